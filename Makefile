@@ -1,0 +1,35 @@
+# newsdesk's checks. `make check` is what CI runs (through .ci/run).
+GO ?= go
+STATICCHECK_VERSION ?= v0.8.2
+GOBIN := $(shell $(GO) env GOPATH)/bin
+
+.PHONY: demo check tools fmt vet staticcheck test vuln build
+
+demo:
+	$(GO) run ./cmd/newsdesk demo
+
+build:
+	$(GO) build -o bin/newsdesk ./cmd/newsdesk
+
+check: tools fmt vet staticcheck test vuln
+
+# tools installs what the checks need on a fresh machine: staticcheck from
+# the Go module proxy and Debian's Chromium for the browser tests.
+tools:
+	@test -x $(GOBIN)/staticcheck || $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null)
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	$(GOBIN)/staticcheck ./...
+
+test:
+	$(GO) test -race -count=1 ./...
+
+vuln:
+	@./scripts/vulncheck

@@ -1,0 +1,99 @@
+// Package config holds newsdesk's settings: one struct with documented
+// defaults, built in main and passed to whatever needs it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"time"
+)
+
+// Version is newsdesk's version, reported in the User-Agent.
+const Version = "0.1.0"
+
+// ProjectURL is where newsdesk lives, reported in the User-Agent.
+const ProjectURL = "https://github.com/newsdesk/newsdesk"
+
+// Config is every setting newsdesk has.
+type Config struct {
+	// Addr is the web server's listen address. Default 127.0.0.1:8080.
+	Addr string
+	// DBPath is the SQLite database file. Default ./newsdesk.db.
+	DBPath string
+	// APIToken authorises writes through the API (bearer token). Writes are
+	// refused while it is empty. Read from NEWSDESK_API_TOKEN.
+	APIToken string
+	// AllowPrivate lets the fetcher reach loopback and private addresses.
+	// Off by default; the demo and tests turn it on.
+	AllowPrivate bool
+	// UserAgent names newsdesk, its version and its URL.
+	UserAgent string
+	// Workers is the number of concurrent article jobs. Default 4.
+	Workers int
+	// PollInterval is how often each feed is polled. Default 15 minutes.
+	PollInterval time.Duration
+	// HostInterval is the minimum gap between two requests to one host.
+	// Default 1 second; the demo lowers it for its loopback newswire.
+	HostInterval time.Duration
+	// MaxBodyBytes caps a response after decompression. Default 15 MiB.
+	MaxBodyBytes int64
+	// FetchTimeout bounds one request, body included. Default 30 seconds.
+	FetchTimeout time.Duration
+	// DeskLang is the language briefings are written for. Default "en".
+	DeskLang string
+	// SummaryWords is the summary's length budget. Default 65.
+	SummaryWords int
+}
+
+// Default returns the documented defaults.
+func Default() Config {
+	return Config{
+		Addr:         "127.0.0.1:8080",
+		DBPath:       "newsdesk.db",
+		UserAgent:    fmt.Sprintf("newsdesk/%s (+%s)", Version, ProjectURL),
+		Workers:      4,
+		PollInterval: 15 * time.Minute,
+		HostInterval: time.Second,
+		MaxBodyBytes: 15 << 20,
+		FetchTimeout: 30 * time.Second,
+		DeskLang:     "en",
+		SummaryWords: 65,
+	}
+}
+
+// Validate reports every setting that cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
+	}
+	if c.DBPath == "" {
+		errs = append(errs, errors.New("db path is empty"))
+	}
+	if c.UserAgent == "" {
+		errs = append(errs, errors.New("user agent is empty"))
+	}
+	if c.Workers < 1 || c.Workers > 256 {
+		errs = append(errs, fmt.Errorf("workers %d: want 1 to 256", c.Workers))
+	}
+	if c.PollInterval < time.Second {
+		errs = append(errs, fmt.Errorf("poll interval %v: want at least 1s", c.PollInterval))
+	}
+	if c.HostInterval < 0 {
+		errs = append(errs, fmt.Errorf("host interval %v is negative", c.HostInterval))
+	}
+	if c.MaxBodyBytes < 1<<10 {
+		errs = append(errs, fmt.Errorf("max body %d bytes: want at least 1 KiB", c.MaxBodyBytes))
+	}
+	if c.FetchTimeout < time.Second {
+		errs = append(errs, fmt.Errorf("fetch timeout %v: want at least 1s", c.FetchTimeout))
+	}
+	if len(c.DeskLang) != 2 {
+		errs = append(errs, fmt.Errorf("desk language %q: want an ISO 639-1 code", c.DeskLang))
+	}
+	if c.SummaryWords < 10 {
+		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,240 @@
+// Package news holds newsdesk's domain types: sources, articles, stories,
+// threads and the briefings written about them, down to the citations that
+// tie every published word to a byte span of a stored article.
+//
+// It imports nothing else from newsdesk, so every stage of the pipeline can
+// share these types without depending on each other.
+package news
+
+import (
+	"fmt"
+	"time"
+)
+
+// Span is a half-open byte range [Start, End) into an article's stored UTF-8
+// text. Offsets are bytes, not runes, so text[Start:End] is the cited text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len reports the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Valid reports whether the span lies inside a text of n bytes and is not
+// empty.
+func (s Span) Valid(n int) bool { return s.Start >= 0 && s.Start < s.End && s.End <= n }
+
+// Of returns the bytes of text the span covers, or "" if it lies outside.
+func (s Span) Of(text string) string {
+	if !s.Valid(len(text)) {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+// Citation ties a published item to the exact bytes of the article it came
+// from. The bytes text[Start:End] of article ArticleID equal the item's text
+// (for a figure, the sentence that holds it).
+type Citation struct {
+	ArticleID int64 `json:"article_id"`
+	Start     int   `json:"start"`
+	End       int   `json:"end"`
+}
+
+// Span returns the citation's byte range.
+func (c Citation) Span() Span { return Span{Start: c.Start, End: c.End} }
+
+// Cite builds a citation of span in article id.
+func Cite(id int64, s Span) Citation { return Citation{ArticleID: id, Start: s.Start, End: s.End} }
+
+// SourceKind says how a source is read.
+type SourceKind string
+
+// Source kinds. A feed is polled; a page is a single article URL fetched once.
+const (
+	SourceFeed SourceKind = "feed"
+	SourcePage SourceKind = "page"
+)
+
+// SourceStatus is the outcome of a source's last poll.
+type SourceStatus string
+
+// Source statuses.
+const (
+	StatusNew   SourceStatus = "new"
+	StatusOK    SourceStatus = "ok"
+	StatusError SourceStatus = "error"
+)
+
+// Source is a subscription: a feed (RSS, Atom, JSON Feed) or a single
+// article URL, with the state its poller keeps between polls.
+type Source struct {
+	ID       int64      `json:"id"`
+	Kind     SourceKind `json:"kind"`
+	URL      string     `json:"url"` // feed URL, or the article URL for a page
+	Name     string     `json:"name"`
+	HomeURL  string     `json:"home_url,omitempty"`
+	Lang     string     `json:"lang,omitempty"` // language hint, BCP 47
+	Category string     `json:"category,omitempty"`
+
+	CreatedAt time.Time `json:"created_at"`
+
+	// Poll state.
+	ETag         string       `json:"-"`
+	LastModified string       `json:"-"`
+	LastPolledAt time.Time    `json:"last_polled_at,omitzero"`
+	NextPollAt   time.Time    `json:"next_poll_at,omitzero"`
+	Status       SourceStatus `json:"status"`
+	LastError    string       `json:"last_error,omitempty"`
+	ErrorCount   int          `json:"error_count"`
+	ArticleCount int          `json:"article_count"`
+}
+
+// ExtractionStatus records how much of an article's page newsdesk could read.
+type ExtractionStatus string
+
+// Extraction statuses.
+const (
+	// ExtractFull means the full page was fetched and its main text extracted.
+	ExtractFull ExtractionStatus = "full"
+	// ExtractFeedOnly means the page could not be used and the text is the
+	// feed item's own content.
+	ExtractFeedOnly ExtractionStatus = "feed-only"
+	// ExtractFailed means there is no usable text at all.
+	ExtractFailed ExtractionStatus = "failed"
+)
+
+// Article is one stored news article. Text is immutable once stored: every
+// citation is a byte span into it.
+type Article struct {
+	ID          int64     `json:"id"`
+	SourceID    int64     `json:"source_id"`
+	URL         string    `json:"url"` // canonical URL, unique
+	Title       string    `json:"title"`
+	Byline      string    `json:"byline,omitempty"`
+	Publisher   string    `json:"publisher,omitempty"`
+	Lang        string    `json:"lang,omitempty"`
+	PublishedAt time.Time `json:"published_at,omitzero"`
+	FetchedAt   time.Time `json:"fetched_at"`
+	Text        string    `json:"text,omitempty"`
+	Description string    `json:"description,omitempty"` // the feed's summary
+	ImageURL    string    `json:"image_url,omitempty"`
+	Category    string    `json:"category,omitempty"`
+
+	Extraction       ExtractionStatus `json:"extraction_status"`
+	ExtractionReason string           `json:"extraction_reason,omitempty"`
+
+	// Grouping, filled in after clustering.
+	SimHash     uint64 `json:"-"`
+	DuplicateOf int64  `json:"duplicate_of,omitempty"`
+	StoryID     int64  `json:"story_id,omitempty"`
+	Clustered   bool   `json:"-"`
+}
+
+// Time is the article's best known time: published, else fetched.
+func (a Article) Time() time.Time {
+	if !a.PublishedAt.IsZero() {
+		return a.PublishedAt
+	}
+	return a.FetchedAt
+}
+
+// Story is a group of articles about one event. Its ID is assigned by the
+// clusterer; ThreadID links stories that continue one another over days.
+type Story struct {
+	ID          int64     `json:"id"`
+	ThreadID    int64     `json:"thread_id,omitempty"`
+	Title       string    `json:"title"`
+	Category    string    `json:"category,omitempty"`
+	FirstSeen   time.Time `json:"first_seen"`
+	LastUpdated time.Time `json:"last_updated"`
+	// ArticleCount counts non-duplicate articles; SourceCount distinct outlets.
+	ArticleCount int  `json:"article_count"`
+	SourceCount  int  `json:"source_count"`
+	Briefed      bool `json:"briefed"`
+}
+
+// SectionKind names a section of a briefing.
+type SectionKind string
+
+// Briefing sections, in the order a briefing page shows them.
+const (
+	SectionHeadline   SectionKind = "headline"
+	SectionCategory   SectionKind = "category"
+	SectionDisclaimer SectionKind = "disclaimer"
+	SectionSummary    SectionKind = "summary"
+	SectionSources    SectionKind = "sources"
+	SectionBackground SectionKind = "background"
+	SectionVoices     SectionKind = "voices"
+	SectionFacts      SectionKind = "facts"
+	SectionRelated    SectionKind = "related"
+	SectionBottomLine SectionKind = "bottom_line"
+	SectionReferences SectionKind = "references"
+)
+
+// Figure is a number with its unit as an article states it.
+type Figure struct {
+	Value    float64  `json:"value"`
+	Unit     string   `json:"unit,omitempty"`     // normalised: "USD", "people", "percent", "day", "km"...
+	Kind     string   `json:"kind,omitempty"`     // money, count, percent, duration, distance, date...
+	Quantity string   `json:"quantity,omitempty"` // what it counts, as a normalised key
+	Text     string   `json:"text"`               // the figure as written, e.g. "$2.3 billion"
+	Citation Citation `json:"citation"`           // the figure's own bytes
+}
+
+// Item is one entry of a briefing section. Text is what the reader sees;
+// every citation's bytes equal Text, except that a split quote cites each of
+// its parts and shows them joined by QuoteJoiner.
+type Item struct {
+	Text      string     `json:"text"`
+	Citations []Citation `json:"citations"`
+
+	Speaker string     `json:"speaker,omitempty"` // voices
+	Role    string     `json:"role,omitempty"`    // voices
+	Date    *time.Time `json:"date,omitempty"`    // background, timeline
+	URL     string     `json:"url,omitempty"`     // references
+	Outlet  string     `json:"outlet,omitempty"`  // references, sources, variants
+	StoryID int64      `json:"story_id,omitempty"`
+	Figure  *Figure    `json:"figure,omitempty"` // facts
+	// Variants lists differing values that other sources give for the same
+	// quantity; each is a full item with its own citation.
+	Variants []Item `json:"variants,omitempty"`
+}
+
+// QuoteJoiner joins the parts of a quote split by its attribution.
+const QuoteJoiner = " … "
+
+// Section is one titled part of a briefing. Empty sections are left out.
+type Section struct {
+	Kind  SectionKind `json:"kind"`
+	Title string      `json:"title"`
+	Items []Item      `json:"items"`
+}
+
+// Briefing is the generated page for a story.
+type Briefing struct {
+	StoryID     int64     `json:"story_id"`
+	Headline    string    `json:"headline"`
+	Category    string    `json:"category,omitempty"`
+	GeneratedAt time.Time `json:"generated_at"`
+	Sections    []Section `json:"sections"`
+}
+
+// Section returns the section of the given kind, if the briefing has it.
+func (b Briefing) Section(k SectionKind) (Section, bool) {
+	for _, s := range b.Sections {
+		if s.Kind == k {
+			return s, true
+		}
+	}
+	return Section{}, false
+}
+
+// Disclaimer is the standard line at the top of every briefing.
+func Disclaimer(sources int) string {
+	if sources == 1 {
+		return "Generated by newsdesk from 1 source. Verify with the original."
+	}
+	return fmt.Sprintf("Generated by newsdesk from %d sources. Verify with the originals.", sources)
+}

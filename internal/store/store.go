@@ -1,0 +1,68 @@
+// Package store defines the storage contract that newsdesk's back ends
+// (sqlite, and later postgres) implement and that storetest checks, so the
+// same code runs on the embedded default and on a shared server.
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Errors every back end returns, wrapped, so callers can test with errors.Is.
+var (
+	ErrNotFound  = errors.New("not found")
+	ErrDuplicate = errors.New("already exists")
+)
+
+// ArticleFilter selects articles. Zero fields do not filter.
+type ArticleFilter struct {
+	SourceID    int64
+	StoryID     int64
+	Unclustered bool      // only articles not yet given to the clusterer
+	Since       time.Time // published (or fetched) at or after
+	Limit       int
+	WithText    bool // load Text; lists leave it out otherwise
+}
+
+// StoryFilter selects stories.
+type StoryFilter struct {
+	ThreadID  int64
+	Unbriefed bool // only stories whose briefing is stale or missing
+	Since     time.Time
+	Limit     int
+}
+
+// Store is everything newsdesk keeps. Implementations are safe for
+// concurrent use.
+type Store interface {
+	// Sources. AddSource returns ErrDuplicate if the URL is already subscribed.
+	AddSource(ctx context.Context, s news.Source) (news.Source, error)
+	Source(ctx context.Context, id int64) (news.Source, error)
+	Sources(ctx context.Context) ([]news.Source, error)
+	UpdateSource(ctx context.Context, s news.Source) error
+	DeleteSource(ctx context.Context, id int64) error
+
+	// Articles. AddArticle stores a under its canonical URL and reports
+	// created=false, with the stored article, if that URL is already stored:
+	// an article is never stored twice.
+	AddArticle(ctx context.Context, a news.Article) (stored news.Article, created bool, err error)
+	Article(ctx context.Context, id int64) (news.Article, error)
+	ArticleByURL(ctx context.Context, url string) (news.Article, error)
+	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
+	// SetArticleGroup records the clusterer's decision for an article.
+	SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error
+
+	// Stories, whose IDs the clusterer assigns. PutStory inserts or replaces.
+	PutStory(ctx context.Context, s news.Story) error
+	Story(ctx context.Context, id int64) (news.Story, error)
+	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)
+
+	// Briefings, one per story. PutBriefing also marks the story briefed.
+	PutBriefing(ctx context.Context, b news.Briefing) error
+	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
+
+	Close() error
+}

@@ -1,0 +1,142 @@
+// Package text finds the units a briefing is built from in an article's
+// stored text: sentences, words, named entities, quotes with their speakers,
+// figures with units, and dates. Every result carries byte offsets into the
+// text it was given, so callers can cite it exactly.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Words returns the lower-cased word tokens of s: maximal runs of letters,
+// digits and underscores. It is the tokeniser the evaluation metrics use.
+func Words(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+		switch {
+		case w && start < 0:
+			start = i
+		case !w && start >= 0:
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.ToLower(s[start:]))
+	}
+	return out
+}
+
+// Sentences splits s into sentences and returns their byte spans, trimmed of
+// surrounding white space. Paragraph breaks always end a sentence.
+func Sentences(s string) []news.Span {
+	var out []news.Span
+	emit := func(a, b int) {
+		for a < b {
+			r, n := utf8.DecodeRuneInString(s[a:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			a += n
+		}
+		for b > a {
+			r, n := utf8.DecodeLastRuneInString(s[a:b])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			b -= n
+		}
+		if b > a {
+			out = append(out, news.Span{Start: a, End: b})
+		}
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' {
+			emit(start, i)
+			start = i + n
+			i += n
+			continue
+		}
+		if r == '.' || r == '!' || r == '?' {
+			j := i + n
+			// Take closing quotes and brackets with the sentence.
+			for j < len(s) {
+				c, m := utf8.DecodeRuneInString(s[j:])
+				if !strings.ContainsRune("\"'”’)]»", c) && c != '.' && c != '!' && c != '?' {
+					break
+				}
+				j += m
+			}
+			if j >= len(s) || boundaryAfter(s, i, j) {
+				emit(start, j)
+				start = j
+				i = j
+				continue
+			}
+		}
+		i += n
+	}
+	emit(start, len(s))
+	return out
+}
+
+// boundaryAfter decides whether the terminator at s[i] (with trailing
+// punctuation up to j) ends a sentence: it must be followed by space and an
+// upper-case letter, digit or opening quote, and not close an abbreviation.
+func boundaryAfter(s string, i, j int) bool {
+	c, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsSpace(c) {
+		return false
+	}
+	k := j
+	for k < len(s) {
+		r, m := utf8.DecodeRuneInString(s[k:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		k += m
+	}
+	if k >= len(s) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[k:])
+	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘«¿¡(", next)) {
+		return false
+	}
+	if s[i] == '.' {
+		w := i
+		for w > 0 {
+			r, m := utf8.DecodeLastRuneInString(s[:w])
+			if !unicode.IsLetter(r) && r != '.' {
+				break
+			}
+			w -= m
+		}
+		word := strings.ToLower(s[w:i])
+		if abbreviations[word] {
+			return false
+		}
+		// A single capital letter is an initial: "John F. Kennedy".
+		if utf8.RuneCountInString(word) == 1 {
+			return false
+		}
+	}
+	return true
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true, "st": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "col": true, "lt": true, "sgt": true, "capt": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "no": true, "vs": true, "etc": true, "u.s": true,
+	"u.k": true, "u.n": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true,
+	"sep": true, "oct": true, "nov": true, "dec": true, "sra": true, "srta": true, "ud": true, "uds": true,
+	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "approx": true, "dept": true, "est": true,
+}
