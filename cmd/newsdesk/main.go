@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/eval/clustereval"
 	"github.com/newsdesk/newsdesk/internal/eval/extracteval"
 	"github.com/newsdesk/newsdesk/internal/eval/quoteeval"
@@ -43,6 +45,17 @@ Usage:
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 `
 
+// environment is what every command gets from run: the configuration with
+// its defaults and environment overrides applied, the output streams and
+// the logger.
+type environment struct {
+	cfg    config.Config
+	getenv func(string) string
+	stdout io.Writer
+	stderr io.Writer
+	logger *slog.Logger
+}
+
 // run is newsdesk's real main: everything it needs comes in as arguments,
 // so tests can call it.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -50,7 +63,22 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprint(stderr, usage)
 		return errUsage
 	}
+	env := environment{
+		cfg:    configFromEnv(getenv),
+		getenv: getenv,
+		stdout: stdout,
+		stderr: stderr,
+		logger: newLogger(stderr, getenv("NEWSDESK_LOG_LEVEL")),
+	}
 	switch cmd, rest := args[0], args[1:]; cmd {
+	case "serve":
+		return runServe(ctx, rest, env)
+	case "demo":
+		return runDemo(ctx, rest, env)
+	case "sources":
+		return runSources(ctx, rest, env)
+	case "brief":
+		return runBrief(ctx, rest, env)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
@@ -60,6 +88,29 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprintf(stderr, "newsdesk: unknown command %q\n\n%s", cmd, usage)
 		return errUsage
 	}
+}
+
+// configFromEnv applies the NEWSDESK_* environment variables to the
+// defaults; flags then override both.
+func configFromEnv(getenv func(string) string) config.Config {
+	cfg := config.Default()
+	if v := getenv("NEWSDESK_DB"); v != "" {
+		cfg.DBPath = v
+	}
+	if v := getenv("NEWSDESK_ADDR"); v != "" {
+		cfg.Addr = v
+	}
+	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
+	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
+	return cfg
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil || level == "" {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,9 +1,21 @@
 // Package brief writes a story's briefing from its articles' own text.
 // Nothing is invented: every summary sentence, quote and figure is a span of
 // a stored article and carries its citation.
+//
+// Each section is built by its own function (Summarize, Timeline, Voices,
+// Facts, BottomLine); Build puts them together in the order news lists the
+// section kinds, and leaves out any section that comes out empty.
+// CheckGrounded verifies that every citation of a briefing holds.
 package brief
 
-import "github.com/newsdesk/newsdesk/internal/news"
+import (
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
 
 // Input is everything a briefing is built from.
 type Input struct {
@@ -16,12 +28,305 @@ type Input struct {
 	Related []news.Story // other stories to point to
 }
 
-// Options tunes a briefing.
+// Options tunes a briefing. The zero value gives the documented defaults.
 type Options struct {
 	SummaryWords int // length budget of the summary; 65 by default
+	// Summary tunes the summariser; its Words is overridden by SummaryWords
+	// when that is set.
+	Summary SummaryOptions
+	// Background tunes the background section; a zero MaxDates means
+	// DefaultBackground. Its Focus gets the story's articles added.
+	Background TimelineOptions
+	// MaxVoices and MaxFacts cap those sections; 6 and 8 by default.
+	MaxVoices, MaxFacts int
+	// MaxRelated caps the related stories listed; 5 by default.
+	MaxRelated int
+	// Now is the generation time stamped on the briefing; zero means the
+	// current time.
+	Now time.Time
 }
+
+// DefaultBackgroundDates is how many dated entries the background section
+// holds unless Options.Background says otherwise.
+const DefaultBackgroundDates = 6
+
+// DefaultBackground is how the background section is built unless
+// Options.Background says otherwise: DefaultBackgroundDates dated entries of
+// one sentence each, recent dates favoured with a half-life of a week
+// (measured with "newsdesk eval background", see docs/briefing.md).
+func DefaultBackground() TimelineOptions {
+	return TimelineOptions{MaxDates: DefaultBackgroundDates, HalfLife: 7 * 24 * time.Hour}
+}
+
+// Section titles, as a reader sees them.
+var sectionTitles = map[news.SectionKind]string{
+	news.SectionHeadline:   "Headline",
+	news.SectionCategory:   "Category",
+	news.SectionDisclaimer: "About this briefing",
+	news.SectionSummary:    "Summary",
+	news.SectionSources:    "Sources",
+	news.SectionBackground: "Background and context",
+	news.SectionVoices:     "Voices",
+	news.SectionFacts:      "Key facts and figures",
+	news.SectionRelated:    "Related stories",
+	news.SectionBottomLine: "Bottom line",
+	news.SectionReferences: "References",
+}
+
+// SectionTitle returns the heading a section of kind k is shown under.
+func SectionTitle(k news.SectionKind) string { return sectionTitles[k] }
 
 // Build writes the briefing.
 func Build(in Input, opt Options) news.Briefing {
-	return news.Briefing{StoryID: in.Story.ID, Headline: in.Story.Title}
+	arts := usable(in.Articles)
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	b := news.Briefing{StoryID: in.Story.ID, GeneratedAt: now}
+	add := func(k news.SectionKind, items []news.Item) {
+		if len(items) > 0 {
+			b.Sections = append(b.Sections, news.Section{Kind: k, Title: sectionTitles[k], Items: items})
+		}
+	}
+
+	head := headline(in.Story, arts, in.Sources)
+	b.Headline = head.Text
+	if b.Headline == "" {
+		b.Headline = in.Story.Title
+	}
+	if head.Text != "" {
+		add(news.SectionHeadline, []news.Item{head})
+	}
+
+	b.Category = category(in.Story, arts)
+	if b.Category != "" {
+		add(news.SectionCategory, []news.Item{{Text: b.Category}})
+	}
+
+	outlets := outletItems(arts, in.Sources)
+	if len(arts) > 0 {
+		add(news.SectionDisclaimer, []news.Item{{Text: news.Disclaimer(max(len(outlets), 1))}})
+	}
+
+	so := opt.Summary
+	if opt.SummaryWords > 0 {
+		so.Words = opt.SummaryWords
+	}
+	summary := Summarize(arts, so)
+	add(news.SectionSummary, summary)
+	add(news.SectionSources, outlets)
+
+	bo := opt.Background
+	if bo.MaxDates == 0 {
+		bo = DefaultBackground()
+	}
+	bo.Focus = append(append([]news.Article(nil), bo.Focus...), arts...)
+	add(news.SectionBackground, Background(usable(in.Earlier), bo))
+
+	add(news.SectionVoices, Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6)))
+	add(news.SectionFacts, Facts(arts, in.Sources, orDefault(opt.MaxFacts, 8)))
+	add(news.SectionRelated, relatedItems(in.Related, orDefault(opt.MaxRelated, 5)))
+
+	seen := map[news.Citation]bool{}
+	for _, it := range summary {
+		for _, c := range it.Citations {
+			seen[c] = true
+		}
+	}
+	if bl, ok := BottomLine(arts, so, seen); ok {
+		add(news.SectionBottomLine, []news.Item{bl})
+	}
+	add(news.SectionReferences, references(arts, in.Sources))
+	return b
+}
+
+func orDefault(v, d int) int {
+	if v <= 0 {
+		return d
+	}
+	return v
+}
+
+// usable keeps the articles that have text to cite, in time order (then by
+// ID) so that every section is deterministic whatever order the caller used.
+func usable(in []news.Article) []news.Article {
+	out := make([]news.Article, 0, len(in))
+	for _, a := range in {
+		if strings.TrimSpace(a.Text) != "" || a.Title != "" {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ti, tj := out[i].Time(), out[j].Time()
+		if !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// Outlet names the outlet an article came from: its source's name, else the
+// publisher the page declares, else the host of its URL.
+func Outlet(a news.Article, sources map[int64]news.Source) string {
+	if s, ok := sources[a.SourceID]; ok && strings.TrimSpace(s.Name) != "" {
+		return strings.TrimSpace(s.Name)
+	}
+	if p := strings.TrimSpace(a.Publisher); p != "" {
+		return p
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return ""
+}
+
+// headline takes the story's title when one of its articles carries it, so
+// the headline names a real article; otherwise the title of the article
+// most central to the story.
+func headline(st news.Story, arts []news.Article, sources map[int64]news.Source) news.Item {
+	if len(arts) == 0 {
+		return news.Item{Text: strings.TrimSpace(st.Title)}
+	}
+	pick := -1
+	for i, a := range arts {
+		if st.Title != "" && strings.TrimSpace(a.Title) == strings.TrimSpace(st.Title) {
+			pick = i
+			break
+		}
+	}
+	if pick < 0 {
+		pick = centralTitle(arts)
+	}
+	a := arts[pick]
+	t := strings.TrimSpace(a.Title)
+	if t == "" {
+		t = strings.TrimSpace(st.Title)
+	}
+	return news.Item{Text: t, URL: a.URL, Outlet: Outlet(a, sources), StoryID: st.ID}
+}
+
+// centralTitle returns the index of the article whose title shares most
+// with the other titles: the one that best names what they all report.
+func centralTitle(arts []news.Article) int {
+	bags := make([]map[string]bool, len(arts))
+	for i, a := range arts {
+		bags[i] = map[string]bool{}
+		for _, w := range contentWords(a.Title) {
+			bags[i][w] = true
+		}
+	}
+	best, bestScore := 0, -1.0
+	for i := range arts {
+		if strings.TrimSpace(arts[i].Title) == "" {
+			continue
+		}
+		var s float64
+		for j := range arts {
+			if i == j {
+				continue
+			}
+			for w := range bags[i] {
+				if bags[j][w] {
+					s++
+				}
+			}
+		}
+		if n := len(bags[i]); n > 0 {
+			s /= float64(n)
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}
+
+// category is the story's own, else the one most of its articles carry.
+func category(st news.Story, arts []news.Article) string {
+	if c := strings.TrimSpace(st.Category); c != "" {
+		return c
+	}
+	count := map[string]int{}
+	best := ""
+	for _, a := range arts {
+		c := strings.TrimSpace(a.Category)
+		if c == "" {
+			continue
+		}
+		count[c]++
+		if count[c] > count[best] || count[c] == count[best] && c < best {
+			best = c
+		}
+	}
+	return best
+}
+
+// outletItems lists each distinct outlet once, in the order its first
+// article appeared.
+func outletItems(arts []news.Article, sources map[int64]news.Source) []news.Item {
+	var out []news.Item
+	seen := map[string]bool{}
+	for _, a := range arts {
+		o := Outlet(a, sources)
+		if o == "" || seen[strings.ToLower(o)] {
+			continue
+		}
+		seen[strings.ToLower(o)] = true
+		out = append(out, news.Item{Text: o, Outlet: o})
+	}
+	return out
+}
+
+func relatedItems(stories []news.Story, n int) []news.Item {
+	var out []news.Item
+	for _, s := range stories {
+		if len(out) == n {
+			break
+		}
+		if t := strings.TrimSpace(s.Title); t != "" {
+			out = append(out, news.Item{Text: t, StoryID: s.ID})
+		}
+	}
+	return out
+}
+
+func references(arts []news.Article, sources map[int64]news.Source) []news.Item {
+	out := make([]news.Item, 0, len(arts))
+	for _, a := range arts {
+		it := news.Item{Text: strings.TrimSpace(a.Title), URL: a.URL, Outlet: Outlet(a, sources)}
+		if it.Text == "" {
+			it.Text = a.URL
+		}
+		if t := a.Time(); !t.IsZero() {
+			it.Date = &t
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// BottomLine picks one sentence to end on: the best-scoring sentence of the
+// newest article (articles must be in time order) that is not among the
+// citations in skip, so it does not repeat the summary. It falls back to
+// older articles when the newest has nothing usable.
+func BottomLine(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) (news.Item, bool) {
+	o := opt.withDefaults()
+	units, scores := scoreUnits(articles, o)
+	for d := len(articles) - 1; d >= 0; d-- {
+		best, bestScore := -1, 0.0
+		for i, u := range units {
+			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
+				continue
+			}
+			if best < 0 || scores[i] > bestScore {
+				best, bestScore = i, scores[i]
+			}
+		}
+		if best >= 0 {
+			return unitItem(articles, units[best]), true
+		}
+	}
+	return news.Item{}, false
 }

@@ -34,7 +34,8 @@ type Config struct {
 	// PollInterval is how often each feed is polled. Default 15 minutes.
 	PollInterval time.Duration
 	// HostInterval is the minimum gap between two requests to one host.
-	// Default 1 second; the demo lowers it for its loopback newswire.
+	// Default 1 second; negative turns per-host limiting off, as the demo
+	// does for its own loopback newswire.
 	HostInterval time.Duration
 	// MaxBodyBytes caps a response after decompression. Default 15 MiB.
 	MaxBodyBytes int64
@@ -44,6 +45,11 @@ type Config struct {
 	DeskLang string
 	// SummaryWords is the summary's length budget. Default 65.
 	SummaryWords int
+	// Translator selects the translator that brings foreign articles into
+	// DeskLang for grouping: "" (none), "glossary" (the bundled
+	// Spanish-English glossary) or "libretranslate:URL". Read from
+	// NEWSDESK_TRANSLATOR.
+	Translator string
 }
 
 // Default returns the documented defaults.
@@ -79,9 +85,6 @@ func (c Config) Validate() error {
 	}
 	if c.PollInterval < time.Second {
 		errs = append(errs, fmt.Errorf("poll interval %v: want at least 1s", c.PollInterval))
-	}
-	if c.HostInterval < 0 {
-		errs = append(errs, fmt.Errorf("host interval %v is negative", c.HostInterval))
 	}
 	if c.MaxBodyBytes < 1<<10 {
 		errs = append(errs, fmt.Errorf("max body %d bytes: want at least 1 KiB", c.MaxBodyBytes))

@@ -1,7 +1,33 @@
 // Package extract finds an article page's main text and metadata.
+//
+// Extraction is the raw material of every briefing: a paragraph missed here
+// is a quote lost downstream, and a comment kept here is a sentence no
+// outlet wrote. The page is parsed once and read by two extractors with
+// different failure modes, go-trafilatura (precise, but drops blocks it
+// doubts) and readeck's go-readability (picks one container, so it keeps
+// asides inside it and loses text outside it); a rule that compares their
+// paragraphs picks the better body. Metadata comes from JSON-LD, Open Graph
+// and meta tags first, then from the visible page.
 package extract
 
-import "time"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"runtime/debug"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
 
 // Result is what extraction found on a page.
 type Result struct {
@@ -16,5 +42,196 @@ type Result struct {
 	Text         string // main text, paragraphs separated by "\n\n"
 }
 
-// Extract reads the main content of an HTML page fetched from pageURL.
-func Extract(html []byte, pageURL string) (Result, error) { panic("extract: not implemented yet") }
+// ErrNotHTML is returned for input that is empty or is not an HTML page.
+var ErrNotHTML = errors.New("not an HTML page")
+
+// ErrNoText is returned when a page parses but holds no main text.
+var ErrNoText = errors.New("no main text found")
+
+// Options configure an Extractor. The zero value is ready to use.
+type Options struct {
+	// Logger receives debug notes on which body was chosen and why.
+	// Default: discard.
+	Logger *slog.Logger
+	// MaxBytes caps the page size read; longer input is cut there, since a
+	// news page's text sits well inside it. Default: 8 MiB.
+	MaxBytes int
+}
+
+// Extractor extracts articles. It holds no mutable state and is safe for
+// concurrent use.
+type Extractor struct {
+	log      *slog.Logger
+	maxBytes int
+}
+
+// New returns an Extractor configured by opts.
+func New(opts Options) *Extractor {
+	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes}
+	if e.log == nil {
+		e.log = slog.New(slog.DiscardHandler)
+	}
+	if e.maxBytes <= 0 {
+		e.maxBytes = 8 << 20
+	}
+	return e
+}
+
+var defaultExtractor = New(Options{})
+
+// Extract reads the main content of an HTML page fetched from pageURL with
+// the default options.
+func Extract(html []byte, pageURL string) (Result, error) {
+	return defaultExtractor.Extract(html, pageURL)
+}
+
+// Extract reads the main content of an HTML page fetched from pageURL. It
+// never panics: an internal failure comes back as an error.
+func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			e.log.Error("extract panicked", "url", pageURL, "panic", r, "stack", string(debug.Stack()))
+			res, err = Result{}, fmt.Errorf("extract %q: internal error", pageURL)
+		}
+	}()
+	if err := checkHTML(page); err != nil {
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+	}
+	if len(page) > e.maxBytes {
+		page = page[:e.maxBytes]
+	}
+	doc, err := html.Parse(utf8Reader(page))
+	if err != nil {
+		return Result{}, fmt.Errorf("extract %q: parse html: %w", pageURL, err)
+	}
+	base := parsePageURL(pageURL)
+	pm := collectMeta(doc)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	res = Result{
+		Title:        pm.chooseTitle(host),
+		Byline:       pm.chooseByline(pm.publisher()),
+		Published:    pm.chooseDate(),
+		Publisher:    pm.publisher(),
+		Lang:         pm.chooseLang(),
+		CanonicalURL: pm.chooseCanonical(base),
+		Description:  pm.chooseDescription(),
+		Image:        pm.chooseImage(base),
+	}
+
+	if res.Published.IsZero() {
+		// No declared date: search the whole page (before pruning, as
+		// dates sit in footers and scripts too), without go-htmldate's slow
+		// multilingual parser.
+		hd, herr := htmldate.FromDocument(doc, htmldate.Options{URL: pageURL, UseOriginalDate: true, SkipExtensiveSearch: true})
+		if herr == nil && !hd.DateTime.IsZero() {
+			res.Published = hd.DateTime
+		}
+	}
+	prune(doc)
+
+	// go-trafilatura reads the page without mutating doc; its date search
+	// is off, having been done above.
+	opts := trafilatura.Options{ExcludeComments: true, OriginalURL: base, HtmlDateMode: trafilatura.Disabled}
+	var tParas []string
+	tr, terr := trafilatura.ExtractDocument(doc, opts)
+	if terr == nil {
+		tParas = paragraphs(tr.ContentNode)
+		fillFrom(&res, tr.Metadata)
+	}
+	// go-readability may mutate doc: it runs last.
+	var rParas []string
+	rp := readability.NewParser()
+	art, rerr := rp.ParseAndMutate(doc, base)
+	if rerr == nil && art.Node != nil {
+		rParas = paragraphs(art.Node)
+		if res.Byline == "" {
+			res.Byline = cleanByline(art.Byline())
+		}
+	}
+	paras, choice := choose(tParas, rParas)
+	paras = dropTitle(paras, res.Title)
+	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
+	res.Text = strings.Join(paras, "\n\n")
+	if res.Text == "" {
+		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
+	}
+	return res, nil
+}
+
+// fillFrom completes res with go-trafilatura's metadata where the declared
+// metadata left a field empty.
+func fillFrom(res *Result, m trafilatura.Metadata) {
+	if res.Title == "" {
+		res.Title = m.Title
+	}
+	if res.Byline == "" {
+		res.Byline = cleanByline(m.Author)
+	}
+	if res.Published.IsZero() {
+		res.Published = m.Date
+	}
+	if res.Publisher == "" {
+		res.Publisher = m.Sitename
+	}
+	if res.Lang == "" {
+		res.Lang = m.Language
+	}
+	if res.CanonicalURL == "" {
+		res.CanonicalURL = m.URL
+	}
+	if res.Description == "" {
+		res.Description = m.Description
+	}
+	if res.Image == "" {
+		res.Image = m.Image
+	}
+}
+
+func parsePageURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil
+	}
+	return u
+}
+
+// utf8Reader returns the page as UTF-8. Valid UTF-8 is taken as is (pages
+// often declare a legacy charset they no longer use); otherwise the charset
+// is sniffed from the BOM and <meta> tags.
+func utf8Reader(page []byte) io.Reader {
+	if utf8.Valid(page) {
+		return bytes.NewReader(page)
+	}
+	enc, name, _ := charset.DetermineEncoding(page, "text/html")
+	if name == "utf-8" {
+		return bytes.NewReader(page)
+	}
+	return enc.NewDecoder().Reader(bytes.NewReader(page))
+}
+
+// checkHTML rejects input that cannot be an HTML page: empty, binary, or
+// without a single tag.
+func checkHTML(page []byte) error {
+	head := bytes.TrimSpace(page)
+	if len(head) == 0 {
+		return fmt.Errorf("%w: empty input", ErrNotHTML)
+	}
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	for _, sig := range [][]byte{[]byte("%PDF"), []byte("\x89PNG"), []byte("GIF8"), []byte("\xff\xd8\xff"), []byte("PK\x03\x04")} {
+		if bytes.HasPrefix(head, sig) {
+			return fmt.Errorf("%w: binary content", ErrNotHTML)
+		}
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return fmt.Errorf("%w: binary content", ErrNotHTML)
+	}
+	if !bytes.Contains(page, []byte("<")) || !bytes.Contains(page, []byte(">")) {
+		return fmt.Errorf("%w: no markup", ErrNotHTML)
+	}
+	return nil
+}

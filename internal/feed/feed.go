@@ -1,28 +1,215 @@
-// Package feed reads subscriptions: RSS, Atom and JSON Feed documents and
-// OPML subscription lists.
+// Package feed reads subscriptions: RSS, Atom and JSON Feed documents,
+// OPML subscription lists, and the feed links an HTML page announces. It
+// parses bytes only; fetching is the fetch package's job, so gofeed never
+// touches the network.
 package feed
 
-import "time"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+)
 
 // Feed is a parsed feed document.
 type Feed struct {
-	Title   string
-	HomeURL string
-	Lang    string
-	Items   []Item
+	Title       string
+	HomeURL     string // the site's home page, absolute
+	Lang        string // as the feed declares it (BCP 47), "" if it does not
+	Description string // plain text
+	Items       []Item
 }
 
 // Item is one entry of a feed.
 type Item struct {
 	GUID       string
-	URL        string
-	Title      string
-	Content    string // plain text of the item's content or summary
+	URL        string // absolute
+	Title      string // plain text
+	Content    string // plain text of the item's content, else its summary
+	Summary    string // plain text of the item's summary/description, if any
 	Author     string
-	Published  time.Time
+	Published  time.Time // publication time, else the update time; zero if neither
+	Updated    time.Time
 	Categories []string
+	ImageURL   string // absolute, from the item's image or an image enclosure
 }
 
-// Parse reads an RSS, Atom or JSON Feed document. baseURL resolves relative
-// links.
-func Parse(data []byte, baseURL string) (*Feed, error) { panic("feed: not implemented yet") }
+// Parse reads an RSS (0.9x, 1.0, 2.0), Atom 1.0 or JSON Feed (1.0, 1.1)
+// document. baseURL, normally the URL the feed was fetched from, resolves
+// relative links; when it is empty the feed's own link is used.
+func Parse(data []byte, baseURL string) (f *Feed, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("parse feed: empty document")
+	}
+	defer func() {
+		// gofeed is third-party code fed untrusted bytes; a panic there
+		// must not take the poller down.
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("parse feed: malformed document (%v)", r)
+		}
+	}()
+	p := gofeed.NewParser()
+	gf, err := p.Parse(bytes.NewReader(data))
+	if err != nil {
+		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
+			return nil, errors.New("parse feed: not an RSS, Atom or JSON feed")
+		}
+		return nil, fmt.Errorf("parse feed: %w", err)
+	}
+	base, _ := url.Parse(strings.TrimSpace(baseURL))
+	if base == nil || !base.IsAbs() {
+		base = nil
+	}
+	home := resolve(base, gf.Link)
+	if base == nil && home != "" {
+		base, _ = url.Parse(home)
+	}
+	f = &Feed{
+		Title:       collapse(HTMLText(gf.Title)),
+		HomeURL:     home,
+		Lang:        strings.TrimSpace(gf.Language),
+		Description: HTMLText(gf.Description),
+	}
+	if f.Lang == "" && gf.DublinCoreExt != nil && len(gf.DublinCoreExt.Language) > 0 {
+		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])
+	}
+	for _, it := range gf.Items {
+		if it == nil {
+			continue
+		}
+		f.Items = append(f.Items, convertItem(it, base))
+	}
+	return f, nil
+}
+
+func convertItem(it *gofeed.Item, base *url.URL) Item {
+	out := Item{
+		GUID:       strings.TrimSpace(it.GUID),
+		Title:      collapse(HTMLText(it.Title)),
+		Summary:    HTMLText(it.Description),
+		Categories: cleanList(it.Categories),
+	}
+	link := strings.TrimSpace(it.Link)
+	if link == "" && (strings.HasPrefix(out.GUID, "http://") || strings.HasPrefix(out.GUID, "https://")) {
+		link = out.GUID
+	}
+	out.URL = resolve(base, link)
+	if strings.TrimSpace(it.Content) != "" {
+		out.Content = HTMLText(it.Content)
+	}
+	if out.Content == "" {
+		out.Content = out.Summary
+	}
+	for _, a := range it.Authors {
+		if a != nil && strings.TrimSpace(a.Name) != "" {
+			out.Author = strings.TrimSpace(a.Name)
+			break
+		}
+	}
+	if out.Author == "" && it.Author != nil {
+		out.Author = strings.TrimSpace(it.Author.Name)
+	}
+	if it.UpdatedParsed != nil {
+		out.Updated = it.UpdatedParsed.UTC()
+	}
+	switch {
+	case it.PublishedParsed != nil:
+		out.Published = it.PublishedParsed.UTC()
+	default:
+		out.Published = out.Updated
+	}
+	if it.Image != nil && it.Image.URL != "" {
+		out.ImageURL = resolve(base, it.Image.URL)
+	}
+	for _, e := range it.Enclosures {
+		if out.ImageURL != "" {
+			break
+		}
+		if e != nil && strings.HasPrefix(strings.ToLower(e.Type), "image/") {
+			out.ImageURL = resolve(base, e.URL)
+		}
+	}
+	if out.ImageURL == "" {
+		out.ImageURL = resolve(base, mediaImage(it))
+	}
+	return out
+}
+
+// mediaImage finds an image in the Media RSS extension, which gofeed only
+// partly maps: a media:thumbnail, or a media:content that is an image,
+// directly or inside media:group.
+func mediaImage(it *gofeed.Item) string {
+	media := it.Extensions["media"]
+	if media == nil {
+		return ""
+	}
+	isImage := func(attrs map[string]string) bool {
+		return strings.HasPrefix(attrs["type"], "image/") || attrs["medium"] == "image"
+	}
+	for _, th := range media["thumbnail"] {
+		if u := th.Attrs["url"]; u != "" {
+			return u
+		}
+	}
+	for _, c := range media["content"] {
+		if isImage(c.Attrs) && c.Attrs["url"] != "" {
+			return c.Attrs["url"]
+		}
+		for _, th := range c.Children["thumbnail"] {
+			if u := th.Attrs["url"]; u != "" {
+				return u
+			}
+		}
+	}
+	for _, g := range media["group"] {
+		for _, c := range g.Children["content"] {
+			if isImage(c.Attrs) && c.Attrs["url"] != "" {
+				return c.Attrs["url"]
+			}
+		}
+		for _, th := range g.Children["thumbnail"] {
+			if u := th.Attrs["url"]; u != "" {
+				return u
+			}
+		}
+	}
+	return ""
+}
+
+// resolve makes ref absolute against base. References that are not http(s)
+// after resolution (javascript:, mailto:, relative with no base) are
+// dropped rather than stored.
+func resolve(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+func cleanList(in []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range in {
+		s = collapse(HTMLText(s))
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,24 +1,92 @@
 // Package fetch is newsdesk's only way onto the network: an HTTP client that
-// refuses private addresses (checked on the address actually dialed), caps
-// response size and time, rate-limits each host, honours robots.txt and
-// Retry-After, and makes conditional requests.
+// refuses private addresses (checked on the address actually dialed, so
+// redirects and DNS rebinding are covered), caps response size and time,
+// rate-limits each host, honours robots.txt and Retry-After, and makes
+// conditional requests.
+//
+// Environment proxies are deliberately ignored: a proxy would dial on our
+// behalf and defeat the address check.
 package fetch
 
 import (
+	"bufio"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
+
+	"code.dny.dev/ssrf"
+	"golang.org/x/time/rate"
 )
 
-// Config tunes the client. The zero value is not valid; start from
-// DefaultConfig.
+// Defaults used by DefaultConfig, and by New for zero Config fields.
+const (
+	DefaultMaxBodyBytes   = 15 << 20 // 15 MiB, after decompression
+	DefaultConnectTimeout = 10 * time.Second
+	DefaultTimeout        = 30 * time.Second
+	DefaultHostInterval   = 1 * time.Second
+	DefaultMaxRedirects   = 10
+	DefaultRobotsTTL      = 1 * time.Hour
+	// RobotsErrorTTL is how long an unreachable or failing (5xx) robots.txt
+	// is remembered as "allow all" before it is asked for again.
+	RobotsErrorTTL = 10 * time.Minute
+	// RobotsAgent is the product token matched against robots.txt groups.
+	RobotsAgent = "newsdesk"
+)
+
+// Config tunes the client. Start from DefaultConfig; New replaces zero
+// fields with the defaults above.
 type Config struct {
-	UserAgent      string
+	UserAgent      string        // sent on every request, e.g. "newsdesk/1.0 (+https://…)"
 	AllowPrivate   bool          // allow loopback and private addresses (demo, tests)
-	MaxBodyBytes   int64         // cap after decompression
-	ConnectTimeout time.Duration //
-	Timeout        time.Duration // whole request, body included
-	HostInterval   time.Duration // minimum gap between requests to one host
-	MaxRedirects   int
+	MaxBodyBytes   int64         // cap after decompression; default 15 MiB
+	ConnectTimeout time.Duration // dial and TLS handshake; default 10s
+	Timeout        time.Duration // whole request, body included; default 30s
+	// HostInterval is the minimum gap between requests to one host
+	// (default 1s); negative disables per-host limiting.
+	HostInterval time.Duration
+	// MaxRedirects is the most redirects followed (default 10); negative
+	// follows none.
+	MaxRedirects int
+	// RobotsTTL is how long a fetched robots.txt is trusted; default 1h.
+	RobotsTTL time.Duration
+	// AllowPrefixes are address ranges allowed even when AllowPrivate is
+	// off, e.g. one trusted feed server on the LAN.
+	AllowPrefixes []netip.Prefix
+	// Logger receives internal details (robots.txt failures and the like);
+	// nil discards them.
+	Logger *slog.Logger
+}
+
+// DefaultConfig returns the documented defaults: 15 MiB body cap after
+// decompression, 10s connect timeout, 30s total timeout, 1s between requests
+// to one host, at most 10 redirects, robots.txt cached for 1h, private
+// addresses refused.
+func DefaultConfig(userAgent string) Config {
+	return Config{
+		UserAgent:      userAgent,
+		MaxBodyBytes:   DefaultMaxBodyBytes,
+		ConnectTimeout: DefaultConnectTimeout,
+		Timeout:        DefaultTimeout,
+		HostInterval:   DefaultHostInterval,
+		MaxRedirects:   DefaultMaxRedirects,
+		RobotsTTL:      DefaultRobotsTTL,
+	}
 }
 
 // Request describes one GET.
@@ -26,8 +94,11 @@ type Request struct {
 	URL          string
 	ETag         string // for If-None-Match
 	LastModified string // for If-Modified-Since
-	Accept       string
-	CheckRobots  bool // refuse if robots.txt disallows the URL
+	Accept       string // Accept header; derived from Expect when empty
+	CheckRobots  bool   // refuse if robots.txt disallows the URL (or a redirect target)
+	// Expect, when not ExpectAny, fails the fetch with KindContentType
+	// unless the body is of an expected kind.
+	Expect Expect
 }
 
 // Response is a fetched body.
@@ -42,12 +113,454 @@ type Response struct {
 }
 
 // Client fetches URLs. It is safe for concurrent use.
-type Client struct{ cfg Config }
+type Client struct {
+	cfg       Config
+	log       *slog.Logger
+	transport http.RoundTripper
 
-// New returns a client.
-func New(cfg Config) (*Client, error) { return &Client{cfg: cfg}, nil }
+	// now and sleep are the client's clock; tests replace them to check
+	// rate limiting without waiting.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) error
 
-// Get performs the request.
+	mu       sync.Mutex
+	limiters map[string]*rate.Limiter
+	robots   robotsCache
+}
+
+// New returns a client, or an error if cfg is unusable.
+func New(cfg Config) (*Client, error) {
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = RobotsAgent
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.ConnectTimeout <= 0 {
+		cfg.ConnectTimeout = DefaultConnectTimeout
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.HostInterval == 0 {
+		cfg.HostInterval = DefaultHostInterval
+	}
+	if cfg.MaxRedirects == 0 {
+		cfg.MaxRedirects = DefaultMaxRedirects
+	}
+	if cfg.RobotsTTL <= 0 {
+		cfg.RobotsTTL = DefaultRobotsTTL
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		var v4, v6 []netip.Prefix
+		for _, p := range cfg.AllowPrefixes {
+			if !p.IsValid() {
+				return nil, fmt.Errorf("fetch config: invalid allowed prefix %q", p.String())
+			}
+			if p.Addr().Is4() {
+				v4 = append(v4, p)
+			} else {
+				v6 = append(v6, p)
+			}
+		}
+		guard := ssrf.New(ssrf.WithAnyPort(), ssrf.WithAllowedV4Prefixes(v4...), ssrf.WithAllowedV6Prefixes(v6...))
+		dialer.Control = func(network, address string, rc syscall.RawConn) error {
+			if err := guard.Safe(network, address, rc); err != nil {
+				return &blockedError{addr: address, err: err}
+			}
+			return nil
+		}
+	}
+	tr := &http.Transport{
+		Proxy:                 nil,
+		DialContext:           dialer.DialContext,
+		ForceAttemptHTTP2:     true,
+		TLSHandshakeTimeout:   cfg.ConnectTimeout,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       90 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		// Decompression is done here, not by the transport, so the cap
+		// applies to decompressed bytes and deflate is handled too.
+		DisableCompression: true,
+	}
+	c := &Client{
+		cfg:      cfg,
+		log:      log,
+		now:      time.Now,
+		sleep:    sleepCtx,
+		limiters: make(map[string]*rate.Limiter),
+		robots:   robotsCache{entries: make(map[string]robotsEntry)},
+	}
+	c.transport = &politeTransport{c: c, next: tr}
+	return c, nil
+}
+
+// Close releases idle connections.
+func (c *Client) Close() {
+	if pt, ok := c.transport.(*politeTransport); ok {
+		if tr, ok := pt.next.(*http.Transport); ok {
+			tr.CloseIdleConnections()
+		}
+	}
+}
+
+// blockedError marks a dial refused by the address check.
+type blockedError struct {
+	addr string
+	err  error
+}
+
+func (e *blockedError) Error() string { return "dial " + e.addr + ": " + e.err.Error() }
+func (e *blockedError) Unwrap() error { return e.err }
+
+// politeTransport sets the User-Agent and waits for the host's rate limiter
+// on every hop, redirects and robots.txt included.
+type politeTransport struct {
+	c    *Client
+	next http.RoundTripper
+}
+
+func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Header.Get("User-Agent") != t.c.cfg.UserAgent {
+		// A RoundTripper must not modify its request; set the header on
+		// a copy.
+		req = req.Clone(req.Context())
+		req.Header.Set("User-Agent", t.c.cfg.UserAgent)
+	}
+	if pre, ok := req.Context().Value(prewaitedKey{}).(*atomic.Bool); !ok || !pre.CompareAndSwap(true, false) {
+		if err := t.c.wait(req.Context(), hostKey(req.URL)); err != nil {
+			return nil, err
+		}
+	}
+	return t.next.RoundTrip(req)
+}
+
+// prewaitedKey marks a request context whose first hop has already waited
+// for its host's limiter; the flag is cleared by that hop, so redirects
+// wait as usual.
+type prewaitedKey struct{}
+
+func hostKey(u *url.URL) string { return strings.ToLower(u.Hostname()) }
+
+// limiter returns host's rate limiter, creating it on first use.
+func (c *Client) limiter(host string) *rate.Limiter {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	lim, ok := c.limiters[host]
+	if !ok {
+		lim = rate.NewLimiter(rate.Every(c.cfg.HostInterval), 1)
+		c.limiters[host] = lim
+	}
+	return lim
+}
+
+// MaxCrawlDelay caps the Crawl-delay a robots.txt can impose, so one
+// site's setting cannot stall its feed for minutes per article.
+const MaxCrawlDelay = 30 * time.Second
+
+// slowHost lowers host's request rate to one per delay (capped at
+// MaxCrawlDelay) when that is slower than Config.HostInterval.
+func (c *Client) slowHost(host string, delay time.Duration) {
+	if c.cfg.HostInterval < 0 || delay <= c.cfg.HostInterval {
+		return
+	}
+	c.limiter(host).SetLimitAt(c.now(), rate.Every(min(delay, MaxCrawlDelay)))
+}
+
+// wait blocks until host may be contacted again. Hosts are keyed by name
+// without port: two ports of one server are one server to be polite to.
+func (c *Client) wait(ctx context.Context, host string) error {
+	if c.cfg.HostInterval < 0 {
+		return nil
+	}
+	lim := c.limiter(host)
+	now := c.now()
+	r := lim.ReserveN(now, 1)
+	d := r.DelayFrom(now)
+	if d <= 0 {
+		return nil
+	}
+	if err := c.sleep(ctx, d); err != nil {
+		r.CancelAt(c.now())
+		return err
+	}
+	return nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// redirectError is returned from CheckRedirect to stop a redirect chain.
+type redirectError struct {
+	kind   ErrorKind
+	detail string
+	limit  int
+}
+
+func (e *redirectError) Error() string {
+	return "redirect refused: " + e.kind.String() + " " + e.detail
+}
+
+// parseTarget validates a request URL.
+func parseTarget(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, errNotHTTP
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return nil, errors.New("no host")
+	}
+	return u, nil
+}
+
+// Get performs the request. Failures are *Error.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
-	panic("fetch: not implemented yet")
+	u, err := parseTarget(r.URL)
+	if err != nil {
+		return nil, &Error{URL: r.URL, Kind: KindInvalidURL, Detail: err.Error(), Err: err}
+	}
+	if r.CheckRobots && !c.robotsAllowed(ctx, u) {
+		return nil, &Error{URL: r.URL, Kind: KindRobots}
+	}
+	// Wait for the host's turn before the timeout starts: time spent
+	// queueing behind other requests to a busy host is politeness, not a
+	// slow server.
+	if err := c.wait(ctx, hostKey(u)); err != nil {
+		return nil, c.classify(ctx, r.URL, err)
+	}
+	prewaited := new(atomic.Bool)
+	prewaited.Store(true)
+	ctx = context.WithValue(ctx, prewaitedKey{}, prewaited)
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, &Error{URL: r.URL, Kind: KindInvalidURL, Detail: err.Error(), Err: err}
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set("Accept", acceptHeader(r))
+	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	if r.ETag != "" {
+		req.Header.Set("If-None-Match", r.ETag)
+	}
+	if r.LastModified != "" {
+		req.Header.Set("If-Modified-Since", r.LastModified)
+	}
+	hc := &http.Client{
+		Transport: c.transport,
+		CheckRedirect: func(next *http.Request, via []*http.Request) error {
+			if len(via) > c.cfg.MaxRedirects {
+				return &redirectError{kind: KindRedirects, limit: max(c.cfg.MaxRedirects, 0)}
+			}
+			target := next.URL.String()
+			for _, prev := range via {
+				if prev.URL.String() == target {
+					return &redirectError{kind: KindRedirects, detail: target}
+				}
+			}
+			if next.URL.Scheme != "http" && next.URL.Scheme != "https" {
+				return &redirectError{kind: KindInvalidURL, detail: "redirect to " + next.URL.Scheme + " URL"}
+			}
+			if r.CheckRobots && !c.robotsAllowed(next.Context(), next.URL) {
+				return &redirectError{kind: KindRobots}
+			}
+			return nil
+		},
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return nil, c.classify(ctx, r.URL, err)
+	}
+	defer resp.Body.Close()
+
+	out := &Response{
+		URL:          resp.Request.URL.String(),
+		StatusCode:   resp.StatusCode,
+		ContentType:  resp.Header.Get("Content-Type"),
+		ETag:         resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"),
+	}
+	if resp.StatusCode == http.StatusNotModified {
+		out.NotModified = true
+		return out, nil
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		fe := &Error{URL: r.URL, Kind: KindStatus, StatusCode: resp.StatusCode}
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+			fe.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
+		}
+		// Drain a little so the connection can be reused.
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return nil, fe
+	}
+	body, err := c.readBody(resp)
+	if err != nil {
+		var fe *Error
+		if errors.As(err, &fe) {
+			fe.URL = r.URL
+			return nil, fe
+		}
+		return nil, c.classify(ctx, r.URL, err)
+	}
+	out.Body = body
+	if !r.Expect.matches(out) {
+		return nil, &Error{URL: r.URL, Kind: KindContentType, Detail: describeType(out)}
+	}
+	return out, nil
+}
+
+func describeType(r *Response) string {
+	if mt := r.MediaType(); mt != "" {
+		return mt
+	}
+	return "unknown"
+}
+
+func acceptHeader(r Request) string {
+	if r.Accept != "" {
+		return r.Accept
+	}
+	switch r.Expect {
+	case ExpectHTML:
+		return "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+	case ExpectFeed:
+		return "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+	case ExpectHTML | ExpectFeed:
+		return "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5"
+	}
+	return "*/*"
+}
+
+// readBody reads the decompressed body, failing once it passes the cap.
+func (c *Client) readBody(resp *http.Response) ([]byte, error) {
+	limit := c.cfg.MaxBodyBytes
+	tooLarge := &Error{Kind: KindTooLarge, Limit: limit}
+	var src io.Reader = resp.Body
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	switch enc {
+	case "", "identity":
+		if resp.ContentLength > limit {
+			return nil, tooLarge
+		}
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, &Error{Kind: KindNetwork, Detail: "corrupt gzip body", Err: err}
+		}
+		defer zr.Close()
+		src = zr
+	case "deflate":
+		// "deflate" is meant to be zlib-wrapped, but some servers send raw
+		// DEFLATE; the zlib header tells them apart.
+		br := bufio.NewReader(resp.Body)
+		if hdr, err := br.Peek(2); err == nil && hdr[0]&0x0f == 8 && (uint16(hdr[0])<<8|uint16(hdr[1]))%31 == 0 {
+			zr, err := zlib.NewReader(br)
+			if err != nil {
+				return nil, &Error{Kind: KindNetwork, Detail: "corrupt deflate body", Err: err}
+			}
+			defer zr.Close()
+			src = zr
+		} else {
+			fr := flate.NewReader(br)
+			defer fr.Close()
+			src = fr
+		}
+	default:
+		return nil, &Error{Kind: KindNetwork, Detail: "unsupported content encoding " + enc}
+	}
+	body, err := io.ReadAll(io.LimitReader(src, limit+1))
+	if err != nil {
+		if enc != "" && enc != "identity" && !isContextErr(err) && !isNetErr(err) {
+			return nil, &Error{Kind: KindNetwork, Detail: "corrupt " + enc + " body", Err: err}
+		}
+		return nil, err
+	}
+	if int64(len(body)) > limit {
+		return nil, tooLarge
+	}
+	return body, nil
+}
+
+func isContextErr(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+func isNetErr(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne)
+}
+
+// classify turns a transport error into an *Error with a message a user
+// can act on; the raw error is kept in Err for logs.
+func (c *Client) classify(ctx context.Context, rawURL string, err error) *Error {
+	fe := &Error{URL: rawURL, Kind: KindNetwork, Err: err}
+	var be *blockedError
+	var re *redirectError
+	var dnsErr *net.DNSError
+	var certErr *tls.CertificateVerificationError
+	var hostErr x509.HostnameError
+	var authErr x509.UnknownAuthorityError
+	var recErr tls.RecordHeaderError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &re):
+		fe.Kind, fe.Detail, fe.Limit = re.kind, re.detail, int64(re.limit)
+	case errors.As(err, &be):
+		fe.Kind = KindPrivate
+		fe.Detail = be.addr
+		if ap, perr := netip.ParseAddrPort(be.addr); perr == nil {
+			fe.Detail = ap.Addr().Unmap().String()
+		}
+	case errors.Is(err, context.Canceled) && ctx.Err() != context.DeadlineExceeded:
+		fe.Kind = KindCanceled
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		fe.Kind = KindTimeout
+	case errors.As(err, &dnsErr):
+		if dnsErr.IsNotFound {
+			fe.Detail = "host " + dnsErr.Name + " not found"
+		} else {
+			fe.Detail = "DNS lookup failed"
+		}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		fe.Detail = "connection refused"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		fe.Detail = "connection closed by server"
+	case errors.As(err, &certErr), errors.As(err, &hostErr), errors.As(err, &authErr):
+		fe.Detail = "invalid TLS certificate"
+	case errors.As(err, &recErr):
+		fe.Detail = "TLS handshake failed"
+	default:
+		fe.Detail = "network error"
+	}
+	c.log.Debug("fetch failed", "url", rawURL, "kind", fe.Kind.String(), "err", err)
+	return fe
+}
+
+// Describe is a convenience for logs: the error's kind and cause.
+func Describe(err error) string {
+	var fe *Error
+	if errors.As(err, &fe) && fe.Err != nil {
+		return fmt.Sprintf("%s: %v", fe.Kind, fe.Err)
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

@@ -23,15 +23,36 @@ type ArticleFilter struct {
 	StoryID     int64
 	Unclustered bool      // only articles not yet given to the clusterer
 	Since       time.Time // published (or fetched) at or after
-	Limit       int
-	WithText    bool // load Text; lists leave it out otherwise
+	// Clustered selects only articles already given to the clusterer.
+	Clustered bool
+	Limit     int
+	WithText  bool // load Text; lists leave it out otherwise
+	// Order sorts the result; the zero value lists newest first.
+	Order ArticleOrder
 }
+
+// ArticleOrder says how Articles sorts its result.
+type ArticleOrder int
+
+// Article orders. Ties are broken by ID in the same direction.
+const (
+	// NewestFirst sorts by the article's time (published, else fetched),
+	// latest first: the order lists show.
+	NewestFirst ArticleOrder = iota
+	// OldestFirst sorts by time, earliest first: the order the clusterer
+	// wants new articles in.
+	OldestFirst
+	// GroupedOrder sorts by when SetArticleGroup was first called for the
+	// article, so a restarted clusterer can replay its decisions in their
+	// original order; articles never grouped come last, by ID.
+	GroupedOrder
+)
 
 // StoryFilter selects stories.
 type StoryFilter struct {
 	ThreadID  int64
-	Unbriefed bool // only stories whose briefing is stale or missing
-	Since     time.Time
+	Unbriefed bool      // only stories whose briefing is stale or missing
+	Since     time.Time // last updated at or after
 	Limit     int
 }
 
@@ -56,6 +77,9 @@ type Store interface {
 	SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error
 
 	// Stories, whose IDs the clusterer assigns. PutStory inserts or replaces.
+	// Stories lists them ranked for the front page: see the back end for
+	// the ranking (sqlite: day of last update, latest first; then number of
+	// sources, most first; then last update, latest first).
 	PutStory(ctx context.Context, s news.Story) error
 	Story(ctx context.Context, id int64) (news.Story, error)
 	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)

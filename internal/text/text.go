@@ -111,6 +111,11 @@ func boundaryAfter(s string, i, j int) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘«¿¡(", next)) {
 		return false
 	}
+	// `"Why me?" Trump said.`: a quotation ending in its own stop, then
+	// its attribution, is one sentence.
+	if j > i+1 && strings.ContainsAny(s[i:j], "\"”»'’") && attributionFollows(s[k:]) {
+		return false
+	}
 	if s[i] == '.' {
 		w := i
 		for w > 0 {
@@ -122,7 +127,9 @@ func boundaryAfter(s string, i, j int) bool {
 		}
 		word := strings.ToLower(s[w:i])
 		if abbreviations[word] {
-			return false
+			// A dotted acronym ends a sentence when a sentence opener
+			// follows: "in the U.S. The next day".
+			return strings.Contains(word, ".") && notStartNames[Key(firstWord(s[k:]))] && !strings.HasPrefix(word, "a.m") && !strings.HasPrefix(word, "p.m")
 		}
 		// A single capital letter is an initial: "John F. Kennedy".
 		if utf8.RuneCountInString(word) == 1 {
@@ -132,6 +139,28 @@ func boundaryAfter(s string, i, j int) bool {
 	return true
 }
 
+// attributionFollows reports whether s starts with a short name or
+// pronoun phrase followed by a speech verb: "Trump said", "the aide told".
+func attributionFollows(s string) bool {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if n >= 5 {
+			return false
+		}
+		w := strings.TrimRight(f, ",.;:!?")
+		if speechVerbs[Key(w)] && !isCap(w) {
+			return n > 0
+		}
+		k := Key(w)
+		_, pron := pronounGender[k]
+		if w != f || strings.ContainsAny(w, "\"“”«»") || !(isCap(w) || pron || isDeterminer(k) || roleNouns[k] || groupNouns[k]) {
+			return false
+		}
+		n++
+	}
+	return false
+}
+
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true, "st": true,
 	"gen": true, "gov": true, "sen": true, "rep": true, "col": true, "lt": true, "sgt": true, "capt": true,
@@ -139,4 +168,15 @@ var abbreviations = map[string]bool{
 	"u.k": true, "u.n": true, "jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true,
 	"sep": true, "oct": true, "nov": true, "dec": true, "sra": true, "srta": true, "ud": true, "uds": true,
 	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "approx": true, "dept": true, "est": true,
+	"ee.uu": true, "d.c": true, "ave": true, "mt": true, "ft": true, "univ": true, "gob": true, "av": true, "dra": true, "lic": true, "ing": true,
+}
+
+// firstWord returns the leading run of letters of s.
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
 }

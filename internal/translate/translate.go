@@ -1,10 +1,78 @@
 // Package translate defines the pluggable translators that bring articles
-// into the desk's language.
+// into the desk's language: Noop (no translation), Glossary (an offline
+// word-by-word Spanish→English dictionary), HTTP (a LibreTranslate-compatible
+// server) and Cached (a bounded LRU in front of any of them).
+//
+// Translated text is for reading only. Briefings cite the stored original
+// bytes, never a translation, so a rough translation cannot put words in a
+// source's mouth.
 package translate
 
-import "context"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
 
 // Translator translates text between languages given as ISO 639-1 codes.
 type Translator interface {
 	Translate(ctx context.Context, text, from, to string) (string, error)
+}
+
+// ErrUnsupported reports a language pair a translator cannot handle.
+// Callers typically keep the original text.
+var ErrUnsupported = errors.New("language pair not supported")
+
+// sameLang reports whether from and to name the same language, comparing
+// only the primary subtag ("en-GB" and "en" are the same).
+func sameLang(from, to string) bool {
+	return primary(from) == primary(to)
+}
+
+func primary(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// Noop translates nothing. It returns text unchanged when from and to are
+// the same language (or either is unknown, ""), and an error wrapping
+// ErrUnsupported otherwise, so a caller can tell "already in the desk's
+// language" from "left untranslated".
+type Noop struct{}
+
+// Translate implements Translator.
+func (Noop) Translate(ctx context.Context, text, from, to string) (string, error) {
+	if from == "" || to == "" || sameLang(from, to) {
+		return text, nil
+	}
+	return "", fmt.Errorf("translate %s to %s: no translator configured: %w", from, to, ErrUnsupported)
+}
+
+// New builds a translator from a configuration string:
+//
+//	""  or "none"                      Noop
+//	"glossary"                         the built-in Spanish→English Glossary
+//	"libretranslate:http://host:5000"  HTTP against a LibreTranslate server
+//
+// Network translators are wrapped in a Cached of DefaultCacheSize entries.
+func New(spec string) (Translator, error) {
+	spec = strings.TrimSpace(spec)
+	kind, arg, _ := strings.Cut(spec, ":")
+	switch strings.ToLower(kind) {
+	case "", "none", "noop":
+		return Noop{}, nil
+	case "glossary":
+		return NewGlossary(), nil
+	case "libretranslate":
+		h, err := NewHTTP(arg)
+		if err != nil {
+			return nil, err
+		}
+		return NewCached(h, DefaultCacheSize), nil
+	}
+	return nil, fmt.Errorf("translator %q: unknown kind %q (want none, glossary or libretranslate:URL)", spec, kind)
 }

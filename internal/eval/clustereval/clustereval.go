@@ -1,13 +1,307 @@
-// Package clustereval implements "newsdesk eval cluster".
+// Package clustereval implements "newsdesk eval cluster": it replays a
+// labelled set of articles through the clusterer the server uses, in date
+// order and without look-ahead, and scores the stories it forms.
+//
+// Modes:
+//
+//	newsdesk eval cluster --data FILE.jsonl [--json] [--baseline]
+//	newsdesk eval cluster --threads --data t17-dev-articles.jsonl [--json]
+//	newsdesk eval cluster --scale N [--json]
+//
+// The first scores stories (BCubed, pairwise F1, ARI); --baseline also runs a
+// plain TF-IDF single-pass clusterer on the same stream. --threads scores
+// thread linking on Timeline17 (threads per topic, threads mixing topics).
+// --scale replays N generated articles and prints the cost per article
+// against the number seen.
 package clustereval
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
 )
+
+// Article is one line of a clustering data file.
+type Article struct {
+	ID     string          `json:"id"`
+	Story  json.RawMessage `json:"story"`
+	Date   *string         `json:"date"`
+	Title  string          `json:"title"`
+	Text   string          `json:"text"`
+	URL    string          `json:"url"`
+	Lang   string          `json:"lang"`
+	Source string          `json:"source"`
+	// Timeline17 files carry a topic instead of a story.
+	Topic string `json:"topic"`
+	DocID string `json:"doc_id"`
+}
+
+// Label is the gold story (or topic) as a string.
+func (a Article) Label() string {
+	if len(a.Story) > 0 {
+		var s string
+		if json.Unmarshal(a.Story, &s) == nil {
+			return s
+		}
+		return string(a.Story)
+	}
+	return a.Topic
+}
 
 // Run parses args (the words after "eval cluster") and prints the evaluation.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("eval cluster: not implemented yet")
+	fs := flag.NewFlagSet("eval cluster", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "", "JSONL file of labelled articles")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	baseline := fs.Bool("baseline", false, "also run the plain TF-IDF single-pass baseline")
+	threads := fs.Bool("threads", false, "score thread linking (Timeline17 file: labels are topics)")
+	scale := fs.Int("scale", 0, "replay this many generated articles and print cost per article")
+	// Overrides for experiments; reported figures use the defaults.
+	cfg := cluster.DefaultConfig()
+	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "experiment: join threshold")
+	fs.Float64Var(&cfg.ThreadThreshold, "thread-threshold", cfg.ThreadThreshold, "experiment: thread threshold")
+	fs.Float64Var(&cfg.WordWeight, "w-words", cfg.WordWeight, "experiment: word weight")
+	fs.Float64Var(&cfg.EntityWeight, "w-names", cfg.EntityWeight, "experiment: name weight")
+	fs.Float64Var(&cfg.NumberWeight, "w-numbers", cfg.NumberWeight, "experiment: number weight")
+	fs.Float64Var(&cfg.TitleWeight, "w-title", cfg.TitleWeight, "experiment: title weight")
+	fs.Float64Var(&cfg.TimePenalty, "time-penalty", cfg.TimePenalty, "experiment: time penalty")
+	fs.DurationVar(&cfg.Window, "window", cfg.Window, "experiment: join window")
+	fs.DurationVar(&cfg.ThreadWindow, "thread-window", cfg.ThreadWindow, "experiment: thread window")
+	fs.IntVar(&cfg.IndexKeys, "index-keys", cfg.IndexKeys, "experiment: index keys")
+	fs.IntVar(&cfg.Candidates, "candidates", cfg.Candidates, "experiment: candidates")
+	fs.DurationVar(&cfg.UnknownGap, "unknown-gap", cfg.UnknownGap, "experiment: gap assumed without a time")
+	fs.IntVar(&cfg.MaxPosting, "max-posting", cfg.MaxPosting, "experiment: longest posting list used")
+	fs.IntVar(&cfg.CentroidTerms, "centroid-terms", cfg.CentroidTerms, "experiment: centroid size")
+	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *scale > 0 {
+		return runScale(ctx, cfg, *scale, *asJSON, stdout)
+	}
+	if *data == "" {
+		return errors.New("eval cluster: --data FILE.jsonl is required")
+	}
+	arts, err := Load(*data)
+	if err != nil {
+		return err
+	}
+	ordered := Order(arts)
+	if *threads {
+		return runThreads(ctx, cfg, ordered, *asJSON, stdout)
+	}
+	res, err := Evaluate(ctx, cfg, ordered)
+	if err != nil {
+		return err
+	}
+	out := map[string]any{"data": *data, "articles": len(ordered)}
+	putScores(out, "", res.Scores)
+	out["articles_per_second"] = res.PerSecond
+	out["peak_heap_mb"] = res.PeakHeapMB
+	out["duplicates"] = res.Duplicates
+	var base Result
+	if *baseline {
+		base = Baseline(ordered, *bthr)
+		putScores(out, "baseline_", base.Scores)
+		out["baseline_articles_per_second"] = base.PerSecond
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(out)
+	}
+	fmt.Fprintf(stdout, "data %s: %d articles, replayed in date order\n", *data, len(ordered))
+	printRow := func(name string, r Result) {
+		s := r.Scores
+		fmt.Fprintf(stdout, "%-9s BCubed P %.4f R %.4f F1 %.4f | pairwise F1 %.4f | ARI %.4f | stories %d (gold %d) | %.0f articles/s\n",
+			name, s.BCubedPrecision, s.BCubedRecall, s.BCubedF1, s.PairwiseF1, s.ARI, s.Stories, s.GoldStories, r.PerSecond)
+	}
+	printRow("newsdesk", res)
+	if *baseline {
+		printRow("baseline", base)
+	}
+	fmt.Fprintf(stdout, "copies detected %d; peak heap %.1f MB\n", res.Duplicates, res.PeakHeapMB)
+	return nil
+}
+
+func putScores(m map[string]any, prefix string, s Scores) {
+	m[prefix+"bcubed_precision"] = s.BCubedPrecision
+	m[prefix+"bcubed_recall"] = s.BCubedRecall
+	m[prefix+"bcubed_f1"] = s.BCubedF1
+	m[prefix+"pairwise_f1"] = s.PairwiseF1
+	m[prefix+"ari"] = s.ARI
+	m[prefix+"stories"] = s.Stories
+	m[prefix+"gold_stories"] = s.GoldStories
+}
+
+// Load reads a JSONL file of articles.
+func Load(path string) ([]Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open cluster data: %w", err)
+	}
+	defer f.Close()
+	var out []Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var a Article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// ParseDate reads the dates of the data files: "2013-05-02", "2013/05/02",
+// "2013/may/03", and month-only "2013/05/". It reports false for no date.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == ' ' || r == 'T' })
+	if len(parts) == 0 {
+		return time.Time{}, false
+	}
+	y, err := strconv.Atoi(parts[0])
+	if err != nil || y < 1800 || y > 2200 {
+		return time.Time{}, false
+	}
+	m, d := 1, 1
+	if len(parts) > 1 {
+		if v, err := strconv.Atoi(parts[1]); err == nil {
+			m = v
+		} else if t, err := time.Parse("Jan", strings.ToUpper(parts[1][:1])+strings.ToLower(parts[1][1:min(3, len(parts[1]))])); err == nil {
+			m = int(t.Month())
+		}
+	}
+	if len(parts) > 2 {
+		if v, err := strconv.Atoi(parts[2]); err == nil {
+			d = v
+		}
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
+}
+
+// Dated is an article with its parsed time (zero if undated).
+type Dated struct {
+	Article
+	Time time.Time
+}
+
+// Order puts articles in replay order: dated articles in date order (ties
+// in file order), each undated article at its own place in the file. The
+// places of dated articles in the file are refilled with the dated articles
+// sorted by date, so neither group is reordered relative to the file more
+// than the dates demand, and nothing later in time is seen early.
+func Order(arts []Article) []Dated {
+	out := make([]Dated, len(arts))
+	var slots []int
+	var dated []Dated
+	for i, a := range arts {
+		var t time.Time
+		if a.Date != nil {
+			t, _ = ParseDate(*a.Date)
+		}
+		out[i] = Dated{Article: a, Time: t}
+		if !t.IsZero() {
+			slots = append(slots, i)
+			dated = append(dated, out[i])
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Time.Before(dated[j].Time) })
+	for k, i := range slots {
+		out[i] = dated[k]
+	}
+	return out
+}
+
+// Result is the outcome of one replay.
+type Result struct {
+	Scores
+	Assignments []cluster.Assignment
+	PerSecond   float64
+	PeakHeapMB  float64
+	Duplicates  int
+}
+
+// Docs converts replay-ordered articles to clusterer documents; IDs are
+// positions in the replay, from 1.
+func Docs(arts []Dated) []cluster.Doc {
+	sources := map[string]int64{}
+	docs := make([]cluster.Doc, len(arts))
+	for i, a := range arts {
+		src := sources[a.Source]
+		if src == 0 && a.Source != "" {
+			src = int64(len(sources) + 1)
+			sources[a.Source] = src
+		}
+		docs[i] = cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Text, Lang: a.Lang, Source: src, Time: a.Time}
+	}
+	return docs
+}
+
+// Evaluate replays arts through a new clusterer and scores it.
+func Evaluate(ctx context.Context, cfg cluster.Config, arts []Dated) (Result, error) {
+	docs := Docs(arts)
+	c := cluster.New(cfg)
+	res := Result{Assignments: make([]cluster.Assignment, len(docs))}
+	pred := make([]int64, len(docs))
+	gold := make([]string, len(docs))
+	var peak uint64
+	var ms runtime.MemStats
+	var elapsed time.Duration
+	for i, d := range docs {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return Result{}, fmt.Errorf("eval cluster: %w", err)
+			}
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc)
+		}
+		start := time.Now()
+		a := c.Add(d)
+		elapsed += time.Since(start)
+		res.Assignments[i] = a
+		pred[i] = a.StoryID
+		gold[i] = arts[i].Label()
+		if a.DuplicateOf != 0 {
+			res.Duplicates++
+		}
+	}
+	runtime.ReadMemStats(&ms)
+	peak = max(peak, ms.HeapAlloc)
+	res.Scores = Score(pred, gold)
+	if elapsed > 0 {
+		res.PerSecond = float64(len(docs)) / elapsed.Seconds()
+	}
+	res.PeakHeapMB = float64(peak) / (1 << 20)
+	return res, nil
 }

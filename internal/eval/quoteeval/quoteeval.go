@@ -1,13 +1,351 @@
-// Package quoteeval implements "newsdesk eval quotes".
+// Package quoteeval implements "newsdesk eval quotes": it scores the quote
+// and speaker extractor of package text against PolNeAR-style attribution
+// annotations.
+//
+// Gold quotes: for every attribution whose Content span holds quoted text,
+// the gold quote is the bytes of that Content lying inside quotation marks
+// (marks, and punctuation at either end, excluded), if they hold at least
+// three words. A Content split by its attribution gives one gold quote with
+// several parts.
+//
+// Matching: a predicted quote's bytes are the union of its parts; a gold
+// quote's, the union of its parts. They match when the bytes they share are
+// at least 0.8 of the larger of the two. Each gold quote matches at most one
+// prediction, greedily by shared bytes.
+//
+// Speaker accuracy is over matched quotes whose gold attribution has a
+// Source: the predicted speaker is right when its span overlaps the gold
+// Source span, or when its last name word is a name word of the gold Source
+// or, for a Source that names nobody ("he", "the aide"), of the nearest
+// earlier Source in the article that names someone.
 package quoteeval
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"sort"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// MinOverlap is the share of the longer span two quotes must share to match.
+const MinOverlap = 0.8
+
+// Result is the outcome of an evaluation.
+type Result struct {
+	Docs            int     `json:"docs"`
+	Gold            int     `json:"gold_quotes"`
+	Predicted       int     `json:"predicted_quotes"`
+	Matched         int     `json:"matched_quotes"`
+	Precision       float64 `json:"quote_precision"`
+	Recall          float64 `json:"quote_recall"`
+	F1              float64 `json:"quote_f1"`
+	SpeakerScored   int     `json:"speaker_scored"`
+	SpeakerCorrect  int     `json:"speaker_correct"`
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+	ResolvedCorrect int     `json:"speaker_resolved_correct"`
+	// ResolvedAccuracy is the stricter speaker score (see ResolvedMatches).
+	ResolvedAccuracy float64        `json:"speaker_resolved_accuracy"`
+	Errors           map[string]int `json:"errors"`
+	// Examples holds a few errors of each kind, for development.
+	Examples map[string][]string `json:"-"`
+}
+
+// Error kinds.
+const (
+	ErrMissed        = "quote-missed"         // gold quote no prediction touches
+	ErrBoundary      = "quote-boundary"       // gold quote overlapped, but below MinOverlap
+	ErrSpurious      = "quote-spurious"       // prediction touching no gold quote
+	ErrSpuriousPart  = "quote-spurious-part"  // prediction touching gold, below MinOverlap
+	ErrNoSpeaker     = "speaker-missing"      // matched, speaker empty
+	ErrWrongSpeaker  = "speaker-wrong"        // matched, speaker differs
+	ErrNoGoldSpeaker = "speaker-gold-missing" // matched, gold has no Source (not scored)
+	// ErrUnresolved collects examples of speakers right by span but not
+	// resolved to the referent; it is not counted.
+	ErrUnresolved = "speaker-unresolved"
 )
 
 // Run parses args (the words after "eval quotes") and prints the evaluation.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("eval quotes: not implemented yet")
+	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", "", "PolNeAR-layout folder with text/ and attributions/")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	examples := fs.Int("examples", 0, "print up to this many examples of each error kind")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return errors.New("eval quotes: --data DIR is required")
+	}
+	docs, err := LoadDir(*dir)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	res, err := Evaluate(ctx, docs, *examples)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	return res.Print(stdout)
+}
+
+// Evaluate runs the extractor over docs and scores it. It keeps up to
+// examples error examples of each kind.
+func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
+	res := Result{Docs: len(docs), Errors: map[string]int{}, Examples: map[string][]string{}}
+	example := func(kind, ex string) {
+		if len(res.Examples[kind]) < examples {
+			res.Examples[kind] = append(res.Examples[kind], ex)
+		}
+	}
+	note := func(kind, ex string) {
+		res.Errors[kind]++
+		example(kind, ex)
+	}
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		preds := text.QuotesLang(d.Text, "en")
+		res.Gold += len(d.Quotes)
+		res.Predicted += len(preds)
+		type cand struct {
+			g, p, shared int
+		}
+		var cands []cand
+		touchedG := make([]bool, len(d.Quotes))
+		touchedP := make([]bool, len(preds))
+		for gi, g := range d.Quotes {
+			for pi, p := range preds {
+				sh := shared(g.Parts, p.Parts)
+				if sh == 0 {
+					continue
+				}
+				touchedG[gi], touchedP[pi] = true, true
+				if float64(sh) >= MinOverlap*float64(max(total(g.Parts), total(p.Parts))) {
+					cands = append(cands, cand{gi, pi, sh})
+				}
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return cands[i].shared > cands[j].shared })
+		usedG := make([]bool, len(d.Quotes))
+		usedP := make([]bool, len(preds))
+		for _, c := range cands {
+			if usedG[c.g] || usedP[c.p] {
+				continue
+			}
+			usedG[c.g], usedP[c.p] = true, true
+			res.Matched++
+			g, p := d.Quotes[c.g], preds[c.p]
+			if g.Source.Len() == 0 {
+				res.Errors[ErrNoGoldSpeaker]++
+				continue
+			}
+			res.SpeakerScored++
+			if ResolvedMatches(d.Text, g, p) {
+				res.ResolvedCorrect++
+			} else if p.Speaker != "" && examples > 0 {
+				example(ErrUnresolved, fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
+			}
+			switch {
+			case SpeakerMatches(d.Text, g, p):
+				res.SpeakerCorrect++
+			case p.Speaker == "":
+				note(ErrNoSpeaker, fmt.Sprintf("%s: gold=%q ref=%q\n        ctx: %s", d.Name, g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
+			default:
+				note(ErrWrongSpeaker, fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
+			}
+		}
+		for gi, g := range d.Quotes {
+			if usedG[gi] {
+				continue
+			}
+			kind := ErrMissed
+			ex := fmt.Sprintf("%s: %q", d.Name, clip(joinParts(d.Text, g.Parts)))
+			if touchedG[gi] {
+				kind = ErrBoundary
+				for _, p := range preds {
+					if shared(g.Parts, p.Parts) > 0 {
+						ex += fmt.Sprintf("\n        gold %v  pred %v %q", g.Parts, p.Parts, clip(p.Text))
+					}
+				}
+			}
+			note(kind, ex)
+		}
+		for pi, p := range preds {
+			if usedP[pi] {
+				continue
+			}
+			kind := ErrSpurious
+			if touchedP[pi] {
+				kind = ErrSpuriousPart
+			}
+			note(kind, fmt.Sprintf("%s: %q (%s)", d.Name, clip(p.Text), p.Speaker))
+		}
+	}
+	res.Precision = ratio(res.Matched, res.Predicted)
+	res.Recall = ratio(res.Matched, res.Gold)
+	if res.Precision+res.Recall > 0 {
+		res.F1 = 2 * res.Precision * res.Recall / (res.Precision + res.Recall)
+	}
+	res.SpeakerAccuracy = ratio(res.SpeakerCorrect, res.SpeakerScored)
+	res.ResolvedAccuracy = ratio(res.ResolvedCorrect, res.SpeakerScored)
+	return res, nil
+}
+
+// SpeakerMatches reports whether the predicted quote's speaker is the gold
+// quote's source: the attribution's speaker words (Mention) or the
+// resolved speaker's span overlap the gold Source span, or the resolved
+// speaker's last name word is a name word of the gold Source.
+func SpeakerMatches(doc string, g GoldQuote, p text.Quote) bool {
+	if p.Speaker == "" {
+		return false
+	}
+	if overlaps(p.Mention, g.Source) || overlaps(p.SpeakerSpan, g.Source) {
+		return true
+	}
+	return nameMatch(p.Speaker, g.Source.Of(doc))
+}
+
+// ResolvedMatches is the stricter test behind speaker_resolved_accuracy:
+// the resolved speaker's last name word must be a name word of the gold
+// Source or, when the Source names nobody ("he", "the aide"), of its
+// Referent. A resolved speaker that is not a name (an unresolved "the
+// campaign") is right only when its span overlaps the gold Source.
+func ResolvedMatches(doc string, g GoldQuote, p text.Quote) bool {
+	if p.Speaker == "" {
+		return false
+	}
+	if len(nameTokens(p.Speaker)) == 0 || !namesSomeone(g.Source.Of(doc)) && g.Referent == "" {
+		return overlaps(p.SpeakerSpan, g.Source) || overlaps(p.Mention, g.Source)
+	}
+	return nameMatch(p.Speaker, g.Source.Of(doc)) || nameMatch(p.Speaker, g.Referent)
+}
+
+func overlaps(a, b news.Span) bool {
+	return a.Len() > 0 && b.Len() > 0 && a.Start < b.End && b.Start < a.End
+}
+
+// nameMatch reports whether the last name word of speaker is a name word
+// of ref.
+func nameMatch(speaker, ref string) bool {
+	pw := nameTokens(speaker)
+	if len(pw) == 0 {
+		return false
+	}
+	last := pw[len(pw)-1]
+	for _, w := range nameTokens(ref) {
+		if w == last {
+			return true
+		}
+	}
+	return false
+}
+
+// Print writes the result as a short human-readable report.
+func (r Result) Print(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "documents            %d\n", r.Docs)
+	fmt.Fprintf(&b, "gold quotes          %d\n", r.Gold)
+	fmt.Fprintf(&b, "predicted quotes     %d\n", r.Predicted)
+	fmt.Fprintf(&b, "matched quotes       %d  (shared bytes >= %.1f of the longer)\n", r.Matched, MinOverlap)
+	fmt.Fprintf(&b, "quote precision      %.3f\n", r.Precision)
+	fmt.Fprintf(&b, "quote recall         %.3f\n", r.Recall)
+	fmt.Fprintf(&b, "quote F1             %.3f\n", r.F1)
+	fmt.Fprintf(&b, "speaker accuracy     %.3f  (%d/%d matched quotes whose gold has a Source;\n"+
+		"                            attribution span overlaps the Source, or same name)\n", r.SpeakerAccuracy, r.SpeakerCorrect, r.SpeakerScored)
+	fmt.Fprintf(&b, "speaker resolved     %.3f  (%d/%d; a pronoun or role Source must resolve to the\n"+
+		"                            nearest earlier named Source)\n", r.ResolvedAccuracy, r.ResolvedCorrect, r.SpeakerScored)
+	b.WriteString("errors by kind:\n")
+	kinds := make([]string, 0, len(r.Errors))
+	for k := range r.Errors {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "  %-22s %d\n", k, r.Errors[k])
+		for _, ex := range r.Examples[k] {
+			fmt.Fprintf(&b, "      %s\n", ex)
+		}
+	}
+	if exs := r.Examples[ErrUnresolved]; len(exs) > 0 {
+		fmt.Fprintf(&b, "  %s (examples only)\n", ErrUnresolved)
+		for _, ex := range exs {
+			fmt.Fprintf(&b, "      %s\n", ex)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func shared(a, b []news.Span) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if s, e := max(x.Start, y.Start), min(x.End, y.End); s < e {
+				n += e - s
+			}
+		}
+	}
+	return n
+}
+
+func total(sp []news.Span) int {
+	n := 0
+	for _, s := range sp {
+		n += s.Len()
+	}
+	return n
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func joinParts(doc string, parts []news.Span) string {
+	ss := make([]string, len(parts))
+	for i, p := range parts {
+		ss[i] = p.Of(doc)
+	}
+	return strings.Join(ss, news.QuoteJoiner)
+}
+
+func clip(s string) string {
+	if len(s) > 90 {
+		cut := 90
+		for cut > 0 && !utf8RuneStart(s[cut]) {
+			cut--
+		}
+		return s[:cut] + "…"
+	}
+	return s
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// around shows the text around a predicted quote, for error examples.
+func around(doc string, p text.Quote) string {
+	a := max(0, p.Parts[0].Start-150)
+	for a > 0 && !utf8RuneStart(doc[a]) {
+		a--
+	}
+	b := min(len(doc), p.Parts[len(p.Parts)-1].End+100)
+	for b < len(doc) && !utf8RuneStart(doc[b]) {
+		b++
+	}
+	return fmt.Sprintf("%q", doc[a:p.Parts[0].Start]+"[[...]]"+doc[p.Parts[len(p.Parts)-1].End:b])
 }

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/pipeline"
+	"github.com/newsdesk/newsdesk/internal/web"
+)
+
+const briefUsage = `usage: newsdesk brief [--format md|html|json] [--allow-private] URL|FILE...
+Fetches (or reads) the given article pages, groups them into stories and
+prints a grounded briefing for each.
+`
+
+func runBrief(ctx context.Context, args []string, env environment) error {
+	cfg := env.cfg
+	fs := newFlagSet("brief", env.stderr, briefUsage)
+	format := fs.String("format", "md", "output `format`: md, html or json")
+	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
+	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError(env.stderr, briefUsage)
+	}
+	switch *format {
+	case "md", "html", "json":
+	default:
+		return fmt.Errorf("unknown format %q: want md, html or json", *format)
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	fcfg := fetch.DefaultConfig(cfg.UserAgent)
+	fcfg.AllowPrivate = cfg.AllowPrivate
+	fcfg.Logger = env.logger
+	fc, err := fetch.New(fcfg)
+	if err != nil {
+		return err
+	}
+	briefings, articles, err := pipeline.OneShot(ctx, fc, fs.Args(), pipeline.OneShotOptions{
+		SummaryWords: cfg.SummaryWords,
+		Logger:       env.logger,
+	})
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(briefings)
+	case "html":
+		for _, b := range briefings {
+			if err := web.RenderBriefingPage(env.stdout, b, articles); err != nil {
+				return err
+			}
+		}
+	default:
+		for i, b := range briefings {
+			if i > 0 {
+				fmt.Fprintln(env.stdout, "\n---")
+			}
+			if err := brief.Markdown(env.stdout, b, articles); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,366 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"log/slog"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// syncBuffer collects a command's output while it runs.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitFor polls out until re matches, and returns the submatches.
+func waitFor(t *testing.T, ctx context.Context, out *syncBuffer, re *regexp.Regexp, errc <-chan error) []string {
+	t.Helper()
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m
+		}
+		select {
+		case err := <-errc:
+			t.Fatalf("newsdesk stopped before printing %q: %v\noutput:\n%s", re, err, out)
+		case <-ctx.Done():
+			t.Fatalf("timed out waiting for %q\noutput:\n%s", re, out)
+		case <-tick.C:
+		}
+	}
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("GET %s: %s: %s", url, resp.Status, b)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: decode: %v", url, err)
+	}
+}
+
+
+// TestDemoEndToEnd runs the offline demo as a user would: the newswire
+// serves the corpus over real HTTP, the pipeline ingests it into SQLite, and
+// the web server publishes briefings. Every citation in every briefing must
+// point at bytes of the cited article that equal what the briefing shows.
+func TestDemoEndToEnd(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	const token = "e2e-secret"
+	env := func(k string) string {
+		if k == "NEWSDESK_API_TOKEN" {
+			return token
+		}
+		return ""
+	}
+	var stdout, stderr syncBuffer
+	runCtx, stop := context.WithCancel(ctx)
+	errc := make(chan error, 1)
+	db := filepath.Join(t.TempDir(), "demo.db")
+	go func() { errc <- run(runCtx, []string{"demo", "--addr", "127.0.0.1:0", "--db", db}, env, &stdout, &stderr) }()
+	defer func() {
+		stop()
+		if err := <-errc; err != nil {
+			t.Errorf("demo exited with %v\nstderr:\n%s", err, stderr.String())
+		}
+	}()
+
+	base := waitFor(t, ctx, &stdout, regexp.MustCompile(`open (http://\S+)`), errc)[1]
+	wire := waitFor(t, ctx, &stdout, regexp.MustCompile(`newswire at (http://\S+)`), errc)[1]
+	waitFor(t, ctx, &stdout, regexp.MustCompile(`ingested (\d+) articles into (\d+) stories`), errc)
+
+	var list struct {
+		Stories []news.Story `json:"stories"`
+	}
+	getJSON(t, base+"/api/stories", &list)
+	if len(list.Stories) < 12 {
+		t.Fatalf("demo has %d stories, want at least 12", len(list.Stories))
+	}
+
+	texts := map[int64]string{}
+	articleText := func(id int64) string {
+		if s, ok := texts[id]; ok {
+			return s
+		}
+		var a news.Article
+		getJSON(t, fmt.Sprintf("%s/api/articles/%d", base, id), &a)
+		texts[id] = a.Text
+		return a.Text
+	}
+
+	allKinds := []news.SectionKind{
+		news.SectionHeadline, news.SectionCategory, news.SectionDisclaimer, news.SectionSummary,
+		news.SectionSources, news.SectionBackground, news.SectionVoices, news.SectionFacts,
+		news.SectionRelated, news.SectionBottomLine, news.SectionReferences,
+	}
+	complete := 0
+	for _, s := range list.Stories {
+		// The story's API document is its briefing, with the story's fields.
+		var b news.Briefing
+		getJSON(t, fmt.Sprintf("%s/api/stories/%d", base, s.ID), &b)
+		if len(b.Sections) == 0 {
+			t.Errorf("story %d %q has an empty briefing", s.ID, s.Title)
+			continue
+		}
+		for _, sec := range b.Sections {
+			if len(sec.Items) == 0 {
+				t.Errorf("story %d: section %s is empty; empty sections must be left out", s.ID, sec.Kind)
+			}
+			for _, it := range sec.Items {
+				checkItem(t, s.ID, sec.Kind, it, articleText)
+			}
+		}
+		if s.SourceCount >= 4 {
+			missing := 0
+			for _, k := range allKinds {
+				if _, ok := b.Section(k); !ok {
+					missing++
+				}
+			}
+			if missing == 0 {
+				complete++
+			}
+		}
+	}
+	if complete == 0 {
+		t.Errorf("no story with 4 or more outlets shows every section")
+	}
+
+	// The Atom feed of briefings parses and lists the stories.
+	resp, err := http.Get(base + "/feeds/stories.atom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feed struct {
+		Entries []struct {
+			Title string `xml:"title"`
+		} `xml:"entry"`
+	}
+	err = xml.NewDecoder(resp.Body).Decode(&feed)
+	resp.Body.Close()
+	if err != nil || len(feed.Entries) == 0 {
+		t.Errorf("Atom feed: %d entries, err %v", len(feed.Entries), err)
+	}
+
+	t.Run("bad inputs", func(t *testing.T) { checkBadInputs(t, ctx, base, wire, token) })
+}
+
+// checkItem verifies one briefing item against the articles it cites.
+func checkItem(t *testing.T, story int64, kind news.SectionKind, it news.Item, text func(int64) string) {
+	t.Helper()
+	needsCite := kind == news.SectionSummary || kind == news.SectionVoices || kind == news.SectionFacts ||
+		kind == news.SectionBackground || kind == news.SectionBottomLine
+	if needsCite && len(it.Citations) == 0 {
+		t.Errorf("story %d: %s item %q has no citation", story, kind, it.Text)
+	}
+	var parts []string
+	for _, c := range it.Citations {
+		src := text(c.ArticleID)
+		if c.Start < 0 || c.End > len(src) || c.Start >= c.End {
+			t.Errorf("story %d: %s citation %+v out of range of article %d (%d bytes)", story, kind, c, c.ArticleID, len(src))
+			continue
+		}
+		parts = append(parts, src[c.Start:c.End])
+	}
+	if len(parts) == 0 {
+		return
+	}
+	switch kind {
+	case news.SectionVoices:
+		if got := strings.Join(parts, news.QuoteJoiner); got != it.Text {
+			t.Errorf("story %d: quote %q, but its cited bytes are %q", story, it.Text, got)
+		}
+	default:
+		if parts[0] != it.Text {
+			t.Errorf("story %d: %s item %q, but its cited bytes are %q", story, kind, it.Text, parts[0])
+		}
+	}
+	if f := it.Figure; f != nil {
+		src := text(f.Citation.ArticleID)
+		sp := f.Citation.Span()
+		if !sp.Valid(len(src)) || sp.Of(src) != f.Text || !strings.Contains(it.Text, f.Text) {
+			t.Errorf("story %d: figure %q not at its citation %+v", story, f.Text, f.Citation)
+		}
+	}
+	for _, v := range it.Variants {
+		checkItem(t, story, kind, v, text)
+	}
+}
+
+// checkBadInputs subscribes sources that fail in every way the issue names
+// and checks each failure is reported clearly while the rest goes on.
+func checkBadInputs(t *testing.T, ctx context.Context, base, wire, token string) {
+	add := func(url string) int64 {
+		t.Helper()
+		body := fmt.Sprintf(`{"url": %q}`, url)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/sources", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var s news.Source
+		if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
+			b, _ := io.ReadAll(resp.Body)
+			t.Fatalf("POST /api/sources %s: %s: %s", url, resp.Status, b)
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+			t.Fatal(err)
+		}
+		return s.ID
+	}
+	malformed := add(wire + "/faults/malformed.xml")
+	unreachable := add("http://127.0.0.1:1/feed.xml")
+	faults := add(wire + "/faults/feed.xml")
+
+	var before struct {
+		Stories []news.Story `json:"stories"`
+	}
+	getJSON(t, base+"/api/stories", &before)
+
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		var srcs struct {
+			Sources []news.Source `json:"sources"`
+		}
+		getJSON(t, base+"/api/sources", &srcs)
+		byID := map[int64]news.Source{}
+		for _, s := range srcs.Sources {
+			byID[s.ID] = s
+		}
+		m, u, f := byID[malformed], byID[unreachable], byID[faults]
+		if m.Status == news.StatusError && u.Status == news.StatusError && f.Status == news.StatusOK && f.ArticleCount > 0 {
+			if !strings.Contains(strings.ToLower(m.LastError), "feed") {
+				t.Errorf("malformed feed error %q does not say what is wrong", m.LastError)
+			}
+			if u.LastError == "" {
+				t.Errorf("unreachable host has no error")
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("bad sources not reported in time: malformed %+v, unreachable %+v, faults %+v", m, u, f)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	// Every faulty page becomes an article with a clear status and reason,
+	// and the good one is read in full.
+	deadline = time.Now().Add(90 * time.Second)
+	for {
+		var arts struct {
+			Articles []news.Article `json:"articles"`
+		}
+		getJSON(t, fmt.Sprintf("%s/api/sources/%d/articles", base, faults), &arts)
+		reasons := map[news.ExtractionStatus]int{}
+		bad := 0
+		for _, a := range arts.Articles {
+			reasons[a.Extraction]++
+			if a.Extraction != news.ExtractFull {
+				bad++
+				if a.ExtractionReason == "" {
+					t.Errorf("article %s is %s with no reason", a.URL, a.Extraction)
+				}
+			}
+		}
+		if reasons[news.ExtractFull] >= 1 && bad >= 4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("fault feed articles: %v", reasons)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	// Nothing already stored was lost.
+	var after struct {
+		Stories []news.Story `json:"stories"`
+	}
+	getJSON(t, base+"/api/stories", &after)
+	if len(after.Stories) < len(before.Stories) {
+		t.Errorf("stories went from %d to %d after bad inputs", len(before.Stories), len(after.Stories))
+	}
+}
+
+// TestBriefOneShot runs "newsdesk brief" on one demo article page.
+func TestBriefOneShot(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	wireURL, page := startWire(t, ctx)
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, []string{"brief", "--allow-private", wireURL + page}, func(string) string { return "" }, &stdout, &stderr)
+	if err != nil {
+		t.Fatalf("brief: %v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"Summary", "Voices", "Facts", "References"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("brief output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// startWire serves the demo corpus on loopback for the test's lifetime and
+// returns its URL and the path of an English article with quotes and
+// figures.
+func startWire(t *testing.T, ctx context.Context) (baseURL, path string) {
+	t.Helper()
+	w, err := demo.NewWire(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	baseURL, err = w.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	for _, a := range w.Articles() {
+		if a.Lang == "en" && a.CopyOf == "" && strings.Count(a.Body, "\"") >= 4 && len(a.Figures) > 0 {
+			return baseURL, a.Path
+		}
+	}
+	t.Fatal("no English demo article with quotes and figures")
+	return "", ""
+}

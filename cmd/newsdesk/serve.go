@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/pipeline"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+	"github.com/newsdesk/newsdesk/internal/translate"
+	"github.com/newsdesk/newsdesk/internal/web"
+)
+
+const serveUsage = `usage: newsdesk serve [flags]
+Runs the scheduler, the workers and the web server in one process.
+`
+
+// shutdownTimeout bounds a graceful shutdown: in-flight requests and jobs
+// get this long to finish after SIGINT or SIGTERM.
+const shutdownTimeout = 15 * time.Second
+
+func runServe(ctx context.Context, args []string, env environment) error {
+	cfg := env.cfg
+	fs := newFlagSet("serve", env.stderr, serveUsage)
+	bindCommonFlags(fs, &cfg)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageError(env.stderr, serveUsage)
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	return serve(ctx, cfg, env, hooks{})
+}
+
+// bindCommonFlags binds the flags serve and demo share to cfg.
+func bindCommonFlags(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+	IntVar(*int, string, int, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+}, cfg *config.Config) {
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
+	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
+	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
+	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
+	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
+	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
+}
+
+// hooks let a command add to serve's start-up. Both are optional.
+type hooks struct {
+	// setup runs after the store opens, before the pipeline starts.
+	setup func(ctx context.Context, st store.Store) error
+	// ready runs once the web server listens, alongside it; its error
+	// stops the server.
+	ready func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error
+}
+
+// serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
+// the web server stops taking requests, the pipeline finishes its jobs,
+// the store closes.
+func serve(ctx context.Context, cfg config.Config, env environment, h hooks) error {
+	logger := env.logger
+	st, err := sqlite.Open(ctx, cfg.DBPath, logger.With("component", "store"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if h.setup != nil {
+		if err := h.setup(ctx, st); err != nil {
+			return err
+		}
+	}
+
+	fcfg := fetch.DefaultConfig(cfg.UserAgent)
+	fcfg.AllowPrivate = cfg.AllowPrivate
+	fcfg.MaxBodyBytes = cfg.MaxBodyBytes
+	fcfg.Timeout = cfg.FetchTimeout
+	fcfg.HostInterval = cfg.HostInterval
+	fcfg.Logger = logger.With("component", "fetch")
+	fc, err := fetch.New(fcfg)
+	if err != nil {
+		return err
+	}
+
+	pcfg := pipeline.DefaultConfig()
+	pcfg.Workers = cfg.Workers
+	pcfg.PollInterval = cfg.PollInterval
+	pcfg.DeskLang = cfg.DeskLang
+	pcfg.SummaryWords = cfg.SummaryWords
+	if cfg.Translator != "" {
+		tr, err := translate.New(cfg.Translator)
+		if err != nil {
+			return fmt.Errorf("translator: %w", err)
+		}
+		pcfg.Translator = tr
+	}
+	p, err := pipeline.New(pcfg, st, st.QueueDB(), fc, logger.With("component", "pipeline"))
+	if err != nil {
+		return err
+	}
+
+	srv, err := web.New(web.Config{
+		APIToken: cfg.APIToken,
+		OnSourceAdded: func(ctx context.Context, s news.Source) {
+			if err := p.PollNow(ctx, s.ID); err != nil {
+				logger.Warn("poll new source", "source", s.ID, "err", err)
+			}
+		},
+	}, st, logger.With("component", "web"))
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	hs := web.NewHTTPServer(cfg.Addr, srv.Handler(), logger)
+	baseURL := "http://" + ln.Addr().String()
+
+	if err := p.Start(ctx); err != nil {
+		ln.Close()
+		return err
+	}
+	errc := make(chan error, 2)
+	go func() {
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errc <- fmt.Errorf("web server: %w", err)
+		}
+	}()
+	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DBPath)
+	if h.ready != nil {
+		go func() {
+			if err := h.ready(ctx, baseURL, p, st); err != nil && ctx.Err() == nil {
+				errc <- err
+			}
+		}()
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case runErr = <-errc:
+	}
+	logger.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		logger.Warn("web server shutdown", "err", err)
+	}
+	if err := p.Stop(sctx); err != nil {
+		logger.Warn("pipeline shutdown", "err", err)
+	}
+	return runErr
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/newsdesk/newsdesk/internal/feed"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+const sourcesUsage = `usage: newsdesk sources [--db PATH] COMMAND
+  add [--page] [--name NAME] [--lang LANG] [--category CAT] URL
+                        subscribe to a feed (or, with --page, one article URL)
+  import FILE.opml      subscribe to every feed of an OPML list
+  export                print the subscriptions as OPML
+  list                  show the subscriptions and their status
+  remove ID             unsubscribe
+`
+
+func runSources(ctx context.Context, args []string, env environment) error {
+	fs := newFlagSet("sources", env.stderr, sourcesUsage)
+	db := fs.String("db", env.cfg.DBPath, "SQLite database `path`")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprint(env.stderr, sourcesUsage)
+		return errUsage
+	}
+	st, err := sqlite.Open(ctx, *db, env.logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	switch cmd {
+	case "add":
+		return sourcesAdd(ctx, st, rest, env)
+	case "import":
+		if len(rest) != 1 {
+			return usageError(env.stderr, sourcesUsage)
+		}
+		return sourcesImport(ctx, st, rest[0], env.stdout)
+	case "export":
+		srcs, err := st.Sources(ctx)
+		if err != nil {
+			return err
+		}
+		return feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs)
+	case "list":
+		srcs, err := st.Sources(ctx)
+		if err != nil {
+			return err
+		}
+		return printSources(env.stdout, srcs)
+	case "remove":
+		if len(rest) != 1 {
+			return usageError(env.stderr, sourcesUsage)
+		}
+		id, err := strconv.ParseInt(rest[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("source ID %q is not a number", rest[0])
+		}
+		if err := st.DeleteSource(ctx, id); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no source with ID %d", id)
+			}
+			return err
+		}
+		fmt.Fprintf(env.stdout, "removed source %d\n", id)
+		return nil
+	default:
+		fmt.Fprintf(env.stderr, "newsdesk sources: unknown command %q\n\n", cmd)
+		return usageError(env.stderr, sourcesUsage)
+	}
+}
+
+func sourcesAdd(ctx context.Context, st store.Store, args []string, env environment) error {
+	fs := newFlagSet("sources add", env.stderr, sourcesUsage)
+	page := fs.Bool("page", false, "the URL is one article, not a feed")
+	name := fs.String("name", "", "display `name` (default: the URL's host)")
+	lang := fs.String("lang", "", "language hint, e.g. en or es")
+	category := fs.String("category", "", "category hint")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError(env.stderr, sourcesUsage)
+	}
+	src, err := newSource(fs.Arg(0), *page, *name, *lang, *category)
+	if err != nil {
+		return err
+	}
+	added, err := st.AddSource(ctx, src)
+	if err != nil {
+		if errors.Is(err, store.ErrDuplicate) {
+			return fmt.Errorf("already subscribed to %s", src.URL)
+		}
+		return err
+	}
+	fmt.Fprintf(env.stdout, "added source %d: %s\n", added.ID, added.URL)
+	return nil
+}
+
+// newSource validates a URL given by the user and builds its source.
+func newSource(raw string, page bool, name, lang, category string) (news.Source, error) {
+	u, err := fetch.Canonical(raw)
+	if err != nil {
+		return news.Source{}, fmt.Errorf("source URL %q: %w", raw, err)
+	}
+	kind := news.SourceFeed
+	if page {
+		kind = news.SourcePage
+	}
+	return news.Source{Kind: kind, URL: u, Name: name, Lang: lang, Category: category, Status: news.StatusNew}, nil
+}
+
+func sourcesImport(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	srcs, err := feed.ParseOPML(f)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	var added, skipped int
+	for _, s := range srcs {
+		s.Kind, s.Status = news.SourceFeed, news.StatusNew
+		if _, err := st.AddSource(ctx, s); err != nil {
+			if errors.Is(err, store.ErrDuplicate) {
+				skipped++
+				continue
+			}
+			return fmt.Errorf("import %s: add %s: %w", path, s.URL, err)
+		}
+		added++
+	}
+	fmt.Fprintf(stdout, "imported %d sources (%d already subscribed)\n", added, skipped)
+	return nil
+}
+
+func printSources(w io.Writer, srcs []news.Source) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tKIND\tNAME\tSTATUS\tARTICLES\tLAST POLL\tURL")
+	for _, s := range srcs {
+		last := "never"
+		if !s.LastPolledAt.IsZero() {
+			last = s.LastPolledAt.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Kind, s.Name, s.Status, s.ArticleCount, last, s.URL)
+		if s.LastError != "" {
+			fmt.Fprintf(tw, "\t\t\terror: %s\t\t\t\n", s.LastError)
+		}
+	}
+	return tw.Flush()
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting.
+func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func usageError(stderr io.Writer, usage string) error {
+	fmt.Fprint(stderr, usage)
+	return errUsage
+}

@@ -1,0 +1,298 @@
+package brief
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var fixedNow = time.Date(2026, 3, 11, 12, 0, 0, 0, time.UTC)
+
+func loadInput(t testing.TB, name string) Input {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in Input
+	if err := json.Unmarshal(raw, &in); err != nil {
+		t.Fatalf("parse %s: %v", name, err)
+	}
+	return in
+}
+
+func articleMap(in Input) map[int64]news.Article {
+	m := map[int64]news.Article{}
+	for _, a := range in.Articles {
+		m[a.ID] = a
+	}
+	for _, a := range in.Earlier {
+		m[a.ID] = a
+	}
+	return m
+}
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s mismatch (-want +got), rerun with -update if intended:\n%s", name, diff)
+	}
+}
+
+func TestBuildGolden(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	b := Build(in, Options{Now: fixedNow})
+	if err := CheckGrounded(b, articleMap(in)); err != nil {
+		t.Fatalf("briefing not grounded:\n%v", err)
+	}
+	js, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "bridge.golden.json", append(js, '\n'))
+
+	var md bytes.Buffer
+	if err := Markdown(&md, b, articleMap(in)); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "bridge.golden.md", md.Bytes())
+}
+
+func TestBuildSections(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	b := Build(in, Options{Now: fixedNow})
+	var kinds []news.SectionKind
+	for _, s := range b.Sections {
+		kinds = append(kinds, s.Kind)
+	}
+	// Sections that the fixture must always yield, whatever the text
+	// analysis finds for voices and facts.
+	for _, k := range []news.SectionKind{news.SectionHeadline, news.SectionCategory, news.SectionDisclaimer,
+		news.SectionSummary, news.SectionSources, news.SectionBackground, news.SectionRelated,
+		news.SectionBottomLine, news.SectionReferences} {
+		if _, ok := b.Section(k); !ok {
+			t.Errorf("section %s missing; got %v", k, kinds)
+		}
+	}
+	if b.Headline != in.Story.Title {
+		t.Errorf("headline = %q, want the story title %q", b.Headline, in.Story.Title)
+	}
+	d, _ := b.Section(news.SectionDisclaimer)
+	if want := news.Disclaimer(3); d.Items[0].Text != want {
+		t.Errorf("disclaimer = %q, want %q", d.Items[0].Text, want)
+	}
+	refs, _ := b.Section(news.SectionReferences)
+	if len(refs.Items) != len(in.Articles) {
+		t.Errorf("%d references, want one per article (%d)", len(refs.Items), len(in.Articles))
+	}
+	sum, _ := b.Section(news.SectionSummary)
+	words := 0
+	for _, it := range sum.Items {
+		words += len(strings.Fields(it.Text))
+	}
+	if words > DefaultSummaryWords+10 {
+		t.Errorf("summary has %d words, budget %d", words, DefaultSummaryWords)
+	}
+	bl, _ := b.Section(news.SectionBottomLine)
+	for _, it := range sum.Items {
+		if it.Citations[0] == bl.Items[0].Citations[0] {
+			t.Errorf("bottom line repeats a summary sentence: %q", it.Text)
+		}
+	}
+	bg, _ := b.Section(news.SectionBackground)
+	for i := 1; i < len(bg.Items); i++ {
+		if bg.Items[i].Date.Before(*bg.Items[i-1].Date) {
+			t.Errorf("background out of date order at %d", i)
+		}
+	}
+}
+
+func TestBuildEmptyAndPartial(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   Input
+		want []news.SectionKind
+	}{
+		{"no articles", Input{Story: news.Story{ID: 1, Title: "Nothing yet"}}, []news.SectionKind{news.SectionHeadline}},
+		{"title only", Input{Story: news.Story{ID: 2}, Articles: []news.Article{{ID: 1, URL: "https://a.example/x", Title: "A title"}}},
+			[]news.SectionKind{news.SectionHeadline, news.SectionDisclaimer, news.SectionSources, news.SectionReferences}},
+		{"one short article", Input{Story: news.Story{ID: 3}, Articles: []news.Article{{ID: 1, URL: "https://a.example/y", Title: "Fire in the old mill",
+			Text: "A fire broke out in the old mill on Friday night and burned until morning."}}},
+			[]news.SectionKind{news.SectionHeadline, news.SectionDisclaimer, news.SectionSummary, news.SectionSources, news.SectionReferences}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			b := Build(tc.in, Options{Now: fixedNow})
+			var got []news.SectionKind
+			for _, s := range b.Sections {
+				got = append(got, s.Kind)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+			if err := CheckGrounded(b, articleMap(tc.in)); err != nil {
+				t.Errorf("not grounded: %v", err)
+			}
+		})
+	}
+}
+
+func TestCheckGroundedCatches(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	arts := articleMap(in)
+	good := Build(in, Options{Now: fixedNow})
+	if err := CheckGrounded(good, arts); err != nil {
+		t.Fatalf("good briefing rejected: %v", err)
+	}
+	// Each case corrupts a deep copy of the good briefing.
+	tests := []struct {
+		name string
+		kind news.SectionKind
+		edit func(s *news.Section)
+		want string
+	}{
+		{"shifted span", news.SectionSummary, func(s *news.Section) { s.Items[0].Citations[0].Start++ }, "differ from text"},
+		{"invented text", news.SectionSummary, func(s *news.Section) { s.Items[0].Text += " Allegedly." }, "differ from text"},
+		{"unknown article", news.SectionBottomLine, func(s *news.Section) { s.Items[0].Citations[0].ArticleID = 999 }, "unknown article"},
+		{"span past end", news.SectionBottomLine, func(s *news.Section) { s.Items[0].Citations[0].End = 1 << 20 }, "outside article"},
+		{"no citation", news.SectionSummary, func(s *news.Section) { s.Items[0].Citations = nil }, "no citation"},
+		{"undated background", news.SectionBackground, func(s *news.Section) { s.Items[0].Date = nil }, "without date"},
+		{"empty section", news.SectionRelated, func(s *news.Section) { s.Items = nil }, "empty"},
+		{"foreign reference", news.SectionReferences, func(s *news.Section) { s.Items[0].URL = "https://elsewhere.example/" }, "no article"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var b news.Briefing
+			raw, _ := json.Marshal(good)
+			if err := json.Unmarshal(raw, &b); err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for i := range b.Sections {
+				if b.Sections[i].Kind == tc.kind {
+					tc.edit(&b.Sections[i])
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("fixture briefing has no %s section", tc.kind)
+			}
+			err := CheckGrounded(b, arts)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("CheckGrounded = %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckGroundedFacts(t *testing.T) {
+	t.Parallel()
+	a := news.Article{ID: 1, URL: "https://a.example/", Text: "Repairs will cost $12 million. Nothing else."}
+	sent := news.Citation{ArticleID: 1, Start: 0, End: 30}
+	fig := news.Figure{Value: 12e6, Unit: "USD", Text: "$12 million", Citation: news.Citation{ArticleID: 1, Start: 18, End: 29}}
+	mk := func(f news.Figure, v ...news.Item) news.Briefing {
+		return news.Briefing{Sections: []news.Section{{Kind: news.SectionFacts, Items: []news.Item{
+			{Text: "Repairs will cost $12 million.", Citations: []news.Citation{sent}, Figure: &f, Variants: v}}}}}
+	}
+	badFig := fig
+	badFig.Citation.Start = 17
+	outside := fig
+	outside.Citation = news.Citation{ArticleID: 1, Start: 31, End: 38}
+	tests := []struct {
+		name string
+		b    news.Briefing
+		want string // "" for no error
+	}{
+		{"good", mk(fig), ""},
+		{"figure text differs", mk(badFig), "figure text"},
+		{"figure outside sentence", mk(outside), "not inside"},
+		{"bad variant", mk(fig, news.Item{Text: "Other.", Citations: []news.Citation{sent}, Figure: &fig}), "variant 0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := CheckGrounded(tc.b, map[int64]news.Article{1: a})
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("CheckGrounded = %v, want error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSummarizeBudget(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	for _, words := range []int{15, 40, 65, 200} {
+		items := Summarize(usable(in.Articles), SummaryOptions{Words: words})
+		if len(items) == 0 {
+			t.Fatalf("budget %d: empty summary", words)
+		}
+		n := 0
+		for _, it := range items {
+			n += len(wordsOf(it.Text))
+		}
+		if len(items) > 1 && n > words {
+			t.Errorf("budget %d: %d words in %d sentences", words, n, len(items))
+		}
+	}
+}
+
+func wordsOf(s string) []string { return strings.Fields(s) }
+
+// FuzzBuild feeds arbitrary article text through the whole briefing: whatever
+// the text, every citation must hold.
+func FuzzBuild(f *testing.F) {
+	in := loadInput(f, "bridge.json")
+	for _, a := range in.Articles {
+		f.Add(a.Text, a.Title)
+	}
+	f.Add("“Quoted,” she said. \"Unclosed quote. 5 km and $3bn.\n\n", "T")
+	f.Add("\xff\xfe broken UTF-8 “ 12% ”", "")
+	f.Fuzz(func(t *testing.T, body, title string) {
+		in := Input{
+			Story: news.Story{ID: 1, Title: title},
+			Articles: []news.Article{
+				{ID: 1, URL: "https://a.example/1", Title: title, Text: body, PublishedAt: fixedNow},
+				{ID: 2, URL: "https://b.example/2", Title: "Other", Text: body + "\n" + body, PublishedAt: fixedNow.Add(time.Hour)},
+			},
+			Earlier: []news.Article{{ID: 3, URL: "https://c.example/3", Text: body, PublishedAt: fixedNow.Add(-72 * time.Hour)}},
+		}
+		b := Build(in, Options{Now: fixedNow})
+		if err := CheckGrounded(b, articleMap(in)); err != nil {
+			t.Fatalf("not grounded: %v", err)
+		}
+		if err := Markdown(&bytes.Buffer{}, b, articleMap(in)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -1,0 +1,146 @@
+package brief
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// mdEscaper keeps article text from being read as Markdown markup.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ", "\r", " ",
+)
+
+func md(s string) string { return mdEscaper.Replace(strings.TrimSpace(s)) }
+
+// Markdown renders a briefing as Markdown for the command line. Each
+// citation becomes a numbered footnote naming the article (outlet, title,
+// URL) and the cited byte range, so a reader can check it; a span cited
+// twice keeps its first number.
+func Markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
+	bw := bufio.NewWriter(w)
+	notes := map[news.Citation]int{}
+	var order []news.Citation
+	ref := func(cs []news.Citation) string {
+		var sb strings.Builder
+		for _, c := range cs {
+			n, ok := notes[c]
+			if !ok {
+				order = append(order, c)
+				n = len(order)
+				notes[c] = n
+			}
+			fmt.Fprintf(&sb, "[^%d]", n)
+		}
+		return sb.String()
+	}
+
+	fmt.Fprintf(bw, "# %s\n", md(b.Headline))
+	for _, s := range b.Sections {
+		switch s.Kind {
+		case news.SectionHeadline:
+			if it := s.Items[0]; it.Outlet != "" {
+				fmt.Fprintf(bw, "\n*Headline from %s*\n", md(it.Outlet))
+			}
+			continue
+		case news.SectionCategory:
+			fmt.Fprintf(bw, "\n**%s:** %s\n", s.Title, md(s.Items[0].Text))
+			continue
+		case news.SectionDisclaimer:
+			fmt.Fprintf(bw, "\n> %s\n", md(s.Items[0].Text))
+			continue
+		}
+		fmt.Fprintf(bw, "\n## %s\n\n", s.Title)
+		switch s.Kind {
+		case news.SectionSummary:
+			parts := make([]string, len(s.Items))
+			for i, it := range s.Items {
+				parts[i] = md(it.Text) + ref(it.Citations)
+			}
+			fmt.Fprintln(bw, strings.Join(parts, " "))
+		case news.SectionSources:
+			parts := make([]string, len(s.Items))
+			for i, it := range s.Items {
+				parts[i] = md(it.Text)
+			}
+			fmt.Fprintln(bw, strings.Join(parts, " · "))
+		case news.SectionBackground:
+			for _, it := range s.Items {
+				date := ""
+				if it.Date != nil {
+					date = "**" + it.Date.Format("2 January 2006") + "**: "
+				}
+				fmt.Fprintf(bw, "- %s%s%s\n", date, md(it.Text), ref(it.Citations))
+			}
+		case news.SectionVoices:
+			for _, it := range s.Items {
+				who := md(it.Speaker)
+				if it.Role != "" {
+					who += ", " + md(it.Role)
+				}
+				fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
+			}
+		case news.SectionFacts:
+			for _, it := range s.Items {
+				fmt.Fprintf(bw, "- %s%s%s\n", figureLabel(it), md(it.Text), ref(it.Citations))
+				for _, v := range it.Variants {
+					fmt.Fprintf(bw, "  - %s gives %s%s%s\n", md(v.Outlet), figureLabel(v), md(v.Text), ref(v.Citations))
+				}
+			}
+		case news.SectionRelated:
+			for _, it := range s.Items {
+				fmt.Fprintf(bw, "- %s\n", md(it.Text))
+			}
+		case news.SectionBottomLine:
+			for _, it := range s.Items {
+				fmt.Fprintf(bw, "%s%s\n", md(it.Text), ref(it.Citations))
+			}
+		case news.SectionReferences:
+			for i, it := range s.Items {
+				line := fmt.Sprintf("%d. ", i+1)
+				if it.Outlet != "" {
+					line += md(it.Outlet) + ": "
+				}
+				line += "“" + md(it.Text) + "”"
+				if it.Date != nil {
+					line += ", " + it.Date.Format("2 January 2006")
+				}
+				if it.URL != "" {
+					line += ". <" + it.URL + ">"
+				}
+				fmt.Fprintln(bw, line)
+			}
+		default:
+			for _, it := range s.Items {
+				fmt.Fprintf(bw, "- %s%s\n", md(it.Text), ref(it.Citations))
+			}
+		}
+	}
+	if len(order) > 0 {
+		fmt.Fprintln(bw)
+	}
+	for i, c := range order {
+		a := articles[c.ArticleID]
+		label := md(a.Title)
+		if label == "" {
+			label = fmt.Sprintf("article %d", c.ArticleID)
+		}
+		fmt.Fprintf(bw, "[^%d]: %s, bytes %d–%d", i+1, label, c.Start, c.End)
+		if a.URL != "" {
+			fmt.Fprintf(bw, ", <%s>", a.URL)
+		}
+		fmt.Fprintln(bw)
+	}
+	return bw.Flush()
+}
+
+func figureLabel(it news.Item) string {
+	if it.Figure == nil || it.Figure.Text == "" {
+		return ""
+	}
+	return "**" + md(it.Figure.Text) + "**: "
+}

@@ -1,0 +1,155 @@
+package brief
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// Voices lists up to n direct quotes whose speaker the article names, taken
+// in turn from each article so that one outlet's quotes do not crowd out the
+// others. A quote split by its attribution cites each part and shows them
+// joined by news.QuoteJoiner. The same words quoted by two outlets appear
+// once.
+func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
+	perDoc := make([][]news.Item, len(articles))
+	for d, a := range articles {
+		for _, q := range text.Quotes(a.Text) {
+			if strings.TrimSpace(q.Speaker) == "" || len(q.Parts) == 0 {
+				continue
+			}
+			it := news.Item{Speaker: strings.TrimSpace(q.Speaker), Role: strings.TrimSpace(q.Role), Outlet: Outlet(a, sources)}
+			parts := make([]string, 0, len(q.Parts))
+			ok := true
+			for _, p := range q.Parts {
+				s := p.Of(a.Text)
+				if s == "" {
+					ok = false
+					break
+				}
+				parts = append(parts, s)
+				it.Citations = append(it.Citations, news.Cite(a.ID, p))
+			}
+			if !ok || len(text.Words(strings.Join(parts, " "))) < 4 {
+				continue
+			}
+			it.Text = strings.Join(parts, news.QuoteJoiner)
+			perDoc[d] = append(perDoc[d], it)
+		}
+	}
+	var out []news.Item
+	seen := map[string]bool{}
+	for round := 0; len(out) < n; round++ {
+		more := false
+		for d := range perDoc {
+			if round >= len(perDoc[d]) || len(out) == n {
+				continue
+			}
+			more = true
+			it := perDoc[d][round]
+			key := strings.Join(text.Words(it.Text), " ")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, it)
+		}
+		if !more {
+			break
+		}
+	}
+	return out
+}
+
+// fact is a figure found in an article, with the score of its sentence.
+type fact struct {
+	doc   int
+	fig   text.Figure
+	score float64
+}
+
+// Facts lists up to n figures with units, each shown with the sentence that
+// states it, most central sentences first. When sources give different
+// values for the same quantity, the first keeps the item and the others are
+// its Variants, each with its own sentence, citation and outlet; the same
+// value stated twice is shown once.
+func Facts(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
+	units, scores := scoreUnits(articles, SummaryOptions{MaxWords: 80}.withDefaults())
+	sentScore := map[[3]int]float64{}
+	for i, u := range units {
+		sentScore[[3]int{u.doc, u.span.Start, u.span.End}] = scores[i]
+	}
+	var facts []fact
+	for d, a := range articles {
+		for _, f := range text.Figures(a.Text, a.Lang) {
+			if f.Unit == "" || f.Kind == "date" || !f.Sentence.Valid(len(a.Text)) || !f.Span.Valid(len(a.Text)) {
+				continue
+			}
+			s, ok := sentScore[[3]int{d, f.Sentence.Start, f.Sentence.End}]
+			if !ok {
+				s = -1 // a heading or an over-long sentence: keep, but last
+			}
+			facts = append(facts, fact{doc: d, fig: f, score: s})
+		}
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
+
+	var out []news.Item
+	byKey := map[string]int{}      // quantity key -> index in out
+	seenSent := map[[3]int]bool{}  // a sentence is shown once
+	seenValue := map[string]bool{} // quantity key + value
+	for _, f := range facts {
+		a := articles[f.doc]
+		key := quantityKey(f.fig)
+		val := key + "=" + formatValue(f.fig.Value)
+		sk := [3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}
+		if seenValue[val] && key != "" {
+			continue
+		}
+		it := factItem(a, f.fig, sources)
+		if i, ok := byKey[key]; ok && key != "" {
+			if out[i].Figure.Citation.ArticleID == a.ID || seenSent[sk] {
+				continue // one source's own restatement is not a disagreement
+			}
+			seenValue[val] = true
+			out[i].Variants = append(out[i].Variants, it)
+			continue
+		}
+		if len(out) == n || seenSent[sk] {
+			continue
+		}
+		seenSent[sk] = true
+		if key != "" {
+			seenValue[val] = true
+			byKey[key] = len(out)
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news.Item {
+	fig := f.Figure
+	fig.Text = f.Span.Of(a.Text)
+	fig.Citation = news.Cite(a.ID, f.Span)
+	return news.Item{
+		Text:      f.Sentence.Of(a.Text),
+		Citations: []news.Citation{news.Cite(a.ID, f.Sentence)},
+		Figure:    &fig,
+		Outlet:    Outlet(a, sources),
+	}
+}
+
+// quantityKey says which figures measure the same thing; figures that do not
+// say what they count never match.
+func quantityKey(f text.Figure) string {
+	if f.Quantity == "" {
+		return ""
+	}
+	return strings.ToLower(f.Unit) + "|" + strings.ToLower(f.Quantity)
+}
+
+func formatValue(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -1,0 +1,385 @@
+package brief
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// DefaultSummaryWords is the summary's length budget when none is given.
+const DefaultSummaryWords = 65
+
+// SummaryOptions tunes the extractive summariser. Zero fields take the
+// documented defaults.
+type SummaryOptions struct {
+	// Words is the length budget in words; 65 by default. Whole sentences
+	// are taken, so the summary may stop short of it.
+	Words int
+	// Salience weighs the sentences' own scores against the concepts they
+	// cover; 22.5 by default.
+	Salience float64
+	// Shortlist is how many of the best-scoring sentences the exact search
+	// chooses from; 20 by default.
+	Shortlist int
+	// MinWords and MaxWords bound the length of a usable sentence; 5 and 60
+	// by default.
+	MinWords, MaxWords int
+	// Weights overrides the sentence scorer's weights, one per feature in
+	// the order FeatureNames lists; nil uses the weights fitted on the NeuS
+	// train split (see docs/briefing.md).
+	Weights []float64
+}
+
+func (o SummaryOptions) withDefaults() SummaryOptions {
+	if o.Words <= 0 {
+		o.Words = DefaultSummaryWords
+	}
+	if o.Salience == 0 {
+		o.Salience = 22.5
+	}
+	if o.Shortlist <= 0 {
+		o.Shortlist = 20
+	}
+	if o.MinWords <= 0 {
+		o.MinWords = 5
+	}
+	if o.MaxWords <= 0 {
+		o.MaxWords = 60
+	}
+	if len(o.Weights) != len(FeatureNames) {
+		o.Weights = defaultWeights
+	}
+	return o
+}
+
+// Summarize picks sentences from the articles for a multi-source
+// extractive summary within the word budget. A sentence scores by its
+// centrality across sources (similarity to what the other articles say),
+// its similarity to the headlines and its position in its article; chosen
+// greedily with a penalty for repeating what is already chosen (maximal
+// marginal relevance), then ordered by where they stand in their articles
+// so the summary reads from the lead down.
+//
+// Each item's Text is exactly articles[i].Text[Start:End] of its single
+// citation, whose ArticleID is that article's ID.
+func Summarize(articles []news.Article, opt SummaryOptions) []news.Item {
+	picked := summarize(articles, opt, nil)
+	items := make([]news.Item, len(picked))
+	for i, u := range picked {
+		items[i] = unitItem(articles, u)
+	}
+	return items
+}
+
+func unitItem(articles []news.Article, u unit) news.Item {
+	return news.Item{Text: u.text, Citations: []news.Citation{news.Cite(articles[u.doc].ID, u.span)}}
+}
+
+// FeatureNames names the features the sentence scorer weighs, in order.
+var FeatureNames = []string{
+	"bias",          // 1
+	"first",         // the article's first sentence
+	"inv_pos",       // 1/(position+1)
+	"rel_pos",       // position / sentences in the article
+	"centrality",    // mean cosine to the other articles' centroids
+	"max_cross",     // best cosine to a sentence of another article
+	"title",         // cosine to all headlines together
+	"log_words",     // log of the sentence length in words
+	"quote",         // holds a quotation mark
+	"dangling",      // opens with a word that leans on the sentence before
+	"personal",      // uses I, we, you or my
+	"digit",         // holds a digit
+	"doc_central",   // mean cosine of its article to the other articles
+	"first_central", // first sentence of an article, times doc_central
+}
+
+// defaultWeights were fitted by least squares on the NeuS train split,
+// predicting each sentence's ROUGE overlap with the editors' summary.
+var defaultWeights = []float64{0.38, 0.531, -0.723, -0.515, 1.574, 0.317, 0.202, -0.026, 0.102, -0.041, -0.345, 0.029, 0, -0.2}
+
+// danglers open sentences that make no sense without the one before.
+var danglers = map[string]bool{
+	"but": true, "and": true, "he": true, "she": true, "it": true, "they": true, "this": true,
+	"that": true, "these": true, "those": true, "however": true, "so": true, "also": true,
+	"his": true, "her": true, "their": true, "its": true, "still": true, "yet": true, "or": true,
+}
+
+var personal = map[string]bool{"i": true, "we": true, "you": true, "my": true, "our": true, "me": true, "us": true}
+
+// unitFeatures computes every sentence's features (see FeatureNames).
+func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
+	all := splitUnits(articles)
+	var titles []string
+	for _, a := range articles {
+		if t := strings.TrimSpace(a.Title); t != "" {
+			titles = append(titles, t)
+		}
+	}
+	title := vectorize(all, []string{strings.Join(titles, " ")})[0]
+
+	// Centroid of each article, to measure agreement between sources.
+	cent := make([]map[string]float64, len(articles))
+	for _, u := range all {
+		if cent[u.doc] == nil {
+			cent[u.doc] = map[string]float64{}
+		}
+		for w, x := range u.vec {
+			cent[u.doc][w] += x
+		}
+	}
+	docs := 0
+	for _, c := range cent {
+		normalize(c)
+		if len(c) > 0 {
+			docs++
+		}
+	}
+	docCent := make([]float64, len(articles))
+	if docs > 1 {
+		for d := range cent {
+			for e := range cent {
+				if d != e {
+					docCent[d] += cosine(cent[d], cent[e])
+				}
+			}
+			docCent[d] /= float64(docs - 1)
+		}
+	}
+	feats := make([][]float64, len(all))
+	for i, u := range all {
+		var c, mx float64
+		if docs > 1 {
+			for d, v := range cent {
+				if d != u.doc && len(v) > 0 {
+					c += cosine(u.vec, v)
+				}
+			}
+			c /= float64(docs - 1)
+			for _, o := range all {
+				if o.doc != u.doc {
+					mx = math.Max(mx, cosine(u.vec, o.vec))
+				}
+			}
+		} else {
+			c = cosine(u.vec, cent[u.doc])
+		}
+		ws := text.Words(u.text)
+		f := make([]float64, len(FeatureNames))
+		f[0] = 1
+		if u.pos == 0 {
+			f[1] = 1
+		}
+		f[2] = 1 / float64(u.pos+1)
+		f[3] = float64(u.pos) / float64(max(u.nsent, 1))
+		f[4] = c
+		f[5] = mx
+		f[6] = cosine(u.vec, title)
+		f[7] = math.Log(float64(u.words + 1))
+		if strings.ContainsAny(u.text, "\"“”«»") {
+			f[8] = 1
+		}
+		if len(ws) > 0 && danglers[ws[0]] {
+			f[9] = 1
+		}
+		for _, w := range ws {
+			if personal[w] {
+				f[10] = 1
+				break
+			}
+		}
+		if strings.ContainsAny(u.text, "0123456789") {
+			f[11] = 1
+		}
+		f[12] = docCent[u.doc]
+		f[13] = f[1] * docCent[u.doc]
+		feats[i] = f
+	}
+	return all, feats
+}
+
+// scoreUnits ranks every usable sentence of the articles; the returned
+// units carry their vectors for redundancy checks.
+func scoreUnits(articles []news.Article, o SummaryOptions) ([]unit, []float64) {
+	all, feats := unitFeatures(articles)
+	var units []unit
+	var scores []float64
+	for i, u := range all {
+		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) {
+			continue
+		}
+		var s float64
+		for k, x := range feats[i] {
+			s += o.Weights[k] * x
+		}
+		units = append(units, u)
+		scores = append(scores, s)
+	}
+	return units, scores
+}
+
+// summarize returns the chosen sentences in reading order. Sentences whose
+// span is in skip are not chosen.
+//
+// The choice maximises the weight of the concepts covered (each counted
+// once, weighted by how many articles and headlines mention it) plus the
+// sentences' own scores, within the word budget. It is solved exactly over
+// a shortlist of the best-scoring sentences, which keeps it cheap for a
+// story of any size.
+func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) []unit {
+	o := opt.withDefaults()
+	units, scores := scoreUnits(articles, o)
+
+	// Shortlist.
+	idx := make([]int, 0, len(units))
+	for i, u := range units {
+		if !skip[news.Cite(articles[u.doc].ID, u.span)] && u.words <= o.Words {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	if len(idx) > o.Shortlist {
+		idx = idx[:o.Shortlist]
+	}
+	if len(idx) == 0 {
+		return nil
+	}
+
+	// Concept weights: the articles and headlines that mention each.
+	df := map[string]int{}
+	for d, a := range articles {
+		seen := map[string]bool{}
+		for _, u := range splitUnitsOf(a.Text, d) {
+			for _, c := range conceptsOf(u) {
+				if !seen[c] {
+					seen[c] = true
+					df[c]++
+				}
+			}
+		}
+		for _, c := range conceptsOf(a.Title) {
+			if !seen[c] {
+				seen[c] = true
+				df[c]++
+			}
+		}
+	}
+	minDF := 2
+	if len(articles) < 2 {
+		minDF = 1
+	}
+	type cand struct {
+		u        unit
+		score    float64
+		concepts []int
+	}
+	ids := map[string]int{}
+	var weight []float64
+	cands := make([]cand, len(idx))
+	for k, i := range idx {
+		cands[k] = cand{u: units[i], score: scores[i]}
+		for _, c := range conceptsOf(units[i].text) {
+			if df[c] < minDF {
+				continue
+			}
+			id, ok := ids[c]
+			if !ok {
+				id = len(weight)
+				ids[c] = id
+				weight = append(weight, float64(df[c]))
+			}
+			cands[k].concepts = append(cands[k].concepts, id)
+		}
+	}
+
+	covered := make([]int, len(weight))
+	var cur, best []int
+	bestVal := -1.0
+	nodes := 0
+	var search func(from, words int, val float64)
+	search = func(from, words int, val float64) {
+		nodes++
+		if val > bestVal {
+			bestVal = val
+			best = append(best[:0], cur...)
+		}
+		if nodes > maxSearchNodes {
+			return
+		}
+		for k := from; k < len(cands); k++ {
+			c := cands[k]
+			if words+c.u.words > o.Words {
+				continue
+			}
+			dup := false
+			for _, j := range cur {
+				if cosine(c.u.vec, cands[j].u.vec) > 0.6 {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			gain := o.Salience * c.score
+			for _, id := range c.concepts {
+				if covered[id] == 0 {
+					gain += weight[id]
+				}
+				covered[id]++
+			}
+			cur = append(cur, k)
+			search(k+1, words+c.u.words, val+gain)
+			cur = cur[:len(cur)-1]
+			for _, id := range c.concepts {
+				covered[id]--
+			}
+		}
+	}
+	search(0, 0, 0)
+	chosen := make([]unit, len(best))
+	for i, k := range best {
+		chosen[i] = cands[k].u
+	}
+	sort.SliceStable(chosen, func(i, j int) bool {
+		a, b := chosen[i], chosen[j]
+		ra, rb := float64(a.pos)/float64(a.nsent), float64(b.pos)/float64(b.nsent)
+		if a.pos == 0 || b.pos == 0 {
+			ra, rb = float64(a.pos), float64(b.pos)
+		}
+		if ra != rb {
+			return ra < rb
+		}
+		return a.doc < b.doc
+	})
+	return chosen
+}
+
+// maxSearchNodes bounds the exact search; past it the best choice found so
+// far stands.
+const maxSearchNodes = 200000
+
+// splitUnitsOf returns the sentences of one text.
+func splitUnitsOf(s string, _ int) []string {
+	var out []string
+	for _, sp := range text.Sentences(s) {
+		out = append(out, sp.Of(s))
+	}
+	return out
+}
+
+// usableSentence rejects sentences that do not stand alone in a summary:
+// questions, lead-ins to a list, and fragments without a capital start.
+func usableSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '?', ':', ',', ';':
+		return false
+	}
+	return true
+}

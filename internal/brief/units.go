@@ -1,0 +1,130 @@
+package brief
+
+import (
+	"math"
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// unit is one candidate sentence: where it is, and the bag of content words
+// that similarity is measured on.
+type unit struct {
+	doc   int       // index of the article in the slice given
+	pos   int       // sentence index within its article
+	nsent int       // sentences in its article
+	span  news.Span // bytes in the article's Text
+	text  string
+	words int                // word count, for the length budget
+	vec   map[string]float64 // tf-idf weights, unit length
+}
+
+// splitUnits cuts every article into sentences. Sentences are the only
+// thing a summary may cite, so the span is kept exactly as text.Sentences
+// gives it.
+func splitUnits(articles []news.Article) []unit {
+	var out []unit
+	for d, a := range articles {
+		spans := text.Sentences(a.Text)
+		for i, sp := range spans {
+			s := sp.Of(a.Text)
+			if s == "" {
+				continue
+			}
+			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s))})
+		}
+	}
+	return out
+}
+
+// contentWords returns the lower-cased words of s without stop words, with a
+// light plural fold so "bomb" and "bombs" meet.
+func contentWords(s string) []string {
+	ws := text.Words(s)
+	out := ws[:0]
+	for _, w := range ws {
+		if stopWords[w] || len(w) < 2 {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// vectorize fills in each unit's tf-idf vector. Document frequency counts
+// articles, not sentences, so a word every outlet uses is not mistaken for
+// a rare one, and a word one outlet repeats does not look central.
+func vectorize(units []unit, extra []string) []map[string]float64 {
+	df := map[string]int{}
+	docs := map[int]map[string]bool{}
+	for _, u := range units {
+		if docs[u.doc] == nil {
+			docs[u.doc] = map[string]bool{}
+		}
+		for _, w := range contentWords(u.text) {
+			if !docs[u.doc][w] {
+				docs[u.doc][w] = true
+				df[w]++
+			}
+		}
+	}
+	n := float64(len(docs)) + 1
+	idf := func(w string) float64 { return math.Log(1 + n/float64(df[w]+1)) }
+	bag := func(s string) map[string]float64 {
+		v := map[string]float64{}
+		for _, w := range contentWords(s) {
+			v[w]++
+		}
+		var norm float64
+		for w, tf := range v {
+			v[w] = (1 + math.Log(tf)) * idf(w)
+			norm += v[w] * v[w]
+		}
+		norm = math.Sqrt(norm)
+		for w := range v {
+			if norm > 0 {
+				v[w] /= norm
+			}
+		}
+		return v
+	}
+	for i := range units {
+		units[i].vec = bag(units[i].text)
+	}
+	out := make([]map[string]float64, len(extra))
+	for i, s := range extra {
+		out[i] = bag(s)
+	}
+	return out
+}
+
+// cosine is the dot product of two unit-length vectors.
+func cosine(a, b map[string]float64) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	var s float64
+	for w, x := range a {
+		s += x * b[w]
+	}
+	return s
+}
+
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be because
+been before being below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself just me more most
+my myself no nor not now of off on once only or other our ours ourselves out over own same she should so some
+such than that the their theirs them themselves then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours yourself yourselves
+said says say one two new also last year years told according mr mrs ms would could may might must shall
+el la los las de del y en que un una por con para se su al lo como más pero sus le ya o este ha`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,251 @@
+package cluster
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+type fixture struct {
+	ID     int64     `json:"id"`
+	Story  string    `json:"story"`
+	Time   time.Time `json:"time"`
+	Lang   string    `json:"lang"`
+	Source int64     `json:"source"`
+	Title  string    `json:"title"`
+	Text   string    `json:"text"`
+}
+
+func loadStream(t *testing.T) ([]Doc, []string) {
+	t.Helper()
+	b, err := os.ReadFile("testdata/stream.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fx []fixture
+	if err := json.Unmarshal(b, &fx); err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]Doc, len(fx))
+	gold := make([]string, len(fx))
+	for i, f := range fx {
+		docs[i] = Doc{ID: f.ID, Title: f.Title, Text: f.Text, Lang: f.Lang, Source: f.Source, Time: f.Time}
+		gold[i] = f.Story
+	}
+	return docs, gold
+}
+
+// groups maps each gold story to the predicted story IDs of its articles.
+func groups(as []Assignment, gold []string) map[string][]int64 {
+	out := map[string][]int64{}
+	for i, a := range as {
+		out[gold[i]] = append(out[gold[i]], a.StoryID)
+	}
+	return out
+}
+
+func TestStream(t *testing.T) {
+	t.Parallel()
+	docs, gold := loadStream(t)
+	c := New(DefaultConfig())
+	as := make([]Assignment, len(docs))
+	for i, d := range docs {
+		as[i] = c.Add(d)
+	}
+	// Each gold story gets one predicted story, and no two share one:
+	// two look-alike shootings on the same day in two cities stay apart,
+	// and the Spanish report of the quake joins the English one through
+	// names and numbers alone.
+	want := map[string][]int64{
+		"toledo":  {1, 1, 1, 1},
+		"memphis": {2, 2},
+		"quake":   {3, 3},
+		"budget":  {4},
+	}
+	if diff := cmp.Diff(want, groups(as, gold)); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
+	}
+	if as[8].DuplicateOf != 5 {
+		t.Errorf("wire copy: DuplicateOf = %d, want 5", as[8].DuplicateOf)
+	}
+	for i, a := range as[:8] {
+		if a.DuplicateOf != 0 {
+			t.Errorf("article %d marked as a copy of %d", i+1, a.DuplicateOf)
+		}
+	}
+	info, ok := c.Story(1)
+	if !ok || info.Articles != 3 || info.Sources != 4 || info.Title != docs[0].Title {
+		t.Errorf("Story(1) = %+v, %v; want 3 articles (one copy not counted), 4 sources, first title", info, ok)
+	}
+}
+
+func TestCrossLingual(t *testing.T) {
+	t.Parallel()
+	docs, _ := loadStream(t)
+	es, en := docs[5], docs[6]
+	translated := es
+	translated.Translated = "Earthquake of magnitude 6.4 shakes Oaxaca\n" +
+		"An earthquake of magnitude 6.4 shook the state of Oaxaca on Sunday morning, according to the National Seismological Service. " +
+		"The epicentre was located 35 kilometres from Pinotepa Nacional. Governor Salomón Jara reported 3 dead and 120 damaged homes. " +
+		"Civil Protection evacuated schools and hospitals in Pinotepa Nacional and Puerto Escondido while it reviews the damage."
+	tests := []struct {
+		name string
+		doc  Doc
+	}{
+		{"names and numbers only", es},
+		{"with a translation", translated},
+	}
+	var scores []float64
+	for _, tt := range tests {
+		c := New(DefaultConfig())
+		c.Add(en)
+		a := c.Add(tt.doc)
+		if a.NewStory || a.StoryID != 1 {
+			t.Errorf("%s: assignment %+v, want to join story 1", tt.name, a)
+		}
+		scores = append(scores, a.Score)
+	}
+	if scores[1] <= scores[0] {
+		t.Errorf("translation did not raise the score: %.3f without, %.3f with", scores[0], scores[1])
+	}
+}
+
+func TestRestore(t *testing.T) {
+	t.Parallel()
+	docs, _ := loadStream(t)
+	// A longer stream: the fixture twice, the second time a week later
+	// with new IDs, so stories, threads and copies all recur.
+	var stream []Doc
+	for round := range 3 {
+		for _, d := range docs {
+			d.ID += int64(round * 100)
+			d.Time = d.Time.Add(time.Duration(round) * 9 * 24 * time.Hour)
+			stream = append(stream, d)
+		}
+	}
+	for _, cut := range []int{1, 5, 9, 14, 20} {
+		whole := New(DefaultConfig())
+		var want []Assignment
+		for _, d := range stream {
+			want = append(want, whole.Add(d))
+		}
+		before := New(DefaultConfig())
+		var stored []Assignment
+		for _, d := range stream[:cut] {
+			stored = append(stored, before.Add(d))
+		}
+		restarted := New(DefaultConfig())
+		for i, d := range stream[:cut] {
+			restarted.Restore(d, stored[i])
+		}
+		if diff := cmp.Diff(before.Stats(), restarted.Stats()); diff != "" {
+			t.Errorf("cut %d: state after restart differs (-before +after):\n%s", cut, diff)
+		}
+		got := append([]Assignment(nil), stored...)
+		for _, d := range stream[cut:] {
+			got = append(got, restarted.Add(d))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("cut %d: assignments after restart differ (-want +got):\n%s", cut, diff)
+		}
+	}
+}
+
+func TestThreadsAndRelated(t *testing.T) {
+	t.Parallel()
+	docs, _ := loadStream(t)
+	c := New(DefaultConfig())
+	for _, d := range docs {
+		c.Add(d)
+	}
+	// A follow-up weeks later: the trial of the Toledo suspect. Too late to
+	// join the story, close enough in names to continue its thread.
+	follow := Doc{
+		ID: 50, Time: docs[0].Time.Add(40 * 24 * time.Hour), Source: 1, Lang: "en",
+		Title: "Trial opens in Toledo Blue Anchor bar shooting",
+		Text: "The trial of the man charged with killing Darnell Hughes and Marcus Webb outside the Blue Anchor bar on Front Street opened on Monday in Toledo. " +
+			"Prosecutors showed video of a gray sedan leaving the scene. Chief Michael Troendle testified about the arrest. " +
+			"Relatives of Darnell Hughes and Marcus Webb filled the courtroom, and the judge said the trial could last two weeks.",
+	}
+	a := c.Add(follow)
+	if !a.NewStory {
+		t.Fatalf("follow-up joined story %d; want a new story 40 days on", a.StoryID)
+	}
+	if a.ThreadID != 1 || c.ThreadOf(a.StoryID) != 1 {
+		t.Errorf("follow-up thread = %d (ThreadOf %d), want thread 1", a.ThreadID, c.ThreadOf(a.StoryID))
+	}
+	if diff := cmp.Diff([]int64{1}, c.Related(a.StoryID, 1)); diff != "" {
+		t.Errorf("Related (-want +got):\n%s", diff)
+	}
+	if got := c.Related(1, 5); len(got) != 0 {
+		t.Errorf("Related(1) = %v, want none: nothing came before it", got)
+	}
+	if got := c.ThreadOf(999); got != 0 {
+		t.Errorf("ThreadOf(unknown) = %d, want 0", got)
+	}
+}
+
+func TestWindowForgets(t *testing.T) {
+	t.Parallel()
+	cfg := DefaultConfig()
+	cfg.DFDocs = 500
+	c := New(cfg)
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 2000 {
+		c.Add(Doc{
+			ID: int64(i + 1), Time: start.Add(time.Duration(i) * 2 * time.Hour),
+			Title: fmt.Sprintf("Report %d from Town%d", i, i),
+			Text:  fmt.Sprintf("Officials in Town%d met Mayor%d and said the count of %d was reached at Site%d.", i, i, i, i),
+		})
+	}
+	st := c.Stats()
+	// 2000 articles over 166 days; only ThreadWindow (60 days) of stories
+	// may be held: 12 articles a day times 60 days, plus one sweep's worth,
+	// and only DFDocs articles.
+	if limit := 12*60 + 128; st.Articles > cfg.DFDocs || st.Stories > limit || st.Stories < 12*60 {
+		t.Errorf("stats %+v: holds more than the window allows (%d)", st, limit)
+	}
+	if st.NextStoryID < 2 {
+		t.Errorf("NextStoryID = %d", st.NextStoryID)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	docs, _ := loadStreamF(f)
+	for _, d := range docs {
+		f.Add(d.Title, d.Text)
+	}
+	f.Add("", "")
+	f.Add("¿Qué?", "\xff 1,000.5 «Él» dijo: ¡Sí!")
+	f.Fuzz(func(t *testing.T, title, text string) {
+		c := New(DefaultConfig())
+		a := c.Add(Doc{ID: 1, Title: title, Text: text})
+		b := c.Add(Doc{ID: 2, Title: title, Text: text})
+		if a.StoryID != 1 || !a.NewStory {
+			t.Fatalf("first article: %+v", a)
+		}
+		if b.StoryID <= 0 {
+			t.Fatalf("second article: %+v", b)
+		}
+	})
+}
+
+func loadStreamF(f *testing.F) ([]Doc, []string) {
+	b, err := os.ReadFile("testdata/stream.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	var fx []fixture
+	if err := json.Unmarshal(b, &fx); err != nil {
+		f.Fatal(err)
+	}
+	var docs []Doc
+	for _, x := range fx {
+		docs = append(docs, Doc{ID: x.ID, Title: x.Title, Text: x.Text})
+	}
+	return docs, nil
+}

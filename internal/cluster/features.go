@@ -1,0 +1,373 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/dedup"
+)
+
+// Feature kinds share one hash space; the kind byte keeps "may" the word
+// apart from "May" the name and "12" the number.
+const (
+	kindWord   = 'w'
+	kindEntity = 'e'
+	kindNumber = 'n'
+	kindTitle  = 't'
+)
+
+// raw holds what one document says, before any weighting: counts of words,
+// names and numbers, the words of its title, and its copy fingerprint.
+type raw struct {
+	words  map[uint64]float64
+	ents   map[uint64]float64
+	nums   map[uint64]float64
+	title  map[uint64]float64
+	shown  map[uint64]string // entity hash -> the name as written, for Related
+	fp     dedup.Fingerprint
+	tokens int
+	ref    time.Time // the article's time, to resolve "on Saturday"
+}
+
+// extract reads d. Names and numbers come from the original text, since they
+// survive translation unchanged; words come from the translation when there
+// is one, so a Spanish article can share vocabulary with English ones.
+func extract(d Doc) raw {
+	r := raw{
+		words: map[uint64]float64{},
+		ents:  map[uint64]float64{},
+		nums:  map[uint64]float64{},
+		title: map[uint64]float64{},
+		shown: map[uint64]string{},
+		ref:   d.Time,
+	}
+	body := d.Text
+	r.fp = dedup.Of(body)
+	orig := d.Title + "\n" + d.Text
+	if d.Translated != "" {
+		scan(d.Translated, &r, true, false)
+		scan(orig, &r, false, true)
+	} else {
+		scan(orig, &r, true, true)
+	}
+	title := d.Title
+	if d.Translated != "" {
+		// The translation starts with the translated title.
+		if i := strings.IndexByte(d.Translated, '\n'); i > 0 {
+			title = d.Translated[:i]
+		}
+	}
+	var tr raw
+	tr.words = map[uint64]float64{}
+	tr.ents = map[uint64]float64{}
+	tr.nums = map[uint64]float64{}
+	tr.shown = map[uint64]string{}
+	scan(title, &tr, true, true)
+	for h := range tr.words {
+		r.title[retag(h, kindTitle)] = 1
+	}
+	for h := range tr.ents {
+		r.title[retag(h, kindTitle)] = 1
+	}
+	return r
+}
+
+// retag moves a hash into another kind's space.
+func retag(h uint64, kind byte) uint64 { return (h ^ uint64(kind)<<56) * 0x9e3779b97f4a7c15 }
+
+// scan tokenises s into words (when words is set) and into names and numbers
+// (when names is set). A capitalised word that does not begin a sentence is
+// taken as part of a name; one that begins a sentence counts only if the
+// same word appears capitalised elsewhere in the text.
+func scan(s string, r *raw, words, names bool) {
+	sentenceStart := true
+	var initial []string
+	var buf []byte
+	// prev is the previous capitalised word when only a space separates it
+	// from the next: "Blue Anchor" and "Tara Reid" also count as pairs,
+	// which tell one Michael or one Street from another.
+	prev, prevEnd := "", -1
+	// Dates: a month next to a day number, a weekday, "yesterday". They are
+	// resolved against the article's time into calendar days, which count
+	// among its numbers: two reports of one incident name the same day.
+	month, monthAt, day, dayAt, tokIdx := 0, -9, 0, -9, 0
+	addDay := func(t time.Time) {
+		if names && !t.IsZero() {
+			r.nums[hashStr(kindNumber, t.Format("d2006-01-02"))]++
+		}
+	}
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(c) {
+			if c == '.' || c == '!' || c == '?' || c == '\n' || c == '¿' || c == '¡' || c == ':' || c == '"' || c == '“' || c == '`' {
+				sentenceStart = true
+			}
+			i += n
+			continue
+		}
+		j := i
+		upper := unicode.IsUpper(c)
+		digit := unicode.IsDigit(c)
+		for j < len(s) {
+			c2, m := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(c2) {
+				// Keep "1,000" and "3.5" whole.
+				if digit && (c2 == ',' || c2 == '.') && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+					j += m
+					continue
+				}
+				break
+			}
+			j += m
+		}
+		tok := s[i:j]
+		start := i
+		i = j
+		buf = fold(buf[:0], tok)
+		low := string(buf)
+		wasStart := sentenceStart
+		sentenceStart = false
+		r.tokens++
+		tokIdx++
+		if m, ok := months[low]; ok && (upper || low == strings.ToLower(tok) && len(low) > 4 && m > 0 && spanishMonth[low]) {
+			month, monthAt = m, tokIdx
+			if day > 0 && tokIdx-dayAt <= 2 {
+				addDay(calendarDay(r.ref, month, day))
+			}
+		} else if wd, ok := weekdays[low]; ok && !r.ref.IsZero() {
+			back := (int(r.ref.Weekday()) - wd + 7) % 7
+			addDay(r.ref.AddDate(0, 0, -back))
+		} else if low == "yesterday" || low == "ayer" {
+			addDay(r.ref.AddDate(0, 0, -1))
+		} else if low == "today" || low == "hoy" {
+			addDay(r.ref)
+		}
+		if digit {
+			prev = ""
+			if v, err := strconv.Atoi(low); err == nil && v >= 1 && v <= 31 && len(low) <= 2 {
+				day, dayAt = v, tokIdx
+				if month > 0 && tokIdx-monthAt == 1 {
+					addDay(calendarDay(r.ref, month, day))
+				}
+			}
+			if names {
+				num := strings.ReplaceAll(low, ",", "")
+				num = strings.TrimLeft(num, "0")
+				if num != "" {
+					r.nums[hashStr(kindNumber, num)]++
+				}
+			}
+			continue
+		}
+		stop := stopwords[low]
+		if words && !stop && len(low) > 1 {
+			r.words[hashStr(kindWord, stem(low))]++
+		}
+		if !names || !upper || stop || len(low) < 2 {
+			prev = ""
+			continue
+		}
+		if prev != "" && prevEnd >= 0 && s[prevEnd:start] == " " {
+			r.ents[hashStr(kindEntity, prev+" "+low)]++
+		}
+		prev, prevEnd = low, i
+		if wasStart {
+			initial = append(initial, low)
+			continue
+		}
+		h := hashStr(kindEntity, low)
+		r.ents[h]++
+		if _, ok := r.shown[h]; !ok {
+			r.shown[h] = tok
+		}
+	}
+	for _, low := range initial {
+		h := hashStr(kindEntity, low)
+		if _, ok := r.ents[h]; ok {
+			r.ents[h]++
+		}
+	}
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
+}
+
+// fold lower-cases tok and strips the accents of Latin letters, so that
+// "Sánchez" and "Sanchez" match across outlets and languages.
+func fold(dst []byte, tok string) []byte {
+	for _, c := range tok {
+		c = unicode.ToLower(c)
+		if c < utf8.RuneSelf {
+			dst = append(dst, byte(c))
+			continue
+		}
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		if b, ok := accents[c]; ok {
+			dst = append(dst, b)
+			continue
+		}
+		dst = utf8.AppendRune(dst, c)
+	}
+	return dst
+}
+
+var accents = func() map[rune]byte {
+	m := map[rune]byte{}
+	for base, list := range map[byte]string{
+		'a': "àáâãäåā", 'c': "çćč", 'e': "èéêëēėę", 'i': "ìíîïī", 'n': "ñń",
+		'o': "òóôõöøō", 'u': "ùúûüū", 'y': "ýÿ", 's': "śš", 'z': "źżž", 'l': "ł",
+	} {
+		for _, r := range list {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// stem strips the commonest English and Spanish inflections. It is crude on
+// purpose: it only has to make "shooting" meet "shootings" and "killed" meet
+// "kills", not produce dictionary forms.
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 4 && strings.HasSuffix(w, "es"):
+		return w[:n-2]
+	case n > 3 && w[n-1] == 's' && w[n-2] != 's':
+		return w[:n-1]
+	}
+	return w
+}
+
+func hashStr(kind byte, s string) uint64 {
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * 1099511628211
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
+}
+
+// term is one weighted feature of a document vector.
+type term struct {
+	h uint64
+	w float64
+}
+
+// vector is a sparse vector sorted by hash.
+type vector []term
+
+// weigh turns counts into a unit tf-idf vector: sublinear term frequency
+// times inverse document frequency.
+func weigh(counts map[uint64]float64, idf func(uint64) float64) vector {
+	v := make(vector, 0, len(counts))
+	for h, c := range counts {
+		if w := (1 + math.Log(c)) * idf(h); w > 0 {
+			v = append(v, term{h, w})
+		}
+	}
+	// Sum in a fixed order: map order would change the last bits of the
+	// norm from run to run, and with them a decision at the threshold.
+	sort.Slice(v, func(i, j int) bool { return v[i].h < v[j].h })
+	var n2 float64
+	for _, t := range v {
+		n2 += t.w * t.w
+	}
+	if n2 == 0 {
+		return nil
+	}
+	inv := 1 / math.Sqrt(n2)
+	for i := range v {
+		v[i].w *= inv
+	}
+	return v
+}
+
+// heaviest returns the n heaviest terms of v, heaviest first.
+func heaviest(v vector, n int) vector {
+	out := append(vector(nil), v...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].w != out[j].w {
+			return out[i].w > out[j].w
+		}
+		return out[i].h < out[j].h
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// stopwords are function words of English and Spanish; they carry no topic
+// and, capitalised at a sentence start, would pass for names.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at be
+because been before being below between both but by can could did do does doing down during each
+few for from further had has have having he her here hers herself him himself his how i if in into is
+it its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves said says say told according
+one two three four five six seven eight nine ten new last first year years day days week weeks
+monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr am pm
+january february march april may june july august september october november december
+yesterday today tomorrow morning night afternoon evening news reported report reports
+el la los las un una unos unas de del al y o u e en con por para sin sobre entre que quien
+quienes cual cuales cuando como donde porque pero sino se su sus lo le les me te nos es son fue
+fueron ser estar esta este esto estos estas ese esa esos esas ha han hay habia no si ya mas muy
+tambien segun dijo ano anos dia dias lunes martes miercoles jueves viernes sabado domingo
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// calendarDay is month/day in the year that puts it closest before ref (a
+// report looks back), or zero without a reference time.
+func calendarDay(ref time.Time, month, day int) time.Time {
+	if ref.IsZero() {
+		return time.Time{}
+	}
+	t := time.Date(ref.Year(), time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return time.Time{}
+	}
+	if t.After(ref.AddDate(0, 0, 31)) {
+		t = t.AddDate(-1, 0, 0)
+	}
+	return t
+}
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+
+// spanishMonth lists month names written in lower case in Spanish, where
+// capitals cannot mark them.
+var spanishMonth = map[string]bool{
+	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
+	"julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
+	"noviembre": true, "diciembre": true,
+}
+
+var weekdays = map[string]int{
+	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
+}

@@ -1,0 +1,37 @@
+package clustereval
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+)
+
+// BenchmarkClusterer replays generated articles through one clusterer; run
+// with -benchtime=100000x for the 100,000-article figure. It reports
+// articles per second and, as a custom metric, the heap the clusterer holds
+// at the end.
+func BenchmarkClusterer(b *testing.B) {
+	docs := Synthetic(b.N, 1)
+	c := cluster.New(cluster.DefaultConfig())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		c.Add(docs[i])
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(c.Stats().Stories), "stories-held")
+}
+
+// BenchmarkCostCurve prints the cost per article against articles seen.
+func BenchmarkCostCurve(b *testing.B) {
+	n := max(b.N, 10000)
+	pts, err := Scale(context.Background(), cluster.DefaultConfig(), n, n/10)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range pts {
+		b.Logf("seen %7d: %7.1f us/article, heap %6.1f MB, %d stories held", p.Seen, p.MicrosPerDoc, p.HeapMB, p.StoriesHeld)
+	}
+}

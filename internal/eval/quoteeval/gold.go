@@ -1,0 +1,338 @@
+package quoteeval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Doc is one article of a PolNeAR-layout folder with its gold direct quotes.
+type Doc struct {
+	Name   string
+	Text   string
+	Quotes []GoldQuote
+}
+
+// GoldQuote is a gold direct quote: the quoted bytes of one Content
+// annotation, and the Source of its attribution.
+type GoldQuote struct {
+	// Parts are the bytes of the Content span that lie inside quotation
+	// marks, in text order, without the marks.
+	Parts []news.Span
+	// Source is the attribution's Source span; zero if it has none.
+	Source news.Span
+	// Referent is the text of the nearest named Source at or before this
+	// one (see docs/voices-and-figures.md); empty if none.
+	Referent string
+}
+
+// minGoldWords is the fewest words a gold quote's quoted bytes must hold.
+// One- and two-word quoted fragments ("a “rigged” election") are scare
+// quotes, not voices, and the extractor does not report them either.
+const minGoldWords = 3
+
+// LoadDir reads a PolNeAR-layout folder: text/NAME.txt with
+// attributions/NAME_ANNOTATOR.ann. When several annotators annotated one
+// text, the annotation file whose name sorts first is used.
+func LoadDir(dir string) ([]Doc, error) {
+	texts, err := filepath.Glob(filepath.Join(dir, "text", "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("list texts in %q: %w", dir, err)
+	}
+	if len(texts) == 0 {
+		return nil, fmt.Errorf("no text/*.txt in %q", dir)
+	}
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, fmt.Errorf("list annotations in %q: %w", dir, err)
+	}
+	sort.Strings(anns)
+	annFor := map[string]string{}
+	for _, a := range anns {
+		base := strings.TrimSuffix(filepath.Base(a), ".ann")
+		if i := strings.LastIndexByte(base, '_'); i > 0 {
+			base = base[:i]
+		}
+		if _, ok := annFor[base]; !ok {
+			annFor[base] = a
+		}
+	}
+	sort.Strings(texts)
+	var docs []Doc
+	for _, t := range texts {
+		name := strings.TrimSuffix(filepath.Base(t), ".txt")
+		a, ok := annFor[name]
+		if !ok {
+			continue
+		}
+		b, err := os.ReadFile(t)
+		if err != nil {
+			return nil, fmt.Errorf("read text: %w", err)
+		}
+		f, err := os.Open(a)
+		if err != nil {
+			return nil, fmt.Errorf("read annotations: %w", err)
+		}
+		d, err := ParseDoc(name, string(b), f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("parse %q: %w", a, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// ParseDoc builds a Doc from a text and its brat standoff annotations.
+// PolNeAR offsets count characters (code points); they are converted to
+// byte offsets here.
+func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
+	byteAt := runeToByte(text)
+	tbs := map[string]textBound{}
+	type rel struct{ content, source string }
+	var rels []rel
+	sc := bufio.NewScanner(ann)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		line := sc.Text()
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(f[0], "T"):
+			kind, rest, ok := strings.Cut(f[1], " ")
+			if !ok {
+				continue
+			}
+			var spans []news.Span
+			for _, frag := range strings.Split(rest, ";") {
+				a, b, ok := strings.Cut(strings.TrimSpace(frag), " ")
+				if !ok {
+					continue
+				}
+				x, err1 := strconv.Atoi(a)
+				y, err2 := strconv.Atoi(b)
+				if err1 != nil || err2 != nil || x < 0 || y < x || y >= len(byteAt) {
+					return Doc{}, fmt.Errorf("bad span %q in %q", frag, line)
+				}
+				spans = append(spans, news.Span{Start: byteAt[x], End: byteAt[y]})
+			}
+			tbs[f[0]] = textBound{kind: kind, spans: spans}
+		case strings.HasPrefix(f[0], "E"):
+			var r rel
+			for _, arg := range strings.Fields(f[1]) {
+				role, id, _ := strings.Cut(arg, ":")
+				switch role {
+				case "Content":
+					r.content = id
+				case "Source":
+					r.source = id
+				}
+			}
+			if r.content != "" {
+				rels = append(rels, r)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return Doc{}, err
+	}
+	segs := quotedSegments(text)
+	d := Doc{Name: name, Text: text}
+	for _, r := range rels {
+		c, ok := tbs[r.content]
+		if !ok || c.kind != "Content" {
+			continue
+		}
+		var parts []news.Span
+		for _, sp := range c.spans {
+			for _, q := range segs {
+				a, b := max(sp.Start, q.Start), min(sp.End, q.End)
+				if a < b {
+					if p, ok := trimSpan(text, news.Span{Start: a, End: b}); ok {
+						parts = append(parts, p)
+					}
+				}
+			}
+		}
+		words := 0
+		for _, p := range parts {
+			words += len(strings.Fields(p.Of(text)))
+		}
+		if words < minGoldWords {
+			continue
+		}
+		sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
+		g := GoldQuote{Parts: parts}
+		if s, ok := tbs[r.source]; ok && len(s.spans) > 0 {
+			g.Source = news.Span{Start: s.spans[0].Start, End: s.spans[len(s.spans)-1].End}
+		}
+		d.Quotes = append(d.Quotes, g)
+	}
+	sort.Slice(d.Quotes, func(i, j int) bool { return d.Quotes[i].Parts[0].Start < d.Quotes[j].Parts[0].Start })
+	resolveReferents(&d, sourceSpans(tbs))
+	return d, nil
+}
+
+// textBound is one brat text-bound annotation.
+type textBound struct {
+	kind  string
+	spans []news.Span
+}
+
+// sourceSpans lists every Source span of a document in text order.
+func sourceSpans(m map[string]textBound) []news.Span {
+	var out []news.Span
+	for _, v := range m {
+		if v.kind == "Source" && len(v.spans) > 0 {
+			out = append(out, news.Span{Start: v.spans[0].Start, End: v.spans[len(v.spans)-1].End})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// resolveReferents stands in for gold coreference, which PolNeAR does not
+// give: a Source that names nobody ("he", "the spokeswoman") refers to the
+// nearest earlier Source that does.
+func resolveReferents(d *Doc, sources []news.Span) {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Source.Len() == 0 {
+			continue
+		}
+		if namesSomeone(q.Source.Of(d.Text)) {
+			q.Referent = q.Source.Of(d.Text)
+			continue
+		}
+		for j := len(sources) - 1; j >= 0; j-- {
+			s := sources[j]
+			if s.Start >= q.Source.Start {
+				continue
+			}
+			if namesSomeone(s.Of(d.Text)) {
+				q.Referent = s.Of(d.Text)
+				break
+			}
+		}
+	}
+}
+
+// namesSomeone reports whether a source phrase holds a capitalised word
+// that is not a pronoun or article, i.e. probably a name.
+func namesSomeone(s string) bool {
+	return len(nameTokens(s)) > 0
+}
+
+var notNames = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true,
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
+	"this": true, "that": true, "these": true, "those": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "sen": true, "gov": true, "rep": true, "president": true, "according": true,
+}
+
+// nameTokens returns the lower-cased capitalised words of s that are not
+// pronouns, articles or titles.
+func nameTokens(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-' && r != '\''
+	}) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		w := strings.ToLower(f)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if notNames[w] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// quotedSegments finds the bytes between paired quotation marks, paragraph
+// by paragraph: “…”, «…» and straight "…" pairs. A quotation left open at a
+// paragraph's end closes there, as news style continues long quotes in the
+// next paragraph with a fresh opening mark.
+func quotedSegments(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		out = append(out, paraSegments(text, start, end)...)
+		start = end + 1
+	}
+	return out
+}
+
+func paraSegments(text string, a, b int) []news.Span {
+	var out []news.Span
+	open := -1
+	var closer rune
+	for i := a; i < b; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case open < 0 && (r == '“' || r == '«' || r == '"'):
+			open, closer = i+n, map[rune]rune{'“': '”', '«': '»', '"': '"'}[r]
+		case open >= 0 && (r == closer || closer == '"' && r == '”' || closer == '”' && r == '"'):
+			out = append(out, news.Span{Start: open, End: i})
+			open = -1
+		case open >= 0 && r == '“' && closer == '”':
+			// An unclosed quotation followed by a new one: restart.
+			open = i + n
+		}
+		i += n
+	}
+	if open >= 0 && open < b {
+		out = append(out, news.Span{Start: open, End: b})
+	}
+	return out
+}
+
+// trimSpan drops white space and punctuation other than what ends a word
+// from both ends of sp, so that gold and predicted spans compare on words.
+func trimSpan(text string, sp news.Span) (news.Span, bool) {
+	a, b := sp.Start, sp.End
+	for a < b {
+		r, n := utf8.DecodeRuneInString(text[a:b])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		b -= n
+	}
+	return news.Span{Start: a, End: b}, b > a
+}
+
+// runeToByte maps each code-point offset of text (and len) to its byte
+// offset.
+func runeToByte(text string) []int {
+	out := make([]int, 0, len(text)+1)
+	for i := range text {
+		out = append(out, i)
+	}
+	return append(out, len(text))
+}

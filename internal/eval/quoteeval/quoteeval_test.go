@@ -1,0 +1,208 @@
+package quoteeval
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+func TestLoadDir(t *testing.T) {
+	t.Parallel()
+	docs, err := LoadDir(filepath.Join("testdata", "polnear"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("got %d docs, want 1", len(docs))
+	}
+	d := docs[0]
+	var got [][]string
+	var sources []string
+	for _, q := range d.Quotes {
+		var parts []string
+		for _, p := range q.Parts {
+			parts = append(parts, p.Of(d.Text))
+		}
+		got = append(got, parts)
+		sources = append(sources, q.Source.Of(d.Text)+"|"+q.Referent)
+	}
+	want := [][]string{
+		{"We will rebuild the bridge", "It will take a year"},
+		{"a waste of money and time"},
+		{"Nobody asked us"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("gold quotes mismatch (-want +got):\n%s", diff)
+	}
+	wantSrc := []string{"Ana Ruiz, the mayor|Ana Ruiz, the mayor", "Critics|Critics", "he|Critics"}
+	if diff := cmp.Diff(wantSrc, sources); diff != "" {
+		t.Errorf("sources mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseDocOffsets(t *testing.T) {
+	t.Parallel()
+	// Character offsets count code points: "é" and "’" are one each.
+	txt := "Café’s owner said: “We close at nine every day.”"
+	ann := "T1\tContent 20 47\tWe close at nine every day.\nT2\tSource 0 12\tCafé’s owner\nE1\tContent:T1 Source:T2\n"
+	d, err := ParseDoc("x", txt, strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 1 {
+		t.Fatalf("got %d quotes", len(d.Quotes))
+	}
+	if got := d.Quotes[0].Parts[0].Of(txt); got != "We close at nine every day" {
+		t.Errorf("part = %q", got)
+	}
+	if got := d.Quotes[0].Source.Of(txt); got != "Café’s owner" {
+		t.Errorf("source = %q", got)
+	}
+	if _, err := ParseDoc("x", "short", strings.NewReader("T1\tContent 0 99\tx\n")); err == nil {
+		t.Error("span past the text: want an error")
+	}
+}
+
+func TestEvaluate(t *testing.T) {
+	t.Parallel()
+	docs, err := LoadDir(filepath.Join("testdata", "polnear"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Evaluate(context.Background(), docs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{
+		"gold": float64(res.Gold), "pred": float64(res.Predicted), "matched": float64(res.Matched),
+		"f1": res.F1, "scored": float64(res.SpeakerScored), "correct": float64(res.SpeakerCorrect),
+	}
+	want := map[string]float64{"gold": 3, "pred": 3, "matched": 3, "f1": 1, "scored": 3, "correct": 2}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("result mismatch (-want +got):\n%s", diff)
+	}
+	if res.Errors[ErrNoSpeaker] != 1 {
+		t.Errorf("errors = %v, want one %s", res.Errors, ErrNoSpeaker)
+	}
+}
+
+func TestMatching(t *testing.T) {
+	t.Parallel()
+	doc := strings.Repeat("x", 200)
+	sp := func(a, b int) news.Span { return news.Span{Start: a, End: b} }
+	gold := GoldQuote{Parts: []news.Span{sp(10, 50), sp(60, 100)}, Source: sp(52, 58)}
+	tests := []struct {
+		name  string
+		parts []news.Span
+		want  bool
+	}{
+		{"both parts", []news.Span{sp(10, 50), sp(60, 100)}, true},
+		{"one part of two", []news.Span{sp(10, 50)}, false},
+		{"spanning the gap", []news.Span{sp(10, 100)}, true},
+		{"slightly short", []news.Span{sp(12, 50), sp(60, 98)}, true},
+		{"too long", []news.Span{sp(10, 150)}, false},
+	}
+	for _, tc := range tests {
+		docs := []Doc{{Name: "d", Text: doc, Quotes: []GoldQuote{gold}}}
+		sh := shared(gold.Parts, tc.parts)
+		got := float64(sh) >= MinOverlap*float64(max(total(gold.Parts), total(tc.parts)))
+		if got != tc.want {
+			t.Errorf("%s: match = %v, want %v", tc.name, got, tc.want)
+		}
+		_ = docs
+	}
+}
+
+func TestSpeakerMatches(t *testing.T) {
+	t.Parallel()
+	doc := "Haley Morris spoke. Later he said it. Morris agreed."
+	g := GoldQuote{Source: news.Span{Start: 26, End: 28}, Referent: "Haley Morris"} // "he"
+	tests := []struct {
+		name          string
+		q             text.Quote
+		loose, strict bool
+	}{
+		{"mention overlaps", text.Quote{Speaker: "Haley Morris", SpeakerSpan: news.Span{Start: 0, End: 12}, Mention: news.Span{Start: 26, End: 28}}, true, true},
+		{"pronoun unresolved", text.Quote{Speaker: "he", SpeakerSpan: news.Span{Start: 26, End: 28}, Mention: news.Span{Start: 26, End: 28}}, true, true},
+		{"wrong person", text.Quote{Speaker: "John Smith", SpeakerSpan: news.Span{Start: 0, End: 5}}, false, false},
+		{"surname only", text.Quote{Speaker: "Morris", SpeakerSpan: news.Span{Start: 38, End: 44}}, false, true},
+		{"empty", text.Quote{}, false, false},
+	}
+	for _, tc := range tests {
+		if got := SpeakerMatches(doc, g, tc.q); got != tc.loose {
+			t.Errorf("%s: SpeakerMatches = %v, want %v", tc.name, got, tc.loose)
+		}
+		if got := ResolvedMatches(doc, g, tc.q); got != tc.strict {
+			t.Errorf("%s: ResolvedMatches = %v, want %v", tc.name, got, tc.strict)
+		}
+	}
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	if err := Run(context.Background(), []string{"--data", filepath.Join("testdata", "polnear"), "--json"}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
+	}
+	for _, k := range []string{"quote_precision", "quote_recall", "quote_f1", "speaker_accuracy"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	out.Reset()
+	if err := Run(context.Background(), []string{"--data", filepath.Join("testdata", "polnear")}, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "quote F1             1.000") {
+		t.Errorf("text report lacks F1 line:\n%s", out.String())
+	}
+	if err := Run(context.Background(), nil, &out, &errb); err == nil {
+		t.Error("no --data: want an error")
+	}
+	if err := Run(context.Background(), []string{"--data", t.TempDir()}, &out, &errb); err == nil {
+		t.Error("empty folder: want an error")
+	}
+}
+
+func FuzzParseDoc(f *testing.F) {
+	b, err := os.ReadFile(filepath.Join("testdata", "polnear", "attributions", "doc1_abcd.ann"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	txt, err := os.ReadFile(filepath.Join("testdata", "polnear", "text", "doc1.txt"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(txt), string(b))
+	f.Add("“a b c d”", "T1\tContent 1 8;2 3\tx\nE1\tContent:T1 Source:T9\n")
+	f.Add("x", "T1\tContent -1 2\n")
+	f.Fuzz(func(t *testing.T, txt, ann string) {
+		d, err := ParseDoc("f", txt, strings.NewReader(ann))
+		if err != nil {
+			return
+		}
+		for _, q := range d.Quotes {
+			for _, p := range q.Parts {
+				if !p.Valid(len(txt)) {
+					t.Fatalf("part %v out of range", p)
+				}
+			}
+			if q.Source.Len() > 0 && !q.Source.Valid(len(txt)) {
+				t.Fatalf("source %v out of range", q.Source)
+			}
+		}
+	})
+}

@@ -1,0 +1,66 @@
+package quoteeval
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+)
+
+// sharedDir finds ../shared/data/quotes/polnear/SPLIT beside the
+// repository root (the directory holding go.mod).
+func sharedDir(t *testing.T, split string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	d := filepath.Join(dir, "..", "shared", "data", "quotes", "polnear", split)
+	if _, err := os.Stat(d); err != nil {
+		t.Skipf("PolNeAR %s not available: %v", split, err)
+	}
+	return d
+}
+
+// TestPolNeARDev guards the extractor's quality on the PolNeAR dev split.
+// The floors sit below the measured figures (see
+// docs/voices-and-figures.md) so that only a real regression fails.
+func TestPolNeARDev(t *testing.T) {
+	t.Parallel()
+	split := "dev"
+	if s := os.Getenv("QUOTEEVAL_SPLIT"); s != "" {
+		split = s
+	}
+	docs, err := LoadDir(sharedDir(t, split))
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, _ := strconv.Atoi(os.Getenv("QUOTEEVAL_EXAMPLES"))
+	res, err := Evaluate(context.Background(), docs, examples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := res.Print(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+	if res.F1 < 0.80 {
+		t.Errorf("quote F1 = %.3f, want >= 0.80", res.F1)
+	}
+	if res.SpeakerAccuracy < 0.80 {
+		t.Errorf("speaker accuracy = %.3f, want >= 0.80", res.SpeakerAccuracy)
+	}
+}

@@ -1,0 +1,227 @@
+package summeval
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// BackgroundTopics maps the background data set's events to the
+// Timeline17 topics that hold their articles.
+var BackgroundTopics = map[string]string{
+	"financial_crisis":   "finan",
+	"haitian_earthquake": "haiti",
+	"iraq_war":           "iraq",
+	"mj_death":           "mj",
+	"swine_flu":          "h1n1",
+}
+
+// BackgroundDay is one date of an event with the backgrounds its
+// annotators wrote for it.
+type BackgroundDay struct {
+	Date       time.Time
+	References []string
+}
+
+// ReadBackgrounds reads dir/<event>/annotator*.tsv (Date, Update,
+// Background) and returns the dates with at least one non-empty Background,
+// in date order.
+func ReadBackgrounds(dir string) ([]BackgroundDay, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "annotator*.tsv"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no annotator*.tsv in %s", dir)
+	}
+	byDate := map[time.Time][]string{}
+	for _, path := range files {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		r := csv.NewReader(f)
+		r.Comma = '\t'
+		r.FieldsPerRecord = -1
+		r.LazyQuotes = true
+		rows, err := r.ReadAll()
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		for _, row := range rows {
+			if len(row) < 3 || strings.TrimSpace(row[2]) == "" {
+				continue
+			}
+			d, err := time.Parse("2006-01-02", strings.Trim(strings.TrimSpace(row[0]), "[]"))
+			if err != nil {
+				continue // the header
+			}
+			byDate[d] = append(byDate[d], strings.TrimSpace(row[2]))
+		}
+	}
+	out := make([]BackgroundDay, 0, len(byDate))
+	for d, refs := range byDate {
+		out = append(out, BackgroundDay{Date: d, References: refs})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out, nil
+}
+
+// BackgroundScore is ROUGE of one system over a set of dates.
+type BackgroundScore struct {
+	Event string  `json:"event,omitempty"`
+	Dates int     `json:"dates"`
+	Words float64 `json:"mean_words"`
+	Rouge
+}
+
+// BackgroundResult is the outcome of "eval background".
+type BackgroundResult struct {
+	BackgroundScore
+	Baseline BackgroundScore   `json:"baseline_latest"`
+	Events   []BackgroundScore `json:"events"`
+}
+
+// RunBackground implements "newsdesk eval background".
+func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval background", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data", "../shared/data/background", "background data folder, one sub-folder per event")
+	artPath := fs.String("articles", "../shared/data/timeline/t17-dev-articles.jsonl", "Timeline17 articles JSONL")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	every := fs.Int("every", 1, "score every Nth date only, to run faster")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	arts, err := ReadT17Articles(*artPath)
+	if err != nil {
+		return fmt.Errorf("eval background: %w", err)
+	}
+	res, err := EvalBackground(ctx, *dataDir, arts, max(*every, 1))
+	if err != nil {
+		return fmt.Errorf("eval background: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Fprintln(stdout, "Background vs the annotators' Background texts: ROUGE F1 (rouge-score tokens, no stemming), mean over annotators, then dates")
+	fmt.Fprintf(stdout, "%-20s %6s %6s %8s %8s %8s\n", "event", "dates", "words", "ROUGE-1", "ROUGE-2", "ROUGE-L")
+	for _, s := range append(res.Events, res.BackgroundScore, res.Baseline) {
+		fmt.Fprintf(stdout, "%-20s %6d %6.0f %8.4f %8.4f %8.4f\n", s.Event, s.Dates, s.Words, s.R1, s.R2, s.RL)
+	}
+	return nil
+}
+
+// EvalBackground replays each event: for every annotated date, the story
+// is the topic's articles published that day and the earlier articles are
+// those published before it; brief.Background builds the section with the
+// options Build uses (brief.DefaultBackground). The baseline "latest" takes the first sentence of the
+// newest earlier article of each of the last brief.DefaultBackgroundDates
+// days.
+func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Article, every int) (BackgroundResult, error) {
+	events := make([]string, 0, len(BackgroundTopics))
+	for e := range BackgroundTopics {
+		events = append(events, e)
+	}
+	sort.Strings(events)
+	var res BackgroundResult
+	var all, base rougeSum
+	var allWords, baseWords float64
+	for _, ev := range events {
+		days, err := ReadBackgrounds(filepath.Join(dir, ev))
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			return res, err
+		}
+		topic := arts[BackgroundTopics[ev]]
+		var sum rougeSum
+		var words float64
+		for i, day := range days {
+			if i%every != 0 {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+			var earlier, today []news.Article
+			for _, a := range topic {
+				switch {
+				case a.PublishedAt.Before(day.Date):
+					earlier = append(earlier, a)
+				case a.PublishedAt.Equal(day.Date):
+					today = append(today, a)
+				}
+			}
+			opt := brief.DefaultBackground()
+			opt.Focus = today
+			var sb strings.Builder
+			for _, it := range brief.Background(earlier, opt) {
+				sb.WriteString(it.Text + "\n")
+			}
+			got := sb.String()
+			lat := latest(earlier, brief.DefaultBackgroundDates)
+			for _, ref := range day.References {
+				sum.addWeighted(got, ref, 1/float64(len(day.References)))
+				all.addWeighted(got, ref, 1/float64(len(day.References)))
+				base.addWeighted(lat, ref, 1/float64(len(day.References)))
+			}
+			w := float64(len(Tokens(got)))
+			words += w
+			allWords += w
+			baseWords += float64(len(Tokens(lat)))
+		}
+		s := BackgroundScore{Event: ev, Dates: int(sum.w + 0.5), Rouge: sum.mean()}
+		if s.Dates > 0 {
+			s.Words = words / float64(s.Dates)
+		}
+		res.Events = append(res.Events, s)
+	}
+	n := int(all.w + 0.5)
+	res.BackgroundScore = BackgroundScore{Event: "all", Dates: n, Rouge: all.mean()}
+	res.Baseline = BackgroundScore{Event: "baseline: latest", Dates: n, Rouge: base.mean()}
+	if n > 0 {
+		res.Words = allWords / float64(n)
+		res.Baseline.Words = baseWords / float64(n)
+	}
+	return res, nil
+}
+
+// latest is the baseline: the first sentence of the newest article of each
+// of the last n days before the story.
+func latest(earlier []news.Article, n int) string {
+	byDay := map[time.Time]news.Article{}
+	for _, a := range earlier {
+		d := a.PublishedAt
+		if b, ok := byDay[d]; !ok || a.ID > b.ID {
+			byDay[d] = a
+		}
+	}
+	days := make([]time.Time, 0, len(byDay))
+	for d := range byDay {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].After(days[j]) })
+	var parts []string
+	for _, d := range days[:min(n, len(days))] {
+		t := byDay[d].Text
+		if i := strings.IndexByte(t, '\n'); i >= 0 {
+			t = t[:i]
+		}
+		parts = append(parts, t)
+	}
+	return strings.Join(parts, "\n")
+}

@@ -1,0 +1,654 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/araddon/dateparse"
+	"golang.org/x/net/html"
+)
+
+// pageMeta is what one walk over the parsed page collects before any field
+// is decided: structured data, meta tags and the few visible elements
+// (headings, bylines, times) that carry metadata.
+type pageMeta struct {
+	lang      string
+	title     string            // <title>
+	meta      map[string]string // lower-cased name/property/itemprop -> first content
+	canonical string
+	h1        []heading
+	ld        []map[string]any // JSON-LD objects, flattened out of arrays and @graph
+	authorEls []string         // text of rel=author / itemprop=author / byline elements
+	times     []string         // datetime of <time> elements marked as the publication date
+}
+
+type heading struct {
+	text    string
+	inMain  bool // inside <article> or <main>
+}
+
+// collectMeta walks doc once.
+func collectMeta(doc *html.Node) *pageMeta {
+	pm := &pageMeta{meta: map[string]string{}}
+	var walk func(n *html.Node, inMain, inHead bool)
+	walk = func(n *html.Node, inMain, inHead bool) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "html":
+				if pm.lang == "" {
+					pm.lang = attr(n, "lang")
+				}
+			case "head":
+				inHead = true
+			case "title":
+				if pm.title == "" && inHead || pm.title == "" && !inMain {
+					pm.title = collapse(textOf(n))
+				}
+				return
+			case "meta":
+				content := attr(n, "content")
+				for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
+					if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" && content != "" {
+						if _, seen := pm.meta[key]; !seen {
+							pm.meta[key] = strings.TrimSpace(content)
+						}
+					}
+				}
+				if ip := attr(n, "itemprop"); ip == "datePublished" && attr(n, "datetime") != "" {
+					pm.times = append(pm.times, attr(n, "datetime"))
+				}
+				return
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && pm.canonical == "" {
+					pm.canonical = strings.TrimSpace(attr(n, "href"))
+				}
+				return
+			case "script":
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+					pm.addJSONLD(textOf(n))
+				}
+				return
+			case "style", "noscript", "template", "svg":
+				return
+			case "article", "main":
+				inMain = true
+			case "h1":
+				if t := collapse(textOf(n)); t != "" {
+					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain})
+				}
+			case "time":
+				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || attr(n, "pubdate") != "" {
+					if dt := attr(n, "datetime"); dt != "" {
+						pm.times = append(pm.times, dt)
+					}
+				}
+			}
+			if isAuthorElement(n) {
+				if t := collapse(textOf(n)); t != "" && len(t) < 120 {
+					pm.authorEls = append(pm.authorEls, t)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inMain, inHead)
+		}
+	}
+	walk(doc, false, false)
+	return pm
+}
+
+// isAuthorElement reports elements that conventionally hold the byline:
+// rel=author, itemprop=author, or a class naming the author or byline
+// (but not the author's biography, avatar or box of links).
+func isAuthorElement(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "rel"), "author") {
+		return true
+	}
+	if ip := attr(n, "itemprop"); ip == "author" || ip == "creator" {
+		return true
+	}
+	for _, f := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if !strings.Contains(f, "author") && !strings.Contains(f, "byline") {
+			continue
+		}
+		bad := false
+		for _, x := range []string{"bio", "avatar", "image", "img", "photo", "desc", "about", "social", "box", "wrap", "info", "more", "label", "title", "role", "date", "link", "container", "list"} {
+			if strings.Contains(f, x) {
+				bad = true
+				break
+			}
+		}
+		if !bad {
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			sb.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg":
+				return
+			case "br":
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.Data] {
+			sb.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return sb.String()
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// addJSONLD parses one ld+json block. Pages often put raw newlines inside
+// JSON strings, so a failed parse is retried with control characters
+// blanked.
+func (pm *pageMeta) addJSONLD(src string) {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return
+	}
+	var v any
+	if err := json.Unmarshal([]byte(src), &v); err != nil {
+		clean := strings.Map(func(r rune) rune {
+			if r < 0x20 {
+				return ' '
+			}
+			return r
+		}, src)
+		if json.Unmarshal([]byte(clean), &v) != nil {
+			return
+		}
+	}
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, x := range t {
+				walk(x, depth+1)
+			}
+		case map[string]any:
+			pm.ld = append(pm.ld, t)
+			if g, ok := t["@graph"]; ok {
+				walk(g, depth+1)
+			}
+			if me, ok := t["mainEntity"].(map[string]any); ok {
+				walk(me, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+}
+
+// articleTypes are the schema.org types whose fields describe the page's
+// article itself.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "techarticle": true,
+	"scholarlyarticle": true, "report": true, "liveblogposting": true, "review": true,
+	"backgroundnewsarticle": true, "socialmediaposting": true, "howto": true, "recipe": true,
+	"posting": true, "medicalwebpage": false,
+}
+
+func ldTypes(o map[string]any) []string {
+	switch t := o["@type"].(type) {
+	case string:
+		return []string{strings.ToLower(t)}
+	case []any:
+		var out []string
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				out = append(out, strings.ToLower(s))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func isArticle(o map[string]any) bool {
+	for _, t := range ldTypes(o) {
+		if articleTypes[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// ldArticles returns the article objects first, then web pages, so a
+// field is taken from the most specific object that has it.
+func (pm *pageMeta) ldArticles() []map[string]any {
+	var arts, pages []map[string]any
+	for _, o := range pm.ld {
+		if isArticle(o) {
+			arts = append(arts, o)
+			continue
+		}
+		for _, t := range ldTypes(o) {
+			if t == "webpage" || t == "itempage" || t == "aboutpage" || t == "medicalwebpage" || t == "collectionpage" {
+				pages = append(pages, o)
+				break
+			}
+		}
+	}
+	return append(arts, pages...)
+}
+
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return collapse(html.UnescapeString(t))
+	case []any:
+		if len(t) > 0 {
+			return ldString(t[0])
+		}
+	case map[string]any:
+		for _, k := range []string{"name", "url", "@id", "@value"} {
+			if s, ok := t[k].(string); ok && s != "" {
+				return collapse(html.UnescapeString(s))
+			}
+		}
+	}
+	return ""
+}
+
+// ldNames returns the names of a schema.org author/creator value: a string,
+// a Person object, or a list of either.
+func ldNames(v any) []string {
+	switch t := v.(type) {
+	case string:
+		if s := collapse(html.UnescapeString(t)); s != "" && !looksLikeURL(s) {
+			return []string{s}
+		}
+	case []any:
+		var out []string
+		for _, x := range t {
+			out = append(out, ldNames(x)...)
+		}
+		return out
+	case map[string]any:
+		if s, ok := t["name"].(string); ok {
+			if s = collapse(html.UnescapeString(s)); s != "" {
+				return []string{s}
+			}
+		}
+		if g, ok := t["givenName"].(string); ok {
+			f, _ := t["familyName"].(string)
+			return []string{collapse(g + " " + f)}
+		}
+	}
+	return nil
+}
+
+func looksLikeURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "/")
+}
+
+func (pm *pageMeta) ldField(keys ...string) string {
+	for _, o := range pm.ldArticles() {
+		for _, k := range keys {
+			if s := ldString(o[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func (pm *pageMeta) metaField(keys ...string) string {
+	for _, k := range keys {
+		if s := collapse(html.UnescapeString(pm.meta[k])); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// publisher is the site's name.
+func (pm *pageMeta) publisher() string {
+	if s := pm.metaField("og:site_name", "application-name", "twitter:site:name"); s != "" {
+		return s
+	}
+	for _, o := range pm.ldArticles() {
+		if s := ldString(o["publisher"]); s != "" && !looksLikeURL(s) {
+			return s
+		}
+	}
+	for _, o := range pm.ld {
+		for _, t := range ldTypes(o) {
+			if t == "website" || t == "organization" || t == "newsmediaorganization" {
+				if s := ldString(o["name"]); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// titleSeparators split a document title into headline and site name.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " « ", " » "}
+
+// stripSiteName removes a trailing (or leading) site name from a title.
+func stripSiteName(title, site, host string) string {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.FieldsFunc(s, notAlnum), "")) }
+	ns, nh := norm(site), norm(strings.TrimPrefix(host, "www."))
+	isSite := func(seg string) bool {
+		n := norm(seg)
+		if n == "" {
+			return false
+		}
+		return n == ns || ns != "" && (strings.Contains(n, ns) || strings.Contains(ns, n)) || nh != "" && (strings.Contains(nh, n) || strings.HasPrefix(n, strings.TrimSuffix(nh, "com")))
+	}
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := title[:i], title[i+len(sep):]
+		if isSite(tail) || len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 3 {
+			return strings.TrimSpace(head)
+		}
+		j := strings.Index(title, sep)
+		head, tail = title[:j], title[j+len(sep):]
+		if isSite(head) {
+			return strings.TrimSpace(tail)
+		}
+	}
+	return title
+}
+
+func notAlnum(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
+}
+
+// chooseTitle prefers the page's visible headline (its <h1>) when it agrees
+// with the declared titles, because declared titles carry site names and
+// SEO rewrites; it falls back to the declared title without the site name.
+func (pm *pageMeta) chooseTitle(host string) string {
+	declared := []string{pm.ldField("headline", "name"), pm.metaField("og:title", "twitter:title", "title", "dc.title"), pm.title}
+	site := pm.publisher()
+	var decl string
+	for _, d := range declared {
+		if d != "" {
+			decl = d
+			break
+		}
+	}
+	declTokens := map[string]bool{}
+	for _, d := range declared {
+		for _, w := range lowerWords(d) {
+			declTokens[w] = true
+		}
+	}
+	best, bestScore := "", -1.0
+	for i, h := range pm.h1 {
+		ws := lowerWords(h.text)
+		if len(ws) == 0 || len(h.text) > 300 {
+			continue
+		}
+		hit := 0
+		for _, w := range ws {
+			if declTokens[w] {
+				hit++
+			}
+		}
+		score := float64(hit) / float64(len(ws))
+		if h.inMain {
+			score += 0.05
+		}
+		score -= 0.001 * float64(i)
+		if site != "" && strings.EqualFold(h.text, site) {
+			score = -0.5
+		}
+		if score > bestScore {
+			best, bestScore = h.text, score
+		}
+	}
+	if best != "" && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
+		return best
+	}
+	if decl == "" {
+		return ""
+	}
+	return stripSiteName(decl, site, host)
+}
+
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), notAlnum)
+}
+
+// chooseByline prefers structured authors, then meta tags, then the
+// visible byline element.
+func (pm *pageMeta) chooseByline(site string) string {
+	ok := func(s string) bool {
+		return s != "" && !looksLikeURL(s) && !strings.EqualFold(s, site) && len(s) < 200
+	}
+	for _, o := range pm.ldArticles() {
+		for _, k := range []string{"author", "creator"} {
+			var names []string
+			for _, n := range ldNames(o[k]) {
+				if ok(n) {
+					names = append(names, n)
+				}
+			}
+			if len(names) > 0 {
+				return strings.Join(dedupe(names), ", ")
+			}
+		}
+	}
+	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "twitter:data1"} {
+		if s := pm.metaField(k); ok(s) && (k != "twitter:data1" || pm.meta["twitter:label1"] != "" && strings.Contains(strings.ToLower(pm.meta["twitter:label1"]), "written")) {
+			return cleanByline(s)
+		}
+	}
+	for _, s := range pm.authorEls {
+		if s = cleanByline(s); ok(s) && len(strings.Fields(s)) <= 8 && !strings.Contains(s, "@") {
+			return s
+		}
+	}
+	return ""
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if k := strings.ToLower(x); !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// bylineLabels precede names in visible bylines.
+var bylineLabels = []string{"written by", "posted by", "reviewed by", "authored by", "by", "author", "authors", "the author", "von", "par", "por", "di"}
+
+// bylineStops end the names in a visible byline: what follows is a date,
+// a role or an editorial note.
+var bylineStops = []string{" on ", " updated", " published", " last updated", " verified", " posted", " edited by", " fact checked", " reviewed by", " | ", " - ", " – ", " — ", "\n",
+	" january", " february", " march", " april", " may ", " june", " july", " august", " september", " october", " november", " december",
+	" jan ", " feb ", " mar ", " apr ", " jun ", " jul ", " aug ", " sep ", " sept ", " oct ", " nov ", " dec ", " jan.", " feb.", " aug.", " sep.", " oct.", " nov.", " dec."}
+
+// cleanByline strips the label, dates and roles bylines are written with,
+// and joins multiple authors with ", ".
+func cleanByline(s string) string {
+	s = collapse(s)
+	for {
+		low := strings.ToLower(s)
+		trimmed := false
+		for _, p := range bylineLabels {
+			if strings.HasPrefix(low, p) && (len(low) == len(p) || strings.ContainsRune(" :", rune(low[len(p)]))) {
+				s = strings.TrimLeft(s[len(p):], " :")
+				trimmed = true
+				break
+			}
+		}
+		if !trimmed {
+			break
+		}
+	}
+	low := strings.ToLower(s)
+	cut := len(s)
+	for _, stop := range bylineStops {
+		if i := strings.Index(low, stop); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	for i, r := range s {
+		if i > 0 && r >= '0' && r <= '9' && i < cut {
+			cut = i
+			break
+		}
+	}
+	s = strings.TrimRight(strings.TrimSpace(s[:cut]), ",;:|-")
+	s = strings.ReplaceAll(s, "; ", ", ")
+	return strings.TrimSpace(s)
+}
+
+// datePublishedKeys are meta tags that carry the publication time, most
+// specific first.
+var datePublishedKeys = []string{
+	"article:published_time", "og:article:published_time", "datepublished", "og:published_time",
+	"published_time", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
+	"date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+	"sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
+	"article:published", "datecreated", "cxenseparse:recs:publishtime", "release_date",
+}
+
+// chooseDate prefers structured data, then meta tags, then <time> elements
+// marked as the publication date.
+func (pm *pageMeta) chooseDate() time.Time {
+	for _, o := range pm.ldArticles() {
+		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
+			if t, ok := parseDate(ldString(o[k])); ok {
+				return t
+			}
+		}
+	}
+	for _, k := range datePublishedKeys {
+		if t, ok := parseDate(pm.meta[k]); ok {
+			return t
+		}
+	}
+	for _, s := range pm.times {
+		if t, ok := parseDate(s); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// parseDate reads the date formats pages declare; implausible years are
+// rejected.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t, err = dateparse.ParseAny(s)
+		if err != nil {
+			return time.Time{}, false
+		}
+	}
+	if t.Year() < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func (pm *pageMeta) chooseCanonical(base *url.URL) string {
+	for _, c := range []string{pm.canonical, pm.metaField("og:url"), pm.ldField("url", "mainEntityOfPage")} {
+		if c == "" {
+			continue
+		}
+		u, err := url.Parse(c)
+		if err != nil {
+			continue
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.Scheme == "http" || u.Scheme == "https" {
+			return u.String()
+		}
+	}
+	return ""
+}
+
+func (pm *pageMeta) chooseImage(base *url.URL) string {
+	var img string
+	for _, o := range pm.ldArticles() {
+		if s := ldString(o["image"]); s != "" {
+			img = s
+			break
+		}
+	}
+	if img == "" {
+		img = pm.metaField("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image", "thumbnail")
+	}
+	if img == "" {
+		return ""
+	}
+	u, err := url.Parse(img)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	return u.String()
+}
+
+func (pm *pageMeta) chooseDescription() string {
+	if s := pm.metaField("og:description", "description", "twitter:description", "dc.description"); s != "" {
+		return s
+	}
+	return pm.ldField("description")
+}
+
+// chooseLang returns the page's declared language as a lower-case primary
+// subtag ("en", "pt").
+func (pm *pageMeta) chooseLang() string {
+	for _, s := range []string{pm.lang, pm.meta["content-language"], pm.meta["og:locale"], pm.meta["language"], pm.ldField("inLanguage")} {
+		s = strings.ToLower(strings.TrimSpace(s))
+		if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+			s = s[:i]
+		}
+		if len(s) >= 2 && len(s) <= 3 {
+			return s
+		}
+	}
+	return ""
+}

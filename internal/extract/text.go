@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// blockTags start a new paragraph in the plain text. They include the tag
+// names go-trafilatura rewrites its output to (head, list, item, quote...).
+var blockTags = map[string]bool{
+	"p": true, "div": true, "head": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "list": true, "item": true, "ul": true,
+	"ol": true, "li": true, "quote": true, "blockquote": true, "pre": true,
+	"code": true, "table": true, "row": true, "tr": true, "section": true,
+	"article": true, "main": true, "figure": true, "figcaption": true,
+	"dl": true, "dt": true, "dd": true, "header": true, "footer": true,
+	"aside": true, "details": true, "summary": true, "address": true,
+	"body": true, "html": true, "hr": true,
+}
+
+// paragraphs renders a content tree as plain-text paragraphs: one per
+// block, whitespace collapsed.
+func paragraphs(n *html.Node) []string {
+	if n == nil {
+		return nil
+	}
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		s := strings.Join(strings.Fields(cur.String()), " ")
+		if s != "" {
+			paras = append(paras, s)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "button", "select", "option":
+				return
+			case "br", "lb":
+				cur.WriteByte(' ')
+				return
+			case "td", "th", "cell":
+				cur.WriteByte(' ')
+			}
+		}
+		block := n.Type == html.ElementNode && blockTags[n.Data]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return paras
+}
+
+// normWords is a paragraph reduced to lower-case words joined by single
+// spaces, so that two extractors' renderings of one block compare equal.
+func normWords(s string) string {
+	var sb strings.Builder
+	inWord := false
+	for _, r := range s {
+		if r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if !inWord && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteRune(unicode.ToLower(r))
+			inWord = true
+		} else {
+			inWord = false
+		}
+	}
+	return sb.String()
+}
+
+func wordCount(s string) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		w := r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
+		if w && !inWord {
+			n++
+		}
+		inWord = w
+	}
+	return n
+}
+
+// Thresholds of the body choice, as fractions of a body's words. They were
+// set on the WCXB development set and checked on the Scrapinghub set.
+const (
+	// trafilaturaExtraMin: go-trafilatura's body has at least this share
+	// of words that readability left out...
+	trafilaturaExtraMin = 0.02
+	// readabilityExtraMax: ...while readability adds at most this share of
+	// its own: readability's container is the tighter one.
+	readabilityExtraMax = 0.05
+	// readabilityGainMin: readability holds text go-trafilatura dropped,
+	// amounting to at least this share of go-trafilatura's words: a block
+	// of body text the precise extractor threw away.
+	readabilityGainMin = 0.5
+)
+
+// choose picks go-trafilatura's paragraphs (t) or readability's (r). Each
+// paragraph counts as shared when its words occur in the other body; the
+// words only one body has decide.
+func choose(t, r []string) ([]string, string) {
+	if len(r) == 0 {
+		return t, "trafilatura"
+	}
+	if len(t) == 0 {
+		return r, "readability"
+	}
+	tOnly, tWords := exclusive(t, r)
+	rOnly, rWords := exclusive(r, t)
+	if tWords == 0 {
+		return r, "readability"
+	}
+	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
+		return r, "readability-tighter"
+	}
+	if float64(rOnly) > readabilityGainMin*float64(tWords) {
+		return r, "readability-more"
+	}
+	return t, "trafilatura"
+}
+
+// exclusive counts the words of paragraphs in a that do not occur in b, and
+// all words of a.
+func exclusive(a, b []string) (only, total int) {
+	var sb strings.Builder
+	sb.WriteByte(' ')
+	for _, p := range b {
+		sb.WriteString(normWords(p))
+		sb.WriteByte(' ')
+	}
+	hay := sb.String()
+	for _, p := range a {
+		n := normWords(p)
+		c := wordCount(p)
+		total += c
+		if n != "" && !strings.Contains(hay, " "+n+" ") {
+			only += c
+		}
+	}
+	return only, total
+}
+
+// dropTitle removes the headline from the start of the body: it is the
+// Result's Title, and a body that repeats it would put it twice in a
+// briefing's sources.
+func dropTitle(paras []string, title string) []string {
+	nt := normWords(title)
+	if nt == "" {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if normWords(paras[i]) == nt {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}

@@ -1,0 +1,277 @@
+package feed
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestParseGolden parses each fixture and compares the result with its
+// golden JSON; run with -update after an intended change.
+func TestParseGolden(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file, base string
+	}{
+		{"rss2.xml", "https://gazette.example/rss.xml"},
+		{"atom.xml", "https://courrier.example/atom.xml"},
+		{"jsonfeed.json", "https://wire.example/feed.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := Parse(data, tt.base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(f, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join("testdata", tt.file+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create)", err)
+			}
+			if diff := cmp.Diff(string(want), string(got)); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestParseDetails spells out the properties the golden files hold, so a
+// careless -update cannot silently accept a regression.
+func TestParseDetails(t *testing.T) {
+	t.Parallel()
+	read := func(name, base string) *Feed {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := Parse(data, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	rss := read("rss2.xml", "https://gazette.example/rss.xml")
+	atom := read("atom.xml", "https://courrier.example/atom.xml")
+	jf := read("jsonfeed.json", "https://wire.example/feed.json")
+	type summary struct {
+		Title, Lang, URL, ItemTitle, Content, Author, Published, Image string
+		Categories                                                     []string
+	}
+	sum := func(f *Feed, i int) summary {
+		it := f.Items[i]
+		pub := ""
+		if !it.Published.IsZero() {
+			pub = it.Published.Format("2006-01-02T15:04Z07:00")
+		}
+		return summary{f.Title, f.Lang, it.URL, it.Title, it.Content, it.Author, pub, it.ImageURL, it.Categories}
+	}
+	tests := []struct {
+		name string
+		got  summary
+		want summary
+	}{
+		{"rss content:encoded", sum(rss, 0), summary{
+			Title: "Harbor Gazette & Times", Lang: "en-us",
+			URL:       "https://gazette.example/news/2026/11/flood-barrier?utm_source=rss",
+			ItemTitle: "Council approves flood barrier",
+			Content:   "The city council voted 7–2 on Wednesday to build a flood barrier.\n\n“It is about time,” said the mayor.\nWork starts in March.\n\nCost: $12 million\n\nLength: 2 km",
+			Author:    "Maria Lopez", Published: "2026-11-26T09:30Z",
+			Image:      "https://gazette.example/img/barrier.jpg",
+			Categories: []string{"Local", "Environment"},
+		}},
+		{"rss plain description, guid link", sum(rss, 1), summary{
+			Title: "Harbor Gazette & Times", Lang: "en-us",
+			URL:       "https://gazette.example/news/ferry",
+			ItemTitle: "Ferry service resumes",
+			Content:   "Ferries run again after the storm.\n\nTimetables are unchanged.",
+			Published: "2026-11-25T18:00Z",
+		}},
+		{"atom html content", sum(atom, 0), summary{
+			Title: "Le Courrier du Port", Lang: "fr",
+			URL:       "https://courrier.example/articles/greve",
+			ItemTitle: "Grève des dockers : accord trouvé",
+			Content:   "Un accord a été trouvé mardi soir.\n\nLe travail reprend jeudi.",
+			Author:    "Jean Dupont", Published: "2026-11-26T07:15Z",
+			Categories: []string{"Économie"},
+		}},
+		{"atom relative link, updated only", sum(atom, 1), summary{
+			Title: "Le Courrier du Port", Lang: "fr",
+			URL:       "https://courrier.example/articles/maj",
+			ItemTitle: "Mise à jour sans date de publication",
+			Content:   "Texte XHTML.",
+			Published: "2026-11-25T12:00Z",
+		}},
+		{"json feed html", sum(jf, 0), summary{
+			Title: "Valley Wire", Lang: "es",
+			URL:       "https://wire.example/2026/11/26/eleccion",
+			ItemTitle: "Elecciones en el valle",
+			Content:   "Los votantes acuden a las urnas.\n\nSe esperan resultados el lunes.",
+			Author:    "Ana Ruiz", Published: "2026-11-26T07:00Z",
+			Image:      "https://wire.example/img/urnas.jpg",
+			Categories: []string{"política", "elecciones"},
+		}},
+		{"json feed text, relative url", sum(jf, 1), summary{
+			Title: "Valley Wire", Lang: "es",
+			URL:       "https://wire.example/2026/11/26/clima",
+			ItemTitle: "Tiempo",
+			Content:   "Lluvia por la tarde.\n\nViento moderado.",
+			Published: "2026-11-26T08:00Z",
+		}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, tt.got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if rss.HomeURL != "https://gazette.example/" || jf.HomeURL != "https://wire.example/" {
+		t.Errorf("home URLs %q %q", rss.HomeURL, jf.HomeURL)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, data, want string
+	}{
+		{"empty", "", "parse feed: empty document"},
+		{"whitespace", " \n\t", "parse feed: empty document"},
+		{"html page", "<!DOCTYPE html><html><body>hi</body></html>", "parse feed: "},
+		{"plain text", "hello world", "parse feed: not an RSS, Atom or JSON feed"},
+		{"truncated rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>x</ti`, "parse feed: "},
+		{"json not a feed", `{"hello": [1, 2`, "parse feed: "},
+	}
+	for _, tt := range tests {
+		f, err := Parse([]byte(tt.data), "")
+		if err == nil {
+			t.Errorf("%s: no error, got %+v", tt.name, f)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: error %q, want prefix %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestParseWithoutBase(t *testing.T) {
+	t.Parallel()
+	data := `<rss version="2.0"><channel><title>T</title><link>https://site.example/news/</link>
+<item><title>A</title><link>a.html</link></item>
+<item><title>B</title><link>javascript:alert(1)</link></item></channel></rss>`
+	f, err := Parse([]byte(data), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{f.Items[0].URL, f.Items[1].URL}
+	if diff := cmp.Diff([]string{"https://site.example/news/a.html", ""}, got); diff != "" {
+		t.Errorf("item URLs (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"rss2.xml", "atom.xml", "jsonfeed.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, "https://example.com/feed")
+	}
+	f.Add([]byte(`<rss><channel><item><link>%zz</link></item></channel></rss>`), "")
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[null]}`), "::")
+	f.Fuzz(func(t *testing.T, data []byte, base string) {
+		feed, err := Parse(data, base)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "parse feed: ") {
+				t.Fatalf("error without prefix: %v", err)
+			}
+			return
+		}
+		for _, it := range feed.Items {
+			if it.URL != "" && !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") {
+				t.Fatalf("non-http item URL %q", it.URL)
+			}
+		}
+	})
+}
+
+func TestParseCharsets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, data, title string
+	}{
+		{"latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Espa\xf1a</title></channel></rss>", "España"},
+		{"utf-8 BOM", "\xef\xbb\xbf<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>BOM</title></channel></rss>", "BOM"},
+		{"windows-1252 atom", "<?xml version=\"1.0\" encoding=\"windows-1252\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Caf\xe9 \x93quoted\x94</title></feed>", "Café “quoted”"},
+	}
+	for _, tt := range tests {
+		f, err := Parse([]byte(tt.data), "")
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if f.Title != tt.title {
+			t.Errorf("%s: title %q, want %q", tt.name, f.Title, tt.title)
+		}
+	}
+}
+
+func TestMediaImages(t *testing.T) {
+	t.Parallel()
+	const head = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://m.example/</link>`
+	tests := []struct {
+		name, item, want string
+	}{
+		{"thumbnail", `<media:thumbnail url="/t.jpg"/>`, "https://m.example/t.jpg"},
+		{"content image", `<media:content url="https://cdn.example/c.jpg" medium="image"/>`, "https://cdn.example/c.jpg"},
+		{"group", `<media:group><media:content url="https://cdn.example/g.png" type="image/png"/></media:group>`, "https://cdn.example/g.png"},
+		{"video is not an image", `<media:content url="https://cdn.example/v.mp4" type="video/mp4"/>`, ""},
+		{"image in content html", `<description>&lt;p&gt;&lt;img src="/inline.jpg"&gt;Text&lt;/p&gt;</description>`, "https://m.example/inline.jpg"},
+	}
+	for _, tt := range tests {
+		f, err := Parse([]byte(head+"<item><title>x</title><link>https://m.example/a</link>"+tt.item+"</item></channel></rss>"), "https://m.example/rss")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := f.Items[0].ImageURL; got != tt.want {
+			t.Errorf("%s: ImageURL %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, name := range []string{"rss2.xml", "atom.xml", "jsonfeed.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Parse(data, "https://example.com/feed"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

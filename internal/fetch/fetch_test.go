@@ -1,0 +1,702 @@
+package fetch
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// testClient returns a client for loopback servers with per-host limiting
+// off, adjusted by mod.
+func testClient(t *testing.T, mod func(*Config)) *Client {
+	t.Helper()
+	cfg := DefaultConfig("newsdesk-test/1.0")
+	cfg.AllowPrivate = true
+	cfg.HostInterval = -1
+	if mod != nil {
+		mod(&cfg)
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+// wantKind fails the test unless err is an *Error of kind k, and returns it.
+func wantKind(t *testing.T, err error, k ErrorKind) *Error {
+	t.Helper()
+	var fe *Error
+	if !errors.As(err, &fe) {
+		t.Fatalf("error = %v (%T), want *Error of kind %v", err, err, k)
+	}
+	if fe.Kind != k {
+		t.Fatalf("kind = %v, want %v (error %q, cause %v)", fe.Kind, k, fe.Error(), fe.Err)
+	}
+	return fe
+}
+
+func TestConditionalGet(t *testing.T) {
+	t.Parallel()
+	const etag, lastMod = `"v1"`, "Wed, 21 Oct 2026 07:28:00 GMT"
+	var gotUA atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotUA.Store(r.UserAgent())
+		if r.Header.Get("If-None-Match") == etag || r.Header.Get("If-Modified-Since") == lastMod {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		w.Header().Set("Last-Modified", lastMod)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<html><body>hello</body></html>")
+	}))
+	defer srv.Close()
+	c := testClient(t, nil)
+	tests := []struct {
+		name string
+		req  Request
+		want Response
+	}{
+		{"fresh", Request{URL: srv.URL + "/a"}, Response{
+			URL: srv.URL + "/a", StatusCode: 200, ContentType: "text/html; charset=utf-8",
+			Body: []byte("<html><body>hello</body></html>"), ETag: etag, LastModified: lastMod,
+		}},
+		{"etag", Request{URL: srv.URL + "/a", ETag: etag}, Response{URL: srv.URL + "/a", StatusCode: 304, NotModified: true}},
+		{"last-modified", Request{URL: srv.URL + "/a", LastModified: lastMod}, Response{URL: srv.URL + "/a", StatusCode: 304, NotModified: true}},
+		{"stale etag", Request{URL: srv.URL + "/a", ETag: `"v0"`}, Response{
+			URL: srv.URL + "/a", StatusCode: 200, ContentType: "text/html; charset=utf-8",
+			Body: []byte("<html><body>hello</body></html>"), ETag: etag, LastModified: lastMod,
+		}},
+	}
+	for _, tt := range tests {
+		resp, err := c.Get(context.Background(), tt.req)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(&tt.want, resp); diff != "" {
+			t.Errorf("%s: response mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if ua := gotUA.Load(); ua != "newsdesk-test/1.0" {
+		t.Errorf("User-Agent = %q, want newsdesk-test/1.0", ua)
+	}
+}
+
+func TestStatusErrors(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		code, _ := strconv.Atoi(r.URL.Query().Get("code"))
+		if ra := r.URL.Query().Get("ra"); ra != "" {
+			w.Header().Set("Retry-After", ra)
+		}
+		w.WriteHeader(code)
+	}))
+	defer srv.Close()
+	c := testClient(t, nil)
+	c.now = func() time.Time { return now }
+	httpDate := now.Add(90 * time.Second).Format(http.TimeFormat)
+	tests := []struct {
+		query     string
+		code      int
+		retry     time.Duration
+		temporary bool
+		msg       string
+	}{
+		{"code=404", 404, 0, false, "HTTP 404 Not Found"},
+		{"code=410", 410, 0, false, "HTTP 410 Gone"},
+		{"code=429&ra=120", 429, 120 * time.Second, true, "HTTP 429 Too Many Requests (retry after 2m0s)"},
+		{"code=503&ra=" + strings.ReplaceAll(httpDate, " ", "%20"), 503, 90 * time.Second, true, "HTTP 503 Service Unavailable (retry after 1m30s)"},
+		{"code=503&ra=soon", 503, 0, true, "HTTP 503 Service Unavailable"},
+		{"code=500&ra=60", 500, 0, true, "HTTP 500 Internal Server Error"}, // Retry-After only counts on 429/503
+	}
+	for _, tt := range tests {
+		u := srv.URL + "/?" + tt.query
+		_, err := c.Get(context.Background(), Request{URL: u})
+		fe := wantKind(t, err, KindStatus)
+		got := struct {
+			Code      int
+			Retry     time.Duration
+			Temporary bool
+			Msg       string
+		}{fe.StatusCode, fe.RetryAfter, fe.Temporary(), fe.Error()}
+		want := struct {
+			Code      int
+			Retry     time.Duration
+			Temporary bool
+			Msg       string
+		}{tt.code, tt.retry, tt.temporary, "GET " + u + ": " + tt.msg}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.query, diff)
+		}
+	}
+}
+
+func gzipBytes(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBodyCapAndDecoding(t *testing.T) {
+	t.Parallel()
+	const limit = 1024
+	exact := bytes.Repeat([]byte("a"), limit)
+	over := bytes.Repeat([]byte("b"), limit+1)
+	bomb := gzipBytes(t, make([]byte, 10<<20)) // 10 MiB of zeros in ~10 KiB
+	small := []byte("<p>compressed</p>")
+	var zlibBuf, rawBuf bytes.Buffer
+	zw := zlib.NewWriter(&zlibBuf)
+	zw.Write(small)
+	zw.Close()
+	fw, _ := flate.NewWriter(&rawBuf, flate.DefaultCompression)
+	fw.Write(small)
+	fw.Close()
+	bodies := map[string]struct {
+		enc  string
+		data []byte
+	}{
+		"/exact":   {"", exact},
+		"/over":    {"", over},
+		"/bomb":    {"gzip", bomb},
+		"/gzip":    {"gzip", gzipBytes(t, small)},
+		"/zlib":    {"deflate", zlibBuf.Bytes()},
+		"/raw":     {"deflate", rawBuf.Bytes()},
+		"/corrupt": {"gzip", []byte("definitely not gzip")},
+		"/br":      {"br", []byte("x")},
+	}
+	var gotAE atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotAE.Store(r.Header.Get("Accept-Encoding"))
+		b := bodies[r.URL.Path]
+		if b.enc != "" {
+			w.Header().Set("Content-Encoding", b.enc)
+		}
+		w.Write(b.data)
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.MaxBodyBytes = limit })
+	tests := []struct {
+		path     string
+		wantBody []byte
+		wantKind ErrorKind
+	}{
+		{"/exact", exact, 0},
+		{"/over", nil, KindTooLarge},
+		{"/bomb", nil, KindTooLarge},
+		{"/gzip", small, 0},
+		{"/zlib", small, 0},
+		{"/raw", small, 0},
+		{"/corrupt", nil, KindNetwork},
+		{"/br", nil, KindNetwork},
+	}
+	for _, tt := range tests {
+		resp, err := c.Get(context.Background(), Request{URL: srv.URL + tt.path})
+		if tt.wantKind != 0 {
+			fe := wantKind(t, err, tt.wantKind)
+			if tt.wantKind == KindTooLarge && !strings.HasSuffix(fe.Error(), "response body exceeds 1 KiB limit") {
+				t.Errorf("%s: message %q", tt.path, fe.Error())
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		if !bytes.Equal(resp.Body, tt.wantBody) {
+			t.Errorf("%s: body %q, want %q", tt.path, resp.Body, tt.wantBody)
+		}
+	}
+	if ae := gotAE.Load(); ae != "gzip, deflate" {
+		t.Errorf("Accept-Encoding = %q", ae)
+	}
+}
+
+func TestDefaultCapMessage(t *testing.T) {
+	t.Parallel()
+	e := &Error{URL: "https://x/y", Kind: KindTooLarge, Limit: DefaultConfig("").MaxBodyBytes}
+	if got, want := e.Error(), "GET https://x/y: response body exceeds 15 MiB limit"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/a":
+			http.Redirect(w, r, "/b", http.StatusFound)
+		case r.URL.Path == "/b":
+			http.Redirect(w, r, "/a", http.StatusMovedPermanently)
+		case strings.HasPrefix(r.URL.Path, "/hop/"):
+			n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/hop/"))
+			if n == 0 {
+				fmt.Fprint(w, "arrived")
+				return
+			}
+			http.Redirect(w, r, "/hop/"+strconv.Itoa(n-1), http.StatusFound)
+		case r.URL.Path == "/ftp":
+			http.Redirect(w, r, "ftp://example.com/", http.StatusFound)
+		}
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.MaxRedirects = 3 })
+
+	resp, err := c.Get(context.Background(), Request{URL: srv.URL + "/hop/3"})
+	if err != nil {
+		t.Fatalf("3 redirects with cap 3: %v", err)
+	}
+	if resp.URL != srv.URL+"/hop/0" || string(resp.Body) != "arrived" {
+		t.Errorf("final URL %q body %q", resp.URL, resp.Body)
+	}
+
+	_, err = c.Get(context.Background(), Request{URL: srv.URL + "/hop/4"})
+	fe := wantKind(t, err, KindRedirects)
+	if want := "GET " + srv.URL + "/hop/4: too many redirects (3)"; fe.Error() != want {
+		t.Errorf("message %q, want %q", fe.Error(), want)
+	}
+
+	_, err = c.Get(context.Background(), Request{URL: srv.URL + "/a"})
+	fe = wantKind(t, err, KindRedirects)
+	if want := "GET " + srv.URL + "/a: redirect loop at " + srv.URL + "/a"; fe.Error() != want {
+		t.Errorf("message %q, want %q", fe.Error(), want)
+	}
+
+	_, err = c.Get(context.Background(), Request{URL: srv.URL + "/ftp"})
+	wantKind(t, err, KindInvalidURL)
+}
+
+func TestPrivateAddressRefused(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprint(w, "secret")
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.AllowPrivate = false })
+	for _, u := range []string{srv.URL + "/", strings.Replace(srv.URL, "127.0.0.1", "localhost", 1) + "/"} {
+		_, err := c.Get(context.Background(), Request{URL: u})
+		fe := wantKind(t, err, KindPrivate)
+		if !strings.Contains(fe.Error(), "is private; run with --allow-private to allow it") {
+			t.Errorf("message %q", fe.Error())
+		}
+	}
+	if fe := (&Error{URL: "http://x/", Kind: KindPrivate, Detail: "10.1.2.3"}); fe.Error() != "GET http://x/: address 10.1.2.3 is private; run with --allow-private to allow it" {
+		t.Errorf("message %q", fe.Error())
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("private server was reached %d times", n)
+	}
+}
+
+// TestRedirectToPrivateRefused checks that the address check applies to the
+// address each redirect hop dials: 127.0.0.1 is allowed explicitly, and it
+// redirects to a server on 127.0.0.2, which is not.
+func TestRedirectToPrivateRefused(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("cannot listen on 127.0.0.2: %v", err)
+	}
+	var hits atomic.Int32
+	inner := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprint(w, "metadata")
+	})}}
+	inner.Start()
+	defer inner.Close()
+	outer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/ok" {
+			fmt.Fprint(w, "public")
+			return
+		}
+		http.Redirect(w, r, inner.URL+"/latest/meta-data", http.StatusFound)
+	}))
+	defer outer.Close()
+	c := testClient(t, func(cfg *Config) {
+		cfg.AllowPrivate = false
+		cfg.AllowPrefixes = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
+	})
+	if _, err := c.Get(context.Background(), Request{URL: outer.URL + "/ok"}); err != nil {
+		t.Fatalf("allowed prefix refused: %v", err)
+	}
+	_, err = c.Get(context.Background(), Request{URL: outer.URL + "/go"})
+	fe := wantKind(t, err, KindPrivate)
+	if fe.Detail != "127.0.0.2" {
+		t.Errorf("Detail = %q, want 127.0.0.2", fe.Detail)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("private server was reached %d times", n)
+	}
+}
+
+func TestRobots(t *testing.T) {
+	t.Parallel()
+	type site struct {
+		status int
+		body   string
+	}
+	sites := map[string]site{
+		"rules":   {200, "User-agent: *\nDisallow: /all-bots\n\nUser-agent: newsdesk\nDisallow: /private\n"},
+		"missing": {404, ""},
+		"broken":  {500, ""},
+	}
+	var mu sync.Mutex
+	robotsHits := map[string]int{}
+	newSite := func(name string) *httptest.Server {
+		s := sites[name]
+		return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch r.URL.Path {
+			case "/robots.txt":
+				mu.Lock()
+				robotsHits[name]++
+				mu.Unlock()
+				w.WriteHeader(s.status)
+				fmt.Fprint(w, s.body)
+			case "/to-private":
+				http.Redirect(w, r, "/private/page", http.StatusFound)
+			default:
+				fmt.Fprint(w, "page")
+			}
+		}))
+	}
+	rules, missing, broken := newSite("rules"), newSite("missing"), newSite("broken")
+	defer rules.Close()
+	defer missing.Close()
+	defer broken.Close()
+	c := testClient(t, nil)
+	tests := []struct {
+		url   string
+		check bool
+		want  ErrorKind
+	}{
+		{rules.URL + "/public/story", true, 0},
+		{rules.URL + "/private/story", true, KindRobots},
+		{rules.URL + "/all-bots/story", true, 0}, // the newsdesk group replaces the * group
+		{rules.URL + "/to-private", true, KindRobots},
+		{rules.URL + "/private/story", false, 0},
+		{missing.URL + "/private/story", true, 0},
+		{broken.URL + "/private/story", true, 0},
+		{missing.URL + "/other", true, 0},
+	}
+	for _, tt := range tests {
+		_, err := c.Get(context.Background(), Request{URL: tt.url, CheckRobots: tt.check})
+		if tt.want == 0 {
+			if err != nil {
+				t.Errorf("%s: %v", tt.url, err)
+			}
+			continue
+		}
+		fe := wantKind(t, err, tt.want)
+		if !strings.HasSuffix(fe.Error(), ": disallowed by robots.txt") {
+			t.Errorf("message %q", fe.Error())
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(map[string]int{"rules": 1, "missing": 1, "broken": 1}, robotsHits); diff != "" {
+		t.Errorf("robots.txt fetches, want one per site (-want +got):\n%s", diff)
+	}
+}
+
+func TestTimeouts(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	defer close(release)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow-body" {
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(200)
+			fmt.Fprint(w, "partial")
+			w.(http.Flusher).Flush()
+		}
+		select {
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.Timeout = 50 * time.Millisecond })
+	for _, path := range []string{"/slow-headers", "/slow-body"} {
+		_, err := c.Get(context.Background(), Request{URL: srv.URL + path})
+		fe := wantKind(t, err, KindTimeout)
+		if !fe.Temporary() || !strings.HasSuffix(fe.Error(), ": timed out") {
+			t.Errorf("%s: %q temporary=%v", path, fe.Error(), fe.Temporary())
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := c.Get(ctx, Request{URL: srv.URL + "/slow-headers"})
+	wantKind(t, err, KindCanceled)
+}
+
+func TestConnectionRefused(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c := testClient(t, nil)
+	_, err = c.Get(context.Background(), Request{URL: "http://" + addr + "/"})
+	fe := wantKind(t, err, KindNetwork)
+	if want := "GET http://" + addr + "/: connection refused"; fe.Error() != want {
+		t.Errorf("message %q, want %q", fe.Error(), want)
+	}
+}
+
+func TestInvalidURL(t *testing.T) {
+	t.Parallel()
+	c := testClient(t, nil)
+	for _, u := range []string{"", "ftp://example.com/x", "/relative/path", "http://", "http://%zz/", "javascript:alert(1)"} {
+		_, err := c.Get(context.Background(), Request{URL: u})
+		wantKind(t, err, KindInvalidURL)
+	}
+}
+
+func TestExpect(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n\x1a\n"))
+		case "/feed":
+			w.Header().Set("Content-Type", "text/xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`)
+		case "/html":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			fmt.Fprint(w, "<!DOCTYPE html><html><body>x</body></html>")
+		}
+	}))
+	defer srv.Close()
+	c := testClient(t, nil)
+	tests := []struct {
+		path   string
+		expect Expect
+		want   ErrorKind
+	}{
+		{"/png", ExpectHTML, KindContentType},
+		{"/png", ExpectHTML | ExpectFeed, KindContentType},
+		{"/png", ExpectAny, 0},
+		{"/feed", ExpectFeed, 0},
+		{"/feed", ExpectHTML, KindContentType},
+		{"/html", ExpectHTML, 0},
+		{"/html", ExpectFeed, KindContentType},
+	}
+	for _, tt := range tests {
+		_, err := c.Get(context.Background(), Request{URL: srv.URL + tt.path, Expect: tt.expect})
+		if tt.want == 0 {
+			if err != nil {
+				t.Errorf("%s %v: %v", tt.path, tt.expect, err)
+			}
+			continue
+		}
+		fe := wantKind(t, err, tt.want)
+		if tt.path == "/png" && !strings.HasSuffix(fe.Error(), "unexpected content type image/png") {
+			t.Errorf("message %q", fe.Error())
+		}
+	}
+}
+
+// TestHostRateLimit checks the per-host gaps with a fake clock: the client
+// asks to sleep HostInterval before each further request to one host, and
+// not at all for a different host.
+func TestHostRateLimit(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.HostInterval = 2 * time.Second })
+	var mu sync.Mutex
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var sleeps []string
+	c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(d)
+		sleeps = append(sleeps, d.String())
+		return nil
+	}
+	other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+	for _, u := range []string{srv.URL + "/1", srv.URL + "/2", other + "/1", srv.URL + "/3", other + "/2"} {
+		if _, err := c.Get(context.Background(), Request{URL: u}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 127.0.0.1: 0, 2s, 2s. localhost: 0 at t=2s, then at t=4s it is due.
+	want := []string{"2s", "2s"}
+	if diff := cmp.Diff(want, sleeps); diff != "" {
+		t.Errorf("sleeps (-want +got):\n%s", diff)
+	}
+
+	// A canceled wait returns the caller's error without dialing.
+	c.sleep = func(ctx context.Context, d time.Duration) error { return context.Canceled }
+	_, err := c.Get(context.Background(), Request{URL: srv.URL + "/4"})
+	wantKind(t, err, KindCanceled)
+}
+
+func TestSleepHonoursContext(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := sleepCtx(ctx, time.Hour); !errors.Is(err, context.Canceled) {
+		t.Errorf("sleepCtx = %v, want context.Canceled", err)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{&Error{URL: "https://x/y", Kind: KindStatus, StatusCode: 404}, "GET https://x/y: HTTP 404 Not Found"},
+		{&Error{URL: "https://x/y", Kind: KindStatus, StatusCode: 599}, "GET https://x/y: HTTP 599"},
+		{&Error{URL: "https://x/y", Kind: KindRedirects, Limit: 10}, "GET https://x/y: too many redirects (10)"},
+		{&Error{URL: "https://x/y", Kind: KindTooLarge, Limit: 512 << 10}, "GET https://x/y: response body exceeds 512 KiB limit"},
+		{&Error{URL: "https://x/y", Kind: KindRobots}, "GET https://x/y: disallowed by robots.txt"},
+		{&Error{URL: "https://x/y", Kind: KindNetwork, Detail: "host x not found"}, "GET https://x/y: host x not found"},
+		{&Error{URL: "https://x/y", Kind: KindNetwork}, "GET https://x/y: network error"},
+		{&Error{URL: "https://x/y", Kind: KindCanceled}, "GET https://x/y: canceled"},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+	wrapped := fmt.Errorf("poll: %w", &Error{Kind: KindRobots})
+	if KindOf(wrapped) != KindRobots || KindOf(errors.New("x")) != 0 {
+		t.Error("KindOf does not see through wrapping")
+	}
+}
+
+func TestClassify(t *testing.T) {
+	t.Parallel()
+	c := testClient(t, nil)
+	ctx := context.Background()
+	tests := []struct {
+		err  error
+		kind ErrorKind
+		msg  string
+	}{
+		{&net.DNSError{Name: "nowhere.example", Err: "no such host", IsNotFound: true}, KindNetwork, "host nowhere.example not found"},
+		{&net.DNSError{Name: "x", Err: "server misbehaving"}, KindNetwork, "DNS lookup failed"},
+		{&net.OpError{Op: "dial", Err: &blockedError{addr: "[::ffff:10.1.2.3]:443", err: errors.New("prohibited")}}, KindPrivate, "address 10.1.2.3 is private; run with --allow-private to allow it"},
+		{fmt.Errorf("read: %w", context.DeadlineExceeded), KindTimeout, "timed out"},
+		{errors.New("something odd"), KindNetwork, "network error"},
+	}
+	for _, tt := range tests {
+		fe := c.classify(ctx, "http://u/", tt.err)
+		if fe.Kind != tt.kind || fe.Error() != "GET http://u/: "+tt.msg || !errors.Is(fe, tt.err) {
+			t.Errorf("classify(%v) = %v %q", tt.err, fe.Kind, fe.Error())
+		}
+	}
+}
+
+// TestCrawlDelay checks that a robots.txt Crawl-delay slower than
+// HostInterval spaces requests to that host, capped at MaxCrawlDelay.
+func TestCrawlDelay(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		delay string
+		want  []string
+	}{
+		{"5", []string{"5s", "5s"}},
+		{"500", []string{"30s", "30s"}},
+		{"0.5", []string{"2s", "2s"}}, // faster than HostInterval: HostInterval stands
+	}
+	for _, tt := range tests {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/robots.txt" {
+				fmt.Fprintf(w, "User-agent: newsdesk\nCrawl-delay: %s\nDisallow: /private\n", tt.delay)
+				return
+			}
+			fmt.Fprint(w, "ok")
+		}))
+		c := testClient(t, func(cfg *Config) { cfg.HostInterval = 2 * time.Second })
+		var mu sync.Mutex
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		var sleeps []string
+		c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+		c.sleep = func(ctx context.Context, d time.Duration) error {
+			mu.Lock()
+			defer mu.Unlock()
+			clock = clock.Add(d)
+			sleeps = append(sleeps, d.String())
+			return nil
+		}
+		for _, p := range []string{"/1", "/2"} {
+			if _, err := c.Get(context.Background(), Request{URL: srv.URL + p, CheckRobots: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		srv.Close()
+		if diff := cmp.Diff(tt.want, sleeps); diff != "" {
+			t.Errorf("Crawl-delay %s: sleeps (-want +got):\n%s", tt.delay, diff)
+		}
+	}
+}
+
+// TestQueueingIsNotTimeout checks that waiting for a busy host's turn does
+// not eat into the request's own timeout.
+func TestQueueingIsNotTimeout(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) {
+		cfg.HostInterval = time.Hour
+		cfg.Timeout = time.Second
+	})
+	var slept time.Duration
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		if _, ok := ctx.Deadline(); ok {
+			t.Error("host wait runs under the request timeout")
+		}
+		slept += d
+		return nil
+	}
+	for _, p := range []string{"/1", "/2"} {
+		if _, err := c.Get(context.Background(), Request{URL: srv.URL + p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if slept < 59*time.Minute {
+		t.Errorf("slept %v, want about an hour", slept)
+	}
+}
+
+func TestNewRejectsBadPrefix(t *testing.T) {
+	t.Parallel()
+	cfg := DefaultConfig("x")
+	cfg.AllowPrefixes = []netip.Prefix{{}}
+	if _, err := New(cfg); err == nil {
+		t.Error("New accepted an invalid prefix")
+	}
+}

@@ -1,0 +1,124 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/extract"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/lang"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// feedItem is what a feed said about an article, carried in its job so the
+// article can fall back on it when the page cannot be used.
+type feedItem struct {
+	URL       string    `json:"url"`
+	Title     string    `json:"title,omitempty"`
+	Content   string    `json:"content,omitempty"`
+	Summary   string    `json:"summary,omitempty"`
+	Author    string    `json:"author,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	ImageURL  string    `json:"image_url,omitempty"`
+	Category  string    `json:"category,omitempty"`
+}
+
+// canonical is fetch.Canonical, or the URL unchanged when it is not one
+// Canonical accepts (the fetch then fails with a clear reason).
+func canonical(raw string) string {
+	if c, err := fetch.Canonical(raw); err == nil {
+		return c
+	}
+	return raw
+}
+
+// readArticle fetches the item's page and builds the article to store: the
+// page's extracted text when it can be had (full), else the feed's own
+// content (feed-only), else nothing (failed), with the reason recorded. It
+// returns an error only when ctx ended, so the caller retries later rather
+// than store a fallback the page did not deserve.
+func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feedItem) (news.Article, error) {
+	a := news.Article{
+		SourceID:    src.ID,
+		URL:         canonical(it.URL),
+		Title:       it.Title,
+		Byline:      it.Author,
+		Publisher:   src.Name,
+		PublishedAt: it.Published,
+		FetchedAt:   time.Now().UTC(),
+		Description: it.Summary,
+		ImageURL:    it.ImageURL,
+		Category:    src.Category,
+	}
+	if a.Category == "" {
+		a.Category = it.Category
+	}
+	resp, err := fc.Get(ctx, fetch.Request{URL: it.URL, CheckRobots: true, Expect: fetch.ExpectHTML})
+	if err != nil {
+		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled {
+			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
+		}
+		return fallback(a, it, "page could not be fetched: "+err.Error(), src.Lang), nil
+	}
+	a.URL = canonical(resp.URL)
+	res, err := extract.Extract(resp.Body, resp.URL)
+	switch {
+	case errors.Is(err, extract.ErrNotHTML):
+		return fallback(a, it, "page is not an HTML article", src.Lang), nil
+	case err != nil:
+		return fallback(a, it, "no article found on the page: "+err.Error(), src.Lang), nil
+	case strings.TrimSpace(res.Text) == "":
+		return fallback(a, it, "no article text found on the page", src.Lang), nil
+	}
+	a.Text = res.Text
+	a.Extraction = news.ExtractFull
+	a.Title = firstNonEmpty(a.Title, res.Title)
+	a.Byline = firstNonEmpty(res.Byline, a.Byline)
+	a.Publisher = firstNonEmpty(res.Publisher, a.Publisher)
+	a.Description = firstNonEmpty(a.Description, res.Description)
+	a.ImageURL = firstNonEmpty(a.ImageURL, res.Image)
+	if a.PublishedAt.IsZero() {
+		a.PublishedAt = res.Published
+	}
+	a.Lang = detectLang(a.Text, res.Lang, src.Lang)
+	return a, nil
+}
+
+// fallback keeps the feed's own content when the page is of no use.
+func fallback(a news.Article, it feedItem, reason, hint string) news.Article {
+	a.ExtractionReason = reason
+	if strings.TrimSpace(it.Content) == "" {
+		a.Extraction = news.ExtractFailed
+		a.ExtractionReason = reason + "; the feed gives no text either"
+		return a
+	}
+	a.Extraction = news.ExtractFeedOnly
+	a.Text = it.Content
+	a.Lang = detectLang(a.Text, "", hint)
+	return a
+}
+
+// detectLang trusts the text itself when the detector is confident, then the
+// page's declared language, then the source's hint.
+func detectLang(text string, declared, hint string) string {
+	if code, conf := lang.Detect(text); code != "" && lang.Reliable(conf) {
+		return code
+	}
+	if declared != "" {
+		base, _, _ := strings.Cut(strings.ToLower(declared), "-")
+		return base
+	}
+	return hint
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,99 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// benchArticles is how many articles one ingest of the benchmark feed stores.
+const benchArticles = 200
+
+// benchSite serves one RSS feed of benchArticles items about benchArticles/4
+// events, and their pages, built from the item number.
+func benchSite(b *testing.B) *httptest.Server {
+	places := []string{"Aldermoor", "Brackenridge", "Castlefen", "Dunmarrow", "Elderwick", "Foxhollow", "Greywater", "Hallowmere"}
+	people := []string{"Ada Quill", "Bram Otter", "Cora Vance", "Dmitri Holt", "Edith Marsh", "Felix Crane", "Greta Lund", "Hugo Penn"}
+	topics := []string{"a bridge collapse", "a port strike", "a flood warning", "a school closure", "a hospital fire", "a rail outage", "a tax vote", "a water shortage"}
+	page := func(i int) (title, body string) {
+		e := i / 4
+		place, person, topic := places[e%len(places)], people[(e/len(places))%len(people)], topics[(e/3)%len(topics)]
+		title = fmt.Sprintf("%s faces %s as %s responds (report %d)", place, topic, person, i)
+		var sb strings.Builder
+		for p := range 4 {
+			fmt.Fprintf(&sb, "<p>Officials in %s said on day %d that %s had affected %d residents. %s, who leads the response, said crews worked through the night. \"We are doing everything we can,\" %s said in statement %d.</p>\n",
+				place, e, topic, 100+e*7, person, person, i*10+p)
+		}
+		return title, sb.String()
+	}
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench</title><link>`+srv.URL+`/</link>`)
+		day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range benchArticles {
+			title, _ := page(i)
+			fmt.Fprintf(w, "<item><title>%s</title><link>%s/a/%d.html</link><pubDate>%s</pubDate><description>Item %d.</description></item>",
+				title, srv.URL, i, day.Add(time.Duration(i)*time.Hour).Format(time.RFC1123Z), i)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	})
+	mux.HandleFunc("/a/", func(w http.ResponseWriter, r *http.Request) {
+		var i int
+		fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/a/"), "%d.html", &i)
+		title, body := page(i)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!DOCTYPE html><html lang=en><head><title>%s</title></head><body><nav><a href=/>Home</a></nav><article><h1>%s</h1>%s</article><footer>Bench Gazette</footer></body></html>", title, title, body)
+	})
+	srv = httptest.NewServer(mux)
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// BenchmarkIngest runs the whole pipeline (poll, fetch, extract, store,
+// cluster, brief) over a loopback feed of benchArticles articles on a fresh
+// database per iteration, and reports articles/s and jobs/s.
+func BenchmarkIngest(b *testing.B) {
+	srv := benchSite(b)
+	fc := testFetcher(b)
+	ctx := context.Background()
+	var elapsed time.Duration
+	var jobs int
+	for i := range b.N {
+		b.StopTimer()
+		h := startPipeline(b, ctx, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)), fc)
+		start := time.Now()
+		b.StartTimer()
+		if _, err := h.st.AddSource(ctx, news.Source{URL: srv.URL + "/feed.xml"}); err != nil {
+			b.Fatal(err)
+		}
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+		if err := h.p.WaitIdle(wctx); err != nil {
+			b.Fatal(err)
+		}
+		cancel()
+		elapsed += time.Since(start)
+		b.StopTimer()
+		var n int
+		if err := h.st.DB().QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state = 'completed'`).Scan(&n); err != nil {
+			b.Fatal(err)
+		}
+		jobs += n
+		if got := count(b, h.st, store.ArticleFilter{}); got != benchArticles {
+			b.Fatalf("%d articles stored, want %d", got, benchArticles)
+		}
+		h.close(b)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.N*benchArticles)/elapsed.Seconds(), "articles/s")
+	b.ReportMetric(float64(jobs)/elapsed.Seconds(), "jobs/s")
+}

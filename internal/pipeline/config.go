@@ -1,0 +1,111 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/translate"
+)
+
+// Config tunes the pipeline. Start from DefaultConfig; Validate reports
+// settings that cannot work.
+type Config struct {
+	// Workers is how many article jobs (fetch, extract, store) run at once.
+	// Default 4; the per-host rate limit of the fetch client, not this,
+	// usually bounds a single feed.
+	Workers int
+	// PollWorkers is how many feeds are polled at once. Default 2.
+	PollWorkers int
+	// PollInterval is how long after a successful poll a feed is polled
+	// again. Default 15 minutes. Failing feeds wait fetch.Backoff instead.
+	PollInterval time.Duration
+	// ScheduleEvery is how often the scheduler looks for due sources and
+	// for articles and stories still to group or brief. Default 1 second:
+	// it is a few indexed queries.
+	ScheduleEvery time.Duration
+	// DeskLang is the language (ISO 639-1) the desk writes in; articles in
+	// other languages are translated for clustering when Translator is set.
+	// Default "en".
+	DeskLang string
+	// SummaryWords is the summary's length budget. Default
+	// brief.DefaultSummaryWords (65).
+	SummaryWords int
+	// Translator, optional, translates foreign articles into DeskLang for
+	// the clusterer. Nil clusters every article in its own language.
+	Translator translate.Translator
+	// GroupBatch is the most articles one cluster job groups, and the most
+	// stories one brief job briefs, before handing over to a fresh job (so
+	// a huge backlog still commits progress as it goes). Default 500.
+	GroupBatch int
+	// MaxRelated is how many earlier or related stories a briefing draws
+	// on for background. Default 5.
+	MaxRelated int
+	// EarlierPerStory caps the articles taken from each related story for
+	// background. Default 6.
+	EarlierPerStory int
+	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
+	// up work; zero takes queue's defaults (5ms, 50ms).
+	FetchCooldown, FetchPollInterval time.Duration
+}
+
+// Defaults of Config.
+const (
+	DefaultWorkers         = 4
+	DefaultPollWorkers     = 2
+	DefaultPollInterval    = 15 * time.Minute
+	DefaultScheduleEvery   = time.Second
+	DefaultDeskLang        = "en"
+	DefaultGroupBatch      = 500
+	DefaultMaxRelated      = 5
+	DefaultEarlierPerStory = 6
+)
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{
+		Workers:         DefaultWorkers,
+		PollWorkers:     DefaultPollWorkers,
+		PollInterval:    DefaultPollInterval,
+		ScheduleEvery:   DefaultScheduleEvery,
+		DeskLang:        DefaultDeskLang,
+		SummaryWords:    brief.DefaultSummaryWords,
+		GroupBatch:      DefaultGroupBatch,
+		MaxRelated:      DefaultMaxRelated,
+		EarlierPerStory: DefaultEarlierPerStory,
+	}
+}
+
+// Validate reports every setting that cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	if c.Workers < 1 {
+		errs = append(errs, fmt.Errorf("workers must be at least 1, got %d", c.Workers))
+	}
+	if c.PollWorkers < 1 {
+		errs = append(errs, fmt.Errorf("poll workers must be at least 1, got %d", c.PollWorkers))
+	}
+	if c.PollInterval < time.Second {
+		errs = append(errs, fmt.Errorf("poll interval must be at least 1s, got %s", c.PollInterval))
+	}
+	if c.ScheduleEvery <= 0 {
+		errs = append(errs, fmt.Errorf("schedule interval must be positive, got %s", c.ScheduleEvery))
+	}
+	if len(c.DeskLang) != 2 {
+		errs = append(errs, fmt.Errorf("desk language must be an ISO 639-1 code, got %q", c.DeskLang))
+	}
+	if c.SummaryWords < 10 {
+		errs = append(errs, fmt.Errorf("summary words must be at least 10, got %d", c.SummaryWords))
+	}
+	if c.GroupBatch < 1 {
+		errs = append(errs, fmt.Errorf("group batch must be at least 1, got %d", c.GroupBatch))
+	}
+	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
+		errs = append(errs, errors.New("related story limits must not be negative"))
+	}
+	if c.FetchCooldown < 0 || c.FetchPollInterval < 0 {
+		errs = append(errs, errors.New("queue fetch intervals must not be negative"))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,293 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/translate"
+)
+
+// restore rebuilds the clusterer from the store and refreshes the stories
+// it holds. p.mu must be held.
+func (p *Pipeline) restore(ctx context.Context) error {
+	cfg := cluster.DefaultConfig()
+	p.cl = cluster.New(cfg)
+	newest, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Limit: 1})
+	if err != nil {
+		return fmt.Errorf("restore clusterer: %w", err)
+	}
+	if len(newest) == 0 {
+		p.dirty = false
+		return nil
+	}
+	since := newest[0].Time().Add(-cfg.ThreadWindow)
+	arts, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Since: since, Order: store.GroupedOrder, WithText: true})
+	if err != nil {
+		return fmt.Errorf("restore clusterer: %w", err)
+	}
+	threads := map[int64]int64{}
+	for _, a := range arts {
+		thread, ok := threads[a.StoryID]
+		if !ok {
+			s, err := p.st.Story(ctx, a.StoryID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("restore clusterer: %w", err)
+			}
+			thread = s.ThreadID // 0 if the story was never saved: refreshed below
+			threads[a.StoryID] = thread
+		}
+		p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: thread, DuplicateOf: a.DuplicateOf})
+	}
+	for id := range threads {
+		if err := p.refreshStory(ctx, id, ""); err != nil {
+			return fmt.Errorf("restore clusterer: %w", err)
+		}
+	}
+	p.dirty = false
+	p.logger.Info("restored clusterer", "articles", len(arts), "stories", len(threads))
+	return nil
+}
+
+// doc is the clusterer's view of a, translated into the desk's language
+// when a translator is set and a is in another language.
+func (p *Pipeline) doc(ctx context.Context, a news.Article) cluster.Doc {
+	d := cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time()}
+	if p.cfg.Translator == nil || a.Lang == "" || a.Lang == p.cfg.DeskLang {
+		return d
+	}
+	tr, err := p.cfg.Translator.Translate(ctx, a.Title+"\n\n"+a.Text, a.Lang, p.cfg.DeskLang)
+	if err != nil {
+		if !errors.Is(err, translate.ErrUnsupported) {
+			p.logger.Warn("translate for clustering", "article", a.ID, "err", err)
+		}
+		return d
+	}
+	d.Translated = tr
+	return d
+}
+
+// clusterAll groups every unclustered article, a batch at a time.
+func (p *Pipeline) clusterAll(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.dirty {
+		if err := p.restore(ctx); err != nil {
+			return err
+		}
+	}
+	for ctx.Err() == nil {
+		n, err := p.clusterBatch(ctx)
+		if err != nil {
+			// Articles the clusterer took may not all be recorded.
+			p.dirty = true
+			return err
+		}
+		if n < p.cfg.GroupBatch {
+			return nil
+		}
+	}
+	return ctx.Err()
+}
+
+func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
+	arts, err := p.st.Articles(ctx, store.ArticleFilter{
+		Unclustered: true, Order: store.OldestFirst, WithText: true, Limit: p.cfg.GroupBatch,
+	})
+	if err != nil {
+		return 0, err
+	}
+	touched := map[int64]string{} // story -> category of an article that joined it
+	var order []int64
+	for _, a := range arts {
+		as := p.cl.Add(p.doc(ctx, a))
+		if err := p.st.SetArticleGroup(ctx, a.ID, as.StoryID, as.DuplicateOf); err != nil {
+			return 0, err
+		}
+		if _, ok := touched[as.StoryID]; !ok {
+			order = append(order, as.StoryID)
+		}
+		if touched[as.StoryID] == "" {
+			touched[as.StoryID] = a.Category
+		}
+	}
+	for _, id := range order {
+		if err := p.refreshStory(ctx, id, touched[id]); err != nil {
+			return 0, err
+		}
+	}
+	if len(arts) > 0 {
+		p.logger.Debug("clustered articles", "articles", len(arts), "stories", len(order))
+	}
+	return len(arts), nil
+}
+
+// refreshStory recomputes story id from its stored articles and saves it,
+// marked for briefing, if anything a reader sees changed.
+func (p *Pipeline) refreshStory(ctx context.Context, id int64, category string) error {
+	arts, err := p.st.Articles(ctx, store.ArticleFilter{StoryID: id, Order: store.OldestFirst})
+	if err != nil {
+		return err
+	}
+	old, err := p.st.Story(ctx, id)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	s := news.Story{ID: id, ThreadID: old.ThreadID, Title: old.Title, Category: old.Category}
+	if t := p.cl.ThreadOf(id); t != 0 {
+		s.ThreadID = t
+	}
+	if s.ThreadID == 0 {
+		s.ThreadID = id
+	}
+	sources := map[int64]bool{}
+	cats := map[string]int{}
+	for _, a := range arts {
+		if s.FirstSeen.IsZero() || a.Time().Before(s.FirstSeen) {
+			s.FirstSeen = a.Time()
+		}
+		if a.Time().After(s.LastUpdated) {
+			s.LastUpdated = a.Time()
+		}
+		if a.DuplicateOf != 0 {
+			continue
+		}
+		if s.ArticleCount == 0 && s.Title == "" {
+			s.Title = a.Title
+		}
+		s.ArticleCount++
+		sources[a.SourceID] = true
+		if a.Category != "" {
+			cats[a.Category]++
+		}
+	}
+	s.SourceCount = len(sources)
+	if s.Category == "" {
+		s.Category = category
+		for c, n := range cats {
+			if n > cats[s.Category] || (n == cats[s.Category] && c < s.Category) {
+				s.Category = c
+			}
+		}
+	}
+	if len(arts) == 0 {
+		return nil // nothing to show; never saved a story without articles
+	}
+	if s == (news.Story{ID: old.ID, ThreadID: old.ThreadID, Title: old.Title, Category: old.Category,
+		FirstSeen: old.FirstSeen, LastUpdated: old.LastUpdated, ArticleCount: old.ArticleCount, SourceCount: old.SourceCount}) {
+		return nil
+	}
+	return p.st.PutStory(ctx, s)
+}
+
+// briefAll briefs every story marked stale, a batch at a time.
+func (p *Pipeline) briefAll(ctx context.Context) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	done := map[int64]bool{}
+	for ctx.Err() == nil {
+		stories, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: p.cfg.GroupBatch})
+		if err != nil {
+			return err
+		}
+		sources, err := p.sourceMap(ctx)
+		if err != nil {
+			return err
+		}
+		progress := false
+		for _, s := range stories {
+			if done[s.ID] {
+				continue
+			}
+			done[s.ID], progress = true, true
+			b, err := p.briefStory(ctx, s, sources)
+			if err != nil {
+				return err
+			}
+			if err := p.st.PutBriefing(ctx, b); err != nil {
+				return err
+			}
+		}
+		if !progress {
+			return nil
+		}
+	}
+	return ctx.Err()
+}
+
+func (p *Pipeline) sourceMap(ctx context.Context) (map[int64]news.Source, error) {
+	list, err := p.st.Sources(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]news.Source, len(list))
+	for _, s := range list {
+		m[s.ID] = s
+	}
+	return m, nil
+}
+
+// briefStory assembles the briefing's input from the store and the
+// clusterer and builds it.
+func (p *Pipeline) briefStory(ctx context.Context, s news.Story, sources map[int64]news.Source) (news.Briefing, error) {
+	arts, err := p.st.Articles(ctx, store.ArticleFilter{StoryID: s.ID, WithText: true, Order: store.OldestFirst})
+	if err != nil {
+		return news.Briefing{}, err
+	}
+	in := brief.Input{Story: s, Sources: sources, Articles: originals(arts, 0)}
+	if p.cfg.MaxRelated > 0 {
+		for _, rid := range p.cl.Related(s.ID, p.cfg.MaxRelated) {
+			rs, err := p.st.Story(ctx, rid)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return news.Briefing{}, err
+			}
+			in.Related = append(in.Related, rs)
+			ra, err := p.st.Articles(ctx, store.ArticleFilter{StoryID: rid, WithText: true, Limit: 4 * p.cfg.EarlierPerStory})
+			if err != nil {
+				return news.Briefing{}, err
+			}
+			in.Earlier = append(in.Earlier, originals(ra, p.cfg.EarlierPerStory)...)
+		}
+	}
+	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords}, p.logger), nil
+}
+
+// originals drops duplicates, keeping at most n articles when n > 0.
+func originals(arts []news.Article, n int) []news.Article {
+	var out []news.Article
+	for _, a := range arts {
+		if a.DuplicateOf == 0 && (n <= 0 || len(out) < n) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// buildBriefing runs brief.Build, turning a panic into a bare briefing
+// (headline and disclaimer), so that one story the briefer cannot handle
+// neither stops the others nor comes back forever; the panic is logged.
+func buildBriefing(in brief.Input, opt brief.Options, logger *slog.Logger) (b news.Briefing) {
+	defer func() {
+		if r := recover(); r != nil {
+			logger.Error("briefing failed", "story", in.Story.ID, "panic", fmt.Sprint(r))
+			b = news.Briefing{
+				StoryID: in.Story.ID, Headline: in.Story.Title, Category: in.Story.Category,
+				GeneratedAt: time.Now().UTC(),
+				Sections: []news.Section{{Kind: news.SectionDisclaimer, Title: brief.SectionTitle(news.SectionDisclaimer),
+					Items: []news.Item{{Text: news.Disclaimer(in.Story.SourceCount)}}}},
+			}
+		}
+	}()
+	b = brief.Build(in, opt)
+	b.StoryID = in.Story.ID
+	return b
+}

@@ -1,0 +1,198 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/extract"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// OneShotOptions tunes OneShot. The zero value gives the defaults.
+type OneShotOptions struct {
+	// SummaryWords is the summary's length budget; default
+	// brief.DefaultSummaryWords.
+	SummaryWords int
+	// Now stamps the briefings; zero means the current time.
+	Now time.Time
+	// Logger receives internal details; nil discards them.
+	Logger *slog.Logger
+}
+
+// OneShot briefs the articles at inputs, each an http(s) URL or the path of a
+// local HTML file, with no database: it fetches (robots.txt checked) or
+// reads each, extracts it, clusters them in memory and briefs each story.
+// Articles are numbered 1..n in input order (an input repeating an earlier
+// URL is skipped); sources are one per host (or per file). Briefings come
+// most-corroborated story first. Any input that cannot be read fails the
+// whole call, naming every such input, so no briefing silently leaves one
+// out.
+func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShotOptions) ([]news.Briefing, map[int64]news.Article, error) {
+	if len(inputs) == 0 {
+		return nil, nil, errors.New("brief: no input")
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	articles := map[int64]news.Article{}
+	sources := map[int64]news.Source{}
+	sourceIDs := map[string]int64{}
+	seen := map[string]bool{}
+	var errs []error
+	for _, in := range inputs {
+		a, key, err := readInput(ctx, fc, in)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if seen[a.URL] {
+			continue
+		}
+		seen[a.URL] = true
+		sid, ok := sourceIDs[key]
+		if !ok {
+			sid = int64(len(sourceIDs) + 1)
+			sourceIDs[key] = sid
+			sources[sid] = news.Source{ID: sid, Kind: news.SourcePage, URL: a.URL, Name: firstNonEmpty(a.Publisher, key)}
+		}
+		a.SourceID = sid
+		a.ID = int64(len(articles) + 1)
+		articles[a.ID] = a
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+
+	// Cluster in time order, as the clusterer expects.
+	order := make([]news.Article, 0, len(articles))
+	for _, a := range articles {
+		order = append(order, a)
+	}
+	slices.SortFunc(order, func(a, b news.Article) int {
+		return cmp.Or(a.Time().Compare(b.Time()), cmp.Compare(a.ID, b.ID))
+	})
+	cl := cluster.New(cluster.DefaultConfig())
+	members := map[int64][]news.Article{}
+	var storyIDs []int64
+	for _, a := range order {
+		as := cl.Add(cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time()})
+		a.StoryID, a.DuplicateOf, a.Clustered = as.StoryID, as.DuplicateOf, true
+		articles[a.ID] = a
+		if _, ok := members[as.StoryID]; !ok {
+			storyIDs = append(storyIDs, as.StoryID)
+		}
+		members[as.StoryID] = append(members[as.StoryID], a)
+	}
+	stories := map[int64]news.Story{}
+	for _, id := range storyIDs {
+		stories[id] = storyOf(id, cl.ThreadOf(id), members[id])
+	}
+
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	var out []news.Briefing
+	for _, id := range storyIDs {
+		in := brief.Input{Story: stories[id], Sources: sources, Articles: originals(members[id], 0)}
+		for _, rid := range cl.Related(id, DefaultMaxRelated) {
+			if rs, ok := stories[rid]; ok {
+				in.Related = append(in.Related, rs)
+				in.Earlier = append(in.Earlier, originals(members[rid], DefaultEarlierPerStory)...)
+			}
+		}
+		out = append(out, buildBriefing(in, brief.Options{SummaryWords: opt.SummaryWords, Now: now}, opt.Logger))
+	}
+	slices.SortStableFunc(out, func(a, b news.Briefing) int {
+		sa, sb := stories[a.StoryID], stories[b.StoryID]
+		return cmp.Or(cmp.Compare(sb.SourceCount, sa.SourceCount), sb.LastUpdated.Compare(sa.LastUpdated), cmp.Compare(a.StoryID, b.StoryID))
+	})
+	return out, articles, nil
+}
+
+// storyOf summarises a story's members (in time order).
+func storyOf(id, thread int64, members []news.Article) news.Story {
+	s := news.Story{ID: id, ThreadID: cmp.Or(thread, id), Briefed: true}
+	sources := map[int64]bool{}
+	for _, a := range members {
+		if s.FirstSeen.IsZero() || a.Time().Before(s.FirstSeen) {
+			s.FirstSeen = a.Time()
+		}
+		if a.Time().After(s.LastUpdated) {
+			s.LastUpdated = a.Time()
+		}
+		if a.DuplicateOf != 0 {
+			continue
+		}
+		if s.Title == "" {
+			s.Title = a.Title
+		}
+		s.ArticleCount++
+		sources[a.SourceID] = true
+	}
+	s.SourceCount = len(sources)
+	return s
+}
+
+// readInput reads one input into an article, and names its source: the
+// URL's host, or the file's path.
+func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, string, error) {
+	if u, err := url.Parse(in); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		if fc == nil {
+			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
+		}
+		a, err := readArticle(ctx, fc, news.Source{}, feedItem{URL: in})
+		if err != nil {
+			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
+		}
+		if a.Extraction != news.ExtractFull {
+			return news.Article{}, "", fmt.Errorf("%s: %s", in, a.ExtractionReason)
+		}
+		host := u.Hostname()
+		if fu, err := url.Parse(a.URL); err == nil && fu.Hostname() != "" {
+			host = fu.Hostname()
+		}
+		return a, strings.TrimPrefix(host, "www."), nil
+	}
+	abs, err := filepath.Abs(in)
+	if err != nil {
+		return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
+	}
+	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	res, err := extract.Extract(data, fileURL)
+	if err != nil {
+		return news.Article{}, "", fmt.Errorf("%s: no article found: %w", in, err)
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		return news.Article{}, "", fmt.Errorf("%s: no article text found", in)
+	}
+	a := news.Article{
+		URL: fileURL, Title: res.Title, Byline: res.Byline, Publisher: res.Publisher,
+		PublishedAt: res.Published, FetchedAt: time.Now().UTC(), Text: res.Text,
+		Description: res.Description, ImageURL: res.Image, Extraction: news.ExtractFull,
+	}
+	a.Lang = detectLang(a.Text, res.Lang, "")
+	key := abs
+	if res.CanonicalURL != "" {
+		if cu, err := url.Parse(res.CanonicalURL); err == nil && cu.Hostname() != "" {
+			key = strings.TrimPrefix(cu.Hostname(), "www.")
+		}
+	}
+	return a, key, nil
+}

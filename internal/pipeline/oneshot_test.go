@@ -1,0 +1,87 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+)
+
+func TestOneShot(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	fc := testFetcher(t)
+	now := time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+	inputs := []string{
+		s.url("/news/bridge-1.html"),
+		s.url("/news/fire-1.html"),
+		s.url("/news/bridge-3.html"),
+		filepath.Join("testdata", "site", "fire-2.html"),
+		s.url("/news/bridge-1.html?utm_source=x"), // the first input again
+	}
+	briefings, articles, err := OneShot(context.Background(), fc, inputs, OneShotOptions{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 4 {
+		t.Fatalf("%d articles, want 4 (the repeated URL skipped)", len(articles))
+	}
+	var headlines []string
+	for _, b := range briefings {
+		if err := brief.CheckGrounded(b, articles); err != nil {
+			t.Errorf("story %d: %v", b.StoryID, err)
+		}
+		if !b.GeneratedAt.Equal(now) {
+			t.Errorf("story %d generated at %v, want %v", b.StoryID, b.GeneratedAt, now)
+		}
+		headlines = append(headlines, b.Headline)
+	}
+	if len(briefings) != 2 {
+		t.Fatalf("%d briefings %q, want 2 (bridge and fire)", len(briefings), headlines)
+	}
+	stories := map[int64][]int64{}
+	for id, a := range articles {
+		stories[a.StoryID] = append(stories[a.StoryID], id)
+	}
+	if got := len(stories); got != 2 {
+		t.Errorf("articles in %d stories, want 2: %v", got, stories)
+	}
+	if diff := cmp.Diff(articles[1].StoryID, articles[3].StoryID); diff != "" {
+		t.Errorf("bridge articles in different stories (-first +third):\n%s", diff)
+	}
+}
+
+func TestOneShotErrors(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	fc := testFetcher(t)
+	tests := []struct {
+		name   string
+		inputs []string
+		want   []string
+	}{
+		{"none", nil, []string{"no input"}},
+		{"missing page", []string{s.url("/faults/404"), s.url("/news/fire-1.html")}, []string{"/faults/404", "HTTP 404"}},
+		{"missing file", []string{filepath.Join("testdata", "nope.html")}, []string{"nope.html"}},
+		{"not html", []string{s.url("/faults/binary")}, []string{"content type"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, _, err := OneShot(context.Background(), fc, tc.inputs, OneShotOptions{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,211 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// TestEndToEnd polls an RSS and an Atom feed on loopback, and checks that
+// every item is stored once with its page's text, grouped, and briefed with
+// grounded citations; then that re-polls use conditional GET and store
+// nothing twice.
+func TestEndToEnd(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	rss := h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml"), Category: "local"})
+	atom := h.addSource(t, ctx, news.Source{URL: s.url("/atom.xml")})
+	h.waitIdle(t, ctx)
+
+	arts := articlesByID(t, ctx, h.st)
+	byPage := map[string]news.Article{}
+	for _, a := range arts {
+		byPage[strings.TrimSuffix(a.URL[strings.LastIndex(a.URL, "/")+1:], ".html")] = a
+	}
+	var pages []string
+	for p := range byPage {
+		pages = append(pages, p)
+	}
+	sort.Strings(pages)
+	if diff := cmp.Diff([]string{"bridge-1", "bridge-2", "bridge-3", "fire-1", "fire-2"}, pages); diff != "" {
+		t.Fatalf("stored pages mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := byPage["bridge-1"].URL, s.url("/news/bridge-1.html"); got != want {
+		t.Errorf("tracking parameters kept: URL %q, want %q", got, want)
+	}
+	for p, a := range byPage {
+		if a.Extraction != news.ExtractFull || !strings.Contains(a.Text, "Port Calder") && !strings.Contains(a.Text, "Eastfield") {
+			t.Errorf("%s: extraction %s (%s), text %.60q; want the page's full text", p, a.Extraction, a.ExtractionReason, a.Text)
+		}
+		if a.Lang != "en" {
+			t.Errorf("%s: lang %q, want en", p, a.Lang)
+		}
+		if !a.Clustered || a.StoryID == 0 {
+			t.Errorf("%s: not clustered", p)
+		}
+	}
+	if byPage["bridge-1"].StoryID != byPage["bridge-3"].StoryID || byPage["fire-1"].StoryID != byPage["fire-2"].StoryID {
+		t.Errorf("stories: bridge %d/%d/%d, fire %d/%d; want each event in one story",
+			byPage["bridge-1"].StoryID, byPage["bridge-2"].StoryID, byPage["bridge-3"].StoryID, byPage["fire-1"].StoryID, byPage["fire-2"].StoryID)
+	}
+	if byPage["bridge-1"].StoryID == byPage["fire-1"].StoryID {
+		t.Error("bridge and fire articles share a story")
+	}
+
+	stories, err := h.st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stories {
+		if !st.Briefed {
+			t.Errorf("story %d %q not briefed", st.ID, st.Title)
+		}
+		b, err := h.st.Briefing(ctx, st.ID)
+		if err != nil {
+			t.Errorf("story %d: %v", st.ID, err)
+			continue
+		}
+		if err := brief.CheckGrounded(b, arts); err != nil {
+			t.Errorf("story %d: briefing not grounded: %v", st.ID, err)
+		}
+		if st.ID == byPage["bridge-1"].StoryID && (st.ArticleCount != 3 || st.SourceCount != 2) {
+			t.Errorf("bridge story counts %d articles from %d sources, want 3 from 2", st.ArticleCount, st.SourceCount)
+		}
+	}
+	for _, src := range []news.Source{rss, atom} {
+		got, err := h.st.Source(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != news.StatusOK || got.ETag == "" || got.Name == "" || got.NextPollAt.IsZero() {
+			t.Errorf("source %s after poll: status %s, etag %q, name %q, next poll %v", got.URL, got.Status, got.ETag, got.Name, got.NextPollAt)
+		}
+	}
+
+	// Second poll: the feeds answer 304.
+	for _, src := range []news.Source{rss, atom} {
+		if err := h.p.PollNow(ctx, src.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.waitIdle(t, ctx)
+	for _, name := range []string{"rss.xml", "atom.xml"} {
+		if full, nm := s.counts(name); full != 1 || nm != 1 {
+			t.Errorf("%s: %d full responses and %d 304s, want 1 and 1", name, full, nm)
+		}
+	}
+
+	// Third poll: the server ignores the validators; nothing is stored twice
+	// and no page is fetched again.
+	s.ignoreETag.Store(true)
+	for _, src := range []news.Source{rss, atom} {
+		if err := h.p.PollNow(ctx, src.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.waitIdle(t, ctx)
+	if full, _ := s.counts("rss.xml"); full != 2 {
+		t.Errorf("rss.xml: %d full responses, want 2", full)
+	}
+	if got := len(articlesByID(t, ctx, h.st)); got != len(arts) {
+		t.Errorf("after re-poll: %d articles, want %d", got, len(arts))
+	}
+	s.mu.Lock()
+	for p, n := range s.pageGets {
+		if n != 1 {
+			t.Errorf("page %s fetched %d times, want once", p, n)
+		}
+	}
+	s.mu.Unlock()
+}
+
+// TestBadInput checks that every kind of failure is recorded on its source
+// or article, in words a user can act on, while the rest is ingested.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	malformed := h.addSource(t, ctx, news.Source{URL: s.url("/malformed.xml")})
+	unreachable := h.addSource(t, ctx, news.Source{URL: s.closed + "/feed.xml"})
+	missing := h.addSource(t, ctx, news.Source{URL: s.url("/nothing.xml")})
+	faults := h.addSource(t, ctx, news.Source{URL: s.url("/faults.xml")})
+	page := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/fire-1.html")})
+	h.waitIdle(t, ctx)
+
+	sourceTests := []struct {
+		src      news.Source
+		status   news.SourceStatus
+		errWords string
+	}{
+		{malformed, news.StatusError, "feed could not be read"},
+		{unreachable, news.StatusError, "GET " + s.closed},
+		{missing, news.StatusError, "HTTP 404"},
+		{faults, news.StatusOK, ""},
+		{page, news.StatusOK, ""},
+	}
+	for _, tc := range sourceTests {
+		got, err := h.st.Source(ctx, tc.src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != tc.status || !strings.Contains(got.LastError, tc.errWords) {
+			t.Errorf("source %s: status %s, error %q; want %s with %q", got.URL, got.Status, got.LastError, tc.status, tc.errWords)
+		}
+		wantCount := 0
+		if tc.status == news.StatusError {
+			wantCount = 1
+			if !got.NextPollAt.After(got.LastPolledAt) {
+				t.Errorf("source %s: next poll %v not backed off after %v", got.URL, got.NextPollAt, got.LastPolledAt)
+			}
+		}
+		if got.ErrorCount != wantCount {
+			t.Errorf("source %s: error count %d, want %d", got.URL, got.ErrorCount, wantCount)
+		}
+	}
+
+	articleTests := []struct {
+		url         string
+		extraction  news.ExtractionStatus
+		reasonWords string
+	}{
+		{s.url("/faults/404"), news.ExtractFeedOnly, "HTTP 404"},
+		{s.url("/faults/huge"), news.ExtractFeedOnly, "exceeds"},
+		{s.url("/faults/binary"), news.ExtractFeedOnly, "content type"},
+		{s.url("/faults/loop"), news.ExtractFailed, "redirect"},
+		{s.closed + "/news/gone.html", news.ExtractFeedOnly, "GET " + s.closed},
+		{s.url("/news/good.html"), news.ExtractFull, ""},
+		{s.url("/news/fire-1.html"), news.ExtractFull, ""},
+	}
+	for _, tc := range articleTests {
+		a, err := h.st.ArticleByURL(ctx, tc.url)
+		if err != nil {
+			t.Errorf("%s: %v", tc.url, err)
+			continue
+		}
+		if a.Extraction != tc.extraction || !strings.Contains(a.ExtractionReason, tc.reasonWords) {
+			t.Errorf("%s: extraction %s, reason %q; want %s with %q", tc.url, a.Extraction, a.ExtractionReason, tc.extraction, tc.reasonWords)
+		}
+		if tc.extraction == news.ExtractFeedOnly && !strings.HasPrefix(a.Text, "The feed's own text") {
+			t.Errorf("%s: feed-only text %q, want the feed's content", tc.url, a.Text)
+		}
+	}
+	all := articlesByID(t, ctx, h.st)
+	if len(all) != len(articleTests) {
+		t.Errorf("%d articles stored, want %d", len(all), len(articleTests))
+	}
+	stories, err := h.st.Stories(ctx, store.StoryFilter{Unbriefed: true})
+	if err != nil || len(stories) != 0 {
+		t.Errorf("unbriefed stories: %v, %v; want none", stories, err)
+	}
+}

@@ -1,0 +1,165 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/newsdesk/newsdesk/internal/feed"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// poll reads a source and inserts an article job per new item. Fetch and
+// parse failures are the source's state (Status, LastError, ErrorCount, a
+// backed-off NextPollAt), not job failures: the job succeeds and the
+// scheduler tries again when the backoff ends.
+func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
+	src, err := p.st.Source(ctx, sourceID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // unsubscribed meanwhile
+	}
+	if err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	if src.Kind == news.SourcePage {
+		if _, err := p.q.Client.Insert(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}, nil); err != nil {
+			return fmt.Errorf("queue page %s: %w", src.URL, err)
+		}
+		src.NextPollAt = time.Time{}
+		return p.pollOK(ctx, src, now)
+	}
+
+	resp, err := p.fc.Get(ctx, fetch.Request{
+		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified, Expect: fetch.ExpectFeed,
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		var fe *fetch.Error
+		var retryAfter time.Duration
+		if errors.As(err, &fe) {
+			retryAfter = fe.RetryAfter
+		}
+		return p.pollFailed(ctx, src, now, err.Error(), retryAfter)
+	}
+	if resp.NotModified {
+		return p.pollOK(ctx, src, now)
+	}
+	f, err := feed.Parse(resp.Body, resp.URL)
+	if err != nil {
+		p.logger.Info("feed could not be parsed", "source", src.ID, "url", src.URL, "err", err)
+		return p.pollFailed(ctx, src, now, "feed could not be read: "+err.Error(), 0)
+	}
+	params, err := p.newItems(ctx, src, f)
+	if err != nil {
+		return err
+	}
+	if len(params) > 0 {
+		if _, err := p.q.Client.InsertMany(ctx, params); err != nil {
+			return fmt.Errorf("queue %d articles of %s: %w", len(params), src.URL, err)
+		}
+	}
+	// Only now that the items' jobs are safely queued may the validators
+	// change: saved earlier, a crash would leave the items behind a 304.
+	src.ETag, src.LastModified = resp.ETag, resp.LastModified
+	src.Name = firstNonEmpty(src.Name, f.Title)
+	src.HomeURL = firstNonEmpty(src.HomeURL, f.HomeURL)
+	src.Lang = firstNonEmpty(src.Lang, f.Lang)
+	p.logger.Debug("polled feed", "source", src.ID, "items", len(f.Items), "new", len(params))
+	return p.pollOK(ctx, src, now)
+}
+
+// newItems returns an article job per item not stored yet.
+func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) ([]river.InsertManyParams, error) {
+	var params []river.InsertManyParams
+	seen := map[string]bool{}
+	for _, it := range f.Items {
+		if it.URL == "" {
+			continue
+		}
+		c := canonical(it.URL)
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		_, err := p.st.ArticleByURL(ctx, c)
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, store.ErrNotFound) {
+			return nil, err
+		}
+		item := feedItem{
+			URL: it.URL, Title: it.Title, Content: it.Content, Summary: it.Summary, Author: it.Author,
+			Published: it.Published, ImageURL: it.ImageURL,
+		}
+		if len(it.Categories) > 0 {
+			item.Category = it.Categories[0]
+		}
+		params = append(params, river.InsertManyParams{Args: articleArgs{SourceID: src.ID, Item: item}})
+	}
+	return params, nil
+}
+
+func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time) error {
+	src.Status, src.LastError, src.ErrorCount = news.StatusOK, "", 0
+	src.LastPolledAt = now
+	if src.Kind == news.SourceFeed {
+		src.NextPollAt = now.Add(p.cfg.PollInterval)
+	}
+	if err := p.st.UpdateSource(ctx, src); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+func (p *Pipeline) pollFailed(ctx context.Context, src news.Source, now time.Time, msg string, retryAfter time.Duration) error {
+	src.Status, src.LastError = news.StatusError, msg
+	src.ErrorCount++
+	src.LastPolledAt = now
+	src.NextPollAt = now.Add(fetch.Backoff(src.ErrorCount, retryAfter))
+	p.logger.Info("poll failed", "source", src.ID, "url", src.URL, "err", msg, "failures", src.ErrorCount, "next", src.NextPollAt)
+	if err := p.st.UpdateSource(ctx, src); err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+// article reads and stores one article. It is idempotent: an article whose
+// URL is stored is not fetched again.
+func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
+	if _, err := p.st.ArticleByURL(ctx, canonical(args.Item.URL)); err == nil {
+		return nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	src, err := p.st.Source(ctx, args.SourceID)
+	if errors.Is(err, store.ErrNotFound) {
+		src = news.Source{} // unsubscribed meanwhile: keep the article, without a source
+	} else if err != nil {
+		return err
+	}
+	a, err := readArticle(ctx, p.fc, src, args.Item)
+	if err != nil {
+		return err
+	}
+	stored, created, err := p.st.AddArticle(ctx, a)
+	if err != nil {
+		return err
+	}
+	if created {
+		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
+		if _, err := p.q.Client.Insert(ctx, clusterArgs{}, nil); err != nil {
+			// The scheduler will queue clustering anyway.
+			p.logger.Warn("queue clustering", "err", err)
+		}
+	}
+	return nil
+}

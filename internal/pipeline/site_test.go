@@ -1,0 +1,240 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// testMaxBody is the fetch client's body cap in tests; /faults/huge serves
+// four times as much.
+const testMaxBody = 64 << 10
+
+// site is a loopback news site serving testdata/site: feeds (with ETag
+// conditional GET), article pages, and pages that fail in every way.
+type site struct {
+	srv        *httptest.Server
+	closed     string // base URL of a port nothing listens on
+	ignoreETag atomic.Bool
+
+	mu          sync.Mutex
+	feedGets    map[string]int // full responses, by path
+	notModified map[string]int // 304 responses, by path
+	pageGets    map[string]int
+}
+
+func newSite(t *testing.T) *site {
+	t.Helper()
+	s := &site{feedGets: map[string]int{}, notModified: map[string]int{}, pageGets: map[string]int{}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.closed = "http://" + ln.Addr().String()
+	ln.Close()
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *site) url(path string) string { return s.srv.URL + path }
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	switch {
+	case p == "/robots.txt":
+		http.NotFound(w, r)
+	case strings.HasSuffix(p, ".xml"):
+		s.serveFeed(w, r, strings.TrimPrefix(p, "/"))
+	case strings.HasPrefix(p, "/news/"):
+		body, err := os.ReadFile(filepath.Join("testdata", "site", strings.TrimPrefix(p, "/news/")))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		s.mu.Lock()
+		s.pageGets[p]++
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(body)
+	case p == "/faults/404":
+		http.NotFound(w, r)
+	case p == "/faults/huge":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<!DOCTYPE html><html><body><article>")
+		chunk := strings.Repeat("<p>All work and no play makes a very large page.</p>\n", 100)
+		for n := 0; n < 4*testMaxBody; n += len(chunk) {
+			if _, err := fmt.Fprint(w, chunk); err != nil {
+				return
+			}
+		}
+	case p == "/faults/binary":
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0})
+	case p == "/faults/loop":
+		http.Redirect(w, r, "/faults/loop/b", http.StatusFound)
+	case p == "/faults/loop/b":
+		http.Redirect(w, r, "/faults/loop", http.StatusFound)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, name string) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "site", name))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	body := strings.NewReplacer("{{BASE}}", s.srv.URL, "{{CLOSED}}", s.closed).Replace(string(raw))
+	etag := fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(body)))
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r.Header.Get("If-None-Match") == etag && !s.ignoreETag.Load() {
+		s.notModified[name]++
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	s.feedGets[name]++
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Content-Type", "application/xml")
+	fmt.Fprint(w, body)
+}
+
+func (s *site) counts(name string) (full, notModified int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.feedGets[name], s.notModified[name]
+}
+
+// testFetcher is a fetch client allowed onto loopback, without the per-host
+// pause, and with a small body cap.
+func testFetcher(t testing.TB) *fetch.Client {
+	t.Helper()
+	cfg := fetch.DefaultConfig("newsdesk-test/1.0")
+	cfg.AllowPrivate = true
+	cfg.HostInterval = -1
+	cfg.MaxBodyBytes = testMaxBody
+	cfg.Timeout = 10 * time.Second
+	cfg.MaxRedirects = 5
+	fc, err := fetch.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fc.Close)
+	return fc
+}
+
+// testConfig polls fast enough for tests.
+func testConfig() Config {
+	cfg := DefaultConfig()
+	cfg.PollInterval = time.Hour
+	cfg.ScheduleEvery = 20 * time.Millisecond
+	cfg.FetchPollInterval = 20 * time.Millisecond
+	return cfg
+}
+
+// testLogger logs warnings to the test log; NEWSDESK_TEST_DEBUG=1 logs
+// everything.
+func testLogger(t testing.TB) *slog.Logger {
+	level := slog.LevelWarn
+	if os.Getenv("NEWSDESK_TEST_DEBUG") != "" {
+		level = slog.LevelDebug
+	}
+	return slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: level}))
+}
+
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// harness is a started pipeline on a fresh database.
+type harness struct {
+	st *sqlite.Store
+	p  *Pipeline
+}
+
+func startPipeline(t testing.TB, ctx context.Context, path string, fc *fetch.Client) *harness {
+	t.Helper()
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(testConfig(), st, st.QueueDB(), fc, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{st: st, p: p}
+	t.Cleanup(func() { h.close(t) })
+	return h
+}
+
+func (h *harness) close(t testing.TB) {
+	if h.p == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.p.Stop(ctx); err != nil {
+		t.Errorf("Stop: %v", err)
+	}
+	if err := h.st.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	h.p = nil
+}
+
+func (h *harness) addSource(t *testing.T, ctx context.Context, s news.Source) news.Source {
+	t.Helper()
+	got, err := h.st.AddSource(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func (h *harness) waitIdle(t *testing.T, ctx context.Context) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := h.p.WaitIdle(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// articles returns every stored article by ID, with text.
+func articlesByID(t *testing.T, ctx context.Context, st store.Store) map[int64]news.Article {
+	t.Helper()
+	list, err := st.Articles(ctx, store.ArticleFilter{WithText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[int64]news.Article{}
+	for _, a := range list {
+		m[a.ID] = a
+	}
+	return m
+}

@@ -1,0 +1,242 @@
+// Package queue runs newsdesk's durable jobs with River on the SQLite
+// database the store uses, so work survives a crash: a job is a row, and it
+// is finished only when the row says so.
+//
+// It is kept generic (it takes any *river.Workers and hands back the River
+// client) so that a PostgreSQL back end can later slot in with riverpgxv5 and
+// several worker processes, behind the same callers.
+//
+// SQLite has no LISTEN/NOTIFY, so River finds new jobs by polling; the fetch
+// settings below trade a little idle CPU for latency (see Config).
+package queue
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
+)
+
+// Config tunes the queue. DefaultConfig documents the defaults.
+type Config struct {
+	// Queues names each queue and its number of workers. It must not be
+	// empty.
+	Queues map[string]river.QueueConfig
+	// FetchCooldown is the least time between two fetches of available jobs
+	// by one queue. Default 5ms: with River's 100ms default a queue works
+	// about 40 jobs/s on SQLite.
+	FetchCooldown time.Duration
+	// FetchPollInterval is how often an idle queue looks for new jobs, its
+	// only way to learn of jobs another process inserted. Default 50ms:
+	// 20 cheap indexed queries a second per queue.
+	FetchPollInterval time.Duration
+	// JobTimeout bounds one job; default 5 minutes, enough for a feed with
+	// hundreds of items behind a slow host.
+	JobTimeout time.Duration
+	// RescueStuckJobsAfter is how long a job may stay running before River
+	// makes it available again; default JobTimeout + 5 minutes. It covers a
+	// worker that hangs; a killed process is handled at start by
+	// ReclaimRunning instead of waiting this long.
+	RescueStuckJobsAfter time.Duration
+	// MaxAttempts is how often a failing job is tried; default 5. Jobs that
+	// record their failures in the store (an unreachable feed, a broken
+	// page) succeed as jobs; only internal errors (the database) retry.
+	MaxAttempts int
+	// CompletedRetention is how long finished jobs are kept; default 1 hour.
+	CompletedRetention time.Duration
+	// Logger receives River's logs; nil discards them.
+	Logger *slog.Logger
+}
+
+// Defaults of Config.
+const (
+	DefaultFetchCooldown      = 5 * time.Millisecond
+	DefaultFetchPollInterval  = 50 * time.Millisecond
+	DefaultJobTimeout         = 5 * time.Minute
+	DefaultMaxAttempts        = 5
+	DefaultCompletedRetention = time.Hour
+)
+
+// DefaultConfig returns the defaults, with one queue "default" of 4 workers.
+func DefaultConfig() Config {
+	return Config{
+		Queues:             map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
+		FetchCooldown:      DefaultFetchCooldown,
+		FetchPollInterval:  DefaultFetchPollInterval,
+		JobTimeout:         DefaultJobTimeout,
+		MaxAttempts:        DefaultMaxAttempts,
+		CompletedRetention: DefaultCompletedRetention,
+	}
+}
+
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	if c.FetchCooldown <= 0 {
+		c.FetchCooldown = d.FetchCooldown
+	}
+	if c.FetchPollInterval <= 0 {
+		c.FetchPollInterval = d.FetchPollInterval
+	}
+	if c.JobTimeout <= 0 {
+		c.JobTimeout = d.JobTimeout
+	}
+	if c.RescueStuckJobsAfter <= 0 {
+		c.RescueStuckJobsAfter = c.JobTimeout + 5*time.Minute
+	}
+	if c.MaxAttempts <= 0 {
+		c.MaxAttempts = d.MaxAttempts
+	}
+	if c.CompletedRetention <= 0 {
+		c.CompletedRetention = d.CompletedRetention
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	return c
+}
+
+// Queue is a River client on SQLite.
+type Queue struct {
+	// Client is the River client, for inserting jobs and listing them.
+	Client *river.Client[*sql.Tx]
+	db     *sql.DB
+	logger *slog.Logger
+}
+
+// Migrate brings River's tables in db up to date. It is safe to run at every
+// start.
+func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	m, err := rivermigrate.New(riversqlite.New(db), &rivermigrate.Config{Logger: logger})
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	return nil
+}
+
+// ReclaimRunning makes every job left running available again and drops the
+// leadership lease, and reports how many jobs it reclaimed.
+//
+// It is for the start of the only process using db, before its client
+// starts: with SQLite newsdesk is one process, so a job marked running at
+// that moment belongs to a process that died (kill -9, power cut) and will
+// never finish it. Running it again is safe because every job is idempotent
+// (articles are keyed by URL, grouping and briefing redo what the store
+// says is undone). On PostgreSQL, where other live processes share the
+// table, their running jobs look the same, so this must not be used there:
+// River's rescuer (RescueStuckJobsAfter) does the job instead.
+func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("reclaim running jobs: %w", err)
+	}
+	defer tx.Rollback()
+	// scheduled_at is left alone: it was due when the job started.
+	res, err := tx.ExecContext(ctx, `UPDATE river_job SET state = 'available' WHERE state = 'running'`)
+	if err != nil {
+		return 0, fmt.Errorf("reclaim running jobs: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("reclaim running jobs: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM river_leader`); err != nil {
+		return 0, fmt.Errorf("reclaim running jobs: leader: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("reclaim running jobs: %w", err)
+	}
+	return n, nil
+}
+
+// New returns a queue on db that is not yet started; it does no I/O. db must
+// be a pool of exactly one connection (see sqlite.Store.QueueDB).
+func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
+	cfg = cfg.withDefaults()
+	if len(cfg.Queues) == 0 {
+		return nil, errors.New("open job queue: no queues configured")
+	}
+	client, err := river.NewClient(riversqlite.New(db), &river.Config{
+		Queues:                      cfg.Queues,
+		Workers:                     workers,
+		FetchCooldown:               cfg.FetchCooldown,
+		FetchPollInterval:           cfg.FetchPollInterval,
+		JobTimeout:                  cfg.JobTimeout,
+		RescueStuckJobsAfter:        cfg.RescueStuckJobsAfter,
+		MaxAttempts:                 cfg.MaxAttempts,
+		CompletedJobRetentionPeriod: cfg.CompletedRetention,
+		Logger:                      cfg.Logger,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open job queue: %w", err)
+	}
+	return &Queue{Client: client, db: db, logger: cfg.Logger}, nil
+}
+
+// Start migrates River's tables, reclaims the jobs a dead process left
+// running (see ReclaimRunning), and starts working jobs until Stop. Jobs
+// may be inserted before Start (after Migrate).
+func (q *Queue) Start(ctx context.Context) error {
+	if err := Migrate(ctx, q.db, q.logger); err != nil {
+		return err
+	}
+	n, err := ReclaimRunning(ctx, q.db)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
+	}
+	if err := q.Client.Start(ctx); err != nil {
+		return fmt.Errorf("start job queue: %w", err)
+	}
+	return nil
+}
+
+// Stop stops fetching jobs and waits for running ones to finish; if ctx ends
+// first, it cancels them and waits for them to return. A job cancelled this
+// way stays running in the table and is reclaimed at the next start.
+func (q *Queue) Stop(ctx context.Context) error {
+	err := q.Client.Stop(ctx)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("stop job queue: %w", err)
+	}
+	cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := q.Client.StopAndCancel(cctx); err != nil {
+		return fmt.Errorf("stop job queue: %w", err)
+	}
+	return nil
+}
+
+// PendingStates returns the states of a job not yet finished.
+func PendingStates() []rivertype.JobState {
+	return []rivertype.JobState{
+		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning,
+		rivertype.JobStateRetryable, rivertype.JobStateScheduled,
+	}
+}
+
+// Pending reports whether any job is unfinished.
+func (q *Queue) Pending(ctx context.Context) (bool, error) {
+	res, err := q.Client.JobList(ctx, river.NewJobListParams().States(PendingStates()...).First(1))
+	if err != nil {
+		return false, fmt.Errorf("list pending jobs: %w", err)
+	}
+	return len(res.Jobs) > 0, nil
+}

@@ -1,0 +1,469 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+func nowNanos() int64 { return time.Now().UnixNano() }
+
+// nanos stores a time as Unix nanoseconds, the zero time as NULL.
+func nanos(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+func fromNanos(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
+}
+
+// scanner is *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// ---- Sources
+
+const sourceCols = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
+	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count,
+	(SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
+
+func scanSource(r scanner) (news.Source, error) {
+	var (
+		s                  news.Source
+		created            int64
+		lastPolled, nextAt sql.NullInt64
+	)
+	err := r.Scan(&s.ID, &s.Kind, &s.URL, &s.Name, &s.HomeURL, &s.Lang, &s.Category, &created,
+		&s.ETag, &s.LastModified, &lastPolled, &nextAt, &s.Status, &s.LastError, &s.ErrorCount, &s.ArticleCount)
+	s.CreatedAt = time.Unix(0, created).UTC()
+	s.LastPolledAt = fromNanos(lastPolled)
+	s.NextPollAt = fromNanos(nextAt)
+	return s, err
+}
+
+// AddSource subscribes to s. Kind defaults to feed, Status to new and
+// CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed.
+func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, error) {
+	if s.URL == "" {
+		return news.Source{}, errors.New("add source: empty URL")
+	}
+	if s.Kind == "" {
+		s.Kind = news.SourceFeed
+	}
+	if s.Status == "" {
+		s.Status = news.StatusNew
+	}
+	if s.CreatedAt.IsZero() {
+		s.CreatedAt = time.Now().UTC()
+	}
+	var id int64
+	err := st.db.QueryRowContext(ctx, `INSERT INTO sources
+		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
+		 last_polled_at, next_poll_at, status, last_error, error_count)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(url) DO NOTHING RETURNING id`,
+		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
+		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
+	}
+	if err != nil {
+		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, err)
+	}
+	return st.Source(ctx, id)
+}
+
+// Source returns the source with the given ID.
+func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
+	s, err := scanSource(st.db.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Source{}, fmt.Errorf("source %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// Sources lists every source, oldest subscription first.
+func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
+	rows, err := st.db.QueryContext(ctx, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Source
+	for rows.Next() {
+		s, err := scanSource(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list sources: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	return out, nil
+}
+
+// UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.
+// Changing the URL to one already subscribed returns store.ErrDuplicate.
+func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
+	res, err := st.db.ExecContext(ctx, `UPDATE sources SET kind = ?, url = ?, name = ?, home_url = ?,
+		lang = ?, category = ?, etag = ?, last_modified = ?, last_polled_at = ?, next_poll_at = ?,
+		status = ?, last_error = ?, error_count = ? WHERE id = ?`,
+		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
+		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
+	if err != nil {
+		if isUnique(err) {
+			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
+		}
+		return fmt.Errorf("update source %d: %w", s.ID, err)
+	}
+	return mustAffect(res, fmt.Sprintf("source %d", s.ID))
+}
+
+// DeleteSource unsubscribes. The source's articles stay, because briefings
+// cite them; they lose their source ID.
+func (st *Store) DeleteSource(ctx context.Context, id int64) error {
+	res, err := st.db.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete source %d: %w", id, err)
+	}
+	return mustAffect(res, fmt.Sprintf("source %d", id))
+}
+
+func mustAffect(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
+	}
+	return nil
+}
+
+func isUnique(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// ---- Articles
+
+func articleCols(withText bool) string {
+	text := `''`
+	if withText {
+		text = `a.text`
+	}
+	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
+		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
+		a.simhash, a.duplicate_of, a.story_id, a.group_seq IS NOT NULL`
+}
+
+func scanArticle(r scanner) (news.Article, error) {
+	var (
+		a         news.Article
+		published sql.NullInt64
+		fetched   int64
+		simhash   int64
+	)
+	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
+		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
+		&simhash, &a.DuplicateOf, &a.StoryID, &a.Clustered)
+	a.PublishedAt = fromNanos(published)
+	a.FetchedAt = time.Unix(0, fetched).UTC()
+	a.SimHash = uint64(simhash)
+	return a, err
+}
+
+// AddArticle stores a under a.URL, which the caller has canonicalised. The ID
+// is assigned here; grouping fields are ignored (see SetArticleGroup). If the
+// URL is already stored it returns the stored article and created=false.
+func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, bool, error) {
+	if a.URL == "" {
+		return news.Article{}, false, errors.New("add article: empty URL")
+	}
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = time.Now().UTC()
+	}
+	if a.Extraction == "" {
+		a.Extraction = news.ExtractFull
+	}
+	var source any
+	if a.SourceID != 0 {
+		source = a.SourceID
+	}
+	var id int64
+	err := st.db.QueryRowContext(ctx, `INSERT INTO articles
+		(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
+		 description, image_url, category, extraction, extraction_reason, simhash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(url) DO NOTHING RETURNING id`,
+		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
+		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason,
+		int64(a.SimHash)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		stored, err := st.articleWhere(ctx, "a.url = ?", a.URL)
+		if err != nil {
+			return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
+		}
+		return stored, false, nil
+	}
+	if err != nil {
+		return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
+	}
+	stored, err := st.Article(ctx, id)
+	return stored, err == nil, err
+}
+
+func (st *Store) articleWhere(ctx context.Context, where string, arg any) (news.Article, error) {
+	a, err := scanArticle(st.db.QueryRowContext(ctx, `SELECT `+articleCols(true)+` FROM articles a WHERE `+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Article{}, store.ErrNotFound
+	}
+	return a, err
+}
+
+// Article returns the article with the given ID, Text included.
+func (st *Store) Article(ctx context.Context, id int64) (news.Article, error) {
+	a, err := st.articleWhere(ctx, "a.id = ?", id)
+	if err != nil {
+		return news.Article{}, fmt.Errorf("article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticleByURL returns the article stored under the canonical url, Text
+// included.
+func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, error) {
+	a, err := st.articleWhere(ctx, "a.url = ?", url)
+	if err != nil {
+		return news.Article{}, fmt.Errorf("article %q: %w", url, err)
+	}
+	return a, nil
+}
+
+// Articles lists the articles f selects, in f.Order.
+func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.SourceID != 0 {
+		where, args = append(where, "a.source_id = ?"), append(args, f.SourceID)
+	}
+	if f.StoryID != 0 {
+		where, args = append(where, "a.story_id = ?"), append(args, f.StoryID)
+	}
+	if f.Unclustered {
+		where = append(where, "a.group_seq IS NULL")
+	}
+	if f.Clustered {
+		where = append(where, "a.group_seq IS NOT NULL")
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "a.sort_time >= ?"), append(args, f.Since.UnixNano())
+	}
+	q := `SELECT ` + articleCols(f.WithText) + ` FROM articles a`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	switch f.Order {
+	case store.OldestFirst:
+		q += ` ORDER BY a.sort_time, a.id`
+	case store.GroupedOrder:
+		q += ` ORDER BY a.group_seq IS NULL, a.group_seq, a.id`
+	default:
+		q += ` ORDER BY a.sort_time DESC, a.id DESC`
+	}
+	if f.Limit > 0 {
+		q, args = q+` LIMIT ?`, append(args, f.Limit)
+	}
+	rows, err := st.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return out, nil
+}
+
+// SetArticleGroup records the clusterer's decision and marks the article
+// clustered. The first call for an article fixes its place in GroupedOrder.
+func (st *Store) SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error {
+	res, err := st.db.ExecContext(ctx, `UPDATE articles SET story_id = ?, duplicate_of = ?,
+		group_seq = COALESCE(group_seq, (SELECT COALESCE(MAX(group_seq), 0) + 1 FROM articles))
+		WHERE id = ?`, storyID, duplicateOf, id)
+	if err != nil {
+		return fmt.Errorf("set group of article %d: %w", id, err)
+	}
+	return mustAffect(res, fmt.Sprintf("article %d", id))
+}
+
+// ---- Stories
+
+const storyCols = `id, thread_id, title, category, first_seen, last_updated, article_count, source_count, briefed`
+
+func scanStory(r scanner) (news.Story, error) {
+	var (
+		s           news.Story
+		first, last sql.NullInt64
+	)
+	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed)
+	s.FirstSeen = fromNanos(first)
+	s.LastUpdated = fromNanos(last)
+	return s, err
+}
+
+// PutStory inserts or replaces the story with s.ID, Briefed included: the
+// pipeline puts a story with Briefed false to mark its briefing stale. Its
+// briefing, if any, is kept until replaced.
+func (st *Store) PutStory(ctx context.Context, s news.Story) error {
+	if s.ID == 0 {
+		return errors.New("put story: zero ID")
+	}
+	_, err := st.db.ExecContext(ctx, `INSERT INTO stories (`+storyCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
+		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
+		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
+		s.ID, s.ThreadID, s.Title, s.Category, nanos(s.FirstSeen), nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
+	if err != nil {
+		return fmt.Errorf("put story %d: %w", s.ID, err)
+	}
+	return nil
+}
+
+// Story returns the story with the given ID.
+func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
+	s, err := scanStory(st.db.QueryRowContext(ctx, `SELECT `+storyCols+` FROM stories WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Story{}, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Story{}, fmt.Errorf("story %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// dayNanos is one day in nanoseconds, the bucket of the front-page ranking.
+const dayNanos = int64(24 * time.Hour)
+
+// Stories lists the stories f selects, ranked for the front page: by the
+// UTC day of their last update, latest day first; within a day by the number
+// of distinct sources, most first (a story many outlets carry matters more
+// than one only one outlet has); then by last update, latest first; then by
+// ID. Recency dominates so that yesterday's big story does not sit above
+// today's news; corroboration orders the day.
+func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.ThreadID != 0 {
+		where, args = append(where, "thread_id = ?"), append(args, f.ThreadID)
+	}
+	if f.Unbriefed {
+		where = append(where, "briefed = 0")
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "last_updated >= ?"), append(args, f.Since.UnixNano())
+	}
+	q := `SELECT ` + storyCols + ` FROM stories`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	q += ` ORDER BY COALESCE(last_updated, 0) / ? DESC, source_count DESC, last_updated DESC, id DESC`
+	args = append(args, dayNanos)
+	if f.Limit > 0 {
+		q, args = q+` LIMIT ?`, append(args, f.Limit)
+	}
+	rows, err := st.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Story
+	for rows.Next() {
+		s, err := scanStory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list stories: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	return out, nil
+}
+
+// ---- Briefings
+
+// PutBriefing stores b as the briefing of story b.StoryID, replacing any
+// earlier one, and marks the story briefed, in one transaction. The story
+// must exist.
+func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
+	body, err := json.Marshal(b)
+	if err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	tx, err := st.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE stories SET briefed = 1 WHERE id = ?`, b.StoryID)
+	if err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	if err := mustAffect(res, fmt.Sprintf("put briefing: story %d", b.StoryID)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO briefings (story_id, generated_at, body) VALUES (?, ?, ?)
+		ON CONFLICT(story_id) DO UPDATE SET generated_at = excluded.generated_at, body = excluded.body`,
+		b.StoryID, b.GeneratedAt.UnixNano(), string(body)); err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	return nil
+}
+
+// Briefing returns the briefing of story storyID.
+func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, error) {
+	var body string
+	err := st.db.QueryRowContext(ctx, `SELECT body FROM briefings WHERE story_id = ?`, storyID).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Briefing{}, fmt.Errorf("briefing of story %d: %w", storyID, store.ErrNotFound)
+	}
+	if err != nil {
+		return news.Briefing{}, fmt.Errorf("briefing of story %d: %w", storyID, err)
+	}
+	var b news.Briefing
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		return news.Briefing{}, fmt.Errorf("briefing of story %d: decode: %w", storyID, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,59 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+	"github.com/newsdesk/newsdesk/internal/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, func(t *testing.T) store.Store {
+		st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		return st
+	})
+}
+
+// TestReopen checks that data survives closing and that opening an
+// up-to-date database applies no migration twice.
+func TestReopen(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if _, _, err := st.AddArticle(ctx, newsArticle("https://example.org/1")); err != nil {
+		t.Fatalf("AddArticle: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	st, err = sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer st.Close()
+	var n int
+	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM newsdesk_migrations`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("migrations recorded: %d, want 1", n)
+	}
+	if _, err := st.ArticleByURL(ctx, "https://example.org/1"); err != nil {
+		t.Errorf("article lost on reopen: %v", err)
+	}
+	var conns int
+	if err := st.QueueDB().QueryRowContext(ctx, `SELECT 1`).Scan(&conns); err != nil {
+		t.Errorf("QueueDB: %v", err)
+	}
+}

@@ -1,0 +1,439 @@
+// Package storetest is the conformance suite of store.Store: every back end
+// runs it from its own tests, so SQLite today and PostgreSQL later behave the
+// same for the code above them.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Run checks the back end that open returns: open must give each call an
+// empty store of its own, and the suite closes it.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, st store.Store)
+	}{
+		{"Sources", testSources},
+		{"SourceDuplicate", testSourceDuplicate},
+		{"SourceNotFound", testSourceNotFound},
+		{"ArticleIdempotent", testArticleIdempotent},
+		{"ArticleFilters", testArticleFilters},
+		{"ArticleGroupOrder", testArticleGroupOrder},
+		{"ArticleNotFound", testArticleNotFound},
+		{"StoryBriefing", testStoryBriefing},
+		{"StoryRanking", testStoryRanking},
+		{"StoryNotFound", testStoryNotFound},
+		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			st := open(t)
+			t.Cleanup(func() {
+				if err := st.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			})
+			tc.fn(t, st)
+		})
+	}
+}
+
+// day0 is a fixed instant so the suite is reproducible; back ends store
+// times at nanosecond precision or better.
+var day0 = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
+
+func mustSource(t *testing.T, st store.Store, url string) news.Source {
+	t.Helper()
+	s, err := st.AddSource(context.Background(), news.Source{Kind: news.SourceFeed, URL: url, Name: url})
+	if err != nil {
+		t.Fatalf("AddSource(%q): %v", url, err)
+	}
+	return s
+}
+
+func mustArticle(t *testing.T, st store.Store, a news.Article) news.Article {
+	t.Helper()
+	got, created, err := st.AddArticle(context.Background(), a)
+	if err != nil || !created {
+		t.Fatalf("AddArticle(%q) = created %v, %v; want a new article", a.URL, created, err)
+	}
+	return got
+}
+
+func testSources(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	in := news.Source{
+		Kind: news.SourceFeed, URL: "https://example.org/feed.xml", Name: "Example",
+		HomeURL: "https://example.org/", Lang: "en", Category: "world", CreatedAt: day0,
+	}
+	added, err := st.AddSource(ctx, in)
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	if added.ID == 0 {
+		t.Fatal("AddSource gave no ID")
+	}
+	want := in
+	want.ID = added.ID
+	want.Status = news.StatusNew
+	if diff := cmp.Diff(want, added); diff != "" {
+		t.Errorf("AddSource mismatch (-want +got):\n%s", diff)
+	}
+
+	added.ETag, added.LastModified = `"v1"`, "Sat, 14 Mar 2026 09:00:00 GMT"
+	added.LastPolledAt, added.NextPollAt = day0.Add(time.Minute), day0.Add(16*time.Minute)
+	added.Status, added.LastError, added.ErrorCount = news.StatusError, "feed is not well-formed XML", 2
+	if err := st.UpdateSource(ctx, added); err != nil {
+		t.Fatalf("UpdateSource: %v", err)
+	}
+	got, err := st.Source(ctx, added.ID)
+	if err != nil {
+		t.Fatalf("Source: %v", err)
+	}
+	if diff := cmp.Diff(added, got); diff != "" {
+		t.Errorf("Source after update mismatch (-want +got):\n%s", diff)
+	}
+
+	page := mustSource(t, st, "https://example.org/one-article")
+	for i := range 3 {
+		mustArticle(t, st, news.Article{SourceID: added.ID, URL: "https://example.org/a/" + string(rune('a'+i)), FetchedAt: day0})
+	}
+	list, err := st.Sources(ctx)
+	if err != nil {
+		t.Fatalf("Sources: %v", err)
+	}
+	gotCounts := map[int64]int{}
+	for _, s := range list {
+		gotCounts[s.ID] = s.ArticleCount
+	}
+	if diff := cmp.Diff(map[int64]int{added.ID: 3, page.ID: 0}, gotCounts); diff != "" {
+		t.Errorf("Sources ArticleCount mismatch (-want +got):\n%s", diff)
+	}
+	if len(list) == 2 && list[0].ID != added.ID {
+		t.Errorf("Sources not in subscription order: %d first, want %d", list[0].ID, added.ID)
+	}
+
+	if err := st.DeleteSource(ctx, page.ID); err != nil {
+		t.Fatalf("DeleteSource: %v", err)
+	}
+	if _, err := st.Source(ctx, page.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Source after delete: err = %v, want ErrNotFound", err)
+	}
+}
+
+func testSourceDuplicate(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	a := mustSource(t, st, "https://example.org/feed.xml")
+	_, err := st.AddSource(ctx, news.Source{URL: "https://example.org/feed.xml"})
+	if !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("AddSource twice: err = %v, want ErrDuplicate", err)
+	}
+	b := mustSource(t, st, "https://example.net/feed.xml")
+	b.URL = a.URL
+	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("UpdateSource to a subscribed URL: err = %v, want ErrDuplicate", err)
+	}
+}
+
+func testSourceNotFound(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	for name, err := range map[string]error{
+		"Source":       func() error { _, err := st.Source(ctx, 404); return err }(),
+		"UpdateSource": st.UpdateSource(ctx, news.Source{ID: 404, URL: "https://example.org/x"}),
+		"DeleteSource": st.DeleteSource(ctx, 404),
+	} {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("%s(404): err = %v, want ErrNotFound", name, err)
+		}
+	}
+}
+
+func testArticleIdempotent(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	src := mustSource(t, st, "https://example.org/feed.xml")
+	in := news.Article{
+		SourceID: src.ID, URL: "https://example.org/news/1", Title: "Bridge reopens",
+		Byline: "A. Writer", Publisher: "Example", Lang: "en",
+		PublishedAt: day0, FetchedAt: day0.Add(time.Hour),
+		Text: "The bridge reopened on Monday.\n\nTraffic resumed — «quickly».", Description: "Reopened.",
+		ImageURL: "https://example.org/i.jpg", Category: "local",
+		Extraction: news.ExtractFeedOnly, ExtractionReason: "page returned 404", SimHash: 1<<63 | 5,
+	}
+	first, created, err := st.AddArticle(ctx, in)
+	if err != nil || !created {
+		t.Fatalf("AddArticle = created %v, %v; want created", created, err)
+	}
+	want := in
+	want.ID = first.ID
+	if diff := cmp.Diff(want, first); diff != "" {
+		t.Errorf("AddArticle mismatch (-want +got):\n%s", diff)
+	}
+	again := in
+	again.Title, again.Text = "Other title", "Other text"
+	second, created, err := st.AddArticle(ctx, again)
+	if err != nil || created {
+		t.Fatalf("AddArticle again = created %v, %v; want not created", created, err)
+	}
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("AddArticle again returned a different article (-first +second):\n%s", diff)
+	}
+	byURL, err := st.ArticleByURL(ctx, in.URL)
+	if err != nil {
+		t.Fatalf("ArticleByURL: %v", err)
+	}
+	if diff := cmp.Diff(first, byURL); diff != "" {
+		t.Errorf("ArticleByURL mismatch (-want +got):\n%s", diff)
+	}
+	all, err := st.Articles(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatalf("Articles: %v", err)
+	}
+	if len(all) != 1 {
+		t.Errorf("Articles after adding one URL twice: %d articles, want 1", len(all))
+	}
+}
+
+func testArticleFilters(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s1 := mustSource(t, st, "https://one.example/feed")
+	s2 := mustSource(t, st, "https://two.example/feed")
+	add := func(src int64, path string, published time.Time) int64 {
+		return mustArticle(t, st, news.Article{
+			SourceID: src, URL: "https://x.example/" + path, Title: path, Text: "text of " + path,
+			PublishedAt: published, FetchedAt: day0.Add(48 * time.Hour),
+		}).ID
+	}
+	a := add(s1.ID, "a", day0)
+	b := add(s2.ID, "b", day0.Add(2*time.Hour))
+	c := add(s1.ID, "c", day0.Add(1*time.Hour))
+	d := add(s2.ID, "d", time.Time{}) // no date: sorted by its fetch time
+	if err := st.SetArticleGroup(ctx, b, 7, 0); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	if err := st.SetArticleGroup(ctx, c, 7, b); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+
+	ids := func(list []news.Article) []int64 {
+		var out []int64
+		for _, a := range list {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		f        store.ArticleFilter
+		want     []int64
+		wantText bool
+	}{
+		{"all newest first", store.ArticleFilter{}, []int64{d, b, c, a}, false},
+		{"oldest first", store.ArticleFilter{Order: store.OldestFirst}, []int64{a, c, b, d}, false},
+		{"source", store.ArticleFilter{SourceID: s1.ID}, []int64{c, a}, false},
+		{"story", store.ArticleFilter{StoryID: 7, WithText: true}, []int64{b, c}, true},
+		{"unclustered", store.ArticleFilter{Unclustered: true, Order: store.OldestFirst}, []int64{a, d}, false},
+		{"clustered", store.ArticleFilter{Clustered: true, Order: store.GroupedOrder}, []int64{b, c}, false},
+		{"since", store.ArticleFilter{Since: day0.Add(time.Hour)}, []int64{d, b, c}, false},
+		{"limit", store.ArticleFilter{Limit: 2}, []int64{d, b}, false},
+	}
+	for _, tc := range tests {
+		got, err := st.Articles(ctx, tc.f)
+		if err != nil {
+			t.Fatalf("%s: Articles: %v", tc.name, err)
+		}
+		if diff := cmp.Diff(tc.want, ids(got)); diff != "" {
+			t.Errorf("%s: Articles IDs mismatch (-want +got):\n%s", tc.name, diff)
+		}
+		for _, a := range got {
+			if (a.Text != "") != tc.wantText {
+				t.Errorf("%s: article %d has text %q, want text loaded = %v", tc.name, a.ID, a.Text, tc.wantText)
+			}
+		}
+	}
+	got, err := st.Article(ctx, c)
+	if err != nil {
+		t.Fatalf("Article: %v", err)
+	}
+	if got.StoryID != 7 || got.DuplicateOf != b || !got.Clustered {
+		t.Errorf("Article after SetArticleGroup = story %d, duplicate of %d, clustered %v; want 7, %d, true",
+			got.StoryID, got.DuplicateOf, got.Clustered, b)
+	}
+}
+
+// testArticleGroupOrder checks that GroupedOrder replays the clusterer's
+// decisions in the order they were made, not in time order, and that
+// regrouping an article keeps its place.
+func testArticleGroupOrder(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	var ids []int64
+	for i, h := range []int{3, 1, 2} {
+		ids = append(ids, mustArticle(t, st, news.Article{
+			URL: "https://x.example/" + string(rune('a'+i)), PublishedAt: day0.Add(time.Duration(h) * time.Hour),
+		}).ID)
+	}
+	for _, id := range []int64{ids[2], ids[0], ids[1], ids[2]} {
+		if err := st.SetArticleGroup(ctx, id, 1, 0); err != nil {
+			t.Fatalf("SetArticleGroup(%d): %v", id, err)
+		}
+	}
+	got, err := st.Articles(ctx, store.ArticleFilter{Order: store.GroupedOrder})
+	if err != nil {
+		t.Fatalf("Articles: %v", err)
+	}
+	var order []int64
+	for _, a := range got {
+		order = append(order, a.ID)
+	}
+	if diff := cmp.Diff([]int64{ids[2], ids[0], ids[1]}, order); diff != "" {
+		t.Errorf("GroupedOrder mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func testArticleNotFound(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	_, err1 := st.Article(ctx, 404)
+	_, err2 := st.ArticleByURL(ctx, "https://nowhere.example/")
+	err3 := st.SetArticleGroup(ctx, 404, 1, 0)
+	for i, err := range []error{err1, err2, err3} {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("call %d: err = %v, want ErrNotFound", i+1, err)
+		}
+	}
+}
+
+func testStoryBriefing(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s := news.Story{
+		ID: 42, ThreadID: 40, Title: "Bridge reopens", Category: "local",
+		FirstSeen: day0, LastUpdated: day0.Add(3 * time.Hour), ArticleCount: 3, SourceCount: 2,
+	}
+	if err := st.PutStory(ctx, s); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	got, err := st.Story(ctx, 42)
+	if err != nil {
+		t.Fatalf("Story: %v", err)
+	}
+	if diff := cmp.Diff(s, got); diff != "" {
+		t.Errorf("Story mismatch (-want +got):\n%s", diff)
+	}
+	unbriefed, err := st.Stories(ctx, store.StoryFilter{Unbriefed: true})
+	if err != nil || len(unbriefed) != 1 {
+		t.Fatalf("Stories(Unbriefed) = %d stories, %v; want 1", len(unbriefed), err)
+	}
+
+	when := day0.Add(4 * time.Hour)
+	b := news.Briefing{
+		StoryID: 42, Headline: "Bridge reopens", Category: "local", GeneratedAt: when,
+		Sections: []news.Section{{
+			Kind: news.SectionSummary, Title: "Summary",
+			Items: []news.Item{{
+				Text: "The bridge reopened.", Citations: []news.Citation{{ArticleID: 1, Start: 0, End: 20}},
+				Date: &when, Figure: &news.Figure{Value: 3, Unit: "day", Text: "three days"},
+				Variants: []news.Item{{Text: "four days", Citations: []news.Citation{{ArticleID: 2, Start: 5, End: 14}}}},
+			}},
+		}},
+	}
+	if err := st.PutBriefing(ctx, b); err != nil {
+		t.Fatalf("PutBriefing: %v", err)
+	}
+	gotB, err := st.Briefing(ctx, 42)
+	if err != nil {
+		t.Fatalf("Briefing: %v", err)
+	}
+	if diff := cmp.Diff(b, gotB, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Briefing mismatch (-want +got):\n%s", diff)
+	}
+	got, _ = st.Story(ctx, 42)
+	if !got.Briefed {
+		t.Error("story not marked briefed after PutBriefing")
+	}
+	if list, _ := st.Stories(ctx, store.StoryFilter{Unbriefed: true}); len(list) != 0 {
+		t.Errorf("Stories(Unbriefed) after PutBriefing: %d stories, want 0", len(list))
+	}
+
+	// Putting the story again with Briefed false marks the briefing stale
+	// but keeps it readable until replaced.
+	s.ArticleCount = 4
+	if err := st.PutStory(ctx, s); err != nil {
+		t.Fatalf("PutStory again: %v", err)
+	}
+	if list, _ := st.Stories(ctx, store.StoryFilter{Unbriefed: true}); len(list) != 1 {
+		t.Errorf("Stories(Unbriefed) after PutStory: %d stories, want 1", len(list))
+	}
+	if _, err := st.Briefing(ctx, 42); err != nil {
+		t.Errorf("Briefing after PutStory: %v", err)
+	}
+}
+
+func testStoryRanking(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	put := func(id int64, thread int64, last time.Time, sources int) {
+		t.Helper()
+		if err := st.PutStory(ctx, news.Story{ID: id, ThreadID: thread, FirstSeen: last, LastUpdated: last, SourceCount: sources}); err != nil {
+			t.Fatalf("PutStory: %v", err)
+		}
+	}
+	put(1, 1, day0.Add(-24*time.Hour), 9) // yesterday, widely carried
+	put(2, 2, day0.Add(time.Hour), 1)     // today, one source, latest
+	put(3, 1, day0, 4)                    // today, four sources
+	put(4, 4, day0.Add(2*time.Hour), 4)   // today, four sources, later
+	got, err := st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatalf("Stories: %v", err)
+	}
+	var order []int64
+	for _, s := range got {
+		order = append(order, s.ID)
+	}
+	if diff := cmp.Diff([]int64{4, 3, 2, 1}, order); diff != "" {
+		t.Errorf("Stories ranking mismatch (-want +got):\n%s", diff)
+	}
+	thread, err := st.Stories(ctx, store.StoryFilter{ThreadID: 1})
+	if err != nil || len(thread) != 2 {
+		t.Errorf("Stories(ThreadID 1) = %d stories, %v; want 2", len(thread), err)
+	}
+	since, err := st.Stories(ctx, store.StoryFilter{Since: day0.Add(time.Hour), Limit: 1})
+	if err != nil || len(since) != 1 || since[0].ID != 4 {
+		t.Errorf("Stories(Since, Limit 1) = %v, %v; want story 4", since, err)
+	}
+}
+
+func testStoryNotFound(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	_, err1 := st.Story(ctx, 404)
+	_, err2 := st.Briefing(ctx, 404)
+	err3 := st.PutBriefing(ctx, news.Briefing{StoryID: 404, GeneratedAt: day0})
+	for i, err := range []error{err1, err2, err3} {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("call %d: err = %v, want ErrNotFound", i+1, err)
+		}
+	}
+}
+
+func testDeleteSourceKeepsArticles(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	src := mustSource(t, st, "https://example.org/feed.xml")
+	a := mustArticle(t, st, news.Article{SourceID: src.ID, URL: "https://example.org/1", Text: "cited text"})
+	if err := st.DeleteSource(ctx, src.ID); err != nil {
+		t.Fatalf("DeleteSource: %v", err)
+	}
+	got, err := st.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatalf("Article after DeleteSource: %v", err)
+	}
+	if got.Text != "cited text" || got.SourceID != 0 {
+		t.Errorf("Article after DeleteSource = text %q, source %d; want the text kept and source 0", got.Text, got.SourceID)
+	}
+}

@@ -1,0 +1,259 @@
+package text
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Date is a calendar date mentioned in a text.
+type Date struct {
+	Span news.Span `json:"span"`
+	Time time.Time `json:"time"`
+	// Precision is "day", or "month" for a month and year alone
+	// ("March 2024"), whose Time is the month's first day.
+	Precision string `json:"precision"`
+	// Relative is set for dates resolved against the reference time
+	// ("yesterday", "on Tuesday", "hace dos días").
+	Relative bool `json:"relative,omitempty"`
+}
+
+// Dates finds dates in s: absolute ones ("2024-03-05", "March 3, 2024",
+// "3 March", "3 de marzo de 2024", "March 2024") and, when ref is not
+// zero, relative ones resolved against it ("yesterday", "ayer", "on
+// Tuesday", "el martes", "last Friday", "two days ago", "hace tres
+// días"). A date without a year takes the year that puts it nearest ref
+// (or ref's year; with no ref, it is skipped). A bare weekday is the
+// latest such day on or before ref, as news reports mostly look back.
+func Dates(s string, ref time.Time) []Date {
+	loc := time.UTC
+	if !ref.IsZero() {
+		loc = ref.Location()
+	}
+	day := func(y, m, d int) (time.Time, bool) {
+		if m < 1 || m > 12 || d < 1 || d > 31 || y < 1 || y > 9999 {
+			return time.Time{}, false
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
+		if t.Day() != d {
+			return time.Time{}, false // February 30
+		}
+		return t, true
+	}
+	refDay := time.Time{}
+	if !ref.IsZero() {
+		refDay = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, loc)
+	}
+	// nearestYear picks the year for a month and day written without one.
+	nearestYear := func(m, d int) (time.Time, bool) {
+		if ref.IsZero() {
+			return time.Time{}, false
+		}
+		best, ok := day(ref.Year(), m, d)
+		for _, y := range []int{ref.Year() - 1, ref.Year() + 1} {
+			if t, ok2 := day(y, m, d); ok2 && (!ok || absDur(t.Sub(refDay)) < absDur(best.Sub(refDay))) {
+				best, ok = t, true
+			}
+		}
+		return best, ok
+	}
+	w := figWords(s, news.Span{Start: 0, End: len(s)})
+	var out []Date
+	add := func(a, b int, t time.Time, prec string, rel bool) {
+		out = append(out, Date{Span: news.Span{Start: w[a].start, End: w[b].end}, Time: t, Precision: prec, Relative: rel})
+	}
+	num := func(i int) (int, bool) {
+		if i >= len(w) || !isNum(w[i]) || len(w[i].text) > 4 {
+			return 0, false
+		}
+		n, err := strconv.Atoi(w[i].text)
+		return n, err == nil
+	}
+	month := func(i int) (int, int, bool) { // month number and words used ("Sept" ".")
+		if i >= len(w) {
+			return 0, 0, false
+		}
+		m, ok := months[w[i].key]
+		if !ok {
+			return 0, 0, false
+		}
+		if len(w[i].key) <= 4 && w[i].key != "may" && w[i].key != "june" && w[i].key != "july" && w[i].key != "mayo" && w[i].key != "mes" {
+			// An abbreviation must be capitalised: "Mar." but not "mar".
+			if !isCap(w[i].text) {
+				return 0, 0, false
+			}
+			if i+1 < len(w) && w[i+1].text == "." && adjacent(w[i], w[i+1]) {
+				return m, 2, true
+			}
+		}
+		if w[i].key == "may" && !isCap(w[i].text) {
+			return 0, 0, false
+		}
+		return m, 1, true
+	}
+	year := func(i int) (int, bool) {
+		y, ok := num(i)
+		return y, ok && len(w[i].text) == 4 && y >= 1000
+	}
+	for i := 0; i < len(w); i++ {
+		// ISO: 2024-03-05 or 2024/03/05.
+		if y, ok := year(i); ok && i+4 < len(w) && (w[i+1].text == "-" || w[i+1].text == "/") && w[i+3].text == w[i+1].text &&
+			adjacent(w[i], w[i+1]) && adjacent(w[i+1], w[i+2]) && adjacent(w[i+3], w[i+4]) {
+			m, ok1 := num(i + 2)
+			d, ok2 := num(i + 4)
+			if t, ok3 := day(y, m, d); ok1 && ok2 && ok3 {
+				add(i, i+4, t, "day", false)
+				i += 4
+				continue
+			}
+		}
+		// Month first: "March 3, 2024", "March 3", "Sept. 5", "March 2024".
+		if m, n, ok := month(i); ok {
+			j := i + n
+			if d, ok := num(j); ok && d <= 31 && len(w[j].text) <= 2 {
+				k := j + 1
+				if k < len(w) && (w[k].key == "st" || w[k].key == "nd" || w[k].key == "rd" || w[k].key == "th") && adjacent(w[j], w[k]) {
+					j = k
+					k++
+				}
+				if k < len(w) && w[k].text == "," {
+					k++
+				}
+				if y, ok := year(k); ok {
+					if t, ok := day(y, m, d); ok {
+						add(i, k, t, "day", false)
+						i = k
+						continue
+					}
+				}
+				if t, ok := nearestYear(m, d); ok {
+					add(i, j, t, "day", false)
+					i = j
+				}
+				continue
+			}
+			if y, ok := year(j); ok && isCap(w[i].text) {
+				if t, ok := day(y, m, 1); ok {
+					add(i, j, t, "month", false)
+					i = j
+				}
+			}
+			continue
+		}
+		// Day first: "3 March 2024", "3 de marzo de 2024", "3 de marzo".
+		if d, ok := num(i); ok && d >= 1 && d <= 31 && len(w[i].text) <= 2 {
+			j := i + 1
+			if j < len(w) && w[j].key == "de" {
+				j++
+			}
+			if m, n, ok := month(j); ok && (isCap(w[j].text) || w[i+1].key == "de") {
+				k := j + n
+				e := k - 1
+				yk := k
+				if yk < len(w) && (w[yk].key == "de" || w[yk].key == "del" || w[yk].text == ",") {
+					yk++
+				}
+				if y, ok := year(yk); ok {
+					if t, ok := day(y, m, d); ok {
+						add(i, yk, t, "day", false)
+						i = yk
+						continue
+					}
+				}
+				if t, ok := nearestYear(m, d); ok {
+					add(i, e, t, "day", false)
+					i = e
+				}
+				continue
+			}
+		}
+		if ref.IsZero() {
+			continue
+		}
+		// Relative days.
+		switch w[i].key {
+		case "yesterday", "ayer":
+			add(i, i, refDay.AddDate(0, 0, -1), "day", true)
+			continue
+		case "today", "hoy":
+			add(i, i, refDay, "day", true)
+			continue
+		case "tomorrow":
+			add(i, i, refDay.AddDate(0, 0, 1), "day", true)
+			continue
+		case "anteayer":
+			add(i, i, refDay.AddDate(0, 0, -2), "day", true)
+			continue
+		}
+		// "two days ago", "hace tres días".
+		if w[i].key == "hace" && i+2 < len(w) {
+			if n, k, ok := countAt(w, i+1); ok && i+1+k < len(w) && (w[i+1+k].key == "dias" || w[i+1+k].key == "dia") {
+				add(i, i+1+k, refDay.AddDate(0, 0, -n), "day", true)
+				i += 1 + k
+				continue
+			}
+		}
+		if n, k, ok := countAt(w, i); ok && i+k+1 < len(w) && (w[i+k].key == "days" || w[i+k].key == "day") && w[i+k+1].key == "ago" {
+			add(i, i+k+1, refDay.AddDate(0, 0, -n), "day", true)
+			i += k + 1
+			continue
+		}
+		// Weekdays: "Tuesday", "on Tuesday", "last Friday", "next Monday",
+		// "el martes", "el próximo lunes", "el pasado viernes".
+		if wd, ok := weekdays[w[i].key]; ok {
+			back := (int(refDay.Weekday()) - wd + 7) % 7
+			a := i
+			t := refDay.AddDate(0, 0, -back)
+			if i > 0 {
+				switch w[i-1].key {
+				case "last", "pasado":
+					if back == 0 {
+						t = refDay.AddDate(0, 0, -7)
+					}
+					a = i - 1
+				case "next", "proximo", "this", "este":
+					fwd := (wd - int(refDay.Weekday()) + 7) % 7
+					if fwd == 0 && w[i-1].key != "this" && w[i-1].key != "este" {
+						fwd = 7
+					}
+					t = refDay.AddDate(0, 0, fwd)
+					a = i - 1
+				}
+			}
+			if i+1 < len(w) && (w[i+1].key == "pasado") {
+				if back == 0 {
+					t = refDay.AddDate(0, 0, -7)
+				}
+				add(a, i+1, t, "day", true)
+				i++
+				continue
+			}
+			add(a, i, t, "day", true)
+		}
+	}
+	return out
+}
+
+// countAt reads a small count in digits or words at w[i].
+func countAt(w []fword, i int) (int, int, bool) {
+	if i >= len(w) {
+		return 0, 0, false
+	}
+	if isNum(w[i]) {
+		n, err := strconv.Atoi(w[i].text)
+		return n, 1, err == nil && n < 1000
+	}
+	if isArticle(w[i].key) {
+		return 1, 1, true
+	}
+	v, k, ok := parseNumberWords(w, i)
+	return int(v), k, ok && v == float64(int(v))
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}

@@ -1,0 +1,151 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+type fig struct {
+	Text     string
+	Value    float64
+	Unit     string
+	Kind     string
+	Quantity string
+}
+
+func figures(s, lang string) []fig {
+	var out []fig
+	for _, f := range Figures(s, lang) {
+		out = append(out, fig{f.Text, f.Value, f.Unit, f.Kind, f.Quantity})
+	}
+	return out
+}
+
+func TestFigures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, lang, in string
+		want           []fig
+	}{
+		{"count with event after", "en", "At least 30 people were killed in the attack.",
+			[]fig{{"30 people", 30, "people", KindCount, "dead"}}},
+		{"count with event before", "en", "The blast killed 12 civilians.",
+			[]fig{{"12 civilians", 12, "people", KindCount, "dead"}}},
+		{"event noun", "en", "There were 14 injured and 3 dead.",
+			[]fig{{"14 injured", 14, "people", KindCount, "injured"}, {"3 dead", 3, "people", KindCount, "dead"}}},
+		{"words", "en", "Thirty people were injured.",
+			[]fig{{"Thirty people", 30, "people", KindCount, "injured"}}},
+		{"compound words", "en", "twenty-five soldiers died",
+			[]fig{{"twenty-five soldiers", 25, "soldiers", KindCount, "dead"}}},
+		{"million", "en", "Some 1.5 million refugees have fled.",
+			[]fig{{"1.5 million refugees", 1.5e6, "refugees", KindCount, "refugees"}}},
+		{"money bn", "en", "The $2.3bn aid package was approved.",
+			[]fig{{"$2.3bn", 2.3e9, "USD", KindMoney, "aid"}}},
+		{"money billion", "en", "a budget of $2.3 billion", []fig{{"$2.3 billion", 2.3e9, "USD", KindMoney, "budget"}}},
+		{"money pounds", "en", "He was fined £40,000.", []fig{{"£40,000", 40000, "GBP", KindMoney, "fine"}}},
+		{"money word", "en", "It cost 300 million dollars.", []fig{{"300 million dollars", 3e8, "USD", KindMoney, "cost"}}},
+		{"us dollars", "en", "a US$5m loan", []fig{{"US$5m", 5e6, "USD", KindMoney, "loan"}}},
+		{"percent sign", "en", "Unemployment rose to 5.2%.", []fig{{"5.2%", 5.2, "percent", KindPercent, "unemployment"}}},
+		{"percent word", "en", "Turnout was 61 percent.", []fig{{"61 percent", 61, "percent", KindPercent, "turnout"}}},
+		{"percentage points", "en", "Support fell 3 percentage points.", []fig{{"3 percentage points", 3, "pp", KindPercent, "support"}}},
+		{"hyphen duration", "en", "a 30-day ceasefire", []fig{{"30-day", 30, "day", KindDuration, "ceasefire"}}},
+		{"month-long", "en", "a month-long strike", []fig{{"a month-long", 1, "month", KindDuration, "strike"}}},
+		{"weeks in words", "en", "The siege lasted three weeks.", []fig{{"three weeks", 3, "week", KindDuration, "siege"}}},
+		{"distance", "en", "The fire was 12 km from the border.", []fig{{"12 km", 12, "km", KindDistance, "border"}}},
+		{"miles", "en", "a 10 miles long wall", []fig{{"10 miles", 16.09344, "km", KindDistance, "wall"}}},
+		{"age", "en", "The 42-year-old was arrested.", []fig{{"42-year-old", 42, "year", KindAge, ""}}},
+		{"years and dates skipped", "en", "On March 3, 2024 at 7 p.m. the G7 met for the 3rd time in 2023.", nil},
+		{"bare numbers skipped", "en", "He scored 3 of 5.", nil},
+		{"spanish millions of euros", "es", "Una ayuda de 40 millones de euros.",
+			[]fig{{"40 millones de euros", 4e7, "EUR", KindMoney, "aid"}}},
+		{"spanish euro sign", "es", "Costó €40 millones.", []fig{{"€40 millones", 4e7, "EUR", KindMoney, "cost"}}},
+		{"spanish decimal comma percent", "es", "El paro bajó al 3,5 %.", []fig{{"3,5 %", 3.5, "percent", KindPercent, "unemployment"}}},
+		{"spanish thousands dot", "es", "Hubo 1.234 detenidos.", []fig{{"1.234 detenidos", 1234, "people", KindCount, "arrested"}}},
+		{"spanish words", "es", "Murieron treinta y cinco personas.",
+			[]fig{{"treinta y cinco personas", 35, "people", KindCount, "dead"}}},
+		{"spanish duration", "es", "La tregua de tres semanas terminó.", []fig{{"tres semanas", 3, "week", KindDuration, "ceasefire"}}},
+		{"spanish distance", "es", "a 12 kilómetros de la frontera", []fig{{"12 kilómetros", 12, "km", KindDistance, "border"}}},
+		{"spanish mil millones", "es", "un rescate de 2.000 millones de euros", []fig{{"2.000 millones de euros", 2e9, "EUR", KindMoney, "bailout"}}},
+		{"spanish percent words", "es", "El apoyo subió un 12 por ciento.", []fig{{"12 por ciento", 12, "percent", KindPercent, "support"}}},
+		{"guess language", "", "El paro bajó al 3,5 % y hubo 1.234 detenidos.",
+			[]fig{{"3,5 %", 3.5, "percent", KindPercent, "unemployment"}, {"1.234 detenidos", 1234, "people", KindCount, "arrested"}}},
+		{"english thousands comma", "en", "1,500 people marched", []fig{{"1,500 people", 1500, "people", KindCount, "people"}}},
+		{"after-number currency", "es", "La multa es de 300 €.", []fig{{"300 €", 300, "EUR", KindMoney, "fine"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, figures(tc.in, tc.lang)); diff != "" {
+				t.Errorf("Figures(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+			checkFigures(t, tc.in, Figures(tc.in, tc.lang))
+		})
+	}
+}
+
+// checkFigures asserts each figure's spans: in range, the figure inside its
+// sentence, Text equal to the figure's bytes, figures in order.
+func checkFigures(t *testing.T, s string, fs []Figure) {
+	t.Helper()
+	prev := 0
+	for _, f := range fs {
+		if !f.Span.Valid(len(s)) || !f.Sentence.Valid(len(s)) {
+			t.Fatalf("figure %q: span %v or sentence %v out of range", f.Text, f.Span, f.Sentence)
+		}
+		if f.Span.Start < f.Sentence.Start || f.Span.End > f.Sentence.End {
+			t.Errorf("figure %v outside its sentence %v", f.Span, f.Sentence)
+		}
+		if f.Span.Of(s) != f.Text {
+			t.Errorf("Text %q, span text %q", f.Text, f.Span.Of(s))
+		}
+		if f.Citation.Span() != f.Span {
+			t.Errorf("citation %v, span %v", f.Citation.Span(), f.Span)
+		}
+		if f.Span.Start < prev {
+			t.Errorf("figure %v overlaps the previous one (end %d)", f.Span, prev)
+		}
+		prev = f.Span.End
+	}
+}
+
+func TestComparable(t *testing.T) {
+	t.Parallel()
+	first := func(s string) Figure {
+		t.Helper()
+		fs := Figures(s, "")
+		if len(fs) == 0 {
+			t.Fatalf("no figure in %q", s)
+		}
+		return fs[0]
+	}
+	tests := []struct {
+		a, b           string
+		comparable, eq bool
+	}{
+		{"a 30-day ceasefire", "a month-long ceasefire", true, true},
+		{"a 30-day ceasefire", "a ceasefire of thirty days", true, true},
+		{"a 30-day ceasefire", "a two-week ceasefire", true, false},
+		{"30 people were killed", "the blast killed 35 civilians", true, false},
+		{"30 people were killed", "treinta personas murieron", true, true},
+		{"30 people were killed", "30 people were injured", false, false},
+		{"$2.3bn in aid", "aid of $2.3 billion", true, true},
+		{"$2.3bn in aid", "€2.3bn in aid", false, false},
+		{"unemployment of 5%", "unemployment of 5.0 percent", true, true},
+		{"12 km from the border", "7.5 miles from the border", true, false},
+	}
+	for _, tc := range tests {
+		a, b := first(tc.a), first(tc.b)
+		if got := Comparable(a, b); got != tc.comparable {
+			t.Errorf("Comparable(%q, %q) = %v, want %v (%+v / %+v)", tc.a, tc.b, got, tc.comparable, a.Figure, b.Figure)
+		}
+		if got := tc.comparable && SameValue(a.Figure, b.Figure); got != tc.eq {
+			t.Errorf("SameValue(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.eq)
+		}
+	}
+	if SameQuantity(news.Figure{Kind: KindCount, Unit: "people"}, news.Figure{Kind: KindCount, Unit: "people"}) {
+		t.Error("figures without a quantity key must not be comparable")
+	}
+}

@@ -1,0 +1,1228 @@
+package text
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Quote is a direct quote with its speaker. Parts are the byte spans of the
+// quoted words (without the quotation marks); a quote split by its
+// attribution has two or more parts.
+type Quote struct {
+	Text        string      `json:"text"` // parts joined by news.QuoteJoiner
+	Parts       []news.Span `json:"parts"`
+	Speaker     string      `json:"speaker,omitempty"`
+	SpeakerSpan news.Span   `json:"speaker_span"`
+	Role        string      `json:"role,omitempty"`
+	// Mention is where the attribution names the speaker: "he" in
+	// `"…," he said`, while SpeakerSpan is the fullest mention of the
+	// person it resolves to ("Haley Morris"). Zero when no attribution was
+	// found and the speaker was carried over from an earlier quote.
+	Mention news.Span `json:"mention"`
+	// RoleSpan is the bytes of Role.
+	RoleSpan news.Span `json:"role_span"`
+}
+
+// minQuoteWords is the fewest words a quotation must hold to be reported:
+// shorter quoted fragments are scare quotes or titles, not voices.
+const minQuoteWords = 3
+
+// maxAttribution is how many tokens an attribution clause may span.
+const maxAttribution = 14
+
+// Quotes finds direct quotes in s, in English or Spanish, with their
+// speakers. See QuotesLang.
+func Quotes(s string) []Quote { return QuotesLang(s, "") }
+
+// QuotesLang finds direct quotes in s and who said them. lang ("en", "es",
+// or "" for either) is a hint; the cue lists of both languages are always
+// used, as articles quote across languages.
+//
+// A quote is the text between paired quotation marks (“…”, «…», "…"), or a
+// Spanish dialogue line opened by a dash and closed by "—dijo X—". Its
+// speaker is found in the attribution clause after the quote (`," Smith
+// said`, `—afirmó la ministra—`) or before it (`Smith said: "…"`); failing
+// that, in the sentence before, or from the previous quote in the same or
+// the previous paragraph. Pronouns and bare surnames are resolved to the
+// fullest earlier mention of a matching person. A quote interrupted by its
+// attribution (`"We will," she said, "keep going."`) is one quote with two
+// parts.
+func QuotesLang(s, lang string) []Quote {
+	q := newQuoter(s)
+	return q.run()
+}
+
+type segment struct {
+	body    news.Span // trimmed interior
+	closeAt int       // byte after the closing mark (paragraph end if unclosed)
+	openAt  int       // byte of the opening mark
+	para    int
+	dash    bool
+	short   bool // fewer than minQuoteWords words: kept only as part of a quote
+}
+
+type quoter struct {
+	s        string
+	toks     []token
+	ents     []Entity
+	paras    []news.Span
+	sents    []news.Span
+	segs     []segment
+	speakers []Entity
+	// midCap holds words the text capitalises inside sentences: names,
+	// not capitalised sentence openers like "Critics".
+	midCap map[string]bool
+	// lastSpeaker is the person the previous quote was resolved to.
+	lastSpeaker *Entity
+}
+
+func newQuoter(s string) *quoter {
+	q := &quoter{s: s, toks: tokenize(s), ents: Entities(s), sents: Sentences(s), midCap: map[string]bool{}}
+	for _, t := range q.toks {
+		if t.word && !t.initial && isCap(t.text(s)) {
+			q.midCap[Key(t.text(s))] = true
+		}
+	}
+	start := 0
+	for start <= len(s) {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		// Blank lines separate paragraphs but are none themselves.
+		if strings.TrimSpace(s[start:end]) != "" || len(q.paras) == 0 {
+			q.paras = append(q.paras, news.Span{Start: start, End: end})
+		}
+		start = end + 1
+	}
+	return q
+}
+
+// attribution is a found speaker phrase.
+type attribution struct {
+	phrase    news.Span // the words naming the speaker
+	role      news.Span // an appositive role, if any
+	end       int       // byte after the attribution clause
+	endsComma bool      // the clause ends with a comma: a quote may go on
+}
+
+func (q *quoter) run() []Quote {
+	segs := q.segments()
+	q.segs = segs
+	var out []Quote
+	type resolved struct {
+		speaker, role news.Span
+		para          int
+		speakerText   string
+	}
+	var last *resolved
+	for i := 0; i < len(segs); i++ {
+		sg := segs[i]
+		qt := Quote{Parts: []news.Span{sg.body}}
+		att, ok := q.after(sg)
+		if ok && sg.dash && i+1 < len(segs) && segs[i+1].dash && segs[i+1].para == sg.para {
+			// "—No cederemos —dijo el ministro—. Seguiremos."
+			i++
+			qt.Parts = append(qt.Parts, segs[i].body)
+		} else if ok && att.endsComma && i+1 < len(segs) && segs[i+1].para == sg.para && att.end <= segs[i+1].openAt &&
+			strings.TrimSpace(q.s[att.end:segs[i+1].openAt]) == "" {
+			// "We will," she said, "keep going."
+			i++
+			qt.Parts = append(qt.Parts, segs[i].body)
+		} else if !ok {
+			att, ok = q.before(sg)
+		}
+		if !ok && sg.short {
+			// "called him a "loser," "liar" and "whiner"": a fragment in
+			// the sentence of the quote before is one more part of it.
+			if len(out) > 0 && i > 0 && q.sentenceAt(sg.openAt) == q.sentenceAt(segs[i-1].openAt) {
+				prev := &out[len(out)-1]
+				if prev.Parts[len(prev.Parts)-1] == segs[i-1].body {
+					prev.Parts = append(prev.Parts, sg.body)
+					prev.Text += news.QuoteJoiner + sg.body.Of(q.s)
+				}
+			}
+			continue
+		}
+		if !ok {
+			att, ok = q.colonParagraph(sg)
+		}
+		if !ok {
+			att, ok = q.previousSentence(sg)
+		}
+		if !ok && len(out) > 0 && !titleCased(sg.body.Of(q.s)) && q.continues(segs, i, &out[len(out)-1]) {
+			prev := &out[len(out)-1]
+			prev.Parts = append(prev.Parts, qt.Parts...)
+			prev.Text += news.QuoteJoiner + strings.Join(partTexts(q.s, qt.Parts), news.QuoteJoiner)
+			continue
+		}
+		var spk, role news.Span
+		var spkText string
+		if ok {
+			qt.Mention = att.phrase
+			spk, role = q.resolve(att.phrase, sg.openAt)
+			if att.role.Len() > 0 {
+				role = att.role
+			}
+			spkText = spk.Of(q.s)
+			// "It added", "they said": the speaker of the quote before.
+			if g, ok := pronounGender[Key(spkText)]; ok && g == "" && last != nil && sg.para-last.para <= 1 {
+				spk, role, spkText = last.speaker, last.role, last.speakerText
+			}
+		} else if last != nil && sg.para-last.para <= 1 {
+			spk, role, spkText = last.speaker, last.role, last.speakerText
+		}
+		qt.SpeakerSpan, qt.RoleSpan = spk, role
+		qt.Speaker, qt.Role = spkText, role.Of(q.s)
+		qt.Text = strings.Join(partTexts(q.s, qt.Parts), news.QuoteJoiner)
+		q.lastSpeaker = nil
+		for _, e := range q.ents {
+			if e.Span == spk && (e.Kind == Person || e.Kind == OtherEntity && strings.Contains(e.Key, " ")) {
+				e := e
+				q.lastSpeaker = &e
+				break
+			}
+		}
+		if spkText != "" {
+			last = &resolved{speaker: spk, role: role, para: q.paraOf(qt.Parts[len(qt.Parts)-1].Start), speakerText: spkText}
+		}
+		out = append(out, qt)
+	}
+	// Drop quotes that are only a short fragment.
+	kept := out[:0]
+	for _, qt := range out {
+		n := 0
+		for _, p := range qt.Parts {
+			n += len(strings.Fields(p.Of(q.s)))
+		}
+		if n < minQuoteWords {
+			continue
+		}
+		if titleCased(qt.Text) && (qt.Speaker == "" || len(qt.Parts) == 1 && q.titleContext(qt.Parts[0])) {
+			continue // a title or slogan: "appeared on "Meet the Press""
+		}
+		kept = append(kept, qt)
+	}
+	return kept
+}
+
+// colonParagraph finds the attribution of a quotation that opens its
+// paragraph after one ending in a colon: "Reporter Jane Doe says:".
+func (q *quoter) colonParagraph(sg segment) (attribution, bool) {
+	p := q.paras[sg.para]
+	if strings.TrimSpace(q.s[p.Start:sg.openAt]) != "" {
+		return attribution{}, false
+	}
+	k := sg.para - 1
+	for k >= 0 && strings.TrimSpace(q.paras[k].Of(q.s)) == "" {
+		k--
+	}
+	if k < 0 {
+		return attribution{}, false
+	}
+	prev := strings.TrimSpace(q.paras[k].Of(q.s))
+	if !strings.HasSuffix(prev, ":") {
+		return attribution{}, false
+	}
+	end := q.paras[k].Start + strings.LastIndex(q.paras[k].Of(q.s), ":")
+	sent := q.sentenceAt(end)
+	return q.attributionBefore(q.tokAt(sent.Start), q.tokAt(end), true)
+}
+
+func partTexts(s string, parts []news.Span) []string {
+	texts := make([]string, len(parts))
+	for k, p := range parts {
+		texts[k] = p.Of(s)
+	}
+	return texts
+}
+
+// continues reports whether segs[i], which has no attribution of its own,
+// goes on with the previous quote: in the same paragraph, or opening the
+// next paragraph after the previous quote was left open (news style for a
+// quote running over paragraphs).
+func (q *quoter) continues(segs []segment, i int, prev *Quote) bool {
+	if i == 0 {
+		return false
+	}
+	last := segs[i-1]
+	if last.body.End > prev.Parts[len(prev.Parts)-1].End {
+		return false
+	}
+	sg := segs[i]
+	if sg.para == last.para {
+		return true
+	}
+	if sg.para != last.para+1 {
+		return false
+	}
+	return strings.TrimSpace(q.s[q.paras[sg.para].Start:sg.openAt]) == ""
+}
+
+func (q *quoter) paraOf(pos int) int {
+	return sort.Search(len(q.paras), func(i int) bool { return q.paras[i].End >= pos })
+}
+
+// segments finds the quotations of the text, paragraph by paragraph.
+func (q *quoter) segments() []segment {
+	var out []segment
+	for pi, p := range q.paras {
+		if dash, ok := q.dashLine(p, pi); ok {
+			out = append(out, dash...)
+			continue
+		}
+		open := -1
+		var closer rune
+		openAt := 0
+		for i := p.Start; i < p.End; {
+			r, n := utf8.DecodeRuneInString(q.s[i:])
+			switch {
+			case open < 0 && (r == '“' || r == '«' || r == '"' || r == '„'):
+				open, openAt = i+n, i
+				closer = map[rune]rune{'“': '”', '«': '»', '"': '"', '„': '“'}[r]
+			case open >= 0 && closes(closer, r):
+				out = q.addSeg(out, open, i, i+n, openAt, pi)
+				open = -1
+			case open >= 0 && r == '“' && closer == '”':
+				// An unclosed quotation followed by a new one: restart.
+				open, openAt = i+n, i
+			}
+			i += n
+		}
+		if open >= 0 {
+			out = q.addSeg(out, open, p.End, p.End, openAt, pi)
+		}
+	}
+	return out
+}
+
+// closes reports whether r closes a quotation expecting closer. Straight
+// and curly double quotes are mixed up often enough ("But he won,” she
+// said) that either closes the other.
+func closes(closer, r rune) bool {
+	switch closer {
+	case '”', '"':
+		return r == '”' || r == '"'
+	case '“':
+		return r == '“' || r == '”'
+	}
+	return r == closer
+}
+
+func (q *quoter) addSeg(out []segment, a, b, closeAt, openAt, para int) []segment {
+	body, ok := trimQuote(q.s, a, b)
+	if !ok {
+		return out
+	}
+	short := len(strings.Fields(body.Of(q.s))) < minQuoteWords
+	return append(out, segment{body: body, closeAt: closeAt, openAt: openAt, para: para, short: short})
+}
+
+// trimQuote trims white space, and commas and colons that only lead into
+// the attribution, from a quotation's interior.
+func trimQuote(s string, a, b int) (news.Span, bool) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) && r != '…' && r != '.' {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) && r != ',' && r != ':' && r != ';' && r != '—' && r != '–' {
+			break
+		}
+		b -= n
+	}
+	return news.Span{Start: a, End: b}, b > a
+}
+
+// dashLine reads a Spanish dialogue paragraph: "—No cederemos —dijo el
+// ministro—. Seguiremos." Its quote parts are the dash-delimited runs that
+// are not the attribution.
+func (q *quoter) dashLine(p news.Span, pi int) ([]segment, bool) {
+	line := q.s[p.Start:p.End]
+	trimmed := strings.TrimLeft(line, " \t")
+	if !strings.HasPrefix(trimmed, "—") && !strings.HasPrefix(trimmed, "–") {
+		return nil, false
+	}
+	start := p.Start + len(line) - len(trimmed)
+	_, dn := utf8.DecodeRuneInString(q.s[start:])
+	a := start + dn
+	// The first part runs to the next " —".
+	rest := q.s[a:p.End]
+	cut := indexAny(rest, " —", " –")
+	if cut < 0 {
+		body, ok := trimQuote(q.s, a, p.End)
+		if !ok || len(strings.Fields(body.Of(q.s))) < minQuoteWords {
+			return nil, true
+		}
+		return []segment{{body: body, openAt: start, closeAt: p.End, para: pi, dash: true}}, true
+	}
+	var out []segment
+	if body, ok := trimQuote(q.s, a, a+cut); ok {
+		out = append(out, segment{body: body, openAt: start, closeAt: a + cut + 1, para: pi, dash: true})
+	}
+	// The attribution runs to the next dash or the end of its sentence;
+	// whatever follows a closing dash is the quote going on.
+	attStart := a + cut + 1
+	_, dn = utf8.DecodeRuneInString(q.s[attStart:])
+	attStart += dn
+	rest = q.s[attStart:p.End]
+	if k := strings.IndexAny(rest, "—–"); k >= 0 {
+		_, dn := utf8.DecodeRuneInString(rest[k:])
+		b := attStart + k + dn
+		for b < p.End && (q.s[b] == '.' || q.s[b] == ',' || q.s[b] == ' ') {
+			b++
+		}
+		if body, ok := trimQuote(q.s, b, p.End); ok && len(strings.Fields(body.Of(q.s))) >= 2 {
+			out = append(out, segment{body: body, openAt: attStart + k, closeAt: p.End, para: pi, dash: true})
+		}
+	}
+	return out, true
+}
+
+func indexAny(s string, subs ...string) int {
+	best := -1
+	for _, sub := range subs {
+		if i := strings.Index(s, sub); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// tokAt returns the index of the first token starting at or after pos.
+func (q *quoter) tokAt(pos int) int {
+	return sort.Search(len(q.toks), func(i int) bool { return q.toks[i].start >= pos })
+}
+
+func (q *quoter) word(i int) string { return q.toks[i].text(q.s) }
+
+func (q *quoter) isPunct(i int, set string) bool {
+	return !q.toks[i].word && strings.Contains(set, q.word(i))
+}
+
+// after looks for the attribution just after a quotation: `," Smith said`,
+// `," said Smith`, `—dijo el ministro—`.
+func (q *quoter) after(sg segment) (attribution, bool) {
+	body := sg.body.Of(q.s)
+	lastR, _ := utf8.DecodeLastRuneInString(body)
+	i := q.tokAt(sg.closeAt)
+	if i >= len(q.toks) || q.paraOf(q.toks[i].start) != sg.para {
+		return attribution{}, false
+	}
+	if q.isPunct(i, ",—–") {
+		i++
+	} else if lastR == '.' && !sg.dash && i < len(q.toks) && q.toks[i].word && isCap(q.word(i)) {
+		// `"… done." Smith said.` is rare; a capital after a full stop
+		// starts a new sentence.
+		return attribution{}, false
+	}
+	limit := min(len(q.toks), i+maxAttribution)
+	// Find the speech verb; stop at the end of the clause.
+	v := -1
+	for k := i; k < limit; k++ {
+		t := q.toks[k]
+		if q.paraOf(t.start) != sg.para {
+			break
+		}
+		if !t.word {
+			w := q.word(k)
+			if strings.ContainsAny(w, ".!?;:“”\"«»—–") && k > i {
+				break
+			}
+			continue
+		}
+		if q.isVerb(k) || (Key(q.word(k)) == "according" && k+1 < limit && Key(q.word(k+1)) == "to") ||
+			Key(q.word(k)) == "segun" {
+			v = k
+			break
+		}
+	}
+	if v < 0 {
+		return attribution{}, false
+	}
+	for k := i; k < v; k++ {
+		if kw := Key(q.word(k)); q.toks[k].word && (kw == "that" || kw == "which" || kw == "que") {
+			return attribution{}, false // a new clause, not the attribution
+		}
+	}
+	var att attribution
+	if v > i {
+		// Subject before the verb: `, Smith said`, `, the aide, 42, told`.
+		ph, role, ok := q.subject(i, v)
+		if !ok {
+			return attribution{}, false
+		}
+		att.phrase, att.role = ph, role
+	} else {
+		// Verb first: `said Smith`, `dijo la ministra de Sanidad, Ana Ruiz`.
+		vv := v + 1
+		if Key(q.word(v)) == "according" {
+			vv++
+		}
+		ph, role, ok := q.object(vv, limit)
+		if !ok {
+			return attribution{}, false
+		}
+		att.phrase, att.role = ph, role
+	}
+	att.end, att.endsComma = q.clauseEnd(v, sg.para)
+	return att, true
+}
+
+// clauseEnd finds where the attribution clause containing token v ends,
+// and whether it ends with a comma.
+func (q *quoter) clauseEnd(v, para int) (int, bool) {
+	for k := v + 1; k < len(q.toks) && k < v+maxAttribution; k++ {
+		t := q.toks[k]
+		if q.paraOf(t.start) != para {
+			return q.toks[k-1].end, false
+		}
+		if t.word {
+			continue
+		}
+		switch w := q.word(k); {
+		case w == ",":
+			return t.end, true
+		case strings.ContainsAny(w, "“\"«"):
+			return t.start, false
+		case strings.ContainsAny(w, ".!?;:—–"):
+			return t.end, false
+		}
+	}
+	return q.toks[v].end, false
+}
+
+// subjectSkip are words between a subject and its speech verb.
+var subjectSkip = set(`also|then|later|has|had|have|was|were|is|would|will|once|previously|recently|
+repeatedly|further|again|simply|only|just|publicly|privately|quickly|flatly|ha|había|habría|también|luego`)
+
+// subject finds the speaker phrase in tokens [a, v) before a speech verb.
+func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
+	e := v
+	for e > a && q.toks[e-1].word {
+		k := Key(q.word(e - 1))
+		if subjectSkip[k] {
+			e--
+			continue
+		}
+		// "She went on to say", "he continued to insist".
+		if k == "to" && e-2 > a && q.toks[e-2].word && !isCap(q.word(e-2)) {
+			e -= 2
+			if e-1 > a && Key(q.word(e-1)) == "on" {
+				e--
+				if e-1 > a && !isCap(q.word(e-1)) {
+					e--
+				}
+			}
+			continue
+		}
+		// "Smith on Tuesday said", "Smith last week told".
+		_, wd := weekdays[k]
+		if (wd || k == "today" || k == "yesterday" || k == "week" || k == "month" || k == "night" || k == "morning") &&
+			e-2 > a && q.toks[e-2].word {
+			if p := Key(q.word(e - 2)); p == "on" || p == "last" || p == "this" || p == "el" {
+				e -= 2
+				continue
+			}
+		}
+		break
+	}
+	if e <= a {
+		return news.Span{}, news.Span{}, false
+	}
+	// Appositive: `Smith, a spokeswoman for the agency, said`.
+	var role news.Span
+	if q.isPunct(e-1, ",") {
+		// `Smith, 58, told`, `Smith, the party's frontrunner, said`.
+		c := e - 2
+		for c > a && !q.isPunct(c, ",") && e-c < 30 {
+			c--
+		}
+		if c > a && q.isPunct(c, ",") && c+1 < e-1 && q.toks[c-1].word && isCap(q.word(c-1)) {
+			if q.looksLikeRole(c+1, e-1) {
+				role = news.Span{Start: q.toks[c+1].start, End: q.toks[e-2].end}
+			}
+			e = c
+		} else {
+			e--
+		}
+	}
+	// "Humphrey, who calls": the name before the relative pronoun.
+	if e-2 > a && q.toks[e-1].word && (Key(q.word(e-1)) == "who" || Key(q.word(e-1)) == "quien") && q.isPunct(e-2, ",") {
+		e -= 2
+	}
+	// "Gov. John Kasich (R-OH), said": skip the parenthesis.
+	if e-1 > a && q.isPunct(e-1, ")") {
+		c := e - 2
+		for c > a && !q.isPunct(c, "(") && e-c < 12 {
+			c--
+		}
+		if c > a && q.isPunct(c, "(") {
+			e = c
+		}
+	}
+	// The subject phrase is the noun phrase ending just before the verb:
+	// a name, a pronoun, or a determiner phrase with a role or group noun
+	// at its head ("the former Mexican president").
+	last := e - 1
+	if !q.toks[last].word {
+		return news.Span{}, news.Span{}, false
+	}
+	lw := q.word(last)
+	lk := Key(lw)
+	_, pron := pronounGender[lk]
+	head := roleNouns[lk] || roleNouns[strings.TrimSuffix(lk, "s")] || groupNouns[lk]
+	if !pron && !head && !isCap(lw) {
+		if notStartNames[lk] || nameConnectors[lk] {
+			return news.Span{}, news.Span{}, false
+		}
+		// "the insider said", "a source told": a short determiner phrase.
+		for d := last - 1; d >= a && d >= last-3 && q.toks[d].word; d-- {
+			if dk := Key(q.word(d)); isDeterminer(dk) && dk != "that" && dk != "this" {
+				return news.Span{Start: q.toks[d].start, End: q.toks[last].end}, role, true
+			}
+			if notStartNames[Key(q.word(d))] || speechVerbs[Key(q.word(d))] {
+				break
+			}
+		}
+		return news.Span{}, news.Span{}, false
+	}
+	b := last
+	if !pron {
+		for b > a && e-b < 8 {
+			t := q.toks[b-1]
+			if !t.word {
+				break
+			}
+			w := q.word(b - 1)
+			k := Key(w)
+			if _, p := pronounGender[k]; p || speechVerbs[k] || subjectSkip[k] {
+				break
+			}
+			if isCap(w) && !(t.initial && notStartNames[k]) || roleModifier(k) || roleNouns[k] || groupNouns[k] ||
+				nameConnectors[k] && b-2 >= a && isCap(q.word(b-2)) {
+				b--
+				continue
+			}
+			if head && !isCap(w) && (k == "the" || k == "a" || k == "an" || k == "his" || k == "her" || k == "their" || k == "its") {
+				b--
+				break
+			}
+			// A lower-case modifier inside a role phrase ("two-term").
+			if head && b-1 > a && e-b < 5 && !notStartNames[k] && q.toks[b-2].word &&
+				(roleModifier(Key(q.word(b-2))) || Key(q.word(b-2)) == "the" || Key(q.word(b-2)) == "a") {
+				b--
+				continue
+			}
+			break
+		}
+	}
+	// "Trump’s" before "campaign" belongs to the phrase; a sentence
+	// opener does not.
+	for b < last && q.toks[b].initial && notStartNames[Key(q.word(b))] && !isDeterminer(Key(q.word(b))) {
+		b++
+	}
+	ph := news.Span{Start: q.toks[b].start, End: q.toks[e-1].end}
+	if !q.plausibleSpeaker(b, e) {
+		return news.Span{}, news.Span{}, false
+	}
+	return ph, role, true
+}
+
+var conjunctions = set(`and|but|so|yet|then|however|still|also|y|pero|así|luego|también|e|o|or`)
+
+// isVerb reports whether token i is a speech verb: a listed word written
+// in lower case ("States" in "United States" is not "states").
+func (q *quoter) isVerb(i int) bool {
+	w := q.word(i)
+	return q.toks[i].word && speechVerbs[Key(w)] && (!isCap(w) || q.toks[i].initial)
+}
+
+func isDeterminer(k string) bool {
+	switch k {
+	case "one", "another", "some", "this", "that", "the", "a", "an", "his", "her", "their", "its", "el", "la", "los", "las", "un", "una", "su", "sus":
+		return true
+	}
+	return false
+}
+
+// plausibleSpeaker rejects subject phrases that cannot name a speaker: a
+// lone lower-case word that is neither pronoun nor role, or one holding a
+// verb-like cue.
+func (q *quoter) plausibleSpeaker(b, e int) bool {
+	hasName, hasNoun := false, false
+	switch Key(q.word(b)) {
+	case "on", "in", "for", "at", "which", "that", "who", "to", "from", "with", "by", "of", "en", "por", "con", "que":
+		return false
+	}
+	for k := b; k < e; k++ {
+		if _, wd := weekdays[Key(q.word(k))]; wd {
+			return false
+		}
+		if _, m := months[Key(q.word(k))]; m && len(q.word(k)) > 3 {
+			return false
+		}
+		if !q.toks[k].word {
+			continue
+		}
+		w := q.word(k)
+		kw := Key(w)
+		if isCap(w) && !(q.toks[k].initial && notStartNames[kw]) {
+			hasName = true
+		}
+		if _, ok := pronounGender[kw]; ok {
+			hasNoun = true
+		}
+		if roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")] || groupNouns[kw] || orgHeads[kw] {
+			hasNoun = true
+		}
+	}
+	return hasName || hasNoun
+}
+
+// groupNouns name groups that speak: "officials said", "police said".
+var groupNouns = set(`police|officials|authorities|people|residents|witnesses|critics|supporters|experts|
+analysts|sources|prosecutors|investigators|organizers|organisers|voters|democrats|republicans|aides|
+advisers|campaign|statement|report|group|lawyers|doctors|scientists|researchers|agency|company|government|
+administration|ministry|department|office|spokesperson|fuentes|policía|autoridades|vecinos|testigos|
+expertos|analistas|investigadores|gobierno|ministerio|empresa|organización|portavoces|responsables|
+comunicado|informe|sindicato|partido|equipo|familia|family|everyone|nobody|someone|one|many|others|
+ad|email|e-mail|tweet|statement|letter|memo|post|newspaper|website|poll|survey|study|paper|editorial|
+article|book|release|filing|lawsuit|complaint|ruling|order|document|documents|message|video|sign|
+banner|headline|site|network|magazine|outlet|blog|campaign|team|office|committee|court|judge|carta|
+account|insider|source|person|man|woman|spokesman|official|aide|transcript|excerpt|excerpts|speech|interview|caller|crowd|
+mensaje|anuncio|encuesta|estudio|sentencia|auto|documento|periódico|diario|nota`)
+
+// looksLikeRole reports whether tokens [a, b) read as a role appositive:
+// "a spokeswoman for the agency", "the former governor", "42".
+func (q *quoter) looksLikeRole(a, b int) bool {
+	if b-a > 14 {
+		return false
+	}
+	first := Key(q.word(a))
+	det := first == "a" || first == "an" || first == "the" || first == "el" || first == "la" || first == "un" ||
+		first == "una" || first == "former" || first == "ex" || first == "who"
+	for k := a; k < b; k++ {
+		kw := Key(q.word(k))
+		if roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")] {
+			return det || k == a || isCap(q.word(a))
+		}
+	}
+	return false
+}
+
+// object finds the speaker phrase after a verb-first attribution, in
+// tokens [a, limit): a name run with an optional appositive role ("said
+// Ana Ruiz, the minister"), or a role phrase with an optional appositive
+// name ("dijo la ministra de Sanidad, Ana Ruiz").
+func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
+	if a >= limit || !q.toks[a].word {
+		return news.Span{}, news.Span{}, false
+	}
+	first := Key(q.word(a))
+	if first == "that" || first == "que" || first == "to" {
+		return news.Span{}, news.Span{}, false
+	}
+	e := a
+	if isCap(q.word(a)) && !(q.toks[a].initial && notStartNames[first]) {
+		// A name: capitalised words and inner connectors.
+		for e < limit && q.toks[e].word && (isCap(q.word(e)) || nameConnectors[Key(q.word(e))] && e+1 < limit && q.toks[e+1].word && isCap(q.word(e+1))) && e-a < 8 {
+			e++
+		}
+	} else {
+		// A role phrase, up to a comma or a preposition of place or time.
+		for e < limit && q.toks[e].word && e-a < 10 {
+			kw := Key(q.word(e))
+			if e > a && (kw == "on" || kw == "in" || kw == "at" || kw == "to" || kw == "en" || kw == "ante" || kw == "during" ||
+				kw == "durante" || kw == "after" || kw == "tras" || kw == "when" || kw == "cuando" || kw == "that" || kw == "que" ||
+				kw == "who" || kw == "quien" || kw == "by" || kw == "with" || kw == "from" || kw == "por" || speechVerbs[kw]) {
+				break
+			}
+			e++
+		}
+	}
+	// Drop trailing connectors.
+	for e > a && nameConnectors[Key(q.word(e-1))] && !isCap(q.word(e-1)) {
+		e--
+	}
+	if e <= a || !q.plausibleSpeaker(a, e) {
+		return news.Span{}, news.Span{}, false
+	}
+	ph := news.Span{Start: q.toks[a].start, End: q.toks[e-1].end}
+	if e+1 < limit && q.isPunct(e, ",") && q.toks[e+1].word {
+		f := e + 1
+		for f < limit && q.toks[f].word && f-e < 12 {
+			f++
+		}
+		nameAfter := isCap(q.word(e+1)) && allCapsWords(q, e+1, f)
+		if nameAfter && !isCap(q.word(a)) {
+			// "el portavoz de la patronal, Juan Pérez".
+			return news.Span{Start: q.toks[e+1].start, End: q.toks[f-1].end}, ph, true
+		}
+		if isCap(q.word(a)) && q.looksLikeRole(e+1, f) {
+			return ph, news.Span{Start: q.toks[e+1].start, End: q.toks[f-1].end}, true
+		}
+	}
+	return ph, news.Span{}, true
+}
+
+// allCapsWords reports whether tokens [a, b) are capitalised words or
+// name connectors between them.
+func allCapsWords(q *quoter, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !q.toks[k].word || !isCap(q.word(k)) && !nameConnectors[Key(q.word(k))] {
+			return false
+		}
+	}
+	return b > a
+}
+
+// roleModifier words may sit inside a role phrase ("the former deputy
+// minister", "a senior White House official").
+func roleModifier(k string) bool {
+	switch k {
+	case "former", "senior", "top", "chief", "deputy", "acting", "interim", "then", "vice", "assistant",
+		"presidential", "foreign", "prime", "general", "executive", "national", "local", "state", "federal",
+		"campaign", "press", "official", "democratic", "republican", "the", "a", "an", "his", "her", "their",
+		"el", "la", "los", "las", "un", "una", "su", "sus", "ex", "nuevo", "nueva", "actual", "for", "of", "de", "del":
+		return true
+	}
+	return false
+}
+
+// before looks for an attribution ending at the quotation: `Smith said:
+// "…"`, `Smith told reporters that the plan was "…"`.
+func (q *quoter) before(sg segment) (attribution, bool) {
+	sent := q.sentenceAt(sg.openAt)
+	a := q.tokAt(sent.Start)
+	o := q.tokAt(sg.openAt)
+	// Do not reach back past an earlier quotation, the attribution an
+	// earlier quote used, or the end of a sentence.
+	for k := o - 1; k >= a; k-- {
+		if !q.toks[k].word && (strings.ContainsAny(q.word(k), "”\"»") || k < o-1 && strings.ContainsAny(q.word(k), ".!?") &&
+			q.toks[k+1].word && isCap(q.word(k+1))) {
+			a = k + 1
+			break
+		}
+	}
+	return q.attributionBefore(a, o, false)
+}
+
+// attributionBefore finds the speaker of a clause in tokens [a, o) that
+// leads into a quotation. With subjectFallback, a clause without a speech
+// verb ("released the following statement:") gives its subject.
+func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution, bool) {
+	for v := o - 1; v >= a; v-- {
+		if !q.toks[v].word {
+			continue
+		}
+		kw := Key(q.word(v))
+		if kw == "according" && v+1 < o && Key(q.word(v+1)) == "to" {
+			if ph, role, ok := q.object(v+2, o); ok {
+				return attribution{phrase: ph, role: role}, true
+			}
+		}
+		if kw == "segun" {
+			if ph, role, ok := q.object(v+1, o); ok {
+				return attribution{phrase: ph, role: role}, true
+			}
+		}
+		if !q.isVerb(v) {
+			continue
+		}
+		if participles[kw] {
+			// The subject of a participle is the sentence's, which may lie
+			// before an earlier quotation in it.
+			if ph, ok := q.sentenceSubject(q.tokAt(q.sentenceAt(q.toks[v].start).Start), v); ok {
+				return attribution{phrase: ph}, true
+			}
+			continue
+		}
+		if ph, role, ok := q.subject(a, v); ok {
+			return attribution{phrase: ph, role: role}, true
+		}
+		// "She greeted supporters and told them": the sentence's subject.
+		if v > a && q.toks[v-1].word && (Key(q.word(v-1)) == "and" || Key(q.word(v-1)) == "y") {
+			if ph, ok := q.sentenceSubject(a, v); ok {
+				return attribution{phrase: ph}, true
+			}
+		}
+		// Verb first, at the start of its clause: `Said Smith: "…"`.
+		if v == a || q.isPunct(v-1, ",:;—–") {
+			if ph, role, ok := q.object(v+1, o); ok {
+				return attribution{phrase: ph, role: role}, true
+			}
+		}
+	}
+	if subjectFallback {
+		if ph, ok := q.sentenceSubject(a, o); ok {
+			return attribution{phrase: ph}, true
+		}
+	}
+	// "… surprise Republican pollster Daron Shaw: "…"": a name right
+	// before the colon that opens the quotation.
+	if o-1 > a && q.isPunct(o-1, ":") {
+		for _, e := range q.ents {
+			if e.Span.End == q.toks[o-2].end && (e.Kind == Person || e.Kind == OtherEntity && strings.Contains(e.Key, " ")) {
+				return attribution{phrase: e.Span}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceSubject finds the subject of the clause in tokens [a, v): the
+// first person named, else the first name, pronoun or role phrase that
+// starts it.
+func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
+	for _, e := range q.ents {
+		if e.Span.Start >= q.toks[a].start && e.Span.End <= q.toks[v-1].end && e.Kind == Person {
+			return e.Span, true
+		}
+	}
+	// Skip a leading conjunction and an introductory phrase ending in a
+	// comma ("And ...", "On Monday, ...").
+	for a < v && q.toks[a].word && conjunctions[Key(q.word(a))] {
+		a++
+	}
+	if a < v && q.toks[a].word {
+		if _, ok := pronounGender[Key(q.word(a))]; ok {
+			return news.Span{Start: q.toks[a].start, End: q.toks[a].end}, true
+		}
+	}
+	k := a
+	for j := a; j < v && j < a+6; j++ {
+		if q.isPunct(j, ",") {
+			k = j + 1
+			break
+		}
+	}
+	e := k
+	for e < v && q.toks[e].word && e-k < 6 {
+		kw := Key(q.word(e))
+		if e > k && !isCap(q.word(e)) && !roleNouns[kw] && !groupNouns[kw] && !roleModifier(kw) {
+			break
+		}
+		e++
+	}
+	if e > k && q.plausibleSpeaker(k, e) {
+		return news.Span{Start: q.toks[k].start, End: q.toks[e-1].end}, true
+	}
+	return news.Span{}, false
+}
+
+// previousSentence looks for a speaker in the sentence before the
+// quotation's, in the same paragraph: `Smith defended the plan. "It
+// works," ...`.
+func (q *quoter) previousSentence(sg segment) (attribution, bool) {
+	si := sort.Search(len(q.sents), func(i int) bool { return q.sents[i].End > sg.openAt })
+	if si == 0 || si > len(q.sents) {
+		return attribution{}, false
+	}
+	prev := q.sents[si-1]
+	if q.paraOf(prev.Start) != sg.para || strings.ContainsAny(prev.Of(q.s), "“”\"«»") {
+		return attribution{}, false
+	}
+	a, b := q.tokAt(prev.Start), q.tokAt(prev.End)
+	for v := a; v < b; v++ {
+		if q.isVerb(v) {
+			if ph, role, ok := q.subject(a, v); ok {
+				return attribution{phrase: ph, role: role}, true
+			}
+			return attribution{}, false
+		}
+	}
+	return attribution{}, false
+}
+
+func (q *quoter) sentenceAt(pos int) news.Span {
+	i := sort.Search(len(q.sents), func(i int) bool { return q.sents[i].End > pos })
+	if i < len(q.sents) && q.sents[i].Start <= pos {
+		return q.sents[i]
+	}
+	p := q.paras[q.paraOf(pos)]
+	return p
+}
+
+// resolve maps a speaker phrase to the fullest mention of the person it
+// names, and that person's role; a phrase that names no known person is
+// its own speaker.
+func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
+	// A person named inside the phrase.
+	for _, e := range q.ents {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind == Person {
+			full := q.fullest(e)
+			return full.Span, q.roleOf(full, ph)
+		}
+	}
+	for _, e := range q.ents {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind == OtherEntity && len(strings.Fields(e.Key)) <= 3 {
+			// An unclassified name used as a speaker is a person.
+			e.Kind = Person
+			full := q.fullest(e)
+			return full.Span, q.roleOf(full, ph)
+		}
+	}
+	words := strings.Fields(Key(ph.Of(q.s)))
+	if len(words) == 1 {
+		if g, ok := pronounGender[words[0]]; ok && words[0] != "they" && words[0] != "we" && words[0] != "ellos" &&
+			words[0] != "i" && words[0] != "yo" && words[0] != "nosotros" {
+			if p, ok := q.pronounReferent(ph.Start, g); ok {
+				full := q.fullest(p)
+				return full.Span, q.roleOf(full, news.Span{})
+			}
+			return news.Span{}, news.Span{}
+		}
+	}
+	// A role phrase ("the spokeswoman") naming a person introduced with
+	// that role earlier.
+	head := ""
+	for _, w := range words {
+		if roleNouns[w] {
+			head = w
+		}
+	}
+	if head != "" && (words[0] == "the" || words[0] == "el" || words[0] == "la") {
+		for k := len(q.ents) - 1; k >= 0; k-- {
+			e := q.ents[k]
+			if e.Kind != Person && !(e.Kind == OtherEntity && strings.Contains(e.Key, " ")) || e.Span.End > ph.Start {
+				continue
+			}
+			full := q.fullest(e)
+			r := q.roleOf(full, news.Span{})
+			if strings.Contains(Key(r.Of(q.s)), head) || strings.Contains(Key(e.Title), head) {
+				return full.Span, r
+			}
+		}
+	}
+	return ph, news.Span{}
+}
+
+// pronounReferent resolves a subject pronoun of a speech verb at pos: to
+// the latest person named as the subject of a speech verb before it in the
+// same or the previous two paragraphs (the discourse's current speaker),
+// else to lastPerson.
+func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
+	if q.speakers == nil {
+		q.speakers = q.namedSpeakers()
+	}
+	lp, lok := q.lastPerson(pos, g)
+	// The speaker of the quote just before, if a person who fits.
+	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(ls.Span.Start) <= 1 && ls.Span.Start < pos {
+		if pg := personGender(*ls); g == "" || pg == "" || pg == g {
+			if !lok || lp.Span.Start < ls.Span.Start || q.paraOf(pos)-q.paraOf(lp.Span.Start) > 0 {
+				return *ls, true
+			}
+		}
+	}
+	para := q.paraOf(pos)
+	for k := len(q.speakers) - 1; k >= 0; k-- {
+		e := q.speakers[k]
+		if e.Span.Start >= pos {
+			continue
+		}
+		if para-q.paraOf(e.Span.Start) > 2 {
+			break
+		}
+		if g != "" {
+			if pg := personGender(q.fullest(e)); pg != "" && pg != g {
+				continue
+			}
+		}
+		return e, true
+	}
+	return lp, lok
+}
+
+// namedSpeakers lists, in text order, the people named as the subject of
+// a speech verb outside quotations.
+func (q *quoter) namedSpeakers() []Entity {
+	out := []Entity{}
+	for v := range q.toks {
+		if !q.isVerb(v) || participles[Key(q.word(v))] || q.inQuote(q.toks[v].start) {
+			continue
+		}
+		sent := q.sentenceAt(q.toks[v].start)
+		a := q.tokAt(sent.Start)
+		for k := v - 1; k >= a; k-- {
+			if !q.toks[k].word && strings.ContainsAny(q.word(k), "”\"»") {
+				a = k + 1
+				break
+			}
+		}
+		ph, _, ok := q.subject(a, v)
+		if !ok {
+			continue
+		}
+		for _, e := range q.ents {
+			if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key])) {
+				e.Kind = Person
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// lastPerson returns the person a pronoun at pos most likely refers to:
+// among person mentions before pos outside quotations whose gender fits g
+// ("" fits any), the latest that is the first person named in its
+// sentence (usually its subject), else the latest.
+func (q *quoter) lastPerson(pos int, g string) (Entity, bool) {
+	var fallback *Entity
+	for k := len(q.ents) - 1; k >= 0; k-- {
+		e := q.ents[k]
+		if e.Kind != Person || e.Span.End > pos || pos-e.Span.End > 3000 || q.inQuote(e.Span.Start) {
+			continue
+		}
+		if g != "" {
+			if pg := personGender(q.fullest(e)); pg != "" && pg != g {
+				continue
+			}
+		}
+		if q.firstPersonInSentence(k) {
+			return e, true
+		}
+		if fallback == nil {
+			fallback = &q.ents[k]
+		}
+	}
+	if fallback != nil {
+		return *fallback, true
+	}
+	return Entity{}, false
+}
+
+// firstPersonInSentence reports whether q.ents[k] is the first person
+// named in its sentence.
+func (q *quoter) firstPersonInSentence(k int) bool {
+	sent := q.sentenceAt(q.ents[k].Span.Start)
+	for x := k - 1; x >= 0; x-- {
+		e := q.ents[x]
+		if e.Span.Start < sent.Start {
+			break
+		}
+		if e.Kind == Person && !q.inQuote(e.Span.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// inQuote reports whether pos lies inside a quotation.
+func (q *quoter) inQuote(pos int) bool {
+	i := sort.Search(len(q.segs), func(i int) bool { return q.segs[i].closeAt > pos })
+	return i < len(q.segs) && q.segs[i].openAt <= pos
+}
+
+// fullest returns the longest mention of the person e names, preferring
+// mentions before e.
+func (q *quoter) fullest(e Entity) Entity {
+	best := e
+	for _, o := range q.ents {
+		if o.Kind != Person && o.Kind != OtherEntity {
+			continue
+		}
+		if !Corefer(e, Entity{Text: o.Text, Kind: Person, Key: o.Key}) {
+			continue
+		}
+		better := len(strings.Fields(o.Key)) > len(strings.Fields(best.Key)) ||
+			(len(strings.Fields(o.Key)) == len(strings.Fields(best.Key)) && best.Title == "" && o.Title != "")
+		if better && (o.Span.Start < e.Span.Start || best.Span == e.Span) {
+			best = o
+		}
+	}
+	return best
+}
+
+// roleOf finds a person's role: their title extended over its modifiers
+// ("Democratic presidential candidate"), or an appositive next to a
+// mention ("Haley Morris, a spokeswoman for the campaign,"). skip is a
+// span not to take the role from.
+func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
+	for _, e := range q.ents {
+		if e.Kind != Person && e.Kind != OtherEntity || !Corefer(Entity{Text: e.Text, Kind: Person, Key: e.Key}, p) {
+			continue
+		}
+		i := q.tokAt(e.Span.Start)
+		j := q.tokAt(e.Span.End)
+		// Appositive after: ", a spokeswoman for the campaign,".
+		if j+1 < len(q.toks) && q.isPunct(j, ",") {
+			f := j + 1
+			for f < len(q.toks) && q.toks[f].word && f-j <= 12 {
+				f++
+			}
+			if f < len(q.toks) && q.looksLikeRole(j+1, f) && q.isPunct(f, ",.;") {
+				return news.Span{Start: q.toks[j+1].start, End: q.toks[f-1].end}
+			}
+		}
+		// Role before, set off by a comma: "La ministra de Sanidad, Ana
+		// Ruiz,", "The agency's director, Ana Ruiz,".
+		if i > 1 && q.isPunct(i-1, ",") {
+			c := i - 2
+			for c > 0 && q.toks[c-1].word && i-c < 10 {
+				c--
+			}
+			if c >= 0 && q.looksLikeRole(c, i-1) {
+				return news.Span{Start: q.toks[c].start, End: q.toks[i-2].end}
+			}
+		}
+		// Title before, with its modifiers.
+		if e.Title != "" || (i > 0 && q.toks[i-1].word && roleNouns[Key(q.word(i-1))]) {
+			end := i
+			k := i - 1
+			// The title may be inside the entity's run ("President Obama").
+			for k >= 0 && q.toks[k].word && i-k <= 6 {
+				kw := Key(q.word(k))
+				if notStartNames[kw] || speechVerbs[kw] {
+					break
+				}
+				k--
+			}
+			if k+1 < end {
+				return news.Span{Start: q.toks[k+1].start, End: q.toks[end-1].end}
+			}
+		}
+	}
+	return news.Span{}
+}
+
+// titleContext reports whether the word before a quotation introduces a
+// title rather than speech: "on", "in", "titled", "the"...
+func (q *quoter) titleContext(p news.Span) bool {
+	o := q.tokAt(p.Start) - 2 // the word before the opening mark
+	if o < 0 || !q.toks[o].word {
+		return false
+	}
+	switch Key(q.word(o)) {
+	case "on", "in", "at", "of", "for", "titled", "entitled", "named", "the", "a", "an", "en", "el", "la", "del", "titulado", "titulada":
+		return true
+	}
+	return false
+}
+
+// titleCased reports whether most words of s longer than three letters
+// are capitalised: a title or slogan ("Meet the Press"), not speech.
+func titleCased(s string) bool {
+	words, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		if utf8.RuneCountInString(w) > 3 || isCap(w) {
+			words++
+			if isCap(w) {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*10 >= words*7
+}

@@ -1,0 +1,113 @@
+package text
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+type voice struct {
+	Text, Speaker, Role string
+}
+
+func voices(s, lang string) []voice {
+	var out []voice
+	for _, q := range QuotesLang(s, lang) {
+		out = append(out, voice{q.Text, q.Speaker, q.Role})
+	}
+	return out
+}
+
+func TestQuotes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, lang, in string
+		want           []voice
+	}{
+		{"after, name first", "en", `"We will win this election," Smith said.`,
+			[]voice{{"We will win this election", "Smith", ""}}},
+		{"after, verb first with role", "en", `"The plan is dead on arrival," said Ana Ruiz, the party's leader.`,
+			[]voice{{"The plan is dead on arrival", "Ana Ruiz", "the party's leader"}}},
+		{"before with colon", "en", `Senator John Kerry told reporters: "We have no choice here."`,
+			[]voice{{"We have no choice here.", "John Kerry", "Senator"}}},
+		{"split by attribution", "en", `"We will," she said, "keep going until the end."`,
+			[]voice{{"We will" + news.QuoteJoiner + "keep going until the end.", "", ""}}},
+		{"pronoun resolved", "en", "Haley Morris, a spokeswoman for the campaign, spoke first.\n\n" +
+			`"We will keep going no matter what," she said.`,
+			[]voice{{"We will keep going no matter what", "Haley Morris", "a spokeswoman for the campaign"}}},
+		{"surname resolved", "en", "Governor Maria Lopez arrived late. \"This is not over yet,\" Lopez said.",
+			[]voice{{"This is not over yet", "Maria Lopez", "Governor"}}},
+		{"role resolved", "en", "Haley Morris, a spokeswoman for the campaign, spoke. \"It is a lean campaign,\" the spokeswoman said.",
+			[]voice{{"It is a lean campaign", "Haley Morris", "a spokeswoman for the campaign"}}},
+		{"continuation paragraph", "en", "\"We will fight,\" Smith said. \"We never give up.\"\n\n\"And we will win in the end.\"",
+			[]voice{{"We will fight" + news.QuoteJoiner + "We never give up." + news.QuoteJoiner + "And we will win in the end.", "Smith", ""}}},
+		{"scare quotes ignored", "en", `He called the plan "rigged" and left.`, nil},
+		{"title ignored", "en", `She appeared on "Meet the Press Today" on Sunday.`, nil},
+		{"according to", "en", `"Prices will rise again next year," according to the central bank.`,
+			[]voice{{"Prices will rise again next year", "the central bank", ""}}},
+		{"previous sentence", "en", "Smith explained the plan on Monday. \"It works and it is cheap.\"",
+			[]voice{{"It works and it is cheap.", "Smith", ""}}},
+		{"spanish guillemets", "es", "La ministra de Sanidad, Carolina Darias, habló en Madrid. «Vamos a reforzar la atención primaria», afirmó la ministra.",
+			[]voice{{"Vamos a reforzar la atención primaria", "Carolina Darias", "La ministra de Sanidad"}}},
+		{"spanish dash", "es", "—No vamos a ceder ante ninguna presión —dijo el presidente del Gobierno, Pedro Sánchez—. Seguiremos trabajando.",
+			[]voice{{"No vamos a ceder ante ninguna presión" + news.QuoteJoiner + "Seguiremos trabajando.", "Pedro Sánchez", "el presidente del Gobierno"}}},
+		{"spanish curly with appositive name", "es", "“Es una decisión histórica para el sector”, señaló el portavoz de la patronal, Juan Pérez.",
+			[]voice{{"Es una decisión histórica para el sector", "Juan Pérez", "el portavoz de la patronal"}}},
+		{"spanish según", "es", "Según Juan Pérez, “la medida llega tarde pero llega bien”.",
+			[]voice{{"la medida llega tarde pero llega bien", "Juan Pérez", ""}}},
+		{"mixed marks", "en", "\"But Pete Wilson won,” Axelrod said.",
+			[]voice{{"But Pete Wilson won", "Axelrod", ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := voices(tc.in, tc.lang)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("QuotesLang(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+			checkQuotes(t, tc.in, QuotesLang(tc.in, tc.lang))
+		})
+	}
+}
+
+// checkQuotes asserts the invariants every quote keeps: parts in range,
+// in order and disjoint; Text the parts joined; spans equal to what is
+// shown.
+func checkQuotes(t *testing.T, s string, qs []Quote) {
+	t.Helper()
+	prevEnd := 0
+	for _, q := range qs {
+		if len(q.Parts) == 0 {
+			t.Fatalf("quote %q has no parts", q.Text)
+		}
+		var texts []string
+		for _, p := range q.Parts {
+			if !p.Valid(len(s)) {
+				t.Fatalf("part %v out of range (len %d)", p, len(s))
+			}
+			if p.Start < prevEnd {
+				t.Fatalf("part %v overlaps or precedes the previous part (end %d)", p, prevEnd)
+			}
+			prevEnd = p.End
+			texts = append(texts, p.Of(s))
+			if strings.ContainsAny(p.Of(s)[:1], "\"“«") {
+				t.Errorf("part %q starts with a quotation mark", p.Of(s))
+			}
+		}
+		if got := strings.Join(texts, news.QuoteJoiner); got != q.Text {
+			t.Errorf("Text %q, parts joined %q", q.Text, got)
+		}
+		if q.Speaker != "" && q.SpeakerSpan.Of(s) != q.Speaker {
+			t.Errorf("Speaker %q, span text %q", q.Speaker, q.SpeakerSpan.Of(s))
+		}
+		if q.Role != "" && q.RoleSpan.Of(s) != q.Role {
+			t.Errorf("Role %q, span text %q", q.Role, q.RoleSpan.Of(s))
+		}
+		if q.Mention.Len() > 0 && !q.Mention.Valid(len(s)) {
+			t.Errorf("Mention %v out of range", q.Mention)
+		}
+	}
+}

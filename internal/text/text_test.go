@@ -1,0 +1,90 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func sentenceTexts(s string) []string {
+	var out []string
+	for _, sp := range Sentences(s) {
+		out = append(out, sp.Of(s))
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"plain", "The vote passed. It was close.", []string{"The vote passed.", "It was close."}},
+		{"abbreviations", "Mr. Smith met Dr. Jones at 5 p.m. on Friday. They talked.",
+			[]string{"Mr. Smith met Dr. Jones at 5 p.m. on Friday.", "They talked."}},
+		{"initials", "John F. Kennedy spoke. Then he left.", []string{"John F. Kennedy spoke.", "Then he left."}},
+		{"decimals", "Growth was 2.5 percent. Prices rose 3.1%.", []string{"Growth was 2.5 percent.", "Prices rose 3.1%."}},
+		{"us", "She moved to the U.S. in 2010 and stayed.", []string{"She moved to the U.S. in 2010 and stayed."}},
+		{"quote ends sentence", `He said, "It is over." Then he left.`, []string{`He said, "It is over."`, "Then he left."}},
+		{"quote with attribution", `"Why me?" Trump said. "I won."`, []string{`"Why me?" Trump said.`, `"I won."`}},
+		{"lower after question", `"Why me?" he asked.`, []string{`"Why me?" he asked.`}},
+		{"paragraphs", "Headline without stop\n\nFirst line. Second line.", []string{"Headline without stop", "First line.", "Second line."}},
+		{"spanish marks", "¿Quién ganó? ¡Nadie lo sabe! El Sr. Pérez habló.",
+			[]string{"¿Quién ganó?", "¡Nadie lo sabe!", "El Sr. Pérez habló."}},
+		{"spanish decimal", "El paro bajó al 3,5 %. La cifra es 1.234.", []string{"El paro bajó al 3,5 %.", "La cifra es 1.234."}},
+		{"ellipsis", "He paused... Then he went on.", []string{"He paused...", "Then he went on."}},
+		{"empty", "   \n\n ", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, sentenceTexts(tc.in)); diff != "" {
+				t.Errorf("Sentences(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Hello, World!", []string{"hello", "world"}},
+		{"El niño comió 3,5 kg.", []string{"el", "niño", "comió", "3", "5", "kg"}},
+		{"snake_case x", []string{"snake_case", "x"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, Words(tc.in)); diff != "" {
+			t.Errorf("Words(%q) mismatch (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"María López", "maria lopez"},
+		{"  Trump’s ", "trump"},
+		{"O'Malley's", "o'malley"},
+		{"ÁNGELA   Merkel", "angela merkel"},
+	}
+	for _, tc := range tests {
+		if got := Key(tc.in); got != tc.want {
+			t.Errorf("Key(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestGuessLang(t *testing.T) {
+	t.Parallel()
+	if got := GuessLang("El Gobierno aprobó la ley que los partidos pedían."); got != "es" {
+		t.Errorf("GuessLang(es) = %q", got)
+	}
+	if got := GuessLang("The government passed the law that the parties wanted."); got != "en" {
+		t.Errorf("GuessLang(en) = %q", got)
+	}
+}

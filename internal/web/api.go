@@ -1,0 +1,439 @@
+package web
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// apiError is the body of every API error.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // the client may have gone; nothing useful to do
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, apiError{Error: msg})
+}
+
+// apiMethods dispatches on the request method and answers other methods
+// with a JSON 405, which the standard mux would answer in plain text.
+func apiMethods(methods map[string]http.HandlerFunc) http.Handler {
+	allowed := make([]string, 0, len(methods)+1)
+	for m := range methods {
+		allowed = append(allowed, m)
+	}
+	if _, ok := methods[http.MethodGet]; ok {
+		allowed = append(allowed, http.MethodHead)
+	}
+	slices.Sort(allowed)
+	allow := strings.Join(allowed, ", ")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		m := r.Method
+		if m == http.MethodHead {
+			m = http.MethodGet
+		}
+		h, ok := methods[m]
+		if !ok {
+			w.Header().Set("Allow", allow)
+			writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("method %s not allowed; use %s", r.Method, allow))
+			return
+		}
+		h(w, r)
+	})
+}
+
+// storeError answers a failed store call: a 404 for a missing thing, else a
+// logged 500 that does not show the cause.
+func (s *Server) storeError(w http.ResponseWriter, r *http.Request, what string, err error) {
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, http.StatusNotFound, what+" not found")
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	s.log.Error("store", "path", r.URL.Path, "what", what, "err", err)
+	writeError(w, http.StatusInternalServerError, "internal error")
+}
+
+// pathID parses the {id} path value: a positive decimal integer.
+func pathID(r *http.Request) (int64, bool) {
+	v := r.PathValue("id")
+	if v == "" || len(v) > 19 || strings.TrimLeft(v, "0123456789") != "" {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// requireToken lets a write through only with the configured bearer token.
+func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.cfg.APIToken == "" {
+			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured")
+			return
+		}
+		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || !tokenEqual(strings.TrimSpace(tok), s.cfg.APIToken) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="newsdesk"`)
+			writeError(w, http.StatusUnauthorized, "missing or wrong API token")
+			return
+		}
+		next(w, r)
+	}
+}
+
+// tokenEqual compares in constant time; hashing first hides the length.
+func tokenEqual(got, want string) bool {
+	g, h := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
+	return subtle.ConstantTimeCompare(g[:], h[:]) == 1
+}
+
+// storiesResponse is the body of GET /api/stories.
+type storiesResponse struct {
+	Stories []storyJSON `json:"stories"`
+}
+
+// storyJSON is a story in lists, with its page's URL.
+type storyJSON struct {
+	news.Story
+	URL string `json:"url"`
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	stories, err := s.rankedStories(r.Context())
+	if err != nil {
+		s.storeError(w, r, "stories", err)
+		return
+	}
+	base := s.baseURL(r)
+	out := storiesResponse{Stories: make([]storyJSON, 0, len(stories))}
+	for _, st := range stories {
+		out.Stories = append(out.Stories, storyJSON{Story: st, URL: storyURL(base, st.ID)})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// StoryDetail is the body of GET /api/stories/{id}: the briefing's JSON
+// (story_id, headline, category, generated_at, sections) plus the story's
+// own fields. A story not yet briefed has no sections and briefed=false.
+type StoryDetail struct {
+	news.Briefing
+	ID           int64     `json:"id"`
+	ThreadID     int64     `json:"thread_id,omitempty"`
+	Title        string    `json:"title"`
+	FirstSeen    time.Time `json:"first_seen"`
+	LastUpdated  time.Time `json:"last_updated"`
+	ArticleCount int       `json:"article_count"`
+	SourceCount  int       `json:"source_count"`
+	Briefed      bool      `json:"briefed"`
+	URL          string    `json:"url"`
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "story id must be a positive integer")
+		return
+	}
+	st, b, err := s.storyAndBriefing(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, "story", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, StoryDetail{
+		Briefing:     b,
+		ID:           st.ID,
+		ThreadID:     st.ThreadID,
+		Title:        st.Title,
+		FirstSeen:    st.FirstSeen,
+		LastUpdated:  st.LastUpdated,
+		ArticleCount: st.ArticleCount,
+		SourceCount:  st.SourceCount,
+		Briefed:      st.Briefed && len(b.Sections) > 0,
+		URL:          storyURL(s.baseURL(r), st.ID),
+	})
+}
+
+// storyAndBriefing loads a story and its briefing; a story without one gets
+// an empty briefing with the story's title and category.
+func (s *Server) storyAndBriefing(ctx context.Context, id int64) (news.Story, news.Briefing, error) {
+	st, err := s.st.Story(ctx, id)
+	if err != nil {
+		return news.Story{}, news.Briefing{}, fmt.Errorf("load story %d: %w", id, err)
+	}
+	b, err := s.st.Briefing(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		b = news.Briefing{StoryID: id}
+	case err != nil:
+		return news.Story{}, news.Briefing{}, fmt.Errorf("load briefing of story %d: %w", id, err)
+	}
+	if b.Headline == "" {
+		b.Headline = st.Title
+	}
+	if b.Category == "" {
+		b.Category = st.Category
+	}
+	if b.Sections == nil {
+		b.Sections = []news.Section{}
+	}
+	return st, b, nil
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "article id must be a positive integer")
+		return
+	}
+	a, err := s.st.Article(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, "article", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+// sourcesResponse is the body of GET /api/sources.
+type sourcesResponse struct {
+	Sources []news.Source `json:"sources"`
+}
+
+func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
+	srcs, err := s.st.Sources(r.Context())
+	if err != nil {
+		s.storeError(w, r, "sources", err)
+		return
+	}
+	if srcs == nil {
+		srcs = []news.Source{}
+	}
+	writeJSON(w, http.StatusOK, sourcesResponse{Sources: srcs})
+}
+
+// sourceArticlesResponse is the body of GET /api/sources/{id}/articles.
+type sourceArticlesResponse struct {
+	Articles []news.Article `json:"articles"`
+}
+
+// maxSourceArticles caps the articles listed for one source, newest first.
+const maxSourceArticles = 500
+
+// apiSourceArticles lists a source's articles without their text, so a
+// client can see each one's extraction status and reason.
+func (s *Server) apiSourceArticles(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
+		return
+	}
+	if _, err := s.st.Source(r.Context(), id); err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	list, err := s.st.Articles(r.Context(), store.ArticleFilter{SourceID: id, Limit: maxSourceArticles})
+	if err != nil {
+		s.storeError(w, r, "articles", err)
+		return
+	}
+	if list == nil {
+		list = []news.Article{}
+	}
+	writeJSON(w, http.StatusOK, sourceArticlesResponse{Articles: list})
+}
+
+func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
+		return
+	}
+	src, err := s.st.Source(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, src)
+}
+
+// SourceRequest is the body of POST /api/sources.
+type SourceRequest struct {
+	URL      string `json:"url"`
+	Name     string `json:"name,omitempty"`
+	Kind     string `json:"kind,omitempty"` // "feed" (default) or "page"
+	Lang     string `json:"lang,omitempty"` // BCP 47
+	Category string `json:"category,omitempty"`
+}
+
+// Limits on a new source's fields.
+const (
+	maxURLLen      = 2048
+	maxNameLen     = 200
+	maxCategoryLen = 64
+)
+
+// ParseSourceRequest decodes and validates the body of POST /api/sources
+// into the source to add. Its errors are fit to show the client.
+func ParseSourceRequest(body io.Reader) (news.Source, error) {
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	var req SourceRequest
+	if err := dec.Decode(&req); err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return news.Source{}, bodyTooLargeError{limit: maxErr.Limit}
+		}
+		return news.Source{}, errors.New("request body must be a JSON object {url, name?, kind?, lang?, category?}")
+	}
+	if dec.More() {
+		return news.Source{}, errors.New("request body must hold one JSON object")
+	}
+	return req.Source()
+}
+
+// bodyTooLargeError reports a request body over its limit.
+type bodyTooLargeError struct{ limit int64 }
+
+func (e bodyTooLargeError) Error() string {
+	return fmt.Sprintf("request body is larger than %d bytes", e.limit)
+}
+
+// Source validates the request and returns the source it asks for.
+func (req SourceRequest) Source() (news.Source, error) {
+	raw := strings.TrimSpace(req.URL)
+	if raw == "" {
+		return news.Source{}, errors.New("url is required")
+	}
+	if len(raw) > maxURLLen {
+		return news.Source{}, fmt.Errorf("url is longer than %d bytes", maxURLLen)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return news.Source{}, errors.New("url is not a valid URL")
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return news.Source{}, errors.New("url must start with http:// or https://")
+	}
+	if u.Hostname() == "" {
+		return news.Source{}, errors.New("url has no host")
+	}
+	if u.User != nil {
+		return news.Source{}, errors.New("url must not contain a user name or password")
+	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
+		return news.Source{}, errors.New("url must not contain spaces or control characters")
+	}
+	u.Fragment = ""
+	src := news.Source{URL: u.String(), Kind: news.SourceFeed, Status: news.StatusNew}
+	switch strings.ToLower(strings.TrimSpace(req.Kind)) {
+	case "", string(news.SourceFeed):
+	case string(news.SourcePage):
+		src.Kind = news.SourcePage
+	default:
+		return news.Source{}, fmt.Errorf("kind must be %q or %q", news.SourceFeed, news.SourcePage)
+	}
+	src.Name = strings.TrimSpace(req.Name)
+	if !validText(src.Name, maxNameLen) {
+		return news.Source{}, fmt.Errorf("name must be printable text of at most %d bytes", maxNameLen)
+	}
+	if src.Name == "" {
+		src.Name = u.Hostname()
+	}
+	if l := strings.TrimSpace(req.Lang); l != "" {
+		tag, err := language.Parse(l)
+		if err != nil || len(l) > 35 {
+			return news.Source{}, errors.New("lang must be a BCP 47 language tag such as \"en\" or \"pt-BR\"")
+		}
+		src.Lang = tag.String()
+	}
+	src.Category = strings.TrimSpace(req.Category)
+	if !validText(src.Category, maxCategoryLen) {
+		return news.Source{}, fmt.Errorf("category must be printable text of at most %d bytes", maxCategoryLen)
+	}
+	return src, nil
+}
+
+// validText reports whether s is short, valid UTF-8 without control
+// characters.
+func validText(s string, max int) bool {
+	if len(s) > max || !utf8.ValidString(s) {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
+}
+
+func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
+		writeError(w, http.StatusUnsupportedMediaType, "send the source as application/json")
+		return
+	}
+	src, err := ParseSourceRequest(http.MaxBytesReader(w, r.Body, MaxSourceBody))
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.As(err, new(bodyTooLargeError)) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		writeError(w, status, err.Error())
+		return
+	}
+	src.CreatedAt = s.now().UTC()
+	added, err := s.st.AddSource(r.Context(), src)
+	if errors.Is(err, store.ErrDuplicate) {
+		writeError(w, http.StatusConflict, "that URL is already a source")
+		return
+	}
+	if err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	s.log.Info("source added", "id", added.ID, "url", added.URL, "kind", added.Kind)
+	if s.cfg.OnSourceAdded != nil {
+		s.cfg.OnSourceAdded(context.WithoutCancel(r.Context()), added)
+	}
+	w.Header().Set("Location", "/api/sources/"+strconv.FormatInt(added.ID, 10))
+	writeJSON(w, http.StatusCreated, added)
+}
+
+func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
+		return
+	}
+	if err := s.st.DeleteSource(r.Context(), id); err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	s.log.Info("source deleted", "id", id)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func storyURL(base string, id int64) string {
+	return base + "/stories/" + strconv.FormatInt(id, 10)
+}

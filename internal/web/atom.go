@@ -1,0 +1,149 @@
+package web
+
+import (
+	"encoding/xml"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Atom 1.0 (RFC 4287) elements; encoding/xml escapes their text.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Author  atomPerson  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomEntry struct {
+	ID         string         `xml:"id"`
+	Title      atomText       `xml:"title"`
+	Updated    string         `xml:"updated"`
+	Published  string         `xml:"published,omitempty"`
+	Links      []atomLink     `xml:"link"`
+	Categories []atomCategory `xml:"category"`
+	Summary    *atomText      `xml:"summary,omitempty"`
+}
+
+// feedEntries caps the feed; readers poll it often.
+const feedEntries = 50
+
+func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	stories, err := s.rankedStories(ctx)
+	if err != nil {
+		s.log.Error("atom feed", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	base := s.baseURL(r)
+	self := base + "/feeds/stories.atom"
+	feed := atomFeed{
+		ID:     self,
+		Title:  "newsdesk briefings",
+		Author: atomPerson{Name: "newsdesk"},
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: self},
+			{Rel: "alternate", Type: "text/html", Href: base + "/"},
+		},
+	}
+	var newest time.Time
+	for _, st := range stories {
+		if len(feed.Entries) == feedEntries {
+			break
+		}
+		if !st.Briefed {
+			continue
+		}
+		b, err := s.st.Briefing(ctx, st.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			s.log.Error("atom feed briefing", "story", st.ID, "err", err)
+			http.Error(w, "internal error", http.StatusInternalServerError)
+			return
+		}
+		feed.Entries = append(feed.Entries, storyEntry(base, st, b))
+		if u := entryUpdated(st, b); u.After(newest) {
+			newest = u
+		}
+	}
+	if newest.IsZero() {
+		newest = s.now()
+	}
+	feed.Updated = atomTime(newest)
+	out, err := xml.MarshalIndent(feed, "", "  ")
+	if err != nil {
+		s.log.Error("atom feed marshal", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write([]byte(xml.Header))
+	_, _ = w.Write(out)
+	_, _ = w.Write([]byte("\n"))
+}
+
+func entryUpdated(st news.Story, b news.Briefing) time.Time {
+	if b.GeneratedAt.After(st.LastUpdated) {
+		return b.GeneratedAt
+	}
+	return st.LastUpdated
+}
+
+func storyEntry(base string, st news.Story, b news.Briefing) atomEntry {
+	title := b.Headline
+	if title == "" {
+		title = st.Title
+	}
+	href := storyURL(base, st.ID)
+	e := atomEntry{
+		ID:      href,
+		Title:   atomText{Type: "text", Body: title},
+		Updated: atomTime(entryUpdated(st, b)),
+		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: href}},
+	}
+	if !st.FirstSeen.IsZero() {
+		e.Published = atomTime(st.FirstSeen)
+	}
+	cat := b.Category
+	if cat == "" {
+		cat = st.Category
+	}
+	if cat != "" {
+		e.Categories = []atomCategory{{Term: cat}}
+	}
+	if sum := summaryText(b); sum != "" {
+		e.Summary = &atomText{Type: "text", Body: sum}
+	}
+	return e
+}

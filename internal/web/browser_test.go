@@ -1,0 +1,175 @@
+package web
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is Debian's Chromium, which `make tools` installs.
+const chromiumPath = "/usr/bin/chromium"
+
+// newBrowser starts headless Chromium for one test, or skips the test when
+// Chromium is missing outside CI.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath
+	if _, err := os.Stat(path); err != nil {
+		p, lookErr := exec.LookPath("chromium")
+		if lookErr != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("chromium not found at %s or on PATH; CI must have it", chromiumPath)
+			}
+			t.Skipf("chromium not found at %s: %v", chromiumPath, err)
+		}
+		path = p
+	}
+	// The whole browser session is bounded; the allocator's context must
+	// carry the deadline so a hung browser is killed too.
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	t.Cleanup(cancel)
+	actx, acancel := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1100, 900),
+	)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	return bctx
+}
+
+func TestBrowserCopyAndHighlight(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	st := fixtureStore()
+	ts := newTestServer(t, Config{}, st)
+
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:    browser.PermissionSettingGranted,
+			Origin:     ts.URL,
+		})
+		if err != nil {
+			t.Fatalf("grant %s: %v", name, err)
+		}
+	}
+
+	storyURL := ts.URL + "/stories/7"
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(storyURL),
+		chromedp.WaitVisible(chromedp.ID("copy-link")),
+	); err != nil {
+		t.Fatalf("open story page: %v", err)
+	}
+	screenshot(ctx, t, "story.png")
+
+	// The style sheet loaded under the CSP.
+	font, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".headline")).fontFamily`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(font, "Georgia") {
+		t.Errorf("headline font %q: style sheet not applied", font)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))); err != nil {
+		t.Fatalf("click copy: %v", err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
+		const el = document.getElementById("copy-status");
+		const check = () => el.textContent ? resolve(el.textContent) : setTimeout(check, 20);
+		check();
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read confirmation: %v", err)
+	}
+	if status != "Copied" {
+		t.Errorf("confirmation %q, want Copied", status)
+	}
+	clip, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read clipboard: %v", err)
+	}
+	if want := fixtureBriefing().Headline + " — " + storyURL; clip != want {
+		t.Errorf("clipboard %q, want %q", clip, want)
+	}
+
+	// The voice's citation marker opens the article with exactly the quote
+	// highlighted.
+	quote := "Wir prüfen jede Schraube"
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#voices a.cite`)),
+		chromedp.WaitVisible(chromedp.ID("hl")),
+	); err != nil {
+		t.Fatalf("follow citation: %v", err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(loc, "/articles/1?hl=") || !strings.HasSuffix(loc, "#hl") {
+		t.Errorf("citation led to %s", loc)
+	}
+	marked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("hl").textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if marked != quote {
+		t.Errorf("highlighted %q, want %q", marked, quote)
+	}
+	marks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("mark").length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if marks != 1 {
+		t.Errorf("%d marks on the page, want 1", marks)
+	}
+	screenshot(ctx, t, "article.png")
+
+	// With NEWSDESK_SCREENSHOT_DIR set, also capture the other pages to
+	// review the design.
+	if os.Getenv("NEWSDESK_SCREENSHOT_DIR") != "" {
+		for _, p := range []string{"/", "/sources", "/stories/8"} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+p), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
+				t.Fatal(err)
+			}
+			screenshot(ctx, t, "page"+strings.ReplaceAll(p, "/", "_")+".png")
+		}
+	}
+}
+
+// screenshot saves the full page as name, in NEWSDESK_SCREENSHOT_DIR if
+// set, else in a temporary directory.
+func screenshot(ctx context.Context, t *testing.T, name string) {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	dir := os.Getenv("NEWSDESK_SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	out := filepath.Join(dir, name)
+	if err := os.WriteFile(out, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", out)
+}

@@ -1,0 +1,349 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// pageNames are the templates rendered inside layout.html.
+var pageNames = []string{"index", "story", "article", "sources", "error"}
+
+var templateFuncs = template.FuncMap{
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2 Jan 2006")
+	},
+	"datetime": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2 Jan 2006, 15:04 UTC")
+	},
+	"iso": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+	"figureValue": func(f *news.Figure, fallback string) string {
+		if f != nil && f.Text != "" {
+			return f.Text
+		}
+		return fallback
+	},
+}
+
+func parsePages() (map[string]*template.Template, error) {
+	pages := make(map[string]*template.Template, len(pageNames)+1)
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS,
+			"templates/layout.html", "templates/briefing.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: parse template %s: %w", name, err)
+		}
+		pages[name] = t
+	}
+	t, err := template.New("standalone.html").Funcs(templateFuncs).ParseFS(templateFS,
+		"templates/standalone.html", "templates/briefing.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse template standalone: %w", err)
+	}
+	pages["standalone"] = t
+	return pages, nil
+}
+
+// pageData is what layout.html needs around every page.
+type pageData struct {
+	Title string
+	Nav   string // the current section, for the menu
+	Wide  bool   // tables want more than a reading column
+	Page  any
+}
+
+// render writes a page through a buffer so a template error becomes a
+// clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, d pageData) {
+	var buf bytes.Buffer
+	if err := s.pages[name].Execute(&buf, d); err != nil {
+		s.log.Error("render page", "page", name, "path", r.URL.Path, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+type errorPage struct {
+	Status  int
+	Message string
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	s.render(w, r, status, "error", pageData{Title: http.StatusText(status), Page: errorPage{Status: status, Message: msg}})
+}
+
+// pageStoreError answers a failed store call with an HTML error page.
+func (s *Server) pageStoreError(w http.ResponseWriter, r *http.Request, what string, err error) {
+	if errors.Is(err, store.ErrNotFound) {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such "+what+".")
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		return
+	}
+	s.log.Error("store", "path", r.URL.Path, "what", what, "err", err)
+	s.errorPage(w, r, http.StatusInternalServerError, "Something went wrong on our side. Please try again.")
+}
+
+func (s *Server) handleNotFoundPage(w http.ResponseWriter, r *http.Request) {
+	s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
+}
+
+// storyRow is one story on the front page.
+type storyRow struct {
+	news.Story
+	Href    string
+	Summary string
+}
+
+// summariesOnIndex is how many top stories show their summary's opening;
+// each costs a briefing read.
+const summariesOnIndex = 30
+
+func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
+	stories, err := s.rankedStories(r.Context())
+	if err != nil {
+		s.pageStoreError(w, r, "story", err)
+		return
+	}
+	rows := make([]storyRow, 0, len(stories))
+	for i, st := range stories {
+		row := storyRow{Story: st, Href: "/stories/" + strconv.FormatInt(st.ID, 10)}
+		if st.Briefed && i < summariesOnIndex {
+			b, err := s.st.Briefing(r.Context(), st.ID)
+			switch {
+			case err == nil:
+				row.Summary = truncateWords(summaryText(b), 280)
+				if b.Headline != "" {
+					row.Title = b.Headline
+				}
+			case !errors.Is(err, store.ErrNotFound):
+				s.log.Warn("load briefing for index", "story", st.ID, "err", err)
+			}
+		}
+		rows = append(rows, row)
+	}
+	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: rows})
+}
+
+// storyPage is the story page's data.
+type storyPage struct {
+	Story    news.Story
+	Briefing briefingView
+	CopyText string // "Title — URL"
+	Articles []articleRow
+}
+
+type articleRow struct {
+	news.Article
+	Href   string
+	Outlet string
+}
+
+// maxCitedArticles bounds the article reads one story page makes.
+const maxCitedArticles = 200
+
+func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
+		return
+	}
+	ctx := r.Context()
+	st, b, err := s.storyAndBriefing(ctx, id)
+	if err != nil {
+		s.pageStoreError(w, r, "story", err)
+		return
+	}
+	articles := map[int64]news.Article{}
+	for i, aid := range citedArticleIDs(b) {
+		if i == maxCitedArticles {
+			break
+		}
+		a, err := s.st.Article(ctx, aid)
+		if err != nil {
+			if !errors.Is(err, store.ErrNotFound) {
+				s.log.Warn("load cited article", "story", id, "article", aid, "err", err)
+			}
+			continue
+		}
+		a.Text = "" // only titles and outlets are shown here
+		articles[aid] = a
+	}
+	// The story's own articles let references without citations link to
+	// their stored copies.
+	storyArticles, err := s.st.Articles(ctx, store.ArticleFilter{StoryID: id, Limit: maxCitedArticles})
+	if err != nil {
+		s.pageStoreError(w, r, "story", err)
+		return
+	}
+	for _, a := range storyArticles {
+		if _, ok := articles[a.ID]; !ok {
+			a.Text = ""
+			articles[a.ID] = a
+		}
+	}
+	sources := map[int64]news.Source{}
+	if list, err := s.st.Sources(ctx); err == nil {
+		for _, src := range list {
+			sources[src.ID] = src
+		}
+	} else {
+		s.log.Warn("load sources for outlet names", "story", id, "err", err)
+	}
+	page := storyPage{
+		Story:    st,
+		Briefing: buildBriefingView(b, articles, sources, articleHref),
+	}
+	page.CopyText = page.Briefing.Headline + " — " + storyURL(s.baseURL(r), st.ID)
+	if !page.Briefing.Briefed {
+		for _, a := range storyArticles {
+			if a.DuplicateOf != 0 {
+				continue
+			}
+			page.Articles = append(page.Articles, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: outletOf(a, sources)})
+		}
+	}
+	s.render(w, r, http.StatusOK, "story", pageData{Title: b.Headline, Nav: "stories", Page: page})
+}
+
+// articlePage is the article page's data.
+type articlePage struct {
+	Article     news.Article
+	Outlet      string
+	Source      *news.Source
+	StoryHref   string
+	Text        Highlighted
+	Highlighted bool
+	BadHL       bool          // a highlight was asked for but does not fit the text
+	Description template.HTML // the feed's summary, sanitised
+}
+
+func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such article.")
+		return
+	}
+	ctx := r.Context()
+	a, err := s.st.Article(ctx, id)
+	if err != nil {
+		s.pageStoreError(w, r, "article", err)
+		return
+	}
+	page := articlePage{Article: a, Outlet: outletOf(a, nil), Text: Highlighted{Before: a.Text}, Description: s.feedHTML(a.Description)}
+	if a.SourceID > 0 {
+		if src, err := s.st.Source(ctx, a.SourceID); err == nil {
+			page.Source = &src
+			page.Outlet = outletOf(a, map[int64]news.Source{src.ID: src})
+		} else if !errors.Is(err, store.ErrNotFound) {
+			s.log.Warn("load article source", "article", id, "source", a.SourceID, "err", err)
+		}
+	}
+	if a.StoryID > 0 {
+		page.StoryHref = "/stories/" + strconv.FormatInt(a.StoryID, 10)
+	}
+	if hl := r.URL.Query().Get("hl"); hl != "" {
+		sp, ok := ParseHighlight(hl)
+		if ok {
+			page.Text, ok = SplitHighlight(a.Text, sp)
+		}
+		if !ok {
+			page.Text = Highlighted{Before: a.Text}
+			page.BadHL = true
+		}
+		page.Highlighted = ok
+	}
+	title := a.Title
+	if title == "" {
+		title = "Article " + strconv.FormatInt(a.ID, 10)
+	}
+	s.render(w, r, http.StatusOK, "article", pageData{Title: title, Page: page})
+}
+
+func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
+	srcs, err := s.st.Sources(r.Context())
+	if err != nil {
+		s.pageStoreError(w, r, "source", err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "sources", pageData{Title: "Sources", Nav: "sources", Wide: true, Page: srcs})
+}
+
+// RenderBriefingPage writes b as a standalone HTML page, with its style
+// inlined, for saving as a file. Every citation marker links to a note at
+// the foot of the page that quotes the cited bytes of articles[id].Text and
+// links the original; citations of articles missing from the map, or spans
+// outside their text, are numbered but not quoted.
+func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
+	pages, err := parsePages()
+	if err != nil {
+		return err
+	}
+	css, err := staticFS.ReadFile("static/style.css")
+	if err != nil {
+		return fmt.Errorf("web: read style: %w", err)
+	}
+	noteIDs := map[news.Citation]string{}
+	var notes []note
+	link := func(c news.Citation) string {
+		id, ok := noteIDs[c]
+		if !ok {
+			id = "note-" + strconv.Itoa(len(noteIDs)+1)
+			noteIDs[c] = id
+			a := articles[c.ArticleID]
+			notes = append(notes, note{
+				ID: id, ArticleID: c.ArticleID, Excerpt: c.Span().Of(a.Text), Outlet: outletOf(a, nil), Title: a.Title, URL: a.URL,
+			})
+		}
+		return "#" + id
+	}
+	view := buildBriefingView(b, articles, nil, link)
+	// Story pages exist only on the site, not beside a saved file.
+	for si := range view.Sections {
+		for ii := range view.Sections[si].Items {
+			view.Sections[si].Items[ii].Href = ""
+			view.Sections[si].Items[ii].Local = ""
+		}
+	}
+	for i := range notes {
+		notes[i].Label = strconv.Itoa(view.numbers[notes[i].ArticleID])
+	}
+	view.Notes = notes
+	var buf bytes.Buffer
+	err = pages["standalone"].Execute(&buf, struct {
+		Title    string
+		CSS      template.CSS
+		Briefing briefingView
+	}{Title: b.Headline, CSS: template.CSS(css), Briefing: view})
+	if err != nil {
+		return fmt.Errorf("web: render briefing %d: %w", b.StoryID, err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,282 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// marker is one citation link shown after an item.
+type marker struct {
+	Label string // the cited article's reference number
+	Href  string
+	Title string // outlet and title of the cited article, on hover
+}
+
+// itemView is a briefing item ready for the template.
+type itemView struct {
+	Text    string
+	Marks   []marker
+	Speaker string
+	Role    string
+	Date    *time.Time
+	URL     string
+	Outlet  string
+	Href    string // related: the story page
+	Figure  *news.Figure
+	// FigureHref links the figure's own bytes.
+	FigureHref string
+	Variants   []itemView
+	RefLabel   string // references: the article's number, as markers show it
+	Local      string // references: the stored copy's page on the site
+}
+
+type sectionView struct {
+	Kind  string
+	Title string
+	Items []itemView
+}
+
+// note is a numbered citation in a standalone page, quoting the cited bytes.
+type note struct {
+	ID        string
+	Label     string
+	ArticleID int64
+	Excerpt   string
+	Outlet    string
+	Title     string
+	URL       string
+}
+
+// briefingView is what the story page and the standalone page render.
+type briefingView struct {
+	Headline      string
+	HeadlineMarks []marker
+	// HeadlineOutlet and HeadlineURL credit the article whose title the
+	// headline is.
+	HeadlineOutlet string
+	HeadlineURL    string
+	HasHeadline    bool // the briefing has a headline section
+	Category       string
+	GeneratedAt    time.Time
+	Sections       []sectionView
+	Briefed        bool
+	Notes          []note
+
+	numbers map[int64]int // reference number of each cited article
+}
+
+// citeLinker turns a citation into a marker's href. On the site it points
+// at the article page; in a standalone file, at a note in the page.
+type citeLinker func(c news.Citation) string
+
+// articleHref is the site link that highlights a citation's bytes.
+func articleHref(c news.Citation) string {
+	return "/articles/" + strconv.FormatInt(c.ArticleID, 10) + "?hl=" + HighlightFormat(c.Span()) + "#hl"
+}
+
+// sectionTitles are the headings used when a section has no title.
+var sectionTitles = map[news.SectionKind]string{
+	news.SectionHeadline:   "Headline",
+	news.SectionCategory:   "Category",
+	news.SectionDisclaimer: "About this briefing",
+	news.SectionSummary:    "Summary",
+	news.SectionSources:    "Sources",
+	news.SectionBackground: "Background and context",
+	news.SectionVoices:     "Voices",
+	news.SectionFacts:      "Key facts and figures",
+	news.SectionRelated:    "Related stories",
+	news.SectionBottomLine: "Bottom line",
+	news.SectionReferences: "References",
+}
+
+// buildBriefingView numbers the cited articles (references first, so the
+// markers match the reference list) and resolves every citation.
+func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources map[int64]news.Source, link citeLinker) briefingView {
+	v := briefingView{Headline: b.Headline, Category: b.Category, GeneratedAt: b.GeneratedAt, Briefed: len(b.Sections) > 0}
+	num := map[int64]int{}
+	number := func(id int64) int {
+		if n, ok := num[id]; ok {
+			return n
+		}
+		num[id] = len(num) + 1
+		return num[id]
+	}
+	byURL := make(map[string]int64, len(articles))
+	for id, a := range articles {
+		if a.URL != "" {
+			byURL[a.URL] = id
+		}
+	}
+	// refID finds the article a reference names: by its citation, else by
+	// its URL among the known articles.
+	refID := func(it news.Item) int64 {
+		if len(it.Citations) > 0 {
+			return it.Citations[0].ArticleID
+		}
+		return byURL[it.URL]
+	}
+	if refs, ok := b.Section(news.SectionReferences); ok {
+		for _, it := range refs.Items {
+			if id := refID(it); id > 0 {
+				number(id)
+			}
+		}
+	}
+	marks := func(cs []news.Citation) []marker {
+		var out []marker
+		// An item citing one article more than once (a quote split by its
+		// attribution) letters the parts: [1a] [1b].
+		per := map[int64]int{}
+		for _, c := range cs {
+			per[c.ArticleID]++
+		}
+		seen := map[int64]int{}
+		for _, c := range cs {
+			m := marker{Label: strconv.Itoa(number(c.ArticleID)), Href: link(c)}
+			if per[c.ArticleID] > 1 {
+				m.Label += partLetter(seen[c.ArticleID])
+				seen[c.ArticleID]++
+			}
+			if a, ok := articles[c.ArticleID]; ok {
+				m.Title = outletOf(a, sources)
+				if t := strings.TrimSpace(a.Title); t != "" {
+					m.Title = strings.TrimPrefix(m.Title+": "+t, ": ")
+				}
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	var item func(it news.Item, kind news.SectionKind) itemView
+	item = func(it news.Item, kind news.SectionKind) itemView {
+		iv := itemView{
+			Text: it.Text, Marks: marks(it.Citations), Speaker: it.Speaker, Role: it.Role,
+			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure,
+		}
+		if it.Figure != nil && it.Figure.Citation.ArticleID > 0 {
+			number(it.Figure.Citation.ArticleID)
+			iv.FigureHref = link(it.Figure.Citation)
+		}
+		if kind == news.SectionRelated && it.StoryID > 0 {
+			iv.Href = "/stories/" + strconv.FormatInt(it.StoryID, 10)
+		}
+		if kind == news.SectionReferences {
+			if id := refID(it); id > 0 {
+				iv.RefLabel = strconv.Itoa(number(id))
+				iv.Local = "/articles/" + strconv.FormatInt(id, 10)
+			}
+		}
+		for _, vr := range it.Variants {
+			iv.Variants = append(iv.Variants, item(vr, kind))
+		}
+		return iv
+	}
+	for _, s := range b.Sections {
+		if s.Kind == news.SectionHeadline {
+			v.HasHeadline = true
+			if len(s.Items) > 0 {
+				h := s.Items[0]
+				if h.Text != "" {
+					v.Headline = h.Text
+				}
+				v.HeadlineMarks = marks(h.Citations)
+				v.HeadlineOutlet, v.HeadlineURL = h.Outlet, h.URL
+			}
+		}
+		sv := sectionView{Kind: string(s.Kind), Title: s.Title}
+		if sv.Title == "" {
+			sv.Title = sectionTitles[s.Kind]
+		}
+		for _, it := range s.Items {
+			sv.Items = append(sv.Items, item(it, s.Kind))
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+	v.numbers = num
+	return v
+}
+
+// outletOf names an article's outlet as the briefing writer does: its
+// source's name, else its publisher, else its host. sources may be nil.
+func outletOf(a news.Article, sources map[int64]news.Source) string {
+	if s, ok := sources[a.SourceID]; ok && strings.TrimSpace(s.Name) != "" {
+		return strings.TrimSpace(s.Name)
+	}
+	if p := strings.TrimSpace(a.Publisher); p != "" {
+		return p
+	}
+	if u, err := url.Parse(a.URL); err == nil {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return ""
+}
+
+// citedArticleIDs lists the distinct articles a briefing cites, in order.
+func citedArticleIDs(b news.Briefing) []int64 {
+	seen := map[int64]bool{}
+	var ids []int64
+	var walk func(items []news.Item)
+	walk = func(items []news.Item) {
+		for _, it := range items {
+			for _, c := range it.Citations {
+				if !seen[c.ArticleID] {
+					seen[c.ArticleID] = true
+					ids = append(ids, c.ArticleID)
+				}
+			}
+			if it.Figure != nil && !seen[it.Figure.Citation.ArticleID] && it.Figure.Citation.ArticleID > 0 {
+				seen[it.Figure.Citation.ArticleID] = true
+				ids = append(ids, it.Figure.Citation.ArticleID)
+			}
+			walk(it.Variants)
+		}
+	}
+	for _, s := range b.Sections {
+		walk(s.Items)
+	}
+	return ids
+}
+
+// summaryText joins a briefing's summary items into plain text.
+func summaryText(b news.Briefing) string {
+	s, ok := b.Section(news.SectionSummary)
+	if !ok {
+		return ""
+	}
+	parts := make([]string, 0, len(s.Items))
+	for _, it := range s.Items {
+		if t := strings.TrimSpace(it.Text); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// truncateWords shortens s to at most n bytes at a word boundary.
+func truncateWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !isRuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// partLetter names the i-th part of a citation: a to z, then .27, .28 and so on.
+func partLetter(i int) string {
+	if i < 26 {
+		return string(rune('a' + i))
+	}
+	return "." + strconv.Itoa(i+1)
+}

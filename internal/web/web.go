@@ -1,0 +1,327 @@
+// Package web serves newsdesk to people and programs: server-rendered HTML
+// pages for stories, briefings, articles and sources, a JSON API, and an
+// Atom feed of briefings. Pages render stored text escaped, never as HTML, so
+// nothing a feed or an article page says can run in the reader's browser.
+//
+// Pages:
+//
+//	GET /                     stories ranked by recency and number of sources
+//	GET /stories/{id}         the story's briefing; citation markers link to
+//	                          /articles/{id}?hl={start}-{end}#hl
+//	GET /articles/{id}        stored text and extraction status; ?hl=s-e wraps
+//	                          bytes [s, e) of the text in <mark id="hl">
+//	GET /sources              sources with last poll, status and last error
+//	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story
+//
+// JSON API (errors are {"error": "..."}):
+//
+//	GET    /api/stories        {"stories": [story..., each with "url"]}
+//	GET    /api/stories/{id}   the briefing (news.Briefing JSON) plus the
+//	                           story's fields; see StoryDetail
+//	GET    /api/articles/{id}  news.Article, text included
+//	GET    /api/sources        {"sources": [news.Source...]}
+//	GET    /api/sources/{id}   news.Source
+//	POST   /api/sources        body SourceRequest; 201 with the source
+//	DELETE /api/sources/{id}   204
+//
+// Writes need "Authorization: Bearer <Config.APIToken>" and are refused
+// when no token is configured, and whenever the browser says the request
+// comes from another origin.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/microcosm-cc/bluemonday"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Store is the part of store.Store the web server reads and writes.
+// *sqlite.Store (and any store.Store) satisfies it.
+type Store interface {
+	Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error)
+	Story(ctx context.Context, id int64) (news.Story, error)
+	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
+	Article(ctx context.Context, id int64) (news.Article, error)
+	Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error)
+	Sources(ctx context.Context) ([]news.Source, error)
+	Source(ctx context.Context, id int64) (news.Source, error)
+	AddSource(ctx context.Context, s news.Source) (news.Source, error)
+	DeleteSource(ctx context.Context, id int64) error
+}
+
+// Config is the web server's configuration. The zero value serves a
+// read-only site whose absolute URLs are taken from each request.
+type Config struct {
+	// APIToken authorises API writes (Authorization: Bearer <token>).
+	// While it is empty every write is refused.
+	APIToken string
+	// BaseURL is the site's public URL, e.g. "https://news.example.org",
+	// used for absolute links (the copy button, the Atom feed). Empty means
+	// the scheme and Host of each request.
+	BaseURL string
+	// OnSourceAdded, if set, is called after a source is added through the
+	// API, with a context that outlives the request (not cancelled when the
+	// response is sent) so the hook can start a poll. It runs before the
+	// response is written, so it should hand long work to a goroutine or a
+	// queue and return.
+	OnSourceAdded func(ctx context.Context, s news.Source)
+	// MaxStories caps the stories listed on the front page, the API and the
+	// feed. Default 100.
+	MaxStories int
+}
+
+// Limits and timeouts the server applies. They are generous for people and
+// programs on a normal connection and small enough to shed slow clients.
+const (
+	// MaxRequestBody caps any request body; the API reads much less.
+	MaxRequestBody = 1 << 20
+	// MaxSourceBody caps the JSON body of POST /api/sources.
+	MaxSourceBody = 16 << 10
+	// ReadHeaderTimeout bounds reading a request's headers.
+	ReadHeaderTimeout = 5 * time.Second
+	// ReadTimeout bounds reading a whole request.
+	ReadTimeout = 15 * time.Second
+	// WriteTimeout bounds writing a response.
+	WriteTimeout = 30 * time.Second
+	// IdleTimeout bounds an idle keep-alive connection.
+	IdleTimeout = 120 * time.Second
+	// MaxHeaderBytes caps a request's headers.
+	MaxHeaderBytes = 64 << 10
+)
+
+// ContentSecurityPolicy is sent with every response. Pages carry no inline
+// script or style: everything comes from /static.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// Server serves newsdesk's pages, API and feed.
+type Server struct {
+	cfg     Config
+	st      Store
+	log     *slog.Logger
+	base    *url.URL // nil: taken from each request
+	pages   map[string]*template.Template
+	handler http.Handler
+	now     func() time.Time
+	policy  *bluemonday.Policy // sanitises feed HTML; safe for concurrent use
+}
+
+// New builds a server. logger receives internal errors, which users never
+// see; nil discards them.
+func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
+	if st == nil {
+		return nil, errors.New("web: nil store")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxStories <= 0 {
+		cfg.MaxStories = 100
+	}
+	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy()}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("web: base URL %q: want an absolute http(s) URL", cfg.BaseURL)
+		}
+		u.Path = strings.TrimRight(u.Path, "/")
+		u.RawQuery, u.Fragment = "", ""
+		s.base = u
+	}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = pages
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Handler returns the server's HTTP handler, security headers and
+// cross-origin write protection included.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// HTTPServer returns an *http.Server for addr serving Handler with the
+// documented timeouts and header limit.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return NewHTTPServer(addr, s.Handler(), s.log)
+}
+
+// NewHTTPServer returns an *http.Server for addr serving h with
+// ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout and
+// MaxHeaderBytes set; its own error log goes to logger.
+func NewHTTPServer(addr string, h http.Handler, logger *slog.Logger) *http.Server {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+}
+
+// ShutdownTimeout bounds the graceful shutdown of Serve: requests still
+// running after it are cut off.
+const ShutdownTimeout = 10 * time.Second
+
+// ListenAndServe listens on addr and serves until ctx is done; see Serve.
+func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln, with HTTPServer's timeouts, until ctx is done, then
+// shuts down gracefully, letting requests in flight finish for up to
+// ShutdownTimeout. It returns nil after a clean shutdown. It closes ln.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := s.HTTPServer(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ShutdownTimeout)
+	defer cancel()
+	err := hs.Shutdown(sctx)
+	<-errc // http.ErrServerClosed, now that Shutdown has begun
+	if err != nil {
+		return fmt.Errorf("shut down web server: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	files := http.FileServerFS(static)
+	mux.Handle("GET /static/{file}", http.StripPrefix("/static/", cacheFor(time.Hour, files)))
+
+	mux.HandleFunc("GET /{$}", s.handleIndex)
+	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
+	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
+	mux.HandleFunc("GET /sources", s.handleSourcesPage)
+	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
+	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
+	mux.HandleFunc("/", s.handleNotFoundPage)
+
+	api := func(pattern string, methods map[string]http.HandlerFunc) {
+		mux.Handle(pattern, apiMethods(methods))
+	}
+	api("/api/stories", map[string]http.HandlerFunc{http.MethodGet: s.apiStories})
+	api("/api/stories/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiStory})
+	api("/api/articles/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiArticle})
+	api("/api/sources", map[string]http.HandlerFunc{
+		http.MethodGet:  s.apiSources,
+		http.MethodPost: s.requireToken(s.apiAddSource),
+	})
+	api("/api/sources/{id}", map[string]http.HandlerFunc{
+		http.MethodGet:    s.apiSource,
+		http.MethodDelete: s.requireToken(s.apiDeleteSource),
+	})
+	api("/api/sources/{id}/articles", map[string]http.HandlerFunc{http.MethodGet: s.apiSourceArticles})
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such API endpoint")
+	})
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.log.Info("cross-origin write refused", "method", r.Method, "path", r.URL.Path,
+			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
+		writeError(w, http.StatusForbidden, "cross-origin requests may not change anything")
+	}))
+	return s.recoverPanics(securityHeaders(limitBody(cop.Handler(mux))))
+}
+
+// securityHeaders sets the headers every response carries.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", ContentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, MaxRequestBody)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func cacheFor(d time.Duration, next http.Handler) http.Handler {
+	v := fmt.Sprintf("public, max-age=%d", int(d.Seconds()))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", v)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a handler panic into a logged 500 instead of a
+// dropped connection.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("handler panic", "path", r.URL.Path, "panic", v)
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// baseURL is the site's absolute URL without a trailing slash.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.base != nil {
+		return s.base.String()
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
