@@ -7,8 +7,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"net/http"
 	"log/slog"
+	"net/http"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -73,7 +73,6 @@ func getJSON(t *testing.T, url string, v any) {
 	}
 }
 
-
 // TestDemoEndToEnd runs the offline demo as a user would: the newswire
 // serves the corpus over real HTTP, the pipeline ingests it into SQLite, and
 // the web server publishes briefings. Every citation in every briefing must
@@ -93,7 +92,9 @@ func TestDemoEndToEnd(t *testing.T) {
 	runCtx, stop := context.WithCancel(ctx)
 	errc := make(chan error, 1)
 	db := filepath.Join(t.TempDir(), "demo.db")
-	go func() { errc <- run(runCtx, []string{"demo", "--addr", "127.0.0.1:0", "--db", db}, env, &stdout, &stderr) }()
+	go func() {
+		errc <- run(runCtx, []string{"demo", "--addr", "127.0.0.1:0", "--db", db}, env, &stdout, &stderr)
+	}()
 	defer func() {
 		stop()
 		if err := <-errc; err != nil {
@@ -335,7 +336,7 @@ func TestBriefOneShot(t *testing.T) {
 		t.Fatalf("brief: %v\n%s", err, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{"Summary", "Voices", "Facts", "References"} {
+	for _, want := range []string{"## Summary", "## Sources", "## Voices", "## Key facts", "## References", "[^1]: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("brief output lacks %q:\n%s", want, out)
 		}

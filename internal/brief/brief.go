@@ -9,6 +9,8 @@
 package brief
 
 import (
+	"fmt"
+	"log/slog"
 	"net/url"
 	"sort"
 	"strings"
@@ -44,6 +46,10 @@ type Options struct {
 	// Now is the generation time stamped on the briefing; zero means the
 	// current time.
 	Now time.Time
+	// Logger receives the failures of a section's text analysis, which
+	// leave that section out rather than the whole briefing; nil logs
+	// nothing.
+	Logger *slog.Logger
 }
 
 // DefaultBackgroundDates is how many dated entries the background section
@@ -113,7 +119,8 @@ func Build(in Input, opt Options) news.Briefing {
 	if opt.SummaryWords > 0 {
 		so.Words = opt.SummaryWords
 	}
-	summary := Summarize(arts, so)
+	sc := newScored(arts, so.withDefaults())
+	summary := summarizeItems(arts, so, sc)
 	add(news.SectionSummary, summary)
 	add(news.SectionSources, outlets)
 
@@ -122,11 +129,26 @@ func Build(in Input, opt Options) news.Briefing {
 		bo = DefaultBackground()
 	}
 	bo.Focus = append(append([]news.Article(nil), bo.Focus...), arts...)
-	add(news.SectionBackground, Background(usable(in.Earlier), bo))
-
-	add(news.SectionVoices, Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6)))
-	add(news.SectionFacts, Facts(arts, in.Sources, orDefault(opt.MaxFacts, 8)))
-	add(news.SectionRelated, relatedItems(in.Related, orDefault(opt.MaxRelated, 5)))
+	own := map[int64]bool{}
+	for _, a := range arts {
+		own[a.ID] = true
+	}
+	var earlier []news.Article
+	for _, a := range usable(in.Earlier) {
+		if !own[a.ID] {
+			earlier = append(earlier, a)
+		}
+	}
+	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
+		return Background(earlier, bo)
+	}))
+	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
+		return Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6))
+	}))
+	add(news.SectionFacts, guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
+		return facts(arts, in.Sources, orDefault(opt.MaxFacts, 8), sc)
+	}))
+	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
 	seen := map[news.Citation]bool{}
 	for _, it := range summary {
@@ -134,11 +156,27 @@ func Build(in Input, opt Options) news.Briefing {
 			seen[c] = true
 		}
 	}
-	if bl, ok := BottomLine(arts, so, seen); ok {
+	if bl, ok := bottomLine(arts, seen, sc); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
 	add(news.SectionReferences, references(arts, in.Sources))
 	return b
+}
+
+// guard runs a section builder that leans on text analysis (dates, quotes,
+// figures) of arbitrary article text: should that analysis fail, the
+// section is left out and the failure logged, and the rest of the briefing
+// stands.
+func guard(log *slog.Logger, story int64, k news.SectionKind, build func() []news.Item) (items []news.Item) {
+	defer func() {
+		if e := recover(); e != nil {
+			if log != nil {
+				log.Error("briefing section failed", "story", story, "section", string(k), "panic", fmt.Sprint(e))
+			}
+			items = nil
+		}
+	}()
+	return build()
 }
 
 func orDefault(v, d int) int {
@@ -279,12 +317,17 @@ func outletItems(arts []news.Article, sources map[int64]news.Source) []news.Item
 	return out
 }
 
-func relatedItems(stories []news.Story, n int) []news.Item {
+func relatedItems(self int64, stories []news.Story, n int) []news.Item {
 	var out []news.Item
+	seen := map[int64]bool{self: true}
 	for _, s := range stories {
 		if len(out) == n {
 			break
 		}
+		if seen[s.ID] && s.ID != 0 {
+			continue // the story itself, or listed twice
+		}
+		seen[s.ID] = true
 		if t := strings.TrimSpace(s.Title); t != "" {
 			out = append(out, news.Item{Text: t, StoryID: s.ID})
 		}
@@ -312,8 +355,11 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // citations in skip, so it does not repeat the summary. It falls back to
 // older articles when the newest has nothing usable.
 func BottomLine(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) (news.Item, bool) {
-	o := opt.withDefaults()
-	units, scores := scoreUnits(articles, o)
+	return bottomLine(articles, skip, newScored(articles, opt.withDefaults()))
+}
+
+func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits) (news.Item, bool) {
+	units, scores := sc.units, sc.scores
 	for d := len(articles) - 1; d >= 0; d-- {
 		best, bestScore := -1, 0.0
 		for i, u := range units {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,7 +289,14 @@ func FuzzBuild(f *testing.F) {
 			},
 			Earlier: []news.Article{{ID: 3, URL: "https://c.example/3", Text: body, PublishedAt: fixedNow.Add(-72 * time.Hour)}},
 		}
-		b := Build(in, Options{Now: fixedNow})
+		// A section that fails is left out of a briefing, but must fail
+		// the fuzz test.
+		var logged bytes.Buffer
+		log := slog.New(slog.NewTextHandler(&logged, nil))
+		b := Build(in, Options{Now: fixedNow, Logger: log})
+		if logged.Len() > 0 {
+			t.Fatalf("a section failed: %s", logged.String())
+		}
 		if err := CheckGrounded(b, articleMap(in)); err != nil {
 			t.Fatalf("not grounded: %v", err)
 		}
@@ -295,4 +304,90 @@ func FuzzBuild(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// BenchmarkBuild builds a briefing for a large story: 60 articles, each the
+// fixture's texts repeated to about 40 sentences, with 120 earlier articles.
+func BenchmarkBuild(b *testing.B) {
+	in := loadInput(b, "bridge.json")
+	big := Input{Story: in.Story, Sources: in.Sources}
+	for i := 0; i < 60; i++ {
+		a := in.Articles[i%len(in.Articles)]
+		a.ID = int64(1000 + i)
+		a.URL = fmt.Sprintf("%s?%d", a.URL, i)
+		a.Text = strings.Repeat(a.Text+"\n\n", 6)
+		big.Articles = append(big.Articles, a)
+	}
+	for i := 0; i < 120; i++ {
+		a := in.Earlier[i%len(in.Earlier)]
+		a.ID = int64(5000 + i)
+		a.PublishedAt = a.PublishedAt.Add(-time.Duration(i) * 24 * time.Hour)
+		big.Earlier = append(big.Earlier, a)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Build(big, Options{Now: fixedNow})
+	}
+}
+
+func TestBuildRelatedAndEarlier(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	// The story itself and a repeat among the related; one of the story's
+	// own articles among the earlier ones.
+	in.Related = append([]news.Story{{ID: in.Story.ID, Title: "Itself"}}, in.Related...)
+	in.Related = append(in.Related, in.Related[1])
+	in.Earlier = append(in.Earlier, in.Articles[0])
+	b := Build(in, Options{Now: fixedNow})
+	rel, _ := b.Section(news.SectionRelated)
+	if len(rel.Items) != 1 || rel.Items[0].StoryID != 5 {
+		t.Errorf("related = %+v, want only story 5", rel.Items)
+	}
+	bg, _ := b.Section(news.SectionBackground)
+	for _, it := range bg.Items {
+		if it.Citations[0].ArticleID == in.Articles[0].ID {
+			t.Errorf("background cites the story's own article: %q", it.Text)
+		}
+	}
+}
+
+func TestFactsVariants(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	items := Facts(usable(in.Articles), in.Sources, 8)
+	variants := 0
+	for _, it := range items {
+		for _, v := range it.Variants {
+			variants++
+			if v.Figure.Value == it.Figure.Value {
+				t.Errorf("variant %q repeats the value of %q", v.Figure.Text, it.Figure.Text)
+			}
+			if v.Citations[0].ArticleID == it.Citations[0].ArticleID {
+				t.Errorf("variant %q comes from the same article as %q", v.Text, it.Text)
+			}
+		}
+	}
+	// The fixture's outlets disagree on traffic (42,000 vs 45,000 vehicles)
+	// and cost ($12m vs $15m).
+	if variants < 2 {
+		t.Errorf("%d variants, want the two disagreements of the fixture", variants)
+	}
+}
+
+func TestGuardLeavesSectionOut(t *testing.T) {
+	t.Parallel()
+	var logged bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logged, nil))
+	items := guard(log, 7, news.SectionVoices, func() []news.Item {
+		var m map[string][]news.Item
+		m["x"][0] = news.Item{} // a failing analysis
+		return nil
+	})
+	if items != nil || !strings.Contains(logged.String(), "section=voices") {
+		t.Errorf("guard returned %v, logged %q", items, logged.String())
+	}
+	ok := guard(nil, 7, news.SectionFacts, func() []news.Item { return []news.Item{{Text: "x"}} })
+	if len(ok) != 1 {
+		t.Errorf("guard dropped a good section: %v", ok)
+	}
 }

@@ -2,7 +2,6 @@ package brief
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -77,7 +76,11 @@ type fact struct {
 // its Variants, each with its own sentence, citation and outlet; the same
 // value stated twice is shown once.
 func Facts(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
-	units, scores := scoreUnits(articles, SummaryOptions{MaxWords: 80}.withDefaults())
+	return facts(articles, sources, n, newScored(articles, SummaryOptions{}.withDefaults()))
+}
+
+func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *scoredUnits) []news.Item {
+	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
 		sentScore[[3]int{u.doc, u.span.Start, u.span.End}] = scores[i]
@@ -98,37 +101,51 @@ func Facts(articles []news.Article, sources map[int64]news.Source, n int) []news
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
 
 	var out []news.Item
-	byKey := map[string]int{}      // quantity key -> index in out
-	seenSent := map[[3]int]bool{}  // a sentence is shown once
-	seenValue := map[string]bool{} // quantity key + value
+	seenSent := map[[3]int]bool{} // a sentence is shown once
 	for _, f := range facts {
 		a := articles[f.doc]
-		key := quantityKey(f.fig)
-		val := key + "=" + formatValue(f.fig.Value)
 		sk := [3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}
-		if seenValue[val] && key != "" {
+		if seenSent[sk] || trivialFigure(f.fig) {
 			continue
 		}
 		it := factItem(a, f.fig, sources)
-		if i, ok := byKey[key]; ok && key != "" {
-			if out[i].Figure.Citation.ArticleID == a.ID || seenSent[sk] {
-				continue // one source's own restatement is not a disagreement
+		placed := false
+		for i := range out {
+			main := out[i].Figure
+			if !text.SameQuantity(*main, f.fig.Figure) {
+				if main.Kind == f.fig.Kind && main.Unit == f.fig.Unit && text.SameValue(*main, f.fig.Figure) {
+					placed = true // the same number restated by another source
+					break
+				}
+				continue
 			}
-			seenValue[val] = true
-			out[i].Variants = append(out[i].Variants, it)
-			continue
+			placed = true
+			if text.SameValue(*main, f.fig.Figure) || main.Citation.ArticleID == a.ID {
+				break // agreement, or one source restating itself
+			}
+			dup := false
+			for _, v := range out[i].Variants {
+				dup = dup || text.SameValue(*v.Figure, f.fig.Figure)
+			}
+			if !dup {
+				seenSent[sk] = true
+				out[i].Variants = append(out[i].Variants, it)
+			}
+			break
 		}
-		if len(out) == n || seenSent[sk] {
+		if placed || len(out) == n {
 			continue
 		}
 		seenSent[sk] = true
-		if key != "" {
-			seenValue[val] = true
-			byKey[key] = len(out)
-		}
 		out = append(out, it)
 	}
 	return out
+}
+
+// trivialFigure is a figure not worth a line: a unit with no number of its
+// own, such as "a day" or "a second".
+func trivialFigure(f text.Figure) bool {
+	return !strings.ContainsAny(f.Text, "0123456789") && f.Value < 2
 }
 
 func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news.Item {
@@ -142,14 +159,3 @@ func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news
 		Outlet:    Outlet(a, sources),
 	}
 }
-
-// quantityKey says which figures measure the same thing; figures that do not
-// say what they count never match.
-func quantityKey(f text.Figure) string {
-	if f.Quantity == "" {
-		return ""
-	}
-	return strings.ToLower(f.Unit) + "|" + strings.ToLower(f.Quantity)
-}
-
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

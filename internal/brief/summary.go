@@ -56,17 +56,23 @@ func (o SummaryOptions) withDefaults() SummaryOptions {
 }
 
 // Summarize picks sentences from the articles for a multi-source
-// extractive summary within the word budget. A sentence scores by its
-// centrality across sources (similarity to what the other articles say),
-// its similarity to the headlines and its position in its article; chosen
-// greedily with a penalty for repeating what is already chosen (maximal
-// marginal relevance), then ordered by where they stand in their articles
-// so the summary reads from the lead down.
+// extractive summary within the word budget. Each sentence gets a score
+// from its position, its centrality across sources (similarity to what the
+// other articles say), its similarity to the headlines and a few surface
+// features (see FeatureNames). The summary is the set of sentences that
+// covers the most concepts shared between sources, plus the most score,
+// within the budget, near-duplicates excluded (see summarize). The chosen
+// sentences are ordered by where they stand in their articles, leads first,
+// so the summary reads from the top of the story down.
 //
 // Each item's Text is exactly articles[i].Text[Start:End] of its single
 // citation, whose ArticleID is that article's ID.
 func Summarize(articles []news.Article, opt SummaryOptions) []news.Item {
-	picked := summarize(articles, opt, nil)
+	return summarizeItems(articles, opt, nil)
+}
+
+func summarizeItems(articles []news.Article, opt SummaryOptions, sc *scoredUnits) []news.Item {
+	picked := summarize(articles, opt, nil, sc)
 	items := make([]news.Item, len(picked))
 	for i, u := range picked {
 		items[i] = unitItem(articles, u)
@@ -96,8 +102,9 @@ var FeatureNames = []string{
 	"first_central", // first sentence of an article, times doc_central
 }
 
-// defaultWeights were fitted by least squares on the NeuS train split,
-// predicting each sentence's ROUGE overlap with the editors' summary.
+// defaultWeights were fitted on the NeuS train split: least squares on each
+// sentence's n-gram overlap with the editors' summary, then coordinate
+// ascent on the summaries' ROUGE-1 + ROUGE-2 (see docs/briefing.md).
 var defaultWeights = []float64{0.38, 0.531, -0.723, -0.515, 1.574, 0.317, 0.202, -0.026, 0.102, -0.041, -0.345, 0.029, 0, -0.2}
 
 // danglers open sentences that make no sense without the one before.
@@ -111,7 +118,15 @@ var personal = map[string]bool{"i": true, "we": true, "you": true, "my": true, "
 
 // unitFeatures computes every sentence's features (see FeatureNames).
 func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
-	all := splitUnits(articles)
+	// Only the top of each article is a candidate: that is where news puts
+	// what matters, and it bounds the quadratic similarity work on a story
+	// with many long articles.
+	var all []unit
+	for _, u := range splitUnits(articles) {
+		if u.pos < maxSentencesPerArticle {
+			all = append(all, u)
+		}
+	}
 	var titles []string
 	for _, a := range articles {
 		if t := strings.TrimSpace(a.Title); t != "" {
@@ -148,6 +163,7 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 			docCent[d] /= float64(docs - 1)
 		}
 	}
+	sparse := sparseVectors(all)
 	feats := make([][]float64, len(all))
 	for i, u := range all {
 		var c, mx float64
@@ -158,9 +174,9 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 				}
 			}
 			c /= float64(docs - 1)
-			for _, o := range all {
+			for j, o := range all {
 				if o.doc != u.doc {
-					mx = math.Max(mx, cosine(u.vec, o.vec))
+					mx = math.Max(mx, sparse[i].dot(sparse[j]))
 				}
 			}
 		} else {
@@ -200,14 +216,22 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 	return all, feats
 }
 
-// scoreUnits ranks every usable sentence of the articles; the returned
-// units carry their vectors for redundancy checks.
-func scoreUnits(articles []news.Article, o SummaryOptions) ([]unit, []float64) {
+// scoredUnits are the usable sentences of a story with their scores,
+// computed once per briefing and shared by the sections that rank
+// sentences.
+type scoredUnits struct {
+	units  []unit
+	scores []float64
+}
+
+// newScored ranks every usable sentence of the articles; the units carry
+// their vectors for redundancy checks.
+func newScored(articles []news.Article, o SummaryOptions) *scoredUnits {
 	all, feats := unitFeatures(articles)
 	var units []unit
 	var scores []float64
 	for i, u := range all {
-		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) {
+		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
 			continue
 		}
 		var s float64
@@ -217,7 +241,7 @@ func scoreUnits(articles []news.Article, o SummaryOptions) ([]unit, []float64) {
 		units = append(units, u)
 		scores = append(scores, s)
 	}
-	return units, scores
+	return &scoredUnits{units, scores}
 }
 
 // summarize returns the chosen sentences in reading order. Sentences whose
@@ -228,9 +252,12 @@ func scoreUnits(articles []news.Article, o SummaryOptions) ([]unit, []float64) {
 // sentences' own scores, within the word budget. It is solved exactly over
 // a shortlist of the best-scoring sentences, which keeps it cheap for a
 // story of any size.
-func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) []unit {
+func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool, sc *scoredUnits) []unit {
 	o := opt.withDefaults()
-	units, scores := scoreUnits(articles, o)
+	if sc == nil {
+		sc = newScored(articles, o)
+	}
+	units, scores := sc.units, sc.scores
 
 	// Shortlist.
 	idx := make([]int, 0, len(units))
@@ -357,6 +384,10 @@ func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citati
 	return chosen
 }
 
+// maxSentencesPerArticle is how deep into each article the summariser
+// looks.
+const maxSentencesPerArticle = 25
+
 // maxSearchNodes bounds the exact search; past it the best choice found so
 // far stands.
 const maxSearchNodes = 200000
@@ -368,6 +399,22 @@ func splitUnitsOf(s string, _ int) []string {
 		out = append(out, sp.Of(s))
 	}
 	return out
+}
+
+// pronounAttribution matches an attribution to someone the sentence does
+// not name.
+var pronounAttribution = []string{", he said", ", she said", ", they said", ", he added", ", she added", ", he says", ", she says"}
+
+// leansOnContext reports a sentence that a summary cannot show alone: its
+// speaker is only "he" or "she", named in a sentence before it.
+func leansOnContext(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range pronounAttribution {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // usableSentence rejects sentences that do not stand alone in a summary:

@@ -30,6 +30,9 @@ type TimelineOptions struct {
 	// every HalfLife before the newest article. Zero weighs all dates alike,
 	// as a timeline should; a background wants the recent past.
 	HalfLife time.Duration
+	// Position weighs 1/(the sentence's index in its article + 1): news
+	// puts what happened first; 0.1 by default.
+	Position float64
 	// MinWords and MaxWords bound a usable sentence; 6 and 70 by default.
 	MinWords, MaxWords int
 }
@@ -43,6 +46,9 @@ func (o TimelineOptions) withDefaults() TimelineOptions {
 	}
 	if o.MentionWeight == 0 {
 		o.MentionWeight = 1
+	}
+	if o.Position == 0 {
+		o.Position = 0.1
 	}
 	if o.Topic == 0 {
 		o.Topic = 1
@@ -199,7 +205,7 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 				continue
 			}
 			seen[c.u] = true
-			s := cosine(u.vec, cent) + o.Topic*cosine(u.vec, global)
+			s := cosine(u.vec, cent) + o.Topic*cosine(u.vec, global) + o.Position/float64(u.pos+1)
 			if len(fv) > 0 {
 				s += 0.5 * cosine(u.vec, fv)
 			}

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -128,3 +129,57 @@ el la los las de del y en que un una por con para se su al lo como más pero sus
 	}
 	return m
 }()
+
+// sparseVec is a unit vector as term ids in increasing order with their
+// weights: the all-pairs similarity loops run on it, as map look-ups
+// there dominate the cost of a large story.
+type sparseVec struct {
+	ids []int32
+	ws  []float64
+}
+
+func sparseVectors(units []unit) []sparseVec {
+	ids := map[string]int32{}
+	out := make([]sparseVec, len(units))
+	for i, u := range units {
+		type tw struct {
+			id int32
+			w  float64
+		}
+		terms := make([]tw, 0, len(u.vec))
+		for w, x := range u.vec {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(ids))
+				ids[w] = id
+			}
+			terms = append(terms, tw{id, x})
+		}
+		sort.Slice(terms, func(a, b int) bool { return terms[a].id < terms[b].id })
+		v := sparseVec{ids: make([]int32, len(terms)), ws: make([]float64, len(terms))}
+		for k, t := range terms {
+			v.ids[k], v.ws[k] = t.id, t.w
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// dot is the cosine of two unit vectors.
+func (a sparseVec) dot(b sparseVec) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] == b.ids[j]:
+			s += a.ws[i] * b.ws[j]
+			i++
+			j++
+		case a.ids[i] < b.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}

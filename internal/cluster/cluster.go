@@ -13,6 +13,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -44,8 +45,8 @@ type Assignment struct {
 // Config tunes the clusterer. DefaultConfig documents the defaults; the
 // server and every evaluation use them unchanged.
 type Config struct {
-	// Window is how far back (from the newest article seen) a story can
-	// still take new articles. Default 30 days: a fifth of the
+	// Window is how far from its nearest article in time a story can still
+	// take an article. Default 30 days: a fifth of the
 	// same-incident follow-ups in the gun-violence stream come more than a
 	// week after the previous report; the time penalty keeps old stories
 	// from taking look-alike new events.
@@ -57,14 +58,16 @@ type Config struct {
 	// Threshold is the least score for an article to join a story. Default
 	// 0.14, chosen on gva-stream-2013-2015.
 	Threshold float64
-	// ThreadThreshold is the least score for a new story to continue an
-	// earlier story's thread.
+	// ThreadThreshold is the least thread score (see threadScore) for a new
+	// story to continue an earlier story's thread. Default 0.18, chosen on
+	// Timeline17 dev to keep threads from mixing topics.
 	ThreadThreshold float64
 
-	// Weights of the cues in the score; see score.
+	// Weights of the cues in the score; see score. Defaults 0.5, 0.3, 0.1
+	// and 0.1, set by hand (see docs/clustering.md).
 	WordWeight   float64 // cosine of words (body and title)
 	EntityWeight float64 // cosine of names
-	NumberWeight float64 // cosine of numbers
+	NumberWeight float64 // cosine of numbers and calendar days
 	TitleWeight  float64 // cosine of titles
 	// The score is divided by 1 + TimePenalty*log2(1 + gap/TimeScale),
 	// where gap is the time to the story's nearest article: a story is more
@@ -94,7 +97,7 @@ type Config struct {
 	IndexKeys int
 	// MaxPosting skips index keys shared by more stories than this: they
 	// pick out nothing, and would make retrieval cost grow with the window.
-	// Default 300.
+	// Default 150.
 	MaxPosting int
 	// MaxStories bounds the stories held, whatever their times (articles
 	// without dates never age out). Default 50,000.
@@ -124,7 +127,7 @@ func DefaultConfig() Config {
 		Candidates:      15,
 		CentroidTerms:   150,
 		IndexKeys:       12,
-		MaxPosting:      300,
+		MaxPosting:      150,
 		MaxStories:      50_000,
 		Dedup:           dc,
 	}
@@ -159,14 +162,9 @@ func (c *centroid) add(v vector, limit int) {
 		}
 	}
 	if limit > 0 && len(out) > 2*limit {
-		sort.Slice(out, func(i, j int) bool {
-			if out[i].w != out[j].w {
-				return out[i].w > out[j].w
-			}
-			return out[i].h < out[j].h
-		})
+		slices.SortFunc(out, byWeight)
 		out = append(vector(nil), out[:limit]...)
-		sort.Slice(out, func(i, j int) bool { return out[i].h < out[j].h })
+		slices.SortFunc(out, byHash)
 	}
 	c.t = out
 	c.n2 = 0
@@ -211,24 +209,22 @@ func dot(a, b vector) float64 {
 }
 
 type story struct {
-	id, thread  int64
-	title       string
-	first, last time.Time // zero when no article had a time
-	touched     int64     // sequence number of the last change, for MaxStories
-	articles    int       // non-duplicate articles
-	sources     map[int64]bool
-	words, ents centroid
+	id, thread   int64
+	title        string
+	first, last  time.Time // zero when no article had a time
+	touched      int64     // sequence number of the last change, for MaxStories
+	articles     int       // non-duplicate articles
+	sources      map[int64]bool
+	words, ents  centroid
 	nums, titles centroid
-	keys        map[uint64]bool // index keys the story is posted under
-	names       map[uint64]string
+	keys         map[uint64]bool // index keys the story is posted under
+	names        map[uint64]string
 }
 
 // thread is a chain of stories; its centroids gather every story in it, so a
 // new turn of a long-running topic can match the topic as a whole.
 type thread struct {
 	id          int64
-	last        time.Time
-	touched     int64
 	words, ents centroid
 }
 
@@ -253,6 +249,8 @@ type Clusterer struct {
 	dfQueue []docRec // the last DFDocs articles, oldest first
 	docs    map[int64]*docRec
 	copies  *dedup.Index
+	// votes is scratch space for candidates, reused from article to article.
+	votes map[int64]float64
 }
 
 // New returns an empty clusterer.
@@ -266,6 +264,7 @@ func New(cfg Config) *Clusterer {
 		df:      map[uint64]int{},
 		docs:    map[int64]*docRec{},
 		copies:  dedup.NewIndex(cfg.Dedup),
+		votes:   map[int64]float64{},
 	}
 }
 
@@ -306,10 +305,10 @@ func (c *Clusterer) Add(d Doc) Assignment {
 // state survives without being saved separately. Re-fed in their original
 // order, the articles leave the clusterer exactly as Add left it.
 func (c *Clusterer) Restore(d Doc, a Assignment) {
-	p := c.prepare(d)
 	if a.StoryID == 0 {
 		return
 	}
+	p := c.prepare(d)
 	if a.ThreadID == 0 {
 		a.ThreadID = a.StoryID
 	}
@@ -361,6 +360,8 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	}
 	if bestThread != nil && bestThreadScore >= c.cfg.ThreadThreshold {
 		a.ThreadID = bestThread.id
+	} else if best != nil && bestScore >= 0.02 {
+		a.ThreadID = best.thread
 	}
 	return a
 }
@@ -424,39 +425,45 @@ func (c *Clusterer) indexKeys(p *prepared) []uint64 {
 }
 
 func (c *Clusterer) candidates(p *prepared) []*story {
-	votes := map[int64]float64{}
-	weight := map[uint64]float64{}
-	for _, t := range p.ents {
-		weight[t.h] += t.w
-	}
-	for _, t := range p.words {
-		weight[t.h] += t.w
-	}
-	for _, k := range c.indexKeys(p) {
-		ids := c.posting[k]
-		if len(ids) > c.cfg.MaxPosting {
-			continue
-		}
-		for _, id := range ids {
-			votes[id] += weight[k]
+	votes := c.votes
+	clear(votes)
+	vote := func(keys vector) {
+		for _, t := range keys {
+			ids := c.posting[t.h]
+			if len(ids) > c.cfg.MaxPosting {
+				continue
+			}
+			for _, id := range ids {
+				votes[id] += t.w
+			}
 		}
 	}
+	vote(p.ents)
+	vote(p.top)
+	// Keep the Candidates best by votes, ties to the older story; a
+	// partial insertion sort, since only a few of many are kept.
 	type cand struct {
 		id int64
 		v  float64
 	}
-	list := make([]cand, 0, len(votes))
+	better := func(a, b cand) bool { return a.v > b.v || a.v == b.v && a.id < b.id }
+	k := c.cfg.Candidates
+	list := make([]cand, 0, k+1)
 	for id, v := range votes {
-		list = append(list, cand{id, v})
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].v != list[j].v {
-			return list[i].v > list[j].v
+		cd := cand{id, v}
+		if len(list) == k && !better(cd, list[k-1]) {
+			continue
 		}
-		return list[i].id < list[j].id
-	})
-	if len(list) > c.cfg.Candidates {
-		list = list[:c.cfg.Candidates]
+		i := len(list)
+		list = append(list, cd)
+		for i > 0 && better(cd, list[i-1]) {
+			list[i] = list[i-1]
+			i--
+		}
+		list[i] = cd
+		if len(list) > k {
+			list = list[:k]
+		}
 	}
 	out := make([]*story, 0, len(list))
 	for _, cd := range list {
@@ -493,10 +500,6 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	if th == nil {
 		th = &thread{id: s.thread}
 		c.threads[th.id] = th
-	}
-	th.touched = c.seq
-	if d.Time.After(th.last) {
-		th.last = d.Time
 	}
 	s.sources[d.Source] = true
 	if !d.Time.IsZero() {

@@ -1,8 +1,9 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,10 +39,12 @@ type raw struct {
 // survive translation unchanged; words come from the translation when there
 // is one, so a Spanish article can share vocabulary with English ones.
 func extract(d Doc) raw {
+	// Sized for a typical article, to spare the maps growing.
+	n := (len(d.Title) + len(d.Text) + len(d.Translated)) / 10
 	r := raw{
-		words: map[uint64]float64{},
-		ents:  map[uint64]float64{},
-		nums:  map[uint64]float64{},
+		words: make(map[uint64]float64, n),
+		ents:  make(map[uint64]float64, n/8),
+		nums:  make(map[uint64]float64, n/32),
 		title: map[uint64]float64{},
 		shown: map[uint64]string{},
 		ref:   d.Time,
@@ -55,7 +58,7 @@ func extract(d Doc) raw {
 	} else {
 		scan(orig, &r, true, true)
 	}
-	title := d.Title
+	title := headline(d.Title)
 	if d.Translated != "" {
 		// The translation starts with the translated title.
 		if i := strings.IndexByte(d.Translated, '\n'); i > 0 {
@@ -279,7 +282,7 @@ func weigh(counts map[uint64]float64, idf func(uint64) float64) vector {
 	}
 	// Sum in a fixed order: map order would change the last bits of the
 	// norm from run to run, and with them a decision at the threshold.
-	sort.Slice(v, func(i, j int) bool { return v[i].h < v[j].h })
+	slices.SortFunc(v, byHash)
 	var n2 float64
 	for _, t := range v {
 		n2 += t.w * t.w
@@ -294,15 +297,20 @@ func weigh(counts map[uint64]float64, idf func(uint64) float64) vector {
 	return v
 }
 
+func byHash(a, b term) int { return cmp.Compare(a.h, b.h) }
+
+// byWeight orders heaviest first, ties by hash.
+func byWeight(a, b term) int {
+	if c := cmp.Compare(b.w, a.w); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.h, b.h)
+}
+
 // heaviest returns the n heaviest terms of v, heaviest first.
 func heaviest(v vector, n int) vector {
 	out := append(vector(nil), v...)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].w != out[j].w {
-			return out[i].w > out[j].w
-		}
-		return out[i].h < out[j].h
-	})
+	slices.SortFunc(out, byWeight)
 	if len(out) > n {
 		out = out[:n]
 	}
@@ -370,4 +378,18 @@ var spanishMonth = map[string]bool{
 var weekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
+}
+
+// headline drops what follows the last " - " or " | " of a title when it is
+// short: the outlet's name ("… - KCTV5", "… | City News, Weather"), which
+// would make one outlet's headlines look alike.
+func headline(t string) string {
+	for range 2 {
+		i := max(strings.LastIndex(t, " - "), strings.LastIndex(t, " | "), strings.LastIndex(t, " – "), strings.LastIndex(t, " — "))
+		if i <= 0 || len(strings.Fields(t[i:])) > 7 || len(strings.Fields(t[:i])) < 3 {
+			break
+		}
+		t = t[:i]
+	}
+	return t
 }

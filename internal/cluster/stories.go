@@ -134,6 +134,7 @@ func earlier(o, s *story) bool {
 // windows, not by the number of articles seen.
 type Stats struct {
 	Stories     int // stories held
+	Threads     int // threads with a story held
 	Articles    int // articles held as members of those stories
 	IndexKeys   int // distinct keys in the inverted index
 	DFTerms     int // distinct terms with a document frequency
@@ -144,7 +145,7 @@ type Stats struct {
 // Stats reports the clusterer's state.
 func (c *Clusterer) Stats() Stats {
 	return Stats{
-		Stories: len(c.stories), Articles: len(c.docs), IndexKeys: len(c.posting),
+		Stories: len(c.stories), Threads: len(c.threads), Articles: len(c.docs), IndexKeys: len(c.posting),
 		DFTerms: len(c.df), CopyIndex: c.copies.Len(), NextStoryID: c.next,
 	}
 }

@@ -102,14 +102,14 @@ func simHash(words []uint64) uint64 {
 	if len(words) == 0 {
 		return 0
 	}
+	// Count set bits per position without branches; a bit of the result is
+	// set when more than half the features set it.
 	var acc [64]int32
+	total := int32(0)
 	add := func(h uint64) {
+		total++
 		for b := range 64 {
-			if h&(1<<b) != 0 {
-				acc[b]++
-			} else {
-				acc[b]--
-			}
+			acc[b] += int32(h >> uint(b) & 1)
 		}
 	}
 	if len(words) < ShingleSize {
@@ -128,7 +128,7 @@ func simHash(words []uint64) uint64 {
 	}
 	var out uint64
 	for b := range 64 {
-		if acc[b] > 0 {
+		if 2*acc[b] > total {
 			out |= 1 << b
 		}
 	}

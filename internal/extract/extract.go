@@ -34,6 +34,7 @@ type Result struct {
 	Title        string
 	Byline       string
 	Published    time.Time
+	Modified     time.Time // last update the page declares; zero if none
 	Publisher    string
 	Lang         string
 	CanonicalURL string
@@ -114,6 +115,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		Title:        pm.chooseTitle(host),
 		Byline:       pm.chooseByline(pm.publisher()),
 		Published:    pm.chooseDate(),
+		Modified:     pm.chooseModified(),
 		Publisher:    pm.publisher(),
 		Lang:         pm.chooseLang(),
 		CanonicalURL: pm.chooseCanonical(base),
@@ -135,14 +137,14 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	// go-trafilatura reads the page without mutating doc; its date search
 	// is off, having been done above.
 	opts := trafilatura.Options{ExcludeComments: true, OriginalURL: base, HtmlDateMode: trafilatura.Disabled}
-	var tParas []string
+	var tParas []para
 	tr, terr := trafilatura.ExtractDocument(doc, opts)
 	if terr == nil {
 		tParas = paragraphs(tr.ContentNode)
 		fillFrom(&res, tr.Metadata)
 	}
 	// go-readability may mutate doc: it runs last.
-	var rParas []string
+	var rParas []para
 	rp := readability.NewParser()
 	art, rerr := rp.ParseAndMutate(doc, base)
 	if rerr == nil && art.Node != nil {
@@ -154,7 +156,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	paras, choice := choose(tParas, rParas)
 	paras = dropTitle(paras, res.Title)
 	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
-	res.Text = strings.Join(paras, "\n\n")
+	res.Text = strings.Join(texts(paras), "\n\n")
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}

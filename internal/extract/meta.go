@@ -21,12 +21,13 @@ type pageMeta struct {
 	h1        []heading
 	ld        []map[string]any // JSON-LD objects, flattened out of arrays and @graph
 	authorEls []string         // text of rel=author / itemprop=author / byline elements
+	byLines   []string         // short visible texts written as a byline ("By Jane Doe")
 	times     []string         // datetime of <time> elements marked as the publication date
 }
 
 type heading struct {
-	text    string
-	inMain  bool // inside <article> or <main>
+	text   string
+	inMain bool // inside <article> or <main>
 }
 
 // collectMeta walks doc once.
@@ -67,7 +68,13 @@ func collectMeta(doc *html.Node) *pageMeta {
 				return
 			case "script":
 				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
-					pm.addJSONLD(textOf(n))
+					var sb strings.Builder
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						if c.Type == html.TextNode {
+							sb.WriteString(c.Data)
+						}
+					}
+					pm.addJSONLD(sb.String())
 				}
 				return
 			case "style", "noscript", "template", "svg":
@@ -85,6 +92,23 @@ func collectMeta(doc *html.Node) *pageMeta {
 					}
 				}
 			}
+			if visibleByline[n.Data] && len(pm.byLines) < 4 && opensWithLabel(n) {
+				if t := collapse(textOf(n)); len(t) <= 100 {
+					if name, ok := bylineText(t); ok {
+						pm.byLines = append(pm.byLines, name)
+					} else if isBylineLabel(t) {
+						// "Written by" in one element, the name in the next.
+						for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
+							if sib.Type == html.ElementNode {
+								if nt := collapse(textOf(sib)); nt != "" && len(nt) <= 60 {
+									pm.byLines = append(pm.byLines, nt)
+								}
+								break
+							}
+						}
+					}
+				}
+			}
 			if isAuthorElement(n) {
 				if t := collapse(textOf(n)); t != "" && len(t) < 120 {
 					pm.authorEls = append(pm.authorEls, t)
@@ -97,6 +121,90 @@ func collectMeta(doc *html.Node) *pageMeta {
 	}
 	walk(doc, false, false)
 	return pm
+}
+
+// visibleByline are the elements a written byline sits in.
+var visibleByline = map[string]bool{"p": true, "span": true, "div": true, "li": true, "address": true, "small": true, "strong": true, "em": true, "b": true}
+
+// bylineText reads "By Jane Doe"-style text; ok is false when the text
+// does not open with a byline label.
+func bylineText(t string) (string, bool) {
+	low := strings.ToLower(t)
+	for _, p := range []string{"by ", "written by ", "posted by ", "author: ", "text by ", "words by ", "story by "} {
+		if strings.HasPrefix(low, p) {
+			name := cleanByline(t)
+			if n := len(strings.Fields(name)); n >= 1 && n <= 6 && validByline(name) {
+				return name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// opensWithLabel reports whether n's first text starts like a byline
+// label. It is a cheap gate: computing the full text of every block would
+// make the metadata walk quadratic in the page's depth.
+func opensWithLabel(n *html.Node) bool {
+	c := n.FirstChild
+	for depth := 0; c != nil && depth < 4; depth++ {
+		if c.Type == html.TextNode {
+			t := strings.TrimSpace(c.Data)
+			if t == "" && c.NextSibling != nil {
+				c = c.NextSibling
+				continue
+			}
+			if len(t) > 12 {
+				t = t[:12]
+			}
+			t = strings.ToLower(t)
+			for _, p := range []string{"by", "written", "posted", "author", "text by", "words by", "story by"} {
+				if strings.HasPrefix(t, p) {
+					return true
+				}
+			}
+			return false
+		}
+		if c.Type != html.ElementNode {
+			c = c.NextSibling
+			continue
+		}
+		c = c.FirstChild
+	}
+	return false
+}
+
+func isBylineLabel(t string) bool {
+	switch strings.ToLower(strings.TrimRight(t, " :")) {
+	case "by", "written by", "posted by", "author", "authored by", "words by":
+		return true
+	}
+	return false
+}
+
+// notNames open texts that sit where bylines do but are dates or
+// comment headers.
+var notNames = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "updated": true, "published": true,
+	"share": true, "home": true, "admin": true, "editor": true, "staff": true, "the": true,
+}
+
+// validByline rejects texts that cannot be a person's or desk's name.
+func validByline(s string) bool {
+	ws := lowerWords(s)
+	if len(ws) == 0 || notNames[ws[0]] || strings.Contains(strings.ToLower(s), " says") {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if r > 127 || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters >= 2
 }
 
 // isAuthorElement reports elements that conventionally hold the byline:
@@ -434,6 +542,15 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	if best != "" && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
+		// An all-capitals headline is styling; a declared title with the
+		// same words keeps the real capitalisation.
+		if best == strings.ToUpper(best) {
+			for _, d := range declared {
+				if d = stripSiteName(d, site, host); strings.EqualFold(d, best) {
+					return d
+				}
+			}
+		}
 		return best
 	}
 	if decl == "" {
@@ -470,8 +587,13 @@ func (pm *pageMeta) chooseByline(site string) string {
 			return cleanByline(s)
 		}
 	}
+	for _, s := range pm.byLines {
+		if s = cleanByline(s); ok(s) && validByline(s) {
+			return s
+		}
+	}
 	for _, s := range pm.authorEls {
-		if s = cleanByline(s); ok(s) && len(strings.Fields(s)) <= 8 && !strings.Contains(s, "@") {
+		if s = cleanByline(s); ok(s) && len(strings.Fields(s)) <= 8 && !strings.Contains(s, "@") && validByline(s) {
 			return s
 		}
 	}
@@ -491,11 +613,11 @@ func dedupe(xs []string) []string {
 }
 
 // bylineLabels precede names in visible bylines.
-var bylineLabels = []string{"written by", "posted by", "reviewed by", "authored by", "by", "author", "authors", "the author", "von", "par", "por", "di"}
+var bylineLabels = []string{"written by", "posted by", "reviewed by", "authored by", "text by", "words by", "story by", "by", "author", "authors", "the author", "von", "par", "por", "di"}
 
 // bylineStops end the names in a visible byline: what follows is a date,
 // a role or an editorial note.
-var bylineStops = []string{" on ", " updated", " published", " last updated", " verified", " posted", " edited by", " fact checked", " reviewed by", " | ", " - ", " – ", " — ", "\n",
+var bylineStops = []string{" on ", " updated", " last update", " sponsored", " in ", " published", " last updated", " verified", " posted", " edited by", " fact checked", " reviewed by", " | ", " - ", " – ", " — ", "\n",
 	" january", " february", " march", " april", " may ", " june", " july", " august", " september", " october", " november", " december",
 	" jan ", " feb ", " mar ", " apr ", " jun ", " jul ", " aug ", " sep ", " sept ", " oct ", " nov ", " dec ", " jan.", " feb.", " aug.", " sep.", " oct.", " nov.", " dec."}
 
@@ -530,7 +652,7 @@ func cleanByline(s string) string {
 			break
 		}
 	}
-	s = strings.TrimRight(strings.TrimSpace(s[:cut]), ",;:|-")
+	s = strings.Trim(strings.TrimSpace(s[:cut]), ",;:|- ")
 	s = strings.ReplaceAll(s, "; ", ", ")
 	return strings.TrimSpace(s)
 }
@@ -651,4 +773,19 @@ func (pm *pageMeta) chooseLang() string {
 		}
 	}
 	return ""
+}
+
+// chooseModified reads the declared last-update time.
+func (pm *pageMeta) chooseModified() time.Time {
+	for _, o := range pm.ldArticles() {
+		if t, ok := parseDate(ldString(o["dateModified"])); ok {
+			return t
+		}
+	}
+	for _, k := range []string{"article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified", "dc.date.modified"} {
+		if t, ok := parseDate(pm.meta[k]); ok {
+			return t
+		}
+	}
+	return time.Time{}
 }

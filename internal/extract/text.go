@@ -20,26 +20,51 @@ var blockTags = map[string]bool{
 	"body": true, "html": true, "hr": true,
 }
 
+// para is one paragraph of plain text and the share of its words that
+// sit inside links.
+type para struct {
+	text      string
+	linkShare float64
+}
+
+func texts(ps []para) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.text
+	}
+	return out
+}
+
 // paragraphs renders a content tree as plain-text paragraphs: one per
 // block, whitespace collapsed.
-func paragraphs(n *html.Node) []string {
+func paragraphs(n *html.Node) []para {
 	if n == nil {
 		return nil
 	}
-	var paras []string
-	var cur strings.Builder
+	var paras []para
+	var cur, link strings.Builder
+	inLink := 0
 	flush := func() {
 		s := strings.Join(strings.Fields(cur.String()), " ")
 		if s != "" {
-			paras = append(paras, s)
+			p := para{text: s}
+			if w := wordCount(s); w > 0 {
+				p.linkShare = float64(wordCount(link.String())) / float64(w)
+			}
+			paras = append(paras, p)
 		}
 		cur.Reset()
+		link.Reset()
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
 			cur.WriteString(n.Data)
+			if inLink > 0 {
+				link.WriteString(n.Data)
+				link.WriteByte(' ')
+			}
 			return
 		case html.ElementNode:
 			switch n.Data {
@@ -56,8 +81,15 @@ func paragraphs(n *html.Node) []string {
 		if block {
 			flush()
 		}
+		isLink := n.Type == html.ElementNode && (n.Data == "a" || n.Data == "ref")
+		if isLink {
+			inLink++
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
+		}
+		if isLink {
+			inLink--
 		}
 		if block {
 			flush()
@@ -115,61 +147,68 @@ const (
 	readabilityGainMin = 0.5
 )
 
+// linkHeavy is the share of a paragraph's words in links above which it
+// counts as navigation, not text, when readability's extra text is weighed.
+const linkHeavy = 0.5
+
 // choose picks go-trafilatura's paragraphs (t) or readability's (r). Each
 // paragraph counts as shared when its words occur in the other body; the
 // words only one body has decide.
-func choose(t, r []string) ([]string, string) {
+func choose(t, r []para) ([]para, string) {
 	if len(r) == 0 {
 		return t, "trafilatura"
 	}
 	if len(t) == 0 {
 		return r, "readability"
 	}
-	tOnly, tWords := exclusive(t, r)
-	rOnly, rWords := exclusive(r, t)
+	tOnly, _, tWords := exclusive(t, r)
+	rOnly, rOnlyText, rWords := exclusive(r, t)
 	if tWords == 0 {
 		return r, "readability"
 	}
 	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
 		return r, "readability-tighter"
 	}
-	if float64(rOnly) > readabilityGainMin*float64(tWords) {
+	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
 		return r, "readability-more"
 	}
 	return t, "trafilatura"
 }
 
-// exclusive counts the words of paragraphs in a that do not occur in b, and
-// all words of a.
-func exclusive(a, b []string) (only, total int) {
+// exclusive counts the words of paragraphs in a that do not occur in b
+// (only; onlyText leaves out link-heavy paragraphs), and all words of a.
+func exclusive(a, b []para) (only, onlyText, total int) {
 	var sb strings.Builder
 	sb.WriteByte(' ')
 	for _, p := range b {
-		sb.WriteString(normWords(p))
+		sb.WriteString(normWords(p.text))
 		sb.WriteByte(' ')
 	}
 	hay := sb.String()
 	for _, p := range a {
-		n := normWords(p)
-		c := wordCount(p)
+		n := normWords(p.text)
+		c := wordCount(p.text)
 		total += c
 		if n != "" && !strings.Contains(hay, " "+n+" ") {
 			only += c
+			if p.linkShare < linkHeavy {
+				onlyText += c
+			}
 		}
 	}
-	return only, total
+	return only, onlyText, total
 }
 
 // dropTitle removes the headline from the start of the body: it is the
 // Result's Title, and a body that repeats it would put it twice in a
 // briefing's sources.
-func dropTitle(paras []string, title string) []string {
+func dropTitle(paras []para, title string) []para {
 	nt := normWords(title)
 	if nt == "" {
 		return paras
 	}
 	for i := 0; i < len(paras) && i < 3; i++ {
-		if normWords(paras[i]) == nt {
+		if normWords(paras[i].text) == nt {
 			return append(paras[:i:i], paras[i+1:]...)
 		}
 	}

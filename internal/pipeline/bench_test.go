@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -60,8 +61,10 @@ func benchSite(b *testing.B) *httptest.Server {
 }
 
 // BenchmarkIngest runs the whole pipeline (poll, fetch, extract, store,
-// cluster, brief) over a loopback feed of benchArticles articles on a fresh
-// database per iteration, and reports articles/s and jobs/s.
+// cluster, brief) with DefaultConfig over a loopback feed of benchArticles
+// articles on a fresh database per iteration, and reports articles/s and
+// jobs/s, counted from subscribing (with PollNow, as the web API does) to
+// WaitIdle.
 func BenchmarkIngest(b *testing.B) {
 	srv := benchSite(b)
 	fc := testFetcher(b)
@@ -70,10 +73,14 @@ func BenchmarkIngest(b *testing.B) {
 	var jobs int
 	for i := range b.N {
 		b.StopTimer()
-		h := startPipeline(b, ctx, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)), fc)
+		h := startPipelineWith(b, ctx, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)), fc, DefaultConfig())
 		start := time.Now()
 		b.StartTimer()
-		if _, err := h.st.AddSource(ctx, news.Source{URL: srv.URL + "/feed.xml"}); err != nil {
+		added, err := h.st.AddSource(ctx, news.Source{URL: srv.URL + "/feed.xml"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := h.p.PollNow(ctx, added.ID); err != nil { // as the web API does
 			b.Fatal(err)
 		}
 		wctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
@@ -96,4 +103,52 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*benchArticles)/elapsed.Seconds(), "articles/s")
 	b.ReportMetric(float64(jobs)/elapsed.Seconds(), "jobs/s")
+}
+
+// BenchmarkDemoIngest ingests the demo newswire (every outlet's feed, on
+// loopback) with DefaultConfig into a fresh database per iteration, from
+// subscribing (with PollNow, as the web API does) until every story is
+// briefed, and reports articles/s.
+func BenchmarkDemoIngest(b *testing.B) {
+	ctx := context.Background()
+	wire, err := demo.NewWire(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	base, err := wire.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { wire.Close() })
+	fc := testFetcher(b)
+	n := len(wire.Articles())
+	var elapsed time.Duration
+	for i := range b.N {
+		b.StopTimer()
+		h := startPipelineWith(b, ctx, filepath.Join(b.TempDir(), fmt.Sprintf("demo%d.db", i)), fc, DefaultConfig())
+		b.StartTimer()
+		start := time.Now()
+		for _, s := range wire.Sources(base) {
+			added, err := h.st.AddSource(ctx, s)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := h.p.PollNow(ctx, added.ID); err != nil { // as the web API does
+				b.Fatal(err)
+			}
+		}
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+		if err := h.p.WaitIdle(wctx); err != nil {
+			b.Fatal(err)
+		}
+		cancel()
+		elapsed += time.Since(start)
+		b.StopTimer()
+		if got := count(b, h.st, store.ArticleFilter{}); got != n {
+			b.Fatalf("%d articles stored, want %d", got, n)
+		}
+		h.close(b)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.N*n)/elapsed.Seconds(), "articles/s")
 }

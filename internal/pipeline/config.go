@@ -21,10 +21,14 @@ type Config struct {
 	// PollInterval is how long after a successful poll a feed is polled
 	// again. Default 15 minutes. Failing feeds wait fetch.Backoff instead.
 	PollInterval time.Duration
-	// ScheduleEvery is how often the scheduler looks for due sources and
-	// for articles and stories still to group or brief. Default 1 second:
-	// it is a few indexed queries.
+	// ScheduleEvery is how often the scheduler looks for due sources.
+	// Default 1 second.
 	ScheduleEvery time.Duration
+	// GroupEvery is how often the scheduler looks for articles still to
+	// cluster and stories still to brief (two queries on partial indexes).
+	// It bounds the wait of an article stored while a cluster job was
+	// already finishing. Default 100ms.
+	GroupEvery time.Duration
 	// DeskLang is the language (ISO 639-1) the desk writes in; articles in
 	// other languages are translated for clustering when Translator is set.
 	// Default "en".
@@ -56,6 +60,7 @@ const (
 	DefaultPollWorkers     = 2
 	DefaultPollInterval    = 15 * time.Minute
 	DefaultScheduleEvery   = time.Second
+	DefaultGroupEvery      = 100 * time.Millisecond
 	DefaultDeskLang        = "en"
 	DefaultGroupBatch      = 500
 	DefaultMaxRelated      = 5
@@ -69,6 +74,7 @@ func DefaultConfig() Config {
 		PollWorkers:     DefaultPollWorkers,
 		PollInterval:    DefaultPollInterval,
 		ScheduleEvery:   DefaultScheduleEvery,
+		GroupEvery:      DefaultGroupEvery,
 		DeskLang:        DefaultDeskLang,
 		SummaryWords:    brief.DefaultSummaryWords,
 		GroupBatch:      DefaultGroupBatch,
@@ -89,8 +95,8 @@ func (c Config) Validate() error {
 	if c.PollInterval < time.Second {
 		errs = append(errs, fmt.Errorf("poll interval must be at least 1s, got %s", c.PollInterval))
 	}
-	if c.ScheduleEvery <= 0 {
-		errs = append(errs, fmt.Errorf("schedule interval must be positive, got %s", c.ScheduleEvery))
+	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 {
+		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s and %s", c.ScheduleEvery, c.GroupEvery))
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language must be an ISO 639-1 code, got %q", c.DeskLang))

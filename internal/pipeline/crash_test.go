@@ -227,4 +227,3 @@ func runToEnd(t *testing.T, path string) {
 		t.Logf("last child's log:\n%s", out)
 	}
 }
-

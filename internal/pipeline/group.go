@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -27,13 +28,36 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		p.dirty = false
 		return nil
 	}
-	since := newest[0].Time().Add(-cfg.ThreadWindow)
+	// A broken feed's date in the future must not push the window past
+	// every real article.
+	ref := newest[0].Time()
+	if now := time.Now(); ref.After(now) {
+		ref = now
+	}
+	since := ref.Add(-cfg.ThreadWindow)
 	arts, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Since: since, Order: store.GroupedOrder, WithText: true})
 	if err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
+	// The clusterer numbers new stories after the highest it has seen. A
+	// story created late for old articles (dated before the window) would
+	// be missed by the window and its ID given again: replay its articles
+	// too. Its stories share no article with the window's, so replaying them
+	// after the window's keeps every story's own order.
+	var maxID int64
+	for _, a := range arts {
+		maxID = max(maxID, a.StoryID)
+	}
+	late, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, MinStoryID: maxID + 1, Order: store.GroupedOrder, WithText: true})
+	if err != nil {
+		return fmt.Errorf("restore clusterer: %w", err)
+	}
+	arts = append(arts, late...)
 	threads := map[int64]int64{}
 	for _, a := range arts {
+		if a.StoryID == 0 {
+			continue // no text: set aside, never clustered (see clusterBatch)
+		}
 		thread, ok := threads[a.StoryID]
 		if !ok {
 			s, err := p.st.Story(ctx, a.StoryID)
@@ -58,18 +82,22 @@ func (p *Pipeline) restore(ctx context.Context) error {
 // doc is the clusterer's view of a, translated into the desk's language
 // when a translator is set and a is in another language.
 func (p *Pipeline) doc(ctx context.Context, a news.Article) cluster.Doc {
+	return clusterDoc(ctx, a, p.cfg.Translator, p.cfg.DeskLang, p.logger)
+}
+
+func clusterDoc(ctx context.Context, a news.Article, tr translate.Translator, deskLang string, logger *slog.Logger) cluster.Doc {
 	d := cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time()}
-	if p.cfg.Translator == nil || a.Lang == "" || a.Lang == p.cfg.DeskLang {
+	if tr == nil || a.Lang == "" || a.Lang == deskLang {
 		return d
 	}
-	tr, err := p.cfg.Translator.Translate(ctx, a.Title+"\n\n"+a.Text, a.Lang, p.cfg.DeskLang)
+	text, err := tr.Translate(ctx, a.Title+"\n\n"+a.Text, a.Lang, deskLang)
 	if err != nil {
 		if !errors.Is(err, translate.ErrUnsupported) {
-			p.logger.Warn("translate for clustering", "article", a.ID, "err", err)
+			logger.Warn("translate for clustering", "article", a.ID, "err", err)
 		}
 		return d
 	}
-	d.Translated = tr
+	d.Translated = text
 	return d
 }
 
@@ -90,10 +118,19 @@ func (p *Pipeline) clusterAll(ctx context.Context) error {
 			return err
 		}
 		if n < p.cfg.GroupBatch {
-			return nil
+			break
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Brief what changed now rather than at the scheduler's next look.
+	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err == nil && len(list) > 0 {
+		if _, err := p.q.Client.Insert(ctx, briefArgs{}, nil); err != nil {
+			p.logger.Warn("queue briefing", "err", err)
+		}
+	}
+	return nil
 }
 
 func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
@@ -106,6 +143,14 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 	touched := map[int64]string{} // story -> category of an article that joined it
 	var order []int64
 	for _, a := range arts {
+		if strings.TrimSpace(a.Text) == "" {
+			// A failed article has nothing to group or cite: mark it done
+			// without a story, so it does not make an empty one.
+			if err := p.st.SetArticleGroup(ctx, a.ID, 0, 0); err != nil {
+				return 0, err
+			}
+			continue
+		}
 		as := p.cl.Add(p.doc(ctx, a))
 		if err := p.st.SetArticleGroup(ctx, a.ID, as.StoryID, as.DuplicateOf); err != nil {
 			return 0, err
@@ -131,6 +176,9 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 // refreshStory recomputes story id from its stored articles and saves it,
 // marked for briefing, if anything a reader sees changed.
 func (p *Pipeline) refreshStory(ctx context.Context, id int64, category string) error {
+	if id == 0 {
+		return nil
+	}
 	arts, err := p.st.Articles(ctx, store.ArticleFilter{StoryID: id, Order: store.OldestFirst})
 	if err != nil {
 		return err

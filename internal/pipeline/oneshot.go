@@ -18,6 +18,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/extract"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/translate"
 )
 
 // OneShotOptions tunes OneShot. The zero value gives the defaults.
@@ -27,6 +28,11 @@ type OneShotOptions struct {
 	SummaryWords int
 	// Now stamps the briefings; zero means the current time.
 	Now time.Time
+	// Translator, optional, translates articles not in DeskLang for the
+	// clusterer, as in Config.
+	Translator translate.Translator
+	// DeskLang is the desk's language; default "en".
+	DeskLang string
 	// Logger receives internal details; nil discards them.
 	Logger *slog.Logger
 }
@@ -45,6 +51,9 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.DeskLang == "" {
+		opt.DeskLang = DefaultDeskLang
 	}
 	articles := map[int64]news.Article{}
 	sources := map[int64]news.Source{}
@@ -87,7 +96,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	members := map[int64][]news.Article{}
 	var storyIDs []int64
 	for _, a := range order {
-		as := cl.Add(cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time()})
+		as := cl.Add(clusterDoc(ctx, a, opt.Translator, opt.DeskLang, opt.Logger))
 		a.StoryID, a.DuplicateOf, a.Clustered = as.StoryID, as.DuplicateOf, true
 		articles[a.ID] = a
 		if _, ok := members[as.StoryID]; !ok {

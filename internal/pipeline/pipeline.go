@@ -26,7 +26,7 @@
 //
 // A scheduler inserts poll jobs for due sources (NextPollAt) and cluster and
 // brief jobs whenever the store holds unclustered articles or unbriefed
-// stories. That last rule is what makes the pipeline crash-safe: the store,
+// stories; a cluster job that changed stories also queues a brief job. That last rule is what makes the pipeline crash-safe: the store,
 // not the queue, says what is left to do, so a job lost or cut short is
 // simply scheduled again.
 //
@@ -79,9 +79,16 @@ type Pipeline struct {
 	cl    *cluster.Clusterer
 	dirty bool // the clusterer may disagree with the store: rebuild first
 
-	runMu  sync.Mutex
-	cancel context.CancelFunc // stops the scheduler; nil when not running
-	done   chan struct{}      // closed when the scheduler has returned
+	runMu   sync.Mutex
+	cancel  context.CancelFunc // stops the scheduler; nil when not running
+	done    chan struct{}      // closed when the scheduler has returned
+	release func()             // releases the worker lock
+}
+
+// workerLocker is a store that can guarantee a single pipeline process per
+// database (sqlite.Store.LockWorker).
+type workerLocker interface {
+	LockWorker() (release func(), err error)
 }
 
 // New returns a pipeline that is not yet started. st is the store; db is the
@@ -128,25 +135,37 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	return p, nil
 }
 
-// Start restores the clusterer from the store, starts the job queue (which
-// reclaims jobs a killed process left running) and the scheduler. Cancelling
-// ctx stops everything abruptly; Stop stops gracefully.
+// Start takes the store's worker lock when it has one (a second process on
+// the same SQLite file is refused), restores the clusterer from the store,
+// starts the job queue (which reclaims jobs a killed process left running)
+// and the scheduler, which run until Stop. ctx bounds the start-up only, so that a caller whose context
+// ends on a signal can still stop gracefully with Stop.
 func (p *Pipeline) Start(ctx context.Context) error {
 	p.runMu.Lock()
 	defer p.runMu.Unlock()
 	if p.cancel != nil {
 		return errors.New("pipeline already started")
 	}
+	release := func() {}
+	if l, ok := p.st.(workerLocker); ok {
+		var err error
+		if release, err = l.LockWorker(); err != nil {
+			return fmt.Errorf("start pipeline: %w", err)
+		}
+	}
 	p.mu.Lock()
 	err := p.restore(ctx)
 	p.mu.Unlock()
 	if err != nil {
+		release()
 		return err
 	}
 	if err := p.q.Start(ctx); err != nil {
+		release()
 		return err
 	}
-	sctx, cancel := context.WithCancel(ctx)
+	p.release = release
+	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	p.cancel, p.done = cancel, make(chan struct{})
 	go p.scheduler(sctx, p.done)
 	return nil
@@ -164,11 +183,14 @@ func (p *Pipeline) Stop(ctx context.Context) error {
 	p.cancel()
 	<-p.done
 	p.cancel, p.done = nil, nil
-	return p.q.Stop(ctx)
+	err := p.q.Stop(ctx)
+	p.release()
+	return err
 }
 
 // PollNow schedules a poll of the source now, whatever its NextPollAt. It
-// does nothing if a poll of it is already pending.
+// does nothing if a poll of it is already pending. Call it after Start,
+// which creates the job tables on a new database.
 func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	if _, err := p.st.Source(ctx, sourceID); err != nil {
 		return fmt.Errorf("poll now: %w", err)
@@ -237,25 +259,35 @@ func due(s news.Source, now time.Time) bool {
 	return s.NextPollAt.IsZero() || !now.Before(s.NextPollAt)
 }
 
-// scheduler inserts the jobs the store says are needed, every ScheduleEvery,
-// until ctx ends.
+// scheduler inserts the jobs the store says are needed until ctx ends: polls
+// every ScheduleEvery, grouping and briefing every GroupEvery.
 func (p *Pipeline) scheduler(ctx context.Context, done chan<- struct{}) {
 	defer close(done)
-	t := time.NewTicker(p.cfg.ScheduleEvery)
-	defer t.Stop()
+	polls := time.NewTicker(p.cfg.ScheduleEvery)
+	defer polls.Stop()
+	groups := time.NewTicker(p.cfg.GroupEvery)
+	defer groups.Stop()
+	p.logSchedule(ctx, p.schedulePolls(ctx))
 	for {
-		if err := p.schedule(ctx); err != nil && ctx.Err() == nil {
-			p.logger.Error("schedule jobs", "err", err)
-		}
+		p.logSchedule(ctx, p.scheduleGroups(ctx))
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-polls.C:
+			p.logSchedule(ctx, p.schedulePolls(ctx))
+		case <-groups.C:
 		}
 	}
 }
 
-func (p *Pipeline) schedule(ctx context.Context) error {
+func (p *Pipeline) logSchedule(ctx context.Context, err error) {
+	if err != nil && ctx.Err() == nil {
+		p.logger.Error("schedule jobs", "err", err)
+	}
+}
+
+// schedulePolls inserts a poll job for every due source.
+func (p *Pipeline) schedulePolls(ctx context.Context) error {
 	sources, err := p.st.Sources(ctx)
 	if err != nil {
 		return err
@@ -269,6 +301,12 @@ func (p *Pipeline) schedule(ctx context.Context) error {
 			return fmt.Errorf("schedule poll of source %d: %w", s.ID, err)
 		}
 	}
+	return nil
+}
+
+// scheduleGroups inserts a cluster job if an article is unclustered and a
+// brief job if a story is unbriefed.
+func (p *Pipeline) scheduleGroups(ctx context.Context) error {
 	if list, err := p.st.Articles(ctx, store.ArticleFilter{Unclustered: true, Limit: 1}); err != nil {
 		return err
 	} else if len(list) > 0 {

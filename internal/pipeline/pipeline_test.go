@@ -2,16 +2,19 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
 // TestEndToEnd polls an RSS and an Atom feed on loopback, and checks that
@@ -139,6 +142,7 @@ func TestBadInput(t *testing.T) {
 	malformed := h.addSource(t, ctx, news.Source{URL: s.url("/malformed.xml")})
 	unreachable := h.addSource(t, ctx, news.Source{URL: s.closed + "/feed.xml"})
 	missing := h.addSource(t, ctx, news.Source{URL: s.url("/nothing.xml")})
+	busy := h.addSource(t, ctx, news.Source{URL: s.url("/busy.xml")})
 	faults := h.addSource(t, ctx, news.Source{URL: s.url("/faults.xml")})
 	page := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/fire-1.html")})
 	h.waitIdle(t, ctx)
@@ -151,6 +155,7 @@ func TestBadInput(t *testing.T) {
 		{malformed, news.StatusError, "feed could not be read"},
 		{unreachable, news.StatusError, "GET " + s.closed},
 		{missing, news.StatusError, "HTTP 404"},
+		{busy, news.StatusError, "HTTP 503"},
 		{faults, news.StatusOK, ""},
 		{page, news.StatusOK, ""},
 	}
@@ -168,6 +173,9 @@ func TestBadInput(t *testing.T) {
 			if !got.NextPollAt.After(got.LastPolledAt) {
 				t.Errorf("source %s: next poll %v not backed off after %v", got.URL, got.NextPollAt, got.LastPolledAt)
 			}
+		}
+		if tc.src.ID == busy.ID && got.NextPollAt.Sub(got.LastPolledAt) < 2*time.Hour {
+			t.Errorf("source %s: next poll %v after the last, want Retry-After's 2h or more", got.URL, got.NextPollAt.Sub(got.LastPolledAt))
 		}
 		if got.ErrorCount != wantCount {
 			t.Errorf("source %s: error count %d, want %d", got.URL, got.ErrorCount, wantCount)
@@ -196,6 +204,9 @@ func TestBadInput(t *testing.T) {
 		if a.Extraction != tc.extraction || !strings.Contains(a.ExtractionReason, tc.reasonWords) {
 			t.Errorf("%s: extraction %s, reason %q; want %s with %q", tc.url, a.Extraction, a.ExtractionReason, tc.extraction, tc.reasonWords)
 		}
+		if tc.extraction == news.ExtractFailed && (a.Text != "" || !a.Clustered || a.StoryID != 0) {
+			t.Errorf("%s: failed article has text %q, clustered %v, story %d; want no text, set aside without a story", tc.url, a.Text, a.Clustered, a.StoryID)
+		}
 		if tc.extraction == news.ExtractFeedOnly && !strings.HasPrefix(a.Text, "The feed's own text") {
 			t.Errorf("%s: feed-only text %q, want the feed's content", tc.url, a.Text)
 		}
@@ -207,5 +218,111 @@ func TestBadInput(t *testing.T) {
 	stories, err := h.st.Stories(ctx, store.StoryFilter{Unbriefed: true})
 	if err != nil || len(stories) != 0 {
 		t.Errorf("unbriefed stories: %v, %v; want none", stories, err)
+	}
+}
+
+// TestRestartRestoresClusterer stops the pipeline after one feed, starts a
+// new one on the same database, and checks that the follow-up article a
+// second feed brings joins the story the first one started, instead of
+// starting a story whose ID collides with a stored one (a clusterer that
+// forgot everything would number it 1: the bridge story).
+func TestRestartRestoresClusterer(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	fc := testFetcher(t)
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+
+	h := startPipeline(t, ctx, path, fc)
+	h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml")})
+	h.waitIdle(t, ctx)
+	before := map[string]int64{}
+	for _, a := range articlesByID(t, ctx, h.st) {
+		before[a.Title] = a.StoryID
+	}
+	h.close(t)
+
+	h = startPipeline(t, ctx, path, fc)
+	h.addSource(t, ctx, news.Source{URL: s.url("/fire-only.xml")})
+	h.waitIdle(t, ctx)
+	arts := articlesByID(t, ctx, h.st)
+	if len(arts) != 4 {
+		t.Fatalf("%d articles after restart, want 4", len(arts))
+	}
+	story := map[string]int64{}
+	for _, a := range arts {
+		story[a.Title] = a.StoryID
+		if old, ok := before[a.Title]; ok && old != a.StoryID {
+			t.Errorf("%q moved from story %d to %d on restart", a.Title, old, a.StoryID)
+		}
+	}
+	if got, want := story["Eastfield warehouse fire: investigators examine loading bay"], story["Fire destroys warehouse in Eastfield industrial park"]; got != want || got == 0 {
+		t.Errorf("fire follow-up in story %d after restart, want the fire story %d", got, want)
+	}
+	stories, err := h.st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stories {
+		b, err := h.st.Briefing(ctx, st.ID)
+		if err != nil || !st.Briefed {
+			t.Errorf("story %d: briefed %v, %v", st.ID, st.Briefed, err)
+			continue
+		}
+		if err := brief.CheckGrounded(b, arts); err != nil {
+			t.Errorf("story %d: %v", st.ID, err)
+		}
+	}
+}
+
+// TestStopIsGraceful ends Start's context and calls Stop while an article
+// job is waiting for its page, and checks that the job finishes and stores
+// the article rather than being cut short.
+func TestStopIsGraceful(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	startCtx, cancelStart := context.WithCancel(context.Background())
+	h := startPipeline(t, startCtx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	ctx := context.Background()
+	h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/slow/good.html")})
+	<-s.entered // the article job is fetching
+
+	cancelStart() // as a signal would
+	stopped := make(chan error, 1)
+	go func() { stopped <- h.p.Stop(ctx) }()
+	close(s.release)
+	if err := <-stopped; err != nil {
+		t.Fatalf("Stop: %v", err)
+	}
+	a, err := h.st.ArticleByURL(ctx, s.url("/slow/good.html"))
+	if err != nil {
+		t.Fatalf("article in flight at Stop not stored: %v", err)
+	}
+	if a.Extraction != news.ExtractFull {
+		t.Errorf("article in flight at Stop: extraction %s (%s), want full", a.Extraction, a.ExtractionReason)
+	}
+}
+
+// TestSecondPipelineRefused checks that a second pipeline on the same
+// database does not start: it would reclaim the first one's running jobs
+// and number stories on its own.
+func TestSecondPipelineRefused(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	fc := testFetcher(t)
+	startPipeline(t, ctx, path, fc)
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p, err := New(testConfig(), st, st.QueueDB(), fc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Start(ctx); !errors.Is(err, sqlite.ErrLocked) {
+		p.Stop(ctx)
+		t.Errorf("second Start: err = %v, want ErrLocked", err)
 	}
 }

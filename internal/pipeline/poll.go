@@ -31,8 +31,7 @@ func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
 		if _, err := p.q.Client.Insert(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}, nil); err != nil {
 			return fmt.Errorf("queue page %s: %w", src.URL, err)
 		}
-		src.NextPollAt = time.Time{}
-		return p.pollOK(ctx, src, now)
+		return p.pollOK(ctx, src, now, nil)
 	}
 
 	resp, err := p.fc.Get(ctx, fetch.Request{
@@ -50,7 +49,7 @@ func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
 		return p.pollFailed(ctx, src, now, err.Error(), retryAfter)
 	}
 	if resp.NotModified {
-		return p.pollOK(ctx, src, now)
+		return p.pollOK(ctx, src, now, nil)
 	}
 	f, err := feed.Parse(resp.Body, resp.URL)
 	if err != nil {
@@ -66,14 +65,17 @@ func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
 			return fmt.Errorf("queue %d articles of %s: %w", len(params), src.URL, err)
 		}
 	}
+	p.logger.Debug("polled feed", "source", src.ID, "items", len(f.Items), "new", len(params))
 	// Only now that the items' jobs are safely queued may the validators
 	// change: saved earlier, a crash would leave the items behind a 304.
-	src.ETag, src.LastModified = resp.ETag, resp.LastModified
-	src.Name = firstNonEmpty(src.Name, f.Title)
-	src.HomeURL = firstNonEmpty(src.HomeURL, f.HomeURL)
-	src.Lang = firstNonEmpty(src.Lang, f.Lang)
-	p.logger.Debug("polled feed", "source", src.ID, "items", len(f.Items), "new", len(params))
-	return p.pollOK(ctx, src, now)
+	return p.pollOK(ctx, src, now, func(cur *news.Source) {
+		if cur.URL == src.URL {
+			cur.ETag, cur.LastModified = resp.ETag, resp.LastModified
+		}
+		cur.Name = firstNonEmpty(cur.Name, f.Title)
+		cur.HomeURL = firstNonEmpty(cur.HomeURL, f.HomeURL)
+		cur.Lang = firstNonEmpty(cur.Lang, f.Lang)
+	})
 }
 
 // newItems returns an article job per item not stored yet.
@@ -108,25 +110,48 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 	return params, nil
 }
 
-func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time) error {
-	src.Status, src.LastError, src.ErrorCount = news.StatusOK, "", 0
-	src.LastPolledAt = now
-	if src.Kind == news.SourceFeed {
-		src.NextPollAt = now.Add(p.cfg.PollInterval)
-	}
-	if err := p.st.UpdateSource(ctx, src); err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
-	}
-	return nil
+// pollOK records a successful poll of src; more, if not nil, records what
+// the poll learnt.
+func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, more func(*news.Source)) error {
+	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
+		cur.Status, cur.LastError, cur.ErrorCount = news.StatusOK, "", 0
+		cur.LastPolledAt = now
+		cur.NextPollAt = time.Time{} // a page is read once
+		if cur.Kind == news.SourceFeed {
+			cur.NextPollAt = now.Add(p.cfg.PollInterval)
+		}
+		if more != nil {
+			more(cur)
+		}
+	})
 }
 
+// pollFailed records a failed poll and backs the source off: fetch.Backoff
+// of its consecutive failures, and never sooner than the server's
+// Retry-After.
 func (p *Pipeline) pollFailed(ctx context.Context, src news.Source, now time.Time, msg string, retryAfter time.Duration) error {
-	src.Status, src.LastError = news.StatusError, msg
-	src.ErrorCount++
-	src.LastPolledAt = now
-	src.NextPollAt = now.Add(fetch.Backoff(src.ErrorCount, retryAfter))
-	p.logger.Info("poll failed", "source", src.ID, "url", src.URL, "err", msg, "failures", src.ErrorCount, "next", src.NextPollAt)
-	if err := p.st.UpdateSource(ctx, src); err != nil && !errors.Is(err, store.ErrNotFound) {
+	p.logger.Info("poll failed", "source", src.ID, "url", src.URL, "err", msg, "failures", src.ErrorCount+1)
+	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
+		cur.Status, cur.LastError = news.StatusError, msg
+		cur.ErrorCount++
+		cur.LastPolledAt = now
+		cur.NextPollAt = now.Add(fetch.Backoff(cur.ErrorCount, retryAfter))
+	})
+}
+
+// savePoll reads the source again, so that edits made while it was being
+// polled (a rename through the API) are kept, applies the poll's outcome and
+// saves it. A source deleted meanwhile is left deleted.
+func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Source)) error {
+	cur, err := p.st.Source(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	apply(&cur)
+	if err := p.st.UpdateSource(ctx, cur); err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	return nil

@@ -37,11 +37,19 @@ type site struct {
 	feedGets    map[string]int // full responses, by path
 	notModified map[string]int // 304 responses, by path
 	pageGets    map[string]int
+
+	// /slow/<page> signals entered, then waits for release before serving
+	// testdata/site/<page>.
+	entered chan struct{}
+	release chan struct{}
 }
 
 func newSite(t *testing.T) *site {
 	t.Helper()
-	s := &site{feedGets: map[string]int{}, notModified: map[string]int{}, pageGets: map[string]int{}}
+	s := &site{
+		feedGets: map[string]int{}, notModified: map[string]int{}, pageGets: map[string]int{},
+		entered: make(chan struct{}, 1), release: make(chan struct{}),
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -60,8 +68,21 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case p == "/robots.txt":
 		http.NotFound(w, r)
+	case p == "/busy.xml":
+		w.Header().Set("Retry-After", "7200")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
 	case strings.HasSuffix(p, ".xml"):
 		s.serveFeed(w, r, strings.TrimPrefix(p, "/"))
+	case strings.HasPrefix(p, "/slow/"):
+		s.entered <- struct{}{}
+		<-s.release
+		body, err := os.ReadFile(filepath.Join("testdata", "site", strings.TrimPrefix(p, "/slow/")))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(body)
 	case strings.HasPrefix(p, "/news/"):
 		body, err := os.ReadFile(filepath.Join("testdata", "site", strings.TrimPrefix(p, "/news/")))
 		if err != nil {
@@ -146,6 +167,7 @@ func testConfig() Config {
 	cfg := DefaultConfig()
 	cfg.PollInterval = time.Hour
 	cfg.ScheduleEvery = 20 * time.Millisecond
+	cfg.GroupEvery = 20 * time.Millisecond
 	cfg.FetchPollInterval = 20 * time.Millisecond
 	return cfg
 }
@@ -176,11 +198,16 @@ type harness struct {
 
 func startPipeline(t testing.TB, ctx context.Context, path string, fc *fetch.Client) *harness {
 	t.Helper()
+	return startPipelineWith(t, ctx, path, fc, testConfig())
+}
+
+func startPipelineWith(t testing.TB, ctx context.Context, path string, fc *fetch.Client, cfg Config) *harness {
+	t.Helper()
 	st, err := sqlite.Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(testConfig(), st, st.QueueDB(), fc, testLogger(t))
+	p, err := New(cfg, st, st.QueueDB(), fc, testLogger(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,8 +51,14 @@ type Config struct {
 	MaxAttempts int
 	// CompletedRetention is how long finished jobs are kept; default 1 hour.
 	CompletedRetention time.Duration
-	// Logger receives River's logs; nil discards them.
+	// Logger receives River's warnings and errors (its info lines, such as
+	// job counts every few seconds, are noise to an operator); nil discards
+	// them.
 	Logger *slog.Logger
+	// LogLevel is the least level of River's logs passed on: slog.LevelWarn
+	// in DefaultConfig (the zero value passes info lines too). Migrations
+	// and reclaimed jobs are logged at info regardless.
+	LogLevel slog.Level
 }
 
 // Defaults of Config.
@@ -73,7 +79,26 @@ func DefaultConfig() Config {
 		JobTimeout:         DefaultJobTimeout,
 		MaxAttempts:        DefaultMaxAttempts,
 		CompletedRetention: DefaultCompletedRetention,
+		LogLevel:           slog.LevelWarn,
 	}
+}
+
+// minLevel drops records below min.
+type minLevel struct {
+	min slog.Level
+	slog.Handler
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{h.min, h.Handler.WithAttrs(attrs)}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{h.min, h.Handler.WithGroup(name)}
 }
 
 func (c Config) withDefaults() Config {
@@ -111,17 +136,22 @@ type Queue struct {
 }
 
 // Migrate brings River's tables in db up to date. It is safe to run at every
-// start.
+// start. It logs one line when it applied migrations.
 func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	m, err := rivermigrate.New(riversqlite.New(db), &rivermigrate.Config{Logger: logger})
+	quiet := slog.New(minLevel{min: slog.LevelWarn, Handler: logger.Handler()})
+	m, err := rivermigrate.New(riversqlite.New(db), &rivermigrate.Config{Logger: quiet})
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	if n := len(res.Versions); n > 0 {
+		logger.Info("migrated job queue tables", "migrations", n, "version", res.Versions[n-1].Version)
 	}
 	return nil
 }
@@ -177,7 +207,7 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 		RescueStuckJobsAfter:        cfg.RescueStuckJobsAfter,
 		MaxAttempts:                 cfg.MaxAttempts,
 		CompletedJobRetentionPeriod: cfg.CompletedRetention,
-		Logger:                      cfg.Logger,
+		Logger:                      slog.New(minLevel{min: cfg.LogLevel, Handler: cfg.Logger.Handler()}),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
@@ -186,8 +216,9 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
-// running (see ReclaimRunning), and starts working jobs until Stop. Jobs
-// may be inserted before Start (after Migrate).
+// running (see ReclaimRunning), and starts working jobs until Stop. ctx
+// bounds the start-up only: ending it later does not cancel running jobs,
+// so that Stop can let them finish.
 func (q *Queue) Start(ctx context.Context) error {
 	if err := Migrate(ctx, q.db, q.logger); err != nil {
 		return err
@@ -199,7 +230,7 @@ func (q *Queue) Start(ctx context.Context) error {
 	if n > 0 {
 		q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
 	}
-	if err := q.Client.Start(ctx); err != nil {
+	if err := q.Client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("start job queue: %w", err)
 	}
 	return nil

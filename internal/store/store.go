@@ -19,8 +19,10 @@ var (
 
 // ArticleFilter selects articles. Zero fields do not filter.
 type ArticleFilter struct {
-	SourceID    int64
-	StoryID     int64
+	SourceID int64
+	StoryID  int64
+	// MinStoryID selects only articles of stories with at least this ID.
+	MinStoryID  int64
 	Unclustered bool      // only articles not yet given to the clusterer
 	Since       time.Time // published (or fetched) at or after
 	// Clustered selects only articles already given to the clusterer.

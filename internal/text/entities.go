@@ -111,8 +111,8 @@ func nameWord(w string) bool {
 func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons []Entity) (Entity, bool) {
 	word := func(k int) string { return toks[k].text(s) }
 	// Drop sentence openers and leading connectors.
-	for i < j && ((toks[i].initial && notStartNames[Key(word(i))]) || nameConnectors[Key(word(i))] && !isCap(word(i))) {
-		i++
+	for i < j && ((toks[i].initial && notStartNames[Key(word(i))]) || nameConnectors[Key(word(i))] && !isCap(word(i)) || isDeterminer(Key(word(i))) && i+1 < j) {
+		i++ // openers, connectors, and a leading "The"/"El"
 	}
 	if i >= j {
 		return Entity{}, false
@@ -172,6 +172,22 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 	}
 	e := Entity{Text: txt, Span: news.Span{Start: start, End: end}, Key: Key(txt), Title: title}
 	n := j - i
+	if n == 1 {
+		// Pronouns ("I", "I'm", "They"), openers and bare titles name
+		// nobody.
+		k := e.Key
+		if b, _, ok := strings.Cut(k, "'"); ok {
+			k = b
+		}
+		if b, _, ok := strings.Cut(k, "’"); ok {
+			k = b
+		}
+		_, pron := pronounGender[k]
+		_, ttl := personTitles[strings.TrimSuffix(k, ".")]
+		if pron || notStartNames[k] && !isAllCaps(txt) || ttl && title == "" || utf8.RuneCountInString(k) < 2 {
+			return Entity{}, false
+		}
+	}
 	firstKey := Key(word(i))
 	switch {
 	case title != "" && !places[e.Key]:
@@ -182,7 +198,7 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 		e.Kind = Organization
 	case firstNames[firstKey] != "" && (n > 1 || !toks[i].initial):
 		e.Kind = Person
-	case n == 1 && isAllCaps(txt) && utf8.RuneCountInString(txt) <= 6:
+	case n == 1 && isAllCaps(txt) && utf8.RuneCountInString(txt) <= 5 && firstNames[e.Key] == "":
 		if placeOnlyAcronyms[e.Key] {
 			e.Kind = Place
 		} else {

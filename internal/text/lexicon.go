@@ -18,12 +18,12 @@ func set(words string) map[string]bool {
 // speechVerbs are the verbs that attribute a quote, English and Spanish,
 // in the forms news prose uses.
 var speechVerbs = set(`said|says|say|told|tells|tell|added|adds|wrote|writes|asked|asks|explained|explains|
-continued|continues|noted|notes|argued|argues|insisted|insists|tweeted|tweets|declared|declares|stated|states|
+continued|continues|noted|notes|argued|argues|insisted|insists|tweeted|tweets|declared|declares|stated|
 replied|replies|recalled|recalls|warned|warns|claimed|claims|announced|announces|acknowledged|acknowledges|
-admitted|admits|answered|answers|responded|responds|remarked|remarks|observed|observes|suggested|suggests|
-conceded|concedes|countered|counters|charged|charges|complained|complains|joked|jokes|quipped|quips|
+admitted|admits|answered|answers|responded|responds|remarked|observed|observes|suggested|suggests|
+conceded|concedes|countered|counters|charged|complained|complains|joked|jokes|quipped|quips|
 shouted|shouts|yelled|yells|testified|testifies|predicted|predicts|promised|promises|vowed|vows|pledged|
-pledges|boasted|boasts|cautioned|cautions|emphasized|emphasised|emphasizes|stressed|stresses|posted|posts|
+pledges|boasted|boasts|cautioned|cautions|emphasized|emphasised|emphasizes|stressed|stresses|posted|
 mused|muses|wondered|wonders|agreed|agrees|recounted|recounts|explain|argue|write|
 asserted|asserts|contended|contends|exclaimed|exclaims|reiterated|reiterates|urged|urges|
 dijo|dice|afirmó|afirma|señaló|señala|aseguró|asegura|explicó|explica|declaró|declara|indicó|indica|
@@ -33,14 +33,21 @@ recordó|recuerda|reconoció|reconoce|aclaró|aclara|admitió|admite|anunció|an
 preguntó|pregunta|escribió|escribe|concluyó|concluye|denunció|denuncia|relató|relata|contó|cuenta|
 remarcó|remarca|enfatizó|enfatiza|lamentó|lamenta|criticó|critica|defendió|defiende|opinó|opina|
 prometió|promete|sentenció|sentencia|zanjó|resumió|resume|confesó|confiesa|detalló|detalla|
+exigió|exige|reclamó|reclama|pidió|pide|reprochó|reprocha|acusó|acusa|valoró|valora|celebró|celebra|
+avisó|avisa|alertó|alerta|aseveró|asevera|matizó|matiza|replicó|replica|ironizó|añadió|
+interjected|interjects|boomed|booms|reacted|reacts|echoing|chimed|
+cry|cried|cries|chant|chants|
+citing|cited|cites|quoting|
+groused|grouses|gushed|gushes|scoffed|scoffs|snapped|snaps|sniped|snipes|opined|opines|chided|chides|
+teased|teases|fumed|fumes|whispered|screamed|cried|raved|raves|griped|gripes|
 decried|decries|mocked|mocks|dubbed|dubs|derided|derides|bemoaned|bemoans|lamented|laments|praised|praises|
-criticized|criticised|criticizes|accused|accuses|blasted|blasts|slammed|slams|attacked|attacks|questioned|
-questions|touted|touts|denounced|denounces|condemned|condemns|hailed|hails|lauded|lauds|dismissed|dismisses|
+criticized|criticised|criticizes|accused|accuses|blasted|blasts|slammed|slams|attacked|questioned|
+touted|touts|denounced|denounces|condemned|condemns|hailed|hails|lauded|lauds|dismissed|dismisses|
 rejected|rejects|apologized|apologised|highlighted|highlights|described|referred|refers|mused|
 lecturing|yelling|shouting|barked|barks|pledging|ripped|rips|chanting|chanted|chants|proclaiming|
-proclaimed|proclaims|state|say|tell|ask|add|note|claim|insist|warn|quipping|joking|responding|replying|
-points|pointed|concluded|concludes|echoed|echoes|retorted|retorts|reported|reports|reads|read|calls|called|
-labeled|labelled|labels|described|describes|thanked|thanks|quoted|quotes|continued|emailed|texted|
+proclaimed|proclaims|say|tell|ask|add|note|claim|insist|warn|quipping|joking|responding|replying|
+pointed|concluded|concludes|echoed|echoes|retorted|retorts|reported|reports|reads|read|calls|called|
+labeled|labelled|labels|described|describes|thanked|quoted|continued|emailed|texted|
 saying|telling|writing|adding|noting|arguing|explaining|asking|claiming|insisting|warning|declaring|
 stating|tweeting|calling|describing|labeling|labelling|urging|vowing|promising|predicting|recalling|
 diciendo|afirmando|señalando|asegurando|explicando|añadiendo|agregando|advirtiendo|indicando|recordando`)
@@ -105,6 +112,8 @@ organization|organisation|network|times|post|news|journal|tribune|herald|press|t
 airlines|airways|motors|technologies|systems|holdings|partners|capital|senate|congress|parliament|
 assembly|house|police|army|navy|force|forces|guard|church|hospital|center|centre|club|team|league|
 society|trust|alliance|coalition|front|movement|campaign|exchange|reserve|treasury|cabinet|government|
+realty|industries|enterprises|awards|award|prize|festival|conference|summit|commission|brigade|church|
+mosque|temple|museum|library|orchestra|studios|pictures|records|labs|laboratories|pharmaceuticals|
 ministerio|agencia|universidad|partido|consejo|banco|fondo|comisión|comité|tribunal|juzgado|gobierno|
 instituto|fundación|asociación|federación|sindicato|empresa|grupo|policía|ejército|congreso|senado|
 parlamento|ayuntamiento|junta|generalitat|diputación|audiencia|fiscalía|hospital|servicio|oficina|
@@ -178,7 +187,7 @@ Istanbul|Ankara|Athens|Lisbon|Dublin|Brussels|Amsterdam|Vienna|Prague|Warsaw|Bud
 Copenhagen|Helsinki|Geneva|Zurich|Nairobi|Lagos|Johannesburg|Cape Town|Sydney|Melbourne|Toronto|
 Montreal|Vancouver|Ottawa|Chicago|Los Angeles|San Francisco|Boston|Philadelphia|Houston|Dallas|Miami|
 Atlanta|Seattle|Detroit|Denver|Phoenix|Las Vegas|New Orleans|Baltimore|Cleveland|Pittsburgh|
-Washington D.C.|Brooklyn|Manhattan|Mexico City|Bogota|Bogotá|Lima|Santiago|Buenos Aires|Caracas|Quito|
+Washington D.C.|New York City|Brooklyn|Queens|Bronx|Staten Island|Silicon Valley|Manhattan|Mexico City|Bogota|Bogotá|Lima|Santiago|Buenos Aires|Caracas|Quito|
 La Paz|Montevideo|Havana|La Habana|São Paulo|Sao Paulo|Rio de Janeiro|Brasilia|Sevilla|Seville|Valencia|
 Bilbao|Málaga|Zaragoza|Granada|Toledo|Cataluña|Catalonia|Andalucía|Andalusia|Galicia|País Vasco|
 Basque Country|Canarias|Canary Islands|Baleares|Asturias|Murcia|Navarra|Aragón|Extremadura|
@@ -193,7 +202,8 @@ U.S.|US|USA|UK|U.K.|EU|UAE`)
 
 // placeOnlyAcronyms are all-capital words that name places, not
 // organisations.
-var placeOnlyAcronyms = set(`US|USA|UK|UAE|EEUU|DC`)
+var placeOnlyAcronyms = set(`US|USA|UK|UAE|EEUU|DC|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|
+ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYC|LA|UE`)
 
 // firstNames maps common given names to a gender ("m" or "f"). It covers
 // English and Spanish names; a name in it makes a capitalised sequence a

@@ -110,11 +110,20 @@ type attribution struct {
 	role      news.Span // an appositive role, if any
 	end       int       // byte after the attribution clause
 	endsComma bool      // the clause ends with a comma: a quote may go on
+	weak      bool      // found in a clause joined by a conjunction
 }
 
 func (q *quoter) run() []Quote {
-	segs := q.segments()
-	q.segs = segs
+	all := q.segments()
+	q.segs = all
+	// `on NBC's "Meet the Press"`: titles are not speech, and must not
+	// break a quote that goes on after them.
+	segs := make([]segment, 0, len(all))
+	for _, sg := range all {
+		if !(titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body)) {
+			segs = append(segs, sg)
+		}
+	}
 	var out []Quote
 	type resolved struct {
 		speaker, role news.Span
@@ -137,6 +146,12 @@ func (q *quoter) run() []Quote {
 			qt.Parts = append(qt.Parts, segs[i].body)
 		} else if !ok {
 			att, ok = q.before(sg)
+		} else if att.weak {
+			// `X said he "…," and he said…`: the attribution before the
+			// quote is the one that introduces it.
+			if b, bok := q.before(sg); bok {
+				att = b
+			}
 		}
 		if !ok && sg.short {
 			// "called him a "loser," "liar" and "whiner"": a fragment in
@@ -156,6 +171,12 @@ func (q *quoter) run() []Quote {
 		if !ok {
 			att, ok = q.previousSentence(sg)
 		}
+		if !ok {
+			att, ok = q.previousParagraph(sg)
+		}
+		if !ok {
+			att, ok = q.clauseSubject(sg)
+		}
 		if !ok && len(out) > 0 && !titleCased(sg.body.Of(q.s)) && q.continues(segs, i, &out[len(out)-1]) {
 			prev := &out[len(out)-1]
 			prev.Parts = append(prev.Parts, qt.Parts...)
@@ -172,8 +193,14 @@ func (q *quoter) run() []Quote {
 			}
 			spkText = spk.Of(q.s)
 			// "It added", "they said": the speaker of the quote before.
-			if g, ok := pronounGender[Key(spkText)]; ok && g == "" && last != nil && sg.para-last.para <= 1 {
-				spk, role, spkText = last.speaker, last.role, last.speakerText
+			if g, ok := pronounGender[Key(spkText)]; ok && g == "" {
+				if last != nil && sg.para-last.para <= 1 {
+					spk, role, spkText = last.speaker, last.role, last.speakerText
+				} else {
+					// A bare "they" or "I" names nobody a reader can
+					// use; Mention still shows the attribution.
+					spk, role, spkText = news.Span{}, news.Span{}, ""
+				}
 			}
 		} else if last != nil && sg.para-last.para <= 1 {
 			spk, role, spkText = last.speaker, last.role, last.speakerText
@@ -257,7 +284,12 @@ func (q *quoter) continues(segs []segment, i int, prev *Quote) bool {
 	}
 	sg := segs[i]
 	if sg.para == last.para {
-		return true
+		// A quotation inside a later sentence ("He urged the party to
+		// "…"") has an attribution of its own, if one we cannot read.
+		sent := q.sentenceAt(sg.openAt)
+		pre := strings.Fields(q.s[sent.Start:sg.openAt])
+		return sent == q.sentenceAt(last.openAt) || len(pre) == 0 ||
+			len(pre) <= 2 && strings.HasSuffix(pre[len(pre)-1], ",") // "Instead, "…""
 	}
 	if sg.para != last.para+1 {
 		return false
@@ -450,12 +482,27 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	if v < 0 {
 		return attribution{}, false
 	}
+	weak := false
 	for k := i; k < v; k++ {
-		if kw := Key(q.word(k)); q.toks[k].word && (kw == "that" || kw == "which" || kw == "que") {
+		kw := Key(q.word(k))
+		if q.toks[k].word && (kw == "that" || kw == "which" || kw == "que") {
 			return attribution{}, false // a new clause, not the attribution
+		}
+		if q.toks[k].word && conjunctions[kw] {
+			weak = true // `"…," and he said he hoped`: a new clause
 		}
 	}
 	var att attribution
+	if isParticiple(Key(q.word(v))) {
+		// `"…," saying that…`: the speaker is the main clause's subject.
+		ph, ok := q.mainSubject(v)
+		if !ok {
+			return attribution{}, false
+		}
+		att.phrase = ph
+		att.end, att.endsComma = q.clauseEnd(v, sg.para)
+		return att, true
+	}
 	if v > i {
 		// Subject before the verb: `, Smith said`, `, the aide, 42, told`.
 		ph, role, ok := q.subject(i, v)
@@ -476,6 +523,7 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		att.phrase, att.role = ph, role
 	}
 	att.end, att.endsComma = q.clauseEnd(v, sg.para)
+	att.weak = weak
 	return att, true
 }
 
@@ -511,18 +559,23 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	e := v
 	for e > a && q.toks[e-1].word {
 		k := Key(q.word(e - 1))
-		if subjectSkip[k] {
-			e--
+		if subjectSkip[k] || strings.HasSuffix(k, "ly") && len(k) > 4 && !isCap(q.word(e-1)) {
+			e-- // "also", "similarly", "later"
 			continue
+		}
+		// "Beck, who has in the past described": skip "in the past".
+		if e-3 > a && q.toks[e-3].word && q.toks[e-2].word && isDeterminer(Key(q.word(e-2))) && !isCap(q.word(e-1)) {
+			switch Key(q.word(e - 3)) {
+			case "in", "on", "at", "during", "for", "en", "durante":
+				e -= 3
+				continue
+			}
 		}
 		// "She went on to say", "he continued to insist".
 		if k == "to" && e-2 > a && q.toks[e-2].word && !isCap(q.word(e-2)) {
-			e -= 2
-			if e-1 > a && Key(q.word(e-1)) == "on" {
-				e--
-				if e-1 > a && !isCap(q.word(e-1)) {
-					e--
-				}
+			e -= 2 // "to" and the verb before it: "continued to say"
+			if Key(q.word(e)) == "on" && e-1 > a && q.toks[e-1].word && !isCap(q.word(e-1)) {
+				e-- // "went on to say"
 			}
 			continue
 		}
@@ -547,6 +600,17 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 		c := e - 2
 		for c > a && !q.isPunct(c, ",") && e-c < 30 {
 			c--
+		}
+		if c > a && q.isPunct(c, ",") && c+1 < e-1 && allCapsWords(q, c+1, e-1) {
+			// "el líder del PP, Alberto Núñez Feijóo, criticó": the name
+			// is the appositive, the role comes before it.
+			r := c
+			for r > a && q.toks[r-1].word && c-r < 10 {
+				r--
+			}
+			if q.looksLikeRole(r, c) {
+				return news.Span{Start: q.toks[c+1].start, End: q.toks[e-2].end}, news.Span{Start: q.toks[r].start, End: q.toks[c-1].end}, true
+			}
 		}
 		if c > a && q.isPunct(c, ",") && c+1 < e-1 && q.toks[c-1].word && isCap(q.word(c-1)) {
 			if q.looksLikeRole(c+1, e-1) {
@@ -583,7 +647,7 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	_, pron := pronounGender[lk]
 	head := roleNouns[lk] || roleNouns[strings.TrimSuffix(lk, "s")] || groupNouns[lk]
 	if !pron && !head && !isCap(lw) {
-		if notStartNames[lk] || nameConnectors[lk] {
+		if notStartNames[lk] || nameConnectors[lk] || !unicode.IsLetter(firstRune(lw)) && !strings.Contains(lw, "-") {
 			return news.Span{}, news.Span{}, false
 		}
 		// "the insider said", "a source told": a short determiner phrase.
@@ -645,7 +709,27 @@ var conjunctions = set(`and|but|so|yet|then|however|still|also|y|pero|así|luego
 // in lower case ("States" in "United States" is not "states").
 func (q *quoter) isVerb(i int) bool {
 	w := q.word(i)
-	return q.toks[i].word && speechVerbs[Key(w)] && (!isCap(w) || q.toks[i].initial)
+	if !q.toks[i].word || isCap(w) && !q.toks[i].initial {
+		return false
+	}
+	k := Key(w)
+	if (k == "fired" || k == "shot" || k == "hit" || k == "pushed" || k == "wrote") && i+1 < len(q.toks) && Key(q.word(i+1)) == "back" {
+		return true // "fired back"
+	}
+	if (k == "put" || k == "puts") && i+1 < len(q.toks) && Key(q.word(i+1)) == "it" {
+		return true // "as Vulture put it"
+	}
+	return speechVerbs[k]
+}
+
+// isParticiple reports whether a speech verb is a gerund hanging off a
+// main clause ("…, saying", "…, afirmando"), whose speaker is the
+// sentence's subject.
+func isParticiple(k string) bool {
+	if k == "according" {
+		return false
+	}
+	return participles[k] || strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ando") || strings.HasSuffix(k, "iendo")
 }
 
 func isDeterminer(k string) bool {
@@ -661,6 +745,10 @@ func isDeterminer(k string) bool {
 // verb-like cue.
 func (q *quoter) plausibleSpeaker(b, e int) bool {
 	hasName, hasNoun := false, false
+	// "a narrator", "the insider": a short determiner phrase names someone.
+	if isDeterminer(Key(q.word(b))) && Key(q.word(b)) != "that" && Key(q.word(b)) != "this" && e-b >= 2 && e-b <= 4 {
+		hasNoun = true
+	}
 	switch Key(q.word(b)) {
 	case "on", "in", "for", "at", "which", "that", "who", "to", "from", "with", "by", "of", "en", "por", "con", "que":
 		return false
@@ -840,10 +928,11 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 		if !q.isVerb(v) {
 			continue
 		}
-		if participles[kw] {
-			// The subject of a participle is the sentence's, which may lie
-			// before an earlier quotation in it.
-			if ph, ok := q.sentenceSubject(q.tokAt(q.sentenceAt(q.toks[v].start).Start), v); ok {
+		if isParticiple(kw) {
+			// The subject of a participle is the main clause's: that of
+			// the speech verb before it ("Hollande said…, noting"), else
+			// the sentence's, which may lie before an earlier quotation.
+			if ph, ok := q.mainSubject(v); ok {
 				return attribution{phrase: ph}, true
 			}
 			continue
@@ -852,8 +941,8 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 			return attribution{phrase: ph, role: role}, true
 		}
 		// "She greeted supporters and told them": the sentence's subject.
-		if v > a && q.toks[v-1].word && (Key(q.word(v-1)) == "and" || Key(q.word(v-1)) == "y") {
-			if ph, ok := q.sentenceSubject(a, v); ok {
+		if v > a && q.toks[v-1].word && conjunctions[Key(q.word(v-1))] {
+			if ph, ok := q.mainSubject(v); ok {
 				return attribution{phrase: ph}, true
 			}
 		}
@@ -877,19 +966,19 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 				return attribution{phrase: e.Span}, true
 			}
 		}
+		// "The Illinois Board of Elections was conclusive: "…"": the
+		// subject of the clause, if it names someone.
+		if ph, ok := q.sentenceSubject(a, o-1); ok && q.namesSpeaker(ph) {
+			return attribution{phrase: ph}, true
+		}
 	}
 	return attribution{}, false
 }
 
 // sentenceSubject finds the subject of the clause in tokens [a, v): the
-// first person named, else the first name, pronoun or role phrase that
-// starts it.
+// noun phrase that starts it (after a conjunction or an introductory
+// phrase), a pronoun, else the first person named in it.
 func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
-	for _, e := range q.ents {
-		if e.Span.Start >= q.toks[a].start && e.Span.End <= q.toks[v-1].end && e.Kind == Person {
-			return e.Span, true
-		}
-	}
 	// Skip a leading conjunction and an introductory phrase ending in a
 	// comma ("And ...", "On Monday, ...").
 	for a < v && q.toks[a].word && conjunctions[Key(q.word(a))] {
@@ -908,9 +997,13 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 		}
 	}
 	e := k
-	for e < v && q.toks[e].word && e-k < 6 {
+	det := k < v && q.toks[k].word && isDeterminer(Key(q.word(k))) && Key(q.word(k)) != "that"
+	for e < v && q.toks[e].word && e-k < 7 {
 		kw := Key(q.word(e))
-		if e > k && !isCap(q.word(e)) && !roleNouns[kw] && !groupNouns[kw] && !roleModifier(kw) {
+		if e > k && (auxiliaries[kw] || q.isVerb(e)) {
+			break
+		}
+		if e > k && !det && !isCap(q.word(e)) && !roleNouns[kw] && !groupNouns[kw] && !roleModifier(kw) {
 			break
 		}
 		e++
@@ -918,11 +1011,71 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 	if e > k && q.plausibleSpeaker(k, e) {
 		return news.Span{Start: q.toks[k].start, End: q.toks[e-1].end}, true
 	}
+	for _, en := range q.ents {
+		if en.Span.Start >= q.toks[a].start && en.Span.End <= q.toks[v-1].end && en.Kind == Person {
+			return en.Span, true
+		}
+	}
 	return news.Span{}, false
 }
 
+// mainSubject finds the subject of the clause a participle at token v
+// hangs off: the subject of the nearest speech verb before it in the
+// sentence, outside quotations, else the sentence's subject.
+func (q *quoter) mainSubject(v int) (news.Span, bool) {
+	sa := q.tokAt(q.sentenceAt(q.toks[v].start).Start)
+	for u := v - 1; u >= sa; u-- {
+		if q.isVerb(u) && !isParticiple(Key(q.word(u))) && !q.inQuote(q.toks[u].start) {
+			if ph, _, ok := q.subject(sa, u); ok {
+				return ph, true
+			}
+		}
+	}
+	return q.sentenceSubject(sa, v)
+}
+
+// namesSpeaker reports whether a phrase holds a name, or a role, group or
+// organisation noun: strict enough to stand as a speaker without a
+// speech verb.
+func (q *quoter) namesSpeaker(ph news.Span) bool {
+	for _, e := range q.ents {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind != Place {
+			return true
+		}
+	}
+	for _, w := range strings.Fields(Key(ph.Of(q.s))) {
+		if roleNouns[w] || groupNouns[w] || orgHeads[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliaries end a subject noun phrase.
+var auxiliaries = set(`has|have|had|is|was|were|are|will|would|can|could|may|might|must|should|did|does|do|
+also|then|ha|han|había|habían|es|fue|era|será|sería|puede|podría`)
+
+// clauseSubject takes the subject of the sentence a quotation sits in
+// when the quotation does not start it and no speech verb was found: `He
+// urged the party to "do the right thing"` (the verb is not a listed
+// speech verb, but the subject still voices the quote).
+func (q *quoter) clauseSubject(sg segment) (attribution, bool) {
+	sent := q.sentenceAt(sg.openAt)
+	if strings.TrimSpace(q.s[sent.Start:sg.openAt]) == "" || strings.ContainsAny(q.s[sent.Start:sg.openAt], "“”\"«»") {
+		return attribution{}, false
+	}
+	ph, ok := q.sentenceSubject(q.tokAt(sent.Start), q.tokAt(sg.openAt))
+	if !ok {
+		return attribution{}, false
+	}
+	if _, pron := pronounGender[Key(ph.Of(q.s))]; !pron && !q.namesSpeaker(ph) {
+		return attribution{}, false
+	}
+	return attribution{phrase: ph}, true
+}
+
 // previousSentence looks for a speaker in the sentence before the
-// quotation's, in the same paragraph: `Smith defended the plan. "It
+// quotation's, in the same paragraph: `Smith explained the plan. "It
 // works," ...`.
 func (q *quoter) previousSentence(sg segment) (attribution, bool) {
 	si := sort.Search(len(q.sents), func(i int) bool { return q.sents[i].End > sg.openAt })
@@ -936,6 +1089,31 @@ func (q *quoter) previousSentence(sg segment) (attribution, bool) {
 	a, b := q.tokAt(prev.Start), q.tokAt(prev.End)
 	for v := a; v < b; v++ {
 		if q.isVerb(v) {
+			if ph, role, ok := q.subject(a, v); ok {
+				return attribution{phrase: ph, role: role}, true
+			}
+			return attribution{}, false
+		}
+	}
+	return attribution{}, false
+}
+
+// previousParagraph finds the speaker of a quotation that opens its
+// paragraph with no attribution, in the last sentence of the paragraph
+// before when that reports speech: `Smith said the plan works. ¶ "…"`.
+func (q *quoter) previousParagraph(sg segment) (attribution, bool) {
+	p := q.paras[sg.para]
+	if sg.para == 0 || strings.TrimSpace(q.s[p.Start:sg.openAt]) != "" {
+		return attribution{}, false
+	}
+	prevPara := q.paras[sg.para-1]
+	if strings.ContainsAny(prevPara.Of(q.s), "“”\"«»") {
+		return attribution{}, false
+	}
+	prev := q.sentenceAt(max(prevPara.Start, prevPara.End-1))
+	a, b := q.tokAt(prev.Start), q.tokAt(prev.End)
+	for v := a; v < b; v++ {
+		if q.isVerb(v) && !isParticiple(Key(q.word(v))) {
 			if ph, role, ok := q.subject(a, v); ok {
 				return attribution{phrase: ph, role: role}, true
 			}
@@ -966,7 +1144,9 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		}
 	}
 	for _, e := range q.ents {
-		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind == OtherEntity && len(strings.Fields(e.Key)) <= 3 {
+		// An unclassified name that is the phrase itself ("Sims said"),
+		// not a name inside a role phrase ("el jefe del Ejecutivo").
+		if e.Span.Start == ph.Start && e.Span.End <= ph.End && e.Kind == OtherEntity && len(strings.Fields(e.Key)) <= 3 {
 			// An unclassified name used as a speaker is a person.
 			e.Kind = Person
 			full := q.fullest(e)
@@ -1049,7 +1229,7 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 func (q *quoter) namedSpeakers() []Entity {
 	out := []Entity{}
 	for v := range q.toks {
-		if !q.isVerb(v) || participles[Key(q.word(v))] || q.inQuote(q.toks[v].start) {
+		if !q.isVerb(v) || isParticiple(Key(q.word(v))) || q.inQuote(q.toks[v].start) {
 			continue
 		}
 		sent := q.sentenceAt(q.toks[v].start)
@@ -1205,6 +1385,9 @@ func (q *quoter) titleContext(p news.Span) bool {
 	if o < 0 || !q.toks[o].word {
 		return false
 	}
+	if w := q.word(o); strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+		return true // "CNN's "State of the Union""
+	}
 	switch Key(q.word(o)) {
 	case "on", "in", "at", "of", "for", "titled", "entitled", "named", "the", "a", "an", "en", "el", "la", "del", "titulado", "titulada":
 		return true
@@ -1224,5 +1407,5 @@ func titleCased(s string) bool {
 			}
 		}
 	}
-	return words > 0 && caps*10 >= words*7
+	return words > 0 && caps*10 >= words*8
 }

@@ -142,6 +142,9 @@ func boundaryAfter(s string, i, j int) bool {
 // attributionFollows reports whether s starts with a short name or
 // pronoun phrase followed by a speech verb: "Trump said", "the aide told".
 func attributionFollows(s string) bool {
+	if len(s) > 80 {
+		s = s[:80]
+	}
 	n := 0
 	for _, f := range strings.Fields(s) {
 		if n >= 5 {

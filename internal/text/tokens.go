@@ -21,6 +21,9 @@ func Key(s string) string {
 			break
 		}
 	}
+	if isPlainASCII(s) {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(s) {
@@ -38,6 +41,17 @@ func Key(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// isPlainASCII reports whether s is ASCII without white space, so Key
+// needs no accent folding or space collapsing.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c <= ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // token is a word or a punctuation mark of a text, with its byte span.
@@ -82,6 +96,11 @@ func tokenize(s string) []token {
 			}
 			if c == '\'' || c == '’' || c == '-' || c == '.' || c == '‑' {
 				d, _ := utf8.DecodeRuneInString(s[j+m:])
+				// An inner period joins initials ("U.S.", "EE.UU."), not
+				// two words missing a space ("said.Trump").
+				if c == '.' && j-lastDot(s, i, j) > 2 {
+					break
+				}
 				if j+m < len(s) && isWordRune(d) {
 					dots = dots || c == '.'
 					j += m
@@ -142,6 +161,14 @@ func markTitleCase(s string, toks []token, sents []news.Span) {
 			}
 		}
 	}
+}
+
+// lastDot returns the byte after the last period in s[i:j], or i.
+func lastDot(s string, i, j int) int {
+	if k := strings.LastIndexByte(s[i:j], '.'); k >= 0 {
+		return i + k + 1
+	}
+	return i
 }
 
 func isWordRune(r rune) bool {

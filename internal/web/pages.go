@@ -292,7 +292,44 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 		s.pageStoreError(w, r, "source", err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "sources", pageData{Title: "Sources", Nav: "sources", Wide: true, Page: srcs})
+	problems, err := s.problemArticles(r.Context(), srcs)
+	if err != nil {
+		s.pageStoreError(w, r, "article", err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "sources", pageData{Title: "Sources", Nav: "sources", Wide: true,
+		Page: sourcesPage{Sources: srcs, Problems: problems}})
+}
+
+// sourcesPage is the sources page: every source, then the recent articles
+// that could not be read in full, each with its reason.
+type sourcesPage struct {
+	Sources  []news.Source
+	Problems []articleRow
+}
+
+// problemScan is how many of the newest articles the sources page looks
+// through for extraction problems: enough for days of a busy desk, cheap
+// enough for every page view.
+const problemScan = 500
+
+func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]articleRow, error) {
+	list, err := s.st.Articles(ctx, store.ArticleFilter{Limit: problemScan})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]news.Source, len(srcs))
+	for _, src := range srcs {
+		byID[src.ID] = src
+	}
+	var out []articleRow
+	for _, a := range list {
+		if a.Extraction == news.ExtractFull {
+			continue
+		}
+		out = append(out, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: outletOf(a, byID)})
+	}
+	return out, nil
 }
 
 // RenderBriefingPage writes b as a standalone HTML page, with its style

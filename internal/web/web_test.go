@@ -84,7 +84,7 @@ func TestRoutes(t *testing.T) {
 			{"bad story id", "GET", "/stories/x7", 404, "text/html", []string{"no such story"}},
 			{"article", "GET", "/articles/2", 200, "text/html", []string{"feed-only", "page blocked by robots.txt"}},
 			{"missing article", "GET", "/articles/99", 404, "text/html", nil},
-			{"sources", "GET", "/sources", 200, "text/html", []string{"Stadtblatt", "fetch: 503 Service Unavailable", "3 in a row"}},
+			{"sources", "GET", "/sources", 200, "text/html", []string{"Stadtblatt", "fetch: 503 Service Unavailable", "3 in a row", "Articles not read in full", "page blocked by robots.txt"}},
 			{"unknown page", "GET", "/nope", 404, "text/html", []string{"no page at this address"}},
 			{"style", "GET", "/static/style.css", 200, "text/css", []string{"--serif"}},
 			{"script", "GET", "/static/app.js", 200, "text/javascript", []string{"copy-link"}},

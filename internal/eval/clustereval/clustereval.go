@@ -7,12 +7,14 @@
 //	newsdesk eval cluster --data FILE.jsonl [--json] [--baseline]
 //	newsdesk eval cluster --threads --data t17-dev-articles.jsonl [--json]
 //	newsdesk eval cluster --scale N [--json]
+//	newsdesk eval cluster --demo [--json]
 //
 // The first scores stories (BCubed, pairwise F1, ARI); --baseline also runs a
 // plain TF-IDF single-pass clusterer on the same stream. --threads scores
 // thread linking on Timeline17 (threads per topic, threads mixing topics).
 // --scale replays N generated articles and prints the cost per article
-// against the number seen.
+// against the number seen. --demo shows cross-lingual grouping on the demo
+// corpus, without a translator and with the glossary one.
 package clustereval
 
 import (
@@ -23,6 +25,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"runtime"
 	"sort"
@@ -69,6 +72,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	baseline := fs.Bool("baseline", false, "also run the plain TF-IDF single-pass baseline")
 	threads := fs.Bool("threads", false, "score thread linking (Timeline17 file: labels are topics)")
 	scale := fs.Int("scale", 0, "replay this many generated articles and print cost per article")
+	demoMode := fs.Bool("demo", false, "cross-lingual check on the demo corpus, without and with the glossary translator")
 	// Overrides for experiments; reported figures use the defaults.
 	cfg := cluster.DefaultConfig()
 	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "experiment: join threshold")
@@ -88,6 +92,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *demoMode {
+		return runDemo(ctx, cfg, *asJSON, stdout, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	}
 	if *scale > 0 {
 		return runScale(ctx, cfg, *scale, *asJSON, stdout)

@@ -153,6 +153,7 @@ func Scale(ctx context.Context, cfg cluster.Config, n, step int) ([]CostPoint, e
 		}
 		el := time.Since(start)
 		cpu := cpuTime() - cpu0
+		clear(batch) // let the texts go, so the heap is the clusterer's
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
 		st := c.Stats()

@@ -71,6 +71,7 @@ type Score struct {
 	ShingleRecall   *float64 `json:"shingle_recall,omitempty"`
 	TitleAccuracy   *float64 `json:"title_accuracy"`
 	DateAccuracy    *float64 `json:"date_accuracy"`
+	DateAnyAccuracy *float64 `json:"date_published_or_modified_accuracy,omitempty"`
 	BylineAccuracy  *float64 `json:"byline_accuracy"`
 	TitleN          int      `json:"title_n"`
 	DateN           int      `json:"date_n"`
@@ -227,7 +228,7 @@ func ptr(x float64) *float64 { return &x }
 func score(layout Layout, pages []Page, res []result, tm timing, nworst int) *Score {
 	sc := &Score{Pages: len(pages), errorsByPage: map[string]string{}}
 	var shing []shingleCounts
-	var titleOK, dateOK, bylineOK int
+	var titleOK, dateOK, dateAnyOK, bylineOK int
 	var worst []Worst
 	for i, p := range pages {
 		r := res[i]
@@ -256,6 +257,9 @@ func score(layout Layout, pages []Page, res []result, tm timing, nworst int) *Sc
 			sc.DateN++
 			if dateMatch(p.Published, r.out.Published) {
 				dateOK++
+			}
+			if dateMatch(p.Published, r.out.Published) || dateMatch(p.Published, r.out.Modified) {
+				dateAnyOK++
 			}
 		}
 		if strings.TrimSpace(p.Author) != "" {
@@ -291,6 +295,7 @@ func score(layout Layout, pages []Page, res []result, tm timing, nworst int) *Sc
 	}
 	if sc.DateN > 0 {
 		sc.DateAccuracy = ptr(float64(dateOK) / float64(sc.DateN))
+		sc.DateAnyAccuracy = ptr(float64(dateAnyOK) / float64(sc.DateN))
 	}
 	if sc.BylineN > 0 {
 		sc.BylineAccuracy = ptr(float64(bylineOK) / float64(sc.BylineN))
@@ -357,8 +362,8 @@ func (r *Report) print(w io.Writer) error {
 			fmtOpt(s.TitleAccuracy), fmtOpt(s.DateAccuracy), fmtOpt(s.BylineAccuracy),
 			s.PagesPerSecond, s.PagesPerSecWall, s.MaxPageSeconds, s.PeakHeapMB, s.AllocMBPerPage, s.Errors)
 	}
-	fmt.Fprintf(&b, "\nnewsdesk: title %s, date within a day %s, byline %s; panics %d, pages over 1 s %d (slowest %s, %.3f s)\n",
-		fmtAcc(r.TitleAccuracy, r.TitleN), fmtAcc(r.DateAccuracy, r.DateN), fmtAcc(r.BylineAccuracy, r.BylineN),
+	fmt.Fprintf(&b, "\nnewsdesk: title %s, date within a day %s (published or modified: %s), byline %s; panics %d, pages over 1 s %d (slowest %s, %.3f s)\n",
+		fmtAcc(r.TitleAccuracy, r.TitleN), fmtAcc(r.DateAccuracy, r.DateN), fmtOpt(r.DateAnyAccuracy), fmtAcc(r.BylineAccuracy, r.BylineN),
 		r.Panics, r.PagesOver1s, r.SlowestPage, r.MaxPageSeconds)
 	for _, n := range r.peerOrder {
 		fmt.Fprintf(&b, "speed vs %s: %.2fx\n", n, r.Ratios[n])

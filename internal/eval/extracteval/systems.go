@@ -19,6 +19,7 @@ type Output struct {
 	Title     string
 	Byline    string
 	Published time.Time
+	Modified  time.Time
 }
 
 // System is one extractor under evaluation.
@@ -34,7 +35,7 @@ func Ours() System {
 		if err != nil {
 			return Output{}, err
 		}
-		return Output{Text: r.Text, Title: r.Title, Byline: r.Byline, Published: r.Published}, nil
+		return Output{Text: r.Text, Title: r.Title, Byline: r.Byline, Published: r.Published, Modified: r.Modified}, nil
 	}}
 }
 
@@ -46,20 +47,6 @@ func Peers() []System {
 		{Name: "go-trafilatura", Run: trafilaturaRun(false)},
 		{Name: "go-trafilatura-fallback", Run: trafilaturaRun(true)},
 		{Name: "go-readability", Run: readabilityRun},
-		{Name: "tmp-recall", Run: func(page []byte, pageURL string) (Output, error) {
-			r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{Focus: trafilatura.FavorRecall, ExcludeComments: true})
-			if err != nil {
-				return Output{}, err
-			}
-			return Output{Text: r.ContentText}, nil
-		}},
-		{Name: "tmp-precision", Run: func(page []byte, pageURL string) (Output, error) {
-			r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{Focus: trafilatura.FavorPrecision, ExcludeComments: true})
-			if err != nil {
-				return Output{}, err
-			}
-			return Output{Text: r.ContentText}, nil
-		}},
 	}
 }
 

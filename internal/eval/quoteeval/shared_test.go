@@ -57,10 +57,10 @@ func TestPolNeARDev(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
-	if res.F1 < 0.80 {
-		t.Errorf("quote F1 = %.3f, want >= 0.80", res.F1)
+	if res.F1 < 0.85 {
+		t.Errorf("quote F1 = %.3f, want >= 0.85", res.F1)
 	}
-	if res.SpeakerAccuracy < 0.80 {
-		t.Errorf("speaker accuracy = %.3f, want >= 0.80", res.SpeakerAccuracy)
+	if res.SpeakerAccuracy < 0.85 {
+		t.Errorf("speaker accuracy = %.3f, want >= 0.85", res.SpeakerAccuracy)
 	}
 }

@@ -140,11 +140,11 @@ func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 	var all, base rougeSum
 	var allWords, baseWords float64
 	for _, ev := range events {
+		if _, err := os.Stat(filepath.Join(dir, ev)); errors.Is(err, os.ErrNotExist) {
+			continue // an event the data set does not hold
+		}
 		days, err := ReadBackgrounds(filepath.Join(dir, ev))
 		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				continue
-			}
 			return res, err
 		}
 		topic := arts[BackgroundTopics[ev]]

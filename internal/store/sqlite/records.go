@@ -267,6 +267,9 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	if f.StoryID != 0 {
 		where, args = append(where, "a.story_id = ?"), append(args, f.StoryID)
 	}
+	if f.MinStoryID != 0 {
+		where, args = append(where, "a.story_id >= ?"), append(args, f.MinStoryID)
+	}
 	if f.Unclustered {
 		where = append(where, "a.group_seq IS NULL")
 	}

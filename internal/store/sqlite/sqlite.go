@@ -6,8 +6,9 @@
 // that SQLite would refuse with SQLITE_BUSY), and giving the store a pool of
 // its own made ingest slower, not faster: two connections contend for the
 // one write lock, and SQLite's busy handler waits by sleeping, so writers
-// idled for milliseconds at a time (measured: 55 articles/s with a separate
-// store pool of 4, 85-90 with one shared connection; docs/pipeline.md). Go's
+// idled for milliseconds at a time (measured on the pipeline's ingest
+// benchmark: 55 articles/s with a separate store pool of 4, 85-90 with one
+// shared connection; docs/pipeline.md). Go's
 // pool hands the connection over without sleeping. Every statement is short
 // and no method holds the connection while it calls another, so nothing can
 // deadlock on it. The file is still in WAL mode (cheap commits, and other

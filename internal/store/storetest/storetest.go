@@ -242,6 +242,8 @@ func testArticleFilters(t *testing.T, st store.Store) {
 		{"oldest first", store.ArticleFilter{Order: store.OldestFirst}, []int64{a, c, b, d}, false},
 		{"source", store.ArticleFilter{SourceID: s1.ID}, []int64{c, a}, false},
 		{"story", store.ArticleFilter{StoryID: 7, WithText: true}, []int64{b, c}, true},
+		{"min story", store.ArticleFilter{MinStoryID: 7}, []int64{b, c}, false},
+		{"min story above all", store.ArticleFilter{MinStoryID: 8}, nil, false},
 		{"unclustered", store.ArticleFilter{Unclustered: true, Order: store.OldestFirst}, []int64{a, d}, false},
 		{"clustered", store.ArticleFilter{Clustered: true, Order: store.GroupedOrder}, []int64{b, c}, false},
 		{"since", store.ArticleFilter{Since: day0.Add(time.Hour)}, []int64{d, b, c}, false},

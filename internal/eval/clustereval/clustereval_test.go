@@ -1,0 +1,237 @@
+package clustereval
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+)
+
+func TestScore(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		pred []int64
+		gold []string
+		want Scores
+	}{
+		{
+			name: "perfect",
+			pred: []int64{1, 1, 2}, gold: []string{"a", "a", "b"},
+			want: Scores{BCubedPrecision: 1, BCubedRecall: 1, BCubedF1: 1, PairwiseP: 1, PairwiseR: 1, PairwiseF1: 1, ARI: 1, Stories: 2, GoldStories: 2},
+		},
+		{
+			name: "all in one",
+			pred: []int64{1, 1, 1, 1}, gold: []string{"a", "a", "b", "b"},
+			// Each item shares its cluster of 4 with 2 of its gold story.
+			want: Scores{BCubedPrecision: 0.5, BCubedRecall: 1, BCubedF1: 2.0 / 3, PairwiseP: 2.0 / 6, PairwiseR: 1, PairwiseF1: 0.5, ARI: 0, Stories: 1, GoldStories: 2},
+		},
+		{
+			name: "singletons",
+			pred: []int64{1, 2, 3, 4}, gold: []string{"a", "a", "b", "b"},
+			want: Scores{BCubedPrecision: 1, BCubedRecall: 0.5, BCubedF1: 2.0 / 3, PairwiseP: 1, PairwiseR: 0, PairwiseF1: 0, ARI: 0, Stories: 4, GoldStories: 2},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := Score(tt.pred, tt.gold)
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("Score (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	t.Parallel()
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		{"2013-05-02", day(2013, 5, 2), true},
+		{"2013/05/02", day(2013, 5, 2), true},
+		{"2013/may/03", day(2013, 5, 3), true},
+		{"2008/12/", day(2008, 12, 1), true},
+		{"", time.Time{}, false},
+		{"yesterday", time.Time{}, false},
+		{"2013/13/01", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := ParseDate(tt.in)
+		if !got.Equal(tt.want) || ok != tt.ok {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2013-05-02", "2013/may/03", "2008/12/", "2016-07-24T10:00:00Z", "1/2/3", "9999/x/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDate(s)
+		if ok != !d.IsZero() {
+			t.Fatalf("ParseDate(%q) = %v, %v: ok must say whether a date was found", s, d, ok)
+		}
+		if ok && (d.Year() < 1800 || d.Year() > 2200) {
+			t.Fatalf("ParseDate(%q) = %v: year out of range", s, d)
+		}
+	})
+}
+
+func TestOrder(t *testing.T) {
+	t.Parallel()
+	str := func(s string) *string { return &s }
+	arts := []Article{
+		{ID: "late", Date: str("2020-01-05")},
+		{ID: "undated1"},
+		{ID: "early", Date: str("2020-01-01")},
+		{ID: "undated2"},
+		{ID: "mid", Date: str("2020/jan/03")},
+	}
+	var got []string
+	for _, d := range Order(arts) {
+		got = append(got, d.ID)
+	}
+	want := []string{"early", "undated1", "mid", "undated2", "late"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Order (-want +got):\n%s", diff)
+	}
+}
+
+func TestRunJSON(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	err := Run(context.Background(), []string{"--data", "testdata/small.jsonl", "--json", "--baseline"}, &out, &errb)
+	if err != nil {
+		t.Fatalf("Run: %v (%s)", err, errb.String())
+	}
+	var got map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
+	}
+	for _, k := range []string{"bcubed_f1", "bcubed_precision", "bcubed_recall", "pairwise_f1", "ari", "stories", "gold_stories", "articles_per_second", "baseline_bcubed_f1"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	// The two shootings stay apart and their follow-ups join them.
+	if got["bcubed_f1"] != 1.0 || got["stories"] != 3.0 {
+		t.Errorf("small set: bcubed_f1 %v, stories %v; want 1 and 3", got["bcubed_f1"], got["stories"])
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	t.Parallel()
+	tests := [][]string{
+		{},
+		{"--data", "testdata/missing.jsonl"},
+		{"--no-such-flag"},
+	}
+	for _, args := range tests {
+		var out, errb bytes.Buffer
+		if err := Run(context.Background(), args, &out, &errb); err == nil {
+			t.Errorf("Run(%q) succeeded, want an error", args)
+		}
+	}
+}
+
+func TestScoreThreads(t *testing.T) {
+	t.Parallel()
+	got := ScoreThreads([]int64{1, 1, 2, 3, 3}, []int64{1, 2, 3, 4, 4}, []string{"a", "a", "a", "b", "a"})
+	want := ThreadScores{
+		Topics: 2, Threads: 3, ThreadsPerTopic: 2, Coverage: (2.0/4 + 1) / 2,
+		MixedThreads: 1, MixedArticles: 1, Purity: 4.0 / 5, Stories: 4, Articles: 5,
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+		t.Errorf("ScoreThreads (-want +got):\n%s", diff)
+	}
+}
+
+// sharedDir finds ../shared beside the repository root.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared", "data")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared/data is absent")
+	}
+	return shared
+}
+
+// TestSharedFloors guards the measured figures against regressions; the
+// floors sit a little under what docs/clustering.md reports.
+func TestSharedFloors(t *testing.T) {
+	t.Parallel()
+	shared := sharedDir(t)
+	tests := []struct {
+		set   string
+		floor float64
+	}{
+		{"gvc-dev", 0.95},
+		{"basil", 0.96},
+	}
+	for _, tt := range tests {
+		t.Run(tt.set, func(t *testing.T) {
+			t.Parallel()
+			arts, err := Load(filepath.Join(shared, "cluster", tt.set+".jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Evaluate(context.Background(), cluster.DefaultConfig(), Order(arts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.BCubedF1 < tt.floor || math.IsNaN(res.BCubedF1) {
+				t.Errorf("%s: BCubed F1 %.4f, below the floor %.2f", tt.set, res.BCubedF1, tt.floor)
+			}
+		})
+	}
+}
+
+func TestDemoCrossLingual(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	without, err := EvaluateDemo(ctx, cluster.DefaultConfig(), "none", nil)
+	if err != nil {
+		t.Skipf("demo corpus unavailable: %v", err)
+	}
+	with, err := EvaluateDemo(ctx, cluster.DefaultConfig(), "glossary", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if without.Foreign == 0 {
+		t.Skip("demo corpus has no foreign articles")
+	}
+	if 2*without.ForeignJoined < without.Foreign {
+		t.Errorf("without a translator only %d of %d foreign articles joined their English story", without.ForeignJoined, without.Foreign)
+	}
+	if with.ForeignJoined < without.ForeignJoined {
+		t.Errorf("the glossary made it worse: %d joined with, %d without", with.ForeignJoined, without.ForeignJoined)
+	}
+}

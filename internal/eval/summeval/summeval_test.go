@@ -1,0 +1,263 @@
+package summeval
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/newsdesk/newsdesk/internal/brief"
+)
+
+func TestRouge(t *testing.T) {
+	t.Parallel()
+	approx := cmpopts.EquateApprox(0, 1e-4)
+	tests := []struct {
+		name       string
+		cand, ref  string
+		r1, r2, rl Score
+	}{
+		// The example of rouge-score's README.
+		{"readme", "The quick brown dog jumps on the log.", "The quick brown fox jumps over the lazy dog",
+			Score{0.75, 6.0 / 9, 0.7059}, Score{2.0 / 7, 0.25, 0.2667}, Score{0.625, 5.0 / 9, 0.5882}},
+		{"identical", "A b c d", "a B c d", Score{1, 1, 1}, Score{1, 1, 1}, Score{1, 1, 1}},
+		{"disjoint", "x y z", "a b c", Score{}, Score{}, Score{}},
+		{"empty candidate", "", "a b c", Score{}, Score{}, Score{}},
+		{"clipped counts", "the the the", "the cat", Score{1.0 / 3, 0.5, 0.4}, Score{}, Score{1.0 / 3, 0.5, 0.4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c, r := Tokens(tc.cand), Tokens(tc.ref)
+			got := []Score{RougeN(c, r, 1), RougeN(c, r, 2), RougeL(c, r)}
+			if diff := cmp.Diff([]Score{tc.r1, tc.r2, tc.rl}, got, approx); diff != "" {
+				t.Errorf("ROUGE-1, -2, -L (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTokens(t *testing.T) {
+	t.Parallel()
+	got := Tokens("U.S. troops' 2nd-day: café—OK!")
+	want := []string{"u", "s", "troops", "2nd", "day", "caf", "ok"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Tokens (-want +got):\n%s", diff)
+	}
+}
+
+func day(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestScoreTimeline(t *testing.T) {
+	t.Parallel()
+	ref := Timeline{
+		day("2010-01-12"): {"An earthquake strikes Haiti near the capital Port-au-Prince ."},
+		day("2010-01-14"): {"Rescue teams arrive from many countries ."},
+	}
+	shifted := Timeline{
+		day("2010-01-13"): ref[day("2010-01-12")],
+		day("2010-01-15"): ref[day("2010-01-14")],
+	}
+	half := Timeline{day("2010-01-12"): ref[day("2010-01-12")]}
+	tests := []struct {
+		name string
+		pred Timeline
+		want TimelineScore
+	}{
+		{"perfect", ref, TimelineScore{Dates: 2, DateF1: 1, AR1: 1, AR2: 1}},
+		// A day off halves every matched count.
+		{"a day late", shifted, TimelineScore{Dates: 2, DateF1: 0, AR1: 0.5, AR2: 0.5}},
+		{"empty", Timeline{}, TimelineScore{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := ScoreTimeline(tc.pred, ref)
+			if diff := cmp.Diff(tc.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	// Half the dates: precision 1, recall 1/2 for dates.
+	if got := ScoreTimeline(half, ref); math.Abs(got.DateF1-2.0/3) > 1e-9 || got.AR1 <= 0 || got.AR1 >= 1 {
+		t.Errorf("half timeline scored %+v, want Date-F1 2/3 and 0 < AR1 < 1", got)
+	}
+}
+
+func TestReadNeuS(t *testing.T) {
+	t.Parallel()
+	cs, err := ReadNeuS(filepath.Join("testdata", "neus"), "tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2 || len(cs[0].Articles) != 3 || len(cs[1].Articles) != 2 {
+		t.Fatalf("read %d clusters, want 2 of 3 and 2 articles", len(cs))
+	}
+	a := cs[0].Articles[1]
+	if a.ID != 2 || a.Title != "East bank to get a park." || !strings.HasPrefix(a.Text, "A new park is coming") {
+		t.Errorf("article = %+v", a)
+	}
+	if want := "The city council voted on Tuesday"; !strings.HasPrefix(cs[0].Target, want) {
+		t.Errorf("target = %q, want it to start %q", cs[0].Target, want)
+	}
+	if _, err := ReadNeuS(filepath.Join("testdata", "neus"), "missing"); err == nil {
+		t.Error("missing split: no error")
+	}
+}
+
+func TestRunSummarizeJSON(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	err := RunSummarize(context.Background(), []string{"--data", filepath.Join("testdata", "neus"), "--split", "tiny", "--json"}, &out, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		R1        float64                       `json:"rouge1_f1"`
+		R2        float64                       `json:"rouge2_f1"`
+		RL        float64                       `json:"rougeL_f1"`
+		Docs      int                           `json:"docs"`
+		Baselines map[string]map[string]float64 `json:"baselines"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v in %s", err, out.String())
+	}
+	if got.Docs != 2 || got.R1 <= 0 || got.R1 > 1 || got.R2 <= 0 || got.RL <= 0 {
+		t.Errorf("scores out of range: %s", out.String())
+	}
+	for _, b := range []string{"lead", "textrank"} {
+		if got.Baselines[b]["rouge1_f1"] <= 0 {
+			t.Errorf("baseline %s missing or zero: %s", b, out.String())
+		}
+	}
+}
+
+func TestRunTimelineAndBackground(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	args := []string{"--articles", filepath.Join("testdata", "t17-articles.jsonl"), "--timelines", filepath.Join("testdata", "t17-timelines.jsonl"), "--json"}
+	if err := RunTimeline(context.Background(), args, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var tl TimelineResult
+	if err := json.Unmarshal(out.Bytes(), &tl); err != nil {
+		t.Fatal(err)
+	}
+	// The articles within the reference's span are of 25 and 26 June:
+	// 25 June is a reference date, 26 June is not.
+	if len(tl.Topics) != 1 || tl.Dates == 0 || tl.DateF1 <= 0 || tl.DateF1 == 1 || tl.AR1 <= 0 {
+		t.Errorf("timeline result %+v, want one topic with some but not all dates right", tl)
+	}
+
+	out.Reset()
+	args = []string{"--data", filepath.Join("testdata", "bg"), "--articles", filepath.Join("testdata", "t17-articles.jsonl"), "--json"}
+	if err := RunBackground(context.Background(), args, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var bg BackgroundResult
+	if err := json.Unmarshal(out.Bytes(), &bg); err != nil {
+		t.Fatal(err)
+	}
+	// Only 2009-06-28 has a Background, written by both annotators.
+	if bg.Dates != 1 || len(bg.Events) != 1 || bg.R1 <= 0 {
+		t.Errorf("background result %s", out.String())
+	}
+}
+
+func TestReadBackgrounds(t *testing.T) {
+	t.Parallel()
+	days, err := ReadBackgrounds(filepath.Join("testdata", "bg", "mj_death"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []BackgroundDay{{Date: day("2009-06-28"), References: []string{
+		"The singer died on June 25 after his doctor found him unconscious.",
+		"The singer was found unconscious at home and died in hospital.",
+	}}}
+	if diff := cmp.Diff(want, days); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// sharedDir finds ../shared beside the repository root, or skips.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared", "data")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skip("../shared/data is absent")
+	}
+	return shared
+}
+
+// TestSummarizeBeatsLead guards the summariser's quality on the first NeuS
+// val stories: it must stay ahead of LEAD.
+func TestSummarizeBeatsLead(t *testing.T) {
+	t.Parallel()
+	cs, err := ReadNeuS(filepath.Join(sharedDir(t), "summarize", "neus"), "val")
+	if err != nil {
+		t.Skip(err)
+	}
+	res, err := Summarize(context.Background(), cs[:min(len(cs), 150)], brief.SummaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := res.Baselines["lead"]
+	if res.R1 <= lead.R1 || res.R2 <= lead.R2 {
+		t.Errorf("newsdesk %+v does not beat LEAD %+v", res.Rouge, lead)
+	}
+}
+
+func FuzzSplitNeuS(f *testing.F) {
+	for _, s := range []string{"TITLE=> A. ARTICLE=> B.", "ARTICLE=> only", "plain", "TITLE=> ARTICLE=> ARTICLE=>", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		title, article := splitNeuS(s)
+		if !strings.Contains(s, title) || !strings.Contains(s, article) {
+			t.Errorf("splitNeuS(%q) = %q, %q: not parts of the input", s, title, article)
+		}
+	})
+}
+
+func FuzzTokens(f *testing.F) {
+	f.Add("The quick brown fox.")
+	f.Add("Ünïcödé — 12,5 %")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tok := range Tokens(s) {
+			if tok == "" || strings.Trim(tok, "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+				t.Fatalf("bad token %q from %q", tok, s)
+			}
+		}
+		c := Tokens(s)
+		if r := RougeN(c, c, 1); len(c) > 0 && math.Abs(r.F-1) > 1e-9 {
+			t.Errorf("ROUGE-1 of %q with itself = %v", s, r.F)
+		}
+	})
+}
