@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -18,6 +21,9 @@ Starts a local newswire on loopback serving the bundled fictional corpus,
 subscribes to it, ingests everything and serves the UI. No internet needed.
 `
 
+// anyLoopbackPort lets the system pick the newswire's port.
+const anyLoopbackPort = "127.0.0.1:0"
+
 func runDemo(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	cfg.DBPath = ""
@@ -26,6 +32,8 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	cfg.HostInterval = -1
 	fs := newFlagSet("demo", env.stderr, demoUsage)
 	bindCommonFlags(fs, &cfg)
+	var wireAddr string
+	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,7 +45,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		// ingest; --db keeps one.
 		dir, err := os.MkdirTemp("", "newsdesk-demo-")
 		if err != nil {
-			return err
+			return fmt.Errorf("create demo database directory: %w", err)
 		}
 		defer os.RemoveAll(dir)
 		cfg.DBPath = filepath.Join(dir, "demo.db")
@@ -46,25 +54,20 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		return fmt.Errorf("configuration: %w", err)
 	}
 
-	wire, err := demo.NewWire(env.logger.With("component", "newswire"))
+	logger := env.logger.With("component", "newswire")
+	wire, err := demo.NewWire(logger)
 	if err != nil {
 		return err
 	}
-	wireURL, err := wire.Start(ctx, "127.0.0.1:0")
-	if err != nil {
-		return fmt.Errorf("start newswire: %w", err)
-	}
 	defer wire.Close()
-
+	var wireURL string
 	return serve(ctx, cfg, env, hooks{
 		setup: func(ctx context.Context, st store.Store) error {
-			// On a kept database the feeds may be subscribed already.
-			for _, s := range wire.Sources(wireURL) {
-				if _, err := st.AddSource(ctx, s); err != nil && !errors.Is(err, store.ErrDuplicate) {
-					return fmt.Errorf("subscribe to %s: %w", s.URL, err)
-				}
-			}
-			return nil
+			// The wire starts here, once the store is open, because a kept
+			// database decides its address (see startNewswire).
+			u, err := subscribeNewswire(ctx, st, wire, wireAddr, logger)
+			wireURL = u
+			return err
 		},
 		ready: func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error {
 			fmt.Fprintf(env.stdout, "newsdesk demo: newswire at %s\n", wireURL)
@@ -75,15 +78,88 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 			}
 			as, err := st.Articles(ctx, store.ArticleFilter{})
 			if err != nil {
-				return err
+				return fmt.Errorf("count demo articles: %w", err)
 			}
 			ss, err := st.Stories(ctx, store.StoryFilter{})
 			if err != nil {
-				return err
+				return fmt.Errorf("count demo stories: %w", err)
 			}
 			fmt.Fprintf(env.stdout, "newsdesk demo: ingested %d articles into %d stories in %s; press Ctrl-C to stop\n",
 				len(as), len(ss), time.Since(start).Round(100*time.Millisecond))
 			return nil
 		},
 	})
+}
+
+// subscribeNewswire starts the newswire and subscribes st to its feeds; it
+// returns the wire's base URL.
+func subscribeNewswire(ctx context.Context, st store.Store, wire *demo.Wire, flagAddr string, logger *slog.Logger) (string, error) {
+	wireURL, err := startNewswire(ctx, st, wire, flagAddr, logger)
+	if err != nil {
+		return "", err
+	}
+	// On a kept database the feeds are subscribed already.
+	for _, s := range wire.Sources(wireURL) {
+		if _, err := st.AddSource(ctx, s); err != nil && !errors.Is(err, store.ErrDuplicate) {
+			return "", fmt.Errorf("subscribe to %s: %w", s.URL, err)
+		}
+	}
+	return wireURL, nil
+}
+
+// startNewswire starts the newswire and returns its base URL. An explicit
+// --wire-addr must be free. Otherwise the wire goes back to the address a
+// kept database subscribed to: its sources and articles are keyed by URLs
+// that name the wire's port, and on any other port the demo would subscribe
+// to, and ingest, a second copy of everything. If that address is taken
+// meanwhile, a free port still gives a working demo, with the warning that
+// it duplicates.
+func startNewswire(ctx context.Context, st store.Store, wire *demo.Wire, flagAddr string, logger *slog.Logger) (string, error) {
+	if flagAddr != "" {
+		u, err := wire.Start(ctx, flagAddr)
+		if err != nil {
+			return "", fmt.Errorf("start newswire: %w", err)
+		}
+		return u, nil
+	}
+	addr, err := subscribedWireAddr(ctx, st, wire)
+	if err != nil {
+		return "", err
+	}
+	if addr != "" {
+		u, err := wire.Start(ctx, addr)
+		if err == nil {
+			return u, nil
+		}
+		logger.Warn("the newswire's previous address is taken; the demo database will get a second set of sources",
+			"addr", addr, "err", err)
+	}
+	u, err := wire.Start(ctx, anyLoopbackPort)
+	if err != nil {
+		return "", fmt.Errorf("start newswire: %w", err)
+	}
+	return u, nil
+}
+
+// subscribedWireAddr returns the loopback host:port of the first stored
+// source that is one of the wire's feeds, or "" if there is none.
+func subscribedWireAddr(ctx context.Context, st store.Store, wire *demo.Wire) (string, error) {
+	sources, err := st.Sources(ctx)
+	if err != nil {
+		return "", fmt.Errorf("read demo subscriptions: %w", err)
+	}
+	feedPaths := map[string]bool{}
+	for _, s := range wire.Sources("") {
+		feedPaths[s.URL] = true
+	}
+	for _, s := range sources {
+		u, err := url.Parse(s.URL)
+		if err != nil || u.Scheme != "http" || !feedPaths[u.Path] {
+			continue
+		}
+		if ip := net.ParseIP(u.Hostname()); ip != nil && ip.IsLoopback() && u.Port() != "" {
+			return u.Host, nil
+		}
+	}
+	return "", nil
 }

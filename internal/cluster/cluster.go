@@ -360,8 +360,6 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	}
 	if bestThread != nil && bestThreadScore >= c.cfg.ThreadThreshold {
 		a.ThreadID = bestThread.id
-	} else if best != nil && bestScore >= 0.02 {
-		a.ThreadID = best.thread
 	}
 	return a
 }

@@ -177,26 +177,57 @@ func choose(t, r []para) ([]para, string) {
 
 // exclusive counts the words of paragraphs in a that do not occur in b
 // (only; onlyText leaves out link-heavy paragraphs), and all words of a.
+// A paragraph occurs in b when every run of three consecutive words in it
+// (or, for shorter paragraphs, its words) also occurs in b: the two
+// extractors cut paragraphs differently, so whole-paragraph equality would
+// miss most matches, and hashing word runs keeps the test linear in the
+// page's length.
 func exclusive(a, b []para) (only, onlyText, total int) {
-	var sb strings.Builder
-	sb.WriteByte(' ')
+	grams := map[uint64]struct{}{}
 	for _, p := range b {
-		sb.WriteString(normWords(p.text))
-		sb.WriteByte(' ')
+		ws := strings.Fields(normWords(p.text))
+		for n := 1; n <= 3; n++ {
+			for i := 0; i+n <= len(ws); i++ {
+				grams[gramHash(ws[i:i+n])] = struct{}{}
+			}
+		}
 	}
-	hay := sb.String()
 	for _, p := range a {
-		n := normWords(p.text)
-		c := wordCount(p.text)
-		total += c
-		if n != "" && !strings.Contains(hay, " "+n+" ") {
-			only += c
+		ws := strings.Fields(normWords(p.text))
+		total += len(ws)
+		if len(ws) == 0 {
+			continue
+		}
+		n := min(3, len(ws))
+		shared := true
+		for i := 0; i+n <= len(ws); i++ {
+			if _, ok := grams[gramHash(ws[i:i+n])]; !ok {
+				shared = false
+				break
+			}
+		}
+		if !shared {
+			only += len(ws)
 			if p.linkShare < linkHeavy {
-				onlyText += c
+				onlyText += len(ws)
 			}
 		}
 	}
 	return only, onlyText, total
+}
+
+// gramHash is FNV-1a over a run of words, with a separator between them.
+func gramHash(ws []string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range ws {
+		for i := 0; i < len(w); i++ {
+			h ^= uint64(w[i])
+			h *= 1099511628211
+		}
+		h ^= 0xff
+		h *= 1099511628211
+	}
+	return h
 }
 
 // dropTitle removes the headline from the start of the body: it is the

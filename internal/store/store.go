@@ -67,6 +67,12 @@ type Store interface {
 	Sources(ctx context.Context) ([]news.Source, error)
 	UpdateSource(ctx context.Context, s news.Source) error
 	DeleteSource(ctx context.Context, id int64) error
+	// DueSources lists the sources to poll at now, oldest subscription
+	// first: a page source while its Status is new (a page is read once), a
+	// feed whose NextPollAt is unset or has come. It leaves ArticleCount
+	// zero, so that a scheduler can ask every few seconds without counting
+	// articles.
+	DueSources(ctx context.Context, now time.Time) ([]news.Source, error)
 
 	// Articles. AddArticle stores a under its canonical URL and reports
 	// created=false, with the stored article, if that URL is already stored:

@@ -35,9 +35,13 @@ type scanner interface{ Scan(dest ...any) error }
 
 // ---- Sources
 
-const sourceCols = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
-	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count,
-	(SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
+// sourceFields are a source's own columns; sourceCols adds its article
+// count, which lists shown to people want and the scheduler does not.
+const (
+	sourceFields = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
+	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count`
+	sourceCols = sourceFields + `, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
+)
 
 func scanSource(r scanner) (news.Source, error) {
 	var (
@@ -99,23 +103,39 @@ func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
 
 // Sources lists every source, oldest subscription first.
 func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
-	rows, err := st.db.QueryContext(ctx, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
+	list, err := st.listSources(ctx, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	return list, nil
+}
+
+// DueSources lists the sources to poll at now; see store.Store.
+func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, error) {
+	list, err := st.listSources(ctx, `SELECT `+sourceFields+`, 0 FROM sources s
+		WHERE CASE WHEN s.kind = ? THEN s.status = ? ELSE s.next_poll_at IS NULL OR s.next_poll_at <= ? END
+		ORDER BY s.id`, news.SourcePage, news.StatusNew, now.UnixNano())
+	if err != nil {
+		return nil, fmt.Errorf("list due sources: %w", err)
+	}
+	return list, nil
+}
+
+func (st *Store) listSources(ctx context.Context, query string, args ...any) ([]news.Source, error) {
+	rows, err := st.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []news.Source
 	for rows.Next() {
 		s, err := scanSource(rows)
 		if err != nil {
-			return nil, fmt.Errorf("list sources: %w", err)
+			return nil, err
 		}
 		out = append(out, s)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list sources: %w", err)
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// TestDemoKeptDatabase runs the demo's subscription step twice on one
+// database, as "newsdesk demo --db PATH" run twice does: the second run must
+// serve the newswire where the first did, so the database keeps one set of
+// sources. When that address is taken, the demo still starts, elsewhere.
+func TestDemoKeptDatabase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		// secondFlag is the second run's --wire-addr; "taken" makes it the
+		// first run's address and keeps that address busy.
+		secondFlag string
+		taken      bool
+		wantSame   bool // the second run serves at the first run's URL
+		wantErr    bool
+	}{
+		{name: "reuses the subscribed address", wantSame: true},
+		{name: "subscribed address taken", taken: true},
+		{name: "explicit address taken", secondFlag: "taken", taken: true, wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			logger := slog.New(slog.DiscardHandler)
+			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), logger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+
+			runOnce := func(flagAddr string) (string, error) {
+				wire, err := demo.NewWire(logger)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer wire.Close()
+				return subscribeNewswire(ctx, st, wire, flagAddr, logger)
+			}
+			first, err := runOnce("")
+			if err != nil {
+				t.Fatalf("first run: %v", err)
+			}
+			firstAddr := first[len("http://"):]
+			if tt.taken {
+				ln, err := net.Listen("tcp", firstAddr)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer ln.Close()
+			}
+			flag := tt.secondFlag
+			if flag == "taken" {
+				flag = firstAddr
+			}
+			second, err := runOnce(flag)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("second run: err %v, want error %v", err, tt.wantErr)
+			}
+			if tt.wantErr {
+				return
+			}
+			if (second == first) != tt.wantSame {
+				t.Errorf("second run serves at %s, first at %s; want same %v", second, first, tt.wantSame)
+			}
+
+			sources, err := st.Sources(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			perBase := map[string]int{}
+			for _, s := range sources {
+				perBase[s.URL[:len(first)]]++
+			}
+			wire, err := demo.NewWire(logger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(wire.Sources(first))
+			want := map[string]int{first: n}
+			if !tt.wantSame {
+				want[second] = n
+			}
+			if diff := cmp.Diff(want, perBase); diff != "" {
+				t.Errorf("sources per newswire base URL (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSubscribedWireAddr(t *testing.T) {
+	t.Parallel()
+	logger := slog.New(slog.DiscardHandler)
+	wire, err := demo.NewWire(logger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed := wire.Sources("")[0].URL
+	tests := []struct {
+		name    string
+		sources []string
+		want    string
+	}{
+		{name: "none", want: ""},
+		{name: "wire feed", sources: []string{"http://127.0.0.1:4242" + feed}, want: "127.0.0.1:4242"},
+		{name: "ipv6 loopback", sources: []string{"http://[::1]:4242" + feed}, want: "[::1]:4242"},
+		{name: "other feed on loopback", sources: []string{"http://127.0.0.1:4242/feed.xml"}, want: ""},
+		{name: "wire path elsewhere", sources: []string{"http://example.com:4242" + feed}, want: ""},
+		{name: "no port", sources: []string{"http://127.0.0.1" + feed}, want: ""},
+		{
+			name:    "first wire feed wins",
+			sources: []string{"https://example.com/feed.xml", "http://127.0.0.1:4343" + feed},
+			want:    "127.0.0.1:4343",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"), logger)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			for _, u := range tt.sources {
+				if _, err := st.AddSource(ctx, news.Source{URL: u}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := subscribedWireAddr(ctx, st, wire)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("subscribedWireAddr = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
