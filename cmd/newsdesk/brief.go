@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
-	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
@@ -36,13 +35,11 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	fcfg := fetch.DefaultConfig(cfg.UserAgent)
-	fcfg.AllowPrivate = cfg.AllowPrivate
-	fcfg.Logger = env.logger
-	fc, err := fetch.New(fcfg)
+	fc, err := newFetcher(cfg, env.logger)
 	if err != nil {
 		return err
 	}
+	defer fc.Close()
 	briefings, articles, err := pipeline.OneShot(ctx, fc, fs.Args(), pipeline.OneShotOptions{
 		SummaryWords: cfg.SummaryWords,
 		Logger:       env.logger,

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/config"
@@ -61,9 +63,26 @@ func bindCommonFlags(fs interface {
 type hooks struct {
 	// setup runs after the store opens, before the pipeline starts.
 	setup func(ctx context.Context, st store.Store) error
-	// ready runs once the web server listens, alongside it; its error
-	// stops the server.
+	// ready runs once the web server listens, alongside it; its ctx ends
+	// at shutdown, which waits for it to return. Its error stops the
+	// server.
 	ready func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error
+}
+
+// newFetcher returns the fetch client cfg describes; every command that
+// fetches uses it, so that they all honour the same settings.
+func newFetcher(cfg config.Config, logger *slog.Logger) (*fetch.Client, error) {
+	fcfg := fetch.DefaultConfig(cfg.UserAgent)
+	fcfg.AllowPrivate = cfg.AllowPrivate
+	fcfg.MaxBodyBytes = cfg.MaxBodyBytes
+	fcfg.Timeout = cfg.FetchTimeout
+	fcfg.HostInterval = cfg.HostInterval
+	fcfg.Logger = logger
+	fc, err := fetch.New(fcfg)
+	if err != nil {
+		return nil, fmt.Errorf("fetch client: %w", err)
+	}
+	return fc, nil
 }
 
 // serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
@@ -82,16 +101,11 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		}
 	}
 
-	fcfg := fetch.DefaultConfig(cfg.UserAgent)
-	fcfg.AllowPrivate = cfg.AllowPrivate
-	fcfg.MaxBodyBytes = cfg.MaxBodyBytes
-	fcfg.Timeout = cfg.FetchTimeout
-	fcfg.HostInterval = cfg.HostInterval
-	fcfg.Logger = logger.With("component", "fetch")
-	fc, err := fetch.New(fcfg)
+	fc, err := newFetcher(cfg, logger.With("component", "fetch"))
 	if err != nil {
 		return err
 	}
+	defer fc.Close()
 
 	pcfg := pipeline.DefaultConfig()
 	pcfg.Workers = cfg.Workers
@@ -132,19 +146,25 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		ln.Close()
 		return err
 	}
+	// The web server and the ready hook both use the store and the
+	// pipeline, so both have ended before those stop: the server when it
+	// is shut down, the hook when runCtx ends.
+	runCtx, cancelRun := context.WithCancel(ctx)
+	defer cancelRun()
+	var wg sync.WaitGroup
 	errc := make(chan error, 2)
-	go func() {
+	wg.Go(func() {
 		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errc <- fmt.Errorf("web server: %w", err)
 		}
-	}()
+	})
 	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DBPath)
 	if h.ready != nil {
-		go func() {
-			if err := h.ready(ctx, baseURL, p, st); err != nil && ctx.Err() == nil {
+		wg.Go(func() {
+			if err := h.ready(runCtx, baseURL, p, st); err != nil && runCtx.Err() == nil {
 				errc <- err
 			}
-		}()
+		})
 	}
 
 	var runErr error
@@ -153,11 +173,13 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	case runErr = <-errc:
 	}
 	logger.Info("shutting down")
+	cancelRun()
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {
 		logger.Warn("web server shutdown", "err", err)
 	}
+	wg.Wait()
 	if err := p.Stop(sctx); err != nil {
 		logger.Warn("pipeline shutdown", "err", err)
 	}

@@ -33,8 +33,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprint(env.stderr, sourcesUsage)
-		return errUsage
+		return usageError(env.stderr, sourcesUsage)
 	}
 	st, err := sqlite.Open(ctx, *db, env.logger)
 	if err != nil {
@@ -88,7 +87,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 func sourcesAdd(ctx context.Context, st store.Store, args []string, env environment) error {
 	fs := newFlagSet("sources add", env.stderr, sourcesUsage)
 	page := fs.Bool("page", false, "the URL is one article, not a feed")
-	name := fs.String("name", "", "display `name` (default: the URL's host)")
+	name := fs.String("name", "", "display `name` (default: the feed's own title)")
 	lang := fs.String("lang", "", "language hint, e.g. en or es")
 	category := fs.String("category", "", "category hint")
 	if err := fs.Parse(args); err != nil {
@@ -128,7 +127,7 @@ func newSource(raw string, page bool, name, lang, category string) (news.Source,
 func sourcesImport(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
 	srcs, err := feed.ParseOPML(f)

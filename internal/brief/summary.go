@@ -15,33 +15,31 @@ const DefaultSummaryWords = 65
 // SummaryOptions tunes the extractive summariser. Zero fields take the
 // documented defaults.
 type SummaryOptions struct {
-	// Words is the length budget in words; 65 by default. Whole sentences
-	// are taken, so the summary may stop short of it.
+	// Words is the length budget in words (text.Words); 65 by default.
+	// Whole sentences are taken, so the summary may stop short of it.
 	Words int
-	// Salience weighs the sentences' own scores against the concepts they
-	// cover; 22.5 by default.
+	// Salience is no longer used: the summary model learned how sentence
+	// scores and concept coverage weigh against each other.
+	//
+	// Deprecated: ignored; kept so callers still compile.
 	Salience float64
-	// Shortlist is how many of the best-scoring sentences the exact search
-	// chooses from; 20 by default.
+	// Shortlist is how many of the best-scoring sentences the summary
+	// chooses among; 0 takes the trained model's (12).
 	Shortlist int
 	// MinWords and MaxWords bound the length of a usable sentence; 5 and 60
 	// by default.
 	MinWords, MaxWords int
-	// Weights overrides the sentence scorer's weights, one per feature in
-	// the order FeatureNames lists; nil uses the weights fitted on the NeuS
-	// train split (see docs/briefing.md).
+	// Weights overrides the general sentence scorer's weights, one per
+	// feature in the order FeatureNames lists; nil uses the weights fitted
+	// on the NeuS train split (see docs/briefing.md). That scorer ranks
+	// sentences for the key facts and the bottom line; the summary has its
+	// own model.
 	Weights []float64
 }
 
 func (o SummaryOptions) withDefaults() SummaryOptions {
 	if o.Words <= 0 {
 		o.Words = DefaultSummaryWords
-	}
-	if o.Salience == 0 {
-		o.Salience = 22.5
-	}
-	if o.Shortlist <= 0 {
-		o.Shortlist = 20
 	}
 	if o.MinWords <= 0 {
 		o.MinWords = 5
@@ -56,14 +54,21 @@ func (o SummaryOptions) withDefaults() SummaryOptions {
 }
 
 // Summarize picks sentences from the articles for a multi-source
-// extractive summary within the word budget. Each sentence gets a score
-// from its position, its centrality across sources (similarity to what the
-// other articles say), its similarity to the headlines and a few surface
-// features (see FeatureNames). The summary is the set of sentences that
-// covers the most concepts shared between sources, plus the most score,
-// within the budget, near-duplicates excluded (see summarize). The chosen
-// sentences are ordered by where they stand in their articles, leads first,
-// so the summary reads from the top of the story down.
+// extractive summary within the word budget.
+//
+// Every usable sentence near the top of its article is described by
+// features of its position, its length, its agreement with the other
+// sources (tf-idf similarity to their sentences, centroids and leads, and
+// the share of its words and word pairs they use too) and its similarity to
+// the headlines, and a linear model fitted on the NeuS train split scores
+// it. Of the best-scoring sentences, every set that fits the budget is
+// then scored as a whole by a second trained model, which weighs what the
+// sentences say, how many concepts shared between sources they cover, how
+// much they repeat each other and how much of the budget they fill for
+// sources of that length; the best set is the summary. The chosen
+// sentences are ordered by where they stand in their articles, leads
+// first, so the summary reads from the top of the story down. See
+// docs/briefing.md for the training and the measured quality.
 //
 // Each item's Text is exactly articles[i].Text[Start:End] of its single
 // citation, whose ArticleID is that article's ID.
@@ -71,8 +76,17 @@ func Summarize(articles []news.Article, opt SummaryOptions) []news.Item {
 	return summarizeItems(articles, opt, nil)
 }
 
-func summarizeItems(articles []news.Article, opt SummaryOptions, sc *scoredUnits) []news.Item {
-	picked := summarize(articles, opt, nil, sc)
+// summarizeItems builds the summary section. The general sentence ranking
+// Build shares with the other sections is not used: the summary ranks
+// sentences with its own model (see summaryModel).
+func summarizeItems(articles []news.Article, opt SummaryOptions, _ *scoredUnits) []news.Item {
+	o := opt.withDefaults()
+	m := defaultSummaryModel
+	if opt.Shortlist > 0 {
+		m.Shortlist = opt.Shortlist
+	}
+	units, feats := usableFeatures(articles, o)
+	picked := selectSummary(articles, o, m, nil, units, feats)
 	items := make([]news.Item, len(picked))
 	for i, u := range picked {
 		items[i] = unitItem(articles, u)
@@ -244,132 +258,10 @@ func newScored(articles []news.Article, o SummaryOptions) *scoredUnits {
 	return &scoredUnits{units, scores}
 }
 
-// summarize returns the chosen sentences in reading order. Sentences whose
-// span is in skip are not chosen.
-//
-// The choice maximises the weight of the concepts covered (each counted
-// once, weighted by how many articles and headlines mention it) plus the
-// sentences' own scores, within the word budget. It is solved exactly over
-// a shortlist of the best-scoring sentences, which keeps it cheap for a
-// story of any size.
-func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool, sc *scoredUnits) []unit {
-	o := opt.withDefaults()
-	if sc == nil {
-		sc = newScored(articles, o)
-	}
-	units, scores := sc.units, sc.scores
-
-	// Shortlist.
-	idx := make([]int, 0, len(units))
-	for i, u := range units {
-		if !skip[news.Cite(articles[u.doc].ID, u.span)] && u.words <= o.Words {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
-	if len(idx) > o.Shortlist {
-		idx = idx[:o.Shortlist]
-	}
-	if len(idx) == 0 {
-		return nil
-	}
-
-	// Concept weights: the articles and headlines that mention each.
-	df := map[string]int{}
-	for d, a := range articles {
-		seen := map[string]bool{}
-		for _, u := range splitUnitsOf(a.Text, d) {
-			for _, c := range conceptsOf(u) {
-				if !seen[c] {
-					seen[c] = true
-					df[c]++
-				}
-			}
-		}
-		for _, c := range conceptsOf(a.Title) {
-			if !seen[c] {
-				seen[c] = true
-				df[c]++
-			}
-		}
-	}
-	minDF := 2
-	if len(articles) < 2 {
-		minDF = 1
-	}
-	type cand struct {
-		u        unit
-		score    float64
-		concepts []int
-	}
-	ids := map[string]int{}
-	var weight []float64
-	cands := make([]cand, len(idx))
-	for k, i := range idx {
-		cands[k] = cand{u: units[i], score: scores[i]}
-		for _, c := range conceptsOf(units[i].text) {
-			if df[c] < minDF {
-				continue
-			}
-			id, ok := ids[c]
-			if !ok {
-				id = len(weight)
-				ids[c] = id
-				weight = append(weight, float64(df[c]))
-			}
-			cands[k].concepts = append(cands[k].concepts, id)
-		}
-	}
-
-	covered := make([]int, len(weight))
-	var cur, best []int
-	bestVal := -1.0
-	nodes := 0
-	var search func(from, words int, val float64)
-	search = func(from, words int, val float64) {
-		nodes++
-		if val > bestVal {
-			bestVal = val
-			best = append(best[:0], cur...)
-		}
-		if nodes > maxSearchNodes {
-			return
-		}
-		for k := from; k < len(cands); k++ {
-			c := cands[k]
-			if words+c.u.words > o.Words {
-				continue
-			}
-			dup := false
-			for _, j := range cur {
-				if cosine(c.u.vec, cands[j].u.vec) > 0.6 {
-					dup = true
-					break
-				}
-			}
-			if dup {
-				continue
-			}
-			gain := o.Salience * c.score
-			for _, id := range c.concepts {
-				if covered[id] == 0 {
-					gain += weight[id]
-				}
-				covered[id]++
-			}
-			cur = append(cur, k)
-			search(k+1, words+c.u.words, val+gain)
-			cur = cur[:len(cur)-1]
-			for _, id := range c.concepts {
-				covered[id]--
-			}
-		}
-	}
-	search(0, 0, 0)
-	chosen := make([]unit, len(best))
-	for i, k := range best {
-		chosen[i] = cands[k].u
-	}
+// readingOrder sorts chosen sentences so the summary reads from the top of
+// the story down: leads first, then by relative position in their
+// articles, ties by article order.
+func readingOrder(chosen []unit) {
 	sort.SliceStable(chosen, func(i, j int) bool {
 		a, b := chosen[i], chosen[j]
 		ra, rb := float64(a.pos)/float64(a.nsent), float64(b.pos)/float64(b.nsent)
@@ -381,25 +273,11 @@ func summarize(articles []news.Article, opt SummaryOptions, skip map[news.Citati
 		}
 		return a.doc < b.doc
 	})
-	return chosen
 }
 
 // maxSentencesPerArticle is how deep into each article the summariser
 // looks.
 const maxSentencesPerArticle = 25
-
-// maxSearchNodes bounds the exact search; past it the best choice found so
-// far stands.
-const maxSearchNodes = 200000
-
-// splitUnitsOf returns the sentences of one text.
-func splitUnitsOf(s string, _ int) []string {
-	var out []string
-	for _, sp := range text.Sentences(s) {
-		out = append(out, sp.Of(s))
-	}
-	return out
-}
 
 // pronounAttribution matches an attribution to someone the sentence does
 // not name.

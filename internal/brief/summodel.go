@@ -5,17 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // summaryFeatureNames names the features of the summary's own sentence
 // model, in order. The first len(FeatureNames) are the general scorer's
 // features; the rest look harder at agreement between sources, which is
 // what a multi-source summary rewards.
-var summaryFeatureNames = append(append([]string(nil), FeatureNames...),
+var summaryFeatureNames = withBins(append(append([]string(nil), FeatureNames...),
 	"mean_cross",    // mean over the other articles of the best cosine to one of their sentences
 	"other_leads",   // best cosine to another article's first two sentences
 	"own_title",     // cosine to its own article's headline
@@ -30,7 +32,56 @@ var summaryFeatureNames = append(append([]string(nil), FeatureNames...),
 	"pos_cent",      // inv_pos × centrality
 	"title_cent",    // title × centrality
 	"words_central", // words30 × centrality
-)
+	"bi_other",      // share of its word bigrams another article has
+	"bi_others",     // share of its word bigrams two other articles have
+	"uni_others",    // share of its content words two other articles have
+))
+
+// binned are features whose effect is far from linear; each also enters
+// one-hot, by the bin its value falls in (edges are the bins' upper
+// bounds, chosen by hand from the features' spread on NeuS train).
+var binned = []struct {
+	feature string
+	edges   []float64
+}{
+	{"inv_pos", []float64{0.2, 0.34, 0.51, 0.99}},
+	{"log_words", []float64{2.4, 2.8, 3.1, 3.4, 3.7}},
+	{"centrality", []float64{0.1, 0.2, 0.3, 0.4}},
+	{"title", []float64{0.1, 0.2, 0.3, 0.45}},
+	{"bi_others", []float64{0.05, 0.15, 0.3}},
+	{"mean_cross", []float64{0.15, 0.3, 0.45, 0.6}},
+}
+
+// withBins appends the names of the bin features.
+func withBins(names []string) []string {
+	for _, b := range binned {
+		for k := 0; k <= len(b.edges); k++ {
+			names = append(names, fmt.Sprintf("%s_bin%d", b.feature, k))
+		}
+	}
+	return names
+}
+
+// featureIndex is the position of a named feature in summaryFeatureNames.
+func featureIndex(name string) int {
+	for i, n := range summaryFeatureNames {
+		if n == name {
+			return i
+		}
+	}
+	panic("brief: no summary feature " + name)
+}
+
+// addBins sets the one-hot bin features of f.
+func addBins(f []float64, first int) {
+	k := first
+	for _, b := range binned {
+		x := f[featureIndex(b.feature)]
+		bin := sort.SearchFloat64s(b.edges, x)
+		f[k+bin] = 1
+		k += len(b.edges) + 1
+	}
+}
 
 // summaryModel is the summary's sentence model and selection settings,
 // fitted and tuned on the NeuS train split by TestTrainSummaryModel (see
@@ -38,12 +89,11 @@ var summaryFeatureNames = append(append([]string(nil), FeatureNames...),
 type summaryModel struct {
 	Features []string  `json:"features"`
 	Weights  []float64 `json:"weights"`
-	// Redundancy is the cosine above which a sentence repeats one already
-	// chosen.
-	Redundancy float64 `json:"redundancy"`
-	// MinGain stops the summary when the best remaining sentence scores
-	// below it, so a poor sentence is not added merely because it fits.
-	MinGain float64 `json:"min_gain"`
+	// Shortlist is how many of the best sentences the subset search
+	// chooses from.
+	Shortlist int `json:"shortlist"`
+	// Subset weighs subsetFeatureNames to score a whole candidate summary.
+	Subset []float64 `json:"subset"`
 }
 
 //go:embed summary_model.json
@@ -56,7 +106,8 @@ var defaultSummaryModel = func() summaryModel {
 	if err := json.Unmarshal(summaryModelJSON, &m); err != nil {
 		panic(fmt.Sprintf("brief: summary_model.json: %v", err))
 	}
-	if strings.Join(m.Features, ",") != strings.Join(summaryFeatureNames, ",") || len(m.Weights) != len(summaryFeatureNames) {
+	if strings.Join(m.Features, ",") != strings.Join(summaryFeatureNames, ",") || len(m.Weights) != len(summaryFeatureNames) ||
+		len(m.Subset) != len(subsetFeatureNames) || m.Shortlist <= 0 {
 		panic("brief: summary_model.json does not match summaryFeatureNames; refit with go test ./internal/brief -run TestTrainSummaryModel -train")
 	}
 	return m
@@ -67,6 +118,7 @@ var defaultSummaryModel = func() summaryModel {
 func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 	all, base := unitFeatures(articles)
 	n := len(FeatureNames)
+	binsAt := featureIndex("uni_others") + 1
 
 	titles := make([]string, len(articles))
 	for d, a := range articles {
@@ -96,6 +148,19 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 		}
 	}
 
+	// Which articles use each word bigram and content word: n-grams the
+	// sources share are the ones a neutral summary keeps.
+	biUsers := map[string]map[int]bool{}
+	for d, a := range articles {
+		ws := lowerWords(a.Text)
+		for i := 1; i < len(ws); i++ {
+			g := ws[i-1] + " " + ws[i]
+			if biUsers[g] == nil {
+				biUsers[g] = map[int]bool{}
+			}
+			biUsers[g][d] = true
+		}
+	}
 	sparse := sparseVectors(all)
 	docs := map[int]bool{}
 	for _, u := range all {
@@ -154,9 +219,42 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 		f[n+11] = base[i][2] * base[i][4]
 		f[n+12] = base[i][6] * base[i][4]
 		f[n+13] = f[n+8] * base[i][4]
+		if ws := lowerWords(u.text); len(ws) > 1 {
+			one, two := 0, 0
+			for k := 1; k < len(ws); k++ {
+				others := len(biUsers[ws[k-1]+" "+ws[k]]) - 1
+				if others >= 1 {
+					one++
+				}
+				if others >= 2 {
+					two++
+				}
+			}
+			f[n+14] = float64(one) / float64(len(ws)-1)
+			f[n+15] = float64(two) / float64(len(ws)-1)
+		}
+		if len(u.vec) > 0 {
+			two := 0
+			for w := range u.vec {
+				if len(users[w]) > 2 {
+					two++
+				}
+			}
+			f[n+16] = float64(two) / float64(len(u.vec))
+		}
+		addBins(f, binsAt)
 		feats[i] = f
 	}
 	return all, feats
+}
+
+// lowerWords is text.Words lower-cased.
+func lowerWords(s string) []string {
+	ws := text.Words(s)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return ws
 }
 
 // capsShare is the share of a sentence's words, after the first, that open
@@ -179,21 +277,217 @@ func capsShare(s string) float64 {
 	return float64(caps) / float64(len(ws)-1)
 }
 
-// summaryScored ranks the usable sentences with the summary model.
-func summaryScored(articles []news.Article, o SummaryOptions, m summaryModel) *scoredUnits {
+// usableFeatures keeps the sentences a summary may show, with their
+// features.
+func usableFeatures(articles []news.Article, o SummaryOptions) ([]unit, [][]float64) {
 	all, feats := summaryFeatures(articles)
 	var units []unit
-	var scores []float64
+	var fs [][]float64
 	for i, u := range all {
 		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
+			continue
+		}
+		units = append(units, u)
+		fs = append(fs, feats[i])
+	}
+	return units, fs
+}
+
+// selectSummary chooses the summary's sentences from units: of every set
+// of shortlisted sentences that fits the budget, the one the subset model
+// scores highest. Sentences whose span is in skip are not chosen. The
+// result is in reading order (see readingOrder).
+func selectSummary(articles []news.Article, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
+	cands, weight := candidates(articles, o, m, skip, units, feats)
+	var best []int
+	bestVal := math.Inf(-1)
+	src := sourceLengths(articles, o.Words)
+	eachSubset(cands, o.Words, func(pick []int) {
+		var v float64
+		for k, x := range subsetFeatures(cands, pick, weight, o.Words, len(articles), src) {
+			v += m.Subset[k] * x
+		}
+		if v > bestVal {
+			bestVal = v
+			best = append(best[:0], pick...)
+		}
+	})
+	chosen := make([]unit, len(best))
+	for i, k := range best {
+		chosen[i] = cands[k].u
+	}
+	readingOrder(chosen)
+	return chosen
+}
+
+// subsetFeatureNames names the features of a whole candidate summary that
+// the subset model weighs. Sentence features enter summed with each
+// sentence's share of the budget as its weight, so a long sentence counts
+// for more of what the summary says.
+var subsetFeatureNames = append(append([]string(nil), summaryFeatureNames...),
+	"fill",     // words / budget
+	"fill2",    // fill squared
+	"sents",    // number of sentences
+	"max_sim",  // highest cosine between two chosen sentences
+	"outlets",  // share of the articles cited
+	"concepts", // weight of the shared concepts covered, per budget word
+	"score",    // sum of the sentence model's scores
+	// Short sources get short summaries: the length to aim for depends on
+	// how much the articles say.
+	"fill_src",       // fill × log(source words / budget)
+	"fill2_src",      // fill squared × log(source words / budget)
+	"fill_min",       // fill × log(shortest article's words / budget)
+	"leads",          // share of the sentences that open their article
+	"fill_concepts",  // fill × concepts
+	"sents_src",      // sents × log(source words / budget)
+	"score_per_sent", // score / sents
+)
+
+// candidate is a sentence the subset search may choose.
+type candidate struct {
+	u        unit
+	feats    []float64
+	score    float64
+	concepts []int
+}
+
+// subsetFeatures describes the summary made of cands[i] for i in pick.
+// src describes the articles' lengths (see sourceLengths).
+func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, docs int, src [2]float64) []float64 {
+	n := len(summaryFeatureNames)
+	f := make([]float64, len(subsetFeatureNames))
+	words := 0
+	cited := map[int]bool{}
+	covered := map[int]bool{}
+	var maxSim, score float64
+	for k, i := range pick {
+		c := cands[i]
+		share := float64(c.u.words) / float64(budget)
+		for a := range n {
+			f[a] += share * c.feats[a]
+		}
+		words += c.u.words
+		cited[c.u.doc] = true
+		for _, id := range c.concepts {
+			covered[id] = true
+		}
+		for _, j := range pick[:k] {
+			maxSim = math.Max(maxSim, cosine(c.u.vec, cands[j].u.vec))
+		}
+		score += c.score
+	}
+	var cw float64
+	for id := range covered {
+		cw += weight[id]
+	}
+	fill := float64(words) / float64(budget)
+	f[n] = fill
+	f[n+1] = fill * fill
+	f[n+2] = float64(len(pick))
+	f[n+3] = maxSim
+	f[n+4] = float64(len(cited)) / float64(max(docs, 1))
+	f[n+5] = cw / float64(budget*max(docs, 1))
+	f[n+6] = score
+	f[n+7] = fill * src[0]
+	f[n+8] = fill * fill * src[0]
+	f[n+9] = fill * src[1]
+	leads := 0
+	for _, i := range pick {
+		if cands[i].u.pos == 0 {
+			leads++
+		}
+	}
+	k := float64(max(len(pick), 1))
+	f[n+10] = float64(leads) / k
+	f[n+11] = fill * f[n+5]
+	f[n+12] = f[n+2] * src[0]
+	f[n+13] = score / k
+	return f
+}
+
+// candidates shortlists the usable sentences by the sentence model and
+// finds the concepts they cover that more than one source mentions.
+func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) ([]candidate, []float64) {
+	var cands []candidate
+	for i, u := range units {
+		if skip[news.Cite(articles[u.doc].ID, u.span)] || u.words > o.Words {
 			continue
 		}
 		var s float64
 		for k, x := range feats[i] {
 			s += m.Weights[k] * x
 		}
-		units = append(units, u)
-		scores = append(scores, s)
+		cands = append(cands, candidate{u: u, feats: feats[i], score: s})
 	}
-	return &scoredUnits{units, scores}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	if len(cands) > m.Shortlist {
+		cands = cands[:m.Shortlist]
+	}
+	df := map[string]int{}
+	for _, a := range articles {
+		seen := map[string]bool{}
+		for _, c := range conceptsOf(a.Title + ". " + a.Text) {
+			if !seen[c] {
+				seen[c] = true
+				df[c]++
+			}
+		}
+	}
+	ids := map[string]int{}
+	var weight []float64
+	for k := range cands {
+		for _, c := range conceptsOf(cands[k].u.text) {
+			if df[c] < 2 {
+				continue
+			}
+			id, ok := ids[c]
+			if !ok {
+				id = len(weight)
+				ids[c] = id
+				weight = append(weight, float64(df[c]))
+			}
+			cands[k].concepts = append(cands[k].concepts, id)
+		}
+	}
+	return cands, weight
 }
+
+// sourceLengths is the log of the articles' total words and of the
+// shortest article's words, each over the budget.
+func sourceLengths(articles []news.Article, budget int) [2]float64 {
+	total, shortest := 0, -1
+	for _, a := range articles {
+		w := len(text.Words(a.Text))
+		total += w
+		if shortest < 0 || w < shortest {
+			shortest = w
+		}
+	}
+	b := float64(budget)
+	return [2]float64{math.Log(float64(total+1) / b), math.Log(float64(max(shortest, 0)+1) / b)}
+}
+
+// eachSubset calls fn with every non-empty set of candidates that fits the
+// budget, up to maxSubsets of them; pick is reused between calls.
+func eachSubset(cands []candidate, budget int, fn func(pick []int)) {
+	var pick []int
+	n := 0
+	var walk func(from, words int)
+	walk = func(from, words int) {
+		for k := from; k < len(cands) && n < maxSubsets; k++ {
+			if words+cands[k].u.words > budget {
+				continue
+			}
+			pick = append(pick, k)
+			n++
+			fn(pick)
+			walk(k+1, words+cands[k].u.words)
+			pick = pick[:len(pick)-1]
+		}
+	}
+	walk(0, 0)
+}
+
+// maxSubsets bounds the subset search; candidates come best first, so the
+// sets left out are those of the weakest sentences.
+const maxSubsets = 20000

@@ -249,3 +249,93 @@ func loadStreamF(f *testing.F) ([]Doc, []string) {
 	}
 	return docs, nil
 }
+
+// wall is a sign-up wall that some sites serve in place of the article.
+const wall = `Just one more thing. We have sent you a verification email. Please check
+your email and click on the link to activate your profile. If you do not receive the
+verification message within a few minutes of signing up, please check your spam or junk
+folder. Thank you for registering with us, we look forward to seeing you frequently.
+Visit us and sign in to update your profile and keep up with mobile alerts. Close.`
+
+func TestFurniture(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2015, 6, 1, 12, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{ID: 1, Title: "Three wounded in Riverside Avenue shooting", Text: wall, Time: day},
+		{ID: 2, Title: "Toddler finds handgun in Oakdale apartment", Text: wall, Time: day},
+	}
+	tests := []struct {
+		name      string
+		furniture float64
+		want      []Assignment
+	}{
+		// The wall under another title is no copy: the toddler starts
+		// its own story. (A wire copy under a new headline still counts:
+		// see Example.)
+		{"default", DefaultConfig().FurnitureTitle, []Assignment{
+			{StoryID: 1, NewStory: true, ThreadID: 1},
+			{StoryID: 2, NewStory: true, ThreadID: 2},
+		}},
+		// Trusting every body puts both in one story.
+		{"off", 0, []Assignment{
+			{StoryID: 1, NewStory: true, ThreadID: 1},
+			{StoryID: 1, ThreadID: 1, DuplicateOf: 1, Score: 1},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.FurnitureTitle = tt.furniture
+			c := New(cfg)
+			var got []Assignment
+			for _, d := range docs {
+				a := c.Add(d)
+				if a.NewStory {
+					a.Score = 0 // the best score that was not enough: not under test
+				}
+				got = append(got, a)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("assignments (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestGapRelief(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2014, 3, 4, 12, 0, 0, 0, time.UTC)
+	first := Doc{ID: 1, Time: day, Title: "Teen killed in Los Banos shooting",
+		Text: "Police in Los Banos said Shane Moore, 18, was shot dead outside a home on Tuesday. Detectives arrested Albert Hernandez and Christopher Aguayo."}
+	tests := []struct {
+		name string
+		doc  Doc
+		more bool // whether relief raises the score
+	}{
+		{"same names weeks later", Doc{ID: 2, Time: day.AddDate(0, 0, 20), Title: "Hernandez to be tried as an adult",
+			Text: "Albert Hernandez and Christopher Aguayo, accused of killing Shane Moore in Los Banos, will be tried as adults."}, true},
+		{"same words, no names", Doc{ID: 2, Time: day.AddDate(0, 0, 20), Title: "teen shot dead outside a home",
+			Text: "a teen was shot dead outside a home on tuesday, police said; detectives arrested two suspects."}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(relief float64) float64 {
+				cfg := DefaultConfig()
+				cfg.GapRelief = relief
+				c := New(cfg)
+				c.Add(first)
+				cands := c.Explain(tt.doc, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			with, without := score(DefaultConfig().GapRelief), score(0)
+			if got := with > without; got != tt.more {
+				t.Errorf("score with relief %.4f, without %.4f: raised = %v, want %v", with, without, got, tt.more)
+			}
+		})
+	}
+}

@@ -203,15 +203,6 @@ func (w *Wire) Stories() []Story {
 	return out
 }
 
-// StoryKeys lists the story keys, sorted by day then key.
-func (w *Wire) StoryKeys() []string {
-	keys := make([]string, len(w.stories))
-	for i, s := range w.stories {
-		keys[i] = s.Key
-	}
-	return keys
-}
-
 // Article returns the article served at path.
 func (w *Wire) Article(path string) (Article, bool) {
 	i, ok := w.byPath[path]

@@ -15,6 +15,15 @@ import (
 	"golang.org/x/net/html"
 )
 
+// wireServer serves a new wire on loopback for the test's lifetime.
+func wireServer(t *testing.T) (*Wire, *httptest.Server) {
+	t.Helper()
+	w := mustWire(t)
+	srv := httptest.NewServer(w.Handler())
+	t.Cleanup(srv.Close)
+	return w, srv
+}
+
 func get(t *testing.T, c *http.Client, url string, hdr ...string) (*http.Response, []byte) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
@@ -116,9 +125,7 @@ func visibleText(t *testing.T, page []byte) string {
 
 func TestWireServesFeedsAndPages(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	w, srv := wireServer(t)
 
 	want := map[string]bool{}
 	for _, a := range w.Articles() {
@@ -175,9 +182,7 @@ func TestWireServesFeedsAndPages(t *testing.T) {
 
 func TestTemplatesDiffer(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	w, srv := wireServer(t)
 	// One marker per layout feature that extraction must cope with.
 	markers := map[string]string{
 		"courier":   `application/ld+json`,
@@ -222,9 +227,7 @@ func TestTemplatesDiffer(t *testing.T) {
 
 func TestConditionalGet(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	w, srv := wireServer(t)
 	urls := []string{srv.URL + "/outlets/harbor-courier/feed.xml", srv.URL + "/outlets/daily-post/feed.xml", srv.URL + "/outlets/meridian-wire/feed.json", srv.URL + w.Articles()[0].Path}
 	for _, u := range urls {
 		resp, first := get(t, srv.Client(), u)
@@ -257,9 +260,7 @@ func TestConditionalGet(t *testing.T) {
 
 func TestRobotsAndOPML(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	w, srv := wireServer(t)
 
 	_, robots := get(t, srv.Client(), srv.URL+"/robots.txt")
 	if !strings.Contains(string(robots), "User-agent: *") || !strings.Contains(string(robots), "Disallow: /private/") {
@@ -301,9 +302,7 @@ func TestRobotsAndOPML(t *testing.T) {
 
 func TestFaults(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	w, srv := wireServer(t)
 	c := srv.Client()
 
 	for _, s := range w.Sources(srv.URL) {
@@ -348,9 +347,7 @@ func TestFaults(t *testing.T) {
 
 func TestFaultHuge(t *testing.T) {
 	t.Parallel()
-	w := mustWire(t)
-	srv := httptest.NewServer(w.Handler())
-	t.Cleanup(srv.Close)
+	_, srv := wireServer(t)
 	tests := []struct {
 		query string
 		min   int64

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -296,6 +298,59 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if _, err := Extract(pages[i%len(pages)], "https://example.com/a"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// sharedDir finds ../shared beside the repository root (the directory that
+// holds go.mod).
+func sharedDir(tb testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "..", "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// BenchmarkExtractScrapinghub extracts the scrapinghub benchmark's pages;
+// it is skipped when ../shared is absent.
+func BenchmarkExtractScrapinghub(b *testing.B) {
+	root := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(root, "data", "extract", "scrapinghub", "html", "*.html.gz"))
+	if len(files) == 0 {
+		b.Skip("../shared/data/extract/scrapinghub not present")
+	}
+	var pages [][]byte
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		z, err := gzip.NewReader(fh)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := io.ReadAll(z)
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Extract(pages[i%len(pages)], "https://example.com/a"); err != nil && !errors.Is(err, ErrNoText) {
 			b.Fatal(err)
 		}
 	}

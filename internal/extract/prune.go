@@ -8,7 +8,7 @@ import "golang.org/x/net/html"
 var prunedTags = map[string]bool{
 	"script": true, "style": true, "svg": true, "noscript": true, "template": true,
 	"iframe": true, "object": true, "embed": true, "canvas": true, "video": true,
-	"audio": true, "map": true, "aside": true, "link": true, "nav": true, "footer": true,
+	"audio": true, "map": true, "link": true, "nav": true, "footer": true,
 	"input": true, "select": true, "button": true, "textarea": true,
 }
 

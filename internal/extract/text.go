@@ -167,12 +167,26 @@ func choose(t, r []para) ([]para, string) {
 		return r, "readability"
 	}
 	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
-		return r, "readability-tighter"
+		return dropLinkLists(r, t), "readability-tighter"
 	}
 	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
-		return r, "readability-more"
+		return dropLinkLists(r, t), "readability-more"
 	}
 	return t, "trafilatura"
+}
+
+// dropLinkLists removes from readability's body the link-heavy paragraphs
+// ("Read more: …", related-article lists) that go-trafilatura left out.
+func dropLinkLists(r, t []para) []para {
+	grams := gramSet(t)
+	out := r[:0:0]
+	for _, p := range r {
+		if p.linkShare >= linkHeavy && !occursIn(p, grams) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // exclusive counts the words of paragraphs in a that do not occur in b
@@ -183,30 +197,14 @@ func choose(t, r []para) ([]para, string) {
 // miss most matches, and hashing word runs keeps the test linear in the
 // page's length.
 func exclusive(a, b []para) (only, onlyText, total int) {
-	grams := map[uint64]struct{}{}
-	for _, p := range b {
-		ws := strings.Fields(normWords(p.text))
-		for n := 1; n <= 3; n++ {
-			for i := 0; i+n <= len(ws); i++ {
-				grams[gramHash(ws[i:i+n])] = struct{}{}
-			}
-		}
-	}
+	grams := gramSet(b)
 	for _, p := range a {
 		ws := strings.Fields(normWords(p.text))
 		total += len(ws)
 		if len(ws) == 0 {
 			continue
 		}
-		n := min(3, len(ws))
-		shared := true
-		for i := 0; i+n <= len(ws); i++ {
-			if _, ok := grams[gramHash(ws[i:i+n])]; !ok {
-				shared = false
-				break
-			}
-		}
-		if !shared {
+		if !occursIn(p, grams) {
 			only += len(ws)
 			if p.linkShare < linkHeavy {
 				onlyText += len(ws)
@@ -214,6 +212,33 @@ func exclusive(a, b []para) (only, onlyText, total int) {
 		}
 	}
 	return only, onlyText, total
+}
+
+// gramSet hashes every run of one to three words of the paragraphs.
+func gramSet(ps []para) map[uint64]struct{} {
+	grams := map[uint64]struct{}{}
+	for _, p := range ps {
+		ws := strings.Fields(normWords(p.text))
+		for n := 1; n <= 3; n++ {
+			for i := 0; i+n <= len(ws); i++ {
+				grams[gramHash(ws[i:i+n])] = struct{}{}
+			}
+		}
+	}
+	return grams
+}
+
+// occursIn reports whether every run of three words of p (or all its words,
+// if fewer) is in grams.
+func occursIn(p para, grams map[uint64]struct{}) bool {
+	ws := strings.Fields(normWords(p.text))
+	n := min(3, len(ws))
+	for i := 0; i+n <= len(ws); i++ {
+		if _, ok := grams[gramHash(ws[i:i+n])]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // gramHash is FNV-1a over a run of words, with a separator between them.

@@ -116,7 +116,8 @@ type Response struct {
 type Client struct {
 	cfg       Config
 	log       *slog.Logger
-	transport http.RoundTripper
+	transport http.RoundTripper // politeTransport over conns
+	conns     *http.Transport
 
 	// now and sleep are the client's clock; tests replace them to check
 	// rate limiting without waiting.
@@ -197,17 +198,13 @@ func New(cfg Config) (*Client, error) {
 		limiters: make(map[string]*rate.Limiter),
 		robots:   robotsCache{entries: make(map[string]robotsEntry)},
 	}
-	c.transport = &politeTransport{c: c, next: tr}
+	c.transport, c.conns = &politeTransport{c: c, next: tr}, tr
 	return c, nil
 }
 
 // Close releases idle connections.
 func (c *Client) Close() {
-	if pt, ok := c.transport.(*politeTransport); ok {
-		if tr, ok := pt.next.(*http.Transport); ok {
-			tr.CloseIdleConnections()
-		}
-	}
+	c.conns.CloseIdleConnections()
 }
 
 // blockedError marks a dial refused by the address check.
@@ -551,16 +548,4 @@ func (c *Client) classify(ctx context.Context, rawURL string, err error) *Error 
 	}
 	c.log.Debug("fetch failed", "url", rawURL, "kind", fe.Kind.String(), "err", err)
 	return fe
-}
-
-// Describe is a convenience for logs: the error's kind and cause.
-func Describe(err error) string {
-	var fe *Error
-	if errors.As(err, &fe) && fe.Err != nil {
-		return fmt.Sprintf("%s: %v", fe.Kind, fe.Err)
-	}
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }

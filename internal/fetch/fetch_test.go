@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -525,6 +526,27 @@ func TestExpect(t *testing.T) {
 	}
 }
 
+// fakeClock makes c's clock stand still but for the sleeps c asks for,
+// which it only records; it returns the sleeps so far.
+func fakeClock(c *Client) (sleeps func() []string) {
+	var mu sync.Mutex
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var got []string
+	c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(d)
+		got = append(got, d.String())
+		return nil
+	}
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(got)
+	}
+}
+
 // TestHostRateLimit checks the per-host gaps with a fake clock: the client
 // asks to sleep HostInterval before each further request to one host, and
 // not at all for a different host.
@@ -533,17 +555,7 @@ func TestHostRateLimit(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }))
 	defer srv.Close()
 	c := testClient(t, func(cfg *Config) { cfg.HostInterval = 2 * time.Second })
-	var mu sync.Mutex
-	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	var sleeps []string
-	c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-	c.sleep = func(ctx context.Context, d time.Duration) error {
-		mu.Lock()
-		defer mu.Unlock()
-		clock = clock.Add(d)
-		sleeps = append(sleeps, d.String())
-		return nil
-	}
+	sleeps := fakeClock(c)
 	other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
 	for _, u := range []string{srv.URL + "/1", srv.URL + "/2", other + "/1", srv.URL + "/3", other + "/2"} {
 		if _, err := c.Get(context.Background(), Request{URL: u}); err != nil {
@@ -552,7 +564,7 @@ func TestHostRateLimit(t *testing.T) {
 	}
 	// 127.0.0.1: 0, 2s, 2s. localhost: 0 at t=2s, then at t=4s it is due.
 	want := []string{"2s", "2s"}
-	if diff := cmp.Diff(want, sleeps); diff != "" {
+	if diff := cmp.Diff(want, sleeps()); diff != "" {
 		t.Errorf("sleeps (-want +got):\n%s", diff)
 	}
 
@@ -641,24 +653,14 @@ func TestCrawlDelay(t *testing.T) {
 			fmt.Fprint(w, "ok")
 		}))
 		c := testClient(t, func(cfg *Config) { cfg.HostInterval = 2 * time.Second })
-		var mu sync.Mutex
-		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		var sleeps []string
-		c.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-		c.sleep = func(ctx context.Context, d time.Duration) error {
-			mu.Lock()
-			defer mu.Unlock()
-			clock = clock.Add(d)
-			sleeps = append(sleeps, d.String())
-			return nil
-		}
+		sleeps := fakeClock(c)
 		for _, p := range []string{"/1", "/2"} {
 			if _, err := c.Get(context.Background(), Request{URL: srv.URL + p, CheckRobots: true}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		srv.Close()
-		if diff := cmp.Diff(tt.want, sleeps); diff != "" {
+		if diff := cmp.Diff(tt.want, sleeps()); diff != "" {
 			t.Errorf("Crawl-delay %s: sleeps (-want +got):\n%s", tt.delay, diff)
 		}
 	}

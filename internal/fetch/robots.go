@@ -61,9 +61,12 @@ func (c *Client) robotsAllowed(ctx context.Context, u *url.URL) bool {
 		})
 		e = v.(robotsEntry)
 	}
-	if e.data == nil {
-		return true
-	}
+	return e.data == nil || e.data.TestAgent(robotsPath(u), RobotsAgent)
+}
+
+// robotsPath is the part of u that robots.txt rules match: the escaped
+// path, "/" for none, and the query.
+func robotsPath(u *url.URL) string {
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
@@ -71,7 +74,7 @@ func (c *Client) robotsAllowed(ctx context.Context, u *url.URL) bool {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	return e.data.TestAgent(path, RobotsAgent)
+	return path
 }
 
 func (c *Client) fetchRobots(ctx context.Context, origin string) robotsEntry {

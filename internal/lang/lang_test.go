@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDetect(t *testing.T) {
@@ -90,4 +91,31 @@ func ExampleDetect() {
 	// Output:
 	// es true
 	// ""
+}
+
+// FuzzDetect runs Detect on untrusted text (feed titles, page bodies):
+// it must not panic, must answer a two-letter code or nothing, a
+// confidence in [0, 1], no language for no confidence, and nothing for
+// texts under MinRunes.
+func FuzzDetect(f *testing.F) {
+	f.Add("The government announced new measures on Monday.")
+	f.Add("Правительство объявило о новых мерах в понедельник вечером.")
+	f.Add("short")
+	f.Add(strings.Repeat("é", maxBytes/2+1) + "x") // cut inside a rune
+	f.Add("\xff\xfe invalid UTF-8 \xc3 in a long enough sentence")
+	f.Fuzz(func(t *testing.T, text string) {
+		code, conf := Detect(text)
+		if conf < 0 || conf > 1 {
+			t.Errorf("Detect(%q) confidence %v outside [0, 1]", text, conf)
+		}
+		if code != "" && len(code) != 2 {
+			t.Errorf("Detect(%q) code %q, want ISO 639-1", text, code)
+		}
+		if code == "" && conf != 0 {
+			t.Errorf("Detect(%q) = no language at confidence %v", text, conf)
+		}
+		if utf8.RuneCountInString(strings.TrimSpace(text)) < MinRunes && code != "" {
+			t.Errorf("Detect(%q) = %q for a text under MinRunes", text, code)
+		}
+	})
 }

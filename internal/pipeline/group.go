@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -187,35 +188,8 @@ func (p *Pipeline) refreshStory(ctx context.Context, id int64, category string) 
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	s := news.Story{ID: id, ThreadID: old.ThreadID, Title: old.Title, Category: old.Category}
-	if t := p.cl.ThreadOf(id); t != 0 {
-		s.ThreadID = t
-	}
-	if s.ThreadID == 0 {
-		s.ThreadID = id
-	}
-	sources := map[int64]bool{}
-	cats := map[string]int{}
-	for _, a := range arts {
-		if s.FirstSeen.IsZero() || a.Time().Before(s.FirstSeen) {
-			s.FirstSeen = a.Time()
-		}
-		if a.Time().After(s.LastUpdated) {
-			s.LastUpdated = a.Time()
-		}
-		if a.DuplicateOf != 0 {
-			continue
-		}
-		if s.ArticleCount == 0 && s.Title == "" {
-			s.Title = a.Title
-		}
-		s.ArticleCount++
-		sources[a.SourceID] = true
-		if a.Category != "" {
-			cats[a.Category]++
-		}
-	}
-	s.SourceCount = len(sources)
+	s := news.Story{ID: id, ThreadID: cmp.Or(p.cl.ThreadOf(id), old.ThreadID, id), Title: old.Title, Category: old.Category}
+	cats := tally(&s, arts)
 	if s.Category == "" {
 		s.Category = category
 		for c, n := range cats {
@@ -232,6 +206,36 @@ func (p *Pipeline) refreshStory(ctx context.Context, id int64, category string) 
 		return nil
 	}
 	return p.st.PutStory(ctx, s)
+}
+
+// tally fills in what a story's members (in time order) say of it: its
+// time span from all of them; its article and source counts, and its title
+// if it has none, from those not duplicates. It returns how many of those
+// carry each category.
+func tally(s *news.Story, members []news.Article) (categories map[string]int) {
+	sources := map[int64]bool{}
+	categories = map[string]int{}
+	for _, a := range members {
+		if s.FirstSeen.IsZero() || a.Time().Before(s.FirstSeen) {
+			s.FirstSeen = a.Time()
+		}
+		if a.Time().After(s.LastUpdated) {
+			s.LastUpdated = a.Time()
+		}
+		if a.DuplicateOf != 0 {
+			continue
+		}
+		if s.Title == "" {
+			s.Title = a.Title
+		}
+		s.ArticleCount++
+		sources[a.SourceID] = true
+		if a.Category != "" {
+			categories[a.Category]++
+		}
+	}
+	s.SourceCount = len(sources)
+	return categories
 }
 
 // briefAll briefs every story marked stale, a batch at a time.

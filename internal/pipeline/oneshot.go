@@ -134,24 +134,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 // storyOf summarises a story's members (in time order).
 func storyOf(id, thread int64, members []news.Article) news.Story {
 	s := news.Story{ID: id, ThreadID: cmp.Or(thread, id), Briefed: true}
-	sources := map[int64]bool{}
-	for _, a := range members {
-		if s.FirstSeen.IsZero() || a.Time().Before(s.FirstSeen) {
-			s.FirstSeen = a.Time()
-		}
-		if a.Time().After(s.LastUpdated) {
-			s.LastUpdated = a.Time()
-		}
-		if a.DuplicateOf != 0 {
-			continue
-		}
-		if s.Title == "" {
-			s.Title = a.Title
-		}
-		s.ArticleCount++
-		sources[a.SourceID] = true
-	}
-	s.SourceCount = len(sources)
+	tally(&s, members)
 	return s
 }
 

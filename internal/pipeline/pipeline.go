@@ -24,11 +24,12 @@
 //     because the clusterer has one owner and a story must not be marked
 //     briefed while a newer article is being added to it.
 //
-// A scheduler inserts poll jobs for due sources (NextPollAt) and cluster and
-// brief jobs whenever the store holds unclustered articles or unbriefed
-// stories; a cluster job that changed stories also queues a brief job. That last rule is what makes the pipeline crash-safe: the store,
-// not the queue, says what is left to do, so a job lost or cut short is
-// simply scheduled again.
+// A scheduler inserts poll jobs for due sources (store.Store.DueSources)
+// and cluster and brief jobs whenever the store holds unclustered articles
+// or unbriefed stories; a cluster job that changed stories also queues a
+// brief job. That last rule is what makes the pipeline crash-safe: the
+// store, not the queue, says what is left to do, so a job lost or cut short
+// is simply scheduled again.
 //
 // # Restart
 //
@@ -52,7 +53,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/fetch"
-	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/queue"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -228,15 +228,8 @@ func (p *Pipeline) idle(ctx context.Context) (bool, error) {
 	if pending, err := p.q.Pending(ctx); err != nil || pending {
 		return false, err
 	}
-	sources, err := p.st.Sources(ctx)
-	if err != nil {
+	if due, err := p.st.DueSources(ctx, time.Now()); err != nil || len(due) > 0 {
 		return false, err
-	}
-	now := time.Now()
-	for _, s := range sources {
-		if due(s, now) {
-			return false, nil
-		}
 	}
 	if list, err := p.st.Articles(ctx, store.ArticleFilter{Unclustered: true, Limit: 1}); err != nil || len(list) > 0 {
 		return false, err
@@ -248,15 +241,6 @@ func (p *Pipeline) idle(ctx context.Context) (bool, error) {
 	// checks; look again so that idle means idle.
 	pending, err := p.q.Pending(ctx)
 	return !pending, err
-}
-
-// due reports whether s should be polled at now. A page source is read
-// once; a feed whenever its NextPollAt has come.
-func due(s news.Source, now time.Time) bool {
-	if s.Kind == news.SourcePage {
-		return s.Status == news.StatusNew
-	}
-	return s.NextPollAt.IsZero() || !now.Before(s.NextPollAt)
 }
 
 // scheduler inserts the jobs the store says are needed until ctx ends: polls
@@ -286,17 +270,14 @@ func (p *Pipeline) logSchedule(ctx context.Context, err error) {
 	}
 }
 
-// schedulePolls inserts a poll job for every due source.
+// schedulePolls inserts a poll job for every due source
+// (store.Store.DueSources).
 func (p *Pipeline) schedulePolls(ctx context.Context) error {
-	sources, err := p.st.Sources(ctx)
+	sources, err := p.st.DueSources(ctx, time.Now())
 	if err != nil {
 		return err
 	}
-	now := time.Now()
 	for _, s := range sources {
-		if !due(s, now) {
-			continue
-		}
 		if _, err := p.q.Client.Insert(ctx, pollArgs{SourceID: s.ID}, nil); err != nil {
 			return fmt.Errorf("schedule poll of source %d: %w", s.ID, err)
 		}

@@ -91,12 +91,10 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 			continue
 		}
 		seen[c] = true
-		_, err := p.st.ArticleByURL(ctx, c)
-		if err == nil {
-			continue
-		}
-		if !errors.Is(err, store.ErrNotFound) {
+		if stored, err := p.st.HasArticle(ctx, c); err != nil {
 			return nil, err
+		} else if stored {
+			continue
 		}
 		item := feedItem{
 			URL: it.URL, Title: it.Title, Content: it.Content, Summary: it.Summary, Author: it.Author,
@@ -160,9 +158,7 @@ func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Sour
 // article reads and stores one article. It is idempotent: an article whose
 // URL is stored is not fetched again.
 func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
-	if _, err := p.st.ArticleByURL(ctx, canonical(args.Item.URL)); err == nil {
-		return nil
-	} else if !errors.Is(err, store.ErrNotFound) {
+	if stored, err := p.st.HasArticle(ctx, canonical(args.Item.URL)); err != nil || stored {
 		return err
 	}
 	src, err := p.st.Source(ctx, args.SourceID)

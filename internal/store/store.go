@@ -80,6 +80,9 @@ type Store interface {
 	AddArticle(ctx context.Context, a news.Article) (stored news.Article, created bool, err error)
 	Article(ctx context.Context, id int64) (news.Article, error)
 	ArticleByURL(ctx context.Context, url string) (news.Article, error)
+	// HasArticle reports whether an article is stored under the canonical
+	// url, without reading it: the check a poll makes for every feed item.
+	HasArticle(ctx context.Context, url string) (bool, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
 	// SetArticleGroup records the clusterer's decision for an article.
 	SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error

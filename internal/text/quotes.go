@@ -111,6 +111,9 @@ type attribution struct {
 	end       int       // byte after the attribution clause
 	endsComma bool      // the clause ends with a comma: a quote may go on
 	weak      bool      // found in a clause joined by a conjunction
+	// participle marks `"…," adding, "…"`: a gerund introduces a new
+	// statement, so the quotation after it is a quote of its own.
+	participle bool
 }
 
 func (q *quoter) run() []Quote {
@@ -120,7 +123,7 @@ func (q *quoter) run() []Quote {
 	// break a quote that goes on after them.
 	segs := make([]segment, 0, len(all))
 	for _, sg := range all {
-		if !(titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body)) {
+		if !(titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body)) && !dateOnly(sg.body.Of(q.s)) {
 			segs = append(segs, sg)
 		}
 	}
@@ -139,8 +142,7 @@ func (q *quoter) run() []Quote {
 			// "—No cederemos —dijo el ministro—. Seguiremos."
 			i++
 			qt.Parts = append(qt.Parts, segs[i].body)
-		} else if ok && att.endsComma && i+1 < len(segs) && segs[i+1].para == sg.para && att.end <= segs[i+1].openAt &&
-			strings.TrimSpace(q.s[att.end:segs[i+1].openAt]) == "" {
+		} else if ok && !att.participle && i+1 < len(segs) && q.interrupted(att, segs[i+1], sg.para) {
 			// "We will," she said, "keep going."
 			i++
 			qt.Parts = append(qt.Parts, segs[i].body)
@@ -231,12 +233,37 @@ func (q *quoter) run() []Quote {
 		if n < minQuoteWords {
 			continue
 		}
-		if titleCased(qt.Text) && (qt.Speaker == "" || len(qt.Parts) == 1 && q.titleContext(qt.Parts[0])) {
+		// A title-case quotation whose speaker is only carried over from
+		// the quote before ("So, That Happened.", "CBS This Morning") is a
+		// show, book or column name far more often than speech.
+		if titleCased(qt.Text) && (qt.Speaker == "" || qt.Mention.Len() == 0 || len(qt.Parts) == 1 && q.titleContext(qt.Parts[0])) {
 			continue // a title or slogan: "appeared on "Meet the Press""
 		}
 		kept = append(kept, qt)
 	}
 	return kept
+}
+
+// interrupted reports whether next goes on with the quotation whose
+// attribution is att: right after it (`"We will," she said, "keep
+// going."`), or after an appositive or aside that ends in a comma and
+// before a quotation that opens in lower case, so it cannot start a
+// sentence of its own (`"…," said Jane Doe, a party spokeswoman, "and
+// we will…"`).
+func (q *quoter) interrupted(att attribution, next segment, para int) bool {
+	if next.para != para || att.end > next.openAt {
+		return false
+	}
+	gap := strings.TrimSpace(q.s[att.end:next.openAt])
+	if gap == "" {
+		return att.endsComma
+	}
+	if !att.endsComma || !strings.HasSuffix(gap, ",") || strings.ContainsAny(gap, ".!?;:\"“”«»") ||
+		len(strings.Fields(gap)) > maxAttribution {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.body.Of(q.s))
+	return unicode.IsLower(r)
 }
 
 // colonParagraph finds the attribution of a quotation that opens its
@@ -501,6 +528,7 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		}
 		att.phrase = ph
 		att.end, att.endsComma = q.clauseEnd(v, sg.para)
+		att.participle = true
 		return att, true
 	}
 	if v > i {
@@ -639,7 +667,7 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	// a name, a pronoun, or a determiner phrase with a role or group noun
 	// at its head ("the former Mexican president").
 	last := e - 1
-	if !q.toks[last].word {
+	if last < a || !q.toks[last].word {
 		return news.Span{}, news.Span{}, false
 	}
 	lw := q.word(last)
@@ -1408,4 +1436,28 @@ func titleCased(s string) bool {
 		}
 	}
 	return words > 0 && caps*10 >= words*8
+}
+
+// dateOnly reports whether a quotation holds nothing but a date
+// ("February 10, 2016"): the dateline of an embedded post, whose stray
+// quotation marks paired up across the post, not speech.
+func dateOnly(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	month, digits := false, false
+	for _, w := range f {
+		w = strings.Trim(w, ",.")
+		switch {
+		case months[strings.ToLower(w)] > 0:
+			month = true
+		case w != "" && strings.Trim(w, "0123456789") == "":
+			digits = true
+		case w == "de" || w == "del":
+		default:
+			return false
+		}
+	}
+	return month && digits
 }

@@ -72,6 +72,20 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"open its doors to everyone who wants change.", "Bernie Sanders", ""}}},
 		{"mixed marks", "en", "\"But Pete Wilson won,” Axelrod said.",
 			[]voice{{"But Pete Wilson won", "Axelrod", ""}}},
+		{"split by attribution with appositive", "en", `"This used to be their back yard," said Ana Ruiz, a director at the institute, "but it is changing fast."`,
+			[]voice{{"This used to be their back yard" + news.QuoteJoiner + "but it is changing fast.", "Ana Ruiz", "a director at the institute"}}},
+		{"next sentence after appositive continues", "en", `"We are ready for this," said Ana Ruiz, a director at the institute. "Nobody else is."`,
+			[]voice{{"We are ready for this" + news.QuoteJoiner + "Nobody else is.", "Ana Ruiz", "a director at the institute"}}},
+		{"participle starts a new quote", "en", `Smith attacked the plan, calling it "a total failure for everyone," adding, "We need a new one now."`,
+			[]voice{{"a total failure for everyone", "Smith", ""}, {"We need a new one now.", "Smith", ""}}},
+		{"spanish participle starts a new quote", "es", "«La ley llega tarde», dijo la ministra Ana Ruiz, añadiendo: «Pero llega bien hoy».",
+			[]voice{{"La ley llega tarde", "Ana Ruiz", "ministra"}, {"Pero llega bien hoy", "Ana Ruiz", "ministra"}}},
+		{"title with carried speaker dropped", "en", "\"We will win this state easily,\" Smith said. \"So, That Happened Today.\"",
+			[]voice{{"We will win this state easily", "Smith", ""}}},
+		{"dateline is not a quote", "en", "The post was dated \"March 9, 2016\" and signed.\n\n\"We will win this state easily,\" Smith said.",
+			[]voice{{"We will win this state easily", "Smith", ""}}},
+		{"spanish dateline is not a quote", "es", "La carta lleva fecha «3 de marzo de 2024».",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -120,6 +134,27 @@ func checkQuotes(t *testing.T, s string, qs []Quote) {
 		}
 		if q.Mention.Len() > 0 && !q.Mention.Valid(len(s)) {
 			t.Errorf("Mention %v out of range", q.Mention)
+		}
+	}
+}
+
+func TestDateOnly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"February 10, 2016", true},
+		{"3 de marzo de 2024", true},
+		{"Sept. 5", true},
+		{"March on Washington", false},
+		{"May 5 is the day", false},
+		{"2016", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := dateOnly(tc.in); got != tc.want {
+			t.Errorf("dateOnly(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

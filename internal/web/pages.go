@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -226,7 +227,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 			if a.DuplicateOf != 0 {
 				continue
 			}
-			page.Articles = append(page.Articles, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: outletOf(a, sources)})
+			page.Articles = append(page.Articles, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: brief.Outlet(a, sources)})
 		}
 	}
 	s.render(w, r, http.StatusOK, "story", pageData{Title: b.Headline, Nav: "stories", Page: page})
@@ -256,11 +257,11 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 		s.pageStoreError(w, r, "article", err)
 		return
 	}
-	page := articlePage{Article: a, Outlet: outletOf(a, nil), Text: Highlighted{Before: a.Text}, Description: s.feedHTML(a.Description)}
+	page := articlePage{Article: a, Outlet: brief.Outlet(a, nil), Text: Highlighted{Before: a.Text}, Description: s.feedHTML(a.Description)}
 	if a.SourceID > 0 {
 		if src, err := s.st.Source(ctx, a.SourceID); err == nil {
 			page.Source = &src
-			page.Outlet = outletOf(a, map[int64]news.Source{src.ID: src})
+			page.Outlet = brief.Outlet(a, map[int64]news.Source{src.ID: src})
 		} else if !errors.Is(err, store.ErrNotFound) {
 			s.log.Warn("load article source", "article", id, "source", a.SourceID, "err", err)
 		}
@@ -327,7 +328,7 @@ func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]art
 		if a.Extraction == news.ExtractFull {
 			continue
 		}
-		out = append(out, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: outletOf(a, byID)})
+		out = append(out, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: brief.Outlet(a, byID)})
 	}
 	return out, nil
 }
@@ -355,7 +356,7 @@ func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Ar
 			noteIDs[c] = id
 			a := articles[c.ArticleID]
 			notes = append(notes, note{
-				ID: id, ArticleID: c.ArticleID, Excerpt: c.Span().Of(a.Text), Outlet: outletOf(a, nil), Title: a.Title, URL: a.URL,
+				ID: id, ArticleID: c.ArticleID, Excerpt: c.Span().Of(a.Text), Outlet: brief.Outlet(a, nil), Title: a.Title, URL: a.URL,
 			})
 		}
 		return "#" + id

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
@@ -78,21 +78,6 @@ func articleHref(c news.Citation) string {
 	return "/articles/" + strconv.FormatInt(c.ArticleID, 10) + "?hl=" + HighlightFormat(c.Span()) + "#hl"
 }
 
-// sectionTitles are the headings used when a section has no title.
-var sectionTitles = map[news.SectionKind]string{
-	news.SectionHeadline:   "Headline",
-	news.SectionCategory:   "Category",
-	news.SectionDisclaimer: "About this briefing",
-	news.SectionSummary:    "Summary",
-	news.SectionSources:    "Sources",
-	news.SectionBackground: "Background and context",
-	news.SectionVoices:     "Voices",
-	news.SectionFacts:      "Key facts and figures",
-	news.SectionRelated:    "Related stories",
-	news.SectionBottomLine: "Bottom line",
-	news.SectionReferences: "References",
-}
-
 // buildBriefingView numbers the cited articles (references first, so the
 // markers match the reference list) and resolves every citation.
 func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources map[int64]news.Source, link citeLinker) briefingView {
@@ -142,7 +127,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 				seen[c.ArticleID]++
 			}
 			if a, ok := articles[c.ArticleID]; ok {
-				m.Title = outletOf(a, sources)
+				m.Title = brief.Outlet(a, sources)
 				if t := strings.TrimSpace(a.Title); t != "" {
 					m.Title = strings.TrimPrefix(m.Title+": "+t, ": ")
 				}
@@ -189,7 +174,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		sv := sectionView{Kind: string(s.Kind), Title: s.Title}
 		if sv.Title == "" {
-			sv.Title = sectionTitles[s.Kind]
+			sv.Title = brief.SectionTitle(s.Kind)
 		}
 		for _, it := range s.Items {
 			sv.Items = append(sv.Items, item(it, s.Kind))
@@ -198,21 +183,6 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 	}
 	v.numbers = num
 	return v
-}
-
-// outletOf names an article's outlet as the briefing writer does: its
-// source's name, else its publisher, else its host. sources may be nil.
-func outletOf(a news.Article, sources map[int64]news.Source) string {
-	if s, ok := sources[a.SourceID]; ok && strings.TrimSpace(s.Name) != "" {
-		return strings.TrimSpace(s.Name)
-	}
-	if p := strings.TrimSpace(a.Publisher); p != "" {
-		return p
-	}
-	if u, err := url.Parse(a.URL); err == nil {
-		return strings.TrimPrefix(u.Hostname(), "www.")
-	}
-	return ""
 }
 
 // citedArticleIDs lists the distinct articles a briefing cites, in order.

@@ -189,16 +189,6 @@ func NewHTTPServer(addr string, h http.Handler, logger *slog.Logger) *http.Serve
 // running after it are cut off.
 const ShutdownTimeout = 10 * time.Second
 
-// ListenAndServe listens on addr and serves until ctx is done; see Serve.
-func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", addr, err)
-	}
-	return s.Serve(ctx, ln)
-}
-
 // Serve serves on ln, with HTTPServer's timeouts, until ctx is done, then
 // shuts down gracefully, letting requests in flight finish for up to
 // ShutdownTimeout. It returns nil after a clean shutdown. It closes ln.

@@ -89,6 +89,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.UnknownGap, "unknown-gap", cfg.UnknownGap, "experiment: gap assumed without a time")
 	fs.IntVar(&cfg.MaxPosting, "max-posting", cfg.MaxPosting, "experiment: longest posting list used")
 	fs.IntVar(&cfg.CentroidTerms, "centroid-terms", cfg.CentroidTerms, "experiment: centroid size")
+	fs.Float64Var(&cfg.GapRelief, "gap-relief", cfg.GapRelief, "experiment: time-penalty relief by name cosine")
+	fs.Float64Var(&cfg.FurnitureTitle, "furniture-title", cfg.FurnitureTitle, "experiment: least share of title words in a copied body")
+	fs.IntVar(&cfg.FurnitureWords, "furniture-words", cfg.FurnitureWords, "experiment: longest body taken for page furniture")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -193,8 +193,10 @@ func TestSharedFloors(t *testing.T) {
 		set   string
 		floor float64
 	}{
-		{"gvc-dev", 0.95},
-		{"basil", 0.96},
+		{"ecbplus-dev", 0.82},
+		{"gvc-dev", 0.96},
+		{"gva-stream-2013-2015", 0.92},
+		{"basil", 0.97},
 	}
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {

@@ -149,11 +149,16 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 	}
 	segs := quotedSegments(text)
 	d := Doc{Name: name, Text: text}
+	// A Content shared by two attributions (two Sources for one
+	// statement) is one quote in the text: counting it twice would ask
+	// the extractor for two quotes it cannot tell apart.
+	seen := map[string]bool{}
 	for _, r := range rels {
 		c, ok := tbs[r.content]
-		if !ok || c.kind != "Content" {
+		if !ok || c.kind != "Content" || seen[r.content] {
 			continue
 		}
+		seen[r.content] = true
 		var parts []news.Span
 		for _, sp := range c.spans {
 			for _, q := range segs {

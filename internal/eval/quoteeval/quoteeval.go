@@ -6,7 +6,7 @@
 // the gold quote is the bytes of that Content lying inside quotation marks
 // (marks, and punctuation at either end, excluded), if they hold at least
 // three words. A Content split by its attribution gives one gold quote with
-// several parts.
+// several parts; a Content two attributions share is one gold quote.
 //
 // Matching: a predicted quote's bytes are the union of its parts; a gold
 // quote's, the union of its parts. They match when the bytes they share are

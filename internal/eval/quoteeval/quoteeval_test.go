@@ -72,6 +72,24 @@ func TestParseDocOffsets(t *testing.T) {
 	}
 }
 
+func TestParseDocSharedContent(t *testing.T) {
+	t.Parallel()
+	// Two attributions citing one Content are one quote in the text.
+	txt := "Ana and Bo said: “We close at nine every day.”"
+	ann := "T1\tContent 17 45\tWe close at nine every day.\nT2\tSource 0 3\tAna\nT3\tSource 8 10\tBo\n" +
+		"E1\tContent:T1 Source:T2\nE2\tContent:T1 Source:T3\n"
+	d, err := ParseDoc("x", txt, strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Quotes) != 1 {
+		t.Fatalf("got %d gold quotes, want 1", len(d.Quotes))
+	}
+	if got := d.Quotes[0].Source.Of(txt); got != "Ana" {
+		t.Errorf("source = %q, want the first attribution's", got)
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	t.Parallel()
 	docs, err := LoadDir(filepath.Join("testdata", "polnear"))

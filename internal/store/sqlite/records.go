@@ -103,7 +103,7 @@ func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
 
 // Sources lists every source, oldest subscription first.
 func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
-	list, err := st.listSources(ctx, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
+	list, err := queryAll(ctx, st.db, scanSource, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
@@ -112,7 +112,7 @@ func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
 
 // DueSources lists the sources to poll at now; see store.Store.
 func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, error) {
-	list, err := st.listSources(ctx, `SELECT `+sourceFields+`, 0 FROM sources s
+	list, err := queryAll(ctx, st.db, scanSource, `SELECT `+sourceFields+`, 0 FROM sources s
 		WHERE CASE WHEN s.kind = ? THEN s.status = ? ELSE s.next_poll_at IS NULL OR s.next_poll_at <= ? END
 		ORDER BY s.id`, news.SourcePage, news.StatusNew, now.UnixNano())
 	if err != nil {
@@ -121,19 +121,20 @@ func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, 
 	return list, nil
 }
 
-func (st *Store) listSources(ctx context.Context, query string, args ...any) ([]news.Source, error) {
-	rows, err := st.db.QueryContext(ctx, query, args...)
+// queryAll runs a query and scans every row it returns.
+func queryAll[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []news.Source
+	var out []T
 	for rows.Next() {
-		s, err := scanSource(rows)
+		v, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -275,6 +276,16 @@ func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, er
 	return a, nil
 }
 
+// HasArticle reports whether an article is stored under the canonical url.
+func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
+	var found bool
+	err := st.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?)`, url).Scan(&found)
+	if err != nil {
+		return false, fmt.Errorf("look up article %q: %w", url, err)
+	}
+	return found, nil
+}
+
 // Articles lists the articles f selects, in f.Order.
 func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
 	var (
@@ -314,23 +325,11 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	if f.Limit > 0 {
 		q, args = q+` LIMIT ?`, append(args, f.Limit)
 	}
-	rows, err := st.db.QueryContext(ctx, q, args...)
+	list, err := queryAll(ctx, st.db, scanArticle, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	return out, nil
+	return list, nil
 }
 
 // SetArticleGroup records the clusterer's decision and marks the article
@@ -422,23 +421,11 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 	if f.Limit > 0 {
 		q, args = q+` LIMIT ?`, append(args, f.Limit)
 	}
-	rows, err := st.db.QueryContext(ctx, q, args...)
+	list, err := queryAll(ctx, st.db, scanStory, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
-	defer rows.Close()
-	var out []news.Story
-	for rows.Next() {
-		s, err := scanStory(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list stories: %w", err)
-		}
-		out = append(out, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list stories: %w", err)
-	}
-	return out, nil
+	return list, nil
 }
 
 // ---- Briefings

@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Sources", testSources},
 		{"SourceDuplicate", testSourceDuplicate},
 		{"SourceNotFound", testSourceNotFound},
+		{"DueSources", testDueSources},
 		{"ArticleIdempotent", testArticleIdempotent},
 		{"ArticleFilters", testArticleFilters},
 		{"ArticleGroupOrder", testArticleGroupOrder},
@@ -132,6 +133,57 @@ func testSources(t *testing.T, st store.Store) {
 	}
 }
 
+// testDueSources checks the scheduler's rule: a page is due while new, a
+// feed from its NextPollAt on (at that instant included), or when it has
+// none.
+func testDueSources(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	now := day0
+	sources := []struct {
+		s   news.Source
+		due bool
+	}{
+		{news.Source{Kind: news.SourceFeed, URL: "https://example.org/never-polled.xml"}, true},
+		{news.Source{Kind: news.SourceFeed, URL: "https://example.org/past.xml", NextPollAt: now.Add(-time.Second)}, true},
+		{news.Source{Kind: news.SourceFeed, URL: "https://example.org/now.xml", NextPollAt: now}, true},
+		{news.Source{Kind: news.SourceFeed, URL: "https://example.org/future.xml", NextPollAt: now.Add(time.Nanosecond)}, false},
+		{news.Source{Kind: news.SourceFeed, URL: "https://example.org/failing.xml", Status: news.StatusError, NextPollAt: now.Add(time.Hour)}, false},
+		{news.Source{Kind: news.SourcePage, URL: "https://example.org/new-page"}, true},
+		{news.Source{Kind: news.SourcePage, URL: "https://example.org/read-page", Status: news.StatusOK}, false},
+		{news.Source{Kind: news.SourcePage, URL: "https://example.org/failed-page", Status: news.StatusError, NextPollAt: now.Add(-time.Hour)}, false},
+	}
+	var want []string
+	for _, tc := range sources {
+		added, err := st.AddSource(ctx, tc.s)
+		if err != nil {
+			t.Fatalf("AddSource(%q): %v", tc.s.URL, err)
+		}
+		if tc.due {
+			want = append(want, added.URL)
+		}
+	}
+	list, err := st.DueSources(ctx, now)
+	if err != nil {
+		t.Fatalf("DueSources: %v", err)
+	}
+	var got []string
+	for _, s := range list {
+		got = append(got, s.URL)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("DueSources mismatch, in subscription order (-want +got):\n%s", diff)
+	}
+	for _, s := range list {
+		full, err := st.Source(ctx, s.ID)
+		if err != nil {
+			t.Fatalf("Source(%d): %v", s.ID, err)
+		}
+		if diff := cmp.Diff(full, s, cmpopts.IgnoreFields(news.Source{}, "ArticleCount")); diff != "" {
+			t.Errorf("DueSources gave source %d unlike Source (-Source +DueSources):\n%s", s.ID, diff)
+		}
+	}
+}
+
 func testSourceDuplicate(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	a := mustSource(t, st, "https://example.org/feed.xml")
@@ -194,6 +246,11 @@ func testArticleIdempotent(t *testing.T, st store.Store) {
 	}
 	if diff := cmp.Diff(first, byURL); diff != "" {
 		t.Errorf("ArticleByURL mismatch (-want +got):\n%s", diff)
+	}
+	for url, want := range map[string]bool{in.URL: true, in.URL + "/other": false} {
+		if got, err := st.HasArticle(ctx, url); err != nil || got != want {
+			t.Errorf("HasArticle(%q) = %v, %v; want %v", url, got, err, want)
+		}
 	}
 	all, err := st.Articles(ctx, store.ArticleFilter{})
 	if err != nil {

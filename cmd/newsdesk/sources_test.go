@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSourcesCommands runs "newsdesk sources" subcommands in order on one
+// database, as a user would, checking each one's output or error.
+func TestSourcesCommands(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "sources.db")
+	opml := filepath.Join("testdata", "subscriptions.opml")
+	steps := []struct {
+		args    []string
+		want    []string // in stdout, in this order
+		wantErr string   // in the error; "usage" for errUsage
+	}{
+		{args: []string{"add", "--name", "Gazette", "--category", "local", "https://gazette.example/local.xml#top"},
+			want: []string{"added source 1: https://gazette.example/local.xml\n"}},
+		{args: []string{"add", "https://gazette.example/local.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
+		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: `source URL "ftp://gazette.example/x"`},
+		{args: []string{"add", "--page", "https://wire.example/2026/story"}, want: []string{"added source 2: "}},
+		{args: []string{"import", opml}, want: []string{"imported 2 sources (0 already subscribed)\n"}},
+		{args: []string{"import", opml}, want: []string{"imported 0 sources (2 already subscribed)\n"}},
+		{args: []string{"import", "testdata/missing.opml"}, wantErr: "import: open testdata/missing.opml"},
+		{args: []string{"list"}, want: []string{
+			"ID", "URL\n",
+			"1", "feed", "Gazette", "new", "never", "https://gazette.example/local.xml\n",
+			"2", "page", "https://wire.example/2026/story\n",
+			"3", "feed", "Harbor Gazette", "https://gazette.example/rss.xml\n",
+			"4", "feed", "Valley Wire", "https://wire.example/feed.json\n",
+		}},
+		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`, "</opml>"}},
+		{args: []string{"remove", "2"}, want: []string{"removed source 2\n"}},
+		{args: []string{"remove", "2"}, wantErr: "no source with ID 2"},
+		{args: []string{"remove", "two"}, wantErr: `source ID "two" is not a number`},
+		{args: []string{"remove"}, wantErr: "usage"},
+		{args: []string{"frobnicate"}, wantErr: "usage"},
+		{args: []string{}, wantErr: "usage"},
+	}
+	for _, st := range steps {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"sources", "--db", db}, st.args...)
+		err := run(context.Background(), args, func(string) string { return "" }, &stdout, &stderr)
+		switch {
+		case st.wantErr == "usage":
+			if !errors.Is(err, errUsage) || !strings.Contains(stderr.String(), "usage: newsdesk sources") {
+				t.Errorf("%q: err %v, stderr %q; want the usage", st.args, err, stderr.String())
+			}
+		case st.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), st.wantErr) {
+				t.Errorf("%q: err %v, want %q", st.args, err, st.wantErr)
+			}
+		case err != nil:
+			t.Errorf("%q: %v\nstderr: %s", st.args, err, stderr.String())
+		}
+		out := stdout.String()
+		for _, w := range st.want {
+			i := strings.Index(out, w)
+			if i < 0 {
+				t.Errorf("%q: output lacks %q in order:\n%s", st.args, w, stdout.String())
+				break
+			}
+			out = out[i+len(w):]
+		}
+	}
+}

@@ -1,0 +1,493 @@
+package brief
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+var train = flag.Bool("train", false, "refit summary_model.json on the NeuS train split")
+
+// neusDir finds ../shared/data/summarize/neus beside the repository root.
+func neusDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the package")
+		}
+		dir = parent
+	}
+	d := filepath.Join(dir, "..", "shared", "data", "summarize", "neus")
+	if _, err := os.Stat(d); err != nil {
+		t.Skipf("NeuS data absent: %v", err)
+	}
+	return d
+}
+
+type neusStory struct {
+	articles []news.Article
+	target   string
+}
+
+// readNeuSSplit mirrors summeval.ReadNeuS, which this package cannot
+// import: "[SEP]"-separated "TITLE=> ... ARTICLE=> ..." parts, and the
+// target's ARTICLE part.
+func readNeuSSplit(t testing.TB, dir, split string) []neusStory {
+	t.Helper()
+	read := func(name string) []string {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var out []string
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 64<<20)
+		for sc.Scan() {
+			out = append(out, sc.Text())
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	cut := func(s string) (string, string) {
+		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "TITLE=>"))
+		if a, b, ok := strings.Cut(s, "ARTICLE=>"); ok {
+			return strings.TrimSpace(a), strings.TrimSpace(b)
+		}
+		return "", s
+	}
+	src, tgt := read(split+".source"), read(split+".target")
+	if len(src) != len(tgt) {
+		t.Fatalf("%s: %d source but %d target lines", split, len(src), len(tgt))
+	}
+	out := make([]neusStory, len(src))
+	for i, line := range src {
+		for k, part := range strings.Split(line, "[SEP]") {
+			title, body := cut(part)
+			if title == "" && body == "" {
+				continue
+			}
+			out[i].articles = append(out[i].articles, news.Article{ID: int64(i*10 + k + 1), Title: title, Text: body})
+		}
+		_, out[i].target = cut(tgt[i])
+	}
+	return out
+}
+
+// rougeTokens are rouge-score's tokens without stemming.
+func rougeTokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+}
+
+func grams(toks []string, n int) map[string]int {
+	m := map[string]int{}
+	for i := 0; i+n <= len(toks); i++ {
+		m[strings.Join(toks[i:i+n], " ")]++
+	}
+	return m
+}
+
+// rougeF is ROUGE-N F1 of a candidate against reference n-gram counts.
+func rougeF(cand []string, ref map[string]int, n int) float64 {
+	cc := grams(cand, n)
+	overlap, total, rt := 0, 0, 0
+	for g, c := range cc {
+		overlap += min(c, ref[g])
+		total += c
+	}
+	for _, c := range ref {
+		rt += c
+	}
+	if overlap == 0 {
+		return 0
+	}
+	p, r := float64(overlap)/float64(total), float64(overlap)/float64(rt)
+	return 2 * p * r / (p + r)
+}
+
+// precision is the share of a candidate's n-grams the reference has.
+func precision(cand []string, ref map[string]int, n int) float64 {
+	cc := grams(cand, n)
+	overlap, total := 0, 0
+	for g, c := range cc {
+		overlap += min(c, ref[g])
+		total += c
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(overlap) / float64(total)
+}
+
+// solve returns x with (A + lambda I) x = b by Gaussian elimination; the
+// bias (index 0) is not penalised.
+func solve(a [][]float64, b []float64, lambda float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = append(append([]float64(nil), a[i]...), b[i])
+		if i > 0 {
+			m[i][i] += lambda
+		}
+	}
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		m[c], m[p] = m[p], m[c]
+		if math.Abs(m[c][c]) < 1e-12 {
+			continue
+		}
+		for r := 0; r < n; r++ {
+			if r == c {
+				continue
+			}
+			k := m[r][c] / m[c][c]
+			for j := c; j <= n; j++ {
+				m[r][j] -= k * m[c][j]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for i := range x {
+		if math.Abs(m[i][i]) > 1e-12 {
+			x[i] = m[i][n] / m[i][i]
+		}
+	}
+	return x
+}
+
+// prepared is one train story's candidate sentences with their features.
+type prepared struct {
+	articles []news.Article
+	units    []unit
+	feats    [][]float64
+	ref1     map[string]int
+	ref2     map[string]int
+}
+
+func prepare(stories []neusStory, o SummaryOptions) []prepared {
+	out := make([]prepared, 0, len(stories))
+	for _, s := range stories {
+		all, feats := summaryFeatures(s.articles)
+		p := prepared{articles: s.articles}
+		toks := rougeTokens(s.target)
+		p.ref1, p.ref2 = grams(toks, 1), grams(toks, 2)
+		for i, u := range all {
+			if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
+				continue
+			}
+			p.units = append(p.units, u)
+			p.feats = append(p.feats, feats[i])
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// scoreModel runs the summariser with model m over prepared stories and
+// returns mean ROUGE-1 and ROUGE-2 F1.
+func scoreModel(ps []prepared, o SummaryOptions, m summaryModel) (r1, r2 float64) {
+	for _, p := range ps {
+		var parts []string
+		for _, u := range selectSummary(p.articles, o, m, nil, p.units, p.feats) {
+			parts = append(parts, u.text)
+		}
+		toks := rougeTokens(strings.Join(parts, " "))
+		r1 += rougeF(toks, p.ref1, 1)
+		r2 += rougeF(toks, p.ref2, 2)
+	}
+	return r1 / float64(len(ps)), r2 / float64(len(ps))
+}
+
+// normalEq accumulates the normal equations of a least-squares fit in
+// which only differences within a group (a story) count.
+type normalEq struct {
+	xtx  [][]float64
+	xty  []float64
+	rows int
+}
+
+func newNormalEq(n int) *normalEq {
+	e := &normalEq{xtx: make([][]float64, n), xty: make([]float64, n)}
+	for i := range e.xtx {
+		e.xtx[i] = make([]float64, n)
+	}
+	return e
+}
+
+// addGroup adds one story's rows, centred on the story's means so that
+// what varies between stories (how close the editors stayed to the
+// sources) does not drown out the choice among one story's sentences.
+func (e *normalEq) addGroup(xs [][]float64, ys []float64) {
+	if len(xs) < 2 {
+		return
+	}
+	n := len(e.xty)
+	mean := make([]float64, n)
+	var my float64
+	for i, x := range xs {
+		my += ys[i]
+		for a := range n {
+			mean[a] += x[a]
+		}
+	}
+	k := float64(len(xs))
+	my /= k
+	for a := range mean {
+		mean[a] /= k
+	}
+	f := make([]float64, n)
+	for i, x := range xs {
+		y := ys[i] - my
+		for a := range n {
+			f[a] = x[a] - mean[a]
+		}
+		for a := range n {
+			if f[a] == 0 {
+				continue
+			}
+			e.xty[a] += f[a] * y
+			for b := range n {
+				e.xtx[a][b] += f[a] * f[b]
+			}
+		}
+		e.rows++
+	}
+}
+
+// fit solves the ridge regression; the penalty is per row, and the first
+// weight (the bias, constant within a story) comes out zero.
+func (e *normalEq) fit(lambda float64) []float64 {
+	return solve(e.xtx, e.xty, float64(e.rows)*lambda)
+}
+
+// subsets holds every candidate summary of one story: its features and
+// its ROUGE-1 + ROUGE-2 F1.
+type subsets struct {
+	xs [][]float64
+	ys []float64
+}
+
+// sentenceModel fits the sentence model on ps.
+func sentenceModel(ps []prepared, shortlist int, lambda float64) summaryModel {
+	sent := newNormalEq(len(summaryFeatureNames))
+	for _, p := range ps {
+		ys := make([]float64, len(p.units))
+		for i, u := range p.units {
+			toks := rougeTokens(u.text)
+			ys[i] = (precision(toks, p.ref1, 1) + 2*precision(toks, p.ref2, 2)) / 3
+		}
+		sent.addGroup(p.feats, ys)
+	}
+	return summaryModel{Features: summaryFeatureNames, Weights: sent.fit(lambda), Shortlist: shortlist}
+}
+
+// enumerate lists every candidate summary of each story under model m's
+// shortlist.
+func enumerate(ps []prepared, o SummaryOptions, m summaryModel) []subsets {
+	out := make([]subsets, len(ps))
+	for i, p := range ps {
+		cands, weight := candidates(p.articles, o, m, nil, p.units, p.feats)
+		src := sourceLengths(p.articles, o.Words)
+		eachSubset(cands, o.Words, func(pick []int) {
+			out[i].xs = append(out[i].xs, subsetFeatures(cands, pick, weight, o.Words, len(p.articles), src))
+			var parts []string
+			for _, k := range pick {
+				parts = append(parts, cands[k].u.text)
+			}
+			toks := rougeTokens(strings.Join(parts, " "))
+			out[i].ys = append(out[i].ys, rougeF(toks, p.ref1, 1)+rougeF(toks, p.ref2, 2))
+		})
+	}
+	return out
+}
+
+func argmax(xs [][]float64, w []float64) int {
+	best, bv := -1, math.Inf(-1)
+	for i, x := range xs {
+		var v float64
+		for k, f := range x {
+			v += w[k] * f
+		}
+		if v > bv {
+			best, bv = i, v
+		}
+	}
+	return best
+}
+
+// meanChosen is the mean ROUGE-1 + ROUGE-2 of the summaries w picks.
+func meanChosen(ss []subsets, w []float64) float64 {
+	var sum float64
+	for _, s := range ss {
+		if i := argmax(s.xs, w); i >= 0 {
+			sum += s.ys[i]
+		}
+	}
+	return sum / float64(len(ss))
+}
+
+// regression fits the subset weights by least squares on all candidate
+// summaries.
+func regression(ss []subsets, lambda float64) []float64 {
+	e := newNormalEq(len(subsetFeatureNames))
+	for _, s := range ss {
+		e.addGroup(s.xs, s.ys)
+	}
+	return e.fit(lambda)
+}
+
+// bagged averages the perceptron over five shuffles of the stories, so
+// the weights do not hang on the order they were seen in.
+func bagged(ss []subsets, w []float64, epochs int, rate float64) []float64 {
+	out := make([]float64, len(w))
+	const runs = 5
+	for seed := range uint64(runs) {
+		for k, x := range perceptron(ss, w, epochs, rate, 0, seed+1) {
+			out[k] += x / runs
+		}
+	}
+	return out
+}
+
+// perceptron refines w by the averaged structured perceptron: wherever the
+// summary w picks scores below the story's best candidate, w moves towards
+// the best one's features, by how much ROUGE was lost.
+//
+// With augment > 0 the summary it compares against is the one that w
+// scores highest after adding augment × its ROUGE shortfall, so it also
+// learns from summaries that won only narrowly (a margin that grows with
+// the loss).
+func perceptron(ss []subsets, w []float64, epochs int, rate, augment float64, seed uint64) []float64 {
+	w = append([]float64(nil), w...)
+	avg := make([]float64, len(w))
+	steps := 0
+	// A fixed shuffle: the split's order (by date or topic) would otherwise
+	// decide which stories the final weights lean to.
+	rng := rand.New(rand.NewPCG(seed, 2))
+	for range epochs {
+		for _, j := range rng.Perm(len(ss)) {
+			s := ss[j]
+			if len(s.xs) == 0 {
+				continue
+			}
+			o := 0
+			for i, y := range s.ys {
+				if y > s.ys[o] {
+					o = i
+				}
+			}
+			p, pv := 0, math.Inf(-1)
+			for i, x := range s.xs {
+				var v float64
+				for k, f := range x {
+					v += w[k] * f
+				}
+				v += augment * (s.ys[o] - s.ys[i])
+				if v > pv {
+					p, pv = i, v
+				}
+			}
+			if loss := s.ys[o] - s.ys[p]; loss > 0 {
+				for k := range w {
+					w[k] += rate * loss * (s.xs[o][k] - s.xs[p][k])
+				}
+			}
+			for k := range w {
+				avg[k] += w[k]
+			}
+			steps++
+		}
+	}
+	for k := range avg {
+		avg[k] /= float64(steps)
+	}
+	return avg
+}
+
+// TestTrainSummaryModel refits summary_model.json on the NeuS train split.
+// The sentence model is least squares (ridge) on each candidate sentence's
+// n-gram precision against the editors' summary; the subset model is least
+// squares on the ROUGE-1 + ROUGE-2 F1 of every set of shortlisted sentences
+// that fits the budget. Both learn from differences within a story. The
+// settings (shortlist, ridge penalty) are chosen on the last fifth of
+// train with the model fitted on the rest; the final model is refitted on
+// all of train. Run with
+//
+//	go test ./internal/brief -run TestTrainSummaryModel -train -v
+func TestTrainSummaryModel(t *testing.T) {
+	if !*train {
+		t.Skip("refits the model only with -train")
+	}
+	dir := neusDir(t)
+	o := SummaryOptions{}.withDefaults()
+	ps := prepare(readNeuSSplit(t, dir, "train"), o)
+	cut := len(ps) * 4 / 5
+	bestVal, shortlist, lambda, epochs, rate := -1.0, 0, 0.0, 0, 0.0
+	for _, sl := range []int{8, 12} {
+		for _, l := range []float64{1e-4, 1e-2} {
+			m := sentenceModel(ps[:cut], sl, l)
+			fitSet, heldSet := enumerate(ps[:cut], o, m), enumerate(ps[cut:], o, m)
+			w := regression(fitSet, l)
+			t.Logf("shortlist %d, ridge %g: regression held-out ROUGE-1+2 %.4f", sl, l, meanChosen(heldSet, w))
+			for _, ep := range []int{1, 3} {
+				for _, r := range []float64{0.1, 0.3} {
+					v := meanChosen(heldSet, bagged(fitSet, w, ep, r))
+					t.Logf("  perceptron %d epochs, rate %g: held-out ROUGE-1+2 %.4f", ep, r, v)
+					if v > bestVal {
+						bestVal, shortlist, lambda, epochs, rate = v, sl, l, ep, r
+					}
+				}
+			}
+		}
+	}
+	m := sentenceModel(ps, shortlist, lambda)
+	all := enumerate(ps, o, m)
+	m.Subset = bagged(all, regression(all, lambda), epochs, rate)
+	r1, r2 := scoreModel(ps, o, m)
+	t.Logf("chose shortlist %d, ridge %g, %d epochs, rate %g; all train ROUGE-1 %.4f ROUGE-2 %.4f", shortlist, lambda, epochs, rate, r1, r2)
+	round := func(ws []float64) {
+		for i := range ws {
+			ws[i] = math.Round(ws[i]*1e5) / 1e5
+		}
+	}
+	round(m.Weights)
+	round(m.Subset)
+	raw, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("summary_model.json", append(raw, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var ranked []string
+	for i, name := range subsetFeatureNames {
+		ranked = append(ranked, fmt.Sprintf("%s=%.4f", name, m.Subset[i]))
+	}
+	t.Logf("subset weights: %s", strings.Join(ranked, " "))
+}

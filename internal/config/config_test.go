@@ -1,0 +1,57 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		mod  func(*Config)
+		want string // in the error; "" for valid
+	}{
+		{"defaults", func(*Config) {}, ""},
+		{"demo's host interval off", func(c *Config) { c.HostInterval = -1 }, ""},
+		{"addr without port", func(c *Config) { c.Addr = "localhost" }, `addr "localhost"`},
+		{"no db", func(c *Config) { c.DBPath = "" }, "db path is empty"},
+		{"no user agent", func(c *Config) { c.UserAgent = "" }, "user agent is empty"},
+		{"no workers", func(c *Config) { c.Workers = 0 }, "workers 0"},
+		{"too many workers", func(c *Config) { c.Workers = 257 }, "workers 257"},
+		{"poll too often", func(c *Config) { c.PollInterval = time.Millisecond }, "poll interval 1ms"},
+		{"tiny body cap", func(c *Config) { c.MaxBodyBytes = 1023 }, "max body 1023 bytes"},
+		{"short timeout", func(c *Config) { c.FetchTimeout = 0 }, "fetch timeout 0s"},
+		{"desk language name", func(c *Config) { c.DeskLang = "english" }, `desk language "english"`},
+		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := Default()
+			tt.mod(&c)
+			err := c.Validate()
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("Validate() = %v, want nil", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestValidateReportsAll checks that one call names every bad setting, so a
+// user fixes a configuration in one go.
+func TestValidateReportsAll(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	c.Workers, c.DeskLang = 0, ""
+	err := c.Validate()
+	for _, want := range []string{"workers 0", `desk language ""`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v, want it to name %q", err, want)
+		}
+	}
+}
