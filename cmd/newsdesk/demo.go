@@ -30,6 +30,11 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	// The newswire is on loopback and ours: no need to space requests out.
 	cfg.AllowPrivate = true
 	cfg.HostInterval = -1
+	// A bundled translator lets the demo's Spanish articles join the
+	// English coverage of the same events; --translator "" turns it off.
+	if cfg.Translator == "" {
+		cfg.Translator = "glossary"
+	}
 	fs := newFlagSet("demo", env.stderr, demoUsage)
 	bindCommonFlags(fs, &cfg)
 	var wireAddr string

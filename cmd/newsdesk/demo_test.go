@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"log/slog"
+	"math/rand/v2"
 	"net"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -14,6 +16,26 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
+
+// reusableAddr returns a loopback address that was free a moment ago, on a
+// port below the system's ephemeral range: the test frees and binds it
+// again, and a port the system hands out for port 0 could be given to
+// another test in between.
+func reusableAddr(t *testing.T) string {
+	t.Helper()
+	start := 20000 + rand.IntN(8000)
+	for port := start; port < start+200; port++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
+		if err != nil {
+			continue
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		return addr
+	}
+	t.Fatalf("no free loopback port in %d-%d", start, start+199)
+	return ""
+}
 
 // TestDemoKeptDatabase runs the demo's subscription step twice on one
 // database, as "newsdesk demo --db PATH" run twice does: the second run must
@@ -54,7 +76,7 @@ func TestDemoKeptDatabase(t *testing.T) {
 				defer wire.Close()
 				return subscribeNewswire(ctx, st, wire, flagAddr, logger)
 			}
-			first, err := runOnce("")
+			first, err := runOnce(reusableAddr(t))
 			if err != nil {
 				t.Fatalf("first run: %v", err)
 			}

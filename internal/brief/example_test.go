@@ -18,9 +18,11 @@ func ExampleSummarize() {
 		c := it.Citations[0]
 		fmt.Printf("[%d:%d-%d] %s\n", c.ArticleID, c.Start, c.End, it.Text)
 	}
-	// The second article's lead says the same again, and the budget would
-	// only let in sentences that score below zero, so one sentence stands.
+	// The two leads say the same, so only one is taken: the one that shares
+	// more with the other article and both headlines. The model judges that
+	// any further sentence would cost more in length than it adds, so one
+	// sentence stands.
 
 	// Output:
-	// [1:0-65] The city council approved a new park on the east bank on Tuesday.
+	// [2:0-85] A new park is coming to the east bank after the council approved the plan on Tuesday.
 }

@@ -124,9 +124,10 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 	for d, a := range articles {
 		titles[d] = strings.TrimSpace(a.Title)
 	}
-	// Headlines share the sentences' tf-idf space.
-	titleVec := vectorize(all, titles)
-	otherTitle := make([]map[string]float64, len(articles))
+	// Headlines share the sentences' tf-idf space: each article's own, then
+	// each article's others' together. One call, as vectorize re-weighs
+	// every sentence.
+	extra := append([]string(nil), titles...)
 	for d := range articles {
 		var parts []string
 		for e, t := range titles {
@@ -134,8 +135,10 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 				parts = append(parts, t)
 			}
 		}
-		otherTitle[d] = vectorize(all, []string{strings.Join(parts, " ")})[0]
+		extra = append(extra, strings.Join(parts, " "))
 	}
+	vecs := vectorize(all, extra)
+	titleVec, otherTitle := vecs[:len(articles)], vecs[len(articles):]
 
 	// Which articles use each content word, for shared_words.
 	users := map[string]map[int]bool{}
@@ -330,7 +333,7 @@ var subsetFeatureNames = append(append([]string(nil), summaryFeatureNames...),
 	"sents",    // number of sentences
 	"max_sim",  // highest cosine between two chosen sentences
 	"outlets",  // share of the articles cited
-	"concepts", // weight of the shared concepts covered, per budget word
+	"concepts", // weight of the shared concepts covered, per budget word and article
 	"score",    // sum of the sentence model's scores
 	// Short sources get short summaries: the length to aim for depends on
 	// how much the articles say.

@@ -123,6 +123,10 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		Image:        pm.chooseImage(base),
 	}
 
+	// The dates shown beside the headline arbitrate between the declared
+	// ones (see reconcileDate).
+	shown := parseVisibleDates(headerText(doc, res.Title))
+	res.Published = reconcileDate(res.Published, res.Modified, shown)
 	if res.Published.IsZero() {
 		// No declared date: search the whole page (before pruning, as
 		// dates sit in footers and scripts too), without go-htmldate's slow

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,6 +29,13 @@ type Config struct {
 	Limit   int    // evaluate at most this many pages (0: all)
 	Worst   int    // how many worst pages to list (default 10)
 	Dump    string // if set, write each extraction to Dump/<system>/<id>.txt
+	// Half keeps only the pages whose ID hashes to "even" or "odd" (see
+	// InHalf), so rules can be developed on one half and confirmed on the
+	// other; "" keeps every page.
+	Half string
+	// Misses lists up to this many pages whose title or date newsdesk got
+	// wrong, with the truth beside the prediction.
+	Misses int
 }
 
 // Run parses args (the words after "eval extract") and prints the evaluation.
@@ -41,11 +49,16 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.Limit, "limit", 0, "evaluate at most N pages (0: all)")
 	fs.IntVar(&cfg.Worst, "worst", 10, "list the N worst pages by word F1")
 	fs.StringVar(&cfg.Dump, "dump", "", "write each extraction to DIR/<system>/<id>.txt for inspection")
+	fs.StringVar(&cfg.Half, "half", "", "evaluate only the pages whose ID hashes to even or odd")
+	fs.IntVar(&cfg.Misses, "misses", 0, "list up to N pages whose title or date newsdesk missed")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if cfg.Data == "" {
 		return errors.New("eval extract: --data DIR is required")
+	}
+	if cfg.Half != "" && cfg.Half != "even" && cfg.Half != "odd" {
+		return fmt.Errorf("eval extract: --half %q: want even or odd", cfg.Half)
 	}
 	rep, err := Evaluate(ctx, cfg)
 	if err != nil {
@@ -104,6 +117,7 @@ type Worst struct {
 // Report is the whole evaluation.
 type Report struct {
 	Set       string `json:"set"`
+	Half      string `json:"half,omitempty"`
 	Layout    Layout `json:"layout"`
 	Pages     int    `json:"pages"`
 	GoVersion string `json:"go_version"`
@@ -112,6 +126,42 @@ type Report struct {
 	Ratios    map[string]float64 `json:"speed_ratio_vs,omitempty"`
 	PeakRSSMB float64            `json:"peak_rss_mb"`
 	peerOrder []string
+	misses    []string
+}
+
+// InHalf reports whether a page ID falls in half ("even" or "odd"): the
+// parity of the ID's FNV-1a hash, which splits a set independently of its
+// order and of the sites in it.
+func InHalf(id, half string) bool {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	even := h.Sum32()%2 == 0
+	return even == (half == "even")
+}
+
+// metaMisses describes up to n pages whose title or date newsdesk missed.
+func metaMisses(pages []Page, res []result, n int) []string {
+	var out []string
+	for i, p := range pages {
+		if len(out) >= n {
+			break
+		}
+		o := res[i].out
+		if p.Title != "" && !titleMatch(p.Title, o.Title) {
+			out = append(out, fmt.Sprintf("%s title  truth %q\n              got   %q", p.ID, p.Title, o.Title))
+		}
+		if _, ok := parseTruthDate(p.Published); ok && !dateMatch(p.Published, o.Published) {
+			out = append(out, fmt.Sprintf("%s date   truth %s got %s (modified %s)", p.ID, p.Published, fmtTime(o.Published), fmtTime(o.Modified)))
+		}
+	}
+	return out
+}
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "none"
+	}
+	return t.Format(time.RFC3339)
 }
 
 // Evaluate runs newsdesk's extractor (and, with Compare, its peers) over the
@@ -121,11 +171,26 @@ func Evaluate(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Worst == 0 {
 		cfg.Worst = 10
 	}
-	layout, pages, err := Load(cfg.Data, cfg.Limit)
+	layout, pages, err := Load(cfg.Data, 0)
 	if err != nil {
 		return nil, fmt.Errorf("eval extract: %w", err)
 	}
-	rep := &Report{Set: filepath.Base(filepath.Clean(cfg.Data)), Layout: layout, Pages: len(pages), GoVersion: runtime.Version()}
+	if cfg.Half != "" {
+		kept := pages[:0]
+		for _, p := range pages {
+			if InHalf(p.ID, cfg.Half) {
+				kept = append(kept, p)
+			}
+		}
+		pages = kept
+	}
+	if cfg.Limit > 0 && len(pages) > cfg.Limit {
+		pages = pages[:cfg.Limit]
+	}
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("eval extract: %s: no pages in the selection", cfg.Data)
+	}
+	rep := &Report{Set: filepath.Base(filepath.Clean(cfg.Data)), Half: cfg.Half, Layout: layout, Pages: len(pages), GoVersion: runtime.Version()}
 	systems := []System{Ours()}
 	if cfg.Compare {
 		systems = append(systems, Peers()...)
@@ -145,6 +210,7 @@ func Evaluate(ctx context.Context, cfg Config) (*Report, error) {
 		}
 		if i == 0 {
 			rep.Score = *sc
+			rep.misses = metaMisses(pages, outs, cfg.Misses)
 			continue
 		}
 		rep.Peers[sys.Name] = sc
@@ -348,7 +414,11 @@ func fmtOpt(p *float64) string {
 
 func (r *Report) print(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "set %s (%s layout), %d pages, %s, one core (GOMAXPROCS=1); pages/s and max s are per CPU second\n\n", r.Set, r.Layout, r.Pages, r.GoVersion)
+	half := ""
+	if r.Half != "" {
+		half = ", " + r.Half + " half"
+	}
+	fmt.Fprintf(&b, "set %s%s (%s layout), %d pages, %s, one core (GOMAXPROCS=1); pages/s and max s are per CPU second\n\n", r.Set, half, r.Layout, r.Pages, r.GoVersion)
 	names := append([]string{"newsdesk"}, r.peerOrder...)
 	scores := []*Score{&r.Score}
 	for _, n := range r.peerOrder {
@@ -376,6 +446,12 @@ func (r *Report) print(w io.Writer) error {
 			fmt.Fprintf(&b, "  error: %s", firstLine(wp.Error))
 		}
 		b.WriteByte('\n')
+	}
+	if len(r.misses) > 0 {
+		fmt.Fprintf(&b, "\nmetadata misses (newsdesk):\n")
+		for _, m := range r.misses {
+			fmt.Fprintf(&b, "  %s\n", m)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

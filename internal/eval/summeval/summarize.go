@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -110,26 +109,12 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	limit := fs.Int("limit", 0, "score only the first N stories (0: all)")
 	var opt brief.SummaryOptions
 	fs.IntVar(&opt.Words, "words", brief.DefaultSummaryWords, "length budget in words, for every system")
-
-	fs.Float64Var(&opt.Salience, "salience", 0, "summariser weight of sentence scores against concepts (0: default)")
-	weights := fs.String("weights", "", "comma-separated summariser feature weights, in the order of brief.FeatureNames (for tuning)")
+	fs.IntVar(&opt.Shortlist, "shortlist", 0, "how many of the best sentences the summariser chooses among (0: the trained model's)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *dir == "" {
 		return errors.New("eval summarize: --data DIR is required")
-	}
-	if *weights != "" {
-		for _, f := range strings.Split(*weights, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-			if err != nil {
-				return fmt.Errorf("eval summarize: --weights: %w", err)
-			}
-			opt.Weights = append(opt.Weights, v)
-		}
-		if len(opt.Weights) != len(brief.FeatureNames) {
-			return fmt.Errorf("eval summarize: --weights wants %d values (%s)", len(brief.FeatureNames), strings.Join(brief.FeatureNames, ","))
-		}
 	}
 	clusters, err := ReadNeuS(*dir, *split)
 	if err != nil {
@@ -153,6 +138,7 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	row := func(name string, r Rouge) { fmt.Fprintf(stdout, "%-10s %8.4f %8.4f %8.4f\n", name, r.R1, r.R2, r.RL) }
 	row("newsdesk", res.Rouge)
 	row("lead", res.Baselines["lead"])
+	row("lead-each", res.Baselines["lead-each"])
 	row("textrank", res.Baselines["textrank"])
 	return nil
 }
@@ -163,7 +149,7 @@ func Summarize(ctx context.Context, clusters []Cluster, opt brief.SummaryOptions
 	if opt.Words <= 0 {
 		opt.Words = brief.DefaultSummaryWords
 	}
-	var ours, lead, tr rougeSum
+	var ours, lead, each, tr rougeSum
 	for _, c := range clusters {
 		if err := ctx.Err(); err != nil {
 			return SummarizeResult{}, err
@@ -174,12 +160,13 @@ func Summarize(ctx context.Context, clusters []Cluster, opt brief.SummaryOptions
 		}
 		ours.add(sb.String(), c.Target)
 		lead.add(Lead(c.Articles, opt.Words), c.Target)
+		each.add(LeadEach(c.Articles, opt.Words), c.Target)
 		tr.add(TextRank(c.Articles, opt.Words), c.Target)
 	}
 	return SummarizeResult{
 		Docs: len(clusters), Words: opt.Words, Reference: "target ARTICLE part",
 		Rouge:     ours.mean(),
-		Baselines: map[string]Rouge{"lead": lead.mean(), "textrank": tr.mean()},
+		Baselines: map[string]Rouge{"lead": lead.mean(), "lead-each": each.mean(), "textrank": tr.mean()},
 	}, nil
 }
 
@@ -233,6 +220,14 @@ func fill(cands []sentence, budget int) string {
 // order given, under the word budget.
 func Lead(articles []news.Article, budget int) string {
 	return fill(sentencesOf(articles), budget)
+}
+
+// LeadEach is LEAD across sources: the first sentence of every article,
+// then the second of every article and so on, under the word budget.
+func LeadEach(articles []news.Article, budget int) string {
+	ss := sentencesOf(articles)
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].pos < ss[j].pos })
+	return fill(ss, budget)
 }
 
 // TextRank is the TextRank baseline (Mihalcea and Tarau, 2004): sentences

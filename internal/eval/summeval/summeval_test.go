@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 func TestRouge(t *testing.T) {
@@ -118,6 +119,33 @@ func TestReadNeuS(t *testing.T) {
 	}
 }
 
+func TestLeadBaselines(t *testing.T) {
+	t.Parallel()
+	articles := []news.Article{
+		{Text: "One two three four. Five six seven eight."},
+		{Text: "Alpha beta gamma delta. Epsilon zeta eta theta."},
+	}
+	tests := []struct {
+		name   string
+		run    func([]news.Article, int) string
+		budget int
+		want   string
+	}{
+		{"lead takes the first article first", Lead, 8, "One two three four. Five six seven eight."},
+		{"lead-each takes every lead first", LeadEach, 8, "One two three four. Alpha beta gamma delta."},
+		{"a sentence that does not fit is skipped", LeadEach, 5, "One two three four."},
+		{"the first sentence always goes in", Lead, 2, "One two three four."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, tc.run(articles, tc.budget)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestRunSummarizeJSON(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
@@ -138,7 +166,7 @@ func TestRunSummarizeJSON(t *testing.T) {
 	if got.Docs != 2 || got.R1 <= 0 || got.R1 > 1 || got.R2 <= 0 || got.RL <= 0 {
 		t.Errorf("scores out of range: %s", out.String())
 	}
-	for _, b := range []string{"lead", "textrank"} {
+	for _, b := range []string{"lead", "lead-each", "textrank"} {
 		if got.Baselines[b]["rouge1_f1"] <= 0 {
 			t.Errorf("baseline %s missing or zero: %s", b, out.String())
 		}
@@ -217,7 +245,8 @@ func sharedDir(t *testing.T) string {
 }
 
 // TestSummarizeBeatsLead guards the summariser's quality on the first NeuS
-// val stories: it must stay ahead of LEAD.
+// val stories: it must stay clearly ahead of LEAD (by 0.031 ROUGE-1 and
+// 0.030 ROUGE-2 when the model was fitted) and ahead of TextRank.
 func TestSummarizeBeatsLead(t *testing.T) {
 	t.Parallel()
 	cs, err := ReadNeuS(filepath.Join(sharedDir(t), "summarize", "neus"), "val")
@@ -228,9 +257,12 @@ func TestSummarizeBeatsLead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lead := res.Baselines["lead"]
-	if res.R1 <= lead.R1 || res.R2 <= lead.R2 {
-		t.Errorf("newsdesk %+v does not beat LEAD %+v", res.Rouge, lead)
+	lead, tr := res.Baselines["lead"], res.Baselines["textrank"]
+	if res.R1 < lead.R1+0.02 || res.R2 < lead.R2+0.02 {
+		t.Errorf("newsdesk %+v is not 0.02 ahead of LEAD %+v", res.Rouge, lead)
+	}
+	if res.R1 <= tr.R1 || res.R2 <= tr.R2 {
+		t.Errorf("newsdesk %+v does not beat TextRank %+v", res.Rouge, tr)
 	}
 }
 

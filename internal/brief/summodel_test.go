@@ -1,0 +1,149 @@
+package brief
+
+import (
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+func TestEachSubset(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		words  []int
+		budget int
+	}{
+		{"none fits", []int{10, 12}, 5},
+		{"all fit together", []int{3, 4, 5}, 12},
+		{"some pairs fit", []int{20, 30, 40, 25}, 60},
+		{"one at a time", []int{40, 50, 45}, 50},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cands := make([]candidate, len(tc.words))
+			for i, w := range tc.words {
+				cands[i].u.words = w
+			}
+			// Brute force over bit masks.
+			want := map[int]bool{}
+			for mask := 1; mask < 1<<len(cands); mask++ {
+				sum := 0
+				for i := range cands {
+					if mask&(1<<i) != 0 {
+						sum += cands[i].u.words
+					}
+				}
+				if sum <= tc.budget {
+					want[mask] = true
+				}
+			}
+			got := map[int]bool{}
+			eachSubset(cands, tc.budget, func(pick []int) {
+				mask := 0
+				for _, i := range pick {
+					mask |= 1 << i
+				}
+				if got[mask] {
+					t.Errorf("set %b seen twice", mask)
+				}
+				got[mask] = true
+			})
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("sets (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCapsShare(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"", 0},
+		{"Alone", 0},
+		{"The mayor met Ana Ortiz.", 0.5},
+		{"He quoted \"Reuters\" and (AP) today", 0.4},
+		{"all lower case words", 0},
+	}
+	for _, tc := range tests {
+		if got := capsShare(tc.in); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("capsShare(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestSummaryFeatures checks the features every sentence gets: as many as
+// the model has names for, finite, and exactly one bin set per binned
+// feature, which is what the embedded weights assume.
+func TestSummaryFeatures(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	units, feats := summaryFeatures(usable(in.Articles))
+	if len(units) == 0 || len(units) != len(feats) {
+		t.Fatalf("%d units, %d feature rows", len(units), len(feats))
+	}
+	first := featureIndex("uni_others") + 1
+	for i, f := range feats {
+		if len(f) != len(summaryFeatureNames) {
+			t.Fatalf("sentence %d: %d features, want %d", i, len(f), len(summaryFeatureNames))
+		}
+		for k, x := range f {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				t.Errorf("sentence %d: %s = %v", i, summaryFeatureNames[k], x)
+			}
+		}
+		k := first
+		for _, b := range binned {
+			set := 0
+			for _, x := range f[k : k+len(b.edges)+1] {
+				set += int(x)
+			}
+			if set != 1 {
+				t.Errorf("sentence %d: %d bins of %s set", i, set, b.feature)
+			}
+			k += len(b.edges) + 1
+		}
+	}
+}
+
+// TestSelectSummary checks the rules the choice must keep whatever the
+// model's weights: the budget, exact spans, the skip set and reading order.
+func TestSelectSummary(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	arts := usable(in.Articles)
+	for _, words := range []int{10, 25, 65, 150} {
+		o := SummaryOptions{Words: words}.withDefaults()
+		units, feats := usableFeatures(arts, o)
+		got := selectSummary(arts, o, defaultSummaryModel, nil, units, feats)
+		n := 0
+		for _, u := range got {
+			n += u.words
+			if arts[u.doc].Text[u.span.Start:u.span.End] != u.text {
+				t.Errorf("budget %d: %q is not its span", words, u.text)
+			}
+		}
+		if n > words {
+			t.Errorf("budget %d: %d words chosen", words, n)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i-1].pos != 0 && got[i].pos == 0 {
+				t.Errorf("budget %d: a lead follows a later sentence", words)
+			}
+		}
+		if len(got) == 0 {
+			continue
+		}
+		skip := map[news.Citation]bool{news.Cite(arts[got[0].doc].ID, got[0].span): true}
+		for _, u := range selectSummary(arts, o, defaultSummaryModel, skip, units, feats) {
+			if u.doc == got[0].doc && u.span == got[0].span {
+				t.Errorf("budget %d: skipped sentence %q chosen", words, u.text)
+			}
+		}
+	}
+}

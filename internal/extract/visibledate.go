@@ -1,0 +1,168 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// Pages declare dates for machines (JSON-LD, meta tags) and show dates to
+// readers, and the two disagree more often than they should: templates
+// stamp a site-wide default as datePublished, or show only "Updated …"
+// while declaring the original time. The dates a reader sees beside the
+// headline are what the page presents as its date, so they arbitrate.
+
+const (
+	// headerBefore and headerAfter bound the visible text, in bytes, read
+	// around the headline: dates above the headline sit in breadcrumbs and
+	// kickers, dates below it in the byline block. Further away they belong
+	// to other articles, comments or the footer.
+	headerBefore = 200
+	headerAfter  = 600
+)
+
+const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+
+// visibleDateRE finds dates written for people: "March 5, 2024",
+// "5 March 2024", "Mar. 5th, 2024" and ISO "2024-03-05". Numeric day/month
+// orders are ambiguous across locales and are left out.
+var visibleDateRE = regexp.MustCompile(`(?i)\b(?:` +
+	monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` +
+	`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?,?\s+(\d{4})` +
+	`|(\d{4})-(\d{2})-(\d{2}))\b`)
+
+var monthIndex = map[string]time.Month{
+	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
+	"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
+}
+
+// parseVisibleDates returns the dates written in s, in order.
+func parseVisibleDates(s string) []time.Time {
+	var out []time.Time
+	for _, m := range visibleDateRE.FindAllStringSubmatch(s, 8) {
+		var y, d int
+		var mon time.Month
+		switch {
+		case m[1] != "":
+			mon, d, y = monthIndex[strings.ToLower(m[1][:3])], atoi(m[2]), atoi(m[3])
+		case m[5] != "":
+			mon, d, y = monthIndex[strings.ToLower(m[5][:3])], atoi(m[4]), atoi(m[6])
+		default:
+			y, mon, d = atoi(m[7]), time.Month(atoi(m[8])), atoi(m[9])
+		}
+		if mon < time.January || mon > time.December || d < 1 || d > 31 {
+			continue
+		}
+		t := time.Date(y, mon, d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d || y < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// headerText returns the visible text around the headline: the first <h1>
+// whose text is the chosen title, else the first <h1>, else the first
+// place the title's text occurs. It is "" when no headline is found.
+func headerText(doc *html.Node, title string) string {
+	var sb strings.Builder
+	mark, firstH1 := -1, -1
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template", "svg", "head", "title":
+				return
+			case "h1":
+				if firstH1 < 0 {
+					firstH1 = sb.Len()
+				}
+				if mark < 0 && title != "" && collapse(textOf(n)) == title {
+					mark = sb.Len()
+				}
+			}
+			if blockTags[n.Data] || n.Data == "br" {
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.Data] {
+			sb.WriteByte(' ')
+		}
+	}
+	walk(doc)
+	text := sb.String()
+	if mark < 0 {
+		mark = firstH1
+	}
+	if mark < 0 && title != "" {
+		mark = strings.Index(text, title)
+	}
+	if mark < 0 {
+		return ""
+	}
+	lo, hi := max(0, mark-headerBefore), min(len(text), mark+len(title)+headerAfter)
+	// Keep the window on rune boundaries.
+	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
+		lo--
+	}
+	for hi < len(text) && text[hi]&0xC0 == 0x80 {
+		hi++
+	}
+	return collapse(text[lo:hi])
+}
+
+// sameDay reports whether a and b fall within one calendar day of each
+// other, each read in its own zone.
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	d := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Sub(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
+	return d <= 24*time.Hour && d >= -24*time.Hour
+}
+
+// reconcileDate picks the date the page presents, given the declared
+// publication and modification times and the dates shown beside the
+// headline:
+//   - a declared publication date that is shown is kept;
+//   - a declared modification date that is shown, when the publication
+//     date is not, is the date the page presents (the "Updated …" line);
+//   - with nothing declared, the first date shown is taken.
+//
+// A declared date that is not shown is still kept over an unrelated shown
+// date: the header window also catches dates of neighbouring teasers.
+func reconcileDate(pub, mod time.Time, shown []time.Time) time.Time {
+	has := func(t time.Time) bool {
+		for _, s := range shown {
+			if sameDay(t, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case !pub.IsZero() && has(pub):
+		return pub
+	case !mod.IsZero() && has(mod):
+		return mod
+	case pub.IsZero() && len(shown) > 0:
+		return shown[0]
+	}
+	return pub
+}
