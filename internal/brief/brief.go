@@ -79,6 +79,49 @@ var sectionTitles = map[news.SectionKind]string{
 	news.SectionReferences: "References",
 }
 
+// ownEarlier returns the story's own articles from before its latest day.
+// A story that runs for days (aid paused, talks, aid resumed) is its own
+// best background: what it reported a day or more before its newest article
+// is the context a reader of today's news needs.
+func ownEarlier(arts []news.Article) []news.Article {
+	latest := latestTime(arts)
+	var out []news.Article
+	for _, a := range arts {
+		if t := a.Time(); !t.IsZero() && latest.Sub(t) >= 24*time.Hour {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// latestTime is the time of the newest of arts.
+func latestTime(arts []news.Article) time.Time {
+	var latest time.Time
+	for _, a := range arts {
+		if t := a.Time(); t.After(latest) {
+			latest = t
+		}
+	}
+	return latest
+}
+
+// notAfter drops the entries dated after the story's newest article (plus
+// the rest of that day): background is what came before, and a sentence
+// about a decision "due on 15 April" is a plan, not context.
+func notAfter(items []news.Item, latest time.Time) []news.Item {
+	if latest.IsZero() {
+		return items
+	}
+	limit := latest.Add(24 * time.Hour)
+	out := items[:0]
+	for _, it := range items {
+		if it.Date == nil || !it.Date.After(limit) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
 // SectionTitle returns the heading a section of kind k is shown under.
 func SectionTitle(k news.SectionKind) string { return sectionTitles[k] }
 
@@ -139,8 +182,9 @@ func Build(in Input, opt Options) news.Briefing {
 			earlier = append(earlier, a)
 		}
 	}
+	earlier = append(earlier, ownEarlier(arts)...)
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
-		return Background(earlier, bo)
+		return notAfter(Background(earlier, bo), latestTime(arts))
 	}))
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
 		return Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6))

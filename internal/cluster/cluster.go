@@ -62,6 +62,9 @@ type Config struct {
 	// story to continue an earlier story's thread. Default 0.18, chosen on
 	// Timeline17 dev to keep threads from mixing topics.
 	ThreadThreshold float64
+	// RelatedMin is the least cosine between two stories' names for Related
+	// to offer one as the other's background, outside a thread.
+	RelatedMin float64
 
 	// Weights of the cues in the score; see score. Defaults 0.5, 0.3, 0.1
 	// and 0.1, set by hand (see docs/clustering.md).
@@ -131,6 +134,7 @@ func DefaultConfig() Config {
 		ThreadWindow:    60 * 24 * time.Hour,
 		Threshold:       0.14,
 		ThreadThreshold: 0.18,
+		RelatedMin:      0.25,
 		WordWeight:      0.5,
 		EntityWeight:    0.3,
 		NumberWeight:    0.1,

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math"
 	"sort"
 	"time"
 )
@@ -96,6 +97,12 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 		if o == nil || !earlier(o, s) {
 			continue
 		}
+		// Outside its thread a story is related only if the two share a
+		// real part of their names: one common name, such as the country
+		// every story of a national outlet mentions, is not enough.
+		if w < 1e9 && nameCosine(&s.ents, &o.ents) < c.cfg.RelatedMin {
+			continue
+		}
 		list = append(list, rel{o, w})
 	}
 	sort.Slice(list, func(i, j int) bool {
@@ -181,4 +188,12 @@ func (c *Clusterer) Explain(d Doc, n int) []Candidate {
 		out = out[:n]
 	}
 	return out
+}
+
+// nameCosine is the cosine between two stories' name centroids.
+func nameCosine(a, b *centroid) float64 {
+	if a.n2 <= 0 || b.n2 <= 0 {
+		return 0
+	}
+	return dot(a.t, b.t) / math.Sqrt(a.n2*b.n2)
 }

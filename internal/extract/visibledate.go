@@ -29,10 +29,16 @@ const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 // visibleDateRE finds dates written for people: "March 5, 2024",
 // "5 March 2024", "Mar. 5th, 2024" and ISO "2024-03-05". Numeric day/month
 // orders are ambiguous across locales and are left out.
-var visibleDateRE = regexp.MustCompile(`(?i)\b(?:` +
+//
+// The month name needs no word boundary before it, nor the year after it:
+// bylines are often rendered without spaces between a name and a date, or
+// between two dates ("By Jane DoeMar 5, 2025", "March 5, 2025April 2,
+// 2025"). "2025 Mar 5" is left out: it also matches a year in a headline
+// followed by a "Mar 5, 2025" line.
+var visibleDateRE = regexp.MustCompile(`(?i)(?:` +
 	monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` +
-	`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?,?\s+(\d{4})` +
-	`|(\d{4})-(\d{2})-(\d{2}))\b`)
+	`|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?,?\s+(\d{4})` +
+	`|\b(\d{4})-(\d{2})-(\d{2}))`)
 
 var monthIndex = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
@@ -40,10 +46,28 @@ var monthIndex = map[string]time.Month{
 	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
 }
 
+// shownDate is a date written in the page's visible text.
+type shownDate struct {
+	t time.Time
+	// updated is set when a label such as "Updated" or "Last modified"
+	// precedes the date: the page itself says it is not the publication
+	// date.
+	updated bool
+}
+
+// updateLabels mark a shown date as the time of an update.
+var updateLabels = []string{"updated", "modified", "revised", "reviewed", "edited"}
+
 // parseVisibleDates returns the dates written in s, in order.
-func parseVisibleDates(s string) []time.Time {
-	var out []time.Time
-	for _, m := range visibleDateRE.FindAllStringSubmatch(s, 8) {
+func parseVisibleDates(s string) []shownDate {
+	var out []shownDate
+	for _, loc := range visibleDateRE.FindAllStringSubmatchIndex(s, 8) {
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
 		var y, d int
 		var mon time.Month
 		switch {
@@ -61,7 +85,15 @@ func parseVisibleDates(s string) []time.Time {
 		if t.Day() != d || y < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
 			continue
 		}
-		out = append(out, t)
+		before := strings.ToLower(s[max(0, loc[0]-24):loc[0]])
+		upd := false
+		for _, l := range updateLabels {
+			if strings.Contains(before, l) {
+				upd = true
+				break
+			}
+		}
+		out = append(out, shownDate{t: t, updated: upd})
 	}
 	return out
 }
@@ -141,28 +173,38 @@ func sameDay(a, b time.Time) bool {
 // publication and modification times and the dates shown beside the
 // headline:
 //   - a declared publication date that is shown is kept;
-//   - a declared modification date that is shown, when the publication
-//     date is not, is the date the page presents (the "Updated …" line);
-//   - with nothing declared, the first date shown is taken.
+//   - a declared modification date shown without an "Updated" label, when
+//     the publication date is not shown, is the date the page presents as
+//     its own (templates that declare a stale datePublished);
+//   - with nothing declared, the first date shown is taken, an unlabelled
+//     one before one labelled as an update.
 //
-// A declared date that is not shown is still kept over an unrelated shown
-// date: the header window also catches dates of neighbouring teasers.
-func reconcileDate(pub, mod time.Time, shown []time.Time) time.Time {
-	has := func(t time.Time) bool {
+// A declared date that is not shown is kept over an unrelated shown date:
+// the header window also catches dates of neighbouring teasers. A date the
+// page labels "Updated" is the modification time, and Modified has it.
+func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
+	has := func(t time.Time, labelledOK bool) bool {
 		for _, s := range shown {
-			if sameDay(t, s) {
+			if sameDay(t, s.t) && (labelledOK || !s.updated) {
 				return true
 			}
 		}
 		return false
 	}
 	switch {
-	case !pub.IsZero() && has(pub):
+	case !pub.IsZero() && has(pub, true):
 		return pub
-	case !mod.IsZero() && has(mod):
+	case !mod.IsZero() && has(mod, false):
 		return mod
-	case pub.IsZero() && len(shown) > 0:
-		return shown[0]
+	default:
+		for _, s := range shown {
+			if !s.updated {
+				return s.t
+			}
+		}
+		if pub.IsZero() && len(shown) > 0 {
+			return shown[0].t
+		}
 	}
 	return pub
 }
