@@ -3,7 +3,7 @@ GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 GOBIN := $(shell $(GO) env GOPATH)/bin
 
-.PHONY: demo check tools fmt vet staticcheck test vuln build
+.PHONY: demo check tools fmt vet staticcheck test fuzz vuln build
 
 demo:
 	$(GO) run ./cmd/newsdesk demo
@@ -11,7 +11,7 @@ demo:
 build:
 	$(GO) build -o bin/newsdesk ./cmd/newsdesk
 
-check: tools fmt vet staticcheck test vuln
+check: tools fmt vet staticcheck test fuzz vuln
 
 # tools installs what the checks need on a fresh machine: staticcheck from
 # the Go module proxy and Debian's Chromium for the browser tests.
@@ -30,6 +30,15 @@ staticcheck:
 
 test:
 	$(GO) test -race -count=1 ./...
+
+# fuzz runs the fuzzers of the parsers that see untrusted input for a short,
+# bounded time each, beyond the seed corpora every `go test` runs.
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) ./internal/extract
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/feed
+	$(GO) test -run '^$$' -fuzz '^FuzzParseOPML$$' -fuzztime $(FUZZTIME) ./internal/feed
+	$(GO) test -run '^$$' -fuzz '^FuzzQuotes$$' -fuzztime $(FUZZTIME) ./internal/text
 
 vuln:
 	@./scripts/vulncheck

@@ -20,9 +20,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // fixtures maps each testdata page to the URL it is extracted as.
 var fixtures = map[string]string{
-	"news-jsonld.html": "https://gazette.example/news/bridge-reopens?utm_source=feed",
-	"blog-meta.html":   "https://backstube.example/sauerteig",
-	"latin1.html":      "http://jornal.example/cafe",
+	"news-jsonld.html":  "https://gazette.example/news/bridge-reopens?utm_source=feed",
+	"blog-meta.html":    "https://backstube.example/sauerteig",
+	"latin1.html":       "http://jornal.example/cafe",
+	"blog-home-h1.html": "https://quietlab.example/2021/01/kiln-schedule",
 }
 
 // golden is Result with the time written out, so golden files diff well.
@@ -101,6 +102,18 @@ func TestExtractBody(t *testing.T) {
 			byline:  "Jonas Keller",
 			date:    "2023-11-20",
 			lang:    "de",
+		},
+		{
+			// The <h1> is the blog's name linked home; the post title comes
+			// from <title> without that name. The page declares a stale
+			// datePublished and shows only its dateModified, unlabelled.
+			file:    "blog-home-h1.html",
+			want:    []string{"For six years we fired", "cracked bowls in half", "glazing class moved"},
+			notWant: []string{"Glazeworks", "Loved this post", "Ceramics, slowly"},
+			title:   "Why our kiln firing schedule changed this spring",
+			byline:  "Ruth Amsel",
+			date:    "2024-03-03",
+			lang:    "en",
 		},
 		{
 			file:  "latin1.html",

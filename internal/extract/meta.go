@@ -28,6 +28,32 @@ type pageMeta struct {
 type heading struct {
 	text   string
 	inMain bool // inside <article> or <main>
+	home   bool // its text is one link to the site's home page: a blog's name
+}
+
+// linksHome reports whether a heading's text is a single link to the
+// site's root, which is how blog templates render the blog's name.
+func linksHome(h *html.Node) bool {
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "a" {
+			links = append(links, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(h)
+	if len(links) != 1 || collapse(textOf(links[0])) != collapse(textOf(h)) {
+		return false
+	}
+	u, err := url.Parse(strings.TrimSpace(attr(links[0], "href")))
+	if err != nil {
+		return false
+	}
+	return (u.Path == "" || u.Path == "/" || u.Path == "/index.html") && u.RawQuery == "" && u.Fragment == "" && (u.Host != "" || u.Path != "")
 }
 
 // collectMeta walks doc once.
@@ -83,7 +109,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 				inMain = true
 			case "h1":
 				if t := collapse(textOf(n)); t != "" {
-					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain})
+					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n)})
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || attr(n, "pubdate") != "" {
@@ -534,29 +560,73 @@ func (pm *pageMeta) chooseTitle(host string) string {
 			score += 0.05
 		}
 		score -= 0.001 * float64(i)
-		if site != "" && strings.EqualFold(h.text, site) {
+		if site != "" && strings.EqualFold(h.text, site) || h.home {
 			score = -0.5
 		}
 		if score > bestScore {
 			best, bestScore = h.text, score
 		}
 	}
-	if best != "" && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
+	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
 		// An all-capitals headline is styling; a declared title with the
 		// same words keeps the real capitalisation.
 		if best == strings.ToUpper(best) {
 			for _, d := range declared {
-				if d = stripSiteName(d, site, host); strings.EqualFold(d, best) {
-					return d
+				for _, c := range []string{stripSiteName(d, site, host), firstSegment(d)} {
+					if strings.EqualFold(c, best) {
+						return cutSection(c)
+					}
 				}
 			}
 		}
-		return best
+		return cutSection(best)
 	}
 	if decl == "" {
 		return ""
 	}
-	return stripSiteName(decl, site, host)
+	for _, h := range pm.h1 {
+		// A blog's <h1> is its name, and its <title> "Name: Post".
+		if h.home {
+			decl = cutSitePrefix(decl, h.text)
+		}
+	}
+	return cutSection(stripSiteName(decl, site, host))
+}
+
+// headingSeparators follow a site name that opens a document title.
+var headingSeparators = []string{": ", " | ", " - ", " – ", " — ", " · ", " "}
+
+// cutSitePrefix removes site from the start of title when a separator
+// follows it.
+func cutSitePrefix(title, site string) string {
+	if site == "" || len(title) <= len(site) || !strings.EqualFold(title[:len(site)], site) {
+		return title
+	}
+	for _, sep := range headingSeparators {
+		if strings.HasPrefix(title[len(site):], sep) {
+			return strings.TrimSpace(title[len(site)+len(sep):])
+		}
+	}
+	return title
+}
+
+// firstSegment is a document title up to its first " | ".
+func firstSegment(s string) string {
+	if i := strings.Index(s, " | "); i > 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// cutSection drops " | Section" tails from a headline: a pipe separates a
+// headline from the section or site it is filed under, and is not
+// punctuation headlines use. A head shorter than three words is kept
+// whole.
+func cutSection(s string) string {
+	if h := firstSegment(s); h != s && len(strings.Fields(h)) >= 3 {
+		return h
+	}
+	return s
 }
 
 func lowerWords(s string) []string {

@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // prunedTags never hold article text. Removing them once, after the
 // metadata walk and before both extractors, saves each extractor from
@@ -12,15 +16,98 @@ var prunedTags = map[string]bool{
 	"input": true, "select": true, "button": true, "textarea": true,
 }
 
-// prune removes comments and prunedTags from doc's body, in place.
+// boilerplateNames are class and id words (whole, or one part of a
+// hyphenated or underscored name) that mark blocks that are never the
+// article: advertising, cookie and consent banners, and reader comments.
+// Both extractors keep such blocks when they sit inside the article's
+// container, and a sentence from them in a briefing would put words in an
+// outlet's mouth. Singular "comment" is left out: templates use it for the
+// article's own comment-count links and wrappers.
+var boilerplateNames = map[string]bool{
+	"ad": true, "ads": true, "advert": true, "adverts": true, "advertisement": true,
+	"advertising": true, "sponsored": true, "publi": true, "publicidad": true,
+	"anuncio": true, "anuncios": true, "werbung": true, "publicite": true,
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
+	"comments": true, "comentarios": true, "commentaires": true, "kommentare": true,
+}
+
+// isBoilerplate reports whether n's class or id names it as boilerplate.
+// It runs on every element, so it splits the names without allocating.
+func isBoilerplate(n *html.Node) bool {
+	var buf [24]byte
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := a.Val
+		for i := 0; i < len(v); {
+			for i < len(v) && !isNameByte(v[i]) {
+				i++
+			}
+			j := i
+			for j < len(v) && isNameByte(v[j]) {
+				j++
+			}
+			if k := j - i; k > 0 && k <= len(buf) {
+				for x := 0; x < k; x++ {
+					c := v[i+x]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf[x] = c
+				}
+				if boilerplateNames[string(buf[:k])] {
+					return true
+				}
+			}
+			i = j
+		}
+	}
+	return false
+}
+
+// isNameByte reports the bytes of one part of a class name: parts are
+// separated by whitespace, hyphens and underscores.
+func isNameByte(c byte) bool {
+	return c != '-' && c != '_' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+}
+
+// boilerplateShare caps the share of the page's text a boilerplate block
+// may hold: a larger block is a wrapper whose class only says it contains
+// ads or comments ("has-ads", "comments-open"), and holds the article too.
+const boilerplateShare = 0.2
+
+// prune removes comments, prunedTags and small boilerplate blocks from
+// doc's body, in place.
 func prune(doc *html.Node) {
+	total := 0
+	var count func(n *html.Node) int
+	count = func(n *html.Node) int {
+		if n.Type == html.TextNode {
+			return len(strings.TrimSpace(n.Data))
+		}
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "head") {
+			return 0
+		}
+		k := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			k += count(c)
+		}
+		return k
+	}
+	small := func(n *html.Node) bool {
+		if total == 0 {
+			total = max(1, count(doc))
+		}
+		return float64(count(n)) < boilerplateShare*float64(total) && !hasH1(n)
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			switch {
 			case c.Type == html.CommentNode,
-				c.Type == html.ElementNode && prunedTags[c.Data]:
+				c.Type == html.ElementNode && (prunedTags[c.Data] || c.Data != "body" && c.Data != "html" && isBoilerplate(c) && small(c)):
 				n.RemoveChild(c)
 			case c.Type == html.ElementNode && c.Data == "head":
 				// Keep <head>: go-trafilatura reads its meta tags.
@@ -31,4 +118,16 @@ func prune(doc *html.Node) {
 		}
 	}
 	walk(doc)
+}
+
+func hasH1(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.Data == "h1" {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasH1(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -161,27 +161,31 @@ func choose(t, r []para) ([]para, string) {
 	if len(t) == 0 {
 		return r, "readability"
 	}
-	tOnly, _, tWords := exclusive(t, r)
-	rOnly, rOnlyText, rWords := exclusive(r, t)
+	// Each paragraph is split into words once; both directions of the
+	// comparison and the link-list filter reuse the words and gram sets.
+	tw, rw := paraWords(t), paraWords(r)
+	tg, rg := gramSet(tw), gramSet(rw)
+	tOnly, _, tWords := exclusive(t, tw, rg)
+	rOnly, rOnlyText, rWords := exclusive(r, rw, tg)
 	if tWords == 0 {
 		return r, "readability"
 	}
 	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
-		return dropLinkLists(r, t), "readability-tighter"
+		return dropLinkLists(r, rw, tg), "readability-tighter"
 	}
 	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
-		return dropLinkLists(r, t), "readability-more"
+		return dropLinkLists(r, rw, tg), "readability-more"
 	}
 	return t, "trafilatura"
 }
 
 // dropLinkLists removes from readability's body the link-heavy paragraphs
-// ("Read more: …", related-article lists) that go-trafilatura left out.
-func dropLinkLists(r, t []para) []para {
-	grams := gramSet(t)
+// ("Read more: …", related-article lists) that go-trafilatura (whose gram
+// set is tg) left out. rw holds the words of r's paragraphs.
+func dropLinkLists(r []para, rw [][]string, tg map[uint64]struct{}) []para {
 	out := r[:0:0]
-	for _, p := range r {
-		if p.linkShare >= linkHeavy && !occursIn(p, grams) {
+	for i, p := range r {
+		if p.linkShare >= linkHeavy && !occursIn(rw[i], tg) {
 			continue
 		}
 		out = append(out, p)
@@ -189,22 +193,32 @@ func dropLinkLists(r, t []para) []para {
 	return out
 }
 
-// exclusive counts the words of paragraphs in a that do not occur in b
-// (only; onlyText leaves out link-heavy paragraphs), and all words of a.
-// A paragraph occurs in b when every run of three consecutive words in it
-// (or, for shorter paragraphs, its words) also occurs in b: the two
-// extractors cut paragraphs differently, so whole-paragraph equality would
-// miss most matches, and hashing word runs keeps the test linear in the
-// page's length.
-func exclusive(a, b []para) (only, onlyText, total int) {
-	grams := gramSet(b)
-	for _, p := range a {
-		ws := strings.Fields(normWords(p.text))
+// paraWords splits each paragraph into its lower-cased words (runs of
+// letters, digits and underscores).
+func paraWords(ps []para) [][]string {
+	out := make([][]string, len(ps))
+	for i, p := range ps {
+		out[i] = strings.Fields(normWords(p.text))
+	}
+	return out
+}
+
+// exclusive counts the words of paragraphs in a (whose words are aw) that
+// do not occur in the body whose gram set is grams (only; onlyText leaves
+// out link-heavy paragraphs), and all words of a.
+// A paragraph occurs in the other body when every run of three
+// consecutive words in it (or, for shorter paragraphs, its words) also
+// occurs there: the two extractors cut paragraphs differently, so
+// whole-paragraph equality would miss most matches, and hashing word runs
+// keeps the test linear in the text's length.
+func exclusive(a []para, aw [][]string, grams map[uint64]struct{}) (only, onlyText, total int) {
+	for i, p := range a {
+		ws := aw[i]
 		total += len(ws)
 		if len(ws) == 0 {
 			continue
 		}
-		if !occursIn(p, grams) {
+		if !occursIn(ws, grams) {
 			only += len(ws)
 			if p.linkShare < linkHeavy {
 				onlyText += len(ws)
@@ -215,10 +229,13 @@ func exclusive(a, b []para) (only, onlyText, total int) {
 }
 
 // gramSet hashes every run of one to three words of the paragraphs.
-func gramSet(ps []para) map[uint64]struct{} {
-	grams := map[uint64]struct{}{}
-	for _, p := range ps {
-		ws := strings.Fields(normWords(p.text))
+func gramSet(pw [][]string) map[uint64]struct{} {
+	n := 0
+	for _, ws := range pw {
+		n += len(ws)
+	}
+	grams := make(map[uint64]struct{}, 3*n)
+	for _, ws := range pw {
 		for n := 1; n <= 3; n++ {
 			for i := 0; i+n <= len(ws); i++ {
 				grams[gramHash(ws[i:i+n])] = struct{}{}
@@ -228,10 +245,9 @@ func gramSet(ps []para) map[uint64]struct{} {
 	return grams
 }
 
-// occursIn reports whether every run of three words of p (or all its words,
-// if fewer) is in grams.
-func occursIn(p para, grams map[uint64]struct{}) bool {
-	ws := strings.Fields(normWords(p.text))
+// occursIn reports whether every run of three of the words ws (or all of
+// them, if fewer) is in grams.
+func occursIn(ws []string, grams map[uint64]struct{}) bool {
 	n := min(3, len(ws))
 	for i := 0; i+n <= len(ws); i++ {
 		if _, ok := grams[gramHash(ws[i:i+n])]; !ok {

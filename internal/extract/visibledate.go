@@ -58,10 +58,53 @@ type shownDate struct {
 // updateLabels mark a shown date as the time of an update.
 var updateLabels = []string{"updated", "modified", "revised", "reviewed", "edited"}
 
-// parseVisibleDates returns the dates written in s, in order.
+// yearSpans returns the stretches of s that can hold a written date: a
+// few words before and after each four-digit run starting 19 or 20,
+// merged where they overlap. Running the date pattern only there keeps it
+// off most of the text.
+func yearSpans(s string) [][2]int {
+	var spans [][2]int
+	for i := 0; i+4 <= len(s); i++ {
+		if !isDigit(s[i]) || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		if !(s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') || !isDigit(s[i+2]) || !isDigit(s[i+3]) || i+4 < len(s) && isDigit(s[i+4]) {
+			continue
+		}
+		lo, hi := max(0, i-40), min(len(s), i+12)
+		for lo > 0 && s[lo]&0xC0 == 0x80 {
+			lo--
+		}
+		for hi < len(s) && s[hi]&0xC0 == 0x80 {
+			hi++
+		}
+		if n := len(spans); n > 0 && lo <= spans[n-1][1] {
+			spans[n-1][1] = hi
+		} else {
+			spans = append(spans, [2]int{lo, hi})
+		}
+		i += 3
+	}
+	return spans
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// parseVisibleDates returns the dates written in s, in order, at most 8.
 func parseVisibleDates(s string) []shownDate {
+	var locs [][]int
+	for _, sp := range yearSpans(s) {
+		for _, loc := range visibleDateRE.FindAllStringSubmatchIndex(s[sp[0]:sp[1]], 8) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += sp[0]
+				}
+			}
+			locs = append(locs, loc)
+		}
+	}
 	var out []shownDate
-	for _, loc := range visibleDateRE.FindAllStringSubmatchIndex(s, 8) {
+	for _, loc := range locs[:min(8, len(locs))] {
 		m := make([]string, len(loc)/2)
 		for i := range m {
 			if loc[2*i] >= 0 {

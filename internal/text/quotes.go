@@ -384,11 +384,13 @@ func (q *quoter) addSeg(out []segment, a, b, closeAt, openAt, para int) []segmen
 }
 
 // trimQuote trims white space, and commas and colons that only lead into
-// the attribution, from a quotation's interior.
+// the attribution, from a quotation's interior. A leading quotation mark is
+// trimmed too: it opens a quote nested at the very start ("«"Sí", dijo»),
+// and a shown quote never starts with a stray mark.
 func trimQuote(s string, a, b int) (news.Span, bool) {
 	for a < b {
 		r, n := utf8.DecodeRuneInString(s[a:b])
-		if !unicode.IsSpace(r) && r != '…' && r != '.' {
+		if !unicode.IsSpace(r) && r != '…' && r != '.' && r != '"' && r != '“' && r != '«' {
 			break
 		}
 		a += n

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -90,6 +91,66 @@ func TestMetadataMatch(t *testing.T) {
 	}
 }
 
+func TestDateAndTitleRules(t *testing.T) {
+	t.Parallel()
+	at := func(s string) time.Time {
+		d, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	dates := []struct {
+		truth string
+		pred  time.Time
+		want  bool
+	}{
+		{"2015-11", at("2015-11-28T10:00:00Z"), true},
+		{"2015-11", at("2015-12-01T00:00:00Z"), false},
+		{"2015-11", at("2015-10-31T23:00:00Z"), false},
+		// The prediction is read in the zone the page gave it.
+		{"2024-06-02", at("2024-06-03T23:30:00-05:00"), true},
+		{"2024-06-02", at("2024-05-31T23:30:00+02:00"), false},
+		{"no date", at("2024-06-02T00:00:00Z"), false},
+	}
+	for _, tc := range dates {
+		if got := dateMatch(tc.truth, tc.pred); got != tc.want {
+			t.Errorf("dateMatch(%q, %v) = %v, want %v", tc.truth, tc.pred, got, tc.want)
+		}
+	}
+	titles := []struct {
+		truth, pred string
+		want        bool
+	}{
+		{"Cells Can Do It--Simple", "Cells Can Do It—Simple", true},
+		{"*A Treatise* (1792)", "A Treatise (1792)", true},
+		{"Vibe Coding", "Vibe coding", false},
+		{"Vibe Coding", "Vibe Coding | Blog", false},
+	}
+	for _, tc := range titles {
+		if got := titleMatch(tc.truth, tc.pred); got != tc.want {
+			t.Errorf("titleMatch(%q, %q) = %v, want %v", tc.truth, tc.pred, got, tc.want)
+		}
+	}
+}
+
+func TestInHalf(t *testing.T) {
+	t.Parallel()
+	even := 0
+	for i := range 1000 {
+		id := fmt.Sprintf("%04d", i)
+		if InHalf(id, "even") == InHalf(id, "odd") {
+			t.Fatalf("page %s is in both halves or in neither", id)
+		}
+		if InHalf(id, "even") {
+			even++
+		}
+	}
+	if even < 400 || even > 600 {
+		t.Errorf("even half holds %d of 1000 ids, want about half", even)
+	}
+}
+
 func TestRunJSON(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -164,5 +225,14 @@ func TestRunTable(t *testing.T) {
 		if !bytes.Contains(out.Bytes(), []byte(want)) {
 			t.Errorf("table lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+func TestRunRejectsBadHalf(t *testing.T) {
+	t.Parallel()
+	var out, errb bytes.Buffer
+	err := Run(context.Background(), []string{"--data", "testdata/sh", "--half", "first"}, &out, &errb)
+	if err == nil {
+		t.Fatal("Run accepted --half first")
 	}
 }

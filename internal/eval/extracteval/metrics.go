@@ -174,9 +174,9 @@ func mean(xs []float64) float64 {
 	return s / float64(len(xs))
 }
 
-// titleMatch is exact, case-sensitive equality after collapsing whitespace
-// and writing typographic quotes, apostrophes and dashes in ASCII (the
-// WCXB truth writes ’ as ').
+// titleMatch is exact, case-sensitive equality after collapsing whitespace,
+// writing typographic quotes, apostrophes and dashes in ASCII (the WCXB
+// truth writes ’ as ' and — as --), and dropping Markdown asterisks.
 func titleMatch(truth, pred string) bool {
 	return normTitle(truth) == normTitle(pred)
 }
@@ -184,7 +184,13 @@ func titleMatch(truth, pred string) bool {
 var titleReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
 
 func normTitle(s string) string {
-	return strings.Join(strings.Fields(titleReplacer.Replace(s)), " ")
+	s = titleReplacer.Replace(s)
+	// "--" is how plain text writes a dash; the truth uses it where pages
+	// print "—". Asterisks are Markdown emphasis that leaked into some
+	// truth titles; a page's title never shows them.
+	s = strings.ReplaceAll(s, "--", "-")
+	s = strings.ReplaceAll(s, "*", "")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // parseTruthDate reads the truth's publish_date: YYYY-MM-DD, YYYY-MM, or an
@@ -207,10 +213,16 @@ func parseTruthDate(s string) (time.Time, bool) {
 // dateMatch reports whether pred falls within one calendar day of the
 // truth's date. The predicted time is read in its own zone, as the page
 // states it, since the truth is a calendar date.
+//
+// A truth that gives only a month ("2015-11") matches any day of that
+// month: the truth is that precise and no more.
 func dateMatch(truth string, pred time.Time) bool {
 	tt, ok := parseTruthDate(truth)
 	if !ok || pred.IsZero() {
 		return false
+	}
+	if _, err := time.Parse("2006-01", strings.TrimSpace(truth)); err == nil {
+		return pred.Year() == tt.Year() && pred.Month() == tt.Month()
 	}
 	py, pm, pd := pred.Date()
 	pday := time.Date(py, pm, pd, 0, 0, 0, 0, time.UTC)
