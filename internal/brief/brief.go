@@ -162,8 +162,9 @@ func Build(in Input, opt Options) news.Briefing {
 	if opt.SummaryWords > 0 {
 		so.Words = opt.SummaryWords
 	}
-	sc := newScored(arts, so.withDefaults())
-	summary := summarizeItems(arts, so, sc)
+	an := analyze(arts)
+	sc := an.scored(so.withDefaults())
+	summary := summarizeItems(an, so)
 	add(news.SectionSummary, summary)
 	add(news.SectionSources, outlets)
 

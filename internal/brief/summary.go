@@ -18,11 +18,6 @@ type SummaryOptions struct {
 	// Words is the length budget in words (text.Words); 65 by default.
 	// Whole sentences are taken, so the summary may stop short of it.
 	Words int
-	// Salience is no longer used: the summary model learned how sentence
-	// scores and concept coverage weigh against each other.
-	//
-	// Deprecated: ignored; kept so callers still compile.
-	Salience float64
 	// Shortlist is how many of the best-scoring sentences the summary
 	// chooses among; 0 takes the trained model's (12).
 	Shortlist int
@@ -73,19 +68,21 @@ func (o SummaryOptions) withDefaults() SummaryOptions {
 // Each item's Text is exactly articles[i].Text[Start:End] of its single
 // citation, whose ArticleID is that article's ID.
 func Summarize(articles []news.Article, opt SummaryOptions) []news.Item {
-	return summarizeItems(articles, opt, nil)
+	return summarizeItems(analyze(articles), opt)
 }
 
-// summarizeItems builds the summary section. The general sentence ranking
-// Build shares with the other sections is not used: the summary ranks
-// sentences with its own model (see summaryModel).
-func summarizeItems(articles []news.Article, opt SummaryOptions, _ *scoredUnits) []news.Item {
+// summarizeItems builds the summary section from the story's sentence
+// analysis. The general sentence ranking Build shares with the other
+// sections is not used: the summary ranks sentences with its own model
+// (see summaryModel).
+func summarizeItems(an *analysis, opt SummaryOptions) []news.Item {
+	articles := an.articles
 	o := opt.withDefaults()
 	m := defaultSummaryModel
 	if opt.Shortlist > 0 {
 		m.Shortlist = opt.Shortlist
 	}
-	units, feats := usableFeatures(articles, o)
+	units, feats := usableFeatures(an, o)
 	picked := selectSummary(articles, o, m, nil, units, feats)
 	items := make([]news.Item, len(picked))
 	for i, u := range picked {
@@ -130,8 +127,26 @@ var danglers = map[string]bool{
 
 var personal = map[string]bool{"i": true, "we": true, "you": true, "my": true, "our": true, "me": true, "us": true}
 
-// unitFeatures computes every sentence's features (see FeatureNames).
-func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
+// analysis is the sentence analysis of a story that the general sentence
+// scorer and the summary model share. It is the bulk of a briefing's cost
+// (all pairs of sentences are compared), so Build computes it once.
+type analysis struct {
+	articles []news.Article
+	// units are the sentences near the top of their article, their tf-idf
+	// vectors set; base holds each one's features as FeatureNames lists
+	// them.
+	units []unit
+	base  [][]float64
+	tf    tfidf // the units' term weights, to place headlines among them
+	// crossMax is, for each unit, its best cosine to a sentence of another
+	// article; crossSum the sum over the other articles of its best cosine
+	// to one of their sentences; crossLead its best cosine to another
+	// article's first or second sentence.
+	crossMax, crossSum, crossLead []float64
+}
+
+// analyze computes every candidate sentence's features (see FeatureNames).
+func analyze(articles []news.Article) *analysis {
 	// Only the top of each article is a candidate: that is where news puts
 	// what matters, and it bounds the quadratic similarity work on a story
 	// with many long articles.
@@ -147,7 +162,11 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 			titles = append(titles, t)
 		}
 	}
-	title := vectorize(all, []string{strings.Join(titles, " ")})[0]
+	tf := newTFIDF(all)
+	for i := range all {
+		all[i].vec = tf.vector(all[i].text)
+	}
+	title := tf.vector(strings.Join(titles, " "))
 
 	// Centroid of each article, to measure agreement between sources.
 	cent := make([]map[string]float64, len(articles))
@@ -177,24 +196,42 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 			docCent[d] /= float64(docs - 1)
 		}
 	}
-	sparse := sparseVectors(all)
-	feats := make([][]float64, len(all))
+	// The similarity loops run on sparse vectors, as map look-ups there
+	// dominate the cost of a large story.
+	ids := termIDs{}
+	sparse := make([]sparseVec, len(all))
 	for i, u := range all {
-		var c, mx float64
+		sparse[i] = ids.sparse(u.vec)
+	}
+	centSparse := make([]sparseVec, len(cent))
+	for d, c := range cent {
+		centSparse[d] = ids.sparse(c)
+	}
+	an := &analysis{
+		articles:  articles,
+		units:     all,
+		base:      make([][]float64, len(all)),
+		tf:        tf,
+		crossMax:  make([]float64, len(all)),
+		crossSum:  make([]float64, len(all)),
+		crossLead: make([]float64, len(all)),
+	}
+	if docs > 1 {
+		// With at most one article holding content words every cosine
+		// across articles is 0, so the cross-article figures stay 0.
+		an.crossSimilarity(sparse, len(articles))
+	}
+	for i, u := range all {
+		var c float64
 		if docs > 1 {
-			for d, v := range cent {
-				if d != u.doc && len(v) > 0 {
-					c += cosine(u.vec, v)
+			for d, v := range centSparse {
+				if d != u.doc {
+					c += sparse[i].dot(v)
 				}
 			}
 			c /= float64(docs - 1)
-			for j, o := range all {
-				if o.doc != u.doc {
-					mx = math.Max(mx, sparse[i].dot(sparse[j]))
-				}
-			}
 		} else {
-			c = cosine(u.vec, cent[u.doc])
+			c = sparse[i].dot(centSparse[u.doc])
 		}
 		ws := text.Words(u.text)
 		f := make([]float64, len(FeatureNames))
@@ -205,7 +242,7 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 		f[2] = 1 / float64(u.pos+1)
 		f[3] = float64(u.pos) / float64(max(u.nsent, 1))
 		f[4] = c
-		f[5] = mx
+		f[5] = an.crossMax[i]
 		f[6] = cosine(u.vec, title)
 		f[7] = math.Log(float64(u.words + 1))
 		if strings.ContainsAny(u.text, "\"“”«»") {
@@ -225,9 +262,37 @@ func unitFeatures(articles []news.Article) ([]unit, [][]float64) {
 		}
 		f[12] = docCent[u.doc]
 		f[13] = f[1] * docCent[u.doc]
-		feats[i] = f
+		an.base[i] = f
 	}
-	return all, feats
+	return an
+}
+
+// crossSimilarity compares every unit with every unit of the other
+// articles once, for both the general scorer (crossMax) and the summary
+// model (crossSum, crossLead).
+func (an *analysis) crossSimilarity(sparse []sparseVec, articles int) {
+	all := an.units
+	best := make([]float64, articles) // per other article
+	for i, u := range all {
+		clear(best)
+		var lead float64
+		for j, o := range all {
+			if o.doc == u.doc {
+				continue
+			}
+			s := sparse[i].dot(sparse[j])
+			best[o.doc] = max(best[o.doc], s)
+			if o.pos < 2 {
+				lead = max(lead, s)
+			}
+		}
+		var sum, mx float64
+		for _, s := range best {
+			sum += s
+			mx = max(mx, s)
+		}
+		an.crossSum[i], an.crossLead[i], an.crossMax[i] = sum, lead, mx
+	}
 }
 
 // scoredUnits are the usable sentences of a story with their scores,
@@ -241,21 +306,32 @@ type scoredUnits struct {
 // newScored ranks every usable sentence of the articles; the units carry
 // their vectors for redundancy checks.
 func newScored(articles []news.Article, o SummaryOptions) *scoredUnits {
-	all, feats := unitFeatures(articles)
+	return analyze(articles).scored(o)
+}
+
+// scored ranks every usable sentence with the general scorer.
+func (an *analysis) scored(o SummaryOptions) *scoredUnits {
 	var units []unit
 	var scores []float64
-	for i, u := range all {
-		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
+	for i, u := range an.units {
+		if !o.shows(u) {
 			continue
 		}
 		var s float64
-		for k, x := range feats[i] {
+		for k, x := range an.base[i] {
 			s += o.Weights[k] * x
 		}
 		units = append(units, u)
 		scores = append(scores, s)
 	}
 	return &scoredUnits{units, scores}
+}
+
+// shows reports whether a sentence may stand in a briefing on its own:
+// within the length bounds, a statement, and not leaning on the sentence
+// before it.
+func (o SummaryOptions) shows(u unit) bool {
+	return u.words >= o.MinWords && u.words <= o.MaxWords && usableSentence(u.text) && !leansOnContext(u.text)
 }
 
 // readingOrder sorts chosen sentences so the summary reads from the top of

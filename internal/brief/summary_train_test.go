@@ -13,33 +13,10 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 var train = flag.Bool("train", false, "refit summary_model.json on the NeuS train split")
-
-// neusDir finds ../shared/data/summarize/neus beside the repository root.
-func neusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data", "summarize", "neus")
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("NeuS data absent: %v", err)
-	}
-	return d
-}
 
 type neusStory struct {
 	articles []news.Article
@@ -198,7 +175,7 @@ func prepare(stories []neusStory, o SummaryOptions) []prepared {
 		toks := rougeTokens(s.target)
 		p.ref1, p.ref2 = grams(toks, 1), grams(toks, 2)
 		for i, u := range all {
-			if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
+			if !o.shows(u) {
 				continue
 			}
 			p.units = append(p.units, u)
@@ -444,7 +421,7 @@ func TestTrainSummaryModel(t *testing.T) {
 	if !*train {
 		t.Skip("refits the model only with -train")
 	}
-	dir := neusDir(t)
+	dir := sharedpath.Dir(t, "data", "summarize", "neus")
 	o := SummaryOptions{}.withDefaults()
 	ps := prepare(readNeuSSplit(t, dir, "train"), o)
 	cut := len(ps) * 4 / 5

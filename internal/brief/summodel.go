@@ -116,7 +116,13 @@ var defaultSummaryModel = func() summaryModel {
 // summaryFeatures computes the summary model's features of every sentence
 // near the top of its article.
 func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
-	all, base := unitFeatures(articles)
+	return analyze(articles).summaryFeatures()
+}
+
+// summaryFeatures extends the general features of the analysed sentences
+// with the summary model's own.
+func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
+	articles, all, base := an.articles, an.units, an.base
 	n := len(FeatureNames)
 	binsAt := featureIndex("uni_others") + 1
 
@@ -125,20 +131,19 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 		titles[d] = strings.TrimSpace(a.Title)
 	}
 	// Headlines share the sentences' tf-idf space: each article's own, then
-	// each article's others' together. One call, as vectorize re-weighs
-	// every sentence.
-	extra := append([]string(nil), titles...)
+	// each article's others' together.
+	titleVec := make([]map[string]float64, len(articles))
+	otherTitle := make([]map[string]float64, len(articles))
 	for d := range articles {
+		titleVec[d] = an.tf.vector(titles[d])
 		var parts []string
 		for e, t := range titles {
 			if e != d && t != "" {
 				parts = append(parts, t)
 			}
 		}
-		extra = append(extra, strings.Join(parts, " "))
+		otherTitle[d] = an.tf.vector(strings.Join(parts, " "))
 	}
-	vecs := vectorize(all, extra)
-	titleVec, otherTitle := vecs[:len(articles)], vecs[len(articles):]
 
 	// Which articles use each content word, for shared_words.
 	users := map[string]map[int]bool{}
@@ -164,7 +169,6 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 			biUsers[g][d] = true
 		}
 	}
-	sparse := sparseVectors(all)
 	docs := map[int]bool{}
 	for _, u := range all {
 		docs[u.doc] = true
@@ -173,28 +177,10 @@ func summaryFeatures(articles []news.Article) ([]unit, [][]float64) {
 	for i, u := range all {
 		f := make([]float64, len(summaryFeatureNames))
 		copy(f, base[i])
-		best := map[int]float64{}
-		var leads float64
-		for j, o := range all {
-			if o.doc == u.doc {
-				continue
-			}
-			s := sparse[i].dot(sparse[j])
-			if s > best[o.doc] {
-				best[o.doc] = s
-			}
-			if o.pos < 2 && s > leads {
-				leads = s
-			}
-		}
 		if len(docs) > 1 {
-			var sum float64
-			for _, s := range best {
-				sum += s
-			}
-			f[n] = sum / float64(len(docs)-1)
+			f[n] = an.crossSum[i] / float64(len(docs)-1)
 		}
-		f[n+1] = leads
+		f[n+1] = an.crossLead[i]
 		f[n+2] = cosine(u.vec, titleVec[u.doc])
 		f[n+3] = cosine(u.vec, otherTitle[u.doc])
 		if len(u.vec) > 0 {
@@ -282,12 +268,12 @@ func capsShare(s string) float64 {
 
 // usableFeatures keeps the sentences a summary may show, with their
 // features.
-func usableFeatures(articles []news.Article, o SummaryOptions) ([]unit, [][]float64) {
-	all, feats := summaryFeatures(articles)
+func usableFeatures(an *analysis, o SummaryOptions) ([]unit, [][]float64) {
+	all, feats := an.summaryFeatures()
 	var units []unit
 	var fs [][]float64
 	for i, u := range all {
-		if u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || leansOnContext(u.text) {
+		if !o.shows(u) {
 			continue
 		}
 		units = append(units, u)

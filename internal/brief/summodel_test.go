@@ -119,7 +119,7 @@ func TestSelectSummary(t *testing.T) {
 	arts := usable(in.Articles)
 	for _, words := range []int{10, 25, 65, 150} {
 		o := SummaryOptions{Words: words}.withDefaults()
-		units, feats := usableFeatures(arts, o)
+		units, feats := usableFeatures(analyze(arts), o)
 		got := selectSummary(arts, o, defaultSummaryModel, nil, units, feats)
 		n := 0
 		for _, u := range got {

@@ -48,18 +48,21 @@ func contentWords(s string) []string {
 		if stopWords[w] || len(w) < 2 {
 			continue
 		}
-		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-1]
-		}
-		out = append(out, w)
+		out = append(out, fold(w))
 	}
 	return out
 }
 
-// vectorize fills in each unit's tf-idf vector. Document frequency counts
-// articles, not sentences, so a word every outlet uses is not mistaken for
-// a rare one, and a word one outlet repeats does not look central.
-func vectorize(units []unit, extra []string) []map[string]float64 {
+// tfidf weighs words by how few of a story's articles use them. Document
+// frequency counts articles, not sentences, so a word every outlet uses is
+// not mistaken for a rare one, and a word one outlet repeats does not look
+// central.
+type tfidf struct {
+	df   map[string]int
+	docs float64 // articles with a sentence, plus one
+}
+
+func newTFIDF(units []unit) tfidf {
 	df := map[string]int{}
 	docs := map[int]map[string]bool{}
 	for _, u := range units {
@@ -73,32 +76,39 @@ func vectorize(units []unit, extra []string) []map[string]float64 {
 			}
 		}
 	}
-	n := float64(len(docs)) + 1
-	idf := func(w string) float64 { return math.Log(1 + n/float64(df[w]+1)) }
-	bag := func(s string) map[string]float64 {
-		v := map[string]float64{}
-		for _, w := range contentWords(s) {
-			v[w]++
-		}
-		var norm float64
-		for w, tf := range v {
-			v[w] = (1 + math.Log(tf)) * idf(w)
-			norm += v[w] * v[w]
-		}
-		norm = math.Sqrt(norm)
-		for w := range v {
-			if norm > 0 {
-				v[w] /= norm
-			}
-		}
-		return v
+	return tfidf{df: df, docs: float64(len(docs)) + 1}
+}
+
+// vector is the unit-length tf-idf vector of s's content words.
+func (t tfidf) vector(s string) map[string]float64 {
+	v := map[string]float64{}
+	for _, w := range contentWords(s) {
+		v[w]++
 	}
+	var norm float64
+	for w, tf := range v {
+		v[w] = (1 + math.Log(tf)) * math.Log(1+t.docs/float64(t.df[w]+1))
+		norm += v[w] * v[w]
+	}
+	norm = math.Sqrt(norm)
+	for w := range v {
+		if norm > 0 {
+			v[w] /= norm
+		}
+	}
+	return v
+}
+
+// vectorize fills in each unit's tf-idf vector and returns those of extra,
+// weighed by the units' document frequencies.
+func vectorize(units []unit, extra []string) []map[string]float64 {
+	t := newTFIDF(units)
 	for i := range units {
-		units[i].vec = bag(units[i].text)
+		units[i].vec = t.vector(units[i].text)
 	}
 	out := make([]map[string]float64, len(extra))
 	for i, s := range extra {
-		out[i] = bag(s)
+		out[i] = t.vector(s)
 	}
 	return out
 }
@@ -138,29 +148,29 @@ type sparseVec struct {
 	ws  []float64
 }
 
-func sparseVectors(units []unit) []sparseVec {
-	ids := map[string]int32{}
-	out := make([]sparseVec, len(units))
-	for i, u := range units {
-		type tw struct {
-			id int32
-			w  float64
+// termIDs numbers the words of one story's vectors, so that their sparse
+// forms share one id space.
+type termIDs map[string]int32
+
+// sparse converts v, numbering words it has not seen yet.
+func (ids termIDs) sparse(v map[string]float64) sparseVec {
+	type tw struct {
+		id int32
+		w  float64
+	}
+	terms := make([]tw, 0, len(v))
+	for w, x := range v {
+		id, ok := ids[w]
+		if !ok {
+			id = int32(len(ids))
+			ids[w] = id
 		}
-		terms := make([]tw, 0, len(u.vec))
-		for w, x := range u.vec {
-			id, ok := ids[w]
-			if !ok {
-				id = int32(len(ids))
-				ids[w] = id
-			}
-			terms = append(terms, tw{id, x})
-		}
-		sort.Slice(terms, func(a, b int) bool { return terms[a].id < terms[b].id })
-		v := sparseVec{ids: make([]int32, len(terms)), ws: make([]float64, len(terms))}
-		for k, t := range terms {
-			v.ids[k], v.ws[k] = t.id, t.w
-		}
-		out[i] = v
+		terms = append(terms, tw{id, x})
+	}
+	sort.Slice(terms, func(a, b int) bool { return terms[a].id < terms[b].id })
+	out := sparseVec{ids: make([]int32, len(terms)), ws: make([]float64, len(terms))}
+	for k, t := range terms {
+		out.ids[k], out.ws[k] = t.id, t.w
 	}
 	return out
 }

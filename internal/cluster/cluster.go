@@ -13,6 +13,7 @@ package cluster
 
 import (
 	"math"
+	"os"
 	"slices"
 	"sort"
 	"time"
@@ -62,6 +63,13 @@ type Config struct {
 	// story to continue an earlier story's thread. Default 0.18, chosen on
 	// Timeline17 dev to keep threads from mixing topics.
 	ThreadThreshold float64
+	// ThreadNameWeight is the weight of names in the thread score, the
+	// rest going to words. Default 0.6: two look-alike events (two
+	// shootings in two cities) share words but not names, while the next
+	// turn of a story brings its people and places back.
+	ThreadNameWeight float64
+	ThreadNames      int
+	ThreadRare       float64
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread.
 	RelatedMin float64
@@ -130,28 +138,29 @@ func DefaultConfig() Config {
 	dc := dedup.DefaultConfig()
 	dc.Window = 30 * 24 * time.Hour
 	return Config{
-		Window:          30 * 24 * time.Hour,
-		ThreadWindow:    60 * 24 * time.Hour,
-		Threshold:       0.14,
-		ThreadThreshold: 0.18,
-		RelatedMin:      0.25,
-		WordWeight:      0.5,
-		EntityWeight:    0.3,
-		NumberWeight:    0.1,
-		TitleWeight:     0.1,
-		TimeScale:       3 * 24 * time.Hour,
-		TimePenalty:     0.5,
-		UnknownGap:      3 * 24 * time.Hour,
-		DFDocs:          5000,
-		Candidates:      15,
-		CentroidTerms:   150,
-		IndexKeys:       12,
-		MaxPosting:      150,
-		MaxStories:      50_000,
-		GapRelief:       0.6,
-		FurnitureTitle:  0.2,
-		FurnitureWords:  200,
-		Dedup:           dc,
+		Window:           30 * 24 * time.Hour,
+		ThreadWindow:     60 * 24 * time.Hour,
+		Threshold:        0.14,
+		ThreadThreshold:  0.18,
+		ThreadNameWeight: 0.6,
+		RelatedMin:       0.25,
+		WordWeight:       0.5,
+		EntityWeight:     0.3,
+		NumberWeight:     0.1,
+		TitleWeight:      0.1,
+		TimeScale:        3 * 24 * time.Hour,
+		TimePenalty:      0.5,
+		UnknownGap:       3 * 24 * time.Hour,
+		DFDocs:           5000,
+		Candidates:       15,
+		CentroidTerms:    150,
+		IndexKeys:        12,
+		MaxPosting:       150,
+		MaxStories:       50_000,
+		GapRelief:        0.6,
+		FurnitureTitle:   0.2,
+		FurnitureWords:   200,
+		Dedup:            dc,
 	}
 }
 
@@ -248,6 +257,8 @@ type story struct {
 type thread struct {
 	id          int64
 	words, ents centroid
+	stories     int // stories held in the thread
+	articles    int // articles (not copies) added to the thread
 }
 
 type docRec struct {
@@ -374,7 +385,11 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 	}
 	p := c.prepare(d)
 	if a.ThreadID == 0 {
+		// Stored without a thread: keep the story's own.
 		a.ThreadID = a.StoryID
+		if s := c.stories[a.StoryID]; s != nil {
+			a.ThreadID = s.thread
+		}
 	}
 	c.apply(d, &p, a)
 }
@@ -400,7 +415,11 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 	}
 	if best != nil && bestScore >= c.cfg.Threshold {
-		return Assignment{StoryID: best.id, ThreadID: best.thread, Score: bestScore}
+		a := Assignment{StoryID: best.id, ThreadID: best.thread, Score: bestScore}
+		if th := c.threads[best.thread]; os.Getenv("NORELINK") == "" && th != nil && th.id == best.id && th.stories == 1 {
+			a.ThreadID = c.relink(best, th, cands)
+		}
+		return a
 	}
 	// A new story: does it continue the thread of one of the candidates?
 	var bestThread *thread
@@ -413,6 +432,9 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 		seen[th.id] = true
 		tsc := c.threadScore(p, th)
+		if !c.sharesRareNames(p.ents, th) {
+			continue
+		}
 		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
 			bestThread, bestThreadScore = th, tsc
 		}
@@ -428,11 +450,63 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	return a
 }
 
+// relink looks again, as a story grows, for a thread it continues. A
+// story's first article may say too little to link it (a short wire item,
+// a headline-only page); the story's centroids, gathered over its articles,
+// say more. Only a story still alone in the thread it began moves, so no
+// other story's thread changes under it. It returns s's thread, new or
+// unchanged.
+func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
+	var bestThread *thread
+	bestScore := math.Inf(-1)
+	for _, o := range cands {
+		th := c.threads[o.thread]
+		if th == nil || th == own {
+			continue
+		}
+		if !c.sharesRareNames(s.ents.t, th) {
+			continue
+		}
+		sc := c.cfg.ThreadNameWeight*nameCosine(&s.ents, &th.ents) + (1-c.cfg.ThreadNameWeight)*nameCosine(&s.words, &th.words)
+		if sc > bestScore || sc == bestScore && th.id < bestThread.id {
+			bestThread, bestScore = th, sc
+		}
+	}
+	if bestThread != nil && bestScore >= c.cfg.ThreadThreshold {
+		return bestThread.id
+	}
+	return own.id
+}
+
+// sharesRareNames reports whether the names v and the thread th share at
+// least ThreadNames names that are rare, each in at most ThreadRare of the
+// recent articles. Look-alike events (two shootings in one city) share the
+// city, its police and the words of a shooting; a story's next turn brings
+// back names few other articles carry: its people, its places.
+func (c *Clusterer) sharesRareNames(v vector, th *thread) bool {
+	if c.cfg.ThreadNames <= 0 {
+		return true
+	}
+	limit := c.cfg.ThreadRare * float64(len(c.dfQueue))
+	if c.cfg.ThreadRare < 0 {
+		limit = -c.cfg.ThreadRare * float64(th.articles)
+	}
+	n := 0
+	for _, t := range v {
+		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 {
+			if n++; n >= c.cfg.ThreadNames {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // threadScore weighs names above words: a thread continues when the same
 // people and places come back, while look-alike events (two shootings in
 // two cities) share words but not names.
 func (c *Clusterer) threadScore(p *prepared, th *thread) float64 {
-	return 0.6*th.ents.cos(p.ents) + 0.4*th.words.cos(p.words)
+	return c.cfg.ThreadNameWeight*th.ents.cos(p.ents) + (1-c.cfg.ThreadNameWeight)*th.words.cos(p.words)
 }
 
 // joinable reports whether s is recent enough for d to join.
@@ -552,7 +626,8 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 		c.newest = d.Time
 	}
 	s := c.stories[a.StoryID]
-	if s == nil {
+	created := s == nil
+	if created {
 		s = &story{
 			id: a.StoryID, thread: a.ThreadID, title: d.Title,
 			sources: map[int64]bool{}, keys: map[uint64]bool{}, names: map[uint64]string{},
@@ -560,10 +635,16 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 		c.stories[s.id] = s
 	}
 	s.touched = c.seq
+	if a.ThreadID != s.thread && c.threads[s.thread] != nil {
+		c.move(s, a.ThreadID)
+	}
 	th := c.threads[s.thread]
 	if th == nil {
 		th = &thread{id: s.thread}
 		c.threads[th.id] = th
+	}
+	if created {
+		th.stories++
 	}
 	s.sources[d.Source] = true
 	if !d.Time.IsZero() {
@@ -585,6 +666,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 		s.ents.add(p.ents, c.cfg.CentroidTerms)
 		s.nums.add(p.nums, c.cfg.CentroidTerms)
 		s.titles.add(p.title, c.cfg.CentroidTerms)
+		th.articles++
 		th.words.add(p.words, c.cfg.CentroidTerms)
 		th.ents.add(p.ents, c.cfg.CentroidTerms)
 		for _, k := range c.indexKeys(p) {
@@ -673,8 +755,31 @@ func (c *Clusterer) sweep() {
 	}
 }
 
+// move takes story s out of its thread into thread id, with what it brought
+// to its old thread. The old thread is dropped once no story is left in it.
+func (c *Clusterer) move(s *story, id int64) {
+	if old := c.threads[s.thread]; old != nil {
+		if old.stories--; old.stories <= 0 {
+			delete(c.threads, old.id)
+		}
+	}
+	th := c.threads[id]
+	if th == nil {
+		th = &thread{id: id}
+		c.threads[id] = th
+	}
+	th.stories++
+	th.articles += s.articles
+	th.words.add(s.words.t, c.cfg.CentroidTerms)
+	th.ents.add(s.ents.t, c.cfg.CentroidTerms)
+	s.thread = id
+}
+
 func (c *Clusterer) forget(s *story) {
 	delete(c.stories, s.id)
+	if th := c.threads[s.thread]; th != nil {
+		th.stories--
+	}
 	for k := range s.keys {
 		ids := c.posting[k]
 		for i, id := range ids {

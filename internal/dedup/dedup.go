@@ -93,77 +93,65 @@ func OfHashes(words []uint64) Fingerprint {
 		exact = mix(exact ^ w)
 	}
 	fp.Exact = exact
-	fp.Sim = simHash(words)
-	fp.Min = minHash(words)
+	sh := shingles(words)
+	fp.Sim = simHash(sh)
+	fp.Min = minHash(sh)
 	return fp
 }
 
-func simHash(words []uint64) uint64 {
+// shingles hashes every run of ShingleSize consecutive words; a text
+// shorter than that is one shingle of all its words.
+func shingles(words []uint64) []uint64 {
 	if len(words) == 0 {
-		return 0
+		return nil
 	}
+	hash := func(ws []uint64) uint64 {
+		h := uint64(offset64)
+		for _, w := range ws {
+			h = mix(h ^ w)
+		}
+		return h
+	}
+	if len(words) < ShingleSize {
+		return []uint64{hash(words)}
+	}
+	out := make([]uint64, 0, len(words)-ShingleSize+1)
+	for i := 0; i+ShingleSize <= len(words); i++ {
+		out = append(out, hash(words[i:i+ShingleSize]))
+	}
+	return out
+}
+
+func simHash(shingles []uint64) uint64 {
 	// Count set bits per position without branches; a bit of the result is
-	// set when more than half the features set it.
+	// set when more than half the shingles set it.
 	var acc [64]int32
-	total := int32(0)
-	add := func(h uint64) {
-		total++
+	for _, h := range shingles {
 		for b := range 64 {
 			acc[b] += int32(h >> uint(b) & 1)
 		}
 	}
-	if len(words) < ShingleSize {
-		h := uint64(offset64)
-		for _, w := range words {
-			h = mix(h ^ w)
-		}
-		add(h)
-	}
-	for i := 0; i+ShingleSize <= len(words); i++ {
-		h := uint64(offset64)
-		for _, w := range words[i : i+ShingleSize] {
-			h = mix(h ^ w)
-		}
-		add(h)
-	}
 	var out uint64
 	for b := range 64 {
-		if 2*acc[b] > total {
+		if 2*int(acc[b]) > len(shingles) {
 			out |= 1 << b
 		}
 	}
 	return out
 }
 
-func minHash(words []uint64) [MinHashes]uint32 {
+func minHash(shingles []uint64) [MinHashes]uint32 {
 	var sig [MinHashes]uint32
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	if len(words) == 0 {
-		return sig
-	}
-	each := func(h uint64) {
+	for _, h := range shingles {
 		for i := range sig {
 			v := uint32(mix(h+uint64(i)*0x9e3779b97f4a7c15) >> 32)
 			if v < sig[i] {
 				sig[i] = v
 			}
 		}
-	}
-	if len(words) < ShingleSize {
-		h := uint64(offset64)
-		for _, w := range words {
-			h = mix(h ^ w)
-		}
-		each(h)
-	}
-	for i := 0; i+ShingleSize <= len(words); i++ {
-		h := uint64(offset64)
-		for _, w := range words[i : i+ShingleSize] {
-			h = mix(h ^ w)
-		}
-		each(h)
 	}
 	return sig
 }

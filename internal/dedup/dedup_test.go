@@ -120,3 +120,31 @@ func FuzzOf(f *testing.F) {
 		}
 	})
 }
+
+// TestFingerprintStable pins fingerprints of a few texts: they are stored
+// with articles, so a change to the hashing would silently stop new
+// articles from matching old copies.
+func TestFingerprintStable(t *testing.T) {
+	t.Parallel()
+	type pinned struct {
+		Exact, Sim uint64
+		Words      int
+		Min        [4]uint32 // the first hashes of the signature
+	}
+	tests := []struct {
+		text string
+		want pinned
+	}{
+		{"", pinned{0xcbf29ce484222325, 0x0, 0, [4]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}}},
+		{"Storm", pinned{0x9872363b243bf499, 0x9872363b243bf499, 1, [4]uint32{0xba0c02be, 0xdd2d4837, 0xe53fda3, 0x3a3c3dab}}},
+		{"Storm hits coast", pinned{0xbbaffb426cd4a0bc, 0xbbaffb426cd4a0bc, 3, [4]uint32{0x2e9f2bd0, 0x936feb12, 0x36399738, 0xc41348ba}}},
+		{"A storm hit the coast on Monday, officials said; 3 people died.", pinned{0xadd74e2aa96706f2, 0x8c2c2e02c2110d80, 12, [4]uint32{0xdbcb256, 0x6f251a7, 0x2387da57, 0x39ac40be}}},
+	}
+	for _, tc := range tests {
+		fp := Of(tc.text)
+		got := pinned{fp.Exact, fp.Sim, fp.Words, [4]uint32(fp.Min[:4])}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Of(%q) changed (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}

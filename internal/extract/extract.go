@@ -213,7 +213,8 @@ func utf8Reader(page []byte) io.Reader {
 	}
 	enc, name, _ := charset.DetermineEncoding(page, "text/html")
 	if name == "utf-8" {
-		return bytes.NewReader(page)
+		// Declared UTF-8 but not valid: keep what is, mark what is not.
+		return bytes.NewReader(bytes.ToValidUTF8(page, []byte("\uFFFD")))
 	}
 	return enc.NewDecoder().Reader(bytes.NewReader(page))
 }

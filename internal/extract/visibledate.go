@@ -216,15 +216,16 @@ func sameDay(a, b time.Time) bool {
 // publication and modification times and the dates shown beside the
 // headline:
 //   - a declared publication date that is shown is kept;
-//   - a declared modification date shown without an "Updated" label, when
-//     the publication date is not shown, is the date the page presents as
-//     its own (templates that declare a stale datePublished);
-//   - with nothing declared, the first date shown is taken, an unlabelled
-//     one before one labelled as an update.
+//   - else a declared modification date shown without an "Updated" label
+//     is the date the page presents as its own (templates that declare a
+//     stale datePublished);
+//   - else the first date shown without an update label: the page's own
+//     date line disagrees with what it declares;
+//   - else the declared publication date, or with none declared the first
+//     date shown even if labelled as an update.
 //
-// A declared date that is not shown is kept over an unrelated shown date:
-// the header window also catches dates of neighbouring teasers. A date the
-// page labels "Updated" is the modification time, and Modified has it.
+// A date the page labels "Updated" never replaces a declared publication
+// date: it is the modification time, and Modified has it.
 func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 	has := func(t time.Time, labelledOK bool) bool {
 		for _, s := range shown {

@@ -73,11 +73,12 @@ func EvaluateDemo(ctx context.Context, cfg cluster.Config, spec string, logger *
 	}
 	c := cluster.New(cfg)
 	pred := make([]int64, len(docs))
-	predThreads := make([]int64, len(docs))
+	as := make([]cluster.Assignment, len(docs))
 	for i, d := range docs {
-		a := c.Add(d)
-		pred[i], predThreads[i] = a.StoryID, a.ThreadID
+		as[i] = c.Add(d)
+		pred[i] = as[i].StoryID
 	}
+	predThreads := FinalThreads(as)
 	out := DemoScores{Translator: spec, Scores: Score(pred, gold)}
 	if out.Translator == "" {
 		out.Translator = "none"
@@ -121,8 +122,8 @@ func runDemo(ctx context.Context, cfg cluster.Config, asJSON bool, w io.Writer, 
 	}
 	fmt.Fprintln(w, "demo corpus, replayed in publication order:")
 	for _, s := range all {
-		fmt.Fprintf(w, "translator %-9s BCubed F1 %.4f (P %.4f R %.4f) | stories %d (gold %d) | foreign articles joined to their English story %d/%d | threads %d, threads mixing gold threads %d\n",
-			s.Translator, s.BCubedF1, s.BCubedPrecision, s.BCubedRecall, s.Stories, s.GoldStories, s.ForeignJoined, s.Foreign, s.Threads.Threads, s.Threads.MixedThreads)
+		fmt.Fprintf(w, "translator %-9s BCubed F1 %.4f (P %.4f R %.4f) | stories %d (gold %d) | foreign articles joined to their English story %d/%d | threads %d (%.1f per gold thread, largest holds %.0f%%), threads mixing gold threads %d\n",
+			s.Translator, s.BCubedF1, s.BCubedPrecision, s.BCubedRecall, s.Stories, s.GoldStories, s.ForeignJoined, s.Foreign, s.Threads.Threads, s.Threads.ThreadsPerTopic, 100*s.Threads.Coverage, s.Threads.MixedThreads)
 	}
 	return nil
 }

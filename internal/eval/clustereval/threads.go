@@ -21,12 +21,26 @@ type ThreadScores struct {
 	// Coverage is the mean over topics of the share of its articles that lie
 	// in the topic's largest thread.
 	Coverage float64 `json:"largest_thread_share"`
+	// EffectiveThreads is the mean over topics of the number of threads
+	// weighted by articles (1/Σp², p a thread's share of the topic): a
+	// topic in one big thread and fifty one-article threads scores near 1,
+	// since one-off articles that only mention the topic are expected to
+	// stand alone.
+	EffectiveThreads float64 `json:"effective_threads_per_topic"`
+	// ArticleShare is the mean over articles of the share of the article's
+	// topic that lies in the article's thread (BCubed recall with topics as
+	// the gold classes): how much of its topic a briefing's background can
+	// reach from an article.
+	ArticleShare float64 `json:"article_topic_share"`
 	// MixedThreads counts threads holding articles of more than one topic;
 	// MixedArticles the articles in them that are not of the thread's main
 	// topic.
 	MixedThreads  int     `json:"mixed_threads"`
 	MixedArticles int     `json:"mixed_articles"`
 	Purity        float64 `json:"thread_purity"`
+	// StoryPurity is the purity of the stories alone: what the threads
+	// could at best keep, since a thread is a union of stories.
+	StoryPurity float64 `json:"story_purity"`
 	Stories       int     `json:"stories"`
 	Articles      int     `json:"articles"`
 }
@@ -56,10 +70,22 @@ func ScoreThreads(threads, stories []int64, topics []string) ThreadScores {
 			biggest = max(biggest, n)
 		}
 		s.Coverage += float64(biggest) / float64(total)
+		var simpson float64
+		for _, n := range ths {
+			p := float64(n) / float64(total)
+			simpson += p * p
+			// Each of the n articles of this thread reaches n of its topic.
+			s.ArticleShare += float64(n) * p
+		}
+		s.EffectiveThreads += 1 / simpson
 	}
 	if s.Topics > 0 {
 		s.ThreadsPerTopic /= float64(s.Topics)
 		s.Coverage /= float64(s.Topics)
+		s.EffectiveThreads /= float64(s.Topics)
+	}
+	if len(threads) > 0 {
+		s.ArticleShare /= float64(len(threads))
 	}
 	pure := 0
 	for _, tops := range byThread {
@@ -77,6 +103,7 @@ func ScoreThreads(threads, stories []int64, topics []string) ThreadScores {
 	if len(threads) > 0 {
 		s.Purity = float64(pure) / float64(len(threads))
 	}
+	s.StoryPurity = purity(stories, topics)
 	return s
 }
 
@@ -88,8 +115,9 @@ func runThreads(ctx context.Context, cfg cluster.Config, arts []Dated, asJSON bo
 	threads := make([]int64, len(arts))
 	stories := make([]int64, len(arts))
 	topics := make([]string, len(arts))
+	final := FinalThreads(res.Assignments)
 	for i, a := range res.Assignments {
-		threads[i], stories[i], topics[i] = a.ThreadID, a.StoryID, arts[i].Label()
+		threads[i], stories[i], topics[i] = final[i], a.StoryID, arts[i].Label()
 	}
 	s := ScoreThreads(threads, stories, topics)
 	if asJSON {
@@ -97,7 +125,8 @@ func runThreads(ctx context.Context, cfg cluster.Config, arts []Dated, asJSON bo
 	}
 	fmt.Fprintf(w, "threads: %d articles, %d topics, %d stories, %d threads\n", s.Articles, s.Topics, s.Stories, s.Threads)
 	fmt.Fprintf(w, "threads per topic %.1f (largest thread holds %.1f%% of a topic's articles)\n", s.ThreadsPerTopic, 100*s.Coverage)
-	fmt.Fprintf(w, "threads mixing topics %d (%d articles off-topic), purity %.4f\n", s.MixedThreads, s.MixedArticles, s.Purity)
+	fmt.Fprintf(w, "weighted by articles: %.2f effective threads per topic, an article's thread holds %.1f%% of its topic\n", s.EffectiveThreads, 100*s.ArticleShare)
+	fmt.Fprintf(w, "threads mixing topics %d (%d articles off-topic), purity %.4f (stories alone %.4f)\n", s.MixedThreads, s.MixedArticles, s.Purity, s.StoryPurity)
 	type tc struct {
 		topic string
 		n     int
@@ -118,4 +147,43 @@ func runThreads(ctx context.Context, cfg cluster.Config, arts []Dated, asJSON bo
 		fmt.Fprintf(w, "  %-8s %d threads\n", x.topic, x.n)
 	}
 	return nil
+}
+
+// FinalThreads gives each article the thread its story was last reported
+// in: a story can join a thread after its first articles (when its grown
+// centroid links it), and a briefing asks for the story's thread then
+// (cluster.ThreadOf), not for the one its first article got.
+func FinalThreads(as []cluster.Assignment) []int64 {
+	last := map[int64]int64{}
+	for _, a := range as {
+		last[a.StoryID] = a.ThreadID
+	}
+	out := make([]int64, len(as))
+	for i, a := range as {
+		out[i] = last[a.StoryID]
+	}
+	return out
+}
+
+// purity is the share of articles in their group's main label.
+func purity(groups []int64, labels []string) float64 {
+	count := map[int64]map[string]int{}
+	for i, g := range groups {
+		if count[g] == nil {
+			count[g] = map[string]int{}
+		}
+		count[g][labels[i]]++
+	}
+	pure := 0
+	for _, m := range count {
+		biggest := 0
+		for _, n := range m {
+			biggest = max(biggest, n)
+		}
+		pure += biggest
+	}
+	if len(groups) == 0 {
+		return 0
+	}
+	return float64(pure) / float64(len(groups))
 }

@@ -145,7 +145,7 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return Doc{}, err
+		return Doc{}, fmt.Errorf("read annotations of %s: %w", name, err)
 	}
 	segs := quotedSegments(text)
 	d := Doc{Name: name, Text: text}

@@ -4,35 +4,11 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
-)
 
-// sharedDir finds ../shared/data/quotes/polnear/SPLIT beside the
-// repository root (the directory holding go.mod).
-func sharedDir(t *testing.T, split string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "data", "quotes", "polnear", split)
-	if _, err := os.Stat(d); err != nil {
-		t.Skipf("PolNeAR %s not available: %v", split, err)
-	}
-	return d
-}
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
+)
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split.
 // The floors sit below the measured figures (see
@@ -43,7 +19,7 @@ func TestPolNeARDev(t *testing.T) {
 	if s := os.Getenv("QUOTEEVAL_SPLIT"); s != "" {
 		split = s
 	}
-	docs, err := LoadDir(sharedDir(t, split))
+	docs, err := LoadDir(sharedpath.Dir(t, "data", "quotes", "polnear", split))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package summeval
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -112,9 +111,7 @@ func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return fmt.Errorf("eval background: %w", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(stdout, res)
 	}
 	fmt.Fprintln(stdout, "Background vs the annotators' Background texts: ROUGE F1 (rouge-score tokens, no stemming), mean over annotators, then dates")
 	fmt.Fprintf(stdout, "%-20s %6s %6s %8s %8s %8s\n", "event", "dates", "words", "ROUGE-1", "ROUGE-2", "ROUGE-L")

@@ -1,15 +1,12 @@
 package summeval
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -81,22 +78,15 @@ func splitNeuS(s string) (title, article string) {
 	return "", s
 }
 
+// readLines returns the lines of the file at path; NeuS lines run to
+// megabytes.
 func readLines(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		out = append(out, sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
+	err := eachLine(path, func(_ int, b []byte) error {
+		out = append(out, string(b))
+		return nil
+	})
+	return out, err
 }
 
 // RunSummarize implements "newsdesk eval summarize".
@@ -129,9 +119,7 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	res.Split = *split
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(stdout, res)
 	}
 	fmt.Fprintf(stdout, "NeuS %s: %d stories, budget %d words; ROUGE F1 (rouge-score tokens, no stemming; reference: the summary without its title)\n", res.Split, res.Docs, res.Words)
 	fmt.Fprintf(stdout, "%-10s %8s %8s %8s\n", "system", "ROUGE-1", "ROUGE-2", "ROUGE-L")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 func TestRouge(t *testing.T) {
@@ -220,36 +220,12 @@ func TestReadBackgrounds(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared/data is absent")
-	}
-	return shared
-}
-
 // TestSummarizeBeatsLead guards the summariser on the first NeuS val
 // stories: every item is exactly its cited span, and it stays clearly ahead of LEAD (by 0.031 ROUGE-1 and
 // 0.030 ROUGE-2 when the model was fitted) and ahead of TextRank.
 func TestSummarizeBeatsLead(t *testing.T) {
 	t.Parallel()
-	cs, err := ReadNeuS(filepath.Join(sharedDir(t), "summarize", "neus"), "val")
+	cs, err := ReadNeuS(sharedpath.Dir(t, "data", "summarize", "neus"), "val")
 	if err != nil {
 		t.Skip(err)
 	}

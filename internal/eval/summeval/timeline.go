@@ -1,7 +1,6 @@
 package summeval
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"time"
 
@@ -84,28 +82,17 @@ func ReadT17Timelines(path string) (map[string]Timeline, error) {
 	return out, err
 }
 
+// readJSONL calls each with every non-empty line of the file at path.
 func readJSONL(path string, each func([]byte) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(sc.Bytes()) == 0 {
-			continue
+	return eachLine(path, func(line int, b []byte) error {
+		if len(b) == 0 {
+			return nil
 		}
-		if err := each(sc.Bytes()); err != nil {
+		if err := each(b); err != nil {
 			return fmt.Errorf("%s line %d: %w", path, line, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // TimelineScore is the score of one predicted timeline.
@@ -151,9 +138,7 @@ func RunTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return fmt.Errorf("eval timeline: %w", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(stdout, res)
 	}
 	fmt.Fprintf(stdout, "Timeline17: %d topics; %s\n", len(res.Topics), res.Metric)
 	fmt.Fprintf(stdout, "%-8s %6s %8s %8s %8s\n", "topic", "dates", "Date-F1", "AR1-F", "AR2-F")
@@ -249,32 +234,44 @@ func ScoreTimeline(pred, ref Timeline) TimelineScore {
 	for i, d := range rd {
 		rtoks[i] = contentTokens(ref[d])
 	}
-	cost := func(i, j int) float64 {
-		days := math.Abs(pd[i].Sub(rd[j]).Hours() / 24)
-		return (1 - 1/(days+1)) * (1 - approxRouge1(pred[pd[i]], ref[rd[j]]))
+	// The alignment depends on dates and words only, so it is found once
+	// for both n-gram orders.
+	cost := make([][]float64, len(pd))
+	for i := range pd {
+		cost[i] = make([]float64, len(rd))
+		for j := range rd {
+			cost[i][j] = (1 - 1/(daysApart(pd[i], rd[j])+1)) * (1 - approxRouge1(pred[pd[i]], ref[rd[j]]))
+		}
 	}
-	for n, out := range map[int]*float64{1: &s.AR1, 2: &s.AR2} {
-		var pNum, pDen, rNum, rDen float64
-		for i := range pd {
-			best := 0
-			for j := range rd {
-				if cost(i, j) < cost(i, best) {
-					best = j
-				}
+	toRef := make([]int, len(pd))  // each predicted date's reference date
+	toPred := make([]int, len(rd)) // each reference date's predicted date
+	for i := range pd {
+		for j := range rd {
+			if cost[i][j] < cost[i][toRef[i]] {
+				toRef[i] = j
 			}
-			h, p, _ := ngramCounts(ptoks[i], rtoks[best], n)
-			pNum += h / (math.Abs(pd[i].Sub(rd[best]).Hours()/24) + 1)
+		}
+	}
+	for j := range rd {
+		for i := range pd {
+			if cost[i][j] < cost[toPred[j]][j] {
+				toPred[j] = i
+			}
+		}
+	}
+	for _, ar := range []struct {
+		n   int
+		out *float64
+	}{{1, &s.AR1}, {2, &s.AR2}} {
+		var pNum, pDen, rNum, rDen float64
+		for i, j := range toRef {
+			h, p, _ := ngramCounts(ptoks[i], rtoks[j], ar.n)
+			pNum += h / (daysApart(pd[i], rd[j]) + 1)
 			pDen += p
 		}
-		for j := range rd {
-			best := 0
-			for i := range pd {
-				if cost(i, j) < cost(best, j) {
-					best = i
-				}
-			}
-			h, _, m := ngramCounts(ptoks[best], rtoks[j], n)
-			rNum += h / (math.Abs(pd[best].Sub(rd[j]).Hours()/24) + 1)
+		for j, i := range toPred {
+			h, _, m := ngramCounts(ptoks[i], rtoks[j], ar.n)
+			rNum += h / (daysApart(pd[i], rd[j]) + 1)
 			rDen += m
 		}
 		var p, r float64
@@ -285,10 +282,15 @@ func ScoreTimeline(pred, ref Timeline) TimelineScore {
 			r = rNum / rDen
 		}
 		if p+r > 0 {
-			*out = 2 * p * r / (p + r)
+			*ar.out = 2 * p * r / (p + r)
 		}
 	}
 	return s
+}
+
+// daysApart is the distance between two dates in days.
+func daysApart(a, b time.Time) float64 {
+	return math.Abs(a.Sub(b).Hours() / 24)
 }
 
 // contentTokens tokenises each sentence and drops stop words, as tilse's
