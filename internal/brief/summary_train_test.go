@@ -1,74 +1,21 @@
 package brief
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/eval/neus"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 var train = flag.Bool("train", false, "refit summary_model.json on the NeuS train split")
-
-type neusStory struct {
-	articles []news.Article
-	target   string
-}
-
-// readNeuSSplit mirrors summeval.ReadNeuS, which this package cannot
-// import: "[SEP]"-separated "TITLE=> ... ARTICLE=> ..." parts, and the
-// target's ARTICLE part.
-func readNeuSSplit(t testing.TB, dir, split string) []neusStory {
-	t.Helper()
-	read := func(name string) []string {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		var out []string
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 64<<20)
-		for sc.Scan() {
-			out = append(out, sc.Text())
-		}
-		if err := sc.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return out
-	}
-	cut := func(s string) (string, string) {
-		s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "TITLE=>"))
-		if a, b, ok := strings.Cut(s, "ARTICLE=>"); ok {
-			return strings.TrimSpace(a), strings.TrimSpace(b)
-		}
-		return "", s
-	}
-	src, tgt := read(split+".source"), read(split+".target")
-	if len(src) != len(tgt) {
-		t.Fatalf("%s: %d source but %d target lines", split, len(src), len(tgt))
-	}
-	out := make([]neusStory, len(src))
-	for i, line := range src {
-		for k, part := range strings.Split(line, "[SEP]") {
-			title, body := cut(part)
-			if title == "" && body == "" {
-				continue
-			}
-			out[i].articles = append(out[i].articles, news.Article{ID: int64(i*10 + k + 1), Title: title, Text: body})
-		}
-		_, out[i].target = cut(tgt[i])
-	}
-	return out
-}
 
 // rougeTokens are rouge-score's tokens without stemming.
 func rougeTokens(s string) []string {
@@ -167,12 +114,12 @@ type prepared struct {
 	ref2     map[string]int
 }
 
-func prepare(stories []neusStory, o SummaryOptions) []prepared {
+func prepare(stories []neus.Story, o SummaryOptions) []prepared {
 	out := make([]prepared, 0, len(stories))
 	for _, s := range stories {
-		all, feats := summaryFeatures(s.articles)
-		p := prepared{articles: s.articles}
-		toks := rougeTokens(s.target)
+		all, feats := summaryFeatures(s.Articles)
+		p := prepared{articles: s.Articles}
+		toks := rougeTokens(s.Target)
 		p.ref1, p.ref2 = grams(toks, 1), grams(toks, 2)
 		for i, u := range all {
 			if !o.shows(u) {
@@ -423,7 +370,11 @@ func TestTrainSummaryModel(t *testing.T) {
 	}
 	dir := sharedpath.Dir(t, "data", "summarize", "neus")
 	o := SummaryOptions{}.withDefaults()
-	ps := prepare(readNeuSSplit(t, dir, "train"), o)
+	stories, err := neus.Read(dir, "train")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := prepare(stories, o)
 	cut := len(ps) * 4 / 5
 	bestVal, shortlist, lambda, epochs, rate := -1.0, 0, 0.0, 0, 0.0
 	for _, sl := range []int{8, 12} {

@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval/neus"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -29,64 +29,11 @@ type SummarizeResult struct {
 
 // Cluster is one NeuS example: the articles of a story and the editors'
 // summary.
-type Cluster struct {
-	Articles []news.Article
-	Target   string
-}
+type Cluster = neus.Story
 
-// ReadNeuS reads NAME.source and NAME.target from dir. Each source line is a
-// story told by several outlets separated by "[SEP]", each as
-// "TITLE=> ... ARTICLE=> ..."; article IDs are synthesised as
-// line*10+outlet+1. The target keeps only its ARTICLE part: the summary the
-// editors wrote, without their headline.
+// ReadNeuS reads NAME.source and NAME.target from dir (see neus.Read).
 func ReadNeuS(dir, split string) ([]Cluster, error) {
-	src, err := readLines(filepath.Join(dir, split+".source"))
-	if err != nil {
-		return nil, err
-	}
-	tgt, err := readLines(filepath.Join(dir, split+".target"))
-	if err != nil {
-		return nil, err
-	}
-	if len(src) != len(tgt) {
-		return nil, fmt.Errorf("split %q: %d source lines but %d target lines", split, len(src), len(tgt))
-	}
-	out := make([]Cluster, len(src))
-	for i, line := range src {
-		for k, part := range strings.Split(line, "[SEP]") {
-			title, body := splitNeuS(part)
-			if body == "" && title == "" {
-				continue
-			}
-			out[i].Articles = append(out[i].Articles, news.Article{
-				ID: int64(i*10 + k + 1), Title: title, Text: body, Lang: "en",
-				URL: fmt.Sprintf("neus:%s/%d/%d", split, i, k),
-			})
-		}
-		_, out[i].Target = splitNeuS(tgt[i])
-	}
-	return out, nil
-}
-
-// splitNeuS cuts "TITLE=> t ARTICLE=> a" into its title and article.
-func splitNeuS(s string) (title, article string) {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSpace(strings.TrimPrefix(s, "TITLE=>"))
-	if t, a, ok := strings.Cut(s, "ARTICLE=>"); ok {
-		return strings.TrimSpace(t), strings.TrimSpace(a)
-	}
-	return "", s
-}
-
-// readLines returns the lines of the file at path; NeuS lines run to
-// megabytes.
-func readLines(path string) ([]string, error) {
-	var out []string
-	err := eachLine(path, func(_ int, b []byte) error {
-		out = append(out, string(b))
-		return nil
-	})
-	return out, err
+	return neus.Read(dir, split)
 }
 
 // RunSummarize implements "newsdesk eval summarize".

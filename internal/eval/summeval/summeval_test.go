@@ -254,18 +254,6 @@ func TestSummarizeBeatsLead(t *testing.T) {
 	}
 }
 
-func FuzzSplitNeuS(f *testing.F) {
-	for _, s := range []string{"TITLE=> A. ARTICLE=> B.", "ARTICLE=> only", "plain", "TITLE=> ARTICLE=> ARTICLE=>", ""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		title, article := splitNeuS(s)
-		if !strings.Contains(s, title) || !strings.Contains(s, article) {
-			t.Errorf("splitNeuS(%q) = %q, %q: not parts of the input", s, title, article)
-		}
-	})
-}
-
 func FuzzTokens(f *testing.F) {
 	f.Add("The quick brown fox.")
 	f.Add("Ünïcödé — 12,5 %")
