@@ -13,7 +13,6 @@ package cluster
 
 import (
 	"math"
-	"os"
 	"slices"
 	"sort"
 	"time"
@@ -59,17 +58,24 @@ type Config struct {
 	// Threshold is the least score for an article to join a story. Default
 	// 0.14, chosen on gva-stream-2013-2015.
 	Threshold float64
-	// ThreadThreshold is the least thread score (see threadScore) for a new
-	// story to continue an earlier story's thread. Default 0.18, chosen on
-	// Timeline17 dev to keep threads from mixing topics.
+	// ThreadThreshold is the least thread score (see threadScore) for a
+	// story to continue an earlier story's thread. Default 0.14, the join
+	// threshold (see docs/clustering.md for how it was checked).
 	ThreadThreshold float64
 	// ThreadNameWeight is the weight of names in the thread score, the
 	// rest going to words. Default 0.6: two look-alike events (two
 	// shootings in two cities) share words but not names, while the next
 	// turn of a story brings its people and places back.
 	ThreadNameWeight float64
-	ThreadNames      int
-	ThreadRare       float64
+	// ThreadNames is how many names a story must share with a thread, each
+	// belonging to the thread (see ThreadSpecific), to continue it: one
+	// common name (a country, a city, a president) links look-alike events.
+	// Default 3. 0 turns the check off.
+	ThreadNames int
+	// ThreadSpecific decides when a name belongs to a thread: when at most
+	// ThreadSpecific times the thread's articles, among the last DFDocs
+	// articles, carry it. Default 1.
+	ThreadSpecific float64
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread.
 	RelatedMin float64
@@ -141,7 +147,9 @@ func DefaultConfig() Config {
 		Window:           30 * 24 * time.Hour,
 		ThreadWindow:     60 * 24 * time.Hour,
 		Threshold:        0.14,
-		ThreadThreshold:  0.18,
+		ThreadThreshold:  0.14,
+		ThreadNames:      3,
+		ThreadSpecific:   1,
 		ThreadNameWeight: 0.6,
 		RelatedMin:       0.25,
 		WordWeight:       0.5,
@@ -245,6 +253,7 @@ type story struct {
 	first, last  time.Time // zero when no article had a time
 	touched      int64     // sequence number of the last change, for MaxStories
 	articles     int       // non-duplicate articles
+	total        int       // articles, copies included, still counted in the document frequencies
 	sources      map[int64]bool
 	words, ents  centroid
 	nums, titles centroid
@@ -258,12 +267,13 @@ type thread struct {
 	id          int64
 	words, ents centroid
 	stories     int // stories held in the thread
-	articles    int // articles (not copies) added to the thread
+	articles    int // articles of its stories still counted in the document frequencies, copies included
 }
 
 type docRec struct {
 	id      int64
 	story   int64
+	st      *story // the story, so its thread's count can drop when the article leaves the frequencies
 	dupOf   int64
 	dfTerms []uint64
 }
@@ -416,7 +426,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	}
 	if best != nil && bestScore >= c.cfg.Threshold {
 		a := Assignment{StoryID: best.id, ThreadID: best.thread, Score: bestScore}
-		if th := c.threads[best.thread]; os.Getenv("NORELINK") == "" && th != nil && th.id == best.id && th.stories == 1 {
+		if th := c.threads[best.thread]; th != nil && th.id == best.id && th.stories == 1 {
 			a.ThreadID = c.relink(best, th, cands)
 		}
 		return a
@@ -432,7 +442,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 		seen[th.id] = true
 		tsc := c.threadScore(p, th)
-		if !c.sharesRareNames(p.ents, th) {
+		if !c.sharesThreadNames(p.ents, th, 0) {
 			continue
 		}
 		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
@@ -453,10 +463,14 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 // relink looks again, as a story grows, for a thread it continues. A
 // story's first article may say too little to link it (a short wire item,
 // a headline-only page); the story's centroids, gathered over its articles,
-// say more. Only a story still alone in the thread it began moves, so no
-// other story's thread changes under it. It returns s's thread, new or
-// unchanged.
+// say more. The story is taken as it was before the article that is
+// joining it: an article's own evidence was weighed when it was checked
+// (or would have been, had it begun a story), and a link from a story of
+// two or more articles rests on more than one report. Only a story still
+// alone in the thread it began moves, so no other story's thread changes
+// under it. It returns s's thread, new or unchanged.
 func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
+	ents, words := &s.ents, &s.words
 	var bestThread *thread
 	bestScore := math.Inf(-1)
 	for _, o := range cands {
@@ -464,10 +478,10 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 		if th == nil || th == own {
 			continue
 		}
-		if !c.sharesRareNames(s.ents.t, th) {
+		if !c.sharesThreadNames(ents.t, th, s.total) {
 			continue
 		}
-		sc := c.cfg.ThreadNameWeight*nameCosine(&s.ents, &th.ents) + (1-c.cfg.ThreadNameWeight)*nameCosine(&s.words, &th.words)
+		sc := c.cfg.ThreadNameWeight*nameCosine(ents, &th.ents) + (1-c.cfg.ThreadNameWeight)*nameCosine(words, &th.words)
 		if sc > bestScore || sc == bestScore && th.id < bestThread.id {
 			bestThread, bestScore = th, sc
 		}
@@ -478,19 +492,19 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 	return own.id
 }
 
-// sharesRareNames reports whether the names v and the thread th share at
-// least ThreadNames names that are rare, each in at most ThreadRare of the
-// recent articles. Look-alike events (two shootings in one city) share the
-// city, its police and the words of a shooting; a story's next turn brings
-// back names few other articles carry: its people, its places.
-func (c *Clusterer) sharesRareNames(v vector, th *thread) bool {
+// sharesThreadNames reports whether the names v share with thread th at
+// least ThreadNames names that belong to the thread: names that no more
+// recent articles carry than ThreadSpecific times the thread's articles
+// and the joining story's own (own of them already counted), so most of
+// the articles naming them could be the thread's once the story joins.
+// Look-alike events (two shootings in one city) share the city and its
+// police, names that many other threads carry too; a story's next turn
+// brings back its own people and places.
+func (c *Clusterer) sharesThreadNames(v vector, th *thread, own int) bool {
 	if c.cfg.ThreadNames <= 0 {
 		return true
 	}
-	limit := c.cfg.ThreadRare * float64(len(c.dfQueue))
-	if c.cfg.ThreadRare < 0 {
-		limit = -c.cfg.ThreadRare * float64(th.articles)
-	}
+	limit := c.cfg.ThreadSpecific * float64(th.articles+own)
 	n := 0
 	for _, t := range v {
 		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 {
@@ -658,7 +672,10 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	if s.title == "" {
 		s.title = d.Title
 	}
-	rec := &docRec{id: d.ID, story: s.id, dupOf: a.DuplicateOf}
+	// Copies count too: document frequencies count them.
+	s.total++
+	th.articles++
+	rec := &docRec{id: d.ID, story: s.id, st: s, dupOf: a.DuplicateOf}
 	c.docs[d.ID] = rec
 	if a.DuplicateOf == 0 {
 		s.articles++
@@ -666,7 +683,6 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 		s.ents.add(p.ents, c.cfg.CentroidTerms)
 		s.nums.add(p.nums, c.cfg.CentroidTerms)
 		s.titles.add(p.title, c.cfg.CentroidTerms)
-		th.articles++
 		th.words.add(p.words, c.cfg.CentroidTerms)
 		th.ents.add(p.ents, c.cfg.CentroidTerms)
 		for _, k := range c.indexKeys(p) {
@@ -704,6 +720,14 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 		for _, h := range old.dfTerms {
 			if c.df[h]--; c.df[h] <= 0 {
 				delete(c.df, h)
+			}
+		}
+		// The article leaves the counts that sharesThreadNames weighs
+		// against document frequencies.
+		if st := old.st; st != nil {
+			st.total--
+			if th := c.threads[st.thread]; th != nil {
+				th.articles--
 			}
 		}
 		delete(c.docs, old.id)
@@ -769,7 +793,7 @@ func (c *Clusterer) move(s *story, id int64) {
 		c.threads[id] = th
 	}
 	th.stories++
-	th.articles += s.articles
+	th.articles += s.total
 	th.words.add(s.words.t, c.cfg.CentroidTerms)
 	th.ents.add(s.ents.t, c.cfg.CentroidTerms)
 	s.thread = id
@@ -794,4 +818,8 @@ func (c *Clusterer) forget(s *story) {
 			c.posting[k] = ids
 		}
 	}
+	// Its articles may still be counted in the document frequencies (and
+	// so in its thread's count) and point to it; keep only what that needs.
+	s.words, s.ents, s.nums, s.titles = centroid{}, centroid{}, centroid{}, centroid{}
+	s.keys, s.names, s.sources = nil, nil, nil
 }

@@ -339,3 +339,109 @@ func TestGapRelief(t *testing.T) {
 		})
 	}
 }
+
+// toledoTrial is a report 40 days after the Toledo shooting: too late to
+// join its story, with the names to continue its thread.
+func toledoTrial(t0 time.Time, id int64, names bool) Doc {
+	d := Doc{
+		ID: id, Time: t0.Add(40 * 24 * time.Hour), Source: 2, Lang: "en",
+		Title: "Trial opens in bar shooting case",
+		Text: "The trial of the man charged in the bar shooting opened on Monday. " +
+			"Prosecutors showed video of a gray sedan leaving the scene. " +
+			"The judge said the trial could last two weeks, and relatives of the two men filled the courtroom.",
+	}
+	if names {
+		d.Text += " Darnell Hughes and Marcus Webb were killed outside the Blue Anchor bar on Front Street in Toledo. " +
+			"Chief Michael Troendle testified about the arrest of the suspect."
+	}
+	return d
+}
+
+func TestThreadNames(t *testing.T) {
+	t.Parallel()
+	docs, _ := loadStream(t)
+	// The same wording and the city alone: a look-alike event.
+	lookalike := Doc{
+		ID: 61, Time: docs[0].Time.Add(40 * 24 * time.Hour), Source: 2, Lang: "en",
+		Title: "Two killed in Toledo bar shooting",
+		Text: "Two men were killed in a shooting outside a bar in Toledo early Saturday, police said. " +
+			"Police said a gunman fled in a car. Officers are looking for witnesses.",
+	}
+	tests := []struct {
+		name  string
+		doc   Doc
+		names int  // Config.ThreadNames
+		want  bool // continues the Toledo thread
+	}{
+		{"own people and places", toledoTrial(docs[0].Time, 60, true), 3, true},
+		{"city only", lookalike, 3, false},
+		// Without the check the look-alike event would continue the thread:
+		// the words and the city match.
+		{"city only, names not checked", lookalike, 0, true},
+	}
+	for _, tt := range tests {
+		cfg := DefaultConfig()
+		cfg.ThreadNames = tt.names
+		c := New(cfg)
+		for _, d := range docs {
+			c.Add(d)
+		}
+		a := c.Add(tt.doc)
+		if !a.NewStory {
+			t.Fatalf("%s: joined story %d; want a new story 40 days on", tt.name, a.StoryID)
+		}
+		if got := a.ThreadID == 1; got != tt.want {
+			t.Errorf("%s: thread %d; continues thread 1 = %v, want %v", tt.name, a.ThreadID, got, tt.want)
+		}
+	}
+}
+
+func TestRelink(t *testing.T) {
+	t.Parallel()
+	docs, _ := loadStream(t)
+	stream := append([]Doc(nil), docs...)
+	// The first report of the trial names no one, so it starts a thread of
+	// its own; the next report of the same story names the victims, the bar
+	// and the town; with those in the story, the third report takes the
+	// story into the shooting's thread.
+	for i, names := range []bool{false, true} {
+		d := toledoTrial(docs[0].Time, int64(70+i), names)
+		d.Time = d.Time.Add(time.Duration(i) * time.Hour)
+		d.Source = int64(3 + i)
+		stream = append(stream, d)
+	}
+	third := stream[len(stream)-1]
+	third.ID, third.Source, third.Time = 72, 5, third.Time.Add(time.Hour)
+	third.Title = "Jury sees video as bar shooting trial goes on"
+	third.Text = "Jurors watched video of a gray sedan leaving the scene of the Toledo bar shooting as the trial went on. " +
+		"The judge said the trial could last two weeks. Relatives of the two men were in the courtroom again."
+	stream = append(stream, third)
+	c := New(DefaultConfig())
+	var as []Assignment
+	for _, d := range stream {
+		as = append(as, c.Add(d))
+	}
+	first, second := as[len(as)-3], as[len(as)-1]
+	if !first.NewStory || first.ThreadID != first.StoryID {
+		t.Fatalf("first trial report: %+v; want a new story in a thread of its own", first)
+	}
+	for _, a := range as[len(as)-2:] {
+		if a.StoryID != first.StoryID {
+			t.Fatalf("trial report joined story %d, want %d", a.StoryID, first.StoryID)
+		}
+	}
+	if second.ThreadID != 1 || c.ThreadOf(first.StoryID) != 1 {
+		t.Errorf("trial story thread = %d (ThreadOf %d), want thread 1; assignments %+v", second.ThreadID, c.ThreadOf(first.StoryID), as[len(as)-3:])
+	}
+	// The move survives a restart.
+	r := New(DefaultConfig())
+	for i, d := range stream {
+		r.Restore(d, as[i])
+	}
+	if diff := cmp.Diff(c.Stats(), r.Stats()); diff != "" {
+		t.Errorf("state after restart differs (-before +after):\n%s", diff)
+	}
+	if got := r.ThreadOf(first.StoryID); got != 1 {
+		t.Errorf("after restart ThreadOf = %d, want 1", got)
+	}
+}

@@ -154,9 +154,37 @@ func TestScoreThreads(t *testing.T) {
 	want := ThreadScores{
 		Topics: 2, Threads: 3, ThreadsPerTopic: 2, Coverage: (2.0/4 + 1) / 2,
 		MixedThreads: 1, MixedArticles: 1, Purity: 4.0 / 5, Stories: 4, Articles: 5,
+		// Topic a: threads holding 2, 1 and 1 of its 4 articles; b: one.
+		EffectiveThreads: (1/(0.25+0.0625+0.0625) + 1) / 2,
+		ArticleShare:     (2*0.5 + 0.25 + 0.25 + 1) / 5,
+		StoryPurity:      4.0 / 5,
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
 		t.Errorf("ScoreThreads (-want +got):\n%s", diff)
+	}
+}
+
+func TestFinalThreads(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   []cluster.Assignment
+		want []int64
+	}{
+		{"none", nil, []int64{}},
+		{"unchanged", []cluster.Assignment{{StoryID: 1, ThreadID: 1}, {StoryID: 2, ThreadID: 1}}, []int64{1, 1}},
+		{
+			// Story 2 moved into thread 1 with its second article: its
+			// first article follows it.
+			"moved",
+			[]cluster.Assignment{{StoryID: 1, ThreadID: 1}, {StoryID: 2, ThreadID: 2}, {StoryID: 3, ThreadID: 3}, {StoryID: 2, ThreadID: 1}},
+			[]int64{1, 1, 3, 1},
+		},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, FinalThreads(tt.in)); diff != "" {
+			t.Errorf("%s: FinalThreads (-want +got):\n%s", tt.name, diff)
+		}
 	}
 }
 
@@ -214,6 +242,47 @@ func TestSharedFloors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestThreadFloors guards thread linking: fewer threads per topic on
+// Timeline17 than before the thread-name check (100.2), no more mixed
+// threads (1), and look-alike incidents of gva-stream kept apart (thread
+// purity 0.83 before).
+func TestThreadFloors(t *testing.T) {
+	t.Parallel()
+	shared := sharedDir(t)
+	score := func(t *testing.T, path string) ThreadScores {
+		arts, err := Load(filepath.Join(shared, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ordered := Order(arts)
+		res, err := Evaluate(context.Background(), cluster.DefaultConfig(), ordered)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories := make([]int64, len(ordered))
+		topics := make([]string, len(ordered))
+		for i, a := range res.Assignments {
+			stories[i], topics[i] = a.StoryID, ordered[i].Label()
+		}
+		return ScoreThreads(FinalThreads(res.Assignments), stories, topics)
+	}
+	t.Run("t17", func(t *testing.T) {
+		t.Parallel()
+		s := score(t, "timeline/t17-dev-articles.jsonl")
+		if s.ThreadsPerTopic > 95 || s.MixedThreads > 1 || s.Coverage < 0.55 {
+			t.Errorf("t17: %.1f threads per topic (want ≤ 95), %d mixed (want ≤ 1), largest share %.3f (want ≥ 0.55)",
+				s.ThreadsPerTopic, s.MixedThreads, s.Coverage)
+		}
+	})
+	t.Run("gva-stream", func(t *testing.T) {
+		t.Parallel()
+		s := score(t, "cluster/gva-stream-2013-2015.jsonl")
+		if s.Purity < 0.9 {
+			t.Errorf("gva-stream: thread purity %.4f, want ≥ 0.90", s.Purity)
+		}
+	})
 }
 
 func TestDemoCrossLingual(t *testing.T) {

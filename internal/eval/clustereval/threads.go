@@ -41,8 +41,8 @@ type ThreadScores struct {
 	// StoryPurity is the purity of the stories alone: what the threads
 	// could at best keep, since a thread is a union of stories.
 	StoryPurity float64 `json:"story_purity"`
-	Stories       int     `json:"stories"`
-	Articles      int     `json:"articles"`
+	Stories     int     `json:"stories"`
+	Articles    int     `json:"articles"`
 }
 
 // ScoreThreads compares thread IDs with topic labels.
