@@ -14,13 +14,20 @@ build:
 check: tools fmt vet staticcheck test fuzz vuln
 
 # tools installs what the checks need on a fresh machine: staticcheck from
-# the Go module proxy and Debian's Chromium for the browser tests.
+# the Go module proxy, Debian's Chromium for the browser tests, and a C
+# compiler, without which `go test -race` cannot build (the race detector
+# needs cgo). govulncheck is installed by scripts/vulncheck.
 tools:
 	@test -x $(GOBIN)/staticcheck || $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null)
+	@pkgs=; \
+	command -v chromium >/dev/null 2>&1 || pkgs="chromium fonts-dejavu-core"; \
+	command -v gcc >/dev/null 2>&1 || pkgs="$$pkgs gcc libc6-dev"; \
+	if [ -n "$$pkgs" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; \
+	fi
 
 fmt:
-	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...

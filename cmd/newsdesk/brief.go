@@ -45,7 +45,7 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		Logger:       env.logger,
 	})
 	if err != nil {
-		return err
+		return fmt.Errorf("brief: %w", err)
 	}
 	switch *format {
 	case "json":

@@ -62,7 +62,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	logger := env.logger.With("component", "newswire")
 	wire, err := demo.NewWire(logger)
 	if err != nil {
-		return err
+		return fmt.Errorf("demo newswire: %w", err)
 	}
 	defer wire.Close()
 	var wireURL string

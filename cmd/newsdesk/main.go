@@ -39,8 +39,8 @@ const usage = `newsdesk reads the news and writes briefings you can trust.
 
 Usage:
   newsdesk serve [--addr 127.0.0.1:8080] [--db PATH]
-  newsdesk demo [--addr 127.0.0.1:8080]
-  newsdesk sources add URL | import FILE.opml | export | list | remove ID
+  newsdesk demo [--addr 127.0.0.1:8080] [--db PATH] [--wire-addr ADDR]
+  newsdesk sources [--db PATH] add URL | import FILE.opml | export | list | remove ID
   newsdesk brief [--format md|html|json] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 `

@@ -92,7 +92,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	logger := env.logger
 	st, err := sqlite.Open(ctx, cfg.DBPath, logger.With("component", "store"))
 	if err != nil {
-		return err
+		return fmt.Errorf("database %s: %w", cfg.DBPath, err)
 	}
 	defer st.Close()
 	if h.setup != nil {
@@ -121,7 +121,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	}
 	p, err := pipeline.New(pcfg, st, st.QueueDB(), fc, logger.With("component", "pipeline"))
 	if err != nil {
-		return err
+		return fmt.Errorf("pipeline: %w", err)
 	}
 
 	srv, err := web.New(web.Config{
@@ -133,7 +133,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		},
 	}, st, logger.With("component", "web"))
 	if err != nil {
-		return err
+		return fmt.Errorf("web server: %w", err)
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

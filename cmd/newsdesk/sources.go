@@ -37,7 +37,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	}
 	st, err := sqlite.Open(ctx, *db, env.logger)
 	if err != nil {
-		return err
+		return fmt.Errorf("database %s: %w", *db, err)
 	}
 	defer st.Close()
 
@@ -53,13 +53,13 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	case "export":
 		srcs, err := st.Sources(ctx)
 		if err != nil {
-			return err
+			return fmt.Errorf("export: %w", err)
 		}
 		return feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs)
 	case "list":
 		srcs, err := st.Sources(ctx)
 		if err != nil {
-			return err
+			return fmt.Errorf("list sources: %w", err)
 		}
 		return printSources(env.stdout, srcs)
 	case "remove":
@@ -74,7 +74,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no source with ID %d", id)
 			}
-			return err
+			return fmt.Errorf("remove source %d: %w", id, err)
 		}
 		fmt.Fprintf(env.stdout, "removed source %d\n", id)
 		return nil
@@ -105,7 +105,7 @@ func sourcesAdd(ctx context.Context, st store.Store, args []string, env environm
 		if errors.Is(err, store.ErrDuplicate) {
 			return fmt.Errorf("already subscribed to %s", src.URL)
 		}
-		return err
+		return fmt.Errorf("add source %s: %w", src.URL, err)
 	}
 	fmt.Fprintf(env.stdout, "added source %d: %s\n", added.ID, added.URL)
 	return nil

@@ -77,7 +77,8 @@ type Config struct {
 	// articles, carry it. Default 1.
 	ThreadSpecific float64
 	// RelatedMin is the least cosine between two stories' names for Related
-	// to offer one as the other's background, outside a thread.
+	// to offer one as the other's background, outside a thread. Default
+	// 0.25.
 	RelatedMin float64
 
 	// Weights of the cues in the score; see score. Defaults 0.5, 0.3, 0.1
@@ -441,10 +442,10 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 			continue
 		}
 		seen[th.id] = true
-		tsc := c.threadScore(p, th)
 		if !c.sharesThreadNames(p.ents, th, 0) {
 			continue
 		}
+		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
 		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
 			bestThread, bestThreadScore = th, tsc
 		}
@@ -481,7 +482,7 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 		if !c.sharesThreadNames(ents.t, th, s.total) {
 			continue
 		}
-		sc := c.cfg.ThreadNameWeight*nameCosine(ents, &th.ents) + (1-c.cfg.ThreadNameWeight)*nameCosine(words, &th.words)
+		sc := c.threadScore(nameCosine(ents, &th.ents), nameCosine(words, &th.words))
 		if sc > bestScore || sc == bestScore && th.id < bestThread.id {
 			bestThread, bestScore = th, sc
 		}
@@ -516,11 +517,12 @@ func (c *Clusterer) sharesThreadNames(v vector, th *thread, own int) bool {
 	return false
 }
 
-// threadScore weighs names above words: a thread continues when the same
+// threadScore combines the name and word cosines of a story or article
+// with a thread, names above words: a thread continues when the same
 // people and places come back, while look-alike events (two shootings in
 // two cities) share words but not names.
-func (c *Clusterer) threadScore(p *prepared, th *thread) float64 {
-	return c.cfg.ThreadNameWeight*th.ents.cos(p.ents) + (1-c.cfg.ThreadNameWeight)*th.words.cos(p.words)
+func (c *Clusterer) threadScore(names, words float64) float64 {
+	return c.cfg.ThreadNameWeight*names + (1-c.cfg.ThreadNameWeight)*words
 }
 
 // joinable reports whether s is recent enough for d to join.
@@ -692,7 +694,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 			}
 		}
 		for h, name := range p.shown {
-			if _, ok := s.names[h]; !ok && len(s.names) < 64 {
+			if _, ok := s.names[h]; !ok && len(s.names) < heldNames {
 				s.names[h] = name
 			}
 		}
@@ -806,11 +808,8 @@ func (c *Clusterer) forget(s *story) {
 	}
 	for k := range s.keys {
 		ids := c.posting[k]
-		for i, id := range ids {
-			if id == s.id {
-				ids = append(ids[:i], ids[i+1:]...)
-				break
-			}
+		if i := slices.Index(ids, s.id); i >= 0 {
+			ids = slices.Delete(ids, i, i+1)
 		}
 		if len(ids) == 0 {
 			delete(c.posting, k)

@@ -20,15 +20,17 @@ type fixture struct {
 	Text   string    `json:"text"`
 }
 
-func loadStream(t *testing.T) ([]Doc, []string) {
-	t.Helper()
+// loadStream reads the fixture stream: its documents in order and the gold
+// story of each.
+func loadStream(tb testing.TB) ([]Doc, []string) {
+	tb.Helper()
 	b, err := os.ReadFile("testdata/stream.json")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	var fx []fixture
 	if err := json.Unmarshal(b, &fx); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	docs := make([]Doc, len(fx))
 	gold := make([]string, len(fx))
@@ -117,8 +119,8 @@ func TestCrossLingual(t *testing.T) {
 func TestRestore(t *testing.T) {
 	t.Parallel()
 	docs, _ := loadStream(t)
-	// A longer stream: the fixture twice, the second time a week later
-	// with new IDs, so stories, threads and copies all recur.
+	// A longer stream: the fixture three times, nine days apart and with
+	// new IDs, so stories, threads and copies all recur.
 	var stream []Doc
 	for round := range 3 {
 		for _, d := range docs {
@@ -127,31 +129,34 @@ func TestRestore(t *testing.T) {
 			stream = append(stream, d)
 		}
 	}
+	whole := New(DefaultConfig())
+	var want []Assignment
+	for _, d := range stream {
+		want = append(want, whole.Add(d))
+	}
 	for _, cut := range []int{1, 5, 9, 14, 20} {
-		whole := New(DefaultConfig())
-		var want []Assignment
-		for _, d := range stream {
-			want = append(want, whole.Add(d))
-		}
-		before := New(DefaultConfig())
-		var stored []Assignment
-		for _, d := range stream[:cut] {
-			stored = append(stored, before.Add(d))
-		}
-		restarted := New(DefaultConfig())
-		for i, d := range stream[:cut] {
-			restarted.Restore(d, stored[i])
-		}
-		if diff := cmp.Diff(before.Stats(), restarted.Stats()); diff != "" {
-			t.Errorf("cut %d: state after restart differs (-before +after):\n%s", cut, diff)
-		}
-		got := append([]Assignment(nil), stored...)
-		for _, d := range stream[cut:] {
-			got = append(got, restarted.Add(d))
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("cut %d: assignments after restart differ (-want +got):\n%s", cut, diff)
-		}
+		t.Run(fmt.Sprintf("cut %d", cut), func(t *testing.T) {
+			t.Parallel()
+			before := New(DefaultConfig())
+			var stored []Assignment
+			for _, d := range stream[:cut] {
+				stored = append(stored, before.Add(d))
+			}
+			restarted := New(DefaultConfig())
+			for i, d := range stream[:cut] {
+				restarted.Restore(d, stored[i])
+			}
+			if diff := cmp.Diff(before.Stats(), restarted.Stats()); diff != "" {
+				t.Errorf("state after restart differs (-before +after):\n%s", diff)
+			}
+			got := append([]Assignment(nil), stored...)
+			for _, d := range stream[cut:] {
+				got = append(got, restarted.Add(d))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("assignments after restart differ (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -215,7 +220,7 @@ func TestWindowForgets(t *testing.T) {
 }
 
 func FuzzExtract(f *testing.F) {
-	docs, _ := loadStreamF(f)
+	docs, _ := loadStream(f)
 	for _, d := range docs {
 		f.Add(d.Title, d.Text)
 	}
@@ -232,22 +237,6 @@ func FuzzExtract(f *testing.F) {
 			t.Fatalf("second article: %+v", b)
 		}
 	})
-}
-
-func loadStreamF(f *testing.F) ([]Doc, []string) {
-	b, err := os.ReadFile("testdata/stream.json")
-	if err != nil {
-		f.Fatal(err)
-	}
-	var fx []fixture
-	if err := json.Unmarshal(b, &fx); err != nil {
-		f.Fatal(err)
-	}
-	var docs []Doc
-	for _, x := range fx {
-		docs = append(docs, Doc{ID: x.ID, Title: x.Title, Text: x.Text})
-	}
-	return docs, nil
 }
 
 // wall is a sign-up wall that some sites serve in place of the article.
@@ -380,19 +369,22 @@ func TestThreadNames(t *testing.T) {
 		{"city only, names not checked", lookalike, 0, true},
 	}
 	for _, tt := range tests {
-		cfg := DefaultConfig()
-		cfg.ThreadNames = tt.names
-		c := New(cfg)
-		for _, d := range docs {
-			c.Add(d)
-		}
-		a := c.Add(tt.doc)
-		if !a.NewStory {
-			t.Fatalf("%s: joined story %d; want a new story 40 days on", tt.name, a.StoryID)
-		}
-		if got := a.ThreadID == 1; got != tt.want {
-			t.Errorf("%s: thread %d; continues thread 1 = %v, want %v", tt.name, a.ThreadID, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.ThreadNames = tt.names
+			c := New(cfg)
+			for _, d := range docs {
+				c.Add(d)
+			}
+			a := c.Add(tt.doc)
+			if !a.NewStory {
+				t.Fatalf("joined story %d; want a new story 40 days on", a.StoryID)
+			}
+			if got := a.ThreadID == 1; got != tt.want {
+				t.Errorf("thread %d; continues thread 1 = %v, want %v", a.ThreadID, got, tt.want)
+			}
+		})
 	}
 }
 

@@ -34,3 +34,24 @@ func Example() {
 	// article 3: story 2 new=true copy of 0
 	// article 4: story 1 new=false copy of 0
 }
+
+// A report weeks later is too late to join its story, but names the same
+// people and places, so it continues the story's thread, and Related offers
+// the earlier story as its background.
+func ExampleClusterer_Related() {
+	c := cluster.New(cluster.DefaultConfig())
+	at := time.Date(2024, 5, 4, 8, 0, 0, 0, time.UTC)
+	fire := c.Add(cluster.Doc{ID: 1, Source: 1, Time: at, Title: "Fire destroys Portsmouth warehouse",
+		Text: "Firefighters battled a blaze at the Harbor Mills warehouse on Dock Road in Portsmouth overnight. " +
+			"Fire Chief Dana Reyes said the warehouse, which stored paper for the Norland Press, was destroyed."})
+	c.Add(cluster.Doc{ID: 2, Source: 2, Time: at.Add(time.Hour), Title: "Council approves school budget",
+		Text: "The Portsmouth city council approved the school budget on Friday after a long debate over teacher pay."})
+	charge := c.Add(cluster.Doc{ID: 3, Source: 3, Time: at.AddDate(0, 0, 40), Title: "Arson charge in Harbor Mills fire",
+		Text: "A former Norland Press employee was charged with arson over the fire that destroyed the Harbor Mills warehouse " +
+			"on Dock Road in Portsmouth. Chief Dana Reyes said investigators found traces of petrol."})
+	fmt.Println("new story:", charge.NewStory, "| same thread:", charge.ThreadID == fire.ThreadID)
+	fmt.Println("background:", c.Related(charge.StoryID, 3))
+	// Output:
+	// new story: true | same thread: true
+	// background: [1]
+}

@@ -49,8 +49,7 @@ func extract(d Doc) raw {
 		shown: map[uint64]string{},
 		ref:   d.Time,
 	}
-	body := d.Text
-	r.fp = dedup.Of(body)
+	r.fp = dedup.Of(d.Text)
 	orig := d.Title + "\n" + d.Text
 	if d.Translated != "" {
 		scan(d.Translated, &r, true, false)

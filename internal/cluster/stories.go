@@ -6,6 +6,14 @@ import (
 	"time"
 )
 
+// A story keeps the written form of its first heldNames names, for Story
+// to show the shownNames heaviest: enough for a reader to recognise the
+// story, and a bound on what a long story holds.
+const (
+	heldNames  = 64
+	shownNames = 10
+)
+
 // StoryInfo is what the clusterer knows of a story it still holds.
 type StoryInfo struct {
 	ID       int64
@@ -13,9 +21,9 @@ type StoryInfo struct {
 	Title    string // the title of the story's first article
 	First    time.Time
 	Last     time.Time
-	Articles int // articles that are not copies
-	Sources  int // distinct outlets
-	Names    []string
+	Articles int      // articles that are not copies
+	Sources  int      // distinct outlets
+	Names    []string // up to ten names, the most weighty first
 }
 
 // Story reports what the clusterer holds on story id. Stories are forgotten
@@ -44,7 +52,7 @@ func (c *Clusterer) Story(id int64) (StoryInfo, bool) {
 		return names[i].name < names[j].name
 	})
 	for i, n := range names {
-		if i == 10 {
+		if i == shownNames {
 			break
 		}
 		info.Names = append(info.Names, n.name)
@@ -69,27 +77,29 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 	if s == nil || n <= 0 {
 		return nil
 	}
+	// shared is the weight of the names each other story shares with s;
+	// stories of s's thread are related whether or not they share any.
 	shared := map[int64]float64{}
 	for _, t := range s.ents.t {
-		h, w := t.h, t.w
-		ids := c.posting[h]
+		ids := c.posting[t.h]
 		if len(ids) > c.cfg.MaxPosting {
 			continue
 		}
 		for _, id := range ids {
 			if id != s.id {
-				shared[id] += w
+				shared[id] += t.w
 			}
 		}
 	}
 	for _, o := range c.stories {
-		if o.id != s.id && o.thread == s.thread {
-			shared[o.id] += 1e9
+		if _, ok := shared[o.id]; !ok && o.id != s.id && o.thread == s.thread {
+			shared[o.id] = 0
 		}
 	}
 	type rel struct {
-		s *story
-		w float64
+		s      *story
+		w      float64
+		thread bool // in s's thread
 	}
 	var list []rel
 	for id, w := range shared {
@@ -97,20 +107,21 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 		if o == nil || !earlier(o, s) {
 			continue
 		}
+		thread := o.thread == s.thread
 		// Outside its thread a story is related only if the two share a
 		// real part of their names: one common name, such as the country
 		// every story of a national outlet mentions, is not enough.
-		if w < 1e9 && nameCosine(&s.ents, &o.ents) < c.cfg.RelatedMin {
+		if !thread && nameCosine(&s.ents, &o.ents) < c.cfg.RelatedMin {
 			continue
 		}
-		list = append(list, rel{o, w})
+		list = append(list, rel{o, w, thread})
 	}
 	sort.Slice(list, func(i, j int) bool {
 		a, b := list[i], list[j]
-		if (a.w >= 1e9) != (b.w >= 1e9) {
-			return a.w >= 1e9
+		if a.thread != b.thread {
+			return a.thread
 		}
-		if a.w < 1e9 && a.w != b.w {
+		if !a.thread && a.w != b.w {
 			return a.w > b.w
 		}
 		if !a.s.first.Equal(b.s.first) {
@@ -142,7 +153,7 @@ func earlier(o, s *story) bool {
 type Stats struct {
 	Stories     int // stories held
 	Threads     int // threads with a story held
-	Articles    int // articles held as members of those stories
+	Articles    int // articles still counted in the document frequencies (the last DFDocs)
 	IndexKeys   int // distinct keys in the inverted index
 	DFTerms     int // distinct terms with a document frequency
 	CopyIndex   int // articles held for copy detection

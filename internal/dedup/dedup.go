@@ -13,6 +13,7 @@ package dedup
 
 import (
 	"math/bits"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ type Fingerprint struct {
 	Min [MinHashes]uint32
 }
 
-// MinHashes is the length of a MinHash signature; Bands*Rows equals it.
+// MinHashes is the length of a MinHash signature; bands*rows equals it.
 const (
 	MinHashes = 32
 	bands     = 8
@@ -72,21 +73,11 @@ func Of(text string) Fingerprint {
 	if start >= 0 {
 		words = append(words, hashLower(text[start:]))
 	}
-	return OfHashes(words)
+	return ofHashes(words)
 }
 
-// OfWords fingerprints an already tokenised text.
-func OfWords(words []string) Fingerprint {
-	hs := make([]uint64, len(words))
-	for i, w := range words {
-		hs[i] = hashLower(w)
-	}
-	return OfHashes(hs)
-}
-
-// OfHashes fingerprints a text given as the 64-bit hashes of its words, for
-// callers that already hashed them.
-func OfHashes(words []uint64) Fingerprint {
+// ofHashes fingerprints a text given as the 64-bit hashes of its words.
+func ofHashes(words []uint64) Fingerprint {
 	fp := Fingerprint{Words: len(words)}
 	exact := uint64(offset64)
 	for _, w := range words {
@@ -208,8 +199,9 @@ type Config struct {
 	// byline, or with a paragraph cut, stays above it; two reports of one
 	// event written separately stay far below.
 	MinSimilarity float64
-	// MinWords is the shortest text (in words) whose SimHash is trusted;
-	// shorter texts are only matched exactly. Default 40.
+	// MinWords is the shortest text (in words) matched as a near copy;
+	// shorter texts share too few shingles for their MinHash to be
+	// trusted, and are only matched exactly. Default 40.
 	MinWords int
 	// Window is how long an indexed text stays findable, measured back from
 	// the newest time seen. Default 7 days. Texts without a time stay until
@@ -347,17 +339,18 @@ func (x *Index) remove(e entry) {
 	}
 	for i := range bands {
 		k := bandKey(i, &e.fp)
-		ids := x.band[k]
-		for j, v := range ids {
-			if v == e.id {
-				ids = append(ids[:j], ids[j+1:]...)
-				break
-			}
-		}
-		if len(ids) == 0 {
+		if ids := without(x.band[k], e.id); len(ids) == 0 {
 			delete(x.band, k)
 		} else {
 			x.band[k] = ids
 		}
 	}
+}
+
+// without removes the first id from ids, in place.
+func without(ids []int64, id int64) []int64 {
+	if i := slices.Index(ids, id); i >= 0 {
+		return slices.Delete(ids, i, i+1)
+	}
+	return ids
 }

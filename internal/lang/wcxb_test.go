@@ -5,32 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-// sharedDir finds ../shared beside the repository root (the directory
-// holding go.mod), or "" when it is absent.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
-}
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
+)
 
 // TestDetectWCXB checks Detect on real English pages of the WCXB set (every
 // eighth page, to keep the test quick): article bodies are detected as
@@ -38,11 +15,7 @@ func sharedDir(t *testing.T) string {
 // figures.
 func TestDetectWCXB(t *testing.T) {
 	t.Parallel()
-	shared := sharedDir(t)
-	if shared == "" {
-		t.Skip("../shared not present")
-	}
-	files, err := filepath.Glob(filepath.Join(shared, "data", "extract", "wcxb-dev", "ground-truth", "*.json"))
+	files, err := filepath.Glob(filepath.Join(sharedpath.Dir(t, "data", "extract", "wcxb-dev", "ground-truth"), "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Skip("wcxb-dev ground truth not present")
 	}

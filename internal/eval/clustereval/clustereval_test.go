@@ -5,8 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -14,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 func TestScore(t *testing.T) {
@@ -188,35 +187,10 @@ func TestFinalThreads(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("../shared/data is absent")
-	}
-	return shared
-}
-
 // TestSharedFloors guards the measured figures against regressions; the
 // floors sit a little under what docs/clustering.md reports.
 func TestSharedFloors(t *testing.T) {
 	t.Parallel()
-	shared := sharedDir(t)
 	tests := []struct {
 		set   string
 		floor float64
@@ -229,7 +203,7 @@ func TestSharedFloors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.set, func(t *testing.T) {
 			t.Parallel()
-			arts, err := Load(filepath.Join(shared, "cluster", tt.set+".jsonl"))
+			arts, err := Load(sharedpath.Dir(t, "data", "cluster", tt.set+".jsonl"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -250,9 +224,8 @@ func TestSharedFloors(t *testing.T) {
 // purity 0.83 before).
 func TestThreadFloors(t *testing.T) {
 	t.Parallel()
-	shared := sharedDir(t)
-	score := func(t *testing.T, path string) ThreadScores {
-		arts, err := Load(filepath.Join(shared, path))
+	score := func(t *testing.T, path ...string) ThreadScores {
+		arts, err := Load(sharedpath.Dir(t, append([]string{"data"}, path...)...))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,7 +243,7 @@ func TestThreadFloors(t *testing.T) {
 	}
 	t.Run("t17", func(t *testing.T) {
 		t.Parallel()
-		s := score(t, "timeline/t17-dev-articles.jsonl")
+		s := score(t, "timeline", "t17-dev-articles.jsonl")
 		if s.ThreadsPerTopic > 95 || s.MixedThreads > 1 || s.Coverage < 0.55 {
 			t.Errorf("t17: %.1f threads per topic (want ≤ 95), %d mixed (want ≤ 1), largest share %.3f (want ≥ 0.55)",
 				s.ThreadsPerTopic, s.MixedThreads, s.Coverage)
@@ -278,7 +251,7 @@ func TestThreadFloors(t *testing.T) {
 	})
 	t.Run("gva-stream", func(t *testing.T) {
 		t.Parallel()
-		s := score(t, "cluster/gva-stream-2013-2015.jsonl")
+		s := score(t, "cluster", "gva-stream-2013-2015.jsonl")
 		if s.Purity < 0.9 {
 			t.Errorf("gva-stream: thread purity %.4f, want ≥ 0.90", s.Purity)
 		}
@@ -288,16 +261,18 @@ func TestThreadFloors(t *testing.T) {
 func TestDemoCrossLingual(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
+	// The demo corpus is bundled, with Spanish coverage of English
+	// stories: its absence is a failure, not a reason to skip.
 	without, err := EvaluateDemo(ctx, cluster.DefaultConfig(), "none", nil)
 	if err != nil {
-		t.Skipf("demo corpus unavailable: %v", err)
+		t.Fatal(err)
 	}
 	with, err := EvaluateDemo(ctx, cluster.DefaultConfig(), "glossary", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if without.Foreign == 0 {
-		t.Skip("demo corpus has no foreign articles")
+		t.Fatal("demo corpus has no foreign articles")
 	}
 	if 2*without.ForeignJoined < without.Foreign {
 		t.Errorf("without a translator only %d of %d foreign articles joined their English story", without.ForeignJoined, without.Foreign)

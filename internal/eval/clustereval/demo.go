@@ -83,15 +83,18 @@ func EvaluateDemo(ctx context.Context, cfg cluster.Config, spec string, logger *
 	if out.Translator == "" {
 		out.Translator = "none"
 	}
-	english := map[[2]string]bool{} // predicted story (as text) and gold story with an English article
-	for i, d := range docs {
-		if d.Lang == "en" {
-			english[[2]string{fmt.Sprint(pred[i]), gold[i]}] = true
-		}
+	// The predicted and gold stories that hold an English article, and the
+	// gold stories that do: only a foreign article whose event English
+	// outlets covered can join an English story.
+	type pair struct {
+		pred int64
+		gold string
 	}
+	english := map[pair]bool{}
 	hasEnglish := map[string]bool{}
 	for i, d := range docs {
 		if d.Lang == "en" {
+			english[pair{pred[i], gold[i]}] = true
 			hasEnglish[gold[i]] = true
 		}
 	}
@@ -100,7 +103,7 @@ func EvaluateDemo(ctx context.Context, cfg cluster.Config, spec string, logger *
 			continue
 		}
 		out.Foreign++
-		if english[[2]string{fmt.Sprint(pred[i]), gold[i]}] {
+		if english[pair{pred[i], gold[i]}] {
 			out.ForeignJoined++
 		}
 	}

@@ -116,12 +116,12 @@ func (g *Generator) Next() cluster.Doc {
 
 // CostPoint is the mean cost of the articles in one stretch of a replay.
 type CostPoint struct {
-	Seen          int     `json:"seen"`
-	MicrosPerDoc  float64 `json:"us_per_article"`
-	HeapMB        float64 `json:"heap_mb"`
-	StoriesHeld   int     `json:"stories_held"`
-	ArticlesHeld  int     `json:"articles_held"`
-	ArticlesPerSe float64 `json:"articles_per_second"`
+	Seen              int     `json:"seen"`
+	MicrosPerDoc      float64 `json:"us_per_article"`
+	HeapMB            float64 `json:"heap_mb"`
+	StoriesHeld       int     `json:"stories_held"`
+	ArticlesHeld      int     `json:"articles_held"`
+	ArticlesPerSecond float64 `json:"articles_per_second"`
 	// CPUMicrosPerDoc is the process CPU time per article: on a shared
 	// machine wall time also counts other processes' turns.
 	CPUMicrosPerDoc float64 `json:"cpu_us_per_article"`
@@ -161,8 +161,8 @@ func Scale(ctx context.Context, cfg cluster.Config, n, step int) ([]CostPoint, e
 		out = append(out, CostPoint{
 			Seen: end, MicrosPerDoc: float64(el.Microseconds()) / float64(k),
 			HeapMB: float64(ms.HeapAlloc) / (1 << 20), StoriesHeld: st.Stories, ArticlesHeld: st.Articles,
-			ArticlesPerSe:   float64(k) / el.Seconds(),
-			CPUMicrosPerDoc: float64(cpu.Microseconds()) / float64(k),
+			ArticlesPerSecond: float64(k) / el.Seconds(),
+			CPUMicrosPerDoc:   float64(cpu.Microseconds()) / float64(k),
 		})
 	}
 	return out, nil
@@ -179,7 +179,7 @@ func runScale(ctx context.Context, cfg cluster.Config, n int, asJSON bool, w io.
 	fmt.Fprintf(w, "%d generated articles (500 a day), cost per article against articles seen:\n", n)
 	fmt.Fprintf(w, "%10s %12s %14s %16s %10s %14s %14s\n", "seen", "us/article", "articles/s", "CPU us/article", "heap MB", "stories held", "articles held")
 	for _, p := range pts {
-		fmt.Fprintf(w, "%10d %12.1f %14.0f %16.1f %10.1f %14d %14d\n", p.Seen, p.MicrosPerDoc, p.ArticlesPerSe, p.CPUMicrosPerDoc, p.HeapMB, p.StoriesHeld, p.ArticlesHeld)
+		fmt.Fprintf(w, "%10d %12.1f %14.0f %16.1f %10.1f %14d %14d\n", p.Seen, p.MicrosPerDoc, p.ArticlesPerSecond, p.CPUMicrosPerDoc, p.HeapMB, p.StoriesHeld, p.ArticlesHeld)
 	}
 	return nil
 }
