@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
 	"golang.org/x/net/html"
@@ -546,7 +547,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	best, bestScore := "", -1.0
 	for i, h := range pm.h1 {
 		ws := lowerWords(h.text)
-		if len(ws) == 0 || len(h.text) > 300 {
+		if len(ws) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
 			continue
 		}
 		hit := 0
@@ -591,6 +592,16 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	return cutSection(stripSiteName(decl, site, host))
+}
+
+// isStandfirst reports whether an <h1> is a summary set in headline type
+// rather than the headline: much longer than any headline (over 150
+// characters; news and blog headlines rarely pass 100) and well over the
+// declared title's length. Without a declared title it is kept, being all
+// there is.
+func isStandfirst(h1, declared string) bool {
+	n := utf8.RuneCountInString(h1)
+	return declared != "" && n > 150 && float64(n) > 1.5*float64(utf8.RuneCountInString(declared))
 }
 
 // headingSeparators follow a site name that opens a document title.

@@ -110,7 +110,11 @@ func prune(doc *html.Node) {
 				c.Type == html.ElementNode && (prunedTags[c.Data] || c.Data != "body" && c.Data != "html" && isBoilerplate(c) && small(c)):
 				n.RemoveChild(c)
 			case c.Type == html.ElementNode && c.Data == "head":
-				// Keep <head>: go-trafilatura reads its meta tags.
+				// Keep <head>: go-trafilatura reads its meta tags and
+				// JSON-LD. Its scripts, styles and links go: they are
+				// often most of the page's bytes, and go-trafilatura
+				// copies the tree three times.
+				pruneHead(c)
 			case c.FirstChild != nil:
 				walk(c)
 			}
@@ -128,6 +132,28 @@ func hasH1(n *html.Node) bool {
 		if hasH1(c) {
 			return true
 		}
+	}
+	return false
+}
+
+// pruneHead removes from <head> what no extractor reads: scripts other than
+// JSON-LD, styles, links and noscript blocks.
+func pruneHead(head *html.Node) {
+	for c := head.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode || c.Type == html.ElementNode && headPruned(c) {
+			head.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+func headPruned(n *html.Node) bool {
+	switch n.Data {
+	case "style", "link", "noscript", "template":
+		return true
+	case "script":
+		return !strings.Contains(strings.ToLower(attr(n, "type")), "ld+json")
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -45,7 +46,7 @@ func paragraphs(n *html.Node) []para {
 	var cur, link strings.Builder
 	inLink := 0
 	flush := func() {
-		s := strings.Join(strings.Fields(cur.String()), " ")
+		s := collapseSpace(cur.String())
 		if s != "" {
 			p := para{text: s}
 			if w := wordCount(s); w > 0 {
@@ -98,6 +99,31 @@ func paragraphs(n *html.Node) []para {
 	walk(n)
 	flush()
 	return paras
+}
+
+// collapseSpace trims s and collapses each run of white space in it to one
+// space, as strings.Join(strings.Fields(s), " ") does, in one pass.
+func collapseSpace(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return sb.String()
 }
 
 // normWords is a paragraph reduced to lower-case words joined by single
@@ -182,7 +208,7 @@ func choose(t, r []para) ([]para, string) {
 // dropLinkLists removes from readability's body the link-heavy paragraphs
 // ("Read more: …", related-article lists) that go-trafilatura (whose gram
 // set is tg) left out. rw holds the words of r's paragraphs.
-func dropLinkLists(r []para, rw [][]string, tg map[uint64]struct{}) []para {
+func dropLinkLists(r []para, rw [][]uint64, tg gramTable) []para {
 	out := r[:0:0]
 	for i, p := range r {
 		if p.linkShare >= linkHeavy && !occursIn(rw[i], tg) {
@@ -193,12 +219,60 @@ func dropLinkLists(r []para, rw [][]string, tg map[uint64]struct{}) []para {
 	return out
 }
 
-// paraWords splits each paragraph into its lower-cased words (runs of
-// letters, digits and underscores).
-func paraWords(ps []para) [][]string {
-	out := make([][]string, len(ps))
+// paraWords reduces each paragraph to the hashes of its lower-cased words
+// (runs of letters, digits and underscores). Hashing while scanning spares
+// building a normalised copy of every paragraph and splitting it again.
+func paraWords(ps []para) [][]uint64 {
+	out := make([][]uint64, len(ps))
 	for i, p := range ps {
-		out[i] = strings.Fields(normWords(p.text))
+		out[i] = wordHashes(p.text)
+	}
+	return out
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// wordHashes is FNV-1a over each lower-cased word of s, as normWords would
+// write it.
+func wordHashes(s string) []uint64 {
+	var out []uint64
+	h := uint64(fnvOffset)
+	inWord := false
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		var word bool
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			word = c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+			if word {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			word = true
+			for _, c := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
+				h = (h ^ uint64(c)) * fnvPrime
+			}
+		}
+		if !word && inWord {
+			out = append(out, h)
+			h = fnvOffset
+		}
+		inWord = word
+	}
+	if inWord {
+		out = append(out, h)
 	}
 	return out
 }
@@ -211,7 +285,7 @@ func paraWords(ps []para) [][]string {
 // occurs there: the two extractors cut paragraphs differently, so
 // whole-paragraph equality would miss most matches, and hashing word runs
 // keeps the test linear in the text's length.
-func exclusive(a []para, aw [][]string, grams map[uint64]struct{}) (only, onlyText, total int) {
+func exclusive(a []para, aw [][]uint64, grams gramTable) (only, onlyText, total int) {
 	for i, p := range a {
 		ws := aw[i]
 		total += len(ws)
@@ -229,44 +303,83 @@ func exclusive(a []para, aw [][]string, grams map[uint64]struct{}) (only, onlyTe
 }
 
 // gramSet hashes every run of one to three words of the paragraphs.
-func gramSet(pw [][]string) map[uint64]struct{} {
+func gramSet(pw [][]uint64) gramTable {
 	n := 0
 	for _, ws := range pw {
 		n += len(ws)
 	}
-	grams := make(map[uint64]struct{}, 3*n)
+	grams := newGramTable(3 * n)
 	for _, ws := range pw {
 		for n := 1; n <= 3; n++ {
 			for i := 0; i+n <= len(ws); i++ {
-				grams[gramHash(ws[i:i+n])] = struct{}{}
+				grams.add(gramHash(ws[i : i+n]))
 			}
 		}
 	}
 	return grams
 }
 
+// gramTable is a set of word-run hashes: an open-addressing table with
+// linear probing, several times faster to fill than a Go map, which
+// matters because every word of both bodies is inserted three times.
+// Zero marks an empty slot, so a zero hash is stored as one.
+type gramTable struct {
+	slots []uint64
+	mask  uint64
+}
+
+// newGramTable returns a table for up to n hashes, at most half full.
+func newGramTable(n int) gramTable {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return gramTable{slots: make([]uint64, size), mask: uint64(size - 1)}
+}
+
+func (g gramTable) add(h uint64) {
+	h = max(h, 1)
+	for i := h & g.mask; ; i = (i + 1) & g.mask {
+		switch g.slots[i] {
+		case h:
+			return
+		case 0:
+			g.slots[i] = h
+			return
+		}
+	}
+}
+
+func (g gramTable) has(h uint64) bool {
+	h = max(h, 1)
+	for i := h & g.mask; ; i = (i + 1) & g.mask {
+		switch g.slots[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
 // occursIn reports whether every run of three of the words ws (or all of
 // them, if fewer) is in grams.
-func occursIn(ws []string, grams map[uint64]struct{}) bool {
+func occursIn(ws []uint64, grams gramTable) bool {
 	n := min(3, len(ws))
 	for i := 0; i+n <= len(ws); i++ {
-		if _, ok := grams[gramHash(ws[i:i+n])]; !ok {
+		if !grams.has(gramHash(ws[i : i+n])) {
 			return false
 		}
 	}
 	return true
 }
 
-// gramHash is FNV-1a over a run of words, with a separator between them.
-func gramHash(ws []string) uint64 {
-	h := uint64(14695981039346656037)
+// gramHash combines the hashes of a run of words (order matters).
+func gramHash(ws []uint64) uint64 {
+	h := uint64(fnvOffset)
 	for _, w := range ws {
-		for i := 0; i < len(w); i++ {
-			h ^= uint64(w[i])
-			h *= 1099511628211
-		}
-		h ^= 0xff
-		h *= 1099511628211
+		h = (h ^ w) * fnvPrime
+		h ^= h >> 31
 	}
 	return h
 }
