@@ -9,7 +9,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
-func TestOwnEarlierAndNotAfter(t *testing.T) {
+func TestOwnEarlier(t *testing.T) {
 	t.Parallel()
 	day := func(d int) time.Time { return time.Date(2026, 3, d, 12, 0, 0, 0, time.UTC) }
 	arts := []news.Article{
@@ -25,14 +25,36 @@ func TestOwnEarlierAndNotAfter(t *testing.T) {
 	if diff := cmp.Diff([]int64{1, 2}, ids); diff != "" {
 		t.Errorf("ownEarlier (-want +got):\n%s", diff)
 	}
+}
 
-	at := func(d int) *time.Time { x := day(d); return &x }
-	items := []news.Item{{Text: "a", Date: at(1)}, {Text: "b", Date: at(9)}, {Text: "c", Date: at(10)}, {Text: "d"}}
-	var got []string
-	for _, it := range notAfter(items, day(8)) {
-		got = append(got, it.Text)
+// TestTimelineNotAfter checks a background never reaches past the story:
+// days after NotAfter are left out, earlier ones kept.
+func TestTimelineNotAfter(t *testing.T) {
+	t.Parallel()
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 12, 0, 0, 0, time.UTC) }
+	arts := []news.Article{
+		{ID: 1, PublishedAt: day(2), Title: "Council debates the harbour budget",
+			Text: "The city council debated the harbour budget for the coming year in a long session."},
+		{ID: 2, PublishedAt: day(9), Title: "Council approves the harbour budget",
+			Text: "Port workers welcomed the approved spending plan, and dredging of the channel will start soon."},
 	}
-	if diff := cmp.Diff([]string{"a", "b", "d"}, got); diff != "" {
-		t.Errorf("notAfter (-want +got):\n%s", diff)
+	for _, tt := range []struct {
+		name     string
+		notAfter time.Time
+		want     []time.Time
+	}{
+		{"unbounded", time.Time{}, []time.Time{day(2).Truncate(24 * time.Hour), day(9).Truncate(24 * time.Hour)}},
+		{"bounded", day(5), []time.Time{day(2).Truncate(24 * time.Hour)}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []time.Time
+			for _, it := range Timeline(arts, TimelineOptions{NotAfter: tt.notAfter, MinWords: 3}) {
+				got = append(got, *it.Date)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("dates (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -85,6 +85,9 @@ var sectionTitles = map[news.SectionKind]string{
 // is the context a reader of today's news needs.
 func ownEarlier(arts []news.Article) []news.Article {
 	latest := latestTime(arts)
+	if latest.IsZero() {
+		return nil
+	}
 	var out []news.Article
 	for _, a := range arts {
 		if t := a.Time(); !t.IsZero() && latest.Sub(t) >= 24*time.Hour {
@@ -103,23 +106,6 @@ func latestTime(arts []news.Article) time.Time {
 		}
 	}
 	return latest
-}
-
-// notAfter drops the entries dated after the story's newest article (plus
-// the rest of that day): background is what came before, and a sentence
-// about a decision "due on 15 April" is a plan, not context.
-func notAfter(items []news.Item, latest time.Time) []news.Item {
-	if latest.IsZero() {
-		return items
-	}
-	limit := latest.Add(24 * time.Hour)
-	out := items[:0]
-	for _, it := range items {
-		if it.Date == nil || !it.Date.After(limit) {
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // SectionTitle returns the heading a section of kind k is shown under.
@@ -172,20 +158,34 @@ func Build(in Input, opt Options) news.Briefing {
 	if bo.MaxDates == 0 {
 		bo = DefaultBackground()
 	}
-	bo.Focus = append(append([]news.Article(nil), bo.Focus...), arts...)
+	// The background is for the story's current news: its articles from
+	// before its latest day are background themselves, so only the rest
+	// are the focus, whose days the timeline leaves out.
+	older := ownEarlier(arts)
 	own := map[int64]bool{}
 	for _, a := range arts {
 		own[a.ID] = true
 	}
+	isOlder := map[int64]bool{}
+	for _, a := range older {
+		isOlder[a.ID] = true
+	}
+	bo.Focus = append([]news.Article(nil), bo.Focus...)
+	for _, a := range arts {
+		if !isOlder[a.ID] {
+			bo.Focus = append(bo.Focus, a)
+		}
+	}
+	bo.NotAfter = latestTime(arts)
 	var earlier []news.Article
 	for _, a := range usable(in.Earlier) {
 		if !own[a.ID] {
 			earlier = append(earlier, a)
 		}
 	}
-	earlier = append(earlier, ownEarlier(arts)...)
+	earlier = append(earlier, older...)
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
-		return notAfter(Background(earlier, bo), latestTime(arts))
+		return Background(earlier, bo)
 	}))
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
 		return Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6))

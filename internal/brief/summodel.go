@@ -183,15 +183,7 @@ func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
 		f[n+1] = an.crossLead[i]
 		f[n+2] = cosine(u.vec, titleVec[u.doc])
 		f[n+3] = cosine(u.vec, otherTitle[u.doc])
-		if len(u.vec) > 0 {
-			shared := 0
-			for w := range u.vec {
-				if len(users[w]) > 1 {
-					shared++
-				}
-			}
-			f[n+4] = float64(shared) / float64(len(u.vec))
-		}
+		f[n+4] = sharedShare(u.vec, users, 1)
 		f[n+5] = capsShare(u.text)
 		if u.pos == 1 {
 			f[n+6] = 1
@@ -222,19 +214,26 @@ func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
 			f[n+14] = float64(one) / float64(len(ws)-1)
 			f[n+15] = float64(two) / float64(len(ws)-1)
 		}
-		if len(u.vec) > 0 {
-			two := 0
-			for w := range u.vec {
-				if len(users[w]) > 2 {
-					two++
-				}
-			}
-			f[n+16] = float64(two) / float64(len(u.vec))
-		}
+		f[n+16] = sharedShare(u.vec, users, 2)
 		addBins(f, binsAt)
 		feats[i] = f
 	}
 	return all, feats
+}
+
+// sharedShare is the share of vec's words that more than k documents use
+// (users maps a word to its documents); 0 for an empty vec.
+func sharedShare(vec map[string]float64, users map[string]map[int]bool, k int) float64 {
+	if len(vec) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range vec {
+		if len(users[w]) > k {
+			n++
+		}
+	}
+	return float64(n) / float64(len(vec))
 }
 
 // lowerWords is text.Words lower-cased.

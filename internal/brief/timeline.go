@@ -35,6 +35,10 @@ type TimelineOptions struct {
 	Position float64
 	// MinWords and MaxWords bound a usable sentence; 6 and 70 by default.
 	MinWords, MaxWords int
+	// NotAfter, when set, leaves out the days after it: a background is
+	// what came before, and a sentence about a decision "due on 15 April"
+	// is a plan, not context.
+	NotAfter time.Time
 }
 
 func (o TimelineOptions) withDefaults() TimelineOptions {
@@ -131,7 +135,7 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 	// Rank the days.
 	weight := map[time.Time]float64{}
 	for _, it := range items {
-		if focusDays[it.day] {
+		if focusDays[it.day] || !o.NotAfter.IsZero() && it.day.After(day(o.NotAfter)) {
 			continue
 		}
 		if it.mention {
@@ -141,12 +145,7 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		}
 	}
 	if o.HalfLife > 0 {
-		var newest time.Time
-		for _, a := range articles {
-			if t := day(a.Time()); t.After(newest) {
-				newest = t
-			}
-		}
+		newest := day(latestTime(articles))
 		for d := range weight {
 			weight[d] *= math.Exp2(-float64(newest.Sub(d)) / float64(o.HalfLife))
 		}

@@ -7,6 +7,10 @@ import (
 	"fmt"
 	"net"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/pipeline"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -52,19 +56,20 @@ type Config struct {
 	Translator string
 }
 
-// Default returns the documented defaults.
+// Default returns the documented defaults. The pipeline, fetch and briefing
+// settings take the defaults of the packages that own them.
 func Default() Config {
 	return Config{
 		Addr:         "127.0.0.1:8080",
 		DBPath:       "newsdesk.db",
 		UserAgent:    fmt.Sprintf("newsdesk/%s (+%s)", Version, ProjectURL),
-		Workers:      4,
-		PollInterval: 15 * time.Minute,
-		HostInterval: time.Second,
-		MaxBodyBytes: 15 << 20,
-		FetchTimeout: 30 * time.Second,
-		DeskLang:     "en",
-		SummaryWords: 65,
+		Workers:      pipeline.DefaultWorkers,
+		PollInterval: pipeline.DefaultPollInterval,
+		HostInterval: fetch.DefaultHostInterval,
+		MaxBodyBytes: fetch.DefaultMaxBodyBytes,
+		FetchTimeout: fetch.DefaultTimeout,
+		DeskLang:     pipeline.DefaultDeskLang,
+		SummaryWords: brief.DefaultSummaryWords,
 	}
 }
 

@@ -7,12 +7,10 @@
 // texts at or above Config.MinSimilarity are copies. An Index answers "have I
 // seen a copy of this?" in time that does not grow with the number of texts
 // it holds, by locality-sensitive hashing: the signature is cut into bands and
-// only texts sharing a whole band are compared. A 64-bit SimHash is also kept,
-// as a compact fingerprint to store with an article.
+// only texts sharing a whole band are compared.
 package dedup
 
 import (
-	"math/bits"
 	"slices"
 	"time"
 	"unicode"
@@ -22,7 +20,6 @@ import (
 // Fingerprint summarises a text for copy detection.
 type Fingerprint struct {
 	Exact uint64 // hash of the full word sequence: equal texts, equal hashes
-	Sim   uint64 // SimHash of word shingles: similar texts, few differing bits
 	Words int    // number of words the fingerprint was built from
 	// Min is the MinHash signature of the word shingles.
 	Min [MinHashes]uint32
@@ -85,7 +82,6 @@ func ofHashes(words []uint64) Fingerprint {
 	}
 	fp.Exact = exact
 	sh := shingles(words)
-	fp.Sim = simHash(sh)
 	fp.Min = minHash(sh)
 	return fp
 }
@@ -113,24 +109,6 @@ func shingles(words []uint64) []uint64 {
 	return out
 }
 
-func simHash(shingles []uint64) uint64 {
-	// Count set bits per position without branches; a bit of the result is
-	// set when more than half the shingles set it.
-	var acc [64]int32
-	for _, h := range shingles {
-		for b := range 64 {
-			acc[b] += int32(h >> uint(b) & 1)
-		}
-	}
-	var out uint64
-	for b := range 64 {
-		if 2*int(acc[b]) > len(shingles) {
-			out |= 1 << b
-		}
-	}
-	return out
-}
-
 func minHash(shingles []uint64) [MinHashes]uint32 {
 	var sig [MinHashes]uint32
 	for i := range sig {
@@ -147,16 +125,13 @@ func minHash(shingles []uint64) [MinHashes]uint32 {
 	return sig
 }
 
-// Distance is the number of bits in which two SimHashes differ.
-func Distance(a, b uint64) int { return bits.OnesCount64(a ^ b) }
-
 const (
 	offset64 = 14695981039346656037
 	prime64  = 1099511628211
 )
 
 // mix is a 64-bit finaliser (from SplitMix64); it spreads every input bit
-// over the output, which SimHash needs from its feature hashes.
+// over the output, which MinHash needs from its feature hashes.
 func mix(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9

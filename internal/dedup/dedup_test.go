@@ -77,7 +77,7 @@ func TestIndexBounded(t *testing.T) {
 	}
 }
 
-func TestDistanceOfEdits(t *testing.T) {
+func TestSimilarityOfEdits(t *testing.T) {
 	t.Parallel()
 	a := Of(wire)
 	b := Of(wire + " The House is expected to take up the measure next month.")
@@ -87,9 +87,6 @@ func TestDistanceOfEdits(t *testing.T) {
 	}
 	if s := Similarity(a, c); s > 0.2 {
 		t.Errorf("unrelated text: similarity %.2f, want <= 0.2", s)
-	}
-	if d := Distance(a.Sim, c.Sim); d < 10 {
-		t.Errorf("unrelated text: SimHash distance %d, want >= 10", d)
 	}
 	if a.Exact == b.Exact {
 		t.Error("different texts share an exact hash")
@@ -124,22 +121,22 @@ func FuzzOf(f *testing.F) {
 func TestFingerprintStable(t *testing.T) {
 	t.Parallel()
 	type pinned struct {
-		Exact, Sim uint64
-		Words      int
-		Min        [4]uint32 // the first hashes of the signature
+		Exact uint64
+		Words int
+		Min   [4]uint32 // the first hashes of the signature
 	}
 	tests := []struct {
 		text string
 		want pinned
 	}{
-		{"", pinned{0xcbf29ce484222325, 0x0, 0, [4]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}}},
-		{"Storm", pinned{0x9872363b243bf499, 0x9872363b243bf499, 1, [4]uint32{0xba0c02be, 0xdd2d4837, 0xe53fda3, 0x3a3c3dab}}},
-		{"Storm hits coast", pinned{0xbbaffb426cd4a0bc, 0xbbaffb426cd4a0bc, 3, [4]uint32{0x2e9f2bd0, 0x936feb12, 0x36399738, 0xc41348ba}}},
-		{"A storm hit the coast on Monday, officials said; 3 people died.", pinned{0xadd74e2aa96706f2, 0x8c2c2e02c2110d80, 12, [4]uint32{0xdbcb256, 0x6f251a7, 0x2387da57, 0x39ac40be}}},
+		{"", pinned{0xcbf29ce484222325, 0, [4]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}}},
+		{"Storm", pinned{0x9872363b243bf499, 1, [4]uint32{0xba0c02be, 0xdd2d4837, 0xe53fda3, 0x3a3c3dab}}},
+		{"Storm hits coast", pinned{0xbbaffb426cd4a0bc, 3, [4]uint32{0x2e9f2bd0, 0x936feb12, 0x36399738, 0xc41348ba}}},
+		{"A storm hit the coast on Monday, officials said; 3 people died.", pinned{0xadd74e2aa96706f2, 12, [4]uint32{0xdbcb256, 0x6f251a7, 0x2387da57, 0x39ac40be}}},
 	}
 	for _, tc := range tests {
 		fp := Of(tc.text)
-		got := pinned{fp.Exact, fp.Sim, fp.Words, [4]uint32(fp.Min[:4])}
+		got := pinned{fp.Exact, fp.Words, [4]uint32(fp.Min[:4])}
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("Of(%q) changed (-want +got):\n%s", tc.text, diff)
 		}

@@ -119,6 +119,13 @@ type Article struct {
 	Comments []string
 }
 
+// clone copies a so the caller cannot change the wire's slices.
+func (a Article) clone() Article {
+	a.Figures = slices.Clone(a.Figures)
+	a.Comments = slices.Clone(a.Comments)
+	return a
+}
+
 // Paragraphs splits the body into its paragraphs.
 func (a Article) Paragraphs() []string { return strings.Split(a.Body, "\n\n") }
 
@@ -186,9 +193,7 @@ func (w *Wire) Outlets() []Outlet { return slices.Clone(w.outlets) }
 func (w *Wire) Articles() []Article {
 	out := make([]Article, len(w.articles))
 	for i, a := range w.articles {
-		a.Figures = slices.Clone(a.Figures)
-		a.Comments = slices.Clone(a.Comments)
-		out[i] = a
+		out[i] = a.clone()
 	}
 	return out
 }
@@ -209,10 +214,7 @@ func (w *Wire) Article(path string) (Article, bool) {
 	if !ok {
 		return Article{}, false
 	}
-	a := w.articles[i]
-	a.Figures = slices.Clone(a.Figures)
-	a.Comments = slices.Clone(a.Comments)
-	return a, true
+	return w.articles[i].clone(), true
 }
 
 // Noise lists text that the article's page shows around the article (cookie

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/eval/extracteval"
 	"github.com/newsdesk/newsdesk/internal/extract"
-	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // TestDemoPagesNoise extracts every page of the bundled demo corpus, whose
@@ -50,29 +50,9 @@ func TestDemoPagesNoise(t *testing.T) {
 					t.Errorf("text contains page furniture %q", probe)
 				}
 			}
-			if r := recall(a.Body, res.Text); r < 0.9 {
+			if r := extracteval.WordPRF(a.Body, res.Text).R; r < 0.9 {
 				t.Errorf("text holds %.2f of the article's words, want at least 0.90", r)
 			}
 		})
 	}
-}
-
-// recall is the share of want's words (as a multiset) found in got.
-func recall(want, got string) float64 {
-	have := map[string]int{}
-	for _, w := range text.Words(got) {
-		have[w]++
-	}
-	ws := text.Words(want)
-	if len(ws) == 0 {
-		return 1
-	}
-	found := 0
-	for _, w := range ws {
-		if have[w] > 0 {
-			have[w]--
-			found++
-		}
-	}
-	return float64(found) / float64(len(ws))
 }

@@ -111,12 +111,13 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	if base != nil {
 		host = base.Hostname()
 	}
+	site := pm.publisher()
 	res = Result{
 		Title:        pm.chooseTitle(host),
-		Byline:       pm.chooseByline(pm.publisher()),
+		Byline:       pm.chooseByline(site),
 		Published:    pm.chooseDate(),
 		Modified:     pm.chooseModified(),
-		Publisher:    pm.publisher(),
+		Publisher:    site,
 		Lang:         pm.chooseLang(),
 		CanonicalURL: pm.chooseCanonical(base),
 		Description:  pm.chooseDescription(),

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -316,32 +318,12 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
-// sharedDir finds ../shared beside the repository root (the directory that
-// holds go.mod).
-func sharedDir(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // BenchmarkExtractScrapinghub extracts the scrapinghub benchmark's pages;
 // it is skipped when ../shared is absent.
 func BenchmarkExtractScrapinghub(b *testing.B) {
-	root := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(root, "data", "extract", "scrapinghub", "html", "*.html.gz"))
+	files, _ := filepath.Glob(filepath.Join(sharedpath.Dir(b, "data", "extract", "scrapinghub", "html"), "*.html.gz"))
 	if len(files) == 0 {
-		b.Skip("../shared/data/extract/scrapinghub not present")
+		b.Skip("../shared/data/extract/scrapinghub has no pages")
 	}
 	var pages [][]byte
 	for _, f := range files {

@@ -21,6 +21,7 @@ type pageMeta struct {
 	canonical string
 	h1        []heading
 	ld        []map[string]any // JSON-LD objects, flattened out of arrays and @graph
+	articles  []map[string]any // ld's article objects, then its web pages (see ldArticles)
 	authorEls []string         // text of rel=author / itemprop=author / byline elements
 	byLines   []string         // short visible texts written as a byline ("By Jane Doe")
 	times     []string         // datetime of <time> elements marked as the publication date
@@ -32,9 +33,10 @@ type heading struct {
 	home   bool // its text is one link to the site's home page: a blog's name
 }
 
-// linksHome reports whether a heading's text is a single link to the
-// site's root, which is how blog templates render the blog's name.
-func linksHome(h *html.Node) bool {
+// linksHome reports whether a heading's text (collapsed: text) is a single
+// link to the site's root, which is how blog templates render the blog's
+// name.
+func linksHome(h *html.Node, text string) bool {
 	var links []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -47,7 +49,7 @@ func linksHome(h *html.Node) bool {
 		}
 	}
 	walk(h)
-	if len(links) != 1 || collapse(textOf(links[0])) != collapse(textOf(h)) {
+	if len(links) != 1 || collapseSpace(textOf(links[0])) != text {
 		return false
 	}
 	u, err := url.Parse(strings.TrimSpace(attr(links[0], "href")))
@@ -72,7 +74,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 				inHead = true
 			case "title":
 				if pm.title == "" && inHead || pm.title == "" && !inMain {
-					pm.title = collapse(textOf(n))
+					pm.title = collapseSpace(textOf(n))
 				}
 				return
 			case "meta":
@@ -109,8 +111,8 @@ func collectMeta(doc *html.Node) *pageMeta {
 			case "article", "main":
 				inMain = true
 			case "h1":
-				if t := collapse(textOf(n)); t != "" {
-					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n)})
+				if t := collapseSpace(textOf(n)); t != "" {
+					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t)})
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || attr(n, "pubdate") != "" {
@@ -120,14 +122,14 @@ func collectMeta(doc *html.Node) *pageMeta {
 				}
 			}
 			if visibleByline[n.Data] && len(pm.byLines) < 4 && opensWithLabel(n) {
-				if t := collapse(textOf(n)); len(t) <= 100 {
+				if t := collapseSpace(textOf(n)); len(t) <= 100 {
 					if name, ok := bylineText(t); ok {
 						pm.byLines = append(pm.byLines, name)
 					} else if isBylineLabel(t) {
 						// "Written by" in one element, the name in the next.
 						for sib := n.NextSibling; sib != nil; sib = sib.NextSibling {
 							if sib.Type == html.ElementNode {
-								if nt := collapse(textOf(sib)); nt != "" && len(nt) <= 60 {
+								if nt := collapseSpace(textOf(sib)); nt != "" && len(nt) <= 60 {
 									pm.byLines = append(pm.byLines, nt)
 								}
 								break
@@ -137,7 +139,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 				}
 			}
 			if isAuthorElement(n) {
-				if t := collapse(textOf(n)); t != "" && len(t) < 120 {
+				if t := collapseSpace(textOf(n)); t != "" && len(t) < 120 {
 					pm.authorEls = append(pm.authorEls, t)
 				}
 			}
@@ -147,6 +149,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 		}
 	}
 	walk(doc, false, false)
+	pm.articles = ldArticles(pm.ld)
 	return pm
 }
 
@@ -298,8 +301,6 @@ func textOf(n *html.Node) string {
 	return sb.String()
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // addJSONLD parses one ld+json block. Pages often put raw newlines inside
 // JSON strings, so a failed parse is retried with control characters
 // blanked.
@@ -350,7 +351,7 @@ var articleTypes = map[string]bool{
 	"analysisnewsarticle": true, "opinionnewsarticle": true, "techarticle": true,
 	"scholarlyarticle": true, "report": true, "liveblogposting": true, "review": true,
 	"backgroundnewsarticle": true, "socialmediaposting": true, "howto": true, "recipe": true,
-	"posting": true, "medicalwebpage": false,
+	"posting": true,
 }
 
 func ldTypes(o map[string]any) []string {
@@ -378,11 +379,11 @@ func isArticle(o map[string]any) bool {
 	return false
 }
 
-// ldArticles returns the article objects first, then web pages, so a
+// ldArticles returns ld's article objects first, then web pages, so a
 // field is taken from the most specific object that has it.
-func (pm *pageMeta) ldArticles() []map[string]any {
+func ldArticles(ld []map[string]any) []map[string]any {
 	var arts, pages []map[string]any
-	for _, o := range pm.ld {
+	for _, o := range ld {
 		if isArticle(o) {
 			arts = append(arts, o)
 			continue
@@ -400,7 +401,7 @@ func (pm *pageMeta) ldArticles() []map[string]any {
 func ldString(v any) string {
 	switch t := v.(type) {
 	case string:
-		return collapse(html.UnescapeString(t))
+		return collapseSpace(html.UnescapeString(t))
 	case []any:
 		if len(t) > 0 {
 			return ldString(t[0])
@@ -408,7 +409,7 @@ func ldString(v any) string {
 	case map[string]any:
 		for _, k := range []string{"name", "url", "@id", "@value"} {
 			if s, ok := t[k].(string); ok && s != "" {
-				return collapse(html.UnescapeString(s))
+				return collapseSpace(html.UnescapeString(s))
 			}
 		}
 	}
@@ -420,7 +421,7 @@ func ldString(v any) string {
 func ldNames(v any) []string {
 	switch t := v.(type) {
 	case string:
-		if s := collapse(html.UnescapeString(t)); s != "" && !looksLikeURL(s) {
+		if s := collapseSpace(html.UnescapeString(t)); s != "" && !looksLikeURL(s) {
 			return []string{s}
 		}
 	case []any:
@@ -431,13 +432,13 @@ func ldNames(v any) []string {
 		return out
 	case map[string]any:
 		if s, ok := t["name"].(string); ok {
-			if s = collapse(html.UnescapeString(s)); s != "" {
+			if s = collapseSpace(html.UnescapeString(s)); s != "" {
 				return []string{s}
 			}
 		}
 		if g, ok := t["givenName"].(string); ok {
 			f, _ := t["familyName"].(string)
-			return []string{collapse(g + " " + f)}
+			return []string{collapseSpace(g + " " + f)}
 		}
 	}
 	return nil
@@ -448,7 +449,7 @@ func looksLikeURL(s string) bool {
 }
 
 func (pm *pageMeta) ldField(keys ...string) string {
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		for _, k := range keys {
 			if s := ldString(o[k]); s != "" {
 				return s
@@ -460,7 +461,7 @@ func (pm *pageMeta) ldField(keys ...string) string {
 
 func (pm *pageMeta) metaField(keys ...string) string {
 	for _, k := range keys {
-		if s := collapse(html.UnescapeString(pm.meta[k])); s != "" {
+		if s := collapseSpace(html.UnescapeString(pm.meta[k])); s != "" {
 			return s
 		}
 	}
@@ -472,7 +473,7 @@ func (pm *pageMeta) publisher() string {
 	if s := pm.metaField("og:site_name", "application-name", "twitter:site:name"); s != "" {
 		return s
 	}
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		if s := ldString(o["publisher"]); s != "" && !looksLikeURL(s) {
 			return s
 		}
@@ -650,7 +651,7 @@ func (pm *pageMeta) chooseByline(site string) string {
 	ok := func(s string) bool {
 		return s != "" && !looksLikeURL(s) && !strings.EqualFold(s, site) && len(s) < 200
 	}
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		for _, k := range []string{"author", "creator"} {
 			var names []string
 			for _, n := range ldNames(o[k]) {
@@ -705,7 +706,7 @@ var bylineStops = []string{" on ", " updated", " last update", " sponsored", " i
 // cleanByline strips the label, dates and roles bylines are written with,
 // and joins multiple authors with ", ".
 func cleanByline(s string) string {
-	s = collapse(s)
+	s = collapseSpace(s)
 	for {
 		low := strings.ToLower(s)
 		trimmed := false
@@ -751,7 +752,7 @@ var datePublishedKeys = []string{
 // chooseDate prefers structured data, then meta tags, then <time> elements
 // marked as the publication date.
 func (pm *pageMeta) chooseDate() time.Time {
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
 			if t, ok := parseDate(ldString(o[k])); ok {
 				return t
@@ -812,7 +813,7 @@ func (pm *pageMeta) chooseCanonical(base *url.URL) string {
 
 func (pm *pageMeta) chooseImage(base *url.URL) string {
 	var img string
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		if s := ldString(o["image"]); s != "" {
 			img = s
 			break
@@ -858,7 +859,7 @@ func (pm *pageMeta) chooseLang() string {
 
 // chooseModified reads the declared last-update time.
 func (pm *pageMeta) chooseModified() time.Time {
-	for _, o := range pm.ldArticles() {
+	for _, o := range pm.articles {
 		if t, ok := parseDate(ldString(o["dateModified"])); ok {
 			return t
 		}

@@ -166,7 +166,7 @@ func headerText(doc *html.Node, title string) string {
 				if firstH1 < 0 {
 					firstH1 = sb.Len()
 				}
-				if mark < 0 && title != "" && collapse(textOf(n)) == title {
+				if mark < 0 && title != "" && collapseSpace(textOf(n)) == title {
 					mark = sb.Len()
 				}
 			}
@@ -200,7 +200,7 @@ func headerText(doc *html.Node, title string) string {
 	for hi < len(text) && text[hi]&0xC0 == 0x80 {
 		hi++
 	}
-	return collapse(text[lo:hi])
+	return collapseSpace(text[lo:hi])
 }
 
 // sameDay reports whether a and b fall within one calendar day of each

@@ -126,10 +126,9 @@ type Article struct {
 	ExtractionReason string           `json:"extraction_reason,omitempty"`
 
 	// Grouping, filled in after clustering.
-	SimHash     uint64 `json:"-"`
-	DuplicateOf int64  `json:"duplicate_of,omitempty"`
-	StoryID     int64  `json:"story_id,omitempty"`
-	Clustered   bool   `json:"-"`
+	DuplicateOf int64 `json:"duplicate_of,omitempty"`
+	StoryID     int64 `json:"story_id,omitempty"`
+	Clustered   bool  `json:"-"`
 }
 
 // Time is the article's best known time: published, else fetched.

@@ -96,6 +96,22 @@ func Dates(s string, ref time.Time) []Date {
 		y, ok := num(i)
 		return y, ok && len(w[i].text) == 4 && y >= 1000
 	}
+	// dayAt adds day d of month m written from word i: to the year at word
+	// k when there is one, else to word e in the nearest year. It returns
+	// the last word used, or i when none is a date.
+	dayAt := func(i, e, k, m, d int) int {
+		if y, ok := year(k); ok {
+			if t, ok := day(y, m, d); ok {
+				add(i, k, t, "day", false)
+				return k
+			}
+		}
+		if t, ok := nearestYear(m, d); ok {
+			add(i, e, t, "day", false)
+			return e
+		}
+		return i
+	}
 	for i := 0; i < len(w); i++ {
 		// ISO: 2024-03-05 or 2024/03/05.
 		if y, ok := year(i); ok && i+4 < len(w) && (w[i+1].text == "-" || w[i+1].text == "/") && w[i+3].text == w[i+1].text &&
@@ -120,17 +136,7 @@ func Dates(s string, ref time.Time) []Date {
 				if k < len(w) && w[k].text == "," {
 					k++
 				}
-				if y, ok := year(k); ok {
-					if t, ok := day(y, m, d); ok {
-						add(i, k, t, "day", false)
-						i = k
-						continue
-					}
-				}
-				if t, ok := nearestYear(m, d); ok {
-					add(i, j, t, "day", false)
-					i = j
-				}
+				i = dayAt(i, j, k, m, d)
 				continue
 			}
 			if y, ok := year(j); ok && isCap(w[i].text) {
@@ -154,17 +160,7 @@ func Dates(s string, ref time.Time) []Date {
 				if yk < len(w) && (w[yk].key == "de" || w[yk].key == "del" || w[yk].text == ",") {
 					yk++
 				}
-				if y, ok := year(yk); ok {
-					if t, ok := day(y, m, d); ok {
-						add(i, yk, t, "day", false)
-						i = yk
-						continue
-					}
-				}
-				if t, ok := nearestYear(m, d); ok {
-					add(i, e, t, "day", false)
-					i = e
-				}
+				i = dayAt(i, e, yk, m, d)
 				continue
 			}
 		}

@@ -142,6 +142,9 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 // StoryDetail is the body of GET /api/stories/{id}: the briefing's JSON
 // (story_id, headline, category, generated_at, sections) plus the story's
 // own fields. A story not yet briefed has no sections and briefed=false.
+// The story's fields are copied, not embedded: news.Story's "category"
+// would clash with the briefing's at the same depth, and encoding/json
+// drops both.
 type StoryDetail struct {
 	news.Briefing
 	ID           int64     `json:"id"`
@@ -194,16 +197,23 @@ func (s *Server) storyAndBriefing(ctx context.Context, id int64) (news.Story, ne
 	case err != nil:
 		return news.Story{}, news.Briefing{}, fmt.Errorf("load briefing of story %d: %w", id, err)
 	}
+	b = withStoryDefaults(b, st)
+	if b.Sections == nil {
+		b.Sections = []news.Section{}
+	}
+	return st, b, nil
+}
+
+// withStoryDefaults fills the briefing's empty headline and category from
+// its story's.
+func withStoryDefaults(b news.Briefing, st news.Story) news.Briefing {
 	if b.Headline == "" {
 		b.Headline = st.Title
 	}
 	if b.Category == "" {
 		b.Category = st.Category
 	}
-	if b.Sections == nil {
-		b.Sections = []news.Section{}
-	}
-	return st, b, nil
+	return b
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
@@ -434,6 +444,9 @@ func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-func storyURL(base string, id int64) string {
-	return base + "/stories/" + strconv.FormatInt(id, 10)
-}
+// storyPath and articlePath are the site paths of a story's and an
+// article's pages; storyURL is a story page's absolute URL.
+func storyPath(id int64) string   { return "/stories/" + strconv.FormatInt(id, 10) }
+func articlePath(id int64) string { return "/articles/" + strconv.FormatInt(id, 10) }
+
+func storyURL(base string, id int64) string { return base + storyPath(id) }

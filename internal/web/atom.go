@@ -121,26 +121,19 @@ func entryUpdated(st news.Story, b news.Briefing) time.Time {
 }
 
 func storyEntry(base string, st news.Story, b news.Briefing) atomEntry {
-	title := b.Headline
-	if title == "" {
-		title = st.Title
-	}
+	b = withStoryDefaults(b, st)
 	href := storyURL(base, st.ID)
 	e := atomEntry{
 		ID:      href,
-		Title:   atomText{Type: "text", Body: title},
+		Title:   atomText{Type: "text", Body: b.Headline},
 		Updated: atomTime(entryUpdated(st, b)),
 		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: href}},
 	}
 	if !st.FirstSeen.IsZero() {
 		e.Published = atomTime(st.FirstSeen)
 	}
-	cat := b.Category
-	if cat == "" {
-		cat = st.Category
-	}
-	if cat != "" {
-		e.Categories = []atomCategory{{Term: cat}}
+	if b.Category != "" {
+		e.Categories = []atomCategory{{Term: b.Category}}
 	}
 	if sum := summaryText(b); sum != "" {
 		e.Summary = &atomText{Type: "text", Body: sum}

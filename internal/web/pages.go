@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -46,6 +47,10 @@ var templateFuncs = template.FuncMap{
 		return fallback
 	},
 }
+
+// loadPages parses the embedded templates once per process; the parsed
+// templates are safe for concurrent use.
+var loadPages = sync.OnceValues(parsePages)
 
 func parsePages() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames)+1)
@@ -134,7 +139,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	rows := make([]storyRow, 0, len(stories))
 	for i, st := range stories {
-		row := storyRow{Story: st, Href: "/stories/" + strconv.FormatInt(st.ID, 10)}
+		row := storyRow{Story: st, Href: storyPath(st.ID)}
 		if st.Briefed && i < summariesOnIndex {
 			b, err := s.st.Briefing(r.Context(), st.ID)
 			switch {
@@ -164,6 +169,10 @@ type articleRow struct {
 	news.Article
 	Href   string
 	Outlet string
+}
+
+func newArticleRow(a news.Article, sources map[int64]news.Source) articleRow {
+	return articleRow{Article: a, Href: articlePath(a.ID), Outlet: brief.Outlet(a, sources)}
 }
 
 // maxCitedArticles bounds the article reads one story page makes.
@@ -227,7 +236,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 			if a.DuplicateOf != 0 {
 				continue
 			}
-			page.Articles = append(page.Articles, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: brief.Outlet(a, sources)})
+			page.Articles = append(page.Articles, newArticleRow(a, sources))
 		}
 	}
 	s.render(w, r, http.StatusOK, "story", pageData{Title: b.Headline, Nav: "stories", Page: page})
@@ -267,7 +276,7 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if a.StoryID > 0 {
-		page.StoryHref = "/stories/" + strconv.FormatInt(a.StoryID, 10)
+		page.StoryHref = storyPath(a.StoryID)
 	}
 	if hl := r.URL.Query().Get("hl"); hl != "" {
 		sp, ok := ParseHighlight(hl)
@@ -328,7 +337,7 @@ func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]art
 		if a.Extraction == news.ExtractFull {
 			continue
 		}
-		out = append(out, articleRow{Article: a, Href: "/articles/" + strconv.FormatInt(a.ID, 10), Outlet: brief.Outlet(a, byID)})
+		out = append(out, newArticleRow(a, byID))
 	}
 	return out, nil
 }
@@ -339,7 +348,7 @@ func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]art
 // links the original; citations of articles missing from the map, or spans
 // outside their text, are numbered but not quoted.
 func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
-	pages, err := parsePages()
+	pages, err := loadPages()
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ type citeLinker func(c news.Citation) string
 
 // articleHref is the site link that highlights a citation's bytes.
 func articleHref(c news.Citation) string {
-	return "/articles/" + strconv.FormatInt(c.ArticleID, 10) + "?hl=" + HighlightFormat(c.Span()) + "#hl"
+	return articlePath(c.ArticleID) + "?hl=" + HighlightFormat(c.Span()) + "#hl"
 }
 
 // buildBriefingView numbers the cited articles (references first, so the
@@ -147,12 +147,12 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 			iv.FigureHref = link(it.Figure.Citation)
 		}
 		if kind == news.SectionRelated && it.StoryID > 0 {
-			iv.Href = "/stories/" + strconv.FormatInt(it.StoryID, 10)
+			iv.Href = storyPath(it.StoryID)
 		}
 		if kind == news.SectionReferences {
 			if id := refID(it); id > 0 {
 				iv.RefLabel = strconv.Itoa(number(id))
-				iv.Local = "/articles/" + strconv.FormatInt(id, 10)
+				iv.Local = articlePath(id)
 			}
 		}
 		for _, vr := range it.Variants {

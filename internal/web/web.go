@@ -147,7 +147,7 @@ func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 		u.RawQuery, u.Fragment = "", ""
 		s.base = u
 	}
-	pages, err := parsePages()
+	pages, err := loadPages()
 	if err != nil {
 		return nil, err
 	}

@@ -2,9 +2,9 @@ package clustereval
 
 import (
 	"math"
-	"strings"
 	"time"
-	"unicode"
+
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // DefaultBaselineThreshold is the baseline's cosine threshold, tuned on
@@ -30,7 +30,7 @@ func Baseline(arts []Dated, threshold float64) Result {
 	for i, a := range arts {
 		gold[i] = a.Label()
 		tf := map[int]float64{}
-		for _, w := range words(a.Title + "\n" + a.Text) {
+		for _, w := range text.Words(a.Title + "\n" + a.Text) {
 			id, ok := vocab[w]
 			if !ok {
 				id = len(vocab)
@@ -85,12 +85,4 @@ func Baseline(arts []Dated, threshold float64) Result {
 		res.PerSecond = float64(len(arts)) / el.Seconds()
 	}
 	return res
-}
-
-// words is the evaluation tokeniser: lower-cased runs of letters, digits and
-// underscores.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
-	})
 }

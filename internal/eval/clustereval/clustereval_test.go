@@ -219,9 +219,9 @@ func TestSharedFloors(t *testing.T) {
 }
 
 // TestThreadFloors guards thread linking: fewer threads per topic on
-// Timeline17 than before the thread-name check (100.2), no more mixed
-// threads (1), and look-alike incidents of gva-stream kept apart (thread
-// purity 0.83 before).
+// Timeline17 than before the thread-name check (97.2 at commit 145c24d),
+// no more mixed threads (1), and look-alike incidents of gva-stream kept
+// apart (thread purity 0.82 at 145c24d; see docs/clustering.md).
 func TestThreadFloors(t *testing.T) {
 	t.Parallel()
 	score := func(t *testing.T, path ...string) ThreadScores {

@@ -14,25 +14,15 @@ type PRF struct {
 // words splits text into the word metric's tokens: maximal runs of
 // [\p{L}\p{N}_], lower-cased.
 func words(text string) []string {
-	var out []string
-	start := -1
-	for i, r := range text {
-		w := r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
-		if w && start < 0 {
-			start = i
-		} else if !w && start >= 0 {
-			out = append(out, strings.ToLower(text[start:i]))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(text[start:]))
+	out := rawWords(text)
+	for i, w := range out {
+		out[i] = strings.ToLower(w)
 	}
 	return out
 }
 
-// rawWords is words without lower-casing: the scrapinghub benchmark's
-// re.findall(r'\w+') keeps case.
+// rawWords splits text into maximal runs of [\p{L}\p{N}_], keeping case:
+// the scrapinghub benchmark's re.findall(r'\w+').
 func rawWords(text string) []string {
 	var out []string
 	start := -1

@@ -235,12 +235,19 @@ func ScoreTimeline(pred, ref Timeline) TimelineScore {
 		rtoks[i] = contentTokens(ref[d])
 	}
 	// The alignment depends on dates and words only, so it is found once
-	// for both n-gram orders.
+	// for both n-gram orders, from each date's words counted once.
+	pbags, rbags := make([]bag, len(pd)), make([]bag, len(rd))
+	for i, d := range pd {
+		pbags[i] = bagOf(pred[d])
+	}
+	for j, d := range rd {
+		rbags[j] = bagOf(ref[d])
+	}
 	cost := make([][]float64, len(pd))
 	for i := range pd {
 		cost[i] = make([]float64, len(rd))
 		for j := range rd {
-			cost[i][j] = (1 - 1/(daysApart(pd[i], rd[j])+1)) * (1 - approxRouge1(pred[pd[i]], ref[rd[j]]))
+			cost[i][j] = (1 - 1/(daysApart(pd[i], rd[j])+1)) * (1 - approxRouge1(pbags[i], rbags[j]))
 		}
 	}
 	toRef := make([]int, len(pd))  // each predicted date's reference date
@@ -331,26 +338,29 @@ func ngramCounts(pred, ref [][]string, n int) (hit, p, m float64) {
 	return hit, p, m
 }
 
-// approxRouge1 is tilse's cheap ROUGE-1 F1 on raw white-space tokens, used
-// only to align dates.
-func approxRouge1(pred, ref []string) float64 {
-	pc, rc := map[string]int{}, map[string]int{}
-	pn, rn := 0, 0
-	for _, s := range pred {
+// bag counts the tokens of one date's sentences, stop words kept.
+type bag struct {
+	counts map[string]int
+	n      int
+}
+
+func bagOf(sents []string) bag {
+	b := bag{counts: map[string]int{}}
+	for _, s := range sents {
 		for _, t := range Tokens(s) {
-			pc[t]++
-			pn++
+			b.counts[t]++
+			b.n++
 		}
 	}
-	for _, s := range ref {
-		for _, t := range Tokens(s) {
-			rc[t]++
-			rn++
-		}
-	}
+	return b
+}
+
+// approxRouge1 is tilse's cheap ROUGE-1 F1 (here on Tokens, stop words
+// kept), used only to align dates.
+func approxRouge1(pred, ref bag) float64 {
 	match := 0
-	for t, c := range pc {
-		match += min(c, rc[t])
+	for t, c := range pred.counts {
+		match += min(c, ref.counts[t])
 	}
-	return prf(match, pn, rn).F
+	return prf(match, pred.n, ref.n).F
 }

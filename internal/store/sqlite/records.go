@@ -190,7 +190,7 @@ func articleCols(withText bool) string {
 	}
 	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
 		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
-		a.simhash, a.duplicate_of, a.story_id, a.group_seq IS NOT NULL`
+		a.duplicate_of, a.story_id, a.group_seq IS NOT NULL`
 }
 
 func scanArticle(r scanner) (news.Article, error) {
@@ -198,14 +198,12 @@ func scanArticle(r scanner) (news.Article, error) {
 		a         news.Article
 		published sql.NullInt64
 		fetched   int64
-		simhash   int64
 	)
 	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
 		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
-		&simhash, &a.DuplicateOf, &a.StoryID, &a.Clustered)
+		&a.DuplicateOf, &a.StoryID, &a.Clustered)
 	a.PublishedAt = fromNanos(published)
 	a.FetchedAt = time.Unix(0, fetched).UTC()
-	a.SimHash = uint64(simhash)
 	return a, err
 }
 
@@ -229,12 +227,11 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 	var id int64
 	err := st.db.QueryRowContext(ctx, `INSERT INTO articles
 		(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
-		 description, image_url, category, extraction, extraction_reason, simhash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		 description, image_url, category, extraction, extraction_reason)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(url) DO NOTHING RETURNING id`,
 		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
-		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason,
-		int64(a.SimHash)).Scan(&id)
+		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		stored, err := st.articleWhere(ctx, "a.url = ?", a.URL)
 		if err != nil {

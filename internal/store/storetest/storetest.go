@@ -220,7 +220,7 @@ func testArticleIdempotent(t *testing.T, st store.Store) {
 		PublishedAt: day0, FetchedAt: day0.Add(time.Hour),
 		Text: "The bridge reopened on Monday.\n\nTraffic resumed — «quickly».", Description: "Reopened.",
 		ImageURL: "https://example.org/i.jpg", Category: "local",
-		Extraction: news.ExtractFeedOnly, ExtractionReason: "page returned 404", SimHash: 1<<63 | 5,
+		Extraction: news.ExtractFeedOnly, ExtractionReason: "page returned 404",
 	}
 	first, created, err := st.AddArticle(ctx, in)
 	if err != nil || !created {

@@ -35,7 +35,6 @@ CREATE TABLE articles (
 	category          TEXT    NOT NULL DEFAULT '',
 	extraction        TEXT    NOT NULL,
 	extraction_reason TEXT    NOT NULL DEFAULT '',
-	simhash           INTEGER NOT NULL DEFAULT 0,
 	duplicate_of      INTEGER NOT NULL DEFAULT 0,
 	story_id          INTEGER NOT NULL DEFAULT 0,
 	group_seq         INTEGER -- order of the first SetArticleGroup; NULL until clustered
