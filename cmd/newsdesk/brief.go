@@ -7,10 +7,11 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
+	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
 
-const briefUsage = `usage: newsdesk brief [--format md|html|json] [--allow-private] URL|FILE...
+const briefUsage = `usage: newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
 Fetches (or reads) the given article pages, groups them into stories and
 prints a grounded briefing for each.
 `
@@ -21,6 +22,7 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	format := fs.String("format", "md", "output `format`: md, html or json")
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words")
+	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -40,10 +42,17 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer fc.Close()
-	briefings, articles, err := pipeline.OneShot(ctx, fc, fs.Args(), pipeline.OneShotOptions{
+	opt := pipeline.OneShotOptions{
 		SummaryWords: cfg.SummaryWords,
+		DeskLang:     cfg.DeskLang,
 		Logger:       env.logger,
-	})
+	}
+	if cfg.Translator != "" {
+		if opt.Translator, err = translate.New(cfg.Translator); err != nil {
+			return fmt.Errorf("translator: %w", err)
+		}
+	}
+	briefings, articles, err := pipeline.OneShot(ctx, fc, fs.Args(), opt)
 	if err != nil {
 		return fmt.Errorf("brief: %w", err)
 	}

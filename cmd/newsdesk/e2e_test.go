@@ -365,3 +365,70 @@ func startWire(t *testing.T, ctx context.Context) (baseURL, path string) {
 	t.Fatal("no English demo article with quotes and figures")
 	return "", ""
 }
+
+// TestBriefTranslator runs "newsdesk brief" on a Spanish and an English
+// article of one demo story with the glossary translator: the pair makes
+// one briefing citing both. A translator spec that cannot be built is a
+// clear error before anything is fetched.
+func TestBriefTranslator(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	w, err := demo.NewWire(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := w.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	english := map[string]string{}
+	var es, en string
+	for _, a := range w.Articles() {
+		if a.Lang == "en" && a.CopyOf == "" {
+			english[a.Story] = a.Path
+		}
+	}
+	for _, a := range w.Articles() {
+		if a.Lang == "es" && english[a.Story] != "" {
+			es, en = a.Path, english[a.Story]
+			break
+		}
+	}
+	if es == "" {
+		t.Fatal("no Spanish demo article with English coverage")
+	}
+
+	var stdout, stderr bytes.Buffer
+	args := []string{"brief", "--allow-private", "--translator", "glossary", "--format", "json", base + en, base + es}
+	if err := run(ctx, args, func(string) string { return "" }, &stdout, &stderr); err != nil {
+		t.Fatalf("brief: %v\n%s", err, stderr.String())
+	}
+	var got []news.Briefing
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("got %d briefings, want the two articles in one", len(got))
+	}
+	cited := map[int64]bool{}
+	for _, sec := range got[0].Sections {
+		for _, it := range sec.Items {
+			for _, c := range it.Citations {
+				cited[c.ArticleID] = true
+			}
+		}
+	}
+	if !cited[1] || !cited[2] {
+		t.Errorf("briefing cites articles %v, want both 1 (English) and 2 (Spanish)", cited)
+	}
+
+	err = run(ctx, []string{"brief", "--translator", "babelfish", base + en}, func(string) string { return "" }, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "translator") {
+		t.Errorf("unknown translator: error %v, want one naming the translator", err)
+	}
+}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -51,10 +52,10 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 		FetchedAt:   time.Now().UTC(),
 		Description: it.Summary,
 		ImageURL:    it.ImageURL,
-		Category:    src.Category,
-	}
-	if a.Category == "" {
-		a.Category = it.Category
+		// The item's own category names its subject ("Sport", "Health");
+		// the source's is a subscriber's hint for the whole feed, so it only
+		// fills in for items that carry none.
+		Category: cmp.Or(it.Category, src.Category),
 	}
 	resp, err := fc.Get(ctx, fetch.Request{URL: it.URL, CheckRobots: true, Expect: fetch.ExpectHTML})
 	if err != nil {

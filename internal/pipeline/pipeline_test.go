@@ -43,6 +43,11 @@ func TestEndToEnd(t *testing.T) {
 	if diff := cmp.Diff([]string{"bridge-1", "bridge-2", "bridge-3", "fire-1", "fire-2"}, pages); diff != "" {
 		t.Fatalf("stored pages mismatch (-want +got):\n%s", diff)
 	}
+	// An item's own <category> wins; the source's hint fills in for the
+	// others.
+	if got, want := []string{byPage["bridge-1"].Category, byPage["bridge-2"].Category, byPage["fire-2"].Category}, []string{"Transport", "local", ""}; !cmp.Equal(got, want) {
+		t.Errorf("categories of bridge-1, bridge-2, fire-2 = %q, want %q", got, want)
+	}
 	if got, want := byPage["bridge-1"].URL, s.url("/news/bridge-1.html"); got != want {
 		t.Errorf("tracking parameters kept: URL %q, want %q", got, want)
 	}
