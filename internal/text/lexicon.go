@@ -46,7 +46,7 @@ touted|touts|denounced|denounces|condemned|condemns|hailed|hails|lauded|lauds|di
 rejected|rejects|apologized|apologised|highlighted|highlights|described|referred|refers|mused|
 lecturing|yelling|shouting|barked|barks|pledging|ripped|rips|chanting|chanted|chants|proclaiming|
 proclaimed|proclaims|say|tell|ask|add|note|claim|insist|warn|quipping|joking|responding|replying|
-pointed|concluded|concludes|echoed|echoes|retorted|retorts|reported|reports|reads|read|calls|called|
+pointed|points|concluded|concludes|echoed|echoes|retorted|retorts|reported|reports|reads|read|calls|called|
 labeled|labelled|labels|described|describes|thanked|quoted|continued|emailed|texted|
 saying|telling|writing|adding|noting|arguing|explaining|asking|claiming|insisting|warning|declaring|
 stating|tweeting|calling|describing|labeling|labelling|urging|vowing|promising|predicting|recalling|

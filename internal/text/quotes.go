@@ -42,8 +42,9 @@ func Quotes(s string) []Quote { return QuotesLang(s, "") }
 // or "" for either) is a hint; the cue lists of both languages are always
 // used, as articles quote across languages.
 //
-// A quote is the text between paired quotation marks (“…”, «…», "…"), or a
-// Spanish dialogue line opened by a dash and closed by "—dijo X—". Its
+// A quote is the text between paired quotation marks (“…”, «…», "…"), or,
+// in Spanish text (lang "es", or guessed so when lang is ""), a dialogue
+// line opened by a dash and closed by "—dijo X—". Its
 // speaker is found in the attribution clause after the quote (`," Smith
 // said`, `—afirmó la ministra—`) or before it (`Smith said: "…"`); failing
 // that, in the sentence before, or from the previous quote in the same or
@@ -53,6 +54,13 @@ func Quotes(s string) []Quote { return QuotesLang(s, "") }
 // parts.
 func QuotesLang(s, lang string) []Quote {
 	q := newQuoter(s)
+	if lang == "" {
+		lang = GuessLang(s)
+	}
+	// English news opens paragraphs with dashes for bullets, section
+	// heads ("– Old hands –.") and the signatures of embedded posts, not
+	// for dialogue.
+	q.dialogue = lang == "es"
 	return q.run()
 }
 
@@ -78,6 +86,8 @@ type quoter struct {
 	midCap map[string]bool
 	// lastSpeaker is the person the previous quote was resolved to.
 	lastSpeaker *Entity
+	// dialogue reads paragraphs opened by a dash as Spanish dialogue.
+	dialogue bool
 }
 
 func newQuoter(s string) *quoter {
@@ -314,14 +324,37 @@ func (q *quoter) continues(segs []segment, i int, prev *Quote) bool {
 		// A quotation inside a later sentence ("He urged the party to
 		// "…"") has an attribution of its own, if one we cannot read.
 		sent := q.sentenceAt(sg.openAt)
-		pre := strings.Fields(q.s[sent.Start:sg.openAt])
-		return sent == q.sentenceAt(last.openAt) || len(pre) == 0 ||
-			len(pre) <= 2 && strings.HasSuffix(pre[len(pre)-1], ",") // "Instead, "…""
+		n, lastWord := trailingFields(q.s[sent.Start:sg.openAt], 3)
+		return sent == q.sentenceAt(last.openAt) || n == 0 ||
+			n <= 2 && strings.HasSuffix(lastWord, ",") // "Instead, "…""
 	}
 	if sg.para != last.para+1 {
 		return false
 	}
 	return strings.TrimSpace(q.s[q.paras[sg.para].Start:sg.openAt]) == ""
+}
+
+// trailingFields counts the space-separated fields at the end of s, up to
+// limit, and returns the last one. Only a lead-in's last words matter, and
+// reading no further keeps a text that is one endless sentence linear.
+func trailingFields(s string, limit int) (n int, last string) {
+	for n < limit {
+		s = strings.TrimRightFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		start := 0
+		if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			start = i + size
+		}
+		if n == 0 {
+			last = s[start:]
+		}
+		s = s[:start]
+		n++
+	}
+	return n, last
 }
 
 func (q *quoter) paraOf(pos int) int {
@@ -332,9 +365,11 @@ func (q *quoter) paraOf(pos int) int {
 func (q *quoter) segments() []segment {
 	var out []segment
 	for pi, p := range q.paras {
-		if dash, ok := q.dashLine(p, pi); ok {
-			out = append(out, dash...)
-			continue
+		if q.dialogue {
+			if dash, ok := q.dashLine(p, pi); ok {
+				out = append(out, dash...)
+				continue
+			}
 		}
 		open := -1
 		var closer rune
@@ -480,7 +515,8 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	if i >= len(q.toks) || q.paraOf(q.toks[i].start) != sg.para {
 		return attribution{}, false
 	}
-	if q.isPunct(i, ",—–") {
+	signed := q.isPunct(i, "—–―")
+	if q.isPunct(i, ",—–―") {
 		i++
 	} else if lastR == '.' && !sg.dash && i < len(q.toks) && q.toks[i].word && isCap(q.word(i)) {
 		// `"… done." Smith said.` is rare; a capital after a full stop
@@ -509,6 +545,9 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		}
 	}
 	if v < 0 {
+		if signed {
+			return q.signature(sg, i)
+		}
 		return attribution{}, false
 	}
 	weak := false
@@ -555,6 +594,38 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	att.end, att.endsComma = q.clauseEnd(v, sg.para)
 	att.weak = weak
 	return att, true
+}
+
+// signature reads the name that signs a quotation making up its
+// paragraph, after a dash: `"…" ― Sonya Herridge`, `"…" — Donald J.
+// Trump (@realDonaldTrump) March 5, 2016`, as reader comments, epigraphs
+// and embedded posts are signed. Inside running text a dash and a name
+// after a quotation are more often a byline or an aside, so the quotation
+// must open its paragraph. Tokens from i follow the dash.
+func (q *quoter) signature(sg segment, i int) (attribution, bool) {
+	p := q.paras[sg.para]
+	if strings.TrimSpace(q.s[p.Start:sg.openAt]) != "" || i >= len(q.toks) || q.paraOf(q.toks[i].start) != sg.para {
+		return attribution{}, false
+	}
+	end := q.tokAt(p.End)
+	if end-i > maxAttribution || !q.toks[i].word || !isCap(q.word(i)) || notStartNames[Key(q.word(i))] {
+		return attribution{}, false // "— Then he left."
+	}
+	ph, role, ok := q.object(i, end)
+	if !ok || !isCap(ph.Of(q.s)) {
+		return attribution{}, false
+	}
+	if k := q.tokAt(ph.End); k < end && q.toks[k].word && !isCap(q.word(k)) {
+		return attribution{}, false // a name that a clause goes on from
+	}
+	// What follows the name is a handle, a date, a place or an age, not
+	// a sentence going on: no quotation and no sentence end before the
+	// paragraph's.
+	rest := q.s[ph.End:p.End]
+	if strings.ContainsAny(rest, "“”\"«»") || strings.ContainsAny(strings.TrimRight(strings.TrimSpace(rest), "."), ".!?") {
+		return attribution{}, false
+	}
+	return attribution{phrase: ph, role: role, end: p.End}, true
 }
 
 // clauseEnd finds where the attribution clause containing token v ends,
@@ -1422,8 +1493,15 @@ func (q *quoter) titleContext(p news.Span) bool {
 	case "on", "in", "at", "of", "for", "titled", "entitled", "named", "the", "a", "an", "en", "el", "la", "del", "titulado", "titulada":
 		return true
 	}
-	return false
+	return titleNouns[Key(q.word(o))]
 }
+
+// titleNouns name works and programmes whose title may follow them
+// (`the podcast "So, That Happened."`, `her memoir "Tough Choices"`), and
+// "told" and "with", after which a title is the programme spoken to
+// (`told "Fox and Friends"`, `an interview with "The Axe Files"`).
+var titleNouns = set(`podcast|show|program|programme|movie|film|series|album|song|anthem|book|memoir|novel|
+documentary|column|newsletter|segment|play|musical|episode|told|with|programa|libro|película|serie|canción|columna`)
 
 // titleCased reports whether most words of s longer than three letters
 // are capitalised: a title or slogan ("Meet the Press"), not speech.

@@ -86,6 +86,17 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this state easily", "Smith", ""}}},
 		{"spanish dateline is not a quote", "es", "La carta lleva fecha «3 de marzo de 2024».",
 			nil},
+		{"signed comments", "en", "\"We need a president who listens to all of us.\" ― Ana Ruiz\n" +
+			"“He scares me and my family every single day.”― Carla Sanchez, 34, Phoenix.",
+			[]voice{{"We need a president who listens to all of us.", "Ana Ruiz", ""}, {"He scares me and my family every single day.", "Carla Sanchez", ""}}},
+		{"dash and name inside running text is no signature", "en", "Rajoy insisted his party was \"still the first force in Spain.\" — Kim Hjelmgaard.",
+			[]voice{{"still the first force in Spain.", "Rajoy", ""}}},
+		{"dash and a sentence is no signature", "en", "\"We will win this state by a mile.\" — Then Smith left the stage.",
+			[]voice{{"We will win this state by a mile.", "", ""}}},
+		{"english dash paragraph is no dialogue", "en", "Here are the plans.\n\n— Reduce job-killing regulations on large and small businesses.",
+			nil},
+		{"programme spoken to", "en", "Fiorina told \"Fox and Friends\" she would win.", nil},
+		{"podcast title", "en", "Jason Linkins co-hosts the politics podcast “So, That Happened.”", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,6 +166,30 @@ func TestDateOnly(t *testing.T) {
 	for _, tc := range tests {
 		if got := dateOnly(tc.in); got != tc.want {
 			t.Errorf("dateOnly(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTrailingFields(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in       string
+		limit    int
+		wantN    int
+		wantLast string
+	}{
+		{"", 3, 0, ""},
+		{"   \n", 3, 0, ""},
+		{"Instead, ", 3, 1, "Instead,"},
+		{"He urged the party to ", 3, 3, "to"},
+		{"one\u00a0two", 3, 2, "two"}, // a no-break space separates fields, as in strings.Fields
+		{"a b c d e", 2, 2, "e"},
+		{"élan vital", 3, 2, "vital"},
+	}
+	for _, tt := range tests {
+		n, last := trailingFields(tt.in, tt.limit)
+		if n != tt.wantN || last != tt.wantLast {
+			t.Errorf("trailingFields(%q, %d) = %d, %q; want %d, %q", tt.in, tt.limit, n, last, tt.wantN, tt.wantLast)
 		}
 	}
 }

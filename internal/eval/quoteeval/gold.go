@@ -98,7 +98,13 @@ func LoadDir(dir string) ([]Doc, error) {
 func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 	byteAt := runeToByte(text)
 	tbs := map[string]textBound{}
-	type rel struct{ content, source string }
+	// contents holds the Content argument and any further ones
+	// (Content2, …): brat gives a Content that an attribution splits into
+	// separate text-bound annotations that way, and they are one quote.
+	type rel struct {
+		contents []string
+		source   string
+	}
 	var rels []rel
 	sc := bufio.NewScanner(ann)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -132,14 +138,16 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 			var r rel
 			for _, arg := range strings.Fields(f[1]) {
 				role, id, _ := strings.Cut(arg, ":")
-				switch role {
-				case "Content":
-					r.content = id
-				case "Source":
+				switch {
+				case role == "Content":
+					r.contents = append([]string{id}, r.contents...)
+				case strings.HasPrefix(role, "Content") && strings.Trim(role[len("Content"):], "0123456789") == "":
+					r.contents = append(r.contents, id)
+				case role == "Source":
 					r.source = id
 				}
 			}
-			if r.content != "" {
+			if len(r.contents) > 0 {
 				rels = append(rels, r)
 			}
 		}
@@ -154,13 +162,15 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 	// the extractor for two quotes it cannot tell apart.
 	seen := map[string]bool{}
 	for _, r := range rels {
-		c, ok := tbs[r.content]
-		if !ok || c.kind != "Content" || seen[r.content] {
-			continue
+		var spans []news.Span
+		for _, id := range r.contents {
+			if c, ok := tbs[id]; ok && c.kind == "Content" && !seen[id] {
+				seen[id] = true
+				spans = append(spans, c.spans...)
+			}
 		}
-		seen[r.content] = true
 		var parts []news.Span
-		for _, sp := range c.spans {
+		for _, sp := range spans {
 			for _, q := range segs {
 				a, b := max(sp.Start, q.Start), min(sp.End, q.End)
 				if a < b {

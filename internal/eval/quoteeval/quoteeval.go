@@ -6,7 +6,9 @@
 // the gold quote is the bytes of that Content lying inside quotation marks
 // (marks, and punctuation at either end, excluded), if they hold at least
 // three words. A Content split by its attribution gives one gold quote with
-// several parts; a Content two attributions share is one gold quote.
+// several parts, whether as one discontinuous span or as the relation's
+// further Content arguments (Content2, …); a Content two attributions
+// share is one gold quote.
 //
 // Matching: a predicted quote's bytes are the union of its parts; a gold
 // quote's, the union of its parts. They match when the bytes they share are
@@ -175,11 +177,14 @@ func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
 			ex := fmt.Sprintf("%s: %q", d.Name, clip(joinParts(d.Text, g.Parts)))
 			if touchedG[gi] {
 				kind = ErrBoundary
+				var touching [][]news.Span
 				for _, p := range preds {
 					if shared(g.Parts, p.Parts) > 0 {
 						ex += fmt.Sprintf("\n        gold %v  pred %v %q", g.Parts, p.Parts, clip(p.Text))
+						touching = append(touching, p.Parts)
 					}
 				}
+				ex += "\n        ctx: " + marked(d.Text, g.Parts, touching)
 			}
 			note(kind, ex)
 		}
@@ -336,6 +341,68 @@ func clip(s string) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// marked shows the text around a gold quote and the predictions touching
+// it, with the gold parts in [[…]] and the predicted parts in {{…}}, so a
+// boundary error reads at a glance: which quotation was joined, split or
+// cut short.
+func marked(doc string, gold []news.Span, preds [][]news.Span) string {
+	a, b := gold[0].Start, gold[len(gold)-1].End
+	type mark struct {
+		at    int
+		s     string
+		order int // at one offset: closers before openers
+	}
+	var marks []mark
+	add := func(parts []news.Span, open, close string) {
+		for _, p := range parts {
+			marks = append(marks, mark{p.Start, open, 1}, mark{p.End, close, 0})
+			a, b = min(a, p.Start), max(b, p.End)
+		}
+	}
+	add(gold, "[[", "]]")
+	for _, p := range preds {
+		add(p, "{{", "}}")
+	}
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].at != marks[j].at {
+			return marks[i].at < marks[j].at
+		}
+		return marks[i].order < marks[j].order
+	})
+	a, b = max(0, a-80), min(len(doc), b+80)
+	for a > 0 && !utf8RuneStart(doc[a]) {
+		a--
+	}
+	for b < len(doc) && !utf8RuneStart(doc[b]) {
+		b++
+	}
+	var sb strings.Builder
+	at := a
+	for _, m := range marks {
+		sb.WriteString(doc[at:m.at])
+		sb.WriteString(m.s)
+		at = m.at
+	}
+	sb.WriteString(doc[at:b])
+	return fmt.Sprintf("%q", clipMiddle(sb.String(), 600))
+}
+
+// clipMiddle keeps the first and last n bytes of a long s, on rune
+// boundaries.
+func clipMiddle(s string, n int) string {
+	if len(s) <= 2*n+20 {
+		return s
+	}
+	a, b := n, len(s)-n
+	for a > 0 && !utf8RuneStart(s[a]) {
+		a--
+	}
+	for b < len(s) && !utf8RuneStart(s[b]) {
+		b++
+	}
+	return s[:a] + " <…> " + s[b:]
+}
 
 // around shows the text around a predicted quote, for error examples.
 func around(doc string, p text.Quote) string {

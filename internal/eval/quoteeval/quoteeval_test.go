@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -90,6 +91,31 @@ func TestParseDocSharedContent(t *testing.T) {
 	}
 }
 
+func TestParseDocSecondContent(t *testing.T) {
+	t.Parallel()
+	// brat writes a Content that its attribution splits as Content and
+	// Content2: both are parts of one gold quote.
+	txt := "“We close at nine,” Ana said. “We open at six every day.”"
+	ann := "T1\tContent 0 19\tx\nT2\tSource 20 23\tAna\nT3\tContent 30 57\ty\n" +
+		"E1\tAttribution:T9 Content:T1 Source:T2 Content2:T3\n"
+	d, err := ParseDoc("x", txt, strings.NewReader(ann))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, q := range d.Quotes {
+		var parts []string
+		for _, p := range q.Parts {
+			parts = append(parts, p.Of(txt))
+		}
+		got = append(got, parts)
+	}
+	want := [][]string{{"We close at nine", "We open at six every day"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("gold quotes mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestEvaluate(t *testing.T) {
 	t.Parallel()
 	docs, err := LoadDir(filepath.Join("testdata", "polnear"))
@@ -137,6 +163,32 @@ func TestMatching(t *testing.T) {
 			t.Errorf("%s: match = %v, want %v", tc.name, got, tc.want)
 		}
 		_ = docs
+	}
+}
+
+func TestMarked(t *testing.T) {
+	t.Parallel()
+	doc := `"We will win," she said. "And then we rest."`
+	sp := func(a, b int) news.Span { return news.Span{Start: a, End: b} }
+	tests := []struct {
+		name  string
+		gold  []news.Span
+		preds [][]news.Span
+		want  string
+	}{
+		{"joined too much", []news.Span{sp(1, 12)}, [][]news.Span{{sp(1, 12), sp(26, 42)}},
+			`"\"[[{{We will win]]}},\" she said. \"{{And then we rest}}.\""`},
+		{"cut short", []news.Span{sp(1, 12), sp(26, 42)}, [][]news.Span{{sp(26, 42)}},
+			`"\"[[We will win]],\" she said. \"[[{{And then we rest]]}}.\""`},
+	}
+	for _, tc := range tests {
+		if got := marked(doc, tc.gold, tc.preds); got != tc.want {
+			t.Errorf("%s: marked = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	long := strings.Repeat("é", 1000)
+	if got := clipMiddle(long, 600); len(got) >= len(long) || !strings.Contains(got, " <…> ") || !utf8.ValidString(got) {
+		t.Errorf("clipMiddle of %d bytes: %d bytes, valid %v", len(long), len(got), utf8.ValidString(got))
 	}
 }
 
