@@ -40,6 +40,12 @@ type Assignment struct {
 	ThreadID    int64
 	DuplicateOf int64 // the article this one copies, 0 if none
 	Score       float64
+	// MergedWith is a thread that ThreadID became one with when this
+	// article joined its story (see mergeThreads), 0 if none. The merged
+	// thread keeps the lower (older) of the two IDs, for every story of
+	// both; ThreadOf reports it. Restore needs no such field: re-fed, the
+	// article merges them again.
+	MergedWith int64
 }
 
 // Config tunes the clusterer. DefaultConfig documents the defaults; the
@@ -76,6 +82,22 @@ type Config struct {
 	// ThreadSpecific times the thread's articles, among the last DFDocs
 	// articles, carry it. Default 1.
 	ThreadSpecific float64
+	// ThreadMerge is the least thread score for a story to merge its
+	// thread with another that it also continues (see mergeThreads), the
+	// name check applying as for a link. Default 0.14, the link threshold;
+	// 0 turns merging off.
+	ThreadMerge float64
+	// ThreadTopicNames is how many topic names of a thread (see
+	// topicNames) a new story's first article must carry to continue the
+	// thread without the name check, given a thread score of at least
+	// ThreadTopicScore. A name is a topic name of a thread when the thread
+	// holds at least ThreadTopicMin of the recent articles carrying it and
+	// at least ThreadTopicShare of them. Defaults 2, 0.1, 10 and 0.5;
+	// ThreadTopicNames 0 turns the rule off.
+	ThreadTopicNames int
+	ThreadTopicScore float64
+	ThreadTopicMin   int
+	ThreadTopicShare float64
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -135,6 +157,10 @@ type Config struct {
 	// checked. Defaults 0.2 and 200; 0 trusts every body.
 	FurnitureTitle float64
 	FurnitureWords int
+	// YearConflict discounts the score by this share when the article and
+	// the story were written in different years and one side's time is
+	// unknown (see yearConflict). Default 0.2 (see docs/clustering.md).
+	YearConflict float64
 
 	// Dedup configures copy detection; its window should equal Window.
 	Dedup dedup.Config
@@ -151,6 +177,11 @@ func DefaultConfig() Config {
 		ThreadThreshold:  0.14,
 		ThreadNames:      3,
 		ThreadSpecific:   1,
+		ThreadMerge:      0.14,
+		ThreadTopicNames: 2,
+		ThreadTopicScore: 0.1,
+		ThreadTopicMin:   10,
+		ThreadTopicShare: 0.5,
 		ThreadNameWeight: 0.6,
 		RelatedMin:       0.25,
 		WordWeight:       0.5,
@@ -169,6 +200,7 @@ func DefaultConfig() Config {
 		GapRelief:        0.6,
 		FurnitureTitle:   0.2,
 		FurnitureWords:   200,
+		YearConflict:     0.2,
 		Dedup:            dc,
 	}
 }
@@ -260,15 +292,10 @@ type story struct {
 	nums, titles centroid
 	keys         map[uint64]bool // index keys the story is posted under
 	names        map[uint64]string
-}
-
-// thread is a chain of stories; its centroids gather every story in it, so a
-// new turn of a long-running topic can match the topic as a whole.
-type thread struct {
-	id          int64
-	words, ents centroid
-	stories     int // stories held in the thread
-	articles    int // articles of its stories still counted in the document frequencies, copies included
+	// years counts its articles by era (see era): dated ones by their
+	// time's year, undated ones by their text's dateline year (negative).
+	// Mostly one entry, so a slice rather than a map.
+	years []yearCount
 }
 
 type docRec struct {
@@ -277,6 +304,9 @@ type docRec struct {
 	st      *story // the story, so its thread's count can drop when the article leaves the frequencies
 	dupOf   int64
 	dfTerms []uint64
+	// ents, entsEnd bound the names among dfTerms, for the thread's
+	// name counts.
+	ents, entsEnd int
 }
 
 // Clusterer is an online clusterer. It is not safe for concurrent use: one
@@ -321,6 +351,10 @@ type prepared struct {
 	// unrelated title: a sign-up wall or a cookie notice, not the article.
 	// The document is then read from its title alone.
 	furniture bool
+	// cands are the candidate stories, found before the document is
+	// applied, kept for the thread merge check (see mergeThreads).
+	cands    []*story
+	hasCands bool
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -383,7 +417,7 @@ func unit(uint64) float64 { return 1 }
 func (c *Clusterer) Add(d Doc) Assignment {
 	p := c.prepare(d)
 	a := c.decide(d, &p)
-	c.apply(d, &p, a)
+	a.MergedWith = c.apply(d, &p, a)
 	return a
 }
 
@@ -419,6 +453,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	var best *story
 	bestScore := math.Inf(-1)
 	cands := c.candidates(p)
+	p.cands, p.hasCands = cands, true
 	for _, s := range cands {
 		sc := c.score(d, p, s)
 		if c.joinable(d, s) && (sc > bestScore || sc == bestScore && s.id < best.id) {
@@ -432,97 +467,16 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 		return a
 	}
-	// A new story: does it continue the thread of one of the candidates?
-	var bestThread *thread
-	bestThreadScore := math.Inf(-1)
-	seen := map[int64]bool{}
-	for _, s := range cands {
-		th := c.threads[s.thread]
-		if th == nil || seen[th.id] {
-			continue
-		}
-		seen[th.id] = true
-		if !c.sharesThreadNames(p.ents, th, 0) {
-			continue
-		}
-		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
-			bestThread, bestThreadScore = th, tsc
-		}
-	}
 	id := c.next
 	a := Assignment{StoryID: id, NewStory: true, ThreadID: id}
 	if best != nil {
 		a.Score = bestScore
 	}
-	if bestThread != nil && bestThreadScore >= c.cfg.ThreadThreshold {
-		a.ThreadID = bestThread.id
+	// A new story: does it continue the thread of one of the candidates?
+	if th := c.continues(d.Time, p, cands); th != 0 {
+		a.ThreadID = th
 	}
 	return a
-}
-
-// relink looks again, as a story grows, for a thread it continues. A
-// story's first article may say too little to link it (a short wire item,
-// a headline-only page); the story's centroids, gathered over its articles,
-// say more. The story is taken as it was before the article that is
-// joining it: an article's own evidence was weighed when it was checked
-// (or would have been, had it begun a story), and a link from a story of
-// two or more articles rests on more than one report. Only a story still
-// alone in the thread it began moves, so no other story's thread changes
-// under it. It returns s's thread, new or unchanged.
-func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
-	ents, words := &s.ents, &s.words
-	var bestThread *thread
-	bestScore := math.Inf(-1)
-	for _, o := range cands {
-		th := c.threads[o.thread]
-		if th == nil || th == own {
-			continue
-		}
-		if !c.sharesThreadNames(ents.t, th, s.total) {
-			continue
-		}
-		sc := c.threadScore(nameCosine(ents, &th.ents), nameCosine(words, &th.words))
-		if sc > bestScore || sc == bestScore && th.id < bestThread.id {
-			bestThread, bestScore = th, sc
-		}
-	}
-	if bestThread != nil && bestScore >= c.cfg.ThreadThreshold {
-		return bestThread.id
-	}
-	return own.id
-}
-
-// sharesThreadNames reports whether the names v share with thread th at
-// least ThreadNames names that belong to the thread: names that no more
-// recent articles carry than ThreadSpecific times the thread's articles
-// and the joining story's own (own of them already counted), so most of
-// the articles naming them could be the thread's once the story joins.
-// Look-alike events (two shootings in one city) share the city and its
-// police, names that many other threads carry too; a story's next turn
-// brings back its own people and places.
-func (c *Clusterer) sharesThreadNames(v vector, th *thread, own int) bool {
-	if c.cfg.ThreadNames <= 0 {
-		return true
-	}
-	limit := c.cfg.ThreadSpecific * float64(th.articles+own)
-	n := 0
-	for _, t := range v {
-		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 {
-			if n++; n >= c.cfg.ThreadNames {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// threadScore combines the name and word cosines of a story or article
-// with a thread, names above words: a thread continues when the same
-// people and places come back, while look-alike events (two shootings in
-// two cities) share words but not names.
-func (c *Clusterer) threadScore(names, words float64) float64 {
-	return c.cfg.ThreadNameWeight*names + (1-c.cfg.ThreadNameWeight)*words
 }
 
 // joinable reports whether s is recent enough for d to join.
@@ -562,7 +516,50 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 		pen := c.cfg.TimePenalty * (1 - c.cfg.GapRelief*names)
 		sc /= 1 + pen*math.Log1p(float64(g)/float64(c.cfg.TimeScale))/math.Ln2
 	}
+	if c.cfg.YearConflict > 0 && c.yearConflict(d, p, s) {
+		sc *= 1 - c.cfg.YearConflict
+	}
 	return sc
+}
+
+// yearCount is how many of a story's articles are of one era.
+type yearCount struct{ year, n int }
+
+// era is the year d was written: its time's year (positive), or for an
+// undated article the latest year its text writes in a full date
+// (negative), 0 if neither is known.
+func era(d Doc, p *prepared) int {
+	if !d.Time.IsZero() {
+		return d.Time.Year()
+	}
+	return -p.year
+}
+
+// yearConflict reports whether d and s were written in different years
+// when one side's time is unknown: two look-alike events years apart (a
+// star's two rehab stays, a boxer's two title defences) share their words
+// and main names, while an undated report often still carries its
+// dateline ("May 3, 2013"). Dated articles are compared by their times
+// alone (the time discount), so a follow-up across New Year is not split.
+// The check fires when none of the story's articles that can be compared
+// with d are of d's year.
+func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
+	y := era(d, p)
+	if y == 0 || len(s.years) == 0 {
+		return false
+	}
+	abs := func(v int) int { return max(v, -v) }
+	known, same := 0, 0
+	for _, yc := range s.years {
+		if y > 0 && yc.year > 0 {
+			continue // both dated: the time discount decides
+		}
+		known += yc.n
+		if abs(yc.year) == abs(y) {
+			same += yc.n
+		}
+	}
+	return known > 0 && same == 0
 }
 
 // indexKeys are the keys a document is looked up and posted under: all its
@@ -629,8 +626,14 @@ func (c *Clusterer) candidates(p *prepared) []*story {
 }
 
 // apply records d under a: the one place where state changes, shared by
-// Add and Restore so that both leave the same state.
-func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
+// Add and Restore so that both leave the same state. It returns the thread
+// that the story's thread merged with, 0 if none.
+func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
+	s := c.stories[a.StoryID]
+	if a.DuplicateOf == 0 && !p.hasCands {
+		// Restore: the merge check needs the candidates Add found.
+		p.cands, p.hasCands = c.candidates(p), true
+	}
 	c.seq++
 	if a.StoryID >= c.next {
 		c.next = a.StoryID + 1
@@ -641,7 +644,6 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	if d.Time.After(c.newest) {
 		c.newest = d.Time
 	}
-	s := c.stories[a.StoryID]
 	created := s == nil
 	if created {
 		s = &story{
@@ -654,15 +656,31 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	if a.ThreadID != s.thread && c.threads[s.thread] != nil {
 		c.move(s, a.ThreadID)
 	}
+	var merged int64
+	if a.DuplicateOf == 0 {
+		merged = c.mergeThreads(s, p, created)
+	}
 	th := c.threads[s.thread]
 	if th == nil {
-		th = &thread{id: s.thread}
+		th = newThread(s.thread)
 		c.threads[th.id] = th
+	}
+	if d.Time.After(th.last) {
+		th.last = d.Time
 	}
 	if created {
 		th.stories++
+		th.members[s.id] = s
 	}
 	s.sources[d.Source] = true
+	if y := era(d, p); y != 0 && a.DuplicateOf == 0 {
+		i := slices.IndexFunc(s.years, func(yc yearCount) bool { return yc.year == y })
+		if i < 0 {
+			s.years = append(s.years, yearCount{year: y})
+			i = len(s.years) - 1
+		}
+		s.years[i].n++
+	}
 	if !d.Time.IsZero() {
 		if s.first.IsZero() || d.Time.Before(s.first) {
 			s.first = d.Time
@@ -706,9 +724,12 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	for h := range p.raw.words {
 		terms = append(terms, h)
 	}
+	rec.ents = len(terms)
 	for h := range p.raw.ents {
 		terms = append(terms, h)
+		th.named[h]++
 	}
+	rec.entsEnd = len(terms)
 	for h := range p.raw.nums {
 		terms = append(terms, h)
 	}
@@ -730,6 +751,14 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 			st.total--
 			if th := c.threads[st.thread]; th != nil {
 				th.articles--
+				for _, h := range old.dfTerms[old.ents:old.entsEnd] {
+					if th.named[h]--; th.named[h] <= 0 {
+						delete(th.named, h)
+					}
+				}
+				if st.total <= 0 && c.stories[st.id] != st {
+					delete(th.members, st.id) // forgotten, and now uncounted
+				}
 			}
 		}
 		delete(c.docs, old.id)
@@ -740,6 +769,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) {
 	if c.seq%128 == 0 {
 		c.sweep()
 	}
+	return merged
 }
 
 // sweep forgets stories older than ThreadWindow and, beyond MaxStories, the
@@ -781,30 +811,13 @@ func (c *Clusterer) sweep() {
 	}
 }
 
-// move takes story s out of its thread into thread id, with what it brought
-// to its old thread. The old thread is dropped once no story is left in it.
-func (c *Clusterer) move(s *story, id int64) {
-	if old := c.threads[s.thread]; old != nil {
-		if old.stories--; old.stories <= 0 {
-			delete(c.threads, old.id)
-		}
-	}
-	th := c.threads[id]
-	if th == nil {
-		th = &thread{id: id}
-		c.threads[id] = th
-	}
-	th.stories++
-	th.articles += s.total
-	th.words.add(s.words.t, c.cfg.CentroidTerms)
-	th.ents.add(s.ents.t, c.cfg.CentroidTerms)
-	s.thread = id
-}
-
 func (c *Clusterer) forget(s *story) {
 	delete(c.stories, s.id)
 	if th := c.threads[s.thread]; th != nil {
 		th.stories--
+		if s.total <= 0 {
+			delete(th.members, s.id)
+		}
 	}
 	for k := range s.keys {
 		ids := c.posting[k]
@@ -820,5 +833,5 @@ func (c *Clusterer) forget(s *story) {
 	// Its articles may still be counted in the document frequencies (and
 	// so in its thread's count) and point to it; keep only what that needs.
 	s.words, s.ents, s.nums, s.titles = centroid{}, centroid{}, centroid{}, centroid{}
-	s.keys, s.names, s.sources = nil, nil, nil
+	s.keys, s.names, s.sources, s.years = nil, nil, nil, nil
 }

@@ -33,6 +33,9 @@ type raw struct {
 	fp     dedup.Fingerprint
 	tokens int
 	ref    time.Time // the article's time, to resolve "on Saturday"
+	// year is the latest year the text writes in a full date ("May 3,
+	// 2013"), 0 if none: for an undated article, when it was written.
+	year int
 }
 
 // extract reads d. Names and numbers come from the original text, since they
@@ -98,6 +101,10 @@ func scan(s string, r *raw, words, names bool) {
 	// resolved against the article's time into calendar days, which count
 	// among its numbers: two reports of one incident name the same day.
 	month, monthAt, day, dayAt, tokIdx := 0, -9, 0, -9, 0
+	// dateAt is where the last month-and-day ended: a year right after it
+	// ("May 3, 2013", "18 September 2013") dates the text, while a bare
+	// year is as often background ("his 2005 fight").
+	dateAt := -9
 	addDay := func(t time.Time) {
 		if names && !t.IsZero() {
 			r.nums[hashStr(kindNumber, t.Format("d2006-01-02"))]++
@@ -139,6 +146,7 @@ func scan(s string, r *raw, words, names bool) {
 		if m, ok := months[low]; ok && (upper || low == strings.ToLower(tok) && len(low) > 4 && m > 0 && spanishMonth[low]) {
 			month, monthAt = m, tokIdx
 			if day > 0 && tokIdx-dayAt <= 2 {
+				dateAt = tokIdx
 				addDay(calendarDay(r.ref, month, day))
 			}
 		} else if wd, ok := weekdays[low]; ok && !r.ref.IsZero() {
@@ -151,13 +159,19 @@ func scan(s string, r *raw, words, names bool) {
 		}
 		if digit {
 			prev = ""
-			if v, err := strconv.Atoi(low); err == nil && v >= 1 && v <= 31 && len(low) <= 2 {
+			if v, err := strconv.Atoi(ordinal(low)); err == nil && v >= 1 && v <= 31 && len(low) <= 4 {
 				day, dayAt = v, tokIdx
 				if month > 0 && tokIdx-monthAt == 1 {
+					dateAt = tokIdx
 					addDay(calendarDay(r.ref, month, day))
 				}
 			}
 			if names {
+				if len(low) == 4 {
+					if y, err := strconv.Atoi(low); err == nil && y >= 1900 && y <= 2100 && tokIdx-dateAt <= 2 {
+						r.year = max(r.year, y)
+					}
+				}
 				num := strings.ReplaceAll(low, ",", "")
 				num = strings.TrimLeft(num, "0")
 				if num != "" {
@@ -194,6 +208,16 @@ func scan(s string, r *raw, words, names bool) {
 			r.ents[h]++
 		}
 	}
+}
+
+// ordinal strips an English ordinal suffix: "18th" is 18.
+func ordinal(s string) string {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if t, ok := strings.CutSuffix(s, suf); ok {
+			return t
+		}
+	}
+	return s
 }
 
 func isWordRune(c rune) bool {

@@ -162,6 +162,23 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		if touched[as.StoryID] == "" {
 			touched[as.StoryID] = a.Category
 		}
+		if as.MergedWith != 0 {
+			// Two threads became one: the stories of both that this batch
+			// does not touch must learn their new thread too, or their
+			// briefings' background would miss it.
+			for _, th := range []int64{as.ThreadID, as.MergedWith} {
+				sts, err := p.st.Stories(ctx, store.StoryFilter{ThreadID: th})
+				if err != nil {
+					return 0, err
+				}
+				for _, st := range sts {
+					if _, ok := touched[st.ID]; !ok {
+						touched[st.ID] = ""
+						order = append(order, st.ID)
+					}
+				}
+			}
+		}
 	}
 	for _, id := range order {
 		if err := p.refreshStory(ctx, id, touched[id]); err != nil {

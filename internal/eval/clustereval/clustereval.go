@@ -90,6 +90,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.ThreadWindow, "thread-window", cfg.ThreadWindow, "experiment: thread window")
 	fs.IntVar(&cfg.ThreadNames, "thread-names", cfg.ThreadNames, "experiment: names belonging to the thread that a link needs")
 	fs.Float64Var(&cfg.ThreadSpecific, "thread-specific", cfg.ThreadSpecific, "experiment: most recent articles, per thread article, naming a name that belongs to the thread")
+	fs.Float64Var(&cfg.ThreadMerge, "thread-merge", cfg.ThreadMerge, "experiment: least thread score for a story to merge its thread with another it continues (0: off)")
+	fs.IntVar(&cfg.ThreadTopicNames, "thread-topic-names", cfg.ThreadTopicNames, "experiment: topic names of a thread a new story must carry to continue it (0: off)")
+	fs.Float64Var(&cfg.ThreadTopicScore, "thread-topic-score", cfg.ThreadTopicScore, "experiment: least thread score for a link by topic names")
+	fs.IntVar(&cfg.ThreadTopicMin, "thread-topic-min", cfg.ThreadTopicMin, "experiment: least recent articles of the thread carrying a topic name")
+	fs.Float64Var(&cfg.ThreadTopicShare, "thread-topic-share", cfg.ThreadTopicShare, "experiment: least share of the recent articles carrying a topic name that are in the thread")
 	fs.Float64Var(&cfg.ThreadNameWeight, "thread-w-names", cfg.ThreadNameWeight, "experiment: weight of names in the thread score")
 	fs.IntVar(&cfg.IndexKeys, "index-keys", cfg.IndexKeys, "experiment: index keys")
 	fs.IntVar(&cfg.Candidates, "candidates", cfg.Candidates, "experiment: candidates")
@@ -99,6 +104,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.GapRelief, "gap-relief", cfg.GapRelief, "experiment: time-penalty relief by name cosine")
 	fs.Float64Var(&cfg.FurnitureTitle, "furniture-title", cfg.FurnitureTitle, "experiment: least share of title words in a copied body")
 	fs.IntVar(&cfg.FurnitureWords, "furniture-words", cfg.FurnitureWords, "experiment: longest body taken for page furniture")
+	fs.Float64Var(&cfg.YearConflict, "year-conflict", cfg.YearConflict, "experiment: score discount for articles of another year when one side is undated")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := fs.Parse(args); err != nil {
 		return err

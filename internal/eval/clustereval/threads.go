@@ -149,18 +149,37 @@ func runThreads(ctx context.Context, cfg cluster.Config, arts []Dated, asJSON bo
 	return nil
 }
 
-// FinalThreads gives each article the thread its story was last reported
-// in: a story can join a thread after its first articles (when its grown
-// centroid links it), and a briefing asks for the story's thread then
-// (cluster.ThreadOf), not for the one its first article got.
+// FinalThreads gives each article the thread its story is in at the end:
+// a story can join a thread after its first articles (when its grown
+// centroid links it), two threads can merge (Assignment.MergedWith), and a
+// briefing asks for the story's thread then (cluster.ThreadOf), not for
+// the one its first article got.
 func FinalThreads(as []cluster.Assignment) []int64 {
+	// parent links a merged thread to the one it merged with; the merged
+	// thread keeps the lower ID, as the clusterer does.
+	parent := map[int64]int64{}
+	find := func(id int64) int64 {
+		for {
+			p, ok := parent[id]
+			if !ok {
+				return id
+			}
+			id = p
+		}
+	}
 	last := map[int64]int64{}
 	for _, a := range as {
 		last[a.StoryID] = a.ThreadID
+		if a.MergedWith != 0 {
+			x, y := find(a.ThreadID), find(a.MergedWith)
+			if x != y {
+				parent[max(x, y)] = min(x, y)
+			}
+		}
 	}
 	out := make([]int64, len(as))
 	for i, a := range as {
-		out[i] = last[a.StoryID]
+		out[i] = find(last[a.StoryID])
 	}
 	return out
 }

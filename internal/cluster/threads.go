@@ -1,0 +1,385 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"time"
+)
+
+// thread is a chain of stories; its centroids gather every story in it, so a
+// new turn of a long-running topic can match the topic as a whole.
+type thread struct {
+	id          int64
+	words, ents centroid
+	stories     int // stories held in the thread
+	articles    int // articles of its stories still counted in the document frequencies, copies included
+	// members are its stories, held or forgotten while their articles are
+	// still counted, so that a merge can point them all to the thread
+	// that remains.
+	members map[int64]*story
+	// named counts, for each name, the thread's articles still counted in
+	// the document frequencies that carry it (see topicNames).
+	named map[uint64]int
+	// last is the time of its latest article (zero if none had a time).
+	last time.Time
+}
+
+// newThread returns an empty thread.
+func newThread(id int64) *thread {
+	return &thread{id: id, members: map[int64]*story{}, named: map[uint64]int{}}
+}
+
+// topicNames counts the names of v that are topic names of thread th:
+// names carried by at least ThreadTopicMin of the thread's recent articles
+// (those still counted in the document frequencies) and by at least
+// ThreadTopicShare of all recent articles that carry them. A long-running
+// topic's own names ("H1N1", "Haiti", "Fannie Mae") are in most of its
+// articles, so they are common and weigh little in a cosine; what marks
+// them is that one thread holds most of the articles naming them. A
+// city's name, carried by the reports of many incidents, is no thread's
+// topic name, and a small thread has none.
+func (c *Clusterer) topicNames(v vector, th *thread) int {
+	if c.cfg.ThreadTopicShare <= 0 {
+		return 0
+	}
+	n := 0
+	for _, t := range v {
+		k := th.named[t.h]
+		if k >= c.cfg.ThreadTopicMin && float64(k) >= c.cfg.ThreadTopicShare*float64(c.df[t.h]) {
+			n++
+		}
+	}
+	return n
+}
+
+// continues returns the thread that a new story, begun at time at by the
+// article p, continues among its candidates' threads, or 0 if none: the
+// best by thread score with the name check, or else (see topicThread) the
+// one whose topic names the article carries.
+func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
+	var bestThread *thread
+	bestThreadScore := math.Inf(-1)
+	seen := map[int64]bool{}
+	for _, s := range cands {
+		th := c.threads[s.thread]
+		if th == nil || seen[th.id] {
+			continue
+		}
+		seen[th.id] = true
+		if !c.sharesThreadNames(p.ents, th, 0) {
+			continue
+		}
+		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
+		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
+			bestThread, bestThreadScore = th, tsc
+		}
+	}
+	if bestThread != nil && bestThreadScore >= c.cfg.ThreadThreshold {
+		return bestThread.id
+	}
+	return c.topicThread(at, p, cands)
+}
+
+// topicThread returns the thread, among the candidates', of which the
+// article p carries the most topic names, at least ThreadTopicNames, or 0.
+// Such a link needs less of the thread score (ThreadTopicScore) than the
+// name check does: the first article of a new turn of a long-running
+// topic often shares little with the topic's centroid but its names (a
+// flu article names "H1N1", the "WHO" and "Mexico" among fifty others).
+// The thread must have had an article within Window: a topic that has
+// gone quiet keeps its counts until they leave the document frequencies,
+// and should not take the next event that names its country.
+func (c *Clusterer) topicThread(at time.Time, p *prepared, cands []*story) int64 {
+	if c.cfg.ThreadTopicNames <= 0 {
+		return 0
+	}
+	var best *thread
+	bestN := 0
+	for _, s := range cands {
+		th := c.threads[s.thread]
+		if th == nil || th == best || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+			continue
+		}
+		n := c.topicNames(p.ents, th)
+		if n < c.cfg.ThreadTopicNames || n < bestN || n == bestN && th.id > best.id {
+			continue
+		}
+		if c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words)) < c.cfg.ThreadTopicScore {
+			continue
+		}
+		best, bestN = th, n
+	}
+	if best == nil {
+		return 0
+	}
+	return best.id
+}
+
+// relink looks again, as a story grows, for a thread it continues. A
+// story's first article may say too little to link it (a short wire item,
+// a headline-only page); the story's centroids, gathered over its articles,
+// say more. The story is taken as it was before the article that is
+// joining it: an article's own evidence was weighed when it was checked
+// (or would have been, had it begun a story), and a link from a story of
+// two or more articles rests on more than one report. Only a story still
+// alone in the thread it began moves, so no other story's thread changes
+// under it. It returns s's thread, new or unchanged.
+func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
+	ents, words := &s.ents, &s.words
+	var bestThread *thread
+	bestScore := math.Inf(-1)
+	for _, o := range cands {
+		th := c.threads[o.thread]
+		if th == nil || th == own {
+			continue
+		}
+		if !c.sharesThreadNames(ents.t, th, s.total) {
+			continue
+		}
+		sc := c.threadScore(nameCosine(ents, &th.ents), nameCosine(words, &th.words))
+		if sc > bestScore || sc == bestScore && th.id < bestThread.id {
+			bestThread, bestScore = th, sc
+		}
+	}
+	if bestThread != nil && bestScore >= c.cfg.ThreadThreshold {
+		return bestThread.id
+	}
+	return own.id
+}
+
+// sharesThreadNames reports whether the names v share with thread th at
+// least ThreadNames names that belong to the thread: names that no more
+// recent articles carry than ThreadSpecific times the thread's articles
+// and the joining story's own (own of them already counted), so most of
+// the articles naming them could be the thread's once the story joins.
+// Look-alike events (two shootings in one city) share the city and its
+// police, names that many other threads carry too; a story's next turn
+// brings back its own people and places.
+func (c *Clusterer) sharesThreadNames(v vector, th *thread, own int) bool {
+	if c.cfg.ThreadNames <= 0 {
+		return true
+	}
+	limit := c.cfg.ThreadSpecific * float64(th.articles+own)
+	n := 0
+	for _, t := range v {
+		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 {
+			if n++; n >= c.cfg.ThreadNames {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// threadScore combines the name and word cosines of a story or article
+// with a thread, names above words: a thread continues when the same
+// people and places come back, while look-alike events (two shootings in
+// two cities) share words but not names.
+func (c *Clusterer) threadScore(names, words float64) float64 {
+	return c.cfg.ThreadNameWeight*names + (1-c.cfg.ThreadNameWeight)*words
+}
+
+// move takes story s out of its thread into thread id, with what it brought
+// to its old thread: centroids, counted articles and their names. The old
+// thread is dropped once no story is left in it.
+func (c *Clusterer) move(s *story, id int64) {
+	th := c.threads[id]
+	if th == nil {
+		th = newThread(id)
+		c.threads[id] = th
+	}
+	articles := s.total
+	if old := c.threads[s.thread]; old != nil {
+		delete(old.members, s.id)
+		if old.stories--; old.stories <= 0 {
+			// Nothing held is left: what the old thread still counts (s
+			// and stories forgotten while their articles are counted)
+			// goes with s.
+			delete(c.threads, old.id)
+			articles = old.articles
+			for h, k := range old.named {
+				th.named[h] += k
+			}
+			for mid, m := range old.members {
+				m.thread = id
+				th.members[mid] = m
+			}
+		} else {
+			// Rare (Restore told of a move that Add did not make): find
+			// s's counted articles.
+			old.articles -= s.total
+			for _, r := range c.dfQueue {
+				if r.st == s {
+					for _, h := range r.dfTerms[r.ents:r.entsEnd] {
+						if old.named[h]--; old.named[h] <= 0 {
+							delete(old.named, h)
+						}
+						th.named[h]++
+					}
+				}
+			}
+		}
+	}
+	th.stories++
+	th.members[s.id] = s
+	th.articles += articles
+	if s.last.After(th.last) {
+		th.last = s.last
+	}
+	th.words.add(s.words.t, c.cfg.CentroidTerms)
+	th.ents.add(s.ents.t, c.cfg.CentroidTerms)
+	s.thread = id
+}
+
+// mergeThreads checks, as an article joins story s, whether the story
+// continues another thread as well as its own, one of the candidates'
+// threads: for a new story, by its first article, as continues judges it;
+// for a story that grows, by its centroids before this article, as relink
+// judges it. Both need the name check and a thread score of ThreadMerge.
+// If so the two threads become one, under the lower (older) ID, and the
+// other thread's ID is returned; 0 otherwise. A long-running topic starts
+// in several threads when its first stories share too little; a story
+// that links to two of them shows that they are one. The check runs in
+// apply, on state that Add and Restore share, so re-fed articles merge the
+// same threads.
+func (c *Clusterer) mergeThreads(s *story, p *prepared, created bool) int64 {
+	own := c.threads[s.thread]
+	if c.cfg.ThreadMerge <= 0 || own == nil {
+		return 0
+	}
+	var best *thread
+	bestScore := math.Inf(-1)
+	for _, o := range p.cands {
+		th := c.threads[o.thread]
+		if th == nil || th == own || th == best {
+			continue
+		}
+		var sc float64
+		if created {
+			if !c.sharesThreadNames(p.ents, th, 0) {
+				continue
+			}
+			sc = c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
+		} else {
+			if !c.sharesThreadNames(s.ents.t, th, s.total) {
+				continue
+			}
+			sc = c.threadScore(nameCosine(&s.ents, &th.ents), nameCosine(&s.words, &th.words))
+		}
+		if sc > bestScore || sc == bestScore && th.id < best.id {
+			best, bestScore = th, sc
+		}
+	}
+	if best == nil || bestScore < c.cfg.ThreadMerge {
+		return 0
+	}
+	keep, gone := best, own
+	if own.id < best.id {
+		keep, gone = own, best
+	}
+	keep.words.add(gone.words.t, c.cfg.CentroidTerms)
+	keep.ents.add(gone.ents.t, c.cfg.CentroidTerms)
+	keep.stories += gone.stories
+	keep.articles += gone.articles
+	if gone.last.After(keep.last) {
+		keep.last = gone.last
+	}
+	for h, k := range gone.named {
+		keep.named[h] += k
+	}
+	for id, m := range gone.members {
+		m.thread = keep.id
+		keep.members[id] = m
+	}
+	s.thread = keep.id // a new story is not yet among the members
+	delete(c.threads, gone.id)
+	return best.id
+}
+
+// ThreadOf returns the thread of story id, or 0 if the story is no longer
+// held.
+func (c *Clusterer) ThreadOf(storyID int64) int64 {
+	if s := c.stories[storyID]; s != nil {
+		return s.thread
+	}
+	return 0
+}
+
+// Related returns up to n earlier stories that a briefing's background can
+// draw on: stories of the same thread first, then stories sharing the most
+// names, each group latest first.
+func (c *Clusterer) Related(storyID int64, n int) []int64 {
+	s := c.stories[storyID]
+	if s == nil || n <= 0 {
+		return nil
+	}
+	// shared is the weight of the names each other story shares with s;
+	// stories of s's thread are related whether or not they share any.
+	shared := map[int64]float64{}
+	for _, t := range s.ents.t {
+		ids := c.posting[t.h]
+		if len(ids) > c.cfg.MaxPosting {
+			continue
+		}
+		for _, id := range ids {
+			if id != s.id {
+				shared[id] += t.w
+			}
+		}
+	}
+	for _, o := range c.stories {
+		if _, ok := shared[o.id]; !ok && o.id != s.id && o.thread == s.thread {
+			shared[o.id] = 0
+		}
+	}
+	type rel struct {
+		s      *story
+		w      float64
+		thread bool // in s's thread
+	}
+	var list []rel
+	for id, w := range shared {
+		o := c.stories[id]
+		if o == nil || !earlier(o, s) {
+			continue
+		}
+		thread := o.thread == s.thread
+		// Outside its thread a story is related only if the two share a
+		// real part of their names: one common name, such as the country
+		// every story of a national outlet mentions, is not enough.
+		if !thread && nameCosine(&s.ents, &o.ents) < c.cfg.RelatedMin {
+			continue
+		}
+		list = append(list, rel{o, w, thread})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.thread != b.thread {
+			return a.thread
+		}
+		if !a.thread && a.w != b.w {
+			return a.w > b.w
+		}
+		if !a.s.first.Equal(b.s.first) {
+			return a.s.first.After(b.s.first)
+		}
+		return a.s.id > b.s.id
+	})
+	var out []int64
+	for _, r := range list {
+		if len(out) == n {
+			break
+		}
+		out = append(out, r.s.id)
+	}
+	return out
+}
+
+// earlier reports whether o began before s; without times, the lower ID
+// (allocated first) is the earlier.
+func earlier(o, s *story) bool {
+	if !o.first.IsZero() && !s.first.IsZero() && !o.first.Equal(s.first) {
+		return o.first.Before(s.first)
+	}
+	return o.id < s.id
+}

@@ -1,0 +1,91 @@
+package cluster
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestDatelineYear(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"month day year", "Lindsay Lohan checks into Betty Ford Center May 03, 2013 After skipping rehab", 2013},
+		{"day month year", "Major fire at Waitrose. 21 July 2013 Last updated at 11:11 GMT", 2013},
+		{"ordinal", "September 18th, 2013, 05: 31 GMT Microsoft Launches Emergency Patch", 2013},
+		{"capitals", "WEDNESDAY, MARCH 4, 2009, 10: 53 AM President Barack Obama announced", 2009},
+		{"latest of several", "Signed on June 1, 2009, renewed on March 3, 2011.", 2011},
+		{"bare year is background", "Klitschko, who beat him in 2008, defended his titles in 1,000 words.", 0},
+		{"month and year only", "He was at Betty Ford from September 2010 to January 2011.", 0},
+		{"no date", "The Microsoft patch fixes a flaw in Internet Explorer.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := extract(Doc{Text: tt.text})
+			if diff := cmp.Diff(tt.want, r.year); diff != "" {
+				t.Errorf("year of %q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// TestYearConflict checks that a report dated by its text to another year
+// than a story's undated reports is discounted, that one of the same year
+// is not, and that two dated reports across New Year are left to the time
+// discount alone.
+func TestYearConflict(t *testing.T) {
+	t.Parallel()
+	const body = "Wladimir Klitschko stopped his challenger in the sixth round in Bern to retain his heavyweight titles, " +
+		"knocking him down twice before the referee waved the fight off."
+	undated := func(id int64, date string) Doc {
+		return Doc{ID: id, Title: "Klitschko retains heavyweight titles", Text: date + " " + body}
+	}
+	dated := func(id int64, tm time.Time) Doc {
+		return Doc{ID: id, Time: tm, Title: "Klitschko retains heavyweight titles", Text: body}
+	}
+	newYear := time.Date(2012, 12, 31, 22, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"undated, other year", []Doc{undated(1, "July 7, 2012"), undated(2, "July 8, 2012")}, undated(3, "December 11, 2006"), true},
+		{"undated, same year", []Doc{undated(1, "July 7, 2012")}, undated(3, "July 9, 2012"), false},
+		{"undated story without dateline", []Doc{undated(1, "")}, undated(3, "December 11, 2006"), false},
+		{"dated article, undated story of another year", []Doc{undated(1, "December 11, 2006")}, dated(3, time.Date(2012, 7, 8, 12, 0, 0, 0, time.UTC)), true},
+		{"dated across New Year", []Doc{dated(1, newYear)}, dated(3, newYear.Add(4*time.Hour)), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.YearConflict = k
+				c := New(cfg)
+				for _, d := range tt.story {
+					c.Add(d)
+				}
+				cands := c.Explain(tt.doc, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			const k = 0.5
+			with, without := score(k), score(0)
+			want := without
+			if tt.discount {
+				want *= 1 - k
+			}
+			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score with the year check (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
