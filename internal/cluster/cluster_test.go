@@ -24,7 +24,14 @@ type fixture struct {
 // story of each.
 func loadStream(tb testing.TB) ([]Doc, []string) {
 	tb.Helper()
-	b, err := os.ReadFile("testdata/stream.json")
+	return loadFixture(tb, "testdata/stream.json")
+}
+
+// loadFixture reads a stream of fixtures from path: its documents in order
+// and the gold story of each.
+func loadFixture(tb testing.TB, path string) ([]Doc, []string) {
+	tb.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -42,3 +42,127 @@ func TestTopicNames(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadMerge feeds testdata/merge.json: a chemical leak (two reports,
+// story 1), then a lawsuit over poisoned wells that names none of the
+// leak's people or places (story 2, a thread of its own), then, weeks
+// later, past the window for joining either story, one more report
+// (story 3). A settlement that names both the leak's and the lawsuit's
+// people continues one thread and shows the two are one; a look-alike
+// settlement, word for word the same but with other names, merges nothing,
+// nor does a report that names only two of the leak's names.
+func TestThreadMerge(t *testing.T) {
+	t.Parallel()
+	docs, labels := loadFixture(t, "testdata/merge.json")
+	const base = 3 // leak, leak, lawsuit
+	last := map[string]Doc{}
+	for i, d := range docs[base:] {
+		last[labels[base+i]] = d
+	}
+	const leak, lawsuit, next = 1, 2, 3 // story IDs, in order of creation
+	tests := []struct {
+		name    string
+		last    string // label of the fourth report
+		noMerge bool   // Config.ThreadMerge 0
+		// wantMerged is the report's Assignment.MergedWith; want is the
+		// thread of each story at the end.
+		wantMerged int64
+		want       map[int64]int64
+	}{
+		{
+			// The lawsuit's thread is the better link (its centroid is one
+			// report), the leak's the older: the merge keeps the leak's ID.
+			name: "continues the lawsuit, merges the leak", last: "settlement",
+			wantMerged: leak, want: map[int64]int64{leak: leak, lawsuit: leak, next: leak},
+		},
+		{
+			name: "continues the leak, merges the lawsuit", last: "settlement-leak",
+			wantMerged: lawsuit, want: map[int64]int64{leak: leak, lawsuit: leak, next: leak},
+		},
+		{
+			// Its thread score with the lawsuit (0.148) passes ThreadMerge,
+			// but it shares no three names with either thread, so it
+			// continues neither and has nothing to merge.
+			name: "look-alike with other names", last: "lookalike",
+			want: map[int64]int64{leak: leak, lawsuit: lawsuit, next: next},
+		},
+		{
+			// It continues the lawsuit and scores 0.19 with the leak's
+			// thread, but names only two of its names (the plant's
+			// owner and the town): the name check holds back the merge.
+			name: "two of the leak's names", last: "lawsuit-settled",
+			want: map[int64]int64{leak: leak, lawsuit: lawsuit, next: lawsuit},
+		},
+		{
+			name: "merging off", last: "settlement", noMerge: true,
+			want: map[int64]int64{leak: leak, lawsuit: lawsuit, next: lawsuit},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			if tt.noMerge {
+				cfg.ThreadMerge = 0
+			}
+			stream := append(append([]Doc(nil), docs[:base]...), last[tt.last])
+			c := New(cfg)
+			as := make([]Assignment, len(stream))
+			for i, d := range stream {
+				as[i] = c.Add(d)
+			}
+			type pick struct{ Story, Thread, Merged int64 }
+			picks := func(as []Assignment) []pick {
+				var out []pick
+				for _, a := range as {
+					out = append(out, pick{a.StoryID, a.ThreadID, a.MergedWith})
+				}
+				return out
+			}
+			// Without two threads before the fourth report there is
+			// nothing to merge.
+			if diff := cmp.Diff([]pick{{leak, leak, 0}, {leak, leak, 0}, {lawsuit, lawsuit, 0}}, picks(as[:base])); diff != "" {
+				t.Fatalf("leak and lawsuit (-want +got):\n%s", diff)
+			}
+			a := as[base]
+			if !a.NewStory || a.StoryID != next {
+				t.Fatalf("fourth report: %+v; want new story %d, weeks past the others", a, next)
+			}
+			if a.MergedWith != tt.wantMerged {
+				t.Errorf("MergedWith = %d, want %d (%+v)", a.MergedWith, tt.wantMerged, a)
+			}
+			threads := func(c *Clusterer) map[int64]int64 {
+				m := map[int64]int64{}
+				for id := range tt.want {
+					m[id] = c.ThreadOf(id)
+				}
+				return m
+			}
+			if diff := cmp.Diff(tt.want, threads(c)); diff != "" {
+				t.Errorf("ThreadOf by story (-want +got):\n%s", diff)
+			}
+
+			// A restart replays the assignments, either as Add returned
+			// them or with each story's final thread, as the pipeline
+			// stores it; both must end where Add did.
+			replays := map[string]func(Assignment) Assignment{
+				"as returned": func(a Assignment) Assignment { return a },
+				"as stored": func(a Assignment) Assignment {
+					return Assignment{StoryID: a.StoryID, ThreadID: tt.want[a.StoryID], DuplicateOf: a.DuplicateOf}
+				},
+			}
+			for name, stored := range replays {
+				r := New(cfg)
+				for i, d := range stream {
+					r.Restore(d, stored(as[i]))
+				}
+				if diff := cmp.Diff(tt.want, threads(r)); diff != "" {
+					t.Errorf("replayed %s: ThreadOf by story (-want +got):\n%s", name, diff)
+				}
+				if diff := cmp.Diff(c.Stats(), r.Stats()); diff != "" {
+					t.Errorf("replayed %s: state differs (-Add +Restore):\n%s", name, diff)
+				}
+			}
+		})
+	}
+}

@@ -172,6 +172,18 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 					return 0, err
 				}
 				for _, st := range sts {
+					if keep := p.cl.ThreadOf(as.StoryID); p.cl.ThreadOf(st.ID) == 0 && keep != 0 {
+						// A story past the clusterer's window is still
+						// in the thread: move it here, as refreshStory
+						// cannot ask the clusterer for it.
+						if st.ThreadID != keep {
+							st.ThreadID = keep
+							if err := p.st.PutStory(ctx, st); err != nil {
+								return 0, err
+							}
+						}
+						continue
+					}
 					if _, ok := touched[st.ID]; !ok {
 						touched[st.ID] = ""
 						order = append(order, st.ID)
