@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
@@ -115,7 +116,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t)})
 				}
 			case "time":
-				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || attr(n, "pubdate") != "" {
+				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || hasAttr(n, "pubdate") {
 					if dt := attr(n, "datetime"); dt != "" {
 						pm.times = append(pm.times, dt)
 					}
@@ -272,6 +273,16 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// hasAttr reports whether n carries key, even empty (<time pubdate>).
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func textOf(n *html.Node) string {
@@ -532,13 +543,7 @@ func notAlnum(r rune) bool {
 func (pm *pageMeta) chooseTitle(host string) string {
 	declared := []string{pm.ldField("headline", "name"), pm.metaField("og:title", "twitter:title", "title", "dc.title"), pm.title}
 	site := pm.publisher()
-	var decl string
-	for _, d := range declared {
-		if d != "" {
-			decl = d
-			break
-		}
-	}
+	decl := firstDeclared(declared)
 	declTokens := map[string]bool{}
 	for _, d := range declared {
 		for _, w := range lowerWords(d) {
@@ -570,18 +575,41 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
+		if dt := cutSection(stripSiteName(decl, site, host)); dt != "" {
+			if labelsHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) {
+				return cleanTitle(dt)
+			}
+		}
 		// An all-capitals headline is styling; a declared title with the
 		// same words keeps the real capitalisation.
 		if best == strings.ToUpper(best) {
 			for _, d := range declared {
 				for _, c := range []string{stripSiteName(d, site, host), firstSegment(d)} {
 					if strings.EqualFold(c, best) {
-						return cutSection(c)
+						return cleanTitle(cutSection(c))
 					}
 				}
 			}
+			// Without an exact match, a declared headline in mixed case
+			// with nearly the same words is the headline's own text.
+			if dt := cutSection(stripSiteName(decl, site, host)); dt != strings.ToUpper(dt) && sameWords(best, dt) >= 0.8 {
+				return cleanTitle(dt)
+			}
 		}
-		return cutSection(best)
+		best = cutSection(cutSiteTail(best, site))
+		// A headline set in sentence case where a declared title writes
+		// the same words in title case, or set all in lower case: the
+		// declared capitalisation is an editor's, the heading's a style.
+		// A declared title with every word capitalised ("To", "And") is a
+		// template's doing and is not followed.
+		for _, d := range declared {
+			for _, c := range []string{stripSiteName(d, site, host), firstSegment(d)} {
+				if strings.EqualFold(c, best) && (capitalised(c) >= capitalised(best)+2 || opensLower(best) && !opensLower(c)) && capitalised(c) < lettered(c) {
+					return cleanTitle(c)
+				}
+			}
+		}
+		return cleanTitle(best)
 	}
 	if decl == "" {
 		return ""
@@ -592,7 +620,237 @@ func (pm *pageMeta) chooseTitle(host string) string {
 			decl = cutSitePrefix(decl, h.text)
 		}
 	}
-	return cutSection(stripSiteName(decl, site, host))
+	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
+}
+
+// firstDeclared returns the first non-empty declared title. A long one
+// that a later declared title continues is a headline cut to a length
+// limit (SEO plugins cut JSON-LD headlines at 110 characters), and the
+// later, whole one is returned instead.
+func firstDeclared(declared []string) string {
+	for i, d := range declared {
+		if d == "" {
+			continue
+		}
+		if utf8.RuneCountInString(d) >= 90 {
+			cut := strings.TrimRight(d, ".… ")
+			for _, e := range declared[i+1:] {
+				if len(e) > len(cut)+1 && strings.HasPrefix(e, cut) && !strings.HasPrefix(e[len(cut):], " | ") {
+					return e
+				}
+			}
+		}
+		return d
+	}
+	return ""
+}
+
+// labelsHeadline reports whether h1 is the declared headline dt with a
+// label or date set before it in the same heading ("Blog: …", "Dec 18
+// 2025 …"): the declared title is the headline without it. Other
+// prefixes ("The", a year) are part of the headline.
+func labelsHeadline(h1, dt string) bool {
+	if len(h1) <= len(dt) || !strings.HasSuffix(h1, dt) || len(strings.Fields(dt)) < 2 {
+		return false
+	}
+	prefix := strings.TrimSpace(h1[:len(h1)-len(dt)])
+	if n := len(strings.Fields(prefix)); n < 1 || n > 4 {
+		return false
+	}
+	return strings.HasSuffix(prefix, ":") || len(parseVisibleDates(prefix)) > 0
+}
+
+// isSectionLabel reports whether h1 is a short section or page-type label
+// ("M&A Updates", "Web Designs") above an article whose declared headline
+// is longer and mostly different. A declared title that opens with the
+// h1 and a separator ("Climate Change | Research Service") names the same
+// page, its tail being the site.
+func isSectionLabel(h1, dt string) bool {
+	hw, dw := titleWords(h1), titleWords(dt)
+	if len(hw) > 3 || len(dw) < max(4, len(hw)+2) {
+		return false
+	}
+	if len(dt) > len(h1) && strings.EqualFold(dt[:len(h1)], h1) {
+		for _, sep := range titleSeparators {
+			if strings.HasPrefix(dt[len(h1):], sep) {
+				return false
+			}
+		}
+	}
+	return 2*shared(hw, dw) < len(dw)
+}
+
+// sameWords is the Dice coefficient of the two titles' word sets.
+func sameWords(a, b string) float64 {
+	aw, bw := titleWords(a), titleWords(b)
+	if len(aw) == 0 || len(bw) == 0 {
+		return 0
+	}
+	return 2 * float64(shared(aw, bw)) / float64(len(aw)+len(bw))
+}
+
+// shared counts the words of b that a has.
+func shared(a, b []string) int {
+	in := make(map[string]bool, len(a))
+	for _, w := range a {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range b {
+		if in[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// capitalised counts the words of s that open with a capital letter.
+func capitalised(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// opensLower reports whether s opens with a lower-case letter.
+func opensLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// lettered counts the words of s that open with a letter.
+func lettered(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// titleWords splits a title into lower-cased words of letters and
+// digits; unlike lowerWords, dashes and quotes outside ASCII separate
+// words ("Update–Fall").
+func titleWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// isDamaged reports whether h1 is dt with some characters lost to a
+// broken encoding: equal rune for rune except where h1 has '?' or
+// U+FFFD, each standing for one or two runes of dt (a multi-byte
+// character and what was decoded with it: "Beginner?s", "Beginner?
+// Guide"). At least one lost stretch must hold a character beyond ASCII
+// or an apostrophe or quote, the characters encodings lose; a '?' where
+// the declared title has ':' alone is a wording difference.
+func isDamaged(h1, dt string) bool {
+	a, b := []rune(h1), []rune(dt)
+	if len(a) > len(b) || len(b) > 2*len(a) {
+		return false
+	}
+	fragile := func(rs []rune) bool {
+		for _, r := range rs {
+			if r > 127 || r == '\'' || r == '"' {
+				return true
+			}
+		}
+		return false
+	}
+	// match reports whether a[i:] covers b[j:]. Two choices per lost
+	// rune keep the search small; it is bounded all the same.
+	steps := 0
+	var match func(i, j int, seen bool) bool
+	match = func(i, j int, seen bool) bool {
+		if steps++; steps > 1000 {
+			return false
+		}
+		for i < len(a) && j < len(b) && a[i] == b[j] {
+			i, j = i+1, j+1
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b) && seen
+		}
+		if a[i] != '?' && a[i] != utf8.RuneError {
+			return false
+		}
+		if match(i+1, j+1, seen || fragile(b[j:j+1])) {
+			return true
+		}
+		return j+2 <= len(b) && b[j] != ' ' && b[j+1] != ' ' && match(i+1, j+2, seen || fragile(b[j:j+2]))
+	}
+	return match(0, 0, false)
+}
+
+// cleanTitle repairs what encodings did to a title: mojibake, and
+// full-width ASCII punctuation and letters ("Work？") that CJK input
+// methods leave in titles written in Latin script. Titles with CJK
+// characters keep their full-width forms, which belong to that script.
+func cleanTitle(s string) string {
+	s = repairMojibake(s)
+	wide := false
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return s
+		}
+		if r >= 0xFF01 && r <= 0xFF5E {
+			wide = true
+		}
+	}
+	if !wide {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
+}
+
+// repairMojibake undoes UTF-8 text decoded once more as Latin-1
+// ("Investorâ\u0080\u0099s" for "Investor’s"). The C1 control
+// characters (U+0080–U+009F) such text contains never occur in real
+// titles, so they mark it; the repair is kept only when it yields valid
+// UTF-8.
+func repairMojibake(s string) string {
+	c1 := false
+	for _, r := range s {
+		if r > 0xFF {
+			return s
+		}
+		if r >= 0x80 && r <= 0x9F {
+			c1 = true
+		}
+	}
+	if !c1 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	if !utf8.Valid(b) {
+		return s
+	}
+	return string(b)
+}
+
+// cutSiteTail removes a trailing site name from a headline ("Critics'
+// Choice: Best Exhibitions 2025 – Artlyst"). Unlike stripSiteName it cuts
+// only the site's own name, never a short subtitle.
+func cutSiteTail(s, site string) string {
+	if site == "" {
+		return s
+	}
+	for _, sep := range titleSeparators {
+		if strings.HasSuffix(s, sep+site) && len(s) > len(sep+site) {
+			return strings.TrimSpace(s[:len(s)-len(sep+site)])
+		}
+	}
+	return s
 }
 
 // isStandfirst reports whether an <h1> is a summary set in headline type
@@ -750,8 +1008,32 @@ var datePublishedKeys = []string{
 }
 
 // chooseDate prefers structured data, then meta tags, then <time> elements
-// marked as the publication date.
+// marked as the publication date. A declared publication time equal to
+// the declared modification time is a template stamping both with the
+// last save; a <time> marked as the publication date, if the page has
+// one, is then the better witness.
 func (pm *pageMeta) chooseDate() time.Time {
+	declared := pm.declaredDate()
+	if len(pm.times) > 0 && !declared.IsZero() && declared.Equal(pm.chooseModified()) {
+		for _, s := range pm.times {
+			if t, ok := parseDate(s); ok {
+				return t
+			}
+		}
+	}
+	if !declared.IsZero() {
+		return declared
+	}
+	for _, s := range pm.times {
+		if t, ok := parseDate(s); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// declaredDate is the publication time from JSON-LD or meta tags.
+func (pm *pageMeta) declaredDate() time.Time {
 	for _, o := range pm.articles {
 		for _, k := range []string{"datePublished", "dateCreated", "uploadDate"} {
 			if t, ok := parseDate(ldString(o[k])); ok {
@@ -761,11 +1043,6 @@ func (pm *pageMeta) chooseDate() time.Time {
 	}
 	for _, k := range datePublishedKeys {
 		if t, ok := parseDate(pm.meta[k]); ok {
-			return t
-		}
-	}
-	for _, s := range pm.times {
-		if t, ok := parseDate(s); ok {
 			return t
 		}
 	}

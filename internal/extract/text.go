@@ -173,6 +173,14 @@ const (
 	readabilityGainMin = 0.5
 )
 
+// leadMin is the number of words go-trafilatura's body may have before its
+// first paragraph that readability also has, for readability's tighter
+// body to be kept. A longer lead means readability settled on one section
+// of the article (guides and reviews split into sections) and lost the
+// text above it; shorter leads are the headline, standfirst and byline
+// lines that readability rightly leaves out. Set on WCXB-dev's even half.
+const leadMin = 80
+
 // linkHeavy is the share of a paragraph's words in links above which it
 // counts as navigation, not text, when readability's extra text is weighed.
 const linkHeavy = 0.5
@@ -197,12 +205,29 @@ func choose(t, r []para) ([]para, string) {
 		return r, "readability"
 	}
 	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
+		if leadingOnly(tw, rg) >= leadMin {
+			return t, "trafilatura-earlier-start"
+		}
 		return dropLinkLists(r, rw, tg), "readability-tighter"
 	}
 	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
 		return dropLinkLists(r, rw, tg), "readability-more"
 	}
 	return t, "trafilatura"
+}
+
+// leadingOnly counts the words of the paragraphs (whose words are aw) that
+// come before the first one that occurs in the body whose gram set is
+// grams.
+func leadingOnly(aw [][]uint64, grams gramTable) int {
+	n := 0
+	for _, ws := range aw {
+		if len(ws) > 0 && occursIn(ws, grams) {
+			break
+		}
+		n += len(ws)
+	}
+	return n
 }
 
 // dropLinkLists removes from readability's body the link-heavy paragraphs

@@ -60,3 +60,42 @@ func TestGramTable(t *testing.T) {
 		}
 	}
 }
+
+// TestChooseLead checks that readability's tighter body loses to
+// go-trafilatura's when go-trafilatura's text starts well before it (see
+// leadMin), and only then. Words are generated distinct so that shared and
+// one-sided paragraphs are exact.
+func TestChooseLead(t *testing.T) {
+	t.Parallel()
+	// words returns a paragraph of n distinct words tagged by prefix.
+	words := func(prefix string, n int) para {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = prefix + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+		}
+		return para{text: strings.Join(ws, " ")}
+	}
+	shared := []para{words("shared", 200), words("more", 200)}
+	share := para{text: "Share on Facebook Share on X"}
+	lead := func(n int) []para { return []para{words("intro", n)} }
+	tests := []struct {
+		name       string
+		t, r       []para
+		wantChoice string
+	}{
+		{"same text", shared, shared, "trafilatura"},
+		{"trafilatura keeps a share bar", append([]para{share}, append(shared, words("caption", 20))...), shared, "readability-tighter"},
+		{"short lead: the standfirst", append(lead(40), shared...), shared, "readability-tighter"},
+		{"long lead: readability took one section", append(lead(leadMin), shared...), shared, "trafilatura-earlier-start"},
+		{"long trailer, no lead", append(append([]para{}, shared...), words("comments", leadMin)), shared, "readability-tighter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, got := choose(tt.t, tt.r)
+			if diff := cmp.Diff(tt.wantChoice, got); diff != "" {
+				t.Errorf("choice mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

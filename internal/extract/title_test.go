@@ -4,10 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/net/html"
 )
 
-func TestChooseTitleStandfirst(t *testing.T) {
+func TestChooseTitle(t *testing.T) {
 	t.Parallel()
 	long := "Learn which projects pay back the most when you sell, with expert tips on how to estimate the return of each one and everything else you need to know before you start."
 	tests := []struct {
@@ -22,6 +23,92 @@ func TestChooseTitleStandfirst(t *testing.T) {
 			name: "long h1 without a declared title is kept",
 			page: `<html><head></head><body><h1>` + long + `</h1><p>Text.</p></body></html>`,
 			want: long,
+		},
+		{
+			name: "truncated JSON-LD headline yields to the whole declared title",
+			page: `<html><head><title>Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including One Trick) - Site</title>` +
+				`<script type="application/ld+json">{"@type":"BlogPosting","headline":"Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including"}</script></head><body><p>Text.</p></body></html>`,
+			want: "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including One Trick)",
+		},
+		{
+			name: "label before the headline in the h1",
+			page: `<html><head><title>Best Agencies in 2025 (Ranked) | Silverback</title></head><body><h1>Blog: Best Agencies in 2025 (Ranked)</h1></body></html>`,
+			want: "Best Agencies in 2025 (Ranked)",
+		},
+		{
+			name: "date before the headline in the h1",
+			page: `<html><head><meta property="og:title" content="Preparing a transition in Debusine"></head><body><h1>Dec 18 2025 Preparing a transition in Debusine</h1></body></html>`,
+			want: "Preparing a transition in Debusine",
+		},
+		{
+			name: "other words before the declared title stay",
+			page: `<html><head><title>Software Price Guide & Hourly Rates | Site</title></head><body><h1>2025 Software Price Guide & Hourly Rates</h1></body></html>`,
+			want: "2025 Software Price Guide & Hourly Rates",
+		},
+		{
+			name: "short section label gives way to the declared headline",
+			page: `<html><head><title>Private VPN Service Recommendations and Comparison, No Sponsors | Site</title></head><body><h1>VPN Services</h1></body></html>`,
+			want: "Private VPN Service Recommendations and Comparison, No Sponsors",
+		},
+		{
+			name: "short h1 that opens the declared title is the headline",
+			page: `<html><head><title>Climate Change | Economic Research Service</title></head><body><h1>Climate Change</h1></body></html>`,
+			want: "Climate Change",
+		},
+		{
+			name: "h1 with characters lost to encoding",
+			page: `<html><head><meta property="og:title" content="Event Planning: A Beginner’s Guide"></head><body><h1>Event Planning? A Beginner?s Guide</h1></body></html>`,
+			want: "Event Planning: A Beginner’s Guide",
+		},
+		{
+			name: "h1 with an apostrophe and letter lost to one '?'",
+			page: `<html><head><meta property="og:title" content="Event Planning: Beginner's Guide"></head><body><h1>Event Planning? Beginner? Guide</h1></body></html>`,
+			want: "Event Planning: Beginner's Guide",
+		},
+		{
+			name: "question mark where the declared title has a colon is wording",
+			page: `<html><head><meta property="og:title" content="What is SEO: A guide for shops"></head><body><h1>What is SEO? A guide for shops</h1></body></html>`,
+			want: "What is SEO? A guide for shops",
+		},
+		{
+			name: "lower-case h1 takes the declared capitalisation",
+			page: `<html><head><title>History of coffee | Origin, Spread, Facts | Britannica</title></head><body><h1>history of coffee</h1></body></html>`,
+			want: "History of coffee",
+		},
+		{
+			name: "site name after the headline in the h1",
+			page: `<html><head><meta property="og:site_name" content="Artlyst"><title>Critics’ Choice: Best Exhibitions 2025 – Artlyst - Artlyst</title></head><body><h1>Critics’ Choice: Best Exhibitions 2025 – Artlyst</h1></body></html>`,
+			want: "Critics’ Choice: Best Exhibitions 2025",
+		},
+		{
+			name: "sentence-case h1 takes the declared title case",
+			page: `<html><head><title>How Much Should I Pay For Cleaning in San Diego? | Site</title></head><body><h1>How much should I pay for cleaning in San Diego?</h1></body></html>`,
+			want: "How Much Should I Pay For Cleaning in San Diego?",
+		},
+		{
+			name: "every word capitalised is a template's, not followed",
+			page: `<html><head><title>The Ultimate Guide To USA Wine | Site</title></head><body><h1>The ultimate guide to USA wine</h1></body></html>`,
+			want: "The ultimate guide to USA wine",
+		},
+		{
+			name: "one capital more is a style choice",
+			page: `<html><head><title>Video Review And Approval Process | Site</title></head><body><h1>Video Review and Approval Process</h1></body></html>`,
+			want: "Video Review and Approval Process",
+		},
+		{
+			name: "all-capitals h1 near the declared title",
+			page: `<html><head><title>Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros</title></head><body><h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM COFFEE PROS</h1></body></html>`,
+			want: "Best Drip Coffee Maker 2026: Buying Tips From Coffee Pros",
+		},
+		{
+			name: "full-width punctuation in a Latin title",
+			page: `<html><head><title>How Does Robot Vacuum Mapping Work？</title></head><body><h1>How Does Robot Vacuum Mapping Work？</h1></body></html>`,
+			want: "How Does Robot Vacuum Mapping Work?",
+		},
+		{
+			name: "full-width punctuation in a Japanese title stays",
+			page: `<html><head><title>地図はどう作る？</title></head><body><h1>地図はどう作る？</h1></body></html>`,
+			want: "地図はどう作る？",
 		},
 		{
 			name: "headline-length h1 wins",
@@ -40,5 +127,20 @@ func TestChooseTitleStandfirst(t *testing.T) {
 				t.Errorf("chooseTitle() = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestRepairMojibake(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"A DIY Investor\u00e2\u0080\u0099s Guide", "A DIY Investor’s Guide"},
+		{"Caf\u00e9 culture", "Café culture"},      // Latin-1 text without C1 controls is real text
+		{"Bad \u0080 alone", "Bad \u0080 alone"},   // not valid UTF-8 once re-encoded
+		{"Investor’s \u0080", "Investor’s \u0080"}, // runes beyond Latin-1: not mojibake
+	}
+	for _, tc := range tests {
+		if diff := cmp.Diff(tc.want, repairMojibake(tc.in)); diff != "" {
+			t.Errorf("repairMojibake(%q) (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }

@@ -27,8 +27,11 @@ const (
 const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 
 // visibleDateRE finds dates written for people: "March 5, 2024",
-// "5 March 2024", "Mar. 5th, 2024" and ISO "2024-03-05". Numeric day/month
-// orders are ambiguous across locales and are left out.
+// "5 March 2024", "Mar. 5th, 2024", ISO "2024-03-05", and numeric dates
+// with slashes or dots ("2/24/2026", "17.05.2021"). Numeric dates are
+// written day first or month first depending on the country (dots too:
+// "09.10.2024" is September 10 on some American sites), so one with
+// both parts 12 or under is ambiguous (see shownDate).
 //
 // The month name needs no word boundary before it, nor the year after it:
 // bylines are often rendered without spaces between a name and a date, or
@@ -38,7 +41,9 @@ const monthNames = `(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 var visibleDateRE = regexp.MustCompile(`(?i)(?:` +
 	monthNames + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})` +
 	`|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthNames + `\.?,?\s+(\d{4})` +
-	`|\b(\d{4})-(\d{2})-(\d{2}))`)
+	`|\b(\d{4})-(\d{2})-(\d{2})` +
+	`|\b(\d{1,2})/(\d{1,2})/(\d{4})\b` +
+	`|\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b)`)
 
 var monthIndex = map[string]time.Month{
 	"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
@@ -53,10 +58,24 @@ type shownDate struct {
 	// precedes the date: the page itself says it is not the publication
 	// date.
 	updated bool
+	// alt is the other reading of an ambiguous numeric date ("3/4/2025"
+	// is March 4 or April 3); t is then the month-first reading. An
+	// ambiguous date can confirm a declared date but is never taken on
+	// its own.
+	alt time.Time
+	// published is set when a label such as "Published" or "Posted"
+	// precedes the date: the page names it as its publication date.
+	published bool
 }
 
+// ambiguous reports whether the date has two readings.
+func (s shownDate) ambiguous() bool { return !s.alt.IsZero() }
+
 // updateLabels mark a shown date as the time of an update.
-var updateLabels = []string{"updated", "modified", "revised", "reviewed", "edited"}
+var updateLabels = []string{"update", "modified", "revised", "reviewed", "edited"}
+
+// publishLabels mark a shown date as the time of publication.
+var publishLabels = []string{"published", "posted", "originally"}
 
 // yearSpans returns the stretches of s that can hold a written date: a
 // few words before and after each four-digit run starting 19 or 20,
@@ -104,6 +123,7 @@ func parseVisibleDates(s string) []shownDate {
 		}
 	}
 	var out []shownDate
+	prevEnd := 0
 	for _, loc := range locs[:min(8, len(locs))] {
 		m := make([]string, len(loc)/2)
 		for i := range m {
@@ -113,13 +133,30 @@ func parseVisibleDates(s string) []shownDate {
 		}
 		var y, d int
 		var mon time.Month
+		var alt time.Time
 		switch {
 		case m[1] != "":
 			mon, d, y = monthIndex[strings.ToLower(m[1][:3])], atoi(m[2]), atoi(m[3])
 		case m[5] != "":
 			mon, d, y = monthIndex[strings.ToLower(m[5][:3])], atoi(m[4]), atoi(m[6])
-		default:
+		case m[7] != "":
 			y, mon, d = atoi(m[7]), time.Month(atoi(m[8])), atoi(m[9])
+		default:
+			g := 10
+			if m[10] == "" {
+				g = 13
+			}
+			a, b := atoi(m[g]), atoi(m[g+1])
+			y = atoi(m[g+2])
+			switch {
+			case a > 12:
+				d, mon = a, time.Month(b)
+			case b > 12 || a == b:
+				d, mon = b, time.Month(a)
+			default:
+				d, mon = b, time.Month(a)
+				alt = time.Date(y, time.Month(b), a, 0, 0, 0, 0, time.UTC)
+			}
 		}
 		if mon < time.January || mon > time.December || d < 1 || d > 31 {
 			continue
@@ -128,15 +165,25 @@ func parseVisibleDates(s string) []shownDate {
 		if t.Day() != d || y < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
 			continue
 		}
-		before := strings.ToLower(s[max(0, loc[0]-24):loc[0]])
-		upd := false
+		// The label is read from the text since the previous date, so
+		// that "Updated May 2, 2024 Published Jan 5, 2023" labels only
+		// the first.
+		before := strings.ToLower(s[max(prevEnd, loc[0]-24):loc[0]])
+		prevEnd = loc[1]
+		sd := shownDate{t: t, alt: alt}
 		for _, l := range updateLabels {
 			if strings.Contains(before, l) {
-				upd = true
+				sd.updated = true
 				break
 			}
 		}
-		out = append(out, shownDate{t: t, updated: upd})
+		for _, l := range publishLabels {
+			if !sd.updated && strings.Contains(before, l) {
+				sd.published = true
+				break
+			}
+		}
+		out = append(out, sd)
 	}
 	return out
 }
@@ -149,6 +196,10 @@ func atoi(s string) int {
 // headerText returns the visible text around the headline: the first <h1>
 // whose text is the chosen title, else the first <h1>, else the first
 // place the title's text occurs. It is "" when no headline is found.
+//
+// The window is measured in visible text, a run of whitespace counting
+// as one byte: templates indent deeply, and a window measured in raw
+// bytes can end before the byline below the headline.
 func headerText(doc *html.Node, title string) string {
 	var sb strings.Builder
 	mark, firstH1 := -1, -1
@@ -192,7 +243,21 @@ func headerText(doc *html.Node, title string) string {
 	if mark < 0 {
 		return ""
 	}
-	lo, hi := max(0, mark-headerBefore), min(len(text), mark+len(title)+headerAfter)
+	// Walk outwards from the headline, counting each run of whitespace
+	// as one byte; only the window is scanned, not the page.
+	lo, hi := mark, mark
+	for n := 0; lo > 0 && n < headerBefore; n++ {
+		lo--
+		for lo > 0 && isSpaceByte(text[lo]) && isSpaceByte(text[lo-1]) {
+			lo--
+		}
+	}
+	for n := 0; hi < len(text) && n < len(title)+headerAfter; n++ {
+		hi++
+		for hi < len(text) && isSpaceByte(text[hi-1]) && isSpaceByte(text[hi]) {
+			hi++
+		}
+	}
 	// Keep the window on rune boundaries.
 	for lo > 0 && lo < len(text) && text[lo]&0xC0 == 0x80 {
 		lo--
@@ -202,6 +267,8 @@ func headerText(doc *html.Node, title string) string {
 	}
 	return collapseSpace(text[lo:hi])
 }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // sameDay reports whether a and b fall within one calendar day of each
 // other, each read in its own zone.
@@ -215,6 +282,9 @@ func sameDay(a, b time.Time) bool {
 // reconcileDate picks the date the page presents, given the declared
 // publication and modification times and the dates shown beside the
 // headline:
+//   - a shown date the page labels "Published" or "Posted" is its own
+//     statement of the publication date, and wins (the declared time is
+//     kept when it is the same day);
 //   - a declared publication date that is shown is kept;
 //   - else a declared modification date shown without an "Updated" label
 //     is the date the page presents as its own (templates that declare a
@@ -225,15 +295,24 @@ func sameDay(a, b time.Time) bool {
 //     date shown even if labelled as an update.
 //
 // A date the page labels "Updated" never replaces a declared publication
-// date: it is the modification time, and Modified has it.
+// date: it is the modification time, and Modified has it. An ambiguous
+// numeric date only ever confirms a declared one.
 func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 	has := func(t time.Time, labelledOK bool) bool {
 		for _, s := range shown {
-			if sameDay(t, s.t) && (labelledOK || !s.updated) {
+			if (sameDay(t, s.t) || s.ambiguous() && sameDay(t, s.alt)) && (labelledOK || !s.updated) {
 				return true
 			}
 		}
 		return false
+	}
+	for _, s := range shown {
+		if s.published && !s.ambiguous() {
+			if !pub.IsZero() && sameDay(pub, s.t) {
+				return pub
+			}
+			return s.t
+		}
 	}
 	switch {
 	case !pub.IsZero() && has(pub, true):
@@ -242,12 +321,16 @@ func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 		return mod
 	default:
 		for _, s := range shown {
-			if !s.updated {
+			if !s.updated && !s.ambiguous() {
 				return s.t
 			}
 		}
-		if pub.IsZero() && len(shown) > 0 {
-			return shown[0].t
+		if pub.IsZero() {
+			for _, s := range shown {
+				if !s.ambiguous() {
+					return s.t
+				}
+			}
 		}
 	}
 	return pub

@@ -18,11 +18,20 @@ func TestParseVisibleDates(t *testing.T) {
 		{"By Jane Doe March 5, 2024", []string{"2024-03-05"}},
 		{"By Jane DoeMar. 5th, 2024", []string{"2024-03-05"}},
 		{"16 December 2025 by Sam", []string{"2025-12-16"}},
-		{"Posted 2023-06-01", []string{"2023-06-01"}},
+		{"Posted 2023-06-01", []string{"p:2023-06-01"}},
 		{"December 20, 2024September 26, 2025", []string{"2024-12-20", "2025-09-26"}},
 		{"Last updated: August 19, 2025", []string{"u:2025-08-19"}},
 		{"Updated onJanuary 12, 2026", []string{"u:2026-01-12"}},
-		{"February 30, 2024 and 5/3/2024", nil},
+		{"February 30, 2024 and 5/3/2024", []string{"?2024-05-03|2024-03-05"}},
+		{"View Full Profile 2/24/2026 Share", []string{"2026-02-24"}},
+		{"Which mower? 17.05.2021 Before buying", []string{"2021-05-17"}},
+		{"By The Currency editors 12.12.2025", []string{"2025-12-12"}},
+		{"By Block Renovation 09.10.2024 In This Article", []string{"?2024-09-10|2024-10-09"}},
+		{"build v1.2.2024 and 1.2.20245", nil},
+		{"Updates 2021-08-09 Emphasizing", []string{"u:2021-08-09"}},
+		{"Published Apr 26, 2023 Updated Aug 21, 2025", []string{"p:2023-04-26", "u:2025-08-21"}},
+		{"Updated Aug 21, 2025 Published Apr 26, 2023", []string{"u:2025-08-21", "p:2023-04-26"}},
+		{"Posted on Nov 21, 2018", []string{"p:2018-11-21"}},
 		{"In 1850 and May 2020", nil},
 		{"Guide 2026 Dec 26, 2025", []string{"2025-12-26"}},
 	}
@@ -30,8 +39,13 @@ func TestParseVisibleDates(t *testing.T) {
 		var got []string
 		for _, d := range parseVisibleDates(tc.in) {
 			s := d.t.Format("2006-01-02")
-			if d.updated {
+			switch {
+			case d.ambiguous():
+				s = "?" + s + "|" + d.alt.Format("2006-01-02")
+			case d.updated:
 				s = "u:" + s
+			case d.published:
+				s = "p:" + s
 			}
 			got = append(got, s)
 		}
@@ -48,6 +62,8 @@ func TestReconcileDate(t *testing.T) {
 		return t
 	}
 	shown := func(s string, upd bool) shownDate { return shownDate{t: d(s), updated: upd} }
+	ambiguous := func(s, alt string) shownDate { return shownDate{t: d(s), alt: d(alt)} }
+	published := func(s string) shownDate { return shownDate{t: d(s), published: true} }
 	tests := []struct {
 		name     string
 		pub, mod time.Time
@@ -62,6 +78,12 @@ func TestReconcileDate(t *testing.T) {
 		{"declared, another date shown", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", false)}, d("2023-07-07")},
 		{"declared, only another update shown", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", true)}, d("2021-01-10")},
 		{"nothing at all", time.Time{}, time.Time{}, nil, time.Time{}},
+		{"ambiguous date confirms declared", d("2025-08-01"), d("2025-08-27"), []shownDate{ambiguous("2025-08-01", "2025-01-08"), shown("2025-08-27", false)}, d("2025-08-01")},
+		{"ambiguous date confirms declared, other reading", d("2025-01-08"), time.Time{}, []shownDate{ambiguous("2025-08-01", "2025-01-08")}, d("2025-01-08")},
+		{"ambiguous date alone is not taken", time.Time{}, time.Time{}, []shownDate{ambiguous("2025-08-01", "2025-01-08")}, time.Time{}},
+		{"ambiguous date does not replace declared", d("2021-01-10"), time.Time{}, []shownDate{ambiguous("2025-08-01", "2025-01-08")}, d("2021-01-10")},
+		{"published label beats declared", d("2025-08-21"), d("2025-08-20"), []shownDate{published("2023-04-26"), shown("2025-08-21", true)}, d("2023-04-26")},
+		{"published label agrees with declared", d("2023-04-26"), time.Time{}, []shownDate{published("2023-04-26")}, d("2023-04-26")},
 	}
 	for _, tc := range tests {
 		if got := reconcileDate(tc.pub, tc.mod, tc.shown); !got.Equal(tc.want) {
@@ -88,6 +110,15 @@ func TestHeaderText(t *testing.T) {
 			t.Errorf("header reaches %q, which is far from the headline: %q", far, h)
 		}
 	}
+	// The window counts visible characters: indentation does not use it up.
+	indented := `<html><body><h1>Garden guide</h1>` + strings.Repeat("<div>\n\t\t\t\t\t\t\t\t\t\t</div>", 80) + `<p>By Cat, Editor, December 17, 2025</p></body></html>`
+	idoc, err := html.Parse(strings.NewReader(indented))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := headerText(idoc, "Garden guide"); !strings.Contains(h, "December 17, 2025") {
+		t.Errorf("indentation used up the header window: %q", h)
+	}
 	if got := headerText(doc, "No such title"); !strings.Contains(got, "Site The headline By Ann") {
 		t.Errorf("without the title, the first <h1> anchors the header: %q", got)
 	}
@@ -97,5 +128,49 @@ func TestHeaderText(t *testing.T) {
 	empty, _ := html.Parse(strings.NewReader("<p>no headings</p>"))
 	if got := headerText(empty, "Missing"); got != "" {
 		t.Errorf("no headline: want empty header, got %q", got)
+	}
+}
+
+func TestChooseDate(t *testing.T) {
+	t.Parallel()
+	ld := func(pub, mod string) string {
+		return `<script type="application/ld+json">{"@type":"Article","datePublished":"` + pub + `","dateModified":"` + mod + `"}</script>`
+	}
+	tests := []struct {
+		name, page, want string
+	}{
+		{
+			name: "declared publication equal to modification yields to <time pubdate>",
+			page: `<html><head>` + ld("2025-11-29T12:28:31-05:00", "2025-11-29T12:28:31-05:00") + `</head><body><p>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></p></body></html>`,
+			want: "2025-08-13",
+		},
+		{
+			name: "declared publication distinct from modification is kept",
+			page: `<html><head>` + ld("2025-03-01T10:00:00Z", "2025-11-29T12:28:31Z") + `</head><body><time pubdate datetime="2025-08-13">August 13, 2025</time></body></html>`,
+			want: "2025-03-01",
+		},
+		{
+			name: "equal stamps without a <time> are kept",
+			page: `<html><head>` + ld("2025-11-29T12:28:31Z", "2025-11-29T12:28:31Z") + `</head><body></body></html>`,
+			want: "2025-11-29",
+		},
+		{
+			name: "bare pubdate attribute marks the time",
+			page: `<html><body><time pubdate datetime="2024-02-03">Feb 3</time></body></html>`,
+			want: "2024-02-03",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := collectMeta(doc).chooseDate()
+			if diff := cmp.Diff(tt.want, got.Format("2006-01-02")); diff != "" {
+				t.Errorf("chooseDate() (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
