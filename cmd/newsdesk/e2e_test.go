@@ -348,15 +348,7 @@ func TestBriefOneShot(t *testing.T) {
 // figures.
 func startWire(t *testing.T, ctx context.Context) (baseURL, path string) {
 	t.Helper()
-	w, err := demo.NewWire(slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	baseURL, err = w.Start(ctx, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w, baseURL := serveWire(t, ctx)
 	for _, a := range w.Articles() {
 		if a.Lang == "en" && a.CopyOf == "" && strings.Count(a.Body, "\"") >= 4 && len(a.Figures) > 0 {
 			return baseURL, a.Path
@@ -364,6 +356,21 @@ func startWire(t *testing.T, ctx context.Context) (baseURL, path string) {
 	}
 	t.Fatal("no English demo article with quotes and figures")
 	return "", ""
+}
+
+// serveWire serves the demo corpus on loopback for the test's lifetime.
+func serveWire(t *testing.T, ctx context.Context) (*demo.Wire, string) {
+	t.Helper()
+	w, err := demo.NewWire(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	baseURL, err := w.Start(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w, baseURL
 }
 
 // TestBriefTranslator runs "newsdesk brief" on a Spanish and an English
@@ -377,15 +384,7 @@ func TestBriefTranslator(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	w, err := demo.NewWire(slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	base, err := w.Start(ctx, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
+	w, base := serveWire(t, ctx)
 	english := map[string]string{}
 	var es, en string
 	for _, a := range w.Articles() {
@@ -427,7 +426,7 @@ func TestBriefTranslator(t *testing.T) {
 		t.Errorf("briefing cites articles %v, want both 1 (English) and 2 (Spanish)", cited)
 	}
 
-	err = run(ctx, []string{"brief", "--translator", "babelfish", base + en}, func(string) string { return "" }, &stdout, &stderr)
+	err := run(ctx, []string{"brief", "--translator", "babelfish", base + en}, func(string) string { return "" }, &stdout, &stderr)
 	if err == nil || !strings.Contains(err.Error(), "translator") {
 		t.Errorf("unknown translator: error %v, want one naming the translator", err)
 	}
