@@ -108,7 +108,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[pollArgs]) error {
-		return p.poll(ctx, j.Args.SourceID)
+		return p.poll(ctx, j.Args)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[articleArgs]) error {
 		return p.article(ctx, j.Args)
@@ -195,7 +195,7 @@ func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	if _, err := p.st.Source(ctx, sourceID); err != nil {
 		return fmt.Errorf("poll now: %w", err)
 	}
-	if _, err := p.q.Client.Insert(ctx, pollArgs{SourceID: sourceID}, nil); err != nil {
+	if _, err := p.q.Client.Insert(ctx, pollArgs{SourceID: sourceID, Now: true}, nil); err != nil {
 		return fmt.Errorf("poll source %d now: %w", sourceID, err)
 	}
 	return nil
@@ -320,6 +320,11 @@ func uniqueOpts(q string) river.InsertOpts {
 
 type pollArgs struct {
 	SourceID int64 `json:"source_id"`
+	// Now polls even if the source is not due (PollNow). A scheduled poll
+	// is skipped when the source is no longer due: the scheduler may read
+	// a source as due just before a poll of it finishes, and its job,
+	// unique only among unfinished ones, would poll the source again.
+	Now bool `json:"now,omitempty"`
 }
 
 func (pollArgs) Kind() string                 { return "newsdesk.poll" }

@@ -331,3 +331,36 @@ func TestSecondPipelineRefused(t *testing.T) {
 		t.Errorf("second Start: err = %v, want ErrLocked", err)
 	}
 }
+
+// TestScheduledPollNotDue checks that a scheduled poll of a source polled
+// meanwhile does nothing: the scheduler can read a source as due just before
+// a poll of it finishes, and then inserts a second job. PollNow still polls.
+func TestScheduledPollNotDue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml")})
+	h.waitIdle(t, ctx)
+	polls := func() int { full, nm := s.counts("rss.xml"); return full + nm }
+	if n := polls(); n != 1 {
+		t.Fatalf("first poll: %d requests, want 1", n)
+	}
+
+	// What the scheduler inserts after reading a stale list of due sources.
+	if _, err := h.p.q.Client.Insert(ctx, pollArgs{SourceID: src.ID}, nil); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+	if n := polls(); n != 1 {
+		t.Errorf("after a scheduled poll of a source not due: %d requests, want 1", n)
+	}
+
+	if err := h.p.PollNow(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+	if n := polls(); n != 2 {
+		t.Errorf("after PollNow: %d requests, want 2", n)
+	}
+}

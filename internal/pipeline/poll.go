@@ -18,8 +18,8 @@ import (
 // parse failures are the source's state (Status, LastError, ErrorCount, a
 // backed-off NextPollAt), not job failures: the job succeeds and the
 // scheduler tries again when the backoff ends.
-func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
-	src, err := p.st.Source(ctx, sourceID)
+func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
+	src, err := p.st.Source(ctx, args.SourceID)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil // unsubscribed meanwhile
 	}
@@ -27,6 +27,9 @@ func (p *Pipeline) poll(ctx context.Context, sourceID int64) error {
 		return err
 	}
 	now := time.Now().UTC()
+	if !args.Now && src.NextPollAt.After(now) {
+		return nil // polled meanwhile; see pollArgs
+	}
 	if src.Kind == news.SourcePage {
 		if _, err := p.q.Client.Insert(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}, nil); err != nil {
 			return fmt.Errorf("queue page %s: %w", src.URL, err)
