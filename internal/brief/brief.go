@@ -411,6 +411,7 @@ func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scored
 			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
 				continue
 			}
+			// Strictly better only: a tie keeps the earlier sentence.
 			if best < 0 || scores[i] > bestScore {
 				best, bestScore = i, scores[i]
 			}

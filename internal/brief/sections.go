@@ -1,7 +1,8 @@
 package brief
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -98,7 +99,14 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 			facts = append(facts, fact{doc: d, fig: f, score: s})
 		}
 	}
-	sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
+	// Ties (a wire copy's sentences tie with the original's) go to the
+	// earlier article, then the figure that comes first.
+	slices.SortStableFunc(facts, func(a, b fact) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.fig.Span.Start, b.fig.Span.Start))
+	})
 
 	var out []news.Item
 	seenSent := map[[3]int]bool{} // a sentence is shown once

@@ -169,19 +169,15 @@ func analyze(articles []news.Article) *analysis {
 	title := tf.vector(strings.Join(titles, " "))
 
 	// Centroid of each article, to measure agreement between sources.
-	cent := make([]map[string]float64, len(articles))
+	byDoc := make([][]vec, len(articles))
 	for _, u := range all {
-		if cent[u.doc] == nil {
-			cent[u.doc] = map[string]float64{}
-		}
-		for w, x := range u.vec {
-			cent[u.doc][w] += x
-		}
+		byDoc[u.doc] = append(byDoc[u.doc], u.vec)
 	}
+	cent := make([]vec, len(articles))
 	docs := 0
-	for _, c := range cent {
-		normalize(c)
-		if len(c) > 0 {
+	for d, vs := range byDoc {
+		cent[d] = centroid(vs...)
+		if len(cent[d].terms) > 0 {
 			docs++
 		}
 	}

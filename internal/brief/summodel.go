@@ -1,10 +1,12 @@
 package brief
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -132,8 +134,8 @@ func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
 	}
 	// Headlines share the sentences' tf-idf space: each article's own, then
 	// each article's others' together.
-	titleVec := make([]map[string]float64, len(articles))
-	otherTitle := make([]map[string]float64, len(articles))
+	titleVec := make([]vec, len(articles))
+	otherTitle := make([]vec, len(articles))
 	for d := range articles {
 		titleVec[d] = an.tf.vector(titles[d])
 		var parts []string
@@ -148,7 +150,7 @@ func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
 	// Which articles use each content word, for shared_words.
 	users := map[string]map[int]bool{}
 	for _, u := range all {
-		for w := range u.vec {
+		for _, w := range u.vec.terms {
 			if users[w] == nil {
 				users[w] = map[int]bool{}
 			}
@@ -223,17 +225,17 @@ func (an *analysis) summaryFeatures() ([]unit, [][]float64) {
 
 // sharedShare is the share of vec's words that more than k documents use
 // (users maps a word to its documents); 0 for an empty vec.
-func sharedShare(vec map[string]float64, users map[string]map[int]bool, k int) float64 {
-	if len(vec) == 0 {
+func sharedShare(v vec, users map[string]map[int]bool, k int) float64 {
+	if len(v.terms) == 0 {
 		return 0
 	}
 	n := 0
-	for w := range vec {
+	for _, w := range v.terms {
 		if len(users[w]) > k {
 			n++
 		}
 	}
-	return float64(n) / float64(len(vec))
+	return float64(n) / float64(len(v.terms))
 }
 
 // lowerWords is text.Words lower-cased.
@@ -295,6 +297,8 @@ func selectSummary(articles []news.Article, o SummaryOptions, m summaryModel, sk
 		for k, x := range subsetFeatures(cands, pick, weight, o.Words, len(articles), src) {
 			v += m.Subset[k] * x
 		}
+		// Strictly better only: of sets that tie, the first enumerated
+		// (of the better-ranked candidates) stays.
 		if v > bestVal {
 			bestVal = v
 			best = append(best[:0], pick...)
@@ -346,7 +350,7 @@ func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, doc
 	f := make([]float64, len(subsetFeatureNames))
 	words := 0
 	cited := map[int]bool{}
-	covered := map[int]bool{}
+	covered := make([]bool, len(weight))
 	var maxSim, score float64
 	for k, i := range pick {
 		c := cands[i]
@@ -365,8 +369,10 @@ func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, doc
 		score += c.score
 	}
 	var cw float64
-	for id := range covered {
-		cw += weight[id]
+	for id, ok := range covered {
+		if ok {
+			cw += weight[id]
+		}
 	}
 	fill := float64(words) / float64(budget)
 	f[n] = fill
@@ -407,7 +413,14 @@ func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip 
 		}
 		cands = append(cands, candidate{u: u, feats: feats[i], score: s})
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	// Ties (a wire copy's sentences tie with the original's) go to the
+	// earlier article, then the earlier sentence.
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.u.doc, b.u.doc), cmp.Compare(a.u.span.Start, b.u.span.Start))
+	})
 	if len(cands) > m.Shortlist {
 		cands = cands[:m.Shortlist]
 	}

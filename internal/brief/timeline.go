@@ -1,8 +1,11 @@
 package brief
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -93,11 +96,11 @@ type dated struct {
 func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 	o := opt.withDefaults()
 	units := splitUnits(articles)
-	focusWords := ""
+	var focus strings.Builder
 	for _, a := range o.Focus {
-		focusWords += a.Title + "\n" + a.Title + "\n" + a.Text + "\n"
+		focus.WriteString(a.Title + "\n" + a.Title + "\n" + a.Text + "\n")
 	}
-	fv := vectorize(units, []string{focusWords})[0]
+	fv := vectorize(units, []string{focus.String()})[0]
 	focusDays := map[time.Time]bool{}
 	for _, a := range o.Focus {
 		if t := a.Time(); !t.IsZero() {
@@ -161,13 +164,11 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		return days[i].Before(days[j])
 	})
 
-	global := map[string]float64{}
-	for _, u := range units {
-		for w, x := range u.vec {
-			global[w] += x
-		}
+	all := make([]vec, len(units))
+	for i, u := range units {
+		all[i] = u.vec
 	}
-	normalize(global)
+	global := centroid(all...)
 	byDay := map[time.Time][]dated{}
 	for _, it := range items {
 		byDay[it.day] = append(byDay[it.day], it)
@@ -178,20 +179,18 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		u   int
 	}
 	var chosen []entry
-	var chosenVecs []map[string]float64
+	var chosenVecs []vec
 	for _, d := range days {
 		if len(chosen) >= o.MaxDates*o.PerDate {
 			break
 		}
 		cands := byDay[d]
 		// Centroid of what the day's sentences say.
-		cent := map[string]float64{}
-		for _, c := range cands {
-			for w, x := range units[c.u].vec {
-				cent[w] += x
-			}
+		dayVecs := make([]vec, len(cands))
+		for k, c := range cands {
+			dayVecs[k] = units[c.u].vec
 		}
-		normalize(cent)
+		cent := centroid(dayVecs...)
 		type scored struct {
 			u int
 			s float64
@@ -205,12 +204,16 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 			}
 			seen[c.u] = true
 			s := cosine(u.vec, cent) + o.Topic*cosine(u.vec, global) + o.Position/float64(u.pos+1)
-			if len(fv) > 0 {
+			if len(fv.terms) > 0 {
 				s += 0.5 * cosine(u.vec, fv)
 			}
 			ranked = append(ranked, scored{c.u, s})
 		}
-		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].s > ranked[j].s })
+		// Ties (a wire copy's sentence and the original's) go to the
+		// earlier unit: the earlier article, then the earlier sentence.
+		slices.SortStableFunc(ranked, func(a, b scored) int {
+			return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(a.u, b.u))
+		})
 		took := 0
 		for _, r := range ranked {
 			if took == o.PerDate {
@@ -246,18 +249,4 @@ func Background(earlier []news.Article, opt TimelineOptions) []news.Item {
 		return nil
 	}
 	return Timeline(earlier, opt)
-}
-
-func normalize(v map[string]float64) {
-	var n float64
-	for _, x := range v {
-		n += x * x
-	}
-	n = math.Sqrt(n)
-	if n == 0 {
-		return
-	}
-	for w := range v {
-		v[w] /= n
-	}
 }

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,8 +18,8 @@ type unit struct {
 	nsent int       // sentences in its article
 	span  news.Span // bytes in the article's Text
 	text  string
-	words int                // word count, for the length budget
-	vec   map[string]float64 // tf-idf weights, unit length
+	words int // word count, for the length budget
+	vec   vec // tf-idf weights, unit length
 }
 
 // splitUnits cuts every article into sentences. Sentences are the only
@@ -80,47 +81,111 @@ func newTFIDF(units []unit) tfidf {
 }
 
 // vector is the unit-length tf-idf vector of s's content words.
-func (t tfidf) vector(s string) map[string]float64 {
-	v := map[string]float64{}
-	for _, w := range contentWords(s) {
-		v[w]++
-	}
-	var norm float64
-	for w, tf := range v {
-		v[w] = (1 + math.Log(tf)) * math.Log(1+t.docs/float64(t.df[w]+1))
-		norm += v[w] * v[w]
-	}
-	norm = math.Sqrt(norm)
-	for w := range v {
-		if norm > 0 {
-			v[w] /= norm
+func (t tfidf) vector(s string) vec {
+	ws := contentWords(s)
+	slices.Sort(ws)
+	n := 0
+	for i := range ws {
+		if i == 0 || ws[i] != ws[i-1] {
+			n++
 		}
 	}
+	v := vec{terms: make([]string, 0, n), ws: make([]float64, 0, n)}
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j] == ws[i] {
+			j++
+		}
+		tf := float64(j - i)
+		v.terms = append(v.terms, ws[i])
+		v.ws = append(v.ws, (1+math.Log(tf))*math.Log(1+t.docs/float64(t.df[ws[i]]+1)))
+		i = j
+	}
+	v.normalize()
 	return v
 }
 
 // vectorize fills in each unit's tf-idf vector and returns those of extra,
 // weighed by the units' document frequencies.
-func vectorize(units []unit, extra []string) []map[string]float64 {
+func vectorize(units []unit, extra []string) []vec {
 	t := newTFIDF(units)
 	for i := range units {
 		units[i].vec = t.vector(units[i].text)
 	}
-	out := make([]map[string]float64, len(extra))
+	out := make([]vec, len(extra))
 	for i, s := range extra {
 		out[i] = t.vector(s)
 	}
 	return out
 }
 
-// cosine is the dot product of two unit-length vectors.
-func cosine(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
+// vec is a sparse vector: its terms in increasing order, with their
+// weights. Every sum over it runs in term order, so a score comes out to
+// the same bit on every run: summed in a map's (random) iteration order,
+// floating-point rounding could differ in the last bit between runs and
+// between two identical wire copies, and flip a ranking.
+type vec struct {
+	terms []string
+	ws    []float64
+}
+
+// sortedVec is m as a vec.
+func sortedVec(m map[string]float64) vec {
+	v := vec{terms: make([]string, 0, len(m)), ws: make([]float64, len(m))}
+	for w := range m {
+		v.terms = append(v.terms, w)
 	}
+	slices.Sort(v.terms)
+	for k, w := range v.terms {
+		v.ws[k] = m[w]
+	}
+	return v
+}
+
+// normalize scales v to unit length; a zero vector stays zero.
+func (v vec) normalize() {
+	var n float64
+	for _, x := range v.ws {
+		n += x * x
+	}
+	n = math.Sqrt(n)
+	if n == 0 {
+		return
+	}
+	for k := range v.ws {
+		v.ws[k] /= n
+	}
+}
+
+// centroid is the normalised sum of vs; each term's weight is summed in
+// the order of vs.
+func centroid(vs ...vec) vec {
+	sum := map[string]float64{}
+	for _, v := range vs {
+		for k, w := range v.terms {
+			sum[w] += v.ws[k]
+		}
+	}
+	c := sortedVec(sum)
+	c.normalize()
+	return c
+}
+
+// cosine is the dot product of two unit-length vectors.
+func cosine(a, b vec) float64 {
 	var s float64
-	for w, x := range a {
-		s += x * b[w]
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] == b.terms[j]:
+			s += a.ws[i] * b.ws[j]
+			i++
+			j++
+		case a.terms[i] < b.terms[j]:
+			i++
+		default:
+			j++
+		}
 	}
 	return s
 }
@@ -149,17 +214,20 @@ type sparseVec struct {
 }
 
 // termIDs numbers the words of one story's vectors, so that their sparse
-// forms share one id space.
+// forms share one id space. Words are numbered as the vectors come, each
+// vector's new words in term order, so the numbering (and the order dot
+// sums in) is the same on every run.
 type termIDs map[string]int32
 
 // sparse converts v, numbering words it has not seen yet.
-func (ids termIDs) sparse(v map[string]float64) sparseVec {
+func (ids termIDs) sparse(v vec) sparseVec {
 	type tw struct {
 		id int32
 		w  float64
 	}
-	terms := make([]tw, 0, len(v))
-	for w, x := range v {
+	terms := make([]tw, 0, len(v.terms))
+	for k, w := range v.terms {
+		x := v.ws[k]
 		id, ok := ids[w]
 		if !ok {
 			id = int32(len(ids))
