@@ -98,6 +98,19 @@ type Config struct {
 	ThreadTopicScore float64
 	ThreadTopicMin   int
 	ThreadTopicShare float64
+	// ThreadVotes is how many of a new story's candidate stories must lie
+	// in one thread for the story to continue it with a thread score of
+	// only ThreadVoteScore, the name check still applying (see
+	// voteThread). Defaults 3 and 0.07; ThreadVotes 0 turns the rule off.
+	ThreadVotes     int
+	ThreadVoteScore float64
+	// ThreadWeakLinks is how many of a new story's candidates' threads its
+	// article must pass the name check with, each at a thread score of at
+	// least ThreadWeakScore, to continue the best of them (see
+	// weakThread). Defaults 3 and 0.05; ThreadWeakLinks 0 turns the rule
+	// off.
+	ThreadWeakLinks int
+	ThreadWeakScore float64
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -182,6 +195,10 @@ func DefaultConfig() Config {
 		ThreadTopicScore: 0.1,
 		ThreadTopicMin:   10,
 		ThreadTopicShare: 0.5,
+		ThreadVotes:      3,
+		ThreadVoteScore:  0.07,
+		ThreadWeakLinks:  3,
+		ThreadWeakScore:  0.05,
 		ThreadNameWeight: 0.6,
 		RelatedMin:       0.25,
 		WordWeight:       0.5,

@@ -55,7 +55,9 @@ func (c *Clusterer) topicNames(v vector, th *thread) int {
 // continues returns the thread that a new story, begun at time at by the
 // article p, continues among its candidates' threads, or 0 if none: the
 // best by thread score with the name check, or else (see topicThread) the
-// one whose topic names the article carries.
+// one whose topic names the article carries, or else (see voteThread) the
+// one that holds several of its candidates, or else (see weakThread) the
+// best of several that it links to weakly.
 func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 	var bestThread *thread
 	bestThreadScore := math.Inf(-1)
@@ -77,7 +79,92 @@ func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 	if bestThread != nil && bestThreadScore >= c.cfg.ThreadThreshold {
 		return bestThread.id
 	}
-	return c.topicThread(at, p, cands)
+	if th := c.topicThread(at, p, cands); th != 0 {
+		return th
+	}
+	if th := c.voteThread(at, p, cands); th != 0 {
+		return th
+	}
+	return c.weakThread(at, p, cands)
+}
+
+// voteThread returns the thread that holds the most of a new story's
+// candidate stories, at least ThreadVotes, if the article p passes the
+// name check with it and scores at least ThreadVoteScore, below the link
+// threshold; 0 if none. A topic reported as many separate stories (the
+// op-eds and features of a war) leaves each of them in a thread of its
+// own, and each scores too little against the next to link: one weak
+// match is no evidence, but several of the stories most like the article
+// lying in one thread are. The thread must have had an article within
+// Window, as for topicThread.
+func (c *Clusterer) voteThread(at time.Time, p *prepared, cands []*story) int64 {
+	if c.cfg.ThreadVotes <= 0 {
+		return 0
+	}
+	// At most Candidates entries, so a map per new story costs little.
+	votes := make(map[int64]int, len(cands))
+	for _, s := range cands {
+		votes[s.thread]++
+	}
+	var best *thread
+	bestN, bestScore := 0, math.Inf(-1)
+	for id, n := range votes {
+		th := c.threads[id]
+		if th == nil || n < c.cfg.ThreadVotes || n < bestN || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+			continue
+		}
+		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
+		if sc < c.cfg.ThreadVoteScore || !c.sharesThreadNames(p.ents, th, 0) {
+			continue
+		}
+		// Most votes first, then the better score, then the older thread,
+		// so the choice does not depend on the map's order.
+		if n > bestN || sc > bestScore || sc == bestScore && th.id < best.id {
+			best, bestN, bestScore = th, n, sc
+		}
+	}
+	if best == nil {
+		return 0
+	}
+	return best.id
+}
+
+// weakThread returns the best by thread score of the candidates' threads
+// if at least ThreadWeakLinks of them pass the name check with the
+// article p and score at least ThreadWeakScore; 0 otherwise. Passing the
+// name check with a thread of one or two articles means sharing three
+// names that hardly any other recent article carries; when the article
+// does so with several threads at once, it is one more report of what
+// they report, even though its long text scores low against each (an
+// op-ed naming the same officials as three earlier ones). The threads
+// must have had an article within Window, as for topicThread.
+func (c *Clusterer) weakThread(at time.Time, p *prepared, cands []*story) int64 {
+	if c.cfg.ThreadWeakLinks <= 0 {
+		return 0
+	}
+	var best *thread
+	bestScore := math.Inf(-1)
+	n := 0
+	seen := make(map[int64]bool, len(cands))
+	for _, s := range cands {
+		th := c.threads[s.thread]
+		if th == nil || seen[th.id] || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+			continue
+		}
+		seen[th.id] = true
+		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
+		if sc < c.cfg.ThreadWeakScore || !c.sharesThreadNames(p.ents, th, 0) {
+			continue
+		}
+		n++
+		if sc > bestScore || sc == bestScore && th.id < best.id {
+			best, bestScore = th, sc
+		}
+	}
+	if n < c.cfg.ThreadWeakLinks {
+		return 0
+	}
+	return best.id
 }
 
 // topicThread returns the thread, among the candidates', of which the

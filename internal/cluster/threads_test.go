@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -162,6 +163,131 @@ func TestThreadMerge(t *testing.T) {
 				if diff := cmp.Diff(c.Stats(), r.Stats()); diff != "" {
 					t.Errorf("replayed %s: state differs (-Add +Restore):\n%s", name, diff)
 				}
+			}
+		})
+	}
+}
+
+func TestVoteThread(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	// The article names 1, 2 and 3 and six names of its own; each thread
+	// names 1, 2 and 3 among 45, so its thread score is 0.6/√45 = 0.089,
+	// below the link threshold, above the vote floor.
+	article := vector{}
+	for _, h := range []uint64{1, 2, 3, 30, 31, 32, 33, 34, 35} {
+		article = append(article, term{h, 1.0 / 3})
+	}
+	names := vector{{1, 1}, {2, 1}, {3, 1}}
+	for h := uint64(100); len(names) < 45; h++ {
+		names = append(names, term{h, 1})
+	}
+	const a, b = 10, 20 // thread IDs
+	tests := []struct {
+		name      string
+		a, b      int // candidate stories in threads a and b
+		votes     int
+		floor     float64
+		carriers  int // recent articles naming 1, 2 and 3
+		quietDays int // days since thread a's last article
+		want      int64
+	}{
+		{name: "three candidates in one thread", a: 3, b: 1, votes: 3, floor: 0.07, carriers: 3, want: a},
+		{name: "two are not enough", a: 2, b: 2, votes: 3, floor: 0.07, carriers: 3},
+		{name: "the most votes win", a: 3, b: 4, votes: 3, floor: 0.07, carriers: 3, want: b},
+		{name: "a tie goes to the older thread", a: 3, b: 3, votes: 3, floor: 0.07, carriers: 3, want: a},
+		{name: "score below the floor", a: 3, votes: 3, floor: 0.1, carriers: 3},
+		{name: "names many others carry", a: 5, votes: 3, floor: 0.07, carriers: 40},
+		{name: "a quiet thread", a: 3, votes: 3, floor: 0.07, carriers: 3, quietDays: 31},
+		{name: "off", a: 5, votes: 0, floor: 0.07, carriers: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.ThreadVotes, cfg.ThreadVoteScore = tt.votes, tt.floor
+			c := New(cfg)
+			c.df = map[uint64]int{1: tt.carriers, 2: tt.carriers, 3: tt.carriers}
+			var cands []*story
+			for _, g := range []struct {
+				id int64
+				n  int
+			}{{a, tt.a}, {b, tt.b}} {
+				th := newThread(g.id)
+				th.ents.add(names, 0)
+				th.articles = 5
+				th.last = at.AddDate(0, 0, -1)
+				if g.id == a {
+					th.last = at.AddDate(0, 0, -tt.quietDays)
+				}
+				c.threads[g.id] = th
+				for i := range g.n {
+					cands = append(cands, &story{id: g.id + int64(i), thread: g.id})
+				}
+			}
+			p := &prepared{ents: article}
+			if diff := cmp.Diff(tt.want, c.voteThread(at, p, cands)); diff != "" {
+				t.Errorf("voteThread (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestWeakThread(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
+	// The article names 1, 2, 3 and six names of its own. Thread i (ID
+	// 10·i) names 1, 2, 3 among 45-i names, so the higher the ID the
+	// better the score: 0.6/√44 = 0.090 for thread 10, 0.092 for 20, 0.093
+	// for 30, 0.094 for 40, all below the link threshold.
+	article := vector{}
+	for _, h := range []uint64{1, 2, 3, 30, 31, 32, 33, 34, 35} {
+		article = append(article, term{h, 1.0 / 3})
+	}
+	tests := []struct {
+		name      string
+		threads   int // candidate threads, one story each
+		links     int
+		floor     float64
+		carriers  int // recent articles naming 1, 2 and 3; each thread counts 5
+		quietDays int // days since the best thread's last article
+		want      int64
+	}{
+		{name: "three weak links, the best wins", threads: 3, links: 3, floor: 0.05, carriers: 3, want: 30},
+		{name: "four", threads: 4, links: 3, floor: 0.05, carriers: 3, want: 40},
+		{name: "two are not enough", threads: 2, links: 3, floor: 0.05, carriers: 3},
+		{name: "score below the floor", threads: 4, links: 3, floor: 0.1, carriers: 3},
+		{name: "names many others carry", threads: 4, links: 3, floor: 0.05, carriers: 40},
+		{name: "the best is quiet, three others remain", threads: 4, links: 3, floor: 0.05, carriers: 3, quietDays: 31, want: 30},
+		{name: "off", threads: 4, links: 0, floor: 0.05, carriers: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.ThreadWeakLinks, cfg.ThreadWeakScore = tt.links, tt.floor
+			c := New(cfg)
+			c.df = map[uint64]int{1: tt.carriers, 2: tt.carriers, 3: tt.carriers}
+			var cands []*story
+			for i := 1; i <= tt.threads; i++ {
+				id := int64(10 * i)
+				names := vector{{1, 1}, {2, 1}, {3, 1}}
+				for h := uint64(100); len(names) < 45-i; h++ {
+					names = append(names, term{h, 1})
+				}
+				th := newThread(id)
+				th.ents.add(names, 0)
+				th.articles = 5
+				th.last = at.AddDate(0, 0, -1)
+				if i == tt.threads {
+					th.last = at.AddDate(0, 0, -tt.quietDays)
+				}
+				c.threads[id] = th
+				cands = append(cands, &story{id: id, thread: id})
+			}
+			p := &prepared{ents: article}
+			if diff := cmp.Diff(tt.want, c.weakThread(at, p, cands)); diff != "" {
+				t.Errorf("weakThread (-want +got):\n%s", diff)
 			}
 		})
 	}
