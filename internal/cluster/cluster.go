@@ -43,8 +43,11 @@ type Assignment struct {
 	// MergedWith is a thread that ThreadID became one with when this
 	// article joined its story (see mergeThreads), 0 if none. The merged
 	// thread keeps the lower (older) of the two IDs, for every story of
-	// both; ThreadOf reports it. Restore needs no such field: re-fed, the
-	// article merges them again.
+	// both; ThreadOf reports it. Restore needs no such field when given
+	// the assignments Add returned: re-fed, the article merges them again.
+	// Given each story's final thread instead (what the pipeline stores),
+	// thread centroids are rebuilt in another order and later thread
+	// decisions can differ slightly; see docs/clustering.md.
 	MergedWith int64
 }
 

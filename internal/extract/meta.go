@@ -997,6 +997,24 @@ func cleanByline(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// oneDay parses the times and returns the first, if they all name the
+// same day.
+func oneDay(times []string) (time.Time, bool) {
+	var first time.Time
+	for _, s := range times {
+		t, ok := parseDate(s)
+		if !ok {
+			continue
+		}
+		if first.IsZero() {
+			first = t
+		} else if !sameDay(first, t) {
+			return time.Time{}, false
+		}
+	}
+	return first, !first.IsZero()
+}
+
 // datePublishedKeys are meta tags that carry the publication time, most
 // specific first.
 var datePublishedKeys = []string{
@@ -1009,16 +1027,16 @@ var datePublishedKeys = []string{
 
 // chooseDate prefers structured data, then meta tags, then <time> elements
 // marked as the publication date. A declared publication time equal to
-// the declared modification time is a template stamping both with the
-// last save; a <time> marked as the publication date, if the page has
-// one, is then the better witness.
+// the declared modification time may be a template stamping both with the
+// last save; a <time> marked as the publication date is then the better
+// witness, if it is earlier (a last save never precedes publication) and
+// the page's marked times agree on one day (themes mark related posts'
+// dates the same way).
 func (pm *pageMeta) chooseDate() time.Time {
 	declared := pm.declaredDate()
 	if len(pm.times) > 0 && !declared.IsZero() && declared.Equal(pm.chooseModified()) {
-		for _, s := range pm.times {
-			if t, ok := parseDate(s); ok {
-				return t
-			}
+		if t, ok := oneDay(pm.times); ok && t.Before(declared) {
+			return t
 		}
 	}
 	if !declared.IsZero() {

@@ -72,7 +72,9 @@ type shownDate struct {
 func (s shownDate) ambiguous() bool { return !s.alt.IsZero() }
 
 // updateLabels mark a shown date as the time of an update.
-var updateLabels = []string{"update", "modified", "revised", "reviewed", "edited"}
+// "update" alone would take "Live updates" or "Sign up for updates" in
+// front of a publication date for a label.
+var updateLabels = []string{"updated", "update:", "last update", "modified", "revised", "reviewed", "edited"}
 
 // publishLabels mark a shown date as the time of publication.
 var publishLabels = []string{"published", "posted", "originally"}
@@ -176,6 +178,12 @@ func parseVisibleDates(s string) []shownDate {
 				sd.updated = true
 				break
 			}
+		}
+		// "Updates" standing alone in front of the date labels it; with
+		// other words it is more likely "Live updates" or "Sign up for
+		// updates".
+		if strings.Trim(before, " :|-–—·\u00a0\n\t") == "updates" {
+			sd.updated = true
 		}
 		for _, l := range publishLabels {
 			if !sd.updated && strings.Contains(before, l) {
@@ -306,11 +314,14 @@ func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 		}
 		return false
 	}
+	if !pub.IsZero() && has(pub, false) {
+		return pub
+	}
+	// A date the page labels "Published" or "Posted" outranks the declared
+	// dates, unless the declared publication date is shown unlabelled: a
+	// teaser's "Posted" date in the window must not win over that.
 	for _, s := range shown {
 		if s.published && !s.ambiguous() {
-			if !pub.IsZero() && sameDay(pub, s.t) {
-				return pub
-			}
 			return s.t
 		}
 	}

@@ -29,6 +29,8 @@ func TestParseVisibleDates(t *testing.T) {
 		{"By Block Renovation 09.10.2024 In This Article", []string{"?2024-09-10|2024-10-09"}},
 		{"build v1.2.2024 and 1.2.20245", nil},
 		{"Updates 2021-08-09 Emphasizing", []string{"u:2021-08-09"}},
+		{"Live updates May 2, 2024", []string{"2024-05-02"}},
+		{"Last update: May 2, 2024", []string{"u:2024-05-02"}},
 		{"Published Apr 26, 2023 Updated Aug 21, 2025", []string{"p:2023-04-26", "u:2025-08-21"}},
 		{"Updated Aug 21, 2025 Published Apr 26, 2023", []string{"u:2025-08-21", "p:2023-04-26"}},
 		{"Posted on Nov 21, 2018", []string{"p:2018-11-21"}},
@@ -84,6 +86,7 @@ func TestReconcileDate(t *testing.T) {
 		{"ambiguous date does not replace declared", d("2021-01-10"), time.Time{}, []shownDate{ambiguous("2025-08-01", "2025-01-08")}, d("2021-01-10")},
 		{"published label beats declared", d("2025-08-21"), d("2025-08-20"), []shownDate{published("2023-04-26"), shown("2025-08-21", true)}, d("2023-04-26")},
 		{"published label agrees with declared", d("2023-04-26"), time.Time{}, []shownDate{published("2023-04-26")}, d("2023-04-26")},
+		{"declared date shown beats a posted teaser", d("2025-08-21"), time.Time{}, []shownDate{shown("2025-08-21", false), published("2019-03-01")}, d("2025-08-21")},
 	}
 	for _, tc := range tests {
 		if got := reconcileDate(tc.pub, tc.mod, tc.shown); !got.Equal(tc.want) {

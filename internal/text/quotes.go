@@ -60,7 +60,8 @@ func QuotesLang(s, lang string) []Quote {
 	// English news opens paragraphs with dashes for bullets, section
 	// heads ("– Old hands –.") and the signatures of embedded posts, not
 	// for dialogue.
-	q.dialogue = lang == "es"
+	primary, _, _ := strings.Cut(lang, "-") // BCP 47: "es-419" is Spanish
+	q.dialogue = strings.EqualFold(primary, "es")
 	return q.run()
 }
 
@@ -622,7 +623,9 @@ func (q *quoter) signature(sg segment, i int) (attribution, bool) {
 	// a sentence going on: no quotation and no sentence end before the
 	// paragraph's.
 	rest := q.s[ph.End:p.End]
-	if strings.ContainsAny(rest, "“”\"«»") || strings.ContainsAny(strings.TrimRight(strings.TrimSpace(rest), "."), ".!?") {
+	// Sentences knows abbreviations, so "— Ana Ruiz, St. Louis" and
+	// "Washington, D.C." still end a signature.
+	if strings.ContainsAny(rest, "“”\"«»!?") || len(Sentences(strings.TrimSpace(rest))) > 1 {
 		return attribution{}, false
 	}
 	return attribution{phrase: ph, role: role, end: p.End}, true

@@ -89,6 +89,10 @@ func TestQuotes(t *testing.T) {
 		{"signed comments", "en", "\"We need a president who listens to all of us.\" ― Ana Ruiz\n" +
 			"“He scares me and my family every single day.”― Carla Sanchez, 34, Phoenix.",
 			[]voice{{"We need a president who listens to all of us.", "Ana Ruiz", ""}, {"He scares me and my family every single day.", "Carla Sanchez", ""}}},
+		{"signature with an abbreviated place", "en", "\"Keep the library open.\" ― Ana Ruiz, St. Louis",
+			[]voice{{"Keep the library open.", "Ana Ruiz", ""}}},
+		{"spanish dash with a regional tag", "es-419", "—No vamos a ceder ante ninguna presión —dijo el presidente del Gobierno, Pedro Sánchez—. Seguiremos trabajando.",
+			[]voice{{"No vamos a ceder ante ninguna presión" + news.QuoteJoiner + "Seguiremos trabajando.", "Pedro Sánchez", "el presidente del Gobierno"}}},
 		{"dash and name inside running text is no signature", "en", "Rajoy insisted his party was \"still the first force in Spain.\" — Kim Hjelmgaard.",
 			[]voice{{"still the first force in Spain.", "Rajoy", ""}}},
 		{"dash and a sentence is no signature", "en", "\"We will win this state by a mile.\" — Then Smith left the stage.",

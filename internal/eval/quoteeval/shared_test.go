@@ -12,8 +12,9 @@ import (
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split.
 // The floors are the goals (F1 0.90, speaker accuracy 0.88), below the
-// measured figures (see docs/voices-and-figures.md), so that only a real
-// regression fails.
+// measured figures (see docs/voices-and-figures.md). Dev is not fully held
+// out: the signature rule was written after reading a dev error, and
+// without it F1 is 0.896, so a change to that rule fails this test.
 func TestPolNeARDev(t *testing.T) {
 	t.Parallel()
 	split := "dev"
