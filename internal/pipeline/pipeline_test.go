@@ -337,30 +337,52 @@ func TestSecondPipelineRefused(t *testing.T) {
 // a poll of it finishes, and then inserts a second job. PollNow still polls.
 func TestScheduledPollNotDue(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
-	s := newSite(t)
-	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
-	src := h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml")})
-	h.waitIdle(t, ctx)
-	polls := func() int { full, nm := s.counts("rss.xml"); return full + nm }
-	if n := polls(); n != 1 {
-		t.Fatalf("first poll: %d requests, want 1", n)
+	tests := []struct {
+		name string
+		src  func(s *site) news.Source
+	}{
+		{"feed", func(s *site) news.Source { return news.Source{URL: s.url("/rss.xml")} }},
+		{"page", func(s *site) news.Source {
+			return news.Source{Kind: news.SourcePage, URL: s.url("/news/fire-1.html")}
+		}},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			s := newSite(t)
+			h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+			src := h.addSource(t, ctx, tt.src(s))
+			h.waitIdle(t, ctx)
+			lastPoll := func() time.Time {
+				got, err := h.st.Source(ctx, src.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return got.LastPolledAt
+			}
+			first := lastPoll()
+			if first.IsZero() {
+				t.Fatal("source never polled")
+			}
 
-	// What the scheduler inserts after reading a stale list of due sources.
-	if _, err := h.p.q.Client.Insert(ctx, pollArgs{SourceID: src.ID}, nil); err != nil {
-		t.Fatal(err)
-	}
-	h.waitIdle(t, ctx)
-	if n := polls(); n != 1 {
-		t.Errorf("after a scheduled poll of a source not due: %d requests, want 1", n)
-	}
+			// What the scheduler inserts after reading a stale list of due
+			// sources.
+			if _, err := h.p.q.Client.Insert(ctx, pollArgs{SourceID: src.ID}, nil); err != nil {
+				t.Fatal(err)
+			}
+			h.waitIdle(t, ctx)
+			if got := lastPoll(); !got.Equal(first) {
+				t.Errorf("a scheduled poll of a source not due polled it again (%v, first %v)", got, first)
+			}
 
-	if err := h.p.PollNow(ctx, src.ID); err != nil {
-		t.Fatal(err)
-	}
-	h.waitIdle(t, ctx)
-	if n := polls(); n != 2 {
-		t.Errorf("after PollNow: %d requests, want 2", n)
+			if err := h.p.PollNow(ctx, src.ID); err != nil {
+				t.Fatal(err)
+			}
+			h.waitIdle(t, ctx)
+			if got := lastPoll(); !got.After(first) {
+				t.Errorf("PollNow did not poll: last poll %v, first %v", got, first)
+			}
+		})
 	}
 }

@@ -27,7 +27,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		return err
 	}
 	now := time.Now().UTC()
-	if !args.Now && src.NextPollAt.After(now) {
+	if !args.Now && !due(src, now) {
 		return nil // polled meanwhile; see pollArgs
 	}
 	if src.Kind == news.SourcePage {
@@ -125,6 +125,15 @@ func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, m
 			more(cur)
 		}
 	})
+}
+
+// due mirrors store.Store.DueSources: a feed is due when its next poll
+// time has come, a page until it has been read once.
+func due(s news.Source, now time.Time) bool {
+	if s.Kind == news.SourcePage {
+		return s.Status == news.StatusNew
+	}
+	return !s.NextPollAt.After(now)
 }
 
 // pollFailed records a failed poll and backs the source off: fetch.Backoff
