@@ -44,10 +44,10 @@ type Assignment struct {
 	// article joined its story (see mergeThreads), 0 if none. The merged
 	// thread keeps the lower (older) of the two IDs, for every story of
 	// both; ThreadOf reports it. Restore needs no such field when given
-	// the assignments Add returned: re-fed, the article merges them again.
-	// Given each story's final thread instead (what the pipeline stores),
-	// thread centroids are rebuilt in another order and later thread
-	// decisions can differ slightly; see docs/clustering.md.
+	// the assignments Add returned (the pipeline stores each article's
+	// ThreadID for that): re-fed, the article merges them again. Given
+	// each story's final thread instead, thread centroids would be rebuilt
+	// in another order and later thread decisions could differ.
 	MergedWith int64
 }
 

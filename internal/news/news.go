@@ -128,7 +128,12 @@ type Article struct {
 	// Grouping, filled in after clustering.
 	DuplicateOf int64 `json:"duplicate_of,omitempty"`
 	StoryID     int64 `json:"story_id,omitempty"`
-	Clustered   bool  `json:"-"`
+	// ThreadID is the thread the clusterer gave the article when it was
+	// grouped. Its story's thread (Story.ThreadID) can change later, when
+	// the story moves or threads merge; a restarted clusterer replays this
+	// one, so that it rebuilds its state in the order it was made.
+	ThreadID  int64 `json:"thread_id,omitempty"`
+	Clustered bool  `json:"-"`
 }
 
 // Time is the article's best known time: published, else fetched.

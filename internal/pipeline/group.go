@@ -68,7 +68,11 @@ func (p *Pipeline) restore(ctx context.Context) error {
 			thread = s.ThreadID // 0 if the story was never saved: refreshed below
 			threads[a.StoryID] = thread
 		}
-		p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: thread, DuplicateOf: a.DuplicateOf})
+		// The thread Add gave this article replays its decisions exactly;
+		// the story's present thread is the fallback for articles grouped
+		// before that was stored. Replayed with it, a moved or merged
+		// thread's centroids would be rebuilt in another order.
+		p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: cmp.Or(a.ThreadID, thread), DuplicateOf: a.DuplicateOf})
 	}
 	for id := range threads {
 		if err := p.refreshStory(ctx, id, ""); err != nil {
@@ -147,13 +151,13 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		if strings.TrimSpace(a.Text) == "" {
 			// A failed article has nothing to group or cite: mark it done
 			// without a story, so it does not make an empty one.
-			if err := p.st.SetArticleGroup(ctx, a.ID, 0, 0); err != nil {
+			if err := p.st.SetArticleGroup(ctx, a.ID, store.Group{}); err != nil {
 				return 0, err
 			}
 			continue
 		}
 		as := p.cl.Add(p.doc(ctx, a))
-		if err := p.st.SetArticleGroup(ctx, a.ID, as.StoryID, as.DuplicateOf); err != nil {
+		if err := p.st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: as.StoryID, ThreadID: as.ThreadID, DuplicateOf: as.DuplicateOf}); err != nil {
 			return 0, err
 		}
 		if _, ok := touched[as.StoryID]; !ok {

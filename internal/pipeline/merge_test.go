@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -83,6 +84,10 @@ func TestThreadMergeRefreshesStories(t *testing.T) {
 			}
 			// The merged thread keeps the older (lower) ID.
 			keep, gone := min(threadOf(leak), threadOf(lawsuit)), max(threadOf(leak), threadOf(lawsuit))
+			groupedInto := map[string]int64{}
+			for _, a := range articlesByID(t, ctx, h.st) {
+				groupedInto[filepath.Base(a.URL)] = a.ThreadID
+			}
 
 			h.addSource(t, ctx, news.Source{URL: s.url(tt.feed)})
 			h.waitIdle(t, ctx)
@@ -102,6 +107,22 @@ func TestThreadMergeRefreshesStories(t *testing.T) {
 				}
 			}
 			check("after the merge")
+
+			// Each article keeps the thread it was grouped into, which a
+			// restart replays: the report grouped into the thread that has
+			// since merged away still says so, while its story moved.
+			for _, a := range articlesByID(t, ctx, h.st) {
+				name := filepath.Base(a.URL)
+				if want, ok := groupedInto[name]; ok && a.ThreadID != want {
+					t.Errorf("%s stored with thread %d, want %d (the thread it was grouped into)", name, a.ThreadID, want)
+				}
+				if a.ThreadID == 0 {
+					t.Errorf("%s stored without its thread", name)
+				}
+			}
+			if !slices.Contains(slices.Collect(maps.Values(groupedInto)), gone) {
+				t.Errorf("no article grouped into the merged thread %d: %v", gone, groupedInto)
+			}
 
 			h.close(t)
 			h = startPipeline(t, ctx, path, fc)

@@ -58,6 +58,13 @@ type StoryFilter struct {
 	Limit     int
 }
 
+// Group is the clusterer's decision for one article.
+type Group struct {
+	StoryID     int64
+	ThreadID    int64 // the thread as decided for this article; see news.Article.ThreadID
+	DuplicateOf int64
+}
+
 // Store is everything newsdesk keeps. Implementations are safe for
 // concurrent use.
 type Store interface {
@@ -85,7 +92,7 @@ type Store interface {
 	HasArticle(ctx context.Context, url string) (bool, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
 	// SetArticleGroup records the clusterer's decision for an article.
-	SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error
+	SetArticleGroup(ctx context.Context, id int64, g Group) error
 
 	// Stories, whose IDs the clusterer assigns. PutStory inserts or replaces.
 	// Stories lists them ranked for the front page: see the back end for

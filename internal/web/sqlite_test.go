@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
@@ -37,7 +38,7 @@ func sqliteFixture(t *testing.T) Store {
 		if err != nil || got.ID != a.ID {
 			t.Fatalf("add article %d: got ID %d, %v", a.ID, got.ID, err)
 		}
-		if err := st.SetArticleGroup(ctx, a.ID, a.StoryID, a.DuplicateOf); err != nil {
+		if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: a.StoryID, ThreadID: a.ThreadID, DuplicateOf: a.DuplicateOf}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -190,7 +190,7 @@ func articleCols(withText bool) string {
 	}
 	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
 		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
-		a.duplicate_of, a.story_id, a.group_seq IS NOT NULL`
+		a.duplicate_of, a.story_id, a.thread_id, a.group_seq IS NOT NULL`
 }
 
 func scanArticle(r scanner) (news.Article, error) {
@@ -201,7 +201,7 @@ func scanArticle(r scanner) (news.Article, error) {
 	)
 	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
 		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
-		&a.DuplicateOf, &a.StoryID, &a.Clustered)
+		&a.DuplicateOf, &a.StoryID, &a.ThreadID, &a.Clustered)
 	a.PublishedAt = fromNanos(published)
 	a.FetchedAt = time.Unix(0, fetched).UTC()
 	return a, err
@@ -331,10 +331,10 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 
 // SetArticleGroup records the clusterer's decision and marks the article
 // clustered. The first call for an article fixes its place in GroupedOrder.
-func (st *Store) SetArticleGroup(ctx context.Context, id, storyID, duplicateOf int64) error {
-	res, err := st.db.ExecContext(ctx, `UPDATE articles SET story_id = ?, duplicate_of = ?,
+func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
+	res, err := st.db.ExecContext(ctx, `UPDATE articles SET story_id = ?, thread_id = ?, duplicate_of = ?,
 		group_seq = COALESCE(group_seq, (SELECT COALESCE(MAX(group_seq), 0) + 1 FROM articles))
-		WHERE id = ?`, storyID, duplicateOf, id)
+		WHERE id = ?`, g.StoryID, g.ThreadID, g.DuplicateOf, id)
 	if err != nil {
 		return fmt.Errorf("set group of article %d: %w", id, err)
 	}

@@ -275,10 +275,10 @@ func testArticleFilters(t *testing.T, st store.Store) {
 	b := add(s2.ID, "b", day0.Add(2*time.Hour))
 	c := add(s1.ID, "c", day0.Add(1*time.Hour))
 	d := add(s2.ID, "d", time.Time{}) // no date: sorted by its fetch time
-	if err := st.SetArticleGroup(ctx, b, 7, 0); err != nil {
+	if err := st.SetArticleGroup(ctx, b, store.Group{StoryID: 7, ThreadID: 7}); err != nil {
 		t.Fatalf("SetArticleGroup: %v", err)
 	}
-	if err := st.SetArticleGroup(ctx, c, 7, b); err != nil {
+	if err := st.SetArticleGroup(ctx, c, store.Group{StoryID: 7, ThreadID: 5, DuplicateOf: b}); err != nil {
 		t.Fatalf("SetArticleGroup: %v", err)
 	}
 
@@ -324,9 +324,9 @@ func testArticleFilters(t *testing.T, st store.Store) {
 	if err != nil {
 		t.Fatalf("Article: %v", err)
 	}
-	if got.StoryID != 7 || got.DuplicateOf != b || !got.Clustered {
-		t.Errorf("Article after SetArticleGroup = story %d, duplicate of %d, clustered %v; want 7, %d, true",
-			got.StoryID, got.DuplicateOf, got.Clustered, b)
+	if got.StoryID != 7 || got.ThreadID != 5 || got.DuplicateOf != b || !got.Clustered {
+		t.Errorf("Article after SetArticleGroup = story %d, thread %d, duplicate of %d, clustered %v; want 7, 5, %d, true",
+			got.StoryID, got.ThreadID, got.DuplicateOf, got.Clustered, b)
 	}
 }
 
@@ -342,7 +342,7 @@ func testArticleGroupOrder(t *testing.T, st store.Store) {
 		}).ID)
 	}
 	for _, id := range []int64{ids[2], ids[0], ids[1], ids[2]} {
-		if err := st.SetArticleGroup(ctx, id, 1, 0); err != nil {
+		if err := st.SetArticleGroup(ctx, id, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
 			t.Fatalf("SetArticleGroup(%d): %v", id, err)
 		}
 	}
@@ -363,7 +363,7 @@ func testArticleNotFound(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	_, err1 := st.Article(ctx, 404)
 	_, err2 := st.ArticleByURL(ctx, "https://nowhere.example/")
-	err3 := st.SetArticleGroup(ctx, 404, 1, 0)
+	err3 := st.SetArticleGroup(ctx, 404, store.Group{StoryID: 1})
 	for i, err := range []error{err1, err2, err3} {
 		if !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("call %d: err = %v, want ErrNotFound", i+1, err)
