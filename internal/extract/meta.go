@@ -10,6 +10,7 @@ import (
 
 	"github.com/araddon/dateparse"
 	"golang.org/x/net/html"
+	"golang.org/x/text/width"
 )
 
 // pageMeta is what one walk over the parsed page collects before any field
@@ -790,24 +791,12 @@ func isDamaged(h1, dt string) bool {
 // characters keep their full-width forms, which belong to that script.
 func cleanTitle(s string) string {
 	s = repairMojibake(s)
-	wide := false
 	for _, r := range s {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			return s
 		}
-		if r >= 0xFF01 && r <= 0xFF5E {
-			wide = true
-		}
 	}
-	if !wide {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
+	return width.Narrow.String(s)
 }
 
 // repairMojibake undoes UTF-8 text decoded once more as Latin-1
