@@ -110,7 +110,7 @@ func (c *Clusterer) voteThread(at time.Time, p *prepared, cands []*story) int64 
 	bestN, bestScore := 0, math.Inf(-1)
 	for id, n := range votes {
 		th := c.threads[id]
-		if th == nil || n < c.cfg.ThreadVotes || n < bestN || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+		if th == nil || n < c.cfg.ThreadVotes || n < bestN || !c.active(th, at) {
 			continue
 		}
 		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
@@ -148,7 +148,7 @@ func (c *Clusterer) weakThread(at time.Time, p *prepared, cands []*story) int64 
 	seen := make(map[int64]bool, len(cands))
 	for _, s := range cands {
 		th := c.threads[s.thread]
-		if th == nil || seen[th.id] || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+		if th == nil || seen[th.id] || !c.active(th, at) {
 			continue
 		}
 		seen[th.id] = true
@@ -165,6 +165,14 @@ func (c *Clusterer) weakThread(at time.Time, p *prepared, cands []*story) int64 
 		return 0
 	}
 	return best.id
+}
+
+// active reports whether thread th had an article within Window of time
+// at (or either time is unknown): a topic gone quiet keeps its counts until
+// they leave the document frequencies, and must not take the next event
+// that names its country.
+func (c *Clusterer) active(th *thread, at time.Time) bool {
+	return at.IsZero() || th.last.IsZero() || at.Sub(th.last) <= c.cfg.Window
 }
 
 // topicThread returns the thread, among the candidates', of which the
@@ -184,7 +192,7 @@ func (c *Clusterer) topicThread(at time.Time, p *prepared, cands []*story) int64
 	bestN := 0
 	for _, s := range cands {
 		th := c.threads[s.thread]
-		if th == nil || th == best || !at.IsZero() && !th.last.IsZero() && at.Sub(th.last) > c.cfg.Window {
+		if th == nil || th == best || !c.active(th, at) {
 			continue
 		}
 		n := c.topicNames(p.ents, th)

@@ -167,31 +167,14 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 			touched[as.StoryID] = a.Category
 		}
 		if as.MergedWith != 0 {
-			// Two threads became one: the stories of both that this batch
-			// does not touch must learn their new thread too, or their
-			// briefings' background would miss it.
-			for _, th := range []int64{as.ThreadID, as.MergedWith} {
-				sts, err := p.st.Stories(ctx, store.StoryFilter{ThreadID: th})
-				if err != nil {
-					return 0, err
-				}
-				for _, st := range sts {
-					if keep := p.cl.ThreadOf(as.StoryID); p.cl.ThreadOf(st.ID) == 0 && keep != 0 {
-						// A story past the clusterer's window is still
-						// in the thread: move it here, as refreshStory
-						// cannot ask the clusterer for it.
-						if st.ThreadID != keep {
-							st.ThreadID = keep
-							if err := p.st.PutStory(ctx, st); err != nil {
-								return 0, err
-							}
-						}
-						continue
-					}
-					if _, ok := touched[st.ID]; !ok {
-						touched[st.ID] = ""
-						order = append(order, st.ID)
-					}
+			held, err := p.mergedStories(ctx, as)
+			if err != nil {
+				return 0, err
+			}
+			for _, id := range held {
+				if _, ok := touched[id]; !ok {
+					touched[id] = ""
+					order = append(order, id)
 				}
 			}
 		}
@@ -205,6 +188,35 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		p.logger.Debug("clustered articles", "articles", len(arts), "stories", len(order))
 	}
 	return len(arts), nil
+}
+
+// mergedStories follows a merge of two threads (as.MergedWith): the stored
+// stories of both must learn their new thread, including those the batch
+// does not touch, or their briefings' background would miss it. Stories
+// the clusterer still holds are returned, to be refreshed with the batch;
+// one past its window is moved to the thread that stays here, since
+// refreshStory cannot ask the clusterer for it.
+func (p *Pipeline) mergedStories(ctx context.Context, as cluster.Assignment) ([]int64, error) {
+	keep := p.cl.ThreadOf(as.StoryID)
+	var held []int64
+	for _, th := range []int64{as.ThreadID, as.MergedWith} {
+		sts, err := p.st.Stories(ctx, store.StoryFilter{ThreadID: th})
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range sts {
+			switch {
+			case p.cl.ThreadOf(st.ID) != 0 || keep == 0:
+				held = append(held, st.ID)
+			case st.ThreadID != keep:
+				st.ThreadID = keep
+				if err := p.st.PutStory(ctx, st); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return held, nil
 }
 
 // refreshStory recomputes story id from its stored articles and saves it,
