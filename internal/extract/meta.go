@@ -506,6 +506,10 @@ func (pm *pageMeta) publisher() string {
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " « ", " » "}
 
 // stripSiteName removes a trailing (or leading) site name from a title.
+// One or two words before a pipe that a headline of four or more words
+// follows ("The Agency | ML (Machine Learning) at Georgia Tech") are a
+// site or section name even when the page does not declare its name: a
+// pipe files a headline under a name, it is not headline punctuation.
 func stripSiteName(title, site, host string) string {
 	norm := func(s string) string { return strings.ToLower(strings.Join(strings.FieldsFunc(s, notAlnum), "")) }
 	ns, nh := norm(site), norm(strings.TrimPrefix(host, "www."))
@@ -527,7 +531,7 @@ func stripSiteName(title, site, host string) string {
 		}
 		j := strings.Index(title, sep)
 		head, tail = title[:j], title[j+len(sep):]
-		if isSite(head) {
+		if isSite(head) || sep == " | " && len(strings.Fields(head)) <= 2 && len(strings.Fields(tail)) >= 4 {
 			return strings.TrimSpace(tail)
 		}
 	}
@@ -1012,6 +1016,7 @@ var datePublishedKeys = []string{
 	"date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
 	"sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
 	"article:published", "datecreated", "cxenseparse:recs:publishtime", "release_date",
+	"published",
 }
 
 // chooseDate prefers structured data, then meta tags, then <time> elements
@@ -1066,9 +1071,19 @@ func parseDate(s string) (time.Time, bool) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		t, err = dateparse.ParseAny(s)
-		if err != nil {
-			return time.Time{}, false
+	}
+	if err != nil {
+		// Year first with a month name ("2023 Jan 7") is how PubMed and
+		// the journals indexed for Google Scholar write
+		// citation_publication_date; dateparse does not read it.
+		for _, layout := range []string{"2006 Jan 2", "2006 January 2"} {
+			if t, err = time.Parse(layout, s); err == nil {
+				break
+			}
 		}
+	}
+	if err != nil {
+		return time.Time{}, false
 	}
 	if t.Year() < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
 		return time.Time{}, false

@@ -111,6 +111,21 @@ func TestChooseTitle(t *testing.T) {
 			want: "地図はどう作る？",
 		},
 		{
+			name: "short name before a pipe and a headline",
+			page: `<html><head><title>The Agency | ML (Machine Learning) at Georgia Tech</title></head><body><p>Text.</p></body></html>`,
+			want: "ML (Machine Learning) at Georgia Tech",
+		},
+		{
+			name: "short label before a pipe and a short headline stays",
+			page: `<html><head><title>Opinion | Why it matters</title></head><body><p>Text.</p></body></html>`,
+			want: "Opinion | Why it matters",
+		},
+		{
+			name: "short head before a dash stays",
+			page: `<html><head><title>Part 1 - The start of a long journey</title></head><body><p>Text.</p></body></html>`,
+			want: "Part 1 - The start of a long journey",
+		},
+		{
 			name: "headline-length h1 wins",
 			page: `<html><head><title>Bridge reopens | Site</title></head><body><h1>Harbour bridge reopens after repairs</h1></body></html>`,
 			want: "Harbour bridge reopens after repairs",

@@ -221,6 +221,11 @@ func headerText(doc *html.Node, title string) string {
 			switch n.Data {
 			case "script", "style", "noscript", "template", "svg", "head", "title":
 				return
+			case "time":
+				if d, ok := machineDate(n); ok {
+					sb.WriteString(" " + d + " ")
+					return
+				}
 			case "h1":
 				if firstH1 < 0 {
 					firstH1 = sb.Len()
@@ -276,7 +281,51 @@ func headerText(doc *html.Node, title string) string {
 	return collapseSpace(text[lo:hi])
 }
 
+// machineDate returns the calendar date of a <time> element's datetime
+// attribute, written "2006-01-02", when it settles how the element's
+// text reads: "10/12/2023" is October 12 or December 10, and the
+// attribute, the same date for machines, says which.
+func machineDate(n *html.Node) (string, bool) {
+	t, ok := parseDate(attr(n, "datetime"))
+	if !ok {
+		return "", false
+	}
+	shown := parseVisibleDates(textOf(n))
+	if len(shown) != 1 || !shown[0].ambiguous() {
+		return "", false
+	}
+	if !sameDate(t, shown[0].t) && !sameDate(t, shown[0].alt) {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// sameDate reports whether a, read in its own zone, falls on the
+// calendar date of b.
+func sameDate(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+
+// listed reports whether the unlabelled dates shown name more than one
+// day: a changelog or a list of teasers beside the headline, not the
+// article's date line, so none of them outranks the declared date.
+func listed(shown []shownDate) bool {
+	var first time.Time
+	for _, s := range shown {
+		switch {
+		case s.updated || s.ambiguous():
+		case first.IsZero():
+			first = s.t
+		case !sameDay(first, s.t):
+			return true
+		}
+	}
+	return false
+}
 
 // sameDay reports whether a and b fall within one calendar day of each
 // other, each read in its own zone.
@@ -297,6 +346,9 @@ func sameDay(a, b time.Time) bool {
 //   - else a declared modification date shown without an "Updated" label
 //     is the date the page presents as its own (templates that declare a
 //     stale datePublished);
+//   - else, when the unlabelled dates shown name more than one day, the
+//     declared publication date: the window holds a changelog or a list
+//     of teasers, not a date line;
 //   - else the first date shown without an update label: the page's own
 //     date line disagrees with what it declares;
 //   - else the declared publication date, or with none declared the first
@@ -330,6 +382,8 @@ func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 		return pub
 	case !mod.IsZero() && has(mod, false):
 		return mod
+	case !pub.IsZero() && listed(shown):
+		return pub
 	default:
 		for _, s := range shown {
 			if !s.updated && !s.ambiguous() {

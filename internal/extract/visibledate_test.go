@@ -86,6 +86,10 @@ func TestReconcileDate(t *testing.T) {
 		{"ambiguous date does not replace declared", d("2021-01-10"), time.Time{}, []shownDate{ambiguous("2025-08-01", "2025-01-08")}, d("2021-01-10")},
 		{"published label beats declared", d("2025-08-21"), d("2025-08-20"), []shownDate{published("2023-04-26"), shown("2025-08-21", true)}, d("2023-04-26")},
 		{"published label agrees with declared", d("2023-04-26"), time.Time{}, []shownDate{published("2023-04-26")}, d("2023-04-26")},
+		{"dates of a changelog keep the declared date", d("2021-01-18"), time.Time{}, []shownDate{shown("2021-08-09", false), shown("2022-04-12", false)}, d("2021-01-18")},
+		{"one date shown twice is a date line", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", false), shown("2023-07-07", false)}, d("2023-07-07")},
+		{"an update beside the shown date is no list", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", false), shown("2024-02-01", true)}, d("2023-07-07")},
+		{"a list without a declared date gives its first", time.Time{}, time.Time{}, []shownDate{shown("2021-08-09", false), shown("2022-04-12", false)}, d("2021-08-09")},
 		{"declared date shown beats a posted teaser", d("2025-08-21"), time.Time{}, []shownDate{shown("2025-08-21", false), published("2019-03-01")}, d("2025-08-21")},
 	}
 	for _, tc := range tests {
@@ -134,6 +138,44 @@ func TestHeaderText(t *testing.T) {
 	}
 }
 
+func TestHeaderTextTimeElement(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, time string
+		want       []string // as in TestParseVisibleDates
+	}{
+		{"datetime settles a numeric date month first", `<time datetime="2023-10-12T19:38:01Z">10/12/2023 7:38 PM</time>`, []string{"2023-10-12"}},
+		{"datetime settles a numeric date day first", `<time datetime="2023-12-10">10/12/2023</time>`, []string{"2023-12-10"}},
+		{"datetime agreeing with neither reading is ignored", `<time datetime="2024-01-05">10/12/2023</time>`, []string{"?2023-10-12|2023-12-10"}},
+		{"a written date is read as written", `<time datetime="2024-12-20">August 28, 2024</time>`, []string{"2024-08-28"}},
+		{"an unparseable datetime is ignored", `<time datetime="soon">3/4/2025</time>`, []string{"?2025-03-04|2025-04-03"}},
+		{"a label outside the element still applies", `Updated <time datetime="2025-04-03">4/3/2025</time>`, []string{"u:2025-04-03"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := html.Parse(strings.NewReader(`<html><body><h1>Headline</h1><p>` + tc.time + `</p></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range parseVisibleDates(headerText(doc, "Headline")) {
+				s := d.t.Format("2006-01-02")
+				switch {
+				case d.ambiguous():
+					s = "?" + s + "|" + d.alt.Format("2006-01-02")
+				case d.updated:
+					s = "u:" + s
+				}
+				got = append(got, s)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("dates shown (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestChooseDate(t *testing.T) {
 	t.Parallel()
 	ld := func(pub, mod string) string {
@@ -156,6 +198,21 @@ func TestChooseDate(t *testing.T) {
 			name: "equal stamps without a <time> are kept",
 			page: `<html><head>` + ld("2025-11-29T12:28:31Z", "2025-11-29T12:28:31Z") + `</head><body></body></html>`,
 			want: "2025-11-29",
+		},
+		{
+			name: "plain published meta tag",
+			page: `<html><head><meta name="published" content="July 17, 2025"></head><body></body></html>`,
+			want: "2025-07-17",
+		},
+		{
+			name: "citation date written year first with a month abbreviation",
+			page: `<html><head><meta name="citation_publication_date" content="2023 Jan 7"></head><body></body></html>`,
+			want: "2023-01-07",
+		},
+		{
+			name: "citation date written year first with a month name",
+			page: `<html><head><meta name="citation_publication_date" content="2024 June 30"></head><body></body></html>`,
+			want: "2024-06-30",
 		},
 		{
 			name: "bare pubdate attribute marks the time",
