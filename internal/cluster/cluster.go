@@ -178,6 +178,28 @@ type Config struct {
 	// unknown (see yearConflict). Default 0.2 (see docs/clustering.md).
 	YearConflict float64
 
+	// ArchiveWindow is how long after its last article a story past the
+	// join window can still take a late follow-up (an arrest, a trial, a
+	// sentencing) that names its people again (see rejoin); a forgotten
+	// story keeps only its two-word names for it, so memory is bounded by
+	// this window. ArchiveStories bounds the forgotten stories kept,
+	// earliest forgotten dropped first. Defaults 365 days and 100,000;
+	// ArchiveWindow 0 turns rejoining off.
+	ArchiveWindow  time.Duration
+	ArchiveStories int
+	// ArchiveNames is how many two-word names a late follow-up must share
+	// with the story: two incidents share a city, a police chief or a
+	// spokesman, seldom four people and places. Each must be carried by at
+	// most ArchiveRare recent articles besides the story's own, and each of
+	// its words written as a name (capitalised inside a sentence) in at
+	// least 1/ArchiveCase of the recent articles that use it, so that page
+	// furniture ("Close Image") and common words ("Short") do not count.
+	// Defaults 4, 0 and 1.5, chosen on one half of gva-stream with basil
+	// as a guard (see docs/clustering.md).
+	ArchiveNames int
+	ArchiveRare  int
+	ArchiveCase  float64
+
 	// Dedup configures copy detection; its window should equal Window.
 	Dedup dedup.Config
 }
@@ -221,6 +243,11 @@ func DefaultConfig() Config {
 		FurnitureTitle:   0.2,
 		FurnitureWords:   200,
 		YearConflict:     0.2,
+		ArchiveWindow:    365 * 24 * time.Hour,
+		ArchiveStories:   100_000,
+		ArchiveNames:     4,
+		ArchiveRare:      0,
+		ArchiveCase:      1.5,
 		Dedup:            dc,
 	}
 }
@@ -316,6 +343,13 @@ type story struct {
 	// time's year, undated ones by their text's dateline year (negative).
 	// Mostly one entry, so a slice rather than a map.
 	years []yearCount
+	// pairs counts its articles carrying each of its first heldPairs
+	// two-word names, sorted by name: what a late follow-up is matched
+	// with (see rejoin), kept after the story is forgotten.
+	pairs []pairCount
+	// archivedAt is when (c.seq) the story was forgotten and kept in the
+	// archive, 0 while it is held.
+	archivedAt int64
 }
 
 type docRec struct {
@@ -345,6 +379,12 @@ type Clusterer struct {
 	copies  *dedup.Index
 	// votes is scratch space for candidates, reused from article to article.
 	votes map[int64]float64
+	// indexed holds the dated stories, held or archived, that have
+	// two-word names, by ID; archIndex their IDs by name; archQueue the
+	// archived ones in the order they were forgotten (see archive.go).
+	indexed   map[int64]*story
+	archIndex map[uint64][]int64
+	archQueue []archivedStory
 }
 
 // New returns an empty clusterer.
@@ -359,6 +399,9 @@ func New(cfg Config) *Clusterer {
 		docs:    map[int64]*docRec{},
 		copies:  dedup.NewIndex(cfg.Dedup),
 		votes:   map[int64]float64{},
+
+		indexed:   map[int64]*story{},
+		archIndex: map[uint64][]int64{},
 	}
 }
 
@@ -375,6 +418,8 @@ type prepared struct {
 	// applied, kept for the thread merge check (see mergeThreads).
 	cands    []*story
 	hasCands bool
+	// pairs are its two-word names, sorted by hash.
+	pairs []pairRef
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -398,6 +443,7 @@ func (c *Clusterer) prepare(d Doc) prepared {
 		title: weigh(r.title, unit),
 	}
 	p.top = heaviest(p.words, c.cfg.IndexKeys)
+	p.pairs = pairNames(&r)
 	p.furniture = furniture
 	return p
 }
@@ -487,11 +533,17 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 		return a
 	}
-	id := c.next
-	a := Assignment{StoryID: id, NewStory: true, ThreadID: id}
+	var sc float64
 	if best != nil {
-		a.Score = bestScore
+		sc = bestScore
 	}
+	// A late follow-up of a story past the window that names its people
+	// and places again.
+	if s := c.rejoin(d, p); s != nil {
+		return Assignment{StoryID: s.id, ThreadID: s.thread, Score: sc}
+	}
+	id := c.next
+	a := Assignment{StoryID: id, NewStory: true, ThreadID: id, Score: sc}
 	// A new story: does it continue the thread of one of the candidates?
 	if th := c.continues(d.Time, p, cands); th != 0 {
 		a.ThreadID = th
@@ -665,7 +717,11 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		c.newest = d.Time
 	}
 	created := s == nil
-	if created {
+	if s == nil {
+		// A forgotten story that a late follow-up rejoins (see rejoin).
+		s = c.revive(a.StoryID)
+	}
+	if s == nil {
 		s = &story{
 			id: a.StoryID, thread: a.ThreadID, title: d.Title,
 			sources: map[int64]bool{}, keys: map[uint64]bool{}, names: map[uint64]string{},
@@ -735,6 +791,9 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 			if _, ok := s.names[h]; !ok && len(s.names) < heldNames {
 				s.names[h] = name
 			}
+		}
+		if c.cfg.ArchiveWindow > 0 && !d.Time.IsZero() {
+			c.notePairs(s, p.pairs)
 		}
 	}
 	c.copies.Add(d.ID, p.fp, d.Time)
@@ -820,6 +879,7 @@ func (c *Clusterer) sweep() {
 	for _, s := range gone {
 		c.forget(s)
 	}
+	c.expire()
 	live := make(map[int64]bool, len(c.stories))
 	for _, s := range c.stories {
 		live[s.thread] = true
@@ -833,6 +893,7 @@ func (c *Clusterer) sweep() {
 
 func (c *Clusterer) forget(s *story) {
 	delete(c.stories, s.id)
+	c.archive(s)
 	if th := c.threads[s.thread]; th != nil {
 		th.stories--
 		if s.total <= 0 {

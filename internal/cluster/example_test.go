@@ -35,9 +35,10 @@ func Example() {
 	// article 4: story 1 new=false copy of 0
 }
 
-// A report weeks later is too late to join its story, but names the same
-// people and places, so it continues the story's thread, and Related offers
-// the earlier story as its background.
+// A report weeks later is too late to join its story and names too few of
+// its people and places to rejoin it (see Config.ArchiveNames), but enough
+// to continue the story's thread, and Related offers the earlier story as
+// its background.
 func ExampleClusterer_Related() {
 	c := cluster.New(cluster.DefaultConfig())
 	at := time.Date(2024, 5, 4, 8, 0, 0, 0, time.UTC)
@@ -47,8 +48,8 @@ func ExampleClusterer_Related() {
 	c.Add(cluster.Doc{ID: 2, Source: 2, Time: at.Add(time.Hour), Title: "Council approves school budget",
 		Text: "The Portsmouth city council approved the school budget on Friday after a long debate over teacher pay."})
 	charge := c.Add(cluster.Doc{ID: 3, Source: 3, Time: at.AddDate(0, 0, 40), Title: "Arson charge in Harbor Mills fire",
-		Text: "A former Norland Press employee was charged with arson over the fire that destroyed the Harbor Mills warehouse " +
-			"on Dock Road in Portsmouth. Chief Dana Reyes said investigators found traces of petrol."})
+		Text: "A former employee was charged with arson over the fire that destroyed the Harbor Mills warehouse " +
+			"in Portsmouth. Chief Dana Reyes said investigators found traces of petrol."})
 	fmt.Println("new story:", charge.NewStory, "| same thread:", charge.ThreadID == fire.ThreadID)
 	fmt.Println("background:", c.Related(charge.StoryID, 3))
 	// Output:

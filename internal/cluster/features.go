@@ -25,11 +25,14 @@ const (
 // raw holds what one document says, before any weighting: counts of words,
 // names and numbers, the words of its title, and its copy fingerprint.
 type raw struct {
-	words  map[uint64]float64
-	ents   map[uint64]float64
-	nums   map[uint64]float64
-	title  map[uint64]float64
-	shown  map[uint64]string // entity hash -> the name as written, for Related
+	words map[uint64]float64
+	ents  map[uint64]float64
+	nums  map[uint64]float64
+	title map[uint64]float64
+	shown map[uint64]string // entity hash -> the name as written, for Related
+	// pairs maps each two-word name to its words' hashes, for the
+	// archive's check that both are written as names (see rejoin).
+	pairs  map[uint64]pairWords
 	fp     dedup.Fingerprint
 	tokens int
 	ref    time.Time // the article's time, to resolve "on Saturday"
@@ -50,6 +53,7 @@ func extract(d Doc) raw {
 		nums:  make(map[uint64]float64, n/32),
 		title: map[uint64]float64{},
 		shown: map[uint64]string{},
+		pairs: map[uint64]pairWords{},
 		ref:   d.Time,
 	}
 	r.fp = dedup.Of(d.Text)
@@ -189,7 +193,14 @@ func scan(s string, r *raw, words, names bool) {
 			continue
 		}
 		if prev != "" && prevEnd >= 0 && s[prevEnd:start] == " " {
-			r.ents[hashStr(kindEntity, prev+" "+low)]++
+			ph := hashStr(kindEntity, prev+" "+low)
+			r.ents[ph]++
+			if _, ok := r.pairs[ph]; !ok && r.pairs != nil {
+				r.pairs[ph] = pairWords{
+					hashStr(kindEntity, prev), hashStr(kindEntity, low),
+					hashStr(kindWord, stem(prev)), hashStr(kindWord, stem(low)),
+				}
+			}
 		}
 		prev, prevEnd = low, i
 		if wasStart {

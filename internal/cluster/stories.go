@@ -69,6 +69,7 @@ type Stats struct {
 	IndexKeys   int // distinct keys in the inverted index
 	DFTerms     int // distinct terms with a document frequency
 	CopyIndex   int // articles held for copy detection
+	Archived    int // forgotten stories kept for a late follow-up (see rejoin)
 	NextStoryID int64
 }
 
@@ -76,7 +77,7 @@ type Stats struct {
 func (c *Clusterer) Stats() Stats {
 	return Stats{
 		Stories: len(c.stories), Threads: len(c.threads), Articles: len(c.docs), IndexKeys: len(c.posting),
-		DFTerms: len(c.df), CopyIndex: c.copies.Len(), NextStoryID: c.next,
+		DFTerms: len(c.df), CopyIndex: c.copies.Len(), Archived: c.archivedStories(), NextStoryID: c.next,
 	}
 }
 

@@ -35,9 +35,41 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	if now := time.Now(); ref.After(now) {
 		ref = now
 	}
-	since := ref.Add(-cfg.ThreadWindow)
-	arts, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Since: since, Order: store.GroupedOrder, WithText: true})
-	if err != nil {
+	// Replay what the clusterer still holds: the thread window, and the
+	// archive window, in which a forgotten story keeps the names a late
+	// follow-up rejoins it by (see cluster.Config.ArchiveWindow). Stories
+	// with articles in the thread window are refreshed afterwards.
+	since := ref.Add(-max(cfg.ThreadWindow, cfg.ArchiveWindow))
+	held := ref.Add(-cfg.ThreadWindow)
+	var (
+		maxID   int64
+		n       int
+		threads = map[int64]int64{} // story -> its stored thread
+		refresh = map[int64]bool{}
+	)
+	replay := func(f store.ArticleFilter) error {
+		f.Clustered, f.Order, f.WithText, f.Limit = true, store.GroupedOrder, true, restorePage
+		for f.Offset = 0; ; f.Offset += restorePage {
+			arts, err := p.st.Articles(ctx, f)
+			if err != nil {
+				return err
+			}
+			for _, a := range arts {
+				if err := p.restoreArticle(ctx, a, threads); err != nil {
+					return err
+				}
+				maxID = max(maxID, a.StoryID)
+				if a.StoryID != 0 && !a.Time().Before(held) {
+					refresh[a.StoryID] = true
+				}
+			}
+			n += len(arts)
+			if len(arts) < restorePage {
+				return nil
+			}
+		}
+	}
+	if err := replay(store.ArticleFilter{Since: since}); err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
 	// The clusterer numbers new stories after the highest it has seen. A
@@ -45,42 +77,49 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	// be missed by the window and its ID given again: replay its articles
 	// too. Its stories share no article with the window's, so replaying them
 	// after the window's keeps every story's own order.
-	var maxID int64
-	for _, a := range arts {
-		maxID = max(maxID, a.StoryID)
-	}
-	late, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, MinStoryID: maxID + 1, Order: store.GroupedOrder, WithText: true})
-	if err != nil {
+	late := maxID + 1
+	if err := replay(store.ArticleFilter{MinStoryID: late}); err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
-	arts = append(arts, late...)
-	threads := map[int64]int64{}
-	for _, a := range arts {
-		if a.StoryID == 0 {
-			continue // no text: set aside, never clustered (see clusterBatch)
-		}
-		thread, ok := threads[a.StoryID]
-		if !ok {
-			s, err := p.st.Story(ctx, a.StoryID)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("restore clusterer: %w", err)
-			}
-			thread = s.ThreadID // 0 if the story was never saved: refreshed below
-			threads[a.StoryID] = thread
-		}
-		// The thread Add gave this article replays its decisions exactly;
-		// the story's present thread is the fallback for articles grouped
-		// before that was stored. Replayed with it, a moved or merged
-		// thread's centroids would be rebuilt in another order.
-		p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: cmp.Or(a.ThreadID, thread), DuplicateOf: a.DuplicateOf})
-	}
 	for id := range threads {
+		if id >= late {
+			refresh[id] = true
+		}
+	}
+	for id := range refresh {
 		if err := p.refreshStory(ctx, id, ""); err != nil {
 			return fmt.Errorf("restore clusterer: %w", err)
 		}
 	}
 	p.dirty = false
-	p.logger.Info("restored clusterer", "articles", len(arts), "stories", len(threads))
+	p.logger.Info("restored clusterer", "articles", n, "stories", len(threads))
+	return nil
+}
+
+// restorePage is how many articles a restart replays at a time: the
+// replay reads a year of articles with their text.
+const restorePage = 500
+
+// restoreArticle replays a's stored decision into the clusterer. threads
+// caches each story's stored thread.
+func (p *Pipeline) restoreArticle(ctx context.Context, a news.Article, threads map[int64]int64) error {
+	if a.StoryID == 0 {
+		return nil // no text: set aside, never clustered (see clusterBatch)
+	}
+	thread, ok := threads[a.StoryID]
+	if !ok {
+		s, err := p.st.Story(ctx, a.StoryID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		thread = s.ThreadID // 0 if the story was never saved: refreshed below
+		threads[a.StoryID] = thread
+	}
+	// The thread Add gave this article replays its decisions exactly;
+	// the story's present thread is the fallback for articles grouped
+	// before that was stored. Replayed with it, a moved or merged
+	// thread's centroids would be rebuilt in another order.
+	p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: cmp.Or(a.ThreadID, thread), DuplicateOf: a.DuplicateOf})
 	return nil
 }
 

@@ -34,10 +34,11 @@
 // # Restart
 //
 // Start rebuilds the clusterer by replaying the stored decisions of the
-// articles within its thread window in the order they were made
-// (Clusterer.Restore), refreshes the stories those articles belong to (a
-// crash between recording an article's story and saving the story is
-// repaired here), and reclaims the jobs a killed process left running.
+// articles within its thread and archive windows in the order they were
+// made (Clusterer.Restore), a page at a time, refreshes the stories with
+// articles in the thread window (a crash between recording an article's
+// story and saving the story is repaired here), and reclaims the jobs a
+// killed process left running.
 package pipeline
 
 import (

@@ -28,7 +28,10 @@ type ArticleFilter struct {
 	// Clustered selects only articles already given to the clusterer.
 	Clustered bool
 	Limit     int
-	WithText  bool // load Text; lists leave it out otherwise
+	// Offset skips this many articles of the ordered result, so that a
+	// long list (a restart's replay) can be read a page at a time.
+	Offset   int
+	WithText bool // load Text; lists leave it out otherwise
 	// Order sorts the result; the zero value lists newest first.
 	Order ArticleOrder
 }

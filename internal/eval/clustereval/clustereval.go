@@ -109,6 +109,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.FurnitureTitle, "furniture-title", cfg.FurnitureTitle, "experiment: least share of title words in a copied body")
 	fs.IntVar(&cfg.FurnitureWords, "furniture-words", cfg.FurnitureWords, "experiment: longest body taken for page furniture")
 	fs.Float64Var(&cfg.YearConflict, "year-conflict", cfg.YearConflict, "experiment: score discount for articles of another year when one side is undated")
+	fs.DurationVar(&cfg.ArchiveWindow, "archive-window", cfg.ArchiveWindow, "experiment: how long past its last article a story can take a late follow-up by names (0: off)")
+	fs.IntVar(&cfg.ArchiveNames, "archive-names", cfg.ArchiveNames, "experiment: two-word names a late follow-up must share with the story")
+	fs.IntVar(&cfg.ArchiveRare, "archive-rare", cfg.ArchiveRare, "experiment: most recent articles besides the story's own carrying a shared name")
+	fs.Float64Var(&cfg.ArchiveCase, "archive-case", cfg.ArchiveCase, "experiment: most recent articles using a shared name's word, per article writing it as a name (0: off)")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := fs.Parse(args); err != nil {
 		return err

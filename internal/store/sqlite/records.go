@@ -319,8 +319,14 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	default:
 		q += ` ORDER BY a.sort_time DESC, a.id DESC`
 	}
-	if f.Limit > 0 {
+	switch {
+	case f.Limit > 0:
 		q, args = q+` LIMIT ?`, append(args, f.Limit)
+	case f.Offset > 0:
+		q += ` LIMIT -1` // SQLite takes OFFSET only after a LIMIT
+	}
+	if f.Offset > 0 {
+		q, args = q+` OFFSET ?`, append(args, f.Offset)
 	}
 	list, err := queryAll(ctx, st.db, scanArticle, q, args...)
 	if err != nil {

@@ -357,6 +357,28 @@ func testArticleGroupOrder(t *testing.T, st store.Store) {
 	if diff := cmp.Diff([]int64{ids[2], ids[0], ids[1]}, order); diff != "" {
 		t.Errorf("GroupedOrder mismatch (-want +got):\n%s", diff)
 	}
+	// Pages of the same order.
+	for _, tc := range []struct {
+		limit, offset int
+		want          []int64
+	}{
+		{2, 0, []int64{ids[2], ids[0]}},
+		{2, 2, []int64{ids[1]}},
+		{0, 1, []int64{ids[0], ids[1]}},
+		{2, 3, nil},
+	} {
+		got, err := st.Articles(ctx, store.ArticleFilter{Order: store.GroupedOrder, Limit: tc.limit, Offset: tc.offset})
+		if err != nil {
+			t.Fatalf("Articles(limit %d, offset %d): %v", tc.limit, tc.offset, err)
+		}
+		var page []int64
+		for _, a := range got {
+			page = append(page, a.ID)
+		}
+		if diff := cmp.Diff(tc.want, page); diff != "" {
+			t.Errorf("Articles(limit %d, offset %d) mismatch (-want +got):\n%s", tc.limit, tc.offset, diff)
+		}
+	}
 }
 
 func testArticleNotFound(t *testing.T, st store.Store) {

@@ -1,0 +1,218 @@
+package cluster
+
+import (
+	"cmp"
+	"slices"
+)
+
+// The archive lets a late follow-up (an arrest, a trial, a sentencing
+// months after a shooting) rejoin its incident's story after the story has
+// left the join window. Each dated story keeps a small summary, its
+// two-word names ("Brady Osborne", "Rock Falls") and how many of its
+// articles carried each, indexed by name, so an article looks up only the
+// stories that share one of its names, never scans. A forgotten story
+// keeps only that summary (forget drops its centroids) for ArchiveWindow
+// after its last article, at most ArchiveStories of them, so memory is
+// bounded by that window, not by the stream.
+
+// heldPairs bounds the two-word names a story keeps for its summary; a
+// story's first reports name its people and places.
+const heldPairs = 32
+
+// pairWords are the hashes of a two-word name's words, as names and as
+// words, for the check that both are written as names.
+type pairWords struct {
+	first, last, firstWord, lastWord uint64
+}
+
+// pairRef is a two-word name of an article.
+type pairRef struct {
+	h uint64
+	pairWords
+}
+
+// pairCount is a two-word name of a story and how many of its articles
+// carried it.
+type pairCount struct {
+	h uint64
+	n int
+}
+
+// archivedStory is a forgotten story in the archive; at is its archivedAt
+// when it was filed, so that the entry of a story revived since is told
+// from a later one.
+type archivedStory struct {
+	s  *story
+	at int64
+}
+
+// pairNames returns the two-word names of r, sorted by hash.
+func pairNames(r *raw) []pairRef {
+	out := make([]pairRef, 0, len(r.pairs))
+	for h, w := range r.pairs {
+		out = append(out, pairRef{h, w})
+	}
+	slices.SortFunc(out, func(a, b pairRef) int { return cmp.Compare(a.h, b.h) })
+	return out
+}
+
+func byPair(pc pairCount, h uint64) int { return cmp.Compare(pc.h, h) }
+
+// notePairs counts the two-word names of an article joining s into its
+// summary, and indexes s under the names new to it. A name already held
+// by MaxPosting stories is not rare, and indexing more under it would
+// make lookups and removals cost as much as the archive is large.
+func (c *Clusterer) notePairs(s *story, pairs []pairRef) {
+	for _, pr := range pairs {
+		i, ok := slices.BinarySearchFunc(s.pairs, pr.h, byPair)
+		if ok {
+			s.pairs[i].n++
+			continue
+		}
+		if len(s.pairs) >= heldPairs {
+			continue
+		}
+		s.pairs = slices.Insert(s.pairs, i, pairCount{pr.h, 1})
+		c.indexed[s.id] = s
+		if ids := c.archIndex[pr.h]; len(ids) < c.cfg.MaxPosting {
+			c.archIndex[pr.h] = append(ids, s.id)
+		}
+	}
+}
+
+// archive files s, being forgotten, in the archive, or drops its summary
+// when rejoining is off or s has no time to age out by.
+func (c *Clusterer) archive(s *story) {
+	if len(s.pairs) == 0 {
+		return
+	}
+	if c.cfg.ArchiveWindow <= 0 || s.last.IsZero() {
+		c.unindex(s)
+		return
+	}
+	s.archivedAt = c.seq
+	c.archQueue = append(c.archQueue, archivedStory{s, c.seq})
+}
+
+// unindex removes s's summary from the index.
+func (c *Clusterer) unindex(s *story) {
+	for _, pc := range s.pairs {
+		ids := c.archIndex[pc.h]
+		if i := slices.Index(ids, s.id); i >= 0 {
+			ids = slices.Delete(ids, i, i+1)
+		}
+		if len(ids) == 0 {
+			delete(c.archIndex, pc.h)
+		} else {
+			c.archIndex[pc.h] = ids
+		}
+	}
+	s.pairs = nil
+	delete(c.indexed, s.id)
+}
+
+// expire drops the archived stories whose last article is older than
+// ArchiveWindow and, beyond ArchiveStories, the earliest forgotten. The
+// queue is in the order stories were forgotten, which follows their last
+// articles up to the sweep's period; rejoin checks the window itself.
+func (c *Clusterer) expire() {
+	cutoff := c.newest.Add(-c.cfg.ArchiveWindow)
+	for len(c.archQueue) > 0 {
+		e := c.archQueue[0]
+		live := e.s.archivedAt == e.at
+		if live && !e.s.last.Before(cutoff) && len(c.archQueue) <= c.cfg.ArchiveStories {
+			break
+		}
+		if live {
+			e.s.archivedAt = 0
+			c.unindex(e.s)
+		}
+		c.archQueue[0] = archivedStory{}
+		c.archQueue = c.archQueue[1:]
+	}
+}
+
+// rejoin returns the story past the join window, held or archived, that
+// an article starting a new story continues, or nil: the one sharing the
+// most two-word names with it, at least ArchiveNames, each rare (carried
+// by at most ArchiveRare recent articles besides the story's own) and
+// written as a name (see ArchiveCase). A trial or a sentencing names the
+// victim, the accused and the place again; two incidents in one town
+// share its police and its streets, seldom four such names.
+func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
+	if c.cfg.ArchiveWindow <= 0 || c.cfg.ArchiveNames <= 0 || d.Time.IsZero() || len(p.pairs) < c.cfg.ArchiveNames {
+		return nil
+	}
+	var shared map[int64]int
+	for _, pr := range p.pairs {
+		ids := c.archIndex[pr.h]
+		if len(ids) == 0 || !c.nameLike(pr.pairWords) {
+			continue
+		}
+		for _, id := range ids {
+			s := c.indexed[id]
+			if c.joinable(d, s) || d.Time.Sub(s.last) > c.cfg.ArchiveWindow || d.Time.Before(s.last) {
+				continue // within the window the score has decided
+			}
+			i, _ := slices.BinarySearchFunc(s.pairs, pr.h, byPair)
+			if c.df[pr.h]-s.pairs[i].n > c.cfg.ArchiveRare {
+				continue
+			}
+			if shared == nil {
+				shared = map[int64]int{}
+			}
+			shared[id]++
+		}
+	}
+	var best int64
+	bestN := 0
+	for id, n := range shared {
+		if n >= c.cfg.ArchiveNames && (n > bestN || n == bestN && id < best) {
+			best, bestN = id, n
+		}
+	}
+	if best == 0 {
+		return nil
+	}
+	return c.indexed[best]
+}
+
+// nameLike reports whether both words of a two-word name are mostly
+// written as names: used in any case by at most ArchiveCase times the
+// recent articles that write them capitalised inside a sentence. A photo
+// widget's "Close Image" or a sidebar's "Elizabeth Short" is made of
+// common words; a person's or a town's name is not.
+func (c *Clusterer) nameLike(w pairWords) bool {
+	k := c.cfg.ArchiveCase
+	if k <= 0 {
+		return true
+	}
+	return float64(c.df[w.firstWord]) <= k*float64(c.df[w.first]) &&
+		float64(c.df[w.lastWord]) <= k*float64(c.df[w.last])
+}
+
+// archivedStories counts the forgotten stories the archive holds.
+func (c *Clusterer) archivedStories() int {
+	n := 0
+	for _, s := range c.indexed {
+		if s.archivedAt != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// revive holds again the archived story id, forgotten, under its own ID
+// and thread, with empty centroids, so that its articles still counted
+// and its thread's member list keep pointing to it. It returns nil if the
+// archive does not hold it.
+func (c *Clusterer) revive(id int64) *story {
+	s := c.indexed[id]
+	if s == nil || s.archivedAt == 0 {
+		return nil
+	}
+	s.archivedAt = 0
+	s.sources, s.keys, s.names = map[int64]bool{}, map[uint64]bool{}, map[uint64]string{}
+	c.stories[id] = s
+	return s
+}

@@ -1,0 +1,184 @@
+package cluster
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// archiveStream is a shooting report, then filler reports of other events
+// (each with people and places of its own, and the words "close" and
+// "image" in lower case), one every fillEvery for span, then follow.
+func archiveStream(t0 time.Time, span time.Duration, follow Doc) []Doc {
+	docs := []Doc{{
+		ID: 1, Source: 1, Time: t0, Title: "Two killed in Riverton shooting",
+		Text: "Two men were killed outside the Copper Kettle on Alder Lane in Riverton on Saturday. " +
+			"Police named the victims as Tomas Ferreira and Oren Whitlock. Chief Lena Brandt said a suspect fled. " +
+			"Brandt asked witnesses to call. Close Image.",
+	}}
+	const fillEvery = 8 * time.Hour
+	for i := 1; time.Duration(i)*fillEvery < span; i++ {
+		docs = append(docs, Doc{
+			ID: int64(i + 1), Source: int64(2 + i%5), Time: t0.Add(time.Duration(i) * fillEvery),
+			Title: fmt.Sprintf("Council of Town%d meets", i),
+			Text: fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d to discuss budget item %d. "+
+				"Residents came close to the stage to see an image of the plan for Park%d Road.", i, i, i, i, i),
+		})
+	}
+	follow.ID = int64(len(docs) + 1)
+	follow.Time = t0.Add(span)
+	return append(docs, follow)
+}
+
+// sentencing names the victims, the suspect and the place of the Riverton
+// shooting; without all, only some of them.
+func sentencing(all bool) Doc {
+	d := Doc{Source: 9, Title: "Man sentenced in Riverton killings",
+		Text: "A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock."}
+	if all {
+		d.Text += " The two were shot outside the Copper Kettle on Alder Lane in Riverton."
+	}
+	return d
+}
+
+// TestRejoin checks that a late follow-up naming the story's people and
+// places again rejoins it, held past the join window or forgotten, and
+// that too few names, names of common words, a follow-up past the
+// archive window or the archive turned off start a new story.
+func TestRejoin(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2024, 3, 2, 9, 0, 0, 0, time.UTC)
+	// Shares with the first report the names "Close Image" (common
+	// words: the filler writes both in lower case) and the two victims'
+	// names: four two-word names, but two of them not names.
+	furniture := Doc{Source: 9, Title: "Man sentenced in Riverton killings",
+		Text: "Close Image. A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock. " +
+			"Chief Lena Brandt spoke."}
+	off := DefaultConfig()
+	off.ArchiveWindow = 0
+	tests := []struct {
+		name   string
+		cfg    Config
+		span   time.Duration
+		follow Doc
+		want   bool // rejoins story 1
+	}{
+		{"held past the window", DefaultConfig(), 45 * 24 * time.Hour, sentencing(true), true},
+		{"forgotten", DefaultConfig(), 200 * 24 * time.Hour, sentencing(true), true},
+		{"too few names", DefaultConfig(), 200 * 24 * time.Hour, sentencing(false), false},
+		{"common words", DefaultConfig(), 200 * 24 * time.Hour, furniture, false},
+		{"past the archive window", DefaultConfig(), 400 * 24 * time.Hour, sentencing(true), false},
+		{"archive off", off, 200 * 24 * time.Hour, sentencing(true), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			stream := archiveStream(t0, tt.span, tt.follow)
+			c := New(tt.cfg)
+			var as []Assignment
+			for _, d := range stream {
+				as = append(as, c.Add(d))
+			}
+			last := as[len(as)-1]
+			if got := last.StoryID == 1; got != tt.want {
+				t.Fatalf("follow-up assigned %+v; rejoins story 1 = %v, want %v", last, got, tt.want)
+			}
+			if tt.want && (last.NewStory || last.ThreadID != c.ThreadOf(1)) {
+				t.Errorf("follow-up %+v: want an old story in its thread %d", last, c.ThreadOf(1))
+			}
+			// The story runs from the shooting to the follow-up, under
+			// its first title, revived rather than begun again.
+			if info, ok := c.Story(1); tt.want && (!ok || info.First != t0 || info.Last != stream[len(stream)-1].Time || info.Title != stream[0].Title) {
+				t.Errorf("story 1 after the follow-up: %+v (held %v)", info, ok)
+			}
+		})
+	}
+}
+
+// TestRestoreRejoin checks that Restore replays a rejoin, of a forgotten
+// story in particular: re-fed with the stored assignments, the clusterer
+// holds the same state, and decides every later article as before,
+// whatever the cut.
+func TestRestoreRejoin(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2024, 3, 2, 9, 0, 0, 0, time.UTC)
+	stream := archiveStream(t0, 200*24*time.Hour, sentencing(true))
+	// A second follow-up a day later joins the revived story the usual way.
+	next := sentencing(true)
+	next.ID, next.Time, next.Title = int64(len(stream)+1), stream[len(stream)-1].Time.Add(24*time.Hour), "Riverton family speaks after sentencing"
+	stream = append(stream, next)
+	whole := New(DefaultConfig())
+	var want []Assignment
+	for _, d := range stream {
+		want = append(want, whole.Add(d))
+	}
+	revived := len(stream) - 2
+	if want[revived].StoryID != 1 || want[revived+1].StoryID != 1 {
+		t.Fatalf("follow-ups %+v, %+v: want both in story 1", want[revived], want[revived+1])
+	}
+	if whole.Stats().Archived == 0 {
+		t.Fatal("nothing archived: the test checks nothing")
+	}
+	for _, cut := range []int{revived - 1, revived + 1, len(stream)} {
+		t.Run(fmt.Sprintf("cut %d", cut), func(t *testing.T) {
+			t.Parallel()
+			before := New(DefaultConfig())
+			r := New(DefaultConfig())
+			for i, d := range stream[:cut] {
+				before.Add(d)
+				r.Restore(d, want[i])
+			}
+			if diff := cmp.Diff(before.Stats(), r.Stats()); diff != "" {
+				t.Errorf("state after restart differs (-before +after):\n%s", diff)
+			}
+			got := append([]Assignment(nil), want[:cut]...)
+			for _, d := range stream[cut:] {
+				got = append(got, r.Add(d))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("assignments after restart differ (-want +got):\n%s", diff)
+			}
+			if got, want := r.ThreadOf(1), whole.ThreadOf(1); got != want {
+				t.Errorf("ThreadOf(1) = %d after restart, want %d", got, want)
+			}
+		})
+	}
+}
+
+// TestArchiveBounded checks that the archive holds only the stories of
+// the last ArchiveWindow, and at most ArchiveStories of them.
+func TestArchiveBounded(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		window time.Duration
+		most   int
+		limit  int // stories archived at the end, at most
+	}{
+		// 2 stories a day: forgotten after 60 days, kept 100 more days,
+		// plus a sweep's worth (128 articles).
+		{"window", 160 * 24 * time.Hour, 100_000, 2*100 + 128},
+		{"count", 365 * 24 * time.Hour, 50, 50},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.ArchiveWindow, cfg.ArchiveStories = tt.window, tt.most
+			c := New(cfg)
+			for i := range 1000 {
+				c.Add(Doc{
+					ID: int64(i + 1), Time: t0.Add(time.Duration(i) * 12 * time.Hour),
+					Title: fmt.Sprintf("Fire at Mill%d", i),
+					Text:  fmt.Sprintf("A fire hit the Mill%d Works on Quay%d Street. Chief Ann%d Lee%d said Lee%d saw it.", i, i, i, i, i),
+				})
+			}
+			if got := c.Stats().Archived; got > tt.limit || got < tt.limit/4 {
+				t.Errorf("archived %d stories, want at most %d (and some)", got, tt.limit)
+			}
+		})
+	}
+}
