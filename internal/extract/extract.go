@@ -138,6 +138,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		}
 	}
 	prune(doc)
+	// The page's own paragraphs, read before go-readability rearranges
+	// the tree, to check the chosen body against (outline.recover).
+	pageText := newOutline(doc)
 
 	// go-trafilatura reads the page without mutating doc; its date search
 	// is off, having been done above.
@@ -159,6 +162,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		}
 	}
 	paras, choice := choose(tParas, rParas)
+	paras = dropRepeats(pageText.recover(paras))
 	paras = dropTitle(paras, res.Title)
 	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")

@@ -39,13 +39,37 @@ func texts(ps []para) []string {
 // paragraphs renders a content tree as plain-text paragraphs: one per
 // block, whitespace collapsed.
 func paragraphs(n *html.Node) []para {
+	return render(n, nil)
+}
+
+// render renders n as paragraphs (see paragraphs) and, when o is not nil,
+// records in it the block elements of n and which block each paragraph
+// belongs to.
+func render(n *html.Node, o *outline) []para {
 	if n == nil {
 		return nil
 	}
 	var paras []para
 	var cur, link strings.Builder
 	inLink := 0
+	var open []int32 // the outline's block elements enclosing the walk
 	flush := func() {
+		defer cur.Reset()
+		defer link.Reset()
+		if o != nil {
+			// The outline keeps the text as it is: most of a page is
+			// never output, so its whitespace is collapsed only if it is
+			// (see outline.recover), and link shares are not needed.
+			if s := cur.String(); strings.TrimSpace(s) != "" {
+				paras = append(paras, para{text: s})
+				b := int32(-1)
+				if len(open) > 0 {
+					b = open[len(open)-1]
+				}
+				o.block = append(o.block, b)
+			}
+			return
+		}
 		s := collapseSpace(cur.String())
 		if s != "" {
 			p := para{text: s}
@@ -54,8 +78,6 @@ func paragraphs(n *html.Node) []para {
 			}
 			paras = append(paras, p)
 		}
-		cur.Reset()
-		link.Reset()
 	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -81,6 +103,13 @@ func paragraphs(n *html.Node) []para {
 		block := n.Type == html.ElementNode && blockTags[n.Data]
 		if block {
 			flush()
+			if o != nil {
+				parent := int32(-1)
+				if len(open) > 0 {
+					parent = open[len(open)-1]
+				}
+				open = append(open, o.add(parent))
+			}
 		}
 		isLink := n.Type == html.ElementNode && (n.Data == "a" || n.Data == "ref")
 		if isLink {
@@ -94,6 +123,10 @@ func paragraphs(n *html.Node) []para {
 		}
 		if block {
 			flush()
+			if o != nil {
+				o.close(open[len(open)-1])
+				open = open[:len(open)-1]
+			}
 		}
 	}
 	walk(n)
@@ -171,6 +204,18 @@ const (
 	// amounting to at least this share of go-trafilatura's words: a block
 	// of body text the precise extractor threw away.
 	readabilityGainMin = 0.5
+	// readabilityInnerMin: readability holds text go-trafilatura dropped
+	// from *inside* the article (between two paragraphs both bodies
+	// have), amounting to at least this share of go-trafilatura's words,
+	// and next to nothing outside that span (readabilityEdgeMax of its
+	// own words): a table, list or section go-trafilatura threw away,
+	// not a teaser or comment block before or after the article.
+	readabilityInnerMin = 0.15
+	readabilityEdgeMax  = 0.02
+	// fragmentMax: readability's tighter body under this share of
+	// go-trafilatura's is one block of the article (a box, a summary),
+	// not the article in a tighter container.
+	fragmentMax = 0.1
 )
 
 // leadMin is the number of words go-trafilatura's body may have before its
@@ -208,12 +253,47 @@ func choose(t, r []para) ([]para, string) {
 		if leadingOnly(tw, rg) >= leadMin {
 			return t, "trafilatura-earlier-start"
 		}
+		if float64(rWords) < fragmentMax*float64(tWords) {
+			return t, "trafilatura-fragment"
+		}
 		return dropLinkLists(r, rw, tg), "readability-tighter"
 	}
 	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
 		return dropLinkLists(r, rw, tg), "readability-more"
 	}
+	if inner, edge := placeOnly(r, rw, tg); float64(inner) > readabilityInnerMin*float64(tWords) && float64(edge) <= readabilityEdgeMax*float64(rWords) {
+		return dropLinkLists(r, rw, tg), "readability-inner"
+	}
 	return t, "trafilatura"
+}
+
+// placeOnly splits the words of the paragraphs of a (whose words are aw)
+// that do not occur in the body whose gram set is grams by where they
+// sit: inner counts those between a's first and last paragraph that does
+// occur there, leaving out link-heavy paragraphs; edge counts all those
+// before the first or after the last.
+func placeOnly(a []para, aw [][]uint64, grams gramTable) (inner, edge int) {
+	first, last := -1, -1
+	occurs := make([]bool, len(a))
+	for i, ws := range aw {
+		if len(ws) > 0 && occursIn(ws, grams) {
+			occurs[i] = true
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	for i, ws := range aw {
+		switch {
+		case occurs[i]:
+		case i < first || i > last || first < 0:
+			edge += len(ws)
+		case a[i].linkShare < linkHeavy:
+			inner += len(ws)
+		}
+	}
+	return inner, edge
 }
 
 // leadingOnly counts the words of the paragraphs (whose words are aw) that
@@ -423,4 +503,179 @@ func dropTitle(paras []para, title string) []para {
 		}
 	}
 	return paras
+}
+
+// outline is the whole page's text as paragraphs, with the block elements
+// that hold them, kept apart from the parsed tree (which go-readability
+// rearranges) so that a chosen body can be found in the page afterwards.
+// Block elements are numbered in document order, so the blocks inside
+// block b are those numbered b to end[b].
+type outline struct {
+	paras  []para
+	block  []int32 // per paragraph: the innermost block element holding it
+	parent []int32 // per block element: the enclosing one, or -1
+	end    []int32 // per block element: the last block element inside it
+	depth  []int32 // per block element: its number of enclosing blocks
+}
+
+func (o *outline) add(parent int32) int32 {
+	d := int32(0)
+	if parent >= 0 {
+		d = o.depth[parent] + 1
+	}
+	o.parent = append(o.parent, parent)
+	o.depth = append(o.depth, d)
+	o.end = append(o.end, int32(len(o.end)))
+	return int32(len(o.parent) - 1)
+}
+
+func (o *outline) close(b int32) {
+	o.end[b] = int32(len(o.parent) - 1)
+}
+
+// newOutline renders the page under root.
+func newOutline(root *html.Node) *outline {
+	o := &outline{}
+	o.paras = render(root, o)
+	return o
+}
+
+// Thresholds of the body's recovery from the page (outline.recover).
+const (
+	// holdShare: the block the body is measured against is the smallest
+	// one holding this share of the body's words found in the page.
+	holdShare = 0.9
+	// recoverMax: a body under this share of that block's words may be
+	// only some of its items...
+	recoverMax = 0.5
+	// edgeMax: ...when all but this share of the block's other words sit
+	// between the body's first and last paragraphs in it.
+	edgeMax = 0.01
+)
+
+// recover returns the whole block of the page that holds the chosen body
+// when the body is only scattered parts of it, else body unchanged. Both
+// extractors can settle on some items of a grid or list of sections (one
+// card of a row, the first entries of a guide) and lose the rest: then
+// the block that holds the body has several times its words, and they sit
+// between the body's own paragraphs, not before or after them as a
+// teaser list, comment section or newsletter box would.
+func (o *outline) recover(body []para) []para {
+	bw, pw := paraWords(body), paraWords(o.paras)
+	bodyW, pageW := 0, 0
+	for _, ws := range bw {
+		bodyW += len(ws)
+	}
+	for _, ws := range pw {
+		pageW += len(ws)
+	}
+	if bodyW == 0 || float64(bodyW) >= recoverMax*float64(pageW) {
+		return body
+	}
+	grams := gramSet(bw)
+	found := make([]bool, len(o.paras))
+	held := make([]int, len(o.parent))
+	foundW := 0
+	for i, ws := range pw {
+		if len(ws) == 0 || !occursIn(ws, grams) {
+			continue
+		}
+		found[i] = true
+		foundW += len(ws)
+		for b := o.block[i]; b >= 0; b = o.parent[b] {
+			held[b] += len(ws)
+		}
+	}
+	best := int32(-1)
+	for b, w := range held {
+		if float64(w) >= holdShare*float64(foundW) && (best < 0 || o.depth[b] > o.depth[best]) {
+			best = int32(b)
+		}
+	}
+	if best < 0 {
+		return body
+	}
+	in := func(i int) bool { return o.block[i] >= best && o.block[i] <= o.end[best] }
+	first, last := -1, -1
+	blockW := 0
+	for i, ws := range pw {
+		if !in(i) {
+			continue
+		}
+		blockW += len(ws)
+		if found[i] {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if float64(bodyW) >= recoverMax*float64(blockW) {
+		return body
+	}
+	edge := 0
+	var out []para
+	for i, ws := range pw {
+		if !in(i) {
+			continue
+		}
+		if !found[i] && (i < first || i > last) {
+			edge += len(ws)
+		}
+		if len(ws) > 0 {
+			out = append(out, para{text: collapseSpace(o.paras[i].text)})
+		}
+	}
+	if float64(edge) > edgeMax*float64(blockW) {
+		return body
+	}
+	return out
+}
+
+// Thresholds of dropRepeats.
+const (
+	// repeatMin: a repeated run of paragraphs is dropped when it holds at
+	// least this share of the body's words...
+	repeatMin = 0.1
+	// repeatMinWords: ...and at least this many words.
+	repeatMinWords = 100
+)
+
+// dropRepeats removes a run of paragraphs that repeats, paragraph for
+// paragraph and in order, a run earlier in the body, when the run is a
+// large part of the body: the page renders the article more than once
+// (one copy per screen size, all but one hidden by style sheets). Shorter
+// repeats stay: a pull quote or a standfirst repeated in the text, or the
+// same line in each section of a menu or schedule, belong to the article.
+func dropRepeats(paras []para) []para {
+	// Copies render the same elements, so their paragraphs are equal as
+	// text; words are counted only once a repeated run is found.
+	first := make(map[string]int, len(paras))
+	total := -1
+	var out []para
+	for i := 0; i < len(paras); {
+		j, ok := first[paras[i].text]
+		if !ok {
+			first[paras[i].text] = i
+		} else {
+			n, w := 0, 0
+			for i+n < len(paras) && j+n < i && paras[i+n].text == paras[j+n].text {
+				w += wordCount(paras[i+n].text)
+				n++
+			}
+			if total < 0 {
+				total = 0
+				for _, p := range paras {
+					total += wordCount(p.text)
+				}
+			}
+			if w >= repeatMinWords && float64(w) >= repeatMin*float64(total) {
+				i += n
+				continue
+			}
+		}
+		out = append(out, paras[i])
+		i++
+	}
+	return out
 }

@@ -1,11 +1,24 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
 )
+
+// distinctWords returns a paragraph of n words tagged by prefix, distinct
+// from each other and from those of other prefixes, so that shared and
+// one-sided paragraphs are exact.
+func distinctWords(prefix string, n int) para {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = prefix + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+	}
+	return para{text: strings.Join(ws, " ")}
+}
 
 func FuzzCollapseSpace(f *testing.F) {
 	for _, s := range []string{"", "  a  b\n\tc ", "\u00a0x\u2003y\u00a0", "\xff  \xfe", "one"} {
@@ -67,14 +80,7 @@ func TestGramTable(t *testing.T) {
 // one-sided paragraphs are exact.
 func TestChooseLead(t *testing.T) {
 	t.Parallel()
-	// words returns a paragraph of n distinct words tagged by prefix.
-	words := func(prefix string, n int) para {
-		ws := make([]string, n)
-		for i := range ws {
-			ws[i] = prefix + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
-		}
-		return para{text: strings.Join(ws, " ")}
-	}
+	words := distinctWords
 	shared := []para{words("shared", 200), words("more", 200)}
 	share := para{text: "Share on Facebook Share on X"}
 	lead := func(n int) []para { return []para{words("intro", n)} }
@@ -95,6 +101,136 @@ func TestChooseLead(t *testing.T) {
 			_, got := choose(tt.t, tt.r)
 			if diff := cmp.Diff(tt.wantChoice, got); diff != "" {
 				t.Errorf("choice mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestChoosePlace checks the rules that weigh where one body's extra text
+// sits: readability's text inside go-trafilatura's span (a table or list
+// go-trafilatura dropped) and a tighter readability body that is only a
+// fragment of go-trafilatura's.
+func TestChoosePlace(t *testing.T) {
+	t.Parallel()
+	a, c := distinctWords("first", 200), distinctWords("last", 200)
+	table := distinctWords("table", 100) // a quarter of go-trafilatura's body
+	teaser := distinctWords("teaser", 100)
+	summary := distinctWords("summary", 30)
+	tests := []struct {
+		name       string
+		t, r       []para
+		wantChoice string
+	}{
+		{"readability keeps a table from the middle", []para{a, c}, []para{a, table, c}, "readability-inner"},
+		{"readability's extra text follows the article", []para{a, c}, []para{a, c, teaser}, "trafilatura"},
+		{"readability's extra text precedes the article", []para{a, c}, []para{teaser, a, c}, "trafilatura"},
+		{"table plus a few words outside", []para{a, c}, []para{distinctWords("label", 10), a, table, c}, "readability-inner"},
+		{"table plus a teaser outside", []para{a, c}, []para{a, table, c, distinctWords("more", 20)}, "trafilatura"},
+		{"readability holds only the summary", []para{summary, a, c}, []para{summary}, "trafilatura-fragment"},
+		{"readability leaves out a share bar", []para{a, c, distinctWords("share", 10)}, []para{a, c}, "readability-tighter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, got := choose(tt.t, tt.r)
+			if diff := cmp.Diff(tt.wantChoice, got); diff != "" {
+				t.Errorf("choice mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRecover checks that a body holding scattered items of a block gets
+// the whole block, and that a body followed (or preceded) by other text in
+// its block is left alone.
+func TestRecover(t *testing.T) {
+	t.Parallel()
+	p := func(prefix string, n int) string { return "<p>" + distinctWords(prefix, n).text + "</p>" }
+	var grid strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&grid, `<div class="col"><h6>Plant %c</h6>%s</div>`, 'A'+i, p(fmt.Sprintf("plant%c", 'a'+i), 60))
+	}
+	gridPage := `<html><body><nav><p>Home About</p></nav><div id="main">` + p("intro", 40) +
+		`<div class="row">` + grid.String() + `</div>` + p("outro", 30) + `</div><div class="footer">` + p("footer", 50) + `</div></body></html>`
+	commentPage := `<html><body><div id="main">` + p("story", 150) + p("more", 150) +
+		`<div class="thread">` + p("reader", 200) + p("other", 200) + `</div></div></body></html>`
+	texts := func(ps []para) []string {
+		out := make([]string, len(ps))
+		for i, p := range ps {
+			out[i] = collapseSpace(p.text)
+		}
+		return out
+	}
+	w := func(prefix string, n int) para { return distinctWords(prefix, n) }
+	tests := []struct {
+		name string
+		page string
+		body []para
+		want []para
+	}{
+		{
+			name: "first and last items of a grid",
+			page: gridPage,
+			body: []para{w("intro", 40), {text: "Plant A"}, w("planta", 60), w("outro", 30)},
+			want: []para{w("intro", 40), {text: "Plant A"}, w("planta", 60), {text: "Plant B"}, w("plantb", 60),
+				{text: "Plant C"}, w("plantc", 60), {text: "Plant D"}, w("plantd", 60), w("outro", 30)},
+		},
+		{
+			name: "the grid's first item only: the rest follows the body",
+			page: gridPage,
+			body: []para{w("intro", 40), {text: "Plant A"}, w("planta", 60)},
+			want: []para{w("intro", 40), {text: "Plant A"}, w("planta", 60)},
+		},
+		{
+			name: "comments after the article",
+			page: commentPage,
+			body: []para{w("story", 150), w("more", 150)},
+			want: []para{w("story", 150), w("more", 150)},
+		},
+		{
+			name: "most of the block already",
+			page: gridPage,
+			body: []para{w("intro", 40), w("planta", 60), w("plantb", 60), w("plantc", 60), w("outro", 30)},
+			want: []para{w("intro", 40), w("planta", 60), w("plantb", 60), w("plantc", 60), w("outro", 30)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := html.Parse(strings.NewReader(tt.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := newOutline(doc).recover(tt.body)
+			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
+				t.Errorf("recover mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDropRepeats(t *testing.T) {
+	t.Parallel()
+	a, b := distinctWords("alpha", 60), distinctWords("beta", 60)
+	quote := distinctWords("quote", 12)
+	label := para{text: "Eat every 2-3 hours"}
+	tests := []struct {
+		name string
+		in   []para
+		want []para
+	}{
+		{"article rendered twice", []para{a, b, a, b}, []para{a, b}},
+		{"article rendered three times", []para{a, b, a, b, a, b}, []para{a, b}},
+		{"pull quote repeated", []para{quote, a, quote, b}, []para{quote, a, quote, b}},
+		{"a label in every section", []para{label, a, label, b}, []para{label, a, label, b}},
+		{"one long paragraph repeated", []para{a, b, a}, []para{a, b, a}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := dropRepeats(tt.in)
+			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
+				t.Errorf("dropRepeats mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
