@@ -197,11 +197,12 @@ func Evaluate(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Peers = map[string]*Score{}
 		rep.Ratios = map[string]float64{}
 	}
+	outs, timings, err := runSystems(ctx, systems, pages)
+	if err != nil {
+		return nil, err
+	}
 	for i, sys := range systems {
-		outs, timing, err := runSystem(ctx, sys, pages)
-		if err != nil {
-			return nil, err
-		}
+		outs, timing := outs[i], timings[i]
 		sc := score(layout, pages, outs, timing, cfg.Worst)
 		if cfg.Dump != "" {
 			if err := dump(filepath.Join(cfg.Dump, sys.Name), pages, outs); err != nil {
@@ -250,32 +251,46 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// runSystem extracts every page on one core. Memory is sampled between
-// pages (outside the timed calls): HeapInuse just before a collection is the
-// heap's high-water mark, so the largest sample approximates peak heap.
-func runSystem(ctx context.Context, sys System, pages []Page) ([]result, timing, error) {
+// runSystems extracts every page with every system on one core. The
+// systems take turns page by page, in an order that rotates from page to
+// page, so that a machine that slows down or speeds up during the run (a
+// shared or throttled core: one system's speed was seen to move by a fifth
+// between back-to-back runs) weighs on every system alike, and none always
+// reads a page first or after the same peer. Memory is sampled around each
+// call (outside the timed part): the bytes a call allocates are its
+// system's, and HeapInuse just after a call bounds the heap it needed;
+// since the pages themselves are in memory, that peak is mostly the set's
+// size and only the allocation per page tells the systems apart.
+func runSystems(ctx context.Context, systems []System, pages []Page) ([][]result, []timing, error) {
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
 	runtime.GC()
+	res := make([][]result, len(systems))
+	for k := range res {
+		res[k] = make([]result, len(pages))
+	}
+	tm := make([]timing, len(systems))
 	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	startAlloc := ms.TotalAlloc
-	var tm timing
-	res := make([]result, len(pages))
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
-			return nil, tm, fmt.Errorf("eval extract: %w", err)
+			return nil, nil, fmt.Errorf("eval extract: %w", err)
 		}
-		start, cpu0 := time.Now(), cpuTime()
-		res[i] = runOne(sys, p)
-		res[i].wall = time.Since(start)
-		res[i].dur = cpuTime() - cpu0
-		tm.total += res[i].dur
-		tm.wall += res[i].wall
-		runtime.ReadMemStats(&ms)
-		tm.peakHeap = max(tm.peakHeap, ms.HeapInuse)
+		for j := range systems {
+			k := (i + j) % len(systems)
+			runtime.ReadMemStats(&ms)
+			alloc0 := ms.TotalAlloc
+			start, cpu0 := time.Now(), cpuTime()
+			r := runOne(systems[k], p)
+			r.wall = time.Since(start)
+			r.dur = cpuTime() - cpu0
+			runtime.ReadMemStats(&ms)
+			res[k][i] = r
+			tm[k].total += r.dur
+			tm[k].wall += r.wall
+			tm[k].allocated += ms.TotalAlloc - alloc0
+			tm[k].peakHeap = max(tm[k].peakHeap, ms.HeapInuse)
+		}
 	}
-	tm.allocated = ms.TotalAlloc - startAlloc
 	return res, tm, nil
 }
 
