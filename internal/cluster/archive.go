@@ -213,6 +213,7 @@ func (c *Clusterer) revive(id int64) *story {
 	}
 	s.archivedAt = 0
 	s.sources, s.keys, s.names = map[int64]bool{}, map[uint64]bool{}, map[uint64]string{}
+	s.bodies = 0 // its centroids begin again (see threshold)
 	c.stories[id] = s
 	return s
 }

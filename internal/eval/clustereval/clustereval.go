@@ -108,6 +108,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.GapRelief, "gap-relief", cfg.GapRelief, "experiment: time-penalty relief by name cosine")
 	fs.Float64Var(&cfg.FurnitureTitle, "furniture-title", cfg.FurnitureTitle, "experiment: least share of title words in a copied body")
 	fs.IntVar(&cfg.FurnitureWords, "furniture-words", cfg.FurnitureWords, "experiment: longest body taken for page furniture")
+	fs.IntVar(&cfg.ThinWords, "thin-words", cfg.ThinWords, "experiment: longest body that copies nothing taken for furniture when it strays from its title (0: off)")
+	fs.Float64Var(&cfg.TitleThreshold, "title-threshold", cfg.TitleThreshold, "experiment: join threshold when the article or every article of the story is read from its title alone (0: the join threshold)")
 	fs.Float64Var(&cfg.YearConflict, "year-conflict", cfg.YearConflict, "experiment: score discount for articles of another year when one side is undated")
 	fs.DurationVar(&cfg.ArchiveWindow, "archive-window", cfg.ArchiveWindow, "experiment: how long past its last article a story can take a late follow-up by names (0: off)")
 	fs.IntVar(&cfg.ArchiveNames, "archive-names", cfg.ArchiveNames, "experiment: two-word names a late follow-up must share with the story")
