@@ -81,8 +81,10 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	if err := replay(store.ArticleFilter{MinStoryID: late}); err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
-	for id := range threads {
-		if id >= late {
+	for id, thread := range threads {
+		// A story never saved (thread 0: a crash before its save) is
+		// repaired whatever its age.
+		if id >= late || thread == 0 {
 			refresh[id] = true
 		}
 	}
