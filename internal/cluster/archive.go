@@ -134,16 +134,16 @@ func (c *Clusterer) expire() {
 
 // rejoin returns the story past the join window, held or archived, that
 // an article starting a new story continues, or nil: the one sharing the
-// most two-word names with it, at least ArchiveNames, each rare (carried
-// by at most ArchiveRare recent articles besides the story's own) and
-// written as a name (see ArchiveCase). A trial or a sentencing names the
+// most two-word names with it, at least ArchiveNames (as whole names, see
+// wholeNames), each rare (carried by at most ArchiveRare recent articles
+// besides the story's own) and written as a name (see ArchiveCase). A trial or a sentencing names the
 // victim, the accused and the place again; two incidents in one town
-// share its police and its streets, seldom four such names.
+// share its police and its streets, seldom three such names.
 func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 	if c.cfg.ArchiveWindow <= 0 || c.cfg.ArchiveNames <= 0 || d.Time.IsZero() || len(p.pairs) < c.cfg.ArchiveNames {
 		return nil
 	}
-	var shared map[int64]int
+	var shared map[int64][]pairWords
 	for _, pr := range p.pairs {
 		ids := c.archIndex[pr.h]
 		if len(ids) == 0 || !c.nameLike(pr.pairWords) {
@@ -159,14 +159,18 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 				continue
 			}
 			if shared == nil {
-				shared = map[int64]int{}
+				shared = map[int64][]pairWords{}
 			}
-			shared[id]++
+			shared[id] = append(shared[id], pr.pairWords)
 		}
 	}
 	var best int64
 	bestN := 0
-	for id, n := range shared {
+	for id, ws := range shared {
+		n := len(ws)
+		if c.cfg.ArchiveWholeNames && n >= c.cfg.ArchiveNames {
+			n = wholeNames(ws)
+		}
 		if n >= c.cfg.ArchiveNames && (n > bestN || n == bestN && id < best) {
 			best, bestN = id, n
 		}
@@ -216,4 +220,36 @@ func (c *Clusterer) revive(id int64) *story {
 	s.bodies = 0 // its centroids begin again (see threshold)
 	c.stories[id] = s
 	return s
+}
+
+// wholeNames counts the names that the two-word names ws make up, two
+// that share a word being parts of one name: "Chief Lena" and "Lena
+// Brandt" are one person, "Copper Kettle" and "Kettle Tavern" one place.
+// It is the number of sets of words that the pairs link (union-find).
+func wholeNames(ws []pairWords) int {
+	parent := make(map[uint64]uint64, 2*len(ws))
+	var root func(h uint64) uint64
+	root = func(h uint64) uint64 {
+		p := parent[h]
+		if p == h {
+			return h
+		}
+		r := root(p)
+		parent[h] = r
+		return r
+	}
+	names := 0
+	for _, w := range ws {
+		for _, h := range [2]uint64{w.first, w.last} {
+			if _, ok := parent[h]; !ok {
+				parent[h] = h
+				names++
+			}
+		}
+		if a, b := root(w.first), root(w.last); a != b {
+			parent[a] = b
+			names--
+		}
+	}
+	return names
 }

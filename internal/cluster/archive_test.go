@@ -14,7 +14,7 @@ import (
 func archiveStream(t0 time.Time, span time.Duration, follow Doc) []Doc {
 	docs := []Doc{{
 		ID: 1, Source: 1, Time: t0, Title: "Two killed in Riverton shooting",
-		Text: "Two men were killed outside the Copper Kettle on Alder Lane in Riverton on Saturday. " +
+		Text: "Two men were killed outside the Copper Kettle Tavern on Alder Lane in Riverton on Saturday. " +
 			"Police named the victims as Tomas Ferreira and Oren Whitlock. Chief Lena Brandt said a suspect fled. " +
 			"Brandt asked witnesses to call. Close Image.",
 	}}
@@ -45,19 +45,25 @@ func sentencing(all bool) Doc {
 
 // TestRejoin checks that a late follow-up naming the story's people and
 // places again rejoins it, held past the join window or forgotten, and
-// that too few names, names of common words, a follow-up past the
-// archive window or the archive turned off start a new story.
+// that too few names, names of common words, two-word names that make
+// up one name, a follow-up past the archive window or the archive turned
+// off start a new story.
 func TestRejoin(t *testing.T) {
 	t.Parallel()
 	t0 := time.Date(2024, 3, 2, 9, 0, 0, 0, time.UTC)
-	// Shares with the first report the names "Close Image" (common
-	// words: the filler writes both in lower case) and the two victims'
-	// names: four two-word names, but two of them not names.
+	// Shares with the first report "Close Image" (common words: the
+	// filler writes both in lower case) and the two victims' names: three
+	// two-word names, but one of them not a name.
 	furniture := Doc{Source: 9, Title: "Man sentenced in Riverton killings",
-		Text: "Close Image. A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock. " +
-			"Chief Lena Brandt spoke."}
+		Text: "Close Image. A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock."}
+	// Shares three two-word names, but "Copper Kettle" and "Kettle
+	// Tavern" are one place: two names.
+	onePlace := Doc{Source: 9, Title: "Man sentenced in Riverton killing",
+		Text: "A man was sentenced to life on Tuesday for the killing of Tomas Ferreira outside the Copper Kettle Tavern."}
 	off := DefaultConfig()
 	off.ArchiveWindow = 0
+	pairs := DefaultConfig()
+	pairs.ArchiveWholeNames = false
 	tests := []struct {
 		name   string
 		cfg    Config
@@ -69,6 +75,8 @@ func TestRejoin(t *testing.T) {
 		{"forgotten", DefaultConfig(), 200 * 24 * time.Hour, sentencing(true), true},
 		{"too few names", DefaultConfig(), 200 * 24 * time.Hour, sentencing(false), false},
 		{"common words", DefaultConfig(), 200 * 24 * time.Hour, furniture, false},
+		{"one place in two pairs", DefaultConfig(), 200 * 24 * time.Hour, onePlace, false},
+		{"one place counted by pairs", pairs, 200 * 24 * time.Hour, onePlace, true},
 		{"past the archive window", DefaultConfig(), 400 * 24 * time.Hour, sentencing(true), false},
 		{"archive off", off, 200 * 24 * time.Hour, sentencing(true), false},
 	}
@@ -178,6 +186,36 @@ func TestArchiveBounded(t *testing.T) {
 			}
 			if got := c.Stats().Archived; got > tt.limit || got < tt.limit/4 {
 				t.Errorf("archived %d stories, want at most %d (and some)", got, tt.limit)
+			}
+		})
+	}
+}
+
+// TestWholeNames checks that two-word names sharing a word count as one
+// name, however they are ordered.
+func TestWholeNames(t *testing.T) {
+	t.Parallel()
+	pair := func(a, b string) pairWords {
+		return pairWords{first: hashStr(kindEntity, a), last: hashStr(kindEntity, b)}
+	}
+	tests := []struct {
+		name  string
+		pairs []pairWords
+		want  int
+	}{
+		{"none", nil, 0},
+		{"apart", []pairWords{pair("tomas", "ferreira"), pair("oren", "whitlock"), pair("alder", "lane")}, 3},
+		{"three-word name", []pairWords{pair("house", "budget"), pair("budget", "committee")}, 1},
+		{"title and name", []pairWords{pair("representative", "paul"), pair("paul", "ryan"), pair("copper", "kettle")}, 2},
+		// The middle pair comes last and joins two names counted apart.
+		{"linked late", []pairWords{pair("lake", "county"), pair("county", "sheriff"), pair("dana", "reyes"), pair("sheriff", "dana")}, 1},
+		{"same pair twice", []pairWords{pair("oren", "whitlock"), pair("oren", "whitlock")}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := wholeNames(tt.pairs); got != tt.want {
+				t.Errorf("wholeNames = %d, want %d", got, tt.want)
 			}
 		})
 	}

@@ -203,18 +203,26 @@ type Config struct {
 	// ArchiveWindow 0 turns rejoining off.
 	ArchiveWindow  time.Duration
 	ArchiveStories int
-	// ArchiveNames is how many two-word names a late follow-up must share
-	// with the story: two incidents share a city, a police chief or a
-	// spokesman, seldom four people and places. Each must be carried by at
+	// ArchiveNames is how many two-word names (counted as whole names,
+	// see ArchiveWholeNames) a late follow-up must share with the story:
+	// two incidents share a city, a police chief or a spokesman, seldom
+	// three people and places. Each must be carried by at
 	// most ArchiveRare recent articles besides the story's own, and each of
 	// its words written as a name (capitalised inside a sentence) in at
 	// least 1/ArchiveCase of the recent articles that use it, so that page
 	// furniture ("Close Image") and common words ("Short") do not count.
-	// Defaults 4, 0 and 1.5, chosen on one half of gva-stream with basil
-	// as a guard (see docs/clustering.md).
+	// Defaults 3, 0 and 2, chosen on one half of gva-stream with basil
+	// and gva-stream's thread purity as guards (see docs/clustering.md).
 	ArchiveNames int
 	ArchiveRare  int
 	ArchiveCase  float64
+	// ArchiveWholeNames counts shared two-word names that share a word
+	// as one name for ArchiveNames: a three-word name makes two pairs
+	// ("House Budget", "Budget Committee"), a title and a person's name
+	// another two ("Representative Paul", "Paul Ryan"), so that counted
+	// by pairs two political names of a budget row pass for four people
+	// and places of one incident. Default true.
+	ArchiveWholeNames bool
 
 	// Dedup configures copy detection; its window should equal Window.
 	Dedup dedup.Config
@@ -225,48 +233,49 @@ func DefaultConfig() Config {
 	dc := dedup.DefaultConfig()
 	dc.Window = 30 * 24 * time.Hour
 	return Config{
-		Window:           30 * 24 * time.Hour,
-		ThreadWindow:     60 * 24 * time.Hour,
-		Threshold:        0.14,
-		ThreadThreshold:  0.14,
-		ThreadNames:      3,
-		ThreadSpecific:   1,
-		ThreadMerge:      0.14,
-		ThreadTopicNames: 2,
-		ThreadTopicScore: 0.1,
-		ThreadTopicMin:   10,
-		ThreadTopicShare: 0.5,
-		ThreadVotes:      3,
-		ThreadVoteScore:  0.07,
-		ThreadWeakLinks:  3,
-		ThreadWeakScore:  0.05,
-		ThreadNameWeight: 0.6,
-		RelatedMin:       0.25,
-		WordWeight:       0.5,
-		EntityWeight:     0.3,
-		NumberWeight:     0.1,
-		TitleWeight:      0.1,
-		TimeScale:        3 * 24 * time.Hour,
-		TimePenalty:      0.5,
-		UnknownGap:       3 * 24 * time.Hour,
-		DFDocs:           5000,
-		Candidates:       15,
-		CentroidTerms:    150,
-		IndexKeys:        12,
-		MaxPosting:       150,
-		MaxStories:       50_000,
-		GapRelief:        0.6,
-		FurnitureTitle:   0.2,
-		FurnitureWords:   200,
-		ThinWords:        100,
-		TitleThreshold:   0.10,
-		YearConflict:     0.2,
-		ArchiveWindow:    365 * 24 * time.Hour,
-		ArchiveStories:   100_000,
-		ArchiveNames:     4,
-		ArchiveRare:      0,
-		ArchiveCase:      1.5,
-		Dedup:            dc,
+		Window:            30 * 24 * time.Hour,
+		ThreadWindow:      60 * 24 * time.Hour,
+		Threshold:         0.14,
+		ThreadThreshold:   0.14,
+		ThreadNames:       3,
+		ThreadSpecific:    1,
+		ThreadMerge:       0.14,
+		ThreadTopicNames:  2,
+		ThreadTopicScore:  0.1,
+		ThreadTopicMin:    10,
+		ThreadTopicShare:  0.5,
+		ThreadVotes:       3,
+		ThreadVoteScore:   0.07,
+		ThreadWeakLinks:   3,
+		ThreadWeakScore:   0.05,
+		ThreadNameWeight:  0.6,
+		RelatedMin:        0.25,
+		WordWeight:        0.5,
+		EntityWeight:      0.3,
+		NumberWeight:      0.1,
+		TitleWeight:       0.1,
+		TimeScale:         3 * 24 * time.Hour,
+		TimePenalty:       0.5,
+		UnknownGap:        3 * 24 * time.Hour,
+		DFDocs:            5000,
+		Candidates:        15,
+		CentroidTerms:     150,
+		IndexKeys:         12,
+		MaxPosting:        150,
+		MaxStories:        50_000,
+		GapRelief:         0.6,
+		FurnitureTitle:    0.2,
+		FurnitureWords:    200,
+		ThinWords:         100,
+		TitleThreshold:    0.10,
+		YearConflict:      0.2,
+		ArchiveWindow:     365 * 24 * time.Hour,
+		ArchiveStories:    100_000,
+		ArchiveNames:      3,
+		ArchiveRare:       0,
+		ArchiveCase:       2,
+		ArchiveWholeNames: true,
+		Dedup:             dc,
 	}
 }
 
