@@ -123,7 +123,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 					}
 				}
 			}
-			if visibleByline[n.Data] && len(pm.byLines) < 4 && opensWithLabel(n) {
+			if len(pm.byLines) < 4 && isBylineElement(n.Data) && opensWithLabel(n) {
 				if t := collapseSpace(textOf(n)); len(t) <= 100 {
 					if name, ok := bylineText(t); ok {
 						pm.byLines = append(pm.byLines, name)
@@ -155,8 +155,15 @@ func collectMeta(doc *html.Node) *pageMeta {
 	return pm
 }
 
-// visibleByline are the elements a written byline sits in.
-var visibleByline = map[string]bool{"p": true, "span": true, "div": true, "li": true, "address": true, "small": true, "strong": true, "em": true, "b": true}
+// isBylineElement reports the elements a written byline sits in. It runs
+// on every element, so it is a switch, not a map lookup.
+func isBylineElement(tag string) bool {
+	switch tag {
+	case "p", "span", "div", "li", "address", "small", "strong", "em", "b":
+		return true
+	}
+	return false
+}
 
 // bylineText reads "By Jane Doe"-style text; ok is false when the text
 // does not open with a byline label.
@@ -188,9 +195,23 @@ func opensWithLabel(n *html.Node) bool {
 			if len(t) > 12 {
 				t = t[:12]
 			}
-			t = strings.ToLower(t)
+			// Lower-case ASCII text in place; only other text pays for
+			// strings.ToLower's copy.
+			var buf [12]byte
+			low := buf[:len(t)]
+			for i := 0; i < len(t); i++ {
+				c := t[i]
+				if c >= utf8.RuneSelf {
+					low = []byte(strings.ToLower(t))
+					break
+				}
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low[i] = c
+			}
 			for _, p := range []string{"by", "written", "posted", "author", "text by", "words by", "story by"} {
-				if strings.HasPrefix(t, p) {
+				if len(low) >= len(p) && string(low[:len(p)]) == p {
 					return true
 				}
 			}
@@ -249,7 +270,13 @@ func isAuthorElement(n *html.Node) bool {
 	if ip := attr(n, "itemprop"); ip == "author" || ip == "creator" {
 		return true
 	}
-	for _, f := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	class := attr(n, "class")
+	// Most elements' classes name neither: only the rest are lower-cased
+	// and split into words, which allocates.
+	if !mayNameAuthor(class) {
+		return false
+	}
+	for _, f := range strings.Fields(strings.ToLower(class)) {
 		if !strings.Contains(f, "author") && !strings.Contains(f, "byline") {
 			continue
 		}
@@ -265,6 +292,35 @@ func isAuthorElement(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// mayNameAuthor reports whether class holds "author" or "byline" in any
+// case of ASCII letters, or a byte outside ASCII, whose lower-casing is
+// left to strings.ToLower. It is a cheap gate run on every element.
+func mayNameAuthor(class string) bool {
+	for i := 0; i < len(class); i++ {
+		switch c := class[i]; {
+		case c >= utf8.RuneSelf:
+			return true
+		case c|0x20 == 'a' && foldsTo(class[i:], "author"), c|0x20 == 'b' && foldsTo(class[i:], "byline"):
+			return true
+		}
+	}
+	return false
+}
+
+// foldsTo reports whether s opens with word, a lower-case ASCII word, in
+// any case. A byte c is a letter l in either case exactly when c|0x20 == l.
+func foldsTo(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if s[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func attr(n *html.Node, key string) string {
@@ -305,7 +361,7 @@ func textOf(n *html.Node) string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if n.Type == html.ElementNode && blockTags[n.Data] {
+		if n.Type == html.ElementNode && isBlock(n.Data) {
 			sb.WriteByte(' ')
 		}
 	}

@@ -6,29 +6,38 @@ import (
 	"golang.org/x/net/html"
 )
 
-// prunedTags never hold article text. Removing them once, after the
-// metadata walk and before both extractors, saves each extractor from
-// cloning and scoring them (go-trafilatura copies the tree three times).
-var prunedTags = map[string]bool{
-	"script": true, "style": true, "svg": true, "noscript": true, "template": true,
-	"iframe": true, "object": true, "embed": true, "canvas": true, "video": true,
-	"audio": true, "map": true, "link": true, "nav": true, "footer": true,
-	"input": true, "select": true, "button": true, "textarea": true,
+// isPruned reports the tags that never hold article text. Removing them
+// once, after the metadata walk and before both extractors, saves each
+// extractor from cloning and scoring them (go-trafilatura copies the tree
+// three times). It runs on every element, so it is a switch, not a map
+// lookup.
+func isPruned(tag string) bool {
+	switch tag {
+	case "script", "style", "svg", "noscript", "template", "iframe", "object",
+		"embed", "canvas", "video", "audio", "map", "link", "nav", "footer",
+		"input", "select", "button", "textarea":
+		return true
+	}
+	return false
 }
 
-// boilerplateNames are class and id words (whole, or one part of a
+// isBoilerplateName reports class and id words (whole, or one part of a
 // hyphenated or underscored name) that mark blocks that are never the
 // article: advertising, cookie and consent banners, and reader comments.
 // Both extractors keep such blocks when they sit inside the article's
 // container, and a sentence from them in a briefing would put words in an
 // outlet's mouth. Singular "comment" is left out: templates use it for the
-// article's own comment-count links and wrappers.
-var boilerplateNames = map[string]bool{
-	"ad": true, "ads": true, "advert": true, "adverts": true, "advertisement": true,
-	"advertising": true, "sponsored": true, "publi": true, "publicidad": true,
-	"anuncio": true, "anuncios": true, "werbung": true, "publicite": true,
-	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
-	"comments": true, "comentarios": true, "commentaires": true, "kommentare": true,
+// article's own comment-count links and wrappers. name is lower case.
+func isBoilerplateName(name []byte) bool {
+	// A switch on the converted bytes neither allocates nor hashes.
+	switch string(name) {
+	case "ad", "ads", "advert", "adverts", "advertisement", "advertising",
+		"sponsored", "publi", "publicidad", "anuncio", "anuncios", "werbung",
+		"publicite", "cookie", "cookies", "consent", "gdpr", "comments",
+		"comentarios", "commentaires", "kommentare":
+		return true
+	}
+	return false
 }
 
 // isBoilerplate reports whether n's class or id names it as boilerplate.
@@ -56,7 +65,7 @@ func isBoilerplate(n *html.Node) bool {
 					}
 					buf[x] = c
 				}
-				if boilerplateNames[string(buf[:k])] {
+				if isBoilerplateName(buf[:k]) {
 					return true
 				}
 			}
@@ -77,7 +86,7 @@ func isNameByte(c byte) bool {
 // ads or comments ("has-ads", "comments-open"), and holds the article too.
 const boilerplateShare = 0.2
 
-// prune removes comments, prunedTags and small boilerplate blocks from
+// prune removes comments, isPruned tags and small boilerplate blocks from
 // doc's body, in place.
 func prune(doc *html.Node) {
 	total := 0
@@ -107,7 +116,7 @@ func prune(doc *html.Node) {
 			next := c.NextSibling
 			switch {
 			case c.Type == html.CommentNode,
-				c.Type == html.ElementNode && (prunedTags[c.Data] || c.Data != "body" && c.Data != "html" && isBoilerplate(c) && small(c)):
+				c.Type == html.ElementNode && (isPruned(c.Data) || c.Data != "body" && c.Data != "html" && isBoilerplate(c) && small(c)):
 				n.RemoveChild(c)
 			case c.Type == html.ElementNode && c.Data == "head":
 				// Keep <head>: go-trafilatura reads its meta tags and

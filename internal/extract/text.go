@@ -8,17 +8,21 @@ import (
 	"golang.org/x/net/html"
 )
 
-// blockTags start a new paragraph in the plain text. They include the tag
-// names go-trafilatura rewrites its output to (head, list, item, quote...).
-var blockTags = map[string]bool{
-	"p": true, "div": true, "head": true, "h1": true, "h2": true, "h3": true,
-	"h4": true, "h5": true, "h6": true, "list": true, "item": true, "ul": true,
-	"ol": true, "li": true, "quote": true, "blockquote": true, "pre": true,
-	"code": true, "table": true, "row": true, "tr": true, "section": true,
-	"article": true, "main": true, "figure": true, "figcaption": true,
-	"dl": true, "dt": true, "dd": true, "header": true, "footer": true,
-	"aside": true, "details": true, "summary": true, "address": true,
-	"body": true, "html": true, "hr": true,
+// isBlock reports the tags that start a new paragraph in the plain text.
+// They include the tag names go-trafilatura rewrites its output to (head,
+// list, item, quote...). Every element of a page is checked several times,
+// so this is a switch, which the compiler turns into a binary search, not
+// a map lookup, which hashes the name.
+func isBlock(tag string) bool {
+	switch tag {
+	case "p", "div", "head", "h1", "h2", "h3", "h4", "h5", "h6", "list", "item",
+		"ul", "ol", "li", "quote", "blockquote", "pre", "code", "table", "row",
+		"tr", "section", "article", "main", "figure", "figcaption", "dl", "dt",
+		"dd", "header", "footer", "aside", "details", "summary", "address",
+		"body", "html", "hr":
+		return true
+	}
+	return false
 }
 
 // para is one paragraph of plain text and the share of its words that
@@ -50,17 +54,24 @@ func render(n *html.Node, o *outline) []para {
 		return nil
 	}
 	var paras []para
+	// The text of all paragraphs goes into one buffer, each paragraph a
+	// substring of it from start: a builder per paragraph would allocate
+	// and regrow for each. Bytes a Builder has written never change, so
+	// earlier substrings stay valid as it grows.
 	var cur, link strings.Builder
+	start, linkStart := 0, 0
 	inLink := 0
 	var open []int32 // the outline's block elements enclosing the walk
 	flush := func() {
-		defer cur.Reset()
-		defer link.Reset()
+		s := cur.String()[start:]
+		start = cur.Len()
+		ls := link.String()[linkStart:]
+		linkStart = link.Len()
 		if o != nil {
 			// The outline keeps the text as it is: most of a page is
 			// never output, so its whitespace is collapsed only if it is
 			// (see outline.recover), and link shares are not needed.
-			if s := cur.String(); strings.TrimSpace(s) != "" {
+			if strings.TrimSpace(s) != "" {
 				paras = append(paras, para{text: s})
 				b := int32(-1)
 				if len(open) > 0 {
@@ -70,11 +81,11 @@ func render(n *html.Node, o *outline) []para {
 			}
 			return
 		}
-		s := collapseSpace(cur.String())
+		s, w := collapseCount(s)
 		if s != "" {
 			p := para{text: s}
-			if w := wordCount(s); w > 0 {
-				p.linkShare = float64(wordCount(link.String())) / float64(w)
+			if w > 0 {
+				p.linkShare = float64(wordCount(ls)) / float64(w)
 			}
 			paras = append(paras, p)
 		}
@@ -83,6 +94,14 @@ func render(n *html.Node, o *outline) []para {
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			if n.Data != "" && skipSpace(n.Data, 0) == len(n.Data) {
+				// Indentation between tags, often most of a page's
+				// text bytes: one space reads the same to collapseSpace
+				// and to the word counts, and is not copied and
+				// scanned again.
+				cur.WriteByte(' ')
+				return
+			}
 			cur.WriteString(n.Data)
 			if inLink > 0 {
 				link.WriteString(n.Data)
@@ -100,7 +119,7 @@ func render(n *html.Node, o *outline) []para {
 				cur.WriteByte(' ')
 			}
 		}
-		block := n.Type == html.ElementNode && blockTags[n.Data]
+		block := n.Type == html.ElementNode && isBlock(n.Data)
 		if block {
 			flush()
 			if o != nil {
@@ -137,27 +156,101 @@ func render(n *html.Node, o *outline) []para {
 // collapseSpace trims s and collapses each run of white space in it to one
 // space, as strings.Join(strings.Fields(s), " ") does, in one pass.
 func collapseSpace(s string) string {
-	var sb strings.Builder
-	sb.Grow(len(s))
-	space := false
+	c, _ := collapseCount(s)
+	return c
+}
+
+// collapseCount returns collapseSpace(s) and the number of words in it
+// (see wordCount), from one pass over s. When the result is a substring
+// of s (no run of white space inside it but single spaces), the substring
+// is returned and nothing is copied: most text needs only trimming.
+func collapseCount(s string) (string, int) {
+	var sb strings.Builder // the result, once it is not a substring of s
+	first, end := -1, 0    // the result is s[first:end] while sb is empty
+	words := 0
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		i = skipSpace(s, i)
+		if i == len(s) {
+			break
 		}
-		if unicode.IsSpace(r) {
-			space = true
-		} else {
-			if space && sb.Len() > 0 {
-				sb.WriteByte(' ')
+		j, n := fieldEnd(s, i)
+		words += n
+		switch {
+		case first < 0:
+			first, end = i, j
+		case sb.Len() == 0 && i == end+1 && s[end] == ' ':
+			end = j
+		default:
+			if sb.Len() == 0 {
+				sb.Grow(len(s) - first)
+				sb.WriteString(s[first:end])
 			}
-			space = false
-			sb.WriteString(s[i : i+size])
+			sb.WriteByte(' ')
+			sb.WriteString(s[i:j])
+		}
+		i = j
+	}
+	switch {
+	case sb.Len() > 0:
+		return sb.String(), words
+	case first < 0:
+		return "", 0
+	}
+	return s[first:end], words
+}
+
+// skipSpace returns the end of the run of white space that starts at s[i].
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return i
 		}
 		i += size
 	}
-	return sb.String()
+	return i
 }
+
+// fieldEnd returns the end of the run of runes other than white space that
+// starts at s[i], and the number of words (see wordCount) in the run. A
+// word never spans white space, so a text's words are those of its runs.
+func fieldEnd(s string, i int) (end, words int) {
+	inWord := false
+	for i < len(s) {
+		c := s[i]
+		var w bool
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			w = unicode.IsLetter(r) || unicode.IsNumber(r)
+			i += size
+		}
+		if w && !inWord {
+			words++
+		}
+		inWord = w
+	}
+	return i, words
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // normWords is a paragraph reduced to lower-case words joined by single
 // spaces, so that two extractors' renderings of one block compare equal.
@@ -178,11 +271,23 @@ func normWords(s string) string {
 	return sb.String()
 }
 
+// wordCount counts the words of s as normWords would write them (runs of
+// letters, digits and underscores), without building them. It reads every
+// word of the page, so ASCII bytes are classed by table.
 func wordCount(s string) int {
 	n := 0
 	inWord := false
-	for _, r := range s {
-		w := r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w bool
+		if c < utf8.RuneSelf {
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsNumber(r)
+			i += size
+		}
 		if w && !inWord {
 			n++
 		}
@@ -190,6 +295,15 @@ func wordCount(s string) int {
 	}
 	return n
 }
+
+// asciiWord marks the ASCII bytes that are word characters: letters,
+// digits and the underscore.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // Thresholds of the body choice, as fractions of a body's words. They were
 // set on the WCXB development set and checked on the Scrapinghub set.
@@ -327,10 +441,16 @@ func dropLinkLists(r []para, rw [][]uint64, tg gramTable) []para {
 // paraWords reduces each paragraph to the hashes of its lower-cased words
 // (runs of letters, digits and underscores). Hashing while scanning spares
 // building a normalised copy of every paragraph and splitting it again.
+// The hashes of all paragraphs share one growing array (a paragraph's
+// slice is capped, so appending to the array never writes into it), which
+// spares an allocation and its regrowth per paragraph.
 func paraWords(ps []para) [][]uint64 {
 	out := make([][]uint64, len(ps))
+	var all []uint64
 	for i, p := range ps {
-		out[i] = wordHashes(p.text)
+		start := len(all)
+		all = appendWordHashes(all, p.text)
+		out[i] = all[start:len(all):len(all)]
 	}
 	return out
 }
@@ -343,7 +463,11 @@ const (
 // wordHashes is FNV-1a over each lower-cased word of s, as normWords would
 // write it.
 func wordHashes(s string) []uint64 {
-	var out []uint64
+	return appendWordHashes(nil, s)
+}
+
+// appendWordHashes appends the wordHashes of s to out.
+func appendWordHashes(out []uint64, s string) []uint64 {
 	h := uint64(fnvOffset)
 	inWord := false
 	var buf [utf8.UTFMax]byte
@@ -360,7 +484,7 @@ func wordHashes(s string) []uint64 {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			word = c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+			word = asciiWord[c]
 			if word {
 				h = (h ^ uint64(c)) * fnvPrime
 			}
@@ -415,9 +539,14 @@ func gramSet(pw [][]uint64) gramTable {
 	}
 	grams := newGramTable(3 * n)
 	for _, ws := range pw {
-		for n := 1; n <= 3; n++ {
-			for i := 0; i+n <= len(ws); i++ {
-				grams.add(gramHash(ws[i : i+n]))
+		for i := range ws {
+			// The runs starting at word i, hashed as gramHash does, each
+			// extending the shorter one's hash.
+			h := uint64(fnvOffset)
+			for _, w := range ws[i:min(i+3, len(ws))] {
+				h = (h ^ w) * fnvPrime
+				h ^= h >> 31
+				grams.add(h)
 			}
 		}
 	}
@@ -561,17 +690,19 @@ const (
 // between the body's own paragraphs, not before or after them as a
 // teaser list, comment section or newsletter box would.
 func (o *outline) recover(body []para) []para {
-	bw, pw := paraWords(body), paraWords(o.paras)
+	// Most bodies hold half the page's words or more: words are counted
+	// first, and hashed only when the body may be scattered parts.
 	bodyW, pageW := 0, 0
-	for _, ws := range bw {
-		bodyW += len(ws)
+	for _, p := range body {
+		bodyW += wordCount(p.text)
 	}
-	for _, ws := range pw {
-		pageW += len(ws)
+	for _, p := range o.paras {
+		pageW += wordCount(p.text)
 	}
 	if bodyW == 0 || float64(bodyW) >= recoverMax*float64(pageW) {
 		return body
 	}
+	bw, pw := paraWords(body), paraWords(o.paras)
 	grams := gramSet(bw)
 	found := make([]bool, len(o.paras))
 	held := make([]int, len(o.parent))
@@ -649,7 +780,8 @@ const (
 // same line in each section of a menu or schedule, belong to the article.
 func dropRepeats(paras []para) []para {
 	// Copies render the same elements, so their paragraphs are equal as
-	// text; words are counted only once a repeated run is found.
+	// text; the body's words are counted only once a repeated run is long
+	// enough to matter.
 	first := make(map[string]int, len(paras))
 	total := -1
 	var out []para
@@ -663,7 +795,7 @@ func dropRepeats(paras []para) []para {
 				w += wordCount(paras[i+n].text)
 				n++
 			}
-			if total < 0 {
+			if w >= repeatMinWords && total < 0 {
 				total = 0
 				for _, p := range paras {
 					total += wordCount(p.text)

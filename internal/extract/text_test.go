@@ -21,13 +21,31 @@ func distinctWords(prefix string, n int) para {
 }
 
 func FuzzCollapseSpace(f *testing.F) {
-	for _, s := range []string{"", "  a  b\n\tc ", "\u00a0x\u2003y\u00a0", "\xff  \xfe", "one"} {
+	for _, s := range []string{"", "  a  b\n\tc ", "\u00a0x\u2003y\u00a0", "\xff  \xfe", "one", "a b c", " a b ", "a b\nc d"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want := strings.Join(strings.Fields(s), " ")
 		if got := collapseSpace(s); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// FuzzWordCount checks that counting words, alone or while collapsing
+// white space, agrees with normalising the text and splitting it.
+func FuzzWordCount(f *testing.F) {
+	for _, s := range []string{"", "Hello, World!", " a\u00a0b\u2003 c_d-e ", "ÉTÉ à Paris_2024 — ok", "\xffA\xfeb", "x\u0085y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := len(strings.Fields(normWords(s)))
+		if got := wordCount(s); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+		wantText := strings.Join(strings.Fields(s), " ")
+		if got, n := collapseCount(s); got != wantText || n != want {
+			t.Errorf("collapseCount(%q) = %q, %d, want %q, %d", s, got, n, wantText, want)
 		}
 	})
 }

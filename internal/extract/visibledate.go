@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -211,11 +212,31 @@ func atoi(s string) int {
 func headerText(doc *html.Node, title string) string {
 	var sb strings.Builder
 	mark, firstH1 := -1, -1
+	// Once the headline is found, the walk stops as soon as the text after
+	// it covers the window measured below: each step of the window takes
+	// at most one byte that is not white space, so len(title)+headerAfter
+	// of them, and a few more for the last rune, suffice. The rest of the
+	// page is then neither walked nor copied.
+	need := len(title) + headerAfter + 2*utf8.UTFMax
+	after := -1 // bytes other than white space written since mark; -1 before it
+	write := func(s string) {
+		sb.WriteString(s)
+		if after >= 0 {
+			for i := 0; i < len(s); i++ {
+				if !isSpaceByte(s[i]) {
+					after++
+				}
+			}
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		if after >= need {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
-			sb.WriteString(n.Data)
+			write(n.Data)
 			return
 		case html.ElementNode:
 			switch n.Data {
@@ -223,7 +244,7 @@ func headerText(doc *html.Node, title string) string {
 				return
 			case "time":
 				if d, ok := machineDate(n); ok {
-					sb.WriteString(" " + d + " ")
+					write(" " + d + " ")
 					return
 				}
 			case "h1":
@@ -232,16 +253,17 @@ func headerText(doc *html.Node, title string) string {
 				}
 				if mark < 0 && title != "" && collapseSpace(textOf(n)) == title {
 					mark = sb.Len()
+					after = 0
 				}
 			}
-			if blockTags[n.Data] || n.Data == "br" {
+			if isBlock(n.Data) || n.Data == "br" {
 				sb.WriteByte(' ')
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
-		if n.Type == html.ElementNode && blockTags[n.Data] {
+		if n.Type == html.ElementNode && isBlock(n.Data) {
 			sb.WriteByte(' ')
 		}
 	}
