@@ -134,9 +134,10 @@ func (c *Clusterer) expire() {
 
 // rejoin returns the story past the join window, held or archived, that
 // an article starting a new story continues, or nil: the one sharing the
-// most two-word names with it, at least ArchiveNames (as whole names, see
-// wholeNames), each rare (carried by at most ArchiveRare recent articles
-// besides the story's own) and written as a name (see ArchiveCase). A trial or a sentencing names the
+// most two-word names with it, at least ArchiveNames making at least
+// ArchiveWholeNames whole names (see wholeNames), each rare (carried by
+// at most ArchiveRare recent articles besides the story's own) and
+// written as a name (see ArchiveCase). A trial or a sentencing names the
 // victim, the accused and the place again; two incidents in one town
 // share its police and its streets, seldom three such names.
 func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
@@ -168,10 +169,10 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 	bestN := 0
 	for id, ws := range shared {
 		n := len(ws)
-		if c.cfg.ArchiveWholeNames && n >= c.cfg.ArchiveNames {
-			n = wholeNames(ws)
+		if n < c.cfg.ArchiveNames || c.cfg.ArchiveWholeNames > 0 && wholeNames(ws) < c.cfg.ArchiveWholeNames {
+			continue
 		}
-		if n >= c.cfg.ArchiveNames && (n > bestN || n == bestN && id < best) {
+		if n > bestN || n == bestN && id < best {
 			best, bestN = id, n
 		}
 	}

@@ -16,6 +16,7 @@ func archiveStream(t0 time.Time, span time.Duration, follow Doc) []Doc {
 		ID: 1, Source: 1, Time: t0, Title: "Two killed in Riverton shooting",
 		Text: "Two men were killed outside the Copper Kettle Tavern on Alder Lane in Riverton on Saturday. " +
 			"Police named the victims as Tomas Ferreira and Oren Whitlock. Chief Lena Brandt said a suspect fled. " +
+			"The first on the scene were Officer Dana Pruitt and Sergeant Omar Velez. " +
 			"Brandt asked witnesses to call. Close Image.",
 	}}
 	const fillEvery = 8 * time.Hour
@@ -56,14 +57,15 @@ func TestRejoin(t *testing.T) {
 	// two-word names, but one of them not a name.
 	furniture := Doc{Source: 9, Title: "Man sentenced in Riverton killings",
 		Text: "Close Image. A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock."}
-	// Shares three two-word names, but "Copper Kettle" and "Kettle
-	// Tavern" are one place: two names.
-	onePlace := Doc{Source: 9, Title: "Man sentenced in Riverton killing",
-		Text: "A man was sentenced to life on Tuesday for the killing of Tomas Ferreira outside the Copper Kettle Tavern."}
+	// Shares four two-word names, but "Officer Dana" and "Dana Pruitt"
+	// are one person, and so are "Sergeant Omar" and "Omar Velez": two
+	// names.
+	twoPeople := Doc{Source: 9, Title: "Officers honoured in Riverton",
+		Text: "The city honoured Officer Dana Pruitt and Sergeant Omar Velez on Tuesday for their work."}
 	off := DefaultConfig()
 	off.ArchiveWindow = 0
 	pairs := DefaultConfig()
-	pairs.ArchiveWholeNames = false
+	pairs.ArchiveWholeNames = 0
 	tests := []struct {
 		name   string
 		cfg    Config
@@ -75,8 +77,8 @@ func TestRejoin(t *testing.T) {
 		{"forgotten", DefaultConfig(), 200 * 24 * time.Hour, sentencing(true), true},
 		{"too few names", DefaultConfig(), 200 * 24 * time.Hour, sentencing(false), false},
 		{"common words", DefaultConfig(), 200 * 24 * time.Hour, furniture, false},
-		{"one place in two pairs", DefaultConfig(), 200 * 24 * time.Hour, onePlace, false},
-		{"one place counted by pairs", pairs, 200 * 24 * time.Hour, onePlace, true},
+		{"two people in four pairs", DefaultConfig(), 200 * 24 * time.Hour, twoPeople, false},
+		{"two people counted by pairs", pairs, 200 * 24 * time.Hour, twoPeople, true},
 		{"past the archive window", DefaultConfig(), 400 * 24 * time.Hour, sentencing(true), false},
 		{"archive off", off, 200 * 24 * time.Hour, sentencing(true), false},
 	}

@@ -203,26 +203,27 @@ type Config struct {
 	// ArchiveWindow 0 turns rejoining off.
 	ArchiveWindow  time.Duration
 	ArchiveStories int
-	// ArchiveNames is how many two-word names (counted as whole names,
-	// see ArchiveWholeNames) a late follow-up must share with the story:
-	// two incidents share a city, a police chief or a spokesman, seldom
-	// three people and places. Each must be carried by at
-	// most ArchiveRare recent articles besides the story's own, and each of
-	// its words written as a name (capitalised inside a sentence) in at
-	// least 1/ArchiveCase of the recent articles that use it, so that page
-	// furniture ("Close Image") and common words ("Short") do not count.
-	// Defaults 3, 0 and 2, chosen on one half of gva-stream with basil
-	// and gva-stream's thread purity as guards (see docs/clustering.md).
-	ArchiveNames int
-	ArchiveRare  int
-	ArchiveCase  float64
-	// ArchiveWholeNames counts shared two-word names that share a word
-	// as one name for ArchiveNames: a three-word name makes two pairs
-	// ("House Budget", "Budget Committee"), a title and a person's name
-	// another two ("Representative Paul", "Paul Ryan"), so that counted
-	// by pairs two political names of a budget row pass for four people
-	// and places of one incident. Default true.
-	ArchiveWholeNames bool
+	// ArchiveNames is how many two-word names a late follow-up must share
+	// with the story, and ArchiveWholeNames how many whole names they
+	// must make up at least: two incidents share a city, a police chief or
+	// a spokesman, seldom three people and places. Two-word names that
+	// share a word are one name ("House Budget" and "Budget Committee", or
+	// "Representative Paul" and "Paul Ryan"), so that two political names
+	// of a budget row do not pass for four people and places of one
+	// incident. Each must be carried by at most ArchiveRare recent
+	// articles besides the story's own, and each of its words written as
+	// a name (capitalised inside a sentence) in at least 1/ArchiveCase of
+	// the recent articles that use it, so that page furniture ("Close
+	// Image") and common words ("Short") do not count. Defaults 4, 3, 0
+	// and 2, chosen on one half of gva-stream with basil and gva-stream's
+	// thread purity as guards (see docs/clustering.md); 3 names alone
+	// rejoined more on gva-stream but let a small stream's settlement
+	// rejoin the leak it settles by three names. ArchiveWholeNames 0
+	// counts pairs only.
+	ArchiveNames      int
+	ArchiveWholeNames int
+	ArchiveRare       int
+	ArchiveCase       float64
 
 	// Dedup configures copy detection; its window should equal Window.
 	Dedup dedup.Config
@@ -271,10 +272,10 @@ func DefaultConfig() Config {
 		YearConflict:      0.2,
 		ArchiveWindow:     365 * 24 * time.Hour,
 		ArchiveStories:    100_000,
-		ArchiveNames:      3,
+		ArchiveNames:      4,
 		ArchiveRare:       0,
 		ArchiveCase:       2,
-		ArchiveWholeNames: true,
+		ArchiveWholeNames: 3,
 		Dedup:             dc,
 	}
 }

@@ -96,23 +96,15 @@ func TestGramTable(t *testing.T) {
 // go-trafilatura's when go-trafilatura's text starts well before it (see
 // leadMin), and only then. Words are generated distinct so that shared and
 // one-sided paragraphs are exact.
-func TestChooseLead(t *testing.T) {
-	t.Parallel()
-	words := distinctWords
-	shared := []para{words("shared", 200), words("more", 200)}
-	share := para{text: "Share on Facebook Share on X"}
-	lead := func(n int) []para { return []para{words("intro", n)} }
-	tests := []struct {
-		name       string
-		t, r       []para
-		wantChoice string
-	}{
-		{"same text", shared, shared, "trafilatura"},
-		{"trafilatura keeps a share bar", append([]para{share}, append(shared, words("caption", 20))...), shared, "readability-tighter"},
-		{"short lead: the standfirst", append(lead(40), shared...), shared, "readability-tighter"},
-		{"long lead: readability took one section", append(lead(leadMin), shared...), shared, "trafilatura-earlier-start"},
-		{"long trailer, no lead", append(append([]para{}, shared...), words("comments", leadMin)), shared, "readability-tighter"},
-	}
+// chooseCase is a pair of bodies and the rule choose should pick by.
+type chooseCase struct {
+	name       string
+	t, r       []para
+	wantChoice string
+}
+
+func checkChoices(t *testing.T, tests []chooseCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
@@ -122,6 +114,22 @@ func TestChooseLead(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestChooseLead(t *testing.T) {
+	t.Parallel()
+	words := distinctWords
+	shared := []para{words("shared", 200), words("more", 200)}
+	share := para{text: "Share on Facebook Share on X"}
+	lead := func(n int) []para { return []para{words("intro", n)} }
+	tests := []chooseCase{
+		{"same text", shared, shared, "trafilatura"},
+		{"trafilatura keeps a share bar", append([]para{share}, append(shared, words("caption", 20))...), shared, "readability-tighter"},
+		{"short lead: the standfirst", append(lead(40), shared...), shared, "readability-tighter"},
+		{"long lead: readability took one section", append(lead(leadMin), shared...), shared, "trafilatura-earlier-start"},
+		{"long trailer, no lead", append(append([]para{}, shared...), words("comments", leadMin)), shared, "readability-tighter"},
+	}
+	checkChoices(t, tests)
 }
 
 // TestChoosePlace checks the rules that weigh where one body's extra text
@@ -134,11 +142,7 @@ func TestChoosePlace(t *testing.T) {
 	table := distinctWords("table", 100) // a quarter of go-trafilatura's body
 	teaser := distinctWords("teaser", 100)
 	summary := distinctWords("summary", 30)
-	tests := []struct {
-		name       string
-		t, r       []para
-		wantChoice string
-	}{
+	tests := []chooseCase{
 		{"readability keeps a table from the middle", []para{a, c}, []para{a, table, c}, "readability-inner"},
 		{"readability's extra text follows the article", []para{a, c}, []para{a, c, teaser}, "trafilatura"},
 		{"readability's extra text precedes the article", []para{a, c}, []para{teaser, a, c}, "trafilatura"},
@@ -147,15 +151,7 @@ func TestChoosePlace(t *testing.T) {
 		{"readability holds only the summary", []para{summary, a, c}, []para{summary}, "trafilatura-fragment"},
 		{"readability leaves out a share bar", []para{a, c, distinctWords("share", 10)}, []para{a, c}, "readability-tighter"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			_, got := choose(tt.t, tt.r)
-			if diff := cmp.Diff(tt.wantChoice, got); diff != "" {
-				t.Errorf("choice mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
+	checkChoices(t, tests)
 }
 
 // TestRecover checks that a body holding scattered items of a block gets

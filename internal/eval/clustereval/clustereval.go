@@ -114,7 +114,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.ArchiveWindow, "archive-window", cfg.ArchiveWindow, "experiment: how long past its last article a story can take a late follow-up by names (0: off)")
 	fs.IntVar(&cfg.ArchiveNames, "archive-names", cfg.ArchiveNames, "experiment: two-word names a late follow-up must share with the story")
 	fs.IntVar(&cfg.ArchiveRare, "archive-rare", cfg.ArchiveRare, "experiment: most recent articles besides the story's own carrying a shared name")
-	fs.BoolVar(&cfg.ArchiveWholeNames, "archive-whole-names", cfg.ArchiveWholeNames, "experiment: count shared two-word names that share a word as one name")
+	fs.IntVar(&cfg.ArchiveWholeNames, "archive-whole-names", cfg.ArchiveWholeNames, "experiment: whole names (two-word names sharing a word count once) the shared two-word names must make up (0: off)")
 	fs.Float64Var(&cfg.ArchiveCase, "archive-case", cfg.ArchiveCase, "experiment: most recent articles using a shared name's word, per article writing it as a name (0: off)")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := fs.Parse(args); err != nil {
