@@ -103,11 +103,6 @@ func TestThreadMerge(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			cfg := DefaultConfig()
-			// The fourth report, weeks later, is to start a story and
-			// link threads; naming three of a story's names, each carried
-			// by no other article of so short a stream, it would rejoin
-			// that story (see TestRejoin) instead.
-			cfg.ArchiveWindow = 0
 			if tt.noMerge {
 				cfg.ThreadMerge = 0
 			}
