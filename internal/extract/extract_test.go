@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
 
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
@@ -349,4 +350,14 @@ func BenchmarkExtractScrapinghub(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// parseHTML parses a test page.
+func parseHTML(t *testing.T, page string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }

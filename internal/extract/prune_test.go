@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 func TestPruneBoilerplate(t *testing.T) {
@@ -36,10 +34,7 @@ func TestPruneBoilerplate(t *testing.T) {
 		},
 	}
 	for _, tc := range tests {
-		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.page + "</body></html>"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		doc := parseHTML(t, "<html><body>"+tc.page+"</body></html>")
 		prune(doc)
 		got := textOf(doc)
 		for _, k := range tc.keep {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
 )
 
 // distinctWords returns a paragraph of n words tagged by prefix, distinct
@@ -211,10 +210,7 @@ func TestRecover(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parseHTML(t, tt.page)
 			got := newOutline(doc).recover(tt.body)
 			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
 				t.Errorf("recover mismatch (-want +got):\n%s", diff)

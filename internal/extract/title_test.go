@@ -1,11 +1,9 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
 )
 
 func TestChooseTitle(t *testing.T) {
@@ -134,10 +132,7 @@ func TestChooseTitle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parseHTML(t, tt.page)
 			if got := collectMeta(doc).chooseTitle("example.com"); got != tt.want {
 				t.Errorf("chooseTitle() = %q, want %q", got, tt.want)
 			}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/net/html"
 )
 
 func TestParseVisibleDates(t *testing.T) {
@@ -104,10 +103,7 @@ func TestHeaderText(t *testing.T) {
 	long := strings.Repeat("filler words here ", 60)
 	page := `<html><body><p>Teaser from December 1, 2020</p><p>` + long + `</p>
 <h1>Site</h1><article><h1>The headline</h1><p>By Ann, March 5, 2024</p><p>` + long + `</p><p>Old post, June 1, 2019</p></article></body></html>`
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parseHTML(t, page)
 	h := headerText(doc, "The headline")
 	if !strings.Contains(h, "The headline By Ann, March 5, 2024") {
 		t.Errorf("header lacks the byline line: %q", h)
@@ -119,10 +115,7 @@ func TestHeaderText(t *testing.T) {
 	}
 	// The window counts visible characters: indentation does not use it up.
 	indented := `<html><body><h1>Garden guide</h1>` + strings.Repeat("<div>\n\t\t\t\t\t\t\t\t\t\t</div>", 80) + `<p>By Cat, Editor, December 17, 2025</p></body></html>`
-	idoc, err := html.Parse(strings.NewReader(indented))
-	if err != nil {
-		t.Fatal(err)
-	}
+	idoc := parseHTML(t, indented)
 	if h := headerText(idoc, "Garden guide"); !strings.Contains(h, "December 17, 2025") {
 		t.Errorf("indentation used up the header window: %q", h)
 	}
@@ -132,7 +125,7 @@ func TestHeaderText(t *testing.T) {
 	if got := headerText(doc, ""); got == "" {
 		t.Error("a page with an <h1> has a header")
 	}
-	empty, _ := html.Parse(strings.NewReader("<p>no headings</p>"))
+	empty := parseHTML(t, "<p>no headings</p>")
 	if got := headerText(empty, "Missing"); got != "" {
 		t.Errorf("no headline: want empty header, got %q", got)
 	}
@@ -154,10 +147,7 @@ func TestHeaderTextTimeElement(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			doc, err := html.Parse(strings.NewReader(`<html><body><h1>Headline</h1><p>` + tc.time + `</p></body></html>`))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parseHTML(t, `<html><body><h1>Headline</h1><p>`+tc.time+`</p></body></html>`)
 			var got []string
 			for _, d := range parseVisibleDates(headerText(doc, "Headline")) {
 				s := d.t.Format("2006-01-02")
@@ -223,10 +213,7 @@ func TestChooseDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			doc, err := html.Parse(strings.NewReader(tt.page))
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := parseHTML(t, tt.page)
 			got := collectMeta(doc).chooseDate()
 			if diff := cmp.Diff(tt.want, got.Format("2006-01-02")); diff != "" {
 				t.Errorf("chooseDate() (-want +got):\n%s", diff)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -41,8 +40,7 @@ func TestThreadMergeRefreshesStories(t *testing.T) {
 			fc := testFetcher(t)
 			path := filepath.Join(t.TempDir(), "newsdesk.db")
 			h := startPipeline(t, ctx, path, fc)
-			h.addSource(t, ctx, news.Source{URL: s.url("/merge/before.xml")})
-			h.waitIdle(t, ctx)
+			h.ingest(t, ctx, s.url("/merge/before.xml"))
 
 			storyOf := func() map[string]int64 {
 				t.Helper()
@@ -89,8 +87,7 @@ func TestThreadMergeRefreshesStories(t *testing.T) {
 				groupedInto[filepath.Base(a.URL)] = a.ThreadID
 			}
 
-			h.addSource(t, ctx, news.Source{URL: s.url(tt.feed)})
-			h.waitIdle(t, ctx)
+			h.ingest(t, ctx, s.url(tt.feed))
 			settlement := storyOf()[tt.page]
 			if settlement == 0 || settlement == leak || settlement == lawsuit {
 				t.Fatalf("settlement in story %d; want a story of its own (leak %d, lawsuit %d)", settlement, leak, lawsuit)

@@ -239,8 +239,7 @@ func TestRestartRestoresClusterer(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "newsdesk.db")
 
 	h := startPipeline(t, ctx, path, fc)
-	h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml")})
-	h.waitIdle(t, ctx)
+	h.ingest(t, ctx, s.url("/rss.xml"))
 	before := map[string]int64{}
 	for _, a := range articlesByID(t, ctx, h.st) {
 		before[a.Title] = a.StoryID
@@ -248,8 +247,7 @@ func TestRestartRestoresClusterer(t *testing.T) {
 	h.close(t)
 
 	h = startPipeline(t, ctx, path, fc)
-	h.addSource(t, ctx, news.Source{URL: s.url("/fire-only.xml")})
-	h.waitIdle(t, ctx)
+	h.ingest(t, ctx, s.url("/fire-only.xml"))
 	arts := articlesByID(t, ctx, h.st)
 	if len(arts) != 4 {
 		t.Fatalf("%d articles after restart, want 4", len(arts))

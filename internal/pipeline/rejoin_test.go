@@ -4,8 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-
-	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // TestRestartKeepsArchive ingests testdata/site/rejoin: a shooting report,
@@ -25,14 +23,12 @@ func TestRestartKeepsArchive(t *testing.T) {
 			fc := testFetcher(t)
 			path := filepath.Join(t.TempDir(), "newsdesk.db")
 			h := startPipeline(t, ctx, path, fc)
-			h.addSource(t, ctx, news.Source{URL: s.url("/rejoin/before.xml")})
-			h.waitIdle(t, ctx)
+			h.ingest(t, ctx, s.url("/rejoin/before.xml"))
 			if restart {
 				h.close(t)
 				h = startPipeline(t, ctx, path, fc)
 			}
-			h.addSource(t, ctx, news.Source{URL: s.url("/rejoin/after.xml")})
-			h.waitIdle(t, ctx)
+			h.ingest(t, ctx, s.url("/rejoin/after.xml"))
 			story := map[string]int64{}
 			for _, a := range articlesByID(t, ctx, h.st) {
 				story[filepath.Base(a.URL)] = a.StoryID

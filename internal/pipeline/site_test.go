@@ -243,6 +243,14 @@ func (h *harness) addSource(t *testing.T, ctx context.Context, s news.Source) ne
 	return got
 }
 
+// ingest subscribes to the feed at url and waits until every job it
+// brings has run.
+func (h *harness) ingest(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	h.addSource(t, ctx, news.Source{URL: url})
+	h.waitIdle(t, ctx)
+}
+
 func (h *harness) waitIdle(t *testing.T, ctx context.Context) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
