@@ -67,6 +67,26 @@ func (a Article) Label() string {
 	return a.Topic
 }
 
+// Half keeps the articles of the stories whose number is even or odd
+// (half "even" or "odd"), in file order: two halves of a set that share no
+// story, one to choose a setting on and one to check it on.
+func Half(arts []Article, half string) ([]Article, error) {
+	if half != "even" && half != "odd" {
+		return nil, fmt.Errorf("half %q: want even or odd", half)
+	}
+	var out []Article
+	for _, a := range arts {
+		n, err := strconv.ParseInt(a.Label(), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("half %s: story %q of article %q is not a number", half, a.Label(), a.ID)
+		}
+		if (n%2 == 0) == (half == "even") {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
 // Run parses args (the words after "eval cluster") and prints the evaluation.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval cluster", flag.ContinueOnError)
@@ -75,6 +95,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	baseline := fs.Bool("baseline", false, "also run the plain TF-IDF single-pass baseline")
 	threads := fs.Bool("threads", false, "score thread linking (Timeline17 file: labels are topics)")
+	half := fs.String("half", "", "keep only the stories numbered even or odd (even|odd): the halves settings are chosen and checked on")
 	scale := fs.Int("scale", 0, "replay this many generated articles and print cost per article")
 	demoMode := fs.Bool("demo", false, "cross-lingual check on the demo corpus, without and with the glossary translator")
 	// Overrides for experiments; reported figures use the defaults.
@@ -132,6 +153,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	arts, err := Load(*data)
 	if err != nil {
 		return err
+	}
+	if *half != "" {
+		if arts, err = Half(arts, *half); err != nil {
+			return fmt.Errorf("eval cluster: %w", err)
+		}
 	}
 	ordered := Order(arts)
 	if *threads {

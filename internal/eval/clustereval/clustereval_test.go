@@ -51,6 +51,43 @@ func TestScore(t *testing.T) {
 	}
 }
 
+func TestHalf(t *testing.T) {
+	t.Parallel()
+	arts := []Article{
+		{ID: "a", Story: json.RawMessage(`"460726"`)},
+		{ID: "b", Story: json.RawMessage(`7`)},
+		{ID: "c", Story: json.RawMessage(`"12"`)},
+	}
+	ids := func(as []Article) []string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		half string
+		want []string
+	}{
+		{"even", []string{"a", "c"}},
+		{"odd", []string{"b"}},
+	} {
+		got, err := Half(arts, tt.half)
+		if err != nil {
+			t.Fatalf("Half(%s): %v", tt.half, err)
+		}
+		if diff := cmp.Diff(tt.want, ids(got)); diff != "" {
+			t.Errorf("Half(%s) (-want +got):\n%s", tt.half, diff)
+		}
+	}
+	if _, err := Half(arts, "first"); err == nil {
+		t.Error(`Half("first") = nil error, want one`)
+	}
+	if _, err := Half([]Article{{ID: "x", Story: json.RawMessage(`"1_2"`)}}, "even"); err == nil {
+		t.Error("Half of a story that is not a number = nil error, want one")
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	t.Parallel()
 	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
