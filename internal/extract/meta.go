@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -32,7 +33,14 @@ type pageMeta struct {
 type heading struct {
 	text   string
 	inMain bool // inside <article> or <main>
-	home   bool // its text is one link to the site's home page: a blog's name
+	// afterStory: it follows the end of an <article> that held an <h1>,
+	// where pages put the headings of teasers for further reading.
+	afterStory bool
+	// parts are the heading's text split where its markup breaks it: at
+	// each child element and <br> ("<span>Title</span> <span
+	// class=subtitle>Subtitle</span>").
+	parts []string
+	home  bool // its text is one link to the site's home page: a blog's name
 }
 
 // linksHome reports whether a heading's text (collapsed: text) is a single
@@ -61,9 +69,37 @@ func linksHome(h *html.Node, text string) bool {
 	return (u.Path == "" || u.Path == "/" || u.Path == "/index.html") && u.RawQuery == "" && u.Fragment == "" && (u.Host != "" || u.Path != "")
 }
 
+// headingParts splits a heading's text at its child elements and line
+// breaks, dropping empty parts.
+func headingParts(h *html.Node) []string {
+	var parts []string
+	var run strings.Builder
+	flush := func() {
+		if t := collapseSpace(run.String()); t != "" {
+			parts = append(parts, t)
+		}
+		run.Reset()
+	}
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			run.WriteString(c.Data)
+		case c.Type == html.ElementNode && c.Data == "br":
+			flush()
+		case c.Type == html.ElementNode:
+			flush()
+			run.WriteString(textOf(c))
+			flush()
+		}
+	}
+	flush()
+	return parts
+}
+
 // collectMeta walks doc once.
 func collectMeta(doc *html.Node) *pageMeta {
 	pm := &pageMeta{meta: map[string]string{}}
+	storyClosed := false // an <article> holding an <h1> has ended
 	var walk func(n *html.Node, inMain, inHead bool)
 	walk = func(n *html.Node, inMain, inHead bool) {
 		if n.Type == html.ElementNode {
@@ -114,7 +150,7 @@ func collectMeta(doc *html.Node) *pageMeta {
 				inMain = true
 			case "h1":
 				if t := collapseSpace(textOf(n)); t != "" {
-					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t)})
+					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t), afterStory: storyClosed, parts: headingParts(n)})
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || hasAttr(n, "pubdate") {
@@ -146,8 +182,12 @@ func collectMeta(doc *html.Node) *pageMeta {
 				}
 			}
 		}
+		h1s := len(pm.h1)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, inMain, inHead)
+		}
+		if n.Type == html.ElementNode && n.Data == "article" && len(pm.h1) > h1s {
+			storyClosed = true
 		}
 	}
 	walk(doc, false, false)
@@ -612,6 +652,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	best, bestScore := "", -1.0
+	var bestParts []string
 	for i, h := range pm.h1 {
 		ws := lowerWords(h.text)
 		if len(ws) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
@@ -628,16 +669,22 @@ func (pm *pageMeta) chooseTitle(host string) string {
 			score += 0.05
 		}
 		score -= 0.001 * float64(i)
+		// A heading after the story's own <article> heads a teaser
+		// ("Next in Your Guide to …"); its words can match the declared
+		// titles better than the headline's do.
+		if h.afterStory {
+			score -= 0.5
+		}
 		if site != "" && strings.EqualFold(h.text, site) || h.home {
 			score = -0.5
 		}
 		if score > bestScore {
-			best, bestScore = h.text, score
+			best, bestScore, bestParts = h.text, score, h.parts
 		}
 	}
 	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
 		if dt := cutSection(stripSiteName(decl, site, host)); dt != "" {
-			if labelsHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) {
+			if labelsHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) || joinsParts(bestParts, dt) {
 				return cleanTitle(dt)
 			}
 		}
@@ -649,6 +696,13 @@ func (pm *pageMeta) chooseTitle(host string) string {
 					if strings.EqualFold(c, best) {
 						return cleanTitle(cutSection(c))
 					}
+				}
+			}
+			// The same words in another order: the heading's order, the
+			// declared title's capitalisation of each word.
+			for _, d := range declared {
+				if c, ok := recaseWords(best, stripSiteName(d, site, host)); ok {
+					return cleanTitle(cutSection(c))
 				}
 			}
 			// Without an exact match, a declared headline in mixed case
@@ -739,6 +793,66 @@ func isSectionLabel(h1, dt string) bool {
 		}
 	}
 	return 2*shared(hw, dw) < len(dw)
+}
+
+// joinsParts reports whether dt is the heading's parts joined by a
+// separator: a headline and its subtitle set as two elements (or two
+// lines) read as one run of words, and the declared title shows the
+// separator the editor put between them ("What Tutoring is not. -
+// Defining a good tutor").
+func joinsParts(parts []string, dt string) bool {
+	for k := 1; k < len(parts); k++ {
+		head, tail := strings.Join(parts[:k], " "), strings.Join(parts[k:], " ")
+		if !strings.HasPrefix(dt, head) || !strings.HasSuffix(dt, tail) || len(dt) <= len(head)+len(tail)+1 {
+			continue
+		}
+		sep := dt[len(head) : len(dt)-len(tail)]
+		if sep == ": " || slices.Contains(titleSeparators, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// recaseWords writes an all-capitals heading in the capitalisation a
+// declared title gives the same words ("BEGINNER MARATHON PLAN" with
+// "Marathon Beginner Plan" declared is "Beginner Marathon Plan"). It
+// applies only when both hold exactly the same words, in whatever order,
+// and the declared title is in mixed case.
+func recaseWords(h1, declared string) (string, bool) {
+	hw, dw := titleWords(h1), titleWords(declared)
+	if len(hw) < 2 || len(hw) != len(dw) || shared(hw, dw) != len(hw) || shared(dw, hw) != len(dw) || declared == strings.ToUpper(declared) {
+		return "", false
+	}
+	spelling := map[string]string{}
+	for _, w := range strings.FieldsFunc(declared, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		spelling[strings.ToLower(w)] = w
+	}
+	var b strings.Builder
+	word := func(w string) {
+		if s, ok := spelling[strings.ToLower(w)]; ok {
+			w = s
+		}
+		b.WriteString(w)
+	}
+	start := -1
+	for i, r := range h1 {
+		alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case alnum && start < 0:
+			start = i
+		case !alnum && start >= 0:
+			word(h1[start:i])
+			start = -1
+		}
+		if !alnum {
+			b.WriteRune(r)
+		}
+	}
+	if start >= 0 {
+		word(h1[start:])
+	}
+	return b.String(), true
 }
 
 // sameWords is the Dice coefficient of the two titles' word sets.

@@ -124,6 +124,41 @@ func TestChooseTitle(t *testing.T) {
 			want: "Part 1 - The start of a long journey",
 		},
 		{
+			name: "teaser heading after the article is passed over",
+			page: `<html><head><title>Where to Bike in Houston | Site</title><meta property="og:title" content="Our Favorite Biking Spots in Houston"></head><body><main>` +
+				`<article><header><h1>The Best Trails and Neighborhoods in Houston for Biking</h1></header><p>Text.</p></article>` +
+				`<div class="end-of-article"><h1>Next in Your Guide to Being Outside in Houston</h1></div></main></body></html>`,
+			want: "The Best Trails and Neighborhoods in Houston for Biking",
+		},
+		{
+			name: "headline above its article still wins over one inside it",
+			page: `<html><head><meta property="og:title" content="A Complete Guide to Furniture Styles"></head><body>` +
+				`<div class="heading"><h1>A Complete Guide to Furniture Styles</h1></div><article><h1>A Guide to Popular Styles</h1><p>Text.</p></article></body></html>`,
+			want: "A Complete Guide to Furniture Styles",
+		},
+		{
+			name: "all-capitals h1 with the declared words in another order",
+			page: `<html><head><meta property="og:title" content="Marathon Beginner Plan"></head><body><h1>BEGINNER MARATHON PLAN</h1></body></html>`,
+			want: "Beginner Marathon Plan",
+		},
+		{
+			name: "all-capitals h1 with other words is not recased word by word",
+			page: `<html><head><meta property="og:title" content="Marathon Plan for Beginners"></head><body><h1>BEGINNER MARATHON PLAN</h1></body></html>`,
+			want: "BEGINNER MARATHON PLAN",
+		},
+		{
+			name: "headline and subtitle elements take the declared separator",
+			page: `<html><head><meta property="og:title" content="What Tutoring is not. - Choosing a good tutor"></head><body>` +
+				`<h1><span class="primary">What Tutoring is not.</span> <span class="subtitle">Choosing a good tutor</span></h1></body></html>`,
+			want: "What Tutoring is not. - Choosing a good tutor",
+		},
+		{
+			name: "one-piece h1 keeps its own wording",
+			page: `<html><head><meta property="og:title" content="What Tutoring is not. - Choosing a good tutor"></head><body>` +
+				`<h1>What Tutoring is not. Choosing a good tutor</h1></body></html>`,
+			want: "What Tutoring is not. Choosing a good tutor",
+		},
+		{
 			name: "headline-length h1 wins",
 			page: `<html><head><title>Bridge reopens | Site</title></head><body><h1>Harbour bridge reopens after repairs</h1></body></html>`,
 			want: "Harbour bridge reopens after repairs",
