@@ -126,7 +126,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 
 	// The dates shown beside the headline arbitrate between the declared
 	// ones (see reconcileDate).
-	shown := parseVisibleDates(headerText(doc, res.Title))
+	window, headline := headerWindow(doc, res.Title)
+	shown := parseVisibleDates(window)
+	placeDates(shown, headline)
 	res.Published = reconcileDate(res.Published, res.Modified, shown)
 	if res.Published.IsZero() {
 		// No declared date: search the whole page (before pruning, as

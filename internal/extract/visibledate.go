@@ -67,6 +67,10 @@ type shownDate struct {
 	// published is set when a label such as "Published" or "Posted"
 	// precedes the date: the page names it as its publication date.
 	published bool
+	// pos is the date's byte offset in the text it was read from, and
+	// above is set (by placeDates) when that is before the headline.
+	pos   int
+	above bool
 }
 
 // ambiguous reports whether the date has two readings.
@@ -173,7 +177,7 @@ func parseVisibleDates(s string) []shownDate {
 		// the first.
 		before := strings.ToLower(s[max(prevEnd, loc[0]-24):loc[0]])
 		prevEnd = loc[1]
-		sd := shownDate{t: t, alt: alt}
+		sd := shownDate{t: t, alt: alt, pos: loc[0]}
 		for _, l := range updateLabels {
 			if strings.Contains(before, l) {
 				sd.updated = true
@@ -210,6 +214,13 @@ func atoi(s string) int {
 // as one byte: templates indent deeply, and a window measured in raw
 // bytes can end before the byline below the headline.
 func headerText(doc *html.Node, title string) string {
+	text, _ := headerWindow(doc, title)
+	return text
+}
+
+// headerWindow is headerText together with the headline's byte offset in
+// the returned text.
+func headerWindow(doc *html.Node, title string) (string, int) {
 	var sb strings.Builder
 	mark, firstH1 := -1, -1
 	// Once the headline is found, the walk stops as soon as the text after
@@ -276,7 +287,7 @@ func headerText(doc *html.Node, title string) string {
 		mark = strings.Index(text, title)
 	}
 	if mark < 0 {
-		return ""
+		return "", 0
 	}
 	// Walk outwards from the headline, counting each run of whitespace
 	// as one byte; only the window is scanned, not the page.
@@ -300,7 +311,41 @@ func headerText(doc *html.Node, title string) string {
 	for hi < len(text) && text[hi]&0xC0 == 0x80 {
 		hi++
 	}
-	return collapseSpace(text[lo:hi])
+	// The headline's offset after collapsing: the collapsed text before it,
+	// plus the space that separated the two.
+	before := collapseSpace(text[lo:mark])
+	at := len(before)
+	if at > 0 {
+		at++
+	}
+	return collapseSpace(text[lo:hi]), at
+}
+
+// placeDates marks the shown dates that sit above the headline, which is
+// at byte offset headline of the text they were read from.
+func placeDates(shown []shownDate, headline int) {
+	for i := range shown {
+		shown[i].above = shown[i].pos < headline
+	}
+}
+
+// teasersAbove reports whether the unlabelled dates above the headline
+// name more than one day: a list of other articles (latest news, a
+// sidebar rendered first), whose dates are not this article's. Shown
+// dates carry no zone, so days are compared exactly: consecutive days
+// are a list too.
+func teasersAbove(shown []shownDate) bool {
+	var first time.Time
+	for _, s := range shown {
+		switch {
+		case !s.above || s.updated || s.published || s.ambiguous():
+		case first.IsZero():
+			first = s.t
+		case !sameDate(first, s.t):
+			return true
+		}
+	}
+	return false
 }
 
 // machineDate returns the calendar date of a <time> element's datetime
@@ -407,6 +452,14 @@ func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 	case !pub.IsZero() && listed(shown):
 		return pub
 	default:
+		// Teasers above the headline are passed over for the first date
+		// below it, when there is one.
+		teasers := teasersAbove(shown)
+		for _, s := range shown {
+			if !s.updated && !s.ambiguous() && !(teasers && s.above) {
+				return s.t
+			}
+		}
 		for _, s := range shown {
 			if !s.updated && !s.ambiguous() {
 				return s.t

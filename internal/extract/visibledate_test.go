@@ -65,6 +65,7 @@ func TestReconcileDate(t *testing.T) {
 	shown := func(s string, upd bool) shownDate { return shownDate{t: d(s), updated: upd} }
 	ambiguous := func(s, alt string) shownDate { return shownDate{t: d(s), alt: d(alt)} }
 	published := func(s string) shownDate { return shownDate{t: d(s), published: true} }
+	above := func(s string) shownDate { return shownDate{t: d(s), above: true} }
 	tests := []struct {
 		name     string
 		pub, mod time.Time
@@ -89,6 +90,9 @@ func TestReconcileDate(t *testing.T) {
 		{"one date shown twice is a date line", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", false), shown("2023-07-07", false)}, d("2023-07-07")},
 		{"an update beside the shown date is no list", d("2021-01-10"), time.Time{}, []shownDate{shown("2023-07-07", false), shown("2024-02-01", true)}, d("2023-07-07")},
 		{"a list without a declared date gives its first", time.Time{}, time.Time{}, []shownDate{shown("2021-08-09", false), shown("2022-04-12", false)}, d("2021-08-09")},
+		{"teasers above the headline give way to the date below it", time.Time{}, time.Time{}, []shownDate{above("2025-12-17"), above("2025-12-16"), shown("2017-03-01", false)}, d("2017-03-01")},
+		{"one date above the headline is its date line", time.Time{}, time.Time{}, []shownDate{above("2025-12-17"), shown("2017-03-01", false)}, d("2025-12-17")},
+		{"teasers with nothing below give their first", time.Time{}, time.Time{}, []shownDate{above("2025-12-17"), above("2025-12-16")}, d("2025-12-17")},
 		{"declared date shown beats a posted teaser", d("2025-08-21"), time.Time{}, []shownDate{shown("2025-08-21", false), published("2019-03-01")}, d("2025-08-21")},
 	}
 	for _, tc := range tests {
@@ -128,6 +132,36 @@ func TestHeaderText(t *testing.T) {
 	empty := parseHTML(t, "<p>no headings</p>")
 	if got := headerText(empty, "Missing"); got != "" {
 		t.Errorf("no headline: want empty header, got %q", got)
+	}
+}
+
+func TestPlaceDates(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page string
+		want       []bool // above the headline, per date shown
+	}{
+		{"teasers above, date line below", `<html><body><ul><li>Board news 12/17/2025</li><li>Exams 12/16/2025</li></ul><h1>Headline</h1><p>March 1, 2017 by Ann</p></body></html>`, []bool{true, true, false}},
+		{"date line right after the headline", `<html><body><h1>Headline</h1><p>March 1, 2017</p></body></html>`, []bool{false}},
+		{"kicker date right before the headline", `<html><body><p>News, March 1, 2017</p><h1>Headline</h1></body></html>`, []bool{true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			window, headline := headerWindow(parseHTML(t, tc.page), "Headline")
+			if !strings.HasPrefix(window[headline:], "Headline") {
+				t.Fatalf("headline offset %d does not point at the headline in %q", headline, window)
+			}
+			shown := parseVisibleDates(window)
+			placeDates(shown, headline)
+			var got []bool
+			for _, s := range shown {
+				got = append(got, s.above)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("dates above the headline (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
