@@ -139,6 +139,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 			res.Published = hd.DateTime
 		}
 	}
+	if res.Published.IsZero() {
+		res.Published = lastResortDate(doc, window)
+	}
 	prune(doc)
 	// The page's own paragraphs, read before go-readability rearranges
 	// the tree, to check the chosen body against (outline.recover).

@@ -475,3 +475,40 @@ func reconcileDate(pub, mod time.Time, shown []shownDate) time.Time {
 	}
 	return pub
 }
+
+// monthYearRE finds a month written with its year and no day ("November
+// 2015"), as magazines date an issue's articles. Only full month names
+// count: "Mar 2015" is as likely a fragment of a longer date.
+var monthYearRE = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december),?\s+((?:19|20)\d{2})\b`)
+
+// lastResortDate is for pages that neither declare a date nor show one
+// beside the headline, and where go-htmldate found none either. In order:
+//   - a date labelled "Published", "Posted", "Updated" and the like
+//     anywhere in the page's visible text (a "Last updated" line at the
+//     foot of a government page): the page's own statement of its date;
+//   - a month and year beside the headline ("Pulse! November 2015"),
+//     read as the month's first day.
+//
+// header is the visible text around the headline.
+func lastResortDate(doc *html.Node, header string) time.Time {
+	if t, ok := labelledDate(textOf(doc)); ok {
+		return t
+	}
+	if m := monthYearRE.FindStringSubmatch(header); m != nil {
+		return time.Date(atoi(m[2]), monthIndex[strings.ToLower(m[1][:3])], 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}
+
+// labelledDate returns the first unambiguous date in text that a label
+// marks as the publication or update date.
+func labelledDate(text string) (time.Time, bool) {
+	for _, sp := range yearSpans(text) {
+		for _, d := range parseVisibleDates(text[sp[0]:sp[1]]) {
+			if (d.updated || d.published) && !d.ambiguous() {
+				return d.t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}

@@ -255,3 +255,30 @@ func TestChooseDate(t *testing.T) {
 		})
 	}
 }
+
+func TestLastResortDate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page, want string
+	}{
+		{"a labelled date anywhere in the page", `<html><body><h1>Webcams</h1><p>Views of the falls.</p><p>Last updated: November 13, 2025</p></body></html>`, "2025-11-13"},
+		{"an unlabelled date far down is not the page's", `<html><body><h1>Webcams</h1><p>Closed on November 13, 2025.</p></body></html>`, ""},
+		{"a month and year beside the headline", `<html><body><h1>Headline</h1><p>Pulse! November 2015</p></body></html>`, "2015-11-01"},
+		{"a labelled date outranks a month and year", `<html><body><h1>Headline</h1><p>Pulse! November 2015</p><p>Posted on March 3, 2016</p></body></html>`, "2016-03-03"},
+		{"nothing to go on", `<html><body><h1>Headline</h1><p>Text.</p></body></html>`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			doc := parseHTML(t, tc.page)
+			header, _ := headerWindow(doc, "Headline")
+			got := ""
+			if d := lastResortDate(doc, header); !d.IsZero() {
+				got = d.Format("2006-01-02")
+			}
+			if got != tc.want {
+				t.Errorf("lastResortDate = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
