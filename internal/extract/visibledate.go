@@ -485,19 +485,49 @@ var monthYearRE = regexp.MustCompile(`(?i)\b(january|february|march|april|may|ju
 // beside the headline, and where go-htmldate found none either. In order:
 //   - a date labelled "Published", "Posted", "Updated" and the like
 //     anywhere in the page's visible text (a "Last updated" line at the
-//     foot of a government page): the page's own statement of its date;
+//     foot of a government page): the page's own statement of its date.
+//     Text inside <footer> is left out: a "Site last updated" there dates
+//     the site, not the page;
 //   - a month and year beside the headline ("Pulse! November 2015"),
 //     read as the month's first day.
 //
 // header is the visible text around the headline.
 func lastResortDate(doc *html.Node, header string) time.Time {
-	if t, ok := labelledDate(textOf(doc)); ok {
+	if t, ok := labelledDate(textOutsideFooters(doc)); ok {
 		return t
 	}
 	if m := monthYearRE.FindStringSubmatch(header); m != nil {
 		return time.Date(atoi(m[2]), monthIndex[strings.ToLower(m[1][:3])], 1, 0, 0, 0, 0, time.UTC)
 	}
 	return time.Time{}
+}
+
+// textOutsideFooters is textOf(n) without the <footer> elements.
+func textOutsideFooters(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "footer", "script", "style", "noscript", "template", "svg":
+				return
+			case "br":
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && isBlock(n.Data) {
+			sb.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return sb.String()
 }
 
 // labelledDate returns the first unambiguous date in text that a label

@@ -262,6 +262,7 @@ func TestLastResortDate(t *testing.T) {
 		name, page, want string
 	}{
 		{"a labelled date anywhere in the page", `<html><body><h1>Webcams</h1><p>Views of the falls.</p><p>Last updated: November 13, 2025</p></body></html>`, "2025-11-13"},
+		{"a site footer's date is not the page's", `<html><body><h1>Webcams</h1><p>Views.</p><footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>`, ""},
 		{"an unlabelled date far down is not the page's", `<html><body><h1>Webcams</h1><p>Closed on November 13, 2025.</p></body></html>`, ""},
 		{"a month and year beside the headline", `<html><body><h1>Headline</h1><p>Pulse! November 2015</p></body></html>`, "2015-11-01"},
 		{"a labelled date outranks a month and year", `<html><body><h1>Headline</h1><p>Pulse! November 2015</p><p>Posted on March 3, 2016</p></body></html>`, "2016-03-03"},
