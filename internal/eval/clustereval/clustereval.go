@@ -132,6 +132,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.ThinWords, "thin-words", cfg.ThinWords, "experiment: longest body that copies nothing taken for furniture when it strays from its title (0: off)")
 	fs.Float64Var(&cfg.TitleThreshold, "title-threshold", cfg.TitleThreshold, "experiment: join threshold when the article or every article of the story is read from its title alone (0: the join threshold)")
 	fs.Float64Var(&cfg.YearConflict, "year-conflict", cfg.YearConflict, "experiment: score discount for articles of another year when one side is undated")
+	fs.Float64Var(&cfg.AnchorThreshold, "anchor-threshold", cfg.AnchorThreshold, "experiment: join threshold for a story sharing an address or a named person's age with the article (0: off)")
+	fs.Float64Var(&cfg.StreetConflict, "street-conflict", cfg.StreetConflict, "experiment: score discount when article and story give addresses on different streets")
 	fs.DurationVar(&cfg.ArchiveWindow, "archive-window", cfg.ArchiveWindow, "experiment: how long past its last article a story can take a late follow-up by names (0: off)")
 	fs.IntVar(&cfg.ArchiveNames, "archive-names", cfg.ArchiveNames, "experiment: two-word names a late follow-up must share with the story")
 	fs.IntVar(&cfg.ArchiveRare, "archive-rare", cfg.ArchiveRare, "experiment: most recent articles besides the story's own carrying a shared name")

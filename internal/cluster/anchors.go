@@ -1,0 +1,318 @@
+package cluster
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Incident anchors are the details a reporter writes to pin down where and
+// to whom something happened, and that a later report of the same incident
+// repeats word for word: a street address ("the 13500 block of Cerise
+// Avenue", "2806 Long Lane") and a person named with an age ("Julian L.
+// Sims, 20,"). Two incidents seldom share one: a street number and a
+// street name, or a surname and an age, pick out one house or one person.
+// An article sharing an anchor with a story may join it at a lower score
+// (see Config.AnchorThreshold): a follow-up that names the arrested man or
+// the victim's family shares few other words with the first report.
+
+const (
+	kindAnchor = 'a'
+	// heldAnchors bounds the anchors a story keeps: its first reports
+	// name the address and the victims.
+	heldAnchors = 32
+	// heldStreets bounds the street names a story keeps.
+	heldStreets = 8
+)
+
+// streetTypes are the words that end a street's name, as written with a
+// capital, with or without a full stop.
+var streetTypes = map[string]bool{
+	"Street": true, "St": true, "Avenue": true, "Ave": true, "Av": true,
+	"Road": true, "Rd": true, "Boulevard": true, "Blvd": true, "Drive": true,
+	"Dr": true, "Lane": true, "Ln": true, "Way": true, "Court": true, "Ct": true,
+	"Place": true, "Pl": true, "Parkway": true, "Pkwy": true, "Highway": true,
+	"Hwy": true, "Circle": true, "Terrace": true, "Trail": true, "Pike": true,
+}
+
+// directions may stand between a street number and the street's name.
+var directions = map[string]bool{
+	"N": true, "S": true, "E": true, "W": true, "NE": true, "NW": true, "SE": true, "SW": true,
+	"North": true, "South": true, "East": true, "West": true,
+}
+
+// anchors returns the incident anchors of texts, hashed, sorted and
+// without repeats, and the names of the streets their addresses are on
+// (folded, sorted, without repeats). Only digit runs start the search, so a text
+// costs one pass and a few look-arounds.
+func anchors(texts ...string) ([]uint64, []string) {
+	var out []uint64
+	var streets []string
+	for _, s := range texts {
+		out, streets = appendAnchors(out, streets, s)
+	}
+	slices.Sort(out)
+	slices.Sort(streets)
+	return slices.Compact(out), slices.Compact(streets)
+}
+
+// appendAnchors appends the anchors and streets of s.
+func appendAnchors(out []uint64, streets []string, s string) ([]uint64, []string) {
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' || i > 0 && !numberStart(s, i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j < len(s) && s[j] == ' ' && j-i >= 2 && j-i <= 6 {
+			if h, street, ok := address(s, i, j); ok {
+				out = append(out, h)
+				streets = append(streets, street)
+			}
+		}
+		if j < len(s) && s[j] == ',' && j-i <= 3 {
+			if h, ok := namedAge(s, i, j); ok {
+				out = append(out, h)
+			}
+		}
+		i = j
+	}
+	return out, streets
+}
+
+// numberStart reports whether the digit at i starts a number of its own:
+// not inside a word ("M16"), a figure ("1,500", "3.5") or a time ("1:15").
+func numberStart(s string, i int) bool {
+	c, _ := utf8.DecodeLastRuneInString(s[:i])
+	if isWordRune(c) || c == ':' || c == '$' || c == '-' || c == '/' {
+		return false
+	}
+	if (c == ',' || c == '.') && i >= 2 && s[i-2] >= '0' && s[i-2] <= '9' {
+		return false
+	}
+	return true
+}
+
+// nextWord returns the word starting at i (letters, digits, an apostrophe
+// or hyphen inside) and where it ends.
+func nextWord(s string, i int) (string, int) {
+	j := i
+	for j < len(s) {
+		c, n := utf8.DecodeRuneInString(s[j:])
+		if !isWordRune(c) && !(c == '\'' || c == '-') {
+			break
+		}
+		j += n
+	}
+	return s[i:j], j
+}
+
+// capitalised reports whether w begins with an upper-case letter.
+func capitalised(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(c)
+}
+
+// address reads a street address whose number is s[i:j]: the number, an
+// optional "block of", an optional direction, one to three capitalised
+// words (or an ordinal, "14th") and a street type. The anchor is the
+// hundred-block with the street's last name word, so "13548 Cerise Avenue"
+// and "the 13500 block of Cerise Ave." agree. A single digit is not taken
+// for a street number: in a headline's capitals "4 Shot Near Park Drive"
+// would read as one. It also returns the street's name word.
+func address(s string, i, j int) (uint64, string, bool) {
+	k := j + 1
+	w, e := nextWord(s, k)
+	if strings.EqualFold(w, "block") {
+		if e+1 >= len(s) || s[e] != ' ' {
+			return 0, "", false
+		}
+		of, e2 := nextWord(s, e+1)
+		if of != "of" || e2 >= len(s) || s[e2] != ' ' {
+			return 0, "", false
+		}
+		k = e2 + 1
+		w, e = nextWord(s, k)
+	}
+	if directions[w] {
+		if e < len(s) && s[e] == '.' {
+			e++
+		}
+		if e >= len(s) || s[e] != ' ' {
+			return 0, "", false
+		}
+		k = e + 1
+		w, e = nextWord(s, k)
+	}
+	var last string
+	for n := 0; n < 4; n++ {
+		if w == "" {
+			return 0, "", false
+		}
+		if n > 0 && streetTypes[w] {
+			block := 0
+			for k := i; k < j; k++ {
+				block = block*10 + int(s[k]-'0')
+			}
+			street := string(fold(nil, last))
+			key := strconv.Itoa(block/100*100) + " " + street
+			return hashStr(kindAnchor, key), street, true
+		}
+		if n == 3 || !(capitalised(w) || ordinalNumber(w)) {
+			return 0, "", false
+		}
+		last = w
+		if e >= len(s) || s[e] != ' ' {
+			return 0, "", false
+		}
+		w, e = nextWord(s, e+1)
+	}
+	return 0, "", false
+}
+
+// ordinalNumber reports whether w is a numbered street's name: "14th".
+func ordinalNumber(w string) bool {
+	d := ordinal(w)
+	if d == w || d == "" {
+		return false
+	}
+	for k := 0; k < len(d); k++ {
+		if d[k] < '0' || d[k] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// namedAge reads a person named with an age whose number is s[i:j]:
+// "First Last, 20," or "First M. Last, 20,". The anchor is the surname
+// with the age: the same person, whatever first name or initial the
+// outlet gives.
+func namedAge(s string, i, j int) (uint64, bool) {
+	if j-i > 3 || i < 2 || s[i-1] != ' ' || s[i-2] != ',' {
+		return 0, false
+	}
+	age := 0
+	for k := i; k < j; k++ {
+		age = age*10 + int(s[k]-'0')
+	}
+	if age == 0 || age > 110 || j+1 >= len(s) || s[j+1] != ' ' {
+		return 0, false
+	}
+	// The surname ends at the comma; the word before it must be a
+	// capitalised first name or an initial.
+	end := i - 2
+	start := wordStart(s, end)
+	sur := s[start:end]
+	if len(sur) < 2 || !capitalised(sur) || start < 2 || s[start-1] != ' ' {
+		return 0, false
+	}
+	prevEnd := start - 1
+	if s[prevEnd-1] == '.' {
+		prevEnd-- // an initial, "L."
+	}
+	prev := s[wordStart(s, prevEnd):prevEnd]
+	if prev == "" || !capitalised(prev) {
+		return 0, false
+	}
+	var b []byte
+	b = fold(b, sur)
+	b = append(b, ' ')
+	b = append(b, s[i:j]...)
+	return hashStr(kindAnchor, string(b)), true
+}
+
+// wordStart returns where the word ending at end begins.
+func wordStart(s string, end int) int {
+	k := end
+	for k > 0 {
+		c, n := utf8.DecodeLastRuneInString(s[:k])
+		if !isWordRune(c) && !(c == '\'' || c == '-') {
+			break
+		}
+		k -= n
+	}
+	return k
+}
+
+// sharesAnchor reports whether two sorted anchor lists share one.
+func sharesAnchor(a, b []uint64) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// noteAnchors adds an article's anchors to its story's, keeping the first
+// heldAnchors.
+func noteAnchors(s *story, as []uint64) {
+	for _, h := range as {
+		if len(s.anchors) >= heldAnchors {
+			return
+		}
+		if i, found := slices.BinarySearch(s.anchors, h); !found {
+			s.anchors = slices.Insert(s.anchors, i, h)
+		}
+	}
+}
+
+// otherStreets reports whether a and b, sorted street names, both name
+// streets and none of a's is one of b's, a letter's slip apart ("Starr"
+// and "Star", "Killiam" and "Kiliam"): the article and the story place
+// their incidents on different streets.
+func otherStreets(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if nearSpelling(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nearSpelling reports whether a and b are at most one edit apart.
+func nearSpelling(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// noteStreets adds an article's streets to its story's, keeping the first
+// heldStreets.
+func noteStreets(s *story, streets []string) {
+	for _, st := range streets {
+		if len(s.streets) >= heldStreets {
+			return
+		}
+		if i, found := slices.BinarySearch(s.streets, st); !found {
+			s.streets = slices.Insert(s.streets, i, st)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package cluster
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestAnchors checks which details count as incident anchors and that two
+// ways of writing one address or one person agree.
+func TestAnchors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		a, b    string
+		same    bool     // a and b share an anchor
+		streets []string // the streets of a
+	}{
+		{"block and house number", "shots in the 13500 block of Cerise Avenue.", "a party at 13548 Cerise Ave. on Tuesday", true, []string{"cerise"}},
+		{"direction and ordinal", "found at 2200 N. 14th Street", "the 2200 block of North 14th St", true, []string{"14th"}},
+		{"two-word street", "at 400 Martin Luther King Boulevard", "near 400 King Blvd.", true, []string{"king"}},
+		{"other block", "in the 1500 block of Versailles Avenue", "at 1620 Versailles Avenue", false, []string{"versailles"}},
+		{"person and age", "Julian L. Sims, 20, died.", "police named Julian Sims, 20, of Hawthorne", true, nil},
+		{"other age", "Julian Sims, 20, died.", "Monica Sims, 43, said", false, nil},
+		{"count in a headline", "4 Shot Near Park Drive", "4 Shot Near Park Drive", false, nil},
+		{"figure, not a number", "spent 1,500 Main Street dollars", "at 500 Main Street", false, nil},
+		{"time, not a number", "at 1:15 Elm Street time", "15 Elm Street", false, nil},
+		{"street type inside a word", "a 20 Mile Drive-By", "a 20 Mile Drive-By", false, nil},
+		{"date, not an age", "on Tuesday, Jan. 5, 2013, police said", "on Tuesday, Jan. 5, 2013, police said", false, nil},
+		{"surname alone", "said Sims, 20, who", "said Sims, 20, who", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a, streets := anchors(tt.a)
+			b, _ := anchors(tt.b)
+			if got := sharesAnchor(a, b); got != tt.same {
+				t.Errorf("shares an anchor = %v, want %v (%d and %d anchors)", got, tt.same, len(a), len(b))
+			}
+			if diff := cmp.Diff(tt.streets, streets); diff != "" {
+				t.Errorf("streets (-want +got):\n%s", diff)
+			}
+			if !slices.IsSorted(a) || len(slices.Compact(slices.Clone(a))) != len(a) {
+				t.Errorf("anchors %v not sorted and unique", a)
+			}
+		})
+	}
+}
+
+// TestOtherStreets checks the street conflict: both sides give streets and
+// none of one side's is the other's, a letter's slip apart.
+func TestOtherStreets(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		a, b []string
+		want bool
+	}{
+		{"same street", []string{"hewitt"}, []string{"elm", "hewitt"}, false},
+		{"a letter dropped", []string{"killiam"}, []string{"kiliam"}, false},
+		{"a letter added", []string{"star"}, []string{"starr"}, false},
+		{"a letter changed", []string{"betanna"}, []string{"bentanna"}, false},
+		{"other streets", []string{"halsted"}, []string{"monroe"}, true},
+		{"two letters apart", []string{"park"}, []string{"pine"}, true},
+		{"no street on one side", nil, []string{"monroe"}, false},
+		{"no street on the other", []string{"halsted"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := otherStreets(tt.a, tt.b); got != tt.want {
+				t.Errorf("otherStreets(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestIncidentDetails checks the two rules on hand-made reports: a
+// follow-up that shares only the address with the first report, and
+// scores under Threshold, joins at AnchorThreshold (not when the address
+// differs, not with AnchorThreshold 0); a look-alike shooting on another
+// street, scoring over Threshold on the city's words, starts a story of
+// its own under the street discount, and joins without it. Each case is
+// replayed with Restore for the first article.
+func TestIncidentDetails(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2015, 6, 1, 12, 0, 0, 0, time.UTC)
+	next := day.Add(3 * 24 * time.Hour)
+	first := Doc{ID: 1, Time: day, Title: "Two wounded in Oakdale shooting",
+		Text: "Two men were wounded late Saturday in a shooting in the 4700 block of Calloway Street, Oakdale police said. " +
+			"Officers found the men on a porch. Both were taken to Mercy Hospital. Police have made no arrests."}
+	arrest := Doc{ID: 2, Time: next, Title: "Teen charged after Oakdale gunfire",
+		Text: "A 17-year-old was charged Tuesday with attempted murder. Prosecutors say he fired from a car at a house at 4712 Calloway St., " +
+			"where two men were wounded Saturday. A judge set bond at $250,000 and ordered an evaluation."}
+	elsewhere := arrest
+	elsewhere.Text = "A 17-year-old was charged Tuesday with attempted murder. Prosecutors say he fired from a car at a house at 1900 Calloway St., " +
+		"where two men were wounded Saturday. A judge set bond at $250,000 and ordered an evaluation."
+	lookalike := Doc{ID: 2, Time: next, Title: "Woman hurt in Oakdale shooting",
+		Text: "A woman was hurt late Monday in a shooting in the 900 block of Briar Lane, Oakdale police said. " +
+			"She was taken to Mercy Hospital in stable condition. A neighbour heard four shots."}
+	sameStreet := lookalike
+	sameStreet.Text = "A woman was hurt late Monday in a shooting in the 900 block of Calloway Street, Oakdale police said. " +
+		"She was taken to Mercy Hospital in stable condition. A neighbour heard four shots."
+	def := DefaultConfig()
+	tests := []struct {
+		name      string
+		second    Doc
+		anchorThr float64
+		street    float64
+		joins     bool
+		between   bool // the score lies between AnchorThreshold and Threshold
+	}{
+		{"follow-up at the address", arrest, def.AnchorThreshold, def.StreetConflict, true, true},
+		{"follow-up at the address, rule off", arrest, 0, def.StreetConflict, false, true},
+		{"follow-up elsewhere on the street", elsewhere, def.AnchorThreshold, def.StreetConflict, false, true},
+		{"look-alike on another street", lookalike, def.AnchorThreshold, def.StreetConflict, false, false},
+		{"look-alike on another street, no discount", lookalike, def.AnchorThreshold, 0, true, false},
+		{"second shooting on the same street", sameStreet, def.AnchorThreshold, def.StreetConflict, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.AnchorThreshold, cfg.StreetConflict = tt.anchorThr, tt.street
+			c := New(cfg)
+			a1 := c.Add(first)
+			got := c.Add(tt.second)
+			if got.NewStory == tt.joins {
+				t.Errorf("joins = %v (score %.3f), want %v", !got.NewStory, got.Score, tt.joins)
+			}
+			if tt.between && (got.Score < def.AnchorThreshold || got.Score >= def.Threshold) {
+				t.Errorf("score %.3f outside [%.2f, %.2f)", got.Score, def.AnchorThreshold, def.Threshold)
+			}
+			r := New(cfg)
+			r.Restore(first, a1)
+			if diff := cmp.Diff(got, r.Add(tt.second)); diff != "" {
+				t.Errorf("after Restore (-Add +Restore):\n%s", diff)
+			}
+		})
+	}
+}
