@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,11 @@ const (
 	heldAnchors = 32
 	// heldStreets bounds the street names a story keeps.
 	heldStreets = 8
+	// roundUpAges is the most ages an article may give for the age rule
+	// (see Config.AgeThreshold): a report of one incident gives the
+	// victim's age and perhaps the suspect's and a witness's; one that
+	// gives more is a round-up of several incidents.
+	roundUpAges = 3
 )
 
 // streetTypes are the words that end a street's name, as written with a
@@ -316,3 +322,44 @@ func noteStreets(s *story, streets []string) {
 		}
 	}
 }
+
+// ages is a set of ages from 1 to 127, as a text gives them: "a
+// 6-year-old", "the 14-Year-Old girl".
+type ages [2]uint64
+
+// textAges returns the ages texts write as "N-year-old".
+func textAges(texts ...string) ages {
+	var a ages
+	for _, s := range texts {
+		for k := 1; k < len(s); k++ {
+			if s[k] != '-' || s[k-1] < '0' || s[k-1] > '9' ||
+				!strings.HasPrefix(s[k+1:], "year-old") && !strings.HasPrefix(s[k+1:], "Year-Old") {
+				continue
+			}
+			i := k - 1
+			for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+				i--
+			}
+			if k-i > 2 || i > 0 && isWordRune(rune(s[i-1])) {
+				continue
+			}
+			n := 0
+			for _, c := range s[i:k] {
+				n = n*10 + int(c-'0')
+			}
+			if n > 0 {
+				a[n/64] |= 1 << (n % 64)
+			}
+		}
+	}
+	return a
+}
+
+// shares reports whether a and b have an age in common.
+func (a ages) shares(b ages) bool { return a[0]&b[0] != 0 || a[1]&b[1] != 0 }
+
+// count is how many ages a holds.
+func (a ages) count() int { return bits.OnesCount64(a[0]) + bits.OnesCount64(a[1]) }
+
+// add puts b's ages into a.
+func (a *ages) add(b ages) { a[0], a[1] = a[0]|b[0], a[1]|b[1] }

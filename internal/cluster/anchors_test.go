@@ -141,3 +141,84 @@ func TestIncidentDetails(t *testing.T) {
 		})
 	}
 }
+
+// TestTextAges checks which ages a text gives.
+func TestTextAges(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want []int
+	}{
+		{"a 7-year-old girl and her 34-year-old father", []int{7, 34}},
+		{"2-Year-Old Boy Shot", []int{2}},
+		{"Boy, 3, shot", nil},
+		{"a 125-year-old house", nil},
+		{"the M4-year-old rifle", nil},
+		{"a year-old case", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			var want ages
+			for _, n := range tt.want {
+				want[n/64] |= 1 << (n % 64)
+			}
+			if got := textAges(tt.text); got != want {
+				t.Errorf("textAges(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestAgeJoin checks the age rule: a follow-up that names the accused and
+// gives the victim's age, scoring under Threshold, joins its best
+// candidate at AgeThreshold; not with another age, not when it gives four
+// ages (a round-up), not with AgeThreshold 0. Each case is replayed with
+// Restore for the first article.
+func TestAgeJoin(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2015, 6, 1, 12, 0, 0, 0, time.UTC)
+	next := day.Add(4 * 24 * time.Hour)
+	first := Doc{ID: 1, Time: day, Title: "Girl, 7, shot in Oakdale home",
+		Text: "A 7-year-old girl was shot Saturday evening inside a home in Oakdale, police said. " +
+			"She was taken to Mercy Hospital in critical condition. Detectives said the shot came from inside the house."}
+	followUp := func(ageText string) Doc {
+		return Doc{ID: 2, Time: next, Title: "Man charged after child shot",
+			Text: "Prosecutors charged Dale Rourke of Oakdale on Wednesday with child endangerment after " + ageText +
+				" was shot by a gun left in a bedroom of the home. Rourke is held on a $50,000 bond."}
+	}
+	def := DefaultConfig()
+	tests := []struct {
+		name    string
+		second  Doc
+		ageThr  float64
+		joins   bool
+		between bool // the score lies between AgeThreshold and Threshold
+	}{
+		{"same age", followUp("a 7-year-old girl"), def.AgeThreshold, true, true},
+		{"same age, rule off", followUp("a 7-year-old girl"), 0, false, true},
+		{"other age", followUp("a 9-year-old girl"), def.AgeThreshold, false, false},
+		{"round-up", followUp("a 7-year-old girl, a 12-year-old, a 15-year-old and a 19-year-old"), def.AgeThreshold, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.AgeThreshold = tt.ageThr
+			c := New(cfg)
+			a1 := c.Add(first)
+			got := c.Add(tt.second)
+			if got.NewStory == tt.joins {
+				t.Errorf("joins = %v (score %.3f), want %v", !got.NewStory, got.Score, tt.joins)
+			}
+			if tt.between && (got.Score < def.AgeThreshold || got.Score >= def.Threshold) {
+				t.Errorf("score %.3f outside [%.2f, %.2f)", got.Score, def.AgeThreshold, def.Threshold)
+			}
+			r := New(cfg)
+			r.Restore(first, a1)
+			if diff := cmp.Diff(got, r.Add(tt.second)); diff != "" {
+				t.Errorf("after Restore (-Add +Restore):\n%s", diff)
+			}
+		})
+	}
+}
