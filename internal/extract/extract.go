@@ -151,7 +151,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	// is off, having been done above.
 	opts := trafilatura.Options{ExcludeComments: true, OriginalURL: base, HtmlDateMode: trafilatura.Disabled}
 	var tParas []para
+	removeHint := addMetaHint(doc, res.Byline)
 	tr, terr := trafilatura.ExtractDocument(doc, opts)
+	removeHint()
 	if terr == nil {
 		tParas = paragraphs(tr.ContentNode)
 		fillFrom(&res, tr.Metadata)
