@@ -196,9 +196,32 @@ func parseVisibleDates(s string) []shownDate {
 				break
 			}
 		}
+		if !sd.updated && !sd.published && inSentence(before) {
+			continue
+		}
 		out = append(out, sd)
 	}
 	return out
+}
+
+// sentenceWords are the verbs and prepositions that make a date the
+// object of a sentence ("The deadline is April 15, 2025", "valid through
+// 01/23/2026", "effective beginning 6/2/2025", "from May 1, 2025 to May
+// 5, 2025"): a date the text talks about, not the page's date line. "on"
+// and "by" are left out: bylines read "By Jane Doe on March 5, 2024".
+var sentenceWords = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true,
+	"until": true, "till": true, "through": true, "from": true, "since": true,
+	"before": true, "after": true, "effective": true, "beginning": true,
+	"starting": true, "expires": true, "due": true, "to": true,
+}
+
+// inSentence reports whether before, the lower-cased text in front of a
+// date, ends with one of sentenceWords.
+func inSentence(before string) bool {
+	before = strings.TrimRight(before, " \u00a0\n\t")
+	i := strings.LastIndexFunc(before, func(r rune) bool { return r < 'a' || r > 'z' })
+	return sentenceWords[before[i+1:]]
 }
 
 func atoi(s string) int {

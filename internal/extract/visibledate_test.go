@@ -35,6 +35,13 @@ func TestParseVisibleDates(t *testing.T) {
 		{"Posted on Nov 21, 2018", []string{"p:2018-11-21"}},
 		{"In 1850 and May 2020", nil},
 		{"Guide 2026 Dec 26, 2025", []string{"2025-12-26"}},
+		// A date the sentence talks about is not a date line.
+		{"The end of the tax season is April 15, 2025. If you", nil},
+		{"The offer is valid through 01/23/2026.", nil},
+		{"Effective beginning 6/2/2025: This website", nil},
+		{"valid from January 16, 2025 at 7:00 AM to January 20, 2025", nil},
+		{"By Lisa Jennings on Dec. 19, 2025 Share", []string{"2025-12-19"}},
+		{"Last updated is May 2, 2024", []string{"u:2024-05-02"}},
 	}
 	for _, tc := range tests {
 		var got []string
