@@ -131,6 +131,11 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	placeDates(shown, headline)
 	res.Published = reconcileDate(res.Published, res.Modified, shown)
 	if res.Published.IsZero() {
+		if t, ok := publishedLineDate(textOutsideFooters(doc)); ok {
+			res.Published = t
+		}
+	}
+	if res.Published.IsZero() {
 		// No declared date: search the whole page (before pruning, as
 		// dates sit in footers and scripts too), without go-htmldate's slow
 		// multilingual parser.

@@ -553,6 +553,31 @@ func textOutsideFooters(n *html.Node) string {
 	return sb.String()
 }
 
+// datePair is how far apart, in bytes of text, a publication date and the
+// "Updated" date after it sit on one date line ("December 3, 2025.
+// Updated: December 7, 2025").
+const datePair = 40
+
+// publishedLineDate returns the first unlabelled date in text directly
+// followed by one labelled as an update: a date line giving both the
+// publication and the revision, wherever the page sets it (some put it
+// at the foot of the article). The first is the publication date by the
+// page's own account, so it is read before go-htmldate, which would take
+// the declared modification time.
+func publishedLineDate(text string) (time.Time, bool) {
+	for _, sp := range yearSpans(text) {
+		shown := parseVisibleDates(text[sp[0]:sp[1]])
+		for i := 0; i+1 < len(shown); i++ {
+			d, next := shown[i], shown[i+1]
+			if d.updated || d.published || d.ambiguous() || !next.updated || next.pos-d.pos > datePair {
+				continue
+			}
+			return d.t, true
+		}
+	}
+	return time.Time{}, false
+}
+
 // labelledDate returns the first unambiguous date in text that a label
 // marks as the publication or update date.
 func labelledDate(text string) (time.Time, bool) {

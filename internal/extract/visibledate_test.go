@@ -290,3 +290,63 @@ func TestLastResortDate(t *testing.T) {
 		})
 	}
 }
+
+func TestPublishedLineDate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a date line with its update", "Interview by Sylvia Bishop December 3, 2025. Updated: December 7, 2025 Five Books aims", "2025-12-03"},
+		{"in brackets", "Jan 5, 2024 (updated Feb 1, 2024)", "2024-01-05"},
+		{"an update alone", "Updated: December 7, 2025", ""},
+		{"a date alone", "December 3, 2025. Five Books", ""},
+		{"update first", "Updated Aug 21, 2025 Published Apr 26, 2023", ""},
+		{"too far apart", "December 3, 2025. The prize went to a novel about whales. Updated: December 7, 2025", ""},
+		{"an ambiguous date", "3/4/2025 updated 3/9/2025", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := ""
+			if d, ok := publishedLineDate(tc.text); ok {
+				got = d.Format("2006-01-02")
+			}
+			if got != tc.want {
+				t.Errorf("publishedLineDate(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtractDateLineBelowArticle(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("<p>The prize went to a novel about a lighthouse keeper and the sea, and the judges praised its patience.</p>", 6)
+	tests := []struct {
+		name, page, want string
+	}{
+		{
+			"a date line with its update, only the update declared",
+			`<html><head><meta property="article:modified_time" content="2025-12-07T13:33:15+00:00"></head><body><h1>Award-Winning Novels</h1>` +
+				body + `<p class="date">December 3, 2025. <i>Updated: December 7, 2025</i></p></body></html>`,
+			"2025-12-03",
+		},
+		{
+			"a declared publication date is kept",
+			`<html><head><meta property="article:published_time" content="2025-11-30T10:00:00+00:00"></head><body><h1>Award-Winning Novels</h1>` +
+				body + `<p class="date">December 3, 2025. <i>Updated: December 7, 2025</i></p></body></html>`,
+			"2025-11-30",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, err := Extract([]byte(tc.page), "https://example.com/a")
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if got := res.Published.Format("2006-01-02"); got != tc.want {
+				t.Errorf("Published = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
