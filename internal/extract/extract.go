@@ -129,7 +129,16 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	window, headline := headerWindow(doc, res.Title)
 	shown := parseVisibleDates(window)
 	placeDates(shown, headline)
+	undeclared := res.Published.IsZero() && res.Modified.IsZero()
 	res.Published = reconcileDate(res.Published, res.Modified, shown)
+	if undeclared && !res.Published.IsZero() {
+		// A date shown by the headline of a page that declares none can
+		// be its latest revision: the page's own "originally published
+		// on" line, when earlier, is its publication date.
+		if t, ok := originallyPublished(textOutsideFooters(doc)); ok && t.Before(res.Published) {
+			res.Published = t
+		}
+	}
 	if res.Published.IsZero() {
 		if t, ok := publishedLineDate(textOutsideFooters(doc)); ok {
 			res.Published = t

@@ -578,6 +578,32 @@ func publishedLineDate(text string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// originallyPhrase introduces the first publication of a page that has
+// been revised or republished since ("This article was originally
+// published on 26 Sep 2019 at 4:12pm but has been regularly updated").
+const originallyPhrase = "originally published"
+
+// originallyPublished returns the unambiguous date that follows "originally
+// published" in text (within datePair bytes, as in "originally published
+// on the 21st of June 2017"), if any.
+func originallyPublished(text string) (time.Time, bool) {
+	lower := strings.ToLower(text)
+	for from := 0; ; {
+		i := strings.Index(lower[from:], originallyPhrase)
+		if i < 0 {
+			return time.Time{}, false
+		}
+		at := from + i + len(originallyPhrase)
+		// The text is not collapsed: templates pad the date with runs of
+		// white space, which do not count towards the distance.
+		tail := collapseSpace(text[at:min(len(text), at+datePair+200)])
+		if ds := parseVisibleDates(tail); len(ds) > 0 && ds[0].pos <= datePair && !ds[0].ambiguous() {
+			return ds[0].t, true
+		}
+		from = at
+	}
+}
+
 // labelledDate returns the first unambiguous date in text that a label
 // marks as the publication or update date.
 func labelledDate(text string) (time.Time, bool) {

@@ -350,3 +350,61 @@ func TestExtractDateLineBelowArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestOriginallyPublished(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"padded by the template", "This article was originally published on            26 Sep 2019 at 4:12pm            but has been regularly updated", "2019-09-26"},
+		{"an ordinal date", "This blog post was originally published on the 21st of June 2017 and updated on the 18th of July 2025.", "2017-06-21"},
+		{"the phrase twice", "Originally published in print. This page was originally published on Wednesday, March 2, 2022.", "2022-03-02"},
+		{"a date too far on", "It was originally published in a small journal that closed its doors long before the web, and reprinted on March 2, 2022.", ""},
+		{"no phrase", "Published on March 2, 2022.", ""},
+		{"an ambiguous date", "Originally published 3/4/2019.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			got := ""
+			if d, ok := originallyPublished(tc.text); ok {
+				got = d.Format("2006-01-02")
+			}
+			if got != tc.want {
+				t.Errorf("originallyPublished(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtractOriginallyPublished(t *testing.T) {
+	t.Parallel()
+	body := strings.Repeat("<p>Tiny homes look like fun on television, but there are a few things to weigh before taking the plunge.</p>", 6)
+	note := `<p class="disclaimer">This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>`
+	tests := []struct {
+		name, page, want string
+	}{
+		{
+			"a shown date later than the stated first publication",
+			`<html><body><h1>Living in a tiny home</h1><p>Chris Carroll 30 Sep 2022, 11:07am</p>` + body + note + `</body></html>`,
+			"2019-09-26",
+		},
+		{
+			"a declared date is kept",
+			`<html><head><meta property="article:published_time" content="2022-09-30T11:07:00+10:00"></head><body><h1>Living in a tiny home</h1><p>Chris Carroll 30 Sep 2022, 11:07am</p>` + body + note + `</body></html>`,
+			"2022-09-30",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res, err := Extract([]byte(tc.page), "https://example.com/a")
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if got := res.Published.Format("2006-01-02"); got != tc.want {
+				t.Errorf("Published = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
