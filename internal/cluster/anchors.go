@@ -134,7 +134,9 @@ func capitalised(w string) bool {
 func address(s string, i, j int) (uint64, string, bool) {
 	k := j + 1
 	w, e := nextWord(s, k)
+	blockOf := false
 	if strings.EqualFold(w, "block") {
+		blockOf = true
 		if e+1 >= len(s) || s[e] != ' ' {
 			return 0, "", false
 		}
@@ -157,28 +159,55 @@ func address(s string, i, j int) (uint64, string, bool) {
 	}
 	var last string
 	for n := 0; n < 4; n++ {
-		if w == "" {
+		if n > 0 && streetTypes[w] {
+			return blockAnchor(s[i:j], last)
+		}
+		if w == "" || !(capitalised(w) || ordinalNumber(w)) || n > 0 && calendarWord(w) {
+			// "the 700 block of North Homan in ...": after "block of"
+			// the street is plain without its type, which many
+			// reports leave out.
+			if blockOf && n > 0 {
+				return blockAnchor(s[i:j], last)
+			}
 			return 0, "", false
 		}
-		if n > 0 && streetTypes[w] {
-			block := 0
-			for k := i; k < j; k++ {
-				block = block*10 + int(s[k]-'0')
-			}
-			street := string(fold(nil, last))
-			key := strconv.Itoa(block/100*100) + " " + street
-			return hashStr(kindAnchor, key), street, true
-		}
-		if n == 3 || !(capitalised(w) || ordinalNumber(w)) {
+		if n == 3 {
 			return 0, "", false
 		}
 		last = w
 		if e >= len(s) || s[e] != ' ' {
+			if blockOf {
+				return blockAnchor(s[i:j], last)
+			}
 			return 0, "", false
 		}
 		w, e = nextWord(s, e+1)
 	}
 	return 0, "", false
+}
+
+// blockAnchor is the anchor of an address in the hundred-block of the
+// street number num, on the street whose last name word is name, and the
+// street's name folded.
+func blockAnchor(num, name string) (uint64, string, bool) {
+	block := 0
+	for k := 0; k < len(num); k++ {
+		block = block*10 + int(num[k]-'0')
+	}
+	street := string(fold(nil, name))
+	key := strconv.Itoa(block/100*100) + " " + street
+	return hashStr(kindAnchor, key), street, true
+}
+
+// calendarWord reports whether w names a weekday or a month, which may
+// follow a street without its type ("the 7700 block of Utica Tuesday")
+// but is not part of its name (a street may begin with one: "May
+// Street").
+func calendarWord(w string) bool {
+	low := strings.ToLower(w)
+	_, month := months[low]
+	_, day := weekdays[low]
+	return month || day
 }
 
 // ordinalNumber reports whether w is a numbered street's name: "14th".
