@@ -242,6 +242,7 @@ func namedAge(s string, i, j int) (uint64, bool) {
 	// The surname ends at the comma; the word before it must be a
 	// capitalised first name or an initial.
 	end := i - 2
+	end = beforeSuffix(s, end)
 	start := wordStart(s, end)
 	sur := s[start:end]
 	if len(sur) < 2 || !capitalised(sur) || start < 2 || s[start-1] != ' ' {
@@ -260,6 +261,28 @@ func namedAge(s string, i, j int) (uint64, bool) {
 	b = append(b, ' ')
 	b = append(b, s[i:j]...)
 	return hashStr(kindAnchor, string(b)), true
+}
+
+// nameSuffixes may follow a surname: "Darell Alston Jr., 26,".
+var nameSuffixes = map[string]bool{"Jr": true, "Sr": true, "II": true, "III": true, "IV": true}
+
+// beforeSuffix returns where the surname ends when the name ending at end
+// closes with a suffix ("Alston Jr." or "Alston, Jr."), end otherwise:
+// the suffix is left out of the anchor, as outlets add or drop it.
+func beforeSuffix(s string, end int) int {
+	k := end
+	if k > 0 && s[k-1] == '.' {
+		k--
+	}
+	w := wordStart(s, k)
+	if !nameSuffixes[s[w:k]] || w < 2 || s[w-1] != ' ' {
+		return end
+	}
+	k = w - 1
+	if s[k-1] == ',' {
+		k--
+	}
+	return k
 }
 
 // wordStart returns where the word ending at end begins.
