@@ -165,11 +165,17 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 			shared[id] = append(shared[id], pr.pairWords)
 		}
 	}
+	need := c.cfg.ArchiveNames
+	if len(shared) > 1 {
+		// It names the people of two stories (a settlement of a lawsuit
+		// over a leak): it may link them rather than follow one.
+		need = max(need, c.cfg.ArchiveMixedNames)
+	}
 	var best int64
 	bestN := 0
 	for id, ws := range shared {
 		n := len(ws)
-		if n < c.cfg.ArchiveNames || c.cfg.ArchiveWholeNames > 0 && wholeNames(ws) < c.cfg.ArchiveWholeNames {
+		if n < need || c.cfg.ArchiveWholeNames > 0 && wholeNames(ws) < c.cfg.ArchiveWholeNames {
 			continue
 		}
 		if n > bestN || n == bestN && id < best {

@@ -62,6 +62,16 @@ func TestRejoin(t *testing.T) {
 	// names.
 	twoPeople := Doc{Source: 9, Title: "Officers honoured in Riverton",
 		Text: "The city honoured Officer Dana Pruitt and Sergeant Omar Velez on Tuesday for their work."}
+	// Shares three two-word names, three whole names: the two victims
+	// and the street.
+	threeNames := Doc{Source: 9, Title: "Man sentenced in Riverton killings",
+		Text: "A man was sentenced to life on Tuesday for the killings of Tomas Ferreira and Oren Whitlock on Alder Lane."}
+	// The same, and the name of a filler report's mayor: it names the
+	// people of two stories.
+	mixed := threeNames
+	mixed.Text += " Mayor Ann1 Lee1 spoke after the hearing."
+	mixedOff := DefaultConfig()
+	mixedOff.ArchiveMixedNames = 0
 	off := DefaultConfig()
 	off.ArchiveWindow = 0
 	pairs := DefaultConfig()
@@ -76,6 +86,9 @@ func TestRejoin(t *testing.T) {
 		{"held past the window", DefaultConfig(), 45 * 24 * time.Hour, sentencing(true), true},
 		{"forgotten", DefaultConfig(), 200 * 24 * time.Hour, sentencing(true), true},
 		{"too few names", DefaultConfig(), 200 * 24 * time.Hour, sentencing(false), false},
+		{"three names in three pairs", DefaultConfig(), 200 * 24 * time.Hour, threeNames, true},
+		{"three names and another story's", DefaultConfig(), 200 * 24 * time.Hour, mixed, false},
+		{"three names and another story's, no stricter count", mixedOff, 200 * 24 * time.Hour, mixed, true},
 		{"common words", DefaultConfig(), 200 * 24 * time.Hour, furniture, false},
 		{"two people in four pairs", DefaultConfig(), 200 * 24 * time.Hour, twoPeople, false},
 		{"two people counted by pairs", pairs, 200 * 24 * time.Hour, twoPeople, true},

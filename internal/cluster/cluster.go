@@ -244,7 +244,13 @@ type Config struct {
 	// rejoined more on gva-stream but let a small stream's settlement
 	// rejoin the leak it settles by three names. ArchiveWholeNames 0
 	// counts pairs only.
-	ArchiveNames      int
+	ArchiveNames int
+	// ArchiveMixedNames replaces ArchiveNames, when larger, for a
+	// follow-up whose rare names (see ArchiveRare) belong to more than
+	// one story past the window: a report naming the people of two
+	// stories may link them (a settlement of a lawsuit over a leak)
+	// rather than continue one. 0 keeps ArchiveNames.
+	ArchiveMixedNames int
 	ArchiveWholeNames int
 	ArchiveRare       int
 	ArchiveCase       float64
@@ -299,7 +305,8 @@ func DefaultConfig() Config {
 		AgeThreshold:      0.10,
 		ArchiveWindow:     365 * 24 * time.Hour,
 		ArchiveStories:    100_000,
-		ArchiveNames:      4,
+		ArchiveNames:      3,
+		ArchiveMixedNames: 4,
 		ArchiveRare:       0,
 		ArchiveCase:       2,
 		ArchiveWholeNames: 3,

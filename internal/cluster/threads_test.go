@@ -65,6 +65,8 @@ func TestThreadMerge(t *testing.T) {
 		name    string
 		last    string // label of the fourth report
 		noMerge bool   // Config.ThreadMerge 0
+		// archiveNames sets Config.ArchiveNames when not 0.
+		archiveNames int
 		// wantMerged is the report's Assignment.MergedWith; want is the
 		// thread of each story at the end.
 		wantMerged int64
@@ -91,7 +93,10 @@ func TestThreadMerge(t *testing.T) {
 			// It continues the lawsuit and scores 0.19 with the leak's
 			// thread, but names only two of its names (the plant's
 			// owner and the town): the name check holds back the merge.
-			name: "two of the leak's names", last: "lawsuit-settled",
+			// (It names three of the lawsuit's people and places, which
+			// would rejoin the lawsuit's story; archiveNames keeps it a
+			// story of its own, for the thread to be decided.)
+			name: "two of the leak's names", last: "lawsuit-settled", archiveNames: 4,
 			want: map[int64]int64{leak: leak, lawsuit: lawsuit, next: lawsuit},
 		},
 		{
@@ -105,6 +110,9 @@ func TestThreadMerge(t *testing.T) {
 			cfg := DefaultConfig()
 			if tt.noMerge {
 				cfg.ThreadMerge = 0
+			}
+			if tt.archiveNames != 0 {
+				cfg.ArchiveNames = tt.archiveNames
 			}
 			stream := append(append([]Doc(nil), docs[:base]...), last[tt.last])
 			c := New(cfg)

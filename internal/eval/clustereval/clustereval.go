@@ -136,6 +136,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.StreetConflict, "street-conflict", cfg.StreetConflict, "experiment: score discount when article and story give addresses on different streets")
 	fs.Float64Var(&cfg.AgeThreshold, "age-threshold", cfg.AgeThreshold, "experiment: join threshold for the best story when it gives an age the article gives (0: off)")
 	fs.DurationVar(&cfg.ArchiveWindow, "archive-window", cfg.ArchiveWindow, "experiment: how long past its last article a story can take a late follow-up by names (0: off)")
+	fs.IntVar(&cfg.ArchiveMixedNames, "archive-mixed-names", cfg.ArchiveMixedNames, "experiment: two-word names a late follow-up must share when its rare names belong to more than one story (0: archive-names)")
 	fs.IntVar(&cfg.ArchiveNames, "archive-names", cfg.ArchiveNames, "experiment: two-word names a late follow-up must share with the story")
 	fs.IntVar(&cfg.ArchiveRare, "archive-rare", cfg.ArchiveRare, "experiment: most recent articles besides the story's own carrying a shared name")
 	fs.IntVar(&cfg.ArchiveWholeNames, "archive-whole-names", cfg.ArchiveWholeNames, "experiment: whole names (two-word names sharing a word count once) the shared two-word names must make up (0: off)")
