@@ -7,6 +7,11 @@
 # fetches it from the module proxy on first use.
 export GOTOOLCHAIN := go1.27.3
 GO ?= go
+# The PostgreSQL server the store and queue tests use (a fresh schema per
+# test, dropped after it); .ci/run starts it. Set it empty to skip those
+# tests locally; CI (CI=true) fails rather than skip them.
+NEWSDESK_TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+export NEWSDESK_TEST_POSTGRES
 STATICCHECK_VERSION ?= v0.8.2
 # Tools are built with the toolchain above and kept per toolchain, so an
 # analyser is never older than the standard library it reads.

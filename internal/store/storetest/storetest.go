@@ -1,5 +1,5 @@
 // Package storetest is the conformance suite of store.Store: every back end
-// runs it from its own tests, so SQLite today and PostgreSQL later behave the
+// runs it from its own tests (store/sqlite and store/postgres), so both behave the
 // same for the code above them.
 package storetest
 

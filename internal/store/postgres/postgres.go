@@ -1,0 +1,277 @@
+// Package postgres is newsdesk's shared store: store.Store on a PostgreSQL
+// database through pgx (github.com/jackc/pgx/v5, pgxpool), for a user who
+// outgrows one machine. It behaves like store/sqlite: both run the
+// conformance suite in store/storetest.
+//
+// Times are Unix nanoseconds in BIGINT columns, as in SQLite, because the
+// contract keeps nanoseconds and timestamptz keeps microseconds.
+//
+// The schema is versioned SQL embedded in the binary (migrations/NNNN_*.sql),
+// applied in order at Open, each in its own transaction together with the
+// row that records it. Several processes may Open the same database at once
+// (several workers starting together): a session advisory lock, keyed by
+// the schema, lets one of them migrate while the others wait, and they then
+// find every migration recorded. The lock is per schema, so databases in
+// different schemas of one server (the tests) do not wait on each other.
+//
+// The store uses the schema the connection's search_path names (the DSN's
+// search_path parameter, else the server's default, public).
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// ErrLocked is returned by LockWorker when another process holds the lock.
+var ErrLocked = errors.New("another newsdesk process is working on this database")
+
+// Advisory lock namespaces: the first key of pg_advisory_lock(int, int),
+// the second being the hash of the schema. Arbitrary, fixed constants, so
+// that newsdesk's locks do not collide with another application's on a
+// shared server.
+const (
+	lockMigrate = 0x6e640001 // "nd" 1
+	lockWorker  = 0x6e640002 // "nd" 2
+)
+
+// Store is newsdesk's PostgreSQL store. It is safe for concurrent use.
+type Store struct {
+	pool   *pgxpool.Pool
+	sqlDB  *sql.DB
+	dsn    string // redacted, for messages
+	logger *slog.Logger
+
+	mu    sync.Mutex
+	locks map[*pgx.Conn]struct{} // worker lock sessions not yet released
+}
+
+var _ store.Store = (*Store)(nil)
+
+// IsDSN reports whether s names a PostgreSQL database (a postgres:// or
+// postgresql:// URL) rather than a file.
+func IsDSN(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// CheckDSN reports whether dsn is a PostgreSQL URL that pgx can parse,
+// without connecting. Its error never contains the password.
+func CheckDSN(dsn string) error {
+	if !IsDSN(dsn) {
+		return fmt.Errorf("database URL %q: want postgres://[user[:password]@]host[:port]/dbname[?param=value]", Redact(dsn))
+	}
+	if _, err := pgxpool.ParseConfig(dsn); err != nil {
+		// pgx's own message quotes the DSN; ours does, redacted.
+		return fmt.Errorf("database URL %s: cannot parse", Redact(dsn))
+	}
+	return nil
+}
+
+// Passwords in a DSN: user:password@ in a URL, even one url.Parse refuses,
+// and password=... in its query or in the key=value form.
+var (
+	passwordUserinfo = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*:)[^@]*@`)
+	passwordParam    = regexp.MustCompile(`(?i)(password=)[^&\s]*`)
+)
+
+// Redact returns dsn with its password replaced, for logs and errors.
+func Redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
+		dsn = u.Redacted()
+	} else {
+		dsn = passwordUserinfo.ReplaceAllString(dsn, "${1}xxxxx@")
+	}
+	return passwordParam.ReplaceAllString(dsn, "${1}xxxxx")
+}
+
+// Open connects to the database dsn names and brings its schema up to
+// date. A nil logger discards logs.
+func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	if err := CheckDSN(dsn); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	redacted := Redact(dsn)
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: cannot parse", redacted)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", redacted, err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open database %s: %w", redacted, err)
+	}
+	st := &Store{pool: pool, sqlDB: stdlib.OpenDBFromPool(pool), dsn: redacted, logger: logger, locks: map[*pgx.Conn]struct{}{}}
+	if err := st.migrate(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("open database %s: %w", redacted, err)
+	}
+	return st, nil
+}
+
+// Pool is the store's connection pool, for tools that need plain SQL.
+func (st *Store) Pool() *pgxpool.Pool { return st.pool }
+
+// QueueDB is the pool the job queue uses, as database/sql on the store's
+// own pgx pool (River's database/sql driver; see internal/queue). Stop the
+// queue before Close.
+func (st *Store) QueueDB() *sql.DB { return st.sqlDB }
+
+// String names the database, without its password.
+func (st *Store) String() string { return st.dsn }
+
+// Close closes the pool and ends the sessions of worker locks still held.
+func (st *Store) Close() error {
+	st.mu.Lock()
+	for conn := range st.locks {
+		conn.Close(context.Background())
+	}
+	clear(st.locks)
+	st.mu.Unlock()
+	err := st.sqlDB.Close()
+	st.pool.Close()
+	if err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	return nil
+}
+
+// LockWorker takes the database's worker lock, a session advisory lock held
+// on a connection of its own (outside the pool, so that it neither takes a
+// pooled connection for the life of the process nor keeps Close waiting),
+// and returns the function that releases it. Like sqlite.Store.LockWorker
+// it admits one pipeline per database: the pipeline's clusterer numbers
+// stories and keeps its state in memory, so a second process grouping the
+// same articles would contradict it. The server drops the lock when the
+// session ends, so a killed process never leaves it held; Close ends the
+// sessions of locks not yet released.
+func (st *Store) LockWorker() (release func(), err error) {
+	ctx := context.Background()
+	conn, err := pgx.ConnectConfig(ctx, st.pool.Config().ConnConfig.Copy())
+	if err != nil {
+		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, err)
+	}
+	var got bool
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, lockWorker).Scan(&got); err != nil {
+		conn.Close(ctx)
+		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, err)
+	}
+	if !got {
+		conn.Close(ctx)
+		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, ErrLocked)
+	}
+	st.mu.Lock()
+	st.locks[conn] = struct{}{}
+	st.mu.Unlock()
+	return func() {
+		st.mu.Lock()
+		_, held := st.locks[conn]
+		delete(st.locks, conn)
+		st.mu.Unlock()
+		if held {
+			// Ending the session releases the lock.
+			conn.Close(ctx)
+		}
+	}, nil
+}
+
+// migrate applies the embedded migrations not yet recorded, under the
+// migration lock (see the package comment).
+func (st *Store) migrate(ctx context.Context) error {
+	conn, err := st.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, lockMigrate); err != nil {
+		return fmt.Errorf("migrate: lock: %w", err)
+	}
+	defer func() {
+		// A failed unlock (a broken connection) ends the session, which
+		// releases the lock anyway.
+		if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockMigrate); err != nil {
+			st.logger.Warn("release migration lock", "err", err)
+		}
+	}()
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS newsdesk_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		version, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return fmt.Errorf("migrate: bad migration name %q", base)
+		}
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", base, err)
+		}
+		if err := st.applyMigration(ctx, conn, version, base, string(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (st *Store) applyMigration(ctx context.Context, conn *pgxpool.Conn, version int, name, body string) error {
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	defer tx.Rollback(ctx)
+	var done bool
+	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM newsdesk_migrations WHERE version = $1)`, version).Scan(&done); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	if done {
+		return nil
+	}
+	// Exec without arguments uses the simple protocol, which runs a file
+	// of several statements.
+	if _, err := tx.Exec(ctx, body); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO newsdesk_migrations(version, name, applied_at) VALUES ($1, $2, $3)`,
+		version, name, time.Now().UnixNano()); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("migrate %s: %w", name, err)
+	}
+	st.logger.Info("applied migration", "name", name)
+	return nil
+}

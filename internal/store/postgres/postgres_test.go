@@ -1,0 +1,236 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
+	"github.com/newsdesk/newsdesk/internal/store/storetest"
+)
+
+func open(t *testing.T, dsn string) *postgres.Store {
+	t.Helper()
+	st, err := postgres.Open(context.Background(), dsn, nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return st
+}
+
+func TestConformance(t *testing.T) {
+	t.Parallel()
+	storetest.Run(t, func(t *testing.T) store.Store { return open(t, pgtest.DSN(t)) })
+}
+
+// TestConcurrentOpen checks that processes starting together on a new
+// database apply each migration once and all open: without the migration
+// lock they race to create the same tables.
+func TestConcurrentOpen(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	const n = 6
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	stores := make([]*postgres.Store, n)
+	for i := range n {
+		wg.Go(func() { stores[i], errs[i] = postgres.Open(ctx, dsn, nil) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("Open %d: %v", i, err)
+			continue
+		}
+		defer stores[i].Close()
+	}
+	if t.Failed() {
+		return
+	}
+	var recorded int
+	if err := stores[0].Pool().QueryRow(ctx, `SELECT count(*) FROM newsdesk_migrations`).Scan(&recorded); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recorded != len(files) {
+		t.Errorf("migrations recorded: %d, want %d (one per file)", recorded, len(files))
+	}
+}
+
+// TestReopen checks that data survives closing and that reopening applies
+// no migration again.
+func TestReopen(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	st := open(t, dsn)
+	if _, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Text: "body"}); err != nil {
+		t.Fatalf("AddArticle: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	st = open(t, dsn)
+	defer st.Close()
+	if _, err := st.ArticleByURL(ctx, "https://example.org/1"); err != nil {
+		t.Errorf("article lost on reopen: %v", err)
+	}
+	var one int
+	if err := st.QueueDB().QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		t.Errorf("QueueDB: %v", err)
+	}
+}
+
+// TestSchemasIsolated checks that two stores in different schemas of one
+// database share nothing, which the tests' isolation and a shared server
+// rely on.
+func TestSchemasIsolated(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	a, b := open(t, pgtest.DSN(t)), open(t, pgtest.DSN(t))
+	defer a.Close()
+	defer b.Close()
+	if _, err := a.AddSource(ctx, news.Source{URL: "https://example.org/feed"}); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := b.Sources(ctx); err != nil || len(list) != 0 {
+		t.Errorf("other schema's Sources = %d, %v; want none", len(list), err)
+	}
+	// The worker lock is per schema too.
+	ra, err := a.LockWorker()
+	if err != nil {
+		t.Fatalf("LockWorker a: %v", err)
+	}
+	defer ra()
+	rb, err := b.LockWorker()
+	if err != nil {
+		t.Fatalf("LockWorker b, another schema: %v", err)
+	}
+	rb()
+}
+
+// TestConcurrentGroupOrder checks that concurrent first SetArticleGroup
+// calls get distinct places in GroupedOrder, which max(group_seq)+1 would
+// not guarantee across connections.
+func TestConcurrentGroupOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := open(t, pgtest.DSN(t))
+	defer st.Close()
+	const n = 40
+	ids := make([]int64, n)
+	for i := range n {
+		a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/" + string(rune('A'+i))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = a.ID
+	}
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Go(func() {
+			if err := st.SetArticleGroup(ctx, id, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+				t.Errorf("SetArticleGroup(%d): %v", id, err)
+			}
+		})
+	}
+	wg.Wait()
+	var distinct int
+	if err := st.Pool().QueryRow(ctx, `SELECT count(DISTINCT group_seq) FROM articles`).Scan(&distinct); err != nil {
+		t.Fatal(err)
+	}
+	if distinct != n {
+		t.Errorf("distinct group_seq: %d, want %d", distinct, n)
+	}
+}
+
+func TestLockWorker(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.DSN(t)
+	a, b := open(t, dsn), open(t, dsn)
+	defer a.Close()
+	defer b.Close()
+	release, err := a.LockWorker()
+	if err != nil {
+		t.Fatalf("first LockWorker: %v", err)
+	}
+	if _, err := b.LockWorker(); !errors.Is(err, postgres.ErrLocked) {
+		t.Errorf("second LockWorker: err = %v, want ErrLocked", err)
+	}
+	release()
+	release2, err := b.LockWorker()
+	if err != nil {
+		t.Fatalf("LockWorker after release: %v", err)
+	}
+	release2()
+}
+
+// TestLockWorkerReleasedOnClose checks that a process that ends without
+// releasing (killed) does not keep the lock: the server drops it with the
+// session.
+func TestLockWorkerReleasedOnClose(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.DSN(t)
+	a, b := open(t, dsn), open(t, dsn)
+	defer b.Close()
+	if _, err := a.LockWorker(); err != nil {
+		t.Fatalf("LockWorker: %v", err)
+	}
+	// Close without release: the pool closes the session, as a dying
+	// process's sockets are closed.
+	a.Close()
+	release, err := b.LockWorker()
+	if err != nil {
+		t.Fatalf("LockWorker after the holder closed: %v", err)
+	}
+	release()
+}
+
+func TestRedact(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"postgres://u:secret@h:5432/db?sslmode=disable", "postgres://u:xxxxx@h:5432/db?sslmode=disable"},
+		{"postgres://u@h/db?password=secret&sslmode=disable", "postgres://u@h/db?password=xxxxx&sslmode=disable"},
+		{"host=h user=u password=secret dbname=db", "host=h user=u password=xxxxx dbname=db"},
+		{"postgres://h/db", "postgres://h/db"},
+		{"postgres://u:secret@h:notaport/db", "postgres://u:xxxxx@h:notaport/db"},
+	}
+	for _, tc := range tests {
+		if got := postgres.Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCheckDSN(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		dsn string
+		ok  bool
+	}{
+		{"postgres://postgres@127.0.0.1:5432/test?sslmode=disable", true},
+		{"postgresql://u:pw@db.internal/newsdesk", true},
+		{"newsdesk.db", false},
+		{"postgres://u:topsecret@h:notaport/db", false},
+		{"postgres://u:topsecret@h/db?sslmode=bogus", false},
+	}
+	for _, tc := range tests {
+		err := postgres.CheckDSN(tc.dsn)
+		if (err == nil) != tc.ok {
+			t.Errorf("CheckDSN(%q) = %v, want ok %v", tc.dsn, err, tc.ok)
+		}
+		if err != nil && strings.Contains(err.Error(), "topsecret") {
+			t.Errorf("CheckDSN(%q) error shows the password: %v", tc.dsn, err)
+		}
+	}
+}
