@@ -1,13 +1,19 @@
-// Package queue runs newsdesk's durable jobs with River on the SQLite
-// database the store uses, so work survives a crash: a job is a row, and it
-// is finished only when the row says so.
+// Package queue runs newsdesk's durable jobs with River on the database the
+// store uses, SQLite or PostgreSQL, so work survives a crash: a job is a
+// row, and it is finished only when the row says so.
 //
-// It is kept generic (it takes any *river.Workers and hands back the River
-// client) so that a PostgreSQL back end can later slot in with riverpgxv5 and
-// several worker processes, behind the same callers.
+// It takes the store's *sql.DB and picks River's driver from the database
+// behind it: riversqlite for the embedded store, riverdatabasesql for a
+// PostgreSQL store's pool (pgx's database/sql adapter, see
+// postgres.Store.QueueDB). Both drivers work in *sql.Tx, so the callers and
+// the River client's type are the same on both back ends. On PostgreSQL
+// several processes' clients may share one job table: River locks each job
+// it fetches (FOR UPDATE SKIP LOCKED), so no job is worked twice at once.
 //
-// SQLite has no LISTEN/NOTIFY, so River finds new jobs by polling; the fetch
-// settings below trade a little idle CPU for latency (see Config).
+// Neither driver here listens (SQLite has no LISTEN/NOTIFY, and River's
+// database/sql driver only listens with a separate pgx pool), so River finds
+// new jobs by polling; the fetch settings below trade a little idle CPU for
+// latency (see Config).
 package queue
 
 import (
@@ -18,7 +24,10 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
@@ -127,22 +136,63 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Queue is a River client on SQLite.
+// Queue is a River client on SQLite or PostgreSQL.
 type Queue struct {
 	// Client is the River client, for inserting jobs and listing them.
-	Client *river.Client[*sql.Tx]
-	db     *sql.DB
-	logger *slog.Logger
+	Client   *river.Client[*sql.Tx]
+	db       *sql.DB
+	postgres bool
+	logger   *slog.Logger
 }
 
+// IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
+// database/sql adapter (postgres.Store.QueueDB); anything else is taken
+// for SQLite.
+func IsPostgres(db *sql.DB) bool {
+	_, ok := db.Driver().(*stdlib.Driver)
+	return ok
+}
+
+// driver returns River's driver for db's database.
+func driver(db *sql.DB) riverdriver.Driver[*sql.Tx] {
+	if IsPostgres(db) {
+		return riverdatabasesql.New(db)
+	}
+	return riversqlite.New(db)
+}
+
+// lockMigrate is the first key of the advisory lock that serialises River's
+// migrations on PostgreSQL; the second is the schema's hash, as in
+// store/postgres, whose keys are 0x6e640001 and 0x6e640002.
+const lockMigrate = 0x6e640003
+
 // Migrate brings River's tables in db up to date. It is safe to run at every
-// start. It logs one line when it applied migrations.
+// start, and on PostgreSQL from several processes at once: they take turns
+// under an advisory lock, since River's migrator does not serialise them.
+// It logs one line when it applied migrations.
 func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
+	if IsPostgres(db) {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return fmt.Errorf("migrate job queue: %w", err)
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, lockMigrate); err != nil {
+			return fmt.Errorf("migrate job queue: lock: %w", err)
+		}
+		defer func() {
+			// A failed unlock (a broken connection) ends the session,
+			// which releases the lock anyway.
+			if _, err := conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockMigrate); err != nil {
+				logger.Warn("release job queue migration lock", "err", err)
+			}
+		}()
+	}
 	quiet := slog.New(minLevel{min: slog.LevelWarn, Handler: logger.Handler()})
-	m, err := rivermigrate.New(riversqlite.New(db), &rivermigrate.Config{Logger: quiet})
+	m, err := rivermigrate.New(driver(db), &rivermigrate.Config{Logger: quiet})
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
 	}
@@ -191,14 +241,15 @@ func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
 	return n, nil
 }
 
-// New returns a queue on db that is not yet started; it does no I/O. db must
-// be a pool of exactly one connection (see sqlite.Store.QueueDB).
+// New returns a queue on db that is not yet started; it does no I/O. db is
+// the store's QueueDB: for SQLite a pool of exactly one connection (see
+// sqlite.Store.QueueDB), for PostgreSQL the store's pool.
 func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults()
 	if len(cfg.Queues) == 0 {
 		return nil, errors.New("open job queue: no queues configured")
 	}
-	client, err := river.NewClient(riversqlite.New(db), &river.Config{
+	client, err := river.NewClient(driver(db), &river.Config{
 		Queues:                      cfg.Queues,
 		Workers:                     workers,
 		FetchCooldown:               cfg.FetchCooldown,
@@ -212,23 +263,29 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	return &Queue{Client: client, db: db, logger: cfg.Logger}, nil
+	return &Queue{Client: client, db: db, postgres: IsPostgres(db), logger: cfg.Logger}, nil
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
-// running (see ReclaimRunning), and starts working jobs until Stop. ctx
-// bounds the start-up only: ending it later does not cancel running jobs,
-// so that Stop can let them finish.
+// running (see ReclaimRunning; SQLite only), and starts working jobs until
+// Stop. ctx bounds the start-up only: ending it later does not cancel
+// running jobs, so that Stop can let them finish.
+//
+// On PostgreSQL a job that another process left running may be in the
+// hands of a live process, so Start leaves it alone: River's rescuer makes
+// it available again once it has run for RescueStuckJobsAfter.
 func (q *Queue) Start(ctx context.Context) error {
 	if err := Migrate(ctx, q.db, q.logger); err != nil {
 		return err
 	}
-	n, err := ReclaimRunning(ctx, q.db)
-	if err != nil {
-		return err
-	}
-	if n > 0 {
-		q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
+	if !q.postgres {
+		n, err := ReclaimRunning(ctx, q.db)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
+		}
 	}
 	if err := q.Client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("start job queue: %w", err)
@@ -238,7 +295,8 @@ func (q *Queue) Start(ctx context.Context) error {
 
 // Stop stops fetching jobs and waits for running ones to finish; if ctx ends
 // first, it cancels them and waits for them to return. A job cancelled this
-// way stays running in the table and is reclaimed at the next start.
+// way is retried; one still marked running when the process ends is
+// reclaimed at the next start on SQLite, rescued on PostgreSQL (see Start).
 func (q *Queue) Stop(ctx context.Context) error {
 	err := q.Client.Stop(ctx)
 	if err == nil {

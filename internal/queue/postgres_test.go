@@ -1,0 +1,121 @@
+package queue_test
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/newsdesk/newsdesk/internal/queue"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
+)
+
+// openPostgres opens a store on dsn, as one newsdesk process would, and
+// returns its queue pool.
+func openPostgres(t *testing.T, dsn string) *sql.DB {
+	t.Helper()
+	st, err := postgres.Open(context.Background(), dsn, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st.QueueDB()
+}
+
+func TestIsPostgres(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		db   func(t *testing.T) *sql.DB
+		want bool
+	}{
+		{"sqlite", func(t *testing.T) *sql.DB { return openDB(t) }, false},
+		{"postgres", func(t *testing.T) *sql.DB { return openPostgres(t, pgtest.DSN(t)) }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := queue.IsPostgres(tc.db(t)); got != tc.want {
+				t.Errorf("IsPostgres = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestPostgresSharedQueue checks that two processes' queues on one
+// PostgreSQL database split the jobs between them and work none twice,
+// which is what lets several `newsdesk serve` processes share the work.
+// Both start at once on a new database, so their migrations race too.
+func TestPostgresSharedQueue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	const jobs = 200
+	var (
+		mu     sync.Mutex
+		worked = map[int]int{}    // job N -> times worked
+		by     = map[string]int{} // client -> jobs worked
+	)
+	newClient := func(name string) *queue.Queue {
+		ws := river.NewWorkers()
+		river.AddWorker(ws, river.WorkFunc(func(ctx context.Context, j *river.Job[noopArgs]) error {
+			time.Sleep(2 * time.Millisecond) // long enough for the other client to fetch too
+			mu.Lock()
+			worked[j.Args.N]++
+			by[name]++
+			mu.Unlock()
+			return nil
+		}))
+		cfg := queue.DefaultConfig()
+		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
+		q, err := queue.New(openPostgres(t, dsn), ws, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return q
+	}
+	clients := []*queue.Queue{newClient("a"), newClient("b")}
+	var wg sync.WaitGroup
+	for _, q := range clients {
+		wg.Go(func() {
+			if err := q.Start(ctx); err != nil {
+				t.Errorf("Start: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	for _, q := range clients {
+		defer q.Stop(ctx)
+	}
+	params := make([]river.InsertManyParams, jobs)
+	for i := range params {
+		params[i] = river.InsertManyParams{Args: noopArgs{N: i}}
+	}
+	if _, err := clients[0].Client.InsertMany(ctx, params); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		pending, err := clients[1].Pending(ctx)
+		return err == nil && !pending
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if len(worked) != jobs {
+		t.Errorf("%d distinct jobs worked, want %d", len(worked), jobs)
+	}
+	for n, times := range worked {
+		if times != 1 {
+			t.Errorf("job %d worked %d times, want once", n, times)
+		}
+	}
+	if by["a"] == 0 || by["b"] == 0 {
+		t.Errorf("jobs worked per client = %v, want both to take a share", by)
+	}
+}
