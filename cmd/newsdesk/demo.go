@@ -26,7 +26,9 @@ const anyLoopbackPort = "127.0.0.1:0"
 
 func runDemo(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
-	cfg.DBPath = ""
+	// The demo starts from a fresh database unless a flag names one, so
+	// the environment's database (perhaps a real one) is not used.
+	cfg.DBPath, cfg.Database = "", ""
 	// The newswire is on loopback and ours: no need to space requests out.
 	cfg.AllowPrivate = true
 	cfg.HostInterval = -1
@@ -45,7 +47,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	if fs.NArg() != 0 {
 		return usageError(env.stderr, demoUsage)
 	}
-	if cfg.DBPath == "" {
+	if cfg.DBPath == "" && cfg.Database == "" {
 		// A fresh database each run, so the demo always shows the whole
 		// ingest; --db keeps one.
 		dir, err := os.MkdirTemp("", "newsdesk-demo-")

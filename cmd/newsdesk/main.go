@@ -38,9 +38,9 @@ var errUsage = errors.New("usage")
 const usage = `newsdesk reads the news and writes briefings you can trust.
 
 Usage:
-  newsdesk serve [--addr 127.0.0.1:8080] [--db PATH]
-  newsdesk demo [--addr 127.0.0.1:8080] [--db PATH] [--wire-addr ADDR]
-  newsdesk sources [--db PATH] add URL | import FILE.opml | export | list | remove ID
+  newsdesk serve [--addr 127.0.0.1:8080] [--db PATH | --database URL]
+  newsdesk demo [--addr 127.0.0.1:8080] [--db PATH | --database URL] [--wire-addr ADDR]
+  newsdesk sources [--db PATH | --database URL] add URL | import FILE.opml | export | list | remove ID
   newsdesk brief [--format md|html|json] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 `
@@ -97,6 +97,7 @@ func configFromEnv(getenv func(string) string) config.Config {
 	if v := getenv("NEWSDESK_DB"); v != "" {
 		cfg.DBPath = v
 	}
+	cfg.Database = getenv("NEWSDESK_DATABASE_URL")
 	if v := getenv("NEWSDESK_ADDR"); v != "" {
 		cfg.Addr = v
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
-	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
@@ -53,6 +52,7 @@ func bindCommonFlags(fs interface {
 }, cfg *config.Config) {
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
 	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
+	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
@@ -90,9 +90,9 @@ func newFetcher(cfg config.Config, logger *slog.Logger) (*fetch.Client, error) {
 // the store closes.
 func serve(ctx context.Context, cfg config.Config, env environment, h hooks) error {
 	logger := env.logger
-	st, err := sqlite.Open(ctx, cfg.DBPath, logger.With("component", "store"))
+	st, err := openStore(ctx, cfg, logger.With("component", "store"))
 	if err != nil {
-		return fmt.Errorf("database %s: %w", cfg.DBPath, err)
+		return err
 	}
 	defer st.Close()
 	if h.setup != nil {
@@ -158,7 +158,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 			errc <- fmt.Errorf("web server: %w", err)
 		}
 	})
-	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DBPath)
+	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DatabaseName())
 	if h.ready != nil {
 		wg.Go(func() {
 			if err := h.ready(runCtx, baseURL, p, st); err != nil && runCtx.Err() == nil {

@@ -14,10 +14,9 @@ import (
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
-	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
-const sourcesUsage = `usage: newsdesk sources [--db PATH] COMMAND
+const sourcesUsage = `usage: newsdesk sources [--db PATH | --database URL] COMMAND
   add [--page] [--name NAME] [--lang LANG] [--category CAT] URL
                         subscribe to a feed (or, with --page, one article URL)
   import FILE.opml      subscribe to every feed of an OPML list
@@ -28,16 +27,18 @@ const sourcesUsage = `usage: newsdesk sources [--db PATH] COMMAND
 
 func runSources(ctx context.Context, args []string, env environment) error {
 	fs := newFlagSet("sources", env.stderr, sourcesUsage)
-	db := fs.String("db", env.cfg.DBPath, "SQLite database `path`")
+	cfg := env.cfg
+	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
+	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` to use instead of the SQLite file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return usageError(env.stderr, sourcesUsage)
 	}
-	st, err := sqlite.Open(ctx, *db, env.logger)
+	st, err := openStore(ctx, cfg, env.logger)
 	if err != nil {
-		return fmt.Errorf("database %s: %w", *db, err)
+		return err
 	}
 	defer st.Close()
 

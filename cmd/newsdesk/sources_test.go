@@ -7,13 +7,31 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 )
 
 // TestSourcesCommands runs "newsdesk sources" subcommands in order on one
-// database, as a user would, checking each one's output or error.
+// database, as a user would, checking each one's output or error, on each
+// back end.
 func TestSourcesCommands(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "sources.db")
+	backends := []struct {
+		name  string
+		flags func(t *testing.T) []string
+	}{
+		{"sqlite", func(t *testing.T) []string { return []string{"--db", filepath.Join(t.TempDir(), "sources.db")} }},
+		{"postgres", func(t *testing.T) []string { return []string{"--database", pgtest.DSN(t)} }},
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
+			testSourcesCommands(t, b.flags(t))
+		})
+	}
+}
+
+func testSourcesCommands(t *testing.T, dbFlags []string) {
 	opml := filepath.Join("testdata", "subscriptions.opml")
 	steps := []struct {
 		args    []string
@@ -45,7 +63,7 @@ func TestSourcesCommands(t *testing.T) {
 	}
 	for _, st := range steps {
 		var stdout, stderr bytes.Buffer
-		args := append([]string{"sources", "--db", db}, st.args...)
+		args := append(append([]string{"sources"}, dbFlags...), st.args...)
 		err := run(context.Background(), args, func(string) string { return "" }, &stdout, &stderr)
 		switch {
 		case st.wantErr == "usage":

@@ -11,6 +11,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -23,8 +24,14 @@ const ProjectURL = "https://github.com/newsdesk/newsdesk"
 type Config struct {
 	// Addr is the web server's listen address. Default 127.0.0.1:8080.
 	Addr string
-	// DBPath is the SQLite database file. Default ./newsdesk.db.
+	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
+	// when Database is set.
 	DBPath string
+	// Database is a PostgreSQL URL (postgres://user@host:5432/db); when set
+	// newsdesk keeps its data and jobs there instead of in DBPath. Default
+	// empty: the embedded SQLite file. Read from NEWSDESK_DATABASE_URL.
+	// It may hold a password: show it only through DatabaseName.
+	Database string
 	// APIToken authorises writes through the API (bearer token). Writes are
 	// refused while it is empty. Read from NEWSDESK_API_TOKEN.
 	APIToken string
@@ -73,13 +80,26 @@ func Default() Config {
 	}
 }
 
+// DatabaseName names the database in use for logs and messages: the
+// PostgreSQL URL without its password, else the SQLite file.
+func (c Config) DatabaseName() string {
+	if c.Database != "" {
+		return postgres.Redact(c.Database)
+	}
+	return c.DBPath
+}
+
 // Validate reports every setting that cannot work.
 func (c Config) Validate() error {
 	var errs []error
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
 	}
-	if c.DBPath == "" {
+	if c.Database != "" {
+		if err := postgres.CheckDSN(c.Database); err != nil {
+			errs = append(errs, err)
+		}
+	} else if c.DBPath == "" {
 		errs = append(errs, errors.New("db path is empty"))
 	}
 	if c.UserAgent == "" {

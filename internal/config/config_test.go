@@ -17,6 +17,11 @@ func TestValidate(t *testing.T) {
 		{"demo's host interval off", func(c *Config) { c.HostInterval = -1 }, ""},
 		{"addr without port", func(c *Config) { c.Addr = "localhost" }, `addr "localhost"`},
 		{"no db", func(c *Config) { c.DBPath = "" }, "db path is empty"},
+		{"postgres instead of a file", func(c *Config) {
+			c.DBPath, c.Database = "", "postgres://newsdesk@db.internal:5432/newsdesk?sslmode=require"
+		}, ""},
+		{"database not a postgres URL", func(c *Config) { c.Database = "mysql://u@h/db" }, `database URL "mysql://u@h/db"`},
+		{"database URL unparsable", func(c *Config) { c.Database = "postgres://u:pw@h:port/db" }, "database URL postgres://u:xxxxx@h:port/db"},
 		{"no user agent", func(c *Config) { c.UserAgent = "" }, "user agent is empty"},
 		{"no workers", func(c *Config) { c.Workers = 0 }, "workers 0"},
 		{"too many workers", func(c *Config) { c.Workers = 257 }, "workers 257"},
@@ -37,6 +42,30 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want nil", err)
 			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDatabaseNameHidesPassword checks that what newsdesk logs about its
+// database never shows the password a PostgreSQL URL carries.
+func TestDatabaseNameHidesPassword(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		mod  func(*Config)
+		want string
+	}{
+		{"sqlite", func(*Config) {}, "newsdesk.db"},
+		{"postgres", func(c *Config) { c.Database = "postgres://nd:s3cret@db:5432/nd" }, "postgres://nd:xxxxx@db:5432/nd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := Default()
+			tt.mod(&c)
+			if got := c.DatabaseName(); got != tt.want {
+				t.Errorf("DatabaseName() = %q, want %q", got, tt.want)
 			}
 		})
 	}

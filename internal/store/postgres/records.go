@@ -82,10 +82,15 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		s.CreatedAt = time.Now().UTC()
 	}
 	var id int64
+	// The NOT EXISTS keeps a duplicate from drawing an ID it will not use
+	// (an identity column draws one per row tried, even one ON CONFLICT
+	// drops), so IDs stay dense as they do in SQLite; ON CONFLICT covers
+	// the race of two inserts of the same URL.
 	err := st.pool.QueryRow(ctx, `INSERT INTO sources
 		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
 		 last_polled_at, next_poll_at, status, last_error, error_count)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
+		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2)
 		ON CONFLICT (url) DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
 		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
@@ -234,12 +239,14 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 		source = &a.SourceID
 	}
 	var id int64
-	// A concurrent insert of the same URL waits for the other transaction
+	// As in AddSource, NOT EXISTS keeps a duplicate from drawing an ID. A
+	// concurrent insert of the same URL waits for the other transaction
 	// and then does nothing, so the lookup below finds the winner's row.
 	err := st.pool.QueryRow(ctx, `INSERT INTO articles
 		(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
 		 description, image_url, category, extraction, extraction_reason)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+		WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = $2)
 		ON CONFLICT (url) DO NOTHING RETURNING id`,
 		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
 		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
