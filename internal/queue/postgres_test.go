@@ -16,7 +16,7 @@ import (
 
 // openPostgres opens a store on dsn, as one newsdesk process would, and
 // returns its queue pool.
-func openPostgres(t *testing.T, dsn string) *sql.DB {
+func openPostgres(t testing.TB, dsn string) *sql.DB {
 	t.Helper()
 	st, err := postgres.Open(context.Background(), dsn, nil)
 	if err != nil {
@@ -118,4 +118,9 @@ func TestPostgresSharedQueue(t *testing.T) {
 	if by["a"] == 0 || by["b"] == 0 {
 		t.Errorf("jobs worked per client = %v, want both to take a share", by)
 	}
+}
+
+// BenchmarkThroughputPostgres is BenchmarkThroughput on PostgreSQL.
+func BenchmarkThroughputPostgres(b *testing.B) {
+	benchThroughputOn(b, openPostgres(b, pgtest.DSN(b)))
 }

@@ -124,8 +124,11 @@ func BenchmarkThroughputRiverDefaults(b *testing.B) {
 }
 
 func benchThroughput(b *testing.B, opts ...func(*queue.Config)) {
+	benchThroughputOn(b, openDB(b), opts...)
+}
+
+func benchThroughputOn(b *testing.B, db *sql.DB, opts ...func(*queue.Config)) {
 	ctx := context.Background()
-	db := openDB(b)
 	var done atomic.Int64
 	q := newQueue(b, db, 4, &done, nil, opts...)
 	if err := q.Start(ctx); err != nil {
