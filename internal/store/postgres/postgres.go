@@ -57,6 +57,10 @@ const (
 	lockWorker  = 0x6e640002 // "nd" 2
 )
 
+// lockTimeout bounds taking the worker lock: connecting and asking. The
+// lock is tried, not waited for, so only an unreachable server takes long.
+const lockTimeout = 30 * time.Second
+
 // Store is newsdesk's PostgreSQL store. It is safe for concurrent use.
 type Store struct {
 	pool   *pgxpool.Pool
@@ -173,7 +177,8 @@ func (st *Store) Close() error {
 // session ends, so a killed process never leaves it held; Close ends the
 // sessions of locks not yet released.
 func (st *Store) LockWorker() (release func(), err error) {
-	ctx := context.Background()
+	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+	defer cancel()
 	conn, err := pgx.ConnectConfig(ctx, st.pool.Config().ConnConfig.Copy())
 	if err != nil {
 		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, err)
@@ -197,7 +202,7 @@ func (st *Store) LockWorker() (release func(), err error) {
 		st.mu.Unlock()
 		if held {
 			// Ending the session releases the lock.
-			conn.Close(ctx)
+			conn.Close(context.Background())
 		}
 	}, nil
 }
