@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 )
 
@@ -69,5 +73,34 @@ func TestDemoPostgres(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestSecondServePostgresRefused checks that a second `serve` on the same
+// PostgreSQL database does not start its pipeline while the first runs: the
+// clusterer's state is in memory, so two would number stories apart (see
+// docs/postgres.md).
+func TestSecondServePostgresRefused(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	dsn := pgtest.DSN(t)
+	var stderr1 syncBuffer
+	runCtx, stop := context.WithCancel(ctx)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- run(runCtx, []string{"serve", "--addr", "127.0.0.1:0", "--database", dsn}, func(string) string { return "" }, io.Discard, &stderr1)
+	}()
+	defer func() {
+		stop()
+		if err := <-errc; err != nil {
+			t.Errorf("first serve exited with %v", err)
+		}
+	}()
+	waitFor(t, ctx, &stderr1, regexp.MustCompile(`newsdesk is serving`), errc)
+	var stderr2 bytes.Buffer
+	err := run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--database", dsn}, func(string) string { return "" }, io.Discard, &stderr2)
+	if !errors.Is(err, postgres.ErrLocked) {
+		t.Errorf("second serve: err = %v, want ErrLocked", err)
 	}
 }
