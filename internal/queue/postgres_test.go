@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -123,4 +124,62 @@ func TestPostgresSharedQueue(t *testing.T) {
 // BenchmarkThroughputPostgres is BenchmarkThroughput on PostgreSQL.
 func BenchmarkThroughputPostgres(b *testing.B) {
 	benchThroughputOn(b, openPostgres(b, pgtest.DSN(b)))
+}
+
+// TestPostgresReclaimDead checks that a starting client reclaims the running
+// jobs of a client that is gone, at once rather than after River's rescue
+// delay, and leaves alone those of a client still alive in another process.
+func TestPostgresReclaimDead(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	var done1, done2, done3 atomic.Int64
+	block := make(chan struct{}) // never closed: the first client never finishes its job
+	q1 := newQueue(t, openPostgres(t, dsn), 1, &done1, block)
+	if err := q1.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q1.Client.Insert(ctx, noopArgs{N: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	running := func(q *queue.Queue) int {
+		res, err := q.Client.JobList(ctx, river.NewJobListParams().States("running"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Jobs)
+	}
+	waitFor(t, func() bool { return running(q1) == 1 })
+
+	// Another process starting while the first is alive takes nothing
+	// from it.
+	q2 := newQueue(t, openPostgres(t, dsn), 1, &done2, nil)
+	if err := q2.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if n, got := running(q2), done2.Load(); n != 1 || got != 0 {
+		t.Errorf("with its client alive: %d jobs running, %d worked by the other; want the job left running, unworked", n, got)
+	}
+	if err := q2.Stop(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	// The first client dies: stopped with an ended context, its job
+	// marked running again as a killed process would leave it.
+	stopCtx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := q1.Stop(stopCtx); err != nil {
+		t.Fatal(err)
+	}
+	db := openPostgres(t, dsn)
+	if _, err := db.ExecContext(ctx, `UPDATE river_job SET state = 'running', finalized_at = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	q3 := newQueue(t, db, 1, &done3, nil)
+	if err := q3.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q3.Stop(ctx)
+	waitFor(t, func() bool { return done3.Load() == 1 })
 }

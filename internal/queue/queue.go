@@ -8,7 +8,9 @@
 // postgres.Store.QueueDB). Both drivers work in *sql.Tx, so the callers and
 // the River client's type are the same on both back ends. On PostgreSQL
 // several processes' clients may share one job table: River locks each job
-// it fetches (FOR UPDATE SKIP LOCKED), so no job is worked twice at once.
+// it fetches (FOR UPDATE SKIP LOCKED), so no job is worked twice at once,
+// and a starting client reclaims only the jobs of clients that are gone
+// (see Start).
 //
 // Neither driver here listens (SQLite has no LISTEN/NOTIFY, and River's
 // database/sql driver only listens with a separate pgx pool), so River finds
@@ -51,8 +53,9 @@ type Config struct {
 	JobTimeout time.Duration
 	// RescueStuckJobsAfter is how long a job may stay running before River
 	// makes it available again; default JobTimeout + 5 minutes. It covers a
-	// worker that hangs; a killed process is handled at start by
-	// ReclaimRunning instead of waiting this long.
+	// worker that hangs; a killed process's jobs are reclaimed at the next
+	// start instead of waiting this long (ReclaimRunning on SQLite,
+	// ReclaimDead on PostgreSQL).
 	RescueStuckJobsAfter time.Duration
 	// MaxAttempts is how often a failing job is tried; default 5. Jobs that
 	// record their failures in the store (an unreachable feed, a broken
@@ -143,6 +146,9 @@ type Queue struct {
 	db       *sql.DB
 	postgres bool
 	logger   *slog.Logger
+	// alive holds the client's liveness lock from Start to Stop
+	// (PostgreSQL only; see Start).
+	alive *sql.Conn
 }
 
 // IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
@@ -216,7 +222,7 @@ func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 // (articles are keyed by URL, grouping and briefing redo what the store
 // says is undone). On PostgreSQL, where other live processes share the
 // table, their running jobs look the same, so this must not be used there:
-// River's rescuer (RescueStuckJobsAfter) does the job instead.
+// Start uses ReclaimDead instead.
 func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -267,37 +273,153 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
-// running (see ReclaimRunning; SQLite only), and starts working jobs until
-// Stop. ctx bounds the start-up only: ending it later does not cancel
-// running jobs, so that Stop can let them finish.
+// running, and starts working jobs until Stop. ctx bounds the start-up
+// only: ending it later does not cancel running jobs, so that Stop can let
+// them finish.
 //
-// On PostgreSQL a job that another process left running may be in the
-// hands of a live process, so Start leaves it alone: River's rescuer makes
-// it available again once it has run for RescueStuckJobsAfter.
+// On SQLite every running job is reclaimed (see ReclaimRunning). On
+// PostgreSQL another live process may be working a running job, so only
+// the jobs of dead clients are: each started client holds a session
+// advisory lock named by its River client ID until Stop, the server drops
+// it when the process dies, and a job whose last attempt belongs to a
+// client whose lock is free is made available again (ReclaimDead). A job
+// stuck in a live process is left to River's rescuer (RescueStuckJobsAfter).
 func (q *Queue) Start(ctx context.Context) error {
 	if err := Migrate(ctx, q.db, q.logger); err != nil {
 		return err
 	}
-	if !q.postgres {
-		n, err := ReclaimRunning(ctx, q.db)
-		if err != nil {
+	var (
+		n   int64
+		err error
+	)
+	if q.postgres {
+		if err := q.holdAlive(ctx); err != nil {
 			return err
 		}
-		if n > 0 {
-			q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
-		}
+		n, err = ReclaimDead(ctx, q.alive)
+	} else {
+		n, err = ReclaimRunning(ctx, q.db)
+	}
+	if err != nil {
+		q.releaseAlive()
+		return err
+	}
+	if n > 0 {
+		q.logger.Info("reclaimed jobs left running by a previous process", "jobs", n)
 	}
 	if err := q.Client.Start(context.WithoutCancel(ctx)); err != nil {
+		q.releaseAlive()
 		return fmt.Errorf("start job queue: %w", err)
 	}
 	return nil
 }
 
+// lockClient is the first key of a client's liveness lock on PostgreSQL;
+// the second is the hash of its River client ID.
+const lockClient = 0x6e640004
+
+// holdAlive takes this client's liveness lock on a connection kept until
+// Stop (see Start).
+func (q *Queue) holdAlive(ctx context.Context) error {
+	conn, err := q.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("start job queue: %w", err)
+	}
+	var got bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext($2))`, lockClient, q.Client.ID()).Scan(&got); err != nil {
+		conn.Close()
+		return fmt.Errorf("start job queue: liveness lock: %w", err)
+	}
+	if !got {
+		conn.Close()
+		return fmt.Errorf("start job queue: another client with ID %q is running", q.Client.ID())
+	}
+	q.alive = conn
+	return nil
+}
+
+// releaseAlive gives up the liveness lock. The connection goes back to the
+// store's pool, whose sessions outlive it, so the lock is released
+// explicitly; if that fails the connection is broken and its session, and
+// with it the lock, is gone or going.
+func (q *Queue) releaseAlive() {
+	if q.alive == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := q.alive.ExecContext(ctx, `SELECT pg_advisory_unlock($1, hashtext($2))`, lockClient, q.Client.ID()); err != nil {
+		q.logger.Warn("release job queue liveness lock", "err", err)
+	}
+	q.alive.Close()
+	q.alive = nil
+}
+
+// ReclaimDead makes available again every running job whose last attempt
+// belongs to a client that no longer holds its liveness lock, and reports
+// how many. conn must hold the caller's own liveness lock (see Start); the
+// caller's own jobs, if any are marked running, count as dead, since it has
+// not started working.
+func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT attempted_by[array_length(attempted_by, 1)]
+		FROM river_job WHERE state = 'running' AND array_length(attempted_by, 1) > 0`)
+	if err != nil {
+		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
+	}
+	var clients []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
+		}
+		clients = append(clients, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
+	}
+	var total int64
+	for _, id := range clients {
+		n, err := reclaimIfDead(ctx, conn, id)
+		if err != nil {
+			return total, fmt.Errorf("reclaim jobs of client %q: %w", id, err)
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// reclaimIfDead reclaims the running jobs of client id if its liveness lock
+// is free, holding the lock meanwhile so the check cannot go stale.
+func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string) (n int64, err error) {
+	var free bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext($2))`, lockClient, id).Scan(&free); err != nil {
+		return 0, err
+	}
+	if !free {
+		return 0, nil
+	}
+	defer func() {
+		if _, uerr := conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1, hashtext($2))`, lockClient, id); uerr != nil && err == nil {
+			err = uerr
+		}
+	}()
+	// scheduled_at is left alone: it was due when the job started.
+	res, err := conn.ExecContext(ctx, `UPDATE river_job SET state = 'available'
+		WHERE state = 'running' AND attempted_by[array_length(attempted_by, 1)] = $1`, id)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 // Stop stops fetching jobs and waits for running ones to finish; if ctx ends
 // first, it cancels them and waits for them to return. A job cancelled this
 // way is retried; one still marked running when the process ends is
-// reclaimed at the next start on SQLite, rescued on PostgreSQL (see Start).
+// reclaimed at the next start (see Start).
 func (q *Queue) Stop(ctx context.Context) error {
+	defer q.releaseAlive()
 	err := q.Client.Stop(ctx)
 	if err == nil {
 		return nil
