@@ -415,3 +415,14 @@ func (a ages) count() int { return bits.OnesCount64(a[0]) + bits.OnesCount64(a[1
 
 // add puts b's ages into a.
 func (a *ages) add(b ages) { a[0], a[1] = a[0]|b[0], a[1]|b[1] }
+
+// otherAges reports whether the article's headline and the story's
+// headlines each give an age, and neither side's headline age is one the
+// other side gives anywhere: "10-year-old shot inside hotel room" is
+// another child than "9-year-old girl injured by stray bullet".
+func otherAges(p *prepared, s *story) bool {
+	if p.titleAges.count() == 0 || s.titleAges.count() == 0 {
+		return false
+	}
+	return !p.titleAges.shares(s.ages) && !s.titleAges.shares(p.ages)
+}

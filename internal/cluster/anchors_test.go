@@ -230,3 +230,80 @@ func TestAgeJoin(t *testing.T) {
 		})
 	}
 }
+
+// TestAgeConflict checks the headline-age discount: a look-alike report
+// whose headline gives another child's age is kept apart, and joins with
+// AgeConflict 0; a follow-up whose headline age the story gives in its
+// text, or whose headline gives no age, still joins. Each case is
+// replayed with Restore for the first article.
+func TestAgeConflict(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2015, 6, 1, 12, 0, 0, 0, time.UTC)
+	next := day.Add(2 * 24 * time.Hour)
+	first := Doc{ID: 1, Time: day, Title: "10-year-old girl shot in Oakdale home",
+		Text: "A 10-year-old girl was shot Saturday evening inside a home in Oakdale, police said. " +
+			"Her 12-year-old brother was hurt by flying glass. Both were taken to Mercy Hospital. " +
+			"Detectives said the shot came from a car on the street."}
+	second := func(title string) Doc {
+		return Doc{ID: 2, Time: next, Title: title,
+			Text: "Officers responded Monday night to a report of gunfire near Fulton Park in Oakdale. " +
+				"A child was found wounded and taken to a hospital; neighbours described a dark sedan speeding away. " +
+				"No arrests were announced."}
+	}
+	tests := []struct {
+		name     string
+		second   Doc
+		conflict float64
+		joins    bool
+	}{
+		{"another age", second("9-year-old boy shot in Oakdale home"), 0.5, false},
+		{"another age, rule off", second("9-year-old boy shot in Oakdale home"), 0, true},
+		{"an age the story gives", second("12-year-old boy shot in Oakdale home"), 0.5, true},
+		{"no age", second("Boy shot in Oakdale home"), 0.5, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.AgeConflict = tt.conflict
+			c := New(cfg)
+			a1 := c.Add(first)
+			got := c.Add(tt.second)
+			if got.NewStory == tt.joins {
+				t.Errorf("joins = %v (score %.3f), want %v", !got.NewStory, got.Score, tt.joins)
+			}
+			r := New(cfg)
+			r.Restore(first, a1)
+			if diff := cmp.Diff(got, r.Add(tt.second)); diff != "" {
+				t.Errorf("after Restore (-Add +Restore):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOtherAges checks when headline ages conflict.
+func TestOtherAges(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name                    string
+		artTitle, artText       string
+		storyTitles, storyTexts string
+		want                    bool
+	}{
+		{"other ages", "9-year-old shot", "", "10-year-old shot", "", true},
+		{"story gives it in its text", "9-year-old shot", "", "10-year-old shot", "and a 9-year-old", false},
+		{"article gives the story's in its text", "9-year-old shot", "the 10-year-old", "10-year-old shot", "", false},
+		{"article headline without an age", "Boy shot", "", "10-year-old shot", "", false},
+		{"story headlines without an age", "9-year-old shot", "", "Boy shot", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			p := &prepared{ages: textAges(tt.artTitle, tt.artText), titleAges: textAges(tt.artTitle)}
+			s := &story{ages: textAges(tt.storyTitles, tt.storyTexts), titleAges: textAges(tt.storyTitles)}
+			if got := otherAges(p, s); got != tt.want {
+				t.Errorf("otherAges = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
