@@ -426,3 +426,74 @@ func otherAges(p *prepared, s *story) bool {
 	}
 	return !p.titleAges.shares(s.ages) && !s.titleAges.shares(p.ages)
 }
+
+// spelledCounts are the counts a headline spells out: "Five teens shot".
+var spelledCounts = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+
+// casualtyWords are what a headline counts: "3 dead", "4 teens shot",
+// "Five are shot", "1 killed, 2 wounded".
+var casualtyWords = map[string]bool{
+	"dead": true, "killed": true, "shot": true, "wounded": true, "injured": true, "hurt": true,
+	"die": true, "dies": true, "slain": true, "victims": true, "people": true, "persons": true,
+	"men": true, "women": true, "teens": true, "children": true, "kids": true, "boys": true,
+	"girls": true, "shootings": true,
+}
+
+// headlineCounts returns the victim counts a headline gives: a number
+// from 1 to 99, in digits or spelled out, with a casualty word at most
+// two words after it ("5 Dead, 17 Wounded"; "Five are shot"). An age is
+// not a count: "3-year-old" is one word, and "Boy, 7, shot" has a comma
+// after the number.
+func headlineCounts(title string) ages {
+	var a ages
+	s := headline(title)
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(c) {
+			i += n
+			continue
+		}
+		w, e := nextWord(s, i)
+		i = e
+		if w == "" {
+			i += n
+			continue
+		}
+		v := spelledCounts[strings.ToLower(w)]
+		if w[0] >= '0' && w[0] <= '9' {
+			v = 0
+			if len(w) <= 2 && (len(w) == 1 || w[1] >= '0' && w[1] <= '9') {
+				v = int(w[0] - '0')
+				if len(w) == 2 {
+					v = v*10 + int(w[1]-'0')
+				}
+			}
+		}
+		if v == 0 || e < len(s) && s[e] == ',' || !casualtyFollows(s, e) {
+			continue
+		}
+		a[v/64] |= 1 << (v % 64)
+	}
+	return a
+}
+
+// casualtyFollows reports whether one of the two words after s[:e] is a
+// casualty word.
+func casualtyFollows(s string, e int) bool {
+	for range 2 {
+		for e < len(s) && (s[e] == ' ' || s[e] == ',') {
+			e++
+		}
+		w, e2 := nextWord(s, e)
+		if w == "" {
+			return false
+		}
+		if casualtyWords[strings.ToLower(w)] {
+			return true
+		}
+		e = e2
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"math"
 	"slices"
 	"testing"
 	"time"
@@ -303,6 +304,79 @@ func TestOtherAges(t *testing.T) {
 			s := &story{ages: textAges(tt.storyTitles, tt.storyTexts), titleAges: textAges(tt.storyTitles)}
 			if got := otherAges(p, s); got != tt.want {
 				t.Errorf("otherAges = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHeadlineCounts checks which victim counts a headline gives.
+func TestHeadlineCounts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		title string
+		want  []int
+	}{
+		{"5 Dead, 17 Wounded In Weekend Shootings", []int{5, 17}},
+		{"Five are shot outside southwest Fresno market", []int{5}},
+		{"Police search for suspects after 4 teens shot - WMC Action News 5", []int{4}},
+		{"1 killed, 3 critically injured after grocery shooting", []int{1, 3}},
+		{"Boy, 7, shot in drive-by", nil},
+		{"3-year-old shot in home", nil},
+		{"Man charged in 2014 shooting", nil},
+		{"Two charged after weekend shooting", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			t.Parallel()
+			var want ages
+			for _, n := range tt.want {
+				want[n/64] |= 1 << (n % 64)
+			}
+			if got := headlineCounts(tt.title); got != want {
+				t.Errorf("headlineCounts(%q) = %v, want %v", tt.title, got, want)
+			}
+		})
+	}
+}
+
+// TestCountConflict checks the victim-count discount: a look-alike
+// shooting whose headline gives another toll scores lower than one
+// giving the same toll or none, and the same as it with CountConflict 0.
+func TestCountConflict(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2015, 6, 1, 12, 0, 0, 0, time.UTC)
+	first := Doc{ID: 1, Time: day, Title: "4 teens shot after basketball tournament",
+		Text: "Four teenagers were shot early Saturday after a basketball tournament at the Oakdale recreation centre, police said. " +
+			"All were taken to Mercy Hospital. Police have made no arrests."}
+	second := func(title string) Doc {
+		return Doc{ID: 2, Time: day.Add(24 * time.Hour), Title: title,
+			Text: "Teenagers were shot late Sunday outside a recreation centre in Oakdale, police said. " +
+				"They were taken to Mercy Hospital. Police are looking for a grey car."}
+	}
+	score := func(cfg Config, d Doc) float64 {
+		c := New(cfg)
+		c.Add(first)
+		return c.Explain(d, 1)[0].Score
+	}
+	def := DefaultConfig()
+	off := DefaultConfig()
+	off.CountConflict = 0
+	other, same, none := second("Five teens shot outside recreation centre"), second("4 teens shot outside recreation centre"),
+		second("Teens shot outside recreation centre")
+	tests := []struct {
+		name string
+		got  float64
+		want float64
+	}{
+		{"another toll", score(def, other), (1 - def.CountConflict) * score(off, other)},
+		{"the same toll", score(def, same), score(off, same)},
+		{"no toll", score(def, none), score(off, none)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if math.Abs(tt.got-tt.want) > 1e-9 || tt.got == 0 {
+				t.Errorf("score %.4f, want %.4f", tt.got, tt.want)
 			}
 		})
 	}

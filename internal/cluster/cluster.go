@@ -226,6 +226,14 @@ type Config struct {
 	// Default 0.5, the street discount's share (0.2-0.5 tie on one half
 	// of gva-stream); 0 turns it off.
 	AgeConflict float64
+	// CountConflict discounts the score by this share when the article's
+	// headline and the story's headlines both count victims ("4 teens
+	// shot", "Five are shot") and share no count: a look-alike shooting
+	// in one city is told by its toll, while a report of the same one
+	// repeats it. Mild, as a follow-up revises the toll ("death toll
+	// rises to four"). Default 0.1, chosen on one half of gva-stream; 0
+	// turns it off.
+	CountConflict float64
 
 	// ArchiveWindow is how long after its last article a story past the
 	// join window can still take a late follow-up (an arrest, a trial, a
@@ -313,6 +321,7 @@ func DefaultConfig() Config {
 		StreetConflict:    0.5,
 		AgeThreshold:      0.10,
 		AgeConflict:       0.5,
+		CountConflict:     0.1,
 		ArchiveWindow:     365 * 24 * time.Hour,
 		ArchiveStories:    100_000,
 		ArchiveNames:      3,
@@ -430,8 +439,10 @@ type story struct {
 	// addresses; ages the ages its articles give.
 	streets []string
 	ages    ages
-	// titleAges are the ages its articles' headlines give.
-	titleAges ages
+	// titleAges are the ages its articles' headlines give, titleCounts
+	// the victim counts.
+	titleAges   ages
+	titleCounts ages
 }
 
 type docRec struct {
@@ -511,8 +522,10 @@ type prepared struct {
 	anchors []uint64
 	streets []string
 	ages    ages
-	// titleAges are the ages its headline gives.
-	titleAges ages
+	// titleAges are the ages its headline gives, titleCounts the victim
+	// counts.
+	titleAges   ages
+	titleCounts ages
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -546,6 +559,9 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	if c.cfg.AgeThreshold > 0 || c.cfg.AgeConflict > 0 {
 		p.ages = textAges(d.Title, d.Text)
 		p.titleAges = textAges(d.Title)
+	}
+	if c.cfg.CountConflict > 0 {
+		p.titleCounts = headlineCounts(d.Title)
 	}
 	return p
 }
@@ -743,6 +759,10 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	}
 	if c.cfg.AgeConflict > 0 && otherAges(p, s) {
 		sc *= 1 - c.cfg.AgeConflict
+	}
+	if c.cfg.CountConflict > 0 && p.titleCounts.count() > 0 && s.titleCounts.count() > 0 &&
+		!p.titleCounts.shares(s.titleCounts) {
+		sc *= 1 - c.cfg.CountConflict
 	}
 	return sc
 }
@@ -955,6 +975,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		noteStreets(s, p.streets)
 		s.ages.add(p.ages)
 		s.titleAges.add(p.titleAges)
+		s.titleCounts.add(p.titleCounts)
 	}
 	c.copies.Add(d.ID, p.fp, d.Time)
 
@@ -1077,4 +1098,5 @@ func (c *Clusterer) forget(s *story) {
 	s.keys, s.names, s.sources, s.years, s.anchors, s.streets = nil, nil, nil, nil, nil, nil
 	s.ages = ages{}
 	s.titleAges = ages{}
+	s.titleCounts = ages{}
 }
