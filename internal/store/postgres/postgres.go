@@ -201,8 +201,17 @@ func (st *Store) LockWorker() (release func(), err error) {
 		delete(st.locks, conn)
 		st.mu.Unlock()
 		if held {
-			// Ending the session releases the lock.
-			conn.Close(context.Background())
+			// Unlock before ending the session: the server drops a
+			// closed session's locks only when its backend has exited,
+			// a moment after Close returns, and the next LockWorker
+			// (a restart in the same process, a waiting follower) must
+			// find the lock free.
+			ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
+			defer cancel()
+			if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockWorker); err != nil {
+				st.logger.Warn("release worker lock: ending the session instead", "err", err)
+			}
+			conn.Close(ctx)
 		}
 	}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -224,11 +225,20 @@ func TestLockWorkerReleasedOnClose(t *testing.T) {
 	// Close without release: the pool closes the session, as a dying
 	// process's sockets are closed.
 	a.Close()
-	release, err := b.LockWorker()
-	if err != nil {
-		t.Fatalf("LockWorker after the holder closed: %v", err)
+	// The server drops the lock when the closed session's backend exits,
+	// a moment after Close returns.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		release, err := b.LockWorker()
+		if err == nil {
+			release()
+			return
+		}
+		if !errors.Is(err, postgres.ErrLocked) || time.Now().After(deadline) {
+			t.Fatalf("LockWorker after the holder closed: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	release()
 }
 
 func TestRedact(t *testing.T) {
