@@ -99,14 +99,18 @@ func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer)
 	artPath := fs.String("articles", "../shared/data/timeline/t17-dev-articles.jsonl", "Timeline17 articles JSONL")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	every := fs.Int("every", 1, "score every Nth date only, to run faster")
+	half := fs.String("half", "", "score only the dates whose index within their event is even or odd (even|odd): settings are chosen on one half and checked on the other")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *half != "" && *half != "even" && *half != "odd" {
+		return fmt.Errorf("eval background: --half %q: want even or odd", *half)
 	}
 	arts, err := ReadT17Articles(*artPath)
 	if err != nil {
 		return fmt.Errorf("eval background: %w", err)
 	}
-	res, err := EvalBackground(ctx, *dataDir, arts, max(*every, 1))
+	res, err := EvalBackground(ctx, *dataDir, arts, max(*every, 1), *half)
 	if err != nil {
 		return fmt.Errorf("eval background: %w", err)
 	}
@@ -126,8 +130,25 @@ func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer)
 // those published before it; brief.Background builds the section with the
 // options Build uses (brief.DefaultBackground). The baseline "latest" takes the first sentence of the
 // newest earlier article of each of the last brief.DefaultBackgroundDates
-// days.
-func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Article, every int) (BackgroundResult, error) {
+// days. Only every Nth date of an event is scored, and with half "even" or
+// "odd" only the dates whose index within their event is even or odd.
+func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Article, every int, half string) (BackgroundResult, error) {
+	return evalBackground(ctx, dir, arts, every, half, brief.DefaultBackground())
+}
+
+// inHalf reports whether the i-th date of an event belongs to half ("" for
+// every date).
+func inHalf(i int, half string) bool {
+	switch half {
+	case "even":
+		return i%2 == 0
+	case "odd":
+		return i%2 == 1
+	}
+	return true
+}
+
+func evalBackground(ctx context.Context, dir string, arts map[string][]news.Article, every int, half string, bo brief.TimelineOptions) (BackgroundResult, error) {
 	events := make([]string, 0, len(BackgroundTopics))
 	for e := range BackgroundTopics {
 		events = append(events, e)
@@ -148,7 +169,7 @@ func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 		var sum rougeSum
 		var words float64
 		for i, day := range days {
-			if i%every != 0 {
+			if i%every != 0 || !inHalf(i, half) {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -163,7 +184,7 @@ func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 					today = append(today, a)
 				}
 			}
-			opt := brief.DefaultBackground()
+			opt := bo
 			opt.Focus = today
 			var sb strings.Builder
 			for _, it := range brief.Background(earlier, opt) {

@@ -269,3 +269,27 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+func TestInHalf(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		half string
+		want []bool // dates 0..3
+	}{
+		{"", []bool{true, true, true, true}},
+		{"even", []bool{true, false, true, false}},
+		{"odd", []bool{false, true, false, true}},
+	} {
+		var got []bool
+		for i := range 4 {
+			got = append(got, inHalf(i, tt.half))
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("inHalf(_, %q) (-want +got):\n%s", tt.half, diff)
+		}
+	}
+	args := []string{"--data", filepath.Join("testdata", "bg"), "--articles", filepath.Join("testdata", "t17-articles.jsonl"), "--half", "first"}
+	if err := RunBackground(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+		t.Error(`eval background --half first = nil error, want one`)
+	}
+}
