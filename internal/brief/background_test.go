@@ -58,3 +58,38 @@ func TestTimelineNotAfter(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineLeadSentences checks LeadSentences keeps a background to the
+// top of each article, where news states what happened: a comment lower
+// down that echoes every article's words wins without it, not with it.
+func TestTimelineLeadSentences(t *testing.T) {
+	t.Parallel()
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 12, 0, 0, 0, time.UTC) }
+	const comment = "Critics said the harbour budget and the harbour dredging plan showed the council cared more about the harbour than the schools."
+	arts := []news.Article{
+		{ID: 1, PublishedAt: day(2), Text: "The council approved a new budget for the harbour on Monday. " +
+			"Dredging of the main channel starts in May. Port workers welcomed the plan. " + comment},
+		{ID: 2, PublishedAt: day(4), Text: "The port authority hired a dredging firm for the harbour channel. " +
+			"The contract runs for two years. The firm has worked in three ports. " + comment},
+	}
+	for _, tt := range []struct {
+		name  string
+		lead  int
+		wantC bool // a chosen entry is the comment
+	}{
+		{"any sentence", 0, true},
+		{"first three", 3, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			items := Timeline(arts, TimelineOptions{MaxDates: 2, LeadSentences: tt.lead, MinWords: 3})
+			gotC := false
+			for _, it := range items {
+				gotC = gotC || it.Text == comment
+			}
+			if gotC != tt.wantC || len(items) == 0 {
+				t.Errorf("LeadSentences %d: %d items, comment chosen %v, want %v", tt.lead, len(items), gotC, tt.wantC)
+			}
+		})
+	}
+}

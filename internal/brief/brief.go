@@ -58,10 +58,12 @@ const DefaultBackgroundDates = 6
 
 // DefaultBackground is how the background section is built unless
 // Options.Background says otherwise: DefaultBackgroundDates dated entries of
-// one sentence each, recent dates favoured with a half-life of a week
+// one sentence each, taken from the first three sentences of an article
+// (where news states what happened), recent dates favoured with a
+// half-life of two days: readers want the latest developments restated
 // (measured with "newsdesk eval background", see docs/briefing.md).
 func DefaultBackground() TimelineOptions {
-	return TimelineOptions{MaxDates: DefaultBackgroundDates, HalfLife: 7 * 24 * time.Hour}
+	return TimelineOptions{MaxDates: DefaultBackgroundDates, HalfLife: 2 * 24 * time.Hour, LeadSentences: 3}
 }
 
 // Section titles, as a reader sees them.

@@ -38,6 +38,12 @@ type TimelineOptions struct {
 	Position float64
 	// MinWords and MaxWords bound a usable sentence; 6 and 70 by default.
 	MinWords, MaxWords int
+	// LeadSentences, when set, takes only the first LeadSentences sentences
+	// of each article: news reports the development first, and what comes
+	// lower is detail, reaction and comment, which a background of what has
+	// happened so far does without. Zero takes any sentence, as a timeline
+	// should.
+	LeadSentences int
 	// NotAfter, when set, leaves out the days after it: a background is
 	// what came before, and a sentence about a decision "due on 15 April"
 	// is a plan, not context.
@@ -203,6 +209,9 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 				continue
 			}
 			seen[c.u] = true
+			if o.LeadSentences > 0 && u.pos >= o.LeadSentences {
+				continue
+			}
 			s := cosine(u.vec, cent) + o.Topic*cosine(u.vec, global) + o.Position/float64(u.pos+1)
 			if len(fv.terms) > 0 {
 				s += 0.5 * cosine(u.vec, fv)
