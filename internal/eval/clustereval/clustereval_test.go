@@ -245,8 +245,8 @@ func TestSharedFloors(t *testing.T) {
 		floor float64
 	}{
 		{"ecbplus-dev", 0.83},
-		{"gvc-dev", 0.965},
-		{"gva-stream-2013-2015", 0.925},
+		{"gvc-dev", 0.975},
+		{"gva-stream-2013-2015", 0.935},
 		{"basil", 0.97},
 	}
 	for _, tt := range tests {
