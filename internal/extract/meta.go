@@ -382,7 +382,15 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
+// textOf is the visible text of n (see visibleText).
 func textOf(n *html.Node) string {
+	return visibleText(n, false)
+}
+
+// visibleText is the text a reader sees in n, with a space for each <br>
+// and after each block, leaving out scripts, styles and, with
+// skipFooters, <footer> elements.
+func visibleText(n *html.Node, skipFooters bool) string {
 	var sb strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -394,6 +402,10 @@ func textOf(n *html.Node) string {
 			switch n.Data {
 			case "script", "style", "noscript", "template", "svg":
 				return
+			case "footer":
+				if skipFooters {
+					return
+				}
 			case "br":
 				sb.WriteByte(' ')
 			}

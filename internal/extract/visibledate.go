@@ -527,30 +527,7 @@ func lastResortDate(doc *html.Node, header string) time.Time {
 
 // textOutsideFooters is textOf(n) without the <footer> elements.
 func textOutsideFooters(n *html.Node) string {
-	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			sb.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.Data {
-			case "footer", "script", "style", "noscript", "template", "svg":
-				return
-			case "br":
-				sb.WriteByte(' ')
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode && isBlock(n.Data) {
-			sb.WriteByte(' ')
-		}
-	}
-	walk(n)
-	return sb.String()
+	return visibleText(n, true)
 }
 
 // datePair is how far apart, in bytes of text, a publication date and the
