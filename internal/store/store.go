@@ -1,5 +1,5 @@
 // Package store defines the storage contract that newsdesk's back ends
-// (sqlite, and later postgres) implement and that storetest checks, so the
+// (store/sqlite and store/postgres) implement and that storetest checks, so the
 // same code runs on the embedded default and on a shared server.
 package store
 
