@@ -1141,7 +1141,7 @@ var bylineStops = []string{" on ", " updated", " last update", " sponsored", " i
 func cleanByline(s string) string {
 	s = collapseSpace(s)
 	for {
-		low := strings.ToLower(s)
+		low := asciiLower(s) // offsets in low are offsets in s
 		trimmed := false
 		for _, p := range bylineLabels {
 			if strings.HasPrefix(low, p) && (len(low) == len(p) || strings.ContainsRune(" :", rune(low[len(p)]))) {
@@ -1154,7 +1154,7 @@ func cleanByline(s string) string {
 			break
 		}
 	}
-	low := strings.ToLower(s)
+	low := asciiLower(s)
 	cut := len(s)
 	for _, stop := range bylineStops {
 		if i := strings.Index(low, stop); i > 0 && i < cut {

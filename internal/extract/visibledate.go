@@ -564,7 +564,7 @@ const originallyPhrase = "originally published"
 // published" in text (within datePair bytes, as in "originally published
 // on the 21st of June 2017"), if any.
 func originallyPublished(text string) (time.Time, bool) {
-	lower := strings.ToLower(text)
+	lower := asciiLower(text)
 	for from := 0; ; {
 		i := strings.Index(lower[from:], originallyPhrase)
 		if i < 0 {
@@ -592,4 +592,17 @@ func labelledDate(text string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// asciiLower lower-cases the ASCII letters of s only, so that byte offsets
+// found in the result are offsets in s: strings.ToLower changes the length
+// of some non-ASCII letters ("Ⱥ" is two bytes, "ⱥ" three).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

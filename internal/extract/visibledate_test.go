@@ -362,6 +362,8 @@ func TestOriginallyPublished(t *testing.T) {
 		{"a date too far on", "It was originally published in a small journal that closed its doors long before the web, and reprinted on March 2, 2022.", ""},
 		{"no phrase", "Published on March 2, 2022.", ""},
 		{"an ambiguous date", "Originally published 3/4/2019.", ""},
+		// "Ⱥ" lower-cases to a longer letter: offsets must stay the text's.
+		{"letters that change length in lower case", strings.Repeat("Ⱥ", 30) + " originally published on 3 May 2021", "2021-05-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
