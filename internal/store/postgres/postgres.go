@@ -26,9 +26,11 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -69,7 +71,7 @@ type Store struct {
 	logger *slog.Logger
 
 	mu    sync.Mutex
-	locks map[*pgx.Conn]struct{} // worker lock sessions not yet released
+	locks map[*workerLock]struct{} // worker lock sessions not yet released
 }
 
 var _ store.Store = (*Store)(nil)
@@ -132,7 +134,7 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 		pool.Close()
 		return nil, fmt.Errorf("open database %s: %w", redacted, err)
 	}
-	st := &Store{pool: pool, sqlDB: stdlib.OpenDBFromPool(pool), dsn: redacted, logger: logger, locks: map[*pgx.Conn]struct{}{}}
+	st := &Store{pool: pool, sqlDB: stdlib.OpenDBFromPool(pool), dsn: redacted, logger: logger, locks: map[*workerLock]struct{}{}}
 	if err := st.migrate(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("open database %s: %w", redacted, err)
@@ -154,11 +156,12 @@ func (st *Store) String() string { return st.dsn }
 // Close closes the pool and ends the sessions of worker locks still held.
 func (st *Store) Close() error {
 	st.mu.Lock()
-	for conn := range st.locks {
-		conn.Close(context.Background())
-	}
+	held := slices.Collect(maps.Keys(st.locks))
 	clear(st.locks)
 	st.mu.Unlock()
+	for _, l := range held {
+		l.close()
+	}
 	err := st.sqlDB.Close()
 	st.pool.Close()
 	if err != nil {
@@ -171,7 +174,7 @@ func (st *Store) Close() error {
 // on a connection of its own (outside the pool, so that it neither takes a
 // pooled connection for the life of the process nor keeps Close waiting),
 // and returns the function that releases it. Like sqlite.Store.LockWorker
-// it admits one pipeline per database: the pipeline's clusterer numbers
+// it admits one holder per database: the pipeline's clusterer numbers
 // stories and keeps its state in memory, so a second process grouping the
 // same articles would contradict it. The server drops the lock when the
 // session ends, so a killed process never leaves it held; Close ends the
@@ -179,6 +182,62 @@ func (st *Store) Close() error {
 func (st *Store) LockWorker() (release func(), err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
+	l, err := st.lockWorker(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st.hold(l)
+	return func() { st.release(l) }, nil
+}
+
+// Settings of TryLockWorker's watch.
+const (
+	// lockCheckEvery is how often a held lock's session is checked: a
+	// holder learns it lost the lock at most this long (plus
+	// lockCheckTimeout) after its session ended.
+	lockCheckEvery   = time.Second
+	lockCheckTimeout = 5 * time.Second
+	// lockKeepalive is the server's TCP keepalive idle time, in seconds,
+	// on the lock's session: a holder whose machine vanished (no FIN sent)
+	// loses the lock after about this plus 3 probes 5 s apart, rather than
+	// after the operating system's default of two hours.
+	lockKeepalive = 10
+)
+
+// TryLockWorker takes the worker lock (see LockWorker) for processes that
+// share the database and take turns holding it: the lock is tried once,
+// and release is nil, with no error, when another process holds it. While
+// it is held, lost is closed if the lock's session ends (the server
+// restarted, the connection broke, an administrator ended it): the lock
+// may then be another process's, and the holder must stop doing what it
+// guards. release stops the watch and releases the lock.
+func (st *Store) TryLockWorker(ctx context.Context) (release func(), lost <-chan struct{}, err error) {
+	ctx, cancel := context.WithTimeout(ctx, lockTimeout)
+	defer cancel()
+	l, err := st.lockWorker(ctx)
+	if errors.Is(err, ErrLocked) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := l.conn.Exec(ctx, `SELECT set_config('tcp_keepalives_idle', $1, false),
+		set_config('tcp_keepalives_interval', '5', false), set_config('tcp_keepalives_count', '3', false)`,
+		strconv.Itoa(lockKeepalive)); err != nil {
+		l.close()
+		return nil, nil, fmt.Errorf("lock worker on %s: keepalives: %w", st.dsn, err)
+	}
+	lostc := make(chan struct{})
+	wctx, stop := context.WithCancel(context.Background())
+	l.stop, l.done = stop, make(chan struct{})
+	go l.watch(wctx, lostc)
+	st.hold(l)
+	return func() { st.release(l) }, lostc, nil
+}
+
+// lockWorker tries the worker lock on a new connection; ErrLocked means
+// another session holds it.
+func (st *Store) lockWorker(ctx context.Context) (*workerLock, error) {
 	conn, err := pgx.ConnectConfig(ctx, st.pool.Config().ConnConfig.Copy())
 	if err != nil {
 		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, err)
@@ -192,28 +251,77 @@ func (st *Store) LockWorker() (release func(), err error) {
 		conn.Close(ctx)
 		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, ErrLocked)
 	}
+	return &workerLock{conn: conn}, nil
+}
+
+func (st *Store) hold(l *workerLock) {
 	st.mu.Lock()
-	st.locks[conn] = struct{}{}
+	st.locks[l] = struct{}{}
 	st.mu.Unlock()
-	return func() {
-		st.mu.Lock()
-		_, held := st.locks[conn]
-		delete(st.locks, conn)
-		st.mu.Unlock()
-		if held {
-			// Unlock before ending the session: the server drops a
-			// closed session's locks only when its backend has exited,
-			// a moment after Close returns, and the next LockWorker
-			// (a restart in the same process, a waiting follower) must
-			// find the lock free.
-			ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
-			defer cancel()
-			if _, err := conn.Exec(ctx, `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockWorker); err != nil {
-				st.logger.Warn("release worker lock: ending the session instead", "err", err)
-			}
-			conn.Close(ctx)
+}
+
+func (st *Store) release(l *workerLock) {
+	st.mu.Lock()
+	delete(st.locks, l)
+	st.mu.Unlock()
+	l.close()
+}
+
+// workerLock is a held worker lock: its session is its connection.
+type workerLock struct {
+	conn *pgx.Conn
+	// stop ends the watch and done is closed when it has returned; both
+	// nil when the lock is not watched. The watch is the only user of
+	// conn until then (a pgx.Conn is not safe for concurrent use).
+	stop context.CancelFunc
+	done chan struct{}
+	once sync.Once
+}
+
+// close stops the watch, releases the lock and ends the session. It
+// unlocks before ending the session: the server drops a closed session's
+// locks only when its backend has exited, a moment after Close returns,
+// and the next LockWorker (a restart in the same process, a waiting
+// follower) must find the lock free. If the unlock fails the session is
+// broken, and ending it releases the lock as well.
+func (l *workerLock) close() {
+	l.once.Do(func() {
+		if l.stop != nil {
+			l.stop()
+			<-l.done
 		}
-	}, nil
+		// Bounded like a lock check: a session that does not answer
+		// within it is lost, and closing it is all that is left.
+		ctx, cancel := context.WithTimeout(context.Background(), lockCheckTimeout)
+		defer cancel()
+		_, _ = l.conn.Exec(ctx, `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, lockWorker)
+		l.conn.Close(ctx)
+	})
+}
+
+// watch checks the lock's session every lockCheckEvery until ctx ends, and
+// closes lost when a check fails: a session that answers still holds its
+// session-level advisory locks.
+func (l *workerLock) watch(ctx context.Context, lost chan<- struct{}) {
+	defer close(l.done)
+	tick := time.NewTicker(lockCheckEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		cctx, cancel := context.WithTimeout(ctx, lockCheckTimeout)
+		_, err := l.conn.Exec(cctx, `SELECT 1`)
+		cancel()
+		if err != nil {
+			if ctx.Err() == nil {
+				close(lost)
+			}
+			return
+		}
+	}
 }
 
 // migrate applies the embedded migrations not yet recorded, under the

@@ -211,6 +211,66 @@ func TestLockWorker(t *testing.T) {
 	release2()
 }
 
+// TestTryLockWorker checks the lock processes sharing a database take in
+// turns: a process finds it held without an error, takes it once it is
+// released, and learns when it loses it with its session; Close releases a
+// watched lock too.
+func TestTryLockWorker(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	a, b := open(t, dsn), open(t, dsn)
+	defer b.Close()
+	release, lost, err := a.TryLockWorker(ctx)
+	if err != nil || release == nil {
+		t.Fatalf("first TryLockWorker: release %v, err %v; want the lock", release != nil, err)
+	}
+	if r, _, err := b.TryLockWorker(ctx); err != nil || r != nil {
+		t.Fatalf("second TryLockWorker: release %v, err %v; want neither", r != nil, err)
+	}
+	if _, err := b.LockWorker(); !errors.Is(err, postgres.ErrLocked) {
+		t.Errorf("LockWorker beside TryLockWorker: err = %v, want ErrLocked", err)
+	}
+	release()
+	rb, lostB, err := b.TryLockWorker(ctx)
+	if err != nil || rb == nil {
+		t.Fatalf("TryLockWorker after release: release %v, err %v; want the lock", rb != nil, err)
+	}
+	select {
+	case <-lost:
+		t.Error("lost closed by release")
+	default:
+	}
+	// End b's lock session from another, as a server restart or an
+	// administrator would.
+	res, err := a.QueueDB().ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
+		AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("ended %d lock sessions, want 1", n)
+	}
+	select {
+	case <-lostB:
+	case <-time.After(30 * time.Second):
+		t.Fatal("lost not closed after the lock's session ended")
+	}
+	rb()
+	ra, _, err := a.TryLockWorker(ctx)
+	if err != nil || ra == nil {
+		t.Fatalf("TryLockWorker after the holder lost it: release %v, err %v; want the lock", ra != nil, err)
+	}
+	// Close without release, as at the end of a process.
+	a.Close()
+	rb2, _, err := b.TryLockWorker(ctx)
+	if err != nil || rb2 == nil {
+		t.Fatalf("TryLockWorker after the holder closed: release %v, err %v; want the lock", rb2 != nil, err)
+	}
+	rb2()
+}
+
 // TestLockWorkerReleasedOnClose checks that a process that ends without
 // releasing (killed) does not keep the lock: the server drops it with the
 // session.
