@@ -183,3 +183,51 @@ func TestPostgresReclaimDead(t *testing.T) {
 	defer q3.Stop(ctx)
 	waitFor(t, func() bool { return done3.Load() == 1 })
 }
+
+// TestReclaimDeadClients checks the reclaim a started client runs when it
+// takes over from a dead process: the running job of a client that is gone
+// is made available, and the client's own running job, which its own
+// liveness lock would make look dead, is left alone.
+func TestReclaimDeadClients(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	var done atomic.Int64
+	block := make(chan struct{})
+	db := openPostgres(t, dsn)
+	q := newQueue(t, db, 1, &done, block)
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(ctx)
+	defer close(block) // before Stop, which waits for the job
+	if _, err := q.Client.Insert(ctx, noopArgs{N: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		var n int
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state = 'running'`).Scan(&n)
+		return err == nil && n == 1
+	})
+	// A job a dead process left running: no client holds its lock.
+	if _, err := q.Client.Insert(ctx, noopArgs{N: 2}, &river.InsertOpts{Queue: "elsewhere"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `UPDATE river_job SET state = 'running', attempted_at = now(),
+		attempted_by = ARRAY['dead_client'], attempt = 1 WHERE queue = 'elsewhere'`); err != nil {
+		t.Fatal(err)
+	}
+	n, err := q.ReclaimDeadClients(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own, dead string
+	if err := db.QueryRowContext(ctx, `SELECT
+		(SELECT state FROM river_job WHERE queue = 'default'),
+		(SELECT state FROM river_job WHERE queue = 'elsewhere')`).Scan(&own, &dead); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 || own != "running" || dead != "available" {
+		t.Errorf("reclaimed %d; own job %s, dead client's %s; want 1, running, available", n, own, dead)
+	}
+}

@@ -361,6 +361,24 @@ func (q *Queue) releaseAlive() {
 // caller's own jobs, if any are marked running, count as dead, since it has
 // not started working.
 func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
+	return reclaimDead(ctx, conn, "")
+}
+
+// ReclaimDeadClients is ReclaimDead for a started queue: it reclaims the
+// running jobs of clients that died since Start, such as a group job of a
+// process whose lock this one has just taken, instead of leaving them to
+// River's rescuer. Its own jobs are left alone: its liveness lock is held
+// by the very session that asks, so they would look dead. It does nothing
+// on SQLite, where a process owns the database.
+func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
+	if !q.postgres || q.alive == nil {
+		return 0, nil
+	}
+	return reclaimDead(ctx, q.alive, q.Client.ID())
+}
+
+// reclaimDead is ReclaimDead skipping the jobs of client self.
+func reclaimDead(ctx context.Context, conn *sql.Conn, self string) (int64, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT attempted_by[array_length(attempted_by, 1)]
 		FROM river_job WHERE state = 'running' AND array_length(attempted_by, 1) > 0`)
 	if err != nil {
@@ -373,7 +391,9 @@ func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
 			rows.Close()
 			return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
 		}
-		clients = append(clients, id)
+		if id != self {
+			clients = append(clients, id)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
