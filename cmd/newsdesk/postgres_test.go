@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -12,7 +10,6 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
-	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 )
 
@@ -76,31 +73,40 @@ func TestDemoPostgres(t *testing.T) {
 	}
 }
 
-// TestSecondServePostgresRefused checks that a second `serve` on the same
-// PostgreSQL database does not start its pipeline while the first runs: the
-// clusterer's state is in memory, so two would number stories apart (see
-// docs/postgres.md).
-func TestSecondServePostgresRefused(t *testing.T) {
+// TestTwoServesPostgres checks that a second `serve` on the same PostgreSQL
+// database runs beside the first as a follower (it polls and reads articles;
+// grouping and briefing stay with the leader, whose clusterer is in memory,
+// see docs/postgres.md), and takes the lead when the first stops.
+func TestTwoServesPostgres(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	dsn := pgtest.DSN(t)
-	var stderr1 syncBuffer
-	runCtx, stop := context.WithCancel(ctx)
-	errc := make(chan error, 1)
-	go func() {
-		errc <- run(runCtx, []string{"serve", "--addr", "127.0.0.1:0", "--database", dsn}, func(string) string { return "" }, io.Discard, &stderr1)
-	}()
+	serve := func(stderr *syncBuffer) (stop func() error, errc chan error) {
+		runCtx, cancelRun := context.WithCancel(ctx)
+		errc = make(chan error, 1)
+		go func() {
+			errc <- run(runCtx, []string{"serve", "--addr", "127.0.0.1:0", "--database", dsn}, func(string) string { return "" }, io.Discard, stderr)
+		}()
+		return func() error { cancelRun(); return <-errc }, errc
+	}
+	var stderr1, stderr2 syncBuffer
+	stop1, errc1 := serve(&stderr1)
+	waitFor(t, ctx, &stderr1, regexp.MustCompile(`newsdesk is serving`), errc1)
+	waitFor(t, ctx, &stderr1, regexp.MustCompile(`leading`), errc1)
+	stop2, errc2 := serve(&stderr2)
 	defer func() {
-		stop()
-		if err := <-errc; err != nil {
-			t.Errorf("first serve exited with %v", err)
+		if err := stop2(); err != nil {
+			t.Errorf("second serve exited with %v", err)
 		}
 	}()
-	waitFor(t, ctx, &stderr1, regexp.MustCompile(`newsdesk is serving`), errc)
-	var stderr2 bytes.Buffer
-	err := run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--database", dsn}, func(string) string { return "" }, io.Discard, &stderr2)
-	if !errors.Is(err, postgres.ErrLocked) {
-		t.Errorf("second serve: err = %v, want ErrLocked", err)
+	waitFor(t, ctx, &stderr2, regexp.MustCompile(`newsdesk is serving`), errc2)
+	waitFor(t, ctx, &stderr2, regexp.MustCompile(`following`), errc2)
+	if regexp.MustCompile(`leading`).MatchString(stderr2.String()) {
+		t.Fatalf("second serve leads beside the first:\n%s", stderr2.String())
 	}
+	if err := stop1(); err != nil {
+		t.Errorf("first serve exited with %v", err)
+	}
+	waitFor(t, ctx, &stderr2, regexp.MustCompile(`leading`), errc2)
 }

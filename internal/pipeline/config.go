@@ -49,6 +49,10 @@ type Config struct {
 	// EarlierPerStory caps the articles taken from each related story for
 	// background. Default 6.
 	EarlierPerStory int
+	// LeaderRetry is how often a follower (a process sharing a PostgreSQL
+	// database with a leader, see Pipeline.Start) tries the worker lock.
+	// It bounds the failover after a leader dies. Default 1 second.
+	LeaderRetry time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms, 50ms).
 	FetchCooldown, FetchPollInterval time.Duration
@@ -61,6 +65,7 @@ const (
 	DefaultPollInterval    = 15 * time.Minute
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
+	DefaultLeaderRetry     = time.Second
 	DefaultDeskLang        = "en"
 	DefaultGroupBatch      = 500
 	DefaultMaxRelated      = 5
@@ -75,6 +80,7 @@ func DefaultConfig() Config {
 		PollInterval:    DefaultPollInterval,
 		ScheduleEvery:   DefaultScheduleEvery,
 		GroupEvery:      DefaultGroupEvery,
+		LeaderRetry:     DefaultLeaderRetry,
 		DeskLang:        DefaultDeskLang,
 		SummaryWords:    brief.DefaultSummaryWords,
 		GroupBatch:      DefaultGroupBatch,
@@ -95,8 +101,8 @@ func (c Config) Validate() error {
 	if c.PollInterval < time.Second {
 		errs = append(errs, fmt.Errorf("poll interval must be at least 1s, got %s", c.PollInterval))
 	}
-	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 {
-		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s and %s", c.ScheduleEvery, c.GroupEvery))
+	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 || c.LeaderRetry <= 0 {
+		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s, %s and %s", c.ScheduleEvery, c.GroupEvery, c.LeaderRetry))
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language must be an ISO 639-1 code, got %q", c.DeskLang))

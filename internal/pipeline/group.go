@@ -172,7 +172,7 @@ func (p *Pipeline) clusterAll(ctx context.Context) error {
 	}
 	// Brief what changed now rather than at the scheduler's next look.
 	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err == nil && len(list) > 0 {
-		if _, err := p.q.Client.Insert(ctx, briefArgs{}, nil); err != nil {
+		if err := p.insertGroup(ctx, briefArgs{}); err != nil {
 			p.logger.Warn("queue briefing", "err", err)
 		}
 	}

@@ -22,7 +22,9 @@
 //     stories they touch; brief jobs build and store the briefing of every
 //     story marked stale. Both are unique jobs and share the one worker,
 //     because the clusterer has one owner and a story must not be marked
-//     briefed while a newer article is being added to it.
+//     briefed while a newer article is being added to it. On PostgreSQL,
+//     where several processes share the jobs, only the leader (the holder
+//     of the worker lock) works this queue (see Start).
 //
 // A scheduler inserts poll jobs for due sources (store.Store.DueSources)
 // and cluster and brief jobs whenever the store holds unclustered articles
@@ -48,6 +50,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -80,16 +83,42 @@ type Pipeline struct {
 	cl    *cluster.Clusterer
 	dirty bool // the clusterer may disagree with the store: rebuild first
 
+	// shared: processes share the database (PostgreSQL) and take turns
+	// leading (see Start); leading: this one holds the worker lock and
+	// works the group queue.
+	shared  bool
+	leading atomic.Bool
+	leads   atomic.Int64 // times this pipeline took the lead, for tests
+	// addMu orders adding the group queue before group job inserts: River
+	// v0.51.2's Queues().Add registers the queue's producer before it
+	// starts it, and an insert into the queue meanwhile wakes the half
+	// started producer (a data race under -race). See insertGroup.
+	addMu sync.RWMutex
+
 	runMu   sync.Mutex
 	cancel  context.CancelFunc // stops the scheduler; nil when not running
 	done    chan struct{}      // closed when the scheduler has returned
-	release func()             // releases the worker lock
+	release func()             // releases the worker lock (SQLite)
+	// led hands Stop the release of the worker lock the leadership
+	// goroutine holds, nil if none, when that goroutine returns (shared
+	// only).
+	led chan func()
 }
+
+// groupQueue is the group queue's one worker: the clusterer has one owner.
+func groupQueue() river.QueueConfig { return river.QueueConfig{MaxWorkers: 1} }
 
 // workerLocker is a store that can guarantee a single pipeline process per
 // database (sqlite.Store.LockWorker).
 type workerLocker interface {
 	LockWorker() (release func(), err error)
+}
+
+// sharedLocker is a store whose worker lock processes sharing the database
+// take in turns (postgres.Store.TryLockWorker): release is nil when another
+// process holds it, and lost is closed if the lock is lost while held.
+type sharedLocker interface {
+	TryLockWorker(ctx context.Context) (release func(), lost <-chan struct{}, err error)
 }
 
 // New returns a pipeline that is not yet started. st is the store; db is the
@@ -106,6 +135,8 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig())}
+	_, turns := st.(sharedLocker)
+	p.shared = turns && queue.IsPostgres(db)
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[pollArgs]) error {
@@ -115,16 +146,25 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		return p.article(ctx, j.Args)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[clusterArgs]) error {
+		if !p.mayGroup() {
+			return river.JobSnooze(time.Second)
+		}
 		return p.clusterAll(ctx)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[briefArgs]) error {
+		if !p.mayGroup() {
+			return river.JobSnooze(time.Second)
+		}
 		return p.briefAll(ctx)
 	}))
 	qcfg := queue.DefaultConfig()
 	qcfg.Queues = map[string]river.QueueConfig{
 		QueuePoll:    {MaxWorkers: cfg.PollWorkers},
 		QueueArticle: {MaxWorkers: cfg.Workers},
-		QueueGroup:   {MaxWorkers: 1},
+	}
+	if !p.shared {
+		// A shared pipeline adds the group queue when it leads.
+		qcfg.Queues[QueueGroup] = groupQueue()
 	}
 	qcfg.FetchCooldown, qcfg.FetchPollInterval = cfg.FetchCooldown, cfg.FetchPollInterval
 	qcfg.Logger = logger.With("component", "queue")
@@ -141,11 +181,23 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 // starts the job queue (which reclaims jobs a killed process left running)
 // and the scheduler, which run until Stop. ctx bounds the start-up only, so that a caller whose context
 // ends on a signal can still stop gracefully with Stop.
+//
+// On PostgreSQL several processes share the work instead. Every one works
+// the poll and article queues and runs the scheduler (poll, cluster and
+// brief jobs are unique among unfinished ones, so schedulers in several
+// processes insert each once). Only the leader, the holder of the worker
+// lock, works the group queue with its clusterer; a process that cannot
+// take the lock follows, and tries it again every LeaderRetry. A process
+// that takes it restores the clusterer from the store, reclaims the jobs
+// the dead leader left running and adds the group queue (see lead).
 func (p *Pipeline) Start(ctx context.Context) error {
 	p.runMu.Lock()
 	defer p.runMu.Unlock()
 	if p.cancel != nil {
 		return errors.New("pipeline already started")
+	}
+	if p.shared {
+		return p.startShared(ctx, p.st.(sharedLocker))
 	}
 	release := func() {}
 	if l, ok := p.st.(workerLocker); ok {
@@ -184,9 +236,165 @@ func (p *Pipeline) Stop(ctx context.Context) error {
 	p.cancel()
 	<-p.done
 	p.cancel, p.done = nil, nil
+	if p.shared {
+		return p.stopShared(ctx)
+	}
 	err := p.q.Stop(ctx)
 	p.release()
 	return err
+}
+
+// startShared is Start on a database shared by several processes.
+func (p *Pipeline) startShared(ctx context.Context, sl sharedLocker) error {
+	if err := p.q.Start(ctx); err != nil {
+		return err
+	}
+	fail := func(err error) error {
+		if serr := p.q.Stop(context.WithoutCancel(ctx)); serr != nil {
+			p.logger.Warn("stop job queue after a failed start", "err", serr)
+		}
+		return err
+	}
+	release, lost, err := sl.TryLockWorker(ctx)
+	if err != nil {
+		return fail(fmt.Errorf("start pipeline: %w", err))
+	}
+	if release != nil {
+		if err := p.lead(ctx); err != nil {
+			release()
+			return fail(err)
+		}
+	} else {
+		p.logger.Info("following: another process leads (groups and briefs); this one polls and reads articles")
+	}
+	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	p.cancel, p.done, p.led = cancel, make(chan struct{}), make(chan func(), 1)
+	go p.scheduler(sctx, p.done)
+	go p.leadership(sctx, sl, release, lost, p.led)
+	return nil
+}
+
+// stopShared stops the queue, then gives up the lock: a follower taking it
+// while a group job of this process still ran would group beside it.
+func (p *Pipeline) stopShared(ctx context.Context) error {
+	release := <-p.led
+	p.led = nil
+	err := p.q.Stop(ctx)
+	if p.leading.Swap(false) {
+		// Drop the group queue from the stopped client, so that a
+		// restarted pipeline starts as a follower until it takes the lock.
+		if rerr := p.q.Client.Queues().Remove(context.WithoutCancel(ctx), QueueGroup); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("stop pipeline: remove group queue: %w", rerr))
+		}
+	}
+	if release != nil {
+		release()
+	}
+	return err
+}
+
+// leadership takes the lead when the worker lock comes free, and gives it
+// up if the lock is lost, until ctx ends; then it hands the lock's release
+// (nil if not held) to Stop through led. release and lost are the lock
+// Start took, nil if it took none.
+func (p *Pipeline) leadership(ctx context.Context, sl sharedLocker, release func(), lost <-chan struct{}, led chan<- func()) {
+	tick := time.NewTicker(p.cfg.LeaderRetry)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			led <- release
+			return
+		case <-lost:
+			p.logger.Error("lost the worker lock (its database session ended): following")
+			if err := p.follow(ctx); err != nil && ctx.Err() == nil {
+				p.logger.Error("give up the group queue", "err", err)
+			}
+			release()
+			release, lost = nil, nil
+		case <-tick.C:
+			if release != nil {
+				continue
+			}
+			r, l, err := sl.TryLockWorker(ctx)
+			if err != nil {
+				if ctx.Err() == nil {
+					p.logger.Warn("try the worker lock", "err", err)
+				}
+				continue
+			}
+			if r == nil {
+				continue
+			}
+			if err := p.lead(ctx); err != nil {
+				r()
+				if ctx.Err() == nil {
+					p.logger.Error("take the lead", "err", err)
+				}
+				continue
+			}
+			release, lost = r, l
+		}
+	}
+}
+
+// lead makes this process, holding the worker lock, the leader: it rebuilds
+// the clusterer from the store (another process may have grouped since),
+// makes the jobs of dead processes available again (the old leader's group
+// job among them, rather than after River's rescue delay), and adds the
+// group queue.
+func (p *Pipeline) lead(ctx context.Context) error {
+	p.mu.Lock()
+	err := p.restore(ctx)
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	n, err := p.q.ReclaimDeadClients(ctx)
+	if err != nil {
+		return fmt.Errorf("take the lead: %w", err)
+	}
+	p.addMu.Lock()
+	err = p.q.Client.Queues().Add(QueueGroup, groupQueue())
+	p.addMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("take the lead: add the group queue: %w", err)
+	}
+	p.leading.Store(true)
+	p.leads.Add(1)
+	p.logger.Info("leading: this process groups and briefs", "reclaimed_jobs", n)
+	return nil
+}
+
+// follow gives up the group queue after the lock was lost; it waits for a
+// group job running here to finish. The clusterer is rebuilt if this
+// process leads again.
+func (p *Pipeline) follow(ctx context.Context) error {
+	p.leading.Store(false)
+	p.mu.Lock()
+	p.dirty = true
+	p.mu.Unlock()
+	if err := p.q.Client.Queues().Remove(ctx, QueueGroup); err != nil {
+		return fmt.Errorf("remove the group queue: %w", err)
+	}
+	return nil
+}
+
+// mayGroup reports whether group jobs may run here: always on SQLite, and
+// on a shared database only in the leader. A follower has no group queue,
+// so this guards the moment a leader that lost its lock is giving it up.
+func (p *Pipeline) mayGroup() bool {
+	return !p.shared || p.leading.Load()
+}
+
+// Leading reports whether this pipeline works the group queue: always
+// true for a started pipeline on SQLite; on PostgreSQL, whether it holds
+// the worker lock.
+func (p *Pipeline) Leading() bool {
+	p.runMu.Lock()
+	running := p.cancel != nil
+	p.runMu.Unlock()
+	return running && p.mayGroup()
 }
 
 // PollNow schedules a poll of the source now, whatever its NextPollAt. It
@@ -292,18 +500,27 @@ func (p *Pipeline) scheduleGroups(ctx context.Context) error {
 	if list, err := p.st.Articles(ctx, store.ArticleFilter{Unclustered: true, Limit: 1}); err != nil {
 		return err
 	} else if len(list) > 0 {
-		if _, err := p.q.Client.Insert(ctx, clusterArgs{}, nil); err != nil {
+		if err := p.insertGroup(ctx, clusterArgs{}); err != nil {
 			return fmt.Errorf("schedule clustering: %w", err)
 		}
 	}
 	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err != nil {
 		return err
 	} else if len(list) > 0 {
-		if _, err := p.q.Client.Insert(ctx, briefArgs{}, nil); err != nil {
+		if err := p.insertGroup(ctx, briefArgs{}); err != nil {
 			return fmt.Errorf("schedule briefing: %w", err)
 		}
 	}
 	return nil
+}
+
+// insertGroup inserts a group job (cluster or brief), never while the group
+// queue is being added (see addMu).
+func (p *Pipeline) insertGroup(ctx context.Context, args river.JobArgs) error {
+	p.addMu.RLock()
+	defer p.addMu.RUnlock()
+	_, err := p.q.Client.Insert(ctx, args, nil)
+	return err
 }
 
 // ---- Jobs

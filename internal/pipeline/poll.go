@@ -189,7 +189,7 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
-		if _, err := p.q.Client.Insert(ctx, clusterArgs{}, nil); err != nil {
+		if err := p.insertGroup(ctx, clusterArgs{}); err != nil {
 			// The scheduler will queue clustering anyway.
 			p.logger.Warn("queue clustering", "err", err)
 		}
