@@ -53,6 +53,12 @@ type Config struct {
 	// database with a leader, see Pipeline.Start) tries the worker lock.
 	// It bounds the failover after a leader dies. Default 1 second.
 	LeaderRetry time.Duration
+	// LeaderGrace is how long a follower that took the worker lock waits
+	// before leading: long enough for an old leader still alive whose
+	// lock session ended to notice and stop grouping (the PostgreSQL store
+	// checks its lock every second with a 5 s timeout). Default 7 seconds.
+	// It does not apply to a process that takes the lock as it starts.
+	LeaderGrace time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms, 50ms).
 	FetchCooldown, FetchPollInterval time.Duration
@@ -66,6 +72,7 @@ const (
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
 	DefaultLeaderRetry     = time.Second
+	DefaultLeaderGrace     = 7 * time.Second
 	DefaultDeskLang        = "en"
 	DefaultGroupBatch      = 500
 	DefaultMaxRelated      = 5
@@ -81,6 +88,7 @@ func DefaultConfig() Config {
 		ScheduleEvery:   DefaultScheduleEvery,
 		GroupEvery:      DefaultGroupEvery,
 		LeaderRetry:     DefaultLeaderRetry,
+		LeaderGrace:     DefaultLeaderGrace,
 		DeskLang:        DefaultDeskLang,
 		SummaryWords:    brief.DefaultSummaryWords,
 		GroupBatch:      DefaultGroupBatch,
@@ -115,6 +123,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))
+	}
+	if c.LeaderGrace < 0 {
+		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", c.LeaderGrace))
 	}
 	if c.FetchCooldown < 0 || c.FetchPollInterval < 0 {
 		errs = append(errs, errors.New("queue fetch intervals must not be negative"))

@@ -89,6 +89,11 @@ type Pipeline struct {
 	shared  bool
 	leading atomic.Bool
 	leads   atomic.Int64 // times this pipeline took the lead, for tests
+	// reign ends when this process stops leading: it cancels the group
+	// job running here (see asLeader). Nil before the first lead.
+	reignMu  sync.Mutex
+	reign    context.Context
+	abdicate context.CancelFunc
 	// addMu orders adding the group queue before group job inserts: River
 	// v0.51.2's Queues().Add registers the queue's producer before it
 	// starts it, and an insert into the queue meanwhile wakes the half
@@ -146,15 +151,19 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		return p.article(ctx, j.Args)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[clusterArgs]) error {
-		if !p.mayGroup() {
+		ctx, stop, ok := p.asLeader(ctx)
+		if !ok {
 			return river.JobSnooze(time.Second)
 		}
+		defer stop()
 		return p.clusterAll(ctx)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[briefArgs]) error {
-		if !p.mayGroup() {
+		ctx, stop, ok := p.asLeader(ctx)
+		if !ok {
 			return river.JobSnooze(time.Second)
 		}
+		defer stop()
 		return p.briefAll(ctx)
 	}))
 	qcfg := queue.DefaultConfig()
@@ -326,7 +335,7 @@ func (p *Pipeline) leadership(ctx context.Context, sl sharedLocker, release func
 			if r == nil {
 				continue
 			}
-			if err := p.lead(ctx); err != nil {
+			if err := p.graceThenLead(ctx, l); err != nil {
 				r()
 				if ctx.Err() == nil {
 					p.logger.Error("take the lead", "err", err)
@@ -336,6 +345,23 @@ func (p *Pipeline) leadership(ctx context.Context, sl sharedLocker, release func
 			release, lost = r, l
 		}
 	}
+}
+
+// graceThenLead waits LeaderGrace after taking the lock from another
+// process before leading, so that a leader whose lock session ended while
+// it lives has noticed and stopped grouping (see sharedLocker) before this
+// one starts. lost is the new lock's.
+func (p *Pipeline) graceThenLead(ctx context.Context, lost <-chan struct{}) error {
+	grace := time.NewTimer(p.cfg.LeaderGrace)
+	defer grace.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-lost:
+		return errors.New("lost the worker lock while waiting to lead")
+	case <-grace.C:
+	}
+	return p.lead(ctx)
 }
 
 // lead makes this process, holding the worker lock, the leader: it rebuilds
@@ -354,10 +380,14 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("take the lead: %w", err)
 	}
+	p.reignMu.Lock()
+	p.reign, p.abdicate = context.WithCancel(context.Background())
+	p.reignMu.Unlock()
 	p.addMu.Lock()
 	err = p.q.Client.Queues().Add(QueueGroup, groupQueue())
 	p.addMu.Unlock()
 	if err != nil {
+		p.endReign()
 		return fmt.Errorf("take the lead: add the group queue: %w", err)
 	}
 	p.leading.Store(true)
@@ -371,6 +401,7 @@ func (p *Pipeline) lead(ctx context.Context) error {
 // process leads again.
 func (p *Pipeline) follow(ctx context.Context) error {
 	p.leading.Store(false)
+	p.endReign()
 	p.mu.Lock()
 	p.dirty = true
 	p.mu.Unlock()
@@ -378,6 +409,35 @@ func (p *Pipeline) follow(ctx context.Context) error {
 		return fmt.Errorf("remove the group queue: %w", err)
 	}
 	return nil
+}
+
+// endReign cancels the group job running here, if any: once the lock is
+// lost another process may lead, and a batch cut short is redone from the
+// store (its articles stay unclustered, its stories unbriefed).
+func (p *Pipeline) endReign() {
+	p.reignMu.Lock()
+	defer p.reignMu.Unlock()
+	if p.abdicate != nil {
+		p.abdicate()
+	}
+}
+
+// asLeader returns the context a group job runs in, ended also when this
+// process stops leading, and whether the job may run here at all (see
+// mayGroup).
+func (p *Pipeline) asLeader(ctx context.Context) (context.Context, context.CancelFunc, bool) {
+	if !p.shared {
+		return ctx, func() {}, true
+	}
+	p.reignMu.Lock()
+	reign := p.reign
+	p.reignMu.Unlock()
+	if !p.mayGroup() || reign == nil || reign.Err() != nil {
+		return ctx, func() {}, false
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	stopAfter := context.AfterFunc(reign, cancel)
+	return ctx, func() { stopAfter(); cancel() }, true
 }
 
 // mayGroup reports whether group jobs may run here: always on SQLite, and

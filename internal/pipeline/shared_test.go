@@ -28,6 +28,8 @@ func startPostgres(t *testing.T, ctx context.Context, dsn string, fc *fetch.Clie
 	}
 	cfg := testConfig()
 	cfg.LeaderRetry = 50 * time.Millisecond
+	// The store checks a held lock every second.
+	cfg.LeaderGrace = 1500 * time.Millisecond
 	p, err := New(cfg, st, st.QueueDB(), fc, testLogger(t))
 	if err != nil {
 		st.Close()
@@ -239,6 +241,9 @@ func TestSharedPostgresFailover(t *testing.T) {
 			// When its lock is lost the old leader may win it back
 			// (both retry), but only after giving up the lead.
 			waitFor(t, "a new lead", func() bool {
+				if follower.p.Leading() && leader.p != nil && leader.p.Leading() {
+					t.Fatal("the follower leads beside the old leader")
+				}
 				return follower.p.Leading() || leader.p != nil && leader.p.leads.Load() > 1
 			})
 			t.Logf("new lead %s after the old one was dropped", time.Since(dropped).Round(time.Millisecond))
@@ -281,5 +286,33 @@ func TestMayGroup(t *testing.T) {
 				t.Errorf("mayGroup() = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestAsLeaderEndsWithReign checks that a group job's context ends when its
+// process stops leading, so a leader that lost its lock does not finish a
+// batch beside the new leader.
+func TestAsLeaderEndsWithReign(t *testing.T) {
+	t.Parallel()
+	p := &Pipeline{shared: true}
+	if _, _, ok := p.asLeader(context.Background()); ok {
+		t.Fatal("a follower may run a group job")
+	}
+	p.reign, p.abdicate = context.WithCancel(context.Background())
+	p.leading.Store(true)
+	ctx, stop, ok := p.asLeader(context.Background())
+	if !ok {
+		t.Fatal("the leader may not run a group job")
+	}
+	defer stop()
+	if ctx.Err() != nil {
+		t.Fatal("group job context ended while leading")
+	}
+	p.leading.Store(false)
+	p.endReign()
+	select {
+	case <-ctx.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("group job context still alive after the reign ended")
 	}
 }
