@@ -1,0 +1,44 @@
+package store
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Migration is one step of a back end's schema: the file
+// migrations/NNNN_name.sql embedded in it, applied once, in version order,
+// and recorded by version.
+type Migration struct {
+	Version int
+	Name    string // the file's name, as recorded
+	SQL     string
+}
+
+// Migrations reads the migrations/*.sql files of fsys in version order.
+// Both back ends keep their schema this way, so they read it alike.
+func Migrations(fsys fs.FS) ([]Migration, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	sort.Strings(names)
+	out := make([]Migration, 0, len(names))
+	for _, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		version, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("read migrations: bad migration name %q", base)
+		}
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", base, err)
+		}
+		out = append(out, Migration{Version: version, Name: base, SQL: string(body)})
+	}
+	return out, nil
+}
