@@ -333,7 +333,13 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	case store.OldestFirst:
 		q += ` ORDER BY a.sort_time, a.id`
 	case store.GroupedOrder:
-		q += ` ORDER BY a.group_seq NULLS LAST, a.id`
+		if f.Clustered {
+			// As in store/sqlite: every row has its place, so the
+			// group_seq index gives the order without a sort.
+			q += ` ORDER BY a.group_seq, a.id`
+		} else {
+			q += ` ORDER BY a.group_seq NULLS LAST, a.id`
+		}
 	default:
 		q += ` ORDER BY a.sort_time DESC, a.id DESC`
 	}

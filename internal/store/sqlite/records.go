@@ -315,7 +315,14 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	case store.OldestFirst:
 		q += ` ORDER BY a.sort_time, a.id`
 	case store.GroupedOrder:
-		q += ` ORDER BY a.group_seq IS NULL, a.group_seq, a.id`
+		if f.Clustered {
+			// Every row has its place: ordered by the group_seq index,
+			// a page skips rows instead of sorting the whole selection
+			// (a restart replays a year of articles a page at a time).
+			q += ` ORDER BY a.group_seq, a.id`
+		} else {
+			q += ` ORDER BY a.group_seq IS NULL, a.group_seq, a.id`
+		}
 	default:
 		q += ` ORDER BY a.sort_time DESC, a.id DESC`
 	}
