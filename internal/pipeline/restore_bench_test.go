@@ -1,0 +1,70 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/eval/clustereval"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// BenchmarkRestore measures what a restart, or a new leader on a shared
+// PostgreSQL database, pays to rebuild the clusterer from the store: n
+// synthetic articles (clustereval's generator, 500 a day, so all of them
+// inside the year the archive replays) are stored and grouped by the
+// pipeline's own code, then a fresh pipeline restores from the SQLite
+// store. It reports articles replayed per second. Run it with
+//
+//	go test ./internal/pipeline -run XXX -bench Restore -benchtime 1x
+func BenchmarkRestore(b *testing.B) {
+	for _, n := range []int{10_000, 50_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			ctx := context.Background()
+			logger := slog.New(slog.DiscardHandler)
+			st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "restore.db"), logger)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { st.Close() })
+			src, err := st.AddSource(ctx, news.Source{URL: "http://bench.example/feed.xml"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i, d := range clustereval.Synthetic(n, 1) {
+				a := news.Article{SourceID: src.ID, URL: fmt.Sprintf("http://bench.example/a/%d", i), Title: d.Title, Text: d.Text,
+					PublishedAt: d.Time, FetchedAt: d.Time, Extraction: news.ExtractFull}
+				if _, _, err := st.AddArticle(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cfg := DefaultConfig()
+			grouped := &Pipeline{cfg: cfg, st: st, logger: logger, cl: cluster.New(cluster.DefaultConfig())}
+			for {
+				k, err := grouped.clusterBatch(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if k < cfg.GroupBatch {
+					break
+				}
+			}
+			var took time.Duration
+			b.ResetTimer()
+			for range b.N {
+				p := &Pipeline{cfg: cfg, st: st, logger: logger}
+				start := time.Now()
+				if err := p.restore(ctx); err != nil {
+					b.Fatal(err)
+				}
+				took += time.Since(start)
+			}
+			b.ReportMetric(float64(n*b.N)/took.Seconds(), "articles/s")
+		})
+	}
+}
