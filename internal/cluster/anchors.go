@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -315,16 +316,7 @@ func sharesAnchor(a, b []uint64) bool {
 
 // noteAnchors adds an article's anchors to its story's, keeping the first
 // heldAnchors.
-func noteAnchors(s *story, as []uint64) {
-	for _, h := range as {
-		if len(s.anchors) >= heldAnchors {
-			return
-		}
-		if i, found := slices.BinarySearch(s.anchors, h); !found {
-			s.anchors = slices.Insert(s.anchors, i, h)
-		}
-	}
-}
+func noteAnchors(s *story, as []uint64) { s.anchors = insertSorted(s.anchors, as, heldAnchors) }
 
 // otherStreets reports whether a and b, sorted street names, both name
 // streets and none of a's is one of b's, a letter's slip apart ("Starr"
@@ -365,14 +357,21 @@ func nearSpelling(a, b string) bool {
 // noteStreets adds an article's streets to its story's, keeping the first
 // heldStreets.
 func noteStreets(s *story, streets []string) {
-	for _, st := range streets {
-		if len(s.streets) >= heldStreets {
-			return
+	s.streets = insertSorted(s.streets, streets, heldStreets)
+}
+
+// insertSorted adds the values of add missing from set, a sorted slice
+// without repeats, keeping it so and stopping at limit values.
+func insertSorted[T cmp.Ordered](set, add []T, limit int) []T {
+	for _, v := range add {
+		if len(set) >= limit {
+			break
 		}
-		if i, found := slices.BinarySearch(s.streets, st); !found {
-			s.streets = slices.Insert(s.streets, i, st)
+		if i, found := slices.BinarySearch(set, v); !found {
+			set = slices.Insert(set, i, v)
 		}
 	}
+	return set
 }
 
 // ages is a set of ages from 1 to 127, as a text gives them: "a
@@ -400,7 +399,7 @@ func textAges(texts ...string) ages {
 				n = n*10 + int(c-'0')
 			}
 			if n > 0 {
-				a[n/64] |= 1 << (n % 64)
+				a.set(n)
 			}
 		}
 	}
@@ -415,6 +414,9 @@ func (a ages) count() int { return bits.OnesCount64(a[0]) + bits.OnesCount64(a[1
 
 // add puts b's ages into a.
 func (a *ages) add(b ages) { a[0], a[1] = a[0]|b[0], a[1]|b[1] }
+
+// set puts n, from 1 to 127, into a.
+func (a *ages) set(n int) { a[n/64] |= 1 << (n % 64) }
 
 // otherAges reports whether the article's headline and the story's
 // headlines each give an age, and neither side's headline age is one the
@@ -474,7 +476,7 @@ func headlineCounts(title string) ages {
 		if v == 0 || e < len(s) && s[e] == ',' || !casualtyFollows(s, e) {
 			continue
 		}
-		a[v/64] |= 1 << (v % 64)
+		a.set(v)
 	}
 	return a
 }

@@ -168,10 +168,7 @@ func TestTextAges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			t.Parallel()
-			var want ages
-			for _, n := range tt.want {
-				want[n/64] |= 1 << (n % 64)
-			}
+			want := agesOf(tt.want...)
 			if got := textAges(tt.text); got != want {
 				t.Errorf("textAges(%q) = %v, want %v", tt.text, got, want)
 			}
@@ -328,10 +325,7 @@ func TestHeadlineCounts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
 			t.Parallel()
-			var want ages
-			for _, n := range tt.want {
-				want[n/64] |= 1 << (n % 64)
-			}
+			want := agesOf(tt.want...)
 			if got := headlineCounts(tt.title); got != want {
 				t.Errorf("headlineCounts(%q) = %v, want %v", tt.title, got, want)
 			}
@@ -380,4 +374,13 @@ func TestCountConflict(t *testing.T) {
 			}
 		})
 	}
+}
+
+// agesOf is the set of the ages ns.
+func agesOf(ns ...int) ages {
+	var a ages
+	for _, n := range ns {
+		a.set(n)
+	}
+	return a
 }
