@@ -129,18 +129,30 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	window, headline := headerWindow(doc, res.Title)
 	shown := parseVisibleDates(window)
 	placeDates(shown, headline)
+	// The page's visible text outside footers, for the searches below that
+	// pages without a declared date need: read once, on first use.
+	var (
+		visible     string
+		visibleRead bool
+	)
+	bodyText := func() string {
+		if !visibleRead {
+			visible, visibleRead = textOutsideFooters(doc), true
+		}
+		return visible
+	}
 	undeclared := res.Published.IsZero() && res.Modified.IsZero()
 	res.Published = reconcileDate(res.Published, res.Modified, shown)
 	if undeclared && !res.Published.IsZero() {
 		// A date shown by the headline of a page that declares none can
 		// be its latest revision: the page's own "originally published
 		// on" line, when earlier, is its publication date.
-		if t, ok := originallyPublished(textOutsideFooters(doc)); ok && t.Before(res.Published) {
+		if t, ok := originallyPublished(bodyText()); ok && t.Before(res.Published) {
 			res.Published = t
 		}
 	}
 	if res.Published.IsZero() {
-		if t, ok := publishedLineDate(textOutsideFooters(doc)); ok {
+		if t, ok := publishedLineDate(bodyText()); ok {
 			res.Published = t
 		}
 	}
@@ -154,7 +166,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		}
 	}
 	if res.Published.IsZero() {
-		res.Published = lastResortDate(doc, window)
+		res.Published = lastResortDate(bodyText(), window)
 	}
 	prune(doc)
 	// The page's own paragraphs, read before go-readability rearranges

@@ -514,9 +514,10 @@ var monthYearRE = regexp.MustCompile(`(?i)\b(january|february|march|april|may|ju
 //   - a month and year beside the headline ("Pulse! November 2015"),
 //     read as the month's first day.
 //
-// header is the visible text around the headline.
-func lastResortDate(doc *html.Node, header string) time.Time {
-	if t, ok := labelledDate(textOutsideFooters(doc)); ok {
+// text is the page's visible text outside <footer> (textOutsideFooters),
+// header the visible text around the headline.
+func lastResortDate(text, header string) time.Time {
+	if t, ok := labelledDate(text); ok {
 		return t
 	}
 	if m := monthYearRE.FindStringSubmatch(header); m != nil {

@@ -281,7 +281,7 @@ func TestLastResortDate(t *testing.T) {
 			doc := parseHTML(t, tc.page)
 			header, _ := headerWindow(doc, "Headline")
 			got := ""
-			if d := lastResortDate(doc, header); !d.IsZero() {
+			if d := lastResortDate(textOutsideFooters(doc), header); !d.IsZero() {
 				got = d.Format("2006-01-02")
 			}
 			if got != tc.want {
