@@ -49,7 +49,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	)
 	replay := func(f store.ArticleFilter) error {
 		f.Clustered, f.Order, f.WithText, f.Limit = true, store.GroupedOrder, true, restorePage
-		for f.Offset = 0; ; f.Offset += restorePage {
+		for {
 			arts, err := p.st.Articles(ctx, f)
 			if err != nil {
 				return err
@@ -67,6 +67,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 			if len(arts) < restorePage {
 				return nil
 			}
+			f.After = arts[len(arts)-1].ID
 		}
 	}
 	if err := replay(store.ArticleFilter{Since: since}); err != nil {

@@ -28,9 +28,11 @@ type ArticleFilter struct {
 	// Clustered selects only articles already given to the clusterer.
 	Clustered bool
 	Limit     int
-	// Offset skips this many articles of the ordered result, so that a
-	// long list (a restart's replay) can be read a page at a time.
-	Offset   int
+	// After, an article's ID, lists only the articles after that one in
+	// Order: a cursor, so that a long list (a restart's replay) can be read
+	// a page at a time, each page starting from the last one's final
+	// article. An offset would make every page skip all the rows before it.
+	After    int64
 	WithText bool // load Text; lists leave it out otherwise
 	// Order sorts the result; the zero value lists newest first.
 	Order ArticleOrder

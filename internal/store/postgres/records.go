@@ -325,35 +325,54 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	if !f.Since.IsZero() {
 		where = append(where, "a.sort_time >= "+a.add(f.Since.UnixNano()))
 	}
+	key, desc := articleKey(f, "a")
+	if f.After != 0 {
+		// As in store/sqlite: scalar subqueries read the cursor's key,
+		// so that the row comparison is a range of the order's index.
+		after := a.add(f.After)
+		cursor, _ := articleKey(f, "c")
+		for i, k := range cursor {
+			cursor[i] = `(SELECT ` + k + ` FROM articles c WHERE c.id = ` + after + `)`
+		}
+		op := " > "
+		if desc {
+			op = " < "
+		}
+		where = append(where, "("+strings.Join(key, ", ")+")"+op+"("+strings.Join(cursor, ", ")+")")
+	}
 	q := `SELECT ` + articleCols(f.WithText) + ` FROM articles a`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
-	switch f.Order {
-	case store.OldestFirst:
-		q += ` ORDER BY a.sort_time, a.id`
-	case store.GroupedOrder:
-		if f.Clustered {
-			// As in store/sqlite: every row has its place, so the
-			// group_seq index gives the order without a sort.
-			q += ` ORDER BY a.group_seq, a.id`
-		} else {
-			q += ` ORDER BY a.group_seq NULLS LAST, a.id`
-		}
-	default:
-		q += ` ORDER BY a.sort_time DESC, a.id DESC`
+	if desc {
+		q += ` ORDER BY ` + strings.Join(key, " DESC, ") + ` DESC`
+	} else {
+		q += ` ORDER BY ` + strings.Join(key, ", ")
 	}
 	if f.Limit > 0 {
 		q += ` LIMIT ` + a.add(f.Limit)
-	}
-	if f.Offset > 0 {
-		q += ` OFFSET ` + a.add(f.Offset)
 	}
 	list, err := queryAll(ctx, st.pool, scanArticle, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return list, nil
+}
+
+// articleKey is what f.Order sorts by, as columns of table t, ID last,
+// and whether it sorts latest first; see store/sqlite.
+func articleKey(f store.ArticleFilter, t string) (key []string, desc bool) {
+	switch f.Order {
+	case store.OldestFirst:
+		return []string{t + ".sort_time", t + ".id"}, false
+	case store.GroupedOrder:
+		if f.Clustered {
+			return []string{t + ".group_seq", t + ".id"}, false
+		}
+		return []string{t + ".group_seq IS NULL", "COALESCE(" + t + ".group_seq, 0)", t + ".id"}, false
+	default:
+		return []string{t + ".sort_time", t + ".id"}, true
+	}
 }
 
 // SetArticleGroup records the clusterer's decision and marks the article

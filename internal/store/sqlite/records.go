@@ -307,39 +307,58 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	if !f.Since.IsZero() {
 		where, args = append(where, "a.sort_time >= ?"), append(args, f.Since.UnixNano())
 	}
+	key, desc := articleKey(f, "a")
+	if f.After != 0 {
+		// The cursor's key is read by scalar subqueries, so that the
+		// comparison is a range of the order's index: a page starts at
+		// the cursor instead of scanning the rows before it.
+		cursor, _ := articleKey(f, "c")
+		for i, k := range cursor {
+			cursor[i] = `(SELECT ` + k + ` FROM articles c WHERE c.id = ?)`
+			args = append(args, f.After)
+		}
+		op := " > "
+		if desc {
+			op = " < "
+		}
+		where = append(where, "("+strings.Join(key, ", ")+")"+op+"("+strings.Join(cursor, ", ")+")")
+	}
 	q := `SELECT ` + articleCols(f.WithText) + ` FROM articles a`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
-	switch f.Order {
-	case store.OldestFirst:
-		q += ` ORDER BY a.sort_time, a.id`
-	case store.GroupedOrder:
-		if f.Clustered {
-			// Every row has its place: ordered by the group_seq index,
-			// a page skips rows instead of sorting the whole selection
-			// (a restart replays a year of articles a page at a time).
-			q += ` ORDER BY a.group_seq, a.id`
-		} else {
-			q += ` ORDER BY a.group_seq IS NULL, a.group_seq, a.id`
-		}
-	default:
-		q += ` ORDER BY a.sort_time DESC, a.id DESC`
+	if desc {
+		q += ` ORDER BY ` + strings.Join(key, " DESC, ") + ` DESC`
+	} else {
+		q += ` ORDER BY ` + strings.Join(key, ", ")
 	}
-	switch {
-	case f.Limit > 0:
+	if f.Limit > 0 {
 		q, args = q+` LIMIT ?`, append(args, f.Limit)
-	case f.Offset > 0:
-		q += ` LIMIT -1` // SQLite takes OFFSET only after a LIMIT
-	}
-	if f.Offset > 0 {
-		q, args = q+` OFFSET ?`, append(args, f.Offset)
 	}
 	list, err := queryAll(ctx, st.db, scanArticle, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return list, nil
+}
+
+// articleKey is what f.Order sorts by, as columns of table t, ID last,
+// and whether it sorts latest first.
+func articleKey(f store.ArticleFilter, t string) (key []string, desc bool) {
+	switch f.Order {
+	case store.OldestFirst:
+		return []string{t + ".sort_time", t + ".id"}, false
+	case store.GroupedOrder:
+		if f.Clustered {
+			// Every row has its place: ordered by the group_seq index,
+			// a page reads rows instead of sorting the whole selection
+			// (a restart replays a year of articles a page at a time).
+			return []string{t + ".group_seq", t + ".id"}, false
+		}
+		return []string{t + ".group_seq IS NULL", "COALESCE(" + t + ".group_seq, 0)", t + ".id"}, false
+	default:
+		return []string{t + ".sort_time", t + ".id"}, true
+	}
 }
 
 // SetArticleGroup records the clusterer's decision and marks the article

@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleIdempotent", testArticleIdempotent},
 		{"ArticleFilters", testArticleFilters},
 		{"ArticleGroupOrder", testArticleGroupOrder},
+		{"ArticleCursor", testArticleCursor},
 		{"ArticleNotFound", testArticleNotFound},
 		{"StoryBriefing", testStoryBriefing},
 		{"StoryRanking", testStoryRanking},
@@ -357,26 +358,71 @@ func testArticleGroupOrder(t *testing.T, st store.Store) {
 	if diff := cmp.Diff([]int64{ids[2], ids[0], ids[1]}, order); diff != "" {
 		t.Errorf("GroupedOrder mismatch (-want +got):\n%s", diff)
 	}
-	// Pages of the same order.
-	for _, tc := range []struct {
-		limit, offset int
-		want          []int64
-	}{
-		{2, 0, []int64{ids[2], ids[0]}},
-		{2, 2, []int64{ids[1]}},
-		{0, 1, []int64{ids[0], ids[1]}},
-		{2, 3, nil},
-	} {
-		got, err := st.Articles(ctx, store.ArticleFilter{Order: store.GroupedOrder, Limit: tc.limit, Offset: tc.offset})
+}
+
+// testArticleCursor checks that reading a list a page at a time, each page
+// after the last one's final article, gives the whole list, in every order:
+// times tie (the ID breaks them) and only some articles are grouped, not in
+// time order.
+func testArticleCursor(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	hours := []int{2, 0, 1, 0, 2, 1, 3}
+	var ids []int64
+	for i, h := range hours {
+		ids = append(ids, mustArticle(t, st, news.Article{
+			URL: "https://x.example/" + string(rune('a'+i)), PublishedAt: day0.Add(time.Duration(h) * time.Hour),
+		}).ID)
+	}
+	for _, i := range []int{4, 1, 6, 2} {
+		if err := st.SetArticleGroup(ctx, ids[i], store.Group{StoryID: int64(i), ThreadID: int64(i)}); err != nil {
+			t.Fatalf("SetArticleGroup(%d): %v", ids[i], err)
+		}
+	}
+	filters := map[string]store.ArticleFilter{
+		"newest first":       {},
+		"oldest first":       {Order: store.OldestFirst},
+		"grouped":            {Order: store.GroupedOrder},
+		"grouped, clustered": {Order: store.GroupedOrder, Clustered: true},
+		"grouped, since":     {Order: store.GroupedOrder, Clustered: true, Since: day0.Add(time.Hour)},
+		"grouped, min story": {Order: store.GroupedOrder, Clustered: true, MinStoryID: 2},
+		"unclustered":        {Order: store.OldestFirst, Unclustered: true},
+	}
+	for name, f := range filters {
+		whole, err := st.Articles(ctx, f)
 		if err != nil {
-			t.Fatalf("Articles(limit %d, offset %d): %v", tc.limit, tc.offset, err)
+			t.Fatalf("%s: Articles: %v", name, err)
 		}
-		var page []int64
-		for _, a := range got {
-			page = append(page, a.ID)
+		if len(whole) < 2 {
+			t.Fatalf("%s: %d articles, want a list to page through", name, len(whole))
 		}
-		if diff := cmp.Diff(tc.want, page); diff != "" {
-			t.Errorf("Articles(limit %d, offset %d) mismatch (-want +got):\n%s", tc.limit, tc.offset, diff)
+		for _, limit := range []int{1, 2, 3} {
+			var got []news.Article
+			page := f
+			page.Limit = limit
+			for range len(whole) + 1 {
+				arts, err := st.Articles(ctx, page)
+				if err != nil {
+					t.Fatalf("%s: Articles(limit %d, after %d): %v", name, limit, page.After, err)
+				}
+				got = append(got, arts...)
+				if len(arts) < limit {
+					break
+				}
+				page.After = arts[len(arts)-1].ID
+			}
+			if diff := cmp.Diff(whole, got); diff != "" {
+				t.Errorf("%s: pages of %d mismatch the whole list (-whole +pages):\n%s", name, limit, diff)
+			}
+		}
+		// Without a limit, the rest of the list.
+		rest := f
+		rest.After = whole[0].ID
+		got, err := st.Articles(ctx, rest)
+		if err != nil {
+			t.Fatalf("%s: Articles(after %d): %v", name, rest.After, err)
+		}
+		if diff := cmp.Diff(whole[1:], got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: articles after the first mismatch (-want +got):\n%s", name, diff)
 		}
 	}
 }
