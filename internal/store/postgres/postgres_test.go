@@ -72,24 +72,13 @@ func TestConcurrentOpen(t *testing.T) {
 // no migration again.
 func TestReopen(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	dsn := pgtest.DSN(t)
-	st := open(t, dsn)
-	if _, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Text: "body"}); err != nil {
-		t.Fatalf("AddArticle: %v", err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	st = open(t, dsn)
-	defer st.Close()
-	if _, err := st.ArticleByURL(ctx, "https://example.org/1"); err != nil {
-		t.Errorf("article lost on reopen: %v", err)
-	}
-	var one int
-	if err := st.QueueDB().QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
-		t.Errorf("QueueDB: %v", err)
-	}
+	storetest.RunReopen(t, func(t *testing.T) store.Store { return open(t, dsn) }, func(t *testing.T, s store.Store) {
+		var one int
+		if err := s.(*postgres.Store).QueueDB().QueryRowContext(context.Background(), `SELECT 1`).Scan(&one); err != nil {
+			t.Errorf("QueueDB: %v", err)
+		}
+	})
 }
 
 // TestSchemasIsolated checks that two stores in different schemas of one

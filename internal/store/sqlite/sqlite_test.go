@@ -28,39 +28,30 @@ func TestReopen(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "newsdesk.db")
-	st, err := sqlite.Open(ctx, path, nil)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	if _, _, err := st.AddArticle(ctx, newsArticle("https://example.org/1")); err != nil {
-		t.Fatalf("AddArticle: %v", err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatalf("Close: %v", err)
-	}
-	st, err = sqlite.Open(ctx, path, nil)
-	if err != nil {
-		t.Fatalf("reopen: %v", err)
-	}
-	defer st.Close()
-	var n int
-	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM newsdesk_migrations`).Scan(&n); err != nil {
-		t.Fatal(err)
-	}
-	migrations, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != len(migrations) {
-		t.Errorf("migrations recorded: %d, want %d (one per file)", n, len(migrations))
-	}
-	if _, err := st.ArticleByURL(ctx, "https://example.org/1"); err != nil {
-		t.Errorf("article lost on reopen: %v", err)
-	}
-	var conns int
-	if err := st.QueueDB().QueryRowContext(ctx, `SELECT 1`).Scan(&conns); err != nil {
-		t.Errorf("QueueDB: %v", err)
-	}
+	storetest.RunReopen(t, func(t *testing.T) store.Store {
+		st, err := sqlite.Open(ctx, path, nil)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		return st
+	}, func(t *testing.T, s store.Store) {
+		st := s.(*sqlite.Store)
+		var n int
+		if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM newsdesk_migrations`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		migrations, err := filepath.Glob(filepath.Join("migrations", "*.sql"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(migrations) {
+			t.Errorf("migrations recorded: %d, want %d (one per file)", n, len(migrations))
+		}
+		var one int
+		if err := st.QueueDB().QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+			t.Errorf("QueueDB: %v", err)
+		}
+	})
 }
 
 func TestLockWorker(t *testing.T) {

@@ -51,6 +51,89 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}
 }
 
+// RunReopen checks that what a back end stores survives closing it: open
+// must open the same database on every call, empty on the first. After the
+// suite's checks, check (if not nil) runs the back end's own on the
+// reopened store, which the suite then closes.
+func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *testing.T, st store.Store)) {
+	ctx := context.Background()
+	st := open(t)
+	src := mustSource(t, st, "https://example.org/feed.xml")
+	a := mustArticle(t, st, news.Article{
+		SourceID: src.ID, URL: "https://example.org/1", Title: "Bridge reopens", Text: "The bridge reopened.",
+		PublishedAt: day0, FetchedAt: day0.Add(time.Hour),
+	})
+	if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	story := news.Story{ID: 1, ThreadID: 1, Title: "Bridge reopens", FirstSeen: day0, LastUpdated: day0, ArticleCount: 1, SourceCount: 1}
+	if err := st.PutStory(ctx, story); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	brief := news.Briefing{StoryID: 1, Headline: "Bridge reopens", GeneratedAt: day0.Add(2 * time.Hour)}
+	if err := st.PutBriefing(ctx, brief); err != nil {
+		t.Fatalf("PutBriefing: %v", err)
+	}
+	story.Briefed = true
+	src.ArticleCount = 1
+	a, err := st.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatalf("Article: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+
+	st = open(t)
+	t.Cleanup(func() {
+		if err := st.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	if got, err := st.Source(ctx, src.ID); err != nil {
+		t.Errorf("source lost on reopen: %v", err)
+	} else if diff := cmp.Diff(src, got); diff != "" {
+		t.Errorf("Source after reopen mismatch (-want +got):\n%s", diff)
+	}
+	if got, err := st.ArticleByURL(ctx, a.URL); err != nil {
+		t.Errorf("article lost on reopen: %v", err)
+	} else if diff := cmp.Diff(a, got); diff != "" {
+		t.Errorf("Article after reopen mismatch (-want +got):\n%s", diff)
+	}
+	if got, err := st.Story(ctx, story.ID); err != nil {
+		t.Errorf("story lost on reopen: %v", err)
+	} else if diff := cmp.Diff(story, got); diff != "" {
+		t.Errorf("Story after reopen mismatch (-want +got):\n%s", diff)
+	}
+	if got, err := st.Briefing(ctx, brief.StoryID); err != nil {
+		t.Errorf("briefing lost on reopen: %v", err)
+	} else if diff := cmp.Diff(brief, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Briefing after reopen mismatch (-want +got):\n%s", diff)
+	}
+	// IDs and places in GroupedOrder continue after the stored ones.
+	b := mustArticle(t, st, news.Article{URL: "https://example.org/2", PublishedAt: day0.Add(-time.Hour)})
+	if b.ID <= a.ID {
+		t.Errorf("article added after reopen got ID %d, want one above %d", b.ID, a.ID)
+	}
+	if err := st.SetArticleGroup(ctx, b.ID, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+		t.Fatalf("SetArticleGroup after reopen: %v", err)
+	}
+	list, err := st.Articles(ctx, store.ArticleFilter{Order: store.GroupedOrder})
+	if err != nil {
+		t.Fatalf("Articles after reopen: %v", err)
+	}
+	var order []int64
+	for _, x := range list {
+		order = append(order, x.ID)
+	}
+	if diff := cmp.Diff([]int64{a.ID, b.ID}, order); diff != "" {
+		t.Errorf("GroupedOrder after reopen mismatch (-want +got):\n%s", diff)
+	}
+	if check != nil {
+		check(t, st)
+	}
+}
+
 // day0 is a fixed instant so the suite is reproducible; back ends store
 // times at nanosecond precision or better.
 var day0 = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
