@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,56 +14,10 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
-
-// nanos stores a time as Unix nanoseconds, the zero time as NULL.
-func nanos(t time.Time) *int64 {
-	if t.IsZero() {
-		return nil
-	}
-	n := t.UnixNano()
-	return &n
-}
-
-func fromNanos(n *int64) time.Time {
-	if n == nil {
-		return time.Time{}
-	}
-	return time.Unix(0, *n).UTC()
-}
-
-// args collects a query's arguments and numbers their placeholders, for
-// queries whose WHERE clause depends on a filter.
-type args []any
-
-func (a *args) add(v any) string {
-	*a = append(*a, v)
-	return "$" + strconv.Itoa(len(*a))
-}
 
 // ---- Sources
-
-// sourceFields are a source's own columns; sourceCols adds its article
-// count, which lists shown to people want and the scheduler does not.
-const (
-	sourceFields = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
-	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count`
-	sourceCols = sourceFields + `, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
-)
-
-func scanSource(r pgx.Row) (news.Source, error) {
-	var (
-		s                  news.Source
-		created            int64
-		lastPolled, nextAt *int64
-	)
-	err := r.Scan(&s.ID, &s.Kind, &s.URL, &s.Name, &s.HomeURL, &s.Lang, &s.Category, &created,
-		&s.ETag, &s.LastModified, &lastPolled, &nextAt, &s.Status, &s.LastError, &s.ErrorCount, &s.ArticleCount)
-	s.CreatedAt = time.Unix(0, created).UTC()
-	s.LastPolledAt = fromNanos(lastPolled)
-	s.NextPollAt = fromNanos(nextAt)
-	return s, err
-}
 
 // AddSource subscribes to s. Kind defaults to feed, Status to new and
 // CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed.
@@ -93,7 +46,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2)
 		ON CONFLICT (url) DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
 	}
@@ -105,7 +58,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 
 // Source returns the source with the given ID.
 func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
-	s, err := scanSource(st.pool.QueryRow(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = $1`, id))
+	s, err := sqlq.ScanSource(st.pool.QueryRow(ctx, `SELECT `+sqlq.SourceCols+` FROM sources s WHERE s.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
@@ -117,7 +70,7 @@ func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
 
 // Sources lists every source, oldest subscription first.
 func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
-	list, err := queryAll(ctx, st.pool, scanSource, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
+	list, err := queryAll(ctx, st.pool, sqlq.ScanSource, `SELECT `+sqlq.SourceCols+` FROM sources s ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
@@ -126,7 +79,7 @@ func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
 
 // DueSources lists the sources to poll at now; see store.Store.
 func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, error) {
-	list, err := queryAll(ctx, st.pool, scanSource, `SELECT `+sourceFields+`, 0 FROM sources s
+	list, err := queryAll(ctx, st.pool, sqlq.ScanSource, `SELECT `+sqlq.SourceFields+`, 0 FROM sources s
 		WHERE CASE WHEN s.kind = $1 THEN s.status = $2 ELSE s.next_poll_at IS NULL OR s.next_poll_at <= $3 END
 		ORDER BY s.id`, news.SourcePage, news.StatusNew, now.UnixNano())
 	if err != nil {
@@ -136,7 +89,7 @@ func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, 
 }
 
 // queryAll runs a query and scans every row it returns.
-func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(pgx.Row) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -160,7 +113,7 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 		lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
 		status = $11, last_error = $12, error_count = $13 WHERE id = $14`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
 	if err != nil {
 		if isUnique(err) {
 			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
@@ -197,30 +150,6 @@ func isUnique(err error) bool {
 
 // ---- Articles
 
-func articleCols(withText bool) string {
-	text := `''`
-	if withText {
-		text = `a.text`
-	}
-	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
-		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
-		a.duplicate_of, a.story_id, a.thread_id, a.group_seq IS NOT NULL`
-}
-
-func scanArticle(r pgx.Row) (news.Article, error) {
-	var (
-		a         news.Article
-		published *int64
-		fetched   int64
-	)
-	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
-		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
-		&a.DuplicateOf, &a.StoryID, &a.ThreadID, &a.Clustered)
-	a.PublishedAt = fromNanos(published)
-	a.FetchedAt = time.Unix(0, fetched).UTC()
-	return a, err
-}
-
 // AddArticle stores a under a.URL, which the caller has canonicalised. The ID
 // is assigned here; grouping fields are ignored (see SetArticleGroup). If the
 // URL is already stored it returns the stored article and created=false.
@@ -248,7 +177,7 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
 		WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = $2)
 		ON CONFLICT (url) DO NOTHING RETURNING id`,
-		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
+		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
 		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		stored, err := st.articleWhere(ctx, "a.url = $1", a.URL)
@@ -265,7 +194,7 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 }
 
 func (st *Store) articleWhere(ctx context.Context, where string, arg any) (news.Article, error) {
-	a, err := scanArticle(st.pool.QueryRow(ctx, `SELECT `+articleCols(true)+` FROM articles a WHERE `+where, arg))
+	a, err := sqlq.ScanArticle(st.pool.QueryRow(ctx, `SELECT `+sqlq.ArticleCols(true)+` FROM articles a WHERE `+where, arg))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return news.Article{}, store.ErrNotFound
 	}
@@ -303,76 +232,12 @@ func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 
 // Articles lists the articles f selects, in f.Order.
 func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
-	var (
-		where []string
-		a     args
-	)
-	if f.SourceID != 0 {
-		where = append(where, "a.source_id = "+a.add(f.SourceID))
-	}
-	if f.StoryID != 0 {
-		where = append(where, "a.story_id = "+a.add(f.StoryID))
-	}
-	if f.MinStoryID != 0 {
-		where = append(where, "a.story_id >= "+a.add(f.MinStoryID))
-	}
-	if f.Unclustered {
-		where = append(where, "a.group_seq IS NULL")
-	}
-	if f.Clustered {
-		where = append(where, "a.group_seq IS NOT NULL")
-	}
-	if !f.Since.IsZero() {
-		where = append(where, "a.sort_time >= "+a.add(f.Since.UnixNano()))
-	}
-	key, desc := articleKey(f, "a")
-	if f.After != 0 {
-		// As in store/sqlite: scalar subqueries read the cursor's key,
-		// so that the row comparison is a range of the order's index.
-		after := a.add(f.After)
-		cursor, _ := articleKey(f, "c")
-		for i, k := range cursor {
-			cursor[i] = `(SELECT ` + k + ` FROM articles c WHERE c.id = ` + after + `)`
-		}
-		op := " > "
-		if desc {
-			op = " < "
-		}
-		where = append(where, "("+strings.Join(key, ", ")+")"+op+"("+strings.Join(cursor, ", ")+")")
-	}
-	q := `SELECT ` + articleCols(f.WithText) + ` FROM articles a`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	if desc {
-		q += ` ORDER BY ` + strings.Join(key, " DESC, ") + ` DESC`
-	} else {
-		q += ` ORDER BY ` + strings.Join(key, ", ")
-	}
-	if f.Limit > 0 {
-		q += ` LIMIT ` + a.add(f.Limit)
-	}
-	list, err := queryAll(ctx, st.pool, scanArticle, q, a...)
+	q, args := sqlq.Articles(f)
+	list, err := queryAll(ctx, st.pool, sqlq.ScanArticle, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return list, nil
-}
-
-// articleKey is what f.Order sorts by, as columns of table t, ID last,
-// and whether it sorts latest first; see store/sqlite.
-func articleKey(f store.ArticleFilter, t string) (key []string, desc bool) {
-	switch f.Order {
-	case store.OldestFirst:
-		return []string{t + ".sort_time", t + ".id"}, false
-	case store.GroupedOrder:
-		if f.Clustered {
-			return []string{t + ".group_seq", t + ".id"}, false
-		}
-		return []string{t + ".group_seq IS NULL", "COALESCE(" + t + ".group_seq, 0)", t + ".id"}, false
-	default:
-		return []string{t + ".sort_time", t + ".id"}, true
-	}
 }
 
 // SetArticleGroup records the clusterer's decision and marks the article
@@ -391,19 +256,6 @@ func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) e
 
 // ---- Stories
 
-const storyCols = `id, thread_id, title, category, first_seen, last_updated, article_count, source_count, briefed`
-
-func scanStory(r pgx.Row) (news.Story, error) {
-	var (
-		s           news.Story
-		first, last *int64
-	)
-	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed)
-	s.FirstSeen = fromNanos(first)
-	s.LastUpdated = fromNanos(last)
-	return s, err
-}
-
 // PutStory inserts or replaces the story with s.ID, Briefed included: the
 // pipeline puts a story with Briefed false to mark its briefing stale. Its
 // briefing, if any, is kept until replaced.
@@ -411,11 +263,11 @@ func (st *Store) PutStory(ctx context.Context, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := st.pool.Exec(ctx, `INSERT INTO stories (`+storyCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+	_, err := st.pool.Exec(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
 		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
-		s.ID, s.ThreadID, s.Title, s.Category, nanos(s.FirstSeen), nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
+		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
 	if err != nil {
 		return fmt.Errorf("put story %d: %w", s.ID, err)
 	}
@@ -424,7 +276,7 @@ func (st *Store) PutStory(ctx context.Context, s news.Story) error {
 
 // Story returns the story with the given ID.
 func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
-	s, err := scanStory(st.pool.QueryRow(ctx, `SELECT `+storyCols+` FROM stories WHERE id = $1`, id))
+	s, err := sqlq.ScanStory(st.pool.QueryRow(ctx, `SELECT `+sqlq.StoryCols+` FROM stories WHERE id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return news.Story{}, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
 	}
@@ -445,29 +297,29 @@ const dayNanos = int64(24 * time.Hour)
 func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error) {
 	var (
 		where []string
-		a     args
+		a     sqlq.Args
 	)
 	if f.ThreadID != 0 {
-		where = append(where, "thread_id = "+a.add(f.ThreadID))
+		where = append(where, "thread_id = "+a.Add(f.ThreadID))
 	}
 	if f.Unbriefed {
 		where = append(where, "NOT briefed")
 	}
 	if !f.Since.IsZero() {
-		where = append(where, "last_updated >= "+a.add(f.Since.UnixNano()))
+		where = append(where, "last_updated >= "+a.Add(f.Since.UnixNano()))
 	}
-	q := `SELECT ` + storyCols + ` FROM stories`
+	q := `SELECT ` + sqlq.StoryCols + ` FROM stories`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	// SQLite sorts NULL first ascending, so last in a DESC order, and so
 	// does PostgreSQL's NULLS LAST here.
-	q += ` ORDER BY COALESCE(last_updated, 0) / ` + a.add(dayNanos) +
+	q += ` ORDER BY COALESCE(last_updated, 0) / ` + a.Add(dayNanos) +
 		`::bigint DESC, source_count DESC, last_updated DESC NULLS LAST, id DESC`
 	if f.Limit > 0 {
-		q += ` LIMIT ` + a.add(f.Limit)
+		q += ` LIMIT ` + a.Add(f.Limit)
 	}
-	list, err := queryAll(ctx, st.pool, scanStory, q, a...)
+	list, err := queryAll(ctx, st.pool, sqlq.ScanStory, q, a...)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}

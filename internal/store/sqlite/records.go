@@ -11,51 +11,12 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
 
 func nowNanos() int64 { return time.Now().UnixNano() }
 
-// nanos stores a time as Unix nanoseconds, the zero time as NULL.
-func nanos(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UnixNano()
-}
-
-func fromNanos(n sql.NullInt64) time.Time {
-	if !n.Valid {
-		return time.Time{}
-	}
-	return time.Unix(0, n.Int64).UTC()
-}
-
-// scanner is *sql.Row or *sql.Rows.
-type scanner interface{ Scan(dest ...any) error }
-
 // ---- Sources
-
-// sourceFields are a source's own columns; sourceCols adds its article
-// count, which lists shown to people want and the scheduler does not.
-const (
-	sourceFields = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
-	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count`
-	sourceCols = sourceFields + `, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
-)
-
-func scanSource(r scanner) (news.Source, error) {
-	var (
-		s                  news.Source
-		created            int64
-		lastPolled, nextAt sql.NullInt64
-	)
-	err := r.Scan(&s.ID, &s.Kind, &s.URL, &s.Name, &s.HomeURL, &s.Lang, &s.Category, &created,
-		&s.ETag, &s.LastModified, &lastPolled, &nextAt, &s.Status, &s.LastError, &s.ErrorCount, &s.ArticleCount)
-	s.CreatedAt = time.Unix(0, created).UTC()
-	s.LastPolledAt = fromNanos(lastPolled)
-	s.NextPollAt = fromNanos(nextAt)
-	return s, err
-}
 
 // AddSource subscribes to s. Kind defaults to feed, Status to new and
 // CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed.
@@ -79,7 +40,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(url) DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
 	}
@@ -91,7 +52,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 
 // Source returns the source with the given ID.
 func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
-	s, err := scanSource(st.db.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ?`, id))
+	s, err := sqlq.ScanSource(st.db.QueryRowContext(ctx, `SELECT `+sqlq.SourceCols+` FROM sources s WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
@@ -103,7 +64,7 @@ func (st *Store) Source(ctx context.Context, id int64) (news.Source, error) {
 
 // Sources lists every source, oldest subscription first.
 func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
-	list, err := queryAll(ctx, st.db, scanSource, `SELECT `+sourceCols+` FROM sources s ORDER BY s.id`)
+	list, err := queryAll(ctx, st.db, sqlq.ScanSource, `SELECT `+sqlq.SourceCols+` FROM sources s ORDER BY s.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
@@ -112,7 +73,7 @@ func (st *Store) Sources(ctx context.Context) ([]news.Source, error) {
 
 // DueSources lists the sources to poll at now; see store.Store.
 func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, error) {
-	list, err := queryAll(ctx, st.db, scanSource, `SELECT `+sourceFields+`, 0 FROM sources s
+	list, err := queryAll(ctx, st.db, sqlq.ScanSource, `SELECT `+sqlq.SourceFields+`, 0 FROM sources s
 		WHERE CASE WHEN s.kind = ? THEN s.status = ? ELSE s.next_poll_at IS NULL OR s.next_poll_at <= ? END
 		ORDER BY s.id`, news.SourcePage, news.StatusNew, now.UnixNano())
 	if err != nil {
@@ -122,7 +83,7 @@ func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, 
 }
 
 // queryAll runs a query and scans every row it returns.
-func queryAll[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -146,7 +107,7 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 		lang = ?, category = ?, etag = ?, last_modified = ?, last_polled_at = ?, next_poll_at = ?,
 		status = ?, last_error = ?, error_count = ? WHERE id = ?`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		nanos(s.LastPolledAt), nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
 	if err != nil {
 		if isUnique(err) {
 			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
@@ -183,30 +144,6 @@ func isUnique(err error) bool {
 
 // ---- Articles
 
-func articleCols(withText bool) string {
-	text := `''`
-	if withText {
-		text = `a.text`
-	}
-	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
-		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
-		a.duplicate_of, a.story_id, a.thread_id, a.group_seq IS NOT NULL`
-}
-
-func scanArticle(r scanner) (news.Article, error) {
-	var (
-		a         news.Article
-		published sql.NullInt64
-		fetched   int64
-	)
-	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
-		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
-		&a.DuplicateOf, &a.StoryID, &a.ThreadID, &a.Clustered)
-	a.PublishedAt = fromNanos(published)
-	a.FetchedAt = time.Unix(0, fetched).UTC()
-	return a, err
-}
-
 // AddArticle stores a under a.URL, which the caller has canonicalised. The ID
 // is assigned here; grouping fields are ignored (see SetArticleGroup). If the
 // URL is already stored it returns the stored article and created=false.
@@ -230,7 +167,7 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 		 description, image_url, category, extraction, extraction_reason)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(url) DO NOTHING RETURNING id`,
-		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
+		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
 		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		stored, err := st.articleWhere(ctx, "a.url = ?", a.URL)
@@ -247,7 +184,7 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 }
 
 func (st *Store) articleWhere(ctx context.Context, where string, arg any) (news.Article, error) {
-	a, err := scanArticle(st.db.QueryRowContext(ctx, `SELECT `+articleCols(true)+` FROM articles a WHERE `+where, arg))
+	a, err := sqlq.ScanArticle(st.db.QueryRowContext(ctx, `SELECT `+sqlq.ArticleCols(true)+` FROM articles a WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Article{}, store.ErrNotFound
 	}
@@ -285,80 +222,12 @@ func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 
 // Articles lists the articles f selects, in f.Order.
 func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
-	var (
-		where []string
-		args  []any
-	)
-	if f.SourceID != 0 {
-		where, args = append(where, "a.source_id = ?"), append(args, f.SourceID)
-	}
-	if f.StoryID != 0 {
-		where, args = append(where, "a.story_id = ?"), append(args, f.StoryID)
-	}
-	if f.MinStoryID != 0 {
-		where, args = append(where, "a.story_id >= ?"), append(args, f.MinStoryID)
-	}
-	if f.Unclustered {
-		where = append(where, "a.group_seq IS NULL")
-	}
-	if f.Clustered {
-		where = append(where, "a.group_seq IS NOT NULL")
-	}
-	if !f.Since.IsZero() {
-		where, args = append(where, "a.sort_time >= ?"), append(args, f.Since.UnixNano())
-	}
-	key, desc := articleKey(f, "a")
-	if f.After != 0 {
-		// The cursor's key is read by scalar subqueries, so that the
-		// comparison is a range of the order's index: a page starts at
-		// the cursor instead of scanning the rows before it.
-		cursor, _ := articleKey(f, "c")
-		for i, k := range cursor {
-			cursor[i] = `(SELECT ` + k + ` FROM articles c WHERE c.id = ?)`
-			args = append(args, f.After)
-		}
-		op := " > "
-		if desc {
-			op = " < "
-		}
-		where = append(where, "("+strings.Join(key, ", ")+")"+op+"("+strings.Join(cursor, ", ")+")")
-	}
-	q := `SELECT ` + articleCols(f.WithText) + ` FROM articles a`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	if desc {
-		q += ` ORDER BY ` + strings.Join(key, " DESC, ") + ` DESC`
-	} else {
-		q += ` ORDER BY ` + strings.Join(key, ", ")
-	}
-	if f.Limit > 0 {
-		q, args = q+` LIMIT ?`, append(args, f.Limit)
-	}
-	list, err := queryAll(ctx, st.db, scanArticle, q, args...)
+	q, args := sqlq.Articles(f)
+	list, err := queryAll(ctx, st.db, sqlq.ScanArticle, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return list, nil
-}
-
-// articleKey is what f.Order sorts by, as columns of table t, ID last,
-// and whether it sorts latest first.
-func articleKey(f store.ArticleFilter, t string) (key []string, desc bool) {
-	switch f.Order {
-	case store.OldestFirst:
-		return []string{t + ".sort_time", t + ".id"}, false
-	case store.GroupedOrder:
-		if f.Clustered {
-			// Every row has its place: ordered by the group_seq index,
-			// a page reads rows instead of sorting the whole selection
-			// (a restart replays a year of articles a page at a time).
-			return []string{t + ".group_seq", t + ".id"}, false
-		}
-		return []string{t + ".group_seq IS NULL", "COALESCE(" + t + ".group_seq, 0)", t + ".id"}, false
-	default:
-		return []string{t + ".sort_time", t + ".id"}, true
-	}
 }
 
 // SetArticleGroup records the clusterer's decision and marks the article
@@ -375,19 +244,6 @@ func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) e
 
 // ---- Stories
 
-const storyCols = `id, thread_id, title, category, first_seen, last_updated, article_count, source_count, briefed`
-
-func scanStory(r scanner) (news.Story, error) {
-	var (
-		s           news.Story
-		first, last sql.NullInt64
-	)
-	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed)
-	s.FirstSeen = fromNanos(first)
-	s.LastUpdated = fromNanos(last)
-	return s, err
-}
-
 // PutStory inserts or replaces the story with s.ID, Briefed included: the
 // pipeline puts a story with Briefed false to mark its briefing stale. Its
 // briefing, if any, is kept until replaced.
@@ -395,11 +251,11 @@ func (st *Store) PutStory(ctx context.Context, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := st.db.ExecContext(ctx, `INSERT INTO stories (`+storyCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := st.db.ExecContext(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
 		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
-		s.ID, s.ThreadID, s.Title, s.Category, nanos(s.FirstSeen), nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
+		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
 	if err != nil {
 		return fmt.Errorf("put story %d: %w", s.ID, err)
 	}
@@ -408,7 +264,7 @@ func (st *Store) PutStory(ctx context.Context, s news.Story) error {
 
 // Story returns the story with the given ID.
 func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
-	s, err := scanStory(st.db.QueryRowContext(ctx, `SELECT `+storyCols+` FROM stories WHERE id = ?`, id))
+	s, err := sqlq.ScanStory(st.db.QueryRowContext(ctx, `SELECT `+sqlq.StoryCols+` FROM stories WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Story{}, fmt.Errorf("story %d: %w", id, store.ErrNotFound)
 	}
@@ -441,7 +297,7 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 	if !f.Since.IsZero() {
 		where, args = append(where, "last_updated >= ?"), append(args, f.Since.UnixNano())
 	}
-	q := `SELECT ` + storyCols + ` FROM stories`
+	q := `SELECT ` + sqlq.StoryCols + ` FROM stories`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, " AND ")
 	}
@@ -450,7 +306,7 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 	if f.Limit > 0 {
 		q, args = q+` LIMIT ?`, append(args, f.Limit)
 	}
-	list, err := queryAll(ctx, st.db, scanStory, q, args...)
+	list, err := queryAll(ctx, st.db, sqlq.ScanStory, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
