@@ -32,6 +32,7 @@ type ArticleFilter struct {
 	// Order: a cursor, so that a long list (a restart's replay) can be read
 	// a page at a time, each page starting from the last one's final
 	// article. An offset would make every page skip all the rows before it.
+	// An ID no article has lists nothing.
 	After    int64
 	WithText bool // load Text; lists leave it out otherwise
 	// Order sorts the result; the zero value lists newest first.
