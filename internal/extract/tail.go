@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Thresholds of the tail trimmers (outline.trimOutside, trimTail). Set on
+// WCXB-dev's even half, checked on the odd half and on Scrapinghub.
+const (
+	// tailMax: a trimmer cuts at most this share of the body's words, so
+	// a stray match high in the body cannot take the article with it.
+	tailMax = 0.3
+	// mainShare: the article's block is the smallest block of the page
+	// holding this share of the body's words found there.
+	mainShare = 0.8
+	// tailShort: a line of at most this many words (a title, a form
+	// field, a name) may sit between the boilerplate lines of a trailing
+	// run without ending it.
+	tailShort = 8
+	// teaserHeadMax: a teaser heading ("Related posts") has at most this
+	// many words.
+	teaserHeadMax = 10
+	// teaserTitleMax and teaserTitleShare: a teaser list is a run in
+	// which this share of the lines are titles: at most teaserTitleMax
+	// words and no closing full stop, or a blurb cut with an ellipsis.
+	teaserTitleMax   = 15
+	teaserTitleShare = 0.7
+	// boilerMax and bioMax: the longest paragraph read as a boilerplate
+	// line (a newsletter prompt, a tag list, a disclosure) or as an
+	// author's bio.
+	boilerMax = 60
+	bioMax    = 120
+)
+
+// trimOutside cuts the body's trailing paragraphs that the page holds only
+// outside the article's block: the block of the page that holds most of
+// the body. Both extractors can run on past the article's container into
+// the next one (an author box, a list of posts, a newsletter form), which
+// the page sets apart as a sibling block; the article's own last
+// paragraphs sit inside its block.
+func (o *outline) trimOutside(body []para) []para {
+	if len(body) < 2 {
+		return body
+	}
+	bw, pw := paraWords(body), paraWords(o.paras)
+	grams := gramSet(bw)
+	held := make([]int, len(o.parent))
+	foundW := 0
+	for i, ws := range pw {
+		if len(ws) == 0 || o.block[i] < 0 || !occursIn(ws, grams) {
+			continue
+		}
+		foundW += len(ws)
+		for b := o.block[i]; b >= 0; b = o.parent[b] {
+			held[b] += len(ws)
+		}
+	}
+	best := int32(-1)
+	for b, w := range held {
+		if foundW > 0 && float64(w) >= mainShare*float64(foundW) && (best < 0 || o.depth[b] > o.depth[best]) {
+			best = int32(b)
+		}
+	}
+	if best < 0 {
+		return body
+	}
+	var inside [][]uint64
+	for i, ws := range pw {
+		if o.block[i] >= best && o.block[i] <= o.end[best] {
+			inside = append(inside, ws)
+		}
+	}
+	in := gramSet(inside)
+	total := 0
+	for _, ws := range bw {
+		total += len(ws)
+	}
+	k, cut := len(body), 0
+	for k > 0 && (len(bw[k-1]) == 0 || !occursIn(bw[k-1], in)) {
+		cut += len(bw[k-1])
+		k--
+	}
+	if k == 0 || float64(cut) > tailMax*float64(total) {
+		return body
+	}
+	return body[:k]
+}
+
+// teaserHead matches a heading that introduces links to other pages
+// rather than a section of the article: "Related posts", "You may also
+// like", "More from <site>:", "Lesen Sie auch". The whole line must be
+// the phrase (plus a short "from …" tail), so that "Recommended approach"
+// or "Related work in the field" stay.
+var teaserHead = regexp.MustCompile(`(?i)^(related( (posts?|articles?|stories|reading|reads|content|guides?|links|resources))?|read (more|next|also)|also read|see also|you (may|might|will) (also )?(like|love|enjoy|be interested in)|more (stories|articles|posts|like this)|more\s+(from|on|in)\s+[^.?!]{1,60}|recommended( (for you|reading|articles|posts|stories))?|also in the news|discover more|explore more|up next|popular (posts|articles|stories)|(latest|recent|similar|trending|more) (posts|articles|stories|news)|further reading|keep reading|other (articles|posts|stories)( you may (like|enjoy))?|good articles to read together|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|weitere artikel|à lire aussi|lire aussi|articles similaires|artículos relacionados|te puede interesar|leia também|leggi anche)(\s+(from|on|in|by|about|at)\s+[^.?!]{1,60})?\s*[:.…!»→-]*\s*$`)
+
+// boilerLine matches the lines a site appends to every article: newsletter
+// and follow prompts, tag lines, affiliate disclosures, an author box's
+// heading, form fields. Copyright lines are not among them: news sets'
+// truths keep the agency's line ("© 2019 Associated Press").
+var boilerLine = regexp.MustCompile(`(?i)\b(subscribe|newsletter|sign up|mailing list|unsubscribe)\b|^(follow (us|me)|share (this|on)|join (us|our))\b|^(tags?|filed under|categories|category|posted in|topics)\s*:|^(disclosure|disclaimer)\s*:|qualifying purchases|(may )?contains? affiliate links|affiliate links (are|is) used|^(about the author|written by|by the author)\b|this field is (for validation|hidden)|^(email|e-mail|name|first name|last name|phone|company)\s*\*?$|\*$`)
+
+// authorBio matches an author's bio: a name, then "is a … writer" (or
+// editor, reporter, founder…) in the same sentence.
+var authorBio = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{N}_.'’-]* ){1,3}(?:is|was|has been) (?:a|an|the)\b[^.]{0,120}\b(writer|editor|journalist|reporter|contributor|author|correspondent|columnist|blogger|photographer|founder|director|freelance|editor-in-chief|producer)`)
+
+// tailCue reports whether a paragraph of n words is a teaser heading, a
+// boilerplate line or an author's bio.
+func tailCue(s string, n int) bool {
+	return n <= teaserHeadMax && teaserHead.MatchString(s) ||
+		n <= boilerMax && boilerLine.MatchString(s) ||
+		n <= bioMax && authorBio.MatchString(s)
+}
+
+// titleLike reports whether a paragraph of n words reads as a teaser's
+// title or blurb rather than a sentence of the article.
+func titleLike(s string, n int) bool {
+	if strings.HasSuffix(s, "...") || strings.HasSuffix(s, "…") {
+		return true
+	}
+	return n <= teaserTitleMax && !strings.HasSuffix(s, ".")
+}
+
+// trimTail cuts a trailing run of what a reader sees as not the article:
+// boilerplate lines, bios and teaser headings with the short lines between
+// them; and a teaser heading with the list of titles under it. The run is
+// read from the end and never takes more than tailMax of the body's words.
+func trimTail(body []para) []para {
+	n := len(body)
+	if n < 2 {
+		return body
+	}
+	text := make([]string, n)
+	words := make([]int, n)
+	total := 0
+	for i, p := range body {
+		text[i] = strings.TrimSpace(p.text)
+		words[i] = wordCount(text[i])
+		total += words[i]
+	}
+	limit := tailMax * float64(total)
+	best := n
+	// A run of cues and short lines: cut at its earliest cue.
+	for i, w := n-1, 0; i >= 0; i-- {
+		w += words[i]
+		if tailCue(text[i], words[i]) {
+			if float64(w) <= limit {
+				best = i
+			}
+			continue
+		}
+		if words[i] > tailShort {
+			break
+		}
+	}
+	// A teaser heading over a list of titles, whatever the list says.
+	for i, w := n-1, 0; i > 0; i-- {
+		w += words[i]
+		if float64(w) > limit {
+			break
+		}
+		if i >= best || words[i] > teaserHeadMax || !teaserHead.MatchString(text[i]) {
+			continue
+		}
+		titles := 0
+		for j := i + 1; j < n; j++ {
+			if titleLike(text[j], words[j]) {
+				titles++
+			}
+		}
+		if float64(titles) >= teaserTitleShare*float64(n-i-1) {
+			best = i
+		}
+	}
+	if best == 0 {
+		return body
+	}
+	return body[:best]
+}
