@@ -9,8 +9,8 @@ import (
 
 // TestSharedFloors guards the figures docs/extraction.md reports on both
 // shared sets against regressions; the floors sit a little under them
-// (wcxb-dev: word F1 0.9539, title 0.902, date 0.903, byline 0.804;
-// scrapinghub: word F1 0.9742), except the date floor, which is the
+// (wcxb-dev: word F1 0.9551, title 0.902, date 0.903, byline 0.804;
+// scrapinghub: word F1 0.9763), except the date floor, which is the
 // issue's goal and is met by one page.
 func TestSharedFloors(t *testing.T) {
 	t.Parallel()
@@ -19,7 +19,7 @@ func TestSharedFloors(t *testing.T) {
 		set  string
 		want floors
 	}{
-		{"wcxb-dev", floors{word: 0.95, title: 0.895, date: 0.90, byline: 0.80}},
+		{"wcxb-dev", floors{word: 0.954, title: 0.895, date: 0.90, byline: 0.80}},
 		{"scrapinghub", floors{word: 0.97}},
 	}
 	for _, tt := range tests {
