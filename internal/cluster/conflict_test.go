@@ -1,0 +1,102 @@
+package cluster
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// TestNameConflict checks the name discount on hand-made reports of one
+// chain's two store fires: a report of the other town's fire is
+// discounted when a side is undated, a follow-up of the same fire that
+// names a new man is not, nor are two dated reports; and the look-alike
+// starts its own story under the discount, joins without it, and decides
+// the same after Restore.
+func TestNameConflict(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2013, 7, 21, 9, 0, 0, 0, time.UTC)
+	surrey := []Doc{
+		{ID: 1, Title: "Fire destroys Waitrose store in Banstead, Surrey",
+			Text: "A fire has destroyed the Waitrose supermarket in Banstead, Surrey, and police are treating it as suspicious. " +
+				"More than fifty firefighters tackled the blaze at the store on Friday night."},
+		{ID: 2, Title: "Waitrose store in Banstead gutted by blaze",
+			Text: "The Waitrose store in Banstead High Street, Surrey, was gutted by a fire that began on the roof on Friday night. " +
+				"Residents were evacuated and police said the fire was potentially suspicious."},
+	}
+	wellington := Doc{ID: 3, Title: "Fire destroys Waitrose store in Wellington",
+		Text: "A fire has destroyed the Waitrose supermarket in Wellington, Somerset, and police are treating it as suspicious. " +
+			"Firefighters tackled the blaze at the store, which began on the roof on Sunday morning."}
+	charged := Doc{ID: 3, Title: "Man charged over Waitrose fire in Banstead",
+		Text: "Police have charged John Tapley with arson after the fire that destroyed the Waitrose supermarket in Banstead, Surrey, on Friday night. " +
+			"He will appear before magistrates."}
+	dated := func(ds []Doc) []Doc {
+		out := make([]Doc, len(ds))
+		for i, d := range ds {
+			d.Time = day.Add(time.Duration(i) * time.Hour)
+			out[i] = d
+		}
+		return out
+	}
+	wellingtonDated := wellington
+	wellingtonDated.Time = day.Add(24 * time.Hour)
+	tests := []struct {
+		name     string
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"undated, another town", surrey, wellington, true},
+		{"undated, same fire, a new man", surrey, charged, false},
+		{"dated story, undated article", dated(surrey), wellington, true},
+		{"both dated", dated(surrey), wellingtonDated, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.NameConflict = k
+				c := New(cfg)
+				for _, d := range tt.story {
+					c.Add(d)
+				}
+				cands := c.Explain(tt.doc, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			def := DefaultConfig()
+			with, without := score(def.NameConflict), score(0)
+			want := without
+			if tt.discount {
+				want *= 1 - def.NameConflict
+			}
+			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score with the name check (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, k := range []float64{DefaultConfig().NameConflict, 0} {
+		cfg := DefaultConfig()
+		cfg.NameConflict = k
+		c := New(cfg)
+		var as []Assignment
+		for _, d := range surrey {
+			as = append(as, c.Add(d))
+		}
+		got := c.Add(wellington)
+		if got.NewStory != (k > 0) {
+			t.Errorf("NameConflict %.1f: new story = %v (score %.3f), want %v", k, got.NewStory, got.Score, k > 0)
+		}
+		r := New(cfg)
+		for i, d := range surrey {
+			r.Restore(d, as[i])
+		}
+		if diff := cmp.Diff(got, r.Add(wellington)); diff != "" {
+			t.Errorf("NameConflict %.1f: after Restore (-Add +Restore):\n%s", k, diff)
+		}
+	}
+}
