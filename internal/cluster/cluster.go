@@ -583,7 +583,7 @@ func (c *Clusterer) prepare(d Doc) prepared {
 		p.titleCounts = headlineCounts(d.Title)
 	}
 	if c.cfg.NameConflict > 0 {
-		p.leadNames = leadNames(d)
+		p.leadNames = leadNames(d, &r)
 	}
 	return p
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Name conflicts. Two look-alike events (one chain's two store fires, one
@@ -45,10 +46,12 @@ type nameCount struct {
 	n int32
 }
 
-// leadNames returns the one-word names of d's headline and the start of
-// its body, sorted by name hash and without repeats.
-func leadNames(d Doc) []leadName {
-	text := d.Text
+// leadNames returns the names of r, d's features, that d's headline or
+// the start of its body writes, one-word names only, sorted by name hash
+// and without repeats. A name is looked up as r first saw it written
+// inside a sentence, so the lead costs no second reading of the text.
+func leadNames(d Doc, r *raw) []leadName {
+	title, text := headline(d.Title), d.Text
 	if len(text) > leadChars {
 		cut := strings.LastIndexByte(text[:leadChars], ' ')
 		if cut < 0 {
@@ -56,16 +59,35 @@ func leadNames(d Doc) []leadName {
 		}
 		text = text[:cut]
 	}
-	r := raw{ents: map[uint64]float64{}, nums: map[uint64]float64{}, shown: map[uint64]string{}}
-	scan(headline(d.Title)+"\n"+text, &r, false, true)
-	out := make([]leadName, 0, len(r.shown))
+	var out []leadName
 	var buf []byte
 	for h, tok := range r.shown {
+		if !hasWord(title, tok) && !hasWord(text, tok) {
+			continue
+		}
 		buf = fold(buf[:0], tok)
 		out = append(out, leadName{h, hashStr(kindWord, stem(string(buf)))})
 	}
 	slices.SortFunc(out, func(a, b leadName) int { return cmp.Compare(a.name, b.name) })
 	return out
+}
+
+// hasWord reports whether s contains w as a whole word.
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (j == 0 || !isWordRune(before)) && (end == len(s) || !isWordRune(after)) {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // noteLeadNames counts the lead names of an article of s, up to
