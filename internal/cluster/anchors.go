@@ -448,9 +448,12 @@ var casualtyWords = map[string]bool{
 // two words after it ("5 Dead, 17 Wounded"; "Five are shot"). An age is
 // not a count: "3-year-old" is one word, and "Boy, 7, shot" has a comma
 // after the number.
-func headlineCounts(title string) ages {
+func headlineCounts(title string) ages { return victimCounts(headline(title)) }
+
+// victimCounts returns the victim counts s gives, as headlineCounts reads
+// them.
+func victimCounts(s string) ages {
 	var a ages
-	s := headline(title)
 	for i := 0; i < len(s); {
 		c, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(c) {
