@@ -245,7 +245,7 @@ func TestSharedFloors(t *testing.T) {
 		floor float64
 	}{
 		{"ecbplus-dev", 0.84},
-		{"gvc-dev", 0.975},
+		{"gvc-dev", 0.98},
 		{"gva-stream-2013-2015", 0.935},
 		{"basil", 0.97},
 	}
