@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -89,7 +90,7 @@ func TestTolls(t *testing.T) {
 		{"4 wounded when bullets start flying during fight", "", []int{4}},
 		{"Four injured in west Shreveport shooting", "", []int{4}},
 		{"Miami man killed 2 daughters in car before shooting himself", lead, []int{3}},
-		{"Man charged", "Police said 2 men were shot. " + string(make([]byte, leadBytes)) + " Five people were killed.", []int{2}},
+		{"Man charged", "Police said 2 men were shot. " + strings.Repeat("and so on ", leadBytes/10) + " Five people were killed.", []int{2}},
 		{"Boy, 7, shot", "A 3-year-old was hurt.", nil},
 	}
 	for _, tt := range tests {
