@@ -23,9 +23,6 @@ import (
 // event (see docs/clustering.md).
 
 const (
-	// leadChars is how much of the body, after the headline, is read as
-	// the lead.
-	leadChars = 300
 	// heldLeadNames bounds the lead names a story counts.
 	heldLeadNames = 64
 	// leadCase is the most recent articles that may use a lead name's
@@ -51,14 +48,7 @@ type nameCount struct {
 // and without repeats. A name is looked up as r first saw it written
 // inside a sentence, so the lead costs no second reading of the text.
 func leadNames(d Doc, r *raw) []leadName {
-	title, text := headline(d.Title), d.Text
-	if len(text) > leadChars {
-		cut := strings.LastIndexByte(text[:leadChars], ' ')
-		if cut < 0 {
-			cut = leadChars
-		}
-		text = text[:cut]
-	}
+	title, text := headline(d.Title), lead(d.Text)
 	var out []leadName
 	var buf []byte
 	for h, tok := range r.shown {

@@ -14,9 +14,6 @@ const (
 	// heldMentions is the default of Config.StreetMentions: a report of
 	// one incident names a few streets, a round-up more.
 	heldMentions = 16
-	// leadBytes is how much of a body's start is its lead, where a report
-	// states the toll ("Three people were found shot to death").
-	leadBytes = 300
 	// minToll is the least toll the toll rule compares: "1 dead" and "2
 	// killed" are in too many reports of one day to tell an incident (two
 	// look-alike shootings in two cities, each with two dead).
@@ -93,15 +90,26 @@ func (c *Clusterer) noteMentions(s *story, mentions []string) {
 // (see victimCounts).
 func tolls(title, text string) ages {
 	a := headlineCounts(title)
-	if len(text) > leadBytes {
-		i := leadBytes
-		for i > 0 && text[i] != ' ' {
-			i--
-		}
-		text = text[:i]
-	}
-	a.add(victimCounts(text))
+	a.add(victimCounts(lead(text)))
 	return a
+}
+
+// leadBytes is how much of a body's start is its lead: where a report
+// states its toll ("Three people were found shot to death") and names
+// its place and people.
+const leadBytes = 300
+
+// lead returns the start of a body up to leadBytes, cut at a space so that
+// no word is cut in two (nothing when the start has no space).
+func lead(text string) string {
+	if len(text) <= leadBytes {
+		return text
+	}
+	i := leadBytes
+	for i > 0 && text[i] != ' ' {
+		i--
+	}
+	return text[:i]
 }
 
 // sharesToll reports whether a and b give a common toll of at least
