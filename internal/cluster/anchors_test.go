@@ -347,11 +347,6 @@ func TestCountConflict(t *testing.T) {
 			Text: "Teenagers were shot late Sunday outside a recreation centre in Oakdale, police said. " +
 				"They were taken to Mercy Hospital. Police are looking for a grey car."}
 	}
-	score := func(cfg Config, d Doc) float64 {
-		c := New(cfg)
-		c.Add(first)
-		return c.Explain(d, 1)[0].Score
-	}
 	def := DefaultConfig()
 	off := DefaultConfig()
 	off.CountConflict = 0
@@ -362,9 +357,9 @@ func TestCountConflict(t *testing.T) {
 		got  float64
 		want float64
 	}{
-		{"another toll", score(def, other), (1 - def.CountConflict) * score(off, other)},
-		{"the same toll", score(def, same), score(off, same)},
-		{"no toll", score(def, none), score(off, none)},
+		{"another toll", bestScore(t, def, []Doc{first}, other), (1 - def.CountConflict) * bestScore(t, off, []Doc{first}, other)},
+		{"the same toll", bestScore(t, def, []Doc{first}, same), bestScore(t, off, []Doc{first}, same)},
+		{"no toll", bestScore(t, def, []Doc{first}, none), bestScore(t, off, []Doc{first}, none)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

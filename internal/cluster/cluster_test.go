@@ -299,6 +299,21 @@ func TestFurniture(t *testing.T) {
 	}
 }
 
+// bestScore adds story's articles to a clusterer of cfg and returns the
+// score of d's best candidate story.
+func bestScore(t *testing.T, cfg Config, story []Doc, d Doc) float64 {
+	t.Helper()
+	c := New(cfg)
+	for _, a := range story {
+		c.Add(a)
+	}
+	cands := c.Explain(d, 1)
+	if len(cands) == 0 {
+		t.Fatal("no candidate story")
+	}
+	return cands[0].Score
+}
+
 func TestGapRelief(t *testing.T) {
 	t.Parallel()
 	day := time.Date(2014, 3, 4, 12, 0, 0, 0, time.UTC)
@@ -320,13 +335,7 @@ func TestGapRelief(t *testing.T) {
 			score := func(relief float64) float64 {
 				cfg := DefaultConfig()
 				cfg.GapRelief = relief
-				c := New(cfg)
-				c.Add(first)
-				cands := c.Explain(tt.doc, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				return bestScore(t, cfg, []Doc{first}, tt.doc)
 			}
 			with, without := score(DefaultConfig().GapRelief), score(0)
 			if got := with > without; got != tt.more {

@@ -58,15 +58,7 @@ func TestNameConflict(t *testing.T) {
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.NameConflict = k
-				c := New(cfg)
-				for _, d := range tt.story {
-					c.Add(d)
-				}
-				cands := c.Explain(tt.doc, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				return bestScore(t, cfg, tt.story, tt.doc)
 			}
 			def := DefaultConfig()
 			with, without := score(def.NameConflict), score(0)

@@ -67,15 +67,7 @@ func TestYearConflict(t *testing.T) {
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.YearConflict = k
-				c := New(cfg)
-				for _, d := range tt.story {
-					c.Add(d)
-				}
-				cands := c.Explain(tt.doc, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				return bestScore(t, cfg, tt.story, tt.doc)
 			}
 			const k = 0.5
 			with, without := score(k), score(0)
