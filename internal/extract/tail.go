@@ -5,17 +5,12 @@ import (
 	"strings"
 )
 
-// Thresholds of the tail trimmers (outline.trimOutside, trimTail). Set on
-// WCXB-dev's even half, checked on the odd half and on Scrapinghub.
+// Thresholds of the tail trimmer (trimTail). Set on WCXB-dev's even half,
+// checked on the odd half and on Scrapinghub.
 const (
-	// tailMax: a trimmer cuts at most this share of the body's words, so
-	// a stray match high in the body cannot take the article with it.
+	// tailMax: the trimmer cuts at most this share of the body's words,
+	// so a stray match high in the body cannot take the article with it.
 	tailMax = 0.3
-	// mainShare: the article's block is the smallest block of the page
-	// holding this share of the body's words found there. High, so that
-	// an article the page splits into sibling blocks around an ad or an
-	// embed keeps its last block (0.8 scored the same within 0.0003).
-	mainShare = 0.9
 	// tailShort: a line of at most this many words (a title, a form
 	// field, a name) may sit between the boilerplate lines of a trailing
 	// run without ending it.
@@ -34,85 +29,6 @@ const (
 	boilerMax = 60
 	bioMax    = 120
 )
-
-// trimOutside cuts the body's trailing paragraphs that the page holds only
-// outside the article's block: the block of the page that holds most of
-// the body. Both extractors can run on past the article's container into
-// the next one (an author box, a list of posts, a newsletter form), which
-// the page sets apart as a sibling block; the article's own last
-// paragraphs sit inside its block.
-func (o *outline) trimOutside(body []para, limit float64) []para {
-	if len(body) < 2 {
-		return body
-	}
-	bw, pw := paraWords(body), paraWords(o.paras)
-	grams := gramSet(bw)
-	held := make([]int, len(o.parent))
-	foundW := 0
-	for i, ws := range pw {
-		if len(ws) == 0 || o.block[i] < 0 || !occursIn(ws, grams) {
-			continue
-		}
-		foundW += len(ws)
-		for b := o.block[i]; b >= 0; b = o.parent[b] {
-			held[b] += len(ws)
-		}
-	}
-	best := int32(-1)
-	for b, w := range held {
-		if foundW > 0 && float64(w) >= mainShare*float64(foundW) && (best < 0 || o.depth[b] > o.depth[best]) {
-			best = int32(b)
-		}
-	}
-	if best < 0 {
-		return body
-	}
-	var inside [][]uint64
-	for i, ws := range pw {
-		if o.block[i] >= best && o.block[i] <= o.end[best] {
-			inside = append(inside, ws)
-		}
-	}
-	in := gramSet(inside)
-	total := 0
-	for _, ws := range bw {
-		total += len(ws)
-	}
-	k, cut := len(body), 0
-	for k > 0 && (len(bw[k-1]) == 0 || !occursIn(bw[k-1], in)) {
-		cut += len(bw[k-1])
-		k--
-	}
-	if k == 0 || float64(cut) > limit*float64(total) {
-		return body
-	}
-	return body[:k]
-}
-
-// trimEnd cuts the body's trailing run that is not the article: first what
-// the page holds outside the article's block (trimOutside), then what reads
-// as boilerplate (trimTail). Together they cut at most tailMax of the
-// body's words.
-func (o *outline) trimEnd(body []para) []para {
-	total := 0
-	for _, p := range body {
-		total += wordCount(p.text)
-	}
-	if total == 0 {
-		return body
-	}
-	kept := o.trimOutside(body, tailMax)
-	cut := 0
-	for _, p := range body[len(kept):] {
-		cut += wordCount(p.text)
-	}
-	// trimTail's share is of what it is given.
-	left := total - cut
-	if left == 0 {
-		return kept
-	}
-	return trimTail(kept, (tailMax*float64(total)-float64(cut))/float64(left))
-}
 
 // teaserHead matches a heading that introduces links to other pages
 // rather than a section of the article: "Related posts", "You may also
@@ -157,9 +73,8 @@ func titleLike(s string, n int) bool {
 // trimTail cuts a trailing run of what a reader sees as not the article:
 // boilerplate lines, bios and teaser headings with the short lines between
 // them; and a teaser heading with the list of titles under it. The run is
-// read from the end and never takes more than the share limit of the
-// body's words.
-func trimTail(body []para, limit float64) []para {
+// read from the end and never takes more than tailMax of the body's words.
+func trimTail(body []para) []para {
 	n := len(body)
 	if n < 2 {
 		return body
@@ -172,7 +87,7 @@ func trimTail(body []para, limit float64) []para {
 		words[i] = wordCount(text[i])
 		total += words[i]
 	}
-	maxCut := limit * float64(total)
+	maxCut := tailMax * float64(total)
 	best := n
 	// A run of cues and short title-like lines: cut at its earliest cue. A
 	// teaser heading needs a line under it: a review may end on its

@@ -108,43 +108,9 @@ func TestTrimTail(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got := trimTail(tt.in, tailMax)
+			got := trimTail(tt.in)
 			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
 				t.Errorf("trimTail mismatch (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-// TestTrimOutside checks that trailing paragraphs the page holds outside
-// the article's block are cut, and only those.
-func TestTrimOutside(t *testing.T) {
-	t.Parallel()
-	w := func(prefix string, n int) para { return distinctWords(prefix, n) }
-	p := func(prefix string, n int) string { return "<p>" + w(prefix, n).text + "</p>" }
-	page := `<html><body><div id="post"><div class="entry">` + p("story", 200) + p("more", 200) + p("end", 40) +
-		`</div><div class="author-box">` + p("bio", 40) + `</div></div><div class="long">` + p("related", 200) + `</div></body></html>`
-	// The article split into sibling blocks around an ad: its last block
-	// holds under a fifth of its words.
-	split := `<html><body><article><div>` + p("story", 150) + p("more", 150) + `</div><div class="ad">` + p("buy", 10) +
-		`</div><div>` + p("end", 60) + `</div></article><div class="author-box">` + p("bio", 40) + `</div></body></html>`
-	tests := []struct {
-		name string
-		page string
-		body []para
-		want []para
-	}{
-		{"author box after the article", page, []para{w("story", 200), w("more", 200), w("end", 40), w("bio", 40)}, []para{w("story", 200), w("more", 200), w("end", 40)}},
-		{"the article's own last paragraph", page, []para{w("story", 200), w("more", 200), w("end", 40)}, []para{w("story", 200), w("more", 200), w("end", 40)}},
-		{"outside text over a third of the body", page, []para{w("story", 200), w("more", 200), w("related", 200)}, []para{w("story", 200), w("more", 200), w("related", 200)}},
-		{"the article's last block after an ad", split, []para{w("story", 150), w("more", 150), w("end", 60), w("bio", 40)}, []para{w("story", 150), w("more", 150), w("end", 60)}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := newOutline(parseHTML(t, tt.page)).trimOutside(tt.body, tailMax)
-			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
-				t.Errorf("trimOutside mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -170,46 +136,5 @@ func TestTailCues(t *testing.T) {
 		if got := tailCue(s, wordCount(s)); got != want {
 			t.Errorf("tailCue(%q) = %v, want %v", s, got, want)
 		}
-	}
-}
-
-// TestTrimEndBudget checks that the two trimmers share one limit: what the
-// page holds outside the article is cut, and the boilerplate run above it
-// only while both cuts together stay within tailMax of the body.
-func TestTrimEndBudget(t *testing.T) {
-	t.Parallel()
-	w := func(prefix string, n int) para { return distinctWords(prefix, n) }
-	l := func(s string) para { return para{text: s} }
-	p := func(s string) string { return "<p>" + s + "</p>" }
-	build := func(titles int) (string, []para) {
-		body := []para{w("story", 400), l("Tags: gardening, soil"), l("Related posts")}
-		entry := p(body[0].text) + p(body[1].text) + p(body[2].text)
-		for i := range titles {
-			title := w(fmt.Sprintf("t%d", i), 5)
-			body = append(body, title)
-			entry += p(title.text)
-		}
-		body = append(body, w("bio", 40))
-		return `<html><body><div id="post"><div class="entry">` + entry + `</div><div class="author-box">` + p(w("bio", 40).text) + `</div></div></body></html>`, body
-	}
-	tests := []struct {
-		name   string
-		titles int
-		want   int // paragraphs kept
-	}{
-		{"both cuts within the limit", 8, 1},
-		// 145 words of run after the bio's 40: within 0.3 of what is
-		// left (163), over what the limit leaves (135).
-		{"the boilerplate run would pass the limit", 28, 31},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			page, body := build(tt.titles)
-			got := newOutline(parseHTML(t, page)).trimEnd(body)
-			if diff := cmp.Diff(texts(body[:tt.want]), texts(got)); diff != "" {
-				t.Errorf("trimEnd mismatch (-want +got):\n%s", diff)
-			}
-		})
 	}
 }
