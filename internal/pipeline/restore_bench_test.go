@@ -91,7 +91,7 @@ type timedStore struct {
 }
 
 func (s *timedStore) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error) {
-	if f.Limit != restorePage {
+	if f.Order != store.GroupedOrder || !f.Clustered || !f.WithText {
 		return s.Store.Articles(ctx, f) // not a page of the replay
 	}
 	start, startCPU := time.Now(), cpuTime()

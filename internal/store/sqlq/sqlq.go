@@ -126,10 +126,11 @@ func Articles(f store.ArticleFilter) (string, Args) {
 	}
 	key, desc := articleKey(f, "a")
 	if f.After != 0 {
-		// Scalar subqueries read the cursor's key once, so that both
-		// planners take the row comparison as a range of the order's
-		// index: a page starts at the cursor instead of reading the
-		// rows before it.
+		// Scalar subqueries read the cursor's key once, so that the
+		// planners can start a page at the cursor on the order's index
+		// instead of reading the rows before it (EXPLAIN shows this for
+		// the restart's clustered grouped order on both back ends;
+		// PostgreSQL ranges on the first column and sorts the ties).
 		after := args.Add(f.After)
 		cursor, _ := articleKey(f, "c")
 		for i, k := range cursor {
