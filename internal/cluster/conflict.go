@@ -105,7 +105,10 @@ func noteLeadNames(s *story, names []leadName) {
 // their leads) are missing from the whole article. Only names mostly
 // written as names count (see leadCase).
 func (c *Clusterer) nameConflict(d Doc, p *prepared, s *story) bool {
-	if !d.Time.IsZero() && !s.last.IsZero() || len(p.leadNames) == 0 || len(s.leadNames) == 0 {
+	if bothDated := !d.Time.IsZero() && !s.last.IsZero(); bothDated {
+		return false // the time discount tells such events apart
+	}
+	if len(p.leadNames) == 0 || len(s.leadNames) == 0 {
 		return false
 	}
 	nameLike := func(ln leadName) bool {
