@@ -247,6 +247,14 @@ type Config struct {
 	// rises to four"). Default 0.1, chosen on one half of gva-stream; 0
 	// turns it off.
 	CountConflict float64
+	// FigureConflict discounts the score by this share when the
+	// article's headline or lead and the story's give a figure of one
+	// kind, a game's score ("31-24") or a quake's magnitude ("6.1 on the
+	// Richter scale"), and share none of that kind (see figures.go): a
+	// team's two wins, a region's two quakes. A report of the same event
+	// repeats the figure. Default 0.5, chosen on one half of ecbplus-dev;
+	// 0 turns it off.
+	FigureConflict float64
 	// StreetMentions is how many street names a story keeps from its
 	// articles' text, with or without a house number, for the street
 	// discount: when the article's address is on a street the story names
@@ -354,6 +362,7 @@ func DefaultConfig() Config {
 		CountConflict:     0.1,
 		NameConflict:      0.3,
 		NameConflictShare: 0.5,
+		FigureConflict:    0.5,
 		StreetMentions:    heldMentions,
 		TollThreshold:     0.11,
 		ArchiveWindow:     365 * 24 * time.Hour,
@@ -484,6 +493,9 @@ type story struct {
 	// and leads.
 	mentions []string
 	tolls    ages
+	// figures are the first heldFigures scores and magnitudes of its
+	// articles' headlines and leads (see figures.go).
+	figures []uint16
 }
 
 type docRec struct {
@@ -573,6 +585,8 @@ type prepared struct {
 	// headline and lead.
 	mentions []string
 	tolls    ages
+	// figures are the scores and magnitudes of its headline and lead.
+	figures []uint16
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -618,6 +632,9 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	}
 	if c.cfg.TollThreshold > 0 {
 		p.tolls = tolls(d.Title, d.Text)
+	}
+	if c.cfg.FigureConflict > 0 {
+		p.figures = figures(d.Title, d.Text)
 	}
 	return p
 }
@@ -827,6 +844,9 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	}
 	if c.cfg.NameConflict > 0 && c.nameConflict(d, p, s) {
 		sc *= 1 - c.cfg.NameConflict
+	}
+	if c.cfg.FigureConflict > 0 && otherFigures(p.figures, s.figures) {
+		sc *= 1 - c.cfg.FigureConflict
 	}
 	return sc
 }
@@ -1043,6 +1063,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		noteLeadNames(s, p.leadNames)
 		c.noteMentions(s, p.mentions)
 		s.tolls.add(p.tolls)
+		s.figures = insertSorted(s.figures, p.figures, heldFigures)
 	}
 	c.copies.Add(d.ID, p.fp, d.Time)
 

@@ -1,0 +1,124 @@
+package cluster
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestFigures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, title, text string
+		want              []uint16
+	}{
+		{"score in the headline", "Colts Clinch Playoff Berth With 31-24 Victory Against Jaguars", "", []uint16{3124}},
+		{"spaced score, loser first", "Chiefs lose 13 - 20 to the Colts", "", []uint16{2013}},
+		{"score in the lead", "Colts clinch playoff spot",
+			"Peyton Manning was nearly perfect as the Colts beat the host Jaguars, 31-24, on Thursday night.", []uint16{3124}},
+		{"record in brackets", "Klitschko stops Rahman", "Klitschko (52-3, 46 KOs) won his 10th fight in a row.", nil},
+		{"record without a cue", "Klitschko stops Rahman", "Heavyweight Champion, Wladimir Klitschko, 53-3, 47 KO's, easily dismantled him.", nil},
+		{"date", "Turkmen election to have 2 parties for 1st time", "2013 - 09 - 26 | The vote was won by the party.", nil},
+		{"leading zero", "Vote on 09-26 won by the party", "", nil},
+		{"glued word", "8-year deal won by the striker", "", nil},
+		{"spaced magnitude", "Ten dead in southern Iran quake", "The 6. 1 - magnitude quake struck Qeshm island.", []uint16{magnitudeBase + 61}},
+		{"magnitudes", "Quake hits Qeshm", "A magnitude-5.2 quake struck; the USGS put it at magnitude 5.4.", []uint16{magnitudeBase + 52, magnitudeBase + 54}},
+		{"decimal without a cue", "Paris thieves nab $2. 5 million worth of jewellery", "Sales rose 3.5 percent.", nil},
+		{"both kinds", "Quake of magnitude 6.1 stops the game", "The Colts won 20-13 despite it.", []uint16{2013, magnitudeBase + 61}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, figures(tt.title, tt.text)); diff != "" {
+				t.Errorf("figures(%q, %q) (-want +got):\n%s", tt.title, tt.text, diff)
+			}
+		})
+	}
+}
+
+// TestFigureConflict checks the figure discount on hand-made reports of
+// one team's two wins over one opponent: a report of the other game's
+// score is discounted, dated or not, a report repeating the score is not,
+// nor one that gives no score; and the other game starts its own story
+// under the discount, joins without it, and decides the same after
+// Restore.
+func TestFigureConflict(t *testing.T) {
+	t.Parallel()
+	story := []Doc{
+		{ID: 1, Title: "Colts beat Jaguars 31-24 to clinch a playoff berth",
+			Text: "Peyton Manning threw for three touchdowns as the Indianapolis Colts beat the Jacksonville Jaguars in Jacksonville " +
+				"and clinched a playoff berth."},
+		{ID: 2, Title: "Colts clinch playoff berth with 31-24 win over Jaguars",
+			Text: "The Indianapolis Colts clinched a playoff berth with a win over the Jacksonville Jaguars on Thursday night, " +
+				"Peyton Manning leading the comeback."},
+	}
+	other := Doc{ID: 3, Title: "Colts clinch playoff berth with 20-13 win",
+		Text: "The Indianapolis Colts clinched a playoff berth with a win at Kansas City on Sunday, Peyton Manning throwing a late touchdown."}
+	same := Doc{ID: 3, Title: "Manning leads Colts past Jaguars, 31-24",
+		Text: "Peyton Manning led the Indianapolis Colts to a win over the Jacksonville Jaguars that clinched a playoff berth."}
+	noScore := Doc{ID: 3, Title: "Colts into the playoffs",
+		Text: "The Indianapolis Colts clinched a playoff berth after beating the Jacksonville Jaguars, Peyton Manning said."}
+	day := time.Date(2008, 12, 18, 23, 0, 0, 0, time.UTC)
+	dated := func(ds ...Doc) []Doc {
+		out := make([]Doc, len(ds))
+		for i, d := range ds {
+			d.Time = day.Add(time.Duration(i) * time.Hour)
+			out[i] = d
+		}
+		return out
+	}
+	otherDated := other
+	otherDated.Time = day.AddDate(0, 0, 4)
+	tests := []struct {
+		name     string
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"another score", story, other, true},
+		{"another score, both dated", dated(story...), otherDated, true},
+		{"the same score", story, same, false},
+		{"no score", story, noScore, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.FigureConflict = k
+				return bestScore(t, cfg, tt.story, tt.doc)
+			}
+			def := DefaultConfig()
+			with, without := score(def.FigureConflict), score(0)
+			want := without
+			if tt.discount {
+				want *= 1 - def.FigureConflict
+			}
+			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score with the figure check (-want +got):\n%s", diff)
+			}
+		})
+	}
+	for _, k := range []float64{DefaultConfig().FigureConflict, 0} {
+		cfg := DefaultConfig()
+		cfg.FigureConflict = k
+		c := New(cfg)
+		var as []Assignment
+		for _, d := range story {
+			as = append(as, c.Add(d))
+		}
+		got := c.Add(other)
+		if got.NewStory != (k > 0) {
+			t.Errorf("FigureConflict %.1f: new story = %v (score %.3f), want %v", k, got.NewStory, got.Score, k > 0)
+		}
+		r := New(cfg)
+		for i, d := range story {
+			r.Restore(d, as[i])
+		}
+		if diff := cmp.Diff(got, r.Add(other)); diff != "" {
+			t.Errorf("FigureConflict %.1f: after Restore (-Add +Restore):\n%s", k, diff)
+		}
+	}
+}
