@@ -133,19 +133,52 @@ func prepare(stories []neus.Story, o SummaryOptions) []prepared {
 	return out
 }
 
+// summaryText is the summary model m writes for a prepared story, its
+// sentences joined by spaces, as Summarize would pick them.
+func summaryText(p prepared, o SummaryOptions, m summaryModel) string {
+	var parts []string
+	for _, u := range selectSummary(p.articles, o, m, nil, p.units, p.feats) {
+		parts = append(parts, u.text)
+	}
+	return strings.Join(parts, " ")
+}
+
 // scoreModel runs the summariser with model m over prepared stories and
 // returns mean ROUGE-1 and ROUGE-2 F1.
 func scoreModel(ps []prepared, o SummaryOptions, m summaryModel) (r1, r2 float64) {
 	for _, p := range ps {
-		var parts []string
-		for _, u := range selectSummary(p.articles, o, m, nil, p.units, p.feats) {
-			parts = append(parts, u.text)
-		}
-		toks := rougeTokens(strings.Join(parts, " "))
+		toks := rougeTokens(summaryText(p, o, m))
 		r1 += rougeF(toks, p.ref1, 1)
 		r2 += rougeF(toks, p.ref2, 2)
 	}
 	return r1 / float64(len(ps)), r2 / float64(len(ps))
+}
+
+// fitSettings are the training's choices that TestTrainSummaryModel tunes
+// on the last fifth of train.
+type fitSettings struct {
+	Shortlist int     // candidates the subset search chooses among
+	Ridge     float64 // ridge penalty per row, of both models
+	Epochs    int     // perceptron passes over the stories
+	Rate      float64 // perceptron step per unit of ROUGE lost
+}
+
+// fitSummary fits both models on ps: the sentence model, then the subset
+// model by regression refined by the bagged perceptron. The weights are
+// rounded as summary_model.json stores them, so a model fitted here scores
+// as the embedded one would.
+func fitSummary(ps []prepared, o SummaryOptions, s fitSettings) summaryModel {
+	m := sentenceModel(ps, s.Shortlist, s.Ridge)
+	all := enumerate(ps, o, m)
+	m.Subset = bagged(all, regression(all, s.Ridge), s.Epochs, s.Rate)
+	round := func(ws []float64) {
+		for i := range ws {
+			ws[i] = math.Round(ws[i]*1e5) / 1e5
+		}
+	}
+	round(m.Weights)
+	round(m.Subset)
+	return m
 }
 
 // normalEq accumulates the normal equations of a least-squares fit in
@@ -376,7 +409,7 @@ func TestTrainSummaryModel(t *testing.T) {
 	}
 	ps := prepare(stories, o)
 	cut := len(ps) * 4 / 5
-	bestVal, shortlist, lambda, epochs, rate := -1.0, 0, 0.0, 0, 0.0
+	bestVal, best := -1.0, fitSettings{}
 	for _, sl := range []int{8, 12} {
 		for _, l := range []float64{1e-4, 1e-2} {
 			m := sentenceModel(ps[:cut], sl, l)
@@ -388,24 +421,15 @@ func TestTrainSummaryModel(t *testing.T) {
 					v := meanChosen(heldSet, bagged(fitSet, w, ep, r))
 					t.Logf("  perceptron %d epochs, rate %g: held-out ROUGE-1+2 %.4f", ep, r, v)
 					if v > bestVal {
-						bestVal, shortlist, lambda, epochs, rate = v, sl, l, ep, r
+						bestVal, best = v, fitSettings{Shortlist: sl, Ridge: l, Epochs: ep, Rate: r}
 					}
 				}
 			}
 		}
 	}
-	m := sentenceModel(ps, shortlist, lambda)
-	all := enumerate(ps, o, m)
-	m.Subset = bagged(all, regression(all, lambda), epochs, rate)
+	m := fitSummary(ps, o, best)
 	r1, r2 := scoreModel(ps, o, m)
-	t.Logf("chose shortlist %d, ridge %g, %d epochs, rate %g; all train ROUGE-1 %.4f ROUGE-2 %.4f", shortlist, lambda, epochs, rate, r1, r2)
-	round := func(ws []float64) {
-		for i := range ws {
-			ws[i] = math.Round(ws[i]*1e5) / 1e5
-		}
-	}
-	round(m.Weights)
-	round(m.Subset)
+	t.Logf("chose shortlist %d, ridge %g, %d epochs, rate %g; all train ROUGE-1 %.4f ROUGE-2 %.4f", best.Shortlist, best.Ridge, best.Epochs, best.Rate, r1, r2)
 	raw, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		t.Fatal(err)
