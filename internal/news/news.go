@@ -134,6 +134,22 @@ type Article struct {
 	// one, so that it rebuilds its state in the order it was made.
 	ThreadID  int64 `json:"thread_id,omitempty"`
 	Clustered bool  `json:"-"`
+	// Translation is the machine translation the clusterer grouped the
+	// article with, filled in with Text: a restarted clusterer replays it
+	// rather than asking the translator again. It is for reading and
+	// grouping only; briefings cite Text, never a translation.
+	Translation Translation `json:"machine_translation,omitzero"`
+}
+
+// Translation is a machine translation of an article's title and text
+// (Title, a blank line, Text) from the article's language into the desk's.
+// From and To without Text record that the translator was asked and gave
+// nothing (the pair unsupported, or the translator failing), so that a
+// restart groups the article as it was grouped: untranslated.
+type Translation struct {
+	From string `json:"from"` // ISO 639-1
+	To   string `json:"to"`
+	Text string `json:"text,omitempty"`
 }
 
 // Time is the article's best known time: published, else fetched.

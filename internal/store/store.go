@@ -69,6 +69,10 @@ type Group struct {
 	StoryID     int64
 	ThreadID    int64 // the thread as decided for this article; see news.Article.ThreadID
 	DuplicateOf int64
+	// Translation is what the clusterer read the article as, zero if it
+	// read the original alone. Stored with the decision, so that a replay
+	// never meets a decision without the text it was made from.
+	Translation news.Translation
 }
 
 // Store is everything newsdesk keeps. Implementations are safe for
@@ -97,7 +101,9 @@ type Store interface {
 	// url, without reading it: the check a poll makes for every feed item.
 	HasArticle(ctx context.Context, url string) (bool, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
-	// SetArticleGroup records the clusterer's decision for an article.
+	// SetArticleGroup records the clusterer's decision for an article,
+	// replacing any earlier one, translation included. Articles lists the
+	// translation only with WithText.
 	SetArticleGroup(ctx context.Context, id int64, g Group) error
 
 	// Stories, whose IDs the clusterer assigns. PutStory inserts or replaces.

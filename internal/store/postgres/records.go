@@ -246,8 +246,9 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 // increasing places.
 func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
 	tag, err := st.pool.Exec(ctx, `UPDATE articles SET story_id = $1, thread_id = $2, duplicate_of = $3,
+		translation = $4, translation_from = $5, translation_to = $6,
 		group_seq = COALESCE(group_seq, nextval('article_group_order'))
-		WHERE id = $4`, g.StoryID, g.ThreadID, g.DuplicateOf, id)
+		WHERE id = $7`, g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id)
 	if err != nil {
 		return fmt.Errorf("set group of article %d: %w", id, err)
 	}

@@ -234,8 +234,9 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 // clustered. The first call for an article fixes its place in GroupedOrder.
 func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
 	res, err := st.db.ExecContext(ctx, `UPDATE articles SET story_id = ?, thread_id = ?, duplicate_of = ?,
+		translation = ?, translation_from = ?, translation_to = ?,
 		group_seq = COALESCE(group_seq, (SELECT COALESCE(MAX(group_seq), 0) + 1 FROM articles))
-		WHERE id = ?`, g.StoryID, g.ThreadID, g.DuplicateOf, id)
+		WHERE id = ?`, g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id)
 	if err != nil {
 		return fmt.Errorf("set group of article %d: %w", id, err)
 	}

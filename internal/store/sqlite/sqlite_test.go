@@ -2,10 +2,13 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 	"github.com/newsdesk/newsdesk/internal/store/storetest"
@@ -81,4 +84,63 @@ func TestLockWorker(t *testing.T) {
 		t.Fatalf("LockWorker after release: %v", err)
 	}
 	release2()
+}
+
+// TestUpgradeKeepsArticlesUntranslated opens a database made by the
+// migrations before 0003 (the article translation) and checks that its
+// grouped articles read back with no translation, so that a restart
+// translates them as before, and that they can store one afterwards.
+func TestUpgradeKeepsArticlesUntranslated(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE newsdesk_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"0001_init.sql", "0002_article_thread.sql"} {
+		body, err := os.ReadFile(filepath.Join("migrations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, string(body)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := db.ExecContext(ctx, `INSERT INTO newsdesk_migrations VALUES (?, ?, 0)`, i+1, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, url, title, text, lang, fetched_at, sort_time,
+		extraction, story_id, thread_id, group_seq) VALUES (1, 'https://x.example/1', 'Puente', 'El puente abre.',
+		'es', 1, 1, 'full', 7, 7, 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer st.Close()
+	a, err := st.Article(ctx, 1)
+	if err != nil {
+		t.Fatalf("Article: %v", err)
+	}
+	if !a.Clustered || a.StoryID != 7 || a.Translation != (news.Translation{}) {
+		t.Errorf("upgraded article: clustered %v, story %d, translation %+v; want clustered in story 7, no translation",
+			a.Clustered, a.StoryID, a.Translation)
+	}
+	tr := news.Translation{From: "es", To: "en", Text: "Bridge\n\nThe bridge opens."}
+	if err := st.SetArticleGroup(ctx, 1, store.Group{StoryID: 7, ThreadID: 7, Translation: tr}); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	if a, err := st.Article(ctx, 1); err != nil || a.Translation != tr {
+		t.Errorf("Article after SetArticleGroup: translation %+v, %v; want %+v", a.Translation, err, tr)
+	}
 }

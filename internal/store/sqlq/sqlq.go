@@ -73,15 +73,15 @@ func ScanSource(r Scanner) (news.Source, error) {
 }
 
 // ArticleCols are an article's columns, of table alias a; without text
-// they select an empty one.
+// they select an empty one, and an empty translation, which is as long.
 func ArticleCols(withText bool) string {
-	text := `''`
+	text, translation := `''`, `'', '', ''`
 	if withText {
-		text = `a.text`
+		text, translation = `a.text`, `a.translation, a.translation_from, a.translation_to`
 	}
 	return `a.id, COALESCE(a.source_id, 0), a.url, a.title, a.byline, a.publisher, a.lang, a.published_at,
 		a.fetched_at, ` + text + `, a.description, a.image_url, a.category, a.extraction, a.extraction_reason,
-		a.duplicate_of, a.story_id, a.thread_id, a.group_seq IS NOT NULL`
+		a.duplicate_of, a.story_id, a.thread_id, a.group_seq IS NOT NULL, ` + translation
 }
 
 // ScanArticle reads a row of ArticleCols.
@@ -93,7 +93,8 @@ func ScanArticle(r Scanner) (news.Article, error) {
 	)
 	err := r.Scan(&a.ID, &a.SourceID, &a.URL, &a.Title, &a.Byline, &a.Publisher, &a.Lang, &published,
 		&fetched, &a.Text, &a.Description, &a.ImageURL, &a.Category, &a.Extraction, &a.ExtractionReason,
-		&a.DuplicateOf, &a.StoryID, &a.ThreadID, &a.Clustered)
+		&a.DuplicateOf, &a.StoryID, &a.ThreadID, &a.Clustered,
+		&a.Translation.Text, &a.Translation.From, &a.Translation.To)
 	a.PublishedAt = FromNanos(published)
 	a.FetchedAt = time.Unix(0, fetched).UTC()
 	return a, err

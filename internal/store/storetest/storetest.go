@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleFilters", testArticleFilters},
 		{"ArticleGroupOrder", testArticleGroupOrder},
 		{"ArticleCursor", testArticleCursor},
+		{"ArticleTranslation", testArticleTranslation},
 		{"ArticleNotFound", testArticleNotFound},
 		{"StoryBriefing", testStoryBriefing},
 		{"StoryRanking", testStoryRanking},
@@ -66,8 +67,9 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *
 	// Grouped against ID order, so that a grouped order restarting after
 	// the reopen would show (ties fall back to ID).
 	first := mustArticle(t, st, news.Article{SourceID: src.ID, URL: "https://example.org/0", PublishedAt: day0})
+	tr := news.Translation{From: "es", To: "en", Text: "Bridge reopens\n\nThe bridge reopened."}
 	for _, id := range []int64{first.ID, a.ID} {
-		if err := st.SetArticleGroup(ctx, id, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+		if err := st.SetArticleGroup(ctx, id, store.Group{StoryID: 1, ThreadID: 1, Translation: tr}); err != nil {
 			t.Fatalf("SetArticleGroup: %v", err)
 		}
 	}
@@ -84,6 +86,9 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *
 	a, err := st.Article(ctx, a.ID)
 	if err != nil {
 		t.Fatalf("Article: %v", err)
+	}
+	if a.Translation != tr {
+		t.Errorf("Article translation = %+v, want %+v", a.Translation, tr)
 	}
 	if err := st.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
@@ -511,6 +516,66 @@ func testArticleCursor(t *testing.T, st store.Store) {
 		}
 		if diff := cmp.Diff(whole[1:], got, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: articles after the first mismatch (-want +got):\n%s", name, diff)
+		}
+	}
+}
+
+// testArticleTranslation checks that SetArticleGroup stores the
+// translation the clusterer read an article as, with its language pair
+// (or the pair alone: asked, nothing given), that lists load it only with
+// the text, that a later decision replaces it, and that AddArticle ignores
+// one it is given.
+func testArticleTranslation(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	add := func(path string, tr news.Translation) int64 {
+		return mustArticle(t, st, news.Article{
+			URL: "https://x.example/" + path, Title: path, Text: "texto de " + path, Lang: "es",
+			PublishedAt: day0, Translation: tr,
+		}).ID
+	}
+	full := news.Translation{From: "es", To: "en", Text: "Bridge\n\nThe «bridge» opens — today."}
+	refused := news.Translation{From: "fr", To: "en"}
+	ignored := add("ignored", full)
+	translated := add("translated", news.Translation{})
+	untranslated := add("untranslated", news.Translation{})
+	retold := add("retold", news.Translation{})
+	for id, g := range map[int64]store.Group{
+		translated:   {StoryID: 1, ThreadID: 1, Translation: full},
+		untranslated: {StoryID: 2, ThreadID: 2, Translation: refused},
+		retold:       {StoryID: 1, ThreadID: 1, Translation: full},
+	} {
+		if err := st.SetArticleGroup(ctx, id, g); err != nil {
+			t.Fatalf("SetArticleGroup(%d): %v", id, err)
+		}
+	}
+	if err := st.SetArticleGroup(ctx, retold, store.Group{StoryID: 3, ThreadID: 3}); err != nil {
+		t.Fatalf("SetArticleGroup(%d) again: %v", retold, err)
+	}
+	want := map[int64]news.Translation{ignored: {}, translated: full, untranslated: refused, retold: {}}
+	for id, tr := range want {
+		got, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatalf("Article(%d): %v", id, err)
+		}
+		if diff := cmp.Diff(tr, got.Translation); diff != "" {
+			t.Errorf("Article(%d) translation mismatch (-want +got):\n%s", id, diff)
+		}
+	}
+	for _, withText := range []bool{true, false} {
+		list, err := st.Articles(ctx, store.ArticleFilter{Clustered: true, Order: store.GroupedOrder, WithText: withText})
+		if err != nil {
+			t.Fatalf("Articles(WithText %v): %v", withText, err)
+		}
+		got := map[int64]news.Translation{}
+		for _, a := range list {
+			got[a.ID] = a.Translation
+		}
+		wantList := map[int64]news.Translation{translated: {}, untranslated: {}, retold: {}}
+		if withText {
+			wantList = map[int64]news.Translation{translated: full, untranslated: refused, retold: {}}
+		}
+		if diff := cmp.Diff(wantList, got); diff != "" {
+			t.Errorf("Articles(WithText %v) translations mismatch (-want +got):\n%s", withText, diff)
 		}
 	}
 }
