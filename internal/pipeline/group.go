@@ -118,34 +118,62 @@ func (p *Pipeline) restoreArticle(ctx context.Context, a news.Article, threads m
 		thread = s.ThreadID // 0 if the story was never saved: refreshed below
 		threads[a.StoryID] = thread
 	}
+	tr, stored, err := p.translation(ctx, a)
+	if !stored && err == nil && tr != (news.Translation{}) {
+		// Asked now for an article grouped before translations were
+		// stored (or under another desk language): kept, so that the next
+		// restart replays this one instead of asking again. A translator
+		// failing now is asked again next time.
+		g := store.Group{StoryID: a.StoryID, ThreadID: a.ThreadID, DuplicateOf: a.DuplicateOf, Translation: tr}
+		if err := p.st.SetArticleGroup(ctx, a.ID, g); err != nil {
+			return err
+		}
+	}
 	// The thread Add gave this article replays its decisions exactly;
 	// the story's present thread is the fallback for articles grouped
 	// before that was stored. Replayed with it, a moved or merged
 	// thread's centroids would be rebuilt in another order.
-	p.cl.Restore(p.doc(ctx, a), cluster.Assignment{StoryID: a.StoryID, ThreadID: cmp.Or(a.ThreadID, thread), DuplicateOf: a.DuplicateOf})
+	p.cl.Restore(clusterDoc(a, tr), cluster.Assignment{StoryID: a.StoryID, ThreadID: cmp.Or(a.ThreadID, thread), DuplicateOf: a.DuplicateOf})
 	return nil
 }
 
-// doc is the clusterer's view of a, translated into the desk's language
-// when a translator is set and a is in another language.
-func (p *Pipeline) doc(ctx context.Context, a news.Article) cluster.Doc {
-	return clusterDoc(ctx, a, p.cfg.Translator, p.cfg.DeskLang, p.logger)
+// translation is the translation the clusterer reads a with: the one a was
+// grouped with if it is stored for the desk's language (stored), else the
+// translator's, as translateFor says. A stored one is replayed whatever
+// the translator says now, and whether or not one is set, so that a
+// restart rebuilds the clusterer as it was without calling it.
+func (p *Pipeline) translation(ctx context.Context, a news.Article) (tr news.Translation, stored bool, err error) {
+	if t := a.Translation; t.To != "" && t.To == p.cfg.DeskLang && t.From == a.Lang {
+		return t, true, nil
+	}
+	tr, err = translateFor(ctx, a, p.cfg.Translator, p.cfg.DeskLang, p.logger)
+	return tr, false, err
 }
 
-func clusterDoc(ctx context.Context, a news.Article, tr translate.Translator, deskLang string, logger *slog.Logger) cluster.Doc {
-	d := cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time()}
+// translateFor asks tr for a's title and text in deskLang. It returns the
+// zero Translation when no translator is set or a needs none, and the pair
+// without text when the translator gives nothing: the pair unsupported, or
+// the translator failing, which it logs and returns.
+func translateFor(ctx context.Context, a news.Article, tr translate.Translator, deskLang string, logger *slog.Logger) (news.Translation, error) {
 	if tr == nil || a.Lang == "" || a.Lang == deskLang {
-		return d
+		return news.Translation{}, nil
 	}
+	t := news.Translation{From: a.Lang, To: deskLang}
 	text, err := tr.Translate(ctx, a.Title+"\n\n"+a.Text, a.Lang, deskLang)
-	if err != nil {
-		if !errors.Is(err, translate.ErrUnsupported) {
-			logger.Warn("translate for clustering", "article", a.ID, "err", err)
-		}
-		return d
+	switch {
+	case errors.Is(err, translate.ErrUnsupported):
+		return t, nil
+	case err != nil:
+		logger.Warn("translate for clustering", "article", a.ID, "err", err)
+		return t, fmt.Errorf("translate article %d: %w", a.ID, err)
 	}
-	d.Translated = text
-	return d
+	t.Text = text
+	return t, nil
+}
+
+// clusterDoc is the clusterer's view of a, read with the translation tr.
+func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
+	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time(), Translated: tr.Text}
 }
 
 // clusterAll groups every unclustered article, a batch at a time.
@@ -198,8 +226,12 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 			}
 			continue
 		}
-		as := p.cl.Add(p.doc(ctx, a))
-		if err := p.st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: as.StoryID, ThreadID: as.ThreadID, DuplicateOf: as.DuplicateOf}); err != nil {
+		// Grouped untranslated if the translator fails: the decision is
+		// stored with the pair alone, so that a restart replays it so.
+		tr, _, _ := p.translation(ctx, a)
+		as := p.cl.Add(clusterDoc(a, tr))
+		g := store.Group{StoryID: as.StoryID, ThreadID: as.ThreadID, DuplicateOf: as.DuplicateOf, Translation: tr}
+		if err := p.st.SetArticleGroup(ctx, a.ID, g); err != nil {
 			return 0, err
 		}
 		if _, ok := touched[as.StoryID]; !ok {

@@ -96,7 +96,8 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	members := map[int64][]news.Article{}
 	var storyIDs []int64
 	for _, a := range order {
-		as := cl.Add(clusterDoc(ctx, a, opt.Translator, opt.DeskLang, opt.Logger))
+		tr, _ := translateFor(ctx, a, opt.Translator, opt.DeskLang, opt.Logger)
+		as := cl.Add(clusterDoc(a, tr))
 		a.StoryID, a.DuplicateOf, a.Clustered = as.StoryID, as.DuplicateOf, true
 		articles[a.ID] = a
 		if _, ok := members[as.StoryID]; !ok {
