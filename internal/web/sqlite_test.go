@@ -38,7 +38,7 @@ func sqliteFixture(t *testing.T) Store {
 		if err != nil || got.ID != a.ID {
 			t.Fatalf("add article %d: got ID %d, %v", a.ID, got.ID, err)
 		}
-		if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: a.StoryID, ThreadID: a.ThreadID, DuplicateOf: a.DuplicateOf}); err != nil {
+		if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: a.StoryID, ThreadID: a.ThreadID, DuplicateOf: a.DuplicateOf, Translation: a.Translation}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -186,6 +186,9 @@ const (
 	textB = "The bridge over the river closed on Monday. " +
 		"Repairs will cost €2.5 million, officials said. " +
 		"\"We check every bolt,\" said Mayor Jana Gross <script>alert(1)</script>."
+	// fixtureTranslation is the machine translation article 1 was grouped
+	// with; hostile, like the other fixture text.
+	fixtureTranslation = "Bridge closed\n\nThe bridge over the river was closed on Monday. <script>alert(6)</script>"
 )
 
 // span returns the byte span of the first occurrence of sub in text.
@@ -263,7 +266,8 @@ func fixtureStore() *memStore {
 	m.sources[2] = news.Source{ID: 2, Kind: news.SourceFeed, URL: "https://rivertimes.example/rss", Name: "River Times <b>", Lang: "en",
 		Status: news.StatusError, LastError: "fetch: 503 Service Unavailable", ErrorCount: 3, CreatedAt: t0, ArticleCount: 1}
 	m.articles[1] = news.Article{ID: 1, SourceID: 1, URL: "https://stadtblatt.example/bruecke", Title: "Brücke gesperrt", Publisher: "Stadtblatt",
-		Lang: "de", PublishedAt: t0, FetchedAt: t0, Text: textA, Extraction: news.ExtractFull, StoryID: 7}
+		Lang: "de", PublishedAt: t0, FetchedAt: t0, Text: textA, Extraction: news.ExtractFull, StoryID: 7,
+		Translation: news.Translation{From: "de", To: "en", Text: fixtureTranslation}}
 	m.articles[2] = news.Article{ID: 2, SourceID: 2, URL: "https://rivertimes.example/bridge", Title: "Bridge closed <script>alert(2)</script>", Publisher: "River Times",
 		Lang: "en", PublishedAt: t0, FetchedAt: t0, Text: textB, Extraction: news.ExtractFeedOnly, ExtractionReason: "page blocked by robots.txt", StoryID: 7,
 		Description: `<p onclick="x()">The <em>bridge</em> shut.<script>alert(3)</script><img src=x onerror=alert(4)> <a href="javascript:alert(5)">js</a> <a href="https://rivertimes.example/more">more</a><style>body{}</style></p>`}

@@ -737,6 +737,46 @@ func TestHTTPServerTimeouts(t *testing.T) {
 	}
 }
 
+// TestMachineTranslationShown checks that the article page shows the
+// stored translation apart from the original, labelled as a machine
+// translation and escaped, that the API returns it, and that an article
+// without one shows no such block.
+func TestMachineTranslationShown(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{}, st)
+		page := do(t, "GET", ts.URL+"/articles/1", nil, "").body
+		_, block, ok := strings.Cut(page, `<details class="machine-translation">`)
+		if !ok {
+			t.Fatal("no machine translation on the page")
+		}
+		block, _, _ = strings.Cut(block, "</details>")
+		if !strings.Contains(block, "Machine translation (de → en), for reading only") {
+			t.Errorf("translation not labelled as a machine translation: %s", block)
+		}
+		want := `<div class="translation-text" lang="en">` + html.EscapeString(fixtureTranslation) + `</div>`
+		if !strings.Contains(block, want) {
+			t.Errorf("translation block %s; want it to hold %s", block, want)
+		}
+		if strings.Contains(page, "<script>alert(6)") {
+			t.Error("translation not escaped")
+		}
+		if i, j := strings.Index(page, `<div class="article-text">`), strings.Index(page, `<details class="machine-translation">`); i < 0 || j < i {
+			t.Errorf("translation at %d, original text at %d: want the original first", j, i)
+		}
+		if page := do(t, "GET", ts.URL+"/articles/2", nil, "").body; strings.Contains(page, "machine-translation") {
+			t.Error("article without a translation shows one")
+		}
+		var got news.Article
+		if err := json.Unmarshal([]byte(do(t, "GET", ts.URL+"/api/articles/1", nil, "").body), &got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(fixtureStore().articles[1].Translation, got.Translation); diff != "" {
+			t.Errorf("API translation (-want +got):\n%s", diff)
+		}
+	})
+}
+
 func TestFeedSummarySanitised(t *testing.T) {
 	t.Parallel()
 	eachStore(t, func(t *testing.T, st Store) {
