@@ -28,6 +28,17 @@ const (
 	// author's bio.
 	boilerMax = 60
 	bioMax    = 120
+	// Teaser cards (trimCards): a trailing run of at least cardTitles
+	// titles that are links (cardLinkShare of their words), each
+	// followed by at most cardGap lines of at most cardBlurbMax words
+	// (a blurb, a date), may take up to cardMax of the body: a list of
+	// linked titles is evidence no run of prose gives, so it gets a
+	// higher limit than tailMax.
+	cardTitles    = 4
+	cardLinkShare = 0.8
+	cardGap       = 2
+	cardBlurbMax  = 120
+	cardMax       = 0.5
 )
 
 // teaserHead matches a heading that introduces links to other pages
@@ -123,8 +134,36 @@ func trimTail(body []para) []para {
 			best = i
 		}
 	}
+	if c := trimCards(body, text, words, total); c < best {
+		best = c
+	}
 	if best == 0 {
 		return body
 	}
 	return body[:best]
+}
+
+// trimCards returns where a trailing run of teaser cards starts (a linked
+// title, then its blurb or date), or len(body) if the body does not end
+// in one. An article's own section headings are not links, and a list of
+// links without blurbs between them is caught by the cue rules above.
+func trimCards(body []para, text []string, words []int, total int) int {
+	n := len(body)
+	best, titles, gap, w := n, 0, 0, 0
+	for i := n - 1; i > 0; i-- {
+		if body[i].linkShare >= cardLinkShare && words[i] > 0 && words[i] <= teaserTitleMax && titleLike(text[i], words[i]) {
+			titles++
+			gap = 0
+		} else {
+			gap++
+			if gap > cardGap || words[i] > cardBlurbMax {
+				break
+			}
+		}
+		w += words[i]
+		if gap == 0 && titles >= cardTitles && float64(w) <= cardMax*float64(total) {
+			best = i
+		}
+	}
+	return best
 }

@@ -17,6 +17,21 @@ func TestTrimTail(t *testing.T) {
 	for i := range 20 {
 		teasers = append(teasers, distinctWords(fmt.Sprintf("t%d", i), 5))
 	}
+	// Teaser cards: a linked title, then a 40-word blurb; four of them are
+	// 180 words, over 0.3 of a body of a, b and the cards.
+	card := func(i int, linked float64) []para {
+		return []para{
+			{text: distinctWords(fmt.Sprintf("c%d", i), 5).text, linkShare: linked},
+			{text: distinctWords(fmt.Sprintf("blurb%d", i), 39).text + "."},
+		}
+	}
+	cards := func(n int, linked float64) []para {
+		out := []para{a, b}
+		for i := range n {
+			out = append(out, card(i, linked)...)
+		}
+		return out
+	}
 	tests := []struct {
 		name string
 		in   []para
@@ -98,6 +113,21 @@ func TestTrimTail(t *testing.T) {
 				l("She was the founder of the Leeds food bank."), l("Mr. Brown was a producer at the BBC for 20 years.")},
 			[]para{a, b, l("Lee is the director of the Institute for Fiscal Studies, which advises the Treasury."),
 				l("She was the founder of the Leeds food bank."), l("Mr. Brown was a producer at the BBC for 20 years.")},
+		},
+		{
+			"linked teaser cards over the share limit",
+			cards(4, 1),
+			[]para{a, b},
+		},
+		{
+			"three linked cards stay",
+			cards(3, 1),
+			cards(3, 1),
+		},
+		{
+			"sections under headings that are not links stay",
+			cards(4, 0),
+			cards(4, 0),
 		},
 		{
 			"an article ending on a short line stays",
