@@ -84,7 +84,8 @@ func titleLike(s string, n int) bool {
 // trimTail cuts a trailing run of what a reader sees as not the article:
 // boilerplate lines, bios and teaser headings with the short lines between
 // them; and a teaser heading with the list of titles under it. The run is
-// read from the end and never takes more than tailMax of the body's words.
+// read from the end and never takes more than tailMax of the body's words,
+// or cardMax for a run of linked teaser cards (trimCards).
 func trimTail(body []para) []para {
 	n := len(body)
 	if n < 2 {
@@ -144,9 +145,9 @@ func trimTail(body []para) []para {
 }
 
 // trimCards returns where a trailing run of teaser cards starts (a linked
-// title, then its blurb or date), or len(body) if the body does not end
-// in one. An article's own section headings are not links, and a list of
-// links without blurbs between them is caught by the cue rules above.
+// title, then its blurb or date; or linked titles alone), or len(body) if
+// the body does not end in one. An article's own section headings are not
+// links; a run longer than cardMax is cut only as far as cardMax allows.
 func trimCards(body []para, text []string, words []int, total int) int {
 	n := len(body)
 	best, titles, gap, w := n, 0, 0, 0

@@ -120,6 +120,11 @@ func TestTrimTail(t *testing.T) {
 			[]para{a, b},
 		},
 		{
+			"linked cards over half the body are cut only as far as the limit",
+			cards(10, 1),
+			cards(1, 1),
+		},
+		{
 			"three linked cards stay",
 			cards(3, 1),
 			cards(3, 1),
