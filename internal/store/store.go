@@ -15,6 +15,9 @@ import (
 var (
 	ErrNotFound  = errors.New("not found")
 	ErrDuplicate = errors.New("already exists")
+	// ErrLocked is returned by a back end's LockWorker when another
+	// process holds the database's worker lock.
+	ErrLocked = errors.New("another newsdesk process is working on this database")
 )
 
 // ArticleFilter selects articles. Zero fields do not filter.

@@ -44,9 +44,6 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// ErrLocked is returned by LockWorker when another process holds the lock.
-var ErrLocked = errors.New("another newsdesk process is working on this database")
-
 // Advisory lock namespaces: the first key of pg_advisory_lock(int, int),
 // the second being the hash of the schema. Arbitrary, fixed constants, so
 // that newsdesk's locks do not collide with another application's on a
@@ -170,12 +167,13 @@ func (st *Store) Close() error {
 // LockWorker takes the database's worker lock, a session advisory lock held
 // on a connection of its own (outside the pool, so that it neither takes a
 // pooled connection for the life of the process nor keeps Close waiting),
-// and returns the function that releases it. Like sqlite.Store.LockWorker
-// it admits one holder per database: the pipeline's clusterer numbers
-// stories and keeps its state in memory, so a second process grouping the
-// same articles would contradict it. The server drops the lock when the
-// session ends, so a killed process never leaves it held; Close ends the
-// sessions of locks not yet released.
+// and returns the function that releases it, which may be called more than
+// once; another holder's lock gives an error matching store.ErrLocked. Like
+// sqlite.Store.LockWorker it admits one holder per database: the pipeline's
+// clusterer numbers stories and keeps its state in memory, so a second
+// process grouping the same articles would contradict it. The server drops
+// the lock when the session ends, so a killed process never leaves it
+// held; Close ends the sessions of locks not yet released.
 func (st *Store) LockWorker() (release func(), err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
@@ -212,7 +210,7 @@ func (st *Store) TryLockWorker(ctx context.Context) (release func(), lost <-chan
 	ctx, cancel := context.WithTimeout(ctx, lockTimeout)
 	defer cancel()
 	l, err := st.lockWorker(ctx)
-	if errors.Is(err, ErrLocked) {
+	if errors.Is(err, store.ErrLocked) {
 		return nil, nil, nil
 	}
 	if err != nil {
@@ -232,7 +230,7 @@ func (st *Store) TryLockWorker(ctx context.Context) (release func(), lost <-chan
 	return func() { st.release(l) }, lostc, nil
 }
 
-// lockWorker tries the worker lock on a new connection; ErrLocked means
+// lockWorker tries the worker lock on a new connection; store.ErrLocked means
 // another session holds it.
 func (st *Store) lockWorker(ctx context.Context) (*workerLock, error) {
 	conn, err := pgx.ConnectConfig(ctx, st.pool.Config().ConnConfig.Copy())
@@ -246,7 +244,7 @@ func (st *Store) lockWorker(ctx context.Context) (*workerLock, error) {
 	}
 	if !got {
 		conn.Close(ctx)
-		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, ErrLocked)
+		return nil, fmt.Errorf("lock worker on %s: %w", st.dsn, store.ErrLocked)
 	}
 	return &workerLock{conn: conn}, nil
 }

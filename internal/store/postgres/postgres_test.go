@@ -182,22 +182,7 @@ func TestDuplicateDrawsNoID(t *testing.T) {
 func TestLockWorker(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.DSN(t)
-	a, b := open(t, dsn), open(t, dsn)
-	defer a.Close()
-	defer b.Close()
-	release, err := a.LockWorker()
-	if err != nil {
-		t.Fatalf("first LockWorker: %v", err)
-	}
-	if _, err := b.LockWorker(); !errors.Is(err, postgres.ErrLocked) {
-		t.Errorf("second LockWorker: err = %v, want ErrLocked", err)
-	}
-	release()
-	release2, err := b.LockWorker()
-	if err != nil {
-		t.Fatalf("LockWorker after release: %v", err)
-	}
-	release2()
+	storetest.RunLockWorker(t, func(t *testing.T) storetest.WorkerLocker { return open(t, dsn) })
 }
 
 // TestTryLockWorker checks the lock processes sharing a database take in
@@ -217,7 +202,7 @@ func TestTryLockWorker(t *testing.T) {
 	if r, _, err := b.TryLockWorker(ctx); err != nil || r != nil {
 		t.Fatalf("second TryLockWorker: release %v, err %v; want neither", r != nil, err)
 	}
-	if _, err := b.LockWorker(); !errors.Is(err, postgres.ErrLocked) {
+	if _, err := b.LockWorker(); !errors.Is(err, store.ErrLocked) {
 		t.Errorf("LockWorker beside TryLockWorker: err = %v, want ErrLocked", err)
 	}
 	release()
@@ -283,7 +268,7 @@ func TestLockWorkerReleasedOnClose(t *testing.T) {
 			release()
 			return
 		}
-		if !errors.Is(err, postgres.ErrLocked) || time.Now().After(deadline) {
+		if !errors.Is(err, store.ErrLocked) || time.Now().After(deadline) {
 			t.Fatalf("LockWorker after the holder closed: %v", err)
 		}
 		time.Sleep(20 * time.Millisecond)

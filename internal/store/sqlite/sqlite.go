@@ -40,6 +40,10 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// ErrLocked is store.ErrLocked, under the name callers used before both
+// back ends shared it.
+var ErrLocked = store.ErrLocked
+
 // BusyTimeout is how long a statement waits for another connection's write
 // lock before failing with SQLITE_BUSY.
 const BusyTimeout = 10_000 // milliseconds

@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -55,35 +54,6 @@ func TestReopen(t *testing.T) {
 			t.Errorf("QueueDB: %v", err)
 		}
 	})
-}
-
-func TestLockWorker(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "newsdesk.db")
-	a, err := sqlite.Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := sqlite.Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	release, err := a.LockWorker()
-	if err != nil {
-		t.Fatalf("first LockWorker: %v", err)
-	}
-	if _, err := b.LockWorker(); !errors.Is(err, sqlite.ErrLocked) {
-		t.Errorf("second LockWorker: err = %v, want ErrLocked", err)
-	}
-	release()
-	release2, err := b.LockWorker()
-	if err != nil {
-		t.Fatalf("LockWorker after release: %v", err)
-	}
-	release2()
 }
 
 // TestUpgradeKeepsArticlesUntranslated opens a database made by the
