@@ -35,7 +35,14 @@ type ArticleFilter struct {
 	// Order: a cursor, so that a long list (a restart's replay) can be read
 	// a page at a time, each page starting from the last one's final
 	// article. An offset would make every page skip all the rows before it.
-	// An ID no article has lists nothing.
+	// An ID with no place in Order (no such article, or an unclustered one
+	// in the Clustered GroupedOrder) is an error matching ErrNotFound, not
+	// an empty page that a replay would take for the list's end. No method
+	// deletes articles (DeleteSource keeps them), so only a wrong ID or a
+	// row deleted by hand does it. The cursor is an ID rather than the sort
+	// key itself because GroupedOrder's key is not in news.Article; telling
+	// a missing cursor from the list's end costs a lookup by ID, made only
+	// when a page after a cursor comes back empty.
 	After    int64
 	WithText bool // load Text; lists leave it out otherwise
 	// Order sorts the result; the zero value lists newest first.

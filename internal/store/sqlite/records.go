@@ -227,6 +227,16 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
+	if len(list) == 0 && f.After != 0 {
+		q, args := sqlq.Cursor(f)
+		var placed bool
+		if err := st.db.QueryRowContext(ctx, q, args...).Scan(&placed); err != nil {
+			return nil, fmt.Errorf("list articles after %d: %w", f.After, err)
+		}
+		if !placed {
+			return nil, fmt.Errorf("list articles after %d: cursor: %w", f.After, store.ErrNotFound)
+		}
+	}
 	return list, nil
 }
 

@@ -131,7 +131,8 @@ func Articles(f store.ArticleFilter) (string, Args) {
 		// planners can start a page at the cursor on the order's index
 		// instead of reading the rows before it (EXPLAIN shows this for
 		// the restart's clustered grouped order on both back ends;
-		// PostgreSQL ranges on the first column and sorts the ties).
+		// PostgreSQL ranges on the first column and sorts the ties). A
+		// cursor without a key makes them NULL: see Cursor.
 		after := args.Add(f.After)
 		cursor, _ := articleKey(f, "c")
 		for i, k := range cursor {
@@ -156,6 +157,22 @@ func Articles(f store.ArticleFilter) (string, Args) {
 		q += ` LIMIT ` + args.Add(f.Limit)
 	}
 	return q, args
+}
+
+// Cursor is the query that reports whether f.After names an article with
+// a place in f.Order, and its arguments: one that has none (no such
+// article; an unclustered one in the Clustered GroupedOrder) makes the
+// Articles query compare with NULL and list nothing, which a caller paging
+// through a list would take for its end. The back ends ask it only when a
+// page after a cursor is empty, as such a cursor's page always is.
+func Cursor(f store.ArticleFilter) (string, Args) {
+	var args Args
+	where := []string{"c.id = " + args.Add(f.After)}
+	key, _ := articleKey(f, "c")
+	for _, k := range key {
+		where = append(where, k+" IS NOT NULL")
+	}
+	return `SELECT EXISTS (SELECT 1 FROM articles c WHERE ` + strings.Join(where, " AND ") + `)`, args
 }
 
 // articleKey is what f.Order sorts by, as columns of table alias t, ID

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleGroupOrder", testArticleGroupOrder},
 		{"ArticleCursor", testArticleCursor},
 		{"ArticleTranslation", testArticleTranslation},
+		{"ArticleCursorMissing", testArticleCursorMissing},
 		{"ArticleNotFound", testArticleNotFound},
 		{"StoryBriefing", testStoryBriefing},
 		{"StoryRanking", testStoryRanking},
@@ -578,6 +579,52 @@ func testArticleTranslation(t *testing.T, st store.Store) {
 			t.Errorf("Articles(WithText %v) translations mismatch (-want +got):\n%s", withText, diff)
 		}
 	}
+}
+
+// testArticleCursorMissing checks that a cursor with no place in the
+// order is an error, not an empty page: a restart's replay would take that
+// for the end of the list and rebuild the clusterer from part of it. A
+// cursor that is the list's last article still gives an empty page.
+func testArticleCursorMissing(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	grouped := mustArticle(t, st, news.Article{URL: "https://x.example/grouped", PublishedAt: day0})
+	loose := mustArticle(t, st, news.Article{URL: "https://x.example/loose", PublishedAt: day0.Add(time.Hour)})
+	if err := st.SetArticleGroup(ctx, grouped.ID, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	const missing = 404
+	replay := store.ArticleFilter{Order: store.GroupedOrder, Clustered: true, WithText: true, Limit: 500}
+	tests := []struct {
+		name    string
+		f       store.ArticleFilter
+		wantErr bool
+	}{
+		{"newest first, no such article", store.ArticleFilter{After: missing}, true},
+		{"oldest first, no such article", store.ArticleFilter{Order: store.OldestFirst, After: missing}, true},
+		{"grouped, no such article", store.ArticleFilter{Order: store.GroupedOrder, After: missing}, true},
+		{"replay, no such article", withAfter(replay, missing), true},
+		{"replay, an unclustered article", withAfter(replay, loose.ID), true},
+		{"replay, the last article", withAfter(replay, grouped.ID), false},
+		{"newest first, the last article", store.ArticleFilter{After: grouped.ID}, false},
+		{"grouped, the last article", store.ArticleFilter{Order: store.GroupedOrder, After: loose.ID}, false},
+	}
+	for _, tc := range tests {
+		got, err := st.Articles(ctx, tc.f)
+		if tc.wantErr {
+			if !errors.Is(err, store.ErrNotFound) {
+				t.Errorf("%s: Articles = %d articles, %v; want an error matching ErrNotFound", tc.name, len(got), err)
+			}
+			continue
+		}
+		if err != nil || len(got) != 0 {
+			t.Errorf("%s: Articles = %d articles, %v; want none and no error", tc.name, len(got), err)
+		}
+	}
+}
+
+func withAfter(f store.ArticleFilter, after int64) store.ArticleFilter {
+	f.After = after
+	return f
 }
 
 func testArticleNotFound(t *testing.T, st store.Store) {
