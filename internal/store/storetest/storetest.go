@@ -6,6 +6,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,8 +59,23 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 // suite's checks, check (if not nil) runs the back end's own on the
 // reopened store, which the suite then closes.
 func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *testing.T, st store.Store)) {
+	var checkReopened func(st store.Store)
+	if check != nil {
+		checkReopened = func(st store.Store) { check(t, st) }
+	}
+	runReopen(t, func() store.Store { return open(t) }, checkReopened)
+}
+
+// runReopen is RunReopen on a testing.TB, so that its own test can see what
+// it closes when a step fails.
+func runReopen(t testing.TB, open func() store.Store, check func(st store.Store)) {
 	ctx := context.Background()
-	st := open(t)
+	st := open()
+	// Closed once, whichever way the test goes on: here before the reopen,
+	// or at the end of a test a failed step ended first (whose error the
+	// failure already reports).
+	closeFirst := sync.OnceValue(st.Close)
+	t.Cleanup(func() { _ = closeFirst() })
 	src := mustSource(t, st, "https://example.org/feed.xml")
 	a := mustArticle(t, st, news.Article{
 		SourceID: src.ID, URL: "https://example.org/1", Title: "Bridge reopens", Text: "The bridge reopened.",
@@ -91,11 +107,11 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *
 	if a.Translation != tr {
 		t.Errorf("Article translation = %+v, want %+v", a.Translation, tr)
 	}
-	if err := st.Close(); err != nil {
+	if err := closeFirst(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
 
-	st = open(t)
+	st = open()
 	t.Cleanup(func() {
 		if err := st.Close(); err != nil {
 			t.Errorf("Close: %v", err)
@@ -141,7 +157,7 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *
 		t.Errorf("GroupedOrder after reopen mismatch (-want +got):\n%s", diff)
 	}
 	if check != nil {
-		check(t, st)
+		check(st)
 	}
 }
 
@@ -149,7 +165,7 @@ func RunReopen(t *testing.T, open func(t *testing.T) store.Store, check func(t *
 // times at nanosecond precision or better.
 var day0 = time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)
 
-func mustSource(t *testing.T, st store.Store, url string) news.Source {
+func mustSource(t testing.TB, st store.Store, url string) news.Source {
 	t.Helper()
 	s, err := st.AddSource(context.Background(), news.Source{Kind: news.SourceFeed, URL: url, Name: url})
 	if err != nil {
@@ -158,7 +174,7 @@ func mustSource(t *testing.T, st store.Store, url string) news.Source {
 	return s
 }
 
-func mustArticle(t *testing.T, st store.Store, a news.Article) news.Article {
+func mustArticle(t testing.TB, st store.Store, a news.Article) news.Article {
 	t.Helper()
 	got, created, err := st.AddArticle(context.Background(), a)
 	if err != nil || !created {
