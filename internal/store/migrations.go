@@ -27,6 +27,7 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 	}
 	sort.Strings(names)
 	out := make([]Migration, 0, len(names))
+	seen := map[int]string{}
 	for _, name := range names {
 		base := path.Base(name)
 		num, _, ok := strings.Cut(base, "_")
@@ -34,6 +35,12 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("read migrations: bad migration name %q", base)
 		}
+		// Migrations are recorded by version: of two with one version,
+		// the second would be taken for applied and never run.
+		if other, ok := seen[version]; ok {
+			return nil, fmt.Errorf("read migrations: %q and %q share version %d", other, base, version)
+		}
+		seen[version] = base
 		body, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, fmt.Errorf("read migration %s: %w", base, err)

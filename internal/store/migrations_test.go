@@ -32,6 +32,7 @@ func TestMigrations(t *testing.T) {
 		{name: "none", files: fstest.MapFS{}, want: []store.Migration{}},
 		{name: "no version", files: fstest.MapFS{"migrations/init.sql": {}}, wantErr: true},
 		{name: "version not a number", files: fstest.MapFS{"migrations/one_init.sql": {}}, wantErr: true},
+		{name: "version twice", files: fstest.MapFS{"migrations/0002_a.sql": {}, "migrations/2_b.sql": {}}, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -73,9 +74,15 @@ func TestConcurrentOpen(t *testing.T) {
 func TestReopen(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.DSN(t)
-	storetest.RunReopen(t, func(t *testing.T) store.Store { return open(t, dsn) }, func(t *testing.T, s store.Store) {
+	var opened time.Time
+	storetest.RunReopen(t, func(t *testing.T) store.Store {
+		opened = time.Now()
+		return open(t, dsn)
+	}, func(t *testing.T, s store.Store) {
+		db := s.(*postgres.Store).QueueDB()
+		storetest.CheckMigrations(t, db, os.DirFS("."), opened)
 		var one int
-		if err := s.(*postgres.Store).QueueDB().QueryRowContext(context.Background(), `SELECT 1`).Scan(&one); err != nil {
+		if err := db.QueryRowContext(context.Background(), `SELECT 1`).Scan(&one); err != nil {
 			t.Errorf("QueueDB: %v", err)
 		}
 	})
