@@ -12,6 +12,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -1135,6 +1136,16 @@ func (c *Clusterer) sweep() {
 			s.words, s.nums, s.titles = centroid{}, centroid{}, centroid{}
 		}
 	}
+	// In a fixed order, not the map's: the archive queue takes them in
+	// it, and which of them it drops first must not differ between two
+	// runs over the same articles (or a run and its restart from a
+	// snapshot).
+	slices.SortFunc(gone, func(a, b *story) int {
+		if by := a.last.Compare(b.last); by != 0 {
+			return by
+		}
+		return cmp.Compare(a.id, b.id)
+	})
 	if over := len(c.stories) - len(gone) - c.cfg.MaxStories; over > 0 {
 		var rest []*story
 		for _, s := range c.stories {

@@ -1,0 +1,801 @@
+package cluster
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/dedup"
+)
+
+// A snapshot is the clusterer's whole state, so that a restarted process
+// resumes from it instead of replaying a year of articles. Its layout:
+//
+//	"NDCS" | format (uvarint) | fingerprint (32 bytes) | body | CRC-32 of all before
+//
+// The fingerprint hashes the Config and the shape of every type the state
+// holds: a snapshot written under other settings, or by a build whose
+// story or thread has other fields, is refused (ErrIncompatible) rather
+// than misread, and the caller rebuilds by replay. The body writes every
+// story once, in a table, and every other place that points to one (the
+// held stories, the archive, threads' members, the recent articles) by
+// its row, so the loaded state shares stories as the saved one did.
+
+const (
+	snapshotMagic = "NDCS"
+	// SnapshotFormat versions the layout; bump it when the encoding
+	// changes in a way the fingerprint does not see.
+	SnapshotFormat = 1
+)
+
+// ErrIncompatible is returned by Load for a snapshot of another format or
+// configuration.
+var ErrIncompatible = errors.New("snapshot of another format or configuration")
+
+// Fingerprint identifies the snapshots that Load accepts under cfg: the
+// format, the configuration and the shape of the state's types.
+func Fingerprint(cfg Config) [32]byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "format %d\nconfig %#v\n", SnapshotFormat, cfg)
+	seen := map[reflect.Type]bool{}
+	for _, t := range []reflect.Type{reflect.TypeFor[Clusterer](), reflect.TypeFor[dedup.Index]()} {
+		typeShape(&b, t, seen)
+	}
+	return sha256.Sum256([]byte(b.String()))
+}
+
+// typeShape writes the fields of t and the types it holds, each once.
+func typeShape(b *strings.Builder, t reflect.Type, seen map[reflect.Type]bool) {
+	if seen[t] {
+		return
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		typeShape(b, t.Elem(), seen)
+	case reflect.Map:
+		typeShape(b, t.Key(), seen)
+		typeShape(b, t.Elem(), seen)
+	case reflect.Struct:
+		fmt.Fprintf(b, "%s{", t)
+		for i := range t.NumField() {
+			f := t.Field(i)
+			fmt.Fprintf(b, "%s %s;", f.Name, f.Type)
+		}
+		b.WriteString("}\n")
+		for i := range t.NumField() {
+			typeShape(b, t.Field(i).Type, seen)
+		}
+	}
+}
+
+// Snapshot writes the clusterer's state to w (see Load).
+func (c *Clusterer) Snapshot(w io.Writer) error {
+	b, err := c.appendSnapshot(nil)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("write cluster snapshot: %w", err)
+	}
+	return nil
+}
+
+func (c *Clusterer) appendSnapshot(b []byte) ([]byte, error) {
+	b = append(b, snapshotMagic...)
+	b = binary.AppendUvarint(b, SnapshotFormat)
+	fp := Fingerprint(c.cfg)
+	b = append(b, fp[:]...)
+	b, err := c.appendState(b)
+	if err != nil {
+		return nil, err
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b)), nil
+}
+
+// Load returns the clusterer that Snapshot wrote to r. cfg must be the
+// configuration it was taken under; otherwise, or for a snapshot of
+// another format, the error wraps ErrIncompatible.
+func Load(cfg Config, r io.Reader) (*Clusterer, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read cluster snapshot: %w", err)
+	}
+	head := len(snapshotMagic)
+	if len(data) < head+4 || string(data[:head]) != snapshotMagic {
+		return nil, errors.New("load cluster snapshot: not a snapshot")
+	}
+	format, n := binary.Uvarint(data[head:])
+	if n <= 0 || format != SnapshotFormat {
+		return nil, fmt.Errorf("load cluster snapshot: format %d, want %d: %w", format, SnapshotFormat, ErrIncompatible)
+	}
+	head += n
+	fp := Fingerprint(cfg)
+	if len(data) < head+len(fp)+4 || !bytes.Equal(data[head:head+len(fp)], fp[:]) {
+		return nil, fmt.Errorf("load cluster snapshot: fingerprint differs: %w", ErrIncompatible)
+	}
+	end := len(data) - 4
+	if crc32.ChecksumIEEE(data[:end]) != binary.LittleEndian.Uint32(data[end:]) {
+		return nil, errors.New("load cluster snapshot: checksum mismatch")
+	}
+	c, err := decodeState(cfg, data[head+len(fp):end])
+	if err != nil {
+		return nil, fmt.Errorf("load cluster snapshot: %w", err)
+	}
+	return c, nil
+}
+
+// stateWriter appends the state, numbering stories as it meets them.
+type stateWriter struct {
+	b   []byte
+	row map[*story]uint64 // 1-based; 0 writes nil
+}
+
+func (w *stateWriter) uvarint(v uint64) { w.b = binary.AppendUvarint(w.b, v) }
+func (w *stateWriter) varint(v int64)   { w.b = binary.AppendVarint(w.b, v) }
+func (w *stateWriter) u64(v uint64)     { w.b = binary.LittleEndian.AppendUint64(w.b, v) }
+func (w *stateWriter) f64(v float64)    { w.u64(math.Float64bits(v)) }
+func (w *stateWriter) str(s string)     { w.uvarint(uint64(len(s))); w.b = append(w.b, s...) }
+func (w *stateWriter) bool(v bool) {
+	if v {
+		w.b = append(w.b, 1)
+	} else {
+		w.b = append(w.b, 0)
+	}
+}
+
+// length writes the length of a slice or map, 0 for nil, so that nil and
+// empty stay apart (a forgotten story's nil maps must stay nil).
+func (w *stateWriter) length(n int, isNil bool) {
+	if isNil {
+		w.uvarint(0)
+		return
+	}
+	w.uvarint(uint64(n) + 1)
+}
+
+func (w *stateWriter) time(t time.Time) {
+	if t.IsZero() {
+		w.b = append(w.b, 0)
+		return
+	}
+	w.b = append(w.b, 1)
+	w.varint(t.Unix())
+	w.uvarint(uint64(t.Nanosecond()))
+}
+
+func (w *stateWriter) hashes(hs []uint64) {
+	w.length(len(hs), hs == nil)
+	for _, h := range hs {
+		w.u64(h)
+	}
+}
+
+func (w *stateWriter) ids(ids []int64) {
+	w.length(len(ids), ids == nil)
+	for _, id := range ids {
+		w.varint(id)
+	}
+}
+
+func (w *stateWriter) strs(ss []string) {
+	w.length(len(ss), ss == nil)
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *stateWriter) ages(a ages) { w.u64(a[0]); w.u64(a[1]) }
+
+func (w *stateWriter) centroid(c centroid) {
+	w.length(len(c.t), c.t == nil)
+	for _, t := range c.t {
+		w.u64(t.h)
+		w.f64(t.w)
+	}
+	w.f64(c.n2)
+}
+
+func (w *stateWriter) ref(s *story) { w.uvarint(w.row[s]) }
+
+func (w *stateWriter) note(s *story, table *[]*story) {
+	if s != nil && w.row[s] == 0 {
+		*table = append(*table, s)
+		w.row[s] = uint64(len(*table))
+	}
+}
+
+func (w *stateWriter) story(s *story) {
+	w.varint(s.id)
+	w.varint(s.thread)
+	w.str(s.title)
+	w.time(s.first)
+	w.time(s.last)
+	w.varint(s.touched)
+	w.varint(int64(s.articles))
+	w.varint(int64(s.bodies))
+	w.varint(int64(s.total))
+	w.length(len(s.sources), s.sources == nil)
+	for src, v := range s.sources {
+		w.varint(src)
+		w.bool(v)
+	}
+	w.centroid(s.words)
+	w.centroid(s.ents)
+	w.centroid(s.nums)
+	w.centroid(s.titles)
+	w.length(len(s.keys), s.keys == nil)
+	for k, v := range s.keys {
+		w.u64(k)
+		w.bool(v)
+	}
+	w.length(len(s.names), s.names == nil)
+	for h, name := range s.names {
+		w.u64(h)
+		w.str(name)
+	}
+	w.length(len(s.years), s.years == nil)
+	for _, yc := range s.years {
+		w.varint(int64(yc.year))
+		w.varint(int64(yc.n))
+	}
+	w.length(len(s.pairs), s.pairs == nil)
+	for _, pc := range s.pairs {
+		w.u64(pc.h)
+		w.varint(int64(pc.n))
+	}
+	w.varint(s.archivedAt)
+	w.hashes(s.anchors)
+	w.strs(s.streets)
+	w.ages(s.ages)
+	w.ages(s.titleAges)
+	w.ages(s.titleCounts)
+	w.length(len(s.leadNames), s.leadNames == nil)
+	for _, nc := range s.leadNames {
+		w.u64(nc.name)
+		w.u64(nc.word)
+		w.varint(int64(nc.n))
+	}
+	w.strs(s.mentions)
+	w.ages(s.tolls)
+}
+
+func (w *stateWriter) doc(r *docRec) {
+	w.varint(r.id)
+	w.varint(r.story)
+	w.ref(r.st)
+	w.varint(r.dupOf)
+	w.hashes(r.dfTerms)
+	w.varint(int64(r.ents))
+	w.varint(int64(r.entsEnd))
+}
+
+func (c *Clusterer) appendState(b []byte) ([]byte, error) {
+	w := &stateWriter{b: b, row: make(map[*story]uint64, len(c.stories)+len(c.indexed))}
+	// Every story the state points to, held, archived or only still
+	// counted by the recent articles, goes in the table once.
+	var table []*story
+	for _, s := range c.stories {
+		w.note(s, &table)
+	}
+	for _, s := range c.indexed {
+		w.note(s, &table)
+	}
+	for _, e := range c.archQueue {
+		w.note(e.s, &table)
+	}
+	for _, th := range c.threads {
+		for _, s := range th.members {
+			w.note(s, &table)
+		}
+	}
+	for _, r := range c.docs {
+		w.note(r.st, &table)
+	}
+	for i := range c.dfQueue {
+		w.note(c.dfQueue[i].st, &table)
+	}
+
+	w.varint(c.next)
+	w.varint(c.seq)
+	w.time(c.newest)
+	w.uvarint(uint64(len(table)))
+	for _, s := range table {
+		w.story(s)
+	}
+	w.length(len(c.stories), c.stories == nil)
+	for id, s := range c.stories {
+		w.varint(id)
+		w.ref(s)
+	}
+	w.length(len(c.threads), c.threads == nil)
+	for id, th := range c.threads {
+		w.varint(id)
+		w.varint(th.id)
+		w.centroid(th.words)
+		w.centroid(th.ents)
+		w.varint(int64(th.stories))
+		w.varint(int64(th.articles))
+		w.length(len(th.members), th.members == nil)
+		for mid, s := range th.members {
+			w.varint(mid)
+			w.ref(s)
+		}
+		w.length(len(th.named), th.named == nil)
+		for h, k := range th.named {
+			w.u64(h)
+			w.varint(int64(k))
+		}
+		w.time(th.last)
+	}
+	w.length(len(c.posting), c.posting == nil)
+	for k, ids := range c.posting {
+		w.u64(k)
+		w.ids(ids)
+	}
+	w.length(len(c.df), c.df == nil)
+	for h, n := range c.df {
+		w.u64(h)
+		w.varint(int64(n))
+	}
+	w.length(len(c.dfQueue), c.dfQueue == nil)
+	for i := range c.dfQueue {
+		w.doc(&c.dfQueue[i])
+	}
+	w.length(len(c.docs), c.docs == nil)
+	for id, r := range c.docs {
+		w.varint(id)
+		w.doc(r)
+	}
+	copies, err := c.copies.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("encode copy index: %w", err)
+	}
+	w.str(string(copies))
+	w.length(len(c.indexed), c.indexed == nil)
+	for id, s := range c.indexed {
+		w.varint(id)
+		w.ref(s)
+	}
+	w.length(len(c.archIndex), c.archIndex == nil)
+	for h, ids := range c.archIndex {
+		w.u64(h)
+		w.ids(ids)
+	}
+	w.length(len(c.archQueue), c.archQueue == nil)
+	for _, e := range c.archQueue {
+		w.ref(e.s)
+		w.varint(e.at)
+	}
+	return w.b, nil
+}
+
+// stateReader decodes appendState's layout, keeping the first error; a
+// read after it returns zero values.
+type stateReader struct {
+	b     []byte
+	off   int
+	err   error
+	table []*story
+}
+
+var errShort = errors.New("unexpected end of data")
+
+func (r *stateReader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+func (r *stateReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.fail(errShort)
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *stateReader) varint() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b[r.off:])
+	if n <= 0 {
+		r.fail(errShort)
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *stateReader) int() int {
+	v := r.varint()
+	if v > math.MaxInt32 || v < math.MinInt32 {
+		r.fail(fmt.Errorf("count %d out of range", v))
+		return 0
+	}
+	return int(v)
+}
+
+func (r *stateReader) u64() uint64 {
+	if r.err != nil || len(r.b)-r.off < 8 {
+		r.fail(errShort)
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(r.b[r.off:])
+	r.off += 8
+	return v
+}
+
+func (r *stateReader) f64() float64 { return math.Float64frombits(r.u64()) }
+
+func (r *stateReader) byte() byte {
+	if r.err != nil || r.off >= len(r.b) {
+		r.fail(errShort)
+		return 0
+	}
+	v := r.b[r.off]
+	r.off++
+	return v
+}
+
+func (r *stateReader) bool() bool {
+	switch v := r.byte(); v {
+	case 0:
+		return false
+	case 1:
+		return true
+	default:
+		r.fail(fmt.Errorf("bad bool %d", v))
+		return false
+	}
+}
+
+// count reads a plain length of items of at least size bytes each,
+// bounded by what is left so that corrupt data cannot make a huge
+// allocation.
+func (r *stateReader) count(size int) int {
+	v := r.uvarint()
+	if r.err == nil && v > uint64((len(r.b)-r.off)/size) {
+		r.fail(fmt.Errorf("length %d exceeds the data", v))
+	}
+	if r.err != nil {
+		return 0
+	}
+	return int(v)
+}
+
+// length reads what stateWriter.length wrote: the length, and whether
+// the slice or map was nil.
+func (r *stateReader) length(size int) (int, bool) {
+	v := r.uvarint()
+	if r.err != nil || v == 0 {
+		return 0, r.err == nil
+	}
+	if v-1 > uint64((len(r.b)-r.off)/size) {
+		r.fail(fmt.Errorf("length %d exceeds the data", v-1))
+		return 0, false
+	}
+	return int(v - 1), false
+}
+
+func (r *stateReader) str() string {
+	n := r.count(1)
+	if r.err != nil {
+		return ""
+	}
+	s := string(r.b[r.off : r.off+n])
+	r.off += n
+	return s
+}
+
+func (r *stateReader) time() time.Time {
+	if !r.bool() {
+		return time.Time{}
+	}
+	sec, nsec := r.varint(), r.uvarint()
+	if r.err == nil && nsec >= 1e9 {
+		r.fail(fmt.Errorf("bad nanoseconds %d", nsec))
+	}
+	if r.err != nil {
+		return time.Time{}
+	}
+	return time.Unix(sec, int64(nsec)).UTC()
+}
+
+func (r *stateReader) hashes() []uint64 {
+	n, isNil := r.length(8)
+	if isNil || r.err != nil {
+		return nil
+	}
+	out := make([]uint64, n)
+	for i := range out {
+		out[i] = r.u64()
+	}
+	return out
+}
+
+func (r *stateReader) ids() []int64 {
+	n, isNil := r.length(1)
+	if isNil || r.err != nil {
+		return nil
+	}
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = r.varint()
+	}
+	return out
+}
+
+func (r *stateReader) strs() []string {
+	n, isNil := r.length(1)
+	if isNil || r.err != nil {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = r.str()
+	}
+	return out
+}
+
+func (r *stateReader) ages() ages { return ages{r.u64(), r.u64()} }
+
+func (r *stateReader) centroid() centroid {
+	var c centroid
+	n, isNil := r.length(16)
+	if !isNil && r.err == nil {
+		c.t = make(vector, n)
+		for i := range c.t {
+			c.t[i] = term{r.u64(), r.f64()}
+		}
+	}
+	c.n2 = r.f64()
+	return c
+}
+
+// ref reads a story's row; nil for 0.
+func (r *stateReader) ref() *story {
+	i := r.uvarint()
+	if r.err != nil || i == 0 {
+		return nil
+	}
+	if i > uint64(len(r.table)) {
+		r.fail(fmt.Errorf("story row %d of %d", i, len(r.table)))
+		return nil
+	}
+	return r.table[i-1]
+}
+
+// story reads a story that must exist.
+func (r *stateReader) story() *story {
+	s := r.ref()
+	if s == nil {
+		r.fail(errors.New("missing story"))
+	}
+	return s
+}
+
+func (r *stateReader) readStory() *story {
+	s := &story{}
+	s.id = r.varint()
+	s.thread = r.varint()
+	s.title = r.str()
+	s.first = r.time()
+	s.last = r.time()
+	s.touched = r.varint()
+	s.articles = r.int()
+	s.bodies = r.int()
+	s.total = r.int()
+	if n, isNil := r.length(2); !isNil && r.err == nil {
+		s.sources = make(map[int64]bool, n)
+		for range n {
+			s.sources[r.varint()] = r.bool()
+		}
+	}
+	s.words = r.centroid()
+	s.ents = r.centroid()
+	s.nums = r.centroid()
+	s.titles = r.centroid()
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		s.keys = make(map[uint64]bool, n)
+		for range n {
+			s.keys[r.u64()] = r.bool()
+		}
+	}
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		s.names = make(map[uint64]string, n)
+		for range n {
+			s.names[r.u64()] = r.str()
+		}
+	}
+	if n, isNil := r.length(2); !isNil && r.err == nil {
+		s.years = make([]yearCount, n)
+		for i := range s.years {
+			s.years[i] = yearCount{r.int(), r.int()}
+		}
+	}
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		s.pairs = make([]pairCount, n)
+		for i := range s.pairs {
+			s.pairs[i] = pairCount{r.u64(), r.int()}
+			if i > 0 && s.pairs[i].h <= s.pairs[i-1].h && r.err == nil {
+				r.fail(errors.New("story's two-word names out of order"))
+			}
+		}
+	}
+	s.archivedAt = r.varint()
+	s.anchors = r.hashes()
+	s.streets = r.strs()
+	s.ages = r.ages()
+	s.titleAges = r.ages()
+	s.titleCounts = r.ages()
+	if n, isNil := r.length(17); !isNil && r.err == nil {
+		s.leadNames = make([]nameCount, n)
+		for i := range s.leadNames {
+			s.leadNames[i] = nameCount{leadName{r.u64(), r.u64()}, int32(r.int())}
+		}
+	}
+	s.mentions = r.strs()
+	s.tolls = r.ages()
+	return s
+}
+
+func (r *stateReader) doc() docRec {
+	d := docRec{id: r.varint(), story: r.varint(), st: r.ref(), dupOf: r.varint()}
+	d.dfTerms = r.hashes()
+	d.ents, d.entsEnd = r.int(), r.int()
+	if r.err == nil && (d.ents < 0 || d.ents > d.entsEnd || d.dfTerms != nil && d.entsEnd > len(d.dfTerms)) {
+		r.fail(fmt.Errorf("article %d: names out of its terms", d.id))
+	}
+	return d
+}
+
+// decodeState reads what appendState wrote, checking the references
+// that later use would follow without looking.
+func decodeState(cfg Config, data []byte) (*Clusterer, error) {
+	r := &stateReader{b: data}
+	c := New(cfg)
+	c.next = r.varint()
+	c.seq = r.varint()
+	c.newest = r.time()
+	// A story takes well over 64 bytes; the bound keeps a corrupt count
+	// from allocating much.
+	r.table = make([]*story, r.count(64))
+	for i := range r.table {
+		r.table[i] = r.readStory()
+	}
+	c.stories = nil
+	if n, isNil := r.length(2); !isNil && r.err == nil {
+		c.stories = make(map[int64]*story, n)
+		for range n {
+			c.stories[r.varint()] = r.story()
+		}
+	}
+	c.threads = nil
+	if n, isNil := r.length(8); !isNil && r.err == nil {
+		c.threads = make(map[int64]*thread, n)
+		for range n {
+			key := r.varint()
+			th := &thread{id: r.varint(), words: r.centroid(), ents: r.centroid(), stories: r.int(), articles: r.int()}
+			if m, isNil := r.length(2); !isNil && r.err == nil {
+				th.members = make(map[int64]*story, m)
+				for range m {
+					th.members[r.varint()] = r.story()
+				}
+			}
+			if m, isNil := r.length(9); !isNil && r.err == nil {
+				th.named = make(map[uint64]int, m)
+				for range m {
+					th.named[r.u64()] = r.int()
+				}
+			}
+			th.last = r.time()
+			c.threads[key] = th
+		}
+	}
+	c.posting = nil
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		c.posting = make(map[uint64][]int64, n)
+		for range n {
+			c.posting[r.u64()] = r.ids()
+		}
+	}
+	c.df = nil
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		c.df = make(map[uint64]int, n)
+		for range n {
+			c.df[r.u64()] = r.int()
+		}
+	}
+	if n, isNil := r.length(5); !isNil && r.err == nil {
+		c.dfQueue = make([]docRec, n)
+		for i := range c.dfQueue {
+			c.dfQueue[i] = r.doc()
+		}
+	}
+	c.docs = nil
+	if n, isNil := r.length(6); !isNil && r.err == nil {
+		c.docs = make(map[int64]*docRec, n)
+		for range n {
+			id := r.varint()
+			d := r.doc()
+			c.docs[id] = &d
+		}
+	}
+	if copies := r.str(); r.err == nil {
+		if err := c.copies.UnmarshalBinary([]byte(copies)); err != nil {
+			r.fail(err)
+		}
+	}
+	c.indexed = nil
+	if n, isNil := r.length(2); !isNil && r.err == nil {
+		c.indexed = make(map[int64]*story, n)
+		for range n {
+			c.indexed[r.varint()] = r.story()
+		}
+	}
+	c.archIndex = nil
+	if n, isNil := r.length(9); !isNil && r.err == nil {
+		c.archIndex = make(map[uint64][]int64, n)
+		for range n {
+			c.archIndex[r.u64()] = r.ids()
+		}
+	}
+	if n, isNil := r.length(2); !isNil && r.err == nil {
+		c.archQueue = make([]archivedStory, n)
+		for i := range c.archQueue {
+			c.archQueue[i] = archivedStory{r.story(), r.varint()}
+		}
+	}
+	if r.err == nil && r.off != len(r.b) {
+		r.fail(fmt.Errorf("%d trailing bytes", len(r.b)-r.off))
+	}
+	if r.err == nil {
+		r.fail(c.check())
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return c, nil
+}
+
+// check verifies the links between parts of the state that Add and
+// Restore follow without looking: a snapshot that passes its checksum yet
+// breaks them was not written by Snapshot.
+func (c *Clusterer) check() error {
+	if c.stories == nil || c.threads == nil || c.posting == nil || c.df == nil || c.docs == nil || c.indexed == nil || c.archIndex == nil {
+		return errors.New("a map is missing")
+	}
+	for h, ids := range c.archIndex {
+		for _, id := range ids {
+			s := c.indexed[id]
+			if s == nil {
+				return fmt.Errorf("archive index names story %d, not indexed", id)
+			}
+			if _, ok := slices.BinarySearchFunc(s.pairs, h, byPair); !ok {
+				return fmt.Errorf("archive index files story %d under a name it lacks", id)
+			}
+		}
+	}
+	for id, th := range c.threads {
+		if th.members == nil || th.named == nil {
+			return fmt.Errorf("thread %d: a map is missing", id)
+		}
+	}
+	return nil
+}
