@@ -39,6 +39,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryRanking", testStoryRanking},
 		{"StoryNotFound", testStoryNotFound},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
+		{"ClusterSnapshot", testClusterSnapshot},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -778,5 +779,37 @@ func testDeleteSourceKeepsArticles(t *testing.T, st store.Store) {
 	}
 	if got.Text != "cited text" || got.SourceID != 0 {
 		t.Errorf("Article after DeleteSource = text %q, source %d; want the text kept and source 0", got.Text, got.SourceID)
+	}
+}
+
+// testClusterSnapshot checks that the back end keeps the clusterer's
+// snapshot, the latest replacing the one before, bytes and all.
+func testClusterSnapshot(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	cs, ok := st.(store.ClusterSnapshots)
+	if !ok {
+		t.Fatalf("%T keeps no cluster snapshot", st)
+	}
+	if _, err := cs.ClusterSnapshot(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("ClusterSnapshot of an empty store: %v, want ErrNotFound", err)
+	}
+	big := make([]byte, 3<<20)
+	for i := range big {
+		big[i] = byte(i * 7)
+	}
+	for _, want := range []store.ClusterSnapshot{
+		{Data: []byte{0, 1, 2, 0xff}, After: 41, Fingerprint: "abc", TakenAt: day0.Add(time.Nanosecond)},
+		{Data: big, After: 0, Fingerprint: "def", TakenAt: day0.Add(time.Hour)},
+	} {
+		if err := cs.PutClusterSnapshot(ctx, want); err != nil {
+			t.Fatalf("PutClusterSnapshot: %v", err)
+		}
+		got, err := cs.ClusterSnapshot(ctx)
+		if err != nil {
+			t.Fatalf("ClusterSnapshot: %v", err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("ClusterSnapshot (-put +got):\n%s", diff)
+		}
 	}
 }
