@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -58,6 +60,11 @@ func (c *Clusterer) Story(id int64) (StoryInfo, bool) {
 		info.Names = append(info.Names, n.name)
 	}
 	return info, true
+}
+
+// StoryIDs returns the IDs of the stories held, in order.
+func (c *Clusterer) StoryIDs() []int64 {
+	return slices.Sorted(maps.Keys(c.stories))
 }
 
 // Stats describes the clusterer's state, whose size is bounded by the

@@ -62,6 +62,17 @@ type Config struct {
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms, 50ms).
 	FetchCooldown, FetchPollInterval time.Duration
+	// SnapshotArticles and SnapshotEvery decide when the leader saves the
+	// clusterer's snapshot, which a restart or a new leader loads before
+	// replaying only the decisions recorded after it (see
+	// docs/pipeline.md): after a cluster batch, once SnapshotArticles
+	// articles were grouped since the last snapshot, or SnapshotEvery has
+	// passed since it and any was. Stop saves one too. A snapshot of a
+	// large desk takes a second or two to save and saves minutes of
+	// replay. Defaults 5,000 articles (about 1.3 s of replay) and 10
+	// minutes; 0 turns either trigger off, both 0 saving only at Stop.
+	SnapshotArticles int
+	SnapshotEvery    time.Duration
 }
 
 // Defaults of Config.
@@ -79,6 +90,12 @@ const (
 	DefaultEarlierPerStory = 6
 )
 
+// Defaults of Config's snapshot triggers.
+const (
+	DefaultSnapshotArticles = 5000
+	DefaultSnapshotEvery    = 10 * time.Minute
+)
+
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
 	return Config{
@@ -94,6 +111,9 @@ func DefaultConfig() Config {
 		GroupBatch:      DefaultGroupBatch,
 		MaxRelated:      DefaultMaxRelated,
 		EarlierPerStory: DefaultEarlierPerStory,
+
+		SnapshotArticles: DefaultSnapshotArticles,
+		SnapshotEvery:    DefaultSnapshotEvery,
 	}
 }
 
@@ -126,6 +146,9 @@ func (c Config) Validate() error {
 	}
 	if c.LeaderGrace < 0 {
 		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", c.LeaderGrace))
+	}
+	if c.SnapshotArticles < 0 || c.SnapshotEvery < 0 {
+		errs = append(errs, errors.New("snapshot triggers must not be negative"))
 	}
 	if c.FetchCooldown < 0 || c.FetchPollInterval < 0 {
 		errs = append(errs, errors.New("queue fetch intervals must not be negative"))

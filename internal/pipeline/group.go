@@ -21,11 +21,13 @@ import (
 func (p *Pipeline) restore(ctx context.Context) error {
 	cfg := cluster.DefaultConfig()
 	p.cl = cluster.New(cfg)
+	p.snap = snapState{savedAt: time.Now()}
 	newest, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Limit: 1})
 	if err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
 	if len(newest) == 0 {
+		p.snap.known = true // nothing grouped: the empty clusterer is exact
 		p.dirty = false
 		return nil
 	}
@@ -34,6 +36,16 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	ref := newest[0].Time()
 	if now := time.Now(); ref.After(now) {
 		ref = now
+	}
+	switch err := p.restoreSnapshot(ctx, cfg, ref); {
+	case err == nil:
+		return nil
+	case !errors.Is(err, errNoSnapshot):
+		return fmt.Errorf("restore clusterer: %w", err)
+	default:
+		p.logger.Info("replaying the stored decisions in full", "reason", err)
+		p.cl = cluster.New(cfg)
+		p.snap = snapState{savedAt: time.Now()}
 	}
 	// Replay what the clusterer still holds: the thread window, and the
 	// archive window, in which a forgotten story keeps the names a late
@@ -47,32 +59,25 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		threads = map[int64]int64{} // story -> its stored thread
 		refresh = map[int64]bool{}
 	)
+	var last int64 // the window's last article in grouped order
 	replay := func(f store.ArticleFilter) error {
-		f.Clustered, f.Order, f.WithText, f.Limit = true, store.GroupedOrder, true, restorePage
-		for {
-			arts, err := p.st.Articles(ctx, f)
-			if err != nil {
+		return p.replay(ctx, f, func(a news.Article) error {
+			if err := p.restoreArticle(ctx, a, threads); err != nil {
 				return err
 			}
-			for _, a := range arts {
-				if err := p.restoreArticle(ctx, a, threads); err != nil {
-					return err
-				}
-				maxID = max(maxID, a.StoryID)
-				if a.StoryID != 0 && !a.Time().Before(held) {
-					refresh[a.StoryID] = true
-				}
+			maxID = max(maxID, a.StoryID)
+			if a.StoryID != 0 && !a.Time().Before(held) {
+				refresh[a.StoryID] = true
 			}
-			n += len(arts)
-			if len(arts) < restorePage {
-				return nil
-			}
-			f.After = arts[len(arts)-1].ID
-		}
+			n++
+			last = a.ID
+			return nil
+		})
 	}
 	if err := replay(store.ArticleFilter{Since: since}); err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
+	windowLast := last
 	// The clusterer numbers new stories after the highest it has seen. A
 	// story created late for old articles (dated before the window) would
 	// be missed by the window and its ID given again: replay its articles
@@ -95,7 +100,88 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		}
 	}
 	p.dirty = false
+	p.snap.replayed = n
 	p.logger.Info("restored clusterer", "articles", n, "stories", len(threads))
+	// The clusterer stands at a point of the grouped order, for a
+	// snapshot, if nothing was grouped after the window's last article
+	// (an old article grouped later is skipped by the window, or was
+	// replayed out of order as part of a late story).
+	after, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Order: store.GroupedOrder, After: windowLast, Limit: 1})
+	if err != nil {
+		return fmt.Errorf("restore clusterer: %w", err)
+	}
+	if windowLast != 0 && len(after) == 0 {
+		p.snap.cursor, p.snap.known = windowLast, true
+		if err := p.saveSnapshot(ctx); err != nil {
+			p.logger.Warn("save cluster snapshot after a replay", "err", err)
+		}
+	}
+	return nil
+}
+
+// replay feeds fn the clustered articles f selects, in grouped order, a
+// page at a time.
+func (p *Pipeline) replay(ctx context.Context, f store.ArticleFilter, fn func(news.Article) error) error {
+	f.Clustered, f.Order, f.WithText, f.Limit = true, store.GroupedOrder, true, restorePage
+	for {
+		arts, err := p.st.Articles(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, a := range arts {
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		if len(arts) < restorePage {
+			return nil
+		}
+		f.After = arts[len(arts)-1].ID
+	}
+}
+
+// restoreSnapshot loads the store's snapshot and replays the decisions
+// recorded after it, then refreshes the stories a full replay would: those
+// the clusterer holds with an article since ref less the thread window,
+// and those the replayed articles belong to (a crash may have left them
+// unsaved). An error wrapping errNoSnapshot means there was nothing
+// usable, and p.cl may be left half restored: the caller replays in full.
+func (p *Pipeline) restoreSnapshot(ctx context.Context, cfg cluster.Config, ref time.Time) error {
+	cl, after, err := p.loadSnapshot(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	p.cl = cl
+	p.snap.cursor, p.snap.known = after, true
+	threads := map[int64]int64{}
+	refresh := map[int64]bool{}
+	n := 0
+	err = p.replay(ctx, store.ArticleFilter{After: after}, func(a news.Article) error {
+		if err := p.restoreArticle(ctx, a, threads); err != nil {
+			return err
+		}
+		refresh[a.StoryID] = true
+		p.snap.grouped(a.ID)
+		n++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	held := ref.Add(-cfg.ThreadWindow)
+	for _, id := range cl.StoryIDs() {
+		if s, ok := cl.Story(id); ok && (s.Last.IsZero() || !s.Last.Before(held)) {
+			refresh[id] = true
+		}
+	}
+	for id := range refresh {
+		if err := p.refreshStory(ctx, id, ""); err != nil {
+			return err
+		}
+	}
+	p.dirty = false
+	p.snap.fromSnapshot, p.snap.replayed = true, n
+	p.logger.Info("restored clusterer from its snapshot", "after_article", after, "replayed", n, "refreshed", len(refresh))
 	return nil
 }
 
@@ -192,6 +278,7 @@ func (p *Pipeline) clusterAll(ctx context.Context) error {
 			p.dirty = true
 			return err
 		}
+		p.maybeSnapshot(ctx)
 		if n < p.cfg.GroupBatch {
 			break
 		}
@@ -224,6 +311,7 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 			if err := p.st.SetArticleGroup(ctx, a.ID, store.Group{}); err != nil {
 				return 0, err
 			}
+			p.snap.grouped(a.ID)
 			continue
 		}
 		// Grouped untranslated if the translator fails: the decision is
@@ -234,6 +322,7 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		if err := p.st.SetArticleGroup(ctx, a.ID, g); err != nil {
 			return 0, err
 		}
+		p.snap.grouped(a.ID)
 		if _, ok := touched[as.StoryID]; !ok {
 			order = append(order, as.StoryID)
 		}

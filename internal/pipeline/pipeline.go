@@ -82,6 +82,9 @@ type Pipeline struct {
 	mu    sync.Mutex
 	cl    *cluster.Clusterer
 	dirty bool // the clusterer may disagree with the store: rebuild first
+	// snap is where the clusterer stands against the stored decisions,
+	// for its snapshots (see snapshot.go).
+	snap snapState
 
 	// shared: processes share the database (PostgreSQL) and take turns
 	// leading (see Start); leading: this one holds the worker lock and
@@ -249,6 +252,8 @@ func (p *Pipeline) Stop(ctx context.Context) error {
 		return p.stopShared(ctx)
 	}
 	err := p.q.Stop(ctx)
+	// Still holding the worker lock, so no other process groups yet.
+	p.snapshotAtStop(ctx)
 	p.release()
 	return err
 }
@@ -289,6 +294,10 @@ func (p *Pipeline) stopShared(ctx context.Context) error {
 	release := <-p.led
 	p.led = nil
 	err := p.q.Stop(ctx)
+	if p.mayGroup() {
+		// Before the lock goes: a new leader may group at once.
+		p.snapshotAtStop(ctx)
+	}
 	if p.leading.Swap(false) {
 		// Drop the group queue from the stopped client, so that a
 		// restarted pipeline starts as a follower until it takes the lock.

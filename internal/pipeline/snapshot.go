@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// The clusterer's snapshot. A restart (or a new leader on PostgreSQL)
+// loads the latest one and replays only the decisions recorded after it,
+// instead of a year of articles. A snapshot is taken only at a point the
+// stored decisions extend: the clusterer has taken exactly the decisions
+// up to its cursor in grouped order, and none after. Group jobs record
+// each decision before the next Add, and a failed batch marks the
+// clusterer dirty (no snapshot until it is rebuilt), so a crash at any
+// moment leaves the latest snapshot behind the store, never ahead of it.
+
+// snapState is where the clusterer stands against the store. p.mu guards
+// it, with the clusterer.
+type snapState struct {
+	// cursor is the last article, in grouped order, whose decision the
+	// clusterer holds; known is false when that is not known (after a
+	// full replay that skipped articles grouped after the ones it took).
+	cursor int64
+	known  bool
+	// unsaved counts the articles grouped since the last snapshot, at
+	// the time savedAt.
+	unsaved int
+	savedAt time.Time
+	// restored tells how the last restore went, for tests: from a
+	// snapshot, and how many articles were replayed.
+	fromSnapshot bool
+	replayed     int
+}
+
+// grouped notes that the decision for article id was recorded.
+func (s *snapState) grouped(id int64) {
+	s.cursor, s.known = id, true
+	s.unsaved++
+}
+
+// snapshots returns the store's snapshot keeper, nil if it has none.
+func (p *Pipeline) snapshots() store.ClusterSnapshots {
+	cs, _ := p.st.(store.ClusterSnapshots)
+	return cs
+}
+
+// maybeSnapshot saves a snapshot after a cluster batch when enough has
+// changed (see Config.SnapshotArticles). p.mu must be held. A failure is
+// logged: the next restart replays more, nothing is lost.
+func (p *Pipeline) maybeSnapshot(ctx context.Context) {
+	s := &p.snap
+	due := p.cfg.SnapshotArticles > 0 && s.unsaved >= p.cfg.SnapshotArticles ||
+		p.cfg.SnapshotEvery > 0 && s.unsaved > 0 && time.Since(s.savedAt) >= p.cfg.SnapshotEvery
+	if !due {
+		return
+	}
+	if err := p.saveSnapshot(ctx); err != nil {
+		p.logger.Warn("save cluster snapshot", "err", err)
+	}
+}
+
+// snapshotAtStop saves a snapshot at a graceful stop if anything was
+// grouped since the last one.
+func (p *Pipeline) snapshotAtStop(ctx context.Context) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.snap.unsaved == 0 {
+		return
+	}
+	if err := p.saveSnapshot(context.WithoutCancel(ctx)); err != nil {
+		p.logger.Warn("save cluster snapshot at stop", "err", err)
+	}
+}
+
+// saveSnapshot writes the clusterer's snapshot to the store, if the store
+// keeps one and the clusterer stands at a known point of the store's
+// decisions. p.mu must be held.
+func (p *Pipeline) saveSnapshot(ctx context.Context) error {
+	cs := p.snapshots()
+	if cs == nil || p.cl == nil || p.dirty || !p.snap.known {
+		return nil
+	}
+	start := time.Now()
+	var buf bytes.Buffer
+	if err := p.cl.Snapshot(&buf); err != nil {
+		return err
+	}
+	fp := cluster.Fingerprint(cluster.DefaultConfig())
+	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: hex.EncodeToString(fp[:]), TakenAt: time.Now().UTC()}
+	if err := cs.PutClusterSnapshot(ctx, snap); err != nil {
+		return err
+	}
+	p.snap.unsaved, p.snap.savedAt = 0, time.Now()
+	p.logger.Info("saved cluster snapshot", "bytes", len(snap.Data), "after_article", snap.After, "took", time.Since(start))
+	return nil
+}
+
+// errNoSnapshot says that the store keeps no usable snapshot; why is
+// wrapped.
+var errNoSnapshot = errors.New("no usable cluster snapshot")
+
+// loadSnapshot returns the clusterer of the store's snapshot under cfg,
+// and the article its decisions end at. Any problem wraps errNoSnapshot
+// unless the context ended, and the caller replays in full.
+func (p *Pipeline) loadSnapshot(ctx context.Context, cfg cluster.Config) (*cluster.Clusterer, int64, error) {
+	cs := p.snapshots()
+	if cs == nil {
+		return nil, 0, fmt.Errorf("%w: the store keeps none", errNoSnapshot)
+	}
+	snap, err := cs.ClusterSnapshot(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, 0, err
+		}
+		return nil, 0, fmt.Errorf("%w: %w", errNoSnapshot, err)
+	}
+	if fp := cluster.Fingerprint(cfg); snap.Fingerprint != hex.EncodeToString(fp[:]) {
+		return nil, 0, fmt.Errorf("%w: taken under another format or configuration", errNoSnapshot)
+	}
+	if snap.After != 0 {
+		// The replay after it starts from this article: gone (or never
+		// grouped), the cursor would list nothing and lose decisions.
+		a, err := p.st.Article(ctx, snap.After)
+		if ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
+		if err != nil || !a.Clustered {
+			return nil, 0, fmt.Errorf("%w: its last article %d is not stored as grouped: %v", errNoSnapshot, snap.After, err)
+		}
+	}
+	cl, err := cluster.Load(cfg, bytes.NewReader(snap.Data))
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %w", errNoSnapshot, err)
+	}
+	return cl, snap.After, nil
+}

@@ -1,0 +1,124 @@
+package pipeline
+
+import (
+	"context"
+	"maps"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// TestRestartFromSnapshot ingests testdata/site/merge's leak and lawsuit
+// reports, then its settlement, restarts, and ingests the settlement that
+// links the leak: the stories and threads must be those of one run
+// without a restart, whether the restart loads the snapshot Stop saved,
+// an older one (as after a crash between recording decisions and saving,
+// so the decisions after it are replayed), or finds none usable and
+// replays in full.
+func TestRestartFromSnapshot(t *testing.T) {
+	t.Parallel()
+	type placement struct{ Story, Thread int64 }
+	run := func(t *testing.T, restart func(t *testing.T, path string, older store.ClusterSnapshot)) (map[string]placement, snapState) {
+		ctx := context.Background()
+		s := newSite(t)
+		fc := testFetcher(t)
+		path := filepath.Join(t.TempDir(), "newsdesk.db")
+		cfg := testConfig()
+		cfg.SnapshotArticles = 1 // a snapshot after every batch
+		h := startPipelineWith(t, ctx, path, fc, cfg)
+		h.ingest(t, ctx, s.url("/merge/before.xml"))
+		older, err := h.st.ClusterSnapshot(ctx)
+		if err != nil {
+			t.Fatalf("no snapshot after a batch: %v", err)
+		}
+		h.ingest(t, ctx, s.url("/merge/after.xml"))
+		var restored snapState
+		if restart != nil {
+			h.close(t)
+			restart(t, path, older)
+			h = startPipelineWith(t, ctx, path, fc, cfg)
+			h.p.mu.Lock()
+			restored = h.p.snap
+			h.p.mu.Unlock()
+		}
+		h.ingest(t, ctx, s.url("/merge/after-leak.xml"))
+		// Articles arrive in any order, and story IDs with them: compare
+		// which articles share a story or a thread, numbered by the
+		// articles' names.
+		byName := map[string]placement{}
+		for _, a := range articlesByID(t, ctx, h.st) {
+			st, err := h.st.Story(ctx, a.StoryID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byName[filepath.Base(a.URL)] = placement{a.StoryID, st.ThreadID}
+		}
+		got := map[string]placement{}
+		stories, threads := map[int64]int64{}, map[int64]int64{}
+		for _, name := range slices.Sorted(maps.Keys(byName)) {
+			pl := byName[name]
+			if _, ok := stories[pl.Story]; !ok {
+				stories[pl.Story] = int64(len(stories) + 1)
+			}
+			if _, ok := threads[pl.Thread]; !ok {
+				threads[pl.Thread] = int64(len(threads) + 1)
+			}
+			got[name] = placement{stories[pl.Story], threads[pl.Thread]}
+		}
+		return got, restored
+	}
+	put := func(t *testing.T, path string, snap store.ClusterSnapshot) {
+		t.Helper()
+		ctx := context.Background()
+		st, err := sqlite.Open(ctx, path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if err := st.PutClusterSnapshot(ctx, snap); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := run(t, nil)
+	if len(want) != 5 {
+		t.Fatalf("one run placed %v; want 5 articles", want)
+	}
+	tests := []struct {
+		name         string
+		restart      func(t *testing.T, path string, older store.ClusterSnapshot)
+		fromSnapshot bool
+		replayed     int
+	}{
+		{"snapshot saved at stop", func(*testing.T, string, store.ClusterSnapshot) {}, true, 0},
+		{"older snapshot", func(t *testing.T, path string, older store.ClusterSnapshot) { put(t, path, older) }, true, 1},
+		{"other configuration", func(t *testing.T, path string, older store.ClusterSnapshot) {
+			older.Fingerprint = "other"
+			put(t, path, older)
+		}, false, 4},
+		{"corrupt", func(t *testing.T, path string, older store.ClusterSnapshot) {
+			older.Data = older.Data[:len(older.Data)/2]
+			put(t, path, older)
+		}, false, 4},
+		{"its last article gone", func(t *testing.T, path string, older store.ClusterSnapshot) {
+			older.After = 1 << 40
+			put(t, path, older)
+		}, false, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got, restored := run(t, tt.restart)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("placements after the restart (-one run +restarted):\n%s", diff)
+			}
+			if restored.fromSnapshot != tt.fromSnapshot || restored.replayed != tt.replayed {
+				t.Errorf("restore from snapshot %v replaying %d; want %v, %d", restored.fromSnapshot, restored.replayed, tt.fromSnapshot, tt.replayed)
+			}
+		})
+	}
+}
