@@ -293,3 +293,25 @@ func FuzzLoad(f *testing.F) {
 		decodeState(cfg, data) //nolint:errcheck // only a panic matters
 	})
 }
+
+// TestStoryIDs checks that StoryIDs lists the held stories in order, and
+// not those forgotten.
+func TestStoryIDs(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2024, 3, 2, 9, 0, 0, 0, time.UTC)
+	c := New(DefaultConfig())
+	docs := archiveStream(t0, 200*24*time.Hour, sentencing(false))
+	for _, d := range docs {
+		c.Add(d)
+	}
+	got := c.StoryIDs()
+	var want []int64
+	for id := range c.next {
+		if _, ok := c.Story(id); ok {
+			want = append(want, id)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" || len(got) == 0 || len(got) >= int(c.next)-1 {
+		t.Errorf("StoryIDs (-held +got), %d of %d:\n%s", len(got), c.next-1, diff)
+	}
+}

@@ -43,7 +43,11 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	case !errors.Is(err, errNoSnapshot):
 		return fmt.Errorf("restore clusterer: %w", err)
 	default:
-		p.logger.Info("replaying the stored decisions in full", "reason", err)
+		level := slog.LevelWarn
+		if errors.Is(err, store.ErrNotFound) {
+			level = slog.LevelInfo // none saved yet: not a problem
+		}
+		p.logger.Log(ctx, level, "replaying the stored decisions in full", "reason", err)
 		p.cl = cluster.New(cfg)
 		p.snap = snapState{savedAt: time.Now()}
 	}
