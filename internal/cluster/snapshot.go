@@ -267,6 +267,10 @@ func (w *stateWriter) story(s *story) {
 	}
 	w.strs(s.mentions)
 	w.ages(s.tolls)
+	w.length(len(s.figures), s.figures == nil)
+	for _, f := range s.figures {
+		w.uvarint(uint64(f))
+	}
 }
 
 func (w *stateWriter) doc(r *docRec) {
@@ -652,7 +656,24 @@ func (r *stateReader) readStory() *story {
 	}
 	s.mentions = r.strs()
 	s.tolls = r.ages()
+	if n, isNil := r.length(1); !isNil && r.err == nil {
+		s.figures = make([]uint16, n)
+		for i := range s.figures {
+			s.figures[i] = r.figure()
+		}
+	}
 	return s
+}
+
+// figure reads one of a story's figures, refusing a value no figure code
+// takes (see figures.go).
+func (r *stateReader) figure() uint16 {
+	v := r.uvarint()
+	if v > math.MaxUint16 {
+		r.fail(fmt.Errorf("figure %d out of range", v))
+		return 0
+	}
+	return uint16(v)
 }
 
 func (r *stateReader) doc() docRec {
