@@ -166,7 +166,15 @@ func demoHalves(t *testing.T) (first, second []news.Article) {
 type desk struct {
 	st *sqlite.Store
 	p  *Pipeline
+	// replayAll hides the store's cluster snapshots from the pipeline, so
+	// that every restart replays the stored decisions in full, as one does
+	// when no snapshot is usable.
+	replayAll bool
 }
+
+// withoutSnapshots is a store whose cluster snapshots the pipeline cannot
+// see: it embeds only the store.Store interface.
+type withoutSnapshots struct{ store.Store }
 
 func newDesk(t *testing.T, tr translate.Translator) *desk {
 	t.Helper()
@@ -192,7 +200,11 @@ func (d *desk) pipeline(tr translate.Translator) *Pipeline {
 	if tr != nil {
 		cfg.Translator = tr
 	}
-	return &Pipeline{cfg: cfg, st: d.st, logger: slog.New(slog.DiscardHandler)}
+	var st store.Store = d.st
+	if d.replayAll {
+		st = withoutSnapshots{d.st}
+	}
+	return &Pipeline{cfg: cfg, st: st, logger: slog.New(slog.DiscardHandler)}
 }
 
 // group stores arts and groups them.
@@ -314,7 +326,8 @@ func TestRestartReplaysTranslations(t *testing.T) {
 // TestRestartStoresLateTranslations groups with no translator, as before
 // translations were stored, and restarts with one: the first restart
 // translates the foreign articles and stores what it replayed, so the
-// second asks nothing.
+// second asks nothing. Every restart replays in full, as after an upgrade
+// or with no usable snapshot: a snapshot's restart replays nothing.
 func TestRestartStoresLateTranslations(t *testing.T) {
 	t.Parallel()
 	first, _ := demoHalves(t)
@@ -325,6 +338,7 @@ func TestRestartStoresLateTranslations(t *testing.T) {
 		}
 	}
 	d := newDesk(t, nil)
+	d.replayAll = true
 	d.group(t, first)
 	for i, want := range []int64{int64(spanish), 0} {
 		tr := &countingTranslator{answer: glossary()}
@@ -335,6 +349,7 @@ func TestRestartStoresLateTranslations(t *testing.T) {
 	}
 	// A translator down at the restart stores nothing: asked again later.
 	d = newDesk(t, nil)
+	d.replayAll = true
 	d.group(t, first)
 	for i, tc := range []struct {
 		answer func(text, from, to string) (string, error)
