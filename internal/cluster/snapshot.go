@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/binenc"
 	"github.com/newsdesk/newsdesk/internal/dedup"
 )
 
@@ -163,15 +164,7 @@ func (w *stateWriter) length(n int, isNil bool) {
 	w.uvarint(uint64(n) + 1)
 }
 
-func (w *stateWriter) time(t time.Time) {
-	if t.IsZero() {
-		w.b = append(w.b, 0)
-		return
-	}
-	w.b = append(w.b, 1)
-	w.varint(t.Unix())
-	w.uvarint(uint64(t.Nanosecond()))
-}
+func (w *stateWriter) time(t time.Time) { w.b = binenc.AppendTime(w.b, t) }
 
 func (w *stateWriter) hashes(hs []uint64) {
 	w.length(len(hs), hs == nil)
@@ -386,168 +379,76 @@ func (c *Clusterer) appendState(b []byte) ([]byte, error) {
 // stateReader decodes appendState's layout, keeping the first error; a
 // read after it returns zero values.
 type stateReader struct {
-	b     []byte
-	off   int
-	err   error
+	*binenc.Reader
 	table []*story
 }
 
-var errShort = errors.New("unexpected end of data")
-
-func (r *stateReader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-}
-
-func (r *stateReader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		r.fail(errShort)
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-func (r *stateReader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b[r.off:])
-	if n <= 0 {
-		r.fail(errShort)
-		return 0
-	}
-	r.off += n
-	return v
-}
-
 func (r *stateReader) int() int {
-	v := r.varint()
+	v := r.Varint()
 	if v > math.MaxInt32 || v < math.MinInt32 {
-		r.fail(fmt.Errorf("count %d out of range", v))
+		r.Fail(fmt.Errorf("count %d out of range", v))
 		return 0
 	}
 	return int(v)
 }
 
-func (r *stateReader) u64() uint64 {
-	if r.err != nil || len(r.b)-r.off < 8 {
-		r.fail(errShort)
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b[r.off:])
-	r.off += 8
-	return v
-}
-
-func (r *stateReader) f64() float64 { return math.Float64frombits(r.u64()) }
-
-func (r *stateReader) byte() byte {
-	if r.err != nil || r.off >= len(r.b) {
-		r.fail(errShort)
-		return 0
-	}
-	v := r.b[r.off]
-	r.off++
-	return v
-}
+func (r *stateReader) f64() float64 { return math.Float64frombits(r.Uint64()) }
 
 func (r *stateReader) bool() bool {
-	switch v := r.byte(); v {
+	switch v := r.Byte(); v {
 	case 0:
 		return false
 	case 1:
 		return true
 	default:
-		r.fail(fmt.Errorf("bad bool %d", v))
+		r.Fail(fmt.Errorf("bad bool %d", v))
 		return false
 	}
-}
-
-// count reads a plain length of items of at least size bytes each,
-// bounded by what is left so that corrupt data cannot make a huge
-// allocation.
-func (r *stateReader) count(size int) int {
-	v := r.uvarint()
-	if r.err == nil && v > uint64((len(r.b)-r.off)/size) {
-		r.fail(fmt.Errorf("length %d exceeds the data", v))
-	}
-	if r.err != nil {
-		return 0
-	}
-	return int(v)
 }
 
 // length reads what stateWriter.length wrote: the length, and whether
 // the slice or map was nil.
 func (r *stateReader) length(size int) (int, bool) {
-	v := r.uvarint()
-	if r.err != nil || v == 0 {
-		return 0, r.err == nil
+	v := r.Uvarint()
+	if r.Err() != nil || v == 0 {
+		return 0, r.Err() == nil
 	}
-	if v-1 > uint64((len(r.b)-r.off)/size) {
-		r.fail(fmt.Errorf("length %d exceeds the data", v-1))
+	if v-1 > uint64(r.Left()/size) {
+		r.Fail(fmt.Errorf("length %d exceeds the data", v-1))
 		return 0, false
 	}
 	return int(v - 1), false
 }
 
-func (r *stateReader) str() string {
-	n := r.count(1)
-	if r.err != nil {
-		return ""
-	}
-	s := string(r.b[r.off : r.off+n])
-	r.off += n
-	return s
-}
-
-func (r *stateReader) time() time.Time {
-	if !r.bool() {
-		return time.Time{}
-	}
-	sec, nsec := r.varint(), r.uvarint()
-	if r.err == nil && nsec >= 1e9 {
-		r.fail(fmt.Errorf("bad nanoseconds %d", nsec))
-	}
-	if r.err != nil {
-		return time.Time{}
-	}
-	return time.Unix(sec, int64(nsec)).UTC()
-}
+func (r *stateReader) str() string { return string(r.Bytes(r.Count(1))) }
 
 func (r *stateReader) hashes() []uint64 {
 	n, isNil := r.length(8)
-	if isNil || r.err != nil {
+	if isNil || r.Err() != nil {
 		return nil
 	}
 	out := make([]uint64, n)
 	for i := range out {
-		out[i] = r.u64()
+		out[i] = r.Uint64()
 	}
 	return out
 }
 
 func (r *stateReader) ids() []int64 {
 	n, isNil := r.length(1)
-	if isNil || r.err != nil {
+	if isNil || r.Err() != nil {
 		return nil
 	}
 	out := make([]int64, n)
 	for i := range out {
-		out[i] = r.varint()
+		out[i] = r.Varint()
 	}
 	return out
 }
 
 func (r *stateReader) strs() []string {
 	n, isNil := r.length(1)
-	if isNil || r.err != nil {
+	if isNil || r.Err() != nil {
 		return nil
 	}
 	out := make([]string, n)
@@ -557,15 +458,15 @@ func (r *stateReader) strs() []string {
 	return out
 }
 
-func (r *stateReader) ages() ages { return ages{r.u64(), r.u64()} }
+func (r *stateReader) ages() ages { return ages{r.Uint64(), r.Uint64()} }
 
 func (r *stateReader) centroid() centroid {
 	var c centroid
 	n, isNil := r.length(16)
-	if !isNil && r.err == nil {
+	if !isNil && r.Err() == nil {
 		c.t = make(vector, n)
 		for i := range c.t {
-			c.t[i] = term{r.u64(), r.f64()}
+			c.t[i] = term{r.Uint64(), r.f64()}
 		}
 	}
 	c.n2 = r.f64()
@@ -574,12 +475,12 @@ func (r *stateReader) centroid() centroid {
 
 // ref reads a story's row; nil for 0.
 func (r *stateReader) ref() *story {
-	i := r.uvarint()
-	if r.err != nil || i == 0 {
+	i := r.Uvarint()
+	if r.Err() != nil || i == 0 {
 		return nil
 	}
 	if i > uint64(len(r.table)) {
-		r.fail(fmt.Errorf("story row %d of %d", i, len(r.table)))
+		r.Fail(fmt.Errorf("story row %d of %d", i, len(r.table)))
 		return nil
 	}
 	return r.table[i-1]
@@ -589,74 +490,74 @@ func (r *stateReader) ref() *story {
 func (r *stateReader) story() *story {
 	s := r.ref()
 	if s == nil {
-		r.fail(errors.New("missing story"))
+		r.Fail(errors.New("missing story"))
 	}
 	return s
 }
 
 func (r *stateReader) readStory() *story {
 	s := &story{}
-	s.id = r.varint()
-	s.thread = r.varint()
+	s.id = r.Varint()
+	s.thread = r.Varint()
 	s.title = r.str()
-	s.first = r.time()
-	s.last = r.time()
-	s.touched = r.varint()
+	s.first = r.Time()
+	s.last = r.Time()
+	s.touched = r.Varint()
 	s.articles = r.int()
 	s.bodies = r.int()
 	s.total = r.int()
-	if n, isNil := r.length(2); !isNil && r.err == nil {
+	if n, isNil := r.length(2); !isNil && r.Err() == nil {
 		s.sources = make(map[int64]bool, n)
 		for range n {
-			s.sources[r.varint()] = r.bool()
+			s.sources[r.Varint()] = r.bool()
 		}
 	}
 	s.words = r.centroid()
 	s.ents = r.centroid()
 	s.nums = r.centroid()
 	s.titles = r.centroid()
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.keys = make(map[uint64]bool, n)
 		for range n {
-			s.keys[r.u64()] = r.bool()
+			s.keys[r.Uint64()] = r.bool()
 		}
 	}
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.names = make(map[uint64]string, n)
 		for range n {
-			s.names[r.u64()] = r.str()
+			s.names[r.Uint64()] = r.str()
 		}
 	}
-	if n, isNil := r.length(2); !isNil && r.err == nil {
+	if n, isNil := r.length(2); !isNil && r.Err() == nil {
 		s.years = make([]yearCount, n)
 		for i := range s.years {
 			s.years[i] = yearCount{r.int(), r.int()}
 		}
 	}
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.pairs = make([]pairCount, n)
 		for i := range s.pairs {
-			s.pairs[i] = pairCount{r.u64(), r.int()}
-			if i > 0 && s.pairs[i].h <= s.pairs[i-1].h && r.err == nil {
-				r.fail(errors.New("story's two-word names out of order"))
+			s.pairs[i] = pairCount{r.Uint64(), r.int()}
+			if i > 0 && s.pairs[i].h <= s.pairs[i-1].h && r.Err() == nil {
+				r.Fail(errors.New("story's two-word names out of order"))
 			}
 		}
 	}
-	s.archivedAt = r.varint()
+	s.archivedAt = r.Varint()
 	s.anchors = r.hashes()
 	s.streets = r.strs()
 	s.ages = r.ages()
 	s.titleAges = r.ages()
 	s.titleCounts = r.ages()
-	if n, isNil := r.length(17); !isNil && r.err == nil {
+	if n, isNil := r.length(17); !isNil && r.Err() == nil {
 		s.leadNames = make([]nameCount, n)
 		for i := range s.leadNames {
-			s.leadNames[i] = nameCount{leadName{r.u64(), r.u64()}, int32(r.int())}
+			s.leadNames[i] = nameCount{leadName{r.Uint64(), r.Uint64()}, int32(r.int())}
 		}
 	}
 	s.mentions = r.strs()
 	s.tolls = r.ages()
-	if n, isNil := r.length(1); !isNil && r.err == nil {
+	if n, isNil := r.length(1); !isNil && r.Err() == nil {
 		s.figures = make([]uint16, n)
 		for i := range s.figures {
 			s.figures[i] = r.figure()
@@ -668,20 +569,20 @@ func (r *stateReader) readStory() *story {
 // figure reads one of a story's figures, refusing a value no figure code
 // takes (see figures.go).
 func (r *stateReader) figure() uint16 {
-	v := r.uvarint()
+	v := r.Uvarint()
 	if v > math.MaxUint16 {
-		r.fail(fmt.Errorf("figure %d out of range", v))
+		r.Fail(fmt.Errorf("figure %d out of range", v))
 		return 0
 	}
 	return uint16(v)
 }
 
 func (r *stateReader) doc() docRec {
-	d := docRec{id: r.varint(), story: r.varint(), st: r.ref(), dupOf: r.varint()}
+	d := docRec{id: r.Varint(), story: r.Varint(), st: r.ref(), dupOf: r.Varint()}
 	d.dfTerms = r.hashes()
 	d.ents, d.entsEnd = r.int(), r.int()
-	if r.err == nil && (d.ents < 0 || d.ents > d.entsEnd || d.dfTerms != nil && d.entsEnd > len(d.dfTerms)) {
-		r.fail(fmt.Errorf("article %d: names out of its terms", d.id))
+	if r.Err() == nil && (d.ents < 0 || d.ents > d.entsEnd || d.dfTerms != nil && d.entsEnd > len(d.dfTerms)) {
+		r.Fail(fmt.Errorf("article %d: names out of its terms", d.id))
 	}
 	return d
 }
@@ -689,108 +590,105 @@ func (r *stateReader) doc() docRec {
 // decodeState reads what appendState wrote, checking the references
 // that later use would follow without looking.
 func decodeState(cfg Config, data []byte) (*Clusterer, error) {
-	r := &stateReader{b: data}
+	r := &stateReader{Reader: binenc.NewReader(data)}
 	c := New(cfg)
-	c.next = r.varint()
-	c.seq = r.varint()
-	c.newest = r.time()
+	c.next = r.Varint()
+	c.seq = r.Varint()
+	c.newest = r.Time()
 	// A story takes well over 64 bytes; the bound keeps a corrupt count
 	// from allocating much.
-	r.table = make([]*story, r.count(64))
+	r.table = make([]*story, r.Count(64))
 	for i := range r.table {
 		r.table[i] = r.readStory()
 	}
 	c.stories = nil
-	if n, isNil := r.length(2); !isNil && r.err == nil {
+	if n, isNil := r.length(2); !isNil && r.Err() == nil {
 		c.stories = make(map[int64]*story, n)
 		for range n {
-			c.stories[r.varint()] = r.story()
+			c.stories[r.Varint()] = r.story()
 		}
 	}
 	c.threads = nil
-	if n, isNil := r.length(8); !isNil && r.err == nil {
+	if n, isNil := r.length(8); !isNil && r.Err() == nil {
 		c.threads = make(map[int64]*thread, n)
 		for range n {
-			key := r.varint()
-			th := &thread{id: r.varint(), words: r.centroid(), ents: r.centroid(), stories: r.int(), articles: r.int()}
-			if m, isNil := r.length(2); !isNil && r.err == nil {
+			key := r.Varint()
+			th := &thread{id: r.Varint(), words: r.centroid(), ents: r.centroid(), stories: r.int(), articles: r.int()}
+			if m, isNil := r.length(2); !isNil && r.Err() == nil {
 				th.members = make(map[int64]*story, m)
 				for range m {
-					th.members[r.varint()] = r.story()
+					th.members[r.Varint()] = r.story()
 				}
 			}
-			if m, isNil := r.length(9); !isNil && r.err == nil {
+			if m, isNil := r.length(9); !isNil && r.Err() == nil {
 				th.named = make(map[uint64]int, m)
 				for range m {
-					th.named[r.u64()] = r.int()
+					th.named[r.Uint64()] = r.int()
 				}
 			}
-			th.last = r.time()
+			th.last = r.Time()
 			c.threads[key] = th
 		}
 	}
 	c.posting = nil
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		c.posting = make(map[uint64][]int64, n)
 		for range n {
-			c.posting[r.u64()] = r.ids()
+			c.posting[r.Uint64()] = r.ids()
 		}
 	}
 	c.df = nil
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		c.df = make(map[uint64]int, n)
 		for range n {
-			c.df[r.u64()] = r.int()
+			c.df[r.Uint64()] = r.int()
 		}
 	}
-	if n, isNil := r.length(5); !isNil && r.err == nil {
+	if n, isNil := r.length(5); !isNil && r.Err() == nil {
 		c.dfQueue = make([]docRec, n)
 		for i := range c.dfQueue {
 			c.dfQueue[i] = r.doc()
 		}
 	}
 	c.docs = nil
-	if n, isNil := r.length(6); !isNil && r.err == nil {
+	if n, isNil := r.length(6); !isNil && r.Err() == nil {
 		c.docs = make(map[int64]*docRec, n)
 		for range n {
-			id := r.varint()
+			id := r.Varint()
 			d := r.doc()
 			c.docs[id] = &d
 		}
 	}
-	if copies := r.str(); r.err == nil {
+	if copies := r.str(); r.Err() == nil {
 		if err := c.copies.UnmarshalBinary([]byte(copies)); err != nil {
-			r.fail(err)
+			r.Fail(err)
 		}
 	}
 	c.indexed = nil
-	if n, isNil := r.length(2); !isNil && r.err == nil {
+	if n, isNil := r.length(2); !isNil && r.Err() == nil {
 		c.indexed = make(map[int64]*story, n)
 		for range n {
-			c.indexed[r.varint()] = r.story()
+			c.indexed[r.Varint()] = r.story()
 		}
 	}
 	c.archIndex = nil
-	if n, isNil := r.length(9); !isNil && r.err == nil {
+	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		c.archIndex = make(map[uint64][]int64, n)
 		for range n {
-			c.archIndex[r.u64()] = r.ids()
+			c.archIndex[r.Uint64()] = r.ids()
 		}
 	}
-	if n, isNil := r.length(2); !isNil && r.err == nil {
+	if n, isNil := r.length(2); !isNil && r.Err() == nil {
 		c.archQueue = make([]archivedStory, n)
 		for i := range c.archQueue {
-			c.archQueue[i] = archivedStory{r.story(), r.varint()}
+			c.archQueue[i] = archivedStory{r.story(), r.Varint()}
 		}
 	}
-	if r.err == nil && r.off != len(r.b) {
-		r.fail(fmt.Errorf("%d trailing bytes", len(r.b)-r.off))
+	if r.Close() == nil {
+		r.Fail(c.check())
 	}
-	if r.err == nil {
-		r.fail(c.check())
-	}
-	if r.err != nil {
-		return nil, r.err
+	if err := r.Err(); err != nil {
+		return nil, err
 	}
 	return c, nil
 }

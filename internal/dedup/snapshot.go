@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
-	"time"
+
+	"github.com/newsdesk/newsdesk/internal/binenc"
 )
 
 // indexFormat versions MarshalBinary's layout.
@@ -17,7 +17,7 @@ const indexFormat = 1
 // entries held and their order.
 func (x *Index) MarshalBinary() ([]byte, error) {
 	b := binary.AppendUvarint(nil, indexFormat)
-	b = appendTime(b, x.newest)
+	b = binenc.AppendTime(b, x.newest)
 	b = binary.AppendUvarint(b, uint64(x.head))
 	b = binary.AppendUvarint(b, uint64(len(x.order)))
 	for _, id := range x.order {
@@ -31,7 +31,7 @@ func (x *Index) MarshalBinary() ([]byte, error) {
 		for _, m := range e.fp.Min {
 			b = binary.LittleEndian.AppendUint32(b, m)
 		}
-		b = appendTime(b, e.time)
+		b = binenc.AppendTime(b, e.time)
 	}
 	// exact is written whole: an id evicted with copies still held leaves
 	// no entry, which re-adding the held ones would not reproduce.
@@ -48,37 +48,37 @@ func (x *Index) MarshalBinary() ([]byte, error) {
 // returns an error, leaving x unchanged, when data is not such an
 // encoding.
 func (x *Index) UnmarshalBinary(data []byte) error {
-	r := reader{b: data}
-	if v := r.uvarint(); r.err == nil && v != indexFormat {
+	r := binenc.NewReader(data)
+	if v := r.Uvarint(); r.Err() == nil && v != indexFormat {
 		return fmt.Errorf("decode copy index: format %d, want %d", v, indexFormat)
 	}
 	y := &Index{cfg: x.cfg, exact: map[uint64]int64{}, band: map[uint64][]int64{}, byID: map[int64]entry{}}
-	y.newest = r.time()
-	head := r.count(0)
-	n := r.count(1)
-	if r.err == nil && head > n {
+	y.newest = r.Time()
+	head := r.Count(0)
+	n := r.Count(1)
+	if r.Err() == nil && head > n {
 		return errors.New("decode copy index: cursor past the queue")
 	}
 	if n > 0 {
 		y.order = make([]int64, n)
 	}
 	for i := range y.order {
-		y.order[i] = r.varint()
+		y.order[i] = r.Varint()
 	}
 	y.head = head
 	for _, id := range y.order[min(head, len(y.order)):] {
-		if r.err != nil {
+		if r.Err() != nil {
 			break
 		}
 		e := entry{id: id}
-		e.fp.Words = int(r.varint())
-		e.fp.Exact = r.uint64()
+		e.fp.Words = int(r.Varint())
+		e.fp.Exact = r.Uint64()
 		for i := range e.fp.Min {
-			e.fp.Min[i] = r.uint32()
+			e.fp.Min[i] = r.Uint32()
 		}
-		e.time = r.time()
+		e.time = r.Time()
 		if _, dup := y.byID[id]; dup || e.fp.Words <= 0 {
-			r.fail(fmt.Errorf("entry %d held twice or empty", id))
+			r.Fail(fmt.Errorf("entry %d held twice or empty", id))
 			break
 		}
 		y.byID[id] = e
@@ -89,120 +89,17 @@ func (x *Index) UnmarshalBinary(data []byte) error {
 			}
 		}
 	}
-	ne := r.count(9)
+	ne := r.Count(9)
 	for range ne {
-		h, id := r.uint64(), r.varint()
-		if _, ok := y.byID[id]; r.err == nil && !ok {
-			r.fail(fmt.Errorf("exact hash points to %d, not held", id))
+		h, id := r.Uint64(), r.Varint()
+		if _, ok := y.byID[id]; r.Err() == nil && !ok {
+			r.Fail(fmt.Errorf("exact hash points to %d, not held", id))
 		}
 		y.exact[h] = id
 	}
-	if r.err == nil && r.off != len(r.b) {
-		r.fail(errors.New("trailing bytes"))
-	}
-	if r.err != nil {
-		return fmt.Errorf("decode copy index: %w", r.err)
+	if err := r.Close(); err != nil {
+		return fmt.Errorf("decode copy index: %w", err)
 	}
 	*x = *y
 	return nil
-}
-
-func appendTime(b []byte, t time.Time) []byte {
-	if t.IsZero() {
-		return append(b, 0)
-	}
-	b = append(b, 1)
-	b = binary.AppendVarint(b, t.Unix())
-	return binary.AppendUvarint(b, uint64(t.Nanosecond()))
-}
-
-// reader decodes MarshalBinary's layout, keeping the first error.
-type reader struct {
-	b   []byte
-	off int
-	err error
-}
-
-var errShort = errors.New("unexpected end of data")
-
-func (r *reader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-}
-
-func (r *reader) uvarint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(r.b[r.off:])
-	if n <= 0 {
-		r.fail(errShort)
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-func (r *reader) varint() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(r.b[r.off:])
-	if n <= 0 {
-		r.fail(errShort)
-		return 0
-	}
-	r.off += n
-	return v
-}
-
-func (r *reader) uint64() uint64 {
-	if r.err != nil || len(r.b)-r.off < 8 {
-		r.fail(errShort)
-		return 0
-	}
-	v := binary.LittleEndian.Uint64(r.b[r.off:])
-	r.off += 8
-	return v
-}
-
-func (r *reader) uint32() uint32 {
-	if r.err != nil || len(r.b)-r.off < 4 {
-		r.fail(errShort)
-		return 0
-	}
-	v := binary.LittleEndian.Uint32(r.b[r.off:])
-	r.off += 4
-	return v
-}
-
-// count reads a length whose items take at least size bytes each, so
-// that corrupt data cannot make a huge allocation.
-func (r *reader) count(size int) int {
-	v := r.uvarint()
-	if r.err == nil && (v > math.MaxInt32 || size > 0 && v > uint64((len(r.b)-r.off)/size)) {
-		r.fail(fmt.Errorf("length %d exceeds the data", v))
-	}
-	if r.err != nil {
-		return 0
-	}
-	return int(v)
-}
-
-func (r *reader) time() time.Time {
-	switch flag := r.uvarint(); {
-	case r.err != nil:
-		return time.Time{}
-	case flag == 0:
-		return time.Time{}
-	case flag != 1:
-		r.fail(fmt.Errorf("bad time flag %d", flag))
-		return time.Time{}
-	}
-	sec, nsec := r.varint(), r.uvarint()
-	if r.err == nil && nsec >= 1e9 {
-		r.fail(fmt.Errorf("bad nanoseconds %d", nsec))
-	}
-	return time.Unix(sec, int64(nsec)).UTC()
 }
