@@ -61,6 +61,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./internal/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzParseOPML$$' -fuzztime $(FUZZTIME) ./internal/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzQuotes$$' -fuzztime $(FUZZTIME) ./internal/text
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/cluster
 
 vuln:
 	@GOBIN=$(TOOLS) ./scripts/vulncheck
