@@ -460,6 +460,11 @@ func (r *stateReader) strs() []string {
 
 func (r *stateReader) ages() ages { return ages{r.Uint64(), r.Uint64()} }
 
+// centroid reads a centroid and refuses one that centroid.add cannot
+// have made: terms out of hash order (cosines merge by hash), a weight
+// that is not finite, or a norm that is not the sum of the squared
+// weights, taken in the same order (a wrong norm makes scores no rule
+// expects, down to -Inf).
 func (r *stateReader) centroid() centroid {
 	var c centroid
 	n, isNil := r.length(16)
@@ -470,6 +475,17 @@ func (r *stateReader) centroid() centroid {
 		}
 	}
 	c.n2 = r.f64()
+	var n2 float64
+	for i, t := range c.t {
+		if i > 0 && t.h <= c.t[i-1].h || math.IsNaN(t.w) || math.IsInf(t.w, 0) {
+			r.Fail(errors.New("centroid terms out of order or not finite"))
+			return centroid{}
+		}
+		n2 += t.w * t.w
+	}
+	if r.Err() == nil && c.n2 != n2 {
+		r.Fail(fmt.Errorf("centroid norm %g, want %g", c.n2, n2))
+	}
 	return c
 }
 
@@ -561,17 +577,22 @@ func (r *stateReader) readStory() *story {
 		s.figures = make([]uint16, n)
 		for i := range s.figures {
 			s.figures[i] = r.figure()
+			// otherFigures searches them: sorted, without repeats.
+			if i > 0 && s.figures[i] <= s.figures[i-1] && r.Err() == nil {
+				r.Fail(errors.New("story figures out of order"))
+			}
 		}
 	}
 	return s
 }
 
 // figure reads one of a story's figures, refusing a value no figure code
-// takes (see figures.go).
+// takes (see figures.go): a score is below magnitudeBase, a magnitude
+// 1.0 to 9.9 above it.
 func (r *stateReader) figure() uint16 {
 	v := r.Uvarint()
-	if v > math.MaxUint16 {
-		r.Fail(fmt.Errorf("figure %d out of range", v))
+	if r.Err() == nil && v >= magnitudeBase && (v < magnitudeBase+10 || v >= magnitudeBase+100) {
+		r.Fail(fmt.Errorf("figure code %d", v))
 		return 0
 	}
 	return uint16(v)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/fnv"
+	"io"
 	"maps"
 	"os"
 	"reflect"
@@ -287,10 +288,24 @@ func FuzzLoad(f *testing.F) {
 	f.Add(body)
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		Load(cfg, bytes.NewReader(data)) //nolint:errcheck // only a panic matters
-		// The checksum stops nearly every change above; the decoder
-		// itself must hold too.
-		decodeState(cfg, data) //nolint:errcheck // only a panic matters
+		loaded, err := Load(cfg, bytes.NewReader(data))
+		if err != nil {
+			// The checksum stops nearly every change above; the decoder
+			// itself must hold too.
+			loaded, err = decodeState(cfg, data)
+		}
+		if err != nil {
+			return
+		}
+		// A state the loader accepts must also be one the clusterer can
+		// work from: a crafted one that passed could otherwise crash
+		// every later group job.
+		loaded.Add(Doc{ID: 1 << 40, Source: 3, Time: time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC), Title: "Riverton mill reopens",
+			Text: "The Copper Kettle mill on Alder Lane reopened, Chief Lena Brandt said."})
+		loaded.Add(Doc{ID: 1<<40 + 1, Source: 4, Title: "Mill fire", Text: "Riverton's mill fire hurt three, Brandt said."})
+		if err := loaded.Snapshot(io.Discard); err != nil {
+			t.Errorf("Snapshot after Load: %v", err)
+		}
 	})
 }
 

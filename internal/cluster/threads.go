@@ -72,7 +72,7 @@ func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 			continue
 		}
 		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if tsc > bestThreadScore || tsc == bestThreadScore && th.id < bestThread.id {
+		if tsc > bestThreadScore || tsc == bestThreadScore && bestThread != nil && th.id < bestThread.id {
 			bestThread, bestThreadScore = th, tsc
 		}
 	}
