@@ -294,7 +294,7 @@ func (p *Pipeline) stopShared(ctx context.Context) error {
 	release := <-p.led
 	p.led = nil
 	err := p.q.Stop(ctx)
-	if p.mayGroup() {
+	if release != nil && p.mayGroup() {
 		// Before the lock goes: a new leader may group at once.
 		p.snapshotAtStop(ctx)
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -68,13 +69,20 @@ func (p *Pipeline) maybeSnapshot(ctx context.Context) {
 
 // snapshotAtStop saves a snapshot at a graceful stop if anything was
 // grouped since the last one.
+//
+// Stop's deadline bounds it: past it (a job that would not stop may still
+// hold the clusterer) nothing is saved, and a save cut short by it loses
+// nothing; the next start replays a little more.
 func (p *Pipeline) snapshotAtStop(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.snap.unsaved == 0 {
 		return
 	}
-	if err := p.saveSnapshot(context.WithoutCancel(ctx)); err != nil {
+	if err := p.saveSnapshot(ctx); err != nil {
 		p.logger.Warn("save cluster snapshot at stop", "err", err)
 	}
 }
@@ -92,14 +100,37 @@ func (p *Pipeline) saveSnapshot(ctx context.Context) error {
 	if err := p.cl.Snapshot(&buf); err != nil {
 		return err
 	}
-	fp := cluster.Fingerprint(cluster.DefaultConfig())
-	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: hex.EncodeToString(fp[:]), TakenAt: time.Now().UTC()}
+	// Another process may have grouped after this one's last decision (a
+	// leader that lost its lock and has not noticed yet): its clusterer
+	// lacks those decisions, and a snapshot of it would hide them from
+	// every later restart. It is rebuilt instead.
+	later, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Order: store.GroupedOrder, After: p.snap.cursor, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if len(later) > 0 {
+		p.dirty = true
+		return fmt.Errorf("not saved: article %d was grouped after this clusterer's last decision (article %d)", later[0].ID, p.snap.cursor)
+	}
+	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: p.snapshotFingerprint(cluster.DefaultConfig()), TakenAt: time.Now().UTC()}
 	if err := cs.PutClusterSnapshot(ctx, snap); err != nil {
 		return err
 	}
 	p.snap.unsaved, p.snap.savedAt = 0, time.Now()
 	p.logger.Info("saved cluster snapshot", "bytes", len(snap.Data), "after_article", snap.After, "took", time.Since(start))
 	return nil
+}
+
+// snapshotFingerprint identifies the snapshots this pipeline may load: the
+// clusterer's format and configuration (cluster.Fingerprint), and the desk
+// language, since foreign articles were read in it: after a change, a
+// full replay reads them in the new one.
+func (p *Pipeline) snapshotFingerprint(cfg cluster.Config) string {
+	h := sha256.New()
+	fp := cluster.Fingerprint(cfg)
+	h.Write(fp[:])
+	h.Write([]byte("\x00desk=" + p.cfg.DeskLang))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // errNoSnapshot says that the store keeps no usable snapshot; why is
@@ -121,12 +152,12 @@ func (p *Pipeline) loadSnapshot(ctx context.Context, cfg cluster.Config) (*clust
 		}
 		return nil, 0, fmt.Errorf("%w: %w", errNoSnapshot, err)
 	}
-	if fp := cluster.Fingerprint(cfg); snap.Fingerprint != hex.EncodeToString(fp[:]) {
-		return nil, 0, fmt.Errorf("%w: taken under another format or configuration", errNoSnapshot)
+	if snap.Fingerprint != p.snapshotFingerprint(cfg) {
+		return nil, 0, fmt.Errorf("%w: taken under another format, configuration or desk language", errNoSnapshot)
 	}
 	if snap.After != 0 {
 		// The replay after it starts from this article: gone (or never
-		// grouped), the cursor would list nothing and lose decisions.
+		// grouped), the replay after it is an error (store.ErrNotFound).
 		a, err := p.st.Article(ctx, snap.After)
 		if ctx.Err() != nil {
 			return nil, 0, ctx.Err()

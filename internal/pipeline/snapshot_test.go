@@ -123,3 +123,60 @@ func TestRestartFromSnapshot(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotRefusedUnderAnotherDeskLanguage checks that a snapshot is
+// loaded under the desk language it was taken in and not under another:
+// its foreign articles were read in the old one, and a full replay reads
+// them in the new one.
+func TestSnapshotRefusedUnderAnotherDeskLanguage(t *testing.T) {
+	t.Parallel()
+	first, _ := demoHalves(t)
+	d := newDesk(t, &countingTranslator{answer: glossary()})
+	d.group(t, first)
+	d.restart(t, &countingTranslator{answer: glossary()}) // a full replay, which saves a snapshot
+	for _, tc := range []struct {
+		lang         string
+		fromSnapshot bool
+	}{{DefaultDeskLang, true}, {"fr", false}} {
+		d.p = d.pipeline(&countingTranslator{answer: glossary()})
+		d.p.cfg.DeskLang = tc.lang
+		if err := d.p.restore(context.Background()); err != nil {
+			t.Fatalf("restore in %q: %v", tc.lang, err)
+		}
+		if d.p.snap.fromSnapshot != tc.fromSnapshot {
+			t.Errorf("restore in %q: from snapshot %v, want %v", tc.lang, d.p.snap.fromSnapshot, tc.fromSnapshot)
+		}
+	}
+}
+
+// TestStaleSnapshotNotSaved checks that a pipeline whose clusterer lacks
+// decisions another process recorded after its own (a leader that lost
+// the lock without noticing) does not save a snapshot hiding them from
+// every later restart, and rebuilds its clusterer instead.
+func TestStaleSnapshotNotSaved(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	first, second := demoHalves(t)
+	stale := newDesk(t, nil)
+	stale.group(t, first)
+	stale.restart(t, nil) // saves a snapshot at the first half's end
+	saved, err := stale.st.ClusterSnapshot(ctx)
+	if err != nil {
+		t.Fatalf("no snapshot after a full replay: %v", err)
+	}
+	other := &desk{st: stale.st}
+	other.restart(t, nil)
+	other.group(t, second)
+
+	stale.p.mu.Lock()
+	stale.p.snap.unsaved = 1
+	err = stale.p.saveSnapshot(ctx)
+	dirty := stale.p.dirty
+	stale.p.mu.Unlock()
+	if err == nil || !dirty {
+		t.Errorf("saveSnapshot behind the store: err %v, dirty %v; want an error and a clusterer to rebuild", err, dirty)
+	}
+	if got, err := stale.st.ClusterSnapshot(ctx); err != nil || got.After != saved.After {
+		t.Errorf("snapshot after the refused save: after %d, %v; want the earlier one, after %d", got.After, err, saved.After)
+	}
+}
