@@ -46,9 +46,18 @@ func (s *snapState) grouped(id int64) {
 	s.unsaved++
 }
 
+// snapshotKeeper is a store that keeps the clusterer's latest snapshot
+// (both back ends; see store.ClusterSnapshot).
+type snapshotKeeper interface {
+	// PutClusterSnapshot replaces the snapshot kept.
+	PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error
+	// ClusterSnapshot returns the snapshot kept, store.ErrNotFound if none.
+	ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, error)
+}
+
 // snapshots returns the store's snapshot keeper, nil if it has none.
-func (p *Pipeline) snapshots() store.ClusterSnapshots {
-	cs, _ := p.st.(store.ClusterSnapshots)
+func (p *Pipeline) snapshots() snapshotKeeper {
+	cs, _ := p.st.(snapshotKeeper)
 	return cs
 }
 

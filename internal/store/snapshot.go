@@ -1,13 +1,14 @@
 package store
 
-import (
-	"context"
-	"time"
-)
+import "time"
 
 // ClusterSnapshot is the clusterer's state saved at one point of the
 // grouped order (see cluster.Snapshot), so that a restart loads it and
-// replays only the decisions recorded after it.
+// replays only the decisions recorded after it. Both back ends keep the
+// latest one (PutClusterSnapshot, and ClusterSnapshot, which returns
+// ErrNotFound when none is kept); it is not part of Store, so that a store
+// without it (a test's) still serves: the clusterer is then rebuilt by
+// replay.
 type ClusterSnapshot struct {
 	Data []byte
 	// After is the last article, in GroupedOrder, whose decision Data
@@ -18,15 +19,4 @@ type ClusterSnapshot struct {
 	// under, so a mismatch is seen without reading Data.
 	Fingerprint string
 	TakenAt     time.Time
-}
-
-// ClusterSnapshots is kept by a back end that can hold the clusterer's
-// latest snapshot; both of newsdesk's do. It is separate from Store so
-// that a store without it (a test's) still serves: the clusterer is then
-// rebuilt by replay.
-type ClusterSnapshots interface {
-	// PutClusterSnapshot replaces the snapshot kept.
-	PutClusterSnapshot(ctx context.Context, s ClusterSnapshot) error
-	// ClusterSnapshot returns the snapshot kept, ErrNotFound if none.
-	ClusterSnapshot(ctx context.Context) (ClusterSnapshot, error)
 }

@@ -11,8 +11,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-var _ store.ClusterSnapshots = (*Store)(nil)
-
 // PutClusterSnapshot replaces the clusterer's snapshot kept.
 func (st *Store) PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error {
 	if _, err := st.pool.Exec(ctx, `INSERT INTO cluster_snapshot (id, data, after_article, fingerprint, taken_at)

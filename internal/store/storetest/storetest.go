@@ -786,7 +786,10 @@ func testDeleteSourceKeepsArticles(t *testing.T, st store.Store) {
 // snapshot, the latest replacing the one before, bytes and all.
 func testClusterSnapshot(t *testing.T, st store.Store) {
 	ctx := context.Background()
-	cs, ok := st.(store.ClusterSnapshots)
+	cs, ok := st.(interface {
+		PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error
+		ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, error)
+	})
 	if !ok {
 		t.Fatalf("%T keeps no cluster snapshot", st)
 	}
