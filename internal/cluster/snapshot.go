@@ -422,41 +422,23 @@ func (r *stateReader) length(size int) (int, bool) {
 
 func (r *stateReader) str() string { return string(r.Bytes(r.Count(1))) }
 
-func (r *stateReader) hashes() []uint64 {
-	n, isNil := r.length(8)
+// readSlice reads what the writer's length and its items wrote, each item
+// taking at least size bytes; nil stays nil.
+func readSlice[T any](r *stateReader, size int, item func() T) []T {
+	n, isNil := r.length(size)
 	if isNil || r.Err() != nil {
 		return nil
 	}
-	out := make([]uint64, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = r.Uint64()
+		out[i] = item()
 	}
 	return out
 }
 
-func (r *stateReader) ids() []int64 {
-	n, isNil := r.length(1)
-	if isNil || r.Err() != nil {
-		return nil
-	}
-	out := make([]int64, n)
-	for i := range out {
-		out[i] = r.Varint()
-	}
-	return out
-}
-
-func (r *stateReader) strs() []string {
-	n, isNil := r.length(1)
-	if isNil || r.Err() != nil {
-		return nil
-	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.str()
-	}
-	return out
-}
+func (r *stateReader) hashes() []uint64 { return readSlice(r, 8, r.Uint64) }
+func (r *stateReader) ids() []int64     { return readSlice(r, 1, r.Varint) }
+func (r *stateReader) strs() []string   { return readSlice(r, 1, r.str) }
 
 func (r *stateReader) ages() ages { return ages{r.Uint64(), r.Uint64()} }
 
