@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 type fixture struct {
@@ -296,6 +297,53 @@ func TestFurniture(t *testing.T) {
 				t.Errorf("assignments (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// checkDiscount checks that a discount rule (set writes its factor into a
+// Config; def is its default) multiplies d's best score against story by
+// 1 - def when discount is true, and leaves it alone otherwise.
+func checkDiscount(t *testing.T, set func(*Config, float64), def float64, story []Doc, d Doc, discount bool) {
+	t.Helper()
+	score := func(k float64) float64 {
+		cfg := DefaultConfig()
+		set(&cfg, k)
+		return bestScore(t, cfg, story, d)
+	}
+	with, want := score(def), score(0)
+	if discount {
+		want *= 1 - def
+	}
+	if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("score with the rule (-want +got):\n%s", diff)
+	}
+}
+
+// checkStartsOwnStory checks that with a discount rule at its default
+// def, and not without it, the look-alike starts its own story after
+// story's articles, and that a clusterer restored from their decisions
+// decides it the same.
+func checkStartsOwnStory(t *testing.T, name string, set func(*Config, float64), def float64, story []Doc, lookAlike Doc) {
+	t.Helper()
+	for _, k := range []float64{def, 0} {
+		cfg := DefaultConfig()
+		set(&cfg, k)
+		c := New(cfg)
+		var as []Assignment
+		for _, d := range story {
+			as = append(as, c.Add(d))
+		}
+		got := c.Add(lookAlike)
+		if got.NewStory != (k > 0) {
+			t.Errorf("%s %.1f: new story = %v (score %.3f), want %v", name, k, got.NewStory, got.Score, k > 0)
+		}
+		r := New(cfg)
+		for i, d := range story {
+			r.Restore(d, as[i])
+		}
+		if diff := cmp.Diff(got, r.Add(lookAlike)); diff != "" {
+			t.Errorf("%s %.1f: after Restore (-Add +Restore):\n%s", name, k, diff)
+		}
 	}
 }
 

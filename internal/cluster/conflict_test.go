@@ -3,9 +3,6 @@ package cluster
 import (
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestNameConflict checks the name discount on hand-made reports of one
@@ -52,43 +49,12 @@ func TestNameConflict(t *testing.T) {
 		{"dated story, undated article", dated(surrey), wellington, true},
 		{"both dated", dated(surrey), wellingtonDated, false},
 	}
+	set := func(c *Config, k float64) { c.NameConflict = k }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			score := func(k float64) float64 {
-				cfg := DefaultConfig()
-				cfg.NameConflict = k
-				return bestScore(t, cfg, tt.story, tt.doc)
-			}
-			def := DefaultConfig()
-			with, without := score(def.NameConflict), score(0)
-			want := without
-			if tt.discount {
-				want *= 1 - def.NameConflict
-			}
-			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score with the name check (-want +got):\n%s", diff)
-			}
+			checkDiscount(t, set, DefaultConfig().NameConflict, tt.story, tt.doc, tt.discount)
 		})
 	}
-	for _, k := range []float64{DefaultConfig().NameConflict, 0} {
-		cfg := DefaultConfig()
-		cfg.NameConflict = k
-		c := New(cfg)
-		var as []Assignment
-		for _, d := range surrey {
-			as = append(as, c.Add(d))
-		}
-		got := c.Add(wellington)
-		if got.NewStory != (k > 0) {
-			t.Errorf("NameConflict %.1f: new story = %v (score %.3f), want %v", k, got.NewStory, got.Score, k > 0)
-		}
-		r := New(cfg)
-		for i, d := range surrey {
-			r.Restore(d, as[i])
-		}
-		if diff := cmp.Diff(got, r.Add(wellington)); diff != "" {
-			t.Errorf("NameConflict %.1f: after Restore (-Add +Restore):\n%s", k, diff)
-		}
-	}
+	checkStartsOwnStory(t, "NameConflict", set, DefaultConfig().NameConflict, surrey, wellington)
 }

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestFigures(t *testing.T) {
@@ -82,43 +81,12 @@ func TestFigureConflict(t *testing.T) {
 		{"the same score", story, same, false},
 		{"no score", story, noScore, false},
 	}
+	set := func(c *Config, k float64) { c.FigureConflict = k }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			score := func(k float64) float64 {
-				cfg := DefaultConfig()
-				cfg.FigureConflict = k
-				return bestScore(t, cfg, tt.story, tt.doc)
-			}
-			def := DefaultConfig()
-			with, without := score(def.FigureConflict), score(0)
-			want := without
-			if tt.discount {
-				want *= 1 - def.FigureConflict
-			}
-			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score with the figure check (-want +got):\n%s", diff)
-			}
+			checkDiscount(t, set, DefaultConfig().FigureConflict, tt.story, tt.doc, tt.discount)
 		})
 	}
-	for _, k := range []float64{DefaultConfig().FigureConflict, 0} {
-		cfg := DefaultConfig()
-		cfg.FigureConflict = k
-		c := New(cfg)
-		var as []Assignment
-		for _, d := range story {
-			as = append(as, c.Add(d))
-		}
-		got := c.Add(other)
-		if got.NewStory != (k > 0) {
-			t.Errorf("FigureConflict %.1f: new story = %v (score %.3f), want %v", k, got.NewStory, got.Score, k > 0)
-		}
-		r := New(cfg)
-		for i, d := range story {
-			r.Restore(d, as[i])
-		}
-		if diff := cmp.Diff(got, r.Add(other)); diff != "" {
-			t.Errorf("FigureConflict %.1f: after Restore (-Add +Restore):\n%s", k, diff)
-		}
-	}
+	checkStartsOwnStory(t, "FigureConflict", set, DefaultConfig().FigureConflict, story, other)
 }
