@@ -18,6 +18,9 @@ var (
 	// ErrLocked is returned by a back end's LockWorker when another
 	// process holds the database's worker lock.
 	ErrLocked = errors.New("another newsdesk process is working on this database")
+	// ErrFenced is returned by a Leader's write when another Leader was
+	// taken after it (see Leader): the write changed nothing.
+	ErrFenced = errors.New("fenced: another process has taken the lead")
 )
 
 // ArticleFilter selects articles. Zero fields do not filter.
@@ -129,4 +132,31 @@ type Store interface {
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 
 	Close() error
+}
+
+// Leader is the writes of the process that groups articles (the pipeline's
+// leader), fenced by a leader epoch: both back ends keep a counter that
+// their Lead(ctx) (Leader, error) raises, atomically, and every write of
+// the Leader it returns first checks, in the write's own transaction, that
+// the counter still stands at its Epoch. A leader frozen (not scheduled)
+// past losing its lock, that wakes after another process took the lead, is
+// so refused with ErrFenced and writes nothing; a write that got in before
+// the other Lead holds it back until committed, so a new leader that reads
+// the store after its Lead sees every write the old one made. A lock alone
+// cannot do this: it tells its holder that it lost it only when the
+// holder next runs.
+//
+// It is an interface here rather than in the pipeline because Lead, a
+// back end's method, must name the type it returns.
+type Leader interface {
+	// Epoch is the token the writes are checked against: the counter's
+	// value when Lead returned this Leader.
+	Epoch() int64
+	// SetArticleGroup, PutStory and PutBriefing are Store's.
+	SetArticleGroup(ctx context.Context, id int64, g Group) error
+	PutStory(ctx context.Context, s news.Story) error
+	PutBriefing(ctx context.Context, b news.Briefing) error
+	// PutClusterSnapshot replaces the clusterer's snapshot kept (see
+	// ClusterSnapshot).
+	PutClusterSnapshot(ctx context.Context, s ClusterSnapshot) error
 }

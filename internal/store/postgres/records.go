@@ -255,7 +255,17 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 // a number from a sequence, so concurrent calls still get distinct,
 // increasing places.
 func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
-	tag, err := st.pool.Exec(ctx, `UPDATE articles SET story_id = $1, thread_id = $2, duplicate_of = $3,
+	return setArticleGroup(ctx, st.pool, id, g)
+}
+
+// execer runs a statement: the store's pool, or a transaction (a Leader's
+// fenced write; see fence.go).
+type execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+func setArticleGroup(ctx context.Context, db execer, id int64, g store.Group) error {
+	tag, err := db.Exec(ctx, `UPDATE articles SET story_id = $1, thread_id = $2, duplicate_of = $3,
 		translation = $4, translation_from = $5, translation_to = $6,
 		group_seq = COALESCE(group_seq, nextval('article_group_order'))
 		WHERE id = $7`, g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id)
@@ -271,10 +281,14 @@ func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) e
 // pipeline puts a story with Briefed false to mark its briefing stale. Its
 // briefing, if any, is kept until replaced.
 func (st *Store) PutStory(ctx context.Context, s news.Story) error {
+	return putStory(ctx, st.pool, s)
+}
+
+func putStory(ctx context.Context, db execer, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := st.pool.Exec(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+	_, err := db.Exec(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
 		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
@@ -343,27 +357,31 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 // earlier one, and marks the story briefed, in one transaction. The story
 // must exist.
 func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
-	body, err := json.Marshal(b)
-	if err != nil {
-		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
-	}
-	err = pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE stories SET briefed = true WHERE id = $1`, b.StoryID)
-		if err != nil {
-			return err
-		}
-		if err := mustAffect(tag, fmt.Sprintf("story %d", b.StoryID)); err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO briefings (story_id, generated_at, body) VALUES ($1, $2, $3)
-			ON CONFLICT (story_id) DO UPDATE SET generated_at = excluded.generated_at, body = excluded.body`,
-			b.StoryID, b.GeneratedAt.UnixNano(), string(body))
-		return err
-	})
+	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return putBriefing(ctx, tx, b) })
 	if err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
 	}
 	return nil
+}
+
+// putBriefing is PutBriefing's statements, in the transaction tx, which
+// the caller commits; it leaves the error to the caller to wrap.
+func putBriefing(ctx context.Context, tx pgx.Tx, b news.Briefing) error {
+	body, err := json.Marshal(b)
+	if err != nil {
+		return err
+	}
+	tag, err := tx.Exec(ctx, `UPDATE stories SET briefed = true WHERE id = $1`, b.StoryID)
+	if err != nil {
+		return err
+	}
+	if err := mustAffect(tag, fmt.Sprintf("story %d", b.StoryID)); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO briefings (story_id, generated_at, body) VALUES ($1, $2, $3)
+		ON CONFLICT (story_id) DO UPDATE SET generated_at = excluded.generated_at, body = excluded.body`,
+		b.StoryID, b.GeneratedAt.UnixNano(), string(body))
+	return err
 }
 
 // Briefing returns the briefing of story storyID.

@@ -243,7 +243,17 @@ func (st *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]news.Ar
 // SetArticleGroup records the clusterer's decision and marks the article
 // clustered. The first call for an article fixes its place in GroupedOrder.
 func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
-	res, err := st.db.ExecContext(ctx, `UPDATE articles SET story_id = ?, thread_id = ?, duplicate_of = ?,
+	return setArticleGroup(ctx, st.db, id, g)
+}
+
+// execer runs a statement: the store's pool, or a transaction (a Leader's
+// fenced write; see fence.go).
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func setArticleGroup(ctx context.Context, db execer, id int64, g store.Group) error {
+	res, err := db.ExecContext(ctx, `UPDATE articles SET story_id = ?, thread_id = ?, duplicate_of = ?,
 		translation = ?, translation_from = ?, translation_to = ?,
 		group_seq = COALESCE(group_seq, (SELECT COALESCE(MAX(group_seq), 0) + 1 FROM articles))
 		WHERE id = ?`, g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id)
@@ -259,10 +269,14 @@ func (st *Store) SetArticleGroup(ctx context.Context, id int64, g store.Group) e
 // pipeline puts a story with Briefed false to mark its briefing stale. Its
 // briefing, if any, is kept until replaced.
 func (st *Store) PutStory(ctx context.Context, s news.Story) error {
+	return putStory(ctx, st.db, s)
+}
+
+func putStory(ctx context.Context, db execer, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := st.db.ExecContext(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := db.ExecContext(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
 		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
@@ -330,15 +344,27 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 // earlier one, and marks the story briefed, in one transaction. The story
 // must exist.
 func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
-	body, err := json.Marshal(b)
-	if err != nil {
-		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
-	}
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
 	}
 	defer tx.Rollback()
+	if err := putBriefing(ctx, tx, b); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
+	return nil
+}
+
+// putBriefing is PutBriefing in the transaction tx, which the caller
+// commits.
+func putBriefing(ctx context.Context, tx *sql.Tx, b news.Briefing) error {
+	body, err := json.Marshal(b)
+	if err != nil {
+		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE stories SET briefed = 1 WHERE id = ?`, b.StoryID)
 	if err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
@@ -349,9 +375,6 @@ func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO briefings (story_id, generated_at, body) VALUES (?, ?, ?)
 		ON CONFLICT(story_id) DO UPDATE SET generated_at = excluded.generated_at, body = excluded.body`,
 		b.StoryID, b.GeneratedAt.UnixNano(), string(body)); err != nil {
-		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
 	}
 	return nil

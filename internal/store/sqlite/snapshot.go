@@ -12,7 +12,11 @@ import (
 
 // PutClusterSnapshot replaces the clusterer's snapshot kept.
 func (st *Store) PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error {
-	if _, err := st.db.ExecContext(ctx, `INSERT INTO cluster_snapshot (id, data, after_article, fingerprint, taken_at)
+	return putClusterSnapshot(ctx, st.db, s)
+}
+
+func putClusterSnapshot(ctx context.Context, db execer, s store.ClusterSnapshot) error {
+	if _, err := db.ExecContext(ctx, `INSERT INTO cluster_snapshot (id, data, after_article, fingerprint, taken_at)
 		VALUES (1, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET data = excluded.data, after_article = excluded.after_article,
 			fingerprint = excluded.fingerprint, taken_at = excluded.taken_at`,

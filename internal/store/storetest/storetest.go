@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryNotFound", testStoryNotFound},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},
+		{"Fence", testFence},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

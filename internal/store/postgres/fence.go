@@ -1,0 +1,88 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Lead raises the database's leader epoch and returns the writes fenced by
+// it (see store.Leader). The pipeline calls it after taking the worker
+// lock and before reading the store, so that a leader that lost the lock
+// without noticing (its process frozen) can write nothing its successor
+// has not read. The UPDATE is atomic, so two Leads never share an epoch,
+// and it waits for the row's share locks: for every fenced write already
+// past its check (see fenced) to commit or roll back.
+func (st *Store) Lead(ctx context.Context) (store.Leader, error) {
+	var epoch int64
+	if err := st.pool.QueryRow(ctx, `UPDATE leader_epoch SET epoch = epoch + 1 WHERE id = 1 RETURNING epoch`).Scan(&epoch); err != nil {
+		return nil, fmt.Errorf("take the lead of %s: %w", st.dsn, err)
+	}
+	return &leader{st: st, epoch: epoch}, nil
+}
+
+// leader is a store.Leader: the store's writes, each in a transaction that
+// first checks the epoch.
+type leader struct {
+	st    *Store
+	epoch int64
+}
+
+func (l *leader) Epoch() int64 { return l.epoch }
+
+func (l *leader) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
+	return l.fenced(ctx, fmt.Sprintf("set group of article %d", id), func(tx pgx.Tx) error { return setArticleGroup(ctx, tx, id, g) })
+}
+
+func (l *leader) PutStory(ctx context.Context, s news.Story) error {
+	return l.fenced(ctx, fmt.Sprintf("put story %d", s.ID), func(tx pgx.Tx) error { return putStory(ctx, tx, s) })
+}
+
+func (l *leader) PutBriefing(ctx context.Context, b news.Briefing) error {
+	what := fmt.Sprintf("put briefing of story %d", b.StoryID)
+	return l.fenced(ctx, what, func(tx pgx.Tx) error {
+		if err := putBriefing(ctx, tx, b); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		return nil
+	})
+}
+
+func (l *leader) PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error {
+	return l.fenced(ctx, fmt.Sprintf("put cluster snapshot after article %d", s.After),
+		func(tx pgx.Tx) error { return putClusterSnapshot(ctx, tx, s) })
+}
+
+// fenced runs write in a transaction that first reads the epoch FOR SHARE
+// and returns store.ErrFenced, writing nothing, if it no longer stands at
+// l's. The share lock is what closes the race a plain check in the write's
+// WHERE would leave under READ COMMITTED: a Lead's UPDATE waits for it, so
+// a write that passed its check commits before the new epoch does (and
+// the new leader, reading after Lead, sees it); and a check that meets a
+// Lead in progress waits for it and then reads the new epoch. what names
+// the write in errors; write's own come back as they are.
+func (l *leader) fenced(ctx context.Context, what string, write func(tx pgx.Tx) error) error {
+	tx, err := l.st.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback(context.WithoutCancel(ctx))
+	var now int64
+	if err := tx.QueryRow(ctx, `SELECT epoch FROM leader_epoch WHERE id = 1 FOR SHARE`).Scan(&now); err != nil {
+		return fmt.Errorf("%s: read the leader epoch: %w", what, err)
+	}
+	if now != l.epoch {
+		return fmt.Errorf("%s as leader %d, superseded by leader %d: %w", what, l.epoch, now, store.ErrFenced)
+	}
+	if err := write(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
