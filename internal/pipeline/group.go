@@ -215,7 +215,7 @@ func (p *Pipeline) restoreArticle(ctx context.Context, a news.Article, threads m
 		// restart replays this one instead of asking again. A translator
 		// failing now is asked again next time.
 		g := store.Group{StoryID: a.StoryID, ThreadID: a.ThreadID, DuplicateOf: a.DuplicateOf, Translation: tr}
-		if err := p.st.SetArticleGroup(ctx, a.ID, g); err != nil {
+		if err := p.leader().SetArticleGroup(ctx, a.ID, g); err != nil {
 			return err
 		}
 	}
@@ -312,7 +312,7 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		if strings.TrimSpace(a.Text) == "" {
 			// A failed article has nothing to group or cite: mark it done
 			// without a story, so it does not make an empty one.
-			if err := p.st.SetArticleGroup(ctx, a.ID, store.Group{}); err != nil {
+			if err := p.leader().SetArticleGroup(ctx, a.ID, store.Group{}); err != nil {
 				return 0, err
 			}
 			p.snap.grouped(a.ID)
@@ -323,7 +323,7 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 		tr, _, _ := p.translation(ctx, a)
 		as := p.cl.Add(clusterDoc(a, tr))
 		g := store.Group{StoryID: as.StoryID, ThreadID: as.ThreadID, DuplicateOf: as.DuplicateOf, Translation: tr}
-		if err := p.st.SetArticleGroup(ctx, a.ID, g); err != nil {
+		if err := p.leader().SetArticleGroup(ctx, a.ID, g); err != nil {
 			return 0, err
 		}
 		p.snap.grouped(a.ID)
@@ -377,7 +377,7 @@ func (p *Pipeline) mergedStories(ctx context.Context, as cluster.Assignment) ([]
 				held = append(held, st.ID)
 			case st.ThreadID != keep:
 				st.ThreadID = keep
-				if err := p.st.PutStory(ctx, st); err != nil {
+				if err := p.leader().PutStory(ctx, st); err != nil {
 					return nil, err
 				}
 			}
@@ -417,7 +417,7 @@ func (p *Pipeline) refreshStory(ctx context.Context, id int64, category string) 
 		FirstSeen: old.FirstSeen, LastUpdated: old.LastUpdated, ArticleCount: old.ArticleCount, SourceCount: old.SourceCount}) {
 		return nil
 	}
-	return p.st.PutStory(ctx, s)
+	return p.leader().PutStory(ctx, s)
 }
 
 // tally fills in what a story's members (in time order) say of it: its
@@ -474,7 +474,7 @@ func (p *Pipeline) briefAll(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if err := p.st.PutBriefing(ctx, b); err != nil {
+			if err := p.leader().PutBriefing(ctx, b); err != nil {
 				return err
 			}
 		}

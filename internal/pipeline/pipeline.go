@@ -82,6 +82,9 @@ type Pipeline struct {
 	mu    sync.Mutex
 	cl    *cluster.Clusterer
 	dirty bool // the clusterer may disagree with the store: rebuild first
+	// lw writes the clusterer's results, fenced by the leader epoch
+	// this process took (see fence.go); nil before it took one.
+	lw store.Leader
 	// snap is where the clusterer stands against the stored decisions,
 	// for its snapshots (see snapshot.go).
 	snap snapState
@@ -93,10 +96,15 @@ type Pipeline struct {
 	leading atomic.Bool
 	leads   atomic.Int64 // times this pipeline took the lead, for tests
 	// reign ends when this process stops leading: it cancels the group
-	// job running here (see asLeader). Nil before the first lead.
+	// job running here (see asLeader). Nil before the first lead. epoch
+	// is the leader epoch of the reign, 0 for an unfenced store.
 	reignMu  sync.Mutex
 	reign    context.Context
 	abdicate context.CancelFunc
+	epoch    int64
+	// fenced carries the epoch of a reign whose write the store refused
+	// (store.ErrFenced) from its group job to the leadership goroutine.
+	fenced chan int64
 	// addMu orders adding the group queue before group job inserts: River
 	// v0.51.2's Queues().Add registers the queue's producer before it
 	// starts it, and an insert into the queue meanwhile wakes the half
@@ -142,7 +150,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig())}
+	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1)}
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)
 
@@ -154,20 +162,10 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		return p.article(ctx, j.Args)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[clusterArgs]) error {
-		ctx, stop, ok := p.asLeader(ctx)
-		if !ok {
-			return river.JobSnooze(time.Second)
-		}
-		defer stop()
-		return p.clusterAll(ctx)
+		return p.groupJob(ctx, p.clusterAll)
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[briefArgs]) error {
-		ctx, stop, ok := p.asLeader(ctx)
-		if !ok {
-			return river.JobSnooze(time.Second)
-		}
-		defer stop()
-		return p.briefAll(ctx)
+		return p.groupJob(ctx, p.briefAll)
 	}))
 	qcfg := queue.DefaultConfig()
 	qcfg.Queues = map[string]river.QueueConfig{
@@ -219,7 +217,7 @@ func (p *Pipeline) Start(ctx context.Context) error {
 		}
 	}
 	p.mu.Lock()
-	err := p.restore(ctx)
+	err := p.takeLead(ctx)
 	p.mu.Unlock()
 	if err != nil {
 		release()
@@ -318,18 +316,33 @@ func (p *Pipeline) stopShared(ctx context.Context) error {
 func (p *Pipeline) leadership(ctx context.Context, sl sharedLocker, release func(), lost <-chan struct{}, led chan<- func()) {
 	tick := time.NewTicker(p.cfg.LeaderRetry)
 	defer tick.Stop()
+	stepDown := func(msg string, args ...any) {
+		p.logger.Error(msg, args...)
+		if err := p.follow(ctx); err != nil && ctx.Err() == nil {
+			p.logger.Error("give up the group queue", "err", err)
+		}
+		release()
+		release, lost = nil, nil
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			led <- release
 			return
 		case <-lost:
-			p.logger.Error("lost the worker lock (its database session ended): following")
-			if err := p.follow(ctx); err != nil && ctx.Err() == nil {
-				p.logger.Error("give up the group queue", "err", err)
+			stepDown("lost the worker lock (its database session ended): following")
+		case epoch := <-p.fenced:
+			p.reignMu.Lock()
+			current := p.epoch
+			p.reignMu.Unlock()
+			if release == nil || epoch != current {
+				continue // a report from a reign already over
 			}
-			release()
-			release, lost = nil, nil
+			// The lock may still be held (its loss not yet seen);
+			// stepping down releases it, and the lead is retried as
+			// after a loss.
+			stepDown("fenced: another process took the lead (the store refused a write of this leader's epoch): following",
+				"leader_epoch", epoch)
 		case <-tick.C:
 			if release != nil {
 				continue
@@ -373,14 +386,17 @@ func (p *Pipeline) graceThenLead(ctx context.Context, lost <-chan struct{}) erro
 	return p.lead(ctx)
 }
 
-// lead makes this process, holding the worker lock, the leader: it rebuilds
-// the clusterer from the store (another process may have grouped since),
+// lead makes this process, holding the worker lock, the leader: it raises
+// the store's leader epoch, fencing off the writes of any earlier leader
+// (see fence.go), rebuilds the clusterer from the store (another process
+// may have grouped since),
 // makes the jobs of dead processes available again (the old leader's group
 // job among them, rather than after River's rescue delay), and adds the
 // group queue.
 func (p *Pipeline) lead(ctx context.Context) error {
 	p.mu.Lock()
-	err := p.restore(ctx)
+	err := p.takeLead(ctx)
+	epoch := p.leader().Epoch()
 	p.mu.Unlock()
 	if err != nil {
 		return err
@@ -391,6 +407,7 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	}
 	p.reignMu.Lock()
 	p.reign, p.abdicate = context.WithCancel(context.Background())
+	p.epoch = epoch
 	p.reignMu.Unlock()
 	p.addMu.Lock()
 	err = p.q.Client.Queues().Add(QueueGroup, groupQueue())
@@ -401,7 +418,7 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	}
 	p.leading.Store(true)
 	p.leads.Add(1)
-	p.logger.Info("leading: this process groups and briefs", "reclaimed_jobs", n)
+	p.logger.Info("leading: this process groups and briefs", "reclaimed_jobs", n, "leader_epoch", epoch)
 	return nil
 }
 
@@ -432,21 +449,21 @@ func (p *Pipeline) endReign() {
 }
 
 // asLeader returns the context a group job runs in, ended also when this
-// process stops leading, and whether the job may run here at all (see
-// mayGroup).
-func (p *Pipeline) asLeader(ctx context.Context) (context.Context, context.CancelFunc, bool) {
+// process stops leading, the leader epoch of the reign it runs in, and
+// whether the job may run here at all (see mayGroup).
+func (p *Pipeline) asLeader(ctx context.Context) (_ context.Context, stop context.CancelFunc, epoch int64, ok bool) {
 	if !p.shared {
-		return ctx, func() {}, true
+		return ctx, func() {}, 0, true
 	}
 	p.reignMu.Lock()
-	reign := p.reign
+	reign, epoch := p.reign, p.epoch
 	p.reignMu.Unlock()
 	if !p.mayGroup() || reign == nil || reign.Err() != nil {
-		return ctx, func() {}, false
+		return ctx, func() {}, 0, false
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	stopAfter := context.AfterFunc(reign, cancel)
-	return ctx, func() { stopAfter(); cancel() }, true
+	return ctx, func() { stopAfter(); cancel() }, epoch, true
 }
 
 // mayGroup reports whether group jobs may run here: always on SQLite, and

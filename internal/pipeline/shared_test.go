@@ -22,6 +22,13 @@ type pgProcess struct {
 
 func startPostgres(t *testing.T, ctx context.Context, dsn string, fc *fetch.Client) *pgProcess {
 	t.Helper()
+	return startPostgresAs(t, ctx, dsn, fc, func(st *postgres.Store) store.Store { return st })
+}
+
+// startPostgresAs is startPostgres with the pipeline given the store as
+// wrap returns it.
+func startPostgresAs(t *testing.T, ctx context.Context, dsn string, fc *fetch.Client, wrap func(*postgres.Store) store.Store) *pgProcess {
+	t.Helper()
 	st, err := postgres.Open(ctx, dsn, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +37,7 @@ func startPostgres(t *testing.T, ctx context.Context, dsn string, fc *fetch.Clie
 	cfg.LeaderRetry = 50 * time.Millisecond
 	// The store checks a held lock every second.
 	cfg.LeaderGrace = 1500 * time.Millisecond
-	p, err := New(cfg, st, st.QueueDB(), fc, testLogger(t))
+	p, err := New(cfg, wrap(st), st.QueueDB(), fc, testLogger(t))
 	if err != nil {
 		st.Close()
 		t.Fatal(err)
@@ -207,18 +214,7 @@ func TestSharedPostgresFailover(t *testing.T) {
 		drop func(t *testing.T, ctx context.Context, leader *pgProcess)
 	}{
 		{"leader stops", func(t *testing.T, _ context.Context, leader *pgProcess) { leader.stop(t) }},
-		{"lock session ends", func(t *testing.T, ctx context.Context, leader *pgProcess) {
-			// The worker lock's key is (0x6e640002, hashtext(schema)).
-			res, err := leader.st.QueueDB().ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
-				WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
-				AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if n, _ := res.RowsAffected(); n != 1 {
-				t.Fatalf("ended %d lock sessions, want 1", n)
-			}
-		}},
+		{"lock session ends", endLockSession},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -264,6 +260,22 @@ func TestSharedPostgresFailover(t *testing.T) {
 	}
 }
 
+// endLockSession ends the session that holds the database's worker lock,
+// as a server restart or a broken connection would.
+func endLockSession(t *testing.T, ctx context.Context, pr *pgProcess) {
+	t.Helper()
+	// The worker lock's key is (0x6e640002, hashtext(schema)).
+	res, err := pr.st.QueueDB().ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
+		AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("ended %d lock sessions, want 1", n)
+	}
+}
+
 // TestMayGroup checks who may run group jobs: any pipeline on SQLite, and
 // on a shared database only the leader, so that a leader giving up a lost
 // lock snoozes the group jobs it still fetches.
@@ -295,12 +307,12 @@ func TestMayGroup(t *testing.T) {
 func TestAsLeaderEndsWithReign(t *testing.T) {
 	t.Parallel()
 	p := &Pipeline{shared: true}
-	if _, _, ok := p.asLeader(context.Background()); ok {
+	if _, _, _, ok := p.asLeader(context.Background()); ok {
 		t.Fatal("a follower may run a group job")
 	}
 	p.reign, p.abdicate = context.WithCancel(context.Background())
 	p.leading.Store(true)
-	ctx, stop, ok := p.asLeader(context.Background())
+	ctx, stop, _, ok := p.asLeader(context.Background())
 	if !ok {
 		t.Fatal("the leader may not run a group job")
 	}

@@ -122,7 +122,7 @@ func (p *Pipeline) saveSnapshot(ctx context.Context) error {
 		return fmt.Errorf("not saved: article %d was grouped after this clusterer's last decision (article %d)", later[0].ID, p.snap.cursor)
 	}
 	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: p.snapshotFingerprint(cluster.DefaultConfig()), TakenAt: time.Now().UTC()}
-	if err := cs.PutClusterSnapshot(ctx, snap); err != nil {
+	if err := p.leader().PutClusterSnapshot(ctx, snap); err != nil {
 		return err
 	}
 	p.snap.unsaved, p.snap.savedAt = 0, time.Now()
