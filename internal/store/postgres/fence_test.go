@@ -111,3 +111,35 @@ func TestLeadWaitsForWriteInFlight(t *testing.T) {
 		t.Errorf("PutStory of the old leader after the Lead: err = %v, want store.ErrFenced", err)
 	}
 }
+
+// BenchmarkSetArticleGroup measures what the fence costs a decision: the
+// plain write, one statement, against the Leader's, a transaction that
+// first reads the epoch FOR SHARE.
+func BenchmarkSetArticleGroup(b *testing.B) {
+	ctx := context.Background()
+	st := open(b, pgtest.DSN(b))
+	defer st.Close()
+	a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Text: "The dam opened."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := st.Lead(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name  string
+		write func(ctx context.Context, id int64, g store.Group) error
+	}{
+		{"plain", st.SetArticleGroup},
+		{"fenced", l.SetArticleGroup},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := bc.write(ctx, a.ID, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

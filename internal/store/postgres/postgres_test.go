@@ -17,7 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store/storetest"
 )
 
-func open(t *testing.T, dsn string) *postgres.Store {
+func open(t testing.TB, dsn string) *postgres.Store {
 	t.Helper()
 	st, err := postgres.Open(context.Background(), dsn, nil)
 	if err != nil {
