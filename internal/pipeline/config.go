@@ -37,7 +37,8 @@ type Config struct {
 	// brief.DefaultSummaryWords (65).
 	SummaryWords int
 	// Translator, optional, translates foreign articles into DeskLang for
-	// the clusterer. Nil clusters every article in its own language.
+	// the clusterer. Nil, or translate.Noop, clusters every article in its
+	// own language and stores no translation.
 	Translator translate.Translator
 	// GroupBatch is the most articles one cluster job groups, and the most
 	// stories one brief job briefs, before handing over to a fresh job (so

@@ -244,8 +244,12 @@ func (p *Pipeline) translation(ctx context.Context, a news.Article) (tr news.Tra
 // zero Translation when no translator is set or a needs none, and the pair
 // without text when the translator gives nothing: the pair unsupported, or
 // the translator failing, which it logs and returns.
+//
+// translate.Noop (`--translator none`) is no translator: its refusal,
+// stored as a pair, would claim a translator had been asked, and keep one
+// configured later from translating the article at a restart.
 func translateFor(ctx context.Context, a news.Article, tr translate.Translator, deskLang string, logger *slog.Logger) (news.Translation, error) {
-	if tr == nil || a.Lang == "" || a.Lang == deskLang {
+	if _, none := tr.(translate.Noop); none || tr == nil || a.Lang == "" || a.Lang == deskLang {
 		return news.Translation{}, nil
 	}
 	t := news.Translation{From: a.Lang, To: deskLang}

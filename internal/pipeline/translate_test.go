@@ -56,27 +56,25 @@ func TestTranslateFor(t *testing.T) {
 	logger := slog.New(slog.DiscardHandler)
 	tests := []struct {
 		name    string
-		answer  func(text, from, to string) (string, error) // nil: no translator
+		tr      translate.Translator
 		lang    string
 		want    news.Translation
 		wantErr error
 	}{
 		{"no translator", nil, "es", news.Translation{}, nil},
-		{"desk language", upper, "en", news.Translation{}, nil},
-		{"unknown language", upper, "", news.Translation{}, nil},
-		{"foreign", upper, "es", news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, nil},
-		{"unsupported pair", upper, "fr", news.Translation{From: "fr", To: "en"}, nil},
-		{"translator down", down, "es", news.Translation{From: "es", To: "en"}, errDown},
+		// `--translator none`: nothing was asked, so no pair is recorded.
+		{"translator none", translate.Noop{}, "es", news.Translation{}, nil},
+		{"desk language", &countingTranslator{answer: upper}, "en", news.Translation{}, nil},
+		{"unknown language", &countingTranslator{answer: upper}, "", news.Translation{}, nil},
+		{"foreign", &countingTranslator{answer: upper}, "es", news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, nil},
+		{"unsupported pair", &countingTranslator{answer: upper}, "fr", news.Translation{From: "fr", To: "en"}, nil},
+		{"translator down", &countingTranslator{answer: down}, "es", news.Translation{From: "es", To: "en"}, errDown},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			var tr translate.Translator
-			if tc.answer != nil {
-				tr = &countingTranslator{answer: tc.answer}
-			}
 			a := news.Article{ID: 1, Title: "Puente", Text: "El puente abre.", Lang: tc.lang}
-			got, err := translateFor(context.Background(), a, tr, "en", logger)
+			got, err := translateFor(context.Background(), a, tc.tr, "en", logger)
 			if !errors.Is(err, tc.wantErr) {
 				t.Errorf("err = %v, want %v", err, tc.wantErr)
 			}
@@ -360,5 +358,34 @@ func TestRestartStoresLateTranslations(t *testing.T) {
 		if got := tr.calls.Load(); got != tc.want {
 			t.Errorf("restart %d called the translator %d times, want %d", i+1, got, tc.want)
 		}
+	}
+}
+
+// TestTranslatorNoneStoresNothing groups with `--translator none`
+// (translate.Noop): no translator was asked, so no article may record a
+// language pair, which would claim one had been and keep a translator
+// configured later from ever translating it.
+func TestTranslatorNoneStoresNothing(t *testing.T) {
+	t.Parallel()
+	first, _ := demoHalves(t)
+	spanish := 0
+	for _, a := range first {
+		if a.Lang == "es" {
+			spanish++
+		}
+	}
+	d := newDesk(t, translate.Noop{})
+	d.replayAll = true
+	d.group(t, first)
+	_, trs := d.decisions(t)
+	for url, tr := range trs {
+		if tr != (news.Translation{}) {
+			t.Errorf("%s: stored translation %+v, want none", url, tr)
+		}
+	}
+	tr := &countingTranslator{answer: glossary()}
+	d.restart(t, tr)
+	if got := tr.calls.Load(); got != int64(spanish) {
+		t.Errorf("a restart with a translator called it %d times, want %d (the Spanish articles)", got, spanish)
 	}
 }
