@@ -1,4 +1,5 @@
-// Package lang detects the language a text is written in.
+// Package lang detects the language a text is written in, and compares
+// language tags (Same).
 //
 // It wraps github.com/RadhiFadlillah/whatlanggo, a trigram detector. It was
 // compared with github.com/abadojack/whatlanggo on 40 short news sentences

@@ -109,8 +109,7 @@ func detectLang(text string, declared, hint string) string {
 		return code
 	}
 	if declared != "" {
-		base, _, _ := strings.Cut(strings.ToLower(declared), "-")
-		return base
+		return lang.Primary(declared)
 	}
 	return hint
 }

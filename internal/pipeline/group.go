@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/translate"
@@ -233,7 +234,7 @@ func (p *Pipeline) restoreArticle(ctx context.Context, a news.Article, threads m
 // the translator says now, and whether or not one is set, so that a
 // restart rebuilds the clusterer as it was without calling it.
 func (p *Pipeline) translation(ctx context.Context, a news.Article) (tr news.Translation, stored bool, err error) {
-	if t := a.Translation; t.To != "" && t.To == p.cfg.DeskLang && t.From == a.Lang {
+	if t := a.Translation; lang.Same(t.To, p.cfg.DeskLang) && lang.Same(t.From, a.Lang) {
 		return t, true, nil
 	}
 	tr, err = translateFor(ctx, a, p.cfg.Translator, p.cfg.DeskLang, p.logger)
@@ -249,7 +250,7 @@ func (p *Pipeline) translation(ctx context.Context, a news.Article) (tr news.Tra
 // stored as a pair, would claim a translator had been asked, and keep one
 // configured later from translating the article at a restart.
 func translateFor(ctx context.Context, a news.Article, tr translate.Translator, deskLang string, logger *slog.Logger) (news.Translation, error) {
-	if _, none := tr.(translate.Noop); none || tr == nil || a.Lang == "" || a.Lang == deskLang {
+	if _, none := tr.(translate.Noop); none || tr == nil || a.Lang == "" || lang.Same(a.Lang, deskLang) {
 		return news.Translation{}, nil
 	}
 	t := news.Translation{From: a.Lang, To: deskLang}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -133,12 +134,12 @@ func (p *Pipeline) saveSnapshot(ctx context.Context) error {
 // snapshotFingerprint identifies the snapshots this pipeline may load: the
 // clusterer's format and configuration (cluster.Fingerprint), and the desk
 // language, since foreign articles were read in it: after a change, a
-// full replay reads them in the new one.
+// full replay reads them in the new one. "EN" for "en" is no change.
 func (p *Pipeline) snapshotFingerprint(cfg cluster.Config) string {
 	h := sha256.New()
 	fp := cluster.Fingerprint(cfg)
 	h.Write(fp[:])
-	h.Write([]byte("\x00desk=" + p.cfg.DeskLang))
+	h.Write([]byte("\x00desk=" + lang.Primary(p.cfg.DeskLang)))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

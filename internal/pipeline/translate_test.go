@@ -65,6 +65,9 @@ func TestTranslateFor(t *testing.T) {
 		// `--translator none`: nothing was asked, so no pair is recorded.
 		{"translator none", translate.Noop{}, "es", news.Translation{}, nil},
 		{"desk language", &countingTranslator{answer: upper}, "en", news.Translation{}, nil},
+		// Another region or case of the desk language needs no translation.
+		{"desk language, region", &countingTranslator{answer: upper}, "en-US", news.Translation{}, nil},
+		{"desk language, upper case", &countingTranslator{answer: upper}, "EN", news.Translation{}, nil},
 		{"unknown language", &countingTranslator{answer: upper}, "", news.Translation{}, nil},
 		{"foreign", &countingTranslator{answer: upper}, "es", news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, nil},
 		{"unsupported pair", &countingTranslator{answer: upper}, "fr", news.Translation{From: "fr", To: "en"}, nil},
@@ -112,6 +115,7 @@ func TestTranslationReplaysStored(t *testing.T) {
 		{"none stored", "es", news.Translation{}, upper, news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, false, 1},
 		{"another desk language", "es", news.Translation{From: "es", To: "de", Text: "BRÜCKE"}, upper, news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, false, 1},
 		{"another article language", "es", news.Translation{From: "pt", To: "en", Text: "BRIDGE"}, upper, news.Translation{From: "es", To: "en", Text: "PUENTE\n\nEL PUENTE ABRE."}, false, 1},
+		{"stored for the desk language in upper case", "es", news.Translation{From: "es", To: "EN", Text: "BRIDGE"}, upper, news.Translation{From: "es", To: "EN", Text: "BRIDGE"}, true, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

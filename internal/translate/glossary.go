@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/lang"
 )
 
 //go:embed glossary_es_en.tsv
@@ -54,7 +56,7 @@ func NewGlossary() *Glossary {
 // upper-case letter is a proper noun, translated even inside a sentence. An
 // empty target drops the word. A source listed twice is an error.
 func ParseGlossary(from, to, data string) (*Glossary, error) {
-	g := &Glossary{from: primary(from), to: primary(to), common: map[string]string{}, proper: map[string]string{}}
+	g := &Glossary{from: lang.Primary(from), to: lang.Primary(to), common: map[string]string{}, proper: map[string]string{}}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	n := 0
 	for sc.Scan() {
@@ -93,10 +95,10 @@ func (g *Glossary) Len() int { return len(g.common) + len(g.proper) }
 // Translate implements Translator. Only the glossary's own pair is
 // supported; the same language in and out returns text unchanged.
 func (g *Glossary) Translate(ctx context.Context, text, from, to string) (string, error) {
-	if from != "" && to != "" && sameLang(from, to) {
+	if lang.Same(from, to) {
 		return text, nil
 	}
-	if primary(from) != g.from || primary(to) != g.to {
+	if lang.Primary(from) != g.from || lang.Primary(to) != g.to {
 		return "", fmt.Errorf("translate %s to %s: glossary translates %s to %s only: %w", from, to, g.from, g.to, ErrUnsupported)
 	}
 	if err := ctx.Err(); err != nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/lang"
 )
 
 // DefaultHTTPTimeout bounds one translation request.
@@ -66,7 +68,7 @@ type ltResponse struct {
 
 // Translate implements Translator.
 func (h *HTTP) Translate(ctx context.Context, text, from, to string) (string, error) {
-	if to == "" || (from != "" && sameLang(from, to)) || strings.TrimSpace(text) == "" {
+	if to == "" || lang.Same(from, to) || strings.TrimSpace(text) == "" {
 		return text, nil
 	}
 	limit := h.MaxChars
@@ -134,7 +136,7 @@ func splitText(text string, limit int) []piece {
 }
 
 func (h *HTTP) translateOne(ctx context.Context, text, from, to string) (string, error) {
-	source := primary(from)
+	source := lang.Primary(from)
 	if source == "" {
 		source = "auto"
 	}
@@ -144,7 +146,7 @@ func (h *HTTP) translateOne(ctx context.Context, text, from, to string) (string,
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	body, err := json.Marshal(ltRequest{Q: text, Source: source, Target: primary(to), Format: "text", APIKey: h.APIKey})
+	body, err := json.Marshal(ltRequest{Q: text, Source: source, Target: lang.Primary(to), Format: "text", APIKey: h.APIKey})
 	if err != nil {
 		return "", fmt.Errorf("translate %s to %s: %w", from, to, err)
 	}

@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/lang"
 )
 
 // Translator translates text between languages given as ISO 639-1 codes.
@@ -24,20 +26,6 @@ type Translator interface {
 // Callers typically keep the original text.
 var ErrUnsupported = errors.New("language pair not supported")
 
-// sameLang reports whether from and to name the same language, comparing
-// only the primary subtag ("en-GB" and "en" are the same).
-func sameLang(from, to string) bool {
-	return primary(from) == primary(to)
-}
-
-func primary(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_"); i >= 0 {
-		tag = tag[:i]
-	}
-	return tag
-}
-
 // Noop translates nothing. It returns text unchanged when from and to are
 // the same language (or either is unknown, ""), and an error wrapping
 // ErrUnsupported otherwise, so a caller can tell "already in the desk's
@@ -46,7 +34,7 @@ type Noop struct{}
 
 // Translate implements Translator.
 func (Noop) Translate(ctx context.Context, text, from, to string) (string, error) {
-	if from == "" || to == "" || sameLang(from, to) {
+	if from == "" || to == "" || lang.Same(from, to) {
 		return text, nil
 	}
 	return "", fmt.Errorf("translate %s to %s: no translator configured: %w", from, to, ErrUnsupported)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/translate"
 )
 
@@ -45,7 +46,7 @@ func DemoArticles(ctx context.Context, tr translate.Translator, logger *slog.Log
 			outlets[a.Outlet] = int64(len(outlets) + 1)
 		}
 		d := cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Body, Lang: a.Lang, Source: outlets[a.Outlet], Time: a.Published}
-		if tr != nil && a.Lang != "en" {
+		if tr != nil && !lang.Same(a.Lang, "en") {
 			t, err := tr.Translate(ctx, a.Title+"\n"+a.Body, a.Lang, "en")
 			if err != nil {
 				return nil, nil, nil, fmt.Errorf("translate demo article %s: %w", a.Path, err)
@@ -93,13 +94,13 @@ func EvaluateDemo(ctx context.Context, cfg cluster.Config, spec string, logger *
 	english := map[pair]bool{}
 	hasEnglish := map[string]bool{}
 	for i, d := range docs {
-		if d.Lang == "en" {
+		if lang.Same(d.Lang, "en") {
 			english[pair{pred[i], gold[i]}] = true
 			hasEnglish[gold[i]] = true
 		}
 	}
 	for i, d := range docs {
-		if d.Lang == "en" || !hasEnglish[gold[i]] {
+		if lang.Same(d.Lang, "en") || !hasEnglish[gold[i]] {
 			continue
 		}
 		out.Foreign++
