@@ -1,10 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,14 +19,14 @@ type Migration struct {
 	SQL     string
 }
 
-// Migrations reads the migrations/*.sql files of fsys in version order.
+// Migrations reads the migrations/*.sql files of fsys in version order,
+// the number before the name's first "_".
 // Both back ends keep their schema this way, so they read it alike.
 func Migrations(fsys fs.FS) ([]Migration, error) {
 	names, err := fs.Glob(fsys, "migrations/*.sql")
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
-	sort.Strings(names)
 	out := make([]Migration, 0, len(names))
 	seen := map[int]string{}
 	for _, name := range names {
@@ -47,5 +48,8 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 		}
 		out = append(out, Migration{Version: version, Name: base, SQL: string(body)})
 	}
+	// By number, not name: "10_x" sorts before "9_y", and "0010_x" before
+	// "9_y" after a change of padding.
+	slices.SortFunc(out, func(a, b Migration) int { return cmp.Compare(a.Version, b.Version) })
 	return out, nil
 }

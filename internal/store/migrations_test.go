@@ -29,6 +29,41 @@ func TestMigrations(t *testing.T) {
 				{Version: 2, Name: "0002_index.sql", SQL: "CREATE INDEX i ON t (a);"},
 			},
 		},
+		{
+			name: "unpadded versions by number: 10 after 9",
+			files: fstest.MapFS{
+				"migrations/10_ten.sql": {Data: []byte("-- 10")},
+				"migrations/9_nine.sql": {Data: []byte("-- 9")},
+				"migrations/2_two.sql":  {Data: []byte("-- 2")},
+			},
+			want: []store.Migration{
+				{Version: 2, Name: "2_two.sql", SQL: "-- 2"},
+				{Version: 9, Name: "9_nine.sql", SQL: "-- 9"},
+				{Version: 10, Name: "10_ten.sql", SQL: "-- 10"},
+			},
+		},
+		{
+			name: "one version padded two ways",
+			files: fstest.MapFS{
+				"migrations/0010_ten.sql":  {Data: []byte("-- 10")},
+				"migrations/0009_nine.sql": {Data: []byte("-- 9")},
+				"migrations/9_late.sql":    {Data: []byte("-- 9?")},
+			},
+			wantErr: true,
+		},
+		{
+			name: "padding changed, versions distinct",
+			files: fstest.MapFS{
+				"migrations/0010_ten.sql":   {Data: []byte("-- 10")},
+				"migrations/0008_eight.sql": {Data: []byte("-- 8")},
+				"migrations/9_nine.sql":     {Data: []byte("-- 9")},
+			},
+			want: []store.Migration{
+				{Version: 8, Name: "0008_eight.sql", SQL: "-- 8"},
+				{Version: 9, Name: "9_nine.sql", SQL: "-- 9"},
+				{Version: 10, Name: "0010_ten.sql", SQL: "-- 10"},
+			},
+		},
 		{name: "none", files: fstest.MapFS{}, want: []store.Migration{}},
 		{name: "no version", files: fstest.MapFS{"migrations/init.sql": {}}, wantErr: true},
 		{name: "version not a number", files: fstest.MapFS{"migrations/one_init.sql": {}}, wantErr: true},
