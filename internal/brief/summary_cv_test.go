@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/eval/neus"
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/eval/summeval"
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
@@ -25,7 +26,7 @@ const cvFolds = 5
 // against its story's reference.
 func rougeSums(summaries []string, stories []neus.Story) (r1, r2 float64) {
 	for i, s := range summaries {
-		c, r := summeval.Tokens(s), summeval.Tokens(stories[i].Target)
+		c, r := rouge.Tokens(s), rouge.Tokens(stories[i].Target)
 		r1 += summeval.RougeN(c, r, 1).F
 		r2 += summeval.RougeN(c, r, 2).F
 	}

@@ -11,30 +11,16 @@ import (
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/eval/neus"
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
 var train = flag.Bool("train", false, "refit summary_model.json on the NeuS train split")
 
-// rougeTokens are rouge-score's tokens without stemming.
-func rougeTokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
-}
-
-func grams(toks []string, n int) map[string]int {
-	m := map[string]int{}
-	for i := 0; i+n <= len(toks); i++ {
-		m[strings.Join(toks[i:i+n], " ")]++
-	}
-	return m
-}
-
 // rougeF is ROUGE-N F1 of a candidate against reference n-gram counts.
 func rougeF(cand []string, ref map[string]int, n int) float64 {
-	cc := grams(cand, n)
+	cc := rouge.NGrams(cand, n)
 	overlap, total, rt := 0, 0, 0
 	for g, c := range cc {
 		overlap += min(c, ref[g])
@@ -52,7 +38,7 @@ func rougeF(cand []string, ref map[string]int, n int) float64 {
 
 // precision is the share of a candidate's n-grams the reference has.
 func precision(cand []string, ref map[string]int, n int) float64 {
-	cc := grams(cand, n)
+	cc := rouge.NGrams(cand, n)
 	overlap, total := 0, 0
 	for g, c := range cc {
 		overlap += min(c, ref[g])
@@ -119,8 +105,8 @@ func prepare(stories []neus.Story, o SummaryOptions) []prepared {
 	for _, s := range stories {
 		all, feats := summaryFeatures(s.Articles)
 		p := prepared{articles: s.Articles}
-		toks := rougeTokens(s.Target)
-		p.ref1, p.ref2 = grams(toks, 1), grams(toks, 2)
+		toks := rouge.Tokens(s.Target)
+		p.ref1, p.ref2 = rouge.NGrams(toks, 1), rouge.NGrams(toks, 2)
 		for i, u := range all {
 			if !o.shows(u) {
 				continue
@@ -147,7 +133,7 @@ func summaryText(p prepared, o SummaryOptions, m summaryModel) string {
 // returns mean ROUGE-1 and ROUGE-2 F1.
 func scoreModel(ps []prepared, o SummaryOptions, m summaryModel) (r1, r2 float64) {
 	for _, p := range ps {
-		toks := rougeTokens(summaryText(p, o, m))
+		toks := rouge.Tokens(summaryText(p, o, m))
 		r1 += rougeF(toks, p.ref1, 1)
 		r2 += rougeF(toks, p.ref2, 2)
 	}
@@ -256,7 +242,7 @@ func sentenceModel(ps []prepared, shortlist int, lambda float64) summaryModel {
 	for _, p := range ps {
 		ys := make([]float64, len(p.units))
 		for i, u := range p.units {
-			toks := rougeTokens(u.text)
+			toks := rouge.Tokens(u.text)
 			ys[i] = (precision(toks, p.ref1, 1) + 2*precision(toks, p.ref2, 2)) / 3
 		}
 		sent.addGroup(p.feats, ys)
@@ -277,7 +263,7 @@ func enumerate(ps []prepared, o SummaryOptions, m summaryModel) []subsets {
 			for _, k := range pick {
 				parts = append(parts, cands[k].u.text)
 			}
-			toks := rougeTokens(strings.Join(parts, " "))
+			toks := rouge.Tokens(strings.Join(parts, " "))
 			out[i].ys = append(out[i].ys, rougeF(toks, p.ref1, 1)+rougeF(toks, p.ref2, 2))
 		})
 	}

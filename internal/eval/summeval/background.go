@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
@@ -197,10 +198,10 @@ func evalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 				all.addWeighted(got, ref, 1/float64(len(day.References)))
 				base.addWeighted(lat, ref, 1/float64(len(day.References)))
 			}
-			w := float64(len(Tokens(got)))
+			w := float64(len(rouge.Tokens(got)))
 			words += w
 			allWords += w
-			baseWords += float64(len(Tokens(lat)))
+			baseWords += float64(len(rouge.Tokens(lat)))
 		}
 		s := BackgroundScore{Event: ev, Dates: int(sum.w + 0.5), Rouge: sum.mean()}
 		if s.Dates > 0 {

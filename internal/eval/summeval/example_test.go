@@ -3,14 +3,15 @@ package summeval_test
 import (
 	"fmt"
 
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/eval/summeval"
 )
 
 // ROUGE compares a candidate summary with a reference on rouge-score's
 // tokens: lower-cased runs of [a-z0-9].
 func ExampleRougeN() {
-	cand := summeval.Tokens("The storm hit the coast on Monday.")
-	ref := summeval.Tokens("A storm hit the coast Monday.")
+	cand := rouge.Tokens("The storm hit the coast on Monday.")
+	ref := rouge.Tokens("A storm hit the coast Monday.")
 	fmt.Println(cand)
 	for _, n := range []int{1, 2} {
 		s := summeval.RougeN(cand, ref, n)

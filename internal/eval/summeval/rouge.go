@@ -1,15 +1,6 @@
 package summeval
 
-import "strings"
-
-// Tokens splits s the way Google's rouge-score package does without
-// stemming: lower-case, every run of characters other than [a-z0-9] is a
-// separator. Non-ASCII letters therefore split words, as they do there.
-func Tokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
-}
+import "github.com/newsdesk/newsdesk/internal/eval/rouge"
 
 // Score is precision, recall and F1 of one ROUGE variant.
 type Score struct {
@@ -27,7 +18,7 @@ func prf(overlap, pred, ref int) Score {
 // RougeN scores n-gram overlap between a candidate and a reference token
 // sequence, counting each n-gram at most as often as the reference has it.
 func RougeN(cand, ref []string, n int) Score {
-	cc, rc := ngrams(cand, n), ngrams(ref, n)
+	cc, rc := rouge.NGrams(cand, n), rouge.NGrams(ref, n)
 	overlap, total := 0, 0
 	for g, c := range cc {
 		overlap += min(c, rc[g])
@@ -38,14 +29,6 @@ func RougeN(cand, ref []string, n int) Score {
 		rt += c
 	}
 	return prf(overlap, total, rt)
-}
-
-func ngrams(toks []string, n int) map[string]int {
-	m := map[string]int{}
-	for i := 0; i+n <= len(toks); i++ {
-		m[strings.Join(toks[i:i+n], " ")]++
-	}
-	return m
 }
 
 // RougeL scores the longest common subsequence of the two token sequences
@@ -89,7 +72,7 @@ type rougeSum struct {
 func (s *rougeSum) add(cand, ref string) { s.addWeighted(cand, ref, 1) }
 
 func (s *rougeSum) addWeighted(cand, ref string, w float64) {
-	c, r := Tokens(cand), Tokens(ref)
+	c, r := rouge.Tokens(cand), rouge.Tokens(ref)
 	s.r1 += w * RougeN(c, r, 1).F
 	s.r2 += w * RougeN(c, r, 2).F
 	s.rl += w * RougeL(c, r).F

@@ -12,6 +12,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/eval/neus"
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -177,7 +178,7 @@ func TextRank(articles []news.Article, budget int) string {
 	bags := make([]map[string]bool, n)
 	for i, s := range ss {
 		bags[i] = map[string]bool{}
-		for _, w := range Tokens(s.text) {
+		for _, w := range rouge.Tokens(s.text) {
 			bags[i][w] = true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
@@ -305,7 +306,7 @@ func daysApart(a, b time.Time) float64 {
 func contentTokens(sents []string) [][]string {
 	out := make([][]string, len(sents))
 	for i, s := range sents {
-		for _, t := range Tokens(s) {
+		for _, t := range rouge.Tokens(s) {
 			if !rougeStop[t] {
 				out[i] = append(out[i], t)
 			}
@@ -319,12 +320,12 @@ func contentTokens(sents []string) [][]string {
 func ngramCounts(pred, ref [][]string, n int) (hit, p, m float64) {
 	pc, rc := map[string]int{}, map[string]int{}
 	for _, s := range pred {
-		for g, c := range ngrams(s, n) {
+		for g, c := range rouge.NGrams(s, n) {
 			pc[g] += c
 		}
 	}
 	for _, s := range ref {
-		for g, c := range ngrams(s, n) {
+		for g, c := range rouge.NGrams(s, n) {
 			rc[g] += c
 		}
 	}
@@ -347,7 +348,7 @@ type bag struct {
 func bagOf(sents []string) bag {
 	b := bag{counts: map[string]int{}}
 	for _, s := range sents {
-		for _, t := range Tokens(s) {
+		for _, t := range rouge.Tokens(s) {
 			b.counts[t]++
 			b.n++
 		}
