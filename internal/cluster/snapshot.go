@@ -107,7 +107,7 @@ func (c *Clusterer) appendSnapshot(b []byte) ([]byte, error) {
 // configuration it was taken under; otherwise, or for a snapshot of
 // another format, the error wraps ErrIncompatible.
 func Load(cfg Config, r io.Reader) (*Clusterer, error) {
-	data, err := io.ReadAll(r)
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read cluster snapshot: %w", err)
 	}
@@ -133,6 +133,21 @@ func Load(cfg Config, r io.Reader) (*Clusterer, error) {
 		return nil, fmt.Errorf("load cluster snapshot: %w", err)
 	}
 	return c, nil
+}
+
+// readAll reads r to its end. A reader that tells its length, as the
+// pipeline's bytes.Reader does, is read into one buffer of that size:
+// io.ReadAll would grow its buffer by copies.
+func readAll(r io.Reader) ([]byte, error) {
+	lr, ok := r.(interface{ Len() int })
+	if !ok {
+		return io.ReadAll(r)
+	}
+	// MinRead spare bytes, so that reading the EOF grows nothing.
+	var buf bytes.Buffer
+	buf.Grow(lr.Len() + bytes.MinRead)
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 // stateWriter appends the state, numbering stories as it meets them.
