@@ -163,6 +163,18 @@ func demoHalves(t *testing.T) (first, second []news.Article) {
 	return arts[:len(arts)/2], arts[len(arts)/2:]
 }
 
+// spanishCount is how many of arts are in Spanish: the articles the
+// glossary translates.
+func spanishCount(arts []news.Article) int {
+	n := 0
+	for _, a := range arts {
+		if a.Lang == "es" {
+			n++
+		}
+	}
+	return n
+}
+
 // desk groups articles the way a running pipeline does, on a SQLite store,
 // and restarts as a new process would.
 type desk struct {
@@ -267,12 +279,7 @@ func (d *desk) decisions(t *testing.T) (map[string]decision, map[string]news.Tra
 func TestRestartReplaysTranslations(t *testing.T) {
 	t.Parallel()
 	first, second := demoHalves(t)
-	spanish := 0
-	for _, a := range first {
-		if a.Lang == "es" {
-			spanish++
-		}
-	}
+	spanish := spanishCount(first)
 	if spanish == 0 {
 		t.Fatal("no Spanish article in the first half of the demo corpus")
 	}
@@ -333,12 +340,7 @@ func TestRestartReplaysTranslations(t *testing.T) {
 func TestRestartStoresLateTranslations(t *testing.T) {
 	t.Parallel()
 	first, _ := demoHalves(t)
-	spanish := 0
-	for _, a := range first {
-		if a.Lang == "es" {
-			spanish++
-		}
-	}
+	spanish := spanishCount(first)
 	d := newDesk(t, nil)
 	d.replayAll = true
 	d.group(t, first)
@@ -372,12 +374,7 @@ func TestRestartStoresLateTranslations(t *testing.T) {
 func TestTranslatorNoneStoresNothing(t *testing.T) {
 	t.Parallel()
 	first, _ := demoHalves(t)
-	spanish := 0
-	for _, a := range first {
-		if a.Lang == "es" {
-			spanish++
-		}
-	}
+	spanish := spanishCount(first)
 	d := newDesk(t, translate.Noop{})
 	d.replayAll = true
 	d.group(t, first)
