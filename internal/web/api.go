@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -359,8 +360,14 @@ func (req SourceRequest) Source() (news.Source, error) {
 	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
 		return news.Source{}, errors.New("url must not contain spaces or control characters")
 	}
-	u.Fragment = ""
-	src := news.Source{URL: u.String(), Kind: news.SourceFeed, Status: news.StatusNew}
+	// The canonical form is the one `newsdesk sources add` stores and the
+	// store keys sources by, so the same feed written another way
+	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
+	canon, err := fetch.Canonical(u.String())
+	if err != nil {
+		return news.Source{}, errors.New("url is not a valid URL")
+	}
+	src := news.Source{URL: canon, Kind: news.SourceFeed, Status: news.StatusNew}
 	switch strings.ToLower(strings.TrimSpace(req.Kind)) {
 	case "", string(news.SourceFeed):
 	case string(news.SourcePage):

@@ -366,9 +366,12 @@ func TestAddSource(t *testing.T) {
 		}
 		mu.Unlock()
 
-		r = do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "https://new.example/feed.xml"}`)
-		if r.status != 409 {
-			t.Errorf("duplicate: status %d: %s", r.status, r.body)
+		// The same feed written another way is the same source.
+		for _, dup := range []string{"https://new.example/feed.xml", "HTTPS://New.Example:443/feed.xml?utm_source=x"} {
+			r = do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "`+dup+`"}`)
+			if r.status != 409 {
+				t.Errorf("duplicate %s: status %d: %s", dup, r.status, r.body)
+			}
 		}
 	})
 }
