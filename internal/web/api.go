@@ -296,7 +296,7 @@ func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
 // SourceRequest is the body of POST /api/sources.
 type SourceRequest struct {
 	URL      string `json:"url"`
-	Name     string `json:"name,omitempty"`
+	Name     string `json:"name,omitempty"` // default: the feed's title, or the page's publisher
 	Kind     string `json:"kind,omitempty"` // "feed" (default) or "page"
 	Lang     string `json:"lang,omitempty"` // BCP 47
 	Category string `json:"category,omitempty"`
@@ -378,9 +378,6 @@ func (req SourceRequest) Source() (news.Source, error) {
 	src.Name = strings.TrimSpace(req.Name)
 	if !validText(src.Name, maxNameLen) {
 		return news.Source{}, fmt.Errorf("name must be printable text of at most %d bytes", maxNameLen)
-	}
-	if src.Name == "" {
-		src.Name = u.Hostname()
 	}
 	if l := strings.TrimSpace(req.Lang); l != "" {
 		tag, err := language.Parse(l)

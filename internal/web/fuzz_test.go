@@ -63,7 +63,7 @@ func FuzzParseSourceRequest(f *testing.F) {
 		if src.Kind != news.SourceFeed && src.Kind != news.SourcePage {
 			t.Fatalf("accepted kind %q", src.Kind)
 		}
-		if src.Name == "" || !validText(src.Name, 1<<20) || !validText(src.Category, maxCategoryLen) {
+		if !validText(src.Name, maxNameLen) || !validText(src.Category, maxCategoryLen) {
 			t.Fatalf("accepted name %q category %q", src.Name, src.Category)
 		}
 		// Validation is idempotent: what it returns, it accepts again.
