@@ -11,9 +11,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/newsdesk/newsdesk/internal/feed"
-	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/web"
 )
 
 const sourcesUsage = `usage: newsdesk sources [--db PATH | --database URL] COMMAND
@@ -50,7 +50,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		if len(rest) != 1 {
 			return usageError(env.stderr, sourcesUsage)
 		}
-		return sourcesImport(ctx, st, rest[0], env.stdout)
+		return sourcesImport(ctx, st, rest[0], env)
 	case "export":
 		srcs, err := st.Sources(ctx)
 		if err != nil {
@@ -112,20 +112,23 @@ func sourcesAdd(ctx context.Context, st store.Store, args []string, env environm
 	return nil
 }
 
-// newSource validates a URL given by the user and builds its source.
+// newSource validates a source given by the user and builds it. It applies
+// the API's rules, so a subscription the API would refuse (a password in
+// the URL, which GET /api/sources would show anyone) cannot come in by the
+// command line either, and the URL is stored in the same canonical form.
 func newSource(raw string, page bool, name, lang, category string) (news.Source, error) {
-	u, err := fetch.Canonical(raw)
-	if err != nil {
-		return news.Source{}, fmt.Errorf("source URL %q: %w", raw, err)
-	}
 	kind := news.SourceFeed
 	if page {
 		kind = news.SourcePage
 	}
-	return news.Source{Kind: kind, URL: u, Name: name, Lang: lang, Category: category, Status: news.StatusNew}, nil
+	src, err := web.SourceRequest{URL: raw, Name: name, Kind: string(kind), Lang: lang, Category: category}.Source()
+	if err != nil {
+		return news.Source{}, fmt.Errorf("source %q: %w", raw, err)
+	}
+	return src, nil
 }
 
-func sourcesImport(ctx context.Context, st store.Store, path string, stdout io.Writer) error {
+func sourcesImport(ctx context.Context, st store.Store, path string, env environment) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
@@ -135,9 +138,18 @@ func sourcesImport(ctx context.Context, st store.Store, path string, stdout io.W
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
-	var added, skipped int
-	for _, s := range srcs {
-		s.Kind, s.Status = news.SourceFeed, news.StatusNew
+	var added, skipped, invalid int
+	for _, o := range srcs {
+		// An OPML file is as untrusted as any other input: each outline
+		// passes the checks `sources add` makes, and one that fails is
+		// reported and left out rather than failing the whole list.
+		s, err := newSource(o.URL, false, o.Name, o.Lang, o.Category)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "newsdesk: import %s: skipped %v\n", path, err)
+			invalid++
+			continue
+		}
+		s.HomeURL = o.HomeURL
 		if _, err := st.AddSource(ctx, s); err != nil {
 			if errors.Is(err, store.ErrDuplicate) {
 				skipped++
@@ -147,7 +159,7 @@ func sourcesImport(ctx context.Context, st store.Store, path string, stdout io.W
 		}
 		added++
 	}
-	fmt.Fprintf(stdout, "imported %d sources (%d already subscribed)\n", added, skipped)
+	fmt.Fprintf(env.stdout, "imported %d sources (%d already subscribed, %d invalid)\n", added, skipped, invalid)
 	return nil
 }
 

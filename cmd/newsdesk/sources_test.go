@@ -34,17 +34,29 @@ func TestSourcesCommands(t *testing.T) {
 func testSourcesCommands(t *testing.T, dbFlags []string) {
 	opml := filepath.Join("testdata", "subscriptions.opml")
 	steps := []struct {
-		args    []string
-		want    []string // in stdout, in this order
-		wantErr string   // in the error; "usage" for errUsage
+		args       []string
+		want       []string // in stdout, in this order
+		wantStderr []string // in stderr
+		wantErr    string   // in the error; "usage" for errUsage
 	}{
 		{args: []string{"add", "--name", "Gazette", "--category", "local", "https://gazette.example/local.xml#top"},
 			want: []string{"added source 1: https://gazette.example/local.xml\n"}},
 		{args: []string{"add", "https://gazette.example/local.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
-		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: `source URL "ftp://gazette.example/x"`},
+		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: `source "ftp://gazette.example/x": url must start with http:// or https://`},
+		// GET /api/sources shows every URL to anyone: no passwords in them.
+		{args: []string{"add", "https://reader:hunter2@gazette.example/x"}, wantErr: "url must not contain a user name or password"},
+		{args: []string{"add", "--lang", "not a language", "https://gazette.example/es.xml"}, wantErr: "lang must be a BCP 47 language tag"},
 		{args: []string{"add", "--page", "https://wire.example/2026/story"}, want: []string{"added source 2: "}},
-		{args: []string{"import", opml}, want: []string{"imported 2 sources (0 already subscribed)\n"}},
-		{args: []string{"import", opml}, want: []string{"imported 0 sources (2 already subscribed)\n"}},
+		{args: []string{"import", opml}, want: []string{"imported 2 sources (0 already subscribed, 0 invalid)\n"}},
+		{args: []string{"import", opml}, want: []string{"imported 0 sources (2 already subscribed, 0 invalid)\n"}},
+		// An OPML list is checked like `add`: bad outlines are reported and
+		// left out, and a feed written another way is already subscribed.
+		{args: []string{"import", filepath.Join("testdata", "untrusted.opml")},
+			want: []string{"imported 1 sources (1 already subscribed, 2 invalid)\n"},
+			wantStderr: []string{
+				`skipped source "javascript:alert(1)": url must start with http:// or https://`,
+				`skipped source "https://reader:hunter2@private.example/feed.xml": url must not contain a user name or password`,
+			}},
 		{args: []string{"import", "testdata/missing.opml"}, wantErr: "import: open testdata/missing.opml"},
 		{args: []string{"list"}, want: []string{
 			"ID", "URL\n",
@@ -52,6 +64,7 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 			"2", "page", "https://wire.example/2026/story\n",
 			"3", "feed", "Harbor Gazette", "https://gazette.example/rss.xml\n",
 			"4", "feed", "Valley Wire", "https://wire.example/feed.json\n",
+			"5", "feed", "Coast Radio", "https://radio.example/news.rss\n",
 		}},
 		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`, "</opml>"}},
 		{args: []string{"remove", "2"}, want: []string{"removed source 2\n"}},
@@ -76,6 +89,11 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 			}
 		case err != nil:
 			t.Errorf("%q: %v\nstderr: %s", st.args, err, stderr.String())
+		}
+		for _, w := range st.wantStderr {
+			if !strings.Contains(stderr.String(), w) {
+				t.Errorf("%q: stderr lacks %q:\n%s", st.args, w, stderr.String())
+			}
 		}
 		out := stdout.String()
 		for _, w := range st.want {
