@@ -41,7 +41,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	bindCommonFlags(fs, &cfg)
 	var wireAddr string
 	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {

@@ -31,7 +31,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	fs := newFlagSet("serve", env.stderr, serveUsage)
 	bindCommonFlags(fs, &cfg)
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {

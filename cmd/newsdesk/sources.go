@@ -30,7 +30,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
 	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` to use instead of the SQLite file")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -91,7 +91,7 @@ func sourcesAdd(ctx context.Context, st store.Store, args []string, env environm
 	name := fs.String("name", "", "display `name` (default: the feed's own title)")
 	lang := fs.String("lang", "", "language hint, e.g. en or es")
 	category := fs.String("category", "", "category hint")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -188,6 +188,18 @@ func newFlagSet(name string, stderr io.Writer, usage string) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// parseFlags parses args into fs. The flag package has already shown the
+// problem and the usage on stderr, so a bad flag comes back as errUsage,
+// which main does not print a second time, and -h as flag.ErrHelp, which
+// run turns into success.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", errUsage, err)
 }
 
 func usageError(stderr io.Writer, usage string) error {
