@@ -88,12 +88,16 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 	return a, nil
 }
 
+// noFeedText ends the reason an article failed when its feed item had no
+// text to fall back on.
+const noFeedText = "; the feed gives no text either"
+
 // fallback keeps the feed's own content when the page is of no use.
 func fallback(a news.Article, it feedItem, reason, hint string) news.Article {
 	a.ExtractionReason = reason
 	if strings.TrimSpace(it.Content) == "" {
 		a.Extraction = news.ExtractFailed
-		a.ExtractionReason = reason + "; the feed gives no text either"
+		a.ExtractionReason = reason + noFeedText
 		return a
 	}
 	a.Extraction = news.ExtractFeedOnly

@@ -151,7 +151,8 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}
 		if a.Extraction != news.ExtractFull {
-			return news.Article{}, "", fmt.Errorf("%s: %s", in, a.ExtractionReason)
+			// A URL given on the command line has no feed behind it.
+			return news.Article{}, "", fmt.Errorf("%s: %s", in, strings.TrimSuffix(a.ExtractionReason, noFeedText))
 		}
 		host := u.Hostname()
 		if fu, err := url.Parse(a.URL); err == nil && fu.Hostname() != "" {

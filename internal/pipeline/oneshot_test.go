@@ -61,14 +61,17 @@ func TestOneShotErrors(t *testing.T) {
 	s := newSite(t)
 	fc := testFetcher(t)
 	tests := []struct {
-		name   string
-		inputs []string
-		want   []string
+		name    string
+		inputs  []string
+		want    []string // in the error
+		wantNot []string // not in it
 	}{
-		{"none", nil, []string{"no input"}},
-		{"missing page", []string{s.url("/faults/404"), s.url("/news/fire-1.html")}, []string{"/faults/404", "HTTP 404"}},
-		{"missing file", []string{filepath.Join("testdata", "nope.html")}, []string{"nope.html"}},
-		{"not html", []string{s.url("/faults/binary")}, []string{"content type"}},
+		{"none", nil, []string{"no input"}, nil},
+		{"missing page", []string{s.url("/faults/404"), s.url("/news/fire-1.html")}, []string{"/faults/404", "HTTP 404"}, nil},
+		// A URL given on the command line has no feed to blame.
+		{"missing page, no feed", []string{s.url("/faults/404")}, []string{"page could not be fetched"}, []string{"feed"}},
+		{"missing file", []string{filepath.Join("testdata", "nope.html")}, []string{"nope.html"}, nil},
+		{"not html", []string{s.url("/faults/binary")}, []string{"content type"}, []string{"feed"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -80,6 +83,11 @@ func TestOneShotErrors(t *testing.T) {
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+			for _, w := range tc.wantNot {
+				if strings.Contains(err.Error(), w) {
+					t.Errorf("error %q mentions %q", err, w)
 				}
 			}
 		})
