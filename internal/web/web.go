@@ -227,7 +227,20 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
 	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
-	mux.HandleFunc("/", s.handleNotFoundPage)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		// "/" catches every method, so a POST to a page that exists would
+		// otherwise be told the page does not.
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			probe := r.Clone(r.Context())
+			probe.Method = http.MethodGet
+			if _, pattern := mux.Handler(probe); pattern != "/" {
+				w.Header().Set("Allow", "GET, HEAD")
+				s.errorPage(w, r, http.StatusMethodNotAllowed, "This page can only be read, not changed.")
+				return
+			}
+		}
+		s.handleNotFoundPage(w, r)
+	})
 
 	api := func(pattern string, methods map[string]http.HandlerFunc) {
 		mux.Handle(pattern, apiMethods(methods))

@@ -88,6 +88,10 @@ func TestRoutes(t *testing.T) {
 			{"missing article", "GET", "/articles/99", 404, "text/html", nil},
 			{"sources", "GET", "/sources", 200, "text/html", []string{"Stadtblatt", "fetch: 503 Service Unavailable", "3 in a row", "Articles not read in full", "page blocked by robots.txt"}},
 			{"unknown page", "GET", "/nope", 404, "text/html", []string{"no page at this address"}},
+			{"page wrong method", "POST", "/sources", 405, "text/html", []string{"can only be read"}},
+			{"story wrong method", "DELETE", "/stories/7", 405, "text/html", []string{"can only be read"}},
+			{"index wrong method", "PUT", "/", 405, "text/html", []string{"can only be read"}},
+			{"unknown page wrong method", "POST", "/nope", 404, "text/html", []string{"no page at this address"}},
 			{"style", "GET", "/static/style.css", 200, "text/css", []string{"--serif"}},
 			{"script", "GET", "/static/app.js", 200, "text/javascript", []string{"copy-link"}},
 			{"favicon", "GET", "/static/favicon.svg", 200, "image/svg+xml", []string{"<svg"}},
@@ -122,6 +126,9 @@ func TestRoutes(t *testing.T) {
 					if !strings.Contains(r.body, want) {
 						t.Errorf("%s %s: body lacks %q", tt.method, tt.path, want)
 					}
+				}
+				if tt.status == http.StatusMethodNotAllowed && r.header.Get("Allow") == "" {
+					t.Errorf("%s %s: 405 without Allow", tt.method, tt.path)
 				}
 				if got := r.header.Get("Content-Security-Policy"); got != ContentSecurityPolicy {
 					t.Errorf("%s %s: CSP %q", tt.method, tt.path, got)
