@@ -112,6 +112,7 @@ func configFromEnv(getenv func(string) string) config.Config {
 		cfg.Addr = v
 	}
 	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
+	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
 	return cfg
 }

@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestFlagsHelpAndErrors checks what a user sees for -h and for a bad flag:
@@ -46,5 +50,77 @@ func TestFlagsHelpAndErrors(t *testing.T) {
 				t.Errorf("err %v, want errUsage", err)
 			}
 		})
+	}
+}
+
+// TestServeBaseURL runs serve behind an imagined reverse proxy: with
+// --base-url (or NEWSDESK_BASE_URL) the feed's links name the public site,
+// not the address the requests reach newsdesk at.
+func TestServeBaseURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		flags   []string
+		env     map[string]string
+		want    string // in the Atom feed
+		wantErr string // from run, before serving
+	}{
+		{name: "flag", flags: []string{"--base-url", "https://news.example.org"}, want: `href="https://news.example.org/feeds/stories.atom"`},
+		{name: "environment", env: map[string]string{"NEWSDESK_BASE_URL": "https://desk.example.net"}, want: `href="https://desk.example.net/feeds/stories.atom"`},
+		{name: "not a URL", flags: []string{"--base-url", "news.example.org"}, wantErr: `base URL "news.example.org"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			addr := reusableAddr(t)
+			args := append([]string{"serve", "--addr", addr, "--db", filepath.Join(t.TempDir(), "nd.db")}, tt.flags...)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			var stdout, stderr bytes.Buffer
+			done := make(chan error, 1)
+			go func() { done <- run(ctx, args, func(k string) string { return tt.env[k] }, &stdout, &stderr) }()
+			if tt.wantErr != "" {
+				if err := <-done; err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("err %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			body := getWhenUp(t, ctx, done, "http://"+addr+"/feeds/stories.atom")
+			if !strings.Contains(body, tt.want) {
+				t.Errorf("feed lacks %q:\n%s", tt.want, body)
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		})
+	}
+}
+
+// getWhenUp GETs url once the server answers, and returns the body; it
+// fails if the server ends first.
+func getWhenUp(t *testing.T, ctx context.Context, done <-chan error, url string) string {
+	t.Helper()
+	for {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("GET %s: %v", url, err)
+		case serveErr := <-done:
+			t.Fatalf("serve ended before it answered: %v", serveErr)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
 }

@@ -51,6 +51,7 @@ func bindCommonFlags(fs interface {
 	DurationVar(*time.Duration, string, time.Duration, string)
 }, cfg *config.Config) {
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
+	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of the site behind a reverse proxy, for the feed's and the copy button's links (default: each request's host)")
 	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
 	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
@@ -83,6 +84,11 @@ func newFetcher(cfg config.Config, logger *slog.Logger) (*fetch.Client, error) {
 		return nil, fmt.Errorf("fetch client: %w", err)
 	}
 	return fc, nil
+}
+
+// webConfig is the web server's part of cfg; onSourceAdded starts a poll.
+func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Source)) web.Config {
+	return web.Config{APIToken: cfg.APIToken, BaseURL: cfg.BaseURL, OnSourceAdded: onSourceAdded}
 }
 
 // serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
@@ -124,14 +130,11 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		return fmt.Errorf("pipeline: %w", err)
 	}
 
-	srv, err := web.New(web.Config{
-		APIToken: cfg.APIToken,
-		OnSourceAdded: func(ctx context.Context, s news.Source) {
-			if err := p.PollNow(ctx, s.ID); err != nil {
-				logger.Warn("poll new source", "source", s.ID, "err", err)
-			}
-		},
-	}, st, logger.With("component", "web"))
+	srv, err := web.New(webConfig(cfg, func(ctx context.Context, s news.Source) {
+		if err := p.PollNow(ctx, s.ID); err != nil {
+			logger.Warn("poll new source", "source", s.ID, "err", err)
+		}
+	}), st, logger.With("component", "web"))
 	if err != nil {
 		return fmt.Errorf("web server: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -24,6 +25,12 @@ const ProjectURL = "https://github.com/newsdesk/newsdesk"
 type Config struct {
 	// Addr is the web server's listen address. Default 127.0.0.1:8080.
 	Addr string
+	// BaseURL is the site's public URL (https://news.example.org), for the
+	// absolute links of the Atom feed and the copy button when newsdesk is
+	// behind a reverse proxy, whose scheme and host the requests do not
+	// show. Default empty: each request's own Host. Read from
+	// NEWSDESK_BASE_URL.
+	BaseURL string
 	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
 	// when Database is set.
 	DBPath string
@@ -94,6 +101,11 @@ func (c Config) Validate() error {
 	var errs []error
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
+	}
+	if c.BaseURL != "" {
+		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+			errs = append(errs, fmt.Errorf("base URL %q: want an absolute http(s) URL such as https://news.example.org", c.BaseURL))
+		}
 	}
 	if c.Database != "" {
 		if err := postgres.CheckDSN(c.Database); err != nil {

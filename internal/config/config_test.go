@@ -17,6 +17,9 @@ func TestValidate(t *testing.T) {
 		{"demo's host interval off", func(c *Config) { c.HostInterval = -1 }, ""},
 		{"addr without port", func(c *Config) { c.Addr = "localhost" }, `addr "localhost"`},
 		{"no db", func(c *Config) { c.DBPath = "" }, "db path is empty"},
+		{"base URL", func(c *Config) { c.BaseURL = "https://news.example.org/desk" }, ""},
+		{"base URL without scheme", func(c *Config) { c.BaseURL = "news.example.org" }, `base URL "news.example.org"`},
+		{"base URL not http", func(c *Config) { c.BaseURL = "ftp://news.example.org" }, `base URL "ftp://news.example.org"`},
 		{"postgres instead of a file", func(c *Config) {
 			c.DBPath, c.Database = "", "postgres://newsdesk@db.internal:5432/newsdesk?sslmode=require"
 		}, ""},
