@@ -36,33 +36,46 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	if fs.NArg() == 0 {
 		return usageError(env.stderr, sourcesUsage)
 	}
-	st, err := openStore(ctx, cfg, env.logger)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 
+	// The command and its arguments are checked before the database is
+	// opened, so that a mistake neither creates a database nor migrates one.
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
+	var do func(st store.Store) error
+	creates := false // the command may make a new database
 	switch cmd {
 	case "add":
-		return sourcesAdd(ctx, st, rest, env)
+		src, err := parseSourcesAdd(rest, env)
+		if err != nil {
+			return err
+		}
+		creates = true
+		do = func(st store.Store) error { return sourcesAdd(ctx, st, src, env) }
 	case "import":
 		if len(rest) != 1 {
 			return usageError(env.stderr, sourcesUsage)
 		}
-		return sourcesImport(ctx, st, rest[0], env)
+		srcs, err := readOPML(rest[0])
+		if err != nil {
+			return err
+		}
+		creates = true
+		do = func(st store.Store) error { return sourcesImport(ctx, st, rest[0], srcs, env) }
 	case "export":
-		srcs, err := st.Sources(ctx)
-		if err != nil {
-			return fmt.Errorf("export: %w", err)
+		do = func(st store.Store) error {
+			srcs, err := st.Sources(ctx)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			return feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs)
 		}
-		return feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs)
 	case "list":
-		srcs, err := st.Sources(ctx)
-		if err != nil {
-			return fmt.Errorf("list sources: %w", err)
+		do = func(st store.Store) error {
+			srcs, err := st.Sources(ctx)
+			if err != nil {
+				return fmt.Errorf("list sources: %w", err)
+			}
+			return printSources(env.stdout, srcs)
 		}
-		return printSources(env.stdout, srcs)
 	case "remove":
 		if len(rest) != 1 {
 			return usageError(env.stderr, sourcesUsage)
@@ -71,36 +84,53 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		if err != nil {
 			return fmt.Errorf("source ID %q is not a number", rest[0])
 		}
-		if err := st.DeleteSource(ctx, id); err != nil {
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no source with ID %d", id)
+		do = func(st store.Store) error {
+			if err := st.DeleteSource(ctx, id); err != nil {
+				if errors.Is(err, store.ErrNotFound) {
+					return fmt.Errorf("no source with ID %d", id)
+				}
+				return fmt.Errorf("remove source %d: %w", id, err)
 			}
-			return fmt.Errorf("remove source %d: %w", id, err)
+			fmt.Fprintf(env.stdout, "removed source %d\n", id)
+			return nil
 		}
-		fmt.Fprintf(env.stdout, "removed source %d\n", id)
-		return nil
 	default:
 		fmt.Fprintf(env.stderr, "newsdesk sources: unknown command %q\n\n", cmd)
 		return usageError(env.stderr, sourcesUsage)
 	}
+	if !creates && cfg.Database == "" {
+		// Opening a SQLite file creates it: a mistyped --db would list no
+		// sources, as if the real database had none, and leave a stray file.
+		if _, err := os.Stat(cfg.DBPath); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no database at %s: name it with --db, or subscribe with \"newsdesk sources add\" to create it", cfg.DBPath)
+		}
+	}
+	st, err := openStore(ctx, cfg, env.logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return do(st)
 }
 
-func sourcesAdd(ctx context.Context, st store.Store, args []string, env environment) error {
+// parseSourcesAdd reads the arguments of "sources add" into the source to
+// add.
+func parseSourcesAdd(args []string, env environment) (news.Source, error) {
 	fs := newFlagSet("sources add", env.stderr, sourcesUsage)
 	page := fs.Bool("page", false, "the URL is one article, not a feed")
 	name := fs.String("name", "", "display `name` (default: the feed's own title)")
 	lang := fs.String("lang", "", "language hint, e.g. en or es")
 	category := fs.String("category", "", "category hint")
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return news.Source{}, err
 	}
 	if fs.NArg() != 1 {
-		return usageError(env.stderr, sourcesUsage)
+		return news.Source{}, usageError(env.stderr, sourcesUsage)
 	}
-	src, err := newSource(fs.Arg(0), *page, *name, *lang, *category)
-	if err != nil {
-		return err
-	}
+	return newSource(fs.Arg(0), *page, *name, *lang, *category)
+}
+
+func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env environment) error {
 	added, err := st.AddSource(ctx, src)
 	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
@@ -128,16 +158,23 @@ func newSource(raw string, page bool, name, lang, category string) (news.Source,
 	return src, nil
 }
 
-func sourcesImport(ctx context.Context, st store.Store, path string, env environment) error {
+// readOPML reads the outlines of the OPML file at path.
+func readOPML(path string) ([]news.Source, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return nil, fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
 	srcs, err := feed.ParseOPML(f)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return nil, fmt.Errorf("import %s: %w", path, err)
 	}
+	return srcs, nil
+}
+
+// sourcesImport subscribes st to srcs, the outlines of the OPML file at
+// path.
+func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news.Source, env environment) error {
 	var added, skipped, invalid int
 	for _, o := range srcs {
 		// An OPML file is as untrusted as any other input: each outline

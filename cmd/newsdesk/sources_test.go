@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,5 +105,53 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 			}
 			out = out[i+len(w):]
 		}
+	}
+}
+
+// TestSourcesNoStrayDatabase checks that "newsdesk sources" creates a SQLite
+// database only for a command that adds to it, and only once its arguments
+// are good: a mistyped --db must not look like an empty database.
+func TestSourcesNoStrayDatabase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args    []string
+		wantErr string // in the error; "usage" for errUsage
+		creates bool
+	}{
+		{args: []string{"list"}, wantErr: "no database at "},
+		{args: []string{"export"}, wantErr: "no database at "},
+		{args: []string{"remove", "1"}, wantErr: "no database at "},
+		{args: []string{"remove", "one"}, wantErr: `source ID "one" is not a number`},
+		{args: []string{"add", "--bogus", "https://gazette.example/rss.xml"}, wantErr: "usage"},
+		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: "url must start with http:// or https://"},
+		{args: []string{"import", filepath.Join("testdata", "missing.opml")}, wantErr: "missing.opml"},
+		{args: []string{"frobnicate"}, wantErr: "usage"},
+		{args: []string{"add", "https://gazette.example/rss.xml"}, creates: true},
+		{args: []string{"import", filepath.Join("testdata", "subscriptions.opml")}, creates: true},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "typo.db")
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"sources", "--db", path}, tt.args...)
+			err := run(context.Background(), args, func(string) string { return "" }, &stdout, &stderr)
+			switch {
+			case tt.wantErr == "usage":
+				if !errors.Is(err, errUsage) {
+					t.Errorf("err %v, want the usage", err)
+				}
+			case tt.wantErr != "":
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("err %v, want %q", err, tt.wantErr)
+				}
+			case err != nil:
+				t.Errorf("err %v\nstderr: %s", err, stderr.String())
+			}
+			_, statErr := os.Stat(path)
+			if created := statErr == nil; created != tt.creates {
+				t.Errorf("database created: %v, want %v", created, tt.creates)
+			}
+		})
 	}
 }
