@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -228,7 +229,40 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, "article", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	list, err := s.withStoryThreads(r.Context(), []news.Article{a})
+	if err != nil {
+		s.storeError(w, r, "article", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list[0])
+}
+
+// withStoryThreads sets each article's thread_id to its story's thread.
+// The store keeps the thread the clusterer first gave the article, for
+// replay; the story's thread changes when threads merge, and a client that
+// compares an article's thread_id with its story's must see the same one.
+func (s *Server) withStoryThreads(ctx context.Context, list []news.Article) ([]news.Article, error) {
+	threads := map[int64]int64{}
+	for i, a := range list {
+		if a.StoryID == 0 {
+			continue
+		}
+		th, ok := threads[a.StoryID]
+		if !ok {
+			st, err := s.st.Story(ctx, a.StoryID)
+			switch {
+			case err == nil:
+				th = cmp.Or(st.ThreadID, a.ThreadID)
+			case errors.Is(err, store.ErrNotFound):
+				th = a.ThreadID
+			default:
+				return nil, fmt.Errorf("load story %d: %w", a.StoryID, err)
+			}
+			threads[a.StoryID] = th
+		}
+		list[i].ThreadID = th
+	}
+	return list, nil
 }
 
 // sourcesResponse is the body of GET /api/sources.
@@ -269,6 +303,9 @@ func (s *Server) apiSourceArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, err := s.st.Articles(r.Context(), store.ArticleFilter{SourceID: id, Limit: maxSourceArticles})
+	if err == nil {
+		list, err = s.withStoryThreads(r.Context(), list)
+	}
 	if err != nil {
 		s.storeError(w, r, "articles", err)
 		return

@@ -269,11 +269,13 @@ func fixtureStore() *memStore {
 		Lang: "de", PublishedAt: t0, FetchedAt: t0, Text: textA, Extraction: news.ExtractFull, StoryID: 7,
 		Translation: news.Translation{From: "de", To: "en", Text: fixtureTranslation}}
 	m.articles[2] = news.Article{ID: 2, SourceID: 2, URL: "https://rivertimes.example/bridge", Title: "Bridge closed <script>alert(2)</script>", Publisher: "River Times",
-		Lang: "en", PublishedAt: t0, FetchedAt: t0, Text: textB, Extraction: news.ExtractFeedOnly, ExtractionReason: "page blocked by robots.txt", StoryID: 7,
+		Lang: "en", PublishedAt: t0, FetchedAt: t0, Text: textB, Extraction: news.ExtractFeedOnly, ExtractionReason: "page blocked by robots.txt", StoryID: 7, ThreadID: 7,
 		Description: `<p onclick="x()">The <em>bridge</em> shut.<script>alert(3)</script><img src=x onerror=alert(4)> <a href="javascript:alert(5)">js</a> <a href="https://rivertimes.example/more">more</a><style>body{}</style></p>`}
 	m.articles[3] = news.Article{ID: 3, SourceID: 2, URL: "https://rivertimes.example/ferry", Title: "Ferry service resumes", Publisher: "River Times",
 		FetchedAt: t0, Text: "The ferry runs again.", Extraction: news.ExtractFull, StoryID: 8}
-	m.stories[7] = news.Story{ID: 7, Title: "Bridge closed", Category: "Local", FirstSeen: t0.Add(-2 * time.Hour), LastUpdated: t0,
+	// Story 7 has since joined thread 5: article 2 still records the
+	// thread it was first given.
+	m.stories[7] = news.Story{ID: 7, ThreadID: 5, Title: "Bridge closed", Category: "Local", FirstSeen: t0.Add(-2 * time.Hour), LastUpdated: t0,
 		ArticleCount: 2, SourceCount: 2, Briefed: true}
 	m.stories[8] = news.Story{ID: 8, Title: "Ferry service resumes", FirstSeen: t0.Add(-30 * time.Hour), LastUpdated: t0.Add(-30 * time.Hour),
 		ArticleCount: 1, SourceCount: 1}

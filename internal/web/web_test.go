@@ -106,7 +106,7 @@ func TestRoutes(t *testing.T) {
 			{"api article missing", "GET", "/api/articles/99", 404, "application/json", []string{`"error"`}},
 			{"api sources", "GET", "/api/sources", 200, "application/json", []string{`"last_error"`}},
 			{"api source", "GET", "/api/sources/1", 200, "application/json", []string{`"Stadtblatt"`}},
-			{"api source articles", "GET", "/api/sources/2/articles", 200, "application/json", []string{`"extraction_status": "feed-only"`, `"Ferry service resumes"`}},
+			{"api source articles", "GET", "/api/sources/2/articles", 200, "application/json", []string{`"extraction_status": "feed-only"`, `"Ferry service resumes"`, `"thread_id": 5`}},
 			{"api source articles missing", "GET", "/api/sources/99/articles", 404, "application/json", []string{`"error": "source not found"`}},
 			{"api unknown", "GET", "/api/nope", 404, "application/json", []string{`"error": "no such API endpoint"`}},
 			{"api wrong method", "PUT", "/api/stories", 405, "application/json", []string{`"error"`}},
@@ -231,6 +231,7 @@ func TestAPIArticleShape(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := fixtureStore().articles[2]
+		want.ThreadID = 5 // its story's thread, not the one it was grouped in
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("article (-want +got):\n%s", diff)
 		}
