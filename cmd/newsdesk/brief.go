@@ -68,14 +68,7 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 			}
 		}
 	default:
-		for i, b := range briefings {
-			if i > 0 {
-				fmt.Fprintln(env.stdout, "\n---")
-			}
-			if err := brief.Markdown(env.stdout, b, articles); err != nil {
-				return err
-			}
-		}
+		return brief.MarkdownAll(env.stdout, briefings, articles)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -389,5 +390,45 @@ func TestGuardLeavesSectionOut(t *testing.T) {
 	ok := guard(nil, 7, news.SectionFacts, func() []news.Item { return []news.Item{{Text: "x"}} })
 	if len(ok) != 1 {
 		t.Errorf("guard dropped a good section: %v", ok)
+	}
+}
+
+// TestMarkdownAllFootnotes renders two briefings into one document: every
+// footnote a briefing cites must be defined once, by that briefing, since
+// Markdown resolves a label anywhere in the document.
+func TestMarkdownAllFootnotes(t *testing.T) {
+	t.Parallel()
+	in := loadInput(t, "bridge.json")
+	first := Build(in, Options{Now: fixedNow})
+	second := first
+	second.StoryID++
+	var buf bytes.Buffer
+	if err := MarkdownAll(&buf, []news.Briefing{first, second}, articleMap(in)); err != nil {
+		t.Fatal(err)
+	}
+	parts := strings.Split(buf.String(), "\n---\n")
+	if len(parts) != 2 {
+		t.Fatalf("%d parts, want 2:\n%s", len(parts), buf.String())
+	}
+	refRE := regexp.MustCompile(`\[\^([^\]]+)\]`)
+	defRE := regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
+	definedIn := map[string]int{}
+	for i, p := range parts {
+		for _, m := range defRE.FindAllStringSubmatch(p, -1) {
+			if j, ok := definedIn[m[1]]; ok {
+				t.Errorf("footnote %s defined in briefing %d and again in %d", m[1], j+1, i+1)
+			}
+			definedIn[m[1]] = i
+		}
+	}
+	for i, p := range parts {
+		for _, m := range refRE.FindAllStringSubmatch(p, -1) {
+			if j, ok := definedIn[m[1]]; !ok || j != i {
+				t.Errorf("briefing %d cites footnote %s, defined in briefing %d (ok %v)", i+1, m[1], j+1, ok)
+			}
+		}
+	}
+	if len(definedIn) == 0 {
+		t.Fatal("no footnotes")
 	}
 }

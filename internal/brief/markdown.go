@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -22,6 +23,34 @@ func md(s string) string { return mdEscaper.Replace(strings.TrimSpace(s)) }
 // URL) and the cited byte range, so a reader can check it; a span cited
 // twice keeps its first number.
 func Markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
+	return markdown(w, b, articles, "")
+}
+
+// MarkdownAll renders briefings as one Markdown document, separated by
+// rules. Footnote labels are document-wide in Markdown, so with more than
+// one briefing each briefing's labels start with its number ([^2-1] is the
+// second briefing's first note): otherwise the second briefing's [^1] would
+// point at the first briefing's note, a citation of the wrong article.
+func MarkdownAll(w io.Writer, briefings []news.Briefing, articles map[int64]news.Article) error {
+	for i, b := range briefings {
+		prefix := ""
+		if len(briefings) > 1 {
+			prefix = strconv.Itoa(i+1) + "-"
+		}
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n---\n"); err != nil {
+				return err
+			}
+		}
+		if err := markdown(w, b, articles, prefix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markdown is Markdown with every footnote label starting with prefix.
+func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, prefix string) error {
 	bw := bufio.NewWriter(w)
 	notes := map[news.Citation]int{}
 	var order []news.Citation
@@ -34,7 +63,7 @@ func Markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article) err
 				n = len(order)
 				notes[c] = n
 			}
-			fmt.Fprintf(&sb, "[^%d]", n)
+			fmt.Fprintf(&sb, "[^%s%d]", prefix, n)
 		}
 		return sb.String()
 	}
@@ -129,7 +158,7 @@ func Markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article) err
 		if label == "" {
 			label = fmt.Sprintf("article %d", c.ArticleID)
 		}
-		fmt.Fprintf(bw, "[^%d]: %s, bytes %d–%d", i+1, label, c.Start, c.End)
+		fmt.Fprintf(bw, "[^%s%d]: %s, bytes %d–%d", prefix, i+1, label, c.Start, c.End)
 		if a.URL != "" {
 			fmt.Fprintf(bw, ", <%s>", a.URL)
 		}
