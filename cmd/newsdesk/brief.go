@@ -62,13 +62,8 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(briefings)
 	case "html":
-		for _, b := range briefings {
-			if err := web.RenderBriefingPage(env.stdout, b, articles); err != nil {
-				return err
-			}
-		}
+		return web.RenderBriefingsPage(env.stdout, briefings, articles)
 	default:
 		return brief.MarkdownAll(env.stdout, briefings, articles)
 	}
-	return nil
 }

@@ -348,6 +348,15 @@ func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]art
 // links the original; citations of articles missing from the map, or spans
 // outside their text, are numbered but not quoted.
 func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
+	return RenderBriefingsPage(w, []news.Briefing{b}, articles)
+}
+
+// RenderBriefingsPage writes briefings as one standalone HTML page, each
+// briefing followed by its notes, as RenderBriefingPage does for one. With
+// more than one briefing, each one's note anchors start with its number
+// (b2-note-1), so that a marker never jumps to another briefing's note, as
+// it would on pages simply written one after another.
+func RenderBriefingsPage(w io.Writer, briefings []news.Briefing, articles map[int64]news.Article) error {
 	pages, err := loadPages()
 	if err != nil {
 		return err
@@ -356,12 +365,47 @@ func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Ar
 	if err != nil {
 		return fmt.Errorf("web: read style: %w", err)
 	}
+	type standaloneBriefing struct {
+		Briefing briefingView
+		NotesID  string
+	}
+	views := make([]standaloneBriefing, 0, len(briefings))
+	for i, b := range briefings {
+		prefix := ""
+		if len(briefings) > 1 {
+			prefix = "b" + strconv.Itoa(i+1) + "-"
+		}
+		views = append(views, standaloneBriefing{Briefing: standaloneView(b, articles, prefix), NotesID: prefix + "notes"})
+	}
+	title := ""
+	if len(briefings) > 0 {
+		title = briefings[0].Headline
+	}
+	if len(briefings) > 1 {
+		title = strconv.Itoa(len(briefings)) + " briefings"
+	}
+	var buf bytes.Buffer
+	err = pages["standalone"].Execute(&buf, struct {
+		Title     string
+		CSS       template.CSS
+		Briefings []standaloneBriefing
+	}{Title: title, CSS: template.CSS(css), Briefings: views})
+	if err != nil {
+		return fmt.Errorf("web: render briefings page: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// standaloneView is b's view for a standalone page: citation markers link
+// to notes whose anchors start with notePrefix.
+func standaloneView(b news.Briefing, articles map[int64]news.Article, notePrefix string) briefingView {
 	noteIDs := map[news.Citation]string{}
 	var notes []note
 	link := func(c news.Citation) string {
 		id, ok := noteIDs[c]
 		if !ok {
-			id = "note-" + strconv.Itoa(len(noteIDs)+1)
+			id = notePrefix + "note-" + strconv.Itoa(len(noteIDs)+1)
 			noteIDs[c] = id
 			a := articles[c.ArticleID]
 			notes = append(notes, note{
@@ -382,15 +426,5 @@ func RenderBriefingPage(w io.Writer, b news.Briefing, articles map[int64]news.Ar
 		notes[i].Label = strconv.Itoa(view.numbers[notes[i].ArticleID])
 	}
 	view.Notes = notes
-	var buf bytes.Buffer
-	err = pages["standalone"].Execute(&buf, struct {
-		Title    string
-		CSS      template.CSS
-		Briefing briefingView
-	}{Title: b.Headline, CSS: template.CSS(css), Briefing: view})
-	if err != nil {
-		return fmt.Errorf("web: render briefing %d: %w", b.StoryID, err)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return view
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,5 +70,54 @@ func TestRenderBriefingPageMissingArticle(t *testing.T) {
 	}
 	if !strings.Contains(buf.String(), "passage unavailable") {
 		t.Error("missing article not reported")
+	}
+}
+
+// TestRenderBriefingsPage writes two briefings to one page: one document,
+// no anchor twice, and every citation marker jumping to a note of its own
+// briefing.
+func TestRenderBriefingsPage(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	first := fixtureBriefing()
+	second := fixtureBriefing()
+	second.StoryID++
+	var buf bytes.Buffer
+	if err := RenderBriefingsPage(&buf, []news.Briefing{first, second}, st.articles); err != nil {
+		t.Fatal(err)
+	}
+	checkOneBriefingsDocument(t, buf.String(), 2)
+}
+
+// checkOneBriefingsDocument checks a standalone page of n briefings.
+func checkOneBriefingsDocument(t *testing.T, page string, n int) {
+	t.Helper()
+	if got := strings.Count(strings.ToLower(page), "<!doctype html>"); got != 1 {
+		t.Errorf("%d documents, want 1", got)
+	}
+	parts := strings.Split(page, `<article class="briefing">`)[1:]
+	if len(parts) != n {
+		t.Fatalf("%d briefings, want %d", len(parts), n)
+	}
+	idRE := regexp.MustCompile(`\bid="([^"]+)"`)
+	hrefRE := regexp.MustCompile(`\bhref="#([^"]+)"`)
+	owner := map[string]int{}
+	for i, p := range parts {
+		for _, m := range idRE.FindAllStringSubmatch(p, -1) {
+			if !strings.Contains(m[1], "note") {
+				continue // the sections' own anchors
+			}
+			if j, ok := owner[m[1]]; ok {
+				t.Errorf("anchor %q in briefing %d and again in %d", m[1], j+1, i+1)
+			}
+			owner[m[1]] = i
+		}
+	}
+	for i, p := range parts {
+		for _, m := range hrefRE.FindAllStringSubmatch(p, -1) {
+			if j, ok := owner[m[1]]; !ok || j != i {
+				t.Errorf("briefing %d links to #%s, a note of briefing %d (found %v)", i+1, m[1], j+1, ok)
+			}
+		}
 	}
 }
