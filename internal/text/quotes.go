@@ -931,6 +931,11 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 		for e < limit && q.toks[e].word && (isCap(q.word(e)) || nameConnectors[Key(q.word(e))] && e+1 < limit && q.toks[e+1].word && isCap(q.word(e+1))) && e-a < 8 {
 			e++
 		}
+		// `said Brightfield chief executive Tobias Marr`: the first name is
+		// the speaker's organisation, part of the role before the name.
+		if n, ne, ok := q.roleThenName(e, limit); ok && q.plausibleSpeaker(n, ne) {
+			return news.Span{Start: q.toks[n].start, End: q.toks[ne-1].end}, news.Span{Start: q.toks[a].start, End: q.toks[n-1].end}, true
+		}
 	} else {
 		// A role phrase, up to a comma or a preposition of place or time.
 		for e < limit && q.toks[e].word && e-a < 10 {
@@ -966,6 +971,35 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 		}
 	}
 	return ph, news.Span{}, true
+}
+
+// roleThenName reads, from token r, a short lower-case role ("chief
+// executive", "press secretary") and the name that ends the clause after
+// it, and returns the name's tokens [n, ne). Every role word is a role noun
+// or modifier, so that "Smith on Tuesday" is not read as a role.
+func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
+	n = r
+	noun := false
+	for n < limit && q.toks[n].word && !isCap(q.word(n)) && n-r < 4 {
+		kw := Key(q.word(n))
+		isNoun := roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")]
+		if !isNoun && !roleModifier(kw) {
+			return 0, 0, false
+		}
+		noun = noun || isNoun
+		n++
+	}
+	if !noun || n >= limit || !q.toks[n].word || !isCap(q.word(n)) {
+		return 0, 0, false
+	}
+	ne = n
+	for ne < limit && q.toks[ne].word && (isCap(q.word(ne)) || nameConnectors[Key(q.word(ne))] && ne+1 < limit && q.toks[ne+1].word && isCap(q.word(ne+1))) && ne-n < 5 {
+		ne++
+	}
+	if ne < limit && q.toks[ne].word {
+		return 0, 0, false // the clause goes on: not a name closing it
+	}
+	return n, ne, true
 }
 
 // allCapsWords reports whether tokens [a, b) are capitalised words or
