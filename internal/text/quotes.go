@@ -928,7 +928,7 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 	e := a
 	if isCap(q.word(a)) && !(q.toks[a].initial && notStartNames[first]) {
 		// A name: capitalised words and inner connectors.
-		for e < limit && q.toks[e].word && (isCap(q.word(e)) || nameConnectors[Key(q.word(e))] && e+1 < limit && q.toks[e+1].word && isCap(q.word(e+1))) && e-a < 8 {
+		for e < limit && q.toks[e].word && (isCap(q.word(e)) || q.innerConnector(e, limit)) && e-a < 8 {
 			e++
 		}
 		// `said Brightfield chief executive Tobias Marr`: the first name is
@@ -973,6 +973,22 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 	return ph, news.Span{}, true
 }
 
+// innerConnector reports whether token k joins two parts of one name
+// ("Bank of England"): a connector before a capitalised word that is not a
+// day or a month, since `said Ana Ruiz on Tuesday` names Ana Ruiz, not "Ana
+// Ruiz on Tuesday".
+func (q *quoter) innerConnector(k, limit int) bool {
+	if !nameConnectors[Key(q.word(k))] || k+1 >= limit || !q.toks[k+1].word || !isCap(q.word(k+1)) {
+		return false
+	}
+	next := Key(q.word(k + 1))
+	if _, wd := weekdays[next]; wd {
+		return false
+	}
+	_, m := months[next]
+	return !m || len(next) <= 3
+}
+
 // roleThenName reads, from token r, a short lower-case role ("chief
 // executive", "press secretary") and the name that ends the clause after
 // it, and returns the name's tokens [n, ne). Every role word is a role noun
@@ -993,7 +1009,7 @@ func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 		return 0, 0, false
 	}
 	ne = n
-	for ne < limit && q.toks[ne].word && (isCap(q.word(ne)) || nameConnectors[Key(q.word(ne))] && ne+1 < limit && q.toks[ne+1].word && isCap(q.word(ne+1))) && ne-n < 5 {
+	for ne < limit && q.toks[ne].word && (isCap(q.word(ne)) || q.innerConnector(ne, limit)) && ne-n < 5 {
 		ne++
 	}
 	if ne < limit && q.toks[ne].word {

@@ -33,6 +33,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"The plan is dead on arrival", "Ana Ruiz", "the party's leader"}}},
 		{"after, verb first, organisation and role before the name", "en", `"Eastgate has always fed the country," said Brightfield chief executive Tobias Marr.`,
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
+		{"after, verb first, name then day", "en", `"We will not give in to this," said Ana Ruiz on Tuesday.`,
+			[]voice{{"We will not give in to this", "Ana Ruiz", ""}}},
 		{"before with colon", "en", `Senator John Kerry told reporters: "We have no choice here."`,
 			[]voice{{"We have no choice here.", "John Kerry", "Senator"}}},
 		{"split by attribution", "en", `"We will," she said, "keep going until the end."`,
