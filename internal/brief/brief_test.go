@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -410,25 +411,32 @@ func TestMarkdownAllFootnotes(t *testing.T) {
 	if len(parts) != 2 {
 		t.Fatalf("%d parts, want 2:\n%s", len(parts), buf.String())
 	}
-	refRE := regexp.MustCompile(`\[\^([^\]]+)\]`)
-	defRE := regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
-	definedIn := map[string]int{}
-	for i, p := range parts {
-		for _, m := range defRE.FindAllStringSubmatch(p, -1) {
-			if j, ok := definedIn[m[1]]; ok {
-				t.Errorf("footnote %s defined in briefing %d and again in %d", m[1], j+1, i+1)
-			}
-			definedIn[m[1]] = i
+	// Within each briefing, the labels used (cited or defined) must be the
+	// ones it defines; across briefings, no label may be defined twice.
+	labels := func(re *regexp.Regexp, s string) []string {
+		var out []string
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			out = append(out, m[1])
 		}
+		slices.Sort(out)
+		return slices.Compact(out)
 	}
+	used := regexp.MustCompile(`\[\^([^\]]+)\]`)
+	defined := regexp.MustCompile(`(?m)^\[\^([^\]]+)\]:`)
+	seen := map[string]bool{}
 	for i, p := range parts {
-		for _, m := range refRE.FindAllStringSubmatch(p, -1) {
-			if j, ok := definedIn[m[1]]; !ok || j != i {
-				t.Errorf("briefing %d cites footnote %s, defined in briefing %d (ok %v)", i+1, m[1], j+1, ok)
-			}
+		defs := labels(defined, p)
+		if len(defs) == 0 {
+			t.Errorf("briefing %d has no footnotes", i+1)
 		}
-	}
-	if len(definedIn) == 0 {
-		t.Fatal("no footnotes")
+		if diff := cmp.Diff(defs, labels(used, p)); diff != "" {
+			t.Errorf("briefing %d cites footnotes it does not define (-defined +used):\n%s", i+1, diff)
+		}
+		for _, d := range defs {
+			if seen[d] {
+				t.Errorf("footnote %s defined again in briefing %d", d, i+1)
+			}
+			seen[d] = true
+		}
 	}
 }
