@@ -39,11 +39,13 @@ var errUsage = errors.New("usage")
 const usage = `newsdesk reads the news and writes briefings you can trust.
 
 Usage:
-  newsdesk serve [--addr 127.0.0.1:8080] [--db PATH | --database URL]
+  newsdesk serve [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL]
   newsdesk demo [--addr 127.0.0.1:8080] [--db PATH | --database URL] [--wire-addr ADDR]
   newsdesk sources [--db PATH | --database URL] add URL | import FILE.opml | export | list | remove ID
-  newsdesk brief [--format md|html|json] URL|FILE...
+  newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
+
+Run "newsdesk COMMAND -h" for a command's flags.
 `
 
 // environment is what every command gets from run: the configuration with
