@@ -13,6 +13,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
+	"github.com/newsdesk/newsdesk/internal/translate"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -131,6 +132,9 @@ func (c Config) Validate() error {
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language %q: want an ISO 639-1 code", c.DeskLang))
+	}
+	if err := translate.CheckSpec(c.Translator); err != nil {
+		errs = append(errs, err)
 	}
 	if c.SummaryWords < 10 {
 		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))

@@ -33,6 +33,10 @@ func TestValidate(t *testing.T) {
 		{"short timeout", func(c *Config) { c.FetchTimeout = 0 }, "fetch timeout 0s"},
 		{"desk language name", func(c *Config) { c.DeskLang = "english" }, `desk language "english"`},
 		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
+		{"glossary translator", func(c *Config) { c.Translator = "glossary" }, ""},
+		{"libretranslate translator", func(c *Config) { c.Translator = "libretranslate:http://127.0.0.1:5000" }, ""},
+		{"unknown translator", func(c *Config) { c.Translator = "deepl" }, `translator "deepl": unknown kind`},
+		{"libretranslate without URL", func(c *Config) { c.Translator = "libretranslate:" }, "translator URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

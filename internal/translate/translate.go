@@ -48,12 +48,28 @@ func (Noop) Translate(ctx context.Context, text, from, to string) (string, error
 //
 // Network translators are wrapped in a Cached of DefaultCacheSize entries.
 func New(spec string) (Translator, error) {
+	return build(spec, false)
+}
+
+// CheckSpec reports whether New would accept spec, without building the
+// translator, so that a configuration is checked before anything starts.
+func CheckSpec(spec string) error {
+	_, err := build(spec, true)
+	return err
+}
+
+// build is New; with checkOnly it returns a nil translator for a good spec
+// rather than load the glossary.
+func build(spec string, checkOnly bool) (Translator, error) {
 	spec = strings.TrimSpace(spec)
 	kind, arg, _ := strings.Cut(spec, ":")
 	switch strings.ToLower(kind) {
 	case "", "none", "noop":
 		return Noop{}, nil
 	case "glossary":
+		if checkOnly {
+			return nil, nil
+		}
 		return NewGlossary(), nil
 	case "libretranslate":
 		h, err := NewHTTP(arg)
