@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -29,8 +30,8 @@ type Config struct {
 	// BaseURL is the site's public URL (https://news.example.org), for the
 	// absolute links of the Atom feed and the copy button when newsdesk is
 	// behind a reverse proxy, whose scheme and host the requests do not
-	// show. Default empty: each request's own Host. Read from
-	// NEWSDESK_BASE_URL.
+	// show. It has no path: the pages link from the host's root. Default
+	// empty: each request's own Host. Read from NEWSDESK_BASE_URL.
 	BaseURL string
 	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
 	// when Database is set.
@@ -104,8 +105,14 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
 	}
 	if c.BaseURL != "" {
-		if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+		u, err := url.Parse(c.BaseURL)
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil:
 			errs = append(errs, fmt.Errorf("base URL %q: want an absolute http(s) URL such as https://news.example.org", c.BaseURL))
+		case strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "":
+			// The pages link to /stories/…, /static/…: under a path prefix
+			// the feed's links would work and the pages' would not.
+			errs = append(errs, fmt.Errorf("base URL %q: newsdesk is served at the root of its host; want no path", c.BaseURL))
 		}
 	}
 	if c.Database != "" {

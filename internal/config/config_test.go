@@ -17,7 +17,8 @@ func TestValidate(t *testing.T) {
 		{"demo's host interval off", func(c *Config) { c.HostInterval = -1 }, ""},
 		{"addr without port", func(c *Config) { c.Addr = "localhost" }, `addr "localhost"`},
 		{"no db", func(c *Config) { c.DBPath = "" }, "db path is empty"},
-		{"base URL", func(c *Config) { c.BaseURL = "https://news.example.org/desk" }, ""},
+		{"base URL", func(c *Config) { c.BaseURL = "https://news.example.org/" }, ""},
+		{"base URL with a path", func(c *Config) { c.BaseURL = "https://news.example.org/desk" }, "want no path"},
 		{"base URL without scheme", func(c *Config) { c.BaseURL = "news.example.org" }, `base URL "news.example.org"`},
 		{"base URL not http", func(c *Config) { c.BaseURL = "ftp://news.example.org" }, `base URL "ftp://news.example.org"`},
 		{"postgres instead of a file", func(c *Config) {
