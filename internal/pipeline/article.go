@@ -107,15 +107,19 @@ func fallback(a news.Article, it feedItem, reason, hint string) news.Article {
 }
 
 // detectLang trusts the text itself when the detector is confident, then the
-// page's declared language, then the source's hint.
+// page's declared language, then the source's hint. Like the detector's, the
+// answer is a bare language code: a hint of "en-GB" (sources keep BCP 47
+// tags) must still compare equal to the desk's "en".
 func detectLang(text string, declared, hint string) string {
 	if code, conf := lang.Detect(text); code != "" && lang.Reliable(conf) {
 		return code
 	}
-	if declared != "" {
-		return lang.Primary(declared)
+	for _, l := range []string{declared, hint} {
+		if code := lang.Primary(l); code != "" {
+			return code
+		}
 	}
-	return hint
+	return ""
 }
 
 func firstNonEmpty(s ...string) string {

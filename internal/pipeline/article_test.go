@@ -3,7 +3,8 @@ package pipeline
 import "testing"
 
 // TestDetectLang checks the order of the article's language sources, and
-// that a declared tag is kept as its primary subtag however it is written.
+// that a declared tag or a source's hint is kept as its primary subtag
+// however it is written.
 func TestDetectLang(t *testing.T) {
 	t.Parallel()
 	const spanish = "El gobierno anunció nuevas medidas el lunes por la noche tras la reunión del gabinete."
@@ -14,6 +15,8 @@ func TestDetectLang(t *testing.T) {
 		{"declared", "", "en-GB", "fr", "en"},
 		{"declared, underscore", "", "EN_us", "fr", "en"},
 		{"hint", "", "", "fr", "fr"},
+		{"hint with region", "", "", "en-GB", "en"},
+		{"hint in capitals", "", "", "PT-br", "pt"},
 		{"nothing", "", "", "", ""},
 	}
 	for _, tc := range tests {
