@@ -177,7 +177,9 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		qcfg.Queues[QueueGroup] = groupQueue()
 	}
 	qcfg.FetchCooldown, qcfg.FetchPollInterval = cfg.FetchCooldown, cfg.FetchPollInterval
-	qcfg.Logger = logger.With("component", "queue")
+	// logger names the component already (serve's is "pipeline"): a second
+	// "component" would be a duplicate key on every queue line.
+	qcfg.Logger = logger.With("subsystem", "queue")
 	q, err := queue.New(db, workers, qcfg)
 	if err != nil {
 		return nil, err
