@@ -141,6 +141,7 @@ func TestChoosePlace(t *testing.T) {
 	table := distinctWords("table", 100) // a quarter of go-trafilatura's body
 	teaser := distinctWords("teaser", 100)
 	summary := distinctWords("summary", 30)
+	small := distinctWords("small", 40) // a tenth of go-trafilatura's body
 	tests := []chooseCase{
 		{"readability keeps a table from the middle", []para{a, c}, []para{a, table, c}, "readability-inner"},
 		{"readability's extra text follows the article", []para{a, c}, []para{a, c, teaser}, "trafilatura"},
@@ -149,6 +150,10 @@ func TestChoosePlace(t *testing.T) {
 		{"table plus a teaser outside", []para{a, c}, []para{a, table, c, distinctWords("more", 20)}, "trafilatura"},
 		{"readability holds only the summary", []para{summary, a, c}, []para{summary}, "trafilatura-fragment"},
 		{"readability leaves out a share bar", []para{a, c, distinctWords("share", 10)}, []para{a, c}, "readability-tighter"},
+		{"a smaller table, readability holding all else", []para{a, c}, []para{a, small, c}, "readability-contains"},
+		{"a smaller table, go-trafilatura keeping a line of its own", []para{a, distinctWords("own", 10), c}, []para{a, small, c}, "trafilatura"},
+		{"a smaller table and a line after the article", []para{a, c}, []para{a, small, c, distinctWords("more", 5)}, "trafilatura"},
+		{"a table under the smaller share", []para{a, c}, []para{a, distinctWords("table", 30), c}, "trafilatura"},
 	}
 	checkChoices(t, tests)
 }
