@@ -59,6 +59,10 @@ type Config struct {
 	// lock session ended to notice and stop grouping (the PostgreSQL store
 	// checks its lock every second with a 5 s timeout). Default 7 seconds.
 	// It does not apply to a process that takes the lock as it starts.
+	// Taking the lead after it can wait once more, for an old leader's
+	// fenced write in flight to commit: on PostgreSQL at most
+	// postgres.FenceIdleTimeout (5 s) if that leader is frozen inside it,
+	// after which the server ends its transaction.
 	LeaderGrace time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms, 50ms).

@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -24,6 +26,21 @@ func (st *Store) Lead(ctx context.Context) (store.Leader, error) {
 	}
 	return &leader{st: st, epoch: epoch}, nil
 }
+
+// FenceIdleTimeout bounds how long a fenced write's transaction may sit
+// idle on the server, holding the epoch row's share lock while its process
+// does nothing: a leader frozen (not scheduled) between its check and its
+// COMMIT would otherwise hold its successor's Lead back until the
+// connection died, about two hours of TCP timeouts on a machine that
+// vanished, since pool connections have no keepalive and the server's
+// idle_in_transaction_session_timeout is 0 by default. Past it the server
+// ends the session, the frozen write's COMMIT fails, having written
+// nothing, and the Lead goes on. A live leader's transaction is idle only
+// between its statements, for microseconds; a pause longer than this (a
+// GC or swap storm) costs a failed group job, redone from the store. Set
+// per transaction (set_config, local), not on the pool, so that River's
+// and the migrations' transactions keep the server's setting.
+const FenceIdleTimeout = 5 * time.Second
 
 // leader is a store.Leader: the store's writes, each in a transaction that
 // first checks the epoch.
@@ -63,16 +80,22 @@ func (l *leader) PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot
 // WHERE would leave under READ COMMITTED: a Lead's UPDATE waits for it, so
 // a write that passed its check commits before the new epoch does (and
 // the new leader, reading after Lead, sees it); and a check that meets a
-// Lead in progress waits for it and then reads the new epoch. what names
-// the write in errors; write's own come back as they are.
+// Lead in progress waits for it and then reads the new epoch. The same
+// statement bounds the transaction's idle time (see FenceIdleTimeout),
+// without a round trip of its own. what names the write in errors;
+// write's own come back as they are.
 func (l *leader) fenced(ctx context.Context, what string, write func(tx pgx.Tx) error) error {
 	tx, err := l.st.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
-	var now int64
-	if err := tx.QueryRow(ctx, `SELECT epoch FROM leader_epoch WHERE id = 1 FOR SHARE`).Scan(&now); err != nil {
+	var (
+		now  int64
+		idle string
+	)
+	if err := tx.QueryRow(ctx, `SELECT epoch, set_config('idle_in_transaction_session_timeout', $1, true)
+		FROM leader_epoch WHERE id = 1 FOR SHARE`, strconv.FormatInt(l.st.fenceIdle.Milliseconds(), 10)).Scan(&now, &idle); err != nil {
 		return fmt.Errorf("%s: read the leader epoch: %w", what, err)
 	}
 	if now != l.epoch {

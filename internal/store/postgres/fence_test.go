@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 )
 
@@ -110,6 +113,75 @@ func TestLeadWaitsForWriteInFlight(t *testing.T) {
 	if err := old.PutStory(ctx, news.Story{ID: 1, ThreadID: 1}); !errors.Is(err, store.ErrFenced) {
 		t.Errorf("PutStory of the old leader after the Lead: err = %v, want store.ErrFenced", err)
 	}
+}
+
+// TestLeadBoundedByFrozenWrite checks that a leader frozen inside a fenced
+// write, past its check and before its COMMIT, holds the next Lead back
+// for no longer than the fence's idle timeout: the server ends the frozen
+// session, the Lead returns, and the frozen write's COMMIT fails, having
+// written nothing. The freeze is the write's function blocking, which the
+// server sees as a transaction idle like a process not scheduled.
+func TestLeadBoundedByFrozenWrite(t *testing.T) {
+	t.Parallel()
+	const idle = time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	st := open(t, pgtest.DSN(t))
+	defer st.Close()
+	postgres.SetFenceIdleTimeout(st, idle)
+	a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Title: "Dam opens", Text: "The dam opened."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := st.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	held, led := make(chan struct{}), make(chan struct{})
+	var writeErr error
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		writeErr = postgres.Fenced(ctx, old, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, `UPDATE articles SET story_id = 7, thread_id = 7 WHERE id = $1`, a.ID); err != nil {
+				return err
+			}
+			close(held)
+			select { // frozen until the next Lead returned
+			case <-led:
+			case <-ctx.Done():
+			}
+			return nil
+		})
+	}()
+	select {
+	case <-held:
+	case <-wrote:
+		t.Fatalf("the frozen write returned before its write: %v", writeErr)
+	}
+	// Well past the bound, far short of the test's minute: unbounded, the
+	// Lead waits for the frozen transaction until this ends.
+	lctx, lcancel := context.WithTimeout(ctx, idle+10*time.Second)
+	defer lcancel()
+	start := time.Now()
+	cur, leadErr := st.Lead(lctx)
+	took := time.Since(start)
+	close(led)
+	<-wrote
+	if leadErr != nil {
+		t.Fatalf("Lead behind a write frozen in flight: %v after %v", leadErr, took)
+	}
+	if cur.Epoch() != old.Epoch()+1 {
+		t.Errorf("new epoch %d, want %d", cur.Epoch(), old.Epoch()+1)
+	}
+	if writeErr == nil {
+		t.Error("the frozen write committed after the next Lead")
+	}
+	if art, err := st.Article(ctx, a.ID); err != nil || art.StoryID != 0 {
+		t.Errorf("article after the frozen write: story %d, %v; want story 0", art.StoryID, err)
+	}
+	t.Logf("Lead returned after %v (idle timeout %v); the frozen write: %v", took, idle, writeErr)
 }
 
 // BenchmarkSetArticleGroup measures what the fence costs a decision: the

@@ -63,6 +63,8 @@ type Store struct {
 	sqlDB  *sql.DB
 	dsn    string // redacted, for messages
 	logger *slog.Logger
+	// fenceIdle is FenceIdleTimeout; tests shorten it.
+	fenceIdle time.Duration
 
 	mu    sync.Mutex
 	locks map[*workerLock]struct{} // worker lock sessions not yet released
@@ -128,7 +130,7 @@ func Open(ctx context.Context, dsn string, logger *slog.Logger) (*Store, error) 
 		pool.Close()
 		return nil, fmt.Errorf("open database %s: %w", redacted, err)
 	}
-	st := &Store{pool: pool, sqlDB: stdlib.OpenDBFromPool(pool), dsn: redacted, logger: logger, locks: map[*workerLock]struct{}{}}
+	st := &Store{pool: pool, sqlDB: stdlib.OpenDBFromPool(pool), dsn: redacted, logger: logger, fenceIdle: FenceIdleTimeout, locks: map[*workerLock]struct{}{}}
 	if err := st.migrate(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("open database %s: %w", redacted, err)
