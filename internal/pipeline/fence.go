@@ -46,8 +46,9 @@ func (p *Pipeline) takeLead(ctx context.Context) error {
 }
 
 // leader is where the clusterer's results are written: the Leader that
-// takeLead took, else (a store without a fence, or a test's pipeline that
-// was not started) the store itself, unfenced. p.mu must be held.
+// takeLead took, else (a store without a fence, never a shared one (see
+// New), or a test's pipeline that was not started) the store itself,
+// unfenced. p.mu must be held.
 func (p *Pipeline) leader() store.Leader {
 	if p.lw != nil {
 		return p.lw

@@ -119,3 +119,32 @@ func TestLeadBeforeRestore(t *testing.T) {
 		})
 	}
 }
+
+// unfencedShared is a shared store without Lead: its worker lock, not its
+// fence.
+type unfencedShared struct {
+	store.Store
+	sharedLocker
+}
+
+// TestNewRefusesSharedWithoutFence checks that a store shared by several
+// processes is refused without a leader fence, rather than written
+// unfenced.
+func TestNewRefusesSharedWithoutFence(t *testing.T) {
+	t.Parallel()
+	st, err := postgres.Open(context.Background(), pgtest.DSN(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := New(testConfig(), unfencedShared{st, st}, st.QueueDB(), testFetcher(t), testLogger(t)); err == nil {
+		t.Error("New took a shared store without Lead")
+	}
+	p, err := New(testConfig(), st, st.QueueDB(), testFetcher(t), testLogger(t))
+	if err != nil {
+		t.Fatalf("New with the store itself: %v", err)
+	}
+	if !p.shared {
+		t.Error("the PostgreSQL store is not taken as shared")
+	}
+}

@@ -153,6 +153,11 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1)}
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)
+	if _, ok := st.(fencer); p.shared && !ok {
+		// Processes sharing a database need the fence: without it a
+		// leader frozen past its lock would write behind its successor.
+		return nil, fmt.Errorf("pipeline: store %T is shared but has no leader fence (Lead)", st)
+	}
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[pollArgs]) error {
