@@ -117,8 +117,10 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	}
 	if windowLast != 0 && len(after) == 0 {
 		p.snap.cursor, p.snap.known = windowLast, true
-		if err := p.saveSnapshot(ctx); err != nil {
-			p.logger.Warn("save cluster snapshot after a replay", "err", err)
+		// Fenced, the restore fails like its other writes (a story
+		// refreshed): another process took the lead meanwhile.
+		if err := p.logSnapshotErr(ctx, "save cluster snapshot after a replay", p.saveSnapshot(ctx)); err != nil {
+			return fmt.Errorf("restore clusterer: %w", err)
 		}
 	}
 	return nil
@@ -287,7 +289,9 @@ func (p *Pipeline) clusterAll(ctx context.Context) error {
 			p.dirty = true
 			return err
 		}
-		p.maybeSnapshot(ctx)
+		if err := p.maybeSnapshot(ctx); err != nil {
+			return err
+		}
 		if n < p.cfg.GroupBatch {
 			break
 		}

@@ -64,16 +64,32 @@ func (p *Pipeline) snapshots() snapshotKeeper {
 
 // maybeSnapshot saves a snapshot after a cluster batch when enough has
 // changed (see Config.SnapshotArticles). p.mu must be held. A failure is
-// logged: the next restart replays more, nothing is lost.
-func (p *Pipeline) maybeSnapshot(ctx context.Context) {
+// logged: the next restart replays more, nothing is lost. A save refused
+// by the fence (store.ErrFenced) is returned instead, like the batch's
+// own writes, so that the group job reports it and the process follows.
+func (p *Pipeline) maybeSnapshot(ctx context.Context) error {
 	s := &p.snap
 	due := p.cfg.SnapshotArticles > 0 && s.unsaved >= p.cfg.SnapshotArticles ||
 		p.cfg.SnapshotEvery > 0 && s.unsaved > 0 && time.Since(s.savedAt) >= p.cfg.SnapshotEvery
 	if !due {
-		return
+		return nil
 	}
-	if err := p.saveSnapshot(ctx); err != nil {
-		p.logger.Warn("save cluster snapshot", "err", err)
+	return p.logSnapshotErr(ctx, "save cluster snapshot", p.saveSnapshot(ctx))
+}
+
+// logSnapshotErr logs a failed snapshot save as a warning, and returns
+// err if the fence refused it: another process leads, which is expected
+// and for the caller to act on, not a failure of this one.
+func (p *Pipeline) logSnapshotErr(ctx context.Context, msg string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, store.ErrFenced):
+		p.logger.Info(msg+": not saved, another process leads", "err", err)
+		return err
+	default:
+		p.logger.Warn(msg, "err", err)
+		return nil
 	}
 }
 
@@ -92,9 +108,8 @@ func (p *Pipeline) snapshotAtStop(ctx context.Context) {
 	if p.snap.unsaved == 0 {
 		return
 	}
-	if err := p.saveSnapshot(ctx); err != nil {
-		p.logger.Warn("save cluster snapshot at stop", "err", err)
-	}
+	// Fenced, nothing is left to do: the process is stopping anyway.
+	_ = p.logSnapshotErr(ctx, "save cluster snapshot at stop", p.saveSnapshot(ctx))
 }
 
 // saveSnapshot writes the clusterer's snapshot to the store, if the store

@@ -2,13 +2,16 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
@@ -179,5 +182,55 @@ func TestStaleSnapshotNotSaved(t *testing.T) {
 	}
 	if got, err := stale.st.ClusterSnapshot(ctx); err != nil || got.After != saved.After {
 		t.Errorf("snapshot after the refused save: after %d, %v; want the earlier one, after %d", got.After, err, saved.After)
+	}
+}
+
+// supersededAtSnapshot is a Leader that another process supersedes (st's
+// Lead) just before its snapshot is saved.
+type supersededAtSnapshot struct {
+	store.Leader
+	st *sqlite.Store
+}
+
+func (l supersededAtSnapshot) PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error {
+	if _, err := l.st.Lead(ctx); err != nil {
+		return err
+	}
+	return l.Leader.PutClusterSnapshot(ctx, s)
+}
+
+// TestFencedSnapshotReported checks that a cluster batch whose snapshot
+// the fence refuses reports store.ErrFenced, as a refused decision does,
+// rather than only logging it: the group job then follows the new leader.
+func TestFencedSnapshotReported(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cfg := testConfig()
+	cfg.SnapshotArticles = 1
+	p, err := New(cfg, st, st.QueueDB(), testFetcher(t), testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.AddArticle(ctx, news.Article{URL: "https://wire.example/1", Title: "Dam opens",
+		Text: "The dam on the river opened its gates overnight.", Lang: "en", PublishedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	lw, err := st.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.lw = supersededAtSnapshot{lw, st}
+	p.mu.Unlock()
+	if err := p.clusterAll(ctx); !errors.Is(err, store.ErrFenced) {
+		t.Errorf("cluster batch with its snapshot fenced: err = %v, want store.ErrFenced", err)
+	}
+	if _, err := st.ClusterSnapshot(ctx); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("snapshot after the fenced save: err = %v, want store.ErrNotFound", err)
 	}
 }
