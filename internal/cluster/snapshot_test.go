@@ -194,11 +194,9 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 }
 
-// TestSnapshotRefused checks that Load refuses a snapshot taken under
-// another configuration or damaged, with ErrIncompatible only for the
-// former, so that the caller can tell a settings change from corruption.
-// TestReadAll checks that Load reads every kind of reader whole, whether
-// it tells its length, does not, or tells one too short.
+// TestReadAll checks that readAll, Load's reader, reads every kind of
+// reader whole, whether it tells its length, does not, or tells one too
+// short.
 func TestReadAll(t *testing.T) {
 	t.Parallel()
 	data := bytes.Repeat([]byte("snapshot"), 1<<17) // 1 MiB
@@ -247,6 +245,9 @@ type shortLen struct{ *bytes.Reader }
 
 func (r shortLen) Len() int { return r.Reader.Len() / 2 }
 
+// TestSnapshotRefused checks that Load refuses a snapshot taken under
+// another configuration or damaged, with ErrIncompatible only for the
+// former, so that the caller can tell a settings change from corruption.
 func TestSnapshotRefused(t *testing.T) {
 	t.Parallel()
 	docs, _ := loadStream(t)
