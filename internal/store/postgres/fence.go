@@ -51,8 +51,41 @@ type leader struct {
 
 func (l *leader) Epoch() int64 { return l.epoch }
 
+// SetArticleGroup, the write of every decision, is one statement rather
+// than fenced's transaction: its epoch check is a sub-select FOR SHARE in
+// the UPDATE's WHERE, evaluated before the article's row is locked (a
+// condition on no column of it), so that the share lock orders it against
+// a Lead exactly as fenced's read does, and held until the statement's
+// own transaction commits. One round trip instead of four (BEGIN, read,
+// UPDATE, COMMIT), and no idle transaction for a frozen process to hold
+// open: the server commits without waiting for the client. Only when
+// nothing was written does a second read tell a superseded leader from a
+// missing article; the epoch only grows, so a leader superseded at the
+// UPDATE is seen superseded.
 func (l *leader) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
-	return l.fenced(ctx, fmt.Sprintf("set group of article %d", id), func(tx pgx.Tx) error { return setArticleGroup(ctx, tx, id, g) })
+	what := fmt.Sprintf("set group of article %d", id)
+	tag, err := l.st.pool.Exec(ctx, setArticleGroupSQL+` AND $8 = (SELECT epoch FROM leader_epoch WHERE id = 1 FOR SHARE)`,
+		append(setArticleGroupArgs(id, g), l.epoch)...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if tag.RowsAffected() > 0 {
+		return nil
+	}
+	var now int64
+	if err := l.st.pool.QueryRow(ctx, `SELECT epoch FROM leader_epoch WHERE id = 1`).Scan(&now); err != nil {
+		return fmt.Errorf("%s: read the leader epoch: %w", what, err)
+	}
+	if now != l.epoch {
+		return l.superseded(what, now)
+	}
+	return mustAffect(tag, fmt.Sprintf("article %d", id))
+}
+
+// superseded is the error of a write of l refused because the epoch
+// stands at now.
+func (l *leader) superseded(what string, now int64) error {
+	return fmt.Errorf("%s as leader %d, superseded by leader %d: %w", what, l.epoch, now, store.ErrFenced)
 }
 
 func (l *leader) PutStory(ctx context.Context, s news.Story) error {
@@ -99,7 +132,7 @@ func (l *leader) fenced(ctx context.Context, what string, write func(tx pgx.Tx) 
 		return fmt.Errorf("%s: read the leader epoch: %w", what, err)
 	}
 	if now != l.epoch {
-		return fmt.Errorf("%s as leader %d, superseded by leader %d: %w", what, l.epoch, now, store.ErrFenced)
+		return l.superseded(what, now)
 	}
 	if err := write(tx); err != nil {
 		return err

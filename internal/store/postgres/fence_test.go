@@ -185,8 +185,8 @@ func TestLeadBoundedByFrozenWrite(t *testing.T) {
 }
 
 // BenchmarkSetArticleGroup measures what the fence costs a decision: the
-// plain write, one statement, against the Leader's, a transaction that
-// first reads the epoch FOR SHARE.
+// plain write against the Leader's, the same UPDATE with the epoch read
+// FOR SHARE in its WHERE (it was a transaction of four round trips).
 func BenchmarkSetArticleGroup(b *testing.B) {
 	ctx := context.Background()
 	st := open(b, pgtest.DSN(b))

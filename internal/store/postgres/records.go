@@ -264,11 +264,19 @@ type execer interface {
 	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
 }
 
-func setArticleGroup(ctx context.Context, db execer, id int64, g store.Group) error {
-	tag, err := db.Exec(ctx, `UPDATE articles SET story_id = $1, thread_id = $2, duplicate_of = $3,
+// setArticleGroupSQL records an article's group: $1-$6 the group, $7 the
+// article (see setArticleGroupArgs). A Leader's adds its epoch check.
+const setArticleGroupSQL = `UPDATE articles SET story_id = $1, thread_id = $2, duplicate_of = $3,
 		translation = $4, translation_from = $5, translation_to = $6,
 		group_seq = COALESCE(group_seq, nextval('article_group_order'))
-		WHERE id = $7`, g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id)
+		WHERE id = $7`
+
+func setArticleGroupArgs(id int64, g store.Group) []any {
+	return []any{g.StoryID, g.ThreadID, g.DuplicateOf, g.Translation.Text, g.Translation.From, g.Translation.To, id}
+}
+
+func setArticleGroup(ctx context.Context, db execer, id int64, g store.Group) error {
+	tag, err := db.Exec(ctx, setArticleGroupSQL, setArticleGroupArgs(id, g)...)
 	if err != nil {
 		return fmt.Errorf("set group of article %d: %w", id, err)
 	}
