@@ -78,20 +78,11 @@ func TestLeadBeforeRestore(t *testing.T) {
 		start func(t *testing.T, ctx context.Context) *callLog
 	}{
 		{"sqlite Start", func(t *testing.T, ctx context.Context) *callLog {
-			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "news.db"), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			cl := &callLog{Store: st}
-			p, err := New(testConfig(), cl, st.QueueDB(), testFetcher(t), testLogger(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := p.Start(ctx); err != nil {
-				t.Fatal(err)
-			}
-			h := &harness{st: st, p: p}
-			t.Cleanup(func() { h.close(t) })
+			var cl *callLog
+			startPipelineAs(t, ctx, filepath.Join(t.TempDir(), "news.db"), testFetcher(t), testConfig(), func(st *sqlite.Store) store.Store {
+				cl = &callLog{Store: st}
+				return cl
+			})
 			return cl
 		}},
 		{"postgres shared lead", func(t *testing.T, ctx context.Context) *callLog {

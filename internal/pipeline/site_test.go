@@ -203,11 +203,18 @@ func startPipeline(t testing.TB, ctx context.Context, path string, fc *fetch.Cli
 
 func startPipelineWith(t testing.TB, ctx context.Context, path string, fc *fetch.Client, cfg Config) *harness {
 	t.Helper()
+	return startPipelineAs(t, ctx, path, fc, cfg, func(st *sqlite.Store) store.Store { return st })
+}
+
+// startPipelineAs is startPipelineWith on the store wrap makes of the
+// SQLite store.
+func startPipelineAs(t testing.TB, ctx context.Context, path string, fc *fetch.Client, cfg Config, wrap func(*sqlite.Store) store.Store) *harness {
+	t.Helper()
 	st, err := sqlite.Open(ctx, path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(cfg, st, st.QueueDB(), fc, testLogger(t))
+	p, err := New(cfg, wrap(st), st.QueueDB(), fc, testLogger(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,14 +35,7 @@ func TestLeadWaitsForWriteInFlight(t *testing.T) {
 	u.RawQuery = q.Encode()
 	st := open(t, u.String())
 	defer st.Close()
-	a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Title: "Dam opens", Text: "The dam opened."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := st.Lead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, old := articleAndLeader(t, ctx, st)
 
 	holder, err := st.Pool().Begin(ctx)
 	if err != nil {
@@ -129,14 +122,7 @@ func TestLeadBoundedByFrozenWrite(t *testing.T) {
 	st := open(t, pgtest.DSN(t))
 	defer st.Close()
 	postgres.SetFenceIdleTimeout(st, idle)
-	a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Title: "Dam opens", Text: "The dam opened."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := st.Lead(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, old := articleAndLeader(t, ctx, st)
 
 	held, led := make(chan struct{}), make(chan struct{})
 	var writeErr error
@@ -182,6 +168,20 @@ func TestLeadBoundedByFrozenWrite(t *testing.T) {
 		t.Errorf("article after the frozen write: story %d, %v; want story 0", art.StoryID, err)
 	}
 	t.Logf("Lead returned after %v (idle timeout %v); the frozen write: %v", took, idle, writeErr)
+}
+
+// articleAndLeader stores an article and takes the lead of st.
+func articleAndLeader(t *testing.T, ctx context.Context, st *postgres.Store) (news.Article, store.Leader) {
+	t.Helper()
+	a, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1", Title: "Dam opens", Text: "The dam opened."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := st.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, l
 }
 
 // BenchmarkSetArticleGroup measures what the fence costs a decision: the
