@@ -42,8 +42,8 @@ func (st *Store) Lead(ctx context.Context) (store.Leader, error) {
 // and the migrations' transactions keep the server's setting.
 const FenceIdleTimeout = 5 * time.Second
 
-// leader is a store.Leader: the store's writes, each in a transaction that
-// first checks the epoch.
+// leader is a store.Leader: the store's writes, each checking the epoch
+// in its own transaction (fenced, or SetArticleGroup's one statement).
 type leader struct {
 	st    *Store
 	epoch int64
