@@ -324,10 +324,10 @@ func (an *analysis) scored(o SummaryOptions) *scoredUnits {
 }
 
 // shows reports whether a sentence may stand in a briefing on its own:
-// within the length bounds, a statement, and not leaning on the sentence
-// before it.
+// within the length bounds, a statement, not starting inside a quotation
+// and not leaning on the sentence before it.
 func (o SummaryOptions) shows(u unit) bool {
-	return u.words >= o.MinWords && u.words <= o.MaxWords && usableSentence(u.text) && !leansOnContext(u.text)
+	return u.words >= o.MinWords && u.words <= o.MaxWords && usableSentence(u.text) && !u.inQuote && !leansOnContext(u.text)
 }
 
 // readingOrder sorts chosen sentences so the summary reads from the top of

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
@@ -20,6 +22,10 @@ type unit struct {
 	text  string
 	words int // word count, for the length budget
 	vec   vec // tf-idf weights, unit length
+	// inQuote marks a sentence that starts inside a quotation: the
+	// splitter cut a quote of several sentences, and shown alone it would
+	// open mid-quote with a closing mark and no opening one.
+	inQuote bool
 }
 
 // splitUnits cuts every article into sentences. Sentences are the only
@@ -34,10 +40,81 @@ func splitUnits(articles []news.Article) []unit {
 			if s == "" {
 				continue
 			}
-			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s))})
+			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s)), inQuote: startsInQuote(a.Text, sp)})
 		}
 	}
 	return out
+}
+
+// startsInQuote reports whether the sentence at sp of s starts inside a
+// quotation: a quotation opened earlier in its paragraph is still open where
+// it starts, or it closes a quotation it never opened. Straight, curly and
+// angle (« ») double quotation marks count; single ones do not, as they
+// double as apostrophes.
+func startsInQuote(s string, sp news.Span) bool {
+	// Text.Sentences ends a sentence at every line break, and a quotation
+	// that runs on into the next paragraph opens it with a fresh mark, so
+	// the paragraph is the line.
+	para := strings.LastIndexByte(s[:sp.Start], '\n') + 1
+	var open []rune // the closing marks awaited, innermost last
+	for i := para; i < sp.End; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		in := i >= sp.Start
+		if in && i == sp.Start && len(open) > 0 {
+			return true
+		}
+		top := rune(0)
+		if len(open) > 0 {
+			top = open[len(open)-1]
+		}
+		switch r {
+		case '«':
+			open = append(open, '»')
+		case '“':
+			open = append(open, '”')
+		case '»', '”':
+			// Curly and straight marks are mixed up often enough ("won,”
+			// she said) that either closes the other.
+			if top == r || r == '”' && top == '"' {
+				open = open[:len(open)-1]
+			} else if in {
+				return true
+			}
+		case '"':
+			switch {
+			case top == '"' || top == '”' && !opensAt(s, i, n):
+				open = open[:len(open)-1]
+			case opensAt(s, i, n):
+				open = append(open, '"')
+			case inches(s, i):
+			case in:
+				return true
+			}
+		}
+		i += n
+	}
+	return false
+}
+
+// opensAt reports whether the straight quotation mark of n bytes at i of s
+// reads as an opening one: white space, the start of the text or an
+// opening bracket before it, or a letter or digit right after it.
+func opensAt(s string, i, n int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if unicode.IsSpace(prev) || strings.ContainsRune("([{—–", prev) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next)
+}
+
+// inches reports a straight double mark right after a digit: 12" is
+// twelve inches (or seconds), not the end of a quotation.
+func inches(s string, i int) bool {
+	return i > 0 && s[i-1] >= '0' && s[i-1] <= '9'
 }
 
 // contentWords returns the lower-cased words of s without stop words, with a

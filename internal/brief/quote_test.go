@@ -1,0 +1,106 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+func TestStartsInQuote(t *testing.T) {
+	t.Parallel()
+	// Each text marks the sentence asked about with [ and ]; the marks are
+	// removed before the test.
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"plain", "The dam opened in 1990. [It supplies the city.]", false},
+		{"straight quote cut", `"The dam was built to hold water. [Now it will help to power it, too," said the engineer.]`, true},
+		{"curly quote cut", "“The dam was built to hold water. [Now it will help to power it, too,” said the engineer.]", true},
+		{"angle quote cut", "«La presa se construyó para el agua. [Ahora ayudará a dar energía», dijo el ingeniero.]", true},
+		{"curly closed by straight", "“The dam was built to hold water. [Now it will help, too,\" said the engineer.]", true},
+		{"open quote before, three sentences", `"We waited. We hoped. [We will not wait again."]`, true},
+		{"closing mark only, opened a paragraph before", "\"The dam was built to hold water.\n\n[Now it will help to power it, too,\" said the engineer.]", true},
+		{"curly closing mark only", "[Now it will help to power it, too,” said the engineer.]", true},
+		{"angle closing mark only", "[Ahora ayudará a dar energía», dijo el ingeniero.]", true},
+		{"quote closed before", `"The dam holds water," he said. [It opened in 1990.]`, false},
+		{"quote opens the sentence", `The engineer spoke. ["Now it will help to power it, too," she said.]`, false},
+		{"quote inside", `[The engineer called it "a fine dam" on Tuesday.]`, false},
+		{"curly quote inside", "[The engineer called it “a fine dam” on Tuesday.]", false},
+		{"angle quote with a nested one", "[El ingeniero dijo: «Es una “gran” presa».]", false},
+		{"quote after a colon", `[The engineer said:"It will help."]`, false},
+		{"open quote in an earlier paragraph", "\"The dam holds water.\n\n[It opened in 1990.]", false},
+		{"quote left open at its end", `["The dam holds water.] It opened in 1990."`, false},
+		{"inches after a digit", `The pipe is 12" wide. [It carries water.]`, false},
+		{"inches in the sentence", `[The pipe is 12" wide.]`, false},
+		{"stray closing mark before", `The pipe is wide," it said. [It carries water.]`, false},
+		{"apostrophes", "The engineer’s dam. [It’s the city’s water, ‘mostly’.]", false},
+		{"straight quote closed after nested curly", `"He called it “fine” then. [It opened," he said.]`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := strings.Index(tc.text, "[")
+			b := strings.Index(tc.text, "]") - 1
+			s := strings.Replace(strings.Replace(tc.text, "[", "", 1), "]", "", 1)
+			if got := startsInQuote(s, news.Span{Start: a, End: b}); got != tc.want {
+				t.Errorf("startsInQuote(%q) = %v, want %v", s[a:b], got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCandidatesSkipSentenceInQuote wants the summary's candidates to
+// leave out a sentence that starts inside a quotation and keep the rest.
+func TestCandidatesSkipSentenceInQuote(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, Title: "Dam to power the city", Text: "“The dam at Lake Mira was built to hold water for the city. Now the dam at Lake Mira will help to power the city too,” said the engineer Ana Ruiz on Monday."},
+		{ID: 2, Title: "Lake Mira dam to power the city", Text: `"The dam at Lake Mira will help to power the city," its engineer said on Monday. The turbines arrive in May from Spain.`},
+	}
+	units, _ := usableFeatures(analyze(arts), SummaryOptions{}.withDefaults())
+	var got []string
+	for _, u := range units {
+		got = append(got, u.text)
+	}
+	want := []string{
+		"“The dam at Lake Mira was built to hold water for the city.",
+		`"The dam at Lake Mira will help to power the city," its engineer said on Monday.`,
+		"The turbines arrive in May from Spain.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("candidates (-want +got):\n%s", diff)
+	}
+}
+
+// TestDemoNoSentenceInQuote builds every demo story and wants no lone
+// sentence (summary, background, key fact, bottom line) that starts
+// inside a quotation.
+func TestDemoNoSentenceInQuote(t *testing.T) {
+	t.Parallel()
+	for key, in := range demoInputs(t) {
+		texts := map[int64]string{}
+		for _, a := range append(append([]news.Article(nil), in.Articles...), in.Earlier...) {
+			texts[a.ID] = a.Text
+		}
+		b := Build(in, Options{})
+		for _, sec := range b.Sections {
+			switch sec.Kind {
+			case news.SectionSummary, news.SectionBackground, news.SectionFacts, news.SectionBottomLine:
+			default:
+				continue
+			}
+			for _, it := range sec.Items {
+				for _, c := range it.Citations {
+					s := texts[c.ArticleID]
+					if startsInQuote(s, c.Span()) {
+						t.Errorf("%s: %s item %q starts inside a quotation", key, sec.Kind, c.Span().Of(s))
+					}
+				}
+			}
+		}
+	}
+}
