@@ -38,6 +38,9 @@ func TestStartsInQuote(t *testing.T) {
 		{"inches in the sentence", `[The pipe is 12" wide.]`, false},
 		{"stray closing mark before", `The pipe is wide," it said. [It carries water.]`, false},
 		{"apostrophes", "The engineer’s dam. [It’s the city’s water, ‘mostly’.]", false},
+		{"unclosed quote before a new one", "“He convicted himself. [“He violated his oath,” Biden said.]", false},
+		{"unclosed quote, a new one opened before", "“He convicted himself. “He violated his oath. [He betrayed the nation,” Biden said.]", true},
+		{"unclosed straight quote before a new one", `"He convicted himself. ["He violated his oath," Biden said.]`, false},
 		{"straight quote closed after nested curly", `"He called it “fine” then. [It opened," he said.]`, true},
 	}
 	for _, tc := range tests {

@@ -59,19 +59,27 @@ func startsInQuote(s string, sp news.Span) bool {
 	var open []rune // the closing marks awaited, innermost last
 	for i := para; i < sp.End; {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		in := i >= sp.Start
-		if in && i == sp.Start && len(open) > 0 {
-			return true
+		if i == sp.Start && len(open) > 0 {
+			if r != '“' && r != '«' && r != '"' {
+				return true
+			}
+			// A sentence that opens a quotation starts a new one: the one
+			// before was left unclosed (a typo, or text cut short).
+			open = open[:0]
 		}
+		in := i >= sp.Start
 		top := rune(0)
 		if len(open) > 0 {
 			top = open[len(open)-1]
 		}
 		switch r {
-		case '«':
-			open = append(open, '»')
-		case '“':
-			open = append(open, '”')
+		case '«', '“':
+			// Neither nests in itself (a quotation within one takes the
+			// other kind or single marks), so a second opening mark means
+			// the first was left unclosed.
+			if cl := closerOf[r]; top != cl {
+				open = append(open, cl)
+			}
 		case '»', '”':
 			// Curly and straight marks are mixed up often enough ("won,”
 			// she said) that either closes the other.
@@ -95,6 +103,9 @@ func startsInQuote(s string, sp news.Span) bool {
 	}
 	return false
 }
+
+// closerOf is the closing mark of each opening one that nests.
+var closerOf = map[rune]rune{'«': '»', '“': '”'}
 
 // opensAt reports whether the straight quotation mark of n bytes at i of s
 // reads as an opening one: white space, the start of the text or an
