@@ -52,7 +52,7 @@ func splitUnits(articles []news.Article) []unit {
 // angle (« ») double quotation marks count; single ones do not, as they
 // double as apostrophes.
 func startsInQuote(s string, sp news.Span) bool {
-	// Text.Sentences ends a sentence at every line break, and a quotation
+	// text.Sentences ends a sentence at every line break, and a quotation
 	// that runs on into the next paragraph opens it with a fresh mark, so
 	// the paragraph is the line.
 	para := strings.LastIndexByte(s[:sp.Start], '\n') + 1
@@ -104,7 +104,7 @@ func startsInQuote(s string, sp news.Span) bool {
 	return false
 }
 
-// closerOf is the closing mark of each opening one that nests.
+// closerOf maps the curly and angle opening marks to their closing ones.
 var closerOf = map[rune]rune{'«': '»', '“': '”'}
 
 // opensAt reports whether the straight quotation mark of n bytes at i of s
