@@ -373,3 +373,38 @@ func TestRestoreThreads(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoGoldThreads checks the demo's gold threads: stories of one
+// thread share its label, and a story that continues none is a thread of
+// its own, so a predicted thread linking two such stories counts as mixed.
+func TestDemoGoldThreads(t *testing.T) {
+	t.Parallel()
+	_, stories, threads, err := DemoArticles(context.Background(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStory := map[string]string{}
+	for i, s := range stories {
+		byStory[s] = threads[i]
+	}
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"aid-paused", "aid-talks", true},
+		{"flood-evacuation", "dam-cracks", true},
+		{"mayoral-election", "marathon", false},
+		{"cup-final", "almond-festival", false},
+		{"aid-paused", "flood-evacuation", false},
+	}
+	for _, tt := range tests {
+		ta, oka := byStory[tt.a]
+		tb, okb := byStory[tt.b]
+		if !oka || !okb {
+			t.Fatalf("demo corpus lacks story %q or %q", tt.a, tt.b)
+		}
+		if (ta == tb) != tt.same {
+			t.Errorf("gold threads of %s (%q) and %s (%q): same %v, want %v", tt.a, ta, tt.b, tb, ta == tb, tt.same)
+		}
+	}
+}
