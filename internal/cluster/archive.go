@@ -36,6 +36,10 @@ type pairRef struct {
 type pairCount struct {
 	h uint64
 	n int
+	// first and last are its words' one-word names, so that a thread's
+	// name check counts "Villa Serena" once, not with "Villa" and "Serena"
+	// as three (see sharesThreadNames).
+	first, last uint64
 }
 
 // archivedStory is a forgotten story in the archive; at is its archivedAt
@@ -72,7 +76,7 @@ func (c *Clusterer) notePairs(s *story, pairs []pairRef) {
 		if len(s.pairs) >= heldPairs {
 			continue
 		}
-		s.pairs = slices.Insert(s.pairs, i, pairCount{pr.h, 1})
+		s.pairs = slices.Insert(s.pairs, i, pairCount{pr.h, 1, pr.first, pr.last})
 		c.indexed[s.id] = s
 		if ids := c.archIndex[pr.h]; len(ids) < c.cfg.MaxPosting {
 			c.archIndex[pr.h] = append(ids, s.id)

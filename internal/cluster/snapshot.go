@@ -260,6 +260,8 @@ func (w *stateWriter) story(s *story) {
 	for _, pc := range s.pairs {
 		w.u64(pc.h)
 		w.varint(int64(pc.n))
+		w.u64(pc.first)
+		w.u64(pc.last)
 	}
 	w.varint(s.archivedAt)
 	w.hashes(s.anchors)
@@ -550,7 +552,8 @@ func (r *stateReader) readStory() *story {
 	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.pairs = make([]pairCount, n)
 		for i := range s.pairs {
-			s.pairs[i] = pairCount{r.Uint64(), r.int()}
+			s.pairs[i] = pairCount{h: r.Uint64(), n: r.int()}
+			s.pairs[i].first, s.pairs[i].last = r.Uint64(), r.Uint64()
 			if i > 0 && s.pairs[i].h <= s.pairs[i-1].h && r.Err() == nil {
 				r.Fail(errors.New("story's two-word names out of order"))
 			}

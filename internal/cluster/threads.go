@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -68,7 +69,7 @@ func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 			continue
 		}
 		seen[th.id] = true
-		if !c.sharesThreadNames(p.ents, th, 0) {
+		if !c.sharesThreadNames(p.ents, noPair, th, 0) {
 			continue
 		}
 		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
@@ -114,7 +115,7 @@ func (c *Clusterer) voteThread(at time.Time, p *prepared, cands []*story) int64 
 			continue
 		}
 		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if sc < c.cfg.ThreadVoteScore || !c.sharesThreadNames(p.ents, th, 0) {
+		if sc < c.cfg.ThreadVoteScore || !c.sharesThreadNames(p.ents, noPair, th, 0) {
 			continue
 		}
 		// Most votes first, then the better score, then the older thread,
@@ -153,7 +154,7 @@ func (c *Clusterer) weakThread(at time.Time, p *prepared, cands []*story) int64 
 		}
 		seen[th.id] = true
 		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if sc < c.cfg.ThreadWeakScore || !c.sharesThreadNames(p.ents, th, 0) {
+		if sc < c.cfg.ThreadWeakScore || !c.sharesThreadNames(p.ents, noPair, th, 0) {
 			continue
 		}
 		n++
@@ -228,7 +229,7 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 		if th == nil || th == own {
 			continue
 		}
-		if !c.sharesThreadNames(ents.t, th, s.total) {
+		if !c.sharesThreadNames(ents.t, s.storyPair, th, s.total) {
 			continue
 		}
 		sc := c.threadScore(nameCosine(ents, &th.ents), nameCosine(words, &th.words))
@@ -250,20 +251,41 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 // Look-alike events (two shootings in one city) share the city and its
 // police, names that many other threads carry too; a story's next turn
 // brings back its own people and places.
-func (c *Clusterer) sharesThreadNames(v vector, th *thread, own int) bool {
+//
+// A story's names are counted whole, as in late rejoining (wholeNames):
+// a two-word name and its words are one name, so "Villa", "Serena" and
+// "Villa Serena" are one town, which alone (with "Gobierno") took a
+// town's festival into a rail strike's thread. pair gives the words of a
+// two-word name of v's side (ok false for a one-word name, or a pair it
+// does not know, which then counts as a name of its own). A new article
+// passes noPair: counted whole there too, Timeline17 fell from 51.4 to
+// 69.8 threads per topic (docs/clustering.md, "The demo's top story").
+func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last uint64, ok bool), th *thread, own int) bool {
 	if c.cfg.ThreadNames <= 0 {
 		return true
 	}
 	limit := c.cfg.ThreadSpecific * float64(th.articles+own)
-	n := 0
+	var shared []pairWords
 	for _, t := range v {
 		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 {
-			if n++; n >= c.cfg.ThreadNames {
-				return true
+			w := pairWords{first: t.h, last: t.h}
+			if f, l, ok := pair(t.h); ok {
+				w.first, w.last = f, l
 			}
+			shared = append(shared, w)
 		}
 	}
-	return false
+	return len(shared) >= c.cfg.ThreadNames && wholeNames(shared) >= c.cfg.ThreadNames
+}
+
+// storyPair finds one of the two-word names a story keeps (see
+// sharesThreadNames).
+func (s *story) storyPair(h uint64) (uint64, uint64, bool) {
+	i, ok := slices.BinarySearchFunc(s.pairs, h, byPair)
+	if !ok {
+		return 0, 0, false
+	}
+	return s.pairs[i].first, s.pairs[i].last, true
 }
 
 // threadScore combines the name and word cosines of a story or article
@@ -351,12 +373,12 @@ func (c *Clusterer) mergeThreads(s *story, p *prepared, created bool) int64 {
 		}
 		var sc float64
 		if created {
-			if !c.sharesThreadNames(p.ents, th, 0) {
+			if !c.sharesThreadNames(p.ents, noPair, th, 0) {
 				continue
 			}
 			sc = c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
 		} else {
-			if !c.sharesThreadNames(s.ents.t, th, s.total) {
+			if !c.sharesThreadNames(s.ents.t, s.storyPair, th, s.total) {
 				continue
 			}
 			sc = c.threadScore(nameCosine(&s.ents, &th.ents), nameCosine(&s.words, &th.words))
@@ -478,3 +500,7 @@ func earlier(o, s *story) bool {
 	}
 	return o.id < s.id
 }
+
+// noPair counts every name of a new article on its own (see
+// sharesThreadNames).
+func noPair(uint64) (uint64, uint64, bool) { return 0, 0, false }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
+	"github.com/newsdesk/newsdesk/internal/translate"
 )
 
 func TestScore(t *testing.T) {
@@ -405,6 +406,47 @@ func TestDemoGoldThreads(t *testing.T) {
 		}
 		if (ta == tb) != tt.same {
 			t.Errorf("gold threads of %s (%q) and %s (%q): same %v, want %v", tt.a, ta, tt.b, tb, ta == tb, tt.same)
+		}
+	}
+}
+
+// TestDemoThreadsApart replays the demo corpus as --demo does and checks
+// that threads do not link stories of different gold threads through one
+// shared place: the rail strike's Spanish report names Villa Serena, whose
+// festival, drought and cup final took the strike's thread when
+// "Villa", "Serena" and "Villa Serena" counted as three names.
+func TestDemoThreadsApart(t *testing.T) {
+	t.Parallel()
+	tr, err := translate.New("glossary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, stories, _, err := DemoArticles(context.Background(), tr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cluster.New(cluster.DefaultConfig())
+	as := make([]cluster.Assignment, len(docs))
+	for i, d := range docs {
+		as[i] = c.Add(d)
+	}
+	threadOf := map[string]map[int64]bool{}
+	for i, th := range FinalThreads(as) {
+		if threadOf[stories[i]] == nil {
+			threadOf[stories[i]] = map[int64]bool{}
+		}
+		threadOf[stories[i]][th] = true
+	}
+	tests := []struct{ a, b string }{
+		{"rail-strike", "almond-festival"},
+		{"rail-strike", "mayoral-election"},
+		{"rail-strike", "cup-final"},
+	}
+	for _, tt := range tests {
+		for th := range threadOf[tt.a] {
+			if threadOf[tt.b][th] {
+				t.Errorf("thread %d holds both %s and %s", th, tt.a, tt.b)
+			}
 		}
 	}
 }
