@@ -29,6 +29,14 @@ type Config struct {
 	// It bounds the wait of an article stored while a cluster job was
 	// already finishing. Default 100ms.
 	GroupEvery time.Duration
+	// GroupSettle is how long clustering may wait while feeds are being
+	// polled and articles fetched, so that a backlog (the first poll of
+	// new sources) is grouped oldest first as one batch rather than feed
+	// by feed: an older article grouped after a newer one meets a story
+	// of later reports, which a replay in time order never shows it
+	// (docs/pipeline.md, "Settling a backlog"). Default 2 seconds; 0
+	// groups at once.
+	GroupSettle time.Duration
 	// DeskLang is the language (ISO 639-1) the desk writes in; articles in
 	// other languages are translated for clustering when Translator is set.
 	// Default "en".
@@ -87,6 +95,7 @@ const (
 	DefaultPollInterval    = 15 * time.Minute
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
+	DefaultGroupSettle     = 2 * time.Second
 	DefaultLeaderRetry     = time.Second
 	DefaultLeaderGrace     = 7 * time.Second
 	DefaultDeskLang        = "en"
@@ -109,6 +118,7 @@ func DefaultConfig() Config {
 		PollInterval:    DefaultPollInterval,
 		ScheduleEvery:   DefaultScheduleEvery,
 		GroupEvery:      DefaultGroupEvery,
+		GroupSettle:     DefaultGroupSettle,
 		LeaderRetry:     DefaultLeaderRetry,
 		LeaderGrace:     DefaultLeaderGrace,
 		DeskLang:        DefaultDeskLang,
@@ -145,6 +155,9 @@ func (c Config) Validate() error {
 	}
 	if c.GroupBatch < 1 {
 		errs = append(errs, fmt.Errorf("group batch must be at least 1, got %d", c.GroupBatch))
+	}
+	if c.GroupSettle < 0 {
+		errs = append(errs, fmt.Errorf("group settle must not be negative, got %s", c.GroupSettle))
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))

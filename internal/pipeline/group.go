@@ -273,10 +273,43 @@ func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
 	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time(), Translated: tr.Text}
 }
 
+// settle reports whether grouping should wait: polls or article fetches
+// are under way and have been for less than GroupSettle since a cluster
+// job first found them. The articles of a first poll arrive feed by feed,
+// each feed newest first; grouped as they come, a report of Sunday meets
+// a story begun by Tuesday's analysis of another outlet and joins it on
+// the names it mentions in passing. Waiting lets the batch be grouped
+// oldest first. The wait is bounded, so steady fetching still groups
+// every GroupSettle.
+func (p *Pipeline) settle(ctx context.Context) (bool, error) {
+	if p.cfg.GroupSettle <= 0 {
+		return false, nil
+	}
+	busy, err := p.q.PendingIn(ctx, QueuePoll, QueueArticle)
+	if err != nil {
+		return false, err
+	}
+	now := time.Now()
+	switch {
+	case !busy:
+	case p.settling.IsZero():
+		p.settling = now
+		return true, nil
+	case now.Sub(p.settling) < p.cfg.GroupSettle:
+		return true, nil
+	}
+	p.settling = time.Time{}
+	return false, nil
+}
+
 // clusterAll groups every unclustered article, a batch at a time.
 func (p *Pipeline) clusterAll(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if wait, err := p.settle(ctx); err != nil || wait {
+		// The scheduler queues the job again while articles are left.
+		return err
+	}
 	if p.dirty {
 		if err := p.restore(ctx); err != nil {
 			return err

@@ -82,6 +82,10 @@ type Pipeline struct {
 	mu    sync.Mutex
 	cl    *cluster.Clusterer
 	dirty bool // the clusterer may disagree with the store: rebuild first
+	// settling is when a cluster job first found fetching under way and
+	// left the articles to settle (see Config.GroupSettle); zero when not
+	// waiting. Guarded by mu, as the clusterer.
+	settling time.Time
 	// lw writes the clusterer's results, fenced by the leader epoch
 	// this process took (see fence.go); nil before it took one.
 	lw store.Leader

@@ -463,6 +463,15 @@ func PendingStates() []rivertype.JobState {
 	}
 }
 
+// PendingIn reports whether any job of the named queues is unfinished.
+func (q *Queue) PendingIn(ctx context.Context, queues ...string) (bool, error) {
+	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).States(PendingStates()...).First(1))
+	if err != nil {
+		return false, fmt.Errorf("list pending jobs of %v: %w", queues, err)
+	}
+	return len(res.Jobs) > 0, nil
+}
+
 // Pending reports whether any job is unfinished.
 func (q *Queue) Pending(ctx context.Context) (bool, error) {
 	res, err := q.Client.JobList(ctx, river.NewJobListParams().States(PendingStates()...).First(1))
