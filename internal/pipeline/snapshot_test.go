@@ -212,6 +212,7 @@ func TestFencedSnapshotReported(t *testing.T) {
 	defer st.Close()
 	cfg := testConfig()
 	cfg.SnapshotArticles = 1
+	cfg.GroupSettle = 0 // the pipeline is never started, so there is no job table to ask
 	p, err := New(cfg, st, st.QueueDB(), testFetcher(t), testLogger(t))
 	if err != nil {
 		t.Fatal(err)
