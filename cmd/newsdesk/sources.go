@@ -177,16 +177,18 @@ func readOPML(path string) ([]news.Source, error) {
 func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news.Source, env environment) error {
 	var added, skipped, invalid int
 	for _, o := range srcs {
-		// An OPML file is as untrusted as any other input: each outline
-		// passes the checks `sources add` makes, and one that fails is
-		// reported and left out rather than failing the whole list.
-		s, err := newSource(o.URL, false, o.Name, o.Lang, o.Category)
+		// An OPML file is as untrusted as any other input: an outline whose
+		// feed URL fails the checks `sources add` makes is reported and left
+		// out rather than failing the whole list; a bad label is repaired.
+		s, warns, err := web.ImportSource(o)
 		if err != nil {
-			fmt.Fprintf(env.stderr, "newsdesk: import %s: skipped %v\n", path, err)
+			fmt.Fprintf(env.stderr, "newsdesk: import %s: skipped source %q: %v\n", path, o.URL, err)
 			invalid++
 			continue
 		}
-		s.HomeURL = o.HomeURL
+		for _, w := range warns {
+			fmt.Fprintf(env.stderr, "newsdesk: import %s: source %s: %s\n", path, s.URL, w)
+		}
 		if _, err := st.AddSource(ctx, s); err != nil {
 			if errors.Is(err, store.ErrDuplicate) {
 				skipped++

@@ -58,6 +58,17 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 				`skipped source "javascript:alert(1)": url must start with http:// or https://`,
 				`skipped source "https://reader:hunter2@private.example/feed.xml": url must not contain a user name or password`,
 			}},
+		// Lists from other readers carry multi-line titles, long folder
+		// paths, languages written out: the feeds are
+		// kept, the labels repaired or dropped with a warning each.
+		{args: []string{"import", filepath.Join("testdata", "labels.opml")},
+			want: []string{"imported 3 sources (0 already subscribed, 0 invalid)\n"},
+			wantStderr: []string{
+				`source https://evening.example/rss.xml: name: made one line of printable text`,
+				`source https://evening.example/rss.xml: category: cut to 64 bytes`,
+				`source https://evora.example/feed.xml: name: cut to 200 bytes`,
+				`source https://courier.example/atom.xml: dropped lang "English"`,
+			}},
 		{args: []string{"import", "testdata/missing.opml"}, wantErr: "import: open testdata/missing.opml"},
 		{args: []string{"list"}, want: []string{
 			"ID", "URL\n",
@@ -66,8 +77,14 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 			"3", "feed", "Harbor Gazette", "https://gazette.example/rss.xml\n",
 			"4", "feed", "Valley Wire", "https://wire.example/feed.json\n",
 			"5", "feed", "Coast Radio", "https://radio.example/news.rss\n",
+			"6", "feed", "Harbor Evening Post", "https://evening.example/rss.xml\n",
+			"7", "feed", "An Évora Évora", "https://evora.example/feed.xml\n",
+			"8", "feed", "Plains Courier", "https://courier.example/atom.xml\n",
 		}},
-		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`, "</opml>"}},
+		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`,
+			`text="Regional news / Regional news / Regional news / Regional news /"`,
+			`xmlUrl="https://evening.example/rss.xml"`,
+			"</opml>"}},
 		{args: []string{"remove", "2"}, want: []string{"removed source 2\n"}},
 		{args: []string{"remove", "2"}, wantErr: "no source with ID 2"},
 		{args: []string{"remove", "two"}, wantErr: `source ID "two" is not a number`},

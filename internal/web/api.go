@@ -374,35 +374,9 @@ func (e bodyTooLargeError) Error() string {
 
 // Source validates the request and returns the source it asks for.
 func (req SourceRequest) Source() (news.Source, error) {
-	raw := strings.TrimSpace(req.URL)
-	if raw == "" {
-		return news.Source{}, errors.New("url is required")
-	}
-	if len(raw) > maxURLLen {
-		return news.Source{}, fmt.Errorf("url is longer than %d bytes", maxURLLen)
-	}
-	u, err := url.Parse(raw)
+	canon, err := checkURL("url", req.URL)
 	if err != nil {
-		return news.Source{}, errors.New("url is not a valid URL")
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return news.Source{}, errors.New("url must start with http:// or https://")
-	}
-	if u.Hostname() == "" {
-		return news.Source{}, errors.New("url has no host")
-	}
-	if u.User != nil {
-		return news.Source{}, errors.New("url must not contain a user name or password")
-	}
-	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
-		return news.Source{}, errors.New("url must not contain spaces or control characters")
-	}
-	// The canonical form is the one `newsdesk sources add` stores and the
-	// store keys sources by, so the same feed written another way
-	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
-	canon, err := fetch.Canonical(u.String())
-	if err != nil {
-		return news.Source{}, errors.New("url is not a valid URL")
+		return news.Source{}, err
 	}
 	src := news.Source{URL: canon, Kind: news.SourceFeed, Status: news.StatusNew}
 	switch strings.ToLower(strings.TrimSpace(req.Kind)) {
@@ -413,21 +387,135 @@ func (req SourceRequest) Source() (news.Source, error) {
 		return news.Source{}, fmt.Errorf("kind must be %q or %q", news.SourceFeed, news.SourcePage)
 	}
 	src.Name = strings.TrimSpace(req.Name)
-	if !validText(src.Name, maxNameLen) {
-		return news.Source{}, fmt.Errorf("name must be printable text of at most %d bytes", maxNameLen)
+	if err := checkText("name", src.Name, maxNameLen); err != nil {
+		return news.Source{}, err
 	}
 	if l := strings.TrimSpace(req.Lang); l != "" {
-		tag, err := language.Parse(l)
-		if err != nil || len(l) > 35 {
-			return news.Source{}, errors.New("lang must be a BCP 47 language tag such as \"en\" or \"pt-BR\"")
+		tag, err := parseLang(l)
+		if err != nil {
+			return news.Source{}, err
 		}
-		src.Lang = tag.String()
+		src.Lang = tag
 	}
 	src.Category = strings.TrimSpace(req.Category)
-	if !validText(src.Category, maxCategoryLen) {
-		return news.Source{}, fmt.Errorf("category must be printable text of at most %d bytes", maxCategoryLen)
+	if err := checkText("category", src.Category, maxCategoryLen); err != nil {
+		return news.Source{}, err
 	}
 	return src, nil
+}
+
+// ImportSource checks o, an outline of an imported OPML list, and returns the
+// feed source to add with one warning per field it had to repair or drop.
+// Only a bad feed URL rejects the outline: lists exported by other readers
+// carry multi-line titles, deep folder paths and languages such as "English",
+// and losing a good feed over its label is worse than trimming the label.
+func ImportSource(o news.Source) (news.Source, []string, error) {
+	src, err := SourceRequest{URL: o.URL}.Source()
+	if err != nil {
+		return news.Source{}, nil, err
+	}
+	var warns []string
+	if src.Name, err = repairText(o.Name, maxNameLen); err != nil {
+		warns = append(warns, "name: "+err.Error())
+	}
+	if l := strings.TrimSpace(o.Lang); l != "" {
+		if src.Lang, err = parseLang(l); err != nil {
+			warns = append(warns, fmt.Sprintf("dropped lang %q: %v", l, err))
+		}
+	}
+	if src.Category, err = repairText(o.Category, maxCategoryLen); err != nil {
+		warns = append(warns, "category: "+err.Error())
+	}
+	src.HomeURL = o.HomeURL
+	return src, warns, nil
+}
+
+// checkURL returns the canonical form of raw, an absolute http(s) URL
+// without user info; field names it in the errors, which are fit to show
+// the client.
+func checkURL(field, raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", fmt.Errorf("%s is required", field)
+	}
+	if len(raw) > maxURLLen {
+		return "", fmt.Errorf("%s is longer than %d bytes", field, maxURLLen)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("%s is not a valid URL", field)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("%s must start with http:// or https://", field)
+	}
+	if u.Hostname() == "" {
+		return "", fmt.Errorf("%s has no host", field)
+	}
+	if u.User != nil {
+		return "", fmt.Errorf("%s must not contain a user name or password", field)
+	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
+		return "", fmt.Errorf("%s must not contain spaces or control characters", field)
+	}
+	// The canonical form is the one `newsdesk sources add` stores and the
+	// store keys sources by, so the same feed written another way
+	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
+	canon, err := fetch.Canonical(u.String())
+	if err != nil {
+		return "", fmt.Errorf("%s is not a valid URL", field)
+	}
+	return canon, nil
+}
+
+// parseLang returns the canonical form of the BCP 47 tag l.
+func parseLang(l string) (string, error) {
+	tag, err := language.Parse(l)
+	if err != nil || len(l) > 35 {
+		return "", errors.New("lang must be a BCP 47 language tag such as \"en\" or \"pt-BR\"")
+	}
+	return tag.String(), nil
+}
+
+// checkText reports why s is not fit for field: too long, not UTF-8 or
+// holding control characters.
+func checkText(field, s string, max int) error {
+	if len(s) > max {
+		return fmt.Errorf("%s is longer than %d bytes", field, max)
+	}
+	if !validText(s, max) {
+		return fmt.Errorf("%s must be printable text, without line breaks or control characters", field)
+	}
+	return nil
+}
+
+// repairText returns s as one line of valid UTF-8 of at most max bytes, cut
+// on a rune boundary, and an error saying what it changed, if anything.
+func repairText(s string, max int) (string, error) {
+	orig := strings.TrimSpace(s)
+	t := strings.ToValidUTF8(orig, "")
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, t)
+	var changes []string
+	if t != orig {
+		changes = append(changes, "made one line of printable text")
+	}
+	if len(t) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+		t = strings.TrimSpace(t[:cut])
+		changes = append(changes, fmt.Sprintf("cut to %d bytes", max))
+	}
+	if changes == nil {
+		return t, nil
+	}
+	return t, errors.New(strings.Join(changes, " and "))
 }
 
 // validText reports whether s is short, valid UTF-8 without control
