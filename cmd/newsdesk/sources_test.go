@@ -59,14 +59,16 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 				`skipped source "https://reader:hunter2@private.example/feed.xml": url must not contain a user name or password`,
 			}},
 		// Lists from other readers carry multi-line titles, long folder
-		// paths, languages written out: the feeds are
+		// paths, languages written out and odd home pages: the feeds are
 		// kept, the labels repaired or dropped with a warning each.
 		{args: []string{"import", filepath.Join("testdata", "labels.opml")},
 			want: []string{"imported 3 sources (0 already subscribed, 0 invalid)\n"},
 			wantStderr: []string{
 				`source https://evening.example/rss.xml: name: made one line of printable text`,
 				`source https://evening.example/rss.xml: category: cut to 64 bytes`,
+				`source https://evening.example/rss.xml: dropped home page "javascript:alert(1)"`,
 				`source https://evora.example/feed.xml: name: cut to 200 bytes`,
+				`source https://evora.example/feed.xml: dropped home page "https://reader:hunter2@evora.example/"`,
 				`source https://courier.example/atom.xml: dropped lang "English"`,
 			}},
 		{args: []string{"import", "testdata/missing.opml"}, wantErr: "import: open testdata/missing.opml"},
@@ -84,7 +86,7 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`,
 			`text="Regional news / Regional news / Regional news / Regional news /"`,
 			`xmlUrl="https://evening.example/rss.xml"`,
-			"</opml>"}},
+			`htmlUrl="https://courier.example/"`, "</opml>"}},
 		{args: []string{"remove", "2"}, want: []string{"removed source 2\n"}},
 		{args: []string{"remove", "2"}, wantErr: "no source with ID 2"},
 		{args: []string{"remove", "two"}, wantErr: `source ID "two" is not a number`},

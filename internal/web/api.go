@@ -426,7 +426,13 @@ func ImportSource(o news.Source) (news.Source, []string, error) {
 	if src.Category, err = repairText(o.Category, maxCategoryLen); err != nil {
 		warns = append(warns, "category: "+err.Error())
 	}
-	src.HomeURL = o.HomeURL
+	// GET /api/sources and export show the home page to anyone, so it
+	// passes the same checks as the feed URL or is left out.
+	if h := strings.TrimSpace(o.HomeURL); h != "" {
+		if src.HomeURL, err = checkURL("home page URL", h); err != nil {
+			warns = append(warns, fmt.Sprintf("dropped home page %q: %v", h, err))
+		}
+	}
 	return src, warns, nil
 }
 

@@ -60,6 +60,23 @@ func TestImportSource(t *testing.T) {
 			warns: []string{"category: cut to 64 bytes"},
 		},
 		{
+			name:  "script home page",
+			in:    news.Source{URL: feedURL, HomeURL: "javascript:alert(1)"},
+			want:  news.Source{URL: feedURL},
+			warns: []string{`dropped home page "javascript:alert(1)": home page URL must start with http:// or https://`},
+		},
+		{
+			name:  "home page with a password",
+			in:    news.Source{URL: feedURL, HomeURL: "https://reader:hunter2@a.example/"},
+			want:  news.Source{URL: feedURL},
+			warns: []string{`dropped home page "https://reader:hunter2@a.example/": home page URL must not contain a user name or password`},
+		},
+		{
+			name: "home page canonical",
+			in:   news.Source{URL: feedURL, HomeURL: "HTTPS://A.Example:443/#top"},
+			want: news.Source{URL: feedURL, HomeURL: "https://a.example/"},
+		},
+		{
 			name:    "bad feed URL",
 			in:      news.Source{URL: "ftp://a.example/feed", Name: "Gazette"},
 			wantErr: "url must start with http:// or https://",
