@@ -564,7 +564,7 @@ func (p *Pipeline) briefStory(ctx context.Context, s news.Story, sources map[int
 			in.Earlier = append(in.Earlier, originals(ra, p.cfg.EarlierPerStory)...)
 		}
 	}
-	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.logger.With("component", "brief")}, p.logger), nil
+	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger), nil
 }
 
 // originals drops duplicates, keeping at most n articles when n > 0.

@@ -75,6 +75,10 @@ type Pipeline struct {
 	fc     *fetch.Client
 	q      *queue.Queue
 	logger *slog.Logger
+	// briefLog receives the briefer's section failures. logger names the
+	// component already, so this one adds a subsystem, not a second
+	// component key.
+	briefLog *slog.Logger
 
 	// mu guards the clusterer, which is not safe for concurrent use. Only
 	// group jobs and Start touch it, one at a time anyway; the mutex also
@@ -155,6 +159,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1)}
+	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)
 	if _, ok := st.(fencer); p.shared && !ok {
