@@ -398,7 +398,7 @@ func RenderBriefingsPage(w io.Writer, briefings []news.Briefing, articles map[in
 }
 
 // standaloneView is b's view for a standalone page: citation markers link
-// to notes whose anchors start with notePrefix.
+// to notes whose anchors start with notePrefix, as do the sections'.
 func standaloneView(b news.Briefing, articles map[int64]news.Article, notePrefix string) briefingView {
 	noteIDs := map[news.Citation]string{}
 	var notes []note
@@ -426,5 +426,6 @@ func standaloneView(b news.Briefing, articles map[int64]news.Article, notePrefix
 		notes[i].Label = strconv.Itoa(view.numbers[notes[i].ArticleID])
 	}
 	view.Notes = notes
+	view.IDPrefix = notePrefix
 	return view
 }

@@ -65,6 +65,9 @@ type briefingView struct {
 	Sections       []sectionView
 	Briefed        bool
 	Notes          []note
+	// IDPrefix starts the sections' anchors, so that several briefings on
+	// one page do not repeat an id.
+	IDPrefix string
 
 	numbers map[int64]int // reference number of each cited article
 }
