@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
-	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -15,6 +13,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/translate"
+	"github.com/newsdesk/newsdesk/internal/web"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -105,14 +104,8 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
 	}
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		switch {
-		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil:
-			errs = append(errs, fmt.Errorf("base URL %q: want an absolute http(s) URL such as https://news.example.org", c.BaseURL))
-		case strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "":
-			// The pages link to /stories/…, /static/…: under a path prefix
-			// the feed's links would work and the pages' would not.
-			errs = append(errs, fmt.Errorf("base URL %q: newsdesk is served at the root of its host; want no path", c.BaseURL))
+		if _, err := web.ParseBaseURL(c.BaseURL); err != nil {
+			errs = append(errs, fmt.Errorf("base URL %q: %w", c.BaseURL, err))
 		}
 	}
 	if c.Database != "" {

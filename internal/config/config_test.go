@@ -21,6 +21,11 @@ func TestValidate(t *testing.T) {
 		{"base URL with a path", func(c *Config) { c.BaseURL = "https://news.example.org/desk" }, "want no path"},
 		{"base URL without scheme", func(c *Config) { c.BaseURL = "news.example.org" }, `base URL "news.example.org"`},
 		{"base URL not http", func(c *Config) { c.BaseURL = "ftp://news.example.org" }, `base URL "ftp://news.example.org"`},
+		{"base URL with a bare query mark", func(c *Config) { c.BaseURL = "https://news.example.org/?" }, "want no path, query or fragment"},
+		{"base URL with a query", func(c *Config) { c.BaseURL = "https://news.example.org/?a=1" }, "want no path, query or fragment"},
+		{"base URL with an empty host name", func(c *Config) { c.BaseURL = "https://:443" }, "with a host name"},
+		{"base URL with user info", func(c *Config) { c.BaseURL = "https://desk:pw@news.example.org" }, "want no user name or password"},
+		{"base URL with a port", func(c *Config) { c.BaseURL = "http://127.0.0.1:8080" }, ""},
 		{"postgres instead of a file", func(c *Config) {
 			c.DBPath, c.Database = "", "postgres://newsdesk@db.internal:5432/newsdesk?sslmode=require"
 		}, ""},

@@ -139,12 +139,10 @@ func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy()}
 	if cfg.BaseURL != "" {
-		u, err := url.Parse(cfg.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("web: base URL %q: want an absolute http(s) URL", cfg.BaseURL)
+		u, err := ParseBaseURL(cfg.BaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("web: base URL %q: %w", cfg.BaseURL, err)
 		}
-		u.Path = strings.TrimRight(u.Path, "/")
-		u.RawQuery, u.Fragment = "", ""
 		s.base = u
 	}
 	pages, err := loadPages()
@@ -154,6 +152,28 @@ func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	s.pages = pages
 	s.handler = s.routes()
 	return s, nil
+}
+
+// ParseBaseURL checks raw, the site's public URL (Config.BaseURL), and
+// returns it without its trailing slash. The URL must be http(s) with a host
+// name, and nothing else: it starts every link of the pages, the feed and
+// the API, which anyone may read, so it carries no user name or password,
+// and newsdesk is served at the root of its host, so no path, query (not even
+// a bare "?") or fragment.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Opaque != "" || u.Hostname() == "":
+		return nil, errors.New("want an absolute http(s) URL with a host name, such as https://news.example.org")
+	case u.User != nil:
+		return nil, errors.New("want no user name or password: every page and feed shows the base URL")
+	case strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		// The pages link to /stories/…, /static/…: under a path prefix
+		// the feed's links would work and the pages' would not.
+		return nil, errors.New("newsdesk is served at the root of its host; want no path, query or fragment")
+	}
+	u.Path, u.RawPath = "", ""
+	return u, nil
 }
 
 // Handler returns the server's HTTP handler, security headers and

@@ -728,13 +728,39 @@ func TestAtomFeed(t *testing.T) {
 
 func TestNewRejectsBadConfig(t *testing.T) {
 	t.Parallel()
-	for _, base := range []string{"news.example.org", "ftp://x.example", "https://", "::"} {
+	for _, base := range []string{"news.example.org", "ftp://x.example", "https://", "::", "https://:443", "https://news.example.org/?",
+		"https://desk:pw@news.example.org", "https://news.example.org/desk", "https://news.example.org/#top", "mailto:desk@news.example.org"} {
 		if _, err := New(Config{BaseURL: base}, newMemStore(), nil); err == nil {
 			t.Errorf("BaseURL %q accepted", base)
 		}
 	}
 	if _, err := New(Config{}, nil, nil); err == nil {
 		t.Error("nil store accepted")
+	}
+}
+
+// TestParseBaseURL checks the base URLs newsdesk accepts and the form it
+// keeps, the one every link starts with.
+func TestParseBaseURL(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+	}{
+		{"https://news.example.org", "https://news.example.org"},
+		{"https://news.example.org/", "https://news.example.org"},
+		{"https://news.example.org//", "https://news.example.org"},
+		{"http://127.0.0.1:8080/", "http://127.0.0.1:8080"},
+		{"https://[::1]:8443", "https://[::1]:8443"},
+	}
+	for _, tt := range tests {
+		u, err := ParseBaseURL(tt.in)
+		if err != nil {
+			t.Errorf("ParseBaseURL(%q): %v", tt.in, err)
+			continue
+		}
+		if got := u.String(); got != tt.want {
+			t.Errorf("ParseBaseURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
