@@ -51,7 +51,7 @@ func bindCommonFlags(fs interface {
 	DurationVar(*time.Duration, string, time.Duration, string)
 }, cfg *config.Config) {
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
-	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of the site behind a reverse proxy, for the feed's and the copy button's links (default: each request's host)")
+	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of the site behind a reverse proxy, for the feed's and the copy button's links; set it at first deployment, as the feed's entry ids derive from it (default: each request's host)")
 	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
 	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")

@@ -29,8 +29,11 @@ type Config struct {
 	// BaseURL is the site's public URL (https://news.example.org), for the
 	// absolute links of the Atom feed and the copy button when newsdesk is
 	// behind a reverse proxy, whose scheme and host the requests do not
-	// show. It has no path: the pages link from the host's root. Default
-	// empty: each request's own Host. Read from NEWSDESK_BASE_URL.
+	// show. It has no path: the pages link from the host's root. Set it at
+	// first deployment and keep it: the Atom feed's entry ids are built
+	// from it, so setting or changing it later makes every entry new to
+	// feed readers. Default empty: each request's own Host. Read from
+	// NEWSDESK_BASE_URL.
 	BaseURL string
 	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
 	// when Database is set.

@@ -123,6 +123,9 @@ func entryUpdated(st news.Story, b news.Briefing) time.Time {
 func storyEntry(base string, st news.Story, b news.Briefing) atomEntry {
 	b = withStoryDefaults(b, st)
 	href := storyURL(base, st.ID)
+	// The id is the story's URL, so it changes with the base URL; a scheme
+	// independent of it (tag: URIs) would change every id already served.
+	// The configuration docs say to set the base URL at first deployment.
 	e := atomEntry{
 		ID:      href,
 		Title:   atomText{Type: "text", Body: b.Headline},
