@@ -991,14 +991,18 @@ func (q *quoter) innerConnector(k, limit int) bool {
 
 // roleThenName reads, from token r, a short lower-case role ("chief
 // executive", "press secretary") and the name that ends the clause after
-// it, and returns the name's tokens [n, ne). Every role word is a role noun
-// or modifier, so that "Smith on Tuesday" is not read as a role.
+// it, or is followed by on, in or at and the rest of the clause ("on
+// Tuesday", "in a statement"), and returns the name's tokens [n, ne). Every
+// role word is a singular role noun or a modifier, so that "Smith on
+// Tuesday" is not read as a role, nor "workers" in `said Brightfield
+// workers Union`, where the capitalised run is an organisation, not a
+// person holding a role.
 func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 	n = r
 	noun := false
 	for n < limit && q.toks[n].word && !isCap(q.word(n)) && n-r < 4 {
 		kw := Key(q.word(n))
-		isNoun := roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")]
+		isNoun := roleNouns[kw]
 		if !isNoun && !roleModifier(kw) {
 			return 0, 0, false
 		}
@@ -1013,7 +1017,11 @@ func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 		ne++
 	}
 	if ne < limit && q.toks[ne].word {
-		return 0, 0, false // the clause goes on: not a name closing it
+		switch Key(q.word(ne)) {
+		case "on", "in", "at":
+		default:
+			return 0, 0, false // the clause goes on: not a name closing it
+		}
 	}
 	return n, ne, true
 }
