@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/eval"
 	"github.com/newsdesk/newsdesk/internal/eval/clustereval"
 	"github.com/newsdesk/newsdesk/internal/eval/extracteval"
 	"github.com/newsdesk/newsdesk/internal/eval/quoteeval"
@@ -40,7 +41,7 @@ const usage = `newsdesk reads the news and writes briefings you can trust.
 
 Usage:
   newsdesk serve [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL]
-  newsdesk demo [--addr 127.0.0.1:8080] [--db PATH | --database URL] [--wire-addr ADDR]
+  newsdesk demo [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL] [--wire-addr ADDR]
   newsdesk sources [--db PATH | --database URL] add URL | import FILE.opml | export | list | remove ID
   newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
@@ -144,5 +145,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !ok {
 		return fmt.Errorf("unknown evaluation %q", args[0])
 	}
-	return f(ctx, args[1:], stdout, stderr)
+	err := f(ctx, args[1:], stdout, stderr)
+	if errors.Is(err, eval.ErrUsage) {
+		// The flag set has shown the error and the usage already.
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	return err
 }

@@ -29,6 +29,8 @@ func TestFlagsHelpAndErrors(t *testing.T) {
 		{[]string{"serve", "--bogus"}, "usage: newsdesk serve", true},
 		{[]string{"brief", "--format"}, "usage: newsdesk brief", true},
 		{[]string{"sources", "--bogus", "list"}, "usage: newsdesk sources", true},
+		{[]string{"eval", "quotes", "--bogus"}, "Usage of eval quotes", true},
+		{[]string{"eval", "extract", "--bogus"}, "Usage of eval extract", true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -333,7 +333,7 @@ func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
 // SourceRequest is the body of POST /api/sources.
 type SourceRequest struct {
 	URL      string `json:"url"`
-	Name     string `json:"name,omitempty"` // default: the feed's title, or the page's publisher
+	Name     string `json:"name,omitempty"` // default: the feed's title once polled; none for a page
 	Kind     string `json:"kind,omitempty"` // "feed" (default) or "page"
 	Lang     string `json:"lang,omitempty"` // BCP 47
 	Category string `json:"category,omitempty"`

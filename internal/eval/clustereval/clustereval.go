@@ -38,6 +38,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/eval"
 )
 
 // Article is one line of a clustering data file.
@@ -149,7 +150,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.ArchiveWholeNames, "archive-whole-names", cfg.ArchiveWholeNames, "experiment: whole names (two-word names sharing a word count once) the shared two-word names must make up (0: off)")
 	fs.Float64Var(&cfg.ArchiveCase, "archive-case", cfg.ArchiveCase, "experiment: most recent articles using a shared name's word, per article writing it as a name (0: off)")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *demoMode {

@@ -19,6 +19,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/eval"
 )
 
 // Config selects what Run evaluates.
@@ -51,7 +53,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.Dump, "dump", "", "write each extraction to DIR/<system>/<id>.txt for inspection")
 	fs.StringVar(&cfg.Half, "half", "", "evaluate only the pages whose ID hashes to even or odd")
 	fs.IntVar(&cfg.Misses, "misses", 0, "list up to N pages whose title or date newsdesk missed")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if cfg.Data == "" {

@@ -32,6 +32,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsdesk/newsdesk/internal/eval"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -80,7 +81,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("data", "", "PolNeAR-layout folder with text/ and attributions/")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	examples := fs.Int("examples", 0, "print up to this many examples of each error kind")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dir == "" {

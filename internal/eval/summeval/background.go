@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval"
 	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
@@ -101,7 +102,7 @@ func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer)
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	every := fs.Int("every", 1, "score every Nth date only, to run faster")
 	half := fs.String("half", "", "score only the dates whose index within their event is even or odd (even|odd): settings are chosen on one half and checked on the other")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *half != "" && *half != "even" && *half != "odd" {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval"
 	"github.com/newsdesk/newsdesk/internal/eval/neus"
 	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -48,7 +49,7 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	var opt brief.SummaryOptions
 	fs.IntVar(&opt.Words, "words", brief.DefaultSummaryWords, "length budget in words, for every system")
 	fs.IntVar(&opt.Shortlist, "shortlist", 0, "how many of the best sentences the summariser chooses among (0: the trained model's)")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dir == "" {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/eval"
 	"github.com/newsdesk/newsdesk/internal/eval/rouge"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
@@ -120,7 +121,7 @@ func RunTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	artPath := fs.String("articles", "", "Timeline17 articles JSONL")
 	tlPath := fs.String("timelines", "", "Timeline17 reference timelines JSONL")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
 	if *artPath == "" || *tlPath == "" {
