@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
 // TestSourcesCommands runs "newsdesk sources" subcommands in order on one
@@ -172,5 +174,50 @@ func TestSourcesNoStrayDatabase(t *testing.T) {
 				t.Errorf("database created: %v, want %v", created, tt.creates)
 			}
 		})
+	}
+}
+
+// TestSourcesLegacyRow checks that add and import find a feed already
+// subscribed when its row, stored by an older newsdesk, writes the URL
+// another way than the canonical form they store.
+func TestSourcesLegacyRow(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	tests := []struct {
+		args    []string
+		want    string // in stdout
+		wantErr string
+	}{
+		{args: []string{"add", "https://old.example/feed.xml"}, wantErr: "already subscribed to https://old.example/feed.xml"},
+		{args: []string{"import", filepath.Join("testdata", "legacy.opml")}, want: "imported 0 sources (1 already subscribed, 0 invalid)\n"},
+	}
+	for _, tt := range tests {
+		// A database each, so that one command's row does not stand in for
+		// the old one in the next.
+		db := filepath.Join(t.TempDir(), "sources.db")
+		st, err := sqlite.Open(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.AddSource(ctx, news.Source{Kind: news.SourceFeed, URL: "https://Old.Example/feed.xml?utm_source=x", Status: news.StatusNew}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		err = run(ctx, append([]string{"sources", "--db", db}, tt.args...), func(string) string { return "" }, &stdout, &stderr)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%q: err %v, want %q", tt.args, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v\nstderr: %s", tt.args, err, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), tt.want) {
+			t.Errorf("%q: output %q, want %q", tt.args, stdout.String(), tt.want)
+		}
 	}
 }

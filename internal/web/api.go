@@ -436,6 +436,23 @@ func ImportSource(o news.Source) (news.Source, []string, error) {
 	return src, warns, nil
 }
 
+// Subscribed reports whether one of srcs is the source at canon, a
+// canonical URL, however its row writes it: new sources are stored in
+// canonical form, and the store refuses a second row with the same URL, but
+// a row an older newsdesk stored holds the URL as it was given
+// (https://New.Example/feed.xml?utm_source=x).
+func Subscribed(srcs []news.Source, canon string) bool {
+	for _, s := range srcs {
+		if s.URL == canon {
+			return true
+		}
+		if c, err := fetch.Canonical(s.URL); err == nil && c == canon {
+			return true
+		}
+	}
+	return false
+}
+
 // checkURL returns the canonical form of raw, an absolute http(s) URL
 // without user info; field names it in the errors, which are fit to show
 // the client.
@@ -548,7 +565,17 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	src.CreatedAt = s.now().UTC()
-	added, err := s.st.AddSource(r.Context(), src)
+	srcs, err := s.st.Sources(r.Context())
+	if err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	var added news.Source
+	if Subscribed(srcs, src.URL) {
+		err = store.ErrDuplicate
+	} else {
+		added, err = s.st.AddSource(r.Context(), src)
+	}
 	if errors.Is(err, store.ErrDuplicate) {
 		writeError(w, http.StatusConflict, "that URL is already a source")
 		return

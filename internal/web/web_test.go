@@ -383,6 +383,15 @@ func TestAddSource(t *testing.T) {
 				t.Errorf("duplicate %s: status %d: %s", dup, r.status, r.body)
 			}
 		}
+		// So is a feed an older newsdesk stored as it was given, not in
+		// canonical form.
+		if _, err := st.AddSource(t.Context(), news.Source{Kind: news.SourceFeed, URL: "https://Old.Example/feed.xml?utm_source=x", Status: news.StatusNew}); err != nil {
+			t.Fatal(err)
+		}
+		r = do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "https://old.example/feed.xml"}`)
+		if r.status != 409 {
+			t.Errorf("duplicate of a row stored as given: status %d: %s", r.status, r.body)
+		}
 	})
 }
 
