@@ -35,6 +35,8 @@ type fencer interface {
 // held.
 func (p *Pipeline) takeLead(ctx context.Context) error {
 	p.lw = nil
+	// A wait begun in an earlier reign is not this one's to finish.
+	p.settling = time.Time{}
 	if f, ok := p.st.(fencer); ok {
 		lw, err := f.Lead(ctx)
 		if err != nil {
@@ -80,6 +82,11 @@ func (p *Pipeline) groupJob(ctx context.Context, work func(context.Context) erro
 	}
 	defer stop()
 	err := work(ctx)
+	if w := (*settleWait)(nil); errors.As(err, &w) {
+		// Unique by state, the job still scheduled keeps the scheduler's
+		// inserts from adding another.
+		return river.JobSnooze(min(w.left, maxSettleSnooze))
+	}
 	if !errors.Is(err, store.ErrFenced) {
 		return err
 	}

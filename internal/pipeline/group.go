@@ -273,42 +273,57 @@ func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
 	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time(), Translated: tr.Text}
 }
 
-// settle reports whether grouping should wait: polls or article fetches
-// are under way and have been for less than GroupSettle since a cluster
-// job first found them. The articles of a first poll arrive feed by feed,
-// each feed newest first; grouped as they come, a report of Sunday meets
-// a story begun by Tuesday's analysis of another outlet and joins it on
-// the names it mentions in passing. Waiting lets the batch be grouped
-// oldest first. The wait is bounded, so steady fetching still groups
-// every GroupSettle.
-func (p *Pipeline) settle(ctx context.Context) (bool, error) {
+// settle reports how much longer grouping should wait, zero for not at
+// all: polls or article fetches are under way and have been for less than
+// GroupSettle since a cluster job first found them. The articles of a
+// first poll arrive feed by feed, each feed newest first; grouped as they
+// come, a report of Sunday meets a story begun by Tuesday's analysis of
+// another outlet and joins it on the names it mentions in passing. Waiting
+// lets the batch be grouped oldest first. The wait is bounded, so steady
+// fetching still groups every GroupSettle.
+func (p *Pipeline) settle(ctx context.Context) (time.Duration, error) {
 	if p.cfg.GroupSettle <= 0 {
-		return false, nil
+		return 0, nil
 	}
 	busy, err := p.q.PendingIn(ctx, QueuePoll, QueueArticle)
 	if err != nil {
-		return false, err
+		return 0, err
 	}
 	now := time.Now()
 	switch {
 	case !busy:
 	case p.settling.IsZero():
 		p.settling = now
-		return true, nil
+		return p.cfg.GroupSettle, nil
 	case now.Sub(p.settling) < p.cfg.GroupSettle:
-		return true, nil
+		return p.cfg.GroupSettle - now.Sub(p.settling), nil
 	}
 	p.settling = time.Time{}
-	return false, nil
+	return 0, nil
 }
+
+// maxSettleSnooze bounds a settling cluster job's snooze, so that the
+// articles are grouped soon after the fetching ends rather than only when
+// the whole GroupSettle is over.
+const maxSettleSnooze = 250 * time.Millisecond
+
+// settleWait is clusterAll's answer while the articles settle: groupJob
+// snoozes the job for up to left. Completed instead, the job would be
+// inserted again every GroupEvery and by every stored article, each a
+// queue insert, fetch and PendingIn query on SQLite's one queue
+// connection, which the fetches being waited for share.
+type settleWait struct{ left time.Duration }
+
+func (w *settleWait) Error() string { return fmt.Sprintf("articles settling for %s more", w.left) }
 
 // clusterAll groups every unclustered article, a batch at a time.
 func (p *Pipeline) clusterAll(ctx context.Context) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if wait, err := p.settle(ctx); err != nil || wait {
-		// The scheduler queues the job again while articles are left.
+	if left, err := p.settle(ctx); err != nil {
 		return err
+	} else if left > 0 {
+		return &settleWait{left: left}
 	}
 	if p.dirty {
 		if err := p.restore(ctx); err != nil {
