@@ -189,6 +189,7 @@ func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news
 		return fmt.Errorf("import %s: %w", path, err)
 	}
 	var added, skipped, invalid int
+	subscribed := web.NewSubscriptions(old)
 	for _, o := range srcs {
 		// An OPML file is as untrusted as any other input: an outline whose
 		// feed URL fails the checks `sources add` makes is reported and left
@@ -202,7 +203,7 @@ func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news
 		for _, w := range warns {
 			fmt.Fprintf(env.stderr, "newsdesk: import %s: source %s: %s\n", path, s.URL, w)
 		}
-		if web.Subscribed(old, s.URL) {
+		if subscribed.Has(s.URL) {
 			skipped++
 			continue
 		}

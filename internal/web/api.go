@@ -437,20 +437,36 @@ func ImportSource(o news.Source) (news.Source, []string, error) {
 }
 
 // Subscribed reports whether one of srcs is the source at canon, a
-// canonical URL, however its row writes it: new sources are stored in
-// canonical form, and the store refuses a second row with the same URL, but
-// a row an older newsdesk stored holds the URL as it was given
-// (https://New.Example/feed.xml?utm_source=x).
+// canonical URL, however its row writes it (see Subscriptions).
 func Subscribed(srcs []news.Source, canon string) bool {
+	return NewSubscriptions(srcs).Has(canon)
+}
+
+// Subscriptions is the set of URLs some sources are subscribed at, each
+// both as its row writes it and in canonical form: new sources are stored
+// in canonical form, and the store refuses a second row with the same URL,
+// but a row an older newsdesk stored holds the URL as it was given
+// (https://New.Example/feed.xml?utm_source=x). An import checks every
+// outline against one set rather than canonicalising every row again for
+// each.
+type Subscriptions map[string]struct{}
+
+// NewSubscriptions returns the URLs srcs are subscribed at.
+func NewSubscriptions(srcs []news.Source) Subscriptions {
+	set := make(Subscriptions, 2*len(srcs))
 	for _, s := range srcs {
-		if s.URL == canon {
-			return true
-		}
-		if c, err := fetch.Canonical(s.URL); err == nil && c == canon {
-			return true
+		set[s.URL] = struct{}{}
+		if c, err := fetch.Canonical(s.URL); err == nil {
+			set[c] = struct{}{}
 		}
 	}
-	return false
+	return set
+}
+
+// Has reports whether canon, a canonical URL, is one of the set's.
+func (s Subscriptions) Has(canon string) bool {
+	_, ok := s[canon]
+	return ok
 }
 
 // checkURL returns the canonical form of raw, an absolute http(s) URL
