@@ -63,9 +63,11 @@ func pairNames(r *raw) []pairRef {
 func byPair(pc pairCount, h uint64) int { return cmp.Compare(pc.h, h) }
 
 // notePairs counts the two-word names of an article joining s into its
-// summary, and indexes s under the names new to it. A name already held
-// by MaxPosting stories is not rare, and indexing more under it would
-// make lookups and removals cost as much as the archive is large.
+// summary, and, with rejoining on, indexes s under the names new to it.
+// The counts are kept with rejoining off too: sharesThreadNames reads a
+// name's two words from them (storyPair). A name already held by
+// MaxPosting stories is not rare, and indexing more under it would make
+// lookups and removals cost as much as the archive is large.
 func (c *Clusterer) notePairs(s *story, pairs []pairRef) {
 	for _, pr := range pairs {
 		i, ok := slices.BinarySearchFunc(s.pairs, pr.h, byPair)
@@ -77,6 +79,9 @@ func (c *Clusterer) notePairs(s *story, pairs []pairRef) {
 			continue
 		}
 		s.pairs = slices.Insert(s.pairs, i, pairCount{pr.h, 1, pr.first, pr.last})
+		if c.cfg.ArchiveWindow <= 0 {
+			continue
+		}
 		c.indexed[s.id] = s
 		if ids := c.archIndex[pr.h]; len(ids) < c.cfg.MaxPosting {
 			c.archIndex[pr.h] = append(ids, s.id)

@@ -235,3 +235,44 @@ func TestWholeNames(t *testing.T) {
 		})
 	}
 }
+
+// TestPairsKeptWithoutArchive checks that a story keeps its two-word
+// names, which sharesThreadNames reads through storyPair, with rejoining
+// off and for undated articles too, and that only rejoining indexes them.
+func TestPairsKeptWithoutArchive(t *testing.T) {
+	t.Parallel()
+	off := DefaultConfig()
+	off.ArchiveWindow = 0
+	d := Doc{ID: 1, Source: 1, Title: "Riverton honours its officers",
+		Text: "The city honoured Officer Dana Pruitt and Sergeant Omar Velez for their work."}
+	dated := d
+	dated.Time = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name    string
+		cfg     Config
+		doc     Doc
+		indexed bool
+	}{
+		{"archive off", off, dated, false},
+		{"archive off, undated", off, d, false},
+		{"archive on, undated", DefaultConfig(), d, true},
+		{"archive on", DefaultConfig(), dated, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := New(tt.cfg)
+			a := c.Add(tt.doc)
+			s := c.stories[a.StoryID]
+			if s == nil || len(s.pairs) == 0 {
+				t.Fatalf("story %d keeps no two-word names", a.StoryID)
+			}
+			if f, l, ok := s.storyPair(s.pairs[0].h); !ok || f == 0 || l == 0 {
+				t.Errorf("storyPair(%d) = %d, %d, %v; want its two words", s.pairs[0].h, f, l, ok)
+			}
+			if got := len(c.archIndex) > 0; got != tt.indexed {
+				t.Errorf("archive index filled = %v, want %v", got, tt.indexed)
+			}
+		})
+	}
+}

@@ -1053,9 +1053,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 				s.names[h] = name
 			}
 		}
-		if c.cfg.ArchiveWindow > 0 && !d.Time.IsZero() {
-			c.notePairs(s, p.pairs)
-		}
+		c.notePairs(s, p.pairs)
 		noteAnchors(s, p.anchors)
 		noteStreets(s, p.streets)
 		s.ages.add(p.ages)
