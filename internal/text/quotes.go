@@ -936,6 +936,9 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 		if n, ne, ok := q.roleThenName(e, limit); ok && q.plausibleSpeaker(n, ne) {
 			return news.Span{Start: q.toks[n].start, End: q.toks[ne-1].end}, news.Span{Start: q.toks[a].start, End: q.toks[n-1].end}, true
 		}
+		if q.orgNameGoesOn(e, limit) {
+			return news.Span{}, news.Span{}, false
+		}
 	} else {
 		// A role phrase, up to a comma or a preposition of place or time.
 		for e < limit && q.toks[e].word && e-a < 10 {
@@ -1016,14 +1019,46 @@ func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 	for ne < limit && q.toks[ne].word && (isCap(q.word(ne)) || q.innerConnector(ne, limit)) && ne-n < 5 {
 		ne++
 	}
-	if ne < limit && q.toks[ne].word {
-		switch Key(q.word(ne)) {
-		case "on", "in", "at":
-		default:
-			return 0, 0, false // the clause goes on: not a name closing it
-		}
+	if !q.closesClause(ne, limit) {
+		return 0, 0, false // the clause goes on: not a name closing it
 	}
 	return n, ne, true
+}
+
+// closesClause reports whether a name ending before token k ends its
+// clause: nothing follows but punctuation, or on, in or at and the rest
+// of the clause ("on Tuesday", "in a statement").
+func (q *quoter) closesClause(k, limit int) bool {
+	if k >= limit || !q.toks[k].word {
+		return true
+	}
+	switch Key(q.word(k)) {
+	case "on", "in", "at":
+		return true
+	}
+	return false
+}
+
+// orgNameGoesOn reports whether a name run ending before token r goes on
+// over lower-case words to a capitalised run that ends in an
+// organisation's head and closes the clause: `said Brightfield workers
+// Union`. Cut at the first lower-case word, the speaker would be the
+// company, not its workers' union, and the whole run would resolve to
+// its first name all the same (resolve), so the attribution is left
+// without a speaker rather than given the wrong one.
+func (q *quoter) orgNameGoesOn(r, limit int) bool {
+	n := r
+	for n < limit && q.toks[n].word && !isCap(q.word(n)) && !nameConnectors[Key(q.word(n))] && n-r < 2 {
+		n++
+	}
+	if n == r || n >= limit || !q.toks[n].word || !isCap(q.word(n)) {
+		return false
+	}
+	ne := n
+	for ne < limit && q.toks[ne].word && isCap(q.word(ne)) && ne-n < 4 {
+		ne++
+	}
+	return orgHeads[Key(q.word(ne-1))] && q.closesClause(ne, limit)
 }
 
 // allCapsWords reports whether tokens [a, b) are capitalised words or

@@ -37,8 +37,16 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
 		{"after, verb first, organisation, role, name then the means", "en", `"Eastgate has always fed the country," said Brightfield chief executive Tobias Marr in a statement.`,
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
+		// "workers" is no role, so Union is no person holding one. The
+		// speaker is the union: "Brightfield", the name before the
+		// lower-case word, is the company, so no speaker is better than
+		// that one.
 		{"after, verb first, a plural noun is no role", "en", `"Eastgate has always fed the country," said Brightfield workers Union.`,
-			[]voice{{"Eastgate has always fed the country", "Brightfield", ""}}},
+			[]voice{{"Eastgate has always fed the country", "", ""}}},
+		{"after, verb first, organisation with a lower-case word, then day", "en", `"Eastgate has always fed the country," said Brightfield workers Union on Tuesday.`,
+			[]voice{{"Eastgate has always fed the country", "", ""}}},
+		{"after, verb first, name then a place is no organisation", "en", `"We will not give in to this," said Ana Ruiz from Texas.`,
+			[]voice{{"We will not give in to this", "Ana Ruiz", ""}}},
 		{"after, verb first, name then day", "en", `"We will not give in to this," said Ana Ruiz on Tuesday.`,
 			[]voice{{"We will not give in to this", "Ana Ruiz", ""}}},
 		{"before with colon", "en", `Senator John Kerry told reporters: "We have no choice here."`,
