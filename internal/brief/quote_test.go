@@ -42,6 +42,18 @@ func TestStartsInQuote(t *testing.T) {
 		{"unclosed quote, a new one opened before", "“He convicted himself. “He violated his oath. [He betrayed the nation,” Biden said.]", true},
 		{"unclosed straight quote before a new one", `"He convicted himself. ["He violated his oath," Biden said.]`, false},
 		{"straight quote closed after nested curly", `"He called it “fine” then. [It opened," he said.]`, true},
+		{"german low quote closed", "„Wir werden gewinnen“, sagte der Bürgermeister am Montag. [Die Wahl findet im Mai statt.]", false},
+		{"german low quote cut", "„Wir werden gewinnen. [Die Wahl ist im Mai“, sagte er.]", true},
+		{"german angle quote inside", "[Er sagte: »Wir gewinnen.« Die Wahl ist im Mai.]", false},
+		{"german angle quote closed", "»Wir gewinnen«, sagte er. [Die Wahl ist im Mai.]", false},
+		{"german angle quote cut", "»Wir gewinnen. [Die Wahl ist im Mai«, sagte er.]", true},
+		{"german angle quote nested in low one", "„Er rief »Ja« und ging. [Dann kam er zurück“, sagte sie.]", true},
+		{"swedish quote inside", "[Han sa: ”Vi kommer att vinna.”]", false},
+		{"swedish quote closed", "”Vi kommer att vinna”, sa han. [Valet är i maj.]", false},
+		{"swedish quote cut", "”Vi kommer att vinna. [Valet är i maj”, sa han.]", true},
+		{"polish quote closed", "„Wygramy”, powiedział burmistrz. [Wybory są w maju.]", false},
+		{"polish quote cut", "„Wygramy te wybory. [Są w maju”, powiedział.]", true},
+		{"closing right angle after a space", "[Ahora ayudará a dar energía », dijo el ingeniero.]", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,5 +117,24 @@ func TestDemoNoSentenceInQuote(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkSplitUnitsLongLine splits a one-line article of 1,600
+// sentences, some quoted: whether each starts inside a quotation must not
+// cost a rescan of the line per sentence.
+func BenchmarkSplitUnitsLongLine(b *testing.B) {
+	var sb strings.Builder
+	for i := range 1600 {
+		if i%4 == 0 {
+			sb.WriteString(`"The dam holds water," he said. `)
+			continue
+		}
+		sb.WriteString("The dam opened in 1990 after years of work. ")
+	}
+	arts := []news.Article{{ID: 1, Text: sb.String()}}
+	b.ReportAllocs()
+	for b.Loop() {
+		splitUnits(arts)
 	}
 }

@@ -92,7 +92,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 			if f.Unit == "" || f.Kind == "date" || !f.Sentence.Valid(len(a.Text)) || !f.Span.Valid(len(a.Text)) {
 				continue
 			}
-			if startsInQuote(a.Text, f.Sentence) {
+			if sc.quoted[sentenceKey{d, f.Sentence}] {
 				continue // its sentence, shown alone, would open mid-quote
 			}
 			s, ok := sentScore[[3]int{d, f.Sentence.Start, f.Sentence.End}]

@@ -143,6 +143,16 @@ type analysis struct {
 	// to one of their sentences; crossLead its best cosine to another
 	// article's first or second sentence.
 	crossMax, crossSum, crossLead []float64
+	// quoted holds every sentence of the articles, near the top or not,
+	// that starts inside a quotation, by sentenceKey: key facts come from
+	// the whole article.
+	quoted map[sentenceKey]bool
+}
+
+// sentenceKey is a sentence: its article's index and its span.
+type sentenceKey struct {
+	doc  int
+	span news.Span
 }
 
 // analyze computes every candidate sentence's features (see FeatureNames).
@@ -151,7 +161,11 @@ func analyze(articles []news.Article) *analysis {
 	// what matters, and it bounds the quadratic similarity work on a story
 	// with many long articles.
 	var all []unit
+	quoted := map[sentenceKey]bool{}
 	for _, u := range splitUnits(articles) {
+		if u.inQuote {
+			quoted[sentenceKey{u.doc, u.span}] = true
+		}
 		if u.pos < maxSentencesPerArticle {
 			all = append(all, u)
 		}
@@ -211,6 +225,7 @@ func analyze(articles []news.Article) *analysis {
 		crossMax:  make([]float64, len(all)),
 		crossSum:  make([]float64, len(all)),
 		crossLead: make([]float64, len(all)),
+		quoted:    quoted,
 	}
 	if docs > 1 {
 		// With at most one article holding content words every cosine
@@ -297,6 +312,7 @@ func (an *analysis) crossSimilarity(sparse []sparseVec, articles int) {
 type scoredUnits struct {
 	units  []unit
 	scores []float64
+	quoted map[sentenceKey]bool // as in analysis
 }
 
 // newScored ranks every usable sentence of the articles; the units carry
@@ -320,7 +336,7 @@ func (an *analysis) scored(o SummaryOptions) *scoredUnits {
 		units = append(units, u)
 		scores = append(scores, s)
 	}
-	return &scoredUnits{units, scores}
+	return &scoredUnits{units, scores, an.quoted}
 }
 
 // shows reports whether a sentence may stand in a briefing on its own:

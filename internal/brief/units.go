@@ -35,77 +35,196 @@ func splitUnits(articles []news.Article) []unit {
 	var out []unit
 	for d, a := range articles {
 		spans := text.Sentences(a.Text)
+		quoted := quoteStarts(a.Text, spans)
 		for i, sp := range spans {
 			s := sp.Of(a.Text)
 			if s == "" {
 				continue
 			}
-			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s)), inQuote: startsInQuote(a.Text, sp)})
+			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s)), inQuote: quoted[i]})
 		}
 	}
 	return out
 }
 
 // startsInQuote reports whether the sentence at sp of s starts inside a
-// quotation: a quotation opened earlier in its paragraph is still open where
-// it starts, or it closes a quotation it never opened. Straight, curly and
-// angle (« ») double quotation marks count; single ones do not, as they
-// double as apostrophes.
+// quotation; see quoteStarts.
 func startsInQuote(s string, sp news.Span) bool {
-	// text.Sentences ends a sentence at every line break, and a quotation
-	// that runs on into the next paragraph opens it with a fresh mark, so
-	// the paragraph is the line.
-	para := strings.LastIndexByte(s[:sp.Start], '\n') + 1
-	var open []rune // the closing marks awaited, innermost last
-	for i := para; i < sp.End; {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if i == sp.Start && len(open) > 0 {
-			if r != '“' && r != '«' && r != '"' {
-				return true
-			}
-			// A sentence that opens a quotation starts a new one: the one
-			// before was left unclosed (a typo, or text cut short).
-			open = open[:0]
+	return quoteStarts(s, []news.Span{sp})[0]
+}
+
+// quoteStarts reports, for each sentence at spans of s, whether it starts
+// inside a quotation: a quotation opened earlier in its paragraph is still
+// open where it starts, or it closes a quotation it never opened. Straight,
+// curly, low (German „ “, Polish „ ”) and angle (« », German » «) double
+// quotation marks count; single ones do not, as they double as
+// apostrophes.
+//
+// The paragraph is scanned once for all its sentences, so a long one-line
+// text costs time in its length, not in its length times its sentences.
+func quoteStarts(s string, spans []news.Span) []bool {
+	out := make([]bool, len(spans))
+	var para quoteState // the paragraph's marks up to pos
+	pos := 0
+	for k, sp := range spans {
+		if sp.Start < pos {
+			// Out of order (not as text.Sentences gives them): start over
+			// from the paragraph.
+			para.open, pos = para.open[:0], 0
 		}
-		in := i >= sp.Start
-		top := rune(0)
-		if len(open) > 0 {
-			top = open[len(open)-1]
+		// text.Sentences ends a sentence at every line break, and a
+		// quotation that runs on into the next paragraph opens it with a
+		// fresh mark, so the paragraph is the line.
+		if nl := strings.LastIndexByte(s[pos:sp.Start], '\n'); nl >= 0 {
+			para.open, pos = para.open[:0], pos+nl+1
 		}
-		switch r {
-		case '«', '“':
-			// Neither nests in itself (a quotation within one takes the
-			// other kind or single marks), so a second opening mark means
-			// the first was left unclosed.
-			if cl := closerOf[r]; top != cl {
-				open = append(open, cl)
-			}
-		case '»', '”':
-			// Curly and straight marks are mixed up often enough ("won,”
-			// she said) that either closes the other.
-			if top == r || r == '”' && top == '"' {
-				open = open[:len(open)-1]
-			} else if in {
-				return true
-			}
-		case '"':
-			switch {
-			case top == '"' || top == '”' && !opensAt(s, i, n):
-				open = open[:len(open)-1]
-			case opensAt(s, i, n):
-				open = append(open, '"')
-			case inches(s, i):
-			case in:
-				return true
-			}
+		for pos < sp.Start {
+			n, _ := para.step(s, pos)
+			pos += n
+		}
+		out[k] = para.startsIn(s, sp)
+		for pos < sp.End {
+			n, _ := para.step(s, pos)
+			pos += n
+		}
+	}
+	return out
+}
+
+// quoteState is the quotation marks left open by a scan, innermost last.
+type quoteState struct {
+	open []rune
+}
+
+func (q *quoteState) top() rune {
+	if len(q.open) == 0 {
+		return 0
+	}
+	return q.open[len(q.open)-1]
+}
+
+// startsIn reports whether the sentence at sp starts inside a quotation
+// left open by q, or closes one inside it that it never opened.
+func (q *quoteState) startsIn(s string, sp news.Span) bool {
+	var in quoteState
+	if len(q.open) > 0 {
+		r, n := utf8.DecodeRuneInString(s[sp.Start:])
+		if !q.opensSentence(s, sp.Start, r, n) {
+			return true
+		}
+		// A sentence that opens a quotation starts a new one: the one
+		// before was left unclosed (a typo, or text cut short). So the
+		// sentence is read from an empty state.
+	}
+	for i := sp.Start; i < sp.End; {
+		n, stray := in.step(s, i)
+		if stray {
+			return true
 		}
 		i += n
 	}
 	return false
 }
 
-// closerOf maps the curly and angle opening marks to their closing ones.
-var closerOf = map[rune]rune{'«': '»', '“': '”'}
+// opensSentence reports whether the mark r of n bytes at i, the first of
+// a sentence, opens a quotation rather than closing the open one.
+func (q *quoteState) opensSentence(s string, i int, r rune, n int) bool {
+	switch r {
+	case '„', '"':
+		return true
+	case '“':
+		return q.top() != '„'
+	case '«':
+		return q.top() != '»'
+	case '»':
+		return q.top() != '«' && opensMark(s, i, n)
+	}
+	return false
+}
+
+// step reads the character at i of s and returns its length; stray
+// reports a closing mark that closes no open quotation.
+func (q *quoteState) step(s string, i int) (n int, stray bool) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	top := q.top()
+	switch r {
+	case '„':
+		q.push(r)
+	case '“':
+		// German and Czech close „ with “; everywhere else it opens.
+		if top == '„' {
+			q.pop()
+		} else {
+			q.push(r)
+		}
+	case '«':
+		// German closes » with «.
+		if top == '»' {
+			q.pop()
+		} else {
+			q.push(r)
+		}
+	case '»':
+		switch {
+		case top == '«':
+			q.pop()
+		case top != '»' && opensMark(s, i, n):
+			q.push(r) // German »…«, or one nested in „…“
+		default:
+			stray = true
+		}
+	case '”':
+		// Curly and straight marks are mixed up often enough ("won,”
+		// she said) that ” closes any of them; Swedish and Finnish open
+		// with it too.
+		switch {
+		case top == '“' || top == '„' || top == '"' || top == '”':
+			q.pop()
+		case top == 0 && opensMark(s, i, n):
+			q.push(r)
+		default:
+			stray = true
+		}
+	case '"':
+		opens := opensAt(s, i, n)
+		switch {
+		case top == '"' || (top == '“' || top == '„') && !opens:
+			q.pop()
+		case opens:
+			q.push('"')
+		case inches(s, i):
+		default:
+			stray = true
+		}
+	}
+	return n, stray
+}
+
+// push opens a quotation with r. No mark nests in itself (a quotation
+// within one takes another kind or single marks), so a second opening mark
+// means the first was left unclosed.
+func (q *quoteState) push(r rune) {
+	if q.top() != r {
+		q.open = append(q.open, r)
+	}
+}
+
+func (q *quoteState) pop() { q.open = q.open[:len(q.open)-1] }
+
+// opensMark reports whether a mark that closes in English (», ”) reads as
+// an opening one at i of s: the start of the text, white space or a colon
+// before it, and a letter or digit right after it, as in German »Wir…« and
+// Swedish ”Vi…”.
+func opensMark(s string, i, n int) bool {
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(prev) && prev != ':' {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLetter(next) || unicode.IsDigit(next)
+}
 
 // opensAt reports whether the straight quotation mark of n bytes at i of s
 // reads as an opening one: white space, the start of the text or an
