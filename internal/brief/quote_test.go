@@ -138,3 +138,30 @@ func BenchmarkSplitUnitsLongLine(b *testing.B) {
 		splitUnits(arts)
 	}
 }
+
+// TestFactsSkipSentenceInQuote wants key facts to leave out a figure whose
+// sentence starts inside a quotation, near the top of its article or
+// beyond the summary's candidates.
+func TestFactsSkipSentenceInQuote(t *testing.T) {
+	t.Parallel()
+	const quoted = "“The dam cost $40 million to build. Now the city needs 12 km of new pipe,” said the engineer. The city has 30,000 people."
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"near the top", quoted},
+		{"beyond the candidates", strings.Repeat("The engineer spoke on Monday. ", maxSentencesPerArticle+5) + quoted},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got []string
+			for _, it := range Facts([]news.Article{{ID: 1, Title: "Dam", Text: tc.text}}, nil, 8) {
+				got = append(got, it.Figure.Text)
+			}
+			if diff := cmp.Diff([]string{"$40 million", "30,000 people"}, got); diff != "" {
+				t.Errorf("facts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
