@@ -264,16 +264,7 @@ func TestSharedPostgresFailover(t *testing.T) {
 // as a server restart or a broken connection would.
 func endLockSession(t *testing.T, ctx context.Context, pr *pgProcess) {
 	t.Helper()
-	// The worker lock's key is (0x6e640002, hashtext(schema)).
-	res, err := pr.st.QueueDB().ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
-		WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
-		AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		t.Fatalf("ended %d lock sessions, want 1", n)
-	}
+	pgtest.EndLockSession(t, ctx, pr.st.QueueDB())
 }
 
 // TestMayGroup checks who may run group jobs: any pipeline on SQLite, and

@@ -218,15 +218,7 @@ func TestTryLockWorker(t *testing.T) {
 	}
 	// End b's lock session from another, as a server restart or an
 	// administrator would.
-	res, err := a.QueueDB().ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
-		WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
-		AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		t.Fatalf("ended %d lock sessions, want 1", n)
-	}
+	pgtest.EndLockSession(t, ctx, a.QueueDB())
 	select {
 	case <-lostB:
 	case <-time.After(30 * time.Second):

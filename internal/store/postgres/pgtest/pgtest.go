@@ -6,6 +6,7 @@ package pgtest
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"os"
@@ -68,5 +69,22 @@ func exec(t testing.TB, dsn, sql string) {
 	defer conn.Close(ctx)
 	if _, err := conn.Exec(ctx, sql); err != nil {
 		t.Fatalf("%s: %v", sql, err)
+	}
+}
+
+// EndLockSession ends the session that holds the worker lock of db's
+// schema, as a server restart, a broken connection or an administrator
+// would. The lock's key is (0x6e640002, hashtext(schema)): see
+// postgres.Store.TryLockWorker.
+func EndLockSession(t testing.TB, ctx context.Context, db *sql.DB) {
+	t.Helper()
+	res, err := db.ExecContext(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND classid = x'6e640002'::int::oid
+		AND objid::bigint = hashtext(current_schema())::bigint & 4294967295`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("ended %d lock sessions, want 1", n)
 	}
 }
