@@ -23,6 +23,18 @@ func ExampleSentences() {
 	// Nadie lo sabe.
 }
 
+// Text taken from a web page often loses the space between paragraphs;
+// the opening mark still starts a sentence.
+func ExampleSentences_quoteWithoutSpace() {
+	s := "Police left the scene.“We are looking for witnesses,” the chief said."
+	for _, sp := range text.Sentences(s) {
+		fmt.Println(sp.Of(s))
+	}
+	// Output:
+	// Police left the scene.
+	// “We are looking for witnesses,” the chief said.
+}
+
 func ExampleKey() {
 	fmt.Println(text.Key("María López’s"))
 	// Output: maria lopez

@@ -67,10 +67,17 @@ func Sentences(s string) []news.Span {
 		}
 		if r == '.' || r == '!' || r == '?' {
 			j := i + n
-			// Take closing quotes and brackets with the sentence.
+			// Take closing quotes and brackets with the sentence. “ and «
+			// close a quotation in German (»Ja.« Er ging.) but open one
+			// in English and Spanish: right before a letter they open the
+			// next sentence, its space lost (He left.“We will…).
 			for j < len(s) {
 				c, m := utf8.DecodeRuneInString(s[j:])
-				if !strings.ContainsRune("\"'”’)]»", c) && c != '.' && c != '!' && c != '?' {
+				if c == '“' || c == '«' {
+					if next, _ := utf8.DecodeRuneInString(s[j+m:]); unicode.IsLetter(next) || unicode.IsDigit(next) {
+						break
+					}
+				} else if !strings.ContainsRune("\"'”’)]»", c) && c != '.' && c != '!' && c != '?' {
 					break
 				}
 				j += m
@@ -89,11 +96,12 @@ func Sentences(s string) []news.Span {
 }
 
 // boundaryAfter decides whether the terminator at s[i] (with trailing
-// punctuation up to j) ends a sentence: it must be followed by space and an
-// upper-case letter, digit or opening quote, and not close an abbreviation.
+// punctuation up to j) ends a sentence: it must be followed by space, or an
+// opening quotation mark with no space before it, then an upper-case
+// letter, digit or opening quote, and not close an abbreviation.
 func boundaryAfter(s string, i, j int) bool {
-	c, _ := utf8.DecodeRuneInString(s[j:])
-	if !unicode.IsSpace(c) {
+	c, m := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsSpace(c) && !opensNoSpace(s, j, c, m) {
 		return false
 	}
 	k := j
@@ -107,13 +115,20 @@ func boundaryAfter(s string, i, j int) bool {
 	if k >= len(s) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(s[k:])
-	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘«¿¡(", next)) {
+	next, n := utf8.DecodeRuneInString(s[k:])
+	if next == '»' {
+		// German opens with it (»Wir…«); French closes with it after a
+		// space (« Il part. » Puis…).
+		after, _ := utf8.DecodeRuneInString(s[k+n:])
+		if !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+			return false
+		}
+	} else if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘«„¿¡(", next)) {
 		return false
 	}
 	// `"Why me?" Trump said.`: a quotation ending in its own stop, then
 	// its attribution, is one sentence.
-	if j > i+1 && strings.ContainsAny(s[i:j], "\"”»'’") && attributionFollows(s[k:]) {
+	if j > i+1 && strings.ContainsAny(s[i:j], "\"”»“«'’") && attributionFollows(s[k:]) {
 		return false
 	}
 	if s[i] == '.' {
@@ -137,6 +152,18 @@ func boundaryAfter(s string, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// opensNoSpace reports whether the mark c of n bytes at j, right after a
+// sentence's stop with no space, opens the next sentence: “, « or „ before
+// an upper-case letter or digit. Text extracted from pages loses the break
+// between paragraphs that way (He left.“We will…).
+func opensNoSpace(s string, j int, c rune, n int) bool {
+	if c != '“' && c != '«' && c != '„' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[j+n:])
+	return unicode.IsUpper(next) || unicode.IsDigit(next)
 }
 
 // attributionFollows reports whether s starts with a short name or

@@ -35,6 +35,18 @@ func TestSentences(t *testing.T) {
 		{"spanish decimal", "El paro bajó al 3,5 %. La cifra es 1.234.", []string{"El paro bajó al 3,5 %.", "La cifra es 1.234."}},
 		{"ellipsis", "He paused... Then he went on.", []string{"He paused...", "Then he went on."}},
 		{"empty", "   \n\n ", nil},
+		{"curly mark opens without a space", "He left.“We will be back,” she said.", []string{"He left.", "“We will be back,” she said."}},
+		{"curly mark opens after a question without a space", "Why now?“Because we can,” he said.", []string{"Why now?", "“Because we can,” he said."}},
+		{"curly mark before lower case", "He said no.“maybe” came later.", []string{"He said no.“maybe” came later."}},
+		{"curly mark closes before a space", "Who can guarantee it?“ he asked.", []string{"Who can guarantee it?“ he asked."}},
+		{"spanish angle mark opens without a space", "Se fue.«Volveremos», dijo.", []string{"Se fue.", "«Volveremos», dijo."}},
+		{"german low mark opens without a space", "Er ging.„Wir kommen wieder“, sagte sie.", []string{"Er ging.", "„Wir kommen wieder“, sagte sie."}},
+		{"german low mark opens", "Er ging. „Wir kommen wieder“, sagte sie.", []string{"Er ging.", "„Wir kommen wieder“, sagte sie."}},
+		{"german curly mark closes", "„Wir gewinnen.“ Dann ging er.", []string{"„Wir gewinnen.“", "Dann ging er."}},
+		{"german angle mark opens", "Er ging. »Wir kommen wieder«, sagte sie.", []string{"Er ging.", "»Wir kommen wieder«, sagte sie."}},
+		{"german angle mark closes", "»Wir gewinnen.« Dann ging er.", []string{"»Wir gewinnen.«", "Dann ging er."}},
+		{"french angle mark closes after a space", "« Il part. » Puis il revient.", []string{"« Il part. » Puis il revient."}},
+		{"abbreviation before a curly mark", "She moved to the U.S.“It was home,” she said.", []string{"She moved to the U.S.“It was home,” she said."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
