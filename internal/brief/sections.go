@@ -93,7 +93,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 				continue
 			}
 			if sc.quoted[sentenceKey{d, f.Sentence}] {
-				continue // its sentence, shown alone, would open mid-quote
+				continue // its sentence, shown alone, would cut a quotation
 			}
 			s, ok := sentScore[[3]int{d, f.Sentence.Start, f.Sentence.End}]
 			if !ok {

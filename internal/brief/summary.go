@@ -144,8 +144,8 @@ type analysis struct {
 	// article's first or second sentence.
 	crossMax, crossSum, crossLead []float64
 	// quoted holds every sentence of the articles, near the top or not,
-	// that starts inside a quotation, by sentenceKey: key facts come from
-	// the whole article.
+	// that starts inside a quotation or leaves one open, by sentenceKey:
+	// key facts come from the whole article.
 	quoted map[sentenceKey]bool
 }
 
@@ -163,7 +163,7 @@ func analyze(articles []news.Article) *analysis {
 	var all []unit
 	quoted := map[sentenceKey]bool{}
 	for _, u := range splitUnits(articles) {
-		if u.inQuote {
+		if u.cutsQuote {
 			quoted[sentenceKey{u.doc, u.span}] = true
 		}
 		if u.pos < maxSentencesPerArticle {
@@ -340,10 +340,11 @@ func (an *analysis) scored(o SummaryOptions) *scoredUnits {
 }
 
 // shows reports whether a sentence may stand in a briefing on its own:
-// within the length bounds, a statement, not starting inside a quotation
-// and not leaning on the sentence before it.
+// within the length bounds, a statement, neither starting inside a
+// quotation nor leaving one open, and not leaning on the sentence before
+// it.
 func (o SummaryOptions) shows(u unit) bool {
-	return u.words >= o.MinWords && u.words <= o.MaxWords && usableSentence(u.text) && !u.inQuote && !leansOnContext(u.text)
+	return u.words >= o.MinWords && u.words <= o.MaxWords && usableSentence(u.text) && !u.cutsQuote && !leansOnContext(u.text)
 }
 
 // readingOrder sorts chosen sentences so the summary reads from the top of

@@ -205,7 +205,7 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		seen := map[int]bool{}
 		for _, c := range cands {
 			u := units[c.u]
-			if seen[c.u] || u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || u.inQuote {
+			if seen[c.u] || u.words < o.MinWords || u.words > o.MaxWords || !usableSentence(u.text) || u.cutsQuote {
 				continue
 			}
 			seen[c.u] = true

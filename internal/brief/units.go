@@ -22,10 +22,11 @@ type unit struct {
 	text  string
 	words int // word count, for the length budget
 	vec   vec // tf-idf weights, unit length
-	// inQuote marks a sentence that starts inside a quotation: the
-	// splitter cut a quote of several sentences, and shown alone it would
-	// open mid-quote with a closing mark and no opening one.
-	inQuote bool
+	// cutsQuote marks a sentence that cuts a quotation (see quoteCuts):
+	// the splitter cut a quote of several sentences, and shown alone the
+	// sentence would open mid-quote with a closing mark and no opening
+	// one, or open a quote and leave it open, its speaker unnamed.
+	cutsQuote bool
 }
 
 // splitUnits cuts every article into sentences. Sentences are the only
@@ -35,37 +36,61 @@ func splitUnits(articles []news.Article) []unit {
 	var out []unit
 	for d, a := range articles {
 		spans := text.Sentences(a.Text)
-		quoted := quoteStarts(a.Text, spans)
+		cuts := quoteCuts(a.Text, spans)
 		for i, sp := range spans {
 			s := sp.Of(a.Text)
 			if s == "" {
 				continue
 			}
-			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s)), inQuote: quoted[i]})
+			out = append(out, unit{doc: d, pos: i, nsent: len(spans), span: sp, text: s, words: len(text.Words(s)), cutsQuote: cuts[i].any()})
 		}
 	}
 	return out
 }
 
 // startsInQuote reports whether the sentence at sp of s starts inside a
-// quotation; see quoteStarts.
+// quotation; see quoteCuts.
 func startsInQuote(s string, sp news.Span) bool {
-	return quoteStarts(s, []news.Span{sp})[0]
+	return quoteCuts(s, []news.Span{sp})[0].startsIn
 }
 
-// quoteStarts reports, for each sentence at spans of s, whether it starts
-// inside a quotation: a quotation opened earlier in its paragraph is still
-// open where it starts, or it closes a quotation it never opened. Straight,
-// curly, low (German „ “, Polish „ ”) and angle (« », German » «) double
-// quotation marks count; single ones do not, as they double as
-// apostrophes.
+// leavesQuoteOpen reports whether the sentence at sp of s opens a
+// quotation that it does not close; see quoteCuts.
+func leavesQuoteOpen(s string, sp news.Span) bool {
+	return quoteCuts(s, []news.Span{sp})[0].leavesOpen
+}
+
+// quoteCut is how a sentence cuts a quotation, if it does.
+type quoteCut struct {
+	// startsIn: a quotation opened earlier in its paragraph is still open
+	// where it starts, or it closes a quotation it never opened.
+	startsIn bool
+	// leavesOpen: it opens a quotation and does not close it. Whether a
+	// later sentence closes it or none does (a typo, or text cut short),
+	// the sentence shown alone leaves it open.
+	leavesOpen bool
+}
+
+func (c quoteCut) any() bool { return c.startsIn || c.leavesOpen }
+
+// quoteCuts reports, for each sentence at spans of s, whether it starts
+// inside a quotation or leaves one open. Straight, curly, low (German „ “,
+// Polish „ ”) and angle (« », German » «) double quotation marks count,
+// and curly single ones (‘…’) where they read as quotation marks (see
+// step); straight single ones do not, as they double as apostrophes.
 //
 // The paragraph is scanned once for all its sentences, so a long one-line
 // text costs time in its length, not in its length times its sentences.
-func quoteStarts(s string, spans []news.Span) []bool {
-	out := make([]bool, len(spans))
+func quoteCuts(s string, spans []news.Span) []quoteCut {
+	out := make([]quoteCut, len(spans))
 	var para quoteState // the paragraph's marks up to pos
 	pos := 0
+	advance := func(end int) {
+		for pos < end {
+			n, _ := para.step(s, pos)
+			pos += n
+		}
+	}
 	for k, sp := range spans {
 		if sp.Start < pos {
 			// Out of order (not as text.Sentences gives them): start over
@@ -78,15 +103,9 @@ func quoteStarts(s string, spans []news.Span) []bool {
 		if nl := strings.LastIndexByte(s[pos:sp.Start], '\n'); nl >= 0 {
 			para.open, pos = para.open[:0], pos+nl+1
 		}
-		for pos < sp.Start {
-			n, _ := para.step(s, pos)
-			pos += n
-		}
-		out[k] = para.startsIn(s, sp)
-		for pos < sp.End {
-			n, _ := para.step(s, pos)
-			pos += n
-		}
+		advance(sp.Start)
+		out[k].startsIn, out[k].leavesOpen = para.cuts(s, sp)
+		advance(sp.End)
 	}
 	return out
 }
@@ -96,21 +115,26 @@ type quoteState struct {
 	open []rune
 }
 
+// top is the innermost open double mark: a double mark looks through
+// single quotations open inside it (see step).
 func (q *quoteState) top() rune {
-	if len(q.open) == 0 {
-		return 0
+	for i := len(q.open) - 1; i >= 0; i-- {
+		if q.open[i] != '‘' {
+			return q.open[i]
+		}
 	}
-	return q.open[len(q.open)-1]
+	return 0
 }
 
-// startsIn reports whether the sentence at sp starts inside a quotation
-// left open by q, or closes one inside it that it never opened.
-func (q *quoteState) startsIn(s string, sp news.Span) bool {
+// cuts reports whether the sentence at sp starts inside a quotation left
+// open by q, or closes one inside it that it never opened; and whether it
+// leaves open a quotation it opened.
+func (q *quoteState) cuts(s string, sp news.Span) (startsIn, leavesOpen bool) {
 	var in quoteState
 	if len(q.open) > 0 {
 		r, n := utf8.DecodeRuneInString(s[sp.Start:])
 		if !q.opensSentence(s, sp.Start, r, n) {
-			return true
+			return true, false
 		}
 		// A sentence that opens a quotation starts a new one: the one
 		// before was left unclosed (a typo, or text cut short). So the
@@ -119,18 +143,18 @@ func (q *quoteState) startsIn(s string, sp news.Span) bool {
 	for i := sp.Start; i < sp.End; {
 		n, stray := in.step(s, i)
 		if stray {
-			return true
+			return true, false
 		}
 		i += n
 	}
-	return false
+	return false, len(in.open) > 0
 }
 
 // opensSentence reports whether the mark r of n bytes at i, the first of
 // a sentence, opens a quotation rather than closing the open one.
 func (q *quoteState) opensSentence(s string, i int, r rune, n int) bool {
 	switch r {
-	case '„', '"':
+	case '„', '"', '‘':
 		return true
 	case '“':
 		return q.top() != '„'
@@ -148,6 +172,25 @@ func (q *quoteState) step(s string, i int) (n int, stray bool) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	top := q.top()
 	switch r {
+	case '‘':
+		if opensSingle(s, i, n) {
+			q.push(r)
+		}
+	case '’', '\'':
+		if next, m := utf8.DecodeRuneInString(s[i+n:]); next == '’' || next == '\'' {
+			// Two of them stand for a closing double mark
+			// (organization,’’ Steyer told): it closes an open double
+			// quotation, and is taken as no mark otherwise.
+			if top == '“' || top == '„' || top == '"' || top == '”' {
+				q.pop()
+			}
+			return n + m, false
+		}
+		// Closes an open ‘ unless it is an apostrophe (it’s); never
+		// stray, as it mostly is one (the players’ union).
+		if len(q.open) > 0 && q.open[len(q.open)-1] == '‘' && !apostrophe(s, i, n) {
+			q.open = q.open[:len(q.open)-1]
+		}
 	case '„':
 		q.push(r)
 	case '“':
@@ -185,7 +228,8 @@ func (q *quoteState) step(s string, i int) (n int, stray bool) {
 		default:
 			stray = true
 		}
-	case '"':
+	case '"', '″':
+		// ″ (a double prime) stands in for a straight mark: “Tex″ Alles.
 		opens := opensAt(s, i, n)
 		switch {
 		case top == '"' || (top == '“' || top == '„') && !opens:
@@ -204,12 +248,69 @@ func (q *quoteState) step(s string, i int) (n int, stray bool) {
 // within one takes another kind or single marks), so a second opening mark
 // means the first was left unclosed.
 func (q *quoteState) push(r rune) {
-	if q.top() != r {
+	last := q.top()
+	if r == '‘' && len(q.open) > 0 {
+		last = q.open[len(q.open)-1]
+	}
+	if last != r {
 		q.open = append(q.open, r)
 	}
 }
 
-func (q *quoteState) pop() { q.open = q.open[:len(q.open)-1] }
+// pop closes the innermost open double mark, and with it any single
+// quotation left open inside it (an unclosed ‘ is more likely a misused
+// apostrophe than a quotation).
+func (q *quoteState) pop() {
+	for len(q.open) > 0 {
+		r := q.open[len(q.open)-1]
+		q.open = q.open[:len(q.open)-1]
+		if r != '‘' {
+			return
+		}
+	}
+}
+
+// opensSingle reports whether the curly single mark ‘ of n bytes at i of
+// s opens a quotation: the start of the text, white space, an opening
+// bracket, a dash or an opening double mark before it, and a letter after
+// it. Before a digit it stands for left-out digits (‘90s), and before a
+// clipped word (‘til, ‘em) for left-out letters.
+func opensSingle(s string, i, n int) bool {
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(prev) && !strings.ContainsRune("([{—–“\"„«»:", prev) {
+			return false
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	if !unicode.IsLetter(next) {
+		return false
+	}
+	w := i + n
+	for w < len(s) {
+		r, m := utf8.DecodeRuneInString(s[w:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		w += m
+	}
+	return !clipped[strings.ToLower(s[i+n:w])]
+}
+
+// clipped are words whose front is left out and marked with an
+// apostrophe, which typesetting often turns into ‘.
+var clipped = map[string]bool{"til": true, "em": true, "cause": true, "cos": true, "tis": true, "twas": true, "bout": true, "n": true, "lil": true}
+
+// apostrophe reports a single closing mark of n bytes at i of s between
+// two letters: it’s, O’Neill.
+func apostrophe(s string, i, n int) bool {
+	if i == 0 || i+n >= len(s) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+n:])
+	return unicode.IsLetter(prev) && unicode.IsLetter(next)
+}
 
 // opensMark reports whether a mark that closes in English (», ”) reads as
 // an opening one at i of s: the start of the text, white space or a colon
