@@ -192,17 +192,19 @@ func Build(in Input, opt Options) news.Briefing {
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
 		return Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
-	add(news.SectionFacts, guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
-		return facts(arts, in.Sources, orDefault(opt.MaxFacts, 8), sc)
-	}))
-	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
-
+	// The summary's sentences are not shown again: key facts take the
+	// same figure from another sentence, and the bottom line another one.
 	seen := map[news.Citation]bool{}
 	for _, it := range summary {
 		for _, c := range it.Citations {
 			seen[c] = true
 		}
 	}
+	add(news.SectionFacts, guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
+		return facts(arts, in.Sources, orDefault(opt.MaxFacts, 8), seen, sc)
+	}))
+	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
+
 	if bl, ok := bottomLine(arts, seen, sc); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}

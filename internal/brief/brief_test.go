@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -356,7 +357,7 @@ func TestBuildRelatedAndEarlier(t *testing.T) {
 func TestFactsVariants(t *testing.T) {
 	t.Parallel()
 	in := loadInput(t, "bridge.json")
-	items := Facts(usable(in.Articles), in.Sources, 8)
+	items := Facts(usable(in.Articles), in.Sources, 8, nil)
 	variants := 0
 	for _, it := range items {
 		for _, v := range it.Variants {
@@ -373,6 +374,111 @@ func TestFactsVariants(t *testing.T) {
 	// and cost ($12m vs $15m).
 	if variants < 2 {
 		t.Errorf("%d variants, want the two disagreements of the fixture", variants)
+	}
+}
+
+// TestFactsSkipShownSentence wants a figure whose sentence the summary
+// shows to be listed with another sentence that states the same value,
+// and with its own sentence only when no other one does.
+func TestFactsSkipShownSentence(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, Title: "Bridge closed", Text: "The Riverton Bridge will stay closed for 6 weeks. Repairs will cost $12 million."},
+		{ID: 2, Title: "Riverton Bridge shut", Text: "The city said the closure of the bridge would last 6 weeks. About 42,000 vehicles cross it every day."},
+		{ID: 3, Title: "Puente cerrado", Lang: "es", Text: "El puente de Riverton estará cerrado durante 6 semanas. Lo cruzan 42.000 vehículos al día."},
+		{ID: 4, Title: "Brücke gesperrt", Lang: "de", Text: "Die gesperrte Brücke ist 300 Meter lang. Sie wurde am Montag gesperrt."},
+		{ID: 5, Title: "Bridge shut", Text: "The city said the closure of the bridge would last 6 weeks. The bridge is 300 metres long."},
+	}
+	sentence := func(a news.Article, k int) news.Citation {
+		return news.Cite(a.ID, text.Sentences(a.Text)[k])
+	}
+	tests := []struct {
+		name string
+		arts []news.Article
+		skip []news.Citation
+		want []string // each fact's sentence
+	}{
+		{"nothing shown", arts[:2], nil, []string{
+			"The Riverton Bridge will stay closed for 6 weeks.",
+			"Repairs will cost $12 million.",
+			"About 42,000 vehicles cross it every day.",
+		}},
+		{"english: another sentence states the value", arts[:2], []news.Citation{sentence(arts[0], 0)}, []string{
+			"The city said the closure of the bridge would last 6 weeks.",
+			"Repairs will cost $12 million.",
+			"About 42,000 vehicles cross it every day.",
+		}},
+		{"english: no other sentence states it", arts[:2], []news.Citation{sentence(arts[0], 1)}, []string{
+			"The Riverton Bridge will stay closed for 6 weeks.",
+			"Repairs will cost $12 million.",
+			"About 42,000 vehicles cross it every day.",
+		}},
+		{"spanish: another sentence states the value", []news.Article{arts[2], arts[4]}, []news.Citation{sentence(arts[2], 0)}, []string{
+			"The city said the closure of the bridge would last 6 weeks.",
+			"The bridge is 300 metres long.",
+			"Lo cruzan 42.000 vehículos al día.",
+		}},
+		{"german: another sentence states the value", []news.Article{arts[3], arts[4]}, []news.Citation{sentence(arts[3], 0)}, []string{
+			"The city said the closure of the bridge would last 6 weeks.",
+			"The bridge is 300 metres long.",
+		}},
+		{"german: no other sentence states it", []news.Article{arts[3]}, []news.Citation{sentence(arts[3], 0)}, []string{
+			"Die gesperrte Brücke ist 300 Meter lang.",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			skip := map[news.Citation]bool{}
+			for _, c := range tc.skip {
+				skip[c] = true
+			}
+			var got []string
+			for _, it := range Facts(tc.arts, nil, 8, skip) {
+				got = append(got, it.Text)
+				for _, v := range it.Variants {
+					got = append(got, v.Text)
+				}
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tc.want))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("facts' sentences (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestBuildFactsDoNotRepeatSummary wants no key fact of the bridge
+// fixture to show a summary sentence again: the summary's "6 weeks" is
+// also stated by another outlet's sentence.
+func TestBuildFactsDoNotRepeatSummary(t *testing.T) {
+	t.Parallel()
+	b := Build(loadInput(t, "bridge.json"), Options{Now: fixedNow})
+	summary := map[news.Citation]bool{}
+	for _, sec := range b.Sections {
+		if sec.Kind == news.SectionSummary {
+			for _, it := range sec.Items {
+				summary[it.Citations[0]] = true
+			}
+		}
+	}
+	facts := 0
+	for _, sec := range b.Sections {
+		if sec.Kind != news.SectionFacts {
+			continue
+		}
+		for _, it := range sec.Items {
+			facts++
+			for _, x := range append([]news.Item{it}, it.Variants...) {
+				if summary[x.Citations[0]] {
+					t.Errorf("key fact %q repeats a summary sentence", x.Text)
+				}
+			}
+		}
+	}
+	if len(summary) == 0 || facts == 0 {
+		t.Fatalf("%d summary items, %d key facts: the test checks nothing", len(summary), facts)
 	}
 }
 

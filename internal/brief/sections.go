@@ -69,6 +69,8 @@ type fact struct {
 	doc   int
 	fig   text.Figure
 	score float64
+	// shown: its sentence is already in the briefing (the summary).
+	shown bool
 }
 
 // Facts lists up to n figures with units, each shown with the sentence that
@@ -76,11 +78,16 @@ type fact struct {
 // values for the same quantity, the first keeps the item and the others are
 // its Variants, each with its own sentence, citation and outlet; the same
 // value stated twice is shown once.
-func Facts(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
-	return facts(articles, sources, n, newScored(articles, SummaryOptions{}.withDefaults()))
+//
+// A figure whose sentence is among the citations in skip (the summary's)
+// gives way to another sentence that states the same value, so the reader
+// does not see the summary's sentence again; with no other such sentence,
+// it is kept.
+func Facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
+	return facts(articles, sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()))
 }
 
-func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *scoredUnits) []news.Item {
+func facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits) []news.Item {
 	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
@@ -99,7 +106,20 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 			if !ok {
 				s = -1 // a heading or an over-long sentence: keep, but last
 			}
-			facts = append(facts, fact{doc: d, fig: f, score: s})
+			facts = append(facts, fact{doc: d, fig: f, score: s, shown: skip[news.Cite(a.ID, f.Sentence)]})
+		}
+	}
+	// A sentence that restates a shown sentence's figure takes its rank,
+	// and the tie goes to it: the shown one then restates a listed value
+	// and is left out below.
+	for _, sf := range facts {
+		if !sf.shown {
+			continue
+		}
+		for k := range facts {
+			if !facts[k].shown && restates(sf.fig.Figure, facts[k].fig.Figure) {
+				facts[k].score = max(facts[k].score, sf.score)
+			}
 		}
 	}
 	// Ties (a wire copy's sentences tie with the original's) go to the
@@ -107,6 +127,12 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 	slices.SortStableFunc(facts, func(a, b fact) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
+		}
+		if a.shown != b.shown {
+			if b.shown {
+				return -1
+			}
+			return 1
 		}
 		return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.fig.Span.Start, b.fig.Span.Start))
 	})
@@ -124,7 +150,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 		for i := range out {
 			main := out[i].Figure
 			if !text.SameQuantity(*main, f.fig.Figure) {
-				if main.Kind == f.fig.Kind && main.Unit == f.fig.Unit && text.SameValue(*main, f.fig.Figure) {
+				if restates(*main, f.fig.Figure) {
 					placed = true // the same number restated by another source
 					break
 				}
@@ -151,6 +177,15 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, sc *sc
 		out = append(out, it)
 	}
 	return out
+}
+
+// restates reports whether b gives a's value for a's quantity, or the same
+// number in the same unit.
+func restates(a, b news.Figure) bool {
+	if text.SameQuantity(a, b) {
+		return text.SameValue(a, b)
+	}
+	return a.Kind == b.Kind && a.Unit == b.Unit && text.SameValue(a, b)
 }
 
 // trivialFigure is a figure not worth a line: a unit with no number of its
