@@ -9,15 +9,32 @@ import (
 	"github.com/newsdesk/newsdesk/internal/text"
 )
 
+// markedCase is a text whose sentence asked about is marked with [ and
+// ]; the marks are removed before the test.
+type markedCase struct {
+	name string
+	text string
+	want bool
+}
+
+// testMarked runs rule, named name, on each case's marked sentence.
+func testMarked(t *testing.T, name string, rule func(string, news.Span) bool, tests []markedCase) {
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			a := strings.Index(tc.text, "[")
+			b := strings.Index(tc.text, "]") - 1
+			s := strings.Replace(strings.Replace(tc.text, "[", "", 1), "]", "", 1)
+			if got := rule(s, news.Span{Start: a, End: b}); got != tc.want {
+				t.Errorf("%s(%q) = %v, want %v", name, s[a:b], got, tc.want)
+			}
+		})
+	}
+}
+
 func TestStartsInQuote(t *testing.T) {
 	t.Parallel()
-	// Each text marks the sentence asked about with [ and ]; the marks are
-	// removed before the test.
-	tests := []struct {
-		name string
-		text string
-		want bool
-	}{
+	testMarked(t, "startsInQuote", startsInQuote, []markedCase{
 		{"plain", "The dam opened in 1990. [It supplies the city.]", false},
 		{"straight quote cut", `"The dam was built to hold water. [Now it will help to power it, too," said the engineer.]`, true},
 		{"curly quote cut", "“The dam was built to hold water. [Now it will help to power it, too,” said the engineer.]", true},
@@ -68,18 +85,7 @@ func TestStartsInQuote(t *testing.T) {
 		{"straight singles do not count", "'The dam was built to hold water. [Now it will help,' said the engineer.]", false},
 		{"two closing singles close a double", "“The dam holds water,’’ he said. [It opened in 1990.]", false},
 		{"double prime closes a curly mark", "Its engineer, Ana “Tex″ Ruiz, spoke. [It opened in 1990.]", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := strings.Index(tc.text, "[")
-			b := strings.Index(tc.text, "]") - 1
-			s := strings.Replace(strings.Replace(tc.text, "[", "", 1), "]", "", 1)
-			if got := startsInQuote(s, news.Span{Start: a, End: b}); got != tc.want {
-				t.Errorf("startsInQuote(%q) = %v, want %v", s[a:b], got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestLeavesQuoteOpen is the table of the rule for a sentence that opens
@@ -87,12 +93,7 @@ func TestStartsInQuote(t *testing.T) {
 // quotation open.
 func TestLeavesQuoteOpen(t *testing.T) {
 	t.Parallel()
-	// As in TestStartsInQuote, [ and ] mark the sentence asked about.
-	tests := []struct {
-		name string
-		text string
-		want bool
-	}{
+	testMarked(t, "leavesQuoteOpen", leavesQuoteOpen, []markedCase{
 		{"plain", "[The dam opened in 1990.] It supplies the city.", false},
 		{"quote closed later", `["We will fight.] We will win," he said.`, true},
 		{"curly quote closed later", "[“We will fight.] We will win,” he said.", true},
@@ -119,18 +120,7 @@ func TestLeavesQuoteOpen(t *testing.T) {
 		{"german low single quote closed within", "[Er nannte es ‚gut‘ und ging.]", false},
 		{"swedish quote closed later", "[”Vi kommer att kämpa.] Vi vinner”, sa han.", true},
 		{"polish quote closed later", "[„Będziemy walczyć.] Wygramy”, powiedział.", true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			a := strings.Index(tc.text, "[")
-			b := strings.Index(tc.text, "]") - 1
-			s := strings.Replace(strings.Replace(tc.text, "[", "", 1), "]", "", 1)
-			if got := leavesQuoteOpen(s, news.Span{Start: a, End: b}); got != tc.want {
-				t.Errorf("leavesQuoteOpen(%q) = %v, want %v", s[a:b], got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestCandidatesSkipSentenceInQuote wants the summary's candidates to
