@@ -33,12 +33,17 @@ type GoldQuote struct {
 	// Referent is the text of the nearest named Source at or before this
 	// one (see docs/voices-and-figures.md); empty if none.
 	Referent string
+	// Words is how many words the parts hold, for the secondary figure
+	// over quotes of at least LongQuoteWords words.
+	Words int
 }
 
-// minGoldWords is the fewest words a gold quote's quoted bytes must hold.
-// One- and two-word quoted fragments ("a “rigged” election") are scare
-// quotes, not voices, and the extractor does not report them either.
-const minGoldWords = 3
+// LongQuoteWords is the fewest words of a quote in the secondary figures
+// (the "_3plus" keys). Issue 5 scores every gold direct quote, one word
+// ("deplorables") or more, so the headline figures do; the secondary ones
+// keep the earlier definition visible and match what a reader of the
+// Voices section sees, which leaves short phrases out.
+const LongQuoteWords = 3
 
 // LoadDir reads a PolNeAR-layout folder: text/NAME.txt with
 // attributions/NAME_ANNOTATOR.ann. When several annotators annotated one
@@ -180,15 +185,11 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 				}
 			}
 		}
-		words := 0
-		for _, p := range parts {
-			words += len(strings.Fields(p.Of(text)))
-		}
-		if words < minGoldWords {
+		if len(parts) == 0 {
 			continue
 		}
 		sort.Slice(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
-		g := GoldQuote{Parts: parts}
+		g := GoldQuote{Parts: parts, Words: wordCount(text, parts)}
 		if s, ok := tbs[r.source]; ok && len(s.spans) > 0 {
 			g.Source = news.Span{Start: s.spans[0].Start, End: s.spans[len(s.spans)-1].End}
 		}
@@ -197,6 +198,16 @@ func ParseDoc(name, text string, ann io.Reader) (Doc, error) {
 	sort.Slice(d.Quotes, func(i, j int) bool { return d.Quotes[i].Parts[0].Start < d.Quotes[j].Parts[0].Start })
 	resolveReferents(&d, sourceSpans(tbs))
 	return d, nil
+}
+
+// wordCount counts the white-space separated words of parts; the
+// extractor's predictions are counted the same way.
+func wordCount(text string, parts []news.Span) int {
+	n := 0
+	for _, p := range parts {
+		n += len(strings.Fields(p.Of(text)))
+	}
+	return n
 }
 
 // textBound is one brat text-bound annotation.

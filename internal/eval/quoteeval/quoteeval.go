@@ -1,11 +1,11 @@
 // Package quoteeval implements "newsdesk eval quotes": it scores the quote
 // and speaker extractor of package text against PolNeAR-style attribution
-// annotations.
+// annotations, as issue 5 defines the scores.
 //
 // Gold quotes: for every attribution whose Content span holds quoted text,
 // the gold quote is the bytes of that Content lying inside quotation marks
-// (marks, and punctuation at either end, excluded), if they hold at least
-// three words. A Content split by its attribution gives one gold quote with
+// (marks, and punctuation at either end, excluded), however few words they
+// hold. A Content split by its attribution gives one gold quote with
 // several parts, whether as one discontinuous span or as the relation's
 // further Content arguments (Content2, …); a Content two attributions
 // share is one gold quote.
@@ -16,10 +16,10 @@
 // prediction, greedily by shared bytes.
 //
 // Speaker accuracy is over matched quotes whose gold attribution has a
-// Source: the predicted speaker is right when its span overlaps the gold
-// Source span, or when its last name word is a name word of the gold Source
-// or, for a Source that names nobody ("he", "the aide"), of the nearest
-// earlier Source in the article that names someone.
+// Source: the speaker shown to a reader must be the Source or the person it
+// names (SpeakerMatches). The earlier overlap rule (OverlapMatches) and the
+// scores over quotes of three words or more are reported beside the
+// headline figures.
 package quoteeval
 
 import (
@@ -42,7 +42,35 @@ const MinOverlap = 0.8
 
 // Result is the outcome of an evaluation.
 type Result struct {
-	Docs            int     `json:"docs"`
+	Docs      int     `json:"docs"`
+	Gold      int     `json:"gold_quotes"`
+	Predicted int     `json:"predicted_quotes"`
+	Matched   int     `json:"matched_quotes"`
+	Precision float64 `json:"quote_precision"`
+	Recall    float64 `json:"quote_recall"`
+	F1        float64 `json:"quote_f1"`
+	// SpeakerAccuracy is the share of scored quotes whose shown speaker
+	// is the gold Source or the person it names (see SpeakerMatches).
+	SpeakerScored   int     `json:"speaker_scored"`
+	SpeakerCorrect  int     `json:"speaker_correct"`
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+	// OverlapAccuracy is the earlier, looser speaker score (see
+	// OverlapMatches), kept so the change of definition stays visible.
+	OverlapCorrect  int     `json:"speaker_overlap_correct"`
+	OverlapAccuracy float64 `json:"speaker_overlap_accuracy"`
+	// Long scores only quotes of at least LongQuoteWords words, gold and
+	// predicted: the earlier headline definition, and what the Voices
+	// section shows.
+	Long   LongResult     `json:"long_quotes"`
+	Errors map[string]int `json:"errors"`
+	// Examples holds a few errors of each kind, for development.
+	Examples map[string][]string `json:"-"`
+}
+
+// LongResult is the quote score over quotes of LongQuoteWords words or
+// more.
+type LongResult struct {
+	MinWords        int     `json:"min_words"`
 	Gold            int     `json:"gold_quotes"`
 	Predicted       int     `json:"predicted_quotes"`
 	Matched         int     `json:"matched_quotes"`
@@ -52,12 +80,7 @@ type Result struct {
 	SpeakerScored   int     `json:"speaker_scored"`
 	SpeakerCorrect  int     `json:"speaker_correct"`
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
-	ResolvedCorrect int     `json:"speaker_resolved_correct"`
-	// ResolvedAccuracy is the stricter speaker score (see ResolvedMatches).
-	ResolvedAccuracy float64        `json:"speaker_resolved_accuracy"`
-	Errors           map[string]int `json:"errors"`
-	// Examples holds a few errors of each kind, for development.
-	Examples map[string][]string `json:"-"`
+	OverlapAccuracy float64 `json:"speaker_overlap_accuracy"`
 }
 
 // Error kinds.
@@ -69,9 +92,10 @@ const (
 	ErrNoSpeaker     = "speaker-missing"      // matched, speaker empty
 	ErrWrongSpeaker  = "speaker-wrong"        // matched, speaker differs
 	ErrNoGoldSpeaker = "speaker-gold-missing" // matched, gold has no Source (not scored)
-	// ErrUnresolved collects examples of speakers right by span but not
-	// resolved to the referent; it is not counted.
-	ErrUnresolved = "speaker-unresolved"
+	// ErrOverlapOnly collects examples of speakers right by the old
+	// overlap rule but not the person the Source names; not counted
+	// apart (they are speaker-wrong or speaker-missing too).
+	ErrOverlapOnly = "speaker-overlap-only"
 )
 
 // Run parses args (the words after "eval quotes") and prints the evaluation.
@@ -107,114 +131,221 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // examples error examples of each kind.
 func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
 	res := Result{Docs: len(docs), Errors: map[string]int{}, Examples: map[string][]string{}}
-	example := func(kind, ex string) {
-		if len(res.Examples[kind]) < examples {
-			res.Examples[kind] = append(res.Examples[kind], ex)
-		}
-	}
-	note := func(kind, ex string) {
-		res.Errors[kind]++
-		example(kind, ex)
-	}
+	var long tally
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		preds := text.QuotesLang(d.Text, "en")
+		all := score(d, d.Quotes, preds, &res, examples)
 		res.Gold += len(d.Quotes)
 		res.Predicted += len(preds)
-		type cand struct {
-			g, p, shared int
-		}
-		var cands []cand
-		touchedG := make([]bool, len(d.Quotes))
-		touchedP := make([]bool, len(preds))
-		for gi, g := range d.Quotes {
-			for pi, p := range preds {
-				sh := shared(g.Parts, p.Parts)
-				if sh == 0 {
-					continue
-				}
-				touchedG[gi], touchedP[pi] = true, true
-				if float64(sh) >= MinOverlap*float64(max(total(g.Parts), total(p.Parts))) {
-					cands = append(cands, cand{gi, pi, sh})
-				}
+		res.Matched += all.matched
+		res.SpeakerScored += all.scored
+		res.SpeakerCorrect += all.correct
+		res.OverlapCorrect += all.overlap
+
+		var lg []GoldQuote
+		for _, g := range d.Quotes {
+			if g.Words >= LongQuoteWords {
+				lg = append(lg, g)
 			}
 		}
-		sort.Slice(cands, func(i, j int) bool { return cands[i].shared > cands[j].shared })
-		usedG := make([]bool, len(d.Quotes))
-		usedP := make([]bool, len(preds))
-		for _, c := range cands {
-			if usedG[c.g] || usedP[c.p] {
-				continue
-			}
-			usedG[c.g], usedP[c.p] = true, true
-			res.Matched++
-			g, p := d.Quotes[c.g], preds[c.p]
-			if g.Source.Len() == 0 {
-				res.Errors[ErrNoGoldSpeaker]++
-				continue
-			}
-			res.SpeakerScored++
-			if ResolvedMatches(d.Text, g, p) {
-				res.ResolvedCorrect++
-			} else if p.Speaker != "" && examples > 0 {
-				example(ErrUnresolved, fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
-			}
-			switch {
-			case SpeakerMatches(d.Text, g, p):
-				res.SpeakerCorrect++
-			case p.Speaker == "":
-				note(ErrNoSpeaker, fmt.Sprintf("%s: gold=%q ref=%q\n        ctx: %s", d.Name, g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
-			default:
-				note(ErrWrongSpeaker, fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p)))
+		var lp []text.Quote
+		for _, p := range preds {
+			if wordCount(d.Text, p.Parts) >= LongQuoteWords {
+				lp = append(lp, p)
 			}
 		}
-		for gi, g := range d.Quotes {
-			if usedG[gi] {
-				continue
-			}
-			kind := ErrMissed
-			ex := fmt.Sprintf("%s: %q", d.Name, clip(joinParts(d.Text, g.Parts)))
-			if touchedG[gi] {
-				kind = ErrBoundary
-				var touching [][]news.Span
-				for _, p := range preds {
-					if shared(g.Parts, p.Parts) > 0 {
-						ex += fmt.Sprintf("\n        gold %v  pred %v %q", g.Parts, p.Parts, clip(p.Text))
-						touching = append(touching, p.Parts)
-					}
-				}
-				ex += "\n        ctx: " + marked(d.Text, g.Parts, touching)
-			}
-			note(kind, ex)
-		}
-		for pi, p := range preds {
-			if usedP[pi] {
-				continue
-			}
-			kind := ErrSpurious
-			if touchedP[pi] {
-				kind = ErrSpuriousPart
-			}
-			note(kind, fmt.Sprintf("%s: %q (%s)", d.Name, clip(p.Text), p.Speaker))
-		}
+		t := score(d, lg, lp, nil, 0)
+		long.gold += len(lg)
+		long.pred += len(lp)
+		long.add(t)
 	}
-	res.Precision = ratio(res.Matched, res.Predicted)
-	res.Recall = ratio(res.Matched, res.Gold)
-	if res.Precision+res.Recall > 0 {
-		res.F1 = 2 * res.Precision * res.Recall / (res.Precision + res.Recall)
-	}
+	res.Precision, res.Recall, res.F1 = prf(res.Matched, res.Predicted, res.Gold)
 	res.SpeakerAccuracy = ratio(res.SpeakerCorrect, res.SpeakerScored)
-	res.ResolvedAccuracy = ratio(res.ResolvedCorrect, res.SpeakerScored)
+	res.OverlapAccuracy = ratio(res.OverlapCorrect, res.SpeakerScored)
+	res.Long = LongResult{
+		MinWords: LongQuoteWords, Gold: long.gold, Predicted: long.pred, Matched: long.matched,
+		SpeakerScored: long.scored, SpeakerCorrect: long.correct,
+		SpeakerAccuracy: ratio(long.correct, long.scored), OverlapAccuracy: ratio(long.overlap, long.scored),
+	}
+	res.Long.Precision, res.Long.Recall, res.Long.F1 = prf(long.matched, long.pred, long.gold)
 	return res, nil
 }
 
-// SpeakerMatches reports whether the predicted quote's speaker is the gold
-// quote's source: the attribution's speaker words (Mention) or the
-// resolved speaker's span overlap the gold Source span, or the resolved
-// speaker's last name word is a name word of the gold Source.
+// tally counts one scoring pass.
+type tally struct {
+	gold, pred, matched, scored, correct, overlap int
+}
+
+func (t *tally) add(o tally) {
+	t.matched += o.matched
+	t.scored += o.scored
+	t.correct += o.correct
+	t.overlap += o.overlap
+}
+
+func prf(matched, predicted, gold int) (p, r, f float64) {
+	p, r = ratio(matched, predicted), ratio(matched, gold)
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// score matches preds to golds in one document. With res non-nil it
+// counts error kinds into res and keeps up to examples examples of each.
+func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples int) tally {
+	var t tally
+	example := func(kind, ex string) {
+		if res != nil && len(res.Examples[kind]) < examples {
+			res.Examples[kind] = append(res.Examples[kind], ex)
+		}
+	}
+	note := func(kind string, ex func() string) {
+		if res == nil {
+			return
+		}
+		res.Errors[kind]++
+		if len(res.Examples[kind]) < examples {
+			example(kind, ex())
+		}
+	}
+	type cand struct {
+		g, p, shared int
+	}
+	var cands []cand
+	touchedG := make([]bool, len(golds))
+	touchedP := make([]bool, len(preds))
+	for gi, g := range golds {
+		for pi, p := range preds {
+			sh := shared(g.Parts, p.Parts)
+			if sh == 0 {
+				continue
+			}
+			touchedG[gi], touchedP[pi] = true, true
+			if float64(sh) >= MinOverlap*float64(max(total(g.Parts), total(p.Parts))) {
+				cands = append(cands, cand{gi, pi, sh})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].shared > cands[j].shared })
+	usedG := make([]bool, len(golds))
+	usedP := make([]bool, len(preds))
+	for _, c := range cands {
+		if usedG[c.g] || usedP[c.p] {
+			continue
+		}
+		usedG[c.g], usedP[c.p] = true, true
+		t.matched++
+		g, p := golds[c.g], preds[c.p]
+		if g.Source.Len() == 0 {
+			note(ErrNoGoldSpeaker, func() string { return d.Name })
+			continue
+		}
+		t.scored++
+		loose := OverlapMatches(d.Text, g, p)
+		if loose {
+			t.overlap++
+		}
+		strict := SpeakerMatches(d.Text, g, p)
+		speakerEx := func() string {
+			return fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p))
+		}
+		if loose && !strict {
+			example(ErrOverlapOnly, speakerEx())
+		}
+		switch {
+		case strict:
+			t.correct++
+		case p.Speaker == "":
+			note(ErrNoSpeaker, speakerEx)
+		default:
+			note(ErrWrongSpeaker, speakerEx)
+		}
+	}
+	for gi, g := range golds {
+		if usedG[gi] {
+			continue
+		}
+		kind := ErrMissed
+		if touchedG[gi] {
+			kind = ErrBoundary
+		}
+		note(kind, func() string {
+			ex := fmt.Sprintf("%s: %q", d.Name, clip(joinParts(d.Text, g.Parts)))
+			if !touchedG[gi] {
+				return ex + "\n        ctx: " + marked(d.Text, g.Parts, nil)
+			}
+			var touching [][]news.Span
+			for _, p := range preds {
+				if shared(g.Parts, p.Parts) > 0 {
+					ex += fmt.Sprintf("\n        gold %v  pred %v %q", g.Parts, p.Parts, clip(p.Text))
+					touching = append(touching, p.Parts)
+				}
+			}
+			return ex + "\n        ctx: " + marked(d.Text, g.Parts, touching)
+		})
+	}
+	for pi, p := range preds {
+		if usedP[pi] {
+			continue
+		}
+		kind := ErrSpurious
+		if touchedP[pi] {
+			kind = ErrSpuriousPart
+		}
+		note(kind, func() string { return fmt.Sprintf("%s: %q (%s)", d.Name, clip(p.Text), p.Speaker) })
+	}
+	return t
+}
+
+// SpeakerMatches reports whether the speaker shown to a reader (the
+// resolved Speaker) is the gold quote's Source or the person it names, as
+// issue 5 asks. PolNeAR gives no coreference, so "the person it names" is
+// approximated: a Source that names someone must share the speaker's last
+// name word; one that names nobody ("he", "the aide") stands for its
+// Referent, the nearest earlier Source that names someone. Two cases keep
+// an overlap rule, as the Source gives nothing to compare a name with:
+// a speaker that is itself a role or group phrase ("officials", "the
+// campaign"), shown as written, is right when its attribution is the
+// Source and the Source is not a singular personal pronoun ("he" must
+// resolve to a person); and a pronoun Source with no named Source before
+// it is right when the attribution is the Source.
 func SpeakerMatches(doc string, g GoldQuote, p text.Quote) bool {
+	if p.Speaker == "" {
+		return false
+	}
+	src := g.Source.Of(doc)
+	atSource := overlaps(p.SpeakerSpan, g.Source) || overlaps(p.Mention, g.Source)
+	switch {
+	case namesSomeone(src):
+		return nameMatch(p.Speaker, src)
+	case len(nameTokens(p.Speaker)) == 0:
+		return atSource && !personalPronoun(src)
+	case g.Referent == "":
+		return atSource
+	}
+	return nameMatch(p.Speaker, g.Referent)
+}
+
+// personalPronoun reports whether a Source is a singular personal pronoun,
+// which a reader can use only once it is resolved to a person.
+func personalPronoun(src string) bool {
+	switch strings.ToLower(strings.TrimSpace(src)) {
+	case "he", "she", "i", "him", "me":
+		return true
+	}
+	return false
+}
+
+// OverlapMatches is the earlier, looser speaker test, reported as
+// speaker_overlap_accuracy: the attribution's speaker words (Mention) or
+// the resolved speaker's span overlap the gold Source span, or the
+// resolved speaker's last name word is a name word of the gold Source. It
+// counts "he" as right whoever it was resolved to.
+func OverlapMatches(doc string, g GoldQuote, p text.Quote) bool {
 	if p.Speaker == "" {
 		return false
 	}
@@ -222,21 +353,6 @@ func SpeakerMatches(doc string, g GoldQuote, p text.Quote) bool {
 		return true
 	}
 	return nameMatch(p.Speaker, g.Source.Of(doc))
-}
-
-// ResolvedMatches is the stricter test behind speaker_resolved_accuracy:
-// the resolved speaker's last name word must be a name word of the gold
-// Source or, when the Source names nobody ("he", "the aide"), of its
-// Referent. A resolved speaker that is not a name (an unresolved "the
-// campaign") is right only when its span overlaps the gold Source.
-func ResolvedMatches(doc string, g GoldQuote, p text.Quote) bool {
-	if p.Speaker == "" {
-		return false
-	}
-	if len(nameTokens(p.Speaker)) == 0 || !namesSomeone(g.Source.Of(doc)) && g.Referent == "" {
-		return overlaps(p.SpeakerSpan, g.Source) || overlaps(p.Mention, g.Source)
-	}
-	return nameMatch(p.Speaker, g.Source.Of(doc)) || nameMatch(p.Speaker, g.Referent)
 }
 
 func overlaps(a, b news.Span) bool {
@@ -269,10 +385,13 @@ func (r Result) Print(w io.Writer) error {
 	fmt.Fprintf(&b, "quote precision      %.3f\n", r.Precision)
 	fmt.Fprintf(&b, "quote recall         %.3f\n", r.Recall)
 	fmt.Fprintf(&b, "quote F1             %.3f\n", r.F1)
-	fmt.Fprintf(&b, "speaker accuracy     %.3f  (%d/%d matched quotes whose gold has a Source;\n"+
-		"                            attribution span overlaps the Source, or same name)\n", r.SpeakerAccuracy, r.SpeakerCorrect, r.SpeakerScored)
-	fmt.Fprintf(&b, "speaker resolved     %.3f  (%d/%d; a pronoun or role Source must resolve to the\n"+
-		"                            nearest earlier named Source)\n", r.ResolvedAccuracy, r.ResolvedCorrect, r.SpeakerScored)
+	fmt.Fprintf(&b, "speaker accuracy     %.3f  (%d/%d matched quotes whose gold has a Source; the shown\n"+
+		"                            speaker is the Source or the person it names)\n", r.SpeakerAccuracy, r.SpeakerCorrect, r.SpeakerScored)
+	fmt.Fprintf(&b, "speaker overlap      %.3f  (%d/%d; earlier rule: attribution overlaps the Source)\n", r.OverlapAccuracy, r.OverlapCorrect, r.SpeakerScored)
+	l := r.Long
+	fmt.Fprintf(&b, "quotes of %d+ words:  P %.3f  R %.3f  F1 %.3f  (%d gold, %d predicted, %d matched);\n"+
+		"                      speaker %.3f (%d/%d), overlap %.3f\n",
+		l.MinWords, l.Precision, l.Recall, l.F1, l.Gold, l.Predicted, l.Matched, l.SpeakerAccuracy, l.SpeakerCorrect, l.SpeakerScored, l.OverlapAccuracy)
 	b.WriteString("errors by kind:\n")
 	kinds := make([]string, 0, len(r.Errors))
 	for k := range r.Errors {
@@ -285,8 +404,8 @@ func (r Result) Print(w io.Writer) error {
 			fmt.Fprintf(&b, "      %s\n", ex)
 		}
 	}
-	if exs := r.Examples[ErrUnresolved]; len(exs) > 0 {
-		fmt.Fprintf(&b, "  %s (examples only)\n", ErrUnresolved)
+	if exs := r.Examples[ErrOverlapOnly]; len(exs) > 0 {
+		fmt.Fprintf(&b, "  %s (examples only)\n", ErrOverlapOnly)
 		for _, ex := range exs {
 			fmt.Fprintf(&b, "      %s\n", ex)
 		}

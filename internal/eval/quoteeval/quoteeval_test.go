@@ -194,25 +194,45 @@ func TestMarked(t *testing.T) {
 
 func TestSpeakerMatches(t *testing.T) {
 	t.Parallel()
-	doc := "Haley Morris spoke. Later he said it. Morris agreed."
-	g := GoldQuote{Source: news.Span{Start: 26, End: 28}, Referent: "Haley Morris"} // "he"
+	doc := "Haley Morris spoke. Later he said it. Morris agreed. So officials said no. " +
+		"Donald Trump Is Right, wrote Ann Lee. Lee said so. Then he said yes."
+	// at is the span of the first occurrence of w in doc at or after from.
+	at := func(w, from string) news.Span {
+		i := strings.Index(doc, from)
+		i += strings.Index(doc[i:], w)
+		return news.Span{Start: i, End: i + len(w)}
+	}
+	he := GoldQuote{Source: at("he", "Later"), Referent: "Haley Morris"}
+	officials := GoldQuote{Source: at("officials", ""), Referent: "Haley Morris"}
+	lee := GoldQuote{Source: at("Lee", "Lee said"), Referent: "Lee"}
+	heAlone := GoldQuote{Source: at("he", "Then")} // no named Source before it
+	morris := text.Quote{Speaker: "Haley Morris", SpeakerSpan: at("Haley Morris", ""), Mention: he.Source}
+	annLee := at("Ann Lee", "")
 	tests := []struct {
 		name          string
+		g             GoldQuote
 		q             text.Quote
-		loose, strict bool
+		strict, loose bool
 	}{
-		{"mention overlaps", text.Quote{Speaker: "Haley Morris", SpeakerSpan: news.Span{Start: 0, End: 12}, Mention: news.Span{Start: 26, End: 28}}, true, true},
-		{"pronoun unresolved", text.Quote{Speaker: "he", SpeakerSpan: news.Span{Start: 26, End: 28}, Mention: news.Span{Start: 26, End: 28}}, true, true},
-		{"wrong person", text.Quote{Speaker: "John Smith", SpeakerSpan: news.Span{Start: 0, End: 5}}, false, false},
-		{"surname only", text.Quote{Speaker: "Morris", SpeakerSpan: news.Span{Start: 38, End: 44}}, false, true},
-		{"empty", text.Quote{}, false, false},
+		{"pronoun resolved", he, morris, true, true},
+		{"pronoun shown unresolved", he, text.Quote{Speaker: "he", SpeakerSpan: he.Source, Mention: he.Source}, false, true},
+		{"pronoun resolved to the wrong person", he, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: he.Source}, false, true},
+		{"wrong person", he, text.Quote{Speaker: "John Smith", SpeakerSpan: at("Haley", "")}, false, false},
+		{"surname only", he, text.Quote{Speaker: "Morris", SpeakerSpan: at("Morris", "Morris agreed")}, true, false},
+		{"empty", he, text.Quote{}, false, false},
+		{"group shown as written", officials, text.Quote{Speaker: "officials", SpeakerSpan: officials.Source, Mention: officials.Source}, true, true},
+		{"group elsewhere", officials, text.Quote{Speaker: "the officials", SpeakerSpan: at("he", "Then"), Mention: at("he", "Then")}, false, false},
+		{"headline taken as a name", lee, text.Quote{Speaker: "Donald Trump Is Right", SpeakerSpan: at("Donald Trump Is Right", ""), Mention: lee.Source}, false, true},
+		{"named Source", lee, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: lee.Source}, true, true},
+		{"pronoun, nothing named before", heAlone, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: heAlone.Source}, true, true},
+		{"pronoun, nothing named before, elsewhere", heAlone, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: at("Lee", "Lee said")}, false, false},
 	}
 	for _, tc := range tests {
-		if got := SpeakerMatches(doc, g, tc.q); got != tc.loose {
-			t.Errorf("%s: SpeakerMatches = %v, want %v", tc.name, got, tc.loose)
+		if got := SpeakerMatches(doc, tc.g, tc.q); got != tc.strict {
+			t.Errorf("%s: SpeakerMatches = %v, want %v", tc.name, got, tc.strict)
 		}
-		if got := ResolvedMatches(doc, g, tc.q); got != tc.strict {
-			t.Errorf("%s: ResolvedMatches = %v, want %v", tc.name, got, tc.strict)
+		if got := OverlapMatches(doc, tc.g, tc.q); got != tc.loose {
+			t.Errorf("%s: OverlapMatches = %v, want %v", tc.name, got, tc.loose)
 		}
 	}
 }
