@@ -27,8 +27,12 @@ type Quote struct {
 	RoleSpan news.Span `json:"role_span"`
 }
 
-// minQuoteWords is the fewest words a quotation must hold to be reported:
-// shorter quoted fragments are scare quotes or titles, not voices.
+// minQuoteWords is the fewest words a quotation must hold to be reported
+// without an attribution of its own: a shorter quoted phrase is reported
+// only when the article says who used it (`Trump called her "weak"`,
+// `"Never," she said`); unattributed ones are scare quotes or titles.
+// Readers' views may hide short quotes (brief.Voices shows four words or
+// more); the eval counts them, as PolNeAR annotates them.
 const minQuoteWords = 3
 
 // maxAttribution is how many tokens an attribution clause may span.
@@ -167,6 +171,11 @@ func (q *quoter) run() []Quote {
 			}
 		}
 		if !ok && sg.short {
+			// `Trump called her "weak"`: a short phrase is a quote when
+			// the clause it sits in has a speaker.
+			att, ok = q.clauseSubject(sg)
+		}
+		if !ok && sg.short {
 			// "called him a "loser," "liar" and "whiner"": a fragment in
 			// the sentence of the quote before is one more part of it.
 			if len(out) > 0 && i > 0 && q.sentenceAt(sg.openAt) == q.sentenceAt(segs[i-1].openAt) {
@@ -234,14 +243,15 @@ func (q *quoter) run() []Quote {
 		}
 		out = append(out, qt)
 	}
-	// Drop quotes that are only a short fragment.
+	// Drop quotes that are only a short fragment, unless an attribution
+	// of their own names who said it.
 	kept := out[:0]
 	for _, qt := range out {
 		n := 0
 		for _, p := range qt.Parts {
 			n += len(strings.Fields(p.Of(q.s)))
 		}
-		if n < minQuoteWords {
+		if n < minQuoteWords && (qt.Mention.Len() == 0 || qt.Speaker == "") {
 			continue
 		}
 		// A title-case quotation whose speaker is only carried over from
