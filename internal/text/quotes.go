@@ -89,8 +89,12 @@ type quoter struct {
 	// midCap holds words the text capitalises inside sentences: names,
 	// not capitalised sentence openers like "Critics".
 	midCap map[string]bool
-	// lastSpeaker is the person the previous quote was resolved to.
-	lastSpeaker *Entity
+	// lastSpeaker is the person the previous quote was resolved to, and
+	// lastSpeakerAt where that quote ends: the speaker's fullest mention
+	// may lie paragraphs earlier, but a pronoun after the quote refers
+	// to whoever spoke last.
+	lastSpeaker   *Entity
+	lastSpeakerAt int
 	// dialogue reads paragraphs opened by a dash as Spanish dialogue.
 	dialogue bool
 }
@@ -235,6 +239,7 @@ func (q *quoter) run() []Quote {
 			if e.Span == spk && (e.Kind == Person || e.Kind == OtherEntity && strings.Contains(e.Key, " ")) {
 				e := e
 				q.lastSpeaker = &e
+				q.lastSpeakerAt = qt.Parts[len(qt.Parts)-1].End
 				break
 			}
 		}
@@ -1405,9 +1410,9 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 	}
 	lp, lok := q.lastPerson(pos, g)
 	// The speaker of the quote just before, if a person who fits.
-	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(ls.Span.Start) <= 1 && ls.Span.Start < pos {
+	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(q.lastSpeakerAt) <= 1 && q.lastSpeakerAt <= pos {
 		if pg := personGender(*ls); g == "" || pg == "" || pg == g {
-			if !lok || lp.Span.Start < ls.Span.Start || q.paraOf(pos)-q.paraOf(lp.Span.Start) > 0 {
+			if !lok || lp.Span.Start < q.lastSpeakerAt || q.paraOf(pos)-q.paraOf(lp.Span.Start) > 0 {
 				return *ls, true
 			}
 		}
@@ -1448,6 +1453,10 @@ func (q *quoter) namedSpeakers() []Entity {
 			}
 		}
 		ph, _, ok := q.subject(a, v)
+		if !ok && (v == a || q.isPunct(v-1, ",:;—–")) {
+			// Verb first: `"…," said Ana Ruiz.`
+			ph, _, ok = q.object(v+1, min(q.tokAt(sent.End), v+1+maxAttribution))
+		}
 		if !ok {
 			continue
 		}
