@@ -97,6 +97,8 @@ type quoter struct {
 	lastSpeakerAt int
 	// dialogue reads paragraphs opened by a dash as Spanish dialogue.
 	dialogue bool
+	// headline caches headlineAt by paragraph: 1 yes, -1 no, 0 unknown.
+	headline []int8
 }
 
 func newQuoter(s string) *quoter {
@@ -1533,6 +1535,11 @@ func (q *quoter) fullest(e Entity) Entity {
 		if !Corefer(e, Entity{Text: o.Text, Kind: Person, Key: o.Key}) {
 			continue
 		}
+		// "Crooked Hillary Clinton" in a quoted tweet, "Donald Trump Is
+		// Right" in a headline: not how the article names the person.
+		if o.Span != e.Span && (q.inQuote(o.Span.Start) || q.headlineAt(o.Span.Start)) {
+			continue
+		}
 		better := len(strings.Fields(o.Key)) > len(strings.Fields(best.Key)) ||
 			(len(strings.Fields(o.Key)) == len(strings.Fields(best.Key)) && best.Title == "" && o.Title != "")
 		if better && (o.Span.Start < e.Span.Start || best.Span == e.Span) {
@@ -1540,6 +1547,43 @@ func (q *quoter) fullest(e Entity) Entity {
 		}
 	}
 	return best
+}
+
+// headlineAt reports whether pos lies in a paragraph written like a
+// headline: four or more words, at least three in four of them
+// capitalised ("Politifact: Donald Trump Is Right, ‘Thousands of
+// Shootings’ in Chicago this Year."). Its capitals say nothing about
+// names, even when a word or two is lower case.
+func (q *quoter) headlineAt(pos int) bool {
+	pi := q.paraOf(pos)
+	if q.headline == nil {
+		q.headline = make([]int8, len(q.paras))
+	}
+	if q.headline[pi] == 0 {
+		q.headline[pi] = -1
+		if q.headlinePara(q.paras[pi]) {
+			q.headline[pi] = 1
+		}
+	}
+	return q.headline[pi] > 0
+}
+
+func (q *quoter) headlinePara(p news.Span) bool {
+	words, caps := 0, 0
+	for k := q.tokAt(p.Start); k < len(q.toks) && q.toks[k].start < p.End; k++ {
+		w := q.word(k)
+		if !q.toks[k].word || isDigitByte(w[0]) || nameConnectors[Key(w)] || titleConnectors[Key(w)] {
+			continue
+		}
+		words++
+		if isCap(w) {
+			caps++
+		}
+		if words > 25 {
+			return false
+		}
+	}
+	return words >= 4 && 4*caps >= 3*words
 }
 
 // roleOf finds a person's role: their title extended over its modifiers

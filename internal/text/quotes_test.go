@@ -62,6 +62,9 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"It is a lean campaign", "Haley Morris", "a spokeswoman for the campaign"}}},
 		{"continuation paragraph", "en", "\"We will fight,\" Smith said. \"We never give up.\"\n\n\"And we will win in the end.\"",
 			[]voice{{"We will fight" + news.QuoteJoiner + "We never give up." + news.QuoteJoiner + "And we will win in the end.", "Smith", ""}}},
+		{"a quoted nickname is no fuller name", "en", "Trump wrote: \"Did Crooked Hillary Clinton lie again?\"\n\n" +
+			"Hillary Clinton said on Monday that she was calm. \"We will not take the bait,\" Clinton said.",
+			[]voice{{"Did Crooked Hillary Clinton lie again?", "Trump", ""}, {"We will not take the bait", "Hillary Clinton", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
 		{"scare quotes ignored", "en", `The "rigged" plan was dropped on Monday.`, nil},
 		{"short quote with its speaker", "en", `Ana Ruiz called the plan "rigged" and left.`,
