@@ -355,14 +355,20 @@ func OverlapMatches(doc string, g GoldQuote, p text.Quote) bool {
 	return nameMatch(p.Speaker, g.Source.Of(doc))
 }
 
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
 func overlaps(a, b news.Span) bool {
 	return a.Len() > 0 && b.Len() > 0 && a.Start < b.End && b.Start < a.End
 }
 
 // nameMatch reports whether the last name word of speaker is a name word
-// of ref.
+// of ref. A generational suffix is not the name word: "Brent Bozell III"
+// is the person "Bozell" names.
 func nameMatch(speaker, ref string) bool {
 	pw := nameTokens(speaker)
+	for len(pw) > 1 && nameSuffixes[pw[len(pw)-1]] {
+		pw = pw[:len(pw)-1]
+	}
 	if len(pw) == 0 {
 		return false
 	}

@@ -296,3 +296,23 @@ func FuzzParseDoc(f *testing.F) {
 		}
 	})
 }
+
+func TestNameMatch(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		speaker, ref string
+		want         bool
+	}{
+		{"Brent Bozell III", "Bozell", true},
+		{"Martin Luther King Jr.", "Dr. King", true},
+		{"Donald Trump Is Right", "Trump", false},
+		{"Kent County Republican", "Joe Smith", false},
+		{"Hillary Clinton", "Clinton’s", true},
+		{"the campaign", "Clinton", false},
+	}
+	for _, tc := range tests {
+		if got := nameMatch(tc.speaker, tc.ref); got != tc.want {
+			t.Errorf("nameMatch(%q, %q) = %v, want %v", tc.speaker, tc.ref, got, tc.want)
+		}
+	}
+}
