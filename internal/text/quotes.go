@@ -235,6 +235,10 @@ func (q *quoter) run() []Quote {
 		}
 		qt.SpeakerSpan, qt.RoleSpan = spk, role
 		qt.Speaker, qt.Role = spkText, role.Of(q.s)
+		if spkText == spk.Of(q.s) {
+			qt.SpeakerSpan = q.shownName(spk)
+			qt.Speaker = qt.SpeakerSpan.Of(q.s)
+		}
 		qt.Text = strings.Join(partTexts(q.s, qt.Parts), news.QuoteJoiner)
 		q.lastSpeaker = nil
 		for _, e := range q.ents {
@@ -1548,6 +1552,44 @@ func (q *quoter) fullest(e Entity) Entity {
 	}
 	return best
 }
+
+// shownName trims what an article writes around a person's name but is
+// no part of it: a party before it ("Republican Ted Cruz", "Democrat
+// Hillary Clinton": an affiliation, not a given name) and a place after
+// it ("Ted Cruz of Texas": where they serve).
+func (q *quoter) shownName(sp news.Span) news.Span {
+	// A speaker the entity recogniser left unclassified ("Republican Ted
+	// Cruz") is a person too, unless an organisation word says otherwise
+	// ("Republican Jewish Coalition").
+	person := false
+	for _, e := range q.ents {
+		if e.Span.Start == sp.Start && (e.Kind == Person || e.Kind == OtherEntity) {
+			person = true
+			break
+		}
+	}
+	for _, w := range strings.Fields(Key(sp.Of(q.s))) {
+		if orgHeads[w] {
+			person = false
+		}
+	}
+	if !person {
+		return sp
+	}
+	if name, place, ok := strings.Cut(sp.Of(q.s), " of "); ok && name != "" && places[Key(place)] {
+		sp.End = sp.Start + len(name)
+	}
+	for {
+		first, rest, ok := strings.Cut(sp.Of(q.s), " ")
+		if !ok || !partyWords[Key(first)] || !isCap(rest) {
+			return sp
+		}
+		sp.Start += len(first) + 1
+	}
+}
+
+// partyWords are party affiliations written before a name.
+var partyWords = set(`republican|democrat|democratic|gop|libertarian|independent|conservative|liberal|socialist|labour|tory|green`)
 
 // headlineAt reports whether pos lies in a paragraph written like a
 // headline: four or more words, at least three in four of them

@@ -65,6 +65,10 @@ func TestQuotes(t *testing.T) {
 		{"a quoted nickname is no fuller name", "en", "Trump wrote: \"Did Crooked Hillary Clinton lie again?\"\n\n" +
 			"Hillary Clinton said on Monday that she was calm. \"We will not take the bait,\" Clinton said.",
 			[]voice{{"Did Crooked Hillary Clinton lie again?", "Trump", ""}, {"We will not take the bait", "Hillary Clinton", ""}}},
+		{"a party before the name is not the name", "en", "Republican Ted Cruz of Texas spoke first. \"We will win this fight,\" Cruz said.",
+			[]voice{{"We will win this fight", "Ted Cruz", ""}}},
+		{"a place after the name is not the name", "en", "Senator Ted Cruz of Texas spoke first. \"We will win this fight,\" Cruz said.",
+			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
 		{"scare quotes ignored", "en", `The "rigged" plan was dropped on Monday.`, nil},
 		{"short quote with its speaker", "en", `Ana Ruiz called the plan "rigged" and left.`,
