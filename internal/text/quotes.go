@@ -1415,6 +1415,27 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 		q.speakers = q.namedSpeakers()
 	}
 	lp, lok := q.lastPerson(pos, g)
+	para := q.paraOf(pos)
+	// A person named as the subject of a speech verb since the quote
+	// before (`McLenney said…. ¶ "…," she said.`, `…, noted NBC's Dante
+	// Chinni. ¶ "…," he wrote.`) has taken the floor from its speaker.
+	if q.lastSpeaker != nil {
+		for k := len(q.speakers) - 1; k >= 0; k-- {
+			e := q.speakers[k]
+			if e.Span.Start >= pos {
+				continue
+			}
+			if e.Span.Start < q.lastSpeakerAt || para-q.paraOf(e.Span.Start) > 1 {
+				break
+			}
+			if g != "" {
+				if pg := personGender(q.fullest(e)); pg != "" && pg != g {
+					continue
+				}
+			}
+			return e, true
+		}
+	}
 	// The speaker of the quote just before, if a person who fits.
 	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(q.lastSpeakerAt) <= 1 && q.lastSpeakerAt <= pos {
 		if pg := personGender(*ls); g == "" || pg == "" || pg == g {
@@ -1423,7 +1444,6 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 			}
 		}
 	}
-	para := q.paraOf(pos)
 	for k := len(q.speakers) - 1; k >= 0; k-- {
 		e := q.speakers[k]
 		if e.Span.Start >= pos {
@@ -1459,22 +1479,33 @@ func (q *quoter) namedSpeakers() []Entity {
 			}
 		}
 		ph, _, ok := q.subject(a, v)
-		if !ok && (v == a || q.isPunct(v-1, ",:;—–")) {
-			// Verb first: `"…," said Ana Ruiz.`
+		e, named := q.personIn(ph, ok)
+		if !named && (v == a || q.isPunct(v-1, ",:;—–")) {
+			// Verb first: `"…," said Ana Ruiz.`, `…, noted NBC's Dante
+			// Chinni.`
 			ph, _, ok = q.object(v+1, min(q.tokAt(sent.End), v+1+maxAttribution))
+			e, named = q.personIn(ph, ok)
 		}
-		if !ok {
-			continue
-		}
-		for _, e := range q.ents {
-			if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key])) {
-				e.Kind = Person
-				out = append(out, e)
-				break
-			}
+		if named {
+			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// personIn returns the first person named in ph, if ok: a person, or an
+// unclassified name of two words or one the text capitalises mid-sentence.
+func (q *quoter) personIn(ph news.Span, ok bool) (Entity, bool) {
+	if !ok {
+		return Entity{}, false
+	}
+	for _, e := range q.ents {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key])) {
+			e.Kind = Person
+			return e, true
+		}
+	}
+	return Entity{}, false
 }
 
 // lastPerson returns the person a pronoun at pos most likely refers to:
@@ -1554,9 +1585,10 @@ func (q *quoter) fullest(e Entity) Entity {
 }
 
 // shownName trims what an article writes around a person's name but is
-// no part of it: a party before it ("Republican Ted Cruz", "Democrat
-// Hillary Clinton": an affiliation, not a given name) and a place after
-// it ("Ted Cruz of Texas": where they serve).
+// no part of it: a party or an employer's possessive before it
+// ("Republican Ted Cruz", "NBC's Dante Chinni": an affiliation, not a
+// given name) and a place after it ("Ted Cruz of Texas": where they
+// serve).
 func (q *quoter) shownName(sp news.Span) news.Span {
 	// A speaker the entity recogniser left unclassified ("Republican Ted
 	// Cruz") is a person too, unless an organisation word says otherwise
@@ -1581,7 +1613,8 @@ func (q *quoter) shownName(sp news.Span) news.Span {
 	}
 	for {
 		first, rest, ok := strings.Cut(sp.Of(q.s), " ")
-		if !ok || !partyWords[Key(first)] || !isCap(rest) {
+		possessive := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
+		if !ok || !partyWords[Key(first)] && !possessive || !isCap(rest) {
 			return sp
 		}
 		sp.Start += len(first) + 1

@@ -69,6 +69,9 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", ""}}},
 		{"a place after the name is not the name", "en", "Senator Ted Cruz of Texas spoke first. \"We will win this fight,\" Cruz said.",
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
+		{"a pronoun after a new speaker named since the last quote", "en", "\"People know who she is,\" said Sean Spicer, a party strategist.\n\n" +
+			"Debates rarely change the race, noted NBC's Dante Chinni.\n\n\"By then most voters have made up their minds,\" he wrote.",
+			[]voice{{"People know who she is", "Sean Spicer", "a party strategist"}, {"By then most voters have made up their minds", "Dante Chinni", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
 		{"scare quotes ignored", "en", `The "rigged" plan was dropped on Monday.`, nil},
 		{"short quote with its speaker", "en", `Ana Ruiz called the plan "rigged" and left.`,
