@@ -1575,6 +1575,7 @@ func (q *quoter) fullest(e Entity) Entity {
 		if o.Span != e.Span && (q.inQuote(o.Span.Start) || q.headlineAt(o.Span.Start)) {
 			continue
 		}
+
 		better := len(strings.Fields(o.Key)) > len(strings.Fields(best.Key)) ||
 			(len(strings.Fields(o.Key)) == len(strings.Fields(best.Key)) && best.Title == "" && o.Title != "")
 		if better && (o.Span.Start < e.Span.Start || best.Span == e.Span) {
@@ -1587,7 +1588,8 @@ func (q *quoter) fullest(e Entity) Entity {
 // shownName trims what an article writes around a person's name but is
 // no part of it: a party or an employer's possessive before it
 // ("Republican Ted Cruz", "NBC's Dante Chinni": an affiliation, not a
-// given name) and a place after it ("Ted Cruz of Texas": where they
+// given name), a sentence opener before a given name ("Rival Hillary
+// Clinton") and a place after it ("Ted Cruz of Texas": where they
 // serve).
 func (q *quoter) shownName(sp news.Span) news.Span {
 	// A speaker the entity recogniser left unclassified ("Republican Ted
@@ -1614,11 +1616,23 @@ func (q *quoter) shownName(sp news.Span) news.Span {
 	for {
 		first, rest, ok := strings.Cut(sp.Of(q.s), " ")
 		possessive := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
-		if !ok || !partyWords[Key(first)] && !possessive || !isCap(rest) {
+		if !ok || !partyWords[Key(first)] && !possessive && !q.openerBeforeName(sp.Start, first, rest) || !isCap(rest) {
 			return sp
 		}
 		sp.Start += len(first) + 1
 	}
+}
+
+// openerBeforeName reports whether first, the word at pos, opens a
+// sentence and stands before a given name and a surname ("Rival Hillary
+// Clinton"): its capital is the sentence's, not the name's.
+func (q *quoter) openerBeforeName(pos int, first, rest string) bool {
+	rw := strings.Fields(Key(rest))
+	if len(rw) < 2 || firstNames[Key(first)] != "" || firstNames[rw[0]] == "" {
+		return false
+	}
+	k := q.tokAt(pos)
+	return k < len(q.toks) && q.toks[k].initial
 }
 
 // partyWords are party affiliations written before a name.

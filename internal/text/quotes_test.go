@@ -72,6 +72,8 @@ func TestQuotes(t *testing.T) {
 		{"a pronoun after a new speaker named since the last quote", "en", "\"People know who she is,\" said Sean Spicer, a party strategist.\n\n" +
 			"Debates rarely change the race, noted NBC's Dante Chinni.\n\n\"By then most voters have made up their minds,\" he wrote.",
 			[]voice{{"People know who she is", "Sean Spicer", "a party strategist"}, {"By then most voters have made up their minds", "Dante Chinni", ""}}},
+		{"a sentence opener before the given name is no part of the name", "en", "Rival Hillary Clinton spoke later in Ohio. \"We will not take the bait,\" Clinton said.",
+			[]voice{{"We will not take the bait", "Hillary Clinton", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
 		{"scare quotes ignored", "en", `The "rigged" plan was dropped on Monday.`, nil},
 		{"short quote with its speaker", "en", `Ana Ruiz called the plan "rigged" and left.`,
