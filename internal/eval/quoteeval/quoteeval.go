@@ -42,7 +42,21 @@ const MinOverlap = 0.8
 
 // Result is the outcome of an evaluation.
 type Result struct {
-	Docs      int     `json:"docs"`
+	Docs int `json:"docs"`
+	// Score is the headline: every gold direct quote, and the strict
+	// speaker test.
+	Score
+	// Long scores only quotes of at least LongQuoteWords words, gold and
+	// predicted: the earlier headline definition, and what the Voices
+	// section shows.
+	Long   LongResult     `json:"long_quotes"`
+	Errors map[string]int `json:"errors"`
+	// Examples holds a few errors of each kind, for development.
+	Examples map[string][]string `json:"-"`
+}
+
+// Score is one set of quote and speaker figures.
+type Score struct {
 	Gold      int     `json:"gold_quotes"`
 	Predicted int     `json:"predicted_quotes"`
 	Matched   int     `json:"matched_quotes"`
@@ -58,29 +72,12 @@ type Result struct {
 	// OverlapMatches), kept so the change of definition stays visible.
 	OverlapCorrect  int     `json:"speaker_overlap_correct"`
 	OverlapAccuracy float64 `json:"speaker_overlap_accuracy"`
-	// Long scores only quotes of at least LongQuoteWords words, gold and
-	// predicted: the earlier headline definition, and what the Voices
-	// section shows.
-	Long   LongResult     `json:"long_quotes"`
-	Errors map[string]int `json:"errors"`
-	// Examples holds a few errors of each kind, for development.
-	Examples map[string][]string `json:"-"`
 }
 
-// LongResult is the quote score over quotes of LongQuoteWords words or
-// more.
+// LongResult is the score over quotes of MinWords words or more.
 type LongResult struct {
-	MinWords        int     `json:"min_words"`
-	Gold            int     `json:"gold_quotes"`
-	Predicted       int     `json:"predicted_quotes"`
-	Matched         int     `json:"matched_quotes"`
-	Precision       float64 `json:"quote_precision"`
-	Recall          float64 `json:"quote_recall"`
-	F1              float64 `json:"quote_f1"`
-	SpeakerScored   int     `json:"speaker_scored"`
-	SpeakerCorrect  int     `json:"speaker_correct"`
-	SpeakerAccuracy float64 `json:"speaker_accuracy"`
-	OverlapAccuracy float64 `json:"speaker_overlap_accuracy"`
+	MinWords int `json:"min_words"`
+	Score
 }
 
 // Error kinds.
@@ -131,19 +128,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // examples error examples of each kind.
 func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
 	res := Result{Docs: len(docs), Errors: map[string]int{}, Examples: map[string][]string{}}
-	var long tally
+	res.Long.MinWords = LongQuoteWords
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		preds := text.QuotesLang(d.Text, "en")
-		all := score(d, d.Quotes, preds, &res, examples)
-		res.Gold += len(d.Quotes)
-		res.Predicted += len(preds)
-		res.Matched += all.matched
-		res.SpeakerScored += all.scored
-		res.SpeakerCorrect += all.correct
-		res.OverlapCorrect += all.overlap
+		res.add(score(d, d.Quotes, preds, &res, examples))
 
 		var lg []GoldQuote
 		for _, g := range d.Quotes {
@@ -157,47 +148,37 @@ func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
 				lp = append(lp, p)
 			}
 		}
-		t := score(d, lg, lp, nil, 0)
-		long.gold += len(lg)
-		long.pred += len(lp)
-		long.add(t)
+		res.Long.add(score(d, lg, lp, nil, 0))
 	}
-	res.Precision, res.Recall, res.F1 = prf(res.Matched, res.Predicted, res.Gold)
-	res.SpeakerAccuracy = ratio(res.SpeakerCorrect, res.SpeakerScored)
-	res.OverlapAccuracy = ratio(res.OverlapCorrect, res.SpeakerScored)
-	res.Long = LongResult{
-		MinWords: LongQuoteWords, Gold: long.gold, Predicted: long.pred, Matched: long.matched,
-		SpeakerScored: long.scored, SpeakerCorrect: long.correct,
-		SpeakerAccuracy: ratio(long.correct, long.scored), OverlapAccuracy: ratio(long.overlap, long.scored),
-	}
-	res.Long.Precision, res.Long.Recall, res.Long.F1 = prf(long.matched, long.pred, long.gold)
+	res.finish()
+	res.Long.finish()
 	return res, nil
 }
 
-// tally counts one scoring pass.
-type tally struct {
-	gold, pred, matched, scored, correct, overlap int
+// add counts one document's figures into s.
+func (s *Score) add(o Score) {
+	s.Gold += o.Gold
+	s.Predicted += o.Predicted
+	s.Matched += o.Matched
+	s.SpeakerScored += o.SpeakerScored
+	s.SpeakerCorrect += o.SpeakerCorrect
+	s.OverlapCorrect += o.OverlapCorrect
 }
 
-func (t *tally) add(o tally) {
-	t.matched += o.matched
-	t.scored += o.scored
-	t.correct += o.correct
-	t.overlap += o.overlap
-}
-
-func prf(matched, predicted, gold int) (p, r, f float64) {
-	p, r = ratio(matched, predicted), ratio(matched, gold)
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
+// finish computes the ratios from the counts.
+func (s *Score) finish() {
+	s.Precision, s.Recall = ratio(s.Matched, s.Predicted), ratio(s.Matched, s.Gold)
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 	}
-	return p, r, f
+	s.SpeakerAccuracy = ratio(s.SpeakerCorrect, s.SpeakerScored)
+	s.OverlapAccuracy = ratio(s.OverlapCorrect, s.SpeakerScored)
 }
 
 // score matches preds to golds in one document. With res non-nil it
 // counts error kinds into res and keeps up to examples examples of each.
-func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples int) tally {
-	var t tally
+func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples int) Score {
+	t := Score{Gold: len(golds), Predicted: len(preds)}
 	example := func(kind, ex string) {
 		if res != nil && len(res.Examples[kind]) < examples {
 			res.Examples[kind] = append(res.Examples[kind], ex)
@@ -238,16 +219,16 @@ func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples i
 			continue
 		}
 		usedG[c.g], usedP[c.p] = true, true
-		t.matched++
+		t.Matched++
 		g, p := golds[c.g], preds[c.p]
 		if g.Source.Len() == 0 {
 			note(ErrNoGoldSpeaker, func() string { return d.Name })
 			continue
 		}
-		t.scored++
+		t.SpeakerScored++
 		loose := OverlapMatches(d.Text, g, p)
 		if loose {
-			t.overlap++
+			t.OverlapCorrect++
 		}
 		strict := SpeakerMatches(d.Text, g, p)
 		speakerEx := func() string {
@@ -258,7 +239,7 @@ func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples i
 		}
 		switch {
 		case strict:
-			t.correct++
+			t.SpeakerCorrect++
 		case p.Speaker == "":
 			note(ErrNoSpeaker, speakerEx)
 		default:
