@@ -540,9 +540,10 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	signed := q.isPunct(i, "—–―")
 	if q.isPunct(i, ",—–―") {
 		i++
-	} else if lastR == '.' && !sg.dash && i < len(q.toks) && q.toks[i].word && isCap(q.word(i)) {
+	} else if lastR == '.' && !sg.dash && i < len(q.toks) && q.toks[i].word && isCap(q.word(i)) && !q.nameThenVerb(i, sg.para) {
 		// `"… done." Smith said.` is rare; a capital after a full stop
-		// starts a new sentence.
+		// starts a new sentence, unless a name and a speech verb make
+		// the whole of it.
 		return attribution{}, false
 	}
 	limit := min(len(q.toks), i+maxAttribution)
@@ -616,6 +617,21 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	att.end, att.endsComma = q.clauseEnd(v, sg.para)
 	att.weak = weak
 	return att, true
+}
+
+// nameThenVerb reports whether the tokens from i are a capitalised name
+// (with titles and a parenthesis: "Rep. Jim McDermott (D-Wash.)") and a
+// speech verb that ends the sentence: `"…." Trump said.`
+func (q *quoter) nameThenVerb(i, para int) bool {
+	for k := i; k < len(q.toks) && k < i+10 && q.paraOf(q.toks[k].start) == para; k++ {
+		if q.toks[k].word && q.isVerb(k) && !isParticiple(Key(q.word(k))) {
+			return k > i && k+1 < len(q.toks) && q.isPunct(k+1, ".")
+		}
+		if q.toks[k].word && !isCap(q.word(k)) {
+			return false
+		}
+	}
+	return false
 }
 
 // signature reads the name that signs a quotation making up its
