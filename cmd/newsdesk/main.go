@@ -128,10 +128,19 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
 }
 
+const evalUsage = `usage: newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
+Run "newsdesk eval NAME -h" for an evaluation's flags.
+`
+
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, "usage: newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]\n")
+	switch {
+	case len(args) == 0:
+		fmt.Fprint(stderr, evalUsage)
 		return errUsage
+	case args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help":
+		// As for the other commands: the usage on stderr, and success.
+		fmt.Fprint(stderr, evalUsage)
+		return flag.ErrHelp
 	}
 	evals := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"extract":    extracteval.Run,

@@ -42,6 +42,16 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	cmd, rest := fs.Arg(0), fs.Args()[1:]
 	var do func(st store.Store) error
 	creates := false // the command may make a new database
+	if cmd == "import" || cmd == "export" || cmd == "list" || cmd == "remove" {
+		// These take no flags, but -h must still show the
+		// usage rather than be read as a file name or an ID, and a mistyped
+		// flag must not reach the database.
+		sub := newFlagSet("sources "+cmd, env.stderr, sourcesUsage)
+		if err := parseFlags(sub, rest); err != nil {
+			return err
+		}
+		rest = sub.Args()
+	}
 	switch cmd {
 	case "add":
 		src, err := parseSourcesAdd(rest, env)
