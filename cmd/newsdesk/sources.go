@@ -240,7 +240,10 @@ func printSources(w io.Writer, srcs []news.Source) error {
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Kind, s.Name, s.Status, s.ArticleCount, last, s.URL)
 		if s.LastError != "" {
-			fmt.Fprintf(tw, "\t\t\terror: %s\t\t\t\n", s.LastError)
+			// Under the URL, as its line's last cell, which tabwriter
+			// leaves out of the columns: in the status column it widened
+			// that column on every row to the error's length.
+			fmt.Fprintf(tw, "\t\t\t\t\t\terror: %s\n", s.LastError)
 		}
 	}
 	return tw.Flush()

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
@@ -219,5 +221,33 @@ func TestSourcesLegacyRow(t *testing.T) {
 		if !strings.Contains(stdout.String(), tt.want) {
 			t.Errorf("%q: output %q, want %q", tt.args, stdout.String(), tt.want)
 		}
+	}
+}
+
+// TestPrintSources checks the table "sources list" prints: a source's last
+// error goes on a line of its own under its URL, without widening any
+// column for every row.
+func TestPrintSources(t *testing.T) {
+	t.Parallel()
+	srcs := []news.Source{
+		{ID: 1, Kind: news.SourceFeed, Name: "Gazette", Status: news.StatusOK, ArticleCount: 3, URL: "https://gazette.example/rss.xml"},
+		{ID: 2, Kind: news.SourceFeed, Status: news.StatusError, URL: "https://down.example/feed.xml",
+			LastError: "GET https://down.example/feed.xml: connection refused"},
+		{ID: 10, Kind: news.SourcePage, Status: news.StatusNew, URL: "https://gazette.example/a/1"},
+	}
+	var out bytes.Buffer
+	if err := printSources(&out, srcs); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"ID  KIND  NAME     STATUS  ARTICLES  LAST POLL  URL",
+		"1   feed  Gazette  ok      3         never      https://gazette.example/rss.xml",
+		"2   feed           error   0         never      https://down.example/feed.xml",
+		"                                                error: GET https://down.example/feed.xml: connection refused",
+		"10  page           new     0         never      https://gazette.example/a/1",
+		"",
+	}, "\n")
+	if diff := cmp.Diff(want, out.String()); diff != "" {
+		t.Errorf("table (-want +got):\n%s", diff)
 	}
 }
