@@ -118,3 +118,57 @@ func checkOneBriefingsDocument(t *testing.T, page string, n int) {
 		}
 	}
 }
+
+// TestReferencesListEveryMarker checks that every citation marker's number
+// is found in the references: a background entry cites an article of an
+// earlier story, which the briefing's references (the story's own articles)
+// do not list.
+func TestReferencesListEveryMarker(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	earlier := news.Article{ID: 9, SourceID: 2, URL: "https://rivertimes.example/cracks", Title: "Cracks found in bridge",
+		PublishedAt: bgDate, Text: "Inspectors found cracks in the bridge."}
+	articles := map[int64]news.Article{1: st.articles[1], 2: st.articles[2], 9: earlier}
+	b := fixtureBriefing()
+	for i, s := range b.Sections {
+		if s.Kind == news.SectionBackground {
+			b.Sections[i].Items = append(s.Items, news.Item{Text: earlier.Text, Date: &bgDate,
+				Citations: []news.Citation{news.Cite(9, news.Span{Start: 0, End: len(earlier.Text)})}})
+		}
+	}
+	v := buildBriefingView(b, articles, st.sources, articleHref)
+	var refs []itemView
+	marks := map[string]bool{}
+	var walk func(items []itemView)
+	walk = func(items []itemView) {
+		for _, it := range items {
+			for _, m := range it.Marks {
+				marks[strings.TrimRight(m.Label, "abcdefghijklmnopqrstuvwxyz")] = true
+			}
+			walk(it.Variants)
+		}
+	}
+	for _, s := range v.Sections {
+		walk(s.Items)
+		if s.Kind == string(news.SectionReferences) {
+			refs = s.Items
+		}
+	}
+	labels := map[string]bool{}
+	for _, r := range refs {
+		labels[r.RefLabel] = true
+	}
+	for m := range marks {
+		if !labels[m] {
+			t.Errorf("marker [%s] has no reference; references %v", m, labels)
+		}
+	}
+	want := itemView{RefLabel: "3", Outlet: "River Times <b>", Text: "Cracks found in bridge", URL: "https://rivertimes.example/cracks",
+		Date: &bgDate, Local: "/articles/9"}
+	if len(refs) != 3 {
+		t.Fatalf("%d references, want 3", len(refs))
+	}
+	if diff := cmp.Diff(want, refs[2], cmp.AllowUnexported(itemView{})); diff != "" {
+		t.Errorf("earlier story's reference (-want +got):\n%s", diff)
+	}
+}

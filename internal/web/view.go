@@ -1,6 +1,8 @@
 package web
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -107,10 +109,12 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		return byURL[it.URL]
 	}
+	listed := map[int64]bool{}
 	if refs, ok := b.Section(news.SectionReferences); ok {
 		for _, it := range refs.Items {
 			if id := refID(it); id > 0 {
 				number(id)
+				listed[id] = true
 			}
 		}
 	}
@@ -182,10 +186,41 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		for _, it := range s.Items {
 			sv.Items = append(sv.Items, item(it, s.Kind))
 		}
+		if s.Kind == news.SectionReferences {
+			// The references come last, so every marker has its number.
+			sv.Items = append(sv.Items, unlistedRefs(num, listed, articles, sources)...)
+		}
 		v.Sections = append(v.Sections, sv)
 	}
 	v.numbers = num
 	return v
+}
+
+// unlistedRefs returns a reference for each article that num numbers but
+// the briefing's references do not list, in number order: the references
+// list the story's own articles, while a background entry cites an earlier
+// story's, and its marker's number must be found in the list all the same.
+func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]news.Article, sources map[int64]news.Source) []itemView {
+	var ids []int64
+	for id := range num {
+		if !listed[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortFunc(ids, func(a, b int64) int { return cmp.Compare(num[a], num[b]) })
+	out := make([]itemView, 0, len(ids))
+	for _, id := range ids {
+		iv := itemView{RefLabel: strconv.Itoa(num[id]), Local: articlePath(id), Text: "Article " + strconv.FormatInt(id, 10)}
+		if a, ok := articles[id]; ok {
+			iv.Outlet, iv.URL = brief.Outlet(a, sources), a.URL
+			iv.Text = cmp.Or(strings.TrimSpace(a.Title), a.URL, iv.Text)
+			if t := a.Time(); !t.IsZero() {
+				iv.Date = &t
+			}
+		}
+		out = append(out, iv)
+	}
+	return out
 }
 
 // citedArticleIDs lists the distinct articles a briefing cites, in order.
