@@ -34,7 +34,8 @@ const maxOPMLDepth = 64
 
 // ParseOPML reads an OPML subscription list. Every outline with an xmlUrl
 // becomes a feed source: xmlUrl is its URL, htmlUrl its HomeURL, title (else
-// text, else the URL) its Name, and its language attribute its Lang. The
+// text) its Name unless that is the URL itself, and its language attribute
+// its Lang. The
 // nearest enclosing outline without an xmlUrl names its Category. The parser
 // is lenient about HTML entities and unclosed tags, as exported lists often
 // need, and decodes non-UTF-8 encodings the document declares.
@@ -67,10 +68,17 @@ func ParseOPML(r io.Reader) ([]news.Source, error) {
 				walk(e.Children, name, depth+1)
 				continue
 			}
+			// An outline labelled only with its URL, as WriteOPML labels a
+			// feed that has no name yet, names nothing: named by its URL,
+			// the source would never take its feed's own title.
+			name := firstNonEmpty(e.Title, e.Text)
+			if name == feedURL {
+				name = ""
+			}
 			out = append(out, news.Source{
 				Kind:     news.SourceFeed,
 				URL:      feedURL,
-				Name:     firstNonEmpty(e.Title, e.Text, feedURL),
+				Name:     name,
 				HomeURL:  strings.TrimSpace(e.HTMLURL),
 				Lang:     strings.TrimSpace(e.Language),
 				Category: category,
@@ -105,9 +113,11 @@ func WriteOPML(w io.Writer, title string, sources []news.Source) error {
 		if s.Kind != news.SourceFeed && s.Kind != "" {
 			continue
 		}
+		// OPML requires a text: a feed without a name is labelled with its
+		// URL, which ParseOPML reads as no name.
 		e := opmlEntry{
 			Text:     firstNonEmpty(s.Name, s.URL),
-			Title:    firstNonEmpty(s.Name, s.URL),
+			Title:    firstNonEmpty(s.Name),
 			Type:     "rss",
 			XMLURL:   s.URL,
 			HTMLURL:  s.HomeURL,

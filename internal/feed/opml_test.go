@@ -75,6 +75,10 @@ func TestOPMLRoundTrip(t *testing.T) {
 		{Kind: news.SourceFeed, URL: "https://c.example/feed", Name: "C", Status: news.StatusNew},
 		{Kind: news.SourceFeed, URL: "https://d.example/atom", Name: "D \"quoted\"", Lang: "es", Category: "World", Status: news.StatusNew},
 		{Kind: news.SourceFeed, URL: "https://e.example/rss", Name: "E", Category: "Tech", Status: news.StatusNew},
+		// Not named yet (its feed never answered): the list names the
+		// outline by its URL, as OPML wants a text, and the import must
+		// leave it unnamed, to take the feed's own title when polled.
+		{Kind: news.SourceFeed, URL: "https://f.example/feed", Status: news.StatusNew},
 	}
 	var buf bytes.Buffer
 	if err := WriteOPML(&buf, "newsdesk subscriptions", in); err != nil {
@@ -86,7 +90,7 @@ func TestOPMLRoundTrip(t *testing.T) {
 	}
 	// Grouping by category puts World's two feeds together; the page source
 	// is not a feed and is left out.
-	want := []news.Source{in[0], in[3], in[2], in[4]}
+	want := []news.Source{in[0], in[3], in[2], in[4], in[5]}
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}
