@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -245,6 +246,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 // articlePage is the article page's data.
 type articlePage struct {
 	Article     news.Article
+	Heading     string // the title, or a stand-in for an article without one
 	Outlet      string
 	Source      *news.Source
 	StoryHref   string
@@ -289,11 +291,13 @@ func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Highlighted = ok
 	}
-	title := a.Title
-	if title == "" {
-		title = "Article " + strconv.FormatInt(a.ID, 10)
+	// An article whose page could not be read may have no title; the
+	// heading must still say what the page is.
+	page.Heading = strings.TrimSpace(a.Title)
+	if page.Heading == "" {
+		page.Heading = "Untitled article " + strconv.FormatInt(a.ID, 10)
 	}
-	s.render(w, r, http.StatusOK, "article", pageData{Title: title, Page: page})
+	s.render(w, r, http.StatusOK, "article", pageData{Title: page.Heading, Page: page})
 }
 
 func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {

@@ -873,3 +873,25 @@ func TestServeShutsDown(t *testing.T) {
 		t.Errorf("Accept after shutdown: %v, want net.ErrClosed", err)
 	}
 }
+
+// TestUntitledArticlePage checks the page of an article whose page could
+// not be read, from a page source that has no name yet: it has a heading,
+// and its source is named by URL rather than left blank.
+func TestUntitledArticlePage(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	st.sources[3] = news.Source{ID: 3, Kind: news.SourcePage, URL: "https://gone.example/story", Status: news.StatusError, CreatedAt: t0}
+	st.articles[4] = news.Article{ID: 4, SourceID: 3, URL: "https://gone.example/story", FetchedAt: t0,
+		Extraction: news.ExtractFailed, ExtractionReason: "page could not be fetched: HTTP 404 Not Found"}
+	ts := newTestServer(t, Config{}, st)
+	page := do(t, "GET", ts.URL+"/articles/4", nil, "").body
+	for _, want := range []string{
+		"<title>Untitled article 4 · newsdesk</title>",
+		`<h1 class="headline">Untitled article 4</h1>`,
+		`<dt>Source</dt><dd>https://gone.example/story</dd>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
