@@ -62,17 +62,17 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled {
 			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
 		}
-		return fallback(a, it, "page could not be fetched: "+err.Error(), src.Lang), nil
+		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = canonical(resp.URL)
 	res, err := extract.Extract(resp.Body, resp.URL)
 	switch {
 	case errors.Is(err, extract.ErrNotHTML):
-		return fallback(a, it, "page is not an HTML article", src.Lang), nil
+		return fallback(a, it, "page is not an HTML article", src), nil
 	case err != nil:
-		return fallback(a, it, "no article found on the page: "+err.Error(), src.Lang), nil
+		return fallback(a, it, "no article found on the page: "+err.Error(), src), nil
 	case strings.TrimSpace(res.Text) == "":
-		return fallback(a, it, "no article text found on the page", src.Lang), nil
+		return fallback(a, it, "no article text found on the page", src), nil
 	}
 	a.Text = res.Text
 	a.Extraction = news.ExtractFull
@@ -92,17 +92,20 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 // text to fall back on.
 const noFeedText = "; the feed gives no text either"
 
-// fallback keeps the feed's own content when the page is of no use.
-func fallback(a news.Article, it feedItem, reason, hint string) news.Article {
+// fallback keeps the feed's own content when the page is of no use. A page
+// source has no feed, so its reason says nothing of one.
+func fallback(a news.Article, it feedItem, reason string, src news.Source) news.Article {
 	a.ExtractionReason = reason
 	if strings.TrimSpace(it.Content) == "" {
 		a.Extraction = news.ExtractFailed
-		a.ExtractionReason = reason + noFeedText
+		if src.Kind != news.SourcePage {
+			a.ExtractionReason = reason + noFeedText
+		}
 		return a
 	}
 	a.Extraction = news.ExtractFeedOnly
 	a.Text = it.Content
-	a.Lang = detectLang(a.Text, "", hint)
+	a.Lang = detectLang(a.Text, "", src.Lang)
 	return a
 }
 

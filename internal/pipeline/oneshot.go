@@ -146,13 +146,13 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 		if fc == nil {
 			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
 		}
-		a, err := readArticle(ctx, fc, news.Source{}, feedItem{URL: in})
+		// A URL given on the command line is a page, with no feed behind it.
+		a, err := readArticle(ctx, fc, news.Source{Kind: news.SourcePage}, feedItem{URL: in})
 		if err != nil {
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}
 		if a.Extraction != news.ExtractFull {
-			// A URL given on the command line has no feed behind it.
-			return news.Article{}, "", fmt.Errorf("%s: %s", in, strings.TrimSuffix(a.ExtractionReason, noFeedText))
+			return news.Article{}, "", fmt.Errorf("%s: %s", in, a.ExtractionReason)
 		}
 		host := u.Hostname()
 		if fu, err := url.Parse(a.URL); err == nil && fu.Hostname() != "" {

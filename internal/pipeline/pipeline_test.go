@@ -150,6 +150,7 @@ func TestBadInput(t *testing.T) {
 	busy := h.addSource(t, ctx, news.Source{URL: s.url("/busy.xml")})
 	faults := h.addSource(t, ctx, news.Source{URL: s.url("/faults.xml")})
 	page := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/fire-1.html")})
+	missingPage := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/missing.html")})
 	h.waitIdle(t, ctx)
 
 	sourceTests := []struct {
@@ -163,6 +164,7 @@ func TestBadInput(t *testing.T) {
 		{busy, news.StatusError, "HTTP 503"},
 		{faults, news.StatusOK, ""},
 		{page, news.StatusOK, ""},
+		{missingPage, news.StatusError, "page could not be fetched: GET " + s.url("/news/missing.html") + ": HTTP 404"},
 	}
 	for _, tc := range sourceTests {
 		got, err := h.st.Source(ctx, tc.src.ID)
@@ -175,7 +177,7 @@ func TestBadInput(t *testing.T) {
 		wantCount := 0
 		if tc.status == news.StatusError {
 			wantCount = 1
-			if !got.NextPollAt.After(got.LastPolledAt) {
+			if got.Kind == news.SourceFeed && !got.NextPollAt.After(got.LastPolledAt) {
 				t.Errorf("source %s: next poll %v not backed off after %v", got.URL, got.NextPollAt, got.LastPolledAt)
 			}
 		}
@@ -199,6 +201,7 @@ func TestBadInput(t *testing.T) {
 		{s.closed + "/news/gone.html", news.ExtractFeedOnly, "GET " + s.closed},
 		{s.url("/news/good.html"), news.ExtractFull, ""},
 		{s.url("/news/fire-1.html"), news.ExtractFull, ""},
+		{s.url("/news/missing.html"), news.ExtractFailed, "HTTP 404"},
 	}
 	for _, tc := range articleTests {
 		a, err := h.st.ArticleByURL(ctx, tc.url)
@@ -211,6 +214,9 @@ func TestBadInput(t *testing.T) {
 		}
 		if tc.extraction == news.ExtractFailed && (a.Text != "" || !a.Clustered || a.StoryID != 0) {
 			t.Errorf("%s: failed article has text %q, clustered %v, story %d; want no text, set aside without a story", tc.url, a.Text, a.Clustered, a.StoryID)
+		}
+		if a.SourceID == missingPage.ID && strings.Contains(a.ExtractionReason, "feed") {
+			t.Errorf("%s: reason %q speaks of a feed; a page source has none", tc.url, a.ExtractionReason)
 		}
 		if tc.extraction == news.ExtractFeedOnly && !strings.HasPrefix(a.Text, "The feed's own text") {
 			t.Errorf("%s: feed-only text %q, want the feed's content", tc.url, a.Text)

@@ -187,6 +187,18 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 	if err != nil {
 		return err
 	}
+	if created && src.Kind == news.SourcePage && stored.Extraction == news.ExtractFailed {
+		// A page source is its one article: the poll that queued it said
+		// ok, and the sources page and list must not go on saying so for a
+		// page that could not be read. It is not read again (see due).
+		err := p.savePoll(ctx, src.ID, func(cur *news.Source) {
+			cur.Status, cur.LastError = news.StatusError, stored.ExtractionReason
+			cur.ErrorCount++
+		})
+		if err != nil {
+			return err
+		}
+	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
 		if err := p.insertGroup(ctx, clusterArgs{}); err != nil {
