@@ -34,6 +34,10 @@ type itemView struct {
 	Variants   []itemView
 	RefLabel   string // references: the article's number, as markers show it
 	Local      string // references: the stored copy's page on the site
+	// Lang is the language of the article the text comes from, so that
+	// a Spanish quote on an English page is read out, hyphenated and
+	// offered for translation as Spanish.
+	Lang string
 }
 
 type sectionView struct {
@@ -61,6 +65,7 @@ type briefingView struct {
 	// headline is.
 	HeadlineOutlet string
 	HeadlineURL    string
+	HeadlineLang   string
 	HasHeadline    bool // the briefing has a headline section
 	Category       string
 	GeneratedAt    time.Time
@@ -109,6 +114,10 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		return byURL[it.URL]
 	}
+	// An item's text is in the language of the article it quotes or names.
+	langOf := func(it news.Item) string {
+		return articles[refID(it)].Lang
+	}
 	listed := map[int64]bool{}
 	if refs, ok := b.Section(news.SectionReferences); ok {
 		for _, it := range refs.Items {
@@ -147,7 +156,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 	item = func(it news.Item, kind news.SectionKind) itemView {
 		iv := itemView{
 			Text: it.Text, Marks: marks(it.Citations), Speaker: it.Speaker, Role: it.Role,
-			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure,
+			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure, Lang: langOf(it),
 		}
 		if it.Figure != nil && it.Figure.Citation.ArticleID > 0 {
 			number(it.Figure.Citation.ArticleID)
@@ -176,7 +185,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 					v.Headline = h.Text
 				}
 				v.HeadlineMarks = marks(h.Citations)
-				v.HeadlineOutlet, v.HeadlineURL = h.Outlet, h.URL
+				v.HeadlineOutlet, v.HeadlineURL, v.HeadlineLang = h.Outlet, h.URL, langOf(h)
 			}
 		}
 		sv := sectionView{Kind: string(s.Kind), Title: s.Title}
@@ -212,7 +221,7 @@ func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]n
 	for _, id := range ids {
 		iv := itemView{RefLabel: strconv.Itoa(num[id]), Local: articlePath(id), Text: "Article " + strconv.FormatInt(id, 10)}
 		if a, ok := articles[id]; ok {
-			iv.Outlet, iv.URL = brief.Outlet(a, sources), a.URL
+			iv.Outlet, iv.URL, iv.Lang = brief.Outlet(a, sources), a.URL, a.Lang
 			iv.Text = cmp.Or(strings.TrimSpace(a.Title), a.URL, iv.Text)
 			if t := a.Time(); !t.IsZero() {
 				iv.Date = &t

@@ -625,8 +625,8 @@ func TestArticleHighlight(t *testing.T) {
 					t.Errorf("warning shown = %v, want %v", got, tt.bad)
 				}
 				// The whole stored text is on the page, whatever the highlight.
-				text := page[strings.Index(page, `<div class="article-text">`):]
-				text = text[len(`<div class="article-text">`):strings.Index(text, "</div>")]
+				text := page[strings.Index(page, `<div class="article-text" lang="de">`):]
+				text = text[len(`<div class="article-text" lang="de">`):strings.Index(text, "</div>")]
 				text = strings.NewReplacer(`<mark id="hl">`, "", "</mark>", "").Replace(text)
 				if got := html.UnescapeString(text); got != textA {
 					t.Errorf("article text %q", got)
@@ -643,7 +643,7 @@ func TestStoryPageSections(t *testing.T) {
 		page := do(t, "GET", ts.URL+"/stories/7", nil, "").body
 		// Each section appears, in the briefing's order.
 		order := []string{
-			`<h1 class="headline">`, `class="section-category"`, `class="disclaimer"`,
+			`<h1 class="headline"`, `class="section-category"`, `class="disclaimer"`,
 			`id="summary"`, `id="sources"`, `id="background"`, `id="voices"`, `id="facts"`,
 			`id="related"`, `id="bottom_line"`, `id="references"`,
 		}
@@ -663,8 +663,8 @@ func TestStoryPageSections(t *testing.T) {
 			"Background and context", "4 Nov 2025", // background date
 			"<strong>Jana Groß</strong>", `<span class="role">Bürgermeisterin</span>`, // voice
 			"Sources differ:", "€2.5 million", `<span class="outlet">(River Times)</span>`, // variant with outlet
-			`<a href="/stories/8">Ferry service resumes</a>`,                                                      // related
-			`<a href="https://rivertimes.example/bridge" rel="noopener noreferrer">Bridge closed for repairs</a>`, // reference
+			`<a href="/stories/8">Ferry service resumes</a>`,                                                                // related
+			`<a href="https://rivertimes.example/bridge" rel="noopener noreferrer" lang="en">Bridge closed for repairs</a>`, // reference
 			`data-copy="Bridge closed &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; repairs begin — https://news.example.org/stories/7"`,
 			`>[1]</a>`, `>[2]</a>`,
 			`<p class="credit">Headline from <a href="https://rivertimes.example/bridge" rel="noopener noreferrer">River Times</a></p>`,
@@ -811,7 +811,7 @@ func TestMachineTranslationShown(t *testing.T) {
 		if strings.Contains(page, "<script>alert(6)") {
 			t.Error("translation not escaped")
 		}
-		if i, j := strings.Index(page, `<div class="article-text">`), strings.Index(page, `<details class="machine-translation">`); i < 0 || j < i {
+		if i, j := strings.Index(page, `<div class="article-text" lang="de">`), strings.Index(page, `<details class="machine-translation">`); i < 0 || j < i {
 			t.Errorf("translation at %d, original text at %d: want the original first", j, i)
 		}
 		if page := do(t, "GET", ts.URL+"/articles/2", nil, "").body; strings.Contains(page, "machine-translation") {
@@ -832,7 +832,7 @@ func TestFeedSummarySanitised(t *testing.T) {
 	eachStore(t, func(t *testing.T, st Store) {
 		ts := newTestServer(t, Config{}, st)
 		page := do(t, "GET", ts.URL+"/articles/2", nil, "").body
-		_, summary, ok := strings.Cut(page, `<div class="feed-html">`)
+		_, summary, ok := strings.Cut(page, `<div class="feed-html" lang="en">`)
 		if !ok {
 			t.Fatal("no feed summary on the page")
 		}
@@ -894,4 +894,37 @@ func TestUntitledArticlePage(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
+}
+
+// TestLanguageMarked checks that text quoted from an article is marked with
+// the article's language, as text in another language than the page's must
+// be for screen readers, hyphenation and translation: the fixture's German
+// sentences and quote on the English story page, and the German article's
+// own page.
+func TestLanguageMarked(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{}, st)
+		story := do(t, "GET", ts.URL+"/stories/7", nil, "").body
+		article := do(t, "GET", ts.URL+"/articles/1", nil, "").body
+		tests := []struct {
+			page, name, want string
+		}{
+			{story, "headline", `<h1 class="headline" lang="en">Bridge closed`},
+			{story, "German summary sentence", `<span class="sentence" lang="de">Die Brücke`},
+			{story, "English summary sentence", `<span class="sentence" lang="en">Repairs`},
+			{story, "background", `<p lang="de">Ingenieure`},
+			{story, "voice", `<blockquote lang="de"><p>“Wir prüfen`},
+			{story, "figure", `<span class="figure" lang="de"><a href="/articles/1?hl=`},
+			{story, "fact", `<span class="fact-text" lang="de">Die Reparatur`},
+			{story, "reference", `rel="noopener noreferrer" lang="de">Brücke gesperrt</a>`},
+			{article, "article title", `<h1 class="headline" lang="de">Brücke gesperrt</h1>`},
+			{article, "article text", `<div class="article-text" lang="de">Die Brücke`},
+		}
+		for _, tt := range tests {
+			if !strings.Contains(tt.page, tt.want) {
+				t.Errorf("%s: page lacks %q", tt.name, tt.want)
+			}
+		}
+	})
 }
