@@ -64,6 +64,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/extract
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzParseOPML$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/feed
+	$(GO) test -run '^$$' -fuzz '^FuzzDiscover$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/feed
 	$(GO) test -run '^$$' -fuzz '^FuzzQuotes$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/text
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/cluster
 

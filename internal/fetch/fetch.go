@@ -430,6 +430,11 @@ func describeType(r *Response) string {
 	return "unknown"
 }
 
+// FeedAccept is the Accept header of a request that expects a feed. A
+// request that takes a web page as well (Expect with ExpectHTML) sends it
+// to be given the feed wherever the server can choose.
+const FeedAccept = "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+
 func acceptHeader(r Request) string {
 	if r.Accept != "" {
 		return r.Accept
@@ -438,7 +443,7 @@ func acceptHeader(r Request) string {
 	case ExpectHTML:
 		return "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 	case ExpectFeed:
-		return "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+		return FeedAccept
 	case ExpectHTML | ExpectFeed:
 		return "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5"
 	}

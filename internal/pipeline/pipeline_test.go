@@ -232,6 +232,52 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestFeedDiscovery subscribes to web pages instead of feeds, as people
+// do: a home page that announces its feed becomes a subscription to that
+// feed, with the page as its home page; a second page announcing the same
+// feed, and a page announcing none, are errors that say so.
+func TestFeedDiscovery(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	home := h.addSource(t, ctx, news.Source{URL: s.url("/home/")})
+	h.waitIdle(t, ctx)
+	again := h.addSource(t, ctx, news.Source{URL: s.url("/home2/")})
+	none := h.addSource(t, ctx, news.Source{URL: s.url("/nofeed/")})
+	h.waitIdle(t, ctx)
+
+	tests := []struct {
+		src                news.Source
+		url, name, homeURL string
+		status             news.SourceStatus
+		errWords           string
+		wantArticles       bool
+	}{
+		{src: home, url: s.url("/rss.xml"), name: "Tidewater Gazette", homeURL: s.url("/home/"), status: news.StatusOK, wantArticles: true},
+		{src: again, url: s.url("/home2/"), status: news.StatusError,
+			errWords: s.url("/home2/") + " is a web page whose feed, " + s.url("/rss.xml") + ", is already a source"},
+		{src: none, url: s.url("/nofeed/"), status: news.StatusError, errWords: "is a web page, not a feed, and announces no feed"},
+	}
+	for _, tc := range tests {
+		got, err := h.st.Source(ctx, tc.src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.URL != tc.url || got.Name != tc.name || got.HomeURL != tc.homeURL || got.Status != tc.status || !strings.Contains(got.LastError, tc.errWords) {
+			t.Errorf("source %d: URL %s, name %q, home %q, status %s, error %q; want %s, %q, %q, %s with %q",
+				tc.src.ID, got.URL, got.Name, got.HomeURL, got.Status, got.LastError, tc.url, tc.name, tc.homeURL, tc.status, tc.errWords)
+		}
+		arts, err := h.st.Articles(ctx, store.ArticleFilter{SourceID: tc.src.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(arts) > 0; got != tc.wantArticles {
+			t.Errorf("source %d: %d articles; want some: %v", tc.src.ID, len(arts), tc.wantArticles)
+		}
+	}
+}
+
 // TestRestartRestoresClusterer stops the pipeline after one feed, starts a
 // new one on the same database, and checks that the follow-up article a
 // second feed brings joins the story the first one started, instead of

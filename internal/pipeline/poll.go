@@ -37,27 +37,53 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		return p.pollOK(ctx, src, now, nil)
 	}
 
+	// A web page is accepted too, though a feed is asked for: people
+	// subscribe to a site's home page as often as to its feed.
 	resp, err := p.fc.Get(ctx, fetch.Request{
-		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified, Expect: fetch.ExpectFeed,
+		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
+		Expect: fetch.ExpectFeed | fetch.ExpectHTML, Accept: fetch.FeedAccept,
 	})
 	if err != nil {
-		if ctx.Err() != nil {
-			return err
+		return p.fetchFailed(ctx, src, now, err)
+	}
+	var feedURL, homePage string // the feed the page at src.URL announces
+	if !resp.NotModified && !resp.IsFeed() {
+		links := feed.Discover(resp.Body, resp.URL)
+		if len(links) == 0 {
+			return p.pollFailed(ctx, src, now, fmt.Sprintf("%s is a web page, not a feed, and announces no feed; "+
+				"to follow this one article, subscribe to it as a page", src.URL), 0)
 		}
-		var fe *fetch.Error
-		var retryAfter time.Duration
-		if errors.As(err, &fe) {
-			retryAfter = fe.RetryAfter
+		feedURL, homePage = canonical(links[0]), resp.URL
+		resp, err = p.fc.Get(ctx, fetch.Request{URL: links[0], Expect: fetch.ExpectFeed})
+		if err != nil {
+			return p.fetchFailed(ctx, src, now, err)
 		}
-		return p.pollFailed(ctx, src, now, err.Error(), retryAfter)
 	}
 	if resp.NotModified {
 		return p.pollOK(ctx, src, now, nil)
 	}
 	f, err := feed.Parse(resp.Body, resp.URL)
 	if err != nil {
-		p.logger.Info("feed could not be parsed", "source", src.ID, "url", src.URL, "err", err)
+		p.logger.Info("feed could not be parsed", "source", src.ID, "url", resp.URL, "err", err)
 		return p.pollFailed(ctx, src, now, "feed could not be read: "+err.Error(), 0)
+	}
+	if feedURL != "" {
+		// Subscribe to the feed itself from now on, the page becoming the
+		// source's home page, as a feed reader does.
+		err := p.savePoll(ctx, src.ID, func(cur *news.Source) {
+			if cur.URL == src.URL {
+				cur.URL = feedURL
+				cur.HomeURL = firstNonEmpty(cur.HomeURL, homePage)
+			}
+		})
+		if errors.Is(err, store.ErrDuplicate) {
+			return p.pollFailed(ctx, src, now, fmt.Sprintf("%s is a web page whose feed, %s, is already a source", src.URL, feedURL), 0)
+		}
+		if err != nil {
+			return err
+		}
+		p.logger.Info("subscribed to the feed a page announces", "source", src.ID, "page", src.URL, "feed", feedURL)
+		src.URL = feedURL
 	}
 	params, err := p.newItems(ctx, src, f)
 	if err != nil {
@@ -134,6 +160,20 @@ func due(s news.Source, now time.Time) bool {
 		return s.Status == news.StatusNew
 	}
 	return !s.NextPollAt.After(now)
+}
+
+// fetchFailed records a poll whose fetch failed, honouring the server's
+// Retry-After; it returns ctx's error instead once ctx is done.
+func (p *Pipeline) fetchFailed(ctx context.Context, src news.Source, now time.Time, err error) error {
+	if ctx.Err() != nil {
+		return err
+	}
+	var fe *fetch.Error
+	var retryAfter time.Duration
+	if errors.As(err, &fe) {
+		retryAfter = fe.RetryAfter
+	}
+	return p.pollFailed(ctx, src, now, err.Error(), retryAfter)
 }
 
 // pollFailed records a failed poll and backs the source off: fetch.Backoff

@@ -94,6 +94,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(body)
+	case p == "/home/" || p == "/home2/":
+		// Home pages that announce the site's feed, relative to the page.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Tidewater Gazette</title>`+
+			`<link rel="alternate" type="application/rss+xml" title="RSS" href="../rss.xml"></head><body><h1>Tidewater Gazette</h1></body></html>`)
+	case p == "/nofeed/":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>No feed here</title></head><body><p>Nothing to subscribe to.</p></body></html>`)
 	case p == "/faults/404":
 		http.NotFound(w, r)
 	case p == "/faults/huge":

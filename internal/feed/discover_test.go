@@ -1,0 +1,45 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestDiscover(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page, url string
+		want            []string
+	}{
+		{"rss and atom", `<html><head>
+<link rel="alternate" type="application/rss+xml" title="RSS" href="/feed.xml">
+<link rel="alternate" type="application/atom+xml" href="https://cdn.example/atom.xml">
+<link rel="stylesheet" href="/s.css">
+</head><body></body></html>`, "https://site.example/news/", []string{"https://site.example/feed.xml", "https://cdn.example/atom.xml"}},
+		{"json feed, case and params", `<link REL="Alternate" type="Application/Feed+JSON; charset=utf-8" href="feed.json">`, "https://site.example/blog/", []string{"https://site.example/blog/feed.json"}},
+		{"base href", `<head><base href="https://other.example/x/"><link rel="alternate" type="application/rss+xml" href="rss"></head>`, "https://site.example/", []string{"https://other.example/x/rss"}},
+		{"duplicates and non-http", `<link rel="alternate" type="application/rss+xml" href="/f"><link rel="alternate" type="application/rss+xml" href="/f"><link rel="alternate" type="application/rss+xml" href="javascript:x">`, "https://s.example/", []string{"https://s.example/f"}},
+		{"not alternate", `<link rel="alternate stylesheet" type="text/css" href="/a.css"><link rel="canonical" href="/x">`, "https://s.example/", nil},
+		{"no base URL, relative", `<link rel="alternate" type="application/rss+xml" href="/f">`, "", nil},
+		{"inside script ignored", `<script>document.write('<link rel="alternate" type="application/rss+xml" href="/f">')</script>`, "https://s.example/", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, Discover([]byte(tt.page), tt.url)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func FuzzDiscover(f *testing.F) {
+	f.Add([]byte(`<link rel="alternate" type="application/rss+xml" href="/feed">`), "https://s.example/")
+	f.Add([]byte(`<base href="//x"><link rel=alternate type=text/xml href=%zz>`), "")
+	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
+		for _, u := range Discover(page, pageURL) {
+			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("Discover returned %q", u)
+			}
+		}
+	})
+}
