@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
@@ -407,23 +408,27 @@ func TestBriefTranslator(t *testing.T) {
 	if err := run(ctx, args, func(string) string { return "" }, &stdout, &stderr); err != nil {
 		t.Fatalf("brief: %v\n%s", err, stderr.String())
 	}
-	var got []news.Briefing
+	var got []struct {
+		news.Briefing
+		Articles []news.Article `json:"articles"`
+	}
 	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 1 {
 		t.Fatalf("got %d briefings, want the two articles in one", len(got))
 	}
-	cited := map[int64]bool{}
-	for _, sec := range got[0].Sections {
-		for _, it := range sec.Items {
-			for _, c := range it.Citations {
-				cited[c.ArticleID] = true
-			}
-		}
+	// Each cited article comes with its URL and text, so that every
+	// citation can be checked from the JSON alone.
+	articles := map[int64]news.Article{}
+	for _, a := range got[0].Articles {
+		articles[a.ID] = a
 	}
-	if !cited[1] || !cited[2] {
-		t.Errorf("briefing cites articles %v, want both 1 (English) and 2 (Spanish)", cited)
+	if articles[1].URL != base+en || articles[2].URL != base+es {
+		t.Errorf("articles 1 and 2 are %q and %q, want %q (English) and %q (Spanish)", articles[1].URL, articles[2].URL, base+en, base+es)
+	}
+	if err := brief.CheckGrounded(got[0].Briefing, articles); err != nil {
+		t.Errorf("citations do not check against the articles the JSON gives: %v", err)
 	}
 
 	err := run(ctx, []string{"brief", "--translator", "babelfish", base + en}, func(string) string { return "" }, &stdout, &stderr)

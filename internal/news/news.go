@@ -241,6 +241,35 @@ type Briefing struct {
 	Sections    []Section `json:"sections"`
 }
 
+// CitedArticles lists the distinct articles the briefing's citations name,
+// figures' and variants' included, in the order they are first cited.
+func (b Briefing) CitedArticles() []int64 {
+	seen := map[int64]bool{}
+	var ids []int64
+	add := func(id int64) {
+		if id > 0 && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	var walk func(items []Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			for _, c := range it.Citations {
+				add(c.ArticleID)
+			}
+			if it.Figure != nil {
+				add(it.Figure.Citation.ArticleID)
+			}
+			walk(it.Variants)
+		}
+	}
+	for _, s := range b.Sections {
+		walk(s.Items)
+	}
+	return ids
+}
+
 // Section returns the section of the given kind, if the briefing has it.
 func (b Briefing) Section(k SectionKind) (Section, bool) {
 	for _, s := range b.Sections {

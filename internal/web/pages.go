@@ -192,7 +192,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	articles := map[int64]news.Article{}
-	for i, aid := range citedArticleIDs(b) {
+	for i, aid := range b.CitedArticles() {
 		if i == maxCitedArticles {
 			break
 		}

@@ -232,32 +232,6 @@ func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]n
 	return out
 }
 
-// citedArticleIDs lists the distinct articles a briefing cites, in order.
-func citedArticleIDs(b news.Briefing) []int64 {
-	seen := map[int64]bool{}
-	var ids []int64
-	var walk func(items []news.Item)
-	walk = func(items []news.Item) {
-		for _, it := range items {
-			for _, c := range it.Citations {
-				if !seen[c.ArticleID] {
-					seen[c.ArticleID] = true
-					ids = append(ids, c.ArticleID)
-				}
-			}
-			if it.Figure != nil && !seen[it.Figure.Citation.ArticleID] && it.Figure.Citation.ArticleID > 0 {
-				seen[it.Figure.Citation.ArticleID] = true
-				ids = append(ids, it.Figure.Citation.ArticleID)
-			}
-			walk(it.Variants)
-		}
-	}
-	for _, s := range b.Sections {
-		walk(s.Items)
-	}
-	return ids
-}
-
 // summaryText joins a briefing's summary items into plain text.
 func summaryText(b news.Briefing) string {
 	s, ok := b.Section(news.SectionSummary)
