@@ -155,7 +155,26 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		rows = append(rows, row)
 	}
-	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: rows})
+	page := indexPage{Stories: rows}
+	if len(rows) == 0 {
+		// With sources subscribed, the desk is waiting for their articles,
+		// not for a source: the empty page must not send the user to add
+		// one again.
+		srcs, err := s.st.Sources(r.Context())
+		if err != nil {
+			s.pageStoreError(w, r, "source", err)
+			return
+		}
+		page.Sources = len(srcs)
+	}
+	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: page})
+}
+
+// indexPage is the front page: the ranked stories, and while there are
+// none, how many sources they will come from.
+type indexPage struct {
+	Stories []storyRow
+	Sources int
 }
 
 // storyPage is the story page's data.

@@ -928,3 +928,31 @@ func TestLanguageMarked(t *testing.T) {
 		}
 	})
 }
+
+// TestIndexEmpty checks the front page before there is any story: without
+// sources it says to add one; with sources it says their articles are on
+// their way, rather than send the user to add a source again.
+func TestIndexEmpty(t *testing.T) {
+	t.Parallel()
+	waiting := fixtureStore()
+	clear(waiting.stories)
+	clear(waiting.briefings)
+	tests := []struct {
+		name      string
+		st        *memStore
+		want, not string
+	}{
+		{"no sources", newMemStore(), "Add a source", "reading your"},
+		{"sources, no stories yet", waiting, "newsdesk is reading your 2 sources", "Add a source"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ts := newTestServer(t, Config{}, tt.st)
+			r := do(t, "GET", ts.URL+"/", nil, "")
+			if r.status != http.StatusOK || !strings.Contains(r.body, tt.want) || strings.Contains(r.body, tt.not) {
+				t.Errorf("status %d; page should say %q and not %q:\n%s", r.status, tt.want, tt.not, r.body)
+			}
+		})
+	}
+}
