@@ -76,7 +76,17 @@ func runSources(ctx context.Context, args []string, env environment) error {
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			return feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs)
+			if err := feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs); err != nil {
+				return err
+			}
+			// OPML lists feeds: say which subscriptions the list leaves out,
+			// or a backup made with export would lose them unnoticed.
+			for _, s := range srcs {
+				if s.Kind == news.SourcePage {
+					fmt.Fprintf(env.stderr, "newsdesk: export: left out page source %d, %s: an OPML list holds feeds only\n", s.ID, s.URL)
+				}
+			}
+			return nil
 		}
 	case "list":
 		do = func(st store.Store) error {
