@@ -956,3 +956,26 @@ func TestIndexEmpty(t *testing.T) {
 		})
 	}
 }
+
+// TestArticlePageDate checks the date beside an article's outlet: the
+// publication date when the article has one, and none when it has not,
+// rather than the time newsdesk fetched it, which the page lists apart.
+func TestArticlePageDate(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	st.articles[4] = news.Article{ID: 4, SourceID: 1, URL: "https://stadtblatt.example/undated", Title: "Undated", FetchedAt: t0.Add(time.Hour),
+		Text: "Kein Datum.", Extraction: news.ExtractFull}
+	ts := newTestServer(t, Config{}, st)
+	tests := []struct {
+		path, kicker string
+	}{
+		{"/articles/1", `<p class="kicker"><span class="outlet">Stadtblatt</span><time datetime="2026-03-02T09:30:00Z">2 Mar 2026, 09:30 UTC</time></p>`},
+		{"/articles/4", `<p class="kicker"><span class="outlet">Stadtblatt</span></p>`},
+	}
+	for _, tt := range tests {
+		page := do(t, "GET", ts.URL+tt.path, nil, "").body
+		if !strings.Contains(page, tt.kicker) {
+			t.Errorf("%s: page lacks %q", tt.path, tt.kicker)
+		}
+	}
+}
