@@ -38,9 +38,13 @@ func Discover(page []byte, pageURL string) []string {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
+			attr := map[string]string{}
+			for _, a := range n.Attr {
+				attr[a.Key] = a.Val
+			}
 			switch n.DataAtom {
 			case atom.Base:
-				if href := attr(n, "href"); href != "" {
+				if href := attr["href"]; href != "" {
 					if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
 						if base != nil {
 							u = base.ResolveReference(u)
@@ -51,8 +55,8 @@ func Discover(page []byte, pageURL string) []string {
 					}
 				}
 			case atom.Link:
-				if isAlternate(attr(n, "rel")) && feedTypes[mediaTypeOf(attr(n, "type"))] {
-					if u := resolve(base, attr(n, "href")); u != "" && !seen[u] {
+				if isAlternate(attr["rel"]) && feedTypes[mediaTypeOf(attr["type"])] {
+					if u := resolve(base, attr["href"]); u != "" && !seen[u] {
 						seen[u] = true
 						out = append(out, u)
 					}
@@ -67,15 +71,6 @@ func Discover(page []byte, pageURL string) []string {
 	}
 	walk(doc)
 	return out
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func isAlternate(rel string) bool {
