@@ -246,7 +246,9 @@ func printSources(w io.Writer, srcs []news.Source) error {
 	for _, s := range srcs {
 		last := "never"
 		if !s.LastPolledAt.IsZero() {
-			last = s.LastPolledAt.Local().Format("2006-01-02 15:04")
+			// In UTC, said so, as the sources page shows it: a time without
+			// its zone reads as the reader's own.
+			last = s.LastPolledAt.UTC().Format("2006-01-02 15:04 UTC")
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Kind, s.Name, s.Status, s.ArticleCount, last, s.URL)
 		if s.LastError != "" {

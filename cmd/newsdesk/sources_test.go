@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -227,11 +228,12 @@ func TestSourcesLegacyRow(t *testing.T) {
 
 // TestPrintSources checks the table "sources list" prints: a source's last
 // error goes on a line of its own under its URL, without widening any
-// column for every row.
+// column for every row, and the last poll is in UTC, as the pages show it.
 func TestPrintSources(t *testing.T) {
 	t.Parallel()
 	srcs := []news.Source{
-		{ID: 1, Kind: news.SourceFeed, Name: "Gazette", Status: news.StatusOK, ArticleCount: 3, URL: "https://gazette.example/rss.xml"},
+		{ID: 1, Kind: news.SourceFeed, Name: "Gazette", Status: news.StatusOK, ArticleCount: 3, URL: "https://gazette.example/rss.xml",
+			LastPolledAt: time.Date(2026, 3, 2, 10, 30, 0, 0, time.FixedZone("CET", 3600))},
 		{ID: 2, Kind: news.SourceFeed, Status: news.StatusError, URL: "https://down.example/feed.xml",
 			LastError: "GET https://down.example/feed.xml: connection refused"},
 		{ID: 10, Kind: news.SourcePage, Status: news.StatusNew, URL: "https://gazette.example/a/1"},
@@ -241,11 +243,11 @@ func TestPrintSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"ID  KIND  NAME     STATUS  ARTICLES  LAST POLL  URL",
-		"1   feed  Gazette  ok      3         never      https://gazette.example/rss.xml",
-		"2   feed           error   0         never      https://down.example/feed.xml",
-		"                                                error: GET https://down.example/feed.xml: connection refused",
-		"10  page           new     0         never      https://gazette.example/a/1",
+		"ID  KIND  NAME     STATUS  ARTICLES  LAST POLL             URL",
+		"1   feed  Gazette  ok      3         2026-03-02 09:30 UTC  https://gazette.example/rss.xml",
+		"2   feed           error   0         never                 https://down.example/feed.xml",
+		"                                                           error: GET https://down.example/feed.xml: connection refused",
+		"10  page           new     0         never                 https://gazette.example/a/1",
 		"",
 	}, "\n")
 	if diff := cmp.Diff(want, out.String()); diff != "" {
