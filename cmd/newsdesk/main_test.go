@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +133,26 @@ func getWhenUp(t *testing.T, ctx context.Context, done <-chan error, url string)
 			t.Fatalf("serve ended before it answered: %v", serveErr)
 		case <-time.After(50 * time.Millisecond):
 		}
+	}
+}
+
+// TestServeBusyPort checks that serve on a port already taken fails before
+// it creates a database, which would otherwise be left behind, migrated and
+// empty, at whatever --db said.
+func TestServeBusyPort(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	db := filepath.Join(t.TempDir(), "nd.db")
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"serve", "--addr", ln.Addr().String(), "--db", db}, func(string) string { return "" }, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "listen on "+ln.Addr().String()) {
+		t.Errorf("err %v, want one naming the address", err)
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("database %s left behind: %v", db, err)
 	}
 }

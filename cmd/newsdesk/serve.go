@@ -96,6 +96,18 @@ func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Sourc
 // the store closes.
 func serve(ctx context.Context, cfg config.Config, env environment, h hooks) error {
 	logger := env.logger
+	// The address first: a port already taken must fail the command before
+	// it creates and migrates a database.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	served := false // once served, shutting the server down closes ln
+	defer func() {
+		if !served {
+			ln.Close()
+		}
+	}()
 	st, err := openStore(ctx, cfg, logger.With("component", "store"))
 	if err != nil {
 		return err
@@ -138,15 +150,10 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	if err != nil {
 		return fmt.Errorf("web server: %w", err)
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
 	hs := web.NewHTTPServer(cfg.Addr, srv.Handler(), logger)
 	baseURL := "http://" + ln.Addr().String()
 
 	if err := p.Start(ctx); err != nil {
-		ln.Close()
 		return err
 	}
 	// The web server and the ready hook both use the store and the
@@ -156,6 +163,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	defer cancelRun()
 	var wg sync.WaitGroup
 	errc := make(chan error, 2)
+	served = true
 	wg.Go(func() {
 		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errc <- fmt.Errorf("web server: %w", err)
