@@ -979,3 +979,26 @@ func TestArticlePageDate(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesPageRetry checks what the sources page says of a source in
+// error beside its error: when a feed is tried again, and that a page
+// source, which is read once, is not.
+func TestSourcesPageRetry(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	src := st.sources[2]
+	src.NextPollAt = t0.Add(2 * time.Hour)
+	st.sources[2] = src
+	st.sources[3] = news.Source{ID: 3, Kind: news.SourcePage, URL: "https://gone.example/story", Status: news.StatusError,
+		LastError: "page could not be fetched: HTTP 404 Not Found", ErrorCount: 1, CreatedAt: t0, LastPolledAt: t0}
+	ts := newTestServer(t, Config{}, st)
+	page := do(t, "GET", ts.URL+"/sources", nil, "").body
+	for _, want := range []string{
+		`(3 in a row; next try <time datetime="2026-03-02T11:30:00Z">2 Mar 2026, 11:30 UTC</time>)`,
+		`(a page is read once, and not tried again)`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("sources page lacks %q", want)
+		}
+	}
+}
