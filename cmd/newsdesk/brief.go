@@ -37,8 +37,8 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	default:
 		return fmt.Errorf("unknown format %q: want md, html or json", *format)
 	}
-	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("configuration: %w", err)
+	if err := env.validate(cfg); err != nil {
+		return err
 	}
 	fc, err := newFetcher(cfg, env.logger)
 	if err != nil {

@@ -57,8 +57,8 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		defer os.RemoveAll(dir)
 		cfg.DBPath = filepath.Join(dir, "demo.db")
 	}
-	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("configuration: %w", err)
+	if err := env.validate(cfg); err != nil {
+		return err
 	}
 
 	logger := env.logger.With("component", "newswire")

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/newsdesk/newsdesk/internal/config"
@@ -53,7 +54,10 @@ Run "newsdesk COMMAND -h" for a command's flags.
 // its defaults and environment overrides applied, the output streams and
 // the logger.
 type environment struct {
-	cfg    config.Config
+	cfg config.Config
+	// cfgErr is what configFromEnv could not read; the commands that run
+	// with cfg report it with cfg's own faults.
+	cfgErr error
 	getenv func(string) string
 	stdout io.Writer
 	stderr io.Writer
@@ -76,8 +80,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 }
 
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, cfgErr := configFromEnv(getenv)
 	env := environment{
-		cfg:    configFromEnv(getenv),
+		cfg:    cfg,
+		cfgErr: cfgErr,
 		getenv: getenv,
 		stdout: stdout,
 		stderr: stderr,
@@ -104,8 +110,9 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 }
 
 // configFromEnv applies the NEWSDESK_* environment variables to the
-// defaults; flags then override both.
-func configFromEnv(getenv func(string) string) config.Config {
+// defaults; flags then override both. A variable it cannot parse leaves
+// its default and is reported in the error.
+func configFromEnv(getenv func(string) string) (config.Config, error) {
 	cfg := config.Default()
 	if v := getenv("NEWSDESK_DB"); v != "" {
 		cfg.DBPath = v
@@ -117,7 +124,25 @@ func configFromEnv(getenv func(string) string) config.Config {
 	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
 	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
-	return cfg
+	var err error
+	if v := getenv("NEWSDESK_SUMMARY_WORDS"); v != "" {
+		n, perr := strconv.Atoi(v)
+		if perr != nil {
+			err = fmt.Errorf("parse NEWSDESK_SUMMARY_WORDS %q: want a whole number of words", v)
+		} else {
+			cfg.SummaryWords = n
+		}
+	}
+	return cfg, err
+}
+
+// validate reports what the environment could not set and every setting
+// of cfg that cannot work, for a command about to run with cfg.
+func (e environment) validate(cfg config.Config) error {
+	if err := errors.Join(e.cfgErr, cfg.Validate()); err != nil {
+		return fmt.Errorf("configuration: %w", err)
+	}
+	return nil
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {

@@ -156,3 +156,78 @@ func TestServeBusyPort(t *testing.T) {
 		t.Errorf("database %s left behind: %v", db, err)
 	}
 }
+
+// TestSummaryWordsSetting checks that serve and demo take the summary's
+// length budget from NEWSDESK_SUMMARY_WORDS and --summary-words, the flag
+// winning, as brief does.
+func TestSummaryWordsSetting(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		env   string
+		flags []string
+		want  int
+	}{
+		{name: "default", want: 65},
+		{name: "environment", env: "40", want: 40},
+		{name: "flag", flags: []string{"--summary-words", "90"}, want: 90},
+		{name: "flag over environment", env: "40", flags: []string{"--summary-words", "30"}, want: 30},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg, err := configFromEnv(func(k string) string {
+				if k == "NEWSDESK_SUMMARY_WORDS" {
+					return tt.env
+				}
+				return ""
+			})
+			if err != nil {
+				t.Fatalf("configFromEnv: %v", err)
+			}
+			fs := newFlagSet("serve", io.Discard, serveUsage)
+			bindCommonFlags(fs, &cfg)
+			if err := parseFlags(fs, tt.flags); err != nil {
+				t.Fatalf("parse %q: %v", tt.flags, err)
+			}
+			if cfg.SummaryWords != tt.want {
+				t.Errorf("SummaryWords = %d, want %d", cfg.SummaryWords, tt.want)
+			}
+		})
+	}
+}
+
+// TestSummaryWordsRefused checks that a budget serve cannot use stops it
+// before it opens anything, whether it came from a flag or the environment.
+func TestSummaryWordsRefused(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		env     string
+		flags   []string
+		wantErr string
+	}{
+		{name: "flag too small", flags: []string{"--summary-words", "5"}, wantErr: "summary words 5: want at least 10"},
+		{name: "environment too small", env: "9", wantErr: "summary words 9: want at least 10"},
+		{name: "environment not a number", env: "sixty", wantErr: `NEWSDESK_SUMMARY_WORDS "sixty"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			db := filepath.Join(t.TempDir(), "nd.db")
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db}, tt.flags...)
+			getenv := func(k string) string {
+				if k == "NEWSDESK_SUMMARY_WORDS" {
+					return tt.env
+				}
+				return ""
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			err := run(ctx, args, getenv, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}

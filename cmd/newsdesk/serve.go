@@ -37,8 +37,8 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	if fs.NArg() != 0 {
 		return usageError(env.stderr, serveUsage)
 	}
-	if err := cfg.Validate(); err != nil {
-		return fmt.Errorf("configuration: %w", err)
+	if err := env.validate(cfg); err != nil {
+		return err
 	}
 	return serve(ctx, cfg, env, hooks{})
 }
@@ -57,6 +57,7 @@ func bindCommonFlags(fs interface {
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
+	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words (at least 10)")
 	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
 }
 
