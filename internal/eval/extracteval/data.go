@@ -26,15 +26,25 @@ const (
 type Page struct {
 	ID        string
 	URL       string
-	HTML      []byte
 	Body      string
 	Title     string
 	Author    string
 	Published string
+	// htmlPath is the page's gzipped HTML. Evaluate reads it just before
+	// the page's turn and drops it after, so that the whole set (about
+	// 460 MB of HTML for wcxb-dev) is never in memory at once and the heap
+	// figures are the extractors', not the set's.
+	htmlPath string
+}
+
+// ReadHTML reads the page's HTML.
+func (p Page) ReadHTML() ([]byte, error) {
+	return readGz(p.htmlPath)
 }
 
 // Load reads a data set directory in either layout, at most limit pages
-// (all when limit <= 0), in ID order.
+// (all when limit <= 0), in ID order: the truth now, each page's HTML when
+// ReadHTML asks for it.
 func Load(dir string, limit int) (Layout, []Page, error) {
 	var (
 		layout Layout
@@ -88,11 +98,7 @@ func Load(dir string, limit int) (Layout, []Page, error) {
 		pages = pages[:limit]
 	}
 	for i := range pages {
-		b, err := readGz(filepath.Join(dir, "html", pages[i].ID+".html.gz"))
-		if err != nil {
-			return "", nil, err
-		}
-		pages[i].HTML = b
+		pages[i].htmlPath = filepath.Join(dir, "html", pages[i].ID+".html.gz")
 	}
 	if len(pages) == 0 {
 		return "", nil, errors.New(dir + ": no pages")

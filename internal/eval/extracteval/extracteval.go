@@ -97,13 +97,20 @@ type Score struct {
 	MaxPageWall     float64  `json:"max_page_seconds_wall"`
 	SlowestPage     string   `json:"slowest_page"`
 	PagesOver1s     int      `json:"pages_over_1s"`
-	PeakHeapMB      float64  `json:"peak_heap_mb"`
-	AllocMBPerPage  float64  `json:"alloc_mb_per_page"`
-	Errors          int      `json:"errors"`
-	Panics          int      `json:"panics"`
-	Worst           []Worst  `json:"worst"`
-	perPage         []PRF
-	errorsByPage    map[string]string
+	// PeakHeapMB is the highest heap in use after a call less BaseHeapMB,
+	// the heap in use before the first: see runSystems.
+	PeakHeapMB float64 `json:"peak_heap_over_base_mb"`
+	BaseHeapMB float64 `json:"base_heap_mb"`
+	// MaxCallAllocMB is the most one call allocated: an upper bound on the
+	// heap one extraction needs beyond its page, whatever the collector
+	// did meanwhile.
+	MaxCallAllocMB float64 `json:"max_call_alloc_mb"`
+	AllocMBPerPage float64 `json:"alloc_mb_per_page"`
+	Errors         int     `json:"errors"`
+	Panics         int     `json:"panics"`
+	Worst          []Worst `json:"worst"`
+	perPage        []PRF
+	errorsByPage   map[string]string
 }
 
 // Worst is a low-scoring page.
@@ -238,6 +245,8 @@ type timing struct {
 	total     time.Duration // CPU time
 	wall      time.Duration
 	peakHeap  uint64
+	baseHeap  uint64 // heap in use before the first call
+	maxAlloc  uint64 // the most one call allocated
 	allocated uint64
 }
 
@@ -260,21 +269,32 @@ func cpuTime() time.Duration {
 // between back-to-back runs) weighs on every system alike, and none always
 // reads a page first or after the same peer. Memory is sampled around each
 // call (outside the timed part): the bytes a call allocates are its
-// system's, and HeapInuse just after a call bounds the heap it needed;
-// since the pages themselves are in memory, that peak is mostly the set's
-// size and only the allocation per page tells the systems apart.
+// system's, and HeapInuse just after a call, less the heap in use before
+// the first (the truth and the harness, after a collection), bounds the
+// heap it needed. A page's HTML is read just before its turn (untimed) and
+// dropped after it, so that bound is not the set's size; it still counts
+// the outputs kept for scoring and garbage the collector has not reclaimed
+// yet, a peer's included.
 func runSystems(ctx context.Context, systems []System, pages []Page) ([][]result, []timing, error) {
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	runtime.GC()
 	res := make([][]result, len(systems))
 	for k := range res {
 		res[k] = make([]result, len(pages))
 	}
 	tm := make([]timing, len(systems))
 	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	for k := range tm {
+		tm[k].baseHeap = ms.HeapInuse
+	}
 	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("eval extract: %w", err)
+		}
+		html, err := p.ReadHTML()
+		if err != nil {
 			return nil, nil, fmt.Errorf("eval extract: %w", err)
 		}
 		for j := range systems {
@@ -282,7 +302,7 @@ func runSystems(ctx context.Context, systems []System, pages []Page) ([][]result
 			runtime.ReadMemStats(&ms)
 			alloc0 := ms.TotalAlloc
 			start, cpu0 := time.Now(), cpuTime()
-			r := runOne(systems[k], p)
+			r := runOne(systems[k], html, p.URL)
 			r.wall = time.Since(start)
 			r.dur = cpuTime() - cpu0
 			runtime.ReadMemStats(&ms)
@@ -290,19 +310,20 @@ func runSystems(ctx context.Context, systems []System, pages []Page) ([][]result
 			tm[k].total += r.dur
 			tm[k].wall += r.wall
 			tm[k].allocated += ms.TotalAlloc - alloc0
+			tm[k].maxAlloc = max(tm[k].maxAlloc, ms.TotalAlloc-alloc0)
 			tm[k].peakHeap = max(tm[k].peakHeap, ms.HeapInuse)
 		}
 	}
 	return res, tm, nil
 }
 
-func runOne(sys System, p Page) (r result) {
+func runOne(sys System, html []byte, pageURL string) (r result) {
 	defer func() {
 		if v := recover(); v != nil {
 			r = result{err: fmt.Errorf("panic: %v", v), panic: true}
 		}
 	}()
-	out, err := sys.Run(p.HTML, p.URL)
+	out, err := sys.Run(html, pageURL)
 	return result{out: out, err: err}
 }
 
@@ -389,7 +410,9 @@ func score(layout Layout, pages []Page, res []result, tm timing, nworst int) *Sc
 	if tm.wall > 0 {
 		sc.PagesPerSecWall = n / tm.wall.Seconds()
 	}
-	sc.PeakHeapMB = float64(tm.peakHeap) / (1 << 20)
+	sc.PeakHeapMB = float64(tm.peakHeap-min(tm.baseHeap, tm.peakHeap)) / (1 << 20)
+	sc.BaseHeapMB = float64(tm.baseHeap) / (1 << 20)
+	sc.MaxCallAllocMB = float64(tm.maxAlloc) / (1 << 20)
 	sc.AllocMBPerPage = float64(tm.allocated) / (1 << 20) / n
 	sort.SliceStable(worst, func(i, j int) bool { return worst[i].F1 < worst[j].F1 })
 	sc.Worst = worst[:min(nworst, len(worst))]
@@ -441,13 +464,13 @@ func (r *Report) print(w io.Writer) error {
 	for _, n := range r.peerOrder {
 		scores = append(scores, r.Peers[n])
 	}
-	fmt.Fprintf(&b, "%-25s %7s %7s %7s %8s %7s %7s %7s %8s %8s %8s %8s %6s %4s\n",
-		"system", "wordF1", "wordP", "wordR", "shingF1", "title", "date", "byline", "pages/s", "wall p/s", "max s", "heapMB", "MB/pg", "err")
+	fmt.Fprintf(&b, "%-25s %7s %7s %7s %8s %7s %7s %7s %8s %8s %8s %8s %6s %6s %4s\n",
+		"system", "wordF1", "wordP", "wordR", "shingF1", "title", "date", "byline", "pages/s", "wall p/s", "max s", "heapMB", "MB/pg", "maxMB", "err")
 	for i, s := range scores {
-		fmt.Fprintf(&b, "%-25s %7.4f %7.4f %7.4f %8s %7s %7s %7s %8.1f %8.1f %8.3f %8.1f %6.2f %4d\n",
+		fmt.Fprintf(&b, "%-25s %7.4f %7.4f %7.4f %8s %7s %7s %7s %8.1f %8.1f %8.3f %8.1f %6.2f %6.1f %4d\n",
 			names[i], s.WordF1, s.WordPrecision, s.WordRecall, fmtOpt(s.ShingleF1),
 			fmtOpt(s.TitleAccuracy), fmtOpt(s.DateAccuracy), fmtOpt(s.BylineAccuracy),
-			s.PagesPerSecond, s.PagesPerSecWall, s.MaxPageSeconds, s.PeakHeapMB, s.AllocMBPerPage, s.Errors)
+			s.PagesPerSecond, s.PagesPerSecWall, s.MaxPageSeconds, s.PeakHeapMB, s.AllocMBPerPage, s.MaxCallAllocMB, s.Errors)
 	}
 	fmt.Fprintf(&b, "\nnewsdesk: title %s, date within a day %s (published or modified: %s), byline %s; panics %d, pages over 1 s %d (slowest %s, %.3f s)\n",
 		fmtAcc(r.TitleAccuracy, r.TitleN), fmtAcc(r.DateAccuracy, r.DateN), fmtOpt(r.DateAnyAccuracy), fmtAcc(r.BylineAccuracy, r.BylineN),
@@ -455,6 +478,8 @@ func (r *Report) print(w io.Writer) error {
 	for _, n := range r.peerOrder {
 		fmt.Fprintf(&b, "speed vs %s: %.2fx\n", n, r.Ratios[n])
 	}
+	fmt.Fprintf(&b, "heapMB: the highest heap in use after a call, less the %.1f MB in use before the first (the truth and the program's own state); pages are read one at a time, so it is a system's working heap plus outputs kept for scoring and garbage not yet collected, a peer's included\n", r.BaseHeapMB)
+	fmt.Fprintf(&b, "MB/pg: allocated per page; maxMB: the most one call allocated, an upper bound on the heap one extraction needs beyond its page\n")
 	fmt.Fprintf(&b, "peak RSS of the eval process: %.0f MB\n", r.PeakRSSMB)
 	fmt.Fprintf(&b, "\nworst %d pages by word F1 (newsdesk):\n", len(r.Worst))
 	for _, wp := range r.Worst {

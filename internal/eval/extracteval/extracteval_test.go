@@ -182,7 +182,7 @@ func TestRunJSON(t *testing.T) {
 			if hasShingle != (tc.layout == LayoutScrapinghub) {
 				t.Errorf("shingle_f1 present = %v for %s", hasShingle, tc.layout)
 			}
-			for _, k := range []string{"word_precision", "word_recall", "pages_per_second", "title_accuracy", "date_accuracy", "byline_accuracy"} {
+			for _, k := range []string{"word_precision", "word_recall", "pages_per_second", "title_accuracy", "date_accuracy", "byline_accuracy", "peak_heap_over_base_mb", "base_heap_mb", "max_call_alloc_mb"} {
 				if _, ok := rep[k]; !ok {
 					t.Errorf("missing key %q", k)
 				}
