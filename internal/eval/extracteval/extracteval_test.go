@@ -73,17 +73,24 @@ func TestMetadataMatch(t *testing.T) {
 	}
 	tests := []struct {
 		truth, pred string
-		want        bool
+		want        bool // bylineMatch: every name, or the first listed
+		wantExact   bool // bylineExact: every name
 	}{
-		{"Ines Duarte", "By Ines Duarte", true},
-		{"Ines Duarte", "Ines Duarte, Tom Roe", true},
-		{"Dylan Bailey, MS, RD", "Dylan Bailey", true},
-		{"Ines Duarte", "Port News", false},
-		{"Ines Duarte", "", false},
+		{"Ines Duarte", "By Ines Duarte", true, true},
+		{"Ines Duarte and Tom Roe", "Tom Roe, Ines Duarte", true, true},
+		{"Ines Duarte", "Ines Duarte, Tom Roe", true, false},
+		{"Ines Duarte, Tom Roe", "Ines Duarte", true, false},
+		{"Dylan Bailey, MS, RD", "Dylan Bailey", true, false},
+		{"Ines Duarte", "Port News", false, false},
+		{"Ines Duarte", "", false, false},
+		{"", "", false, false},
 	}
 	for _, tc := range tests {
 		if got := bylineMatch(tc.truth, tc.pred); got != tc.want {
 			t.Errorf("bylineMatch(%q, %q) = %v, want %v", tc.truth, tc.pred, got, tc.want)
+		}
+		if got := bylineExact(tc.truth, tc.pred); got != tc.wantExact {
+			t.Errorf("bylineExact(%q, %q) = %v, want %v", tc.truth, tc.pred, got, tc.wantExact)
 		}
 	}
 	if !titleMatch("America's  best", "America’s best") || titleMatch("Best", "best") {
@@ -182,13 +189,13 @@ func TestRunJSON(t *testing.T) {
 			if hasShingle != (tc.layout == LayoutScrapinghub) {
 				t.Errorf("shingle_f1 present = %v for %s", hasShingle, tc.layout)
 			}
-			for _, k := range []string{"word_precision", "word_recall", "pages_per_second", "title_accuracy", "date_accuracy", "byline_accuracy", "peak_heap_over_base_mb", "base_heap_mb", "max_call_alloc_mb"} {
+			for _, k := range []string{"word_precision", "word_recall", "pages_per_second", "title_accuracy", "date_accuracy", "byline_accuracy", "byline_exact_accuracy", "peak_heap_over_base_mb", "base_heap_mb", "max_call_alloc_mb"} {
 				if _, ok := rep[k]; !ok {
 					t.Errorf("missing key %q", k)
 				}
 			}
 			if tc.meta {
-				for _, k := range []string{"title_accuracy", "date_accuracy", "byline_accuracy"} {
+				for _, k := range []string{"title_accuracy", "date_accuracy", "byline_accuracy", "byline_exact_accuracy"} {
 					if v, _ := rep[k].(float64); math.Abs(v-1) > 1e-9 {
 						t.Errorf("%s = %v, want 1", k, rep[k])
 					}

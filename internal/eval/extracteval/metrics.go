@@ -241,7 +241,7 @@ func bylineTokens(s string) []string {
 // truth's, or when the first names listed (before the first comma, which
 // separates credentials like "Ph.D." and co-authors) agree token for token.
 func bylineMatch(truth, pred string) bool {
-	if sameSet(bylineTokens(truth), bylineTokens(pred)) && len(bylineTokens(truth)) > 0 {
+	if bylineExact(truth, pred) {
 		return true
 	}
 	first := func(s string) []string {
@@ -252,6 +252,13 @@ func bylineMatch(truth, pred string) bool {
 	}
 	ft, fp := first(truth), first(pred)
 	return len(ft) > 0 && sameSet(ft, fp)
+}
+
+// bylineExact counts a byline correct only when its set of name tokens
+// equals the truth's: every author named, none added.
+func bylineExact(truth, pred string) bool {
+	t := bylineTokens(truth)
+	return len(t) > 0 && sameSet(t, bylineTokens(pred))
 }
 
 func sameSet(a, b []string) bool {
