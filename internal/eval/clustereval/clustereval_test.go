@@ -450,3 +450,24 @@ func TestDemoThreadsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestScaleReportsArchive checks that the scale curve reports what bounds
+// the clusterer's memory: the live heap, and the forgotten stories the
+// archive keeps once stories leave the thread window (shortened to two
+// days here, so that four days of articles fill it).
+func TestScaleReportsArchive(t *testing.T) {
+	t.Parallel()
+	cfg := cluster.DefaultConfig()
+	cfg.Window, cfg.ThreadWindow = 24*time.Hour, 48*time.Hour
+	pts, err := Scale(context.Background(), cfg, 2000, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pts) != 2 {
+		t.Fatalf("%d points, want 2", len(pts))
+	}
+	last := pts[1]
+	if last.Seen != 2000 || last.HeapMB <= 0 || last.Archived == 0 {
+		t.Errorf("last point %+v, want 2000 seen, a live heap and archived stories", last)
+	}
+}
