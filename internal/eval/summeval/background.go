@@ -83,14 +83,20 @@ type BackgroundScore struct {
 	Event string  `json:"event,omitempty"`
 	Dates int     `json:"dates"`
 	Words float64 `json:"mean_words"`
+	// Empty is how many of the dates got no background at all.
+	Empty int `json:"empty_dates"`
 	Rouge
 }
 
-// BackgroundResult is the outcome of "eval background".
+// BackgroundResult is the outcome of "eval background". The main score
+// gives Background every earlier article of the gold topic; Server gives it
+// what the server would (see serverInputs).
 type BackgroundResult struct {
 	BackgroundScore
-	Baseline BackgroundScore   `json:"baseline_latest"`
-	Events   []BackgroundScore `json:"events"`
+	Baseline     BackgroundScore   `json:"baseline_latest"`
+	Events       []BackgroundScore `json:"events"`
+	Server       BackgroundScore   `json:"server_path"`
+	ServerEvents []BackgroundScore `json:"server_path_events"`
 }
 
 // RunBackground implements "newsdesk eval background".
@@ -120,17 +126,29 @@ func RunBackground(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return writeJSON(stdout, res)
 	}
 	fmt.Fprintln(stdout, "Background vs the annotators' Background texts: ROUGE F1 (rouge-score tokens, no stemming), mean over annotators, then dates")
-	fmt.Fprintf(stdout, "%-20s %6s %6s %8s %8s %8s\n", "event", "dates", "words", "ROUGE-1", "ROUGE-2", "ROUGE-L")
-	for _, s := range append(res.Events, res.BackgroundScore, res.Baseline) {
-		fmt.Fprintf(stdout, "%-20s %6d %6.0f %8.4f %8.4f %8.4f\n", s.Event, s.Dates, s.Words, s.R1, s.R2, s.RL)
+	fmt.Fprintln(stdout, "gold topic: Background over every earlier article of the event's Timeline17 topic")
+	fmt.Fprintln(stdout, "server path: Background over what the server gives it: the clusterer's story of the day (all topics replayed as one stream), its earlier articles and those of the stories Clusterer.Related returns (thread, then shared names)")
+	fmt.Fprintf(stdout, "%-12s %-20s %6s %6s %6s %8s %8s %8s\n", "input", "event", "dates", "empty", "words", "ROUGE-1", "ROUGE-2", "ROUGE-L")
+	row := func(input string, s BackgroundScore) {
+		fmt.Fprintf(stdout, "%-12s %-20s %6d %6d %6.0f %8.4f %8.4f %8.4f\n", input, s.Event, s.Dates, s.Empty, s.Words, s.R1, s.R2, s.RL)
 	}
+	for _, s := range append(res.Events, res.BackgroundScore) {
+		row("gold topic", s)
+	}
+	for _, s := range append(res.ServerEvents, res.Server) {
+		row("server path", s)
+	}
+	row("", res.Baseline)
 	return nil
 }
 
 // EvalBackground replays each event: for every annotated date, the story
 // is the topic's articles published that day and the earlier articles are
 // those published before it; brief.Background builds the section with the
-// options Build uses (brief.DefaultBackground). The baseline "latest" takes the first sentence of the
+// options Build uses (brief.DefaultBackground). The server path builds it
+// again from the articles the server would give it (serverInputs); a date
+// whose topic has no article that day has no server-path story and is
+// scored as an empty background. The baseline "latest" takes the first sentence of the
 // newest earlier article of each of the last brief.DefaultBackgroundDates
 // days. Only every Nth date of an event is scored, and with half "even" or
 // "odd" only the dates whose index within their event is even or odd.
@@ -157,8 +175,8 @@ func evalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 	}
 	sort.Strings(events)
 	var res BackgroundResult
-	var all, base rougeSum
-	var allWords, baseWords float64
+	byEvent := map[string][]BackgroundDay{}
+	var cps []checkpoint
 	for _, ev := range events {
 		if _, err := os.Stat(filepath.Join(dir, ev)); errors.Is(err, os.ErrNotExist) {
 			continue // an event the data set does not hold
@@ -167,9 +185,29 @@ func evalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 		if err != nil {
 			return res, err
 		}
+		byEvent[ev] = days
+		for i, day := range days {
+			if i%every == 0 && inHalf(i, half) {
+				cps = append(cps, checkpoint{BackgroundTopics[ev], day.Date})
+			}
+		}
+	}
+	server, err := serverInputs(ctx, arts, cps)
+	if err != nil {
+		return res, err
+	}
+	var all, base, srvAll rougeSum
+	var allWords, baseWords, srvAllWords float64
+	var allEmpty, srvAllEmpty int
+	for _, ev := range events {
+		days, ok := byEvent[ev]
+		if !ok {
+			continue
+		}
 		topic := arts[BackgroundTopics[ev]]
-		var sum rougeSum
-		var words float64
+		var sum, srvSum rougeSum
+		var words, srvWords float64
+		var empty, srvEmpty int
 		for i, day := range days {
 			if i%every != 0 || !inHalf(i, half) {
 				continue
@@ -186,38 +224,67 @@ func evalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 					today = append(today, a)
 				}
 			}
-			opt := bo
-			opt.Focus = today
-			var sb strings.Builder
-			for _, it := range brief.Background(earlier, opt) {
-				sb.WriteString(it.Text + "\n")
-			}
-			got := sb.String()
+			got := backgroundText(earlier, today, bo)
+			si := server[checkpoint{BackgroundTopics[ev], day.Date}]
+			srv := backgroundText(si.earlier, si.focus, bo)
 			lat := latest(earlier, brief.DefaultBackgroundDates)
+			if got == "" {
+				empty++
+			}
+			if srv == "" {
+				srvEmpty++
+			}
 			for _, ref := range day.References {
-				sum.addWeighted(got, ref, 1/float64(len(day.References)))
-				all.addWeighted(got, ref, 1/float64(len(day.References)))
-				base.addWeighted(lat, ref, 1/float64(len(day.References)))
+				wt := 1 / float64(len(day.References))
+				sum.addWeighted(got, ref, wt)
+				all.addWeighted(got, ref, wt)
+				srvSum.addWeighted(srv, ref, wt)
+				srvAll.addWeighted(srv, ref, wt)
+				base.addWeighted(lat, ref, wt)
 			}
 			w := float64(len(rouge.Tokens(got)))
 			words += w
 			allWords += w
+			w = float64(len(rouge.Tokens(srv)))
+			srvWords += w
+			srvAllWords += w
 			baseWords += float64(len(rouge.Tokens(lat)))
 		}
-		s := BackgroundScore{Event: ev, Dates: int(sum.w + 0.5), Rouge: sum.mean()}
-		if s.Dates > 0 {
-			s.Words = words / float64(s.Dates)
-		}
-		res.Events = append(res.Events, s)
+		res.Events = append(res.Events, scoreOf(ev, sum, words, empty))
+		res.ServerEvents = append(res.ServerEvents, scoreOf(ev, srvSum, srvWords, srvEmpty))
+		allEmpty += empty
+		srvAllEmpty += srvEmpty
 	}
+	res.Server = scoreOf("all", srvAll, srvAllWords, srvAllEmpty)
 	n := int(all.w + 0.5)
-	res.BackgroundScore = BackgroundScore{Event: "all", Dates: n, Rouge: all.mean()}
+	res.BackgroundScore = BackgroundScore{Event: "all", Dates: n, Empty: allEmpty, Rouge: all.mean()}
 	res.Baseline = BackgroundScore{Event: "baseline: latest", Dates: n, Rouge: base.mean()}
 	if n > 0 {
 		res.Words = allWords / float64(n)
 		res.Baseline.Words = baseWords / float64(n)
 	}
 	return res, nil
+}
+
+// backgroundText is the background section for a story with focus
+// articles, as text, one item a line.
+func backgroundText(earlier, focus []news.Article, bo brief.TimelineOptions) string {
+	bo.Focus = focus
+	var sb strings.Builder
+	for _, it := range brief.Background(earlier, bo) {
+		sb.WriteString(it.Text + "\n")
+	}
+	return sb.String()
+}
+
+// scoreOf is the mean of sum over its dates, with the mean length and the
+// dates left empty.
+func scoreOf(event string, sum rougeSum, words float64, empty int) BackgroundScore {
+	s := BackgroundScore{Event: event, Dates: int(sum.w + 0.5), Empty: empty, Rouge: sum.mean()}
+	if s.Dates > 0 {
+		s.Words = words / float64(s.Dates)
+	}
+	return s
 }
 
 // latest is the baseline: the first sentence of the newest article of each

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
@@ -195,6 +196,12 @@ func TestRunTimelineAndBackground(t *testing.T) {
 	if bg.Dates != 1 || len(bg.Events) != 1 || bg.R1 <= 0 {
 		t.Errorf("background result %s", out.String())
 	}
+	// The server path scores the same date, from the clusterer's story
+	// (here alone: the fixture's articles share no names, so nothing links
+	// them, and its background may be empty).
+	if bg.Server.Dates != 1 || len(bg.ServerEvents) != 1 {
+		t.Errorf("server-path background %s", out.String())
+	}
 }
 
 func TestReadBackgrounds(t *testing.T) {
@@ -280,5 +287,60 @@ func TestInHalf(t *testing.T) {
 	args := []string{"--data", filepath.Join("testdata", "bg"), "--articles", filepath.Join("testdata", "t17-articles.jsonl"), "--half", "first"}
 	if err := RunBackground(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
 		t.Error(`eval background --half first = nil error, want one`)
+	}
+}
+
+// TestServerInputs checks the server path's input: the day's story is the
+// focus, and its earlier articles come through the clusterer (the story's
+// own earlier days, its thread and related stories), not from another
+// topic that the gold path would never mix in either.
+func TestServerInputs(t *testing.T) {
+	t.Parallel()
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	art := func(id int64, date, text string) news.Article {
+		return news.Article{ID: id, URL: fmt.Sprint("t17:", id), Text: text, PublishedAt: day(date), Lang: "en", Extraction: news.ExtractFull}
+	}
+	quake := "Rescue teams in Port-au-Prince searched the rubble of the Hotel Montana after the earthquake. " +
+		"President Rene Preval said the death toll in Haiti could pass 100,000. " +
+		"The United Nations mission in Haiti lost its chief, Hedi Annabi, in the collapse."
+	flu := "Health officials in Mexico City closed schools as the swine flu outbreak spread. " +
+		"The World Health Organization raised its pandemic alert to phase five. " +
+		"Margaret Chan said every country should activate its preparedness plans."
+	arts := map[string][]news.Article{
+		"haiti": {
+			art(1, "2010-01-13", quake),
+			art(2, "2010-01-14", "Aid flights landed in Port-au-Prince on Thursday as President Rene Preval appealed for help after the earthquake. "+
+				"The United Nations said Hedi Annabi was confirmed dead in the rubble of the Hotel Montana. "+
+				"Rescue teams from many countries searched the ruins across Haiti."),
+		},
+		"h1n1": {art(3, "2010-01-13", flu)},
+	}
+	cp := checkpoint{"haiti", day("2010-01-14")}
+	got, err := serverInputs(context.Background(), arts, []checkpoint{cp, {"haiti", day("2010-01-20")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(as []news.Article) []int64 {
+		var out []int64
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	in := got[cp]
+	if diff := cmp.Diff([]int64{2}, ids(in.focus)); diff != "" {
+		t.Errorf("focus (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]int64{1}, ids(in.earlier)); diff != "" {
+		t.Errorf("earlier (-want +got):\n%s", diff)
+	}
+	if _, ok := got[checkpoint{"haiti", day("2010-01-20")}]; ok {
+		t.Error("a day without articles got a server-path story")
 	}
 }
