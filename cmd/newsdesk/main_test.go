@@ -176,12 +176,7 @@ func TestSummaryWordsSetting(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cfg, err := configFromEnv(func(k string) string {
-				if k == "NEWSDESK_SUMMARY_WORDS" {
-					return tt.env
-				}
-				return ""
-			})
+			cfg, err := configFromEnv(summaryWordsEnv(tt.env))
 			if err != nil {
 				t.Fatalf("configFromEnv: %v", err)
 			}
@@ -194,6 +189,17 @@ func TestSummaryWordsSetting(t *testing.T) {
 				t.Errorf("SummaryWords = %d, want %d", cfg.SummaryWords, tt.want)
 			}
 		})
+	}
+}
+
+// summaryWordsEnv is an environment that sets only NEWSDESK_SUMMARY_WORDS,
+// to v.
+func summaryWordsEnv(v string) func(string) string {
+	return func(k string) string {
+		if k == "NEWSDESK_SUMMARY_WORDS" {
+			return v
+		}
+		return ""
 	}
 }
 
@@ -216,15 +222,9 @@ func TestSummaryWordsRefused(t *testing.T) {
 			t.Parallel()
 			db := filepath.Join(t.TempDir(), "nd.db")
 			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db}, tt.flags...)
-			getenv := func(k string) string {
-				if k == "NEWSDESK_SUMMARY_WORDS" {
-					return tt.env
-				}
-				return ""
-			}
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
-			err := run(ctx, args, getenv, io.Discard, io.Discard)
+			err := run(ctx, args, summaryWordsEnv(tt.env), io.Discard, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("err %v, want %q", err, tt.wantErr)
 			}
