@@ -32,7 +32,11 @@ type checkpoint struct {
 // focus, and the earlier articles its own articles of earlier days plus,
 // for each story Clusterer.Related returns (the thread's, then stories
 // sharing names), its pipeline.DefaultEarlierPerStory newest articles that
-// are not copies, as briefStory and OneShot take them.
+// are not copies, as briefStory and OneShot take them (briefStory looks
+// for them among the store's 4 × DefaultEarlierPerStory newest; this takes
+// them from the whole story). Copies are left out of the story's own
+// articles too, as the pipeline's originals does; a day whose articles are
+// all copies has an empty focus.
 func serverInputs(ctx context.Context, arts map[string][]news.Article, cps []checkpoint) (map[checkpoint]serverInput, error) {
 	type member struct {
 		a    news.Article
