@@ -184,3 +184,5 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	}
 	return 0
 }
+
+var errNotHTTP = errors.New("not an absolute http(s) URL")

@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
@@ -123,7 +124,7 @@ func TestKillAndRestart(t *testing.T) {
 	runToEnd(t, path)
 
 	for _, a := range corpus {
-		u, err := fetch.Canonical(demo.URL(base, a.Path))
+		u, err := news.CanonicalURL(demo.URL(base, a.Path))
 		if err != nil {
 			t.Fatal(err)
 		}

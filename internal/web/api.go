@@ -19,7 +19,6 @@ import (
 
 	"golang.org/x/text/language"
 
-	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -456,7 +455,7 @@ func NewSubscriptions(srcs []news.Source) Subscriptions {
 	set := make(Subscriptions, 2*len(srcs))
 	for _, s := range srcs {
 		set[s.URL] = struct{}{}
-		if c, err := fetch.Canonical(s.URL); err == nil {
+		if c, err := news.CanonicalURL(s.URL); err == nil {
 			set[c] = struct{}{}
 		}
 	}
@@ -499,7 +498,7 @@ func checkURL(field, raw string) (string, error) {
 	// The canonical form is the one `newsdesk sources add` stores and the
 	// store keys sources by, so the same feed written another way
 	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
-	canon, err := fetch.Canonical(u.String())
+	canon, err := news.CanonicalURL(u.String())
 	if err != nil {
 		return "", fmt.Errorf("%s is not a valid URL", field)
 	}

@@ -1,13 +1,12 @@
-package fetch
+package news
 
 import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
-func TestCanonical(t *testing.T) {
+func TestCanonicalURL(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		in, want string
@@ -35,41 +34,41 @@ func TestCanonical(t *testing.T) {
 		{"https://user@example.com/a", "https://user@example.com/a"},
 	}
 	for _, tt := range tests {
-		got, err := Canonical(tt.in)
+		got, err := CanonicalURL(tt.in)
 		if err != nil {
-			t.Errorf("Canonical(%q): %v", tt.in, err)
+			t.Errorf("CanonicalURL(%q): %v", tt.in, err)
 			continue
 		}
 		if got != tt.want {
-			t.Errorf("Canonical(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("CanonicalURL(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestCanonicalRejects(t *testing.T) {
+func TestCanonicalURLRejects(t *testing.T) {
 	t.Parallel()
 	for _, in := range []string{"", "/relative", "example.com/a", "ftp://example.com/", "mailto:a@b.c", "javascript:alert(1)", "https://", "https:///path", "http://%41/", "https:opaque"} {
-		if got, err := Canonical(in); err == nil {
-			t.Errorf("Canonical(%q) = %q, want error", in, got)
+		if got, err := CanonicalURL(in); err == nil {
+			t.Errorf("CanonicalURL(%q) = %q, want error", in, got)
 		}
 	}
 }
 
-func FuzzCanonical(f *testing.F) {
+func FuzzCanonicalURL(f *testing.F) {
 	for _, s := range []string{"https://Example.com:443/a?utm_source=x&b=2&a=1#f", "http://[::1]:80/", "https://x/?a=%zz", "http://a.b./c?&", "https://x/%41?;=1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out, err := Canonical(in)
+		out, err := CanonicalURL(in)
 		if err != nil {
 			return
 		}
 		if !strings.HasPrefix(out, "http://") && !strings.HasPrefix(out, "https://") {
-			t.Fatalf("Canonical(%q) = %q: not http(s)", in, out)
+			t.Fatalf("CanonicalURL(%q) = %q: not http(s)", in, out)
 		}
-		again, err := Canonical(out)
+		again, err := CanonicalURL(out)
 		if err != nil {
-			t.Fatalf("Canonical(%q) = %q, which does not canonicalise again: %v", in, out, err)
+			t.Fatalf("CanonicalURL(%q) = %q, which does not canonicalise again: %v", in, out, err)
 		}
 		if again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", in, out, again)
@@ -77,56 +76,17 @@ func FuzzCanonical(f *testing.F) {
 	})
 }
 
-func TestParseRetryAfter(t *testing.T) {
-	t.Parallel()
-	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
-	tests := []struct {
-		in   string
-		want time.Duration
-	}{
-		{"", 0},
-		{"0", 0},
-		{"-5", 0},
-		{"120", 2 * time.Minute},
-		{"99999999999", 7 * 24 * time.Hour},
-		{now.Add(time.Hour).Format(http1123), time.Hour},
-		{now.Add(-time.Hour).Format(http1123), 0},
-		{"Fri, 27 Nov 2026 08:00:30 GMT", 30 * time.Second},
-		{"Friday, 27-Nov-26 08:00:30 GMT", 30 * time.Second}, // RFC 850
-		{"tomorrow", 0},
-	}
-	for _, tt := range tests {
-		if got := parseRetryAfter(tt.in, now); got != tt.want {
-			t.Errorf("parseRetryAfter(%q) = %v, want %v", tt.in, got, tt.want)
-		}
-	}
-}
-
-const http1123 = "Mon, 02 Jan 2006 15:04:05 GMT"
-
-func FuzzParseRetryAfter(f *testing.F) {
-	for _, s := range []string{"120", "Fri, 27 Nov 2026 08:00:30 GMT", "", "-1", "1e9"} {
-		f.Add(s)
-	}
-	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
-	f.Fuzz(func(t *testing.T, in string) {
-		if d := parseRetryAfter(in, now); d < 0 || d > 7*24*time.Hour {
-			t.Fatalf("parseRetryAfter(%q) = %v out of range", in, d)
-		}
-	})
-}
-
-func BenchmarkCanonical(b *testing.B) {
+func BenchmarkCanonicalURL(b *testing.B) {
 	const in = "https://News.Example.com:443/world/2026/11/27/story-title?utm_source=rss&utm_medium=feed&id=42&page=2#comments"
 	for b.Loop() {
-		if _, err := Canonical(in); err != nil {
+		if _, err := CanonicalURL(in); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func ExampleCanonical() {
-	u, _ := Canonical("HTTPS://News.Example.com:443/World/Story?utm_source=rss&b=2&a=1&fbclid=xyz#top")
+func ExampleCanonicalURL() {
+	u, _ := CanonicalURL("HTTPS://News.Example.com:443/World/Story?utm_source=rss&b=2&a=1&fbclid=xyz#top")
 	fmt.Println(u)
 	// Output: https://news.example.com/World/Story?a=1&b=2
 }

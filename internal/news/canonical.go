@@ -1,4 +1,4 @@
-package fetch
+package news
 
 import (
 	"errors"
@@ -30,15 +30,15 @@ func isTracking(key string) bool {
 	return strings.HasPrefix(k, "utm_") || trackingParams[k]
 }
 
-// Canonical returns the canonical form of an absolute http(s) URL, the form
-// articles are stored and deduplicated under: scheme and host lower-cased,
+// CanonicalURL returns the canonical form of an absolute http(s) URL, the
+// form articles and sources are stored and deduplicated under: scheme and host lower-cased,
 // default ports, trailing host dot, fragment and tracking parameters
 // (utm_*, fbclid, gclid and the like) removed, and the remaining query
 // parameters sorted by key (values of one key keep their order). An empty
 // path becomes "/"; otherwise the path is kept exactly, because servers may
 // treat case and trailing slashes as significant. Query pairs keep their
 // original encoding.
-func Canonical(raw string) (string, error) {
+func CanonicalURL(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return "", fmt.Errorf("canonical URL %q: %w", raw, err)
@@ -75,6 +75,20 @@ func Canonical(raw string) (string, error) {
 }
 
 var errNotHTTP = errors.New("not an absolute http(s) URL")
+
+// URLKey is the key a URL is stored and compared under: its canonical form
+// (CanonicalURL), or the URL as given when it has none (not http(s), no
+// host), so that every stored URL has a key and two spellings of one
+// resource share it. It lives here, in the package that imports nothing of
+// ours, because the store keys rows by it (sources' url_key, backfilled by
+// a migration) and the fetching, pipeline and web layers canonicalise with
+// it: all must agree byte for byte.
+func URLKey(raw string) string {
+	if c, err := CanonicalURL(raw); err == nil {
+		return c
+	}
+	return raw
+}
 
 // canonicalQuery drops empty and tracking pairs from a raw query and sorts
 // the rest by decoded key, keeping each pair's original bytes.

@@ -1,0 +1,45 @@
+package fetch
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+	}{
+		{"", 0},
+		{"0", 0},
+		{"-5", 0},
+		{"120", 2 * time.Minute},
+		{"99999999999", 7 * 24 * time.Hour},
+		{now.Add(time.Hour).Format(http1123), time.Hour},
+		{now.Add(-time.Hour).Format(http1123), 0},
+		{"Fri, 27 Nov 2026 08:00:30 GMT", 30 * time.Second},
+		{"Friday, 27-Nov-26 08:00:30 GMT", 30 * time.Second}, // RFC 850
+		{"tomorrow", 0},
+	}
+	for _, tt := range tests {
+		if got := parseRetryAfter(tt.in, now); got != tt.want {
+			t.Errorf("parseRetryAfter(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+const http1123 = "Mon, 02 Jan 2006 15:04:05 GMT"
+
+func FuzzParseRetryAfter(f *testing.F) {
+	for _, s := range []string{"120", "Fri, 27 Nov 2026 08:00:30 GMT", "", "-1", "1e9"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 27, 8, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, in string) {
+		if d := parseRetryAfter(in, now); d < 0 || d > 7*24*time.Hour {
+			t.Fatalf("parseRetryAfter(%q) = %v out of range", in, d)
+		}
+	})
+}
