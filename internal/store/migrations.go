@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -52,4 +53,46 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 	// "9_y" after a change of padding.
 	slices.SortFunc(out, func(a, b Migration) int { return cmp.Compare(a.Version, b.Version) })
 	return out, nil
+}
+
+// ErrNewerSchema is the error an Open returns for a database that a newer
+// newsdesk has migrated: it records migrations this binary does not have.
+// Such a binary would read and write tables it does not know (and, on a
+// shared PostgreSQL database, write without the fence a newer leader
+// relies on), so it refuses the database rather than opening it.
+var ErrNewerSchema = errors.New("this database was upgraded by a newer newsdesk")
+
+// CheckRecorded returns an error matching ErrNewerSchema if recorded, the
+// migrations a database records (version to name), holds one that known,
+// the binary's own, does not: the message names them and says what to do.
+// A back end calls it in the transaction (SQLite) or under the lock
+// (PostgreSQL) in which it applies its migrations, so that a newer process
+// migrating at the same time cannot slip one in between.
+func CheckRecorded(known []Migration, recorded map[int]string) error {
+	have := make(map[int]bool, len(known))
+	for _, m := range known {
+		have[m.Version] = true
+	}
+	var unknown []int
+	for v := range recorded {
+		if !have[v] {
+			unknown = append(unknown, v)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	names := make([]string, len(unknown))
+	for i, v := range unknown {
+		names[i] = recorded[v]
+	}
+	latest := "none"
+	if len(known) > 0 {
+		latest = known[len(known)-1].Name
+	}
+	return fmt.Errorf("%w: it records schema migrations %s, which this newsdesk does not have "+
+		"(its latest is %s); upgrade newsdesk to the release that upgraded the database "+
+		"(or restore a backup taken before that upgrade), since this one would misread and corrupt it",
+		ErrNewerSchema, strings.Join(names, ", "), latest)
 }

@@ -39,6 +39,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -347,39 +348,92 @@ func (st *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	// Read under the lock, so that a newer process that migrates while
+	// this one waits for the lock is seen, and before any step, so that
+	// such a database is refused before this binary changes anything.
+	recorded, err := recordedMigrations(ctx, conn)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if err := store.CheckRecorded(migrations, recorded); err != nil {
+		return err
+	}
 	for _, m := range migrations {
-		if err := st.applyMigration(ctx, conn, m.Version, m.Name, m.SQL); err != nil {
+		if _, done := recorded[m.Version]; done {
+			continue
+		}
+		if err := st.applyMigration(ctx, conn, m); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (st *Store) applyMigration(ctx context.Context, conn *pgxpool.Conn, version int, name, body string) error {
+// goSteps are the Go halves of migrations, by file name: each runs after
+// its file's SQL, in the same transaction, for what SQL cannot do.
+var goSteps = map[string]func(context.Context, sqlq.Tx, *slog.Logger) error{
+	"0005_source_url_key.sql": sqlq.SourceKeyStep,
+}
+
+// pgTx is a transaction as the shared migration steps run on it.
+type pgTx struct{ tx pgx.Tx }
+
+func (t pgTx) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
+	return t.tx.Query(ctx, query, args...)
+}
+
+func (t pgTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.Exec(ctx, query, args...)
+	return err
+}
+
+// recordedMigrations reads the migrations the database records, version
+// to name.
+func recordedMigrations(ctx context.Context, conn *pgxpool.Conn) (map[int]string, error) {
+	rows, err := conn.Query(ctx, `SELECT version, name FROM newsdesk_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var (
+			v    int
+			name string
+		)
+		if err := rows.Scan(&v, &name); err != nil {
+			return nil, err
+		}
+		out[v] = name
+	}
+	return out, rows.Err()
+}
+
+// applyMigration applies m in one transaction with its record. The
+// caller holds the migration lock and has read m unrecorded under it.
+func (st *Store) applyMigration(ctx context.Context, conn *pgxpool.Conn, m store.Migration) error {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	defer tx.Rollback(ctx)
-	var done bool
-	if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM newsdesk_migrations WHERE version = $1)`, version).Scan(&done); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
-	}
-	if done {
-		return nil
-	}
 	// Exec without arguments uses the simple protocol, which runs a file
 	// of several statements.
-	if _, err := tx.Exec(ctx, body); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+	if _, err := tx.Exec(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
+	}
+	if step := goSteps[m.Name]; step != nil {
+		if err := step(ctx, pgTx{tx}, st.logger); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO newsdesk_migrations(version, name, applied_at) VALUES ($1, $2, $3)`,
-		version, name, time.Now().UnixNano()); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		m.Version, m.Name, time.Now().UnixNano()); err != nil {
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
-	st.logger.Info("applied migration", "name", name)
+	st.logger.Info("applied migration", "name", m.Name)
 	return nil
 }

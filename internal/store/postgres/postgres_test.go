@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"strings"
@@ -305,4 +306,35 @@ func TestCheckDSN(t *testing.T) {
 			t.Errorf("CheckDSN(%q) error shows the password: %v", tc.dsn, err)
 		}
 	}
+}
+
+// upgrade is a new PostgreSQL schema for storetest's upgrade checks.
+func upgrade(t *testing.T) storetest.Upgrade {
+	dsn := pgtest.DSN(t)
+	raw, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return storetest.Upgrade{
+		Raw:        raw,
+		Migrations: os.DirFS("."),
+		Open: func() (store.Store, error) {
+			st, err := postgres.Open(context.Background(), dsn, nil)
+			if err != nil {
+				return nil, err
+			}
+			return st, nil
+		},
+	}
+}
+
+func TestRefuseNewer(t *testing.T) {
+	t.Parallel()
+	storetest.RunRefuseNewer(t, upgrade(t))
+}
+
+func TestSourceKeyUpgrade(t *testing.T) {
+	t.Parallel()
+	storetest.RunSourceKeyUpgrade(t, upgrade(t))
 }

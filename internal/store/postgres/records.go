@@ -20,7 +20,8 @@ import (
 // ---- Sources
 
 // AddSource subscribes to s. Kind defaults to feed, Status to new and
-// CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed.
+// CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed,
+// in any spelling of its canonical form.
 func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, error) {
 	if s.URL == "" {
 		return news.Source{}, errors.New("add source: empty URL")
@@ -37,16 +38,17 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 	var id int64
 	// The NOT EXISTS keeps a duplicate from drawing an ID it will not use
 	// (an identity column draws one per row tried, even one ON CONFLICT
-	// drops), so IDs stay dense as they do in SQLite; ON CONFLICT covers
-	// the race of two inserts of the same URL.
+	// drops), so IDs stay dense as they do in SQLite; ON CONFLICT, without
+	// a target so that it covers the URL's and the key's unique indexes,
+	// covers the race of two inserts of the same feed.
 	err := st.pool.QueryRow(ctx, `INSERT INTO sources
 		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
-		 last_polled_at, next_poll_at, status, last_error, error_count)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
-		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2)
-		ON CONFLICT (url) DO NOTHING RETURNING id`,
+		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR url_key = $15)
+		ON CONFLICT DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
 	}
@@ -107,13 +109,12 @@ func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Sca
 }
 
 // UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.
-// Changing the URL to one already subscribed returns store.ErrDuplicate.
+// Changing the URL to one already subscribed, in any spelling, returns
+// store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	tag, err := st.pool.Exec(ctx, `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,
-		lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
-		status = $11, last_error = $12, error_count = $13 WHERE id = $14`,
+	tag, err := st.pool.Exec(ctx, sqlq.UpdateSource,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, news.URLKey(s.URL))
 	if err != nil {
 		if isUnique(err) {
 			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
@@ -125,12 +126,30 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID.
+// A twin of the source (see sqlq.PromoteSourceKey) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	tag, err := st.pool.Exec(ctx, `DELETE FROM sources WHERE id = $1`, id)
+	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
+		var (
+			key *string
+			dup int64
+		)
+		err := tx.QueryRow(ctx, `DELETE FROM sources WHERE id = $1 RETURNING url_key, url_key_dup`, id).Scan(&key, &dup)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return store.ErrNotFound
+		}
+		if err != nil || key == nil || dup != 0 {
+			return err
+		}
+		_, err = tx.Exec(ctx, sqlq.PromoteSourceKey, *key)
+		return err
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("source %d: %w", id, err)
+	}
 	if err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
-	return mustAffect(tag, fmt.Sprintf("source %d", id))
+	return nil
 }
 
 func mustAffect(tag pgconn.CommandTag, what string) error {

@@ -19,7 +19,9 @@ func nowNanos() int64 { return time.Now().UnixNano() }
 // ---- Sources
 
 // AddSource subscribes to s. Kind defaults to feed, Status to new and
-// CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed.
+// CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed,
+// in any spelling of its canonical form: ON CONFLICT without a target
+// covers the URL's and the key's unique indexes.
 func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, error) {
 	if s.URL == "" {
 		return news.Source{}, errors.New("add source: empty URL")
@@ -36,11 +38,11 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 	var id int64
 	err := st.db.QueryRowContext(ctx, `INSERT INTO sources
 		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
-		 last_polled_at, next_poll_at, status, last_error, error_count)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(url) DO NOTHING RETURNING id`,
+		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount).Scan(&id)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
 	}
@@ -101,13 +103,12 @@ func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T
 }
 
 // UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.
-// Changing the URL to one already subscribed returns store.ErrDuplicate.
+// Changing the URL to one already subscribed, in any spelling, returns
+// store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	res, err := st.db.ExecContext(ctx, `UPDATE sources SET kind = ?, url = ?, name = ?, home_url = ?,
-		lang = ?, category = ?, etag = ?, last_modified = ?, last_polled_at = ?, next_poll_at = ?,
-		status = ?, last_error = ?, error_count = ? WHERE id = ?`,
+	res, err := st.db.ExecContext(ctx, sqlq.UpdateSource,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID)
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, news.URLKey(s.URL))
 	if err != nil {
 		if isUnique(err) {
 			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
@@ -119,12 +120,33 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID.
+// A twin of the source (see sqlq.PromoteSourceKey) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	res, err := st.db.ExecContext(ctx, `DELETE FROM sources WHERE id = ?`, id)
+	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
-	return mustAffect(res, fmt.Sprintf("source %d", id))
+	defer tx.Rollback()
+	var (
+		key sql.NullString
+		dup int64
+	)
+	err = tx.QueryRowContext(ctx, `DELETE FROM sources WHERE id = $1 RETURNING url_key, url_key_dup`, id).Scan(&key, &dup)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("source %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("delete source %d: %w", id, err)
+	}
+	if key.Valid && dup == 0 {
+		if _, err := tx.ExecContext(ctx, sqlq.PromoteSourceKey, key.String); err != nil {
+			return fmt.Errorf("delete source %d: %w", id, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("delete source %d: %w", id, err)
+	}
+	return nil
 }
 
 func mustAffect(res sql.Result, what string) error {

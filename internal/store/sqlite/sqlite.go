@@ -35,10 +35,38 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
+
+// goSteps are the Go halves of migrations, by file name: each runs after
+// its file's SQL, in the same transaction, for what SQL cannot do.
+var goSteps = map[string]func(context.Context, sqlq.Tx, *slog.Logger) error{
+	"0006_source_url_key.sql": sqlq.SourceKeyStep,
+}
+
+// sqlTx is a transaction as the shared migration steps run on it.
+type sqlTx struct{ tx *sql.Tx }
+
+func (t sqlTx) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
+	rows, err := t.tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{rows}, nil
+}
+
+func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.ExecContext(ctx, query, args...)
+	return err
+}
+
+// sqlRows is *sql.Rows with the Close of sqlq.Rows: its error is Err's.
+type sqlRows struct{ *sql.Rows }
+
+func (r sqlRows) Close() { _ = r.Rows.Close() }
 
 // ErrLocked is store.ErrLocked, under the name callers used before both
 // back ends shared it.
@@ -77,7 +105,7 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error)
 	s := &Store{db: db, path: path, logger: logger}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
 }
@@ -135,36 +163,72 @@ func (st *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for _, m := range migrations {
-		if err := st.applyMigration(ctx, m.Version, m.Name, m.SQL); err != nil {
+		if err := st.applyMigration(ctx, migrations, m); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (st *Store) applyMigration(ctx context.Context, version int, name, body string) error {
+// applyMigration applies m unless recorded, in one transaction with its
+// record. The transaction is IMMEDIATE (see dsn): it holds the file's write
+// lock from its start, so the migrations it reads recorded stay so until
+// it ends, even with another process opening the file.
+func (st *Store) applyMigration(ctx context.Context, known []store.Migration, m store.Migration) error {
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM newsdesk_migrations WHERE version = ?`, version).Scan(&n); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+	recorded, err := recordedMigrations(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
-	if n > 0 {
+	// Checked before each step, so that a database a newer binary has
+	// migrated is refused before this one changes anything.
+	if err := store.CheckRecorded(known, recorded); err != nil {
+		return err
+	}
+	if _, done := recorded[m.Version]; done {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, body); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
+	}
+	if step := goSteps[m.Name]; step != nil {
+		if err := step(ctx, sqlTx{tx}, st.logger); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO newsdesk_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
-		version, name, nowNanos()); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		m.Version, m.Name, nowNanos()); err != nil {
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migrate %s: %w", name, err)
+		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
-	st.logger.Info("applied migration", "name", name)
+	st.logger.Info("applied migration", "name", m.Name)
 	return nil
+}
+
+// recordedMigrations reads the migrations the database records, version
+// to name.
+func recordedMigrations(ctx context.Context, tx *sql.Tx) (map[int]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT version, name FROM newsdesk_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]string{}
+	for rows.Next() {
+		var (
+			v    int
+			name string
+		)
+		if err := rows.Scan(&v, &name); err != nil {
+			return nil, err
+		}
+		out[v] = name
+	}
+	return out, rows.Err()
 }

@@ -107,3 +107,34 @@ func TestUpgradeKeepsArticlesUntranslated(t *testing.T) {
 		t.Errorf("Article after SetArticleGroup: translation %+v, %v; want %+v", a.Translation, err, tr)
 	}
 }
+
+// upgrade is a new SQLite database for storetest's upgrade checks.
+func upgrade(t *testing.T) storetest.Upgrade {
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return storetest.Upgrade{
+		Raw:        raw,
+		Migrations: os.DirFS("."),
+		Open: func() (store.Store, error) {
+			st, err := sqlite.Open(context.Background(), path, nil)
+			if err != nil {
+				return nil, err
+			}
+			return st, nil
+		},
+	}
+}
+
+func TestRefuseNewer(t *testing.T) {
+	t.Parallel()
+	storetest.RunRefuseNewer(t, upgrade(t))
+}
+
+func TestSourceKeyUpgrade(t *testing.T) {
+	t.Parallel()
+	storetest.RunSourceKeyUpgrade(t, upgrade(t))
+}

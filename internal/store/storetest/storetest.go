@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	}{
 		{"Sources", testSources},
 		{"SourceDuplicate", testSourceDuplicate},
+		{"SourceCanonicalKey", testSourceCanonicalKey},
 		{"SourceNotFound", testSourceNotFound},
 		{"DueSources", testDueSources},
 		{"ArticleIdempotent", testArticleIdempotent},
@@ -309,6 +310,46 @@ func testSourceDuplicate(t *testing.T, st store.Store) {
 	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
 		t.Errorf("UpdateSource to a subscribed URL: err = %v, want ErrDuplicate", err)
 	}
+}
+
+// testSourceCanonicalKey checks that sources are unique by the canonical
+// form of their URL (news.URLKey): another spelling of a subscribed URL is
+// a duplicate, on AddSource and UpdateSource, and is free again once the
+// source is deleted.
+func testSourceCanonicalKey(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	a := mustSource(t, st, "https://example.org/feed.xml")
+	for _, spelling := range []string{
+		"HTTPS://Example.ORG/feed.xml",
+		"https://example.org:443/feed.xml",
+		"https://example.org./feed.xml",
+		"https://example.org/feed.xml?utm_source=rss&fbclid=x",
+		"https://example.org/feed.xml#latest",
+	} {
+		if _, err := st.AddSource(ctx, news.Source{URL: spelling}); !errors.Is(err, store.ErrDuplicate) {
+			t.Errorf("AddSource(%q) beside %q: err = %v, want ErrDuplicate", spelling, a.URL, err)
+		}
+	}
+	// The path's case is kept by the canonical form: another feed.
+	b := mustSource(t, st, "https://example.org/Feed.xml")
+	b.URL = "https://EXAMPLE.org/feed.xml?utm_medium=social"
+	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("UpdateSource to another spelling of a subscribed URL: err = %v, want ErrDuplicate", err)
+	}
+	// A source may be given another spelling of its own URL.
+	a.URL = "https://example.org/feed.xml?utm_campaign=x"
+	if err := st.UpdateSource(ctx, a); err != nil {
+		t.Errorf("UpdateSource to another spelling of its own URL: %v", err)
+	}
+	// A URL with no canonical form is keyed as written.
+	mustSource(t, st, "feed.xml")
+	if _, err := st.AddSource(ctx, news.Source{URL: "feed.xml"}); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("AddSource of a non-http URL twice: err = %v, want ErrDuplicate", err)
+	}
+	if err := st.DeleteSource(ctx, a.ID); err != nil {
+		t.Fatalf("DeleteSource: %v", err)
+	}
+	mustSource(t, st, "https://example.org:443/feed.xml")
 }
 
 func testSourceNotFound(t *testing.T, st store.Store) {

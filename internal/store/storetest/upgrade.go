@@ -1,0 +1,214 @@
+package storetest
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Upgrade is a back end's database as the upgrade checks need it: Raw, a
+// connection to it that is not a store (the database/sql driver of the
+// back end, on the same file or schema), Migrations, the back end's
+// migration files, and Open, which opens the store on it, returning the
+// error rather than failing.
+type Upgrade struct {
+	Raw        *sql.DB
+	Migrations fs.FS
+	Open       func() (store.Store, error)
+}
+
+// migrateTo creates the migrations table and applies, and records, the
+// migrations of u before the one named by suffix: the database an older
+// newsdesk left.
+func (u Upgrade) migrateTo(t *testing.T, suffix string) {
+	t.Helper()
+	ctx := context.Background()
+	files, err := store.Migrations(u.Migrations)
+	if err != nil {
+		t.Fatalf("migration files: %v", err)
+	}
+	if _, err := u.Raw.ExecContext(ctx, `CREATE TABLE newsdesk_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range files {
+		if strings.HasSuffix(m.Name, suffix) {
+			return
+		}
+		if _, err := u.Raw.ExecContext(ctx, m.SQL); err != nil {
+			t.Fatalf("%s: %v", m.Name, err)
+		}
+		if _, err := u.Raw.ExecContext(ctx, `INSERT INTO newsdesk_migrations VALUES ($1, $2, 0)`, m.Version, m.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Fatalf("no migration *%s", suffix)
+}
+
+// RunRefuseNewer checks that a store refuses a database a newer newsdesk
+// has migrated (it records migrations the binary does not have) before it
+// changes anything, with an error matching store.ErrNewerSchema that names
+// them and says to upgrade, and that the database opens again once the
+// newer migrations are gone (a refusal leaves it as it was). u's database
+// is new: RunRefuseNewer opens it first.
+func RunRefuseNewer(t *testing.T, u Upgrade) {
+	ctx := context.Background()
+	st, err := u.Open()
+	if err != nil {
+		t.Fatalf("Open new database: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	files, err := store.Migrations(u.Migrations)
+	if err != nil {
+		t.Fatalf("migration files: %v", err)
+	}
+	last := files[len(files)-1]
+	exec := func(query string, args ...any) {
+		t.Helper()
+		if _, err := u.Raw.ExecContext(ctx, query, args...); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+	}
+	// A newer binary's migrations, with this binary's latest unrecorded:
+	// a store that migrated before it checked would apply that one (and
+	// fail on its tables, which are there) or record it.
+	exec(`INSERT INTO newsdesk_migrations VALUES (9001, '9001_from_a_newer_newsdesk.sql', 1), (9002, '9002_also_newer.sql', 2)`)
+	exec(`DELETE FROM newsdesk_migrations WHERE version = $1`, last.Version)
+	before := recordedMigrations(t, u.Raw)
+
+	st, err = u.Open()
+	if err == nil {
+		st.Close()
+		t.Fatal("Open of a database a newer newsdesk migrated succeeded; want it refused")
+	}
+	t.Logf("refused: %v", err)
+	if !errors.Is(err, store.ErrNewerSchema) {
+		t.Errorf("Open: err = %v, want ErrNewerSchema", err)
+	}
+	for _, want := range []string{"9001_from_a_newer_newsdesk.sql, 9002_also_newer.sql", "upgrade newsdesk"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Open: error %q does not say %q", err, want)
+		}
+	}
+	if diff := cmp.Diff(before, recordedMigrations(t, u.Raw)); diff != "" {
+		t.Errorf("refused Open changed the recorded migrations (-before +after):\n%s", diff)
+	}
+
+	exec(`DELETE FROM newsdesk_migrations WHERE version > 9000`)
+	exec(`INSERT INTO newsdesk_migrations VALUES ($1, $2, 0)`, last.Version, last.Name)
+	st, err = u.Open()
+	if err != nil {
+		t.Fatalf("Open after the newer migrations are gone: %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+}
+
+// recordedMigrations reads the migrations table, in version order.
+func recordedMigrations(t *testing.T, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), `SELECT version || ' ' || name || ' ' || applied_at FROM newsdesk_migrations ORDER BY version`)
+	if err != nil {
+		t.Fatalf("read migrations: %v", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatalf("read migrations: %v", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("read migrations: %v", err)
+	}
+	return out
+}
+
+// RunSourceKeyUpgrade checks the migration that keys sources by canonical
+// URL (the back end's *_source_url_key.sql) on a database an older
+// newsdesk filled, which stored URLs as given: so with rows that are
+// spellings of one feed. Every row survives as it was; each keeps its
+// feed's URL taken, so that another spelling is a duplicate; and the URL is
+// free only once every row with it is deleted. u's database is new.
+func RunSourceKeyUpgrade(t *testing.T, u Upgrade) {
+	ctx := context.Background()
+	u.migrateTo(t, "_source_url_key.sql")
+	old := []string{
+		"https://example.org/feed.xml",
+		"HTTPS://Example.org:443/feed.xml?utm_source=rss", // a twin of the first
+		"https://Other.example/news",                      // alone, not canonical
+		"feed.xml",                                        // no canonical form
+		"https://example.org/feed.xml#top",                // another twin
+	}
+	ids := make([]int64, len(old))
+	for i, url := range old {
+		if err := u.Raw.QueryRowContext(ctx, `INSERT INTO sources (kind, url, name, created_at) VALUES ('feed', $1, $1, $2) RETURNING id`,
+			url, day0.UnixNano()).Scan(&ids[i]); err != nil {
+			t.Fatalf("insert source %q: %v", url, err)
+		}
+	}
+
+	st, err := u.Open()
+	if err != nil {
+		t.Fatalf("Open the older database: %v", err)
+	}
+	defer st.Close()
+	list, err := st.Sources(ctx)
+	if err != nil {
+		t.Fatalf("Sources: %v", err)
+	}
+	var got []string
+	for _, s := range list {
+		got = append(got, s.URL)
+	}
+	if diff := cmp.Diff(old, got); diff != "" {
+		t.Errorf("sources after the upgrade mismatch (-before +after):\n%s", diff)
+	}
+
+	add := func(url string, wantDup bool) {
+		t.Helper()
+		_, err := st.AddSource(ctx, news.Source{URL: url})
+		if wantDup && !errors.Is(err, store.ErrDuplicate) {
+			t.Errorf("AddSource(%q): err = %v, want ErrDuplicate", url, err)
+		}
+		if !wantDup && err != nil {
+			t.Errorf("AddSource(%q): %v, want it added", url, err)
+		}
+	}
+	add("https://example.org/feed.xml?utm_medium=x", true)
+	add("https://other.example/news", true)
+	add("feed.xml", true)
+	add("https://example.org/new.xml", false)
+
+	// A poll saves a twin as it is, URL unchanged.
+	twin, err := st.Source(ctx, ids[1])
+	if err != nil {
+		t.Fatalf("Source: %v", err)
+	}
+	twin.Status, twin.ErrorCount = news.StatusError, 1
+	if err := st.UpdateSource(ctx, twin); err != nil {
+		t.Errorf("UpdateSource of a twin, URL unchanged: %v", err)
+	}
+
+	// The feed's URL stays taken while any of its three rows is left.
+	for _, i := range []int{0, 1, 4} {
+		add("https://example.org/feed.xml", true)
+		if err := st.DeleteSource(ctx, ids[i]); err != nil {
+			t.Fatalf("DeleteSource(%d): %v", ids[i], err)
+		}
+	}
+	add("https://example.org/feed.xml", false)
+}
