@@ -91,8 +91,8 @@ func CheckRecorded(known []Migration, recorded map[int]string) error {
 	if len(known) > 0 {
 		latest = known[len(known)-1].Name
 	}
-	return fmt.Errorf("%w: it records schema migrations %s, which this newsdesk does not have "+
-		"(its latest is %s); upgrade newsdesk to the release that upgraded the database "+
-		"(or restore a backup taken before that upgrade), since this one would misread and corrupt it",
+	return fmt.Errorf("%w (it records schema migrations %s; this newsdesk's latest is %s): "+
+		"upgrade newsdesk to the release that upgraded it, or restore a backup taken before that upgrade; "+
+		"this one does not open it, as it would misread and could corrupt it",
 		ErrNewerSchema, strings.Join(names, ", "), latest)
 }

@@ -9,6 +9,9 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
+// LockMigrate is the first key of the migration lock.
+const LockMigrate = lockMigrate
+
 // SetFenceIdleTimeout replaces st's FenceIdleTimeout, so that a test of it
 // need not wait the default.
 func SetFenceIdleTimeout(st *Store, d time.Duration) { st.fenceIdle = d }

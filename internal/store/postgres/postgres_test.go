@@ -5,10 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -337,4 +340,55 @@ func TestRefuseNewer(t *testing.T) {
 func TestSourceKeyUpgrade(t *testing.T) {
 	t.Parallel()
 	storetest.RunSourceKeyUpgrade(t, upgrade(t))
+}
+
+// TestRefuseNewerUnderLock checks that Open reads the recorded migrations
+// under the migration lock: a newer process that migrates while this one
+// waits for the lock (several workers starting together) is seen, and the
+// database refused. Read before the lock, they would look current.
+func TestRefuseNewerUnderLock(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	open(t, dsn).Close()
+	newer, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer newer.Close(ctx)
+	if _, err := newer.Exec(ctx, `SELECT pg_advisory_lock($1, hashtext(current_schema()))`, postgres.LockMigrate); err != nil {
+		t.Fatal(err)
+	}
+	// Named, so that its wait is told from other tests' on the server.
+	app := "refuse_newer_" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	opened := make(chan error, 1)
+	go func() {
+		st, err := postgres.Open(ctx, dsn+"&application_name="+app, nil)
+		if err == nil {
+			st.Close()
+		}
+		opened <- err
+	}()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		var waiting bool
+		if err := newer.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+			WHERE application_name = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory')`, app).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		if waiting {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Open never waited for the migration lock")
+		}
+	}
+	if _, err := newer.Exec(ctx, `INSERT INTO newsdesk_migrations VALUES (9001, '9001_from_a_newer_newsdesk.sql', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newer.Exec(ctx, `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, postgres.LockMigrate); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-opened; !errors.Is(err, store.ErrNewerSchema) {
+		t.Errorf("Open while a newer process migrated: err = %v, want ErrNewerSchema", err)
+	}
 }
