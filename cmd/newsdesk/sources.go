@@ -151,13 +151,7 @@ func parseSourcesAdd(args []string, env environment) (news.Source, error) {
 }
 
 func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env environment) error {
-	srcs, err := st.Sources(ctx)
-	if err != nil {
-		return fmt.Errorf("add source %s: %w", src.URL, err)
-	}
-	if web.Subscribed(srcs, src.URL) {
-		return fmt.Errorf("already subscribed to %s", src.URL)
-	}
+	// The store finds the feed under any spelling (see store.Store.AddSource).
 	added, err := st.AddSource(ctx, src)
 	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
@@ -202,14 +196,10 @@ func readOPML(path string) ([]news.Source, error) {
 // sourcesImport subscribes st to srcs, the outlines of the OPML file at
 // path.
 func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news.Source, env environment) error {
-	// Rows added by this import are canonical, so the store's unique URL
-	// catches them; the list is for older rows written another way.
-	old, err := st.Sources(ctx)
-	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
-	}
+	// The store finds a feed already subscribed under any spelling, older
+	// rows included (see store.Store.AddSource): an indexed lookup per
+	// outline.
 	var added, skipped, invalid int
-	subscribed := web.NewSubscriptions(old)
 	for _, o := range srcs {
 		// An OPML file is as untrusted as any other input: an outline whose
 		// feed URL fails the checks `sources add` makes is reported and left
@@ -222,10 +212,6 @@ func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news
 		}
 		for _, w := range warns {
 			fmt.Fprintf(env.stderr, "newsdesk: import %s: source %s: %s\n", path, s.URL, w)
-		}
-		if subscribed.Has(s.URL) {
-			skipped++
-			continue
 		}
 		if _, err := st.AddSource(ctx, s); err != nil {
 			if errors.Is(err, store.ErrDuplicate) {

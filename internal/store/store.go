@@ -91,7 +91,12 @@ type Group struct {
 // Store is everything newsdesk keeps. Implementations are safe for
 // concurrent use.
 type Store interface {
-	// Sources. AddSource returns ErrDuplicate if the URL is already subscribed.
+	// Sources, unique by the canonical form of their URL (news.URLKey):
+	// AddSource returns ErrDuplicate if the URL is already subscribed,
+	// however either row writes it (an older newsdesk stored URLs as
+	// given), and so does UpdateSource given such a URL. A database an
+	// older newsdesk filled may hold several spellings of one feed: the
+	// upgrade keeps them all.
 	AddSource(ctx context.Context, s news.Source) (news.Source, error)
 	Source(ctx context.Context, id int64) (news.Source, error)
 	Sources(ctx context.Context) ([]news.Source, error)

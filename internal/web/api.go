@@ -435,39 +435,6 @@ func ImportSource(o news.Source) (news.Source, []string, error) {
 	return src, warns, nil
 }
 
-// Subscribed reports whether one of srcs is the source at canon, a
-// canonical URL, however its row writes it (see Subscriptions).
-func Subscribed(srcs []news.Source, canon string) bool {
-	return NewSubscriptions(srcs).Has(canon)
-}
-
-// Subscriptions is the set of URLs some sources are subscribed at, each
-// both as its row writes it and in canonical form: new sources are stored
-// in canonical form, and the store refuses a second row with the same URL,
-// but a row an older newsdesk stored holds the URL as it was given
-// (https://New.Example/feed.xml?utm_source=x). An import checks every
-// outline against one set rather than canonicalising every row again for
-// each.
-type Subscriptions map[string]struct{}
-
-// NewSubscriptions returns the URLs srcs are subscribed at.
-func NewSubscriptions(srcs []news.Source) Subscriptions {
-	set := make(Subscriptions, 2*len(srcs))
-	for _, s := range srcs {
-		set[s.URL] = struct{}{}
-		if c, err := news.CanonicalURL(s.URL); err == nil {
-			set[c] = struct{}{}
-		}
-	}
-	return set
-}
-
-// Has reports whether canon, a canonical URL, is one of the set's.
-func (s Subscriptions) Has(canon string) bool {
-	_, ok := s[canon]
-	return ok
-}
-
 // checkURL returns the canonical form of raw, an absolute http(s) URL
 // without user info; field names it in the errors, which are fit to show
 // the client.
@@ -580,17 +547,10 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	src.CreatedAt = s.now().UTC()
-	srcs, err := s.st.Sources(r.Context())
-	if err != nil {
-		s.storeError(w, r, "source", err)
-		return
-	}
-	var added news.Source
-	if Subscribed(srcs, src.URL) {
-		err = store.ErrDuplicate
-	} else {
-		added, err = s.st.AddSource(r.Context(), src)
-	}
+	// The store refuses another spelling of a subscribed URL, even of a
+	// row an older newsdesk stored as given: it keys sources by canonical
+	// URL (news.URLKey).
+	added, err := s.st.AddSource(r.Context(), src)
 	if errors.Is(err, store.ErrDuplicate) {
 		writeError(w, http.StatusConflict, "that URL is already a source")
 		return

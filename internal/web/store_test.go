@@ -154,7 +154,8 @@ func (m *memStore) AddSource(ctx context.Context, s news.Source) (news.Source, e
 		return news.Source{}, err
 	}
 	for _, o := range m.sources {
-		if o.URL == s.URL {
+		// Unique by canonical URL, as store.Store's sources are.
+		if news.URLKey(o.URL) == news.URLKey(s.URL) {
 			return news.Source{}, fmt.Errorf("source %q: %w", s.URL, store.ErrDuplicate)
 		}
 	}
