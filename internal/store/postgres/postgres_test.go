@@ -392,3 +392,9 @@ func TestRefuseNewerUnderLock(t *testing.T) {
 		t.Errorf("Open while a newer process migrated: err = %v, want ErrNewerSchema", err)
 	}
 }
+
+func BenchmarkSourceDuplicate(b *testing.B) {
+	st := open(b, pgtest.DSN(b))
+	defer st.Close()
+	storetest.BenchSourceDuplicate(b, st, 2000)
+}

@@ -138,3 +138,12 @@ func TestSourceKeyUpgrade(t *testing.T) {
 	t.Parallel()
 	storetest.RunSourceKeyUpgrade(t, upgrade(t))
 }
+
+func BenchmarkSourceDuplicate(b *testing.B) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchSourceDuplicate(b, st, 2000)
+}
