@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 
@@ -351,7 +352,7 @@ func (st *Store) migrate(ctx context.Context) error {
 	// Read under the lock, so that a newer process that migrates while
 	// this one waits for the lock is seen, and before any step, so that
 	// such a database is refused before this binary changes anything.
-	recorded, err := recordedMigrations(ctx, conn)
+	recorded, err := sqlq.RecordedMigrations(ctx, pgTx{conn})
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -371,43 +372,28 @@ func (st *Store) migrate(ctx context.Context) error {
 
 // goSteps are the Go halves of migrations, by file name: each runs after
 // its file's SQL, in the same transaction, for what SQL cannot do.
-var goSteps = map[string]func(context.Context, sqlq.Tx, *slog.Logger) error{
+var goSteps = map[string]sqlq.Step{
 	"0005_source_url_key.sql": sqlq.SourceKeyStep,
 }
 
-// pgTx is a transaction as the shared migration steps run on it.
-type pgTx struct{ tx pgx.Tx }
+// pgTx is a connection or transaction (pgx.Tx, *pgxpool.Conn) as the
+// shared migration code runs on it.
+type pgTx struct {
+	q interface {
+		Query(ctx context.Context, query string, args ...any) (pgx.Rows, error)
+		Exec(ctx context.Context, query string, args ...any) (pgconn.CommandTag, error)
+	}
+}
 
 func (t pgTx) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
-	return t.tx.Query(ctx, query, args...)
+	return t.q.Query(ctx, query, args...)
 }
 
 func (t pgTx) Exec(ctx context.Context, query string, args ...any) error {
-	_, err := t.tx.Exec(ctx, query, args...)
+	_, err := t.q.Exec(ctx, query, args...)
 	return err
 }
 
-// recordedMigrations reads the migrations the database records, version
-// to name.
-func recordedMigrations(ctx context.Context, conn *pgxpool.Conn) (map[int]string, error) {
-	rows, err := conn.Query(ctx, `SELECT version, name FROM newsdesk_migrations`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int]string{}
-	for rows.Next() {
-		var (
-			v    int
-			name string
-		)
-		if err := rows.Scan(&v, &name); err != nil {
-			return nil, err
-		}
-		out[v] = name
-	}
-	return out, rows.Err()
-}
 
 // applyMigration applies m in one transaction with its record. The
 // caller holds the migration lock and has read m unrecorded under it.

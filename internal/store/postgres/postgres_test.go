@@ -2,7 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"strconv"
@@ -311,35 +310,15 @@ func TestCheckDSN(t *testing.T) {
 	}
 }
 
-// upgrade is a new PostgreSQL schema for storetest's upgrade checks.
-func upgrade(t *testing.T) storetest.Upgrade {
-	dsn := pgtest.DSN(t)
-	raw, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { raw.Close() })
-	return storetest.Upgrade{
-		Raw:        raw,
-		Migrations: os.DirFS("."),
-		Open: func() (store.Store, error) {
-			st, err := postgres.Open(context.Background(), dsn, nil)
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-	}
-}
-
-func TestRefuseNewer(t *testing.T) {
+// TestUpgrade runs storetest's upgrade checks: a database a newer
+// newsdesk migrated is refused, an older one's sources are keyed.
+func TestUpgrade(t *testing.T) {
 	t.Parallel()
-	storetest.RunRefuseNewer(t, upgrade(t))
-}
-
-func TestSourceKeyUpgrade(t *testing.T) {
-	t.Parallel()
-	storetest.RunSourceKeyUpgrade(t, upgrade(t))
+	storetest.RunUpgrades(t, func(t *testing.T) storetest.Upgrade {
+		dsn := pgtest.DSN(t)
+		return storetest.Upgrade{Driver: "pgx", Source: dsn, Migrations: os.DirFS("."),
+			Open: func() (store.Store, error) { return postgres.Open(context.Background(), dsn, nil) }}
+	})
 }
 
 // TestRefuseNewerUnderLock checks that Open reads the recorded migrations

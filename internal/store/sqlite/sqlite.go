@@ -43,11 +43,11 @@ var migrationFS embed.FS
 
 // goSteps are the Go halves of migrations, by file name: each runs after
 // its file's SQL, in the same transaction, for what SQL cannot do.
-var goSteps = map[string]func(context.Context, sqlq.Tx, *slog.Logger) error{
+var goSteps = map[string]sqlq.Step{
 	"0006_source_url_key.sql": sqlq.SourceKeyStep,
 }
 
-// sqlTx is a transaction as the shared migration steps run on it.
+// sqlTx is a transaction as the shared migration code runs on it.
 type sqlTx struct{ tx *sql.Tx }
 
 func (t sqlTx) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
@@ -180,7 +180,7 @@ func (st *Store) applyMigration(ctx context.Context, known []store.Migration, m 
 		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	defer tx.Rollback()
-	recorded, err := recordedMigrations(ctx, tx)
+	recorded, err := sqlq.RecordedMigrations(ctx, sqlTx{tx})
 	if err != nil {
 		return fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
@@ -211,24 +211,3 @@ func (st *Store) applyMigration(ctx context.Context, known []store.Migration, m 
 	return nil
 }
 
-// recordedMigrations reads the migrations the database records, version
-// to name.
-func recordedMigrations(ctx context.Context, tx *sql.Tx) (map[int]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT version, name FROM newsdesk_migrations`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int]string{}
-	for rows.Next() {
-		var (
-			v    int
-			name string
-		)
-		if err := rows.Scan(&v, &name); err != nil {
-			return nil, err
-		}
-		out[v] = name
-	}
-	return out, rows.Err()
-}

@@ -108,35 +108,15 @@ func TestUpgradeKeepsArticlesUntranslated(t *testing.T) {
 	}
 }
 
-// upgrade is a new SQLite database for storetest's upgrade checks.
-func upgrade(t *testing.T) storetest.Upgrade {
-	path := filepath.Join(t.TempDir(), "newsdesk.db")
-	raw, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { raw.Close() })
-	return storetest.Upgrade{
-		Raw:        raw,
-		Migrations: os.DirFS("."),
-		Open: func() (store.Store, error) {
-			st, err := sqlite.Open(context.Background(), path, nil)
-			if err != nil {
-				return nil, err
-			}
-			return st, nil
-		},
-	}
-}
-
-func TestRefuseNewer(t *testing.T) {
+// TestUpgrade runs storetest's upgrade checks: a database a newer
+// newsdesk migrated is refused, an older one's sources are keyed.
+func TestUpgrade(t *testing.T) {
 	t.Parallel()
-	storetest.RunRefuseNewer(t, upgrade(t))
-}
-
-func TestSourceKeyUpgrade(t *testing.T) {
-	t.Parallel()
-	storetest.RunSourceKeyUpgrade(t, upgrade(t))
+	storetest.RunUpgrades(t, func(t *testing.T) storetest.Upgrade {
+		path := filepath.Join(t.TempDir(), "newsdesk.db")
+		return storetest.Upgrade{Driver: "sqlite", Source: path, Migrations: os.DirFS("."),
+			Open: func() (store.Store, error) { return sqlite.Open(context.Background(), path, nil) }}
+	})
 }
 
 func BenchmarkSourceDuplicate(b *testing.B) {

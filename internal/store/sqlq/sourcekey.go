@@ -20,22 +20,6 @@ import (
 // key to the oldest such twin (PromoteSourceKey), so that the key stays
 // owned while any source has it.
 
-// Tx is what SourceKeyStep needs of a migration's transaction, in either
-// back end's driver.
-type Tx interface {
-	Query(ctx context.Context, query string, args ...any) (Rows, error)
-	Exec(ctx context.Context, query string, args ...any) error
-}
-
-// Rows is a query's result in either driver (pgx.Rows is one; *sql.Rows
-// needs its Close wrapped).
-type Rows interface {
-	Next() bool
-	Scan(dest ...any) error
-	Err() error
-	Close()
-}
-
 // SourceKeyStep is the Go half of the migration that adds url_key, run in
 // its transaction after its SQL: it keys every stored source, oldest
 // first, with news.URLKey, the function the web layer canonicalises new

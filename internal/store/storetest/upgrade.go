@@ -14,15 +14,39 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// Upgrade is a back end's database as the upgrade checks need it: Raw, a
-// connection to it that is not a store (the database/sql driver of the
-// back end, on the same file or schema), Migrations, the back end's
-// migration files, and Open, which opens the store on it, returning the
-// error rather than failing.
+// Upgrade is a new database of a back end, as the upgrade checks need it:
+// Driver and Source open it with database/sql apart from the store (the
+// back end's driver, on the same file or schema), Migrations are the back
+// end's migration files, and Open opens the store on it, returning the
+// error rather than failing (the store is used only when err is nil).
 type Upgrade struct {
-	Raw        *sql.DB
-	Migrations fs.FS
-	Open       func() (store.Store, error)
+	Driver, Source string
+	Migrations     fs.FS
+	Open           func() (store.Store, error)
+
+	Raw *sql.DB // opened by RunUpgrades
+}
+
+// RunUpgrades runs the upgrade checks, each on a new database of newDB's:
+// RefuseNewer (see runRefuseNewer) and SourceKeyUpgrade
+// (runSourceKeyUpgrade).
+func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
+	for name, run := range map[string]func(*testing.T, Upgrade){
+		"RefuseNewer":      runRefuseNewer,
+		"SourceKeyUpgrade": runSourceKeyUpgrade,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			u := newDB(t)
+			raw, err := sql.Open(u.Driver, u.Source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { raw.Close() })
+			u.Raw = raw
+			run(t, u)
+		})
+	}
 }
 
 // migrateTo creates the migrations table and applies, and records, the
@@ -53,13 +77,13 @@ func (u Upgrade) migrateTo(t *testing.T, suffix string) {
 	t.Fatalf("no migration *%s", suffix)
 }
 
-// RunRefuseNewer checks that a store refuses a database a newer newsdesk
+// runRefuseNewer checks that a store refuses a database a newer newsdesk
 // has migrated (it records migrations the binary does not have) before it
 // changes anything, with an error matching store.ErrNewerSchema that names
 // them and says to upgrade, and that the database opens again once the
 // newer migrations are gone (a refusal leaves it as it was). u's database
-// is new: RunRefuseNewer opens it first.
-func RunRefuseNewer(t *testing.T, u Upgrade) {
+// is new: runRefuseNewer opens it first.
+func runRefuseNewer(t *testing.T, u Upgrade) {
 	ctx := context.Background()
 	st, err := u.Open()
 	if err != nil {
@@ -137,13 +161,13 @@ func recordedMigrations(t *testing.T, db *sql.DB) []string {
 	return out
 }
 
-// RunSourceKeyUpgrade checks the migration that keys sources by canonical
+// runSourceKeyUpgrade checks the migration that keys sources by canonical
 // URL (the back end's *_source_url_key.sql) on a database an older
 // newsdesk filled, which stored URLs as given: so with rows that are
 // spellings of one feed. Every row survives as it was; each keeps its
 // feed's URL taken, so that another spelling is a duplicate; and the URL is
 // free only once every row with it is deleted. u's database is new.
-func RunSourceKeyUpgrade(t *testing.T, u Upgrade) {
+func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 	ctx := context.Background()
 	u.migrateTo(t, "_source_url_key.sql")
 	old := []string{
