@@ -394,7 +394,6 @@ func (t pgTx) Exec(ctx context.Context, query string, args ...any) error {
 	return err
 }
 
-
 // applyMigration applies m in one transaction with its record. The
 // caller holds the migration lock and has read m unrecorded under it.
 func (st *Store) applyMigration(ctx context.Context, conn *pgxpool.Conn, m store.Migration) error {

@@ -210,4 +210,3 @@ func (st *Store) applyMigration(ctx context.Context, known []store.Migration, m 
 	st.logger.Info("applied migration", "name", m.Name)
 	return nil
 }
-
