@@ -13,6 +13,9 @@
 // the schema, lets one of them migrate while the others wait, and they then
 // find every migration recorded. The lock is per schema, so databases in
 // different schemas of one server (the tests) do not wait on each other.
+// A database that records a migration this binary does not have (a newer
+// newsdesk upgraded it, maybe while this process waited for the lock) is
+// refused with store.ErrNewerSchema before anything is applied.
 //
 // The store uses the schema the connection's search_path names (the DSN's
 // search_path parameter, else the server's default, public).

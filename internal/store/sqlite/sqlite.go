@@ -19,7 +19,9 @@
 // The schema is versioned SQL embedded in the binary (migrations/NNNN_*.sql),
 // applied in order at Open, each in its own transaction together with the
 // row that records it, so a crash during an upgrade leaves the previous
-// version intact.
+// version intact. A file that records a migration this binary does not
+// have (a newer newsdesk upgraded it) is refused with store.ErrNewerSchema
+// before anything is applied.
 package sqlite
 
 import (
