@@ -115,7 +115,7 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 		if it.URL == "" {
 			continue
 		}
-		c := news.URLKey(it.URL)
+		c := canonical(it.URL)
 		if seen[c] {
 			continue
 		}
@@ -210,7 +210,7 @@ func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Sour
 // article reads and stores one article. It is idempotent: an article whose
 // URL is stored is not fetched again.
 func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
-	if stored, err := p.st.HasArticle(ctx, news.URLKey(args.Item.URL)); err != nil || stored {
+	if stored, err := p.st.HasArticle(ctx, canonical(args.Item.URL)); err != nil || stored {
 		return err
 	}
 	src, err := p.st.Source(ctx, args.SourceID)
