@@ -85,6 +85,10 @@ func TestStartsInQuote(t *testing.T) {
 		{"straight singles do not count", "'The dam was built to hold water. [Now it will help,' said the engineer.]", false},
 		{"two closing singles close a double", "“The dam holds water,’’ he said. [It opened in 1990.]", false},
 		{"double prime closes a curly mark", "Its engineer, Ana “Tex″ Ruiz, spoke. [It opened in 1990.]", false},
+		{"curly single quote inside an open double one", "“The council voted last night. [‘We will close the Riverton bridge for 6 weeks,’ the mayor told them.] Repairs start Monday,” the clerk said.", true},
+		{"double quote inside an open curly single one", "‘We lost badly on Saturday. [“It is over for this season,” the coach told us,’ the captain said.]", true},
+		{"angle quote inside an open curly single one", "‘Perdimos el sábado. [«Se acabó», nos dijo el entrenador,’ contó el capitán.]", true},
+		{"curly single quote after an unclosed one", "‘We lost badly on Saturday. [‘It is over,’ the coach said.]", false},
 	})
 }
 

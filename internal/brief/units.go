@@ -151,10 +151,17 @@ func (q *quoteState) cuts(s string, sp news.Span) (startsIn, leavesOpen bool) {
 }
 
 // opensSentence reports whether the mark r of n bytes at i, the first of
-// a sentence, opens a quotation rather than closing the open one.
+// a sentence, opens a new quotation (the open one left unclosed) rather
+// than closing the open one or nesting in it. A quotation nests in one of
+// the other kind of mark: ‘ in a double quotation, a double mark in ‘ (in
+// British style), so only a mark of the innermost open one's kind starts
+// anew.
 func (q *quoteState) opensSentence(s string, i int, r rune, n int) bool {
+	if q.open[len(q.open)-1] == '‘' {
+		return r == '‘'
+	}
 	switch r {
-	case '„', '"', '‘':
+	case '„', '"':
 		return true
 	case '“':
 		return q.top() != '„'
