@@ -378,16 +378,17 @@ func TestFactsVariants(t *testing.T) {
 }
 
 // TestFactsSkipShownSentence wants a figure whose sentence the summary
-// shows to be listed with another sentence that states the same value,
-// and with its own sentence only when no other one does.
+// shows to be listed with another sentence that could be shown and gives
+// the same value for the same quantity, and with its own sentence only
+// when no other one does.
 func TestFactsSkipShownSentence(t *testing.T) {
 	t.Parallel()
 	arts := []news.Article{
-		{ID: 1, Title: "Bridge closed", Text: "The Riverton Bridge will stay closed for 6 weeks. Repairs will cost $12 million."},
-		{ID: 2, Title: "Riverton Bridge shut", Text: "The city said the closure of the bridge would last 6 weeks. About 42,000 vehicles cross it every day."},
-		{ID: 3, Title: "Puente cerrado", Lang: "es", Text: "El puente de Riverton estará cerrado durante 6 semanas. Lo cruzan 42.000 vehículos al día."},
+		{ID: 1, Title: "Bridge closed", Text: "The Riverton Bridge traffic ban will last 6 weeks. Repairs will cost $12 million."},
+		{ID: 2, Title: "Riverton Bridge shut", Text: "The city said the traffic ban on the bridge would last 6 weeks. About 42,000 vehicles cross it every day."},
+		{ID: 3, Title: "Puente cerrado", Lang: "es", Text: "La prohibición del tráfico en el puente de Riverton durará 6 semanas. Lo cruzan 42.000 vehículos al día."},
 		{ID: 4, Title: "Brücke gesperrt", Lang: "de", Text: "Die gesperrte Brücke ist 300 Meter lang. Sie wurde am Montag gesperrt."},
-		{ID: 5, Title: "Bridge shut", Text: "The city said the closure of the bridge would last 6 weeks. The bridge is 300 metres long."},
+		{ID: 5, Title: "Bridge shut", Text: "The city said the traffic ban on the bridge would last 6 weeks. The bridge is 300 metres long."},
 	}
 	sentence := func(a news.Article, k int) news.Citation {
 		return news.Cite(a.ID, text.Sentences(a.Text)[k])
@@ -399,31 +400,45 @@ func TestFactsSkipShownSentence(t *testing.T) {
 		want []string // each fact's sentence
 	}{
 		{"nothing shown", arts[:2], nil, []string{
-			"The Riverton Bridge will stay closed for 6 weeks.",
+			"The Riverton Bridge traffic ban will last 6 weeks.",
 			"Repairs will cost $12 million.",
 			"About 42,000 vehicles cross it every day.",
 		}},
 		{"english: another sentence states the value", arts[:2], []news.Citation{sentence(arts[0], 0)}, []string{
-			"The city said the closure of the bridge would last 6 weeks.",
+			"The city said the traffic ban on the bridge would last 6 weeks.",
 			"Repairs will cost $12 million.",
 			"About 42,000 vehicles cross it every day.",
 		}},
 		{"english: no other sentence states it", arts[:2], []news.Citation{sentence(arts[0], 1)}, []string{
-			"The Riverton Bridge will stay closed for 6 weeks.",
+			"The Riverton Bridge traffic ban will last 6 weeks.",
 			"Repairs will cost $12 million.",
 			"About 42,000 vehicles cross it every day.",
 		}},
 		{"spanish: another sentence states the value", []news.Article{arts[2], arts[4]}, []news.Citation{sentence(arts[2], 0)}, []string{
-			"The city said the closure of the bridge would last 6 weeks.",
+			"The city said the traffic ban on the bridge would last 6 weeks.",
 			"The bridge is 300 metres long.",
 			"Lo cruzan 42.000 vehículos al día.",
 		}},
-		{"german: another sentence states the value", []news.Article{arts[3], arts[4]}, []news.Citation{sentence(arts[3], 0)}, []string{
-			"The city said the closure of the bridge would last 6 weeks.",
-			"The bridge is 300 metres long.",
+		// Nothing names what the 300 metres measure, so the other
+		// sentence may be about another quantity.
+		{"german: the quantity is not named", []news.Article{arts[3], arts[4]}, []news.Citation{sentence(arts[3], 0)}, []string{
+			"The city said the traffic ban on the bridge would last 6 weeks.",
+			"Die gesperrte Brücke ist 300 Meter lang.",
 		}},
 		{"german: no other sentence states it", []news.Article{arts[3]}, []news.Citation{sentence(arts[3], 0)}, []string{
 			"Die gesperrte Brücke ist 300 Meter lang.",
+		}},
+		// "Ban lasts 6 weeks." is too short for a briefing: it does not
+		// stand in for the summary's sentence.
+		{"english: the other sentence could not be shown", []news.Article{arts[0], {ID: 6, Title: "Bridge", Text: "Ban lasts 6 weeks."}}, []news.Citation{sentence(arts[0], 0)}, []string{
+			"The Riverton Bridge traffic ban will last 6 weeks.",
+			"Repairs will cost $12 million.",
+		}},
+		// The same number and unit for another quantity is not the
+		// summary's figure.
+		{"english: the other sentence states another quantity", []news.Article{arts[0], {ID: 7, Title: "Mayor", Text: "The mayor was elected 6 weeks ago by a wide margin."}}, []news.Citation{sentence(arts[0], 0)}, []string{
+			"The Riverton Bridge traffic ban will last 6 weeks.",
+			"Repairs will cost $12 million.",
 		}},
 	}
 	for _, tc := range tests {
@@ -449,12 +464,19 @@ func TestFactsSkipShownSentence(t *testing.T) {
 	}
 }
 
-// TestBuildFactsDoNotRepeatSummary wants no key fact of the bridge
-// fixture to show a summary sentence again: the summary's "6 weeks" is
-// also stated by another outlet's sentence.
+// TestBuildFactsDoNotRepeatSummary wants no key fact to show a summary
+// sentence again when another outlet's sentence gives the same value for
+// the same quantity (the traffic ban's 6 weeks).
 func TestBuildFactsDoNotRepeatSummary(t *testing.T) {
 	t.Parallel()
-	b := Build(loadInput(t, "bridge.json"), Options{Now: fixedNow})
+	in := Input{
+		Story: news.Story{ID: 1, Title: "Riverton Bridge shut"},
+		Articles: []news.Article{
+			{ID: 1, Title: "Riverton Bridge shut", Text: "Engineers found cracks in two steel beams of the Riverton Bridge on Monday. Repairs will cost $12 million. Its traffic ban will last 6 weeks, the city said."},
+			{ID: 2, Title: "Bridge closed to traffic", Text: "The city said the traffic ban on the Riverton Bridge would last 6 weeks while engineers assess the damage. About 42,000 vehicles cross the bridge every day."},
+		},
+	}
+	b := Build(in, Options{Now: fixedNow})
 	summary := map[news.Citation]bool{}
 	for _, sec := range b.Sections {
 		if sec.Kind == news.SectionSummary {

@@ -71,6 +71,9 @@ type fact struct {
 	score float64
 	// shown: its sentence is already in the briefing (the summary).
 	shown bool
+	// usable: its sentence may stand in a briefing (SummaryOptions.shows),
+	// so it may stand in for a shown one.
+	usable bool
 }
 
 // Facts lists up to n figures with units, each shown with the sentence that
@@ -80,9 +83,10 @@ type fact struct {
 // value stated twice is shown once.
 //
 // A figure whose sentence is among the citations in skip (the summary's)
-// gives way to another sentence that states the same value, so the reader
-// does not see the summary's sentence again; with no other such sentence,
-// it is kept.
+// gives way to another sentence that could be shown and gives the same
+// value for the same quantity (text.SameQuantity), so the reader does not
+// see the summary's sentence again; with no other such sentence, it is
+// kept.
 func Facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
 	return facts(articles, sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()))
 }
@@ -106,18 +110,21 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 			if !ok {
 				s = -1 // a heading or an over-long sentence: keep, but last
 			}
-			facts = append(facts, fact{doc: d, fig: f, score: s, shown: skip[news.Cite(a.ID, f.Sentence)]})
+			facts = append(facts, fact{doc: d, fig: f, score: s, shown: skip[news.Cite(a.ID, f.Sentence)], usable: ok})
 		}
 	}
-	// A sentence that restates a shown sentence's figure takes its rank,
-	// and the tie goes to it: the shown one then restates a listed value
-	// and is left out below.
+	// A usable sentence that gives a shown sentence's value for the same
+	// quantity takes its rank, and the tie goes to it: the shown one then
+	// restates a listed value and is left out below. The same number in
+	// the same unit for another quantity (elected 6 weeks ago) does not
+	// stand in for it.
 	for _, sf := range facts {
 		if !sf.shown {
 			continue
 		}
 		for k := range facts {
-			if !facts[k].shown && restates(sf.fig.Figure, facts[k].fig.Figure) {
+			g := facts[k].fig.Figure
+			if !facts[k].shown && facts[k].usable && text.SameQuantity(sf.fig.Figure, g) && text.SameValue(sf.fig.Figure, g) {
 				facts[k].score = max(facts[k].score, sf.score)
 			}
 		}
