@@ -89,6 +89,11 @@ func TestStartsInQuote(t *testing.T) {
 		{"double quote inside an open curly single one", "‘We lost badly on Saturday. [“It is over for this season,” the coach told us,’ the captain said.]", true},
 		{"angle quote inside an open curly single one", "‘Perdimos el sábado. [«Se acabó», nos dijo el entrenador,’ contó el capitán.]", true},
 		{"curly single quote after an unclosed one", "‘We lost badly on Saturday. [‘It is over,’ the coach said.]", false},
+		{"curly single as an apostrophe, never closed", "The fans sang ‘ere we go all night. [It is quiet.]", false},
+		{"curly single as an apostrophe, a possessive later", "The ‘Ndrangheta runs the port. [The dockers’ union is quiet.]", false},
+		{"curly single as an apostrophe inside an open double", "“The fans sang ‘ere we go all night. [It was loud,” he said.]", true},
+		{"double prime after a digit", "The port lies at 40°26′46″N. [It is quiet.]", false},
+		{"double prime after a digit before a space", "The port lies at 40°26′46″ north. [It is quiet.]", false},
 	})
 }
 
@@ -124,6 +129,8 @@ func TestLeavesQuoteOpen(t *testing.T) {
 		{"german low single quote closed within", "[Er nannte es ‚gut‘ und ging.]", false},
 		{"swedish quote closed later", "[”Vi kommer att kämpa.] Vi vinner”, sa han.", true},
 		{"polish quote closed later", "[„Będziemy walczyć.] Wygramy”, powiedział.", true},
+		{"curly single as an apostrophe, never closed", "[The fans sang ‘ere we go all night.] It is quiet.", false},
+		{"double prime after a digit", "[The port lies at 40°26′46″N.] It is quiet.", false},
 	})
 }
 

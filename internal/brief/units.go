@@ -84,6 +84,7 @@ func (c quoteCut) any() bool { return c.startsIn || c.leavesOpen }
 func quoteCuts(s string, spans []news.Span) []quoteCut {
 	out := make([]quoteCut, len(spans))
 	var para quoteState // the paragraph's marks up to pos
+	var closes singleCloses
 	pos := 0
 	advance := func(end int) {
 		for pos < end {
@@ -104,10 +105,67 @@ func quoteCuts(s string, spans []news.Span) []quoteCut {
 			para.open, pos = para.open[:0], pos+nl+1
 		}
 		advance(sp.Start)
-		out[k].startsIn, out[k].leavesOpen = para.cuts(s, sp)
+		if slices.Contains(para.open, '‘') && !closes.ahead(s, sp.Start) {
+			// A ‘ left open that nothing in the rest of the paragraph
+			// can close is an apostrophe (‘ere, ‘Ndrangheta), as pop
+			// reads one left open inside a double quotation: it must not
+			// hold every later sentence of the paragraph inside it.
+			para.dropSingles()
+		}
+		out[k].startsIn, out[k].leavesOpen = para.cuts(s, sp, func() bool { return closes.ahead(s, sp.End) })
 		advance(sp.End)
 	}
 	return out
+}
+
+// singleCloses finds, for a scan moving forward, whether a mark that may
+// close a curly single quotation follows in the paragraph; it remembers
+// the last answer, so the scan stays linear.
+type singleCloses struct {
+	from, at, end int // at: the next closing mark at or after from, -1 for none before end
+	known         bool
+}
+
+// ahead reports whether a closing single mark follows from in its
+// paragraph.
+func (c *singleCloses) ahead(s string, from int) bool {
+	if c.known && from >= c.from && (c.at >= 0 && from <= c.at || c.at < 0 && from <= c.end) {
+		return c.at >= 0
+	}
+	c.known, c.from, c.at, c.end = true, from, -1, len(s)
+	for i := from; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' {
+			c.end = i
+			break
+		}
+		if (r == '’' || r == '\'') && closesSingle(s, i, n) {
+			c.at = i
+			break
+		}
+		i += n
+	}
+	return c.at >= 0
+}
+
+// closesSingle reports whether the single mark ’ or ' of n bytes at i of
+// s may close a quotation: not an apostrophe within a word (it’s), not one
+// of two standing for a double mark (’’), and not a plural's possessive
+// (the dockers’ union).
+func closesSingle(s string, i, n int) bool {
+	if apostrophe(s, i, n) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, m := utf8.DecodeRuneInString(s[i+n:])
+	if prev == '’' || prev == '\'' || next == '’' || next == '\'' {
+		return false
+	}
+	if prev == 's' && next == ' ' {
+		after, _ := utf8.DecodeRuneInString(s[i+n+m:])
+		return !unicode.IsLower(after)
+	}
+	return true
 }
 
 // quoteState is the quotation marks left open by a scan, innermost last.
@@ -128,8 +186,9 @@ func (q *quoteState) top() rune {
 
 // cuts reports whether the sentence at sp starts inside a quotation left
 // open by q, or closes one inside it that it never opened; and whether it
-// leaves open a quotation it opened.
-func (q *quoteState) cuts(s string, sp news.Span) (startsIn, leavesOpen bool) {
+// leaves open a quotation it opened, counting a ‘ only if a mark later in
+// the paragraph may close it (ahead, asked only then).
+func (q *quoteState) cuts(s string, sp news.Span, ahead func() bool) (startsIn, leavesOpen bool) {
 	var in quoteState
 	if len(q.open) > 0 {
 		r, n := utf8.DecodeRuneInString(s[sp.Start:])
@@ -146,6 +205,9 @@ func (q *quoteState) cuts(s string, sp news.Span) (startsIn, leavesOpen bool) {
 			return true, false
 		}
 		i += n
+	}
+	if slices.Contains(in.open, '‘') && !ahead() {
+		in.dropSingles()
 	}
 	return false, len(in.open) > 0
 }
@@ -236,7 +298,11 @@ func (q *quoteState) step(s string, i int) (n int, stray bool) {
 			stray = true
 		}
 	case '"', '″':
-		// ″ (a double prime) stands in for a straight mark: “Tex″ Alles.
+		// ″ (a double prime) stands in for a straight mark: “Tex″ Alles;
+		// after a digit it is seconds of arc (40°26′46″N) or inches.
+		if r == '″' && inches(s, i) {
+			break
+		}
 		opens := opensAt(s, i, n)
 		switch {
 		case top == '"' || (top == '“' || top == '„') && !opens:
@@ -275,6 +341,11 @@ func (q *quoteState) pop() {
 			return
 		}
 	}
+}
+
+// dropSingles forgets every ‘ left open: read as apostrophes.
+func (q *quoteState) dropSingles() {
+	q.open = slices.DeleteFunc(q.open, func(r rune) bool { return r == '‘' })
 }
 
 // opensSingle reports whether the curly single mark ‘ of n bytes at i of
