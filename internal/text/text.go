@@ -70,11 +70,12 @@ func Sentences(s string) []news.Span {
 			// Take closing quotes and brackets with the sentence. “ and «
 			// close a quotation in German (»Ja.« Er ging.) but open one
 			// in English and Spanish: right before a letter they open the
-			// next sentence, its space lost (He left.“We will…).
+			// next sentence, its space lost (He left.“We will…,
+			// Se fue.«¿Volverás?»).
 			for j < len(s) {
 				c, m := utf8.DecodeRuneInString(s[j:])
 				if c == '“' || c == '«' {
-					if next, _ := utf8.DecodeRuneInString(s[j+m:]); unicode.IsLetter(next) || unicode.IsDigit(next) {
+					if next, _ := utf8.DecodeRuneInString(s[j+m:]); unicode.IsLetter(next) || unicode.IsDigit(next) || next == '¿' || next == '¡' {
 						break
 					}
 				} else if !strings.ContainsRune("\"'”’)]»", c) && c != '.' && c != '!' && c != '?' {
@@ -156,14 +157,14 @@ func boundaryAfter(s string, i, j int) bool {
 
 // opensNoSpace reports whether the mark c of n bytes at j, right after a
 // sentence's stop with no space, opens the next sentence: “, « or „ before
-// an upper-case letter or digit. Text extracted from pages loses the break
-// between paragraphs that way (He left.“We will…).
+// an upper-case letter, a digit or Spanish ¿ or ¡. Text extracted from
+// pages loses the break between paragraphs that way (He left.“We will…).
 func opensNoSpace(s string, j int, c rune, n int) bool {
 	if c != '“' && c != '«' && c != '„' {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[j+n:])
-	return unicode.IsUpper(next) || unicode.IsDigit(next)
+	return unicode.IsUpper(next) || unicode.IsDigit(next) || next == '¿' || next == '¡'
 }
 
 // attributionFollows reports whether s starts with a short name or
