@@ -92,6 +92,8 @@ func TestStartsInQuote(t *testing.T) {
 		{"curly single as an apostrophe, never closed", "The fans sang ‘ere we go all night. [It is quiet.]", false},
 		{"curly single as an apostrophe, a possessive later", "The ‘Ndrangheta runs the port. [The dockers’ union is quiet.]", false},
 		{"curly single as an apostrophe inside an open double", "“The fans sang ‘ere we go all night. [It was loud,” he said.]", true},
+		{"curly single as an apostrophe opening a sentence", "‘Ndrangheta clans run the port. [It is quiet.]", false},
+		{"curly single after a colon, its quotation running on", "She added: ‘I watched parents scramble. [Family after family came.]\n‘It was chaos.’", true},
 		{"double prime after a digit", "The port lies at 40°26′46″N. [It is quiet.]", false},
 		{"double prime after a digit before a space", "The port lies at 40°26′46″ north. [It is quiet.]", false},
 	})
@@ -131,6 +133,7 @@ func TestLeavesQuoteOpen(t *testing.T) {
 		{"polish quote closed later", "[„Będziemy walczyć.] Wygramy”, powiedział.", true},
 		{"curly single as an apostrophe, never closed", "[The fans sang ‘ere we go all night.] It is quiet.", false},
 		{"double prime after a digit", "[The port lies at 40°26′46″N.] It is quiet.", false},
+		{"curly single quote running on into the next paragraph", "[‘Jonah was a fun-loving kid.]\n‘He ran away when he heard the shots.’", true},
 	})
 }
 

@@ -83,8 +83,7 @@ func (c quoteCut) any() bool { return c.startsIn || c.leavesOpen }
 // text costs time in its length, not in its length times its sentences.
 func quoteCuts(s string, spans []news.Span) []quoteCut {
 	out := make([]quoteCut, len(spans))
-	var para quoteState // the paragraph's marks up to pos
-	var closes singleCloses
+	para := quoteState{closes: &singleCloses{}} // the paragraph's marks up to pos
 	pos := 0
 	advance := func(end int) {
 		for pos < end {
@@ -105,22 +104,15 @@ func quoteCuts(s string, spans []news.Span) []quoteCut {
 			para.open, pos = para.open[:0], pos+nl+1
 		}
 		advance(sp.Start)
-		if slices.Contains(para.open, '‘') && !closes.ahead(s, sp.Start) {
-			// A ‘ left open that nothing in the rest of the paragraph
-			// can close is an apostrophe (‘ere, ‘Ndrangheta), as pop
-			// reads one left open inside a double quotation: it must not
-			// hold every later sentence of the paragraph inside it.
-			para.dropSingles()
-		}
-		out[k].startsIn, out[k].leavesOpen = para.cuts(s, sp, func() bool { return closes.ahead(s, sp.End) })
+		out[k].startsIn, out[k].leavesOpen = para.cuts(s, sp)
 		advance(sp.End)
 	}
 	return out
 }
 
-// singleCloses finds, for a scan moving forward, whether a mark that may
-// close a curly single quotation follows in the paragraph; it remembers
-// the last answer, so the scan stays linear.
+// singleCloses finds whether a mark that may close a curly single
+// quotation follows in the paragraph; it remembers the last answer, so a
+// scan moving forward stays linear.
 type singleCloses struct {
 	from, at, end int // at: the next closing mark at or after from, -1 for none before end
 	known         bool
@@ -171,6 +163,30 @@ func closesSingle(s string, i, n int) bool {
 // quoteState is the quotation marks left open by a scan, innermost last.
 type quoteState struct {
 	open []rune
+	// closes finds the closing single marks ahead; nil for none found
+	// yet.
+	closes *singleCloses
+}
+
+// closesAhead reports whether a mark that may close a ‘ follows from in
+// its paragraph.
+func (q *quoteState) closesAhead(s string, from int) bool {
+	if q.closes == nil {
+		q.closes = &singleCloses{}
+	}
+	return q.closes.ahead(s, from)
+}
+
+// opensQuoteAt reports whether a mark at i of s stands where a quotation
+// opens rather than where a word may: at the start of a paragraph or
+// sentence, or after a colon or an opening double mark.
+func opensQuoteAt(s string, i int) bool {
+	t := strings.TrimRightFunc(s[:i], unicode.IsSpace)
+	if t == "" || len(t) < i && strings.ContainsRune(s[len(t):i], '\n') {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune(".!?:“\"„«»", prev)
 }
 
 // top is the innermost open double mark: a double mark looks through
@@ -186,10 +202,9 @@ func (q *quoteState) top() rune {
 
 // cuts reports whether the sentence at sp starts inside a quotation left
 // open by q, or closes one inside it that it never opened; and whether it
-// leaves open a quotation it opened, counting a ‘ only if a mark later in
-// the paragraph may close it (ahead, asked only then).
-func (q *quoteState) cuts(s string, sp news.Span, ahead func() bool) (startsIn, leavesOpen bool) {
-	var in quoteState
+// leaves open a quotation it opened.
+func (q *quoteState) cuts(s string, sp news.Span) (startsIn, leavesOpen bool) {
+	in := quoteState{closes: q.closes}
 	if len(q.open) > 0 {
 		r, n := utf8.DecodeRuneInString(s[sp.Start:])
 		if !q.opensSentence(s, sp.Start, r, n) {
@@ -205,9 +220,6 @@ func (q *quoteState) cuts(s string, sp news.Span, ahead func() bool) (startsIn, 
 			return true, false
 		}
 		i += n
-	}
-	if slices.Contains(in.open, '‘') && !ahead() {
-		in.dropSingles()
 	}
 	return false, len(in.open) > 0
 }
@@ -242,7 +254,15 @@ func (q *quoteState) step(s string, i int) (n int, stray bool) {
 	top := q.top()
 	switch r {
 	case '‘':
-		if opensSingle(s, i, n) {
+		// Within a sentence (not at its start or after a colon), a ‘
+		// that nothing later in its paragraph can close is an
+		// apostrophe (sang ‘ere we go, the ‘Ndrangheta), as pop reads
+		// one left open inside a double quotation: it must not hold
+		// every later sentence of the paragraph inside it. One that
+		// opens a sentence or follows a colon opens a quotation even so:
+		// British style opens each paragraph of a quotation running on
+		// with ‘ and closes only the last.
+		if opensSingle(s, i, n) && (opensQuoteAt(s, i) || q.closesAhead(s, i+n)) {
 			q.push(r)
 		}
 	case '’', '\'':
@@ -343,11 +363,6 @@ func (q *quoteState) pop() {
 	}
 }
 
-// dropSingles forgets every ‘ left open: read as apostrophes.
-func (q *quoteState) dropSingles() {
-	q.open = slices.DeleteFunc(q.open, func(r rune) bool { return r == '‘' })
-}
-
 // opensSingle reports whether the curly single mark ‘ of n bytes at i of
 // s opens a quotation: the start of the text, white space, an opening
 // bracket, a dash or an opening double mark before it, and a letter after
@@ -377,7 +392,7 @@ func opensSingle(s string, i, n int) bool {
 
 // clipped are words whose front is left out and marked with an
 // apostrophe, which typesetting often turns into ‘.
-var clipped = map[string]bool{"til": true, "em": true, "cause": true, "cos": true, "tis": true, "twas": true, "bout": true, "n": true, "lil": true}
+var clipped = map[string]bool{"til": true, "em": true, "cause": true, "cos": true, "tis": true, "twas": true, "bout": true, "n": true, "lil": true, "ndrangheta": true}
 
 // apostrophe reports a single closing mark of n bytes at i of s between
 // two letters: it’s, O’Neill.
