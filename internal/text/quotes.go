@@ -1730,7 +1730,9 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 			// The title may be inside the entity's run ("President Obama").
 			for k >= 0 && q.toks[k].word && i-k <= 6 {
 				kw := Key(q.word(k))
-				if notStartNames[kw] || speechVerbs[kw] {
+				// A verb or an object pronoun ends the title's modifiers:
+				// "Among them was Senator Ted Cruz" has the role "Senator".
+				if notStartNames[kw] || speechVerbs[kw] || auxiliaries[kw] || objectPronouns[kw] {
 					break
 				}
 				k--
@@ -1742,6 +1744,9 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 	}
 	return news.Span{}
 }
+
+// objectPronouns never modify a title.
+var objectPronouns = set(`them|him|me|us|whom`)
 
 // titleContext reports whether the word before a quotation introduces a
 // title rather than speech: "on", "in", "titled", "the"...
