@@ -556,6 +556,11 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		}
 		if !t.word {
 			w := q.word(k)
+			// An abbreviation's full stop before a comma ends no clause:
+			// `, Mitch McConnell, R-Ky., said`.
+			if w == "." && k+1 < limit && q.isPunct(k+1, ",") {
+				continue
+			}
 			if strings.ContainsAny(w, ".!?;:“”\"«»—–") && k > i {
 				break
 			}

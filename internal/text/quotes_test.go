@@ -78,6 +78,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will find those emails soon.", "Trump", ""}}},
 		{"a verb and a pronoun before the title are no part of the role", "en", "Among them was Senator Ted Cruz of Texas. \"We will win this fight,\" Cruz said.",
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
+		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
+			[]voice{{"Our assumption is that the veto will be overridden", "Senate Majority Leader Mitch McConnell", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
