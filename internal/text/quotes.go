@@ -1230,7 +1230,7 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 	}
 	k := a
 	for j := a; j < v && j < a+6; j++ {
-		if q.isPunct(j, ",") {
+		if q.isPunct(j, ",") && !q.inNumber(j) {
 			k = j + 1
 			break
 		}
@@ -1256,6 +1256,18 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 		}
 	}
 	return news.Span{}, false
+}
+
+// inNumber reports whether token j is a separator inside a number, the
+// comma of "100,000": no clause boundary.
+func (q *quoter) inNumber(j int) bool {
+	return j > 0 && j+1 < len(q.toks) && q.toks[j-1].end == q.toks[j].start && q.toks[j].end == q.toks[j+1].start &&
+		unicode.IsDigit(lastRuneOf(q.word(j-1))) && unicode.IsDigit(firstRune(q.word(j+1)))
+}
+
+func lastRuneOf(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // mainSubject finds the subject of the clause a participle at token v

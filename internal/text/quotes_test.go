@@ -80,6 +80,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Senate Majority Leader Mitch McConnell", ""}}},
+		{"a comma inside a number opens no subject", "en", `More than 100,000 people took part in a nationwide "day of action for schools" on Thursday.`,
+			[]voice{{"day of action for schools", "", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
