@@ -896,7 +896,7 @@ func (q *quoter) plausibleSpeaker(b, e int) bool {
 		hasNoun = true
 	}
 	switch Key(q.word(b)) {
-	case "on", "in", "for", "at", "which", "that", "who", "to", "from", "with", "by", "of", "en", "por", "con", "que":
+	case "on", "in", "for", "at", "which", "that", "who", "to", "from", "with", "by", "of", "including", "en", "por", "con", "que", "incluido", "incluida":
 		return false
 	}
 	for k := b; k < e; k++ {

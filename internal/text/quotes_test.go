@@ -82,6 +82,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"Our assumption is that the veto will be overridden", "Senate Majority Leader Mitch McConnell", ""}}},
 		{"a comma inside a number opens no subject", "en", `More than 100,000 people took part in a nationwide "day of action for schools" on Thursday.`,
 			[]voice{{"day of action for schools", "", ""}}},
+		{"a phrase opened by including is no speaker", "en", `Scott's relatives, including his wife, watched the police videos on Thursday, according to their attorneys, and said they came away with "more questions than answers."`,
+			[]voice{{"more questions than answers.", "their attorneys", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
