@@ -799,6 +799,15 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 		// "the insider said", "a source told": a short determiner phrase.
 		for d := last - 1; d >= a && d >= last-3 && q.toks[d].word; d-- {
 			if dk := Key(q.word(d)); isDeterminer(dk) && dk != "that" && dk != "this" {
+				if d > a && q.toks[d-1].word && prepositions[Key(q.word(d-1))] {
+					// "Protesters marching through the streets chanted":
+					// the object of a preposition is no subject; the
+					// subject is before the participle it hangs off.
+					if p := d - 2; p > a && q.toks[p].word && strings.HasSuffix(Key(q.word(p)), "ing") {
+						return q.subject(a, p)
+					}
+					return news.Span{}, news.Span{}, false
+				}
 				return news.Span{Start: q.toks[d].start, End: q.toks[last].end}, role, true
 			}
 			if notStartNames[Key(q.word(d))] || speechVerbs[Key(q.word(d))] {
@@ -848,6 +857,11 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	}
 	return ph, role, true
 }
+
+// prepositions take an object that is no subject.
+var prepositions = set(`in|on|at|through|from|with|by|of|into|onto|over|under|across|around|near|for|to|
+after|before|during|about|against|outside|inside|toward|towards|between|behind|beyond|past|along|
+en|por|con|de|desde|hacia|sobre|entre|tras|durante`)
 
 var conjunctions = set(`and|but|so|yet|then|however|still|also|y|pero|así|luego|también|e|o|or`)
 

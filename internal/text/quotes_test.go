@@ -84,6 +84,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"day of action for schools", "", ""}}},
 		{"a phrase opened by including is no speaker", "en", `Scott's relatives, including his wife, watched the police videos on Thursday, according to their attorneys, and said they came away with "more questions than answers."`,
 			[]voice{{"more questions than answers.", "their attorneys", ""}}},
+		{"the object of a preposition before the verb is no subject", "en", `Protesters marching through the streets chanted "no justice, no peace" and kept going until 2 a.m.`,
+			[]voice{{"no justice, no peace", "Protesters", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
