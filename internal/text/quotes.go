@@ -758,7 +758,7 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 				return news.Span{Start: q.toks[c+1].start, End: q.toks[e-2].end}, news.Span{Start: q.toks[r].start, End: q.toks[c-1].end}, true
 			}
 		}
-		if c > a && q.isPunct(c, ",") && c+1 < e-1 && q.toks[c-1].word && isCap(q.word(c-1)) {
+		if c > a && q.isPunct(c, ",") && c+1 < e-1 && q.capBefore(c, a) {
 			if q.looksLikeRole(c+1, e-1) {
 				role = news.Span{Start: q.toks[c+1].start, End: q.toks[e-2].end}
 			}
@@ -862,6 +862,23 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 var prepositions = set(`in|on|at|through|from|with|by|of|into|onto|over|under|across|around|near|for|to|
 after|before|during|about|against|outside|inside|toward|towards|between|behind|beyond|past|along|
 en|por|con|de|desde|hacia|sobre|entre|tras|durante`)
+
+// capBefore reports whether a capitalised word ends the tokens (a, c),
+// or one followed by a parenthesis: "Roy Cooper (D), McCrory's opponent,
+// called".
+func (q *quoter) capBefore(c, a int) bool {
+	k := c - 1
+	if k > a && q.isPunct(k, ")") {
+		for k > a && !q.isPunct(k, "(") && c-k < 12 {
+			k--
+		}
+		if !q.isPunct(k, "(") {
+			return false
+		}
+		k--
+	}
+	return k >= a && q.toks[k].word && isCap(q.word(k))
+}
 
 var conjunctions = set(`and|but|so|yet|then|however|still|also|y|pero|así|luego|también|e|o|or`)
 

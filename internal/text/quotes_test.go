@@ -86,6 +86,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"more questions than answers.", "their attorneys", ""}}},
 		{"the object of a preposition before the verb is no subject", "en", `Protesters marching through the streets chanted "no justice, no peace" and kept going until 2 a.m.`,
 			[]voice{{"no justice, no peace", "Protesters", ""}}},
+		{"an appositive after a parenthesis after the name", "en", `Roy Cooper (D), a longtime rival, told reporters that transparency "is the best policy here."`,
+			[]voice{{"is the best policy here.", "Roy Cooper", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
