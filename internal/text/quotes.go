@@ -1480,6 +1480,9 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 	}
 	lp, lok := q.lastPerson(pos, g)
 	para := q.paraOf(pos)
+	if e, ok := q.previousSubject(pos, g); ok {
+		return e, true
+	}
 	// A person named as the subject of a speech verb since the quote
 	// before (`McLenney said…. ¶ "…," she said.`, `…, noted NBC's Dante
 	// Chinni. ¶ "…," he wrote.`) has taken the floor from its speaker.
@@ -1524,6 +1527,48 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 		return e, true
 	}
 	return lp, lok
+}
+
+// previousSubject returns the person who opens the sentence before the
+// one at pos (its subject, after at most a few words of title or role:
+// `Cruz openly admitted that his pick was political. "…," he said.`)
+// when that sentence lies in the same paragraph, holds no quotation and
+// no named speaker (`Cruz is right, Viguerie argues.` is Viguerie's), and
+// the person's gender fits g. Reaching into the previous paragraph as
+// well lost on train (−1).
+func (q *quoter) previousSubject(pos int, g string) (Entity, bool) {
+	si := sort.Search(len(q.sents), func(i int) bool { return q.sents[i].End > pos })
+	if si == 0 || si > len(q.sents) {
+		return Entity{}, false
+	}
+	prev := q.sents[si-1]
+	if q.paraOf(prev.Start) != q.paraOf(pos) || strings.ContainsAny(prev.Of(q.s), "“”\"«»") || q.headlineAt(prev.Start) {
+		return Entity{}, false
+	}
+	for _, e := range q.speakers {
+		if e.Span.Start >= prev.Start && e.Span.End <= prev.End {
+			return Entity{}, false // "Cruz is right, Viguerie argues."
+		}
+	}
+	a := q.tokAt(prev.Start)
+	for _, e := range q.ents {
+		if e.Span.Start < prev.Start {
+			continue
+		}
+		if e.Span.Start >= prev.End || q.tokAt(e.Span.Start)-a > 4 {
+			break
+		}
+		if e.Kind != Person {
+			continue
+		}
+		if g != "" {
+			if pg := personGender(q.fullest(e)); pg != "" && pg != g {
+				return Entity{}, false
+			}
+		}
+		return e, true
+	}
+	return Entity{}, false
 }
 
 // namedSpeakers lists, in text order, the people named as the subject of

@@ -88,6 +88,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"no justice, no peace", "Protesters", ""}}},
 		{"an appositive after a parenthesis after the name", "en", `Roy Cooper (D), a longtime rival, told reporters that transparency "is the best policy here."`,
 			[]voice{{"is the best policy here.", "Roy Cooper", ""}}},
+		{"a pronoun after a sentence opened by a person refers to that person", "en", "Senator Tom Hale said the plan would pass. Governor Mark Lopez defended his pick on Monday. \"We needed the votes in the south,\" he said.",
+			[]voice{{"We needed the votes in the south", "Mark Lopez", "Governor"}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
