@@ -556,9 +556,10 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		}
 		if !t.word {
 			w := q.word(k)
-			// An abbreviation's full stop before a comma ends no clause:
-			// `, Mitch McConnell, R-Ky., said`.
-			if w == "." && k+1 < limit && q.isPunct(k+1, ",") {
+			// An abbreviation's full stop before a comma or a closing
+			// parenthesis ends no clause: `, Mitch McConnell, R-Ky., said`,
+			// `, Rep. Elijah E. Cummings (D-Md.) said`.
+			if w == "." && k+1 < limit && q.isPunct(k+1, ",)") {
 				continue
 			}
 			if strings.ContainsAny(w, ".!?;:“”\"«»—–") && k > i {

@@ -90,6 +90,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"is the best policy here.", "Roy Cooper", ""}}},
 		{"a pronoun after a sentence opened by a person refers to that person", "en", "Senator Tom Hale said the plan would pass. Governor Mark Lopez defended his pick on Monday. \"We needed the votes in the south,\" he said.",
 			[]voice{{"We needed the votes in the south", "Mark Lopez", "Governor"}}},
+		{"after, a party and state abbreviation in parentheses between the name and the verb", "en", `"We will not give in to this," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.`,
+			[]voice{{"We will not give in to this", "Elijah E. Cummings", "Rep."}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
