@@ -537,6 +537,11 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	if i >= len(q.toks) || q.paraOf(q.toks[i].start) != sg.para {
 		return attribution{}, false
 	}
+	if q.toks[i].word && !isCap(q.word(i)) {
+		if att, ok := q.sentenceEndAttribution(sg, i); ok {
+			return att, true
+		}
+	}
 	signed := q.isPunct(i, "—–―")
 	if q.isPunct(i, ",—–―") {
 		i++
@@ -623,6 +628,57 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	att.end, att.endsComma = q.clauseEnd(v, sg.para)
 	att.weak = weak
 	return att, true
+}
+
+// sentenceEndAttribution reads an attribution that closes the sentence
+// a quotation runs on into, from token i after the closing mark: `"…"
+// that Sanders can catch Clinton, said Steve Elmendorf.`, `"…" about the
+// decision, RoseAnn DeMoro said.` The clause must follow a comma and end
+// the sentence; no other quotation may lie between.
+func (q *quoter) sentenceEndAttribution(sg segment, i int) (attribution, bool) {
+	sent := q.sentenceAt(sg.closeAt)
+	end := min(q.tokAt(sent.End), len(q.toks))
+	for k := i; k+1 < end; k++ {
+		if !q.toks[k].word && strings.ContainsAny(q.word(k), "“”\"«»") {
+			return attribution{}, false
+		}
+		if !q.isPunct(k, ",") {
+			continue
+		}
+		// `, said Steve Elmendorf, deputy campaign manager.`
+		if q.isVerb(k+1) && !isParticiple(Key(q.word(k+1))) {
+			ph, role, ok := q.object(k+2, end)
+			if ok && q.endsSentence(ph.End, role.End, end) {
+				return attribution{phrase: ph, role: role, end: sent.End}, true
+			}
+			continue
+		}
+		// `, RoseAnn DeMoro said.`
+		for v := k + 2; v < end && v <= k+7; v++ {
+			if q.isVerb(v) && !isParticiple(Key(q.word(v))) {
+				if v+1 < len(q.toks) && q.isPunct(v+1, ".") {
+					if ph, role, ok := q.subject(k+1, v); ok {
+						return attribution{phrase: ph, role: role, end: sent.End}, true
+					}
+				}
+				break
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// endsSentence reports whether only punctuation follows the speaker
+// phrase (ending at byte a) and its role (ending at byte b, or 0) before
+// token end.
+func (q *quoter) endsSentence(a, b, end int) bool {
+	k := q.tokAt(max(a, b))
+	for ; k < end; k++ {
+		if q.toks[k].word {
+			return false
+		}
+	}
+	return true
 }
 
 // nameThenVerb reports whether the tokens from i are a capitalised name
