@@ -1493,6 +1493,14 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		}
 	}
 	words := strings.Fields(Key(ph.Of(q.s)))
+	if len(words) == 1 && strings.EqualFold(ph.Of(q.s), "it") {
+		// "It" is no person: the organisation or publication named
+		// last (`the Times wrote. ¶ "…," it added.`), else as written.
+		if o, ok := q.lastOrganization(ph.Start); ok {
+			return o.Span, news.Span{}
+		}
+		return ph, news.Span{}
+	}
 	if len(words) == 1 {
 		if g, ok := pronounGender[words[0]]; ok && words[0] != "they" && words[0] != "we" && words[0] != "ellos" &&
 			words[0] != "i" && words[0] != "yo" && words[0] != "nosotros" {
@@ -1525,6 +1533,24 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		}
 	}
 	return ph, news.Span{}
+}
+
+// lastOrganization returns the organisation named last before pos,
+// outside quotations, in the same or the previous paragraph.
+func (q *quoter) lastOrganization(pos int) (Entity, bool) {
+	for k := len(q.ents) - 1; k >= 0; k-- {
+		e := q.ents[k]
+		if e.Span.End > pos {
+			continue
+		}
+		if q.paraOf(pos)-q.paraOf(e.Span.Start) > 1 {
+			break
+		}
+		if e.Kind == Organization && !q.inQuote(e.Span.Start) {
+			return e, true
+		}
+	}
+	return Entity{}, false
 }
 
 // pronounReferent resolves a subject pronoun of a speech verb at pos: to

@@ -96,6 +96,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"There is no realistic path", "Steve Elmendorf", "a spokesman for the campaign"}}},
 		{"an attribution closing the sentence, name first", "en", `"There is a lot of anger" about the decision, RoseAnn DeMoro said.`,
 			[]voice{{"There is a lot of anger", "RoseAnn DeMoro", ""}}},
+		{"it is no person but the organisation named last", "en", "Donald Trump met the editors on Monday. The New York Times wrote that the plan had failed.\n\n\"It was a disaster for the city,\" it added.",
+			[]voice{{"It was a disaster for the city", "New York Times", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
