@@ -1672,6 +1672,18 @@ func (q *quoter) namedSpeakers() []Entity {
 		}
 		ph, _, ok := q.subject(a, v)
 		e, named := q.personIn(ph, ok)
+		if !named && ok {
+			// "McLenney said": a lone unclassified name that is the
+			// whole subject of a speech verb is a person.
+			for _, o := range q.ents {
+				if o.Span == ph && o.Kind == OtherEntity && !isAllCaps(o.Text) && !groupNouns[o.Key] &&
+					!notStartNames[o.Key] && !roleNouns[strings.TrimSuffix(o.Key, "s")] {
+					o.Kind = Person
+					e, named = o, true
+					break
+				}
+			}
+		}
 		if !named && (v == a || q.isPunct(v-1, ",:;—–")) {
 			// Verb first: `"…," said Ana Ruiz.`, `…, noted NBC's Dante
 			// Chinni.`
