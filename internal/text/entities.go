@@ -139,8 +139,8 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 		}
 		k := Key(strings.TrimSuffix(word(t), "."))
 		_, isTitle := personTitles[k]
-		if !isTitle && !(roleNouns[k] && !orgHeads[k]) || t >= j-1 {
-			break
+		if !isTitle && !(roleNouns[k] && !orgHeads[k]) || t >= j-1 || hasOrgHead(s, toks[t+1:j]) {
+			break // "Justice Department" names no justice
 		}
 		if titleStart < 0 {
 			titleStart = toks[i].start

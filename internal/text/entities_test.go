@@ -32,6 +32,8 @@ func TestEntities(t *testing.T) {
 		{"surname after full name", "Maria Lopez arrived. Later, Lopez spoke.",
 			[]ent{{"Maria Lopez", Person}, {"Lopez", Person}}},
 		{"honorific", "Mr. Smith and Dr. Jones disagreed.", []ent{{"Smith", Person}, {"Jones", Person}}},
+		{"a title before an organisation head is part of the organisation", "She took the helm at the Justice Department in 2015.",
+			[]ent{{"Justice Department", Organization}}},
 		{"and splits names", "Donald Trump and Ted Cruz met in Iowa.",
 			[]ent{{"Donald Trump", Person}, {"Ted Cruz", Person}, {"Iowa", Place}}},
 		{"acronym org", "NATO and the UN met in New York.",
