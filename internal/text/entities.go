@@ -130,6 +130,17 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 			}
 		}
 	}
+	// "Ohio Democratic Party Chairman David Pepper": a title inside the
+	// run, after an organisation and before a given name, makes the
+	// organisation part of the person's title.
+	for t := i + 1; t < j-1 && title == ""; t++ {
+		k := Key(strings.TrimSuffix(word(t), "."))
+		_, isTitle := personTitles[k]
+		if (isTitle || roleNouns[k] && !orgHeads[k]) && firstNames[Key(word(t+1))] != "" && hasOrgHead(s, toks[i:t]) {
+			title, titleStart = strings.TrimSpace(s[toks[i].start:toks[t].end]), toks[i].start
+			i = t + 1
+		}
+	}
 	for i < j-1 {
 		// A title is a title word, or a role noun after role modifiers
 		// ("Press Secretary", "Democratic presidential candidate").

@@ -34,6 +34,8 @@ func TestEntities(t *testing.T) {
 		{"honorific", "Mr. Smith and Dr. Jones disagreed.", []ent{{"Smith", Person}, {"Jones", Person}}},
 		{"a title before an organisation head is part of the organisation", "She took the helm at the Justice Department in 2015.",
 			[]ent{{"Justice Department", Organization}}},
+		{"an organisation and a title before a given name", "Ohio Democratic Party Chairman David Pepper called it a win.",
+			[]ent{{"David Pepper", Person}}},
 		{"and splits names", "Donald Trump and Ted Cruz met in Iowa.",
 			[]ent{{"Donald Trump", Person}, {"Ted Cruz", Person}, {"Iowa", Place}}},
 		{"acronym org", "NATO and the UN met in New York.",

@@ -79,7 +79,7 @@ func TestQuotes(t *testing.T) {
 		{"a verb and a pronoun before the title are no part of the role", "en", "Among them was Senator Ted Cruz of Texas. \"We will win this fight,\" Cruz said.",
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
-			[]voice{{"Our assumption is that the veto will be overridden", "Senate Majority Leader Mitch McConnell", ""}}},
+			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
 		{"a comma inside a number opens no subject", "en", `More than 100,000 people took part in a nationwide "day of action for schools" on Thursday.`,
 			[]voice{{"day of action for schools", "", ""}}},
 		{"a phrase opened by including is no speaker", "en", `Scott's relatives, including his wife, watched the police videos on Thursday, according to their attorneys, and said they came away with "more questions than answers."`,
