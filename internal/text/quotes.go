@@ -1070,8 +1070,9 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 			return news.Span{}, news.Span{}, false
 		}
 	} else {
-		// A role phrase, up to a comma or a preposition of place or time.
-		for e < limit && q.toks[e].word && e-a < 10 {
+		// A role phrase, up to a comma or a preposition of place or time;
+		// "9/11 widow Terry Strada" holds a number with a separator.
+		for e < limit && (q.toks[e].word || q.inNumber(e)) && e-a < 10 {
 			kw := Key(q.word(e))
 			if e > a && (kw == "on" || kw == "in" || kw == "at" || kw == "to" || kw == "en" || kw == "ante" || kw == "during" ||
 				kw == "durante" || kw == "after" || kw == "tras" || kw == "when" || kw == "cuando" || kw == "that" || kw == "que" ||

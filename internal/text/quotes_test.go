@@ -100,6 +100,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"It was a disaster for the city", "New York Times", ""}}},
 		{"a lone unclassified name as the subject of a speech verb takes the floor", "en", "\"We are ignored,\" said Leslie Wimes, a party activist.\n\nMcLenney said the campaign was inconsistent.\n\n\"It only happens when there is a video,\" she said.",
 			[]voice{{"We are ignored", "Leslie Wimes", "a party activist"}, {"It only happens when there is a video", "McLenney", ""}}},
+		{"after, verb first, a role phrase holding a number with a separator", "en", `"The rationales do not hold weight," said 9/11 widow Terry Strada.`,
+			[]voice{{"The rationales do not hold weight", "Terry Strada", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
