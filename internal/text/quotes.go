@@ -1494,9 +1494,13 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		}
 	}
 	words := strings.Fields(Key(ph.Of(q.s)))
-	if len(words) == 1 && strings.EqualFold(ph.Of(q.s), "it") {
+	if len(words) == 1 && (strings.EqualFold(ph.Of(q.s), "it") || strings.EqualFold(ph.Of(q.s), "they")) {
 		// "It" is no person: the organisation or publication named
 		// last (`the Times wrote. ¶ "…," it added.`), else as written.
+		// "They" is that organisation too when one was named in this or
+		// the previous paragraph (`the Security Council issued a
+		// statement. ¶ "…," they said.`), else as written: the speaker of
+		// the quote before, below.
 		if o, ok := q.lastOrganization(ph.Start); ok {
 			return o.Span, news.Span{}
 		}

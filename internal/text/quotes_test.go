@@ -102,6 +102,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We are ignored", "Leslie Wimes", "a party activist"}, {"It only happens when there is a video", "McLenney", ""}}},
 		{"after, verb first, a role phrase holding a number with a separator", "en", `"The rationales do not hold weight," said 9/11 widow Terry Strada.`,
 			[]voice{{"The rationales do not hold weight", "Terry Strada", ""}}},
+		{"they after an organisation is the organisation", "en", "\"We need more time,\" said Ana Ruiz, the agency's director.\n\nThe United Nations Security Council met on Friday.\n\n\"This is a clear violation of the rules,\" they said.",
+			[]voice{{"We need more time", "Ana Ruiz", "the agency's director"}, {"This is a clear violation of the rules", "United Nations Security Council", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
