@@ -1266,6 +1266,11 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 			continue
 		}
 		if ph, role, ok := q.subject(a, v); ok {
+			// The speaker who reports the clause, not the one it
+			// reports on: the quotation is the outer speaker's account.
+			if oph, orole, ok := q.outerSpeaker(a, q.tokAt(ph.Start)); ok {
+				return attribution{phrase: oph, role: orole}, true
+			}
 			return attribution{phrase: ph, role: role}, true
 		}
 		// "She greeted supporters and told them": the sentence's subject.
@@ -1301,6 +1306,24 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 		}
 	}
 	return attribution{}, false
+}
+
+// outerSpeaker finds, for a speech clause starting at token b, an outer
+// speech verb in [a, b) whose "that" clause holds it: `Trump said during
+// a rally that Clinton described the deal as "…"`.
+func (q *quoter) outerSpeaker(a, b int) (news.Span, news.Span, bool) {
+	for t := b - 1; t > a; t-- {
+		if !q.toks[t].word || Key(q.word(t)) != "that" {
+			continue
+		}
+		for u := t - 1; u >= a; u-- {
+			if q.isVerb(u) && !isParticiple(Key(q.word(u))) {
+				return q.subject(a, u)
+			}
+		}
+		return news.Span{}, news.Span{}, false
+	}
+	return news.Span{}, news.Span{}, false
 }
 
 // sentenceSubject finds the subject of the clause in tokens [a, v): the

@@ -104,6 +104,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"The rationales do not hold weight", "Terry Strada", ""}}},
 		{"they after an organisation is the organisation", "en", "\"We need more time,\" said Ana Ruiz, the agency's director.\n\nThe United Nations Security Council met on Friday.\n\n\"This is a clear violation of the rules,\" they said.",
 			[]voice{{"We need more time", "Ana Ruiz", "the agency's director"}, {"This is a clear violation of the rules", "United Nations Security Council", ""}}},
+		{"a speech clause nested in another's that clause takes the outer speaker", "en", `Trump said during a rally in Michigan that Clinton once described the deal as "the gold standard" of trade deals.`,
+			[]voice{{"the gold standard", "Trump", ""}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
