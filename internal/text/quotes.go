@@ -1341,7 +1341,14 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 		}
 	}
 	k := a
-	for j := a; j < v && j < a+6; j++ {
+	// An introductory phrase: a short one ("On Monday,"), or a longer
+	// one opened by a participle or a preposition ("Worried about a lack
+	// of passion for Hillary Clinton among young voters,").
+	reach := 6
+	if fw := Key(q.word(a)); q.toks[a].word && (prepositions[fw] || strings.HasSuffix(fw, "ed") || strings.HasSuffix(fw, "ing")) {
+		reach = 16
+	}
+	for j := a; j < v && j < a+reach; j++ {
 		if q.isPunct(j, ",") && !q.inNumber(j) {
 			k = j + 1
 			break

@@ -106,6 +106,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We need more time", "Ana Ruiz", "the agency's director"}, {"This is a clear violation of the rules", "United Nations Security Council", ""}}},
 		{"a speech clause nested in another's that clause takes the outer speaker", "en", `Trump said during a rally in Michigan that Clinton once described the deal as "the gold standard" of trade deals.`,
 			[]voice{{"the gold standard", "Trump", ""}}},
+		{"a long introductory phrase opened by a participle is no subject", "en", `Worried about a lack of passion for Hillary Clinton among young voters, Governor Mark Lopez is rolling out a new message: "show up and vote for her."`,
+			[]voice{{"show up and vote for her.", "Mark Lopez", "Governor"}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
