@@ -115,6 +115,13 @@ type Config struct {
 	// off.
 	ThreadWeakLinks int
 	ThreadWeakScore float64
+	// ThreadLeadNames is how many of the names a story shares with a
+	// thread (those the name check counts) its articles' headlines and
+	// leads must give when a grown story links or merges by its centroids
+	// (see sharesThreadNames); ThreadLeadNew asks the same of a new
+	// story's first article. 0 turns the check off.
+	ThreadLeadNames int
+	ThreadLeadNew   bool
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -348,6 +355,7 @@ func DefaultConfig() Config {
 		ThreadVoteScore:   0.07,
 		ThreadWeakLinks:   3,
 		ThreadWeakScore:   0.05,
+		ThreadLeadNames:   1,
 		ThreadNameWeight:  0.6,
 		RelatedMin:        0.25,
 		RelatedNameFloor:  0.05,

@@ -32,6 +32,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,18 @@ func Half(arts []Article, half string) ([]Article, error) {
 	return out, nil
 }
 
+// KeepLabels keeps the articles whose label (story, or topic) is one of
+// labels, in file order.
+func KeepLabels(arts []Article, labels []string) []Article {
+	var out []Article
+	for _, a := range arts {
+		if slices.Contains(labels, a.Label()) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Run parses args (the words after "eval cluster") and prints the evaluation.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval cluster", flag.ContinueOnError)
@@ -97,6 +110,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	baseline := fs.Bool("baseline", false, "also run the plain TF-IDF single-pass baseline")
 	threads := fs.Bool("threads", false, "score thread linking (Timeline17 file: labels are topics)")
 	half := fs.String("half", "", "keep only the stories numbered even or odd (even|odd): the halves settings are chosen and checked on")
+	labels := fs.String("labels", "", "keep only the articles of these stories or topics (comma-separated labels): for sets with few labels, such as Timeline17's five topics")
 	scale := fs.Int("scale", 0, "replay this many generated articles and print cost per article")
 	demoMode := fs.Bool("demo", false, "cross-lingual check on the demo corpus, without and with the glossary translator")
 	// Overrides for experiments; reported figures use the defaults.
@@ -121,6 +135,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.ThreadVoteScore, "thread-vote-score", cfg.ThreadVoteScore, "experiment: least thread score for a link by votes")
 	fs.IntVar(&cfg.ThreadWeakLinks, "thread-weak-links", cfg.ThreadWeakLinks, "experiment: threads a new story must weakly link to, name check passed, to continue the best (0: off)")
 	fs.Float64Var(&cfg.ThreadWeakScore, "thread-weak-score", cfg.ThreadWeakScore, "experiment: least thread score of a weak link")
+	fs.IntVar(&cfg.ThreadLeadNames, "thread-lead-names", cfg.ThreadLeadNames, "experiment: shared thread names a story's headlines and leads must give to link or merge by its centroids (0: off)")
+	fs.BoolVar(&cfg.ThreadLeadNew, "thread-lead-new", cfg.ThreadLeadNew, "experiment: ask thread-lead-names of a new story's first article too")
 	fs.Float64Var(&cfg.ThreadNameWeight, "thread-w-names", cfg.ThreadNameWeight, "experiment: weight of names in the thread score")
 	fs.IntVar(&cfg.IndexKeys, "index-keys", cfg.IndexKeys, "experiment: index keys")
 	fs.IntVar(&cfg.Candidates, "candidates", cfg.Candidates, "experiment: candidates")
@@ -170,6 +186,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if arts, err = Half(arts, *half); err != nil {
 			return fmt.Errorf("eval cluster: %w", err)
 		}
+	}
+	if *labels != "" {
+		arts = KeepLabels(arts, strings.Split(*labels, ","))
 	}
 	ordered := Order(arts)
 	if *threads {
