@@ -122,6 +122,11 @@ type Config struct {
 	// story's first article. 0 turns the check off.
 	ThreadLeadNames int
 	ThreadLeadNew   bool
+	// ThreadMergeTopics is how many topic names (see topicNames) each of
+	// two threads must hold that the other's recent articles never name
+	// for a merge between them to be refused (see distinctTopics). Default
+	// 2, as ThreadTopicNames; 0 turns the guard off.
+	ThreadMergeTopics int
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -356,6 +361,7 @@ func DefaultConfig() Config {
 		ThreadWeakLinks:   3,
 		ThreadWeakScore:   0.05,
 		ThreadLeadNames:   1,
+		ThreadMergeTopics: 2,
 		ThreadNameWeight:  0.6,
 		RelatedMin:        0.25,
 		RelatedNameFloor:  0.05,

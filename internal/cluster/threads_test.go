@@ -44,6 +44,41 @@ func TestTopicNames(t *testing.T) {
 	}
 }
 
+func TestDistinctTopics(t *testing.T) {
+	t.Parallel()
+	// Names 1-4 are carried by 20 recent articles each, 5 by 40, 6 by 5.
+	cl := New(DefaultConfig())
+	cl.df = map[uint64]int{1: 20, 2: 20, 3: 20, 4: 20, 5: 40, 6: 5}
+	thread := func(named map[uint64]int) *thread {
+		th := newThread(1)
+		th.named = named
+		return th
+	}
+	tests := []struct {
+		name string
+		a, b map[uint64]int
+		need int
+		want bool
+	}{
+		{"two topics, two own names each", map[uint64]int{1: 15, 2: 12, 5: 12}, map[uint64]int{3: 15, 4: 11, 5: 12}, 2, true},
+		{"one side has one own topic name", map[uint64]int{1: 15, 5: 12}, map[uint64]int{3: 15, 4: 11}, 2, false},
+		{"a name both carry is not its own", map[uint64]int{1: 15, 2: 12}, map[uint64]int{2: 1, 3: 15, 4: 11}, 2, false},
+		{"small threads have no topic names", map[uint64]int{1: 9, 2: 9}, map[uint64]int{3: 9, 4: 9}, 2, false},
+		{"a common name is no topic name", map[uint64]int{1: 15, 5: 15}, map[uint64]int{3: 15, 4: 11}, 2, false},
+		{"one own name each, guard at 1", map[uint64]int{1: 15, 6: 5}, map[uint64]int{3: 15}, 1, true},
+		{"off", map[uint64]int{1: 15, 2: 12}, map[uint64]int{3: 15, 4: 11}, 0, false},
+	}
+	for _, tt := range tests {
+		cl.cfg.ThreadMergeTopics = tt.need
+		if got := cl.distinctTopics(thread(tt.a), thread(tt.b)); got != tt.want {
+			t.Errorf("%s: distinctTopics = %v, want %v", tt.name, got, tt.want)
+		}
+		if got := cl.distinctTopics(thread(tt.b), thread(tt.a)); got != tt.want {
+			t.Errorf("%s, the other way round: distinctTopics = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestThreadMerge feeds testdata/merge.json: a chemical leak (two reports,
 // story 1), then a lawsuit over poisoned wells that names none of the
 // leak's people or places (story 2, a thread of its own), then, weeks
