@@ -653,7 +653,9 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	if c.cfg.CountConflict > 0 {
 		p.titleCounts = headlineCounts(d.Title)
 	}
-	if c.cfg.NameConflict > 0 {
+	if c.cfg.NameConflict > 0 || c.cfg.ThreadLeadNames > 0 {
+		// Both the name conflict and the thread link of a grown story
+		// (see sharesThreadNames) read the lead names.
 		p.leadNames = leadNames(d, &r)
 	}
 	if c.cfg.StreetMentions > 0 && c.cfg.StreetConflict > 0 {

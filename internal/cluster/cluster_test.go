@@ -472,7 +472,18 @@ func TestRelink(t *testing.T) {
 	third.Text = "Jurors watched video of a gray sedan leaving the scene of the Toledo bar shooting as the trial went on. " +
 		"The judge said the trial could last two weeks. Relatives of the two men were in the courtroom again."
 	stream = append(stream, third)
-	c := New(DefaultConfig())
+	// The late link needs a shared name in the story's leads
+	// (ThreadLeadNames), which are read with the name conflict off too.
+	noConflict := DefaultConfig()
+	noConflict.NameConflict = 0
+	for _, cfg := range []Config{DefaultConfig(), noConflict} {
+		relinks(t, cfg, stream)
+	}
+}
+
+func relinks(t *testing.T, cfg Config, stream []Doc) {
+	t.Helper()
+	c := New(cfg)
 	var as []Assignment
 	for _, d := range stream {
 		as = append(as, c.Add(d))
@@ -490,7 +501,7 @@ func TestRelink(t *testing.T) {
 		t.Errorf("trial story thread = %d (ThreadOf %d), want thread 1; assignments %+v", second.ThreadID, c.ThreadOf(first.StoryID), as[len(as)-3:])
 	}
 	// The move survives a restart.
-	r := New(DefaultConfig())
+	r := New(cfg)
 	for i, d := range stream {
 		r.Restore(d, as[i])
 	}
