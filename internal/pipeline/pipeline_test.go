@@ -278,6 +278,35 @@ func TestFeedDiscovery(t *testing.T) {
 	}
 }
 
+// TestNoDiscoveryOnceEstablished checks that a feed which has been read
+// is not moved to whatever feed one HTML response names: a captive portal,
+// a challenge page or a parked domain would otherwise take the source over
+// for good, under its trusted name. Discovery is for a source never read.
+func TestNoDiscoveryOnceEstablished(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: s.url("/portal/feed")})
+	h.waitIdle(t, ctx)
+	if got, err := h.st.Source(ctx, src.ID); err != nil || got.Status != news.StatusOK {
+		t.Fatalf("first poll: %+v, %v; want status ok", got, err)
+	}
+
+	s.portal.Store(true)
+	if err := h.p.PollNow(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+	got, err := h.st.Source(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.URL != src.URL || got.Status != news.StatusError || !strings.Contains(got.LastError, "content type") {
+		t.Errorf("after the portal: URL %s, status %s, error %q; want %s, error about its content type", got.URL, got.Status, got.LastError, src.URL)
+	}
+}
+
 // TestRestartRestoresClusterer stops the pipeline after one feed, starts a
 // new one on the same database, and checks that the follow-up article a
 // second feed brings joins the story the first one started, instead of

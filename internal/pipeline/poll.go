@@ -38,10 +38,17 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	}
 
 	// A web page is accepted too, though a feed is asked for: people
-	// subscribe to a site's home page as often as to its feed.
+	// subscribe to a site's home page as often as to its feed. Only until
+	// the source has been read, though: afterwards a page in the feed's
+	// place is a captive portal, a challenge or a parked domain, and the
+	// feed it names must not take the source over.
+	expect := fetch.ExpectFeed
+	if neverRead(src) {
+		expect |= fetch.ExpectHTML
+	}
 	resp, err := p.fc.Get(ctx, fetch.Request{
 		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
-		Expect: fetch.ExpectFeed | fetch.ExpectHTML, Accept: fetch.FeedAccept,
+		Expect: expect, Accept: fetch.FeedAccept,
 	})
 	if err != nil {
 		return p.fetchFailed(ctx, src, now, err)
@@ -151,6 +158,22 @@ func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, m
 			more(cur)
 		}
 	})
+}
+
+// neverRead reports whether the feed source src has never had a good
+// poll, so that the page at its URL may still name the feed to follow. A
+// good poll leaves a trace in the store: status ok until a later failure,
+// and, kept through failures, the feed's validators, its title as the
+// name, or its articles. A source named by its user whose first polls all
+// failed looks read, and is not moved: the safe side.
+func neverRead(src news.Source) bool {
+	switch src.Status {
+	case news.StatusNew:
+		return true
+	case news.StatusError:
+		return src.ArticleCount == 0 && src.ETag == "" && src.LastModified == "" && src.Name == ""
+	}
+	return false
 }
 
 // due mirrors store.Store.DueSources: a feed is due when its next poll

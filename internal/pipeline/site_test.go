@@ -32,6 +32,9 @@ type site struct {
 	srv        *httptest.Server
 	closed     string // base URL of a port nothing listens on
 	ignoreETag atomic.Bool
+	// portal makes /portal/feed, otherwise the site's RSS feed, answer as
+	// a captive portal does: an HTML page announcing another feed.
+	portal atomic.Bool
 
 	mu          sync.Mutex
 	feedGets    map[string]int // full responses, by path
@@ -71,6 +74,12 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/busy.xml":
 		w.Header().Set("Retry-After", "7200")
 		http.Error(w, "busy", http.StatusServiceUnavailable)
+	case p == "/portal/feed" && s.portal.Load():
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Sign in to the network</title>`+
+			`<link rel="alternate" type="application/rss+xml" href="/fire-only.xml"></head><body></body></html>`)
+	case p == "/portal/feed":
+		s.serveFeed(w, r, "rss.xml")
 	case strings.HasSuffix(p, ".xml"):
 		s.serveFeed(w, r, strings.TrimPrefix(p, "/"))
 	case strings.HasPrefix(p, "/slow/"):
