@@ -118,3 +118,44 @@ func canonicalQuery(raw string) string {
 	}
 	return strings.Join(out, "&")
 }
+
+// MaxURLLen is the longest URL a source may have.
+const MaxURLLen = 2048
+
+// CheckURL returns the canonical form of raw, an absolute http(s) URL
+// without user info; field names it in the errors, which are fit to show
+// the client. Every URL that becomes a source's passes it, whether a user
+// gave it or a page announced it: GET /api/sources shows them to anyone.
+func CheckURL(field, raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", fmt.Errorf("%s is required", field)
+	}
+	if len(raw) > MaxURLLen {
+		return "", fmt.Errorf("%s is longer than %d bytes", field, MaxURLLen)
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("%s is not a valid URL", field)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("%s must start with http:// or https://", field)
+	}
+	if u.Hostname() == "" {
+		return "", fmt.Errorf("%s has no host", field)
+	}
+	if u.User != nil {
+		return "", fmt.Errorf("%s must not contain a user name or password", field)
+	}
+	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
+		return "", fmt.Errorf("%s must not contain spaces or control characters", field)
+	}
+	// The canonical form is the one `newsdesk sources add` stores and the
+	// store keys sources by, so the same feed written another way
+	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
+	canon, err := CanonicalURL(u.String())
+	if err != nil {
+		return "", fmt.Errorf("%s is not a valid URL", field)
+	}
+	return canon, nil
+}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -340,7 +339,6 @@ type SourceRequest struct {
 
 // Limits on a new source's fields.
 const (
-	maxURLLen      = 2048
 	maxNameLen     = 200
 	maxCategoryLen = 64
 )
@@ -373,7 +371,7 @@ func (e bodyTooLargeError) Error() string {
 
 // Source validates the request and returns the source it asks for.
 func (req SourceRequest) Source() (news.Source, error) {
-	canon, err := checkURL("url", req.URL)
+	canon, err := news.CheckURL("url", req.URL)
 	if err != nil {
 		return news.Source{}, err
 	}
@@ -428,48 +426,11 @@ func ImportSource(o news.Source) (news.Source, []string, error) {
 	// GET /api/sources and export show the home page to anyone, so it
 	// passes the same checks as the feed URL or is left out.
 	if h := strings.TrimSpace(o.HomeURL); h != "" {
-		if src.HomeURL, err = checkURL("home page URL", h); err != nil {
+		if src.HomeURL, err = news.CheckURL("home page URL", h); err != nil {
 			warns = append(warns, fmt.Sprintf("dropped home page %q: %v", h, err))
 		}
 	}
 	return src, warns, nil
-}
-
-// checkURL returns the canonical form of raw, an absolute http(s) URL
-// without user info; field names it in the errors, which are fit to show
-// the client.
-func checkURL(field, raw string) (string, error) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return "", fmt.Errorf("%s is required", field)
-	}
-	if len(raw) > maxURLLen {
-		return "", fmt.Errorf("%s is longer than %d bytes", field, maxURLLen)
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", fmt.Errorf("%s is not a valid URL", field)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", fmt.Errorf("%s must start with http:// or https://", field)
-	}
-	if u.Hostname() == "" {
-		return "", fmt.Errorf("%s has no host", field)
-	}
-	if u.User != nil {
-		return "", fmt.Errorf("%s must not contain a user name or password", field)
-	}
-	if strings.ContainsFunc(raw, func(r rune) bool { return r < 0x20 || r == 0x7f || r == ' ' }) {
-		return "", fmt.Errorf("%s must not contain spaces or control characters", field)
-	}
-	// The canonical form is the one `newsdesk sources add` stores and the
-	// store keys sources by, so the same feed written another way
-	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
-	canon, err := news.CanonicalURL(u.String())
-	if err != nil {
-		return "", fmt.Errorf("%s is not a valid URL", field)
-	}
-	return canon, nil
 }
 
 // parseLang returns the canonical form of the BCP 47 tag l.
