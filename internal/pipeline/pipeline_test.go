@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"net/netip"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
@@ -304,6 +307,76 @@ func TestNoDiscoveryOnceEstablished(t *testing.T) {
 	}
 	if got.URL != src.URL || got.Status != news.StatusError || !strings.Contains(got.LastError, "content type") {
 		t.Errorf("after the portal: URL %s, status %s, error %q; want %s, error about its content type", got.URL, got.Status, got.LastError, src.URL)
+	}
+}
+
+// TestDiscoveryChecksAnnouncedFeeds checks that a feed a page announces
+// passes the checks a URL a user adds passes, that a link which fails them,
+// or cannot be read, gives way to the page's next one, and that when none
+// is left the error names the announced feed and why it failed.
+func TestDiscoveryChecksAnnouncedFeeds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	cfg := fetch.DefaultConfig("newsdesk-test/1.0")
+	cfg.HostInterval = -1
+	cfg.AllowPrefixes = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")} // the site, and no other private address
+	fc, err := fetch.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(fc.Close)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), fc)
+
+	announce := func(hrefs ...string) string {
+		q := url.Values{"href": hrefs}
+		return s.url("/announce/?" + q.Encode())
+	}
+	withUser := strings.Replace(s.url("/rss.xml"), "://", "://reader:hunter2@", 1)
+	long := s.url("/rss.xml?pad=" + strings.Repeat("x", fetch.MaxURLLen))
+	private := strings.Replace(s.url("/rss.xml"), "127.0.0.1", "127.0.0.2", 1)
+	tests := []struct {
+		name, page string
+		want       string // URL followed; the page's own when empty
+		errWords   []string
+		errNot     string
+	}{
+		{name: "user info", page: announce(withUser),
+			errWords: []string{"announces the feed", "must not contain a user name or password"}, errNot: "hunter2"},
+		{name: "user info, then a good feed", page: announce(withUser, "/atom.xml"), want: s.url("/atom.xml")},
+		{name: "over-long", page: announce(long), errWords: []string{"announces the feed", "longer than 2048 bytes"}},
+		{name: "over-long, then a good feed", page: announce(long, "/fire-only.xml"), want: s.url("/fire-only.xml")},
+		{name: "private address", page: announce(private), errWords: []string{"announces the feed " + private + ", which could not be read"}},
+		{name: "a page naming a page", page: announce(announce(s.url("/nofeed/"))),
+			errWords: []string{"announces the feed", "which could not be read", "content type"}},
+		{name: "a page, then a good feed", page: announce(s.url("/nofeed/"), "/rss.xml"), want: s.url("/rss.xml")},
+	}
+	srcs := make([]news.Source, len(tests))
+	for i, tt := range tests {
+		srcs[i] = h.addSource(t, ctx, news.Source{URL: tt.page})
+	}
+	h.waitIdle(t, ctx)
+	for i, tt := range tests {
+		got, err := h.st.Source(ctx, srcs[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, status := tt.want, news.StatusOK
+		if want == "" {
+			want, status = srcs[i].URL, news.StatusError
+		}
+		if got.URL != want || got.Status != status {
+			t.Errorf("%s: URL %s, status %s, error %q; want %s, %s", tt.name, got.URL, got.Status, got.LastError, want, status)
+		}
+		for _, w := range tt.errWords {
+			if !strings.Contains(got.LastError, w) {
+				t.Errorf("%s: error %q does not say %q", tt.name, got.LastError, w)
+			}
+		}
+		// The page's own URL, which the error names, holds the link.
+		if tt.errNot != "" && strings.Contains(strings.ReplaceAll(got.LastError, srcs[i].URL, ""), tt.errNot) {
+			t.Errorf("%s: error %q shows %q", tt.name, got.LastError, tt.errNot)
+		}
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -54,25 +56,25 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		return p.fetchFailed(ctx, src, now, err)
 	}
 	var feedURL, homePage string // the feed the page at src.URL announces
+	var f *feed.Feed
 	if !resp.NotModified && !resp.IsFeed() {
-		links := feed.Discover(resp.Body, resp.URL)
-		if len(links) == 0 {
-			return p.pollFailed(ctx, src, now, fmt.Sprintf("%s is a web page, not a feed, and announces no feed; "+
-				"to follow this one article, subscribe to it as a page", src.URL), 0)
-		}
-		feedURL, homePage = canonical(links[0]), resp.URL
-		resp, err = p.fc.Get(ctx, fetch.Request{URL: links[0], Expect: fetch.ExpectFeed})
+		d, fail, err := p.discover(ctx, src, resp)
 		if err != nil {
-			return p.fetchFailed(ctx, src, now, err)
+			return err
 		}
+		if fail != nil {
+			return p.pollFailed(ctx, src, now, fail.msg, fail.retryAfter)
+		}
+		feedURL, homePage, resp, f = d.url, d.home, d.resp, d.feed
 	}
 	if resp.NotModified {
 		return p.pollOK(ctx, src, now, nil)
 	}
-	f, err := feed.Parse(resp.Body, resp.URL)
-	if err != nil {
-		p.logger.Info("feed could not be parsed", "source", src.ID, "url", resp.URL, "err", err)
-		return p.pollFailed(ctx, src, now, "feed could not be read: "+err.Error(), 0)
+	if f == nil {
+		if f, err = feed.Parse(resp.Body, resp.URL); err != nil {
+			p.logger.Info("feed could not be parsed", "source", src.ID, "url", resp.URL, "err", err)
+			return p.pollFailed(ctx, src, now, "feed could not be read: "+err.Error(), 0)
+		}
 	}
 	if feedURL != "" {
 		// Subscribe to the feed itself from now on, the page becoming the
@@ -112,6 +114,92 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		cur.HomeURL = firstNonEmpty(cur.HomeURL, f.HomeURL)
 		cur.Lang = firstNonEmpty(cur.Lang, f.Lang)
 	})
+}
+
+// discovered is the feed a page announces, read.
+type discovered struct {
+	url, home string // the feed's canonical URL; the page's, if fit to show
+	resp      *fetch.Response
+	feed      *feed.Feed
+}
+
+// discoveryFailure is why a page gave no feed to follow.
+type discoveryFailure struct {
+	msg        string
+	retryAfter time.Duration
+}
+
+// discover reads the first feed the page in resp announces that passes the
+// checks a URL a user adds passes, and can be fetched and parsed: a page
+// announces its feeds in no reliable order, and one dead or foreign link
+// must not hide a good one. Without one it says why the first failed. Its
+// error is ctx's, once done.
+func (p *Pipeline) discover(ctx context.Context, src news.Source, page *fetch.Response) (discovered, *discoveryFailure, error) {
+	links := feed.Discover(page.Body, page.URL)
+	if len(links) == 0 {
+		return discovered{}, &discoveryFailure{msg: fmt.Sprintf("%s is a web page, not a feed, and announces no feed; "+
+			"to follow this one article, subscribe to it as a page", src.URL)}, nil
+	}
+	// A redirect may have landed anywhere; a home page unfit to show is
+	// left out, as an import leaves it out.
+	home, err := fetch.CheckURL("home page URL", page.URL)
+	if err != nil {
+		home = ""
+	}
+	var first *discoveryFailure
+	for _, link := range links {
+		d, err := p.readAnnounced(ctx, link)
+		if err == nil {
+			d.home = home
+			return d, nil, nil
+		}
+		if ctx.Err() != nil {
+			return discovered{}, nil, ctx.Err()
+		}
+		p.logger.Info("announced feed could not be read", "source", src.ID, "page", src.URL, "feed", link, "err", err)
+		if first == nil {
+			first = &discoveryFailure{msg: fmt.Sprintf("%s announces the feed %s, which could not be read: %v", src.URL, shownURL(link), err)}
+			var fe *fetch.Error
+			if errors.As(err, &fe) {
+				first.retryAfter = fe.RetryAfter
+			}
+		}
+	}
+	if n := len(links) - 1; n > 0 {
+		first.msg += fmt.Sprintf(" (nor could the %d other feeds it announces)", n)
+	}
+	return discovered{}, first, nil
+}
+
+// readAnnounced checks, fetches and parses the feed at link, announced by
+// a page.
+func (p *Pipeline) readAnnounced(ctx context.Context, link string) (discovered, error) {
+	canon, err := fetch.CheckURL("its URL", link)
+	if err != nil {
+		return discovered{}, err
+	}
+	resp, err := p.fc.Get(ctx, fetch.Request{URL: link, Expect: fetch.ExpectFeed})
+	if err != nil {
+		return discovered{}, err
+	}
+	f, err := feed.Parse(resp.Body, resp.URL)
+	if err != nil {
+		return discovered{}, fmt.Errorf("parse feed: %w", err)
+	}
+	return discovered{url: canon, resp: resp, feed: f}, nil
+}
+
+// shownURL is raw as a source's error may show it: without a password and
+// cut short.
+func shownURL(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		raw = u.Redacted()
+	}
+	const max = 200
+	if len(raw) > max {
+		raw = strings.ToValidUTF8(raw[:max], "") + "…"
+	}
+	return raw
 }
 
 // newItems returns an article job per item not stored yet.

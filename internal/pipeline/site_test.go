@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"html"
 	"log/slog"
 	"net"
 	"net/http"
@@ -108,6 +109,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Tidewater Gazette</title>`+
 			`<link rel="alternate" type="application/rss+xml" title="RSS" href="../rss.xml"></head><body><h1>Tidewater Gazette</h1></body></html>`)
+	case p == "/announce/":
+		// A page announcing each href of its query, in order.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Announcements</title>`)
+		for _, href := range r.URL.Query()["href"] {
+			fmt.Fprintf(w, `<link rel="alternate" type="application/rss+xml" href="%s">`, html.EscapeString(href))
+		}
+		fmt.Fprint(w, `</head><body></body></html>`)
 	case p == "/nofeed/":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>No feed here</title></head><body><p>Nothing to subscribe to.</p></body></html>`)
