@@ -33,8 +33,11 @@ func Discover(page []byte, pageURL string) []string {
 	if base != nil && !base.IsAbs() {
 		base = nil
 	}
-	var out []string
-	seen := map[string]bool{}
+	// HTML resolves every URL of the document against its first <base
+	// href>, wherever the links stand, so hrefs are resolved once the walk
+	// has found it.
+	var hrefs []string
+	baseHref, sawBase := "", false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -44,22 +47,12 @@ func Discover(page []byte, pageURL string) []string {
 			}
 			switch n.DataAtom {
 			case atom.Base:
-				if href := attr["href"]; href != "" {
-					if u, err := url.Parse(strings.TrimSpace(href)); err == nil {
-						if base != nil {
-							u = base.ResolveReference(u)
-						}
-						if u.IsAbs() {
-							base = u
-						}
-					}
+				if href, ok := attr["href"]; ok && !sawBase {
+					baseHref, sawBase = href, true
 				}
 			case atom.Link:
 				if isAlternate(attr["rel"]) && feedTypes[mediaTypeOf(attr["type"])] {
-					if u := resolve(base, attr["href"]); u != "" && !seen[u] {
-						seen[u] = true
-						out = append(out, u)
-					}
+					hrefs = append(hrefs, attr["href"])
 				}
 			case atom.Script, atom.Style, atom.Template:
 				return
@@ -70,6 +63,22 @@ func Discover(page []byte, pageURL string) []string {
 		}
 	}
 	walk(doc)
+	if u, err := url.Parse(strings.TrimSpace(baseHref)); sawBase && err == nil {
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		if u.IsAbs() {
+			base = u
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, href := range hrefs {
+		if u := resolve(base, href); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
 	return out
 }
 

@@ -20,6 +20,8 @@ func TestDiscover(t *testing.T) {
 </head><body></body></html>`, "https://site.example/news/", []string{"https://site.example/feed.xml", "https://cdn.example/atom.xml"}},
 		{"json feed, case and params", `<link REL="Alternate" type="Application/Feed+JSON; charset=utf-8" href="feed.json">`, "https://site.example/blog/", []string{"https://site.example/blog/feed.json"}},
 		{"base href", `<head><base href="https://other.example/x/"><link rel="alternate" type="application/rss+xml" href="rss"></head>`, "https://site.example/", []string{"https://other.example/x/rss"}},
+		{"base after the link", `<head><link rel="alternate" type="application/rss+xml" href="rss"><base href="https://other.example/x/"></head>`, "https://site.example/", []string{"https://other.example/x/rss"}},
+		{"first base wins", `<head><base href="https://first.example/a/"><base href="https://second.example/b/"><link rel="alternate" type="application/rss+xml" href="rss"></head>`, "https://site.example/", []string{"https://first.example/a/rss"}},
 		{"duplicates and non-http", `<link rel="alternate" type="application/rss+xml" href="/f"><link rel="alternate" type="application/rss+xml" href="/f"><link rel="alternate" type="application/rss+xml" href="javascript:x">`, "https://s.example/", []string{"https://s.example/f"}},
 		{"not alternate", `<link rel="alternate stylesheet" type="text/css" href="/a.css"><link rel="canonical" href="/x">`, "https://s.example/", nil},
 		{"no base URL, relative", `<link rel="alternate" type="application/rss+xml" href="/f">`, "", nil},
