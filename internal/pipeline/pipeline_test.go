@@ -380,6 +380,31 @@ func TestDiscoveryChecksAnnouncedFeeds(t *testing.T) {
 	}
 }
 
+// TestReaddedPageKeepsError deletes a page source whose page could not be
+// read and adds it again: the article is stored already, so the page is
+// not read again, but the source must still say why it has no article.
+func TestReaddedPageKeepsError(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	page := news.Source{Kind: news.SourcePage, URL: s.url("/news/missing.html")}
+	for i := range 2 {
+		src := h.addSource(t, ctx, page)
+		h.waitIdle(t, ctx)
+		got, err := h.st.Source(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != news.StatusError || !strings.Contains(got.LastError, "HTTP 404") {
+			t.Errorf("page source added %d time(s): status %s, error %q; want error with HTTP 404", i+1, got.Status, got.LastError)
+		}
+		if err := h.st.DeleteSource(ctx, src.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestRestartRestoresClusterer stops the pipeline after one feed, starts a
 // new one on the same database, and checks that the follow-up article a
 // second feed brings joins the story the first one started, instead of

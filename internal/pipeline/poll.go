@@ -33,10 +33,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		return nil // polled meanwhile; see pollArgs
 	}
 	if src.Kind == news.SourcePage {
-		if _, err := p.q.Client.Insert(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}, nil); err != nil {
-			return fmt.Errorf("queue page %s: %w", src.URL, err)
-		}
-		return p.pollOK(ctx, src, now, nil)
+		return p.pollPage(ctx, src, now)
 	}
 
 	// A web page is accepted too, though a feed is asked for: people
@@ -113,6 +110,31 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		cur.Name = firstNonEmpty(cur.Name, f.Title)
 		cur.HomeURL = firstNonEmpty(cur.HomeURL, f.HomeURL)
 		cur.Lang = firstNonEmpty(cur.Lang, f.Lang)
+	})
+}
+
+// pollPage reads the page source src's one article, here rather than in
+// a job of its own, and records the outcome in one update: the stored
+// article says whether the page could be read, also when it was stored
+// before (a source deleted and added again), and no later update of the
+// poll can overwrite an error the article set. A crash before the update
+// leaves the source new, to be polled again; the article is not read twice.
+func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time) error {
+	if err := p.article(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}); err != nil {
+		return err
+	}
+	a, err := p.st.ArticleByURL(ctx, canonical(src.URL))
+	if err != nil {
+		return fmt.Errorf("read page %s: %w", src.URL, err)
+	}
+	if a.Extraction != news.ExtractFailed {
+		return p.pollOK(ctx, src, now, nil)
+	}
+	// It is not read again (see due).
+	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
+		cur.Status, cur.LastError = news.StatusError, a.ExtractionReason
+		cur.ErrorCount++
+		cur.LastPolledAt, cur.NextPollAt = now, time.Time{}
 	})
 }
 
@@ -337,18 +359,6 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 	stored, created, err := p.st.AddArticle(ctx, a)
 	if err != nil {
 		return err
-	}
-	if created && src.Kind == news.SourcePage && stored.Extraction == news.ExtractFailed {
-		// A page source is its one article: the poll that queued it said
-		// ok, and the sources page and list must not go on saying so for a
-		// page that could not be read. It is not read again (see due).
-		err := p.savePoll(ctx, src.ID, func(cur *news.Source) {
-			cur.Status, cur.LastError = news.StatusError, stored.ExtractionReason
-			cur.ErrorCount++
-		})
-		if err != nil {
-			return err
-		}
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
