@@ -333,7 +333,7 @@ func TestDiscoveryChecksAnnouncedFeeds(t *testing.T) {
 		return s.url("/announce/?" + q.Encode())
 	}
 	withUser := strings.Replace(s.url("/rss.xml"), "://", "://reader:hunter2@", 1)
-	long := s.url("/rss.xml?pad=" + strings.Repeat("x", fetch.MaxURLLen))
+	long := s.url("/rss.xml?pad=" + strings.Repeat("x", news.MaxURLLen))
 	private := strings.Replace(s.url("/rss.xml"), "127.0.0.1", "127.0.0.2", 1)
 	tests := []struct {
 		name, page string

@@ -164,7 +164,7 @@ func (p *Pipeline) discover(ctx context.Context, src news.Source, page *fetch.Re
 	}
 	// A redirect may have landed anywhere; a home page unfit to show is
 	// left out, as an import leaves it out.
-	home, err := fetch.CheckURL("home page URL", page.URL)
+	home, err := news.CheckURL("home page URL", page.URL)
 	if err != nil {
 		home = ""
 	}
@@ -196,7 +196,7 @@ func (p *Pipeline) discover(ctx context.Context, src news.Source, page *fetch.Re
 // readAnnounced checks, fetches and parses the feed at link, announced by
 // a page.
 func (p *Pipeline) readAnnounced(ctx context.Context, link string) (discovered, error) {
-	canon, err := fetch.CheckURL("its URL", link)
+	canon, err := news.CheckURL("its URL", link)
 	if err != nil {
 		return discovered{}, err
 	}
