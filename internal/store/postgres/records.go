@@ -45,7 +45,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
 		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
 		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR url_key = $15)
+		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR `+keyEq("$15")+`)
 		ON CONFLICT DO NOTHING RETURNING id`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
 		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
@@ -140,7 +140,7 @@ func (st *Store) DeleteSource(ctx context.Context, id int64) error {
 		if err != nil || key == nil || dup != 0 {
 			return err
 		}
-		_, err = tx.Exec(ctx, sqlq.PromoteSourceKey, *key)
+		_, err = tx.Exec(ctx, sqlq.PromoteSourceKey(keyEq), *key)
 		return err
 	})
 	if errors.Is(err, store.ErrNotFound) {
@@ -150,6 +150,12 @@ func (st *Store) DeleteSource(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	return nil
+}
+
+// keyEq is the store's sqlq.KeyEq: the index is on md5(url_key), and the
+// key is compared too, so that an md5 collision never matches.
+func keyEq(param string) string {
+	return "(md5(url_key) = md5(" + param + ") AND url_key = " + param + ")"
 }
 
 func mustAffect(tag pgconn.CommandTag, what string) error {

@@ -139,7 +139,7 @@ func (st *Store) DeleteSource(ctx context.Context, id int64) error {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	if key.Valid && dup == 0 {
-		if _, err := tx.ExecContext(ctx, sqlq.PromoteSourceKey, key.String); err != nil {
+		if _, err := tx.ExecContext(ctx, sqlq.PromoteSourceKey(keyEq), key.String); err != nil {
 			return fmt.Errorf("delete source %d: %w", id, err)
 		}
 	}
@@ -148,6 +148,10 @@ func (st *Store) DeleteSource(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// keyEq is the store's sqlq.KeyEq: SQLite indexes the key itself (a row
+// has no size limit).
+func keyEq(param string) string { return "url_key = " + param }
 
 func mustAffect(res sql.Result, what string) error {
 	n, err := res.RowsAffected()

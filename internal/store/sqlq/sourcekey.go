@@ -65,10 +65,18 @@ func SourceKeyStep(ctx context.Context, tx Tx, logger *slog.Logger) error {
 	return nil
 }
 
+// KeyEq is a back end's condition that url_key equals the parameter
+// param, written so that its index on the key serves it: PostgreSQL
+// indexes md5(url_key), because a key can be longer than a btree row may
+// be (see its migration 0005), SQLite the key itself.
+type KeyEq func(param string) string
+
 // PromoteSourceKey gives the key $1, whose owner was just deleted, to the
 // oldest source left with it, if any.
-const PromoteSourceKey = `UPDATE sources SET url_key_dup = 0
-	WHERE id = (SELECT min(id) FROM sources WHERE url_key = $1) AND url_key_dup <> 0`
+func PromoteSourceKey(eq KeyEq) string {
+	return `UPDATE sources SET url_key_dup = 0
+	WHERE id = (SELECT min(id) FROM sources WHERE ` + eq("$1") + `) AND url_key_dup <> 0`
+}
 
 // UpdateSource saves every field of a source but ID, CreatedAt and
 // ArticleCount: $1-$13 the fields, $14 the ID, $15 news.URLKey of $2, the

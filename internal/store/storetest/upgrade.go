@@ -176,6 +176,7 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		"https://Other.example/news",                      // alone, not canonical
 		"feed.xml",                                        // no canonical form
 		"https://example.org/feed.xml#top",                // another twin
+		longNonASCIIURL(3),                                // its key is over a btree row
 	}
 	ids := make([]int64, len(old))
 	for i, url := range old {
@@ -215,6 +216,7 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 	add("https://example.org/feed.xml?utm_medium=x", true)
 	add("https://other.example/news", true)
 	add("feed.xml", true)
+	add(strings.Replace(old[5], "example.org", "Example.ORG", 1), true)
 	add("https://example.org/new.xml", false)
 
 	// A poll saves a twin as it is, URL unchanged.
