@@ -112,37 +112,23 @@ func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Sca
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	tag, err := st.pool.Exec(ctx, sqlq.UpdateSource,
-		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, news.URLKey(s.URL))
-	if err != nil {
-		if isUnique(err) {
-			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
-		}
+	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().UpdateSource(ctx, pgTx{tx}, s) })
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("source %d: %w", s.ID, err)
+	case isUnique(err):
+		return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
+	case err != nil:
 		return fmt.Errorf("update source %d: %w", s.ID, err)
 	}
-	return mustAffect(tag, fmt.Sprintf("source %d", s.ID))
+	return nil
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
-// cite them; they lose their source ID.
-// A twin of the source (see sqlq.PromoteSourceKey) takes over its URL key.
+// cite them; they lose their source ID. A twin of the source (see
+// sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
-		var (
-			key *string
-			dup int64
-		)
-		err := tx.QueryRow(ctx, `DELETE FROM sources WHERE id = $1 RETURNING url_key, url_key_dup`, id).Scan(&key, &dup)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return store.ErrNotFound
-		}
-		if err != nil || key == nil || dup != 0 {
-			return err
-		}
-		_, err = tx.Exec(ctx, sqlq.PromoteSourceKey(keyEq), *key)
-		return err
-	})
+	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().DeleteSource(ctx, pgTx{tx}, id) })
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("source %d: %w", id, err)
 	}
@@ -151,6 +137,9 @@ func (st *Store) DeleteSource(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// sourceKeys is how the store keeps source keys owned (sqlq.SourceKeys).
+func sourceKeys() sqlq.SourceKeys { return sqlq.SourceKeys{Eq: keyEq, Lock: " FOR UPDATE"} }
 
 // keyEq is the store's sqlq.KeyEq: the index is on md5(url_key), and the
 // key is compared too, so that an md5 collision never matches.

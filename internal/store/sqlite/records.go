@@ -106,48 +106,49 @@ func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	res, err := st.db.ExecContext(ctx, sqlq.UpdateSource,
-		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, news.URLKey(s.URL))
-	if err != nil {
-		if isUnique(err) {
-			return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
-		}
+	err := st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().UpdateSource(ctx, tx, s) })
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("source %d: %w", s.ID, err)
+	case isUnique(err):
+		return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
+	case err != nil:
 		return fmt.Errorf("update source %d: %w", s.ID, err)
 	}
-	return mustAffect(res, fmt.Sprintf("source %d", s.ID))
+	return nil
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
-// cite them; they lose their source ID.
-// A twin of the source (see sqlq.PromoteSourceKey) takes over its URL key.
+// cite them; they lose their source ID. A twin of the source (see
+// sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	tx, err := st.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("delete source %d: %w", id, err)
-	}
-	defer tx.Rollback()
-	var (
-		key sql.NullString
-		dup int64
-	)
-	err = tx.QueryRowContext(ctx, `DELETE FROM sources WHERE id = $1 RETURNING url_key, url_key_dup`, id).Scan(&key, &dup)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("source %d: %w", id, store.ErrNotFound)
+	err := st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().DeleteSource(ctx, tx, id) })
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("source %d: %w", id, err)
 	}
 	if err != nil {
-		return fmt.Errorf("delete source %d: %w", id, err)
-	}
-	if key.Valid && dup == 0 {
-		if _, err := tx.ExecContext(ctx, sqlq.PromoteSourceKey(keyEq), key.String); err != nil {
-			return fmt.Errorf("delete source %d: %w", id, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("delete source %d: %w", id, err)
 	}
 	return nil
 }
+
+// inTx runs fn in a transaction, which it commits if fn returns nil.
+func (st *Store) inTx(ctx context.Context, fn func(sqlTx) error) error {
+	tx, err := st.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(sqlTx{tx}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// sourceKeys is how the store keeps source keys owned (sqlq.SourceKeys):
+// a write transaction takes the database's lock (_txlock=immediate), so
+// the rows it reads need no lock of their own.
+func sourceKeys() sqlq.SourceKeys { return sqlq.SourceKeys{Eq: keyEq} }
 
 // keyEq is the store's sqlq.KeyEq: SQLite indexes the key itself (a row
 // has no size limit).

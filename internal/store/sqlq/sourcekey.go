@@ -2,10 +2,12 @@ package sqlq
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Sources are kept unique by the canonical form of their URL, not only by
@@ -16,9 +18,9 @@ import (
 // two spellings of one feed; the migration that adds the key keeps both
 // rows (a user's source is never dropped by an upgrade), gives the key to
 // the oldest, and marks each later one with its own ID in url_key_dup,
-// which keeps it out of the uniqueness. Deleting a key's owner hands the
-// key to the oldest such twin (PromoteSourceKey), so that the key stays
-// owned while any source has it.
+// which keeps it out of the uniqueness. Deleting a key's owner, or giving it
+// another URL, hands the key to the oldest such twin (SourceKeys), so
+// that the key stays owned while any source has it.
 
 // SourceKeyStep is the Go half of the migration that adds url_key, run in
 // its transaction after its SQL: it keys every stored source, oldest
@@ -71,21 +73,89 @@ func SourceKeyStep(ctx context.Context, tx Tx, logger *slog.Logger) error {
 // be (see its migration 0005), SQLite the key itself.
 type KeyEq func(param string) string
 
-// PromoteSourceKey gives the key $1, whose owner was just deleted, to the
-// oldest source left with it, if any.
-func PromoteSourceKey(eq KeyEq) string {
-	return `UPDATE sources SET url_key_dup = 0
-	WHERE id = (SELECT min(id) FROM sources WHERE ` + eq("$1") + `) AND url_key_dup <> 0`
+// SourceKeys is how a back end changes and deletes sources, keeping every
+// key with a source owned: Eq is its KeyEq, Lock what ends a SELECT of
+// rows the transaction goes on to change (" FOR UPDATE" on PostgreSQL;
+// empty on SQLite, whose write transactions run one at a time).
+type SourceKeys struct {
+	Eq   KeyEq
+	Lock string
 }
 
-// UpdateSource saves every field of a source but ID, CreatedAt and
-// ArticleCount: $1-$13 the fields, $14 the ID, $15 news.URLKey of $2, the
-// URL. A new URL takes its key (and owns it: a twin given a new URL is one
-// no longer); an unchanged URL leaves the key alone, so that the poll's
-// every UpdateSource never fails on it.
-const UpdateSource = `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,
-	lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
-	status = $11, last_error = $12, error_count = $13,
-	url_key = CASE WHEN url = $2 THEN url_key ELSE $15 END,
-	url_key_dup = CASE WHEN url = $2 THEN url_key_dup ELSE 0 END
-	WHERE id = $14`
+// heldKey is the key a source had when its transaction read it.
+type heldKey struct {
+	key sql.NullString
+	dup int64
+}
+
+// lock reads the key of source id, under Lock. It returns
+// store.ErrNotFound if there is no such source.
+func (k SourceKeys) lock(ctx context.Context, tx Tx, id int64) (heldKey, error) {
+	var h heldKey
+	rows, err := tx.Query(ctx, `SELECT url_key, url_key_dup FROM sources WHERE id = $1`+k.Lock, id)
+	if err != nil {
+		return h, err
+	}
+	found := rows.Next()
+	if found {
+		err = rows.Scan(&h.key, &h.dup)
+	}
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err == nil && !found {
+		err = store.ErrNotFound
+	}
+	return h, err
+}
+
+// handOver gives the key h, which its source held and has left for
+// newKey ("" when deleted), to the key's oldest twin, if h was the owner
+// and a twin is left.
+func (k SourceKeys) handOver(ctx context.Context, tx Tx, h heldKey, newKey string) error {
+	if !h.key.Valid || h.dup != 0 || h.key.String == newKey {
+		return nil
+	}
+	return tx.Exec(ctx, `UPDATE sources SET url_key_dup = 0
+		WHERE id = (SELECT min(id) FROM sources WHERE `+k.Eq("$1")+`) AND url_key_dup <> 0`, h.key.String)
+}
+
+// UpdateSource saves every field of s but ID, CreatedAt and ArticleCount
+// in tx. A new URL takes its key (and owns it: a twin given a new URL is
+// one no longer), and the key the source owned goes to its oldest twin;
+// an unchanged URL leaves the key alone, so that the poll's every
+// UpdateSource never fails on it. It returns store.ErrNotFound if there is
+// no such source, and the back end's unique violation if the new URL's key
+// is owned.
+func (k SourceKeys) UpdateSource(ctx context.Context, tx Tx, s news.Source) error {
+	h, err := k.lock(ctx, tx, s.ID)
+	if err != nil {
+		return err
+	}
+	key := news.URLKey(s.URL)
+	if err := tx.Exec(ctx, `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,
+		lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
+		status = $11, last_error = $12, error_count = $13,
+		url_key = CASE WHEN url = $2 THEN url_key ELSE $15 END,
+		url_key_dup = CASE WHEN url = $2 THEN url_key_dup ELSE 0 END
+		WHERE id = $14`,
+		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
+		Nanos(s.LastPolledAt), Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, key); err != nil {
+		return err
+	}
+	return k.handOver(ctx, tx, h, key)
+}
+
+// DeleteSource deletes source id in tx and gives the key it owned to its
+// oldest twin. It returns store.ErrNotFound if there is no such source.
+func (k SourceKeys) DeleteSource(ctx context.Context, tx Tx, id int64) error {
+	h, err := k.lock(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec(ctx, `DELETE FROM sources WHERE id = $1`, id); err != nil {
+		return err
+	}
+	return k.handOver(ctx, tx, h, "")
+}

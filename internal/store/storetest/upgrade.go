@@ -229,12 +229,39 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		t.Errorf("UpdateSource of a twin, URL unchanged: %v", err)
 	}
 
-	// The feed's URL stays taken while any of its three rows is left.
-	for _, i := range []int{0, 1, 4} {
+	// The feed's URL stays taken while any of its three rows is left with
+	// it: its owner moving to another URL (as a poll moves a page source to
+	// the feed it found) hands the key to a twin, as deleting it does.
+	owner, err := st.Source(ctx, ids[0])
+	if err != nil {
+		t.Fatalf("Source: %v", err)
+	}
+	owner.URL = "https://example.org/moved.xml"
+	if err := st.UpdateSource(ctx, owner); err != nil {
+		t.Fatalf("UpdateSource of the key's owner to a new URL: %v", err)
+	}
+	u.checkOwned(t, "https://example.org/feed.xml")
+	for _, i := range []int{1, 4} {
 		add("https://example.org/feed.xml", true)
 		if err := st.DeleteSource(ctx, ids[i]); err != nil {
 			t.Fatalf("DeleteSource(%d): %v", ids[i], err)
 		}
+		u.checkOwned(t, "https://example.org/feed.xml")
 	}
 	add("https://example.org/feed.xml", false)
+}
+
+// checkOwned checks that one source owns url's key (url_key_dup 0) if any
+// source has it: a key left to twins alone is taken on neither back end's
+// unique index.
+func (u Upgrade) checkOwned(t *testing.T, url string) {
+	t.Helper()
+	var with, owners int
+	if err := u.Raw.QueryRowContext(context.Background(), `SELECT count(*), count(CASE WHEN url_key_dup = 0 THEN 1 END)
+		FROM sources WHERE url_key = $1`, news.URLKey(url)).Scan(&with, &owners); err != nil {
+		t.Fatalf("count owners of %q: %v", url, err)
+	}
+	if with > 0 && owners != 1 {
+		t.Errorf("key of %q: %d sources have it, %d own it; want one owner", url, with, owners)
+	}
 }
