@@ -36,17 +36,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		s.CreatedAt = time.Now().UTC()
 	}
 	var id int64
-	// The NOT EXISTS keeps a duplicate from drawing an ID it will not use
-	// (an identity column draws one per row tried, even one ON CONFLICT
-	// drops), so IDs stay dense as they do in SQLite; ON CONFLICT, without
-	// a target so that it covers the URL's and the key's unique indexes,
-	// covers the race of two inserts of the same feed.
-	err := st.pool.QueryRow(ctx, `INSERT INTO sources
-		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
-		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR `+keyEq("$15")+`)
-		ON CONFLICT DO NOTHING RETURNING id`,
+	err := st.pool.QueryRow(ctx, sourceKeys().AddSource(),
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
 		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {

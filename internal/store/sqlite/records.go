@@ -20,8 +20,7 @@ func nowNanos() int64 { return time.Now().UnixNano() }
 
 // AddSource subscribes to s. Kind defaults to feed, Status to new and
 // CreatedAt to now. It returns store.ErrDuplicate if s.URL is subscribed,
-// in any spelling of its canonical form: ON CONFLICT without a target
-// covers the URL's and the key's unique indexes.
+// in any spelling of its canonical form (see sqlq.SourceKeys.AddSource).
 func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, error) {
 	if s.URL == "" {
 		return news.Source{}, errors.New("add source: empty URL")
@@ -36,11 +35,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		s.CreatedAt = time.Now().UTC()
 	}
 	var id int64
-	err := st.db.QueryRowContext(ctx, `INSERT INTO sources
-		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
-		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING RETURNING id`,
+	err := st.db.QueryRowContext(ctx, sourceKeys().AddSource(),
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
 		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -82,6 +82,27 @@ type SourceKeys struct {
 	Lock string
 }
 
+// AddSource is the insert of a new source: $1-$14 its fields (kind, url,
+// name, home_url, lang, category, created_at, etag, last_modified,
+// last_polled_at, next_poll_at, status, last_error, error_count), $15
+// news.URLKey of $2, the URL. It returns the new ID, or no row if the URL
+// is subscribed in any spelling. The NOT EXISTS counts a source with the
+// key whether it owns it or is a twin, so that a key only twins have (the
+// store does not leave one, but a database may hold one) is taken on both
+// back ends; and it keeps a duplicate from drawing an ID it will not use
+// (a PostgreSQL identity column draws one per row tried, even one ON
+// CONFLICT drops). ON CONFLICT, without a target so that it covers the
+// URL's and the key's unique indexes, covers the race of two inserts of
+// the same feed.
+func (k SourceKeys) AddSource() string {
+	return `INSERT INTO sources
+		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
+		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR ` + k.Eq("$15") + `)
+		ON CONFLICT DO NOTHING RETURNING id`
+}
+
 // heldKey is the key a source had when its transaction read it.
 type heldKey struct {
 	key sql.NullString

@@ -249,6 +249,15 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		u.checkOwned(t, "https://example.org/feed.xml")
 	}
 	add("https://example.org/feed.xml", false)
+
+	// A key only twins have (which the store does not leave, but a
+	// database may hold) is taken on both back ends.
+	orphan := "https://example.org/orphan.xml"
+	if _, err := u.Raw.ExecContext(ctx, `INSERT INTO sources (kind, url, name, created_at, url_key, url_key_dup)
+		VALUES ('feed', $1, $1, $2, $3, 1000000)`, orphan, day0.UnixNano(), news.URLKey(orphan)); err != nil {
+		t.Fatalf("insert a twin with no owner: %v", err)
+	}
+	add("HTTPS://example.org/orphan.xml", true)
 }
 
 // checkOwned checks that one source owns url's key (url_key_dup 0) if any
