@@ -377,3 +377,80 @@ func BenchmarkSourceDuplicate(b *testing.B) {
 	defer st.Close()
 	storetest.BenchSourceDuplicate(b, st, 2000)
 }
+
+// TestDeleteSourceKeyRace deletes a key's owner while another transaction
+// deletes the key's oldest twin, which DeleteSource would promote: the key
+// must go to the next twin, not be left with none. The other transaction
+// holds its delete until DeleteSource waits on it, so the interleaving is
+// the one that lost the key when DeleteSource picked the twin from a
+// snapshot taken before the wait.
+func TestDeleteSourceKeyRace(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	st := open(t, dsn)
+	defer st.Close()
+	owner, err := st.AddSource(ctx, news.Source{URL: "https://example.org/feed.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close(ctx)
+	// Twins as an upgrade leaves them (the store never adds one).
+	var twins [2]int64
+	for i, url := range []string{"HTTPS://example.org/feed.xml", "https://example.org/feed.xml#top"} {
+		if err := raw.QueryRow(ctx, `INSERT INTO sources (kind, url, name, created_at, url_key, url_key_dup)
+			VALUES ('feed', $1, $1, 0, $2, -1) RETURNING id`, url, news.URLKey(url)).Scan(&twins[i]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(ctx, `UPDATE sources SET url_key_dup = id WHERE id = $1`, twins[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	tx, err := raw.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	var pid int
+	if err := tx.QueryRow(ctx, `SELECT pg_backend_pid()`).Scan(&pid); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM sources WHERE id = $1`, twins[0]); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- st.DeleteSource(ctx, owner.ID) }()
+	watch, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer watch.Close(ctx)
+	for waiting := false; !waiting; {
+		if err := watch.QueryRow(ctx, `SELECT count(*) > 0 FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, pid).Scan(&waiting); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("DeleteSource of the owner did not wait for the twin's delete: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("DeleteSource: %v", err)
+	}
+	var dup int64
+	if err := raw.QueryRow(ctx, `SELECT url_key_dup FROM sources WHERE id = $1`, twins[1]).Scan(&dup); err != nil {
+		t.Fatal(err)
+	}
+	if dup != 0 {
+		t.Errorf("last twin's url_key_dup = %d after its key's owner and oldest twin were deleted at once; want 0, the key's owner", dup)
+	}
+}

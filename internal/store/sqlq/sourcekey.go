@@ -109,26 +109,73 @@ type heldKey struct {
 	dup int64
 }
 
-// lock reads the key of source id, under Lock. It returns
+// lock reads the key of source id and locks, under Lock, every source
+// with that key, oldest first: the order every change of a key's sources
+// takes them in, so two cannot deadlock, and handOver, run after, sees
+// the twins as they are (a twin deleted meanwhile is not picked from an
+// older snapshot, leaving the key with no owner). If the source's key
+// changes before the lock, it reads the key again. It returns
 // store.ErrNotFound if there is no such source.
 func (k SourceKeys) lock(ctx context.Context, tx Tx, id int64) (heldKey, error) {
-	var h heldKey
-	rows, err := tx.Query(ctx, `SELECT url_key, url_key_dup FROM sources WHERE id = $1`+k.Lock, id)
+	for {
+		var h heldKey
+		found, err := queryRow(ctx, tx, `SELECT url_key, url_key_dup FROM sources WHERE id = $1`, []any{id}, &h.key, &h.dup)
+		if err == nil && !found {
+			err = store.ErrNotFound
+		}
+		if err != nil {
+			return h, err
+		}
+		if !h.key.Valid {
+			// No key to hand over: the row is all there is to lock.
+			var still sql.NullString
+			found, err := queryRow(ctx, tx, `SELECT url_key, url_key_dup FROM sources WHERE id = $1`+k.Lock, []any{id}, &still, &h.dup)
+			if err == nil && !found {
+				err = store.ErrNotFound
+			}
+			if err != nil || !still.Valid {
+				return h, err
+			}
+			continue
+		}
+		rows, err := tx.Query(ctx, `SELECT id, url_key_dup FROM sources WHERE `+k.Eq("$1")+` ORDER BY id`+k.Lock, h.key.String)
+		if err != nil {
+			return h, err
+		}
+		locked := false
+		for rows.Next() {
+			var rid, dup int64
+			if err := rows.Scan(&rid, &dup); err != nil {
+				rows.Close()
+				return h, err
+			}
+			if rid == id {
+				locked, h.dup = true, dup
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || locked {
+			return h, err
+		}
+	}
+}
+
+// queryRow scans the first row query returns into dest, reporting
+// whether there was one.
+func queryRow(ctx context.Context, tx Tx, query string, args []any, dest ...any) (bool, error) {
+	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
-		return h, err
+		return false, err
 	}
 	found := rows.Next()
 	if found {
-		err = rows.Scan(&h.key, &h.dup)
+		err = rows.Scan(dest...)
 	}
 	rows.Close()
 	if err == nil {
 		err = rows.Err()
 	}
-	if err == nil && !found {
-		err = store.ErrNotFound
-	}
-	return h, err
+	return found, err
 }
 
 // handOver gives the key h, which its source held and has left for
