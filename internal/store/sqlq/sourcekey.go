@@ -193,7 +193,11 @@ func (k SourceKeys) handOver(ctx context.Context, tx Tx, h heldKey, newKey strin
 // in tx. A new URL takes its key (and owns it: a twin given a new URL is
 // one no longer), and the key the source owned goes to its oldest twin;
 // an unchanged URL leaves the key alone, so that the poll's every
-// UpdateSource never fails on it. It returns store.ErrNotFound if there is
+// UpdateSource never fails on it. A source with no key (one an older
+// newsdesk, still running beside this one, added) gets its URL's key, as
+// a twin if another source owns it; on PostgreSQL an AddSource of the key
+// committed between the check and the update fails this one with a
+// unique violation, and the next poll makes it a twin. It returns store.ErrNotFound if there is
 // no such source, and the back end's unique violation if the new URL's key
 // is owned.
 func (k SourceKeys) UpdateSource(ctx context.Context, tx Tx, s news.Source) error {
@@ -205,8 +209,11 @@ func (k SourceKeys) UpdateSource(ctx context.Context, tx Tx, s news.Source) erro
 	if err := tx.Exec(ctx, `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,
 		lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
 		status = $11, last_error = $12, error_count = $13,
-		url_key = CASE WHEN url = $2 THEN url_key ELSE $15 END,
-		url_key_dup = CASE WHEN url = $2 THEN url_key_dup ELSE 0 END
+		url_key = CASE WHEN url = $2 THEN coalesce(url_key, $15) ELSE $15 END,
+		url_key_dup = CASE WHEN url <> $2 THEN 0
+			WHEN url_key IS NOT NULL THEN url_key_dup
+			WHEN EXISTS (SELECT 1 FROM sources WHERE `+k.Eq("$15")+` AND url_key_dup = 0) THEN id
+			ELSE 0 END
 		WHERE id = $14`,
 		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
 		Nanos(s.LastPolledAt), Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, key); err != nil {

@@ -258,6 +258,34 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		t.Fatalf("insert a twin with no owner: %v", err)
 	}
 	add("HTTPS://example.org/orphan.xml", true)
+
+	// Sources an older newsdesk still running adds have no key; a poll's
+	// UpdateSource, URL unchanged, keys them, the second spelling as a twin.
+	var late []news.Source
+	for _, url := range []string{"https://example.org/late.xml", "https://EXAMPLE.org/late.xml"} {
+		var id int64
+		if err := u.Raw.QueryRowContext(ctx, `INSERT INTO sources (kind, url, name, created_at) VALUES ('feed', $1, $1, $2) RETURNING id`,
+			url, day0.UnixNano()).Scan(&id); err != nil {
+			t.Fatalf("insert source %q as an older newsdesk does: %v", url, err)
+		}
+		s, err := st.Source(ctx, id)
+		if err != nil {
+			t.Fatalf("Source: %v", err)
+		}
+		s.Status = news.StatusOK
+		if err := st.UpdateSource(ctx, s); err != nil {
+			t.Errorf("UpdateSource of a source with no key, URL unchanged: %v", err)
+		}
+		late = append(late, s)
+	}
+	for _, s := range late {
+		u.checkOwned(t, s.URL)
+		add("https://example.org/late.xml?utm_source=x", true)
+		if err := st.DeleteSource(ctx, s.ID); err != nil {
+			t.Fatalf("DeleteSource(%d): %v", s.ID, err)
+		}
+	}
+	add("https://example.org/late.xml", false)
 }
 
 // checkOwned checks that one source owns url's key (url_key_dup 0) if any
