@@ -102,34 +102,20 @@ func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Sca
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().UpdateSource(ctx, pgTx{tx}, s) })
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("source %d: %w", s.ID, err)
-	case isUnique(err):
-		return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
-	case err != nil:
-		return fmt.Errorf("update source %d: %w", s.ID, err)
-	}
-	return nil
+	return sourceKeys().UpdateErr(s, pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().UpdateSource(ctx, pgTx{tx}, s) }))
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID. A twin of the source (see
 // sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().DeleteSource(ctx, pgTx{tx}, id) })
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("source %d: %w", id, err)
-	}
-	if err != nil {
-		return fmt.Errorf("delete source %d: %w", id, err)
-	}
-	return nil
+	return sqlq.DeleteErr(id, pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().DeleteSource(ctx, pgTx{tx}, id) }))
 }
 
 // sourceKeys is how the store keeps source keys owned (sqlq.SourceKeys).
-func sourceKeys() sqlq.SourceKeys { return sqlq.SourceKeys{Eq: keyEq, Lock: " FOR UPDATE"} }
+func sourceKeys() sqlq.SourceKeys {
+	return sqlq.SourceKeys{Eq: keyEq, Lock: " FOR UPDATE", IsUnique: isUnique}
+}
 
 // keyEq is the store's sqlq.KeyEq: the index is on md5(url_key), and the
 // key is compared too, so that an md5 collision never matches.

@@ -101,30 +101,14 @@ func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	err := st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().UpdateSource(ctx, tx, s) })
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return fmt.Errorf("source %d: %w", s.ID, err)
-	case isUnique(err):
-		return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
-	case err != nil:
-		return fmt.Errorf("update source %d: %w", s.ID, err)
-	}
-	return nil
+	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID. A twin of the source (see
 // sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	err := st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().DeleteSource(ctx, tx, id) })
-	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("source %d: %w", id, err)
-	}
-	if err != nil {
-		return fmt.Errorf("delete source %d: %w", id, err)
-	}
-	return nil
+	return sqlq.DeleteErr(id, st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().DeleteSource(ctx, tx, id) }))
 }
 
 // inTx runs fn in a transaction, which it commits if fn returns nil.
@@ -143,7 +127,7 @@ func (st *Store) inTx(ctx context.Context, fn func(sqlTx) error) error {
 // sourceKeys is how the store keeps source keys owned (sqlq.SourceKeys):
 // a write transaction takes the database's lock (_txlock=immediate), so
 // the rows it reads need no lock of their own.
-func sourceKeys() sqlq.SourceKeys { return sqlq.SourceKeys{Eq: keyEq} }
+func sourceKeys() sqlq.SourceKeys { return sqlq.SourceKeys{Eq: keyEq, IsUnique: isUnique} }
 
 // keyEq is the store's sqlq.KeyEq: SQLite indexes the key itself (a row
 // has no size limit).

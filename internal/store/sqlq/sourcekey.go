@@ -3,6 +3,7 @@ package sqlq
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 
@@ -76,10 +77,38 @@ type KeyEq func(param string) string
 // SourceKeys is how a back end changes and deletes sources, keeping every
 // key with a source owned: Eq is its KeyEq, Lock what ends a SELECT of
 // rows the transaction goes on to change (" FOR UPDATE" on PostgreSQL;
-// empty on SQLite, whose write transactions run one at a time).
+// empty on SQLite, whose write transactions run one at a time), and
+// IsUnique tells the back end's unique violation.
 type SourceKeys struct {
-	Eq   KeyEq
-	Lock string
+	Eq       KeyEq
+	Lock     string
+	IsUnique func(error) bool
+}
+
+// UpdateErr is the error of a store's UpdateSource of s, given what its
+// transaction running k.UpdateSource returned.
+func (k SourceKeys) UpdateErr(s news.Source, err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("source %d: %w", s.ID, err)
+	case err != nil && k.IsUnique(err):
+		return fmt.Errorf("update source %d: url %q: %w", s.ID, s.URL, store.ErrDuplicate)
+	case err != nil:
+		return fmt.Errorf("update source %d: %w", s.ID, err)
+	}
+	return nil
+}
+
+// DeleteErr is the error of a store's DeleteSource of source id, given
+// what its transaction running k.DeleteSource returned.
+func DeleteErr(id int64, err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("source %d: %w", id, err)
+	case err != nil:
+		return fmt.Errorf("delete source %d: %w", id, err)
+	}
+	return nil
 }
 
 // AddSource is the insert of a new source: $1-$14 its fields (kind, url,
