@@ -131,19 +131,6 @@ type Config struct {
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
 	RelatedMin float64
-	// RelatedWordMin opens a second way in for Related, taken only when
-	// the first (the thread, then RelatedMin) finds no story: a story
-	// outside the thread whose word centroid has at least this cosine with
-	// the story's, and whose names at least RelatedNameFloor. A continuing
-	// topic's next report often names other people than the last and
-	// fails RelatedMin (Timeline17: the earlier stories of its topic reach
-	// name cosines of 0.05-0.24), so its briefing has no background at
-	// all. Stories past Window keep no word centroid, so this way reaches
-	// only recent ones. Default 0, off: on the demo's one-town corpus it
-	// offers unrelated stories (docs/briefing.md, "Why a story has no
-	// background"); 0.10 and 0.05 are the measured settings.
-	RelatedWordMin   float64
-	RelatedNameFloor float64
 
 	// Weights of the cues in the score; see score. Defaults 0.5, 0.3, 0.1
 	// and 0.1, set by hand (see docs/clustering.md).
@@ -364,7 +351,6 @@ func DefaultConfig() Config {
 		ThreadMergeTopics: 2,
 		ThreadNameWeight:  0.6,
 		RelatedMin:        0.25,
-		RelatedNameFloor:  0.05,
 		WordWeight:        0.5,
 		EntityWeight:      0.3,
 		NumberWeight:      0.1,

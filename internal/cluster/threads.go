@@ -496,8 +496,7 @@ func (c *Clusterer) ThreadOf(storyID int64) int64 {
 
 // Related returns up to n earlier stories that a briefing's background can
 // draw on: stories of the same thread first, then stories sharing the most
-// names, each group latest first; if there are none, stories that tell of
-// the same things in other names (see relatedByWords).
+// names, each group latest first.
 func (c *Clusterer) Related(storyID int64, n int) []int64 {
 	s := c.stories[storyID]
 	if s == nil || n <= 0 {
@@ -541,9 +540,6 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 		}
 		list = append(list, related{o, w, thread})
 	}
-	if len(list) == 0 {
-		list = c.relatedByWords(s)
-	}
 	sort.Slice(list, func(i, j int) bool {
 		a, b := list[i], list[j]
 		if a.thread != b.thread {
@@ -572,38 +568,6 @@ type related struct {
 	s      *story
 	w      float64
 	thread bool // in the story's thread
-}
-
-// relatedByWords returns the earlier stories found through s's index keys
-// (its names and heaviest words) whose word centroid has a cosine of at
-// least RelatedWordMin with s's and whose names at least RelatedNameFloor,
-// weighted by the word cosine; none when RelatedWordMin is 0.
-func (c *Clusterer) relatedByWords(s *story) []related {
-	if c.cfg.RelatedWordMin <= 0 {
-		return nil
-	}
-	seen := map[int64]bool{s.id: true}
-	var list []related
-	for k := range s.keys {
-		ids := c.posting[k]
-		if len(ids) > c.cfg.MaxPosting {
-			continue
-		}
-		for _, id := range ids {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			o := c.stories[id]
-			if o == nil || !earlier(o, s) || nameCosine(&s.ents, &o.ents) < c.cfg.RelatedNameFloor {
-				continue
-			}
-			if w := nameCosine(&s.words, &o.words); w >= c.cfg.RelatedWordMin {
-				list = append(list, related{o, w, false})
-			}
-		}
-	}
-	return list
 }
 
 // earlier reports whether o began before s; without times, the lower ID
