@@ -118,10 +118,8 @@ type Config struct {
 	// ThreadLeadNames is how many of the names a story shares with a
 	// thread (those the name check counts) its articles' headlines and
 	// leads must give when a grown story links or merges by its centroids
-	// (see sharesThreadNames); ThreadLeadNew asks the same of a new
-	// story's first article. 0 turns the check off.
+	// (see sharesThreadNames). 0 turns the check off.
 	ThreadLeadNames int
-	ThreadLeadNew   bool
 	// ThreadMergeTopics is how many topic names (see topicNames) each of
 	// two threads must hold that the other's recent articles never name
 	// for a merge between them to be refused (see distinctTopics). Default

@@ -106,7 +106,7 @@ func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 			continue
 		}
 		seen[th.id] = true
-		if !c.sharesThreadNames(p.ents, noPair, c.articleLead(p), th, 0) {
+		if !c.sharesThreadNames(p.ents, noPair, nil, th, 0) {
 			continue
 		}
 		tsc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
@@ -152,7 +152,7 @@ func (c *Clusterer) voteThread(at time.Time, p *prepared, cands []*story) int64 
 			continue
 		}
 		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if sc < c.cfg.ThreadVoteScore || !c.sharesThreadNames(p.ents, noPair, c.articleLead(p), th, 0) {
+		if sc < c.cfg.ThreadVoteScore || !c.sharesThreadNames(p.ents, noPair, nil, th, 0) {
 			continue
 		}
 		// Most votes first, then the better score, then the older thread,
@@ -191,7 +191,7 @@ func (c *Clusterer) weakThread(at time.Time, p *prepared, cands []*story) int64 
 		}
 		seen[th.id] = true
 		sc := c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
-		if sc < c.cfg.ThreadWeakScore || !c.sharesThreadNames(p.ents, noPair, c.articleLead(p), th, 0) {
+		if sc < c.cfg.ThreadWeakScore || !c.sharesThreadNames(p.ents, noPair, nil, th, 0) {
 			continue
 		}
 		n++
@@ -303,9 +303,9 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 // A story passes its articles' lead names, so that a report naming
 // another event's people in a side note (a marathon report telling the
 // town's cup win) does not carry the story into that event's thread. A
-// new article passes nil unless ThreadLeadNew: an op-ed's lead names
-// little, and asked of it the check split Timeline17's topics (57.3 to
-// 94.3 threads per topic on the half it was chosen on).
+// new article passes nil: an op-ed's lead names little, and asked of it
+// the check split Timeline17's topics (57.3 to 94.3 threads per topic on
+// the half it was chosen on; docs/clustering.md).
 func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last uint64, ok bool), lead func(h uint64) bool, th *thread, own int) bool {
 	if c.cfg.ThreadNames <= 0 {
 		return true
@@ -336,18 +336,6 @@ func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last
 func (s *story) storyLead(h uint64) bool {
 	_, ok := slices.BinarySearchFunc(s.leadNames, h, func(nc nameCount, h uint64) int { return cmp.Compare(nc.name, h) })
 	return ok
-}
-
-// articleLead returns, for the ThreadLeadNew check, whether the article
-// p gives a name in its headline or lead; nil when the check is off.
-func (c *Clusterer) articleLead(p *prepared) func(uint64) bool {
-	if !c.cfg.ThreadLeadNew {
-		return nil
-	}
-	return func(h uint64) bool {
-		_, ok := slices.BinarySearchFunc(p.leadNames, h, func(ln leadName, h uint64) int { return cmp.Compare(ln.name, h) })
-		return ok
-	}
 }
 
 // storyPair finds one of the two-word names a story keeps (see
@@ -445,7 +433,7 @@ func (c *Clusterer) mergeThreads(s *story, p *prepared, created bool) int64 {
 		}
 		var sc float64
 		if created {
-			if !c.sharesThreadNames(p.ents, noPair, c.articleLead(p), th, 0) {
+			if !c.sharesThreadNames(p.ents, noPair, nil, th, 0) {
 				continue
 			}
 			sc = c.threadScore(th.ents.cos(p.ents), th.words.cos(p.words))
