@@ -27,10 +27,6 @@ type feedItem struct {
 	Category  string    `json:"category,omitempty"`
 }
 
-// canonical is news.URLKey: the canonical form of a URL, or the URL
-// unchanged when it has none (the fetch then fails with a clear reason).
-func canonical(raw string) string { return news.URLKey(raw) }
-
 // readArticle fetches the item's page and builds the article to store: the
 // page's extracted text when it can be had (full), else the feed's own
 // content (feed-only), else nothing (failed), with the reason recorded. It
@@ -39,7 +35,7 @@ func canonical(raw string) string { return news.URLKey(raw) }
 func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feedItem) (news.Article, error) {
 	a := news.Article{
 		SourceID:    src.ID,
-		URL:         canonical(it.URL),
+		URL:         news.URLKey(it.URL),
 		Title:       it.Title,
 		Byline:      it.Author,
 		Publisher:   src.Name,
@@ -59,7 +55,7 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 		}
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
-	a.URL = canonical(resp.URL)
+	a.URL = news.URLKey(resp.URL)
 	res, err := extract.Extract(resp.Body, resp.URL)
 	switch {
 	case errors.Is(err, extract.ErrNotHTML):

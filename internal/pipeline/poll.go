@@ -123,7 +123,7 @@ func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time)
 	if err := p.article(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}); err != nil {
 		return err
 	}
-	a, err := p.st.ArticleByURL(ctx, canonical(src.URL))
+	a, err := p.st.ArticleByURL(ctx, news.URLKey(src.URL))
 	if err != nil {
 		return fmt.Errorf("read page %s: %w", src.URL, err)
 	}
@@ -232,7 +232,7 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 		if it.URL == "" {
 			continue
 		}
-		c := canonical(it.URL)
+		c := news.URLKey(it.URL)
 		if seen[c] {
 			continue
 		}
@@ -343,7 +343,7 @@ func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Sour
 // article reads and stores one article. It is idempotent: an article whose
 // URL is stored is not fetched again.
 func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
-	if stored, err := p.st.HasArticle(ctx, canonical(args.Item.URL)); err != nil || stored {
+	if stored, err := p.st.HasArticle(ctx, news.URLKey(args.Item.URL)); err != nil || stored {
 		return err
 	}
 	src, err := p.st.Source(ctx, args.SourceID)
