@@ -1601,6 +1601,15 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 	if e, ok := q.previousSubject(pos, g); ok {
 		return e, true
 	}
+	// A person the pronoun's own paragraph names after the quote before
+	// is who a reader takes the pronoun for: a speaker from an earlier
+	// paragraph must not outrank them (`"…," said Bram Oster. ¶ Maria
+	// Okafor visited…. "…," she said.`), even when no gender tells them
+	// apart.
+	local, hasLocal := q.paragraphPerson(pos, g)
+	outranked := func(e Entity) bool {
+		return hasLocal && q.paraOf(e.Span.Start) < para && local.Span.Start > e.Span.Start
+	}
 	// A person named as the subject of a speech verb since the quote
 	// before (`McLenney said…. ¶ "…," she said.`, `…, noted NBC's Dante
 	// Chinni. ¶ "…," he wrote.`) has taken the floor from its speaker.
@@ -1618,11 +1627,14 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 					continue
 				}
 			}
+			if outranked(e) {
+				return local, true
+			}
 			return e, true
 		}
 	}
 	// The speaker of the quote just before, if a person who fits.
-	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(q.lastSpeakerAt) <= 1 && q.lastSpeakerAt <= pos {
+	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(q.lastSpeakerAt) <= 1 && q.lastSpeakerAt <= pos && !outranked(*ls) {
 		if pg := personGender(*ls); g == "" || pg == "" || pg == g {
 			if !lok || lp.Span.Start < q.lastSpeakerAt || q.paraOf(pos)-q.paraOf(lp.Span.Start) > 0 {
 				return *ls, true
@@ -1641,6 +1653,9 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 			if pg := personGender(q.fullest(e)); pg != "" && pg != g {
 				continue
 			}
+		}
+		if outranked(e) {
+			return local, true
 		}
 		return e, true
 	}
@@ -1772,6 +1787,46 @@ func (q *quoter) lastPerson(pos int, g string) (Entity, bool) {
 	}
 	if fallback != nil {
 		return *fallback, true
+	}
+	return Entity{}, false
+}
+
+// paragraphPerson returns the person a pronoun at pos can refer to in
+// its own paragraph after the quote before: the latest mention outside
+// quotations whose gender fits g that is the first person named in its
+// sentence. Like personIn it takes a two-word unclassified name for a
+// person, since a given name missing from the name list ("Gregor Maddox")
+// leaves the name unclassified.
+func (q *quoter) paragraphPerson(pos int, g string) (Entity, bool) {
+	para := q.paraOf(pos)
+	personLike := func(e Entity) bool {
+		return e.Kind == Person || e.Kind == OtherEntity && strings.Contains(e.Key, " ")
+	}
+	for k := len(q.ents) - 1; k >= 0; k-- {
+		e := q.ents[k]
+		if e.Span.End > pos || !personLike(e) || q.inQuote(e.Span.Start) {
+			continue
+		}
+		if q.paraOf(e.Span.Start) != para || q.lastSpeaker != nil && e.Span.Start < q.lastSpeakerAt {
+			break
+		}
+		if g != "" {
+			if pg := personGender(q.fullest(e)); pg != "" && pg != g {
+				continue
+			}
+		}
+		sent := q.sentenceAt(e.Span.Start)
+		first := true
+		for x := k - 1; x >= 0 && q.ents[x].Span.Start >= sent.Start; x-- {
+			if personLike(q.ents[x]) && !q.inQuote(q.ents[x].Span.Start) {
+				first = false
+				break
+			}
+		}
+		if first {
+			e.Kind = Person
+			return e, true
+		}
 	}
 	return Entity{}, false
 }

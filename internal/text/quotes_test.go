@@ -56,6 +56,17 @@ func TestQuotes(t *testing.T) {
 		{"pronoun resolved", "en", "Haley Morris, a spokeswoman for the campaign, spoke first.\n\n" +
 			`"We will keep going no matter what," she said.`,
 			[]voice{{"We will keep going no matter what", "Haley Morris", "a spokeswoman for the campaign"}}},
+		// A verb-first speaker from the paragraph before does not take a
+		// pronoun from the person the pronoun's own paragraph names after
+		// that quote: the reader reads "she" as Maria Okafor.
+		{"pronoun, person named in its paragraph outranks an earlier verb-first speaker", "en",
+			`"We knocked on every door," said Bram Oster, the fire chief.` + "\n\n" +
+				`Maria Okafor, the health minister, visited the shelter at dawn. "Nobody should drink tap water," she said.`,
+			[]voice{{"We knocked on every door", "Bram Oster", "the fire chief"}, {"Nobody should drink tap water", "Maria Okafor", "the health minister"}}},
+		{"pronoun, verb-first speaker of the paragraph before keeps the floor", "en",
+			`"We knocked on every door," said Bram Oster, the fire chief.` + "\n\n" +
+				`"Nobody should drink tap water," he said.`,
+			[]voice{{"We knocked on every door", "Bram Oster", "the fire chief"}, {"Nobody should drink tap water", "Bram Oster", "the fire chief"}}},
 		{"surname resolved", "en", "Governor Maria Lopez arrived late. \"This is not over yet,\" Lopez said.",
 			[]voice{{"This is not over yet", "Maria Lopez", "Governor"}}},
 		{"role resolved", "en", "Haley Morris, a spokeswoman for the campaign, spoke. \"It is a lean campaign,\" the spokeswoman said.",
