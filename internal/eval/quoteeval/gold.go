@@ -263,29 +263,118 @@ func namesSomeone(s string) bool {
 var notNames = map[string]bool{
 	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true,
 	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true, "its": true,
-	"this": true, "that": true, "these": true, "those": true, "mr": true, "mrs": true, "ms": true,
-	"dr": true, "sen": true, "gov": true, "rep": true, "president": true, "according": true,
+	"this": true, "that": true, "these": true, "those": true, "president": true, "according": true,
 }
 
 // nameTokens returns the lower-cased capitalised words of s that are not
-// pronouns, articles or titles.
+// pronouns, articles, titles or single letters (the initials of "G.K.").
 func nameTokens(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-' && r != '\''
-	}) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) {
-			continue
+	for _, f := range words(s) {
+		if w, ok := nameWord(f); ok {
+			out = append(out, w)
 		}
-		w := strings.ToLower(f)
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		if notNames[w] {
-			continue
-		}
-		out = append(out, w)
 	}
 	return out
+}
+
+// words splits s into words of letters, hyphens and apostrophes.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’'
+	})
+}
+
+// nameWord returns f lower-cased without a possessive, and whether it is
+// a name word: capitalised, longer than one letter, no pronoun, article
+// or title.
+func nameWord(f string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(f)
+	if !unicode.IsUpper(r) {
+		return "", false
+	}
+	w := strings.ToLower(f)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if notNames[w] || titles[w] || utf8.RuneCountInString(w) < 2 {
+		return "", false
+	}
+	return w, true
+}
+
+// headTokens returns the name words of the person a Source names, its
+// head: in the first part between commas and brackets that has one
+// ("Lee, a Clinton aide"; "Another critic, Laurence H. Tribe"), the name
+// runs but one that only says whose the head is or where they work: a
+// possessive ("NBC's Dante Chinni"), a modifier before a lower-case noun
+// ("Trump campaign spokesman Jason Miller") or a name after "at", "for",
+// "from" or "with" ("His partner at Lenox"). The last run stays when all
+// would go ("Clinton’s", "the Trump campaign").
+func headTokens(s string) []string {
+	var fallback []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",()[]—", r) }) {
+		h, last := partHead(part)
+		if len(h) > 0 {
+			return h
+		}
+		if fallback == nil {
+			fallback = last
+		}
+	}
+	return fallback
+}
+
+// partHead returns the head name words of one part of a Source, and its
+// last run of names.
+func partHead(s string) (head, last []string) {
+	var runs [][]string
+	var modifier []bool
+	inRun, affiliation := false, false
+	for _, f := range words(s) {
+		w, ok := nameWord(f)
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case ok:
+			if !inRun {
+				runs = append(runs, nil)
+				modifier = append(modifier, affiliation)
+			}
+			runs[len(runs)-1] = append(runs[len(runs)-1], w)
+			inRun = true
+			if strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "’s") {
+				modifier[len(modifier)-1] = true
+				inRun = false
+			}
+		case unicode.IsUpper(r):
+			// A title or article ("Mr.", "The") neither names nor ends a run.
+		default:
+			if inRun && !headConnectors[f] {
+				modifier[len(modifier)-1] = true
+			}
+			inRun = false
+			affiliation = affiliations[f]
+		}
+	}
+	for i, r := range runs {
+		if !modifier[i] {
+			head = append(head, r...)
+		}
+	}
+	if len(runs) > 0 {
+		last = runs[len(runs)-1]
+	}
+	return head, last
+}
+
+// affiliations are words after which a name says where a person works,
+// not who they are.
+var affiliations = map[string]bool{"at": true, "for": true, "from": true, "with": true}
+
+// headConnectors are lower-case words that can follow a person's name in
+// a Source without making the name a modifier ("Ted Cruz of Texas",
+// "Secretary of State John Kerry").
+var headConnectors = map[string]bool{
+	"of": true, "from": true, "and": true, "or": true, "in": true, "at": true, "for": true,
+	"on": true, "himself": true, "herself": true, "who": true,
 }
 
 // quotedSegments finds the bytes between paired quotation marks, paragraph

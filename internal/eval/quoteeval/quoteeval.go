@@ -298,6 +298,9 @@ func SpeakerMatches(doc string, g GoldQuote, p text.Quote) bool {
 	if p.Speaker == "" {
 		return false
 	}
+	if titleOrInitials(p.Speaker) {
+		return false // "the Rev", "G.K.": no one a reader can tell
+	}
 	src := g.Source.Of(doc)
 	atSource := overlaps(p.SpeakerSpan, g.Source) || overlaps(p.Mention, g.Source)
 	switch {
@@ -309,6 +312,29 @@ func SpeakerMatches(doc string, g GoldQuote, p text.Quote) bool {
 		return atSource
 	}
 	return nameMatch(p.Speaker, g.Referent)
+}
+
+// titleOrInitials reports whether a shown speaker is only titles and
+// initials, with articles: capitalised words that name no one.
+func titleOrInitials(speaker string) bool {
+	n := 0
+	for _, f := range words(speaker) {
+		w := strings.ToLower(f)
+		switch {
+		case titles[w] || len([]rune(w)) == 1 && w != "i" && w != "a":
+			n++
+		case w != "the" && w != "a":
+			return false
+		}
+	}
+	return n > 0
+}
+
+// titles are words that stand before a name and name no one by
+// themselves.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "gov": true, "rep": true,
+	"rev": true, "del": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "hon": true,
 }
 
 // personalPronoun reports whether a Source is a singular personal pronoun,
@@ -354,7 +380,7 @@ func nameMatch(speaker, ref string) bool {
 		return false
 	}
 	last := pw[len(pw)-1]
-	for _, w := range nameTokens(ref) {
+	for _, w := range headTokens(ref) {
 		if w == last {
 			return true
 		}

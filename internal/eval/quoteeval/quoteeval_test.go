@@ -232,6 +232,8 @@ func TestSpeakerMatches(t *testing.T) {
 		{"headline taken as a name", lee, text.Quote{Speaker: "Donald Trump Is Right", SpeakerSpan: at("Donald Trump Is Right", ""), Mention: lee.Source}, false, true},
 		{"named Source", lee, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: lee.Source}, true, true},
 		{"pronoun, nothing named before", heAlone, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: heAlone.Source}, true, true},
+		{"initials shown at a group Source", officials, text.Quote{Speaker: "G.K.", SpeakerSpan: officials.Source, Mention: officials.Source}, false, true},
+		{"title shown at a group Source", officials, text.Quote{Speaker: "the Rev", SpeakerSpan: officials.Source, Mention: officials.Source}, false, true},
 		{"pronoun, nothing named before, elsewhere", heAlone, text.Quote{Speaker: "Ann Lee", SpeakerSpan: annLee, Mention: at("Lee", "Lee said")}, false, false},
 	}
 	for _, tc := range tests {
@@ -317,7 +319,26 @@ func TestNameMatch(t *testing.T) {
 		{"Martin Luther King Jr.", "Dr. King", true},
 		{"Donald Trump Is Right", "Trump", false},
 		{"Kent County Republican", "Joe Smith", false},
+		// The head of the Source is who it names; a name before a
+		// lower-case role noun or a possessive only says whose.
+		{"Hillary Clinton", "Clinton’s spokesman Brian Fallon", false},
+		{"Brian Fallon", "Clinton’s spokesman Brian Fallon", true},
+		{"Hillary Clinton", "Clinton campaign spokesman Brian Fallon", false},
+		{"Donald Trump", "Trump campaign spokesman Jason Miller", false},
+		{"Jason Miller", "Trump campaign spokesman Jason Miller", true},
+		{"Dante Chinni", "NBC's Dante Chinni", true},
 		{"Hillary Clinton", "Clinton’s", true},
+		{"Ted Cruz", "Sen. Ted Cruz of Texas", true},
+		{"John Kerry", "Secretary of State John Kerry", true},
+		{"Ann Lee", "Lee, a Clinton aide", true},
+		{"Laurence H. Tribe", "Another critic, Laurence H. Tribe,", true},
+		{"Lawrence B. Cummings", "His former business partner at Lenox, Lawrence B. Cummings,", true},
+		{"Ann Lenox", "His former business partner at Lenox, Lawrence B. Cummings,", false},
+		{"Hillary Clinton", "Lee, a Clinton aide", false},
+		// A title or initials shown alone name nobody.
+		{"Del", "Del. Ann Lee", false},
+		{"the Rev", "the Rev. Al Sharpton", false},
+		{"G.K.", "G.K. Butterfield", false},
 		{"the campaign", "Clinton", false},
 	}
 	for _, tc := range tests {
