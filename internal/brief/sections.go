@@ -33,7 +33,12 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 				parts = append(parts, s)
 				it.Citations = append(it.Citations, news.Cite(a.ID, p))
 			}
-			if !ok || len(text.Words(strings.Join(parts, " "))) < 4 {
+			// Four words, and as many as the extractor asks of a quote
+			// with no attribution of its own counted between spaces:
+			// text.Words splits "a know-it-all" in four. A link alone is
+			// no voice.
+			body := strings.Join(parts, " ")
+			if !ok || len(text.Words(body)) < 4 || len(strings.Fields(body)) < text.MinQuoteWords || linksOnly(body) {
 				continue
 			}
 			it.Text = strings.Join(parts, news.QuoteJoiner)
@@ -62,6 +67,18 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		}
 	}
 	return out
+}
+
+// linksOnly reports whether every word of s is a web address.
+func linksOnly(s string) bool {
+	f := strings.Fields(s)
+	for _, w := range f {
+		w = strings.ToLower(strings.TrimLeft(w, "(<[\"'“‘«"))
+		if !strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") && !strings.HasPrefix(w, "www.") {
+			return false
+		}
+	}
+	return len(f) > 0
 }
 
 // fact is a figure found in an article, with the score of its sentence.

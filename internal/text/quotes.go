@@ -27,13 +27,14 @@ type Quote struct {
 	RoleSpan news.Span `json:"role_span"`
 }
 
-// minQuoteWords is the fewest words a quotation must hold to be reported
-// without an attribution of its own: a shorter quoted phrase is reported
-// only when the article says who used it (`Trump called her "weak"`,
-// `"Never," she said`); unattributed ones are scare quotes or titles.
-// Readers' views may hide short quotes (brief.Voices shows four words or
-// more); the eval counts them, as PolNeAR annotates them.
-const minQuoteWords = 3
+// MinQuoteWords is the fewest space-separated words a quotation must hold
+// to be reported without an attribution of its own: a shorter quoted
+// phrase is reported only when the article says who used it (`Trump
+// called her "weak"`, `"Never," she said`); unattributed ones are scare
+// quotes or titles. Readers' views hide short quotes (brief.Voices needs
+// this many space-separated words too); the eval counts them, as PolNeAR
+// annotates them.
+const MinQuoteWords = 3
 
 // maxAttribution is how many tokens an attribution clause may span.
 const maxAttribution = 14
@@ -75,7 +76,7 @@ type segment struct {
 	openAt  int       // byte of the opening mark
 	para    int
 	dash    bool
-	short   bool // fewer than minQuoteWords words: kept only as part of a quote
+	short   bool // fewer than MinQuoteWords words: kept only as part of a quote
 }
 
 type quoter struct {
@@ -262,7 +263,7 @@ func (q *quoter) run() []Quote {
 		for _, p := range qt.Parts {
 			n += len(strings.Fields(p.Of(q.s)))
 		}
-		if n < minQuoteWords && (qt.Mention.Len() == 0 || qt.Speaker == "") {
+		if n < MinQuoteWords && (qt.Mention.Len() == 0 || qt.Speaker == "") {
 			continue
 		}
 		// A title-case quotation whose speaker is only carried over from
@@ -436,7 +437,7 @@ func (q *quoter) addSeg(out []segment, a, b, closeAt, openAt, para int) []segmen
 	if !ok {
 		return out
 	}
-	short := len(strings.Fields(body.Of(q.s))) < minQuoteWords
+	short := len(strings.Fields(body.Of(q.s))) < MinQuoteWords
 	return append(out, segment{body: body, closeAt: closeAt, openAt: openAt, para: para, short: short})
 }
 
@@ -479,7 +480,7 @@ func (q *quoter) dashLine(p news.Span, pi int) ([]segment, bool) {
 	cut := indexAny(rest, " —", " –")
 	if cut < 0 {
 		body, ok := trimQuote(q.s, a, p.End)
-		if !ok || len(strings.Fields(body.Of(q.s))) < minQuoteWords {
+		if !ok || len(strings.Fields(body.Of(q.s))) < MinQuoteWords {
 			return nil, true
 		}
 		return []segment{{body: body, openAt: start, closeAt: p.End, para: pi, dash: true}}, true
