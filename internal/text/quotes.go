@@ -1911,7 +1911,8 @@ func (q *quoter) shownName(sp news.Span) news.Span {
 	for {
 		first, rest, ok := strings.Cut(sp.Of(q.s), " ")
 		possessive := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
-		if !ok || !partyWords[Key(first)] && !possessive && !q.openerBeforeName(sp.Start, first, rest) || !isCap(rest) {
+		party := partyWords[Key(first)] && !partyGroup(rest)
+		if !ok || !party && !possessive && !q.openerBeforeName(sp.Start, first, rest) || !isCap(rest) {
 			return sp
 		}
 		sp.Start += len(first) + 1
@@ -1920,18 +1921,44 @@ func (q *quoter) shownName(sp news.Span) news.Span {
 
 // openerBeforeName reports whether first, the word at pos, opens a
 // sentence and stands before a given name and a surname ("Rival Hillary
-// Clinton"): its capital is the sentence's, not the name's.
+// Clinton"): its capital is the sentence's, not the name's. Only a word
+// known to describe or open, not one the name list merely lacks: "Xosé
+// Manuel Beiras", "Jo Ann Emerson" keep their first given name.
 func (q *quoter) openerBeforeName(pos int, first, rest string) bool {
 	rw := strings.Fields(Key(rest))
-	if len(rw) < 2 || firstNames[Key(first)] != "" || firstNames[rw[0]] == "" {
+	k0 := Key(first)
+	if len(rw) < 2 || firstNames[k0] != "" || firstNames[rw[0]] == "" ||
+		!notStartNames[k0] && !roleNouns[k0] && !roleModifier(k0) && !nameOpeners[k0] && !q.agentNoun(k0) {
 		return false
 	}
 	k := q.tokAt(pos)
 	return k < len(q.toks) && q.toks[k].initial
 }
 
-// partyWords are party affiliations written before a name.
-var partyWords = set(`republican|democrat|democratic|gop|libertarian|independent|conservative|liberal|socialist|labour|tory|green`)
+// nameOpeners are words that describe a person before their name and
+// open sentences ("Rival Hillary Clinton"), beside role nouns and role
+// modifiers.
+var nameOpeners = set(`rival|fellow|candidate|nominee|challenger|incumbent|veteran|critic|opponent|activist|billionaire|businessman|businesswoman`)
+
+// agentNoun reports whether k reads as an occupation ("Grocer Yusuf
+// Dalmar", "Shopkeeper …"): an agent-noun ending the text never
+// capitalises mid-sentence, as it would a given name.
+func (q *quoter) agentNoun(k string) bool {
+	return utf8.RuneCountInString(k) >= 5 && !q.midCap[k] &&
+		(strings.HasSuffix(k, "er") || strings.HasSuffix(k, "or") || strings.HasSuffix(k, "ist"))
+}
+
+// partyWords are party affiliations written before a name. Not "tory":
+// it is a given name too ("Tory Burch").
+var partyWords = set(`republican|democrat|democratic|gop|libertarian|independent|conservative|liberal|socialist|labour|green`)
+
+// partyGroup reports whether rest, what follows a party word, opens with
+// a party's plural ("Liberal Democrats", "Democratic Socialists of
+// America"): the party word is then part of the group's name.
+func partyGroup(rest string) bool {
+	w, _, _ := strings.Cut(Key(rest), " ")
+	return strings.HasSuffix(w, "s") && partyWords[strings.TrimSuffix(w, "s")]
+}
 
 // headlineAt reports whether pos lies in a paragraph written like a
 // headline: four or more words, at least three in four of them

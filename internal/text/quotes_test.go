@@ -85,6 +85,26 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"People know who she is", "Sean Spicer", "a party strategist"}, {"By then most voters have made up their minds", "Dante Chinni", ""}}},
 		{"a sentence opener before the given name is no part of the name", "en", "Rival Hillary Clinton spoke later in Ohio. \"We will not take the bait,\" Clinton said.",
 			[]voice{{"We will not take the bait", "Hillary Clinton", ""}}},
+		// Only a word known to open sentences is trimmed before a given
+		// name: a given name missing from the name list is part of it.
+		{"a given name missing from the list before a listed one, es", "es", "Xosé Manuel Beiras habló ayer en el Parlamento. «No vamos a ceder en nada», dijo Beiras.",
+			[]voice{{"No vamos a ceder en nada", "Xosé Manuel Beiras", ""}}},
+		{"a given name missing from the list before a listed one", "en", "Josu Jon Imaz spoke first in Bilbao. \"We will not move the plant,\" Imaz said.",
+			[]voice{{"We will not move the plant", "Josu Jon Imaz", ""}}},
+		{"a double given name", "en", "Jo Ann Emerson spoke first in Missouri. \"We will not take the bait,\" Emerson said.",
+			[]voice{{"We will not take the bait", "Jo Ann Emerson", ""}}},
+		// A party word before a plural is the group's own name; "Tory" is
+		// a given name too.
+		{"a party's name is not trimmed to its plural", "en", "Liberal Democrats said: \"We will not back this budget at all.\"",
+			[]voice{{"We will not back this budget at all.", "Liberal Democrats", ""}}},
+		{"a group's name that opens with a party word", "en", "\"We will not back this budget at all,\" said Democratic Socialists of America.",
+			// "of America" is left out before the shown name is made:
+			// the entity ends at "of".
+			[]voice{{"We will not back this budget at all", "Democratic Socialists", ""}}},
+		{"Tory as a given name", "en", "\"We will not back this budget at all,\" said Tory Burch.",
+			[]voice{{"We will not back this budget at all", "Tory Burch", ""}}},
+		{"a party word before a person", "en", "\"We will not back this budget at all,\" said Republican Ted Cruz.",
+			[]voice{{"We will not back this budget at all", "Ted Cruz", ""}}},
 		{"after a full stop, a name and a speech verb ending the sentence", "en", "\"We will find those emails soon.\" Trump said.",
 			[]voice{{"We will find those emails soon.", "Trump", ""}}},
 		{"a verb and a pronoun before the title are no part of the role", "en", "Among them was Senator Ted Cruz of Texas. \"We will win this fight,\" Cruz said.",
