@@ -1439,11 +1439,54 @@ func (q *quoter) clauseSubject(sg segment) (attribution, bool) {
 	if !ok {
 		return attribution{}, false
 	}
-	if _, pron := pronounGender[Key(ph.Of(q.s))]; !pron && !q.namesSpeaker(ph) {
+	_, pron := pronounGender[Key(ph.Of(q.s))]
+	if !pron && !q.namesSpeaker(ph) {
 		return attribution{}, false
+	}
+	if !pron && !q.entityIn(ph) {
+		// No name: only a short noun phrase before a speech or naming
+		// verb, not the words up to the quotation ("El presidente
+		// calificó la ley de «basura»", not "Los vecinos denuncian el
+		// «abandono»").
+		if ph, ok = q.phraseBeforeVerb(ph); !ok {
+			return attribution{}, false
+		}
 	}
 	return attribution{phrase: ph}, true
 }
+
+// entityIn reports whether ph holds a person or an organisation: a name
+// of either kind, or an unclassified name of two words or one the text
+// capitalises mid-sentence ("PolitiFact").
+func (q *quoter) entityIn(ph news.Span) bool {
+	for _, e := range q.ents {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End &&
+			(e.Kind == Person || e.Kind == Organization || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key])) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseBeforeVerb returns the words of ph before its first speech or
+// naming verb, or ph itself when such a verb follows it, if they are a
+// noun phrase of one to four words.
+func (q *quoter) phraseBeforeVerb(ph news.Span) (news.Span, bool) {
+	a, b := q.tokAt(ph.Start), q.tokAt(ph.End)
+	for k := a; k <= b && k < len(q.toks); k++ {
+		if k > a && q.toks[k].word && (q.isVerb(k) || namingVerbs[Key(q.word(k))]) {
+			if k-a > 4 {
+				return news.Span{}, false
+			}
+			return news.Span{Start: q.toks[a].start, End: q.toks[k-1].end}, true
+		}
+	}
+	return news.Span{}, false
+}
+
+// namingVerbs call something by a quoted word ("called it «basura»").
+var namingVerbs = set(`called|calls|call|described|describes|labeled|labelled|labels|dubbed|dubs|branded|brands|termed|terms|
+calificó|califica|calificaron|llamó|llama|llamaron|tildó|tilda|tachó|tacha|definió|define|denominó|denomina`)
 
 // previousSentence looks for a speaker in the sentence before the
 // quotation's, in the same paragraph: `Smith explained the plan. "It
@@ -1589,6 +1632,18 @@ func (q *quoter) lastOrganization(pos int) (Entity, bool) {
 	return Entity{}, false
 }
 
+// personAfter reports whether ph names a person after e: e is then what
+// they work for or where, capitalised at the sentence's start ("Relief
+// minister Tomas Brandt", "Lanmere mayor Piet Halloran").
+func (q *quoter) personAfter(e Entity, ph news.Span) bool {
+	for _, o := range q.ents {
+		if o.Span.Start >= e.Span.End && o.Span.End <= ph.End && o.Kind == Person {
+			return true
+		}
+	}
+	return false
+}
+
 // pronounReferent resolves a subject pronoun of a speech verb at pos: to
 // the latest person named as the subject of a speech verb before it in the
 // same or the previous two paragraphs (the discourse's current speaker),
@@ -1659,6 +1714,9 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 			return local, true
 		}
 		return e, true
+	}
+	if hasLocal && (!lok || local.Span.Start > lp.Span.Start) {
+		return local, true // a name the list lacks: "Benedikt Rolle"
 	}
 	return lp, lok
 }
@@ -1749,13 +1807,14 @@ func (q *quoter) namedSpeakers() []Entity {
 }
 
 // personIn returns the first person named in ph, if ok: a person, or an
-// unclassified name of two words or one the text capitalises mid-sentence.
+// unclassified name of two words or one the text capitalises mid-sentence
+// that no person follows in ph.
 func (q *quoter) personIn(ph news.Span, ok bool) (Entity, bool) {
 	if !ok {
 		return Entity{}, false
 	}
 	for _, e := range q.ents {
-		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key])) {
+		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key]) && !q.personAfter(e, ph)) {
 			e.Kind = Person
 			return e, true
 		}

@@ -141,6 +141,19 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"show up and vote for her.", "Mark Lopez", "Governor"}}},
 		{"after a full stop, a new sentence is no attribution", "en", "\"We will find those emails soon.\" Trump said it twice on Monday.",
 			[]voice{{"We will find those emails soon.", "", ""}}},
+		// A short phrase's clause gives a speaker only as a name or a
+		// short noun phrase before a speech or naming verb, not as the
+		// words up to the quotation.
+		{"short quote, es, a noun phrase before a naming verb", "es", `El presidente calificó la ley de «basura» ayer.`,
+			[]voice{{"basura", "El presidente", ""}}},
+		{"short quote, es, a clause is no speaker", "es", `Los vecinos denuncian el «abandono» del barrio.`, nil},
+		{"short quote, a role and a name at the sentence's start", "en",
+			"The Northern Relief Agency said the trucks carried food.\n\n" +
+				`Relief minister Tomas Brandt said the plan showed that "talking works". He added: "One convoy is not a victory."`,
+			[]voice{{"talking works", "Tomas Brandt", "Relief minister"}, {"One convoy is not a victory.", "Tomas Brandt", "Relief minister"}}},
+		{"a role and a name at the sentence's start, then a pronoun", "en",
+			"Fire chief Bram Oster said crews used six boats. \"Some of the older residents had to be carried,\" he said.",
+			[]voice{{"Some of the older residents had to be carried", "Bram Oster", "Fire chief"}}},
 		{"short quote without a speaker ignored", "en", `He called the plan "rigged" and left.`, nil},
 		{"scare quotes ignored", "en", `The "rigged" plan was dropped on Monday.`, nil},
 		{"short quote with its speaker", "en", `Ana Ruiz called the plan "rigged" and left.`,

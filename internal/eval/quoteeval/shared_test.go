@@ -12,8 +12,8 @@ import (
 
 // Floors of TestPolNeARDev: the measured dev figures, rounded down.
 const (
-	minDevF1      = 0.903
-	minDevSpeaker = 0.852
+	minDevF1      = 0.902
+	minDevSpeaker = 0.851
 )
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split,
