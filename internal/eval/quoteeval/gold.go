@@ -39,10 +39,10 @@ type GoldQuote struct {
 }
 
 // LongQuoteWords is the fewest words of a quote in the secondary figures
-// (the "_3plus" keys). Issue 5 scores every gold direct quote, one word
-// ("deplorables") or more, so the headline figures do; the secondary ones
-// keep the earlier definition visible and match what a reader of the
-// Voices section sees, which leaves short phrases out.
+// (the JSON key long_quotes). Issue 5 scores every gold direct quote, one
+// word ("deplorables") or more, so the headline figures do; the secondary
+// ones keep the earlier definition visible. They are not what the Voices
+// section shows: Voices needs four words or more and a named speaker.
 const LongQuoteWords = 3
 
 // LoadDir reads a PolNeAR-layout folder: text/NAME.txt with

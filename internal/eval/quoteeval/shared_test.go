@@ -10,7 +10,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
-// Floors of TestPolNeARDev: the measured dev figures, rounded down.
+// Floors of TestPolNeARDev: the measured dev figures, rounded down; no
+// margin.
 const (
 	minDevF1      = 0.902
 	minDevSpeaker = 0.851
@@ -18,9 +19,11 @@ const (
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split,
 // scored as issue 5 defines it (every gold direct quote; the shown speaker
-// must be the Source or the person it names). The floors sit just below
-// the measured figures (see docs/voices-and-figures.md), which are still
-// below the goals (F1 0.90, speaker accuracy 0.88), so any loss fails.
+// must be the Source or the person it names). The floors are regression
+// guards with no margin: the measured figures rounded down to three
+// places (see docs/voices-and-figures.md), so any loss fails. They are
+// not the goals: F1 meets its goal of 0.90, speaker accuracy is below its
+// goal of 0.88.
 // Dev is not fully held out: the signature rule was written after reading
 // a dev error.
 func TestPolNeARDev(t *testing.T) {
