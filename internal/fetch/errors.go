@@ -162,6 +162,16 @@ func formatBytes(n int64) string {
 	}
 }
 
+// RetryAfter returns the delay the server asked for with Retry-After when
+// err is a fetch's *Error (429 or 503), else 0.
+func RetryAfter(err error) time.Duration {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe.RetryAfter
+	}
+	return 0
+}
+
 // parseRetryAfter reads a Retry-After value: delay-seconds or an HTTP date,
 // relative to now. Unparseable or past values give 0.
 func parseRetryAfter(v string, now time.Time) time.Duration {
@@ -184,5 +194,3 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	}
 	return 0
 }
-
-var errNotHTTP = errors.New("not an absolute http(s) URL")

@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 )
@@ -42,4 +44,27 @@ func FuzzParseRetryAfter(f *testing.F) {
 			t.Fatalf("parseRetryAfter(%q) = %v out of range", in, d)
 		}
 	})
+}
+
+func TestRetryAfter(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		err  error
+		want time.Duration
+	}{
+		{"fetch error", &Error{Kind: KindStatus, StatusCode: 503, RetryAfter: 90 * time.Second}, 90 * time.Second},
+		{"wrapped", fmt.Errorf("poll: %w", &Error{Kind: KindStatus, StatusCode: 429, RetryAfter: time.Minute}), time.Minute},
+		{"no header", &Error{Kind: KindStatus, StatusCode: 503}, 0},
+		{"other error", errors.New("dial tcp: refused"), 0},
+		{"nil", nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := RetryAfter(tt.err); got != tt.want {
+				t.Errorf("RetryAfter = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -32,6 +32,8 @@ import (
 
 	"code.dny.dev/ssrf"
 	"golang.org/x/time/rate"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // Defaults used by DefaultConfig, and by New for zero Config fields.
@@ -319,7 +321,7 @@ func parseTarget(raw string) (*url.URL, error) {
 		return nil, err
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, errNotHTTP
+		return nil, news.ErrNotHTTP
 	}
 	if u.Host == "" || u.Hostname() == "" {
 		return nil, errors.New("no host")
@@ -430,10 +432,11 @@ func describeType(r *Response) string {
 	return "unknown"
 }
 
-// FeedAccept is the Accept header of a request that expects a feed. A
-// request that takes a web page as well (Expect with ExpectHTML) sends it
-// to be given the feed wherever the server can choose.
-const FeedAccept = "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+// feedAccept is the Accept header of a request that expects a feed. A
+// request that takes a web page as well (a source's poll, which may be
+// given a site's home page) sends it too, to be given the feed wherever
+// the server can choose.
+const feedAccept = "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
 
 func acceptHeader(r Request) string {
 	if r.Accept != "" {
@@ -442,10 +445,8 @@ func acceptHeader(r Request) string {
 	switch r.Expect {
 	case ExpectHTML:
 		return "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
-	case ExpectFeed:
-		return FeedAccept
-	case ExpectHTML | ExpectFeed:
-		return "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5"
+	case ExpectFeed, ExpectHTML | ExpectFeed:
+		return feedAccept
 	}
 	return "*/*"
 }

@@ -702,3 +702,29 @@ func TestNewRejectsBadPrefix(t *testing.T) {
 		t.Error("New accepted an invalid prefix")
 	}
 }
+
+// TestAcceptHeader checks that a request that takes a page or a feed asks
+// for the feed first: a poll given a site's home page is then served the
+// feed wherever the server negotiates, and discovery is the fallback.
+func TestAcceptHeader(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		req  Request
+		want string
+	}{
+		{"page", Request{Expect: ExpectHTML}, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"},
+		{"feed", Request{Expect: ExpectFeed}, feedAccept},
+		{"page or feed", Request{Expect: ExpectHTML | ExpectFeed}, feedAccept},
+		{"anything", Request{}, "*/*"},
+		{"given", Request{Expect: ExpectFeed, Accept: "text/plain"}, "text/plain"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := acceptHeader(tt.req); got != tt.want {
+				t.Errorf("acceptHeader = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

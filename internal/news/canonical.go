@@ -45,10 +45,10 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", fmt.Errorf("canonical URL %q: %w", raw, errNotHTTP)
+		return "", fmt.Errorf("canonical URL %q: %w", raw, ErrNotHTTP)
 	}
 	if u.Opaque != "" {
-		return "", fmt.Errorf("canonical URL %q: %w", raw, errNotHTTP)
+		return "", fmt.Errorf("canonical URL %q: %w", raw, ErrNotHTTP)
 	}
 	host, port := u.Hostname(), u.Port()
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
@@ -74,7 +74,9 @@ func CanonicalURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
-var errNotHTTP = errors.New("not an absolute http(s) URL")
+// ErrNotHTTP is the error of a URL that is not absolute http(s), for
+// errors.Is whether canonicalising or fetching refused it.
+var ErrNotHTTP = errors.New("not an absolute http(s) URL")
 
 // URLKey is the key a URL is stored and compared under: its canonical form
 // (CanonicalURL), or the URL as given when it has none (not http(s), no

@@ -47,7 +47,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	}
 	resp, err := p.fc.Get(ctx, fetch.Request{
 		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
-		Expect: expect, Accept: fetch.FeedAccept,
+		Expect: expect,
 	})
 	if err != nil {
 		return p.fetchFailed(ctx, src, now, err)
@@ -180,10 +180,9 @@ func (p *Pipeline) discover(ctx context.Context, src news.Source, page *fetch.Re
 		}
 		p.logger.Info("announced feed could not be read", "source", src.ID, "page", src.URL, "feed", link, "err", err)
 		if first == nil {
-			first = &discoveryFailure{msg: fmt.Sprintf("%s announces the feed %s, which could not be read: %v", src.URL, shownURL(link), err)}
-			var fe *fetch.Error
-			if errors.As(err, &fe) {
-				first.retryAfter = fe.RetryAfter
+			first = &discoveryFailure{
+				msg:        fmt.Sprintf("%s announces the feed %s, which could not be read: %v", src.URL, shownURL(link), err),
+				retryAfter: fetch.RetryAfter(err),
 			}
 		}
 	}
@@ -301,12 +300,7 @@ func (p *Pipeline) fetchFailed(ctx context.Context, src news.Source, now time.Ti
 	if ctx.Err() != nil {
 		return err
 	}
-	var fe *fetch.Error
-	var retryAfter time.Duration
-	if errors.As(err, &fe) {
-		retryAfter = fe.RetryAfter
-	}
-	return p.pollFailed(ctx, src, now, err.Error(), retryAfter)
+	return p.pollFailed(ctx, src, now, err.Error(), fetch.RetryAfter(err))
 }
 
 // pollFailed records a failed poll and backs the source off: fetch.Backoff
