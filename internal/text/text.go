@@ -151,6 +151,11 @@ func boundaryAfter(s string, i, j int) bool {
 		if utf8.RuneCountInString(word) == 1 {
 			return false
 		}
+		// Dotted initials ("J.D. Salinger", "W.E.B. Du Bois") end a
+		// sentence only where an acronym would: before a sentence opener.
+		if dottedInitials(word) {
+			return notStartNames[Key(firstWord(s[k:]))]
+		}
 	}
 	return true
 }
@@ -200,6 +205,26 @@ var abbreviations = map[string]bool{
 	"sep": true, "oct": true, "nov": true, "dec": true, "sra": true, "srta": true, "ud": true, "uds": true,
 	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "approx": true, "dept": true, "est": true,
 	"ee.uu": true, "d.c": true, "ave": true, "mt": true, "ft": true, "univ": true, "gob": true, "av": true, "dra": true, "lic": true, "ing": true,
+	"rev": true, "hon": true, "del": true,
+}
+
+// dottedInitials reports whether word (lower-cased, its last stop cut) is
+// single letters joined by stops: "j.d", "w.e.b".
+func dottedInitials(word string) bool {
+	n := 0
+	for i, r := range word {
+		if i%2 == 1 {
+			if r != '.' {
+				return false
+			}
+			continue
+		}
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && len(word)%2 == 1
 }
 
 // firstWord returns the leading run of letters of s.
