@@ -136,6 +136,9 @@ type Store interface {
 	PutBriefing(ctx context.Context, b news.Briefing) error
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 
+	StoryRanker
+	SourceRetrier
+
 	Close() error
 }
 

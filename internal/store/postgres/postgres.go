@@ -377,6 +377,7 @@ func (st *Store) migrate(ctx context.Context) error {
 // its file's SQL, in the same transaction, for what SQL cannot do.
 var goSteps = map[string]sqlq.Step{
 	"0005_source_url_key.sql": sqlq.SourceKeyStep,
+	"0006_story_rank.sql":     sqlq.StoryRankStep,
 }
 
 // pgTx is a connection or transaction (pgx.Tx, *pgxpool.Conn) as the

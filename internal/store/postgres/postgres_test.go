@@ -378,6 +378,13 @@ func BenchmarkSourceDuplicate(b *testing.B) {
 	storetest.BenchSourceDuplicate(b, st, 2000)
 }
 
+// BenchmarkRankedPage reads the front page of 10,000 stories.
+func BenchmarkRankedPage(b *testing.B) {
+	st := open(b, pgtest.DSN(b))
+	defer st.Close()
+	storetest.BenchRankedPage(b, st, 10_000)
+}
+
 // TestDeleteSourceKeyRace deletes a key's owner while another transaction
 // deletes the key's oldest twin, which DeleteSource would promote: the key
 // must go to the next twin, not be left with none. The other transaction

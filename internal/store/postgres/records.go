@@ -286,11 +286,13 @@ func putStory(ctx context.Context, db execer, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := db.Exec(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+	_, err := db.Exec(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`, rank) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
-		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
-		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
+		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed,
+		rank = excluded.rank`,
+		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed,
+		store.StoryRank(s, time.Now()))
 	if err != nil {
 		return fmt.Errorf("put story %d: %w", s.ID, err)
 	}

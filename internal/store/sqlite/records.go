@@ -282,11 +282,13 @@ func putStory(ctx context.Context, db execer, s news.Story) error {
 	if s.ID == 0 {
 		return errors.New("put story: zero ID")
 	}
-	_, err := db.ExecContext(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := db.ExecContext(ctx, `INSERT INTO stories (`+sqlq.StoryCols+`, rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET thread_id = excluded.thread_id, title = excluded.title,
 		category = excluded.category, first_seen = excluded.first_seen, last_updated = excluded.last_updated,
-		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed`,
-		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed)
+		article_count = excluded.article_count, source_count = excluded.source_count, briefed = excluded.briefed,
+		rank = excluded.rank`,
+		s.ID, s.ThreadID, s.Title, s.Category, sqlq.Nanos(s.FirstSeen), sqlq.Nanos(s.LastUpdated), s.ArticleCount, s.SourceCount, s.Briefed,
+		store.StoryRank(s, time.Now()))
 	if err != nil {
 		return fmt.Errorf("put story %d: %w", s.ID, err)
 	}

@@ -47,6 +47,7 @@ var migrationFS embed.FS
 // its file's SQL, in the same transaction, for what SQL cannot do.
 var goSteps = map[string]sqlq.Step{
 	"0006_source_url_key.sql": sqlq.SourceKeyStep,
+	"0007_story_rank.sql":     sqlq.StoryRankStep,
 }
 
 // sqlTx is a transaction as the shared migration code runs on it.

@@ -127,3 +127,13 @@ func BenchmarkSourceDuplicate(b *testing.B) {
 	defer st.Close()
 	storetest.BenchSourceDuplicate(b, st, 2000)
 }
+
+// BenchmarkRankedPage reads the front page of 10,000 stories.
+func BenchmarkRankedPage(b *testing.B) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchRankedPage(b, st, 10_000)
+}

@@ -41,6 +41,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleNotFound", testArticleNotFound},
 		{"StoryBriefing", testStoryBriefing},
 		{"StoryRanking", testStoryRanking},
+		{"RankedStories", testRankedStories},
+		{"RetrySource", testRetrySource},
 		{"StoryNotFound", testStoryNotFound},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},

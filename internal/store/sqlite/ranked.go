@@ -1,0 +1,47 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
+)
+
+// RankedStories returns one page of the ranked story list; see
+// store.StoryRanker.
+func (st *Store) RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error) {
+	q, args, err := sqlq.RankedStories(p)
+	if err != nil {
+		return store.RankedPage{}, err
+	}
+	rows, err := queryAll(ctx, st.db, sqlq.ScanRanked, q, args...)
+	if err != nil {
+		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
+	}
+	page, err := sqlq.RankedPage(p, rows, func(c store.StoryCursor, above bool) (bool, error) {
+		q, args := sqlq.HasRankedBeyond(c, above)
+		var found bool
+		err := st.db.QueryRowContext(ctx, q, args...).Scan(&found)
+		return found, err
+	})
+	if err != nil {
+		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
+	}
+	return page, nil
+}
+
+// RetrySource makes a source due now; see store.SourceRetrier.
+func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
+	q, args := sqlq.RetrySource(id, now)
+	res, err := st.db.ExecContext(ctx, q, args...)
+	if err != nil {
+		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
+	}
+	if err := mustAffect(res, fmt.Sprintf("retry source %d", id)); err != nil {
+		return news.Source{}, err
+	}
+	return st.Source(ctx, id)
+}

@@ -1,0 +1,159 @@
+package sqlq
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// RankedStories is the query for one page of the ranked story list (see
+// store.StoryRanker) and its arguments. It asks for one story more than
+// the page holds, so that the caller learns whether the list goes on in
+// the direction of travel; a page before a cursor is read upwards, lowest
+// rank first, and the caller turns it round (RankedPage). Both back ends
+// walk their (rank, id) index from the cursor instead of sorting the
+// table.
+func RankedStories(p store.StoryPage) (string, Args, error) {
+	if !p.After.IsZero() && !p.Before.IsZero() {
+		return "", nil, errors.New("ranked stories: both after and before a cursor")
+	}
+	if p.Limit <= 0 {
+		return "", nil, errors.New("ranked stories: limit must be positive")
+	}
+	var args Args
+	q := `SELECT ` + StoryCols + `, rank FROM stories`
+	switch {
+	case !p.Before.IsZero():
+		q += ` WHERE (rank, id) > (` + args.Add(p.Before.Rank) + `, ` + args.Add(p.Before.ID) + `)
+		ORDER BY rank, id`
+	case !p.After.IsZero():
+		q += ` WHERE (rank, id) < (` + args.Add(p.After.Rank) + `, ` + args.Add(p.After.ID) + `)
+		ORDER BY rank DESC, id DESC`
+	default:
+		q += ` ORDER BY rank DESC, id DESC`
+	}
+	q += ` LIMIT ` + args.Add(p.Limit+1)
+	return q, args, nil
+}
+
+// RankedRow is a story read by the RankedStories query, with its rank.
+type RankedRow struct {
+	Story news.Story
+	Rank  int64
+}
+
+// ScanRanked reads a row of the RankedStories query.
+func ScanRanked(r Scanner) (RankedRow, error) {
+	var (
+		row         RankedRow
+		first, last *int64
+	)
+	s := &row.Story
+	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed, &row.Rank)
+	s.FirstSeen = FromNanos(first)
+	s.LastUpdated = FromNanos(last)
+	return row, err
+}
+
+// HasRankedBeyond is the query that reports whether any story ranks above
+// c (above true) or below it, and its arguments: whether a page that
+// starts or ends at c has a neighbour on that side.
+func HasRankedBeyond(c store.StoryCursor, above bool) (string, Args) {
+	var args Args
+	op := " < "
+	if above {
+		op = " > "
+	}
+	return `SELECT EXISTS (SELECT 1 FROM stories WHERE (rank, id)` + op + `(` +
+		args.Add(c.Rank) + `, ` + args.Add(c.ID) + `))`, args
+}
+
+// RankedPage builds the page p asked for from rows, the RankedStories
+// query's result, in its order. beyond reports whether any story ranks
+// beyond a cursor (HasRankedBeyond); it is asked only of a page read from
+// a cursor, as a first page has nothing above it.
+func RankedPage(p store.StoryPage, rows []RankedRow, beyond func(c store.StoryCursor, above bool) (bool, error)) (store.RankedPage, error) {
+	backward := !p.Before.IsZero()
+	more := len(rows) > p.Limit
+	if more {
+		rows = rows[:p.Limit]
+	}
+	if backward {
+		slices.Reverse(rows)
+	}
+	page := store.RankedPage{Stories: make([]news.Story, len(rows))}
+	for i, r := range rows {
+		page.Stories[i] = r.Story
+	}
+	if len(rows) == 0 {
+		return page, nil
+	}
+	first := store.StoryCursor{Rank: rows[0].Rank, ID: rows[0].Story.ID}
+	last := store.StoryCursor{Rank: rows[len(rows)-1].Rank, ID: rows[len(rows)-1].Story.ID}
+	switch {
+	case backward:
+		page.Prev = cursorIf(more, first)
+		after, err := beyond(last, false)
+		if err != nil {
+			return store.RankedPage{}, err
+		}
+		page.Next = cursorIf(after, last)
+	case !p.After.IsZero():
+		page.Next = cursorIf(more, last)
+		before, err := beyond(first, true)
+		if err != nil {
+			return store.RankedPage{}, err
+		}
+		page.Prev = cursorIf(before, first)
+	default:
+		page.Next = cursorIf(more, last)
+	}
+	return page, nil
+}
+
+func cursorIf(ok bool, c store.StoryCursor) store.StoryCursor {
+	if !ok {
+		return store.StoryCursor{}
+	}
+	return c
+}
+
+// StoryRankStep is the Go half of the migration that adds stories.rank:
+// it ranks the stories already stored (store.StoryRank), which SQL cannot
+// do alike on both back ends (SQLite may lack log2).
+func StoryRankStep(ctx context.Context, tx Tx, logger *slog.Logger) error {
+	rows, err := tx.Query(ctx, `SELECT `+StoryCols+` FROM stories`)
+	if err != nil {
+		return err
+	}
+	var stories []news.Story
+	for rows.Next() {
+		s, err := ScanStory(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		stories = append(stories, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Read whole before writing: a pgx connection runs one statement at
+	// a time.
+	now := time.Now()
+	for _, s := range stories {
+		if err := tx.Exec(ctx, `UPDATE stories SET rank = $1 WHERE id = $2`, store.StoryRank(s, now), s.ID); err != nil {
+			return err
+		}
+	}
+	if len(stories) > 0 {
+		logger.Info("ranked stored stories", "stories", len(stories))
+	}
+	return nil
+}

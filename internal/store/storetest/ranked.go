@@ -1,0 +1,232 @@
+package storetest
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// testRankedStories pages the ranked list both ways and checks it against
+// store.StoryRank, ties included.
+func testRankedStories(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	// Ten stories at four times with one to three sources: equal times
+	// and counts tie on rank, and then the higher ID goes first.
+	var stories []news.Story
+	for i := range 10 {
+		last := day0.Add(time.Duration(i%4) * time.Hour)
+		s := news.Story{ID: int64(i + 1), ThreadID: int64(i + 1), Title: fmt.Sprintf("Story %d", i+1),
+			FirstSeen: last, LastUpdated: last, SourceCount: 1 + i%3}
+		stories = append(stories, s)
+		if err := st.PutStory(ctx, s); err != nil {
+			t.Fatalf("PutStory: %v", err)
+		}
+	}
+	// Putting a story again re-ranks it: story 1 now has 8 sources.
+	stories[0].SourceCount = 8
+	if err := st.PutStory(ctx, stories[0]); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	rank := func(s news.Story) int64 { return store.StoryRank(s, time.Time{}) }
+	slices.SortFunc(stories, func(a, b news.Story) int {
+		return cmp.Or(cmp.Compare(rank(b), rank(a)), cmp.Compare(b.ID, a.ID))
+	})
+	var want []int64
+	for _, s := range stories {
+		want = append(want, s.ID)
+	}
+
+	// Forward from the first page, then back from the last.
+	var (
+		got  []int64
+		page store.RankedPage
+		err  error
+		p    = store.StoryPage{Limit: 3}
+	)
+	var pages int
+	for {
+		page, err = st.RankedStories(ctx, p)
+		if err != nil {
+			t.Fatalf("RankedStories(%+v): %v", p, err)
+		}
+		if pages > 0 && page.Prev.IsZero() {
+			t.Errorf("page %d after a cursor has no Prev", pages)
+		}
+		pages++
+		for _, s := range page.Stories {
+			got = append(got, s.ID)
+		}
+		if page.Next.IsZero() {
+			break
+		}
+		if pages > len(want) {
+			t.Fatal("paging forward does not end")
+		}
+		p = store.StoryPage{After: page.Next, Limit: 3}
+	}
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("ranked stories paged forward (-want +got):\n%s", diff)
+	}
+	if pages != 4 {
+		t.Errorf("paged forward in %d pages of 3, want 4", pages)
+	}
+	var back []int64
+	for !page.Prev.IsZero() {
+		p = store.StoryPage{Before: page.Prev, Limit: 3}
+		page, err = st.RankedStories(ctx, p)
+		if err != nil {
+			t.Fatalf("RankedStories(%+v): %v", p, err)
+		}
+		if page.Next.IsZero() {
+			t.Errorf("page before a cursor has no Next")
+		}
+		back = append(slices.Clone(idsOf(page.Stories)), back...)
+	}
+	if diff := gocmp.Diff(want[:9], back); diff != "" {
+		t.Errorf("ranked stories paged back from the last page (-want +got):\n%s", diff)
+	}
+
+	// Whole list, and the full story in it.
+	all, err := st.RankedStories(ctx, store.StoryPage{Limit: 100})
+	if err != nil {
+		t.Fatalf("RankedStories: %v", err)
+	}
+	if !all.Next.IsZero() || !all.Prev.IsZero() {
+		t.Errorf("a page holding every story has cursors %+v, %+v; want none", all.Next, all.Prev)
+	}
+	if diff := gocmp.Diff(stories, all.Stories); diff != "" {
+		t.Errorf("ranked stories (-want +got):\n%s", diff)
+	}
+
+	// A cursor that names no story still places the page.
+	mid := store.StoryCursor{Rank: rank(stories[4]), ID: stories[4].ID + 1000}
+	after, err := st.RankedStories(ctx, store.StoryPage{After: mid, Limit: 100})
+	if err != nil {
+		t.Fatalf("RankedStories(after a stray cursor): %v", err)
+	}
+	if diff := gocmp.Diff(want[4:], idsOf(after.Stories)); diff != "" {
+		t.Errorf("ranked stories after a stray cursor (-want +got):\n%s", diff)
+	}
+
+	for _, bad := range []store.StoryPage{
+		{Limit: 0},
+		{After: mid, Before: mid, Limit: 3},
+	} {
+		if _, err := st.RankedStories(ctx, bad); err == nil {
+			t.Errorf("RankedStories(%+v) = nil error, want one", bad)
+		}
+	}
+}
+
+func idsOf(stories []news.Story) []int64 {
+	ids := make([]int64, len(stories))
+	for i, s := range stories {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// testRetrySource checks that a retried source is due at once, its error
+// and backoff cleared, and that a page in error is read again.
+func testRetrySource(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	now := day0
+	later := now.Add(6 * time.Hour)
+	feed, err := st.AddSource(ctx, news.Source{URL: "https://example.org/failing.xml", Status: news.StatusError,
+		LastError: "HTTP 503", ErrorCount: 4, NextPollAt: later, ETag: `"v1"`})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	page, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/page",
+		Status: news.StatusError, LastError: "HTTP 404", ErrorCount: 1})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	if due, err := st.DueSources(ctx, now); err != nil || len(due) != 0 {
+		t.Fatalf("DueSources before the retry = %v, %v; want none", due, err)
+	}
+	got, err := st.RetrySource(ctx, feed.ID, now)
+	if err != nil {
+		t.Fatalf("RetrySource(feed): %v", err)
+	}
+	want := feed
+	want.NextPollAt, want.LastError, want.ErrorCount = now, "", 0
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("retried feed (-want +got):\n%s", diff)
+	}
+	got, err = st.RetrySource(ctx, page.ID, now)
+	if err != nil {
+		t.Fatalf("RetrySource(page): %v", err)
+	}
+	want = page
+	want.NextPollAt, want.LastError, want.ErrorCount, want.Status = now, "", 0, news.StatusNew
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("retried page (-want +got):\n%s", diff)
+	}
+	due, err := st.DueSources(ctx, now)
+	if err != nil {
+		t.Fatalf("DueSources: %v", err)
+	}
+	if diff := gocmp.Diff([]int64{feed.ID, page.ID}, sourceIDs(due)); diff != "" {
+		t.Errorf("due after the retry (-want +got):\n%s", diff)
+	}
+	if _, err := st.RetrySource(ctx, 9999, now); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("RetrySource(missing) = %v, want store.ErrNotFound", err)
+	}
+}
+
+func sourceIDs(srcs []news.Source) []int64 {
+	ids := make([]int64, len(srcs))
+	for i, s := range srcs {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// BenchRankedPage measures reading the front page of st filled with n
+// stories: "keyset" is a page from RankedStories, read along the rank
+// index; "sort" what the web server did before stories had a stored
+// rank, reading every story and sorting them by rank.
+func BenchRankedPage(b *testing.B, st store.Store, n int) {
+	ctx := context.Background()
+	for i := range n {
+		last := day0.Add(-time.Duration(i*37%n) * time.Minute)
+		s := news.Story{ID: int64(i + 1), ThreadID: int64(i + 1), Title: fmt.Sprintf("Story %d", i+1),
+			FirstSeen: last, LastUpdated: last, SourceCount: 1 + i%7}
+		if err := st.PutStory(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	const limit = 100
+	b.Run("keyset", func(b *testing.B) {
+		for b.Loop() {
+			page, err := st.RankedStories(ctx, store.StoryPage{Limit: limit})
+			if err != nil || len(page.Stories) != limit {
+				b.Fatalf("RankedStories: %d stories, %v", len(page.Stories), err)
+			}
+		}
+	})
+	b.Run("sort", func(b *testing.B) {
+		for b.Loop() {
+			all, err := st.Stories(ctx, store.StoryFilter{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			slices.SortFunc(all, func(a, b news.Story) int {
+				return cmp.Or(cmp.Compare(store.StoryRank(b, time.Time{}), store.StoryRank(a, time.Time{})), cmp.Compare(b.ID, a.ID))
+			})
+			if len(all) < limit {
+				b.Fatalf("%d stories", len(all))
+			}
+		}
+	})
+}
