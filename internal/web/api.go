@@ -114,9 +114,13 @@ func tokenEqual(got, want string) bool {
 	return subtle.ConstantTimeCompare(g[:], h[:]) == 1
 }
 
-// storiesResponse is the body of GET /api/stories.
+// storiesResponse is the body of GET /api/stories: a page of the ranked
+// list, and the cursors of the pages after (older, lower ranked) and
+// before it, left out at the list's ends.
 type storiesResponse struct {
 	Stories []storyJSON `json:"stories"`
+	Next    string      `json:"next,omitempty"`
+	Prev    string      `json:"prev,omitempty"`
 }
 
 // storyJSON is a story in lists, with its page's URL.
@@ -126,17 +130,31 @@ type storyJSON struct {
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	stories, err := s.rankedStories(r.Context())
+	page, err := s.storyPage(r.Context(), r.URL.Query())
+	if errors.Is(err, errBadCursor) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	if err != nil {
 		s.storeError(w, r, "stories", err)
 		return
 	}
 	base := s.baseURL(r)
-	out := storiesResponse{Stories: make([]storyJSON, 0, len(stories))}
-	for _, st := range stories {
-		out.Stories = append(out.Stories, storyJSON{Story: st, URL: storyURL(base, st.ID)})
+	out := storiesResponse{
+		Stories: storiesJSON(base, page.Stories),
+		Next:    encodeCursor(page.Next),
+		Prev:    encodeCursor(page.Prev),
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// storiesJSON lists stories with their pages' URLs; never null.
+func storiesJSON(base string, stories []news.Story) []storyJSON {
+	out := make([]storyJSON, 0, len(stories))
+	for _, st := range stories {
+		out = append(out, storyJSON{Story: st, URL: storyURL(base, st.ID)})
+	}
+	return out
 }
 
 // StoryDetail is the body of GET /api/stories/{id}: the briefing's JSON

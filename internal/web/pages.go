@@ -19,7 +19,7 @@ import (
 )
 
 // pageNames are the templates rendered inside layout.html.
-var pageNames = []string{"index", "story", "article", "sources", "error"}
+var pageNames = []string{"index", "story", "article", "sources", "thread", "error"}
 
 var templateFuncs = template.FuncMap{
 	"date": func(t time.Time) string {
@@ -133,11 +133,16 @@ type storyRow struct {
 const summariesOnIndex = 30
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
-	stories, err := s.rankedStories(r.Context())
+	ranked, err := s.storyPage(r.Context(), r.URL.Query())
+	if errors.Is(err, errBadCursor) {
+		s.errorPage(w, r, http.StatusBadRequest, "This link to a page of stories is broken. Start again from the first page.")
+		return
+	}
 	if err != nil {
 		s.pageStoreError(w, r, "story", err)
 		return
 	}
+	stories := ranked.Stories
 	rows := make([]storyRow, 0, len(stories))
 	for i, st := range stories {
 		row := storyRow{Story: st, Href: storyPath(st.ID)}
@@ -155,8 +160,14 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		rows = append(rows, row)
 	}
-	page := indexPage{Stories: rows}
-	if len(rows) == 0 {
+	page := indexPage{Stories: rows, Paged: r.URL.RawQuery != ""}
+	if c := encodeCursor(ranked.Next); c != "" {
+		page.NextHref = "/?after=" + c
+	}
+	if c := encodeCursor(ranked.Prev); c != "" {
+		page.PrevHref = "/?before=" + c
+	}
+	if len(rows) == 0 && !page.Paged {
 		// With sources subscribed, the desk is waiting for their articles,
 		// not for a source: the empty page must not send the user to add
 		// one again.
@@ -170,11 +181,14 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: page})
 }
 
-// indexPage is the front page: the ranked stories, and while there are
-// none, how many sources they will come from.
+// indexPage is a page of the front page: the ranked stories, links to
+// the pages after and before it, and while there are no stories at all,
+// how many sources they will come from.
 type indexPage struct {
-	Stories []storyRow
-	Sources int
+	Stories            []storyRow
+	NextHref, PrevHref string
+	Paged              bool // not the first page: it links back to it
+	Sources            int
 }
 
 // storyPage is the story page's data.
@@ -249,6 +263,9 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 	page := storyPage{
 		Story:    st,
 		Briefing: buildBriefingView(b, articles, sources, articleHref),
+	}
+	if st.ThreadID > 0 {
+		page.Briefing.ThreadHref = threadPath(st.ThreadID)
 	}
 	page.CopyText = page.Briefing.Headline + " — " + storyURL(s.baseURL(r), st.ID)
 	if !page.Briefing.Briefed {

@@ -1,60 +1,85 @@
 package web
 
 import (
-	"cmp"
 	"context"
+	"encoding/base64"
+	"errors"
 	"fmt"
-	"math"
-	"slices"
+	"net/url"
+	"strconv"
+	"strings"
 
-	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// RankHalfLife is how fast a story sinks: a story's weight, its number of
-// distinct sources, halves for every RankHalfLife hours since its last
-// update. A story five outlets covered twelve hours ago outranks a fresh
-// one-source story; two outlets a day ago do not.
-const RankHalfLife = 12.0 // hours
+// The ranked story list (front page, GET /api/stories) is paged by
+// cursor: the store orders stories by a stored rank (store.StoryRank) and
+// reads a page along its index from the last story shown, so the newest
+// page costs the same however many stories are kept, and paging on while
+// stories are added neither repeats nor skips one that kept its rank.
+// Clients get the cursors as opaque strings ("next", "prev"), so that
+// their form can change.
 
-// rankScore is log2 of sources·2^(-age/halflife), up to a constant that
-// depends only on now: exponential decay keeps the order the same whenever
-// it is computed, so ranking needs no clock.
-func rankScore(s news.Story) float64 {
-	n := max(s.SourceCount, 1)
-	hours := float64(s.LastUpdated.Unix()) / 3600
-	return math.Log2(float64(n)) + hours/RankHalfLife
+// encodeCursor is c as the opaque string of the API and the page links,
+// "" for no place.
+func encodeCursor(c store.StoryCursor) string {
+	if c.IsZero() {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString(
+		[]byte(strconv.FormatInt(c.Rank, 10) + "." + strconv.FormatInt(c.ID, 10)))
 }
 
-// RankStories orders stories for the front page: by recency and number of
-// sources (see RankHalfLife), ties broken by last update, then newest ID.
-func RankStories(stories []news.Story) {
-	slices.SortStableFunc(stories, func(a, b news.Story) int {
-		if c := cmp.Compare(rankScore(b), rankScore(a)); c != 0 {
-			return c
-		}
-		if c := b.LastUpdated.Compare(a.LastUpdated); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.ID, a.ID)
-	})
-}
+// errBadCursor is what a client is told of a cursor it did not get from
+// newsdesk, or has mangled.
+var errBadCursor = errors.New("bad cursor: pass a next or prev value from an earlier page as it was given")
 
-// candidateFactor widens the store query so ranking can lift an older,
-// widely covered story above the newest few.
-const candidateFactor = 5
-
-func (s *Server) rankedStories(ctx context.Context) ([]news.Story, error) {
-	stories, err := s.st.Stories(ctx, store.StoryFilter{Limit: s.cfg.MaxStories * candidateFactor})
+// decodeCursor reads what encodeCursor wrote.
+func decodeCursor(s string) (store.StoryCursor, error) {
+	if len(s) > 64 {
+		return store.StoryCursor{}, errBadCursor
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
-		return nil, fmt.Errorf("list stories: %w", err)
+		return store.StoryCursor{}, errBadCursor
 	}
-	RankStories(stories)
-	if len(stories) > s.cfg.MaxStories {
-		stories = stories[:s.cfg.MaxStories]
+	r, id, ok := strings.Cut(string(b), ".")
+	if !ok {
+		return store.StoryCursor{}, errBadCursor
 	}
-	if stories == nil {
-		stories = []news.Story{}
+	var c store.StoryCursor
+	c.Rank, err = strconv.ParseInt(r, 10, 64)
+	if err != nil {
+		return store.StoryCursor{}, errBadCursor
 	}
-	return stories, nil
+	c.ID, err = strconv.ParseInt(id, 10, 64)
+	if err != nil || c.ID <= 0 {
+		return store.StoryCursor{}, errBadCursor
+	}
+	return c, nil
+}
+
+// storyPage reads the page of the ranked list that the query q asks for:
+// ?after=CURSOR, ?before=CURSOR or neither, the first. Its error is
+// errBadCursor for a query a client got wrong.
+func (s *Server) storyPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
+	p := store.StoryPage{Limit: s.cfg.MaxStories}
+	var err error
+	after, before := q.Get("after"), q.Get("before")
+	switch {
+	case after != "" && before != "":
+		return store.RankedPage{}, fmt.Errorf("%w (give after or before, not both)", errBadCursor)
+	case after != "":
+		p.After, err = decodeCursor(after)
+	case before != "":
+		p.Before, err = decodeCursor(before)
+	}
+	if err != nil {
+		return store.RankedPage{}, err
+	}
+	page, err := s.st.RankedStories(ctx, p)
+	if err != nil {
+		return store.RankedPage{}, fmt.Errorf("list stories: %w", err)
+	}
+	return page, nil
 }

@@ -52,7 +52,9 @@ func (m *memStore) Stories(ctx context.Context, f store.StoryFilter) ([]news.Sto
 	}
 	var out []news.Story
 	for _, s := range m.stories {
-		out = append(out, s)
+		if f.ThreadID == 0 || s.ThreadID == f.ThreadID {
+			out = append(out, s)
+		}
 	}
 	slices.SortFunc(out, func(a, b news.Story) int { return cmp.Compare(a.ID, b.ID) })
 	if f.Limit > 0 && len(out) > f.Limit {

@@ -75,6 +75,9 @@ type briefingView struct {
 	// IDPrefix starts the sections' anchors, so that several briefings on
 	// one page do not repeat an id.
 	IDPrefix string
+	// ThreadHref links the background section to the story's thread page;
+	// empty off the site and for a story without a thread.
+	ThreadHref string
 
 	numbers map[int64]int // reference number of each cited article
 }

@@ -6,16 +6,28 @@
 // Pages:
 //
 //	GET /                     stories ranked by recency and number of sources
+//	                          (store.StoryRank), a page at a time: links to
+//	                          ?after=CURSOR and ?before=CURSOR
 //	GET /stories/{id}         the story's briefing; citation markers link to
 //	                          /articles/{id}?hl={start}-{end}#hl
 //	GET /articles/{id}        stored text and extraction status; ?hl=s-e wraps
 //	                          bytes [s, e) of the text in <mark id="hl">
-//	GET /sources              sources with last poll, status and last error
+//	GET /threads/{id}         the stories of a thread, oldest first; linked
+//	                          from a briefing's background section
+//	GET /sources              sources with last poll, status and last error;
+//	                          "Retry now" (app.js, with the API token) makes
+//	                          a source in error due at once
 //	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story
 //
 // JSON API (errors are {"error": "..."}):
 //
-//	GET    /api/stories        {"stories": [story..., each with "url"]}
+//	GET    /api/stories        {"stories": [story..., each with "url"],
+//	                           "next": CURSOR, "prev": CURSOR}, a page of the
+//	                           ranked list; ?after=CURSOR is the page after,
+//	                           ?before=CURSOR the one before; cursors are
+//	                           opaque, left out at the list's ends, and a
+//	                           bad one is a 400
+//	GET    /api/threads/{id}   {"id", "stories": [story...]}, oldest first
 //	GET    /api/stories/{id}   the briefing (news.Briefing JSON) plus the
 //	                           story's fields; see StoryDetail
 //	GET    /api/articles/{id}  news.Article, text included
@@ -23,6 +35,8 @@
 //	GET    /api/sources/{id}   news.Source
 //	POST   /api/sources        body SourceRequest; 201 with the source
 //	DELETE /api/sources/{id}   204
+//	POST   /api/sources/{id}/retry  poll the source now: its error and
+//	                           backoff cleared; 200 with the source
 //
 // Writes need "Authorization: Bearer <Config.APIToken>" and are refused
 // when no token is configured, and whenever the browser says the request
@@ -59,6 +73,8 @@ var staticFS embed.FS
 // *sqlite.Store (and any store.Store) satisfies it.
 type Store interface {
 	Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error)
+	RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error)
+	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 	Story(ctx context.Context, id int64) (news.Story, error)
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 	Article(ctx context.Context, id int64) (news.Article, error)
@@ -85,8 +101,8 @@ type Config struct {
 	// response is written, so it should hand long work to a goroutine or a
 	// queue and return.
 	OnSourceAdded func(ctx context.Context, s news.Source)
-	// MaxStories caps the stories listed on the front page, the API and the
-	// feed. Default 100.
+	// MaxStories is the number of stories on a page of the front page and
+	// of GET /api/stories, and caps the feed. Default 100.
 	MaxStories int
 }
 
@@ -244,6 +260,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /{$}", s.handleIndex)
 	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
+	mux.HandleFunc("GET /threads/{id}", s.handleThreadPage)
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
 	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
@@ -267,6 +284,7 @@ func (s *Server) routes() http.Handler {
 	}
 	api("/api/stories", map[string]http.HandlerFunc{http.MethodGet: s.apiStories})
 	api("/api/stories/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiStory})
+	api("/api/threads/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiThread})
 	api("/api/articles/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiArticle})
 	api("/api/sources", map[string]http.HandlerFunc{
 		http.MethodGet:  s.apiSources,
@@ -277,6 +295,7 @@ func (s *Server) routes() http.Handler {
 		http.MethodDelete: s.requireToken(s.apiDeleteSource),
 	})
 	api("/api/sources/{id}/articles", map[string]http.HandlerFunc{http.MethodGet: s.apiSourceArticles})
+	api("/api/sources/{id}/retry", map[string]http.HandlerFunc{http.MethodPost: s.requireToken(s.apiRetrySource)})
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API endpoint")
 	})

@@ -1,5 +1,6 @@
-// newsdesk's only script: the "copy title and URL" button on story pages.
-// It lives in a file because the Content-Security-Policy forbids inline script.
+// newsdesk's only script: the "copy title and URL" button on story pages
+// and the "Retry now" buttons of the sources page. It lives in a file
+// because the Content-Security-Policy forbids inline script.
 (function () {
   "use strict";
 
@@ -23,7 +24,46 @@
     return fallbackCopy(text);
   }
 
+  // tokenKey keeps the API token for the tab's life: retrying is a write,
+  // which the API takes only with the token, and a page cannot hold it.
+  var tokenKey = "newsdesk-api-token";
+
+  function retry(button) {
+    var status = button.nextElementSibling;
+    var token = sessionStorage.getItem(tokenKey) || window.prompt("API token (NEWSDESK_API_TOKEN) to retry this source:");
+    if (!token) { return; }
+    button.disabled = true;
+    status.textContent = " Asking…";
+    fetch(button.getAttribute("data-retry"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Authorization": "Bearer " + token }
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (body) {
+        if (resp.ok) {
+          sessionStorage.setItem(tokenKey, token);
+          status.textContent = " Polling now; reload the page to see how it went.";
+          return;
+        }
+        if (resp.status === 401) { sessionStorage.removeItem(tokenKey); }
+        status.textContent = " Not retried: " + (body.error || resp.statusText);
+        button.disabled = false;
+      });
+    }, function () {
+      status.textContent = " Not retried: newsdesk could not be reached.";
+      button.disabled = false;
+    });
+  }
+
+  function initRetry() {
+    var buttons = document.querySelectorAll("button[data-retry]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.addEventListener("click", function () { retry(button); });
+    });
+  }
+
   function init() {
+    initRetry();
     var button = document.getElementById("copy-link");
     var status = document.getElementById("copy-status");
     if (!button || !status) { return; }

@@ -1,0 +1,241 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// manyStories is a store of n stories, story i updated i hours before t0
+// with one source, so they rank in ID order.
+func manyStories(n int) *memStore {
+	m := newMemStore()
+	for i := 1; i <= n; i++ {
+		at := t0.Add(-time.Duration(i) * time.Hour)
+		m.stories[int64(i)] = news.Story{ID: int64(i), ThreadID: int64(i), Title: fmt.Sprintf("Story %d", i),
+			FirstSeen: at, LastUpdated: at, ArticleCount: 1, SourceCount: 1}
+	}
+	return m
+}
+
+type storiesPage struct {
+	Stories []struct {
+		ID int64 `json:"id"`
+	} `json:"stories"`
+	Next string `json:"next"`
+	Prev string `json:"prev"`
+}
+
+func getStoriesPage(t *testing.T, base, query string) storiesPage {
+	t.Helper()
+	r := do(t, "GET", base+"/api/stories"+query, nil, "")
+	if r.status != 200 {
+		t.Fatalf("GET /api/stories%s: status %d: %s", query, r.status, r.body)
+	}
+	var p storiesPage
+	if err := json.Unmarshal([]byte(r.body), &p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAPIStoriesPaging(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{MaxStories: 3}, manyStories(8))
+	var ids []int64
+	p := getStoriesPage(t, ts.URL, "")
+	if p.Prev != "" {
+		t.Errorf("first page has prev %q", p.Prev)
+	}
+	var pages []storiesPage
+	for {
+		pages = append(pages, p)
+		for _, s := range p.Stories {
+			ids = append(ids, s.ID)
+		}
+		if p.Next == "" {
+			break
+		}
+		if len(pages) > 8 {
+			t.Fatal("next never ends")
+		}
+		p = getStoriesPage(t, ts.URL, "?after="+url.QueryEscape(p.Next))
+		if p.Prev == "" {
+			t.Errorf("page %d has no prev", len(pages)+1)
+		}
+	}
+	if diff := cmp.Diff([]int64{1, 2, 3, 4, 5, 6, 7, 8}, ids); diff != "" {
+		t.Errorf("stories following next (-want +got):\n%s", diff)
+	}
+	back := getStoriesPage(t, ts.URL, "?before="+url.QueryEscape(pages[2].Prev))
+	if diff := cmp.Diff(pages[1], back); diff != "" {
+		t.Errorf("prev of page 3 is not page 2 (-want +got):\n%s", diff)
+	}
+}
+
+func TestAPIStoriesBadCursor(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{MaxStories: 3}, manyStories(5))
+	good := getStoriesPage(t, ts.URL, "").Next
+	for _, q := range []string{
+		"?after=not-a-cursor!",
+		"?before=" + encodeCursor(store.StoryCursor{Rank: 5, ID: 1})[1:],
+		"?after=" + good + "&before=" + good,
+		"?after=" + url.QueryEscape(encodeCursor(store.StoryCursor{Rank: 5, ID: 1})+"="),
+		"?after=" + strings.Repeat("A", 100),
+	} {
+		r := do(t, "GET", ts.URL+"/api/stories"+q, nil, "")
+		if r.status != 400 || !strings.Contains(r.body, "bad cursor") {
+			t.Errorf("GET /api/stories%s: %d %s, want 400 bad cursor", q, r.status, r.body)
+		}
+		r = do(t, "GET", ts.URL+"/"+q, nil, "")
+		if r.status != 400 {
+			t.Errorf("GET /%s: status %d, want 400", q, r.status)
+		}
+	}
+}
+
+func TestCursorRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, c := range []store.StoryCursor{{Rank: 1773480600, ID: 7}, {Rank: -5, ID: 1}, {Rank: 1<<62 + 3, ID: 1<<62 + 9}} {
+		got, err := decodeCursor(encodeCursor(c))
+		if err != nil || got != c {
+			t.Errorf("decodeCursor(encodeCursor(%+v)) = %+v, %v", c, got, err)
+		}
+	}
+}
+
+func TestIndexPaging(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{MaxStories: 2}, manyStories(5))
+	first := do(t, "GET", ts.URL+"/", nil, "").body
+	if strings.Contains(first, `rel="prev"`) || !strings.Contains(first, `rel="next" href="/?after=`) {
+		t.Fatalf("first page's pager is wrong:\n%s", first)
+	}
+	next := getStoriesPage(t, ts.URL, "").Next
+	second := do(t, "GET", ts.URL+"/?after="+next, nil, "")
+	if second.status != 200 {
+		t.Fatalf("second page: status %d", second.status)
+	}
+	for _, want := range []string{`href="/stories/3"`, `href="/stories/4"`, `rel="prev" href="/?before=`, `rel="next" href="/?after=`} {
+		if !strings.Contains(second.body, want) {
+			t.Errorf("second page lacks %q", want)
+		}
+	}
+	if strings.Contains(second.body, `href="/stories/1"`) {
+		t.Error("second page lists story 1")
+	}
+}
+
+func TestThreadPage(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{BaseURL: "https://news.example.org"}, st)
+		story := do(t, "GET", ts.URL+"/stories/7", nil, "").body
+		if !strings.Contains(story, `<p class="thread-link"><a href="/threads/5">`) {
+			t.Error("story page's background does not link its thread")
+		}
+		page := do(t, "GET", ts.URL+"/threads/5", nil, "")
+		if page.status != 200 || !strings.Contains(page.body, `<a href="/stories/7">Bridge closed</a>`) {
+			t.Errorf("thread page: status %d, lacks its story:\n%s", page.status, page.body)
+		}
+		r := do(t, "GET", ts.URL+"/api/threads/5", nil, "")
+		var got struct {
+			ID      int64 `json:"id"`
+			Stories []struct {
+				ID  int64  `json:"id"`
+				URL string `json:"url"`
+			} `json:"stories"`
+		}
+		if err := json.Unmarshal([]byte(r.body), &got); err != nil {
+			t.Fatalf("GET /api/threads/5: %d %s: %v", r.status, r.body, err)
+		}
+		want := got
+		want.ID, want.Stories = 5, want.Stories[:0]
+		want.Stories = append(want.Stories, struct {
+			ID  int64  `json:"id"`
+			URL string `json:"url"`
+		}{7, "https://news.example.org/stories/7"})
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("GET /api/threads/5 (-want +got):\n%s", diff)
+		}
+		for path, status := range map[string]int{
+			"/threads/99": 404, "/threads/abc": 404, "/api/threads/99": 404, "/api/threads/0": 400,
+		} {
+			if r := do(t, "GET", ts.URL+path, nil, ""); r.status != status {
+				t.Errorf("GET %s: status %d, want %d", path, r.status, status)
+			}
+		}
+	})
+}
+
+func TestRetrySource(t *testing.T) {
+	t.Parallel()
+	auth := map[string]string{"Authorization": "Bearer " + testToken}
+	tests := []struct {
+		name   string
+		token  string
+		header map[string]string
+		path   string
+		status int
+	}{
+		{"no token configured", "", auth, "/api/sources/2/retry", 403},
+		{"missing token", testToken, nil, "/api/sources/2/retry", 401},
+		{"cross origin", testToken, map[string]string{"Authorization": "Bearer " + testToken, "Sec-Fetch-Site": "cross-site"}, "/api/sources/2/retry", 403},
+		{"missing source", testToken, auth, "/api/sources/99/retry", 404},
+		{"bad id", testToken, auth, "/api/sources/x/retry", 400},
+		{"retried", testToken, auth, "/api/sources/2/retry", 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			eachStore(t, func(t *testing.T, st Store) {
+				ts := newTestServer(t, Config{APIToken: tt.token}, st)
+				r := do(t, "POST", ts.URL+tt.path, tt.header, "")
+				if r.status != tt.status {
+					t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
+				}
+				src, err := st.Source(t.Context(), 2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				retried := src.LastError == "" && src.ErrorCount == 0 && !src.NextPollAt.IsZero()
+				if retried != (tt.status == 200) {
+					t.Errorf("after a %d the source is %+v", r.status, src)
+				}
+				if tt.status == 200 {
+					var got news.Source
+					if err := json.Unmarshal([]byte(r.body), &got); err != nil {
+						t.Fatal(err)
+					}
+					if got.ID != 2 || got.LastError != "" || got.ErrorCount != 0 {
+						t.Errorf("response %+v, want source 2 without its error", got)
+					}
+				}
+			})
+		})
+	}
+	if r := do(t, "GET", newTestServer(t, Config{}, fixtureStore()).URL+"/api/sources/2/retry", nil, ""); r.status != 405 {
+		t.Errorf("GET of the retry: status %d, want 405", r.status)
+	}
+}
+
+func TestSourcesPageRetryButton(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{}, fixtureStore())
+	page := do(t, "GET", ts.URL+"/sources", nil, "").body
+	if n := strings.Count(page, `data-retry="`); n != 1 {
+		t.Errorf("sources page has %d retry buttons, want 1 (the feed in error)", n)
+	}
+	if !strings.Contains(page, `data-retry="/api/sources/2/retry"`) {
+		t.Error("the feed in error has no retry button")
+	}
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// A thread is the clusterer's line of related stories over time (a
+// flood, then its recovery fund); a briefing's background cites the
+// thread's earlier stories. Its page lists them all, in the order they
+// happened, so a reader can follow the line back.
+
+// maxThreadStories caps a thread's list; a thread that long is years of
+// one subject.
+const maxThreadStories = 500
+
+func threadPath(id int64) string { return "/threads/" + strconv.FormatInt(id, 10) }
+
+// threadStories lists thread id's stories, first seen first; a thread
+// without stories is store.ErrNotFound.
+func (s *Server) threadStories(ctx context.Context, id int64) ([]news.Story, error) {
+	list, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: id, Limit: maxThreadStories})
+	if err != nil {
+		return nil, fmt.Errorf("list stories of thread %d: %w", id, err)
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("thread %d: %w", id, store.ErrNotFound)
+	}
+	slices.SortStableFunc(list, func(a, b news.Story) int {
+		return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), cmp.Compare(a.ID, b.ID))
+	})
+	return list, nil
+}
+
+// threadResponse is the body of GET /api/threads/{id}.
+type threadResponse struct {
+	ID      int64       `json:"id"`
+	Stories []storyJSON `json:"stories"`
+}
+
+func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "thread id must be a positive integer")
+		return
+	}
+	list, err := s.threadStories(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, "thread", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, threadResponse{ID: id, Stories: storiesJSON(s.baseURL(r), list)})
+}
+
+// threadPage is the thread page's data.
+type threadPage struct {
+	ID      int64
+	Title   string // the latest story's
+	Stories []storyRow
+}
+
+func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such thread.")
+		return
+	}
+	list, err := s.threadStories(r.Context(), id)
+	if err != nil {
+		s.pageStoreError(w, r, "thread", err)
+		return
+	}
+	page := threadPage{ID: id, Title: list[len(list)-1].Title}
+	for _, st := range list {
+		page.Stories = append(page.Stories, storyRow{Story: st, Href: storyPath(st.ID)})
+	}
+	s.render(w, r, http.StatusOK, "thread", pageData{Title: "Thread: " + page.Title, Nav: "stories", Page: page})
+}
+
+// apiRetrySource makes a source due now, its error and backoff cleared,
+// for a person who has fixed what made it fail (or thinks the site is
+// back) and does not want to wait out the backoff.
+func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
+		return
+	}
+	src, err := s.st.RetrySource(r.Context(), id, s.now().UTC())
+	if err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	s.log.Info("source retry asked", "id", id, "url", src.URL)
+	writeJSON(w, http.StatusOK, src)
+}
