@@ -9,12 +9,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/demo"
@@ -109,8 +112,39 @@ func TestDemoEndToEnd(t *testing.T) {
 
 	var list struct {
 		Stories []news.Story `json:"stories"`
+		Next    string       `json:"next"`
 	}
 	getJSON(t, base+"/api/stories", &list)
+	if list.Next != "" {
+		t.Errorf("the demo's %d stories do not fit one page of the API: next = %q", len(list.Stories), list.Next)
+	}
+	// The same list, paged small by following next to the end.
+	var paged []int64
+	for next, pages := "", 0; pages == 0 || next != ""; pages++ {
+		if pages > len(list.Stories) {
+			t.Fatalf("following next from %s does not end", base+"/api/stories")
+		}
+		var page struct {
+			Stories []news.Story `json:"stories"`
+			Next    string       `json:"next"`
+		}
+		q := "?limit=4"
+		if next != "" {
+			q += "&after=" + url.QueryEscape(next)
+		}
+		getJSON(t, base+"/api/stories"+q, &page)
+		for _, s := range page.Stories {
+			paged = append(paged, s.ID)
+		}
+		next = page.Next
+	}
+	var whole []int64
+	for _, s := range list.Stories {
+		whole = append(whole, s.ID)
+	}
+	if diff := cmp.Diff(whole, paged); diff != "" {
+		t.Errorf("stories followed by next, 4 a page, differ from one page of all (-one page +paged):\n%s", diff)
+	}
 	if len(list.Stories) < 12 {
 		t.Fatalf("demo has %d stories, want at least 12", len(list.Stories))
 	}

@@ -134,8 +134,8 @@ const summariesOnIndex = 30
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	ranked, err := s.storyPage(r.Context(), r.URL.Query())
-	if errors.Is(err, errBadCursor) {
-		s.errorPage(w, r, http.StatusBadRequest, "This link to a page of stories is broken. Start again from the first page.")
+	if errors.Is(err, errBadQuery) {
+		s.errorPage(w, r, http.StatusBadRequest, "This link to a page of stories is broken. Start again from the top stories.")
 		return
 	}
 	if err != nil {

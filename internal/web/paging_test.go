@@ -75,6 +75,9 @@ func TestAPIStoriesPaging(t *testing.T) {
 	if diff := cmp.Diff([]int64{1, 2, 3, 4, 5, 6, 7, 8}, ids); diff != "" {
 		t.Errorf("stories following next (-want +got):\n%s", diff)
 	}
+	if got := getStoriesPage(t, ts.URL, "?limit=2&after="+url.QueryEscape(pages[0].Next)); len(got.Stories) != 2 || got.Stories[0].ID != 4 {
+		t.Errorf("two stories after the first page = %+v, want 4 and 5", got.Stories)
+	}
 	back := getStoriesPage(t, ts.URL, "?before="+url.QueryEscape(pages[2].Prev))
 	if diff := cmp.Diff(pages[1], back); diff != "" {
 		t.Errorf("prev of page 3 is not page 2 (-want +got):\n%s", diff)
@@ -91,10 +94,13 @@ func TestAPIStoriesBadCursor(t *testing.T) {
 		"?after=" + good + "&before=" + good,
 		"?after=" + url.QueryEscape(encodeCursor(store.StoryCursor{Rank: 5, ID: 1})+"="),
 		"?after=" + strings.Repeat("A", 100),
+		"?limit=0",
+		"?limit=4",
+		"?limit=x",
 	} {
 		r := do(t, "GET", ts.URL+"/api/stories"+q, nil, "")
-		if r.status != 400 || !strings.Contains(r.body, "bad cursor") {
-			t.Errorf("GET /api/stories%s: %d %s, want 400 bad cursor", q, r.status, r.body)
+		if r.status != 400 || !strings.Contains(r.body, "bad query") {
+			t.Errorf("GET /api/stories%s: %d %s, want 400 bad query", q, r.status, r.body)
 		}
 		r = do(t, "GET", ts.URL+"/"+q, nil, "")
 		if r.status != 400 {

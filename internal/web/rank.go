@@ -30,9 +30,12 @@ func encodeCursor(c store.StoryCursor) string {
 		[]byte(strconv.FormatInt(c.Rank, 10) + "." + strconv.FormatInt(c.ID, 10)))
 }
 
+// errBadQuery is a story list query that a client got wrong: a 400.
+var errBadQuery = errors.New("bad query")
+
 // errBadCursor is what a client is told of a cursor it did not get from
 // newsdesk, or has mangled.
-var errBadCursor = errors.New("bad cursor: pass a next or prev value from an earlier page as it was given")
+var errBadCursor = fmt.Errorf("%w: bad cursor: pass a next or prev value from an earlier page as it was given", errBadQuery)
 
 // decodeCursor reads what encodeCursor wrote.
 func decodeCursor(s string) (store.StoryCursor, error) {
@@ -60,10 +63,18 @@ func decodeCursor(s string) (store.StoryCursor, error) {
 }
 
 // storyPage reads the page of the ranked list that the query q asks for:
-// ?after=CURSOR, ?before=CURSOR or neither, the first. Its error is
-// errBadCursor for a query a client got wrong.
+// ?after=CURSOR, ?before=CURSOR or neither, the first; ?limit=N stories,
+// at most and by default Config.MaxStories. Its error is errBadCursor for
+// a query a client got wrong.
 func (s *Server) storyPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
 	p := store.StoryPage{Limit: s.cfg.MaxStories}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > s.cfg.MaxStories {
+			return store.RankedPage{}, fmt.Errorf("%w: limit must be 1 to %d", errBadQuery, s.cfg.MaxStories)
+		}
+		p.Limit = n
+	}
 	var err error
 	after, before := q.Get("after"), q.Get("before")
 	switch {
