@@ -22,6 +22,12 @@ const Version = "0.1.0"
 // ProjectURL is where newsdesk lives, reported in the User-Agent.
 const ProjectURL = "https://github.com/newsdesk/newsdesk"
 
+// MinPollInterval is the shortest poll interval newsdesk accepts. A feed
+// polled more often than every minute gains nothing (publishers' feeds
+// and caches change more slowly) and looks like abuse to the sites that
+// serve it; the pipeline itself takes shorter intervals, for its tests.
+const MinPollInterval = time.Minute
+
 // Config is every setting newsdesk has.
 type Config struct {
 	// Addr is the web server's listen address. Default 127.0.0.1:8080.
@@ -53,7 +59,8 @@ type Config struct {
 	UserAgent string
 	// Workers is the number of concurrent article jobs. Default 4.
 	Workers int
-	// PollInterval is how often each feed is polled. Default 15 minutes.
+	// PollInterval is how often each feed is polled. Default 15 minutes,
+	// at least MinPollInterval.
 	PollInterval time.Duration
 	// HostInterval is the minimum gap between two requests to one host.
 	// Default 1 second; negative turns per-host limiting off, as the demo
@@ -124,8 +131,8 @@ func (c Config) Validate() error {
 	if c.Workers < 1 || c.Workers > 256 {
 		errs = append(errs, fmt.Errorf("workers %d: want 1 to 256", c.Workers))
 	}
-	if c.PollInterval < time.Second {
-		errs = append(errs, fmt.Errorf("poll interval %v: want at least 1s", c.PollInterval))
+	if c.PollInterval < MinPollInterval {
+		errs = append(errs, fmt.Errorf("poll interval %v: want at least %v", c.PollInterval, MinPollInterval))
 	}
 	if c.MaxBodyBytes < 1<<10 {
 		errs = append(errs, fmt.Errorf("max body %d bytes: want at least 1 KiB", c.MaxBodyBytes))

@@ -372,12 +372,41 @@ func ParseSourceRequest(body io.Reader) (news.Source, error) {
 		if errors.As(err, &maxErr) {
 			return news.Source{}, bodyTooLargeError{limit: maxErr.Limit}
 		}
-		return news.Source{}, errors.New("request body must be a JSON object {url, name?, kind?, lang?, category?}")
+		if field, ok := unknownField(err); ok {
+			return news.Source{}, unknownFieldError(field)
+		}
+		return news.Source{}, errors.New(sourceRequestShape)
 	}
 	if dec.More() {
 		return news.Source{}, errors.New("request body must hold one JSON object")
 	}
 	return req.Source()
+}
+
+// sourceRequestShape is what POST /api/sources takes, for its errors.
+const sourceRequestShape = "request body must be a JSON object {url, name?, kind?, lang?, category?}"
+
+// unknownField returns the field named by the error encoding/json's
+// DisallowUnknownFields gives, which has no type of its own.
+func unknownField(err error) (string, bool) {
+	rest, ok := strings.CutPrefix(err.Error(), "json: unknown field ")
+	if !ok {
+		return "", false
+	}
+	field, err := strconv.Unquote(rest)
+	return field, err == nil
+}
+
+// unknownFieldError names the field a client sent that POST /api/sources
+// does not take, so that a typo or a guess is not silently dropped.
+func unknownFieldError(field string) error {
+	msg := fmt.Sprintf("unknown field %q: %s", field, sourceRequestShape)
+	if field == "poll_interval" {
+		// The one field clients guess: the interval is the server's.
+		msg = fmt.Sprintf("unknown field %q: every feed is polled at the server's --poll-interval (at least 1m), not per source; %s",
+			field, sourceRequestShape)
+	}
+	return errors.New(msg)
 }
 
 // bodyTooLargeError reports a request body over its limit.

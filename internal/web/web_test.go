@@ -412,7 +412,10 @@ func TestAddSourceValidation(t *testing.T) {
 	}{
 		{"empty body", "", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?}"},
 		{"not json", "url=x", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?}"},
-		{"unknown field", `{"url": "https://a.example/", "admin": true}`, "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?}"},
+		{"unknown field", `{"url": "https://a.example/", "admin": true}`, "", 400, `unknown field "admin": request body must be a JSON object {url, name?, kind?, lang?, category?}`},
+		{"unknown field with a quote", `{"url": "https://a.example/", "a\"b": 1}`, "", 400, `unknown field "a\"b": request body must be a JSON object {url, name?, kind?, lang?, category?}`},
+		{"poll interval under a minute", `{"url": "https://a.example/", "poll_interval": "30s"}`, "", 400,
+			`unknown field "poll_interval": every feed is polled at the server's --poll-interval (at least 1m), not per source; request body must be a JSON object {url, name?, kind?, lang?, category?}`},
 		{"two objects", `{"url": "https://a.example/"} {}`, "", 400, "request body must hold one JSON object"},
 		{"no url", `{"name": "x"}`, "", 400, "url is required"},
 		{"javascript url", `{"url": "javascript:alert(1)"}`, "", 400, "url must start with http:// or https://"},
