@@ -124,8 +124,9 @@ func dsn(file string) string {
 	// an OS crash or power cut can lose the last transactions.
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Set("_txlock", "immediate")
-	return "file:" + file + "?" + q.Encode()
+	return "file:" + escapeURIPath(file) + "?" + q.Encode()
 }
+
 
 func openDB(file string, conns int) (*sql.DB, error) {
 	db, err := sql.Open("sqlite", dsn(file))

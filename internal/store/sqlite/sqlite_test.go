@@ -137,3 +137,55 @@ func BenchmarkRankedPage(b *testing.B) {
 	defer st.Close()
 	storetest.BenchRankedPage(b, st, 10_000)
 }
+
+// TestOpenPathNeedingEscapes opens files whose names a file: URI would
+// misread unescaped, and checks that each is the file written, under its
+// own name, and that it opens again with its data.
+func TestOpenPathNeedingEscapes(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{
+		"news?desk.db", "news#desk.db", "news%20desk.db", "news desk.db", "100%.db", "a&b=c;d.db", "ünï cødé.db",
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			dir := t.TempDir()
+			path := filepath.Join(dir, "sub dir?#%", name)
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			st, err := sqlite.Open(ctx, path, nil)
+			if err != nil {
+				t.Fatalf("Open(%q): %v", path, err)
+			}
+			if _, err := st.AddSource(ctx, news.Source{URL: "https://example.org/feed.xml"}); err != nil {
+				t.Fatalf("AddSource: %v", err)
+			}
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+			entries, err := os.ReadDir(filepath.Dir(path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if len(names) == 0 || names[0] != name {
+				t.Errorf("the directory holds %q, want %q (and its WAL files)", names, name)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "sub dir")); err == nil {
+				t.Errorf("Open made a directory %q cut at the '?'", "sub dir")
+			}
+			st, err = sqlite.Open(ctx, path, nil)
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer st.Close()
+			if srcs, err := st.Sources(ctx); err != nil || len(srcs) != 1 {
+				t.Errorf("reopened Sources = %d sources, %v; want 1", len(srcs), err)
+			}
+		})
+	}
+}
