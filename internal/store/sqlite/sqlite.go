@@ -127,7 +127,6 @@ func dsn(file string) string {
 	return "file:" + escapeURIPath(file) + "?" + q.Encode()
 }
 
-
 func openDB(file string, conns int) (*sql.DB, error) {
 	db, err := sql.Open("sqlite", dsn(file))
 	if err != nil {
