@@ -28,12 +28,13 @@ type Upgrade struct {
 }
 
 // RunUpgrades runs the upgrade checks, each on a new database of newDB's:
-// RefuseNewer (see runRefuseNewer) and SourceKeyUpgrade
-// (runSourceKeyUpgrade).
+// RefuseNewer (see runRefuseNewer), SourceKeyUpgrade
+// (runSourceKeyUpgrade) and StoryRankUpgrade (runStoryRankUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
 	for name, run := range map[string]func(*testing.T, Upgrade){
 		"RefuseNewer":      runRefuseNewer,
 		"SourceKeyUpgrade": runSourceKeyUpgrade,
+		"StoryRankUpgrade": runStoryRankUpgrade,
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
