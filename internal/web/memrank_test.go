@@ -36,7 +36,7 @@ func (m *memStore) RankedStories(ctx context.Context, p store.StoryPage) (store.
 	slices.SortFunc(all, func(a, b ranked) int {
 		return cmp.Or(cmp.Compare(b.c.Rank, a.c.Rank), cmp.Compare(b.c.ID, a.c.ID))
 	})
-	lo, hi := 0, len(all) // the page lies in all[lo:hi]
+	var lo, hi int // the page lies in all[lo:hi]
 	switch {
 	case !p.After.IsZero():
 		for lo < len(all) && !higher(p.After, all[lo].c) {
