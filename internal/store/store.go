@@ -125,9 +125,10 @@ type Store interface {
 	SetArticleGroup(ctx context.Context, id int64, g Group) error
 
 	// Stories, whose IDs the clusterer assigns. PutStory inserts or replaces.
-	// Stories lists them ranked for the front page: see the back end for
-	// the ranking (sqlite: day of last update, latest first; then number of
-	// sources, most first; then last update, latest first).
+	// Stories lists them by day of last update, latest first; then number
+	// of sources, most first; then last update, latest first (see the back
+	// end). The front page pages them by StoryRank instead
+	// (RankedStories), which needs no filter and reads only its page.
 	PutStory(ctx context.Context, s news.Story) error
 	Story(ctx context.Context, id int64) (news.Story, error)
 	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)
