@@ -130,7 +130,7 @@ type storyJSON struct {
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
-	page, err := s.storyPage(r.Context(), r.URL.Query())
+	page, err := s.rankedPage(r.Context(), r.URL.Query())
 	if errors.Is(err, errBadQuery) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return

@@ -58,12 +58,12 @@ func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	page, err := s.st.RankedStories(ctx, store.StoryPage{Limit: s.cfg.MaxStories})
-	stories := page.Stories
 	if err != nil {
 		s.log.Error("atom feed", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	stories := page.Stories
 	base := s.baseURL(r)
 	self := base + "/feeds/stories.atom"
 	feed := atomFeed{

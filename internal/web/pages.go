@@ -133,7 +133,7 @@ type storyRow struct {
 const summariesOnIndex = 30
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
-	ranked, err := s.storyPage(r.Context(), r.URL.Query())
+	ranked, err := s.rankedPage(r.Context(), r.URL.Query())
 	if errors.Is(err, errBadQuery) {
 		s.errorPage(w, r, http.StatusBadRequest, "This link to a page of stories is broken. Start again from the top stories.")
 		return
@@ -160,7 +160,8 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		rows = append(rows, row)
 	}
-	page := indexPage{Stories: rows, Paged: r.URL.RawQuery != ""}
+	q := r.URL.Query()
+	page := indexPage{Stories: rows, Paged: q.Get("after") != "" || q.Get("before") != ""}
 	if c := encodeCursor(ranked.Next); c != "" {
 		page.NextHref = "/?after=" + c
 	}

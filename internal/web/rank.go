@@ -62,11 +62,11 @@ func decodeCursor(s string) (store.StoryCursor, error) {
 	return c, nil
 }
 
-// storyPage reads the page of the ranked list that the query q asks for:
+// rankedPage reads the page of the ranked list that the query q asks for:
 // ?after=CURSOR, ?before=CURSOR or neither, the first; ?limit=N stories,
 // at most and by default Config.MaxStories. Its error is errBadCursor for
 // a query a client got wrong.
-func (s *Server) storyPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
+func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
 	p := store.StoryPage{Limit: s.cfg.MaxStories}
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
