@@ -16,8 +16,10 @@ import (
 // the page holds, so that the caller learns whether the list goes on in
 // the direction of travel; a page before a cursor is read upwards, lowest
 // rank first, and the caller turns it round (RankedPage). Both back ends
-// walk their (rank, id) index from the cursor instead of sorting the
-// table.
+// walk their (rank, id) index from the cursor, without a sort: SQLite's
+// plan is "SEARCH stories USING INDEX stories_by_rank (rank<?)",
+// PostgreSQL's an index scan (backward, for a page after a cursor) with
+// "Index Cond: (ROW(rank, id) < ROW(...))".
 func RankedStories(p store.StoryPage) (string, Args, error) {
 	if !p.After.IsZero() && !p.Before.IsZero() {
 		return "", nil, errors.New("ranked stories: both after and before a cursor")
