@@ -1553,6 +1553,9 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 	// A person named inside the phrase.
 	for _, e := range q.ents {
 		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind == Person {
+			if o, ok := q.nameAfterRole(e, ph); ok {
+				e = o
+			}
 			full := q.fullest(e)
 			return full.Span, q.roleOf(full, ph)
 		}
@@ -1630,6 +1633,49 @@ func (q *quoter) lastOrganization(pos int) (Entity, bool) {
 		}
 	}
 	return Entity{}, false
+}
+
+// nameAfterRole returns the name that follows e inside ph across a role
+// phrase: in "Trump campaign spokesman Jason Miller" the first name is
+// whom the person works for, the name after the role is the person
+// ("Clinton campaign Chairman John Podesta" too, where the role noun is
+// capitalised as a title). A conjunction or punctuation between them
+// ("Trump and spokesman Jason Miller") keeps e.
+func (q *quoter) nameAfterRole(e Entity, ph news.Span) (Entity, bool) {
+	for _, o := range q.ents {
+		if o.Span.Start < e.Span.End || o.Span.End > ph.End {
+			continue
+		}
+		if o.Kind != Person && !(o.Kind == OtherEntity && strings.Contains(o.Key, " ")) {
+			return Entity{}, false
+		}
+		role := o.Title != "" && roleNouns[Key(lastField(o.Title))]
+		for i := q.tokAt(e.Span.End); i < len(q.toks) && q.toks[i].start < o.Span.Start; i++ {
+			if !q.toks[i].word {
+				return Entity{}, false
+			}
+			k := Key(q.word(i))
+			if k == "and" || k == "or" || k == "y" || k == "o" {
+				return Entity{}, false
+			}
+			role = role || roleNouns[k]
+		}
+		if !role {
+			return Entity{}, false
+		}
+		o.Kind = Person
+		return o, true
+	}
+	return Entity{}, false
+}
+
+// lastField returns the last whitespace-separated field of s.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // personAfter reports whether ph names a person after e: e is then what
@@ -1815,6 +1861,9 @@ func (q *quoter) personIn(ph news.Span, ok bool) (Entity, bool) {
 	}
 	for _, e := range q.ents {
 		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && (e.Kind == Person || e.Kind == OtherEntity && (strings.Contains(e.Key, " ") || q.midCap[e.Key]) && !q.personAfter(e, ph)) {
+			if o, ok := q.nameAfterRole(e, ph); ok {
+				return o, true
+			}
 			e.Kind = Person
 			return e, true
 		}

@@ -216,6 +216,17 @@ func TestQuotes(t *testing.T) {
 			nil},
 		{"programme spoken to", "en", "Fiorina told \"Fox and Friends\" she would win.", nil},
 		{"podcast title", "en", "Jason Linkins co-hosts the politics podcast “So, That Happened.”", nil},
+		// The name before a role phrase is whom the speaker works for; the
+		// name after it is the speaker, and a pronoun's antecedent.
+		{"a name, a role phrase, then the speaker's name", "en",
+			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
+				`Ruiz campaign spokesman Tobias Marr added, "The governor will be back next week."` + "\n\n" +
+				`"We are not worried about the polls," he said.`,
+			[]voice{{"The governor will be back next week.", "Tobias Marr", "Ruiz campaign spokesman"}, {"We are not worried about the polls", "Tobias Marr", "Ruiz campaign spokesman"}}},
+		{"a name, a capitalised role, then the speaker's name", "en",
+			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
+				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
+			[]voice{{"We will rebuild every bridge", "Piet Halloran", "Ruiz campaign Chairman"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
