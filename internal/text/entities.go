@@ -356,7 +356,7 @@ func personGender(e Entity) string {
 			return g
 		}
 	}
-	if w := strings.Fields(e.Key); len(w) > 0 {
+	if w := strings.Fields(e.Key); len(w) > 0 && !unisexNames[w[0]] {
 		return firstNames[w[0]]
 	}
 	return ""

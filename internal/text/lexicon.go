@@ -205,6 +205,12 @@ U.S.|US|USA|UK|U.K.|EU|UAE`)
 var placeOnlyAcronyms = set(`US|USA|UK|UAE|EEUU|DC|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|
 ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|NYC|LA|UE`)
 
+// unisexNames are given names borne by men and women alike ("Terry
+// Strada" is a woman, "Terry Branstad" a man): they make a person, but
+// tell no gender, so a pronoun of either gender may refer to them.
+var unisexNames = set(`Terry|Dana|Jean|Kim|Pat|Jordan|Kelly|Leslie|Lindsey|Jesse|Robin|Casey|Taylor|
+Jamie|Morgan|Jackie|Tracy|Stacy|Shannon`)
+
 // firstNames maps common given names to a gender ("m" or "f"). It covers
 // English and Spanish names; a name in it makes a capitalised sequence a
 // person.

@@ -223,6 +223,12 @@ func TestQuotes(t *testing.T) {
 				`Ruiz campaign spokesman Tobias Marr added, "The governor will be back next week."` + "\n\n" +
 				`"We are not worried about the polls," he said.`,
 			[]voice{{"The governor will be back next week.", "Tobias Marr", "Ruiz campaign spokesman"}, {"We are not worried about the polls", "Tobias Marr", "Ruiz campaign spokesman"}}},
+		// Terry is a given name of men and women alike: it tells no gender.
+		{"a unisex given name fits either pronoun", "en",
+			"Senator Hugo Marsh opposed the bill on Monday.\n\n" +
+				`"The law must stand," said flood survivor Terry Vance.` + "\n\n" +
+				`She continued, "We have waited fifteen years for this."`,
+			[]voice{{"The law must stand", "Terry Vance", "flood survivor"}, {"We have waited fifteen years for this.", "Terry Vance", "flood survivor"}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
