@@ -913,7 +913,32 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	if !q.plausibleSpeaker(b, e) {
 		return news.Span{}, news.Span{}, false
 	}
+	if n, ok := q.nameBeforeRole(a, b, e); ok {
+		// "Michael Mulgrew, president of the teachers' union, which
+		// represents …, said": the role phrase is an appositive of the
+		// name before it, which is the speaker.
+		return n, ph, true
+	}
 	return ph, role, true
+}
+
+// nameBeforeRole returns the name of a person that tokens [b, e), a role
+// phrase, stand in apposition to: `Name, role phrase, … said`, where the
+// aside after the role phrase was skipped. The comma after the role
+// phrase is what makes it an appositive: in "At a rally in Chelsea, the
+// mayor said" and "Clinton, a top aide said," the role phrase is the
+// subject.
+func (q *quoter) nameBeforeRole(a, b, e int) (news.Span, bool) {
+	if b-2 < a || !q.isPunct(b-1, ",") || !q.isPunct(e, ",") || !q.toks[b-2].word || !q.looksLikeRole(b, e) {
+		return news.Span{}, false
+	}
+	end := q.toks[b-2].end
+	for _, en := range q.ents {
+		if en.Span.End == end && en.Span.Start >= q.toks[a].start && (en.Kind == Person || en.Kind == OtherEntity && strings.Contains(en.Key, " ")) {
+			return en.Span, true
+		}
+	}
+	return news.Span{}, false
 }
 
 // prepositions take an object that is no subject.

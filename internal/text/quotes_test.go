@@ -229,6 +229,14 @@ func TestQuotes(t *testing.T) {
 				`"The law must stand," said flood survivor Terry Vance.` + "\n\n" +
 				`She continued, "We have waited fifteen years for this."`,
 			[]voice{{"The law must stand", "Terry Vance", "flood survivor"}, {"We have waited fifteen years for this.", "Terry Vance", "flood survivor"}}},
+		// An appositive role with an aside after it: the name before the
+		// role is the subject.
+		{"a name, a role phrase and an aside, then the verb", "en",
+			`Piet Halloran, chairman of the Lanmere Dairy Cooperative, which buys milk from 900 farms, said the cuts showed "a government that has given up on us."`,
+			[]voice{{"a government that has given up on us.", "Piet Halloran", "chairman of the Lanmere Dairy Cooperative"}}},
+		{"an opening phrase ending in a place is no name before a role", "en",
+			`At a press conference in Lanmere, the mayor also said the water was "safe to drink again."`,
+			[]voice{{"safe to drink again.", "the mayor", ""}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
