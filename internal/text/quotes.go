@@ -36,8 +36,11 @@ type Quote struct {
 // annotates them.
 const MinQuoteWords = 3
 
-// maxAttribution is how many tokens an attribution clause may span.
-const maxAttribution = 14
+// maxAttribution is how many tokens an attribution clause may span. A
+// name with a relative clause before its verb (`"…," Ana Ruiz, who has
+// run the authority for twelve years, said`) needs more than 14; 18 gained
+// on train, and 22 gained on dev only.
+const maxAttribution = 18
 
 // Quotes finds direct quotes in s, in English or Spanish, with their
 // speakers. See QuotesLang.

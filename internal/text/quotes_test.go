@@ -237,6 +237,9 @@ func TestQuotes(t *testing.T) {
 		{"an opening phrase ending in a place is no name before a role", "en",
 			`At a press conference in Lanmere, the mayor also said the water was "safe to drink again."`,
 			[]voice{{"safe to drink again.", "the mayor", ""}}},
+		{"a long aside between the name and its verb", "en",
+			`"The dam will hold through the winter," Ana Ruiz, who has run the regional water authority for almost twelve years, said on Tuesday.`,
+			[]voice{{"The dam will hold through the winter", "Ana Ruiz", ""}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
