@@ -271,11 +271,17 @@ func connectorFits(s string, toks []token, i, j int) bool {
 	return true
 }
 
-// followedBySpeech reports whether toks[j] (after an optional comma) is a
-// speech verb: "Haley Morris said".
+// followedBySpeech reports whether toks[j] (after an optional comma, or
+// an adverb: "Cruz openly admitted") is a speech verb: "Haley Morris
+// said".
 func followedBySpeech(s string, toks []token, j int) bool {
 	if j < len(toks) && !toks[j].word && toks[j].text(s) == "," {
 		j++
+	}
+	if j+1 < len(toks) && toks[j].word {
+		if w := toks[j].text(s); strings.HasSuffix(w, "ly") && len(w) > 4 && !isCap(w) {
+			j++
+		}
 	}
 	return j < len(toks) && toks[j].word && speechVerbs[Key(toks[j].text(s))]
 }

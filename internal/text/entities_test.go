@@ -49,6 +49,10 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Carson", OtherEntity}}},
 		{"role appositive", "Haley Morris, a spokeswoman for the campaign, declined.",
 			[]ent{{"Haley Morris", Person}}},
+		{"a sentence-opening surname before an adverb and a speech verb", "Halloran openly admitted the plan had failed.",
+			[]ent{{"Halloran", OtherEntity}}},
+		{"a sentence-opening word before an adverb and another verb", "Nobody openly backed the plan.",
+			nil},
 		{"months are not names", "In March, Angela Merkel visited Berlin.",
 			[]ent{{"Angela Merkel", Person}, {"Berlin", Place}}},
 	}
