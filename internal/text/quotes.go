@@ -982,6 +982,13 @@ func (q *quoter) isVerb(i int) bool {
 	if (k == "put" || k == "puts") && i+1 < len(q.toks) && Key(q.word(i+1)) == "it" {
 		return true // "as Vulture put it"
 	}
+	if (k == "claims" || k == "claim") && i > 0 && q.toks[i-1].word {
+		// "the claims", "Republican claims": a noun after a determiner or
+		// a party word.
+		if p := Key(q.word(i - 1)); isDeterminer(p) || partyWords[p] || p == "these" || p == "those" || p == "such" {
+			return false
+		}
+	}
 	return speechVerbs[k]
 }
 

@@ -240,6 +240,12 @@ func TestQuotes(t *testing.T) {
 		{"a long aside between the name and its verb", "en",
 			`"The dam will hold through the winter," Ana Ruiz, who has run the regional water authority for almost twelve years, said on Tuesday.`,
 			[]voice{{"The dam will hold through the winter", "Ana Ruiz", ""}}},
+		// "claims" after a party word is a noun: "Republican" is no
+		// speaker for the pronoun to refer to.
+		{"claims after a party word is no speech verb", "en",
+			"Editor Tobias Marr replied that the site rates so many Republican claims as false because they lack context.\n\n" +
+				`"We check every party the same way," he said.`,
+			[]voice{{"We check every party the same way", "Tobias Marr", "Editor"}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
