@@ -1390,6 +1390,21 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 			break
 		}
 	}
+	if k > a+1 {
+		// "Dean, a medical doctor, then appeared": the name before an
+		// appositive role is the subject, not an introductory phrase.
+		for c := k; c < v && c-k <= 14; c++ {
+			if !q.isPunct(c, ",") {
+				continue
+			}
+			if q.looksLikeRole(k, c) {
+				if n, ok := q.nameBeforeRole(a, k, c); ok {
+					return n, true
+				}
+			}
+			break
+		}
+	}
 	e := k
 	det := k < v && q.toks[k].word && isDeterminer(Key(q.word(k))) && Key(q.word(k)) != "that"
 	for e < v && q.toks[e].word && e-k < 7 {

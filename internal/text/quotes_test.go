@@ -246,6 +246,11 @@ func TestQuotes(t *testing.T) {
 			"Editor Tobias Marr replied that the site rates so many Republican claims as false because they lack context.\n\n" +
 				`"We check every party the same way," he said.`,
 			[]voice{{"We check every party the same way", "Tobias Marr", "Editor"}}},
+		// A participle takes the subject of its sentence: the name, not
+		// the appositive role after it.
+		{"a participle after a name and its appositive role", "en",
+			`Piet Halloran, a retired teacher, then went on local radio, saying that the cuts were "the end of farming in this valley."`,
+			[]voice{{"the end of farming in this valley.", "Piet Halloran", "a retired teacher"}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
