@@ -1864,6 +1864,18 @@ func (q *quoter) previousSubject(pos int, g string) (Entity, bool) {
 func (q *quoter) namedSpeakers() []Entity {
 	out := []Entity{}
 	for v := range q.toks {
+		if Key(q.word(v)) == "according" && v+2 < len(q.toks) && Key(q.word(v+1)) == "to" && !q.inQuote(q.toks[v].start) {
+			// "According to Ham, …": Ham has the floor as a speaker would.
+			// A party word ("according to a Democrat familiar with …")
+			// names nobody a pronoun can refer to.
+			sent := q.sentenceAt(q.toks[v].start)
+			if ph, _, ok := q.object(v+2, min(q.tokAt(sent.End), v+2+maxAttribution)); ok {
+				if e, named := q.personIn(ph, true); named && !partyWords[e.Key] {
+					out = append(out, e)
+				}
+			}
+			continue
+		}
 		if !q.isVerb(v) || isParticiple(Key(q.word(v))) || q.inQuote(q.toks[v].start) {
 			continue
 		}

@@ -251,6 +251,13 @@ func TestQuotes(t *testing.T) {
 		{"a participle after a name and its appositive role", "en",
 			`Piet Halloran, a retired teacher, then went on local radio, saying that the cuts were "the end of farming in this valley."`,
 			[]voice{{"the end of farming in this valley.", "Piet Halloran", "a retired teacher"}}},
+		// "According to X" gives X the floor: a pronoun after it is X's,
+		// not the speaker of the quote before.
+		{"a pronoun after according to", "en",
+			`"We will keep the mine open," Governor Hugo Marsh said on Monday.` + "\n\n" +
+				"According to Tobias Marr, the company has lost money for a decade because of the price of coal.\n\n" +
+				`"There is nothing left to save," he said.`,
+			[]voice{{"We will keep the mine open", "Hugo Marsh", "Governor"}, {"There is nothing left to save", "Tobias Marr", ""}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
