@@ -1348,6 +1348,13 @@ func (q *quoter) attributionBefore(a, o int, subjectFallback bool) (attribution,
 // speech verb in [a, b) whose "that" clause holds it: `Trump said during
 // a rally that Clinton described the deal as "…"`.
 func (q *quoter) outerSpeaker(a, b int) (news.Span, news.Span, bool) {
+	if b-1 > a && q.isVerb(b-1) && !isParticiple(Key(q.word(b-1))) {
+		// "Israel said Clinton called on members to be "…"": a clause
+		// with no "that" right after the outer speech verb.
+		if ph, role, ok := q.subject(a, b-1); ok {
+			return ph, role, true
+		}
+	}
 	for t := b - 1; t > a; t-- {
 		if !q.toks[t].word || Key(q.word(t)) != "that" {
 			continue

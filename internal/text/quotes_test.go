@@ -258,6 +258,11 @@ func TestQuotes(t *testing.T) {
 				"According to Tobias Marr, the company has lost money for a decade because of the price of coal.\n\n" +
 				`"There is nothing left to save," he said.`,
 			[]voice{{"We will keep the mine open", "Hugo Marsh", "Governor"}, {"There is nothing left to save", "Tobias Marr", ""}}},
+		// The reported clause needs no "that": the quotation is still the
+		// outer speaker's account.
+		{"a speech clause right after another speech verb takes the outer speaker", "en",
+			`Rep. Ana Ruiz said the governor called the plan "a gift to the mine owners."`,
+			[]voice{{"a gift to the mine owners.", "Ana Ruiz", "Rep."}}},
 		{"a name, a capitalised role, then the speaker's name", "en",
 			"Governor Ana Ruiz toured the flooded valley on Monday.\n\n" +
 				`"We will rebuild every bridge," Ruiz campaign Chairman Piet Halloran said.`,
