@@ -14,7 +14,7 @@ import (
 // margin.
 const (
 	minDevF1      = 0.902
-	minDevSpeaker = 0.851
+	minDevSpeaker = 0.882
 )
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split,
@@ -22,10 +22,11 @@ const (
 // must be the Source or the person it names). The floors are regression
 // guards with no margin: the measured figures rounded down to three
 // places (see docs/voices-and-figures.md), so any loss fails. They are
-// not the goals: F1 meets its goal of 0.90, speaker accuracy is below its
-// goal of 0.88.
-// Dev is not fully held out: the signature rule was written after reading
-// a dev error.
+// not the goals: F1 meets its goal of 0.90, speaker accuracy its goal of
+// 0.88 (0.882).
+// Dev is not fully held out: the signature rule and some speaker rules
+// were written after reading dev errors (each speaker rule was checked on
+// train, see the doc).
 func TestPolNeARDev(t *testing.T) {
 	t.Parallel()
 	split := "dev"
