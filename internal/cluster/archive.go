@@ -135,6 +135,7 @@ func (c *Clusterer) expire() {
 		if live {
 			e.s.archivedAt = 0
 			c.unindex(e.s)
+			c.release(e.s)
 		}
 		c.archQueue[0] = archivedStory{}
 		c.archQueue = c.archQueue[1:]

@@ -276,3 +276,44 @@ func TestPairsKeptWithoutArchive(t *testing.T) {
 		})
 	}
 }
+
+// TestReviveThread checks that a forgotten story's thread is kept while
+// the archive holds the story, so that a late follow-up reviving it
+// continues that thread, counted as holding the story again, rather than
+// an empty thread under the same ID; and that the thread goes once the
+// archive lets the story go.
+func TestReviveThread(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2024, 3, 2, 9, 0, 0, 0, time.UTC)
+	stream := archiveStream(t0, 200*24*time.Hour, sentencing(true))
+	c := New(DefaultConfig())
+	for _, d := range stream[:len(stream)-1] {
+		c.Add(d)
+	}
+	if _, held := c.stories[1]; held {
+		t.Fatal("story 1 still held: the test checks nothing")
+	}
+	th := c.threads[1]
+	if th == nil || th.members[1] == nil || th.stories != 0 {
+		t.Fatalf("thread 1 while story 1 is archived: %+v, want it kept with story 1 as its only member and no story held", th)
+	}
+	a := c.Add(stream[len(stream)-1])
+	if a.StoryID != 1 || a.ThreadID != 1 {
+		t.Fatalf("follow-up assigned %+v, want story 1 in thread 1", a)
+	}
+	if got := c.threads[1]; got != th || got.stories != 1 || got.members[1] != c.stories[1] {
+		t.Errorf("thread 1 after the revival: %+v, want the same thread holding story 1", got)
+	}
+
+	// Past the archive window, with no article counted, the story and
+	// its thread go.
+	cfg := DefaultConfig()
+	cfg.DFDocs = 100
+	off := New(cfg)
+	for _, d := range archiveStream(t0, 400*24*time.Hour, sentencing(false)) {
+		off.Add(d)
+	}
+	if th := off.threads[1]; th != nil {
+		t.Errorf("thread 1 past the archive window: %+v, want it dropped", th)
+	}
+}

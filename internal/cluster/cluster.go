@@ -722,6 +722,8 @@ func (c *Clusterer) Restore(d Doc, a Assignment) {
 		a.ThreadID = a.StoryID
 		if s := c.stories[a.StoryID]; s != nil {
 			a.ThreadID = s.thread
+		} else if s := c.indexed[a.StoryID]; s != nil && s.archivedAt != 0 {
+			a.ThreadID = s.thread // revived (see rejoin)
 		}
 	}
 	c.apply(d, &p, a)
@@ -990,7 +992,9 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 	}
 	created := s == nil
 	if s == nil {
-		// A forgotten story that a late follow-up rejoins (see rejoin).
+		// A forgotten story that a late follow-up rejoins (see rejoin),
+		// held again in the thread that kept it as a member while it was
+		// archived (see keeps); counted below as a story new to it.
 		s = c.revive(a.StoryID)
 	}
 	if s == nil {
@@ -1117,9 +1121,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 						delete(th.named, h)
 					}
 				}
-				if st.total <= 0 && c.stories[st.id] != st {
-					delete(th.members, st.id) // forgotten, and now uncounted
-				}
+				c.release(st)
 			}
 		}
 		delete(c.docs, old.id)
@@ -1172,12 +1174,11 @@ func (c *Clusterer) sweep() {
 		c.forget(s)
 	}
 	c.expire()
-	live := make(map[int64]bool, len(c.stories))
-	for _, s := range c.stories {
-		live[s.thread] = true
-	}
-	for id := range c.threads {
-		if !live[id] {
+	// A thread lasts while any of its stories is held, archived or still
+	// counted: a late follow-up that revives an archived story continues
+	// its thread, not an empty one under the same ID.
+	for id, th := range c.threads {
+		if len(th.members) == 0 {
 			delete(c.threads, id)
 		}
 	}
@@ -1188,9 +1189,7 @@ func (c *Clusterer) forget(s *story) {
 	c.archive(s)
 	if th := c.threads[s.thread]; th != nil {
 		th.stories--
-		if s.total <= 0 {
-			delete(th.members, s.id)
-		}
+		c.release(s)
 	}
 	for k := range s.keys {
 		ids := c.posting[k]

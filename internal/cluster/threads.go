@@ -15,15 +15,31 @@ type thread struct {
 	words, ents centroid
 	stories     int // stories held in the thread
 	articles    int // articles of its stories still counted in the document frequencies, copies included
-	// members are its stories, held or forgotten while their articles are
-	// still counted, so that a merge can point them all to the thread
-	// that remains.
+	// members are its stories, held, archived, or forgotten while their
+	// articles are still counted (see keeps), so that a merge can point
+	// them all to the thread that remains and a revived story finds its
+	// thread again.
 	members map[int64]*story
 	// named counts, for each name, the thread's articles still counted in
 	// the document frequencies that carry it (see topicNames).
 	named map[uint64]int
 	// last is the time of its latest article (zero if none had a time).
 	last time.Time
+}
+
+// keeps reports whether s's thread must still list it as a member: it is
+// held, archived (a late follow-up may revive it, see rejoin) or has
+// articles still counted in the document frequencies.
+func (c *Clusterer) keeps(s *story) bool {
+	return c.stories[s.id] == s || s.archivedAt != 0 || s.total > 0
+}
+
+// release drops s from its thread's members once nothing keeps it there
+// (see keeps); sweep drops a thread left without members.
+func (c *Clusterer) release(s *story) {
+	if th := c.threads[s.thread]; th != nil && !c.keeps(s) {
+		delete(th.members, s.id)
+	}
 }
 
 // newThread returns an empty thread.
