@@ -1173,15 +1173,10 @@ func (c *Clusterer) sweep() {
 	for _, s := range gone {
 		c.forget(s)
 	}
-	c.expire()
 	// A thread lasts while any of its stories is held, archived or still
-	// counted: a late follow-up that revives an archived story continues
-	// its thread, not an empty one under the same ID.
-	for id, th := range c.threads {
-		if len(th.members) == 0 {
-			delete(c.threads, id)
-		}
-	}
+	// counted (release drops it after): a late follow-up that revives an
+	// archived story continues its thread, not an empty one under its ID.
+	c.expire()
 }
 
 func (c *Clusterer) forget(s *story) {

@@ -82,8 +82,14 @@ type Stats struct {
 
 // Stats reports the clusterer's state.
 func (c *Clusterer) Stats() Stats {
+	threads := 0
+	for _, th := range c.threads {
+		if th.stories > 0 {
+			threads++ // not one kept only for its archived stories (see keeps)
+		}
+	}
 	return Stats{
-		Stories: len(c.stories), Threads: len(c.threads), Articles: len(c.docs), IndexKeys: len(c.posting),
+		Stories: len(c.stories), Threads: threads, Articles: len(c.docs), IndexKeys: len(c.posting),
 		DFTerms: len(c.df), CopyIndex: c.copies.Len(), Archived: c.archivedStories(), NextStoryID: c.next,
 	}
 }

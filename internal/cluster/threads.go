@@ -35,10 +35,15 @@ func (c *Clusterer) keeps(s *story) bool {
 }
 
 // release drops s from its thread's members once nothing keeps it there
-// (see keeps); sweep drops a thread left without members.
+// (see keeps), and the thread once it has no member left.
 func (c *Clusterer) release(s *story) {
-	if th := c.threads[s.thread]; th != nil && !c.keeps(s) {
-		delete(th.members, s.id)
+	th := c.threads[s.thread]
+	if th == nil || c.keeps(s) {
+		return
+	}
+	delete(th.members, s.id)
+	if len(th.members) == 0 {
+		delete(c.threads, th.id)
 	}
 }
 
