@@ -32,6 +32,12 @@ type Doc struct {
 	// Translated holds Title+Text in the desk's language when a translator
 	// is configured and Lang differs; empty otherwise.
 	Translated string
+	// Year is the year the article was published by another sign than its
+	// time, 0 if unknown: its address's path ("/2013/06/06/", see URLYear)
+	// dates a page whose time the feed or the page did not give. It is
+	// read only when Time is zero, in place of the year of the latest full
+	// date the text writes (see era).
+	Year int
 }
 
 // Assignment is the clusterer's decision for one document.
@@ -169,6 +175,15 @@ type Config struct {
 	// MaxStories bounds the stories held, whatever their times (articles
 	// without dates never age out). Default 50,000.
 	MaxStories int
+	// UndatedHold is how many articles later a story none of whose
+	// articles has a time can still take one: the join window in articles
+	// for the stories Window cannot age. Undated pages arrive together
+	// (a back-catalogue crawled at once, a feed without dates), and a
+	// story left behind by the next UndatedHold articles is as closed as a
+	// dated one past Window; held on, it takes the look-alike event of
+	// another year (a star's second rehab stay). Default 80 (see
+	// docs/clustering.md, "Undated articles"); 0 holds them open.
+	UndatedHold int
 
 	// GapRelief softens the time discount when the names match: the
 	// penalty is multiplied by 1 - GapRelief*cos(names), so an arrest or a
@@ -362,6 +377,7 @@ func DefaultConfig() Config {
 		IndexKeys:         12,
 		MaxPosting:        150,
 		MaxStories:        50_000,
+		UndatedHold:       80,
 		GapRelief:         0.6,
 		FurnitureTitle:    0.2,
 		FurnitureWords:    200,
@@ -809,8 +825,13 @@ func (c *Clusterer) threshold(p *prepared, s *story) float64 {
 	return c.cfg.Threshold
 }
 
-// joinable reports whether s is recent enough for d to join.
+// joinable reports whether s is recent enough for d to join: within
+// Window of d's time, or, for a story without times, within UndatedHold
+// articles of its last change.
 func (c *Clusterer) joinable(d Doc, s *story) bool {
+	if d.Time.IsZero() && s.last.IsZero() {
+		return c.cfg.UndatedHold <= 0 || c.seq-s.touched < int64(c.cfg.UndatedHold)
+	}
 	if d.Time.IsZero() || s.last.IsZero() {
 		return true
 	}
@@ -872,11 +893,16 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 type yearCount struct{ year, n int }
 
 // era is the year d was written: its time's year (positive), or for an
-// undated article the latest year its text writes in a full date
-// (negative), 0 if neither is known.
+// undated article the year its address gives (Doc.Year), else the latest
+// year its text writes in a full date (negative), 0 if none is known. An
+// address's year is when the page was published; a text's latest date may
+// be a report's look back.
 func era(d Doc, p *prepared) int {
 	if !d.Time.IsZero() {
 		return d.Time.Year()
+	}
+	if d.Year != 0 {
+		return -d.Year
 	}
 	return -p.year
 }

@@ -163,6 +163,17 @@ func scan(s string, r *raw, words, names bool) {
 		}
 		if digit {
 			prev = ""
+			if names {
+				// A compact date, "20081216", "2005/0726", "2005_05_01":
+				// one calendar day, and a full date for the text's year.
+				if y, m, dd, end, ok := compactDate(s, start); ok {
+					addDay(time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC))
+					r.year = max(r.year, y)
+					dateAt = tokIdx
+					i = end
+					continue
+				}
+			}
 			if v, err := strconv.Atoi(ordinal(low)); err == nil && v >= 1 && v <= 31 && len(low) <= 4 {
 				day, dayAt = v, tokIdx
 				if month > 0 && tokIdx-monthAt == 1 {
@@ -426,4 +437,96 @@ func headline(t string) string {
 		t = t[:i]
 	}
 	return t
+}
+
+// compactDate reads a date written as digits from s[i:], a year of
+// 1900-2100 then a month and a day, together or each after one separator
+// ("/", "_" or "-"): "20081216", "2005/0726", "2005_05_01", "2013-06-06".
+// It returns the date and where it ends; ok is false for anything else, a
+// longer number or an impossible day included.
+func compactDate(s string, i int) (y, m, d, end int, ok bool) {
+	run := func(k int) int {
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		return k
+	}
+	if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		return 0, 0, 0, 0, false
+	}
+	j := run(i)
+	var digits string
+	switch {
+	case j-i == 8:
+		digits, end = s[i:j], j
+	case j-i == 4 && j+1 < len(s) && strings.IndexByte("/_-", s[j]) >= 0:
+		k := run(j + 1)
+		switch {
+		case k-(j+1) == 4:
+			digits, end = s[i:j]+s[j+1:k], k
+		case k-(j+1) == 2 && k+1 < len(s) && s[k] == s[j]:
+			if l := run(k + 1); l-(k+1) == 2 {
+				digits, end = s[i:j]+s[j+1:k]+s[k+1:l], l
+			}
+		}
+	}
+	if digits == "" {
+		return 0, 0, 0, 0, false
+	}
+	y, _ = strconv.Atoi(digits[:4])
+	m, _ = strconv.Atoi(digits[4:6])
+	d, _ = strconv.Atoi(digits[6:])
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() != d {
+		return 0, 0, 0, 0, false
+	}
+	return y, m, d, end, true
+}
+
+// URLYear returns the year an article's address gives in its path, 0 if
+// none: a compact date ("/20130606/", "2005_05_01_archive") or a year
+// segment followed by a month, in digits or by name ("/2009/07/",
+// "/2009/apr/28/"). Many sites file their pages by date; a page whose
+// time its feed or markup did not give is still of that year (Doc.Year).
+// A bare number of four digits is as often an ID, and does not count.
+func URLYear(url string) int {
+	path := url
+	if k := strings.Index(path, "://"); k >= 0 {
+		path = path[k+3:]
+	}
+	k := strings.IndexByte(path, '/')
+	if k < 0 {
+		return 0
+	}
+	path = path[k:]
+	for i := 0; i < len(path); i++ {
+		if path[i] < '0' || path[i] > '9' || i > 0 && path[i-1] >= '0' && path[i-1] <= '9' {
+			continue
+		}
+		if y, _, _, _, ok := compactDate(path, i); ok {
+			return y
+		}
+		if i == 0 || path[i-1] != '/' || i+5 >= len(path) || path[i+4] != '/' {
+			continue
+		}
+		y, err := strconv.Atoi(path[i : i+4])
+		if err != nil || y < 1900 || y > 2100 {
+			continue
+		}
+		rest := path[i+5:]
+		n := 0
+		for n < len(rest) && n < 3 && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n == 1 || n == 2 {
+			if mo, _ := strconv.Atoi(rest[:n]); mo >= 1 && mo <= 12 {
+				return y
+			}
+		}
+		if n == 0 && len(rest) >= 3 {
+			if mo, ok := months[strings.ToLower(rest[:3])]; ok && mo > 0 && (len(rest) == 3 || rest[3] == '/') {
+				return y
+			}
+		}
+	}
+	return 0
 }

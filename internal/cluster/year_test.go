@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -60,6 +61,9 @@ func TestYearConflict(t *testing.T) {
 		{"undated story without dateline", []Doc{undated(1, "")}, undated(3, "December 11, 2006"), false},
 		{"dated article, undated story of another year", []Doc{undated(1, "December 11, 2006")}, dated(3, time.Date(2012, 7, 8, 12, 0, 0, 0, time.UTC)), true},
 		{"dated across New Year", []Doc{dated(1, newYear)}, dated(3, newYear.Add(4*time.Hour)), false},
+		{"undated, its address of another year", []Doc{undated(1, "July 7, 2012")}, inYear(undated(3, ""), 2006), true},
+		{"undated, its address's year before its text's", []Doc{undated(1, "July 7, 2012")}, inYear(undated(3, "December 11, 2006"), 2012), false},
+		{"compact dateline of another year", []Doc{undated(1, "20120707")}, undated(3, "2006/12/11"), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +81,58 @@ func TestYearConflict(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 				t.Errorf("score with the year check (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// inYear gives d the year its address would (Doc.Year).
+func inYear(d Doc, y int) Doc {
+	d.Year = y
+	return d
+}
+
+// TestUndatedHold checks that an undated article joins an undated story
+// only within UndatedHold articles of the story's last change, while a
+// dated article is not held back (Window decides for it once the story
+// has a time).
+func TestUndatedHold(t *testing.T) {
+	t.Parallel()
+	const body = "Wladimir Klitschko stopped his challenger in the sixth round in Bern to retain his heavyweight titles."
+	report := func(id int64, tm time.Time) Doc {
+		return Doc{ID: id, Time: tm, Title: "Klitschko retains heavyweight titles", Text: body}
+	}
+	// Not a copy of the first, which would join it whatever its age.
+	late := func(tm time.Time) Doc {
+		return Doc{ID: 100, Time: tm, Title: "Klitschko keeps his heavyweight titles in Bern",
+			Text: "In Bern, Wladimir Klitschko kept his heavyweight titles, his challenger stopped in round six."}
+	}
+	at := time.Date(2012, 7, 8, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		hold   int
+		filler int
+		late   Doc
+		joins  bool
+	}{
+		{"undated, within the hold", 10, 8, late(time.Time{}), true},
+		{"undated, past the hold", 10, 12, late(time.Time{}), false},
+		{"undated, held open", 0, 12, late(time.Time{}), true},
+		{"dated, past the hold", 10, 12, late(at), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.UndatedHold = tt.hold
+			c := New(cfg)
+			first := c.Add(report(1, time.Time{}))
+			for i := range tt.filler {
+				c.Add(Doc{ID: int64(2 + i), Title: fmt.Sprintf("Council of Town%d meets", i),
+					Text: fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d about budget item %d.", i, i, i, i)})
+			}
+			if got := c.Add(tt.late).StoryID == first.StoryID; got != tt.joins {
+				t.Errorf("late report joins the story = %v, want %v", got, tt.joins)
 			}
 		})
 	}

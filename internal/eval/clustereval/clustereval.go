@@ -71,14 +71,18 @@ func (a Article) Label() string {
 
 // Half keeps the articles of the stories whose number is even or odd
 // (half "even" or "odd"), in file order: two halves of a set that share no
-// story, one to choose a setting on and one to check it on.
+// story, one to choose a setting on and one to check it on. A label
+// "N_name" (ECB+: "1_ecb" and "1_ecbplus" are two events of topic 1)
+// counts by its topic number N, so that the two look-alike events of a
+// topic, which a setting must tell apart, stay in one half.
 func Half(arts []Article, half string) ([]Article, error) {
 	if half != "even" && half != "odd" {
 		return nil, fmt.Errorf("half %q: want even or odd", half)
 	}
 	var out []Article
 	for _, a := range arts {
-		n, err := strconv.ParseInt(a.Label(), 10, 64)
+		label, _, _ := strings.Cut(a.Label(), "_")
+		n, err := strconv.ParseInt(label, 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("half %s: story %q of article %q is not a number", half, a.Label(), a.ID)
 		}
@@ -141,6 +145,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.IndexKeys, "index-keys", cfg.IndexKeys, "experiment: index keys")
 	fs.IntVar(&cfg.Candidates, "candidates", cfg.Candidates, "experiment: candidates")
 	fs.DurationVar(&cfg.UnknownGap, "unknown-gap", cfg.UnknownGap, "experiment: gap assumed without a time")
+	fs.IntVar(&cfg.UndatedHold, "undated-hold", cfg.UndatedHold, "experiment: articles after its last change that a story without times can still take one (0: held open)")
 	fs.IntVar(&cfg.MaxPosting, "max-posting", cfg.MaxPosting, "experiment: longest posting list used")
 	fs.IntVar(&cfg.CentroidTerms, "centroid-terms", cfg.CentroidTerms, "experiment: centroid size")
 	fs.Float64Var(&cfg.GapRelief, "gap-relief", cfg.GapRelief, "experiment: time-penalty relief by name cosine")
@@ -354,7 +359,7 @@ func Docs(arts []Dated) []cluster.Doc {
 			src = int64(len(sources) + 1)
 			sources[a.Source] = src
 		}
-		docs[i] = cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Text, Lang: a.Lang, Source: src, Time: a.Time}
+		docs[i] = cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Text, Lang: a.Lang, Source: src, Time: a.Time, Year: cluster.URLYear(a.URL)}
 	}
 	return docs
 }
