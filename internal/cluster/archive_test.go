@@ -297,6 +297,9 @@ func TestReviveThread(t *testing.T) {
 	if th == nil || th.members[1] == nil || th.stories != 0 {
 		t.Fatalf("thread 1 while story 1 is archived: %+v, want it kept with story 1 as its only member and no story held", th)
 	}
+	if th.words.t != nil || th.ents.t != nil || len(th.named) != 0 {
+		t.Errorf("thread 1 while story 1 is archived keeps centroids or names: %+v, want its ID and members only", th)
+	}
 	a := c.Add(stream[len(stream)-1])
 	if a.StoryID != 1 || a.ThreadID != 1 {
 		t.Fatalf("follow-up assigned %+v, want story 1 in thread 1", a)

@@ -1209,7 +1209,9 @@ func (c *Clusterer) forget(s *story) {
 	delete(c.stories, s.id)
 	c.archive(s)
 	if th := c.threads[s.thread]; th != nil {
-		th.stories--
+		if th.stories--; th.stories == 0 {
+			th.archive()
+		}
 		c.release(s)
 	}
 	for k := range s.keys {

@@ -47,6 +47,17 @@ func (c *Clusterer) release(s *story) {
 	}
 }
 
+// archive drops what a thread holding no story no longer needs, its
+// centroids and name counts, keeping its ID, member list and counts: no
+// candidate leads to it (candidates are held stories), and the story a
+// late follow-up revives (see rejoin) begins its centroids again, as the
+// story's own do. The archive holds up to a year of forgotten stories,
+// and a thread's centroids and names are most of what each costs.
+func (th *thread) archive() {
+	th.words, th.ents = centroid{}, centroid{}
+	th.named = map[uint64]int{}
+}
+
 // newThread returns an empty thread.
 func newThread(id int64) *thread {
 	return &thread{id: id, members: map[int64]*story{}, named: map[uint64]int{}}
