@@ -18,7 +18,7 @@ func Words(s string) []string {
 	var out []string
 	start := -1
 	for i, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+		w := inWord(r)
 		switch {
 		case w && start < 0:
 			start = i
