@@ -96,6 +96,9 @@ type summaryModel struct {
 	Shortlist int `json:"shortlist"`
 	// Subset weighs subsetFeatureNames to score a whole candidate summary.
 	Subset []float64 `json:"subset"`
+	// Expected gives the subset model's expected ROUGE features (see
+	// expectedModel).
+	Expected expectedModel `json:"expected"`
 }
 
 //go:embed summary_model.json
@@ -109,7 +112,8 @@ var defaultSummaryModel = func() summaryModel {
 		panic(fmt.Sprintf("brief: summary_model.json: %v", err))
 	}
 	if strings.Join(m.Features, ",") != strings.Join(summaryFeatureNames, ",") || len(m.Weights) != len(summaryFeatureNames) ||
-		len(m.Subset) != len(subsetFeatureNames) || m.Shortlist <= 0 {
+		len(m.Subset) != len(subsetFeatureNames) || m.Shortlist <= 0 ||
+		len(m.Expected.Words) != wordCells || len(m.Expected.Pairs) != pairCells {
 		panic("brief: summary_model.json does not match summaryFeatureNames; refit with go test ./internal/brief -run TestTrainSummaryModel -train")
 	}
 	return m
@@ -288,13 +292,19 @@ func usableFeatures(an *analysis, o SummaryOptions) ([]unit, [][]float64) {
 // scores highest. Sentences whose span is in skip are not chosen. The
 // result is in reading order (see readingOrder).
 func selectSummary(articles []news.Article, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
+	return selectFrom(articles, newStoryWords(articles), o, m, skip, units, feats)
+}
+
+// selectFrom is selectSummary with the articles' words read already.
+func selectFrom(articles []news.Article, sw *storyWords, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
 	cands, weight := candidates(articles, o, m, skip, units, feats)
 	var best []int
 	bestVal := math.Inf(-1)
 	src := sourceLengths(articles, o.Words)
+	ex := m.Expected.newExpectation(sw, cands)
 	eachSubset(cands, o.Words, func(pick []int) {
 		var v float64
-		for k, x := range subsetFeatures(cands, pick, weight, o.Words, len(articles), src) {
+		for k, x := range subsetFeatures(cands, pick, weight, o.Words, len(articles), src, ex) {
 			v += m.Subset[k] * x
 		}
 		// Strictly better only: of sets that tie, the first enumerated
@@ -333,6 +343,8 @@ var subsetFeatureNames = append(append([]string(nil), summaryFeatureNames...),
 	"fill_concepts",  // fill × concepts
 	"sents_src",      // sents × log(source words / budget)
 	"score_per_sent", // score / sents
+	"exp_rouge1",     // expected ROUGE-1 F1 (see expectedModel)
+	"exp_rouge2",     // expected ROUGE-2 F1
 )
 
 // candidate is a sentence the subset search may choose.
@@ -344,8 +356,8 @@ type candidate struct {
 }
 
 // subsetFeatures describes the summary made of cands[i] for i in pick.
-// src describes the articles' lengths (see sourceLengths).
-func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, docs int, src [2]float64) []float64 {
+// src describes the articles' lengths (see sourceLengths), ex their words.
+func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, docs int, src [2]float64, ex *expectation) []float64 {
 	n := len(summaryFeatureNames)
 	f := make([]float64, len(subsetFeatureNames))
 	words := 0
@@ -396,6 +408,7 @@ func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, doc
 	f[n+11] = fill * f[n+5]
 	f[n+12] = f[n+2] * src[0]
 	f[n+13] = score / k
+	f[n+14], f[n+15] = ex.rouge(cands, pick)
 	return f
 }
 
