@@ -40,6 +40,10 @@ type expectedModel struct {
 	// RefLen predicts the log of the summary's words as RefLen[0] +
 	// RefLen[1] × the log of the sources' words.
 	RefLen [2]float64 `json:"ref_len"`
+	// RefSpread are quantiles of the residuals of that line on train:
+	// the editors' length varies widely around it, and F1 is not linear
+	// in it, so the expected F1 is averaged over these lengths.
+	RefSpread []float64 `json:"ref_spread"`
 }
 
 // storyWords are the distinct words and adjacent word pairs (within a
@@ -180,17 +184,27 @@ func b2i(b bool) int {
 	return 0
 }
 
-// refLength is the length of the editors' summary that m expects for
-// sources of total words (the fit is on the logs of both plus one).
-func (m expectedModel) refLength(total int) float64 {
-	return max(math.Exp(m.RefLen[0]+m.RefLen[1]*math.Log(float64(total+1)))-1, 1)
+// refLengths are the lengths of the editors' summary that m expects for
+// sources of total words, one per RefSpread quantile (the fit is on the
+// logs of both plus one).
+func (m expectedModel) refLengths(total int) []float64 {
+	mid := m.RefLen[0] + m.RefLen[1]*math.Log(float64(total+1))
+	spread := m.RefSpread
+	if len(spread) == 0 {
+		spread = []float64{0}
+	}
+	out := make([]float64, len(spread))
+	for i, r := range spread {
+		out[i] = max(math.Exp(mid+r)-1, 1)
+	}
+	return out
 }
 
 // expectation scores the candidate summaries of one story.
 type expectation struct {
 	words, pairs [][]int   // per candidate, its distinct word and pair ids
 	pw, pp       []float64 // per word and pair id, the chance it is in the reference
-	refLen       float64
+	refLens      []float64
 	// seenW and seenP mark the ids counted for the summary being scored,
 	// by stamp, so that a word two sentences share counts once.
 	seenW, seenP []int
@@ -204,7 +218,7 @@ func (m expectedModel) newExpectation(sw *storyWords, cands []candidate) *expect
 		pairs:  make([][]int, len(cands)),
 		pw:     make([]float64, len(sw.cell)),
 		pp:     make([]float64, len(sw.pairCell)),
-		refLen: m.refLength(sw.total),
+		refLens: m.refLengths(sw.total),
 		seenW:  make([]int, len(sw.cell)),
 		seenP:  make([]int, len(sw.pairCell)),
 	}
@@ -244,7 +258,8 @@ func (m expectedModel) newExpectation(sw *storyWords, cands []candidate) *expect
 
 // rouge is the expected ROUGE-1 and ROUGE-2 F1 of the summary made of
 // cands[i] for i in pick: the expected overlap over the mean of the
-// summary's and the reference's lengths.
+// summary's and the reference's lengths, averaged over the reference
+// lengths.
 func (e *expectation) rouge(cands []candidate, pick []int) (r1, r2 float64) {
 	e.stamp++
 	var o1, o2 float64
@@ -264,11 +279,12 @@ func (e *expectation) rouge(cands []candidate, pick []int) (r1, r2 float64) {
 			}
 		}
 	}
-	if d := float64(words) + e.refLen; d > 0 {
-		r1 = 2 * o1 / d
+	for _, l := range e.refLens {
+		r1 += 2 * o1 / (float64(words) + l)
+		if d := float64(words-1) + l - 1; d > 0 {
+			r2 += 2 * o2 / d
+		}
 	}
-	if d := float64(words-1) + e.refLen - 1; d > 0 {
-		r2 = 2 * o2 / d
-	}
-	return r1, r2
+	k := float64(len(e.refLens))
+	return r1 / k, r2 / k
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,6 +172,7 @@ func fitSummary(ps []prepared, o SummaryOptions, s fitSettings) summaryModel {
 	round(m.Expected.Words)
 	round(m.Expected.Pairs)
 	round(m.Expected.RefLen[:])
+	round(m.Expected.RefSpread)
 	return m
 }
 
@@ -407,6 +409,7 @@ func countExpected(ps []prepared) expectedModel {
 	wIn, wAll := make([]float64, wordCells), make([]float64, wordCells)
 	pIn, pAll := make([]float64, pairCells), make([]float64, pairCells)
 	var sx, sy, sxx, sxy float64
+	xs, ys := make([]float64, 0, len(ps)), make([]float64, 0, len(ps))
 	for _, p := range ps {
 		sw := p.words
 		for id, c := range sw.cell {
@@ -423,17 +426,29 @@ func countExpected(ps []prepared) expectedModel {
 		}
 		x, y := math.Log(float64(sw.total+1)), math.Log(float64(p.refLen+1))
 		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+		xs, ys = append(xs, x), append(ys, y)
 	}
 	n := float64(len(ps))
 	var slope float64
 	if d := n*sxx - sx*sx; d != 0 {
 		slope = (n*sxy - sx*sy) / d
 	}
-	return expectedModel{
+	m := expectedModel{
 		Words:  share(wIn, wAll),
 		Pairs:  share(pIn, pAll),
 		RefLen: [2]float64{(sy - slope*sx) / max(n, 1), slope},
 	}
+	res := make([]float64, len(xs))
+	for i := range xs {
+		res[i] = ys[i] - m.RefLen[0] - m.RefLen[1]*xs[i]
+	}
+	slices.Sort(res)
+	if len(res) > 0 {
+		for _, q := range []float64{0.1, 0.3, 0.5, 0.7, 0.9} {
+			m.RefSpread = append(m.RefSpread, res[int(q*float64(len(res)-1))])
+		}
+	}
+	return m
 }
 
 // TestTrainSummaryModel refits summary_model.json on the NeuS train split.
