@@ -14,7 +14,8 @@ import (
 // summary it should share, judged from what kind of words it holds. A word
 // of the sources falls in a cell by how many articles use it, whether a
 // headline has it, whether it is a stop word, how often the sources use it,
-// how early it first comes in an article and whether it is capitalised in
+// how early it first comes in an article, how many articles open with it
+// and whether it is capitalised in
 // mid-sentence (a name); a pair of adjacent words likewise. Counted on the
 // NeuS train split, each cell's average is the chance that a word (or
 // pair) of that cell is in the reference, and the reference's length is
@@ -26,8 +27,8 @@ import (
 // Cells are the product of the features' buckets, in the order wordCell
 // and pairCell combine them.
 const (
-	wordCells = 3 * 2 * 2 * 4 * 5 * 2 // articles, headline, stop word, count, first sentence, capital
-	pairCells = 3 * 3 * 2 * 3 * 4     // articles, stop words, headline, count, first sentence
+	wordCells = 3 * 2 * 2 * 4 * 5 * 2 * 3 // articles, headline, stop word, count, first sentence, capital, leads
+	pairCells = 3 * 3 * 2 * 3 * 4 * 3     // articles, stop words, headline, count, first sentence, leads
 )
 
 // expectedModel is what the expected ROUGE is computed from, fitted on
@@ -62,6 +63,7 @@ type storyWords struct {
 type occurrence struct {
 	docs, lastDoc, count, first int
 	capsMid, lowerMid           int // mid-sentence uses with and without a capital
+	leads, lastLead             int // articles whose first sentence has it; the last of them + 1
 }
 
 func (o *occurrence) add(doc, sentence int) {
@@ -71,6 +73,10 @@ func (o *occurrence) add(doc, sentence int) {
 	}
 	if o.count == 0 || sentence < o.first {
 		o.first = sentence
+	}
+	if sentence == 0 && o.lastLead != doc+1 {
+		o.leads++
+		o.lastLead = doc + 1
 	}
 	o.count++
 }
@@ -154,7 +160,8 @@ func wordCell(o occurrence, headline, stop bool) int {
 	c = c*2 + b2i(stop)
 	c = c*4 + bucket(o.count, 1, 3, 7)
 	c = c*5 + bucket(o.first, 0, 1, 3, 9)
-	return c*2 + b2i(o.capsMid > o.lowerMid)
+	c = c*2 + b2i(o.capsMid > o.lowerMid)
+	return c*3 + min(o.leads, 2)
 }
 
 // pairCell is the cell of a word pair that occurs as o says, stops of its
@@ -164,7 +171,8 @@ func pairCell(o occurrence, headline bool, stops int) int {
 	c = c*3 + stops
 	c = c*2 + b2i(headline)
 	c = c*3 + bucket(o.count, 1, 3)
-	return c*4 + bucket(o.first, 0, 1, 3)
+	c = c*4 + bucket(o.first, 0, 1, 3)
+	return c*3 + min(o.leads, 2)
 }
 
 // bucket is the index of the first edge x does not exceed, or len(edges).
