@@ -15,8 +15,8 @@ import (
 // of the sources falls in a cell by how many articles use it, whether a
 // headline has it, whether it is a stop word, how often the sources use it,
 // how early it first comes in an article, how many articles open with it
-// and whether it is capitalised in
-// mid-sentence (a name); a pair of adjacent words likewise. Counted on the
+// and whether it is capitalised in mid-sentence (a name); a pair of
+// adjacent words likewise. Counted on the
 // NeuS train split, each cell's average is the chance that a word (or
 // pair) of that cell is in the reference, and the reference's length is
 // predicted from the sources'. The subset model weighs the two expected F1
@@ -222,13 +222,13 @@ type expectation struct {
 // newExpectation prepares the expected ROUGE of sets of cands.
 func (m expectedModel) newExpectation(sw *storyWords, cands []candidate) *expectation {
 	e := &expectation{
-		words:  make([][]int, len(cands)),
-		pairs:  make([][]int, len(cands)),
-		pw:     make([]float64, len(sw.cell)),
-		pp:     make([]float64, len(sw.pairCell)),
+		words:   make([][]int, len(cands)),
+		pairs:   make([][]int, len(cands)),
+		pw:      make([]float64, len(sw.cell)),
+		pp:      make([]float64, len(sw.pairCell)),
 		refLens: m.refLengths(sw.total),
-		seenW:  make([]int, len(sw.cell)),
-		seenP:  make([]int, len(sw.pairCell)),
+		seenW:   make([]int, len(sw.cell)),
+		seenP:   make([]int, len(sw.pairCell)),
 	}
 	for id, c := range sw.cell {
 		e.pw[id] = m.Words[c]
