@@ -17,7 +17,7 @@ var crossValidate = flag.Bool("cv", false, "cross-validate the summary model on 
 // cvSettings are the settings docs/briefing.md's cross-validation refits
 // every fold at. They are the ones TestTrainSummaryModel's grid chose for
 // the embedded model, which the comparison with that model checks.
-var cvSettings = brief.SummaryFitSettings{Shortlist: 8, Ridge: 0.0001, Epochs: 3, Rate: 0.1}
+var cvSettings = brief.SummaryFitSettings{Shortlist: 8, Ridge: 0.0001}
 
 // cvFolds is the number of folds; story i is in fold i mod cvFolds.
 const cvFolds = 5
