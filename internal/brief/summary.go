@@ -59,8 +59,10 @@ func (o SummaryOptions) withDefaults() SummaryOptions {
 // it. Of the best-scoring sentences, every set that fits the budget is
 // then scored as a whole by a second trained model, which weighs what the
 // sentences say, how many concepts shared between sources they cover, how
-// much they repeat each other and how much of the budget they fill for
-// sources of that length; the best set is the summary. The chosen
+// much they repeat each other, how much of the budget they fill for
+// sources of that length and the ROUGE against the editors' summary that
+// the kinds of words they hold lead one to expect (see expectedModel); the
+// best set is the summary. The chosen
 // sentences are ordered by where they stand in their articles, leads
 // first, so the summary reads from the top of the story down. See
 // docs/briefing.md for the training and the measured quality.
