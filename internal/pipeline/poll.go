@@ -119,11 +119,16 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 // before (a source deleted and added again), and no later update of the
 // poll can overwrite an error the article set. A crash before the update
 // leaves the source new, to be polled again; the article is not read twice.
+//
+// The article is the one storeArticle returns, not one looked up again
+// by src.URL: a page that redirects is stored under its final URL, so a
+// lookup by the source's URL found nothing, failed the poll, and left the
+// source new, to be fetched again on every poll (TestPagePollRedirect).
 func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time) error {
-	if err := p.article(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}}); err != nil {
-		return err
-	}
 	a, err := p.st.ArticleByURL(ctx, news.URLKey(src.URL))
+	if errors.Is(err, store.ErrNotFound) {
+		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
+	}
 	if err != nil {
 		return fmt.Errorf("read page %s: %w", src.URL, err)
 	}
@@ -340,19 +345,28 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 	if stored, err := p.st.HasArticle(ctx, news.URLKey(args.Item.URL)); err != nil || stored {
 		return err
 	}
+	_, err := p.storeArticle(ctx, args)
+	return err
+}
+
+// storeArticle fetches and stores the article of args and returns it as
+// stored: under the canonical form of the URL the fetch ended at, which a
+// redirect makes another than args.Item.URL's, or, if that URL was stored
+// already, the article stored before.
+func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Article, error) {
 	src, err := p.st.Source(ctx, args.SourceID)
 	if errors.Is(err, store.ErrNotFound) {
 		src = news.Source{} // unsubscribed meanwhile: keep the article, without a source
 	} else if err != nil {
-		return err
+		return news.Article{}, err
 	}
 	a, err := readArticle(ctx, p.fc, src, args.Item)
 	if err != nil {
-		return err
+		return news.Article{}, err
 	}
 	stored, created, err := p.st.AddArticle(ctx, a)
 	if err != nil {
-		return err
+		return news.Article{}, err
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
@@ -361,5 +375,5 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 			p.logger.Warn("queue clustering", "err", err)
 		}
 	}
-	return nil
+	return stored, nil
 }

@@ -41,6 +41,7 @@ type site struct {
 	feedGets    map[string]int // full responses, by path
 	notModified map[string]int // 304 responses, by path
 	pageGets    map[string]int
+	redirects   map[string]int // redirects served, by path
 
 	// /slow/<page> signals entered, then waits for release before serving
 	// testdata/site/<page>.
@@ -51,7 +52,7 @@ type site struct {
 func newSite(t *testing.T) *site {
 	t.Helper()
 	s := &site{
-		feedGets: map[string]int{}, notModified: map[string]int{}, pageGets: map[string]int{},
+		feedGets: map[string]int{}, notModified: map[string]int{}, pageGets: map[string]int{}, redirects: map[string]int{},
 		entered: make(chan struct{}, 1), release: make(chan struct{}),
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -134,6 +135,13 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/faults/binary":
 		w.Header().Set("Content-Type", "application/octet-stream")
 		w.Write([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0})
+	case strings.HasPrefix(p, "/moved/"):
+		// An article that has moved: /moved/<page> redirects to
+		// /news/<page>, as a link shortener or a renamed section does.
+		s.mu.Lock()
+		s.redirects[p]++
+		s.mu.Unlock()
+		http.Redirect(w, r, "/news/"+strings.TrimPrefix(p, "/moved/"), http.StatusMovedPermanently)
 	case p == "/faults/loop":
 		http.Redirect(w, r, "/faults/loop/b", http.StatusFound)
 	case p == "/faults/loop/b":
@@ -162,6 +170,13 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, name string) {
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Content-Type", "application/xml")
 	fmt.Fprint(w, body)
+}
+
+// pageCount is how often the page at path was served.
+func (s *site) pageCount(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pageGets[path]
 }
 
 func (s *site) counts(name string) (full, notModified int) {

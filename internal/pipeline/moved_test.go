@@ -1,0 +1,90 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/queue"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// readCounter is a store that counts the article lookups a poll makes.
+type readCounter struct {
+	store.Store
+	reads atomic.Int64
+}
+
+func (s *readCounter) ArticleByURL(ctx context.Context, url string) (news.Article, error) {
+	s.reads.Add(1)
+	return s.Store.ArticleByURL(ctx, url)
+}
+
+func (s *readCounter) HasArticle(ctx context.Context, url string) (bool, error) {
+	s.reads.Add(1)
+	return s.Store.HasArticle(ctx, url)
+}
+
+// unstartedPipeline is a pipeline on a fresh SQLite database whose jobs
+// the test runs itself, one at a time, with no scheduler beside them.
+func unstartedPipeline(t *testing.T, ctx context.Context) (*Pipeline, *readCounter) {
+	t.Helper()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	// The jobs a poll inserts need the queue's tables, though no client
+	// works them.
+	if err := queue.Migrate(ctx, st.QueueDB(), nil); err != nil {
+		t.Fatal(err)
+	}
+	rc := &readCounter{Store: st}
+	p, err := New(testConfig(), rc, st.QueueDB(), testFetcher(t), testLogger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, rc
+}
+
+// TestPagePollRedirect polls, three times as the scheduler would, a page
+// source whose URL redirects: the article is stored under the page's
+// final URL, and the poll must find it there. Looked up by the source's
+// URL it was "not found": every poll failed, left the source new, and
+// fetched the page again (3 fetches and 6 lookups for 3 polls).
+func TestPagePollRedirect(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	p, rc := unstartedPipeline(t, ctx)
+	src, err := p.st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: s.url("/moved/good.html")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if err := p.poll(ctx, pollArgs{SourceID: src.ID}); err != nil {
+			t.Errorf("poll %d: %v", i+1, err)
+		}
+	}
+	reads := rc.reads.Load()
+	got, err := p.st.Source(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != news.StatusOK || got.LastError != "" {
+		t.Errorf("source: status %s, error %q; want ok", got.Status, got.LastError)
+	}
+	if _, err := p.st.ArticleByURL(ctx, news.URLKey(s.url("/news/good.html"))); err != nil {
+		t.Errorf("article under the final URL: %v", err)
+	}
+	if n := s.pageCount("/news/good.html"); n != 1 {
+		t.Errorf("page fetched %d times in 3 polls, want 1", n)
+	}
+	// One lookup by the source's URL, before the page is fetched.
+	if reads != 1 {
+		t.Errorf("%d article lookups in 3 polls, want 1", reads)
+	}
+}
