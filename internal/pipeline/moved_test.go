@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -86,5 +87,67 @@ func TestPagePollRedirect(t *testing.T) {
 	// One lookup by the source's URL, before the page is fetched.
 	if reads != 1 {
 		t.Errorf("%d article lookups in 3 polls, want 1", reads)
+	}
+}
+
+// TestMovedFetchedOnce polls three times a feed whose item links to a
+// page that redirects: the article is fetched once, not once a poll as
+// when the poll asked the store for the feed's link.
+func TestMovedFetchedOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	s.ignoreETag.Store(true) // every poll reads the items
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: s.url("/moved.xml")})
+	h.waitIdle(t, ctx)
+	for range 2 {
+		if err := h.p.PollNow(ctx, src.ID); err != nil {
+			t.Fatal(err)
+		}
+		h.waitIdle(t, ctx)
+	}
+	if full, _ := s.counts("moved.xml"); full != 3 {
+		t.Fatalf("feed read %d times, want 3", full)
+	}
+	if n := s.redirectCount("/moved/fire-1.html"); n != 1 {
+		t.Errorf("moved article fetched %d times in 3 polls, want 1", n)
+	}
+	if n := s.pageCount("/news/fire-1.html"); n != 1 {
+		t.Errorf("its page fetched %d times in 3 polls, want 1", n)
+	}
+}
+
+// TestMovedLinksBound checks that movedLinks keeps at most movedCap
+// links, keeps the newest, and keeps a link still looked up.
+func TestMovedLinksBound(t *testing.T) {
+	t.Parallel()
+	m := newMovedLinks()
+	link := func(i int) string { return fmt.Sprintf("https://example.org/%d", i) }
+	m.put("https://example.org/kept", "https://example.org/kept-to")
+	const n = 3 * movedCap
+	for i := range n {
+		m.put(link(i), link(i)+"/to")
+		if i%(movedCap/4) == 0 {
+			m.get("https://example.org/kept")
+		}
+	}
+	if got := m.len(); got > movedCap {
+		t.Errorf("%d links kept, want at most %d", got, movedCap)
+	}
+	tests := []struct {
+		link, want string
+		ok         bool
+	}{
+		{link(n - 1), link(n-1) + "/to", true},
+		{link(n - movedCap/2), link(n-movedCap/2) + "/to", true},
+		{link(0), "", false},
+		{"https://example.org/kept", "https://example.org/kept-to", true},
+	}
+	for _, tc := range tests {
+		got, ok := m.get(tc.link)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("get(%q) = %q, %v; want %q, %v", tc.link, got, ok, tc.want, tc.ok)
+		}
 	}
 }

@@ -118,6 +118,9 @@ type Pipeline struct {
 	// starts it, and an insert into the queue meanwhile wakes the half
 	// started producer (a data race under -race). See insertGroup.
 	addMu sync.RWMutex
+	// moved maps the links whose pages redirected to the URL their
+	// articles were stored under (see movedLinks).
+	moved *movedLinks
 
 	runMu   sync.Mutex
 	cancel  context.CancelFunc // stops the scheduler; nil when not running
@@ -158,7 +161,8 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1)}
+	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1),
+		moved: newMovedLinks()}
 	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)

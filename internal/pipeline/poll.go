@@ -125,7 +125,11 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 // lookup by the source's URL found nothing, failed the poll, and left the
 // source new, to be fetched again on every poll (TestPagePollRedirect).
 func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time) error {
-	a, err := p.st.ArticleByURL(ctx, news.URLKey(src.URL))
+	link := news.URLKey(src.URL)
+	if to, ok := p.moved.get(link); ok {
+		link = to
+	}
+	a, err := p.st.ArticleByURL(ctx, link)
 	if errors.Is(err, store.ErrNotFound) {
 		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
 	}
@@ -241,7 +245,7 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 			continue
 		}
 		seen[c] = true
-		if stored, err := p.st.HasArticle(ctx, c); err != nil {
+		if stored, err := p.stored(ctx, c); err != nil {
 			return nil, err
 		} else if stored {
 			continue
@@ -342,11 +346,21 @@ func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Sour
 // article reads and stores one article. It is idempotent: an article whose
 // URL is stored is not fetched again.
 func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
-	if stored, err := p.st.HasArticle(ctx, news.URLKey(args.Item.URL)); err != nil || stored {
+	if stored, err := p.stored(ctx, news.URLKey(args.Item.URL)); err != nil || stored {
 		return err
 	}
 	_, err := p.storeArticle(ctx, args)
 	return err
+}
+
+// stored reports whether the article at the canonical link is stored:
+// under the URL its page redirected to, if a fetch of it by this process
+// was redirected (see movedLinks), else under link itself.
+func (p *Pipeline) stored(ctx context.Context, link string) (bool, error) {
+	if to, ok := p.moved.get(link); ok {
+		link = to
+	}
+	return p.st.HasArticle(ctx, link)
 }
 
 // storeArticle fetches and stores the article of args and returns it as
@@ -367,6 +381,9 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	stored, created, err := p.st.AddArticle(ctx, a)
 	if err != nil {
 		return news.Article{}, err
+	}
+	if link := news.URLKey(args.Item.URL); stored.URL != link {
+		p.moved.put(link, stored.URL)
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)

@@ -172,6 +172,13 @@ func (s *site) serveFeed(w http.ResponseWriter, r *http.Request, name string) {
 	fmt.Fprint(w, body)
 }
 
+// redirectCount is how often the redirect at path was served.
+func (s *site) redirectCount(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.redirects[path]
+}
+
 // pageCount is how often the page at path was served.
 func (s *site) pageCount(path string) int {
 	s.mu.Lock()
