@@ -17,11 +17,11 @@
 // transactions so that a writer never fails upgrading a read lock.
 //
 // The schema is versioned SQL embedded in the binary (migrations/NNNN_*.sql),
-// applied in order at Open, each in its own transaction together with the
-// row that records it, so a crash during an upgrade leaves the previous
-// version intact. A file that records a migration this binary does not
-// have (a newer newsdesk upgraded it) is refused with store.ErrNewerSchema
-// before anything is applied.
+// applied in order at Open, all in one transaction together with the rows
+// that record them, so a crash or a failing migration during an upgrade
+// leaves the previous version intact. A file that records a migration
+// this binary does not have (a newer newsdesk upgraded it) is refused with
+// store.ErrNewerSchema before anything is applied.
 package sqlite
 
 import (
@@ -33,6 +33,7 @@ import (
 	"log/slog"
 	"net/url"
 	"strconv"
+	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -157,59 +158,77 @@ func (st *Store) Close() error {
 
 // migrate applies the embedded migrations not yet recorded.
 func (st *Store) migrate(ctx context.Context) error {
-	if _, err := st.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS newsdesk_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
 	migrations, err := store.Migrations(migrationFS)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	for _, m := range migrations {
-		if err := st.applyMigration(ctx, migrations, m); err != nil {
-			return err
-		}
-	}
-	return nil
+	return st.migrateWith(ctx, migrations, goSteps)
 }
 
-// applyMigration applies m unless recorded, in one transaction with its
-// record. The transaction is IMMEDIATE (see dsn): it holds the file's write
-// lock from its start, so the migrations it reads recorded stay so until
-// it ends, even with another process opening the file.
-func (st *Store) applyMigration(ctx context.Context, known []store.Migration, m store.Migration) error {
+// migrateWith applies the migrations of known that the database does not
+// record, with the Go steps of steps, all in one transaction together
+// with the rows that record them: an upgrade across several versions is
+// all or nothing, so a migration that fails (a full disk, a row an older
+// version let in that a new constraint refuses) leaves the database at
+// the version it had, which this binary's predecessor still opens, rather
+// than at one in between that no release ever had
+// (TestMigrationsAllOrNothing). The transaction is IMMEDIATE (see dsn):
+// it holds the file's write lock from its start, so the migrations it
+// reads recorded stay so until it ends, even with another process opening
+// the file.
+func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps map[string]sqlq.Step) error {
+	if _, err := st.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS newsdesk_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", m.Name, err)
+		return fmt.Errorf("migrate: %w", err)
 	}
 	defer tx.Rollback()
 	recorded, err := sqlq.RecordedMigrations(ctx, sqlTx{tx})
 	if err != nil {
-		return fmt.Errorf("migrate %s: %w", m.Name, err)
+		return fmt.Errorf("migrate: %w", err)
 	}
-	// Checked before each step, so that a database a newer binary has
-	// migrated is refused before this one changes anything.
+	// A database a newer binary has migrated is refused before this one
+	// changes anything.
 	if err := store.CheckRecorded(known, recorded); err != nil {
 		return err
 	}
-	if _, done := recorded[m.Version]; done {
+	var applied []string
+	for _, m := range known {
+		if _, done := recorded[m.Version]; done {
+			continue
+		}
+		if err := st.applyMigration(ctx, tx, m, steps[m.Name]); err != nil {
+			return fmt.Errorf("migrate %s (nothing of this upgrade applied): %w", m.Name, err)
+		}
+		applied = append(applied, m.Name)
+	}
+	if len(applied) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
-		return fmt.Errorf("migrate %s: %w", m.Name, err)
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: commit %s: %w", strings.Join(applied, ", "), err)
 	}
-	if step := goSteps[m.Name]; step != nil {
+	for _, name := range applied {
+		st.logger.Info("applied migration", "name", name)
+	}
+	return nil
+}
+
+// applyMigration applies m, with its Go step if not nil, in tx, and
+// records it there.
+func (st *Store) applyMigration(ctx context.Context, tx *sql.Tx, m store.Migration, step sqlq.Step) error {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if step != nil {
 		if err := step(ctx, sqlTx{tx}, st.logger); err != nil {
-			return fmt.Errorf("migrate %s: %w", m.Name, err)
+			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO newsdesk_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
-		m.Version, m.Name, nowNanos()); err != nil {
-		return fmt.Errorf("migrate %s: %w", m.Name, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("migrate %s: %w", m.Name, err)
-	}
-	st.logger.Info("applied migration", "name", m.Name)
-	return nil
+	_, err := tx.ExecContext(ctx, `INSERT INTO newsdesk_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
+		m.Version, m.Name, nowNanos())
+	return err
 }
