@@ -3,6 +3,8 @@ package queue_test
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -229,5 +231,69 @@ func TestReclaimDeadClients(t *testing.T) {
 	}
 	if n != 1 || own != "running" || dead != "available" {
 		t.Errorf("reclaimed %d; own job %s, dead client's %s; want 1, running, available", n, own, dead)
+	}
+}
+
+// TestPostgresRefusesNewerRiver checks that a database whose job queue
+// tables record a River migration this binary's River does not have is
+// refused, by Migrate and by Start, with ErrNewerQueue and a message that
+// says what to do, and that one at this binary's version is not. River's
+// migrator alone applied nothing and said nothing, and the client ran on
+// tables it did not know. SQLite is checked alike.
+func TestPostgresRefusesNewerRiver(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		db    func(t *testing.T) *sql.DB
+		newer bool
+	}{
+		{"postgres newer", func(t *testing.T) *sql.DB { return openPostgres(t, pgtest.DSN(t)) }, true},
+		{"postgres current", func(t *testing.T) *sql.DB { return openPostgres(t, pgtest.DSN(t)) }, false},
+		{"sqlite newer", func(t *testing.T) *sql.DB { return openDB(t) }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			db := tc.db(t)
+			if err := queue.Migrate(ctx, db, nil); err != nil {
+				t.Fatal(err)
+			}
+			if tc.newer {
+				if _, err := db.ExecContext(ctx, `INSERT INTO river_migration (line, version) VALUES ('main', 9999)`); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var done atomic.Int64
+			q := newQueue(t, db, 1, &done, nil)
+			for name, run := range map[string]func() error{
+				"Migrate": func() error { return queue.Migrate(ctx, db, nil) },
+				"Start":   func() error { return q.Start(ctx) },
+			} {
+				err := run()
+				if name == "Start" && err == nil {
+					t.Cleanup(func() {
+						if err := q.Stop(ctx); err != nil {
+							t.Error(err)
+						}
+					})
+				}
+				if !tc.newer {
+					if err != nil {
+						t.Errorf("%s: %v", name, err)
+					}
+					continue
+				}
+				if !errors.Is(err, queue.ErrNewerQueue) {
+					t.Errorf("%s: err = %v, want ErrNewerQueue", name, err)
+					continue
+				}
+				for _, words := range []string{"River migration 9999", "upgrade newsdesk"} {
+					if !strings.Contains(err.Error(), words) {
+						t.Errorf("%s: error %q does not say %q", name, err, words)
+					}
+				}
+			}
+		})
 	}
 }

@@ -24,6 +24,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
@@ -198,9 +200,15 @@ func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 		}()
 	}
 	quiet := slog.New(minLevel{min: slog.LevelWarn, Handler: logger.Handler()})
-	m, err := rivermigrate.New(driver(db), &rivermigrate.Config{Logger: quiet})
+	drv := driver(db)
+	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: quiet})
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	// Under the lock, so that a newer process migrating at the same time
+	// cannot slip a migration in between.
+	if err := checkRiverVersions(ctx, drv.GetExecutor(), m.AllVersions()); err != nil {
+		return err
 	}
 	res, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
 	if err != nil {
@@ -210,6 +218,60 @@ func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 		logger.Info("migrated job queue tables", "migrations", n, "version", res.Versions[n-1].Version)
 	}
 	return nil
+}
+
+// ErrNewerQueue is the error Migrate (and so Start) returns for a database
+// whose job queue tables a newer newsdesk has migrated: they record River
+// migrations this binary's River does not have. River's own migrator
+// applies the migrations it lacks and says nothing of those it does not
+// know, so a client would run on tables it does not know (columns it does
+// not fill, states it does not handle) and could lose or rerun jobs; the
+// queue refuses them instead, as the store refuses a newer schema
+// (store.ErrNewerSchema).
+var ErrNewerQueue = errors.New("this database's job queue was upgraded by a newer newsdesk")
+
+// checkRiverVersions returns an error matching ErrNewerQueue if the
+// database records a migration of River's main line that known, this
+// binary's River's, does not have. Tables from before River kept a
+// migration line are older, never newer.
+func checkRiverVersions(ctx context.Context, exec riverdriver.Executor, known []rivermigrate.Migration) error {
+	exists, err := exec.TableExists(ctx, &riverdriver.TableExistsParams{Table: "river_migration"})
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	if !exists {
+		return nil
+	}
+	lines, err := exec.ColumnExists(ctx, &riverdriver.ColumnExistsParams{Table: "river_migration", Column: "line"})
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	if !lines {
+		return nil
+	}
+	recorded, err := exec.MigrationGetByLine(ctx, &riverdriver.MigrationGetByLineParams{Line: riverdriver.MigrationLineMain})
+	if err != nil {
+		return fmt.Errorf("migrate job queue: %w", err)
+	}
+	have := make(map[int]bool, len(known))
+	latest := 0
+	for _, m := range known {
+		have[m.Version] = true
+		latest = max(latest, m.Version)
+	}
+	var unknown []string
+	for _, r := range recorded {
+		if !have[r.Version] {
+			unknown = append(unknown, strconv.Itoa(r.Version))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w (its river_migration table records River migration %s; this newsdesk's latest is %d): "+
+		"upgrade newsdesk to the release that upgraded it; this one does not start its job queue, "+
+		"as it could lose or rerun jobs on tables it does not know",
+		ErrNewerQueue, strings.Join(unknown, ", "), latest)
 }
 
 // ReclaimRunning makes every job left running available again and drops the
