@@ -353,7 +353,7 @@ func (s *Server) handleSourcesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // sourcesPage is the sources page: every source, then the recent articles
-// that could not be read in full, each with its reason.
+// of those sources that could not be read in full, each with its reason.
 type sourcesPage struct {
 	Sources  []news.Source
 	Problems []articleRow
@@ -376,6 +376,12 @@ func (s *Server) problemArticles(ctx context.Context, srcs []news.Source) ([]art
 	var out []articleRow
 	for _, a := range list {
 		if a.Extraction == news.ExtractFull {
+			continue
+		}
+		// An article of a deleted source (kept, with source 0) is no
+		// problem of any source listed here, and nothing on this page
+		// can fix it.
+		if _, ok := byID[a.SourceID]; !ok {
 			continue
 		}
 		out = append(out, newArticleRow(a, byID))

@@ -177,6 +177,13 @@ func (m *memStore) DeleteSource(ctx context.Context, id int64) error {
 		return fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
 	delete(m.sources, id)
+	// As the stores do: the articles are kept, without a source.
+	for aid, a := range m.articles {
+		if a.SourceID == id {
+			a.SourceID = 0
+			m.articles[aid] = a
+		}
+	}
 	return nil
 }
 

@@ -1005,3 +1005,37 @@ func TestSourcesPageRetry(t *testing.T) {
 		}
 	}
 }
+
+// TestSourcesPageSkipsDeletedSources checks that the sources page lists
+// the articles not read in full of the sources it lists only: a deleted
+// source's articles are kept, with source 0, and were listed with no
+// source anyone could fix.
+func TestSourcesPageSkipsDeletedSources(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{APIToken: testToken}, st)
+		const problem = "page blocked by robots.txt" // article 2's, of source 2
+		tests := []struct {
+			name   string
+			delete int64 // the source deleted first; 0 for none
+			want   bool
+		}{
+			{"source kept", 0, true},
+			{"source deleted", 2, false},
+		}
+		for _, tc := range tests {
+			if tc.delete != 0 {
+				if err := st.DeleteSource(t.Context(), tc.delete); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r := do(t, "GET", ts.URL+"/sources", nil, "")
+			if r.status != http.StatusOK {
+				t.Fatalf("%s: status %d", tc.name, r.status)
+			}
+			if got := strings.Contains(r.body, problem); got != tc.want {
+				t.Errorf("%s: page lists %q: %v, want %v", tc.name, problem, got, tc.want)
+			}
+		}
+	})
+}
