@@ -32,6 +32,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SourceLongKey", testSourceLongKey},
 		{"SourceNotFound", testSourceNotFound},
 		{"DueSources", testDueSources},
+		{"SourceArticleCount", testSourceArticleCount},
+		{"NeverReadSource", testNeverReadSource},
 		{"ArticleIdempotent", testArticleIdempotent},
 		{"ArticleFilters", testArticleFilters},
 		{"ArticleGroupOrder", testArticleGroupOrder},
