@@ -88,6 +88,15 @@ func TestPagePollRedirect(t *testing.T) {
 	if reads != 1 {
 		t.Errorf("%d article lookups in 3 polls, want 1", reads)
 	}
+
+	// A poll asked for (PollNow) finds the article under the URL the
+	// page moved to, without fetching it again.
+	if err := p.poll(ctx, pollArgs{SourceID: src.ID, Now: true}); err != nil {
+		t.Errorf("poll now: %v", err)
+	}
+	if n := s.pageCount("/news/good.html"); n != 1 {
+		t.Errorf("page fetched %d times after a poll now, want 1", n)
+	}
 }
 
 // TestMovedFetchedOnce polls three times a feed whose item links to a
