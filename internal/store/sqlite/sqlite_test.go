@@ -189,3 +189,26 @@ func TestOpenPathNeedingEscapes(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenPathOpeningSlashes opens an absolute path that starts with two
+// slashes, which POSIX reads as one: in a file: URI, "//" would begin a
+// host name ("invalid uri authority: tmp").
+func TestOpenPathOpeningSlashes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if dir == "" || dir[0] != '/' {
+		t.Skipf("temporary directory %q is not a POSIX absolute path", dir)
+	}
+	path := "/" + filepath.Join(dir, "newsdesk.db")
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("Open(%q): %v", path, err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "newsdesk.db")); err != nil {
+		t.Errorf("Open(%q) did not write %s: %v", path, filepath.Join(dir, "newsdesk.db"), err)
+	}
+}

@@ -6,10 +6,15 @@ import "strings"
 // SQLite decodes. Unescaped, a '?' or '#' in the path would end it there
 // (newsdesk would open another file, "a" for "a?b.db", or fail), a '%'
 // would be read as an escape, and the driver cuts its own parameters at
-// the first '?'. Only unreserved bytes and '/' stay as they are.
+// the first '?'. Only unreserved bytes and '/' stay as they are. An
+// absolute path gets an empty authority ("file:///..."): after "file:", a
+// path opening with "//", which POSIX reads as "/", would name a host.
 func escapeURIPath(path string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
+	if strings.HasPrefix(path, "/") {
+		b.WriteString("//")
+	}
 	for i := 0; i < len(path); i++ {
 		c := path[i]
 		switch {
