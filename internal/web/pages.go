@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,12 +162,12 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, row)
 	}
 	q := r.URL.Query()
-	page := indexPage{Stories: rows, Paged: q.Get("after") != "" || q.Get("before") != ""}
+	page := indexPage{Stories: rows, Paged: q.Get("after") != "" || q.Get("before") != "", TopHref: indexHref(q, "", "")}
 	if c := encodeCursor(ranked.Next); c != "" {
-		page.NextHref = "/?after=" + c
+		page.NextHref = indexHref(q, "after", c)
 	}
 	if c := encodeCursor(ranked.Prev); c != "" {
-		page.PrevHref = "/?before=" + c
+		page.PrevHref = indexHref(q, "before", c)
 	}
 	if len(rows) == 0 && !page.Paged {
 		// With sources subscribed, the desk is waiting for their articles,
@@ -182,13 +183,32 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: page})
 }
 
+// indexHref links a page of the front page from the page q asked for:
+// the page at cursor c (key "after" or "before"), or the first without
+// one. It keeps q's limit (rankedPage has checked it), so that a reader
+// who asked for short pages keeps getting them.
+func indexHref(q url.Values, key, c string) string {
+	v := url.Values{}
+	if l := q.Get("limit"); l != "" {
+		v.Set("limit", l)
+	}
+	if key != "" {
+		v.Set(key, c)
+	}
+	if len(v) == 0 {
+		return "/"
+	}
+	return "/?" + v.Encode()
+}
+
 // indexPage is a page of the front page: the ranked stories, links to
 // the pages after and before it, and while there are no stories at all,
 // how many sources they will come from.
 type indexPage struct {
 	Stories            []storyRow
 	NextHref, PrevHref string
-	Paged              bool // not the first page: it links back to it
+	TopHref            string // the first page
+	Paged              bool   // not the first page: it links back to it
 	Sources            int
 }
 

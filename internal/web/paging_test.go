@@ -3,7 +3,9 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -243,5 +245,29 @@ func TestSourcesPageRetryButton(t *testing.T) {
 	}
 	if !strings.Contains(page, `data-retry="/api/sources/2/retry"`) {
 		t.Error("the feed in error has no retry button")
+	}
+}
+
+// TestIndexPagingKeepsLimit follows the front page's links from a page of
+// ?limit stories: each page they lead to has the same size.
+func TestIndexPagingKeepsLimit(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{MaxStories: 4}, manyStories(7))
+	hrefs := regexp.MustCompile(`rel="(?:next|prev)" href="([^"]+)"`)
+	path := "/?limit=2"
+	for _, wantStories := range []int{2, 2, 2} {
+		body := do(t, "GET", ts.URL+path, nil, "").body
+		if n := strings.Count(body, `class="story-card"`); n != wantStories {
+			t.Errorf("GET %s lists %d stories, want %d", path, n, wantStories)
+		}
+		m := hrefs.FindAllStringSubmatch(body, -1)
+		if len(m) == 0 {
+			t.Fatalf("GET %s has no pager links", path)
+		}
+		next := html.UnescapeString(m[len(m)-1][1])
+		if !strings.Contains(next, "limit=2") {
+			t.Errorf("GET %s links to %s, which drops its limit", path, next)
+		}
+		path = next
 	}
 }
