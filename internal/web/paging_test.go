@@ -111,6 +111,18 @@ func TestAPIStoriesBadCursor(t *testing.T) {
 	}
 }
 
+// TestAPIStoriesBothCursors checks that a query with both after and
+// before is told that, not that a cursor it got from newsdesk is bad.
+func TestAPIStoriesBothCursors(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{MaxStories: 3}, manyStories(5))
+	good := getStoriesPage(t, ts.URL, "").Next
+	r := do(t, "GET", ts.URL+"/api/stories?after="+good+"&before="+good, nil, "")
+	if r.status != 400 || !strings.Contains(r.body, "not both") || strings.Contains(r.body, "bad cursor") {
+		t.Errorf("GET /api/stories with both cursors: %d %s, want 400 naming both, not a bad cursor", r.status, r.body)
+	}
+}
+
 func TestCursorRoundTrip(t *testing.T) {
 	t.Parallel()
 	for _, c := range []store.StoryCursor{{Rank: 1773480600, ID: 7}, {Rank: -5, ID: 1}, {Rank: 1<<62 + 3, ID: 1<<62 + 9}} {

@@ -64,7 +64,7 @@ func decodeCursor(s string) (store.StoryCursor, error) {
 
 // rankedPage reads the page of the ranked list that the query q asks for:
 // ?after=CURSOR, ?before=CURSOR or neither, the first; ?limit=N stories,
-// at most and by default Config.MaxStories. Its error is errBadCursor for
+// at most and by default Config.MaxStories. Its error is errBadQuery for
 // a query a client got wrong.
 func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
 	p := store.StoryPage{Limit: s.cfg.MaxStories}
@@ -79,7 +79,7 @@ func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage
 	after, before := q.Get("after"), q.Get("before")
 	switch {
 	case after != "" && before != "":
-		return store.RankedPage{}, fmt.Errorf("%w (give after or before, not both)", errBadCursor)
+		return store.RankedPage{}, fmt.Errorf("%w: give after or before, not both", errBadQuery)
 	case after != "":
 		p.After, err = decodeCursor(after)
 	case before != "":
