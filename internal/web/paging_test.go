@@ -283,3 +283,37 @@ func TestIndexPagingKeepsLimit(t *testing.T) {
 		path = next
 	}
 }
+
+// TestLongThread checks that a thread longer than the thread page's cap
+// says so, on the page and in the API, and one at the cap does not.
+func TestLongThread(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{maxThreadStories, maxThreadStories + 1} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Parallel()
+			m := manyStories(n)
+			for id, s := range m.stories {
+				s.ThreadID = 9
+				m.stories[id] = s
+			}
+			ts := newTestServer(t, Config{}, m)
+			wantMore := n > maxThreadStories
+			r := do(t, "GET", ts.URL+"/api/threads/9", nil, "")
+			var got struct {
+				Stories []json.RawMessage `json:"stories"`
+				More    bool              `json:"more"`
+			}
+			if err := json.Unmarshal([]byte(r.body), &got); err != nil {
+				t.Fatalf("GET /api/threads/9: %d: %v", r.status, err)
+			}
+			if len(got.Stories) != maxThreadStories || got.More != wantMore {
+				t.Errorf("GET /api/threads/9 of %d stories: %d stories, more %v; want %d, more %v",
+					n, len(got.Stories), got.More, maxThreadStories, wantMore)
+			}
+			page := do(t, "GET", ts.URL+"/threads/9", nil, "").body
+			if said := strings.Contains(page, "longer thread"); said != wantMore {
+				t.Errorf("thread page of %d stories says it is cut: %v, want %v", n, said, wantMore)
+			}
+		})
+	}
+}

@@ -23,26 +23,37 @@ const maxThreadStories = 500
 
 func threadPath(id int64) string { return "/threads/" + strconv.FormatInt(id, 10) }
 
-// threadStories lists thread id's stories, first seen first; a thread
-// without stories is store.ErrNotFound.
-func (s *Server) threadStories(ctx context.Context, id int64) ([]news.Story, error) {
-	list, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: id, Limit: maxThreadStories})
+// threadStories lists thread id's stories, first seen first, and whether
+// the thread has more than maxThreadStories, of which the list holds the
+// most recently updated (the store's order); a thread without stories is
+// store.ErrNotFound.
+func (s *Server) threadStories(ctx context.Context, id int64) ([]news.Story, bool, error) {
+	// One more than the cap tells a thread at the cap from a longer one,
+	// which a reader must not take for the whole thread.
+	list, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: id, Limit: maxThreadStories + 1})
 	if err != nil {
-		return nil, fmt.Errorf("list stories of thread %d: %w", id, err)
+		return nil, false, fmt.Errorf("list stories of thread %d: %w", id, err)
 	}
 	if len(list) == 0 {
-		return nil, fmt.Errorf("thread %d: %w", id, store.ErrNotFound)
+		return nil, false, fmt.Errorf("thread %d: %w", id, store.ErrNotFound)
+	}
+	more := len(list) > maxThreadStories
+	if more {
+		list = list[:maxThreadStories]
 	}
 	slices.SortStableFunc(list, func(a, b news.Story) int {
 		return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), cmp.Compare(a.ID, b.ID))
 	})
-	return list, nil
+	return list, more, nil
 }
 
-// threadResponse is the body of GET /api/threads/{id}.
+// threadResponse is the body of GET /api/threads/{id}. More is set when
+// the thread has more stories than the list, which holds its most
+// recently updated.
 type threadResponse struct {
 	ID      int64       `json:"id"`
 	Stories []storyJSON `json:"stories"`
+	More    bool        `json:"more,omitempty"`
 }
 
 func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
@@ -51,12 +62,12 @@ func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "thread id must be a positive integer")
 		return
 	}
-	list, err := s.threadStories(r.Context(), id)
+	list, more, err := s.threadStories(r.Context(), id)
 	if err != nil {
 		s.storeError(w, r, "thread", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, threadResponse{ID: id, Stories: storiesJSON(s.baseURL(r), list)})
+	writeJSON(w, http.StatusOK, threadResponse{ID: id, Stories: storiesJSON(s.baseURL(r), list), More: more})
 }
 
 // threadPage is the thread page's data.
@@ -64,6 +75,7 @@ type threadPage struct {
 	ID      int64
 	Title   string // the latest story's
 	Stories []storyRow
+	More    bool // the thread has more stories than Stories
 }
 
 func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
@@ -72,12 +84,12 @@ func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such thread.")
 		return
 	}
-	list, err := s.threadStories(r.Context(), id)
+	list, more, err := s.threadStories(r.Context(), id)
 	if err != nil {
 		s.pageStoreError(w, r, "thread", err)
 		return
 	}
-	page := threadPage{ID: id, Title: list[len(list)-1].Title}
+	page := threadPage{ID: id, Title: list[len(list)-1].Title, More: more}
 	for _, st := range list {
 		page.Stories = append(page.Stories, storyRow{Story: st, Href: storyPath(st.ID)})
 	}

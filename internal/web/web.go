@@ -27,7 +27,8 @@
 //	                           ?before=CURSOR the one before; cursors are
 //	                           opaque, left out at the list's ends, and a
 //	                           bad one is a 400
-//	GET    /api/threads/{id}   {"id", "stories": [story...]}, oldest first
+//	GET    /api/threads/{id}   {"id", "stories": [story...], "more"}, oldest
+//	                           first; "more" when over 500 are left out
 //	GET    /api/stories/{id}   the briefing (news.Briefing JSON) plus the
 //	                           story's fields; see StoryDetail
 //	GET    /api/articles/{id}  news.Article, text included
