@@ -162,10 +162,13 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	})
 
 	var out []news.Item
-	seenSent := map[[3]int]bool{} // a sentence is shown once
+	// A sentence is shown once, and so are its words when another outlet
+	// prints them too: a sentence with two figures would otherwise come
+	// back, from the copy, for the figure the first showing did not list.
+	seenSent := map[string]bool{}
 	for _, f := range facts {
 		a := articles[f.doc]
-		sk := [3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}
+		sk := strings.Join(strings.Fields(f.fig.Sentence.Of(a.Text)), " ")
 		if seenSent[sk] || trivialFigure(f.fig) {
 			continue
 		}

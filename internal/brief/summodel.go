@@ -434,6 +434,18 @@ func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip 
 		}
 		return cmp.Or(cmp.Compare(a.u.doc, b.u.doc), cmp.Compare(a.u.span.Start, b.u.span.Start))
 	})
+	// Outlets often print one sentence word for word (an agency's line
+	// reused): the summary shows it once, from the better-ranked copy, and
+	// the shortlist's places go to sentences that say something else.
+	seen := map[string]bool{}
+	cands = slices.DeleteFunc(cands, func(c candidate) bool {
+		k := strings.Join(strings.Fields(c.u.text), " ")
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 	if len(cands) > m.Shortlist {
 		cands = cands[:m.Shortlist]
 	}
