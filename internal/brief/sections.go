@@ -176,6 +176,9 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		placed := false
 		for i := range out {
 			main := out[i].Figure
+			if peopleOnly(*main) && !text.SameValue(*main, f.fig.Figure) {
+				continue // another group of people, not another count of these
+			}
 			if !text.SameQuantity(*main, f.fig.Figure) {
 				if restates(*main, f.fig.Figure) {
 					placed = true // the same number restated by another source
@@ -213,6 +216,16 @@ func restates(a, b news.Figure) bool {
 		return text.SameValue(a, b)
 	}
 	return a.Kind == b.Kind && a.Unit == b.Unit && text.SameValue(a, b)
+}
+
+// peopleOnly reports whether f counts people with no word that says which
+// (killed, evacuated, injured...): every counted noun of people folds into
+// "people" (residents, passengers, personas), so two sources' different
+// numbers under that key are as likely two groups (the residents of one
+// village and of another) as one count they disagree on, and a briefing
+// must not say the sources differ when it cannot tell.
+func peopleOnly(f news.Figure) bool {
+	return f.Kind == text.KindCount && f.Unit == "people" && f.Quantity == "people"
 }
 
 // trivialFigure is a figure not worth a line: a unit with no number of its
