@@ -91,6 +91,8 @@ type fact struct {
 	// usable: its sentence may stand in a briefing (SummaryOptions.shows),
 	// so it may stand in for a shown one.
 	usable bool
+	// twoValues: its sentence gives another value for its quantity.
+	twoValues bool
 }
 
 // Facts lists up to n figures with units, each shown with the sentence that
@@ -146,6 +148,26 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 			}
 		}
 	}
+	// A sentence that gives two values for one quantity states a change
+	// ("fell from 7.2 to 6.9 percent") or holds two things its nearest
+	// nouns key alike (a rate and the inflation beside it): another
+	// source's value may be either of them, so its figures show no
+	// disagreement.
+	bySent := map[[3]int][]int{}
+	for k, f := range facts {
+		sk := [3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}
+		bySent[sk] = append(bySent[sk], k)
+	}
+	for _, ks := range bySent {
+		for _, k := range ks {
+			for _, j := range ks {
+				a, b := facts[k].fig.Figure, facts[j].fig.Figure
+				if j != k && text.SameQuantity(a, b) && !text.SameValue(a, b) {
+					facts[k].twoValues = true
+				}
+			}
+		}
+	}
 	// Ties (a wire copy's sentences tie with the original's) go to the
 	// earlier article, then the figure that comes first.
 	slices.SortStableFunc(facts, func(a, b fact) int {
@@ -162,6 +184,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	})
 
 	var out []news.Item
+	var twoValues []bool // out[i]'s sentence gives two values for its quantity
 	// A sentence is shown once, and so are its words when another outlet
 	// prints them too: a sentence with two figures would otherwise come
 	// back, from the copy, for the figure the first showing did not list.
@@ -176,8 +199,10 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		placed := false
 		for i := range out {
 			main := out[i].Figure
-			if peopleOnly(*main) && !text.SameValue(*main, f.fig.Figure) {
-				continue // another group of people, not another count of these
+			if (peopleOnly(*main) || twoValues[i] || f.twoValues) && !text.SameValue(*main, f.fig.Figure) {
+				// Another group of people, not another count of these;
+				// or a value beside another in its sentence.
+				continue
 			}
 			if !text.SameQuantity(*main, f.fig.Figure) {
 				if restates(*main, f.fig.Figure) {
@@ -205,6 +230,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		}
 		seenSent[sk] = true
 		out = append(out, it)
+		twoValues = append(twoValues, f.twoValues)
 	}
 	return out
 }
