@@ -373,6 +373,9 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 					break
 				}
 			}
+			if kind == KindCount && shareOf(w, i, i+n) {
+				return f, 0, false
+			}
 			if kind == "" && val >= 1e3 && j > i+n {
 				kind, unit = KindCount, "" // "1.5 million" with a scale word
 			}
@@ -386,6 +389,44 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	f.Kind = kind
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
+}
+
+// shareOf reports whether the number w[i:end] is one side of a share
+// ("two votes in three", "nine out of 10 doctors", "uno de cada cinco"):
+// a proportion, not a count of the noun after it.
+func shareOf(w []fword, i, end int) bool {
+	num := func(k int) bool {
+		if k < 0 || k >= len(w) {
+			return false
+		}
+		if isNum(w[k]) {
+			return true
+		}
+		_, ok := numberWords[w[k].key]
+		return ok
+	}
+	key := func(k int) string {
+		if k < 0 || k >= len(w) {
+			return ""
+		}
+		return w[k].key
+	}
+	// The number after: "two votes in three", "two in three votes". After
+	// the noun, "in" and a number end the phrase, or they say where ("10
+	// people in 3 villages").
+	for k := end; k < len(w) && k <= end+1; k++ {
+		ends := k+2 >= len(w) || !unicode.IsLetter(firstRune(w[k+2].text))
+		switch {
+		case key(k) == "in" && num(k+1) && (k == end || ends),
+			key(k) == "out" && key(k+1) == "of" && num(k+2),
+			key(k) == "de" && key(k+1) == "cada" && num(k+2):
+			return true
+		}
+	}
+	// The number before: "nine out of 10 doctors", "one in 10 people".
+	return key(i-1) == "in" && num(i-2) ||
+		key(i-1) == "of" && key(i-2) == "out" && num(i-3) ||
+		key(i-1) == "cada" && key(i-2) == "de" && num(i-3)
 }
 
 func firstRune(s string) rune {

@@ -57,6 +57,14 @@ func TestFigures(t *testing.T) {
 		{"distance", "en", "The fire was 12 km from the border.", []fig{{"12 km", 12, "km", KindDistance, "border"}}},
 		{"miles", "en", "a 10 miles long wall", []fig{{"10 miles", 16.09344, "km", KindDistance, "wall"}}},
 		{"age", "en", "The 42-year-old was arrested.", []fig{{"42-year-old", 42, "year", KindAge, ""}}},
+		// "Two votes in three" and "9 out of 10 doctors" are shares, not
+		// counts of votes or doctors.
+		{"ratio in words", "en", "In the harbour districts, Moreno won almost two votes in three.", nil},
+		{"ratio out of", "en", "Nine out of 10 doctors agreed.", nil},
+		{"ratio before the noun", "en", "One in five people said they waited.", nil},
+		{"count in places", "en", "The attacks killed 10 people in 3 villages.",
+			[]fig{{"10 people", 10, "people", KindCount, "dead"}}},
+		{"ratio in Spanish", "es", "Dos de cada tres votantes eligieron a Moreno.", nil},
 		{"years and dates skipped", "en", "On March 3, 2024 at 7 p.m. the G7 met for the 3rd time in 2023.", nil},
 		{"bare numbers skipped", "en", "He scored 3 of 5.", nil},
 		{"spanish millions of euros", "es", "Una ayuda de 40 millones de euros.",
