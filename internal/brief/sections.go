@@ -46,7 +46,24 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		}
 	}
 	var out []news.Item
-	seen := map[string]bool{}
+	// shown holds the words of each voice listed, space-padded, so that a
+	// quote whose every part is a run of them (another outlet printing
+	// part of the same remark) is not listed again: the reader has read
+	// those words.
+	var shown []string
+	said := func(it news.Item) bool {
+		for _, part := range strings.Split(it.Text, news.QuoteJoiner) {
+			p := " " + strings.Join(text.Words(part), " ") + " "
+			in := false
+			for _, s := range shown {
+				in = in || strings.Contains(s, p)
+			}
+			if !in {
+				return false
+			}
+		}
+		return true
+	}
 	for round := 0; len(out) < n; round++ {
 		more := false
 		for d := range perDoc {
@@ -55,11 +72,10 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			}
 			more = true
 			it := perDoc[d][round]
-			key := strings.Join(text.Words(it.Text), " ")
-			if seen[key] {
+			if said(it) {
 				continue
 			}
-			seen[key] = true
+			shown = append(shown, " "+strings.Join(text.Words(it.Text), " ")+" ")
 			out = append(out, it)
 		}
 		if !more {
