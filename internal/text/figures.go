@@ -364,7 +364,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		} else if k == j && !article {
 			// Counts: "12 people", "1.5 million refugees", "30 more civilians".
 			for x := j; x < len(w) && x <= j+2; x++ {
-				if cn, ok := countNouns[w[x].key]; ok {
+				if cn, ok := countNouns[w[x].key]; ok && !(w[x].key == "puestos" && !jobPosts(w, x)) {
 					kind, unit, end = KindCount, cn, w[x].end
 					j = x + 1
 					break
@@ -389,6 +389,13 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	f.Kind = kind
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
+}
+
+// jobPosts reports whether "puestos" at w[x] are jobs ("puestos de
+// trabajo", "de empleo"): alone the word is as often checkpoints
+// ("puestos de control") or places in a ranking.
+func jobPosts(w []fword, x int) bool {
+	return x+2 < len(w) && w[x+1].key == "de" && (w[x+2].key == "trabajo" || w[x+2].key == "empleo")
 }
 
 // shareOf reports whether the number w[i:end] is one side of a share

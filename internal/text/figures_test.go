@@ -64,6 +64,11 @@ func TestFigures(t *testing.T) {
 		{"ratio before the noun", "en", "One in five people said they waited.", nil},
 		{"count in places", "en", "The attacks killed 10 people in 3 villages.",
 			[]fig{{"10 people", 10, "people", KindCount, "dead"}}},
+		// "Puestos" are jobs only as "puestos de trabajo": "puestos de
+		// control" are checkpoints, "los primeros puestos" places.
+		{"puestos de trabajo", "es", "La planta creará 400 puestos de trabajo.",
+			[]fig{{"400 puestos", 400, "jobs", KindCount, "jobs"}}},
+		{"puestos de control", "es", "El convoy atravesó los tres nuevos puestos de control del ejército.", nil},
 		{"ratio in Spanish", "es", "Dos de cada tres votantes eligieron a Moreno.", nil},
 		{"years and dates skipped", "en", "On March 3, 2024 at 7 p.m. the G7 met for the 3rd time in 2023.", nil},
 		{"bare numbers skipped", "en", "He scored 3 of 5.", nil},
