@@ -1102,6 +1102,11 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 		if n, ne, ok := q.roleThenName(e, limit); ok && q.plausibleSpeaker(n, ne) {
 			return news.Span{Start: q.toks[n].start, End: q.toks[ne-1].end}, news.Span{Start: q.toks[a].start, End: q.toks[n-1].end}, true
 		}
+		// `said Brightfield's chief executive, Tobias Marr`: the name set
+		// off by the comma is the speaker, the phrase before it the role.
+		if n, ne, ok := q.roleCommaName(a, e, limit); ok && q.plausibleSpeaker(n, ne) {
+			return news.Span{Start: q.toks[n].start, End: q.toks[ne-1].end}, news.Span{Start: q.toks[a].start, End: q.toks[n-2].end}, true
+		}
 		if q.orgNameGoesOn(e, limit) {
 			return news.Span{}, news.Span{}, false
 		}
@@ -1188,6 +1193,45 @@ func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 	}
 	if !q.closesClause(ne, limit) {
 		return 0, 0, false // the clause goes on: not a name closing it
+	}
+	return n, ne, true
+}
+
+// roleCommaName reads, after a name run [a, r), a lower-case role and an
+// appositive name set off by a comma that ends the clause (`said
+// Brightfield's chief executive, Tobias Marr`), and returns the name's
+// tokens [n, ne). After a possessive ("Brightfield's farm minister") any
+// lower-case words holding a role noun make the role, as the possessive
+// says whose role it is; otherwise every word must be a role noun or a
+// modifier, as in roleThenName, so `said Ana Ruiz on Tuesday, Smith` is no
+// role.
+func (q *quoter) roleCommaName(a, r, limit int) (n, ne int, ok bool) {
+	w := q.word(r - 1)
+	possessive := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	c := r
+	noun := false
+	for c < limit && q.toks[c].word && !isCap(q.word(c)) && c-r < 6 {
+		kw := Key(q.word(c))
+		if speechVerbs[kw] || kw == "that" || kw == "who" || kw == "which" {
+			return 0, 0, false
+		}
+		isNoun := roleNouns[kw]
+		if !possessive && !isNoun && !roleModifier(kw) {
+			return 0, 0, false
+		}
+		noun = noun || isNoun
+		c++
+	}
+	if !noun || c == r || c+1 >= limit || !q.isPunct(c, ",") || !q.toks[c+1].word || !isCap(q.word(c+1)) {
+		return 0, 0, false
+	}
+	n = c + 1
+	ne = n
+	for ne < limit && q.toks[ne].word && (isCap(q.word(ne)) || q.innerConnector(ne, limit)) && ne-n < 5 {
+		ne++
+	}
+	if !q.closesClause(ne, limit) {
+		return 0, 0, false
 	}
 	return n, ne, true
 }
@@ -2199,7 +2243,9 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 		// Ruiz,", "The agency's director, Ana Ruiz,".
 		if i > 1 && q.isPunct(i-1, ",") {
 			c := i - 2
-			for c > 0 && q.toks[c-1].word && i-c < 10 {
+			// The verb of `said Brightfield's chief executive, Tobias
+			// Marr` is not part of the role.
+			for c > 0 && q.toks[c-1].word && !q.isVerb(c-1) && i-c < 10 {
 				c--
 			}
 			if c >= 0 && q.looksLikeRole(c, i-1) {

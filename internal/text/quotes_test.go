@@ -37,6 +37,17 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
 		{"after, verb first, organisation, role, name then the means", "en", `"Eastgate has always fed the country," said Brightfield chief executive Tobias Marr in a statement.`,
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
+		// A postposed role with an appositive name: the name is the
+		// speaker, not the organisation whose role it is.
+		{"after, verb first, possessive organisation, role, comma, name", "en", `"The harvest was poor this year," said Norland's farm minister, Elsa Brun.`,
+			[]voice{{"The harvest was poor this year", "Elsa Brun", "Norland's farm minister"}}},
+		{"after, verb first, possessive organisation, role with of, comma, name then day", "en", `"The harvest was poor this year," said Norland's minister of agriculture, Elsa Brun, on Tuesday.`,
+			[]voice{{"The harvest was poor this year", "Elsa Brun", "Norland's minister of agriculture"}}},
+		{"after, verb first, organisation, role, comma, name", "en", `"Sales fell in every region," said Corvex chief executive, Dana Holt.`,
+			[]voice{{"Sales fell in every region", "Dana Holt", "Corvex chief executive"}}},
+		{"after, verb first, possessive role and name, then a pronoun keeps the role", "en",
+			`"Sales fell in every region," said Corvex's chief executive, Dana Holt. "We will cut costs," she said.`,
+			[]voice{{"Sales fell in every region", "Dana Holt", "Corvex's chief executive"}, {"We will cut costs", "Dana Holt", "Corvex's chief executive"}}},
 		// "workers" is no role, so Union is no person holding one. The
 		// speaker is the union: "Brightfield", the name before the
 		// lower-case word, is the company, so no speaker is better than
