@@ -237,6 +237,7 @@ func (q *quoter) run() []Quote {
 		} else if last != nil && sg.para-last.para <= 1 {
 			spk, role, spkText = last.speaker, last.role, last.speakerText
 		}
+		role = q.trimRoleStart(role)
 		qt.SpeakerSpan, qt.RoleSpan = spk, role
 		qt.Speaker, qt.Role = spkText, role.Of(q.s)
 		if spkText == spk.Of(q.s) {
@@ -2261,7 +2262,9 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 				kw := Key(q.word(k))
 				// A verb or an object pronoun ends the title's modifiers:
 				// "Among them was Senator Ted Cruz" has the role "Senator".
-				if notStartNames[kw] || speechVerbs[kw] || auxiliaries[kw] || objectPronouns[kw] {
+				// So does a time or date: "at about 9 p.m. Police chief
+				// Elsa Brun" has the role "Police chief".
+				if notStartNames[kw] || speechVerbs[kw] || auxiliaries[kw] || objectPronouns[kw] || q.timeWord(k) {
 					break
 				}
 				k--
@@ -2272,6 +2275,46 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 		}
 	}
 	return news.Span{}
+}
+
+// trimRoleStart drops the times, dates and numbers a role starts with:
+// a sentence splitter that keeps "3 a.m." inside the sentence after it,
+// or a date before a title ("On Tuesday Fire chief …"), can leave them
+// before the role, and no role begins with one.
+func (q *quoter) trimRoleStart(role news.Span) news.Span {
+	if role.Len() == 0 {
+		return role
+	}
+	i, j := q.tokAt(role.Start), q.tokAt(role.End)
+	for i < j && (q.timeWord(i) || !q.toks[i].word) {
+		i++
+	}
+	if i >= j {
+		return news.Span{}
+	}
+	return news.Span{Start: q.toks[i].start, End: role.End}
+}
+
+// timeWord reports whether token k is a number or part of a time or a
+// date: "3", "10:30", "a.m.", "Tuesday", "March", "yesterday".
+func (q *quoter) timeWord(k int) bool {
+	if !q.toks[k].word {
+		return false
+	}
+	w := q.word(k)
+	if strings.ContainsAny(w, "0123456789") {
+		return true
+	}
+	kw := Key(w)
+	switch kw {
+	case "a.m.", "p.m.", "a.m", "p.m", "noon", "midnight", "today", "tonight", "yesterday", "tomorrow":
+		return true
+	}
+	if _, ok := weekdays[kw]; ok {
+		return true
+	}
+	_, ok := months[kw]
+	return ok && len(kw) > 3
 }
 
 // objectPronouns never modify a title.

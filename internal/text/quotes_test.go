@@ -78,6 +78,14 @@ func TestQuotes(t *testing.T) {
 			`"We knocked on every door," said Bram Oster, the fire chief.` + "\n\n" +
 				`"Nobody should drink tap water," he said.`,
 			[]voice{{"We knocked on every door", "Bram Oster", "the fire chief"}, {"Nobody should drink tap water", "Bram Oster", "the fire chief"}}},
+		// "a.m." does not end the sentence for the splitter, so the time
+		// stands before the title; no role begins with a time or a date.
+		{"role after a time is the title alone", "en",
+			"The march ended at about 9 p.m. Police chief Elsa Brun said two people were held. \"It was mostly calm,\" she said.",
+			[]voice{{"It was mostly calm", "Elsa Brun", "Police chief"}}},
+		{"role after a time, attribution before the quote", "en",
+			"The march ended at 9 p.m. Police chief Elsa Brun said: \"It was mostly calm.\"",
+			[]voice{{"It was mostly calm.", "Elsa Brun", "Police chief"}}},
 		{"surname resolved", "en", "Governor Maria Lopez arrived late. \"This is not over yet,\" Lopez said.",
 			[]voice{{"This is not over yet", "Maria Lopez", "Governor"}}},
 		{"role resolved", "en", "Haley Morris, a spokeswoman for the campaign, spoke. \"It is a lean campaign,\" the spokeswoman said.",
