@@ -81,6 +81,14 @@ func day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// calendarDay is the calendar date t names, in UTC like day's results. A
+// date text.Dates resolves ("on Thursday", "yesterday") is midnight in the
+// article's own zone; day would move it to the day before east of UTC.
+func calendarDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
 // dated is a sentence and the day it tells about.
 type dated struct {
 	u       int // index into units
@@ -91,11 +99,11 @@ type dated struct {
 // Timeline builds a dated timeline from the articles, in the manner of
 // DATEWISE (Gholipour Ghalandari and Ifrim, 2020): first choose the dates,
 // then summarise each date from the sentences about it. A sentence is about
-// the day it mentions, else the day its article was published. Dates rank
-// by how many sentences are about them (mentions weighted by
-// MentionWeight); a date's sentences rank by their similarity to all the
-// date's sentences (and to Focus, when given), with repeats of what an
-// earlier entry said left out.
+// the day it mentions when it reports an event of that day (reportsDay),
+// else the day its article was published. Dates rank by how many sentences
+// are about them (mentions weighted by MentionWeight); a date's sentences
+// rank by their similarity to all the date's sentences (and to Focus, when
+// given), with repeats of what an earlier entry said left out.
 //
 // Items come in date order; each has Date set and cites one sentence whose
 // bytes equal its Text.
@@ -128,10 +136,14 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 			}
 			found := false
 			for _, m := range mentions {
-				if m.Span.Start >= u.span.Start && m.Span.End <= u.span.End && !m.Time.IsZero() {
-					// A date after the article was written is a plan, not
-					// an event; it still counts, as news-tls does.
-					items = append(items, dated{u: i, day: day(m.Time), mention: true})
+				if m.Span.Start >= u.span.Start && m.Span.End <= u.span.End && !m.Time.IsZero() &&
+					reportsDay(u.text, news.Span{Start: m.Span.Start - u.span.Start, End: m.Span.End - u.span.Start}) {
+					// A sentence is about a day it names only when it
+					// reports what happened that day (reportsDay): a plan
+					// ("will", "is due to") or a day in a relative clause
+					// leaves it to its article's day. A later date in a
+					// sentence that passes still counts, as news-tls does.
+					items = append(items, dated{u: i, day: calendarDay(m.Time), mention: true})
 					found = true
 				}
 			}

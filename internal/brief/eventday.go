@@ -1,0 +1,150 @@
+package brief
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// futureWords mark a clause that tells of what is to come or what could
+// be, not of what happened: "The inquiry will be led by …" reports a plan
+// made on the day it was written, whatever day it names.
+var futureWords = map[string]bool{
+	"will": true, "shall": true, "would": true, "could": true, "might": true,
+	"should": true, "must": true, "ll": true, "wo": true, // "'ll", "wo n't"
+}
+
+// futureBefore marks words that make the next "to" a plan: "is due to",
+// "is set to", "plans to", "is expected to", "is going to".
+var futureBefore = map[string]bool{
+	"due": true, "set": true, "plans": true, "plan": true, "planned": true,
+	"expected": true, "going": true, "scheduled": true, "aims": true, "intends": true,
+}
+
+// relativeWords open a clause that describes something the sentence
+// names, not what it reports: "In Lanmere, where the river flooded the
+// district on Tuesday, the news was met with anger."
+var relativeWords = map[string]bool{
+	"where": true, "which": true, "who": true, "whose": true, "whom": true,
+}
+
+// token is a word (lower-cased) or one punctuation mark of a sentence.
+type token struct {
+	text       string
+	start, end int
+}
+
+// tokens cuts s into words (letters and digits) and single punctuation
+// marks; spaces are dropped. Apostrophes split words ("Monday's" is
+// "monday", "'", "s"), as the tokenised text of some corpora already is.
+func tokens(s string) []token {
+	var out []token
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+			}
+			out = append(out, token{strings.ToLower(s[i:j]), i, j})
+			i = j
+		case unicode.IsSpace(r):
+			i += n
+		default:
+			out = append(out, token{s[i : i+n], i, i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+// clauseBreak reports whether t ends a clause for reportsDay's purposes.
+func clauseBreak(t string) bool {
+	switch t {
+	case ",", ";", ":", "(", ")", "—", "–":
+		return true
+	}
+	return false
+}
+
+// reportsDay reports whether the sentence s tells of an event of the day
+// it mentions at m (bytes of s), so that the mention, not the article's
+// date, dates it. It does not when the mentioned day only qualifies a
+// noun ("Monday's release of water"), when it sits in a relative clause
+// describing something else ("…, where the river flooded the district on
+// Tuesday, …"), or when the clause is about the future or what may be
+// ("The inquiry will look at the decision to release water on Monday",
+// "The vote is due to take place on Monday"): such a sentence reports
+// something of its article's day. A mention that opens the sentence ("On
+// Monday, the council will vote") is judged by the clause that follows.
+func reportsDay(s string, m news.Span) bool {
+	toks := tokens(s)
+	first, last := -1, -1 // tokens of the mention
+	for k, t := range toks {
+		if t.start >= m.Start && t.end <= m.End {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return true
+	}
+	// "Monday's": the day qualifies a noun.
+	if last+2 < len(toks) && isApostrophe(toks[last+1].text) && toks[last+2].text == "s" {
+		return false
+	}
+	// The mention's clause, back to the last break before it.
+	open := first
+	for open > 0 && !clauseBreak(toks[open-1].text) {
+		open--
+	}
+	if open > 0 && toks[open-1].text == "," && relativeWords[toks[open].text] {
+		return false
+	}
+	if future(s, toks[:first]) {
+		return false
+	}
+	// A fronted mention ("On Monday, …", "Yesterday the …"): the clause
+	// after it carries the verb.
+	if first-open <= 1 && open == 0 {
+		end := last + 1
+		if end < len(toks) && toks[end].text == "," {
+			end++
+		}
+		stop := min(len(toks), end+8)
+		for k := end; k < stop && !clauseBreak(toks[k].text); k++ {
+			if futureWords[toks[k].text] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// future reports whether the words ts of s hold a future or modal marker.
+func future(s string, ts []token) bool {
+	for k, t := range ts {
+		if futureWords[t.text] {
+			return true
+		}
+		// "may", not the month "May"; "won't", not "won".
+		if s[t.start:t.end] == "may" || t.text == "won" && k+2 < len(ts) && isApostrophe(ts[k+1].text) && ts[k+2].text == "t" {
+			return true
+		}
+		if futureBefore[t.text] && k+1 < len(ts) && ts[k+1].text == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+func isApostrophe(t string) bool { return t == "'" || t == "’" }

@@ -1,0 +1,91 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// TestReportsDay is the table of when a day a sentence names dates it: the
+// sentence must report an event of that day, not a plan, not a noun the
+// day qualifies and not a relative clause about something else.
+func TestReportsDay(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		sentence, mention string
+		want              bool
+	}{
+		{"The authority released water from the dam on Monday.", "on Monday", true},
+		{"On Monday, the authority released water from the dam.", "On Monday", true},
+		{"Yesterday the council approved the budget.", "Yesterday", true},
+		{"The minister said on Monday that the plant will close.", "on Monday", true},
+		{"The river flooded the district on Tuesday , officials said .", "on Tuesday", true},
+		// The flood story's defect: a plan, whatever day it names.
+		{"The inquiry will be led by Marguerite Stahl, a retired judge, and will look at the condition of the dam, the decision to release water from it on Monday, and the warnings given.", "on Monday", false},
+		{"The vote is due to take place on March 10.", "on March 10", false},
+		{"The company expects that talks could resume on Tuesday.", "on Tuesday", false},
+		{"The union won't strike on Friday.", "on Friday", false},
+		{"On Monday, the council will vote on the budget.", "On Monday", false},
+		{"The court may rule on Thursday.", "on Thursday", false},
+		{"Shares rose in May after the results.", "May", true},
+		// The day qualifies a noun.
+		{"The mayor repeated his call for an inquiry into Monday's release of water.", "Monday", false},
+		{"The mayor criticised Monday 's release of water .", "Monday", false},
+		// The day belongs to a relative clause.
+		{"In Lanmere, where the River Osk flooded the Millbrook district on Tuesday, the news was met with anger.", "on Tuesday", false},
+		{"The bank, which collapsed on Monday, had 40 branches.", "on Monday", false},
+	} {
+		t.Run(tt.sentence, func(t *testing.T) {
+			t.Parallel()
+			i := strings.Index(tt.sentence, tt.mention)
+			if i < 0 {
+				t.Fatalf("mention %q not in the sentence", tt.mention)
+			}
+			if got := reportsDay(tt.sentence, news.Span{Start: i, End: i + len(tt.mention)}); got != tt.want {
+				t.Errorf("reportsDay(%q, %q) = %v, want %v", tt.sentence, tt.mention, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTimelineDatesByEvent checks the dates Timeline gives: a sentence is
+// dated by the day it names only when it reports that day's event, and a
+// weekday is the calendar day it names in the article's own zone.
+func TestTimelineDatesByEvent(t *testing.T) {
+	t.Parallel()
+	date := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	east := time.FixedZone("UTC+5", 5*3600)
+	for _, tt := range []struct {
+		name string
+		pub  time.Time
+		text string
+		want time.Time
+	}{
+		{"past event", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"The authority released water from the Tarrow Dam on Monday.", date(2)},
+		{"plan", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"The inquiry will look at the decision to release water from the dam on Monday.", date(6)},
+		{"relative clause", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"In Lanmere, where the river flooded the district on Tuesday, residents were angry.", date(6)},
+		// Friday 6 March, 02:00 in UTC+5 is still Thursday in UTC: the
+		// writer's "on Thursday" is 5 March, not the day before.
+		{"weekday east of UTC", time.Date(2026, 3, 6, 2, 0, 0, 0, east),
+			"The authority released water from the Tarrow Dam on Thursday.", date(5)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			arts := []news.Article{{ID: 1, PublishedAt: tt.pub, Title: "Dam", Text: tt.text}}
+			var got []time.Time
+			for _, it := range Timeline(arts, TimelineOptions{MinWords: 3}) {
+				got = append(got, *it.Date)
+			}
+			if diff := cmp.Diff([]time.Time{tt.want}, got); diff != "" {
+				t.Errorf("dates (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
