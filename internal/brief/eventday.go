@@ -114,17 +114,19 @@ func reportsDay(s string, m news.Span) bool {
 		return false
 	}
 	// A fronted mention ("On Monday, …", "Yesterday the …"): the clause
-	// after it carries the verb.
+	// after it carries the verb, up to a past one ("Yesterday the minister
+	// said he will resign" reports what was said yesterday).
 	if first-open <= 1 && open == 0 {
 		end := last + 1
 		if end < len(toks) && toks[end].text == "," {
 			end++
 		}
-		stop := min(len(toks), end+8)
-		for k := end; k < stop && !clauseBreak(toks[k].text); k++ {
-			if futureWords[toks[k].text] {
-				return false
-			}
+		stop := end
+		for stop < min(len(toks), end+8) && !clauseBreak(toks[stop].text) && !pastVerb(toks[stop].text) {
+			stop++
+		}
+		if future(s, toks[end:min(len(toks), stop+2)]) {
+			return false
 		}
 	}
 	return true
@@ -148,3 +150,13 @@ func future(s string, ts []token) bool {
 }
 
 func isApostrophe(t string) bool { return t == "'" || t == "’" }
+
+// pastVerb reports whether the word w looks like a verb in the past: a
+// regular one ("announced") or a common verb of reporting.
+func pastVerb(w string) bool {
+	switch w {
+	case "said", "told", "met", "made", "took", "gave", "left", "won", "lost", "began":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !futureBefore[w]
+}

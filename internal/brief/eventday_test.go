@@ -29,7 +29,10 @@ func TestReportsDay(t *testing.T) {
 		{"The vote is due to take place on March 10.", "on March 10", false},
 		{"The company expects that talks could resume on Tuesday.", "on Tuesday", false},
 		{"The union won't strike on Friday.", "on Friday", false},
-		{"On Monday, the council will vote on the budget.", "On Monday", false},
+		{"On Monday, the council will vote on the budget.", "Monday", false},
+		{"Yesterday the minister said he will resign.", "Yesterday", true},
+		{"On Friday the vote is expected to go ahead.", "Friday", false},
+		{"On Monday the authority announced it would lower the reservoir.", "Monday", true},
 		{"The court may rule on Thursday.", "on Thursday", false},
 		{"Shares rose in May after the results.", "May", true},
 		// The day qualifies a noun.
