@@ -15,20 +15,13 @@ import (
 // Words returns the lower-cased word tokens of s: maximal runs of letters,
 // digits and underscores. It is the tokeniser the evaluation metrics use.
 func Words(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		w := inWord(r)
-		switch {
-		case w && start < 0:
-			start = i
-		case !w && start >= 0:
-			out = append(out, strings.ToLower(s[start:i]))
-			start = -1
-		}
+	spans := WordSpans(s)
+	if len(spans) == 0 {
+		return nil
 	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = strings.ToLower(s[sp.Start:sp.End])
 	}
 	return out
 }
