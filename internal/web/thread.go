@@ -95,21 +95,3 @@ func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "thread", pageData{Title: "Thread: " + page.Title, Nav: "stories", Page: page})
 }
-
-// apiRetrySource makes a source due now, its error and backoff cleared,
-// for a person who has fixed what made it fail (or thinks the site is
-// back) and does not want to wait out the backoff.
-func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
-		return
-	}
-	src, err := s.st.RetrySource(r.Context(), id, s.now().UTC())
-	if err != nil {
-		s.storeError(w, r, "source", err)
-		return
-	}
-	s.log.Info("source retry asked", "id", id, "url", src.URL)
-	writeJSON(w, http.StatusOK, src)
-}
