@@ -3,68 +3,59 @@ package web
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
 
-// RankedStories pages the stories as the store's conformance suite says
-// a back end does (storetest): by store.StoryRank, highest first, ties by
-// ID, highest first.
+// RankedStories pages the stories as the back ends do: it reads the rows
+// their query would (from the cursor outwards, one more than the page)
+// and builds the page with the same sqlq.RankedPage, so that these tests
+// check the web's use of the real paging, not a copy of it.
 func (m *memStore) RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if err := m.fail(); err != nil {
 		return store.RankedPage{}, err
 	}
-	if p.Limit <= 0 || (!p.After.IsZero() && !p.Before.IsZero()) {
-		return store.RankedPage{}, errors.New("ranked stories: bad page")
+	if _, _, err := sqlq.RankedStories(p); err != nil {
+		return store.RankedPage{}, err
 	}
-	type ranked struct {
-		c store.StoryCursor
-		s news.Story
-	}
-	var all []ranked
+	var all []sqlq.RankedRow
 	for _, s := range m.stories {
-		all = append(all, ranked{store.StoryCursor{Rank: store.StoryRank(s, time.Time{}), ID: s.ID}, s})
+		all = append(all, sqlq.RankedRow{Story: s, Rank: store.StoryRank(s, time.Time{})})
 	}
-	higher := func(a, b store.StoryCursor) bool { return a.Rank > b.Rank || (a.Rank == b.Rank && a.ID > b.ID) }
-	slices.SortFunc(all, func(a, b ranked) int {
-		return cmp.Or(cmp.Compare(b.c.Rank, a.c.Rank), cmp.Compare(b.c.ID, a.c.ID))
+	// above reports whether r ranks above c: ties of rank go to the higher ID.
+	above := func(r sqlq.RankedRow, c store.StoryCursor) bool {
+		return r.Rank > c.Rank || (r.Rank == c.Rank && r.Story.ID > c.ID)
+	}
+	below := func(r sqlq.RankedRow, c store.StoryCursor) bool {
+		return r.Rank < c.Rank || (r.Rank == c.Rank && r.Story.ID < c.ID)
+	}
+	slices.SortFunc(all, func(a, b sqlq.RankedRow) int {
+		return cmp.Or(cmp.Compare(b.Rank, a.Rank), cmp.Compare(b.Story.ID, a.Story.ID))
 	})
-	var lo, hi int // the page lies in all[lo:hi]
+	rows := all
 	switch {
 	case !p.After.IsZero():
-		for lo < len(all) && !higher(p.After, all[lo].c) {
-			lo++
-		}
-		hi = min(lo+p.Limit, len(all))
+		rows = slices.DeleteFunc(slices.Clone(all), func(r sqlq.RankedRow) bool { return !below(r, p.After) })
 	case !p.Before.IsZero():
-		hi = 0
-		for hi < len(all) && higher(all[hi].c, p.Before) {
-			hi++
-		}
-		lo = max(hi-p.Limit, 0)
-	default:
-		hi = min(p.Limit, len(all))
+		rows = slices.DeleteFunc(slices.Clone(all), func(r sqlq.RankedRow) bool { return !above(r, p.Before) })
+		slices.Reverse(rows) // read upwards, as the query does
 	}
-	var page store.RankedPage
-	for _, r := range all[lo:hi] {
-		page.Stories = append(page.Stories, r.s)
-	}
-	if lo < hi {
-		if lo > 0 {
-			page.Prev = all[lo].c
-		}
-		if hi < len(all) {
-			page.Next = all[hi-1].c
-		}
-	}
-	return page, nil
+	rows = rows[:min(len(rows), p.Limit+1)]
+	return sqlq.RankedPage(p, rows, func(c store.StoryCursor, up bool) (bool, error) {
+		return slices.ContainsFunc(all, func(r sqlq.RankedRow) bool {
+			if up {
+				return above(r, c)
+			}
+			return below(r, c)
+		}), nil
+	})
 }
 
 func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
