@@ -47,6 +47,15 @@ func (m *movedLinks) get(link string) (string, bool) {
 	return to, ok
 }
 
+// resolve returns the URL the article of link is stored under: the one
+// its page redirected to, if known, else link itself.
+func (m *movedLinks) resolve(link string) string {
+	if to, ok := m.get(link); ok {
+		return to
+	}
+	return link
+}
+
 // put records that the article of link was stored under to.
 func (m *movedLinks) put(link, to string) {
 	m.mu.Lock()

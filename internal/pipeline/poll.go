@@ -125,11 +125,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 // lookup by the source's URL found nothing, failed the poll, and left the
 // source new, to be fetched again on every poll (TestPagePollRedirect).
 func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time) error {
-	link := news.URLKey(src.URL)
-	if to, ok := p.moved.get(link); ok {
-		link = to
-	}
-	a, err := p.st.ArticleByURL(ctx, link)
+	a, err := p.st.ArticleByURL(ctx, p.moved.resolve(news.URLKey(src.URL)))
 	if errors.Is(err, store.ErrNotFound) {
 		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
 	}
@@ -357,10 +353,7 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 // under the URL its page redirected to, if a fetch of it by this process
 // was redirected (see movedLinks), else under link itself.
 func (p *Pipeline) stored(ctx context.Context, link string) (bool, error) {
-	if to, ok := p.moved.get(link); ok {
-		link = to
-	}
-	return p.st.HasArticle(ctx, link)
+	return p.st.HasArticle(ctx, p.moved.resolve(link))
 }
 
 // storeArticle fetches and stores the article of args and returns it as
