@@ -51,14 +51,11 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 	// part of the same remark) is not listed again: the reader has read
 	// those words.
 	var shown []string
+	padded := func(s string) string { return " " + strings.Join(text.Words(s), " ") + " " }
 	said := func(it news.Item) bool {
 		for _, part := range strings.Split(it.Text, news.QuoteJoiner) {
-			p := " " + strings.Join(text.Words(part), " ") + " "
-			in := false
-			for _, s := range shown {
-				in = in || strings.Contains(s, p)
-			}
-			if !in {
+			p := padded(part)
+			if !slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, p) }) {
 				return false
 			}
 		}
@@ -75,7 +72,7 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			if said(it) {
 				continue
 			}
-			shown = append(shown, " "+strings.Join(text.Words(it.Text), " ")+" ")
+			shown = append(shown, padded(it.Text))
 			out = append(out, it)
 		}
 		if !more {
@@ -84,6 +81,11 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 	}
 	return out
 }
+
+// printedKey is a sentence as printed, white space aside: two outlets
+// that print it word for word (an agency's line reused) give one key, so
+// that a briefing shows it once.
+func printedKey(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // linksOnly reports whether every word of s is a web address.
 func linksOnly(s string) bool {
@@ -207,7 +209,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	seenSent := map[string]bool{}
 	for _, f := range facts {
 		a := articles[f.doc]
-		sk := strings.Join(strings.Fields(f.fig.Sentence.Of(a.Text)), " ")
+		sk := printedKey(f.fig.Sentence.Of(a.Text))
 		if seenSent[sk] || trivialFigure(f.fig) {
 			continue
 		}

@@ -439,7 +439,7 @@ func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip 
 	// the shortlist's places go to sentences that say something else.
 	seen := map[string]bool{}
 	cands = slices.DeleteFunc(cands, func(c candidate) bool {
-		k := strings.Join(strings.Fields(c.u.text), " ")
+		k := printedKey(c.u.text)
 		if seen[k] {
 			return true
 		}
