@@ -7,6 +7,7 @@
 package news
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -89,6 +90,42 @@ type Source struct {
 	LastError    string       `json:"last_error,omitempty"`
 	ErrorCount   int          `json:"error_count"`
 	ArticleCount int          `json:"article_count"`
+
+	// Poll schedule (docs/pipeline.md, "Poll intervals"). The durations
+	// are shown in JSON as Go durations ("30m0s"): see MarshalJSON.
+
+	// PollInterval is the interval its user set for this source; 0 polls
+	// it at the server's.
+	PollInterval time.Duration `json:"-"`
+	// PollHint is how often the feed itself says it changes (RSS <ttl>,
+	// sy:updatePeriod and sy:updateFrequency), as of its last read; 0 if
+	// it does not say.
+	PollHint time.Duration `json:"-"`
+	// UnchangedPolls counts the good polls in a row that found no new item.
+	UnchangedPolls int `json:"unchanged_polls"`
+	// PollEvery is the interval the last good poll set the next one at,
+	// and PollReason why it is not the server's (or the source's own)
+	// interval: empty when it is.
+	PollEvery  time.Duration `json:"-"`
+	PollReason string        `json:"poll_reason,omitempty"`
+}
+
+// MarshalJSON shows the source's durations as Go durations ("30m0s")
+// rather than nanoseconds, and leaves them out when zero.
+func (s Source) MarshalJSON() ([]byte, error) {
+	type plain Source // without the method
+	str := func(d time.Duration) string {
+		if d <= 0 {
+			return ""
+		}
+		return d.String()
+	}
+	return json.Marshal(struct {
+		plain
+		PollInterval string `json:"poll_interval,omitempty"`
+		PollHint     string `json:"poll_hint,omitempty"`
+		PollEvery    string `json:"poll_every,omitempty"`
+	}{plain(s), str(s.PollInterval), str(s.PollHint), str(s.PollEvery)})
 }
 
 // ExtractionStatus records how much of an article's page newsdesk could read.

@@ -35,9 +35,10 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 		s.CreatedAt = time.Now().UTC()
 	}
 	var id int64
-	err := st.db.QueryRowContext(ctx, sourceKeys().AddSource(),
-		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)).Scan(&id)
+	args := append([]any{s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)},
+		sqlq.PollArgs(s)...)
+	err := st.db.QueryRowContext(ctx, sourceKeys().AddSource(), args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return news.Source{}, fmt.Errorf("add source %q: %w", s.URL, store.ErrDuplicate)
 	}

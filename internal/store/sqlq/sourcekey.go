@@ -114,7 +114,7 @@ func DeleteErr(id int64, err error) error {
 // AddSource is the insert of a new source: $1-$14 its fields (kind, url,
 // name, home_url, lang, category, created_at, etag, last_modified,
 // last_polled_at, next_poll_at, status, last_error, error_count), $15
-// news.URLKey of $2, the URL. It returns the new ID, or no row if the URL
+// news.URLKey of $2, the URL, $16-$20 its poll schedule (PollArgs). It returns the new ID, or no row if the URL
 // is subscribed in any spelling. The NOT EXISTS counts a source with the
 // key whether it owns it or is a twin, so that a key only twins have (the
 // store does not leave one, but a database may hold one) is taken on both
@@ -126,10 +126,18 @@ func DeleteErr(id int64, err error) error {
 func (k SourceKeys) AddSource() string {
 	return `INSERT INTO sources
 		(kind, url, name, home_url, lang, category, created_at, etag, last_modified,
-		 last_polled_at, next_poll_at, status, last_error, error_count, url_key)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+		 last_polled_at, next_poll_at, status, last_error, error_count, url_key,
+		 poll_interval, poll_hint, unchanged_polls, poll_every, poll_reason)
+		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20
 		WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = $2 OR ` + k.Eq("$15") + `)
 		ON CONFLICT DO NOTHING RETURNING id`
+}
+
+// PollArgs are s's poll schedule columns (poll_interval, poll_hint,
+// unchanged_polls, poll_every, poll_reason), in order, as AddSource and
+// UpdateSource take them.
+func PollArgs(s news.Source) []any {
+	return []any{int64(s.PollInterval), int64(s.PollHint), s.UnchangedPolls, int64(s.PollEvery), s.PollReason}
 }
 
 // heldKey is the key a source had when its transaction read it.
@@ -235,17 +243,18 @@ func (k SourceKeys) UpdateSource(ctx context.Context, tx Tx, s news.Source) erro
 		return err
 	}
 	key := news.URLKey(s.URL)
+	args := append([]any{s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
+		Nanos(s.LastPolledAt), Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, key}, PollArgs(s)...)
 	if err := tx.Exec(ctx, `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,
 		lang = $5, category = $6, etag = $7, last_modified = $8, last_polled_at = $9, next_poll_at = $10,
 		status = $11, last_error = $12, error_count = $13,
+		poll_interval = $16, poll_hint = $17, unchanged_polls = $18, poll_every = $19, poll_reason = $20,
 		url_key = CASE WHEN url = $2 THEN coalesce(url_key, $15) ELSE $15 END,
 		url_key_dup = CASE WHEN url <> $2 THEN 0
 			WHEN url_key IS NOT NULL THEN url_key_dup
 			WHEN EXISTS (SELECT 1 FROM sources WHERE `+k.Eq("$15")+` AND url_key_dup = 0) THEN id
 			ELSE 0 END
-		WHERE id = $14`,
-		s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
-		Nanos(s.LastPolledAt), Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, key); err != nil {
+		WHERE id = $14`, args...); err != nil {
 		return err
 	}
 	return k.handOver(ctx, tx, h, key)

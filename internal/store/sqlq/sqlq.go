@@ -53,7 +53,8 @@ type Scanner interface{ Scan(dest ...any) error }
 // does not (it selects 0 instead).
 const (
 	SourceFields = `s.id, s.kind, s.url, s.name, s.home_url, s.lang, s.category, s.created_at,
-	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count`
+	s.etag, s.last_modified, s.last_polled_at, s.next_poll_at, s.status, s.last_error, s.error_count,
+	s.poll_interval, s.poll_hint, s.unchanged_polls, s.poll_every, s.poll_reason`
 	SourceCols = SourceFields + `, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
 )
 
@@ -63,9 +64,12 @@ func ScanSource(r Scanner) (news.Source, error) {
 		s                  news.Source
 		created            int64
 		lastPolled, nextAt *int64
+		every, hint, each  int64
 	)
 	err := r.Scan(&s.ID, &s.Kind, &s.URL, &s.Name, &s.HomeURL, &s.Lang, &s.Category, &created,
-		&s.ETag, &s.LastModified, &lastPolled, &nextAt, &s.Status, &s.LastError, &s.ErrorCount, &s.ArticleCount)
+		&s.ETag, &s.LastModified, &lastPolled, &nextAt, &s.Status, &s.LastError, &s.ErrorCount,
+		&every, &hint, &s.UnchangedPolls, &each, &s.PollReason, &s.ArticleCount)
+	s.PollInterval, s.PollHint, s.PollEvery = time.Duration(every), time.Duration(hint), time.Duration(each)
 	s.CreatedAt = time.Unix(0, created).UTC()
 	s.LastPolledAt = FromNanos(lastPolled)
 	s.NextPollAt = FromNanos(nextAt)

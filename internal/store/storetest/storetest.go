@@ -198,6 +198,7 @@ func testSources(t *testing.T, st store.Store) {
 	in := news.Source{
 		Kind: news.SourceFeed, URL: "https://example.org/feed.xml", Name: "Example",
 		HomeURL: "https://example.org/", Lang: "en", Category: "world", CreatedAt: day0,
+		PollInterval: 30 * time.Minute,
 	}
 	added, err := st.AddSource(ctx, in)
 	if err != nil {
@@ -216,6 +217,8 @@ func testSources(t *testing.T, st store.Store) {
 	added.ETag, added.LastModified = `"v1"`, "Sat, 14 Mar 2026 09:00:00 GMT"
 	added.LastPolledAt, added.NextPollAt = day0.Add(time.Minute), day0.Add(16*time.Minute)
 	added.Status, added.LastError, added.ErrorCount = news.StatusError, "feed is not well-formed XML", 2
+	added.PollInterval, added.PollHint, added.UnchangedPolls = 45*time.Minute, 2*time.Hour, 7
+	added.PollEvery, added.PollReason = 2*time.Hour, "the feed's ttl"
 	if err := st.UpdateSource(ctx, added); err != nil {
 		t.Fatalf("UpdateSource: %v", err)
 	}

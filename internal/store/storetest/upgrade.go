@@ -29,12 +29,14 @@ type Upgrade struct {
 
 // RunUpgrades runs the upgrade checks, each on a new database of newDB's:
 // RefuseNewer (see runRefuseNewer), SourceKeyUpgrade
-// (runSourceKeyUpgrade) and StoryRankUpgrade (runStoryRankUpgrade).
+// (runSourceKeyUpgrade), StoryRankUpgrade (runStoryRankUpgrade) and
+// PollScheduleUpgrade (runPollScheduleUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
 	for name, run := range map[string]func(*testing.T, Upgrade){
 		"RefuseNewer":      runRefuseNewer,
 		"SourceKeyUpgrade": runSourceKeyUpgrade,
-		"StoryRankUpgrade": runStoryRankUpgrade,
+		"StoryRankUpgrade":    runStoryRankUpgrade,
+		"PollScheduleUpgrade": runPollScheduleUpgrade,
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
