@@ -33,8 +33,8 @@ type Upgrade struct {
 // PollScheduleUpgrade (runPollScheduleUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
 	for name, run := range map[string]func(*testing.T, Upgrade){
-		"RefuseNewer":      runRefuseNewer,
-		"SourceKeyUpgrade": runSourceKeyUpgrade,
+		"RefuseNewer":         runRefuseNewer,
+		"SourceKeyUpgrade":    runSourceKeyUpgrade,
 		"StoryRankUpgrade":    runStoryRankUpgrade,
 		"PollScheduleUpgrade": runPollScheduleUpgrade,
 	} {
