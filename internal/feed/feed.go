@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // Feed is a parsed feed document.
@@ -21,6 +23,12 @@ type Feed struct {
 	HomeURL     string // the site's home page, absolute
 	Lang        string // as the feed declares it (BCP 47), "" if it does not
 	Description string // plain text
+	// UpdateEvery is how often the feed says it changes, so how often it
+	// is worth reading: RSS's <ttl> (minutes), else the syndication
+	// module's sy:updatePeriod divided by sy:updateFrequency. Zero when
+	// the feed says neither, or says something unreadable. Not capped:
+	// the poller decides how far to trust it.
+	UpdateEvery time.Duration
 	Items       []Item
 }
 
@@ -53,6 +61,7 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		}
 	}()
 	p := gofeed.NewParser()
+	p.RSSTranslator = ttlTranslator{}
 	gf, err := p.Parse(bytes.NewReader(data))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
@@ -73,6 +82,7 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		HomeURL:     home,
 		Lang:        strings.TrimSpace(gf.Language),
 		Description: HTMLText(gf.Description),
+		UpdateEvery: updateEvery(gf),
 	}
 	if f.Lang == "" && gf.DublinCoreExt != nil && len(gf.DublinCoreExt.Language) > 0 {
 		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])
@@ -84,6 +94,75 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		f.Items = append(f.Items, convertItem(it, base))
 	}
 	return f, nil
+}
+
+// ttlCustom is the key under which ttlTranslator keeps an RSS feed's <ttl>
+// in gofeed.Feed.Custom.
+const ttlCustom = "newsdesk:ttl"
+
+// ttlTranslator is gofeed's RSS translator keeping <ttl>, which gofeed
+// parses (rss.Feed.TTL) but leaves out of its universal Feed.
+type ttlTranslator struct{ gofeed.DefaultRSSTranslator }
+
+func (t ttlTranslator) Translate(feed any) (*gofeed.Feed, error) {
+	out, err := t.DefaultRSSTranslator.Translate(feed)
+	if err != nil {
+		return nil, err
+	}
+	if r, ok := feed.(*rss.Feed); ok && strings.TrimSpace(r.TTL) != "" {
+		if out.Custom == nil {
+			out.Custom = map[string]string{}
+		}
+		out.Custom[ttlCustom] = strings.TrimSpace(r.TTL)
+	}
+	return out, nil
+}
+
+// syPeriods are sy:updatePeriod's values (RSS 1.0 syndication module).
+var syPeriods = map[string]time.Duration{
+	"hourly": time.Hour, "daily": 24 * time.Hour, "weekly": 7 * 24 * time.Hour,
+	"monthly": 30 * 24 * time.Hour, "yearly": 365 * 24 * time.Hour,
+}
+
+// updateEvery reads how often gf says it changes: see Feed.UpdateEvery.
+// A value that cannot be read counts as not said, rather than failing a
+// feed whose items are fine.
+func updateEvery(gf *gofeed.Feed) time.Duration {
+	if ttl, ok := gf.Custom[ttlCustom]; ok {
+		// Minutes; a day's worth of years at most, so the product cannot
+		// overflow.
+		if n, err := strconv.Atoi(ttl); err == nil && n > 0 && n <= 1e8 {
+			return time.Duration(n) * time.Minute
+		}
+	}
+	sy := gf.Extensions["sy"]
+	text := func(name string) string {
+		if v := sy[name]; len(v) > 0 {
+			return strings.ToLower(strings.TrimSpace(v[0].Value))
+		}
+		return ""
+	}
+	period, freq := text("updatePeriod"), text("updateFrequency")
+	if period == "" && freq == "" {
+		return 0
+	}
+	// The module's defaults: daily, once.
+	every, n := 24*time.Hour, 1
+	if period != "" {
+		d, ok := syPeriods[period]
+		if !ok {
+			return 0
+		}
+		every = d
+	}
+	if freq != "" {
+		f, err := strconv.Atoi(freq)
+		if err != nil || f < 1 {
+			return 0
+		}
+		n = f
+	}
+	return every / time.Duration(n)
 }
 
 func convertItem(it *gofeed.Item, base *url.URL) Item {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -271,6 +272,53 @@ func BenchmarkParse(b *testing.B) {
 				if _, err := Parse(data, "https://example.com/feed"); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+func TestUpdateEvery(t *testing.T) {
+	t.Parallel()
+	const sy = `xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"`
+	rss := func(ns, channel string) string {
+		return `<?xml version="1.0"?><rss version="2.0" ` + ns + `><channel><title>T</title>` + channel +
+			`<item><title>A</title><link>https://example.org/a</link></item></channel></rss>`
+	}
+	tests := []struct {
+		name, doc string
+		want      time.Duration
+	}{
+		{"none", rss("", ""), 0},
+		{"ttl minutes", rss("", "<ttl>60</ttl>"), time.Hour},
+		{"ttl padded", rss("", "<ttl> 90 </ttl>"), 90 * time.Minute},
+		{"ttl zero", rss("", "<ttl>0</ttl>"), 0},
+		{"ttl not a number", rss("", "<ttl>soon</ttl>"), 0},
+		{"ttl over sy", rss(sy, "<ttl>30</ttl><sy:updatePeriod>daily</sy:updatePeriod>"), 30 * time.Minute},
+		{"sy hourly twice", rss(sy, "<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>"), 30 * time.Minute},
+		{"sy period only", rss(sy, "<sy:updatePeriod>Weekly</sy:updatePeriod>"), 7 * 24 * time.Hour},
+		{"sy frequency only: daily", rss(sy, "<sy:updateFrequency>4</sy:updateFrequency>"), 6 * time.Hour},
+		{"sy unknown period", rss(sy, "<sy:updatePeriod>fortnightly</sy:updatePeriod>"), 0},
+		{"sy bad frequency", rss(sy, "<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>0</sy:updateFrequency>"), 0},
+		{"rss 1.0 sy", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" ` + sy + `>
+			<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link>
+			<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>1</sy:updateFrequency></channel>
+			<item rdf:about="https://example.org/a"><title>A</title><link>https://example.org/a</link></item></rdf:RDF>`, time.Hour},
+		{"atom sy", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" ` + sy + `><title>T</title>
+			<sy:updatePeriod>daily</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>
+			<entry><title>A</title><link href="https://example.org/a"/><id>a</id><updated>2026-11-01T00:00:00Z</updated></entry></feed>`, 12 * time.Hour},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Parse([]byte(tt.doc), "https://example.org/feed")
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if f.UpdateEvery != tt.want {
+				t.Errorf("UpdateEvery = %v, want %v", f.UpdateEvery, tt.want)
+			}
+			if len(f.Items) != 1 {
+				t.Errorf("items = %d, want 1", len(f.Items))
 			}
 		})
 	}
