@@ -112,6 +112,11 @@ type Response struct {
 	Body         []byte
 	ETag         string
 	LastModified string
+	// FreshFor is how long the response says it stays fresh
+	// (Cache-Control max-age less Age, else Expires less Date), on a 304
+	// as on a 200; zero when it says nothing, or no-cache or no-store.
+	// Capped at a week, as Retry-After is.
+	FreshFor time.Duration
 }
 
 // Client fetches URLs. It is safe for concurrent use.
@@ -395,6 +400,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		ContentType:  resp.Header.Get("Content-Type"),
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
+		FreshFor:     freshFor(resp.Header, c.now()),
 	}
 	if resp.StatusCode == http.StatusNotModified {
 		out.NotModified = true
