@@ -22,11 +22,13 @@ const Version = "0.1.0"
 // ProjectURL is where newsdesk lives, reported in the User-Agent.
 const ProjectURL = "https://github.com/newsdesk/newsdesk"
 
-// MinPollInterval is the shortest poll interval newsdesk accepts. A feed
-// polled more often than every minute gains nothing (publishers' feeds
-// and caches change more slowly) and looks like abuse to the sites that
-// serve it; the pipeline itself takes shorter intervals, for its tests.
-const MinPollInterval = time.Minute
+// MinPollInterval is the shortest poll interval newsdesk accepts, the
+// server's or a source's own. A feed polled more often than every minute
+// gains nothing (publishers' feeds and caches change more slowly) and
+// looks like abuse to the sites that serve it. It is the pipeline's own
+// minimum, which pipeline.Config.Validate checks too, so the two cannot
+// disagree.
+const MinPollInterval = pipeline.MinPollInterval
 
 // Config is every setting newsdesk has.
 type Config struct {

@@ -110,6 +110,17 @@ type Source struct {
 	PollReason string        `json:"poll_reason,omitempty"`
 }
 
+// MinPollInterval is the shortest interval newsdesk polls a feed at, the
+// server's or a source's own: a feed read more often than once a minute
+// gains nothing (publishers' feeds and caches change more slowly) and
+// looks like abuse to the site that serves it. The pipeline, the
+// configuration and the API all check against this one constant.
+const MinPollInterval = time.Minute
+
+// MaxPollInterval is the longest interval a source may set for itself: a
+// feed read less than once a week is as good as unsubscribed.
+const MaxPollInterval = 7 * 24 * time.Hour
+
 // MarshalJSON shows the source's durations as Go durations ("30m0s")
 // rather than nanoseconds, and leaves them out when zero.
 func (s Source) MarshalJSON() ([]byte, error) {
@@ -126,6 +137,35 @@ func (s Source) MarshalJSON() ([]byte, error) {
 		PollHint     string `json:"poll_hint,omitempty"`
 		PollEvery    string `json:"poll_every,omitempty"`
 	}{plain(s), str(s.PollInterval), str(s.PollHint), str(s.PollEvery)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Source) UnmarshalJSON(data []byte) error {
+	type plain Source // without the method
+	var in struct {
+		*plain
+		PollInterval string `json:"poll_interval"`
+		PollHint     string `json:"poll_hint"`
+		PollEvery    string `json:"poll_every"`
+	}
+	in.plain = (*plain)(s)
+	if err := json.Unmarshal(data, &in); err != nil {
+		return err
+	}
+	for _, d := range []struct {
+		name, text string
+		to         *time.Duration
+	}{{"poll_interval", in.PollInterval, &s.PollInterval}, {"poll_hint", in.PollHint, &s.PollHint}, {"poll_every", in.PollEvery, &s.PollEvery}} {
+		if d.text == "" {
+			continue
+		}
+		v, err := time.ParseDuration(d.text)
+		if err != nil {
+			return fmt.Errorf("source %s: %w", d.name, err)
+		}
+		*d.to = v
+	}
+	return nil
 }
 
 // ExtractionStatus records how much of an article's page newsdesk could read.

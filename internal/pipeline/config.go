@@ -19,8 +19,23 @@ type Config struct {
 	// PollWorkers is how many feeds are polled at once. Default 2.
 	PollWorkers int
 	// PollInterval is how long after a successful poll a feed is polled
-	// again. Default 15 minutes. Failing feeds wait fetch.Backoff instead.
+	// again, unless the source has an interval of its own, its polls keep
+	// finding nothing new (AdaptAfter) or the feed asks for less (see
+	// Config.schedule and docs/pipeline.md, "Poll intervals"). Default 15
+	// minutes, at least MinPollInterval. Failing feeds wait fetch.Backoff
+	// instead.
 	PollInterval time.Duration
+	// AdaptAfter is how many polls in a row that find no new item double
+	// a feed's interval, up to AdaptMax and 8 times its base interval; a
+	// new item brings it back to the base at once. Default 3; 0 turns the
+	// adaptive interval off.
+	AdaptAfter int
+	// AdaptMax caps the adaptive interval. Default 4 hours.
+	AdaptMax time.Duration
+	// MaxPollHint caps how long a feed's own hints (RSS <ttl>,
+	// sy:updatePeriod, Cache-Control max-age, Expires) may put its next
+	// poll off. Default 24 hours.
+	MaxPollHint time.Duration
 	// ScheduleEvery is how often the scheduler looks for due sources.
 	// Default 1 second.
 	ScheduleEvery time.Duration
@@ -93,6 +108,9 @@ const (
 	DefaultWorkers         = 4
 	DefaultPollWorkers     = 2
 	DefaultPollInterval    = 15 * time.Minute
+	DefaultAdaptAfter      = 3
+	DefaultAdaptMax        = 4 * time.Hour
+	DefaultMaxPollHint     = 24 * time.Hour
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
 	DefaultGroupSettle     = 2 * time.Second
@@ -116,6 +134,9 @@ func DefaultConfig() Config {
 		Workers:         DefaultWorkers,
 		PollWorkers:     DefaultPollWorkers,
 		PollInterval:    DefaultPollInterval,
+		AdaptAfter:      DefaultAdaptAfter,
+		AdaptMax:        DefaultAdaptMax,
+		MaxPollHint:     DefaultMaxPollHint,
 		ScheduleEvery:   DefaultScheduleEvery,
 		GroupEvery:      DefaultGroupEvery,
 		GroupSettle:     DefaultGroupSettle,
@@ -141,8 +162,14 @@ func (c Config) Validate() error {
 	if c.PollWorkers < 1 {
 		errs = append(errs, fmt.Errorf("poll workers must be at least 1, got %d", c.PollWorkers))
 	}
-	if c.PollInterval < time.Second {
-		errs = append(errs, fmt.Errorf("poll interval must be at least 1s, got %s", c.PollInterval))
+	if c.PollInterval < MinPollInterval {
+		errs = append(errs, fmt.Errorf("poll interval must be at least %s, got %s", MinPollInterval, c.PollInterval))
+	}
+	if c.AdaptAfter < 0 {
+		errs = append(errs, fmt.Errorf("adapt after must not be negative, got %d", c.AdaptAfter))
+	}
+	if c.AdaptMax < 0 || c.MaxPollHint < 0 {
+		errs = append(errs, fmt.Errorf("adaptive and hint caps must not be negative, got %s and %s", c.AdaptMax, c.MaxPollHint))
 	}
 	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 || c.LeaderRetry <= 0 {
 		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s, %s and %s", c.ScheduleEvery, c.GroupEvery, c.LeaderRetry))

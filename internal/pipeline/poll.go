@@ -65,7 +65,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		feedURL, homePage, resp, f = d.url, d.home, d.resp, d.feed
 	}
 	if resp.NotModified {
-		return p.pollOK(ctx, src, now, nil)
+		return p.pollOK(ctx, src, now, &pollOutcome{fresh: resp.FreshFor}, nil)
 	}
 	if f == nil {
 		if f, err = feed.Parse(resp.Body, resp.URL); err != nil {
@@ -103,7 +103,8 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	p.logger.Debug("polled feed", "source", src.ID, "items", len(f.Items), "new", len(params))
 	// Only now that the items' jobs are safely queued may the validators
 	// change: saved earlier, a crash would leave the items behind a 304.
-	return p.pollOK(ctx, src, now, func(cur *news.Source) {
+	outcome := pollOutcome{newItems: len(params), hint: f.UpdateEvery, readFeed: true, fresh: resp.FreshFor}
+	return p.pollOK(ctx, src, now, &outcome, func(cur *news.Source) {
 		if cur.URL == src.URL {
 			cur.ETag, cur.LastModified = resp.ETag, resp.LastModified
 		}
@@ -133,7 +134,7 @@ func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time)
 		return fmt.Errorf("read page %s: %w", src.URL, err)
 	}
 	if a.Extraction != news.ExtractFailed {
-		return p.pollOK(ctx, src, now, nil)
+		return p.pollOK(ctx, src, now, nil, nil)
 	}
 	// It is not read again (see due).
 	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
@@ -258,15 +259,20 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 	return params, nil
 }
 
-// pollOK records a successful poll of src; more, if not nil, records what
-// the poll learnt.
-func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, more func(*news.Source)) error {
+// pollOK records a successful poll of src: of a feed, with its outcome o,
+// which sets the next poll (Config.record); a page, with o nil, is read
+// once. more, if not nil, records what else the poll learnt.
+func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, o *pollOutcome, more func(*news.Source)) error {
 	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
 		cur.Status, cur.LastError, cur.ErrorCount = news.StatusOK, "", 0
 		cur.LastPolledAt = now
 		cur.NextPollAt = time.Time{} // a page is read once
 		if cur.Kind == news.SourceFeed {
-			cur.NextPollAt = now.Add(p.cfg.PollInterval)
+			var out pollOutcome // none given: nothing new, no hint
+			if o != nil {
+				out = *o
+			}
+			p.cfg.record(cur, now, out)
 		}
 		if more != nil {
 			more(cur)
