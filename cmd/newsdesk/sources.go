@@ -17,8 +17,9 @@ import (
 )
 
 const sourcesUsage = `usage: newsdesk sources [--db PATH | --database URL] COMMAND
-  add [--page] [--name NAME] [--lang LANG] [--category CAT] URL
-                        subscribe to a feed (or, with --page, one article URL)
+  add [--page] [--name NAME] [--lang LANG] [--category CAT] [--interval 30m] URL
+                        subscribe to a feed (or, with --page, one article URL);
+                        --interval polls it at its own interval, not the server's
   import FILE.opml      subscribe to every feed of an OPML list
   export                print the subscriptions as OPML
   list                  show the subscriptions and their status
@@ -141,13 +142,14 @@ func parseSourcesAdd(args []string, env environment) (news.Source, error) {
 	name := fs.String("name", "", "display `name` (default: the feed's own title)")
 	lang := fs.String("lang", "", "language hint, e.g. en or es")
 	category := fs.String("category", "", "category hint")
+	every := fs.String("interval", "", "the feed's own poll `interval`, 1m to 168h (default: the server's --poll-interval)")
 	if err := parseFlags(fs, args); err != nil {
 		return news.Source{}, err
 	}
 	if fs.NArg() != 1 {
 		return news.Source{}, usageError(env.stderr, sourcesUsage)
 	}
-	return newSource(fs.Arg(0), *page, *name, *lang, *category)
+	return newSource(fs.Arg(0), *page, *name, *lang, *category, *every)
 }
 
 func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env environment) error {
@@ -159,6 +161,10 @@ func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env enviro
 		}
 		return fmt.Errorf("add source %s: %w", src.URL, err)
 	}
+	if added.PollInterval > 0 {
+		fmt.Fprintf(env.stdout, "added source %d: %s, polled every %s\n", added.ID, added.URL, added.PollInterval)
+		return nil
+	}
 	fmt.Fprintf(env.stdout, "added source %d: %s\n", added.ID, added.URL)
 	return nil
 }
@@ -167,12 +173,12 @@ func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env enviro
 // the API's rules, so a subscription the API would refuse (a password in
 // the URL, which GET /api/sources would show anyone) cannot come in by the
 // command line either, and the URL is stored in the same canonical form.
-func newSource(raw string, page bool, name, lang, category string) (news.Source, error) {
+func newSource(raw string, page bool, name, lang, category, every string) (news.Source, error) {
 	kind := news.SourceFeed
 	if page {
 		kind = news.SourcePage
 	}
-	src, err := web.SourceRequest{URL: raw, Name: name, Kind: string(kind), Lang: lang, Category: category}.Source()
+	src, err := web.SourceRequest{URL: raw, Name: name, Kind: string(kind), Lang: lang, Category: category, PollInterval: every}.Source()
 	if err != nil {
 		return news.Source{}, fmt.Errorf("source %q: %w", raw, err)
 	}
@@ -237,6 +243,10 @@ func printSources(w io.Writer, srcs []news.Source) error {
 			last = s.LastPolledAt.UTC().Format("2006-01-02 15:04 UTC")
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Kind, s.Name, s.Status, s.ArticleCount, last, s.URL)
+		if s.PollInterval > 0 {
+			// Under the URL, as the error is (see below).
+			fmt.Fprintf(tw, "\t\t\t\t\t\tpolled every %s, its own interval\n", s.PollInterval)
+		}
 		if s.LastError != "" {
 			// Under the URL, as its line's last cell, which tabwriter
 			// leaves out of the columns: in the status column it widened

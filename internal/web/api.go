@@ -353,6 +353,12 @@ type SourceRequest struct {
 	Kind     string `json:"kind,omitempty"` // "feed" (default) or "page"
 	Lang     string `json:"lang,omitempty"` // BCP 47
 	Category string `json:"category,omitempty"`
+	// PollInterval is the feed's own poll interval, a Go duration ("30m",
+	// "2h"), from news.MinPollInterval to news.MaxPollInterval; default
+	// the server's --poll-interval. Polls that find nothing new and the
+	// feed's own hints may still lengthen it (docs/pipeline.md, "Poll
+	// intervals"). A page, read once, takes none.
+	PollInterval string `json:"poll_interval,omitempty"`
 }
 
 // Limits on a new source's fields.
@@ -384,7 +390,7 @@ func ParseSourceRequest(body io.Reader) (news.Source, error) {
 }
 
 // sourceRequestShape is what POST /api/sources takes, for its errors.
-const sourceRequestShape = "request body must be a JSON object {url, name?, kind?, lang?, category?}"
+const sourceRequestShape = "request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}"
 
 // unknownField returns the field named by the error encoding/json's
 // DisallowUnknownFields gives, which has no type of its own.
@@ -400,13 +406,7 @@ func unknownField(err error) (string, bool) {
 // unknownFieldError names the field a client sent that POST /api/sources
 // does not take, so that a typo or a guess is not silently dropped.
 func unknownFieldError(field string) error {
-	msg := fmt.Sprintf("unknown field %q: %s", field, sourceRequestShape)
-	if field == "poll_interval" {
-		// The one field clients guess: the interval is the server's.
-		msg = fmt.Sprintf("unknown field %q: every feed is polled at the server's --poll-interval (at least 1m), not per source; %s",
-			field, sourceRequestShape)
-	}
-	return errors.New(msg)
+	return fmt.Errorf("unknown field %q: %s", field, sourceRequestShape)
 }
 
 // bodyTooLargeError reports a request body over its limit.
@@ -445,7 +445,30 @@ func (req SourceRequest) Source() (news.Source, error) {
 	if err := checkText("category", src.Category, maxCategoryLen); err != nil {
 		return news.Source{}, err
 	}
+	if every := strings.TrimSpace(req.PollInterval); every != "" {
+		if src.Kind == news.SourcePage {
+			return news.Source{}, errors.New("poll_interval is for feeds: a page is read once")
+		}
+		if src.PollInterval, err = ParsePollInterval(every); err != nil {
+			return news.Source{}, err
+		}
+	}
 	return src, nil
+}
+
+// ParsePollInterval reads a source's own poll interval, a Go duration
+// ("30m", "1h30m") from news.MinPollInterval to news.MaxPollInterval. Its
+// errors are fit to show the client.
+func ParsePollInterval(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf(`poll_interval must be a duration such as "30m" or "2h", got %q`, s)
+	}
+	if d < news.MinPollInterval || d > news.MaxPollInterval {
+		return 0, fmt.Errorf("poll_interval must be at least %s and at most %s, got %s",
+			news.MinPollInterval, news.MaxPollInterval, d)
+	}
+	return d, nil
 }
 
 // ImportSource checks o, an outline of an imported OPML list, and returns the

@@ -19,6 +19,19 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
+// interval shows a poll interval as people write one: "2h", "30m",
+// "1h30m" rather than Go's "2h0m0s".
+func interval(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = s[:len(s)-2]
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = s[:len(s)-2]
+	}
+	return s
+}
+
 // pageNames are the templates rendered inside layout.html.
 var pageNames = []string{"index", "story", "article", "sources", "thread", "error"}
 
@@ -35,7 +48,8 @@ var templateFuncs = template.FuncMap{
 		}
 		return t.UTC().Format("2 Jan 2006, 15:04 UTC")
 	},
-	"iso": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"interval": interval,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one

@@ -410,12 +410,23 @@ func TestAddSourceValidation(t *testing.T) {
 		status int
 		errMsg string
 	}{
-		{"empty body", "", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?}"},
-		{"not json", "url=x", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?}"},
-		{"unknown field", `{"url": "https://a.example/", "admin": true}`, "", 400, `unknown field "admin": request body must be a JSON object {url, name?, kind?, lang?, category?}`},
-		{"unknown field with a quote", `{"url": "https://a.example/", "a\"b": 1}`, "", 400, `unknown field "a\"b": request body must be a JSON object {url, name?, kind?, lang?, category?}`},
+		{"empty body", "", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}"},
+		{"not json", "url=x", "", 400, "request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}"},
+		{"unknown field", `{"url": "https://a.example/", "admin": true}`, "", 400, `unknown field "admin": request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}`},
+		{"unknown field with a quote", `{"url": "https://a.example/", "a\"b": 1}`, "", 400, `unknown field "a\"b": request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}`},
 		{"poll interval under a minute", `{"url": "https://a.example/", "poll_interval": "30s"}`, "", 400,
-			`unknown field "poll_interval": every feed is polled at the server's --poll-interval (at least 1m), not per source; request body must be a JSON object {url, name?, kind?, lang?, category?}`},
+			"poll_interval must be at least 1m0s and at most 168h0m0s, got 30s"},
+		{"poll interval over a week", `{"url": "https://a.example/", "poll_interval": "200h"}`, "", 400,
+			"poll_interval must be at least 1m0s and at most 168h0m0s, got 200h0m0s"},
+		{"poll interval negative", `{"url": "https://a.example/", "poll_interval": "-30m"}`, "", 400,
+			"poll_interval must be at least 1m0s and at most 168h0m0s, got -30m0s"},
+		{"poll interval not a duration", `{"url": "https://a.example/", "poll_interval": "30"}`, "", 400,
+			`poll_interval must be a duration such as "30m" or "2h", got "30"`},
+		{"poll interval a number", `{"url": "https://a.example/", "poll_interval": 1800}`, "", 400,
+			"request body must be a JSON object {url, name?, kind?, lang?, category?, poll_interval?}"},
+		{"poll interval of a page", `{"url": "https://a.example/story.html", "kind": "page", "poll_interval": "30m"}`, "", 400,
+			"poll_interval is for feeds: a page is read once"},
+		{"poll interval of a minute", `{"url": "https://b.example/", "poll_interval": "1m"}`, "", 201, ""},
 		{"two objects", `{"url": "https://a.example/"} {}`, "", 400, "request body must hold one JSON object"},
 		{"no url", `{"name": "x"}`, "", 400, "url is required"},
 		{"javascript url", `{"url": "javascript:alert(1)"}`, "", 400, "url must start with http:// or https://"},
@@ -1035,6 +1046,57 @@ func TestSourcesPageSkipsDeletedSources(t *testing.T) {
 			}
 			if got := strings.Contains(r.body, problem); got != tc.want {
 				t.Errorf("%s: page lists %q: %v, want %v", tc.name, problem, got, tc.want)
+			}
+		}
+	})
+}
+
+// TestSourcesPollSchedule checks that a source's own poll interval, set by
+// POST /api/sources, is stored and shown by the API, and that the sources
+// page shows each feed's next poll, its interval and why.
+func TestSourcesPollSchedule(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{APIToken: testToken}, st)
+		auth := map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "application/json"}
+		r := do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "https://slow.example/feed.xml", "poll_interval": "90m"}`)
+		if r.status != 201 {
+			t.Fatalf("status %d: %s", r.status, r.body)
+		}
+		if !strings.Contains(strings.ReplaceAll(r.body, `": "`, `":"`), `"poll_interval":"1h30m0s"`) {
+			t.Errorf("POST answer %s does not show the interval", r.body)
+		}
+		var added news.Source
+		if err := json.Unmarshal([]byte(r.body), &added); err != nil {
+			t.Fatal(err)
+		}
+		stored, err := st.Source(t.Context(), added.ID)
+		if err != nil || stored.PollInterval != 90*time.Minute {
+			t.Fatalf("stored %+v, %v; want PollInterval 1h30m", stored, err)
+		}
+		page := do(t, "GET", ts.URL+"/sources", nil, "").body
+		if want := "every 1h30m · its own interval"; !strings.Contains(page, want) {
+			t.Errorf("sources page lacks %q for a source not yet polled", want)
+		}
+
+		// As a poll leaves a source (AddSource stores every field).
+		stored, err = st.AddSource(t.Context(), news.Source{
+			Kind: news.SourceFeed, URL: "https://hinted.example/feed.xml", CreatedAt: t0, PollInterval: 90 * time.Minute,
+			Status: news.StatusOK, LastPolledAt: t0, NextPollAt: t0.Add(4 * time.Hour),
+			PollEvery: 4 * time.Hour, PollReason: "hint: the feed says it changes every 4h0m0s",
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page = do(t, "GET", ts.URL+"/sources", nil, "").body
+		want := `<time datetime="2026-03-02T13:30:00Z">2 Mar 2026, 13:30 UTC</time><br><span class="meta">every 4h · hint: the feed says it changes every 4h0m0s</span>`
+		if !strings.Contains(page, want) {
+			t.Errorf("sources page lacks %q", want)
+		}
+		api := do(t, "GET", fmt.Sprintf("%s/api/sources/%d", ts.URL, stored.ID), nil, "").body
+		for _, w := range []string{`"poll_every":"4h0m0s"`, `"poll_reason":"hint: the feed`, `"next_poll_at":"2026-03-02T13:30:00Z"`, `"poll_interval":"1h30m0s"`} {
+			if !strings.Contains(strings.ReplaceAll(api, `": "`, `":"`), w) {
+				t.Errorf("GET /api/sources/%d = %s, lacks %s", stored.ID, api, w)
 			}
 		}
 	})
