@@ -1,0 +1,233 @@
+package brief
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/sharedpath"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// The disagreement eval: every pair of figures that the key-facts section
+// would show as "sources differ" over the gold stories of
+// ../shared/data/cluster and the demo corpus, and a hand-labelled sample of
+// them (testdata/figure_pairs.json) that measures how many of those pairs
+// are true disagreements. A false one tells the reader that outlets
+// contradict each other when they do not.
+//
+//	NEWSDESK_FIGURE_PAIRS=/tmp/pairs.jsonl go test ./internal/brief -run TestFigurePairs -v
+//
+// writes every pair shown, and prints counts per corpus and the labelled
+// sample's precision.
+
+// pairRef names a figure by its article and its bytes.
+type pairRef struct {
+	ID    string `json:"id"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// labelledPair is one pair of the fixture, with its hand label.
+type labelledPair struct {
+	Set      string  `json:"set"` // "demo" or a file of ../shared/data/cluster
+	A        pairRef `json:"a"`
+	B        pairRef `json:"b"`
+	Disagree bool    `json:"disagree"` // a true disagreement: same quantity, different values
+	Why      string  `json:"why,omitempty"`
+}
+
+// evalDoc is an article of a gold story.
+type evalDoc struct{ id, story, lang, text string }
+
+// pairCorpora are the corpora the eval reads; a cluster file that is not
+// there (no ../shared) is left out.
+func pairCorpora(t *testing.T, withShared bool) map[string][]evalDoc {
+	t.Helper()
+	out := map[string][]evalDoc{}
+	w, err := demo.NewWire(nil)
+	if err != nil {
+		t.Fatalf("demo wire: %v", err)
+	}
+	for _, a := range w.Articles() {
+		if a.CopyOf != "" {
+			continue // a wire copy is dropped before briefing
+		}
+		out["demo"] = append(out["demo"], evalDoc{id: a.Path, story: a.Story, lang: a.Lang, text: a.Body})
+	}
+	if !withShared {
+		return out
+	}
+	dir := sharedpath.Dir(t, "data", "cluster")
+	for _, name := range []string{"basil.jsonl", "ecbplus-dev.jsonl", "gvc-dev.jsonl", "gva-stream-2013-2015.jsonl"} {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("open %s: %v", name, err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<24)
+		for sc.Scan() {
+			var r struct {
+				ID, Story, Text, Lang string
+			}
+			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[name] = append(out[name], evalDoc{id: r.ID, story: r.Story, lang: cmp.Or(r.Lang, "en"), text: r.Text})
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatalf("read %s: %v", name, err)
+		}
+		f.Close()
+	}
+	return out
+}
+
+// shownPair is a disagreement the key-facts section shows.
+type shownPair struct {
+	Set, Story string
+	A, B       pairRef
+	TextA      string `json:"text_a"`
+	TextB      string `json:"text_b"`
+	Quantity   string
+	SentA      string `json:"sent_a"`
+	SentB      string `json:"sent_b"`
+}
+
+// shownPairs runs the key-facts section over every story of docs with two
+// articles or more and lists each main value with each of its variants.
+func shownPairs(set string, docs []evalDoc) []shownPair {
+	byStory := map[string][]evalDoc{}
+	var order []string
+	for _, d := range docs {
+		if byStory[d.story] == nil {
+			order = append(order, d.story)
+		}
+		byStory[d.story] = append(byStory[d.story], d)
+	}
+	var out []shownPair
+	for _, st := range order {
+		ds := byStory[st]
+		if len(ds) < 2 {
+			continue
+		}
+		arts := make([]news.Article, len(ds))
+		for i, d := range ds {
+			arts[i] = news.Article{ID: int64(i + 1), Text: d.text, Lang: d.lang, URL: "https://outlet" + strconv.Itoa(i+1) + ".example/a"}
+		}
+		for _, it := range Facts(arts, nil, 8, nil) {
+			for _, v := range it.Variants {
+				a, b := it.Figure, v.Figure
+				da, db := ds[a.Citation.ArticleID-1], ds[b.Citation.ArticleID-1]
+				out = append(out, shownPair{
+					Set: set, Story: st, Quantity: a.Quantity,
+					A:     pairRef{da.id, a.Citation.Start, a.Citation.End},
+					B:     pairRef{db.id, b.Citation.Start, b.Citation.End},
+					TextA: a.Text, TextB: b.Text, SentA: it.Text, SentB: v.Text,
+				})
+			}
+		}
+	}
+	return out
+}
+
+// figureAt finds the figure of text that starts at start.
+func figureAt(s, lang string, start int) (text.Figure, bool) {
+	for _, f := range text.Figures(s, lang) {
+		if f.Span.Start == start {
+			return f, true
+		}
+	}
+	return text.Figure{}, false
+}
+
+// TestFigurePairs checks the disagreements the key-facts section would
+// show against the hand-labelled pairs: at least minPrecision of the
+// labelled pairs it still calls a disagreement are true ones, and at least
+// minKept of the true ones are still called.
+func TestFigurePairs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the shared cluster data")
+	}
+	t.Parallel()
+	const minPrecision, minKept = 0.10, 1.0
+	corpora := pairCorpora(t, true)
+	if out := os.Getenv("NEWSDESK_FIGURE_PAIRS"); out != "" {
+		var all []shownPair
+		sets := make([]string, 0, len(corpora))
+		for s := range corpora {
+			sets = append(sets, s)
+		}
+		slices.Sort(sets)
+		for _, s := range sets {
+			ps := shownPairs(s, corpora[s])
+			t.Logf("%s: %d pairs shown as disagreements", s, len(ps))
+			all = append(all, ps...)
+		}
+		var b strings.Builder
+		for _, p := range all {
+			j, _ := json.Marshal(p)
+			b.Write(j)
+			b.WriteByte('\n')
+		}
+		if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+			t.Fatalf("write pairs: %v", err)
+		}
+	}
+
+	raw, err := os.ReadFile(filepath.Join("testdata", "figure_pairs.json"))
+	if err != nil {
+		t.Fatalf("read fixture: %v", err)
+	}
+	var pairs []labelledPair
+	if err := json.Unmarshal(raw, &pairs); err != nil {
+		t.Fatalf("parse fixture: %v", err)
+	}
+	docs := map[string]map[string]evalDoc{}
+	for s, ds := range corpora {
+		docs[s] = map[string]evalDoc{}
+		for _, d := range ds {
+			docs[s][d.id] = d
+		}
+	}
+	var tp, fp, trues int
+	for _, p := range pairs {
+		da, okA := docs[p.Set][p.A.ID]
+		db, okB := docs[p.Set][p.B.ID]
+		if !okA || !okB {
+			t.Fatalf("pair %+v: article not in %s", p, p.Set)
+		}
+		fa, okA := figureAt(da.text, da.lang, p.A.Start)
+		fb, okB := figureAt(db.text, db.lang, p.B.Start)
+		called := okA && okB && text.SameQuantity(fa.Figure, fb.Figure) && !text.SameValue(fa.Figure, fb.Figure)
+		if p.Disagree {
+			trues++
+		}
+		switch {
+		case called && p.Disagree:
+			tp++
+		case called:
+			fp++
+			if testing.Verbose() {
+				t.Logf("false disagreement %q vs %q (%s): %s", fa.Text, fb.Text, fa.Quantity, p.Why)
+			}
+		case p.Disagree && testing.Verbose():
+			t.Logf("true disagreement lost: %q (%s) vs %q (%s)", fa.Text, fa.Quantity, fb.Text, fb.Quantity)
+		}
+	}
+	precision := float64(tp) / float64(max(1, tp+fp))
+	kept := float64(tp) / float64(max(1, trues))
+	t.Logf("labelled pairs %d (%d true): called %d, precision %.3f, true ones kept %d/%d (%.3f)",
+		len(pairs), trues, tp+fp, precision, tp, trues, kept)
+	if precision < minPrecision || kept < minKept {
+		t.Errorf("precision %.3f (floor %.2f), true disagreements kept %.3f (floor %.2f)", precision, minPrecision, kept, minKept)
+	}
+}
