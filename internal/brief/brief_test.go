@@ -370,10 +370,33 @@ func TestFactsVariants(t *testing.T) {
 			}
 		}
 	}
-	// The fixture's outlets disagree on traffic (42,000 vs 45,000 vehicles)
-	// and cost ($12m vs $15m).
-	if variants < 2 {
-		t.Errorf("%d variants, want the two disagreements of the fixture", variants)
+	// The fixture's outlets give 42,000 and 45,000 vehicles, counts with
+	// no word that says which (on the labelled pairs of TestFigurePairs
+	// such counts were always two groups), and "$12 million" and "as much
+	// as $15 million", which can both be true: no disagreement to show.
+	if variants != 0 {
+		t.Errorf("%d variants, want none: the fixture's differing values can both be true", variants)
+	}
+}
+
+// TestFactsTrueDisagreements wants a death toll and an aid package that two
+// sources give differently shown as disagreements, and a lower bound that
+// the other value meets shown as none.
+func TestFactsTrueDisagreements(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, URL: "https://a.example/1", Text: "The blast killed 12 people in the market. Donors pledged $2bn in aid. At least 30 people were injured."},
+		{ID: 2, URL: "https://b.example/2", Text: "The blast killed 15 people on Monday. The $2.5bn aid package was approved. The blast injured 32 people."},
+	}
+	got := map[string][]string{}
+	for _, it := range Facts(arts, nil, 8, nil) {
+		for _, v := range it.Variants {
+			got[it.Figure.Quantity] = append(got[it.Figure.Quantity], it.Figure.Text+" / "+v.Figure.Text)
+		}
+	}
+	want := map[string][]string{"dead": {"12 people / 15 people"}, "aid": {"$2bn / $2.5bn"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("disagreements (-want +got):\n%s", diff)
 	}
 }
 

@@ -272,12 +272,17 @@ const (
 
 // Figure is a number with its unit as an article states it.
 type Figure struct {
-	Value    float64  `json:"value"`
-	Unit     string   `json:"unit,omitempty"`     // normalised: "USD", "people", "percent", "day", "km"...
-	Kind     string   `json:"kind,omitempty"`     // money, count, percent, duration, distance, date...
-	Quantity string   `json:"quantity,omitempty"` // what it counts, as a normalised key
-	Text     string   `json:"text"`               // the figure as written, e.g. "$2.3 billion"
-	Citation Citation `json:"citation"`           // the figure's own bytes
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit,omitempty"`     // normalised: "USD", "people", "percent", "day", "km", "m"...
+	Kind     string  `json:"kind,omitempty"`     // money, count, percent, duration, distance, date...
+	Quantity string  `json:"quantity,omitempty"` // what it counts, as a normalised key
+	// Bound says how exact the value is as written: "" exact, "min" ("at
+	// least 30", "more than"), "max" ("up to", "as many as"), "about"
+	// ("about", "nearly", "some") or "vague" ("dozens", "hundreds": a
+	// number only in name, never compared with another value).
+	Bound    string   `json:"bound,omitempty"`
+	Text     string   `json:"text"`     // the figure as written, e.g. "$2.3 billion"
+	Citation Citation `json:"citation"` // the figure's own bytes
 }
 
 // Item is one entry of a briefing section. Text is what the reader sees;

@@ -15,9 +15,13 @@ type Figure struct {
 	news.Figure
 	Span     news.Span `json:"span"`     // the figure's bytes
 	Sentence news.Span `json:"sentence"` // the sentence that holds it
-	// BaseValue and BaseUnit restate durations in days, so that
-	// "30-day" and "a month-long" can be compared; for other kinds they
-	// equal Value and Unit.
+	// BaseValue and BaseUnit restate the value in its kind's base unit,
+	// so that "30-day" and "a month-long", or "800 metres" and "0.8 km",
+	// can be compared: durations in days, distances in km, weights in kg;
+	// for other kinds they equal Value and Unit. Value and Unit keep the
+	// unit the article wrote (metric units as written, miles and pounds
+	// restated in km and kg), so that a briefing shows "4.2 m", not
+	// "0.0042 km".
 	BaseValue float64 `json:"base_value"`
 	BaseUnit  string  `json:"base_unit,omitempty"`
 	// Approx is set when the conversion to the base unit is approximate
@@ -64,11 +68,9 @@ func Figures(s, lang string) []Figure {
 			f.Sentence = sent
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
-			f.Quantity = quantityOf(s, words, i, next, f)
-			f.BaseValue, f.BaseUnit, f.Approx = f.Value, f.Unit, false
-			if f.Kind == KindDuration {
-				f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
-			}
+			f.Bound = boundOf(words, i, next, f.Kind)
+			f.Quantity = quantityOf(words, i, next, f)
+			f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
 			out = append(out, f)
 			i = next
 		}
@@ -174,12 +176,13 @@ var unitWords = map[string]unitInfo{
 	"km": {"km", KindDistance, 1}, "kilometres": {"km", KindDistance, 1}, "kilometers": {"km", KindDistance, 1},
 	"kilometre": {"km", KindDistance, 1}, "kilometer": {"km", KindDistance, 1}, "kilometro": {"km", KindDistance, 1},
 	"kilometros": {"km", KindDistance, 1}, "miles": {"km", KindDistance, 1.609344}, "mile": {"km", KindDistance, 1.609344},
-	"millas": {"km", KindDistance, 1.609344}, "metres": {"km", KindDistance, 0.001}, "meters": {"km", KindDistance, 0.001},
-	"metros": {"km", KindDistance, 0.001}, "metre": {"km", KindDistance, 0.001}, "meter": {"km", KindDistance, 0.001},
-	"metro": {"km", KindDistance, 0.001},
+	"millas": {"km", KindDistance, 1.609344}, "metres": {"m", KindDistance, 1}, "meters": {"m", KindDistance, 1},
+	"metros": {"m", KindDistance, 1}, "metre": {"m", KindDistance, 1}, "meter": {"m", KindDistance, 1},
+	"metro": {"m", KindDistance, 1},
 	"kg":    {"kg", KindWeight, 1}, "kilograms": {"kg", KindWeight, 1}, "kilos": {"kg", KindWeight, 1},
-	"kilogramos": {"kg", KindWeight, 1}, "tonnes": {"kg", KindWeight, 1000}, "tons": {"kg", KindWeight, 907.18474},
-	"toneladas": {"kg", KindWeight, 1000}, "tonne": {"kg", KindWeight, 1000}, "ton": {"kg", KindWeight, 907.18474},
+	"kilogramos": {"kg", KindWeight, 1}, "tonnes": {"t", KindWeight, 1}, "tons": {"kg", KindWeight, 907.18474},
+	"toneladas": {"t", KindWeight, 1}, "tonne": {"t", KindWeight, 1}, "ton": {"kg", KindWeight, 907.18474},
+	"grams": {"g", KindWeight, 1}, "gramos": {"g", KindWeight, 1}, "gram": {"g", KindWeight, 1}, "gramo": {"g", KindWeight, 1},
 	"pounds": {"kg", KindWeight, 0.45359237}, "lb": {"kg", KindWeight, 0.45359237}, "lbs": {"kg", KindWeight, 0.45359237},
 }
 
@@ -369,8 +372,8 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 					j = x + 1
 					break
 				}
-				if !unicode.IsLower(firstRune(w[x].text)) || isNum(w[x]) {
-					break
+				if !unicode.IsLower(firstRune(w[x].text)) || isNum(w[x]) || countStops[w[x].key] {
+					break // "1 woman and injured", "11 times by police"
 				}
 			}
 			if kind == KindCount && shareOf(w, i, i+n) {
@@ -390,6 +393,10 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
 }
+
+// countStops end the search for a counted noun after a number: the noun
+// would count something else than the number.
+var countStops = set(`and|or|y|o|times|veces|by|por|per`)
 
 // jobPosts reports whether "puestos" at w[x] are jobs ("puestos de
 // trabajo", "de empleo"): alone the word is as often checkpoints
@@ -463,6 +470,19 @@ func skipNumber(w []fword, i int) bool {
 	}
 	if i > 0 && w[i-1].text == ":" && adjacent(w[i-1], w[i]) {
 		return true
+	}
+	// Fractions, ranges and codes: "4 1/2", "9/11", "ages 16-18".
+	if i > 1 && (w[i-1].text == "/" || w[i-1].text == "-" && adjacent(w[i-1], w[i]) && adjacent(w[i-2], w[i-1])) && isNum(w[i-2]) {
+		return true
+	}
+	if i+2 < len(w) && w[i+1].text == "/" && isNum(w[i+2]) {
+		return true
+	}
+	// "Nov. 17".
+	if i > 1 && w[i-1].text == "." {
+		if _, ok := months[w[i-2].key]; ok {
+			return true
+		}
 	}
 	if i+1 < len(w) && (w[i+1].key == "a" || w[i+1].key == "p") && i+2 < len(w) && w[i+2].text == "." {
 		return true // 7 a.m.
@@ -601,33 +621,25 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 
 // quantityOf builds the key of what a figure counts: for counts, the
 // event near it ("were killed" → "dead") or the counted noun; for other
-// kinds, the nearest measure noun in the sentence ("aid", "ceasefire").
-func quantityOf(s string, w []fword, i, next int, f Figure) string {
-	if f.Kind == KindCount {
-		// "30 dead", "30 people were killed", "killing 30 people".
-		if ev, ok := eventWords[w[next-1].key]; ok && ev != "" && next-1 > i {
-			return ev
-		}
-		for x := next; x < len(w) && x < next+4; x++ {
-			if ev, ok := eventWords[w[x].key]; ok && ev != "" {
-				return ev
-			}
-			if w[x].text == "." || w[x].text == ";" {
-				break
-			}
-		}
-		for x := i - 1; x >= 0 && x >= i-3; x-- {
-			if ev, ok := eventWords[w[x].key]; ok && ev != "" {
-				return ev
-			}
-		}
-		if ev, ok := eventWords[Key(f.Unit)]; ok && ev != "" {
-			return ev
-		}
-		return f.Unit
+// kinds, the measure noun the figure modifies or that governs it, in the
+// figure's own clause ("aid", "ceasefire", "consumer price"). A figure
+// whose key cannot be told is left without one, and is never compared.
+func quantityOf(w []fword, i, next int, f Figure) string {
+	if f.Bound == BoundVague {
+		return "" // "dozens of police": no value to compare
 	}
-	best, bestDist := "", 1<<30
-	for x := max(0, i-8); x < len(w) && x < next+8; x++ {
+	switch f.Kind {
+	case KindCount:
+		return countKey(w, i, next, f)
+	case KindAge:
+		return "" // two ages in a story are nearly always two people's
+	}
+	lo, hi := clause(w, i, next)
+	if f.Kind == KindDuration {
+		return durationKey(w, i, next, lo, hi)
+	}
+	best, bestDist := -1, 1<<30
+	for x := max(lo, i-8); x < hi && x < next+8; x++ {
 		if x >= i && x < next {
 			continue
 		}
@@ -643,14 +655,273 @@ func quantityOf(s string, w []fword, i, next int, f Figure) string {
 				d = i - x
 			}
 			if d < bestDist {
-				best, bestDist = w[x].key, d
+				best, bestDist = x, d
 			}
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		return ""
 	}
-	return canonicalMeasure(best)
+	return measureKey(w, best, i, next)
+}
+
+// countKey keys a count: the event the words around it name ("30 people
+// were killed", "killing 30 people", "30 dead"), else the counted noun. The
+// event after the figure is looked for up to the end of its clause ("killed
+// 13 people and injured 30 others": the 13 were killed). A part of a
+// group ("two other victims", "three of the dead", "four remaining
+// victims") is not the group's count, and gets no key; "others" after
+// another event in the sentence ("one dead and three others injured") is
+// the whole count of its own event.
+func countKey(w []fword, i, next int, f Figure) string {
+	ev := ""
+	if e, ok := eventWords[w[next-1].key]; ok && e != "" && next-1 > i {
+		ev = e
+	}
+	for x := next; ev == "" && x < len(w) && x < next+4; x++ {
+		if clauseBreak(w[x]) || countStops[w[x].key] {
+			break
+		}
+		if e, ok := eventWords[w[x].key]; ok && e != "" {
+			ev = e
+		}
+	}
+	for x := i - 1; ev == "" && x >= 0 && x >= i-4; x-- {
+		if clauseBreak(w[x]) || countStops[w[x].key] {
+			break
+		}
+		if e, ok := eventWords[w[x].key]; ok && e != "" {
+			ev = e
+		}
+	}
+	if ev == "" {
+		if e, ok := eventWords[Key(f.Unit)]; ok && e != "" {
+			ev = e
+		}
+	}
+	if ev == "" {
+		ev = f.Unit
+	}
+	if partOfGroup(w, i, next) {
+		for x := 0; x < i; x++ {
+			if e, ok := eventWords[w[x].key]; ok && e != "" && e != ev {
+				return ev // "one dead and three others injured"
+			}
+		}
+		return ""
+	}
+	return ev
+}
+
+// partOfGroup reports whether the count w[i:next] names part of a group:
+// "three other people", "seven others", "three more people", "four
+// remaining victims", "three of the dead", "dos de los heridos".
+func partOfGroup(w []fword, i, next int) bool {
+	for x := i + 1; x < next; x++ {
+		switch w[x].key {
+		case "other", "others", "more", "remaining", "additional", "otros", "otras", "mas", "restantes":
+			return true
+		case "of", "de":
+			if x+1 < next && (w[x+1].key == "the" || w[x+1].key == "their" || w[x+1].key == "los" || w[x+1].key == "las" || w[x+1].key == "them") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// durationKey keys a duration by the noun it measures, only where the
+// words say it is that noun's length: the figure before the noun ("a
+// 30-day ceasefire", "a 14-week writers strike"), the noun and a link
+// before the figure ("a ceasefire of 30 days", "the siege lasted three
+// weeks", "a sentence of up to five years"), or "in" after it ("12 years
+// in prison"). A duration after "in", "after", "since" or before "ago" is
+// a time between events ("the first strike in six years", "11 days after
+// the strike ended"), not a length, and gets no key.
+func durationKey(w []fword, i, next, lo, hi int) string {
+	b := i
+	for b > lo && boundWords[w[b-1].key] {
+		b--
+	}
+	if b > lo {
+		switch w[b-1].key {
+		case "in", "within", "after", "since", "over", "en", "tras", "desde", "hace", "ago":
+			return ""
+		}
+	}
+	if next < hi {
+		switch w[next].key {
+		case "ago", "later", "earlier", "before", "after", "despues", "antes":
+			return ""
+		}
+	}
+	// "30-day ceasefire", "14-week Hollywood writers strike".
+	for x := next; x < hi && x <= next+2; x++ {
+		if measureWords[w[x].key] {
+			return measureKey(w, x, i, next)
+		}
+		if !unicode.IsLetter(firstRune(w[x].text)) {
+			break
+		}
+	}
+	// "12 years in prison", "tres años de cárcel".
+	if next+1 < hi && (w[next].key == "in" || w[next].key == "en" || w[next].key == "de" || w[next].key == "behind") && measureWords[w[next+1].key] {
+		return measureKey(w, next+1, i, next)
+	}
+	// "a ceasefire of 30 days", "the siege lasted three weeks".
+	lasts := false
+	for x := b - 1; x >= lo && x >= b-4; x-- {
+		if measureWords[w[x].key] {
+			return measureKey(w, x, i, next)
+		}
+		if !durationLinks[w[x].key] {
+			break
+		}
+		lasts = lasts || lastVerbs[w[x].key]
+	}
+	// "the traffic ban on the bridge would last 6 weeks": the subject of
+	// a verb of lasting, further back in the clause.
+	for x := b - 1; lasts && x >= lo && x >= b-10; x-- {
+		if measureWords[w[x].key] {
+			return measureKey(w, x, i, next)
+		}
+	}
+	return ""
+}
+
+// durationLinks are the words that may stand between a noun and the
+// duration that is its length.
+var durationLinks = set(`of|de|del|for|lasting|lasted|lasts|last|will|would|to|a|an|the|was|is|be|has|had|been|
+maximum|minimum|durante|duro|durara|dura|un|una|que|por|hasta|set|extended|extendida|extended|runs|ran`)
+
+// lastVerbs say how long their subject lasts.
+var lastVerbs = set(`last|lasts|lasted|lasting|dura|duro|durara|extended|runs|ran`)
+
+// clause returns the bounds [lo, hi) of the clause around w[i:next]: up to
+// punctuation that ends a phrase or a word that opens another clause.
+func clause(w []fword, i, next int) (lo, hi int) {
+	lo = i
+	for lo > 0 && !clauseBreak(w[lo-1]) {
+		lo--
+	}
+	hi = next
+	for hi < len(w) && !clauseBreak(w[hi]) {
+		hi++
+	}
+	return lo, hi
+}
+
+// clauseBreak reports whether w ends a phrase: punctuation between
+// clauses or a word that opens another clause ("while inflation...").
+func clauseBreak(w fword) bool {
+	switch w.text {
+	case ",", ";", ":", "(", ")", "—", "–", "\"", "“", "”", "«", "»", ".", "!", "?":
+		return true
+	}
+	return clauseWords[w.key]
+}
+
+var clauseWords = set(`while|whereas|but|which|who|although|though|when|mientras|pero|aunque|cuando|cual|quien`)
+
+// measureKey is the key of the measure noun at w[x]: the noun, with the
+// word that says which of its kind it is ("consumer prices", "food
+// prices", "interest rate"; Spanish "precios de los alimentos", "tasa de
+// interés"), so that two different prices or rates are not compared.
+// Words that do not tell one quantity from another (the, annual, new)
+// are not part of it; nor are the figure's own words.
+func measureKey(w []fword, x, i, next int) string {
+	head := canonicalMeasure(w[x].key)
+	if head == "wealth" {
+		// "jewellery worth $160m", "$108m worth of rings": the word
+		// before is what is valued, not which value.
+		return head
+	}
+	mod := ""
+	if p := x - 1; p >= 0 && (p < i || p >= next) && isModifier(w[p]) {
+		mod = w[p].key
+	}
+	// Spanish puts it after: "precios alimentarios", "precios de los
+	// alimentos", "precios al consumo".
+	if mod == "" && x+1 < len(w) && (x+1 < i || x+1 >= next) {
+		k := x + 1
+		if w[k].key == "de" || w[k].key == "del" || w[k].key == "al" {
+			k++
+			if k < len(w) && (w[k].key == "los" || w[k].key == "las" || w[k].key == "la" || w[k].key == "el") {
+				k++
+			}
+		}
+		if k < len(w) && (k < i || k >= next) && spanishModifier(w, x, k) {
+			mod = w[k].key
+		}
+	}
+	if mod == "" {
+		return head
+	}
+	if m, ok := modifierSynonyms[mod]; ok {
+		mod = m
+	} else if m, ok := measureSynonyms[mod]; ok {
+		mod = m
+	}
+	return mod + " " + head
+}
+
+// isModifier reports whether w, before a measure noun, says which of its
+// kind it is: a word of letters that is not a function word or an
+// adjective every such quantity may take.
+func isModifier(w fword) bool {
+	if !unicode.IsLetter(firstRune(w.text)) || utf8.RuneCountInString(w.text) < 3 {
+		return false
+	}
+	return !genericWords[w.key] && !measureVerbs[w.key]
+}
+
+// spanishModifier reports whether w[k], after the Spanish measure noun at
+// w[x], says which one it is: a word after "de"/"al" ("de los
+// alimentos"), or a lower-case adjective right after the noun ("precios
+// alimentarios").
+func spanishModifier(w []fword, x, k int) bool {
+	if !unicode.IsLower(firstRune(w[k].text)) || !isModifier(w[k]) {
+		return false
+	}
+	if _, ok := unitWords[w[k].key]; ok {
+		return false
+	}
+	if k > x+1 {
+		return true
+	}
+	// Right after the noun: an adjective, by its Spanish ending.
+	for _, suf := range []string{"ario", "aria", "arios", "arias", "al", "ales", "ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas"} {
+		if strings.HasSuffix(w[k].key, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericWords are words before a measure noun that do not tell one
+// quantity from another.
+var genericWords = set(`the|and|its|their|his|her|our|your|this|that|these|those|new|total|overall|annual|main|key|
+current|official|first|last|latest|record|average|estimated|proposed|planned|initial|final|full|whole|entire|
+same|such|some|any|each|for|with|from|per|into|than|more|less|most|over|under|about|around|nearly|almost|
+year|yearly|monthly|weekly|daily|long|short|high|low|higher|lower|big|biggest|largest|large|small|huge|
+record|historic|massive|only|other|another|further|additional|extra|all|both|was|were|has|had|have|will|
+would|been|being|said|says|also|just|still|even|already|now|then|los|las|del|una|uno|por|con|sus|que|
+nuevo|nueva|total|anual|primer|primera|gran|mayor|menor|este|esta|ese|esa|otro|otra|whose|what|
+quarter|half|least|much|many|several|previous|earlier|later|next|national|global|worth|per|
+could|can|may|might|should|must|shall|did|does|not|expected|likely|set|due|puede|podria|debe`)
+
+// measureVerbs are verbs that come between a noun and its figure; they
+// never modify the measure noun after them.
+var measureVerbs = set(`rose|fell|rise|fall|rises|falls|grew|grow|dropped|drop|reached|reach|hit|raised|cut|cuts|
+increased|decreased|climbed|jumped|slipped|stood|stands|is|are|be|to|of|in|on|at|by|as|de|en|al|el|la`)
+
+// modifierSynonyms map Spanish modifiers onto the English key.
+var modifierSynonyms = map[string]string{
+	"consumo": "consumer", "alimentos": "food", "alimentarios": "food", "alimentaria": "food", "alimentario": "food",
+	"vivienda": "housing", "viviendas": "housing", "energia": "energy", "energeticos": "energy", "combustible": "fuel",
+	"combustibles": "fuel", "militar": "military", "humanitaria": "humanitarian", "humanitario": "humanitarian",
+	"juvenil": "youth", "federal": "federal", "electricidad": "electricity", "gasolina": "petrol", "gas": "gas",
+	"gasoline": "petrol", "foods": "food", "houses": "housing", "homes": "housing", "home": "housing", "house": "housing",
 }
 
 // canonicalMeasure maps Spanish and inflected measure nouns onto one key.
@@ -683,7 +954,8 @@ var measureSynonyms = map[string]string{
 	"programa": "program", "paquete": "package", "fortuna": "fortune", "worth": "wealth", "net": "wealth",
 }
 
-// base restates a value in its kind's base unit: durations in days.
+// base restates a value in its kind's base unit: durations in days,
+// distances in km, weights in kg.
 func base(v float64, unit string) (float64, string, bool) {
 	switch unit {
 	case "second":
@@ -700,20 +972,78 @@ func base(v float64, unit string) (float64, string, bool) {
 		return v * 30.436875, "day", true
 	case "year":
 		return v * 365.2425, "day", true
+	case "m":
+		return round(v / 1000), "km", false
+	case "g":
+		return round(v / 1000), "kg", false
+	case "t":
+		return v * 1000, "kg", false
 	}
 	return v, unit, false
+}
+
+// Bounds: how exact a figure's value is as written (news.Figure.Bound).
+const (
+	BoundMin   = "min"   // "at least 30", "more than 30", "más de 30"
+	BoundMax   = "max"   // "up to 30", "as many as 30", "hasta 30"
+	BoundAbout = "about" // "about 30", "nearly 30", "unos 30"
+	BoundVague = "vague" // "dozens", "hundreds", "several": no value
+)
+
+// boundWords are the words that may stand before a figure to bound it.
+var boundWords = set(`at|least|more|than|over|above|up|to|as|many|much|nearly|almost|about|around|roughly|
+approximately|some|estimated|an|close|fewer|less|under|al|menos|por|lo|mas|cerca|de|unos|unas|alrededor|
+aproximadamente|casi|hasta|un|total|of`)
+
+// boundOf reads the words before the figure w[i:next] that bound its
+// value ("at least 30", "up to five years", "unos 30"), and the number
+// words that are no value at all ("dozens of police", "hundreds of
+// people", "several", "a dozen": in news a round guess, not twelve).
+func boundOf(w []fword, i, next int, kind string) string {
+	for x := i; x < next; x++ {
+		switch w[x].key {
+		case "dozen", "dozens", "hundreds":
+			return BoundVague
+		}
+	}
+	key := func(k int) string {
+		if k < 0 {
+			return ""
+		}
+		return w[k].key
+	}
+	k1, k2, k3 := key(i-1), key(i-2), key(i-3)
+	switch {
+	case k1 == "several" || k1 == "many" || k1 == "scores" || k2 == "scores" && k1 == "of" || k1 == "varios" || k1 == "varias":
+		return BoundVague
+	case k2 == "at" && k1 == "least", k2 == "more" && k1 == "than", k2 == "al" && k1 == "menos",
+		k3 == "por" && k2 == "lo" && k1 == "menos", k2 == "mas" && k1 == "de", k1 == "above", k1 == "exceeding",
+		k1 == "over" && kind != KindDuration:
+		return BoundMin
+	case k2 == "up" && k1 == "to", k3 == "as" && k2 == "many" && k1 == "as", k3 == "as" && k2 == "much" && k1 == "as",
+		k2 == "fewer" && k1 == "than", k2 == "less" && k1 == "than", k1 == "under", k1 == "hasta",
+		k2 == "menos" && k1 == "de", k1 == "maximum" || k2 == "maximum" && k1 == "of":
+		return BoundMax
+	case k1 == "about" || k1 == "around" || k1 == "roughly" || k1 == "approximately" || k1 == "some" ||
+		k1 == "nearly" || k1 == "almost" || k1 == "estimated" || k2 == "close" && k1 == "to" ||
+		k1 == "unos" || k1 == "unas" || k1 == "aproximadamente" || k1 == "casi" ||
+		k2 == "cerca" && k1 == "de" || k2 == "alrededor" && k1 == "de":
+		return BoundAbout
+	}
+	return ""
 }
 
 // SameQuantity reports whether two figures measure the same thing, so
 // that different values are a disagreement between sources: same kind,
 // units of one family (any currency only with itself; durations of any
-// length), and the same non-empty Quantity key.
+// length; metres with km), the same non-empty Quantity key, and neither
+// vague ("dozens").
 func SameQuantity(a, b news.Figure) bool {
 	if a.Kind == "" || a.Kind != b.Kind || a.Quantity == "" || a.Quantity != b.Quantity {
 		return false
 	}
-	if a.Kind != KindDuration {
-		return a.Unit == b.Unit
+	if a.Bound == BoundVague || b.Bound == BoundVague {
+		return false
 	}
 	_, ua, _ := base(a.Value, a.Unit)
 	_, ub, _ := base(b.Value, b.Unit)
@@ -728,12 +1058,8 @@ func Comparable(a, b Figure) bool { return SameQuantity(a.Figure, b.Figure) }
 // equal within 0.5% in base units, or within 3% when a month or year was
 // converted to days ("30-day" and "a month-long" agree).
 func SameValue(a, b news.Figure) bool {
-	va, ua, xa := a.Value, a.Unit, false
-	vb, ub, xb := b.Value, b.Unit, false
-	if a.Kind == KindDuration && b.Kind == KindDuration {
-		va, ua, xa = base(a.Value, a.Unit)
-		vb, ub, xb = base(b.Value, b.Unit)
-	}
+	va, ua, xa := base(a.Value, a.Unit)
+	vb, ub, xb := base(b.Value, b.Unit)
 	if ua != ub {
 		return false
 	}
@@ -743,6 +1069,42 @@ func SameValue(a, b news.Figure) bool {
 	}
 	d := math.Abs(va - vb)
 	return d <= tol*math.Max(math.Abs(va), math.Abs(vb)) || d < 1e-9
+}
+
+// aboutMargin is how far an approximate value ("about 100") may be from
+// another and both be true.
+const aboutMargin = 0.1
+
+// Conflict reports whether two figures are a disagreement a reader can
+// trust: they measure the same quantity (SameQuantity) and no value
+// makes both true. "At least 30" and "32" agree, as do "at least 20" and
+// "at least 22", "as many as seven" and "five", "about 100" and "at least
+// 70"; "12" and "15" do not.
+func Conflict(a, b news.Figure) bool {
+	if !SameQuantity(a, b) || SameValue(a, b) {
+		return false
+	}
+	loA, hiA := interval(a)
+	loB, hiB := interval(b)
+	return loA > hiB || loB > hiA
+}
+
+// interval is the range of base values a figure allows as written.
+func interval(f news.Figure) (lo, hi float64) {
+	v, _, approx := base(f.Value, f.Unit)
+	lo, hi = v, v
+	if approx {
+		lo, hi = v*0.97, v*1.03
+	}
+	switch f.Bound {
+	case BoundMin:
+		hi = math.Inf(1)
+	case BoundMax:
+		lo = math.Inf(-1)
+	case BoundAbout:
+		lo, hi = v*(1-aboutMargin), v*(1+aboutMargin)
+	}
+	return min(lo, hi), max(lo, hi)
 }
 
 // GuessLang tells Spanish from English text by its commonest function
