@@ -22,7 +22,11 @@ import (
 // ../shared/data/cluster and the demo corpus, and a hand-labelled sample of
 // them (testdata/figure_pairs.json) that measures how many of those pairs
 // are true disagreements. A false one tells the reader that outlets
-// contradict each other when they do not.
+// contradict each other when they do not. The fixture holds every pair
+// the section showed before the figure keys were tightened (151, 16 of
+// them true) and every pair it showed after that the first set did not
+// hold (10, none true); it names figures by article ID and bytes, so the
+// shared texts stay out of the repository.
 //
 //	NEWSDESK_FIGURE_PAIRS=/tmp/pairs.jsonl go test ./internal/brief -run TestFigurePairs -v
 //
@@ -158,7 +162,7 @@ func TestFigurePairs(t *testing.T) {
 		t.Skip("reads the shared cluster data")
 	}
 	t.Parallel()
-	const minPrecision, minKept = 0.38, 1.0
+	const minPrecision, minKept = 0.32, 1.0
 	corpora := pairCorpora(t, true)
 	if out := os.Getenv("NEWSDESK_FIGURE_PAIRS"); out != "" {
 		var all []shownPair

@@ -764,9 +764,16 @@ func durationKey(w []fword, i, next, lo, hi int) string {
 			break
 		}
 	}
-	// "12 years in prison", "tres años de cárcel".
-	if next+1 < hi && (w[next].key == "in" || w[next].key == "en" || w[next].key == "de" || w[next].key == "behind") && measureWords[w[next+1].key] {
-		return measureKey(w, next+1, i, next)
+	// "12 years in prison", "tres años de cárcel", "cuatro años en la
+	// cárcel".
+	if next+1 < hi && (w[next].key == "in" || w[next].key == "en" || w[next].key == "de" || w[next].key == "behind") {
+		x := next + 1
+		if x+1 < hi && (w[x].key == "the" || w[x].key == "la" || w[x].key == "el") {
+			x++
+		}
+		if measureWords[w[x].key] {
+			return measureKey(w, x, i, next)
+		}
 	}
 	// "a ceasefire of 30 days", "the siege lasted three weeks".
 	lasts := false
@@ -1013,6 +1020,11 @@ func boundOf(w []fword, i, next int, kind string) string {
 		return w[k].key
 	}
 	k1, k2, k3 := key(i-1), key(i-2), key(i-3)
+	// The top of a range: "46 to 57 months", "de 2 a 5 años", "entre 2 y
+	// 5 años", "nine to 18 months".
+	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || numberWords[k2] > 0) {
+		return BoundMax
+	}
 	switch {
 	case k1 == "several" || k1 == "many" || k1 == "scores" || k2 == "scores" && k1 == "of" || k1 == "varios" || k1 == "varias":
 		return BoundVague

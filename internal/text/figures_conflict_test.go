@@ -69,6 +69,10 @@ func TestConflict(t *testing.T) {
 		{"up to", side{"en", "As many as seven officers returned fire.", "seven officers"}, side{"en", "Five officers returned fire.", "Five officers"}, false},
 		{"more than es", side{"es", "Más de 100 personas resultaron heridas.", "100 personas"}, side{"es", "Hubo 140 heridos.", "140 heridos"}, false},
 		{"about and at least", side{"en", "About 100 people have been injured.", "100 people"}, side{"en", "The riots left at least 70 people injured.", "70 people"}, false},
+		// The top of a range is a bound.
+		{"range", side{"en", "Prosecutors recommended a sentence of 46 to 57 months in prison.", "57 months"},
+			side{"en", "The charge carries a maximum of three years in prison.", "three years"}, false},
+		{"range es", side{"es", "Lo condenaron a entre 2 y 5 años de cárcel.", "5 años"}, side{"es", "Pasará 4 años en la cárcel.", "4 años"}, false},
 		// The event after "and" is another group's.
 		{"killed and injured", side{"en", "It killed 13 people and injured more than 30 others.", "13 people"},
 			side{"en", "In all 30 people were injured.", "30 people"}, false},
