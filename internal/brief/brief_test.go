@@ -591,3 +591,28 @@ func TestMarkdownAllFootnotes(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsDisplayUnit wants a distance the article gives in metres kept in
+// metres in the briefing's figure, not restated as a tiny number of km, and
+// compared with a distance in km by its value.
+func TestFactsDisplayUnit(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, URL: "https://a.example/1", Text: "The river rose 4.2 metres above its normal level. The new wall is 800 metres long."},
+		{ID: 2, URL: "https://b.example/2", Text: "The new wall is 0.8 km long."},
+	}
+	type shown struct {
+		Value    float64
+		Unit     string
+		Variants int
+	}
+	got := map[string]shown{}
+	for _, it := range Facts(arts, nil, 8, nil) {
+		got[it.Figure.Text] = shown{it.Figure.Value, it.Figure.Unit, len(it.Variants)}
+	}
+	// "800 metres" restates "0.8 km", so it is listed once.
+	want := map[string]shown{"4.2 metres": {4.2, "m", 0}, "0.8 km": {0.8, "km", 0}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("facts' figures (-want +got):\n%s", diff)
+	}
+}
