@@ -372,7 +372,7 @@ func TestFactsVariants(t *testing.T) {
 	}
 	// The fixture's outlets give 42,000 and 45,000 vehicles, counts with
 	// no word that says which (on the labelled pairs of TestFigurePairs
-	// such counts were always two groups), and "$12 million" and "as much
+	// all 37 such pairs were false), and "$12 million" and "as much
 	// as $15 million", which can both be true: no disagreement to show.
 	if variants != 0 {
 		t.Errorf("%d variants, want none: the fixture's differing values can both be true", variants)

@@ -276,7 +276,7 @@ func restates(a, b news.Figure) bool {
 // patients or seats are as likely two groups (the officers at one scene
 // and at another) as one count they disagree on, and a briefing must not
 // say the sources differ when it cannot tell. On the labelled pairs of
-// TestFigurePairs all 26 such pairs were two groups.
+// TestFigurePairs all 37 such pairs were two groups or two events.
 func peopleOnly(f news.Figure) bool {
 	return f.Kind == text.KindCount && f.Quantity == f.Unit
 }
