@@ -315,10 +315,23 @@ func selectFrom(articles []news.Article, sw *storyWords, o SummaryOptions, m sum
 		}
 	})
 	chosen := make([]unit, len(best))
+	type at struct {
+		doc  int
+		span news.Span
+	}
+	leans := map[at]bool{}
 	for i, k := range best {
 		chosen[i] = cands[k].u
+		leans[at{cands[k].u.doc, cands[k].u.span}] = cands[k].leans
 	}
 	readingOrder(chosen)
+	var names map[string]bool
+	nameFirst(chosen, func(u unit) bool { return leans[at{u.doc, u.span}] }, func(u unit) bool {
+		if names == nil {
+			names = storyNames(articles)
+		}
+		return namesSomeone(u.text, names)
+	})
 	return chosen
 }
 
@@ -353,6 +366,12 @@ type candidate struct {
 	feats    []float64
 	score    float64
 	concepts []int
+	// near marks the shortlisted candidates this one restates
+	// (nearDuplicate): a set holds at most one of them.
+	near []bool
+	// leans marks a sentence that opens on a pronoun (opensOnPronoun): it
+	// may not be a summary's first sentence.
+	leans bool
 }
 
 // subsetFeatures describes the summary made of cands[i] for i in pick.
@@ -449,6 +468,18 @@ func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip 
 	if len(cands) > m.Shortlist {
 		cands = cands[:m.Shortlist]
 	}
+	langs := articleLangs(articles)
+	sets := make([]map[string]bool, len(cands))
+	for k := range cands {
+		sets[k] = conceptSet(cands[k].u.text)
+		cands[k].leans = opensOnPronoun(cands[k].u.text, langs[cands[k].u.doc])
+		cands[k].near = make([]bool, len(cands))
+		for j := range k {
+			if nearDuplicate(sets[k], sets[j]) {
+				cands[k].near[j], cands[j].near[k] = true, true
+			}
+		}
+	}
 	df := map[string]int{}
 	for _, a := range articles {
 		seen := map[string]bool{}
@@ -494,24 +525,35 @@ func sourceLengths(articles []news.Article, budget int) [2]float64 {
 }
 
 // eachSubset calls fn with every non-empty set of candidates that fits the
-// budget, up to maxSubsets of them; pick is reused between calls.
+// budget and reads well, up to maxSubsets of them; pick is reused between
+// calls. A set reads well when no two of its sentences restate each other
+// and not all of them open on a pronoun (see readable.go).
 func eachSubset(cands []candidate, budget int, fn func(pick []int)) {
 	var pick []int
 	n := 0
-	var walk func(from, words int)
-	walk = func(from, words int) {
+	var walk func(from, words, named int)
+	walk = func(from, words, named int) {
 		for k := from; k < len(cands) && n < maxSubsets; k++ {
-			if words+cands[k].u.words > budget {
+			c := cands[k]
+			if words+c.u.words > budget || slices.ContainsFunc(pick, func(j int) bool { return c.near[j] }) {
 				continue
 			}
 			pick = append(pick, k)
 			n++
-			fn(pick)
-			walk(k+1, words+cands[k].u.words)
+			named := named
+			if !c.leans {
+				named++
+			}
+			// A set of pronoun openers alone is not offered, but it may
+			// grow into one that is.
+			if named > 0 {
+				fn(pick)
+			}
+			walk(k+1, words+c.u.words, named)
 			pick = pick[:len(pick)-1]
 		}
 	}
-	walk(0, 0)
+	walk(0, 0, 0)
 }
 
 // maxSubsets bounds the subset search; candidates come best first, so the

@@ -14,11 +14,16 @@ func TestEachSubset(t *testing.T) {
 		name   string
 		words  []int
 		budget int
+		near   [][2]int // pairs that restate each other
+		leans  []int    // sentences that open on a pronoun
 	}{
-		{"none fits", []int{10, 12}, 5},
-		{"all fit together", []int{3, 4, 5}, 12},
-		{"some pairs fit", []int{20, 30, 40, 25}, 60},
-		{"one at a time", []int{40, 50, 45}, 50},
+		{"none fits", []int{10, 12}, 5, nil, nil},
+		{"all fit together", []int{3, 4, 5}, 12, nil, nil},
+		{"some pairs fit", []int{20, 30, 40, 25}, 60, nil, nil},
+		{"one at a time", []int{40, 50, 45}, 50, nil, nil},
+		{"restatements apart", []int{3, 4, 5, 6}, 30, [][2]int{{0, 2}, {1, 3}}, nil},
+		{"pronoun openers only with a named one", []int{3, 4, 5, 6}, 30, nil, []int{0, 1, 2}},
+		{"both rules", []int{3, 4, 5, 6}, 30, [][2]int{{0, 3}}, []int{1, 3}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -26,17 +31,31 @@ func TestEachSubset(t *testing.T) {
 			cands := make([]candidate, len(tc.words))
 			for i, w := range tc.words {
 				cands[i].u.words = w
+				cands[i].near = make([]bool, len(tc.words))
+			}
+			for _, p := range tc.near {
+				cands[p[0]].near[p[1]], cands[p[1]].near[p[0]] = true, true
+			}
+			for _, i := range tc.leans {
+				cands[i].leans = true
 			}
 			// Brute force over bit masks.
 			want := map[int]bool{}
+		masks:
 			for mask := 1; mask < 1<<len(cands); mask++ {
-				sum := 0
+				sum, named := 0, false
 				for i := range cands {
 					if mask&(1<<i) != 0 {
 						sum += cands[i].u.words
+						named = named || !cands[i].leans
 					}
 				}
-				if sum <= tc.budget {
+				for _, p := range tc.near {
+					if mask&(1<<p[0]) != 0 && mask&(1<<p[1]) != 0 {
+						continue masks
+					}
+				}
+				if sum <= tc.budget && named {
 					want[mask] = true
 				}
 			}

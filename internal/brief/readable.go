@@ -1,0 +1,233 @@
+package brief
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
+)
+
+// A summary is read, not only scored: two rules keep the chosen set
+// readable whatever the subset model would prefer (see docs/briefing.md,
+// "Readable sets").
+//
+//   - Two outlets often say the same thing in their own words ("She will
+//     lead the agency from May." and "Moreno will lead the agency from
+//     May."). Both in one summary spend the budget twice on one fact, so
+//     no set holds two near duplicates (nearDuplicate).
+//   - A summary cannot open on a sentence whose subject is a pronoun
+//     ("He said …", "Ella dijo …", Spanish "Dijo que …" with the subject
+//     dropped): the reader never saw who it is. No set is made only of
+//     such sentences, and the first sentence shown is one that is not
+//     (opensOnPronoun, nameFirst).
+
+// nearDuplicateShare is how much of the shorter sentence's concepts
+// (content words and word pairs, conceptsOf) the other must hold for the
+// two to count as saying the same thing. Measured on NeuS val, the pairs
+// at or above it restate one fact; below it they share a name and a verb
+// but report different things (docs/briefing.md).
+const nearDuplicateShare = 0.6
+
+// minDuplicateConcepts is the fewest concepts the shorter sentence needs
+// for the share to mean anything: two short sentences sharing a name and
+// one word are not restatements.
+const minDuplicateConcepts = 4
+
+// nearDuplicate reports whether two sentences, given as their concept
+// sets, say the same thing: at least nearDuplicateShare of the smaller
+// set is in the larger.
+func nearDuplicate(a, b map[string]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < minDuplicateConcepts {
+		return false
+	}
+	shared := 0
+	for c := range a {
+		if b[c] {
+			shared++
+		}
+	}
+	return float64(shared) >= nearDuplicateShare*float64(len(a))
+}
+
+// conceptSet is conceptsOf as a set.
+func conceptSet(s string) map[string]bool {
+	cs := conceptsOf(s)
+	m := make(map[string]bool, len(cs))
+	for _, c := range cs {
+		m[c] = true
+	}
+	return m
+}
+
+// pronounOpeners are the first words that make a sentence lean on one
+// before it for who or what it is about, by language. English: a
+// personal or possessive pronoun as the first word. Spanish: the same,
+// and, as Spanish drops the subject, a third-person speech verb as the
+// first word ("Dijo que …": he or she said).
+var pronounOpeners = map[string]map[string]bool{
+	"en": wordSet("he", "she", "they", "it", "his", "her", "their", "its", "him", "them"),
+	"es": wordSet("él", "ella", "ellos", "ellas", "su", "sus",
+		"dijo", "afirmó", "aseguró", "señaló", "explicó", "declaró", "indicó", "añadió", "agregó",
+		"sostuvo", "subrayó", "destacó", "advirtió", "insistió", "precisó", "recordó", "reconoció",
+		"aclaró", "admitió", "anunció", "respondió", "comentó", "expresó", "manifestó", "apuntó"),
+}
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// opensOnPronoun reports whether sentence s, in language lang ("en" or
+// "es"; anything else reads as English), opens on a word that needs the
+// sentence before it to say whom it is about. English "it" as the empty
+// subject of what follows ("It is not clear whether …", "It's no secret
+// that …", "It seemed like a coup: …") points forward, not back, and does
+// not count (emptyIt).
+func opensOnPronoun(s, lang string) bool {
+	ws := text.Words(s)
+	if len(ws) == 0 {
+		return false
+	}
+	op, ok := pronounOpeners[lang]
+	if !ok {
+		lang, op = "en", pronounOpeners["en"]
+	}
+	if lang == "en" && ws[0] == "it" && emptyIt(s, ws) {
+		return false
+	}
+	return op[ws[0]]
+}
+
+// itAuxiliaries may stand between an opening "it" and its verb.
+var itAuxiliaries = wordSet("has", "had", "have", "will", "would", "may", "might", "could", "can", "must",
+	"should", "not", "also", "now", "still")
+
+// itAlwaysEmpty are the verbs whose "it" stands for what follows
+// whatever comes after ("It seems the plan …", "It took 200 attempts …").
+var itAlwaysEmpty = wordSet("seems", "seemed", "appears", "appeared", "took", "takes")
+
+// itLinks are the linking verbs after which an opening "it" stands for a
+// clause later in the sentence, if one follows (itClauses).
+var itLinks = wordSet("is", "was", "s", "be", "been", "remains", "remained", "looks", "looked", "became", "becomes")
+
+// itClauses are the words that bring in the clause an empty "it" stands
+// for.
+var itClauses = wordSet("that", "whether", "to", "like", "if", "how", "why", "what", "when", "who")
+
+// emptyIt reports whether sentence s (its words ws, ws[0] "it") opens on
+// an "it" that stands for what comes later in the sentence: a colon
+// follows ("It had been dubbed a brilliant move: …"), or its verb is one
+// of itAlwaysEmpty, or a linking verb with a clause after it ("It is not
+// clear whether …").
+func emptyIt(s string, ws []string) bool {
+	if strings.Contains(s, ":") {
+		return true
+	}
+	i := 1
+	for i < len(ws) && itAuxiliaries[ws[i]] {
+		i++
+	}
+	switch {
+	case i >= len(ws):
+		return false
+	case itAlwaysEmpty[ws[i]]:
+		return true
+	case itLinks[ws[i]]:
+		return slices.ContainsFunc(ws[i+1:], func(w string) bool { return itClauses[w] })
+	}
+	return false
+}
+
+// articleLangs is each article's language, "en" or "es": its own hint
+// where it has one, else guessed from its text.
+func articleLangs(articles []news.Article) []string {
+	out := make([]string, len(articles))
+	for i, a := range articles {
+		l := strings.ToLower(a.Lang)
+		switch {
+		case strings.HasPrefix(l, "es"):
+			out[i] = "es"
+		case strings.HasPrefix(l, "en"):
+			out[i] = "en"
+		default:
+			out[i] = text.GuessLang(a.Title + ". " + a.Text)
+		}
+	}
+	return out
+}
+
+// nameFirst puts first a sentence that does not open on a pronoun,
+// keeping the others in their order, so the summary's first line says
+// whom it is about: the first such sentence that names someone (named),
+// else the first such sentence. leans tells which sentences open on a
+// pronoun. With the first sentence not leaning, or every one leaning,
+// the order stays.
+func nameFirst(chosen []unit, leans, named func(unit) bool) {
+	if len(chosen) == 0 || !leans(chosen[0]) {
+		return
+	}
+	at := -1
+	for i, u := range chosen {
+		if leans(u) {
+			continue
+		}
+		if named(u) {
+			at = i
+			break
+		}
+		if at < 0 {
+			at = i
+		}
+	}
+	if at < 0 {
+		return
+	}
+	u := chosen[at]
+	copy(chosen[1:at+1], chosen[:at])
+	chosen[0] = u
+}
+
+// storyNames are the words the articles mostly capitalise in
+// mid-sentence: names of people, places and bodies ("Lopez" in "Maria
+// Lopez won"), stop words left out.
+func storyNames(articles []news.Article) map[string]bool {
+	caps, lower := map[string]int{}, map[string]int{}
+	for _, a := range articles {
+		for _, sp := range text.Sentences(a.Text) {
+			s := sp.Of(a.Text)
+			for i, ws := range text.WordSpans(s) {
+				if i == 0 {
+					continue
+				}
+				w := s[ws.Start:ws.End]
+				r, _ := utf8.DecodeRuneInString(w)
+				if unicode.IsUpper(r) {
+					caps[strings.ToLower(w)]++
+				} else {
+					lower[strings.ToLower(w)]++
+				}
+			}
+		}
+	}
+	names := map[string]bool{}
+	for w, n := range caps {
+		if n > lower[w] && !stopWords[w] {
+			names[w] = true
+		}
+	}
+	return names
+}
+
+// namesSomeone reports whether sentence s holds one of names.
+func namesSomeone(s string, names map[string]bool) bool {
+	return slices.ContainsFunc(text.Words(s), func(w string) bool { return names[w] })
+}
