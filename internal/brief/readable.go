@@ -165,22 +165,21 @@ func articleLangs(articles []news.Article) []string {
 	return out
 }
 
-// nameFirst puts first a sentence that does not open on a pronoun,
-// keeping the others in their order, so the summary's first line says
-// whom it is about: the first such sentence that names someone (named),
-// else the first such sentence. leans tells which sentences open on a
-// pronoun. With the first sentence not leaning, or every one leaning,
-// the order stays.
-func nameFirst(chosen []unit, leans, named func(unit) bool) {
-	if len(chosen) == 0 || !leans(chosen[0]) {
+// nameFirst puts first a sentence that does not open on a pronoun (whose
+// candidate does not lean), keeping the others in their order, so the
+// summary's first line says whom it is about: the first such sentence
+// that names someone (named), else the first such sentence. With the
+// first sentence not leaning, or every one leaning, the order stays.
+func nameFirst(chosen []candidate, named func(unit) bool) {
+	if len(chosen) == 0 || !chosen[0].leans {
 		return
 	}
 	at := -1
-	for i, u := range chosen {
-		if leans(u) {
+	for i, c := range chosen {
+		if c.leans {
 			continue
 		}
-		if named(u) {
+		if named(c.u) {
 			at = i
 			break
 		}
@@ -191,9 +190,9 @@ func nameFirst(chosen []unit, leans, named func(unit) bool) {
 	if at < 0 {
 		return
 	}
-	u := chosen[at]
+	c := chosen[at]
 	copy(chosen[1:at+1], chosen[:at])
-	chosen[0] = u
+	chosen[0] = c
 }
 
 // storyNames are the words the articles mostly capitalise in

@@ -108,16 +108,16 @@ func TestNameFirst(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			us := make([]unit, len(tc.in))
+			cs := make([]candidate, len(tc.in))
 			for i, s := range tc.in {
-				us[i].text = s
+				cs[i].u.text = s
+				cs[i].leans = opensOnPronoun(s, "en")
 			}
 			names := map[string]bool{"moreno": true}
-			nameFirst(us, func(u unit) bool { return opensOnPronoun(u.text, "en") },
-				func(u unit) bool { return namesSomeone(u.text, names) })
+			nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, names) })
 			var got []string
-			for _, u := range us {
-				got = append(got, u.text)
+			for _, c := range cs {
+				got = append(got, c.u.text)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("order (-want +got):\n%s", diff)

@@ -352,9 +352,9 @@ func (o SummaryOptions) shows(u unit) bool {
 // readingOrder sorts chosen sentences so the summary reads from the top of
 // the story down: leads first, then by relative position in their
 // articles, ties by article order.
-func readingOrder(chosen []unit) {
+func readingOrder(chosen []candidate) {
 	sort.SliceStable(chosen, func(i, j int) bool {
-		a, b := chosen[i], chosen[j]
+		a, b := chosen[i].u, chosen[j].u
 		ra, rb := float64(a.pos)/float64(a.nsent), float64(b.pos)/float64(b.nsent)
 		if a.pos == 0 || b.pos == 0 {
 			ra, rb = float64(a.pos), float64(b.pos)

@@ -314,25 +314,23 @@ func selectFrom(articles []news.Article, sw *storyWords, o SummaryOptions, m sum
 			best = append(best[:0], pick...)
 		}
 	})
-	chosen := make([]unit, len(best))
-	type at struct {
-		doc  int
-		span news.Span
-	}
-	leans := map[at]bool{}
+	chosen := make([]candidate, len(best))
 	for i, k := range best {
-		chosen[i] = cands[k].u
-		leans[at{cands[k].u.doc, cands[k].u.span}] = cands[k].leans
+		chosen[i] = cands[k]
 	}
 	readingOrder(chosen)
 	var names map[string]bool
-	nameFirst(chosen, func(u unit) bool { return leans[at{u.doc, u.span}] }, func(u unit) bool {
+	nameFirst(chosen, func(u unit) bool {
 		if names == nil {
 			names = storyNames(articles)
 		}
 		return namesSomeone(u.text, names)
 	})
-	return chosen
+	out := make([]unit, len(chosen))
+	for i, c := range chosen {
+		out[i] = c.u
+	}
+	return out
 }
 
 // subsetFeatureNames names the features of a whole candidate summary that
@@ -540,16 +538,17 @@ func eachSubset(cands []candidate, budget int, fn func(pick []int)) {
 			}
 			pick = append(pick, k)
 			n++
-			named := named
+			// named counts the sentences of pick that do not open on a
+			// pronoun: a set of pronoun openers alone is not offered, but
+			// it may grow into one that is.
+			withName := named
 			if !c.leans {
-				named++
+				withName++
 			}
-			// A set of pronoun openers alone is not offered, but it may
-			// grow into one that is.
-			if named > 0 {
+			if withName > 0 {
 				fn(pick)
 			}
-			walk(k+1, words+c.u.words, named)
+			walk(k+1, words+c.u.words, withName)
 			pick = pick[:len(pick)-1]
 		}
 	}
