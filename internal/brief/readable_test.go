@@ -204,3 +204,17 @@ func TestDemoSummariesReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryOnlyPronounOpeners wants a summary even of a story whose
+// every sentence opens on a pronoun: under its headline, such a summary
+// says more than none.
+func TestSummaryOnlyPronounOpeners(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, Title: "Lopez wins city marathon", Text: "She won the city marathon on Sunday in two hours and 31 minutes. She said she had trained before work every morning since January. Her coach said the race was her best."},
+		{ID: 2, Title: "Schoolteacher wins marathon", Text: "She finished almost four minutes ahead of the field on Sunday. They said it was the warmest race in a decade."},
+	}
+	if got := Summarize(arts, SummaryOptions{}); len(got) == 0 {
+		t.Error("no summary")
+	}
+}

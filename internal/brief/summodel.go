@@ -525,10 +525,13 @@ func sourceLengths(articles []news.Article, budget int) [2]float64 {
 // eachSubset calls fn with every non-empty set of candidates that fits the
 // budget and reads well, up to maxSubsets of them; pick is reused between
 // calls. A set reads well when no two of its sentences restate each other
-// and not all of them open on a pronoun (see readable.go).
+// and not all of them open on a pronoun (see readable.go). Where every
+// candidate opens on one, the second rule is dropped: a summary that
+// opens on a pronoun under its headline says more than none.
 func eachSubset(cands []candidate, budget int, fn func(pick []int)) {
 	var pick []int
 	n := 0
+	anyNamed := slices.ContainsFunc(cands, func(c candidate) bool { return !c.leans })
 	var walk func(from, words, named int)
 	walk = func(from, words, named int) {
 		for k := from; k < len(cands) && n < maxSubsets; k++ {
@@ -545,7 +548,7 @@ func eachSubset(cands []candidate, budget int, fn func(pick []int)) {
 			if !c.leans {
 				withName++
 			}
-			if withName > 0 {
+			if withName > 0 || !anyNamed {
 				fn(pick)
 			}
 			walk(k+1, words+c.u.words, withName)

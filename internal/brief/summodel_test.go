@@ -24,6 +24,7 @@ func TestEachSubset(t *testing.T) {
 		{"restatements apart", []int{3, 4, 5, 6}, 30, [][2]int{{0, 2}, {1, 3}}, nil},
 		{"pronoun openers only with a named one", []int{3, 4, 5, 6}, 30, nil, []int{0, 1, 2}},
 		{"both rules", []int{3, 4, 5, 6}, 30, [][2]int{{0, 3}}, []int{1, 3}},
+		{"every one a pronoun opener", []int{3, 4, 5}, 30, [][2]int{{0, 1}}, []int{0, 1, 2}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -40,6 +41,7 @@ func TestEachSubset(t *testing.T) {
 				cands[i].leans = true
 			}
 			// Brute force over bit masks.
+			allLean := len(tc.leans) == len(cands)
 			want := map[int]bool{}
 		masks:
 			for mask := 1; mask < 1<<len(cands); mask++ {
@@ -55,7 +57,7 @@ func TestEachSubset(t *testing.T) {
 						continue masks
 					}
 				}
-				if sum <= tc.budget && named {
+				if sum <= tc.budget && (named || allLean) {
 					want[mask] = true
 				}
 			}
