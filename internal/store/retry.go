@@ -12,8 +12,25 @@ import (
 type SourceRetrier interface {
 	// RetrySource makes source id due at now: its next poll time now,
 	// its error and error count cleared (so the backoff starts again
-	// from its first step), and a page source in error back to new, as
+	// from its first step), its unchanged polls too (so that a feed the
+	// adaptive schedule had slowed is read at its base interval again,
+	// docs/pipeline.md "Poll intervals"), and a page source in error back to new, as
 	// a page is read only while new. It returns the source as stored,
 	// or an error matching ErrNotFound.
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
+}
+
+// SourceEditor is how a person changes a source after adding it; every
+// Store is one.
+type SourceEditor interface {
+	// EditSource calls edit with source id as stored and saves, of what
+	// edit leaves, only the fields a person edits (Name, Lang, Category,
+	// PollInterval) and the schedule (NextPollAt, PollEvery, PollReason),
+	// in one transaction that holds the source's row: so neither a poll
+	// saved meanwhile loses its state to the edit, nor is the schedule
+	// edit sets computed from a poll state older than the one it is
+	// written beside. An error from edit is returned as it is, and
+	// nothing is saved. It returns the source as saved, or an error
+	// matching ErrNotFound.
+	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 }

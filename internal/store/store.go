@@ -139,6 +139,7 @@ type Store interface {
 
 	StoryRanker
 	SourceRetrier
+	SourceEditor
 
 	Close() error
 }

@@ -45,3 +45,24 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 	}
 	return st.Source(ctx, id)
 }
+
+// EditSource changes what a person edits of a source; see
+// store.SourceEditor. The write transaction takes the database's lock
+// (_txlock=immediate), so no poll is saved between its read and write.
+func (st *Store) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
+	var editErr error
+	err := st.inTx(ctx, func(tx sqlTx) error {
+		_, err := sqlq.EditSource(ctx, tx, "", id, func(s *news.Source) error {
+			editErr = edit(s)
+			return editErr
+		})
+		return err
+	})
+	switch {
+	case editErr != nil:
+		return news.Source{}, editErr
+	case err != nil:
+		return news.Source{}, fmt.Errorf("edit source %d: %w", id, err)
+	}
+	return st.Source(ctx, id)
+}

@@ -1,9 +1,11 @@
 package sqlq
 
 import (
+	"context"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // RetrySource is the statement that makes source id due at now (see
@@ -11,8 +13,49 @@ import (
 func RetrySource(id int64, now time.Time) (string, Args) {
 	var a Args
 	q := `UPDATE sources SET next_poll_at = ` + a.Add(now.UnixNano()) + `, last_error = '', error_count = 0,
+		unchanged_polls = 0,
 		status = CASE WHEN kind = ` + a.Add(news.SourcePage) + ` AND status = ` + a.Add(news.StatusError) + `
 			THEN ` + a.Add(news.StatusNew) + ` ELSE status END
 		WHERE id = ` + a.Add(id)
 	return q, a
+}
+
+// EditSource changes, in tx, what a person may edit of source id (its
+// name, lang, category and own poll interval) and its schedule (next poll
+// time, interval and reason), as edit leaves the source it is given: the
+// row as stored, locked (lock is SourceKeys.Lock). It writes no other
+// column, so a poll saved meanwhile keeps its status, error count,
+// validators and unchanged polls; and the poll state edit reads is the one
+// it is written beside. An error from edit is returned as it is and
+// changes nothing; a missing source is store.ErrNotFound. The source it
+// returns has no ArticleCount.
+func EditSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*news.Source) error) (news.Source, error) {
+	rows, err := tx.Query(ctx, `SELECT `+SourceFields+`, 0 FROM sources s WHERE s.id = $1`+lock, id)
+	if err != nil {
+		return news.Source{}, err
+	}
+	var (
+		s     news.Source
+		found = rows.Next()
+	)
+	if found {
+		s, err = ScanSource(rows)
+	}
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err == nil && !found {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return news.Source{}, err
+	}
+	if err := edit(&s); err != nil {
+		return news.Source{}, err
+	}
+	err = tx.Exec(ctx, `UPDATE sources SET name = $1, lang = $2, category = $3, poll_interval = $4,
+		next_poll_at = $5, poll_every = $6, poll_reason = $7 WHERE id = $8`,
+		s.Name, s.Lang, s.Category, int64(s.PollInterval), Nanos(s.NextPollAt), int64(s.PollEvery), s.PollReason, id)
+	return s, err
 }

@@ -142,7 +142,7 @@ func testRetrySource(t *testing.T, st store.Store) {
 	now := day0
 	later := now.Add(6 * time.Hour)
 	feed, err := st.AddSource(ctx, news.Source{URL: "https://example.org/failing.xml", Status: news.StatusError,
-		LastError: "HTTP 503", ErrorCount: 4, NextPollAt: later, ETag: `"v1"`})
+		LastError: "HTTP 503", ErrorCount: 4, NextPollAt: later, ETag: `"v1"`, UnchangedPolls: 7})
 	if err != nil {
 		t.Fatalf("AddSource: %v", err)
 	}
@@ -159,7 +159,9 @@ func testRetrySource(t *testing.T, st store.Store) {
 		t.Fatalf("RetrySource(feed): %v", err)
 	}
 	want := feed
-	want.NextPollAt, want.LastError, want.ErrorCount = now, "", 0
+	// The unchanged polls go too: a person who asks for a poll wants the
+	// feed read at its base interval again, not at its adaptive one.
+	want.NextPollAt, want.LastError, want.ErrorCount, want.UnchangedPolls = now, "", 0, 0
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("retried feed (-want +got):\n%s", diff)
 	}

@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryRanking", testStoryRanking},
 		{"RankedStories", testRankedStories},
 		{"RetrySource", testRetrySource},
+		{"EditSource", testEditSource},
 		{"StoryNotFound", testStoryNotFound},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},
