@@ -87,9 +87,11 @@ func newFetcher(cfg config.Config, logger *slog.Logger) (*fetch.Client, error) {
 	return fc, nil
 }
 
-// webConfig is the web server's part of cfg; onSourceAdded starts a poll.
-func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Source)) web.Config {
-	return web.Config{APIToken: cfg.APIToken, BaseURL: cfg.BaseURL, OnSourceAdded: onSourceAdded}
+// webConfig is the web server's part of cfg; onSourceAdded starts a poll,
+// and schedule is the pipeline's, which an edited interval moves the next
+// poll by.
+func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Source), schedule web.Scheduler) web.Config {
+	return web.Config{APIToken: cfg.APIToken, BaseURL: cfg.BaseURL, OnSourceAdded: onSourceAdded, Schedule: schedule}
 }
 
 // serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
@@ -147,7 +149,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		if err := p.PollNow(ctx, s.ID); err != nil {
 			logger.Warn("poll new source", "source", s.ID, "err", err)
 		}
-	}), st, logger.With("component", "web"))
+	}, pcfg.Schedule), st, logger.With("component", "web"))
 	if err != nil {
 		return fmt.Errorf("web server: %w", err)
 	}

@@ -90,3 +90,12 @@ func (c Config) record(cur *news.Source, now time.Time, o pollOutcome) {
 	cur.PollEvery, cur.PollReason = c.schedule(*cur, o.fresh)
 	cur.NextPollAt = now.Add(cur.PollEvery)
 }
+
+// Schedule returns the interval a good poll of the feed src, as it
+// stands, would set its next poll at, and why ("" for the server's
+// interval): schedule without a response's freshness, which is not
+// stored. The web server and the CLI move a feed's next poll by it when
+// its own interval is edited.
+func (c Config) Schedule(src news.Source) (time.Duration, string) {
+	return c.schedule(src, 0)
+}

@@ -370,23 +370,34 @@ const (
 // ParseSourceRequest decodes and validates the body of POST /api/sources
 // into the source to add. Its errors are fit to show the client.
 func ParseSourceRequest(body io.Reader) (news.Source, error) {
-	dec := json.NewDecoder(body)
-	dec.DisallowUnknownFields()
 	var req SourceRequest
-	if err := dec.Decode(&req); err != nil {
-		var maxErr *http.MaxBytesError
-		if errors.As(err, &maxErr) {
-			return news.Source{}, bodyTooLargeError{limit: maxErr.Limit}
-		}
-		if field, ok := unknownField(err); ok {
-			return news.Source{}, unknownFieldError(field)
-		}
-		return news.Source{}, errors.New(sourceRequestShape)
-	}
-	if dec.More() {
-		return news.Source{}, errors.New("request body must hold one JSON object")
+	if err := decodeObject(body, &req, sourceRequestShape); err != nil {
+		return news.Source{}, err
 	}
 	return req.Source()
+}
+
+// decodeObject decodes body, one JSON object of the fields of v, into v:
+// a field v has not is an error that names it, so that a typo or a guess
+// is not silently dropped; shape says what the endpoint takes, for the
+// errors, which are fit to show the client.
+func decodeObject(body io.Reader, v any, shape string) error {
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var maxErr *http.MaxBytesError
+		if errors.As(err, &maxErr) {
+			return bodyTooLargeError{limit: maxErr.Limit}
+		}
+		if field, ok := unknownField(err); ok {
+			return fmt.Errorf("unknown field %q: %s", field, shape)
+		}
+		return errors.New(shape)
+	}
+	if dec.More() {
+		return errors.New("request body must hold one JSON object")
+	}
+	return nil
 }
 
 // sourceRequestShape is what POST /api/sources takes, for its errors.
@@ -401,12 +412,6 @@ func unknownField(err error) (string, bool) {
 	}
 	field, err := strconv.Unquote(rest)
 	return field, err == nil
-}
-
-// unknownFieldError names the field a client sent that POST /api/sources
-// does not take, so that a typo or a guess is not silently dropped.
-func unknownFieldError(field string) error {
-	return fmt.Errorf("unknown field %q: %s", field, sourceRequestShape)
 }
 
 // bodyTooLargeError reports a request body over its limit.
@@ -430,30 +435,52 @@ func (req SourceRequest) Source() (news.Source, error) {
 	default:
 		return news.Source{}, fmt.Errorf("kind must be %q or %q", news.SourceFeed, news.SourcePage)
 	}
-	src.Name = strings.TrimSpace(req.Name)
-	if err := checkText("name", src.Name, maxNameLen); err != nil {
+	if src.Name, err = checkName(req.Name); err != nil {
 		return news.Source{}, err
 	}
-	if l := strings.TrimSpace(req.Lang); l != "" {
-		tag, err := parseLang(l)
-		if err != nil {
-			return news.Source{}, err
-		}
-		src.Lang = tag
-	}
-	src.Category = strings.TrimSpace(req.Category)
-	if err := checkText("category", src.Category, maxCategoryLen); err != nil {
+	if src.Lang, err = checkLang(req.Lang); err != nil {
 		return news.Source{}, err
 	}
-	if every := strings.TrimSpace(req.PollInterval); every != "" {
-		if src.Kind == news.SourcePage {
-			return news.Source{}, errors.New("poll_interval is for feeds: a page is read once")
-		}
-		if src.PollInterval, err = ParsePollInterval(every); err != nil {
-			return news.Source{}, err
-		}
+	if src.Category, err = checkCategory(req.Category); err != nil {
+		return news.Source{}, err
+	}
+	if src.PollInterval, err = checkPollInterval(src.Kind, req.PollInterval); err != nil {
+		return news.Source{}, err
 	}
 	return src, nil
+}
+
+// checkName, checkLang, checkCategory and checkPollInterval validate a
+// source's fields as a client sent them, for POST /api/sources and PATCH
+// /api/sources/{id} alike, and return them as stored: trimmed, the
+// language tag canonical, an empty interval 0 (the server's). Their
+// errors are fit to show the client.
+func checkName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	return name, checkText("name", name, maxNameLen)
+}
+
+func checkLang(lang string) (string, error) {
+	if l := strings.TrimSpace(lang); l != "" {
+		return parseLang(l)
+	}
+	return "", nil
+}
+
+func checkCategory(category string) (string, error) {
+	category = strings.TrimSpace(category)
+	return category, checkText("category", category, maxCategoryLen)
+}
+
+func checkPollInterval(kind news.SourceKind, every string) (time.Duration, error) {
+	every = strings.TrimSpace(every)
+	if every == "" {
+		return 0, nil
+	}
+	if kind == news.SourcePage {
+		return 0, errors.New("poll_interval is for feeds: a page is read once")
+	}
+	return ParsePollInterval(every)
 }
 
 // ParsePollInterval reads a source's own poll interval, a Go duration

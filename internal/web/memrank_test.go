@@ -68,9 +68,26 @@ func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (ne
 	if !ok {
 		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
-	s.NextPollAt, s.LastError, s.ErrorCount = now, "", 0
+	s.NextPollAt, s.LastError, s.ErrorCount, s.UnchangedPolls = now, "", 0, 0
 	if s.Kind == news.SourcePage && s.Status == news.StatusError {
 		s.Status = news.StatusNew
+	}
+	m.sources[id] = s
+	return s, nil
+}
+
+func (m *memStore) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return news.Source{}, err
+	}
+	s, ok := m.sources[id]
+	if !ok {
+		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
+	}
+	if err := edit(&s); err != nil {
+		return news.Source{}, err
 	}
 	m.sources[id] = s
 	return s, nil

@@ -35,6 +35,9 @@
 //	GET    /api/sources        {"sources": [news.Source...]}
 //	GET    /api/sources/{id}   news.Source
 //	POST   /api/sources        body SourceRequest; 201 with the source
+//	PATCH  /api/sources/{id}   body SourceEdit (name, lang, category,
+//	                           poll_interval, each optional); 200 with the
+//	                           source; a changed interval moves the next poll
 //	DELETE /api/sources/{id}   204
 //	POST   /api/sources/{id}/retry  poll the source now: its error and
 //	                           backoff cleared; 200 with the source
@@ -76,6 +79,7 @@ type Store interface {
 	Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error)
 	RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error)
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
+	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 	Story(ctx context.Context, id int64) (news.Story, error)
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 	Article(ctx context.Context, id int64) (news.Article, error)
@@ -102,6 +106,11 @@ type Config struct {
 	// response is written, so it should hand long work to a goroutine or a
 	// queue and return.
 	OnSourceAdded func(ctx context.Context, s news.Source)
+	// Schedule is the pipeline's poll schedule (pipeline.Config.Schedule),
+	// with which an edit of a feed's own interval moves its next poll
+	// (Reschedule). Nil leaves the next poll where the last one put it:
+	// the poll after it follows the new interval.
+	Schedule Scheduler
 	// MaxStories is the number of stories on a page of the front page and
 	// of GET /api/stories, and caps the feed. Default 100.
 	MaxStories int
@@ -293,6 +302,7 @@ func (s *Server) routes() http.Handler {
 	})
 	api("/api/sources/{id}", map[string]http.HandlerFunc{
 		http.MethodGet:    s.apiSource,
+		http.MethodPatch:  s.requireToken(s.apiEditSource),
 		http.MethodDelete: s.requireToken(s.apiDeleteSource),
 	})
 	api("/api/sources/{id}/articles", map[string]http.HandlerFunc{http.MethodGet: s.apiSourceArticles})

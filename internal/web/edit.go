@@ -1,0 +1,148 @@
+package web
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// SourceEdit is the body of PATCH /api/sources/{id}: the fields to
+// change, each validated as POST /api/sources validates it; a field left
+// out is left as it is. An empty name gives the source the feed's title
+// again at its next poll; an empty lang or category clears it; an empty
+// poll_interval, or "0", puts the feed back on the server's interval.
+type SourceEdit struct {
+	Name         *string `json:"name,omitempty"`
+	Lang         *string `json:"lang,omitempty"`
+	Category     *string `json:"category,omitempty"`
+	PollInterval *string `json:"poll_interval,omitempty"`
+}
+
+// sourceEditShape is what PATCH /api/sources/{id} takes, for its errors.
+const sourceEditShape = "request body must be a JSON object {name?, lang?, category?, poll_interval?}"
+
+// ParseSourceEdit decodes the body of PATCH /api/sources/{id}. Its values
+// are checked by Apply, against the source they change (a page takes no
+// poll interval). Its errors are fit to show the client.
+func ParseSourceEdit(body io.Reader) (SourceEdit, error) {
+	var e SourceEdit
+	if err := decodeObject(body, &e, sourceEditShape); err != nil {
+		return SourceEdit{}, err
+	}
+	if e == (SourceEdit{}) {
+		return SourceEdit{}, errors.New("nothing to change: " + sourceEditShape)
+	}
+	return e, nil
+}
+
+// Scheduler returns the interval a good poll of the feed src would set
+// its next poll at, and why (pipeline.Config.Schedule): the
+// server's, the source's own, or longer by the feed's history and hints.
+type Scheduler func(src news.Source) (every time.Duration, why string)
+
+// Apply validates e and applies it to src, as stored at now. If the
+// edit changes the feed's own interval and schedule is not nil, the next
+// poll moves to follow it (see Reschedule). Its errors are fit to show
+// the client, and leave src as it was.
+func (e SourceEdit) Apply(src *news.Source, now time.Time, schedule Scheduler) error {
+	out := *src
+	var err error
+	if e.Name != nil {
+		if out.Name, err = checkName(*e.Name); err != nil {
+			return err
+		}
+	}
+	if e.Lang != nil {
+		if out.Lang, err = checkLang(*e.Lang); err != nil {
+			return err
+		}
+	}
+	if e.Category != nil {
+		if out.Category, err = checkCategory(*e.Category); err != nil {
+			return err
+		}
+	}
+	if e.PollInterval != nil {
+		every := *e.PollInterval
+		if strings.TrimSpace(every) == "0" {
+			every = ""
+		}
+		if out.PollInterval, err = checkPollInterval(out.Kind, every); err != nil {
+			return err
+		}
+	}
+	if out.PollInterval != src.PollInterval && schedule != nil {
+		Reschedule(&out, now, schedule)
+	}
+	*src = out
+	return nil
+}
+
+// Reschedule moves the next poll of the feed src, whose own interval has
+// just changed, to its last poll plus the interval schedule now gives,
+// or to now if that time has passed: so that a feed set from 15 minutes
+// to 2 hours is not read again at the 15 minutes its last poll chose, and
+// one set from 2 hours to 30 minutes does not wait out the 2 hours. Only
+// a feed whose last poll was good is moved: a new one is due already,
+// and one in error keeps the backoff its failures set (a retry clears it).
+func Reschedule(src *news.Source, now time.Time, schedule Scheduler) {
+	if src.Kind != news.SourceFeed || src.Status != news.StatusOK || src.LastPolledAt.IsZero() {
+		return
+	}
+	src.PollEvery, src.PollReason = schedule(*src)
+	src.NextPollAt = src.LastPolledAt.Add(src.PollEvery)
+	if src.NextPollAt.Before(now) {
+		src.NextPollAt = now
+	}
+}
+
+// editError is an edit the client asked for that Apply refused.
+type editError struct{ err error }
+
+func (e editError) Error() string { return e.err.Error() }
+func (e editError) Unwrap() error { return e.err }
+
+// apiEditSource changes a source's name, lang, category or own poll
+// interval, for a user who mistyped one or wants the feed read more or
+// less often, without deleting it and losing its history.
+func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
+		writeError(w, http.StatusUnsupportedMediaType, "send the changes as application/json")
+		return
+	}
+	edit, err := ParseSourceEdit(http.MaxBytesReader(w, r.Body, MaxSourceBody))
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.As(err, new(bodyTooLargeError)) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		writeError(w, status, err.Error())
+		return
+	}
+	src, err := s.st.EditSource(r.Context(), id, func(cur *news.Source) error {
+		if err := edit.Apply(cur, s.now().UTC(), s.cfg.Schedule); err != nil {
+			return editError{err}
+		}
+		return nil
+	})
+	var bad editError
+	switch {
+	case errors.As(err, &bad):
+		writeError(w, http.StatusBadRequest, bad.Error())
+		return
+	case err != nil:
+		s.storeError(w, r, "source", err)
+		return
+	}
+	s.log.Info("source edited", "id", id, "url", src.URL)
+	writeJSON(w, http.StatusOK, src)
+}
