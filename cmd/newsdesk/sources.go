@@ -9,9 +9,12 @@ import (
 	"os"
 	"strconv"
 	"text/tabwriter"
+	"time"
 
+	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/web"
 )
@@ -23,6 +26,10 @@ const sourcesUsage = `usage: newsdesk sources [--db PATH | --database URL] COMMA
   import FILE.opml      subscribe to every feed of an OPML list
   export                print the subscriptions as OPML
   list                  show the subscriptions and their status
+  set ID [--name NAME] [--lang LANG] [--category CAT] [--interval 30m]
+                        change a source: the flags given, checked as add checks
+                        them; an empty value clears one ("" or 0 --interval:
+                        the server's), and a new interval moves the next poll
   remove ID             unsubscribe
 `
 
@@ -97,6 +104,12 @@ func runSources(ctx context.Context, args []string, env environment) error {
 			}
 			return printSources(env.stdout, srcs)
 		}
+	case "set":
+		id, edit, err := parseSourcesSet(rest, env)
+		if err != nil {
+			return err
+		}
+		do = func(st store.Store) error { return sourcesSet(ctx, st, id, edit, cfg, env) }
 	case "remove":
 		if len(rest) != 1 {
 			return usageError(env.stderr, sourcesUsage)
@@ -183,6 +196,77 @@ func newSource(raw string, page bool, name, lang, category, every string) (news.
 		return news.Source{}, fmt.Errorf("source %q: %w", raw, err)
 	}
 	return src, nil
+}
+
+// parseSourcesSet reads the arguments of "sources set": the ID, before or
+// after the flags, and the edit the flags given make. The values are
+// checked here, as a feed's, so that a mistake does not open the
+// database; a page's refusal of an interval needs the source.
+func parseSourcesSet(args []string, env environment) (int64, web.SourceEdit, error) {
+	fs := newFlagSet("sources set", env.stderr, sourcesUsage)
+	var e web.SourceEdit
+	fs.Func("name", "display `name`; empty: the feed's own title again", func(v string) error { e.Name = &v; return nil })
+	fs.Func("lang", "language hint, e.g. en or es; empty: none", func(v string) error { e.Lang = &v; return nil })
+	fs.Func("category", "category hint; empty: none", func(v string) error { e.Category = &v; return nil })
+	fs.Func("interval", "the feed's own poll `interval`, 1m to 168h; empty or 0: the server's --poll-interval",
+		func(v string) error { e.PollInterval = &v; return nil })
+	if err := parseFlags(fs, args); err != nil {
+		return 0, e, err
+	}
+	if fs.NArg() >= 1 {
+		// The ID may come first, as in "set 3 --name X": the flags after it.
+		idArg := fs.Arg(0)
+		if err := parseFlags(fs, fs.Args()[1:]); err != nil {
+			return 0, e, err
+		}
+		if fs.NArg() != 0 {
+			return 0, e, usageError(env.stderr, sourcesUsage)
+		}
+		id, err := strconv.ParseInt(idArg, 10, 64)
+		if err != nil || id <= 0 {
+			return 0, e, fmt.Errorf("source ID %q is not a number", idArg)
+		}
+		if e == (web.SourceEdit{}) {
+			return 0, e, fmt.Errorf("sources set %d: nothing to change: give --name, --lang, --category or --interval", id)
+		}
+		if err := e.Apply(&news.Source{Kind: news.SourceFeed}, time.Time{}, nil); err != nil {
+			return 0, e, fmt.Errorf("sources set %d: %w", id, err)
+		}
+		return id, e, nil
+	}
+	return 0, e, usageError(env.stderr, sourcesUsage)
+}
+
+// sourcesSet applies edit to source id as PATCH /api/sources/{id} does,
+// in the store's one transaction (store.SourceEditor), its next poll
+// moved by the schedule of cfg's poll interval: the server's, if it runs
+// with the same configuration.
+func sourcesSet(ctx context.Context, st store.Store, id int64, edit web.SourceEdit, cfg config.Config, env environment) error {
+	pcfg := pipeline.DefaultConfig()
+	if cfg.PollInterval > 0 {
+		pcfg.PollInterval = cfg.PollInterval
+	}
+	var refused error
+	src, err := st.EditSource(ctx, id, func(cur *news.Source) error {
+		refused = edit.Apply(cur, time.Now().UTC(), pcfg.Schedule)
+		return refused
+	})
+	switch {
+	case refused != nil:
+		return fmt.Errorf("sources set %d: %w", id, refused)
+	case errors.Is(err, store.ErrNotFound):
+		return fmt.Errorf("no source with ID %d", id)
+	case err != nil:
+		return fmt.Errorf("set source %d: %w", id, err)
+	}
+	fmt.Fprintf(env.stdout, "updated source %d: %s\n", src.ID, src.URL)
+	if err := printSources(env.stdout, []news.Source{src}); err != nil {
+		return err
+	}
+	if src.Kind == news.SourceFeed && !src.NextPollAt.IsZero() {
+		fmt.Fprintf(env.stdout, "next poll %s\n", src.NextPollAt.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return nil
 }
 
 // readOPML reads the outlines of the OPML file at path.

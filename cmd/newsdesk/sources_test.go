@@ -44,6 +44,7 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 		want       []string // in stdout, in this order
 		wantStderr []string // in stderr
 		wantErr    string   // in the error; "usage" for errUsage
+		notWant    []string // not in stdout
 	}{
 		{args: []string{"add", "--name", "Gazette", "--category", "local", "https://gazette.example/local.xml#top"},
 			want: []string{"added source 1: https://gazette.example/local.xml\n"}},
@@ -94,6 +95,20 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 		{args: []string{"add", "--interval", "often", "https://fast.example/feed.xml"}, wantErr: `poll_interval must be a duration such as "30m" or "2h", got "often"`},
 		{args: []string{"add", "--page", "--interval", "1h", "https://wire.example/2026/other"}, wantErr: "poll_interval is for feeds: a page is read once"},
 		{args: []string{"list"}, want: []string{"9", "https://slow.example/feed.xml\n", "polled every 30m0s, its own interval\n"}},
+		// set edits a source in place, checked as add checks it.
+		{args: []string{"set", "9", "--interval", "2h", "--category", "slow"},
+			want: []string{"updated source 9: https://slow.example/feed.xml\n", "polled every 2h0m0s, its own interval\n"}},
+		{args: []string{"set", "--name", "Slow Feed", "9"}, want: []string{"updated source 9:", "Slow Feed", "polled every 2h0m0s"}},
+		{args: []string{"set", "9", "--interval", "30s"}, wantErr: "sources set 9: poll_interval must be at least 1m0s"},
+		{args: []string{"set", "9", "--lang", "not a language"}, wantErr: "lang must be a BCP 47 language tag"},
+		{args: []string{"set", "9", "--name", "a\nb"}, wantErr: "name must be printable text"},
+		{args: []string{"set", "2", "--interval", "1h"}, wantErr: "sources set 2: poll_interval is for feeds: a page is read once"},
+		{args: []string{"set", "99", "--name", "x"}, wantErr: "no source with ID 99"},
+		{args: []string{"set", "9"}, wantErr: "nothing to change"},
+		{args: []string{"set", "nine", "--name", "x"}, wantErr: `source ID "nine" is not a number`},
+		{args: []string{"set", "9", "--bogus", "x"}, wantErr: "usage"},
+		{args: []string{"set"}, wantErr: "usage"},
+		{args: []string{"set", "9", "--interval", "0"}, want: []string{"updated source 9:", "Slow Feed"}, notWant: []string{"polled every"}},
 		{args: []string{"export"}, want: []string{`<opml`, `xmlUrl="https://gazette.example/local.xml"`, `xmlUrl="https://wire.example/feed.json"`,
 			`text="Regional news / Regional news / Regional news / Regional news /"`,
 			`xmlUrl="https://evening.example/rss.xml"`,
@@ -127,6 +142,11 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 				t.Errorf("%q: stderr lacks %q:\n%s", st.args, w, stderr.String())
 			}
 		}
+		for _, w := range st.notWant {
+			if strings.Contains(stdout.String(), w) {
+				t.Errorf("%q: output has %q:\n%s", st.args, w, stdout.String())
+			}
+		}
 		out := stdout.String()
 		for _, w := range st.want {
 			i := strings.Index(out, w)
@@ -153,6 +173,8 @@ func TestSourcesNoStrayDatabase(t *testing.T) {
 		{args: []string{"export"}, wantErr: "no database at "},
 		{args: []string{"remove", "1"}, wantErr: "no database at "},
 		{args: []string{"remove", "one"}, wantErr: `source ID "one" is not a number`},
+		{args: []string{"set", "1", "--name", "x"}, wantErr: "no database at "},
+		{args: []string{"set", "1", "--interval", "soon"}, wantErr: `poll_interval must be a duration`},
 		{args: []string{"add", "--bogus", "https://gazette.example/rss.xml"}, wantErr: "usage"},
 		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: "url must start with http:// or https://"},
 		{args: []string{"import", filepath.Join("testdata", "missing.opml")}, wantErr: "missing.opml"},
