@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -145,4 +146,54 @@ func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("source edited", "id", id, "url", src.URL)
 	writeJSON(w, http.StatusOK, src)
+}
+
+// handleSourceEditForm is the sources page's edit form posted without
+// script: the form's fields are PATCH /api/sources/{id}'s, each sent
+// (an empty one clears its field), and its token field is the API token,
+// as a plain form cannot send an Authorization header. Cross-origin posts
+// are refused before this runs, as every write is (routes). A good edit
+// goes back to the source on the sources page; a bad one is an error page
+// that says why.
+func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.handleNotFoundPage(w, r)
+		return
+	}
+	if s.cfg.APIToken == "" {
+		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured.")
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "The form could not be read.")
+		return
+	}
+	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
+		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
+		return
+	}
+	var edit SourceEdit
+	for field, dst := range map[string]**string{"name": &edit.Name, "lang": &edit.Lang, "category": &edit.Category, "poll_interval": &edit.PollInterval} {
+		if vs, ok := r.PostForm[field]; ok && len(vs) > 0 {
+			*dst = &vs[0]
+		}
+	}
+	_, err := s.st.EditSource(r.Context(), id, func(cur *news.Source) error {
+		if err := edit.Apply(cur, s.now().UTC(), s.cfg.Schedule); err != nil {
+			return editError{err}
+		}
+		return nil
+	})
+	var bad editError
+	switch {
+	case errors.As(err, &bad):
+		s.errorPage(w, r, http.StatusBadRequest, "Not saved: "+bad.Error()+".")
+		return
+	case err != nil:
+		s.pageStoreError(w, r, "source", err)
+		return
+	}
+	s.log.Info("source edited", "id", id, "form", true)
+	http.Redirect(w, r, "/sources#source-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }

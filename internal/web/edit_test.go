@@ -3,6 +3,8 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -229,6 +231,88 @@ func TestEditSourceAuth(t *testing.T) {
 			}
 			if got, _ := st.Source(t.Context(), 1); got.Name != wantName {
 				t.Errorf("name %q, want %q", got.Name, wantName)
+			}
+		})
+	}
+}
+
+// TestSourceEditForm checks the sources page's edit form without script:
+// it is on the page with the source's values, and posting it with the
+// API token edits the source and goes back to the page, while a wrong
+// token, another origin or a bad value changes nothing.
+func TestSourceEditForm(t *testing.T) {
+	t.Parallel()
+	page := func(t *testing.T, url string) string {
+		return do(t, "GET", url+"/sources", nil, "").body
+	}
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	for _, want := range []string{
+		`<form method="post" action="/sources/1" data-edit="/api/sources/1">`,
+		`<input name="name" value="Stadtblatt"`,
+		`<input name="lang" value="de"`,
+		`<input name="poll_interval" value=""`,
+	} {
+		if !strings.Contains(page(t, ts.URL), want) {
+			t.Errorf("sources page lacks %q", want)
+		}
+	}
+	form := "application/x-www-form-urlencoded"
+	tests := []struct {
+		name     string
+		token    string // configured
+		header   map[string]string
+		body     string
+		status   int
+		msg      string // in the answer
+		wantName string
+	}{
+		{"saved", testToken, nil, "name=Stadtblatt+Online&lang=de&category=Lokales&poll_interval=2h&token=" + testToken, 303, "", "Stadtblatt Online"},
+		{"no token configured", "", nil, "name=X&token=x", 403, "no API token is configured", "Stadtblatt"},
+		{"wrong token", testToken, nil, "name=X&token=nope", 401, "The API token is missing or wrong.", "Stadtblatt"},
+		{"no token", testToken, nil, "name=X", 401, "The API token is missing or wrong.", "Stadtblatt"},
+		{"cross-origin", testToken, map[string]string{"Origin": "https://evil.example"}, "name=X&token=" + testToken, 403, "cross-origin", "Stadtblatt"},
+		{"bad lang", testToken, nil, "name=X&lang=not+a+language&token=" + testToken, 400, "Not saved: lang must be a BCP 47 language tag", "Stadtblatt"},
+		{"bad interval", testToken, nil, "name=X&poll_interval=30s&token=" + testToken, 400, "Not saved: poll_interval must be at least 1m0s", "Stadtblatt"},
+	}
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			st := fixtureStore()
+			ts := newTestServer(t, Config{APIToken: tt.token}, st)
+			req, err := http.NewRequestWithContext(t.Context(), "POST", ts.URL+"/sources/1", strings.NewReader(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", form)
+			for k, v := range tt.header {
+				req.Header.Set(k, v)
+			}
+			resp, err := noRedirect.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", resp.StatusCode, tt.status, b)
+			}
+			if tt.status == 303 {
+				if loc := resp.Header.Get("Location"); loc != "/sources#source-1" {
+					t.Errorf("Location %q", loc)
+				}
+			} else if !strings.Contains(string(b), tt.msg) {
+				t.Errorf("answer lacks %q:\n%s", tt.msg, b)
+			}
+			got, err := st.Source(t.Context(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Name != tt.wantName {
+				t.Errorf("name %q, want %q", got.Name, tt.wantName)
+			}
+			if tt.status == 303 && (got.Category != "Lokales" || got.PollInterval != 2*time.Hour) {
+				t.Errorf("saved %+v", got)
 			}
 		})
 	}

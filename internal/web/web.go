@@ -16,7 +16,10 @@
 //	                          from a briefing's background section
 //	GET /sources              sources with last poll, status and last error;
 //	                          "Retry now" (app.js, with the API token) makes
-//	                          a source in error due at once
+//	                          a source in error due at once; an "Edit" form
+//	                          under each source
+//	POST /sources/{id}        that form without script (its fields and the
+//	                          API token); 303 back to the sources page
 //	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story
 //
 // JSON API (errors are {"error": "..."}):
@@ -272,6 +275,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
 	mux.HandleFunc("GET /threads/{id}", s.handleThreadPage)
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
+	mux.HandleFunc("POST /sources/{id}", s.handleSourceEditForm)
 	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -1,5 +1,5 @@
 // newsdesk's only script: the "copy title and URL" button on story pages
-// and the "Retry now" buttons of the sources page. It lives in a file
+// and the "Retry now" buttons and "Edit" forms of the sources page. It lives in a file
 // because the Content-Security-Policy forbids inline script.
 (function () {
   "use strict";
@@ -62,8 +62,64 @@
     });
   }
 
+  // edit sends a source's edit form as PATCH /api/sources/{id}, with the
+  // token the tab keeps, so that it is typed once per tab; without this
+  // script the form posts to /sources/{id} with its token field.
+  function edit(form, event) {
+    var status = form.querySelector(".edit-status");
+    var tokenField = form.elements.namedItem("token");
+    var token = (tokenField && tokenField.value.trim()) || sessionStorage.getItem(tokenKey) ||
+      window.prompt("API token (NEWSDESK_API_TOKEN) to change this source:");
+    event.preventDefault();
+    if (!token) { return; }
+    var body = {};
+    ["name", "lang", "category", "poll_interval"].forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field) { body[name] = field.value; }
+    });
+    var button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    status.textContent = " Saving…";
+    fetch(form.getAttribute("data-edit"), {
+      method: "PATCH",
+      credentials: "same-origin",
+      headers: { "Authorization": "Bearer " + token, "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    }).then(function (resp) {
+      return resp.json().catch(function () { return {}; }).then(function (answer) {
+        if (resp.ok) {
+          sessionStorage.setItem(tokenKey, token);
+          status.textContent = " Saved.";
+          location.reload();
+          return;
+        }
+        if (resp.status === 401) {
+          sessionStorage.removeItem(tokenKey);
+          if (tokenField) { tokenField.parentNode.hidden = false; }
+        }
+        status.textContent = " Not saved: " + (answer.error || resp.statusText);
+        button.disabled = false;
+      });
+    }, function () {
+      status.textContent = " Not saved: newsdesk could not be reached.";
+      button.disabled = false;
+    });
+  }
+
+  function initEdit() {
+    var forms = document.querySelectorAll("form[data-edit]");
+    var known = !!sessionStorage.getItem(tokenKey);
+    Array.prototype.forEach.call(forms, function (form) {
+      var tokenField = form.elements.namedItem("token");
+      // The tab has the token: the field would only ask for it again.
+      if (known && tokenField) { tokenField.parentNode.hidden = true; }
+      form.addEventListener("submit", function (event) { edit(form, event); });
+    });
+  }
+
   function init() {
     initRetry();
+    initEdit();
     var button = document.getElementById("copy-link");
     var status = document.getElementById("copy-status");
     if (!button || !status) { return; }
