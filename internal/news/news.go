@@ -261,6 +261,12 @@ const (
 	SectionCategory   SectionKind = "category"
 	SectionDisclaimer SectionKind = "disclaimer"
 	SectionSummary    SectionKind = "summary"
+	// SectionWritten is the optional written summary: sentences an LLM
+	// drafted from the summary's spans, each published only because a
+	// verifier found it supported by the spans it cites (internal/write).
+	// Unlike every other cited section, its text restates its citations'
+	// bytes rather than equalling them.
+	SectionWritten    SectionKind = "written_summary"
 	SectionSources    SectionKind = "sources"
 	SectionBackground SectionKind = "background"
 	SectionVoices     SectionKind = "voices"
