@@ -14,7 +14,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/web"
 )
 
-const briefUsage = `usage: newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
+const briefUsage = `usage: newsdesk brief [--format md|html|json] [--translator T] [--allow-private]
+                     [--writer-url URL --writer-model M [--writer-key-env VAR] [--writer-allow-private]] URL|FILE...
 Fetches (or reads) the given article pages, groups them into stories and
 prints a grounded briefing for each.
 `
@@ -26,6 +27,7 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words")
 	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
+	bindWriterFlags(fs, &cfg)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,6 +56,9 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		if opt.Translator, err = translate.New(cfg.Translator); err != nil {
 			return fmt.Errorf("translator: %w", err)
 		}
+	}
+	if opt.Writer, err = newWriter(cfg, env.getenv); err != nil {
+		return err
 	}
 	briefings, articles, err := pipeline.OneShot(ctx, fc, fs.Args(), opt)
 	if err != nil {

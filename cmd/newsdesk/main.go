@@ -124,6 +124,8 @@ func configFromEnv(getenv func(string) string) (config.Config, error) {
 	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
 	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
+	cfg.WriterURL = getenv("NEWSDESK_WRITER_URL")
+	cfg.WriterModel = getenv("NEWSDESK_WRITER_MODEL")
 	var err error
 	if v := getenv("NEWSDESK_SUMMARY_WORDS"); v != "" {
 		n, perr := strconv.Atoi(v)

@@ -17,6 +17,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/web"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 const serveUsage = `usage: newsdesk serve [flags]
@@ -59,6 +60,34 @@ func bindCommonFlags(fs interface {
 	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words (at least 10)")
 	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
+	bindWriterFlags(fs, cfg)
+}
+
+// bindWriterFlags binds the optional LLM writer's flags, which serve,
+// demo and brief share.
+func bindWriterFlags(fs interface {
+	StringVar(*string, string, string, string)
+	BoolVar(*bool, string, bool, string)
+	DurationVar(*time.Duration, string, time.Duration, string)
+}, cfg *config.Config) {
+	fs.StringVar(&cfg.WriterURL, "writer-url", cfg.WriterURL, "OpenAI-compatible API root `URL` (e.g. http://127.0.0.1:8081/v1) of an LLM that drafts a written summary, published only where it is verified against the cited spans (default: off)")
+	fs.StringVar(&cfg.WriterModel, "writer-model", cfg.WriterModel, "`model` name the writer asks for")
+	fs.StringVar(&cfg.WriterKeyEnv, "writer-key-env", cfg.WriterKeyEnv, "environment `variable` holding the writer's API key")
+	fs.DurationVar(&cfg.WriterTimeout, "writer-timeout", cfg.WriterTimeout, "bound on one writer request")
+	fs.BoolVar(&cfg.WriterAllowPrivate, "writer-allow-private", cfg.WriterAllowPrivate, "allow the writer URL to name a loopback or private address (your own model server)")
+}
+
+// newWriter returns the writer cfg configures, or nil when it is off.
+func newWriter(cfg config.Config, getenv func(string) string) (write.Writer, error) {
+	wc := cfg.Writer(getenv)
+	if !wc.Enabled() {
+		return nil, nil
+	}
+	w, err := write.NewClient(wc, &http.Client{})
+	if err != nil {
+		return nil, err
+	}
+	return w, nil
 }
 
 // hooks let a command add to serve's start-up. Both are optional.
@@ -139,6 +168,9 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 			return fmt.Errorf("translator: %w", err)
 		}
 		pcfg.Translator = tr
+	}
+	if pcfg.Writer, err = newWriter(cfg, env.getenv); err != nil {
+		return err
 	}
 	p, err := pipeline.New(pcfg, st, st.QueueDB(), fc, logger.With("component", "pipeline"))
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // Input is everything a briefing is built from.
@@ -72,6 +73,7 @@ var sectionTitles = map[news.SectionKind]string{
 	news.SectionCategory:   "Category",
 	news.SectionDisclaimer: "About this briefing",
 	news.SectionSummary:    "Summary",
+	news.SectionWritten:    write.SectionTitle,
 	news.SectionSources:    "Sources",
 	news.SectionBackground: "Background and context",
 	news.SectionVoices:     "Voices",

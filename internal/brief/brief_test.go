@@ -254,6 +254,41 @@ func TestCheckGroundedFacts(t *testing.T) {
 	}
 }
 
+// TestCheckGroundedWritten checks that a written-summary sentence, which
+// restates its spans, is held to the writer's verifier rather than passed
+// for having valid citations.
+func TestCheckGroundedWritten(t *testing.T) {
+	t.Parallel()
+	a := news.Article{ID: 1, URL: "https://a.example/", Text: "Repairs will cost $12 million. The mayor did not comment."}
+	sent := news.Citation{ArticleID: 1, Start: 0, End: 30}
+	mk := func(text string, cites ...news.Citation) news.Briefing {
+		return news.Briefing{Sections: []news.Section{{Kind: news.SectionWritten, Items: []news.Item{{Text: text, Citations: cites}}}}}
+	}
+	tests := []struct {
+		name string
+		b    news.Briefing
+		want string // "" for no error
+	}{
+		{"supported", mk("The repairs will cost $12 million.", sent), ""},
+		{"changed figure", mk("The repairs will cost $15 million.", sent), "figure"},
+		{"no citation", mk("The repairs will cost $12 million."), "no citation"},
+		{"span outside", mk("The repairs will cost $12 million.", news.Citation{ArticleID: 1, Start: 0, End: 99}), "outside"},
+		{"flipped negation", mk("The mayor commented.", news.Citation{ArticleID: 1, Start: 31, End: 57}), "negate"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			err := CheckGrounded(tc.b, map[int64]news.Article{1: a})
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("unexpected error: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("CheckGrounded = %v, want error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
 func TestSummarizeBudget(t *testing.T) {
 	t.Parallel()
 	in := loadInput(t, "bridge.json")

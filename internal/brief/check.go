@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // citeless are the sections whose items name things rather than quote them:
@@ -22,7 +23,7 @@ var citeless = map[news.SectionKind]bool{
 // sectionOrder is the order in which sections must appear.
 var sectionOrder = []news.SectionKind{
 	news.SectionHeadline, news.SectionCategory, news.SectionDisclaimer, news.SectionSummary,
-	news.SectionSources, news.SectionBackground, news.SectionVoices, news.SectionFacts,
+	news.SectionWritten, news.SectionSources, news.SectionBackground, news.SectionVoices, news.SectionFacts,
 	news.SectionRelated, news.SectionBottomLine, news.SectionReferences,
 }
 
@@ -31,7 +32,9 @@ var sectionOrder = []news.SectionKind{
 // valid span whose bytes are exactly what the item shows. For a voice the
 // parts joined by news.QuoteJoiner make its text; for a fact the citation
 // holds the sentence and the figure's own citation lies inside it and holds
-// the figure's text. Headline and reference items must name an article of
+// the figure's text. A written-summary sentence restates rather than
+// copies its cited spans, so it must instead pass write.Verify against
+// them. Headline and reference items must name an article of
 // the map by URL. It returns every problem found, joined.
 func CheckGrounded(b news.Briefing, articles map[int64]news.Article) error {
 	var errs []error
@@ -102,6 +105,16 @@ func checkItem(where string, kind news.SectionKind, it news.Item, articles map[i
 		parts = append(parts, a.Text[c.Start:c.End])
 	}
 	switch kind {
+	case news.SectionWritten:
+		sources := make([]write.Source, len(parts))
+		d := write.Draft{Text: it.Text}
+		for i, p := range parts {
+			sources[i] = write.Source{N: i + 1, Citation: it.Citations[i], Text: p}
+			d.Cites = append(d.Cites, i+1)
+		}
+		if err := write.Verify(d, sources); err != nil {
+			bad("%s: %v", where, err)
+		}
 	case news.SectionVoices:
 		if got := strings.Join(parts, news.QuoteJoiner); got != it.Text {
 			bad("%s: text %q is not its cited parts %q", where, it.Text, got)

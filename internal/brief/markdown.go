@@ -91,6 +91,16 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 				parts[i] = md(it.Text) + ref(it.Citations)
 			}
 			fmt.Fprintln(bw, strings.Join(parts, " "))
+		case news.SectionWritten:
+			// Said every time: the reader must not take these words for
+			// the sources' own.
+			fmt.Fprintln(bw, "*Written by a language model; each sentence checked against the sentences it cites.*")
+			fmt.Fprintln(bw)
+			parts := make([]string, len(s.Items))
+			for i, it := range s.Items {
+				parts[i] = md(it.Text) + ref(it.Citations)
+			}
+			fmt.Fprintln(bw, strings.Join(parts, " "))
 		case news.SectionSources:
 			parts := make([]string, len(s.Items))
 			for i, it := range s.Items {

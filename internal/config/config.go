@@ -14,6 +14,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/web"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -81,6 +82,49 @@ type Config struct {
 	// Spanish-English glossary) or "libretranslate:URL". Read from
 	// NEWSDESK_TRANSLATOR.
 	Translator string
+
+	// The optional LLM writer (internal/write), off by default: with
+	// WriterURL empty no written summary is drafted and briefings are
+	// extractive only.
+	//
+	// WriterURL is an OpenAI-compatible API root such as
+	// http://127.0.0.1:8081/v1 (llama.cpp server, Ollama, vLLM, OpenAI).
+	// Read from NEWSDESK_WRITER_URL.
+	WriterURL string
+	// WriterModel is the model name sent with each request; required with
+	// WriterURL. Read from NEWSDESK_WRITER_MODEL.
+	WriterModel string
+	// WriterKeyEnv names the environment variable holding the writer's API
+	// key, so the key itself is in no flag, file or log. Default
+	// NEWSDESK_WRITER_API_KEY; an unset variable sends no key, as a local
+	// server needs none.
+	WriterKeyEnv string
+	// WriterTimeout bounds one writer request. Default
+	// write.DefaultTimeout (60 seconds).
+	WriterTimeout time.Duration
+	// WriterAllowPrivate lets WriterURL name a loopback or private
+	// address: the user's own model server. Off by default.
+	WriterAllowPrivate bool
+}
+
+// DefaultWriterKeyEnv is the variable the writer's API key is read from
+// unless Config.WriterKeyEnv names another.
+const DefaultWriterKeyEnv = "NEWSDESK_WRITER_API_KEY"
+
+// Writer returns the writer's configuration, its API key read with getenv
+// from the variable WriterKeyEnv names. Its Enabled is false when no
+// writer is configured.
+func (c Config) Writer(getenv func(string) string) write.Config {
+	wc := write.Config{
+		BaseURL:      c.WriterURL,
+		Model:        c.WriterModel,
+		Timeout:      c.WriterTimeout,
+		AllowPrivate: c.WriterAllowPrivate,
+	}
+	if getenv != nil && c.WriterKeyEnv != "" {
+		wc.APIKey = getenv(c.WriterKeyEnv)
+	}
+	return wc
 }
 
 // Default returns the documented defaults. The pipeline, fetch and briefing
@@ -97,6 +141,9 @@ func Default() Config {
 		FetchTimeout: fetch.DefaultTimeout,
 		DeskLang:     pipeline.DefaultDeskLang,
 		SummaryWords: brief.DefaultSummaryWords,
+
+		WriterKeyEnv:  DefaultWriterKeyEnv,
+		WriterTimeout: write.DefaultTimeout,
 	}
 }
 
@@ -150,6 +197,14 @@ func (c Config) Validate() error {
 	}
 	if c.SummaryWords < 10 {
 		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))
+	}
+	if c.WriterURL != "" {
+		if err := c.Writer(nil).Validate(); err != nil {
+			errs = append(errs, err)
+		}
+		if c.WriterTimeout <= 0 {
+			errs = append(errs, fmt.Errorf("writer timeout %v: want positive", c.WriterTimeout))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/translate"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // Config tunes the pipeline. Start from DefaultConfig; Validate reports
@@ -63,6 +64,11 @@ type Config struct {
 	// the clusterer. Nil, or translate.Noop, clusters every article in its
 	// own language and stores no translation.
 	Translator translate.Translator
+	// Writer, optional, drafts a written summary of each briefing from its
+	// extractive summary; only the sentences write.Verify finds supported
+	// by the spans they cite are published, beside the extractive summary.
+	// Nil (the default) writes none.
+	Writer write.Writer
 	// GroupBatch is the most articles one cluster job groups, and the most
 	// stories one brief job briefs, before handing over to a fresh job (so
 	// a huge backlog still commits progress as it goes). Default 500.

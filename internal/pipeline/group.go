@@ -15,6 +15,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/translate"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // restore rebuilds the clusterer from the store and refreshes the stories
@@ -579,7 +580,15 @@ func (p *Pipeline) briefStory(ctx context.Context, s news.Story, sources map[int
 			in.Earlier = append(in.Earlier, originals(ra, p.cfg.EarlierPerStory)...)
 		}
 	}
-	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger), nil
+	b := buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger)
+	if p.cfg.Writer != nil {
+		own := make(map[int64]news.Article, len(in.Articles))
+		for _, a := range in.Articles {
+			own[a.ID] = a
+		}
+		b = write.Compose(ctx, p.cfg.Writer, b, own, p.briefLog)
+	}
+	return b, nil
 }
 
 // originals drops duplicates, keeping at most n articles when n > 0.

@@ -19,6 +19,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/translate"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // OneShotOptions tunes OneShot. The zero value gives the defaults.
@@ -31,6 +32,8 @@ type OneShotOptions struct {
 	// Translator, optional, translates articles not in DeskLang for the
 	// clusterer, as in Config.
 	Translator translate.Translator
+	// Writer, optional, adds a verified written summary, as in Config.
+	Writer write.Writer
 	// DeskLang is the desk's language; default "en".
 	DeskLang string
 	// Logger receives internal details; nil discards them.
@@ -123,7 +126,8 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 				in.Earlier = append(in.Earlier, originals(members[rid], DefaultEarlierPerStory)...)
 			}
 		}
-		out = append(out, buildBriefing(in, brief.Options{SummaryWords: opt.SummaryWords, Now: now}, opt.Logger))
+		b := buildBriefing(in, brief.Options{SummaryWords: opt.SummaryWords, Now: now}, opt.Logger)
+		out = append(out, write.Compose(ctx, opt.Writer, b, articles, opt.Logger))
 	}
 	slices.SortStableFunc(out, func(a, b news.Briefing) int {
 		sa, sb := stories[a.StoryID], stories[b.StoryID]
