@@ -45,6 +45,14 @@ func TestValidate(t *testing.T) {
 		{"libretranslate translator", func(c *Config) { c.Translator = "libretranslate:http://127.0.0.1:5000" }, ""},
 		{"unknown translator", func(c *Config) { c.Translator = "deepl" }, `translator "deepl": unknown kind`},
 		{"libretranslate without URL", func(c *Config) { c.Translator = "libretranslate:" }, "translator URL"},
+		{"writer", func(c *Config) { c.WriterURL, c.WriterModel = "https://api.example.com/v1", "m" }, ""},
+		{"writer without model", func(c *Config) { c.WriterURL = "https://api.example.com/v1" }, "writer model is empty"},
+		{"writer on loopback", func(c *Config) { c.WriterURL, c.WriterModel = "http://127.0.0.1:8081/v1", "m" }, "private"},
+		{"writer on loopback allowed", func(c *Config) {
+			c.WriterURL, c.WriterModel, c.WriterAllowPrivate = "http://127.0.0.1:8081/v1", "m", true
+		}, ""},
+		{"writer URL not http", func(c *Config) { c.WriterURL, c.WriterModel = "file:///x", "m" }, "writer URL"},
+		{"writer timeout", func(c *Config) { c.WriterURL, c.WriterModel, c.WriterTimeout = "https://a.example/v1", "m", 0 }, "writer timeout"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +72,27 @@ func TestValidate(t *testing.T) {
 
 // TestDatabaseNameHidesPassword checks that what newsdesk logs about its
 // database never shows the password a PostgreSQL URL carries.
+// TestWriterOffByDefault checks that the defaults configure no writer, so
+// that briefings stay extractive unless one is asked for, and that the key
+// comes from the variable the configuration names.
+func TestWriterOffByDefault(t *testing.T) {
+	t.Parallel()
+	c := Default()
+	if c.Writer(nil).Enabled() {
+		t.Error("the default configuration enables the writer")
+	}
+	c.WriterURL, c.WriterModel, c.WriterKeyEnv = "https://api.example.com/v1", "m", "K"
+	wc := c.Writer(func(k string) string {
+		if k == "K" {
+			return "secret"
+		}
+		return ""
+	})
+	if !wc.Enabled() || wc.APIKey != "secret" || wc.Timeout != c.WriterTimeout {
+		t.Errorf("Writer() = %+v", wc)
+	}
+}
+
 func TestDatabaseNameHidesPassword(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

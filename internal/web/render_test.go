@@ -172,3 +172,23 @@ func TestReferencesListEveryMarker(t *testing.T) {
 		t.Errorf("earlier story's reference (-want +got):\n%s", diff)
 	}
 }
+
+// TestRenderWrittenSummary checks that a written summary is shown as the
+// model's, with its citation markers, not as a list of sources' words.
+func TestRenderWrittenSummary(t *testing.T) {
+	t.Parallel()
+	b := news.Briefing{StoryID: 1, Headline: "H", Sections: []news.Section{
+		{Kind: news.SectionWritten, Title: "Written summary", Items: []news.Item{
+			{Text: "Restated.", Citations: []news.Citation{{ArticleID: 9, Start: 0, End: 2}}}}},
+	}}
+	var buf bytes.Buffer
+	if err := RenderBriefingPage(&buf, b, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{`class="written-note"`, "Written by a language model", `<span class="sentence">Restated.<a class="cite"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %q:\n%s", want, got)
+		}
+	}
+}
