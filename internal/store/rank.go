@@ -50,6 +50,10 @@ func (c StoryCursor) IsZero() bool { return c == StoryCursor{} }
 type StoryPage struct {
 	After, Before StoryCursor
 	Limit         int
+	// Category, if not empty, lists only the stories of that category
+	// (news.Story.Category, compared exactly): a desk's view of one beat.
+	// The cursors page that list alone.
+	Category string
 }
 
 // RankedPage is a page of the ranked story list. Next is the cursor to

@@ -138,6 +138,7 @@ type Store interface {
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 
 	StoryRanker
+	StorySearcher
 	SourceRetrier
 	SourceEditor
 

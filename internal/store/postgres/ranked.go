@@ -24,7 +24,7 @@ func (st *Store) RankedStories(ctx context.Context, p store.StoryPage) (store.Ra
 		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
 	}
 	page, err := sqlq.RankedPage(p, rows, func(c store.StoryCursor, above bool) (bool, error) {
-		q, args := sqlq.HasRankedBeyond(c, above)
+		q, args := sqlq.HasRankedBeyond(c, above, p.Category)
 		var found bool
 		err := st.pool.QueryRow(ctx, q, args...).Scan(&found)
 		return found, err

@@ -28,13 +28,13 @@ func RankedStories(p store.StoryPage) (string, Args, error) {
 		return "", nil, errors.New("ranked stories: limit must be positive")
 	}
 	var args Args
-	q := `SELECT ` + StoryCols + `, rank FROM stories`
+	q := `SELECT ` + StoryCols + `, rank FROM stories WHERE ` + categoryCond(&args, p.Category)
 	switch {
 	case !p.Before.IsZero():
-		q += ` WHERE (rank, id) > (` + args.Add(p.Before.Rank) + `, ` + args.Add(p.Before.ID) + `)
+		q += ` AND (rank, id) > (` + args.Add(p.Before.Rank) + `, ` + args.Add(p.Before.ID) + `)
 		ORDER BY rank, id`
 	case !p.After.IsZero():
-		q += ` WHERE (rank, id) < (` + args.Add(p.After.Rank) + `, ` + args.Add(p.After.ID) + `)
+		q += ` AND (rank, id) < (` + args.Add(p.After.Rank) + `, ` + args.Add(p.After.ID) + `)
 		ORDER BY rank DESC, id DESC`
 	default:
 		q += ` ORDER BY rank DESC, id DESC`
@@ -65,14 +65,27 @@ func ScanRanked(r Scanner) (RankedRow, error) {
 // HasRankedBeyond is the query that reports whether any story ranks above
 // c (above true) or below it, and its arguments: whether a page that
 // starts or ends at c has a neighbour on that side.
-func HasRankedBeyond(c store.StoryCursor, above bool) (string, Args) {
+// A category limits it to that category's list (store.StoryPage).
+func HasRankedBeyond(c store.StoryCursor, above bool, category string) (string, Args) {
 	var args Args
 	op := " < "
 	if above {
 		op = " > "
 	}
-	return `SELECT EXISTS (SELECT 1 FROM stories WHERE (rank, id)` + op + `(` +
+	return `SELECT EXISTS (SELECT 1 FROM stories WHERE ` + categoryCond(&args, category) + ` AND (rank, id)` + op + `(` +
 		args.Add(c.Rank) + `, ` + args.Add(c.ID) + `))`, args
+}
+
+// categoryCond is the condition that selects a category's stories, or
+// every story for none (1 = 1, which both planners drop, so the whole
+// list still walks the (rank, id) index). A category's list walks the
+// (category, rank, id) index of migration 0008 (SQLite) / 0007
+// (PostgreSQL) instead, reading only its page.
+func categoryCond(args *Args, category string) string {
+	if category == "" {
+		return `1 = 1`
+	}
+	return `category = ` + args.Add(category)
 }
 
 // RankedPage builds the page p asked for from rows, the RankedStories

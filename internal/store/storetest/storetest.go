@@ -44,6 +44,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryBriefing", testStoryBriefing},
 		{"StoryRanking", testStoryRanking},
 		{"RankedStories", testRankedStories},
+		{"CategoryStories", testCategoryStories},
+		{"SearchStories", testSearchStories},
 		{"RetrySource", testRetrySource},
 		{"EditSource", testEditSource},
 		{"StoryNotFound", testStoryNotFound},

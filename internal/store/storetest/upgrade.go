@@ -29,14 +29,16 @@ type Upgrade struct {
 
 // RunUpgrades runs the upgrade checks, each on a new database of newDB's:
 // RefuseNewer (see runRefuseNewer), SourceKeyUpgrade
-// (runSourceKeyUpgrade), StoryRankUpgrade (runStoryRankUpgrade) and
-// PollScheduleUpgrade (runPollScheduleUpgrade).
+// (runSourceKeyUpgrade), StoryRankUpgrade (runStoryRankUpgrade),
+// PollScheduleUpgrade (runPollScheduleUpgrade) and SearchUpgrade
+// (runSearchUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
 	for name, run := range map[string]func(*testing.T, Upgrade){
 		"RefuseNewer":         runRefuseNewer,
 		"SourceKeyUpgrade":    runSourceKeyUpgrade,
 		"StoryRankUpgrade":    runStoryRankUpgrade,
 		"PollScheduleUpgrade": runPollScheduleUpgrade,
+		"SearchUpgrade":       runSearchUpgrade,
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -1,0 +1,121 @@
+package sqlq
+
+import (
+	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// FTSMatch is q as an SQLite FTS5 MATCH expression: every term a quoted
+// string (a phrase of its words), the terms side by side (FTS5's implicit
+// AND). Inside FTS5's double quotes nothing is syntax but the quote
+// itself, doubled to escape it, so no user input (NEAR, OR, -, *, ^,
+// column filters) can change the expression: store.ParseQuery leaves only
+// words in a term, and the doubling holds even if it did not.
+func FTSMatch(q store.Query) string {
+	var b strings.Builder
+	for i, term := range q.Terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(strings.Join(term, " "), `"`, `""`))
+		b.WriteByte('"')
+	}
+	return b.String()
+}
+
+// SQLiteSearch is the SQLite query for a page of search results and its
+// arguments: each matching article's bm25 (title weighted 2, text 1;
+// lower is better), the best article of each story (SQLite returns the
+// row of MIN for bare columns), then the stories by that score, StoryRank
+// and ID. One more row than the page is asked for, to learn whether
+// another page follows.
+func SQLiteSearch(p store.SearchPage) (string, Args) {
+	var args Args
+	q := `WITH m AS MATERIALIZED (
+		SELECT rowid AS id, bm25(articles_fts, 2.0, 1.0) AS score
+		FROM articles_fts WHERE articles_fts MATCH ` + args.Add(FTSMatch(p.Query)) + `
+	), best AS (
+		SELECT a.story_id AS sid, a.id AS aid, MIN(m.score) AS score
+		FROM m JOIN articles a ON a.id = m.id
+		WHERE a.story_id <> 0
+		GROUP BY a.story_id
+	)
+	SELECT ` + prefixed("s.", StoryCols) + `, best.aid
+	FROM best JOIN stories s ON s.id = best.sid
+	ORDER BY best.score, s.rank DESC, s.id DESC
+	LIMIT ` + args.Add(p.Limit+1) + ` OFFSET ` + args.Add(p.Offset)
+	return q, args
+}
+
+// PostgresSearch is the PostgreSQL query for a page of search results and
+// its arguments. Each term is a phraseto_tsquery of its words, a
+// parameter: the text never becomes tsquery syntax. ts_rank is higher for
+// better; each story's best article is its DISTINCT ON row.
+func PostgresSearch(p store.SearchPage) (string, Args) {
+	var args Args
+	tsq := make([]string, len(p.Query.Terms))
+	for i, term := range p.Query.Terms {
+		tsq[i] = `phraseto_tsquery('simple', ` + args.Add(strings.Join(term, " ")) + `)`
+	}
+	q := `WITH q AS (SELECT ` + strings.Join(tsq, ` && `) + ` AS tsq),
+	best AS (
+		SELECT DISTINCT ON (a.story_id) a.story_id AS sid, a.id AS aid, ts_rank(a.search, q.tsq) AS score
+		FROM articles a, q
+		WHERE a.search @@ q.tsq AND a.story_id <> 0
+		ORDER BY a.story_id, score DESC, a.id
+	)
+	SELECT ` + prefixed("s.", StoryCols) + `, best.aid
+	FROM best JOIN stories s ON s.id = best.sid
+	ORDER BY best.score DESC, s.rank DESC, s.id DESC
+	LIMIT ` + args.Add(p.Limit+1) + ` OFFSET ` + args.Add(p.Offset)
+	return q, args
+}
+
+// SearchRow is a row of a search query: a story and its best article's ID.
+type SearchRow struct {
+	Story     news.Story
+	ArticleID int64
+}
+
+// ScanSearch reads a row of SQLiteSearch or PostgresSearch.
+func ScanSearch(r Scanner) (SearchRow, error) {
+	var (
+		row         SearchRow
+		first, last *int64
+	)
+	s := &row.Story
+	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed, &row.ArticleID)
+	s.FirstSeen = FromNanos(first)
+	s.LastUpdated = FromNanos(last)
+	return row, err
+}
+
+// SearchResult builds the result of page p from its query's rows, loading
+// each hit's article with article.
+func SearchResult(p store.SearchPage, rows []SearchRow, article func(id int64) (news.Article, error)) (store.SearchResult, error) {
+	var res store.SearchResult
+	if len(rows) > p.Limit {
+		rows, res.More = rows[:p.Limit], true
+	}
+	res.Hits = make([]store.SearchHit, len(rows))
+	for i, r := range rows {
+		a, err := article(r.ArticleID)
+		if err != nil {
+			return store.SearchResult{}, err
+		}
+		res.Hits[i] = store.SearchHit{Story: r.Story, Article: a}
+	}
+	return res, nil
+}
+
+// prefixed qualifies each of cols, a comma-separated list, with prefix.
+func prefixed(prefix, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, c := range parts {
+		parts[i] = prefix + c
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,260 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// searchArticle stores an article of the story storyID, grouped, so that
+// SearchStories sees it.
+func searchArticle(t testing.TB, st store.Store, storyID int64, url, title, text string) news.Article {
+	t.Helper()
+	a := mustArticle(t, st, news.Article{URL: url, Title: title, Text: text, Lang: "en",
+		FetchedAt: day0, Extraction: news.ExtractFull})
+	if storyID != 0 {
+		if err := st.SetArticleGroup(context.Background(), a.ID, store.Group{StoryID: storyID, ThreadID: storyID}); err != nil {
+			t.Fatalf("SetArticleGroup: %v", err)
+		}
+	}
+	return a
+}
+
+func search(t *testing.T, st store.Store, text string) []int64 {
+	t.Helper()
+	q, err := store.ParseQuery(text)
+	if err != nil {
+		t.Fatalf("ParseQuery(%q): %v", text, err)
+	}
+	res, err := st.SearchStories(context.Background(), store.SearchPage{Query: q, Limit: 10})
+	if err != nil {
+		t.Fatalf("SearchStories(%q): %v", text, err)
+	}
+	var ids []int64
+	for _, h := range res.Hits {
+		ids = append(ids, h.Story.ID)
+	}
+	return ids
+}
+
+// testSearchStories checks the matching, the ranking, the best article,
+// the paging and that hostile input is only words.
+func testSearchStories(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	for i, s := range []news.Story{
+		{ID: 1, Title: "Port strike", LastUpdated: day0},
+		{ID: 2, Title: "Harbour", LastUpdated: day0.Add(time.Hour)},
+		{ID: 3, Title: "Elecciones", LastUpdated: day0.Add(2 * time.Hour)},
+		{ID: 4, Title: "Other port", LastUpdated: day0.Add(3 * time.Hour)},
+	} {
+		s.ThreadID = s.ID
+		if err := st.PutStory(ctx, s); err != nil {
+			t.Fatalf("PutStory %d: %v", i, err)
+		}
+	}
+	searchArticle(t, st, 1, "https://a.example/1", "Dockworkers strike at the port",
+		"Dockworkers at the port walked out on Monday over pay. The port strike closed three terminals.")
+	best := searchArticle(t, st, 2, "https://a.example/2", "Harbour traffic",
+		"Ships waited outside the harbour. A strike at the port was mentioned once.")
+	searchArticle(t, st, 3, "https://a.example/3", "La política de las elecciones",
+		"Los votantes acudieron a las urnas el domingo.")
+	searchArticle(t, st, 4, "https://a.example/4", "A new port opens", "The port opened to ships.")
+	// Not grouped into a story: never a result.
+	searchArticle(t, st, 0, "https://a.example/5", "Port strike spreads", "The port strike spreads.")
+
+	// Story 1 says "strike" and "port" most, in its title too: both
+	// bm25 and ts_rank put it first.
+	if diff := cmp.Diff([]int64{1, 2}, search(t, st, "port strike")); diff != "" {
+		t.Errorf("ranked search (-want +got):\n%s", diff)
+	}
+	// The rest compare the set of stories found: the back ends' scores
+	// differ in how they weigh a short article.
+	tests := []struct {
+		query string
+		want  []int64
+	}{
+		{"port strike", []int64{1, 2}},
+		{"STRIKE", []int64{1, 2}},
+		{`"port strike"`, []int64{1}},
+		{`"strike port"`, nil},
+		{"port", []int64{1, 2, 4}},
+		{"politica", []int64{3}}, // SQLite folds diacritics; see the PostgreSQL case below
+		{"votantes domingo", []int64{3}},
+		{"nothing-like-this", nil},
+		// Syntax of either back end is words here.
+		{`port OR harbour`, nil},
+		{`NEAR(port strike)`, nil}, // the phrase "near port strike"
+		{`-port`, []int64{1, 2, 4}},
+		{`port*`, []int64{1, 2, 4}},
+		{`title:port`, nil},     // the phrase "title port"
+		{`"unclosed port`, nil}, // the phrase "unclosed port"
+		{`"port" "`, []int64{1, 2, 4}},
+		{`port & !strike | (x:*)`, nil},
+		{`'port'`, []int64{1, 2, 4}},
+		{`"port strike" ships`, nil},
+		{`"at the port" monday`, []int64{1}},
+	}
+	for _, tt := range tests {
+		got := search(t, st, tt.query)
+		slices.Sort(got)
+		if tt.query == "politica" && len(got) == 0 {
+			// PostgreSQL's 'simple' configuration does not fold
+			// diacritics: "política" alone finds it there.
+			got = search(t, st, "política")
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("search %q (-want +got):\n%s", tt.query, diff)
+		}
+	}
+
+	q, _ := store.ParseQuery("harbour")
+	res, err := st.SearchStories(ctx, store.SearchPage{Query: q, Limit: 10})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("SearchStories(harbour) = %+v, %v", res, err)
+	}
+	if h := res.Hits[0]; h.Article.ID != best.ID || h.Article.Text != best.Text {
+		t.Errorf("hit's article = %d %q, want %d with its text", h.Article.ID, h.Article.Text, best.ID)
+	}
+
+	// Paging by offset, a story a page, gives the one-page order.
+	q, _ = store.ParseQuery("port")
+	var paged []int64
+	for off := 0; ; off++ {
+		res, err := st.SearchStories(ctx, store.SearchPage{Query: q, Limit: 1, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			paged = append(paged, h.Story.ID)
+		}
+		if !res.More {
+			break
+		}
+	}
+	if diff := cmp.Diff(search(t, st, "port"), paged); diff != "" || len(paged) != 3 {
+		t.Errorf("paged search (-want +got):\n%s", diff)
+	}
+	for _, bad := range []store.SearchPage{
+		{Query: q, Limit: 0}, {Query: q, Limit: store.MaxSearchLimit + 1},
+		{Query: q, Limit: 1, Offset: -1}, {Query: q, Limit: 1, Offset: store.MaxSearchOffset + 1},
+		{Limit: 1},
+	} {
+		if _, err := st.SearchStories(ctx, bad); err == nil {
+			t.Errorf("SearchStories(%+v) = nil error, want one", bad)
+		}
+	}
+
+}
+
+// testCategoryStories pages one category's ranked list.
+func testCategoryStories(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	var want []int64
+	for i := range 9 {
+		s := news.Story{ID: int64(i + 1), ThreadID: int64(i + 1), Category: []string{"world", "sport", ""}[i%3],
+			LastUpdated: day0.Add(time.Duration(i) * time.Hour), SourceCount: 1}
+		if err := st.PutStory(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		if s.Category == "world" {
+			want = append([]int64{s.ID}, want...)
+		}
+	}
+	var got []int64
+	p := store.StoryPage{Limit: 2, Category: "world"}
+	for {
+		page, err := st.RankedStories(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, idsOf(page.Stories)...)
+		if page.Next.IsZero() {
+			break
+		}
+		p.After = page.Next
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("world stories (-want +got):\n%s", diff)
+	}
+	// Back from the last story: the two before it, and nothing before them.
+	page, err := st.RankedStories(ctx, store.StoryPage{Limit: 2, Category: "world", Before: store.StoryCursor{Rank: store.StoryRank(news.Story{LastUpdated: day0, SourceCount: 1}, time.Time{}), ID: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int64{7, 4}, idsOf(page.Stories)); diff != "" || !page.Prev.IsZero() {
+		t.Errorf("world page before story 1 = %v prev %v (-want +got):\n%s", idsOf(page.Stories), page.Prev, diff)
+	}
+	page, err = st.RankedStories(ctx, store.StoryPage{Limit: 10, Category: "none"})
+	if err != nil || len(page.Stories) != 0 {
+		t.Errorf("RankedStories(category none) = %v, %v; want none", idsOf(page.Stories), err)
+	}
+}
+
+// runSearchUpgrade checks that the migration adding search indexes the
+// articles an older newsdesk stored.
+func runSearchUpgrade(t *testing.T, u Upgrade) {
+	ctx := context.Background()
+	u.migrateTo(t, "_article_search.sql")
+	if _, err := u.Raw.ExecContext(ctx, `INSERT INTO stories (id, thread_id, title, category, article_count, source_count, briefed)
+		VALUES (7, 7, 'Old', 'world', 1, 1, false)`); err != nil {
+		t.Fatalf("insert story: %v", err)
+	}
+	if _, err := u.Raw.ExecContext(ctx, `INSERT INTO articles (id, url, title, text, fetched_at, sort_time, extraction, story_id)
+		VALUES (70, 'https://old.example/a', 'Old flood warning', 'The river rose overnight.', 1, 1, 'full', 7)`); err != nil {
+		t.Fatalf("insert article: %v", err)
+	}
+	st, err := u.Open()
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer st.Close()
+	if diff := cmp.Diff([]int64{7}, search(t, st, "river overnight")); diff != "" {
+		t.Errorf("search after the upgrade (-want +got):\n%s", diff)
+	}
+}
+
+// BenchSearch measures a two-word search over n stored articles, in
+// n/10 stories, a tenth of the articles holding both words.
+func BenchSearch(b *testing.B, st store.Store, n int) {
+	ctx := context.Background()
+	words := []string{"harbour", "election", "budget", "storm", "court", "vaccine", "transfer", "drought", "strike", "bridge"}
+	for i := range n / 10 {
+		if err := st.PutStory(ctx, news.Story{ID: int64(i + 1), ThreadID: int64(i + 1), LastUpdated: day0.Add(time.Duration(i) * time.Minute)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for i := range n {
+		w1, w2 := words[i%10], words[(i/10)%10]
+		text := fmt.Sprintf("Reporters followed the %s and the %s for article %d. ", w1, w2, i)
+		for range 20 {
+			text += "The council met on Tuesday and the minister answered questions from the press. "
+		}
+		a, _, err := st.AddArticle(ctx, news.Article{URL: fmt.Sprintf("https://bench.example/%d", i),
+			Title: fmt.Sprintf("The %s report %d", w1, i), Text: text, FetchedAt: day0, Extraction: news.ExtractFull})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: int64(i/10 + 1), ThreadID: int64(i/10 + 1)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	q, err := store.ParseQuery("storm court")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := st.SearchStories(ctx, store.SearchPage{Query: q, Limit: 20})
+		if err != nil || len(res.Hits) == 0 {
+			b.Fatalf("SearchStories = %d hits, %v", len(res.Hits), err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+}
