@@ -3,7 +3,9 @@ package web
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -57,7 +59,14 @@ func atomTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
 func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	page, err := s.st.RankedStories(ctx, store.StoryPage{Limit: s.cfg.MaxStories})
+	// ?category= is the feed of one category's stories, a feed of its
+	// own: its id and self link carry the category.
+	category := r.URL.Query().Get("category")
+	if len(category) > maxCategoryBytes {
+		http.Error(w, fmt.Sprintf("category must be at most %d bytes", maxCategoryBytes), http.StatusBadRequest)
+		return
+	}
+	page, err := s.st.RankedStories(ctx, store.StoryPage{Limit: s.cfg.MaxStories, Category: category})
 	if err != nil {
 		s.log.Error("atom feed", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
@@ -65,14 +74,18 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	}
 	stories := page.Stories
 	base := s.baseURL(r)
-	self := base + "/feeds/stories.atom"
+	self, title, home := base+"/feeds/stories.atom", "newsdesk briefings", base+"/"
+	if category != "" {
+		q := "?" + url.Values{"category": {category}}.Encode()
+		self, title, home = self+q, title+": "+category, home+q
+	}
 	feed := atomFeed{
 		ID:     self,
-		Title:  "newsdesk briefings",
+		Title:  title,
 		Author: atomPerson{Name: "newsdesk"},
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: self},
-			{Rel: "alternate", Type: "text/html", Href: base + "/"},
+			{Rel: "alternate", Type: "text/html", Href: home},
 		},
 	}
 	var newest time.Time

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -27,6 +28,9 @@ func (m *memStore) RankedStories(ctx context.Context, p store.StoryPage) (store.
 	}
 	var all []sqlq.RankedRow
 	for _, s := range m.stories {
+		if p.Category != "" && s.Category != p.Category {
+			continue
+		}
 		all = append(all, sqlq.RankedRow{Story: s, Rank: store.StoryRank(s, time.Time{})})
 	}
 	// above reports whether r ranks above c: ties of rank go to the higher ID.
@@ -56,6 +60,46 @@ func (m *memStore) RankedStories(ctx context.Context, p store.StoryPage) (store.
 			return below(r, c)
 		}), nil
 	})
+}
+
+// SearchStories finds the stories with a grouped article whose title or
+// text holds every term, as words in a row, case-folded; it ranks them by
+// StoryRank alone (relevance is the back ends', checked by storetest).
+func (m *memStore) SearchStories(ctx context.Context, p store.SearchPage) (store.SearchResult, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return store.SearchResult{}, err
+	}
+	if err := p.Validate(); err != nil {
+		return store.SearchResult{}, err
+	}
+	holds := func(a news.Article) bool {
+		words := " " + strings.Join(store.Words(a.Title+" "+a.Text), " ") + " "
+		for _, term := range p.Query.Terms {
+			if !strings.Contains(words, " "+strings.Join(term, " ")+" ") {
+				return false
+			}
+		}
+		return true
+	}
+	best := map[int64]int64{}
+	for _, a := range sortedByID(m.articles, func(a news.Article) int64 { return a.ID }) {
+		if _, ok := best[a.StoryID]; !ok && a.StoryID != 0 && holds(a) {
+			best[a.StoryID] = a.ID
+		}
+	}
+	var rows []sqlq.SearchRow
+	for id, aid := range best {
+		rows = append(rows, sqlq.SearchRow{Story: m.stories[id], ArticleID: aid})
+	}
+	rank := func(s news.Story) int64 { return store.StoryRank(s, time.Time{}) }
+	slices.SortFunc(rows, func(a, b sqlq.SearchRow) int {
+		return cmp.Or(cmp.Compare(rank(b.Story), rank(a.Story)), cmp.Compare(b.Story.ID, a.Story.ID))
+	})
+	rows = rows[min(p.Offset, len(rows)):]
+	rows = rows[:min(len(rows), p.Limit+1)]
+	return sqlq.SearchResult(p, rows, func(id int64) (news.Article, error) { return m.articles[id], nil })
 }
 
 func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {

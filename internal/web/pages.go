@@ -33,7 +33,7 @@ func interval(d time.Duration) string {
 }
 
 // pageNames are the templates rendered inside layout.html.
-var pageNames = []string{"index", "story", "article", "sources", "thread", "error"}
+var pageNames = []string{"index", "story", "article", "sources", "thread", "error", "search"}
 
 var templateFuncs = template.FuncMap{
 	"date": func(t time.Time) string {
@@ -92,6 +92,7 @@ type pageData struct {
 	Title string
 	Nav   string // the current section, for the menu
 	Wide  bool   // tables want more than a reading column
+	Query string // the search box's text
 	Page  any
 }
 
@@ -176,7 +177,8 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, row)
 	}
 	q := r.URL.Query()
-	page := indexPage{Stories: rows, Paged: q.Get("after") != "" || q.Get("before") != "", TopHref: indexHref(q, "", "")}
+	page := indexPage{Stories: rows, Paged: q.Get("after") != "" || q.Get("before") != "", TopHref: indexHref(q, "", ""),
+		Category: q.Get("category")}
 	if c := encodeCursor(ranked.Next); c != "" {
 		page.NextHref = indexHref(q, "after", c)
 	}
@@ -194,17 +196,24 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Sources = len(srcs)
 	}
-	s.render(w, r, http.StatusOK, "index", pageData{Title: "Top stories", Nav: "stories", Page: page})
+	title := "Top stories"
+	if page.Category != "" {
+		title = "Top stories in " + page.Category
+	}
+	s.render(w, r, http.StatusOK, "index", pageData{Title: title, Nav: "stories", Page: page})
 }
 
 // indexHref links a page of the front page from the page q asked for:
 // the page at cursor c (key "after" or "before"), or the first without
 // one. It keeps q's limit (rankedPage has checked it), so that a reader
-// who asked for short pages keeps getting them.
+// who asked for short pages keeps getting them, and its category.
 func indexHref(q url.Values, key, c string) string {
 	v := url.Values{}
 	if l := q.Get("limit"); l != "" {
 		v.Set("limit", l)
+	}
+	if cat := q.Get("category"); cat != "" {
+		v.Set("category", cat)
 	}
 	if key != "" {
 		v.Set(key, c)
@@ -224,6 +233,7 @@ type indexPage struct {
 	TopHref            string // the first page
 	Paged              bool   // not the first page: it links back to it
 	Sources            int
+	Category           string // the one category listed, if any
 }
 
 // storyPage is the story page's data.

@@ -30,6 +30,10 @@ func encodeCursor(c store.StoryCursor) string {
 		[]byte(strconv.FormatInt(c.Rank, 10) + "." + strconv.FormatInt(c.ID, 10)))
 }
 
+// maxCategoryBytes bounds ?category=; sources' categories are short
+// labels ("world", "deportes").
+const maxCategoryBytes = 64
+
 // errBadQuery is a story list query that a client got wrong: a 400.
 var errBadQuery = errors.New("bad query")
 
@@ -74,6 +78,12 @@ func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage
 			return store.RankedPage{}, fmt.Errorf("%w: limit must be 1 to %d", errBadQuery, s.cfg.MaxStories)
 		}
 		p.Limit = n
+	}
+	// ?category= lists one category. It is compared exactly, so any
+	// value is safe; the bound only keeps a junk URL from reaching SQL.
+	p.Category = q.Get("category")
+	if len(p.Category) > maxCategoryBytes {
+		return store.RankedPage{}, fmt.Errorf("%w: category must be at most %d bytes", errBadQuery, maxCategoryBytes)
 	}
 	var err error
 	after, before := q.Get("after"), q.Get("before")

@@ -81,6 +81,7 @@ var staticFS embed.FS
 type Store interface {
 	Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error)
 	RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error)
+	SearchStories(ctx context.Context, p store.SearchPage) (store.SearchResult, error)
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 	Story(ctx context.Context, id int64) (news.Story, error)
@@ -276,6 +277,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /threads/{id}", s.handleThreadPage)
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
 	mux.HandleFunc("POST /sources/{id}", s.handleSourceEditForm)
+	mux.HandleFunc("GET /search", s.handleSearchPage)
 	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -297,6 +299,7 @@ func (s *Server) routes() http.Handler {
 		mux.Handle(pattern, apiMethods(methods))
 	}
 	api("/api/stories", map[string]http.HandlerFunc{http.MethodGet: s.apiStories})
+	api("/api/search", map[string]http.HandlerFunc{http.MethodGet: s.apiSearch})
 	api("/api/stories/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiStory})
 	api("/api/threads/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiThread})
 	api("/api/articles/{id}", map[string]http.HandlerFunc{http.MethodGet: s.apiArticle})

@@ -1,0 +1,285 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// Search (GET /search, GET /api/search) finds stories by the words of
+// their articles; the store ranks them (store.StorySearcher). A page of
+// results is read by offset (?page=N), as a relevance score is no stable
+// cursor; store.MaxSearchOffset bounds how deep.
+
+// searchPageSize is the results on a page of /search and the default
+// ?limit of /api/search.
+const searchPageSize = 20
+
+// snippetBytes is about how much text a snippet shows around the first
+// match.
+const snippetBytes = 240
+
+// searchRequest is a search a client asked for.
+type searchRequest struct {
+	Text  string // the query as typed
+	Page  store.SearchPage
+	Index int // the page's number, from 1
+}
+
+// parseSearch reads ?q=, ?page= and ?limit= (at most maxLimit). Its error
+// is errBadQuery, with what to change.
+func parseSearch(q url.Values, maxLimit int) (searchRequest, error) {
+	req := searchRequest{Text: strings.TrimSpace(q.Get("q")), Index: 1}
+	parsed, err := store.ParseQuery(req.Text)
+	switch {
+	case errors.Is(err, store.ErrEmptyQuery):
+		return req, fmt.Errorf("%w: q must hold at least one word", errBadQuery)
+	case errors.Is(err, store.ErrQueryTooLong):
+		return req, fmt.Errorf("%w: q must be at most %d bytes and %d words or phrases", errBadQuery, store.MaxQueryBytes, store.MaxQueryTerms)
+	case err != nil:
+		return req, fmt.Errorf("%w: %v", errBadQuery, err)
+	}
+	req.Page = store.SearchPage{Query: parsed, Limit: min(searchPageSize, maxLimit)}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > maxLimit {
+			return req, fmt.Errorf("%w: limit must be 1 to %d", errBadQuery, maxLimit)
+		}
+		req.Page.Limit = n
+	}
+	if p := q.Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || (n-1)*req.Page.Limit > store.MaxSearchOffset {
+			return req, fmt.Errorf("%w: page must be 1 to %d", errBadQuery, store.MaxSearchOffset/req.Page.Limit+1)
+		}
+		req.Index, req.Page.Offset = n, (n-1)*req.Page.Limit
+	}
+	return req, nil
+}
+
+// searchHit is a result as the page and the API show it.
+type searchHit struct {
+	Story   news.Story
+	Href    string
+	Article news.Article // the best-matching article, Text dropped
+	// Snippet is HTML: the article's text around the first match,
+	// escaped, with the query's words in <mark>. It is built here from
+	// the stored text, never taken from the article's HTML.
+	Snippet template.HTML
+}
+
+func hitsOf(res store.SearchResult, q store.Query) []searchHit {
+	hits := make([]searchHit, len(res.Hits))
+	for i, h := range res.Hits {
+		a := h.Article
+		text := a.Text
+		if snippetAt(text, q) < 0 {
+			text = a.Title // matched by its title alone
+		}
+		a.Text = ""
+		hits[i] = searchHit{Story: h.Story, Href: storyPath(h.Story.ID), Article: a, Snippet: Snippet(text, q)}
+	}
+	return hits
+}
+
+// Snippet cuts about snippetBytes of text around the first word of q in
+// it (the start, if none), on word boundaries, HTML-escaped, with every
+// word of q in it marked. Words match as the store matched them: whole,
+// case-folded (SQLite also folds diacritics, which this does not: such a
+// hit shows its opening).
+func Snippet(text string, q store.Query) template.HTML {
+	start := max(snippetAt(text, q)-snippetBytes/3, 0)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	// Start on a word: after the space before start, if one is near.
+	if i := strings.LastIndexFunc(text[:start], unicode.IsSpace); i >= 0 && start-i < 40 {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		start = i + size
+	} else if i < 0 && start < 40 {
+		start = 0
+	}
+	end := min(start+snippetBytes, len(text))
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	cut := text[start:end]
+	if end < len(text) {
+		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > len(cut)/2 {
+			cut = cut[:i]
+		}
+	}
+	words := queryWords(q)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("… ")
+	}
+	for _, tok := range tokens(cut) {
+		if tok.word && words[strings.ToLower(tok.s)] {
+			b.WriteString("<mark>")
+			b.WriteString(html.EscapeString(tok.s))
+			b.WriteString("</mark>")
+			continue
+		}
+		b.WriteString(html.EscapeString(tok.s))
+	}
+	if start+len(cut) < len(text) {
+		b.WriteString(" …")
+	}
+	return template.HTML(b.String())
+}
+
+// snippetAt is the byte offset of the first word of q in text, -1 if
+// none.
+func snippetAt(text string, q store.Query) int {
+	words := queryWords(q)
+	off := 0
+	for _, tok := range tokens(text) {
+		if tok.word && words[strings.ToLower(tok.s)] {
+			return off
+		}
+		off += len(tok.s)
+	}
+	return -1
+}
+
+func queryWords(q store.Query) map[string]bool {
+	words := map[string]bool{}
+	for _, term := range q.Terms {
+		for _, w := range term {
+			words[w] = true
+		}
+	}
+	return words
+}
+
+type token struct {
+	s    string
+	word bool
+}
+
+// tokens splits s into words (as store.Words reads them) and the runs
+// between them; together they are s.
+func tokens(s string) []token {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+	var out []token
+	for s != "" {
+		r, _ := utf8.DecodeRuneInString(s)
+		w := isWord(r)
+		i := strings.IndexFunc(s, func(r rune) bool { return isWord(r) != w })
+		if i < 0 {
+			i = len(s)
+		}
+		out = append(out, token{s: s[:i], word: w})
+		s = s[i:]
+	}
+	return out
+}
+
+// searchView is the /search page's data.
+type searchView struct {
+	Query              string
+	Message            string // why there are no results to show
+	Hits               []searchHit
+	NextHref, PrevHref string
+	Index              int
+}
+
+func searchHref(text string, page int) string {
+	v := url.Values{"q": {text}}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return "/search?" + v.Encode()
+}
+
+func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
+	req, err := parseSearch(r.URL.Query(), searchPageSize)
+	view := searchView{Query: req.Text, Index: req.Index}
+	data := pageData{Title: "Search", Nav: "search", Query: req.Text, Page: &view}
+	if errors.Is(err, errBadQuery) {
+		status, msg := http.StatusBadRequest, "This link to a page of results is broken. Search again."
+		_, perr := store.ParseQuery(req.Text)
+		switch {
+		case req.Text == "":
+			// The empty form: nothing wrong, nothing to show yet.
+			status, msg = http.StatusOK, "Type words to find stories; put a phrase in double quotes."
+		case errors.Is(perr, store.ErrEmptyQuery):
+			msg = "Type at least one word or number: punctuation alone finds nothing."
+		case errors.Is(perr, store.ErrQueryTooLong):
+			msg = fmt.Sprintf("That search is too long: use at most %d characters and %d words or phrases.", store.MaxQueryBytes, store.MaxQueryTerms)
+		}
+		view.Message = msg
+		s.render(w, r, status, "search", data)
+		return
+	}
+	res, err := s.st.SearchStories(r.Context(), req.Page)
+	if err != nil {
+		s.pageStoreError(w, r, "story", err)
+		return
+	}
+	view.Hits = hitsOf(res, req.Page.Query)
+	if res.More {
+		view.NextHref = searchHref(req.Text, req.Index+1)
+	}
+	if req.Index > 1 {
+		view.PrevHref = searchHref(req.Text, req.Index-1)
+	}
+	if len(view.Hits) == 0 {
+		view.Message = "No stories match every word of that search."
+	}
+	data.Title = "Search: " + req.Text
+	s.render(w, r, http.StatusOK, "search", data)
+}
+
+// searchResponse is the body of GET /api/search. Snippet is HTML (see
+// searchHit); Next is the page to ask for next, absent at the end.
+type searchResponse struct {
+	Query   string          `json:"query"`
+	Results []searchHitJSON `json:"results"`
+	Next    int             `json:"next_page,omitempty"`
+}
+
+type searchHitJSON struct {
+	Story     storyJSON `json:"story"`
+	ArticleID int64     `json:"article_id"`
+	Title     string    `json:"article_title"`
+	URL       string    `json:"article_url"`
+	Snippet   string    `json:"snippet_html"`
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	req, err := parseSearch(r.URL.Query(), store.MaxSearchLimit)
+	if errors.Is(err, errBadQuery) {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	res, err := s.st.SearchStories(r.Context(), req.Page)
+	if err != nil {
+		s.storeError(w, r, "stories", err)
+		return
+	}
+	base := s.baseURL(r)
+	out := searchResponse{Query: req.Text, Results: []searchHitJSON{}}
+	for _, h := range hitsOf(res, req.Page.Query) {
+		out.Results = append(out.Results, searchHitJSON{
+			Story:     storyJSON{Story: h.Story, URL: storyURL(base, h.Story.ID)},
+			ArticleID: h.Article.ID, Title: h.Article.Title, URL: h.Article.URL,
+			Snippet: string(h.Snippet),
+		})
+	}
+	if res.More {
+		out.Next = req.Index + 1
+	}
+	writeJSON(w, http.StatusOK, out)
+}

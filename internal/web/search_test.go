@@ -1,0 +1,185 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+func TestSnippet(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("filler words here ", 30) + "the bridge <b>closed</b> " + strings.Repeat("more text after ", 30)
+	tests := []struct {
+		name, text, query string
+		want              string
+	}{
+		{"marks every word", "The bridge closed; BRIDGE repairs.", "bridge", "The <mark>bridge</mark> closed; <mark>BRIDGE</mark> repairs."},
+		{"escapes the text", `Mayor <script>alert(1)</script> & "co"`, "alert", `Mayor &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; &#34;co&#34;`},
+		{"whole words only", "bridges and a bridge", "bridge", "bridges and a <mark>bridge</mark>"},
+		{"no match shows the start", "Nothing here.", "bridge", "Nothing here."},
+		{"phrase words", "Port strike at the port", `"port strike"`, "<mark>Port</mark> <mark>strike</mark> at the <mark>port</mark>"},
+		{"unicode", "Die Brücke über den Fluss", "brücke", "Die <mark>Brücke</mark> über den Fluss"},
+	}
+	for _, tt := range tests {
+		q, err := store.ParseQuery(tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(Snippet(tt.text, q)); got != tt.want {
+			t.Errorf("%s: Snippet = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	q, _ := store.ParseQuery("closed")
+	got := string(Snippet(long, q))
+	if !strings.HasPrefix(got, "… ") || !strings.HasSuffix(got, " …") || !strings.Contains(got, "&lt;b&gt;<mark>closed</mark>&lt;/b&gt;") || len(got) > snippetBytes+100 {
+		t.Errorf("Snippet of a long text = %q: want a cut window around the match, escaped", got)
+	}
+}
+
+type searchBody struct {
+	Query   string `json:"query"`
+	Results []struct {
+		Story struct {
+			ID  int64  `json:"id"`
+			URL string `json:"url"`
+		} `json:"story"`
+		ArticleID int64  `json:"article_id"`
+		Snippet   string `json:"snippet_html"`
+	} `json:"results"`
+	Next int `json:"next_page"`
+}
+
+func TestAPISearch(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{}, st)
+		get := func(q string) (int, searchBody, string) {
+			r := do(t, http.MethodGet, ts.URL+"/api/search?"+q, nil, "")
+			var b searchBody
+			if r.status == http.StatusOK {
+				if err := json.Unmarshal([]byte(r.body), &b); err != nil {
+					t.Fatalf("GET /api/search?%s: %v in %s", q, err, r.body)
+				}
+			}
+			return r.status, b, r.body
+		}
+		ids := func(b searchBody) []int64 {
+			var out []int64
+			for _, r := range b.Results {
+				out = append(out, r.Story.ID)
+			}
+			return out
+		}
+		for _, tt := range []struct {
+			q    string
+			want []int64
+		}{
+			{"q=bridge", []int64{7}},
+			{"q=FERRY", []int64{8}},
+			{"q=" + url.QueryEscape(`"closed on monday"`), []int64{7}},
+			{"q=" + url.QueryEscape(`"monday closed"`), nil},
+			{"q=" + url.QueryEscape(`bridge OR ferry`), nil},
+			{"q=" + url.QueryEscape(`NEAR(bridge) -ferry* "`), nil},
+			{"q=" + url.QueryEscape(`bridge*`), []int64{7}},
+		} {
+			status, b, body := get(tt.q)
+			if status != http.StatusOK {
+				t.Errorf("GET /api/search?%s = %d %s", tt.q, status, body)
+				continue
+			}
+			if diff := cmp.Diff(tt.want, ids(b)); diff != "" {
+				t.Errorf("GET /api/search?%s (-want +got):\n%s", tt.q, diff)
+			}
+		}
+		_, b, _ := get("q=" + url.QueryEscape("mayor gross"))
+		if len(b.Results) != 1 || b.Results[0].ArticleID != 2 || !strings.Contains(b.Results[0].Snippet, "<mark>Gross</mark> &lt;script&gt;") {
+			t.Errorf("search mayor gross = %+v: want article 2, snippet escaped and marked", b)
+		}
+		for _, bad := range []string{"", "q=", "q=%20", "q=" + url.QueryEscape(`"*" - ()`), "q=" + strings.Repeat("a", store.MaxQueryBytes+1),
+			"q=bridge&limit=0", "q=bridge&limit=51", "q=bridge&page=0", "q=bridge&page=x", "q=bridge&page=100000"} {
+			status, _, body := get(bad)
+			if status != http.StatusBadRequest || !strings.Contains(body, `"error"`) {
+				t.Errorf("GET /api/search?%s = %d %s, want a 400 with an error", bad, status, body)
+			}
+		}
+	})
+}
+
+func TestSearchPage(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{}, st)
+		r := do(t, http.MethodGet, ts.URL+"/search?q="+url.QueryEscape("bridge <&>"), nil, "")
+		if r.status != http.StatusOK || !strings.Contains(r.body, `href="/stories/7"`) || !strings.Contains(r.body, "<mark>bridge</mark>") ||
+			!strings.Contains(r.body, `value="bridge &lt;&amp;&gt;"`) {
+			t.Errorf("GET /search?q=bridge = %d, want story 7 marked and the query escaped:\n%s", r.status, r.body)
+		}
+		for _, tt := range []struct {
+			q      string
+			status int
+			msg    string
+		}{
+			{"", http.StatusOK, "Type words to find stories"},
+			{"q=nothingmatches", http.StatusOK, "No stories match"},
+			{"q=" + url.QueryEscape(`" * -`), http.StatusBadRequest, "Type at least one word"},
+			{"q=" + strings.Repeat("a+", 20), http.StatusBadRequest, "too long"},
+			{"q=bridge&page=-1", http.StatusBadRequest, "broken"},
+		} {
+			r := do(t, http.MethodGet, ts.URL+"/search?"+tt.q, nil, "")
+			if r.status != tt.status || !strings.Contains(r.body, tt.msg) {
+				t.Errorf("GET /search?%s = %d, want %d with %q:\n%s", tt.q, r.status, tt.status, tt.msg, r.body)
+			}
+		}
+		// Every page's header holds the search box.
+		for _, path := range []string{"/", "/stories/7", "/sources", "/articles/1"} {
+			r := do(t, http.MethodGet, ts.URL+path, nil, "")
+			if !strings.Contains(r.body, `<form class="search-form" action="/search"`) {
+				t.Errorf("GET %s has no search form", path)
+			}
+		}
+	})
+}
+
+func TestCategoryViews(t *testing.T) {
+	t.Parallel()
+	eachStore(t, func(t *testing.T, st Store) {
+		ts := newTestServer(t, Config{}, st)
+		r := do(t, http.MethodGet, ts.URL+"/", nil, "")
+		if !strings.Contains(r.body, `<a class="category" href="/?category=Local">Local</a>`) {
+			t.Errorf("front page does not link the category label:\n%s", r.body)
+		}
+		r = do(t, http.MethodGet, ts.URL+"/?category=Local", nil, "")
+		if r.status != http.StatusOK || !strings.Contains(r.body, `href="/stories/7"`) || strings.Contains(r.body, `href="/stories/8"`) ||
+			!strings.Contains(r.body, "Top stories in Local") {
+			t.Errorf("GET /?category=Local = %d, want story 7 alone:\n%s", r.status, r.body)
+		}
+		r = do(t, http.MethodGet, ts.URL+"/api/stories?category=Local", nil, "")
+		var page struct {
+			Stories []struct {
+				ID int64 `json:"id"`
+			} `json:"stories"`
+		}
+		if err := json.Unmarshal([]byte(r.body), &page); err != nil || len(page.Stories) != 1 || page.Stories[0].ID != 7 {
+			t.Errorf("GET /api/stories?category=Local = %s (%v), want story 7 alone", r.body, err)
+		}
+		r = do(t, http.MethodGet, ts.URL+"/api/stories?category="+strings.Repeat("x", 65), nil, "")
+		if r.status != http.StatusBadRequest {
+			t.Errorf("GET /api/stories with a 65-byte category = %d, want 400", r.status)
+		}
+		r = do(t, http.MethodGet, ts.URL+"/feeds/stories.atom?category=Local", nil, "")
+		if r.status != http.StatusOK || strings.Count(r.body, "<entry>") != 1 || !strings.Contains(r.body, "/stories/7") ||
+			!strings.Contains(r.body, "stories.atom?category=Local</id>") {
+			t.Errorf("GET /feeds/stories.atom?category=Local = %d, want one entry, its own id:\n%s", r.status, r.body)
+		}
+		r = do(t, http.MethodGet, ts.URL+"/feeds/stories.atom?category=Sport", nil, "")
+		if strings.Contains(r.body, "<entry>") {
+			t.Errorf("feed of an empty category has entries:\n%s", r.body)
+		}
+	})
+}
