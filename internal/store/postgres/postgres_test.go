@@ -461,3 +461,10 @@ func TestDeleteSourceKeyRace(t *testing.T) {
 		t.Errorf("last twin's url_key_dup = %d after its key's owner and oldest twin were deleted at once; want 0, the key's owner", dup)
 	}
 }
+
+// BenchmarkSearch searches 10,000 stored articles (storetest.BenchSearch).
+func BenchmarkSearch(b *testing.B) {
+	st := open(b, pgtest.DSN(b))
+	defer st.Close()
+	storetest.BenchSearch(b, st, 10_000)
+}

@@ -212,3 +212,13 @@ func TestOpenPathOpeningSlashes(t *testing.T) {
 		t.Errorf("Open(%q) did not write %s: %v", path, filepath.Join(dir, "newsdesk.db"), err)
 	}
 }
+
+// BenchmarkSearch searches 10,000 stored articles (storetest.BenchSearch).
+func BenchmarkSearch(b *testing.B) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchSearch(b, st, 10_000)
+}

@@ -249,7 +249,6 @@ func BenchSearch(b *testing.B, st store.Store, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
 	for b.Loop() {
 		res, err := st.SearchStories(ctx, store.SearchPage{Query: q, Limit: 20})
 		if err != nil || len(res.Hits) == 0 {
