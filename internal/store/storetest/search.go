@@ -53,6 +53,7 @@ func testSearchStories(t *testing.T, st store.Store) {
 		{ID: 2, Title: "Harbour", LastUpdated: day0.Add(time.Hour)},
 		{ID: 3, Title: "Elecciones", LastUpdated: day0.Add(2 * time.Hour)},
 		{ID: 4, Title: "Other port", LastUpdated: day0.Add(3 * time.Hour)},
+		{ID: 5, Title: "Trade", LastUpdated: day0.Add(4 * time.Hour)},
 	} {
 		s.ThreadID = s.ID
 		if err := st.PutStory(ctx, s); err != nil {
@@ -66,6 +67,7 @@ func testSearchStories(t *testing.T, st store.Store) {
 	searchArticle(t, st, 3, "https://a.example/3", "La política de las elecciones",
 		"Los votantes acudieron a las urnas el domingo.")
 	searchArticle(t, st, 4, "https://a.example/4", "A new port opens", "The port opened to ships.")
+	searchArticle(t, st, 5, "https://a.example/6", "Trade talks", "U.S. harbours listed at example.com are well-known_names.")
 	// Not grouped into a story: never a result.
 	searchArticle(t, st, 0, "https://a.example/5", "Port strike spreads", "The port strike spreads.")
 
@@ -88,6 +90,14 @@ func testSearchStories(t *testing.T, st store.Store) {
 		{"politica", []int64{3}}, // SQLite folds diacritics; see the PostgreSQL case below
 		{"votantes domingo", []int64{3}},
 		{"nothing-like-this", nil},
+		// Punctuation splits words the same way in the query and in the
+		// text, on both back ends.
+		{"U.S.", []int64{5}},
+		{"u s harbours", []int64{5}},
+		{"example.com", []int64{5}},
+		{`"well known"`, []int64{5}},
+		{"well-known_names", []int64{5}},
+		{"com.example", nil},
 		// Syntax of either back end is words here.
 		{`port OR harbour`, nil},
 		{`NEAR(port strike)`, nil}, // the phrase "near port strike"
