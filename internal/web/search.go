@@ -14,6 +14,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // Search (GET /search, GET /api/search) finds stories by the words of
@@ -92,29 +93,29 @@ func hitsOf(res store.SearchResult, q store.Query) []searchHit {
 	return hits
 }
 
-// Snippet cuts about snippetBytes of text around the first word of q in
+// Snippet cuts about snippetBytes of body around the first word of q in
 // it (the start, if none), on word boundaries, HTML-escaped, with every
-// word of q in it marked. Words match as the store matched them: whole,
-// case-folded (SQLite also folds diacritics, which this does not: such a
-// hit shows its opening).
-func Snippet(text string, q store.Query) template.HTML {
-	start := max(snippetAt(text, q)-snippetBytes/3, 0)
-	for start > 0 && !utf8.RuneStart(text[start]) {
+// word of q in it marked. Words match as SQLite's index matched them:
+// whole, case and diacritics folded (text.Key), so "politica" marks
+// "política".
+func Snippet(body string, q store.Query) template.HTML {
+	start := max(snippetAt(body, q)-snippetBytes/3, 0)
+	for start > 0 && !utf8.RuneStart(body[start]) {
 		start--
 	}
 	// Start on a word: after the space before start, if one is near.
-	if i := strings.LastIndexFunc(text[:start], unicode.IsSpace); i >= 0 && start-i < 40 {
-		_, size := utf8.DecodeRuneInString(text[i:])
+	if i := strings.LastIndexFunc(body[:start], unicode.IsSpace); i >= 0 && start-i < 40 {
+		_, size := utf8.DecodeRuneInString(body[i:])
 		start = i + size
 	} else if i < 0 && start < 40 {
 		start = 0
 	}
-	end := min(start+snippetBytes, len(text))
-	for end < len(text) && !utf8.RuneStart(text[end]) {
+	end := min(start+snippetBytes, len(body))
+	for end < len(body) && !utf8.RuneStart(body[end]) {
 		end++
 	}
-	cut := text[start:end]
-	if end < len(text) {
+	cut := body[start:end]
+	if end < len(body) {
 		if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > len(cut)/2 {
 			cut = cut[:i]
 		}
@@ -125,7 +126,7 @@ func Snippet(text string, q store.Query) template.HTML {
 		b.WriteString("… ")
 	}
 	for _, tok := range tokens(cut) {
-		if tok.word && words[strings.ToLower(tok.s)] {
+		if tok.word && words[text.Key(tok.s)] {
 			b.WriteString("<mark>")
 			b.WriteString(html.EscapeString(tok.s))
 			b.WriteString("</mark>")
@@ -133,19 +134,19 @@ func Snippet(text string, q store.Query) template.HTML {
 		}
 		b.WriteString(html.EscapeString(tok.s))
 	}
-	if start+len(cut) < len(text) {
+	if start+len(cut) < len(body) {
 		b.WriteString(" …")
 	}
 	return template.HTML(b.String())
 }
 
-// snippetAt is the byte offset of the first word of q in text, -1 if
+// snippetAt is the byte offset of the first word of q in body, -1 if
 // none.
-func snippetAt(text string, q store.Query) int {
+func snippetAt(body string, q store.Query) int {
 	words := queryWords(q)
 	off := 0
-	for _, tok := range tokens(text) {
-		if tok.word && words[strings.ToLower(tok.s)] {
+	for _, tok := range tokens(body) {
+		if tok.word && words[text.Key(tok.s)] {
 			return off
 		}
 		off += len(tok.s)
@@ -157,7 +158,7 @@ func queryWords(q store.Query) map[string]bool {
 	words := map[string]bool{}
 	for _, term := range q.Terms {
 		for _, w := range term {
-			words[w] = true
+			words[text.Key(w)] = true
 		}
 	}
 	return words

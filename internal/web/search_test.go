@@ -25,6 +25,10 @@ func TestSnippet(t *testing.T) {
 		{"no match shows the start", "Nothing here.", "bridge", "Nothing here."},
 		{"phrase words", "Port strike at the port", `"port strike"`, "<mark>Port</mark> <mark>strike</mark> at the <mark>port</mark>"},
 		{"unicode", "Die Brücke über den Fluss", "brücke", "Die <mark>Brücke</mark> über den Fluss"},
+		// SQLite finds "política" for "politica" (remove_diacritics): the
+		// snippet marks it too.
+		{"accents folded", "La política y la POLITICA", "politica", "La <mark>política</mark> y la <mark>POLITICA</mark>"},
+		{"accents folded in the query", "La politica", "política", "La <mark>politica</mark>"},
 	}
 	for _, tt := range tests {
 		q, err := store.ParseQuery(tt.query)
