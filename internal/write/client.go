@@ -120,7 +120,13 @@ func NewClient(cfg Config, hc *http.Client) (*Client, error) {
 	if hc == nil {
 		hc = http.DefaultClient
 	}
-	return &Client{cfg: cfg, base: strings.TrimRight(strings.TrimSpace(cfg.BaseURL), "/"), http: hc}, nil
+	// A redirect would take the request, and on the same host its API
+	// key, to an address Validate never saw: a public server could send
+	// the desk to a loopback or metadata address. An API root has no
+	// reason to redirect, so a 3xx is returned as the error it is.
+	noRedirect := *hc
+	noRedirect.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &Client{cfg: cfg, base: strings.TrimRight(strings.TrimSpace(cfg.BaseURL), "/"), http: &noRedirect}, nil
 }
 
 // systemPrompt tells the model the rules Verify enforces, so that fewer of

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -112,6 +113,28 @@ func TestClientErrors(t *testing.T) {
 				t.Errorf("error %q shows the API key", err)
 			}
 		})
+	}
+}
+
+// TestClientRefusesRedirect checks that a writer URL which redirects is
+// not followed: the target was never validated against AllowPrivate.
+func TestClientRefusesRedirect(t *testing.T) {
+	t.Parallel()
+	var followed atomic.Bool
+	target := chatServer(t, func(w http.ResponseWriter, r *http.Request) {
+		followed.Store(true)
+		answer(`{"sentences":[{"text":"x","cites":[1]}]}`)(w, r)
+	})
+	srv := chatServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	})
+	c := testClient(t, srv.URL, time.Second)
+	_, err := c.Write(context.Background(), Request{Sources: []Source{{N: 1, Text: "x"}}})
+	if err == nil || !strings.Contains(err.Error(), "HTTP 307") {
+		t.Errorf("Write error = %v, want HTTP 307", err)
+	}
+	if followed.Load() {
+		t.Error("the redirect was followed")
 	}
 }
 
