@@ -70,6 +70,10 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("writer URL: put the API key in the environment, not in the URL"))
 	case !c.AllowPrivate && privateHost(u.Hostname()):
 		errs = append(errs, fmt.Errorf("writer URL %q: a loopback or private address needs the private-address setting", c.BaseURL))
+	case u.Scheme == "http" && c.APIKey != "" && !privateHost(u.Hostname()):
+		// Plain HTTP across the internet shows the bearer token to every
+		// hop; on the user's own machine or network it is their call.
+		errs = append(errs, fmt.Errorf("writer URL %q: an API key is only sent over https to a public address", c.BaseURL))
 	}
 	if strings.TrimSpace(c.Model) == "" {
 		errs = append(errs, errors.New("writer model is empty"))

@@ -155,6 +155,9 @@ func TestConfigValidate(t *testing.T) {
 		{"not http", Config{BaseURL: "ftp://api.example.com", Model: "m"}, false},
 		{"relative", Config{BaseURL: "/v1", Model: "m"}, false},
 		{"key in URL", Config{BaseURL: "https://k:s@api.example.com/v1", Model: "m"}, false},
+		{"key over http refused", Config{BaseURL: "http://api.example.com/v1", Model: "m", APIKey: "k"}, false},
+		{"http without key", Config{BaseURL: "http://api.example.com/v1", Model: "m"}, true},
+		{"private key over http", Config{BaseURL: "http://127.0.0.1:8081/v1", Model: "m", APIKey: "k", AllowPrivate: true}, true},
 		{"negative timeout", Config{BaseURL: "https://api.example.com/v1", Model: "m", Timeout: -1}, false},
 	}
 	for _, tt := range tests {
