@@ -165,7 +165,14 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured.")
 		return
 	}
+	// ParseForm alone reads up to 10 MB; the form's fields are those of
+	// the API's JSON body, so they get its bound.
+	r.Body = http.MaxBytesReader(w, r.Body, MaxSourceBody)
 	if err := r.ParseForm(); err != nil {
+		if errors.As(err, new(*http.MaxBytesError)) {
+			s.errorPage(w, r, http.StatusRequestEntityTooLarge, "The form is too large to save.")
+			return
+		}
 		s.errorPage(w, r, http.StatusBadRequest, "The form could not be read.")
 		return
 	}

@@ -272,6 +272,7 @@ func TestSourceEditForm(t *testing.T) {
 		{"no token", testToken, nil, "name=X", 401, "The API token is missing or wrong.", "Stadtblatt"},
 		{"cross-origin", testToken, map[string]string{"Origin": "https://evil.example"}, "name=X&token=" + testToken, 403, "cross-origin", "Stadtblatt"},
 		{"bad lang", testToken, nil, "name=X&lang=not+a+language&token=" + testToken, 400, "Not saved: lang must be a BCP 47 language tag", "Stadtblatt"},
+		{"too large", testToken, nil, "name=X&pad=" + strings.Repeat("a", MaxSourceBody) + "&token=" + testToken, 413, "too large", "Stadtblatt"},
 		{"bad interval", testToken, nil, "name=X&poll_interval=30s&token=" + testToken, 400, "Not saved: poll_interval must be at least 1m0s", "Stadtblatt"},
 	}
 	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
