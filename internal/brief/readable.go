@@ -129,7 +129,7 @@ var itClauses = wordSet("that", "whether", "to", "like", "if", "how", "why", "wh
 // of itAlwaysEmpty, or a linking verb with a clause after it ("It is not
 // clear whether …").
 func emptyIt(s string, ws []string) bool {
-	if strings.Contains(s, ":") {
+	if hasClauseColon(s) {
 		return true
 	}
 	i := 1
@@ -143,6 +143,19 @@ func emptyIt(s string, ws []string) bool {
 		return true
 	case itLinks[ws[i]]:
 		return slices.ContainsFunc(ws[i+1:], func(w string) bool { return itClauses[w] })
+	}
+	return false
+}
+
+// hasClauseColon reports whether s holds a colon that brings in a
+// clause: one not followed by a digit, as in a clock time ("10:30") or a
+// score ("3:1"), which points nowhere.
+func hasClauseColon(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; i = strings.IndexByte(s, ':') {
+		s = s[i+1:]
+		if s == "" || s[0] < '0' || s[0] > '9' {
+			return true
+		}
 	}
 	return false
 }

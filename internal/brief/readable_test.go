@@ -55,6 +55,8 @@ func TestOpensOnPronoun(t *testing.T) {
 		{"It has been clear for weeks that the talks would fail.", "en", false},
 		{"It had been dubbed a brilliant move: Kim had booked the same hotel.", "en", false},
 		{"It all comes down to intent.", "en", true},
+		{"It will reopen at 10:30 on Monday.", "en", true}, // a clock's colon brings in no clause
+		{"It won 3:1 on penalties.", "en", true},
 		{"It was a historic day for the city.", "en", true},
 		{"It has closed the bridge.", "en", true},
 		{"Their debate canceled, the two will hold town halls.", "en", true},
