@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -107,6 +108,19 @@ type editError struct{ err error }
 func (e editError) Error() string { return e.err.Error() }
 func (e editError) Unwrap() error { return e.err }
 
+// editSource applies edit to source id in the store's transaction, as
+// the API and the sources page's form both do. An edit Apply refuses is
+// returned as an editError, whose text is fit to show the client; any
+// other error is the store's, to be logged and not shown.
+func (s *Server) editSource(ctx context.Context, id int64, edit SourceEdit) (news.Source, error) {
+	return s.st.EditSource(ctx, id, func(cur *news.Source) error {
+		if err := edit.Apply(cur, s.now().UTC(), s.cfg.Schedule); err != nil {
+			return editError{err}
+		}
+		return nil
+	})
+}
+
 // apiEditSource changes a source's name, lang, category or own poll
 // interval, for a user who mistyped one or wants the feed read more or
 // less often, without deleting it and losing its history.
@@ -129,12 +143,7 @@ func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, err.Error())
 		return
 	}
-	src, err := s.st.EditSource(r.Context(), id, func(cur *news.Source) error {
-		if err := edit.Apply(cur, s.now().UTC(), s.cfg.Schedule); err != nil {
-			return editError{err}
-		}
-		return nil
-	})
+	src, err := s.editSource(r.Context(), id, edit)
 	var bad editError
 	switch {
 	case errors.As(err, &bad):
@@ -186,12 +195,7 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 			*dst = &vs[0]
 		}
 	}
-	_, err := s.st.EditSource(r.Context(), id, func(cur *news.Source) error {
-		if err := edit.Apply(cur, s.now().UTC(), s.cfg.Schedule); err != nil {
-			return editError{err}
-		}
-		return nil
-	})
+	_, err := s.editSource(r.Context(), id, edit)
 	var bad editError
 	switch {
 	case errors.As(err, &bad):
