@@ -12,6 +12,8 @@ var spans = []Source{
 	{N: 2, Text: "Mayor Haley Morris said the plan would \"protect every neighbourhood library\" and add 1,200 jobs."},
 	{N: 3, Text: "The transport union did not endorse the budget, citing cuts to night buses."},
 	{N: 4, Text: "Officials said 40 percent of the money goes to schools."},
+	{N: 5, Text: "El puente del río Tajo reabrirá al tráfico en marzo tras las obras."},
+	{N: 6, Text: "El sindicato nunca apoyó el presupuesto municipal de la ciudad."},
 }
 
 func TestVerify(t *testing.T) {
@@ -49,6 +51,11 @@ func TestVerify(t *testing.T) {
 		{"negation added by contraction", Draft{"The city council didn't approve a $2.3 billion budget.", []int{1}}, "negates"},
 		{"negation dropped", Draft{"The transport union endorsed the budget.", []int{3}}, "asserts"},
 		{"negation never", Draft{"Officials said the money never goes to schools.", []int{4}}, "negates"},
+		{"spanish kept", Draft{"El puente del río Tajo reabrirá al tráfico en marzo.", []int{5}}, ""},
+		{"spanish negation kept", Draft{"El sindicato nunca apoyó el presupuesto municipal.", []int{6}}, ""},
+		{"spanish negation nunca added", Draft{"El puente del río Tajo nunca reabrirá al tráfico en marzo.", []int{5}}, "negates"},
+		{"spanish negation jamás added", Draft{"El puente del río Tajo jamás reabrirá al tráfico en marzo tras las obras.", []int{5}}, "negates"},
+		{"spanish negation dropped", Draft{"El sindicato apoyó el presupuesto municipal de la ciudad.", []int{6}}, "asserts"},
 		{"invented claim", Draft{"The council approved the budget despite fierce protests from angry residents downtown.", []int{1}}, "content words"},
 		{"claim from an uncited span", Draft{"The council approved the budget, which the transport union refused to endorse.", []int{1}}, "content words"},
 	}
