@@ -152,11 +152,18 @@ func checkNumbers(draft, support string) error {
 	return nil
 }
 
-// digits drops the separators of a digit run, so that "1,200" and "1200"
-// are the same number; a trailing ".0" is the same too.
+// digits normalises a digit run: its thousands separators dropped, so
+// that "1,200", "1.200" (Spanish) and "1200" are the same number, and a
+// decimal separator kept as ".", so that "2,3" (Spanish) is "2.3" but
+// neither is 23. A separator before exactly three digits is taken for a
+// thousands separator; a trailing ".0" is dropped.
 func digits(s string) string {
 	s = strings.TrimSuffix(strings.TrimSuffix(s, ".0"), ",0")
-	return strings.NewReplacer(",", "", ".", "").Replace(s)
+	groups := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '.' })
+	if last := len(groups) - 1; last > 0 && len(groups[last]) != 3 {
+		return strings.Join(groups[:last], "") + "." + groups[last]
+	}
+	return strings.Join(groups, "")
 }
 
 func checkNames(draft, support string) error {

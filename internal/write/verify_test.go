@@ -40,6 +40,7 @@ func TestVerify(t *testing.T) {
 		{"changed money", Draft{"The city council approved a $2.8 billion budget.", []int{1}}, "figure"},
 		{"changed unit", Draft{"The city council approved a $2.3 million budget.", []int{1}}, "figure"},
 		{"changed count", Draft{"The plan would add 1,500 jobs, Morris said.", []int{2}}, "1,500"},
+		{"decimal read as an integer", Draft{"The city council approved budget 23 on Tuesday after three weeks of talks.", []int{1}}, "\"23"},
 		{"invented number", Draft{"The city council approved the budget by 7 votes to 2.", []int{1}}, "\"7"},
 		{"changed percent", Draft{"Officials said 45 percent of the money goes to schools.", []int{4}}, "figure"},
 		{"invented name", Draft{"Governor Alan Brooks said the plan would add 1,200 jobs.", []int{2}}, "name"},
@@ -82,6 +83,18 @@ func TestVerify(t *testing.T) {
 
 // TestVerifyDeterministic checks that the verdict does not depend on map
 // iteration order, which the negation and name checks walk.
+func TestDigits(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"1200": "1200", "1,200": "1200", "1.200": "1200", "1,200,000": "1200000",
+		"2.3": "2.3", "2,3": "2.3", "1,234.5": "1234.5", "1.234,5": "1234.5", "40": "40", "40.0": "40",
+	} {
+		if got := digits(in); got != want {
+			t.Errorf("digits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestVerifyDeterministic(t *testing.T) {
 	t.Parallel()
 	d := Draft{"The union did not endorse the budget, and the council did not approve it.", []int{1, 3}}
