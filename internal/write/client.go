@@ -68,6 +68,11 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("writer URL %q: want an absolute http(s) URL", c.BaseURL))
 	case u.User != nil:
 		errs = append(errs, errors.New("writer URL: put the API key in the environment, not in the URL"))
+	case u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		// Requests go to BaseURL + "/chat/completions", which a query
+		// would swallow; and a key in a query would be logged with
+		// every error that names the endpoint.
+		errs = append(errs, errors.New("writer URL: give the API root without a query or fragment; put an API key in the environment"))
 	case !c.AllowPrivate && privateHost(u.Hostname()):
 		errs = append(errs, fmt.Errorf("writer URL %q: a loopback or private address needs the private-address setting", c.BaseURL))
 	case u.Scheme == "http" && c.APIKey != "" && !privateHost(u.Hostname()):

@@ -154,6 +154,8 @@ func TestConfigValidate(t *testing.T) {
 		{"no model", Config{BaseURL: "https://api.example.com/v1"}, false},
 		{"not http", Config{BaseURL: "ftp://api.example.com", Model: "m"}, false},
 		{"relative", Config{BaseURL: "/v1", Model: "m"}, false},
+		{"query in URL", Config{BaseURL: "https://api.example.com/v1?key=s", Model: "m"}, false},
+		{"fragment in URL", Config{BaseURL: "https://api.example.com/v1#x", Model: "m"}, false},
 		{"key in URL", Config{BaseURL: "https://k:s@api.example.com/v1", Model: "m"}, false},
 		{"key over http refused", Config{BaseURL: "http://api.example.com/v1", Model: "m", APIKey: "k"}, false},
 		{"http without key", Config{BaseURL: "http://api.example.com/v1", Model: "m"}, true},
