@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -93,11 +94,13 @@ func hitsOf(res store.SearchResult, q store.Query) []searchHit {
 	return hits
 }
 
-// Snippet cuts about snippetBytes of body around the first word of q in
-// it (the start, if none), on word boundaries, HTML-escaped, with every
-// word of q in it marked. Words match as SQLite's index matched them:
-// whole, case and diacritics folded (text.Key), so "politica" marks
-// "política".
+// Snippet cuts about snippetBytes of body around the first match of q
+// in it (the start, if none), on word boundaries, HTML-escaped, with
+// every match marked. Words match as SQLite's index matched them: whole,
+// case and diacritics folded (text.Key), so "politica" marks "política".
+// A term of several words (a phrase, or "U.S." read as "u s") matches
+// only where its words stand in a row, as the index matched it: "U.S."
+// marks no lone "s" of "it's".
 func Snippet(body string, q store.Query) template.HTML {
 	start := max(snippetAt(body, q)-snippetBytes/3, 0)
 	for start > 0 && !utf8.RuneStart(body[start]) {
@@ -120,13 +123,14 @@ func Snippet(body string, q store.Query) template.HTML {
 			cut = cut[:i]
 		}
 	}
-	words := queryWords(q)
 	var b strings.Builder
 	if start > 0 {
 		b.WriteString("… ")
 	}
-	for _, tok := range tokens(cut) {
-		if tok.word && words[text.Key(tok.s)] {
+	toks := tokens(cut)
+	marked := matches(toks, q)
+	for i, tok := range toks {
+		if marked[i] {
 			b.WriteString("<mark>")
 			b.WriteString(html.EscapeString(tok.s))
 			b.WriteString("</mark>")
@@ -140,13 +144,14 @@ func Snippet(body string, q store.Query) template.HTML {
 	return template.HTML(b.String())
 }
 
-// snippetAt is the byte offset of the first word of q in body, -1 if
+// snippetAt is the byte offset of the first match of q in body, -1 if
 // none.
 func snippetAt(body string, q store.Query) int {
-	words := queryWords(q)
+	toks := tokens(body)
+	marked := matches(toks, q)
 	off := 0
-	for _, tok := range tokens(body) {
-		if tok.word && words[text.Key(tok.s)] {
+	for i, tok := range toks {
+		if marked[i] {
 			return off
 		}
 		off += len(tok.s)
@@ -154,14 +159,36 @@ func snippetAt(body string, q store.Query) int {
 	return -1
 }
 
-func queryWords(q store.Query) map[string]bool {
-	words := map[string]bool{}
-	for _, term := range q.Terms {
-		for _, w := range term {
-			words[text.Key(w)] = true
+// matches reports, for each of toks, whether it is a word of a match of
+// a term of q: the term's words, folded by text.Key, on consecutive word
+// tokens.
+func matches(toks []token, q store.Query) []bool {
+	var words []int // indexes of the word tokens
+	var keys []string
+	for i, tok := range toks {
+		if tok.word {
+			words = append(words, i)
+			keys = append(keys, text.Key(tok.s))
 		}
 	}
-	return words
+	terms := make([][]string, len(q.Terms))
+	for i, term := range q.Terms {
+		terms[i] = make([]string, len(term))
+		for j, w := range term {
+			terms[i][j] = text.Key(w)
+		}
+	}
+	marked := make([]bool, len(toks))
+	for at := range keys {
+		for _, term := range terms {
+			if at+len(term) <= len(keys) && slices.Equal(keys[at:at+len(term)], term) {
+				for j := range term {
+					marked[words[at+j]] = true
+				}
+			}
+		}
+	}
+	return marked
 }
 
 type token struct {

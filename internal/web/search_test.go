@@ -23,7 +23,8 @@ func TestSnippet(t *testing.T) {
 		{"escapes the text", `Mayor <script>alert(1)</script> & "co"`, "alert", `Mayor &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; &#34;co&#34;`},
 		{"whole words only", "bridges and a bridge", "bridge", "bridges and a <mark>bridge</mark>"},
 		{"no match shows the start", "Nothing here.", "bridge", "Nothing here."},
-		{"phrase words", "Port strike at the port", `"port strike"`, "<mark>Port</mark> <mark>strike</mark> at the <mark>port</mark>"},
+		{"phrase words", "Port strike at the port", `"port strike"`, "<mark>Port</mark> <mark>strike</mark> at the port"},
+		{"split word", "It's the U.S. view", "U.S.", "It&#39;s the <mark>U</mark>.<mark>S</mark>. view"},
 		{"unicode", "Die Brücke über den Fluss", "brücke", "Die <mark>Brücke</mark> über den Fluss"},
 		// SQLite finds "política" for "politica" (remove_diacritics): the
 		// snippet marks it too.
@@ -39,8 +40,14 @@ func TestSnippet(t *testing.T) {
 			t.Errorf("%s: Snippet = %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	q, _ := store.ParseQuery("closed")
-	got := string(Snippet(long, q))
+	// The window is cut around the phrase, not a lone word of it before.
+	q, _ := store.ParseQuery("U.S.")
+	got := string(Snippet("It's "+long+" the U.S. Senate", q))
+	if !strings.Contains(got, "<mark>U</mark>.<mark>S</mark>. Senate") || strings.Contains(got, "It&#39;") {
+		t.Errorf("Snippet for U.S. = %q: want the window at the phrase", got)
+	}
+	q, _ = store.ParseQuery("closed")
+	got = string(Snippet(long, q))
 	if !strings.HasPrefix(got, "… ") || !strings.HasSuffix(got, " …") || !strings.Contains(got, "&lt;b&gt;<mark>closed</mark>&lt;/b&gt;") || len(got) > snippetBytes+100 {
 		t.Errorf("Snippet of a long text = %q: want a cut window around the match, escaped", got)
 	}
