@@ -3,7 +3,6 @@ package web
 import (
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -61,9 +60,9 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	// ?category= is the feed of one category's stories, a feed of its
 	// own: its id and self link carry the category.
-	category := r.URL.Query().Get("category")
-	if len(category) > maxCategoryBytes {
-		http.Error(w, fmt.Sprintf("category must be at most %d bytes", maxCategoryBytes), http.StatusBadRequest)
+	category, err := categoryParam(r.URL.Query())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	page, err := s.st.RankedStories(ctx, store.StoryPage{Limit: s.cfg.MaxStories, Category: category})

@@ -30,9 +30,17 @@ func encodeCursor(c store.StoryCursor) string {
 		[]byte(strconv.FormatInt(c.Rank, 10) + "." + strconv.FormatInt(c.ID, 10)))
 }
 
-// maxCategoryBytes bounds ?category=; sources' categories are short
-// labels ("world", "deportes").
-const maxCategoryBytes = 64
+// categoryParam reads ?category=, the one category a list or feed shows.
+// It is compared exactly, so any value is safe; the bound, the longest
+// category a source may be given (maxCategoryLen), only keeps a junk URL
+// from reaching SQL. Its error is errBadQuery.
+func categoryParam(q url.Values) (string, error) {
+	c := q.Get("category")
+	if len(c) > maxCategoryLen {
+		return "", fmt.Errorf("%w: category must be at most %d bytes", errBadQuery, maxCategoryLen)
+	}
+	return c, nil
+}
 
 // errBadQuery is a story list query that a client got wrong: a 400.
 var errBadQuery = errors.New("bad query")
@@ -79,13 +87,10 @@ func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage
 		}
 		p.Limit = n
 	}
-	// ?category= lists one category. It is compared exactly, so any
-	// value is safe; the bound only keeps a junk URL from reaching SQL.
-	p.Category = q.Get("category")
-	if len(p.Category) > maxCategoryBytes {
-		return store.RankedPage{}, fmt.Errorf("%w: category must be at most %d bytes", errBadQuery, maxCategoryBytes)
-	}
 	var err error
+	if p.Category, err = categoryParam(q); err != nil {
+		return store.RankedPage{}, err
+	}
 	after, before := q.Get("after"), q.Get("before")
 	switch {
 	case after != "" && before != "":

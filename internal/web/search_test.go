@@ -188,6 +188,17 @@ func TestCategoryViews(t *testing.T) {
 			!strings.Contains(r.body, "stories.atom?category=Local</id>") {
 			t.Errorf("GET /feeds/stories.atom?category=Local = %d, want one entry, its own id:\n%s", r.status, r.body)
 		}
+		// A source may be given a 64-byte category: its list and feed
+		// must be reachable; one byte more is no source's.
+		for path, status := range map[string]int{
+			"/?category=" + strings.Repeat("x", 64):                   http.StatusOK,
+			"/feeds/stories.atom?category=" + strings.Repeat("x", 64): http.StatusOK,
+			"/feeds/stories.atom?category=" + strings.Repeat("x", 65): http.StatusBadRequest,
+		} {
+			if r := do(t, http.MethodGet, ts.URL+path, nil, ""); r.status != status {
+				t.Errorf("GET %s = %d, want %d", path, r.status, status)
+			}
+		}
 		r = do(t, http.MethodGet, ts.URL+"/feeds/stories.atom?category=Sport", nil, "")
 		if strings.Contains(r.body, "<entry>") {
 			t.Errorf("feed of an empty category has entries:\n%s", r.body)
