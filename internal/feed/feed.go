@@ -129,8 +129,9 @@ var syPeriods = map[string]time.Duration{
 // feed whose items are fine.
 func updateEvery(gf *gofeed.Feed) time.Duration {
 	if ttl, ok := gf.Custom[ttlCustom]; ok {
-		// Minutes; a day's worth of years at most, so the product cannot
-		// overflow.
+		// Minutes. Past 1e8 (about 190 years) the value is junk, and
+		// bounding it keeps the product from overflowing a Duration; the
+		// poller caps what it honours far lower (MaxPollHint).
 		if n, err := strconv.Atoi(ttl); err == nil && n > 0 && n <= 1e8 {
 			return time.Duration(n) * time.Minute
 		}
