@@ -174,8 +174,9 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured.")
 		return
 	}
-	// ParseForm alone reads up to 10 MB; the form's fields are those of
-	// the API's JSON body, so they get its bound.
+	// The form's fields are those of the API's JSON body, so they get its
+	// bound, not only the 1 MiB every request has (limitBody), and a form
+	// over it is told so, not that it could not be read.
 	r.Body = http.MaxBytesReader(w, r.Body, MaxSourceBody)
 	if err := r.ParseForm(); err != nil {
 		if errors.As(err, new(*http.MaxBytesError)) {
