@@ -590,18 +590,33 @@ func validText(s string, max int) bool {
 	return !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f })
 }
 
-func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
+// readSourceBody reads the JSON body of a write to the sources, what it
+// sends ("the source", "the changes"), with parse, at most MaxSourceBody.
+// On failure it answers the client, 415, 413 or 400 with parse's error
+// (fit to show), and returns false. A missing Content-Type is taken for
+// JSON, for curl users; any other is refused rather than guessed at.
+func readSourceBody(w http.ResponseWriter, r *http.Request, what string, parse func(io.Reader) error) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		writeError(w, http.StatusUnsupportedMediaType, "send the source as application/json")
-		return
+		writeError(w, http.StatusUnsupportedMediaType, "send "+what+" as application/json")
+		return false
 	}
-	src, err := ParseSourceRequest(http.MaxBytesReader(w, r.Body, MaxSourceBody))
-	if err != nil {
+	if err := parse(http.MaxBytesReader(w, r.Body, MaxSourceBody)); err != nil {
 		status := http.StatusBadRequest
 		if errors.As(err, new(bodyTooLargeError)) {
 			status = http.StatusRequestEntityTooLarge
 		}
 		writeError(w, status, err.Error())
+		return false
+	}
+	return true
+}
+
+func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
+	var src news.Source
+	if !readSourceBody(w, r, "the source", func(body io.Reader) (err error) {
+		src, err = ParseSourceRequest(body)
+		return err
+	}) {
 		return
 	}
 	src.CreatedAt = s.now().UTC()

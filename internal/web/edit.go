@@ -130,17 +130,11 @@ func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
-	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(strings.ToLower(ct), "application/json") {
-		writeError(w, http.StatusUnsupportedMediaType, "send the changes as application/json")
-		return
-	}
-	edit, err := ParseSourceEdit(http.MaxBytesReader(w, r.Body, MaxSourceBody))
-	if err != nil {
-		status := http.StatusBadRequest
-		if errors.As(err, new(bodyTooLargeError)) {
-			status = http.StatusRequestEntityTooLarge
-		}
-		writeError(w, status, err.Error())
+	var edit SourceEdit
+	if !readSourceBody(w, r, "the changes", func(body io.Reader) (err error) {
+		edit, err = ParseSourceEdit(body)
+		return err
+	}) {
 		return
 	}
 	src, err := s.editSource(r.Context(), id, edit)
