@@ -245,7 +245,10 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(perr, store.ErrEmptyQuery):
 			msg = "Type at least one word or number: punctuation alone finds nothing."
 		case errors.Is(perr, store.ErrQueryTooLong):
-			msg = fmt.Sprintf("That search is too long: use at most %d characters and %d words or phrases.", store.MaxQueryBytes, store.MaxQueryTerms)
+			// The bound is in bytes, which an accented letter takes two
+			// of: "characters" would send someone with 200 of them
+			// looking for the other 56.
+			msg = fmt.Sprintf("That search is too long: use at most %d words or phrases and %d bytes of text (an accented letter takes two).", store.MaxQueryTerms, store.MaxQueryBytes)
 		}
 		view.Message = msg
 		s.render(w, r, status, "search", data)

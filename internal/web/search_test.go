@@ -140,6 +140,9 @@ func TestSearchPage(t *testing.T) {
 			{"q=nothingmatches", http.StatusOK, "No stories match"},
 			{"q=" + url.QueryEscape(`" * -`), http.StatusBadRequest, "Type at least one word"},
 			{"q=" + strings.Repeat("a+", 20), http.StatusBadRequest, "too long"},
+			// 200 letters typed, but 400 bytes: the message must not
+			// promise 256 characters.
+			{"q=" + url.QueryEscape(strings.Repeat("é", 200)), http.StatusBadRequest, "256 bytes of text (an accented letter takes two)"},
 			{"q=bridge&page=-1", http.StatusBadRequest, "broken"},
 		} {
 			r := do(t, http.MethodGet, ts.URL+"/search?"+tt.q, nil, "")
