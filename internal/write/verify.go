@@ -83,13 +83,17 @@ func Verify(d Draft, sources []Source) error {
 	return checkCoverage(draft, support)
 }
 
-// quoteRE finds quotations in straight or curly double quotes, or
-// guillemets. Single quotes are left out: they are also apostrophes.
-var quoteRE = regexp.MustCompile(`"([^"]+)"|“([^”]+)”|«([^»]+)»`)
+// quoteRE finds quotations in straight or curly double quotes,
+// guillemets, or curly single quotes, which British outlets quote in. A
+// curly single quotation ends at the first ’, which is also an apostrophe
+// ("‘We won’t stop’" is read as "We won"): the part read must still be
+// verbatim, and one wrongly read only drops the sentence. Straight single
+// quotes are left out: as apostrophes they are everywhere.
+var quoteRE = regexp.MustCompile(`"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’`)
 
 func checkQuotes(draft string, cited []string) error {
 	for _, m := range quoteRE.FindAllStringSubmatch(draft, -1) {
-		q := strings.TrimSpace(m[1] + m[2] + m[3])
+		q := strings.TrimSpace(m[1] + m[2] + m[3] + m[4])
 		// A quote's own closing comma or stop may move outside it.
 		q = strings.TrimRight(q, ",.;:")
 		if q == "" {

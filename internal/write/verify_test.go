@@ -29,6 +29,7 @@ func TestVerify(t *testing.T) {
 		{"digits without separator kept", Draft{"The plan would add 1200 jobs, Morris said.", []int{2}}, ""},
 		{"exact quote kept", Draft{"Morris said the plan would \"protect every neighbourhood library\".", []int{2}}, ""},
 		{"curly quote kept", Draft{"Morris said the plan would “protect every neighbourhood library”.", []int{2}}, ""},
+		{"single curly quote kept", Draft{"Morris said the plan would ‘protect every neighbourhood library’.", []int{2}}, ""},
 		{"negation kept", Draft{"The transport union did not endorse the budget.", []int{3}}, ""},
 		{"percent kept", Draft{"Officials said 40 percent of the money goes to schools.", []int{4}}, ""},
 
@@ -46,6 +47,7 @@ func TestVerify(t *testing.T) {
 		{"invented name", Draft{"Governor Alan Brooks said the plan would add 1,200 jobs.", []int{2}}, "name"},
 		{"swapped name", Draft{"Mayor Haley Brooks said the plan would add 1,200 jobs.", []int{2}}, "name"},
 		{"altered quote", Draft{"Morris said the plan would \"protect every library\".", []int{2}}, "quotation"},
+		{"altered single curly quote", Draft{"Morris said the plan would ‘protect every library’.", []int{2}}, "quotation"},
 		{"invented quote", Draft{"Morris said: “this is a great day for the city”.", []int{2}}, "quotation"},
 		{"unbalanced quote", Draft{"Morris said the plan would \"protect every neighbourhood library.", []int{2}}, "quotation"},
 		{"negation added", Draft{"The city council did not approve a $2.3 billion budget.", []int{1}}, "negates"},
