@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,6 +162,25 @@ func testSearchStories(t *testing.T, st store.Store) {
 		}
 	}
 
+}
+
+// testSearchLongArticle stores an article whose text is far longer than
+// any article, of words that never repeat: PostgreSQL refuses a tsvector
+// over 1 MB, and the generated column would make the insert itself fail,
+// losing the article. It must be stored, and found by its opening words.
+func testSearchLongArticle(t *testing.T, st store.Store) {
+	if err := st.PutStory(context.Background(), news.Story{ID: 1, ThreadID: 1, Title: "Long", LastUpdated: day0}); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	var b strings.Builder
+	b.WriteString("Quarantined lighthouse keepers. ")
+	for i := 0; b.Len() < 4<<20; i++ {
+		fmt.Fprintf(&b, "w%dx%d ", i, i*7919)
+	}
+	searchArticle(t, st, 1, "https://a.example/long", "A very long page", b.String())
+	if diff := cmp.Diff([]int64{1}, search(t, st, "lighthouse keepers")); diff != "" {
+		t.Errorf("search of a long article's opening (-want +got):\n%s", diff)
+	}
 }
 
 // testCategoryStories pages one category's ranked list.

@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"RankedStories", testRankedStories},
 		{"CategoryStories", testCategoryStories},
 		{"SearchStories", testSearchStories},
+		{"SearchLongArticle", testSearchLongArticle},
 		{"RetrySource", testRetrySource},
 		{"EditSource", testEditSource},
 		{"StoryNotFound", testStoryNotFound},
