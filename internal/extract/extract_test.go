@@ -198,11 +198,61 @@ func TestCleanByline(t *testing.T) {
 		{"Jane Doe; John Roe", "Jane Doe, John Roe"},
 		{"Jane Doe | Staff", "Jane Doe"},
 		{"Bylines Inc", "Bylines Inc"},
+		// A job title run on after one author's name is cut.
+		{"Liz Kenny Former McKinsey Consultant", "Liz Kenny"},
+		{"Harry Rabinowitz Tech Reporter", "Harry Rabinowitz"},
+		{"Justin C. Meserole Staff Writer", "Justin C. Meserole"},
+		// Dot separators end the names, like "|".
+		{"Jane Doe ⋅ Review Editor ⋅", "Jane Doe"},
+		{"Jane Doe · Contributor", "Jane Doe"},
+		// A comma-separated part written in words describes the authors.
+		{"Jane Doe and John Roe, Extension horticulture educators", "Jane Doe and John Roe"},
+		{"Jane Doe, The Daily Planet", "Jane Doe"},
+		{"Jane Doe, Trial Attorney at Doe & Roe", "Jane Doe"},
+		// Credentials, co-authors and name particles stay.
+		{"Jane Doe, MD, FACP", "Jane Doe, MD, FACP"},
+		{"Jane Doe, John Roe", "Jane Doe, John Roe"},
+		{"Ludwig van Beethoven, Jane Doe", "Ludwig van Beethoven, Jane Doe"},
+		{"Jane Doe and John Roe Staff Reporter", "Jane Doe and John Roe Staff Reporter"},
+		// A text that does not open with a name is not cut to two words.
+		{"Insights from Jane Doe Marketing Director", "Insights from Jane Doe Marketing Director"},
 	}
 	for _, tc := range tests {
 		if got := cleanByline(tc.in); got != tc.want {
 			t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestChooseBylineRoles(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page, want string
+	}{
+		{
+			name: "role in a sibling element of the author's name",
+			page: `<html><body><div class="author"><div>Jane Doe</div><div>Tech Reporter</div></div><p>Text.</p></body></html>`,
+			want: "Jane Doe",
+		},
+		{
+			name: "reviewer's employer after a comma, nine words before the cut",
+			page: `<html><body><div class="author-name">Reviewed by Jane Q. Doe, Trial Attorney at Doe &amp; Roe, on December 9, 2024.</div></body></html>`,
+			want: "Jane Q. Doe",
+		},
+		{
+			name: "a sentence opening with By is not a byline",
+			page: `<html><body><p>By submitting, you agree to our terms and privacy policy today</p></body></html>`,
+			want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc := parseHTML(t, tt.page)
+			if got := collectMeta(doc).chooseByline("Example"); got != tt.want {
+				t.Errorf("chooseByline() = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -211,7 +211,7 @@ func bylineText(t string) (string, bool) {
 	low := strings.ToLower(t)
 	for _, p := range []string{"by ", "written by ", "posted by ", "author: ", "text by ", "words by ", "story by "} {
 		if strings.HasPrefix(low, p) {
-			name := cleanByline(t)
+			name := stripByline(t)
 			if n := len(strings.Fields(name)); n >= 1 && n <= 6 && validByline(name) {
 				return name, true
 			}
@@ -1132,13 +1132,22 @@ var bylineLabels = []string{"written by", "posted by", "reviewed by", "authored 
 
 // bylineStops end the names in a visible byline: what follows is a date,
 // a role or an editorial note.
-var bylineStops = []string{" on ", " updated", " last update", " sponsored", " in ", " published", " last updated", " verified", " posted", " edited by", " fact checked", " reviewed by", " | ", " - ", " – ", " — ", "\n",
+var bylineStops = []string{" on ", " updated", " last update", " sponsored", " in ", " published", " last updated", " verified", " posted", " edited by", " fact checked", " reviewed by", " | ", " - ", " – ", " — ", " ⋅ ", " · ", " • ", "\n",
 	" january", " february", " march", " april", " may ", " june", " july", " august", " september", " october", " november", " december",
 	" jan ", " feb ", " mar ", " apr ", " jun ", " jul ", " aug ", " sep ", " sept ", " oct ", " nov ", " dec ", " jan.", " feb.", " aug.", " sep.", " oct.", " nov.", " dec."}
 
 // cleanByline strips the label, dates and roles bylines are written with,
 // and joins multiple authors with ", ".
 func cleanByline(s string) string {
+	return cutRoles(stripByline(s))
+}
+
+// stripByline strips a byline's label and cuts it at the first date, stop
+// word or separator, leaving roles written after the names in place:
+// bylineText judges by its length whether a text opening with "By" is a
+// byline at all ("By submitting, you agree …" is not), which a cut role
+// would hide.
+func stripByline(s string) string {
 	s = collapseSpace(s)
 	for {
 		low := asciiLower(s) // offsets in low are offsets in s
@@ -1170,6 +1179,83 @@ func cleanByline(s string) string {
 	s = strings.Trim(strings.TrimSpace(s[:cut]), ",;:|- ")
 	s = strings.ReplaceAll(s, "; ", ", ")
 	return strings.TrimSpace(s)
+}
+
+// roleWords end a job title written after a name without a separator, as
+// templates do when the name and the role sit in sibling elements ("Harry
+// Rabinowitz Tech Reporter").
+var roleWords = map[string]bool{
+	"reporter": true, "editor": true, "writer": true, "director": true, "consultant": true,
+	"founder": true, "correspondent": true, "contributor": true, "columnist": true,
+	"journalist": true, "producer": true, "manager": true, "educator": true, "educators": true,
+	"strategist": true, "specialist": true, "analyst": true, "officer": true,
+}
+
+// nameParticles are the lower-case words a name may hold ("Ludwig van
+// Beethoven"); any other lower-case word marks a role, not a name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "del": true, "della": true, "der": true, "den": true, "van": true, "von": true,
+	"la": true, "le": true, "du": true, "dos": true, "das": true, "bin": true, "al": true, "y": true, "and": true,
+}
+
+// cutRoles drops what a byline says about its authors rather than who
+// they are: comma-separated parts written in words ("Extension
+// horticulture educators", "The Commercial Appeal"; credentials such as
+// "MD" or "Ph.D." have no lower-case word and stay), and a job title run
+// on after a single author's name ("Liz Kenny Former McKinsey
+// Consultant"), which keeps the first two words, three when the second is
+// an initial ("Justin C. Meserole").
+func cutRoles(s string) string {
+	parts := strings.Split(s, ", ")
+	kept := parts[:1]
+	for _, p := range parts[1:] {
+		if !describes(p) {
+			kept = append(kept, p)
+		}
+	}
+	s = strings.Join(kept, ", ")
+	if strings.Contains(s, ",") || strings.Contains(s, "&") {
+		return s
+	}
+	ws := strings.Fields(s)
+	for i := 2; i < len(ws); i++ {
+		if ws[i] == "and" {
+			return s
+		}
+		if roleWords[strings.ToLower(strings.Trim(ws[i], ".,;:"))] {
+			n := 2
+			if isInitial(ws[1]) && i > 3 {
+				n = 3
+			}
+			if describes(strings.Join(ws[:n], " ")) {
+				return s // "Insights from Jane Doe, Editor": not a name first
+			}
+			return strings.Join(ws[:n], " ")
+		}
+	}
+	return s
+}
+
+// describes reports whether a comma-separated part of a byline is a
+// description: it opens with "The" or holds a lower-case word that is not
+// a name particle.
+func describes(p string) bool {
+	ws := strings.Fields(p)
+	if len(ws) > 0 && ws[0] == "The" && len(ws) > 1 {
+		return true
+	}
+	for _, w := range ws {
+		if r := w[0]; r >= 'a' && r <= 'z' && !nameParticles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitial reports a middle initial: "C." or "C".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // oneDay parses the times and returns the first, if they all name the
