@@ -3,11 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
@@ -33,38 +29,4 @@ func (st *Store) RankedStories(ctx context.Context, p store.StoryPage) (store.Ra
 		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
 	}
 	return page, nil
-}
-
-// RetrySource makes a source due now; see store.SourceRetrier.
-func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
-	q, args := sqlq.RetrySource(id, now)
-	tag, err := st.pool.Exec(ctx, q, args...)
-	if err != nil {
-		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
-	}
-	if err := mustAffect(tag, fmt.Sprintf("retry source %d", id)); err != nil {
-		return news.Source{}, err
-	}
-	return st.Source(ctx, id)
-}
-
-// EditSource changes what a person edits of a source; see
-// store.SourceEditor. The row is read FOR UPDATE, so a poll saved
-// meanwhile waits for the edit, and the edit for it.
-func (st *Store) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
-	var editErr error
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
-		_, err := sqlq.EditSource(ctx, pgTx{tx}, sourceKeys().Lock, id, func(s *news.Source) error {
-			editErr = edit(s)
-			return editErr
-		})
-		return err
-	})
-	switch {
-	case editErr != nil:
-		return news.Source{}, editErr
-	case err != nil:
-		return news.Source{}, fmt.Errorf("edit source %d: %w", id, err)
-	}
-	return st.Source(ctx, id)
 }
