@@ -141,6 +141,7 @@ type Store interface {
 	StorySearcher
 	SourceRetrier
 	SourceEditor
+	SourceUpdater
 
 	Close() error
 }

@@ -468,3 +468,28 @@ func BenchmarkSearch(b *testing.B) {
 	defer st.Close()
 	storetest.BenchSearch(b, st, 10_000)
 }
+
+// TestEditDuringPoll runs storetest.RunEditDuringPoll: the edit is seen
+// blocked once a backend waits on one that holds a lock on this schema's
+// sources table, the poll's transaction.
+func TestEditDuringPoll(t *testing.T) {
+	t.Parallel()
+	st := open(t, pgtest.DSN(t))
+	defer st.Close()
+	storetest.RunEditDuringPoll(t, st, func(ctx context.Context) error {
+		for {
+			var blocked bool
+			err := st.QueueDB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity a, pg_locks l
+				WHERE l.pid = ANY (pg_blocking_pids(a.pid)) AND l.relation = 'sources'::regclass AND l.granted)`).Scan(&blocked)
+			if err != nil || blocked {
+				return err
+			}
+			// A wait for a condition, not a guess at a duration.
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+}

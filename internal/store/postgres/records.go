@@ -106,6 +106,32 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 	return sourceKeys().UpdateErr(s, pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().UpdateSource(ctx, pgTx{tx}, s) }))
 }
 
+// UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
+// source is read FOR UPDATE, so an edit or retry committed meanwhile
+// waits for the poll, and the poll for it.
+func (st *Store) UpdateSourceFunc(ctx context.Context, id int64, apply func(*news.Source) error) (news.Source, error) {
+	var (
+		s        news.Source
+		applyErr error
+	)
+	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
+		var err error
+		s, err = sqlq.UpdateSourceFunc(ctx, pgTx{tx}, sourceKeys(), id, func(s *news.Source) error {
+			applyErr = apply(s)
+			return applyErr
+		})
+		return err
+	})
+	if applyErr != nil {
+		return news.Source{}, applyErr
+	}
+	s.ID = id // for the error's message: s is empty if the read failed
+	if err := sourceKeys().UpdateErr(s, err); err != nil {
+		return news.Source{}, err
+	}
+	return st.Source(ctx, id)
+}
+
 // RetrySource makes a source due now; see store.SourceRetrier.
 func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
 	q, args := sqlq.RetrySource(id, now)

@@ -105,6 +105,32 @@ func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
 	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
 }
 
+// UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
+// write transaction takes the database's lock (_txlock=immediate), so no
+// edit or retry is saved between its read and write.
+func (st *Store) UpdateSourceFunc(ctx context.Context, id int64, apply func(*news.Source) error) (news.Source, error) {
+	var (
+		s        news.Source
+		applyErr error
+	)
+	err := st.inTx(ctx, func(tx sqlTx) error {
+		var err error
+		s, err = sqlq.UpdateSourceFunc(ctx, tx, sourceKeys(), id, func(s *news.Source) error {
+			applyErr = apply(s)
+			return applyErr
+		})
+		return err
+	})
+	if applyErr != nil {
+		return news.Source{}, applyErr
+	}
+	s.ID = id // for the error's message: s is empty if the read failed
+	if err := sourceKeys().UpdateErr(s, err); err != nil {
+		return news.Source{}, err
+	}
+	return st.Source(ctx, id)
+}
+
 // RetrySource makes a source due now; see store.SourceRetrier.
 func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
 	q, args := sqlq.RetrySource(id, now)

@@ -222,3 +222,24 @@ func BenchmarkSearch(b *testing.B) {
 	defer st.Close()
 	storetest.BenchSearch(b, st, 10_000)
 }
+
+// TestEditDuringPoll runs storetest.RunEditDuringPoll. SQLite shows no
+// writer waiting in its busy handler, so the suite is given 200 ms in
+// which the edit, were it not held back, would be saved; a correct store
+// passes whatever the bound.
+func TestEditDuringPoll(t *testing.T) {
+	t.Parallel()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer st.Close()
+	storetest.RunEditDuringPoll(t, st, func(ctx context.Context) error {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+			return nil
+		}
+	})
+}

@@ -30,6 +30,47 @@ func RetrySource(id int64, now time.Time) (string, Args) {
 // changes nothing; a missing source is store.ErrNotFound. The source it
 // returns has no ArticleCount.
 func EditSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*news.Source) error) (news.Source, error) {
+	s, err := readSource(ctx, tx, lock, id)
+	if err != nil {
+		return news.Source{}, err
+	}
+	if err := edit(&s); err != nil {
+		return news.Source{}, err
+	}
+	err = tx.Exec(ctx, `UPDATE sources SET name = $1, lang = $2, category = $3, poll_interval = $4,
+		next_poll_at = $5, poll_every = $6, poll_reason = $7 WHERE id = $8`,
+		s.Name, s.Lang, s.Category, int64(s.PollInterval), Nanos(s.NextPollAt), int64(s.PollEvery), s.PollReason, id)
+	return s, err
+}
+
+// UpdateSourceFunc calls apply with source id as stored, in tx, and saves
+// every field of the source apply leaves, as k.UpdateSource saves it (a
+// new URL takes its key): the read-modify-write of a poll's outcome. The
+// source and its key's twins are locked, oldest first as k.UpdateSource
+// locks them, before the row is read, so that neither an edit
+// (EditSource) nor a retry (RetrySource) committed between the read and
+// the write is overwritten with the values read, and no two updates of
+// one key's sources take their locks in different orders. An error from
+// apply is returned as it is and changes nothing; a missing source is
+// store.ErrNotFound. The source it returns has no ArticleCount.
+func UpdateSourceFunc(ctx context.Context, tx Tx, k SourceKeys, id int64, apply func(*news.Source) error) (news.Source, error) {
+	if _, err := k.lock(ctx, tx, id); err != nil {
+		return news.Source{}, err
+	}
+	s, err := readSource(ctx, tx, "", id)
+	if err != nil {
+		return news.Source{}, err
+	}
+	if err := apply(&s); err != nil {
+		return news.Source{}, err
+	}
+	s.ID = id
+	return s, k.UpdateSource(ctx, tx, s)
+}
+
+// readSource reads source id in tx, lock ending its SELECT; a missing
+// source is store.ErrNotFound.
+func readSource(ctx context.Context, tx Tx, lock string, id int64) (news.Source, error) {
 	rows, err := tx.Query(ctx, `SELECT `+SourceFields+`, 0 FROM sources s WHERE s.id = $1`+lock, id)
 	if err != nil {
 		return news.Source{}, err
@@ -48,14 +89,5 @@ func EditSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*ne
 	if err == nil && !found {
 		err = store.ErrNotFound
 	}
-	if err != nil {
-		return news.Source{}, err
-	}
-	if err := edit(&s); err != nil {
-		return news.Source{}, err
-	}
-	err = tx.Exec(ctx, `UPDATE sources SET name = $1, lang = $2, category = $3, poll_interval = $4,
-		next_poll_at = $5, poll_every = $6, poll_reason = $7 WHERE id = $8`,
-		s.Name, s.Lang, s.Category, int64(s.PollInterval), Nanos(s.NextPollAt), int64(s.PollEvery), s.PollReason, id)
 	return s, err
 }

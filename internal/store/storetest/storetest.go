@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchLongArticle", testSearchLongArticle},
 		{"RetrySource", testRetrySource},
 		{"EditSource", testEditSource},
+		{"UpdateSourceFunc", testUpdateSourceFunc},
 		{"StoryNotFound", testStoryNotFound},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},

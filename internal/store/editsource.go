@@ -34,3 +34,17 @@ type SourceEditor interface {
 	// matching ErrNotFound.
 	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 }
+
+// SourceUpdater is how a poll saves its outcome; every Store is one.
+type SourceUpdater interface {
+	// UpdateSourceFunc calls apply with source id as stored and saves
+	// every field of the source apply leaves but ID, CreatedAt and
+	// ArticleCount, as UpdateSource does, in one transaction that holds
+	// the source's row: so an edit (EditSource) or retry (RetrySource)
+	// committed while the source was polled is the state apply changes,
+	// not one the poll's save overwrites with what it read before. An
+	// error from apply is returned as it is, and nothing is saved. It
+	// returns the source as saved, or an error matching ErrNotFound, or
+	// ErrDuplicate for a new URL already subscribed.
+	UpdateSourceFunc(ctx context.Context, id int64, apply func(*news.Source) error) (news.Source, error)
+}
