@@ -327,19 +327,17 @@ func (p *Pipeline) pollFailed(ctx context.Context, src news.Source, now time.Tim
 	})
 }
 
-// savePoll reads the source again, so that edits made while it was being
-// polled (a rename through the API) are kept, applies the poll's outcome and
-// saves it. A source deleted meanwhile is left deleted.
+// savePoll applies the poll's outcome to the source as stored and saves
+// it, in the store's one transaction (store.SourceUpdater): so an edit
+// made while it was being polled (a rename through the API, sources set)
+// or a "Retry now" is kept, never overwritten with the source as read
+// before it. A source deleted meanwhile is left deleted.
 func (p *Pipeline) savePoll(ctx context.Context, id int64, apply func(*news.Source)) error {
-	cur, err := p.st.Source(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	_, err := p.st.UpdateSourceFunc(ctx, id, func(cur *news.Source) error {
+		apply(cur)
 		return nil
-	}
-	if err != nil {
-		return err
-	}
-	apply(&cur)
-	if err := p.st.UpdateSource(ctx, cur); err != nil && !errors.Is(err, store.ErrNotFound) {
+	})
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
 	return nil
