@@ -69,6 +69,14 @@ type Config struct {
 	// by the spans they cite are published, beside the extractive summary.
 	// Nil (the default) writes none.
 	Writer write.Writer
+	// WriteWorkers is how many write jobs (the Writer's drafts, see
+	// writejob.go) run at once. Default 1: a local model server answers
+	// one request at a time anyway.
+	WriteWorkers int
+	// WriteRetry is how long a write job whose Writer failed waits before
+	// its next try, doubled at each; it is tried writeAttempts (3) times
+	// in all. Default 30 seconds.
+	WriteRetry time.Duration
 	// GroupBatch is the most articles one cluster job groups, and the most
 	// stories one brief job briefs, before handing over to a fresh job (so
 	// a huge backlog still commits progress as it goes). Default 500.
@@ -126,6 +134,8 @@ const (
 	DefaultGroupBatch      = 500
 	DefaultMaxRelated      = 5
 	DefaultEarlierPerStory = 6
+	DefaultWriteWorkers    = 1
+	DefaultWriteRetry      = 30 * time.Second
 )
 
 // Defaults of Config's snapshot triggers.
@@ -153,6 +163,8 @@ func DefaultConfig() Config {
 		GroupBatch:      DefaultGroupBatch,
 		MaxRelated:      DefaultMaxRelated,
 		EarlierPerStory: DefaultEarlierPerStory,
+		WriteWorkers:    DefaultWriteWorkers,
+		WriteRetry:      DefaultWriteRetry,
 
 		SnapshotArticles: DefaultSnapshotArticles,
 		SnapshotEvery:    DefaultSnapshotEvery,
@@ -194,6 +206,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))
+	}
+	if c.Writer != nil && (c.WriteWorkers < 1 || c.WriteRetry <= 0) {
+		errs = append(errs, fmt.Errorf("with a writer, write workers must be at least 1 and write retry positive, got %d and %s", c.WriteWorkers, c.WriteRetry))
 	}
 	if c.LeaderGrace < 0 {
 		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", c.LeaderGrace))

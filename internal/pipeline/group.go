@@ -15,7 +15,6 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/translate"
-	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // restore rebuilds the clusterer from the store and refreshes the stories
@@ -532,8 +531,17 @@ func (p *Pipeline) briefAll(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
+			needWrite := false
+			if p.cfg.Writer != nil {
+				if b, needWrite, err = p.attachWritten(ctx, b); err != nil {
+					return err
+				}
+			}
 			if err := p.leader().PutBriefing(ctx, b); err != nil {
 				return err
+			}
+			if needWrite {
+				p.queueWrite(ctx, b)
 			}
 		}
 		if !progress {
@@ -580,15 +588,9 @@ func (p *Pipeline) briefStory(ctx context.Context, s news.Story, sources map[int
 			in.Earlier = append(in.Earlier, originals(ra, p.cfg.EarlierPerStory)...)
 		}
 	}
-	b := buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger)
-	if p.cfg.Writer != nil {
-		own := make(map[int64]news.Article, len(in.Articles))
-		for _, a := range in.Articles {
-			own[a.ID] = a
-		}
-		b = write.Compose(ctx, p.cfg.Writer, b, own, p.briefLog)
-	}
-	return b, nil
+	// Extractive only: the writer, if any, runs in a write job afterwards
+	// (see writejob.go), never under the clusterer's lock.
+	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger), nil
 }
 
 // originals drops duplicates, keeping at most n articles when n > 0.

@@ -118,6 +118,11 @@ type Pipeline struct {
 	// starts it, and an insert into the queue meanwhile wakes the half
 	// started producer (a data race under -race). See insertGroup.
 	addMu sync.RWMutex
+	// written holds the written sections drafted for stories marked for
+	// briefing again before they could be stored, by story, for the
+	// re-brief to attach if its summary is unchanged (see putWritten).
+	// Guarded by mu.
+	written map[int64]writtenSection
 	// moved maps the links whose pages redirected to the URL their
 	// articles were stored under (see movedLinks).
 	moved *movedLinks
@@ -162,7 +167,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1),
-		moved: newMovedLinks()}
+		moved: newMovedLinks(), written: map[int64]writtenSection{}}
 	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)
@@ -185,6 +190,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[briefArgs]) error {
 		return p.groupJob(ctx, p.briefAll)
 	}))
+	river.AddWorker(workers, writeWorker{p: p})
 	qcfg := queue.DefaultConfig()
 	qcfg.Queues = map[string]river.QueueConfig{
 		QueuePoll:    {MaxWorkers: cfg.PollWorkers},
@@ -193,6 +199,9 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	if !p.shared {
 		// A shared pipeline adds the group queue when it leads.
 		qcfg.Queues[QueueGroup] = groupQueue()
+		if cfg.Writer != nil {
+			qcfg.Queues[QueueWrite] = p.writeQueue()
+		}
 	}
 	qcfg.FetchCooldown, qcfg.FetchPollInterval = cfg.FetchCooldown, cfg.FetchPollInterval
 	// logger names the component already (serve's is "pipeline"): a second
@@ -319,8 +328,8 @@ func (p *Pipeline) stopShared(ctx context.Context) error {
 	if p.leading.Swap(false) {
 		// Drop the group queue from the stopped client, so that a
 		// restarted pipeline starts as a follower until it takes the lock.
-		if rerr := p.q.Client.Queues().Remove(context.WithoutCancel(ctx), QueueGroup); rerr != nil {
-			err = errors.Join(err, fmt.Errorf("stop pipeline: remove group queue: %w", rerr))
+		if rerr := p.removeGroupQueues(context.WithoutCancel(ctx)); rerr != nil {
+			err = errors.Join(err, fmt.Errorf("stop pipeline: %w", rerr))
 		}
 	}
 	if release != nil {
@@ -431,6 +440,13 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	p.reignMu.Unlock()
 	p.addMu.Lock()
 	err = p.q.Client.Queues().Add(QueueGroup, groupQueue())
+	if err == nil && p.cfg.Writer != nil {
+		// The write jobs store briefings too, fenced: worked where the
+		// group jobs are.
+		if err = p.q.Client.Queues().Add(QueueWrite, p.writeQueue()); err != nil {
+			err = errors.Join(err, p.q.Client.Queues().Remove(ctx, QueueGroup))
+		}
+	}
 	p.addMu.Unlock()
 	if err != nil {
 		p.endReign()
@@ -451,8 +467,19 @@ func (p *Pipeline) follow(ctx context.Context) error {
 	p.mu.Lock()
 	p.dirty = true
 	p.mu.Unlock()
+	return p.removeGroupQueues(ctx)
+}
+
+// removeGroupQueues removes the queues only the leader works: the group
+// queue and, with a writer, the write queue.
+func (p *Pipeline) removeGroupQueues(ctx context.Context) error {
 	if err := p.q.Client.Queues().Remove(ctx, QueueGroup); err != nil {
 		return fmt.Errorf("remove the group queue: %w", err)
+	}
+	if p.cfg.Writer != nil {
+		if err := p.q.Client.Queues().Remove(ctx, QueueWrite); err != nil {
+			return fmt.Errorf("remove the write queue: %w", err)
+		}
 	}
 	return nil
 }

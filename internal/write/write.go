@@ -14,6 +14,7 @@ package write
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strings"
 
@@ -93,20 +94,41 @@ func RequestFor(b news.Briefing, articles map[int64]news.Article) (req Request, 
 // is returned unchanged and the reason logged at Warn: the reader sees the
 // extractive summary alone and no trace of the writer's trouble.
 func Compose(ctx context.Context, w Writer, b news.Briefing, articles map[int64]news.Article, log *slog.Logger) news.Briefing {
-	if w == nil {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s, ok, err := Written(ctx, w, b, articles, log)
+	if err != nil {
+		log.Warn("writer failed; extractive summary only", "story", b.StoryID, "err", err)
 		return b
+	}
+	if !ok {
+		return b
+	}
+	return WithSection(b, s)
+}
+
+// Written asks w for a written summary of briefing b and returns the
+// news.SectionWritten section of the drafted sentences that Verify
+// supports; ok is false when there is nothing to write from, w is nil or
+// every draft is rejected (each rejection logged at Warn). err is the
+// writer's own failure, returned rather than logged, so that a caller
+// that can try again (the pipeline's write job) decides what to do with
+// it. Compose is Written and WithSection.
+func Written(ctx context.Context, w Writer, b news.Briefing, articles map[int64]news.Article, log *slog.Logger) (_ news.Section, ok bool, err error) {
+	if w == nil {
+		return news.Section{}, false, nil
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	req, ok := RequestFor(b, articles)
 	if !ok {
-		return b
+		return news.Section{}, false, nil
 	}
 	drafts, err := w.Write(ctx, req)
 	if err != nil {
-		log.Warn("writer failed; extractive summary only", "story", b.StoryID, "err", err)
-		return b
+		return news.Section{}, false, fmt.Errorf("write summary of story %d: %w", b.StoryID, err)
 	}
 	var items []news.Item
 	seen := map[string]bool{}
@@ -125,9 +147,9 @@ func Compose(ctx context.Context, w Writer, b news.Briefing, articles map[int64]
 		if len(drafts) > 0 {
 			log.Warn("every written sentence rejected; extractive summary only", "story", b.StoryID, "drafts", len(drafts))
 		}
-		return b
+		return news.Section{}, false, nil
 	}
-	return withSection(b, news.Section{Kind: news.SectionWritten, Title: SectionTitle, Items: items})
+	return news.Section{Kind: news.SectionWritten, Title: SectionTitle, Items: items}, true, nil
 }
 
 // SectionTitle is the heading of the written summary. It says who wrote
@@ -148,20 +170,24 @@ func citations(cites []int, sources []Source) []news.Citation {
 	return out
 }
 
-// withSection returns b with s inserted after its summary section (else
-// at the end), on a copy of the section list.
-func withSection(b news.Briefing, s news.Section) news.Briefing {
-	at := len(b.Sections)
-	for i, x := range b.Sections {
+// WithSection returns b with s, a written summary, in place of any it
+// has, right after its summary section (else at the end), on a copy of
+// the section list.
+func WithSection(b news.Briefing, s news.Section) news.Briefing {
+	secs := make([]news.Section, 0, len(b.Sections)+1)
+	for _, x := range b.Sections {
+		if x.Kind != s.Kind {
+			secs = append(secs, x)
+		}
+	}
+	at := len(secs)
+	for i, x := range secs {
 		if x.Kind == news.SectionSummary {
 			at = i + 1
 			break
 		}
 	}
-	secs := make([]news.Section, 0, len(b.Sections)+1)
-	secs = append(secs, b.Sections[:at]...)
-	secs = append(secs, s)
-	secs = append(secs, b.Sections[at:]...)
+	secs = append(secs[:at], append([]news.Section{s}, secs[at:]...)...)
 	b.Sections = secs
 	return b
 }
