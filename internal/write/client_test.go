@@ -3,6 +3,7 @@ package write
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -302,4 +303,82 @@ func FuzzParseDrafts(f *testing.F) {
 			_ = Verify(d, spans)
 		}
 	})
+}
+
+// funcWriter is a Writer from a function.
+type funcWriter func(ctx context.Context, req Request) ([]Draft, error)
+
+func (f funcWriter) Write(ctx context.Context, req Request) ([]Draft, error) { return f(ctx, req) }
+
+// TestWritten checks that Written hands the writer's failure to its
+// caller (the pipeline's write job retries on it), and returns the
+// supported sentences alone as the section.
+func TestWritten(t *testing.T) {
+	t.Parallel()
+	b, arts := composeFixture()
+	down := errors.New("model server down")
+	tests := []struct {
+		name    string
+		w       Writer
+		wantOK  bool
+		wantErr error
+	}{
+		{"nil writer", nil, false, nil},
+		{"failing writer", funcWriter(func(context.Context, Request) ([]Draft, error) { return nil, down }), false, down},
+		{"all rejected", funcWriter(func(context.Context, Request) ([]Draft, error) {
+			return []Draft{{Text: "Officials said 987,654 people were affected.", Cites: []int{1}}}, nil
+		}), false, nil},
+		{"one supported", funcWriter(func(_ context.Context, req Request) ([]Draft, error) {
+			return []Draft{{Text: req.Summary[0], Cites: []int{1}}, {Text: "Officials said 987,654 people were affected.", Cites: []int{1}}}, nil
+		}), true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, ok, err := Written(context.Background(), tt.w, b, arts, nil)
+			if !errors.Is(err, tt.wantErr) || ok != tt.wantOK {
+				t.Fatalf("Written = ok %v, err %v; want ok %v, err %v", ok, err, tt.wantOK, tt.wantErr)
+			}
+			if !ok {
+				return
+			}
+			want := news.Section{Kind: news.SectionWritten, Title: SectionTitle,
+				Items: []news.Item{{Text: b.Sections[1].Items[0].Text, Citations: b.Sections[1].Items[0].Citations}}}
+			if diff := cmp.Diff(want, s); diff != "" {
+				t.Errorf("section (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestWithSectionReplaces checks that attaching a written section twice
+// (a re-brief re-attaching it, a write job storing it) leaves one, right
+// after the summary, and leaves the caller's sections alone.
+func TestWithSectionReplaces(t *testing.T) {
+	t.Parallel()
+	b, _ := composeFixture()
+	orig := append([]news.Section(nil), b.Sections...)
+	first := news.Section{Kind: news.SectionWritten, Title: SectionTitle, Items: []news.Item{{Text: "first"}}}
+	second := news.Section{Kind: news.SectionWritten, Title: SectionTitle, Items: []news.Item{{Text: "second"}}}
+	got := WithSection(WithSection(b, first), second)
+	var kinds []news.SectionKind
+	for _, s := range got.Sections {
+		kinds = append(kinds, s.Kind)
+	}
+	var want []news.SectionKind
+	for _, s := range orig {
+		want = append(want, s.Kind)
+		if s.Kind == news.SectionSummary {
+			want = append(want, news.SectionWritten)
+		}
+	}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("section kinds (-want +got):\n%s", diff)
+	}
+	if s, _ := got.Section(news.SectionWritten); s.Items[0].Text != "second" {
+		t.Errorf("written section %+v, want the second", s)
+	}
+	if diff := cmp.Diff(orig, b.Sections); diff != "" {
+		t.Errorf("caller's sections changed (-want +got):\n%s", diff)
+	}
 }
