@@ -11,6 +11,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
+	"github.com/newsdesk/newsdesk/internal/write"
 )
 
 // pgProcess is one newsdesk process on a shared PostgreSQL database: a
@@ -29,6 +30,12 @@ func startPostgres(t *testing.T, ctx context.Context, dsn string, fc *fetch.Clie
 // wrap returns it.
 func startPostgresAs(t *testing.T, ctx context.Context, dsn string, fc *fetch.Client, wrap func(*postgres.Store) store.Store) *pgProcess {
 	t.Helper()
+	return startPostgresWith(t, ctx, dsn, fc, wrap, func(*Config) {})
+}
+
+// startPostgresWith is startPostgresAs with the config edit changes.
+func startPostgresWith(t *testing.T, ctx context.Context, dsn string, fc *fetch.Client, wrap func(*postgres.Store) store.Store, edit func(*Config)) *pgProcess {
+	t.Helper()
 	st, err := postgres.Open(ctx, dsn, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -37,6 +44,7 @@ func startPostgresAs(t *testing.T, ctx context.Context, dsn string, fc *fetch.Cl
 	cfg.LeaderRetry = 50 * time.Millisecond
 	// The store checks a held lock every second.
 	cfg.LeaderGrace = 1500 * time.Millisecond
+	edit(&cfg)
 	p, err := New(cfg, wrap(st), st.QueueDB(), fc, testLogger(t))
 	if err != nil {
 		st.Close()
@@ -200,6 +208,50 @@ func TestSharedPostgres(t *testing.T) {
 	}
 	if n := leader.jobsBy(t, ctx, ""); n == 0 {
 		t.Error("leader ran no group job")
+	}
+}
+
+// TestSharedPostgresWriter checks that on a shared database the write
+// jobs run in the leader only, as the group jobs do (they store a
+// briefing, fenced by the leader's epoch), and that every briefing gets
+// its written section.
+func TestSharedPostgresWriter(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	_, sources := demoWire(t)
+	lw, fw := &echoWriter{}, &echoWriter{}
+	withWriter := func(w write.Writer) func(*Config) {
+		return func(c *Config) { c.Writer = w }
+	}
+	plain := func(st *postgres.Store) store.Store { return st }
+	leader := startPostgresWith(t, ctx, dsn, testFetcher(t), plain, withWriter(lw))
+	follower := startPostgresWith(t, ctx, dsn, testFetcher(t), plain, withWriter(fw))
+	if !leader.p.Leading() || follower.p.Leading() {
+		t.Fatalf("leading: first %v, second %v; want the first only", leader.p.Leading(), follower.p.Leading())
+	}
+	subscribe(t, ctx, leader.st, sources[:2])
+	waitIdle(t, ctx, follower.p)
+	waitIdle(t, ctx, leader.p)
+
+	if n := follower.jobsBy(t, ctx, writeArgs{}.Kind()); n != 0 || fw.calls.Load() != 0 {
+		t.Errorf("follower ran %d write jobs and asked its writer %d times, want none", n, fw.calls.Load())
+	}
+	if n := leader.jobsBy(t, ctx, writeArgs{}.Kind()); n == 0 || lw.calls.Load() == 0 {
+		t.Errorf("leader ran %d write jobs and asked its writer %d times, want some", n, lw.calls.Load())
+	}
+	stories, err := leader.st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stories {
+		b, err := leader.st.Briefing(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := b.Section(news.SectionWritten); !ok && summaryKey(b) != "" {
+			t.Errorf("story %d: no written section", st.ID)
+		}
 	}
 }
 
