@@ -37,6 +37,9 @@ func (p *Pipeline) takeLead(ctx context.Context) error {
 	p.lw = nil
 	// A wait begun in an earlier reign is not this one's to finish.
 	p.settling = time.Time{}
+	// So is a written section kept for a re-brief (see putWritten): that
+	// re-brief may have been another leader's.
+	clear(p.written)
 	if f, ok := p.st.(fencer); ok {
 		lw, err := f.Lead(ctx)
 		if err != nil {
