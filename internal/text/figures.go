@@ -799,7 +799,7 @@ func durationKey(w []fword, i, next, lo, hi int) string {
 // durationLinks are the words that may stand between a noun and the
 // duration that is its length.
 var durationLinks = set(`of|de|del|for|lasting|lasted|lasts|last|will|would|to|a|an|the|was|is|be|has|had|been|
-maximum|minimum|durante|duro|durara|dura|un|una|que|por|hasta|set|extended|extendida|extended|runs|ran`)
+maximum|minimum|durante|duro|durara|dura|un|una|que|por|hasta|set|extended|extendida|runs|ran`)
 
 // lastVerbs say how long their subject lasts.
 var lastVerbs = set(`last|lasts|lasted|lasting|dura|duro|durara|extended|runs|ran`)
