@@ -81,22 +81,9 @@ func (st *Store) DueSources(ctx context.Context, now time.Time) ([]news.Source, 
 	return list, nil
 }
 
-// queryAll runs a query and scans every row it returns.
+// queryAll runs a query and scans every row it returns (sqlq.QueryAll).
 func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Scanner) (T, error), query string, args ...any) ([]T, error) {
-	rows, err := pool.Query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return sqlq.QueryAll(ctx, pgTx{pool}, scan, query, args...)
 }
 
 // UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.

@@ -51,8 +51,14 @@ var goSteps = map[string]sqlq.Step{
 	"0007_story_rank.sql":     sqlq.StoryRankStep,
 }
 
-// sqlTx is a transaction as the shared migration code runs on it.
-type sqlTx struct{ tx *sql.Tx }
+// sqlTx is a transaction or the database (*sql.Tx, *sql.DB) as the
+// shared code in sqlq runs on it.
+type sqlTx struct {
+	tx interface {
+		QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+		ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	}
+}
 
 func (t sqlTx) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
 	rows, err := t.tx.QueryContext(ctx, query, args...)

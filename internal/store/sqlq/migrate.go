@@ -5,8 +5,9 @@ import (
 	"log/slog"
 )
 
-// Tx is what the migration code both back ends share needs of a
-// connection or transaction, in either back end's driver.
+// Tx is what the code both back ends share (migrations, queries,
+// read-modify-writes) needs of a connection pool or transaction, in either
+// back end's driver.
 type Tx interface {
 	Query(ctx context.Context, query string, args ...any) (Rows, error)
 	Exec(ctx context.Context, query string, args ...any) error
