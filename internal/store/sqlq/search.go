@@ -1,6 +1,8 @@
 package sqlq
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -91,6 +93,25 @@ func ScanSearch(r Scanner) (SearchRow, error) {
 	s.FirstSeen = FromNanos(first)
 	s.LastUpdated = FromNanos(last)
 	return row, err
+}
+
+// SearchStories returns page p of the stories whose articles match (see
+// store.StorySearcher): it runs the back end's query (SQLiteSearch or
+// PostgresSearch) on q and loads each hit's article with article.
+func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (string, Args), article func(context.Context, int64) (news.Article, error), p store.SearchPage) (store.SearchResult, error) {
+	if err := p.Validate(); err != nil {
+		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
+	}
+	text, args := query(p)
+	rows, err := QueryAll(ctx, q, ScanSearch, text, args...)
+	if err != nil {
+		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
+	}
+	res, err := SearchResult(p, rows, func(id int64) (news.Article, error) { return article(ctx, id) })
+	if err != nil {
+		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
+	}
+	return res, nil
 }
 
 // SearchResult builds the result of page p from its query's rows, loading
