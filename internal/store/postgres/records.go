@@ -90,33 +90,14 @@ func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Sca
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	return sourceKeys().UpdateErr(s, pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().UpdateSource(ctx, pgTx{tx}, s) }))
+	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
 }
 
 // UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
 // source is read FOR UPDATE, so an edit or retry committed meanwhile
 // waits for the poll, and the poll for it.
 func (st *Store) UpdateSourceFunc(ctx context.Context, id int64, apply func(*news.Source) error) (news.Source, error) {
-	var (
-		s        news.Source
-		applyErr error
-	)
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
-		var err error
-		s, err = sqlq.UpdateSourceFunc(ctx, pgTx{tx}, sourceKeys(), id, func(s *news.Source) error {
-			applyErr = apply(s)
-			return applyErr
-		})
-		return err
-	})
-	if applyErr != nil {
-		return news.Source{}, applyErr
-	}
-	s.ID = id // for the error's message: s is empty if the read failed
-	if err := sourceKeys().UpdateErr(s, err); err != nil {
-		return news.Source{}, err
-	}
-	return st.Source(ctx, id)
+	return sqlq.UpdateSourceFunc(ctx, st.inTx, sourceKeys(), st.Source, id, apply)
 }
 
 // RetrySource makes a source due now; see store.SourceRetrier.
@@ -136,28 +117,20 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 // store.SourceEditor. The row is read FOR UPDATE, so a poll saved
 // meanwhile waits for the edit, and the edit for it.
 func (st *Store) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
-	var editErr error
-	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error {
-		_, err := sqlq.EditSource(ctx, pgTx{tx}, sourceKeys().Lock, id, func(s *news.Source) error {
-			editErr = edit(s)
-			return editErr
-		})
-		return err
-	})
-	switch {
-	case editErr != nil:
-		return news.Source{}, editErr
-	case err != nil:
-		return news.Source{}, fmt.Errorf("edit source %d: %w", id, err)
-	}
-	return st.Source(ctx, id)
+	return sqlq.EditSource(ctx, st.inTx, sourceKeys(), st.Source, id, edit)
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID. A twin of the source (see
 // sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	return sqlq.DeleteErr(id, pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return sourceKeys().DeleteSource(ctx, pgTx{tx}, id) }))
+	return sqlq.DeleteErr(id, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().DeleteSource(ctx, tx, id) }))
+}
+
+// inTx runs fn in a transaction, which it commits if fn returns nil
+// (sqlq.InTx).
+func (st *Store) inTx(ctx context.Context, fn func(sqlq.Tx) error) error {
+	return pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return fn(pgTx{tx}) })
 }
 
 // sourceKeys is how the store keeps source keys owned (sqlq.SourceKeys).

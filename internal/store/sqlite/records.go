@@ -89,33 +89,14 @@ func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T
 // Changing the URL to one already subscribed, in any spelling, returns
 // store.ErrDuplicate.
 func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
+	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
 }
 
 // UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
 // write transaction takes the database's lock (_txlock=immediate), so no
 // edit or retry is saved between its read and write.
 func (st *Store) UpdateSourceFunc(ctx context.Context, id int64, apply func(*news.Source) error) (news.Source, error) {
-	var (
-		s        news.Source
-		applyErr error
-	)
-	err := st.inTx(ctx, func(tx sqlTx) error {
-		var err error
-		s, err = sqlq.UpdateSourceFunc(ctx, tx, sourceKeys(), id, func(s *news.Source) error {
-			applyErr = apply(s)
-			return applyErr
-		})
-		return err
-	})
-	if applyErr != nil {
-		return news.Source{}, applyErr
-	}
-	s.ID = id // for the error's message: s is empty if the read failed
-	if err := sourceKeys().UpdateErr(s, err); err != nil {
-		return news.Source{}, err
-	}
-	return st.Source(ctx, id)
+	return sqlq.UpdateSourceFunc(ctx, st.inTx, sourceKeys(), st.Source, id, apply)
 }
 
 // RetrySource makes a source due now; see store.SourceRetrier.
@@ -135,32 +116,19 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 // store.SourceEditor. The write transaction takes the database's lock
 // (_txlock=immediate), so no poll is saved between its read and write.
 func (st *Store) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
-	var editErr error
-	err := st.inTx(ctx, func(tx sqlTx) error {
-		_, err := sqlq.EditSource(ctx, tx, "", id, func(s *news.Source) error {
-			editErr = edit(s)
-			return editErr
-		})
-		return err
-	})
-	switch {
-	case editErr != nil:
-		return news.Source{}, editErr
-	case err != nil:
-		return news.Source{}, fmt.Errorf("edit source %d: %w", id, err)
-	}
-	return st.Source(ctx, id)
+	return sqlq.EditSource(ctx, st.inTx, sourceKeys(), st.Source, id, edit)
 }
 
 // DeleteSource unsubscribes. The source's articles stay, because briefings
 // cite them; they lose their source ID. A twin of the source (see
 // sqlq.SourceKeys) takes over its URL key.
 func (st *Store) DeleteSource(ctx context.Context, id int64) error {
-	return sqlq.DeleteErr(id, st.inTx(ctx, func(tx sqlTx) error { return sourceKeys().DeleteSource(ctx, tx, id) }))
+	return sqlq.DeleteErr(id, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().DeleteSource(ctx, tx, id) }))
 }
 
-// inTx runs fn in a transaction, which it commits if fn returns nil.
-func (st *Store) inTx(ctx context.Context, fn func(sqlTx) error) error {
+// inTx runs fn in a transaction, which it commits if fn returns nil
+// (sqlq.InTx).
+func (st *Store) inTx(ctx context.Context, fn func(sqlq.Tx) error) error {
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

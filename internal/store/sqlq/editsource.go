@@ -2,6 +2,7 @@ package sqlq
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -20,7 +21,29 @@ func RetrySource(id int64, now time.Time) (string, Args) {
 	return q, a
 }
 
-// EditSource changes, in tx, what a person may edit of source id (its
+// EditSource changes what a person edits of source id (see
+// store.SourceEditor) in a transaction of inTx, k.Lock locking the row it
+// reads (editSource), and returns the source as source reads it after.
+// An error from edit is returned as it is.
+func EditSource(ctx context.Context, inTx InTx, k SourceKeys, source func(context.Context, int64) (news.Source, error), id int64, edit func(*news.Source) error) (news.Source, error) {
+	var editErr error
+	err := inTx(ctx, func(tx Tx) error {
+		_, err := editSource(ctx, tx, k.Lock, id, func(s *news.Source) error {
+			editErr = edit(s)
+			return editErr
+		})
+		return err
+	})
+	switch {
+	case editErr != nil:
+		return news.Source{}, editErr
+	case err != nil:
+		return news.Source{}, fmt.Errorf("edit source %d: %w", id, err)
+	}
+	return source(ctx, id)
+}
+
+// editSource changes, in tx, what a person may edit of source id (its
 // name, lang, category and own poll interval) and its schedule (next poll
 // time, interval and reason), as edit leaves the source it is given: the
 // row as stored, locked (lock is SourceKeys.Lock). It writes no other
@@ -29,7 +52,7 @@ func RetrySource(id int64, now time.Time) (string, Args) {
 // it is written beside. An error from edit is returned as it is and
 // changes nothing; a missing source is store.ErrNotFound. The source it
 // returns has no ArticleCount.
-func EditSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*news.Source) error) (news.Source, error) {
+func editSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*news.Source) error) (news.Source, error) {
 	s, err := readSource(ctx, tx, lock, id)
 	if err != nil {
 		return news.Source{}, err
@@ -43,17 +66,44 @@ func EditSource(ctx context.Context, tx Tx, lock string, id int64, edit func(*ne
 	return s, err
 }
 
-// UpdateSourceFunc calls apply with source id as stored, in tx, and saves
+// UpdateSourceFunc saves a poll's outcome (see store.SourceUpdater) in a
+// transaction of inTx (updateSourceFunc), and returns the source as source
+// reads it after. An error from apply is returned as it is; any other is
+// k.UpdateErr's.
+func UpdateSourceFunc(ctx context.Context, inTx InTx, k SourceKeys, source func(context.Context, int64) (news.Source, error), id int64, apply func(*news.Source) error) (news.Source, error) {
+	var (
+		s        news.Source
+		applyErr error
+	)
+	err := inTx(ctx, func(tx Tx) error {
+		var err error
+		s, err = updateSourceFunc(ctx, tx, k, id, func(s *news.Source) error {
+			applyErr = apply(s)
+			return applyErr
+		})
+		return err
+	})
+	if applyErr != nil {
+		return news.Source{}, applyErr
+	}
+	s.ID = id // for the error's message: s is empty if the read failed
+	if err := k.UpdateErr(s, err); err != nil {
+		return news.Source{}, err
+	}
+	return source(ctx, id)
+}
+
+// updateSourceFunc calls apply with source id as stored, in tx, and saves
 // every field of the source apply leaves, as k.UpdateSource saves it (a
 // new URL takes its key): the read-modify-write of a poll's outcome. The
 // source and its key's twins are locked, oldest first as k.UpdateSource
 // locks them, before the row is read, so that neither an edit
-// (EditSource) nor a retry (RetrySource) committed between the read and
+// (editSource) nor a retry (RetrySource) committed between the read and
 // the write is overwritten with the values read, and no two updates of
 // one key's sources take their locks in different orders. An error from
 // apply is returned as it is and changes nothing; a missing source is
 // store.ErrNotFound. The source it returns has no ArticleCount.
-func UpdateSourceFunc(ctx context.Context, tx Tx, k SourceKeys, id int64, apply func(*news.Source) error) (news.Source, error) {
+func updateSourceFunc(ctx context.Context, tx Tx, k SourceKeys, id int64, apply func(*news.Source) error) (news.Source, error) {
 	if _, err := k.lock(ctx, tx, id); err != nil {
 		return news.Source{}, err
 	}
