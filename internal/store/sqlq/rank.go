@@ -3,6 +3,7 @@ package sqlq
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"time"
@@ -41,6 +42,31 @@ func RankedStories(p store.StoryPage) (string, Args, error) {
 	}
 	q += ` LIMIT ` + args.Add(p.Limit+1)
 	return q, args, nil
+}
+
+// ListRanked returns page p of the ranked story list (see
+// store.StoryRanker), running RankedStories on q and, for a page read from
+// a cursor, HasRankedBeyond.
+func ListRanked(ctx context.Context, q Tx, p store.StoryPage) (store.RankedPage, error) {
+	text, args, err := RankedStories(p)
+	if err != nil {
+		return store.RankedPage{}, err
+	}
+	rows, err := QueryAll(ctx, q, ScanRanked, text, args...)
+	if err != nil {
+		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
+	}
+	page, err := RankedPage(p, rows, func(c store.StoryCursor, above bool) (bool, error) {
+		text, args := HasRankedBeyond(c, above, p.Category)
+		// SELECT EXISTS returns one row, always.
+		var found bool
+		_, err := queryRow(ctx, q, text, args, &found)
+		return found, err
+	})
+	if err != nil {
+		return store.RankedPage{}, fmt.Errorf("list ranked stories: %w", err)
+	}
+	return page, nil
 }
 
 // RankedRow is a story read by the RankedStories query, with its rank.
