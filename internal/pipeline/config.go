@@ -77,6 +77,14 @@ type Config struct {
 	// its next try, doubled at each; it is tried writeAttempts (3) times
 	// in all. Default 30 seconds.
 	WriteRetry time.Duration
+	// WriteBackfill is how many of the most recent stories (in
+	// store.Store.Stories' order: day of last update, newest first) get
+	// a write job when the pipeline starts, or takes the lead on
+	// PostgreSQL, with a Writer and a stored briefing that has no written
+	// section: a writer turned on for an existing database would
+	// otherwise write for a story only at its next re-brief, which a
+	// quiet story may never have. Default 200; 0 queues none.
+	WriteBackfill int
 	// GroupBatch is the most articles one cluster job groups, and the most
 	// stories one brief job briefs, before handing over to a fresh job (so
 	// a huge backlog still commits progress as it goes). Default 500.
@@ -136,6 +144,7 @@ const (
 	DefaultEarlierPerStory = 6
 	DefaultWriteWorkers    = 1
 	DefaultWriteRetry      = 30 * time.Second
+	DefaultWriteBackfill   = 200
 )
 
 // Defaults of Config's snapshot triggers.
@@ -165,6 +174,7 @@ func DefaultConfig() Config {
 		EarlierPerStory: DefaultEarlierPerStory,
 		WriteWorkers:    DefaultWriteWorkers,
 		WriteRetry:      DefaultWriteRetry,
+		WriteBackfill:   DefaultWriteBackfill,
 
 		SnapshotArticles: DefaultSnapshotArticles,
 		SnapshotEvery:    DefaultSnapshotEvery,
@@ -209,6 +219,9 @@ func (c Config) Validate() error {
 	}
 	if c.Writer != nil && (c.WriteWorkers < 1 || c.WriteRetry <= 0) {
 		errs = append(errs, fmt.Errorf("with a writer, write workers must be at least 1 and write retry positive, got %d and %s", c.WriteWorkers, c.WriteRetry))
+	}
+	if c.WriteBackfill < 0 {
+		errs = append(errs, fmt.Errorf("write backfill must not be negative, got %d", c.WriteBackfill))
 	}
 	if c.LeaderGrace < 0 {
 		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", c.LeaderGrace))

@@ -256,6 +256,8 @@ func (p *Pipeline) Start(ctx context.Context) error {
 		release()
 		return err
 	}
+	// After the queue started: it creates the job tables on a new database.
+	p.backfillWrites(ctx)
 	p.release = release
 	sctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	p.cancel, p.done = cancel, make(chan struct{})
@@ -455,6 +457,7 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	p.leading.Store(true)
 	p.leads.Add(1)
 	p.logger.Info("leading: this process groups and briefs", "reclaimed_jobs", n, "leader_epoch", epoch)
+	p.backfillWrites(ctx)
 	return nil
 }
 

@@ -222,3 +222,73 @@ func (p *Pipeline) putWritten(ctx context.Context, args writeArgs, sec news.Sect
 	}
 	return nil
 }
+
+// backfillWrites queues a write job for each of the WriteBackfill most
+// recent stories whose stored briefing has a summary but no written
+// section: those briefed while no writer was configured, or whose write
+// job was discarded. Without it, turning a writer on for an existing
+// database would write for a story only when it is next re-briefed. It
+// runs where write jobs are worked: at Start, or on taking the lead.
+//
+// The jobs are writeArgs as a brief job queues them, unique by story and
+// key among unfinished and retained completed jobs, so a summary whose
+// job is queued, or whose drafts were all rejected, is not asked for
+// again. A story waiting to be re-briefed is left to its brief job
+// (attachWritten). A failure is logged, not returned: the extractive
+// briefings stand, and the written section is an extra.
+func (p *Pipeline) backfillWrites(ctx context.Context) {
+	if p.cfg.Writer == nil || p.cfg.WriteBackfill == 0 {
+		return
+	}
+	jobs, err := p.missingWrites(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			p.logger.Warn("queue written summaries of stored briefings", "err", err)
+		}
+		return
+	}
+	if len(jobs) == 0 {
+		return
+	}
+	p.addMu.RLock()
+	res, err := p.q.Client.InsertMany(ctx, jobs)
+	p.addMu.RUnlock()
+	if err != nil {
+		p.logger.Warn("queue written summaries of stored briefings", "jobs", len(jobs), "err", err)
+		return
+	}
+	queued := 0
+	for _, r := range res {
+		if !r.UniqueSkippedAsDuplicate {
+			queued++
+		}
+	}
+	p.logger.Info("queued written summaries of stored briefings", "queued", queued, "without_section", len(jobs))
+}
+
+// missingWrites lists the write jobs backfillWrites queues.
+func (p *Pipeline) missingWrites(ctx context.Context) ([]river.InsertManyParams, error) {
+	stories, err := p.st.Stories(ctx, store.StoryFilter{Limit: p.cfg.WriteBackfill})
+	if err != nil {
+		return nil, fmt.Errorf("list stories: %w", err)
+	}
+	var jobs []river.InsertManyParams
+	for _, s := range stories {
+		if !s.Briefed {
+			continue // its brief job queues the write if one is needed
+		}
+		b, err := p.st.Briefing(ctx, s.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("briefing of story %d: %w", s.ID, err)
+		}
+		key := summaryKey(b)
+		if _, ok := b.Section(news.SectionWritten); ok || key == "" {
+			continue
+		}
+		jobs = append(jobs, river.InsertManyParams{Args: writeArgs{StoryID: s.ID, Key: key}})
+	}
+	return jobs, nil
+}

@@ -334,3 +334,152 @@ func TestPipelineWriterAsync(t *testing.T) {
 		t.Errorf("the writer was asked %d times for the changed summary, want 1", n)
 	}
 }
+
+// rejectWriter drafts only a sentence the verifier rejects (an invented
+// figure), counting its calls.
+type rejectWriter struct{ calls atomic.Int64 }
+
+func (w *rejectWriter) Write(ctx context.Context, req write.Request) ([]write.Draft, error) {
+	w.calls.Add(1)
+	return []write.Draft{{Text: "Officials said 987,654 people were affected.", Cites: []int{1}}}, nil
+}
+
+// countingWriter is a write.Writer that counts its calls.
+type countingWriter interface {
+	write.Writer
+	count() int64
+}
+
+func (w *echoWriter) count() int64   { return w.calls.Load() }
+func (w *rejectWriter) count() int64 { return w.calls.Load() }
+
+// TestPipelineWriterBackfill checks that stories briefed while no writer
+// was configured get their written section when the pipeline restarts
+// with one, with no new article to re-brief them: the WriteBackfill most
+// recent only, each asked for once, and none asked for again at the next
+// restart, even when its drafts were all rejected. With the writer off,
+// or WriteBackfill 0, nothing is queued.
+func TestPipelineWriterBackfill(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		writer   func() countingWriter // nil: the writer stays off
+		backfill int
+		// want is how many of the most recent stories get a written
+		// section, -1 for all of them.
+		want int
+		// asked is how many stories the writer is asked for at the first
+		// restart, -1 for all of them.
+		asked int
+	}{
+		{"every story", func() countingWriter { return &echoWriter{} }, DefaultWriteBackfill, -1, -1},
+		{"newest only", func() countingWriter { return &echoWriter{} }, 1, 1, 1},
+		{"drafts rejected", func() countingWriter { return &rejectWriter{} }, DefaultWriteBackfill, 0, -1},
+		{"backfill off", func() countingWriter { return &echoWriter{} }, 0, 0, 0},
+		{"writer off", nil, DefaultWriteBackfill, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			s := newSite(t)
+			fc := testFetcher(t)
+			path := filepath.Join(t.TempDir(), "newsdesk.db")
+
+			// Stories briefed with the writer off.
+			h := startPipeline(t, ctx, path, fc)
+			h.addSource(t, ctx, news.Source{URL: s.url("/rss.xml")})
+			h.addSource(t, ctx, news.Source{URL: s.url("/atom.xml")})
+			h.waitIdle(t, ctx)
+			nArts := len(articlesByID(t, ctx, h.st))
+			h.close(t)
+
+			for restart := 1; restart <= 2; restart++ {
+				cfg := testConfig()
+				cfg.WriteBackfill = tt.backfill
+				var w countingWriter
+				if tt.writer != nil {
+					w = tt.writer()
+					cfg.Writer = w
+				}
+				h := startPipelineWith(t, ctx, path, fc, cfg)
+				h.waitIdle(t, ctx)
+
+				arts := articlesByID(t, ctx, h.st)
+				if len(arts) != nArts {
+					t.Fatalf("restart %d: %d articles, want the %d stored", restart, len(arts), nArts)
+				}
+				stories, err := h.st.Stories(ctx, store.StoryFilter{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(stories) < 2 {
+					t.Fatalf("restart %d: %d stories, want at least 2", restart, len(stories))
+				}
+				want := tt.want
+				if want < 0 {
+					want = len(stories)
+				}
+				for i, st := range stories {
+					b, err := h.st.Briefing(ctx, st.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := brief.CheckGrounded(b, arts); err != nil {
+						t.Errorf("restart %d: story %d: %v", restart, st.ID, err)
+					}
+					written, ok := b.Section(news.SectionWritten)
+					if ok != (i < want) {
+						t.Errorf("restart %d: story %d (%d of %d, newest first): written section %v, want %v",
+							restart, st.ID, i+1, len(stories), ok, i < want)
+					}
+					sum, _ := b.Section(news.SectionSummary)
+					if ok && (len(written.Items) != 1 || written.Items[0].Text != sum.Items[0].Text) {
+						t.Errorf("restart %d: story %d: written summary %+v, want summary sentence 1 alone", restart, st.ID, written)
+					}
+				}
+
+				asked := tt.asked
+				if asked < 0 {
+					asked = len(stories)
+				}
+				if restart == 2 {
+					asked = 0 // every section stored, or its summary's job retained
+				}
+				var got int64
+				if w != nil {
+					got = w.count()
+				}
+				if got != int64(asked) {
+					t.Errorf("restart %d: the writer was asked %d times, want %d", restart, got, asked)
+				}
+				if w == nil {
+					var jobs int
+					err := h.st.QueueDB().QueryRowContext(ctx,
+						`SELECT count(*) FROM river_job WHERE kind = ?`, writeArgs{}.Kind()).Scan(&jobs)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if jobs != 0 {
+						t.Errorf("restart %d: %d write jobs queued with the writer off, want 0", restart, jobs)
+					}
+				}
+				h.close(t)
+			}
+		})
+	}
+}
+
+func TestValidateWriteBackfill(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		backfill int
+		ok       bool
+	}{{-1, false}, {0, true}, {DefaultWriteBackfill, true}} {
+		cfg := DefaultConfig()
+		cfg.WriteBackfill = tt.backfill
+		if err := cfg.Validate(); (err == nil) != tt.ok {
+			t.Errorf("Validate with WriteBackfill %d: %v, want ok %v", tt.backfill, err, tt.ok)
+		}
+	}
+}
