@@ -371,3 +371,45 @@ func TestAsLeaderEndsWithReign(t *testing.T) {
 		t.Fatal("group job context still alive after the reign ended")
 	}
 }
+
+// TestSharedPostgresWriterBackfill checks that a process with a writer
+// that takes the lead from one without writes the written sections of the
+// stories its predecessor briefed, with no new article to re-brief them.
+func TestSharedPostgresWriterBackfill(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	_, sources := demoWire(t)
+	plain := func(st *postgres.Store) store.Store { return st }
+	w := &echoWriter{}
+	leader := startPostgres(t, ctx, dsn, testFetcher(t))
+	follower := startPostgresWith(t, ctx, dsn, testFetcher(t), plain, func(c *Config) { c.Writer = w })
+	subscribe(t, ctx, leader.st, sources[:1])
+	waitIdle(t, ctx, leader.p)
+	leader.stop(t)
+	eventually(t, "the follower to lead", follower.p.Leading)
+	waitIdle(t, ctx, follower.p)
+
+	stories, err := follower.st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) == 0 {
+		t.Fatal("no stories")
+	}
+	written := 0
+	for _, st := range stories {
+		b, err := follower.st.Briefing(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := b.Section(news.SectionWritten); ok {
+			written++
+		} else if summaryKey(b) != "" {
+			t.Errorf("story %d: no written section", st.ID)
+		}
+	}
+	if written == 0 || w.calls.Load() != int64(written) {
+		t.Errorf("%d written sections, the writer asked %d times; want some, one call each", written, w.calls.Load())
+	}
+}
