@@ -440,6 +440,9 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	p.reign, p.abdicate = context.WithCancel(context.Background())
 	p.epoch = epoch
 	p.reignMu.Unlock()
+	// Before the queues are added and Leading reports true: once this
+	// process leads, WaitIdle sees the backfill's jobs.
+	p.backfillWrites(ctx)
 	p.addMu.Lock()
 	err = p.q.Client.Queues().Add(QueueGroup, groupQueue())
 	if err == nil && p.cfg.Writer != nil {
@@ -457,7 +460,6 @@ func (p *Pipeline) lead(ctx context.Context) error {
 	p.leading.Store(true)
 	p.leads.Add(1)
 	p.logger.Info("leading: this process groups and briefs", "reclaimed_jobs", n, "leader_epoch", epoch)
-	p.backfillWrites(ctx)
 	return nil
 }
 
