@@ -143,6 +143,10 @@ type Store interface {
 	SourceEditor
 	SourceUpdater
 
+	// Ping checks that the database answers, for a readiness probe: a
+	// round trip on a pooled connection, bounded by ctx.
+	Ping(ctx context.Context) error
+
 	Close() error
 }
 

@@ -154,6 +154,15 @@ func (st *Store) QueueDB() *sql.DB { return st.sqlDB }
 // String names the database, without its password.
 func (st *Store) String() string { return st.dsn }
 
+// Ping sends an empty statement on a pooled connection (pgxpool's Ping),
+// bounded by ctx.
+func (st *Store) Ping(ctx context.Context) error {
+	if err := st.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("ping database %s: %w", st.dsn, err)
+	}
+	return nil
+}
+
 // Close closes the pool and ends the sessions of worker locks still held.
 func (st *Store) Close() error {
 	st.mu.Lock()

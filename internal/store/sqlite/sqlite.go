@@ -157,6 +157,18 @@ func (st *Store) DB() *sql.DB { return st.db }
 // connection (see the package comment). Stop the queue before Close.
 func (st *Store) QueueDB() *sql.DB { return st.db }
 
+// Ping reads the schema version from the file's header on the pool's
+// connection: a database/sql ping alone would not touch the file. With one
+// connection (see the package comment) it waits, up to ctx's deadline, for
+// a statement or transaction holding it to end.
+func (st *Store) Ping(ctx context.Context) error {
+	var v int64
+	if err := st.db.QueryRowContext(ctx, "PRAGMA schema_version").Scan(&v); err != nil {
+		return fmt.Errorf("ping database %s: %w", st.path, err)
+	}
+	return nil
+}
+
 // Close closes the database.
 func (st *Store) Close() error {
 	return st.db.Close()
