@@ -13,10 +13,12 @@ import (
 
 // opmlDoc mirrors the parts of OPML 1.0/2.0 newsdesk reads and writes.
 type opmlDoc struct {
-	XMLName xml.Name    `xml:"opml"`
-	Version string      `xml:"version,attr"`
-	Title   string      `xml:"head>title"`
-	Body    []opmlEntry `xml:"body>outline"`
+	XMLName xml.Name `xml:"opml"`
+	Version string   `xml:"version,attr"`
+	// Note is a comment at the top of the list, written only when set.
+	Note  string      `xml:",comment"`
+	Title string      `xml:"head>title"`
+	Body  []opmlEntry `xml:"body>outline"`
 }
 
 type opmlEntry struct {
@@ -105,12 +107,15 @@ func firstNonEmpty(ss ...string) string {
 // WriteOPML writes the feed sources as an OPML 2.0 list, grouped into one
 // outline per category in order of first appearance; sources without a
 // category sit at the top level. Page sources are left out: OPML lists
-// feeds.
+// feeds; the list then says how many in a comment at its top, so that a
+// file kept as a backup does not pass for all the subscriptions.
 func WriteOPML(w io.Writer, title string, sources []news.Source) error {
 	doc := opmlDoc{Version: "2.0", Title: title}
 	groups := map[string]int{} // category -> index in doc.Body
+	pages := 0
 	for _, s := range sources {
 		if s.Kind != news.SourceFeed && s.Kind != "" {
+			pages++
 			continue
 		}
 		// OPML requires a text: a feed without a name is labelled with its
@@ -135,6 +140,11 @@ func WriteOPML(w io.Writer, title string, sources []news.Source) error {
 		}
 		doc.Body[i].Children = append(doc.Body[i].Children, e)
 	}
+	if pages > 0 {
+		// A count, not the URLs: a comment may not hold "--", which a
+		// URL may.
+		doc.Note = fmt.Sprintf(" %d page %s left out: an OPML list holds feeds only ", pages, plural(pages, "source", "sources"))
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return fmt.Errorf("write OPML: %w", err)
 	}
@@ -147,4 +157,11 @@ func WriteOPML(w io.Writer, title string, sources []news.Source) error {
 		return fmt.Errorf("write OPML: %w", err)
 	}
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -124,3 +124,44 @@ func FuzzParseOPML(f *testing.F) {
 		}
 	})
 }
+
+// TestWriteOPMLPagesNote checks that a list leaving page sources out says
+// how many at its top, and that one leaving nothing out says nothing.
+func TestWriteOPMLPagesNote(t *testing.T) {
+	t.Parallel()
+	feedSrc := news.Source{Kind: news.SourceFeed, URL: "https://a.example/rss", Name: "A"}
+	// A URL may hold "--", which an XML comment may not.
+	page := func(u string) news.Source { return news.Source{Kind: news.SourcePage, URL: u} }
+	tests := []struct {
+		name    string
+		sources []news.Source
+		want    string // the comment, or "" for none
+	}{
+		{"feeds only", []news.Source{feedSrc}, ""},
+		{"one page", []news.Source{feedSrc, page("https://b.example/a--b")}, "<!-- 1 page source left out: an OPML list holds feeds only -->"},
+		{"two pages", []news.Source{page("https://b.example/1"), feedSrc, page("https://b.example/2")}, "<!-- 2 page sources left out: an OPML list holds feeds only -->"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			if err := WriteOPML(&buf, "subs", tt.sources); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if tt.want == "" && strings.Contains(out, "<!--") {
+				t.Errorf("comment in a list that left nothing out:\n%s", out)
+			}
+			if tt.want != "" && !strings.Contains(out, tt.want) {
+				t.Errorf("list lacks %q:\n%s", tt.want, out)
+			}
+			got, err := ParseOPML(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].URL != feedSrc.URL {
+				t.Errorf("parsed back %+v, want the one feed", got)
+			}
+		})
+	}
+}
