@@ -33,7 +33,7 @@ func interval(d time.Duration) string {
 }
 
 // pageNames are the templates rendered inside layout.html.
-var pageNames = []string{"index", "story", "article", "sources", "thread", "error", "search"}
+var pageNames = []string{"index", "story", "article", "sources", "thread", "error", "search", "import"}
 
 var templateFuncs = template.FuncMap{
 	"date": func(t time.Time) string {

@@ -23,6 +23,7 @@ type memStore struct {
 	briefings map[int64]news.Briefing
 	nextID    int64
 	failAll   bool // every call fails with an internal error
+	pingHangs bool // Ping answers only when its context is done
 }
 
 func newMemStore() *memStore {
@@ -42,6 +43,17 @@ func (m *memStore) fail() error {
 		return errBroken
 	}
 	return nil
+}
+
+func (m *memStore) Ping(ctx context.Context) error {
+	m.mu.Lock()
+	hangs, err := m.pingHangs, m.fail()
+	m.mu.Unlock()
+	if hangs {
+		<-ctx.Done()
+		return fmt.Errorf("ping: %w", ctx.Err())
+	}
+	return err
 }
 
 func (m *memStore) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story, error) {

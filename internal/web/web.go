@@ -12,15 +12,31 @@
 //	                          /articles/{id}?hl={start}-{end}#hl
 //	GET /articles/{id}        stored text and extraction status; ?hl=s-e wraps
 //	                          bytes [s, e) of the text in <mark id="hl">
+//	GET /stories/{id}/briefing.md  the stored briefing as Markdown
+//	                          (brief.Markdown, as "newsdesk brief" writes
+//	                          it), citations as footnotes; 404 for a story
+//	                          unknown or not briefed yet
 //	GET /threads/{id}         the stories of a thread, oldest first; linked
 //	                          from a briefing's background section
 //	GET /sources              sources with last poll, status and last error;
 //	                          "Retry now" (app.js, with the API token) makes
 //	                          a source in error due at once; an "Edit" form
-//	                          under each source
+//	                          under each source; the OPML export link and
+//	                          import form
 //	POST /sources/{id}        that form without script (its fields and the
 //	                          API token); 303 back to the sources page
+//	GET /sources.opml         the feeds as OPML 2.0 (feed.WriteOPML, as
+//	                          "newsdesk sources export" writes them), a
+//	                          download; page sources left out, and a comment
+//	                          in the file says how many
+//	POST /sources/import      the import form (multipart/form-data: the file
+//	                          "opml" and the API token "token"); a page of
+//	                          what was added and skipped
 //	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story
+//	GET /healthz              liveness: 200 "ok", without the store
+//	GET /readyz               readiness: the store's Ping within ReadyTimeout;
+//	                          200 {"status": "ok"} or 503 {"status":
+//	                          "unavailable"}, the cause logged, not shown
 //
 // JSON API (errors are {"error": "..."}):
 //
@@ -38,6 +54,14 @@
 //	GET    /api/sources        {"sources": [news.Source...]}
 //	GET    /api/sources/{id}   news.Source
 //	POST   /api/sources        body SourceRequest; 201 with the source
+//	POST   /api/sources/import body an OPML list (application/xml, text/xml
+//	                           or text/x-opml; at most MaxOPMLBody, 413
+//	                           past it or past MaxImportFeeds feeds; 415 for
+//	                           another type, 400 for a document that is not
+//	                           OPML, nothing added); each feed checked as
+//	                           ImportSource checks it; 200 with ImportResult
+//	                           {"added": [source...], "skipped": [{"url",
+//	                           "reason"}...], "repaired": [...]}
 //	PATCH  /api/sources/{id}   body SourceEdit (name, lang, category,
 //	                           poll_interval, each optional); 200 with the
 //	                           source; a changed interval moves the next poll
@@ -92,6 +116,8 @@ type Store interface {
 	Source(ctx context.Context, id int64) (news.Source, error)
 	AddSource(ctx context.Context, s news.Source) (news.Source, error)
 	DeleteSource(ctx context.Context, id int64) error
+	// Ping checks that the store answers, for GET /readyz.
+	Ping(ctx context.Context) error
 }
 
 // Config is the web server's configuration. The zero value serves a
@@ -153,6 +179,9 @@ type Server struct {
 	handler http.Handler
 	now     func() time.Time
 	policy  *bluemonday.Policy // sanitises feed HTML; safe for concurrent use
+	// readyTimeout bounds the store's ping of GET /readyz: ReadyTimeout,
+	// shorter in tests.
+	readyTimeout time.Duration
 }
 
 // New builds a server. logger receives internal errors, which users never
@@ -167,7 +196,7 @@ func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if cfg.MaxStories <= 0 {
 		cfg.MaxStories = 100
 	}
-	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy()}
+	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy(), readyTimeout: ReadyTimeout}
 	if cfg.BaseURL != "" {
 		u, err := ParseBaseURL(cfg.BaseURL)
 		if err != nil {
@@ -273,10 +302,15 @@ func (s *Server) routes() http.Handler {
 
 	mux.HandleFunc("GET /{$}", s.handleIndex)
 	mux.HandleFunc("GET /stories/{id}", s.handleStoryPage)
+	mux.HandleFunc("GET /stories/{id}/briefing.md", s.handleBriefingMarkdown)
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
 	mux.HandleFunc("GET /threads/{id}", s.handleThreadPage)
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
 	mux.HandleFunc("POST /sources/{id}", s.handleSourceEditForm)
+	mux.HandleFunc("GET /sources.opml", s.handleOPMLExport)
+	mux.HandleFunc("POST /sources/import", s.handleImportForm)
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /search", s.handleSearchPage)
 	mux.HandleFunc("GET /feeds/stories.atom", s.handleAtom)
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
@@ -307,6 +341,7 @@ func (s *Server) routes() http.Handler {
 		http.MethodGet:  s.apiSources,
 		http.MethodPost: s.requireToken(s.apiAddSource),
 	})
+	api("/api/sources/import", map[string]http.HandlerFunc{http.MethodPost: s.requireToken(s.apiImportSources)})
 	api("/api/sources/{id}", map[string]http.HandlerFunc{
 		http.MethodGet:    s.apiSource,
 		http.MethodPatch:  s.requireToken(s.apiEditSource),
