@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/feed"
@@ -117,7 +118,7 @@ func (s *Server) importSources(ctx context.Context, path string, outlines []news
 	for _, o := range outlines {
 		src, warns, err := ImportSource(o)
 		if err != nil {
-			res.Skipped = append(res.Skipped, ImportSkipped{URL: o.URL, Reason: err.Error()})
+			res.Skipped = append(res.Skipped, ImportSkipped{URL: redactURL(o.URL), Reason: err.Error()})
 			continue
 		}
 		if ctx.Err() != nil {
@@ -149,6 +150,16 @@ func (s *Server) importSources(ctx context.Context, path string, outlines []news
 	}
 	s.log.Info("sources imported", "path", path, "added", len(res.Added), "skipped", len(res.Skipped))
 	return res
+}
+
+// redactURL hides the password of an outline's URL, which the checks
+// refuse: the result is shown and may be kept or passed on, and the
+// password is no business of anyone who reads it.
+func redactURL(raw string) string {
+	if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.User != nil {
+		return u.Redacted()
+	}
+	return raw
 }
 
 // opmlTypes are the media types POST /api/sources/import takes.

@@ -38,7 +38,7 @@ var (
 	wantImportAdded   = []string{"https://gazette.example/rss", "https://courier.example/feed.xml"}
 	wantImportSkipped = []ImportSkipped{
 		{URL: "https://stadtblatt.example/feed.xml", Reason: "already subscribed"},
-		{URL: "https://user:secret@private.example/feed", Reason: "url must not contain a user name or password"},
+		{URL: "https://user:xxxxx@private.example/feed", Reason: "url must not contain a user name or password"},
 		{URL: "ftp://files.example/feed.xml", Reason: "url must start with http:// or https://"},
 		{URL: "https://gazette.example/rss", Reason: "already subscribed"},
 	}
@@ -166,6 +166,9 @@ func TestImportSourcesAPI(t *testing.T) {
 				}
 				return
 			}
+			if strings.Contains(r.body, "secret") {
+				t.Errorf("answer shows an outline's password:\n%s", r.body)
+			}
 			var res ImportResult
 			if err := json.Unmarshal([]byte(r.body), &res); err != nil {
 				t.Fatal(err)
@@ -263,7 +266,7 @@ func TestImportForm(t *testing.T) {
 		{"imported", testToken, testToken, &doc, nil, 200, []string{
 			"2 feeds added, 4 outlines skipped.",
 			`<strong>Harbour Gazette</strong> <a class="url" href="/sources#source-`,
-			"https://user:secret@private.example/feed</span>: <span class=\"error-text\">url must not contain a user name or password",
+			"https://user:xxxxx@private.example/feed</span>: <span class=\"error-text\">url must not contain a user name or password",
 			"https://stadtblatt.example/feed.xml</span>: <span class=\"error-text\">already subscribed",
 			"name: made one line of printable text",
 		}},
@@ -293,6 +296,9 @@ func TestImportForm(t *testing.T) {
 				if !strings.Contains(r.body, want) {
 					t.Errorf("answer lacks %q:\n%s", want, r.body)
 				}
+			}
+			if strings.Contains(r.body, "secret") {
+				t.Errorf("answer shows an outline's password:\n%s", r.body)
 			}
 			srcs, err := st.Sources(t.Context())
 			if err != nil {
