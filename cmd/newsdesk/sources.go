@@ -84,7 +84,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 			if err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			if err := feed.WriteOPML(env.stdout, "newsdesk subscriptions", srcs); err != nil {
+			if err := feed.WriteOPML(env.stdout, web.OPMLTitle, srcs); err != nil {
 				return err
 			}
 			// OPML lists feeds: say which subscriptions the list leaves out,

@@ -31,8 +31,9 @@ const (
 // opmlFilename is the name a browser saves GET /sources.opml under.
 const opmlFilename = "newsdesk-subscriptions.opml"
 
-// opmlTitle is the exported list's title, the CLI's too.
-const opmlTitle = "newsdesk subscriptions"
+// OPMLTitle is the title of the exported list, GET /sources.opml's and
+// "newsdesk sources export"'s.
+const OPMLTitle = "newsdesk subscriptions"
 
 // handleOPMLExport serves the feed subscriptions as OPML 2.0, written by
 // feed.WriteOPML as "newsdesk sources export" writes them; page sources
@@ -44,7 +45,7 @@ func (s *Server) handleOPMLExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := feed.WriteOPML(&buf, opmlTitle, srcs); err != nil {
+	if err := feed.WriteOPML(&buf, OPMLTitle, srcs); err != nil {
 		s.log.Error("write OPML", "path", r.URL.Path, "err", err)
 		s.errorPage(w, r, http.StatusInternalServerError, "Something went wrong on our side. Please try again.")
 		return
@@ -216,6 +217,10 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, new(*http.MaxBytesError)) {
 			s.errorPage(w, r, http.StatusRequestEntityTooLarge,
 				fmt.Sprintf("The file is too large to import: the form takes at most %d KiB.", MaxRequestBody>>10))
+			return
+		}
+		if errors.Is(err, http.ErrNotMultipart) {
+			s.errorPage(w, r, http.StatusUnsupportedMediaType, "Send the form as multipart/form-data, with its OPML file.")
 			return
 		}
 		s.errorPage(w, r, http.StatusBadRequest, "The form could not be read: send it with its OPML file.")

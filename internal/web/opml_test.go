@@ -76,7 +76,7 @@ func TestOPMLExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		var want bytes.Buffer
-		if err := feed.WriteOPML(&want, "newsdesk subscriptions", srcs); err != nil {
+		if err := feed.WriteOPML(&want, OPMLTitle, srcs); err != nil {
 			t.Fatal(err)
 		}
 		if diff := cmp.Diff(want.String(), r.body); diff != "" {
@@ -277,6 +277,7 @@ func TestImportForm(t *testing.T) {
 		{"no file", testToken, testToken, nil, nil, 400, []string{"Choose an OPML file to import."}},
 		{"bad XML", testToken, testToken, &bad, nil, 400, []string{"Nothing imported: not an OPML subscription list: XML syntax error on line 7: unexpected EOF."}},
 		{"oversized", testToken, testToken, &big, nil, 413, []string{"The file is too large to import: the form takes at most 1024 KiB."}},
+		{"not multipart", testToken, testToken, &doc, map[string]string{"Content-Type": "text/x-opml"}, 415, []string{"Send the form as multipart/form-data, with its OPML file."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
