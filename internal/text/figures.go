@@ -27,6 +27,10 @@ type Figure struct {
 	// Approx is set when the conversion to the base unit is approximate
 	// (months and years to days), so values compare with a wider margin.
 	Approx bool `json:"approx,omitempty"`
+	// Event holds what the figure's sentence says of the event it belongs
+	// to, so that figures of two incidents are not shown as a
+	// disagreement (SameEvent, Disagree).
+	Event Event `json:"-"`
 }
 
 // Figure kinds.
@@ -57,8 +61,16 @@ func Figures(s, lang string) []Figure {
 		lang = GuessLang(s)
 	}
 	var out []Figure
+	names := map[string]bool{}
 	for _, sent := range Sentences(s) {
 		words := figWords(s, sent)
+		for _, w := range words {
+			if unicode.IsUpper(firstRune(w.text)) {
+				names[w.key] = true
+			}
+		}
+		first := len(out)
+		var starts, ends []int // the figures' words
 		for i := 0; i < len(words); {
 			f, next, ok := parseFigure(s, words, i, lang)
 			if !ok {
@@ -72,10 +84,43 @@ func Figures(s, lang string) []Figure {
 			f.Quantity = quantityOf(words, i, next, f)
 			f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
 			out = append(out, f)
+			starts, ends = append(starts, i), append(ends, next)
 			i = next
 		}
+		figs := out[first:]
+		sumParts(words, figs, starts, ends)
+		keyed := false
+		for _, f := range figs {
+			keyed = keyed || f.Quantity != ""
+		}
+		if keyed {
+			eventOf(s, sent, words, figs, starts)
+		}
+	}
+	for i := range out {
+		out[i].Event.names = names
 	}
 	return out
+}
+
+// sumParts drops the keys of counts joined by "and" where one is counted
+// only by its noun or both have one key: "five children and three adults
+// were found dead" are parts of one toll, not two tolls; "two dead and six
+// injured" keep theirs.
+func sumParts(w []fword, figs []Figure, starts, ends []int) {
+	for k := 1; k < len(figs); k++ {
+		a, b := &figs[k-1], &figs[k]
+		if a.Kind != KindCount || b.Kind != KindCount || starts[k]-ends[k-1] < 1 || starts[k]-ends[k-1] > 2 {
+			continue
+		}
+		joined := true
+		for x := ends[k-1]; x < starts[k]; x++ {
+			joined = joined && (w[x].key == "and" || w[x].key == "y" || w[x].text == ",")
+		}
+		if joined && (a.Quantity == a.Unit || b.Quantity == b.Unit || a.Quantity == b.Quantity) {
+			a.Quantity, b.Quantity = "", ""
+		}
+	}
 }
 
 // fword is a word, number or symbol of a sentence.
@@ -1002,6 +1047,12 @@ var boundWords = set(`at|least|more|than|over|above|up|to|as|many|much|nearly|al
 approximately|some|estimated|an|close|fewer|less|under|al|menos|por|lo|mas|cerca|de|unos|unas|alrededor|
 aproximadamente|casi|hasta|un|total|of`)
 
+// vulgarFraction reports whether k is a fraction glyph ("11½ to 23
+// months": the range's first number ends in one).
+func vulgarFraction(k string) bool {
+	return k != "" && strings.ContainsAny(k, "½¼¾⅓⅔⅛")
+}
+
 // boundOf reads the words before the figure w[i:next] that bound its
 // value ("at least 30", "up to five years", "unos 30"), and the number
 // words that are no value at all ("dozens of police", "hundreds of
@@ -1022,7 +1073,7 @@ func boundOf(w []fword, i, next int, kind string) string {
 	k1, k2, k3 := key(i-1), key(i-2), key(i-3)
 	// The top of a range: "46 to 57 months", "de 2 a 5 años", "entre 2 y
 	// 5 años", "nine to 18 months".
-	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || numberWords[k2] > 0) {
+	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || numberWords[k2] > 0 || vulgarFraction(k2)) {
 		return BoundMax
 	}
 	switch {

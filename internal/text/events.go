@@ -1,0 +1,452 @@
+package text
+
+import (
+	"strconv"
+	"unicode"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// Event is what a figure's sentence tells of the event the figure belongs
+// to. A gold story often holds several incidents (two shootings, a quake
+// and an older one, two defendants), each with its own figures; two
+// figures whose sentences name different places, people or dates, or one
+// of which sums several incidents, are not two sources' values for one
+// quantity. Only contradicting anchors tell events apart: a figure whose
+// sentence names nothing still compares with any other (SameEvent).
+type Event struct {
+	// Places are the words (keys) of names after a locative preposition
+	// in the sentence: "in Orange County", "at Bunny Friend Playground",
+	// "en Valencia".
+	Places []string
+	// People are the words (keys) of the person the figure is about, in
+	// its clause before it: a possessive ("the Clintons' tax rate"), the
+	// subject of a verb that is not one of speech ("Smith was sentenced
+	// to"), or a speaker of his own figure ("Mr. Bush said his rate").
+	People []string
+	// Dates are the dates, months and years the sentence names ("July
+	// 23, 2015", "in March", "in 2003", "3 de marzo").
+	Dates []EventDate
+	// Aggregate: the sentence sums several incidents ("a series of
+	// shootings", "seven separate shootings").
+	Aggregate bool
+	// VictimsOnly: a death toll that counts a killer's victims and not
+	// the killer ("the gunman killed 12 people", "killed three and then
+	// himself", "were killed by a man"); another source's toll may count
+	// the killer too.
+	VictimsOnly bool
+	// names are the words (keys) of the text's capitalised words, shared
+	// by every figure of one text: a place the other source names
+	// anywhere is not a contradicting place.
+	names map[string]bool
+}
+
+// EventDate is a date as far as a sentence gives it: a zero field is not
+// given.
+type EventDate struct {
+	Year, Month, Day int
+}
+
+// compatible reports whether two partial dates can name the same day;
+// days one apart are compatible (a night across midnight, time zones).
+func (d EventDate) compatible(e EventDate) bool {
+	if d.Year != 0 && e.Year != 0 && d.Year != e.Year {
+		return false
+	}
+	if d.Month != 0 && e.Month != 0 && d.Month != e.Month {
+		return false
+	}
+	if d.Day != 0 && e.Day != 0 && d.Month == e.Month && abs(d.Day-e.Day) > 1 {
+		return false
+	}
+	return true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// SameEvent reports whether two figures may belong to one event: their
+// anchors do not contradict. Different named places (when neither text
+// names the other's place at all), different people the figures are
+// about, dates that cannot be one day, or a sum of several incidents
+// against one incident, tell two events apart; a side with no anchor of a
+// kind contradicts nothing of that kind.
+func SameEvent(a, b Figure) bool {
+	ea, eb := a.Event, b.Event
+	if ea.Aggregate != eb.Aggregate {
+		return false
+	}
+	if len(ea.People) > 0 && len(eb.People) > 0 && !overlap(ea.People, eb.People) {
+		return false
+	}
+	if len(ea.Dates) > 0 && len(eb.Dates) > 0 && !datesMeet(ea.Dates, eb.Dates) {
+		return false
+	}
+	if len(ea.Places) > 0 && len(eb.Places) > 0 && !overlap(ea.Places, eb.Places) &&
+		!namedIn(ea.Places, eb.names) && !namedIn(eb.Places, ea.names) {
+		return false
+	}
+	return true
+}
+
+// Disagree is Conflict for figures found in texts: the same quantity, no
+// value that makes both true, and one event (SameEvent). A death toll
+// that counts only a killer's victims agrees with another source's toll
+// one higher, which may count the killer.
+func Disagree(a, b Figure) bool {
+	if !SameQuantity(a.Figure, b.Figure) || SameValue(a.Figure, b.Figure) || !SameEvent(a, b) {
+		return false
+	}
+	loA, hiA := interval(a.Figure)
+	loB, hiB := interval(b.Figure)
+	switch {
+	case a.Event.VictimsOnly && !b.Event.VictimsOnly:
+		hiA++
+	case b.Event.VictimsOnly && !a.Event.VictimsOnly:
+		hiB++
+	}
+	return loA > hiB || loB > hiA
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func namedIn(words []string, names map[string]bool) bool {
+	for _, w := range words {
+		if names[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func datesMeet(a, b []EventDate) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.compatible(y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locatives are the prepositions that put an event at a named place.
+var locatives = set(`in|at|near|outside|inside|en|cerca|junto`)
+
+// placeSkips may stand between a locative and the place's name: "in the
+// city", "in south suburban Calumet City".
+func placeSkip(w fword) bool {
+	return w.key != "of" && w.key != "de" && w.key != "del" && unicode.IsLower(firstRune(w.text))
+}
+
+// killerWords name who killed, before a verb of killing: the toll after
+// it counts the killer's victims.
+var killerWords = set(`gunman|gunmen|shooter|shooters|suspect|attacker|assailant|killer|man|woman|he|she|teen|teenager|
+son|father|husband|pistolero|tirador|atacante|agresor|asesino|hombre|mujer|joven`)
+
+// notKillers are capitalised subjects of a verb of killing who are not a
+// killer counted apart from the dead: the police, troops.
+var notKillers = set(`police|officers|deputies|troopers|authorities|officials|soldiers|troops|army|policia|agentes|ejercito`)
+
+var killVerbs = set(`killed|murdered|kills|kill|slain|mato|asesino|mataron`)
+
+var reflexiveDeath = set(`himself|herself|themselves|suicide|suicidarse|suicido`)
+
+// aggregateMarkers before a plural incident noun make a sum of incidents.
+var aggregateMarkers = set(`series|string|spate|wave|rash|separate|several|multiple|dozen|dozens|serie|ola|varios|varias|distintos|diferentes|separados`)
+
+var incidentNouns = set(`shootings|attacks|incidents|stabbings|bombings|tiroteos|ataques|incidentes|atentados|balaceras`)
+
+// eventOf reads the anchors of the sentence sent of s, whose words are
+// w, into the figures figs of that sentence.
+func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
+	var ev Event
+	// Places: a name after a locative, maybe past lower-case words
+	// ("in the city", "in south suburban Calumet City").
+	ents := Entities(s[sent.Start:sent.End])
+	idx := map[int]int{} // byte offset → word index
+	for x, fw := range w {
+		idx[fw.start] = x
+	}
+	var es []nameRef
+	for _, e := range ents {
+		lo, ok := idx[sent.Start+e.Span.Start]
+		if !ok {
+			continue
+		}
+		hi := lo
+		for hi < len(w) && w[hi].start < sent.Start+e.Span.End {
+			hi++
+		}
+		es = append(es, nameRef{e, lo, hi})
+	}
+	for _, e := range es {
+		if e.e.Kind == Person || months[w[e.lo].key] > 0 || weekdays[w[e.lo].key] > 0 {
+			continue
+		}
+		y := e.lo - 1
+		for k := 0; k < 2 && y >= 0 && placeSkip(w[y]) && !locatives[w[y].key]; k++ {
+			y--
+		}
+		if y >= 0 && locatives[w[y].key] {
+			ev.Places = append(ev.Places, nameKeys(w[e.lo:e.hi])...)
+		}
+	}
+	ev.Dates = sentenceDates(w)
+	for x := range w {
+		if !incidentNouns[w[x].key] {
+			continue
+		}
+		for y := x - 1; y >= 0 && y >= x-3; y-- {
+			if aggregateMarkers[w[y].key] || isNum(w[y]) && w[y].key != "1" && w[y].key != "2" || numberWords[w[y].key] > 2 {
+				ev.Aggregate = true
+			}
+		}
+	}
+	reflexive, including := false, false
+	for x := range w {
+		reflexive = reflexive || reflexiveDeath[w[x].key]
+		if (w[x].key == "including" || w[x].key == "incluido" || w[x].key == "incluyendo") && x+2 < len(w) && killerWords[w[x+2].key] {
+			including = true
+		}
+	}
+	for k := range figs {
+		f := &figs[k]
+		e := ev
+		i := starts[k]
+		e.People = figurePeople(w, es, i)
+		if f.Quantity == "dead" && !including {
+			e.VictimsOnly = reflexive || victimsOnly(w, i, f.Span.End)
+		}
+		f.Event = e
+	}
+}
+
+// nameRef is an entity of a sentence with its words w[lo:hi].
+type nameRef struct {
+	e      Entity
+	lo, hi int
+}
+
+// nameKeys are the keys of a name's words, months and weekdays aside.
+func nameKeys(w []fword) []string {
+	var out []string
+	for _, fw := range w {
+		if unicode.IsUpper(firstRune(fw.text)) && months[fw.key] == 0 {
+			out = append(out, fw.key)
+		}
+	}
+	return out
+}
+
+// victimsOnly reports whether the death toll at w[i] counts a killer's
+// victims: a killer before a verb of killing right before it ("a gunman
+// killed 12 people", "the gunman who killed three", "Houser killed two
+// people"), or an agent after it ("were killed by a man").
+func victimsOnly(w []fword, i, end int) bool {
+	b := i
+	for b > 0 && boundWords[w[b-1].key] && !killVerbs[w[b-1].key] {
+		b--
+	}
+	if b > 0 && b-1 < len(w) && (killVerbs[w[b-1].key] || b > 1 && w[b-1].key == "a" && killVerbs[w[b-2].key]) {
+		v := b - 1
+		if w[v].key == "a" {
+			v--
+		}
+		for y := v - 1; y >= 0 && y >= v-4; y-- {
+			k := w[y].key
+			if notKillers[k] || clauseBreak(w[y]) && k != "who" && k != "quien" {
+				break
+			}
+			if killerWords[k] || y == v-1 && unicode.IsUpper(firstRune(w[y].text)) && !notKillers[k] && !places[w[y].text] && k != "it" && k != "this" {
+				return true
+			}
+		}
+	}
+	// "Four people were killed by a man".
+	x := 0
+	for x < len(w) && w[x].end <= end {
+		x++
+	}
+	for y := x; y < len(w) && y < x+5; y++ {
+		if clauseBreak(w[y]) {
+			break
+		}
+		if (w[y].key == "by" || w[y].key == "por") && killVerbs[w[max(0, y-1)].key] {
+			for z := y + 1; z < len(w) && z <= y+3; z++ {
+				if notKillers[w[z].key] {
+					return false
+				}
+				if killerWords[w[z].key] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// figurePeople are the name words of the person the figure at w[i] is
+// about, in its clause before it: a possessive name ("The Clintons'
+// effective tax rate"), a person who is the subject of a verb that is
+// not one of speech ("Juan Pérez fue condenado a"), or a speaker followed
+// by his own possessive ("Mr. Bush said his").
+func figurePeople(w []fword, es []nameRef, i int) []string {
+	lo, _ := clause(w, i, i+1)
+	var out []string
+	for _, e := range es {
+		if e.lo < lo || e.hi > i || e.e.Kind == Place || e.e.Kind == Organization {
+			continue
+		}
+		possessive := e.hi < i && (w[e.hi].text == "'" || w[e.hi].text == "’") && adjacent(w[e.hi-1], w[e.hi])
+		about := possessive
+		if !about && e.e.Kind == Person && e.hi < i {
+			next := w[e.hi].key
+			before := ""
+			if e.lo > 0 {
+				before = w[e.lo-1].key
+			}
+			switch {
+			case speechVerbs[next]:
+				// A speaker of his own figure: "Mr. Bush said his rate".
+				about = e.hi+1 < i && ownPossessives[w[e.hi+1].key]
+			case notSubjectBefore[before]:
+			default:
+				about = unicode.IsLower(firstRune(w[e.hi].text))
+			}
+		}
+		if about {
+			out = append(out, nameKeys(w[e.lo:e.hi])...)
+		}
+	}
+	return out
+}
+
+// ownPossessives after a speech verb make the speaker the one the figure
+// is about.
+var ownPossessives = set(`his|her|their|su|sus`)
+
+// notSubjectBefore are the words before a name that make it no subject:
+// "according to", "by", "with", "of".
+var notSubjectBefore = set(`to|by|with|of|from|for|against|about|de|por|con|para|segun|contra|sobre|a`)
+
+// sentenceDates reads the dates a sentence names: "July 23, 2015", "Aug.
+// 9", "3 March 2024", "3 de marzo de 2024", "in March", "March 2024",
+// "in 2003". A month alone needs a preposition or a year, as "March" and
+// "May" are words too.
+func sentenceDates(w []fword) []EventDate {
+	var out []EventDate
+	year := func(x int) int {
+		if x < 0 || x >= len(w) || !isNum(w[x]) || len(w[x].text) != 4 {
+			return 0
+		}
+		y, err := strconv.Atoi(w[x].text)
+		if err != nil || y < 1800 || y > 2100 {
+			return 0
+		}
+		return y
+	}
+	day := func(x int) int {
+		if x < 0 || x >= len(w) || !isNum(w[x]) || len(w[x].text) > 2 {
+			return 0
+		}
+		d, err := strconv.Atoi(w[x].text)
+		if err != nil || d < 1 || d > 31 {
+			return 0
+		}
+		return d
+	}
+	used := map[int]bool{}
+	for x := 0; x < len(w); x++ {
+		m := months[w[x].key]
+		if m == 0 || (x+1 < len(w) && unicode.IsUpper(firstRune(w[x+1].text)) && months[w[x+1].key] == 0) {
+			continue // "March Lane"
+		}
+		if unicode.IsLower(firstRune(w[x].text)) && !spanishMonth(w[x].key) {
+			continue // "may", "march" in English are words
+		}
+		d := EventDate{Month: m}
+		n := x + 1
+		if n < len(w) && w[n].text == "." {
+			n++
+		}
+		if dd := day(n); dd > 0 {
+			d.Day = dd
+			used[n] = true
+			n++
+			if n < len(w) && w[n].text == "," {
+				n++
+			}
+			if y := year(n); y > 0 {
+				d.Year = y
+				used[n] = true
+			}
+		} else if y := year(n); y > 0 {
+			d.Year = y
+			used[n] = true
+		} else if n+1 < len(w) && w[n].key == "de" {
+			if y := year(n + 1); y > 0 {
+				d.Year = y
+				used[n+1] = true
+			}
+		}
+		// "3 March", "3 de marzo (de 2024)".
+		p := x - 1
+		if p >= 0 && w[p].key == "de" {
+			p--
+		}
+		if d.Day == 0 {
+			if dd := day(p); dd > 0 {
+				d.Day = dd
+			}
+		}
+		if d.Day == 0 && d.Year == 0 {
+			// A month alone: "in March", "en marzo", "since February".
+			if x == 0 {
+				continue
+			}
+			switch w[x-1].key {
+			case "in", "en", "since", "desde", "early", "late", "mid", "last", "de":
+			default:
+				continue
+			}
+			if months[w[x].key] == 5 && w[x-1].key != "in" && w[x-1].key != "en" {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	for x := range w {
+		if used[x] {
+			continue
+		}
+		if y := year(x); y > 0 && x > 0 {
+			switch w[x-1].key {
+			case "in", "en", "since", "desde", "of", "de", "from", "through", "until", "hasta", "during", "durante", "for":
+				out = append(out, EventDate{Year: y})
+			}
+		}
+	}
+	return out
+}
+
+func spanishMonth(k string) bool {
+	switch k {
+	case "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package text
+
+import "testing"
+
+// TestDisagreeEvents checks that figures of two events (two places, two
+// people, two dates, a sum of incidents against one, a killer's victims
+// against a toll that counts the killer, parts of one toll) are not shown
+// as a disagreement, while two sources' values for one event still are.
+func TestDisagreeEvents(t *testing.T) {
+	t.Parallel()
+	type side struct{ lang, sentence, figure string }
+	tests := []struct {
+		name string
+		a, b side
+		want bool
+	}{
+		// One event: still a disagreement.
+		{"same place", side{"en", "Seven people were wounded in a drive-by shooting in Calumet City.", "Seven people"},
+			side{"en", "Six people were wounded in a drive-by shooting in Calumet City on Monday.", "Six people"}, true},
+		{"place on one side only", side{"en", "Seven people were wounded in a shooting at Bunny Friend Playground.", "Seven people"},
+			side{"en", "The sheriff said six people were wounded.", "six people"}, true},
+		{"speakers are not the event", side{"en", "Police Chief John Smith said 12 people were killed.", "12 people"},
+			side{"en", "Mayor Mary Jones said 15 people were killed.", "15 people"}, true},
+		{"dates a day apart", side{"en", "Eight people were killed Sunday, Aug. 9, 2015, in the house.", "Eight people"},
+			side{"en", "Nine people were found dead Saturday night, Aug. 8, 2015.", "Nine people"}, true},
+		{"a pair of shootings is not a tally", side{"en", "A pair of shootings left one person dead and four others wounded.", "four others wounded"},
+			side{"en", "Three people were wounded in the shooting.", "Three people"}, true},
+		{"two killers' tolls", side{"en", "A gunman killed 12 people at the Navy Yard.", "12 people"},
+			side{"en", "The gunman killed 14 people.", "14 people"}, true},
+		{"same place es", side{"es", "Siete personas murieron en el tiroteo en Valencia.", "Siete personas"},
+			side{"es", "Cinco personas murieron en Valencia.", "Cinco personas"}, true},
+		{"same person es", side{"es", "Juan Pérez fue condenado a 12 años de cárcel.", "12 años"},
+			side{"es", "Pérez fue condenado a 10 años de cárcel.", "10 años"}, true},
+
+		// Two events: no disagreement.
+		{"different places", side{"en", "Four people were killed in a shooting at Bunny Friend Playground.", "Four people"},
+			side{"en", "Six people were killed in a shooting in Calumet City.", "Six people"}, false},
+		{"different people", side{"en", "John Smith was sentenced to 12 years in prison.", "12 years"},
+			side{"en", "Mary Jones was sentenced to 10 years in prison.", "10 years"}, false},
+		{"possessive vs speaker's own", side{"en", "The Clintons' effective tax rate was 35.7 percent.", "35.7 percent"},
+			side{"en", "Mr. Bush said his effective tax rate was 36 percent.", "36 percent"}, false},
+		{"different months", side{"en", "A shooting injured 13 people outside an apartment complex in March.", "13 people"},
+			side{"en", "Shootings in front of the store left seven people injured in October.", "seven people"}, false},
+		{"different years", side{"en", "The earthquake in 2003 killed 31,000 people.", "31,000 people"},
+			side{"en", "The earthquake killed 300 people on July 23, 2015.", "300 people"}, false},
+		{"a tally of shootings vs one", side{"en", "Three people were killed in a series of shootings over the weekend.", "Three people"},
+			side{"en", "Two people were killed in the third shooting.", "Two people"}, false},
+		{"victims vs a toll with the killer", side{"en", "A gunman killed 12 people at the Navy Yard.", "12 people"},
+			side{"en", "Thirteen people died at the Navy Yard.", "Thirteen people"}, false},
+		{"killed and then himself", side{"en", "The gunman killed three people and then himself.", "three people"},
+			side{"en", "Four people are dead after the shootings.", "Four people"}, false},
+		{"killed by a man", side{"en", "Four people were killed by a man before police shot him.", "Four people"},
+			side{"en", "The shooting left five dead.", "five dead"}, false},
+		{"parts of one toll", side{"en", "Five children and three adults were found dead.", "three adults"},
+			side{"en", "Eight people were found dead.", "Eight people"}, false},
+		{"ranges with a fraction", side{"en", "He was sentenced to 11½ to 23 months in prison.", "23 months"},
+			side{"en", "He was sentenced to nine to 18 months in prison.", "18 months"}, false},
+		{"different places es", side{"es", "Cinco personas murieron en un tiroteo en Valencia.", "Cinco personas"},
+			side{"es", "Siete personas murieron en un tiroteo en Sevilla.", "Siete personas"}, false},
+		{"different people es", side{"es", "Juan Pérez fue condenado a 12 años de cárcel.", "12 años"},
+			side{"es", "Luis García fue condenado a 10 años de cárcel.", "10 años"}, false},
+		{"different months es", side{"es", "600 personas murieron en el terremoto de febrero.", "600 personas"},
+			side{"es", "612 personas murieron en el terremoto de marzo.", "612 personas"}, false},
+		{"a tally of shootings es", side{"es", "Tres personas murieron en una serie de tiroteos el fin de semana.", "Tres personas"},
+			side{"es", "Dos personas murieron en el tiroteo.", "Dos personas"}, false},
+		{"victims and suicide es", side{"es", "12 personas murieron a manos del pistolero, que luego se suicidó.", "12 personas"},
+			side{"es", "Murieron 13 personas en el tiroteo.", "13 personas"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			a := figureIn(t, tt.a.sentence, tt.a.lang, tt.a.figure)
+			b := figureIn(t, tt.b.sentence, tt.b.lang, tt.b.figure)
+			if got := Disagree(a, b); got != tt.want {
+				t.Errorf("Disagree(%q, %q) = %v, want %v (keys %q, %q; events %+v, %+v)",
+					a.Text, b.Text, got, tt.want, a.Quantity, b.Quantity, a.Event, b.Event)
+			}
+			if got := Disagree(b, a); got != tt.want {
+				t.Errorf("Disagree(%q, %q) = %v, want %v (not symmetric)", b.Text, a.Text, got, tt.want)
+			}
+		})
+	}
+}
