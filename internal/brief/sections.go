@@ -202,7 +202,8 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	})
 
 	var out []news.Item
-	var twoValues []bool // out[i]'s sentence gives two values for its quantity
+	var mains []text.Figure // out[i]'s figure, with the event it belongs to
+	var twoValues []bool    // out[i]'s sentence gives two values for its quantity
 	// A sentence is shown once, and so are its words when another outlet
 	// prints them too: a sentence with two figures would otherwise come
 	// back, from the copy, for the figure the first showing did not list.
@@ -233,10 +234,12 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 				placed = true
 				break // agreement, or one source restating itself
 			}
-			if !text.Conflict(*main, f.fig.Figure) {
+			if !text.Disagree(mains[i], f.fig) {
 				// Values that can both be true ("at least 30" and
-				// "32", "$12m" and "as much as $15m"): no disagreement
-				// to show, but another figure worth its own line.
+				// "32", "$12m" and "as much as $15m"), or figures of
+				// two events (two shootings, an older quake): no
+				// disagreement to show, but another figure worth its
+				// own line.
 				continue
 			}
 			placed = true
@@ -255,6 +258,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		}
 		seenSent[sk] = true
 		out = append(out, it)
+		mains = append(mains, f.fig)
 		twoValues = append(twoValues, f.twoValues)
 	}
 	return out
