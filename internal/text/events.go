@@ -30,6 +30,10 @@ type Event struct {
 	// Aggregate: the sentence sums several incidents ("a series of
 	// shootings", "seven separate shootings").
 	Aggregate bool
+	// History: the sentence tells of an earlier event than the text's
+	// own, by a marker: "last year", "years ago", "earlier this year",
+	// "el año pasado", "hace tres años".
+	History bool
 	// VictimsOnly: a death toll that counts a killer's victims and not
 	// the killer ("the gunman killed 12 people", "killed three and then
 	// himself", "were killed by a man"); another source's toll may count
@@ -78,6 +82,9 @@ func abs(n int) int {
 func SameEvent(a, b Figure) bool {
 	ea, eb := a.Event, b.Event
 	if ea.Aggregate != eb.Aggregate {
+		return false
+	}
+	if ea.History != eb.History && !overlap(ea.Places, eb.Places) {
 		return false
 	}
 	if len(ea.People) > 0 && len(eb.People) > 0 && !overlap(ea.People, eb.People) {
@@ -207,6 +214,24 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 	}
 	ev.Dates = sentenceDates(w)
 	for x := range w {
+		k, k1, k2 := w[x].key, "", ""
+		if x+1 < len(w) {
+			k1 = w[x+1].key
+		}
+		if x+2 < len(w) {
+			k2 = w[x+2].key
+		}
+		switch {
+		case k == "last" && (k1 == "year" || k1 == "month") && !(x+2 < len(w) && (k2 == "'" || k2 == "’")), // not "last year's elections"
+			k == "earlier" && k1 == "this" && (k2 == "year" || k2 == "month"),
+			(k == "years" || k == "months") && k1 == "ago",
+			k == "year" && k1 == "ago" && x > 0 && (w[x-1].key == "a" || w[x-1].key == "one"),
+			(k == "ano" || k == "mes") && (k1 == "pasado" || k1 == "anterior"),
+			k == "hace" && (k1 == "anos" || k1 == "meses" || k2 == "anos" || k2 == "meses"):
+			ev.History = true
+		}
+	}
+	for x := range w {
 		if !incidentNouns[w[x].key] {
 			continue
 		}
@@ -241,11 +266,18 @@ type nameRef struct {
 	lo, hi int
 }
 
-// nameKeys are the keys of a name's words, months and weekdays aside.
+// genericPlaceWords say what kind of place a name is, not which: "South
+// Shore" and "South Exchange" share no place.
+var genericPlaceWords = set(`north|south|east|west|northeast|northwest|southeast|southwest|new|old|upper|lower|
+street|avenue|road|boulevard|county|city|town|village|island|lake|river|mount|fort|port|saint|st|san|santa|
+los|las|la|el|de|del|of|the|and|norte|sur|este|oeste|calle|avenida|ciudad|isla|condado`)
+
+// nameKeys are the keys of a name's words, months and words that say
+// what kind of place it is aside.
 func nameKeys(w []fword) []string {
 	var out []string
 	for _, fw := range w {
-		if unicode.IsUpper(firstRune(fw.text)) && months[fw.key] == 0 {
+		if unicode.IsUpper(firstRune(fw.text)) && months[fw.key] == 0 && !genericPlaceWords[fw.key] {
 			out = append(out, fw.key)
 		}
 	}

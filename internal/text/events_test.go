@@ -32,7 +32,14 @@ func TestDisagreeEvents(t *testing.T) {
 		{"same person es", side{"es", "Juan Pérez fue condenado a 12 años de cárcel.", "12 años"},
 			side{"es", "Pérez fue condenado a 10 años de cárcel.", "10 años"}, true},
 
+		{"last year's as a modifier", side{"en", "Four people were killed in the riot, the worst since last year's election.", "Four people"},
+			side{"en", "Three people were killed in the riot.", "Three people"}, true},
+
 		// Two events: no disagreement.
+		{"a history line", side{"en", "Earlier this year, a shooting at a mall left five people dead.", "five people"},
+			side{"en", "Three people were killed in the shooting.", "Three people"}, false},
+		{"a history line es", side{"es", "El año pasado, un tiroteo dejó cinco muertos.", "cinco muertos"},
+			side{"es", "Tres personas murieron en el tiroteo.", "Tres personas"}, false},
 		{"different places", side{"en", "Four people were killed in a shooting at Bunny Friend Playground.", "Four people"},
 			side{"en", "Six people were killed in a shooting in Calumet City.", "Six people"}, false},
 		{"different people", side{"en", "John Smith was sentenced to 12 years in prison.", "12 years"},
