@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strconv"
 	"unicode"
 
@@ -34,6 +35,10 @@ type Event struct {
 	// own, by a marker: "last year", "years ago", "earlier this year",
 	// "el año pasado", "hace tres años".
 	History bool
+	// Parts are the counts the sentence gives as parts of its own
+	// ("seven men were wounded, including four men who..."): another
+	// source's count of that part is no disagreement.
+	Parts []float64
 	// VictimsOnly: a death toll that counts a killer's victims and not
 	// the killer ("the gunman killed 12 people", "killed three and then
 	// himself", "were killed by a man"); another source's toll may count
@@ -107,6 +112,9 @@ func SameEvent(a, b Figure) bool {
 func Disagree(a, b Figure) bool {
 	if !SameQuantity(a.Figure, b.Figure) || SameValue(a.Figure, b.Figure) || !SameEvent(a, b) {
 		return false
+	}
+	if a.Kind == KindCount && (slices.Contains(a.Event.Parts, b.Value) || slices.Contains(b.Event.Parts, a.Value)) {
+		return false // one source's total holds the other's count as a part
 	}
 	loA, hiA := interval(a.Figure)
 	loB, hiB := interval(b.Figure)
@@ -239,6 +247,18 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 			if aggregateMarkers[w[y].key] || isNum(w[y]) && w[y].key != "1" && w[y].key != "2" || numberWords[w[y].key] > 2 {
 				ev.Aggregate = true
 			}
+		}
+	}
+	for x := 0; x+1 < len(w); x++ {
+		switch w[x].key {
+		case "including", "incluidos", "incluidas":
+		default:
+			continue
+		}
+		if v, ok := parseDigits(w[x+1].text, "en"); ok && isNum(w[x+1]) {
+			ev.Parts = append(ev.Parts, v)
+		} else if v, n, ok := parseNumberWords(w, x+1); ok && n > 0 {
+			ev.Parts = append(ev.Parts, v)
 		}
 	}
 	reflexive, including := false, false

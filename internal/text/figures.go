@@ -747,6 +747,13 @@ func countKey(w []fword, i, next int, f Figure) string {
 	if ev == "" {
 		ev = f.Unit
 	}
+	for x := i + 1; x < next; x++ {
+		if perpetrators[w[x].key] {
+			// "2 suspects killed": the attackers' toll, not the
+			// victims'.
+			return ev + " suspects"
+		}
+	}
 	if partOfGroup(w, i, next) {
 		for x := 0; x < i; x++ {
 			if e, ok := eventWords[w[x].key]; ok && e != "" && e != ev {
@@ -757,6 +764,10 @@ func countKey(w []fword, i, next int, f Figure) string {
 	}
 	return ev
 }
+
+// perpetrators are the nouns of those who attacked, counted apart from
+// their victims.
+var perpetrators = set(`suspects|gunmen|attackers|assailants|shooters|militants|sospechosos|atacantes|pistoleros|agresores`)
 
 // partOfGroup reports whether the count w[i:next] names part of a group:
 // "three other people", "seven others", "three more people", "four
