@@ -115,9 +115,10 @@ type fact struct {
 
 // Facts lists up to n figures with units, each shown with the sentence that
 // states it, most central sentences first. When sources give different
-// values for the same quantity, the first keeps the item and the others are
-// its Variants, each with its own sentence, citation and outlet; the same
-// value stated twice is shown once.
+// values for the same quantity of one event (text.Disagree: not two
+// shootings' tolls, nor an older quake's), the first keeps the item and the
+// others are its Variants, each with its own sentence, citation and
+// outlet; the same value stated twice is shown once.
 //
 // A figure whose sentence is among the citations in skip (the summary's)
 // gives way to another sentence that could be shown and gives the same
