@@ -172,6 +172,10 @@ func placeSkip(w fword) bool {
 var killerWords = set(`gunman|gunmen|shooter|shooters|suspect|attacker|assailant|killer|man|woman|he|she|teen|teenager|
 son|father|husband|pistolero|tirador|atacante|agresor|asesino|hombre|mujer|joven`)
 
+// killerNouns name the killer in "including the suspect": the toll
+// counts him.
+var killerNouns = set(`gunman|shooter|suspect|attacker|assailant|killer|pistolero|tirador|atacante|agresor|asesino|sospechoso`)
+
 // notKillers are capitalised subjects of a verb of killing who are not a
 // killer counted apart from the dead: the police, troops.
 var notKillers = set(`police|officers|deputies|troopers|authorities|officials|soldiers|troops|army|policia|agentes|ejercito`)
@@ -264,8 +268,10 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 	reflexive, including := false, false
 	for x := range w {
 		reflexive = reflexive || reflexiveDeath[w[x].key]
-		if (w[x].key == "including" || w[x].key == "incluido" || w[x].key == "incluyendo") && x+2 < len(w) && killerWords[w[x+2].key] {
-			including = true
+		if w[x].key == "including" || w[x].key == "incluido" || w[x].key == "incluyendo" {
+			for y := x + 1; y < len(w) && y <= x+3; y++ {
+				including = including || killerNouns[w[y].key] // "including the alleged gunman"
+			}
 		}
 	}
 	for k := range figs {
@@ -313,7 +319,7 @@ func victimsOnly(w []fword, i, end int) bool {
 	for b > 0 && boundWords[w[b-1].key] && !killVerbs[w[b-1].key] {
 		b--
 	}
-	if b > 0 && b-1 < len(w) && (killVerbs[w[b-1].key] || b > 1 && w[b-1].key == "a" && killVerbs[w[b-2].key]) {
+	if b > 0 && (killVerbs[w[b-1].key] || b > 1 && w[b-1].key == "a" && killVerbs[w[b-2].key]) {
 		v := b - 1
 		if w[v].key == "a" {
 			v--
@@ -323,7 +329,7 @@ func victimsOnly(w []fword, i, end int) bool {
 			if notKillers[k] || clauseBreak(w[y]) && k != "who" && k != "quien" {
 				break
 			}
-			if killerWords[k] || y == v-1 && unicode.IsUpper(firstRune(w[y].text)) && !notKillers[k] && !places[w[y].text] && k != "it" && k != "this" {
+			if killerWords[k] || y == v-1 && unicode.IsUpper(firstRune(w[y].text)) && !notKillers[k] && !places[k] && k != "it" && k != "this" {
 				return true
 			}
 		}
