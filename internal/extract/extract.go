@@ -196,7 +196,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	}
 	paras, choice := choose(tParas, rParas)
 	paras = dropRepeats(pageText.recover(paras))
-	paras = trimTail(paras)
+	paras = dropInline(trimTail(paras))
 	paras = dropTitle(paras, res.Title)
 	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Limits of the inline filter (dropInline). Set on WCXB-dev's even half,
+// checked on the odd half and on Scrapinghub (body round 6).
+const (
+	// teaserLineMin and teaserLineMax: the title after a "Related:" or
+	// "Read more:" label has this many words: one word is a label's
+	// second half ("Read more: here"), a long one is a sentence.
+	teaserLineMin = 2
+	teaserLineMax = 20
+)
+
+// teaserLine matches a line that points the reader to another page from
+// inside the article: a label, a colon and the other page's title
+// ("Related: Cybersecurity M&A Roundup: 40 Deals", "Also read: 10 Days in
+// Japan", "READ MORE: …"). The colon is required: without it the label is
+// a heading ("Related Articles", "Recommended courses"), which trimTail
+// reads at the tail and an article may use for a section of its own.
+var teaserLine = regexp.MustCompile(`(?i)^(?:related(?: (?:articles?|content|posts?|reading|reads|stories|story|news))?|read (?:more|next|also)|see also|also (?:read|see)|you (?:may|might) also like)\s*:\s*(\S.*)$`)
+
+// loremIpsum opens the placeholder text of a page template ("Lorem ipsum
+// dolor sit amet, consectetur adipiscing elit…"): a block the site left
+// unfilled and hides, never the article's text.
+const loremIpsum = "lorem ipsum dolor sit amet"
+
+// dropInline removes the paragraphs anywhere in the body that no article
+// holds: a teaser line pointing to another page (teaserLine, its title of
+// teaserLineMin to teaserLineMax words without a closing full stop,
+// question or exclamation mark, which a sentence quoting such a label
+// would have) and a template's placeholder text (loremIpsum). Both
+// extractors keep such lines between two paragraphs of the article, where
+// no tail rule reaches them.
+func dropInline(body []para) []para {
+	out := body[:0:0]
+	for _, p := range body {
+		if inlineJunk(p.text) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == len(body) {
+		return body
+	}
+	return out
+}
+
+// inlineJunk reports whether a paragraph is a teaser line or placeholder
+// text (see dropInline).
+func inlineJunk(s string) bool {
+	if len(s) >= len(loremIpsum) && strings.EqualFold(s[:len(loremIpsum)], loremIpsum) {
+		return true
+	}
+	m := teaserLine.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	title := strings.TrimRight(m[1], `"'”’»)] `)
+	if strings.HasSuffix(title, ".") || strings.HasSuffix(title, "?") || strings.HasSuffix(title, "!") {
+		return false
+	}
+	n := wordCount(title)
+	return n >= teaserLineMin && n <= teaserLineMax
+}
