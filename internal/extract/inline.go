@@ -13,6 +13,9 @@ const (
 	// second half ("Read more: here"), a long one is a sentence.
 	teaserLineMin = 2
 	teaserLineMax = 20
+	// teaserLabelMax: the longest label before the colon, in bytes
+	// ("You might also like", "Related reading" and spaces).
+	teaserLabelMax = 32
 )
 
 // teaserLine matches a line that points the reader to another page from
@@ -52,8 +55,20 @@ func dropInline(body []para) []para {
 // inlineJunk reports whether a paragraph is a teaser line or placeholder
 // text (see dropInline).
 func inlineJunk(s string) bool {
+	if s == "" {
+		return false
+	}
 	if len(s) >= len(loremIpsum) && strings.EqualFold(s[:len(loremIpsum)], loremIpsum) {
 		return true
+	}
+	// Most paragraphs cannot match: a label is short and opens with one
+	// of a few letters, so the regular expression runs only on a line
+	// with a colon near its start.
+	if c := s[0] | 0x20; c != 'r' && c != 's' && c != 'a' && c != 'y' {
+		return false
+	}
+	if i := strings.IndexByte(s, ':'); i < 0 || i > teaserLabelMax {
+		return false
 	}
 	m := teaserLine.FindStringSubmatch(s)
 	if m == nil {
