@@ -28,7 +28,7 @@ var teaserLine = regexp.MustCompile(`(?i)^(?:related(?: (?:articles?|content|pos
 
 // loremIpsum opens the placeholder text of a page template ("Lorem ipsum
 // dolor sit amet, consectetur adipiscing elit…"): a block the site left
-// unfilled and hides, never the article's text.
+// unfilled, never the article's text.
 const loremIpsum = "lorem ipsum dolor sit amet"
 
 // dropInline removes the paragraphs anywhere in the body that no article
