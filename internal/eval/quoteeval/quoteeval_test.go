@@ -279,6 +279,38 @@ func TestRun(t *testing.T) {
 	}
 }
 
+func TestHalf(t *testing.T) {
+	t.Parallel()
+	docs := []Doc{{Name: "a"}, {Name: "b"}, {Name: "c"}, {Name: "d"}, {Name: "e"}}
+	for _, tc := range []struct {
+		half string
+		want []string
+	}{
+		{"", []string{"a", "b", "c", "d", "e"}},
+		{"even", []string{"a", "c", "e"}},
+		{"odd", []string{"b", "d"}},
+	} {
+		got, err := Half(docs, tc.half)
+		if err != nil {
+			t.Fatalf("Half(%q): %v", tc.half, err)
+		}
+		var names []string
+		for _, d := range got {
+			names = append(names, d.Name)
+		}
+		if diff := cmp.Diff(tc.want, names); diff != "" {
+			t.Errorf("Half(%q) names (-want +got):\n%s", tc.half, diff)
+		}
+	}
+	if _, err := Half(docs, "first"); err == nil {
+		t.Error(`Half("first"): want an error`)
+	}
+	var out, errb bytes.Buffer
+	if err := Run(context.Background(), []string{"--data", filepath.Join("testdata", "polnear"), "--half", "both"}, &out, &errb); err == nil {
+		t.Error("--half both: want an error")
+	}
+}
+
 func FuzzParseDoc(f *testing.F) {
 	b, err := os.ReadFile(filepath.Join("testdata", "polnear", "attributions", "doc1_abcd.ann"))
 	if err != nil {
