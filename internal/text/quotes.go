@@ -1406,6 +1406,9 @@ func (q *quoter) outerSpeaker(a, b int) (news.Span, news.Span, bool) {
 		}
 		for u := t - 1; u >= a; u-- {
 			if q.isVerb(u) && !isParticiple(Key(q.word(u))) {
+				if q.subordinateBefore(a, u, b) {
+					return news.Span{}, news.Span{}, false
+				}
 				return q.subject(a, u)
 			}
 		}
@@ -1413,6 +1416,30 @@ func (q *quoter) outerSpeaker(a, b int) (news.Span, news.Span, bool) {
 	}
 	return news.Span{}, news.Span{}, false
 }
+
+// subordinateBefore reports whether the speech verb at token u heads a
+// subordinate clause that ends before the clause at token b: `When
+// Clinton noted that …, Trump boasted, "…"` is Trump's. The clause opens
+// with a subordinating conjunction and a comma or dash closes it right
+// before b.
+func (q *quoter) subordinateBefore(a, u, b int) bool {
+	if !q.isPunct(b-1, ",—–―") {
+		return false
+	}
+	for k := u - 1; k >= a && k >= u-8; k-- {
+		if !q.toks[k].word {
+			return false
+		}
+		if subordinators[Key(q.word(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open an adverbial clause. English only: outerSpeaker
+// reads English "that" clauses only.
+var subordinators = set(`when|whenever|while|after|before|as|because|since|although|though|if|once|unless|until`)
 
 // sentenceSubject finds the subject of the clause in tokens [a, v): the
 // noun phrase that starts it (after a conjunction or an introductory
@@ -1440,6 +1467,13 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 		if q.isPunct(j, ",") && !q.inNumber(j) {
 			k = j + 1
 			break
+		}
+	}
+	if k > a+1 && k < v && q.toks[k].word && partyStateTag(q.word(k)) {
+		// "House Speaker Paul Ryan, R-Wis., despite admitting": the
+		// party and state after a name are its appositive, no subject.
+		if ph, ok := q.personEndingAt(a, k-1); ok {
+			return ph, true
 		}
 	}
 	if k > a+1 {
@@ -1474,6 +1508,35 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 	}
 	for _, en := range q.ents {
 		if en.Span.Start >= q.toks[a].start && en.Span.End <= q.toks[v-1].end && en.Kind == Person {
+			return en.Span, true
+		}
+	}
+	return news.Span{}, false
+}
+
+// partyStateTag reports whether w is a US party and state abbreviation
+// written after a legislator's name: "R-Wis", "D-Mo", "I-Vt" (the full
+// stop is a token of its own).
+func partyStateTag(w string) bool {
+	if len(w) < 4 || len(w) > 8 || w[1] != '-' || !strings.ContainsRune("RDI", rune(w[0])) {
+		return false
+	}
+	for i, r := range w[2:] {
+		if !unicode.IsLetter(r) || i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// personEndingAt returns the person named by the entity that ends right
+// before token c and starts at or after token a.
+func (q *quoter) personEndingAt(a, c int) (news.Span, bool) {
+	if c <= a {
+		return news.Span{}, false
+	}
+	for _, en := range q.ents {
+		if en.Kind == Person && en.Span.End == q.toks[c-1].end && en.Span.Start >= q.toks[a].start {
 			return en.Span, true
 		}
 	}

@@ -130,6 +130,21 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// The party and state after a name are its appositive: the
+		// subject of a sentence whose quotation has no speech verb is
+		// the name, not "R-Wis".
+		{"subject, a party and state abbreviation after the name", "en", `Speaker Paul Ryan, R-Wis., despite admitting concerns about "trial lawyers trying to get rich," backs the bill.`,
+			[]voice{{"trial lawyers trying to get rich", "Paul Ryan", "Speaker"}}},
+		// A "that" clause inside a subordinate clause ends where the
+		// clause does: the main clause after the comma has its own
+		// speaker.
+		{"before, a subordinate clause's that clause holds no main clause", "en", `When Ana Ruiz noted that the plant had paid no tax for years, Tobias Marr boasted, "That makes us efficient."`,
+			[]voice{{"That makes us efficient.", "Tobias Marr", ""}}},
+		// Spanish "que" clauses reach no outer speaker: a guard.
+		{"before, a subordinate clause's that clause holds no main clause, Spanish", "es", `Cuando Ana Ruiz dijo que la planta no pagaba impuestos, Tobias Marr respondió: «Eso nos hace eficientes».`,
+			[]voice{{"Eso nos hace eficientes", "Tobias Marr", ""}}},
+		{"before, a that clause with no subordinator keeps the outer speaker", "en", `Ana Ruiz said that Tobias Marr called the plan "a disaster for the town."`,
+			[]voice{{"a disaster for the town.", "Ana Ruiz", ""}}},
 		{"a comma inside a number opens no subject", "en", `More than 100,000 people took part in a nationwide "day of action for schools" on Thursday.`,
 			[]voice{{"day of action for schools", "", ""}}},
 		{"a phrase opened by including is no speaker", "en", `Scott's relatives, including his wife, watched the police videos on Thursday, according to their attorneys, and said they came away with "more questions than answers."`,
