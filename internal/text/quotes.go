@@ -557,6 +557,13 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		return attribution{}, false
 	}
 	limit := min(len(q.toks), i+maxAttribution)
+	if q.personStartsAt(i) {
+		// `"…," Scott Pruitt, the Republican attorney general of
+		// Oklahoma, one of the states suing the EPA, said`: a name with
+		// appositives may run longer, as long as a comma closes the
+		// last one right before the verb (checked below).
+		limit = min(len(q.toks), i+maxNamedAttribution)
+	}
 	// Find the speech verb; stop at the end of the clause.
 	v := -1
 	for k := i; k < limit; k++ {
@@ -579,6 +586,9 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		}
 		if q.isVerb(k) || (Key(q.word(k)) == "according" && k+1 < limit && Key(q.word(k+1)) == "to") ||
 			Key(q.word(k)) == "segun" {
+			if k >= i+maxAttribution && !q.isPunct(k-1, ",") {
+				break
+			}
 			v = k
 			break
 		}
@@ -633,6 +643,24 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	att.end, att.endsComma = q.clauseEnd(v, sg.para)
 	att.weak = weak
 	return att, true
+}
+
+// maxNamedAttribution is how far after a quotation the speech verb may
+// be when a person's name opens the attribution and a comma ends its
+// appositives.
+const maxNamedAttribution = 26
+
+// personStartsAt reports whether a person's name starts at token i.
+func (q *quoter) personStartsAt(i int) bool {
+	if i >= len(q.toks) {
+		return false
+	}
+	for _, en := range q.ents {
+		if en.Kind == Person && en.Span.Start == q.toks[i].start {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceEndAttribution reads an attribution that closes the sentence

@@ -130,6 +130,19 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A name with two appositives: the verb may lie past the
+		// usual reach when a comma closes the last appositive.
+		{"after, name with a role and an aside, the verb past the usual reach", "en",
+			`"It is an invasion of the state regulatory domain," Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the agency, said at an event this month.`,
+			[]voice{{"It is an invasion of the state regulatory domain", "Scott Pruitt", "the Republican attorney general of Oklahoma"}}},
+		{"after, name with a role and an aside, the verb past the usual reach, Spanish", "es",
+			`«Es una invasión de las competencias de la región», Ana Ruiz, la consejera de Sanidad de Castilla, una de las diez regiones demandantes ante el Supremo, dijo este martes.`,
+			[]voice{{"Es una invasión de las competencias de la región", "Ana Ruiz", "la consejera de Sanidad de Castilla"}}},
+		// Without a name first, the reach stays: a long run of words
+		// before a verb is more often a new clause.
+		{"after, no name first, the verb past the usual reach gives no speaker", "en",
+			`"It is an invasion of the state regulatory domain," the Republican attorney general of Oklahoma, one of the many states now suing the agency in court, said this month.`,
+			[]voice{{"It is an invasion of the state regulatory domain", "", ""}}},
 		// The party and state after a name are its appositive: the
 		// subject of a sentence whose quotation has no speech verb is
 		// the name, not "R-Wis".
