@@ -148,7 +148,7 @@ func (q *quoter) run() []Quote {
 	// break a quote that goes on after them.
 	segs := make([]segment, 0, len(all))
 	for _, sg := range all {
-		if !(titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body)) && !dateOnly(sg.body.Of(q.s)) {
+		if !(titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body)) && !dateOnly(sg.body.Of(q.s)) && !q.nickname(sg) {
 			segs = append(segs, sg)
 		}
 	}
@@ -577,6 +577,11 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 			// parenthesis ends no clause: `, Mitch McConnell, R-Ky., said`,
 			// `, Rep. Elijah E. Cummings (D-Md.) said`.
 			if w == "." && k+1 < limit && q.isPunct(k+1, ",)") {
+				continue
+			}
+			// The marks of a nickname inside the speaker's name:
+			// `," Marcia "Cia" Price shouted`.
+			if q.nicknameMark(k) {
 				continue
 			}
 			if strings.ContainsAny(w, ".!?;:“”\"«»—–") && k > i {
@@ -2448,6 +2453,51 @@ func titleCased(s string) bool {
 		}
 	}
 	return words > 0 && caps*10 >= words*8
+}
+
+// nickname reports whether a quotation is a nickname inside a person's
+// name: one or two capitalised words between a given name (or a
+// capitalised word inside a sentence) and a capitalised word (`state Del. Marcia "Cia" Price`, `Juan "Chico"
+// Manriquez`). It is no speech, and must not join the quotes around it.
+func (q *quoter) nickname(sg segment) bool {
+	body := sg.body.Of(q.s)
+	f := strings.Fields(body)
+	if len(f) == 0 || len(f) > 2 || body != strings.TrimSpace(body) {
+		return false
+	}
+	for _, w := range f {
+		if !isCap(w) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' }) >= 0 {
+			return false
+		}
+	}
+	o, c := q.tokAt(sg.openAt), q.tokAt(sg.closeAt)
+	if o < 1 || c >= len(q.toks) || !q.toks[o-1].word || !q.toks[c].word {
+		return false
+	}
+	// Spaces on the outer sides only: `Marcia "Cia" Price`.
+	if q.toks[o-1].end == sg.openAt || q.toks[c].start == sg.closeAt {
+		return false
+	}
+	prev := q.word(o - 1)
+	if !isCap(prev) || !isCap(q.word(c)) || q.headlineAt(sg.openAt) {
+		return false // a title-case headline capitalises every word
+	}
+	// A given name the list knows, or a capitalised word inside a
+	// sentence, where it is a name (the token before it may be the
+	// closing mark of a quote: `," Marcia "Cia" Price said`).
+	return firstNames[Key(prev)] != "" ||
+		o >= 2 && q.paraOf(q.toks[o-2].start) == sg.para && !q.isPunct(o-2, ".!?¡¿")
+}
+
+// nicknameMark reports whether token k is a quotation mark of a
+// nickname.
+func (q *quoter) nicknameMark(k int) bool {
+	for _, sg := range q.segs {
+		if (sg.openAt == q.toks[k].start || sg.closeAt == q.toks[k].end) && q.nickname(sg) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateOnly reports whether a quotation holds nothing but a date

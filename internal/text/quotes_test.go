@@ -130,6 +130,15 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A nickname inside a name is no quote, and does not cut the
+		// attribution it sits in.
+		{"nickname inside the speaker's name", "en", `"This is a big year for all of us here," Marcia "Cia" Price shouted to the crowd.`,
+			[]voice{{"This is a big year for all of us here", "Price", ""}}},
+		{"nickname inside a name between two quotes of one speaker", "en",
+			`"This is a big year for our senator!" His niece, state Del. Marcia "Cia" Price, shouted to the crowd. "The nation is watching Virginia."`,
+			[]voice{{"This is a big year for our senator!" + news.QuoteJoiner + "The nation is watching Virginia.", "Price", ""}}},
+		{"nickname inside the speaker's name, Spanish", "es", `«Seguiremos adelante con el plan», dijo Joaquín «El Chapo» Guzmán ante el juez.`,
+			[]voice{{"Seguiremos adelante con el plan", "Joaquín", ""}}},
 		// A name with two appositives: the verb may lie past the
 		// usual reach when a comma closes the last appositive.
 		{"after, name with a role and an aside, the verb past the usual reach", "en",
