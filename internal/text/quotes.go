@@ -610,6 +610,11 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 		if q.toks[k].word && (kw == "that" || kw == "which" || kw == "que") {
 			return attribution{}, false // a new clause, not the attribution
 		}
+		if k == i && q.toks[k].word && (kw == "while" || kw == "whereas" || kw == "mientras") {
+			// `"…," while 73 percent said the same of Trump`: a
+			// contrast, another clause with its own speaker.
+			return attribution{}, false
+		}
 		if q.toks[k].word && conjunctions[kw] {
 			weak = true // `"…," and he said he hoped`: a new clause
 		}
@@ -885,6 +890,14 @@ func (q *quoter) subject(a, v int) (news.Span, news.Span, bool) {
 	}
 	lw := q.word(last)
 	lk := Key(lw)
+	if lk == "percent" || lk == "%" || lk == "cent" || lk == "ciento" || lk == "voters" || lk == "votantes" {
+		// "63 percent said", "52 percent of voters said": a share.
+		for k := max(a, last-7); k < last; k++ {
+			if ph, ok := q.shareSubject(k, e); ok && ph.End == q.toks[last].end && (k == a || !q.toks[k-1].word || !isCap(q.word(k-1))) {
+				return ph, role, true
+			}
+		}
+	}
 	_, pron := pronounGender[lk]
 	head := roleNouns[lk] || roleNouns[strings.TrimSuffix(lk, "s")] || groupNouns[lk]
 	if !pron && !head && !isCap(lw) {
@@ -1093,7 +1106,7 @@ ad|email|e-mail|tweet|statement|letter|memo|post|newspaper|website|poll|survey|s
 article|book|release|filing|lawsuit|complaint|ruling|order|document|documents|message|video|sign|
 banner|headline|site|network|magazine|outlet|blog|campaign|team|office|committee|court|judge|carta|
 account|insider|source|person|man|woman|spokesman|official|aide|transcript|excerpt|excerpts|speech|interview|caller|crowd|
-mensaje|anuncio|encuesta|estudio|sentencia|auto|documento|periódico|diario|nota`)
+mensaje|anuncio|encuesta|estudio|sentencia|auto|documento|periódico|diario|nota|respondents|votantes|encuestados`)
 
 // looksLikeRole reports whether tokens [a, b) read as a role appositive:
 // "a spokeswoman for the agency", "the former governor", "42".
@@ -1524,6 +1537,9 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 			break
 		}
 	}
+	if ph, ok := q.shareSubject(k, v); ok {
+		return ph, true
+	}
 	e := k
 	det := k < v && q.toks[k].word && isDeterminer(Key(q.word(k))) && Key(q.word(k)) != "that"
 	for e < v && q.toks[e].word && e-k < 7 {
@@ -1576,6 +1592,49 @@ func (q *quoter) personEndingAt(a, c int) (news.Span, bool) {
 	return news.Span{}, false
 }
 
+// shareSubject reads a share of a polled group that opens a clause in
+// tokens [k, v): "63 percent", "Only 52 percent of registered voters",
+// "el 40 por ciento de los votantes". Polls make such shares the
+// speakers of the words they were asked to agree with.
+func (q *quoter) shareSubject(k, v int) (news.Span, bool) {
+	b := k
+	for b < v && b < k+2 && q.toks[b].word && shareAdverbs[Key(q.word(b))] {
+		b++ // "only", "solo el"
+	}
+	n := b
+	if n >= v || !q.toks[n].word || !unicode.IsDigit(firstRune(q.word(n))) {
+		return news.Span{}, false
+	}
+	e := n + 1
+	switch {
+	case e < v && q.isPunct(e, "%"):
+		e++
+	case e < v && q.toks[e].word && Key(q.word(e)) == "percent":
+		e++
+	case e+1 < v && q.toks[e].word && q.toks[e+1].word && (Key(q.word(e)) == "per" && Key(q.word(e+1)) == "cent" ||
+		Key(q.word(e)) == "por" && Key(q.word(e+1)) == "ciento"):
+		e += 2
+	default:
+		return news.Span{}, false
+	}
+	// "of registered voters", "de los votantes": the group, up to a verb.
+	if e < v && q.toks[e].word && (Key(q.word(e)) == "of" || Key(q.word(e)) == "de") {
+		for f := e + 1; f < v && f <= e+5 && q.toks[f].word; f++ {
+			fk := Key(q.word(f))
+			if auxiliaries[fk] || q.isVerb(f) || fk == "that" || fk == "que" || fk == "who" {
+				break
+			}
+			if groupNouns[fk] || roleNouns[strings.TrimSuffix(fk, "s")] {
+				e = f + 1
+			}
+		}
+	}
+	return news.Span{Start: q.toks[k].start, End: q.toks[e-1].end}, true
+}
+
+// shareAdverbs may open a share of a group: "only 52 percent".
+var shareAdverbs = set(`only|just|about|nearly|almost|some|roughly|solo|sólo|casi|apenas|unos|un|el`)
+
 // inNumber reports whether token j is a separator inside a number, the
 // comma of "100,000": no clause boundary.
 func (q *quoter) inNumber(j int) bool {
@@ -1617,6 +1676,9 @@ func (q *quoter) namesSpeaker(ph news.Span) bool {
 			return true
 		}
 	}
+	if _, ok := q.shareSubject(q.tokAt(ph.Start), q.tokAt(ph.End)); ok {
+		return true // "63 percent"
+	}
 	return false
 }
 
@@ -1641,7 +1703,8 @@ func (q *quoter) clauseSubject(sg segment) (attribution, bool) {
 	if !pron && !q.namesSpeaker(ph) {
 		return attribution{}, false
 	}
-	if !pron && !q.entityIn(ph) {
+	_, share := q.shareSubject(q.tokAt(ph.Start), q.tokAt(ph.End))
+	if !pron && !share && !q.entityIn(ph) {
 		// No name: only a short noun phrase before a speech or naming
 		// verb, not the words up to the quotation ("El presidente
 		// calificó la ley de «basura»", not "Los vecinos denuncian el

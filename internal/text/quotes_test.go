@@ -130,6 +130,14 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A share of a polled group speaks the words it agreed with; a
+		// clause opened by "while" after the quote is another clause.
+		{"share of a group as the subject", "en",
+			`Only 52 percent of registered voters agreed that Clinton is in "good enough overall health to serve," while 73 percent said the same of Trump. However, 63 percent said Clinton was "justified" in keeping it private.`,
+			[]voice{{"good enough overall health to serve", "Only 52 percent of registered voters", ""}, {"justified", "63 percent", ""}}},
+		{"share of a group as the subject, Spanish", "es",
+			`Solo el 40 por ciento de los votantes calificó el plan de «un desastre sin paliativos».`,
+			[]voice{{"un desastre sin paliativos", "Solo el 40 por ciento de los votantes", ""}}},
 		// A nickname inside a name is no quote, and does not cut the
 		// attribution it sits in.
 		{"nickname inside the speaker's name", "en", `"This is a big year for all of us here," Marcia "Cia" Price shouted to the crowd.`,
