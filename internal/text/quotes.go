@@ -1352,6 +1352,11 @@ func (q *quoter) before(sg segment) (attribution, bool) {
 	// Do not reach back past an earlier quotation, the attribution an
 	// earlier quote used, or the end of a sentence.
 	for k := o - 1; k >= a; k-- {
+		if !q.toks[k].word && strings.ContainsAny(q.word(k), "“”\"«»") && q.titleMark(k) {
+			// `Johnson tells MSNBC's "Morning Joe" that "…"`: a title
+			// or nickname in the clause is no earlier quotation.
+			continue
+		}
 		if !q.toks[k].word && (strings.ContainsAny(q.word(k), "”\"»") || k < o-1 && strings.ContainsAny(q.word(k), ".!?") &&
 			q.toks[k+1].word && isCap(q.word(k+1))) {
 			a = k + 1
@@ -2550,6 +2555,18 @@ func (q *quoter) nickname(sg segment) bool {
 	// closing mark of a quote: `," Marcia "Cia" Price said`).
 	return firstNames[Key(prev)] != "" ||
 		o >= 2 && q.paraOf(q.toks[o-2].start) == sg.para && !q.isPunct(o-2, ".!?¡¿")
+}
+
+// titleMark reports whether token k is a quotation mark of a title
+// (`on NBC's "Meet the Press"`) or a nickname, which run skips as
+// quotes.
+func (q *quoter) titleMark(k int) bool {
+	for _, sg := range q.segs {
+		if sg.openAt == q.toks[k].start || sg.closeAt == q.toks[k].end {
+			return titleCased(sg.body.Of(q.s)) && q.titleContext(sg.body) || q.nickname(sg)
+		}
+	}
+	return false
 }
 
 // nicknameMark reports whether token k is a quotation mark of a

@@ -130,6 +130,14 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A programme title between the speech verb and the quotation
+		// is no earlier quotation that would end the attribution.
+		{"before, a title between the verb and the quotation", "en",
+			`Johnson tells MSNBC's "Morning Joe" on Friday that "the attempt to hack the system" remains under investigation.`,
+			[]voice{{"the attempt to hack the system", "Johnson", ""}}},
+		{"before, a title between the verb and the quotation, Spanish", "es",
+			`Ana Ruiz dijo en el programa «Hoy por Hoy» que el plan era «un desastre sin paliativos».`,
+			[]voice{{"un desastre sin paliativos", "Ana Ruiz", ""}}},
 		// A share of a polled group speaks the words it agreed with; a
 		// clause opened by "while" after the quote is another clause.
 		{"share of a group as the subject", "en",
