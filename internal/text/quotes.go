@@ -1847,6 +1847,11 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		if o, ok := q.lastOrganization(ph.Start); ok {
 			return o.Span, news.Span{}
 		}
+		if Key(ph.Of(q.s)) == "it" {
+			if o, ok := q.groupSubjectBefore(ph.Start); ok {
+				return o, news.Span{}
+			}
+		}
 		return ph, news.Span{}
 	}
 	if len(words) == 1 {
@@ -1885,6 +1890,36 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 
 // lastOrganization returns the organisation named last before pos,
 // outside quotations, in the same or the previous paragraph.
+// groupSubjectBefore returns the subject of the sentence before pos in
+// its paragraph when it is a singular organisation or group phrase with
+// a name in it: `Donald Trump's campaign is defending his tweets. It's
+// denouncing what it calls "…"` (the campaign is no organisation name).
+func (q *quoter) groupSubjectBefore(pos int) (news.Span, bool) {
+	si := sort.Search(len(q.sents), func(i int) bool { return q.sents[i].End > pos })
+	if si == 0 || si > len(q.sents) {
+		return news.Span{}, false
+	}
+	prev := q.sents[si-1]
+	if q.paraOf(prev.Start) != q.paraOf(pos) {
+		return news.Span{}, false
+	}
+	a, v := q.tokAt(prev.Start), q.tokAt(prev.End)
+	ph, ok := q.sentenceSubject(a, v)
+	if !ok || q.inQuote(ph.Start) {
+		return news.Span{}, false
+	}
+	f := strings.Fields(Key(ph.Of(q.s)))
+	last := f[len(f)-1]
+	if !orgHeads[last] && !singularGroups[last] || !q.namesSpeaker(ph) || !strings.ContainsFunc(ph.Of(q.s), unicode.IsUpper) {
+		return news.Span{}, false
+	}
+	return ph, true
+}
+
+// singularGroups are the group nouns "it" may stand for.
+var singularGroups = set(`campaign|company|agency|ministry|department|government|administration|committee|
+office|court|newspaper|network|magazine|website|group|team|party|union|firm|bank|board|council|commission`)
+
 func (q *quoter) lastOrganization(pos int) (Entity, bool) {
 	for k := len(q.ents) - 1; k >= 0; k-- {
 		e := q.ents[k]

@@ -130,6 +130,15 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// "It" stands for the group the sentence before is about, when
+		// no organisation is named (English only: Spanish drops the
+		// subject pronoun).
+		{"it, the group subject of the sentence before", "en",
+			`Tobias Marr's campaign is defending his early-morning posts. It is denouncing what it calls "a smear campaign by the press."`,
+			[]voice{{"a smear campaign by the press.", "Tobias Marr's campaign", ""}}},
+		{"it, a person subject of the sentence before is no group", "en",
+			`Tobias Marr is defending his early-morning posts. It is what the posts call "a smear campaign by the press."`,
+			[]voice{{"a smear campaign by the press.", "", ""}}},
 		// A programme title between the speech verb and the quotation
 		// is no earlier quotation that would end the attribution.
 		{"before, a title between the verb and the quotation", "en",
