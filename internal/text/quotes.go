@@ -404,6 +404,8 @@ func (q *quoter) segments() []segment {
 		for i := p.Start; i < p.End; {
 			r, n := utf8.DecodeRuneInString(q.s[i:])
 			switch {
+			case r == '"' && inchMark(q.s[p.Start:i]):
+				// `Trump is 6'3" tall`: a height, not a quotation mark.
 			case open < 0 && (r == '“' || r == '«' || r == '"' || r == '„'):
 				open, openAt = i+n, i
 				closer = map[rune]rune{'“': '”', '«': '»', '"': '"', '„': '“'}[r]
@@ -426,6 +428,28 @@ func (q *quoter) segments() []segment {
 // closes reports whether r closes a quotation expecting closer. Straight
 // and curly double quotes are mixed up often enough ("But he won,” she
 // said) that either closes the other.
+// inchMark reports whether a straight double mark after text before
+// closes a height in feet and inches: a digit, an apostrophe or prime,
+// and one or two digits right before it ("6'3", "5’11").
+func inchMark(before string) bool {
+	n := len(before)
+	d := 0
+	for d < 2 && d < n && before[n-1-d] >= '0' && before[n-1-d] <= '9' {
+		d++
+	}
+	if d == 0 {
+		return false
+	}
+	rest := before[:n-d]
+	for _, mark := range []string{"'", "’", "′"} {
+		if strings.HasSuffix(rest, mark) {
+			r := rest[:len(rest)-len(mark)]
+			return len(r) > 0 && r[len(r)-1] >= '0' && r[len(r)-1] <= '9'
+		}
+	}
+	return false
+}
+
 func closes(closer, r rune) bool {
 	switch closer {
 	case '”', '"':

@@ -130,6 +130,15 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A height in feet and inches ends with a straight double mark
+		// that pairs with no quotation mark (English only: Spanish
+		// gives heights in metres).
+		{"an inch mark is no quotation mark", "en",
+			`The only "medical records" he released were a letter. Trump is 6'3" tall, the letter says, and "the healthiest individual ever elected," Smith said.`,
+			[]voice{{"the healthiest individual ever elected", "Smith", ""}}},
+		{"digits before a closing mark still close it", "en",
+			`"We will win this seat in 2016" Smith said.`,
+			[]voice{{"We will win this seat in 2016", "Smith", ""}}},
 		// "It" stands for the group the sentence before is about, when
 		// no organisation is named (English only: Spanish drops the
 		// subject pronoun).
