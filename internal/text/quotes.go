@@ -1525,6 +1525,7 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 	for a < v && q.toks[a].word && conjunctions[Key(q.word(a))] {
 		a++
 	}
+	a = q.skipRunInHead(a, v)
 	if a < v && q.toks[a].word {
 		if _, ok := pronounGender[Key(q.word(a))]; ok {
 			return news.Span{Start: q.toks[a].start, End: q.toks[a].end}, true
@@ -1590,6 +1591,30 @@ func (q *quoter) sentenceSubject(a, v int) (news.Span, bool) {
 		}
 	}
 	return news.Span{}, false
+}
+
+// skipRunInHead returns the token after a run-in heading that opens the
+// clause in tokens [a, v): two or more words in capitals and a dash
+// (`CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice…`). The heading
+// is the writer's, not the clause's subject.
+func (q *quoter) skipRunInHead(a, v int) int {
+	words := 0
+	for k := a; k < v && k < a+16; k++ {
+		if !q.toks[k].word {
+			if q.isPunct(k, "—–―") && words >= 2 {
+				return k + 1
+			}
+			if q.isPunct(k, "'’") {
+				continue // "OZ’S"
+			}
+			return a
+		}
+		if !isAllCaps(q.word(k)) {
+			return a
+		}
+		words++
+	}
+	return a
 }
 
 // partyStateTag reports whether w is a US party and state abbreviation

@@ -130,6 +130,14 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this fight", "Ted Cruz", "Senator"}}},
 		{"after, a party and state abbreviation between the name and the verb", "en", `"Our assumption is that the veto will be overridden," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.`,
 			[]voice{{"Our assumption is that the veto will be overridden", "Mitch McConnell", "Senate Majority Leader"}}},
+		// A run-in heading in capitals before a dash is no subject.
+		{"subject after a run-in heading", "en",
+			`CONGRESS HAS INVESTIGATED HIM — Oz's dubious advice earned him a Senate hearing, for saying that green coffee extract was a "magic weight loss cure for every body type."`,
+			[]voice{{"magic weight loss cure for every body type.", "Oz", ""}}},
+		// Spanish: a guard (the subject is found after the dash either way).
+		{"subject after a run-in heading, Spanish", "es",
+			`EL MINISTRO EN APUROS — Ana Ruiz defendió ayer la ley, afirmando que era «un éxito sin precedentes».`,
+			[]voice{{"un éxito sin precedentes", "Ana Ruiz", ""}}},
 		// A height in feet and inches ends with a straight double mark
 		// that pairs with no quotation mark (English only: Spanish
 		// gives heights in metres).
