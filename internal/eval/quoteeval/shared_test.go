@@ -10,20 +10,20 @@ import (
 	"github.com/newsdesk/newsdesk/internal/sharedpath"
 )
 
-// Floors of TestPolNeARDev: the measured dev figures, rounded down; no
-// margin.
+// Floors of TestPolNeARDev: the measured dev figures (round 6: F1
+// 0.907, speaker accuracy 0.899) less 0.005, rounded down.
 const (
 	minDevF1      = 0.902
-	minDevSpeaker = 0.882
+	minDevSpeaker = 0.893
 )
 
 // TestPolNeARDev guards the extractor's quality on the PolNeAR dev split,
 // scored as issue 5 defines it (every gold direct quote; the shown speaker
 // must be the Source or the person it names). The floors are regression
-// guards with no margin: the measured figures rounded down to three
-// places (see docs/voices-and-figures.md), so any loss fails. They are
-// not the goals: F1 meets its goal of 0.90, speaker accuracy its goal of
-// 0.88 (0.882).
+// guards: the measured figures less 0.005, rounded down to three places
+// (see docs/voices-and-figures.md), so a loss of about three quotes or
+// speakers fails. They are not the goals: F1 meets its goal of 0.90
+// (0.907), speaker accuracy its goal of 0.88 (0.899).
 // Dev is not fully held out: the signature rule and some speaker rules
 // were written after reading dev errors (each speaker rule was checked on
 // train, see the doc).
