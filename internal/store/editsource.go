@@ -39,8 +39,8 @@ type SourceEditor interface {
 type SourceUpdater interface {
 	// UpdateSourceFunc calls apply with source id as stored and saves
 	// every field of the source apply leaves but ID, CreatedAt and
-	// ArticleCount, as UpdateSource does, in one transaction that holds
-	// the source's row: so an edit (EditSource) or retry (RetrySource)
+	// ArticleCount (a new URL takes its key, see AddSource), in one
+	// transaction that holds the source's row: so an edit (EditSource) or retry (RetrySource)
 	// committed while the source was polled is the state apply changes,
 	// not one the poll's save overwrites with what it read before. An
 	// error from apply is returned as it is, and nothing is saved. It

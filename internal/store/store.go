@@ -94,13 +94,13 @@ type Store interface {
 	// Sources, unique by the canonical form of their URL (news.URLKey):
 	// AddSource returns ErrDuplicate if the URL is already subscribed,
 	// however either row writes it (an older newsdesk stored URLs as
-	// given), and so does UpdateSource given such a URL. A database an
-	// older newsdesk filled may hold several spellings of one feed: the
-	// upgrade keeps them all.
+	// given), and so does UpdateSourceFunc (SourceUpdater, the one way
+	// to change a source but for EditSource and RetrySource) given such a
+	// URL. A database an older newsdesk filled may hold several spellings
+	// of one feed: the upgrade keeps them all.
 	AddSource(ctx context.Context, s news.Source) (news.Source, error)
 	Source(ctx context.Context, id int64) (news.Source, error)
 	Sources(ctx context.Context) ([]news.Source, error)
-	UpdateSource(ctx context.Context, s news.Source) error
 	DeleteSource(ctx context.Context, id int64) error
 	// DueSources lists the sources to poll at now, oldest subscription
 	// first: a page source while its Status is new (a page is read once), a

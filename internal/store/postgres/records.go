@@ -86,13 +86,6 @@ func queryAll[T any](ctx context.Context, pool *pgxpool.Pool, scan func(sqlq.Sca
 	return sqlq.QueryAll(ctx, pgTx{pool}, scan, query, args...)
 }
 
-// UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.
-// Changing the URL to one already subscribed, in any spelling, returns
-// store.ErrDuplicate.
-func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
-}
-
 // UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
 // source is read FOR UPDATE, so an edit or retry committed meanwhile
 // waits for the poll, and the poll for it.

@@ -85,13 +85,6 @@ func queryAll[T any](ctx context.Context, db *sql.DB, scan func(sqlq.Scanner) (T
 	return sqlq.QueryAll(ctx, sqlTx{db}, scan, query, args...)
 }
 
-// UpdateSource saves every field of s but ID, CreatedAt and ArticleCount.
-// Changing the URL to one already subscribed, in any spelling, returns
-// store.ErrDuplicate.
-func (st *Store) UpdateSource(ctx context.Context, s news.Source) error {
-	return sourceKeys().UpdateErr(s, st.inTx(ctx, func(tx sqlq.Tx) error { return sourceKeys().UpdateSource(ctx, tx, s) }))
-}
-
 // UpdateSourceFunc saves a poll's outcome; see store.SourceUpdater. The
 // write transaction takes the database's lock (_txlock=immediate), so no
 // edit or retry is saved between its read and write.

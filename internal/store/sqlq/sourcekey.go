@@ -85,8 +85,8 @@ type SourceKeys struct {
 	IsUnique func(error) bool
 }
 
-// UpdateErr is the error of a store's UpdateSource of s, given what its
-// transaction running k.UpdateSource returned.
+// UpdateErr is the error of a store's UpdateSourceFunc saving s, given
+// what its transaction running k.UpdateSource returned.
 func (k SourceKeys) UpdateErr(s news.Source, err error) error {
 	switch {
 	case errors.Is(err, store.ErrNotFound):

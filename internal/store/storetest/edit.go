@@ -14,7 +14,7 @@ import (
 
 // testEditSource checks that EditSource saves what a person edits and the
 // schedule, and nothing of the poll state: a poll saved after the editor
-// read the source (UpdateSource, as the pipeline's savePoll does) keeps
+// read the source (UpdateSourceFunc, as the pipeline's savePoll does) keeps
 // its status, error, validators and unchanged polls, and the edit is
 // handed that poll's state, not the one the editor read.
 func testEditSource(t *testing.T, st store.Store) {
@@ -30,8 +30,8 @@ func testEditSource(t *testing.T, st store.Store) {
 	polled.LastPolledAt, polled.NextPollAt = day0.Add(time.Hour), day0.Add(time.Hour+30*time.Minute)
 	polled.Status, polled.LastError, polled.ErrorCount = news.StatusError, "HTTP 503", 2
 	polled.ETag, polled.LastModified, polled.UnchangedPolls, polled.PollHint = `"v2"`, "Sat, 14 Mar 2026 10:30:00 GMT", 4, time.Hour
-	if err := st.UpdateSource(ctx, polled); err != nil {
-		t.Fatalf("UpdateSource: %v", err)
+	if err := saveSource(ctx, st, polled); err != nil {
+		t.Fatalf("UpdateSourceFunc: %v", err)
 	}
 
 	var seen news.Source

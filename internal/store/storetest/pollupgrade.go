@@ -47,8 +47,8 @@ func runPollScheduleUpgrade(t *testing.T, u Upgrade) {
 	}
 	got.PollInterval, got.PollHint, got.UnchangedPolls = time.Hour, 2*time.Hour, 3
 	got.PollEvery, got.PollReason = 2*time.Hour, "the feed's ttl"
-	if err := st.UpdateSource(ctx, got); err != nil {
-		t.Fatalf("UpdateSource: %v", err)
+	if err := saveSource(ctx, st, got); err != nil {
+		t.Fatalf("UpdateSourceFunc: %v", err)
 	}
 	again, err := st.Source(ctx, 1)
 	if err != nil {

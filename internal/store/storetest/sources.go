@@ -15,8 +15,8 @@ import (
 // testSourceArticleCount checks that Source, not only Sources, counts the
 // articles stored for the source: the poll reads its source with Source
 // and takes a source with articles for one that has been read (see
-// testNeverReadSource). UpdateSource must leave the count alone, whatever
-// the source it is given says, and a deleted source's articles count for
+// testNeverReadSource). UpdateSourceFunc must leave the count alone, whatever
+// the source its apply leaves says, and a deleted source's articles count for
 // no source.
 func testSourceArticleCount(t *testing.T, st store.Store) {
 	ctx := context.Background()
@@ -33,8 +33,8 @@ func testSourceArticleCount(t *testing.T, st store.Store) {
 
 	stale := feed // ArticleCount 0, as AddSource returned it
 	stale.Name = "Renamed"
-	if err := st.UpdateSource(ctx, stale); err != nil {
-		t.Fatalf("UpdateSource: %v", err)
+	if err := saveSource(ctx, st, stale); err != nil {
+		t.Fatalf("UpdateSourceFunc: %v", err)
 	}
 	tests := []struct {
 		src  news.Source
@@ -104,8 +104,8 @@ func testNeverReadSource(t *testing.T, st store.Store) {
 			t.Fatalf("%s: AddSource: %v", tc.name, err)
 		}
 		want := tc.setup(t, added)
-		if err := st.UpdateSource(ctx, want); err != nil {
-			t.Fatalf("%s: UpdateSource: %v", tc.name, err)
+		if err := saveSource(ctx, st, want); err != nil {
+			t.Fatalf("%s: UpdateSourceFunc: %v", tc.name, err)
 		}
 		got, err := st.Source(ctx, added.ID)
 		if err != nil {

@@ -190,6 +190,17 @@ func mustSource(t testing.TB, st store.Store, url string) news.Source {
 	return s
 }
 
+// saveSource saves every field of s but ID, CreatedAt and ArticleCount
+// through UpdateSourceFunc, whose apply replaces the stored source with s:
+// what a poll that read the source before saving it leaves.
+func saveSource(ctx context.Context, st store.Store, s news.Source) error {
+	_, err := st.UpdateSourceFunc(ctx, s.ID, func(stored *news.Source) error {
+		*stored = s
+		return nil
+	})
+	return err
+}
+
 func mustArticle(t testing.TB, st store.Store, a news.Article) news.Article {
 	t.Helper()
 	got, created, err := st.AddArticle(context.Background(), a)
@@ -225,8 +236,8 @@ func testSources(t *testing.T, st store.Store) {
 	added.Status, added.LastError, added.ErrorCount = news.StatusError, "feed is not well-formed XML", 2
 	added.PollInterval, added.PollHint, added.UnchangedPolls = 45*time.Minute, 2*time.Hour, 7
 	added.PollEvery, added.PollReason = 2*time.Hour, "the feed's ttl"
-	if err := st.UpdateSource(ctx, added); err != nil {
-		t.Fatalf("UpdateSource: %v", err)
+	if err := saveSource(ctx, st, added); err != nil {
+		t.Fatalf("UpdateSourceFunc: %v", err)
 	}
 	got, err := st.Source(ctx, added.ID)
 	if err != nil {
@@ -323,14 +334,14 @@ func testSourceDuplicate(t *testing.T, st store.Store) {
 	}
 	b := mustSource(t, st, "https://example.net/feed.xml")
 	b.URL = a.URL
-	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
-		t.Errorf("UpdateSource to a subscribed URL: err = %v, want ErrDuplicate", err)
+	if err := saveSource(ctx, st, b); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("UpdateSourceFunc to a subscribed URL: err = %v, want ErrDuplicate", err)
 	}
 }
 
 // testSourceCanonicalKey checks that sources are unique by the canonical
 // form of their URL (news.URLKey): another spelling of a subscribed URL is
-// a duplicate, on AddSource and UpdateSource, and is free again once the
+// a duplicate, on AddSource and UpdateSourceFunc, and is free again once the
 // source is deleted.
 func testSourceCanonicalKey(t *testing.T, st store.Store) {
 	ctx := context.Background()
@@ -349,13 +360,13 @@ func testSourceCanonicalKey(t *testing.T, st store.Store) {
 	// The path's case is kept by the canonical form: another feed.
 	b := mustSource(t, st, "https://example.org/Feed.xml")
 	b.URL = "https://EXAMPLE.org/feed.xml?utm_medium=social"
-	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
-		t.Errorf("UpdateSource to another spelling of a subscribed URL: err = %v, want ErrDuplicate", err)
+	if err := saveSource(ctx, st, b); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("UpdateSourceFunc to another spelling of a subscribed URL: err = %v, want ErrDuplicate", err)
 	}
 	// A source may be given another spelling of its own URL.
 	a.URL = "https://example.org/feed.xml?utm_campaign=x"
-	if err := st.UpdateSource(ctx, a); err != nil {
-		t.Errorf("UpdateSource to another spelling of its own URL: %v", err)
+	if err := saveSource(ctx, st, a); err != nil {
+		t.Errorf("UpdateSourceFunc to another spelling of its own URL: %v", err)
 	}
 	// A URL with no canonical form is keyed as written.
 	mustSource(t, st, "feed.xml")
@@ -411,8 +422,8 @@ func testSourceLongKey(t *testing.T, st store.Store) {
 	}
 	b := mustSource(t, st, longNonASCIIURL(2))
 	b.URL = other
-	if err := st.UpdateSource(ctx, b); !errors.Is(err, store.ErrDuplicate) {
-		t.Errorf("UpdateSource to another spelling of a long URL: err = %v, want ErrDuplicate", err)
+	if err := saveSource(ctx, st, b); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("UpdateSourceFunc to another spelling of a long URL: err = %v, want ErrDuplicate", err)
 	}
 	if err := st.DeleteSource(ctx, a.ID); err != nil {
 		t.Fatalf("DeleteSource: %v", err)
@@ -438,9 +449,9 @@ func longNonASCIIURL(seed uint32) string {
 func testSourceNotFound(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	for name, err := range map[string]error{
-		"Source":       func() error { _, err := st.Source(ctx, 404); return err }(),
-		"UpdateSource": st.UpdateSource(ctx, news.Source{ID: 404, URL: "https://example.org/x"}),
-		"DeleteSource": st.DeleteSource(ctx, 404),
+		"Source":           func() error { _, err := st.Source(ctx, 404); return err }(),
+		"UpdateSourceFunc": saveSource(ctx, st, news.Source{ID: 404, URL: "https://example.org/x"}),
+		"DeleteSource":     st.DeleteSource(ctx, 404),
 	} {
 		if !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("%s(404): err = %v, want ErrNotFound", name, err)

@@ -230,8 +230,8 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		t.Fatalf("Source: %v", err)
 	}
 	twin.Status, twin.ErrorCount = news.StatusError, 1
-	if err := st.UpdateSource(ctx, twin); err != nil {
-		t.Errorf("UpdateSource of a twin, URL unchanged: %v", err)
+	if err := saveSource(ctx, st, twin); err != nil {
+		t.Errorf("UpdateSourceFunc of a twin, URL unchanged: %v", err)
 	}
 
 	// The feed's URL stays taken while any of its three rows is left with
@@ -242,8 +242,8 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		t.Fatalf("Source: %v", err)
 	}
 	owner.URL = "https://example.org/moved.xml"
-	if err := st.UpdateSource(ctx, owner); err != nil {
-		t.Fatalf("UpdateSource of the key's owner to a new URL: %v", err)
+	if err := saveSource(ctx, st, owner); err != nil {
+		t.Fatalf("UpdateSourceFunc of the key's owner to a new URL: %v", err)
 	}
 	u.checkOwned(t, "https://example.org/feed.xml")
 	for _, i := range []int{1, 4} {
@@ -265,7 +265,7 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 	add("HTTPS://example.org/orphan.xml", true)
 
 	// Sources an older newsdesk still running adds have no key; a poll's
-	// UpdateSource, URL unchanged, keys them, the second spelling as a twin.
+	// UpdateSourceFunc, URL unchanged, keys them, the second spelling as a twin.
 	var late []news.Source
 	for _, url := range []string{"https://example.org/late.xml", "https://EXAMPLE.org/late.xml"} {
 		var id int64
@@ -278,8 +278,8 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 			t.Fatalf("Source: %v", err)
 		}
 		s.Status = news.StatusOK
-		if err := st.UpdateSource(ctx, s); err != nil {
-			t.Errorf("UpdateSource of a source with no key, URL unchanged: %v", err)
+		if err := saveSource(ctx, st, s); err != nil {
+			t.Errorf("UpdateSourceFunc of a source with no key, URL unchanged: %v", err)
 		}
 		late = append(late, s)
 	}
