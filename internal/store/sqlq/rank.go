@@ -78,13 +78,10 @@ type RankedRow struct {
 // ScanRanked reads a row of the RankedStories query.
 func ScanRanked(r Scanner) (RankedRow, error) {
 	var (
-		row         RankedRow
-		first, last *int64
+		row RankedRow
+		err error
 	)
-	s := &row.Story
-	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed, &row.Rank)
-	s.FirstSeen = FromNanos(first)
-	s.LastUpdated = FromNanos(last)
+	row.Story, err = scanStory(r, &row.Rank)
 	return row, err
 }
 

@@ -85,13 +85,10 @@ type SearchRow struct {
 // ScanSearch reads a row of SQLiteSearch or PostgresSearch.
 func ScanSearch(r Scanner) (SearchRow, error) {
 	var (
-		row         SearchRow
-		first, last *int64
+		row SearchRow
+		err error
 	)
-	s := &row.Story
-	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed, &row.ArticleID)
-	s.FirstSeen = FromNanos(first)
-	s.LastUpdated = FromNanos(last)
+	row.Story, err = scanStory(r, &row.ArticleID)
 	return row, err
 }
 

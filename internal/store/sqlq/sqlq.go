@@ -202,12 +202,19 @@ func articleKey(f store.ArticleFilter, t string) (key []string, desc bool) {
 const StoryCols = `id, thread_id, title, category, first_seen, last_updated, article_count, source_count, briefed`
 
 // ScanStory reads a row of StoryCols.
-func ScanStory(r Scanner) (news.Story, error) {
+func ScanStory(r Scanner) (news.Story, error) { return scanStory(r) }
+
+// scanStory reads a row of StoryCols followed by the columns of extra,
+// which it scans into: the one reading of a story's columns, for the
+// queries that select a story and something more (ScanRanked,
+// ScanSearch).
+func scanStory(r Scanner, extra ...any) (news.Story, error) {
 	var (
 		s           news.Story
 		first, last *int64
 	)
-	err := r.Scan(&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed)
+	dest := append([]any{&s.ID, &s.ThreadID, &s.Title, &s.Category, &first, &last, &s.ArticleCount, &s.SourceCount, &s.Briefed}, extra...)
+	err := r.Scan(dest...)
 	s.FirstSeen = FromNanos(first)
 	s.LastUpdated = FromNanos(last)
 	return s, err
