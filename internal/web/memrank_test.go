@@ -99,7 +99,13 @@ func (m *memStore) SearchStories(ctx context.Context, p store.SearchPage) (store
 	})
 	rows = rows[min(p.Offset, len(rows)):]
 	rows = rows[:min(len(rows), p.Limit+1)]
-	return sqlq.SearchResult(p, rows, func(id int64) (news.Article, error) { return m.articles[id], nil })
+	return sqlq.SearchResult(p, rows, func(ids []int64) (map[int64]news.Article, error) {
+		byID := make(map[int64]news.Article, len(ids))
+		for _, id := range ids {
+			byID[id] = m.articles[id]
+		}
+		return byID, nil
+	})
 }
 
 func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {

@@ -10,5 +10,5 @@ import (
 // SearchStories returns a page of the stories whose articles match; see
 // store.StorySearcher.
 func (st *Store) SearchStories(ctx context.Context, p store.SearchPage) (store.SearchResult, error) {
-	return sqlq.SearchStories(ctx, pgTx{st.pool}, sqlq.PostgresSearch, st.Article, p)
+	return sqlq.SearchStories(ctx, pgTx{st.pool}, sqlq.PostgresSearch, sqlq.AnyArray, p)
 }

@@ -48,10 +48,6 @@ func TestSharedErrors(t *testing.T) {
 		t.Error("source read after a failed transaction")
 		return news.Source{}, nil
 	}
-	noArticle := func(context.Context, int64) (news.Article, error) {
-		t.Error("article read after a failed query")
-		return news.Article{}, nil
-	}
 	never := func(*news.Source) error {
 		t.Error("edit called without a source")
 		return nil
@@ -66,11 +62,11 @@ func TestSharedErrors(t *testing.T) {
 		is   error
 	}{
 		{"search invalid page", func() error {
-			_, err := SearchStories(ctx, fakeTx{}, SQLiteSearch, noArticle, store.SearchPage{Limit: 10})
+			_, err := SearchStories(ctx, fakeTx{}, SQLiteSearch, InList, store.SearchPage{Limit: 10})
 			return err
 		}, "search stories: " + store.ErrEmptyQuery.Error(), store.ErrEmptyQuery},
 		{"search query fails", func() error {
-			_, err := SearchStories(ctx, fakeTx{lost}, PostgresSearch, noArticle, page)
+			_, err := SearchStories(ctx, fakeTx{lost}, PostgresSearch, AnyArray, page)
 			return err
 		}, "search stories: conn lost", lost},
 		{"ranked both cursors", func() error {

@@ -94,8 +94,9 @@ func ScanSearch(r Scanner) (SearchRow, error) {
 
 // SearchStories returns page p of the stories whose articles match (see
 // store.StorySearcher): it runs the back end's query (SQLiteSearch or
-// PostgresSearch) on q and loads each hit's article with article.
-func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (string, Args), article func(context.Context, int64) (news.Article, error), p store.SearchPage) (store.SearchResult, error) {
+// PostgresSearch) on q, then loads the hits' articles with one more query
+// (ArticlesByID, in), not one query a hit.
+func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (string, Args), in IDsIn, p store.SearchPage) (store.SearchResult, error) {
 	if err := p.Validate(); err != nil {
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
 	}
@@ -104,29 +105,88 @@ func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (stri
 	if err != nil {
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
 	}
-	res, err := SearchResult(p, rows, func(id int64) (news.Article, error) { return article(ctx, id) })
+	res, err := SearchResult(p, rows, func(ids []int64) (map[int64]news.Article, error) {
+		return LoadArticles(ctx, q, in, ids)
+	})
 	if err != nil {
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
 	}
 	return res, nil
 }
 
-// SearchResult builds the result of page p from its query's rows, loading
-// each hit's article with article.
-func SearchResult(p store.SearchPage, rows []SearchRow, article func(id int64) (news.Article, error)) (store.SearchResult, error) {
+// SearchResult builds the result of page p from its query's rows, in
+// their order, loading the hits' articles with one call of articles,
+// which returns them by ID. A hit whose article it does not return is an
+// error matching store.ErrNotFound.
+func SearchResult(p store.SearchPage, rows []SearchRow, articles func(ids []int64) (map[int64]news.Article, error)) (store.SearchResult, error) {
 	var res store.SearchResult
 	if len(rows) > p.Limit {
 		rows, res.More = rows[:p.Limit], true
 	}
+	if len(rows) == 0 {
+		return res, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ArticleID
+	}
+	byID, err := articles(ids)
+	if err != nil {
+		return store.SearchResult{}, err
+	}
 	res.Hits = make([]store.SearchHit, len(rows))
 	for i, r := range rows {
-		a, err := article(r.ArticleID)
-		if err != nil {
-			return store.SearchResult{}, err
+		a, ok := byID[r.ArticleID]
+		if !ok {
+			return store.SearchResult{}, fmt.Errorf("article %d: %w", r.ArticleID, store.ErrNotFound)
 		}
 		res.Hits[i] = store.SearchHit{Story: r.Story, Article: a}
 	}
 	return res, nil
+}
+
+// IDsIn is a back end's condition that column is one of ids, its
+// arguments added to args: InList on SQLite, AnyArray on PostgreSQL.
+type IDsIn func(args *Args, column string, ids []int64) string
+
+// InList is column IN ($1, $2, ...), a parameter an ID: for SQLite,
+// whose driver binds no arrays. A page of IDs (store.MaxSearchLimit) is
+// far below its limit on parameters (32,766).
+func InList(args *Args, column string, ids []int64) string {
+	ps := make([]string, len(ids))
+	for i, id := range ids {
+		ps[i] = args.Add(id)
+	}
+	return column + ` IN (` + strings.Join(ps, ", ") + `)`
+}
+
+// AnyArray is column = ANY($1), the IDs one array parameter: for
+// PostgreSQL, where the statement's text is then the same for any number
+// of IDs, so pgx prepares and caches it once.
+func AnyArray(args *Args, column string, ids []int64) string {
+	return column + ` = ANY(` + args.Add(ids) + `)`
+}
+
+// ArticlesByID is the query for the articles with the given IDs, Text
+// included, in no order, and its arguments.
+func ArticlesByID(in IDsIn, ids []int64) (string, Args) {
+	var args Args
+	return `SELECT ` + ArticleCols(true) + ` FROM articles a WHERE ` + in(&args, "a.id", ids), args
+}
+
+// LoadArticles reads the articles with the given IDs, Text included, by
+// ID, with one query (ArticlesByID); an ID with no article is left out.
+func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Article, error) {
+	text, args := ArticlesByID(in, ids)
+	list, err := QueryAll(ctx, q, ScanArticle, text, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load articles: %w", err)
+	}
+	byID := make(map[int64]news.Article, len(list))
+	for _, a := range list {
+		byID[a.ID] = a
+	}
+	return byID, nil
 }
 
 // prefixed qualifies each of cols, a comma-separated list, with prefix.
