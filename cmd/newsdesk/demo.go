@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -92,7 +93,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 				return fmt.Errorf("count demo stories: %w", err)
 			}
 			fmt.Fprintf(env.stdout, "newsdesk demo: ingested %d articles into %d stories in %s; press Ctrl-C to stop\n",
-				len(as), len(ss), time.Since(start).Round(100*time.Millisecond))
+				len(as), len(ss), news.FormatDuration(time.Since(start).Round(time.Second)))
 			return nil
 		},
 	})

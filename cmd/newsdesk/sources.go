@@ -175,7 +175,7 @@ func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env enviro
 		return fmt.Errorf("add source %s: %w", src.URL, err)
 	}
 	if added.PollInterval > 0 {
-		fmt.Fprintf(env.stdout, "added source %d: %s, polled every %s\n", added.ID, added.URL, added.PollInterval)
+		fmt.Fprintf(env.stdout, "added source %d: %s, polled every %s\n", added.ID, added.URL, news.FormatDuration(added.PollInterval))
 		return nil
 	}
 	fmt.Fprintf(env.stdout, "added source %d: %s\n", added.ID, added.URL)
@@ -329,7 +329,7 @@ func printSources(w io.Writer, srcs []news.Source) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", s.ID, s.Kind, s.Name, s.Status, s.ArticleCount, last, s.URL)
 		if s.PollInterval > 0 {
 			// Under the URL, as the error is (see below).
-			fmt.Fprintf(tw, "\t\t\t\t\t\tpolled every %s, its own interval\n", s.PollInterval)
+			fmt.Fprintf(tw, "\t\t\t\t\t\tpolled every %s, its own interval\n", news.FormatDuration(s.PollInterval))
 		}
 		if s.LastError != "" {
 			// Under the URL, as its line's last cell, which tabwriter

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/fetch"
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/translate"
@@ -181,13 +182,13 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("workers %d: want 1 to 256", c.Workers))
 	}
 	if c.PollInterval < MinPollInterval {
-		errs = append(errs, fmt.Errorf("poll interval %v: want at least %v", c.PollInterval, MinPollInterval))
+		errs = append(errs, fmt.Errorf("poll interval %s: want at least %s", news.FormatDuration(c.PollInterval), news.FormatDuration(MinPollInterval)))
 	}
 	if c.MaxBodyBytes < 1<<10 {
 		errs = append(errs, fmt.Errorf("max body %d bytes: want at least 1 KiB", c.MaxBodyBytes))
 	}
 	if c.FetchTimeout < time.Second {
-		errs = append(errs, fmt.Errorf("fetch timeout %v: want at least 1s", c.FetchTimeout))
+		errs = append(errs, fmt.Errorf("fetch timeout %s: want at least 1 second", news.FormatDuration(c.FetchTimeout)))
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language %q: want an ISO 639-1 code", c.DeskLang))
@@ -203,7 +204,7 @@ func (c Config) Validate() error {
 			errs = append(errs, err)
 		}
 		if c.WriterTimeout <= 0 {
-			errs = append(errs, fmt.Errorf("writer timeout %v: want positive", c.WriterTimeout))
+			errs = append(errs, fmt.Errorf("writer timeout %s: want positive", news.FormatDuration(c.WriterTimeout)))
 		}
 	}
 	return errors.Join(errs...)

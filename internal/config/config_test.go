@@ -34,11 +34,11 @@ func TestValidate(t *testing.T) {
 		{"no user agent", func(c *Config) { c.UserAgent = "" }, "user agent is empty"},
 		{"no workers", func(c *Config) { c.Workers = 0 }, "workers 0"},
 		{"too many workers", func(c *Config) { c.Workers = 257 }, "workers 257"},
-		{"poll too often", func(c *Config) { c.PollInterval = time.Millisecond }, "poll interval 1ms: want at least 1m0s"},
-		{"poll under a minute", func(c *Config) { c.PollInterval = 59 * time.Second }, "poll interval 59s: want at least 1m0s"},
+		{"poll too often", func(c *Config) { c.PollInterval = time.Millisecond }, "poll interval 1 millisecond: want at least 1 minute"},
+		{"poll under a minute", func(c *Config) { c.PollInterval = 59 * time.Second }, "poll interval 59 seconds: want at least 1 minute"},
 		{"poll every minute", func(c *Config) { c.PollInterval = time.Minute }, ""},
 		{"tiny body cap", func(c *Config) { c.MaxBodyBytes = 1023 }, "max body 1023 bytes"},
-		{"short timeout", func(c *Config) { c.FetchTimeout = 0 }, "fetch timeout 0s"},
+		{"short timeout", func(c *Config) { c.FetchTimeout = 0 }, "fetch timeout 0 seconds: want at least 1 second"},
 		{"desk language name", func(c *Config) { c.DeskLang = "english" }, `desk language "english"`},
 		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
 		{"glossary translator", func(c *Config) { c.Translator = "glossary" }, ""},
@@ -52,7 +52,7 @@ func TestValidate(t *testing.T) {
 			c.WriterURL, c.WriterModel, c.WriterAllowPrivate = "http://127.0.0.1:8081/v1", "m", true
 		}, ""},
 		{"writer URL not http", func(c *Config) { c.WriterURL, c.WriterModel = "file:///x", "m" }, "writer URL"},
-		{"writer timeout", func(c *Config) { c.WriterURL, c.WriterModel, c.WriterTimeout = "https://a.example/v1", "m", 0 }, "writer timeout"},
+		{"writer timeout", func(c *Config) { c.WriterURL, c.WriterModel, c.WriterTimeout = "https://a.example/v1", "m", 0 }, "writer timeout 0 seconds: want positive"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,10 +2,11 @@ package fetch
 
 import (
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // ErrorKind classifies a failed fetch so callers can decide whether to retry
@@ -84,7 +85,7 @@ func (e *Error) Error() string {
 			msg += " " + text
 		}
 		if e.RetryAfter > 0 {
-			msg += fmt.Sprintf(" (retry after %s)", e.RetryAfter.Round(time.Second))
+			msg += " (retry after " + news.FormatDuration(e.RetryAfter.Round(time.Second)) + ")"
 		}
 		return msg
 	case KindTooLarge:

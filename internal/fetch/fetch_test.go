@@ -124,8 +124,8 @@ func TestStatusErrors(t *testing.T) {
 	}{
 		{"code=404", 404, 0, false, "HTTP 404 Not Found"},
 		{"code=410", 410, 0, false, "HTTP 410 Gone"},
-		{"code=429&ra=120", 429, 120 * time.Second, true, "HTTP 429 Too Many Requests (retry after 2m0s)"},
-		{"code=503&ra=" + strings.ReplaceAll(httpDate, " ", "%20"), 503, 90 * time.Second, true, "HTTP 503 Service Unavailable (retry after 1m30s)"},
+		{"code=429&ra=120", 429, 120 * time.Second, true, "HTTP 429 Too Many Requests (retry after 2 minutes)"},
+		{"code=503&ra=" + strings.ReplaceAll(httpDate, " ", "%20"), 503, 90 * time.Second, true, "HTTP 503 Service Unavailable (retry after 1 minute 30 seconds)"},
 		{"code=503&ra=soon", 503, 0, true, "HTTP 503 Service Unavailable"},
 		{"code=500&ra=60", 500, 0, true, "HTTP 500 Internal Server Error"}, // Retry-After only counts on 429/503
 	}

@@ -18,7 +18,7 @@ func TestSourceJSON(t *testing.T) {
 		not  []string // not in it
 	}{
 		{"schedule", Source{ID: 3, Kind: SourceFeed, URL: "https://example.org/feed", PollInterval: 30 * time.Minute,
-			PollHint: time.Hour, PollEvery: time.Hour, PollReason: "hint: the feed says it changes every 1h0m0s", UnchangedPolls: 2},
+			PollHint: time.Hour, PollEvery: time.Hour, PollReason: "hint: the feed says it changes every 1 hour", UnchangedPolls: 2},
 			[]string{`"poll_interval":"30m0s"`, `"poll_hint":"1h0m0s"`, `"poll_every":"1h0m0s"`, `"poll_reason":"hint: `, `"unchanged_polls":2`, `"id":3`}, nil},
 		{"none", Source{ID: 4, Kind: SourceFeed, URL: "https://example.org/feed"},
 			[]string{`"unchanged_polls":0`}, []string{"poll_interval", "poll_hint", "poll_every", "poll_reason", "PollInterval"}},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/write"
 )
@@ -191,16 +192,16 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("poll workers must be at least 1, got %d", c.PollWorkers))
 	}
 	if c.PollInterval < MinPollInterval {
-		errs = append(errs, fmt.Errorf("poll interval must be at least %s, got %s", MinPollInterval, c.PollInterval))
+		errs = append(errs, fmt.Errorf("poll interval must be at least %s, got %s", news.FormatDuration(MinPollInterval), news.FormatDuration(c.PollInterval)))
 	}
 	if c.AdaptAfter < 0 {
 		errs = append(errs, fmt.Errorf("adapt after must not be negative, got %d", c.AdaptAfter))
 	}
 	if c.AdaptMax < 0 || c.MaxPollHint < 0 {
-		errs = append(errs, fmt.Errorf("adaptive and hint caps must not be negative, got %s and %s", c.AdaptMax, c.MaxPollHint))
+		errs = append(errs, fmt.Errorf("adaptive and hint caps must not be negative, got %s and %s", news.FormatDuration(c.AdaptMax), news.FormatDuration(c.MaxPollHint)))
 	}
 	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 || c.LeaderRetry <= 0 {
-		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s, %s and %s", c.ScheduleEvery, c.GroupEvery, c.LeaderRetry))
+		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s, %s and %s", news.FormatDuration(c.ScheduleEvery), news.FormatDuration(c.GroupEvery), news.FormatDuration(c.LeaderRetry)))
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language must be an ISO 639-1 code, got %q", c.DeskLang))
@@ -212,19 +213,19 @@ func (c Config) Validate() error {
 		errs = append(errs, fmt.Errorf("group batch must be at least 1, got %d", c.GroupBatch))
 	}
 	if c.GroupSettle < 0 {
-		errs = append(errs, fmt.Errorf("group settle must not be negative, got %s", c.GroupSettle))
+		errs = append(errs, fmt.Errorf("group settle must not be negative, got %s", news.FormatDuration(c.GroupSettle)))
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))
 	}
 	if c.Writer != nil && (c.WriteWorkers < 1 || c.WriteRetry <= 0) {
-		errs = append(errs, fmt.Errorf("with a writer, write workers must be at least 1 and write retry positive, got %d and %s", c.WriteWorkers, c.WriteRetry))
+		errs = append(errs, fmt.Errorf("with a writer, write workers must be at least 1 and write retry positive, got %d and %s", c.WriteWorkers, news.FormatDuration(c.WriteRetry)))
 	}
 	if c.WriteBackfill < 0 {
 		errs = append(errs, fmt.Errorf("write backfill must not be negative, got %d", c.WriteBackfill))
 	}
 	if c.LeaderGrace < 0 {
-		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", c.LeaderGrace))
+		errs = append(errs, fmt.Errorf("leader grace must not be negative, got %s", news.FormatDuration(c.LeaderGrace)))
 	}
 	if c.SnapshotArticles < 0 || c.SnapshotEvery < 0 {
 		errs = append(errs, errors.New("snapshot triggers must not be negative"))

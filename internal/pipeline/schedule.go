@@ -62,14 +62,14 @@ func (c Config) schedule(src news.Source, fresh time.Duration) (time.Duration, s
 			why = fmt.Sprintf("adaptive: %d polls in a row found nothing new", src.UnchangedPolls)
 		}
 	}
-	hint, from := src.PollHint, "the feed says it changes every %s"
+	hint, from := src.PollHint, "the feed says it changes every "
 	if fresh > hint {
-		hint, from = fresh, "the server says its response is fresh for %s"
+		hint, from = fresh, "the server says its response is fresh for "
 	}
 	if capped := min(hint, c.MaxPollHint); capped > every {
-		every, why = capped, "hint: "+fmt.Sprintf(from, hint)
+		every, why = capped, "hint: "+from+news.FormatDuration(hint)
 		if capped < hint {
-			why += fmt.Sprintf(", capped at %s", c.MaxPollHint)
+			why += ", capped at " + news.FormatDuration(c.MaxPollHint)
 		}
 	}
 	return every, why

@@ -42,16 +42,16 @@ func TestSchedule(t *testing.T) {
 		{"override 1h: AdaptMax caps before 8x", nil, news.Source{PollInterval: h, UnchangedPolls: 30}, 0, 4 * h, "adaptive"},
 		{"override above AdaptMax: no adapting", nil, news.Source{PollInterval: 6 * h, UnchangedPolls: 30}, 0, 6 * h, "override"},
 		{"adaptive off", func(c *Config) { c.AdaptAfter = 0 }, news.Source{UnchangedPolls: 30}, 0, 15 * m, ""},
-		{"ttl longer", nil, news.Source{PollHint: h}, 0, h, "hint: the feed says it changes every 1h0m0s"},
+		{"ttl longer", nil, news.Source{PollHint: h}, 0, h, "hint: the feed says it changes every 1 hour"},
 		{"ttl shorter: never more often", nil, news.Source{PollHint: 5 * m}, 0, 15 * m, ""},
 		{"ttl shorter than override", nil, news.Source{PollInterval: 30 * m, PollHint: 20 * m}, 0, 30 * m, "override"},
-		{"ttl capped", nil, news.Source{PollHint: 48 * h}, 0, 24 * h, "hint: the feed says it changes every 48h0m0s, capped at 24h0m0s"},
-		{"max-age longer", nil, news.Source{}, 2 * h, 2 * h, "hint: the server says its response is fresh for 2h0m0s"},
+		{"ttl capped", nil, news.Source{PollHint: 48 * h}, 0, 24 * h, "hint: the feed says it changes every 2 days, capped at 1 day"},
+		{"max-age longer", nil, news.Source{}, 2 * h, 2 * h, "hint: the server says its response is fresh for 2 hours"},
 		{"max-age beats ttl", nil, news.Source{PollHint: h}, 3 * h, 3 * h, "hint: the server"},
 		{"max-age shorter", nil, news.Source{}, time.Minute, 15 * m, ""},
 		{"adaptive beats shorter hint", nil, news.Source{UnchangedPolls: 9, PollHint: h}, 0, 2 * h, "adaptive"},
 		{"hint beats shorter adaptive", nil, news.Source{UnchangedPolls: 3, PollHint: h}, 0, h, "hint"},
-		{"hint cap lowered", func(c *Config) { c.MaxPollHint = 30 * m }, news.Source{PollHint: h}, 0, 30 * m, "hint: the feed says it changes every 1h0m0s, capped at 30m0s"},
+		{"hint cap lowered", func(c *Config) { c.MaxPollHint = 30 * m }, news.Source{PollHint: h}, 0, 30 * m, "hint: the feed says it changes every 1 hour, capped at 30 minutes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,12 +108,17 @@ func TestValidatePollInterval(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
 		every time.Duration
-		ok    bool
-	}{{time.Second, false}, {59 * time.Second, false}, {MinPollInterval, true}} {
+		want  string // the error, "" for none
+	}{
+		{time.Second, "poll interval must be at least 1 minute, got 1 second"},
+		{59*time.Second + 500*time.Millisecond, "poll interval must be at least 1 minute, got 59 seconds 500 milliseconds"},
+		{MinPollInterval, ""},
+	} {
 		cfg := DefaultConfig()
 		cfg.PollInterval = tt.every
-		if err := cfg.Validate(); (err == nil) != tt.ok {
-			t.Errorf("Validate with PollInterval %v: %v, want ok %v", tt.every, err, tt.ok)
+		err := cfg.Validate()
+		if got := fmt.Sprint(err); (err == nil) != (tt.want == "") || err != nil && got != tt.want {
+			t.Errorf("Validate with PollInterval %v: %v, want %q", tt.every, err, tt.want)
 		}
 	}
 }
@@ -198,7 +203,7 @@ func TestPollHonoursHints(t *testing.T) {
 		polls []poll
 	}{
 		{"ttl", 0, []poll{
-			{func(s *hintSite) { s.ttl = "120" }, 2 * time.Hour, "hint: the feed says it changes every 2h0m0s"},
+			{func(s *hintSite) { s.ttl = "120" }, 2 * time.Hour, "hint: the feed says it changes every 2 hours"},
 			// A 304 keeps the ttl read before.
 			{nil, 2 * time.Hour, "hint: the feed"},
 		}},
@@ -206,10 +211,10 @@ func TestPollHonoursHints(t *testing.T) {
 			{func(s *hintSite) { s.ttl = "5" }, time.Hour, ""},
 		}},
 		{"ttl capped", 0, []poll{
-			{func(s *hintSite) { s.ttl = "10080" }, 24 * time.Hour, "hint: the feed says it changes every 168h0m0s, capped at 24h0m0s"},
+			{func(s *hintSite) { s.ttl = "10080" }, 24 * time.Hour, "hint: the feed says it changes every 7 days, capped at 1 day"},
 		}},
 		{"cache-control, on a 304 too", 0, []poll{
-			{func(s *hintSite) { s.header["Cache-Control"] = "public, max-age=7200" }, 2 * time.Hour, "hint: the server says its response is fresh for 2h0m0s"},
+			{func(s *hintSite) { s.header["Cache-Control"] = "public, max-age=7200" }, 2 * time.Hour, "hint: the server says its response is fresh for 2 hours"},
 			{func(s *hintSite) { s.header["Cache-Control"] = "max-age=10800" }, 3 * time.Hour, "hint: the server"},
 			{func(s *hintSite) { s.header["Cache-Control"] = "no-cache" }, time.Hour, ""},
 		}},
@@ -218,7 +223,7 @@ func TestPollHonoursHints(t *testing.T) {
 				now := time.Now()
 				s.header["Date"] = now.UTC().Format(http.TimeFormat)
 				s.header["Expires"] = now.Add(5 * time.Hour).UTC().Format(http.TimeFormat)
-			}, 5 * time.Hour, "hint: the server says its response is fresh for 5h0m0s"},
+			}, 5 * time.Hour, "hint: the server says its response is fresh for 5 hours"},
 		}},
 		{"adaptive", 0, []poll{
 			{nil, time.Hour, ""}, // new: the first item

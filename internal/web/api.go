@@ -493,7 +493,7 @@ func ParsePollInterval(s string) (time.Duration, error) {
 	}
 	if d < news.MinPollInterval || d > news.MaxPollInterval {
 		return 0, fmt.Errorf("poll_interval must be at least %s and at most %s, got %s",
-			news.MinPollInterval, news.MaxPollInterval, d)
+			news.FormatDuration(news.MinPollInterval), news.FormatDuration(news.MaxPollInterval), news.FormatDuration(d))
 	}
 	return d, nil
 }

@@ -19,8 +19,10 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// interval shows a poll interval as people write one: "2h", "30m",
-// "1h30m" rather than Go's "2h0m0s".
+// interval writes a poll interval as the sources form takes one back
+// (ParsePollInterval): "2h", "30m", "1h30m" rather than Go's "2h0m0s".
+// Text to read uses news.FormatDuration ("2 hours"), the template's
+// duration.
 func interval(d time.Duration) string {
 	s := d.String()
 	if strings.HasSuffix(s, "m0s") {
@@ -50,6 +52,7 @@ var templateFuncs = template.FuncMap{
 	},
 	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"interval": interval,
+	"duration": news.FormatDuration,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one

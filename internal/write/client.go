@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // Defaults of a Client.
@@ -84,7 +86,7 @@ func (c Config) Validate() error {
 		errs = append(errs, errors.New("writer model is empty"))
 	}
 	if c.Timeout < 0 {
-		errs = append(errs, fmt.Errorf("writer timeout %v: want positive", c.Timeout))
+		errs = append(errs, fmt.Errorf("writer timeout %s: want positive", news.FormatDuration(c.Timeout)))
 	}
 	if c.MaxResponseBytes < 0 {
 		errs = append(errs, fmt.Errorf("writer max response %d bytes: want positive", c.MaxResponseBytes))

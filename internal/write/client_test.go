@@ -174,6 +174,11 @@ func TestConfigValidate(t *testing.T) {
 			}
 		})
 	}
+	// The timeout is written as people read it, not as Go's "-1ns".
+	cfg := Config{BaseURL: "https://api.example.com/v1", Model: "m", Timeout: -90 * time.Second}
+	if err := cfg.Validate(); err == nil || err.Error() != "writer timeout -1 minute 30 seconds: want positive" {
+		t.Errorf("Validate() with a negative timeout = %v", err)
+	}
 }
 
 // composeFixture is a briefing whose extractive summary cites two spans
