@@ -1,0 +1,43 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestHelpGolden pins what -h shows for the commands that share the
+// configuration's flags (serve, demo, brief): every flag's name, default
+// and help text, so that a change to how they are bound shows here.
+func TestHelpGolden(t *testing.T) {
+	t.Parallel()
+	for _, cmd := range []string{"serve", "demo", "brief"} {
+		t.Run(cmd, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			if err := run(context.Background(), []string{cmd, "-h"}, func(string) string { return "" }, &stdout, &stderr); err != nil {
+				t.Fatalf("%s -h: %v", cmd, err)
+			}
+			golden := filepath.Join("testdata", "help-"+cmd+".golden")
+			if *update {
+				if err := os.WriteFile(golden, stderr.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), stderr.String()); diff != "" {
+				t.Errorf("%s -h differs from %s (-want +got):\n%s", cmd, golden, diff)
+			}
+		})
+	}
+}
