@@ -24,10 +24,7 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	fs := newFlagSet("brief", env.stderr, briefUsage)
 	format := fs.String("format", "md", "output `format`: md, html or json")
-	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
-	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words")
-	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
-	bindWriterFlags(fs, &cfg)
+	bindConfigFlags(fs, &cfg, oneShotFlags)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		cfg.Translator = "glossary"
 	}
 	fs := newFlagSet("demo", env.stderr, demoUsage)
-	bindCommonFlags(fs, &cfg)
+	bindConfigFlags(fs, &cfg, serverFlags)
 	var wireAddr string
 	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
 	if err := parseFlags(fs, args); err != nil {

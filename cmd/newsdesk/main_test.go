@@ -181,7 +181,7 @@ func TestSummaryWordsSetting(t *testing.T) {
 				t.Fatalf("configFromEnv: %v", err)
 			}
 			fs := newFlagSet("serve", io.Discard, serveUsage)
-			bindCommonFlags(fs, &cfg)
+			bindConfigFlags(fs, &cfg, serverFlags)
 			if err := parseFlags(fs, tt.flags); err != nil {
 				t.Fatalf("parse %q: %v", tt.flags, err)
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -31,7 +32,7 @@ const shutdownTimeout = 15 * time.Second
 func runServe(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	fs := newFlagSet("serve", env.stderr, serveUsage)
-	bindCommonFlags(fs, &cfg)
+	bindConfigFlags(fs, &cfg, serverFlags)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -44,32 +45,33 @@ func runServe(ctx context.Context, args []string, env environment) error {
 	return serve(ctx, cfg, env, hooks{})
 }
 
-// bindCommonFlags binds the flags serve and demo share to cfg.
-func bindCommonFlags(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-	IntVar(*int, string, int, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-}, cfg *config.Config) {
-	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
-	fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of the site behind a reverse proxy, for the feed's and the copy button's links; set it at first deployment, as the feed's entry ids derive from it (default: each request's host)")
-	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
-	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
+// flagGroup is which of the configuration's flags a command takes.
+type flagGroup int
+
+const (
+	// oneShotFlags are brief's: fetching, the summary, the translator
+	// and the optional LLM writer.
+	oneShotFlags flagGroup = iota
+	// serverFlags are serve's and demo's: the one-shot's, and the web
+	// server's, the database's, the workers' and the poll interval.
+	serverFlags
+)
+
+// bindConfigFlags binds the flags of group g to cfg, each defaulting to
+// cfg's value (the defaults, or the environment's): the one place the
+// flags serve, demo and brief share are named and explained.
+func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
+	if g == serverFlags {
+		fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen `address` of the web server")
+		fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public `URL` of the site behind a reverse proxy, for the feed's and the copy button's links; set it at first deployment, as the feed's entry ids derive from it (default: each request's host)")
+		fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
+		fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
+		fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
+		fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
+	}
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
-	fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
-	fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words (at least 10)")
 	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
-	bindWriterFlags(fs, cfg)
-}
-
-// bindWriterFlags binds the optional LLM writer's flags, which serve,
-// demo and brief share.
-func bindWriterFlags(fs interface {
-	StringVar(*string, string, string, string)
-	BoolVar(*bool, string, bool, string)
-	DurationVar(*time.Duration, string, time.Duration, string)
-}, cfg *config.Config) {
 	fs.StringVar(&cfg.WriterURL, "writer-url", cfg.WriterURL, "OpenAI-compatible API root `URL` (e.g. http://127.0.0.1:8081/v1) of an LLM that drafts a written summary, published only where it is verified against the cited spans (default: off)")
 	fs.StringVar(&cfg.WriterModel, "writer-model", cfg.WriterModel, "`model` name the writer asks for")
 	fs.StringVar(&cfg.WriterKeyEnv, "writer-key-env", cfg.WriterKeyEnv, "environment `variable` holding the writer's API key")
