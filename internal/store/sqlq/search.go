@@ -54,13 +54,15 @@ func SQLiteSearch(p store.SearchPage) (string, Args) {
 
 // PostgresSearch is the PostgreSQL query for a page of search results and
 // its arguments. Each term is a phraseto_tsquery of its words, a
-// parameter: the text never becomes tsquery syntax. ts_rank is higher for
+// parameter: the text never becomes tsquery syntax. The words are folded
+// by newsdesk_fold (migration 0009), as the indexed text is, so that
+// "cafe" finds "Café" as on SQLite. ts_rank is higher for
 // better; each story's best article is its DISTINCT ON row.
 func PostgresSearch(p store.SearchPage) (string, Args) {
 	var args Args
 	tsq := make([]string, len(p.Query.Terms))
 	for i, term := range p.Query.Terms {
-		tsq[i] = `phraseto_tsquery('simple', ` + args.Add(strings.Join(term, " ")) + `)`
+		tsq[i] = `phraseto_tsquery('simple', newsdesk_fold(` + args.Add(strings.Join(term, " ")) + `))`
 	}
 	q := `WITH q AS (SELECT ` + strings.Join(tsq, ` && `) + ` AS tsq),
 	best AS (

@@ -47,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"CategoryStories", testCategoryStories},
 		{"SearchStories", testSearchStories},
 		{"SearchLongArticle", testSearchLongArticle},
+		{"SearchFolding", testSearchFolding},
 		{"RetrySource", testRetrySource},
 		{"EditSource", testEditSource},
 		{"UpdateSourceFunc", testUpdateSourceFunc},
