@@ -223,8 +223,9 @@ var unitWords = map[string]unitInfo{
 	"kilometros": {"km", KindDistance, 1}, "miles": {"km", KindDistance, 1.609344}, "mile": {"km", KindDistance, 1.609344},
 	"millas": {"km", KindDistance, 1.609344}, "metres": {"m", KindDistance, 1}, "meters": {"m", KindDistance, 1},
 	"metros": {"m", KindDistance, 1}, "metre": {"m", KindDistance, 1}, "meter": {"m", KindDistance, 1},
-	"metro": {"m", KindDistance, 1},
-	"kg":    {"kg", KindWeight, 1}, "kilograms": {"kg", KindWeight, 1}, "kilos": {"kg", KindWeight, 1},
+	"metro": {"m", KindDistance, 1}, "feet": {"m", KindDistance, 0.3048}, "foot": {"m", KindDistance, 0.3048},
+	"pies": {"m", KindDistance, 0.3048},
+	"kg":   {"kg", KindWeight, 1}, "kilograms": {"kg", KindWeight, 1}, "kilos": {"kg", KindWeight, 1},
 	"kilogramos": {"kg", KindWeight, 1}, "tonnes": {"t", KindWeight, 1}, "tons": {"kg", KindWeight, 907.18474},
 	"toneladas": {"t", KindWeight, 1}, "tonne": {"t", KindWeight, 1}, "ton": {"kg", KindWeight, 907.18474},
 	"grams": {"g", KindWeight, 1}, "gramos": {"g", KindWeight, 1}, "gram": {"g", KindWeight, 1}, "gramo": {"g", KindWeight, 1},
@@ -245,6 +246,9 @@ var countNouns = map[string]string{
 	"deaths": "people", "muertes": "people", "fallecidos": "people", "muertos": "people", "heridos": "people",
 	"detenidos": "people", "desaparecidos": "people", "evacuados": "people", "desplazados": "people",
 	"dead": "people", "injured": "people", "wounded": "people", "killed": "people", "missing": "people",
+	"heridas": "people", "muertas": "people", "fallecidas": "people", "detenidas": "people", "desaparecidas": "people",
+	"evacuadas": "people", "desplazadas": "people", "vecinos": "people", "habitantes": "people",
+	"protesters": "protesters", "demonstrators": "protesters", "manifestantes": "protesters",
 	"arrests": "people", "delegates": "delegates", "delegados": "delegates", "seats": "seats", "escanos": "seats",
 	"vehicles": "vehicles", "vehiculos": "vehicles", "cars": "vehicles", "flights": "flights", "vuelos": "flights",
 	"members": "members", "miembros": "members", "firefighters": "firefighters", "bomberos": "firefighters",
@@ -268,8 +272,28 @@ var eventWords = map[string]string{
 	"infected": "infected", "infectados": "infected", "contagiados": "infected", "hospitalized": "hospitalized",
 	"hospitalised": "hospitalized", "hospitalizados": "hospitalized", "affected": "affected", "afectados": "affected",
 	"homeless": "homeless", "fired": "laid-off", "laid": "laid-off", "despedidos": "laid-off", "hired": "hired",
-	"contratados": "hired", "voted": "voted", "votaron": "voted", "protested": "protesters", "manifestantes": "protesters",
-	"protesters": "protesters", "attended": "attendance", "asistieron": "attendance",
+	"contratados": "hired", "voted": "voted", "votaron": "voted", "protested": "protesters",
+	"attended": "attendance", "asistieron": "attendance",
+	// Spanish inflections: matar, morir, fallecer, herir, evacuar,
+	// desalojar, detener, desaparecer, rescatar, desplazar.
+	"mato": "dead", "matado": "dead", "matan": "dead", "mata": "dead", "matar": "dead", "matando": "dead",
+	"murio": "dead", "mueren": "dead", "muere": "dead", "muerto": "dead", "muertas": "dead", "morir": "dead",
+	"murieran": "dead", "fallecio": "dead", "fallecen": "dead", "fallece": "dead", "fallecido": "dead",
+	"fallecidas": "dead", "fallecer": "dead", "mortales": "dead",
+	"herido": "injured", "herida": "injured", "heridas": "injured", "hirio": "injured", "hirieron": "injured",
+	"herir": "injured", "lesionados": "injured", "lesionadas": "injured",
+	"evacuar": "evacuated", "evacuo": "evacuated", "evacuaron": "evacuated", "evacuado": "evacuated",
+	"evacuadas": "evacuated", "desalojados": "evacuated", "desalojadas": "evacuated", "desalojar": "evacuated",
+	"desalojo": "evacuated", "desalojaron": "evacuated", "evacuate": "evacuated", "evacuating": "evacuated",
+	"detuvo": "arrested", "detuvieron": "arrested", "detenido": "arrested", "detenidas": "arrested",
+	"arresto": "arrested", "arrestaron": "arrested", "arrestadas": "arrested",
+	"desaparecidas": "missing", "rescato": "rescued", "rescataron": "rescued", "rescatadas": "rescued",
+	"desplazo": "displaced", "desplazaron": "displaced", "desplazadas": "displaced",
+	"hospitalizadas": "hospitalized", "afectadas": "affected",
+	// English inflections.
+	"kills": "dead", "kill": "dead", "dies": "dead", "wounding": "injured", "injures": "injured", "injure": "injured",
+	"arrests": "arrested", "arresting": "arrested",
+	"despedira": "laid-off", "despediran": "laid-off", "despidio": "laid-off", "despidieron": "laid-off", "despedir": "laid-off",
 }
 
 // measureWords are nouns a money figure, percentage or duration often
@@ -283,7 +307,7 @@ valuation|valoracion|bonus|contract|contrato|settlement|reward|recompensa|ransom
 unemployment|paro|desempleo|inflation|inflacion|growth|crecimiento|turnout|participacion|interest|interes|
 rate|tasa|share|cuota|stake|participacion|support|apoyo|approval|aprobacion|vote|voto|votes|votos|poll|
 encuesta|gdp|pib|economy|economia|market|mercado|increase|aumento|rise|subida|drop|caida|decline|descenso|
-cut|recorte|ceasefire|truce|tregua|alto|sentence|condena|prison|prision|jail|carcel|strike|huelga|
+cut|recorte|ceasefire|truce|walkout|tregua|alto|sentence|condena|prison|prision|jail|carcel|strike|huelga|
 lockdown|confinamiento|quarantine|cuarentena|war|guerra|siege|asedio|term|mandato|mission|mision|
 deadline|plazo|delay|retraso|ban|prohibicion|suspension|visit|visita|trip|viaje|journey|flight|vuelo|
 border|frontera|wall|muro|road|carretera|line|linea|pipeline|oleoducto|gasoducto|range|alcance|coast|costa|
@@ -321,6 +345,9 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			return f, 0, false
 		}
 		val, n = v, 1
+		if fr, k := fractionAfter(w, i); k > 0 {
+			val, n = val+fr, 1+k // "4½ months", "4 ½", "2 1/2 years"
+		}
 	} else if v, k, ok := parseNumberWords(w, i); ok {
 		val, n = v, k
 	} else if isArticle(w[i].key) && i+1 < len(w) {
@@ -404,17 +431,24 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			if u.unit == "year" && j+1 < len(w) && w[j].text == "-" && w[j+1].key == "old" {
 				kind, end = KindAge, w[j+1].end
 				j += 2
+			} else if u.unit == "year" && spanishAge(w, i, j) {
+				kind = KindAge
 			}
 			if j+1 < len(w) && w[j].text == "-" && w[j+1].key == "long" {
 				end = w[j+1].end
 				j += 2
 			}
-		} else if k == j && !article {
-			// Counts: "12 people", "1.5 million refugees", "30 more civilians".
-			for x := j; x < len(w) && x <= j+2; x++ {
+		} else if (k == j || w[j].key == "de") && !article {
+			// Counts: "12 people", "1.5 million refugees", "30 more
+			// civilians", "1,3 millones de personas".
+			for x := k; x < len(w) && x <= k+2; x++ {
 				if cn, ok := countNouns[w[x].key]; ok && !(w[x].key == "puestos" && !jobPosts(w, x)) {
 					kind, unit, end = KindCount, cn, w[x].end
 					j = x + 1
+					if w[x].key == "police" && j < len(w) && (w[j].key == "officers" || w[j].key == "officer") {
+						end = w[j].end // "two police officers"
+						j++
+					}
 					break
 				}
 				if !unicode.IsLower(firstRune(w[x].text)) || isNum(w[x]) || countStops[w[x].key] {
@@ -439,6 +473,59 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	return f, j, true
 }
 
+// spanishAge reports whether the years w[i:j] are an age: "años de
+// edad", or "de 55 años" after a person ("un hombre de 55 años", "Juan
+// Pérez, de 55 años,").
+func spanishAge(w []fword, i, j int) bool {
+	if j+1 < len(w) && w[j].key == "de" && w[j+1].key == "edad" {
+		return true
+	}
+	if i < 2 || w[i-1].key != "de" {
+		return false
+	}
+	if agePersons[w[i-2].key] {
+		return true
+	}
+	return w[i-2].text == "," && i >= 3 && unicode.IsUpper(firstRune(w[i-3].text)) && (j >= len(w) || clauseBreak(w[j]))
+}
+
+// agePersons are the nouns of people whose age follows with "de".
+var agePersons = set(`hombre|mujer|joven|nino|nina|chico|chica|anciano|anciana|varon|menor|adolescente|bebe|
+senor|senora|individuo|conductor|conductora|vecino|vecina|agente|hijo|hija|madre|padre`)
+
+// fractions are the vulgar fraction glyphs a whole number may take
+// ("4½ months").
+var fractions = map[string]float64{"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1.0 / 3, "⅔": 2.0 / 3, "⅛": 0.125}
+
+// fractionAfter reads a fraction after the whole number at w[i]: a glyph
+// touching it or one space away ("4½", "4 ½", "7\u2009½"), or a small
+// fraction in digits ("2 1/2", "2-1/2"). It returns the fraction and the
+// number of words it takes, or 0 words.
+func fractionAfter(w []fword, i int) (float64, int) {
+	if i+1 >= len(w) {
+		return 0, 0
+	}
+	if fr, ok := fractions[w[i+1].text]; ok && w[i+1].start-w[i].end <= 3 {
+		return fr, 1
+	}
+	k := i + 1
+	if w[k].text == "-" && adjacent(w[i], w[k]) {
+		k++
+	}
+	if k+2 >= len(w) || !adjacent(w[k], w[k+1]) || w[k+1].text != "/" || !adjacent(w[k+1], w[k+2]) || k == i+1 && adjacent(w[i], w[k]) {
+		return 0, 0
+	}
+	num, err1 := strconv.Atoi(w[k].text)
+	den, err2 := strconv.Atoi(w[k+2].text)
+	if err1 != nil || err2 != nil || (den != 2 && den != 3 && den != 4 && den != 8) || num < 1 || num >= den {
+		return 0, 0
+	}
+	if k+3 < len(w) && w[k+3].text == "/" {
+		return 0, 0 // a date: "3 1/2/2020"
+	}
+	return float64(num) / float64(den), k + 3 - i - 1
+}
+
 // countStops end the search for a counted noun after a number: the noun
 // would count something else than the number.
 var countStops = set(`and|or|y|o|times|veces|by|por|per`)
@@ -459,7 +546,9 @@ func shareOf(w []fword, i, end int) bool {
 			return false
 		}
 		if isNum(w[k]) {
-			return true
+			// A year or a date is no side of a share: "killed 300
+			// people in 2003".
+			return !skipNumber(w, k)
 		}
 		_, ok := numberWords[w[k].key]
 		return ok
@@ -727,7 +816,7 @@ func countKey(w []fword, i, next int, f Figure) string {
 		if clauseBreak(w[x]) || countStops[w[x].key] {
 			break
 		}
-		if e, ok := eventWords[w[x].key]; ok && e != "" {
+		if e := eventAt(w, x); e != "" {
 			ev = e
 		}
 	}
@@ -735,7 +824,7 @@ func countKey(w []fword, i, next int, f Figure) string {
 		if clauseBreak(w[x]) || countStops[w[x].key] {
 			break
 		}
-		if e, ok := eventWords[w[x].key]; ok && e != "" {
+		if e := eventAt(w, x); e != "" {
 			ev = e
 		}
 	}
@@ -763,6 +852,22 @@ func countKey(w []fword, i, next int, f Figure) string {
 		return ""
 	}
 	return ev
+}
+
+// eventAt is the event the word w[x] names, with "perder la vida"
+// ("12 personas perdieron la vida") read as a death like "lost their
+// lives".
+func eventAt(w []fword, x int) string {
+	if k := w[x].key; (k == "vida" || k == "vidas") && x >= 2 {
+		p := x - 1
+		if w[p].key == "la" || w[p].key == "sus" || w[p].key == "su" {
+			p--
+		}
+		if strings.HasPrefix(w[p].key, "perd") {
+			return "dead"
+		}
+	}
+	return eventWords[w[x].key]
 }
 
 // perpetrators are the nouns of those who attacked, counted apart from
@@ -935,6 +1040,11 @@ func isModifier(w fword) bool {
 	if !unicode.IsLetter(firstRune(w.text)) || utf8.RuneCountInString(w.text) < 3 {
 		return false
 	}
+	// A verb before the noun says what was done with it, not which it
+	// is: "reported revenue", "registró pérdidas" (a Spanish past tense).
+	if len(w.key) > 4 && strings.HasSuffix(w.key, "ed") || strings.HasSuffix(w.text, "ó") {
+		return false
+	}
 	return !genericWords[w.key] && !measureVerbs[w.key]
 }
 
@@ -1007,7 +1117,7 @@ var measureSynonyms = map[string]string{
 	"inflacion": "inflation", "crecimiento": "growth", "participacion": "turnout", "interes": "interest",
 	"tasa": "rate", "cuota": "share", "apoyo": "support", "aprobacion": "approval", "voto": "vote", "votos": "vote",
 	"votes": "vote", "encuesta": "poll", "pib": "gdp", "economia": "economy", "mercado": "market", "aumento": "increase",
-	"subida": "rise", "caida": "drop", "descenso": "decline", "recorte": "cut", "truce": "ceasefire",
+	"subida": "rise", "caida": "drop", "descenso": "decline", "recorte": "cut", "truce": "ceasefire", "walkout": "strike",
 	"tregua": "ceasefire", "alto": "ceasefire", "condena": "sentence", "prision": "prison", "carcel": "prison",
 	"jail": "prison", "huelga": "strike", "confinamiento": "lockdown", "cuarentena": "quarantine", "guerra": "war",
 	"asedio": "siege", "mandato": "term", "mision": "mission", "plazo": "deadline", "retraso": "delay",
@@ -1015,6 +1125,7 @@ var measureSynonyms = map[string]string{
 	"carretera": "road", "linea": "line", "oleoducto": "pipeline", "gasoducto": "pipeline", "alcance": "range",
 	"costa": "coast", "distancia": "distance", "radio": "radius", "zona": "zone", "reforma": "reform",
 	"programa": "program", "paquete": "package", "fortuna": "fortune", "worth": "wealth", "net": "wealth",
+	"loss": "loss", "radius": "radius", "bonus": "bonus",
 }
 
 // base restates a value in its kind's base unit: durations in days,
