@@ -80,6 +80,15 @@ func TestFiguresReview(t *testing.T) {
 		{"pounds m", "en", "A £1.3m fine.", []fig{{"£1.3m", 1.3e6, "GBP", KindMoney, "fine"}}},
 		{"dollars bn", "en", "A $1.3bn deal.", []fig{{"$1.3bn", 1.3e9, "USD", KindMoney, "deal"}}},
 		{"euros millones", "es", "Una ayuda de €2,5 millones.", []fig{{"€2,5 millones", 2.5e6, "EUR", KindMoney, "aid"}}},
+		// A tokenised text sets the decimals apart from the point, which
+		// then ends a sentence: half a figure ("£1") is not shown.
+		{"decimals set apart", "en", "Jewellery and watches worth £1. 7m have been stolen.", nil},
+		{"decimals set apart, million", "en", "The fine was $1. 25 million, the judge said.", nil},
+		{"decimals set apart es", "es", "El botín vale €1. 7 millones.", nil},
+		{"a sentence ends after money", "en", "It cost $12. 7 people died.",
+			[]fig{{"$12", 12, "USD", KindMoney, "cost"}, {"7 people", 7, "people", KindCount, "dead"}}},
+		{"metres after money", "en", "It cost $1. 7 m of wall were built.",
+			[]fig{{"$1", 1, "USD", KindMoney, "cost"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
