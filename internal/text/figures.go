@@ -83,6 +83,10 @@ func Figures(s, lang string) []Figure {
 				i = next // "£1. 7m": half a figure
 				continue
 			}
+			if f.Kind == KindDuration && isArticle(words[i].key) && len(ends) > 0 && ends[len(ends)-1] == i {
+				i = next // "$450,000 a year", "500,000 people a year": a rate
+				continue
+			}
 			f.Sentence = sent
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
@@ -494,7 +498,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" {
 			kind, unit, end = KindMoney, c, w[k].end
 			j = k + 1
-		} else if u, ok := unitWords[w[k].key]; ok && !(w[k].key == "m" && !adjacent(w[k-1], w[k])) {
+		} else if u, ok := unitWords[w[k].key]; ok && !(w[k].key == "m" && !adjacent(w[k-1], w[k])) && !footNoLength(w, k, article) {
 			kind, unit, factor, end = u.kind, u.unit, u.factor, w[k].end
 			j = k + 1
 			// "42-year-old", "de 42 años de edad".
@@ -541,6 +545,22 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	f.Kind = kind
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
+}
+
+// footNoLength reports whether "foot" at w[k] is no length: only "6-foot"
+// is ("a foot chase", "on foot", "one foot in"), and not a height in feet
+// and inches ("5-foot-8").
+func footNoLength(w []fword, k int, article bool) bool {
+	switch w[k].key {
+	case "foot":
+		if article || w[k-1].text != "-" {
+			return true
+		}
+	case "feet", "pies":
+	default:
+		return false
+	}
+	return k+2 < len(w) && w[k+1].text == "-" && adjacent(w[k], w[k+1]) && isNum(w[k+2])
 }
 
 // spanishAge reports whether the years w[i:j] are an age: "años de
@@ -666,7 +686,7 @@ func skipNumber(w []fword, i int) bool {
 	}
 	if i+1 < len(w) && adjacent(w[i], w[i+1]) {
 		switch w[i+1].key {
-		case "st", "nd", "rd", "th", "o", "a", "am", "pm", "h":
+		case "st", "nd", "rd", "th", "o", "a", "am", "pm", "h", "s": // "s": decades, "the 60s"
 			return true
 		case ":":
 			return true
@@ -706,6 +726,10 @@ func skipNumber(w []fword, i int) bool {
 				return true
 			}
 		}
+	}
+	// A group of a number set apart from its head: "2, 000 feet".
+	if len(t) > 1 && t[0] == '0' && !strings.ContainsAny(t, ".,") {
+		return true
 	}
 	// Years.
 	if len(t) == 4 && !strings.ContainsAny(t, ".,") {
@@ -1075,7 +1099,7 @@ func measureKey(w []fword, x, i, next int) string {
 		return head
 	}
 	mod := ""
-	if p := x - 1; p >= 0 && (p < i || p >= next) && isModifier(w[p]) {
+	if p := x - 1; p >= 0 && (p < i || p >= next) && isModifier(w[p]) && !verbBefore(w, p) {
 		mod = w[p].key
 	}
 	// Spanish puts it after: "precios alimentarios", "precios de los
@@ -1110,13 +1134,24 @@ func isModifier(w fword) bool {
 	if !unicode.IsLetter(firstRune(w.text)) || utf8.RuneCountInString(w.text) < 3 {
 		return false
 	}
-	// A verb before the noun says what was done with it, not which it
-	// is: "reported revenue", "registró pérdidas" (a Spanish past tense).
-	if len(w.key) > 4 && strings.HasSuffix(w.key, "ed") || strings.HasSuffix(w.text, "ó") {
-		return false
-	}
 	return !genericWords[w.key] && !measureVerbs[w.key]
 }
+
+// verbBefore reports whether w[p], before a measure noun, is a verb that
+// says what was done with it, not which it is: "Apple reported revenue",
+// "the firm posted losses", "registró pérdidas" (a Spanish past tense).
+// After a determiner an -ed word is an adjective: "a suspended sentence".
+func verbBefore(w []fword, p int) bool {
+	if strings.HasSuffix(w[p].text, "ó") {
+		return true
+	}
+	if len(w[p].key) <= 4 || !strings.HasSuffix(w[p].key, "ed") {
+		return false
+	}
+	return p == 0 || !determiners[w[p-1].key]
+}
+
+var determiners = set(`a|an|the|its|their|his|her|this|that|our|your|any|no|each`)
 
 // spanishModifier reports whether w[k], after the Spanish measure noun at
 // w[x], says which one it is: a word after "de"/"al" ("de los
