@@ -105,7 +105,13 @@ func TestClientErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			srv := chatServer(t, tt.handle)
-			c := testClient(t, srv.URL, 200*time.Millisecond)
+			// Only the slow row is about the timeout; the others get time
+			// to send a large answer on a loaded machine under -race.
+			timeout := 10 * time.Second
+			if tt.name == "slow" {
+				timeout = 200 * time.Millisecond
+			}
+			c := testClient(t, srv.URL, timeout)
 			_, err := c.Write(context.Background(), Request{Sources: []Source{{N: 1, Text: "x"}}})
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Fatalf("Write error = %v, want one mentioning %q", err, tt.wantErr)
