@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -127,36 +126,34 @@ func TestMovedFetchedOnce(t *testing.T) {
 	}
 }
 
-// TestMovedLinksBound checks that movedLinks keeps at most movedCap
-// links, keeps the newest, and keeps a link still looked up.
-func TestMovedLinksBound(t *testing.T) {
+// TestMovedRestartFetchedOnce polls a feed whose item links to a page
+// that redirects, restarts the pipeline (a new Pipeline on the same
+// database, as a restart or a second worker process is) and polls again:
+// the page is fetched once in all. With the links that redirected kept in
+// the process's memory, the poll after the restart fetched it again (2).
+func TestMovedRestartFetchedOnce(t *testing.T) {
 	t.Parallel()
-	m := newMovedLinks()
-	link := func(i int) string { return fmt.Sprintf("https://example.org/%d", i) }
-	m.put("https://example.org/kept", "https://example.org/kept-to")
-	const n = 3 * movedCap
-	for i := range n {
-		m.put(link(i), link(i)+"/to")
-		if i%(movedCap/4) == 0 {
-			m.get("https://example.org/kept")
-		}
+	ctx := context.Background()
+	s := newSite(t)
+	s.ignoreETag.Store(true) // every poll reads the items
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	h := startPipeline(t, ctx, path, testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: s.url("/moved.xml")})
+	h.waitIdle(t, ctx)
+	h.close(t)
+
+	h = startPipeline(t, ctx, path, testFetcher(t))
+	if err := h.p.PollNow(ctx, src.ID); err != nil {
+		t.Fatal(err)
 	}
-	if got := m.len(); got > movedCap {
-		t.Errorf("%d links kept, want at most %d", got, movedCap)
+	h.waitIdle(t, ctx)
+	if full, _ := s.counts("moved.xml"); full != 2 {
+		t.Fatalf("feed read %d times, want 2", full)
 	}
-	tests := []struct {
-		link, want string
-		ok         bool
-	}{
-		{link(n - 1), link(n-1) + "/to", true},
-		{link(n - movedCap/2), link(n-movedCap/2) + "/to", true},
-		{link(0), "", false},
-		{"https://example.org/kept", "https://example.org/kept-to", true},
+	if n := s.redirectCount("/moved/fire-1.html"); n != 1 {
+		t.Errorf("moved article fetched %d times in 2 polls across a restart, want 1", n)
 	}
-	for _, tc := range tests {
-		got, ok := m.get(tc.link)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("get(%q) = %q, %v; want %q, %v", tc.link, got, ok, tc.want, tc.ok)
-		}
+	if n := s.pageCount("/news/fire-1.html"); n != 1 {
+		t.Errorf("its page fetched %d times in 2 polls across a restart, want 1", n)
 	}
 }

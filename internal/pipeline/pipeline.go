@@ -123,9 +123,6 @@ type Pipeline struct {
 	// re-brief to attach if its summary is unchanged (see putWritten).
 	// Guarded by mu.
 	written map[int64]writtenSection
-	// moved maps the links whose pages redirected to the URL their
-	// articles were stored under (see movedLinks).
-	moved *movedLinks
 
 	runMu   sync.Mutex
 	cancel  context.CancelFunc // stops the scheduler; nil when not running
@@ -167,7 +164,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1),
-		moved: newMovedLinks(), written: map[int64]writtenSection{}}
+		written: map[int64]writtenSection{}}
 	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)

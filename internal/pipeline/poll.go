@@ -125,8 +125,10 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 // by src.URL: a page that redirects is stored under its final URL, so a
 // lookup by the source's URL found nothing, failed the poll, and left the
 // source new, to be fetched again on every poll (TestPagePollRedirect).
+// The lookup before the fetch finds it by src.URL too, which storeArticle
+// records as leading to it (store.Store.AddArticleFrom).
 func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time) error {
-	a, err := p.st.ArticleByURL(ctx, p.moved.resolve(news.URLKey(src.URL)))
+	a, err := p.st.ArticleByURL(ctx, news.URLKey(src.URL))
 	if errors.Is(err, store.ErrNotFound) {
 		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
 	}
@@ -354,10 +356,14 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 }
 
 // stored reports whether the article at the canonical link is stored:
-// under the URL its page redirected to, if a fetch of it by this process
-// was redirected (see movedLinks), else under link itself.
+// under link itself, or under the URL its page redirected to, which
+// storeArticle recorded link as leading to. The record is the store's, so
+// it holds after a restart and for every process on a shared database:
+// a feed whose every item redirects (feedburner, a tracking link) is not
+// fetched item by item again after each (TestMovedRestartFetchedOnce).
+// It costs no extra round trip: HasArticle looks up both in one query.
 func (p *Pipeline) stored(ctx context.Context, link string) (bool, error) {
-	return p.st.HasArticle(ctx, p.moved.resolve(link))
+	return p.st.HasArticle(ctx, link)
 }
 
 // storeArticle fetches and stores the article of args and returns it as
@@ -375,12 +381,12 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	if err != nil {
 		return news.Article{}, err
 	}
-	stored, created, err := p.st.AddArticle(ctx, a)
+	// A page that redirected is stored under its final URL; the link the
+	// feed gave is recorded with it, in the same transaction, so the next
+	// poll finds the item stored (see stored).
+	stored, created, err := p.st.AddArticleFrom(ctx, news.URLKey(args.Item.URL), a)
 	if err != nil {
 		return news.Article{}, err
-	}
-	if link := news.URLKey(args.Item.URL); stored.URL != link {
-		p.moved.put(link, stored.URL)
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)

@@ -113,10 +113,23 @@ type Store interface {
 	// created=false, with the stored article, if that URL is already stored:
 	// an article is never stored twice.
 	AddArticle(ctx context.Context, a news.Article) (stored news.Article, created bool, err error)
+	// AddArticleFrom is AddArticle for an article whose page was fetched
+	// from link, a canonical URL, and redirected to a.URL: in the same
+	// transaction it records link as leading to the article stored (new,
+	// or stored before under a.URL), so that ArticleByURL and HasArticle
+	// find the article by link too, in every process on the database and
+	// after a restart, without fetching the page again. A link empty or
+	// equal to a.URL records nothing. A link recorded before is moved to
+	// the article stored now. The record goes when its article is deleted.
+	AddArticleFrom(ctx context.Context, link string, a news.Article) (stored news.Article, created bool, err error)
 	Article(ctx context.Context, id int64) (news.Article, error)
+	// ArticleByURL returns the article stored under the canonical url,
+	// else the one url was recorded as leading to (AddArticleFrom).
 	ArticleByURL(ctx context.Context, url string) (news.Article, error)
-	// HasArticle reports whether an article is stored under the canonical
-	// url, without reading it: the check a poll makes for every feed item.
+	// HasArticle reports whether ArticleByURL would find an article,
+	// without reading it: the check a poll makes for every feed item, in
+	// one round trip whether the item's link is the article's URL or one
+	// that redirected to it.
 	HasArticle(ctx context.Context, url string) (bool, error)
 	Articles(ctx context.Context, f ArticleFilter) ([]news.Article, error)
 	// SetArticleGroup records the clusterer's decision for an article,

@@ -493,3 +493,15 @@ func TestEditDuringPoll(t *testing.T) {
 		}
 	})
 }
+
+// TestArticleLinks runs storetest.RunArticleLinks, deleting articles with
+// SQL.
+func TestArticleLinks(t *testing.T) {
+	t.Parallel()
+	st := open(t, pgtest.DSN(t))
+	defer st.Close()
+	storetest.RunArticleLinks(t, st, func(ctx context.Context, id int64) error {
+		_, err := st.Pool().Exec(ctx, `DELETE FROM articles WHERE id = $1`, id)
+		return err
+	})
+}

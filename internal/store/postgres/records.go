@@ -137,6 +137,11 @@ func keyEq(param string) string {
 	return "(md5(url_key) = md5(" + param + ") AND url_key = " + param + ")"
 }
 
+// linkEq matches the article_links row of the link $1: the unique index is
+// on md5(link), and the link is compared too, so that an md5 collision
+// never matches.
+const linkEq = "md5(link) = md5($1) AND link = $1"
+
 func mustAffect(tag pgconn.CommandTag, what string) error {
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("%s: %w", what, store.ErrNotFound)
@@ -158,6 +163,13 @@ func isUnique(err error) bool {
 // is assigned here; grouping fields are ignored (see SetArticleGroup). If the
 // URL is already stored it returns the stored article and created=false.
 func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, bool, error) {
+	return st.AddArticleFrom(ctx, "", a)
+}
+
+// AddArticleFrom is AddArticle recording link as leading to the article;
+// see store.Store. The article and its link are written in one
+// transaction; an article without a link needs none.
+func (st *Store) AddArticleFrom(ctx context.Context, link string, a news.Article) (news.Article, bool, error) {
 	if a.URL == "" {
 		return news.Article{}, false, errors.New("add article: empty URL")
 	}
@@ -171,30 +183,54 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 	if a.SourceID != 0 {
 		source = &a.SourceID
 	}
-	var id int64
-	// As in AddSource, NOT EXISTS keeps a duplicate from drawing an ID. A
-	// concurrent insert of the same URL waits for the other transaction
-	// and then does nothing, so the lookup below finds the winner's row.
-	err := st.pool.QueryRow(ctx, `INSERT INTO articles
-		(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
-		 description, image_url, category, extraction, extraction_reason)
-		SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
-		WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = $2)
-		ON CONFLICT (url) DO NOTHING RETURNING id`,
-		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
-		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
-	if errors.Is(err, pgx.ErrNoRows) {
-		stored, err := st.articleWhere(ctx, "a.url = $1", a.URL)
-		if err != nil {
-			return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
+	var (
+		id      int64
+		created bool
+	)
+	add := func(q pgQuerier) error {
+		// As in AddSource, NOT EXISTS keeps a duplicate from drawing an
+		// ID. A concurrent insert of the same URL waits for the other
+		// transaction and then does nothing, so the lookup below, a
+		// statement of its own, finds the winner's row.
+		err := q.QueryRow(ctx, `INSERT INTO articles
+			(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
+			 description, image_url, category, extraction, extraction_reason)
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = $2)
+			ON CONFLICT (url) DO NOTHING RETURNING id`,
+			source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
+			a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
+		created = err == nil
+		if errors.Is(err, pgx.ErrNoRows) {
+			err = q.QueryRow(ctx, `SELECT id FROM articles WHERE url = $1`, a.URL).Scan(&id)
 		}
-		return stored, false, nil
+		if err != nil || link == "" || link == a.URL {
+			return err
+		}
+		_, err = q.Exec(ctx, `INSERT INTO article_links (link, article_id) VALUES ($1, $2)
+			ON CONFLICT ((md5(link))) DO UPDATE SET link = excluded.link, article_id = excluded.article_id`, link, id)
+		return err
+	}
+	var err error
+	if link == "" || link == a.URL {
+		err = add(st.pool)
+	} else {
+		err = pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return add(tx) })
 	}
 	if err != nil {
 		return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
 	}
 	stored, err := st.Article(ctx, id)
-	return stored, err == nil, err
+	if err != nil {
+		return news.Article{}, false, err
+	}
+	return stored, created, nil
+}
+
+// pgQuerier is the pool or a transaction.
+type pgQuerier interface {
+	QueryRow(ctx context.Context, query string, args ...any) pgx.Row
+	Exec(ctx context.Context, query string, args ...any) (pgconn.CommandTag, error)
 }
 
 func (st *Store) articleWhere(ctx context.Context, where string, arg any) (news.Article, error) {
@@ -214,20 +250,23 @@ func (st *Store) Article(ctx context.Context, id int64) (news.Article, error) {
 	return a, nil
 }
 
-// ArticleByURL returns the article stored under the canonical url, Text
-// included.
+// ArticleByURL returns the article stored under the canonical url, else
+// the one url leads to (AddArticleFrom), Text included.
 func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, error) {
-	a, err := st.articleWhere(ctx, "a.url = $1", url)
+	a, err := st.articleWhere(ctx, `a.id = COALESCE((SELECT id FROM articles WHERE url = $1),
+		(SELECT article_id FROM article_links WHERE `+linkEq+`))`, url)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("article %q: %w", url, err)
 	}
 	return a, nil
 }
 
-// HasArticle reports whether an article is stored under the canonical url.
+// HasArticle reports whether an article is stored under the canonical url
+// or url leads to one (AddArticleFrom).
 func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 	var found bool
-	err := st.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = $1)`, url).Scan(&found)
+	err := st.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = $1)
+		OR EXISTS (SELECT 1 FROM article_links WHERE `+linkEq+`)`, url).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look up article %q: %w", url, err)
 	}

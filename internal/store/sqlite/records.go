@@ -163,6 +163,14 @@ func isUnique(err error) bool {
 // is assigned here; grouping fields are ignored (see SetArticleGroup). If the
 // URL is already stored it returns the stored article and created=false.
 func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, bool, error) {
+	return st.AddArticleFrom(ctx, "", a)
+}
+
+// AddArticleFrom is AddArticle recording link as leading to the article;
+// see store.Store. The article and its link are written in one
+// transaction, which takes the database's lock (_txlock=immediate); an
+// article without a link needs none.
+func (st *Store) AddArticleFrom(ctx context.Context, link string, a news.Article) (news.Article, bool, error) {
 	if a.URL == "" {
 		return news.Article{}, false, errors.New("add article: empty URL")
 	}
@@ -176,26 +184,62 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 	if a.SourceID != 0 {
 		source = a.SourceID
 	}
-	var id int64
-	err := st.db.QueryRowContext(ctx, `INSERT INTO articles
-		(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
-		 description, image_url, category, extraction, extraction_reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(url) DO NOTHING RETURNING id`,
-		source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
-		a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		stored, err := st.articleWhere(ctx, "a.url = ?", a.URL)
-		if err != nil {
-			return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
+	var (
+		id      int64
+		created bool
+	)
+	add := func(q querier) error {
+		err := q.QueryRowContext(ctx, `INSERT INTO articles
+			(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
+			 description, image_url, category, extraction, extraction_reason)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(url) DO NOTHING RETURNING id`,
+			source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
+			a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)
+		created = err == nil
+		if errors.Is(err, sql.ErrNoRows) {
+			err = q.QueryRowContext(ctx, `SELECT id FROM articles WHERE url = ?`, a.URL).Scan(&id)
 		}
-		return stored, false, nil
+		if err != nil || link == "" || link == a.URL {
+			return err
+		}
+		_, err = q.ExecContext(ctx, `INSERT INTO article_links (link, article_id) VALUES (?, ?)
+			ON CONFLICT(link) DO UPDATE SET article_id = excluded.article_id`, link, id)
+		return err
+	}
+	var err error
+	if link == "" || link == a.URL {
+		err = add(st.db)
+	} else {
+		err = st.inSQLTx(ctx, add)
 	}
 	if err != nil {
 		return news.Article{}, false, fmt.Errorf("add article %q: %w", a.URL, err)
 	}
 	stored, err := st.Article(ctx, id)
-	return stored, err == nil, err
+	if err != nil {
+		return news.Article{}, false, err
+	}
+	return stored, created, nil
+}
+
+// querier is *sql.DB or *sql.Tx.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// inSQLTx runs fn in a transaction, which it commits if fn returns nil.
+func (st *Store) inSQLTx(ctx context.Context, fn func(querier) error) error {
+	tx, err := st.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func (st *Store) articleWhere(ctx context.Context, where string, arg any) (news.Article, error) {
@@ -215,20 +259,23 @@ func (st *Store) Article(ctx context.Context, id int64) (news.Article, error) {
 	return a, nil
 }
 
-// ArticleByURL returns the article stored under the canonical url, Text
-// included.
+// ArticleByURL returns the article stored under the canonical url, else
+// the one url leads to (AddArticleFrom), Text included.
 func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, error) {
-	a, err := st.articleWhere(ctx, "a.url = ?", url)
+	a, err := st.articleWhere(ctx, `a.id = COALESCE((SELECT id FROM articles WHERE url = ?1),
+		(SELECT article_id FROM article_links WHERE link = ?1))`, url)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("article %q: %w", url, err)
 	}
 	return a, nil
 }
 
-// HasArticle reports whether an article is stored under the canonical url.
+// HasArticle reports whether an article is stored under the canonical url
+// or url leads to one (AddArticleFrom).
 func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 	var found bool
-	err := st.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?)`, url).Scan(&found)
+	err := st.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1)
+		OR EXISTS (SELECT 1 FROM article_links WHERE link = ?1)`, url).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look up article %q: %w", url, err)
 	}

@@ -243,3 +243,18 @@ func TestEditDuringPoll(t *testing.T) {
 		}
 	})
 }
+
+// TestArticleLinks runs storetest.RunArticleLinks, deleting articles with
+// SQL (the connections enforce foreign keys, so the cascade runs).
+func TestArticleLinks(t *testing.T) {
+	t.Parallel()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer st.Close()
+	storetest.RunArticleLinks(t, st, func(ctx context.Context, id int64) error {
+		_, err := st.DB().ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+		return err
+	})
+}
