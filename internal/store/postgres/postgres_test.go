@@ -372,6 +372,14 @@ func TestRefuseNewerUnderLock(t *testing.T) {
 	}
 }
 
+// BenchmarkArticleLookup checks 10,000 articles stored after redirects
+// (storetest.BenchArticleLookup).
+func BenchmarkArticleLookup(b *testing.B) {
+	st := open(b, pgtest.DSN(b))
+	defer st.Close()
+	storetest.BenchArticleLookup(b, st, 10_000)
+}
+
 func BenchmarkSourceDuplicate(b *testing.B) {
 	st := open(b, pgtest.DSN(b))
 	defer st.Close()

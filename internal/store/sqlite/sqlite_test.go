@@ -119,6 +119,17 @@ func TestUpgrade(t *testing.T) {
 	})
 }
 
+// BenchmarkArticleLookup checks 10,000 articles stored after redirects
+// (storetest.BenchArticleLookup).
+func BenchmarkArticleLookup(b *testing.B) {
+	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	storetest.BenchArticleLookup(b, st, 10_000)
+}
+
 func BenchmarkSourceDuplicate(b *testing.B) {
 	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
 	if err != nil {
