@@ -9,6 +9,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/queue"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
@@ -155,5 +156,36 @@ func TestMovedRestartFetchedOnce(t *testing.T) {
 	}
 	if n := s.pageCount("/news/fire-1.html"); n != 1 {
 		t.Errorf("its page fetched %d times in 2 polls across a restart, want 1", n)
+	}
+}
+
+// TestSharedMovedFetchedOnce is TestMovedRestartFetchedOnce on a shared
+// PostgreSQL database: a second process, started after the first stored
+// the article, polls the feed again with the first one stopped (so that
+// the poll and its article job are the second's) and must not fetch the
+// page: the first process's knowledge of the redirect is the database's.
+func TestSharedMovedFetchedOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	s := newSite(t)
+	s.ignoreETag.Store(true) // every poll reads the items
+	a := startPostgres(t, ctx, dsn, testFetcher(t))
+	src, err := a.st.AddSource(ctx, news.Source{URL: s.url("/moved.xml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitIdle(t, ctx, a.p)
+	b := startPostgres(t, ctx, dsn, testFetcher(t))
+	a.stop(t)
+	if err := b.p.PollNow(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	waitIdle(t, ctx, b.p)
+	if full, _ := s.counts("moved.xml"); full != 2 {
+		t.Fatalf("feed read %d times, want 2", full)
+	}
+	if n := s.pageCount("/news/fire-1.html"); n != 1 {
+		t.Errorf("page fetched %d times by two processes, want 1", n)
 	}
 }
