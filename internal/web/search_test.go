@@ -202,6 +202,13 @@ func TestCategoryViews(t *testing.T) {
 				t.Errorf("GET %s = %d, want %d", path, r.status, status)
 			}
 		}
+		// An empty category is not an empty desk: its page must not say
+		// that no story has come in yet from the subscribed sources.
+		r = do(t, http.MethodGet, ts.URL+"/?category=Sport", nil, "")
+		if !strings.Contains(r.body, `<p class="empty">No stories in Sport. <a href="/">See all stories</a>.</p>`) ||
+			strings.Contains(r.body, "No stories yet") {
+			t.Errorf("GET /?category=Sport does not say the category is empty:\n%s", r.body)
+		}
 		r = do(t, http.MethodGet, ts.URL+"/feeds/stories.atom?category=Sport", nil, "")
 		if strings.Contains(r.body, "<entry>") {
 			t.Errorf("feed of an empty category has entries:\n%s", r.body)
