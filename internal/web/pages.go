@@ -34,6 +34,19 @@ func interval(d time.Duration) string {
 	return s
 }
 
+// stop is the full stop that ends a reference's title before its date,
+// or nothing when the title ends its own sentence: a headline that asks
+// "What does it mean for the east?" must not read "east?.".
+func stop(title string) string {
+	title = strings.TrimSpace(title)
+	for _, end := range []string{".", "?", "!", "…"} {
+		if strings.HasSuffix(title, end) {
+			return ""
+		}
+	}
+	return "."
+}
+
 // pageNames are the templates rendered inside layout.html.
 var pageNames = []string{"index", "story", "article", "sources", "thread", "error", "search", "import"}
 
@@ -53,6 +66,7 @@ var templateFuncs = template.FuncMap{
 	"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"interval": interval,
 	"duration": news.FormatDuration,
+	"stop":     stop,
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one

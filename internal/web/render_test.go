@@ -192,3 +192,30 @@ func TestRenderWrittenSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestReferenceTitlePunctuation checks that a reference whose title ends
+// its own sentence gets no full stop after it before the date.
+func TestReferenceTitlePunctuation(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ title, want string }{
+		{"Bridge closed for repairs", `>Bridge closed for repairs</a>. <time`},
+		{"What does it mean for the east?", `>What does it mean for the east?</a> <time`},
+		{"Bridge closed!", `>Bridge closed!</a> <time`},
+		{"Bridge closed, again…", `>Bridge closed, again…</a> <time`},
+	} {
+		b := fixtureBriefing()
+		for i, s := range b.Sections {
+			if s.Kind == news.SectionReferences {
+				b.Sections[i].Items[0].Text = tc.title
+			}
+		}
+		var buf bytes.Buffer
+		if err := RenderBriefingPage(&buf, b, fixtureStore().articles); err != nil {
+			t.Fatal(err)
+		}
+		if got := buf.String(); !strings.Contains(got, tc.want) {
+			_, refs, _ := strings.Cut(got, `class="references"`)
+			t.Errorf("title %q: references lack %q:\n%s", tc.title, tc.want, refs)
+		}
+	}
+}
