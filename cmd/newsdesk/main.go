@@ -43,7 +43,7 @@ const usage = `newsdesk reads the news and writes briefings you can trust.
 Usage:
   newsdesk serve [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL]
   newsdesk demo [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL] [--wire-addr ADDR]
-  newsdesk sources [--db PATH | --database URL] add URL | import FILE.opml | export | list | remove ID
+  newsdesk sources [--db PATH | --database URL] add URL | set ID | import FILE.opml | export | list | remove ID
   newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 

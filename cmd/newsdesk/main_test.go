@@ -64,6 +64,25 @@ func TestFlagsHelpAndErrors(t *testing.T) {
 	}
 }
 
+// TestUsageNamesEverySourcesCommand checks that the usage newsdesk prints
+// without a command names each sources subcommand that sources -h lists.
+func TestUsageNamesEverySourcesCommand(t *testing.T) {
+	t.Parallel()
+	var stdout, stderr bytes.Buffer
+	_ = run(context.Background(), nil, func(string) string { return "" }, &stdout, &stderr)
+	out := stdout.String() + stderr.String()
+	_, line, _ := strings.Cut(out, "newsdesk sources ")
+	line, _, _ = strings.Cut(line, "\n")
+	for _, cmd := range []string{"add URL", "set ID", "import FILE.opml", "export", "list", "remove ID"} {
+		if !strings.Contains(line, cmd) {
+			t.Errorf("usage's sources line lacks %q: %s", cmd, line)
+		}
+		if !strings.Contains(sourcesUsage, strings.Fields(cmd)[0]) {
+			t.Errorf("sources usage lacks %q", cmd)
+		}
+	}
+}
+
 // TestServeBaseURL runs serve behind an imagined reverse proxy: with
 // --base-url (or NEWSDESK_BASE_URL) the feed's links name the public site,
 // not the address the requests reach newsdesk at.
