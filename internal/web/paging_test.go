@@ -167,6 +167,10 @@ func TestThreadPage(t *testing.T) {
 		if page.status != 200 || !strings.Contains(page.body, `<a href="/stories/7">Bridge closed</a>`) {
 			t.Errorf("thread page: status %d, lacks its story:\n%s", page.status, page.body)
 		}
+		// One story is "the only story", not "The 1 story ..., first seen first".
+		if !strings.Contains(page.body, `<p class="meta">The only story of this thread so far`) || strings.Contains(page.body, "The 1 story") {
+			t.Errorf("thread page of one story does not say it is the only one:\n%s", page.body)
+		}
 		r := do(t, "GET", ts.URL+"/api/threads/5", nil, "")
 		var got struct {
 			ID      int64 `json:"id"`
