@@ -83,6 +83,21 @@ func TestUsageNamesEverySourcesCommand(t *testing.T) {
 	}
 }
 
+// TestSummaryWordsHelp checks that each command taking --summary-words
+// gives its floor in its help, as the check that refuses a smaller one does.
+func TestSummaryWordsHelp(t *testing.T) {
+	t.Parallel()
+	for _, cmd := range []string{"serve", "demo", "brief"} {
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{cmd, "-h"}, func(string) string { return "" }, &stdout, &stderr); err != nil {
+			t.Fatalf("%s -h: %v", cmd, err)
+		}
+		if !strings.Contains(stderr.String(), "summary length budget in words (at least 10)") {
+			t.Errorf("%s -h does not give --summary-words' floor:\n%s", cmd, stderr.String())
+		}
+	}
+}
+
 // TestServeBaseURL runs serve behind an imagined reverse proxy: with
 // --base-url (or NEWSDESK_BASE_URL) the feed's links name the public site,
 // not the address the requests reach newsdesk at.
