@@ -46,7 +46,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageError(env.stderr, demoUsage)
+		return argsError(env.stderr, demoUsage, "demo", "unexpected argument %q: demo takes flags only", fs.Arg(0))
 	}
 	if cfg.DBPath == "" && cfg.Database == "" {
 		// A fresh database each run, so the demo always shows the whole

@@ -35,6 +35,8 @@ func TestFlagsHelpAndErrors(t *testing.T) {
 		{[]string{"eval", "-h"}, "usage: newsdesk eval", false},
 		{[]string{"eval", "--help"}, "usage: newsdesk eval", false},
 		{[]string{"serve", "--bogus"}, "usage: newsdesk serve", true},
+		{[]string{"serve", "extra"}, "newsdesk serve: unexpected argument \"extra\": serve takes flags only", true},
+		{[]string{"demo", "extra"}, "newsdesk demo: unexpected argument \"extra\": demo takes flags only", true},
 		{[]string{"brief", "--format"}, "usage: newsdesk brief", true},
 		{[]string{"sources", "--bogus", "list"}, "usage: newsdesk sources", true},
 		{[]string{"sources", "list", "--bogus"}, "usage: newsdesk sources", true},

@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageError(env.stderr, serveUsage)
+		return argsError(env.stderr, serveUsage, "serve", "unexpected argument %q: serve takes flags only", fs.Arg(0))
 	}
 	if err := env.validate(cfg); err != nil {
 		return err

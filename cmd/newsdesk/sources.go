@@ -70,7 +70,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		do = func(st store.Store) error { return sourcesAdd(ctx, st, src, env) }
 	case "import":
 		if len(rest) != 1 {
-			return usageError(env.stderr, sourcesUsage)
+			return argsError(env.stderr, sourcesUsage, "sources import", "want one OPML file, got %d arguments", len(rest))
 		}
 		srcs, err := readOPML(rest[0])
 		if err != nil {
@@ -112,7 +112,7 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		do = func(st store.Store) error { return sourcesSet(ctx, st, id, edit, cfg, env) }
 	case "remove":
 		if len(rest) != 1 {
-			return usageError(env.stderr, sourcesUsage)
+			return argsError(env.stderr, sourcesUsage, "sources remove", "want one source ID (see newsdesk sources list), got %d arguments", len(rest))
 		}
 		id, err := strconv.ParseInt(rest[0], 10, 64)
 		if err != nil {
@@ -159,10 +159,18 @@ func parseSourcesAdd(args []string, env environment) (news.Source, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return news.Source{}, err
 	}
-	if fs.NArg() != 1 {
-		return news.Source{}, usageError(env.stderr, sourcesUsage)
+	if fs.NArg() == 0 {
+		return news.Source{}, argsError(env.stderr, sourcesUsage, "sources add", "missing the URL of the feed or page to subscribe to")
 	}
-	return newSource(fs.Arg(0), *page, *name, *lang, *category, *every)
+	// The URL may come first, as in "add URL --name X": the flags after it.
+	raw := fs.Arg(0)
+	if err := parseFlags(fs, fs.Args()[1:]); err != nil {
+		return news.Source{}, err
+	}
+	if fs.NArg() != 0 {
+		return news.Source{}, argsError(env.stderr, sourcesUsage, "sources add", "one URL at a time: %q is a second argument", fs.Arg(0))
+	}
+	return newSource(raw, *page, *name, *lang, *category, *every)
 }
 
 func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env environment) error {
@@ -220,7 +228,7 @@ func parseSourcesSet(args []string, env environment) (int64, web.SourceEdit, err
 			return 0, e, err
 		}
 		if fs.NArg() != 0 {
-			return 0, e, usageError(env.stderr, sourcesUsage)
+			return 0, e, argsError(env.stderr, sourcesUsage, "sources set", "one source ID at a time: %q is a second argument", fs.Arg(0))
 		}
 		id, err := strconv.ParseInt(idArg, 10, 64)
 		if err != nil || id <= 0 {
@@ -234,7 +242,7 @@ func parseSourcesSet(args []string, env environment) (int64, web.SourceEdit, err
 		}
 		return id, e, nil
 	}
-	return 0, e, usageError(env.stderr, sourcesUsage)
+	return 0, e, argsError(env.stderr, sourcesUsage, "sources set", "missing the ID of the source to change (see newsdesk sources list)")
 }
 
 // sourcesSet applies edit to source id as PATCH /api/sources/{id} does,
@@ -367,4 +375,11 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func usageError(stderr io.Writer, usage string) error {
 	fmt.Fprint(stderr, usage)
 	return errUsage
+}
+
+// argsError says what is wrong with a command's arguments before its
+// usage: the usage alone leaves the user to find the mistake.
+func argsError(stderr io.Writer, usage, cmd, format string, args ...any) error {
+	fmt.Fprintf(stderr, "newsdesk %s: %s\n\n", cmd, fmt.Sprintf(format, args...))
+	return usageError(stderr, usage)
 }
