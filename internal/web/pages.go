@@ -327,7 +327,14 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		Briefing: buildBriefingView(b, articles, sources, articleHref),
 	}
 	if st.ThreadID > 0 {
-		page.Briefing.ThreadHref = threadPath(st.ThreadID)
+		// The link is for following the line back: a thread of this story
+		// alone would lead the reader to a list of the page they are on.
+		switch others, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: st.ThreadID, Limit: 2}); {
+		case err != nil:
+			s.log.Warn("count stories of thread", "story", id, "thread", st.ThreadID, "err", err)
+		case len(others) > 1:
+			page.Briefing.ThreadHref = threadPath(st.ThreadID)
+		}
 	}
 	page.CopyText = page.Briefing.Headline + " — " + storyURL(s.baseURL(r), st.ID)
 	if !page.Briefing.Briefed {

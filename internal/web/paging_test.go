@@ -159,9 +159,11 @@ func TestThreadPage(t *testing.T) {
 	t.Parallel()
 	eachStore(t, func(t *testing.T, st Store) {
 		ts := newTestServer(t, Config{BaseURL: "https://news.example.org"}, st)
+		// Thread 5 holds story 7 alone: its page would list only the story
+		// the reader is on (see TestThreadLinkNeedsAnotherStory).
 		story := do(t, "GET", ts.URL+"/stories/7", nil, "").body
-		if !strings.Contains(story, `<p class="thread-link"><a href="/threads/5">`) {
-			t.Error("story page's background does not link its thread")
+		if strings.Contains(story, `class="thread-link"`) {
+			t.Error("story page links a thread of that story alone")
 		}
 		page := do(t, "GET", ts.URL+"/threads/5", nil, "")
 		if page.status != 200 || !strings.Contains(page.body, `<a href="/stories/7">Bridge closed</a>`) {
@@ -199,6 +201,21 @@ func TestThreadPage(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestThreadLinkNeedsAnotherStory checks that a story's background links
+// its thread once the thread has another story to follow back to.
+func TestThreadLinkNeedsAnotherStory(t *testing.T) {
+	t.Parallel()
+	m := fixtureStore()
+	s8 := m.stories[8]
+	s8.ThreadID = 5
+	m.stories[8] = s8
+	ts := newTestServer(t, Config{}, m)
+	story := do(t, "GET", ts.URL+"/stories/7", nil, "").body
+	if !strings.Contains(story, `<p class="thread-link"><a href="/threads/5">Every story of this thread</a></p>`) {
+		t.Errorf("story page's background does not link its thread of two stories:\n%s", story)
+	}
 }
 
 func TestRetrySource(t *testing.T) {
