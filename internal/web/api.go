@@ -95,7 +95,7 @@ func pathID(r *http.Request) (int64, bool) {
 func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.APIToken == "" {
-			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured")
+			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set")
 			return
 		}
 		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")

@@ -165,7 +165,7 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if s.cfg.APIToken == "" {
-		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured.")
+		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
 	// The form's fields are those of the API's JSON body, so they get its

@@ -267,7 +267,7 @@ func TestSourceEditForm(t *testing.T) {
 		wantName string
 	}{
 		{"saved", testToken, nil, "name=Stadtblatt+Online&lang=de&category=Lokales&poll_interval=2h&token=" + testToken, 303, "", "Stadtblatt Online"},
-		{"no token configured", "", nil, "name=X&token=x", 403, "no API token is configured", "Stadtblatt"},
+		{"no token configured", "", nil, "name=X&token=x", 403, "no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.", "Stadtblatt"},
 		{"wrong token", testToken, nil, "name=X&token=nope", 401, "The API token is missing or wrong.", "Stadtblatt"},
 		{"no token", testToken, nil, "name=X", 401, "The API token is missing or wrong.", "Stadtblatt"},
 		{"cross-origin", testToken, map[string]string{"Origin": "https://evil.example"}, "name=X&token=" + testToken, 403, "cross-origin", "Stadtblatt"},

@@ -208,7 +208,7 @@ type importPage struct {
 // the pages keep no state between requests to show it after a redirect.
 func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.APIToken == "" {
-		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be imported here: no API token is configured.")
+		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be imported here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
 	// limitBody has capped the body at MaxRequestBody; the whole of it may

@@ -281,13 +281,13 @@ func TestWritesAuth(t *testing.T) {
 		status int
 		errMsg string
 	}{
-		{"no token configured", "", map[string]string{"Authorization": "Bearer anything"}, "POST", "/api/sources", body, 403, "writes are disabled: no API token is configured"},
+		{"no token configured", "", map[string]string{"Authorization": "Bearer anything"}, "POST", "/api/sources", body, 403, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set"},
 		{"missing token", testToken, nil, "POST", "/api/sources", body, 401, "missing or wrong API token"},
 		{"wrong token", testToken, map[string]string{"Authorization": "Bearer nope"}, "POST", "/api/sources", body, 401, "missing or wrong API token"},
 		{"token prefix", testToken, map[string]string{"Authorization": "Bearer " + testToken[:4]}, "POST", "/api/sources", body, 401, "missing or wrong API token"},
 		{"basic scheme", testToken, map[string]string{"Authorization": "Basic " + testToken}, "POST", "/api/sources", body, 401, "missing or wrong API token"},
 		{"right token", testToken, map[string]string{"Authorization": "Bearer " + testToken}, "POST", "/api/sources", body, 201, ""},
-		{"delete no token configured", "", map[string]string{"Authorization": "Bearer x"}, "DELETE", "/api/sources/1", "", 403, "writes are disabled: no API token is configured"},
+		{"delete no token configured", "", map[string]string{"Authorization": "Bearer x"}, "DELETE", "/api/sources/1", "", 403, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set"},
 		{"delete wrong token", testToken, map[string]string{"Authorization": "Bearer x"}, "DELETE", "/api/sources/1", "", 401, "missing or wrong API token"},
 		{"delete right token", testToken, map[string]string{"Authorization": "Bearer " + testToken}, "DELETE", "/api/sources/1", "", 204, ""},
 		{"delete missing", testToken, map[string]string{"Authorization": "Bearer " + testToken}, "DELETE", "/api/sources/99", "", 404, "source not found"},
