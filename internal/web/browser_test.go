@@ -173,3 +173,45 @@ func screenshot(ctx context.Context, t *testing.T, name string) {
 	}
 	t.Logf("screenshot: %s", out)
 }
+
+// TestBrowserMarksStayTogether checks, at every width from a phone's to a
+// desktop's, that a passage's citation markers ([1a][1b]) share one line:
+// the browser may break between "]" and "[", which left a quote's later
+// markers alone at the start of the next line.
+func TestBrowserMarksStayTogether(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, fixtureStore())
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/stories/7"), chromedp.WaitVisible(chromedp.ID("copy-link"))); err != nil {
+		t.Fatalf("open story page: %v", err)
+	}
+	// Each pair of adjacent markers, and whether the second starts lower
+	// than the first.
+	const split = `(() => {
+		const out = [];
+		for (const a of document.querySelectorAll("a.cite")) {
+			const b = a.nextElementSibling;
+			if (!b || !b.matches("a.cite") || a.nextSibling !== b) continue;
+			if (b.getBoundingClientRect().top > a.getBoundingClientRect().top + 2) out.push(a.textContent + b.textContent);
+		}
+		return [document.querySelectorAll("a.cite + a.cite").length, out];
+	})()`
+	pairs := 0
+	for w := int64(300); w <= 1100; w += 4 {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+			t.Fatalf("width %d: %v", w, err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]any](split))
+		if err != nil {
+			t.Fatalf("width %d: %v", w, err)
+		}
+		n, _ := got[0].(float64)
+		pairs = int(n)
+		if broken, _ := got[1].([]any); len(broken) > 0 {
+			t.Errorf("at %d px the markers %v are split across lines", w, broken)
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("the fixture story has no adjacent markers to check")
+	}
+}
