@@ -50,7 +50,9 @@ func ParseOPML(r io.Reader) ([]news.Source, error) {
 	var doc opmlDoc
 	if err := d.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, errors.New("parse OPML: empty document")
+			// Text with no element in it ("x") ends the same way as
+			// nothing at all: "empty" would puzzle whoever sent a file.
+			return nil, errors.New("parse OPML: empty document or not XML")
 		}
 		return nil, fmt.Errorf("parse OPML: %w", err)
 	}

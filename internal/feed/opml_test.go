@@ -42,7 +42,8 @@ func TestParseOPMLLenient(t *testing.T) {
 		{"html entity and raw ampersand", `<opml version="1.0"><body><outline text="Caf&eacute; &amp; Co" xmlUrl="https://x.example/?a=1&b=2"/></body></opml>`, []string{"https://x.example/?a=1&b=2"}, ""},
 		{"latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><opml><body><outline text=\"Espa\xf1a\" xmlUrl=\"https://es.example/rss\"/></body></opml>", []string{"https://es.example/rss"}, ""},
 		{"no body", `<opml version="2.0"><head/></opml>`, nil, ""},
-		{"empty", ``, nil, "parse OPML: empty document"},
+		{"empty", ``, nil, "parse OPML: empty document or not XML"},
+		{"text, not XML", `just some words`, nil, "parse OPML: empty document or not XML"},
 		{"not opml", `<html><body></body></html>`, nil, "parse OPML: "},
 	}
 	for _, tt := range tests {

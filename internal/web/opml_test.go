@@ -131,7 +131,7 @@ func TestImportSourcesAPI(t *testing.T) {
 			strings.Replace(doc, "<body>", "<body><!--"+strings.Repeat("x", MaxOPMLBody)+"-->", 1), 413, fmt.Sprintf("request body is larger than %d bytes", MaxOPMLBody)},
 		{"bad XML", testToken, map[string]string{"Authorization": auth, "Content-Type": "text/x-opml"}, doc[:len(doc)/2], 400, "not an OPML subscription list: XML syntax error on line 7: unexpected EOF"},
 		{"not OPML", testToken, map[string]string{"Authorization": auth, "Content-Type": "application/xml"}, `<rss version="2.0"><channel/></rss>`, 400, "not an OPML subscription list: expected element type <opml> but have <rss>"},
-		{"empty", testToken, map[string]string{"Authorization": auth, "Content-Type": "application/xml"}, " ", 400, "not an OPML subscription list: empty document"},
+		{"empty", testToken, map[string]string{"Authorization": auth, "Content-Type": "application/xml"}, " ", 400, "not an OPML subscription list: empty document or not XML"},
 		{"too many feeds", testToken, map[string]string{"Authorization": auth, "Content-Type": "text/x-opml"}, manyFeeds(MaxImportFeeds + 1), 413, "the list has more than 2000 feeds: split it into smaller lists"},
 	}
 	for _, tt := range tests {
