@@ -215,3 +215,33 @@ func TestBrowserMarksStayTogether(t *testing.T) {
 		t.Fatal("the fixture story has no adjacent markers to check")
 	}
 }
+
+// TestBrowserSourcesNarrow checks the sources page on a phone: every
+// column of every source is on screen, none behind a sideways scroll.
+func TestBrowserSourcesNarrow(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, fixtureStore())
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 900), chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.WaitVisible(chromedp.ID("source-1"))); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	off, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const out = [];
+		for (const s of document.querySelectorAll(".table-scroll")) {
+			if (s.scrollWidth > s.clientWidth + 1) out.push("table scrolls sideways by " + (s.scrollWidth - s.clientWidth) + " px");
+		}
+		for (const td of document.querySelectorAll("table.sources td")) {
+			const r = td.getBoundingClientRect();
+			if (r.right > window.innerWidth + 1) out.push((td.dataset.label || "first cell") + " ends at " + Math.round(r.right) + " px");
+		}
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(off) > 0 {
+		t.Errorf("at 390 px: %v", off)
+	}
+	screenshot(ctx, t, "sources-narrow.png")
+}
