@@ -124,7 +124,7 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 		{args: []string{"import"}, wantErr: "usage", wantStderr: []string{"newsdesk sources import: want one OPML file"}},
 		// Flags may follow the URL, as they may follow set's ID.
 		{args: []string{"add", "https://late.example/feed.xml", "--name", "Late Flags", "--interval", "2h"},
-			want: []string{"added source ", "https://late.example/feed.xml, polled every 2h\n"}},
+			want: []string{"added source ", "https://late.example/feed.xml, polled every 2 hours\n"}},
 		{args: []string{"list"}, want: []string{"Late Flags", "https://late.example/feed.xml\n"}},
 		{args: []string{"frobnicate"}, wantErr: "usage"},
 		{args: []string{}, wantErr: "usage"},
