@@ -25,6 +25,12 @@ type Quote struct {
 	Mention news.Span `json:"mention"`
 	// RoleSpan is the bytes of Role.
 	RoleSpan news.Span `json:"role_span"`
+	// Rule names the path that produced Speaker, "where/how": where the
+	// attribution was found (after, before, clause-subject, …, or carried
+	// from the quote before) and how its phrase was resolved (name,
+	// pronoun-…, role-to-name, as-written). The eval scores speakers by
+	// rule; it is not published.
+	Rule string `json:"-"`
 }
 
 // MinQuoteWords is the fewest space-separated words a quotation must hold
@@ -103,6 +109,9 @@ type quoter struct {
 	dialogue bool
 	// headline caches headlineAt by paragraph: 1 yes, -1 no, 0 unknown.
 	headline []int8
+	// how is set by resolve and pronounReferent to the path that
+	// resolved the last phrase, for Quote.Rule.
+	how string
 }
 
 func newQuoter(s string) *quoter {
@@ -163,6 +172,7 @@ func (q *quoter) run() []Quote {
 		sg := segs[i]
 		qt := Quote{Parts: []news.Span{sg.body}}
 		att, ok := q.after(sg)
+		where := "after"
 		if ok && sg.dash && i+1 < len(segs) && segs[i+1].dash && segs[i+1].para == sg.para {
 			// "—No cederemos —dijo el ministro—. Seguiremos."
 			i++
@@ -173,17 +183,19 @@ func (q *quoter) run() []Quote {
 			qt.Parts = append(qt.Parts, segs[i].body)
 		} else if !ok {
 			att, ok = q.before(sg)
+			where = "before"
 		} else if att.weak {
 			// `X said he "…," and he said…`: the attribution before the
 			// quote is the one that introduces it.
 			if b, bok := q.before(sg); bok {
-				att = b
+				att, where = b, "before"
 			}
 		}
 		if !ok && sg.short {
 			// `Trump called her "weak"`: a short phrase is a quote when
 			// the clause it sits in has a speaker.
 			att, ok = q.clauseSubject(sg)
+			where = "clause-subject"
 		}
 		if !ok && sg.short {
 			// "called him a "loser," "liar" and "whiner"": a fragment in
@@ -199,15 +211,19 @@ func (q *quoter) run() []Quote {
 		}
 		if !ok {
 			att, ok = q.colonParagraph(sg)
+			where = "colon-paragraph"
 		}
 		if !ok {
 			att, ok = q.previousSentence(sg)
+			where = "previous-sentence"
 		}
 		if !ok {
 			att, ok = q.previousParagraph(sg)
+			where = "previous-paragraph"
 		}
 		if !ok {
 			att, ok = q.clauseSubject(sg)
+			where = "clause-subject"
 		}
 		if !ok && len(out) > 0 && !titleCased(sg.body.Of(q.s)) && q.continues(segs, i, &out[len(out)-1]) {
 			prev := &out[len(out)-1]
@@ -216,10 +232,11 @@ func (q *quoter) run() []Quote {
 			continue
 		}
 		var spk, role news.Span
-		var spkText string
+		var spkText, how string
 		if ok {
 			qt.Mention = att.phrase
 			spk, role = q.resolve(att.phrase, sg.openAt)
+			how = q.how
 			if att.role.Len() > 0 {
 				role = att.role
 			}
@@ -228,6 +245,7 @@ func (q *quoter) run() []Quote {
 			if g, ok := pronounGender[Key(spkText)]; ok && g == "" {
 				if last != nil && sg.para-last.para <= 1 {
 					spk, role, spkText = last.speaker, last.role, last.speakerText
+					how = "plural-carried"
 				} else {
 					// A bare "they" or "I" names nobody a reader can
 					// use; Mention still shows the attribution.
@@ -236,6 +254,10 @@ func (q *quoter) run() []Quote {
 			}
 		} else if last != nil && sg.para-last.para <= 1 {
 			spk, role, spkText = last.speaker, last.role, last.speakerText
+			where, how = "carried", "previous-quote"
+		}
+		if spkText != "" {
+			qt.Rule = where + "/" + how
 		}
 		role = q.trimRoleStart(role)
 		qt.SpeakerSpan, qt.RoleSpan = spk, role
@@ -1868,8 +1890,9 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 	// A person named inside the phrase.
 	for _, e := range q.ents {
 		if e.Span.Start >= ph.Start && e.Span.End <= ph.End && e.Kind == Person {
+			q.how = "name"
 			if o, ok := q.nameAfterRole(e, ph); ok {
-				e = o
+				e, q.how = o, "name-after-role"
 			}
 			full := q.fullest(e)
 			return full.Span, q.roleOf(full, ph)
@@ -1880,7 +1903,7 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		// not a name inside a role phrase ("el jefe del Ejecutivo").
 		if e.Span.Start == ph.Start && e.Span.End <= ph.End && e.Kind == OtherEntity && len(strings.Fields(e.Key)) <= 3 {
 			// An unclassified name used as a speaker is a person.
-			e.Kind = Person
+			e.Kind, q.how = Person, "unclassified-name"
 			full := q.fullest(e)
 			return full.Span, q.roleOf(full, ph)
 		}
@@ -1894,13 +1917,16 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		// statement. ¶ "…," they said.`), else as written: the speaker of
 		// the quote before, below.
 		if o, ok := q.lastOrganization(ph.Start); ok {
+			q.how = "it-organization"
 			return o.Span, news.Span{}
 		}
 		if Key(ph.Of(q.s)) == "it" {
 			if o, ok := q.groupSubjectBefore(ph.Start); ok {
+				q.how = "it-group-subject"
 				return o, news.Span{}
 			}
 		}
+		q.how = "as-written"
 		return ph, news.Span{}
 	}
 	if len(words) == 1 {
@@ -1910,6 +1936,7 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 				full := q.fullest(p)
 				return full.Span, q.roleOf(full, news.Span{})
 			}
+			q.how = "pronoun-unresolved"
 			return news.Span{}, news.Span{}
 		}
 	}
@@ -1930,10 +1957,12 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 			full := q.fullest(e)
 			r := q.roleOf(full, news.Span{})
 			if strings.Contains(Key(r.Of(q.s)), head) || strings.Contains(Key(e.Title), head) {
+				q.how = "role-to-name"
 				return full.Span, r
 			}
 		}
 	}
+	q.how = "as-written"
 	return ph, news.Span{}
 }
 
@@ -2051,6 +2080,7 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 	lp, lok := q.lastPerson(pos, g)
 	para := q.paraOf(pos)
 	if e, ok := q.previousSubject(pos, g); ok {
+		q.how = "pronoun-previous-subject"
 		return e, true
 	}
 	// A person the pronoun's own paragraph names after the quote before
@@ -2080,8 +2110,10 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 				}
 			}
 			if outranked(e) {
+				q.how = "pronoun-paragraph-person"
 				return local, true
 			}
+			q.how = "pronoun-new-speaker"
 			return e, true
 		}
 	}
@@ -2089,6 +2121,7 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 	if ls := q.lastSpeaker; ls != nil && q.paraOf(pos)-q.paraOf(q.lastSpeakerAt) <= 1 && q.lastSpeakerAt <= pos && !outranked(*ls) {
 		if pg := personGender(*ls); g == "" || pg == "" || pg == g {
 			if !lok || lp.Span.Start < q.lastSpeakerAt || q.paraOf(pos)-q.paraOf(lp.Span.Start) > 0 {
+				q.how = "pronoun-last-speaker"
 				return *ls, true
 			}
 		}
@@ -2107,13 +2140,17 @@ func (q *quoter) pronounReferent(pos int, g string) (Entity, bool) {
 			}
 		}
 		if outranked(e) {
+			q.how = "pronoun-paragraph-person"
 			return local, true
 		}
+		q.how = "pronoun-named-speaker"
 		return e, true
 	}
 	if hasLocal && (!lok || local.Span.Start > lp.Span.Start) {
+		q.how = "pronoun-paragraph-person"
 		return local, true // a name the list lacks: "Benedikt Rolle"
 	}
+	q.how = "pronoun-last-person"
 	return lp, lok
 }
 

@@ -51,6 +51,10 @@ type Result struct {
 	// section shows.
 	Long   LongResult     `json:"long_quotes"`
 	Errors map[string]int `json:"errors"`
+	// Rules scores the shown speakers by the rule that produced them
+	// (text.Quote.Rule), over the headline's scored quotes: which
+	// resolution paths are wrong often.
+	Rules map[string]*RuleScore `json:"speaker_rules"`
 	// Examples holds a few errors of each kind, for development.
 	Examples map[string][]string `json:"-"`
 }
@@ -72,6 +76,22 @@ type Score struct {
 	// OverlapMatches), kept so the change of definition stays visible.
 	OverlapCorrect  int     `json:"speaker_overlap_correct"`
 	OverlapAccuracy float64 `json:"speaker_overlap_accuracy"`
+	// SpeakerShown counts the scored quotes shown with a speaker.
+	// SpeakerPrecision is the share of them whose speaker is right (by
+	// SpeakerMatches): how often a named speaker can be trusted.
+	// SpeakerCoverage is the share of scored quotes shown with a
+	// speaker. Accuracy is precision times coverage; a quote shown with
+	// no speaker costs coverage, a wrong one precision.
+	SpeakerShown     int     `json:"speaker_shown"`
+	SpeakerPrecision float64 `json:"speaker_precision"`
+	SpeakerCoverage  float64 `json:"speaker_coverage"`
+}
+
+// RuleScore is how often the speakers one rule produced are right.
+type RuleScore struct {
+	Shown     int     `json:"shown"`
+	Correct   int     `json:"correct"`
+	Precision float64 `json:"precision"`
 }
 
 // LongResult is the score over quotes of MinWords words or more.
@@ -154,7 +174,7 @@ func Half(docs []Doc, half string) ([]Doc, error) {
 // Evaluate runs the extractor over docs and scores it. It keeps up to
 // examples error examples of each kind.
 func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
-	res := Result{Docs: len(docs), Errors: map[string]int{}, Examples: map[string][]string{}}
+	res := Result{Docs: len(docs), Errors: map[string]int{}, Examples: map[string][]string{}, Rules: map[string]*RuleScore{}}
 	res.Long.MinWords = LongQuoteWords
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -179,6 +199,9 @@ func Evaluate(ctx context.Context, docs []Doc, examples int) (Result, error) {
 	}
 	res.finish()
 	res.Long.finish()
+	for _, r := range res.Rules {
+		r.Precision = ratio(r.Correct, r.Shown)
+	}
 	return res, nil
 }
 
@@ -190,6 +213,7 @@ func (s *Score) add(o Score) {
 	s.SpeakerScored += o.SpeakerScored
 	s.SpeakerCorrect += o.SpeakerCorrect
 	s.OverlapCorrect += o.OverlapCorrect
+	s.SpeakerShown += o.SpeakerShown
 }
 
 // finish computes the ratios from the counts.
@@ -200,6 +224,8 @@ func (s *Score) finish() {
 	}
 	s.SpeakerAccuracy = ratio(s.SpeakerCorrect, s.SpeakerScored)
 	s.OverlapAccuracy = ratio(s.OverlapCorrect, s.SpeakerScored)
+	s.SpeakerPrecision = ratio(s.SpeakerCorrect, s.SpeakerShown)
+	s.SpeakerCoverage = ratio(s.SpeakerShown, s.SpeakerScored)
 }
 
 // score matches preds to golds in one document. With res non-nil it
@@ -258,8 +284,22 @@ func score(d Doc, golds []GoldQuote, preds []text.Quote, res *Result, examples i
 			t.OverlapCorrect++
 		}
 		strict := SpeakerMatches(d.Text, g, p)
+		if p.Speaker != "" {
+			t.SpeakerShown++
+			if res != nil {
+				r := res.Rules[p.Rule]
+				if r == nil {
+					r = &RuleScore{}
+					res.Rules[p.Rule] = r
+				}
+				r.Shown++
+				if strict {
+					r.Correct++
+				}
+			}
+		}
 		speakerEx := func() string {
-			return fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, around(d.Text, p))
+			return fmt.Sprintf("%s: pred=%q mention=%q gold=%q ref=%q rule=%s\n        ctx: %s", d.Name, p.Speaker, p.Mention.Of(d.Text), g.Source.Of(d.Text), g.Referent, p.Rule, around(d.Text, p))
 		}
 		if loose && !strict {
 			example(ErrOverlapOnly, speakerEx())
@@ -427,11 +467,31 @@ func (r Result) Print(w io.Writer) error {
 	fmt.Fprintf(&b, "quote F1             %.3f\n", r.F1)
 	fmt.Fprintf(&b, "speaker accuracy     %.3f  (%d/%d matched quotes whose gold has a Source; the shown\n"+
 		"                            speaker is the Source or the person it names)\n", r.SpeakerAccuracy, r.SpeakerCorrect, r.SpeakerScored)
+	fmt.Fprintf(&b, "speaker precision    %.3f  (%d/%d scored quotes shown with a speaker)\n", r.SpeakerPrecision, r.SpeakerCorrect, r.SpeakerShown)
+	fmt.Fprintf(&b, "speaker coverage     %.3f  (%d/%d scored quotes shown with a speaker)\n", r.SpeakerCoverage, r.SpeakerShown, r.SpeakerScored)
 	fmt.Fprintf(&b, "speaker overlap      %.3f  (%d/%d; earlier rule: attribution overlaps the Source)\n", r.OverlapAccuracy, r.OverlapCorrect, r.SpeakerScored)
 	l := r.Long
 	fmt.Fprintf(&b, "quotes of %d+ words:  P %.3f  R %.3f  F1 %.3f  (%d gold, %d predicted, %d matched);\n"+
 		"                      speaker %.3f (%d/%d), overlap %.3f\n",
 		l.MinWords, l.Precision, l.Recall, l.F1, l.Gold, l.Predicted, l.Matched, l.SpeakerAccuracy, l.SpeakerCorrect, l.SpeakerScored, l.OverlapAccuracy)
+	if len(r.Rules) > 0 {
+		b.WriteString("speakers by rule (where/how: shown, wrong, precision):\n")
+		rules := make([]string, 0, len(r.Rules))
+		for k := range r.Rules {
+			rules = append(rules, k)
+		}
+		sort.Slice(rules, func(i, j int) bool {
+			a, c := r.Rules[rules[i]], r.Rules[rules[j]]
+			if a.Shown != c.Shown {
+				return a.Shown > c.Shown
+			}
+			return rules[i] < rules[j]
+		})
+		for _, k := range rules {
+			x := r.Rules[k]
+			fmt.Fprintf(&b, "  %-44s %5d %4d  %.3f\n", k, x.Shown, x.Shown-x.Correct, x.Precision)
+		}
+	}
 	b.WriteString("errors by kind:\n")
 	kinds := make([]string, 0, len(r.Errors))
 	for k := range r.Errors {

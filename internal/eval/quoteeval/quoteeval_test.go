@@ -131,18 +131,31 @@ func TestEvaluate(t *testing.T) {
 		"gold": float64(res.Gold), "pred": float64(res.Predicted), "matched": float64(res.Matched),
 		"f1": res.F1, "scored": float64(res.SpeakerScored), "correct": float64(res.SpeakerCorrect),
 		"long gold": float64(res.Long.Gold), "long pred": float64(res.Long.Predicted), "long matched": float64(res.Long.Matched),
+		"shown": float64(res.SpeakerShown), "precision": res.SpeakerPrecision, "coverage": res.SpeakerCoverage,
 	}
 	// "reckless" counts in the headline figures, not in the long ones;
-	// "he" resolves to nobody, so it is wrong.
+	// "he" resolves to nobody, so it is wrong: shown with no speaker, it
+	// costs coverage, not precision.
 	want := map[string]float64{
 		"gold": 4, "pred": 4, "matched": 4, "f1": 1, "scored": 4, "correct": 3,
 		"long gold": 3, "long pred": 3, "long matched": 3,
+		"shown": 3, "precision": 1, "coverage": 0.75,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("result mismatch (-want +got):\n%s", diff)
 	}
 	if res.Errors[ErrNoSpeaker] != 1 {
 		t.Errorf("errors = %v, want one %s", res.Errors, ErrNoSpeaker)
+	}
+	shown, correct := 0, 0
+	for rule, r := range res.Rules {
+		if rule == "" || !strings.Contains(rule, "/") {
+			t.Errorf("rule %q: want where/how", rule)
+		}
+		shown, correct = shown+r.Shown, correct+r.Correct
+	}
+	if shown != res.SpeakerShown || correct != res.SpeakerCorrect {
+		t.Errorf("rules count %d shown, %d correct; want %d, %d", shown, correct, res.SpeakerShown, res.SpeakerCorrect)
 	}
 }
 
@@ -256,7 +269,7 @@ func TestRun(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
 	}
-	for _, k := range []string{"quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "speaker_overlap_accuracy", "long_quotes"} {
+	for _, k := range []string{"quote_precision", "quote_recall", "quote_f1", "speaker_accuracy", "speaker_overlap_accuracy", "speaker_precision", "speaker_coverage", "speaker_rules", "long_quotes"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("JSON lacks %q", k)
 		}
