@@ -117,10 +117,7 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 			}
 		case news.SectionVoices:
 			for _, it := range s.Items {
-				who := md(it.Speaker)
-				if it.Role != "" {
-					who += ", " + md(it.Role)
-				}
+				who := voiceCaption(it)
 				fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
 			}
 		case news.SectionFacts:
@@ -175,6 +172,24 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 		fmt.Fprintln(bw)
 	}
 	return bw.Flush()
+}
+
+// voiceCaption names who said a quote: the speaker and role. Voices lists
+// only quotes whose speaker the extractor resolved, but a quote shown
+// without one must say so, not trail off or borrow a name: the role words
+// the article used stand alone, else "speaker not identified" (the article
+// may name them in a way newsdesk could not resolve, so not "unnamed").
+func voiceCaption(it news.Item) string {
+	who, role := md(it.Speaker), md(it.Role)
+	switch {
+	case who != "" && role != "":
+		return who + ", " + role
+	case who != "":
+		return who
+	case role != "":
+		return role + " (name not identified)"
+	}
+	return "speaker not identified"
 }
 
 func figureLabel(it news.Item) string {

@@ -24,6 +24,10 @@ func TestVoices(t *testing.T) {
 		{"links alone", `Ana Ruiz tweeted: "http://nyti.ms/1RHiWiu https://example.com/a www.example.org/b"`, nil},
 		{"words with a link", `"Read the whole plan here: http://nyti.ms/1RHiWiu," Ana Ruiz wrote.`,
 			[]string{"Read the whole plan here: http://nyti.ms/1RHiWiu"}},
+		// No attribution of its own, a sentence away from the last one:
+		// not listed under the previous speaker's name (round 7).
+		{"a quote with no speaker is not given the previous one's", "\"We will rebuild every home in the valley,\" said Ana Ruiz.\n\nThe vote is on Friday. \"The talks with the union start again next week.\"",
+			[]string{"We will rebuild every home in the valley"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -36,5 +40,24 @@ func TestVoices(t *testing.T) {
 				t.Errorf("Voices(%q) mismatch (-want +got):\n%s", tc.text, diff)
 			}
 		})
+	}
+}
+
+func TestVoiceCaption(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		it   news.Item
+		want string
+	}{
+		{"speaker and role", news.Item{Speaker: "Ana Ruiz", Role: "the mayor"}, "Ana Ruiz, the mayor"},
+		{"speaker", news.Item{Speaker: "Ana Ruiz"}, "Ana Ruiz"},
+		{"role only", news.Item{Role: "a senior official"}, "a senior official (name not identified)"},
+		{"neither", news.Item{}, "speaker not identified"},
+	}
+	for _, tc := range tests {
+		if got := voiceCaption(tc.it); got != tc.want {
+			t.Errorf("%s: voiceCaption = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
