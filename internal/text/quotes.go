@@ -21,15 +21,16 @@ type Quote struct {
 	// Mention is where the attribution names the speaker: "he" in
 	// `"…," he said`, while SpeakerSpan is the fullest mention of the
 	// person it resolves to ("Haley Morris"). Zero when no attribution was
-	// found and the speaker was carried over from an earlier quote.
+	// found: the quote then has no speaker.
 	Mention news.Span `json:"mention"`
 	// RoleSpan is the bytes of Role.
 	RoleSpan news.Span `json:"role_span"`
 	// Rule names the path that produced Speaker, "where/how": where the
-	// attribution was found (after, before, clause-subject, …, or carried
-	// from the quote before) and how its phrase was resolved (name,
-	// pronoun-…, role-to-name, as-written). The eval scores speakers by
-	// rule; it is not published.
+	// attribution was found (after, before, clause-subject, …) and how
+	// its phrase was resolved (name, pronoun-…, role-to-name, as-written,
+	// plural-carried for a "they said" given the quote before's speaker).
+	// Empty when Speaker is. The eval scores speakers by rule; it is not
+	// published.
 	Rule string `json:"-"`
 }
 
