@@ -68,7 +68,7 @@ func ExampleQuotes() {
 		}
 	}
 	// Output:
-	// "We will … keep going." by Haley Morris (a spokeswoman for the campaign)
+	// "We will … keep going." by Haley Morris (spokeswoman for the campaign)
 	//   [64:71] "We will"
 	//   [85:96] "keep going."
 }
@@ -78,7 +78,7 @@ func ExampleQuotesLang() {
 	for _, q := range text.QuotesLang(s, "es") {
 		fmt.Printf("%s: %s | %s\n", q.Speaker, q.Role, q.Text)
 	}
-	// Output: Pedro Sánchez: el presidente del Gobierno | No vamos a ceder … Seguiremos trabajando.
+	// Output: Pedro Sánchez: presidente del Gobierno | No vamos a ceder … Seguiremos trabajando.
 }
 
 func ExampleFigures() {

@@ -261,7 +261,7 @@ func (q *quoter) run() []Quote {
 		}
 		role = q.trimRoleStart(role)
 		qt.SpeakerSpan, qt.RoleSpan = spk, role
-		qt.Speaker, qt.Role = spkText, role.Of(q.s)
+		qt.Speaker, qt.Role = spkText, q.roleText(role)
 		if spkText == spk.Of(q.s) {
 			qt.SpeakerSpan = q.shownName(spk)
 			qt.Speaker = qt.SpeakerSpan.Of(q.s)
@@ -1226,7 +1226,7 @@ func (q *quoter) object(a, limit int) (news.Span, news.Span, bool) {
 	ph := news.Span{Start: q.toks[a].start, End: q.toks[e-1].end}
 	if e+1 < limit && q.isPunct(e, ",") && q.toks[e+1].word {
 		f := e + 1
-		for f < limit && q.toks[f].word && f-e < 12 {
+		for f < limit && (q.toks[f].word || q.possessiveMark(f)) && f-e < 12 {
 			f++
 		}
 		nameAfter := isCap(q.word(e+1)) && allCapsWords(q, e+1, f)
@@ -2584,10 +2584,77 @@ func (q *quoter) trimRoleStart(role news.Span) news.Span {
 	for i < j && (q.timeWord(i) || !q.toks[i].word) {
 		i++
 	}
+	// A leading article is no part of the title: "the local public
+	// health director" shows as "local public health director" after a
+	// name.
+	// "the party's leader" keeps its article, which belongs to the
+	// possessor.
+	if i+1 < j && roleArticles[Key(q.word(i))] && q.toks[i+1].word && !possessiveWord(q.word(i+1)) {
+		i++
+	}
 	if i >= j {
 		return news.Span{}
 	}
 	return news.Span{Start: q.toks[i].start, End: role.End}
+}
+
+// possessiveWord reports whether w ends in a possessive 's.
+func possessiveWord(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// roleArticles are the articles trimRoleStart drops from a role's start.
+var roleArticles = set(`the|a|an|el|la|los|las|un|una`)
+
+// roleText is the text of a role span as shown after a name. A role that
+// opens a sentence ("Fire chief Bram Oster said") has its first letter
+// lower-cased, as it reads mid-phrase ("Bram Oster, fire chief"), unless
+// the word is a proper noun or an acronym: one written in capitals, or
+// capitalised somewhere else in the text where no sentence starts
+// ("Brightfield chief executive"), and unless it is a one-word title.
+// Only the first letter's case differs
+// from the span's bytes.
+func (q *quoter) roleText(role news.Span) string {
+	s := role.Of(q.s)
+	if s == "" {
+		return s
+	}
+	k := q.tokAt(role.Start)
+	if k >= len(q.toks) || !q.toks[k].initial || q.toks[k].start != role.Start {
+		return s
+	}
+	w := q.word(k)
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || n >= len(w) || isAllCaps(w) || strings.ContainsAny(w[n:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return s
+	}
+	// A lone capitalised word before a name is a title written so
+	// ("Governor Mark Lopez", "Rep. Ana Ruiz"); a phrase whose next word
+	// is lower case was capitalised by the sentence.
+	if k+1 >= len(q.toks) || q.toks[k+1].start >= role.End || !q.toks[k+1].word || isCap(q.word(k+1)) {
+		return s
+	}
+	for m, t := range q.toks {
+		if m != k && t.word && !t.initial && q.word(m) == w {
+			return s
+		}
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// possessiveMark reports whether token k is the apostrophe of a plural
+// possessive ("the pilots' association"): attached to a word ending in
+// s and followed by a word, so a role phrase goes on across it.
+func (q *quoter) possessiveMark(k int) bool {
+	if k <= 0 || k+1 >= len(q.toks) || q.toks[k].word || !q.toks[k-1].word || !q.toks[k+1].word {
+		return false
+	}
+	if w := q.word(k); w != "'" && w != "’" {
+		return false
+	}
+	prev := q.word(k - 1)
+	return q.toks[k-1].end == q.toks[k].start && q.toks[k].end < q.toks[k+1].start &&
+		(strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "S"))
 }
 
 // timeWord reports whether token k is a number or part of a time or a
