@@ -424,6 +424,8 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		}
 	} else if v, k, ok := parseNumberWords(w, i); ok {
 		val, n = v, k
+	} else if v, k, ok := articleHundred(w, i); ok {
+		val, n = v, k // "a hundred metres": the article is the number's "one"
 	} else if isArticle(w[i].key) && i+1 < len(w) {
 		val, n, article = 1, 1, true
 	} else {
@@ -845,6 +847,21 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 		return 0, 0, false
 	}
 	return total, n, true
+}
+
+// articleHundred reads "a hundred", "an hundred" or "a dozen" (and what
+// follows, "a hundred and five") at w[i] as one number whose words
+// include the article, so that the figure's text and span show it:
+// "hundred metres" alone misreads "a hundred metres".
+func articleHundred(w []fword, i int) (float64, int, bool) {
+	if k := w[i].key; (k != "a" && k != "an") || i+1 >= len(w) || (w[i+1].key != "hundred" && w[i+1].key != "dozen") {
+		return 0, 0, false
+	}
+	v, n, ok := parseNumberWords(w, i+1)
+	if !ok {
+		return 0, 0, false
+	}
+	return v, n + 1, true
 }
 
 // quantityOf builds the key of what a figure counts: for counts, the
