@@ -262,7 +262,27 @@ var currencyWords = map[string]string{
 	"dollar": "USD", "dollars": "USD", "dolar": "USD", "dolares": "USD", "usd": "USD",
 	"euro": "EUR", "euros": "EUR", "eur": "EUR", "pound": "GBP", "sterling": "GBP", "libras": "GBP", "gbp": "GBP",
 	"yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupias": "INR", "pesos": "MXN",
-	"francs": "CHF", "francos": "CHF",
+	"francs": "CHF", "francos": "CHF", "peso": "MXN",
+	// Crowns: the English word names no one country's currency, so it is
+	// its own unit; the native names tell the country. "a crown" is no
+	// money (parseFigure), "a 2.3 billion crown fund" is.
+	"crown": "crowns", "crowns": "crowns", "krona": "SEK", "kronor": "SEK", "koruna": "CZK", "korun": "CZK",
+	"koruny": "CZK", "krone": "krone", "kroner": "krone", "kronur": "ISK", "korona": "krone",
+}
+
+// currencyLater returns the currency a bare scaled number's sentence names
+// after it, from word j on ("2.1 billion, paid in crowns"), unless another
+// number comes first: the currency is then that number's.
+func currencyLater(w []fword, j int) (string, bool) {
+	for k := j; k < len(w); k++ {
+		if isNum(w[k]) || numberWords[w[k].key] > 0 || isArticle(w[k].key) && k+1 < len(w) && currencyWords[w[k+1].key] != "" {
+			return "", false
+		}
+		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" && w[k].key != "crown" {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 var scaleWords = map[string]float64{
@@ -497,7 +517,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		if w[k].text == "-" && adjacent(w[k-1], w[k]) && k+1 < len(w) {
 			k++ // "30-day", "42-year-old", "month-long"
 		}
-		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" {
+		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" && !(article && w[k].key == "crown") {
 			kind, unit, end = KindMoney, c, w[k].end
 			j = k + 1
 		} else if u, ok := unitWords[w[k].key]; ok && !(w[k].key == "m" && !adjacent(w[k-1], w[k])) && !footNoLength(w, k, article) {
@@ -536,6 +556,11 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			}
 			if kind == "" && val >= 1e3 && j > i+n {
 				kind, unit = KindCount, "" // "1.5 million" with a scale word
+				if c, ok := currencyLater(w, j); ok {
+					// "2.1 billion, most of it in crowns": the sentence
+					// names the unit after the figure.
+					kind, unit = KindMoney, c
+				}
 			}
 		}
 	}
@@ -978,7 +1003,33 @@ func eventAt(w []fword, x int) string {
 			return "dead"
 		}
 	}
+	if forcedFromHome(w, x) {
+		return "evacuated"
+	}
 	return eventWords[w[x].key]
+}
+
+// forcedFromHome reports whether w[x] is "forced" (or "forcing", "force",
+// "forces") and its clause says from where: "forced 120 residents out of
+// their homes", "forcing 150 people to leave their homes". Those people
+// were evacuated as much as "evacuated 150 people" says; "forced 30
+// workers to strike" names no event of that kind.
+func forcedFromHome(w []fword, x int) bool {
+	switch w[x].key {
+	case "forced", "forcing", "force", "forces":
+	default:
+		return false
+	}
+	for k := x + 1; k < len(w) && k <= x+14; k++ {
+		if clauseBreak(w[k]) {
+			return false
+		}
+		switch w[k].key {
+		case "home", "homes", "houses":
+			return true
+		}
+	}
+	return false
 }
 
 // perpetrators are the nouns of those who attacked, counted apart from
