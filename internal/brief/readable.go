@@ -22,7 +22,11 @@ import (
 //     ("He said …", "Ella dijo …", Spanish "Dijo que …" with the subject
 //     dropped): the reader never saw who it is. No set is made only of
 //     such sentences, and the first sentence shown is one that is not
-//     (opensOnPronoun, nameFirst).
+//     (opensOnPronoun, nameFirst). A later sentence that opens on a
+//     pronoun comes right after one that names a referent of its kind
+//     (a person for "his", an organisation or thing for "its"), or is
+//     left out (placeLeaners): "Its chief engineer said …" after "Lanmere
+//     mayor Piet Halloran welcomed the fund." points at nothing.
 
 // nearDuplicateShare is how much of the shorter sentence's concepts
 // (content words and word pairs, conceptsOf) the other must hold for the
@@ -242,4 +246,79 @@ func storyNames(articles []news.Article) map[string]bool {
 // namesSomeone reports whether sentence s holds one of names.
 func namesSomeone(s string, names map[string]bool) bool {
 	return slices.ContainsFunc(text.Words(s), func(w string) bool { return names[w] })
+}
+
+// referentKinds says, for a pronoun opener, which kinds of named entity
+// it may refer to; an opener not listed (Spanish "su", a dropped-subject
+// "Dijo") may refer to any.
+var referentKinds = map[string][]text.EntityKind{
+	"he": {text.Person}, "she": {text.Person}, "his": {text.Person}, "her": {text.Person}, "him": {text.Person},
+	"él": {text.Person}, "ella": {text.Person},
+	"it": {text.Organization, text.Place, text.OtherEntity}, "its": {text.Organization, text.Place, text.OtherEntity},
+	"they": {text.Organization, text.Place, text.OtherEntity}, "their": {text.Organization, text.Place, text.OtherEntity},
+	"them": {text.Organization, text.Place, text.OtherEntity},
+}
+
+// sinGenero are the Spanish openers that may refer to a person, a body or
+// a thing.
+var sinGenero = wordSet("su", "sus", "ellos", "ellas")
+
+// namesReferent reports whether sentence prev names something the
+// pronoun opening s may refer to: a named entity of a kind the opener
+// allows (referentKinds), or, for "they"/"their"/"them", two people.
+func namesReferent(prev, s string) bool {
+	ws := text.Words(s)
+	if len(ws) == 0 {
+		return true
+	}
+	kinds, ok := referentKinds[ws[0]]
+	if !ok && pronounOpeners["es"][ws[0]] && !sinGenero[ws[0]] {
+		kinds, ok = []text.EntityKind{text.Person}, true // "Dijo que …": he or she said
+	}
+	people := 0
+	for _, e := range text.Entities(prev) {
+		if !ok || slices.Contains(kinds, e.Kind) {
+			return true
+		}
+		if e.Kind == text.Person {
+			people++
+		}
+	}
+	switch ws[0] {
+	case "they", "their", "them":
+		return people >= 2
+	}
+	return false
+}
+
+// placeLeaners moves each sentence after the first that opens on a
+// pronoun (the candidate leans) to right after a sentence that names a
+// referent of its kind and is not already followed by another such
+// sentence, or leaves it out when there is none: "Its chief engineer,
+// Samuel Idowu, said the dam was sound." after a sentence naming only
+// the mayor reads as the mayor's engineer. A first sentence that leans
+// is left to nameFirst; a sentence already after its referent stays.
+func placeLeaners(chosen []candidate) []candidate {
+	if len(chosen) < 2 {
+		return chosen
+	}
+	out := []candidate{chosen[0]}
+	var moved []candidate
+	for _, c := range chosen[1:] {
+		if c.leans && !namesReferent(out[len(out)-1].u.text, c.u.text) {
+			moved = append(moved, c)
+			continue
+		}
+		out = append(out, c)
+	}
+	for _, c := range moved {
+		for i := range out {
+			if out[i].leans || i+1 < len(out) && out[i+1].leans || !namesReferent(out[i].u.text, c.u.text) {
+				continue
+			}
+			out = slices.Insert(out, i+1, c)
+			break
+		}
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 func TestNearDuplicate(t *testing.T) {
@@ -186,6 +187,11 @@ func checkReadable(t *testing.T, items []news.Item, articles []news.Article) {
 	if len(items) > 0 && opensOnPronoun(items[0].Text, lang(items[0])) {
 		t.Errorf("summary opens on a pronoun: %q", items[0].Text)
 	}
+	for i := 1; i < len(items); i++ {
+		if opensOnPronoun(items[i].Text, lang(items[i])) && !namesReferent(items[i-1].Text, items[i].Text) {
+			t.Errorf("%q follows %q, which names nothing it can refer to", items[i].Text, items[i-1].Text)
+		}
+	}
 }
 
 // TestDemoSummariesReadable builds every demo story, at the default budget
@@ -218,5 +224,79 @@ func TestSummaryOnlyPronounOpeners(t *testing.T) {
 	}
 	if got := Summarize(arts, SummaryOptions{}); len(got) == 0 {
 		t.Error("no summary")
+	}
+}
+
+// TestPlaceLeaners wants a sentence that opens on a pronoun right after
+// one naming a referent of its kind, or left out.
+func TestPlaceLeaners(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{
+			name: "its after a person moves after the organisation",
+			in: []string{
+				"The National Water Authority said the cracks measured about 40 metres.",
+				"Lanmere mayor Piet Halloran welcomed the fund.",
+				"Its chief engineer, Samuel Idowu, said the dam was sound.",
+			},
+			want: []string{
+				"The National Water Authority said the cracks measured about 40 metres.",
+				"Its chief engineer, Samuel Idowu, said the dam was sound.",
+				"Lanmere mayor Piet Halloran welcomed the fund.",
+			},
+		},
+		{
+			name: "its with nothing to refer to is left out",
+			in: []string{
+				"Lanmere mayor Piet Halloran welcomed the fund.",
+				"Its chief engineer, Samuel Idowu, said the dam was sound.",
+			},
+			want: []string{"Lanmere mayor Piet Halloran welcomed the fund."},
+		},
+		{
+			name: "his right after a person stays",
+			in: []string{
+				"The National Water Authority said the cracks were old.",
+				"Lanmere mayor Piet Halloran welcomed the fund.",
+				"His office said repairs would start in May.",
+			},
+			want: []string{
+				"The National Water Authority said the cracks were old.",
+				"Lanmere mayor Piet Halloran welcomed the fund.",
+				"His office said repairs would start in May.",
+			},
+		},
+		{
+			name: "su after any name stays",
+			in: []string{
+				"El Gobierno aprobó el plan el lunes.",
+				"Su portavoz dijo que el dinero llegará en mayo.",
+			},
+			want: []string{
+				"El Gobierno aprobó el plan el lunes.",
+				"Su portavoz dijo que el dinero llegará en mayo.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var cands []candidate
+			for _, s := range tt.in {
+				lang := text.GuessLang(s)
+				cands = append(cands, candidate{u: unit{text: s}, leans: opensOnPronoun(s, lang)})
+			}
+			var got []string
+			for _, c := range placeLeaners(cands) {
+				got = append(got, c.u.text)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("placeLeaners mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

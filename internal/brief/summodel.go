@@ -326,6 +326,7 @@ func selectFrom(articles []news.Article, sw *storyWords, o SummaryOptions, m sum
 		}
 		return namesSomeone(u.text, names)
 	})
+	chosen = placeLeaners(chosen)
 	out := make([]unit, len(chosen))
 	for i, c := range chosen {
 		out[i] = c.u
