@@ -2620,7 +2620,13 @@ func (q *quoter) roleText(role news.Span) string {
 		return s
 	}
 	k := q.tokAt(role.Start)
-	if k >= len(q.toks) || !q.toks[k].initial || q.toks[k].start != role.Start {
+	if k >= len(q.toks) || q.toks[k].start != role.Start {
+		return s
+	}
+	// "until about 3 a.m. Fire chief Bram Oster said": the tokenizer
+	// keeps the abbreviation's period, and the sentence goes on, but the
+	// capital is a new sentence's all the same.
+	if !q.toks[k].initial && (k == 0 || !strings.HasSuffix(q.word(k-1), ".")) {
 		return s
 	}
 	w := q.word(k)
