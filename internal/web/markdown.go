@@ -2,13 +2,10 @@ package web
 
 import (
 	"bytes"
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
-	"github.com/newsdesk/newsdesk/internal/news"
-	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // handleBriefingMarkdown serves a story's stored briefing as Markdown,
@@ -32,23 +29,7 @@ func (s *Server) handleBriefingMarkdown(w http.ResponseWriter, r *http.Request) 
 		s.errorPage(w, r, http.StatusNotFound, "This story has not been briefed yet.")
 		return
 	}
-	// The footnotes name each cited article by title and URL; the text is
-	// not needed.
-	articles := map[int64]news.Article{}
-	for i, aid := range b.CitedArticles() {
-		if i == maxCitedArticles {
-			break
-		}
-		a, err := s.st.Article(ctx, aid)
-		if err != nil {
-			if !errors.Is(err, store.ErrNotFound) {
-				s.log.Warn("load cited article", "story", id, "article", aid, "err", err)
-			}
-			continue
-		}
-		a.Text = ""
-		articles[aid] = a
-	}
+	articles := s.citedArticles(ctx, id, b)
 	var buf bytes.Buffer
 	if err := brief.Markdown(&buf, b, articles); err != nil {
 		s.log.Error("render briefing markdown", "story", st.ID, "err", err)

@@ -274,18 +274,11 @@ func newArticleRow(a news.Article, sources map[int64]news.Source) articleRow {
 // maxCitedArticles bounds the article reads one story page makes.
 const maxCitedArticles = 200
 
-func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
-	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
-		return
-	}
-	ctx := r.Context()
-	st, b, err := s.storyAndBriefing(ctx, id)
-	if err != nil {
-		s.pageStoreError(w, r, "story", err)
-		return
-	}
+// citedArticles loads the articles briefing b of story id cites, at most
+// maxCitedArticles, without their text: pages and footnotes show only
+// titles, outlets and URLs. An article that cannot be read is left out
+// (logged unless it is gone), so a page still renders.
+func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) map[int64]news.Article {
 	articles := map[int64]news.Article{}
 	for i, aid := range b.CitedArticles() {
 		if i == maxCitedArticles {
@@ -298,9 +291,25 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 			}
 			continue
 		}
-		a.Text = "" // only titles and outlets are shown here
+		a.Text = ""
 		articles[aid] = a
 	}
+	return articles
+}
+
+func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
+		return
+	}
+	ctx := r.Context()
+	st, b, err := s.storyAndBriefing(ctx, id)
+	if err != nil {
+		s.pageStoreError(w, r, "story", err)
+		return
+	}
+	articles := s.citedArticles(ctx, id, b)
 	// The story's own articles let references without citations link to
 	// their stored copies.
 	storyArticles, err := s.st.Articles(ctx, store.ArticleFilter{StoryID: id, Limit: maxCitedArticles})
