@@ -491,6 +491,46 @@ func TestDemoThreadsApart(t *testing.T) {
 	}
 }
 
+// TestDemoRelatedApart replays the demo corpus as --demo does and checks
+// that Related, which a briefing's background and related stories come
+// from, does not offer a story of another topic on names many stories
+// carry: the measles outbreak was offered the insulin shortage at a name
+// cosine of exactly RelatedMin, made of the region's towns and one
+// official both quote (docs/clustering.md, "The demo's unrelated
+// background").
+func TestDemoRelatedApart(t *testing.T) {
+	t.Parallel()
+	tr, err := translate.New("glossary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, stories, _, err := DemoArticles(context.Background(), tr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cluster.New(cluster.DefaultConfig())
+	gold := map[int64]map[string]bool{}
+	for i, d := range docs {
+		a := c.Add(d)
+		if gold[a.StoryID] == nil {
+			gold[a.StoryID] = map[string]bool{}
+		}
+		gold[a.StoryID][stories[i]] = true
+	}
+	apart := []struct{ a, b string }{
+		{"measles-outbreak", "insulin-shortage"},
+	}
+	for id, labels := range gold {
+		for _, rel := range c.Related(id, 10) {
+			for _, p := range apart {
+				if labels[p.a] && gold[rel][p.b] || labels[p.b] && gold[rel][p.a] {
+					t.Errorf("Related(%d) (%v) offers story %d (%v)", id, labels, rel, gold[rel])
+				}
+			}
+		}
+	}
+}
+
 // TestScaleReportsArchive checks that the scale curve reports what bounds
 // the clusterer's memory: the live heap, and the forgotten stories the
 // archive keeps once stories leave the thread window (shortened to two
