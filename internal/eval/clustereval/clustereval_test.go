@@ -451,19 +451,7 @@ func TestDemoGoldThreads(t *testing.T) {
 // "Villa", "Serena" and "Villa Serena" counted as three names.
 func TestDemoThreadsApart(t *testing.T) {
 	t.Parallel()
-	tr, err := translate.New("glossary")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, stories, _, err := DemoArticles(context.Background(), tr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := cluster.New(cluster.DefaultConfig())
-	as := make([]cluster.Assignment, len(docs))
-	for i, d := range docs {
-		as[i] = c.Add(d)
-	}
+	_, stories, as := replayDemo(t)
 	threadOf := map[string]map[int64]bool{}
 	for i, th := range FinalThreads(as) {
 		if threadOf[stories[i]] == nil {
@@ -491,15 +479,11 @@ func TestDemoThreadsApart(t *testing.T) {
 	}
 }
 
-// TestDemoRelatedApart replays the demo corpus as --demo does and checks
-// that Related, which a briefing's background and related stories come
-// from, does not offer a story of another topic on names many stories
-// carry: the measles outbreak was offered the insulin shortage at a name
-// cosine of exactly RelatedMin, made of the region's towns and one
-// official both quote (docs/clustering.md, "The demo's unrelated
-// background").
-func TestDemoRelatedApart(t *testing.T) {
-	t.Parallel()
+// replayDemo replays the demo corpus through the default clusterer with
+// the glossary translator, as --demo does, and returns the clusterer, each
+// article's gold story and its assignment.
+func replayDemo(t *testing.T) (*cluster.Clusterer, []string, []cluster.Assignment) {
+	t.Helper()
 	tr, err := translate.New("glossary")
 	if err != nil {
 		t.Fatal(err)
@@ -509,9 +493,25 @@ func TestDemoRelatedApart(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := cluster.New(cluster.DefaultConfig())
-	gold := map[int64]map[string]bool{}
+	as := make([]cluster.Assignment, len(docs))
 	for i, d := range docs {
-		a := c.Add(d)
+		as[i] = c.Add(d)
+	}
+	return c, stories, as
+}
+
+// TestDemoRelatedApart replays the demo corpus as --demo does and checks
+// that Related, which a briefing's background and related stories come
+// from, does not offer a story of another topic on names many stories
+// carry: the measles outbreak was offered the insulin shortage at a name
+// cosine of exactly RelatedMin, made of the region's towns and one
+// official both quote (docs/clustering.md, "The demo's unrelated
+// background").
+func TestDemoRelatedApart(t *testing.T) {
+	t.Parallel()
+	c, stories, as := replayDemo(t)
+	gold := map[int64]map[string]bool{}
+	for i, a := range as {
 		if gold[a.StoryID] == nil {
 			gold[a.StoryID] = map[string]bool{}
 		}
