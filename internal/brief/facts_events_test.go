@@ -13,7 +13,6 @@ import (
 // against a toll that counts him are each a line of their own.
 func TestFactsEventsDiffer(t *testing.T) {
 	t.Parallel()
-	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
 	tests := []struct {
 		name  string
 		texts [2]string
@@ -59,14 +58,7 @@ func TestFactsEventsDiffer(t *testing.T) {
 				{ID: 1, SourceID: 1, Lang: "en", Title: "Shooting", Text: tt.texts[0]},
 				{ID: 2, SourceID: 2, Lang: "en", Title: "Shooting", Text: tt.texts[1]},
 			}
-			var got [][]string
-			for _, it := range Facts(arts, sources, 8, nil) {
-				figs := []string{it.Figure.Text}
-				for _, v := range it.Variants {
-					figs = append(figs, v.Figure.Text)
-				}
-				got = append(got, figs)
-			}
+			got := factFigures(arts, twoSources)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts (-want +got):\n%s", diff)
 			}

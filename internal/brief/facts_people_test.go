@@ -13,7 +13,6 @@ import (
 // one count the sources give differently.
 func TestFactsPeopleCountsDiffer(t *testing.T) {
 	t.Parallel()
-	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
 	tests := []struct {
 		name  string
 		texts [2]string
@@ -51,17 +50,27 @@ func TestFactsPeopleCountsDiffer(t *testing.T) {
 				{ID: 1, SourceID: 1, Lang: "en", Title: "Flood in Lanmere", Text: tt.texts[0]},
 				{ID: 2, SourceID: 2, Lang: "en", Title: "Flood in Lanmere", Text: tt.texts[1]},
 			}
-			var got [][]string
-			for _, it := range Facts(arts, sources, 8, nil) {
-				figs := []string{it.Figure.Text}
-				for _, v := range it.Variants {
-					figs = append(figs, v.Figure.Text)
-				}
-				got = append(got, figs)
-			}
+			got := factFigures(arts, twoSources)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts' figures (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
+
+// factFigures is the text of each key fact's figure and its variants (the
+// other sources' values), as the briefing lists them: one slice a fact.
+func factFigures(arts []news.Article, sources map[int64]news.Source) [][]string {
+	var got [][]string
+	for _, it := range Facts(arts, sources, 8, nil) {
+		figs := []string{it.Figure.Text}
+		for _, v := range it.Variants {
+			figs = append(figs, v.Figure.Text)
+		}
+		got = append(got, figs)
+	}
+	return got
+}
+
+// twoSources names the sources of the two-article stories above.
+var twoSources = map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
