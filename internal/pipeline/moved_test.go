@@ -116,15 +116,7 @@ func TestMovedFetchedOnce(t *testing.T) {
 		}
 		h.waitIdle(t, ctx)
 	}
-	if full, _ := s.counts("moved.xml"); full != 3 {
-		t.Fatalf("feed read %d times, want 3", full)
-	}
-	if n := s.redirectCount("/moved/fire-1.html"); n != 1 {
-		t.Errorf("moved article fetched %d times in 3 polls, want 1", n)
-	}
-	if n := s.pageCount("/news/fire-1.html"); n != 1 {
-		t.Errorf("its page fetched %d times in 3 polls, want 1", n)
-	}
+	wantMovedFetchedOnce(t, s, 3, "in 3 polls")
 }
 
 // TestMovedRestartFetchedOnce polls a feed whose item links to a page
@@ -148,14 +140,21 @@ func TestMovedRestartFetchedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.waitIdle(t, ctx)
-	if full, _ := s.counts("moved.xml"); full != 2 {
-		t.Fatalf("feed read %d times, want 2", full)
+	wantMovedFetchedOnce(t, s, 2, "in 2 polls across a restart")
+}
+
+// wantMovedFetchedOnce checks that the feed was read polls times and its
+// redirecting item, and the page it leads to, fetched once in all.
+func wantMovedFetchedOnce(t *testing.T, s *site, polls int, when string) {
+	t.Helper()
+	if full, _ := s.counts("moved.xml"); full != polls {
+		t.Fatalf("feed read %d times, want %d", full, polls)
 	}
 	if n := s.redirectCount("/moved/fire-1.html"); n != 1 {
-		t.Errorf("moved article fetched %d times in 2 polls across a restart, want 1", n)
+		t.Errorf("moved article fetched %d times %s, want 1", n, when)
 	}
 	if n := s.pageCount("/news/fire-1.html"); n != 1 {
-		t.Errorf("its page fetched %d times in 2 polls across a restart, want 1", n)
+		t.Errorf("its page fetched %d times %s, want 1", n, when)
 	}
 }
 
