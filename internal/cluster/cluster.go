@@ -126,6 +126,14 @@ type Config struct {
 	// leads must give when a grown story links or merges by its centroids
 	// (see sharesThreadNames). 0 turns the check off.
 	ThreadLeadNames int
+	// ThreadSideNames is how many of those shared names the thread must
+	// give prominently for such a link or merge: in a headline or lead of
+	// one of its stories, or in at least half of its counted articles (see
+	// sharesThreadNames). The story's leads alone let the demo's mayoral
+	// election into the marathon's thread through the two candidates,
+	// whom the marathon names in one side paragraph of one of its three
+	// reports. 0 turns the check off.
+	ThreadSideNames int
 	// ThreadMergeTopics is how many topic names (see topicNames) each of
 	// two threads must hold that the other's recent articles never name
 	// for a merge between them to be refused (see distinctTopics). Default
@@ -361,6 +369,7 @@ func DefaultConfig() Config {
 		ThreadWeakLinks:   3,
 		ThreadWeakScore:   0.05,
 		ThreadLeadNames:   1,
+		ThreadSideNames:   1,
 		ThreadMergeTopics: 2,
 		ThreadNameWeight:  0.6,
 		RelatedMin:        0.25,

@@ -338,6 +338,15 @@ func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
 // new article passes nil: an op-ed's lead names little, and asked of it
 // the check split Timeline17's topics (57.3 to 94.3 threads per topic on
 // the half it was chosen on; docs/clustering.md).
+//
+// The thread's side is asked too when lead is not nil: at least
+// ThreadSideNames of the shared names must be ones the thread gives
+// prominently (see prominent). The other way round, a side note is on
+// the thread's side: the marathon's report names the mayor and his
+// challenger in one paragraph, and the election, whose leads name them,
+// took the marathon's thread. Asking for the thread's leads alone split
+// Timeline17 (a one-article essay thread names its people in its body,
+// not its lead; docs/clustering.md).
 func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last uint64, ok bool), lead func(h uint64) bool, th *thread, own int) bool {
 	if c.cfg.ThreadNames <= 0 {
 		return true
@@ -346,7 +355,47 @@ func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last
 	if lead != nil && c.cfg.ThreadLeadNames > 0 && leads < c.cfg.ThreadLeadNames {
 		return false
 	}
-	return whole >= c.cfg.ThreadNames
+	if whole < c.cfg.ThreadNames {
+		return false
+	}
+	if lead != nil && c.cfg.ThreadSideNames > 0 {
+		return c.prominentNames(v, th, th.articles+own) >= c.cfg.ThreadSideNames
+	}
+	return true
+}
+
+// prominentNames counts the names of v that thread th shares and that are
+// specific to the two (as in specificNames, articles being theirs), and
+// that th gives prominently (see prominent), up to ThreadSideNames.
+func (c *Clusterer) prominentNames(v vector, th *thread, articles int) int {
+	limit := c.cfg.ThreadSpecific * float64(articles)
+	n := 0
+	for _, t := range v {
+		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 && c.prominent(th, t.h) {
+			if n++; n >= c.cfg.ThreadSideNames {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// prominent reports whether thread th gives name h prominently: at least
+// half of its articles still counted carry it (a one-article thread's
+// essay names its people in its body), or one of its stories gives it in
+// a headline or lead. A name only one report of several gives, in its
+// body, is a side note. Stories forgotten have dropped their lead names;
+// their articles still counted are in th.named.
+func (c *Clusterer) prominent(th *thread, h uint64) bool {
+	if k := th.named[h]; k > 0 && 2*k >= th.articles {
+		return true
+	}
+	for _, m := range th.members {
+		if m.storyLead(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // specificNames counts the names of v that the other side (has gives a

@@ -140,6 +140,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.ThreadWeakLinks, "thread-weak-links", cfg.ThreadWeakLinks, "experiment: threads a new story must weakly link to, name check passed, to continue the best (0: off)")
 	fs.Float64Var(&cfg.ThreadWeakScore, "thread-weak-score", cfg.ThreadWeakScore, "experiment: least thread score of a weak link")
 	fs.IntVar(&cfg.ThreadLeadNames, "thread-lead-names", cfg.ThreadLeadNames, "experiment: shared thread names a story's headlines and leads must give to link or merge by its centroids (0: off)")
+	fs.IntVar(&cfg.ThreadSideNames, "thread-side-names", cfg.ThreadSideNames, "experiment: shared thread names the thread must give in a lead or in half its articles for a story to link or merge by its centroids (0: off)")
 	fs.IntVar(&cfg.ThreadMergeTopics, "thread-merge-topics", cfg.ThreadMergeTopics, "experiment: topic names each of two threads must hold that the other lacks for a merge between them to be refused (0: off)")
 	fs.Float64Var(&cfg.ThreadNameWeight, "thread-w-names", cfg.ThreadNameWeight, "experiment: weight of names in the thread score")
 	fs.IntVar(&cfg.IndexKeys, "index-keys", cfg.IndexKeys, "experiment: index keys")

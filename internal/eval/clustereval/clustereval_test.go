@@ -468,6 +468,11 @@ func TestDemoThreadsApart(t *testing.T) {
 		// thread (Config.ThreadLeadNames).
 		{"marathon", "cup-final"},
 		{"mayoral-election", "cup-final"},
+		// The marathon's report names the mayor and his challenger in one
+		// side paragraph; the election's leads name them, the marathon's
+		// do not, and only one of its three reports carries them
+		// (Config.ThreadSideNames).
+		{"mayoral-election", "marathon"},
 		{"mayoral-election", "almond-festival"},
 	}
 	for _, tt := range tests {
@@ -519,6 +524,7 @@ func TestDemoRelatedApart(t *testing.T) {
 	}
 	apart := []struct{ a, b string }{
 		{"measles-outbreak", "insulin-shortage"},
+		{"mayoral-election", "marathon"},
 	}
 	for id, labels := range gold {
 		for _, rel := range c.Related(id, 10) {
