@@ -24,7 +24,16 @@ func TestFigures(t *testing.T) {
 		{"glued word", "8-year deal won by the striker", "", nil},
 		{"spaced magnitude", "Ten dead in southern Iran quake", "The 6. 1 - magnitude quake struck Qeshm island.", []uint16{magnitudeBase + 61}},
 		{"magnitudes", "Quake hits Qeshm", "A magnitude-5.2 quake struck; the USGS put it at magnitude 5.4.", []uint16{magnitudeBase + 52, magnitudeBase + 54}},
-		{"decimal without a cue", "Paris thieves nab $2. 5 million worth of jewellery", "Sales rose 3.5 percent.", nil},
+		{"decimal without a cue", "Paris thieves nab jewellery", "Sales rose 3.5 percent.", nil},
+		{"spaced amount", "Paris thieves nab $2. 5 million worth of jewellery", "", []uint16{amountBase + 64}},
+		{"euro sign lost", "Robbers in drag steal e80 million from Paris diamond store", "", []uint16{amountBase + 79}},
+		{"euro glued, AP style", "Gems worth euro85 million stolen", "", []uint16{amountBase + 79}},
+		{"two currencies", "Heist", "Gems valued at 85 million euros ($108 million) were taken.", []uint16{amountBase + 79, amountBase + 80}},
+		{"pounds sign, short scale", "Watches worth £1. 7m have been stolen", "", []uint16{amountBase + 62}},
+		{"thousands and billions", "Deal", "The $1,500 million deal, or €1.2bn, was signed.", []uint16{amountBase + 91, amountBase + 92}},
+		{"no scale word", "Tickets cost $20", "", nil},
+		{"no currency", "Two million people watched", "The 2 million viewers and 3 million pounds of rice.", nil},
+		{"letter glued", "Heist", "the80 million figure", nil},
 		{"both kinds", "Quake of magnitude 6.1 stops the game", "The Colts won 20-13 despite it.", []uint16{2013, magnitudeBase + 61}},
 	}
 	for _, tt := range tests {
@@ -32,6 +41,35 @@ func TestFigures(t *testing.T) {
 			t.Parallel()
 			if diff := cmp.Diff(tt.want, figures(tt.title, tt.text)); diff != "" {
 				t.Errorf("figures(%q, %q) (-want +got):\n%s", tt.title, tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestOtherFigures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		a, b []uint16
+		want bool
+	}{
+		{"other scores", []uint16{3124}, []uint16{2013}, true},
+		{"a shared score", []uint16{2013, 3124}, []uint16{3124}, false},
+		{"scores against magnitudes", []uint16{3124}, []uint16{magnitudeBase + 61}, false},
+		{"amounts 30 times apart", []uint16{amountBase + 64}, []uint16{amountBase + 79}, true},
+		{"one haul in two currencies", []uint16{amountBase + 79}, []uint16{amountBase + 82}, false},
+		{"amounts within the slack", []uint16{amountBase + 64}, []uint16{amountBase + 64 + amountSlack}, false},
+		{"amounts just past the slack", []uint16{amountBase + 64}, []uint16{amountBase + 65 + amountSlack}, true},
+		{"one side without an amount", []uint16{3124}, []uint16{3124, amountBase + 79}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := otherFigures(tt.a, tt.b); got != tt.want {
+				t.Errorf("otherFigures(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := otherFigures(tt.b, tt.a); got != tt.want {
+				t.Errorf("otherFigures(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
 			}
 		})
 	}

@@ -588,10 +588,11 @@ func (r *stateReader) readStory() *story {
 
 // figure reads one of a story's figures, refusing a value no figure code
 // takes (see figures.go): a score is below magnitudeBase, a magnitude
-// 1.0 to 9.9 above it.
+// 1.0 to 9.9 above it, an amount's order of magnitude above amountBase.
 func (r *stateReader) figure() uint16 {
 	v := r.Uvarint()
-	if r.Err() == nil && v >= magnitudeBase && (v < magnitudeBase+10 || v >= magnitudeBase+100) {
+	badMagnitude := v >= magnitudeBase && v < amountBase && (v < magnitudeBase+10 || v >= magnitudeBase+100)
+	if r.Err() == nil && (badMagnitude || v >= amountBase+200) {
 		r.Fail(fmt.Errorf("figure code %d", v))
 		return 0
 	}
