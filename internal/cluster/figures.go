@@ -196,11 +196,11 @@ const amountBase = 20_000
 // 3, 5 and 8 gave the same figures (docs/clustering.md).
 const amountSlack = 5
 
-// amounts appends the amounts of money s gives: a currency sign before
-// the number (see currencySign) or a currency word after it ("85
-// million euros", "2 million dollars"), a number ("2.6", "2. 6", "1,500") and a scale word
-// (million, billion, m, bn). An amount without a scale word (a ticket's
-// "$20") is no event's figure.
+// amounts appends the amounts of money s gives: a number ("2.6", "2. 6",
+// "1,500") and a scale word (million, billion, mln, mn, m, bln, bn),
+// after a currency sign (see currencySign) or before a currency word
+// ("85 million euros", "2 mn - euro", "2 million dollars"). An amount
+// without a scale word (a ticket's "$20") is no event's figure.
 func amounts(s string, out []uint16) []uint16 {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || i > 0 && (s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '.' || s[i-1] == ',') {
@@ -278,7 +278,7 @@ func amountScale(s string) (float64, int) {
 	for _, w := range []struct {
 		word  string
 		scale float64
-	}{{"million", 1e6}, {"billion", 1e9}, {"mln", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"m", 1e6}} {
+	}{{"million", 1e6}, {"billion", 1e9}, {"mln", 1e6}, {"mn", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"m", 1e6}} {
 		if strings.HasPrefix(low, w.word) && (len(low) == len(w.word) || !isLetterByte(low[len(w.word)])) {
 			return w.scale, len(w.word)
 		}

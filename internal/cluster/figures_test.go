@@ -31,6 +31,7 @@ func TestFigures(t *testing.T) {
 		{"two currencies", "Heist", "Gems valued at 85 million euros ($108 million) were taken.", []uint16{amountBase + 79, amountBase + 80}},
 		{"pounds sign, short scale", "Watches worth £1. 7m have been stolen", "", []uint16{amountBase + 62}},
 		{"thousands and billions", "Deal", "The $1,500 million deal, or €1.2bn, was signed.", []uint16{amountBase + 91, amountBase + 92}},
+		{"currency word after", "Paris hit by 2 mn - euro jewelry heist", "", []uint16{amountBase + 63}},
 		{"no scale word", "Tickets cost $20", "", nil},
 		{"no currency", "Two million people watched", "The 2 million viewers and 3 million pounds of rice.", nil},
 		{"letter glued", "Heist", "the80 million figure", nil},
