@@ -79,6 +79,43 @@ func TestDistinctTopics(t *testing.T) {
 	}
 }
 
+// TestProminent checks which names a thread gives prominently for a grown
+// story's link (Config.ThreadSideNames): a name in a headline or lead of
+// one of its stories, or carried by at least half of its counted
+// articles, not one that one report of three names in its body (the
+// demo's marathon naming the mayoral candidates in a side paragraph).
+func TestProminent(t *testing.T) {
+	t.Parallel()
+	cl := New(DefaultConfig())
+	const lead, half, side, absent = 1, 2, 3, 4 // name hashes
+	th := newThread(1)
+	th.articles = 3
+	th.named = map[uint64]int{lead: 1, half: 2, side: 1}
+	th.members[7] = &story{id: 7, leadNames: []nameCount{{leadName{name: lead}, 1}}}
+	th.members[8] = &story{id: 8} // forgotten: its lead names are dropped
+	tests := []struct {
+		name string
+		h    uint64
+		want bool
+	}{
+		{"in a story's lead", lead, true},
+		{"in two of three articles", half, true},
+		{"in one article's body", side, false},
+		{"not carried", absent, false},
+	}
+	for _, tt := range tests {
+		if got := cl.prominent(th, tt.h); got != tt.want {
+			t.Errorf("%s: prominent = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// A thread with no article counted any more gives nothing prominently
+	// by the count (0 of 0 is not half).
+	empty := newThread(2)
+	if cl.prominent(empty, side) {
+		t.Errorf("empty thread: prominent = true, want false")
+	}
+}
+
 // TestThreadMerge feeds testdata/merge.json: a chemical leak (two reports,
 // story 1), then a lawsuit over poisoned wells that names none of the
 // leak's people or places (story 2, a thread of its own), then, weeks
