@@ -257,6 +257,9 @@ func checkItem(t *testing.T, story int64, kind news.SectionKind, it news.Item, t
 	for _, v := range it.Variants {
 		checkItem(t, story, kind, v, text)
 	}
+	for _, q := range it.Quotes {
+		checkItem(t, story, kind, q, text)
+	}
 }
 
 // checkBadInputs subscribes sources that fail in every way the issue names

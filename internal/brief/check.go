@@ -30,7 +30,8 @@ var sectionOrder = []news.SectionKind{
 // CheckGrounded verifies that a briefing invents nothing: sections come in
 // order, none is empty, and every citation names a known article and a
 // valid span whose bytes are exactly what the item shows. For a voice the
-// parts joined by news.QuoteJoiner make its text; for a fact the citation
+// parts joined by news.QuoteJoiner make its text, and each of its further
+// quotes (news.Item.Quotes) is checked as a voice of its own; for a fact the citation
 // holds the sentence and the figure's own citation lies inside it and holds
 // the figure's text. A written-summary sentence restates rather than
 // copies its cited spans, so it must instead pass write.Verify against
@@ -65,6 +66,12 @@ func CheckGrounded(b news.Briefing, articles map[int64]news.Article) error {
 			checkItem(where, s.Kind, it, articles, urls, bad)
 			for vi, v := range it.Variants {
 				checkItem(fmt.Sprintf("%s variant %d", where, vi), s.Kind, v, articles, urls, bad)
+			}
+			for qi, q := range it.Quotes {
+				if s.Kind != news.SectionVoices {
+					bad("%s quote %d: only a voice has further quotes", where, qi)
+				}
+				checkItem(fmt.Sprintf("%s quote %d", where, qi), s.Kind, q, articles, urls, bad)
 			}
 		}
 	}

@@ -23,7 +23,22 @@ func md(s string) string { return mdEscaper.Replace(strings.TrimSpace(s)) }
 // URL) and the cited byte range, so a reader can check it; a span cited
 // twice keeps its first number.
 func Markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article) error {
-	return markdown(w, b, articles, "")
+	return markdown(w, b, articles, "", MarkdownOptions{})
+}
+
+// MarkdownOptions says how a briefing rendered as Markdown links what lies
+// outside it.
+type MarkdownOptions struct {
+	// StoryURL is the absolute URL of a story's page, for the related
+	// stories' links; nil leaves them unlinked (the command line has no
+	// site to link to).
+	StoryURL func(id int64) string
+}
+
+// MarkdownWith is Markdown with the links opt gives: the web server's
+// export links each related story to its page on the site.
+func MarkdownWith(w io.Writer, b news.Briefing, articles map[int64]news.Article, opt MarkdownOptions) error {
+	return markdown(w, b, articles, "", opt)
 }
 
 // MarkdownAll renders briefings as one Markdown document, separated by
@@ -42,7 +57,7 @@ func MarkdownAll(w io.Writer, briefings []news.Briefing, articles map[int64]news
 				return err
 			}
 		}
-		if err := markdown(w, b, articles, prefix); err != nil {
+		if err := markdown(w, b, articles, prefix, MarkdownOptions{}); err != nil {
 			return err
 		}
 	}
@@ -50,7 +65,7 @@ func MarkdownAll(w io.Writer, briefings []news.Briefing, articles map[int64]news
 }
 
 // markdown is Markdown with every footnote label starting with prefix.
-func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, prefix string) error {
+func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, prefix string, opt MarkdownOptions) error {
 	bw := bufio.NewWriter(w)
 	notes := map[news.Citation]int{}
 	var order []news.Citation
@@ -118,7 +133,20 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 		case news.SectionVoices:
 			for _, it := range s.Items {
 				who := voiceCaption(it)
-				fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
+				if len(it.Quotes) == 0 {
+					fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
+					continue
+				}
+				// One speaker, their quotes beneath, each with its
+				// own notes and outlet, as the web page shows them.
+				fmt.Fprintf(bw, "- %s:\n", who)
+				for _, q := range append([]news.Item{it}, it.Quotes...) {
+					via := ""
+					if q.Outlet != "" {
+						via = " (" + md(q.Outlet) + ")"
+					}
+					fmt.Fprintf(bw, "  - “%s”%s%s\n", md(q.Text), ref(q.Citations), via)
+				}
 			}
 		case news.SectionFacts:
 			for _, it := range s.Items {
@@ -129,7 +157,11 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 			}
 		case news.SectionRelated:
 			for _, it := range s.Items {
-				fmt.Fprintf(bw, "- %s\n", md(it.Text))
+				if opt.StoryURL == nil || it.StoryID <= 0 {
+					fmt.Fprintf(bw, "- %s\n", md(it.Text))
+					continue
+				}
+				fmt.Fprintf(bw, "- [%s](<%s>)\n", md(it.Text), opt.StoryURL(it.StoryID))
 			}
 		case news.SectionBottomLine:
 			for _, it := range s.Items {

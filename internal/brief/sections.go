@@ -9,11 +9,20 @@ import (
 	"github.com/newsdesk/newsdesk/internal/text"
 )
 
-// Voices lists up to n direct quotes whose speaker the article names, taken
-// in turn from each article so that one outlet's quotes do not crowd out the
-// others. A quote split by its attribution cites each part and shows them
-// joined by news.QuoteJoiner. The same words quoted by two outlets appear
-// once.
+// QuotesPerVoice caps the quotes a voice shows of one speaker: an editor
+// wants several people heard, and one fire chief quoted by every outlet
+// would otherwise fill the section.
+const QuotesPerVoice = 3
+
+// Voices lists up to n speakers, each once, with up to QuotesPerVoice of
+// their direct quotes whose speaker the article names. Quotes are taken in
+// turn from each article so that one outlet's quotes do not crowd out the
+// others; a speaker's first quote is the item's own text and citations, and
+// their later quotes are its Quotes, each with its own citations, role and
+// outlet. Speakers are the same when their names are, letter case and
+// spacing aside. A quote split by its attribution cites each part and
+// shows them joined by news.QuoteJoiner. The same words quoted by two
+// outlets appear once.
 func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
 	for d, a := range articles {
@@ -46,7 +55,9 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		}
 	}
 	var out []news.Item
-	// shown holds the words of each voice listed, space-padded, so that a
+	// bySpeaker is the index in out of each speaker's voice.
+	bySpeaker := map[string]int{}
+	// shown holds the words of each quote listed, space-padded, so that a
 	// quote whose every part is a run of them (another outlet printing
 	// part of the same remark) is not listed again: the reader has read
 	// those words.
@@ -61,10 +72,10 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		}
 		return true
 	}
-	for round := 0; len(out) < n; round++ {
+	for round := 0; ; round++ {
 		more := false
 		for d := range perDoc {
-			if round >= len(perDoc[d]) || len(out) == n {
+			if round >= len(perDoc[d]) {
 				continue
 			}
 			more = true
@@ -72,6 +83,25 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			if said(it) {
 				continue
 			}
+			key := speakerKey(it.Speaker)
+			if i, ok := bySpeaker[key]; ok {
+				v := &out[i]
+				if len(v.Quotes)+1 >= QuotesPerVoice {
+					continue
+				}
+				if v.Role == "" {
+					// The caption names the speaker's role as any of
+					// their articles gives it.
+					v.Role = it.Role
+				}
+				shown = append(shown, padded(it.Text))
+				v.Quotes = append(v.Quotes, it)
+				continue
+			}
+			if len(out) == n {
+				continue
+			}
+			bySpeaker[key] = len(out)
 			shown = append(shown, padded(it.Text))
 			out = append(out, it)
 		}
@@ -81,6 +111,10 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 	}
 	return out
 }
+
+// speakerKey is a speaker's name with letter case and spacing ignored, so
+// that "Bram Oster" and "Bram  OSTER" are one voice.
+func speakerKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
 
 // printedKey is a sentence as printed, white space aside: two outlets
 // that print it word for word (an agency's line reused) give one key, so

@@ -48,6 +48,9 @@ func TestVoicesSkipQuotedAgain(t *testing.T) {
 			var got []string
 			for _, it := range Voices(arts, sources, 8) {
 				got = append(got, it.Text)
+				for _, q := range it.Quotes {
+					got = append(got, q.Text)
+				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("voices (-want +got):\n%s", diff)

@@ -61,3 +61,97 @@ func TestVoiceCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestVoicesOneEntryPerSpeaker wants each speaker listed once, their quotes
+// from every outlet under that entry (up to QuotesPerVoice), each quote
+// keeping its own citation, outlet and role, and the cap on voices
+// counting speakers rather than quotes.
+func TestVoicesOneEntryPerSpeaker(t *testing.T) {
+	t.Parallel()
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}, 3: {ID: 3, Name: "Three"}}
+	arts := []news.Article{
+		{ID: 1, SourceID: 1, Lang: "en", Text: `"We knocked on every door between the bridge and the brewery," said Bram Oster, the town's fire chief.` + "\n\n" +
+			`"The people of this town will have every pump we can find," said Helena Varro, the prime minister.`},
+		{ID: 2, SourceID: 2, Lang: "en", Text: `"The water came faster than anyone expected," said fire chief Bram Oster.` + "\n\n" +
+			`"Some of the older residents had to be carried out," said Bram OSTER.`},
+		{ID: 3, SourceID: 3, Lang: "en", Text: `"We will not leave anyone behind this winter," said Maria Okafor, the health minister.` + "\n\n" +
+			`"Our crews worked through the night without a single break," said Bram Oster.`},
+	}
+	type quote struct{ Text, Outlet string }
+	type voice struct {
+		Speaker string
+		Quotes  []quote
+	}
+	summarise := func(items []news.Item) []voice {
+		var out []voice
+		for _, it := range items {
+			v := voice{Speaker: it.Speaker}
+			for _, q := range append([]news.Item{it}, it.Quotes...) {
+				v.Quotes = append(v.Quotes, quote{q.Text, q.Outlet})
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	// Quotes come in turn from each article: the first of each, then the
+	// second of each, so Three's second quote is past the speaker's cap.
+	oster := voice{Speaker: "Bram Oster", Quotes: []quote{
+		{"We knocked on every door between the bridge and the brewery", "One"},
+		{"The water came faster than anyone expected", "Two"},
+		{"Some of the older residents had to be carried out", "Two"},
+	}}
+	tests := []struct {
+		name string
+		n    int
+		want []voice
+	}{
+		{"every speaker", 6, []voice{
+			oster,
+			{Speaker: "Maria Okafor", Quotes: []quote{{"We will not leave anyone behind this winter", "Three"}}},
+			{Speaker: "Helena Varro", Quotes: []quote{{"The people of this town will have every pump we can find", "One"}}},
+		}},
+		// Two voices: two speakers, the first speaker's quotes all there.
+		{"the cap counts speakers", 2, []voice{
+			oster,
+			{Speaker: "Maria Okafor", Quotes: []quote{{"We will not leave anyone behind this winter", "Three"}}},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			items := Voices(arts, sources, tc.n)
+			if diff := cmp.Diff(tc.want, summarise(items)); diff != "" {
+				t.Errorf("voices (-want +got):\n%s", diff)
+			}
+			// Each quote cites its own article, and a briefing of them is
+			// grounded: CheckGrounded reads the further quotes too.
+			byID := map[int64]news.Article{}
+			for _, a := range arts {
+				byID[a.ID] = a
+			}
+			b := news.Briefing{Sections: []news.Section{{Kind: news.SectionVoices, Items: items}}}
+			if err := CheckGrounded(b, byID); err != nil {
+				t.Errorf("CheckGrounded: %v", err)
+			}
+			if items[0].Role == "" {
+				t.Errorf("the first voice has no role, want the one its first article gives")
+			}
+		})
+	}
+}
+
+// TestCheckGroundedVoiceQuotes wants a further quote whose text is not its
+// cited bytes refused, as a voice's own text is.
+func TestCheckGroundedVoiceQuotes(t *testing.T) {
+	t.Parallel()
+	arts := map[int64]news.Article{1: {ID: 1, Text: `"We knocked on every door," said Bram Oster. "We will stay," said Bram Oster.`}}
+	good := news.Item{Text: "We knocked on every door", Speaker: "Bram Oster", Citations: []news.Citation{{ArticleID: 1, Start: 1, End: 25}}}
+	bad := good
+	bad.Quotes = []news.Item{{Text: "We will leave", Speaker: "Bram Oster", Citations: []news.Citation{{ArticleID: 1, Start: 47, End: 59}}}}
+	if err := CheckGrounded(news.Briefing{Sections: []news.Section{{Kind: news.SectionVoices, Items: []news.Item{good}}}}, arts); err != nil {
+		t.Fatalf("CheckGrounded(good) = %v", err)
+	}
+	if err := CheckGrounded(news.Briefing{Sections: []news.Section{{Kind: news.SectionVoices, Items: []news.Item{bad}}}}, arts); err == nil {
+		t.Error("CheckGrounded accepted a further quote that is not its cited bytes")
+	}
+}

@@ -308,6 +308,10 @@ type Item struct {
 	// Variants lists differing values that other sources give for the same
 	// quantity; each is a full item with its own citation.
 	Variants []Item `json:"variants,omitempty"`
+	// Quotes lists a voice's further quotes by the same speaker, each a
+	// full item with its own text, citations, role and outlet: a voice is
+	// one speaker, its own text their first quote.
+	Quotes []Item `json:"quotes,omitempty"`
 }
 
 // QuoteJoiner joins the parts of a quote split by its attribution.
@@ -350,6 +354,7 @@ func (b Briefing) CitedArticles() []int64 {
 				add(it.Figure.Citation.ArticleID)
 			}
 			walk(it.Variants)
+			walk(it.Quotes)
 		}
 	}
 	for _, s := range b.Sections {

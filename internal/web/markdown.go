@@ -31,7 +31,11 @@ func (s *Server) handleBriefingMarkdown(w http.ResponseWriter, r *http.Request) 
 	}
 	articles := s.citedArticles(ctx, id, b)
 	var buf bytes.Buffer
-	if err := brief.Markdown(&buf, b, articles); err != nil {
+	// Related stories link their pages by absolute URL, as the footnotes
+	// link the articles: the file is read away from the site.
+	base := s.baseURL(r)
+	opt := brief.MarkdownOptions{StoryURL: func(id int64) string { return storyURL(base, id) }}
+	if err := brief.MarkdownWith(&buf, b, articles, opt); err != nil {
 		s.log.Error("render briefing markdown", "story", st.ID, "err", err)
 		s.errorPage(w, r, http.StatusInternalServerError, "Something went wrong on our side. Please try again.")
 		return

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,12 +74,22 @@ func TestBriefingMarkdown(t *testing.T) {
 			articles[id] = a
 		}
 		var want bytes.Buffer
-		if err := brief.Markdown(&want, b, articles); err != nil {
+		opt := brief.MarkdownOptions{StoryURL: func(id int64) string { return ts.URL + "/stories/" + strconv.FormatInt(id, 10) }}
+		if err := brief.MarkdownWith(&want, b, articles, opt); err != nil {
 			t.Fatal(err)
 		}
 		r := do(t, "GET", ts.URL+"/stories/7/briefing.md", nil, "")
 		if diff := cmp.Diff(want.String(), r.body); diff != "" {
-			t.Errorf("body differs from brief.Markdown's (-want +got):\n%s", diff)
+			t.Errorf("body differs from brief.MarkdownWith's (-want +got):\n%s", diff)
+		}
+		// A related story links its page by absolute URL, the configured
+		// base URL's when there is one.
+		if link := "- [Ferry service resumes](<" + ts.URL + "/stories/8>)\n"; !strings.Contains(r.body, link) {
+			t.Errorf("body lacks the related story's link %q:\n%s", link, r.body)
+		}
+		based := newTestServer(t, Config{BaseURL: "https://desk.example"}, st)
+		if link, body := "- [Ferry service resumes](<https://desk.example/stories/8>)\n", do(t, "GET", based.URL+"/stories/7/briefing.md", nil, "").body; !strings.Contains(body, link) {
+			t.Errorf("with a base URL, body lacks %q:\n%s", link, body)
 		}
 		if got := r.header.Get("Content-Disposition"); got != `inline; filename="story-7.md"` {
 			t.Errorf("Content-Disposition %q", got)

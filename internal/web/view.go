@@ -32,8 +32,10 @@ type itemView struct {
 	// FigureHref links the figure's own bytes.
 	FigureHref string
 	Variants   []itemView
-	RefLabel   string // references: the article's number, as markers show it
-	Local      string // references: the stored copy's page on the site
+	// Quotes are a voice's further quotes by the same speaker.
+	Quotes   []itemView
+	RefLabel string // references: the article's number, as markers show it
+	Local    string // references: the stored copy's page on the site
 	// Lang is the language of the article the text comes from, so that
 	// a Spanish quote on an English page is read out, hyphenated and
 	// offered for translation as Spanish.
@@ -176,6 +178,9 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		for _, vr := range it.Variants {
 			iv.Variants = append(iv.Variants, item(vr, kind))
+		}
+		for _, q := range it.Quotes {
+			iv.Quotes = append(iv.Quotes, item(q, kind))
 		}
 		return iv
 	}

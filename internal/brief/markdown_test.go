@@ -1,0 +1,70 @@
+package brief
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// TestMarkdownVoicesAndRelated renders a voices and a related section: a
+// speaker quoted several times is one entry with each quote beneath, each
+// with its own footnotes and outlet; related stories link their pages when
+// the options give a story URL, and stay plain text otherwise.
+func TestMarkdownVoicesAndRelated(t *testing.T) {
+	t.Parallel()
+	arts := map[int64]news.Article{
+		1: {ID: 1, Title: "One", URL: "https://one.example/a", Text: "We knocked on every door. We will stay."},
+		2: {ID: 2, Title: "Two", URL: "https://two.example/b", Text: "The water came fast, he said."},
+	}
+	voices := news.Section{Kind: news.SectionVoices, Title: "Voices", Items: []news.Item{
+		{Text: "We knocked on every door", Speaker: "Bram Oster", Role: "fire chief", Outlet: "One",
+			Citations: []news.Citation{{ArticleID: 1, Start: 0, End: 24}},
+			Quotes: []news.Item{{Text: "The water came fast", Speaker: "Bram Oster", Outlet: "Two",
+				Citations: []news.Citation{{ArticleID: 2, Start: 0, End: 19}}}}},
+		{Text: "We will stay", Speaker: "Ana Ruiz", Outlet: "One", Citations: []news.Citation{{ArticleID: 1, Start: 26, End: 38}}},
+	}}
+	related := news.Section{Kind: news.SectionRelated, Title: "Related stories", Items: []news.Item{
+		{Text: "Dam [inquiry] opens", StoryID: 12},
+	}}
+	b := news.Briefing{Headline: "Flood", Sections: []news.Section{voices, related}}
+	tests := []struct {
+		name string
+		opt  MarkdownOptions
+		want string
+	}{
+		{"no site", MarkdownOptions{}, "- Dam \\[inquiry\\] opens\n"},
+		{"site", MarkdownOptions{StoryURL: func(id int64) string { return "https://desk.example/stories/" + strconv.FormatInt(id, 10) }},
+			"- [Dam \\[inquiry\\] opens](<https://desk.example/stories/12>)\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var buf bytes.Buffer
+			if err := MarkdownWith(&buf, b, arts, tc.opt); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.String()
+			wantVoices := "## Voices\n\n" +
+				"- Bram Oster, fire chief:\n" +
+				"  - “We knocked on every door”[^1] (One)\n" +
+				"  - “The water came fast”[^2] (Two)\n" +
+				"- “We will stay”[^3] — Ana Ruiz\n"
+			if !strings.Contains(got, wantVoices) {
+				t.Errorf("voices: want\n%s\nin\n%s", wantVoices, got)
+			}
+			related := got[strings.Index(got, "## Related stories\n\n")+len("## Related stories\n\n"):]
+			related = related[:strings.Index(related, "\n")+1]
+			if diff := cmp.Diff(tc.want, related); diff != "" {
+				t.Errorf("related (-want +got):\n%s", diff)
+			}
+			if !strings.Contains(got, "[^2]: Two, bytes 0–19, <https://two.example/b>\n") {
+				t.Errorf("the further quote's footnote is missing:\n%s", got)
+			}
+		})
+	}
+}
