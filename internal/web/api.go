@@ -314,11 +314,16 @@ func (s *Server) apiSourceArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
+	limit, err := intParam(r.URL.Query(), queryRange{Name: "limit", Default: maxSourceArticles, Min: 1, Max: maxSourceArticles})
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	if _, err := s.st.Source(r.Context(), id); err != nil {
 		s.storeError(w, r, "source", err)
 		return
 	}
-	list, err := s.st.Articles(r.Context(), store.ArticleFilter{SourceID: id, Limit: maxSourceArticles})
+	list, err := s.st.Articles(r.Context(), store.ArticleFilter{SourceID: id, Limit: limit})
 	if err == nil {
 		list, err = s.withStoryThreads(r.Context(), list)
 	}

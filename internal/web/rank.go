@@ -79,15 +79,11 @@ func decodeCursor(s string) (store.StoryCursor, error) {
 // at most and by default Config.MaxStories. Its error is errBadQuery for
 // a query a client got wrong.
 func (s *Server) rankedPage(ctx context.Context, q url.Values) (store.RankedPage, error) {
-	p := store.StoryPage{Limit: s.cfg.MaxStories}
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > s.cfg.MaxStories {
-			return store.RankedPage{}, fmt.Errorf("%w: limit must be 1 to %d", errBadQuery, s.cfg.MaxStories)
-		}
-		p.Limit = n
-	}
+	var p store.StoryPage
 	var err error
+	if p.Limit, err = intParam(q, queryRange{Name: "limit", Default: s.cfg.MaxStories, Min: 1, Max: s.cfg.MaxStories}); err != nil {
+		return store.RankedPage{}, err
+	}
 	if p.Category, err = categoryParam(q); err != nil {
 		return store.RankedPage{}, err
 	}

@@ -51,21 +51,18 @@ func parseSearch(q url.Values, maxLimit int) (searchRequest, error) {
 	case err != nil:
 		return req, fmt.Errorf("%w: %v", errBadQuery, err)
 	}
-	req.Page = store.SearchPage{Query: parsed, Limit: min(searchPageSize, maxLimit)}
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > maxLimit {
-			return req, fmt.Errorf("%w: limit must be 1 to %d", errBadQuery, maxLimit)
-		}
-		req.Page.Limit = n
+	req.Page = store.SearchPage{Query: parsed}
+	if req.Page.Limit, err = intParam(q, queryRange{Name: "limit", Default: min(searchPageSize, maxLimit), Min: 1, Max: maxLimit}); err != nil {
+		return req, err
 	}
-	if p := q.Get("page"); p != "" {
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || (n-1)*req.Page.Limit > store.MaxSearchOffset {
-			return req, fmt.Errorf("%w: page must be 1 to %d", errBadQuery, store.MaxSearchOffset/req.Page.Limit+1)
-		}
-		req.Index, req.Page.Offset = n, (n-1)*req.Page.Limit
+	// The last page is as deep as the store searches: how many pages
+	// that is depends on the limit, which the message says.
+	lastPage := store.MaxSearchOffset/req.Page.Limit + 1
+	why := fmt.Sprintf("%d results a page, and a page starts at most %d results deep", req.Page.Limit, store.MaxSearchOffset)
+	if req.Index, err = intParam(q, queryRange{Name: "page", Default: 1, Min: 1, Max: lastPage, Why: why}); err != nil {
+		return req, err
 	}
+	req.Page.Offset = (req.Index - 1) * req.Page.Limit
 	return req, nil
 }
 

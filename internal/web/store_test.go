@@ -122,7 +122,7 @@ func (m *memStore) Articles(ctx context.Context, f store.ArticleFilter) ([]news.
 	}
 	var out []news.Article
 	for _, a := range m.articles {
-		if f.StoryID != 0 && a.StoryID != f.StoryID {
+		if f.StoryID != 0 && a.StoryID != f.StoryID || f.SourceID != 0 && a.SourceID != f.SourceID {
 			continue
 		}
 		if !f.WithText {
@@ -131,6 +131,9 @@ func (m *memStore) Articles(ctx context.Context, f store.ArticleFilter) ([]news.
 		out = append(out, a)
 	}
 	slices.SortFunc(out, func(a, b news.Article) int { return cmp.Compare(a.ID, b.ID) })
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
 	return out, nil
 }
 

@@ -24,22 +24,22 @@ const maxThreadStories = 500
 func threadPath(id int64) string { return "/threads/" + strconv.FormatInt(id, 10) }
 
 // threadStories lists thread id's stories, first seen first, and whether
-// the thread has more than maxThreadStories, of which the list holds the
-// most recently updated (the store's order); a thread without stories is
+// the thread has more than limit, of which the list holds the most
+// recently updated (the store's order); a thread without stories is
 // store.ErrNotFound.
-func (s *Server) threadStories(ctx context.Context, id int64) ([]news.Story, bool, error) {
+func (s *Server) threadStories(ctx context.Context, id int64, limit int) ([]news.Story, bool, error) {
 	// One more than the cap tells a thread at the cap from a longer one,
 	// which a reader must not take for the whole thread.
-	list, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: id, Limit: maxThreadStories + 1})
+	list, err := s.st.Stories(ctx, store.StoryFilter{ThreadID: id, Limit: limit + 1})
 	if err != nil {
 		return nil, false, fmt.Errorf("list stories of thread %d: %w", id, err)
 	}
 	if len(list) == 0 {
 		return nil, false, fmt.Errorf("thread %d: %w", id, store.ErrNotFound)
 	}
-	more := len(list) > maxThreadStories
+	more := len(list) > limit
 	if more {
-		list = list[:maxThreadStories]
+		list = list[:limit]
 	}
 	slices.SortStableFunc(list, func(a, b news.Story) int {
 		return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), cmp.Compare(a.ID, b.ID))
@@ -62,7 +62,12 @@ func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "thread id must be a positive integer")
 		return
 	}
-	list, more, err := s.threadStories(r.Context(), id)
+	limit, err := intParam(r.URL.Query(), queryRange{Name: "limit", Default: maxThreadStories, Min: 1, Max: maxThreadStories})
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	list, more, err := s.threadStories(r.Context(), id, limit)
 	if err != nil {
 		s.storeError(w, r, "thread", err)
 		return
@@ -84,7 +89,7 @@ func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such thread.")
 		return
 	}
-	list, more, err := s.threadStories(r.Context(), id)
+	list, more, err := s.threadStories(r.Context(), id, maxThreadStories)
 	if err != nil {
 		s.pageStoreError(w, r, "thread", err)
 		return
