@@ -123,6 +123,12 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		Description:  pm.chooseDescription(),
 		Image:        pm.chooseImage(base),
 	}
+	if res.Publisher == "" {
+		// A page that declares no site name often gives it in its
+		// <title> beside the headline; go-trafilatura's own guess
+		// (below) reads only a few separators and else gives the host.
+		res.Publisher = pm.siteFromTitle(res.Title)
+	}
 
 	// The dates shown beside the headline arbitrate between the declared
 	// ones (see reconcileDate).

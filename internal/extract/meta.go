@@ -646,6 +646,72 @@ func stripSiteName(title, site, host string) string {
 	return title
 }
 
+// siteFromTitle finds the site's name in the document's <title> when the
+// page declares none (publisher): the title is the headline and one more
+// segment, set apart by a separator, before it ("Outlet: Headline") or
+// after it ("Headline | Outlet", "Headline - Outlet", "Headline ::
+// Outlet"). Of several trailing segments ("Headline | World | Outlet")
+// the last names the site. The segment must be short (at most five words
+// and 60 bytes) and be part of no other title the page declares nor of
+// its headings: a prefix the article's own heading or og:title repeats
+// ("Ukraine war: Kyiv hit by drones") is part of the headline, not a
+// site's name. A heading that is the segment alone is the masthead.
+func (pm *pageMeta) siteFromTitle(headline string) string {
+	words := func(s string) string { return strings.Join(lowerWords(s), " ") }
+	hw := words(headline)
+	if pm.title == "" || hw == "" {
+		return ""
+	}
+	for _, sep := range append([]string{": "}, titleSeparators...) {
+		for off := 0; ; {
+			j := strings.Index(pm.title[off:], sep)
+			if j < 0 {
+				break
+			}
+			i := off + j
+			off = i + len(sep)
+			if i == 0 {
+				continue
+			}
+			head, tail := strings.TrimSpace(pm.title[:i]), strings.TrimSpace(pm.title[off:])
+			switch {
+			case words(tail) == hw:
+				return pm.siteName(head)
+			case words(head) == hw:
+				// The last of several segments after the headline.
+				for _, sep2 := range titleSeparators {
+					if k := strings.LastIndex(tail, sep2); k >= 0 {
+						tail = strings.TrimSpace(tail[k+len(sep2):])
+					}
+				}
+				return pm.siteName(tail)
+			}
+		}
+	}
+	return ""
+}
+
+// siteName returns seg if it may be a site's name (siteFromTitle), else "".
+func (pm *pageMeta) siteName(seg string) string {
+	f := strings.Fields(seg)
+	// "by Ann Lee" is the byline a newsletter's title carries.
+	if len(f) == 0 || len(f) > 5 || len(seg) > 60 || looksLikeURL(seg) || strings.EqualFold(f[0], "by") {
+		return ""
+	}
+	sw := " " + strings.Join(lowerWords(seg), " ") + " "
+	others := []string{pm.ldField("headline", "name"), pm.metaField("og:title", "twitter:title", "dc.title")}
+	for _, h := range pm.h1 {
+		others = append(others, h.text)
+	}
+	for _, o := range others {
+		// A heading that is the name alone is the site's masthead.
+		if ow := " " + strings.Join(lowerWords(o), " ") + " "; ow != sw && strings.Contains(ow, sw) {
+			return ""
+		}
+	}
+	return seg
+}
+
 func notAlnum(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127)
 }

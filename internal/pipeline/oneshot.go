@@ -44,7 +44,7 @@ type OneShotOptions struct {
 // local HTML file, with no database: it fetches (robots.txt checked) or
 // reads each, extracts it, clusters them in memory and briefs each story.
 // Articles are numbered 1..n in input order (an input repeating an earlier
-// URL is skipped); sources are one per host (or per file). Briefings come
+// URL is skipped); sources are one per host (or per file) and publisher. Briefings come
 // most-corroborated story first. Any input that cannot be read fails the
 // whole call, naming every such input, so no briefing silently leaves one
 // out.
@@ -64,7 +64,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	seen := map[string]bool{}
 	var errs []error
 	for _, in := range inputs {
-		a, key, err := readInput(ctx, fc, in)
+		a, host, err := readInput(ctx, fc, in)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -73,11 +73,15 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 			continue
 		}
 		seen[a.URL] = true
+		// One host may serve several outlets (a syndication host, the
+		// demo's newswire): pages naming different publishers are
+		// different sources, so that each is named and counted.
+		key := host + "\x00" + a.Publisher
 		sid, ok := sourceIDs[key]
 		if !ok {
 			sid = int64(len(sourceIDs) + 1)
 			sourceIDs[key] = sid
-			sources[sid] = news.Source{ID: sid, Kind: news.SourcePage, URL: a.URL, Name: firstNonEmpty(a.Publisher, key)}
+			sources[sid] = news.Source{ID: sid, Kind: news.SourcePage, URL: a.URL, Name: firstNonEmpty(a.Publisher, host)}
 		}
 		a.SourceID = sid
 		a.ID = int64(len(articles) + 1)
