@@ -14,10 +14,16 @@ import (
 // would otherwise fill the section.
 const QuotesPerVoice = 3
 
+// MaxVoiceQuotes caps the quotes of the whole voices section, every
+// speaker's first quote counted first: the section was 6 quotes before a
+// voice held several, and 18 would bury the facts below it.
+const MaxVoiceQuotes = 10
+
 // Voices lists up to n speakers, each once, with up to QuotesPerVoice of
-// their direct quotes whose speaker the article names. Quotes are taken in
-// turn from each article so that one outlet's quotes do not crowd out the
-// others; a speaker's first quote is the item's own text and citations, and
+// their direct quotes whose speaker the article names: every speaker's
+// first quote, then further quotes while the section holds fewer than
+// MaxVoiceQuotes. Quotes are taken in turn from each article so that one
+// outlet's quotes do not crowd out the others; a speaker's first quote is the item's own text and citations, and
 // their later quotes are its Quotes, each with its own citations, role and
 // outlet. Speakers are the same when their names are, letter case and
 // spacing aside. A quote split by its attribution cites each part and
@@ -54,9 +60,18 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			perDoc[d] = append(perDoc[d], it)
 		}
 	}
-	var out []news.Item
-	// bySpeaker is the index in out of each speaker's voice.
-	bySpeaker := map[string]int{}
+	// The quotes in the order they are offered: in turn from each
+	// article, so that one outlet's quotes do not crowd out the others.
+	var offered []news.Item
+	for round, more := 0, true; more; round++ {
+		more = false
+		for d := range perDoc {
+			if round < len(perDoc[d]) {
+				offered = append(offered, perDoc[d][round])
+				more = true
+			}
+		}
+	}
 	// shown holds the words of each quote listed, space-padded, so that a
 	// quote whose every part is a run of them (another outlet printing
 	// part of the same remark) is not listed again: the reader has read
@@ -72,42 +87,37 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		}
 		return true
 	}
-	for round := 0; ; round++ {
-		more := false
-		for d := range perDoc {
-			if round >= len(perDoc[d]) {
-				continue
-			}
-			more = true
-			it := perDoc[d][round]
-			if said(it) {
-				continue
-			}
-			key := speakerKey(it.Speaker)
-			if i, ok := bySpeaker[key]; ok {
-				v := &out[i]
-				if len(v.Quotes)+1 >= QuotesPerVoice {
-					continue
-				}
-				if v.Role == "" {
-					// The caption names the speaker's role as any of
-					// their articles gives it.
-					v.Role = it.Role
-				}
-				shown = append(shown, padded(it.Text))
-				v.Quotes = append(v.Quotes, it)
-				continue
-			}
-			if len(out) == n {
-				continue
-			}
-			bySpeaker[key] = len(out)
-			shown = append(shown, padded(it.Text))
-			out = append(out, it)
+	// First every speaker's first quote, up to n speakers, so that a
+	// speaker's further quotes never keep another speaker out; then the
+	// further quotes, up to QuotesPerVoice a speaker and MaxVoiceQuotes
+	// in all.
+	var out []news.Item
+	bySpeaker := map[string]int{} // index in out of each speaker's voice
+	taken := make([]bool, len(offered))
+	for i, it := range offered {
+		key := speakerKey(it.Speaker)
+		if _, ok := bySpeaker[key]; ok || len(out) == n || said(it) {
+			continue
 		}
-		if !more {
-			break
+		bySpeaker[key] = len(out)
+		shown = append(shown, padded(it.Text))
+		out = append(out, it)
+		taken[i] = true
+	}
+	total := len(out)
+	for i, it := range offered {
+		v, ok := bySpeaker[speakerKey(it.Speaker)]
+		if taken[i] || !ok || total >= MaxVoiceQuotes || len(out[v].Quotes)+1 >= QuotesPerVoice || said(it) {
+			continue
 		}
+		if out[v].Role == "" {
+			// The caption names the speaker's role as any of their
+			// articles gives it.
+			out[v].Role = it.Role
+		}
+		shown = append(shown, padded(it.Text))
+		out[v].Quotes = append(out[v].Quotes, it)
+		total++
 	}
 	return out
 }

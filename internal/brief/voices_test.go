@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -153,5 +154,36 @@ func TestCheckGroundedVoiceQuotes(t *testing.T) {
 	}
 	if err := CheckGrounded(news.Briefing{Sections: []news.Section{{Kind: news.SectionVoices, Items: []news.Item{bad}}}}, arts); err == nil {
 		t.Error("CheckGrounded accepted a further quote that is not its cited bytes")
+	}
+}
+
+// TestVoicesQuoteCap wants every speaker heard before anyone's second
+// quote, and the section's quotes capped at MaxVoiceQuotes.
+func TestVoicesQuoteCap(t *testing.T) {
+	t.Parallel()
+	names := []string{"Ana Ruiz", "Bram Oster", "Carla Diaz", "Dev Patel", "Eva Lind", "Femi Adeyemi"}
+	var arts []news.Article
+	for a := range 3 {
+		text := ""
+		for i, name := range names {
+			text += fmt.Sprintf("%q said %s.\n\n", fmt.Sprintf("Remark %d of speaker %d about the flood in the valley", a+1, i+1), name)
+		}
+		arts = append(arts, news.Article{ID: int64(a + 1), Lang: "en", Text: text})
+	}
+	items := Voices(arts, nil, 6)
+	var speakers []string
+	total := 0
+	for _, it := range items {
+		speakers = append(speakers, it.Speaker)
+		total += 1 + len(it.Quotes)
+		if 1+len(it.Quotes) > QuotesPerVoice {
+			t.Errorf("%s: %d quotes, cap %d", it.Speaker, 1+len(it.Quotes), QuotesPerVoice)
+		}
+	}
+	if diff := cmp.Diff(names, speakers); diff != "" {
+		t.Errorf("speakers (-want +got):\n%s", diff)
+	}
+	if total != MaxVoiceQuotes {
+		t.Errorf("%d quotes in all, want the cap %d", total, MaxVoiceQuotes)
 	}
 }
