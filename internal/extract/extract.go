@@ -188,7 +188,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	removeHint()
 	if terr == nil {
 		tParas = paragraphs(tr.ContentNode)
-		fillFrom(&res, tr.Metadata)
+		fillFrom(&res, tr.Metadata, base)
 	}
 	// go-readability may mutate doc: it runs last.
 	var rParas []para
@@ -213,8 +213,11 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 }
 
 // fillFrom completes res with go-trafilatura's metadata where the declared
-// metadata left a field empty.
-func fillFrom(res *Result, m trafilatura.Metadata) {
+// metadata left a field empty. Its site name when it found none is the
+// page's host, which names no publisher: the outlet's name falls back to
+// the host where it is shown (brief.Outlet), and Publisher stays empty
+// rather than claim one.
+func fillFrom(res *Result, m trafilatura.Metadata, base *url.URL) {
 	if res.Title == "" {
 		res.Title = m.Title
 	}
@@ -224,7 +227,7 @@ func fillFrom(res *Result, m trafilatura.Metadata) {
 	if res.Published.IsZero() {
 		res.Published = m.Date
 	}
-	if res.Publisher == "" {
+	if res.Publisher == "" && !isHostName(m.Sitename, base) {
 		res.Publisher = m.Sitename
 	}
 	if res.Lang == "" {
@@ -239,6 +242,17 @@ func fillFrom(res *Result, m trafilatura.Metadata) {
 	if res.Image == "" {
 		res.Image = m.Image
 	}
+}
+
+// isHostName reports whether name is the host of page (its www. or port
+// aside) rather than a site's name.
+func isHostName(name string, page *url.URL) bool {
+	if page == nil || name == "" {
+		return false
+	}
+	n := strings.TrimPrefix(strings.ToLower(name), "www.")
+	host := strings.TrimPrefix(strings.ToLower(page.Hostname()), "www.")
+	return n == host || n == strings.TrimPrefix(strings.ToLower(page.Host), "www.")
 }
 
 func parsePageURL(s string) *url.URL {
