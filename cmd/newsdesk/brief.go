@@ -103,7 +103,7 @@ func briefingsJSON(briefings []news.Briefing, articles map[int64]news.Article) [
 	}
 	out := make([]briefingJSON, 0, len(briefings))
 	for _, b := range briefings {
-		bj := briefingJSON{Briefing: b, Articles: []citedArticle{}}
+		bj := briefingJSON{Briefing: b.WithCitationLists(), Articles: []citedArticle{}}
 		ids := b.CitedArticles()
 		for _, k := range []news.SectionKind{news.SectionHeadline, news.SectionReferences} {
 			s, _ := b.Section(k)

@@ -9,6 +9,7 @@ package news
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -361,6 +362,34 @@ func (b Briefing) CitedArticles() []int64 {
 		walk(s.Items)
 	}
 	return ids
+}
+
+// WithCitationLists returns b with every item's citations a list, empty
+// for an item that names rather than quotes (headline, sources,
+// references), where a stored briefing has none (JSON null): the API and
+// "brief --format json" promise each item {text, citations}, and a client
+// reads citations as a list. b's own sections and items are not changed.
+func (b Briefing) WithCitationLists() Briefing {
+	var fix func(items []Item) []Item
+	fix = func(items []Item) []Item {
+		if items == nil {
+			return nil
+		}
+		out := slices.Clone(items)
+		for i := range out {
+			if out[i].Citations == nil {
+				out[i].Citations = []Citation{}
+			}
+			out[i].Variants = fix(out[i].Variants)
+			out[i].Quotes = fix(out[i].Quotes)
+		}
+		return out
+	}
+	b.Sections = slices.Clone(b.Sections)
+	for i := range b.Sections {
+		b.Sections[i].Items = fix(b.Sections[i].Items)
+	}
+	return b
 }
 
 // Section returns the section of the given kind, if the briefing has it.

@@ -188,7 +188,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, StoryDetail{
-		Briefing:     b,
+		Briefing:     b.WithCitationLists(),
 		ID:           st.ID,
 		ThreadID:     st.ThreadID,
 		Title:        st.Title,
