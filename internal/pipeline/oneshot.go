@@ -44,8 +44,8 @@ type OneShotOptions struct {
 // local HTML file, with no database: it fetches (robots.txt checked) or
 // reads each, extracts it, clusters them in memory and briefs each story.
 // Articles are numbered 1..n in input order (an input repeating an earlier
-// URL is skipped); sources are one per host (or per file) and publisher. Briefings come
-// most-corroborated story first. Any input that cannot be read fails the
+// URL is skipped); sources are one per host (or per file) and publisher.
+// Briefings come most-corroborated story first. Any input that cannot be read fails the
 // whole call, naming every such input, so no briefing silently leaves one
 // out.
 func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShotOptions) ([]news.Briefing, map[int64]news.Article, error) {

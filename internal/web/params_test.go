@@ -62,6 +62,7 @@ func TestListQueryParams(t *testing.T) {
 			{"/api/sources/2/articles?limit=1", "articles", 1},
 			{"/api/sources/2/articles", "articles", 2},
 			{"/api/stories?limit=1", "stories", 1},
+			{"/api/threads/5?limit=1", "stories", 1},
 		}
 		for _, c := range counts {
 			r := do(t, http.MethodGet, ts.URL+c.path, nil, "")
