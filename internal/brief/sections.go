@@ -107,7 +107,17 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 	total := len(out)
 	for i, it := range offered {
 		v, ok := bySpeaker[speakerKey(it.Speaker)]
-		if taken[i] || !ok || total >= MaxVoiceQuotes || len(out[v].Quotes)+1 >= QuotesPerVoice || said(it) {
+		if taken[i] || !ok || said(it) {
+			continue
+		}
+		if fuller(&out[v], it, padded) {
+			// Another outlet printed more of a remark the voice shows:
+			// the fuller quote takes its place rather than stand beside
+			// it, its first words repeated.
+			shown = append(shown, padded(it.Text))
+			continue
+		}
+		if total >= MaxVoiceQuotes || len(out[v].Quotes)+1 >= QuotesPerVoice {
 			continue
 		}
 		if out[v].Role == "" {
@@ -120,6 +130,25 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		total++
 	}
 	return out
+}
+
+// fuller puts it in the place of the first of v's quotes (its own, then
+// its Quotes) whose every word it holds in the same order, and reports
+// whether it did. padded gives a text's words, space-padded.
+func fuller(v *news.Item, it news.Item, padded func(string) string) bool {
+	p := padded(it.Text)
+	if strings.Contains(p, padded(v.Text)) {
+		v.Text, v.Citations, v.Outlet, v.Role = it.Text, it.Citations, it.Outlet, cmp.Or(it.Role, v.Role)
+		return true
+	}
+	for k, q := range v.Quotes {
+		if strings.Contains(p, padded(q.Text)) {
+			it.Role = cmp.Or(it.Role, q.Role)
+			v.Quotes[k] = it
+			return true
+		}
+	}
+	return false
 }
 
 // speakerKey is a speaker's name with letter case and spacing ignored, so

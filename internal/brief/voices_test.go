@@ -187,3 +187,32 @@ func TestVoicesQuoteCap(t *testing.T) {
 		t.Errorf("%d quotes in all, want the cap %d", total, MaxVoiceQuotes)
 	}
 }
+
+// TestVoicesFullerQuoteReplaces wants a speaker's quote that another outlet
+// printed in full replaced by the fuller one, not shown beside it with its
+// words repeated; the fuller quote keeps its own citation and outlet.
+func TestVoicesFullerQuoteReplaces(t *testing.T) {
+	t.Parallel()
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
+	arts := []news.Article{
+		{ID: 1, SourceID: 1, Lang: "en", Text: `"This city is bigger than any of us," said Walter Greaves, the outgoing mayor.`},
+		{ID: 2, SourceID: 2, Lang: "en", Text: `"The people have spoken, and I wish her every success," said Walter Greaves. "This city is bigger than any of us."`},
+	}
+	items := Voices(arts, sources, 6)
+	if len(items) != 1 {
+		t.Fatalf("%d voices, want 1: %+v", len(items), items)
+	}
+	type quote struct{ Text, Outlet, Role string }
+	var got []quote
+	for _, q := range append([]news.Item{items[0]}, items[0].Quotes...) {
+		got = append(got, quote{q.Text, q.Outlet, q.Role})
+	}
+	want := []quote{{"The people have spoken, and I wish her every success" + news.QuoteJoiner + "This city is bigger than any of us.", "Two", "outgoing mayor"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("quotes (-want +got):\n%s", diff)
+	}
+	byID := map[int64]news.Article{1: arts[0], 2: arts[1]}
+	if err := CheckGrounded(news.Briefing{Sections: []news.Section{{Kind: news.SectionVoices, Items: items}}}, byID); err != nil {
+		t.Errorf("CheckGrounded: %v", err)
+	}
+}
