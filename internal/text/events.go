@@ -1,6 +1,7 @@
 package text
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"unicode"
@@ -44,6 +45,17 @@ type Event struct {
 	// himself", "were killed by a man"); another source's toll may count
 	// the killer too.
 	VictimsOnly bool
+	// Pollsters are the words (keys) of who ran, paid for or published
+	// the poll or survey the sentence cites ("a Gallup poll", "an
+	// opinion poll published by Ethnos newspaper", "una encuesta de
+	// Metroscopia"): two polls' figures are two polls' findings, not two
+	// sources' values for one.
+	Pollsters []string
+	// Stage is what the figure's verb says of an amount: "asked" (asked,
+	// requested, demanded, sought, pidió) or "given" (granted, awarded,
+	// received, got, concedió). The sum a side asked for and the sum it
+	// got are two amounts of one noun, not two values of one.
+	Stage string
 	// names are the words (keys) of the text's capitalised words, shared
 	// by every figure of one text: a place the other source names
 	// anywhere is not a contradicting place.
@@ -92,6 +104,12 @@ func SameEvent(a, b Figure) bool {
 	if ea.History != eb.History && !overlap(ea.Places, eb.Places) {
 		return false
 	}
+	if len(ea.Pollsters) > 0 && len(eb.Pollsters) > 0 && !overlap(ea.Pollsters, eb.Pollsters) {
+		return false
+	}
+	if ea.Stage != "" && eb.Stage != "" && ea.Stage != eb.Stage {
+		return false
+	}
 	if len(ea.People) > 0 && len(eb.People) > 0 && !overlap(ea.People, eb.People) {
 		return false
 	}
@@ -118,6 +136,8 @@ func Disagree(a, b Figure) bool {
 	}
 	loA, hiA := interval(a.Figure)
 	loB, hiB := interval(b.Figure)
+	loA, hiA = roundedTo(a, b, loA, hiA)
+	loB, hiB = roundedTo(b, a, loB, hiB)
 	switch {
 	case a.Event.VictimsOnly && !b.Event.VictimsOnly:
 		hiA++
@@ -125,6 +145,25 @@ func Disagree(a, b Figure) bool {
 		hiB++
 	}
 	return loA > hiB || loB > hiA
+}
+
+// roundedTo widens the interval [lo, hi] of f, a figure rounded with a
+// scale word ("$43 million"), to the more exact values it rounds or cuts
+// to at its own precision, as against other, written more exactly
+// ("$43,885,310"): from half a step below to just under a step above,
+// since outlets both round and cut. Only a figure with two significant
+// digits or more is widened: "$2bn" stays apart from "$2.5bn", where a
+// whole step would be a quarter of the value.
+func roundedTo(f, other Figure, lo, hi float64) (float64, float64) {
+	if f.Step <= 0 || f.Bound != "" || f.Value == 0 || other.Step >= f.Step && other.Step > 0 {
+		return lo, hi
+	}
+	if math.Abs(f.Value)/f.Step < 10-1e-9 {
+		return lo, hi // one significant digit
+	}
+	step := f.Step * f.BaseValue / f.Value // in base units
+	v := f.BaseValue
+	return min(lo, v-step/2), max(hi, v+step*(1-1e-9))
 }
 
 func overlap(a, b []string) bool {
@@ -265,6 +304,7 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 			ev.Parts = append(ev.Parts, v)
 		}
 	}
+	ev.Pollsters = pollsters(w, es)
 	reflexive, including := false, false
 	for x := range w {
 		reflexive = reflexive || reflexiveDeath[w[x].key]
@@ -279,11 +319,117 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 		e := ev
 		i := starts[k]
 		e.People = figurePeople(w, es, i)
+		e.Stage = stageOf(w, i, f.Span.End)
 		if f.Quantity == "dead" && !including {
 			e.VictimsOnly = reflexive || victimsOnly(w, i, f.Span.End)
 		}
 		f.Event = e
 	}
+}
+
+// pollNouns name a poll or survey.
+var pollNouns = set(`poll|polls|survey|surveys|encuesta|encuestas|sondeo|sondeos`)
+
+// pollsterLinks stand between a poll noun and who ran, paid for or
+// published it: "a poll by", "published by", "for", "una encuesta de".
+var pollsterLinks = set(`by|for|from|of|de|del|para|por`)
+
+// pollsters reads the names of who ran, paid for or published the polls
+// the sentence w cites: a name right before the poll noun ("a Gallup
+// poll", "the Ethnos opinion poll"), or after it behind a link within a
+// few words ("an opinion poll published by Ethnos newspaper", "an
+// opinion poll for the respected Kathimerini newspaper", "una encuesta
+// de Metroscopia para El País").
+func pollsters(w []fword, es []nameRef) []string {
+	var out []string
+	for x := range w {
+		if !pollNouns[w[x].key] {
+			continue
+		}
+		for _, e := range es {
+			switch {
+			case e.hi <= x && e.hi >= x-2 && (e.hi == x || w[x-1].key == "opinion"):
+				// "a Gallup poll", "an Ethnos opinion poll".
+				out = append(out, nameKeys(w[e.lo:e.hi])...)
+			case e.lo > x && e.lo <= x+6:
+				// The link right before the name, past at most two
+				// lower-case words ("for the respected Kathimerini"),
+				// and no clause break after the poll noun: "un sondeo
+				// del CIS da al PP" names no pollster in PP.
+				linked := false
+				for y := e.lo - 1; y > x && y >= e.lo-3; y-- {
+					if pollsterLinks[w[y].key] {
+						linked = true
+						break
+					}
+					if !unicode.IsLower(firstRune(w[y].text)) {
+						break
+					}
+				}
+				for y := x + 1; y < e.lo; y++ {
+					linked = linked && !clauseBreak(w[y])
+				}
+				if linked {
+					out = append(out, nameKeys(w[e.lo:e.hi])...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// askVerbs say that an amount was asked for; giveVerbs that it was given.
+var askVerbs = set(`asked|asks|ask|asking|requested|requests|request|requesting|demanded|demands|demand|demanding|
+sought|seeks|seek|seeking|wanted|wants|proposed|proposes|propose|pidio|pide|piden|pidieron|solicito|solicita|
+solicitan|solicitaron|reclamo|reclama|reclaman|exigio|exige|exigen|propuso|propone|proponen`)
+
+var giveVerbs = set(`granted|grants|grant|granting|awarded|awards|award|gave|gives|give|given|giving|received|
+receives|receive|got|gets|get|won|wins|allocated|allocates|approved|approves|approve|concedio|concede|conceden|
+otorgo|otorga|otorgan|recibio|recibe|reciben|obtuvo|obtiene|obtienen|aprobo|aprueba|aprueban|asigno|asigna|
+sentenced|condenado|condenada|condenados|condeno|condenaron`)
+
+// stageObjects may stand between the verb and the amount: "grants him
+// $1.375 billion", "asked Congress for $5.7 billion".
+var stageObjects = set(`him|her|them|us|me|it|for|to|le|les|the|a|an|el|la|los|las|un|una|of|de`)
+
+// stageOf reads whether the figure w[i:] ending at byte end is an amount
+// asked for or one given: a verb of asking or giving right before it,
+// past an object pronoun and bound words ("grants him $1.375 billion",
+// "requested at least $5.7 billion"), or in a relative clause right after
+// it ("the $5.7 billion he initially demanded").
+func stageOf(w []fword, i, end int) string {
+	stage := func(k string) string {
+		switch {
+		case askVerbs[k]:
+			return "asked"
+		case giveVerbs[k]:
+			return "given"
+		}
+		return ""
+	}
+	for y := i - 1; y >= 0 && y >= i-4; y-- {
+		if st := stage(w[y].key); st != "" {
+			return st
+		}
+		if !stageObjects[w[y].key] && !boundWords[w[y].key] {
+			break
+		}
+	}
+	x := i
+	for x < len(w) && w[x].start < end {
+		x++
+	}
+	// "the $5.7 billion he initially demanded": a subject pronoun or name,
+	// maybe an adverb, then the verb.
+	for y := x; y < len(w) && y < x+4; y++ {
+		if clauseBreak(w[y]) {
+			break
+		}
+		if st := stage(w[y].key); st != "" && y > x {
+			return st
+		}
+	}
+	return ""
 }
 
 // nameRef is an entity of a sentence with its words w[lo:hi].

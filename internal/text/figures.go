@@ -27,6 +27,12 @@ type Figure struct {
 	// Approx is set when the conversion to the base unit is approximate
 	// (months and years to days), so values compare with a wider margin.
 	Approx bool `json:"approx,omitempty"`
+	// Step is the place of the last digit written before a scale word,
+	// in the figure's unit: 1e6 for "$43 million", 1e5 for "$2.3bn"; 0
+	// when no scale word rounds the figure ("$43,885,310", "600
+	// people": trailing zeros may be exact). A rounded figure agrees
+	// with a more exact one it rounds or cuts to (Disagree).
+	Step float64 `json:"-"`
 	// Event holds what the figure's sentence says of the event it belongs
 	// to, so that figures of two incidents are not shown as a
 	// disagreement (SameEvent, Disagree).
@@ -452,6 +458,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		return f, 0, false
 	}
 	j := i + n
+	step := 0.0
 	// "1.5 million", "$2.3bn", "40 millones", "mil millones".
 	if j < len(w) {
 		sc, ok := scaleWords[w[j].key]
@@ -464,6 +471,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 				sc = 0
 			}
 			if sc > 0 {
+				step = sc * writtenStep(val)
 				val *= sc
 				j++
 			}
@@ -568,10 +576,21 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		return f, 0, false
 	}
 	f.Value = round(val * factor)
+	f.Step = step * factor
 	f.Unit = unit
 	f.Kind = kind
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
+}
+
+// writtenStep is the place of the last digit of v as written: 1 for
+// "43", 0.1 for "2.3", 0.001 for "1.375".
+func writtenStep(v float64) float64 {
+	step := 1.0
+	for k := 0; k < 6 && math.Abs(v/step-math.Round(v/step)) > 1e-9; k++ {
+		step /= 10
+	}
+	return step
 }
 
 // footNoLength reports whether "foot" at w[k] is no length: only "6-foot"
