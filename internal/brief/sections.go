@@ -210,7 +210,12 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	}
 	var facts []fact
 	for d, a := range articles {
-		for _, f := range text.Figures(a.Text, a.Lang) {
+		figs := text.Figures(a.Text, a.Lang)
+		// "Thursday" is a day only against the day the article came
+		// out: so dated, it tells this week's shooting from "a Dec. 3
+		// incident".
+		text.ResolveDates(figs, a.PublishedAt)
+		for _, f := range figs {
 			if f.Unit == "" || f.Kind == "date" || !f.Sentence.Valid(len(a.Text)) || !f.Span.Valid(len(a.Text)) {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"time"
 	"unicode"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -66,11 +67,24 @@ type Event struct {
 // given.
 type EventDate struct {
 	Year, Month, Day int
+	// Weekday is a day of the week the sentence names with no date
+	// ("Thursday", "el domingo"), 1 for Sunday to 7 for Saturday, until
+	// ResolveDates makes it the date of that day in the week before
+	// publication; alone it can be any day.
+	Weekday int
 }
 
 // compatible reports whether two partial dates can name the same day;
 // days one apart are compatible (a night across midnight, time zones).
 func (d EventDate) compatible(e EventDate) bool {
+	if d.Weekday != 0 || e.Weekday != 0 {
+		return true // a weekday not resolved against a publication date
+	}
+	if d.Year != 0 && d.Month != 0 && d.Day != 0 && e.Year != 0 && e.Month != 0 && e.Day != 0 {
+		a := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+		b := time.Date(e.Year, time.Month(e.Month), e.Day, 0, 0, 0, 0, time.UTC)
+		return a.Sub(b).Abs() <= 24*time.Hour // "Dec. 31" and "Jan. 1" too
+	}
 	if d.Year != 0 && e.Year != 0 && d.Year != e.Year {
 		return false
 	}
@@ -644,7 +658,93 @@ func sentenceDates(w []fword) []EventDate {
 			}
 		}
 	}
+	if len(out) > 0 {
+		// A weekday beside a date is as often another event's ("Monday's
+		// violence was not connected to shootings in October"): as dates
+		// of one sentence meet when any two do, it would only join what
+		// the date sets apart.
+		return out
+	}
+	for x := range w {
+		if wd, ok := weekdayAt(w, x); ok {
+			out = append(out, EventDate{Weekday: wd})
+		}
+	}
 	return out
+}
+
+// ResolveDates reads the dates of figs's sentences against the day their
+// text was published: a weekday becomes the date of that day in the week
+// up to publication ("Thursday" in a text of Thursday 7 February 2013 is
+// that day), and a day or month with no year takes the year that puts it
+// within a month after publication at the latest ("Dec. 3" in a text of
+// February 2013 is 3 December 2012). So "a Dec. 3 incident" is not the
+// shooting of "Thursday" two months later. A zero published leaves figs
+// as they are: a weekday then contradicts no date.
+func ResolveDates(figs []Figure, published time.Time) {
+	if published.IsZero() {
+		return
+	}
+	pub := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
+	for k := range figs {
+		ds := figs[k].Event.Dates
+		if len(ds) == 0 {
+			continue
+		}
+		out := make([]EventDate, len(ds)) // figures of one sentence share ds
+		for x, d := range ds {
+			out[x] = resolveDate(d, pub)
+		}
+		figs[k].Event.Dates = out
+	}
+}
+
+// resolveDate is d read against the publication day pub (see
+// ResolveDates).
+func resolveDate(d EventDate, pub time.Time) EventDate {
+	switch {
+	case d.Weekday != 0:
+		back := (int(pub.Weekday()) - (d.Weekday - 1) + 7) % 7
+		t := pub.AddDate(0, 0, -back)
+		return EventDate{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	case d.Year == 0 && d.Month != 0:
+		day := max(d.Day, 1)
+		if time.Date(pub.Year(), time.Month(d.Month), day, 0, 0, 0, 0, time.UTC).After(pub.AddDate(0, 1, 0)) {
+			d.Year = pub.Year() - 1
+		} else {
+			d.Year = pub.Year()
+		}
+	}
+	return d
+}
+
+// weekdayAt reads the weekday w[x] names as an event's day: "Thursday",
+// "Sunday's quake", "el domingo". A weekday right after a verb of speech
+// is the day something was said ("police said Friday"), and one before a
+// date adds nothing to it ("Sunday, Aug. 9").
+func weekdayAt(w []fword, x int) (int, bool) {
+	wd, ok := weekdays[w[x].key]
+	if !ok {
+		return 0, false
+	}
+	p := x - 1
+	if p >= 0 && (w[p].key == "on" || w[p].key == "el" || w[p].key == "este" || w[p].key == "del") {
+		p--
+	}
+	if unicode.IsLower(firstRune(w[x].text)) && (x == 0 || w[x-1].key != "el" && w[x-1].key != "este" && w[x-1].key != "del") {
+		return 0, false // a Spanish weekday needs its article
+	}
+	if p >= 0 && speechVerbs[w[p].key] {
+		return 0, false
+	}
+	n := x + 1
+	if n < len(w) && w[n].text == "," {
+		n++
+	}
+	if n < len(w) && months[w[n].key] > 0 || n < len(w) && isNum(w[n]) {
+		return 0, false // "Sunday, Aug. 9", "domingo 3 de marzo"
+	}
+	return wd + 1, true
 }
 
 func spanishMonth(k string) bool {
