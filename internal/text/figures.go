@@ -478,11 +478,17 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		}
 	}
 	if article && j == i+1 {
-		// "a" alone is a number only before a unit: "a month-long", "a week".
+		// "a" alone is a number only before a unit: "a month-long", "a
+		// week"; "one" also before a hyphen and a unit: "a one-month
+		// ceasefire".
 		if j >= len(w) {
 			return f, 0, false
 		}
-		if _, ok := unitWords[w[j].key]; !ok {
+		u := j
+		if w[i].key == "one" && w[j].text == "-" && adjacent(w[j-1], w[j]) && j+1 < len(w) {
+			u = j + 1
+		}
+		if _, ok := unitWords[w[u].key]; !ok {
 			return f, 0, false
 		}
 	}
@@ -1123,6 +1129,9 @@ func durationKey(w []fword, i, next, lo, hi int) string {
 		if measureWords[w[x].key] {
 			return measureKey(w, x, i, next)
 		}
+		if w[x].key == "fuego" && x-2 >= lo && (w[x-1].key == "el" || w[x-1].key == "al") && w[x-2].key == "alto" {
+			return measureKey(w, x-2, i, next) // "un alto el fuego de 30 días"
+		}
 		if !durationLinks[w[x].key] {
 			break
 		}
@@ -1472,6 +1481,11 @@ func interval(f news.Figure) (lo, hi float64) {
 	lo, hi = v, v
 	if approx {
 		lo, hi = v*0.97, v*1.03
+	}
+	if f.Unit == "month" {
+		// A month is four weeks to 31 days as news writes it: "a
+		// four-week strike" and "a month-long strike" can both be true.
+		lo, hi = min(lo, f.Value*28), max(hi, f.Value*31)
 	}
 	switch f.Bound {
 	case BoundMin:

@@ -44,6 +44,17 @@ func TestConflict(t *testing.T) {
 		{"others after another event", side{"en", "A woman was killed and three other people were injured.", "three other people"},
 			side{"en", "Four people were injured.", "Four people"}, true},
 
+		{"a month is not two weeks", side{"en", "Both sides agreed a month-long ceasefire.", "a month-long"},
+			side{"en", "They agreed a ceasefire of two weeks.", "two weeks"}, true},
+		{"a month is not 45 days es", side{"es", "Acordaron una tregua de un mes.", "un mes"},
+			side{"es", "Acordaron un alto el fuego de 45 días.", "45 días"}, true},
+		// A month is four weeks to 31 days.
+		{"four weeks is a month", side{"en", "Workers began a four-week strike.", "four-week"},
+			side{"en", "Workers began a month-long strike.", "a month-long"}, false},
+		{"three months and 12 weeks", side{"en", "The siege lasted three months.", "three months"},
+			side{"en", "The siege lasted 12 weeks.", "12 weeks"}, false},
+		{"un mes y cuatro semanas es", side{"es", "La huelga durará un mes.", "un mes"},
+			side{"es", "La huelga durará cuatro semanas.", "cuatro semanas"}, false},
 		// The length of a strike is not the time since the last one.
 		{"strike length vs time since", side{"en", "A 24-hour strike by rail workers halted most trains.", "24-hour"},
 			side{"en", "The first national rail strike in six years cancelled most trains.", "six years"}, false},
