@@ -220,6 +220,12 @@ func placeSkip(w fword) bool {
 	return w.key != "of" && w.key != "de" && w.key != "del" && unicode.IsLower(firstRune(w.text))
 }
 
+// placeKinds say what kind of place the name after "of" or "de" is: "the
+// city of Zarand", "la provincia de Kermán". Other nouns before "of" do
+// not ("the outskirts of Dargahan", "the governor of Qeshm").
+var placeKinds = set(`city|town|village|province|state|region|district|county|island|municipality|suburb|
+neighborhood|neighbourhood|ciudad|pueblo|localidad|provincia|estado|region|distrito|condado|isla|municipio|barrio|aldea|comarca`)
+
 // killerWords name who killed, before a verb of killing: the toll after
 // it counts the killer's victims.
 var killerWords = set(`gunman|gunmen|shooter|shooters|suspect|attacker|assailant|killer|man|woman|he|she|teen|teenager|
@@ -270,6 +276,12 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 			continue
 		}
 		y := e.lo - 1
+		if y >= 1 && (w[y].key == "of" || w[y].key == "de") && placeKinds[w[y-1].key] && unicode.IsLower(firstRune(w[y-1].text)) {
+			// "the city of Zarand", "the town of Dargahan", "la
+			// ciudad de Lorca": a place in any role.
+			ev.Places = append(ev.Places, nameKeys(w[e.lo:e.hi])...)
+			continue
+		}
 		for k := 0; k < 2 && y >= 0 && placeSkip(w[y]) && !locatives[w[y].key]; k++ {
 			y--
 		}

@@ -54,6 +54,13 @@ func TestDisagreeEvents(t *testing.T) {
 		{"two sums asked es", side{"es", "El Gobierno pidió 300 millones de euros de ayuda.", "300 millones de euros"},
 			side{"es", "Madrid solicitó 350 millones de euros de ayuda.", "350 millones de euros"}, true},
 
+		{"the town of a place and in it", side{"en", "A quake hit the southern town of Zarand, killing 612 people.", "612 people"},
+			side{"en", "The quake killed 600 people in Zarand.", "600 people"}, true},
+		{"the outskirts of a place name no place", side{"en", "The quake on the outskirts of Dargahan injured two people.", "two people"},
+			side{"en", "The quake injured three people in the Persian Gulf island of Qeshm.", "three people"}, true},
+		{"la ciudad de un lugar y en él es", side{"es", "El terremoto mató a 612 personas en la ciudad de Zarand.", "612 personas"},
+			side{"es", "El terremoto mató a 600 personas en Zarand.", "600 personas"}, true},
+
 		{"last year's as a modifier", side{"en", "Four people were killed in the riot, the worst since last year's election.", "Four people"},
 			side{"en", "Three people were killed in the riot.", "Three people"}, true},
 
@@ -90,6 +97,10 @@ func TestDisagreeEvents(t *testing.T) {
 			side{"en", "He was sentenced to 12 years in prison.", "12 years"}, false},
 		{"asked vs granted es", side{"es", "El Gobierno pidió 300 millones de euros de ayuda.", "300 millones de euros"},
 			side{"es", "Bruselas concedió 120 millones de euros de ayuda.", "120 millones de euros"}, false},
+		{"the city of one place and the town of another", side{"en", "The quake killed 600 people in the city of Zarand.", "600 people"},
+			side{"en", "The quake hit the town of Bam, killing 612 people.", "612 people"}, false},
+		{"la ciudad de un lugar y la de otro es", side{"es", "El terremoto mató a 600 personas en la ciudad de Zarand.", "600 personas"},
+			side{"es", "El terremoto sacudió la ciudad de Bam y mató a 612 personas.", "612 personas"}, false},
 		{"a history line es", side{"es", "El año pasado, un tiroteo dejó cinco muertos.", "cinco muertos"},
 			side{"es", "Tres personas murieron en el tiroteo.", "Tres personas"}, false},
 		{"different places", side{"en", "Four people were killed in a shooting at Bunny Friend Playground.", "Four people"},
