@@ -24,10 +24,13 @@ import (
 // them (testdata/figure_pairs.json) that measures how many of those pairs
 // are true disagreements. A false one tells the reader that outlets
 // contradict each other when they do not. The fixture holds every pair
-// the section showed before the figure keys were tightened (151, 16 of
-// them true) and every pair it showed after that the first set did not
-// hold (10, none true); it names figures by article ID and bytes, so the
-// shared texts stay out of the repository.
+// the section showed before the figure keys were tightened (151, 17 of
+// them true: the Qeshm quake's early toll of three against at least 10
+// was relabelled true), every pair it showed after that the first set did
+// not hold (10, none true) and the demo flood's evacuated pair (true); it
+// names figures by article ID and bytes, so the shared texts stay out of
+// the repository. Articles carry the day the corpus says they were
+// published, as Facts reads weekdays against it.
 //
 //	NEWSDESK_FIGURE_PAIRS=/tmp/pairs.jsonl go test ./internal/brief -run TestFigurePairs -v
 //
@@ -178,7 +181,7 @@ func TestFigurePairs(t *testing.T) {
 		t.Skip("reads the shared cluster data")
 	}
 	t.Parallel()
-	const minPrecision, minKept = 0.49, 1.0
+	const minPrecision, minKept = 0.60, 1.0
 	corpora := pairCorpora(t, true)
 	if out := os.Getenv("NEWSDESK_FIGURE_PAIRS"); out != "" {
 		var all []shownPair
