@@ -2,6 +2,7 @@ package brief
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -14,9 +15,10 @@ import (
 func TestFactsEventsDiffer(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name  string
-		texts [2]string
-		want  [][]string // each item's figure, then its variants' figures, in the section's order
+		name      string
+		texts     [2]string
+		published [2]string  // the articles' days, 2006-01-02, or none
+		want      [][]string // each item's figure, then its variants' figures, in the section's order
 	}{
 		{
 			name: "one event counted differently",
@@ -50,6 +52,31 @@ func TestFactsEventsDiffer(t *testing.T) {
 			},
 			want: [][]string{{"12 people"}, {"Thirteen people"}},
 		},
+		{
+			name: "this week's shooting and a December one, read against the day published",
+			texts: [2]string{
+				"Four men were wounded in a shooting in South Shore Thursday afternoon.",
+				"The shooting happened a block from the site of a Dec. 3 incident that left five people wounded.",
+			},
+			published: [2]string{"2013-02-07", "2013-02-07"},
+			want:      [][]string{{"five people"}, {"Four men were wounded"}},
+		},
+		{
+			name: "the same with no day published: a weekday can be any day",
+			texts: [2]string{
+				"Four men were wounded in a shooting in South Shore Thursday afternoon.",
+				"The shooting happened a block from the site of a Dec. 3 incident that left five people wounded.",
+			},
+			want: [][]string{{"five people", "Four men were wounded"}},
+		},
+		{
+			name: "two pollsters' polls",
+			texts: [2]string{
+				"An opinion poll published by Ethnos newspaper said 83.3 percent of Greeks were unhappy.",
+				"An opinion poll for the Kathimerini newspaper found that 68 per cent of Greeks were unhappy.",
+			},
+			want: [][]string{{"83.3 percent"}, {"68 per cent"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +84,16 @@ func TestFactsEventsDiffer(t *testing.T) {
 			arts := []news.Article{
 				{ID: 1, SourceID: 1, Lang: "en", Title: "Shooting", Text: tt.texts[0]},
 				{ID: 2, SourceID: 2, Lang: "en", Title: "Shooting", Text: tt.texts[1]},
+			}
+			for i, p := range tt.published {
+				if p == "" {
+					continue
+				}
+				day, err := time.Parse(time.DateOnly, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				arts[i].PublishedAt = day
 			}
 			got := factFigures(arts, twoSources)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
