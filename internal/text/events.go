@@ -753,8 +753,14 @@ func weekdayAt(w []fword, x int) (int, bool) {
 	if n < len(w) && w[n].text == "," {
 		n++
 	}
-	if n < len(w) && months[w[n].key] > 0 || n < len(w) && isNum(w[n]) {
-		return 0, false // "Sunday, Aug. 9", "domingo 3 de marzo"
+	if n < len(w) && isNum(w[n]) && len(w[n].text) <= 2 {
+		n++ // "domingo 3 de marzo", "Sunday, 9 August"
+		if n < len(w) && w[n].key == "de" {
+			n++
+		}
+	}
+	if n < len(w) && months[w[n].key] > 0 {
+		return 0, false // "Sunday, Aug. 9": the date says it
 	}
 	return wd + 1, true
 }

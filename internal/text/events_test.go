@@ -179,6 +179,8 @@ func TestDisagreeDated(t *testing.T) {
 			side{"en", "2013-01-05", "Four people were wounded in a shooting on Dec. 30, 2012.", "Four people"}, true},
 		{"a weekday against an earlier date", side{"en", "2013-02-07", "Four men were wounded in a shooting in South Shore Thursday afternoon.", "Four men were wounded"},
 			side{"en", "2013-02-07", "The shooting happened a block from the site of a Dec. 3 incident that left five people wounded.", "five people"}, false},
+		{"a weekday before a count", side{"en", "2013-03-10", "On Sunday, 10 people were wounded in a shooting.", "10 people"},
+			side{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
 		{"one weekday in two weeks", side{"en", "2013-03-10", "Four people were wounded in a shooting Sunday.", "Four people"},
 			side{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
 		{"a year-less date of another year", side{"en", "2013-01-02", "Five people were wounded in a shooting on Dec. 30.", "Five people"},
