@@ -12,6 +12,9 @@ type SummaryModel = summaryModel
 // SummaryFitSettings are the training's settings (see fitSettings).
 type SummaryFitSettings = fitSettings
 
+// TrainSummarySettings are the settings summary_model.json is fitted at.
+var TrainSummarySettings = trainSettings
+
 // EmbeddedSummaryModel is summary_model.json, the model Summarize uses.
 func EmbeddedSummaryModel() SummaryModel { return defaultSummaryModel }
 
@@ -50,3 +53,6 @@ func (s SummaryStories) Summaries(m SummaryModel) []string {
 	}
 	return out
 }
+
+// SubsetFeatureNames names the subset model's features.
+func SubsetFeatureNames() []string { return subsetFeatureNames }

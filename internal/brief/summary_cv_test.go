@@ -15,9 +15,9 @@ import (
 var crossValidate = flag.Bool("cv", false, "cross-validate the summary model on NeuS train and score it on val")
 
 // cvSettings are the settings docs/briefing.md's cross-validation refits
-// every fold at. They are the ones TestTrainSummaryModel's grid chose for
-// the embedded model, which the comparison with that model checks.
-var cvSettings = brief.SummaryFitSettings{Shortlist: 8, Ridge: 0.0001}
+// every fold at: those the embedded model is fitted at, which the
+// comparison with that model checks.
+var cvSettings = brief.TrainSummarySettings
 
 // cvFolds is the number of folds; story i is in fold i mod cvFolds.
 const cvFolds = 5

@@ -151,6 +151,9 @@ type fitSettings struct {
 	Ridge     float64 // ridge penalty per row, of both models
 	Epochs    int     // perceptron passes over the stories; 0 keeps the regression
 	Rate      float64 // perceptron step per unit of ROUGE lost
+	// Exp1Boost raises the fitted weight of the expected ROUGE-1 by this
+	// share of itself (see boostExpected).
+	Exp1Boost float64
 }
 
 // fitSummary fits both models on ps: the sentence model, then the subset
@@ -161,7 +164,7 @@ func fitSummary(ps []prepared, o SummaryOptions, s fitSettings) summaryModel {
 	m := sentenceModel(ps, s.Shortlist, s.Ridge)
 	m.Expected = countExpected(ps)
 	all := enumerate(ps, o, m)
-	m.Subset = bagged(all, regression(all, s.Ridge), s.Epochs, s.Rate)
+	m.Subset = boostExpected(bagged(all, regression(all, s.Ridge), s.Epochs, s.Rate), s.Exp1Boost)
 	round := func(ws []float64) {
 		for i := range ws {
 			ws[i] = math.Round(ws[i]*1e5) / 1e5
@@ -174,6 +177,31 @@ func fitSummary(ps []prepared, o SummaryOptions, s fitSettings) summaryModel {
 	round(m.Expected.RefLen[:])
 	round(m.Expected.RefSpread)
 	return m
+}
+
+// trainSettings are the settings the embedded model is fitted at. The
+// grid of TestTrainSummaryModel scores each setting on one held-out fifth
+// of train, and its best moves between settings that differ there by
+// 0.0005 or less (shortlist 12 against 8, a perceptron against none); the
+// 5-fold cross-validation (TestCrossValidateSummaryModel, docs/briefing.md)
+// is steadier and chose these, so the grid is only logged.
+var trainSettings = fitSettings{Shortlist: 8, Ridge: 1e-4, Exp1Boost: exp1Boost}
+
+// exp1Boost is the boostExpected the model is fitted with. The 5-fold
+// cross-validation on train chose it (docs/briefing.md, "The expected
+// ROUGE-1 boosted"): 0, 0.25, 0.5, 1, 2, 3, 5 and 8 scored ROUGE-1 0.3885,
+// 0.3890, 0.3899, 0.3905, 0.3897, 0.3890, 0.3861 and 0.3846.
+const exp1Boost = 1.0
+
+// boostExpected returns w with the weight of the expected ROUGE-1 raised
+// by boost times itself. The regression fits every set a story offers,
+// most of them poor, and so gives the expected ROUGE-1 less weight than it
+// earns where it counts, among the best sets the search picks from; the
+// boost is chosen by the cross-validation on train (docs/briefing.md).
+func boostExpected(w []float64, boost float64) []float64 {
+	out := slices.Clone(w)
+	out[slices.Index(subsetFeatureNames, "exp_rouge1")] *= 1 + boost
+	return out
 }
 
 // normalEq accumulates the normal equations of a least-squares fit in
@@ -455,10 +483,12 @@ func countExpected(ps []prepared) expectedModel {
 // The sentence model is least squares (ridge) on each candidate sentence's
 // n-gram precision against the editors' summary; the subset model is least
 // squares on the ROUGE-1 + ROUGE-2 F1 of every set of shortlisted sentences
-// that fits the budget. Both learn from differences within a story. The
-// settings (shortlist, ridge penalty) are chosen on the last fifth of
-// train with the model fitted on the rest; the final model is refitted on
-// all of train. Run with
+// that fits the budget, the weight of its expected ROUGE-1 then raised
+// (boostExpected). Both learn from differences within a story. The model
+// is fitted on all of train at trainSettings, which the 5-fold
+// cross-validation chose; the grid of settings scored on the last fifth of
+// train with the model fitted on the rest is logged, for reference. Run
+// with
 //
 //	go test ./internal/brief -run TestTrainSummaryModel -train -v
 func TestTrainSummaryModel(t *testing.T) {
@@ -480,25 +510,26 @@ func TestTrainSummaryModel(t *testing.T) {
 			m.Expected = countExpected(ps[:cut])
 			fitSet, heldSet := enumerate(ps[:cut], o, m), enumerate(ps[cut:], o, m)
 			w := regression(fitSet, l)
-			v := meanChosen(heldSet, w)
+			v := meanChosen(heldSet, boostExpected(w, exp1Boost))
 			t.Logf("shortlist %d, ridge %g: regression held-out ROUGE-1+2 %.4f", sl, l, v)
 			if v > bestVal {
-				bestVal, best = v, fitSettings{Shortlist: sl, Ridge: l}
+				bestVal, best = v, fitSettings{Shortlist: sl, Ridge: l, Exp1Boost: exp1Boost}
 			}
 			for _, ep := range []int{1, 3} {
 				for _, r := range []float64{0.1, 0.3} {
-					v := meanChosen(heldSet, bagged(fitSet, w, ep, r))
+					v := meanChosen(heldSet, boostExpected(bagged(fitSet, w, ep, r), exp1Boost))
 					t.Logf("  perceptron %d epochs, rate %g: held-out ROUGE-1+2 %.4f", ep, r, v)
 					if v > bestVal {
-						bestVal, best = v, fitSettings{Shortlist: sl, Ridge: l, Epochs: ep, Rate: r}
+						bestVal, best = v, fitSettings{Shortlist: sl, Ridge: l, Epochs: ep, Rate: r, Exp1Boost: exp1Boost}
 					}
 				}
 			}
 		}
 	}
-	m := fitSummary(ps, o, best)
+	t.Logf("the held-out fifth's best: shortlist %d, ridge %g, %d epochs (0: regression only), rate %g (%.4f)", best.Shortlist, best.Ridge, best.Epochs, best.Rate, bestVal)
+	m := fitSummary(ps, o, trainSettings)
 	r1, r2 := scoreModel(ps, o, m)
-	t.Logf("chose shortlist %d, ridge %g, %d epochs (0: regression only), rate %g; all train ROUGE-1 %.4f ROUGE-2 %.4f", best.Shortlist, best.Ridge, best.Epochs, best.Rate, r1, r2)
+	t.Logf("fitted at %+v; all train ROUGE-1 %.4f ROUGE-2 %.4f", trainSettings, r1, r2)
 	raw, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		t.Fatal(err)
