@@ -227,6 +227,18 @@ type Config struct {
 	// the story were written in different years and one side's time is
 	// unknown (see yearConflict). Default 0.2 (see docs/clustering.md).
 	YearConflict float64
+	// YearlessConflict discounts the score by this share when the
+	// article's year is known (its time, its address or its dateline) and
+	// the story gives none at all: none of its articles is dated or gives
+	// a dateline, and none of its texts writes a year, not even in
+	// passing (see yearless). YearConflict has nothing to compare then,
+	// and the article would give the story its year; a story of that
+	// year's event mostly writes the year somewhere, a look-alike event's
+	// story of another era need not. Only undated stories can be
+	// yearless, so a fully dated stream never sees it. Default 0.3,
+	// chosen on one half of ecbplus-dev (see docs/clustering.md); 0 turns
+	// it off.
+	YearlessConflict float64
 	// AnchorThreshold is the join threshold for a story that shares an
 	// incident anchor with the article (a street address, a person named
 	// with an age; see anchors.go), when it is below the usual one: two
@@ -393,6 +405,7 @@ func DefaultConfig() Config {
 		ThinWords:         100,
 		TitleThreshold:    0.10,
 		YearConflict:      0.2,
+		YearlessConflict:  0.3,
 		AnchorThreshold:   0.08,
 		StreetConflict:    0.5,
 		AgeThreshold:      0.10,
@@ -506,6 +519,9 @@ type story struct {
 	// time's year, undated ones by their text's dateline year (negative).
 	// Mostly one entry, so a slice rather than a map.
 	years []yearCount
+	// writesYear counts its articles whose text writes a year
+	// (raw.writesYear), for yearless.
+	writesYear int
 	// pairs counts its articles carrying each of its first heldPairs
 	// two-word names, sorted by name: what a late follow-up is matched
 	// with (see rejoin), kept after the story is forgotten.
@@ -879,6 +895,9 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	if c.cfg.YearConflict > 0 && c.yearConflict(d, p, s) {
 		sc *= 1 - c.cfg.YearConflict
 	}
+	if c.cfg.YearlessConflict > 0 && yearless(d, p, s) {
+		sc *= 1 - c.cfg.YearlessConflict
+	}
 	if c.cfg.StreetConflict > 0 && c.streetConflict(p, s) {
 		sc *= 1 - c.cfg.StreetConflict
 	}
@@ -941,6 +960,14 @@ func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
 		}
 	}
 	return known > 0 && same == 0
+}
+
+// yearless reports whether d's year is known (see era) while s gives no
+// sign of its own: no article of s is dated or gives a dateline year, and
+// none of their texts writes a year. Joining, d would give s its year
+// with nothing in s to confirm it.
+func yearless(d Doc, p *prepared, s *story) bool {
+	return era(d, p) != 0 && len(s.years) == 0 && s.writesYear == 0
 }
 
 // indexKeys are the keys a document is looked up and posted under: all its
@@ -1067,6 +1094,9 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 			i = len(s.years) - 1
 		}
 		s.years[i].n++
+	}
+	if p.writesYear && a.DuplicateOf == 0 {
+		s.writesYear++
 	}
 	if !d.Time.IsZero() {
 		if s.first.IsZero() || d.Time.Before(s.first) {
@@ -1238,6 +1268,7 @@ func (c *Clusterer) forget(s *story) {
 	// so in its thread's count) and point to it; keep only what that needs.
 	s.words, s.ents, s.nums, s.titles = centroid{}, centroid{}, centroid{}, centroid{}
 	s.keys, s.names, s.sources, s.years, s.anchors, s.streets = nil, nil, nil, nil, nil, nil
+	s.writesYear = 0
 	s.ages = ages{}
 	s.titleAges = ages{}
 	s.titleCounts = ages{}

@@ -39,6 +39,9 @@ type raw struct {
 	// year is the latest year the text writes in a full date ("May 3,
 	// 2013"), 0 if none: for an undated article, when it was written.
 	year int
+	// writesYear is set when the text writes a year anywhere, in a date
+	// or alone ("his 2005 fight").
+	writesYear bool
 }
 
 // extract reads d. Names and numbers come from the original text, since they
@@ -169,6 +172,7 @@ func scan(s string, r *raw, words, names bool) {
 				if y, m, dd, end, ok := compactDate(s, start); ok {
 					addDay(time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC))
 					r.year = max(r.year, y)
+					r.writesYear = true
 					dateAt = tokIdx
 					i = end
 					continue
@@ -183,8 +187,11 @@ func scan(s string, r *raw, words, names bool) {
 			}
 			if names {
 				if len(low) == 4 {
-					if y, err := strconv.Atoi(low); err == nil && y >= 1900 && y <= 2100 && tokIdx-dateAt <= 2 {
-						r.year = max(r.year, y)
+					if y, err := strconv.Atoi(low); err == nil && y >= 1900 && y <= 2100 {
+						r.writesYear = true
+						if tokIdx-dateAt <= 2 {
+							r.year = max(r.year, y)
+						}
 					}
 				}
 				num := strings.ReplaceAll(low, ",", "")

@@ -256,6 +256,7 @@ func (w *stateWriter) story(s *story) {
 		w.varint(int64(yc.year))
 		w.varint(int64(yc.n))
 	}
+	w.varint(int64(s.writesYear))
 	w.length(len(s.pairs), s.pairs == nil)
 	for _, pc := range s.pairs {
 		w.u64(pc.h)
@@ -549,6 +550,7 @@ func (r *stateReader) readStory() *story {
 			s.years[i] = yearCount{r.int(), r.int()}
 		}
 	}
+	s.writesYear = r.int()
 	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.pairs = make([]pairCount, n)
 		for i := range s.pairs {

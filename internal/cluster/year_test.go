@@ -137,3 +137,77 @@ func TestUndatedHold(t *testing.T) {
 		})
 	}
 }
+
+func TestWritesYear(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"full date", "Lindsay Lohan checks into Betty Ford Center May 03, 2013", true},
+		{"bare year", "Klitschko, who beat him in 2008, defended his titles.", true},
+		{"compact date", "Filed 20081216 by the desk.", true},
+		{"thousands", "The 1,000 fans and 5000 seats of the arena.", false},
+		{"no year", "The Microsoft patch fixes a flaw in Internet Explorer.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := extract(Doc{Text: tt.text}).writesYear; got != tt.want {
+				t.Errorf("writesYear of %q = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestYearlessConflict checks that an article whose year is known is
+// discounted against a story that gives no year at all (no time, no
+// dateline, no year in its texts), and not against a story that writes a
+// year anywhere or is dated, nor when the article's year is unknown too.
+func TestYearlessConflict(t *testing.T) {
+	t.Parallel()
+	const body = "Undersea internet cables were cut near the Egyptian coast, disrupting connections " +
+		"across India and the Gulf, and repair ships were sent to the breaks."
+	report := func(id int64, extra string) Doc {
+		return Doc{ID: id, Title: "Undersea cables cut, internet disrupted", Text: extra + " " + body}
+	}
+	dated := func(d Doc, tm time.Time) Doc {
+		d.Time = tm
+		return d
+	}
+	at := time.Date(2011, 8, 17, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"dateline against a story with no year", []Doc{report(1, ""), report(2, "Ships are on the way.")}, report(3, "August 17, 2011"), true},
+		{"dated article against a story with no year", []Doc{report(1, "")}, dated(report(3, ""), at), true},
+		{"address's year against a story with no year", []Doc{report(1, "")}, inYear(report(3, ""), 2011), true},
+		{"story writes a year in passing", []Doc{report(1, ""), report(2, "The last such cut was in 2008.")}, report(3, "August 17, 2011"), false},
+		{"story has a dateline", []Doc{report(1, "August 16, 2011")}, report(3, "August 17, 2011"), false},
+		{"dated story", []Doc{dated(report(1, ""), at)}, dated(report(3, ""), at.Add(time.Hour)), false},
+		{"article gives no year either", []Doc{report(1, "")}, report(3, "Ships are on the way."), false},
+		{"article writes only a bare year", []Doc{report(1, "")}, report(3, "The last such cut was in 2008."), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.YearlessConflict = k
+				return bestScore(t, cfg, tt.story, tt.doc)
+			}
+			const k = 0.5
+			with, without := score(k), score(0)
+			want := without
+			if tt.discount {
+				want *= 1 - k
+			}
+			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score with the yearless check (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
