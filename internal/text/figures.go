@@ -93,6 +93,11 @@ func Figures(s, lang string) []Figure {
 				i = next // "$450,000 a year", "500,000 people a year": a rate
 				continue
 			}
+			if f.Kind == KindDuration {
+				// "2 hours 11 minutes", "dos horas y media": one
+				// duration, read whole.
+				f, next = compoundDuration(s, words, f, next, lang)
+			}
 			f.Sentence = sent
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
@@ -541,7 +546,10 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			if u.unit == "year" && j+1 < len(w) && w[j].text == "-" && w[j+1].key == "old" {
 				kind, end = KindAge, w[j+1].end
 				j += 2
-			} else if u.unit == "year" && spanishAge(w, i, j) {
+			} else if u.unit == "year" && j < len(w) && k == j-1 && w[j].key == "old" {
+				kind, end = KindAge, w[j].end // "27 years old"
+				j++
+			} else if u.unit == "year" && (spanishAge(w, i, j) || englishAge(w, i, j) || ageVerb(w, i, j)) {
 				kind = KindAge
 			}
 			if j+1 < len(w) && w[j].text == "-" && w[j+1].key == "long" {
@@ -628,12 +636,52 @@ func spanishAge(w []fword, i, j int) bool {
 	if agePersons[w[i-2].key] {
 		return true
 	}
-	return w[i-2].text == "," && i >= 3 && unicode.IsUpper(firstRune(w[i-3].text)) && (j >= len(w) || clauseBreak(w[j]))
+	ends := j >= len(w) || clauseBreak(w[j])
+	if w[i-2].text == "," && i >= 3 {
+		// "Juan Pérez, de 55 años,", "el corredor, de 27 años,".
+		return ends && (unicode.IsUpper(firstRune(w[i-3].text)) || agePersons[w[i-3].key])
+	}
+	// "atleta de Villa Serena de 31 años, ganó": a name, then the years
+	// closing the phrase.
+	return ends && unicode.IsUpper(firstRune(w[i-2].text))
+}
+
+// ageVerb reports whether the years w[i:j] are a person's age by the
+// verb before them: "nacida hace 44 años", or "tiene 31 años", "cumplió
+// 31 años", "turned 31" closing their clause ("tiene 3 años de
+// duración" is a length).
+func ageVerb(w []fword, i, j int) bool {
+	if i < 1 {
+		return false
+	}
+	switch w[i-1].key {
+	case "tiene", "tenia", "cumplio", "cumple", "cumplira", "turned", "turns":
+		return j >= len(w) || clauseBreak(w[j])
+	case "hace":
+		if i < 2 {
+			return false
+		}
+		switch w[i-2].key {
+		case "nacido", "nacida", "nacio":
+			return true
+		}
+	}
+	return false
+}
+
+// englishAge reports whether the years w[i:j] are an age: "31 years of
+// age", "aged 31 years".
+func englishAge(w []fword, i, j int) bool {
+	if j+1 < len(w) && w[j].key == "of" && w[j+1].key == "age" {
+		return true
+	}
+	return i >= 1 && w[i-1].key == "aged"
 }
 
 // agePersons are the nouns of people whose age follows with "de".
 var agePersons = set(`hombre|mujer|joven|nino|nina|chico|chica|anciano|anciana|varon|menor|adolescente|bebe|
-senor|senora|individuo|conductor|conductora|vecino|vecina|agente|hijo|hija|madre|padre`)
+senor|senora|individuo|conductor|conductora|vecino|vecina|agente|hijo|hija|madre|padre|atleta|corredor|corredora|
+jugador|jugadora|alcalde|alcaldesa|victima`)
 
 // fractions are the vulgar fraction glyphs a whole number may take
 // ("4½ months").
@@ -1514,4 +1562,61 @@ func GuessLang(s string) string {
 		return "es"
 	}
 	return "en"
+}
+
+// durationRank orders the units of time, so that a compound duration reads
+// only from a larger unit to a smaller one ("2 hours 11 minutes"; "5
+// years, 3 years" is a list).
+var durationRank = map[string]int{"second": 1, "minute": 2, "hour": 3, "day": 4, "week": 5, "month": 6, "year": 7}
+
+// compoundDuration reads the rest of a duration written in several units
+// after f, the duration ending before w[next]: "2 hours 11 minutes and 48
+// seconds", "1 hour and 20 minutes", "2 horas, 27 minutos y 5 segundos",
+// "3 years, 4 months", and a half ("dos horas y media", "two hours and a
+// half"). The parts may be joined by a comma, "and", "y" or "e". The
+// figure's span then covers every part, and its value is the whole in
+// f's unit. It returns f and next unchanged when no smaller unit follows.
+func compoundDuration(s string, w []fword, f Figure, next int, lang string) (Figure, int) {
+	rank := durationRank[f.Unit]
+	if rank == 0 {
+		return f, next
+	}
+	unitDays, _, _ := base(1, f.Unit)
+	for next < len(w) {
+		k := next
+		if w[k].text == "," {
+			k++
+		}
+		if k < len(w) && (w[k].key == "and" || w[k].key == "y" || w[k].key == "e") {
+			k++
+		}
+		if k >= len(w) {
+			break
+		}
+		// "y media", "and a half": half the last unit, once.
+		if k > next && w[k-1].text != "," && f.Value == math.Trunc(f.Value) {
+			h := k
+			half := (w[h].key == "media" || w[h].key == "medio") ||
+				w[h].key == "a" && h+1 < len(w) && w[h+1].key == "half"
+			if w[h].key == "a" {
+				h++
+			}
+			if half && !(h+1 < len(w) && w[h+1].text == "-") { // not "a half-dozen"
+				f.Value += 0.5
+				f.Span.End = w[h].end
+				next = h + 1
+				break
+			}
+		}
+		g, after, ok := parseFigure(s, w, k, lang)
+		if !ok || g.Kind != KindDuration || durationRank[g.Unit] == 0 || durationRank[g.Unit] >= rank {
+			break
+		}
+		gDays, _, _ := base(g.Value, g.Unit)
+		f.Value = round(f.Value + gDays/unitDays)
+		f.Span.End = g.Span.End
+		rank = durationRank[g.Unit]
+		next = after
+	}
+	return f, next
 }

@@ -80,6 +80,35 @@ func TestFigures(t *testing.T) {
 		{"distance", "en", "The fire was 12 km from the border.", []fig{{"12 km", 12, "km", KindDistance, "border"}}},
 		{"miles", "en", "a 10 miles long wall", []fig{{"10 miles", 16.09344, "km", KindDistance, "wall"}}},
 		{"age", "en", "The 42-year-old was arrested.", []fig{{"42-year-old", 42, "year", KindAge, ""}}},
+		// Ages written out are ages too, not lengths of time: a briefing
+		// leaves a person's age out of its key facts.
+		{"age years old", "en", "Brenner is 27 years old.", []fig{{"27 years old", 27, "year", KindAge, ""}}},
+		{"age years of age", "en", "She is 31 years of age.", []fig{{"31 years", 31, "year", KindAge, ""}}},
+		{"age turned", "en", "Brenner turned 27 years, his coach said.", []fig{{"27 years", 27, "year", KindAge, ""}}},
+		{"edad tras un nombre", "es", "Sofía Alcántara, atleta de Villa Serena de 31 años, ganó la prueba.",
+			[]fig{{"31 años", 31, "year", KindAge, ""}}},
+		{"edad en aposición", "es", "El corredor, de 27 años, ganó.", []fig{{"27 años", 27, "year", KindAge, ""}}},
+		{"edad nacida hace", "es", "Ana Lucía Moreno, nacida hace 44 años en Villa Serena, ganó.",
+			[]fig{{"44 años", 44, "year", KindAge, ""}}},
+		{"edad tiene", "es", "La atleta, que tiene 31 años, ganó.", []fig{{"31 años", 31, "year", KindAge, ""}}},
+		{"tiene años de duración", "es", "El contrato tiene 3 años de duración.", []fig{{"3 años", 3, "year", KindDuration, ""}}},
+		{"years ago no age", "es", "La presa se construyó hace 40 años.", []fig{{"40 años", 40, "year", KindDuration, ""}}},
+		// A duration in several units is one figure, read whole: not "2
+		// hours" out of a marathon time.
+		{"compound duration", "en", "Brenner finished in 2 hours 11 minutes and 48 seconds.",
+			[]fig{{"2 hours 11 minutes and 48 seconds", 2.196666, "hour", KindDuration, ""}}},
+		{"compound duration and", "en", "The meeting lasted 1 hour and 20 minutes.",
+			[]fig{{"1 hour and 20 minutes", 1.333333, "hour", KindDuration, ""}}},
+		{"compound duration comma", "en", "He served 3 years, 4 months in prison.",
+			[]fig{{"3 years, 4 months", 3.333333, "year", KindDuration, "prison"}}},
+		{"compound and a half", "en", "The talks lasted two hours and a half.",
+			[]fig{{"two hours and a half", 2.5, "hour", KindDuration, ""}}},
+		{"duración compuesta", "es", "Ganó con un tiempo de 2 horas, 27 minutos y 5 segundos.",
+			[]fig{{"2 horas, 27 minutos y 5 segundos", 2.451389, "hour", KindDuration, ""}}},
+		{"horas y media", "es", "La reunión duró dos horas y media.", []fig{{"dos horas y media", 2.5, "hour", KindDuration, ""}}},
+		{"durations listed", "en", "Sentences were 5 years, 3 years and 2 months.",
+			[]fig{{"5 years", 5, "year", KindDuration, ""}, {"3 years and 2 months", 3.166667, "year", KindDuration, ""}}},
+		{"half a dozen", "en", "They waited two hours and a half-dozen officers came.", []fig{{"two hours", 2, "hour", KindDuration, ""}, {"dozen officers", 12, "police", KindCount, ""}}},
 		// "Two votes in three" and "9 out of 10 doctors" are shares, not
 		// counts of votes or doctors.
 		{"ratio in words", "en", "In the harbour districts, Moreno won almost two votes in three.", nil},
