@@ -2640,8 +2640,14 @@ func (q *quoter) roleText(role news.Span) string {
 	if k+1 >= len(q.toks) || q.toks[k+1].start >= role.End || !q.toks[k+1].word || isCap(q.word(k+1)) {
 		return s
 	}
+	// A possessive is a name's ("Eastgate's mayor", "Lanmere's fire
+	// chief"): a common noun would have its article before it.
+	if possessiveWord(w) || q.word(k+1) == "'s" || q.word(k+1) == "’s" || q.word(k+1) == "s" && k+1 < len(q.toks) && q.toks[k+1].start == q.toks[k].end+1 {
+		return s
+	}
+	bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	for m, t := range q.toks {
-		if m != k && t.word && !t.initial && q.word(m) == w {
+		if m != k && t.word && !t.initial && strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s") == bare {
 			return s
 		}
 	}
