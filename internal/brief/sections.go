@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
@@ -184,6 +186,8 @@ type fact struct {
 	usable bool
 	// twoValues: its sentence gives another value for its quantity.
 	twoValues bool
+	// person: for an age, the person whose age it is (agePerson).
+	person *text.Entity
 }
 
 // Facts lists up to n figures with units, each shown with the sentence that
@@ -215,6 +219,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		// out: so dated, it tells this week's shooting from "a Dec. 3
 		// incident".
 		text.ResolveDates(figs, a.PublishedAt)
+		var people []text.Entity // the article's people, read once it has an age
 		for _, f := range figs {
 			if f.Unit == "" || f.Kind == "date" || !f.Sentence.Valid(len(a.Text)) || !f.Span.Valid(len(a.Text)) {
 				continue
@@ -226,9 +231,20 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 			if !ok {
 				s = -1 // a heading or an over-long sentence: keep, but last
 			}
-			facts = append(facts, fact{doc: d, fig: f, score: s, shown: skip[news.Cite(a.ID, f.Sentence)], usable: ok})
+			fc := fact{doc: d, fig: f, score: s, shown: skip[news.Cite(a.ID, f.Sentence)], usable: ok}
+			if f.Kind == text.KindAge {
+				if people == nil {
+					people = personsOf(a.Text)
+				}
+				fc.person = agePerson(people, f)
+				if fc.person == nil {
+					continue // an age of nobody named can disagree with none
+				}
+			}
+			facts = append(facts, fc)
 		}
 	}
+	facts = agesInDispute(facts)
 	// A usable sentence that gives a shown sentence's value for the same
 	// quantity takes its rank, and the tie goes to it: the shown one then
 	// restates a listed value and is left out below. The same number in
@@ -281,8 +297,9 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	})
 
 	var out []news.Item
-	var mains []text.Figure // out[i]'s figure, with the event it belongs to
-	var twoValues []bool    // out[i]'s sentence gives two values for its quantity
+	var mains []text.Figure    // out[i]'s figure, with the event it belongs to
+	var twoValues []bool       // out[i]'s sentence gives two values for its quantity
+	var persons []*text.Entity // out[i]'s person, when it is an age
 	// A sentence is shown once, and so are its words when another outlet
 	// prints them too: a sentence with two figures would otherwise come
 	// back, from the copy, for the figure the first showing did not list.
@@ -297,6 +314,22 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		placed := false
 		for i := range out {
 			main := out[i].Figure
+			if (f.person != nil) != (persons[i] != nil) {
+				continue
+			}
+			if f.person != nil {
+				// An age is shown only as two sources' ages of one
+				// person: the first is the item, the others variants.
+				if !text.Corefer(*persons[i], *f.person) {
+					continue
+				}
+				placed = true
+				if main.Value != f.fig.Value && !slices.ContainsFunc(out[i].Variants, func(v news.Item) bool { return v.Figure.Value == f.fig.Value }) {
+					seenSent[sk] = true
+					out[i].Variants = append(out[i].Variants, it)
+				}
+				break
+			}
 			if (peopleOnly(*main) || twoValues[i] || f.twoValues) && !text.SameValue(*main, f.fig.Figure) {
 				// Another group of people, not another count of these;
 				// or a value beside another in its sentence.
@@ -339,6 +372,89 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		out = append(out, it)
 		mains = append(mains, f.fig)
 		twoValues = append(twoValues, f.twoValues)
+		persons = append(persons, f.person)
+	}
+	return out
+}
+
+// personsOf lists the names s gives that may be people, in order: every
+// entity but places and organisations (the entity rules know a person
+// only by a title or a listed given name, and "Kofi Brenner" is
+// neither), and a name that opens a sentence before a comma ("Brenner, a
+// 28-year-old", which the entity rules leave to the sentence's opener),
+// all kinded as people, so that text.Corefer matches "Brenner" with
+// "Kofi Brenner".
+func personsOf(s string) []text.Entity {
+	out := []text.Entity{}
+	for _, e := range text.Entities(s) {
+		if e.Kind != text.Place && e.Kind != text.Organization {
+			e.Kind = text.Person
+			out = append(out, e)
+		}
+	}
+	for _, sent := range text.Sentences(s) {
+		head, _, ok := strings.Cut(sent.Of(s), ",")
+		if !ok || head == "" || slices.ContainsFunc(out, func(e text.Entity) bool { return e.Span.Start == sent.Start }) {
+			continue
+		}
+		name := true
+		for _, w := range strings.Fields(head) {
+			r, _ := utf8.DecodeRuneInString(w)
+			name = name && unicode.IsUpper(r)
+		}
+		if name && len(strings.Fields(head)) <= 3 {
+			out = append(out, text.Entity{Text: head, Kind: text.Person, Span: news.Span{Start: sent.Start, End: sent.Start + len(head)}, Key: text.Key(head)})
+		}
+	}
+	slices.SortFunc(out, func(a, b text.Entity) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	return out
+}
+
+// agePerson is the person an age is of: the last name its sentence gives
+// before it ("Brenner, a 27-year-old from Lanmere", "Sofía Alcántara,
+// atleta de Villa Serena de 31 años": a place taken for a name there
+// only ties the age to a name no other source ages), else the first
+// after it ("the 27-year-old Kofi Brenner"); nil when the sentence names
+// nobody.
+func agePerson(people []text.Entity, f text.Figure) *text.Entity {
+	var before, after *text.Entity
+	for k := range people {
+		e := &people[k]
+		if e.Span.Start < f.Sentence.Start || e.Span.End > f.Sentence.End {
+			continue
+		}
+		if e.Span.End <= f.Span.Start {
+			before = e
+		} else if after == nil && e.Span.Start >= f.Span.End {
+			after = e
+		}
+	}
+	return cmp.Or(before, after)
+}
+
+// agesInDispute drops the ages from facts but those two articles give
+// differently for one person (in whole years: 40 and 41 differ, though
+// text.SameValue lets years differ by 3%). A person's age describes them and is no key
+// figure of a story (the marathon's winner is 27); two sources that
+// disagree on it are worth showing, as any disagreement is.
+func agesInDispute(facts []fact) []fact {
+	disputed := make([]bool, len(facts))
+	for i, a := range facts {
+		if a.person == nil {
+			continue
+		}
+		for j := i + 1; j < len(facts); j++ {
+			b := facts[j]
+			if b.person != nil && a.doc != b.doc && text.Corefer(*a.person, *b.person) && a.fig.Value != b.fig.Value {
+				disputed[i], disputed[j] = true, true
+			}
+		}
+	}
+	out := facts[:0]
+	for i, f := range facts {
+		if f.person == nil || disputed[i] {
+			out = append(out, f)
+		}
 	}
 	return out
 }
