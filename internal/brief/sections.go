@@ -58,6 +58,9 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			if !ok || len(text.Words(body)) < 4 || len(strings.Fields(body)) < text.MinQuoteWords || linksOnly(body) {
 				continue
 			}
+			if embeddedFragment(a.Text, q.Parts[0]) {
+				continue
+			}
 			it.Text = strings.Join(parts, news.QuoteJoiner)
 			perDoc[d] = append(perDoc[d], it)
 		}
@@ -132,6 +135,39 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		total++
 	}
 	return out
+}
+
+// embeddedFragment reports whether the quote part p of s is a fragment
+// embedded in reported speech: it opens in lower case, and the words
+// before its quotation mark run on into it with no colon or comma to
+// introduce it (`said the city would "do what it takes"`, `exigió
+// "responsabilidades políticas inmediatas"`). Such words are the
+// writer's sentence with a phrase of the speaker's in it; shown alone as
+// a voice they read as something the speaker said whole. Extraction keeps
+// them (the quotes evaluation's gold counts them), the voices section
+// does not. A quotation introduced by a colon or comma (`Según Juan
+// Pérez, “la medida llega tarde”`) or opening its sentence is kept, in
+// any case.
+func embeddedFragment(s string, p news.Span) bool {
+	body := p.Of(s)
+	r, _ := utf8.DecodeRuneInString(body)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	before := strings.TrimRightFunc(s[:p.Start], unicode.IsSpace)
+	// The opening mark, then what stands before it.
+	for _, m := range []string{"\"", "“", "«", "„", "‘", "'", "—", "–"} {
+		if strings.HasSuffix(before, m) {
+			before = strings.TrimSuffix(before, m)
+			break
+		}
+	}
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(before)
+	if before == "" || strings.ContainsRune(":,.!?;\n", last) {
+		return false
+	}
+	return unicode.IsLetter(last) || unicode.IsDigit(last)
 }
 
 // fuller puts it in the place of the first of v's quotes (its own, then

@@ -29,6 +29,21 @@ func TestVoices(t *testing.T) {
 		// not listed under the previous speaker's name (round 7).
 		{"a quote with no speaker is not given the previous one's", "\"We will rebuild every home in the valley,\" said Ana Ruiz.\n\nThe vote is on Friday. \"The talks with the union start again next week.\"",
 			[]string{"We will rebuild every home in the valley"}},
+		// A phrase of the speaker's embedded in the writer's sentence
+		// (reported speech) is no voice: shown alone it would read as
+		// something said whole. Introduced by a colon or a comma, or
+		// opening with a capital, the quotation is the speaker's own.
+		{"a partial indirect quote", `Prime Minister Helena Varro said the government would "work closely with the new mayor on housing and transport".`, nil},
+		{"a partial indirect quote after a verb", `Trust chair Olga Dunne said the discovery showed "how much we still have to learn from our own hills".`, nil},
+		{"a partial indirect quote then a full one", `Energy minister Leif Sandvik said the government was "aware of the bottleneck" and had asked the grid operator to speed up the work. "Clean energy must reach every part of the country," he said.`,
+			[]string{"Clean energy must reach every part of the country"}},
+		{"es: cita parcial", `El líder del PP, Alberto Núñez Feijóo, criticó la gestión y exigió "responsabilidades políticas inmediatas y completas".`, nil},
+		{"es: cita introducida por una coma", `Según Juan Pérez, “la medida llega tarde pero llega bien”.`,
+			[]string{"la medida llega tarde pero llega bien"}},
+		{"a quotation introduced by a colon", `Ana Ruiz told reporters: "we will rebuild every home in the valley."`,
+			[]string{"we will rebuild every home in the valley."}},
+		{"a full sentence quoted after said", `Ana Ruiz said "We will rebuild every home in the valley."`,
+			[]string{"We will rebuild every home in the valley."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
