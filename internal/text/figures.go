@@ -681,7 +681,8 @@ func englishAge(w []fword, i, j int) bool {
 // agePersons are the nouns of people whose age follows with "de".
 var agePersons = set(`hombre|mujer|joven|nino|nina|chico|chica|anciano|anciana|varon|menor|adolescente|bebe|
 senor|senora|individuo|conductor|conductora|vecino|vecina|agente|hijo|hija|madre|padre|atleta|corredor|corredora|
-jugador|jugadora|alcalde|alcaldesa|victima`)
+jugador|jugadora|alcalde|alcaldesa|victima|estudiante|abuelo|abuela|profesor|profesora|trabajador|trabajadora|
+paciente|pescador|pescadora|agricultor|agricultora|vecinos`)
 
 // fractions are the vulgar fraction glyphs a whole number may take
 // ("4½ months").
