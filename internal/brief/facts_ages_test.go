@@ -51,6 +51,23 @@ func TestFactsAges(t *testing.T) {
 			want: [][]string{{"27-year-old", "28-year-old"}},
 		},
 		{
+			// Two people of one town: the town is no person.
+			name: "es: dos vecinas de un pueblo",
+			texts: [2]string{
+				"Remedios Lanza, vecina de Villa Serena de 81 años, ganó el concurso de repostería. El segundo premio fue para Hugo Bermejo, un estudiante de 19 años.",
+				"Sofía Alcántara, atleta de Villa Serena de 31 años, ganó la prueba femenina.",
+			},
+			want: nil,
+		},
+		{
+			name: "es: una persona, dos edades",
+			texts: [2]string{
+				"Remedios Lanza, vecina de Villa Serena de 81 años, ganó el concurso.",
+				"Remedios Lanza, de 82 años, recogió el premio.",
+			},
+			want: [][]string{{"82 años", "81 años"}},
+		},
+		{
 			name: "two people's ages",
 			texts: [2]string{
 				"Kofi Brenner, a 27-year-old from Lanmere, won the race.",

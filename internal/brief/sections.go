@@ -272,7 +272,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 				if people == nil {
 					people = personsOf(a.Text)
 				}
-				fc.person = agePerson(people, f)
+				fc.person = agePerson(a.Text, people, f)
 				if fc.person == nil {
 					continue // an age of nobody named can disagree with none
 				}
@@ -446,17 +446,17 @@ func personsOf(s string) []text.Entity {
 	return out
 }
 
-// agePerson is the person an age is of: the last name its sentence gives
-// before it ("Brenner, a 27-year-old from Lanmere", "Sofía Alcántara,
-// atleta de Villa Serena de 31 años": a place taken for a name there
-// only ties the age to a name no other source ages), else the first
-// after it ("the 27-year-old Kofi Brenner"); nil when the sentence names
+// agePerson is the person an age is of, s the article's text: the last
+// name its sentence gives before it that is no place or origin
+// ("Brenner, a 27-year-old from Lanmere"; "Sofía Alcántara, atleta de
+// Villa Serena de 31 años" is Sofía Alcántara's, not Villa Serena's),
+// else the first after it ("the 27-year-old Kofi Brenner"); nil when the sentence names
 // nobody.
-func agePerson(people []text.Entity, f text.Figure) *text.Entity {
+func agePerson(s string, people []text.Entity, f text.Figure) *text.Entity {
 	var before, after *text.Entity
 	for k := range people {
 		e := &people[k]
-		if e.Span.Start < f.Sentence.Start || e.Span.End > f.Sentence.End {
+		if e.Span.Start < f.Sentence.Start || e.Span.End > f.Sentence.End || placeAfter(s[f.Sentence.Start:e.Span.Start]) {
 			continue
 		}
 		if e.Span.End <= f.Span.Start {
@@ -466,6 +466,21 @@ func agePerson(people []text.Entity, f text.Figure) *text.Entity {
 		}
 	}
 	return cmp.Or(before, after)
+}
+
+// placeAfter reports whether a name after the text before it is a place
+// or an origin, not a person: "vecina de Villa Serena", "a runner from
+// Lanmere", "in Eastgate". Two people of one town are not one person.
+func placeAfter(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "de", "del", "of", "from", "in", "en", "at", "near":
+		return true
+	}
+	return false
 }
 
 // agesInDispute drops the ages from facts but those two articles give
