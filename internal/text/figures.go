@@ -912,7 +912,13 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 		v, ok := numberWords[k]
 		if !ok {
 			if seen && (k == "-" || k == "y" || k == "and") && j+1 < len(w) {
-				if nv, ok := numberWords[w[j+1].key]; ok && nv < 10 {
+				// "twenty-five", "treinta y cinco"; after "hundred",
+				// English joins tens too: "a hundred and fifty".
+				limit := 10.0
+				if k == "and" && w[j-1].key == "hundred" {
+					limit = 100
+				}
+				if nv, ok := numberWords[w[j+1].key]; ok && nv < limit {
 					j++
 					continue
 				}

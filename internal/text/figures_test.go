@@ -93,6 +93,10 @@ func TestFigures(t *testing.T) {
 		{"edad tiene", "es", "La atleta, que tiene 31 años, ganó.", []fig{{"31 años", 31, "year", KindAge, ""}}},
 		{"tiene años de duración", "es", "El contrato tiene 3 años de duración.", []fig{{"3 años", 3, "year", KindDuration, ""}}},
 		{"years ago no age", "es", "La presa se construyó hace 40 años.", []fig{{"40 años", 40, "year", KindDuration, ""}}},
+		{"a hundred and fifty", "en", "No one had seen them for a hundred and fifty years.",
+			[]fig{{"a hundred and fifty years", 150, "year", KindDuration, ""}}},
+		{"hundred and twenty-five", "en", "Two hundred and twenty-five people were evacuated.",
+			[]fig{{"Two hundred and twenty-five people", 225, "people", KindCount, "evacuated"}}},
 		// A duration in several units is one figure, read whole: not "2
 		// hours" out of a marathon time.
 		{"compound duration", "en", "Brenner finished in 2 hours 11 minutes and 48 seconds.",
