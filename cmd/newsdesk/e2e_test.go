@@ -160,10 +160,21 @@ func TestDemoEndToEnd(t *testing.T) {
 		return a.Text
 	}
 
+	// Every section a story's own articles can give. Related stories
+	// are not among them: the demo's two continuing affairs (the Kessel
+	// aid, the Osk flood) are each one story, as the clusterer groups
+	// them, and no other two stories are related, so a story of the demo
+	// offers related stories only when it was grouped wrongly (the
+	// election holding the marathon). The test asked for them, and so
+	// passed only in runs whose arrival order grouped the demo wrongly.
 	allKinds := []news.SectionKind{
 		news.SectionHeadline, news.SectionCategory, news.SectionDisclaimer, news.SectionSummary,
 		news.SectionSources, news.SectionBackground, news.SectionVoices, news.SectionFacts,
-		news.SectionRelated, news.SectionBottomLine, news.SectionReferences,
+		news.SectionBottomLine, news.SectionReferences,
+	}
+	listed := map[int64]bool{}
+	for _, s := range list.Stories {
+		listed[s.ID] = true
 	}
 	complete := 0
 	for _, s := range list.Stories {
@@ -180,6 +191,9 @@ func TestDemoEndToEnd(t *testing.T) {
 			}
 			for _, it := range sec.Items {
 				checkItem(t, s.ID, sec.Kind, it, articleText)
+				if sec.Kind == news.SectionRelated && (it.StoryID == s.ID || !listed[it.StoryID]) {
+					t.Errorf("story %d: related story %d %q is itself or not a listed story", s.ID, it.StoryID, it.Text)
+				}
 			}
 		}
 		if s.SourceCount >= 4 {
@@ -195,7 +209,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		}
 	}
 	if complete == 0 {
-		t.Errorf("no story with 4 or more outlets shows every section")
+		t.Errorf("no story with 4 or more outlets shows every section its articles give (%v)", allKinds)
 	}
 
 	// The Atom feed of briefings parses and lists the stories.

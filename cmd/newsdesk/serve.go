@@ -100,6 +100,9 @@ type hooks struct {
 	// at shutdown, which waits for it to return. Its error stops the
 	// server.
 	ready func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error
+	// groupSettle, if positive, replaces the pipeline's GroupSettle: how
+	// long grouping may wait for fetching to finish.
+	groupSettle time.Duration
 }
 
 // newFetcher returns the fetch client cfg describes; every command that
@@ -164,6 +167,9 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	pcfg.PollInterval = cfg.PollInterval
 	pcfg.DeskLang = cfg.DeskLang
 	pcfg.SummaryWords = cfg.SummaryWords
+	if h.groupSettle > 0 {
+		pcfg.GroupSettle = h.groupSettle
+	}
 	if cfg.Translator != "" {
 		tr, err := translate.New(cfg.Translator)
 		if err != nil {

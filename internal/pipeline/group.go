@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -363,6 +364,12 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The store orders articles of one time by ID, which is the order
+	// their fetches happened to finish in; their URL orders them the same
+	// way whatever the arrival order, so a batch groups alike every time.
+	slices.SortStableFunc(arts, func(a, b news.Article) int {
+		return cmp.Or(a.Time().Compare(b.Time()), strings.Compare(a.URL, b.URL))
+	})
 	touched := map[int64]string{} // story -> category of an article that joined it
 	var order []int64
 	for _, a := range arts {
