@@ -264,6 +264,8 @@ func TestStripSiteName(t *testing.T) {
 		{"The Gazette: Bridge reopens", "The Gazette", "", "The Gazette: Bridge reopens"},
 		{"Gazette | Bridge reopens after repairs", "Gazette", "", "Bridge reopens after repairs"},
 		{"Cats and dogs - a short history of an old friendship", "", "", "Cats and dogs - a short history of an old friendship"},
+		// The site's name, then its domain, then the headline.
+		{"The Gazette | TheGazette.com - Bridge reopens after six weeks", "The Gazette", "www.thegazette.com", "Bridge reopens after six weeks"},
 	}
 	for _, tc := range tests {
 		if got := stripSiteName(tc.title, tc.site, tc.host); got != tc.want {

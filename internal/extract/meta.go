@@ -634,6 +634,13 @@ func stripSiteName(title, site, host string) string {
 			continue
 		}
 		head, tail := title[:i], title[i+len(sep):]
+		// Both sides can read as the site when the headline follows the
+		// site's name and its domain ("Site | Site.com - Headline"): the
+		// domain's name opens the tail. The head is the site then, and the
+		// tail still has its own separator to cut.
+		if isSite(tail) && isSite(head) && len(strings.Fields(tail)) > len(strings.Fields(head)) {
+			return stripSiteName(strings.TrimSpace(tail), site, host)
+		}
 		if isSite(tail) || len(strings.Fields(tail)) <= 3 && len(strings.Fields(head)) >= 3 {
 			return strings.TrimSpace(head)
 		}
@@ -753,7 +760,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		if h.afterStory {
 			score -= 0.5
 		}
-		if site != "" && strings.EqualFold(h.text, site) || h.home {
+		if site != "" && strings.EqualFold(h.text, site) || h.home || namesTitle(h.text, pm.title, site, declared[:2]) {
 			score = -0.5
 		}
 		if score > bestScore {
@@ -814,6 +821,31 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
+}
+
+// namesTitle reports whether h1 is the name a document title files its
+// headline under: the <title> is the h1 and a separator before (or after)
+// another declared title ("Lessons Learned: The lean startup" with
+// og:title "The lean startup"). The page itself then says which part is
+// the headline, and the h1 is the blog's or site's name. A declared title
+// that is the site's name says the reverse ("Headline | Robomow" with
+// og:title "Robomow").
+func namesTitle(h1, docTitle, site string, others []string) bool {
+	if len(docTitle) <= len(h1) {
+		return false
+	}
+	for _, o := range others {
+		o = strings.TrimSpace(o)
+		if o == "" || strings.EqualFold(o, h1) || strings.EqualFold(o, site) {
+			continue
+		}
+		for _, sep := range headingSeparators[:len(headingSeparators)-1] {
+			if strings.EqualFold(docTitle, h1+sep+o) || strings.EqualFold(docTitle, o+sep+h1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstDeclared returns the first non-empty declared title. A long one

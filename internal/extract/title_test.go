@@ -159,6 +159,16 @@ func TestChooseTitle(t *testing.T) {
 			want: "What Tutoring is not. Choosing a good tutor",
 		},
 		{
+			name: "h1 that the document title files the declared headline under is the blog's name",
+			page: `<html><head><title>Lessons Learned: The lean startup</title><meta property="og:title" content="The lean startup"></head><body><h1>Lessons Learned</h1><p>Text.</p></body></html>`,
+			want: "The lean startup",
+		},
+		{
+			name: "a declared title that is the site's name leaves the h1 the headline",
+			page: `<html><head><title>Which mower suits which lawn? | Robomow</title><meta property="og:title" content="Robomow"><meta property="og:site_name" content="Robomow"></head><body><h1>Which mower suits which lawn?</h1></body></html>`,
+			want: "Which mower suits which lawn?",
+		},
+		{
 			name: "headline-length h1 wins",
 			page: `<html><head><title>Bridge reopens | Site</title></head><body><h1>Harbour bridge reopens after repairs</h1></body></html>`,
 			want: "Harbour bridge reopens after repairs",
