@@ -78,6 +78,7 @@ func render(n *html.Node, o *outline) []para {
 					b = open[len(open)-1]
 				}
 				o.block = append(o.block, b)
+				o.linked = append(o.linked, 2*len(strings.TrimSpace(ls)) > len(strings.TrimSpace(s)))
 			}
 			return
 		}
@@ -127,7 +128,7 @@ func render(n *html.Node, o *outline) []para {
 				if len(open) > 0 {
 					parent = open[len(open)-1]
 				}
-				open = append(open, o.add(parent))
+				open = append(open, o.add(parent, n.Data))
 			}
 		}
 		isLink := n.Type == html.ElementNode && (n.Data == "a" || n.Data == "ref")
@@ -659,9 +660,21 @@ type outline struct {
 	parent []int32 // per block element: the enclosing one, or -1
 	end    []int32 // per block element: the last block element inside it
 	depth  []int32 // per block element: its number of enclosing blocks
+	// item: per block element, whether it is a list item or a section
+	// heading (li, dt, dd, h2-h6), the blocks go-trafilatura's fallback
+	// pass leaves out (see recover).
+	item []bool
+	// linked: per paragraph, whether most of its text is link text.
+	linked []bool
 }
 
-func (o *outline) add(parent int32) int32 {
+func (o *outline) add(parent int32, tag string) int32 {
+	switch tag {
+	case "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6":
+		o.item = append(o.item, true)
+	default:
+		o.item = append(o.item, false)
+	}
 	d := int32(0)
 	if parent >= 0 {
 		d = o.depth[parent] + 1
@@ -694,6 +707,10 @@ const (
 	// edgeMax: ...when all but this share of the block's other words sit
 	// between the body's first and last paragraphs in it.
 	edgeMax = 0.01
+	// itemsMax: a body under this share of its block's words is
+	// completed from the block when all it lacks between its first and
+	// last paragraphs is list items and headings (see recover).
+	itemsMax = 0.9
 )
 
 // recover returns the whole block of the page that holds the chosen body
@@ -713,7 +730,7 @@ func (o *outline) recover(body []para) []para {
 	for _, p := range o.paras {
 		pageW += wordCount(p.text)
 	}
-	if bodyW == 0 || float64(bodyW) >= recoverMax*float64(pageW) {
+	if bodyW == 0 || float64(bodyW) >= itemsMax*float64(pageW) {
 		return body
 	}
 	bw, pw := paraWords(body), paraWords(o.paras)
@@ -755,10 +772,11 @@ func (o *outline) recover(body []para) []para {
 			last = i
 		}
 	}
-	if float64(bodyW) >= recoverMax*float64(blockW) {
+	if float64(bodyW) >= itemsMax*float64(blockW) {
 		return body
 	}
-	edge := 0
+	edge, lost := 0, 0
+	onlyItems := true
 	var out []para
 	for i, ws := range pw {
 		if !in(i) {
@@ -767,11 +785,24 @@ func (o *outline) recover(body []para) []para {
 		if !found[i] && (i < first || i > last) {
 			edge += len(ws)
 		}
+		if !found[i] && i > first && i < last && len(ws) > 0 {
+			lost += len(ws)
+			if o.block[i] < 0 || !o.item[o.block[i]] || o.linked[i] {
+				onlyItems = false
+			}
+		}
 		if len(ws) > 0 {
 			out = append(out, para{text: collapseSpace(o.paras[i].text)})
 		}
 	}
 	if float64(edge) > edgeMax*float64(blockW) {
+		return body
+	}
+	// go-trafilatura, finding no container it knows, gathers a page's
+	// paragraphs, quotes, code and tables and leaves out its lists and
+	// headings: a body that lacks only those, between its own
+	// paragraphs, is that pass's output, and the block is the article.
+	if float64(bodyW) >= recoverMax*float64(blockW) && !(onlyItems && lost > 0) {
 		return body
 	}
 	return out

@@ -172,6 +172,12 @@ func TestRecover(t *testing.T) {
 		`<div class="row">` + grid.String() + `</div>` + p("outro", 30) + `</div><div class="footer">` + p("footer", 50) + `</div></body></html>`
 	commentPage := `<html><body><div id="main">` + p("story", 150) + p("more", 150) +
 		`<div class="thread">` + p("reader", 200) + p("other", 200) + `</div></div></body></html>`
+	li := func(prefix string, n int) string { return "<li>" + distinctWords(prefix, n).text + "</li>" }
+	listPage := `<html><body><nav><p>Home About</p></nav><div id="post">` + p("intro", 60) + `<h2>Why it works</h2><ul>` +
+		li("first", 30) + li("second", 30) + `</ul>` + p("middle", 60) + `<ol>` + li("third", 20) + `</ol>` + p("end", 60) +
+		`</div><div class="footer">` + p("footer", 50) + `</div></body></html>`
+	linkedPage := `<html><body><div id="post">` + p("intro", 60) + `<ul><li><a href="/a">` + distinctWords("first", 30).text +
+		`</a></li><li><a href="/b">` + distinctWords("second", 30).text + `</a></li></ul>` + p("middle", 60) + p("end", 60) + `</div></body></html>`
 	texts := func(ps []para) []string {
 		out := make([]string, len(ps))
 		for i, p := range ps {
@@ -204,6 +210,18 @@ func TestRecover(t *testing.T) {
 			page: commentPage,
 			body: []para{w("story", 150), w("more", 150)},
 			want: []para{w("story", 150), w("more", 150)},
+		},
+		{
+			name: "list items and headings lost between the body's paragraphs",
+			page: listPage,
+			body: []para{w("intro", 60), w("middle", 60), w("end", 60)},
+			want: []para{w("intro", 60), {text: "Why it works"}, w("first", 30), w("second", 30), w("middle", 60), w("third", 20), w("end", 60)},
+		},
+		{
+			name: "a list of links between the paragraphs stays out",
+			page: linkedPage,
+			body: []para{w("intro", 60), w("middle", 60), w("end", 60)},
+			want: []para{w("intro", 60), w("middle", 60), w("end", 60)},
 		},
 		{
 			name: "most of the block already",
