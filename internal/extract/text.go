@@ -775,20 +775,28 @@ func (o *outline) recover(body []para) []para {
 	if float64(bodyW) >= itemsMax*float64(blockW) {
 		return body
 	}
-	edge, lost := 0, 0
-	onlyItems := true
+	// edge: the words of the block before the body's first paragraph or
+	// after its last; trail: those of them that are list items or
+	// headings after the last; lost: the words between them that the
+	// body lacks, and items whether all of those are list items or
+	// headings.
+	edge, trail, lost := 0, 0, 0
+	items := true
 	var out []para
 	for i, ws := range pw {
 		if !in(i) {
 			continue
 		}
-		if !found[i] && (i < first || i > last) {
-			edge += len(ws)
-		}
-		if !found[i] && i > first && i < last && len(ws) > 0 {
-			lost += len(ws)
-			if o.block[i] < 0 || !o.item[o.block[i]] || o.linked[i] {
-				onlyItems = false
+		if !found[i] && len(ws) > 0 {
+			item := o.block[i] >= 0 && o.item[o.block[i]] && !o.linked[i]
+			switch {
+			case i > first && i < last:
+				lost += len(ws)
+				items = items && item
+			case i > last && item:
+				trail += len(ws)
+			default:
+				edge += len(ws)
 			}
 		}
 		if len(ws) > 0 {
@@ -800,9 +808,13 @@ func (o *outline) recover(body []para) []para {
 	}
 	// go-trafilatura, finding no container it knows, gathers a page's
 	// paragraphs, quotes, code and tables and leaves out its lists and
-	// headings: a body that lacks only those, between its own
-	// paragraphs, is that pass's output, and the block is the article.
-	if float64(bodyW) >= recoverMax*float64(blockW) && !(onlyItems && lost > 0) {
+	// headings: a body that lacks only those between its own paragraphs
+	// is that pass's output, and the block is the article, lists after
+	// its last paragraph included.
+	if items && lost > 0 {
+		return out
+	}
+	if float64(bodyW) >= recoverMax*float64(blockW) || float64(edge+trail) > edgeMax*float64(blockW) {
 		return body
 	}
 	return out

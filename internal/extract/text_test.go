@@ -178,6 +178,10 @@ func TestRecover(t *testing.T) {
 		`</div><div class="footer">` + p("footer", 50) + `</div></body></html>`
 	linkedPage := `<html><body><div id="post">` + p("intro", 60) + `<ul><li><a href="/a">` + distinctWords("first", 30).text +
 		`</a></li><li><a href="/b">` + distinctWords("second", 30).text + `</a></li></ul>` + p("middle", 60) + p("end", 60) + `</div></body></html>`
+	tailPage := `<html><body><div id="post">` + p("intro", 60) + `<ul>` + li("first", 30) + `</ul>` + p("middle", 60) + p("end", 60) +
+		`<ul>` + li("last", 20) + li("lastb", 20) + `</ul></div></body></html>`
+	listAfterPage := `<html><body><div id="post">` + p("intro", 60) + p("middle", 60) + p("end", 60) +
+		`<ul>` + li("last", 20) + li("lastb", 20) + `</ul></div></body></html>`
 	texts := func(ps []para) []string {
 		out := make([]string, len(ps))
 		for i, p := range ps {
@@ -220,6 +224,18 @@ func TestRecover(t *testing.T) {
 		{
 			name: "a list of links between the paragraphs stays out",
 			page: linkedPage,
+			body: []para{w("intro", 60), w("middle", 60), w("end", 60)},
+			want: []para{w("intro", 60), w("middle", 60), w("end", 60)},
+		},
+		{
+			name: "with list items lost inside the body, a list after it is the article's too",
+			page: tailPage,
+			body: []para{w("intro", 60), w("middle", 60), w("end", 60)},
+			want: []para{w("intro", 60), w("first", 30), w("middle", 60), w("end", 60), w("last", 20), w("lastb", 20)},
+		},
+		{
+			name: "a list after a whole body stays out",
+			page: listAfterPage,
 			body: []para{w("intro", 60), w("middle", 60), w("end", 60)},
 			want: []para{w("intro", 60), w("middle", 60), w("end", 60)},
 		},
