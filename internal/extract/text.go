@@ -710,7 +710,7 @@ const (
 	// itemsMax: a body under this share of its block's words is
 	// completed from the block when all it lacks between its first and
 	// last paragraphs is list items and headings (see recover).
-	itemsMax = 0.9
+	itemsMax = 0.95
 )
 
 // recover returns the whole block of the page that holds the chosen body
