@@ -661,7 +661,7 @@ type outline struct {
 	end    []int32 // per block element: the last block element inside it
 	depth  []int32 // per block element: its number of enclosing blocks
 	// item: per block element, whether it is a list item or a section
-	// heading (li, dt, dd, h2-h6), the blocks go-trafilatura's fallback
+	// heading (li, dt, dd, h2-h6), the blocks go-trafilatura's wild-text
 	// pass leaves out (see recover).
 	item []bool
 	// linked: per paragraph, whether most of its text is link text.
