@@ -68,21 +68,30 @@ func TestYearConflict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			score := func(k float64) float64 {
-				cfg := DefaultConfig()
-				cfg.YearConflict = k
-				return bestScore(t, cfg, tt.story, tt.doc)
-			}
-			const k = 0.5
-			with, without := score(k), score(0)
-			want := without
-			if tt.discount {
-				want *= 1 - k
-			}
-			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score with the year check (-want +got):\n%s", diff)
-			}
+			wantDiscount(t, "year", func(c *Config, k float64) { c.YearConflict = k }, tt.story, tt.doc, tt.discount)
 		})
+	}
+}
+
+// wantDiscount wants doc's best score against story, with the check that
+// set turns on at 0.5, to be its score without the check, halved when
+// discount is true and unchanged when not: the check discounts a join by
+// its factor and by nothing else.
+func wantDiscount(t *testing.T, check string, set func(*Config, float64), story []Doc, doc Doc, discount bool) {
+	t.Helper()
+	score := func(k float64) float64 {
+		cfg := DefaultConfig()
+		set(&cfg, k)
+		return bestScore(t, cfg, story, doc)
+	}
+	const k = 0.5
+	with, without := score(k), score(0)
+	want := without
+	if discount {
+		want *= 1 - k
+	}
+	if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("score with the %s check (-want +got):\n%s", check, diff)
 	}
 }
 
@@ -194,20 +203,7 @@ func TestYearlessConflict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			score := func(k float64) float64 {
-				cfg := DefaultConfig()
-				cfg.YearlessConflict = k
-				return bestScore(t, cfg, tt.story, tt.doc)
-			}
-			const k = 0.5
-			with, without := score(k), score(0)
-			want := without
-			if tt.discount {
-				want *= 1 - k
-			}
-			if diff := cmp.Diff(want, with, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score with the yearless check (-want +got):\n%s", diff)
-			}
+			wantDiscount(t, "yearless", func(c *Config, k float64) { c.YearlessConflict = k }, tt.story, tt.doc, tt.discount)
 		})
 	}
 }
