@@ -35,8 +35,6 @@ import (
 	"strconv"
 	"strings"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
-
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlq"
 )
@@ -135,10 +133,11 @@ func dsn(file string) string {
 }
 
 func openDB(file string, conns int) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", dsn(file))
+	conn, err := newStmtCacheConnector(dsn(file), StmtCacheSize)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", file, err)
 	}
+	db := sql.OpenDB(conn)
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	if err := db.Ping(); err != nil {
