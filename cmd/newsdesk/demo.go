@@ -22,16 +22,16 @@ Starts a local newswire on loopback serving the bundled fictional corpus,
 subscribes to it, ingests everything and serves the UI. No internet needed.
 `
 
-// demoGroupSettle is how long the demo's grouping may wait for its
-// newswire to be fetched. The server's GroupSettle (2 s) groups a longer
-// backlog in slices, each oldest first but the slices in arrival order,
-// and the demo's 84 articles took longer than that on a loaded 2-core
-// machine (2-3 s, and 53 s under -race): its stories then depended on
-// which feed was fetched first (14, 15 or 16 of them, the election
-// holding the marathon in some runs). The wait ends as soon as no poll or
-// fetch is pending, so a fast ingest does not wait for it; the bound
-// matters only while a fetch keeps retrying (a feed added later).
-const demoGroupSettle = 2 * time.Minute
+// demoGroupBacklogWait is how long the demo's grouping may wait for its
+// newswire to be fetched, its default --group-backlog-wait. Grouped in
+// 2-second slices, each oldest first but the slices in arrival order,
+// the demo's 84 articles (2-3 s to fetch on a loaded 2-core machine, and
+// 53 s under -race) gave stories that depended on which feed was fetched
+// first (14, 15 or 16 of them, the election holding the marathon in some
+// runs). The wait ends as soon as no poll or fetch is pending, so a fast
+// ingest does not wait for it; the bound, above serve's 1 minute so that
+// a -race run still settles, matters only while a fetch keeps retrying.
+const demoGroupBacklogWait = 2 * time.Minute
 
 // anyLoopbackPort lets the system pick the newswire's port.
 const anyLoopbackPort = "127.0.0.1:0"
@@ -49,6 +49,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	if cfg.Translator == "" {
 		cfg.Translator = "glossary"
 	}
+	cfg.GroupBacklogWait = demoGroupBacklogWait
 	fs := newFlagSet("demo", env.stderr, demoUsage)
 	bindConfigFlags(fs, &cfg, serverFlags)
 	var wireAddr string
@@ -81,7 +82,6 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	defer wire.Close()
 	var wireURL string
 	return serve(ctx, cfg, env, hooks{
-		groupSettle: demoGroupSettle,
 		setup: func(ctx context.Context, st store.Store) error {
 			// The wire starts here, once the store is open, because a kept
 			// database decides its address (see startNewswire).

@@ -68,6 +68,7 @@ func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
 		fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 		fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 		fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
+		fs.DurationVar(&cfg.GroupBacklogWait, "group-backlog-wait", cfg.GroupBacklogWait, "how long grouping may wait for a backlog of fetches (a first poll, an import) to finish, so that it is grouped oldest first in one batch; steady polling still groups within 2s (0 to 1h; 0: group a backlog in 2s slices)")
 	}
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words (at least 10)")
@@ -100,9 +101,6 @@ type hooks struct {
 	// at shutdown, which waits for it to return. Its error stops the
 	// server.
 	ready func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error
-	// groupSettle, if positive, replaces the pipeline's GroupSettle: how
-	// long grouping may wait for fetching to finish.
-	groupSettle time.Duration
 }
 
 // newFetcher returns the fetch client cfg describes; every command that
@@ -167,9 +165,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	pcfg.PollInterval = cfg.PollInterval
 	pcfg.DeskLang = cfg.DeskLang
 	pcfg.SummaryWords = cfg.SummaryWords
-	if h.groupSettle > 0 {
-		pcfg.GroupSettle = h.groupSettle
-	}
+	pcfg.GroupBacklogWait = cfg.GroupBacklogWait
 	if cfg.Translator != "" {
 		tr, err := translate.New(cfg.Translator)
 		if err != nil {

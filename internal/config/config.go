@@ -74,6 +74,12 @@ type Config struct {
 	MaxBodyBytes int64
 	// FetchTimeout bounds one request, body included. Default 30 seconds.
 	FetchTimeout time.Duration
+	// GroupBacklogWait is how long grouping may wait for a backlog of
+	// fetches (a first poll, an OPML import) to finish, so that it is
+	// grouped oldest first as one batch; steady polling still groups
+	// within 2 seconds (pipeline.Config.GroupBacklogWait). Default 1
+	// minute, at most 1 hour; 0 groups a backlog in 2-second slices.
+	GroupBacklogWait time.Duration
 	// DeskLang is the language briefings are written for. Default "en".
 	DeskLang string
 	// SummaryWords is the summary's length budget. Default 65.
@@ -132,16 +138,17 @@ func (c Config) Writer(getenv func(string) string) write.Config {
 // settings take the defaults of the packages that own them.
 func Default() Config {
 	return Config{
-		Addr:         "127.0.0.1:8080",
-		DBPath:       "newsdesk.db",
-		UserAgent:    fmt.Sprintf("newsdesk/%s (+%s)", Version, ProjectURL),
-		Workers:      pipeline.DefaultWorkers,
-		PollInterval: pipeline.DefaultPollInterval,
-		HostInterval: fetch.DefaultHostInterval,
-		MaxBodyBytes: fetch.DefaultMaxBodyBytes,
-		FetchTimeout: fetch.DefaultTimeout,
-		DeskLang:     pipeline.DefaultDeskLang,
-		SummaryWords: brief.DefaultSummaryWords,
+		Addr:             "127.0.0.1:8080",
+		DBPath:           "newsdesk.db",
+		UserAgent:        fmt.Sprintf("newsdesk/%s (+%s)", Version, ProjectURL),
+		Workers:          pipeline.DefaultWorkers,
+		PollInterval:     pipeline.DefaultPollInterval,
+		HostInterval:     fetch.DefaultHostInterval,
+		MaxBodyBytes:     fetch.DefaultMaxBodyBytes,
+		FetchTimeout:     fetch.DefaultTimeout,
+		DeskLang:         pipeline.DefaultDeskLang,
+		GroupBacklogWait: pipeline.DefaultGroupBacklog,
+		SummaryWords:     brief.DefaultSummaryWords,
 
 		WriterKeyEnv:  DefaultWriterKeyEnv,
 		WriterTimeout: write.DefaultTimeout,
@@ -189,6 +196,9 @@ func (c Config) Validate() error {
 	}
 	if c.FetchTimeout < time.Second {
 		errs = append(errs, fmt.Errorf("fetch timeout %s: want at least 1 second", news.FormatDuration(c.FetchTimeout)))
+	}
+	if c.GroupBacklogWait < 0 || c.GroupBacklogWait > pipeline.MaxGroupBacklogWait {
+		errs = append(errs, fmt.Errorf("group backlog wait %s: want 0 to %s", news.FormatDuration(c.GroupBacklogWait), news.FormatDuration(pipeline.MaxGroupBacklogWait)))
 	}
 	if len(c.DeskLang) != 2 {
 		errs = append(errs, fmt.Errorf("desk language %q: want an ISO 639-1 code", c.DeskLang))

@@ -54,6 +54,21 @@ type Config struct {
 	// (docs/pipeline.md, "Settling a backlog"). Default 2 seconds; 0
 	// groups at once.
 	GroupSettle time.Duration
+	// GroupBacklogWait bounds the wait of a backlog rather than
+	// GroupSettle's: once a cluster job finds GroupBacklogJobs or more
+	// polls and article fetches unfinished (a first poll, an OPML
+	// import), grouping waits until none is, for at most this long from
+	// the moment the wait began, so that a backlog fetched over longer
+	// than GroupSettle is still grouped oldest first as one batch and
+	// the same way every run. Steady polling, fewer fetches at a time,
+	// still groups within GroupSettle. Default 1 minute; 0, or a value
+	// not above GroupSettle, leaves every wait at GroupSettle.
+	GroupBacklogWait time.Duration
+	// GroupBacklogJobs is how many unfinished polls and article fetches
+	// make a backlog (see GroupBacklogWait). Default 20, more than a
+	// steady poll of a feed brings and fewer than a first poll of one;
+	// at most 10,000.
+	GroupBacklogJobs int
 	// DeskLang is the language (ISO 639-1) the desk writes in; articles in
 	// other languages are translated for clustering when Translator is set.
 	// Default "en".
@@ -137,6 +152,10 @@ const (
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
 	DefaultGroupSettle     = 2 * time.Second
+	DefaultGroupBacklog    = time.Minute
+	DefaultBacklogJobs     = 20
+	MaxGroupBacklogWait    = time.Hour
+	maxBacklogJobs         = 10_000
 	DefaultLeaderRetry     = time.Second
 	DefaultLeaderGrace     = 7 * time.Second
 	DefaultDeskLang        = "en"
@@ -157,25 +176,27 @@ const (
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
 	return Config{
-		Workers:         DefaultWorkers,
-		PollWorkers:     DefaultPollWorkers,
-		PollInterval:    DefaultPollInterval,
-		AdaptAfter:      DefaultAdaptAfter,
-		AdaptMax:        DefaultAdaptMax,
-		MaxPollHint:     DefaultMaxPollHint,
-		ScheduleEvery:   DefaultScheduleEvery,
-		GroupEvery:      DefaultGroupEvery,
-		GroupSettle:     DefaultGroupSettle,
-		LeaderRetry:     DefaultLeaderRetry,
-		LeaderGrace:     DefaultLeaderGrace,
-		DeskLang:        DefaultDeskLang,
-		SummaryWords:    brief.DefaultSummaryWords,
-		GroupBatch:      DefaultGroupBatch,
-		MaxRelated:      DefaultMaxRelated,
-		EarlierPerStory: DefaultEarlierPerStory,
-		WriteWorkers:    DefaultWriteWorkers,
-		WriteRetry:      DefaultWriteRetry,
-		WriteBackfill:   DefaultWriteBackfill,
+		Workers:          DefaultWorkers,
+		PollWorkers:      DefaultPollWorkers,
+		PollInterval:     DefaultPollInterval,
+		AdaptAfter:       DefaultAdaptAfter,
+		AdaptMax:         DefaultAdaptMax,
+		MaxPollHint:      DefaultMaxPollHint,
+		ScheduleEvery:    DefaultScheduleEvery,
+		GroupEvery:       DefaultGroupEvery,
+		GroupSettle:      DefaultGroupSettle,
+		GroupBacklogWait: DefaultGroupBacklog,
+		GroupBacklogJobs: DefaultBacklogJobs,
+		LeaderRetry:      DefaultLeaderRetry,
+		LeaderGrace:      DefaultLeaderGrace,
+		DeskLang:         DefaultDeskLang,
+		SummaryWords:     brief.DefaultSummaryWords,
+		GroupBatch:       DefaultGroupBatch,
+		MaxRelated:       DefaultMaxRelated,
+		EarlierPerStory:  DefaultEarlierPerStory,
+		WriteWorkers:     DefaultWriteWorkers,
+		WriteRetry:       DefaultWriteRetry,
+		WriteBackfill:    DefaultWriteBackfill,
 
 		SnapshotArticles: DefaultSnapshotArticles,
 		SnapshotEvery:    DefaultSnapshotEvery,
@@ -214,6 +235,12 @@ func (c Config) Validate() error {
 	}
 	if c.GroupSettle < 0 {
 		errs = append(errs, fmt.Errorf("group settle must not be negative, got %s", news.FormatDuration(c.GroupSettle)))
+	}
+	if c.GroupBacklogWait < 0 || c.GroupBacklogWait > MaxGroupBacklogWait {
+		errs = append(errs, fmt.Errorf("group backlog wait must be 0 to %s, got %s", news.FormatDuration(MaxGroupBacklogWait), news.FormatDuration(c.GroupBacklogWait)))
+	}
+	if c.GroupBacklogJobs < 1 || c.GroupBacklogJobs > maxBacklogJobs {
+		errs = append(errs, fmt.Errorf("group backlog jobs must be 1 to %d, got %d", maxBacklogJobs, c.GroupBacklogJobs))
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))

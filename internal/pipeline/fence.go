@@ -36,7 +36,7 @@ type fencer interface {
 func (p *Pipeline) takeLead(ctx context.Context) error {
 	p.lw = nil
 	// A wait begun in an earlier reign is not this one's to finish.
-	p.settling = time.Time{}
+	p.settling, p.backlog = time.Time{}, false
 	// So is a written section kept for a re-brief (see putWritten): that
 	// re-brief may have been another leader's.
 	clear(p.written)

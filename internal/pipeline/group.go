@@ -276,30 +276,52 @@ func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
 
 // settle reports how much longer grouping should wait, zero for not at
 // all: polls or article fetches are under way and have been for less than
-// GroupSettle since a cluster job first found them. The articles of a
-// first poll arrive feed by feed, each feed newest first; grouped as they
-// come, a report of Sunday meets a story begun by Tuesday's analysis of
-// another outlet and joins it on the names it mentions in passing. Waiting
-// lets the batch be grouped oldest first. The wait is bounded, so steady
-// fetching still groups every GroupSettle.
+// the wait's bound since a cluster job first found them. The articles of
+// a first poll arrive feed by feed, each feed newest first; grouped as
+// they come, a report of Sunday meets a story begun by Tuesday's analysis
+// of another outlet and joins it on the names it mentions in passing.
+// Waiting lets the batch be grouped oldest first.
+//
+// The bound is GroupSettle, so that steady fetching still groups every
+// GroupSettle, unless the wait has found a backlog (GroupBacklogJobs
+// unfinished at one look): then it is GroupBacklogWait, and the wait
+// goes on while the backlog's last fetches finish, although fewer are
+// left, since grouping those in a slice of their own is what the wait
+// is for. A backlog fetched over longer than GroupSettle was grouped in
+// GroupSettle slices, each oldest first but the slices in the order the
+// feeds finished, so its stories changed from run to run.
 func (p *Pipeline) settle(ctx context.Context) (time.Duration, error) {
 	if p.cfg.GroupSettle <= 0 {
 		return 0, nil
 	}
-	busy, err := p.q.PendingIn(ctx, QueuePoll, QueueArticle)
+	limit := 1
+	if p.cfg.GroupBacklogWait > p.cfg.GroupSettle && !p.backlog {
+		// Not yet a backlog: count far enough to tell one.
+		limit = p.cfg.GroupBacklogJobs
+	}
+	n, err := p.q.CountPendingIn(ctx, limit, QueuePoll, QueueArticle)
 	if err != nil {
 		return 0, err
 	}
 	now := time.Now()
-	switch {
-	case !busy:
-	case p.settling.IsZero():
+	if n > 0 && p.settling.IsZero() {
 		p.settling = now
-		return p.cfg.GroupSettle, nil
-	case now.Sub(p.settling) < p.cfg.GroupSettle:
-		return p.cfg.GroupSettle - now.Sub(p.settling), nil
 	}
-	p.settling = time.Time{}
+	if n >= p.cfg.GroupBacklogJobs && p.cfg.GroupBacklogWait > p.cfg.GroupSettle && !p.backlog {
+		p.backlog = true
+		p.logger.Debug("grouping waits for a backlog", "unfinished_fetches", n, "at_most", p.cfg.GroupBacklogWait-now.Sub(p.settling))
+	}
+	bound := p.cfg.GroupSettle
+	if p.backlog {
+		bound = p.cfg.GroupBacklogWait
+	}
+	if n > 0 && now.Sub(p.settling) < bound {
+		return bound - now.Sub(p.settling), nil
+	}
+	if n > 0 && p.backlog {
+		p.logger.Info("grouping before fetching is done: the wait's bound is over", "waited", now.Sub(p.settling), "backlog", p.backlog)
+	}
+	p.settling, p.backlog = time.Time{}, false
 	return 0, nil
 }
 

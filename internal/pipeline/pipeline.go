@@ -90,6 +90,10 @@ type Pipeline struct {
 	// left the articles to settle (see Config.GroupSettle); zero when not
 	// waiting. Guarded by mu, as the clusterer.
 	settling time.Time
+	// backlog says the wait begun at settling found a backlog (see
+	// Config.GroupBacklogJobs), so it lasts until fetching is done, for
+	// at most GroupBacklogWait, rather than GroupSettle.
+	backlog bool
 	// lw writes the clusterer's results, fenced by the leader epoch
 	// this process took (see fence.go); nil before it took one.
 	lw store.Leader

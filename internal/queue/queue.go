@@ -534,6 +534,17 @@ func (q *Queue) PendingIn(ctx context.Context, queues ...string) (bool, error) {
 	return len(res.Jobs) > 0, nil
 }
 
+// CountPendingIn counts the unfinished jobs of the named queues, up to
+// limit: callers ask whether there are at least limit, and a bounded
+// listing answers that without counting a large backlog to its end.
+func (q *Queue) CountPendingIn(ctx context.Context, limit int, queues ...string) (int, error) {
+	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).States(PendingStates()...).First(limit))
+	if err != nil {
+		return 0, fmt.Errorf("count pending jobs of %v: %w", queues, err)
+	}
+	return len(res.Jobs), nil
+}
+
 // Pending reports whether any job is unfinished.
 func (q *Queue) Pending(ctx context.Context) (bool, error) {
 	res, err := q.Client.JobList(ctx, river.NewJobListParams().States(PendingStates()...).First(1))
