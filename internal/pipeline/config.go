@@ -56,18 +56,20 @@ type Config struct {
 	GroupSettle time.Duration
 	// GroupBacklogWait bounds the wait of a backlog rather than
 	// GroupSettle's: once a cluster job finds GroupBacklogJobs or more
-	// polls and article fetches unfinished (a first poll, an OPML
-	// import), grouping waits until none is, for at most this long from
-	// the moment the wait began, so that a backlog fetched over longer
-	// than GroupSettle is still grouped oldest first as one batch and
-	// the same way every run. Steady polling, fewer fetches at a time,
-	// still groups within GroupSettle. Default 1 minute; 0, or a value
-	// not above GroupSettle, leaves every wait at GroupSettle.
+	// polls and article fetches under way or ready to run (a first
+	// poll, an OPML import; queue.ActiveStates, so not fetches waiting
+	// out a retry's backoff), grouping waits until none is unfinished,
+	// for at most this long from the moment the wait began, so that a
+	// backlog fetched over longer than GroupSettle is still grouped
+	// oldest first as one batch and the same way every run. Steady
+	// polling, fewer fetches at a time, still groups within
+	// GroupSettle. Default 1 minute, at most MaxGroupBacklogWait; 0, or
+	// a value not above GroupSettle, leaves every wait at GroupSettle.
 	GroupBacklogWait time.Duration
-	// GroupBacklogJobs is how many unfinished polls and article fetches
-	// make a backlog (see GroupBacklogWait). Default 20, more than a
-	// steady poll of a feed brings and fewer than a first poll of one;
-	// at most 10,000.
+	// GroupBacklogJobs is how many polls and article fetches under way
+	// or ready to run make a backlog (see GroupBacklogWait). Default 20,
+	// more than a steady poll of a feed brings and fewer than a first
+	// poll of one; 1 to 10,000 (a job listing's limit).
 	GroupBacklogJobs int
 	// DeskLang is the language (ISO 639-1) the desk writes in; articles in
 	// other languages are translated for clustering when Translator is set.

@@ -284,7 +284,7 @@ func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
 //
 // The bound is GroupSettle, so that steady fetching still groups every
 // GroupSettle, unless the wait has found a backlog (GroupBacklogJobs
-// unfinished at one look): then it is GroupBacklogWait, and the wait
+// polls and fetches under way or ready at one look): then it is GroupBacklogWait, and the wait
 // goes on while the backlog's last fetches finish, although fewer are
 // left, since grouping those in a slice of their own is what the wait
 // is for. A backlog fetched over longer than GroupSettle was grouped in
@@ -294,31 +294,36 @@ func (p *Pipeline) settle(ctx context.Context) (time.Duration, error) {
 	if p.cfg.GroupSettle <= 0 {
 		return 0, nil
 	}
-	limit := 1
-	if p.cfg.GroupBacklogWait > p.cfg.GroupSettle && !p.backlog {
-		// Not yet a backlog: count far enough to tell one.
-		limit = p.cfg.GroupBacklogJobs
-	}
-	n, err := p.q.CountPendingIn(ctx, limit, QueuePoll, QueueArticle)
+	busy, err := p.q.PendingIn(ctx, QueuePoll, QueueArticle)
 	if err != nil {
 		return 0, err
 	}
 	now := time.Now()
-	if n > 0 && p.settling.IsZero() {
+	if busy && p.settling.IsZero() {
 		p.settling = now
 	}
-	if n >= p.cfg.GroupBacklogJobs && p.cfg.GroupBacklogWait > p.cfg.GroupSettle && !p.backlog {
-		p.backlog = true
-		p.logger.Debug("grouping waits for a backlog", "unfinished_fetches", n, "at_most", p.cfg.GroupBacklogWait-now.Sub(p.settling))
+	if busy && !p.backlog && p.cfg.GroupBacklogWait > p.cfg.GroupSettle {
+		// Only jobs under way or ready make a backlog: fetches waiting
+		// out a retry's backoff (a site down) are not a backlog being
+		// fetched, and would otherwise hold steady grouping back by the
+		// whole GroupBacklogWait for as long as they keep retrying.
+		n, err := p.q.CountActiveIn(ctx, p.cfg.GroupBacklogJobs, QueuePoll, QueueArticle)
+		if err != nil {
+			return 0, err
+		}
+		if n >= p.cfg.GroupBacklogJobs {
+			p.backlog = true
+			p.logger.Debug("grouping waits for a backlog", "active_fetches", n, "at_most", p.cfg.GroupBacklogWait-now.Sub(p.settling))
+		}
 	}
 	bound := p.cfg.GroupSettle
 	if p.backlog {
 		bound = p.cfg.GroupBacklogWait
 	}
-	if n > 0 && now.Sub(p.settling) < bound {
+	if busy && now.Sub(p.settling) < bound {
 		return bound - now.Sub(p.settling), nil
 	}
-	if n > 0 && p.backlog {
+	if busy && p.backlog {
 		p.logger.Info("grouping before fetching is done: the wait's bound is over", "waited", now.Sub(p.settling), "backlog", p.backlog)
 	}
 	p.settling, p.backlog = time.Time{}, false

@@ -534,13 +534,21 @@ func (q *Queue) PendingIn(ctx context.Context, queues ...string) (bool, error) {
 	return len(res.Jobs) > 0, nil
 }
 
-// CountPendingIn counts the unfinished jobs of the named queues, up to
-// limit: callers ask whether there are at least limit, and a bounded
-// listing answers that without counting a large backlog to its end.
-func (q *Queue) CountPendingIn(ctx context.Context, limit int, queues ...string) (int, error) {
-	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).States(PendingStates()...).First(limit))
+// ActiveStates returns the states of a job that is under way or may
+// start at once: PendingStates less those waiting out a delay (a retry's
+// backoff, a snooze, a scheduled time).
+func ActiveStates() []rivertype.JobState {
+	return []rivertype.JobState{rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning}
+}
+
+// CountActiveIn counts the active jobs (ActiveStates) of the named
+// queues, up to limit (at most 10,000): callers ask whether there are at
+// least limit, and a bounded listing answers that without counting a
+// large backlog to its end.
+func (q *Queue) CountActiveIn(ctx context.Context, limit int, queues ...string) (int, error) {
+	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).States(ActiveStates()...).First(limit))
 	if err != nil {
-		return 0, fmt.Errorf("count pending jobs of %v: %w", queues, err)
+		return 0, fmt.Errorf("count active jobs of %v: %w", queues, err)
 	}
 	return len(res.Jobs), nil
 }
