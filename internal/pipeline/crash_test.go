@@ -99,7 +99,8 @@ func TestKillAndRestart(t *testing.T) {
 
 	// Life 1: killed once a few articles are stored.
 	stored := killWhen(t, path, func() (bool, error) {
-		list, err := st.Articles(ctx, store.ArticleFilter{})
+		// At most the three rows the condition needs, not every article.
+		list, err := st.Articles(ctx, store.ArticleFilter{Limit: 3})
 		return len(list) >= 3, err
 	})
 	if n := count(t, st, store.ArticleFilter{}); n >= len(corpus) || stored {
@@ -179,6 +180,11 @@ func child(t *testing.T, path string) (*exec.Cmd, *bytes.Buffer) {
 	return cmd, &out
 }
 
+// killWhenEvery is how often killWhen checks its condition: each check is
+// a query against the child's database, and a child's life lasts a second
+// or more, so the kill lands at most this late after the condition.
+const killWhenEvery = 10 * time.Millisecond
+
 // killWhen runs a child on path and SIGKILLs it as soon as cond holds. It
 // reports whether the child had already finished on its own.
 func killWhen(t *testing.T, path string, cond func() (bool, error)) (finished bool) {
@@ -187,6 +193,8 @@ func killWhen(t *testing.T, path string, cond func() (bool, error)) (finished bo
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	deadline := time.After(3 * time.Minute)
+	tick := time.NewTicker(killWhenEvery)
+	defer tick.Stop()
 	for {
 		select {
 		case err := <-exited:
@@ -198,7 +206,7 @@ func killWhen(t *testing.T, path string, cond func() (bool, error)) (finished bo
 			cmd.Process.Kill()
 			<-exited
 			t.Fatalf("condition not reached\n%s", out)
-		case <-time.After(5 * time.Millisecond):
+		case <-tick.C:
 		}
 		ok, err := cond()
 		if err != nil {

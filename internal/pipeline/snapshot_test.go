@@ -1,9 +1,12 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -23,36 +26,40 @@ import (
 // an older one (as after a crash between recording decisions and saving,
 // so the decisions after it are replayed), or finds none usable and
 // replays in full.
+//
+// The database before the restart is built once, stopped, and copied for
+// each case: building it is most of a case's time, and every case then
+// starts from the same bytes.
 func TestRestartFromSnapshot(t *testing.T) {
 	t.Parallel()
+	ctx := context.Background()
+	// One site for every run: the copied databases' sources and articles
+	// name its address, and the restarted pipelines fetch from it.
+	s := newSite(t)
+	cfg := testConfig()
+	cfg.SnapshotArticles = 1 // a snapshot after every batch
 	type placement struct{ Story, Thread int64 }
-	run := func(t *testing.T, restart func(t *testing.T, path string, older store.ClusterSnapshot)) (map[string]placement, snapState) {
-		ctx := context.Background()
-		s := newSite(t)
-		fc := testFetcher(t)
-		path := filepath.Join(t.TempDir(), "newsdesk.db")
-		cfg := testConfig()
-		cfg.SnapshotArticles = 1 // a snapshot after every batch
-		h := startPipelineWith(t, ctx, path, fc, cfg)
+	// before ingests the leak and lawsuit reports, then the settlement,
+	// into a fresh database at path, and returns the started pipeline and
+	// the snapshot taken after the first feed.
+	before := func(t *testing.T, path string) (*harness, store.ClusterSnapshot) {
+		t.Helper()
+		h := startPipelineWith(t, ctx, path, testFetcher(t), cfg)
 		h.ingest(t, ctx, s.url("/merge/before.xml"))
 		older, err := h.st.ClusterSnapshot(ctx)
 		if err != nil {
 			t.Fatalf("no snapshot after a batch: %v", err)
 		}
 		h.ingest(t, ctx, s.url("/merge/after.xml"))
-		var restored snapState
-		if restart != nil {
-			h.close(t)
-			restart(t, path, older)
-			h = startPipelineWith(t, ctx, path, fc, cfg)
-			h.p.mu.Lock()
-			restored = h.p.snap
-			h.p.mu.Unlock()
-		}
+		return h, older
+	}
+	// placements ingests the settlement that links the leak and returns
+	// which articles share a story or a thread. Articles arrive in any
+	// order, and story IDs with them, so stories and threads are numbered
+	// by the articles' names.
+	placements := func(t *testing.T, h *harness) map[string]placement {
+		t.Helper()
 		h.ingest(t, ctx, s.url("/merge/after-leak.xml"))
-		// Articles arrive in any order, and story IDs with them: compare
-		// which articles share a story or a thread, numbered by the
-		// articles' names.
 		byName := map[string]placement{}
 		for _, a := range articlesByID(t, ctx, h.st) {
 			st, err := h.st.Story(ctx, a.StoryID)
@@ -73,11 +80,10 @@ func TestRestartFromSnapshot(t *testing.T) {
 			}
 			got[name] = placement{stories[pl.Story], threads[pl.Thread]}
 		}
-		return got, restored
+		return got
 	}
 	put := func(t *testing.T, path string, snap store.ClusterSnapshot) {
 		t.Helper()
-		ctx := context.Background()
 		st, err := sqlite.Open(ctx, path, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -87,10 +93,21 @@ func TestRestartFromSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want, _ := run(t, nil)
+
+	h, _ := before(t, filepath.Join(t.TempDir(), "newsdesk.db"))
+	want := placements(t, h)
+	h.close(t)
 	if len(want) != 5 {
 		t.Fatalf("one run placed %v; want 5 articles", want)
 	}
+
+	// The database at the restart: stopped and closed, so that its copies
+	// hold everything Stop wrote (the last connection's close checkpoints
+	// the WAL; a WAL left behind is copied with it).
+	stopped := filepath.Join(t.TempDir(), "newsdesk.db")
+	h, older := before(t, stopped)
+	h.close(t)
+
 	tests := []struct {
 		name         string
 		restart      func(t *testing.T, path string, older store.ClusterSnapshot)
@@ -113,10 +130,19 @@ func TestRestartFromSnapshot(t *testing.T) {
 		}, false, 4},
 	}
 	for _, tt := range tests {
-		// One after the other: each runs two pipelines, and six at once
-		// on a busy 2-core machine outwait waitIdle under -race.
+		// One after the other: each runs a pipeline, and five at once on
+		// a busy 2-core machine outwait waitIdle under -race.
 		t.Run(tt.name, func(t *testing.T) {
-			got, restored := run(t, tt.restart)
+			path := filepath.Join(t.TempDir(), "newsdesk.db")
+			copyDB(t, stopped, path)
+			snap := older
+			snap.Data = bytes.Clone(older.Data)
+			tt.restart(t, path, snap)
+			h := startPipelineWith(t, ctx, path, testFetcher(t), cfg)
+			h.p.mu.Lock()
+			restored := h.p.snap
+			h.p.mu.Unlock()
+			got := placements(t, h)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("placements after the restart (-one run +restarted):\n%s", diff)
 			}
@@ -124,6 +150,25 @@ func TestRestartFromSnapshot(t *testing.T) {
 				t.Errorf("restore from snapshot %v replaying %d; want %v, %d", restored.fromSnapshot, restored.replayed, tt.fromSnapshot, tt.replayed)
 			}
 		})
+	}
+}
+
+// copyDB copies the closed SQLite database at from to to, with its WAL if
+// one is left: no connection is open on from, so its shared-memory index
+// is rebuilt from the WAL at the next open and is not copied.
+func copyDB(t *testing.T, from, to string) {
+	t.Helper()
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(from + suffix)
+		if suffix != "" && errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			t.Fatalf("copy the database: %v", err)
+		}
+		if err := os.WriteFile(to+suffix, b, 0o600); err != nil {
+			t.Fatalf("copy the database: %v", err)
+		}
 	}
 }
 
