@@ -14,17 +14,11 @@ import (
 // not yet briefed has no briefing to give, and is a 404 like an unknown
 // one.
 func (s *Server) handleBriefingMarkdown(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	st, b, ok := s.pageStory(w, r)
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
 		return
 	}
-	ctx := r.Context()
-	st, b, err := s.storyAndBriefing(ctx, id)
-	if err != nil {
-		s.pageStoreError(w, r, "story", err)
-		return
-	}
+	id, ctx := st.ID, r.Context()
 	if len(b.Sections) == 0 {
 		s.errorPage(w, r, http.StatusNotFound, "This story has not been briefed yet.")
 		return

@@ -297,18 +297,29 @@ func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) m
 	return articles
 }
 
-func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
+// pageStory loads the story a page's path names and its briefing; when it
+// cannot, it has answered the request (a 404 for a bad or unknown ID, else
+// the store error page) and reports false.
+func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) (news.Story, news.Briefing, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
-		return
+		return news.Story{}, news.Briefing{}, false
 	}
-	ctx := r.Context()
-	st, b, err := s.storyAndBriefing(ctx, id)
+	st, b, err := s.storyAndBriefing(r.Context(), id)
 	if err != nil {
 		s.pageStoreError(w, r, "story", err)
+		return news.Story{}, news.Briefing{}, false
+	}
+	return st, b, true
+}
+
+func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
+	st, b, ok := s.pageStory(w, r)
+	if !ok {
 		return
 	}
+	id, ctx := st.ID, r.Context()
 	articles := s.citedArticles(ctx, id, b)
 	// The story's own articles let references without citations link to
 	// their stored copies.
