@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"cmp"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -368,10 +369,9 @@ func (c *Clusterer) sharesThreadNames(v vector, pair func(h uint64) (first, last
 // specific to the two (as in specificNames, articles being theirs), and
 // that th gives prominently (see prominent), up to ThreadSideNames.
 func (c *Clusterer) prominentNames(v vector, th *thread, articles int) int {
-	limit := c.cfg.ThreadSpecific * float64(articles)
 	n := 0
-	for _, t := range v {
-		if float64(c.df[t.h]) <= limit && th.ents.weight(t.h) > 0 && c.prominent(th, t.h) {
+	for h := range c.specific(v, th.ents.weight, articles) {
+		if c.prominent(th, h) {
 			if n++; n >= c.cfg.ThreadSideNames {
 				break
 			}
@@ -406,21 +406,32 @@ func (c *Clusterer) prominent(th *thread, h uint64) bool {
 // two-word name and its parts once, see wholeNames); leads counts those
 // that lead, when not nil, says v's side gives in a headline or lead.
 func (c *Clusterer) specificNames(v vector, pair func(h uint64) (first, last uint64, ok bool), lead func(h uint64) bool, has func(h uint64) float64, articles int) (whole, leads int) {
-	limit := c.cfg.ThreadSpecific * float64(articles)
 	var shared []pairWords
-	for _, t := range v {
-		if float64(c.df[t.h]) <= limit && has(t.h) > 0 {
-			if lead != nil && c.cfg.ThreadLeadNames > 0 && lead(t.h) {
-				leads++
-			}
-			w := pairWords{first: t.h, last: t.h}
-			if f, l, ok := pair(t.h); ok {
-				w.first, w.last = f, l
-			}
-			shared = append(shared, w)
+	for h := range c.specific(v, has, articles) {
+		if lead != nil && c.cfg.ThreadLeadNames > 0 && lead(h) {
+			leads++
 		}
+		w := pairWords{first: h, last: h}
+		if f, l, ok := pair(h); ok {
+			w.first, w.last = f, l
+		}
+		shared = append(shared, w)
 	}
 	return wholeNames(shared), leads
+}
+
+// specific yields the names of v that the other side carries (has gives
+// a weight there) and that are specific to the two: carried by at most
+// ThreadSpecific times their articles among the last DFDocs.
+func (c *Clusterer) specific(v vector, has func(h uint64) float64, articles int) iter.Seq[uint64] {
+	limit := c.cfg.ThreadSpecific * float64(articles)
+	return func(yield func(uint64) bool) {
+		for _, t := range v {
+			if float64(c.df[t.h]) <= limit && has(t.h) > 0 && !yield(t.h) {
+				return
+			}
+		}
+	}
 }
 
 // storyLead reports whether one of s's articles gives name h in its
