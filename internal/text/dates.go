@@ -198,13 +198,13 @@ func Dates(s string, ref time.Time) []Date {
 		// Weekdays: "Tuesday", "on Tuesday", "last Friday", "next Monday",
 		// "el martes", "el próximo lunes", "el pasado viernes".
 		if wd, ok := weekdays[w[i].key]; ok {
-			back := (int(refDay.Weekday()) - wd + 7) % 7
+			t := onOrBefore(refDay, time.Weekday(wd))
+			today := t.Equal(refDay)
 			a := i
-			t := refDay.AddDate(0, 0, -back)
 			if i > 0 {
 				switch w[i-1].key {
 				case "last", "pasado":
-					if back == 0 {
+					if today {
 						t = refDay.AddDate(0, 0, -7)
 					}
 					a = i - 1
@@ -218,7 +218,7 @@ func Dates(s string, ref time.Time) []Date {
 				}
 			}
 			if i+1 < len(w) && (w[i+1].key == "pasado") {
-				if back == 0 {
+				if today {
 					t = refDay.AddDate(0, 0, -7)
 				}
 				add(a, i+1, t, "day", true)
@@ -252,4 +252,9 @@ func absDur(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// onOrBefore is the latest day of weekday wd on or before day.
+func onOrBefore(day time.Time, wd time.Weekday) time.Time {
+	return day.AddDate(0, 0, -((int(day.Weekday()) - int(wd) + 7) % 7))
 }

@@ -716,8 +716,7 @@ func ResolveDates(figs []Figure, published time.Time) {
 func resolveDate(d EventDate, pub time.Time) EventDate {
 	switch {
 	case d.Weekday != 0:
-		back := (int(pub.Weekday()) - (d.Weekday - 1) + 7) % 7
-		t := pub.AddDate(0, 0, -back)
+		t := onOrBefore(pub, time.Weekday(d.Weekday-1))
 		return EventDate{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 	case d.Year == 0 && d.Month != 0:
 		day := max(d.Day, 1)
