@@ -189,3 +189,19 @@ type Leader interface {
 	// ClusterSnapshot).
 	PutClusterSnapshot(ctx context.Context, s ClusterSnapshot) error
 }
+
+// NewArticle checks an article before a back end stores it and fills the
+// fields every back end defaults: the fetch time (now) and the extraction
+// (news.ExtractFull).
+func NewArticle(a news.Article) (news.Article, error) {
+	if a.URL == "" {
+		return news.Article{}, errors.New("add article: empty URL")
+	}
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = time.Now().UTC()
+	}
+	if a.Extraction == "" {
+		a.Extraction = news.ExtractFull
+	}
+	return a, nil
+}

@@ -171,14 +171,9 @@ func (st *Store) AddArticle(ctx context.Context, a news.Article) (news.Article, 
 // transaction, which takes the database's lock (_txlock=immediate); an
 // article without a link needs none.
 func (st *Store) AddArticleFrom(ctx context.Context, link string, a news.Article) (news.Article, bool, error) {
-	if a.URL == "" {
-		return news.Article{}, false, errors.New("add article: empty URL")
-	}
-	if a.FetchedAt.IsZero() {
-		a.FetchedAt = time.Now().UTC()
-	}
-	if a.Extraction == "" {
-		a.Extraction = news.ExtractFull
+	a, err := store.NewArticle(a)
+	if err != nil {
+		return news.Article{}, false, err
 	}
 	var source any
 	if a.SourceID != 0 {
@@ -207,7 +202,6 @@ func (st *Store) AddArticleFrom(ctx context.Context, link string, a news.Article
 			ON CONFLICT(link) DO UPDATE SET article_id = excluded.article_id`, link, id)
 		return err
 	}
-	var err error
 	if link == "" || link == a.URL {
 		err = add(st.db)
 	} else {
