@@ -189,7 +189,7 @@ func scan(s string, r *raw, words, names bool) {
 				if len(low) == 4 {
 					if y, err := strconv.Atoi(low); err == nil && y >= 1900 && y <= 2100 {
 						r.writesYear = true
-						if tokIdx-dateAt <= 2 {
+						if tokIdx-dateAt <= 2 || slashedDate(s, start) {
 							r.year = max(r.year, y)
 						}
 					}
@@ -487,6 +487,40 @@ func compactDate(s string, i int) (y, m, d, end int, ok bool) {
 		return 0, 0, 0, 0, false
 	}
 	return y, m, d, end, true
+}
+
+// slashedDate reports whether the year at s[i:] ends a date written in
+// digits, a day and a month of one or two digits each before it, slashes
+// between ("14/09/2013", "8 / 2 / 2013" as ECB+'s tokenised pages write
+// it): a dateline, which dates the text as "May 3, 2013" does. Which of
+// the two numbers is the month is not known ("8 / 2" is August 2 or 8
+// February), so the date gives its year alone, not a calendar day.
+func slashedDate(s string, i int) bool {
+	back := func(k int) (int, bool) { // skips "N /" or "N/" before k
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		if k == 0 || s[k-1] != '/' {
+			return k, false
+		}
+		k--
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		n := 0
+		for k > 0 && s[k-1] >= '0' && s[k-1] <= '9' {
+			k--
+			n++
+		}
+		return k, n >= 1 && n <= 2
+	}
+	k, ok := back(i)
+	if !ok {
+		return false
+	}
+	k, ok = back(k)
+	// The day must begin the date, not end a longer run ("1/14/09/2013").
+	return ok && (k == 0 || s[k-1] != '/' && !isWordRune(rune(s[k-1])))
 }
 
 // URLYear returns the year an article's address gives in its path, 0 if

@@ -23,6 +23,11 @@ func TestDatelineYear(t *testing.T) {
 		{"bare year is background", "Klitschko, who beat him in 2008, defended his titles in 1,000 words.", 0},
 		{"month and year only", "He was at Betty Ford from September 2010 to January 2011.", 0},
 		{"no date", "The Microsoft patch fixes a flaw in Internet Explorer.", 0},
+		{"slashed, spaced", "Climber dead after Aoraki Mount Cook fall Last updated 13: 26 14 / 09 / 2013 A climber", 2013},
+		{"slashed, month first", "Ellen DeGeneres to Host Oscars 8: 13 AM PDT 8 / 2 / 2013 She will", 2013},
+		{"slashed, unspaced", "Posted at 3:21 PM ET, 01/5/2011 New Orleans Saints", 2011},
+		{"slashed, month and year only", "Issue 9 / 2013 of the review, about 1/2 of it on 2012.", 0},
+		{"slashed, longer run", "Case 1/14/09/2013 was filed; ticket 123/4/2013 paid.", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
