@@ -24,6 +24,14 @@ const heldFigures = 16
 // magnitudeBase), a magnitude "d.t" is magnitudeBase+10·d+t.
 const magnitudeBase = 10_000
 
+// magnitudeSlack is how many tenths apart two magnitudes of one quake may
+// be: agencies and revisions differ by a few tenths (one 2005 Iran quake
+// at 5.9 and 6.1; a 2008 one at 5.6, and 5.4 by the USGS in a report
+// giving 5.2 by Iran's own count), while a region's two quakes usually
+// differ by more (5.6 against 5.9-6.1 there). 2 is the least that joins
+// that report (3 and 4 give the same figures; docs/clustering.md).
+const magnitudeSlack = 2
+
 // magnitudeCue is how near (in bytes) to a decimal number "magnitude" or
 // "Richter" must be for it to be a quake's magnitude.
 const magnitudeCue = 30
@@ -153,7 +161,8 @@ func magnitudes(s string, out []uint16) []uint16 {
 
 // otherFigures reports whether a and b, sorted figures, both give a
 // figure of one kind (score, magnitude or amount) and share none of that
-// kind (amounts: none within amountSlack of each other).
+// kind (magnitudes: none within magnitudeSlack of each other, amounts:
+// within amountSlack).
 func otherFigures(a, b []uint16) bool {
 	split := func(f []uint16) (scores, mags, money []uint16) {
 		i, _ := slices.BinarySearch(f, magnitudeBase)
@@ -162,18 +171,18 @@ func otherFigures(a, b []uint16) bool {
 	}
 	as, am, ay := split(a)
 	bs, bm, by := split(b)
-	return disjoint(as, bs) || disjoint(am, bm) || apart(ay, by)
+	return disjoint(as, bs) || apart(am, bm, magnitudeSlack) || apart(ay, by, amountSlack)
 }
 
-// apart reports whether a and b, sorted amount codes, are both non-empty
-// and no two of them are within amountSlack of each other.
-func apart(a, b []uint16) bool {
+// apart reports whether a and b, sorted codes of one kind, are both
+// non-empty and no two of them are within slack of each other.
+func apart(a, b []uint16, slack uint16) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
 	for _, v := range a {
-		i, _ := slices.BinarySearch(b, v-min(v, uint16(amountSlack)))
-		if i < len(b) && b[i] <= v+uint16(amountSlack) {
+		i, _ := slices.BinarySearch(b, v-min(v, slack))
+		if i < len(b) && b[i] <= v+slack {
 			return false
 		}
 	}

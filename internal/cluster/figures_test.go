@@ -62,6 +62,9 @@ func TestOtherFigures(t *testing.T) {
 		{"amounts within the slack", []uint16{amountBase + 64}, []uint16{amountBase + 64 + amountSlack}, false},
 		{"amounts just past the slack", []uint16{amountBase + 64}, []uint16{amountBase + 65 + amountSlack}, true},
 		{"one side without an amount", []uint16{3124}, []uint16{3124, amountBase + 79}, false},
+		{"other magnitudes", []uint16{magnitudeBase + 56}, []uint16{magnitudeBase + 61}, true},
+		{"one quake by two agencies", []uint16{magnitudeBase + 52, magnitudeBase + 54}, []uint16{magnitudeBase + 56}, false},
+		{"magnitudes just past the slack", []uint16{magnitudeBase + 56}, []uint16{magnitudeBase + 57 + magnitudeSlack}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
