@@ -519,8 +519,12 @@ func slashedDate(s string, i int) bool {
 		return false
 	}
 	k, ok = back(k)
+	if !ok {
+		return false
+	}
 	// The day must begin the date, not end a longer run ("1/14/09/2013").
-	return ok && (k == 0 || s[k-1] != '/' && !isWordRune(rune(s[k-1])))
+	before, _ := utf8.DecodeLastRuneInString(s[:k])
+	return k == 0 || before != '/' && !isWordRune(before)
 }
 
 // URLYear returns the year an article's address gives in its path, 0 if

@@ -28,6 +28,8 @@ func TestDatelineYear(t *testing.T) {
 		{"slashed, unspaced", "Posted at 3:21 PM ET, 01/5/2011 New Orleans Saints", 2011},
 		{"slashed, month and year only", "Issue 9 / 2013 of the review, about 1/2 of it on 2012.", 0},
 		{"slashed, longer run", "Case 1/14/09/2013 was filed; ticket 123/4/2013 paid.", 0},
+		{"slashed, glued to a word", "Ref. nº14/09/2013 and ab5/4/2013.", 0},
+		{"slashed, after an accent", "Publicado el día 14 / 09 / 2013 en Madrid", 2013},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
