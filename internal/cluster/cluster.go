@@ -139,6 +139,17 @@ type Config struct {
 	// for a merge between them to be refused (see distinctTopics). Default
 	// 2, as ThreadTopicNames; 0 turns the guard off.
 	ThreadMergeTopics int
+	// DevelopSources, DevelopPause and DevelopWords split a story at a new
+	// development (see develops): a report at least DevelopPause after the
+	// last article of a story that at least DevelopSources outlets have
+	// covered, whose headline gives at least DevelopWords words none of
+	// the story's headlines gives and whose headline or lead names a later
+	// day than the story's last article, starts a new story in the
+	// story's thread. Defaults 3 outlets, a day and 3 words; DevelopSources
+	// 0 turns the split off.
+	DevelopSources int
+	DevelopPause   time.Duration
+	DevelopWords   int
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -385,6 +396,9 @@ func DefaultConfig() Config {
 		ThreadMergeTopics: 2,
 		ThreadNameWeight:  0.6,
 		RelatedMin:        0.25,
+		DevelopSources:    3,
+		DevelopPause:      24 * time.Hour,
+		DevelopWords:      3,
 		WordWeight:        0.5,
 		EntityWeight:      0.3,
 		NumberWeight:      0.1,
@@ -529,6 +543,10 @@ type story struct {
 	// archivedAt is when (c.seq) the story was forgotten and kept in the
 	// archive, 0 while it is held.
 	archivedAt int64
+	// develops is set when the story began as a new development of a
+	// story of its thread (see develops): its thread is that story's, and
+	// it merges no other (see mergeThreads).
+	develops bool
 	// anchors are the first heldAnchors incident anchors of its articles,
 	// sorted (see anchors.go).
 	anchors []uint64
@@ -641,6 +659,9 @@ type prepared struct {
 	tolls    ages
 	// figures are the scores and magnitudes of its headline and lead.
 	figures []uint16
+	// leadDays are the calendar days its headline and lead name (see
+	// develops).
+	leadDays map[uint64]float64
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -691,6 +712,9 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	}
 	if c.cfg.FigureConflict > 0 {
 		p.figures = figures(d.Title, d.Text)
+	}
+	if c.cfg.DevelopSources > 0 && !d.Time.IsZero() {
+		p.leadDays = leadDays(d)
 	}
 	return p
 }
@@ -781,8 +805,8 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 			return Assignment{StoryID: s.id, ThreadID: s.thread, DuplicateOf: dup, Score: 1}
 		}
 	}
-	var best, anchored *story
-	bestScore, anchoredScore := math.Inf(-1), math.Inf(-1)
+	var best, anchored, developed *story
+	bestScore, anchoredScore, developedScore := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 	cands := c.candidates(p)
 	p.cands, p.hasCands = cands, true
 	for _, s := range cands {
@@ -790,6 +814,15 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 			continue
 		}
 		sc := c.score(d, p, s)
+		if c.develops(d, p, s) {
+			// A new development of s joins no story of s's: it starts
+			// one in the thread of s (the best such story by score), or
+			// joins a story another report of it already started.
+			if sc >= c.threshold(p, s) && (sc > developedScore || sc == developedScore && s.id < developed.id) {
+				developed, developedScore = s, sc
+			}
+			continue
+		}
 		if sc > bestScore || sc == bestScore && s.id < best.id {
 			best, bestScore = s, sc
 		}
@@ -824,6 +857,9 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	var sc float64
 	if best != nil {
 		sc = bestScore
+	}
+	if developed != nil {
+		return Assignment{StoryID: c.next, NewStory: true, ThreadID: developed.thread, Score: developedScore}
 	}
 	// A late follow-up of a story past the window that names its people
 	// and places again.
@@ -1065,6 +1101,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 			sources: map[int64]bool{}, keys: map[uint64]bool{}, names: map[uint64]string{},
 		}
 		c.stories[s.id] = s
+		s.develops = c.developsThread(d, p, a.ThreadID)
 	}
 	s.touched = c.seq
 	if a.ThreadID != s.thread && c.threads[s.thread] != nil {

@@ -29,7 +29,10 @@ type raw struct {
 	ents  map[uint64]float64
 	nums  map[uint64]float64
 	title map[uint64]float64
-	shown map[uint64]string // entity hash -> the name as written, for Related
+	// titleWords are the title's words (not its names), as title hashes:
+	// what a new development's headline adds (see develops).
+	titleWords []uint64
+	shown      map[uint64]string // entity hash -> the name as written, for Related
 	// pairs maps each two-word name to its words' hashes, for the
 	// archive's check that both are written as names (see rejoin).
 	pairs  map[uint64]pairWords
@@ -82,6 +85,7 @@ func extract(d Doc) raw {
 	scan(title, &tr, true, true)
 	for h := range tr.words {
 		r.title[retag(h, kindTitle)] = 1
+		r.titleWords = append(r.titleWords, retag(h, kindTitle))
 	}
 	for h := range tr.ents {
 		r.title[retag(h, kindTitle)] = 1

@@ -265,6 +265,7 @@ func (w *stateWriter) story(s *story) {
 		w.u64(pc.last)
 	}
 	w.varint(s.archivedAt)
+	w.bool(s.develops)
 	w.hashes(s.anchors)
 	w.strs(s.streets)
 	w.ages(s.ages)
@@ -562,6 +563,7 @@ func (r *stateReader) readStory() *story {
 		}
 	}
 	s.archivedAt = r.Varint()
+	s.develops = r.bool()
 	s.anchors = r.hashes()
 	s.streets = r.strs()
 	s.ages = r.ages()

@@ -524,7 +524,11 @@ func (c *Clusterer) move(s *story, id int64) {
 // same threads.
 func (c *Clusterer) mergeThreads(s *story, p *prepared, created bool) int64 {
 	own := c.threads[s.thread]
-	if c.cfg.ThreadMerge <= 0 || own == nil {
+	if c.cfg.ThreadMerge <= 0 || own == nil || s.develops {
+		// A new development's thread is the story's it develops: the
+		// names it shares with a third thread are its own turn's (the
+		// minister who pays for a flood fund also answers for the
+		// interest rate), not the thread's.
 		return 0
 	}
 	var best *thread

@@ -474,12 +474,63 @@ func TestDemoThreadsApart(t *testing.T) {
 		// (Config.ThreadSideNames).
 		{"mayoral-election", "marathon"},
 		{"mayoral-election", "almond-festival"},
+		// The flood fund, a new development of the flood, quotes the
+		// finance minister and an economist the rate rise quotes too; a
+		// development does not merge its thread with another
+		// (cluster.Config.DevelopSources).
+		{"recovery-fund", "rate-decision"},
 	}
 	for _, tt := range tests {
 		for th := range threadOf[tt.a] {
 			if threadOf[tt.b][th] {
 				t.Errorf("thread %d holds both %s and %s", th, tt.a, tt.b)
 			}
+		}
+	}
+}
+
+// TestDemoDevelopments replays the demo corpus as --demo does and checks
+// that each designed thread is told as separate stories, one thread: the
+// aid convoys paused, the talks that agree a road plan and the convoys
+// resuming, days apart, name the same people and places, and were one
+// story until the clusterer split a story at a new development
+// (cluster.Config.DevelopSources; docs/clustering.md, "New
+// developments").
+func TestDemoDevelopments(t *testing.T) {
+	t.Parallel()
+	_, stories, as := replayDemo(t)
+	final := FinalThreads(as)
+	storiesOf := map[string]map[int64]bool{}
+	threadsOf := map[string]map[int64]bool{}
+	for i, a := range as {
+		if storiesOf[stories[i]] == nil {
+			storiesOf[stories[i]], threadsOf[stories[i]] = map[int64]bool{}, map[int64]bool{}
+		}
+		storiesOf[stories[i]][a.StoryID] = true
+		threadsOf[stories[i]][final[i]] = true
+	}
+	for _, thread := range [][]string{
+		{"aid-paused", "aid-talks", "aid-resumed"},
+		{"flood-evacuation", "dam-cracks", "recovery-fund"},
+	} {
+		seen := map[int64]string{}
+		threads := map[int64]bool{}
+		for _, gold := range thread {
+			if len(storiesOf[gold]) != 1 {
+				t.Errorf("%s is told in %d stories, want 1", gold, len(storiesOf[gold]))
+			}
+			for id := range storiesOf[gold] {
+				if other, ok := seen[id]; ok {
+					t.Errorf("story %d holds both %s and %s", id, other, gold)
+				}
+				seen[id] = gold
+			}
+			for th := range threadsOf[gold] {
+				threads[th] = true
+			}
+		}
+		if len(threads) != 1 {
+			t.Errorf("%v: in %d threads, want 1", thread, len(threads))
 		}
 	}
 }
