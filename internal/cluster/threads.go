@@ -590,8 +590,13 @@ func (c *Clusterer) ThreadOf(storyID int64) int64 {
 }
 
 // Related returns up to n earlier stories that a briefing's background can
-// draw on: stories of the same thread first, then stories sharing the most
-// names (see relatedOutside), each group latest first.
+// draw on: stories of the same thread, latest first, or, when no earlier
+// story is in its thread, stories sharing the most names (see
+// relatedOutside). A story whose thread tells what came before needs no
+// story that only shares its people: the demo's flood fund, a new
+// development of the flood, quotes the finance minister and an economist
+// whom the rate rise quotes too, and was offered the rate rise beside the
+// flood and the dam (docs/clustering.md, "New developments").
 func (c *Clusterer) Related(storyID int64, n int) []int64 {
 	s := c.stories[storyID]
 	if s == nil || n <= 0 {
@@ -647,7 +652,7 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 	})
 	var out []int64
 	for _, r := range list {
-		if len(out) == n {
+		if len(out) == n || !r.thread && list[0].thread {
 			break
 		}
 		out = append(out, r.s.id)

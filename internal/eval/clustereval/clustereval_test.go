@@ -576,6 +576,9 @@ func TestDemoRelatedApart(t *testing.T) {
 	apart := []struct{ a, b string }{
 		{"measles-outbreak", "insulin-shortage"},
 		{"mayoral-election", "marathon"},
+		// The flood fund's thread (the flood, the dam) tells what came
+		// before it; the rate rise only shares its people.
+		{"recovery-fund", "rate-decision"},
 	}
 	for id, labels := range gold {
 		for _, rel := range c.Related(id, 10) {
