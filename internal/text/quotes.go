@@ -1908,6 +1908,12 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 			return full.Span, q.roleOf(full, ph)
 		}
 	}
+	if e, role, ok := q.roleThenUnclassified(ph); ok {
+		// The name alone is the speaker, so that "director Oskar
+		// Lindqvist" and "Oskar Lindqvist, director" are one voice.
+		q.how = "role-then-name"
+		return q.fullest(e).Span, role
+	}
 	words := strings.Fields(Key(ph.Of(q.s)))
 	if len(words) == 1 && (strings.EqualFold(ph.Of(q.s), "it") || strings.EqualFold(ph.Of(q.s), "they")) {
 		// "It" is no person: the organisation or publication named
@@ -1964,6 +1970,49 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 	}
 	q.how = "as-written"
 	return ph, news.Span{}
+}
+
+// roleThenUnclassified reads a lower-case role phrase ending in an
+// unclassified name of two or three words ("director Oskar Lindqvist",
+// "passenger Elif Morse", "the agency's Amara Quist"): the name the
+// recogniser could not classify, as its given name is not in the list, is
+// a person when a role noun, an occupation or a possessive stands right
+// before it. It returns the name as a person and the words before it as
+// the role; none after a possessive, whose "the agency's" is no role.
+func (q *quoter) roleThenUnclassified(ph news.Span) (Entity, news.Span, bool) {
+	a := q.tokAt(ph.Start)
+	if a >= len(q.toks) || !q.toks[a].word || isCap(q.word(a)) {
+		return Entity{}, news.Span{}, false
+	}
+	for _, e := range q.ents {
+		if e.Kind != OtherEntity || e.Span.Start <= ph.Start || e.Span.End != ph.End {
+			continue
+		}
+		if n := len(strings.Fields(e.Key)); n < 2 || n > 3 {
+			continue
+		}
+		k := q.tokAt(e.Span.Start) - 1
+		if k < a {
+			continue
+		}
+		for i := a; i <= k; i++ {
+			if !q.toks[i].word || isCap(q.word(i)) {
+				return Entity{}, news.Span{}, false
+			}
+		}
+		w := q.word(k)
+		kw := Key(w)
+		if possessiveWord(w) {
+			e.Kind = Person
+			return e, news.Span{}, true
+		}
+		if !roleNouns[kw] && !q.agentNoun(kw) {
+			continue
+		}
+		e.Kind = Person
+		return e, news.Span{Start: ph.Start, End: q.toks[k].end}, true
+	}
+	return Entity{}, news.Span{}, false
 }
 
 // lastOrganization returns the organisation named last before pos,

@@ -31,6 +31,20 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will win this election", "Smith", ""}}},
 		{"after, verb first with role", "en", `"The plan is dead on arrival," said Ana Ruiz, the party's leader.`,
 			[]voice{{"The plan is dead on arrival", "Ana Ruiz", "the party's leader"}}},
+		// A lower-case role before a name the recogniser cannot classify
+		// (its given name is not in the list): the name alone is the
+		// speaker, so the person quoted as "Oskar Lindqvist, director"
+		// elsewhere is one voice, not two.
+		{"after, verb first, lower-case role before an unclassified name", "en", `"We found things under the floor," said director Oskar Lindqvist.`,
+			[]voice{{"We found things under the floor", "Oskar Lindqvist", "director"}}},
+		{"after, verb first, two-word role before an unclassified name, then day", "en", `"I want to apologise," said chief executive Mirela Dane on Friday.`,
+			[]voice{{"I want to apologise", "Mirela Dane", "chief executive"}}},
+		{"after, verb first, an occupation before an unclassified name", "en", `"There was a bang and everyone fell forward," said passenger Elif Morse, who was travelling to work.`,
+			[]voice{{"There was a bang and everyone fell forward", "Elif Morse", "passenger"}}},
+		{"after, verb first, a possessive before an unclassified name is no role", "en", `"Today the road is open," said the agency's Amara Quist.`,
+			[]voice{{"Today the road is open", "Amara Quist", ""}}},
+		{"after, verb first, a lower-case word that is no role keeps the phrase", "en", `"Today the road is open," said many Dunmore Farmers.`,
+			[]voice{{"Today the road is open", "many Dunmore Farmers", ""}}},
 		{"after, verb first, organisation and role before the name", "en", `"Eastgate has always fed the country," said Brightfield chief executive Tobias Marr.`,
 			[]voice{{"Eastgate has always fed the country", "Tobias Marr", "Brightfield chief executive"}}},
 		{"after, verb first, organisation, role, name then day", "en", `"Eastgate has always fed the country," said Brightfield chief executive Tobias Marr on Tuesday.`,
