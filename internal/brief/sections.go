@@ -256,8 +256,18 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		// incident".
 		text.ResolveDates(figs, a.PublishedAt)
 		var people []text.Entity // the article's people, read once it has an age
+		var quoted []news.Span   // the article's quoted words, read once it has a figure
 		for _, f := range figs {
 			if f.Unit == "" || f.Kind == "date" || !f.Sentence.Valid(len(a.Text)) || !f.Span.Valid(len(a.Text)) {
+				continue
+			}
+			if quoted == nil {
+				quoted = quotedParts(a.Text)
+			}
+			if within(quoted, f.Span) {
+				// A figure in a speaker's words ("the bus takes five
+				// hours") is their claim, not the reporting, and Voices
+				// shows the quote already.
 				continue
 			}
 			if sc.quoted[sentenceKey{d, f.Sentence}] {
@@ -411,6 +421,21 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 		persons = append(persons, f.person)
 	}
 	return out
+}
+
+// quotedParts returns the spans of every quotation in s, as Voices finds
+// them; never nil, so that an article without one is read once.
+func quotedParts(s string) []news.Span {
+	out := []news.Span{}
+	for _, q := range text.Quotes(s) {
+		out = append(out, q.Parts...)
+	}
+	return out
+}
+
+// within reports whether sp lies inside one of spans.
+func within(spans []news.Span, sp news.Span) bool {
+	return slices.ContainsFunc(spans, func(p news.Span) bool { return p.Start <= sp.Start && sp.End <= p.End })
 }
 
 // personsOf lists the names s gives that may be people, in order: every
