@@ -12,9 +12,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/write"
@@ -207,7 +210,7 @@ func Build(in Input, opt Options) news.Briefing {
 	}))
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
-	if bl, ok := bottomLine(arts, seen, sc); ok {
+	if bl, ok := bottomLine(arts, seen, sc, headLang(arts, head)); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
 	add(news.SectionReferences, references(arts, in.Sources))
@@ -405,17 +408,53 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // newest article (articles must be in time order) that is not among the
 // citations in skip, so it does not repeat the summary. It falls back to
 // older articles when the newest has nothing usable.
+//
+// The bottom line is read alone, after the key facts, so it must stand
+// alone: a sentence that opens on a pronoun ("Its president called it
+// …"), opens on a quotation (`"…," she said`: the quote is the speaker's
+// word, which Voices shows, and its "she" names nobody) or cuts one is
+// not usable. Nor, while another article has one, is a sentence in
+// another language than lang, the headline's: an English briefing does not
+// end in Spanish because Crónica del Sur wrote last.
 func BottomLine(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) (news.Item, bool) {
-	return bottomLine(articles, skip, newScored(articles, opt.withDefaults()))
+	lang := ""
+	if len(articles) > 0 {
+		lang = articleLangs(articles[:1])[0]
+	}
+	return bottomLine(articles, skip, newScored(articles, opt.withDefaults()), lang)
 }
 
-func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits) (news.Item, bool) {
+func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, lang string) (news.Item, bool) {
+	langs := articleLangs(articles)
+	if !slices.Contains(langs, lang) {
+		lang = "" // no article in it: any language
+	}
+	for _, want := range []string{lang, ""} {
+		if it, ok := bottomLineIn(articles, skip, sc, langs, want); ok {
+			return it, true
+		}
+		if want == "" {
+			break
+		}
+	}
+	return news.Item{}, false
+}
+
+// bottomLineIn is bottomLine over the articles in language lang, or every
+// article when lang is "".
+func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, langs []string, lang string) (news.Item, bool) {
 	units, scores := sc.units, sc.scores
 	for d := len(articles) - 1; d >= 0; d-- {
+		if lang != "" && langs[d] != lang {
+			continue
+		}
 		best, bestScore := -1, 0.0
 		for i, u := range units {
 			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
 				continue
+			}
+			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) {
+				continue // leans on what comes before it
 			}
 			// Strictly better only: a tie keeps the earlier sentence.
 			if best < 0 || scores[i] > bestScore {
@@ -427,4 +466,22 @@ func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scored
 		}
 	}
 	return news.Item{}, false
+}
+
+// opensOnQuote reports whether s opens on a quotation mark.
+func opensOnQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	return strings.ContainsRune("\"“”„«»‘’'", r)
+}
+
+// headLang is the language of the article the headline comes from, the
+// briefing's language as its reader sees it; "" when the headline is the
+// story's own title.
+func headLang(arts []news.Article, head news.Item) string {
+	for i, a := range arts {
+		if head.URL != "" && a.URL == head.URL {
+			return articleLangs(arts[i : i+1])[0]
+		}
+	}
+	return ""
 }

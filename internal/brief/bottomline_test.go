@@ -1,0 +1,66 @@
+package brief
+
+import (
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// TestBottomLineStandsAlone wants a bottom line that reads alone, as it
+// does after the key facts: not one opening on a pronoun or on a quotation
+// whose "she said" names nobody, and one in the headline's language while
+// an article in it has a usable sentence.
+func TestBottomLineStandsAlone(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	first := news.Article{ID: 1, SourceID: 1, Lang: "en", Title: "Teachers accept pay deal", PublishedAt: day,
+		Text: "Teachers in Valdria voted to accept a pay rise of 6 percent over two years, ending the threat of a national strike. The Valdrian Teachers' Federation said 71 percent of members backed the deal."}
+	tests := []struct {
+		name   string
+		newest news.Article
+		lang   string
+		want   string
+	}{
+		{
+			name: "a possessive pronoun opens the best sentence",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: `Its president, Amira Haddad, called the teachers' pay deal "a fair result". Turnout in the vote was 64 percent.`},
+			lang: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
+			name: "a quote whose speaker is a pronoun",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: `"The teachers' pay deal is a fair result for every teacher," she said. Turnout in the vote was 64 percent.`},
+			lang: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
+			name: "the newest article is in another language than the headline",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
+				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
+			lang: "en",
+			want: "Teachers in Valdria voted to accept a pay rise of 6 percent over two years, ending the threat of a national strike.",
+		},
+		{
+			name: "no article in the headline's language",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
+				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
+			lang: "fr",
+			want: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			newest := tt.newest
+			newest.PublishedAt = day.Add(24 * time.Hour)
+			arts := []news.Article{first, newest}
+			it, ok := bottomLine(arts, nil, newScored(arts, SummaryOptions{}.withDefaults()), tt.lang)
+			if !ok || it.Text != tt.want {
+				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
+			}
+		})
+	}
+}
