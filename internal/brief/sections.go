@@ -33,8 +33,11 @@ const MaxVoiceQuotes = 10
 // outlets appear once.
 func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
+	glosses := make([][]string, len(articles)) // perDoc's machine translations, where known
 	for d, a := range articles {
-		for _, q := range text.Quotes(a.Text) {
+		qs := text.Quotes(a.Text)
+		gl := quoteGlosses(a, qs)
+		for qi, q := range qs {
 			if strings.TrimSpace(q.Speaker) == "" || len(q.Parts) == 0 {
 				continue
 			}
@@ -63,8 +66,10 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			}
 			it.Text = strings.Join(parts, news.QuoteJoiner)
 			perDoc[d] = append(perDoc[d], it)
+			glosses[d] = append(glosses[d], gl[qi])
 		}
 	}
+	dropTranslated(articles, perDoc, glosses)
 	// The quotes in the order they are offered: in turn from each
 	// article, so that one outlet's quotes do not crowd out the others.
 	var offered []news.Item
@@ -135,6 +140,43 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		total++
 	}
 	return out
+}
+
+// dropTranslated leaves out of perDoc each foreign quote that renders, by
+// its machine translation (glosses), a quote of the same speaker in an
+// article in another language that was not translated, the desk's: a
+// Spanish outlet quoting the fire chief as an English one did is one
+// remark, and the reader of the briefing reads it in the desk's language.
+func dropTranslated(articles []news.Article, perDoc [][]news.Item, glosses [][]string) {
+	for d := range perDoc {
+		kept := perDoc[d][:0]
+		for k, it := range perDoc[d] {
+			if !renders(articles, perDoc, d, glosses[d][k], speakerKey(it.Speaker)) {
+				kept = append(kept, it)
+			}
+		}
+		perDoc[d] = kept
+	}
+}
+
+// renders reports whether gloss, a quote of article d by speaker key,
+// translated, says what a quote by the same speaker says in an untranslated
+// article in another language.
+func renders(articles []news.Article, perDoc [][]news.Item, d int, gloss, key string) bool {
+	if gloss == "" {
+		return false
+	}
+	for e, items := range perDoc {
+		if e == d || articles[e].Translation.Text != "" || articles[e].Lang == articles[d].Lang {
+			continue
+		}
+		for _, it := range items {
+			if speakerKey(it.Speaker) == key && sameRemark(gloss, strings.ReplaceAll(it.Text, news.QuoteJoiner, " ")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // embeddedFragment reports whether the quote part p of s is a fragment

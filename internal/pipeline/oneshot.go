@@ -106,6 +106,9 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 		tr, _ := translateFor(ctx, a, opt.Translator, opt.DeskLang, opt.Logger)
 		as := cl.Add(clusterDoc(a, tr))
 		a.StoryID, a.DuplicateOf, a.Clustered = as.StoryID, as.DuplicateOf, true
+		// Kept, as the server stores it, for the voices section to
+		// recognise a quote and its translation by another outlet.
+		a.Translation = tr
 		articles[a.ID] = a
 		if _, ok := members[as.StoryID]; !ok {
 			storyIDs = append(storyIDs, as.StoryID)

@@ -1,0 +1,64 @@
+package brief
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// TestVoicesTranslatedQuote wants a foreign outlet's quote left out when
+// its stored machine translation renders a quote of the same speaker in
+// the desk's language, and kept otherwise: a translation that says
+// something else, another speaker, no translation stored, or one whose
+// paragraphs do not align with the article's.
+func TestVoicesTranslatedQuote(t *testing.T) {
+	t.Parallel()
+	english := news.Article{ID: 1, SourceID: 1, Lang: "en",
+		Text: "Firefighters evacuated 150 people overnight.\n\n" +
+			`"We knocked on every door between the bridge and the brewery," said fire chief Bram Oster.`}
+	spanish := "Los bomberos evacuaron a 150 personas.\n\n" +
+		"«Llamamos a todas las puertas entre el puente y la fábrica de cerveza», dijo el jefe de bomberos, Bram Oster."
+	// The glossary translator's rendering, title first.
+	gloss := "Firefighters evacuate\n\nThe firefighters evacuated to 150 people.\n\n" +
+		"«Call to all the doors between the bridge and the factory of cerveza», said the chief of firefighters, Bram Oster."
+	tests := []struct {
+		name    string
+		spanish string
+		tr      string
+		want    []string // each voice's quotes
+	}{
+		{"a translation of the English quote", spanish, gloss,
+			[]string{"We knocked on every door between the bridge and the brewery"}},
+		{"no translation stored", spanish, "",
+			[]string{"We knocked on every door between the bridge and the brewery", "Llamamos a todas las puertas entre el puente y la fábrica de cerveza"}},
+		{"paragraphs that do not align", spanish, "Firefighters evacuate\n\n«Call to all the doors between the bridge and the factory of cerveza», said the chief.\n\nThe firefighters evacuated to 150 people.",
+			[]string{"We knocked on every door between the bridge and the brewery", "Llamamos a todas las puertas entre el puente y la fábrica de cerveza"}},
+		{"another remark of the speaker",
+			"Los bomberos evacuaron a 150 personas.\n\n«El agua subió más rápido de lo que nadie esperaba», dijo el jefe de bomberos, Bram Oster.",
+			"Firefighters evacuate\n\nThe firefighters evacuated to 150 people.\n\n«The water rose more fast of what nobody expected», said the chief of firefighters, Bram Oster.",
+			[]string{"We knocked on every door between the bridge and the brewery", "El agua subió más rápido de lo que nadie esperaba"}},
+		{"another speaker",
+			"Los bomberos evacuaron a 150 personas.\n\n«Llamamos a todas las puertas entre el puente y la fábrica de cerveza», dijo la alcaldesa, Dolores Arriaga.",
+			"Firefighters evacuate\n\nThe firefighters evacuated to 150 people.\n\n«Call to all the doors between the bridge and the factory of cerveza», said the mayor, Dolores Arriaga.",
+			[]string{"We knocked on every door between the bridge and the brewery", "Llamamos a todas las puertas entre el puente y la fábrica de cerveza"}},
+	}
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Dos"}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			es := news.Article{ID: 2, SourceID: 2, Lang: "es", Text: tt.spanish,
+				Translation: news.Translation{From: "es", To: "en", Text: tt.tr}}
+			var got []string
+			for _, v := range Voices([]news.Article{english, es}, sources, 6) {
+				got = append(got, v.Text)
+				for _, q := range v.Quotes {
+					got = append(got, q.Text)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("voices (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
