@@ -37,6 +37,13 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
+			name: "a connective and a demonstrative open the best sentence",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: "But these are small complaints about a teachers' pay deal that took three years. Turnout in the vote was 64 percent."},
+			lang: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
 			name: "the newest article is in another language than the headline",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
 				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
@@ -60,6 +67,33 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			it, ok := bottomLine(arts, nil, newScored(arts, SummaryOptions{}.withDefaults()), tt.lang)
 			if !ok || it.Text != tt.want {
 				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
+			}
+		})
+	}
+}
+
+// TestReaderLang wants the briefing's language to be its summary's, else
+// its headline's.
+func TestReaderLang(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, Lang: "es", URL: "https://cronica.example/a", Text: "Villa Serena se prepara para la fiesta."},
+		{ID: 2, Lang: "en", URL: "https://wire.example/b", Text: "Villa Serena won the cup."},
+	}
+	head := news.Item{Text: "Villa Serena se prepara", URL: "https://cronica.example/a"}
+	tests := []struct {
+		name    string
+		summary []news.Item
+		want    string
+	}{
+		{"the summary's first sentence", []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "en"},
+		{"no summary: the headline's", nil, "es"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := readerLang(arts, tt.summary, head); got != tt.want {
+				t.Errorf("readerLang = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 	"github.com/newsdesk/newsdesk/internal/write"
 )
 
@@ -210,7 +211,7 @@ func Build(in Input, opt Options) news.Briefing {
 	}))
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
-	if bl, ok := bottomLine(arts, seen, sc, headLang(arts, head)); ok {
+	if bl, ok := bottomLine(arts, seen, sc, readerLang(arts, summary, head)); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
 	add(news.SectionReferences, references(arts, in.Sources))
@@ -413,9 +414,11 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // alone: a sentence that opens on a pronoun ("Its president called it
 // …"), opens on a quotation (`"…," she said`: the quote is the speaker's
 // word, which Voices shows, and its "she" names nobody) or cuts one is
-// not usable. Nor, while another article has one, is a sentence in
-// another language than lang, the headline's: an English briefing does not
-// end in Spanish because Crónica del Sur wrote last.
+// not usable, nor one opening on a connective or a demonstrative that
+// points back ("But these are small complaints …"). Nor, while another
+// article has one, is a sentence in another language than lang, the
+// summary's: an English briefing does not end in Spanish because Crónica
+// del Sur wrote last.
 func BottomLine(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) (news.Item, bool) {
 	lang := ""
 	if len(articles) > 0 {
@@ -453,7 +456,7 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
 				continue
 			}
-			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) {
+			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) || opensOnLink(u.text) {
 				continue // leans on what comes before it
 			}
 			// Strictly better only: a tie keeps the earlier sentence.
@@ -468,16 +471,33 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 	return news.Item{}, false
 }
 
+// backLinks are first words that tie a sentence to the one before it: a
+// connective ("But", "Y") or a demonstrative ("These", "Those").
+var backLinks = wordSet("but", "and", "yet", "so", "however", "also", "still", "these", "those", "such",
+	"pero", "y", "también", "además", "estos", "estas", "esos", "esas")
+
+// opensOnLink reports whether s opens on one of backLinks.
+func opensOnLink(s string) bool {
+	ws := text.Words(s)
+	return len(ws) > 0 && backLinks[ws[0]]
+}
+
 // opensOnQuote reports whether s opens on a quotation mark.
 func opensOnQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
 	return strings.ContainsRune("\"“”„«»‘’'", r)
 }
 
-// headLang is the language of the article the headline comes from, the
-// briefing's language as its reader sees it; "" when the headline is the
-// story's own title.
-func headLang(arts []news.Article, head news.Item) string {
+// readerLang is the language the briefing reads in: the summary's, that
+// of the article its first sentence comes from, else the headline's (a
+// story Crónica del Sur titled first can have an English summary); "" when
+// neither cites an article.
+func readerLang(arts []news.Article, summary []news.Item, head news.Item) string {
+	for i, a := range arts {
+		if len(summary) > 0 && len(summary[0].Citations) > 0 && a.ID == summary[0].Citations[0].ArticleID {
+			return articleLangs(arts[i : i+1])[0]
+		}
+	}
 	for i, a := range arts {
 		if head.URL != "" && a.URL == head.URL {
 			return articleLangs(arts[i : i+1])[0]

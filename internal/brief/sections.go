@@ -139,7 +139,39 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 		out[v].Quotes = append(out[v].Quotes, it)
 		total++
 	}
+	deskFirst(articles, out)
 	return out
+}
+
+// deskFirst puts first, in each voice, its first quote from an article
+// that was not machine-translated, the desk's language, when the voice
+// opens on a translated article's quote: the reader of an English
+// briefing reads "Samuel Idowu, the authority's chief engineer" and his
+// English words before the Spanish outlet's. The role is then the first
+// the reordered quotes give.
+func deskFirst(articles []news.Article, voices []news.Item) {
+	translated := map[int64]bool{}
+	for _, a := range articles {
+		translated[a.ID] = a.Translation.Text != ""
+	}
+	foreign := func(it news.Item) bool { return len(it.Citations) > 0 && translated[it.Citations[0].ArticleID] }
+	for i, v := range voices {
+		k := slices.IndexFunc(v.Quotes, func(q news.Item) bool { return !foreign(q) })
+		if !foreign(v) || k < 0 {
+			continue
+		}
+		first := v
+		first.Quotes = nil
+		all := append([]news.Item{v.Quotes[k], first}, slices.Delete(slices.Clone(v.Quotes), k, k+1)...)
+		nv := all[0]
+		nv.Quotes = all[1:]
+		for _, q := range all {
+			if nv.Role = q.Role; nv.Role != "" {
+				break
+			}
+		}
+		voices[i] = nv
+	}
 }
 
 // dropTranslated leaves out of perDoc each foreign quote that renders, by
