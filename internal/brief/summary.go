@@ -371,16 +371,38 @@ func readingOrder(chosen []candidate) {
 const maxSentencesPerArticle = 25
 
 // pronounAttribution matches an attribution to someone the sentence does
-// not name.
-var pronounAttribution = []string{", he said", ", she said", ", they said", ", he added", ", she added", ", he says", ", she says"}
+// not name, quotation marks taken out: `"…," she said` as `…, she said`,
+// and Spanish, which drops the pronoun: `«…», dijo`.
+var pronounAttribution = []string{", he said", ", she said", ", they said", ", he added", ", she added", ", he says", ", she says",
+	", dijo", ", añadió", ", afirmó", ", explicó", ", aseguró", ", señaló", ", agregó", ", declaró"}
+
+// quoteMarks are taken out of a sentence before pronounAttribution is
+// looked for, as the comma sits inside the quotation in English.
+var quoteMarks = strings.NewReplacer(`"`, "", "“", "", "”", "", "«", "", "»", "", "„", "")
 
 // leansOnContext reports a sentence that a summary cannot show alone: its
-// speaker is only "he" or "she", named in a sentence before it.
+// speaker is only "he" or "she", named in a sentence before it, or it is
+// a quotation and nothing else (`"A hundred safe convoys will be."`),
+// whose speaker the sentence before it names.
 func leansOnContext(s string) bool {
-	l := strings.ToLower(s)
+	l := quoteMarks.Replace(strings.ToLower(s))
 	for _, p := range pronounAttribution {
 		if strings.Contains(l, p) {
 			return true
+		}
+	}
+	return wholeQuote(s)
+}
+
+// wholeQuote reports whether sentence s is one quotation: it opens on a
+// quotation mark and closes on the matching one, with no other mark in
+// between.
+func wholeQuote(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}, {"«", "»"}} {
+		if len(s) > len(pair[0])+len(pair[1]) && strings.HasPrefix(s, pair[0]) && strings.HasSuffix(s, pair[1]) {
+			inner := s[len(pair[0]) : len(s)-len(pair[1])]
+			return !strings.Contains(inner, pair[0]) && !strings.Contains(inner, pair[1])
 		}
 	}
 	return false
