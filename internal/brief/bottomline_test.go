@@ -44,6 +44,13 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
+			name: "a demonstrative pointing back",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: "That mix of pay and smaller classes is what makes the teachers' deal so good. Turnout in the vote was 64 percent."},
+			lang: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
 			name: "the newest article is in another language than the headline",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
 				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
@@ -96,5 +103,34 @@ func TestReaderLang(t *testing.T) {
 				t.Errorf("readerLang = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBottomLineNotAFact wants, in every demo-corpus briefing, a bottom
+// line that repeats neither a summary sentence nor a key fact's: the
+// reader has just read those.
+func TestBottomLineNotAFact(t *testing.T) {
+	t.Parallel()
+	for name, in := range demoInputs(t) {
+		b := Build(in, Options{})
+		bl, ok := b.Section(news.SectionBottomLine)
+		if !ok {
+			continue
+		}
+		shown := map[news.Citation]string{}
+		for _, k := range []news.SectionKind{news.SectionSummary, news.SectionFacts} {
+			if s, ok := b.Section(k); ok {
+				for _, it := range s.Items {
+					for _, v := range append([]news.Item{it}, it.Variants...) {
+						for _, c := range v.Citations {
+							shown[c] = string(k)
+						}
+					}
+				}
+			}
+		}
+		if k, ok := shown[bl.Items[0].Citations[0]]; ok {
+			t.Errorf("%s: bottom line %q repeats a %s sentence", name, bl.Items[0].Text, k)
+		}
 	}
 }

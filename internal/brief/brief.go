@@ -206,9 +206,18 @@ func Build(in Input, opt Options) news.Briefing {
 			seen[c] = true
 		}
 	}
-	add(news.SectionFacts, guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
+	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
 		return facts(arts, in.Sources, orDefault(opt.MaxFacts, 8), seen, sc)
-	}))
+	})
+	add(news.SectionFacts, factItems)
+	// Nor is a key fact's sentence the bottom line, a few lines below it.
+	for _, it := range factItems {
+		for _, v := range append([]news.Item{it}, it.Variants...) {
+			for _, c := range v.Citations {
+				seen[c] = true
+			}
+		}
+	}
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
 	if bl, ok := bottomLine(arts, seen, sc, readerLang(arts, summary, head)); ok {
@@ -472,9 +481,9 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 }
 
 // backLinks are first words that tie a sentence to the one before it: a
-// connective ("But", "Y") or a demonstrative ("These", "Those").
-var backLinks = wordSet("but", "and", "yet", "so", "however", "also", "still", "these", "those", "such",
-	"pero", "y", "también", "además", "estos", "estas", "esos", "esas")
+// connective ("But", "Y") or a demonstrative ("These", "That mix …").
+var backLinks = wordSet("but", "and", "yet", "so", "however", "also", "still", "this", "that", "these", "those", "such",
+	"pero", "y", "también", "además", "este", "esta", "ese", "esa", "estos", "estas", "esos", "esas")
 
 // opensOnLink reports whether s opens on one of backLinks.
 func opensOnLink(s string) bool {
