@@ -41,7 +41,7 @@ func Voices(articles []news.Article, sources map[int64]news.Source, n int) []new
 			if strings.TrimSpace(q.Speaker) == "" || len(q.Parts) == 0 {
 				continue
 			}
-			it := news.Item{Speaker: strings.TrimSpace(q.Speaker), Role: strings.TrimSpace(q.Role), Outlet: Outlet(a, sources)}
+			it := news.Item{Speaker: strings.TrimSpace(q.Speaker), Role: shownRole(q.Role), Outlet: Outlet(a, sources)}
 			parts := make([]string, 0, len(q.Parts))
 			ok := true
 			for _, p := range q.Parts {
@@ -173,6 +173,23 @@ func deskFirst(articles []news.Article, voices []news.Item) {
 		voices[i] = nv
 	}
 }
+
+// shownRole is a quote's role as a voice's caption shows it, or "" for a
+// role that opens on a possessive pronoun: "Miriam Oyelaran, its
+// president" and "Ingrid Moss, his former coach" point at an organisation
+// or a person named in the article's sentence before, which the caption
+// does not show. The speaker's other quotes may give a role that reads
+// alone.
+func shownRole(role string) string {
+	role = strings.TrimSpace(role)
+	if ws := text.Words(role); len(ws) > 0 && possessivePronouns[ws[0]] {
+		return ""
+	}
+	return role
+}
+
+// possessivePronouns open a role that leans on the sentence before it.
+var possessivePronouns = wordSet("its", "his", "her", "their", "our", "su", "sus")
 
 // dropTranslated leaves out of perDoc each foreign quote that renders, by
 // its machine translation (glosses), a quote of the same speaker in an

@@ -95,3 +95,41 @@ func TestVoicesDeskLanguageFirst(t *testing.T) {
 		t.Errorf("role = %q, want the English article's", role)
 	}
 }
+
+// TestVoicesRoleStandsAlone wants a caption's role that reads alone: a
+// role opening on a possessive pronoun ("its president") points at a
+// sentence the caption does not show, and gives way to another quote's
+// role or to none.
+func TestVoicesRoleStandsAlone(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		texts []string
+		want  string
+	}{
+		{"its", []string{`The pharmacists' association warned of shortages. Its president, Miriam Oyelaran, called for a reserve. "A three-week delay should not put lives at risk," she said.`}, ""},
+		{"his", []string{`Brenner trained in Lanmere. His former coach at the club, Ingrid Moss, watched on television. "We stopped for two hours at the club," she said.`}, ""},
+		{"its, after the verb", []string{`"The safety of our passengers is all that matters," said its managing director, Sven Halle.`}, ""},
+		{"another quote's role", []string{
+			`The pharmacists' association warned of shortages. Its president, Miriam Oyelaran, called for a reserve. "A three-week delay should not put lives at risk," she said.`,
+			`"Every year we say never again," said Miriam Oyelaran, president of the pharmacists' association.`,
+		}, "president of the pharmacists' association"},
+		{"a role that reads alone", []string{`"Every year we say never again," said Miriam Oyelaran, the association's president.`}, "the association's president"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var arts []news.Article
+			for i, s := range tt.texts {
+				arts = append(arts, news.Article{ID: int64(i + 1), SourceID: int64(i + 1), Lang: "en", Text: s})
+			}
+			vs := Voices(arts, nil, 6)
+			if len(vs) != 1 {
+				t.Fatalf("%d voices, want 1: %+v", len(vs), vs)
+			}
+			if vs[0].Role != tt.want {
+				t.Errorf("role = %q, want %q", vs[0].Role, tt.want)
+			}
+		})
+	}
+}
