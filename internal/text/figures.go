@@ -539,6 +539,11 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" && !(article && w[k].key == "crown") {
 			kind, unit, end = KindMoney, c, w[k].end
 			j = k + 1
+		} else if c, ok := currencyAfterAdjective(w, k); ok && !article {
+			// "60 million valdrian crowns", "10 million Swiss francs": the
+			// currency after the adjective of its country.
+			kind, unit, end = KindMoney, c, w[k+1].end
+			j = k + 2
 		} else if u, ok := unitWords[w[k].key]; ok && !(w[k].key == "m" && !adjacent(w[k-1], w[k])) && !footNoLength(w, k, article) {
 			kind, unit, factor, end = u.kind, u.unit, u.factor, w[k].end
 			j = k + 1
@@ -596,6 +601,31 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	f.Span = news.Span{Start: w[start].start, End: end}
 	return f, j, true
 }
+
+// currencyAfterAdjective reads, at w[k], one word that qualifies a
+// currency named right after it ("valdrian crowns", "Swiss francs",
+// "US dollars") and returns that currency. The word must be letters
+// only, and no word that links the figure to something else ("in
+// crowns", "and dollars", "more dollars").
+func currencyAfterAdjective(w []fword, k int) (string, bool) {
+	if k+1 >= len(w) || currencyAdjectiveStops[w[k].key] || w[k+1].key == "pound" {
+		return "", false
+	}
+	for _, r := range w[k].text {
+		if !unicode.IsLetter(r) {
+			return "", false
+		}
+	}
+	if _, unit := unitWords[w[k].key]; unit || countNouns[w[k].key] != "" {
+		return "", false
+	}
+	c, ok := currencyWords[w[k+1].key]
+	return c, ok
+}
+
+// currencyAdjectiveStops are words that stand between a number and a
+// currency without qualifying the currency.
+var currencyAdjectiveStops = set(`in|of|and|or|per|a|an|the|more|less|fewer|than|extra|additional|de|en|y|o|por|más|menos|mil`)
 
 // writtenStep is the place of the last digit of v as written: 1 for
 // "43", 0.1 for "2.3", 0.001 for "1.375".

@@ -46,6 +46,14 @@ func TestFigures(t *testing.T) {
 			[]fig{{"2.3 billion crown", 2.3e9, "crowns", KindMoney, "fund"}}},
 		{"kronor and koruna name their country's currency", "en", "The fine was 40 million kronor, against 3 million koruna in Brno.",
 			[]fig{{"40 million kronor", 4e7, "SEK", KindMoney, "fine"}, {"3 million koruna", 3e6, "CZK", KindMoney, ""}}},
+		// The adjective of the currency's country between the number and
+		// the currency: the unit is the currency, not "60 million" alone.
+		{"a currency after its country's adjective", "en", "A 9 percent rise would add roughly 60 million valdrian crowns a year to the wage bill.",
+			[]fig{{"9 percent", 9, "percent", KindPercent, "rise"}, {"60 million valdrian crowns", 6e7, "crowns", KindMoney, "percent rise"}}},
+		{"a currency after a capitalised country adjective", "en", "The club paid 10 million Swiss francs for him.",
+			[]fig{{"10 million Swiss francs", 1e7, "CHF", KindMoney, ""}}},
+		{"a linking word is no adjective of the currency", "en", "They raised 3 million more dollars than planned.",
+			[]fig{{"3 million", 3e6, "USD", KindMoney, ""}}},
 		{"a crown alone is no money", "en", "She won a crown in 2010.", nil},
 		{"a bare billion takes the currency the sentence names later", "en", "The fund was set at 2.1 billion, all of it paid in crowns.",
 			[]fig{{"2.1 billion", 2.1e9, "crowns", KindMoney, "fund"}}},
