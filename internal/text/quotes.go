@@ -691,6 +691,18 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 			vv++
 		}
 		ph, role, ok := q.object(vv, limit)
+		if !ok && q.proDrop(v) {
+			// `«…», dijo.`: Spanish drops the subject. The speaker is
+			// the subject of the sentence before when it reports
+			// speech; else the verb stands for the person the
+			// paragraph named last (resolve).
+			if prev, pok := q.previousSentence(sg); pok {
+				ph, role = prev.phrase, prev.role
+			} else {
+				ph, role = news.Span{Start: q.toks[v].start, End: q.toks[v].end}, news.Span{}
+			}
+			ok = true
+		}
 		if !ok {
 			return attribution{}, false
 		}
@@ -700,6 +712,49 @@ func (q *quoter) after(sg segment) (attribution, bool) {
 	att.weak = weak
 	return att, true
 }
+
+// appositiveName returns the last name before pos in its paragraph,
+// outside quotations, that the recogniser left unclassified and the text
+// sets off by commas between a role and a verb ("La consejera delegada de
+// Valdria Rail, Ingrid Solberg, calificó…", "Su entrenador, Paco
+// Lebrija, cree…"): the way Spanish names the person a dropped subject
+// then refers to.
+func (q *quoter) appositiveName(pos int) (Entity, bool) {
+	para := q.paraOf(pos)
+	for k := len(q.ents) - 1; k >= 0; k-- {
+		e := q.ents[k]
+		if e.Span.End > pos || q.inQuote(e.Span.Start) {
+			continue
+		}
+		if q.paraOf(e.Span.Start) != para {
+			break
+		}
+		if n := len(strings.Fields(e.Key)); e.Kind != OtherEntity || n < 2 || n > 3 {
+			continue
+		}
+		i, j := q.tokAt(e.Span.Start), q.tokAt(e.Span.End)
+		if i > 1 && j+1 < len(q.toks) && q.isPunct(i-1, ",") && q.isPunct(j, ",") && q.toks[i-2].word && q.toks[j+1].word {
+			return e, true
+		}
+	}
+	return Entity{}, false
+}
+
+// proDrop reports whether the speech verb at v is a Spanish third-person
+// one with no subject after it: the clause ends right after it (`«…»,
+// dijo.`, `“…”, dijo, “…”`).
+func (q *quoter) proDrop(v int) bool {
+	if !proDropVerbs[Key(q.word(v))] || v+1 >= len(q.toks) {
+		return v+1 >= len(q.toks) && proDropVerbs[Key(q.word(v))]
+	}
+	return !q.toks[v+1].word && strings.ContainsAny(q.word(v+1), ".,;")
+}
+
+// proDropVerbs are the Spanish speech verbs in the third person singular
+// past or present that attribute a quote with the subject dropped.
+var proDropVerbs = set(`dijo|dice|afirmó|afirma|aseguró|asegura|señaló|señala|explicó|explica|declaró|indicó|
+añadió|añade|agregó|agrega|sostuvo|subrayó|destacó|advirtió|insistió|precisó|recordó|reconoció|aclaró|admitió|
+anunció|respondió|comentó|expresó|manifestó|apuntó|contó|relató|concluyó|lamentó|prometió`)
 
 // maxNamedAttribution is how far after a quotation the speech verb may
 // be when a person's name opens the attribution and a comma ends its
@@ -1934,6 +1989,28 @@ func (q *quoter) resolve(ph news.Span, before int) (news.Span, news.Span) {
 		}
 		q.how = "as-written"
 		return ph, news.Span{}
+	}
+	if len(words) == 1 && proDropVerbs[words[0]] {
+		// The person the paragraph names last before the quote, as a
+		// reader of `La consejera delegada de Valdria Rail, Ingrid
+		// Solberg, calificó… «…», dijo.` takes it; the company named
+		// there is no one who speaks.
+		p, ok := q.lastPerson(ph.Start, "")
+		ok = ok && q.paraOf(p.Span.Start) == q.paraOf(ph.Start)
+		q.how = "pro-drop"
+		// A name set off as an appositive after the person found is
+		// the later one, whom the reader has in mind ("Alcántara …. Su
+		// entrenador, Paco Lebrija, cree …. «…», dijo.").
+		if ap, aok := q.appositiveName(ph.Start); aok && (!ok || ap.Span.Start > p.Span.Start) {
+			p, ok, q.how = ap, true, "pro-drop-appositive"
+			p.Kind = Person
+		}
+		if ok {
+			full := q.fullest(p)
+			return full.Span, q.roleOf(full, news.Span{})
+		}
+		q.how = "pro-drop-unresolved"
+		return news.Span{}, news.Span{}
 	}
 	if len(words) == 1 {
 		if g, ok := pronounGender[words[0]]; ok && words[0] != "they" && words[0] != "we" && words[0] != "ellos" &&

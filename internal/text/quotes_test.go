@@ -120,6 +120,17 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We will not take the bait", "Hillary Clinton", ""}}},
 		// Only a word known to open sentences is trimmed before a given
 		// name: a given name missing from the name list is part of it.
+		// Spanish drops the subject: "dijo" after the quotation stands
+		// for the person the paragraph named last, a listed name or an
+		// unclassified one set off by commas after a role.
+		{"es: sujeto omitido, persona conocida", "es", "El ingeniero jefe de la autoridad, Samuel Idowu, aseguró que la presa no corre peligro. «La vigilamos de cerca», afirmó.",
+			[]voice{{"La vigilamos de cerca", "Samuel Idowu", "ingeniero jefe de la autoridad"}}},
+		{"es: sujeto omitido, nombre en aposición, cita partida", "es", "La consejera delegada de Valdria Rail, Ingrid Solberg, calificó la petición de inasumible. “Hemos hecho una oferta justa”, dijo, “y la puerta del diálogo sigue abierta”.",
+			[]voice{{"Hemos hecho una oferta justa … y la puerta del diálogo sigue abierta", "Ingrid Solberg", "consejera delegada de Valdria Rail"}}},
+		{"es: sujeto omitido, la aposición después de otra persona", "es", "Sofía Alcántara entrena cada mañana. Su entrenador, Paco Lebrija, cree que puede bajar de 2:25 este año. «Tiene la cabeza de una campeona», dijo.",
+			[]voice{{"Tiene la cabeza de una campeona", "Paco Lebrija", ""}}},
+		{"es: sujeto omitido sin nadie en el párrafo", "es", "La presa no corre peligro.\n\n«La vigilamos de cerca», afirmó.",
+			[]voice{{"La vigilamos de cerca", "", ""}}},
 		{"a given name missing from the list before a listed one, es", "es", "Xosé Manuel Beiras habló ayer en el Parlamento. «No vamos a ceder en nada», dijo Beiras.",
 			[]voice{{"No vamos a ceder en nada", "Xosé Manuel Beiras", ""}}},
 		{"a given name missing from the list before a listed one", "en", "Josu Jon Imaz spoke first in Bilbao. \"We will not move the plant,\" Imaz said.",
