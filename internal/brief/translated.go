@@ -23,7 +23,7 @@ import (
 const translationShare = 0.3
 
 // minTranslationWords is the fewest content words a translated quote needs
-// for its share to mean anything.
+// for its share to mean anything; one of two needs both found.
 const minTranslationWords = 3
 
 // quoteGlosses returns, for each of qs (the quotes of a), the machine
@@ -134,7 +134,7 @@ func quotedRuns(s string, p news.Span) []news.Span {
 // renders the quote said: enough of its content words are among said's.
 func sameRemark(gloss, said string) bool {
 	g := contentSet(gloss)
-	if len(g) < minTranslationWords {
+	if len(g) < 2 {
 		return false
 	}
 	s := contentSet(said)
@@ -143,6 +143,12 @@ func sameRemark(gloss, said string) bool {
 		if s[w] {
 			shared++
 		}
+	}
+	if len(g) < minTranslationWords {
+		// Two words say too little for a share: both must be there
+		// ("I will be the mayor of who me voted" in "I will be the
+		// mayor of those who voted for me").
+		return shared == len(g)
 	}
 	return float64(shared) >= translationShare*float64(len(g))
 }

@@ -133,3 +133,23 @@ func TestVoicesRoleStandsAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestSameRemark pins when a translated quote renders another.
+func TestSameRemark(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		gloss, said string
+		want        bool
+	}{
+		{"Call to all the doors between the bridge and the factory of cerveza", "We knocked on every door between the bridge and the brewery", true},
+		{"I will be the mayor of who me voted and also of who not it did", "Tonight Port Anselm chose to look forward … I will be the mayor of those who voted for me and of those who did not.", true},
+		{"and now has to arrive fast", "It is what we asked for … and now it has to arrive quickly.", false},
+		{"The water rose more fast of what nobody expected", "We knocked on every door between the bridge and the brewery", false},
+		{"Is what ask", "It is what we asked for", false},
+	}
+	for _, tt := range tests {
+		if got := sameRemark(tt.gloss, tt.said); got != tt.want {
+			t.Errorf("sameRemark(%q, %q) = %v, want %v", tt.gloss, tt.said, got, tt.want)
+		}
+	}
+}
