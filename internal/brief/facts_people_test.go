@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,3 +75,26 @@ func factFigures(arts []news.Article, sources map[int64]news.Source) [][]string 
 
 // twoSources names the sources of the two-article stories above.
 var twoSources = map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
+
+// TestFactsVariantRestated wants a third source's value that a variant
+// shows already (a Spanish outlet's "150 personas" after "Two gives 150
+// people") kept out, not listed as a fact of its own.
+func TestFactsVariantRestated(t *testing.T) {
+	t.Parallel()
+	arts := []news.Article{
+		{ID: 1, SourceID: 1, Lang: "en", Title: "Flood in Lanmere", Text: "Prime Minister Helena Varro on Tuesday ordered an army engineering unit to Lanmere, where the River Osk reached its highest level on record overnight and forced 120 residents of the Millbrook district out of their homes."},
+		{ID: 2, SourceID: 2, Lang: "en", Title: "Flood in Lanmere", Text: "Firefighters evacuated 150 people from the Millbrook district of Lanmere overnight, after the River Osk burst its banks following three days of heavy rain."},
+		{ID: 3, SourceID: 3, Lang: "es", Title: "Inundación en Lanmere", Text: "Los bomberos de Lanmere evacuaron durante la noche a 150 personas del barrio de Millbrook, después de que el río Osk se desbordara tras tres días de lluvias intensas en el norte de Valdria."},
+	}
+	// A wire copy makes the first report the most central.
+	cp := arts[0]
+	cp.ID, cp.SourceID = 4, 4
+	arts = append(arts, cp)
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}, 3: {ID: 3, Name: "Tres"}, 4: {ID: 4, Name: "Copy"}}
+	got := factFigures(arts, sources)
+	for _, it := range got {
+		if slices.Contains(it, "150 personas") {
+			t.Errorf("facts' figures = %q, want 150 personas left out", got)
+		}
+	}
+}

@@ -472,6 +472,13 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 				// or a value beside another in its sentence.
 				continue
 			}
+			if slices.ContainsFunc(out[i].Variants, func(v news.Item) bool { return restates(*v.Figure, f.fig.Figure) }) {
+				// Another source's value the item shows already as a
+				// variant ("150 personas" after "Northline News gives
+				// 150 people").
+				placed = true
+				break
+			}
 			if !text.SameQuantity(*main, f.fig.Figure) {
 				if restates(*main, f.fig.Figure) {
 					placed = true // the same number restated by another source
