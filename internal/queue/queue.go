@@ -12,10 +12,13 @@
 // and a starting client reclaims only the jobs of clients that are gone
 // (see Start).
 //
-// Neither driver here listens (SQLite has no LISTEN/NOTIFY, and River's
-// database/sql driver only listens with a separate pgx pool), so River finds
-// new jobs by polling; the fetch settings below trade a little idle CPU for
-// latency (see Config).
+// Neither driver here listens, so River runs in its poll-only mode: an
+// Insert or InsertMany outside a transaction (every insert newsdesk makes)
+// wakes this process's producer of the job's queue at once, and the poll
+// every FetchPollInterval only finds what nothing woke (see Config and
+// driver). River's database/sql driver only listens with a separate pgx
+// pool; its SQLite driver listens by polling a notification table every
+// 50 ms, which driver turns off.
 package queue
 
 import (
@@ -46,9 +49,17 @@ type Config struct {
 	// by one queue. Default 5ms: with River's 100ms default a queue works
 	// about 40 jobs/s on SQLite.
 	FetchCooldown time.Duration
-	// FetchPollInterval is how often an idle queue looks for new jobs, its
-	// only way to learn of jobs another process inserted. Default 50ms:
-	// 20 cheap indexed queries a second per queue.
+	// FetchPollInterval is how often an idle queue looks for jobs nothing
+	// woke it for: jobs another process inserted (PostgreSQL), and a job
+	// snoozed or retried for up to 5 seconds, which River leaves available
+	// with a later scheduled_at rather than waking anyone when it comes.
+	// An insert by this process wakes the queue at once. Zero (as in
+	// DefaultConfig) takes the back end's default: on SQLite, one process
+	// per database, DefaultFetchPollInterval (1s, River's own), since each
+	// poll is a query on SQLite's one connection (docs/pipeline.md, "An
+	// idle server"); on PostgreSQL DefaultFetchPollIntervalShared (50ms),
+	// how soon another process sharing the job table takes a share of a
+	// batch one process inserted.
 	FetchPollInterval time.Duration
 	// JobTimeout bounds one job; default 5 minutes, enough for a feed with
 	// hundreds of items behind a slow host.
@@ -77,11 +88,15 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultFetchCooldown      = 5 * time.Millisecond
-	DefaultFetchPollInterval  = 50 * time.Millisecond
-	DefaultJobTimeout         = 5 * time.Minute
-	DefaultMaxAttempts        = 5
-	DefaultCompletedRetention = time.Hour
+	DefaultFetchCooldown = 5 * time.Millisecond
+	// DefaultFetchPollInterval is FetchPollInterval's default on SQLite.
+	DefaultFetchPollInterval = time.Second
+	// DefaultFetchPollIntervalShared is FetchPollInterval's default on
+	// PostgreSQL (see Config).
+	DefaultFetchPollIntervalShared = 50 * time.Millisecond
+	DefaultJobTimeout              = 5 * time.Minute
+	DefaultMaxAttempts             = 5
+	DefaultCompletedRetention      = time.Hour
 )
 
 // DefaultConfig returns the defaults, with one queue "default" of 4 workers.
@@ -89,7 +104,6 @@ func DefaultConfig() Config {
 	return Config{
 		Queues:             map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 		FetchCooldown:      DefaultFetchCooldown,
-		FetchPollInterval:  DefaultFetchPollInterval,
 		JobTimeout:         DefaultJobTimeout,
 		MaxAttempts:        DefaultMaxAttempts,
 		CompletedRetention: DefaultCompletedRetention,
@@ -115,13 +129,18 @@ func (h minLevel) WithGroup(name string) slog.Handler {
 	return minLevel{h.min, h.Handler.WithGroup(name)}
 }
 
-func (c Config) withDefaults() Config {
+// withDefaults fills in c's zero fields, for a queue on PostgreSQL if
+// postgres.
+func (c Config) withDefaults(postgres bool) Config {
 	d := DefaultConfig()
 	if c.FetchCooldown <= 0 {
 		c.FetchCooldown = d.FetchCooldown
 	}
 	if c.FetchPollInterval <= 0 {
-		c.FetchPollInterval = d.FetchPollInterval
+		c.FetchPollInterval = DefaultFetchPollInterval
+		if postgres {
+			c.FetchPollInterval = DefaultFetchPollIntervalShared
+		}
 	}
 	if c.JobTimeout <= 0 {
 		c.JobTimeout = d.JobTimeout
@@ -166,8 +185,21 @@ func driver(db *sql.DB) riverdriver.Driver[*sql.Tx] {
 	if IsPostgres(db) {
 		return riverdatabasesql.New(db)
 	}
-	return riversqlite.New(db)
+	return sqliteDriver{riversqlite.New(db)}
 }
+
+// sqliteDriver is River's SQLite driver without its listener. That
+// listener emulates LISTEN/NOTIFY with a table: every insert writes a
+// notification row, and a goroutine reads the table every 50 ms (not
+// configurable in River v0.51.2), so an idle server queried it 20 times a
+// second. With one process per SQLite database there is nobody else to
+// hear from, and a driver that does not listen puts River in poll-only
+// mode, where an insert outside a transaction wakes the local producer
+// directly: sooner than the listener's poll, and without the row.
+type sqliteDriver struct{ *riversqlite.Driver }
+
+func (sqliteDriver) SupportsListener() bool     { return false }
+func (sqliteDriver) SupportsListenNotify() bool { return false }
 
 // lockMigrate is the first key of the advisory lock that serialises River's
 // migrations on PostgreSQL; the second is the schema's hash, as in
@@ -313,7 +345,7 @@ func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
 // the store's QueueDB: for SQLite a pool of exactly one connection (see
 // sqlite.Store.QueueDB), for PostgreSQL the store's pool.
 func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
-	cfg = cfg.withDefaults()
+	cfg = cfg.withDefaults(IsPostgres(db))
 	if len(cfg.Queues) == 0 {
 		return nil, errors.New("open job queue: no queues configured")
 	}
