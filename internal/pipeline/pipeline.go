@@ -54,6 +54,7 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/fetch"
@@ -117,6 +118,11 @@ type Pipeline struct {
 	// fenced carries the epoch of a reign whose write the store refused
 	// (store.ErrFenced) from its group job to the leadership goroutine.
 	fenced chan int64
+	// wake brings the scheduler's looks for grouping work back to
+	// GroupEvery (see wakeScheduler); groupInserts counts its cluster job
+	// inserts, for tests.
+	wake         chan struct{}
+	groupInserts atomic.Int64
 	// addMu orders adding the group queue before group job inserts: River
 	// v0.51.2's Queues().Add registers the queue's producer before it
 	// starts it, and an insert into the queue meanwhile wakes the half
@@ -168,7 +174,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		logger = slog.New(slog.DiscardHandler)
 	}
 	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1),
-		written: map[int64]writtenSection{}}
+		wake: make(chan struct{}, 1), written: map[int64]writtenSection{}}
 	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)
 	p.shared = turns && queue.IsPostgres(db)
@@ -591,24 +597,71 @@ func (p *Pipeline) idle(ctx context.Context) (bool, error) {
 	return !pending, err
 }
 
+// groupIdleEvery is how far apart the scheduler's looks for grouping work
+// spread while they find none: an idle server's looks are two queries
+// each, and a stored article or a snoozed cluster job brings them back to
+// GroupEvery at once (see scheduler).
+const groupIdleEvery = time.Second
+
 // scheduler inserts the jobs the store says are needed until ctx ends: polls
-// every ScheduleEvery, grouping and briefing every GroupEvery.
+// every ScheduleEvery, grouping and briefing every GroupEvery while there is
+// any. Looks that find none spread out, doubling up to groupIdleEvery, until
+// an article job of this process stores an article (wakeScheduler) or a
+// look finds work; a snoozed cluster job is woken when its snooze ends (see
+// scheduleGroups).
 func (p *Pipeline) scheduler(ctx context.Context, done chan<- struct{}) {
 	defer close(done)
 	polls := time.NewTicker(p.cfg.ScheduleEvery)
 	defer polls.Stop()
-	groups := time.NewTicker(p.cfg.GroupEvery)
-	defer groups.Stop()
+	look := time.NewTimer(0)
+	defer look.Stop()
+	var (
+		g     groupLook
+		every = p.cfg.GroupEvery
+		due   = time.Now() // of the next look
+	)
 	p.logSchedule(ctx, p.schedulePolls(ctx))
 	for {
-		p.logSchedule(ctx, p.scheduleGroups(ctx))
 		select {
 		case <-ctx.Done():
 			return
 		case <-polls.C:
 			p.logSchedule(ctx, p.schedulePolls(ctx))
-		case <-groups.C:
+			continue
+		case <-p.wake:
+			every = p.cfg.GroupEvery
+			if time.Until(due) > every {
+				due = time.Now().Add(every)
+				look.Reset(every)
+			}
+			continue
+		case <-look.C:
 		}
+		now := time.Now()
+		busy, err := p.scheduleGroups(ctx, &g, now)
+		p.logSchedule(ctx, err)
+		if busy || err != nil {
+			every = p.cfg.GroupEvery
+		} else {
+			every = min(2*every, max(groupIdleEvery, p.cfg.GroupEvery))
+		}
+		next := every
+		if !g.snoozed.IsZero() {
+			// A millisecond after: River stores the time rounded to one.
+			next = min(next, g.snoozed.Sub(now)+time.Millisecond)
+		}
+		next = max(next, 0)
+		due = now.Add(next)
+		look.Reset(next)
+	}
+}
+
+// wakeScheduler brings the scheduler's looks for grouping work back to
+// GroupEvery: an article was stored. It never blocks.
+func (p *Pipeline) wakeScheduler() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
 	}
 }
 
@@ -633,33 +686,101 @@ func (p *Pipeline) schedulePolls(ctx context.Context) error {
 	return nil
 }
 
+// groupRecheck is how long the scheduler waits before inserting again a
+// cluster job it found pending and not snoozed: River's completer writes
+// a job's end (its completion, or a snooze) within 250 ms of the job's
+// return, so an insert sooner mostly finds it still running.
+const groupRecheck = 250 * time.Millisecond
+
+// groupLook is what the scheduler's last cluster job insert learnt.
+type groupLook struct {
+	last time.Time // of the insert; zero: none since the articles were all grouped
+	// pending: the insert found a cluster job pending, running or ready to
+	// run, so the next one may wait groupRecheck.
+	pending bool
+	// snoozed is when the pending cluster job, snoozed while the articles
+	// settle (or fenced), may run again; zero if none is known to wait.
+	snoozed time.Time
+}
+
+// due reports whether the scheduler inserts the cluster job at now.
+func (g groupLook) due(now time.Time) bool {
+	switch {
+	case !g.snoozed.IsZero():
+		return !now.Before(g.snoozed)
+	case g.pending:
+		return now.Sub(g.last) >= groupRecheck
+	}
+	return true
+}
+
 // scheduleGroups inserts a cluster job if an article is unclustered and a
-// brief job if a story is unbriefed.
-func (p *Pipeline) scheduleGroups(ctx context.Context) error {
+// brief job if a story is unbriefed, and reports whether it found either.
+//
+// A cluster job found pending is not inserted again at every look: it
+// will group every article stored before its next batch, and each insert
+// is a duplicate, a queue write and a fetch on SQLite's one connection,
+// which the fetches a settling job waits for share. One found snoozed is
+// inserted again when its snooze ends, which wakes its producer (as any
+// insert by this process does; River polls an idle queue only every
+// second); one found running or ready, after groupRecheck, in case it
+// ended with articles stored after its last batch. The insert's answer
+// says which, so this holds on PostgreSQL too for a job another process
+// runs or snoozed.
+func (p *Pipeline) scheduleGroups(ctx context.Context, g *groupLook, now time.Time) (busy bool, err error) {
 	if list, err := p.st.Articles(ctx, store.ArticleFilter{Unclustered: true, Limit: 1}); err != nil {
-		return err
-	} else if len(list) > 0 {
-		if err := p.insertGroup(ctx, clusterArgs{}); err != nil {
-			return fmt.Errorf("schedule clustering: %w", err)
+		return false, err
+	} else if len(list) == 0 {
+		*g = groupLook{}
+	} else if busy = true; g.due(now) {
+		res, err := p.insertGroupJob(ctx, clusterArgs{})
+		if err != nil {
+			*g = groupLook{}
+			return true, fmt.Errorf("schedule clustering: %w", err)
 		}
+		p.groupInserts.Add(1)
+		*g = groupLook{last: now, pending: res.UniqueSkippedAsDuplicate, snoozed: snoozedUntil(res, now)}
 	}
 	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err != nil {
-		return err
+		return busy, err
 	} else if len(list) > 0 {
+		busy = true
 		if err := p.insertGroup(ctx, briefArgs{}); err != nil {
-			return fmt.Errorf("schedule briefing: %w", err)
+			return true, fmt.Errorf("schedule briefing: %w", err)
 		}
 	}
-	return nil
+	return busy, nil
+}
+
+// snoozedUntil returns when the job that a unique insert found pending may
+// run, if that is after now: a snoozed job, which River leaves available
+// (a short snooze) or scheduled with a later scheduled_at. Zero otherwise:
+// a job inserted, running, or ready to be fetched.
+func snoozedUntil(res *rivertype.JobInsertResult, now time.Time) time.Time {
+	if !res.UniqueSkippedAsDuplicate || res.Job == nil {
+		return time.Time{}
+	}
+	switch res.Job.State {
+	case rivertype.JobStateAvailable, rivertype.JobStateScheduled, rivertype.JobStateRetryable:
+		if res.Job.ScheduledAt.After(now) {
+			return res.Job.ScheduledAt
+		}
+	}
+	return time.Time{}
 }
 
 // insertGroup inserts a group job (cluster or brief), never while the group
 // queue is being added (see addMu).
 func (p *Pipeline) insertGroup(ctx context.Context, args river.JobArgs) error {
+	_, err := p.insertGroupJob(ctx, args)
+	return err
+}
+
+// insertGroupJob is insertGroup, returning River's answer.
+func (p *Pipeline) insertGroupJob(ctx context.Context, args river.JobArgs) (*rivertype.JobInsertResult, error) {
 	p.addMu.RLock()
 	defer p.addMu.RUnlock()
-	_, err := p.q.Client.Insert(ctx, args, nil)
-	return err
+	return p.q.Client.Insert(ctx, args, nil)
 }
 
 // ---- Jobs

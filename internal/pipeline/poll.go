@@ -394,6 +394,9 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 			// The scheduler will queue clustering anyway.
 			p.logger.Warn("queue clustering", "err", err)
 		}
+		// Its cluster job may be finishing, past its last look for
+		// articles: the scheduler's next look, soon, catches that.
+		p.wakeScheduler()
 	}
 	return stored, nil
 }

@@ -1,0 +1,101 @@
+package pipeline
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/demo"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// timingStore records when the last article was stored and when the
+// first was grouped.
+type timingStore struct {
+	store.Store
+	mu                       sync.Mutex
+	lastStored, firstGrouped time.Time
+}
+
+func (s *timingStore) AddArticleFrom(ctx context.Context, link string, a news.Article) (news.Article, bool, error) {
+	stored, created, err := s.Store.AddArticleFrom(ctx, link, a)
+	if created {
+		s.mu.Lock()
+		s.lastStored = time.Now()
+		s.mu.Unlock()
+	}
+	return stored, created, err
+}
+
+func (s *timingStore) SetArticleGroup(ctx context.Context, id int64, g store.Group) error {
+	s.mu.Lock()
+	if s.firstGrouped.IsZero() {
+		s.firstGrouped = time.Now()
+	}
+	s.mu.Unlock()
+	return s.Store.SetArticleGroup(ctx, id, g)
+}
+
+// TestSettleInsertsLess fetches one outlet of the demo newswire with each
+// article page slowed down, so that its cluster job snoozes while the
+// articles settle, and checks that the scheduler does not insert it again
+// at every look (GroupEvery, 20 ms here) while it waits, and that it still
+// wakes the job when its snooze ends: the queue polls only every 5 s
+// here, so grouping would begin seconds after the fetches ended without
+// that wake. Inserting at every look, the scheduler inserted about 50 jobs
+// a second of settling.
+func TestSettleInsertsLess(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	wire, err := demo.NewWire(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := wire.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := wire.Article(r.URL.Path); ok {
+			select {
+			case <-time.After(300 * time.Millisecond):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	cfg := testConfig()
+	cfg.FetchPollInterval = 5 * time.Second
+	cfg.GroupSettle = time.Minute // until the fetches end
+	spy := &timingStore{}
+	hs := startPipelineAs(t, ctx, filepath.Join(t.TempDir(), "wake.db"), testFetcher(t), cfg, func(st *sqlite.Store) store.Store {
+		spy.Store = st
+		return spy
+	})
+	start := time.Now()
+	subscribe(t, ctx, hs.st, wire.Sources(srv.URL)[:1])
+	waitIdle(t, ctx, hs.p)
+	spy.mu.Lock()
+	defer spy.mu.Unlock()
+	if spy.firstGrouped.IsZero() || spy.lastStored.IsZero() {
+		t.Fatal("no article stored or grouped")
+	}
+	settling := spy.lastStored.Sub(start)
+	inserts := hs.p.groupInserts.Load()
+	t.Logf("%d cluster job inserts by the scheduler over %s of fetching; grouping began %s after the last article was stored",
+		inserts, settling.Round(time.Millisecond), spy.firstGrouped.Sub(spy.lastStored).Round(time.Millisecond))
+	// At most one insert per groupRecheck (250 ms) or snooze; 50 a second
+	// at every look.
+	if limit := int64(settling/(60*time.Millisecond)) + 4; inserts > limit {
+		t.Errorf("%d cluster job inserts over %s of fetching, want at most %d", inserts, settling, limit)
+	}
+	if lag := spy.firstGrouped.Sub(spy.lastStored); lag > 2*time.Second {
+		t.Errorf("grouping began %s after the last article was stored, want within a snooze (250 ms) and a look (20 ms), not the queue's poll (5 s)", lag)
+	}
+}
