@@ -51,6 +51,9 @@ type Options struct {
 	// Now is the generation time stamped on the briefing; zero means the
 	// current time.
 	Now time.Time
+	// DeskLang is the language (ISO 639-1) the briefing is for: its
+	// headline is a title in it where an article has one. "" means "en".
+	DeskLang string
 	// Logger receives the failures of a section's text analysis, which
 	// leave that section out rather than the whole briefing; nil logs
 	// nothing.
@@ -133,7 +136,7 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 
-	head := headline(in.Story, arts, in.Sources)
+	head := headline(in.Story, arts, in.Sources, opt.DeskLang)
 	b.Headline = head.Text
 	if b.Headline == "" {
 		b.Headline = in.Story.Title
@@ -282,67 +285,6 @@ func Outlet(a news.Article, sources map[int64]news.Source) string {
 		return strings.TrimPrefix(u.Hostname(), "www.")
 	}
 	return ""
-}
-
-// headline takes the story's title when one of its articles carries it, so
-// the headline names a real article; otherwise the title of the article
-// most central to the story.
-func headline(st news.Story, arts []news.Article, sources map[int64]news.Source) news.Item {
-	if len(arts) == 0 {
-		return news.Item{Text: strings.TrimSpace(st.Title)}
-	}
-	pick := -1
-	for i, a := range arts {
-		if st.Title != "" && strings.TrimSpace(a.Title) == strings.TrimSpace(st.Title) {
-			pick = i
-			break
-		}
-	}
-	if pick < 0 {
-		pick = centralTitle(arts)
-	}
-	a := arts[pick]
-	t := strings.TrimSpace(a.Title)
-	if t == "" {
-		t = strings.TrimSpace(st.Title)
-	}
-	return news.Item{Text: t, URL: a.URL, Outlet: Outlet(a, sources), StoryID: st.ID}
-}
-
-// centralTitle returns the index of the article whose title shares most
-// with the other titles: the one that best names what they all report.
-func centralTitle(arts []news.Article) int {
-	bags := make([]map[string]bool, len(arts))
-	for i, a := range arts {
-		bags[i] = map[string]bool{}
-		for _, w := range contentWords(a.Title) {
-			bags[i][w] = true
-		}
-	}
-	best, bestScore := 0, -1.0
-	for i := range arts {
-		if strings.TrimSpace(arts[i].Title) == "" {
-			continue
-		}
-		var s float64
-		for j := range arts {
-			if i == j {
-				continue
-			}
-			for w := range bags[i] {
-				if bags[j][w] {
-					s++
-				}
-			}
-		}
-		if n := len(bags[i]); n > 0 {
-			s /= float64(n)
-		}
-		if s > bestScore {
-			best, bestScore = i, s
-		}
-	}
-	return best
 }
 
 // category is the story's own, else the one most of its articles carry.

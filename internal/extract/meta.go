@@ -1536,3 +1536,11 @@ func (pm *pageMeta) chooseModified() time.Time {
 	}
 	return time.Time{}
 }
+
+// CleanTitle cleans a title from elsewhere (a feed item's, say) as
+// extraction cleans a page's declared title: the site's name before or
+// after it ("Headline | Outlet", site being the outlet's name and host its
+// URL's host), a " | Section" tail and encoding damage removed.
+func CleanTitle(title, site, host string) string {
+	return cleanTitle(cutSection(stripSiteName(strings.TrimSpace(title), site, host)))
+}

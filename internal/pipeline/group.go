@@ -624,7 +624,7 @@ func (p *Pipeline) briefStory(ctx context.Context, s news.Story, sources map[int
 	}
 	// Extractive only: the writer, if any, runs in a write job afterwards
 	// (see writejob.go), never under the clusterer's lock.
-	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, Logger: p.briefLog}, p.logger), nil
+	return buildBriefing(in, brief.Options{SummaryWords: p.cfg.SummaryWords, DeskLang: p.cfg.DeskLang, Logger: p.briefLog}, p.logger), nil
 }
 
 // originals drops duplicates, keeping at most n articles when n > 0.

@@ -133,7 +133,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 				in.Earlier = append(in.Earlier, originals(members[rid], DefaultEarlierPerStory)...)
 			}
 		}
-		b := buildBriefing(in, brief.Options{SummaryWords: opt.SummaryWords, Now: now}, opt.Logger)
+		b := buildBriefing(in, brief.Options{SummaryWords: opt.SummaryWords, Now: now, DeskLang: opt.DeskLang}, opt.Logger)
 		out = append(out, write.Compose(ctx, opt.Writer, b, articles, opt.Logger))
 	}
 	slices.SortStableFunc(out, func(a, b news.Briefing) int {

@@ -146,7 +146,8 @@ type Store interface {
 	Story(ctx context.Context, id int64) (news.Story, error)
 	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)
 
-	// Briefings, one per story. PutBriefing also marks the story briefed.
+	// Briefings, one per story. PutBriefing also marks the story briefed
+	// and, when the briefing has a headline, makes it the story's title.
 	PutBriefing(ctx context.Context, b news.Briefing) error
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 

@@ -47,6 +47,23 @@ func (s *Server) threadStories(ctx context.Context, id int64, limit int) ([]news
 	return list, more, nil
 }
 
+// threadTitle names a thread (its stories first seen first) by its
+// most-covered story's headline: most sources, then most articles, the
+// earliest on a tie. The thread is what most outlets reported ("Osk bursts
+// its banks"), not its latest turn ("Valdria announces flood fund"), whose
+// headline would rename the thread at every new story; nor its first,
+// which can be a one-outlet precursor of the news.
+func threadTitle(list []news.Story) string {
+	best := 0
+	for i, st := range list {
+		b := list[best]
+		if st.SourceCount > b.SourceCount || st.SourceCount == b.SourceCount && st.ArticleCount > b.ArticleCount {
+			best = i
+		}
+	}
+	return list[best].Title
+}
+
 // threadResponse is the body of GET /api/threads/{id}. More is set when
 // the thread has more stories than the list, which holds its most
 // recently updated.
@@ -78,7 +95,7 @@ func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
 // threadPage is the thread page's data.
 type threadPage struct {
 	ID      int64
-	Title   string // the latest story's
+	Title   string // threadTitle's
 	Stories []storyRow
 	More    bool // the thread has more stories than Stories
 }
@@ -94,7 +111,7 @@ func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
 		s.pageStoreError(w, r, "thread", err)
 		return
 	}
-	page := threadPage{ID: id, Title: list[len(list)-1].Title, More: more}
+	page := threadPage{ID: id, Title: threadTitle(list), More: more}
 	for _, st := range list {
 		page.Stories = append(page.Stories, storyRow{Story: st, Href: storyPath(st.ID)})
 	}

@@ -401,8 +401,8 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 // ---- Briefings
 
 // PutBriefing stores b as the briefing of story b.StoryID, replacing any
-// earlier one, and marks the story briefed, in one transaction. The story
-// must exist.
+// earlier one, and marks the story briefed with b's headline (when not
+// empty) as its title, in one transaction. The story must exist.
 func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
 	err := pgx.BeginFunc(ctx, st.pool, func(tx pgx.Tx) error { return putBriefing(ctx, tx, b) })
 	if err != nil {
@@ -418,7 +418,10 @@ func putBriefing(ctx context.Context, tx pgx.Tx, b news.Briefing) error {
 	if err != nil {
 		return err
 	}
-	tag, err := tx.Exec(ctx, `UPDATE stories SET briefed = true WHERE id = $1`, b.StoryID)
+	// The story's title is the briefing's headline, so that the list, the
+	// feed, search and the thread page name the story as its page does.
+	tag, err := tx.Exec(ctx, `UPDATE stories SET briefed = true, title = COALESCE(NULLIF($2, ''), title) WHERE id = $1`,
+		b.StoryID, strings.TrimSpace(b.Headline))
 	if err != nil {
 		return err
 	}

@@ -399,8 +399,8 @@ func (st *Store) Stories(ctx context.Context, f store.StoryFilter) ([]news.Story
 // ---- Briefings
 
 // PutBriefing stores b as the briefing of story b.StoryID, replacing any
-// earlier one, and marks the story briefed, in one transaction. The story
-// must exist.
+// earlier one, and marks the story briefed with b's headline (when not
+// empty) as its title, in one transaction. The story must exist.
 func (st *Store) PutBriefing(ctx context.Context, b news.Briefing) error {
 	tx, err := st.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -423,7 +423,10 @@ func putBriefing(ctx context.Context, tx *sql.Tx, b news.Briefing) error {
 	if err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE stories SET briefed = 1 WHERE id = ?`, b.StoryID)
+	// The story's title is the briefing's headline, so that the list, the
+	// feed, search and the thread page name the story as its page does.
+	res, err := tx.ExecContext(ctx, `UPDATE stories SET briefed = 1, title = COALESCE(NULLIF(?, ''), title) WHERE id = ?`,
+		strings.TrimSpace(b.Headline), b.StoryID)
 	if err != nil {
 		return fmt.Errorf("put briefing of story %d: %w", b.StoryID, err)
 	}

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ArticleCursorMissing", testArticleCursorMissing},
 		{"ArticleNotFound", testArticleNotFound},
 		{"StoryBriefing", testStoryBriefing},
+		{"BriefingHeadlineTitle", testBriefingHeadlineTitle},
 		{"StoryRanking", testStoryRanking},
 		{"RankedStories", testRankedStories},
 		{"CategoryStories", testCategoryStories},
@@ -855,6 +856,40 @@ func testStoryBriefing(t *testing.T, st store.Store) {
 	}
 	if _, err := st.Briefing(ctx, 42); err != nil {
 		t.Errorf("Briefing after PutStory: %v", err)
+	}
+}
+
+// testBriefingHeadlineTitle checks that a briefing's headline becomes its
+// story's title, so that every list names a story as its page does, and
+// that a briefing without one (a bare fallback) leaves the title alone.
+func testBriefingHeadlineTitle(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s := news.Story{ID: 7, ThreadID: 7, Title: "Villa Serena se prepara para una fiesta", FirstSeen: day0, LastUpdated: day0, ArticleCount: 2, SourceCount: 2}
+	if err := st.PutStory(ctx, s); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	steps := []struct {
+		headline, want string
+	}{
+		{"Villa Serena gets ready for a record almond festival", "Villa Serena gets ready for a record almond festival"},
+		{"", "Villa Serena gets ready for a record almond festival"},
+		{"  Almond festival draws record crowds ", "Almond festival draws record crowds"},
+	}
+	for _, step := range steps {
+		if err := st.PutBriefing(ctx, news.Briefing{StoryID: 7, Headline: step.headline, GeneratedAt: day0}); err != nil {
+			t.Fatalf("PutBriefing(%q): %v", step.headline, err)
+		}
+		got, err := st.Story(ctx, 7)
+		if err != nil {
+			t.Fatalf("Story: %v", err)
+		}
+		if got.Title != step.want || !got.Briefed {
+			t.Errorf("after PutBriefing(%q): title %q, briefed %v; want %q, true", step.headline, got.Title, got.Briefed, step.want)
+		}
+		list, err := st.Stories(ctx, store.StoryFilter{ThreadID: 7})
+		if err != nil || len(list) != 1 || list[0].Title != step.want {
+			t.Errorf("Stories(ThreadID 7) after PutBriefing(%q) = %+v, %v; want title %q", step.headline, list, err, step.want)
+		}
 	}
 }
 
