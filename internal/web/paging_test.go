@@ -166,7 +166,7 @@ func TestThreadPage(t *testing.T) {
 			t.Error("story page links a thread of that story alone")
 		}
 		page := do(t, "GET", ts.URL+"/threads/5", nil, "")
-		if page.status != 200 || !strings.Contains(page.body, `<a href="/stories/7">Bridge closed</a>`) {
+		if page.status != 200 || !strings.Contains(page.body, `<a href="/stories/7">Bridge closed &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; repairs begin</a>`) {
 			t.Errorf("thread page: status %d, lacks its story:\n%s", page.status, page.body)
 		}
 		// One story is "the only story", not "The 1 story ..., first seen first".

@@ -300,7 +300,8 @@ func fixtureStore() *memStore {
 		FetchedAt: t0, Text: "The ferry runs again.", Extraction: news.ExtractFull, StoryID: 8}
 	// Story 7 has since joined thread 5: article 2 still records the
 	// thread it was first given.
-	m.stories[7] = news.Story{ID: 7, ThreadID: 5, Title: "Bridge closed", Category: "Local", FirstSeen: t0.Add(-2 * time.Hour), LastUpdated: t0,
+	// Its title is its briefing's headline, as PutBriefing makes it.
+	m.stories[7] = news.Story{ID: 7, ThreadID: 5, Title: fixtureBriefing().Headline, Category: "Local", FirstSeen: t0.Add(-2 * time.Hour), LastUpdated: t0,
 		ArticleCount: 2, SourceCount: 2, Briefed: true}
 	m.stories[8] = news.Story{ID: 8, Title: "Ferry service resumes", FirstSeen: t0.Add(-30 * time.Hour), LastUpdated: t0.Add(-30 * time.Hour),
 		ArticleCount: 1, SourceCount: 1}

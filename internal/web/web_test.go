@@ -167,7 +167,7 @@ func TestAPIStoriesRanked(t *testing.T) {
 			SourceCount int    `json:"source_count"`
 			URL         string `json:"url"`
 		}{
-			{7, "Bridge closed", 2, "https://news.example.org/stories/7"},
+			{7, "Bridge closed <script>alert('x')</script> & repairs begin", 2, "https://news.example.org/stories/7"},
 			{8, "Ferry service resumes", 1, "https://news.example.org/stories/8"},
 		}
 		if diff := cmp.Diff(want, got.Stories); diff != "" {
@@ -201,7 +201,7 @@ func TestAPIStoryIsBriefingJSON(t *testing.T) {
 		if err := json.Unmarshal([]byte(r.body), &fields); err != nil {
 			t.Fatal(err)
 		}
-		for k, want := range map[string]any{"id": 7.0, "title": "Bridge closed", "source_count": 2.0, "briefed": true, "story_id": 7.0} {
+		for k, want := range map[string]any{"id": 7.0, "title": "Bridge closed <script>alert('x')</script> & repairs begin", "source_count": 2.0, "briefed": true, "story_id": 7.0} {
 			if got := fields[k]; got != want {
 				t.Errorf("field %s = %v, want %v", k, got, want)
 			}
