@@ -126,8 +126,9 @@ type Store interface {
 	// ArticleByURL returns the article stored under the canonical url,
 	// else the one url was recorded as leading to (AddArticleFrom).
 	ArticleByURL(ctx context.Context, url string) (news.Article, error)
-	// HasArticle reports whether ArticleByURL would find an article,
-	// without reading it: the check a poll makes for every feed item, in
+	// HasArticle reports whether ArticleByURL would find an article, or
+	// would have before retention removed it (Pruner), without reading
+	// it: the check a poll makes for every feed item, in
 	// one round trip whether the item's link is the article's URL or one
 	// that redirected to it.
 	HasArticle(ctx context.Context, url string) (bool, error)
@@ -156,12 +157,66 @@ type Store interface {
 	SourceRetrier
 	SourceEditor
 	SourceUpdater
+	Pruner
 
 	// Ping checks that the database answers, for a readiness probe: a
 	// round trip on a pooled connection, bounded by ctx.
 	Ping(ctx context.Context) error
 
 	Close() error
+}
+
+// PruneOptions says what Prune removes.
+type PruneOptions struct {
+	// Cutoff: a story goes when its newest article is older (sort time
+	// before Cutoff) and so is its last update. Required.
+	Cutoff time.Time
+	// DryRun counts what would go and changes nothing.
+	DryRun bool
+	// Batch is how many stories one transaction removes, so that a prune
+	// of a year never holds SQLite's one connection for long; 0 is
+	// DefaultPruneBatch.
+	Batch int
+	// Recheck is how long after its last article the clusterer still
+	// offers a story as related to a later one (its thread window): the
+	// kept stories last updated within Recheck after Cutoff have their
+	// briefings read, and one that names a removed story or cites a
+	// removed article is marked stale to be briefed again. 0 checks
+	// none but the removed stories' threads.
+	Recheck time.Duration
+}
+
+// DefaultPruneBatch is PruneOptions.Batch's default.
+const DefaultPruneBatch = 500
+
+// PruneResult counts what Prune removed, or with DryRun would remove.
+type PruneResult struct {
+	Stories   int // stories removed, with their briefings
+	Articles  int // their articles (text, search index rows, links)
+	Briefings int
+	// Threads is how many threads lost their last story. A thread is
+	// only the stories that carry its ID, so it goes with them.
+	Threads int
+	// Restaled is how many kept stories were marked to be briefed again
+	// because their briefing named or cited what went (not counted in a
+	// dry run).
+	Restaled int
+}
+
+// Pruner removes old stories: retention (docs/pipeline.md, "Retention").
+type Pruner interface {
+	// Prune removes the stories whose newest article is older than
+	// opt.Cutoff, with their articles, briefings, search index rows and
+	// redirect links, a batch of stories to a transaction. A story with
+	// an article inside the window is kept whole, old articles and all;
+	// so is the story of the clusterer snapshot's last article, so that
+	// a restart can load the snapshot. Sources are never removed. Each
+	// removed article's URL and links are recorded, so that HasArticle
+	// still reports them stored and a poll does not fetch them again.
+	// Kept stories whose briefings named or cited what went are marked
+	// stale (see PruneOptions.Recheck). On ctx's end it returns what it
+	// removed so far with ctx's error; every batch committed stays.
+	Prune(ctx context.Context, opt PruneOptions) (PruneResult, error)
 }
 
 // Leader is the writes of the process that groups articles (the pipeline's

@@ -256,11 +256,13 @@ func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, er
 }
 
 // HasArticle reports whether an article is stored under the canonical url
-// or url leads to one (AddArticleFrom).
+// or url leads to one (AddArticleFrom), or retention removed an article
+// stored under it or led to (store.Pruner).
 func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 	var found bool
 	err := st.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = $1)
-		OR EXISTS (SELECT 1 FROM article_links WHERE `+linkEq+`)`, url).Scan(&found)
+		OR EXISTS (SELECT 1 FROM article_links WHERE `+linkEq+`)
+		OR EXISTS (SELECT 1 FROM pruned_urls WHERE md5(url) = md5($1) AND url = $1)`, url).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look up article %q: %w", url, err)
 	}
@@ -449,4 +451,11 @@ func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, er
 		return news.Briefing{}, fmt.Errorf("briefing of story %d: decode: %w", storyID, err)
 	}
 	return b, nil
+}
+
+// Prune removes old stories (store.Pruner). Each batch locks the stories
+// it selects, so that a concurrent PutStory of one waits for the batch
+// and then finds it gone or kept, never half removed.
+func (st *Store) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
+	return sqlq.Pruning{InTx: st.inTx, Lock: " FOR UPDATE OF s"}.Prune(ctx, opt)
 }

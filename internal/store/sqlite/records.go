@@ -265,11 +265,13 @@ func (st *Store) ArticleByURL(ctx context.Context, url string) (news.Article, er
 }
 
 // HasArticle reports whether an article is stored under the canonical url
-// or url leads to one (AddArticleFrom).
+// or url leads to one (AddArticleFrom), or retention removed an article
+// stored under it or led to (store.Pruner).
 func (st *Store) HasArticle(ctx context.Context, url string) (bool, error) {
 	var found bool
 	err := st.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1)
-		OR EXISTS (SELECT 1 FROM article_links WHERE link = ?1)`, url).Scan(&found)
+		OR EXISTS (SELECT 1 FROM article_links WHERE link = ?1)
+		OR EXISTS (SELECT 1 FROM pruned_urls WHERE url = ?1)`, url).Scan(&found)
 	if err != nil {
 		return false, fmt.Errorf("look up article %q: %w", url, err)
 	}
@@ -456,4 +458,10 @@ func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, er
 		return news.Briefing{}, fmt.Errorf("briefing of story %d: decode: %w", storyID, err)
 	}
 	return b, nil
+}
+
+// Prune removes old stories (store.Pruner), a batch to a transaction,
+// each taking the database's write lock only for its own statements.
+func (st *Store) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
+	return sqlq.Pruning{InTx: st.inTx}.Prune(ctx, opt)
 }
