@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // and help text, so that a change to how they are bound shows here.
 func TestHelpGolden(t *testing.T) {
 	t.Parallel()
-	for _, cmd := range []string{"serve", "demo", "brief"} {
+	for _, cmd := range []string{"serve", "demo", "brief", "prune"} {
 		t.Run(cmd, func(t *testing.T) {
 			t.Parallel()
 			var stdout, stderr bytes.Buffer

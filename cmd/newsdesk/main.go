@@ -44,6 +44,7 @@ Usage:
   newsdesk serve [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL]
   newsdesk demo [--addr 127.0.0.1:8080] [--base-url URL] [--db PATH | --database URL] [--wire-addr ADDR]
   newsdesk sources [--db PATH | --database URL] add URL | set ID | import FILE.opml | export | list | remove ID
+  newsdesk prune [--db PATH | --database URL] --older-than 180d [--dry-run]
   newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 
@@ -98,6 +99,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return runSources(ctx, rest, env)
 	case "brief":
 		return runBrief(ctx, rest, env)
+	case "prune":
+		return runPrune(ctx, rest, env)
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
@@ -133,6 +136,14 @@ func configFromEnv(getenv func(string) string) (config.Config, error) {
 			err = fmt.Errorf("parse NEWSDESK_SUMMARY_WORDS %q: want a whole number of words", v)
 		} else {
 			cfg.SummaryWords = n
+		}
+	}
+	if v := getenv("NEWSDESK_RETENTION"); v != "" {
+		d, perr := config.ParseRetention(v)
+		if perr != nil {
+			err = errors.Join(err, fmt.Errorf("parse NEWSDESK_RETENTION: %w", perr))
+		} else {
+			cfg.Retention = d
 		}
 	}
 	return cfg, err

@@ -68,6 +68,11 @@ func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
 		fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 		fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 		fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
+		fs.Func("retention", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 7d), once a day (default 0: keep everything, or NEWSDESK_RETENTION)", func(v string) error {
+			d, err := config.ParseRetention(v)
+			cfg.Retention = d
+			return err
+		})
 		fs.DurationVar(&cfg.GroupBacklogWait, "group-backlog-wait", cfg.GroupBacklogWait, "how long grouping may wait for a backlog of fetches (a first poll, an import) to finish, so that it is grouped oldest first in one batch; steady polling still groups within 2s (0 to 1h; 0: group a backlog in 2s slices)")
 	}
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
@@ -209,6 +214,15 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		}
 	})
 	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DatabaseName())
+	if cfg.Retention > 0 {
+		// Owned like the ready hook: runCtx ends it at shutdown, and the
+		// wait below sees it return before the store closes. A prune in
+		// flight stops between statements; its batches committed stay.
+		wg.Go(func() {
+			runRetention(runCtx, st, cfg.Retention, retentionFirstDelay, retentionEvery, logger.With("component", "retention"))
+		})
+		logger.Info("retention on", "keep", news.FormatDuration(cfg.Retention))
+	}
 	if h.ready != nil {
 		wg.Go(func() {
 			if err := h.ready(runCtx, baseURL, p, st); err != nil && runCtx.Err() == nil {

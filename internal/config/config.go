@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
@@ -84,6 +86,12 @@ type Config struct {
 	DeskLang string
 	// SummaryWords is the summary's length budget. Default 65.
 	SummaryWords int
+	// Retention is how long serve keeps a story after its newest article
+	// (docs/pipeline.md, "Retention"): once a day it removes older ones,
+	// with their articles and briefings. 0, the default, keeps
+	// everything; else at least MinRetention. Read from
+	// NEWSDESK_RETENTION (ParseRetention's form).
+	Retention time.Duration
 	// Translator selects the translator that brings foreign articles into
 	// DeskLang for grouping: "" (none), "glossary" (the bundled
 	// Spanish-English glossary) or "libretranslate:URL". Read from
@@ -112,6 +120,36 @@ type Config struct {
 	// WriterAllowPrivate lets WriterURL name a loopback or private
 	// address: the user's own model server. Off by default.
 	WriterAllowPrivate bool
+}
+
+// MinRetention is the shortest retention accepted: the clusterer joins an
+// article to a story up to days after the story's last one, and a thread
+// links stories over weeks, so a shorter one would remove stories still
+// live. A week is well past the quiet spell of a story still running.
+const MinRetention = 7 * 24 * time.Hour
+
+// ParseRetention reads a retention as an operator writes it: a whole
+// number of days ("180d"), or a Go duration ("4320h"); "0" keeps
+// everything. A negative one is an error.
+func ParseRetention(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n > 1<<20 {
+			return 0, fmt.Errorf("retention %q: want a whole number of days (180d) or a duration (4320h)", s)
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("retention %q: want a whole number of days (180d) or a duration (4320h)", s)
+		}
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("retention %q: want 0 or more", s)
+	}
+	return d, nil
 }
 
 // DefaultWriterKeyEnv is the variable the writer's API key is read from
@@ -208,6 +246,9 @@ func (c Config) Validate() error {
 	}
 	if c.SummaryWords < 10 {
 		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))
+	}
+	if c.Retention != 0 && c.Retention < MinRetention {
+		errs = append(errs, fmt.Errorf("retention %s: want 0 (keep everything) or at least %s", news.FormatDuration(c.Retention), news.FormatDuration(MinRetention)))
 	}
 	if c.WriterURL != "" {
 		if err := c.Writer(nil).Validate(); err != nil {

@@ -45,6 +45,10 @@ func TestValidate(t *testing.T) {
 		{"short timeout", func(c *Config) { c.FetchTimeout = 0 }, "fetch timeout 0 seconds: want at least 1 second"},
 		{"desk language name", func(c *Config) { c.DeskLang = "english" }, `desk language "english"`},
 		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
+		{"retention off", func(c *Config) { c.Retention = 0 }, ""},
+		{"retention a week", func(c *Config) { c.Retention = MinRetention }, ""},
+		{"retention under a week", func(c *Config) { c.Retention = MinRetention - time.Second }, "retention 6 days 23 hours 59 minutes 59 seconds: want 0 (keep everything) or at least 7 days"},
+		{"retention negative", func(c *Config) { c.Retention = -24 * time.Hour }, "retention -1 day"},
 		{"glossary translator", func(c *Config) { c.Translator = "glossary" }, ""},
 		{"libretranslate translator", func(c *Config) { c.Translator = "libretranslate:http://127.0.0.1:5000" }, ""},
 		{"unknown translator", func(c *Config) { c.Translator = "deepl" }, `translator "deepl": unknown kind`},
@@ -69,6 +73,38 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want nil", err)
 			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseRetention checks the forms an operator writes a retention in.
+func TestParseRetention(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in      string
+		want    time.Duration
+		wantErr bool
+	}{
+		{"180d", 180 * 24 * time.Hour, false},
+		{"7d", MinRetention, false},
+		{"4320h", 180 * 24 * time.Hour, false},
+		{"0", 0, false},
+		{"0d", 0, false},
+		{" 30d ", 30 * 24 * time.Hour, false},
+		{"-1d", 0, true},
+		{"-5h", 0, true},
+		{"1.5d", 0, true},
+		{"d", 0, true},
+		{"six months", 0, true},
+		{"99999999d", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			t.Parallel()
+			got, err := ParseRetention(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Errorf("ParseRetention(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 			}
 		})
 	}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/config"
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+const pruneUsage = `usage: newsdesk prune [--db PATH | --database URL] --older-than DURATION [--dry-run]
+Removes the stories whose newest article is older than DURATION (180d,
+4320h; at least 7d), with their articles, briefings and search index rows,
+and prints what it removed, or with --dry-run what it would remove. Sources
+are kept, and the removed articles' URLs are remembered so that a poll does
+not fetch them again.
+`
+
+func runPrune(ctx context.Context, args []string, env environment) error {
+	fs := newFlagSet("prune", env.stderr, pruneUsage)
+	cfg := env.cfg
+	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
+	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` to use instead of the SQLite file")
+	olderThan := fs.String("older-than", "", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 7d)")
+	dry := fs.Bool("dry-run", false, "print what would be removed, and remove nothing")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return argsError(env.stderr, pruneUsage, "prune", "unexpected argument %q", fs.Arg(0))
+	}
+	if *olderThan == "" {
+		return argsError(env.stderr, pruneUsage, "prune", "--older-than is required")
+	}
+	d, err := config.ParseRetention(*olderThan)
+	if err != nil {
+		return err
+	}
+	if d < config.MinRetention {
+		return fmt.Errorf("--older-than %s: want at least %s, so that stories still live are kept", news.FormatDuration(d), news.FormatDuration(config.MinRetention))
+	}
+	if cfg.Database == "" {
+		// Opening a SQLite file creates it: a mistyped --db must not prune
+		// an empty new database and report nothing to remove.
+		if _, err := os.Stat(cfg.DBPath); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("no database at %s: name it with --db", cfg.DBPath)
+		}
+	}
+	st, err := openStore(ctx, cfg, env.logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	cutoff := time.Now().UTC().Add(-d)
+	res, err := st.Prune(ctx, pruneOptions(cutoff, *dry))
+	printPrune(env.stdout, cutoff, *dry, res)
+	return err
+}
+
+// pruneOptions are the options serve and prune prune with: the recheck
+// of kept briefings spans the clusterer's thread window, the longest a
+// removed story could have been offered to a later one as related.
+func pruneOptions(cutoff time.Time, dry bool) store.PruneOptions {
+	return store.PruneOptions{Cutoff: cutoff, DryRun: dry, Recheck: cluster.DefaultConfig().ThreadWindow}
+}
+
+func printPrune(w io.Writer, cutoff time.Time, dry bool, r store.PruneResult) {
+	verb := "removed"
+	if dry {
+		verb = "would remove"
+	}
+	fmt.Fprintf(w, "%s %d stories (newest article before %s), %d articles, %d briefings; %d threads left without a story\n",
+		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads)
+	if !dry {
+		fmt.Fprintf(w, "marked %d kept stories to be briefed again (their briefings named what was removed)\n", r.Restaled)
+	}
+}
+
+// Retention's schedule in serve: a first prune shortly after start (not at
+// once, so that start-up and a first poll have the database to themselves),
+// then one a day.
+const (
+	retentionFirstDelay = 2 * time.Minute
+	retentionEvery      = 24 * time.Hour
+)
+
+// runRetention prunes st of stories older than keep, first after
+// firstDelay and then every every, until ctx ends. A failed prune is
+// logged and tried again at the next turn: retention is housekeeping, and
+// must not stop the server.
+func runRetention(ctx context.Context, st store.Pruner, keep, firstDelay, every time.Duration, logger *slog.Logger) {
+	t := time.NewTimer(firstDelay)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		start := time.Now()
+		cutoff := start.UTC().Add(-keep)
+		res, err := st.Prune(ctx, pruneOptions(cutoff, false))
+		attrs := []any{"cutoff", cutoff.Format(time.RFC3339), "stories", res.Stories, "articles", res.Articles,
+			"briefings", res.Briefings, "threads", res.Threads, "restaled", res.Restaled, "took", time.Since(start)}
+		switch {
+		case ctx.Err() != nil:
+			logger.Info("retention stopped by shutdown", attrs...)
+			return
+		case err != nil:
+			logger.Error("retention prune failed", append(attrs, "err", err)...)
+		default:
+			logger.Info("retention pruned", attrs...)
+		}
+		t.Reset(every)
+	}
+}

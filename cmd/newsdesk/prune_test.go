@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// TestPruneCommand runs "newsdesk prune" on a database with one story of
+// 60 days ago and one of today: the dry run reports the old one and keeps
+// it, the prune removes it, and bad arguments are refused before the
+// database is touched.
+func TestPruneCommand(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "newsdesk.db")
+	st, err := sqlite.Open(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	for id, at := range map[int64]time.Time{1: now.Add(-60 * 24 * time.Hour), 2: now.Add(-time.Hour)} {
+		a, _, err := st.AddArticle(ctx, news.Article{URL: "https://prune.example/" + string(rune('0'+id)), Title: "t", Text: "x",
+			PublishedAt: at, FetchedAt: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: id, ThreadID: id}); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.PutStory(ctx, news.Story{ID: id, ThreadID: id, FirstSeen: at, LastUpdated: at, ArticleCount: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	tests := []struct {
+		name    string
+		args    []string
+		wantOut string
+		wantErr string
+		stories int // left afterwards
+	}{
+		{"no duration", []string{"prune", "--db", db}, "", "--older-than is required", 2},
+		{"under a week", []string{"prune", "--db", db, "--older-than", "6d"}, "", "want at least 7 days", 2},
+		{"not a duration", []string{"prune", "--db", db, "--older-than", "soon"}, "", `retention "soon"`, 2},
+		{"no such database", []string{"prune", "--db", db + ".typo", "--older-than", "30d"}, "", "no database at", 2},
+		{"dry run", []string{"prune", "--db", db, "--older-than", "30d", "--dry-run"}, "would remove 1 stories", "", 2},
+		{"prune", []string{"prune", "--db", db, "--older-than", "30d"}, "removed 1 stories", "", 1},
+		{"again", []string{"prune", "--db", db, "--older-than", "30d"}, "removed 0 stories", "", 1},
+	}
+	for _, tt := range tests { // in order: each runs on the database the last left
+		var stdout, stderr bytes.Buffer
+		err := run(ctx, tt.args, func(string) string { return "" }, &stdout, &stderr)
+		if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error()+stderr.String(), tt.wantErr)) {
+			t.Errorf("%s: error %v (stderr %q); want %q", tt.name, err, stderr.String(), tt.wantErr)
+		}
+		if !strings.Contains(stdout.String(), tt.wantOut) {
+			t.Errorf("%s: output %q; want %q in it", tt.name, stdout.String(), tt.wantOut)
+		}
+		st, err := sqlite.Open(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := st.Stories(ctx, store.StoryFilter{})
+		st.Close()
+		if err != nil || len(list) != tt.stories {
+			t.Errorf("%s: %d stories left (%v); want %d", tt.name, len(list), err, tt.stories)
+		}
+	}
+}
+
+// countingPruner counts Prune calls and fails the first.
+type countingPruner struct{ n atomic.Int32 }
+
+func (p *countingPruner) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
+	if p.n.Add(1) == 1 {
+		return store.PruneResult{}, errors.New("disk full")
+	}
+	return store.PruneResult{Stories: 1}, nil
+}
+
+// TestRunRetention checks serve's schedule: it prunes after the first
+// delay, again after a failure, and returns when its context ends.
+func TestRunRetention(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(context.Background())
+	var p countingPruner
+	var logs bytes.Buffer
+	done := make(chan struct{})
+	go func() {
+		runRetention(ctx, &p, 30*24*time.Hour, time.Millisecond, 5*time.Millisecond, newLogger(&logs, "info"))
+		close(done)
+	}()
+	deadline := time.After(10 * time.Second)
+	for p.n.Load() < 3 {
+		select {
+		case <-deadline:
+			t.Fatalf("%d prunes in 10s; want 3", p.n.Load())
+		case <-time.After(time.Millisecond):
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("runRetention did not return after its context ended")
+	}
+	for _, want := range []string{"retention prune failed", "disk full", "retention pruned"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("logs lack %q:\n%s", want, logs.String())
+		}
+	}
+}
