@@ -187,7 +187,7 @@ type PruneOptions struct {
 }
 
 // DefaultPruneBatch is PruneOptions.Batch's default.
-const DefaultPruneBatch = 500
+const DefaultPruneBatch = 100
 
 // PruneResult counts what Prune removed, or with DryRun would remove.
 type PruneResult struct {

@@ -269,3 +269,14 @@ func TestArticleLinks(t *testing.T) {
 		return err
 	})
 }
+
+// BenchmarkPrune removes 20,000 old articles (storetest.BenchPrune).
+func BenchmarkPrune(b *testing.B) {
+	storetest.BenchPrune(b, func(b *testing.B) store.Store {
+		st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "newsdesk.db"), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st
+	}, 20_000)
+}

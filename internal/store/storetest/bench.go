@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -85,5 +87,65 @@ func BenchArticleLookup(b *testing.B, st store.Store, n int) {
 				i++
 			}
 		})
+	}
+}
+
+// BenchPrune measures Prune removing n old articles, four to a story,
+// each with some 2,000 bytes of text in the search index and a briefing
+// per story, from a store that also holds n/4 articles inside the window,
+// which it keeps, at batches of 100 (the default) and 500 stories a
+// transaction. open returns an empty store; each iteration fills a new
+// one, untimed.
+func BenchPrune(b *testing.B, open func(b *testing.B) store.Store, n int) {
+	for _, batch := range []int{100, 500} {
+		b.Run(fmt.Sprintf("batch=%d", batch), func(b *testing.B) { benchPrune(b, open, n, batch) })
+	}
+}
+
+func benchPrune(b *testing.B, open func(b *testing.B) store.Store, n, batch int) {
+	ctx := context.Background()
+	cutoff := day0.Add(180 * 24 * time.Hour)
+	para := strings.Repeat("The harbour authority said on Monday that the strike had closed three terminals. ", 25)
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := open(b)
+		add := func(story int64, at time.Time, k int) {
+			a, _, err := st.AddArticle(ctx, news.Article{URL: fmt.Sprintf("https://site%d.example/news/%d/%d", story%50, story, k),
+				Title: fmt.Sprintf("Story %d report %d", story, k), Text: para, PublishedAt: at, FetchedAt: at})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: story, ThreadID: story}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		stories := int64(n / 4)
+		for s := int64(1); s <= stories+stories/4; s++ {
+			at := day0.Add(time.Duration(s) * time.Minute) // old
+			per := 4
+			if s > stories {
+				at, per = cutoff.Add(time.Duration(s)*time.Minute), 1 // inside the window
+			}
+			for k := range per {
+				add(s, at, k)
+			}
+			if err := st.PutStory(ctx, news.Story{ID: s, ThreadID: s, Title: "t", FirstSeen: at, LastUpdated: at, ArticleCount: per}); err != nil {
+				b.Fatal(err)
+			}
+			if err := st.PutBriefing(ctx, news.Briefing{StoryID: s, Headline: "t", GeneratedAt: at}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		res, err := st.Prune(ctx, store.PruneOptions{Cutoff: cutoff, Batch: batch, Recheck: 60 * 24 * time.Hour})
+		b.StopTimer()
+		if err != nil || res.Articles != n || res.Stories != int(stories) {
+			b.Fatalf("Prune = %+v, %v; want %d articles of %d stories", res, err, n, stories)
+		}
+		b.ReportMetric(float64(res.Articles), "articles/op")
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
 	}
 }
