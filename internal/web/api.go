@@ -216,10 +216,50 @@ func (s *Server) storyAndBriefing(ctx context.Context, id int64) (news.Story, ne
 		return news.Story{}, news.Briefing{}, fmt.Errorf("load briefing of story %d: %w", id, err)
 	}
 	b = withStoryDefaults(b, st)
+	b = s.withoutGoneRelated(ctx, b)
 	if b.Sections == nil {
 		b.Sections = []news.Section{}
 	}
 	return st, b, nil
+}
+
+// withoutGoneRelated drops from b the related stories no longer stored:
+// retention removes old stories (store.Pruner) and marks the briefings
+// that name them stale, but until the pipeline briefs them again a page
+// would link a story that answers 404. At most a briefing's few related
+// stories are looked up, each by its key. A story that cannot be read
+// for another reason is kept, and logged.
+func (s *Server) withoutGoneRelated(ctx context.Context, b news.Briefing) news.Briefing {
+	var sections []news.Section
+	changed := false
+	for _, sec := range b.Sections {
+		if sec.Kind != news.SectionRelated {
+			sections = append(sections, sec)
+			continue
+		}
+		var items []news.Item
+		for _, it := range sec.Items {
+			if it.StoryID > 0 {
+				if _, err := s.st.Story(ctx, it.StoryID); errors.Is(err, store.ErrNotFound) {
+					changed = true
+					continue
+				} else if err != nil {
+					s.log.Warn("load related story", "story", b.StoryID, "related", it.StoryID, "err", err)
+				}
+			}
+			items = append(items, it)
+		}
+		if len(items) == 0 {
+			changed = true
+			continue
+		}
+		sec.Items = items
+		sections = append(sections, sec)
+	}
+	if changed {
+		b.Sections = sections
+	}
+	return b
 }
 
 // withStoryDefaults fills the briefing's empty headline and category from

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -70,4 +72,55 @@ func eachStore(t *testing.T, f func(t *testing.T, st Store)) {
 		t.Parallel()
 		f(t, sqliteFixture(t))
 	})
+}
+
+// TestRelatedStoryGone checks that a briefing naming a related story that
+// retention removed links only the stories still stored, on the page and
+// in the API, until the pipeline briefs it again; a briefing whose every
+// related story is gone shows no related section.
+func TestRelatedStoryGone(t *testing.T) {
+	t.Parallel()
+	st := sqliteFixture(t)
+	put := func(b news.Briefing) {
+		t.Helper()
+		if err := st.(*sqlite.Store).PutBriefing(t.Context(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	related := func(ids ...int64) news.Section {
+		sec := news.Section{Kind: news.SectionRelated, Title: "Related stories"}
+		for _, id := range ids {
+			sec.Items = append(sec.Items, news.Item{Text: "Story " + strconv.FormatInt(id, 10), StoryID: id})
+		}
+		return sec
+	}
+	put(news.Briefing{StoryID: 8, Headline: "Ferry", Sections: []news.Section{related(7, 999)}})
+	ts := newTestServer(t, Config{}, st)
+	tests := []struct {
+		path      string
+		want, not []string
+	}{
+		{"/stories/8", []string{`href="/stories/7"`}, []string{"/stories/999", "Story 999"}},
+		{"/api/stories/8", []string{`"story_id": 7`}, []string{`"story_id": 999`}},
+	}
+	for _, tt := range tests {
+		r := do(t, "GET", ts.URL+tt.path, nil, "")
+		if r.status != 200 {
+			t.Fatalf("%s: status %d", tt.path, r.status)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.body, w) {
+				t.Errorf("%s lacks %q", tt.path, w)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(r.body, n) {
+				t.Errorf("%s still shows %q", tt.path, n)
+			}
+		}
+	}
+	put(news.Briefing{StoryID: 8, Headline: "Ferry", Sections: []news.Section{related(998, 999)}})
+	if r := do(t, "GET", ts.URL+"/api/stories/8", nil, ""); strings.Contains(r.body, `"related"`) {
+		t.Errorf("a related section of gone stories only is still shown: %s", r.body)
+	}
 }
