@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -222,6 +223,12 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 			runRetention(runCtx, st, cfg.Retention, retentionFirstDelay, retentionEvery, logger.With("component", "retention"))
 		})
 		logger.Info("retention on", "keep", news.FormatDuration(cfg.Retention))
+		if w := cluster.DefaultConfig().Window; cfg.Retention < w {
+			// Allowed (config.MinRetention), but a story pruned while the
+			// clusterer can still join to it comes back without its past.
+			logger.Warn("retention is shorter than the clusterer's join window: a story it still holds may be pruned and come back with its new articles only",
+				"keep", news.FormatDuration(cfg.Retention), "join_window", news.FormatDuration(w))
+		}
 	}
 	if h.ready != nil {
 		wg.Go(func() {

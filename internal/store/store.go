@@ -40,9 +40,11 @@ type ArticleFilter struct {
 	// article. An offset would make every page skip all the rows before it.
 	// An ID with no place in Order (no such article, or an unclustered one
 	// in the Clustered GroupedOrder) is an error matching ErrNotFound, not
-	// an empty page that a replay would take for the list's end. No method
-	// deletes articles (DeleteSource keeps them), so only a wrong ID or a
-	// row deleted by hand does it. The cursor is an ID rather than the sort
+	// an empty page that a replay would take for the list's end. Only
+	// Pruner deletes articles (DeleteSource keeps them), and it keeps the
+	// cluster snapshot's cursor article; a replay page's last article
+	// pruned mid-replay (a prune on another process) does it too, and the
+	// restart fails rather than replay a gap. The cursor is an ID rather than the sort
 	// key itself because GroupedOrder's key is not in news.Article; telling
 	// a missing cursor from the list's end costs a lookup by ID, made only
 	// when a page after a cursor comes back empty.
