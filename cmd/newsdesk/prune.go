@@ -17,7 +17,7 @@ import (
 
 const pruneUsage = `usage: newsdesk prune [--db PATH | --database URL] --older-than DURATION [--dry-run]
 Removes the stories whose newest article is older than DURATION (180d,
-4320h; at least 7d), with their articles, briefings and search index rows,
+4320h; at least 30d), with their articles, briefings and search index rows,
 and prints what it removed, or with --dry-run what it would remove. Sources
 are kept, and the removed articles' URLs are remembered so that a poll does
 not fetch them again.
@@ -28,7 +28,7 @@ func runPrune(ctx context.Context, args []string, env environment) error {
 	cfg := env.cfg
 	fs.StringVar(&cfg.DBPath, "db", cfg.DBPath, "SQLite database `path`")
 	fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` to use instead of the SQLite file")
-	olderThan := fs.String("older-than", "", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 7d)")
+	olderThan := fs.String("older-than", "", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 30d)")
 	dry := fs.Bool("dry-run", false, "print what would be removed, and remove nothing")
 	if err := parseFlags(fs, args); err != nil {
 		return err

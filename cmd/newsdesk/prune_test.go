@@ -51,7 +51,7 @@ func TestPruneCommand(t *testing.T) {
 		stories int // left afterwards
 	}{
 		{"no duration", []string{"prune", "--db", db}, "", "--older-than is required", 2},
-		{"under a week", []string{"prune", "--db", db, "--older-than", "6d"}, "", "want at least 7 days", 2},
+		{"under the join window", []string{"prune", "--db", db, "--older-than", "29d"}, "", "want at least 30 days", 2},
 		{"not a duration", []string{"prune", "--db", db, "--older-than", "soon"}, "", `retention "soon"`, 2},
 		{"no such database", []string{"prune", "--db", db + ".typo", "--older-than", "30d"}, "", "no database at", 2},
 		{"dry run", []string{"prune", "--db", db, "--older-than", "30d", "--dry-run"}, "would remove 1 stories", "", 2},

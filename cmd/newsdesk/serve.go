@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -69,7 +68,7 @@ func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
 		fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 		fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 		fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
-		fs.Func("retention", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 7d), once a day (default 0: keep everything, or NEWSDESK_RETENTION)", func(v string) error {
+		fs.Func("retention", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 30d), once a day (default 0: keep everything, or NEWSDESK_RETENTION)", func(v string) error {
 			d, err := config.ParseRetention(v)
 			cfg.Retention = d
 			return err
@@ -223,12 +222,6 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 			runRetention(runCtx, st, cfg.Retention, retentionFirstDelay, retentionEvery, logger.With("component", "retention"))
 		})
 		logger.Info("retention on", "keep", news.FormatDuration(cfg.Retention))
-		if w := cluster.DefaultConfig().Window; cfg.Retention < w {
-			// Allowed (config.MinRetention), but a story pruned while the
-			// clusterer can still join to it comes back without its past.
-			logger.Warn("retention is shorter than the clusterer's join window: a story it still holds may be pruned and come back with its new articles only",
-				"keep", news.FormatDuration(cfg.Retention), "join_window", news.FormatDuration(w))
-		}
 	}
 	if h.ready != nil {
 		wg.Go(func() {

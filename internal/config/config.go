@@ -122,11 +122,12 @@ type Config struct {
 	WriterAllowPrivate bool
 }
 
-// MinRetention is the shortest retention accepted: the clusterer joins an
-// article to a story up to days after the story's last one, and a thread
-// links stories over weeks, so a shorter one would remove stories still
-// live. A week is well past the quiet spell of a story still running.
-const MinRetention = 7 * 24 * time.Hour
+// MinRetention is the shortest retention accepted: the clusterer's join
+// window (cluster.Config.Window, 30 days). It joins an article to a story
+// up to that long after the story's last one, so a shorter retention
+// would prune stories it still holds, and a pruned story that a new
+// report joins comes back with the new report only, its past gone.
+const MinRetention = 30 * 24 * time.Hour
 
 // ParseRetention reads a retention as an operator writes it: a whole
 // number of days ("180d"), or a Go duration ("4320h"); "0" keeps

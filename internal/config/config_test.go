@@ -46,8 +46,8 @@ func TestValidate(t *testing.T) {
 		{"desk language name", func(c *Config) { c.DeskLang = "english" }, `desk language "english"`},
 		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
 		{"retention off", func(c *Config) { c.Retention = 0 }, ""},
-		{"retention a week", func(c *Config) { c.Retention = MinRetention }, ""},
-		{"retention under a week", func(c *Config) { c.Retention = MinRetention - time.Second }, "retention 6 days 23 hours 59 minutes 59 seconds: want 0 (keep everything) or at least 7 days"},
+		{"retention 30 days", func(c *Config) { c.Retention = MinRetention }, ""},
+		{"retention under 30 days", func(c *Config) { c.Retention = MinRetention - time.Second }, "retention 29 days 23 hours 59 minutes 59 seconds: want 0 (keep everything) or at least 30 days"},
 		{"retention negative", func(c *Config) { c.Retention = -24 * time.Hour }, "retention -1 day"},
 		{"glossary translator", func(c *Config) { c.Translator = "glossary" }, ""},
 		{"libretranslate translator", func(c *Config) { c.Translator = "libretranslate:http://127.0.0.1:5000" }, ""},
@@ -87,7 +87,7 @@ func TestParseRetention(t *testing.T) {
 		wantErr bool
 	}{
 		{"180d", 180 * 24 * time.Hour, false},
-		{"7d", MinRetention, false},
+		{"30d", MinRetention, false},
 		{"4320h", 180 * 24 * time.Hour, false},
 		{"0", 0, false},
 		{"0d", 0, false},
