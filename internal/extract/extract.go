@@ -204,6 +204,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	paras = dropRepeats(pageText.recover(paras))
 	paras = dropInline(trimTail(paras))
 	paras = dropTitle(paras, res.Title)
+	paras = pageText.dropSide(paras)
 	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")
 	if res.Text == "" {

@@ -61,7 +61,8 @@ func render(n *html.Node, o *outline) []para {
 	var cur, link strings.Builder
 	start, linkStart := 0, 0
 	inLink := 0
-	var open []int32 // the outline's block elements enclosing the walk
+	var open []int32     // the outline's block elements enclosing the walk
+	curSide := int32(-1) // the outline's innermost side element enclosing the walk
 	flush := func() {
 		s := cur.String()[start:]
 		start = cur.Len()
@@ -120,6 +121,11 @@ func render(n *html.Node, o *outline) []para {
 				cur.WriteByte(' ')
 			}
 		}
+		upSide := curSide
+		if o != nil && n.Type == html.ElementNode && isSide(n) {
+			o.sideUp = append(o.sideUp, curSide)
+			curSide = int32(len(o.sideUp) - 1)
+		}
 		block := n.Type == html.ElementNode && isBlock(n.Data)
 		if block {
 			flush()
@@ -128,7 +134,7 @@ func render(n *html.Node, o *outline) []para {
 				if len(open) > 0 {
 					parent = open[len(open)-1]
 				}
-				open = append(open, o.add(parent, n.Data))
+				open = append(open, o.add(parent, n.Data, curSide))
 			}
 		}
 		isLink := n.Type == html.ElementNode && (n.Data == "a" || n.Data == "ref")
@@ -141,6 +147,7 @@ func render(n *html.Node, o *outline) []para {
 		if isLink {
 			inLink--
 		}
+		curSide = upSide
 		if block {
 			flush()
 			if o != nil {
@@ -666,9 +673,16 @@ type outline struct {
 	item []bool
 	// linked: per paragraph, whether most of its text is link text.
 	linked []bool
+	// side: per block element, the innermost side element (isSide, block
+	// or not) that is it or encloses it, or -1; sideUp: per side element,
+	// the side element enclosing it, or -1 (see dropSide).
+	side   []int32
+	sideUp []int32
 }
 
-func (o *outline) add(parent int32, tag string) int32 {
+func (o *outline) add(parent int32, tag string, side int32) int32 {
+	b := int32(len(o.parent))
+	o.side = append(o.side, side)
 	switch tag {
 	case "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6":
 		o.item = append(o.item, true)
@@ -682,7 +696,7 @@ func (o *outline) add(parent int32, tag string) int32 {
 	o.parent = append(o.parent, parent)
 	o.depth = append(o.depth, d)
 	o.end = append(o.end, int32(len(o.end)))
-	return int32(len(o.parent) - 1)
+	return b
 }
 
 func (o *outline) close(b int32) {
