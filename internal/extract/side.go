@@ -129,7 +129,10 @@ func (o *outline) dropSide(body []para) []para {
 		}
 		out = append(out, p)
 	}
-	if len(out) == len(body) {
+	if len(out) == len(body) || len(out) == 0 {
+		// Nothing dropped; or everything, which is a page built of
+		// small blocks a template happens to name so (a list of posts
+		// is the page), not an article with asides.
 		return body
 	}
 	return out

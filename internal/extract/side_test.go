@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,6 +63,12 @@ func TestDropSide(t *testing.T) {
 				p("intro", 80) + p("middle", 80) + `</body></html>`,
 			body: body,
 			want: body,
+		},
+		{
+			name: "every paragraph in its own small side element",
+			page: `<html><body>` + strings.Repeat(`<div class="post-meta">`+p("post", 20)+`</div>`, 5) + `</body></html>`,
+			body: []para{w("post", 20), w("post", 20), w("post", 20), w("post", 20), w("post", 20)},
+			want: []para{w("post", 20), w("post", 20), w("post", 20), w("post", 20), w("post", 20)},
 		},
 		{
 			name: "the page holds the text outside a side element first",
