@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/dedup"
+	"github.com/newsdesk/newsdesk/internal/lang"
 )
 
 // Doc is an article as the clusterer sees it.
@@ -150,6 +151,19 @@ type Config struct {
 	DevelopSources int
 	DevelopPause   time.Duration
 	DevelopWords   int
+	// PlaceRatio keeps apart two events of one place (a town's festival,
+	// its water restrictions, its team's cup final): a story that fewer
+	// than DevelopSources outlets have covered is not joined by a report
+	// whose headline shares with the story's headlines only names that
+	// articles outside the story carry too (the town), whose text agrees
+	// with the story's at least PlaceRatio times as much in names as in
+	// words (the town and its people, not what happened), and which
+	// either shares no name that only the story's articles carry or
+	// comes after DevelopPause with a lead that dates a later day (see
+	// otherEvent). Words are compared only in one language: the report
+	// translated, or the story holding an article of its language.
+	// Default 2.25; 0 turns the check off.
+	PlaceRatio float64
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -399,6 +413,7 @@ func DefaultConfig() Config {
 		DevelopSources:    3,
 		DevelopPause:      24 * time.Hour,
 		DevelopWords:      3,
+		PlaceRatio:        2.25,
 		WordWeight:        0.5,
 		EntityWeight:      0.3,
 		NumberWeight:      0.1,
@@ -568,6 +583,9 @@ type story struct {
 	// figures are the first heldFigures scores and magnitudes of its
 	// articles' headlines and leads (see figures.go).
 	figures []uint16
+	// langs are the first heldLangs languages of its articles (primary
+	// subtags), for otherEvent's word comparison.
+	langs []string
 }
 
 type docRec struct {
@@ -810,7 +828,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	cands := c.candidates(p)
 	p.cands, p.hasCands = cands, true
 	for _, s := range cands {
-		if !c.joinable(d, s) {
+		if !c.joinable(d, s) || c.otherEvent(d, p, s) {
 			continue
 		}
 		sc := c.score(d, p, s)
@@ -1124,6 +1142,9 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		th.members[s.id] = s
 	}
 	s.sources[d.Source] = true
+	if l := lang.Primary(d.Lang); len(s.langs) < heldLangs && !slices.Contains(s.langs, l) {
+		s.langs = append(s.langs, l)
+	}
 	if y := era(d, p); y != 0 && a.DuplicateOf == 0 {
 		i := slices.IndexFunc(s.years, func(yc yearCount) bool { return yc.year == y })
 		if i < 0 {

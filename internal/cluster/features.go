@@ -29,10 +29,18 @@ type raw struct {
 	ents  map[uint64]float64
 	nums  map[uint64]float64
 	title map[uint64]float64
-	// titleWords are the title's words (not its names), as title hashes:
-	// what a new development's headline adds (see develops).
+	// titleWords are the title's words (the words of its names too, which
+	// titleNames marks), as title hashes: what a new development's
+	// headline adds (see develops).
 	titleWords []uint64
-	shown      map[uint64]string // entity hash -> the name as written, for Related
+	// titleNames are those of titleWords that the text writes as a name
+	// ("Villa" of "Villa Serena"), each with its name hash (see
+	// placeHeadline).
+	titleNames []titleName
+	// capWords maps a capitalised word's name hash to its word hash while
+	// a headline is scanned, for titleNames; nil otherwise.
+	capWords map[uint64]uint64
+	shown    map[uint64]string // entity hash -> the name as written, for Related
 	// pairs maps each two-word name to its words' hashes, for the
 	// archive's check that both are written as names (see rejoin).
 	pairs  map[uint64]pairWords
@@ -82,16 +90,30 @@ func extract(d Doc) raw {
 	tr.ents = map[uint64]float64{}
 	tr.nums = map[uint64]float64{}
 	tr.shown = map[uint64]string{}
+	tr.capWords = map[uint64]uint64{}
 	scan(title, &tr, true, true)
+	names := map[uint64]uint64{}
+	for e, w := range tr.capWords {
+		if r.ents[e] > 0 || tr.ents[e] > 0 {
+			names[w] = e
+		}
+	}
 	for h := range tr.words {
 		r.title[retag(h, kindTitle)] = 1
 		r.titleWords = append(r.titleWords, retag(h, kindTitle))
+		if e, ok := names[h]; ok {
+			r.titleNames = append(r.titleNames, titleName{retag(h, kindTitle), e})
+		}
 	}
 	for h := range tr.ents {
 		r.title[retag(h, kindTitle)] = 1
 	}
 	return r
 }
+
+// titleName is a headline word written as a name: its title hash and its
+// name hash.
+type titleName struct{ word, name uint64 }
 
 // retag moves a hash into another kind's space.
 func retag(h uint64, kind byte) uint64 { return (h ^ uint64(kind)<<56) * 0x9e3779b97f4a7c15 }
@@ -213,6 +235,9 @@ func scan(s string, r *raw, words, names bool) {
 		if !names || !upper || stop || len(low) < 2 {
 			prev = ""
 			continue
+		}
+		if r.capWords != nil {
+			r.capWords[hashStr(kindEntity, low)] = hashStr(kindWord, stem(low))
 		}
 		if prev != "" && prevEnd >= 0 && s[prevEnd:start] == " " {
 			ph := hashStr(kindEntity, prev+" "+low)

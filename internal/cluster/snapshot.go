@@ -35,7 +35,7 @@ const (
 	snapshotMagic = "NDCS"
 	// SnapshotFormat versions the layout; bump it when the encoding
 	// changes in a way the fingerprint does not see.
-	SnapshotFormat = 1
+	SnapshotFormat = 2
 )
 
 // ErrIncompatible is returned by Load for a snapshot of another format or
@@ -268,6 +268,7 @@ func (w *stateWriter) story(s *story) {
 	w.bool(s.develops)
 	w.hashes(s.anchors)
 	w.strs(s.streets)
+	w.strs(s.langs)
 	w.ages(s.ages)
 	w.ages(s.titleAges)
 	w.ages(s.titleCounts)
@@ -566,6 +567,7 @@ func (r *stateReader) readStory() *story {
 	s.develops = r.bool()
 	s.anchors = r.hashes()
 	s.streets = r.strs()
+	s.langs = r.strs()
 	s.ages = r.ages()
 	s.titleAges = r.ages()
 	s.titleCounts = r.ages()

@@ -540,20 +540,67 @@ func TestDemoDevelopments(t *testing.T) {
 // article's gold story and its assignment.
 func replayDemo(t *testing.T) (*cluster.Clusterer, []string, []cluster.Assignment) {
 	t.Helper()
-	tr, err := translate.New("glossary")
-	if err != nil {
-		t.Fatal(err)
+	return replayDemoWith(t, "glossary", cluster.DefaultConfig())
+}
+
+// replayDemoWith replays the demo corpus as --demo does with the given
+// translator ("none" for none) and configuration.
+func replayDemoWith(t *testing.T, spec string, cfg cluster.Config) (*cluster.Clusterer, []string, []cluster.Assignment) {
+	t.Helper()
+	var tr translate.Translator
+	if spec != "none" {
+		var err error
+		if tr, err = translate.New(spec); err != nil {
+			t.Fatal(err)
+		}
 	}
 	docs, stories, _, err := DemoArticles(context.Background(), tr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := cluster.New(cluster.DefaultConfig())
+	c := cluster.New(cfg)
 	as := make([]cluster.Assignment, len(docs))
 	for i, d := range docs {
 		as[i] = c.Add(d)
 	}
 	return c, stories, as
+}
+
+// TestDemoEventsApart replays the demo corpus as --demo does, without and
+// with the glossary, and checks that three events of one town are three
+// stories: the almond festival (two reports of one outlet), the water
+// restrictions (a report of that outlet a day and a half later that
+// names the same mayor and cooperative president) and the cup final
+// (the same evening, sharing only the town's name with the
+// restrictions). Their headlines share only the town, and their texts
+// share its names far more than their words (cluster.Config.PlaceRatio;
+// docs/clustering.md, "Three events of one town").
+func TestDemoEventsApart(t *testing.T) {
+	t.Parallel()
+	for _, spec := range []string{"none", "glossary"} {
+		t.Run(spec, func(t *testing.T) {
+			t.Parallel()
+			_, stories, as := replayDemoWith(t, spec, cluster.DefaultConfig())
+			storyOf := map[string]map[int64]bool{}
+			for i, a := range as {
+				if storyOf[stories[i]] == nil {
+					storyOf[stories[i]] = map[int64]bool{}
+				}
+				storyOf[stories[i]][a.StoryID] = true
+			}
+			for _, pair := range [][2]string{
+				{"almond-festival", "drought-restrictions"},
+				{"almond-festival", "cup-final"},
+				{"drought-restrictions", "cup-final"},
+			} {
+				for id := range storyOf[pair[0]] {
+					if storyOf[pair[1]][id] {
+						t.Errorf("story %d holds both %s and %s", id, pair[0], pair[1])
+					}
+				}
+			}
+		})
+	}
 }
 
 // TestDemoRelatedApart replays the demo corpus as --demo does and checks
