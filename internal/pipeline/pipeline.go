@@ -549,7 +549,7 @@ func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	if _, err := p.st.Source(ctx, sourceID); err != nil {
 		return fmt.Errorf("poll now: %w", err)
 	}
-	if _, err := p.q.Client.Insert(ctx, pollArgs{SourceID: sourceID, Now: true}, nil); err != nil {
+	if _, err := p.q.Insert(ctx, pollArgs{SourceID: sourceID, Now: true}, nil); err != nil {
 		return fmt.Errorf("poll source %d now: %w", sourceID, err)
 	}
 	return nil
@@ -679,7 +679,7 @@ func (p *Pipeline) schedulePolls(ctx context.Context) error {
 		return err
 	}
 	for _, s := range sources {
-		if _, err := p.q.Client.Insert(ctx, pollArgs{SourceID: s.ID}, nil); err != nil {
+		if _, err := p.q.Insert(ctx, pollArgs{SourceID: s.ID}, nil); err != nil {
 			return fmt.Errorf("schedule poll of source %d: %w", s.ID, err)
 		}
 	}
@@ -780,7 +780,7 @@ func (p *Pipeline) insertGroup(ctx context.Context, args river.JobArgs) error {
 func (p *Pipeline) insertGroupJob(ctx context.Context, args river.JobArgs) (*rivertype.JobInsertResult, error) {
 	p.addMu.RLock()
 	defer p.addMu.RUnlock()
-	return p.q.Client.Insert(ctx, args, nil)
+	return p.q.Insert(ctx, args, nil)
 }
 
 // ---- Jobs

@@ -96,7 +96,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		return err
 	}
 	if len(params) > 0 {
-		if _, err := p.q.Client.InsertMany(ctx, params); err != nil {
+		if _, err := p.q.InsertMany(ctx, params); err != nil {
 			return fmt.Errorf("queue %d articles of %s: %w", len(params), src.URL, err)
 		}
 	}

@@ -251,7 +251,7 @@ func (p *Pipeline) backfillWrites(ctx context.Context) {
 		return
 	}
 	p.addMu.RLock()
-	res, err := p.q.Client.InsertMany(ctx, jobs)
+	res, err := p.q.InsertMany(ctx, jobs)
 	p.addMu.RUnlock()
 	if err != nil {
 		p.logger.Warn("queue written summaries of stored briefings", "jobs", len(jobs), "err", err)

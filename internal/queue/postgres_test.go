@@ -297,3 +297,111 @@ func TestPostgresRefusesNewerRiver(t *testing.T) {
 		})
 	}
 }
+
+// TestPostgresListenAcrossClients checks that jobs one client inserts are
+// started by another, which polls only every minute, within 500 ms (they
+// take 5-20 ms; the margin is for a loaded machine): the other client
+// hears of them through LISTEN/NOTIFY. The inserter does not
+// work the jobs' queue, as a process whose workers are busy elsewhere.
+// Without the listener each job waits for the poll.
+//
+// In "within the cooldown" each job is inserted as soon as the one before
+// started, which is within the clients' FetchCooldown (60 ms): River's
+// own notification limiter sends none for it, and it waited for the poll
+// before Queue.Insert sent one itself.
+func TestPostgresListenAcrossClients(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		cooldown time.Duration
+	}{
+		{"default cooldown", 0},
+		{"within the cooldown", 60 * time.Millisecond},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			testListenAcrossClients(t, tc.cooldown)
+		})
+	}
+}
+
+func testListenAcrossClients(t *testing.T, cooldown time.Duration) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	const (
+		poll  = time.Minute
+		bound = 500 * time.Millisecond
+	)
+	started := make(chan int, 16)
+	ws := river.NewWorkers()
+	river.AddWorker(ws, river.WorkFunc(func(ctx context.Context, j *river.Job[noopArgs]) error {
+		started <- j.Args.N
+		return nil
+	}))
+	newClient := func(queueName string) *queue.Queue {
+		cfg := queue.DefaultConfig()
+		cfg.Queues = map[string]river.QueueConfig{queueName: {MaxWorkers: 2}}
+		cfg.FetchPollInterval = poll
+		if cooldown > 0 {
+			cfg.FetchCooldown = cooldown
+		}
+		q, err := queue.New(openPostgres(t, dsn), ws, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Start(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { q.Stop(ctx) })
+		return q
+	}
+	inserter, _ := newClient("elsewhere"), newClient(river.QueueDefault)
+	n := 0
+	insert := func() (int, time.Time) {
+		t.Helper()
+		n++
+		at := time.Now()
+		if _, err := inserter.Insert(ctx, noopArgs{N: n}, nil); err != nil {
+			t.Fatal(err)
+		}
+		return n, at
+	}
+	// waitStarted waits up to bound for job want and reports how long
+	// after at it started; a job of a warm-up round that started late is
+	// skipped.
+	waitStarted := func(want int, at time.Time) (time.Duration, bool) {
+		timeout := time.After(bound)
+		for {
+			select {
+			case got := <-started:
+				if got == want {
+					return time.Since(at), true
+				}
+			case <-timeout:
+				return 0, false
+			}
+		}
+	}
+	// Start returns once the listener is connected, but River does not
+	// say when it listens on the insert topic: until then a notification
+	// is missed, and the job it was for is fetched with the next one.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, ok := waitStarted(insert()); ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no job inserted by one client started by the other within %v in 10s, while the poll is every %v", bound, poll)
+		}
+	}
+	var took []time.Duration
+	for range 5 {
+		d, ok := waitStarted(insert())
+		if !ok {
+			t.Fatalf("job %d not started within %v (started after %v before)", n, bound, took)
+		}
+		took = append(took, d)
+	}
+	t.Logf("insert to start across clients: %v", took)
+}

@@ -12,21 +12,25 @@
 // and a starting client reclaims only the jobs of clients that are gone
 // (see Start).
 //
-// Neither driver here listens, so River runs in its poll-only mode: an
+// On PostgreSQL the client listens (LISTEN/NOTIFY, see pgDriver): an
+// insert in any process notifies every process's producer of the job's
+// queue, so another process starts a job about as soon as the inserter
+// would. On SQLite it does not, and River runs in its poll-only mode: an
 // Insert or InsertMany outside a transaction (every insert newsdesk makes)
-// wakes this process's producer of the job's queue at once, and the poll
-// every FetchPollInterval only finds what nothing woke (see Config and
-// driver). River's database/sql driver only listens with a separate pgx
-// pool; its SQLite driver listens by polling a notification table every
-// 50 ms, which driver turns off.
+// wakes this process's producer of the job's queue at once. On both, the
+// poll every FetchPollInterval only finds what nothing woke (see Config).
+// River's SQLite driver listens by polling a notification table every
+// 50 ms, which sqliteDriver turns off.
 package queue
 
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,13 +57,12 @@ type Config struct {
 	// woke it for: jobs another process inserted (PostgreSQL), and a job
 	// snoozed or retried for up to 5 seconds, which River leaves available
 	// with a later scheduled_at rather than waking anyone when it comes.
-	// An insert by this process wakes the queue at once. Zero (as in
-	// DefaultConfig) takes the back end's default: on SQLite, one process
-	// per database, DefaultFetchPollInterval (1s, River's own), since each
-	// poll is a query on SQLite's one connection (docs/pipeline.md, "An
-	// idle server"); on PostgreSQL DefaultFetchPollIntervalShared (50ms),
-	// how soon another process sharing the job table takes a share of a
-	// batch one process inserted.
+	// An insert wakes the queue at once: on SQLite one by this process,
+	// on PostgreSQL one by any process, through LISTEN/NOTIFY. Zero (as in
+	// DefaultConfig) takes DefaultFetchPollInterval (1s, River's own):
+	// each poll is a query (on SQLite's one connection; docs/pipeline.md,
+	// "An idle server"), and on PostgreSQL one per queue of every process
+	// sharing the database.
 	FetchPollInterval time.Duration
 	// JobTimeout bounds one job; default 5 minutes, enough for a feed with
 	// hundreds of items behind a slow host.
@@ -88,15 +91,11 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultFetchCooldown = 5 * time.Millisecond
-	// DefaultFetchPollInterval is FetchPollInterval's default on SQLite.
-	DefaultFetchPollInterval = time.Second
-	// DefaultFetchPollIntervalShared is FetchPollInterval's default on
-	// PostgreSQL (see Config).
-	DefaultFetchPollIntervalShared = 50 * time.Millisecond
-	DefaultJobTimeout              = 5 * time.Minute
-	DefaultMaxAttempts             = 5
-	DefaultCompletedRetention      = time.Hour
+	DefaultFetchCooldown      = 5 * time.Millisecond
+	DefaultFetchPollInterval  = time.Second
+	DefaultJobTimeout         = 5 * time.Minute
+	DefaultMaxAttempts        = 5
+	DefaultCompletedRetention = time.Hour
 )
 
 // DefaultConfig returns the defaults, with one queue "default" of 4 workers.
@@ -129,18 +128,14 @@ func (h minLevel) WithGroup(name string) slog.Handler {
 	return minLevel{h.min, h.Handler.WithGroup(name)}
 }
 
-// withDefaults fills in c's zero fields, for a queue on PostgreSQL if
-// postgres.
-func (c Config) withDefaults(postgres bool) Config {
+// withDefaults fills in c's zero fields.
+func (c Config) withDefaults() Config {
 	d := DefaultConfig()
 	if c.FetchCooldown <= 0 {
 		c.FetchCooldown = d.FetchCooldown
 	}
 	if c.FetchPollInterval <= 0 {
 		c.FetchPollInterval = DefaultFetchPollInterval
-		if postgres {
-			c.FetchPollInterval = DefaultFetchPollIntervalShared
-		}
 	}
 	if c.JobTimeout <= 0 {
 		c.JobTimeout = d.JobTimeout
@@ -170,6 +165,9 @@ type Queue struct {
 	// alive holds the client's liveness lock from Start to Stop
 	// (PostgreSQL only; see Start).
 	alive *sql.Conn
+	// listen is the client's listener (PostgreSQL only), whose pool Stop
+	// closes.
+	listen *listener
 }
 
 // IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
@@ -180,10 +178,14 @@ func IsPostgres(db *sql.DB) bool {
 	return ok
 }
 
-// driver returns River's driver for db's database.
-func driver(db *sql.DB) riverdriver.Driver[*sql.Tx] {
+// driver returns River's driver for db's database: on PostgreSQL one that
+// listens through listen if it is not nil.
+func driver(db *sql.DB, listen *listener) riverdriver.Driver[*sql.Tx] {
 	if IsPostgres(db) {
-		return riverdatabasesql.New(db)
+		if listen == nil {
+			return riverdatabasesql.New(db)
+		}
+		return pgDriver{riverdatabasesql.New(db), listen}
 	}
 	return sqliteDriver{riversqlite.New(db)}
 }
@@ -232,7 +234,7 @@ func Migrate(ctx context.Context, db *sql.DB, logger *slog.Logger) error {
 		}()
 	}
 	quiet := slog.New(minLevel{min: slog.LevelWarn, Handler: logger.Handler()})
-	drv := driver(db)
+	drv := driver(db, nil)
 	m, err := rivermigrate.New(drv, &rivermigrate.Config{Logger: quiet})
 	if err != nil {
 		return fmt.Errorf("migrate job queue: %w", err)
@@ -345,11 +347,15 @@ func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
 // the store's QueueDB: for SQLite a pool of exactly one connection (see
 // sqlite.Store.QueueDB), for PostgreSQL the store's pool.
 func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
-	cfg = cfg.withDefaults(IsPostgres(db))
+	cfg = cfg.withDefaults()
 	if len(cfg.Queues) == 0 {
 		return nil, errors.New("open job queue: no queues configured")
 	}
-	client, err := river.NewClient(driver(db), &river.Config{
+	var listen *listener
+	if IsPostgres(db) {
+		listen = &listener{db: db}
+	}
+	client, err := river.NewClient(driver(db, listen), &river.Config{
 		Queues:                      cfg.Queues,
 		Workers:                     workers,
 		FetchCooldown:               cfg.FetchCooldown,
@@ -363,7 +369,7 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	return &Queue{Client: client, db: db, postgres: IsPostgres(db), logger: cfg.Logger}, nil
+	return &Queue{Client: client, db: db, postgres: IsPostgres(db), logger: cfg.Logger, listen: listen}, nil
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
@@ -403,6 +409,7 @@ func (q *Queue) Start(ctx context.Context) error {
 	}
 	if err := q.Client.Start(context.WithoutCancel(ctx)); err != nil {
 		q.releaseAlive()
+		q.listen.closePool()
 		return fmt.Errorf("start job queue: %w", err)
 	}
 	return nil
@@ -534,6 +541,8 @@ func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string) (n int64, err
 // reclaimed at the next start (see Start).
 func (q *Queue) Stop(ctx context.Context) error {
 	defer q.releaseAlive()
+	// After the client has stopped, which closes the listener's connection.
+	defer q.listen.closePool()
 	err := q.Client.Stop(ctx)
 	if err == nil {
 		return nil
@@ -547,6 +556,66 @@ func (q *Queue) Stop(ctx context.Context) error {
 		return fmt.Errorf("stop job queue: %w", err)
 	}
 	return nil
+}
+
+// Insert is Client.Insert, followed on PostgreSQL by a notification of the
+// job's queue (see notify). Insert jobs through it, not the client.
+func (q *Queue) Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error) {
+	res, err := q.Client.Insert(ctx, args, opts)
+	if err != nil {
+		return nil, err
+	}
+	if !res.UniqueSkippedAsDuplicate {
+		q.notify(ctx, []string{res.Job.Queue})
+	}
+	return res, nil
+}
+
+// InsertMany is Client.InsertMany, followed on PostgreSQL by a
+// notification of each queue it inserted a job into (see notify).
+func (q *Queue) InsertMany(ctx context.Context, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+	res, err := q.Client.InsertMany(ctx, params)
+	if err != nil {
+		return nil, err
+	}
+	var queues []string
+	for _, r := range res {
+		if !r.UniqueSkippedAsDuplicate && !slices.Contains(queues, r.Job.Queue) {
+			queues = append(queues, r.Job.Queue)
+		}
+	}
+	q.notify(ctx, queues)
+	return res, nil
+}
+
+// notify sends River's insert notification for each of queues on
+// PostgreSQL, where every process's producers of a queue listen for it.
+// River sends one itself, but at most one per queue per FetchCooldown
+// (its insert notification limiter): a job inserted within 5 ms of
+// another of the same queue (a scheduler's burst of polls, two polls'
+// articles) went unannounced, and waited for the next poll, up to
+// FetchPollInterval. A producer that hears twice fetches once more, after
+// its FetchCooldown. A failed notification is logged: the job is inserted,
+// and the poll finds it. On SQLite River wakes this process's producers on
+// every insert itself.
+func (q *Queue) notify(ctx context.Context, queues []string) {
+	if !q.postgres {
+		return
+	}
+	for _, name := range queues {
+		payload, err := json.Marshal(struct {
+			Queue string `json:"queue"`
+		}{name})
+		if err != nil {
+			q.logger.Warn("notify job queue", "queue", name, "err", err)
+			continue
+		}
+		// River's channel: the listener's schema (current_schema(), as
+		// the client sets none), a dot and its insert topic.
+		if _, err := q.db.ExecContext(ctx, `SELECT pg_notify(current_schema() || '.river_insert', $1)`, string(payload)); err != nil {
+			q.logger.Warn("notify job queue", "queue", name, "err", err)
+		}
+	}
 }
 
 // PendingStates returns the states of a job not yet finished.
