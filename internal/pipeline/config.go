@@ -128,8 +128,8 @@ type Config struct {
 	// after which the server ends its transaction.
 	LeaderGrace time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
-	// up work; zero takes queue's defaults (5ms; a poll every second on
-	// SQLite, every 50ms on PostgreSQL: see queue.Config).
+	// up work; zero takes queue's defaults (5ms; a poll every second, for
+	// what no insert announced: see queue.Config).
 	FetchCooldown, FetchPollInterval time.Duration
 	// SnapshotArticles and SnapshotEvery decide when the leader saves the
 	// clusterer's snapshot, which a restart or a new leader loads before

@@ -54,9 +54,10 @@ type Config struct {
 	// about 40 jobs/s on SQLite.
 	FetchCooldown time.Duration
 	// FetchPollInterval is how often an idle queue looks for jobs nothing
-	// woke it for: jobs another process inserted (PostgreSQL), and a job
-	// snoozed or retried for up to 5 seconds, which River leaves available
-	// with a later scheduled_at rather than waking anyone when it comes.
+	// woke it for: a job inserted while the listener was reconnecting
+	// (PostgreSQL), and a job snoozed or retried for up to 5 seconds,
+	// which River leaves available with a later scheduled_at rather than
+	// waking anyone when it comes.
 	// An insert wakes the queue at once: on SQLite one by this process,
 	// on PostgreSQL one by any process, through LISTEN/NOTIFY. Zero (as in
 	// DefaultConfig) takes DefaultFetchPollInterval (1s, River's own):
@@ -157,7 +158,9 @@ func (c Config) withDefaults() Config {
 
 // Queue is a River client on SQLite or PostgreSQL.
 type Queue struct {
-	// Client is the River client, for inserting jobs and listing them.
+	// Client is the River client, for listing jobs and managing queues;
+	// insert through Queue.Insert and InsertMany, which announce every
+	// insert on PostgreSQL.
 	Client   *river.Client[*sql.Tx]
 	db       *sql.DB
 	postgres bool
