@@ -47,7 +47,8 @@ type Item struct {
 }
 
 // Parse reads an RSS (0.9x, 1.0, 2.0), Atom 1.0 or JSON Feed (1.0, 1.1)
-// document. baseURL, normally the URL the feed was fetched from, resolves
+// document, keeping its first MaxItems items and refusing XML nested
+// deeper than MaxDepth. baseURL, normally the URL the feed was fetched from, resolves
 // relative links; when it is empty the feed's own link is used.
 func Parse(data []byte, baseURL string) (f *Feed, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -60,6 +61,9 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 			f, err = nil, fmt.Errorf("parse feed: malformed document (%v)", r)
 		}
 	}()
+	if data, err = bound(data); err != nil {
+		return nil, fmt.Errorf("parse feed: %w", err)
+	}
 	p := gofeed.NewParser()
 	p.RSSTranslator = ttlTranslator{}
 	gf, err := p.Parse(bytes.NewReader(data))
@@ -88,6 +92,9 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])
 	}
 	for _, it := range gf.Items {
+		if len(f.Items) == MaxItems {
+			break // items bound could not count, such as a prefixed atom:entry
+		}
 		if it == nil {
 			continue
 		}
