@@ -19,7 +19,8 @@ const (
 	KindNetwork ErrorKind = iota + 1
 	// KindStatus is a response with a non-2xx, non-304 status.
 	KindStatus
-	// KindTooLarge is a body over Config.MaxBodyBytes after decompression.
+	// KindTooLarge is a body over Config.MaxBodyBytes after decompression,
+	// or headers over MaxResponseHeaderBytes.
 	KindTooLarge
 	// KindPrivate is a dial to a private, loopback or otherwise reserved
 	// address while Config.AllowPrivate is off.
@@ -68,7 +69,8 @@ type Error struct {
 	RetryAfter time.Duration // from Retry-After on 429 and 503; 0 if absent
 	// Detail completes the message for some kinds: the blocked address
 	// (KindPrivate), the content type (KindContentType), a short network
-	// cause (KindNetwork), the redirect count or loop target (KindRedirects).
+	// cause (KindNetwork), the redirect count or loop target (KindRedirects),
+	// "headers" when the headers, not the body, were too large (KindTooLarge).
 	Detail string
 	Limit  int64 // KindTooLarge: the byte cap; KindRedirects: the hop cap
 	Err    error
@@ -89,6 +91,9 @@ func (e *Error) Error() string {
 		}
 		return msg
 	case KindTooLarge:
+		if e.Detail == "headers" {
+			return prefix + "response headers exceed " + formatBytes(e.Limit) + " limit"
+		}
 		return prefix + "response body exceeds " + formatBytes(e.Limit) + " limit"
 	case KindPrivate:
 		addr := e.Detail

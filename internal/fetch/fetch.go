@@ -49,6 +49,10 @@ const (
 	RobotsErrorTTL = 10 * time.Minute
 	// RobotsAgent is the product token matched against robots.txt groups.
 	RobotsAgent = "newsdesk"
+	// MaxResponseHeaderBytes caps a response's headers, as Chromium does
+	// (256 KiB). net/http's own default is 10 MiB, which a hostile server
+	// could send on every hop of every fetch, outside MaxBodyBytes.
+	MaxResponseHeaderBytes = 256 << 10
 )
 
 // Config tunes the client. Start from DefaultConfig; New replaces zero
@@ -185,14 +189,15 @@ func New(cfg Config) (*Client, error) {
 		}
 	}
 	tr := &http.Transport{
-		Proxy:                 nil,
-		DialContext:           dialer.DialContext,
-		ForceAttemptHTTP2:     true,
-		TLSHandshakeTimeout:   cfg.ConnectTimeout,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   4,
-		IdleConnTimeout:       90 * time.Second,
-		ExpectContinueTimeout: time.Second,
+		Proxy:                  nil,
+		DialContext:            dialer.DialContext,
+		ForceAttemptHTTP2:      true,
+		TLSHandshakeTimeout:    cfg.ConnectTimeout,
+		MaxIdleConns:           100,
+		MaxIdleConnsPerHost:    4,
+		IdleConnTimeout:        90 * time.Second,
+		ExpectContinueTimeout:  time.Second,
+		MaxResponseHeaderBytes: MaxResponseHeaderBytes,
 		// Decompression is done here, not by the transport, so the cap
 		// applies to decompressed bytes and deflate is handled too.
 		DisableCompression: true,
@@ -541,6 +546,10 @@ func (c *Client) classify(ctx context.Context, rawURL string, err error) *Error 
 		fe.Kind = KindCanceled
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
 		fe.Kind = KindTimeout
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		// net/http's error for headers past MaxResponseHeaderBytes is not
+		// exported; its text is the only way to tell it apart.
+		fe.Kind, fe.Detail, fe.Limit = KindTooLarge, "headers", MaxResponseHeaderBytes
 	case errors.As(err, &dnsErr):
 		if dnsErr.IsNotFound {
 			fe.Detail = "host " + dnsErr.Name + " not found"
