@@ -18,6 +18,33 @@ var mdEscaper = strings.NewReplacer(
 
 func md(s string) string { return mdEscaper.Replace(strings.TrimSpace(s)) }
 
+// mdURL is u written as a Markdown autolink, "<u>", or "" when u is not
+// an http(s) URL. An article's URL comes from a feed or a redirect, and
+// net/url keeps a query as it was given: a ">" in it would end the
+// autolink and let the rest be read as Markdown (a javascript: link, an
+// image fetching a tracker). So the characters an autolink may not hold,
+// spaces, controls, "<" and ">", are percent-escaped, as a browser would
+// send them.
+func mdURL(u string) string {
+	u = strings.TrimSpace(u)
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteByte('<')
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c == '<' || c == '>' || c == 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
 // Markdown renders a briefing as Markdown for the command line. Each
 // citation becomes a numbered footnote naming the article (outlet, title,
 // URL) and the cited byte range, so a reader can check it; a span cited
@@ -161,7 +188,8 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 					fmt.Fprintf(bw, "- %s\n", md(it.Text))
 					continue
 				}
-				fmt.Fprintf(bw, "- [%s](<%s>)\n", md(it.Text), opt.StoryURL(it.StoryID))
+				// The site's own URL, but written as every link is.
+				fmt.Fprintf(bw, "- [%s](%s)\n", md(it.Text), mdURL(opt.StoryURL(it.StoryID)))
 			}
 		case news.SectionBottomLine:
 			for _, it := range s.Items {
@@ -177,8 +205,8 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 				if it.Date != nil {
 					line += ", " + it.Date.Format("2 January 2006")
 				}
-				if it.URL != "" {
-					line += ". <" + it.URL + ">"
+				if link := mdURL(it.URL); link != "" {
+					line += ". " + link
 				}
 				fmt.Fprintln(bw, line)
 			}
@@ -198,8 +226,8 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 			label = fmt.Sprintf("article %d", c.ArticleID)
 		}
 		fmt.Fprintf(bw, "[^%s%d]: %s, bytes %d–%d", prefix, i+1, label, c.Start, c.End)
-		if a.URL != "" {
-			fmt.Fprintf(bw, ", <%s>", a.URL)
+		if link := mdURL(a.URL); link != "" {
+			fmt.Fprintf(bw, ", %s", link)
 		}
 		fmt.Fprintln(bw)
 	}

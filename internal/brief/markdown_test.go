@@ -68,3 +68,46 @@ func TestMarkdownVoicesAndRelated(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownURLsStayLinks checks that a hostile URL, which a feed item or
+// a redirect controls, cannot end its autolink early and write Markdown of
+// its own (a javascript: link, an image fetching a tracker): the
+// characters an autolink may not hold are percent-escaped, and a URL that
+// is not http(s) is left out.
+func TestMarkdownURLsStayLinks(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		url  string
+		want string // the footnote's end and the reference's
+	}{
+		{"https://one.example/a", "<https://one.example/a>"},
+		{"https://evil.example/a?x=> [click](javascript:alert(1)) <", "<https://evil.example/a?x=%3E%20[click](javascript:alert(1))%20%3C>"},
+		{"https://evil.example/a?x=>\n![t](https://track.example/p.gif)", "<https://evil.example/a?x=%3E%0A![t](https://track.example/p.gif)>"},
+		{"javascript:alert(1)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			t.Parallel()
+			arts := map[int64]news.Article{1: {ID: 1, Title: "One", URL: tt.url, Text: "We will stay."}}
+			b := news.Briefing{Headline: "H", Sections: []news.Section{
+				{Kind: news.SectionSummary, Title: "Summary", Items: []news.Item{{Text: "We will stay.", Citations: []news.Citation{{ArticleID: 1, Start: 0, End: 13}}}}},
+				{Kind: news.SectionReferences, Title: "References", Items: []news.Item{{Text: "One", URL: tt.url}}},
+			}}
+			var buf bytes.Buffer
+			if err := Markdown(&buf, b, arts); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.String()
+			wantNote, wantRef := "[^1]: One, bytes 0–13\n", "1. “One”\n"
+			if tt.want != "" {
+				wantNote = "[^1]: One, bytes 0–13, " + tt.want + "\n"
+				wantRef = "1. “One”. " + tt.want + "\n"
+			}
+			for _, want := range []string{wantNote, wantRef} {
+				if !strings.Contains(got, want) {
+					t.Errorf("want %q in\n%s", want, got)
+				}
+			}
+		})
+	}
+}
