@@ -208,6 +208,9 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		if len(feed.Items) > MaxItems {
+			t.Fatalf("%d items, more than MaxItems", len(feed.Items))
+		}
 		for _, it := range feed.Items {
 			if it.URL != "" && !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") {
 				t.Fatalf("non-http item URL %q", it.URL)

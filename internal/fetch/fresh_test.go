@@ -39,3 +39,26 @@ func TestFreshFor(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFreshFor checks that any caching headers a server sends give a
+// freshness from zero to maxFresh, and never panic.
+func FuzzFreshFor(f *testing.F) {
+	now := time.Date(2026, 11, 29, 6, 0, 0, 0, time.UTC)
+	f.Add("public, max-age=3600", "600", "", "")
+	f.Add(`MAX-AGE="600", no-cache`, "", "", "")
+	f.Add("max-age=999999999999", "-5", "", "")
+	f.Add("", "", now.Add(time.Hour).Format(http.TimeFormat), now.Format(http.TimeFormat))
+	f.Add("", "", "Mon, 01 Jan 0001 00:00:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT")
+	f.Add("", "", "0", "")
+	f.Fuzz(func(t *testing.T, cacheControl, age, expires, date string) {
+		h := http.Header{}
+		for k, v := range map[string]string{"Cache-Control": cacheControl, "Age": age, "Expires": expires, "Date": date} {
+			if v != "" {
+				h.Set(k, v)
+			}
+		}
+		if got := freshFor(h, now); got < 0 || got > maxFresh {
+			t.Fatalf("freshFor(%v) = %v, want 0 to %v", h, got, maxFresh)
+		}
+	})
+}
