@@ -99,7 +99,8 @@ func TestParseKeepsFirstItems(t *testing.T) {
 
 // TestParseRefusesDeepNesting checks that XML nested deeper than MaxDepth
 // is refused before gofeed walks it (1.4 million nested extension elements
-// took it 21 s), and that a feed nested as deeply as MaxDepth is read.
+// took it 21 s), and that a feed nested as deeply as MaxDepth is read; and
+// that JSON Feed is refused too, by encoding/json's own limit.
 func TestParseRefusesDeepNesting(t *testing.T) {
 	t.Parallel()
 	nested := func(depth int, open, closeTag string) []byte {
@@ -108,24 +109,28 @@ func TestParseRefusesDeepNesting(t *testing.T) {
 		return []byte(`<rss version="2.0" xmlns:x="http://x.example/"><channel><title>Deep</title><item><link>http://example.com/1</link>` +
 			strings.Repeat(open, inner) + strings.Repeat(closeTag, inner) + `</item></channel></rss>`)
 	}
+	tooDeep := fmt.Sprintf("nested deeper than %d levels", MaxDepth)
 	tests := []struct {
 		name    string
 		doc     []byte
-		wantErr bool
+		wantErr string
 	}{
-		{"at the limit", nested(MaxDepth, "<x:a>", "</x:a>"), false},
-		{"one past", nested(MaxDepth+1, "<x:a>", "</x:a>"), true},
-		{"a million extension elements", nested(1_000_000, "<x:a>", "</x:a>"), true},
-		{"a million plain elements", nested(1_000_000, "<a>", "</a>"), true},
-		{"unclosed", []byte(`<rss version="2.0"><channel><title>Deep</title>` + strings.Repeat("<a>", 1_000_000)), true},
+		{"at the limit", nested(MaxDepth, "<x:a>", "</x:a>"), ""},
+		{"one past", nested(MaxDepth+1, "<x:a>", "</x:a>"), tooDeep},
+		{"a million extension elements", nested(1_000_000, "<x:a>", "</x:a>"), tooDeep},
+		{"a million plain elements", nested(1_000_000, "<a>", "</a>"), tooDeep},
+		{"unclosed", []byte(`<rss version="2.0"><channel><title>Deep</title>` + strings.Repeat("<a>", 1_000_000)), tooDeep},
+		// encoding/json, which gofeed reads JSON Feed with, has a depth
+		// limit of its own.
+		{"JSON a million arrays deep", []byte(`{"version":"https://jsonfeed.org/version/1.1","title":"Deep","items":` + strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + `}`), "exceeded max depth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			f, err := Parse(tt.doc, "http://example.com/feed")
-			if tt.wantErr {
-				if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("nested deeper than %d levels", MaxDepth)) {
-					t.Fatalf("err = %v, want the depth refused", err)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one saying %q", err, tt.wantErr)
 				}
 				return
 			}
