@@ -101,6 +101,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	if len(page) > e.maxBytes {
 		page = page[:e.maxBytes]
 	}
+	if err := checkElements(page); err != nil {
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+	}
 	doc, err := html.Parse(utf8Reader(page))
 	if err != nil {
 		return Result{}, fmt.Errorf("extract %q: parse html: %w", pageURL, err)

@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestManyElementsRefused checks that a page of more than MaxElements
+// elements is refused at once rather than extracted in time that grows
+// with the square of its paragraphs, and that a long real article's count
+// passes.
+func TestManyElementsRefused(t *testing.T) {
+	t.Parallel()
+	page := func(paragraphs int) []byte {
+		// html, head, title, body and article are 5 elements.
+		return []byte("<html><head><title>T</title></head><body><article>" +
+			strings.Repeat("<p>Ferry service resumes after the storm.</p>", paragraphs) + "</article></body></html>")
+	}
+	tests := []struct {
+		name       string
+		paragraphs int
+		wantErr    bool
+	}{
+		{"long article", 2000, false},
+		{"one past the cap", MaxElements - 4, true},
+		{"a million paragraphs", 1_000_000, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			start := time.Now()
+			res, err := Extract(page(tt.paragraphs), "https://example.com/a")
+			if !tt.wantErr {
+				if err != nil || !strings.Contains(res.Text, "Ferry service resumes") {
+					t.Fatalf("err %v, text %.60q", err, res.Text)
+				}
+				return
+			}
+			if want := fmt.Sprintf("page has more than %d elements", MaxElements); err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("err %v, want %q", err, want)
+			}
+			if took := time.Since(start); took > 5*time.Second {
+				t.Errorf("refusing took %v", took)
+			}
+		})
+	}
+}
