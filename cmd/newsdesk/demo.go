@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/translate"
 )
 
 const demoUsage = `usage: newsdesk demo [flags]
@@ -46,7 +48,10 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	cfg.HostInterval = -1
 	// A bundled translator lets the demo's Spanish articles join the
 	// English coverage of the same events; --translator "" turns it off.
-	if cfg.Translator == "" {
+	// It translates into English only, so another desk language drops
+	// this default (below) rather than fail on it.
+	defaultGlossary := cfg.Translator == ""
+	if defaultGlossary {
 		cfg.Translator = "glossary"
 	}
 	cfg.GroupBacklogWait = demoGroupBacklogWait
@@ -56,6 +61,15 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "translator" {
+			defaultGlossary = false
+		}
+	})
+	if defaultGlossary && translate.CheckTarget(cfg.Translator, cfg.DeskLang) != nil {
+		env.logger.Warn("demo: the bundled glossary translates into English only; grouping without a translator", "desk_lang", cfg.DeskLang)
+		cfg.Translator = ""
 	}
 	if fs.NArg() != 0 {
 		return argsError(env.stderr, demoUsage, "demo", "unexpected argument %q: demo takes flags only", fs.Arg(0))

@@ -127,6 +127,9 @@ func configFromEnv(getenv func(string) string) (config.Config, error) {
 	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
 	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
+	if v := getenv("NEWSDESK_DESK_LANG"); v != "" {
+		cfg.DeskLang = v
+	}
 	cfg.WriterURL = getenv("NEWSDESK_WRITER_URL")
 	cfg.WriterModel = getenv("NEWSDESK_WRITER_MODEL")
 	var err error

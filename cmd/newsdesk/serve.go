@@ -77,6 +77,7 @@ func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
 	}
 	fs.BoolVar(&cfg.AllowPrivate, "allow-private", cfg.AllowPrivate, "allow fetching from loopback and private addresses")
 	fs.IntVar(&cfg.SummaryWords, "summary-words", cfg.SummaryWords, "summary length budget in words (at least 10)")
+	fs.StringVar(&cfg.DeskLang, "desk-lang", cfg.DeskLang, "the desk's `language`, a two-letter BCP 47 code (en, es): headlines prefer titles in it, and foreign articles are translated into it for grouping")
 	fs.StringVar(&cfg.Translator, "translator", cfg.Translator, `translator for foreign articles: "", "glossary" or "libretranslate:URL"`)
 	fs.StringVar(&cfg.WriterURL, "writer-url", cfg.WriterURL, "OpenAI-compatible API root `URL` (e.g. http://127.0.0.1:8081/v1) of an LLM that drafts a written summary, published only where it is verified against the cited spans (default: off)")
 	fs.StringVar(&cfg.WriterModel, "writer-model", cfg.WriterModel, "`model` name the writer asks for")

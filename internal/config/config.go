@@ -18,6 +18,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/web"
 	"github.com/newsdesk/newsdesk/internal/write"
+	"golang.org/x/text/language"
 )
 
 // Version is newsdesk's version, reported in the User-Agent.
@@ -82,7 +83,10 @@ type Config struct {
 	// within 2 seconds (pipeline.Config.GroupBacklogWait). Default 1
 	// minute, at most 1 hour; 0 groups a backlog in 2-second slices.
 	GroupBacklogWait time.Duration
-	// DeskLang is the language briefings are written for. Default "en".
+	// DeskLang is the desk's language, a bare BCP 47 primary language
+	// subtag ("en", "es"): headlines prefer titles in it, and foreign
+	// articles are translated into it for grouping. Default "en". Read
+	// from NEWSDESK_DESK_LANG.
 	DeskLang string
 	// SummaryWords is the summary's length budget. Default 65.
 	SummaryWords int
@@ -203,6 +207,23 @@ func (c Config) DatabaseName() string {
 	return c.DBPath
 }
 
+// CheckDeskLang reports whether s is a desk language: a known BCP 47
+// primary language subtag of two letters ("es", case aside). A region or
+// script ("es-MX") is refused rather than dropped, because articles are
+// matched to the desk by primary subtag only and a region would promise a
+// distinction nothing makes; three-letter subtags are refused because
+// language detection and article hints give ISO 639-1 codes, which a
+// three-letter desk would never match.
+func CheckDeskLang(s string) error {
+	if len(s) != 2 {
+		return fmt.Errorf("desk language %q: want a two-letter BCP 47 primary language subtag such as en or es", s)
+	}
+	if _, err := language.ParseBase(s); err != nil {
+		return fmt.Errorf("desk language %q: want a two-letter BCP 47 primary language subtag such as en or es: %w", s, err)
+	}
+	return nil
+}
+
 // Validate reports every setting that cannot work.
 func (c Config) Validate() error {
 	var errs []error
@@ -239,11 +260,17 @@ func (c Config) Validate() error {
 	if c.GroupBacklogWait < 0 || c.GroupBacklogWait > pipeline.MaxGroupBacklogWait {
 		errs = append(errs, fmt.Errorf("group backlog wait %s: want 0 to %s", news.FormatDuration(c.GroupBacklogWait), news.FormatDuration(pipeline.MaxGroupBacklogWait)))
 	}
-	if len(c.DeskLang) != 2 {
-		errs = append(errs, fmt.Errorf("desk language %q: want an ISO 639-1 code", c.DeskLang))
+	deskOK := true
+	if err := CheckDeskLang(c.DeskLang); err != nil {
+		errs = append(errs, err)
+		deskOK = false
 	}
 	if err := translate.CheckSpec(c.Translator); err != nil {
 		errs = append(errs, err)
+	} else if deskOK {
+		if err := translate.CheckTarget(c.Translator, c.DeskLang); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.SummaryWords < 10 {
 		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))

@@ -37,7 +37,7 @@ type Glossary struct {
 
 // builtin parses the embedded glossary once; the result is never modified,
 // so every caller can share it.
-var builtin = sync.OnceValues(func() (*Glossary, error) { return ParseGlossary("es", "en", esEnData) })
+var builtin = sync.OnceValues(func() (*Glossary, error) { return ParseGlossary("es", GlossaryTarget, esEnData) })
 
 // NewGlossary returns the built-in Spanish→English glossary. It is
 // immutable and shared.

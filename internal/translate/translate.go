@@ -58,6 +58,24 @@ func CheckSpec(spec string) error {
 	return err
 }
 
+// GlossaryTarget is the one language the bundled glossary translates
+// into.
+const GlossaryTarget = "en"
+
+// CheckTarget reports whether the translator spec names can translate into
+// the language to, so that a desk whose language the translator lacks is
+// a configuration error at start rather than every foreign article left
+// silently untranslated. Only the glossary's target is known offline; a
+// LibreTranslate server takes any target it has a model for, which only
+// the server can say, so its spec passes here.
+func CheckTarget(spec, to string) error {
+	kind, _, _ := strings.Cut(strings.TrimSpace(spec), ":")
+	if strings.EqualFold(kind, "glossary") && !lang.Same(to, GlossaryTarget) {
+		return fmt.Errorf("translator %q translates Spanish into English only, not into the desk language %q (use libretranslate:URL or no translator): %w", spec, to, ErrUnsupported)
+	}
+	return nil
+}
+
 // build is New; with checkOnly it returns a nil translator for a good spec
 // rather than load the glossary.
 func build(spec string, checkOnly bool) (Translator, error) {
