@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
@@ -39,40 +40,9 @@ const demoGroupBacklogWait = 2 * time.Minute
 const anyLoopbackPort = "127.0.0.1:0"
 
 func runDemo(ctx context.Context, args []string, env environment) error {
-	cfg := env.cfg
-	// The demo starts from a fresh database unless a flag names one, so
-	// the environment's database (perhaps a real one) is not used.
-	cfg.DBPath, cfg.Database = "", ""
-	// The newswire is on loopback and ours: no need to space requests out.
-	cfg.AllowPrivate = true
-	cfg.HostInterval = -1
-	// A bundled translator lets the demo's Spanish articles join the
-	// English coverage of the same events; --translator "" turns it off.
-	// It translates into English only, so another desk language drops
-	// this default (below) rather than fail on it.
-	defaultGlossary := cfg.Translator == ""
-	if defaultGlossary {
-		cfg.Translator = "glossary"
-	}
-	cfg.GroupBacklogWait = demoGroupBacklogWait
-	fs := newFlagSet("demo", env.stderr, demoUsage)
-	bindConfigFlags(fs, &cfg, serverFlags)
-	var wireAddr string
-	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
-	if err := parseFlags(fs, args); err != nil {
+	cfg, wireAddr, err := parseDemoFlags(args, env)
+	if err != nil {
 		return err
-	}
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "translator" {
-			defaultGlossary = false
-		}
-	})
-	if defaultGlossary && translate.CheckTarget(cfg.Translator, cfg.DeskLang) != nil {
-		env.logger.Warn("demo: the bundled glossary translates into English only; grouping without a translator", "desk_lang", cfg.DeskLang)
-		cfg.Translator = ""
-	}
-	if fs.NArg() != 0 {
-		return argsError(env.stderr, demoUsage, "demo", "unexpected argument %q: demo takes flags only", fs.Arg(0))
 	}
 	if cfg.DBPath == "" && cfg.Database == "" {
 		// A fresh database each run, so the demo always shows the whole
@@ -196,4 +166,45 @@ func subscribedWireAddr(ctx context.Context, st store.Store, wire *demo.Wire) (s
 		}
 	}
 	return "", nil
+}
+
+// parseDemoFlags is the demo's configuration: env's, with the demo's own
+// defaults, and args over both; and the newswire's --wire-addr.
+func parseDemoFlags(args []string, env environment) (config.Config, string, error) {
+	cfg := env.cfg
+	// The demo starts from a fresh database unless a flag names one, so
+	// the environment's database (perhaps a real one) is not used.
+	cfg.DBPath, cfg.Database = "", ""
+	// The newswire is on loopback and ours: no need to space requests out.
+	cfg.AllowPrivate = true
+	cfg.HostInterval = -1
+	// A bundled translator lets the demo's Spanish articles join the
+	// English coverage of the same events; --translator "" turns it off.
+	// It translates into English only, so another desk language drops
+	// this default (below) rather than fail on it.
+	defaultGlossary := cfg.Translator == ""
+	if defaultGlossary {
+		cfg.Translator = "glossary"
+	}
+	cfg.GroupBacklogWait = demoGroupBacklogWait
+	fs := newFlagSet("demo", env.stderr, demoUsage)
+	bindConfigFlags(fs, &cfg, serverFlags)
+	var wireAddr string
+	fs.StringVar(&wireAddr, "wire-addr", "", "loopback listen `address` of the newswire (default: the one a kept --db subscribed to, else a free port)")
+	if err := parseFlags(fs, args); err != nil {
+		return cfg, "", err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "translator" {
+			defaultGlossary = false
+		}
+	})
+	if defaultGlossary && translate.CheckTarget(cfg.Translator, cfg.DeskLang) != nil {
+		env.logger.Warn("demo: the bundled glossary translates into English only; grouping without a translator", "desk_lang", cfg.DeskLang)
+		cfg.Translator = ""
+	}
+	if fs.NArg() != 0 {
+		return cfg, "", argsError(env.stderr, demoUsage, "demo", "unexpected argument %q: demo takes flags only", fs.Arg(0))
+	}
+	return cfg, wireAddr, nil
 }

@@ -518,3 +518,64 @@ func TestBriefTranslator(t *testing.T) {
 		t.Errorf("unknown translator: error %v, want one naming the translator", err)
 	}
 }
+
+// TestBriefDeskLang runs "newsdesk brief" on a Spanish and an English
+// article of one demo story for an English and for a Spanish desk: each
+// heads the story with the title in its own language, so --desk-lang
+// reaches the briefing. The glossary, which translates into English only,
+// is refused for a Spanish desk before anything is fetched.
+func TestBriefDeskLang(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("short")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	w, base := serveWire(t, ctx)
+	english := map[string]demo.Article{}
+	var es, en demo.Article
+	for _, a := range w.Articles() {
+		if a.Lang == "en" && a.CopyOf == "" {
+			english[a.Story] = a
+		}
+	}
+	for _, a := range w.Articles() {
+		if a.Lang == "es" && english[a.Story].Path != "" {
+			es, en = a, english[a.Story]
+			break
+		}
+	}
+	if es.Path == "" {
+		t.Fatal("no Spanish demo article with English coverage")
+	}
+
+	for _, tt := range []struct {
+		desk string
+		want demo.Article
+	}{
+		{"en", en},
+		{"es", es},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"brief", "--allow-private", "--desk-lang", tt.desk, "--format", "json", base + en.Path, base + es.Path}
+		if err := run(ctx, args, func(string) string { return "" }, &stdout, &stderr); err != nil {
+			t.Fatalf("brief --desk-lang %s: %v\n%s", tt.desk, err, stderr.String())
+		}
+		var got []news.Briefing
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 {
+			t.Fatalf("--desk-lang %s: got %d briefings, want the two articles in one", tt.desk, len(got))
+		}
+		if got[0].Headline != tt.want.Title {
+			t.Errorf("--desk-lang %s: headline %q, want the %s title %q", tt.desk, got[0].Headline, tt.want.Lang, tt.want.Title)
+		}
+	}
+
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, []string{"brief", "--desk-lang", "es", "--translator", "glossary", base + en.Path}, func(string) string { return "" }, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), `not into the desk language "es"`) {
+		t.Errorf("glossary for a Spanish desk: error %v, want one naming the desk language", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -263,6 +264,97 @@ func TestSummaryWordsRefused(t *testing.T) {
 			err := run(ctx, args, summaryWordsEnv(tt.env), io.Discard, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("err %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestDeskLangSetting checks that serve, demo and brief take the desk's
+// language from NEWSDESK_DESK_LANG and --desk-lang, the flag winning, and
+// that the demo keeps its bundled glossary only for a desk it translates
+// into, unless a translator is asked for by name.
+func TestDeskLangSetting(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name          string
+		env           map[string]string
+		flags         []string
+		want          string
+		wantDemoTrans string
+	}{
+		{name: "default", want: "en", wantDemoTrans: "glossary"},
+		{name: "environment", env: map[string]string{"NEWSDESK_DESK_LANG": "es"}, want: "es", wantDemoTrans: ""},
+		{name: "flag", flags: []string{"--desk-lang", "es"}, want: "es", wantDemoTrans: ""},
+		{name: "flag over environment", env: map[string]string{"NEWSDESK_DESK_LANG": "es"}, flags: []string{"--desk-lang", "en"}, want: "en", wantDemoTrans: "glossary"},
+		{name: "translator named", flags: []string{"--desk-lang", "es", "--translator", "libretranslate:http://127.0.0.1:5000"}, want: "es", wantDemoTrans: "libretranslate:http://127.0.0.1:5000"},
+		{name: "translator from environment", env: map[string]string{"NEWSDESK_TRANSLATOR": "libretranslate:http://127.0.0.1:5000"}, flags: []string{"--desk-lang", "fr"}, want: "fr", wantDemoTrans: "libretranslate:http://127.0.0.1:5000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			getenv := func(k string) string { return tt.env[k] }
+			for _, g := range []flagGroup{oneShotFlags, serverFlags} {
+				cfg, err := configFromEnv(getenv)
+				if err != nil {
+					t.Fatalf("configFromEnv: %v", err)
+				}
+				fs := newFlagSet("serve", io.Discard, serveUsage)
+				bindConfigFlags(fs, &cfg, g)
+				if err := parseFlags(fs, tt.flags); err != nil {
+					t.Fatalf("parse %q: %v", tt.flags, err)
+				}
+				if cfg.DeskLang != tt.want {
+					t.Errorf("flag group %d: DeskLang = %q, want %q", g, cfg.DeskLang, tt.want)
+				}
+			}
+			cfg, err := configFromEnv(getenv)
+			if err != nil {
+				t.Fatalf("configFromEnv: %v", err)
+			}
+			env := environment{cfg: cfg, getenv: getenv, stdout: io.Discard, stderr: io.Discard, logger: slog.New(slog.DiscardHandler)}
+			demoCfg, _, err := parseDemoFlags(tt.flags, env)
+			if err != nil {
+				t.Fatalf("demo flags %q: %v", tt.flags, err)
+			}
+			if demoCfg.DeskLang != tt.want || demoCfg.Translator != tt.wantDemoTrans {
+				t.Errorf("demo: DeskLang, Translator = %q, %q, want %q, %q", demoCfg.DeskLang, demoCfg.Translator, tt.want, tt.wantDemoTrans)
+			}
+			demoCfg.DBPath = "demo.db" // runDemo's temporary one
+			if err := demoCfg.Validate(); err != nil {
+				t.Errorf("demo's configuration does not validate: %v", err)
+			}
+		})
+	}
+}
+
+// TestDeskLangRefused checks that a desk language serve cannot use, or one
+// its translator cannot translate into, stops it before it opens anything.
+func TestDeskLangRefused(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		env     map[string]string
+		flags   []string
+		wantErr string
+	}{
+		{name: "flag with region", flags: []string{"--desk-lang", "es-MX"}, wantErr: `desk language "es-MX"`},
+		{name: "environment unknown", env: map[string]string{"NEWSDESK_DESK_LANG": "zz"}, wantErr: `desk language "zz"`},
+		{name: "glossary into Spanish", flags: []string{"--desk-lang", "es", "--translator", "glossary"}, wantErr: `not into the desk language "es"`},
+		{name: "glossary from environment", env: map[string]string{"NEWSDESK_TRANSLATOR": "glossary", "NEWSDESK_DESK_LANG": "fr"}, wantErr: `not into the desk language "fr"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			db := filepath.Join(t.TempDir(), "nd.db")
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--db", db}, tt.flags...)
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			err := run(ctx, args, func(k string) string { return tt.env[k] }, io.Discard, io.Discard)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("err %v, want %q", err, tt.wantErr)
+			}
+			if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("database %s created: %v", db, err)
 			}
 		})
 	}
