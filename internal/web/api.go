@@ -91,21 +91,40 @@ func pathID(r *http.Request) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
-// requireToken lets a write through only with the configured bearer token.
+// requireToken lets a write through only with the configured bearer token,
+// and counts a wrong one against the client's address: once it has used up
+// its failures (authLimiter), its writes are answered 429 unchecked.
 func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.APIToken == "" {
 			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set")
 			return
 		}
+		if wait, blocked := s.auth.blocked(r); blocked {
+			w.Header().Set("Retry-After", retryAfter(wait))
+			writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait)))
+			return
+		}
 		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !tokenEqual(strings.TrimSpace(tok), s.cfg.APIToken) {
+			s.auth.fail(r)
 			w.Header().Set("WWW-Authenticate", `Bearer realm="newsdesk"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong API token")
 			return
 		}
 		next(w, r)
 	}
+}
+
+// authBlockedPage answers a form post from a client that has used up its
+// failed authentications, reporting whether it did.
+func (s *Server) authBlockedPage(w http.ResponseWriter, r *http.Request) bool {
+	wait, blocked := s.auth.blocked(r)
+	if blocked {
+		w.Header().Set("Retry-After", retryAfter(wait))
+		s.errorPage(w, r, http.StatusTooManyRequests, fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait)))
+	}
+	return blocked
 }
 
 // tokenEqual compares in constant time; hashing first hides the length.

@@ -168,6 +168,9 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
+	if s.authBlockedPage(w, r) {
+		return
+	}
 	// The form's fields are those of the API's JSON body, so they get its
 	// bound, not only the 1 MiB every request has (limitBody), and a form
 	// over it is told so, not that it could not be read.
@@ -181,6 +184,7 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
+		s.auth.fail(r)
 		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
 		return
 	}

@@ -211,6 +211,9 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be imported here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
+	if s.authBlockedPage(w, r) {
+		return
+	}
 	// limitBody has capped the body at MaxRequestBody; the whole of it may
 	// be kept in memory.
 	if err := r.ParseMultipartForm(MaxRequestBody); err != nil {
@@ -228,6 +231,7 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 	}
 	defer r.MultipartForm.RemoveAll()
 	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
+		s.auth.fail(r)
 		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
 		return
 	}

@@ -71,7 +71,9 @@
 //
 // Writes need "Authorization: Bearer <Config.APIToken>" and are refused
 // when no token is configured, and whenever the browser says the request
-// comes from another origin.
+// comes from another origin. A client address that sent AuthFailLimit
+// wrong tokens within AuthFailWindow is answered 429, with Retry-After,
+// until the window passes.
 package web
 
 import (
@@ -179,6 +181,7 @@ type Server struct {
 	handler http.Handler
 	now     func() time.Time
 	policy  *bluemonday.Policy // sanitises feed HTML; safe for concurrent use
+	auth    *authLimiter       // failed authentications per client
 	// readyTimeout bounds the store's ping of GET /readyz: ReadyTimeout,
 	// shorter in tests.
 	readyTimeout time.Duration
@@ -196,7 +199,7 @@ func New(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if cfg.MaxStories <= 0 {
 		cfg.MaxStories = 100
 	}
-	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy(), readyTimeout: ReadyTimeout}
+	s := &Server{cfg: cfg, st: st, log: logger, now: time.Now, policy: newFeedHTMLPolicy(), auth: newAuthLimiter(), readyTimeout: ReadyTimeout}
 	if cfg.BaseURL != "" {
 		u, err := ParseBaseURL(cfg.BaseURL)
 		if err != nil {
