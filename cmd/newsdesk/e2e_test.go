@@ -85,7 +85,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	const token = "e2e-secret"
+	const token = "e2e-secret-0123456789abcdef"
 	env := func(k string) string {
 		if k == "NEWSDESK_API_TOKEN" {
 			return token

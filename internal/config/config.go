@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/fetch"
@@ -57,7 +58,8 @@ type Config struct {
 	// It may hold a password: show it only through DatabaseName.
 	Database string
 	// APIToken authorises writes through the API (bearer token). Writes are
-	// refused while it is empty. Read from NEWSDESK_API_TOKEN.
+	// refused while it is empty; else at least MinAPITokenBytes, not one
+	// character repeated. Read from NEWSDESK_API_TOKEN.
 	APIToken string
 	// AllowPrivate lets the fetcher reach loopback and private addresses.
 	// Off by default; the demo and tests turn it on.
@@ -224,6 +226,35 @@ func CheckDeskLang(s string) error {
 	return nil
 }
 
+// MinAPITokenBytes is the shortest API token accepted. The token is all
+// that stands between anyone who can reach the server and its writes; at
+// 16 random bytes guessing is hopeless even without the web server's limit
+// on failed attempts (web.AuthFailLimit).
+const MinAPITokenBytes = 16
+
+// checkAPIToken refuses a token too weak to stand up to guessing: shorter
+// than MinAPITokenBytes, or one character repeated. An empty token is
+// fine: it turns writes off. The error never shows the token, as it goes
+// to logs and terminals.
+func checkAPIToken(tok string) error {
+	switch {
+	case tok == "":
+		return nil
+	case len(tok) < MinAPITokenBytes:
+		return fmt.Errorf("API token is shorter than %d bytes: use a long random one, such as the output of `openssl rand -hex 32`", MinAPITokenBytes)
+	case isOneCharRepeated(tok):
+		return errors.New("API token is one character repeated: use a long random one, such as the output of `openssl rand -hex 32`")
+	}
+	return nil
+}
+
+// isOneCharRepeated reports whether s is one character, a UTF-8 sequence
+// or else one byte, over and over.
+func isOneCharRepeated(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size > 0 && len(s)%size == 0 && strings.Repeat(s[:size], len(s)/size) == s
+}
+
 // Validate reports every setting that cannot work.
 func (c Config) Validate() error {
 	var errs []error
@@ -241,6 +272,9 @@ func (c Config) Validate() error {
 		}
 	} else if c.DBPath == "" {
 		errs = append(errs, errors.New("db path is empty"))
+	}
+	if err := checkAPIToken(c.APIToken); err != nil {
+		errs = append(errs, err)
 	}
 	if c.UserAgent == "" {
 		errs = append(errs, errors.New("user agent is empty"))

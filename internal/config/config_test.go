@@ -31,6 +31,15 @@ func TestValidate(t *testing.T) {
 		}, ""},
 		{"database not a postgres URL", func(c *Config) { c.Database = "mysql://u@h/db" }, `database URL "mysql://u@h/db"`},
 		{"database URL unparsable", func(c *Config) { c.Database = "postgres://u:pw@h:port/db" }, "database URL postgres://u:xxxxx@h:port/db"},
+		{"no API token", func(c *Config) { c.APIToken = "" }, ""},
+		{"API token 16 bytes", func(c *Config) { c.APIToken = "0123456789abcdef" }, ""},
+		{"API token 15 bytes", func(c *Config) { c.APIToken = "0123456789abcde" }, "API token is shorter than 16 bytes"},
+		{"API token one byte", func(c *Config) { c.APIToken = "Q" }, "API token is shorter than 16 bytes"},
+		{"API token 16 bytes in multibyte runes", func(c *Config) { c.APIToken = "ñññññññø" }, ""},
+		{"API token one character repeated", func(c *Config) { c.APIToken = strings.Repeat("a", 40) }, "API token is one character repeated"},
+		{"API token one multibyte character repeated", func(c *Config) { c.APIToken = strings.Repeat("ñ", 20) }, "API token is one character repeated"},
+		{"API token one invalid byte repeated", func(c *Config) { c.APIToken = strings.Repeat("\xff", 16) }, "API token is one character repeated"},
+		{"API token two characters", func(c *Config) { c.APIToken = strings.Repeat("a", 39) + "b" }, ""},
 		{"no user agent", func(c *Config) { c.UserAgent = "" }, "user agent is empty"},
 		{"no workers", func(c *Config) { c.Workers = 0 }, "workers 0"},
 		{"too many workers", func(c *Config) { c.Workers = 257 }, "workers 257"},
@@ -84,6 +93,8 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want nil", err)
 			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
+			case err != nil && c.APIToken != "" && strings.Contains(err.Error(), c.APIToken):
+				t.Errorf("Validate() = %v, shows the API token", err)
 			}
 		})
 	}
