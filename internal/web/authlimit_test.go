@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -61,31 +63,51 @@ func TestAuthFailLimit(t *testing.T) {
 		name       string
 		advance    time.Duration // before the request
 		from       string
-		form       bool // the sources page's edit form, else the API
+		form       string // "edit", "import" or "multipart" (import): the sources page's forms; "" the API
 		token      string
 		status     int
 		retryAfter string
 	}
 	var steps []step
+	// Each way of writing counts against the same address.
 	for i := range AuthFailLimit {
-		steps = append(steps, step{name: fmt.Sprintf("wrong token %d", i+1), from: a, token: "guess", status: 401})
+		form := []string{"", "edit", "multipart"}[i%3]
+		steps = append(steps, step{name: fmt.Sprintf("wrong token %d %s", i+1, form), from: a, form: form, token: "guess", status: 401})
 	}
 	steps = append(steps,
 		step{name: "right token after the limit", from: a, token: testToken, status: 429, retryAfter: "60"},
-		step{name: "form after the limit", from: a, form: true, token: testToken, status: 429, retryAfter: "60"},
+		step{name: "edit form after the limit", from: a, form: "edit", token: testToken, status: 429, retryAfter: "60"},
+		step{name: "import form after the limit", from: a, form: "import", token: testToken, status: 429, retryAfter: "60"},
 		step{name: "another address", from: b, token: testToken, status: 200},
 		step{name: "another address's wrong token", from: b, token: "guess", status: 401},
 		step{name: "blocked a second before the window ends", advance: 59 * time.Second, from: a, token: "guess", status: 429, retryAfter: "1"},
 		step{name: "window passed", advance: time.Second, from: a, token: testToken, status: 200},
-		step{name: "form after the window", from: a, form: true, token: testToken, status: 303},
+		step{name: "edit form after the window", from: a, form: "edit", token: testToken, status: 303},
+		step{name: "import form after the window, no file", from: a, form: "import", token: testToken, status: 415},
 	)
 	for _, st := range steps {
 		clock.advance(st.advance)
 		var req *http.Request
-		if st.form {
+		switch st.form {
+		case "import":
+			// Not multipart: refused as such once the limit lets it through.
+			req, err = http.NewRequestWithContext(t.Context(), "POST", ts.URL+"/sources/import", strings.NewReader("token="+st.token))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		case "multipart":
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			if err := mw.WriteField("token", st.token); err != nil {
+				t.Fatal(err)
+			}
+			if err := mw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			req, err = http.NewRequestWithContext(t.Context(), "POST", ts.URL+"/sources/import", &body)
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+		case "edit":
 			req, err = http.NewRequestWithContext(t.Context(), "POST", ts.URL+"/sources/1", strings.NewReader("name=Stadtblatt&token="+st.token))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		} else {
+		default:
 			req, err = http.NewRequestWithContext(t.Context(), "POST", ts.URL+"/api/sources/1/retry", nil)
 			req.Header.Set("Authorization", "Bearer "+st.token)
 		}
