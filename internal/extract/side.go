@@ -29,11 +29,15 @@ func isSideName(name []byte) bool {
 }
 
 // isSide reports whether n is a side element: a figure caption, a form
-// (a newsletter box, a search or contact form), or an element whose class
-// or id names it as one (isSideName). It runs on every element of the
-// page's outline, so it splits the names without allocating.
+// (a newsletter box, a search or contact form), a <header> (an
+// article's kicker, date, byline and standfirst set above the headline,
+// whose text dropSide drops only at the body's start), or an element
+// whose class or id names it as one (isSideName). It runs on every
+// element of the page's outline, so it splits the names without
+// allocating.
 func isSide(n *html.Node) bool {
-	if n.Data == "figcaption" || n.Data == "form" {
+	switch n.Data {
+	case "figcaption", "form", "header":
 		return true
 	}
 	var buf [24]byte
@@ -73,8 +77,11 @@ func isSide(n *html.Node) bool {
 // disclaimers, meta lines, related-post lists and forms that the
 // extractors keep when they sit inside the article's container, between
 // its paragraphs or after them, where the text rules (trimTail,
-// dropInline) do not know them by their words. A body paragraph is
-// found in the page by its text, each page paragraph matching once.
+// dropInline) do not know them by their words. A header's text is
+// dropped only before the body's first kept paragraph: the head of the
+// article the body opens with, not a section's header further on. A
+// body paragraph is found in the page by its text, each page paragraph
+// matching once.
 func (o *outline) dropSide(body []para) []para {
 	// The texts of the page's paragraphs inside side elements; then, for
 	// those texts only, every page paragraph that reads so, in page order,
@@ -124,7 +131,8 @@ func (o *outline) dropSide(body []para) []para {
 	}
 	out := body[:0:0]
 	for j, p := range body {
-		if s := side[j]; s >= 0 && float64(held[s]) <= sideMax*float64(total) {
+		if s := side[j]; s >= 0 && float64(held[s]) <= sideMax*float64(total) &&
+			(len(out) == 0 || !o.inHeaders(s)) {
 			continue
 		}
 		out = append(out, p)
@@ -136,4 +144,16 @@ func (o *outline) dropSide(body []para) []para {
 		return body
 	}
 	return out
+}
+
+// inHeaders reports whether side element s and every side element
+// around it is a <header>: text only headers hold, which dropSide
+// drops only at the body's start.
+func (o *outline) inHeaders(s int32) bool {
+	for ; s >= 0; s = o.sideUp[s] {
+		if !o.sideHead[s] {
+			return false
+		}
+	}
+	return true
 }

@@ -77,6 +77,20 @@ func TestDropSide(t *testing.T) {
 			body: body,
 			want: []para{w("intro", 80), w("caption", 8), w("middle", 80), w("bio", 30)},
 		},
+		{
+			name: "the article's header at the body's start",
+			page: `<html><body><article><header><h1>Title</h1>` + p("caption", 8) + `</header>` + p("intro", 80) +
+				p("middle", 80) + p("bio", 30) + `</article></body></html>`,
+			body: []para{w("caption", 8), w("intro", 80), w("middle", 80), w("bio", 30)},
+			want: []para{w("intro", 80), w("middle", 80), w("bio", 30)},
+		},
+		{
+			name: "a section's header after the body's start",
+			page: `<html><body><article>` + p("intro", 80) + `<section><header>` + p("caption", 8) + `</header>` +
+				p("middle", 80) + p("bio", 30) + `</section></article></body></html>`,
+			body: body,
+			want: body,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -123,6 +123,7 @@ func render(n *html.Node, o *outline) []para {
 		}
 		upSide := curSide
 		if o != nil && n.Type == html.ElementNode && isSide(n) {
+			o.sideHead = append(o.sideHead, n.Data == "header")
 			o.sideUp = append(o.sideUp, curSide)
 			curSide = int32(len(o.sideUp) - 1)
 		}
@@ -675,9 +676,11 @@ type outline struct {
 	linked []bool
 	// side: per block element, the innermost side element (isSide, block
 	// or not) that is it or encloses it, or -1; sideUp: per side element,
-	// the side element enclosing it, or -1 (see dropSide).
-	side   []int32
-	sideUp []int32
+	// the side element enclosing it, or -1; sideHead: per side element,
+	// whether it is a <header> (see dropSide).
+	side     []int32
+	sideUp   []int32
+	sideHead []bool
 }
 
 func (o *outline) add(parent int32, tag string, side int32) int32 {
