@@ -41,8 +41,16 @@ func isBoilerplateName(name []byte) bool {
 }
 
 // isBoilerplate reports whether n's class or id names it as boilerplate.
-// It runs on every element, so it splits the names without allocating.
 func isBoilerplate(n *html.Node) bool {
+	return namedAs(n, isBoilerplateName)
+}
+
+// namedAs reports whether a part of n's class or id, lower-cased, is a
+// word that named reports (parts are split at isNameByte's separators;
+// parts over 24 bytes are no word it knows). It runs on every element of
+// the page, for boilerplate and side elements, so it splits the names
+// without allocating.
+func namedAs(n *html.Node, named func([]byte) bool) bool {
 	var buf [24]byte
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
@@ -65,7 +73,7 @@ func isBoilerplate(n *html.Node) bool {
 					}
 					buf[x] = c
 				}
-				if isBoilerplateName(buf[:k]) {
+				if named(buf[:k]) {
 					return true
 				}
 			}

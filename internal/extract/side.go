@@ -32,44 +32,13 @@ func isSideName(name []byte) bool {
 // (a newsletter box, a search or contact form), a <header> (an
 // article's kicker, date, byline and standfirst set above the headline,
 // whose text dropSide drops only at the body's start), or an element
-// whose class or id names it as one (isSideName). It runs on every
-// element of the page's outline, so it splits the names without
-// allocating.
+// whose class or id names it as one (isSideName).
 func isSide(n *html.Node) bool {
 	switch n.Data {
 	case "figcaption", "form", "header":
 		return true
 	}
-	var buf [24]byte
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" {
-			continue
-		}
-		v := a.Val
-		for i := 0; i < len(v); {
-			for i < len(v) && !isNameByte(v[i]) {
-				i++
-			}
-			j := i
-			for j < len(v) && isNameByte(v[j]) {
-				j++
-			}
-			if k := j - i; k > 0 && k <= len(buf) {
-				for x := 0; x < k; x++ {
-					c := v[i+x]
-					if c >= 'A' && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					buf[x] = c
-				}
-				if isSideName(buf[:k]) {
-					return true
-				}
-			}
-			i = j
-		}
-	}
-	return false
+	return namedAs(n, isSideName)
 }
 
 // dropSide removes from the chosen body the paragraphs the page holds
