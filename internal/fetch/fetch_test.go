@@ -315,22 +315,31 @@ func TestPrivateAddressRefused(t *testing.T) {
 	}
 }
 
+// privateServer starts a server on 127.0.0.2, an address the fetcher's
+// tests do not allow, that answers body and counts the requests that
+// reach it; it skips the test where 127.0.0.2 cannot be listened on.
+func privateServer(t *testing.T, body string) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("cannot listen on 127.0.0.2: %v", err)
+	}
+	hits := new(atomic.Int32)
+	inner := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprint(w, body)
+	})}}
+	inner.Start()
+	t.Cleanup(inner.Close)
+	return inner, hits
+}
+
 // TestRedirectToPrivateRefused checks that the address check applies to the
 // address each redirect hop dials: 127.0.0.1 is allowed explicitly, and it
 // redirects to a server on 127.0.0.2, which is not.
 func TestRedirectToPrivateRefused(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
-	if err != nil {
-		t.Skipf("cannot listen on 127.0.0.2: %v", err)
-	}
-	var hits atomic.Int32
-	inner := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		fmt.Fprint(w, "metadata")
-	})}}
-	inner.Start()
-	defer inner.Close()
+	inner, hits := privateServer(t, "metadata")
 	outer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/ok" {
 			fmt.Fprint(w, "public")
@@ -346,7 +355,7 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 	if _, err := c.Get(context.Background(), Request{URL: outer.URL + "/ok"}); err != nil {
 		t.Fatalf("allowed prefix refused: %v", err)
 	}
-	_, err = c.Get(context.Background(), Request{URL: outer.URL + "/go"})
+	_, err := c.Get(context.Background(), Request{URL: outer.URL + "/go"})
 	fe := wantKind(t, err, KindPrivate)
 	if fe.Detail != "127.0.0.2" {
 		t.Errorf("Detail = %q, want 127.0.0.2", fe.Detail)

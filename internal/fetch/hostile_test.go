@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -23,18 +22,8 @@ import (
 // resolve; neither is fetched.
 func TestReservedAddressesRefused(t *testing.T) {
 	t.Parallel()
-	ln, err := net.Listen("tcp", "127.0.0.2:0")
-	if err != nil {
-		t.Skipf("cannot listen on 127.0.0.2: %v", err)
-	}
-	var hits atomic.Int32
-	inner := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		fmt.Fprint(w, "secret")
-	})}}
-	inner.Start()
-	defer inner.Close()
-	port := ln.Addr().(*net.TCPAddr).Port
+	inner, hits := privateServer(t, "secret")
+	port := inner.Listener.Addr().(*net.TCPAddr).Port
 	outer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
 	}))
