@@ -63,22 +63,7 @@ func TestBacklogOneBatch(t *testing.T) {
 			t.Parallel()
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 			defer cancel()
-			wire, err := demo.NewWire(nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			h := wire.Handler()
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if _, ok := wire.Article(r.URL.Path); ok {
-					select {
-					case <-time.After(tc.delay):
-					case <-r.Context().Done():
-						return
-					}
-				}
-				h.ServeHTTP(w, r)
-			}))
-			t.Cleanup(srv.Close)
+			wire, srv := slowWire(t, tc.delay)
 			sources := wire.Sources(srv.URL)
 			if tc.outlets > 0 {
 				sources = sources[:tc.outlets]
@@ -153,4 +138,28 @@ func TestValidateGroupBacklog(t *testing.T) {
 			}
 		})
 	}
+}
+
+// slowWire serves the demo's newswire on loopback with every article page
+// answered only after delay (feeds at once), so that fetching a backlog
+// takes a known least time.
+func slowWire(t *testing.T, delay time.Duration) (*demo.Wire, *httptest.Server) {
+	t.Helper()
+	wire, err := demo.NewWire(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := wire.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := wire.Article(r.URL.Path); ok {
+			select {
+			case <-time.After(delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return wire, srv
 }

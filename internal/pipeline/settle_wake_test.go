@@ -2,14 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/demo"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
@@ -54,22 +51,7 @@ func TestSettleInsertsLess(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	wire, err := demo.NewWire(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := wire.Handler()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, ok := wire.Article(r.URL.Path); ok {
-			select {
-			case <-time.After(300 * time.Millisecond):
-			case <-r.Context().Done():
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
+	wire, srv := slowWire(t, 300*time.Millisecond)
 	cfg := testConfig()
 	cfg.FetchPollInterval = 5 * time.Second
 	cfg.GroupSettle = time.Minute // until the fetches end
