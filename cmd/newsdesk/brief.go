@@ -36,6 +36,9 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 	default:
 		return fmt.Errorf("unknown format %q: want md, html or json", *format)
 	}
+	// brief serves no API, so the token serve would check (and refuse
+	// when weak) is none of its concern.
+	cfg.APIToken = ""
 	if err := env.validate(cfg); err != nil {
 		return err
 	}

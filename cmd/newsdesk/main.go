@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/newsdesk/newsdesk/internal/config"
@@ -124,7 +125,10 @@ func configFromEnv(getenv func(string) string) (config.Config, error) {
 	if v := getenv("NEWSDESK_ADDR"); v != "" {
 		cfg.Addr = v
 	}
-	cfg.APIToken = getenv("NEWSDESK_API_TOKEN")
+	// The server trims the token a client sends, so the configured one is
+	// trimmed alike: a token kept in a file and read with its newline would
+	// otherwise never match.
+	cfg.APIToken = strings.TrimSpace(getenv("NEWSDESK_API_TOKEN"))
 	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
 	if v := getenv("NEWSDESK_DESK_LANG"); v != "" {

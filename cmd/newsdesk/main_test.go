@@ -359,3 +359,33 @@ func TestDeskLangRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestAPITokenTrimmed checks that the configured API token loses the white
+// space around it, as the token a client sends does (web's auth), so a
+// token read from a file with its newline still matches.
+func TestAPITokenTrimmed(t *testing.T) {
+	t.Parallel()
+	const tok = "0123456789abcdef0123456789abcdef"
+	tests := []struct{ name, env string }{
+		{"plain", tok},
+		{"trailing newline", tok + "\n"},
+		{"spaces around", "  " + tok + "\t "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg, err := configFromEnv(func(k string) string {
+				if k == "NEWSDESK_API_TOKEN" {
+					return tt.env
+				}
+				return ""
+			})
+			if err != nil {
+				t.Fatalf("configFromEnv: %v", err)
+			}
+			if cfg.APIToken != tok {
+				t.Errorf("APIToken = %q, want %q", cfg.APIToken, tok)
+			}
+		})
+	}
+}
