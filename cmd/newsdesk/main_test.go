@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsdesk/newsdesk/internal/config"
 )
 
 // TestFlagsHelpAndErrors checks what a user sees for -h and for a bad flag:
@@ -213,15 +215,7 @@ func TestSummaryWordsSetting(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			cfg, err := configFromEnv(summaryWordsEnv(tt.env))
-			if err != nil {
-				t.Fatalf("configFromEnv: %v", err)
-			}
-			fs := newFlagSet("serve", io.Discard, serveUsage)
-			bindConfigFlags(fs, &cfg, serverFlags)
-			if err := parseFlags(fs, tt.flags); err != nil {
-				t.Fatalf("parse %q: %v", tt.flags, err)
-			}
+			cfg := parsedConfig(t, summaryWordsEnv(tt.env), serverFlags, tt.flags)
 			if cfg.SummaryWords != tt.want {
 				t.Errorf("SummaryWords = %d, want %d", cfg.SummaryWords, tt.want)
 			}
@@ -273,6 +267,22 @@ func TestSummaryWordsRefused(t *testing.T) {
 // language from NEWSDESK_DESK_LANG and --desk-lang, the flag winning, and
 // that the demo keeps its bundled glossary only for a desk it translates
 // into, unless a translator is asked for by name.
+// parsedConfig is the configuration a command sees: the environment's
+// (getenv), then the flags of group parsed from flags.
+func parsedConfig(t *testing.T, getenv func(string) string, group flagGroup, flags []string) config.Config {
+	t.Helper()
+	cfg, err := configFromEnv(getenv)
+	if err != nil {
+		t.Fatalf("configFromEnv: %v", err)
+	}
+	fs := newFlagSet("serve", io.Discard, serveUsage)
+	bindConfigFlags(fs, &cfg, group)
+	if err := parseFlags(fs, flags); err != nil {
+		t.Fatalf("parse %q: %v", flags, err)
+	}
+	return cfg
+}
+
 func TestDeskLangSetting(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -294,15 +304,7 @@ func TestDeskLangSetting(t *testing.T) {
 			t.Parallel()
 			getenv := func(k string) string { return tt.env[k] }
 			for _, g := range []flagGroup{oneShotFlags, serverFlags} {
-				cfg, err := configFromEnv(getenv)
-				if err != nil {
-					t.Fatalf("configFromEnv: %v", err)
-				}
-				fs := newFlagSet("serve", io.Discard, serveUsage)
-				bindConfigFlags(fs, &cfg, g)
-				if err := parseFlags(fs, tt.flags); err != nil {
-					t.Fatalf("parse %q: %v", tt.flags, err)
-				}
+				cfg := parsedConfig(t, getenv, g, tt.flags)
 				if cfg.DeskLang != tt.want {
 					t.Errorf("flag group %d: DeskLang = %q, want %q", g, cfg.DeskLang, tt.want)
 				}
