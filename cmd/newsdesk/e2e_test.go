@@ -532,7 +532,7 @@ func TestBriefTranslator(t *testing.T) {
 // article of one demo story for an English and for a Spanish desk: each
 // heads the story with the title in its own language, so --desk-lang
 // reaches the briefing. The glossary, which translates into English only,
-// is refused for a Spanish desk before anything is fetched.
+// is refused for a Spanish desk as a configuration error.
 func TestBriefDeskLang(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {

@@ -263,10 +263,6 @@ func TestSummaryWordsRefused(t *testing.T) {
 	}
 }
 
-// TestDeskLangSetting checks that serve, demo and brief take the desk's
-// language from NEWSDESK_DESK_LANG and --desk-lang, the flag winning, and
-// that the demo keeps its bundled glossary only for a desk it translates
-// into, unless a translator is asked for by name.
 // parsedConfig is the configuration a command sees: the environment's
 // (getenv), then the flags of group parsed from flags.
 func parsedConfig(t *testing.T, getenv func(string) string, group flagGroup, flags []string) config.Config {
@@ -283,6 +279,10 @@ func parsedConfig(t *testing.T, getenv func(string) string, group flagGroup, fla
 	return cfg
 }
 
+// TestDeskLangSetting checks that serve, demo and brief take the desk's
+// language from NEWSDESK_DESK_LANG and --desk-lang, the flag winning, and
+// that the demo keeps its bundled glossary only for a desk it translates
+// into, unless a translator is asked for by name.
 func TestDeskLangSetting(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -59,8 +59,8 @@ type Config struct {
 	// which River leaves available with a later scheduled_at rather than
 	// waking anyone when it comes.
 	// An insert wakes the queue at once: on SQLite one by this process,
-	// on PostgreSQL one by any process, through LISTEN/NOTIFY. Zero (as in
-	// DefaultConfig) takes DefaultFetchPollInterval (1s, River's own):
+	// on PostgreSQL one by any process, through LISTEN/NOTIFY. Default
+	// DefaultFetchPollInterval (1s, River's own):
 	// each poll is a query (on SQLite's one connection; docs/pipeline.md,
 	// "An idle server"), and on PostgreSQL one per queue of every process
 	// sharing the database.
@@ -104,6 +104,7 @@ func DefaultConfig() Config {
 	return Config{
 		Queues:             map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 		FetchCooldown:      DefaultFetchCooldown,
+		FetchPollInterval:  DefaultFetchPollInterval,
 		JobTimeout:         DefaultJobTimeout,
 		MaxAttempts:        DefaultMaxAttempts,
 		CompletedRetention: DefaultCompletedRetention,
@@ -136,7 +137,7 @@ func (c Config) withDefaults() Config {
 		c.FetchCooldown = d.FetchCooldown
 	}
 	if c.FetchPollInterval <= 0 {
-		c.FetchPollInterval = DefaultFetchPollInterval
+		c.FetchPollInterval = d.FetchPollInterval
 	}
 	if c.JobTimeout <= 0 {
 		c.JobTimeout = d.JobTimeout

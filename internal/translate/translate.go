@@ -69,19 +69,25 @@ const GlossaryTarget = "en"
 // LibreTranslate server takes any target it has a model for, which only
 // the server can say, so its spec passes here.
 func CheckTarget(spec, to string) error {
-	kind, _, _ := strings.Cut(strings.TrimSpace(spec), ":")
-	if strings.EqualFold(kind, "glossary") && !lang.Same(to, GlossaryTarget) {
+	if kind, _ := specKind(spec); kind == "glossary" && !lang.Same(to, GlossaryTarget) {
 		return fmt.Errorf("translator %q translates Spanish into English only, not into the desk language %q (use libretranslate:URL or no translator): %w", spec, to, ErrUnsupported)
 	}
 	return nil
+}
+
+// specKind splits a translator spec ("libretranslate:URL") into its kind,
+// lower case, and its argument.
+func specKind(spec string) (kind, arg string) {
+	kind, arg, _ = strings.Cut(strings.TrimSpace(spec), ":")
+	return strings.ToLower(kind), arg
 }
 
 // build is New; with checkOnly it returns a nil translator for a good spec
 // rather than load the glossary.
 func build(spec string, checkOnly bool) (Translator, error) {
 	spec = strings.TrimSpace(spec)
-	kind, arg, _ := strings.Cut(spec, ":")
-	switch strings.ToLower(kind) {
+	kind, arg := specKind(spec)
+	switch kind {
 	case "", "none", "noop":
 		return Noop{}, nil
 	case "glossary":
