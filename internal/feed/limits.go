@@ -44,7 +44,7 @@ func bound(data []byte) ([]byte, error) {
 var itemElements = map[string]bool{"item": true, "entry": true}
 
 func boundXML(data []byte) ([]byte, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+	d := xml.NewDecoder(bytes.NewReader(asciiOnly(data)))
 	d.Strict = false // as gofeed reads feeds
 	// Only the markup's structure matters here, which the encodings feeds
 	// declare (Latin-1, Windows-1252...) write in ASCII as UTF-8 does.
@@ -86,6 +86,27 @@ func boundXML(data []byte) ([]byte, error) {
 			return b.Bytes(), nil
 		}
 	}
+}
+
+// asciiOnly returns data with every byte above 0x7f made an ASCII letter.
+// encoding/xml stops at the first byte that is not UTF-8, which a feed in
+// Latin-1 or Windows-1252 (or a UTF-8 feed with one stray byte) has in its
+// text, while gofeed decodes such a feed by its declared charset: without
+// this the feed's items went uncounted and its nesting unchecked. Markup
+// is ASCII in every encoding feeds use, and the length is kept, so the
+// scanner's offsets are offsets into data.
+func asciiOnly(data []byte) []byte {
+	i := bytes.IndexFunc(data, func(r rune) bool { return r >= 0x80 })
+	if i < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	for ; i < len(out); i++ {
+		if out[i] >= 0x80 {
+			out[i] = 'x'
+		}
+	}
+	return out
 }
 
 // boundJSON returns a JSON Feed with at most MaxItems items. Depth needs

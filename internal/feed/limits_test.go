@@ -97,6 +97,31 @@ func TestParseKeepsFirstItems(t *testing.T) {
 	}
 }
 
+// TestBoundCutsItems checks bound itself, which Parse's own cap would
+// hide: a feed of more than MaxItems items comes out shorter, with exactly
+// MaxItems item ends, whatever bytes its text holds.
+func TestBoundCutsItems(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ name, doc string }{
+		{"utf-8", hostileFeed("rss", MaxItems+50)},
+		{"latin-1 byte", strings.Replace(hostileFeed("rss", MaxItems+50), "<title>Flood</title>", "<title>Caf\xe9</title>", 1)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			out, err := bound([]byte(tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(out) >= len(tt.doc) {
+				t.Fatalf("bound kept %d of %d bytes, want a cut", len(out), len(tt.doc))
+			}
+			if n := strings.Count(string(out), "</item>"); n != MaxItems {
+				t.Errorf("%d items kept, want %d", n, MaxItems)
+			}
+		})
+	}
+}
+
 // TestParseRefusesDeepNesting checks that XML nested deeper than MaxDepth
 // is refused before gofeed walks it (1.4 million nested extension elements
 // took it 21 s), and that a feed nested as deeply as MaxDepth is read; and
@@ -120,6 +145,9 @@ func TestParseRefusesDeepNesting(t *testing.T) {
 		{"a million extension elements", nested(1_000_000, "<x:a>", "</x:a>"), tooDeep},
 		{"a million plain elements", nested(1_000_000, "<a>", "</a>"), tooDeep},
 		{"unclosed", []byte(`<rss version="2.0"><channel><title>Deep</title>` + strings.Repeat("<a>", 1_000_000)), tooDeep},
+		// A Latin-1 byte in the text stopped the depth scan, which reads
+		// UTF-8, while gofeed decodes the declared charset and walked on.
+		{"Latin-1 text before the nesting", []byte(`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf` + "\xe9" + `</title><item><link>http://example.com/1</link>` + strings.Repeat("<a>", 100_000) + strings.Repeat("</a>", 100_000) + `</item></channel></rss>`), tooDeep},
 		// encoding/json, which gofeed reads JSON Feed with, has a depth
 		// limit of its own.
 		{"JSON a million arrays deep", []byte(`{"version":"https://jsonfeed.org/version/1.1","title":"Deep","items":` + strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + `}`), "exceeded max depth"},
