@@ -546,9 +546,11 @@ func (c *Client) classify(ctx context.Context, rawURL string, err error) *Error 
 		fe.Kind = KindCanceled
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
 		fe.Kind = KindTimeout
-	case strings.Contains(err.Error(), "server response headers exceeded"):
-		// net/http's error for headers past MaxResponseHeaderBytes is not
-		// exported; its text is the only way to tell it apart.
+	case strings.Contains(err.Error(), "server response headers exceeded"),
+		strings.Contains(err.Error(), "response header list larger than advertised limit"):
+		// net/http's errors for headers past MaxResponseHeaderBytes, over
+		// HTTP/1 and over HTTP/2 (ForceAttemptHTTP2 is on), are not
+		// exported; their text is the only way to tell them apart.
 		fe.Kind, fe.Detail, fe.Limit = KindTooLarge, "headers", MaxResponseHeaderBytes
 	case errors.As(err, &dnsErr):
 		if dnsErr.IsNotFound {
