@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"unicode"
@@ -118,7 +119,10 @@ func headlineCandidates(arts []news.Article, sources map[int64]news.Source, desk
 		}
 		t := extract.CleanTitle(a.Title, Outlet(a, sources), host)
 		out[i].title = t
-		out[i].deskLang = langs[i] == desk || lang.Same(a.Lang, desk)
+		// The article's own language tag where it has one: articleLangs
+		// knows English and Spanish only, and guesses one of them for
+		// any other tag (a German title would pass for English).
+		out[i].deskLang = lang.Same(cmp.Or(lang.Primary(a.Lang), langs[i]), desk)
 		out[i].plain = plainHeadline(t)
 		words[i] = stems(contentWords(t))
 		echo[i] = stems(contentWords(t + "\n" + cutAt(a.Text, leadBytes)))

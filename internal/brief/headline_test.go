@@ -52,6 +52,16 @@ func TestHeadline(t *testing.T) {
 			want: festivalES.Title, wantOutlet: "Crónica del Sur",
 		},
 		{
+			// Tagged German, with "in" in its title and no Spanish word: a
+			// guess from the words would have passed it for English.
+			name: "a title tagged in a third language is not the desk's",
+			arts: []news.Article{
+				art(1, 4, "de", "Record in Villa Serena: almond festival in Sicht", "Villa Serena in Valdria erwartet ein record almond festival."),
+				festivalEN,
+			},
+			want: "Villa Serena readies record almond festival", wantOutlet: "Meridian Wire Service",
+		},
+		{
 			name: "only Spanish coverage: a Spanish title rather than none",
 			arts: []news.Article{festivalES},
 			want: festivalES.Title, wantOutlet: "Crónica del Sur",
