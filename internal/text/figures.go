@@ -620,7 +620,24 @@ func currencyAfterAdjective(w []fword, k int) (string, bool) {
 		return "", false
 	}
 	c, ok := currencyWords[w[k+1].key]
+	if a, known := adjectiveCurrency[w[k].key]; ok && known {
+		// Dollars, pesos, francs, rupees and crowns are many countries':
+		// the adjective tells which.
+		c = a
+	}
 	return c, ok
+}
+
+// adjectiveCurrency is the currency a country's adjective makes of the
+// word after it ("Canadian dollars", "Argentine pesos"); an adjective not
+// listed leaves the word's own currency.
+var adjectiveCurrency = map[string]string{
+	"us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD", "singapore": "SGD",
+	"taiwan": "TWD", "taiwanese": "TWD", "jamaican": "JMD",
+	"mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "chilean": "CLP", "colombian": "COP",
+	"philippine": "PHP", "cuban": "CUP", "uruguayan": "UYU", "dominican": "DOP",
+	"swiss": "CHF", "indian": "INR", "pakistani": "PKR", "nepalese": "NPR", "indonesian": "IDR",
+	"swedish": "SEK", "norwegian": "NOK", "danish": "DKK", "czech": "CZK", "icelandic": "ISK",
 }
 
 // currencyAdjectiveStops are words that stand between a number and a
