@@ -184,7 +184,7 @@ type PruneOptions struct {
 	// kept stories last updated within Recheck after Cutoff have their
 	// briefings read, and one that names a removed story or cites a
 	// removed article is marked stale to be briefed again. 0 checks
-	// none but the removed stories' threads.
+	// none.
 	Recheck time.Duration
 }
 

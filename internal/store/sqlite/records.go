@@ -463,5 +463,5 @@ func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, er
 // Prune removes old stories (store.Pruner), a batch to a transaction,
 // each taking the database's write lock only for its own statements.
 func (st *Store) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
-	return sqlq.Pruning{InTx: st.inTx}.Prune(ctx, opt)
+	return sqlq.Pruning{InTx: st.inTx, In: sqlq.InList}.Prune(ctx, opt)
 }

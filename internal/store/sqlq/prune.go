@@ -5,22 +5,30 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// Pruning is what a back end gives Prune: its transactions, and the
-// clause that locks the rows a batch selects (" FOR UPDATE" on
-// PostgreSQL, where another process may write meanwhile; empty on SQLite,
-// whose write transaction holds the database).
+// Pruning is what a back end gives Prune: its transactions, its
+// condition that a column is one of a batch's IDs (InList on SQLite,
+// AnyArray on PostgreSQL: placeholders, so that each statement's text is
+// the same from batch to batch and stays in the statement caches beside
+// the queue's own), and the clause that locks the rows a batch selects
+// (" FOR UPDATE" on PostgreSQL, where another process may write
+// meanwhile; empty on SQLite, whose write transaction holds the database).
 type Pruning struct {
 	InTx InTx
+	In   IDsIn
 	Lock string
 }
+
+// maxPruneBatch bounds a batch, so that InList's placeholders stay far
+// below SQLite's limit (32,766).
+const maxPruneBatch = 1000
 
 // pruneCandidates selects a batch of stories to remove, by ID after $2:
 // last updated before the cutoff $1, no article at or after it, and not
@@ -51,6 +59,7 @@ func (p Pruning) Prune(ctx context.Context, opt store.PruneOptions) (store.Prune
 	if batch <= 0 {
 		batch = store.DefaultPruneBatch
 	}
+	batch = min(batch, maxPruneBatch)
 	cutoff := opt.Cutoff.UnixNano()
 	gone := prunedSet{stories: map[int64]bool{}, articles: map[int64]bool{}}
 	threads := map[int64]int{} // thread: its stories removed (or, dry, to remove)
@@ -72,11 +81,8 @@ func (p Pruning) Prune(ctx context.Context, opt store.PruneOptions) (store.Prune
 			break
 		}
 	}
-	if err := p.InTx(ctx, func(tx Tx) error {
-		var err error
-		res.Threads, err = threadsGone(ctx, tx, threads, opt.DryRun)
-		return err
-	}); err != nil {
+	var err error
+	if res.Threads, err = p.threadsGone(ctx, threads, opt.DryRun, batch); err != nil {
 		return res, fmt.Errorf("prune: count threads: %w", err)
 	}
 	if opt.DryRun || opt.Recheck <= 0 || len(gone.stories) == 0 {
@@ -110,17 +116,20 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 	for i, c := range cands {
 		ids[i] = c.id
 	}
-	// The IDs are the database's own integers, so writing them into the
-	// text is safe, and keeps a batch within every driver's limit on
-	// placeholders.
-	in := idList(ids)
+	// in is the batch's condition on column, after the arguments args.
+	in := func(column string, args ...any) (string, Args) {
+		a := Args(args)
+		return p.In(&a, column, ids), a
+	}
 	last := ids[len(ids)-1]
 	if dry {
 		var arts, briefs int
-		if err := queryInt(ctx, tx, &arts, `SELECT count(*) FROM articles WHERE story_id IN (`+in+`) AND sort_time < $1`, cutoff); err != nil {
+		cond, args := in("story_id", cutoff)
+		if _, err := queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE `+cond+` AND sort_time < $1`, args, &arts); err != nil {
 			return 0, after, err
 		}
-		if err := queryInt(ctx, tx, &briefs, `SELECT count(*) FROM briefings WHERE story_id IN (`+in+`)`); err != nil {
+		cond, args = in("story_id")
+		if _, err := queryRow(ctx, tx, `SELECT count(*) FROM briefings WHERE `+cond, args, &briefs); err != nil {
 			return 0, after, err
 		}
 		res.Stories += len(cands)
@@ -136,27 +145,32 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 	now := time.Now().UnixNano()
 	// Recorded before the delete, which takes the links with it (ON
 	// DELETE CASCADE).
+	cond, args := in("story_id", cutoff, now)
 	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
-		SELECT url, $2 FROM articles WHERE story_id IN (`+in+`) AND sort_time < $1
-		ON CONFLICT DO NOTHING`, cutoff, now); err != nil {
+		SELECT url, $2 FROM articles WHERE `+cond+` AND sort_time < $1
+		ON CONFLICT DO NOTHING`, args...); err != nil {
 		return 0, after, fmt.Errorf("record pruned URLs: %w", err)
 	}
+	cond, args = in("a.story_id", cutoff, now)
 	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
 		SELECT l.link, $2 FROM article_links l JOIN articles a ON a.id = l.article_id
-		WHERE a.story_id IN (`+in+`) AND a.sort_time < $1
-		ON CONFLICT DO NOTHING`, cutoff, now); err != nil {
+		WHERE `+cond+` AND a.sort_time < $1
+		ON CONFLICT DO NOTHING`, args...); err != nil {
 		return 0, after, fmt.Errorf("record pruned links: %w", err)
 	}
-	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE story_id IN (`+in+`) AND sort_time < $1 RETURNING id`, cutoff)
+	cond, args = in("story_id", cutoff)
+	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND sort_time < $1 RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
 	}
 	const orphan = ` AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = `
-	briefs, err := queryIDs(ctx, tx, `DELETE FROM briefings WHERE story_id IN (`+in+`)`+orphan+`briefings.story_id) RETURNING story_id`)
+	cond, args = in("story_id")
+	briefs, err := queryIDs(ctx, tx, `DELETE FROM briefings WHERE `+cond+orphan+`briefings.story_id) RETURNING story_id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete briefings: %w", err)
 	}
-	stories, err := queryIDs(ctx, tx, `DELETE FROM stories WHERE id IN (`+in+`)`+orphan+`stories.id) RETURNING id`)
+	cond, args = in("id")
+	stories, err := queryIDs(ctx, tx, `DELETE FROM stories WHERE `+cond+orphan+`stories.id) RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete stories: %w", err)
 	}
@@ -166,13 +180,11 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 	for _, id := range arts {
 		gone.articles[id] = true
 	}
-	removed := map[int64]bool{}
 	for _, id := range stories {
 		gone.stories[id] = true
-		removed[id] = true
 	}
 	for _, c := range cands {
-		if c.thread != 0 && removed[c.id] {
+		if c.thread != 0 && gone.stories[c.id] {
 			threads[c.thread]++
 		}
 	}
@@ -181,19 +193,44 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 
 // threadsGone counts the threads left without a story: after a prune,
 // those no story carries any more; in a dry run, those whose every story
-// is one the prune would remove.
-func threadsGone(ctx context.Context, tx Tx, threads map[int64]int, dry bool) (int, error) {
+// is one the prune would remove. It counts batch threads a query and a
+// transaction, so that a first prune of a year's threads does not hold
+// SQLite's one connection for thousands of statements.
+func (p Pruning) threadsGone(ctx context.Context, threads map[int64]int, dry bool, batch int) (int, error) {
+	type count struct {
+		thread int64
+		left   int
+	}
 	n := 0
-	for id, removed := range threads {
-		var left int
-		if err := queryInt(ctx, tx, &left, `SELECT count(*) FROM stories WHERE thread_id = $1`, id); err != nil {
+	ids := slices.Sorted(maps.Keys(threads))
+	for len(ids) > 0 {
+		chunk := ids[:min(batch, len(ids))]
+		ids = ids[len(chunk):]
+		var counts []count
+		if err := p.InTx(ctx, func(tx Tx) error {
+			var args Args
+			var err error
+			counts, err = QueryAll(ctx, tx, func(r Scanner) (count, error) {
+				var c count
+				err := r.Scan(&c.thread, &c.left)
+				return c, err
+			}, `SELECT thread_id, count(*) FROM stories WHERE `+p.In(&args, "thread_id", chunk)+` GROUP BY thread_id`, args...)
+			return err
+		}); err != nil {
 			return 0, err
 		}
-		if dry {
-			left -= removed
+		left := make(map[int64]int, len(counts))
+		for _, c := range counts {
+			left[c.thread] = c.left
 		}
-		if left == 0 {
-			n++
+		for _, id := range chunk {
+			l := left[id]
+			if dry {
+				l -= threads[id]
+			}
+			if l == 0 {
+				n++
+			}
 		}
 	}
 	return n, nil
@@ -246,7 +283,8 @@ func (p Pruning) recheck(ctx context.Context, from, to int64, batch int, gone pr
 		}
 		if len(stale) > 0 {
 			if err := p.InTx(ctx, func(tx Tx) error {
-				return tx.Exec(ctx, `UPDATE stories SET briefed = FALSE WHERE id IN (`+idList(stale)+`)`)
+				var args Args
+				return tx.Exec(ctx, `UPDATE stories SET briefed = FALSE WHERE `+p.In(&args, "id", stale), args...)
 			}); err != nil {
 				return restaled, err
 			}
@@ -280,32 +318,6 @@ func namesGone(b news.Briefing, gone prunedSet) bool {
 		}
 	}
 	return false
-}
-
-func idList(ids []int64) string {
-	var sb strings.Builder
-	for i, id := range ids {
-		if i > 0 {
-			sb.WriteByte(',')
-		}
-		sb.WriteString(strconv.FormatInt(id, 10))
-	}
-	return sb.String()
-}
-
-func queryInt(ctx context.Context, tx Tx, dst *int, query string, args ...any) error {
-	n, err := QueryAll(ctx, tx, func(r Scanner) (int64, error) {
-		var v int64
-		err := r.Scan(&v)
-		return v, err
-	}, query, args...)
-	if err != nil {
-		return err
-	}
-	if len(n) == 1 {
-		*dst = int(n[0])
-	}
-	return nil
 }
 
 func queryIDs(ctx context.Context, tx Tx, query string, args ...any) ([]int64, error) {

@@ -92,7 +92,7 @@ func BenchArticleLookup(b *testing.B, st store.Store, n int) {
 
 // BenchPrune measures Prune removing n old articles, four to a story,
 // each with some 2,000 bytes of text in the search index and a briefing
-// per story, from a store that also holds n/4 articles inside the window,
+// per story, from a store that also holds n/16 articles inside the window,
 // which it keeps, at batches of 100 (the default) and 500 stories a
 // transaction. open returns an empty store; each iteration fills a new
 // one, untimed.
