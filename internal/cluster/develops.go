@@ -37,6 +37,9 @@ func (c *Clusterer) develops(d Doc, p *prepared, s *story) bool {
 // counts them among the numbers), hold one after last's day and not after
 // at's: the lead dates its event after the story's last report.
 func laterDay(days map[uint64]float64, last, at time.Time) bool {
+	if len(days) == 0 {
+		return false // most leads name no day: no day to walk to
+	}
 	last = last.In(at.Location())
 	for t := time.Date(last.Year(), last.Month(), last.Day()+1, 0, 0, 0, 0, at.Location()); !t.After(at); t = t.AddDate(0, 0, 1) {
 		if days[hashStr(kindNumber, t.Format("d2006-01-02"))] > 0 {

@@ -744,8 +744,11 @@ func (q *quoter) appositiveName(pos int) (Entity, bool) {
 // one with no subject after it: the clause ends right after it (`«…»,
 // dijo.`, `“…”, dijo, “…”`).
 func (q *quoter) proDrop(v int) bool {
-	if !proDropVerbs[Key(q.word(v))] || v+1 >= len(q.toks) {
-		return v+1 >= len(q.toks) && proDropVerbs[Key(q.word(v))]
+	if !proDropVerbs[Key(q.word(v))] {
+		return false
+	}
+	if v+1 >= len(q.toks) {
+		return true
 	}
 	return !q.toks[v+1].word && strings.ContainsAny(q.word(v+1), ".,;")
 }
