@@ -12,11 +12,13 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/url"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -59,16 +61,20 @@ type Options struct {
 	MaxBytes int
 }
 
-// Extractor extracts articles. It holds no mutable state and is safe for
-// concurrent use.
+// Extractor extracts articles. It is safe for concurrent use.
 type Extractor struct {
 	log      *slog.Logger
 	maxBytes int
+	// passes holds a slot for each library pass running under a context
+	// that can end (see pass), abandoned ones included, so that passes
+	// left to finish after their caller gave up cannot pile up beyond the
+	// machine's processors.
+	passes chan struct{}
 }
 
 // New returns an Extractor configured by opts.
 func New(opts Options) *Extractor {
-	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes}
+	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes, passes: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
@@ -83,12 +89,27 @@ var defaultExtractor = New(Options{})
 // Extract reads the main content of an HTML page fetched from pageURL with
 // the default options.
 func Extract(html []byte, pageURL string) (Result, error) {
-	return defaultExtractor.Extract(html, pageURL)
+	return defaultExtractor.ExtractContext(context.Background(), html, pageURL)
+}
+
+// ExtractContext is Extract stopped by ctx.
+func ExtractContext(ctx context.Context, html []byte, pageURL string) (Result, error) {
+	return defaultExtractor.ExtractContext(ctx, html, pageURL)
 }
 
 // Extract reads the main content of an HTML page fetched from pageURL. It
 // never panics: an internal failure comes back as an error.
-func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error) {
+func (e *Extractor) Extract(page []byte, pageURL string) (Result, error) {
+	return e.ExtractContext(context.Background(), page, pageURL)
+}
+
+// ExtractContext is Extract stopped by ctx: when ctx ends it returns an
+// error wrapping ctx.Err() without waiting for the page to be read. A page
+// near MaxElements keeps a processor busy for tens of seconds, nearly all
+// of it in go-trafilatura's content pass, which takes no context; ctx is
+// checked between the steps, and each library pass runs on its own
+// goroutine (pass) so that ending ctx need not wait for it.
+func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL string) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			e.log.Error("extract panicked", "url", pageURL, "panic", r, "stack", string(debug.Stack()))
@@ -101,12 +122,15 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	if len(page) > e.maxBytes {
 		page = page[:e.maxBytes]
 	}
-	if err := checkElements(page); err != nil {
+	if err := checkElements(ctx, page); err != nil {
 		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
 	}
 	doc, err := html.Parse(utf8Reader(page))
 	if err != nil {
 		return Result{}, fmt.Errorf("extract %q: parse html: %w", pageURL, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
 	}
 	base := parsePageURL(pageURL)
 	pm := collectMeta(doc)
@@ -177,6 +201,9 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	if res.Published.IsZero() {
 		res.Published = lastResortDate(bodyText(), window)
 	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+	}
 	prune(doc)
 	// The page's own paragraphs, read before go-readability rearranges
 	// the tree, to check the chosen body against (outline.recover).
@@ -185,18 +212,31 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 	// go-trafilatura reads the page without mutating doc; its date search
 	// is off, having been done above.
 	opts := trafilatura.Options{ExcludeComments: true, OriginalURL: base, HtmlDateMode: trafilatura.Disabled}
-	var tParas []para
+	var (
+		tParas []para
+		tr     *trafilatura.ExtractResult
+		terr   error
+	)
 	removeHint := addMetaHint(doc, res.Byline)
-	tr, terr := trafilatura.ExtractDocument(doc, opts)
+	if err := e.pass(ctx, pageURL, func() { tr, terr = trafilatura.ExtractDocument(doc, opts) }); err != nil {
+		// An abandoned pass still reads doc: leave it be.
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+	}
 	removeHint()
 	if terr == nil {
 		tParas = paragraphs(tr.ContentNode)
 		fillFrom(&res, tr.Metadata, base)
 	}
 	// go-readability may mutate doc: it runs last.
-	var rParas []para
+	var (
+		rParas []para
+		art    readability.Article
+		rerr   error
+	)
 	rp := readability.NewParser()
-	art, rerr := rp.ParseAndMutate(doc, base)
+	if err := e.pass(ctx, pageURL, func() { art, rerr = rp.ParseAndMutate(doc, base) }); err != nil {
+		return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+	}
 	if rerr == nil && art.Node != nil {
 		rParas = paragraphs(art.Node)
 		if res.Byline == "" {
@@ -214,6 +254,46 @@ func (e *Extractor) Extract(page []byte, pageURL string) (res Result, err error)
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}
 	return res, nil
+}
+
+// errPassPanicked is what pass returns for a library pass that panicked.
+var errPassPanicked = errors.New("internal error")
+
+// pass runs f, a library pass that takes no context, and returns when f
+// does or, with an error wrapping ctx.Err(), when ctx ends. An abandoned f
+// runs on to its end, which MaxElements bounds, holding its slot in
+// e.passes meanwhile, so a caller that gives up frees its worker but not
+// the processor: new passes wait for a slot. Under a context that cannot
+// end, f runs on the caller's goroutine, as it always did.
+func (e *Extractor) pass(ctx context.Context, pageURL string, f func()) error {
+	if ctx.Done() == nil {
+		f()
+		return nil
+	}
+	select {
+	case e.passes <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() { <-e.passes }()
+		defer func() {
+			// ExtractContext's recover does not reach this goroutine.
+			if r := recover(); r != nil {
+				e.log.Error("extract panicked", "url", pageURL, "panic", r, "stack", string(debug.Stack()))
+				done <- errPassPanicked
+			}
+		}()
+		f()
+		done <- nil
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // fillFrom completes res with go-trafilatura's metadata where the declared

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"golang.org/x/net/html"
@@ -19,11 +20,18 @@ const MaxElements = 30_000
 
 // checkElements returns an error if page has more than MaxElements start
 // tags. It counts with the tokenizer, before html.Parse builds a tree of
-// them all, and stops at the cap.
-func checkElements(page []byte) error {
+// them all, and stops at the cap, or when ctx ends (looked at every
+// ctxEvery tokens: 8 MiB of text without a tag is one token).
+func checkElements(ctx context.Context, page []byte) error {
+	const ctxEvery = 4096
 	z := html.NewTokenizer(bytes.NewReader(page))
 	n := 0
-	for {
+	for tokens := 1; ; tokens++ {
+		if tokens%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		switch z.Next() {
 		case html.ErrorToken:
 			return nil // the end, or a fault html.Parse meets too

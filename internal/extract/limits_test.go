@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -43,6 +45,43 @@ func TestManyElementsRefused(t *testing.T) {
 			}
 			if took := time.Since(start); took > 5*time.Second {
 				t.Errorf("refusing took %v", took)
+			}
+		})
+	}
+}
+
+// TestHostilePageStopsAtDeadline checks that a page just under MaxElements,
+// whose reading keeps a processor busy for seconds (nearly all in
+// go-trafilatura's content pass), gives up with the context's error when
+// the caller's context ends rather than when the page is read.
+func TestHostilePageStopsAtDeadline(t *testing.T) {
+	t.Parallel()
+	page := []byte("<html><head><title>T</title></head><body><article>" +
+		strings.Repeat("<p>Ferry service resumes after the storm.</p>", MaxElements-10) + "</article></body></html>")
+	tests := []struct {
+		name string
+		ctx  func() (context.Context, context.CancelFunc)
+		want error
+	}{
+		{"ended before", func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			return ctx, cancel
+		}, context.Canceled},
+		// The page takes 3 s of CPU or more on a quiet machine, so the
+		// deadline ends while go-trafilatura reads it.
+		{"deadline mid-page", func() (context.Context, context.CancelFunc) {
+			return context.WithTimeout(context.Background(), 500*time.Millisecond)
+		}, context.DeadlineExceeded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := tt.ctx()
+			defer cancel()
+			_, err := ExtractContext(ctx, page, "https://example.com/a")
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err %v, want %v", err, tt.want)
 			}
 		})
 	}

@@ -31,8 +31,9 @@ type feedItem struct {
 // page's extracted text when it can be had (full), else the feed's own
 // content (feed-only), else nothing (failed), with the reason recorded. It
 // returns an error only when ctx ended, so the caller retries later rather
-// than store a fallback the page did not deserve.
-func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feedItem) (news.Article, error) {
+// than store a fallback the page did not deserve. A page whose extraction
+// outlasts extractTimeout (if positive) is one that cannot be used.
+func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feedItem, extractTimeout time.Duration) (news.Article, error) {
 	a := news.Article{
 		SourceID:    src.ID,
 		URL:         news.URLKey(it.URL),
@@ -56,8 +57,17 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)
-	res, err := extract.Extract(resp.Body, resp.URL)
+	ectx, cancel := ctx, context.CancelFunc(func() {})
+	if extractTimeout > 0 {
+		ectx, cancel = context.WithTimeout(ctx, extractTimeout)
+	}
+	res, err := extract.ExtractContext(ectx, resp.Body, resp.URL)
+	cancel()
 	switch {
+	case err != nil && ctx.Err() != nil:
+		return news.Article{}, err
+	case errors.Is(err, context.DeadlineExceeded):
+		return fallback(a, it, "page could not be read within "+news.FormatDuration(extractTimeout)+": extraction stopped", src), nil
 	case errors.Is(err, extract.ErrNotHTML):
 		return fallback(a, it, "page is not an HTML article", src), nil
 	case err != nil:

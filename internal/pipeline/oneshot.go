@@ -158,7 +158,7 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
 		}
 		// A URL given on the command line is a page, with no feed behind it.
-		a, err := readArticle(ctx, fc, news.Source{Kind: news.SourcePage}, feedItem{URL: in})
+		a, err := readArticle(ctx, fc, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, DefaultExtractTimeout)
 		if err != nil {
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}
@@ -180,7 +180,7 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	res, err := extract.Extract(data, fileURL)
+	res, err := extract.ExtractContext(ctx, data, fileURL)
 	if err != nil {
 		return news.Article{}, "", fmt.Errorf("%s: no article found: %w", in, err)
 	}

@@ -377,7 +377,7 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	} else if err != nil {
 		return news.Article{}, err
 	}
-	a, err := readArticle(ctx, p.fc, src, args.Item)
+	a, err := readArticle(ctx, p.fc, src, args.Item, p.cfg.ExtractTimeout)
 	if err != nil {
 		return news.Article{}, err
 	}
