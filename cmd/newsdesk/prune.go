@@ -76,8 +76,8 @@ func printPrune(w io.Writer, cutoff time.Time, dry bool, r store.PruneResult) {
 	if dry {
 		verb = "would remove"
 	}
-	fmt.Fprintf(w, "%s %d stories (newest article before %s), %d articles, %d briefings; %d threads left without a story\n",
-		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads)
+	fmt.Fprintf(w, "%s %d stories (newest article before %s), %d articles, %d briefings; %d threads left without a story; %d articles in no story (set aside unread) before the same time\n",
+		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads, r.Ungrouped)
 	if !dry {
 		fmt.Fprintf(w, "marked %d kept stories to be briefed again (their briefings named what was removed)\n", r.Restaled)
 	}
@@ -108,7 +108,7 @@ func runRetention(ctx context.Context, st store.Pruner, keep, firstDelay, every 
 		cutoff := start.UTC().Add(-keep)
 		res, err := st.Prune(ctx, pruneOptions(cutoff, false))
 		attrs := []any{"cutoff", cutoff.Format(time.RFC3339), "stories", res.Stories, "articles", res.Articles,
-			"briefings", res.Briefings, "threads", res.Threads, "restaled", res.Restaled, "took", time.Since(start)}
+			"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
 		switch {
 		case ctx.Err() != nil:
 			logger.Info("retention stopped by shutdown", attrs...)

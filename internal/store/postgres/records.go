@@ -457,5 +457,5 @@ func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, er
 // it selects, so that a concurrent PutStory of one waits for the batch
 // and then finds it gone or kept, never half removed.
 func (st *Store) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
-	return sqlq.Pruning{InTx: st.inTx, In: sqlq.AnyArray, Lock: " FOR UPDATE OF s"}.Prune(ctx, opt)
+	return sqlq.Pruning{InTx: st.inTx, In: sqlq.AnyArray, Lock: " FOR UPDATE"}.Prune(ctx, opt)
 }

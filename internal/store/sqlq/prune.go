@@ -19,11 +19,21 @@ import (
 // the same from batch to batch and stays in the statement caches beside
 // the queue's own), and the clause that locks the rows a batch selects
 // (" FOR UPDATE" on PostgreSQL, where another process may write
-// meanwhile; empty on SQLite, whose write transaction holds the database).
+// meanwhile, made to name the selected table by lockOf; empty on SQLite,
+// whose write transaction holds the database).
 type Pruning struct {
 	InTx InTx
 	In   IDsIn
 	Lock string
+}
+
+// lockOf is p.Lock limited to the table aliased alias, so that a
+// statement's subqueries lock nothing.
+func (p Pruning) lockOf(alias string) string {
+	if p.Lock == "" {
+		return ""
+	}
+	return p.Lock + " OF " + alias
 }
 
 // maxPruneBatch bounds a batch, so that InList's placeholders stay far
@@ -41,6 +51,17 @@ const pruneCandidates = `SELECT s.id, s.thread_id FROM stories s
 	AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.sort_time >= $1)
 	AND s.id <> COALESCE((SELECT a.story_id FROM cluster_snapshot c JOIN articles a ON a.id = c.after_article), 0)
 	ORDER BY s.id LIMIT $3`
+
+// pruneLoose selects a batch of articles never given a story, by ID after
+// $2: set aside by the clusterer (grouped, story 0: a page that could not
+// be read and whose feed gave no text), older than the cutoff $1 by the
+// stories' rule, and not the snapshot's last article. Articles not yet
+// grouped (group_seq NULL) are the clusterer's, however old. The
+// articles_story index (story_id, sort_time) finds them.
+const pruneLoose = `SELECT a.id FROM articles a
+	WHERE a.story_id = 0 AND a.sort_time < $1 AND a.group_seq IS NOT NULL AND a.id > $2
+	AND a.id <> COALESCE((SELECT c.after_article FROM cluster_snapshot c), 0)
+	ORDER BY a.id LIMIT $3`
 
 // Prune is store.Pruner's Prune for both back ends.
 //
@@ -81,6 +102,24 @@ func (p Pruning) Prune(ctx context.Context, opt store.PruneOptions) (store.Prune
 			break
 		}
 	}
+	after = 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		var n int
+		err := p.InTx(ctx, func(tx Tx) error {
+			var err error
+			n, after, err = p.pruneLooseBatch(ctx, tx, opt.DryRun, cutoff, after, batch, &res)
+			return err
+		})
+		if err != nil {
+			return res, fmt.Errorf("prune articles in no story before %s: %w", opt.Cutoff.Format(time.RFC3339), err)
+		}
+		if n < batch {
+			break
+		}
+	}
 	var err error
 	if res.Threads, err = p.threadsGone(ctx, threads, opt.DryRun, batch); err != nil {
 		return res, fmt.Errorf("prune: count threads: %w", err)
@@ -108,7 +147,7 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 		var c cand
 		err := r.Scan(&c.id, &c.thread)
 		return c, err
-	}, pruneCandidates+p.Lock, cutoff, after, batch)
+	}, pruneCandidates+p.lockOf("s"), cutoff, after, batch)
 	if err != nil || len(cands) == 0 {
 		return 0, after, err
 	}
@@ -189,6 +228,47 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 		}
 	}
 	return len(cands), last, nil
+}
+
+// pruneLooseBatch removes (dry: counts) the batch of articles in no story
+// after the ID after (pruneLoose), recording their URLs and links as a
+// story's are, and returns how many it selected and the last one's ID.
+// The delete names story 0 and the cutoff again, as pruneBatch's do.
+func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, after int64, batch int, res *store.PruneResult) (int, int64, error) {
+	ids, err := queryIDs(ctx, tx, pruneLoose+p.lockOf("a"), cutoff, after, batch)
+	if err != nil || len(ids) == 0 {
+		return 0, after, err
+	}
+	last := ids[len(ids)-1]
+	if dry {
+		res.Ungrouped += len(ids)
+		return len(ids), last, nil
+	}
+	in := func(column string, args ...any) (string, Args) {
+		a := Args(args)
+		return p.In(&a, column, ids), a
+	}
+	now := time.Now().UnixNano()
+	cond, args := in("id", cutoff, now)
+	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
+		SELECT url, $2 FROM articles WHERE `+cond+` AND story_id = 0 AND sort_time < $1
+		ON CONFLICT DO NOTHING`, args...); err != nil {
+		return 0, after, fmt.Errorf("record pruned URLs: %w", err)
+	}
+	cond, args = in("a.id", cutoff, now)
+	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
+		SELECT l.link, $2 FROM article_links l JOIN articles a ON a.id = l.article_id
+		WHERE `+cond+` AND a.story_id = 0 AND a.sort_time < $1
+		ON CONFLICT DO NOTHING`, args...); err != nil {
+		return 0, after, fmt.Errorf("record pruned links: %w", err)
+	}
+	cond, args = in("id", cutoff)
+	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND story_id = 0 AND sort_time < $1 RETURNING id`, args...)
+	if err != nil {
+		return 0, after, fmt.Errorf("delete articles: %w", err)
+	}
+	res.Ungrouped += len(arts)
+	return len(ids), last, nil
 }
 
 // threadsGone counts the threads left without a story: after a prune,

@@ -26,16 +26,27 @@ var pruneCutoff = day0.Add(30 * 24 * time.Hour)
 //	5 thread 20, alone in its thread, old: goes, and its thread with it
 //	6 thread 6, old, but its article is the cluster snapshot's last: kept
 //	7 thread 7, kept, briefed without naming anything removed: stays briefed
+//
+// Articles in no story (loose):
+//
+//	set aside (no text), old, a redirect link: goes
+//	set aside at the cutoff: kept
+//	not yet grouped, old: kept, the clusterer's to group
 type pruneFixture struct {
 	articles map[int64][]news.Article // by story
 	link     string                   // redirected to story 1's article
+	// loose are the articles in no story, in the order above; looseLink
+	// redirected to the first.
+	loose     []news.Article
+	looseLink string
 }
 
 func buildPruneFixture(t *testing.T, st store.Store) pruneFixture {
 	t.Helper()
 	ctx := context.Background()
 	src := mustSource(t, st, "https://prune.example/feed.xml")
-	f := pruneFixture{articles: map[int64][]news.Article{}, link: "https://feeds.example.net/~r/prune/1"}
+	f := pruneFixture{articles: map[int64][]news.Article{}, link: "https://feeds.example.net/~r/prune/1",
+		looseLink: "https://feeds.example.net/~r/prune/loose"}
 	type art struct {
 		story int64
 		at    time.Time
@@ -70,6 +81,37 @@ func buildPruneFixture(t *testing.T, st store.Store) pruneFixture {
 			t.Fatalf("SetArticleGroup: %v", err)
 		}
 		f.articles[a.story] = append(f.articles[a.story], stored)
+	}
+	loose := []struct {
+		at       time.Time
+		grouped  bool
+		redirect bool
+	}{
+		{day0.Add(2 * time.Hour), true, true},
+		{pruneCutoff, true, false},
+		{day0.Add(3 * time.Hour), false, false},
+	}
+	for i, l := range loose {
+		in := news.Article{SourceID: src.ID, URL: "https://prune.example/loose/" + string(rune('a'+i)),
+			Title: "Unreadable page", PublishedAt: l.at, FetchedAt: l.at,
+			Extraction: news.ExtractFailed, ExtractionReason: "page could not be fetched"}
+		var stored news.Article
+		var err error
+		if l.redirect {
+			stored, _, err = st.AddArticleFrom(ctx, f.looseLink, in)
+		} else {
+			stored, _, err = st.AddArticle(ctx, in)
+		}
+		if err != nil {
+			t.Fatalf("add loose article %d: %v", i, err)
+		}
+		if l.grouped {
+			// Set aside, as the pipeline does an article with no text.
+			if err := st.SetArticleGroup(ctx, stored.ID, store.Group{}); err != nil {
+				t.Fatalf("SetArticleGroup: %v", err)
+			}
+		}
+		f.loose = append(f.loose, stored)
 	}
 	for id := int64(1); id <= 7; id++ {
 		list := f.articles[id]
@@ -115,12 +157,13 @@ func buildPruneFixture(t *testing.T, st store.Store) pruneFixture {
 // goes with its last, the snapshot's story stays, search forgets what
 // went, a pruned URL and its redirect link still count as stored (a poll
 // does not fetch them again), kept briefings that named what went are
-// marked to be briefed again, and a dry run changes nothing.
+// marked to be briefed again, an article set aside in no story goes by the
+// same rule (one not yet grouped stays), and a dry run changes nothing.
 func testPrune(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	f := buildPruneFixture(t, st)
 	opt := store.PruneOptions{Cutoff: pruneCutoff, Batch: 1, Recheck: 60 * 24 * time.Hour}
-	want := store.PruneResult{Stories: 2, Articles: 2, Briefings: 2, Threads: 1}
+	want := store.PruneResult{Stories: 2, Articles: 2, Briefings: 2, Threads: 1, Ungrouped: 1}
 
 	dry := opt
 	dry.DryRun = true
@@ -234,6 +277,27 @@ func testPrune(t *testing.T, st store.Store) {
 	}
 	if _, err := st.Article(ctx, gone.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Article(%d) after prune: %v; want ErrNotFound", gone.ID, err)
+	}
+	// Of the articles in no story, the old one set aside goes, its URL
+	// and link remembered; the one at the cutoff and the one the
+	// clusterer has yet to group stay.
+	for i, tc := range []struct {
+		kept bool
+		urls []string
+	}{
+		{false, []string{f.loose[0].URL, f.looseLink}},
+		{true, []string{f.loose[1].URL}},
+		{true, []string{f.loose[2].URL}},
+	} {
+		_, err := st.Article(ctx, f.loose[i].ID)
+		if tc.kept != (err == nil) || (!tc.kept && !errors.Is(err, store.ErrNotFound)) {
+			t.Errorf("loose article %d after prune: %v; want kept %v", i, err, tc.kept)
+		}
+		for _, url := range tc.urls {
+			if has, err := st.HasArticle(ctx, url); err != nil || !has {
+				t.Errorf("HasArticle(%q) after prune = %v, %v; want true", url, has, err)
+			}
+		}
 	}
 	// Sources are never removed.
 	if srcs, err := st.Sources(ctx); err != nil || len(srcs) != 1 {
