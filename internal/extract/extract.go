@@ -65,16 +65,14 @@ type Options struct {
 type Extractor struct {
 	log      *slog.Logger
 	maxBytes int
-	// passes holds a slot for each library pass running under a context
-	// that can end (see pass), abandoned ones included, so that passes
-	// left to finish after their caller gave up cannot pile up beyond the
-	// machine's processors.
-	passes chan struct{}
+	// abandoned holds a slot for each library pass left running after
+	// its caller gave up (see pass).
+	abandoned chan struct{}
 }
 
 // New returns an Extractor configured by opts.
 func New(opts Options) *Extractor {
-	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes, passes: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes, abandoned: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
@@ -105,10 +103,11 @@ func (e *Extractor) Extract(page []byte, pageURL string) (Result, error) {
 
 // ExtractContext is Extract stopped by ctx: when ctx ends it returns an
 // error wrapping ctx.Err() without waiting for the page to be read. A page
-// near MaxElements keeps a processor busy for tens of seconds, nearly all
-// of it in go-trafilatura's content pass, which takes no context; ctx is
-// checked between the steps, and each library pass runs on its own
-// goroutine (pass) so that ending ctx need not wait for it.
+// near MaxElements keeps a processor busy for seconds, nearly all of it in
+// go-trafilatura's content pass, which takes no context; ctx is checked
+// between the steps, and each library pass runs on its own goroutine
+// (pass), left to run on when ctx ends unless as many are running so
+// already as the machine has processors.
 func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL string) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -260,24 +259,22 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 var errPassPanicked = errors.New("internal error")
 
 // pass runs f, a library pass that takes no context, and returns when f
-// does or, with an error wrapping ctx.Err(), when ctx ends. An abandoned f
-// runs on to its end, which MaxElements bounds, holding its slot in
-// e.passes meanwhile, so a caller that gives up frees its worker but not
-// the processor: new passes wait for a slot. Under a context that cannot
-// end, f runs on the caller's goroutine, as it always did.
+// does or, with ctx.Err(), when ctx ends. f cannot be stopped: given up
+// on, it runs on to its end (which MaxElements bounds) on its own
+// goroutine, holding one of e.abandoned's slots meanwhile. When every
+// slot is held, giving up waits for f instead, as before contexts: so
+// passes left running cannot pile up beyond the machine's processors,
+// and a pass that is not given up on never waits for a slot (a page
+// queued behind a hostile one would otherwise spend its own time
+// budget waiting). Under a context that cannot end, f runs on the
+// caller's goroutine, as it always did.
 func (e *Extractor) pass(ctx context.Context, pageURL string, f func()) error {
 	if ctx.Done() == nil {
 		f()
 		return nil
 	}
-	select {
-	case e.passes <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 	done := make(chan error, 1)
 	go func() {
-		defer func() { <-e.passes }()
 		defer func() {
 			// ExtractContext's recover does not reach this goroutine.
 			if r := recover(); r != nil {
@@ -292,8 +289,17 @@ func (e *Extractor) pass(ctx context.Context, pageURL string, f func()) error {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		return ctx.Err()
 	}
+	select {
+	case e.abandoned <- struct{}{}:
+		go func() {
+			<-done
+			<-e.abandoned
+		}()
+	default:
+		<-done
+	}
+	return ctx.Err()
 }
 
 // fillFrom completes res with go-trafilatura's metadata where the declared

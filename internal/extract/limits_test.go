@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -82,6 +83,74 @@ func TestHostilePageStopsAtDeadline(t *testing.T) {
 			_, err := ExtractContext(ctx, page, "https://example.com/a")
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestPassGivenUp checks what pass does when its context ends before the
+// library pass does: it returns at once and leaves the pass running in a
+// free slot, and with no slot free it waits for the pass, so that passes
+// given up on cannot pile up.
+func TestPassGivenUp(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		held    int  // of its one slot, how many passes left running hold
+		waitFor bool // pass must wait for f
+	}{
+		{"slot free", 0, false},
+		{"no slot free", 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			e := New(Options{})
+			e.abandoned = make(chan struct{}, 1)
+			for range tt.held {
+				e.abandoned <- struct{}{}
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			started, release := make(chan struct{}), make(chan struct{})
+			var finished atomic.Bool
+			returned := make(chan error, 1)
+			go func() {
+				returned <- e.pass(ctx, "https://example.com/a", func() {
+					close(started)
+					<-release
+					finished.Store(true)
+				})
+			}()
+			<-started
+			cancel()
+			if tt.waitFor {
+				select {
+				case err := <-returned:
+					t.Fatalf("pass returned %v while its library pass ran, with no slot free", err)
+				case <-time.After(100 * time.Millisecond):
+				}
+				close(release)
+				if err := <-returned; !errors.Is(err, context.Canceled) || !finished.Load() {
+					t.Errorf("pass = %v, library pass finished %v; want %v after it finished", err, finished.Load(), context.Canceled)
+				}
+				return
+			}
+			select {
+			case err := <-returned:
+				if !errors.Is(err, context.Canceled) || finished.Load() {
+					t.Errorf("pass = %v, library pass finished %v; want %v before it finished", err, finished.Load(), context.Canceled)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("pass waited for its library pass with a slot free")
+			}
+			if n := len(e.abandoned); n != 1 {
+				t.Errorf("%d slots held while the pass runs on, want 1", n)
+			}
+			close(release)
+			for deadline := time.Now().Add(10 * time.Second); len(e.abandoned) != 0; time.Sleep(time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatal("the slot was not freed when the pass ended")
+				}
 			}
 		})
 	}
