@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -198,8 +199,13 @@ func Build(in Input, opt Options) news.Briefing {
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
 		return Background(earlier, bo)
 	}))
+	// Voices and key facts both read the articles' quotes, once. They are
+	// read inside each section's guard, so that a failure of that analysis
+	// leaves out both sections and the rest stands: a OnceValue whose
+	// function panicked panics again at every call.
+	quotes := sync.OnceValue(func() [][]text.Quote { return articleQuotes(arts) })
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
-		return Voices(arts, in.Sources, orDefault(opt.MaxVoices, 6))
+		return voices(arts, quotes(), in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
 	// The summary's sentences are not shown again: key facts take the
 	// same figure from another sentence, and the bottom line another one.
@@ -210,7 +216,7 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
-		return facts(arts, in.Sources, orDefault(opt.MaxFacts, 8), seen, sc)
+		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc)
 	})
 	add(news.SectionFacts, factItems)
 	// Nor is a key fact's sentence the bottom line, a few lines below it.

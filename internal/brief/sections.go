@@ -32,10 +32,27 @@ const MaxVoiceQuotes = 10
 // shows them joined by news.QuoteJoiner. The same words quoted by two
 // outlets appear once.
 func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
+	return voices(articles, articleQuotes(articles), sources, n)
+}
+
+// articleQuotes is text.Quotes of each article's text. Build reads it once
+// for the two sections that need it: voices show the quotes, and key facts
+// leave out the figures inside them.
+func articleQuotes(articles []news.Article) [][]text.Quote {
+	out := make([][]text.Quote, len(articles))
+	for d, a := range articles {
+		out[d] = text.Quotes(a.Text)
+	}
+	return out
+}
+
+// voices is Voices with each article's quotes read already (quotes[d] are
+// articles[d]'s).
+func voices(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
 	glosses := make([][]string, len(articles)) // perDoc's machine translations, where known
 	for d, a := range articles {
-		qs := text.Quotes(a.Text)
+		qs := quotes[d]
 		gl := quoteGlosses(a, qs)
 		for qi, q := range qs {
 			if strings.TrimSpace(q.Speaker) == "" || len(q.Parts) == 0 {
@@ -330,10 +347,12 @@ type fact struct {
 // see the summary's sentence again; with no other such sentence, it is
 // kept.
 func Facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
-	return facts(articles, sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()))
+	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()))
 }
 
-func facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits) []news.Item {
+// facts is Facts with each article's quotes (quotes[d] are articles[d]'s)
+// and the story's sentence scores read already.
+func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits) []news.Item {
 	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
@@ -353,7 +372,7 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 				continue
 			}
 			if quoted == nil {
-				quoted = quotedParts(a.Text)
+				quoted = quotedParts(quotes[d])
 			}
 			if within(quoted, f.Span) {
 				// A figure in a speaker's words ("the bus takes five
@@ -521,11 +540,12 @@ func facts(articles []news.Article, sources map[int64]news.Source, n int, skip m
 	return out
 }
 
-// quotedParts returns the spans of every quotation in s, as Voices finds
-// them; never nil, so that an article without one is read once.
-func quotedParts(s string) []news.Span {
+// quotedParts returns the spans of every part of qs, the quotations Voices
+// finds in an article; never nil, so that an article without one is read
+// once.
+func quotedParts(qs []text.Quote) []news.Span {
 	out := []news.Span{}
-	for _, q := range text.Quotes(s) {
+	for _, q := range qs {
 		out = append(out, q.Parts...)
 	}
 	return out
