@@ -3,8 +3,8 @@
 // a stored article and carries its citation.
 //
 // Each section is built by its own function (Summarize, Timeline, Voices,
-// Facts, BottomLine); Build puts them together in the order news lists the
-// section kinds, and leaves out any section that comes out empty.
+// Facts); Build puts them together in the order news lists the section
+// kinds, and leaves out any section that comes out empty.
 // CheckGrounded verifies that every citation of a briefing holds.
 package brief
 
@@ -362,10 +362,11 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 	return out
 }
 
-// BottomLine picks one sentence to end on: the best-scoring sentence of the
-// newest article (articles must be in time order) that is not among the
-// citations in skip, so it does not repeat the summary. It falls back to
-// older articles when the newest has nothing usable.
+// bottomLine picks one sentence to end on: the best-scoring sentence (sc)
+// of the newest article (articles must be in time order) that is not
+// among the citations in skip, so it does not repeat the summary or a key
+// fact. It falls back to older articles when the newest has nothing
+// usable.
 //
 // The bottom line is read alone, after the key facts, so it must stand
 // alone: a sentence that opens on a pronoun ("Its president called it
@@ -376,14 +377,6 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // article has one, is a sentence in another language than lang, the
 // summary's: an English briefing does not end in Spanish because Crónica
 // del Sur wrote last.
-func BottomLine(articles []news.Article, opt SummaryOptions, skip map[news.Citation]bool) (news.Item, bool) {
-	lang := ""
-	if len(articles) > 0 {
-		lang = articleLangs(articles[:1])[0]
-	}
-	return bottomLine(articles, skip, newScored(articles, opt.withDefaults()), lang)
-}
-
 func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, lang string) (news.Item, bool) {
 	langs := articleLangs(articles)
 	if !slices.Contains(langs, lang) {
