@@ -71,7 +71,7 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			newest := tt.newest
 			newest.PublishedAt = day.Add(24 * time.Hour)
 			arts := []news.Article{first, newest}
-			it, ok := bottomLine(arts, nil, newScored(arts, SummaryOptions{}.withDefaults()), tt.lang)
+			it, ok := bottomLine(arts, articleLangs(arts), nil, newScored(arts, SummaryOptions{}.withDefaults()), tt.lang)
 			if !ok || it.Text != tt.want {
 				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
 			}
@@ -99,7 +99,7 @@ func TestReaderLang(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := readerLang(arts, tt.summary, head); got != tt.want {
+			if got := readerLang(arts, articleLangs(arts), tt.summary, head); got != tt.want {
 				t.Errorf("readerLang = %q, want %q", got, tt.want)
 			}
 		})

@@ -137,7 +137,11 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 
-	head := headline(in.Story, arts, in.Sources, opt.DeskLang)
+	// The story's sentence analysis, made once, holds each article's
+	// language too, which the headline, the summary and the bottom line
+	// all read.
+	an := analyze(arts)
+	head := headline(in.Story, arts, an.langs, in.Sources, opt.DeskLang)
 	b.Headline = head.Text
 	if b.Headline == "" {
 		b.Headline = in.Story.Title
@@ -160,7 +164,6 @@ func Build(in Input, opt Options) news.Briefing {
 	if opt.SummaryWords > 0 {
 		so.Words = opt.SummaryWords
 	}
-	an := analyze(arts)
 	sc := an.scored(so.withDefaults())
 	summary := summarizeItems(an, so)
 	add(news.SectionSummary, summary)
@@ -229,7 +232,7 @@ func Build(in Input, opt Options) news.Briefing {
 	}
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
-	if bl, ok := bottomLine(arts, seen, sc, readerLang(arts, summary, head)); ok {
+	if bl, ok := bottomLine(arts, an.langs, seen, sc, readerLang(arts, an.langs, summary, head)); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
 	add(news.SectionReferences, references(arts, in.Sources))
@@ -376,9 +379,8 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // points back ("But these are small complaints …"). Nor, while another
 // article has one, is a sentence in another language than lang, the
 // summary's: an English briefing does not end in Spanish because Crónica
-// del Sur wrote last.
-func bottomLine(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, lang string) (news.Item, bool) {
-	langs := articleLangs(articles)
+// del Sur wrote last. langs are the articles' languages (articleLangs).
+func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]bool, sc *scoredUnits, lang string) (news.Item, bool) {
 	if !slices.Contains(langs, lang) {
 		lang = "" // no article in it: any language
 	}
@@ -441,16 +443,17 @@ func opensOnQuote(s string) bool {
 // readerLang is the language the briefing reads in: the summary's, that
 // of the article its first sentence comes from, else the headline's (a
 // story Crónica del Sur titled first can have an English summary); "" when
-// neither cites an article.
-func readerLang(arts []news.Article, summary []news.Item, head news.Item) string {
+// neither cites an article. langs are the articles' languages
+// (articleLangs).
+func readerLang(arts []news.Article, langs []string, summary []news.Item, head news.Item) string {
 	for i, a := range arts {
 		if len(summary) > 0 && len(summary[0].Citations) > 0 && a.ID == summary[0].Citations[0].ArticleID {
-			return articleLangs(arts[i : i+1])[0]
+			return langs[i]
 		}
 	}
 	for i, a := range arts {
 		if head.URL != "" && a.URL == head.URL {
-			return articleLangs(arts[i : i+1])[0]
+			return langs[i]
 		}
 	}
 	return ""

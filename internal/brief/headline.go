@@ -61,9 +61,10 @@ var headlineLabelPhrases = []string{"live updates", "as it happened", "live blog
 var explainerOpeners = wordSet("what", "why", "how", "who", "where", "when", "qué", "por", "cómo", "quién", "quiénes", "dónde", "cuándo")
 
 // headline picks the story's headline from its articles' titles by the
-// rule above; with no titled article, the story's own title.
-func headline(st news.Story, arts []news.Article, sources map[int64]news.Source, deskLang string) news.Item {
-	cands := headlineCandidates(arts, sources, deskLang)
+// rule above; with no titled article, the story's own title. langs are
+// the articles' languages (articleLangs).
+func headline(st news.Story, arts []news.Article, langs []string, sources map[int64]news.Source, deskLang string) news.Item {
+	cands := headlineCandidates(arts, langs, sources, deskLang)
 	best := -1
 	for i, c := range cands {
 		if c.title == "" {
@@ -100,13 +101,13 @@ func (c headlineCandidate) better(d headlineCandidate) bool {
 	return c.centrality > d.centrality
 }
 
-// headlineCandidates scores every article's title (arts in time order).
-func headlineCandidates(arts []news.Article, sources map[int64]news.Source, deskLang string) []headlineCandidate {
+// headlineCandidates scores every article's title (arts in time order,
+// langs their languages).
+func headlineCandidates(arts []news.Article, langs []string, sources map[int64]news.Source, deskLang string) []headlineCandidate {
 	desk := lang.Primary(deskLang)
 	if desk == "" {
 		desk = "en"
 	}
-	langs := articleLangs(arts)
 	out := make([]headlineCandidate, len(arts))
 	outlets := make([]string, len(arts))
 	words := make([]map[string]bool, len(arts)) // each title's content words

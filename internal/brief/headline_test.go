@@ -134,7 +134,8 @@ func TestHeadline(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			got := headline(news.Story{ID: 9, Title: tc.storyTitle}, usable(tc.arts), sources, tc.desk)
+			arts := usable(tc.arts)
+			got := headline(news.Story{ID: 9, Title: tc.storyTitle}, arts, articleLangs(arts), sources, tc.desk)
 			if diff := cmp.Diff(tc.want, got.Text); diff != "" {
 				t.Errorf("headline (-want +got):\n%s", diff)
 			}

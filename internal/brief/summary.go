@@ -85,7 +85,7 @@ func summarizeItems(an *analysis, opt SummaryOptions) []news.Item {
 		m.Shortlist = opt.Shortlist
 	}
 	units, feats := usableFeatures(an, o)
-	picked := selectSummary(articles, o, m, nil, units, feats)
+	picked := selectSummary(articles, an.langs, o, m, nil, units, feats)
 	items := make([]news.Item, len(picked))
 	for i, u := range picked {
 		items[i] = unitItem(articles, u)
@@ -134,6 +134,10 @@ var personal = map[string]bool{"i": true, "we": true, "you": true, "my": true, "
 // (all pairs of sentences are compared), so Build computes it once.
 type analysis struct {
 	articles []news.Article
+	// langs is each article's language (articleLangs), which the
+	// headline, the summary and the bottom line all read: guessing it
+	// reads an untagged article's whole text.
+	langs []string
 	// units are the sentences near the top of their article, their tf-idf
 	// vectors set; base holds each one's features as FeatureNames lists
 	// them.
@@ -221,6 +225,7 @@ func analyze(articles []news.Article) *analysis {
 	}
 	an := &analysis{
 		articles:  articles,
+		langs:     articleLangs(articles),
 		units:     all,
 		base:      make([][]float64, len(all)),
 		tf:        tf,

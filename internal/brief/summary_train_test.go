@@ -95,6 +95,7 @@ func solve(a [][]float64, b []float64, lambda float64) []float64 {
 // prepared is one train story's candidate sentences with their features.
 type prepared struct {
 	articles []news.Article
+	langs    []string // the articles' languages (articleLangs)
 	units    []unit
 	feats    [][]float64
 	ref1     map[string]int
@@ -107,7 +108,7 @@ func prepare(stories []neus.Story, o SummaryOptions) []prepared {
 	out := make([]prepared, 0, len(stories))
 	for _, s := range stories {
 		all, feats := summaryFeatures(s.Articles)
-		p := prepared{articles: s.Articles, words: newStoryWords(s.Articles)}
+		p := prepared{articles: s.Articles, langs: articleLangs(s.Articles), words: newStoryWords(s.Articles)}
 		toks := rouge.Tokens(s.Target)
 		p.ref1, p.ref2 = rouge.NGrams(toks, 1), rouge.NGrams(toks, 2)
 		p.refLen = len(toks)
@@ -127,7 +128,7 @@ func prepare(stories []neus.Story, o SummaryOptions) []prepared {
 // sentences joined by spaces, as Summarize would pick them.
 func summaryText(p prepared, o SummaryOptions, m summaryModel) string {
 	var parts []string
-	for _, u := range selectFrom(p.articles, p.words, o, m, nil, p.units, p.feats) {
+	for _, u := range selectFrom(p.articles, p.langs, p.words, o, m, nil, p.units, p.feats) {
 		parts = append(parts, u.text)
 	}
 	return strings.Join(parts, " ")
@@ -292,7 +293,7 @@ func sentenceModel(ps []prepared, shortlist int, lambda float64) summaryModel {
 func enumerate(ps []prepared, o SummaryOptions, m summaryModel) []subsets {
 	out := make([]subsets, len(ps))
 	for i, p := range ps {
-		cands, weight := candidates(p.articles, o, m, nil, p.units, p.feats)
+		cands, weight := candidates(p.articles, p.langs, o, m, nil, p.units, p.feats)
 		src := sourceLengths(p.articles, o.Words)
 		ex := m.Expected.newExpectation(p.words, cands)
 		eachSubset(cands, o.Words, func(pick []int) {

@@ -290,14 +290,15 @@ func usableFeatures(an *analysis, o SummaryOptions) ([]unit, [][]float64) {
 // selectSummary chooses the summary's sentences from units: of every set
 // of shortlisted sentences that fits the budget, the one the subset model
 // scores highest. Sentences whose span is in skip are not chosen. The
-// result is in reading order (see readingOrder).
-func selectSummary(articles []news.Article, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
-	return selectFrom(articles, newStoryWords(articles), o, m, skip, units, feats)
+// result is in reading order (see readingOrder). langs are the articles'
+// languages (articleLangs).
+func selectSummary(articles []news.Article, langs []string, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
+	return selectFrom(articles, langs, newStoryWords(articles), o, m, skip, units, feats)
 }
 
 // selectFrom is selectSummary with the articles' words read already.
-func selectFrom(articles []news.Article, sw *storyWords, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
-	cands, weight := candidates(articles, o, m, skip, units, feats)
+func selectFrom(articles []news.Article, langs []string, sw *storyWords, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
+	cands, weight := candidates(articles, langs, o, m, skip, units, feats)
 	var best []int
 	bestVal := math.Inf(-1)
 	src := sourceLengths(articles, o.Words)
@@ -431,8 +432,9 @@ func subsetFeatures(cands []candidate, pick []int, weight []float64, budget, doc
 }
 
 // candidates shortlists the usable sentences by the sentence model and
-// finds the concepts they cover that more than one source mentions.
-func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) ([]candidate, []float64) {
+// finds the concepts they cover that more than one source mentions; langs
+// are the articles' languages (articleLangs), which tell a pronoun.
+func candidates(articles []news.Article, langs []string, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) ([]candidate, []float64) {
 	var cands []candidate
 	for i, u := range units {
 		if skip[news.Cite(articles[u.doc].ID, u.span)] || u.words > o.Words {
@@ -467,7 +469,6 @@ func candidates(articles []news.Article, o SummaryOptions, m summaryModel, skip 
 	if len(cands) > m.Shortlist {
 		cands = cands[:m.Shortlist]
 	}
-	langs := articleLangs(articles)
 	sets := make([]map[string]bool, len(cands))
 	for k := range cands {
 		sets[k] = conceptSet(cands[k].u.text)

@@ -141,7 +141,7 @@ func TestSelectSummary(t *testing.T) {
 	for _, words := range []int{10, 25, 65, 150} {
 		o := SummaryOptions{Words: words}.withDefaults()
 		units, feats := usableFeatures(analyze(arts), o)
-		got := selectSummary(arts, o, defaultSummaryModel, nil, units, feats)
+		got := selectSummary(arts, articleLangs(arts), o, defaultSummaryModel, nil, units, feats)
 		n := 0
 		for _, u := range got {
 			n += u.words
@@ -161,7 +161,7 @@ func TestSelectSummary(t *testing.T) {
 			continue
 		}
 		skip := map[news.Citation]bool{news.Cite(arts[got[0].doc].ID, got[0].span): true}
-		for _, u := range selectSummary(arts, o, defaultSummaryModel, skip, units, feats) {
+		for _, u := range selectSummary(arts, articleLangs(arts), o, defaultSummaryModel, skip, units, feats) {
 			if u.doc == got[0].doc && u.span == got[0].span {
 				t.Errorf("budget %d: skipped sentence %q chosen", words, u.text)
 			}
