@@ -1,9 +1,11 @@
 package brief
 
 import (
+	"slices"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
@@ -132,5 +134,38 @@ func TestBottomLineNotAFact(t *testing.T) {
 		if k, ok := shown[bl.Items[0].Citations[0]]; ok {
 			t.Errorf("%s: bottom line %q repeats a %s sentence", name, bl.Items[0].Text, k)
 		}
+	}
+}
+
+// TestOpenerSets pins the two sets of back-pointing first words built
+// from linkWords: danglers must stay the set the sentence scorer's
+// "dangling" weight was fitted with, and backLinks the bottom line's.
+func TestOpenerSets(t *testing.T) {
+	t.Parallel()
+	keys := func(m map[string]bool) []string {
+		out := make([]string, 0, len(m))
+		for w := range m {
+			out = append(out, w)
+		}
+		slices.Sort(out)
+		return out
+	}
+	tests := []struct {
+		name string
+		got  map[string]bool
+		want []string
+	}{
+		{"danglers", danglers, []string{"also", "and", "but", "he", "her", "his", "however", "it", "its", "or", "she", "so",
+			"still", "that", "their", "these", "they", "this", "those", "yet"}},
+		{"backLinks", backLinks, []string{"además", "also", "and", "but", "esa", "esas", "ese", "esos", "esta", "estas", "este",
+			"estos", "however", "pero", "so", "still", "such", "también", "that", "these", "this", "those", "y", "yet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, keys(tt.got)); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+			}
+		})
 	}
 }

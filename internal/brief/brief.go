@@ -424,9 +424,11 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 }
 
 // backLinks are first words that tie a sentence to the one before it: a
-// connective ("But", "Y") or a demonstrative ("These", "That mix …").
-var backLinks = wordSet("but", "and", "yet", "so", "however", "also", "still", "this", "that", "these", "those", "such",
-	"pero", "y", "también", "además", "este", "esta", "ese", "esa", "estos", "estas", "esos", "esas")
+// connective ("But", "Y") or a demonstrative ("These", "That mix …"), in
+// English (linkWords, and "such") and Spanish. A pronoun opener is
+// opensOnPronoun's.
+var backLinks = wordSet(append([]string{"such",
+	"pero", "y", "también", "además", "este", "esta", "ese", "esa", "estos", "estas", "esos", "esas"}, linkWords...)...)
 
 // opensOnLink reports whether s opens on one of backLinks.
 func opensOnLink(s string) bool {

@@ -120,14 +120,17 @@ var FeatureNames = []string{
 // ascent on the summaries' ROUGE-1 + ROUGE-2 (see docs/briefing.md).
 var defaultWeights = []float64{0.38, 0.531, -0.723, -0.515, 1.574, 0.317, 0.202, -0.026, 0.102, -0.041, -0.345, 0.029, 0, -0.2}
 
-// danglers open sentences that make no sense without the one before.
-var danglers = map[string]bool{
-	"but": true, "and": true, "he": true, "she": true, "it": true, "they": true, "this": true,
-	"that": true, "these": true, "those": true, "however": true, "so": true, "also": true,
-	"his": true, "her": true, "their": true, "its": true, "still": true, "yet": true, "or": true,
-}
+// linkWords are the English first words that tie a sentence to the one
+// before it: a connective ("But") or a demonstrative ("These"). Both the
+// sentence scorer (danglers) and the bottom line (backLinks) read them.
+var linkWords = []string{"but", "and", "yet", "so", "however", "also", "still", "this", "that", "these", "those"}
 
-var personal = map[string]bool{"i": true, "we": true, "you": true, "my": true, "our": true, "me": true, "us": true}
+// danglers open sentences that make no sense without the one before: the
+// link words, "or" and a personal or possessive pronoun. The "dangling"
+// feature's weight was fitted with this set, so it stays as it is.
+var danglers = wordSet(append([]string{"or", "he", "she", "it", "they", "his", "her", "their", "its"}, linkWords...)...)
+
+var personal = wordSet("i", "we", "you", "my", "our", "me", "us")
 
 // analysis is the sentence analysis of a story that the general sentence
 // scorer and the summary model share. It is the bulk of a briefing's cost
