@@ -131,13 +131,15 @@ func quotedRuns(s string, p news.Span) []news.Span {
 }
 
 // sameRemark reports whether gloss, a foreign quote's translated words,
-// renders the quote said: enough of its content words are among said's.
+// renders the quote said: enough of its content words are among said's,
+// each keyed by its first five letters (stems), which a word-by-word
+// translation often gets right when the ending differs.
 func sameRemark(gloss, said string) bool {
-	g := contentSet(gloss)
+	g := stems(contentWords(gloss))
 	if len(g) < 2 {
 		return false
 	}
-	s := contentSet(said)
+	s := stems(contentWords(said))
 	shared := 0
 	for w := range g {
 		if s[w] {
@@ -151,22 +153,4 @@ func sameRemark(gloss, said string) bool {
 		return shared == len(g)
 	}
 	return float64(shared) >= translationShare*float64(len(g))
-}
-
-// contentSet is the content words of s, plurals folded, each cut to its
-// first five letters, which a word-by-word translation often gets right
-// when the ending differs.
-func contentSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range text.Words(s) {
-		w = fold(w)
-		if stopWords[w] || len(w) < 2 {
-			continue
-		}
-		if r := []rune(w); len(r) > 5 {
-			w = string(r[:5])
-		}
-		m[w] = true
-	}
-	return m
 }
