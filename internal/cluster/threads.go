@@ -602,8 +602,44 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 	if s == nil || n <= 0 {
 		return nil
 	}
-	// shared is the weight of the names each other story shares with s;
-	// stories of s's thread are related whether or not they share any.
+	// The thread's earlier stories first: while there is one, no story
+	// outside the thread is offered, so none is scored. The thread's
+	// members, not every story held: a call costs what the story's index
+	// keys and its thread hold, not what the window does.
+	var list []related
+	if th := c.threads[s.thread]; th != nil {
+		for id, o := range th.members {
+			if id != s.id && c.stories[id] == o && earlier(o, s) {
+				list = append(list, related{s: o})
+			}
+		}
+	}
+	if len(list) == 0 {
+		list = c.relatedByNames(s)
+	}
+	// Most shared names first (the thread's stories weigh alike), then
+	// the latest.
+	sort.Slice(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.w != b.w {
+			return a.w > b.w
+		}
+		if !a.s.first.Equal(b.s.first) {
+			return a.s.first.After(b.s.first)
+		}
+		return a.s.id > b.s.id
+	})
+	out := make([]int64, 0, min(n, len(list)))
+	for _, r := range list[:min(n, len(list))] {
+		out = append(out, r.s.id)
+	}
+	return out
+}
+
+// relatedByNames lists the earlier stories outside s's thread that share
+// names with it and pass relatedOutside, each with the weight of the
+// names it shares.
+func (c *Clusterer) relatedByNames(s *story) []related {
 	shared := map[int64]float64{}
 	for _, t := range s.ents.t {
 		ids := c.posting[t.h]
@@ -616,48 +652,15 @@ func (c *Clusterer) Related(storyID int64, n int) []int64 {
 			}
 		}
 	}
-	// The thread's members, not every story held: a call costs what the
-	// story's index keys and its thread hold, not what the window does.
-	if th := c.threads[s.thread]; th != nil {
-		for id, o := range th.members {
-			if _, ok := shared[id]; !ok && id != s.id && c.stories[id] == o {
-				shared[id] = 0
-			}
-		}
-	}
 	var list []related
 	for id, w := range shared {
 		o := c.stories[id]
-		if o == nil || !earlier(o, s) {
+		if o == nil || o.thread == s.thread || !earlier(o, s) || !c.relatedOutside(s, o) {
 			continue
 		}
-		thread := o.thread == s.thread
-		if !thread && !c.relatedOutside(s, o) {
-			continue
-		}
-		list = append(list, related{o, w, thread})
+		list = append(list, related{o, w})
 	}
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
-		if a.thread != b.thread {
-			return a.thread
-		}
-		if !a.thread && a.w != b.w {
-			return a.w > b.w
-		}
-		if !a.s.first.Equal(b.s.first) {
-			return a.s.first.After(b.s.first)
-		}
-		return a.s.id > b.s.id
-	})
-	var out []int64
-	for _, r := range list {
-		if len(out) == n || !r.thread && list[0].thread {
-			break
-		}
-		out = append(out, r.s.id)
-	}
-	return out
+	return list
 }
 
 // relatedNames is how many whole names specific to two stories of
@@ -698,11 +701,11 @@ func (c *Clusterer) relatedOutside(s, o *story) bool {
 	return whole >= relatedNames
 }
 
-// related is a story Related offers, with the weight it ranks by.
+// related is a story Related offers, with the weight it ranks by: the
+// names it shares with the story, or 0 for a story of the story's thread.
 type related struct {
-	s      *story
-	w      float64
-	thread bool // in the story's thread
+	s *story
+	w float64
 }
 
 // earlier reports whether o began before s; without times, the lower ID
