@@ -11,8 +11,8 @@ import (
 
 // TestBottomLineStandsAlone wants a bottom line that reads alone, as it
 // does after the key facts: not one opening on a pronoun or on a quotation
-// whose "she said" names nobody, and one in the headline's language while
-// an article in it has a usable sentence.
+// whose "she said" names nobody, and one in the desk's language while an
+// article in it has a usable sentence.
 func TestBottomLineStandsAlone(t *testing.T) {
 	t.Parallel()
 	day := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
@@ -21,49 +21,49 @@ func TestBottomLineStandsAlone(t *testing.T) {
 	tests := []struct {
 		name   string
 		newest news.Article
-		lang   string
+		desk   string
 		want   string
 	}{
 		{
 			name: "a possessive pronoun opens the best sentence",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: `Its president, Amira Haddad, called the teachers' pay deal "a fair result". Turnout in the vote was 64 percent.`},
-			lang: "en",
+			desk: "en",
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
 			name: "a quote whose speaker is a pronoun",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: `"The teachers' pay deal is a fair result for every teacher," she said. Turnout in the vote was 64 percent.`},
-			lang: "en",
+			desk: "en",
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
 			name: "a connective and a demonstrative open the best sentence",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: "But these are small complaints about a teachers' pay deal that took three years. Turnout in the vote was 64 percent."},
-			lang: "en",
+			desk: "en",
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
 			name: "a demonstrative pointing back",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: "That mix of pay and smaller classes is what makes the teachers' deal so good. Turnout in the vote was 64 percent."},
-			lang: "en",
+			desk: "en",
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
-			name: "the newest article is in another language than the headline",
+			name: "the newest article is in another language than the desk's",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
 				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
-			lang: "en",
+			desk: "en",
 			want: "Teachers in Valdria voted to accept a pay rise of 6 percent over two years, ending the threat of a national strike.",
 		},
 		{
-			name: "no article in the headline's language",
+			name: "no article in the desk's language",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "es", Title: "Los profesores aceptan",
 				Text: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga."},
-			lang: "fr",
+			desk: "fr",
 			want: "Los profesores de Valdria aceptaron una subida salarial del 6 % en dos años, lo que pone fin a la huelga.",
 		},
 	}
@@ -73,7 +73,9 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			newest := tt.newest
 			newest.PublishedAt = day.Add(24 * time.Hour)
 			arts := []news.Article{first, newest}
-			it, ok := bottomLine(arts, articleLangs(arts), nil, newScored(arts, SummaryOptions{}.withDefaults()), tt.lang)
+			langs := articleLangs(arts)
+			prefer := readerArticles(langs, deskArticles(arts, langs, tt.desk), "")
+			it, ok := bottomLine(arts, langs, nil, newScored(arts, SummaryOptions{}.withDefaults()), prefer)
 			if !ok || it.Text != tt.want {
 				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
 			}

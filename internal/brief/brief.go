@@ -53,7 +53,8 @@ type Options struct {
 	// current time.
 	Now time.Time
 	// DeskLang is the language (ISO 639-1) the briefing is for: its
-	// headline is a title in it where an article has one. "" means "en".
+	// headline is a title in it where an article has one, and the bottom
+	// line a sentence in it where an article has one. "" means "en".
 	DeskLang string
 	// Logger receives the failures of a section's text analysis, which
 	// leave that section out rather than the whole briefing; nil logs
@@ -141,7 +142,11 @@ func Build(in Input, opt Options) news.Briefing {
 	// language too, which the headline, the summary and the bottom line
 	// all read.
 	an := analyze(arts)
-	head := headline(in.Story, arts, an.langs, in.Sources, opt.DeskLang)
+	// The headline and the bottom line prefer the words of the articles in
+	// the desk's language.
+	desk := deskLanguage(opt.DeskLang)
+	inDesk := deskArticles(arts, an.langs, desk)
+	head := headline(in.Story, arts, inDesk, in.Sources, desk)
 	b.Headline = head.Text
 	if b.Headline == "" {
 		b.Headline = in.Story.Title
@@ -232,7 +237,8 @@ func Build(in Input, opt Options) news.Briefing {
 	}
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
-	if bl, ok := bottomLine(arts, an.langs, seen, sc, readerLang(arts, an.langs, summary, head)); ok {
+	prefer := readerArticles(an.langs, inDesk, readerLang(arts, an.langs, summary, head))
+	if bl, ok := bottomLine(arts, an.langs, seen, sc, prefer); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
 	add(news.SectionReferences, references(arts, in.Sources))
@@ -377,30 +383,29 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // word, which Voices shows, and its "she" names nobody) or cuts one is
 // not usable, nor one opening on a connective or a demonstrative that
 // points back ("But these are small complaints …"). Nor, while another
-// article has one, is a sentence in another language than lang, the
-// summary's: an English briefing does not end in Spanish because Crónica
-// del Sur wrote last. langs are the articles' languages (articleLangs).
-func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]bool, sc *scoredUnits, lang string) (news.Item, bool) {
-	if !slices.Contains(langs, lang) {
-		lang = "" // no article in it: any language
-	}
-	for _, want := range []string{lang, ""} {
-		if it, ok := bottomLineIn(articles, skip, sc, langs, want); ok {
+// article has one, is a sentence of an article that prefer leaves out
+// (those in another language than the reader's, readerArticles): an
+// English briefing does not end in Spanish because Crónica del Sur wrote
+// last. A nil prefer takes every article. langs are the articles'
+// languages (articleLangs).
+func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) (news.Item, bool) {
+	for _, p := range [][]bool{prefer, nil} {
+		if it, ok := bottomLineIn(articles, skip, sc, langs, p); ok {
 			return it, true
 		}
-		if want == "" {
+		if p == nil {
 			break
 		}
 	}
 	return news.Item{}, false
 }
 
-// bottomLineIn is bottomLine over the articles in language lang, or every
-// article when lang is "".
-func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, langs []string, lang string) (news.Item, bool) {
+// bottomLineIn is bottomLine over the articles that prefer takes, or every
+// article when prefer is nil.
+func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, langs []string, prefer []bool) (news.Item, bool) {
 	units, scores := sc.units, sc.scores
 	for d := len(articles) - 1; d >= 0; d-- {
-		if lang != "" && langs[d] != lang {
+		if prefer != nil && !prefer[d] {
 			continue
 		}
 		best, bestScore := -1, 0.0
@@ -442,11 +447,30 @@ func opensOnQuote(s string) bool {
 	return strings.ContainsRune("\"“”„«»‘’'", r)
 }
 
-// readerLang is the language the briefing reads in: the summary's, that
-// of the article its first sentence comes from, else the headline's (a
-// story Crónica del Sur titled first can have an English summary); "" when
-// neither cites an article. langs are the articles' languages
-// (articleLangs).
+// readerArticles reports which articles are in the language the briefing
+// reads in, for the bottom line: inDesk, those in the desk's language,
+// while any article is, as the headline prefers them; else those in the
+// summary's language (reader, readerLang); nil, every article, when that
+// is "". langs are the articles' languages (articleLangs).
+func readerArticles(langs []string, inDesk []bool, reader string) []bool {
+	if slices.Contains(inDesk, true) {
+		return inDesk
+	}
+	if reader == "" {
+		return nil
+	}
+	out := make([]bool, len(langs))
+	for d, l := range langs {
+		out[d] = l == reader
+	}
+	return out
+}
+
+// readerLang is the language the briefing reads in when no article is in
+// the desk's: the summary's, that of the article its first sentence comes
+// from, else the headline's (a story Crónica del Sur titled first can have
+// an English summary); "" when neither cites an article. langs are the
+// articles' languages (articleLangs).
 func readerLang(arts []news.Article, langs []string, summary []news.Item, head news.Item) string {
 	for i, a := range arts {
 		if len(summary) > 0 && len(summary[0].Citations) > 0 && a.ID == summary[0].Citations[0].ArticleID {

@@ -61,10 +61,11 @@ var headlineLabelPhrases = []string{"live updates", "as it happened", "live blog
 var explainerOpeners = wordSet("what", "why", "how", "who", "where", "when", "qué", "por", "cómo", "quién", "quiénes", "dónde", "cuándo")
 
 // headline picks the story's headline from its articles' titles by the
-// rule above; with no titled article, the story's own title. langs are
-// the articles' languages (articleLangs).
-func headline(st news.Story, arts []news.Article, langs []string, sources map[int64]news.Source, deskLang string) news.Item {
-	cands := headlineCandidates(arts, langs, sources, deskLang)
+// rule above; with no titled article, the story's own title. desk is the
+// desk's language (deskLanguage), inDesk tells the articles in it
+// (deskArticles).
+func headline(st news.Story, arts []news.Article, inDesk []bool, sources map[int64]news.Source, desk string) news.Item {
+	cands := headlineCandidates(arts, inDesk, sources, desk)
 	best := -1
 	for i, c := range cands {
 		if c.title == "" {
@@ -101,13 +102,28 @@ func (c headlineCandidate) better(d headlineCandidate) bool {
 	return c.centrality > d.centrality
 }
 
-// headlineCandidates scores every article's title (arts in time order,
-// langs their languages).
-func headlineCandidates(arts []news.Article, langs []string, sources map[int64]news.Source, deskLang string) []headlineCandidate {
-	desk := lang.Primary(deskLang)
-	if desk == "" {
-		desk = "en"
+// deskLanguage is the desk's language as Options.DeskLang names it: its
+// primary subtag, "en" when it names none.
+func deskLanguage(deskLang string) string {
+	return cmp.Or(lang.Primary(deskLang), "en")
+}
+
+// deskArticles reports, for each of arts (langs their languages,
+// articleLangs), whether it is in the desk's language desk: by its own
+// language tag where it has one, as articleLangs knows English and
+// Spanish only and guesses one of them for any other tag (a German title
+// would pass for English), else by the guess. The headline and the bottom
+// line prefer these articles' words.
+func deskArticles(arts []news.Article, langs []string, desk string) []bool {
+	out := make([]bool, len(arts))
+	for i, a := range arts {
+		out[i] = lang.Same(cmp.Or(lang.Primary(a.Lang), langs[i]), desk)
 	}
+	return out
+}
+
+// headlineCandidates scores every article's title (arts in time order).
+func headlineCandidates(arts []news.Article, inDesk []bool, sources map[int64]news.Source, desk string) []headlineCandidate {
 	out := make([]headlineCandidate, len(arts))
 	outlets := make([]string, len(arts))
 	words := make([]map[string]bool, len(arts)) // each title's content words
@@ -120,10 +136,7 @@ func headlineCandidates(arts []news.Article, langs []string, sources map[int64]n
 		}
 		t := extract.CleanTitle(a.Title, Outlet(a, sources), host)
 		out[i].title = t
-		// The article's own language tag where it has one: articleLangs
-		// knows English and Spanish only, and guesses one of them for
-		// any other tag (a German title would pass for English).
-		out[i].deskLang = lang.Same(cmp.Or(lang.Primary(a.Lang), langs[i]), desk)
+		out[i].deskLang = inDesk[i]
 		out[i].plain = plainHeadline(t)
 		words[i] = stems(contentWords(t))
 		echo[i] = stems(contentWords(t + "\n" + cutAt(a.Text, leadBytes)))

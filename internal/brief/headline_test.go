@@ -135,7 +135,8 @@ func TestHeadline(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			arts := usable(tc.arts)
-			got := headline(news.Story{ID: 9, Title: tc.storyTitle}, arts, articleLangs(arts), sources, tc.desk)
+			desk := deskLanguage(tc.desk)
+			got := headline(news.Story{ID: 9, Title: tc.storyTitle}, arts, deskArticles(arts, articleLangs(arts), desk), sources, desk)
 			if diff := cmp.Diff(tc.want, got.Text); diff != "" {
 				t.Errorf("headline (-want +got):\n%s", diff)
 			}
