@@ -53,8 +53,9 @@ type Options struct {
 	// current time.
 	Now time.Time
 	// DeskLang is the language (ISO 639-1) the briefing is for: its
-	// headline is a title in it where an article has one, and the bottom
-	// line a sentence in it where an article has one. "" means "en".
+	// headline is a title in it where an article has one, a voice opens on
+	// a quote in it where the speaker has one, and the bottom line is a
+	// sentence in it where an article has one. "" means "en".
 	DeskLang string
 	// Logger receives the failures of a section's text analysis, which
 	// leave that section out rather than the whole briefing; nil logs
@@ -142,8 +143,8 @@ func Build(in Input, opt Options) news.Briefing {
 	// language too, which the headline, the summary and the bottom line
 	// all read.
 	an := analyze(arts)
-	// The headline and the bottom line prefer the words of the articles in
-	// the desk's language.
+	// The headline, the voices and the bottom line prefer the words of the
+	// articles in the desk's language.
 	desk := deskLanguage(opt.DeskLang)
 	inDesk := deskArticles(arts, an.langs, desk)
 	head := headline(in.Story, arts, inDesk, in.Sources, desk)
@@ -213,7 +214,7 @@ func Build(in Input, opt Options) news.Briefing {
 	// function panicked panics again at every call.
 	quotes := sync.OnceValue(func() [][]text.Quote { return articleQuotes(arts) })
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
-		return voices(arts, quotes(), in.Sources, orDefault(opt.MaxVoices, 6))
+		return voices(arts, quotes(), inDesk, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
 	// The summary's sentences are not shown again: key facts take the
 	// same figure from another sentence, and the bottom line another one.

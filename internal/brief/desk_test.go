@@ -9,10 +9,11 @@ import (
 )
 
 // TestDeskLanguage wants a briefing to read in the desk's language where
-// an article is in it: the headline a title in it and the bottom line a
-// sentence of an article in it. The story is told by two English outlets and a Spanish
-// one, which the summary, made of the sentences most outlets share, reads
-// in English whatever the desk.
+// an article is in it: the headline a title in it, the bottom line a
+// sentence of an article in it, and each voice opening on the speaker's
+// quote in it. The story is told by two English outlets and a Spanish
+// one, which the summary, made of the sentences most outlets share,
+// reads in English whatever the desk.
 func TestDeskLanguage(t *testing.T) {
 	t.Parallel()
 	day := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
@@ -35,7 +36,7 @@ func TestDeskLanguage(t *testing.T) {
 	sources := map[int64]news.Source{1: {ID: 1, Name: "Meridian Wire"}, 2: {ID: 2, Name: "Crónica del Sur"}, 3: {ID: 3, Name: "Daily Post"}}
 	in := Input{Story: news.Story{ID: 1, Title: "Pay deal"}, Articles: arts, Sources: sources}
 	type got struct {
-		HeadlineOutlet, BottomLineOutlet string
+		HeadlineOutlet, BottomLineOutlet, FirstVoiceOutlet string
 	}
 	outletOf := map[int64]string{1: "Meridian Wire", 2: "Crónica del Sur", 3: "Daily Post"}
 	byID := map[int64]news.Article{}
@@ -46,13 +47,13 @@ func TestDeskLanguage(t *testing.T) {
 		desk string
 		want got
 	}{
-		{"", got{"Daily Post", "Daily Post"}},
-		{"en", got{"Daily Post", "Daily Post"}},
-		{"es", got{"Crónica del Sur", "Crónica del Sur"}},
-		{"es-MX", got{"Crónica del Sur", "Crónica del Sur"}},
+		{"", got{"Daily Post", "Daily Post", "Meridian Wire"}},
+		{"en", got{"Daily Post", "Daily Post", "Meridian Wire"}},
+		{"es", got{"Crónica del Sur", "Crónica del Sur", "Crónica del Sur"}},
+		{"es-MX", got{"Crónica del Sur", "Crónica del Sur", "Crónica del Sur"}},
 		// No article in the desk's language: the headline and the bottom
 		// line read as the summary does, in English.
-		{"fr", got{"Daily Post", "Daily Post"}},
+		{"fr", got{"Daily Post", "Daily Post", "Meridian Wire"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desk, func(t *testing.T) {
@@ -64,6 +65,9 @@ func TestDeskLanguage(t *testing.T) {
 			}
 			if s, ok := b.Section(news.SectionBottomLine); ok {
 				g.BottomLineOutlet = outletOf[s.Items[0].Citations[0].ArticleID]
+			}
+			if s, ok := b.Section(news.SectionVoices); ok {
+				g.FirstVoiceOutlet = s.Items[0].Outlet
 			}
 			if diff := cmp.Diff(tt.want, g); diff != "" {
 				t.Errorf("desk %q (-want +got):\n%s", tt.desk, diff)

@@ -31,8 +31,13 @@ const MaxVoiceQuotes = 10
 // spacing aside. A quote split by its attribution cites each part and
 // shows them joined by news.QuoteJoiner. The same words quoted by two
 // outlets appear once.
+//
+// The desk's language is English here; Build passes Options.DeskLang. A
+// foreign quote that renders one in the desk's language is left out
+// (dropTranslated), and a voice opens on a quote in the desk's language
+// where the speaker has one (deskFirst).
 func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
-	return voices(articles, articleQuotes(articles), sources, n)
+	return voices(articles, articleQuotes(articles), deskArticles(articles, articleLangs(articles), "en"), sources, n)
 }
 
 // articleQuotes is text.Quotes of each article's text. Build reads it once
@@ -47,8 +52,9 @@ func articleQuotes(articles []news.Article) [][]text.Quote {
 }
 
 // voices is Voices with each article's quotes read already (quotes[d] are
-// articles[d]'s).
-func voices(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int) []news.Item {
+// articles[d]'s) and inDesk telling the articles in the desk's language
+// (deskArticles).
+func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
 	glosses := make([][]string, len(articles)) // perDoc's machine translations, where known
 	for d, a := range articles {
@@ -86,7 +92,7 @@ func voices(articles []news.Article, quotes [][]text.Quote, sources map[int64]ne
 			glosses[d] = append(glosses[d], gl[qi])
 		}
 	}
-	dropTranslated(articles, perDoc, glosses)
+	dropTranslated(articles, inDesk, perDoc, glosses)
 	// The quotes in the order they are offered: in turn from each
 	// article, so that one outlet's quotes do not crowd out the others.
 	var offered []news.Item
@@ -156,22 +162,23 @@ func voices(articles []news.Article, quotes [][]text.Quote, sources map[int64]ne
 		out[v].Quotes = append(out[v].Quotes, it)
 		total++
 	}
-	deskFirst(articles, out)
+	deskFirst(articles, inDesk, out)
 	return out
 }
 
-// deskFirst puts first, in each voice, its first quote from an article
-// that was not machine-translated, the desk's language, when the voice
-// opens on a translated article's quote: the reader of an English
+// deskFirst puts first, in each voice, its first quote from an article in
+// the desk's language (inDesk, as the headline reads it), when the voice
+// opens on a quote in another language: the reader of an English
 // briefing reads "Samuel Idowu, the authority's chief engineer" and his
-// English words before the Spanish outlet's. The role is then the first
-// the reordered quotes give.
-func deskFirst(articles []news.Article, voices []news.Item) {
-	translated := map[int64]bool{}
-	for _, a := range articles {
-		translated[a.ID] = a.Translation.Text != ""
+// English words before the Spanish outlet's, and the reader of a Spanish
+// one the Spanish outlet's first. The role is then the first the
+// reordered quotes give.
+func deskFirst(articles []news.Article, inDesk []bool, voices []news.Item) {
+	foreignID := map[int64]bool{}
+	for d, a := range articles {
+		foreignID[a.ID] = !inDesk[d]
 	}
-	foreign := func(it news.Item) bool { return len(it.Citations) > 0 && translated[it.Citations[0].ArticleID] }
+	foreign := func(it news.Item) bool { return len(it.Citations) > 0 && foreignID[it.Citations[0].ArticleID] }
 	for i, v := range voices {
 		k := slices.IndexFunc(v.Quotes, func(q news.Item) bool { return !foreign(q) })
 		if !foreign(v) || k < 0 {
@@ -210,14 +217,14 @@ var possessivePronouns = wordSet("its", "his", "her", "their", "our", "su", "sus
 
 // dropTranslated leaves out of perDoc each foreign quote that renders, by
 // its machine translation (glosses), a quote of the same speaker in an
-// article in another language that was not translated, the desk's: a
-// Spanish outlet quoting the fire chief as an English one did is one
-// remark, and the reader of the briefing reads it in the desk's language.
-func dropTranslated(articles []news.Article, perDoc [][]news.Item, glosses [][]string) {
+// article in another language that is in the desk's (inDesk): a Spanish
+// outlet quoting the fire chief as an English one did is one remark, and
+// the reader of the briefing reads it in the desk's language.
+func dropTranslated(articles []news.Article, inDesk []bool, perDoc [][]news.Item, glosses [][]string) {
 	for d := range perDoc {
 		kept := perDoc[d][:0]
 		for k, it := range perDoc[d] {
-			if !renders(articles, perDoc, d, glosses[d][k], speakerKey(it.Speaker)) {
+			if !renders(articles, inDesk, perDoc, d, glosses[d][k], speakerKey(it.Speaker)) {
 				kept = append(kept, it)
 			}
 		}
@@ -226,14 +233,14 @@ func dropTranslated(articles []news.Article, perDoc [][]news.Item, glosses [][]s
 }
 
 // renders reports whether gloss, a quote of article d by speaker key,
-// translated, says what a quote by the same speaker says in an untranslated
-// article in another language.
-func renders(articles []news.Article, perDoc [][]news.Item, d int, gloss, key string) bool {
+// translated, says what a quote by the same speaker says in an article in
+// another language that is in the desk's.
+func renders(articles []news.Article, inDesk []bool, perDoc [][]news.Item, d int, gloss, key string) bool {
 	if gloss == "" {
 		return false
 	}
 	for e, items := range perDoc {
-		if e == d || articles[e].Translation.Text != "" || articles[e].Lang == articles[d].Lang {
+		if e == d || !inDesk[e] || articles[e].Lang == articles[d].Lang {
 			continue
 		}
 		for _, it := range items {

@@ -64,35 +64,45 @@ func TestVoicesTranslatedQuote(t *testing.T) {
 }
 
 // TestVoicesDeskLanguageFirst wants a voice to open on the speaker's quote
-// in the desk's language, and the role it gives, when a translated
-// article quoted them first.
+// in the desk's language, and the role it gives, when an article in
+// another language quoted them first, machine-translated or not.
 func TestVoicesDeskLanguageFirst(t *testing.T) {
 	t.Parallel()
-	es := news.Article{ID: 1, SourceID: 2, Lang: "es",
-		Text:        "«La vigilamos muy de cerca todos los días», afirmó Samuel Idowu, ingeniero jefe de la autoridad.",
-		Translation: news.Translation{From: "es", To: "en", Text: "Dam\n\n«The monitor very of near all the days», stated Samuel Idowu, engineer chief of the authority."}}
 	en := news.Article{ID: 2, SourceID: 1, Lang: "en",
 		Text: `"The dam is safe, but we will not take any chances," said Samuel Idowu, the authority's chief engineer.`}
 	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Dos"}}
 	type quote struct{ Text, Outlet string }
-	var got []quote
-	var role string
-	for _, v := range Voices([]news.Article{es, en}, sources, 6) {
-		role = v.Role
-		got = append(got, quote{v.Text, v.Outlet})
-		for _, q := range v.Quotes {
-			got = append(got, quote{q.Text, q.Outlet})
-		}
-	}
 	want := []quote{
 		{"The dam is safe, but we will not take any chances", "One"},
 		{"La vigilamos muy de cerca todos los días", "Dos"},
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("voices (-want +got):\n%s", diff)
-	}
-	if role != "the authority's chief engineer" {
-		t.Errorf("role = %q, want the English article's", role)
+	for _, tt := range []struct {
+		name string
+		tr   news.Translation
+	}{
+		{"translated", news.Translation{From: "es", To: "en", Text: "Dam\n\n«The monitor very of near all the days», stated Samuel Idowu, engineer chief of the authority."}},
+		{"no translation stored", news.Translation{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			es := news.Article{ID: 1, SourceID: 2, Lang: "es", Translation: tt.tr,
+				Text: "«La vigilamos muy de cerca todos los días», afirmó Samuel Idowu, ingeniero jefe de la autoridad."}
+			var got []quote
+			var role string
+			for _, v := range Voices([]news.Article{es, en}, sources, 6) {
+				role = v.Role
+				got = append(got, quote{v.Text, v.Outlet})
+				for _, q := range v.Quotes {
+					got = append(got, quote{q.Text, q.Outlet})
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("voices (-want +got):\n%s", diff)
+			}
+			if role != "the authority's chief engineer" {
+				t.Errorf("role = %q, want the English article's", role)
+			}
+		})
 	}
 }
 
