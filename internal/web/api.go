@@ -93,38 +93,44 @@ func pathID(r *http.Request) (int64, bool) {
 
 // requireToken lets a write through only with the configured bearer token,
 // and counts a wrong one against the client's address: once it has used up
-// its failures (authLimiter), its writes are answered 429 unchecked.
+// its failures (authLimiter), its writes are answered 429 unchecked. The
+// guess is taken before the token is compared and counted or given back
+// after, so that concurrent requests cannot overrun the limit.
 func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.APIToken == "" {
 			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set")
 			return
 		}
-		if wait, blocked := s.auth.blocked(r); blocked {
+		guess, wait, ok := s.auth.reserve(r)
+		if !ok {
 			w.Header().Set("Retry-After", retryAfter(wait))
 			writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait)))
 			return
 		}
 		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") || !tokenEqual(strings.TrimSpace(tok), s.cfg.APIToken) {
-			s.auth.fail(r)
+			guess.fail()
 			w.Header().Set("WWW-Authenticate", `Bearer realm="newsdesk"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong API token")
 			return
 		}
+		guess.release()
 		next(w, r)
 	}
 }
 
-// authBlockedPage answers a form post from a client that has used up its
-// failed authentications, reporting whether it did.
-func (s *Server) authBlockedPage(w http.ResponseWriter, r *http.Request) bool {
-	wait, blocked := s.auth.blocked(r)
-	if blocked {
+// reserveGuessPage takes a guess (authLimiter.reserve) for a form post,
+// whose token is checked only once its body has been read, or answers a
+// client that has used up its failed authentications with an error page.
+// The caller must release or fail the guess.
+func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request) (*authGuess, bool) {
+	guess, wait, ok := s.auth.reserve(r)
+	if !ok {
 		w.Header().Set("Retry-After", retryAfter(wait))
 		s.errorPage(w, r, http.StatusTooManyRequests, fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait)))
 	}
-	return blocked
+	return guess, ok
 }
 
 // tokenEqual compares in constant time; hashing first hides the length.

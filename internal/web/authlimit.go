@@ -26,7 +26,10 @@ const (
 )
 
 // authLimiter counts failed authentications per client in fixed windows.
-// It is safe for concurrent use.
+// A token is checked only under a guess taken from its client's count
+// (reserve) before the check begins, so that a burst of requests cannot
+// all pass the limit before the first of them is counted: a form reads
+// its whole body between the two. It is safe for concurrent use.
 type authLimiter struct {
 	limit   int
 	window  time.Duration
@@ -37,11 +40,14 @@ type authLimiter struct {
 	order   *list.List                     // oldest window start first
 }
 
-// authFailures is one client's failures in the window that began at start.
+// authFailures is one client's failures in the window that began at
+// start, its first failure (or, until it has one, its first guess), and
+// the guesses being checked now.
 type authFailures struct {
-	client netip.Prefix
-	start  time.Time
-	count  int
+	client  netip.Prefix
+	start   time.Time
+	failed  int
+	pending int
 }
 
 func newAuthLimiter() *authLimiter {
@@ -80,46 +86,101 @@ func clientKey(r *http.Request) (netip.Prefix, bool) {
 	return p, err == nil
 }
 
-// blocked reports whether r's client has used up its failures, and if so
-// how long until its window passes.
-func (l *authLimiter) blocked(r *http.Request) (time.Duration, bool) {
-	key, ok := clientKey(r)
-	if !ok {
-		return 0, false
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	l.expire(now)
-	e, ok := l.clients[key]
-	if !ok {
-		return 0, false
-	}
-	f := e.Value.(*authFailures)
-	if f.count < l.limit {
-		return 0, false
-	}
-	return f.start.Add(l.window).Sub(now), true
+// authGuess is one token check's place in its client's count, taken
+// before the token is compared: fail keeps it as a failure, release gives
+// it back; whichever comes first counts, so that a handler may defer
+// release and call fail where the token is wrong. A guess for a client
+// that is not limited (l nil) does nothing.
+type authGuess struct {
+	l    *authLimiter
+	key  netip.Prefix
+	f    *authFailures // the record the guess was taken from
+	done bool
 }
 
-// fail counts a failed authentication of r's client.
-func (l *authLimiter) fail(r *http.Request) {
+// reserve takes a guess for r's client, unless its failures and the
+// guesses being checked have used up its limit; then it reports how long
+// to wait: until its window passes when its failures alone have used it
+// up, else a second, by when the checks under way have most likely ended.
+func (l *authLimiter) reserve(r *http.Request) (*authGuess, time.Duration, bool) {
 	key, ok := clientKey(r)
 	if !ok {
-		return
+		return &authGuess{}, 0, true
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	l.expire(now)
+	f := l.record(key, now)
+	if f.failed >= l.limit {
+		return nil, f.start.Add(l.window).Sub(now), false
+	}
+	if f.failed+f.pending >= l.limit {
+		return nil, time.Second, false
+	}
+	f.pending++
+	return &authGuess{l: l, key: key, f: f}, 0, true
+}
+
+// record is key's record, a new one if it has none, whose window starts
+// now: the latest start, which keeps the list in window order. The caller
+// holds l.mu.
+func (l *authLimiter) record(key netip.Prefix, now time.Time) *authFailures {
 	if e, ok := l.clients[key]; ok {
-		e.Value.(*authFailures).count++
-		return
+		return e.Value.(*authFailures)
 	}
 	for l.order.Len() >= l.max {
 		l.remove(l.order.Front())
 	}
-	l.clients[key] = l.order.PushBack(&authFailures{client: key, start: now, count: 1})
+	f := &authFailures{client: key, start: now}
+	l.clients[key] = l.order.PushBack(f)
+	return f
+}
+
+// fail counts the guess as a failed authentication. If the record it was
+// taken from has expired or been evicted meanwhile, the failure counts in
+// the client's current record, or opens a new one.
+func (g *authGuess) fail() {
+	if g.l == nil || g.done {
+		return
+	}
+	g.done = true
+	l := g.l
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	l.expire(now)
+	f := l.record(g.key, now)
+	if f == g.f {
+		f.pending--
+	}
+	if f.failed == 0 {
+		// The window begins at the first failure, not at the first
+		// guess, which may have been a right token.
+		f.start = now
+		l.order.MoveToBack(l.clients[g.key])
+	}
+	f.failed++
+}
+
+// release gives the guess back, its token right or never checked; a
+// client left with neither failures nor guesses is forgotten.
+func (g *authGuess) release() {
+	if g.l == nil || g.done {
+		return
+	}
+	g.done = true
+	l := g.l
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.clients[g.key]
+	if !ok || e.Value.(*authFailures) != g.f {
+		return // expired or evicted: nothing left to give back
+	}
+	g.f.pending--
+	if g.f.failed == 0 && g.f.pending == 0 {
+		l.remove(e)
+	}
 }
 
 // expire forgets the clients whose window has passed. Windows start in the

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"sync"
 	"testing"
@@ -148,18 +149,21 @@ func TestAuthLimiterBounded(t *testing.T) {
 	}
 	for _, addr := range []string{"192.0.2.1:1", "192.0.2.2:1", "192.0.2.3:1"} {
 		clock.advance(time.Second)
-		l.fail(req(addr))
+		g, _, ok := l.reserve(req(addr))
+		if !ok {
+			t.Fatalf("%s refused its first guess", addr)
+		}
+		g.fail()
 	}
-	got := map[string]bool{}
-	for _, addr := range []string{"192.0.2.1:1", "192.0.2.2:1", "192.0.2.3:1"} {
-		_, got[addr] = l.blocked(req(addr))
+	var got []string
+	for e := l.order.Front(); e != nil; e = e.Next() {
+		got = append(got, e.Value.(*authFailures).client.String())
 	}
-	want := map[string]bool{"192.0.2.1:1": false, "192.0.2.2:1": true, "192.0.2.3:1": true}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("blocked (-want +got):\n%s", diff)
+	if diff := cmp.Diff([]string{"192.0.2.2/32", "192.0.2.3/32"}, got); diff != "" {
+		t.Errorf("clients tracked, oldest first (-want +got):\n%s", diff)
 	}
-	if n := len(l.clients); n != 2 || l.order.Len() != 2 {
-		t.Errorf("tracking %d clients (%d in order), want 2", n, l.order.Len())
+	if n := len(l.clients); n != 2 {
+		t.Errorf("tracking %d clients in the map, want 2", n)
 	}
 }
 
@@ -190,6 +194,243 @@ func TestClientKey(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("clientKey(%q) = %q, want %q", tt.remote, got, tt.want)
+			}
+		})
+	}
+}
+
+// gatedBody is a request body that reports its first read, which an
+// Expect: 100-continue request makes only once the server has asked for
+// the body, and then waits for gate before giving its bytes.
+type gatedBody struct {
+	r       io.Reader
+	once    sync.Once
+	started func()
+	gate    <-chan struct{}
+}
+
+func (b *gatedBody) Read(p []byte) (int, error) {
+	b.once.Do(func() {
+		b.started()
+		<-b.gate
+	})
+	return b.r.Read(p)
+}
+
+// TestAuthFailLimitConcurrent sends a burst of wrong tokens from one
+// address at once, and checks that no more than AuthFailLimit of them are
+// checked. The forms read their body between the limit's check and the
+// token's, so each request of the burst holds its body back (Expect:
+// 100-continue) until every request has either been asked for its body,
+// its token about to be checked, or answered: without one step that both
+// checks and counts, all of them would pass the check first.
+func TestAuthFailLimitConcurrent(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		form string // "edit", "import" or "" for the API
+	}{
+		{name: "API", form: ""},
+		{name: "edit form", form: "edit"},
+		{name: "import form", form: "import"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := New(Config{APIToken: testToken}, fixtureStore(), slog.New(slog.DiscardHandler))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := httptest.NewServer(s.Handler())
+			t.Cleanup(ts.Close)
+			client := &http.Client{Transport: &http.Transport{ExpectContinueTimeout: time.Minute, DisableKeepAlives: true}}
+			t.Cleanup(client.CloseIdleConnections)
+
+			const n = 2 * AuthFailLimit
+			gate := make(chan struct{})
+			events := make(chan struct{}, 2*n) // a body asked for, or an answer
+			statuses := make(chan int, n)
+			var wg sync.WaitGroup
+			for range n {
+				var body []byte
+				var ctype, path string
+				switch tt.form {
+				case "edit":
+					body, ctype, path = []byte("name=Stadtblatt&token=guess"), "application/x-www-form-urlencoded", "/sources/1"
+				case "import":
+					var buf bytes.Buffer
+					mw := multipart.NewWriter(&buf)
+					if err := mw.WriteField("token", "guess"); err != nil {
+						t.Fatal(err)
+					}
+					if err := mw.Close(); err != nil {
+						t.Fatal(err)
+					}
+					body, ctype, path = buf.Bytes(), mw.FormDataContentType(), "/sources/import"
+				default:
+					body, ctype, path = []byte(`{"name":"x"}`), "application/json", "/api/sources/1"
+				}
+				gb := &gatedBody{r: bytes.NewReader(body), started: func() { events <- struct{}{} }, gate: gate}
+				req, err := http.NewRequestWithContext(t.Context(), "POST", ts.URL+path, gb)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tt.form == "" {
+					req.Method = "PATCH"
+					req.Header.Set("Authorization", "Bearer guess")
+				}
+				req.ContentLength = int64(len(body))
+				req.Header.Set("Content-Type", ctype)
+				req.Header.Set("Expect", "100-continue")
+				wg.Go(func() {
+					defer func() { events <- struct{}{} }()
+					resp, err := client.Do(req)
+					if err != nil {
+						t.Errorf("request: %v", err)
+						statuses <- 0
+						return
+					}
+					_, _ = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					statuses <- resp.StatusCode
+				})
+			}
+			for range n {
+				<-events
+			}
+			close(gate)
+			wg.Wait()
+			close(statuses)
+			got := map[int]int{}
+			for st := range statuses {
+				got[st]++
+			}
+			want := map[int]int{http.StatusUnauthorized: AuthFailLimit, http.StatusTooManyRequests: n - AuthFailLimit}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("answers to %d wrong tokens sent at once, by status (-want +got):\n%s", n, diff)
+			}
+		})
+	}
+}
+
+// TestAuthGuesses walks one client's guesses through the limiter: a guess
+// being checked counts against the limit until it is failed or given
+// back, a right token gives its guess back, and the window begins at the
+// first failure.
+func TestAuthGuesses(t *testing.T) {
+	t.Parallel()
+	type op int
+	const (
+		wrong    op = iota // reserve, then fail at once
+		right              // reserve, then release at once
+		hold               // reserve and keep the guess
+		failH              // fail the guess held longest
+		releaseH           // release the guess held longest
+		twice              // fail, then release, the guess held longest (a deferred release)
+	)
+	type step struct {
+		advance time.Duration
+		op      op
+		n       int           // times, 1 if 0
+		refused bool          // the reserve is refused
+		wait    time.Duration // and how long it asks to wait
+	}
+	repeat := func(s step, n int) step { s.n = n; return s }
+	type record struct{ Failed, Pending int }
+	tests := []struct {
+		name  string
+		steps []step
+		want  *record // nil: the client is not tracked
+	}{
+		{"right tokens are given back", []step{
+			repeat(step{op: wrong}, AuthFailLimit-1),
+			repeat(step{op: right}, 5),
+			{op: wrong},
+			{advance: 10 * time.Second, op: right, refused: true, wait: 50 * time.Second},
+		}, &record{Failed: AuthFailLimit}},
+		{"guesses being checked count", []step{
+			repeat(step{op: wrong}, AuthFailLimit-2),
+			repeat(step{op: hold}, 2),
+			{op: right, refused: true, wait: time.Second},
+			{op: releaseH},
+			{op: right},
+			{op: hold},
+			{op: failH},
+			{op: right, refused: true, wait: time.Second},
+			{op: failH},
+			{op: right, refused: true, wait: time.Minute},
+		}, &record{Failed: AuthFailLimit}},
+		{"a right token alone leaves nothing", []step{{op: right}, {op: hold}, {op: releaseH}}, nil},
+		{"the window begins at the first failure", []step{
+			{op: hold},
+			{advance: 30 * time.Second, op: failH},
+			repeat(step{op: wrong}, AuthFailLimit-1),
+			{advance: 50 * time.Second, op: right, refused: true, wait: 10 * time.Second},
+			{advance: 10 * time.Second, op: right},
+		}, nil},
+		{"a guess outliving its window fails in a new one", []step{
+			{op: hold},
+			{op: wrong},
+			{advance: AuthFailWindow, op: failH},
+		}, &record{Failed: 1}},
+		{"a release after a failure does nothing", []step{
+			{op: hold},
+			{op: twice},
+		}, &record{Failed: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			l := newAuthLimiter()
+			clock := &fakeClock{t: t0}
+			l.now = clock.now
+			r := httptest.NewRequestWithContext(context.Background(), "POST", "/", nil)
+			r.RemoteAddr = "192.0.2.1:4242"
+			var held []*authGuess
+			for i, st := range tt.steps {
+				clock.advance(st.advance)
+				for range max(st.n, 1) {
+					switch st.op {
+					case failH, releaseH, twice:
+						g := held[0]
+						held = held[1:]
+						if st.op == releaseH {
+							g.release()
+						} else {
+							g.fail()
+						}
+						if st.op == twice {
+							g.release()
+						}
+						continue
+					}
+					g, wait, ok := l.reserve(r)
+					if !ok != st.refused || wait != st.wait {
+						t.Fatalf("step %d: reserve = %v, %v; want refused %v, %v", i, ok, wait, st.refused, st.wait)
+					}
+					if !ok {
+						continue
+					}
+					switch st.op {
+					case wrong:
+						g.fail()
+					case right:
+						g.release()
+					case hold:
+						held = append(held, g)
+					}
+				}
+			}
+			var got *record
+			if e, ok := l.clients[netip.MustParsePrefix("192.0.2.1/32")]; ok {
+				f := e.Value.(*authFailures)
+				got = &record{Failed: f.failed, Pending: f.pending}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("client's record (-want +got):\n%s", diff)
+			}
+			if len(l.clients) != l.order.Len() {
+				t.Errorf("%d clients in the map, %d in the list", len(l.clients), l.order.Len())
 			}
 		})
 	}

@@ -168,9 +168,12 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
-	if s.authBlockedPage(w, r) {
+	guess, ok := s.reserveGuessPage(w, r)
+	if !ok {
 		return
 	}
+	// Given back if the form cannot be read: its token was not checked.
+	defer guess.release()
 	// The form's fields are those of the API's JSON body, so they get its
 	// bound, not only the 1 MiB every request has (limitBody), and a form
 	// over it is told so, not that it could not be read.
@@ -184,10 +187,11 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
-		s.auth.fail(r)
+		guess.fail()
 		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
 		return
 	}
+	guess.release()
 	var edit SourceEdit
 	for field, dst := range map[string]**string{"name": &edit.Name, "lang": &edit.Lang, "category": &edit.Category, "poll_interval": &edit.PollInterval} {
 		if vs, ok := r.PostForm[field]; ok && len(vs) > 0 {

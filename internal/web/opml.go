@@ -211,9 +211,12 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be imported here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
 		return
 	}
-	if s.authBlockedPage(w, r) {
+	guess, ok := s.reserveGuessPage(w, r)
+	if !ok {
 		return
 	}
+	// Given back if the form cannot be read: its token was not checked.
+	defer guess.release()
 	// limitBody has capped the body at MaxRequestBody; the whole of it may
 	// be kept in memory.
 	if err := r.ParseMultipartForm(MaxRequestBody); err != nil {
@@ -231,10 +234,11 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 	}
 	defer r.MultipartForm.RemoveAll()
 	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
-		s.auth.fail(r)
+		guess.fail()
 		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
 		return
 	}
+	guess.release()
 	f, _, err := r.FormFile("opml")
 	if err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "Choose an OPML file to import.")
