@@ -126,19 +126,28 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write([]byte("\n"))
 }
 
+// entryUpdated is when the entry last changed: its briefing's writing,
+// which every change of the story's headline or summary goes through. Not
+// the later of that and the story's newest article, as it was: an article
+// a feed dates ahead (a wrong clock or zone) held the entry's updated time
+// there, and every briefing written before that time, a new headline
+// included, left it unmoved, so readers kept showing the old one.
 func entryUpdated(st news.Story, b news.Briefing) time.Time {
-	if b.GeneratedAt.After(st.LastUpdated) {
-		return b.GeneratedAt
+	if b.GeneratedAt.IsZero() {
+		return st.LastUpdated
 	}
-	return st.LastUpdated
+	return b.GeneratedAt
 }
 
 func storyEntry(base string, st news.Story, b news.Briefing) atomEntry {
 	b = withStoryDefaults(b, st)
 	href := storyURL(base, st.ID)
-	// The id is the story's URL, so it changes with the base URL; a scheme
-	// independent of it (tag: URIs) would change every id already served.
-	// The configuration docs say to set the base URL at first deployment.
+	// The id is the story's URL: the story's ID, which a new headline,
+	// more articles or a thread merge leave alone, so a reader that
+	// dedupes by id shows a re-headlined story as updated, not as new. It
+	// changes with the base URL; a scheme independent of it (tag: URIs)
+	// would change every id already served. The configuration docs say to
+	// set the base URL at first deployment.
 	e := atomEntry{
 		ID:      href,
 		Title:   atomText{Type: "text", Body: b.Headline},
