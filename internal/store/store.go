@@ -147,6 +147,11 @@ type Store interface {
 	// (RankedStories), which needs no filter and reads only its page.
 	PutStory(ctx context.Context, s news.Story) error
 	Story(ctx context.Context, id int64) (news.Story, error)
+	// StoriesByID reads the stories with the given IDs, keyed by ID, with
+	// one query for up to MaxStoriesByID of them (a briefing's related
+	// stories, say) rather than one each; an ID with no story, such as
+	// one retention removed, is left out.
+	StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error)
 	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)
 
 	// Briefings, one per story. PutBriefing also marks the story briefed
@@ -167,6 +172,11 @@ type Store interface {
 
 	Close() error
 }
+
+// MaxStoriesByID is how many IDs one query of StoriesByID takes: more
+// are read a query for each such batch, so that SQLite's placeholders (one
+// an ID) stay far below its limit.
+const MaxStoriesByID = 500
 
 // PruneOptions says what Prune removes.
 type PruneOptions struct {

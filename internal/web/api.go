@@ -251,39 +251,45 @@ func (s *Server) storyAndBriefing(ctx context.Context, id int64) (news.Story, ne
 // withoutGoneRelated drops from b the related stories no longer stored:
 // retention removes old stories (store.Pruner) and marks the briefings
 // that name them stale, but until the pipeline briefs them again a page
-// would link a story that answers 404. At most a briefing's few related
-// stories are looked up, each by its key. A story that cannot be read
-// for another reason is kept, and logged.
+// would link a story that answers 404. The related stories are looked up
+// with one query, not one each. If that fails they are all kept, and the
+// failure logged: a link that may 404 is better than no page.
 func (s *Server) withoutGoneRelated(ctx context.Context, b news.Briefing) news.Briefing {
-	var sections []news.Section
-	changed := false
+	var ids []int64
 	for _, sec := range b.Sections {
 		if sec.Kind != news.SectionRelated {
-			sections = append(sections, sec)
 			continue
 		}
-		var items []news.Item
 		for _, it := range sec.Items {
 			if it.StoryID > 0 {
-				if _, err := s.st.Story(ctx, it.StoryID); errors.Is(err, store.ErrNotFound) {
-					changed = true
-					continue
-				} else if err != nil {
-					s.log.Warn("load related story", "story", b.StoryID, "related", it.StoryID, "err", err)
-				}
+				ids = append(ids, it.StoryID)
 			}
-			items = append(items, it)
 		}
-		if len(items) == 0 {
-			changed = true
-			continue
+	}
+	if len(ids) == 0 {
+		return b
+	}
+	stored, err := s.st.StoriesByID(ctx, ids)
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.log.Warn("load related stories", "story", b.StoryID, "related", ids, "err", err)
 		}
-		sec.Items = items
+		return b
+	}
+	sections := make([]news.Section, 0, len(b.Sections))
+	for _, sec := range b.Sections {
+		if sec.Kind == news.SectionRelated {
+			sec.Items = slices.DeleteFunc(slices.Clone(sec.Items), func(it news.Item) bool {
+				_, ok := stored[it.StoryID]
+				return it.StoryID > 0 && !ok
+			})
+			if len(sec.Items) == 0 {
+				continue // every related story is gone: no empty section
+			}
+		}
 		sections = append(sections, sec)
 	}
-	if changed {
-		b.Sections = sections
-	}
+	b.Sections = sections
 	return b
 }
 

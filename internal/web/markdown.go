@@ -23,7 +23,7 @@ func (s *Server) handleBriefingMarkdown(w http.ResponseWriter, r *http.Request) 
 		s.errorPage(w, r, http.StatusNotFound, "This story has not been briefed yet.")
 		return
 	}
-	articles := s.citedArticles(ctx, id, b)
+	articles, _ := s.citedArticles(ctx, id, b)
 	var buf bytes.Buffer
 	// Related stories link their pages by absolute URL, as the footnotes
 	// link the articles: the file is read away from the site.

@@ -277,24 +277,29 @@ const maxCitedArticles = 200
 // citedArticles loads the articles briefing b of story id cites, at most
 // maxCitedArticles, without their text: pages and footnotes show only
 // titles, outlets and URLs. An article that cannot be read is left out
-// (logged unless it is gone), so a page still renders.
-func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) map[int64]news.Article {
-	articles := map[int64]news.Article{}
+// (logged unless it is gone), so a page still renders; gone holds those
+// no longer stored, which retention removed from under a briefing that
+// still cites them (a background entry drawn from an older story), so
+// that the page does not link their article pages, which answer 404.
+func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) (articles map[int64]news.Article, gone map[int64]bool) {
+	articles, gone = map[int64]news.Article{}, map[int64]bool{}
 	for i, aid := range b.CitedArticles() {
 		if i == maxCitedArticles {
 			break
 		}
 		a, err := s.st.Article(ctx, aid)
+		if errors.Is(err, store.ErrNotFound) {
+			gone[aid] = true
+			continue
+		}
 		if err != nil {
-			if !errors.Is(err, store.ErrNotFound) {
-				s.log.Warn("load cited article", "story", id, "article", aid, "err", err)
-			}
+			s.log.Warn("load cited article", "story", id, "article", aid, "err", err)
 			continue
 		}
 		a.Text = ""
 		articles[aid] = a
 	}
-	return articles
+	return articles, gone
 }
 
 // pageStory loads the story a page's path names and its briefing; when it
@@ -320,7 +325,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id, ctx := st.ID, r.Context()
-	articles := s.citedArticles(ctx, id, b)
+	articles, gone := s.citedArticles(ctx, id, b)
 	// The story's own articles let references without citations link to
 	// their stored copies.
 	storyArticles, err := s.st.Articles(ctx, store.ArticleFilter{StoryID: id, Limit: maxCitedArticles})
@@ -344,7 +349,7 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 	}
 	page := storyPage{
 		Story:    st,
-		Briefing: buildBriefingView(b, articles, sources, articleHref),
+		Briefing: buildBriefingView(b, articles, gone, sources, articleHref),
 	}
 	if st.ThreadID > 0 {
 		// The link is for following the line back: a thread of this story
@@ -549,7 +554,7 @@ func standaloneView(b news.Briefing, articles map[int64]news.Article, notePrefix
 		}
 		return "#" + id
 	}
-	view := buildBriefingView(b, articles, nil, link)
+	view := buildBriefingView(b, articles, nil, nil, link)
 	// Story pages exist only on the site, not beside a saved file.
 	for si := range view.Sections {
 		for ii := range view.Sections[si].Items {

@@ -136,7 +136,7 @@ func TestReferencesListEveryMarker(t *testing.T) {
 				Citations: []news.Citation{news.Cite(9, news.Span{Start: 0, End: len(earlier.Text)})}})
 		}
 	}
-	v := buildBriefingView(b, articles, st.sources, articleHref)
+	v := buildBriefingView(b, articles, nil, st.sources, articleHref)
 	var refs []itemView
 	marks := map[string]bool{}
 	var walk func(items []itemView)

@@ -2,11 +2,18 @@ package web
 
 import (
 	"cmp"
+	"context"
+	"html"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -122,5 +129,137 @@ func TestRelatedStoryGone(t *testing.T) {
 	put(news.Briefing{StoryID: 8, Headline: "Ferry", Sections: []news.Section{related(998, 999)}})
 	if r := do(t, "GET", ts.URL+"/api/stories/8", nil, ""); strings.Contains(r.body, `"related"`) {
 		t.Errorf("a related section of gone stories only is still shown: %s", r.body)
+	}
+}
+
+// countingStore records the stories a request looks up one by one and
+// how many batched lookups it makes.
+type countingStore struct {
+	Store
+	mu      sync.Mutex
+	byOne   []int64
+	batches int
+}
+
+func (c *countingStore) Story(ctx context.Context, id int64) (news.Story, error) {
+	c.mu.Lock()
+	c.byOne = append(c.byOne, id)
+	c.mu.Unlock()
+	return c.Store.Story(ctx, id)
+}
+
+func (c *countingStore) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
+	c.mu.Lock()
+	c.batches++
+	c.mu.Unlock()
+	return c.Store.StoriesByID(ctx, ids)
+}
+
+func (c *countingStore) reset() (byOne []int64, batches int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	byOne, batches = c.byOne, c.batches
+	c.byOne, c.batches = nil, 0
+	return byOne, batches
+}
+
+// TestPrunedRelatedStories prunes two old stories from a real SQLite store
+// while a kept story's briefing still names them as related and cites one
+// of their articles in its background, as it does until the pipeline
+// briefs it again, and checks that the briefing's page, JSON and Markdown
+// name neither, that no link the page has answers 404, and that the
+// related stories are looked up with one query, not one each.
+func TestPrunedRelatedStories(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	sq := sqliteFixture(t).(*sqlite.Store)
+	old := t0.AddDate(0, 0, -100)
+	for _, id := range []int64{9, 10} {
+		s := news.Story{ID: id, ThreadID: 5, Title: "Old story " + strconv.FormatInt(id, 10), FirstSeen: old, LastUpdated: old, ArticleCount: 1, SourceCount: 1}
+		if err := sq.PutStory(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		a, _, err := sq.AddArticle(ctx, news.Article{SourceID: 1, URL: "https://stadtblatt.example/old-" + strconv.FormatInt(id, 10),
+			Title: "Old article", PublishedAt: old, FetchedAt: old, Text: "An old dam report.", Extraction: news.ExtractFull})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sq.SetArticleGroup(ctx, a.ID, store.Group{StoryID: id, ThreadID: 5}); err != nil {
+			t.Fatal(err)
+		}
+		if id == 9 {
+			// Story 7's background cites the old article, and its related
+			// stories name both old stories beside story 8.
+			b := fixtureBriefing()
+			for i, sec := range b.Sections {
+				switch sec.Kind {
+				case news.SectionBackground:
+					b.Sections[i].Items = append(sec.Items, news.Item{Text: "An old dam report.", Date: &old,
+						Citations: []news.Citation{{ArticleID: a.ID, Start: 0, End: len("An old dam report.")}}})
+				case news.SectionRelated:
+					b.Sections[i].Items = []news.Item{{Text: "Ferry service resumes", StoryID: 8},
+						{Text: "Old story 9", StoryID: 9}, {Text: "Old story 10", StoryID: 10}}
+				}
+			}
+			if err := sq.PutBriefing(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	res, err := sq.Prune(ctx, store.PruneOptions{Cutoff: t0.AddDate(0, 0, -50), Recheck: 60 * 24 * time.Hour})
+	if err != nil || res.Stories != 2 {
+		t.Fatalf("Prune = %+v, %v; want 2 stories removed", res, err)
+	}
+	cs := &countingStore{Store: sq}
+	ts := newTestServer(t, Config{BaseURL: "https://news.example.org"}, cs)
+
+	tests := []struct {
+		path      string
+		status    int
+		want, not []string
+		batches   int   // StoriesByID calls
+		own       int64 // the one story looked up by itself
+	}{
+		{"/stories/7", 200, []string{`href="/stories/8"`}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4", "/articles/5"}, 1, 7},
+		{"/api/stories/7", 200, []string{`"story_id": 8`}, []string{`"story_id": 9`, `"story_id": 10`, "Old story"}, 1, 7},
+		{"/stories/7/briefing.md", 200, []string{"https://news.example.org/stories/8"}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4"}, 1, 7},
+		{"/stories/9", 404, nil, nil, 0, 9},
+		{"/api/stories/10", 404, nil, nil, 0, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			// Not parallel: the counts are the store's, shared.
+			cs.reset()
+			r := do(t, "GET", ts.URL+tt.path, nil, "")
+			byOne, batches := cs.reset()
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d", r.status, tt.status)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.body, w) {
+					t.Errorf("lacks %q", w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(r.body, n) {
+					t.Errorf("still shows %q", n)
+				}
+			}
+			if diff := gocmp.Diff(tt.batches, batches); diff != "" {
+				t.Errorf("batched story lookups (-want +got):\n%s", diff)
+			}
+			if slices.ContainsFunc(byOne, func(id int64) bool { return id != tt.own }) {
+				t.Errorf("stories looked up one by one: %v, want story %d's only", byOne, tt.own)
+			}
+		})
+	}
+
+	// Every link of the story page leads somewhere.
+	page := do(t, "GET", ts.URL+"/stories/7", nil, "").body
+	for _, m := range regexp.MustCompile(`href="(/[^"#]*)`).FindAllStringSubmatch(page, -1) {
+		href := html.UnescapeString(m[1])
+		if r := do(t, "GET", ts.URL+href, nil, ""); r.status != 200 {
+			t.Errorf("the story page links %s, which answers %d", href, r.status)
+		}
 	}
 }

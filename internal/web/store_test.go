@@ -88,6 +88,21 @@ func (m *memStore) Story(ctx context.Context, id int64) (news.Story, error) {
 	return s, nil
 }
 
+func (m *memStore) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return nil, err
+	}
+	out := map[int64]news.Story{}
+	for _, id := range ids {
+		if s, ok := m.stories[id]; ok {
+			out[id] = s
+		}
+	}
+	return out, nil
+}
+
 func (m *memStore) Briefing(ctx context.Context, id int64) (news.Briefing, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -94,8 +94,10 @@ func articleHref(c news.Citation) string {
 }
 
 // buildBriefingView numbers the cited articles (references first, so the
-// markers match the reference list) and resolves every citation.
-func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources map[int64]news.Source, link citeLinker) briefingView {
+// markers match the reference list) and resolves every citation. The
+// articles in gone are no longer stored: their markers and references are
+// shown, numbered as ever, without a link to their article pages.
+func buildBriefingView(b news.Briefing, articles map[int64]news.Article, gone map[int64]bool, sources map[int64]news.Source, link citeLinker) briefingView {
 	v := briefingView{Headline: b.Headline, Category: b.Category, GeneratedAt: b.GeneratedAt, Briefed: len(b.Sections) > 0}
 	num := map[int64]int{}
 	number := func(id int64) int {
@@ -142,7 +144,10 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		seen := map[int64]int{}
 		for _, c := range cs {
-			m := marker{Label: strconv.Itoa(number(c.ArticleID)), Href: link(c)}
+			m := marker{Label: strconv.Itoa(number(c.ArticleID))}
+			if !gone[c.ArticleID] {
+				m.Href = link(c)
+			}
 			if per[c.ArticleID] > 1 {
 				m.Label += partLetter(seen[c.ArticleID])
 				seen[c.ArticleID]++
@@ -163,9 +168,11 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 			Text: it.Text, Marks: marks(it.Citations), Speaker: it.Speaker, Role: it.Role,
 			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure, Lang: langOf(it),
 		}
-		if it.Figure != nil && it.Figure.Citation.ArticleID > 0 {
-			number(it.Figure.Citation.ArticleID)
-			iv.FigureHref = link(it.Figure.Citation)
+		if c := it.Figure; c != nil && c.Citation.ArticleID > 0 {
+			number(c.Citation.ArticleID)
+			if !gone[c.Citation.ArticleID] {
+				iv.FigureHref = link(c.Citation)
+			}
 		}
 		if kind == news.SectionRelated && it.StoryID > 0 {
 			iv.Href = storyPath(it.StoryID)
@@ -173,7 +180,9 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		if kind == news.SectionReferences {
 			if id := refID(it); id > 0 {
 				iv.RefLabel = strconv.Itoa(number(id))
-				iv.Local = articlePath(id)
+				if !gone[id] {
+					iv.Local = articlePath(id)
+				}
 			}
 		}
 		for _, vr := range it.Variants {
@@ -205,7 +214,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 		}
 		if s.Kind == news.SectionReferences {
 			// The references come last, so every marker has its number.
-			sv.Items = append(sv.Items, unlistedRefs(num, listed, articles, sources)...)
+			sv.Items = append(sv.Items, unlistedRefs(num, listed, articles, gone, sources)...)
 		}
 		v.Sections = append(v.Sections, sv)
 	}
@@ -217,7 +226,7 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, sources
 // the briefing's references do not list, in number order: the references
 // list the story's own articles, while a background entry cites an earlier
 // story's, and its marker's number must be found in the list all the same.
-func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]news.Article, sources map[int64]news.Source) []itemView {
+func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]news.Article, gone map[int64]bool, sources map[int64]news.Source) []itemView {
 	var ids []int64
 	for id := range num {
 		if !listed[id] {
@@ -227,7 +236,12 @@ func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]n
 	slices.SortFunc(ids, func(a, b int64) int { return cmp.Compare(num[a], num[b]) })
 	out := make([]itemView, 0, len(ids))
 	for _, id := range ids {
-		iv := itemView{RefLabel: strconv.Itoa(num[id]), Local: articlePath(id), Text: "Article " + strconv.FormatInt(id, 10)}
+		iv := itemView{RefLabel: strconv.Itoa(num[id]), Text: "Article " + strconv.FormatInt(id, 10)}
+		if gone[id] {
+			iv.Text = "Article " + strconv.FormatInt(id, 10) + ", no longer stored"
+		} else {
+			iv.Local = articlePath(id)
+		}
 		if a, ok := articles[id]; ok {
 			iv.Outlet, iv.URL, iv.Lang = brief.Outlet(a, sources), a.URL, a.Lang
 			iv.Text = cmp.Or(strings.TrimSpace(a.Title), a.URL, iv.Text)

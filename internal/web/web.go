@@ -111,6 +111,7 @@ type Store interface {
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 	Story(ctx context.Context, id int64) (news.Story, error)
+	StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error)
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 	Article(ctx context.Context, id int64) (news.Article, error)
 	Articles(ctx context.Context, f store.ArticleFilter) ([]news.Article, error)

@@ -360,6 +360,13 @@ func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 	return s, nil
 }
 
+// StoriesByID reads the stories with the given IDs, by ID, with one
+// query for each store.MaxStoriesByID of them; an ID with no story is left
+// out.
+func (st *Store) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
+	return sqlq.LoadStories(ctx, pgTx{st.pool}, sqlq.AnyArray, ids)
+}
+
 // dayNanos is one day in nanoseconds, the bucket of the front-page ranking.
 const dayNanos = int64(24 * time.Hour)
 

@@ -3,6 +3,7 @@ package sqlq
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -187,6 +188,25 @@ func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]n
 	byID := make(map[int64]news.Article, len(list))
 	for _, a := range list {
 		byID[a.ID] = a
+	}
+	return byID, nil
+}
+
+// LoadStories reads the stories with the given IDs, by ID, with one query
+// for each store.MaxStoriesByID of them; an ID with no story is left out,
+// and no IDs make no query.
+func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Story, error) {
+	byID := make(map[int64]news.Story, len(ids))
+	for batch := range slices.Chunk(ids, store.MaxStoriesByID) {
+		var args Args
+		text := `SELECT ` + StoryCols + ` FROM stories WHERE ` + in(&args, "id", batch)
+		list, err := QueryAll(ctx, q, ScanStory, text, args...)
+		if err != nil {
+			return nil, fmt.Errorf("load stories: %w", err)
+		}
+		for _, s := range list {
+			byID[s.ID] = s
+		}
 	}
 	return byID, nil
 }

@@ -53,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EditSource", testEditSource},
 		{"UpdateSourceFunc", testUpdateSourceFunc},
 		{"StoryNotFound", testStoryNotFound},
+		{"StoriesByID", testStoriesByID},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},
 		{"Fence", testFence},
