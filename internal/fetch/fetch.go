@@ -552,6 +552,16 @@ func (c *Client) classify(ctx context.Context, rawURL string, err error) *Error 
 		// HTTP/1 and over HTTP/2 (ForceAttemptHTTP2 is on), are not
 		// exported; their text is the only way to tell them apart.
 		fe.Kind, fe.Detail, fe.Limit = KindTooLarge, "headers", MaxResponseHeaderBytes
+	case strings.Contains(err.Error(), "connection error: PROTOCOL_ERROR"),
+		strings.Contains(err.Error(), "connection error: COMPRESSION_ERROR"):
+		// HTTP/2's client also stops a header list past the cap by closing
+		// the connection: with PROTOCOL_ERROR at a CONTINUATION frame after
+		// the one that overran it, with COMPRESSION_ERROR for one field
+		// longer than the cap. Other breaches of the protocol by the server
+		// give the same errors, so the message names both causes, and the
+		// fetch stays a network error, tried again later.
+		fe.Detail = "HTTP/2 protocol error: the server broke the protocol or sent response headers past the " +
+			formatBytes(MaxResponseHeaderBytes) + " limit"
 	case errors.As(err, &dnsErr):
 		if dnsErr.IsNotFound {
 			fe.Detail = "host " + dnsErr.Name + " not found"

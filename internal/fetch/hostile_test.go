@@ -200,3 +200,74 @@ func TestRobotsSizeCapped(t *testing.T) {
 		t.Errorf("public page: %v", err)
 	}
 }
+
+// TestHugeHeadersHTTP2 checks the response header cap over HTTP/2, which
+// the client negotiates with any TLS server that offers it
+// (ForceAttemptHTTP2), and the error a user sees. net/http's HTTP/2 client
+// advertises the cap (plus 320 bytes) and stops a header list past it in
+// one of two ways, neither exported: a stream error ("response header list
+// larger than advertised limit") when the list ends in the frame that
+// overruns it, else a connection error that says nothing of headers, and
+// that other breaches of the protocol give too: PROTOCOL_ERROR at the next
+// CONTINUATION frame, COMPRESSION_ERROR for one field longer than the cap.
+// The first is too large; the others are network errors whose message
+// names both causes.
+func TestHugeHeadersHTTP2(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ProtoMajor != 2 {
+			http.Error(w, "want HTTP/2, got "+r.Proto, http.StatusHTTPVersionNotSupported)
+			return
+		}
+		switch r.URL.Path {
+		case "/many-headers": // 320 KB in 80 fields, many CONTINUATION frames
+			for i := range 80 {
+				w.Header().Set(fmt.Sprintf("X-Junk-%d", i), strings.Repeat("j", 4000))
+			}
+		case "/two-headers": // the second field overruns the cap in the last frame
+			w.Header().Set("X-Junk-1", strings.Repeat("j", 200<<10))
+			w.Header().Set("X-Junk-2", strings.Repeat("j", 200<<10))
+		case "/one-header":
+			w.Header().Set("X-Junk", strings.Repeat("j", 2*MaxResponseHeaderBytes))
+		case "/large-headers":
+			w.Header().Set("Set-Cookie", strings.Repeat("c", 16<<10))
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	const protocol = "HTTP/2 protocol error: the server broke the protocol or sent response headers past the 256 KiB limit"
+	tests := []struct {
+		path string
+		want ErrorKind // 0: read
+		msg  string    // the error message's end
+	}{
+		{"/many-headers", KindNetwork, protocol},
+		{"/two-headers", KindTooLarge, "response headers exceed 256 KiB limit"},
+		{"/one-header", KindNetwork, protocol},
+		{"/large-headers", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			t.Parallel()
+			// A client each: a connection error ends every request on the
+			// connection, and HTTP/2 shares one.
+			c := testClient(t, func(cfg *Config) { cfg.Timeout = 5 * time.Second })
+			// The client's own transport, trusting the test server's
+			// certificate: it negotiates HTTP/2 and applies the cap.
+			c.conns.TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+			resp, err := c.Get(t.Context(), Request{URL: srv.URL + tt.path})
+			if tt.want == 0 {
+				if err != nil || resp.StatusCode != http.StatusOK || string(resp.Body) != "ok" {
+					t.Fatalf("resp %+v, err %v", resp, err)
+				}
+				return
+			}
+			fe := wantKind(t, err, tt.want)
+			if !strings.HasSuffix(fe.Error(), tt.msg) {
+				t.Errorf("message %q, want it to end %q (cause: %v)", fe.Error(), tt.msg, fe.Err)
+			}
+		})
+	}
+}
