@@ -328,26 +328,26 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 // The store keeps the thread the clusterer first gave the article, for
 // replay; the story's thread changes when threads merge, and a client that
 // compares an article's thread_id with its story's must see the same one.
+// The stories are read with one query (a source's list holds up to 500
+// articles), and an article whose story is gone keeps its own thread.
 func (s *Server) withStoryThreads(ctx context.Context, list []news.Article) ([]news.Article, error) {
-	threads := map[int64]int64{}
+	var ids []int64
+	for _, a := range list {
+		if a.StoryID != 0 {
+			ids = append(ids, a.StoryID)
+		}
+	}
+	if len(ids) == 0 {
+		return list, nil
+	}
+	stories, err := s.st.StoriesByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("load the articles' stories: %w", err)
+	}
 	for i, a := range list {
-		if a.StoryID == 0 {
-			continue
+		if st, ok := stories[a.StoryID]; ok {
+			list[i].ThreadID = cmp.Or(st.ThreadID, a.ThreadID)
 		}
-		th, ok := threads[a.StoryID]
-		if !ok {
-			st, err := s.st.Story(ctx, a.StoryID)
-			switch {
-			case err == nil:
-				th = cmp.Or(st.ThreadID, a.ThreadID)
-			case errors.Is(err, store.ErrNotFound):
-				th = a.ThreadID
-			default:
-				return nil, fmt.Errorf("load story %d: %w", a.StoryID, err)
-			}
-			threads[a.StoryID] = th
-		}
-		list[i].ThreadID = th
 	}
 	return list, nil
 }

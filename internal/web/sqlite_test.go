@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"html"
 	"path/filepath"
 	"regexp"
@@ -261,5 +262,54 @@ func TestPrunedRelatedStories(t *testing.T) {
 		if r := do(t, "GET", ts.URL+href, nil, ""); r.status != 200 {
 			t.Errorf("the story page links %s, which answers %d", href, r.status)
 		}
+	}
+}
+
+// TestArticleThreadsBatched checks that a list of articles gets its
+// stories' threads with one query, not one a story.
+func TestArticleThreadsBatched(t *testing.T) {
+	t.Parallel()
+	cs := &countingStore{Store: sqliteFixture(t)}
+	ts := newTestServer(t, Config{}, cs)
+	tests := []struct {
+		path    string
+		want    map[int64]int64 // article ID: thread ID
+		batches int
+	}{
+		{"/api/sources/2/articles", map[int64]int64{2: 5, 3: 0}, 1},
+		{"/api/articles/1", map[int64]int64{1: 5}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			// Not parallel: the counts are the store's, shared.
+			cs.reset()
+			r := do(t, "GET", ts.URL+tt.path, nil, "")
+			byOne, batches := cs.reset()
+			if r.status != 200 {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			var body struct {
+				Articles []news.Article `json:"articles"`
+			}
+			if strings.HasPrefix(tt.path, "/api/articles/") {
+				var a news.Article
+				if err := json.Unmarshal([]byte(r.body), &a); err != nil {
+					t.Fatal(err)
+				}
+				body.Articles = []news.Article{a}
+			} else if err := json.Unmarshal([]byte(r.body), &body); err != nil {
+				t.Fatal(err)
+			}
+			got := map[int64]int64{}
+			for _, a := range body.Articles {
+				got[a.ID] = a.ThreadID
+			}
+			if diff := gocmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("threads (-want +got):\n%s", diff)
+			}
+			if batches != tt.batches || len(byOne) != 0 {
+				t.Errorf("%d batched story lookups and %v one by one, want %d and none", batches, byOne, tt.batches)
+			}
+		})
 	}
 }
