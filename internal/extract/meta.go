@@ -769,7 +769,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	}
 	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
 		if dt := cutSection(stripSiteName(decl, site, host)); dt != "" {
-			if labelsHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) || joinsParts(bestParts, dt) {
+			if labelsHeadline(best, dt) || annotatesHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) || joinsParts(bestParts, dt) {
 				return cleanTitle(dt)
 			}
 		}
@@ -883,6 +883,44 @@ func labelsHeadline(h1, dt string) bool {
 		return false
 	}
 	return strings.HasSuffix(prefix, ":") || len(parseVisibleDates(prefix)) > 0
+}
+
+// annotatesHeadline reports whether h1 is the declared headline dt with a
+// link aggregator's source note after it: the linked story's host in
+// parentheses and, optionally, a comment count ("… Guarantee Jobs
+// (latimes.com) 87"). Those are links beside the headline, not its words,
+// and the declared title leaves them out.
+func annotatesHeadline(h1, dt string) bool {
+	if len(h1) <= len(dt) || !strings.HasPrefix(h1, dt) || len(strings.Fields(dt)) < 2 {
+		return false
+	}
+	rest := strings.TrimSpace(h1[len(dt):])
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 0 || !writtenAsHost(strings.TrimSpace(rest[1:end])) {
+		return false
+	}
+	count := strings.TrimSpace(rest[end+1:])
+	return strings.TrimFunc(count, unicode.IsDigit) == ""
+}
+
+// writtenAsHost reports whether s is written as a host name: dot-separated
+// labels of letters, digits and hyphens, ending in a top-level label of at
+// least two letters ("latimes.com", "bbc.co.uk").
+func writtenAsHost(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || strings.IndexFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	tld := labels[len(labels)-1]
+	return utf8.RuneCountInString(tld) >= 2 && strings.IndexFunc(tld, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
 }
 
 // isSectionLabel reports whether h1 is a short section or page-type label

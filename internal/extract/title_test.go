@@ -169,6 +169,16 @@ func TestChooseTitle(t *testing.T) {
 			want: "Which mower suits which lawn?",
 		},
 		{
+			name: "an aggregator's source host and comment count after the headline are cut",
+			page: `<html><head><title>Grads Find Their Degrees No Longer Guarantee Jobs - Aggregator</title></head><body><h1><span><a href="/story/1">Grads Find Their Degrees No Longer Guarantee Jobs</a> <span><a href="https://news.example.org/x">(news.example.org)</a></span></span> <span><a href="#c">87</a></span></h1><p>Text.</p></body></html>`,
+			want: "Grads Find Their Degrees No Longer Guarantee Jobs",
+		},
+		{
+			name: "a parenthesised aside that is not a host stays in the headline",
+			page: `<html><head><title>A Treatise on Coffee | Archive</title></head><body><h1>A Treatise on Coffee (1792)</h1><p>Text.</p></body></html>`,
+			want: "A Treatise on Coffee (1792)",
+		},
+		{
 			name: "headline-length h1 wins",
 			page: `<html><head><title>Bridge reopens | Site</title></head><body><h1>Harbour bridge reopens after repairs</h1></body></html>`,
 			want: "Harbour bridge reopens after repairs",
@@ -180,6 +190,34 @@ func TestChooseTitle(t *testing.T) {
 			doc := parseHTML(t, tt.page)
 			if got := collectMeta(doc).chooseTitle("example.com"); got != tt.want {
 				t.Errorf("chooseTitle() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnnotatesHeadline(t *testing.T) {
+	t.Parallel()
+	const dt = "Grads Find Their Degrees No Longer Guarantee Jobs"
+	tests := []struct {
+		name, h1, dt string
+		want         bool
+	}{
+		{"host and count", dt + " (latimes.com) 87", dt, true},
+		{"host alone", dt + " (bbc.co.uk)", dt, true},
+		{"host in spaced parentheses", dt + " ( latimes.com )", dt, true},
+		{"a year is not a host", dt + " (2025)", dt, false},
+		{"a version is not a host", dt + " (v2.0)", dt, false},
+		{"an abbreviation is not a host", dt + " (U.S.)", dt, false},
+		{"words after the host", dt + " (latimes.com) and more", dt, false},
+		{"the declared title is not the start", "Why " + dt + " (latimes.com)", dt, false},
+		{"a one-word declared title", "Jobs (latimes.com)", "Jobs", false},
+		{"the h1 is the declared title", dt, dt, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, annotatesHeadline(tc.h1, tc.dt)); diff != "" {
+				t.Errorf("annotatesHeadline(%q, %q) (-want +got):\n%s", tc.h1, tc.dt, diff)
 			}
 		})
 	}
