@@ -131,6 +131,8 @@ func TestDateAndTitleRules(t *testing.T) {
 	}{
 		{"Cells Can Do It--Simple", "Cells Can Do It—Simple", true},
 		{"*A Treatise* (1792)", "A Treatise (1792)", true},
+		{"A guide to... Low light plants", "A guide to… Low light plants", true},
+		{"A guide to.. Low light plants", "A guide to… Low light plants", false},
 		{"Vibe Coding", "Vibe coding", false},
 		{"Vibe Coding", "Vibe Coding | Blog", false},
 	}

@@ -165,13 +165,14 @@ func mean(xs []float64) float64 {
 }
 
 // titleMatch is exact, case-sensitive equality after collapsing whitespace,
-// writing typographic quotes, apostrophes and dashes in ASCII (the WCXB
-// truth writes ’ as ' and — as --), and dropping Markdown asterisks.
+// writing typographic quotes, apostrophes, dashes and the ellipsis in
+// ASCII (the WCXB truth writes ’ as ', — as -- and … as ...), and dropping
+// Markdown asterisks.
 func titleMatch(truth, pred string) bool {
 	return normTitle(truth) == normTitle(pred)
 }
 
-var titleReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
+var titleReplacer = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "…", "...", "\u00a0", " ")
 
 func normTitle(s string) string {
 	s = titleReplacer.Replace(s)
