@@ -23,6 +23,10 @@ type pageMeta struct {
 	meta      map[string]string // lower-cased name/property/itemprop -> first content
 	canonical string
 	h1        []heading
+	// leadHeads are the texts of the <h2> and <h3> headings before the
+	// first <h1> (at most maxLeadHeads): a page can show its headline as
+	// one of them above an <h1> that heads a section of the body.
+	leadHeads []string
 	ld        []map[string]any // JSON-LD objects, flattened out of arrays and @graph
 	articles  []map[string]any // ld's article objects, then its web pages (see ldArticles)
 	authorEls []string         // text of rel=author / itemprop=author / byline elements
@@ -96,6 +100,10 @@ func headingParts(h *html.Node) []string {
 	return parts
 }
 
+// maxLeadHeads bounds the headings kept before the first <h1>: a page
+// without one would otherwise keep every heading it has.
+const maxLeadHeads = 20
+
 // collectMeta walks doc once.
 func collectMeta(doc *html.Node) *pageMeta {
 	pm := &pageMeta{meta: map[string]string{}}
@@ -151,6 +159,12 @@ func collectMeta(doc *html.Node) *pageMeta {
 			case "h1":
 				if t := collapseSpace(textOf(n)); t != "" {
 					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t), afterStory: storyClosed, parts: headingParts(n)})
+				}
+			case "h2", "h3":
+				if len(pm.h1) == 0 && len(pm.leadHeads) < maxLeadHeads {
+					if t := collapseSpace(textOf(n)); t != "" {
+						pm.leadHeads = append(pm.leadHeads, t)
+					}
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || hasAttr(n, "pubdate") {
@@ -769,6 +783,13 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	}
 	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
 		if dt := cutSection(stripSiteName(decl, site, host)); dt != "" {
+			// An <h1> taken only because it is the page's one <h1>, sharing
+			// few words with the declared titles, under a heading that is the
+			// declared headline: the page shows its headline there, and the
+			// <h1> heads a part of the body (a pull quote, a section).
+			if bestScore < 0.3 && pm.showsHeadline(dt) {
+				return cleanTitle(dt)
+			}
 			if labelsHeadline(best, dt) || annotatesHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) || joinsParts(bestParts, dt) {
 				return cleanTitle(dt)
 			}
@@ -821,6 +842,12 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 	}
 	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
+}
+
+// showsHeadline reports whether one of the headings before the first <h1>
+// is the declared headline dt.
+func (pm *pageMeta) showsHeadline(dt string) bool {
+	return slices.ContainsFunc(pm.leadHeads, func(h string) bool { return strings.EqualFold(h, dt) })
 }
 
 // namesTitle reports whether h1 is the name a document title files its

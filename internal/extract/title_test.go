@@ -179,6 +179,21 @@ func TestChooseTitle(t *testing.T) {
 			want: "A Treatise on Coffee (1792)",
 		},
 		{
+			name: "a heading above a pull-quote h1 that is the declared headline is the title",
+			page: `<html><head><title>What do people love about Rust? | Rust Blog</title></head><body><h2>What do people love about Rust?</h2><p>Text.</p><h1>But what they love is the sense of empowerment</h1><p>More.</p></body></html>`,
+			want: "What do people love about Rust?",
+		},
+		{
+			name: "the declared headline as a heading after the h1 leaves the h1",
+			page: `<html><head><title>What do people love about Rust? | Rust Blog</title></head><body><h1>But what they love is the sense of empowerment</h1><h2>What do people love about Rust?</h2><p>Text.</p></body></html>`,
+			want: "But what they love is the sense of empowerment",
+		},
+		{
+			name: "an h1 that agrees with the declared title stays under a heading that is the declared headline",
+			page: `<html><head><title>Harbour bridge reopens | Site</title></head><body><h2>Harbour bridge reopens</h2><h1>Harbour bridge reopens after repairs</h1><p>Text.</p></body></html>`,
+			want: "Harbour bridge reopens after repairs",
+		},
+		{
 			name: "headline-length h1 wins",
 			page: `<html><head><title>Bridge reopens | Site</title></head><body><h1>Harbour bridge reopens after repairs</h1></body></html>`,
 			want: "Harbour bridge reopens after repairs",
