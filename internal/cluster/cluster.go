@@ -217,6 +217,22 @@ type Config struct {
 	// another year (a star's second rehab stay). Default 80 (see
 	// docs/clustering.md, "Undated articles"); 0 holds them open.
 	UndatedHold int
+	// UndatedKeep is how many articles a story past ThreadWindow is still
+	// held for while undated articles are arriving (one of the last
+	// UndatedKeep articles had no time): an undated report cannot be
+	// placed in time, so for it the age of a story in time says nothing,
+	// and the dated articles' clock forgetting the story it reports
+	// (its dated twin, filed years before the clock's newest article)
+	// leaves it to start a story of its own or to join the look-alike
+	// event still held. A story is then forgotten once it is past
+	// ThreadWindow and UndatedKeep articles have come since its last
+	// change, so memory stays bounded in articles. Dated articles still
+	// join only within Window. A stream of dated articles (the pipeline
+	// always has a time) is not affected. Default 5,000, the document
+	// frequencies' depth (DFDocs): a story whose last article is still
+	// counted there (see docs/clustering.md, "Undated reports of
+	// forgotten stories"); 0 forgets by time alone.
+	UndatedKeep int
 
 	// GapRelief softens the time discount when the names match: the
 	// penalty is multiplied by 1 - GapRelief*cos(names), so an arrest or a
@@ -428,6 +444,7 @@ func DefaultConfig() Config {
 		MaxPosting:        150,
 		MaxStories:        50_000,
 		UndatedHold:       80,
+		UndatedKeep:       5000,
 		GapRelief:         0.6,
 		FurnitureTitle:    0.2,
 		FurnitureWords:    200,
@@ -602,17 +619,20 @@ type docRec struct {
 // Clusterer is an online clusterer. It is not safe for concurrent use: one
 // owner feeds it documents in time order.
 type Clusterer struct {
-	cfg     Config
-	next    int64
-	seq     int64
-	newest  time.Time
-	stories map[int64]*story
-	threads map[int64]*thread
-	posting map[uint64][]int64
-	df      map[uint64]int
-	dfQueue []docRec // the last DFDocs articles, oldest first
-	docs    map[int64]*docRec
-	copies  *dedup.Index
+	cfg    Config
+	next   int64
+	seq    int64
+	newest time.Time
+	// undatedSeq is the sequence number of the last article without a
+	// time (0: none yet), for UndatedKeep.
+	undatedSeq int64
+	stories    map[int64]*story
+	threads    map[int64]*thread
+	posting    map[uint64][]int64
+	df         map[uint64]int
+	dfQueue    []docRec // the last DFDocs articles, oldest first
+	docs       map[int64]*docRec
+	copies     *dedup.Index
 	// votes is scratch space for candidates, reused from article to article.
 	votes map[int64]float64
 	// indexed holds the dated stories, held or archived, that have
@@ -1097,6 +1117,9 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		p.cands, p.hasCands = c.candidates(p), true
 	}
 	c.seq++
+	if d.Time.IsZero() {
+		c.undatedSeq = c.seq
+	}
 	if a.StoryID >= c.next {
 		c.next = a.StoryID + 1
 	}
@@ -1263,11 +1286,16 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 func (c *Clusterer) sweep() {
 	cutoff := c.newest.Add(-c.cfg.ThreadWindow)
 	closed := c.newest.Add(-c.cfg.Window)
-	var gone []*story
+	var gone, rest []*story
 	for _, s := range c.stories {
-		if !s.last.IsZero() && s.last.Before(cutoff) {
+		if !s.last.IsZero() && s.last.Before(cutoff) && !c.undatedKeeps(s) {
 			gone = append(gone, s)
-		} else if !s.last.IsZero() && s.last.Before(closed) && s.words.t != nil {
+			continue
+		}
+		// Held on (a story past ThreadWindow too, while UndatedKeep
+		// keeps it): MaxStories may still drop it below.
+		rest = append(rest, s)
+		if !s.last.IsZero() && s.last.Before(closed) && s.words.t != nil {
 			// Too old to take articles: keep only what threads and
 			// Related use (names, index keys), not the word centroids.
 			s.words, s.nums, s.titles = centroid{}, centroid{}, centroid{}
@@ -1283,13 +1311,7 @@ func (c *Clusterer) sweep() {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	if over := len(c.stories) - len(gone) - c.cfg.MaxStories; over > 0 {
-		var rest []*story
-		for _, s := range c.stories {
-			if s.last.IsZero() || !s.last.Before(cutoff) {
-				rest = append(rest, s)
-			}
-		}
+	if over := len(rest) - c.cfg.MaxStories; over > 0 {
 		sort.Slice(rest, func(i, j int) bool { return rest[i].touched < rest[j].touched })
 		gone = append(gone, rest[:over]...)
 	}
@@ -1300,6 +1322,13 @@ func (c *Clusterer) sweep() {
 	// counted (release drops it after): a late follow-up that revives an
 	// archived story continues its thread, not an empty one under its ID.
 	c.expire()
+}
+
+// undatedKeeps reports whether s, past ThreadWindow, is still held for
+// the undated articles arriving (see Config.UndatedKeep).
+func (c *Clusterer) undatedKeeps(s *story) bool {
+	keep := int64(c.cfg.UndatedKeep)
+	return keep > 0 && c.undatedSeq > 0 && c.seq-c.undatedSeq < keep && c.seq-s.touched < keep
 }
 
 func (c *Clusterer) forget(s *story) {

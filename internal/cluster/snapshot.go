@@ -325,6 +325,7 @@ func (c *Clusterer) appendState(b []byte) ([]byte, error) {
 	w.varint(c.next)
 	w.varint(c.seq)
 	w.time(c.newest)
+	w.varint(c.undatedSeq)
 	w.uvarint(uint64(len(table)))
 	for _, s := range table {
 		w.story(s)
@@ -623,6 +624,7 @@ func decodeState(cfg Config, data []byte) (*Clusterer, error) {
 	c.next = r.Varint()
 	c.seq = r.Varint()
 	c.newest = r.Time()
+	c.undatedSeq = r.Varint()
 	// A story takes well over 64 bytes; the bound keeps a corrupt count
 	// from allocating much.
 	r.table = make([]*story, r.Count(64))

@@ -214,3 +214,55 @@ func TestYearlessConflict(t *testing.T) {
 		})
 	}
 }
+
+// TestUndatedKeep checks that a dated story past ThreadWindow by the dated
+// articles' clock is still held for an undated report of it while undated
+// articles are arriving (Config.UndatedKeep), and forgotten by time alone
+// when none is, or with UndatedKeep 0.
+func TestUndatedKeep(t *testing.T) {
+	t.Parallel()
+	const body = "Regina Benjamin, an Alabama family doctor, was nominated by President Barack Obama as Surgeon General."
+	first := Doc{ID: 1, Time: time.Date(2009, 7, 13, 12, 0, 0, 0, time.UTC),
+		Title: "Obama names Regina Benjamin Surgeon General", Text: body}
+	// Not a copy of the first, which would join it whatever its age.
+	late := Doc{ID: 1000, Title: "Regina Benjamin nominated Surgeon General",
+		Text: "President Barack Obama nominated Regina Benjamin, the Alabama family doctor, Surgeon General."}
+	undated := Doc{ID: 2, Title: "Harbour dredging resumes", Text: "The harbour dredging resumed after the storm."}
+	tests := []struct {
+		name    string
+		keep    int
+		undated bool // an undated article arrives before the dated filler
+		joins   bool
+	}{
+		{"kept while undated articles arrive", 5000, true, true},
+		{"no undated article before: forgotten by time", 5000, false, false},
+		{"off", 0, true, false},
+		{"kept fewer articles than came since", 100, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.UndatedKeep = tt.keep
+			c := New(cfg)
+			story := c.Add(first).StoryID
+			if tt.undated {
+				c.Add(undated)
+			}
+			// Three years of other news, past ThreadWindow and through
+			// two sweeps (every 128 articles).
+			at := time.Date(2012, 7, 1, 12, 0, 0, 0, time.UTC)
+			for i := range 260 {
+				c.Add(Doc{ID: int64(3 + i), Time: at.Add(time.Duration(i) * time.Hour),
+					Title: fmt.Sprintf("Council of Town%d meets", i),
+					Text:  fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d about budget item %d.", i, i, i, i)})
+			}
+			if _, held := c.Story(story); held != tt.joins {
+				t.Errorf("story held = %v, want %v", held, tt.joins)
+			}
+			if got := c.Add(late).StoryID == story; got != tt.joins {
+				t.Errorf("undated report joins the story = %v, want %v", got, tt.joins)
+			}
+		})
+	}
+}
