@@ -130,6 +130,7 @@ func (c *Clusterer) distinctTopics(a, b *thread) bool {
 // one that holds several of its candidates, or else (see weakThread) the
 // best of several that it links to weakly.
 func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
+	cands = c.threadCands(cands)
 	var bestThread *thread
 	bestThreadScore := math.Inf(-1)
 	seen := map[int64]bool{}
@@ -291,6 +292,7 @@ func (c *Clusterer) topicThread(at time.Time, p *prepared, cands []*story) int64
 // alone in the thread it began moves, so no other story's thread changes
 // under it. It returns s's thread, new or unchanged.
 func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
+	cands = c.threadCands(cands)
 	ents, words := &s.ents, &s.words
 	var bestThread *thread
 	bestScore := math.Inf(-1)
@@ -535,7 +537,7 @@ func (c *Clusterer) mergeThreads(s *story, p *prepared, created bool) int64 {
 	bestScore := math.Inf(-1)
 	for _, o := range p.cands {
 		th := c.threads[o.thread]
-		if th == nil || th == own || th == best {
+		if th == nil || th == own || th == best || c.pastThreads(o) {
 			continue
 		}
 		var sc float64
@@ -720,3 +722,28 @@ func earlier(o, s *story) bool {
 // noPair counts every name of a new article on its own (see
 // sharesThreadNames).
 func noPair(uint64) (uint64, uint64, bool) { return 0, 0, false }
+
+// pastThreads reports whether s is past ThreadWindow, held only for the
+// undated articles arriving (Config.UndatedKeep): an undated report may
+// join it, but no other story links or merges into its thread through
+// it, as none could once it was forgotten by time. A stream without
+// undated articles is not affected (a story past ThreadWindow there is
+// held only until the next sweep, as before).
+func (c *Clusterer) pastThreads(s *story) bool {
+	return !s.last.IsZero() && s.last.Before(c.newest.Add(-c.cfg.ThreadWindow)) && c.undatedKeeps(s)
+}
+
+// threadCands is cands without the stories past ThreadWindow (see
+// pastThreads), in their order; cands itself when none is.
+func (c *Clusterer) threadCands(cands []*story) []*story {
+	if !slices.ContainsFunc(cands, c.pastThreads) {
+		return cands
+	}
+	out := make([]*story, 0, len(cands))
+	for _, s := range cands {
+		if !c.pastThreads(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

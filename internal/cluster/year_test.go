@@ -266,3 +266,34 @@ func TestUndatedKeep(t *testing.T) {
 		})
 	}
 }
+
+// TestUndatedKeepThreads checks that a story held past ThreadWindow only
+// for undated articles (Config.UndatedKeep) carries no dated story into
+// its thread: a dated report years later that names its people starts a
+// story in a thread of its own, as it would once the story was forgotten.
+func TestUndatedKeepThreads(t *testing.T) {
+	t.Parallel()
+	c := New(DefaultConfig())
+	first := c.Add(Doc{ID: 1, Time: time.Date(2009, 7, 13, 12, 0, 0, 0, time.UTC),
+		Title: "Obama names Regina Benjamin Surgeon General",
+		Text:  "Regina Benjamin, an Alabama family doctor from Bayou La Batre, was nominated by President Barack Obama as Surgeon General."})
+	c.Add(Doc{ID: 2, Title: "Harbour dredging resumes", Text: "The harbour dredging resumed after the storm."})
+	at := time.Date(2012, 7, 1, 12, 0, 0, 0, time.UTC)
+	for i := range 260 {
+		c.Add(Doc{ID: int64(3 + i), Time: at.Add(time.Duration(i) * time.Hour),
+			Title: fmt.Sprintf("Council of Town%d meets", i),
+			Text:  fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d about budget item %d.", i, i, i, i)})
+	}
+	if _, held := c.Story(first.StoryID); !held {
+		t.Fatal("the 2009 story is not held for undated articles")
+	}
+	late := c.Add(Doc{ID: 1000, Time: at.Add(300 * time.Hour),
+		Title: "Regina Benjamin of Bayou La Batre leaves as Surgeon General",
+		Text:  "Regina Benjamin, the Alabama family doctor from Bayou La Batre whom President Barack Obama named Surgeon General, leaves."})
+	if !late.NewStory {
+		t.Fatalf("dated report three years on joins story %d, want a new story", late.StoryID)
+	}
+	if got := c.ThreadOf(late.StoryID); got == c.ThreadOf(first.StoryID) {
+		t.Errorf("dated report three years on continues the kept story's thread %d", got)
+	}
+}
