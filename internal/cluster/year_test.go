@@ -297,3 +297,54 @@ func TestUndatedKeepThreads(t *testing.T) {
 		t.Errorf("dated report three years on continues the kept story's thread %d", got)
 	}
 }
+
+// TestNamesOnlyWeight checks that an undated report is scored against a
+// dated story past Window, which keeps only its names, at
+// NamesOnlyWeight times the names' cosine instead of EntityWeight times,
+// and that a dated report's score is not changed.
+func TestNamesOnlyWeight(t *testing.T) {
+	t.Parallel()
+	report := Doc{ID: 1000, Title: "Former AMA trustee Benjamin named",
+		Text: "President Barack Obama named Regina Benjamin, an Alabama doctor and former AMA trustee, to the post."}
+	later := report
+	later.Time = time.Date(2012, 9, 1, 12, 0, 0, 0, time.UTC)
+	scores := func(weight float64) (undated, dated Candidate) {
+		cfg := DefaultConfig()
+		cfg.NamesOnlyWeight = weight
+		c := New(cfg)
+		story := c.Add(Doc{ID: 1, Time: time.Date(2009, 7, 13, 12, 0, 0, 0, time.UTC),
+			Title: "Obama names Regina Benjamin Surgeon General",
+			Text:  "Regina Benjamin, an Alabama family doctor, was nominated by President Barack Obama as Surgeon General."}).StoryID
+		c.Add(Doc{ID: 2, Title: "Harbour dredging resumes", Text: "The harbour dredging resumed after the storm."})
+		at := time.Date(2012, 7, 1, 12, 0, 0, 0, time.UTC)
+		for i := range 260 {
+			c.Add(Doc{ID: int64(3 + i), Time: at.Add(time.Duration(i) * time.Hour),
+				Title: fmt.Sprintf("Council of Town%d meets", i),
+				Text:  fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d about budget item %d.", i, i, i, i)})
+		}
+		find := func(d Doc) Candidate {
+			for _, cd := range c.Explain(d, 15) {
+				if cd.StoryID == story {
+					return cd
+				}
+			}
+			t.Fatalf("weight %v: the 2009 story is not a candidate of report %v", weight, d.Time)
+			return Candidate{}
+		}
+		return find(report), find(later)
+	}
+	offU, offD := scores(0)
+	onU, onD := scores(0.4)
+	if offU.Words != 0 || offU.Names <= 0 {
+		t.Fatalf("the story past Window: words %v, names %v; want words dropped, names kept", offU.Words, offU.Names)
+	}
+	want := map[string]float64{"undated": offU.Score * 0.4 / DefaultConfig().EntityWeight, "dated": offD.Score}
+	got := map[string]float64{"undated": onU.Score, "dated": onD.Score}
+	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("scores with NamesOnlyWeight 0.4 (-want +got):\n%s", diff)
+	}
+	if offU.Score >= DefaultConfig().Threshold || onU.Score < DefaultConfig().Threshold {
+		t.Errorf("undated report scores %.3f at the names' weight, %.3f at 0.4; want under and over %v",
+			offU.Score, onU.Score, DefaultConfig().Threshold)
+	}
+}

@@ -151,6 +151,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.Candidates, "candidates", cfg.Candidates, "experiment: candidates")
 	fs.DurationVar(&cfg.UnknownGap, "unknown-gap", cfg.UnknownGap, "experiment: gap assumed without a time")
 	fs.IntVar(&cfg.UndatedKeep, "undated-keep", cfg.UndatedKeep, "experiment: articles a story past the thread window stays held while undated articles arrive (0: forgotten by time alone)")
+	fs.Float64Var(&cfg.NamesOnlyWeight, "names-only-weight", cfg.NamesOnlyWeight, "experiment: weight of the names in an undated article's score against a dated story past the join window (0: the names' weight)")
 	fs.IntVar(&cfg.UndatedHold, "undated-hold", cfg.UndatedHold, "experiment: articles after its last change that a story without times can still take one (0: held open)")
 	fs.IntVar(&cfg.MaxPosting, "max-posting", cfg.MaxPosting, "experiment: longest posting list used")
 	fs.IntVar(&cfg.CentroidTerms, "centroid-terms", cfg.CentroidTerms, "experiment: centroid size")
