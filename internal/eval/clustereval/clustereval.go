@@ -278,7 +278,11 @@ func Load(path string) ([]Article, error) {
 }
 
 // ParseDate reads the dates of the data files: "2013-05-02", "2013/05/02",
-// "2013/may/03", and month-only "2013/05/". It reports false for no date.
+// "2013/may/03", compact "20130502" and "2013/0502", and month-only
+// "2013/05/". It reports false for no date, and for a year alone
+// ("2013-bas", "2013/film": ECB+'s dates are read from its pages'
+// addresses), which gives no day to put the article at; DateYear reads
+// that year.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -287,7 +291,7 @@ func ParseDate(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.UTC(), true
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == ' ' || r == 'T' })
+	parts := dateParts(s)
 	if len(parts) == 0 {
 		return time.Time{}, false
 	}
@@ -295,9 +299,11 @@ func ParseDate(s string) (time.Time, bool) {
 	if err != nil || y < 1800 || y > 2200 {
 		return time.Time{}, false
 	}
-	m, d := 1, 1
+	m, d := 0, 1
 	if len(parts) > 1 {
-		if v, err := strconv.Atoi(parts[1]); err == nil {
+		if v, err := strconv.Atoi(parts[1]); err == nil && len(parts[1]) == 4 && len(parts) == 2 {
+			m, d = v/100, v%100 // "2005/0726"
+		} else if err == nil {
 			m = v
 		} else if t, err := time.Parse("Jan", strings.ToUpper(parts[1][:1])+strings.ToLower(parts[1][1:min(3, len(parts[1]))])); err == nil {
 			m = int(t.Month())
@@ -312,6 +318,30 @@ func ParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
+}
+
+// DateYear is the year a data file's date gives, with or without a day
+// (0 for none): "2013-bas" gives 2013, which an undated article's Doc.Year
+// then carries.
+func DateYear(s string) int {
+	parts := dateParts(strings.TrimSpace(s))
+	if len(parts) == 0 {
+		return 0
+	}
+	y, err := strconv.Atoi(parts[0])
+	if err != nil || y < 1800 || y > 2200 {
+		return 0
+	}
+	return y
+}
+
+// dateParts splits a data file's date at its separators, and a compact
+// "20130502" into year, month and day.
+func dateParts(s string) []string {
+	if len(s) == 8 && strings.Trim(s, "0123456789") == "" {
+		return []string{s[:4], s[4:6], s[6:]}
+	}
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '/' || r == ' ' || r == 'T' })
 }
 
 // Dated is an article with its parsed time (zero if undated).
@@ -367,7 +397,12 @@ func Docs(arts []Dated) []cluster.Doc {
 			src = int64(len(sources) + 1)
 			sources[a.Source] = src
 		}
-		docs[i] = cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Text, Lang: a.Lang, Source: src, Time: a.Time, Year: cluster.URLYear(a.URL)}
+		year := cluster.URLYear(a.URL)
+		if year == 0 && a.Time.IsZero() && a.Date != nil {
+			// A date that gives its year alone dates the article's era.
+			year = DateYear(*a.Date)
+		}
+		docs[i] = cluster.Doc{ID: int64(i + 1), Title: a.Title, Text: a.Text, Lang: a.Lang, Source: src, Time: a.Time, Year: year}
 	}
 	return docs
 }
