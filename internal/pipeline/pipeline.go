@@ -53,6 +53,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 
@@ -160,6 +161,12 @@ type sharedLocker interface {
 	TryLockWorker(ctx context.Context) (release func(), lost <-chan struct{}, err error)
 }
 
+// pgxPooler is a store on a pgx pool (postgres.Store), which the job
+// queue's listener takes its connection from (queue.Config.ListenPool).
+type pgxPooler interface {
+	Pool() *pgxpool.Pool
+}
+
 // New returns a pipeline that is not yet started. st is the store; db is the
 // connection pool for the job queue, of exactly one connection to the same
 // database (sqlite.Store.QueueDB). fc fetches feeds and pages.
@@ -211,6 +218,10 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		}
 	}
 	qcfg.FetchCooldown, qcfg.FetchPollInterval = cfg.FetchCooldown, cfg.FetchPollInterval
+	if pp, ok := st.(pgxPooler); ok {
+		// PostgreSQL: River listens on a connection of the store's pool.
+		qcfg.ListenPool = pp.Pool()
+	}
 	// logger names the component already (serve's is "pipeline"): a second
 	// "component" would be a duplicate key on every queue line.
 	qcfg.Logger = logger.With("subsystem", "queue")

@@ -21,12 +21,39 @@ import (
 // returns its queue pool.
 func openPostgres(t testing.TB, dsn string) *sql.DB {
 	t.Helper()
+	return openPostgresStore(t, dsn).QueueDB()
+}
+
+// openPostgresStore opens a store on dsn, closed at the test's end.
+func openPostgresStore(t testing.TB, dsn string) *postgres.Store {
+	t.Helper()
 	st, err := postgres.Open(context.Background(), dsn, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return st.QueueDB()
+	return st
+}
+
+// openPostgresListen opens a store on dsn and returns its queue pool and
+// the option that makes a queue listen on the store's pgx pool.
+func openPostgresListen(t testing.TB, dsn string) (*sql.DB, func(*queue.Config)) {
+	t.Helper()
+	st := openPostgresStore(t, dsn)
+	return st.QueueDB(), func(c *queue.Config) { c.ListenPool = st.Pool() }
+}
+
+// newPostgresQueue returns a queue on a new store on dsn, listening on
+// the store's pool as the pipeline's does.
+func newPostgresQueue(t testing.TB, dsn string, ws *river.Workers, cfg queue.Config) *queue.Queue {
+	t.Helper()
+	st := openPostgresStore(t, dsn)
+	cfg.ListenPool = st.Pool()
+	q, err := queue.New(st.QueueDB(), ws, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }
 
 func TestIsPostgres(t *testing.T) {
@@ -75,11 +102,7 @@ func TestPostgresSharedQueue(t *testing.T) {
 		}))
 		cfg := queue.DefaultConfig()
 		cfg.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}}
-		q, err := queue.New(openPostgres(t, dsn), ws, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return q
+		return newPostgresQueue(t, dsn, ws, cfg)
 	}
 	clients := []*queue.Queue{newClient("a"), newClient("b")}
 	var wg sync.WaitGroup
@@ -125,7 +148,8 @@ func TestPostgresSharedQueue(t *testing.T) {
 
 // BenchmarkThroughputPostgres is BenchmarkThroughput on PostgreSQL.
 func BenchmarkThroughputPostgres(b *testing.B) {
-	benchThroughputOn(b, openPostgres(b, pgtest.DSN(b)))
+	db, listen := openPostgresListen(b, pgtest.DSN(b))
+	benchThroughputOn(b, db, listen)
 }
 
 // TestPostgresReclaimDead checks that a starting client reclaims the running
@@ -137,7 +161,8 @@ func TestPostgresReclaimDead(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	var done1, done2, done3 atomic.Int64
 	block := make(chan struct{}) // never closed: the first client never finishes its job
-	q1 := newQueue(t, openPostgres(t, dsn), 1, &done1, block)
+	db1, listen1 := openPostgresListen(t, dsn)
+	q1 := newQueue(t, db1, 1, &done1, block, listen1)
 	if err := q1.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +180,8 @@ func TestPostgresReclaimDead(t *testing.T) {
 
 	// Another process starting while the first is alive takes nothing
 	// from it.
-	q2 := newQueue(t, openPostgres(t, dsn), 1, &done2, nil)
+	db2, listen2 := openPostgresListen(t, dsn)
+	q2 := newQueue(t, db2, 1, &done2, nil, listen2)
 	if err := q2.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -174,11 +200,11 @@ func TestPostgresReclaimDead(t *testing.T) {
 	if err := q1.Stop(stopCtx); err != nil {
 		t.Fatal(err)
 	}
-	db := openPostgres(t, dsn)
+	db, listen := openPostgresListen(t, dsn)
 	if _, err := db.ExecContext(ctx, `UPDATE river_job SET state = 'running', finalized_at = NULL`); err != nil {
 		t.Fatal(err)
 	}
-	q3 := newQueue(t, db, 1, &done3, nil)
+	q3 := newQueue(t, db, 1, &done3, nil, listen)
 	if err := q3.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -196,8 +222,8 @@ func TestReclaimDeadClients(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	var done atomic.Int64
 	block := make(chan struct{})
-	db := openPostgres(t, dsn)
-	q := newQueue(t, db, 1, &done, block)
+	db, listen := openPostgresListen(t, dsn)
+	q := newQueue(t, db, 1, &done, block, listen)
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -244,18 +270,18 @@ func TestPostgresRefusesNewerRiver(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name  string
-		db    func(t *testing.T) *sql.DB
+		db    func(t *testing.T) (*sql.DB, func(*queue.Config))
 		newer bool
 	}{
-		{"postgres newer", func(t *testing.T) *sql.DB { return openPostgres(t, pgtest.DSN(t)) }, true},
-		{"postgres current", func(t *testing.T) *sql.DB { return openPostgres(t, pgtest.DSN(t)) }, false},
-		{"sqlite newer", func(t *testing.T) *sql.DB { return openDB(t) }, true},
+		{"postgres newer", func(t *testing.T) (*sql.DB, func(*queue.Config)) { return openPostgresListen(t, pgtest.DSN(t)) }, true},
+		{"postgres current", func(t *testing.T) (*sql.DB, func(*queue.Config)) { return openPostgresListen(t, pgtest.DSN(t)) }, false},
+		{"sqlite newer", func(t *testing.T) (*sql.DB, func(*queue.Config)) { return openDB(t), func(*queue.Config) {} }, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
-			db := tc.db(t)
+			db, listen := tc.db(t)
 			if err := queue.Migrate(ctx, db, nil); err != nil {
 				t.Fatal(err)
 			}
@@ -265,7 +291,7 @@ func TestPostgresRefusesNewerRiver(t *testing.T) {
 				}
 			}
 			var done atomic.Int64
-			q := newQueue(t, db, 1, &done, nil)
+			q := newQueue(t, db, 1, &done, nil, listen)
 			for name, run := range map[string]func() error{
 				"Migrate": func() error { return queue.Migrate(ctx, db, nil) },
 				"Start":   func() error { return q.Start(ctx) },
@@ -346,10 +372,7 @@ func testListenAcrossClients(t *testing.T, cooldown time.Duration) {
 		if cooldown > 0 {
 			cfg.FetchCooldown = cooldown
 		}
-		q, err := queue.New(openPostgres(t, dsn), ws, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := newPostgresQueue(t, dsn, ws, cfg)
 		if err := q.Start(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -404,4 +427,16 @@ func testListenAcrossClients(t *testing.T, cooldown time.Duration) {
 		took = append(took, d)
 	}
 	t.Logf("insert to start across clients: %v", took)
+}
+
+// TestPostgresNewNeedsListenPool checks that a queue on PostgreSQL is
+// refused without the store's pgx pool to listen on: without a listener
+// every job another process inserts would wait for the poll.
+func TestPostgresNewNeedsListenPool(t *testing.T) {
+	t.Parallel()
+	cfg := queue.DefaultConfig()
+	_, err := queue.New(openPostgres(t, pgtest.DSN(t)), river.NewWorkers(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "ListenPool") {
+		t.Errorf("New without ListenPool: err = %v, want one naming ListenPool", err)
+	}
 }

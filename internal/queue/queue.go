@@ -12,9 +12,10 @@
 // and a starting client reclaims only the jobs of clients that are gone
 // (see Start).
 //
-// On PostgreSQL the client listens (LISTEN/NOTIFY, see pgDriver): an
-// insert in any process notifies every process's producer of the job's
-// queue, so another process starts a job about as soon as the inserter
+// On PostgreSQL the client listens (LISTEN/NOTIFY, River's
+// riverdatabasesql.NewWithPgxListener on the store's pgx pool, see
+// Config.ListenPool): an insert in any process notifies every process's
+// producer of the job's queue, so another process starts a job about as soon as the inserter
 // would. On SQLite it does not, and River runs in its poll-only mode: an
 // Insert or InsertMany outside a transaction (every insert newsdesk makes)
 // wakes this process's producer of the job's queue at once. On both, the
@@ -35,6 +36,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
@@ -88,6 +90,14 @@ type Config struct {
 	// in DefaultConfig (the zero value passes info lines too). Migrations
 	// and reclaimed jobs are logged at info regardless.
 	LogLevel slog.Level
+	// ListenPool is the pgx pool River's listener takes its connection
+	// from on PostgreSQL: the store's (postgres.Store.Pool), the pool the
+	// database/sql pool given to New wraps, so that the listener sees the
+	// same database and schema. River hijacks one connection from it for
+	// as long as the client runs, which then no longer counts against the
+	// pool's size: a process uses one connection more than the store's
+	// pool. New requires it on PostgreSQL; SQLite does not listen.
+	ListenPool *pgxpool.Pool
 }
 
 // Defaults of Config.
@@ -169,9 +179,6 @@ type Queue struct {
 	// alive holds the client's liveness lock from Start to Stop
 	// (PostgreSQL only; see Start).
 	alive *sql.Conn
-	// listen is the client's listener (PostgreSQL only), whose pool Stop
-	// closes.
-	listen *listener
 }
 
 // IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
@@ -183,13 +190,13 @@ func IsPostgres(db *sql.DB) bool {
 }
 
 // driver returns River's driver for db's database: on PostgreSQL one that
-// listens through listen if it is not nil.
-func driver(db *sql.DB, listen *listener) riverdriver.Driver[*sql.Tx] {
+// listens on a connection of listen if it is not nil.
+func driver(db *sql.DB, listen *pgxpool.Pool) riverdriver.Driver[*sql.Tx] {
 	if IsPostgres(db) {
 		if listen == nil {
 			return riverdatabasesql.New(db)
 		}
-		return pgDriver{riverdatabasesql.New(db), listen}
+		return riverdatabasesql.NewWithPgxListener(db, listen)
 	}
 	return sqliteDriver{riversqlite.New(db)}
 }
@@ -349,17 +356,23 @@ func ReclaimRunning(ctx context.Context, db *sql.DB) (int64, error) {
 
 // New returns a queue on db that is not yet started; it does no I/O. db is
 // the store's QueueDB: for SQLite a pool of exactly one connection (see
-// sqlite.Store.QueueDB), for PostgreSQL the store's pool.
+// sqlite.Store.QueueDB), for PostgreSQL the store's pool, whose pgx pool
+// cfg.ListenPool must be.
 func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	cfg = cfg.withDefaults()
 	if len(cfg.Queues) == 0 {
 		return nil, errors.New("open job queue: no queues configured")
 	}
-	var listen *listener
-	if IsPostgres(db) {
-		listen = &listener{db: db}
+	postgres := IsPostgres(db)
+	if postgres && cfg.ListenPool == nil {
+		// Without a listener every job another process inserts would
+		// wait for the poll (FetchPollInterval).
+		return nil, errors.New("open job queue: PostgreSQL needs the store's pgx pool to listen on (Config.ListenPool)")
 	}
-	client, err := river.NewClient(driver(db, listen), &river.Config{
+	if !postgres {
+		cfg.ListenPool = nil
+	}
+	client, err := river.NewClient(driver(db, cfg.ListenPool), &river.Config{
 		Queues:                      cfg.Queues,
 		Workers:                     workers,
 		FetchCooldown:               cfg.FetchCooldown,
@@ -373,7 +386,7 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	return &Queue{Client: client, db: db, postgres: IsPostgres(db), logger: cfg.Logger, listen: listen}, nil
+	return &Queue{Client: client, db: db, postgres: postgres, logger: cfg.Logger}, nil
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
@@ -413,7 +426,6 @@ func (q *Queue) Start(ctx context.Context) error {
 	}
 	if err := q.Client.Start(context.WithoutCancel(ctx)); err != nil {
 		q.releaseAlive()
-		q.listen.closePool()
 		return fmt.Errorf("start job queue: %w", err)
 	}
 	return nil
@@ -544,9 +556,9 @@ func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string) (n int64, err
 // way is retried; one still marked running when the process ends is
 // reclaimed at the next start (see Start).
 func (q *Queue) Stop(ctx context.Context) error {
+	// Stopping the client closes the listener's connection, which River
+	// hijacked from ListenPool.
 	defer q.releaseAlive()
-	// After the client has stopped, which closes the listener's connection.
-	defer q.listen.closePool()
 	err := q.Client.Stop(ctx)
 	if err == nil {
 		return nil
