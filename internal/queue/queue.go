@@ -604,20 +604,31 @@ func (q *Queue) InsertMany(ctx context.Context, params []river.InsertManyParams)
 	return res, nil
 }
 
+// insertTopic is River's insert notification topic
+// (notifier.NotificationTopicInsert, internal to River), which every
+// producer's listener hears on PostgreSQL.
+const insertTopic = "river_insert"
+
 // notify sends River's insert notification for each of queues on
-// PostgreSQL, where every process's producers of a queue listen for it.
-// River sends one itself, but at most one per queue per FetchCooldown
-// (its insert notification limiter): a job inserted within 5 ms of
-// another of the same queue (a scheduler's burst of polls, two polls'
-// articles) went unannounced, and waited for the next poll, up to
-// FetchPollInterval. A producer that hears twice fetches once more, after
-// its FetchCooldown. A failed notification is logged: the job is inserted,
+// PostgreSQL, where every process's producers of a queue listen for it,
+// in one statement through River's own driver (Executor.NotifyMany, with
+// the payload River's producers read).
+//
+// River sends one itself, in the insert's transaction, but at most one per
+// queue per FetchCooldown (its insert notification limiter, which River
+// v0.51.2 neither exposes nor lets a caller turn off): a job inserted
+// within 5 ms of another of the same queue (a scheduler's burst of polls,
+// two polls' articles) went unannounced, and waited for the next poll, up
+// to FetchPollInterval. So the first insert of a burst is announced twice,
+// and a producer that hears twice fetches once more, after its
+// FetchCooldown. A failed notification is logged: the job is inserted,
 // and the poll finds it. On SQLite River wakes this process's producers on
 // every insert itself.
 func (q *Queue) notify(ctx context.Context, queues []string) {
-	if !q.postgres {
+	if !q.postgres || len(queues) == 0 {
 		return
 	}
+	payloads := make([]string, 0, len(queues))
 	for _, name := range queues {
 		payload, err := json.Marshal(struct {
 			Queue string `json:"queue"`
@@ -626,11 +637,13 @@ func (q *Queue) notify(ctx context.Context, queues []string) {
 			q.logger.Warn("notify job queue", "queue", name, "err", err)
 			continue
 		}
-		// River's channel: the listener's schema (current_schema(), as
-		// the client sets none), a dot and its insert topic.
-		if _, err := q.db.ExecContext(ctx, `SELECT pg_notify(current_schema() || '.river_insert', $1)`, string(payload)); err != nil {
-			q.logger.Warn("notify job queue", "queue", name, "err", err)
-		}
+		payloads = append(payloads, string(payload))
+	}
+	// No schema: the executor's connection's current_schema(), the
+	// listener's, as the client sets none.
+	err := q.Client.Driver().GetExecutor().NotifyMany(ctx, &riverdriver.NotifyManyParams{Payload: payloads, Topic: insertTopic})
+	if err != nil {
+		q.logger.Warn("notify job queue", "queues", queues, "err", err)
 	}
 }
 
