@@ -683,16 +683,22 @@ func (p *Pipeline) logSchedule(ctx context.Context, err error) {
 }
 
 // schedulePolls inserts a poll job for every due source
-// (store.Store.DueSources).
+// (store.Store.DueSources), all in one InsertMany: one transaction and
+// round trip however many sources are due, and one insert notification
+// on PostgreSQL. The poll jobs are unique among unfinished ones, so a
+// source whose poll is still pending is skipped as a duplicate, as a
+// single insert would be.
 func (p *Pipeline) schedulePolls(ctx context.Context) error {
 	sources, err := p.st.DueSources(ctx, time.Now())
-	if err != nil {
+	if err != nil || len(sources) == 0 {
 		return err
 	}
-	for _, s := range sources {
-		if _, err := p.q.Insert(ctx, pollArgs{SourceID: s.ID}, nil); err != nil {
-			return fmt.Errorf("schedule poll of source %d: %w", s.ID, err)
-		}
+	params := make([]river.InsertManyParams, len(sources))
+	for i, s := range sources {
+		params[i] = river.InsertManyParams{Args: pollArgs{SourceID: s.ID}}
+	}
+	if _, err := p.q.InsertMany(ctx, params); err != nil {
+		return fmt.Errorf("schedule polls of %d sources: %w", len(sources), err)
 	}
 	return nil
 }
