@@ -47,21 +47,28 @@ func TestIdleLooksSpreadOut(t *testing.T) {
 }
 
 // TestGroupLookDue checks when the scheduler inserts the cluster job
-// again, from what its last insert found.
+// again, from what its last insert answered: a job it inserted waits
+// groupRecheck as one it found pending does ("inserted, just now" was
+// due, a duplicate insert at the next look, until 29 November).
 func TestGroupLookDue(t *testing.T) {
 	t.Parallel()
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	res := func(dup bool, state rivertype.JobState, at time.Time) *rivertype.JobInsertResult {
+		return &rivertype.JobInsertResult{UniqueSkippedAsDuplicate: dup, Job: &rivertype.JobRow{State: state, ScheduledAt: at}}
+	}
+	just, recheck := now.Add(-20*time.Millisecond), now.Add(-groupRecheck)
 	tests := []struct {
 		name string
 		g    groupLook
 		want bool
 	}{
 		{"nothing known", groupLook{}, true},
-		{"a new job inserted", groupLook{last: now.Add(-20 * time.Millisecond)}, true},
-		{"pending, just found", groupLook{last: now.Add(-20 * time.Millisecond), pending: true}, false},
-		{"pending, rechecked", groupLook{last: now.Add(-groupRecheck), pending: true}, true},
-		{"snoozed", groupLook{last: now.Add(-time.Second), pending: true, snoozed: now.Add(time.Millisecond)}, false},
-		{"snooze over", groupLook{last: now.Add(-20 * time.Millisecond), pending: true, snoozed: now}, true},
+		{"inserted, just now", lookAfter(res(false, rivertype.JobStateAvailable, just), just), false},
+		{"inserted, rechecked", lookAfter(res(false, rivertype.JobStateAvailable, recheck), recheck), true},
+		{"pending, just found", lookAfter(res(true, rivertype.JobStateRunning, now.Add(-time.Second)), just), false},
+		{"pending, rechecked", lookAfter(res(true, rivertype.JobStateRunning, now.Add(-time.Second)), recheck), true},
+		{"snoozed", lookAfter(res(true, rivertype.JobStateAvailable, now.Add(time.Millisecond)), now.Add(-time.Second)), false},
+		{"snooze over", lookAfter(res(true, rivertype.JobStateAvailable, now), just), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -711,13 +711,22 @@ const groupRecheck = 250 * time.Millisecond
 
 // groupLook is what the scheduler's last cluster job insert learnt.
 type groupLook struct {
-	last time.Time // of the insert; zero: none since the articles were all grouped
-	// pending: the insert found a cluster job pending, running or ready to
-	// run, so the next one may wait groupRecheck.
-	pending bool
+	// last is when the scheduler last inserted the cluster job, zero if it
+	// has not since the articles were all grouped. The insert left a
+	// cluster job pending, the one it inserted or the one it found (the
+	// job is unique), so the next insert may wait groupRecheck.
+	last time.Time
 	// snoozed is when the pending cluster job, snoozed while the articles
 	// settle (or fenced), may run again; zero if none is known to wait.
 	snoozed time.Time
+}
+
+// lookAfter is what the cluster job insert at now, answered res, learnt.
+// A job it inserted is as pending as one it found: counting only the
+// latter, as the scheduler did until 29 November, made the look after a
+// new job's insert, GroupEvery later, insert it again, a duplicate.
+func lookAfter(res *rivertype.JobInsertResult, now time.Time) groupLook {
+	return groupLook{last: now, snoozed: snoozedUntil(res, now)}
 }
 
 // due reports whether the scheduler inserts the cluster job at now.
@@ -725,7 +734,7 @@ func (g groupLook) due(now time.Time) bool {
 	switch {
 	case !g.snoozed.IsZero():
 		return !now.Before(g.snoozed)
-	case g.pending:
+	case !g.last.IsZero():
 		return now.Sub(g.last) >= groupRecheck
 	}
 	return true
@@ -734,8 +743,8 @@ func (g groupLook) due(now time.Time) bool {
 // scheduleGroups inserts a cluster job if an article is unclustered and a
 // brief job if a story is unbriefed, and reports whether it found either.
 //
-// A cluster job found pending is not inserted again at every look: it
-// will group every article stored before its next batch, and each insert
+// A cluster job inserted or found pending is not inserted again at every
+// look: it will group every article stored before its next batch, and each insert
 // is a duplicate, a queue write and a fetch on SQLite's one connection,
 // which the fetches a settling job waits for share. One found snoozed is
 // inserted again when its snooze ends, which wakes its producer (as any
@@ -756,7 +765,7 @@ func (p *Pipeline) scheduleGroups(ctx context.Context, g *groupLook, now time.Ti
 			return true, fmt.Errorf("schedule clustering: %w", err)
 		}
 		p.groupInserts.Add(1)
-		*g = groupLook{last: now, pending: res.UniqueSkippedAsDuplicate, snoozed: snoozedUntil(res, now)}
+		*g = lookAfter(res, now)
 	}
 	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err != nil {
 		return busy, err
