@@ -337,8 +337,8 @@ const maxSettleSnooze = 250 * time.Millisecond
 
 // settleWait is clusterAll's answer while the articles settle: groupJob
 // snoozes the job for up to left. Completed instead, the job would be
-// inserted again every GroupEvery and by every stored article, each a
-// queue insert, fetch and PendingIn query on SQLite's one queue
+// inserted again at every look of the scheduler that finds an article
+// unclustered, each a queue insert, fetch and PendingIn query on SQLite's one queue
 // connection, which the fetches being waited for share.
 type settleWait struct{ left time.Duration }
 

@@ -120,7 +120,7 @@ type Pipeline struct {
 	// (store.ErrFenced) from its group job to the leadership goroutine.
 	fenced chan int64
 	// wake brings the scheduler's looks for grouping work back to
-	// GroupEvery (see wakeScheduler); groupInserts counts its cluster job
+	// GroupEvery (see wakeScheduler); groupInserts counts the cluster job
 	// inserts, for tests.
 	wake         chan struct{}
 	groupInserts atomic.Int64
@@ -764,7 +764,6 @@ func (p *Pipeline) scheduleGroups(ctx context.Context, g *groupLook, now time.Ti
 			*g = groupLook{}
 			return true, fmt.Errorf("schedule clustering: %w", err)
 		}
-		p.groupInserts.Add(1)
 		*g = lookAfter(res, now)
 	}
 	if list, err := p.st.Stories(ctx, store.StoryFilter{Unbriefed: true, Limit: 1}); err != nil {
@@ -806,6 +805,9 @@ func (p *Pipeline) insertGroup(ctx context.Context, args river.JobArgs) error {
 func (p *Pipeline) insertGroupJob(ctx context.Context, args river.JobArgs) (*rivertype.JobInsertResult, error) {
 	p.addMu.RLock()
 	defer p.addMu.RUnlock()
+	if _, ok := args.(clusterArgs); ok {
+		p.groupInserts.Add(1)
+	}
 	return p.q.Insert(ctx, args, nil)
 }
 

@@ -390,12 +390,14 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	}
 	if created {
 		p.logger.Debug("stored article", "id", stored.ID, "url", stored.URL, "extraction", stored.Extraction, "reason", stored.ExtractionReason)
-		if err := p.insertGroup(ctx, clusterArgs{}); err != nil {
-			// The scheduler will queue clustering anyway.
-			p.logger.Warn("queue clustering", "err", err)
-		}
-		// Its cluster job may be finishing, past its last look for
-		// articles: the scheduler's next look, soon, catches that.
+		// Grouping is the scheduler's to queue: woken, it looks within
+		// GroupEvery and inserts the one cluster job unless it knows one
+		// pending (groupLook), which groups every article stored before
+		// its next batch. An insert here per article, as until 29
+		// November, was a queue write each even when River skipped it as
+		// a duplicate (its unique insert updates the pending job's row
+		// and commits), on SQLite's one queue connection that the
+		// fetches share.
 		p.wakeScheduler()
 	}
 	return stored, nil

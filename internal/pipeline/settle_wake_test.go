@@ -81,3 +81,31 @@ func TestSettleInsertsLess(t *testing.T) {
 		t.Errorf("grouping began %s after the last article was stored, want within a snooze (250 ms) and a look (20 ms), not the queue's poll (5 s)", lag)
 	}
 }
+
+// TestClusterInsertsNotPerArticle ingests the whole demo newswire (84
+// articles) and checks that the cluster job is inserted about once per
+// groupRecheck (250 ms) of ingest, by the scheduler, not once per stored
+// article: each insert is a queue write even when River skips it as a
+// duplicate of the pending job.
+func TestClusterInsertsNotPerArticle(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	wire, srv := slowWire(t, 0)
+	hs := startPipeline(t, ctx, filepath.Join(t.TempDir(), "inserts.db"), testFetcher(t))
+	start := time.Now()
+	subscribe(t, ctx, hs.st, wire.Sources(srv.URL))
+	waitIdle(t, ctx, hs.p)
+	took := time.Since(start)
+	arts, err := hs.st.Articles(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inserts := hs.p.groupInserts.Load()
+	t.Logf("%d cluster job inserts for %d articles over %s", inserts, len(arts), took.Round(time.Millisecond))
+	// One per groupRecheck, or per snooze's end (as often at most), and a
+	// few for the first look and the last batch.
+	if limit := 2*int64(took/groupRecheck) + 4; inserts > limit {
+		t.Errorf("%d cluster job inserts for %d articles over %s, want at most %d", inserts, len(arts), took, limit)
+	}
+}
