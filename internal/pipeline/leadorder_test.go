@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
@@ -58,6 +60,14 @@ func (s *callLog) ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, e
 
 func (s *callLog) PutClusterSnapshot(ctx context.Context, snap store.ClusterSnapshot) error {
 	return s.Store.(snapshotKeeper).PutClusterSnapshot(ctx, snap)
+}
+
+// Pool is the PostgreSQL store's, nil for SQLite's.
+func (s *callLog) Pool() *pgxpool.Pool {
+	if pp, ok := s.Store.(pgxPooler); ok {
+		return pp.Pool()
+	}
+	return nil
 }
 
 func (s *callLog) LockWorker() (func(), error) { return s.Store.(workerLocker).LockWorker() }
