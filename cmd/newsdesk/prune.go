@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -59,16 +58,9 @@ func runPrune(ctx context.Context, args []string, env environment) error {
 	}
 	defer st.Close()
 	cutoff := time.Now().UTC().Add(-d)
-	res, err := st.Prune(ctx, pruneOptions(cutoff, *dry))
+	res, err := st.Prune(ctx, pipeline.PruneOptions(cutoff, *dry))
 	printPrune(env.stdout, cutoff, *dry, res)
 	return err
-}
-
-// pruneOptions are the options serve and prune prune with: the recheck
-// of kept briefings spans the clusterer's thread window, the longest a
-// removed story could have been offered to a later one as related.
-func pruneOptions(cutoff time.Time, dry bool) store.PruneOptions {
-	return store.PruneOptions{Cutoff: cutoff, DryRun: dry, Recheck: cluster.DefaultConfig().ThreadWindow}
 }
 
 func printPrune(w io.Writer, cutoff time.Time, dry bool, r store.PruneResult) {
@@ -80,44 +72,5 @@ func printPrune(w io.Writer, cutoff time.Time, dry bool, r store.PruneResult) {
 		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads, r.Ungrouped)
 	if !dry {
 		fmt.Fprintf(w, "marked %d kept stories to be briefed again (their briefings named what was removed)\n", r.Restaled)
-	}
-}
-
-// Retention's schedule in serve: a first prune shortly after start (not at
-// once, so that start-up and a first poll have the database to themselves),
-// then one a day.
-const (
-	retentionFirstDelay = 2 * time.Minute
-	retentionEvery      = 24 * time.Hour
-)
-
-// runRetention prunes st of stories older than keep, first after
-// firstDelay and then every every, until ctx ends. A failed prune is
-// logged and tried again at the next turn: retention is housekeeping, and
-// must not stop the server.
-func runRetention(ctx context.Context, st store.Pruner, keep, firstDelay, every time.Duration, logger *slog.Logger) {
-	t := time.NewTimer(firstDelay)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		start := time.Now()
-		cutoff := start.UTC().Add(-keep)
-		res, err := st.Prune(ctx, pruneOptions(cutoff, false))
-		attrs := []any{"cutoff", cutoff.Format(time.RFC3339), "stories", res.Stories, "articles", res.Articles,
-			"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
-		switch {
-		case ctx.Err() != nil:
-			logger.Info("retention stopped by shutdown", attrs...)
-			return
-		case err != nil:
-			logger.Error("retention prune failed", append(attrs, "err", err)...)
-		default:
-			logger.Info("retention pruned", attrs...)
-		}
-		t.Reset(every)
 	}
 }

@@ -3,10 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -75,49 +73,6 @@ func TestPruneCommand(t *testing.T) {
 		st.Close()
 		if err != nil || len(list) != tt.stories {
 			t.Errorf("%s: %d stories left (%v); want %d", tt.name, len(list), err, tt.stories)
-		}
-	}
-}
-
-// countingPruner counts Prune calls and fails the first.
-type countingPruner struct{ n atomic.Int32 }
-
-func (p *countingPruner) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
-	if p.n.Add(1) == 1 {
-		return store.PruneResult{}, errors.New("disk full")
-	}
-	return store.PruneResult{Stories: 1}, nil
-}
-
-// TestRunRetention checks serve's schedule: it prunes after the first
-// delay, again after a failure, and returns when its context ends.
-func TestRunRetention(t *testing.T) {
-	t.Parallel()
-	ctx, cancel := context.WithCancel(context.Background())
-	var p countingPruner
-	var logs bytes.Buffer
-	done := make(chan struct{})
-	go func() {
-		runRetention(ctx, &p, 30*24*time.Hour, time.Millisecond, 5*time.Millisecond, newLogger(&logs, "info"))
-		close(done)
-	}()
-	deadline := time.After(10 * time.Second)
-	for p.n.Load() < 3 {
-		select {
-		case <-deadline:
-			t.Fatalf("%d prunes in 10s; want 3", p.n.Load())
-		case <-time.After(time.Millisecond):
-		}
-	}
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("runRetention did not return after its context ended")
-	}
-	for _, want := range []string{"retention prune failed", "disk full", "retention pruned"} {
-		if !strings.Contains(logs.String(), want) {
-			t.Errorf("logs lack %q:\n%s", want, logs.String())
 		}
 	}
 }

@@ -172,6 +172,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	pcfg.DeskLang = cfg.DeskLang
 	pcfg.SummaryWords = cfg.SummaryWords
 	pcfg.GroupBacklogWait = cfg.GroupBacklogWait
+	pcfg.Retention = cfg.Retention
 	if cfg.Translator != "" {
 		tr, err := translate.New(cfg.Translator)
 		if err != nil {
@@ -216,12 +217,7 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	})
 	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DatabaseName())
 	if cfg.Retention > 0 {
-		// Owned like the ready hook: runCtx ends it at shutdown, and the
-		// wait below sees it return before the store closes. A prune in
-		// flight stops between statements; its batches committed stay.
-		wg.Go(func() {
-			runRetention(runCtx, st, cfg.Retention, retentionFirstDelay, retentionEvery, logger.With("component", "retention"))
-		})
+		// The pipeline's periodic job prunes (pipeline.Config.Retention).
 		logger.Info("retention on", "keep", news.FormatDuration(cfg.Retention))
 	}
 	if h.ready != nil {

@@ -149,6 +149,17 @@ type Config struct {
 	// minutes; 0 turns either trigger off, both 0 saving only at Stop.
 	SnapshotArticles int
 	SnapshotEvery    time.Duration
+	// Retention, when positive, prunes the stories whose newest article
+	// is older than it (store.Pruner, as `newsdesk prune` does), first
+	// RetentionFirst after the queue's River leader starts and then every
+	// RetentionEvery: a River periodic job, which only River's elected
+	// leader inserts, so that one process prunes however many share a
+	// PostgreSQL database (see retention.go). Default 0: keep everything.
+	Retention time.Duration
+	// RetentionFirst and RetentionEvery are the prune's schedule; defaults
+	// 2 minutes (start-up and the first polls have the database to
+	// themselves) and 24 hours.
+	RetentionFirst, RetentionEvery time.Duration
 }
 
 // Defaults of Config.
@@ -176,6 +187,8 @@ const (
 	DefaultWriteWorkers    = 1
 	DefaultWriteRetry      = 30 * time.Second
 	DefaultWriteBackfill   = 200
+	DefaultRetentionFirst  = 2 * time.Minute
+	DefaultRetentionEvery  = 24 * time.Hour
 )
 
 // Defaults of Config's snapshot triggers.
@@ -212,6 +225,9 @@ func DefaultConfig() Config {
 
 		SnapshotArticles: DefaultSnapshotArticles,
 		SnapshotEvery:    DefaultSnapshotEvery,
+
+		RetentionFirst: DefaultRetentionFirst,
+		RetentionEvery: DefaultRetentionEvery,
 	}
 }
 
@@ -271,6 +287,10 @@ func (c Config) Validate() error {
 	}
 	if c.ExtractTimeout < 0 {
 		errs = append(errs, fmt.Errorf("extract timeout must not be negative, got %s", news.FormatDuration(c.ExtractTimeout)))
+	}
+	if c.Retention < 0 || (c.Retention > 0 && (c.RetentionFirst < 0 || c.RetentionEvery < time.Second)) {
+		errs = append(errs, fmt.Errorf("retention must not be negative, and with one its first run not negative and its interval at least 1s, got %s, %s and %s",
+			news.FormatDuration(c.Retention), news.FormatDuration(c.RetentionFirst), news.FormatDuration(c.RetentionEvery)))
 	}
 	if c.FetchCooldown < 0 || c.FetchPollInterval < 0 {
 		errs = append(errs, errors.New("queue fetch intervals must not be negative"))

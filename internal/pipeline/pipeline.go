@@ -210,6 +210,11 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		QueuePoll:    {MaxWorkers: cfg.PollWorkers},
 		QueueArticle: {MaxWorkers: cfg.Workers},
 	}
+	if cfg.Retention > 0 {
+		river.AddWorker(workers, retentionWorker{p: p})
+		qcfg.Queues[QueueRetention] = river.QueueConfig{MaxWorkers: 1}
+		qcfg.PeriodicJobs = []*river.PeriodicJob{retentionJob(cfg)}
+	}
 	if !p.shared {
 		// A shared pipeline adds the group queue when it leads.
 		qcfg.Queues[QueueGroup] = groupQueue()

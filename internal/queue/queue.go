@@ -98,6 +98,9 @@ type Config struct {
 	// pool's size: a process uses one connection more than the store's
 	// pool. New requires it on PostgreSQL; SQLite does not listen.
 	ListenPool *pgxpool.Pool
+	// PeriodicJobs are River's periodic jobs, which only the client
+	// River elects leader among those sharing the job table inserts.
+	PeriodicJobs []*river.PeriodicJob
 }
 
 // Defaults of Config.
@@ -381,6 +384,7 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 		RescueStuckJobsAfter:        cfg.RescueStuckJobsAfter,
 		MaxAttempts:                 cfg.MaxAttempts,
 		CompletedJobRetentionPeriod: cfg.CompletedRetention,
+		PeriodicJobs:                cfg.PeriodicJobs,
 		Logger:                      slog.New(minLevel{min: cfg.LogLevel, Handler: cfg.Logger.Handler()}),
 	})
 	if err != nil {

@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/newsdesk/newsdesk/internal/cluster"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// QueueRetention is the retention job's queue, one worker in every
+// process: whichever fetches the day's job prunes.
+const QueueRetention = "retention"
+
+// PruneOptions are the options the retention job and `newsdesk prune`
+// prune with: the recheck of kept briefings spans the clusterer's thread
+// window, the longest a removed story could have been offered to a later
+// one as related.
+func PruneOptions(cutoff time.Time, dry bool) store.PruneOptions {
+	return store.PruneOptions{Cutoff: cutoff, DryRun: dry, Recheck: cluster.DefaultConfig().ThreadWindow}
+}
+
+// retentionArgs is the retention job: prune the stories whose newest
+// article is older than Keep.
+type retentionArgs struct {
+	Keep time.Duration `json:"keep"`
+}
+
+func (retentionArgs) Kind() string { return "newsdesk.retention" }
+
+// retentionJob returns River's periodic job for Config.Retention. River
+// runs periodic jobs in its elected leader only, so one process of those
+// sharing a PostgreSQL database inserts it; the job is also unique by
+// period (RetentionEvery), so a new River leader, such as a process
+// started as another stops, skips a run while the last one is pending or
+// retained (queue.Config.CompletedRetention, an hour), rather than prune
+// twice. Until 29 November every serve process ran its own daily prune.
+func retentionJob(cfg Config) *river.PeriodicJob {
+	return river.NewPeriodicJob(&retentionSchedule{first: cfg.RetentionFirst, every: cfg.RetentionEvery},
+		func() (river.JobArgs, *river.InsertOpts) {
+			return retentionArgs{Keep: cfg.Retention}, &river.InsertOpts{
+				Queue: QueueRetention,
+				// One attempt: a failed prune is logged and tried at the
+				// next period, as housekeeping that must not hold a queue.
+				MaxAttempts: 1,
+				UniqueOpts:  river.UniqueOpts{ByPeriod: cfg.RetentionEvery},
+			}
+		}, nil)
+}
+
+// retentionSchedule is the retention job's schedule: first after the
+// enqueuer starts (when this client is elected River's leader, at start
+// on SQLite), so that start-up and the first polls have the database to
+// themselves, then every after the run before. A client elected again
+// later runs it every after that, its first run spent.
+type retentionSchedule struct {
+	first, every time.Duration
+
+	mu      sync.Mutex
+	started bool
+}
+
+func (s *retentionSchedule) Next(t time.Time) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.started {
+		s.started = true
+		return t.Add(s.first)
+	}
+	return t.Add(s.every)
+}
+
+// retentionWorker works the retention job.
+type retentionWorker struct {
+	river.WorkerDefaults[retentionArgs]
+	p *Pipeline
+}
+
+// Timeout: none, as serve's prune had none; a prune stops between
+// statements when the queue stops, its committed batches kept.
+func (retentionWorker) Timeout(*river.Job[retentionArgs]) time.Duration { return -1 }
+
+// Work prunes, and logs one line: what went, or why it failed. A failed
+// prune is not an error of the job: it is tried at the next period, never
+// stopping the server.
+func (w retentionWorker) Work(ctx context.Context, j *river.Job[retentionArgs]) error {
+	start := time.Now()
+	cutoff := start.UTC().Add(-j.Args.Keep)
+	res, err := w.p.st.Prune(ctx, PruneOptions(cutoff, false))
+	attrs := []any{"cutoff", cutoff.Format(time.RFC3339), "stories", res.Stories, "articles", res.Articles,
+		"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
+	log := w.p.logger.With("subsystem", "retention")
+	switch {
+	case ctx.Err() != nil:
+		log.Info("retention stopped by shutdown", attrs...)
+		return ctx.Err()
+	case err != nil:
+		log.Error("retention prune failed", append(attrs, "err", err)...)
+	default:
+		log.Info("retention pruned", attrs...)
+	}
+	return nil
+}
