@@ -125,6 +125,12 @@ type Store interface {
 	// the article stored now. The record goes when its article is deleted.
 	AddArticleFrom(ctx context.Context, link string, a news.Article) (stored news.Article, created bool, err error)
 	Article(ctx context.Context, id int64) (news.Article, error)
+	// ArticlesByID reads the articles with the given IDs, keyed by ID,
+	// without Text or Translation (Articles' default: a page citing them
+	// shows titles, outlets and URLs), with one query for up to
+	// MaxArticlesByID of them rather than one each; an ID with no article,
+	// such as one retention removed, is left out.
+	ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error)
 	// ArticleByURL returns the article stored under the canonical url,
 	// else the one url was recorded as leading to (AddArticleFrom).
 	ArticleByURL(ctx context.Context, url string) (news.Article, error)
@@ -158,6 +164,11 @@ type Store interface {
 	// and, when the briefing has a headline, makes it the story's title.
 	PutBriefing(ctx context.Context, b news.Briefing) error
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
+	// BriefingsByID reads the briefings of the stories with the given
+	// IDs, keyed by story ID, with one query for up to MaxBriefingsByID of
+	// them (a page of stories' summaries) rather than one each; a story
+	// with no briefing is left out.
+	BriefingsByID(ctx context.Context, storyIDs []int64) (map[int64]news.Briefing, error)
 
 	StoryRanker
 	StorySearcher
@@ -177,6 +188,13 @@ type Store interface {
 // are read a query for each such batch, so that SQLite's placeholders (one
 // an ID) stay far below its limit.
 const MaxStoriesByID = 500
+
+// MaxArticlesByID and MaxBriefingsByID are how many IDs one query of
+// ArticlesByID and BriefingsByID takes, for the same reason.
+const (
+	MaxArticlesByID  = 500
+	MaxBriefingsByID = 500
+)
 
 // PruneOptions says what Prune removes.
 type PruneOptions struct {

@@ -366,6 +366,20 @@ func (st *Store) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.S
 	return sqlq.LoadStories(ctx, sqlTx{st.db}, sqlq.InList, ids)
 }
 
+// ArticlesByID reads the articles with the given IDs, by ID, without
+// Text or Translation, with one query for each store.MaxArticlesByID of
+// them; an ID with no article is left out.
+func (st *Store) ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error) {
+	return sqlq.LoadArticles(ctx, sqlTx{st.db}, sqlq.InList, ids, false)
+}
+
+// BriefingsByID reads the briefings of the stories with the given IDs, by
+// story ID, with one query for each store.MaxBriefingsByID of them; a
+// story with no briefing is left out.
+func (st *Store) BriefingsByID(ctx context.Context, storyIDs []int64) (map[int64]news.Briefing, error) {
+	return sqlq.LoadBriefings(ctx, sqlTx{st.db}, sqlq.InList, storyIDs)
+}
+
 // dayNanos is one day in nanoseconds, the bucket of the front-page ranking.
 const dayNanos = int64(24 * time.Hour)
 

@@ -2,6 +2,7 @@ package sqlq
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -109,7 +110,7 @@ func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (stri
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
 	}
 	res, err := SearchResult(p, rows, func(ids []int64) (map[int64]news.Article, error) {
-		return LoadArticles(ctx, q, in, ids)
+		return LoadArticles(ctx, q, in, ids, true)
 	})
 	if err != nil {
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
@@ -170,24 +171,26 @@ func AnyArray(args *Args, column string, ids []int64) string {
 	return column + ` = ANY(` + args.Add(ids) + `)`
 }
 
-// ArticlesByID is the query for the articles with the given IDs, Text
-// included, in no order, and its arguments.
-func ArticlesByID(in IDsIn, ids []int64) (string, Args) {
+// ArticlesByID is the query for the articles with the given IDs, in no
+// order, Text and Translation included if withText, and its arguments.
+func ArticlesByID(in IDsIn, ids []int64, withText bool) (string, Args) {
 	var args Args
-	return `SELECT ` + ArticleCols(true) + ` FROM articles a WHERE ` + in(&args, "a.id", ids), args
+	return `SELECT ` + ArticleCols(withText) + ` FROM articles a WHERE ` + in(&args, "a.id", ids), args
 }
 
-// LoadArticles reads the articles with the given IDs, Text included, by
-// ID, with one query (ArticlesByID); an ID with no article is left out.
-func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Article, error) {
-	text, args := ArticlesByID(in, ids)
-	list, err := QueryAll(ctx, q, ScanArticle, text, args...)
+// LoadArticles reads the articles with the given IDs, by ID, Text and
+// Translation included if withText (ArticlesByID), with one query for
+// each store.MaxArticlesByID of them; an ID with no article is left out,
+// and no IDs make no query.
+func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64, withText bool) (map[int64]news.Article, error) {
+	byID, err := loadByID(ctx, q, ids, store.MaxArticlesByID, func(batch []int64) (string, Args) {
+		return ArticlesByID(in, batch, withText)
+	}, func(r Scanner) (int64, news.Article, error) {
+		a, err := ScanArticle(r)
+		return a.ID, a, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load articles: %w", err)
-	}
-	byID := make(map[int64]news.Article, len(list))
-	for _, a := range list {
-		byID[a.ID] = a
 	}
 	return byID, nil
 }
@@ -196,16 +199,75 @@ func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]n
 // for each store.MaxStoriesByID of them; an ID with no story is left out,
 // and no IDs make no query.
 func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Story, error) {
-	byID := make(map[int64]news.Story, len(ids))
-	for batch := range slices.Chunk(ids, store.MaxStoriesByID) {
+	byID, err := loadByID(ctx, q, ids, store.MaxStoriesByID, func(batch []int64) (string, Args) {
 		var args Args
-		text := `SELECT ` + StoryCols + ` FROM stories WHERE ` + in(&args, "id", batch)
-		list, err := QueryAll(ctx, q, ScanStory, text, args...)
+		return `SELECT ` + StoryCols + ` FROM stories WHERE ` + in(&args, "id", batch), args
+	}, func(r Scanner) (int64, news.Story, error) {
+		s, err := ScanStory(r)
+		return s.ID, s, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load stories: %w", err)
+	}
+	return byID, nil
+}
+
+// LoadBriefings reads the briefings of the stories with the given IDs, by
+// story ID, with one query for each store.MaxBriefingsByID of them; a
+// story with no briefing is left out, and no IDs make no query. A body
+// that does not decode fails the call, as it fails Briefing.
+func LoadBriefings(ctx context.Context, q Tx, in IDsIn, storyIDs []int64) (map[int64]news.Briefing, error) {
+	byID, err := loadByID(ctx, q, storyIDs, store.MaxBriefingsByID, func(batch []int64) (string, Args) {
+		var args Args
+		return `SELECT story_id, body FROM briefings WHERE ` + in(&args, "story_id", batch), args
+	}, scanBriefing)
+	if err != nil {
+		return nil, fmt.Errorf("load briefings: %w", err)
+	}
+	return byID, nil
+}
+
+// scanBriefing reads a row of story_id and body: the briefing decoded as
+// Briefing decodes it, keyed by the row's story ID, as Briefing finds it.
+func scanBriefing(r Scanner) (int64, news.Briefing, error) {
+	var (
+		id   int64
+		body string
+		b    news.Briefing
+	)
+	if err := r.Scan(&id, &body); err != nil {
+		return 0, b, err
+	}
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		return 0, b, fmt.Errorf("briefing of story %d: decode: %w", id, err)
+	}
+	return id, b, nil
+}
+
+// loadByID runs query on ids a batch of at most size at a time and keys
+// the rows by the ID scan reads with each: the one loop of the ...ByID reads, whose
+// batches keep SQLite's parameters (one an ID) far below its limit. No
+// IDs make no query; an ID given twice is asked for twice, which an IN
+// list or ANY array answers once.
+func loadByID[T any](ctx context.Context, q Tx, ids []int64, size int, query func(batch []int64) (string, Args),
+	scan func(Scanner) (int64, T, error)) (map[int64]T, error) {
+	type row struct {
+		id int64
+		v  T
+	}
+	scanRow := func(r Scanner) (row, error) {
+		id, v, err := scan(r)
+		return row{id, v}, err
+	}
+	byID := make(map[int64]T, len(ids))
+	for batch := range slices.Chunk(ids, size) {
+		text, args := query(batch)
+		list, err := QueryAll(ctx, q, scanRow, text, args...)
 		if err != nil {
-			return nil, fmt.Errorf("load stories: %w", err)
+			return nil, err
 		}
-		for _, s := range list {
-			byID[s.ID] = s
+		for _, r := range list {
+			byID[r.id] = r.v
 		}
 	}
 	return byID, nil

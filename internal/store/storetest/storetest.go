@@ -54,6 +54,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"UpdateSourceFunc", testUpdateSourceFunc},
 		{"StoryNotFound", testStoryNotFound},
 		{"StoriesByID", testStoriesByID},
+		{"ArticlesByID", testArticlesByID},
+		{"BriefingsByID", testBriefingsByID},
 		{"DeleteSourceKeepsArticles", testDeleteSourceKeepsArticles},
 		{"ClusterSnapshot", testClusterSnapshot},
 		{"Fence", testFence},
