@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/xml"
-	"errors"
 	"net/http"
 	"net/url"
 	"time"
@@ -88,25 +87,41 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		},
 	}
 	var newest time.Time
-	for _, st := range stories {
-		if len(feed.Entries) == feedEntries {
+	// The briefings are read a batch at a time, not one a story: the next
+	// briefed stories, as many as entries remain, which is one query
+	// unless a briefed story's briefing is missing (a story is marked
+	// briefed with its briefing, so hardly ever); such a story is skipped,
+	// and the batch after it fills the feed.
+	for rest := stories; len(feed.Entries) < feedEntries; {
+		var batch []news.Story
+		for len(rest) > 0 && len(batch) < feedEntries-len(feed.Entries) {
+			if rest[0].Briefed {
+				batch = append(batch, rest[0])
+			}
+			rest = rest[1:]
+		}
+		if len(batch) == 0 {
 			break
 		}
-		if !st.Briefed {
-			continue
+		ids := make([]int64, len(batch))
+		for i, st := range batch {
+			ids[i] = st.ID
 		}
-		b, err := s.st.Briefing(ctx, st.ID)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
+		briefings, err := s.st.BriefingsByID(ctx, ids)
 		if err != nil {
-			s.log.Error("atom feed briefing", "story", st.ID, "err", err)
+			s.log.Error("atom feed briefings", "stories", ids, "err", err)
 			http.Error(w, "internal error", http.StatusInternalServerError)
 			return
 		}
-		feed.Entries = append(feed.Entries, storyEntry(base, st, b))
-		if u := entryUpdated(st, b); u.After(newest) {
-			newest = u
+		for _, st := range batch {
+			b, ok := briefings[st.ID]
+			if !ok {
+				continue
+			}
+			feed.Entries = append(feed.Entries, storyEntry(base, st, b))
+			if u := entryUpdated(st, b); u.After(newest) {
+				newest = u
+			}
 		}
 	}
 	if newest.IsZero() {

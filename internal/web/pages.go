@@ -161,8 +161,8 @@ type storyRow struct {
 	Summary string
 }
 
-// summariesOnIndex is how many top stories show their summary's opening;
-// each costs a briefing read.
+// summariesOnIndex is how many top stories show their summary's opening:
+// their briefings are read (with one query) and decoded whole for it.
 const summariesOnIndex = 30
 
 func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
@@ -176,19 +176,14 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	stories := ranked.Stories
+	briefings := s.indexBriefings(r.Context(), stories)
 	rows := make([]storyRow, 0, len(stories))
-	for i, st := range stories {
+	for _, st := range stories {
 		row := storyRow{Story: st, Href: storyPath(st.ID)}
-		if st.Briefed && i < summariesOnIndex {
-			b, err := s.st.Briefing(r.Context(), st.ID)
-			switch {
-			case err == nil:
-				row.Summary = truncateWords(summaryText(b), 280)
-				if b.Headline != "" {
-					row.Title = b.Headline
-				}
-			case !errors.Is(err, store.ErrNotFound):
-				s.log.Warn("load briefing for index", "story", st.ID, "err", err)
+		if b, ok := briefings[st.ID]; ok {
+			row.Summary = truncateWords(summaryText(b), 280)
+			if b.Headline != "" {
+				row.Title = b.Headline
 			}
 		}
 		rows = append(rows, row)
@@ -218,6 +213,30 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 		title = "Top stories in " + page.Category
 	}
 	s.render(w, r, http.StatusOK, "index", pageData{Title: title, Nav: "stories", Page: page})
+}
+
+// indexBriefings reads the briefings of the briefed stories among the
+// first summariesOnIndex of stories, with one query rather than one a
+// story. If it fails, the failure is logged and the page shows titles
+// without summaries.
+func (s *Server) indexBriefings(ctx context.Context, stories []news.Story) map[int64]news.Briefing {
+	var ids []int64
+	for _, st := range stories[:min(len(stories), summariesOnIndex)] {
+		if st.Briefed {
+			ids = append(ids, st.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	briefings, err := s.st.BriefingsByID(ctx, ids)
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.log.Warn("load briefings for index", "stories", ids, "err", err)
+		}
+		return nil
+	}
+	return briefings
 }
 
 // indexHref links a page of the front page from the page q asked for:
@@ -271,33 +290,37 @@ func newArticleRow(a news.Article, sources map[int64]news.Source) articleRow {
 	return articleRow{Article: a, Href: articlePath(a.ID), Outlet: brief.Outlet(a, sources)}
 }
 
-// maxCitedArticles bounds the article reads one story page makes.
+// maxCitedArticles bounds the articles one story page reads.
 const maxCitedArticles = 200
 
 // citedArticles loads the articles briefing b of story id cites, at most
 // maxCitedArticles, without their text: pages and footnotes show only
-// titles, outlets and URLs. An article that cannot be read is left out
-// (logged unless it is gone), so a page still renders; gone holds those
-// no longer stored, which retention removed from under a briefing that
-// still cites them (a background entry drawn from an older story), so
-// that the page does not link their article pages, which answer 404.
+// titles, outlets and URLs. They are read with one query (ArticlesByID),
+// not one an article, which a widely covered story made 200 of. If it
+// fails, the failure is logged and none is returned, so a page still
+// renders, its references named by the briefing alone; gone holds the
+// articles no longer stored, which retention removed from under a
+// briefing that still cites them (a background entry drawn from an older
+// story), so that the page does not link their article pages, which
+// answer 404.
 func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) (articles map[int64]news.Article, gone map[int64]bool) {
-	articles, gone = map[int64]news.Article{}, map[int64]bool{}
-	for i, aid := range b.CitedArticles() {
-		if i == maxCitedArticles {
-			break
+	ids := b.CitedArticles()
+	ids = ids[:min(len(ids), maxCitedArticles)]
+	gone = map[int64]bool{}
+	if len(ids) == 0 {
+		return map[int64]news.Article{}, gone
+	}
+	articles, err := s.st.ArticlesByID(ctx, ids)
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			s.log.Warn("load cited articles", "story", id, "articles", len(ids), "err", err)
 		}
-		a, err := s.st.Article(ctx, aid)
-		if errors.Is(err, store.ErrNotFound) {
+		return map[int64]news.Article{}, gone
+	}
+	for _, aid := range ids {
+		if _, ok := articles[aid]; !ok {
 			gone[aid] = true
-			continue
 		}
-		if err != nil {
-			s.log.Warn("load cited article", "story", id, "article", aid, "err", err)
-			continue
-		}
-		a.Text = ""
-		articles[aid] = a
 	}
 	return articles, gone
 }

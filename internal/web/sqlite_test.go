@@ -134,15 +134,27 @@ func TestRelatedStoryGone(t *testing.T) {
 }
 
 // countingStore records the stories a request looks up one by one and
-// how many batched lookups it makes.
+// how many batched lookups it makes, and counts the calls of every method
+// that reads by ID, one or many (calls).
 type countingStore struct {
 	Store
 	mu      sync.Mutex
 	byOne   []int64
 	batches int
+	calls   map[string]int
+}
+
+func (c *countingStore) count(method string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.calls == nil {
+		c.calls = map[string]int{}
+	}
+	c.calls[method]++
 }
 
 func (c *countingStore) Story(ctx context.Context, id int64) (news.Story, error) {
+	c.count("Story")
 	c.mu.Lock()
 	c.byOne = append(c.byOne, id)
 	c.mu.Unlock()
@@ -150,18 +162,48 @@ func (c *countingStore) Story(ctx context.Context, id int64) (news.Story, error)
 }
 
 func (c *countingStore) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
+	c.count("StoriesByID")
 	c.mu.Lock()
 	c.batches++
 	c.mu.Unlock()
 	return c.Store.StoriesByID(ctx, ids)
 }
 
+func (c *countingStore) Article(ctx context.Context, id int64) (news.Article, error) {
+	c.count("Article")
+	return c.Store.Article(ctx, id)
+}
+
+func (c *countingStore) ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error) {
+	c.count("ArticlesByID")
+	return c.Store.ArticlesByID(ctx, ids)
+}
+
+func (c *countingStore) Briefing(ctx context.Context, id int64) (news.Briefing, error) {
+	c.count("Briefing")
+	return c.Store.Briefing(ctx, id)
+}
+
+func (c *countingStore) BriefingsByID(ctx context.Context, ids []int64) (map[int64]news.Briefing, error) {
+	c.count("BriefingsByID")
+	return c.Store.BriefingsByID(ctx, ids)
+}
+
 func (c *countingStore) reset() (byOne []int64, batches int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	byOne, batches = c.byOne, c.batches
-	c.byOne, c.batches = nil, 0
+	c.byOne, c.batches, c.calls = nil, 0, nil
 	return byOne, batches
+}
+
+// resetCalls returns the calls counted since the last reset, and resets.
+func (c *countingStore) resetCalls() map[string]int {
+	c.mu.Lock()
+	calls := c.calls
+	c.mu.Unlock()
+	c.reset()
+	return calls
 }
 
 // TestPrunedRelatedStories prunes two old stories from a real SQLite store
@@ -309,6 +351,135 @@ func TestArticleThreadsBatched(t *testing.T) {
 			}
 			if batches != tt.batches || len(byOne) != 0 {
 				t.Errorf("%d batched story lookups and %v one by one, want %d and none", batches, byOne, tt.batches)
+			}
+		})
+	}
+}
+
+// TestPagesReadByBatch checks that no page reads a row a query where its
+// rows scale with its size: a story page citing 50 sources' articles, its
+// Markdown and JSON, and the front page and Atom feed of 50 briefed
+// stories each make one query for their articles or briefings, as many
+// store calls as with one, and still show them all.
+func TestPagesReadByBatch(t *testing.T) {
+	t.Parallel()
+	const n = 50
+	cs := &countingStore{Store: wideSQLite(t, n)}
+	ts := newTestServer(t, Config{BaseURL: "https://news.example.org"}, cs)
+	tests := []struct {
+		path  string
+		calls map[string]int
+		want  []string // each shown n times (or summariesOnIndex on the front page)
+		times int
+	}{
+		// The page's own story and briefing, then its cited articles.
+		// Each marker's title names its article's outlet and title, read
+		// from the store: one in the summary, one in the references.
+		{"/stories/1", map[string]int{"Story": 1, "Briefing": 1, "ArticlesByID": 1}, []string{`title="Outlet `}, 2 * n},
+		{"/stories/1/briefing.md", map[string]int{"Story": 1, "Briefing": 1, "ArticlesByID": 1}, []string{"]: Bridge report "}, n},
+		{"/api/stories/1", map[string]int{"Story": 1, "Briefing": 1}, []string{`"Bridge report `}, n},
+		{"/", map[string]int{"BriefingsByID": 1}, []string{"The council met on Monday."}, summariesOnIndex},
+		{"/feeds/stories.atom", map[string]int{"BriefingsByID": 1}, []string{"<entry>"}, n},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			// Not parallel: the counts are the store's, shared.
+			cs.reset()
+			r := do(t, "GET", ts.URL+tt.path, nil, "")
+			calls := cs.resetCalls()
+			if r.status != 200 {
+				t.Fatalf("status %d: %.300s", r.status, r.body)
+			}
+			if diff := gocmp.Diff(tt.calls, calls); diff != "" {
+				t.Errorf("store calls by ID (-want +got):\n%s", diff)
+			}
+			for _, w := range tt.want {
+				if got := strings.Count(r.body, w); got != tt.times {
+					t.Errorf("%q shown %d times, want %d", w, got, tt.times)
+				}
+			}
+		})
+	}
+}
+
+// TestAtomFeedSkipsUnbriefed checks that stories marked briefed whose
+// briefings are missing, ranked at the top, are left out of the feed and
+// the stories after them fill it: a second query reads as many more
+// briefings as entries are missing, and no story is read on its own.
+func TestAtomFeedSkipsUnbriefed(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	sq := wideSQLite(t, feedEntries+2)
+	later := t0.AddDate(0, 0, 1)
+	for id := int64(100); id < 103; id++ {
+		s := news.Story{ID: id, Title: "Unbriefed " + strconv.FormatInt(id, 10), FirstSeen: later, LastUpdated: later,
+			ArticleCount: 5, SourceCount: 5, Briefed: true}
+		if err := sq.PutStory(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cs := &countingStore{Store: sq}
+	ts := newTestServer(t, Config{}, cs)
+	r := do(t, "GET", ts.URL+"/feeds/stories.atom", nil, "")
+	if r.status != 200 {
+		t.Fatalf("status %d: %.300s", r.status, r.body)
+	}
+	if got := strings.Count(r.body, "<entry>"); got != feedEntries {
+		t.Errorf("%d entries, want %d", got, feedEntries)
+	}
+	if strings.Contains(r.body, "Unbriefed") {
+		t.Errorf("a story without a briefing has an entry")
+	}
+	if diff := gocmp.Diff(map[string]int{"BriefingsByID": 2}, cs.resetCalls()); diff != "" {
+		t.Errorf("store calls by ID (-want +got):\n%s", diff)
+	}
+}
+
+// batchFailingStore fails the reads of many articles or briefings only.
+type batchFailingStore struct{ Store }
+
+func (batchFailingStore) ArticlesByID(context.Context, []int64) (map[int64]news.Article, error) {
+	return nil, errBroken
+}
+
+func (batchFailingStore) BriefingsByID(context.Context, []int64) (map[int64]news.Briefing, error) {
+	return nil, errBroken
+}
+
+// TestBatchReadFails checks what a page does when its one query for many
+// articles or briefings fails: a story page and the front page still
+// render, without what the query would have added (the front page's
+// summaries), while the Atom feed, which would lose its
+// entries, answers 500 as it did when a briefing failed.
+func TestBatchReadFails(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{}, batchFailingStore{fixtureStore()})
+	tests := []struct {
+		path     string
+		status   int
+		want     string
+		notShown string
+	}{
+		// The story's own articles, read with the story's list, still
+		// name their markers.
+		{"/stories/7", 200, `title="Stadtblatt:`, ""},
+		{"/", 200, "Bridge closed", "Die Brücke über den Fluss"},
+		{"/feeds/stories.atom", 500, "internal error", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := do(t, "GET", ts.URL+tt.path, nil, "")
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d: %.300s", r.status, tt.status, r.body)
+			}
+			if !strings.Contains(r.body, tt.want) {
+				t.Errorf("lacks %q", tt.want)
+			}
+			if tt.notShown != "" && strings.Contains(r.body, tt.notShown) {
+				t.Errorf("shows %q, which the failed query would have read", tt.notShown)
+			}
+			if strings.Contains(r.body, errBroken.Error()) {
+				t.Errorf("shows the store's error")
 			}
 		})
 	}

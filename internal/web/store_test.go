@@ -116,6 +116,38 @@ func (m *memStore) Briefing(ctx context.Context, id int64) (news.Briefing, error
 	return b, nil
 }
 
+func (m *memStore) BriefingsByID(ctx context.Context, storyIDs []int64) (map[int64]news.Briefing, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return nil, err
+	}
+	out := map[int64]news.Briefing{}
+	for _, id := range storyIDs {
+		if b, ok := m.briefings[id]; ok {
+			out[id] = b
+		}
+	}
+	return out, nil
+}
+
+// ArticlesByID leaves out Text and Translation, as the stores do.
+func (m *memStore) ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return nil, err
+	}
+	out := map[int64]news.Article{}
+	for _, id := range ids {
+		if a, ok := m.articles[id]; ok {
+			a.Text, a.Translation = "", news.Translation{}
+			out[id] = a
+		}
+	}
+	return out, nil
+}
+
 func (m *memStore) Article(ctx context.Context, id int64) (news.Article, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
