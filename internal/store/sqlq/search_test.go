@@ -115,3 +115,49 @@ func TestSearchStoriesLoadsArticlesOnce(t *testing.T) {
 		t.Errorf("SearchStories with no hit = %d hits, %v, after %d queries; want none, nil, 1", len(res.Hits), err, len(tx.queries))
 	}
 }
+
+// TestLoadBriefingsBatches checks that the ...ByID reads ask one query for
+// each store.MaxBriefingsByID IDs, in the order given, and none for no
+// IDs, keying each briefing by its row's story ID.
+func TestLoadBriefingsBatches(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	n := 2*store.MaxBriefingsByID + 1
+	ids := make([]int64, n)
+	for i := range ids {
+		ids[i] = int64(i + 1)
+	}
+	tests := []struct {
+		name  string
+		ids   []int64
+		sizes []int // IDs in each query's array
+	}{
+		{"none", nil, nil},
+		{"one", ids[:1], []int{1}},
+		{"exactly one query's", ids[:store.MaxBriefingsByID], []int{store.MaxBriefingsByID}},
+		{"two queries' and one", ids, []int{store.MaxBriefingsByID, store.MaxBriefingsByID, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			tx := &scriptTx{}
+			for range tt.sizes {
+				tx.answers = append(tx.answers, []row{{int64(1), `{"story_id": 1, "headline": "Bridge"}`}})
+			}
+			got, err := LoadBriefings(ctx, tx, AnyArray, tt.ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sizes []int
+			for _, args := range tx.args {
+				sizes = append(sizes, len(args[0].([]int64)))
+			}
+			if diff := cmp.Diff(tt.sizes, sizes); diff != "" {
+				t.Errorf("IDs a query (-want +got):\n%s", diff)
+			}
+			if len(tt.sizes) > 0 && got[1].Headline != "Bridge" {
+				t.Errorf("briefing of story 1 = %+v", got[1])
+			}
+		})
+	}
+}

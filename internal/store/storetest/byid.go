@@ -93,7 +93,7 @@ func testArticlesByID(t *testing.T, st store.Store) {
 func testBriefingsByID(t *testing.T, st store.Store) {
 	ctx := t.Context()
 	stored := map[int64]news.Briefing{}
-	for id := int64(1); id <= store.MaxBriefingsByID+40; id++ {
+	for id := int64(1); id <= store.MaxBriefingsByID+60; id++ {
 		num := strconv.FormatInt(id, 10)
 		s := news.Story{ID: id, ThreadID: id, Title: "Story " + num, FirstSeen: day0, LastUpdated: day0, ArticleCount: 1, SourceCount: 1}
 		if err := st.PutStory(ctx, s); err != nil {
