@@ -128,7 +128,7 @@ type Store interface {
 	// ArticlesByID reads the articles with the given IDs, keyed by ID,
 	// without Text or Translation (Articles' default: a page citing them
 	// shows titles, outlets and URLs), with one query for up to
-	// MaxArticlesByID of them rather than one each; an ID with no article,
+	// MaxIDsPerQuery of them rather than one each; an ID with no article,
 	// such as one retention removed, is left out.
 	ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error)
 	// ArticleByURL returns the article stored under the canonical url,
@@ -154,7 +154,7 @@ type Store interface {
 	PutStory(ctx context.Context, s news.Story) error
 	Story(ctx context.Context, id int64) (news.Story, error)
 	// StoriesByID reads the stories with the given IDs, keyed by ID, with
-	// one query for up to MaxStoriesByID of them (a briefing's related
+	// one query for up to MaxIDsPerQuery of them (a briefing's related
 	// stories, say) rather than one each; an ID with no story, such as
 	// one retention removed, is left out.
 	StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error)
@@ -165,7 +165,7 @@ type Store interface {
 	PutBriefing(ctx context.Context, b news.Briefing) error
 	Briefing(ctx context.Context, storyID int64) (news.Briefing, error)
 	// BriefingsByID reads the briefings of the stories with the given
-	// IDs, keyed by story ID, with one query for up to MaxBriefingsByID of
+	// IDs, keyed by story ID, with one query for up to MaxIDsPerQuery of
 	// them (a page of stories' summaries) rather than one each; a story
 	// with no briefing is left out.
 	BriefingsByID(ctx context.Context, storyIDs []int64) (map[int64]news.Briefing, error)
@@ -184,17 +184,10 @@ type Store interface {
 	Close() error
 }
 
-// MaxStoriesByID is how many IDs one query of StoriesByID takes: more
-// are read a query for each such batch, so that SQLite's placeholders (one
-// an ID) stay far below its limit.
-const MaxStoriesByID = 500
-
-// MaxArticlesByID and MaxBriefingsByID are how many IDs one query of
-// ArticlesByID and BriefingsByID takes, for the same reason.
-const (
-	MaxArticlesByID  = 500
-	MaxBriefingsByID = 500
-)
+// MaxIDsPerQuery is how many IDs one query of StoriesByID, ArticlesByID
+// or BriefingsByID takes: more are read a query for each such batch, so
+// that SQLite's placeholders (one an ID) stay far below its limit.
+const MaxIDsPerQuery = 500
 
 // PruneOptions says what Prune removes.
 type PruneOptions struct {

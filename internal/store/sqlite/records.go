@@ -360,21 +360,21 @@ func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 }
 
 // StoriesByID reads the stories with the given IDs, by ID, with one
-// query for each store.MaxStoriesByID of them; an ID with no story is left
+// query for each store.MaxIDsPerQuery of them; an ID with no story is left
 // out.
 func (st *Store) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
 	return sqlq.LoadStories(ctx, sqlTx{st.db}, sqlq.InList, ids)
 }
 
 // ArticlesByID reads the articles with the given IDs, by ID, without
-// Text or Translation, with one query for each store.MaxArticlesByID of
+// Text or Translation, with one query for each store.MaxIDsPerQuery of
 // them; an ID with no article is left out.
 func (st *Store) ArticlesByID(ctx context.Context, ids []int64) (map[int64]news.Article, error) {
 	return sqlq.LoadArticles(ctx, sqlTx{st.db}, sqlq.InList, ids, false)
 }
 
 // BriefingsByID reads the briefings of the stories with the given IDs, by
-// story ID, with one query for each store.MaxBriefingsByID of them; a
+// story ID, with one query for each store.MaxIDsPerQuery of them; a
 // story with no briefing is left out.
 func (st *Store) BriefingsByID(ctx context.Context, storyIDs []int64) (map[int64]news.Briefing, error) {
 	return sqlq.LoadBriefings(ctx, sqlTx{st.db}, sqlq.InList, storyIDs)

@@ -180,10 +180,10 @@ func ArticlesByID(in IDsIn, ids []int64, withText bool) (string, Args) {
 
 // LoadArticles reads the articles with the given IDs, by ID, Text and
 // Translation included if withText (ArticlesByID), with one query for
-// each store.MaxArticlesByID of them; an ID with no article is left out,
+// each store.MaxIDsPerQuery of them; an ID with no article is left out,
 // and no IDs make no query.
 func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64, withText bool) (map[int64]news.Article, error) {
-	byID, err := loadByID(ctx, q, ids, store.MaxArticlesByID, func(batch []int64) (string, Args) {
+	byID, err := loadByID(ctx, q, ids, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
 		return ArticlesByID(in, batch, withText)
 	}, func(r Scanner) (int64, news.Article, error) {
 		a, err := ScanArticle(r)
@@ -196,10 +196,10 @@ func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64, withText boo
 }
 
 // LoadStories reads the stories with the given IDs, by ID, with one query
-// for each store.MaxStoriesByID of them; an ID with no story is left out,
+// for each store.MaxIDsPerQuery of them; an ID with no story is left out,
 // and no IDs make no query.
 func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Story, error) {
-	byID, err := loadByID(ctx, q, ids, store.MaxStoriesByID, func(batch []int64) (string, Args) {
+	byID, err := loadByID(ctx, q, ids, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
 		var args Args
 		return `SELECT ` + StoryCols + ` FROM stories WHERE ` + in(&args, "id", batch), args
 	}, func(r Scanner) (int64, news.Story, error) {
@@ -213,11 +213,11 @@ func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]ne
 }
 
 // LoadBriefings reads the briefings of the stories with the given IDs, by
-// story ID, with one query for each store.MaxBriefingsByID of them; a
+// story ID, with one query for each store.MaxIDsPerQuery of them; a
 // story with no briefing is left out, and no IDs make no query. A body
 // that does not decode fails the call, as it fails Briefing.
 func LoadBriefings(ctx context.Context, q Tx, in IDsIn, storyIDs []int64) (map[int64]news.Briefing, error) {
-	byID, err := loadByID(ctx, q, storyIDs, store.MaxBriefingsByID, func(batch []int64) (string, Args) {
+	byID, err := loadByID(ctx, q, storyIDs, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
 		var args Args
 		return `SELECT story_id, body FROM briefings WHERE ` + in(&args, "story_id", batch), args
 	}, scanBriefing)

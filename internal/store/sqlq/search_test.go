@@ -117,12 +117,12 @@ func TestSearchStoriesLoadsArticlesOnce(t *testing.T) {
 }
 
 // TestLoadBriefingsBatches checks that the ...ByID reads ask one query for
-// each store.MaxBriefingsByID IDs, in the order given, and none for no
+// each store.MaxIDsPerQuery IDs, in the order given, and none for no
 // IDs, keying each briefing by its row's story ID.
 func TestLoadBriefingsBatches(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	n := 2*store.MaxBriefingsByID + 1
+	n := 2*store.MaxIDsPerQuery + 1
 	ids := make([]int64, n)
 	for i := range ids {
 		ids[i] = int64(i + 1)
@@ -134,8 +134,8 @@ func TestLoadBriefingsBatches(t *testing.T) {
 	}{
 		{"none", nil, nil},
 		{"one", ids[:1], []int{1}},
-		{"exactly one query's", ids[:store.MaxBriefingsByID], []int{store.MaxBriefingsByID}},
-		{"two queries' and one", ids, []int{store.MaxBriefingsByID, store.MaxBriefingsByID, 1}},
+		{"exactly one query's", ids[:store.MaxIDsPerQuery], []int{store.MaxIDsPerQuery}},
+		{"two queries' and one", ids, []int{store.MaxIDsPerQuery, store.MaxIDsPerQuery, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

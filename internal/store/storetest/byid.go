@@ -65,7 +65,7 @@ func testArticlesByID(t *testing.T, st store.Store) {
 	ctx := t.Context()
 	src := mustSource(t, st, "https://example.org/feed.xml")
 	stored := map[int64]news.Article{}
-	for i := range store.MaxArticlesByID + 20 {
+	for i := range store.MaxIDsPerQuery + 20 {
 		num := strconv.Itoa(i)
 		a := mustArticle(t, st, news.Article{SourceID: src.ID, URL: "https://example.org/" + num, Title: "Article " + num,
 			Text: "The text of article " + num + ".", Lang: "es", PublishedAt: day0.Add(time.Duration(i) * time.Minute), FetchedAt: day0})
@@ -93,7 +93,7 @@ func testArticlesByID(t *testing.T, st store.Store) {
 func testBriefingsByID(t *testing.T, st store.Store) {
 	ctx := t.Context()
 	stored := map[int64]news.Briefing{}
-	for id := int64(1); id <= store.MaxBriefingsByID+60; id++ {
+	for id := int64(1); id <= store.MaxIDsPerQuery+60; id++ {
 		num := strconv.FormatInt(id, 10)
 		s := news.Story{ID: id, ThreadID: id, Title: "Story " + num, FirstSeen: day0, LastUpdated: day0, ArticleCount: 1, SourceCount: 1}
 		if err := st.PutStory(ctx, s); err != nil {

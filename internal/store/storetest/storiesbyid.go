@@ -18,7 +18,7 @@ import (
 // may have removed), and reads more IDs than one query takes.
 func testStoriesByID(t *testing.T, st store.Store) {
 	ctx := t.Context()
-	n := store.MaxStoriesByID + 20
+	n := store.MaxIDsPerQuery + 20
 	stored := map[int64]news.Story{}
 	for id := int64(1); id <= int64(n); id++ {
 		s := news.Story{ID: id, ThreadID: 100 + id%3, Title: "Story " + strconv.FormatInt(id, 10), Category: "local",
