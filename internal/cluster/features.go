@@ -128,7 +128,10 @@ func scan(s string, r *raw, words, names bool) {
 	var buf []byte
 	// prev is the previous capitalised word when only a space separates it
 	// from the next: "Blue Anchor" and "Tara Reid" also count as pairs,
-	// which tell one Michael or one Street from another.
+	// which tell one Michael or one Street from another. A hyphen (or a
+	// non-breaking hyphen) joins a pair as a space does: "García-Márquez"
+	// and "Lloyd-Webber" are one name of two words, as "García Márquez"
+	// is, not two names (see nameJoin).
 	prev, prevEnd := "", -1
 	// Dates: a month next to a day number, a weekday, "yesterday". They are
 	// resolved against the article's time into calendar days, which count
@@ -239,7 +242,7 @@ func scan(s string, r *raw, words, names bool) {
 		if r.capWords != nil {
 			r.capWords[hashStr(kindEntity, low)] = hashStr(kindWord, stem(low))
 		}
-		if prev != "" && prevEnd >= 0 && s[prevEnd:start] == " " {
+		if prev != "" && prevEnd >= 0 && nameJoin(s[prevEnd:start]) {
 			ph := hashStr(kindEntity, prev+" "+low)
 			r.ents[ph]++
 			if _, ok := r.pairs[ph]; !ok && r.pairs != nil {
@@ -266,6 +269,13 @@ func scan(s string, r *raw, words, names bool) {
 			r.ents[h]++
 		}
 	}
+}
+
+// nameJoin reports whether sep, what stands between two capitalised
+// words, makes them one name: a space, a hyphen or a non-breaking hyphen
+// (U+2011). An en dash joins two names ("Paris–Berlin"), not one.
+func nameJoin(sep string) bool {
+	return sep == " " || sep == "-" || sep == "\u2011"
 }
 
 // ordinal strips an English ordinal suffix: "18th" is 18.

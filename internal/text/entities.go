@@ -207,7 +207,7 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 		e.Kind = Place
 	case hasOrgHead(s, toks[i:j]):
 		e.Kind = Organization
-	case firstNames[firstKey] != "" && (n > 1 || !toks[i].initial):
+	case firstNames[givenKey(firstKey)] != "" && (n > 1 || !toks[i].initial):
 		e.Kind = Person
 	case n == 1 && isAllCaps(txt) && utf8.RuneCountInString(txt) <= 5 && firstNames[e.Key] == "":
 		if placeOnlyAcronyms[e.Key] {
@@ -362,8 +362,23 @@ func personGender(e Entity) string {
 			return g
 		}
 	}
-	if w := strings.Fields(e.Key); len(w) > 0 && !unisexNames[w[0]] {
-		return firstNames[w[0]]
+	if w := strings.Fields(e.Key); len(w) > 0 {
+		if k := givenKey(w[0]); !unisexNames[k] {
+			return firstNames[k]
+		}
 	}
 	return ""
+}
+
+// givenKey returns k, or for a hyphenated given name that firstNames lacks
+// ("jean-luc", "ana-maria") its first part, which tells that the name is a
+// person's and, unless unisex, the gender.
+func givenKey(k string) string {
+	if firstNames[k] != "" {
+		return k
+	}
+	if b, _, ok := strings.Cut(strings.ReplaceAll(k, "\u2011", "-"), "-"); ok {
+		return b
+	}
+	return k
 }

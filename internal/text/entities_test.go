@@ -55,6 +55,18 @@ func TestEntities(t *testing.T) {
 			nil},
 		{"months are not names", "In March, Angela Merkel visited Berlin.",
 			[]ent{{"Angela Merkel", Person}, {"Berlin", Place}}},
+		// A hyphenated name is one name, in English and Spanish, with a
+		// hyphen or a non-breaking hyphen (U+2011); an en dash joins two.
+		{"hyphenated surname, Spanish", "Ana García-Márquez visitó Sevilla el lunes. García-Márquez dijo que volvería.",
+			[]ent{{"Ana García-Márquez", Person}, {"Sevilla", Place}, {"García-Márquez", Person}}},
+		{"hyphenated given name", "Jean-Luc Mélenchon spoke in Paris. Mélenchon said he would run.",
+			[]ent{{"Jean-Luc Mélenchon", Person}, {"Paris", Place}, {"Mélenchon", Person}}},
+		{"hyphenated surname, English", "Andrew Lloyd-Webber opened a show. Lloyd-Webber said it was his last.",
+			[]ent{{"Andrew Lloyd-Webber", Person}, {"Lloyd-Webber", Person}}},
+		{"non-breaking hyphen", "Andrew Lloyd\u2011Webber opened a show. Lloyd\u2011Webber said it was his last.",
+			[]ent{{"Andrew Lloyd\u2011Webber", Person}, {"Lloyd\u2011Webber", Person}}},
+		{"an en dash joins two names", "The Paris–Berlin train left on time.",
+			[]ent{{"Paris", Place}, {"Berlin", Place}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,6 +112,8 @@ func TestCorefer(t *testing.T) {
 		{mk("Bank of America", Organization), mk("BOA", Organization), true},
 		{mk("Paris", Place), mk("Paris Hilton", Person), false},
 		{mk("Lopez", Person), mk("", Person), false},
+		{mk("Ana García-Márquez", Person), mk("García-Márquez", Person), true},
+		{mk("Ana García-Márquez", Person), mk("Márquez", Person), false},
 	}
 	for _, tc := range tests {
 		if got := Corefer(tc.a, tc.b); got != tc.want {

@@ -29,6 +29,16 @@ func TestQuotes(t *testing.T) {
 	}{
 		{"after, name first", "en", `"We will win this election," Smith said.`,
 			[]voice{{"We will win this election", "Smith", ""}}},
+		// A hyphenated surname said later links to the full name given
+		// earlier, with a hyphen or a non-breaking hyphen.
+		{"after, hyphenated surname links to the full name", "en", "Andrew Lloyd-Webber opened a show on Monday. \"This is the last musical I will ever write,\" Lloyd-Webber said.",
+			[]voice{{"This is the last musical I will ever write", "Andrew Lloyd-Webber", ""}}},
+		{"after, non-breaking hyphen links to the full name", "en", "Andrew Lloyd\u2011Webber opened a show on Monday. \"This is the last musical I will ever write,\" Lloyd\u2011Webber said.",
+			[]voice{{"This is the last musical I will ever write", "Andrew Lloyd\u2011Webber", ""}}},
+		{"after, hyphenated given name links to the full name", "en", "Jean-Luc Mélenchon spoke in Paris on Monday. \"We will win this election, whatever the polls say,\" Mélenchon said.",
+			[]voice{{"We will win this election, whatever the polls say", "Jean-Luc Mélenchon", ""}}},
+		{"después, apellido compuesto enlaza con el nombre completo", "es", "Ana García-Márquez visitó Sevilla el lunes. «Vamos a ganar esta batalla contra el virus», dijo García-Márquez.",
+			[]voice{{"Vamos a ganar esta batalla contra el virus", "Ana García-Márquez", ""}}},
 		{"after, verb first with role", "en", `"The plan is dead on arrival," said Ana Ruiz, the party's leader.`,
 			[]voice{{"The plan is dead on arrival", "Ana Ruiz", "the party's leader"}}},
 		// A lower-case role before a name the recogniser cannot classify
