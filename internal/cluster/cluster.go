@@ -164,6 +164,15 @@ type Config struct {
 	// translated, or the story holding an article of its language.
 	// Default 2.25; 0 turns the check off.
 	PlaceRatio float64
+	// PlaceThreads keeps a report that PlaceRatio held apart from a story,
+	// as another event of its place, out of that story's thread too when
+	// it starts a story of its own: the town's people that the two share
+	// (its mayor, a local outlet's regular voices) are what held it apart,
+	// and say nothing of a continuation, since its headline shares only
+	// the town with the story's (docs/clustering.md, "Three events of one
+	// town: the thread"). A later report of the new story may still link
+	// it (relink). Default true.
+	PlaceThreads bool
 	// RelatedMin is the least cosine between two stories' names for Related
 	// to offer one as the other's background, outside a thread. Default
 	// 0.25.
@@ -443,6 +452,7 @@ func DefaultConfig() Config {
 		DevelopPause:      24 * time.Hour,
 		DevelopWords:      3,
 		PlaceRatio:        2.25,
+		PlaceThreads:      true,
 		WordWeight:        0.5,
 		EntityWeight:      0.3,
 		NumberWeight:      0.1,
@@ -705,6 +715,9 @@ type prepared struct {
 	titleCounts ages
 	// leadNames are the names of its headline and lead (see conflict.go).
 	leadNames []leadName
+	// apart are the threads of the candidate stories that otherEvent held
+	// it apart from (see Config.PlaceThreads).
+	apart []int64
 	// mentions are the streets it names, tolls the victim counts of its
 	// headline and lead.
 	mentions []string
@@ -862,7 +875,13 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	cands := c.candidates(p)
 	p.cands, p.hasCands = cands, true
 	for _, s := range cands {
-		if !c.joinable(d, s) || c.otherEvent(d, p, s) {
+		if !c.joinable(d, s) {
+			continue
+		}
+		if c.otherEvent(d, p, s) {
+			if c.cfg.PlaceThreads {
+				p.apart = append(p.apart, s.thread)
+			}
 			continue
 		}
 		sc := c.score(d, p, s)

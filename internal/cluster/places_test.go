@@ -34,18 +34,29 @@ func TestOtherEvent(t *testing.T) {
 		name  string
 		doc   Doc
 		ratio float64 // PlaceRatio, the default when 0
-		apart bool
+		// threadsOff turns PlaceThreads off.
+		threadsOff bool
+		apart      bool
+		// sameThread is whether the report, apart or not, ends in the
+		// fair's thread.
+		sameThread bool
 	}{
+		// Held apart, the restrictions start a story of their own, and do
+		// not continue the fair's thread through the mayor and the
+		// cooperative's head (PlaceThreads).
 		{name: "water restrictions a day and a half later, the same mayor", apart: true, doc: Doc{
 			Title: "Caldera Springs bans garden watering as reservoir drops", Source: 1, Time: at(5, 9),
 			Text: "Caldera Springs council on Thursday banned garden watering, car washing with hoses and filling pools after the Alta reservoir that serves Caldera Springs fell to 31 percent. \"It is not a time for alarm, but for saving every drop,\" Mayor Inés Parra said. Bruno Sosa of the growers' cooperative said the harvest was at risk. Fines reach 600 crowns."}},
-		{name: "the same restrictions, the check off", ratio: -1, doc: Doc{
+		{name: "the same restrictions, the thread check off", threadsOff: true, apart: true, sameThread: true, doc: Doc{
 			Title: "Caldera Springs bans garden watering as reservoir drops", Source: 1, Time: at(5, 9),
 			Text: "Caldera Springs council on Thursday banned garden watering, car washing with hoses and filling pools after the Alta reservoir that serves Caldera Springs fell to 31 percent. \"It is not a time for alarm, but for saving every drop,\" Mayor Inés Parra said. Bruno Sosa of the growers' cooperative said the harvest was at risk. Fines reach 600 crowns."}},
-		{name: "the same restrictions the evening of the fair's last report", doc: Doc{
+		{name: "the same restrictions, the check off", ratio: -1, sameThread: true, doc: Doc{
+			Title: "Caldera Springs bans garden watering as reservoir drops", Source: 1, Time: at(5, 9),
+			Text: "Caldera Springs council on Thursday banned garden watering, car washing with hoses and filling pools after the Alta reservoir that serves Caldera Springs fell to 31 percent. \"It is not a time for alarm, but for saving every drop,\" Mayor Inés Parra said. Bruno Sosa of the growers' cooperative said the harvest was at risk. Fines reach 600 crowns."}},
+		{name: "the same restrictions the evening of the fair's last report", sameThread: true, doc: Doc{
 			Title: "Caldera Springs bans garden watering as reservoir drops", Source: 1, Time: at(3, 21),
 			Text: "Caldera Springs council on Tuesday banned garden watering, car washing with hoses and filling pools after the Alta reservoir that serves Caldera Springs fell to 31 percent. \"It is not a time for alarm, but for saving every drop,\" Mayor Inés Parra said. Bruno Sosa of the growers' cooperative said the harvest was at risk. Fines reach 600 crowns."}},
-		{name: "a report of the fair itself", doc: Doc{
+		{name: "a report of the fair itself", sameThread: true, doc: Doc{
 			Title: "Flower carts parade through Caldera Springs as Cherry Fair ends", Source: 2, Time: at(5, 20),
 			Text: "Thousands watched the parade of flower carts close the Cherry Fair in Caldera Springs on Thursday. Mayor Inés Parra said more than 20,000 visitors came, a record. Baking contest winner Rosa Lanz, 81, rode on the first cart."}},
 	}
@@ -56,6 +67,7 @@ func TestOtherEvent(t *testing.T) {
 			if tt.ratio != 0 {
 				cfg.PlaceRatio = max(tt.ratio, 0)
 			}
+			cfg.PlaceThreads = !tt.threadsOff
 			c := New(cfg)
 			id := int64(0)
 			add := func(d Doc) Assignment {
@@ -66,11 +78,11 @@ func TestOtherEvent(t *testing.T) {
 			for _, d := range background {
 				add(d)
 			}
-			var story int64
+			var story, thread int64
 			for i, d := range fair {
 				a := add(d)
 				if i == 0 {
-					story = a.StoryID
+					story, thread = a.StoryID, a.ThreadID
 				} else if a.StoryID != story {
 					t.Fatalf("fair report %q: story %d, want %d", d.Title, a.StoryID, story)
 				}
@@ -78,6 +90,9 @@ func TestOtherEvent(t *testing.T) {
 			a := add(tt.doc)
 			if got := a.StoryID != story; got != tt.apart {
 				t.Errorf("%q: story %d (score %.3f), the fair's %d; apart %v, want %v", tt.doc.Title, a.StoryID, a.Score, story, got, tt.apart)
+			}
+			if got := c.ThreadOf(a.StoryID) == c.ThreadOf(story); got != tt.sameThread {
+				t.Errorf("%q: thread %d, the fair's %d (first %d); same thread %v, want %v", tt.doc.Title, c.ThreadOf(a.StoryID), c.ThreadOf(story), thread, got, tt.sameThread)
 			}
 		})
 	}

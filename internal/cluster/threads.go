@@ -131,6 +131,13 @@ func (c *Clusterer) distinctTopics(a, b *thread) bool {
 // best of several that it links to weakly.
 func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
 	cands = c.threadCands(cands)
+	if len(p.apart) > 0 {
+		// Not the thread of a story that otherEvent held p apart from
+		// (see Config.PlaceThreads).
+		cands = slices.DeleteFunc(slices.Clone(cands), func(s *story) bool {
+			return slices.Contains(p.apart, s.thread)
+		})
+	}
 	var bestThread *thread
 	bestThreadScore := math.Inf(-1)
 	seen := map[int64]bool{}

@@ -144,6 +144,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.ThreadMergeTopics, "thread-merge-topics", cfg.ThreadMergeTopics, "experiment: topic names each of two threads must hold that the other lacks for a merge between them to be refused (0: off)")
 	fs.IntVar(&cfg.DevelopSources, "develop-sources", cfg.DevelopSources, "experiment: outlets a story must have for a report after a pause that leads with a new event to start a new story in its thread (0: off)")
 	fs.DurationVar(&cfg.DevelopPause, "develop-pause", cfg.DevelopPause, "experiment: least pause since a story's last article before a report can be a new development of it")
+	fs.BoolVar(&cfg.PlaceThreads, "place-threads", cfg.PlaceThreads, "experiment: keep a report place-ratio held apart from a story out of that story's thread when it starts a story (false: off)")
 	fs.Float64Var(&cfg.PlaceRatio, "place-ratio", cfg.PlaceRatio, "experiment: how many times more a report must agree with a story of few outlets in names than in words, its headline sharing only common names, to be kept apart as another event of the place (0: off)")
 	fs.IntVar(&cfg.DevelopWords, "develop-words", cfg.DevelopWords, "experiment: headline words none of the story's headlines gives that a new development needs")
 	fs.Float64Var(&cfg.ThreadNameWeight, "thread-w-names", cfg.ThreadNameWeight, "experiment: weight of names in the thread score")

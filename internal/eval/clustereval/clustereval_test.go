@@ -458,6 +458,7 @@ func TestDemoGoldThreads(t *testing.T) {
 		{"flood-evacuation", "dam-cracks", true},
 		{"mayoral-election", "marathon", false},
 		{"cup-final", "almond-festival", false},
+		{"drought-restrictions", "almond-festival", false},
 		{"aid-paused", "flood-evacuation", false},
 	}
 	for _, tt := range tests {
@@ -502,6 +503,11 @@ func TestDemoThreadsApart(t *testing.T) {
 		// (Config.ThreadSideNames).
 		{"mayoral-election", "marathon"},
 		{"mayoral-election", "almond-festival"},
+		// The water restrictions, held apart from the festival's story as
+		// another event of Villa Serena, name its mayor and the almond
+		// cooperative's head in their body; they start a thread of their
+		// own (cluster.Config.PlaceThreads).
+		{"drought-restrictions", "almond-festival"},
 		// The flood fund, a new development of the flood, quotes the
 		// finance minister and an economist the rate rise quotes too; a
 		// development does not merge its thread with another
