@@ -302,6 +302,18 @@ type Config struct {
 	// chosen on one half of ecbplus-dev (see docs/clustering.md); 0 turns
 	// it off.
 	YearlessConflict float64
+	// YearRival discounts by this share the score of a story none of
+	// whose articles is dated or gives a dateline, for an undated article
+	// whose year another candidate confirms (see yearRival): that story,
+	// scoring at least YearRivalScore times Threshold, has an article of
+	// the year the article's dateline or address gives, and is joined if
+	// it is then the best, even under Threshold. Two look-alike events
+	// years apart, one told by a story of the article's year, the other
+	// by a story that gives no year of its own. Default 0.5 and 0.5,
+	// chosen on one half of ecbplus-dev (see docs/clustering.md); 0 turns
+	// it off. Only an undated article meets it.
+	YearRival      float64
+	YearRivalScore float64
 	// AnchorThreshold is the join threshold for a story that shares an
 	// incident anchor with the article (a street address, a person named
 	// with an age; see anchors.go), when it is below the usual one: two
@@ -476,6 +488,8 @@ func DefaultConfig() Config {
 		TitleThreshold:    0.10,
 		YearConflict:      0.2,
 		YearlessConflict:  0.3,
+		YearRival:         0.5,
+		YearRivalScore:    0.5,
 		AnchorThreshold:   0.08,
 		StreetConflict:    0.5,
 		AgeThreshold:      0.10,
@@ -659,6 +673,8 @@ type Clusterer struct {
 	copies     *dedup.Index
 	// votes is scratch space for candidates, reused from article to article.
 	votes map[int64]float64
+	// scores is scratch space for decide's candidates' scores.
+	scores []float64
 	// indexed holds the dated stories, held or archived, that have
 	// two-word names, by ID; archIndex their IDs by name; archQueue the
 	// archived ones in the order they were forgotten (see archive.go).
@@ -874,7 +890,18 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	bestScore, anchoredScore, developedScore := math.Inf(-1), math.Inf(-1), math.Inf(-1)
 	cands := c.candidates(p)
 	p.cands, p.hasCands = cands, true
-	for _, s := range cands {
+	// Scored first, then chosen among: whether a candidate confirms an
+	// undated article's year changes the others' scores (see yearRival).
+	scores := c.scores[:0]
+	for range cands {
+		scores = append(scores, 0)
+	}
+	c.scores = scores
+	rival := false
+	var rivalStory *story
+	rivalScore := math.Inf(-1)
+	for i, s := range cands {
+		scores[i] = math.Inf(-1)
 		if !c.joinable(d, s) {
 			continue
 		}
@@ -884,7 +911,24 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 			}
 			continue
 		}
-		sc := c.score(d, p, s)
+		scores[i] = c.score(d, p, s)
+		if c.yearRival(d, p, s, scores[i]) {
+			rival = true
+			if scores[i] > rivalScore || scores[i] == rivalScore && s.id < rivalStory.id {
+				rivalStory, rivalScore = s, scores[i]
+			}
+		}
+	}
+	for i, s := range cands {
+		sc := scores[i]
+		if math.IsInf(sc, -1) {
+			continue
+		}
+		if rival && len(s.years) == 0 {
+			// No article of s is dated or gives a dateline: a year
+			// its texts write in passing is not its own.
+			sc *= 1 - c.cfg.YearRival
+		}
 		if c.develops(d, p, s) {
 			// A new development of s joins no story of s's: it starts
 			// one in the thread of s (the best such story by score), or
@@ -902,6 +946,11 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 	}
 	join := best != nil && bestScore >= c.threshold(p, best)
+	if !join && rivalStory != nil && rivalStory == best {
+		// The best story confirms the article's year: a report of
+		// its event, which shares fewer words than the look-alike's.
+		join = true
+	}
 	if !join && anchored != nil && c.cfg.AnchorThreshold > 0 && anchoredScore >= c.cfg.AnchorThreshold {
 		// No story reaches the usual threshold, but one shares an address
 		// or a named person's age with the article: the same incident,
@@ -1072,6 +1121,27 @@ func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
 		}
 	}
 	return known > 0 && same == 0
+}
+
+// yearRival reports whether s, scored sc, confirms the year of an
+// undated article: one of its articles is of the year the article's
+// dateline or address gives, and it scores at least half the threshold.
+// A story that gives no year of its own then loses its claim on the
+// article (see Config.YearRival).
+func (c *Clusterer) yearRival(d Doc, p *prepared, s *story, sc float64) bool {
+	if c.cfg.YearRival <= 0 || !d.Time.IsZero() || sc < c.cfg.YearRivalScore*c.cfg.Threshold {
+		return false
+	}
+	y := era(d, p)
+	if y == 0 {
+		return false
+	}
+	for _, yc := range s.years {
+		if yc.year == y || yc.year == -y {
+			return true
+		}
+	}
+	return false
 }
 
 // yearless reports whether d's year is known (see era) while s gives no

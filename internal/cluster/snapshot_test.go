@@ -26,7 +26,7 @@ import (
 // out.
 var sameState = []cmp.Option{
 	cmp.Exporter(func(reflect.Type) bool { return true }),
-	cmpopts.IgnoreFields(Clusterer{}, "votes"),
+	cmpopts.IgnoreFields(Clusterer{}, "votes", "scores"),
 }
 
 // loadJSONL reads up to n articles of a data set shared by the eval
@@ -277,6 +277,7 @@ func TestSnapshotRefused(t *testing.T) {
 		{"other undated hold", func() Config { c := DefaultConfig(); c.UndatedHold++; return c }(), good, true},
 		{"other undated keep", func() Config { c := DefaultConfig(); c.UndatedKeep++; return c }(), good, true},
 		{"other names-only weight", func() Config { c := DefaultConfig(); c.NamesOnlyWeight += 0.1; return c }(), good, true},
+		{"other year rival", func() Config { c := DefaultConfig(); c.YearRival += 0.1; return c }(), good, true},
 		{"other copy window", func() Config { c := DefaultConfig(); c.Dedup.Window = time.Hour; return c }(), good, true},
 		{"other format", DefaultConfig(), append([]byte(snapshotMagic), append([]byte{SnapshotFormat + 1}, good[len(snapshotMagic)+1:]...)...), true},
 		{"empty", DefaultConfig(), nil, false},
