@@ -19,6 +19,7 @@ func TestDatelineYear(t *testing.T) {
 		{"day month year", "Major fire at Waitrose. 21 July 2013 Last updated at 11:11 GMT", 2013},
 		{"ordinal", "September 18th, 2013, 05: 31 GMT Microsoft Launches Emergency Patch", 2013},
 		{"capitals", "WEDNESDAY, MARCH 4, 2009, 10: 53 AM President Barack Obama announced", 2009},
+		{"abbreviated March", "Instated Mar 4, 2009 In a move that could anger some", 2009},
 		{"latest of several", "Signed on June 1, 2009, renewed on March 3, 2011.", 2011},
 		{"bare year is background", "Klitschko, who beat him in 2008, defended his titles in 1,000 words.", 0},
 		{"month and year only", "He was at Betty Ford from September 2010 to January 2011.", 0},
