@@ -241,20 +241,25 @@ func (s *Server) storyAndBriefing(ctx context.Context, id int64) (news.Story, ne
 		return news.Story{}, news.Briefing{}, fmt.Errorf("load briefing of story %d: %w", id, err)
 	}
 	b = withStoryDefaults(b, st)
-	b = s.withoutGoneRelated(ctx, b)
+	b = s.currentRelated(ctx, b)
 	if b.Sections == nil {
 		b.Sections = []news.Section{}
 	}
 	return st, b, nil
 }
 
-// withoutGoneRelated drops from b the related stories no longer stored:
-// retention removes old stories (store.Pruner) and marks the briefings
-// that name them stale, but until the pipeline briefs them again a page
-// would link a story that answers 404. The related stories are looked up
-// with one query, not one each. If that fails they are all kept, and the
-// failure logged: a link that may 404 is better than no page.
-func (s *Server) withoutGoneRelated(ctx context.Context, b news.Briefing) news.Briefing {
+// currentRelated drops from b the related stories no longer stored, and
+// names each one left by its current title. Retention removes old stories
+// (store.Pruner) and marks the briefings that name them stale, but until
+// the pipeline briefs them again a page would link a story that answers
+// 404. And a related story's title is the one it had when b was written:
+// its own headline can be chosen again as its coverage grows (a later
+// article's title), while b, whose story did not change, is not written
+// again, so the link would read as a story the list no longer shows. The
+// related stories are looked up with one query, not one each. If that
+// fails they are all kept as written, and the failure logged: a link that
+// may 404 is better than no page.
+func (s *Server) currentRelated(ctx context.Context, b news.Briefing) news.Briefing {
 	var ids []int64
 	for _, sec := range b.Sections {
 		if sec.Kind != news.SectionRelated {
@@ -283,6 +288,11 @@ func (s *Server) withoutGoneRelated(ctx context.Context, b news.Briefing) news.B
 				_, ok := stored[it.StoryID]
 				return it.StoryID > 0 && !ok
 			})
+			for i, it := range sec.Items {
+				if t := stored[it.StoryID].Title; t != "" {
+					sec.Items[i].Text = t
+				}
+			}
 			if len(sec.Items) == 0 {
 				continue // every related story is gone: no empty section
 			}

@@ -133,6 +133,52 @@ func TestRelatedStoryGone(t *testing.T) {
 	}
 }
 
+// TestRelatedStoryRetitled checks that a related story is named by its
+// current title on the page, in the API and in the Markdown export: a
+// story's headline is chosen again as its coverage grows, and a briefing
+// that named it under an earlier title is not written again unless its
+// own story changes.
+func TestRelatedStoryRetitled(t *testing.T) {
+	t.Parallel()
+	st := sqliteFixture(t)
+	const current = "Bridge reopens after repairs"
+	seven, err := st.Story(t.Context(), 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seven.Title = current
+	if err := st.(*sqlite.Store).PutStory(t.Context(), seven); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.(*sqlite.Store).PutBriefing(t.Context(), news.Briefing{StoryID: 8, Headline: "Ferry", Sections: []news.Section{{
+		Kind: news.SectionRelated, Title: "Related stories",
+		Items: []news.Item{{Text: "An earlier title of story seven", StoryID: 7}},
+	}}}); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, Config{}, st)
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"/stories/8", current},
+		{"/api/stories/8", `"text": "` + current + `"`},
+		{"/stories/8/briefing.md", current},
+	}
+	for _, tt := range tests {
+		r := do(t, "GET", ts.URL+tt.path, nil, "")
+		if r.status != 200 {
+			t.Fatalf("%s: status %d", tt.path, r.status)
+		}
+		if !strings.Contains(r.body, tt.want) {
+			t.Errorf("%s lacks the current title %q", tt.path, tt.want)
+		}
+		if strings.Contains(r.body, "An earlier title") {
+			t.Errorf("%s still names the related story by its earlier title", tt.path)
+		}
+	}
+}
+
 // countingStore records the stories a request looks up one by one and
 // how many batched lookups it makes, and counts the calls of every method
 // that reads by ID, one or many (calls).
