@@ -224,8 +224,10 @@ func Build(in Input, opt Options) news.Briefing {
 			seen[c] = true
 		}
 	}
+	// Key facts and the bottom line read in the briefing's language.
+	prefer := readerArticles(an.langs, inDesk, readerLang(arts, an.langs, summary, head))
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
-		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc)
+		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
 	})
 	add(news.SectionFacts, factItems)
 	// Nor is a key fact's sentence the bottom line, a few lines below it.
@@ -238,7 +240,6 @@ func Build(in Input, opt Options) news.Briefing {
 	}
 	add(news.SectionRelated, relatedItems(in.Story.ID, in.Related, orDefault(opt.MaxRelated, 5)))
 
-	prefer := readerArticles(an.langs, inDesk, readerLang(arts, an.langs, summary, head))
 	if bl, ok := bottomLine(arts, an.langs, seen, sc, prefer); ok {
 		add(news.SectionBottomLine, []news.Item{bl})
 	}
@@ -449,7 +450,7 @@ func opensOnQuote(s string) bool {
 }
 
 // readerArticles reports which articles are in the language the briefing
-// reads in, for the bottom line: inDesk, those in the desk's language,
+// reads in, for the key facts and the bottom line: inDesk, those in the desk's language,
 // while any article is, as the headline prefers them; else those in the
 // summary's language (reader, readerLang); nil, every article, when that
 // is "". langs are the articles' languages (articleLangs).

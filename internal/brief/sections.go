@@ -354,12 +354,20 @@ type fact struct {
 // see the summary's sentence again; with no other such sentence, it is
 // kept.
 func Facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
-	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()))
+	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()), nil)
 }
 
 // facts is Facts with each article's quotes (quotes[d] are articles[d]'s)
-// and the story's sentence scores read already.
-func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits) []news.Item {
+// and the story's sentence scores read already. prefer, when not nil,
+// tells the articles in the language the briefing reads in
+// (readerArticles): a figure of another article is never an item of its
+// own, only, where text.Disagree finds one, another source's value of a
+// listed figure (a variant).
+// A fact shows its whole sentence, and under an English summary "**tres
+// días**: Los bomberos de Lanmere evacuaron…" is a line the reader cannot
+// read; its figure is most often one an English article gives too, whose
+// sentence is shown already (the summary's, or a variant's).
+func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) []news.Item {
 	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
@@ -446,7 +454,17 @@ func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]new
 	}
 	// Ties (a wire copy's sentences tie with the original's) go to the
 	// earlier article, then the figure that comes first.
+	// Figures of articles outside prefer come last: they can only be
+	// variants of a listed figure, and a variant needs its item listed
+	// first.
+	read := func(f fact) bool { return prefer == nil || prefer[f.doc] }
 	slices.SortStableFunc(facts, func(a, b fact) int {
+		if ra, rb := read(a), read(b); ra != rb {
+			if ra {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(b.score, a.score); c != 0 {
 			return c
 		}
@@ -535,7 +553,7 @@ func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]new
 			}
 			break
 		}
-		if placed || len(out) == n {
+		if placed || len(out) == n || !read(f) {
 			continue
 		}
 		seenSent[sk] = true

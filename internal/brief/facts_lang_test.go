@@ -1,0 +1,64 @@
+package brief
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsdesk/newsdesk/internal/news"
+)
+
+// TestFactsReaderLanguage wants a key fact listed on its own line only
+// from an article in the language the briefing reads in: under an English
+// summary, "**tres días**: Los bomberos de Lanmere evacuaron…" is a line
+// the reader cannot read. A briefing that reads in Spanish lists Spanish
+// facts.
+func TestFactsReaderLanguage(t *testing.T) {
+	t.Parallel()
+	flood := []news.Article{
+		{ID: 1, SourceID: 1, Lang: "en", Title: "Flood in Lanmere", Text: "Prime Minister Helena Varro on Tuesday ordered an army engineering unit to Lanmere, where the River Osk reached its highest level on record overnight and forced 120 residents of the Millbrook district out of their homes."},
+		{ID: 2, SourceID: 2, Lang: "en", Title: "Flood in Lanmere", Text: "Firefighters evacuated 150 people from the Millbrook district of Lanmere overnight, after the River Osk burst its banks following three days of heavy rain."},
+		{ID: 3, SourceID: 3, Lang: "es", Title: "Inundación en Lanmere", Text: "Los bomberos de Lanmere evacuaron durante la noche a 150 personas del barrio de Millbrook, después de que el río Osk se desbordara tras tres días de lluvias intensas en el norte de Valdria."},
+	}
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}, 3: {ID: 3, Name: "Tres"}}
+	tests := []struct {
+		name   string
+		arts   []news.Article
+		prefer []bool
+		want   [][]string // each item's figure, then its variants' figures
+	}{
+		{
+			name: "every article read: the Spanish sentence is a fact of its own",
+			arts: flood,
+			want: [][]string{{"150 people", "120 residents"}, {"tres días"}},
+		},
+		{
+			name:   "an English briefing leaves it out",
+			arts:   flood,
+			prefer: []bool{true, true, false},
+			want:   [][]string{{"150 people", "120 residents"}},
+		},
+		{
+			name:   "a Spanish briefing lists Spanish facts",
+			arts:   flood,
+			prefer: []bool{false, false, true},
+			want:   [][]string{{"150 personas"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			items := facts(tt.arts, articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer)
+			var got [][]string
+			for _, it := range items {
+				figs := []string{it.Figure.Text}
+				for _, v := range it.Variants {
+					figs = append(figs, v.Figure.Text)
+				}
+				got = append(got, figs)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("facts' figures (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
