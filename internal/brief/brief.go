@@ -205,8 +205,29 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 	earlier = append(earlier, older...)
+	// The summary's sentences are not shown again: the background leaves
+	// them out (a story's own earlier article can give both), key facts
+	// take the same figure from another sentence, and the bottom line
+	// another one.
+	seen := map[news.Citation]bool{}
+	for _, it := range summary {
+		for _, c := range it.Citations {
+			seen[c] = true
+		}
+	}
+	// The background reads in the briefing's language, as the key facts
+	// and the bottom line do: an earlier story in another language is
+	// listed in it, untranslated, and is most often another outlet's
+	// story that the thread linked by its place.
+	reading := desk
+	if !slices.Contains(inDesk, true) {
+		reading = readerLang(arts, an.langs, summary, head)
+	}
+	earlier = inLanguage(earlier, reading)
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
-		return Background(earlier, bo)
+		return slices.DeleteFunc(Background(earlier, bo), func(it news.Item) bool {
+			return len(it.Citations) > 0 && seen[it.Citations[0]]
+		})
 	}))
 	// Voices and key facts both read the articles' quotes, once. They are
 	// read inside each section's guard, so that a failure of that analysis
@@ -216,16 +237,8 @@ func Build(in Input, opt Options) news.Briefing {
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
 		return voices(arts, quotes(), inDesk, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
-	// The summary's sentences are not shown again: key facts take the
-	// same figure from another sentence, and the bottom line another one.
-	seen := map[news.Citation]bool{}
-	for _, it := range summary {
-		for _, c := range it.Citations {
-			seen[c] = true
-		}
-	}
 	// Key facts and the bottom line read in the briefing's language.
-	prefer := readerArticles(an.langs, inDesk, readerLang(arts, an.langs, summary, head))
+	prefer := readerArticles(an.langs, inDesk, reading)
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
 		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
 	})
@@ -464,6 +477,21 @@ func readerArticles(langs []string, inDesk []bool, reader string) []bool {
 	out := make([]bool, len(langs))
 	for d, l := range langs {
 		out[d] = l == reader
+	}
+	return out
+}
+
+// inLanguage returns the articles of arts in language l (as deskArticles
+// reads it), or arts when l is "".
+func inLanguage(arts []news.Article, l string) []news.Article {
+	if l == "" {
+		return arts
+	}
+	var out []news.Article
+	for d, in := range deskArticles(arts, articleLangs(arts), l) {
+		if in {
+			out = append(out, arts[d])
+		}
 	}
 	return out
 }
