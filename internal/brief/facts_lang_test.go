@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -58,6 +59,66 @@ func TestFactsReaderLanguage(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts' figures (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFactsSentenceStandsAlone wants a key fact shown with a sentence that
+// reads alone where one gives its figure: "But these are small complaints
+// about a project that cost 85 million crowns" leans on the paragraph
+// before it: a sentence that opens on a pronoun or a connective is left
+// out, as the bottom line leaves it out.
+func TestFactsSentenceStandsAlone(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		texts []string
+		skip  int      // the index of the text whose first sentence the summary shows, or -1
+		want  []string // each item's sentence
+	}{
+		{
+			name: "the summary's sentence is not stood in for by a leaning one",
+			texts: []string{
+				"The National Museum reopened on Sunday after a three-year renovation that cost 85 million crowns.",
+				"The galleries are crowded and the signs are small. But these are small complaints about a project that cost 85 million crowns.",
+			},
+			skip: 0,
+			want: []string{"The National Museum reopened on Sunday after a three-year renovation that cost 85 million crowns."},
+		},
+		{
+			name: "a leaning sentence is left out",
+			texts: []string{
+				"She said the roof alone cost 40 million crowns. About 48 percent of the visitors came from abroad.",
+				"About 48 percent of the visitors came from abroad, the ministry said.",
+			},
+			skip: -1,
+			want: []string{"About 48 percent of the visitors came from abroad."},
+		},
+	}
+	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var arts []news.Article
+			for i, tx := range tt.texts {
+				arts = append(arts, news.Article{ID: int64(i + 1), SourceID: int64(i + 1), Lang: "en", Title: "Museum", Text: tx})
+			}
+			skip := map[news.Citation]bool{}
+			if tt.skip >= 0 {
+				a := arts[tt.skip]
+				end := strings.Index(a.Text, ". ") + 1
+				if end == 0 {
+					end = len(a.Text)
+				}
+				skip[news.Cite(a.ID, news.Span{Start: 0, End: end})] = true
+			}
+			var got []string
+			for _, it := range Facts(arts, sources, 8, skip) {
+				got = append(got, it.Text)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("facts' sentences (-want +got):\n%s", diff)
 			}
 		})
 	}

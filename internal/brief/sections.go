@@ -374,6 +374,7 @@ func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]new
 		sentScore[[3]int{u.doc, u.span.Start, u.span.End}] = scores[i]
 	}
 	var facts []fact
+	langs := articleLangs(articles)
 	for d, a := range articles {
 		figs := text.Figures(a.Text, a.Lang)
 		// "Thursday" is a day only against the day the article came
@@ -397,6 +398,13 @@ func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]new
 			}
 			if sc.quoted[sentenceKey{d, f.Sentence}] {
 				continue // its sentence, shown alone, would cut a quotation
+			}
+			if sent := f.Sentence.Of(a.Text); opensOnPronoun(sent, langs[d]) || opensOnLink(sent) {
+				// A sentence that leans on the one before it ("But these
+				// are small complaints about a project that cost 85
+				// million crowns", "She said…") reads as a fragment on a
+				// line of its own, as the bottom line's would.
+				continue
 			}
 			s, ok := sentScore[[3]int{d, f.Sentence.Start, f.Sentence.End}]
 			if !ok {
