@@ -2774,13 +2774,31 @@ func (q *quoter) roleText(role news.Span) string {
 	if possessiveWord(w) || q.word(k+1) == "'s" || q.word(k+1) == "’s" || q.word(k+1) == "s" && k+1 < len(q.toks) && q.toks[k+1].start == q.toks[k].end+1 {
 		return s
 	}
+	// The text writing the word capitalised inside a sentence makes it a
+	// proper noun, unless it is there a later word of an organisation's
+	// name ("Brightfield Energy", "the Northern Relief Agency"), which
+	// capitalises its common nouns and tells nothing of the word alone
+	// ("Energy minister Leif Sandvik": the sentence's capital). A
+	// person's later name is a name ("Ruiz campaign spokesman").
 	bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	for m, t := range q.toks {
-		if m != k && t.word && !t.initial && strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s") == bare {
+		if m != k && t.word && !t.initial && strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s") == bare && !q.inOrgName(t.start) {
 			return s
 		}
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// inOrgName reports whether the word at byte at is a later word of a name
+// the recogniser does not take for a person's (an organisation's, a
+// place's).
+func (q *quoter) inOrgName(at int) bool {
+	for _, e := range q.ents {
+		if e.Kind != Person && e.Span.Start < at && at < e.Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveMark reports whether token k is the apostrophe of a plural
