@@ -46,6 +46,20 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
+			name: "an opening phrase pointing back with a pronoun",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: "Next to it, on a small screen, a teacher explains what the teachers' pay deal means for her class. Turnout in the vote was 64 percent."},
+			desk: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
+			name: "an opening phrase that names its place stands alone",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: "In Eastgate, most teachers said the teachers' pay deal was a fair result after the strike threat. Turnout in the vote was 64 percent."},
+			desk: "en",
+			want: "In Eastgate, most teachers said the teachers' pay deal was a fair result after the strike threat.",
+		},
+		{
 			name: "a demonstrative pointing back",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: "That mix of pay and smaller classes is what makes the teachers' deal so good. Turnout in the vote was 64 percent."},

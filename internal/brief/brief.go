@@ -450,11 +450,43 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 var backLinks = wordSet(append([]string{"such",
 	"pero", "y", "también", "además", "este", "esta", "ese", "esa", "estos", "estas", "esos", "esas"}, linkWords...)...)
 
-// opensOnLink reports whether s opens on one of backLinks.
+// opensOnLink reports whether s opens on one of backLinks, or on a short
+// phrase set off by a comma that points back with a pronoun or a
+// demonstrative ("Next to it, on a small screen, a woman…", "After that,",
+// "Junto a ella,"): the sentence places itself by the one before.
 func opensOnLink(s string) bool {
 	ws := text.Words(s)
-	return len(ws) > 0 && backLinks[ws[0]]
+	if len(ws) == 0 {
+		return false
+	}
+	if backLinks[ws[0]] {
+		return true
+	}
+	lead, _, ok := strings.Cut(s, ",")
+	if !ok {
+		return false
+	}
+	lw := text.Words(lead)
+	if len(lw) > maxLeadPhrase {
+		return false
+	}
+	for _, w := range lw {
+		if pointsBack[w] {
+			return true
+		}
+	}
+	return false
 }
+
+// maxLeadPhrase is the most words an opening phrase before a comma has for
+// opensOnLink to read it ("Next to it", "Despite all of this"); a longer
+// one is a clause of its own.
+const maxLeadPhrase = 4
+
+// pointsBack are the pronouns and demonstratives that, in a sentence's
+// opening phrase, refer to what came before it, in English and Spanish.
+var pointsBack = wordSet("it", "this", "that", "these", "those", "them", "him", "her", "he", "she", "they",
+	"ello", "ella", "él", "ellos", "ellas", "eso", "esto", "aquello")
 
 // opensOnQuote reports whether s opens on a quotation mark.
 func opensOnQuote(s string) bool {
