@@ -2775,16 +2775,32 @@ func (q *quoter) roleText(role news.Span) string {
 		return s
 	}
 	// The text writing the word capitalised inside a sentence makes it a
-	// proper noun, unless it is there a later word of an organisation's
-	// name ("Brightfield Energy", "the Northern Relief Agency"), which
-	// capitalises its common nouns and tells nothing of the word alone
-	// ("Energy minister Leif Sandvik": the sentence's capital). A
-	// person's later name is a name ("Ruiz campaign spokesman").
+	// proper noun, unless it does so only as a later word of an
+	// organisation's name and writes it in lower case too: "Brightfield
+	// Energy" capitalises a common noun, and "clean energy" shows it is
+	// one, so "Energy minister Leif Sandvik" has the sentence's capital.
+	// A team's short name ("Rovers manager", of "Port Anselm Rovers")
+	// is never written in lower case, and a person's later name ("Ruiz
+	// campaign spokesman") is a name.
 	bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	lower := strings.ToLower(bare)
+	inName, common := false, false
 	for m, t := range q.toks {
-		if m != k && t.word && !t.initial && strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s") == bare && !q.inOrgName(t.start) {
-			return s
+		if m == k || !t.word {
+			continue
 		}
+		wm := strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s")
+		switch {
+		case wm == lower:
+			common = true
+		case wm == bare && !t.initial && !q.inOrgName(t.start):
+			return s
+		case wm == bare && !t.initial:
+			inName = true
+		}
+	}
+	if inName && !common {
+		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
