@@ -53,6 +53,13 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			want: "Turnout in the vote was 64 percent.",
 		},
 		{
+			name: "the outlet's own voice",
+			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
+				Text: "Our reporter finds the teachers' pay deal generous to the teachers, if a little late. Turnout in the vote was 64 percent."},
+			desk: "en",
+			want: "Turnout in the vote was 64 percent.",
+		},
+		{
 			name: "an opening phrase that names its place stands alone",
 			newest: news.Article{ID: 2, SourceID: 2, Lang: "en", Title: "Pay deal reaction",
 				Text: "In Eastgate, most teachers said the teachers' pay deal was a fair result after the strike threat. Turnout in the vote was 64 percent."},

@@ -428,7 +428,7 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
 				continue
 			}
-			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) || opensOnLink(u.text) {
+			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) || opensOnLink(u.text) || opensOnPersonal(u.text) {
 				continue // leans on what comes before it
 			}
 			// Strictly better only: a tie keeps the earlier sentence.
@@ -476,6 +476,14 @@ func opensOnLink(s string) bool {
 		}
 	}
 	return false
+}
+
+// opensOnPersonal reports whether s opens on a first- or second-person
+// word ("Our critic finds…", "We visited…"): the outlet's own voice, or a
+// speaker's, which reads as the briefing's on a line of its own.
+func opensOnPersonal(s string) bool {
+	ws := text.Words(s)
+	return len(ws) > 0 && personal[ws[0]]
 }
 
 // maxLeadPhrase is the most words an opening phrase before a comma has for

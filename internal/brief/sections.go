@@ -399,7 +399,7 @@ func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]new
 			if sc.quoted[sentenceKey{d, f.Sentence}] {
 				continue // its sentence, shown alone, would cut a quotation
 			}
-			if sent := f.Sentence.Of(a.Text); opensOnPronoun(sent, langs[d]) || opensOnLink(sent) {
+			if sent := f.Sentence.Of(a.Text); opensOnPronoun(sent, langs[d]) || opensOnLink(sent) || opensOnPersonal(sent) {
 				// A sentence that leans on the one before it ("But these
 				// are small complaints about a project that cost 85
 				// million crowns", "She said…") reads as a fragment on a
