@@ -2677,8 +2677,10 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 				return news.Span{Start: q.toks[c].start, End: q.toks[i-2].end}
 			}
 		}
-		// Title before, with its modifiers.
-		if e.Title != "" || (i > 0 && q.toks[i-1].word && roleNouns[Key(q.word(i-1))]) {
+		// Title before, with its modifiers: a role noun, or an occupation
+		// ("Harbour master Ruth Calder", "striker Diego Salcedo"), as
+		// roleThenUnclassified reads one before an attribution's name.
+		if e.Title != "" || (i > 0 && q.toks[i-1].word && (roleNouns[Key(q.word(i-1))] || q.agentNoun(Key(q.word(i-1))))) {
 			end := i
 			k := i - 1
 			// The title may be inside the entity's run ("President Obama").

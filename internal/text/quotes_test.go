@@ -304,6 +304,14 @@ func TestQuotes(t *testing.T) {
 		{"a sentence-initial name the text writes capitalised elsewhere keeps its capital", "en",
 			"Trains to Eastgate were cut. Eastgate council leader Hedda Lysgaard said \"We were not asked.\"",
 			[]voice{{"We were not asked.", "Hedda Lysgaard", "Eastgate council leader"}}},
+		// An occupation before another mention of the speaker is their
+		// role, as a role noun there is.
+		{"an occupation before another mention of the speaker", "en",
+			"Harbour master Ruth Calder said visibility was poor.\n\n\"We will look at every radio call,\" said Ruth Calder.",
+			[]voice{{"We will look at every radio call", "Ruth Calder", "harbour master"}}},
+		{"a preposition ending in -er before another mention is no role", "en",
+			"The inquiry began after Ruth Calder spoke to the pilots.\n\n\"We will look at every radio call,\" said Ruth Calder.",
+			[]voice{{"We will look at every radio call", "Ruth Calder", ""}}},
 		{"a sentence-initial common word the text capitalises only in a name loses its capital", "en",
 			"The plant was built by Brightfield Energy. Energy minister Leif Sandvik said \"It is a big step for clean energy.\"",
 			[]voice{{"It is a big step for clean energy.", "Leif Sandvik", "energy minister"}}},
