@@ -2677,6 +2677,13 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 				return news.Span{Start: q.toks[c].start, End: q.toks[i-2].end}
 			}
 		}
+		// A role word the recogniser took into the name, opening a
+		// sentence before a given name ("Shopkeeper Yusuf Dalmar said…":
+		// the speaker is Yusuf Dalmar, openerBeforeName) is the role.
+		if first, rest, ok := strings.Cut(e.Span.Of(q.s), " "); ok && (roleNouns[Key(first)] || q.agentNoun(Key(first))) &&
+			q.openerBeforeName(e.Span.Start, first, rest) {
+			return news.Span{Start: e.Span.Start, End: e.Span.Start + len(first)}
+		}
 		// Title before, with its modifiers: a role noun, or an occupation
 		// ("Harbour master Ruth Calder", "striker Diego Salcedo"), as
 		// roleThenUnclassified reads one before an attribution's name.
@@ -2766,10 +2773,15 @@ func (q *quoter) roleText(role news.Span) string {
 		return s
 	}
 	// A lone capitalised word before a name is a title written so
-	// ("Governor Mark Lopez", "Rep. Ana Ruiz"); a phrase whose next word
-	// is lower case was capitalised by the sentence.
+	// ("Governor Mark Lopez", "Rep. Ana Ruiz"), but not an occupation
+	// known only by its ending ("Shopkeeper Yusuf Dalmar"), which no
+	// one writes as a title; a phrase whose next word is lower case was
+	// capitalised by the sentence.
 	if k+1 >= len(q.toks) || q.toks[k+1].start >= role.End || !q.toks[k+1].word || isCap(q.word(k+1)) {
-		return s
+		lone := k+1 >= len(q.toks) || q.toks[k+1].start >= role.End
+		if lk := Key(w); !lone || roleNouns[lk] || !q.agentNoun(lk) {
+			return s
+		}
 	}
 	// A possessive is a name's ("Eastgate's mayor", "Lanmere's fire
 	// chief"): a common noun would have its article before it.
