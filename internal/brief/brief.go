@@ -216,9 +216,10 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 	// The background reads in the briefing's language, as the key facts
-	// and the bottom line do: an earlier story in another language is
-	// listed in it, untranslated, and is most often another outlet's
-	// story that the thread linked by its place.
+	// and the bottom line do: an earlier story in another language would
+	// be listed untranslated (the demo's English drought listed three
+	// sentences of a Spanish festival story its thread had linked by the
+	// town).
 	reading := desk
 	if !slices.Contains(inDesk, true) {
 		reading = readerLang(arts, an.langs, summary, head)
