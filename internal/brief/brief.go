@@ -9,6 +9,7 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -20,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 	"github.com/newsdesk/newsdesk/internal/write"
@@ -53,9 +55,10 @@ type Options struct {
 	// current time.
 	Now time.Time
 	// DeskLang is the language (ISO 639-1) the briefing is for: its
-	// headline is a title in it where an article has one, a voice opens on
-	// a quote in it where the speaker has one, and the bottom line is a
-	// sentence in it where an article has one. "" means "en".
+	// headline is a title in it where an article has one, the summary is
+	// made of sentences in it where an article has usable ones, a voice
+	// opens on a quote in it where the speaker has one, and the bottom
+	// line is a sentence in it where an article has one. "" means "en".
 	DeskLang string
 	// Logger receives the failures of a section's text analysis, which
 	// leave that section out rather than the whole briefing; nil logs
@@ -143,8 +146,8 @@ func Build(in Input, opt Options) news.Briefing {
 	// language too, which the headline, the summary and the bottom line
 	// all read.
 	an := analyze(arts)
-	// The headline, the voices and the bottom line prefer the words of the
-	// articles in the desk's language.
+	// The headline, the summary, the voices and the bottom line prefer the
+	// words of the articles in the desk's language.
 	desk := deskLanguage(opt.DeskLang)
 	inDesk := deskArticles(arts, an.langs, desk)
 	head := headline(in.Story, arts, inDesk, in.Sources, desk)
@@ -171,7 +174,13 @@ func Build(in Input, opt Options) news.Briefing {
 		so.Words = opt.SummaryWords
 	}
 	sc := an.scored(so.withDefaults())
-	summary := summarizeItems(an, so)
+	var summary []news.Item
+	if take, l := summaryArticles(arts, an.langs, inDesk, desk); take != nil {
+		summary = summarizeIn(arts, take, l, so)
+	}
+	if len(summary) == 0 {
+		summary = summarizeItems(an, so, nil)
+	}
 	add(news.SectionSummary, summary)
 	add(news.SectionSources, outlets)
 
@@ -501,6 +510,82 @@ var pointsBack = wordSet("it", "this", "that", "these", "those", "them", "him", 
 func opensOnQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
 	return strings.ContainsRune("\"“”„«»‘’'", r)
+}
+
+// summaryArticles tells the articles whose sentences the summary is made
+// of, so that it reads in one language, and that language: those in the
+// desk's language desk (inDesk, deskArticles) when some but not all of the
+// story's articles are, as a Spanish desk does not read an English summary
+// under a Spanish headline; with none in it, those in the language most
+// of the articles are in (the earliest article's on a tie), as a French
+// desk over English and Spanish coverage reads it in English, not half in
+// each. nil, every article, when all are in one language. langs are the
+// articles' languages (articleLangs); an article's own tag comes first,
+// as deskArticles reads it.
+func summaryArticles(arts []news.Article, langs []string, inDesk []bool, desk string) ([]bool, string) {
+	if slices.Contains(inDesk, true) {
+		if slices.Contains(inDesk, false) {
+			return inDesk, desk
+		}
+		return nil, ""
+	}
+	count := map[string]int{}
+	most := ""
+	for i, a := range arts {
+		l := lang.Primary(cmp.Or(lang.Primary(a.Lang), langs[i]))
+		count[l]++
+		if count[l] > count[most] {
+			most = l
+		}
+	}
+	if len(count) < 2 {
+		return nil, ""
+	}
+	return deskArticles(arts, langs, most), most
+}
+
+// summarizeIn is the summary of the articles that take tells
+// (summaryArticles), all in language l: the summary of the story they would be alone, as the
+// summary's model weighs what sources agree on, and an article in another
+// language agrees with theirs in little but names and figures. An article
+// in another language with a machine translation into l joins them by its
+// translation, to be agreed with and never cited: the summary's sentences
+// are spans of the articles in l only. nil when they have no usable
+// sentence: Build then summarises the whole story.
+func summarizeIn(arts []news.Article, take []bool, l string, so SummaryOptions) []news.Item {
+	var sub []news.Article
+	var cite []bool // sub[i] may be cited: not a translation
+	translated := false
+	for d, a := range arts {
+		if take[d] {
+			sub = append(sub, a)
+			cite = append(cite, true)
+			continue
+		}
+		if t, ok := translatedArticle(a, l); ok {
+			sub = append(sub, t)
+			cite = append(cite, false)
+			translated = true
+		}
+	}
+	if !translated {
+		cite = nil
+	}
+	return summarizeItems(analyze(sub), so, cite)
+}
+
+// translatedArticle is a with its machine translation into l as its title
+// and text, for agreement only: its spans are not the stored article's.
+func translatedArticle(a news.Article, l string) (news.Article, bool) {
+	tr := a.Translation
+	if tr.Text == "" || !lang.Same(tr.To, l) {
+		return news.Article{}, false
+	}
+	title, body, ok := strings.Cut(tr.Text, "\n\n")
+	if !ok {
+		title, body = "", tr.Text
+	}
+	return news.Article{ID: a.ID, SourceID: a.SourceID, Lang: l, Title: title, Text: body, PublishedAt: a.PublishedAt, FetchedAt: a.FetchedAt}, true
 }
 
 // readerArticles reports which articles are in the language the briefing

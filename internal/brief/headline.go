@@ -112,8 +112,8 @@ func deskLanguage(deskLang string) string {
 // articleLangs), whether it is in the desk's language desk: by its own
 // language tag where it has one, as articleLangs knows English and
 // Spanish only and guesses one of them for any other tag (a German title
-// would pass for English), else by the guess. The headline, the voices
-// and the bottom line prefer these articles' words.
+// would pass for English), else by the guess. The headline, the summary,
+// the voices and the bottom line prefer these articles' words.
 func deskArticles(arts []news.Article, langs []string, desk string) []bool {
 	out := make([]bool, len(arts))
 	for i, a := range arts {

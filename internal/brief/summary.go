@@ -70,14 +70,18 @@ func (o SummaryOptions) withDefaults() SummaryOptions {
 // Each item's Text is exactly articles[i].Text[Start:End] of its single
 // citation, whose ArticleID is that article's ID.
 func Summarize(articles []news.Article, opt SummaryOptions) []news.Item {
-	return summarizeItems(analyze(articles), opt)
+	return summarizeItems(analyze(articles), opt, nil)
 }
 
 // summarizeItems builds the summary section from the story's sentence
 // analysis. The general sentence ranking Build shares with the other
 // sections is not used: the summary ranks sentences with its own model
 // (see summaryModel).
-func summarizeItems(an *analysis, opt SummaryOptions) []news.Item {
+//
+// cite, when not nil, tells the articles whose sentences the summary may
+// be made of: an article that is another's machine translation
+// (summarizeIn) is there to be agreed with, never cited.
+func summarizeItems(an *analysis, opt SummaryOptions, cite []bool) []news.Item {
 	articles := an.articles
 	o := opt.withDefaults()
 	m := defaultSummaryModel
@@ -85,6 +89,17 @@ func summarizeItems(an *analysis, opt SummaryOptions) []news.Item {
 		m.Shortlist = opt.Shortlist
 	}
 	units, feats := usableFeatures(an, o)
+	if cite != nil {
+		var cu []unit
+		var cf [][]float64
+		for i, u := range units {
+			if cite[u.doc] {
+				cu = append(cu, u)
+				cf = append(cf, feats[i])
+			}
+		}
+		units, feats = cu, cf
+	}
 	picked := selectSummary(articles, an.langs, o, m, nil, units, feats)
 	items := make([]news.Item, len(picked))
 	for i, u := range picked {
