@@ -93,3 +93,41 @@ func TestTimelineLeadSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineDeskLanguage wants a day's entry in the desk's language
+// where one of the day's articles is in it, and a day ranked lower that
+// repeats the day's best sentence in another language left out as it is
+// without a desk language.
+func TestTimelineDeskLanguage(t *testing.T) {
+	t.Parallel()
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 12, 0, 0, 0, time.UTC) }
+	arts := []news.Article{
+		{ID: 1, Lang: "en", PublishedAt: day(2), Title: "Aid convoys paused",
+			Text: "The government paused all aid convoys into the Kessel Valley after an attack near the Dunmore bridge."},
+		{ID: 2, Lang: "es", PublishedAt: day(2), Title: "Suspendidos los convoyes",
+			Text: "El Gobierno suspendió todos los convoyes de ayuda al valle de Kessel tras un ataque cerca del puente de Dunmore."},
+		{ID: 3, Lang: "en", PublishedAt: day(5), Title: "Leaders agree aid road plan",
+			Text: "Government and valley leaders agreed a plan to protect the aid road with army escorts and checkpoints."},
+		{ID: 4, Lang: "en", PublishedAt: day(6), Title: "Convoys were paused",
+			Text: "All aid convoys into the Kessel Valley were paused by the government after the attack near the Dunmore bridge."},
+	}
+	for _, tt := range []struct {
+		desk string
+		want []int64 // the entries' articles
+	}{
+		{"", []int64{1, 3}},
+		{"en", []int64{1, 3}},
+		{"es", []int64{2, 3}},
+	} {
+		t.Run(tt.desk, func(t *testing.T) {
+			t.Parallel()
+			var got []int64
+			for _, it := range Timeline(arts, TimelineOptions{DeskLang: tt.desk}) {
+				got = append(got, it.Citations[0].ArticleID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("entries' articles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -207,6 +207,7 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 	bo.NotAfter = latestTime(arts)
+	bo.DeskLang = desk
 	var earlier []news.Article
 	for _, a := range usable(in.Earlier) {
 		if !own[a.ID] {
