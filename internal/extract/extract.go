@@ -247,6 +247,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	paras = dropInline(trimTail(paras))
 	paras = dropTitle(paras, res.Title)
 	paras = pageText.dropSide(paras)
+	paras = pageText.addHeadings(paras, res.Title)
 	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")
 	if res.Text == "" {

@@ -672,6 +672,11 @@ type outline struct {
 	// heading (li, dt, dd, h2-h6), the blocks go-trafilatura's wild-text
 	// pass leaves out (see recover).
 	item []bool
+	// heading: per block element, whether it is a section heading (h2-h6),
+	// and inItem whether a list item (li, dt, dd) encloses it (see
+	// addHeadings).
+	heading []bool
+	inItem  []bool
 	// linked: per paragraph, whether most of its text is link text.
 	linked []bool
 	// side: per block element, the innermost side element (isSide, block
@@ -692,10 +697,19 @@ func (o *outline) add(parent int32, tag string, side int32) int32 {
 	default:
 		o.item = append(o.item, false)
 	}
+	isHead := false
+	switch tag {
+	case "h2", "h3", "h4", "h5", "h6":
+		isHead = true
+	}
+	o.heading = append(o.heading, isHead)
+	in := false
 	d := int32(0)
 	if parent >= 0 {
 		d = o.depth[parent] + 1
+		in = o.inItem[parent] || (o.item[parent] && !o.heading[parent])
 	}
+	o.inItem = append(o.inItem, in)
 	o.parent = append(o.parent, parent)
 	o.depth = append(o.depth, d)
 	o.end = append(o.end, int32(len(o.end)))
