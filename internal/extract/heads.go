@@ -72,6 +72,23 @@ func (o *outline) addHeadings(body []para, title string) []para {
 	// The page and the body mostly run in the same order, but not
 	// always (readability moves blocks): insert in the body's order.
 	slices.SortStableFunc(ins, func(a, b insert) int { return a.at - b.at })
+	// A body paragraph that several headings of the page stand above
+	// is a line the page repeats ("Buy now" under every product card),
+	// not one section's start: none of them is put back.
+	kept := ins[:0]
+	for k := 0; k < len(ins); {
+		e := k + 1
+		for e < len(ins) && ins[e].at == ins[k].at {
+			e++
+		}
+		if e == k+1 {
+			kept = append(kept, ins[k])
+		}
+		k = e
+	}
+	if ins = kept; len(ins) == 0 {
+		return body
+	}
 	out := make([]para, 0, len(body)+len(ins))
 	k := 0
 	for j, p := range body {

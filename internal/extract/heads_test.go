@@ -73,6 +73,12 @@ func TestAddHeadings(t *testing.T) {
 			want:  texts(body),
 		},
 		{
+			name: "headings of cards above a line the page repeats",
+			page: `<html><body><article>` + p("intro", 80) + `<h3>First product</h3>` + p("middle", 80) +
+				`<h3>Second product</h3>` + p("middle", 80) + p("end", 40) + `</article></body></html>`,
+			want: texts(body),
+		},
+		{
 			name: "a heading of more than headMax words",
 			page: `<html><body><article>` + p("intro", 80) + `<h2>` + w("long", headMax+1).text + `</h2>` + p("middle", 80) +
 				p("end", 40) + `</article></body></html>`,
