@@ -36,8 +36,8 @@ func (o *outline) addHeadings(body []para, title string) []para {
 			continue
 		}
 		if o.block[i+1] == b {
-			// Text after a <br> in the same heading: the heading's own
-			// second line, not a paragraph below it.
+			// The heading's own second part, after a block nested in
+			// it, not a paragraph below it.
 			continue
 		}
 		if pos == nil {
