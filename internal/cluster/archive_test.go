@@ -92,7 +92,11 @@ func TestRejoin(t *testing.T) {
 		{"common words", DefaultConfig(), 200 * 24 * time.Hour, furniture, false},
 		{"two people in four pairs", DefaultConfig(), 200 * 24 * time.Hour, twoPeople, false},
 		{"two people counted by pairs", pairs, 200 * 24 * time.Hour, twoPeople, true},
-		{"past the archive window", DefaultConfig(), 400 * 24 * time.Hour, sentencing(true), false},
+		// A sentencing twenty months on, as a trial's often comes: a
+		// one-year archive forgot the story (ecbplus-dev's death sentence
+		// and conviction, 616 and 642 days after their story).
+		{"a sentencing twenty months on", DefaultConfig(), 600 * 24 * time.Hour, sentencing(true), true},
+		{"past the archive window", DefaultConfig(), 800 * 24 * time.Hour, sentencing(true), false},
 		{"archive off", off, 200 * 24 * time.Hour, sentencing(true), false},
 	}
 	for _, tt := range tests {
@@ -313,7 +317,7 @@ func TestReviveThread(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.DFDocs = 100
 	off := New(cfg)
-	for _, d := range archiveStream(t0, 400*24*time.Hour, sentencing(false)) {
+	for _, d := range archiveStream(t0, 800*24*time.Hour, sentencing(false)) {
 		off.Add(d)
 	}
 	if th := off.threads[1]; th != nil {

@@ -399,8 +399,10 @@ type Config struct {
 	// sentencing) that names its people again (see rejoin); a forgotten
 	// story keeps only its two-word names for it, so memory is bounded by
 	// this window. ArchiveStories bounds the forgotten stories kept,
-	// earliest forgotten dropped first. Defaults 365 days and 100,000;
-	// ArchiveWindow 0 turns rejoining off.
+	// earliest forgotten dropped first. Defaults two years (730 days: a
+	// trial, a conviction or a sentence often comes a year or two after
+	// the crime; see docs/clustering.md) and 100,000; ArchiveWindow 0
+	// turns rejoining off.
 	ArchiveWindow  time.Duration
 	ArchiveStories int
 	// ArchiveNames is how many two-word names a late follow-up must share
@@ -500,7 +502,7 @@ func DefaultConfig() Config {
 		FigureConflict:    0.5,
 		StreetMentions:    heldMentions,
 		TollThreshold:     0.11,
-		ArchiveWindow:     365 * 24 * time.Hour,
+		ArchiveWindow:     730 * 24 * time.Hour,
 		ArchiveStories:    100_000,
 		ArchiveNames:      3,
 		ArchiveMixedNames: 4,
