@@ -79,7 +79,11 @@ func TestCrossValidateSummaryModel(t *testing.T) {
 	m := ps.Fit(cvSettings)
 	r1, r2 := rougeSums(brief.PrepareSummaryStories(val).Summaries(m), val)
 	t.Logf("val, refitted on all of train (%d stories): ROUGE-1 %.4f ROUGE-2 %.4f", len(val), r1/float64(len(val)), r2/float64(len(val)))
-	if diff := cmp.Diff(brief.EmbeddedSummaryModel(), m); diff != "" {
+	// The fingerprint is only the training's record of its rows
+	// (TestSummaryModelFresh); Fit does not compute it.
+	embedded := brief.EmbeddedSummaryModel()
+	embedded.Fingerprint = nil
+	if diff := cmp.Diff(embedded, m); diff != "" {
 		t.Errorf("the model refitted on all of train differs from summary_model.json (-embedded +refitted):\n%s", diff)
 	}
 }

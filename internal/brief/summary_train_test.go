@@ -280,12 +280,19 @@ func sentenceModel(ps []prepared, shortlist int, lambda float64) summaryModel {
 	for _, p := range ps {
 		ys := make([]float64, len(p.units))
 		for i, u := range p.units {
-			toks := rouge.Tokens(u.text)
-			ys[i] = (precision(toks, p.ref1, 1) + 2*precision(toks, p.ref2, 2)) / 3
+			ys[i] = sentenceLabel(p, u)
 		}
 		sent.addGroup(p.feats, ys)
 	}
 	return summaryModel{Features: summaryFeatureNames, Weights: sent.fit(lambda), Shortlist: shortlist}
+}
+
+// sentenceLabel is what the sentence model learns to predict of one of a
+// story's candidates: its (unigram + 2 × bigram precision) / 3 against the
+// editors' summary.
+func sentenceLabel(p prepared, u unit) float64 {
+	toks := rouge.Tokens(u.text)
+	return (precision(toks, p.ref1, 1) + 2*precision(toks, p.ref2, 2)) / 3
 }
 
 // enumerate lists every candidate summary of each story under model m's
@@ -440,20 +447,16 @@ func countExpected(ps []prepared) expectedModel {
 	var sx, sy, sxx, sxy float64
 	xs, ys := make([]float64, 0, len(ps)), make([]float64, 0, len(ps))
 	for _, p := range ps {
-		sw := p.words
-		for id, c := range sw.cell {
-			wAll[c]++
-			if p.ref1[sw.text[id]] > 0 {
-				wIn[c]++
-			}
+		r := expectedRowOf(p)
+		for c := range wAll {
+			wIn[c] += r.wIn[c]
+			wAll[c] += r.wAll[c]
 		}
-		for k, c := range sw.pairCell {
-			pAll[c]++
-			if p.ref2[sw.text[sw.pairs[k][0]]+" "+sw.text[sw.pairs[k][1]]] > 0 {
-				pIn[c]++
-			}
+		for c := range pAll {
+			pIn[c] += r.pIn[c]
+			pAll[c] += r.pAll[c]
 		}
-		x, y := math.Log(float64(sw.total+1)), math.Log(float64(p.refLen+1))
+		x, y := r.x, r.y
 		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
 		xs, ys = append(xs, x), append(ys, y)
 	}
@@ -478,6 +481,38 @@ func countExpected(ps []prepared) expectedModel {
 		}
 	}
 	return m
+}
+
+// expectedRow is what countExpected reads of one story: for each word
+// (pair) cell, how many of the sources' words (pairs) fall in it and how
+// many of those the reference has; and the log of the sources' and of the
+// reference's length.
+type expectedRow struct {
+	wIn, wAll, pIn, pAll []float64
+	x, y                 float64
+}
+
+// expectedRowOf counts one story's expected-ROUGE row.
+func expectedRowOf(p prepared) expectedRow {
+	r := expectedRow{
+		wIn: make([]float64, wordCells), wAll: make([]float64, wordCells),
+		pIn: make([]float64, pairCells), pAll: make([]float64, pairCells),
+	}
+	sw := p.words
+	for id, c := range sw.cell {
+		r.wAll[c]++
+		if p.ref1[sw.text[id]] > 0 {
+			r.wIn[c]++
+		}
+	}
+	for k, c := range sw.pairCell {
+		r.pAll[c]++
+		if p.ref2[sw.text[sw.pairs[k][0]]+" "+sw.text[sw.pairs[k][1]]] > 0 {
+			r.pIn[c]++
+		}
+	}
+	r.x, r.y = math.Log(float64(sw.total+1)), math.Log(float64(p.refLen+1))
+	return r
 }
 
 // TestTrainSummaryModel refits summary_model.json on the NeuS train split.
@@ -529,6 +564,11 @@ func TestTrainSummaryModel(t *testing.T) {
 	}
 	t.Logf("the held-out fifth's best: shortlist %d, ridge %g, %d epochs (0: regression only), rate %g (%.4f)", best.Shortlist, best.Ridge, best.Epochs, best.Rate, bestVal)
 	m := fitSummary(ps, o, trainSettings)
+	f := newFingerprinter(o, m)
+	for _, p := range ps {
+		f.add(p)
+	}
+	m.Fingerprint = f.sum()
 	r1, r2 := scoreModel(ps, o, m)
 	t.Logf("fitted at %+v; all train ROUGE-1 %.4f ROUGE-2 %.4f", trainSettings, r1, r2)
 	raw, err := json.MarshalIndent(m, "", " ")

@@ -99,6 +99,31 @@ type summaryModel struct {
 	// Expected gives the subset model's expected ROUGE features (see
 	// expectedModel).
 	Expected expectedModel `json:"expected"`
+	// Fingerprint hashes what the fit read of NeuS train, so that an
+	// ordinary test run notices when later code changes the candidates or
+	// their features without a refit (TestSummaryModelFresh). Only the
+	// training writes it; it plays no part in summarising.
+	Fingerprint *fitFingerprint `json:"fingerprint,omitempty"`
+}
+
+// fitFingerprint is the summary model's fingerprint: a hash of each kind of
+// training row the fit consumes, over all Stories stories of NeuS train,
+// computed by the training's test code (fingerprinter). The parts are
+// hashed apart so a failure says which kind of row changed.
+type fitFingerprint struct {
+	Stories int `json:"stories"`
+	// Candidates hashes the usable sentences: article, position, span,
+	// words and text, and the articles' languages.
+	Candidates string `json:"candidates"`
+	// Features hashes the sentence features, rounded (fingerprintScale).
+	Features string `json:"features"`
+	// Labels hashes the sentence model's targets and the reference lengths.
+	Labels string `json:"labels"`
+	// Expected hashes the expected ROUGE's per-cell counts.
+	Expected string `json:"expected"`
+	// Subsets hashes every candidate set's features and ROUGE under the
+	// model's shortlist: the subset model's rows.
+	Subsets string `json:"subsets"`
 }
 
 //go:embed summary_model.json
