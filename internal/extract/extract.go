@@ -270,6 +270,11 @@ var errPassPanicked = errors.New("internal error")
 // budget waiting). Under a context that cannot end, f runs on the
 // caller's goroutine, as it always did.
 func (e *Extractor) pass(ctx context.Context, pageURL string, f func()) error {
+	// A context that ended while the previous step ran must not start a
+	// pass that would be abandoned at once, holding a slot for nothing.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if ctx.Done() == nil {
 		f()
 		return nil

@@ -91,16 +91,19 @@ func TestHostilePageStopsAtDeadline(t *testing.T) {
 // TestPassGivenUp checks what pass does when its context ends before the
 // library pass does: it returns at once and leaves the pass running in a
 // free slot, and with no slot free it waits for the pass, so that passes
-// given up on cannot pile up.
+// given up on cannot pile up. A context that ended before pass is called
+// never starts the library pass.
 func TestPassGivenUp(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name    string
-		held    int  // of its one slot, how many passes left running hold
-		waitFor bool // pass must wait for f
+		name        string
+		endedBefore bool // ctx ends before pass is called
+		held        int  // of its one slot, how many passes left running hold
+		waitFor     bool // pass must wait for f
 	}{
-		{"slot free", 0, false},
-		{"no slot free", 1, true},
+		{"ctx ended before", true, 0, false},
+		{"slot free", false, 0, false},
+		{"no slot free", false, 1, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +114,15 @@ func TestPassGivenUp(t *testing.T) {
 				e.abandoned <- struct{}{}
 			}
 			ctx, cancel := context.WithCancel(context.Background())
+			if tt.endedBefore {
+				cancel()
+				ran := false
+				err := e.pass(ctx, "https://example.com/a", func() { ran = true })
+				if !errors.Is(err, context.Canceled) || ran || len(e.abandoned) != 0 {
+					t.Errorf("pass = %v, library pass ran %v, %d slots held; want %v, false, 0", err, ran, len(e.abandoned), context.Canceled)
+				}
+				return
+			}
 			started, release := make(chan struct{}), make(chan struct{})
 			var finished atomic.Bool
 			returned := make(chan error, 1)
