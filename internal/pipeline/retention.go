@@ -94,7 +94,8 @@ func (w retentionWorker) Work(ctx context.Context, j *river.Job[retentionArgs]) 
 		"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
 	log := w.p.logger.With("subsystem", "retention")
 	switch {
-	case ctx.Err() != nil:
+	case err != nil && ctx.Err() != nil:
+		// A prune that finished as shutdown began is logged as pruned.
 		log.Info("retention stopped by shutdown", attrs...)
 		return ctx.Err()
 	case err != nil:
