@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -43,8 +44,11 @@ func retentionJob(cfg Config) *river.PeriodicJob {
 		func() (river.JobArgs, *river.InsertOpts) {
 			return retentionArgs{Keep: cfg.Retention}, &river.InsertOpts{
 				Queue: QueueRetention,
-				// One attempt: a failed prune is logged and tried at the
-				// next period, as housekeeping that must not hold a queue.
+				// Work never returns a prune's error (it logs it, and the
+				// next period tries again), so MaxAttempts matters only
+				// for a job stopped by shutdown or its timeout, or
+				// rescued as stuck: one attempt leaves the prune to the
+				// next period rather than running it again at once.
 				MaxAttempts: 1,
 				UniqueOpts:  river.UniqueOpts{ByPeriod: cfg.RetentionEvery},
 			}
@@ -79,9 +83,24 @@ type retentionWorker struct {
 	p *Pipeline
 }
 
-// Timeout: none, as serve's prune had none; a prune stops between
-// statements when the queue stops, its committed batches kept.
-func (retentionWorker) Timeout(*river.Job[retentionArgs]) time.Duration { return -1 }
+// RetentionTimeout bounds one retention job: far above the queue's
+// JobTimeout, since a first prune of a database that was never pruned
+// removes months of stories, yet finite, so that a prune hung on the
+// database ends and the next period can run. A prune stops between
+// statements when it times out or the queue stops, its committed batches
+// kept (Prune is idempotent: the next one removes the rest).
+const RetentionTimeout = time.Hour
+
+// Timeout is RetentionTimeout. River's stuck-job rescue leaves the job
+// alone until it has run this long, whatever queue.Config's
+// RescueStuckJobsAfter (river v0.51.2, internal/maintenance/job_rescuer.go,
+// makeRetryDecision: a job younger than its worker's Timeout is ignored),
+// so the client-wide rescue delay need not grow with it. That holds on a
+// leader that registers this worker, one started with retention: a leader
+// without it discards a retention job found running past its rescue
+// delay, one reason every process sharing a database must be given the
+// same retention (docs/postgres.md).
+func (retentionWorker) Timeout(*river.Job[retentionArgs]) time.Duration { return RetentionTimeout }
 
 // Work prunes, and logs one line: what went, or why it failed. A failed
 // prune is not an error of the job: it is tried at the next period, never
@@ -94,6 +113,9 @@ func (w retentionWorker) Work(ctx context.Context, j *river.Job[retentionArgs]) 
 		"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
 	log := w.p.logger.With("subsystem", "retention")
 	switch {
+	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+		log.Error("retention prune timed out", append(attrs, "timeout", RetentionTimeout)...)
+		return ctx.Err()
 	case err != nil && ctx.Err() != nil:
 		// A prune that finished as shutdown began is logged as pruned.
 		log.Info("retention stopped by shutdown", attrs...)

@@ -74,7 +74,9 @@ type Config struct {
 	// makes it available again; default JobTimeout + 5 minutes. It covers a
 	// worker that hangs; a killed process's jobs are reclaimed at the next
 	// start instead of waiting this long (ReclaimRunning on SQLite,
-	// ReclaimDead on PostgreSQL).
+	// ReclaimDead on PostgreSQL). A worker whose own Timeout is longer
+	// (the pipeline's retention job) is not rescued before that Timeout,
+	// if the client rescuing has the worker: River checks it per job.
 	RescueStuckJobsAfter time.Duration
 	// MaxAttempts is how often a failing job is tried; default 5. Jobs that
 	// record their failures in the store (an unreachable feed, a broken
