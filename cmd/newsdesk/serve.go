@@ -68,7 +68,7 @@ func bindConfigFlags(fs *flag.FlagSet, cfg *config.Config, g flagGroup) {
 		fs.StringVar(&cfg.Database, "database", cfg.Database, "PostgreSQL `URL` (postgres://user@host:5432/db) to use instead of the SQLite file")
 		fs.IntVar(&cfg.Workers, "workers", cfg.Workers, "concurrent article jobs")
 		fs.DurationVar(&cfg.PollInterval, "poll-interval", cfg.PollInterval, "how often each feed is polled")
-		fs.Func("retention", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 30d), once a day (default 0: keep everything, or NEWSDESK_RETENTION)", func(v string) error {
+		fs.Func("retention", "remove stories whose newest article is older than this `duration` (180d, 4320h; at least 30d), once a day; every process sharing a database needs the same value, as only River's elected leader schedules it (default 0: keep everything, or NEWSDESK_RETENTION)", func(v string) error {
 			d, err := config.ParseRetention(v)
 			cfg.Retention = d
 			return err
@@ -216,9 +216,14 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		}
 	})
 	logger.Info("newsdesk is serving", "url", baseURL, "db", cfg.DatabaseName())
+	// Logged either way: every process sharing a database must be given
+	// the same --retention (the elected River leader's decides whether,
+	// and how much, is pruned), and this line is how to compare them.
 	if cfg.Retention > 0 {
 		// The pipeline's periodic job prunes (pipeline.Config.Retention).
 		logger.Info("retention on", "keep", news.FormatDuration(cfg.Retention))
+	} else {
+		logger.Info("retention off", "keep", "everything")
 	}
 	if h.ready != nil {
 		wg.Go(func() {
