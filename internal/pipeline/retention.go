@@ -34,11 +34,15 @@ func (retentionArgs) Kind() string { return "newsdesk.retention" }
 
 // retentionJob returns River's periodic job for Config.Retention. River
 // runs periodic jobs in its elected leader only, so one process of those
-// sharing a PostgreSQL database inserts it; the job is also unique by
-// period (RetentionEvery), so a new River leader, such as a process
-// started as another stops, skips a run while the last one is pending or
-// retained (queue.Config.CompletedRetention, an hour), rather than prune
-// twice. Until 29 November every serve process ran its own daily prune.
+// sharing a PostgreSQL database inserts it, rather than each pruning on
+// its own schedule. The job is also unique by period (RetentionEvery),
+// which makes a second prune rarer but does not rule it out: River's
+// periods are fixed buckets of UTC time, not a span since the last run,
+// and a completed job counts only while it is retained
+// (queue.Config.CompletedRetention, an hour), so a new River leader, such
+// as a process started as another stops, may prune again within the day.
+// That is harmless: Prune is idempotent, a second run finding only what
+// aged past the cutoff since.
 func retentionJob(cfg Config) *river.PeriodicJob {
 	return river.NewPeriodicJob(&retentionSchedule{first: cfg.RetentionFirst, every: cfg.RetentionEvery},
 		func() (river.JobArgs, *river.InsertOpts) {
