@@ -68,8 +68,8 @@ func printPrune(w io.Writer, cutoff time.Time, dry bool, r store.PruneResult) {
 	if dry {
 		verb = "would remove"
 	}
-	fmt.Fprintf(w, "%s %d stories (newest article before %s), %d articles, %d briefings; %d threads left without a story; %d articles in no story (set aside unread) before the same time\n",
-		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads, r.Ungrouped)
+	fmt.Fprintf(w, "%s %d stories (newest article before %s), %d articles, %d briefings; %d threads left without a story; %d articles set aside by the clusterer (in no story) before the same time\n",
+		verb, r.Stories, cutoff.Format(time.RFC3339), r.Articles, r.Briefings, r.Threads, r.SetAside)
 	if !dry {
 		fmt.Fprintf(w, "marked %d kept stories to be briefed again (their briefings named what was removed)\n", r.Restaled)
 	}

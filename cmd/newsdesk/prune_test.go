@@ -14,9 +14,10 @@ import (
 )
 
 // TestPruneCommand runs "newsdesk prune" on a database with one story of
-// 60 days ago and one of today: the dry run reports the old one and keeps
-// it, the prune removes it, and bad arguments are refused before the
-// database is touched.
+// 60 days ago and one of today, and an article of 60 days ago the
+// clusterer set aside: the dry run reports the old story and article and
+// keeps them, the prune removes them, and bad arguments are refused before
+// the database is touched.
 func TestPruneCommand(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -39,22 +40,34 @@ func TestPruneCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	aside, _, err := st.AddArticle(ctx, news.Article{URL: "https://prune.example/aside", Title: "t",
+		PublishedAt: now.Add(-60 * 24 * time.Hour), FetchedAt: now.Add(-60 * 24 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Set aside in no story, as the pipeline does an article with no text.
+	if err := st.SetArticleGroup(ctx, aside.ID, store.Group{}); err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 
 	tests := []struct {
 		name    string
 		args    []string
-		wantOut string
+		wantOut []string
 		wantErr string
 		stories int // left afterwards
 	}{
-		{"no duration", []string{"prune", "--db", db}, "", "--older-than is required", 2},
-		{"under the join window", []string{"prune", "--db", db, "--older-than", "29d"}, "", "want at least 30 days", 2},
-		{"not a duration", []string{"prune", "--db", db, "--older-than", "soon"}, "", `retention "soon"`, 2},
-		{"no such database", []string{"prune", "--db", db + ".typo", "--older-than", "30d"}, "", "no database at", 2},
-		{"dry run", []string{"prune", "--db", db, "--older-than", "30d", "--dry-run"}, "would remove 1 stories", "", 2},
-		{"prune", []string{"prune", "--db", db, "--older-than", "30d"}, "removed 1 stories", "", 1},
-		{"again", []string{"prune", "--db", db, "--older-than", "30d"}, "removed 0 stories", "", 1},
+		{"no duration", []string{"prune", "--db", db}, nil, "--older-than is required", 2},
+		{"under the join window", []string{"prune", "--db", db, "--older-than", "29d"}, nil, "want at least 30 days", 2},
+		{"not a duration", []string{"prune", "--db", db, "--older-than", "soon"}, nil, `retention "soon"`, 2},
+		{"no such database", []string{"prune", "--db", db + ".typo", "--older-than", "30d"}, nil, "no database at", 2},
+		{"dry run", []string{"prune", "--db", db, "--older-than", "30d", "--dry-run"},
+			[]string{"would remove 1 stories", "; 1 articles set aside by the clusterer (in no story) before"}, "", 2},
+		{"prune", []string{"prune", "--db", db, "--older-than", "30d"},
+			[]string{"removed 1 stories", "; 1 articles set aside by the clusterer (in no story) before"}, "", 1},
+		{"again", []string{"prune", "--db", db, "--older-than", "30d"},
+			[]string{"removed 0 stories", "; 0 articles set aside by the clusterer (in no story) before"}, "", 1},
 	}
 	for _, tt := range tests { // in order: each runs on the database the last left
 		var stdout, stderr bytes.Buffer
@@ -62,8 +75,10 @@ func TestPruneCommand(t *testing.T) {
 		if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error()+stderr.String(), tt.wantErr)) {
 			t.Errorf("%s: error %v (stderr %q); want %q", tt.name, err, stderr.String(), tt.wantErr)
 		}
-		if !strings.Contains(stdout.String(), tt.wantOut) {
-			t.Errorf("%s: output %q; want %q in it", tt.name, stdout.String(), tt.wantOut)
+		for _, want := range tt.wantOut {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("%s: output %q; want %q in it", tt.name, stdout.String(), want)
+			}
 		}
 		st, err := sqlite.Open(ctx, db, nil)
 		if err != nil {

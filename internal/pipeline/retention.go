@@ -114,7 +114,7 @@ func (w retentionWorker) Work(ctx context.Context, j *river.Job[retentionArgs]) 
 	cutoff := start.UTC().Add(-j.Args.Keep)
 	res, err := w.p.st.Prune(ctx, PruneOptions(cutoff, false))
 	attrs := []any{"cutoff", cutoff.Format(time.RFC3339), "stories", res.Stories, "articles", res.Articles,
-		"briefings", res.Briefings, "threads", res.Threads, "ungrouped", res.Ungrouped, "restaled", res.Restaled, "took", time.Since(start)}
+		"briefings", res.Briefings, "threads", res.Threads, "set_aside", res.SetAside, "restaled", res.Restaled, "took", time.Since(start)}
 	log := w.p.logger.With("subsystem", "retention")
 	switch {
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):

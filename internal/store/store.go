@@ -217,10 +217,10 @@ type PruneResult struct {
 	Stories   int // stories removed, with their briefings
 	Articles  int // their articles (text, search index rows, links)
 	Briefings int
-	// Ungrouped is how many articles in no story went by the same age
-	// rule: those the clusterer set aside (no text to group), not those
-	// it has yet to group. Not counted in Articles.
-	Ungrouped int
+	// SetAside is how many articles in no story went by the same age
+	// rule: those the clusterer grouped and set aside (no text to group),
+	// not those it has yet to group. Not counted in Articles.
+	SetAside int
 	// Threads is how many threads lost their last story. A thread is
 	// only the stories that carry its ID, so it goes with them.
 	Threads int
@@ -238,7 +238,7 @@ type Pruner interface {
 	// an article inside the window is kept whole, old articles and all;
 	// so is the story of the clusterer snapshot's last article, so that
 	// a restart can load the snapshot. The articles the clusterer set
-	// aside in no story (PruneResult.Ungrouped) go by the same rule, the
+	// aside in no story (PruneResult.SetAside) go by the same rule, the
 	// snapshot's last article excepted, a batch to a transaction too;
 	// those it has yet to group stay. Sources are never removed. Each
 	// removed article's URL and links are recorded, so that HasArticle

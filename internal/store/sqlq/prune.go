@@ -241,7 +241,7 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 	}
 	last := ids[len(ids)-1]
 	if dry {
-		res.Ungrouped += len(ids)
+		res.SetAside += len(ids)
 		return len(ids), last, nil
 	}
 	in := func(column string, args ...any) (string, Args) {
@@ -267,7 +267,7 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
 	}
-	res.Ungrouped += len(arts)
+	res.SetAside += len(arts)
 	return len(ids), last, nil
 }
 

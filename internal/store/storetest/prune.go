@@ -163,7 +163,7 @@ func testPrune(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	f := buildPruneFixture(t, st)
 	opt := store.PruneOptions{Cutoff: pruneCutoff, Batch: 1, Recheck: 60 * 24 * time.Hour}
-	want := store.PruneResult{Stories: 2, Articles: 2, Briefings: 2, Threads: 1, Ungrouped: 1}
+	want := store.PruneResult{Stories: 2, Articles: 2, Briefings: 2, Threads: 1, SetAside: 1}
 
 	dry := opt
 	dry.DryRun = true
