@@ -728,8 +728,8 @@ type groupLook struct {
 
 // lookAfter is what the cluster job insert at now, answered res, learnt.
 // A job it inserted is as pending as one it found: counting only the
-// latter, as the scheduler did until 29 November, made the look after a
-// new job's insert, GroupEvery later, insert it again, a duplicate.
+// latter would make the look after a new job's insert, GroupEvery later,
+// insert it again, a duplicate (docs/pipeline.md, "An idle server").
 func lookAfter(res *rivertype.JobInsertResult, now time.Time) groupLook {
 	return groupLook{last: now, snoozed: snoozedUntil(res, now)}
 }

@@ -393,11 +393,10 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 		// Grouping is the scheduler's to queue: woken, it looks within
 		// GroupEvery and inserts the one cluster job unless it knows one
 		// pending (groupLook), which groups every article stored before
-		// its next batch. An insert here per article, as until 29
-		// November, was a queue write each even when River skipped it as
-		// a duplicate (its unique insert updates the pending job's row
-		// and commits), on SQLite's one queue connection that the
-		// fetches share.
+		// its next batch. An insert here per article would be a queue
+		// write each even when River skipped it as a duplicate (its
+		// unique insert updates the pending job's row and commits), on
+		// SQLite's one queue connection that the fetches share.
 		p.wakeScheduler()
 	}
 	return stored, nil

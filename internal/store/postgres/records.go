@@ -474,9 +474,10 @@ func (st *Store) Briefing(ctx context.Context, storyID int64) (news.Briefing, er
 	return b, nil
 }
 
-// Prune removes old stories (store.Pruner). Each batch locks the stories
-// it selects, so that a concurrent PutStory of one waits for the batch
-// and then finds it gone or kept, never half removed.
+// Prune removes old stories and the old articles the clusterer set aside
+// in no story (store.Pruner). Each batch locks the rows it selects, so
+// that a concurrent PutStory of a story, or grouping of an article, waits
+// for the batch and then finds it gone or kept, never half removed.
 func (st *Store) Prune(ctx context.Context, opt store.PruneOptions) (store.PruneResult, error) {
 	return sqlq.Pruning{InTx: st.inTx, In: sqlq.AnyArray, Lock: " FOR UPDATE"}.Prune(ctx, opt)
 }
