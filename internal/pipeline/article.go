@@ -27,13 +27,17 @@ type feedItem struct {
 	Category  string    `json:"category,omitempty"`
 }
 
+// extractFunc reads a page's article: extract.ExtractContext, or in tests
+// one that takes as long as they need without spending a processor on it.
+type extractFunc func(ctx context.Context, html []byte, pageURL string) (extract.Result, error)
+
 // readArticle fetches the item's page and builds the article to store: the
-// page's extracted text when it can be had (full), else the feed's own
+// page's text extracted by ex when it can be had (full), else the feed's own
 // content (feed-only), else nothing (failed), with the reason recorded. It
 // returns an error only when ctx ended, so the caller retries later rather
 // than store a fallback the page did not deserve. A page whose extraction
 // outlasts extractTimeout (if positive) is one that cannot be used.
-func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feedItem, extractTimeout time.Duration) (news.Article, error) {
+func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news.Source, it feedItem, extractTimeout time.Duration) (news.Article, error) {
 	a := news.Article{
 		SourceID:    src.ID,
 		URL:         news.URLKey(it.URL),
@@ -61,7 +65,7 @@ func readArticle(ctx context.Context, fc *fetch.Client, src news.Source, it feed
 	if extractTimeout > 0 {
 		ectx, cancel = context.WithTimeout(ctx, extractTimeout)
 	}
-	res, err := extract.ExtractContext(ectx, resp.Body, resp.URL)
+	res, err := ex(ectx, resp.Body, resp.URL)
 	cancel()
 	switch {
 	case err != nil && ctx.Err() != nil:

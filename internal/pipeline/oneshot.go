@@ -158,7 +158,7 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
 		}
 		// A URL given on the command line is a page, with no feed behind it.
-		a, err := readArticle(ctx, fc, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, DefaultExtractTimeout)
+		a, err := readArticle(ctx, fc, extract.ExtractContext, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, DefaultExtractTimeout)
 		if err != nil {
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/newsdesk/newsdesk/internal/extract"
 	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -377,7 +378,7 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	} else if err != nil {
 		return news.Article{}, err
 	}
-	a, err := readArticle(ctx, p.fc, src, args.Item, p.cfg.ExtractTimeout)
+	a, err := readArticle(ctx, p.fc, extract.ExtractContext, src, args.Item, p.cfg.ExtractTimeout)
 	if err != nil {
 		return news.Article{}, err
 	}
