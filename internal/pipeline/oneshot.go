@@ -64,7 +64,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	seen := map[string]bool{}
 	var errs []error
 	for _, in := range inputs {
-		a, host, err := readInput(ctx, fc, in)
+		a, host, err := readInput(ctx, fc, extract.ExtractContext, DefaultExtractTimeout, in)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -150,15 +150,17 @@ func storyOf(id, thread int64, members []news.Article) news.Story {
 	return s
 }
 
-// readInput reads one input into an article, and names its source: the
-// URL's host, or the file's path.
-func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, string, error) {
+// readInput reads one input into an article, with ex, and names its
+// source: the URL's host, or the file's path. A page, fetched or a file,
+// whose extraction outlasts extractTimeout (if positive) is refused: a local file is no
+// more to be trusted to be quick to read than a page.
+func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTimeout time.Duration, in string) (news.Article, string, error) {
 	if u, err := url.Parse(in); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		if fc == nil {
 			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
 		}
 		// A URL given on the command line is a page, with no feed behind it.
-		a, err := readArticle(ctx, fc, extract.ExtractContext, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, DefaultExtractTimeout)
+		a, err := readArticle(ctx, fc, ex, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, extractTimeout)
 		if err != nil {
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}
@@ -180,8 +182,16 @@ func readInput(ctx context.Context, fc *fetch.Client, in string) (news.Article, 
 		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	res, err := extract.ExtractContext(ctx, data, fileURL)
-	if err != nil {
+	ectx, cancel := ctx, context.CancelFunc(func() {})
+	if extractTimeout > 0 {
+		ectx, cancel = context.WithTimeout(ctx, extractTimeout)
+	}
+	res, err := ex(ectx, data, fileURL)
+	cancel()
+	switch {
+	case err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded):
+		return news.Article{}, "", fmt.Errorf("%s: page could not be read within %s: extraction stopped: %w", in, news.FormatDuration(extractTimeout), err)
+	case err != nil:
 		return news.Article{}, "", fmt.Errorf("%s: no article found: %w", in, err)
 	}
 	if strings.TrimSpace(res.Text) == "" {

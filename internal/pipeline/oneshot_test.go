@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/extract"
 )
 
 func TestOneShot(t *testing.T) {
@@ -89,6 +91,33 @@ func TestOneShotErrors(t *testing.T) {
 				if strings.Contains(err.Error(), w) {
 					t.Errorf("error %q mentions %q", err, w)
 				}
+			}
+		})
+	}
+}
+
+// TestReadInputTimeout checks that a page is refused when its extraction
+// outlasts the timeout, a local file as a fetched page, with a reason that
+// says so. The extraction waits for its context rather than read a page
+// that takes that long (internal/extract's tests do).
+func TestReadInputTimeout(t *testing.T) {
+	t.Parallel()
+	s := newSite(t)
+	fc := testFetcher(t)
+	endless := func(ctx context.Context, _ []byte, _ string) (extract.Result, error) {
+		<-ctx.Done()
+		return extract.Result{}, ctx.Err()
+	}
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, []byte("<html><body><article><p>Ferry service resumes.</p></article></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{s.url("/news/fire-1.html"), file} {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			t.Parallel()
+			_, _, err := readInput(context.Background(), fc, endless, 50*time.Millisecond, in)
+			if err == nil || !strings.Contains(err.Error(), "could not be read within 50 milliseconds") {
+				t.Errorf("readInput(%s) = %v; want it refused for its extraction's time", in, err)
 			}
 		})
 	}
