@@ -81,17 +81,20 @@ func TestRetentionJob(t *testing.T) {
 }
 
 // TestRetentionOneProcessPostgres starts two processes with retention on
-// one PostgreSQL database and checks that they prune once a period: River's
-// elected leader inserts the periodic job, and one process works each,
-// where each serve process ran its own daily prune until 29 November.
+// one PostgreSQL database and checks that they prune once a period between
+// them, not once each: River's elected leader inserts the periodic job,
+// at most one of a period (the table holds one retention job to each
+// second, the period here), and each job is worked by one process, so
+// the prunes are as many as the jobs run.
 func TestRetentionOneProcessPostgres(t *testing.T) {
 	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	dsn := pgtest.DSN(t)
 	spies := [2]*pgCountingPruner{}
+	procs := [2]*pgProcess{}
 	for i := range spies {
-		startPostgresWith(t, ctx, dsn, testFetcher(t), func(st *postgres.Store) store.Store {
+		procs[i] = startPostgresWith(t, ctx, dsn, testFetcher(t), func(st *postgres.Store) store.Store {
 			spies[i] = &pgCountingPruner{Store: st}
 			return spies[i]
 		}, func(c *Config) {
@@ -99,14 +102,39 @@ func TestRetentionOneProcessPostgres(t *testing.T) {
 			c.Retention, c.RetentionFirst, c.RetentionEvery = r.Retention, r.RetentionFirst, r.RetentionEvery
 		})
 	}
-	time.Sleep(3500 * time.Millisecond)
-	a, b := spies[0].n.Load(), spies[1].n.Load()
-	t.Logf("prunes by each process: %d and %d", a, b)
-	// The first soon after start, then one a second, whichever process
-	// works the job; each process pruning on its own schedule made twice
-	// as many.
-	if n := a + b; n < 1 || n > 5 {
-		t.Errorf("%d prunes in 3.5s at one a second, want 1 to 5", n)
+	db := procs[0].st.QueueDB()
+	kind := retentionArgs{}.Kind()
+	// Three periods' jobs done: each pruning on its own schedule would
+	// have made six.
+	var done int
+	for done < 3 {
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = $1 AND state = 'completed'`, kind).Scan(&done); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%d retention jobs completed in 2 minutes; want 3", done)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	// In this order, each count a bound of the next: a completed job was
+	// pruned for, and a prune counted is of a job inserted before.
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE kind = $1 AND state = 'completed'`, kind).Scan(&done); err != nil {
+		t.Fatal(err)
+	}
+	prunes := int(spies[0].n.Load() + spies[1].n.Load())
+	var jobs, periods int
+	// River's period of a periodic job is its scheduled time truncated to
+	// RetentionEvery, here a second, in UTC.
+	if err := db.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT date_trunc('second', scheduled_at AT TIME ZONE 'UTC')) FROM river_job WHERE kind = $1`, kind).Scan(&jobs, &periods); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("retention jobs %d (completed %d) in %d periods; prunes by each process: %d and %d", jobs, done, periods, spies[0].n.Load(), spies[1].n.Load())
+	if jobs != periods {
+		t.Errorf("%d retention jobs in %d periods; want at most one a period", jobs, periods)
+	}
+	if prunes < done || prunes > jobs {
+		t.Errorf("%d prunes for %d retention jobs, %d of them completed; want one a job", prunes, jobs, done)
 	}
 }
 
