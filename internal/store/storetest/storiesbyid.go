@@ -1,12 +1,9 @@
 package storetest
 
 import (
-	"slices"
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -32,41 +29,5 @@ func testStoriesByID(t *testing.T, st store.Store) {
 		}
 		stored[id] = got
 	}
-	all := make([]int64, 0, n+1)
-	for id := range stored {
-		all = append(all, id)
-	}
-	all = append(all, 99999)
-	tests := []struct {
-		name string
-		ids  []int64
-		want []int64
-	}{
-		{"none", nil, nil},
-		{"one", []int64{7}, []int64{7}},
-		{"some gone, one twice", []int64{3, 99998, 1, 3, 0, -1}, []int64{1, 3}},
-		{"all gone", []int64{99998, 99999}, nil},
-		{"more than one query takes", all, slices.Sorted(func(yield func(int64) bool) {
-			for id := range stored {
-				if !yield(id) {
-					return
-				}
-			}
-		})},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := st.StoriesByID(ctx, tt.ids)
-			if err != nil {
-				t.Fatalf("StoriesByID: %v", err)
-			}
-			want := map[int64]news.Story{}
-			for _, id := range tt.want {
-				want[id] = stored[id]
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("StoriesByID(%d IDs) (-want +got):\n%s", len(tt.ids), diff)
-			}
-		})
-	}
+	checkByID(t, func(ids []int64) (map[int64]news.Story, error) { return st.StoriesByID(ctx, ids) }, stored)
 }
