@@ -99,7 +99,7 @@ func ScanSearch(r Scanner) (SearchRow, error) {
 // SearchStories returns page p of the stories whose articles match (see
 // store.StorySearcher): it runs the back end's query (SQLiteSearch or
 // PostgresSearch) on q, then loads the hits' articles with one more query
-// (ArticlesByID, in), not one query a hit.
+// (articlesByID, in), not one query a hit.
 func SearchStories(ctx context.Context, q Tx, query func(store.SearchPage) (string, Args), in IDsIn, p store.SearchPage) (store.SearchResult, error) {
 	if err := p.Validate(); err != nil {
 		return store.SearchResult{}, fmt.Errorf("search stories: %w", err)
@@ -171,20 +171,20 @@ func AnyArray(args *Args, column string, ids []int64) string {
 	return column + ` = ANY(` + args.Add(ids) + `)`
 }
 
-// ArticlesByID is the query for the articles with the given IDs, in no
+// articlesByID is the query for the articles with the given IDs, in no
 // order, Text and Translation included if withText, and its arguments.
-func ArticlesByID(in IDsIn, ids []int64, withText bool) (string, Args) {
+func articlesByID(in IDsIn, ids []int64, withText bool) (string, Args) {
 	var args Args
 	return `SELECT ` + ArticleCols(withText) + ` FROM articles a WHERE ` + in(&args, "a.id", ids), args
 }
 
 // LoadArticles reads the articles with the given IDs, by ID, Text and
-// Translation included if withText (ArticlesByID), with one query for
+// Translation included if withText (articlesByID), with one query for
 // each store.MaxIDsPerQuery of them; an ID with no article is left out,
 // and no IDs make no query.
 func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64, withText bool) (map[int64]news.Article, error) {
-	byID, err := loadByID(ctx, q, ids, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
-		return ArticlesByID(in, batch, withText)
+	byID, err := loadByID(ctx, q, ids, func(batch []int64) (string, Args) {
+		return articlesByID(in, batch, withText)
 	}, func(r Scanner) (int64, news.Article, error) {
 		a, err := ScanArticle(r)
 		return a.ID, a, err
@@ -199,7 +199,7 @@ func LoadArticles(ctx context.Context, q Tx, in IDsIn, ids []int64, withText boo
 // for each store.MaxIDsPerQuery of them; an ID with no story is left out,
 // and no IDs make no query.
 func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]news.Story, error) {
-	byID, err := loadByID(ctx, q, ids, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
+	byID, err := loadByID(ctx, q, ids, func(batch []int64) (string, Args) {
 		var args Args
 		return `SELECT ` + StoryCols + ` FROM stories WHERE ` + in(&args, "id", batch), args
 	}, func(r Scanner) (int64, news.Story, error) {
@@ -217,7 +217,7 @@ func LoadStories(ctx context.Context, q Tx, in IDsIn, ids []int64) (map[int64]ne
 // story with no briefing is left out, and no IDs make no query. A body
 // that does not decode fails the call, as it fails Briefing.
 func LoadBriefings(ctx context.Context, q Tx, in IDsIn, storyIDs []int64) (map[int64]news.Briefing, error) {
-	byID, err := loadByID(ctx, q, storyIDs, store.MaxIDsPerQuery, func(batch []int64) (string, Args) {
+	byID, err := loadByID(ctx, q, storyIDs, func(batch []int64) (string, Args) {
 		var args Args
 		return `SELECT story_id, body FROM briefings WHERE ` + in(&args, "story_id", batch), args
 	}, scanBriefing)
@@ -244,12 +244,12 @@ func scanBriefing(r Scanner) (int64, news.Briefing, error) {
 	return id, b, nil
 }
 
-// loadByID runs query on ids a batch of at most size at a time and keys
-// the rows by the ID scan reads with each: the one loop of the ...ByID reads, whose
-// batches keep SQLite's parameters (one an ID) far below its limit. No
-// IDs make no query; an ID given twice is asked for twice, which an IN
-// list or ANY array answers once.
-func loadByID[T any](ctx context.Context, q Tx, ids []int64, size int, query func(batch []int64) (string, Args),
+// loadByID runs query on ids a batch of at most store.MaxIDsPerQuery at a
+// time and keys the rows by the ID scan reads with each: the one loop of
+// the ...ByID reads, whose batches keep SQLite's parameters (one an ID)
+// far below its limit. No IDs make no query; an ID given twice is asked
+// for twice, which an IN list or ANY array answers once.
+func loadByID[T any](ctx context.Context, q Tx, ids []int64, query func(batch []int64) (string, Args),
 	scan func(Scanner) (int64, T, error)) (map[int64]T, error) {
 	type row struct {
 		id int64
@@ -260,7 +260,7 @@ func loadByID[T any](ctx context.Context, q Tx, ids []int64, size int, query fun
 		return row{id, v}, err
 	}
 	byID := make(map[int64]T, len(ids))
-	for batch := range slices.Chunk(ids, size) {
+	for batch := range slices.Chunk(ids, store.MaxIDsPerQuery) {
 		text, args := query(batch)
 		list, err := QueryAll(ctx, q, scanRow, text, args...)
 		if err != nil {
