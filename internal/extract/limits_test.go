@@ -51,14 +51,35 @@ func TestManyElementsRefused(t *testing.T) {
 	}
 }
 
+// hostilePage is a page of short paragraphs just under MaxElements, whose
+// reading takes seconds of a processor, nearly all in go-trafilatura's
+// content pass, which builds a string of every paragraph's text with +=
+// once per content selector tried.
+func hostilePage() []byte {
+	return []byte("<html><head><title>T</title></head><body><article>" +
+		strings.Repeat("<p>Ferry service resumes after the storm.</p>", MaxElements-10) + "</article></body></html>")
+}
+
+// BenchmarkExtractHostilePage reads hostilePage to its end, for the
+// figures docs/extraction.md ("Cancellation") and pipeline.Config's
+// ExtractTimeout quote: its time, and with -cpuprofile where it goes.
+// Seconds of a processor an iteration: run it with -benchtime 1x.
+func BenchmarkExtractHostilePage(b *testing.B) {
+	page := hostilePage()
+	for b.Loop() {
+		if _, err := Extract(page, "https://example.com/a"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestHostilePageStopsAtDeadline checks that a page just under MaxElements,
 // whose reading keeps a processor busy for seconds (nearly all in
 // go-trafilatura's content pass), gives up with the context's error when
 // the caller's context ends rather than when the page is read.
 func TestHostilePageStopsAtDeadline(t *testing.T) {
 	t.Parallel()
-	page := []byte("<html><head><title>T</title></head><body><article>" +
-		strings.Repeat("<p>Ferry service resumes after the storm.</p>", MaxElements-10) + "</article></body></html>")
+	page := hostilePage()
 	tests := []struct {
 		name string
 		ctx  func() (context.Context, context.CancelFunc)

@@ -21,9 +21,13 @@ type Config struct {
 	// ExtractTimeout bounds the extraction of one page. A page that takes
 	// longer is recorded as unreadable (feed-only or failed), as a page
 	// over extract.MaxElements is: a hostile page just under that cap
-	// took 8 s of a processor (24 s on the loaded machine), the slowest
-	// page of the scrapinghub benchmark 0.07 s. Default 30 seconds, the
-	// fetch's own total timeout; 0 leaves only the job's timeout.
+	// took 8 s of a processor (24 s on the loaded machine; go test -run
+	// '^$' -bench ExtractHostilePage -benchtime 1x -cpuprofile
+	// /tmp/hostile.prof ./internal/extract/, then go tool pprof -top on
+	// it), the slowest page of the scrapinghub benchmark 0.07 s (newsdesk
+	// eval extract --data ../shared/data/extract/scrapinghub, its line
+	// "pages over 1 s 0 (slowest ...)"). Default 30 seconds, the fetch's own total
+	// timeout; 0 leaves only the job's timeout.
 	ExtractTimeout time.Duration
 	// PollWorkers is how many feeds are polled at once. Default 2.
 	PollWorkers int
