@@ -2,6 +2,7 @@ package text
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -25,7 +26,9 @@ type Date struct {
 // Tuesday", "el martes", "last Friday", "two days ago", "hace tres
 // días"). A date without a year takes the year that puts it nearest ref
 // (or ref's year; with no ref, it is skipped). A bare weekday is the
-// latest such day on or before ref, as news reports mostly look back.
+// latest such day on or before ref, as news reports mostly look back,
+// unless its sentence tells of a plan or the future (weekdayAhead): then
+// it is the first such day on or after ref.
 func Dates(s string, ref time.Time) []Date {
 	loc := time.UTC
 	if !ref.IsZero() {
@@ -197,33 +200,46 @@ func Dates(s string, ref time.Time) []Date {
 		}
 		// Weekdays: "Tuesday", "on Tuesday", "last Friday", "next Monday",
 		// "el martes", "el próximo lunes", "el pasado viernes".
+		// A bare weekday is read by its sentence's tense (weekdayAhead):
+		// "espera … entre el viernes y el domingo" is a plan for the
+		// coming days, "arrested on Friday" the past one.
 		if wd, ok := weekdays[w[i].key]; ok {
 			t := onOrBefore(refDay, time.Weekday(wd))
 			today := t.Equal(refDay)
+			fwd := (wd - int(refDay.Weekday()) + 7) % 7 // on or after refDay
 			a := i
+			marked := false
 			if i > 0 {
 				switch w[i-1].key {
 				case "last", "pasado":
 					if today {
 						t = refDay.AddDate(0, 0, -7)
 					}
-					a = i - 1
-				case "next", "proximo", "this", "este":
-					fwd := (wd - int(refDay.Weekday()) + 7) % 7
-					if fwd == 0 && w[i-1].key != "this" && w[i-1].key != "este" {
+					a, marked = i-1, true
+				case "next", "proximo", "this", "este", "coming":
+					if fwd == 0 && w[i-1].key != "this" && w[i-1].key != "este" && w[i-1].key != "coming" {
 						fwd = 7
 					}
 					t = refDay.AddDate(0, 0, fwd)
-					a = i - 1
+					a, marked = i-1, true
+					if w[i-1].key == "coming" && i > 1 && w[i-2].key == "this" {
+						a = i - 2 // "this coming Sunday"
+					}
 				}
 			}
-			if i+1 < len(w) && (w[i+1].key == "pasado") {
-				if today {
+			if i+1 < len(w) && (w[i+1].key == "pasado" || w[i+1].key == "proximo") {
+				switch {
+				case w[i+1].key == "proximo":
+					t = refDay.AddDate(0, 0, fwd)
+				case today:
 					t = refDay.AddDate(0, 0, -7)
 				}
 				add(a, i+1, t, "day", true)
 				i++
 				continue
+			}
+			if !marked && weekdayAhead(w, i) {
+				t = refDay.AddDate(0, 0, fwd)
 			}
 			add(a, i, t, "day", true)
 		}
@@ -257,4 +273,60 @@ func absDur(d time.Duration) time.Duration {
 // onOrBefore is the latest day of weekday wd on or before day.
 func onOrBefore(day time.Time, wd time.Weekday) time.Time {
 	return day.AddDate(0, 0, -((int(day.Weekday()) - int(wd) + 7) % 7))
+}
+
+// weekdayAhead reports whether the weekday at w[x] is read forward: the
+// tense marker nearest to it in its sentence, looking back first and then
+// ahead, is one of the future or of a plan ("will", "is expected to",
+// "plans", "espera", "prevé", "se celebrará", "a partir del"), not one
+// of the past ("arrested", "said", "fue", "detuvo"). A sentence with
+// neither is read back, the news default.
+func weekdayAhead(w []fword, x int) bool {
+	for k := x - 1; k >= 0 && !sentenceEnd(w[k].text); k-- {
+		if t := tenseAt(w, k); t != 0 {
+			return t > 0
+		}
+	}
+	for k := x + 1; k < len(w) && !sentenceEnd(w[k].text); k++ {
+		if t := tenseAt(w, k); t != 0 {
+			return t > 0
+		}
+	}
+	return false
+}
+
+func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t == ";" }
+
+// tenseAt is 1 when w[k] marks the future or a plan, -1 when it marks the
+// past and 0 otherwise. English past is read from the regular "-ed" and a
+// few common verbs; Spanish future from its "-rá"/"-rán" endings and past
+// from the preterite's "-ó", "-aron", "-ieron".
+func tenseAt(w []fword, k int) int {
+	key := w[k].key
+	switch key {
+	case "will", "shall", "ll", "upcoming", "coming", "espera", "esperan", "preve", "preven",
+		"prevista", "previsto", "previstas", "previstos", "planea", "planean", "proximo", "proxima":
+		return 1
+	case "expected", "due", "set", "plans", "plan", "planned", "scheduled", "going", "aims", "intends":
+		if k+1 < len(w) && w[k+1].key == "to" || key == "plans" || key == "plan" || key == "scheduled" {
+			return 1
+		}
+	case "partir":
+		if k > 0 && w[k-1].key == "a" {
+			return 1 // "a partir del lunes"
+		}
+	case "said", "told", "was", "were", "had", "did", "met", "made", "took", "gave", "left", "won",
+		"lost", "began", "held", "fue", "fueron", "dijo", "hubo", "estuvo", "tuvo", "hizo", "pasado", "ayer":
+		return -1
+	}
+	low := strings.ToLower(w[k].text)
+	switch {
+	case strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán"):
+		return 1 // "celebrará", "abrirán"
+	case len(key) > 4 && strings.HasSuffix(key, "ed"):
+		return -1 // "arrested"
+	case len(low) > 3 && strings.HasSuffix(low, "ó"), len(key) > 5 && (strings.HasSuffix(key, "aron") || strings.HasSuffix(key, "ieron")):
+		return -1 // "anunció", "detuvieron"
+	}
+	return 0
 }

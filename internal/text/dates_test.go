@@ -63,3 +63,46 @@ func TestDates(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesWeekdayTense: a weekday with no "last" or "next" is read by its
+// sentence's tense, nearest marker first: a plan or the future looks
+// ahead, the past (the default) looks back, and the publication's own
+// weekday is that day.
+func TestDatesWeekdayTense(t *testing.T) {
+	t.Parallel()
+	wed := time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, in string
+		want     []dateHit
+	}{
+		{"spanish plan espera", "La organización espera más de 20.000 visitantes entre el viernes y el domingo.",
+			[]dateHit{{"viernes", "2026-03-06", "day", true}, {"domingo", "2026-03-08", "day", true}}},
+		{"spanish prevé", "El ayuntamiento prevé abrir el lunes.", []dateHit{{"lunes", "2026-03-09", "day", true}}},
+		{"spanish future tense", "La feria se celebrará el sábado.", []dateHit{{"sábado", "2026-03-07", "day", true}}},
+		{"spanish a partir del", "Las restricciones rigen a partir del lunes.", []dateHit{{"lunes", "2026-03-09", "day", true}}},
+		{"spanish weekday próximo", "Abrirá el viernes próximo.", []dateHit{{"viernes próximo", "2026-03-06", "day", true}}},
+		{"spanish past", "La policía detuvo al hombre el domingo.", []dateHit{{"domingo", "2026-03-01", "day", true}}},
+		{"spanish pasado", "Llegó el viernes pasado.", []dateHit{{"viernes pasado", "2026-02-27", "day", true}}},
+		{"english will", "The council will vote on Friday.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english fronted will", "On Monday, the council will vote.", []dateHit{{"Monday", "2026-03-09", "day", true}}},
+		{"english expected", "The ship is expected to dock on Saturday.", []dateHit{{"Saturday", "2026-03-07", "day", true}}},
+		{"english plans", "The union plans a march on Tuesday.", []dateHit{{"Tuesday", "2026-03-10", "day", true}}},
+		{"english this coming", "They meet this coming Sunday.", []dateHit{{"this coming Sunday", "2026-03-08", "day", true}}},
+		{"english past", "Police arrested a man on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
+		{"english last", "The vote was held last Monday.", []dateHit{{"last Monday", "2026-03-02", "day", true}}},
+		{"english said then will", "She said on Tuesday that she will resign.", []dateHit{{"Tuesday", "2026-03-03", "day", true}}},
+		{"english past nearer than will", "He will appear in court after he was arrested on Monday.", []dateHit{{"Monday", "2026-03-02", "day", true}}},
+		{"english plan in an earlier sentence", "The fair will open soon. Police arrested a man on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
+		{"present same day", "The museum opens its doors on Wednesday.", []dateHit{{"Wednesday", "2026-03-04", "day", true}}},
+		{"future same day", "The council will vote on Wednesday.", []dateHit{{"Wednesday", "2026-03-04", "day", true}}},
+		{"spanish present same day", "El museo abre sus puertas el miércoles.", []dateHit{{"miércoles", "2026-03-04", "day", true}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, dateHits(tc.in, wed)); diff != "" {
+				t.Errorf("Dates(%q) mismatch (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
