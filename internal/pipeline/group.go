@@ -274,6 +274,19 @@ func clusterDoc(a news.Article, tr news.Translation) cluster.Doc {
 	return cluster.Doc{ID: a.ID, Title: a.Title, Text: a.Text, Lang: a.Lang, Source: a.SourceID, Time: a.Time(), Translated: tr.Text}
 }
 
+// groupOrder sorts arts into the order the clusterer takes them, the
+// server's batches and the one-shot alike: oldest first, as the clusterer
+// expects, and articles of one time by URL. The store orders articles of
+// one time by ID, which is the order their fetches happened to finish in,
+// and the one-shot numbers them in the order they were given; their URL
+// orders them the same way whatever the arrival order, so one set of
+// articles groups alike every time, in a batch or a one-shot run.
+func groupOrder(arts []news.Article) {
+	slices.SortStableFunc(arts, func(a, b news.Article) int {
+		return cmp.Or(a.Time().Compare(b.Time()), strings.Compare(a.URL, b.URL), cmp.Compare(a.ID, b.ID))
+	})
+}
+
 // settle reports how much longer grouping should wait, zero for not at
 // all: polls or article fetches are under way and have been for less than
 // the wait's bound since a cluster job first found them. The articles of
@@ -391,12 +404,7 @@ func (p *Pipeline) clusterBatch(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	// The store orders articles of one time by ID, which is the order
-	// their fetches happened to finish in; their URL orders them the same
-	// way whatever the arrival order, so a batch groups alike every time.
-	slices.SortStableFunc(arts, func(a, b news.Article) int {
-		return cmp.Or(a.Time().Compare(b.Time()), strings.Compare(a.URL, b.URL))
-	})
+	groupOrder(arts)
 	touched := map[int64]string{} // story -> category of an article that joined it
 	var order []int64
 	for _, a := range arts {

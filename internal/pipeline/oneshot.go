@@ -91,14 +91,15 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 		return nil, nil, err
 	}
 
-	// Cluster in time order, as the clusterer expects.
+	// Cluster in the server's order (groupOrder) with its configuration,
+	// so that the same pages group as the server groups them; articles of
+	// one time were taken in input order, so that giving the pages in
+	// another order could group them otherwise.
 	order := make([]news.Article, 0, len(articles))
 	for _, a := range articles {
 		order = append(order, a)
 	}
-	slices.SortFunc(order, func(a, b news.Article) int {
-		return cmp.Or(a.Time().Compare(b.Time()), cmp.Compare(a.ID, b.ID))
-	})
+	groupOrder(order)
 	cl := cluster.New(cluster.DefaultConfig())
 	members := map[int64][]news.Article{}
 	var storyIDs []int64
