@@ -14,6 +14,10 @@ import (
 var futureWords = map[string]bool{
 	"will": true, "shall": true, "would": true, "could": true, "might": true,
 	"should": true, "must": true, "ll": true, "wo": true, // "'ll", "wo n't"
+	// Spanish plans: "La organización espera … el domingo", "prevé abrir
+	// el lunes"; its future tense is read by its ending (future).
+	"espera": true, "esperan": true, "prevé": true, "prevén": true, "prevista": true,
+	"previsto": true, "previstas": true, "previstos": true, "planea": true, "planean": true,
 }
 
 // futureBefore marks words that make the next "to" a plan: "is due to",
@@ -143,6 +147,12 @@ func future(s string, ts []token) bool {
 			return true
 		}
 		if futureBefore[t.text] && k+1 < len(ts) && ts[k+1].text == "to" {
+			return true
+		}
+		// "se celebrará", "abrirán": the Spanish future; "a partir del
+		// lunes", from that day on.
+		if strings.HasSuffix(t.text, "rá") || strings.HasSuffix(t.text, "rán") ||
+			t.text == "partir" && k > 0 && ts[k-1].text == "a" {
 			return true
 		}
 	}

@@ -35,6 +35,13 @@ func TestReportsDay(t *testing.T) {
 		{"On Monday the authority announced it would lower the reservoir.", "Monday", true},
 		{"The court may rule on Thursday.", "on Thursday", false},
 		{"Shares rose in May after the results.", "May", true},
+		// A Spanish plan: the Crónica del Sur festival's visitors.
+		{"La organización espera más de 20.000 visitantes entre el viernes y el domingo.", "domingo", false},
+		{"El ayuntamiento prevé abrir el lunes.", "lunes", false},
+		{"La feria se celebrará el sábado.", "sábado", false},
+		{"Las restricciones rigen a partir del lunes.", "lunes", false},
+		{"El alcalde anunció el lunes las restricciones.", "lunes", true},
+		{"La policía detuvo al hombre el domingo.", "domingo", true},
 		// The day qualifies a noun.
 		{"The mayor repeated his call for an inquiry into Monday's release of water.", "Monday", false},
 		{"The mayor criticised Monday 's release of water .", "Monday", false},

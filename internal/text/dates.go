@@ -270,6 +270,11 @@ func absDur(d time.Duration) time.Duration {
 	return d
 }
 
+// onOrAfter is the earliest day of weekday wd on or after day.
+func onOrAfter(day time.Time, wd time.Weekday) time.Time {
+	return day.AddDate(0, 0, (int(wd)-int(day.Weekday())+7)%7)
+}
+
 // onOrBefore is the latest day of weekday wd on or before day.
 func onOrBefore(day time.Time, wd time.Weekday) time.Time {
 	return day.AddDate(0, 0, -((int(day.Weekday()) - int(wd) + 7) % 7))
@@ -324,6 +329,12 @@ func tenseAt(w []fword, k int) int {
 	case strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán"):
 		return 1 // "celebrará", "abrirán"
 	case len(key) > 4 && strings.HasSuffix(key, "ed"):
+		if k > 0 {
+			switch w[k-1].key {
+			case "be", "been", "being", "is", "are":
+				return 0 // a passive: "will be evacuated", its tense read on
+			}
+		}
 		return -1 // "arrested"
 	case len(low) > 3 && strings.HasSuffix(low, "ó"), len(key) > 5 && (strings.HasSuffix(key, "aron") || strings.HasSuffix(key, "ieron")):
 		return -1 // "anunció", "detuvieron"

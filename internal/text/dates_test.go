@@ -88,6 +88,8 @@ func TestDatesWeekdayTense(t *testing.T) {
 		{"english expected", "The ship is expected to dock on Saturday.", []dateHit{{"Saturday", "2026-03-07", "day", true}}},
 		{"english plans", "The union plans a march on Tuesday.", []dateHit{{"Tuesday", "2026-03-10", "day", true}}},
 		{"english this coming", "They meet this coming Sunday.", []dateHit{{"this coming Sunday", "2026-03-08", "day", true}}},
+		{"english passive future", "Some 500 people will be evacuated on Sunday.", []dateHit{{"Sunday", "2026-03-08", "day", true}}},
+		{"english passive past", "Some 500 people were evacuated on Sunday.", []dateHit{{"Sunday", "2026-03-01", "day", true}}},
 		{"english past", "Police arrested a man on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
 		{"english last", "The vote was held last Monday.", []dateHit{{"last Monday", "2026-03-02", "day", true}}},
 		{"english said then will", "She said on Tuesday that she will resign.", []dateHit{{"Tuesday", "2026-03-03", "day", true}}},

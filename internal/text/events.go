@@ -72,6 +72,10 @@ type EventDate struct {
 	// ResolveDates makes it the date of that day in the week before
 	// publication; alone it can be any day.
 	Weekday int
+	// Ahead is set for a weekday of a sentence that tells of a plan or
+	// the future ("espera … el domingo", "will vote on Friday"; see
+	// weekdayAhead): ResolveDates makes it the coming such day.
+	Ahead bool `json:",omitempty"`
 }
 
 // compatible reports whether two partial dates can name the same day;
@@ -679,7 +683,7 @@ func sentenceDates(w []fword) []EventDate {
 	}
 	for x := range w {
 		if wd, ok := weekdayAt(w, x); ok {
-			out = append(out, EventDate{Weekday: wd})
+			out = append(out, EventDate{Weekday: wd, Ahead: weekdayAhead(w, x)})
 		}
 	}
 	return out
@@ -688,7 +692,8 @@ func sentenceDates(w []fword) []EventDate {
 // ResolveDates reads the dates of figs's sentences against the day their
 // text was published: a weekday becomes the date of that day in the week
 // up to publication ("Thursday" in a text of Thursday 7 February 2013 is
-// that day), and a day or month with no year takes the year that puts it
+// that day), or in the week from it in a sentence of a plan or the future
+// ("500 people will be evacuated on Sunday"), and a day or month with no year takes the year that puts it
 // within a month after publication at the latest ("Dec. 3" in a text of
 // February 2013 is 3 December 2012). So "a Dec. 3 incident" is not the
 // shooting of "Thursday" two months later. A zero published leaves figs
@@ -717,6 +722,9 @@ func resolveDate(d EventDate, pub time.Time) EventDate {
 	switch {
 	case d.Weekday != 0:
 		t := onOrBefore(pub, time.Weekday(d.Weekday-1))
+		if d.Ahead {
+			t = onOrAfter(pub, time.Weekday(d.Weekday-1))
+		}
 		return EventDate{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 	case d.Year == 0 && d.Month != 0:
 		day := max(d.Day, 1)

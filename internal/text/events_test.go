@@ -3,6 +3,8 @@ package text
 import (
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestDisagreeEvents checks that figures of two events (two places, two
@@ -214,6 +216,34 @@ func TestDisagreeDated(t *testing.T) {
 			}
 			if got := Disagree(b, a); got != tt.want {
 				t.Errorf("Disagree(%q, %q) = %v, want %v (not symmetric)", b.Text, a.Text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestResolveDatesTense: a figure's weekday is read by its sentence's
+// tense, as Dates reads it: a plan's or the future's is the coming day,
+// the past's the day gone.
+func TestResolveDatesTense(t *testing.T) {
+	t.Parallel()
+	wed := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name, lang, sentence, figure string
+		want                         []EventDate
+	}{
+		{"spanish plan", "es", "Las autoridades prevén evacuar a 500 personas el domingo.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
+		{"spanish future", "es", "Unas 500 personas serán evacuadas el domingo.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
+		{"spanish past", "es", "Unas 500 personas fueron evacuadas el domingo.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
+		{"english future", "en", "About 500 people will be evacuated on Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
+		{"english past", "en", "About 500 people were evacuated on Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			figs := []Figure{figureIn(t, tt.sentence, tt.lang, tt.figure)}
+			ResolveDates(figs, wed)
+			if diff := cmp.Diff(tt.want, figs[0].Event.Dates); diff != "" {
+				t.Errorf("dates of %q (-want +got):\n%s", tt.sentence, diff)
 			}
 		})
 	}
