@@ -207,7 +207,10 @@ func classify(s string, toks []token, i, j int, capSeen map[string]bool, persons
 		e.Kind = Place
 	case hasOrgHead(s, toks[i:j]):
 		e.Kind = Organization
-	case firstNames[givenKey(firstKey)] != "" && (n > 1 || !toks[i].initial):
+	case (firstNames[firstKey] != "" || n > 1 && firstNames[givenKey(firstKey)] != "") && (n > 1 || !toks[i].initial):
+		// A hyphenated word's first part tells a given name only with a
+		// surname after it: alone, "Al-Qaeda" or "Mercedes-Benz" names no
+		// person.
 		e.Kind = Person
 	case n == 1 && isAllCaps(txt) && utf8.RuneCountInString(txt) <= 5 && firstNames[e.Key] == "":
 		if placeOnlyAcronyms[e.Key] {
@@ -363,7 +366,13 @@ func personGender(e Entity) string {
 		}
 	}
 	if w := strings.Fields(e.Key); len(w) > 0 {
-		if k := givenKey(w[0]); !unisexNames[k] {
+		k := w[0]
+		if len(w) > 1 {
+			// As in entity: a hyphenated word alone ("Mercedes-Benz") is
+			// no given name.
+			k = givenKey(k)
+		}
+		if !unisexNames[k] {
 			return firstNames[k]
 		}
 	}

@@ -65,6 +65,12 @@ func TestEntities(t *testing.T) {
 			[]ent{{"Andrew Lloyd-Webber", Person}, {"Lloyd-Webber", Person}}},
 		{"non-breaking hyphen", "Andrew Lloyd\u2011Webber opened a show. Lloyd\u2011Webber said it was his last.",
 			[]ent{{"Andrew Lloyd\u2011Webber", Person}, {"Lloyd\u2011Webber", Person}}},
+		// Alone, a hyphenated word is no given name even if its first
+		// part is one.
+		{"a hyphenated organisation", "Fighters loyal to Al-Qaeda attacked the town.",
+			[]ent{{"Al-Qaeda", OtherEntity}}},
+		{"a hyphenated brand", "Sales at Mercedes-Benz rose.",
+			[]ent{{"Mercedes-Benz", OtherEntity}}},
 		{"an en dash joins two names", "The Paris–Berlin train left on time.",
 			[]ent{{"Paris", Place}, {"Berlin", Place}}},
 	}
@@ -121,6 +127,22 @@ func TestCorefer(t *testing.T) {
 		}
 		if got := Corefer(tc.b, tc.a); got != tc.want {
 			t.Errorf("Corefer(%q, %q) = %v, want %v (reversed)", tc.b.Text, tc.a.Text, got, tc.want)
+		}
+	}
+}
+
+func TestPersonGender(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, want string }{
+		{"Maria Lopez", "f"},
+		{"Ana-Maria Pop", "f"},
+		// A hyphenated word alone is no given name.
+		{"Mercedes-Benz", ""},
+	}
+	for _, tc := range tests {
+		e := Entity{Text: tc.name, Key: Key(tc.name), Kind: Person}
+		if got := personGender(e); got != tc.want {
+			t.Errorf("personGender(%q) = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }
