@@ -207,7 +207,6 @@ func Build(in Input, opt Options) news.Briefing {
 		}
 	}
 	bo.NotAfter = latestTime(arts)
-	bo.DeskLang = desk
 	var earlier []news.Article
 	for _, a := range usable(in.Earlier) {
 		if !own[a.ID] {
@@ -229,7 +228,8 @@ func Build(in Input, opt Options) news.Briefing {
 	// and the bottom line do: an earlier story in another language would
 	// be listed untranslated (the demo's English drought listed three
 	// sentences of a Spanish festival story its thread had linked by the
-	// town).
+	// town). Every article the background reads is then in one language,
+	// so its timeline needs no preference among languages of its own.
 	reading := desk
 	if !slices.Contains(inDesk, true) {
 		reading = readerLang(arts, an.langs, summary, head)

@@ -48,13 +48,6 @@ type TimelineOptions struct {
 	// what came before, and a sentence about a decision "due on 15 April"
 	// is a plan, not context.
 	NotAfter time.Time
-	// DeskLang, when set, is the language (ISO 639-1) the timeline is
-	// read in: a date's entry is a sentence of an article in it where one
-	// of the date's usable sentences is (deskArticles), so that a Spanish
-	// desk's background tells a day Crónica del Sur reported in Spanish.
-	// "" prefers no language, as a timeline of one language's articles
-	// needs none.
-	DeskLang string
 }
 
 func (o TimelineOptions) withDefaults() TimelineOptions {
@@ -127,11 +120,6 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		if t := a.Time(); !t.IsZero() {
 			focusDays[day(t)] = true
 		}
-	}
-
-	var inDesk []bool // each article is in o.DeskLang
-	if o.DeskLang != "" {
-		inDesk = deskArticles(articles, articleLangs(articles), deskLanguage(o.DeskLang))
 	}
 
 	// Map each sentence to the day(s) it is about.
@@ -247,49 +235,21 @@ func Timeline(articles []news.Article, opt TimelineOptions) []news.Item {
 		slices.SortStableFunc(ranked, func(a, b scored) int {
 			return cmp.Or(cmp.Compare(b.s, a.s), cmp.Compare(a.u, b.u))
 		})
-		// The day's entry: its best sentences that no earlier entry
-		// already says.
-		pick := func(ranked []scored) []int {
-			var took []int
-			for _, r := range ranked {
-				if len(took) == o.PerDate {
-					break
-				}
-				red := 0.0
-				for _, v := range chosenVecs {
-					red = math.Max(red, cosine(units[r.u].vec, v))
-				}
-				for _, u := range took {
-					red = math.Max(red, cosine(units[r.u].vec, units[u].vec))
-				}
-				if red > 0.3 {
-					continue // an earlier entry already says it
-				}
-				took = append(took, r.u)
+		took := 0
+		for _, r := range ranked {
+			if took == o.PerDate {
+				break
 			}
-			return took
-		}
-		took := pick(ranked)
-		var said []int // what the day says, in any language
-		if inDesk != nil {
-			// The day's sentences in the desk's language first, best
-			// first: another language's only when none of them is left.
-			// What the best sentences say in another language stays
-			// said, so that a sentence of a day ranked lower repeating it
-			// in that language is left out as it was: its words do not
-			// tell that it repeats the desk's language entry.
-			said = took
-			slices.SortStableFunc(ranked, func(a, b scored) int {
-				return cmp.Compare(b2i(!inDesk[units[a.u].doc]), b2i(!inDesk[units[b.u].doc]))
-			})
-			took = pick(ranked)
-		}
-		for _, u := range took {
-			chosen = append(chosen, entry{d, u})
-			chosenVecs = append(chosenVecs, units[u].vec)
-		}
-		for _, u := range said {
-			chosenVecs = append(chosenVecs, units[u].vec)
+			red := 0.0
+			for _, v := range chosenVecs {
+				red = math.Max(red, cosine(units[r.u].vec, v))
+			}
+			if red > 0.3 {
+				continue // an earlier entry already says it
+			}
+			chosen = append(chosen, entry{d, r.u})
+			chosenVecs = append(chosenVecs, units[r.u].vec)
+			took++
 		}
 	}
 	sort.SliceStable(chosen, func(i, j int) bool { return chosen[i].day.Before(chosen[j].day) })
