@@ -2,9 +2,11 @@
 // Nothing is invented: every summary sentence, quote and figure is a span of
 // a stored article and carries its citation.
 //
-// Each section is built by its own function (Summarize, Timeline, Voices,
-// Facts); Build puts them together in the order news lists the section
-// kinds, and leaves out any section that comes out empty.
+// Build makes a briefing's sections, reading the desk's language
+// (Options.DeskLang) where the story's articles give it, in the order news
+// lists the section kinds, and leaves out any section that comes out empty.
+// Summarize, Timeline and Background are the single-language entry points
+// the evaluations use.
 // CheckGrounded verifies that every citation of a briefing holds.
 package brief
 

@@ -395,7 +395,7 @@ func TestBuildRelatedAndEarlier(t *testing.T) {
 func TestFactsVariants(t *testing.T) {
 	t.Parallel()
 	in := loadInput(t, "bridge.json")
-	items := Facts(usable(in.Articles), in.Sources, 8, nil)
+	items := allFacts(usable(in.Articles), in.Sources, 8, nil)
 	variants := 0
 	for _, it := range items {
 		for _, v := range it.Variants {
@@ -427,7 +427,7 @@ func TestFactsTrueDisagreements(t *testing.T) {
 		{ID: 2, URL: "https://b.example/2", Text: "The blast killed 15 people on Monday. The $2.5bn aid package was approved. The blast injured 32 people."},
 	}
 	got := map[string][]string{}
-	for _, it := range Facts(arts, nil, 8, nil) {
+	for _, it := range allFacts(arts, nil, 8, nil) {
 		for _, v := range it.Variants {
 			got[it.Figure.Quantity] = append(got[it.Figure.Quantity], it.Figure.Text+" / "+v.Figure.Text)
 		}
@@ -510,7 +510,7 @@ func TestFactsSkipShownSentence(t *testing.T) {
 				skip[c] = true
 			}
 			var got []string
-			for _, it := range Facts(tc.arts, nil, 8, skip) {
+			for _, it := range allFacts(tc.arts, nil, 8, skip) {
 				got = append(got, it.Text)
 				for _, v := range it.Variants {
 					got = append(got, v.Text)
@@ -645,7 +645,7 @@ func TestFactsDisplayUnit(t *testing.T) {
 		Variants int
 	}
 	got := map[string]shown{}
-	for _, it := range Facts(arts, nil, 8, nil) {
+	for _, it := range allFacts(arts, nil, 8, nil) {
 		got[it.Figure.Text] = shown{it.Figure.Value, it.Figure.Unit, len(it.Variants)}
 	}
 	// "800 metres" restates "0.8 km", so it is listed once.

@@ -58,7 +58,7 @@ func TestFactsSentenceWithTwoValues(t *testing.T) {
 			}
 			got := 0
 			var figs []string
-			for _, it := range Facts(arts, sources, 8, nil) {
+			for _, it := range allFacts(arts, sources, 8, nil) {
 				figs = append(figs, it.Figure.Text)
 				for _, v := range it.Variants {
 					got++

@@ -114,7 +114,7 @@ func TestFactsSentenceStandsAlone(t *testing.T) {
 				skip[news.Cite(a.ID, news.Span{Start: 0, End: end})] = true
 			}
 			var got []string
-			for _, it := range Facts(arts, sources, 8, skip) {
+			for _, it := range allFacts(arts, sources, 8, skip) {
 				got = append(got, it.Text)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

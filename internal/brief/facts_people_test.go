@@ -63,7 +63,7 @@ func TestFactsPeopleCountsDiffer(t *testing.T) {
 // other sources' values), as the briefing lists them: one slice a fact.
 func factFigures(arts []news.Article, sources map[int64]news.Source) [][]string {
 	var got [][]string
-	for _, it := range Facts(arts, sources, 8, nil) {
+	for _, it := range allFacts(arts, sources, 8, nil) {
 		figs := []string{it.Figure.Text}
 		for _, v := range it.Variants {
 			figs = append(figs, v.Figure.Text)

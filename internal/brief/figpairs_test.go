@@ -143,7 +143,7 @@ func shownPairs(set string, docs []evalDoc) []shownPair {
 		for i, d := range ds {
 			arts[i] = news.Article{ID: int64(i + 1), Text: d.text, Lang: d.lang, PublishedAt: d.published, URL: "https://outlet" + strconv.Itoa(i+1) + ".example/a"}
 		}
-		for _, it := range Facts(arts, nil, 8, nil) {
+		for _, it := range allFacts(arts, nil, 8, nil) {
 			for _, v := range it.Variants {
 				a, b := it.Figure, v.Figure
 				da, db := ds[a.Citation.ArticleID-1], ds[b.Citation.ArticleID-1]

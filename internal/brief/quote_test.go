@@ -243,7 +243,7 @@ func TestFactsSkipSentenceInQuote(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			var got []string
-			for _, it := range Facts([]news.Article{{ID: 1, Title: "Dam", Text: tc.text}}, nil, 8, nil) {
+			for _, it := range allFacts([]news.Article{{ID: 1, Title: "Dam", Text: tc.text}}, nil, 8, nil) {
 				got = append(got, it.Figure.Text)
 			}
 			if diff := cmp.Diff([]string{"30,000 people"}, got); diff != "" {

@@ -21,25 +21,6 @@ const QuotesPerVoice = 3
 // voice held several, and 18 would bury the facts below it.
 const MaxVoiceQuotes = 10
 
-// Voices lists up to n speakers, each once, with up to QuotesPerVoice of
-// their direct quotes whose speaker the article names: every speaker's
-// first quote, then further quotes while the section holds fewer than
-// MaxVoiceQuotes. Quotes are taken in turn from each article so that one
-// outlet's quotes do not crowd out the others; a speaker's first quote is the item's own text and citations, and
-// their later quotes are its Quotes, each with its own citations, role and
-// outlet. Speakers are the same when their names are, letter case and
-// spacing aside. A quote split by its attribution cites each part and
-// shows them joined by news.QuoteJoiner. The same words quoted by two
-// outlets appear once.
-//
-// The desk's language is English here; Build passes Options.DeskLang. A
-// foreign quote that renders one in the desk's language is left out
-// (dropTranslated), and a voice opens on a quote in the desk's language
-// where the speaker has one (deskFirst).
-func Voices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
-	return voices(articles, articleQuotes(articles), deskArticles(articles, articleLangs(articles), "en"), sources, n)
-}
-
 // articleQuotes is text.Quotes of each article's text. Build reads it once
 // for the two sections that need it: voices show the quotes, and key facts
 // leave out the figures inside them.
@@ -51,9 +32,22 @@ func articleQuotes(articles []news.Article) [][]text.Quote {
 	return out
 }
 
-// voices is Voices with each article's quotes read already (quotes[d] are
-// articles[d]'s) and inDesk telling the articles in the desk's language
-// (deskArticles).
+// voices lists up to n speakers, each once, with up to QuotesPerVoice of
+// their direct quotes whose speaker the article names: every speaker's
+// first quote, then further quotes while the section holds fewer than
+// MaxVoiceQuotes. Quotes are taken in turn from each article so that one
+// outlet's quotes do not crowd out the others; a speaker's first quote is the item's own text and citations, and
+// their later quotes are its Quotes, each with its own citations, role and
+// outlet. Speakers are the same when their names are, letter case and
+// spacing aside. A quote split by its attribution cites each part and
+// shows them joined by news.QuoteJoiner. The same words quoted by two
+// outlets appear once.
+//
+// quotes[d] are articles[d]'s quotes (articleQuotes), and inDesk tells
+// the articles in the desk's language (deskArticles). A foreign quote that
+// renders one in the desk's language is left out (dropTranslated), and a
+// voice opens on a quote in the desk's language where the speaker has one
+// (deskFirst).
 func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
 	glosses := make([][]string, len(articles)) // perDoc's machine translations, where known
@@ -341,7 +335,7 @@ type fact struct {
 	person *text.Entity
 }
 
-// Facts lists up to n figures with units, each shown with the sentence that
+// facts lists up to n figures with units, each shown with the sentence that
 // states it, most central sentences first. When sources give different
 // values for the same quantity of one event (text.Disagree: not two
 // shootings' tolls, nor an older quake's), the first keeps the item and the
@@ -353,12 +347,9 @@ type fact struct {
 // value for the same quantity (text.SameQuantity), so the reader does not
 // see the summary's sentence again; with no other such sentence, it is
 // kept.
-func Facts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
-	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()), nil)
-}
-
-// facts is Facts with each article's quotes (quotes[d] are articles[d]'s)
-// and the story's sentence scores read already. prefer, when not nil,
+//
+// quotes[d] are articles[d]'s quotes (articleQuotes), and sc the story's
+// sentence scores. prefer, when not nil,
 // tells the articles in the language the briefing reads in
 // (readerArticles): a figure of another article is never an item of its
 // own, only, where text.Disagree finds one, another source's value of a

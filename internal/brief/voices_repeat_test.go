@@ -46,7 +46,7 @@ func TestVoicesSkipQuotedAgain(t *testing.T) {
 				{ID: 2, SourceID: 2, Lang: "en", Text: tt.texts[1]},
 			}
 			var got []string
-			for _, it := range Voices(arts, sources, 8) {
+			for _, it := range englishVoices(arts, sources, 8) {
 				got = append(got, it.Text)
 				for _, q := range it.Quotes {
 					got = append(got, q.Text)

@@ -49,11 +49,11 @@ func TestVoices(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			var got []string
-			for _, it := range Voices([]news.Article{{ID: 1, Text: tc.text}}, nil, 6) {
+			for _, it := range englishVoices([]news.Article{{ID: 1, Text: tc.text}}, nil, 6) {
 				got = append(got, it.Text)
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("Voices(%q) mismatch (-want +got):\n%s", tc.text, diff)
+				t.Errorf("englishVoices(%q) mismatch (-want +got):\n%s", tc.text, diff)
 			}
 		})
 	}
@@ -135,7 +135,7 @@ func TestVoicesOneEntryPerSpeaker(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			items := Voices(arts, sources, tc.n)
+			items := englishVoices(arts, sources, tc.n)
 			if diff := cmp.Diff(tc.want, summarise(items)); diff != "" {
 				t.Errorf("voices (-want +got):\n%s", diff)
 			}
@@ -185,7 +185,7 @@ func TestVoicesQuoteCap(t *testing.T) {
 		}
 		arts = append(arts, news.Article{ID: int64(a + 1), Lang: "en", Text: text})
 	}
-	items := Voices(arts, nil, 6)
+	items := englishVoices(arts, nil, 6)
 	var speakers []string
 	total := 0
 	for _, it := range items {
@@ -213,7 +213,7 @@ func TestVoicesFullerQuoteReplaces(t *testing.T) {
 		{ID: 1, SourceID: 1, Lang: "en", Text: `"This city is bigger than any of us," said Walter Greaves, the outgoing mayor.`},
 		{ID: 2, SourceID: 2, Lang: "en", Text: `"The people have spoken, and I wish her every success," said Walter Greaves. "This city is bigger than any of us."`},
 	}
-	items := Voices(arts, sources, 6)
+	items := englishVoices(arts, sources, 6)
 	if len(items) != 1 {
 		t.Fatalf("%d voices, want 1: %+v", len(items), items)
 	}

@@ -50,7 +50,7 @@ func TestVoicesTranslatedQuote(t *testing.T) {
 			es := news.Article{ID: 2, SourceID: 2, Lang: "es", Text: tt.spanish,
 				Translation: news.Translation{From: "es", To: "en", Text: tt.tr}}
 			var got []string
-			for _, v := range Voices([]news.Article{english, es}, sources, 6) {
+			for _, v := range englishVoices([]news.Article{english, es}, sources, 6) {
 				got = append(got, v.Text)
 				for _, q := range v.Quotes {
 					got = append(got, q.Text)
@@ -89,7 +89,7 @@ func TestVoicesDeskLanguageFirst(t *testing.T) {
 				Text: "«La vigilamos muy de cerca todos los días», afirmó Samuel Idowu, ingeniero jefe de la autoridad."}
 			var got []quote
 			var role string
-			for _, v := range Voices([]news.Article{es, en}, sources, 6) {
+			for _, v := range englishVoices([]news.Article{es, en}, sources, 6) {
 				role = v.Role
 				got = append(got, quote{v.Text, v.Outlet})
 				for _, q := range v.Quotes {
@@ -133,7 +133,7 @@ func TestVoicesRoleStandsAlone(t *testing.T) {
 			for i, s := range tt.texts {
 				arts = append(arts, news.Article{ID: int64(i + 1), SourceID: int64(i + 1), Lang: "en", Text: s})
 			}
-			vs := Voices(arts, nil, 6)
+			vs := englishVoices(arts, nil, 6)
 			if len(vs) != 1 {
 				t.Fatalf("%d voices, want 1: %+v", len(vs), vs)
 			}

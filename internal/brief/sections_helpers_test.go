@@ -1,0 +1,15 @@
+package brief
+
+import "github.com/newsdesk/newsdesk/internal/news"
+
+// englishVoices is the voices section of articles as an English desk's
+// Build makes it.
+func englishVoices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
+	return voices(articles, articleQuotes(articles), deskArticles(articles, articleLangs(articles), "en"), sources, n)
+}
+
+// allFacts is the key facts of articles preferring no language, with the
+// summary's default sentence scores.
+func allFacts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
+	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()), nil)
+}
