@@ -22,6 +22,8 @@ func TestBackgroundReadsAsTheBriefing(t *testing.T) {
 			Text: "The La Encina reservoir that supplies Villa Serena fell to 40 percent of its capacity on Wednesday after a dry winter."},
 		{ID: 11, SourceID: 2, Lang: "es", PublishedAt: day.AddDate(0, 0, -2), URL: "https://cronica.example/11", Title: "El embalse baja",
 			Text: "El embalse de La Encina, que abastece a Villa Serena, bajó el jueves al 35 % de su capacidad tras un invierno seco."},
+		{ID: 12, SourceID: 3, Lang: "pt", PublishedAt: day.AddDate(0, 0, -1), URL: "https://diario.example/12", Title: "A barragem desce",
+			Text: "A barragem de La Encina, que abastece Villa Serena, desceu na sexta-feira para 33 % da sua capacidade depois de um inverno seco."},
 	}
 	english := []news.Article{
 		{ID: 1, SourceID: 1, Lang: "en", PublishedAt: day, URL: "https://wire.example/1", Title: "Villa Serena restricts water use",
@@ -31,7 +33,12 @@ func TestBackgroundReadsAsTheBriefing(t *testing.T) {
 		{ID: 2, SourceID: 2, Lang: "es", PublishedAt: day, URL: "https://cronica.example/2", Title: "Villa Serena restringe el agua",
 			Text: "Villa Serena prohibirá el riego de jardines desde el lunes, después de que el embalse de La Encina bajara al 31 % de su capacidad. El embalse abastece a unas 45.000 personas."},
 	}
-	sources := map[int64]news.Source{1: {ID: 1, Name: "Meridian Wire"}, 2: {ID: 2, Name: "Crónica del Sur"}}
+	// Tagged Portuguese, which the language guess would read as Spanish.
+	portuguese := []news.Article{
+		{ID: 3, SourceID: 3, Lang: "pt-BR", PublishedAt: day, URL: "https://diario.example/3", Title: "Villa Serena restringe a água",
+			Text: "Villa Serena vai proibir a rega de jardins a partir de segunda-feira, depois de a barragem de La Encina ter descido para 31 % da sua capacidade. A barragem abastece cerca de 45.000 pessoas."},
+	}
+	sources := map[int64]news.Source{1: {ID: 1, Name: "Meridian Wire"}, 2: {ID: 2, Name: "Crónica del Sur"}, 3: {ID: 3, Name: "Diário do Sul"}}
 	tests := []struct {
 		name string
 		arts []news.Article
@@ -43,6 +50,7 @@ func TestBackgroundReadsAsTheBriefing(t *testing.T) {
 		// No article in the desk's language: the background reads as the
 		// summary does, in Spanish.
 		{"a Spanish story on an English desk", spanish, "en", []int64{11}},
+		{"a Portuguese story on an English desk", portuguese, "en", []int64{12}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

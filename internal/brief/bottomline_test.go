@@ -95,7 +95,7 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			newest.PublishedAt = day.Add(24 * time.Hour)
 			arts := []news.Article{first, newest}
 			langs := articleLangs(arts)
-			prefer := readerArticles(langs, deskArticles(arts, langs, tt.desk), "")
+			prefer := readerArticles(arts, langs, deskArticles(arts, langs, tt.desk), "")
 			it, ok := bottomLine(arts, langs, nil, newScored(arts, SummaryOptions{}.withDefaults()), prefer)
 			if !ok || it.Text != tt.want {
 				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
@@ -105,27 +105,43 @@ func TestBottomLineStandsAlone(t *testing.T) {
 }
 
 // TestReaderLang wants the briefing's language to be its summary's, else
-// its headline's.
+// its headline's, each read from the article's own tag first, and the
+// articles the briefing then reads in to be those in that language.
 func TestReaderLang(t *testing.T) {
 	t.Parallel()
-	arts := []news.Article{
+	mixed := []news.Article{
 		{ID: 1, Lang: "es", URL: "https://cronica.example/a", Text: "Villa Serena se prepara para la fiesta."},
 		{ID: 2, Lang: "en", URL: "https://wire.example/b", Text: "Villa Serena won the cup."},
 	}
+	// The language guess knows English and Spanish only, and would read
+	// these as one of them.
+	portuguese := []news.Article{
+		{ID: 1, Lang: "pt-BR", URL: "https://cronica.example/a", Text: "Villa Serena prepara-se para a festa."},
+		{ID: 2, Lang: "pt", URL: "https://wire.example/b", Text: "Villa Serena ganhou a taça."},
+	}
 	head := news.Item{Text: "Villa Serena se prepara", URL: "https://cronica.example/a"}
 	tests := []struct {
-		name    string
-		summary []news.Item
-		want    string
+		name        string
+		arts        []news.Article
+		summary     []news.Item
+		want        string
+		wantReaders []bool // readerArticles with no article in the desk's language
 	}{
-		{"the summary's first sentence", []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "en"},
-		{"no summary: the headline's", nil, "es"},
+		{"the summary's first sentence", mixed, []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "en", []bool{false, true}},
+		{"no summary: the headline's", mixed, nil, "es", []bool{true, false}},
+		{"tagged Portuguese", portuguese, []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "pt", []bool{true, true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := readerLang(arts, articleLangs(arts), tt.summary, head); got != tt.want {
+			langs := articleLangs(tt.arts)
+			got := readerLang(tt.arts, langs, tt.summary, head)
+			if got != tt.want {
 				t.Errorf("readerLang = %q, want %q", got, tt.want)
+			}
+			readers := readerArticles(tt.arts, langs, make([]bool, len(tt.arts)), got)
+			if diff := cmp.Diff(tt.wantReaders, readers); diff != "" {
+				t.Errorf("readerArticles (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -251,7 +251,7 @@ func Build(in Input, opt Options) news.Briefing {
 		return voices(arts, quotes(), inDesk, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
 	// Key facts and the bottom line read in the briefing's language.
-	prefer := readerArticles(an.langs, inDesk, reading)
+	prefer := readerArticles(arts, an.langs, inDesk, reading)
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
 		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
 	})
@@ -592,22 +592,20 @@ func translatedArticle(a news.Article, l string) (news.Article, bool) {
 }
 
 // readerArticles reports which articles are in the language the briefing
-// reads in, for the key facts and the bottom line: inDesk, those in the desk's language,
-// while any article is, as the headline prefers them; else those in the
-// summary's language (reader, readerLang); nil, every article, when that
-// is "". langs are the articles' languages (articleLangs).
-func readerArticles(langs []string, inDesk []bool, reader string) []bool {
+// reads in, for the key facts and the bottom line: inDesk, those in the
+// desk's language, while any article is, as the headline prefers them;
+// else those in the summary's language (reader, readerLang), read as
+// deskArticles reads the desk's (an article's own tag first); nil, every
+// article, when that is "". langs are the articles' languages
+// (articleLangs).
+func readerArticles(arts []news.Article, langs []string, inDesk []bool, reader string) []bool {
 	if slices.Contains(inDesk, true) {
 		return inDesk
 	}
 	if reader == "" {
 		return nil
 	}
-	out := make([]bool, len(langs))
-	for d, l := range langs {
-		out[d] = l == reader
-	}
-	return out
+	return deskArticles(arts, langs, reader)
 }
 
 // inLanguage returns the articles of arts in language l (as deskArticles
@@ -628,17 +626,20 @@ func inLanguage(arts []news.Article, l string) []news.Article {
 // readerLang is the language the briefing reads in when no article is in
 // the desk's: the summary's, that of the article its first sentence comes
 // from, else the headline's (a story Crónica del Sur titled first can have
-// an English summary); "" when neither cites an article. langs are the
-// articles' languages (articleLangs).
+// an English summary); "" when neither cites an article. An article's
+// language is its own tag where it has one, as deskArticles reads it, else
+// langs' guess (articleLangs), which knows English and Spanish only: a
+// story of Portuguese articles reads in Portuguese, not the Spanish the
+// guess would make of it.
 func readerLang(arts []news.Article, langs []string, summary []news.Item, head news.Item) string {
 	for i, a := range arts {
 		if len(summary) > 0 && len(summary[0].Citations) > 0 && a.ID == summary[0].Citations[0].ArticleID {
-			return langs[i]
+			return cmp.Or(lang.Primary(a.Lang), langs[i])
 		}
 	}
 	for i, a := range arts {
 		if head.URL != "" && a.URL == head.URL {
-			return langs[i]
+			return cmp.Or(lang.Primary(a.Lang), langs[i])
 		}
 	}
 	return ""
