@@ -253,7 +253,7 @@ func Build(in Input, opt Options) news.Briefing {
 	// Key facts and the bottom line read in the briefing's language.
 	prefer := readerArticles(arts, an.langs, inDesk, reading)
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
-		return facts(arts, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
+		return facts(arts, an.langs, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
 	})
 	add(news.SectionFacts, factItems)
 	// Nor is a key fact's sentence the bottom line, a few lines below it.

@@ -48,7 +48,7 @@ func TestFactsReaderLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			items := facts(tt.arts, articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer)
+			items := facts(tt.arts, articleLangs(tt.arts), articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer)
 			var got [][]string
 			for _, it := range items {
 				figs := []string{it.Figure.Text}

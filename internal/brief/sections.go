@@ -348,24 +348,23 @@ type fact struct {
 // see the summary's sentence again; with no other such sentence, it is
 // kept.
 //
-// quotes[d] are articles[d]'s quotes (articleQuotes), and sc the story's
-// sentence scores. prefer, when not nil,
-// tells the articles in the language the briefing reads in
-// (readerArticles): a figure of another article is never an item of its
-// own, only, where text.Disagree finds one, another source's value of a
-// listed figure (a variant).
+// langs are the articles' languages (articleLangs), quotes[d] are
+// articles[d]'s quotes (articleQuotes), and sc the story's sentence
+// scores. prefer, when not nil, tells the articles in the language the
+// briefing reads in (readerArticles): a figure of another article is
+// never an item of its own, only, where text.Disagree finds one, another
+// source's value of a listed figure (a variant).
 // A fact shows its whole sentence, and under an English summary "**tres
 // días**: Los bomberos de Lanmere evacuaron…" is a line the reader cannot
 // read; its figure is most often one an English article gives too, whose
 // sentence is shown already (the summary's, or a variant's).
-func facts(articles []news.Article, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) []news.Item {
+func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) []news.Item {
 	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
 		sentScore[[3]int{u.doc, u.span.Start, u.span.End}] = scores[i]
 	}
 	var facts []fact
-	langs := articleLangs(articles)
 	for d, a := range articles {
 		figs := text.Figures(a.Text, a.Lang)
 		// "Thursday" is a day only against the day the article came

@@ -11,5 +11,5 @@ func englishVoices(articles []news.Article, sources map[int64]news.Source, n int
 // allFacts is the key facts of articles preferring no language, with the
 // summary's default sentence scores.
 func allFacts(articles []news.Article, sources map[int64]news.Source, n int, skip map[news.Citation]bool) []news.Item {
-	return facts(articles, articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()), nil)
+	return facts(articles, articleLangs(articles), articleQuotes(articles), sources, n, skip, newScored(articles, SummaryOptions{}.withDefaults()), nil)
 }
