@@ -149,7 +149,10 @@ var personal = wordSet("i", "we", "you", "my", "our", "me", "us")
 
 // analysis is the sentence analysis of a story that the general sentence
 // scorer and the summary model share. It is the bulk of a briefing's cost
-// (all pairs of sentences are compared), so Build computes it once.
+// (all pairs of sentences are compared), so Build computes it once for the
+// story's articles and shares it among the sections; a story whose
+// articles are in more than one language costs a second one, over the
+// articles in the summary's language only (summarizeIn).
 type analysis struct {
 	articles []news.Article
 	// langs is each article's language (articleLangs), which the
