@@ -93,7 +93,8 @@ func pathID(r *http.Request) (int64, bool) {
 
 // requireToken lets a write through only with the configured bearer token,
 // and counts a wrong one against the client's address: once it has used up
-// its failures (authLimiter), its writes are answered 429 unchecked. The
+// its failures (authLimiter), its writes are answered 429 unchecked, as
+// are those beyond the limit while its other checks are under way. The
 // guess is taken before the token is compared and counted or given back
 // after, so that concurrent requests cannot overrun the limit.
 func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
@@ -102,10 +103,14 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 			writeError(w, http.StatusForbidden, "writes are disabled: no API token is configured; start the server with NEWSDESK_API_TOKEN set")
 			return
 		}
-		guess, wait, ok := s.auth.reserve(r)
-		if !ok {
+		guess, wait, why := s.auth.reserve(r)
+		if why != notRefused {
 			w.Header().Set("Retry-After", retryAfter(wait))
-			writeError(w, http.StatusTooManyRequests, fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait)))
+			msg := fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait))
+			if why == refusedBusy {
+				msg = "too many API requests being checked from your address; retry after 1 second"
+			}
+			writeError(w, http.StatusTooManyRequests, msg)
 			return
 		}
 		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
@@ -122,15 +127,21 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 
 // reserveGuessPage takes a guess (authLimiter.reserve) for a form post,
 // whose token is checked only once its body has been read, or answers a
-// client that has used up its failed authentications with an error page.
+// client whose limit is used up, by its failures or by its checks under
+// way, with an error page that says which.
 // The caller must release or fail the guess.
 func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request) (*authGuess, bool) {
-	guess, wait, ok := s.auth.reserve(r)
-	if !ok {
-		w.Header().Set("Retry-After", retryAfter(wait))
-		s.errorPage(w, r, http.StatusTooManyRequests, fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait)))
+	guess, wait, why := s.auth.reserve(r)
+	if why == notRefused {
+		return guess, true
 	}
-	return guess, ok
+	w.Header().Set("Retry-After", retryAfter(wait))
+	msg := fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait))
+	if why == refusedBusy {
+		msg = "Too many API requests are being checked from your address. Try again in 1 second."
+	}
+	s.errorPage(w, r, http.StatusTooManyRequests, msg)
+	return nil, false
 }
 
 // tokenEqual compares in constant time; hashing first hides the length.

@@ -98,14 +98,28 @@ type authGuess struct {
 	done bool
 }
 
+// refusal is why reserve refused a guess, which the client is told: a
+// client whose checks under way fill its limit may have sent no wrong
+// token at all.
+type refusal int
+
+const (
+	notRefused refusal = iota
+	// refusedFailures: the client's failures alone have used up its limit.
+	refusedFailures
+	// refusedBusy: the guesses being checked fill what its failures left.
+	refusedBusy
+)
+
 // reserve takes a guess for r's client, unless its failures and the
-// guesses being checked have used up its limit; then it reports how long
-// to wait: until its window passes when its failures alone have used it
-// up, else a second, by when the checks under way have most likely ended.
-func (l *authLimiter) reserve(r *http.Request) (*authGuess, time.Duration, bool) {
+// guesses being checked have used up its limit; then it reports why and
+// how long to wait: until its window passes when its failures alone have
+// used it up, else a second, by when the checks under way have most likely
+// ended.
+func (l *authLimiter) reserve(r *http.Request) (*authGuess, time.Duration, refusal) {
 	key, ok := clientKey(r)
 	if !ok {
-		return &authGuess{}, 0, true
+		return &authGuess{}, 0, notRefused
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -113,13 +127,13 @@ func (l *authLimiter) reserve(r *http.Request) (*authGuess, time.Duration, bool)
 	l.expire(now)
 	f := l.record(key, now)
 	if f.failed >= l.limit {
-		return nil, f.start.Add(l.window).Sub(now), false
+		return nil, f.start.Add(l.window).Sub(now), refusedFailures
 	}
 	if f.failed+f.pending >= l.limit {
-		return nil, time.Second, false
+		return nil, time.Second, refusedBusy
 	}
 	f.pending++
-	return &authGuess{l: l, key: key, f: f}, 0, true
+	return &authGuess{l: l, key: key, f: f}, 0, notRefused
 }
 
 // record is key's record, a new one if it has none, whose window starts

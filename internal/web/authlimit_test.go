@@ -149,8 +149,8 @@ func TestAuthLimiterBounded(t *testing.T) {
 	}
 	for _, addr := range []string{"192.0.2.1:1", "192.0.2.2:1", "192.0.2.3:1"} {
 		clock.advance(time.Second)
-		g, _, ok := l.reserve(req(addr))
-		if !ok {
+		g, _, why := l.reserve(req(addr))
+		if why != notRefused {
 			t.Fatalf("%s refused its first guess", addr)
 		}
 		g.fail()
@@ -332,7 +332,7 @@ func TestAuthGuesses(t *testing.T) {
 		advance time.Duration
 		op      op
 		n       int           // times, 1 if 0
-		refused bool          // the reserve is refused
+		refused refusal       // why the reserve is refused, notRefused if it is not
 		wait    time.Duration // and how long it asks to wait
 	}
 	repeat := func(s step, n int) step { s.n = n; return s }
@@ -346,26 +346,26 @@ func TestAuthGuesses(t *testing.T) {
 			repeat(step{op: wrong}, AuthFailLimit-1),
 			repeat(step{op: right}, 5),
 			{op: wrong},
-			{advance: 10 * time.Second, op: right, refused: true, wait: 50 * time.Second},
+			{advance: 10 * time.Second, op: right, refused: refusedFailures, wait: 50 * time.Second},
 		}, &record{Failed: AuthFailLimit}},
 		{"guesses being checked count", []step{
 			repeat(step{op: wrong}, AuthFailLimit-2),
 			repeat(step{op: hold}, 2),
-			{op: right, refused: true, wait: time.Second},
+			{op: right, refused: refusedBusy, wait: time.Second},
 			{op: releaseH},
 			{op: right},
 			{op: hold},
 			{op: failH},
-			{op: right, refused: true, wait: time.Second},
+			{op: right, refused: refusedBusy, wait: time.Second},
 			{op: failH},
-			{op: right, refused: true, wait: time.Minute},
+			{op: right, refused: refusedFailures, wait: time.Minute},
 		}, &record{Failed: AuthFailLimit}},
 		{"a right token alone leaves nothing", []step{{op: right}, {op: hold}, {op: releaseH}}, nil},
 		{"the window begins at the first failure", []step{
 			{op: hold},
 			{advance: 30 * time.Second, op: failH},
 			repeat(step{op: wrong}, AuthFailLimit-1),
-			{advance: 50 * time.Second, op: right, refused: true, wait: 10 * time.Second},
+			{advance: 50 * time.Second, op: right, refused: refusedFailures, wait: 10 * time.Second},
 			{advance: 10 * time.Second, op: right},
 		}, nil},
 		{"a guess outliving its window fails in a new one", []step{
@@ -404,11 +404,11 @@ func TestAuthGuesses(t *testing.T) {
 						}
 						continue
 					}
-					g, wait, ok := l.reserve(r)
-					if !ok != st.refused || wait != st.wait {
-						t.Fatalf("step %d: reserve = %v, %v; want refused %v, %v", i, ok, wait, st.refused, st.wait)
+					g, wait, why := l.reserve(r)
+					if why != st.refused || wait != st.wait {
+						t.Fatalf("step %d: reserve = %v, %v; want %v, %v", i, why, wait, st.refused, st.wait)
 					}
-					if !ok {
+					if why != notRefused {
 						continue
 					}
 					switch st.op {
@@ -431,6 +431,64 @@ func TestAuthGuesses(t *testing.T) {
 			}
 			if len(l.clients) != l.order.Len() {
 				t.Errorf("%d clients in the map, %d in the list", len(l.clients), l.order.Len())
+			}
+		})
+	}
+}
+
+// TestAuthRefusalSays wants a refused write told why: its address's wrong
+// tokens, or only its checks under way, which a client that sent no wrong
+// token at all can fill by writing in parallel.
+func TestAuthRefusalSays(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		form       bool // the edit form, else the API
+		failed     bool // the held guesses fail, else they stay under way
+		want       string
+		retryAfter string
+	}{
+		{"API, checks under way", false, false, "too many API requests being checked from your address; retry after 1 second", "1"},
+		{"API, wrong tokens", false, true, "too many wrong API tokens from your address; retry after 60 seconds", "60"},
+		{"form, checks under way", true, false, "Too many API requests are being checked from your address. Try again in 1 second.", "1"},
+		{"form, wrong tokens", true, true, "Too many wrong API tokens were sent from your address. Try again in 60 seconds.", "60"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			s, err := New(Config{APIToken: testToken}, fixtureStore(), slog.New(slog.DiscardHandler))
+			if err != nil {
+				t.Fatal(err)
+			}
+			clock := &fakeClock{t: t0}
+			s.auth.now = clock.now
+			newReq := func() *http.Request {
+				if tt.form {
+					r := httptest.NewRequestWithContext(context.Background(), "POST", "/sources/1", strings.NewReader("name=Stadtblatt&token="+testToken))
+					r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+					return r
+				}
+				r := httptest.NewRequestWithContext(context.Background(), "POST", "/api/sources/1/retry", nil)
+				r.Header.Set("Authorization", "Bearer "+testToken)
+				return r
+			}
+			for range AuthFailLimit {
+				g, _, why := s.auth.reserve(newReq())
+				if why != notRefused {
+					t.Fatalf("guess refused: %v", why)
+				}
+				if tt.failed {
+					g.fail()
+				}
+			}
+			rec := httptest.NewRecorder()
+			s.Handler().ServeHTTP(rec, newReq())
+			body := rec.Body.String()
+			if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") != tt.retryAfter {
+				t.Errorf("status %d, Retry-After %q; want 429, %q", rec.Code, rec.Header().Get("Retry-After"), tt.retryAfter)
+			}
+			if !strings.Contains(body, tt.want) {
+				t.Errorf("body %q does not say %q", body, tt.want)
 			}
 		})
 	}
