@@ -179,15 +179,12 @@ func TestRelatedStoryRetitled(t *testing.T) {
 	}
 }
 
-// countingStore records the stories a request looks up one by one and
-// how many batched lookups it makes, and counts the calls of every method
-// that reads by ID, one or many (calls).
+// countingStore counts the calls of every method that reads by ID, one
+// or many.
 type countingStore struct {
 	Store
-	mu      sync.Mutex
-	byOne   []int64
-	batches int
-	calls   map[string]int
+	mu    sync.Mutex
+	calls map[string]int
 }
 
 func (c *countingStore) count(method string) {
@@ -201,17 +198,11 @@ func (c *countingStore) count(method string) {
 
 func (c *countingStore) Story(ctx context.Context, id int64) (news.Story, error) {
 	c.count("Story")
-	c.mu.Lock()
-	c.byOne = append(c.byOne, id)
-	c.mu.Unlock()
 	return c.Store.Story(ctx, id)
 }
 
 func (c *countingStore) StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error) {
 	c.count("StoriesByID")
-	c.mu.Lock()
-	c.batches++
-	c.mu.Unlock()
 	return c.Store.StoriesByID(ctx, ids)
 }
 
@@ -235,20 +226,12 @@ func (c *countingStore) BriefingsByID(ctx context.Context, ids []int64) (map[int
 	return c.Store.BriefingsByID(ctx, ids)
 }
 
-func (c *countingStore) reset() (byOne []int64, batches int) {
+// reset returns the calls counted since the last reset, and resets.
+func (c *countingStore) reset() map[string]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	byOne, batches = c.byOne, c.batches
-	c.byOne, c.batches, c.calls = nil, 0, nil
-	return byOne, batches
-}
-
-// resetCalls returns the calls counted since the last reset, and resets.
-func (c *countingStore) resetCalls() map[string]int {
-	c.mu.Lock()
 	calls := c.calls
-	c.mu.Unlock()
-	c.reset()
+	c.calls = nil
 	return calls
 }
 
@@ -306,21 +289,23 @@ func TestPrunedRelatedStories(t *testing.T) {
 		path      string
 		status    int
 		want, not []string
-		batches   int   // StoriesByID calls
-		own       int64 // the one story looked up by itself
+		calls     map[string]int // store calls by ID
 	}{
-		{"/stories/7", 200, []string{`href="/stories/8"`}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4", "/articles/5"}, 1, 7},
-		{"/api/stories/7", 200, []string{`"story_id": 8`}, []string{`"story_id": 9`, `"story_id": 10`, "Old story"}, 1, 7},
-		{"/stories/7/briefing.md", 200, []string{"https://news.example.org/stories/8"}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4"}, 1, 7},
-		{"/stories/9", 404, nil, nil, 0, 9},
-		{"/api/stories/10", 404, nil, nil, 0, 10},
+		{"/stories/7", 200, []string{`href="/stories/8"`}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4", "/articles/5"},
+			map[string]int{"Story": 1, "Briefing": 1, "StoriesByID": 1, "ArticlesByID": 1}},
+		{"/api/stories/7", 200, []string{`"story_id": 8`}, []string{`"story_id": 9`, `"story_id": 10`, "Old story"},
+			map[string]int{"Story": 1, "Briefing": 1, "StoriesByID": 1}},
+		{"/stories/7/briefing.md", 200, []string{"https://news.example.org/stories/8"}, []string{"/stories/9", "/stories/10", "Old story", "/articles/4"},
+			map[string]int{"Story": 1, "Briefing": 1, "StoriesByID": 1, "ArticlesByID": 1}},
+		{"/stories/9", 404, nil, nil, map[string]int{"Story": 1}},
+		{"/api/stories/10", 404, nil, nil, map[string]int{"Story": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			// Not parallel: the counts are the store's, shared.
 			cs.reset()
 			r := do(t, "GET", ts.URL+tt.path, nil, "")
-			byOne, batches := cs.reset()
+			calls := cs.reset()
 			if r.status != tt.status {
 				t.Fatalf("status %d, want %d", r.status, tt.status)
 			}
@@ -334,11 +319,8 @@ func TestPrunedRelatedStories(t *testing.T) {
 					t.Errorf("still shows %q", n)
 				}
 			}
-			if diff := gocmp.Diff(tt.batches, batches); diff != "" {
-				t.Errorf("batched story lookups (-want +got):\n%s", diff)
-			}
-			if slices.ContainsFunc(byOne, func(id int64) bool { return id != tt.own }) {
-				t.Errorf("stories looked up one by one: %v, want story %d's only", byOne, tt.own)
+			if diff := gocmp.Diff(tt.calls, calls); diff != "" {
+				t.Errorf("store calls by ID (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -360,19 +342,19 @@ func TestArticleThreadsBatched(t *testing.T) {
 	cs := &countingStore{Store: sqliteFixture(t)}
 	ts := newTestServer(t, Config{}, cs)
 	tests := []struct {
-		path    string
-		want    map[int64]int64 // article ID: thread ID
-		batches int
+		path  string
+		want  map[int64]int64 // article ID: thread ID
+		calls map[string]int  // store calls by ID
 	}{
-		{"/api/sources/2/articles", map[int64]int64{2: 5, 3: 0}, 1},
-		{"/api/articles/1", map[int64]int64{1: 5}, 1},
+		{"/api/sources/2/articles", map[int64]int64{2: 5, 3: 0}, map[string]int{"StoriesByID": 1}},
+		{"/api/articles/1", map[int64]int64{1: 5}, map[string]int{"Article": 1, "StoriesByID": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			// Not parallel: the counts are the store's, shared.
 			cs.reset()
 			r := do(t, "GET", ts.URL+tt.path, nil, "")
-			byOne, batches := cs.reset()
+			calls := cs.reset()
 			if r.status != 200 {
 				t.Fatalf("status %d: %s", r.status, r.body)
 			}
@@ -395,8 +377,8 @@ func TestArticleThreadsBatched(t *testing.T) {
 			if diff := gocmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("threads (-want +got):\n%s", diff)
 			}
-			if batches != tt.batches || len(byOne) != 0 {
-				t.Errorf("%d batched story lookups and %v one by one, want %d and none", batches, byOne, tt.batches)
+			if diff := gocmp.Diff(tt.calls, calls); diff != "" {
+				t.Errorf("store calls by ID (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -432,7 +414,7 @@ func TestPagesReadByBatch(t *testing.T) {
 			// Not parallel: the counts are the store's, shared.
 			cs.reset()
 			r := do(t, "GET", ts.URL+tt.path, nil, "")
-			calls := cs.resetCalls()
+			calls := cs.reset()
 			if r.status != 200 {
 				t.Fatalf("status %d: %.300s", r.status, r.body)
 			}
@@ -476,7 +458,7 @@ func TestAtomFeedSkipsUnbriefed(t *testing.T) {
 	if strings.Contains(r.body, "Unbriefed") {
 		t.Errorf("a story without a briefing has an entry")
 	}
-	if diff := gocmp.Diff(map[string]int{"BriefingsByID": 2}, cs.resetCalls()); diff != "" {
+	if diff := gocmp.Diff(map[string]int{"BriefingsByID": 2}, cs.reset()); diff != "" {
 		t.Errorf("store calls by ID (-want +got):\n%s", diff)
 	}
 }
