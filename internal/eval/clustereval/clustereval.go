@@ -281,9 +281,10 @@ func Load(path string) ([]Article, error) {
 }
 
 // ParseDate reads the dates of the data files: "2013-05-02", "2013/05/02",
-// "2013/may/03", compact "20130502" and "2013/0502", and month-only
-// "2013/05/". It reports false for no date, and for a year alone
-// ("2013-bas", "2013/film": ECB+'s dates are read from its pages'
+// "2013/may/03" (a month's name or its three letters, monthNumber),
+// compact "20130502" and "2013/0502", and month-only "2013/05/". It
+// reports false for no date, and for a year alone ("2013-bas",
+// "2013/film", "2013/decision": ECB+'s dates are read from its pages'
 // addresses), which gives no day to put the article at; DateYear reads
 // that year.
 func ParseDate(s string) (time.Time, bool) {
@@ -308,8 +309,8 @@ func ParseDate(s string) (time.Time, bool) {
 			m, d = v/100, v%100 // "2005/0726"
 		} else if err == nil {
 			m = v
-		} else if t, err := time.Parse("Jan", strings.ToUpper(parts[1][:1])+strings.ToLower(parts[1][1:min(3, len(parts[1]))])); err == nil {
-			m = int(t.Month())
+		} else {
+			m = monthNumber(parts[1])
 		}
 	}
 	if len(parts) > 2 {
@@ -321,6 +322,24 @@ func ParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
+}
+
+// monthNumber is the month w names, whole or in its three-letter form
+// ("may", "December", "Dec", and "Sept"), in any case; 0 for any other
+// word. A word that only starts like a month is none: "2013/decision" and
+// "2013/market" are ECB+ addresses giving a year alone.
+func monthNumber(w string) int {
+	w = strings.ToLower(w)
+	if w == "sept" {
+		return int(time.September)
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if w == name || w == name[:3] {
+			return int(m)
+		}
+	}
+	return 0
 }
 
 // DateYear is the year a data file's date gives, with or without a day

@@ -114,6 +114,14 @@ func TestParseDate(t *testing.T) {
 		{"2013-bas", time.Time{}, false},
 		{"2013/film", time.Time{}, false},
 		{"2013", time.Time{}, false},
+		// A month is its whole name or its three letters, in any case; a
+		// word that only starts like one is no month.
+		{"2013/December/03", day(2013, 12, 3), true},
+		{"2013/Feb/27", day(2013, 2, 27), true},
+		{"2013/sept/09", day(2013, 9, 9), true},
+		{"2013/decision", time.Time{}, false},
+		{"2013/market", time.Time{}, false},
+		{"2013/marching/04", time.Time{}, false},
 	}
 	for _, tt := range tests {
 		got, ok := ParseDate(tt.in)
