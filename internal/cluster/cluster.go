@@ -376,6 +376,13 @@ type Config struct {
 	// repeats the figure. Default 0.5, chosen on one half of ecbplus-dev;
 	// 0 turns it off.
 	FigureConflict float64
+	// HeadNameConflict discounts the score by this share when one side's
+	// time is unknown and the article's headline names a two-word name
+	// the story never names (see newHeadName): the first report of a
+	// look-alike event leads with its own man (a boxer's other
+	// opponent). Default 0.2, found by reading ECB+'s crossings (see
+	// docs/clustering.md); 0 turns it off.
+	HeadNameConflict float64
 	// StreetMentions is how many street names a story keeps from its
 	// articles' text, with or without a house number, for the street
 	// discount: when the article's address is on a street the story names
@@ -500,6 +507,7 @@ func DefaultConfig() Config {
 		NameConflict:      0.3,
 		NameConflictShare: 0.5,
 		FigureConflict:    0.5,
+		HeadNameConflict:  0.2,
 		StreetMentions:    heldMentions,
 		TollThreshold:     0.11,
 		ArchiveWindow:     730 * 24 * time.Hour,
@@ -742,6 +750,8 @@ type prepared struct {
 	tolls    ages
 	// figures are the scores and magnitudes of its headline and lead.
 	figures []uint16
+	// headPairs are the two-word names of its headline (see newHeadName).
+	headPairs []pairRef
 	// leadDays are the calendar days its headline and lead name (see
 	// develops).
 	leadDays map[uint64]float64
@@ -795,6 +805,9 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	}
 	if c.cfg.FigureConflict > 0 {
 		p.figures = figures(d.Title, d.Text)
+	}
+	if c.cfg.HeadNameConflict > 0 {
+		p.headPairs = headPairs(d)
 	}
 	if c.cfg.DevelopSources > 0 && !d.Time.IsZero() {
 		p.leadDays = leadDays(d)
@@ -1076,6 +1089,9 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	}
 	if c.cfg.FigureConflict > 0 && otherFigures(p.figures, s.figures) {
 		sc *= 1 - c.cfg.FigureConflict
+	}
+	if c.cfg.HeadNameConflict > 0 && c.newHeadName(p, d, s) {
+		sc *= 1 - c.cfg.HeadNameConflict
 	}
 	return sc
 }
