@@ -750,8 +750,10 @@ type prepared struct {
 	tolls    ages
 	// figures are the scores and magnitudes of its headline and lead.
 	figures []uint16
-	// headPairs are the two-word names of its headline (see newHeadName).
+	// headPairs are the two-word names of its headline, read when first
+	// needed (headRead): only an undated side asks (see newHeadName).
 	headPairs []pairRef
+	headRead  bool
 	// leadDays are the calendar days its headline and lead name (see
 	// develops).
 	leadDays map[uint64]float64
@@ -805,9 +807,6 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	}
 	if c.cfg.FigureConflict > 0 {
 		p.figures = figures(d.Title, d.Text)
-	}
-	if c.cfg.HeadNameConflict > 0 {
-		p.headPairs = headPairs(d)
 	}
 	if c.cfg.DevelopSources > 0 && !d.Time.IsZero() {
 		p.leadDays = leadDays(d)

@@ -1,9 +1,6 @@
 package cluster
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // headlineWords is the most words a title may have to be read as a
 // headline by newHeadName. Many ECB+ titles are a report's first sentence
@@ -14,15 +11,14 @@ import (
 const headlineWords = 15
 
 // headPairs returns the two-word names d's headline writes, with their
-// words' hashes, sorted by name hash; none for a title longer than
-// headlineWords.
+// words' hashes, in no order; none for a title longer than headlineWords.
 func headPairs(d Doc) []pairRef {
 	title := headline(d.Title)
 	if len(strings.Fields(title)) > headlineWords {
 		return nil
 	}
 	r := raw{
-		words: map[uint64]float64{}, ents: map[uint64]float64{}, nums: map[uint64]float64{},
+		ents: map[uint64]float64{}, nums: map[uint64]float64{}, // no words: scan reads names only
 		shown: map[uint64]string{}, pairs: map[uint64]pairWords{}, ref: d.Time,
 	}
 	scan(title, &r, false, true)
@@ -30,7 +26,6 @@ func headPairs(d Doc) []pairRef {
 	for h, pw := range r.pairs {
 		out = append(out, pairRef{h, pw})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].h < out[j].h })
 	return out
 }
 
@@ -45,6 +40,9 @@ func headPairs(d Doc) []pairRef {
 func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 	if !d.Time.IsZero() && !s.last.IsZero() {
 		return false
+	}
+	if !p.headRead {
+		p.headPairs, p.headRead = headPairs(d), true
 	}
 	for _, pr := range p.headPairs {
 		if float64(c.df[pr.firstWord]) > leadCase*float64(c.df[pr.first]) ||
