@@ -242,13 +242,13 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 			res.Byline = cleanByline(art.Byline())
 		}
 	}
-	paras, choice := choose(tParas, rParas)
-	paras = dropRepeats(pageText.recover(paras))
+	body := chooseBody(tParas, rParas)
+	paras := dropRepeats(pageText.recoverChosen(body))
 	paras = dropInline(trimTail(paras))
 	paras = dropTitle(paras, res.Title)
 	paras = pageText.dropSide(paras)
 	paras = pageText.addHeadings(paras, res.Title)
-	e.log.Debug("extract", "url", pageURL, "body", choice, "trafilatura_err", terr, "readability_err", rerr)
+	e.log.Debug("extract", "url", pageURL, "body", body.choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)

@@ -367,11 +367,28 @@ const linkHeavy = 0.5
 // paragraph counts as shared when its words occur in the other body; the
 // words only one body has decide.
 func choose(t, r []para) ([]para, string) {
+	c := chooseBody(t, r)
+	return c.paras, c.choice
+}
+
+// chosen is the body choose picked, with the word hashes and gram set it
+// built for those paragraphs, which outline.recover would otherwise build
+// again (words nil or grams empty: not built).
+type chosen struct {
+	paras  []para
+	choice string
+	words  [][]uint64
+	grams  gramTable
+}
+
+// chooseBody is choose, keeping the words and gram set of the body it
+// picks.
+func chooseBody(t, r []para) chosen {
 	if len(r) == 0 {
-		return t, "trafilatura"
+		return chosen{paras: t, choice: "trafilatura"}
 	}
 	if len(t) == 0 {
-		return r, "readability"
+		return chosen{paras: r, choice: "readability"}
 	}
 	// Each paragraph is split into words once; both directions of the
 	// comparison and the link-list filter reuse the words and gram sets.
@@ -379,29 +396,38 @@ func choose(t, r []para) ([]para, string) {
 	tg, rg := gramSet(tw), gramSet(rw)
 	tOnly, _, tWords := exclusive(t, tw, rg)
 	rOnly, rOnlyText, rWords := exclusive(r, rw, tg)
+	tc := func(choice string) chosen { return chosen{paras: t, choice: choice, words: tw, grams: tg} }
+	rc := func(choice string) chosen {
+		ps, ws, dropped := dropLinkLists(r, rw, tg)
+		c := chosen{paras: ps, choice: choice, words: ws}
+		if !dropped {
+			c.grams = rg
+		}
+		return c
+	}
 	if tWords == 0 {
-		return r, "readability"
+		return chosen{paras: r, choice: "readability", words: rw, grams: rg}
 	}
 	if float64(tOnly) > trafilaturaExtraMin*float64(tWords) && float64(rOnly) < readabilityExtraMax*float64(rWords) {
 		if leadingOnly(tw, rg) >= leadMin {
-			return t, "trafilatura-earlier-start"
+			return tc("trafilatura-earlier-start")
 		}
 		if float64(rWords) < fragmentMax*float64(tWords) {
-			return t, "trafilatura-fragment"
+			return tc("trafilatura-fragment")
 		}
-		return dropLinkLists(r, rw, tg), "readability-tighter"
+		return rc("readability-tighter")
 	}
 	if float64(rOnlyText) > readabilityGainMin*float64(tWords) {
-		return dropLinkLists(r, rw, tg), "readability-more"
+		return rc("readability-more")
 	}
 	inner, edge := placeOnly(r, rw, tg)
 	if float64(inner) > readabilityInnerMin*float64(tWords) && float64(edge) <= readabilityEdgeMax*float64(rWords) {
-		return dropLinkLists(r, rw, tg), "readability-inner"
+		return rc("readability-inner")
 	}
 	if float64(inner) > containedInnerMin*float64(tWords) && edge == 0 && float64(tOnly) <= containedOnlyMax*float64(tWords) {
-		return dropLinkLists(r, rw, tg), "readability-contains"
+		return rc("readability-contains")
 	}
-	return t, "trafilatura"
+	return tc("trafilatura")
 }
 
 // placeOnly splits the words of the paragraphs of a (whose words are aw)
@@ -449,16 +475,18 @@ func leadingOnly(aw [][]uint64, grams gramTable) int {
 
 // dropLinkLists removes from readability's body the link-heavy paragraphs
 // ("Read more: …", related-article lists) that go-trafilatura (whose gram
-// set is tg) left out. rw holds the words of r's paragraphs.
-func dropLinkLists(r []para, rw [][]uint64, tg gramTable) []para {
-	out := r[:0:0]
+// set is tg) left out. rw holds the words of r's paragraphs; outW holds
+// those of out's, and dropped says whether out is shorter than r.
+func dropLinkLists(r []para, rw [][]uint64, tg gramTable) (out []para, outW [][]uint64, dropped bool) {
+	out, outW = r[:0:0], rw[:0:0]
 	for i, p := range r {
 		if p.linkShare >= linkHeavy && !occursIn(rw[i], tg) {
 			continue
 		}
 		out = append(out, p)
+		outW = append(outW, rw[i])
 	}
-	return out
+	return out, outW, len(out) < len(r)
 }
 
 // paraWords reduces each paragraph to the hashes of its lower-cased words
@@ -752,6 +780,13 @@ const (
 // between the body's own paragraphs, not before or after them as a
 // teaser list, comment section or newsletter box would.
 func (o *outline) recover(body []para) []para {
+	return o.recoverChosen(chosen{paras: body})
+}
+
+// recoverChosen is recover of c.paras, reusing the words and gram set
+// chooseBody built for them (the same hashes recover would build).
+func (o *outline) recoverChosen(c chosen) []para {
+	body := c.paras
 	// Most bodies hold half the page's words or more: words are counted
 	// first, and hashed only when the body may be scattered parts.
 	bodyW, pageW := 0, 0
@@ -764,8 +799,14 @@ func (o *outline) recover(body []para) []para {
 	if bodyW == 0 || float64(bodyW) >= itemsMax*float64(pageW) {
 		return body
 	}
-	bw, pw := paraWords(body), paraWords(o.paras)
-	grams := gramSet(bw)
+	bw, grams := c.words, c.grams
+	if bw == nil {
+		bw = paraWords(body)
+	}
+	if grams.slots == nil {
+		grams = gramSet(bw)
+	}
+	pw := paraWords(o.paras)
 	found := make([]bool, len(o.paras))
 	held := make([]int, len(o.parent))
 	foundW := 0
