@@ -788,13 +788,24 @@ func (o *outline) recover(body []para) []para {
 func (o *outline) recoverChosen(c chosen) []para {
 	body := c.paras
 	// Most bodies hold half the page's words or more: words are counted
-	// first, and hashed only when the body may be scattered parts.
+	// first, and hashed only when the body may be scattered parts. The
+	// body's words are those chooseBody hashed when it kept them (a hash
+	// per word as wordCount counts them); the page's are counted only
+	// until they are too many for the body to be nearly all of them.
 	bodyW, pageW := 0, 0
-	for _, p := range body {
-		bodyW += wordCount(p.text)
+	if c.words != nil {
+		for _, ws := range c.words {
+			bodyW += len(ws)
+		}
+	} else {
+		for _, p := range body {
+			bodyW += wordCount(p.text)
+		}
 	}
 	for _, p := range o.paras {
-		pageW += wordCount(p.text)
+		if pageW += wordCount(p.text); float64(bodyW) < itemsMax*float64(pageW) {
+			break
+		}
 	}
 	if bodyW == 0 || float64(bodyW) >= itemsMax*float64(pageW) {
 		return body
