@@ -404,6 +404,44 @@ func BenchmarkExtractScrapinghub(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractWCXB extracts every third page of wcxb-dev (265 pages,
+// about 150 MB of HTML held in memory: all 793 would be 460 MB); it is
+// skipped when ../shared is absent. With -benchtime 265x -cpu 1 each page
+// is extracted once, so allocations a page compare across builds.
+func BenchmarkExtractWCXB(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join(sharedpath.Dir(b, "data", "extract", "wcxb-dev", "html"), "*.html.gz"))
+	if len(files) == 0 {
+		b.Skip("../shared/data/extract/wcxb-dev has no pages")
+	}
+	var pages [][]byte
+	for i, f := range files {
+		if i%3 != 0 {
+			continue
+		}
+		fh, err := os.Open(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		z, err := gzip.NewReader(fh)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p, err := io.ReadAll(z)
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := Extract(pages[i%len(pages)], "https://example.com/a"); err != nil && !errors.Is(err, ErrNoText) {
+			b.Fatal(err)
+		}
+	}
+}
+
 // parseHTML parses a test page.
 func parseHTML(t *testing.T, page string) *html.Node {
 	t.Helper()
