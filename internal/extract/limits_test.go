@@ -188,3 +188,29 @@ func TestPassGivenUp(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckElements checks the cap's count both ways: by '<' bytes when
+// there are too few for the cap to be passed, and by the tokenizer when
+// end tags and '<' in text make more of them than there are start tags.
+func TestCheckElements(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		page    string
+		wantErr bool
+	}{
+		{"few tags", "<p>one</p><p>two</p>", false},
+		{"cap of start tags, more '<' in end tags", strings.Repeat("<p>x</p>", MaxElements), false},
+		{"cap of start tags, more '<' in text", strings.Repeat("<br>a < b", MaxElements), false},
+		{"one start tag past the cap", strings.Repeat("<p>x</p>", MaxElements+1), true},
+		{"self-closing tags past the cap", strings.Repeat("<img/>", MaxElements+1), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if err := checkElements(context.Background(), []byte(tt.page)); (err != nil) != tt.wantErr {
+				t.Errorf("err %v, want error %v", err, tt.wantErr)
+			}
+		})
+	}
+}
