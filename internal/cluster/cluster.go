@@ -378,9 +378,10 @@ type Config struct {
 	FigureConflict float64
 	// HeadNameConflict discounts the score by this share when one side's
 	// time is unknown and the article's headline names a two-word name
-	// the story never names (see newHeadName): the first report of a
+	// the story never names, or the story's first headline one the
+	// article never names (see newHeadName): the first report of a
 	// look-alike event leads with its own man (a boxer's other
-	// opponent). Default 0.2, found by reading ECB+'s crossings (see
+	// opponent, a team's other player). Default 0.2, found by reading ECB+'s crossings (see
 	// docs/clustering.md); 0 turns it off.
 	HeadNameConflict float64
 	// StreetMentions is how many street names a story keeps from its
@@ -651,6 +652,11 @@ type story struct {
 	// langs are the first heldLangs languages of its articles (primary
 	// subtags), for otherEvent's word comparison.
 	langs []string
+	// headPairs are the two-word names of its title (its first article's
+	// headline), read when first needed (headRead) and not kept in
+	// snapshots: the title is (see newHeadName).
+	headPairs []pairRef
+	headRead  bool
 }
 
 type docRec struct {
@@ -751,9 +757,11 @@ type prepared struct {
 	// figures are the scores and magnitudes of its headline and lead.
 	figures []uint16
 	// headPairs are the two-word names of its headline, read when first
-	// needed (headRead): only an undated side asks (see newHeadName).
+	// needed (headRead): only an undated side asks (see newHeadName);
+	// headShort is whether its title is short enough to be a headline.
 	headPairs []pairRef
 	headRead  bool
+	headShort bool
 	// leadDays are the calendar days its headline and lead name (see
 	// develops).
 	leadDays map[uint64]float64
@@ -1314,6 +1322,7 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 	}
 	if s.title == "" {
 		s.title = d.Title
+		s.headRead = false // read again from the title it now has
 	}
 	// Copies count too: document frequencies count them.
 	s.total++

@@ -1,6 +1,10 @@
 package cluster
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // headlineWords is the most words a title may have to be read as a
 // headline by newHeadName. Many ECB+ titles are a report's first sentence
@@ -10,48 +14,79 @@ import "strings"
 // measure the same (docs/clustering.md).
 const headlineWords = 15
 
-// headPairs returns the two-word names d's headline writes, with their
-// words' hashes, in no order; none for a title longer than headlineWords.
-func headPairs(d Doc) []pairRef {
-	title := headline(d.Title)
+// headPairs returns the two-word names of a title, with their words'
+// hashes, in no order, and whether the title is short enough to be read
+// as a headline (at most headlineWords words); no names for a longer one.
+func headPairs(title string) ([]pairRef, bool) {
+	title = headline(title)
 	if len(strings.Fields(title)) > headlineWords {
-		return nil
+		return nil, false
 	}
 	r := raw{
 		ents: map[uint64]float64{}, nums: map[uint64]float64{}, // no words: scan reads names only
-		shown: map[uint64]string{}, pairs: map[uint64]pairWords{}, ref: d.Time,
+		shown: map[uint64]string{}, pairs: map[uint64]pairWords{},
 	}
 	scan(title, &r, false, true)
 	out := make([]pairRef, 0, len(r.pairs))
 	for h, pw := range r.pairs {
 		out = append(out, pairRef{h, pw})
 	}
-	return out
+	return out, true
 }
 
-// newHeadName reports whether d's headline names someone no article of s
-// names, while one side's time is unknown: a two-word name of the
-// headline, both of whose words are mostly written as names (see
-// leadCase), that the story's names lack. The first report of a
-// look-alike event leads with its own man ("Klitschko stops Tony
-// Thompson" against a story of his fight with Hasim Rahman); a report of
-// the story's event leads with the story's people, whom the story names.
-// Dated pairs are left to the time discount, as in nameConflict.
+// newHeadName reports whether one side's headline names someone the
+// other side never names, while one side's time is unknown: a two-word
+// name, both of whose words are mostly written as names (see leadCase),
+// of d's headline that no article of s names, or of s's first headline
+// that d does not name. The first report of a look-alike event leads with
+// its own man ("Klitschko stops Tony Thompson" against a story of his
+// fight with Hasim Rahman; "Chargers' Jackson arrested on suspicion of
+// DUI" against a story headed "Chargers Jamal Williams arrested for
+// DUI"); a report of the story's event leads with the story's people,
+// whom the story names, and names the story's man. The second way is read
+// only when d's own title is a headline: a report whose title is its
+// first sentence ("The notorious party girl ... had checked into the
+// Promises Treatment Centre") may keep the man's name for later in a
+// text the clusterer reads only the start of. Dated pairs are left to
+// the time discount, as in nameConflict.
 func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 	if !d.Time.IsZero() && !s.last.IsZero() {
 		return false
 	}
 	if !p.headRead {
-		p.headPairs, p.headRead = headPairs(d), true
+		p.headPairs, p.headShort = headPairs(d.Title)
+		p.headRead = true
 	}
 	for _, pr := range p.headPairs {
-		if float64(c.df[pr.firstWord]) > leadCase*float64(c.df[pr.first]) ||
-			float64(c.df[pr.lastWord]) > leadCase*float64(c.df[pr.last]) {
-			continue // a headline's capitals, not a name ("Head Coach")
+		if c.headNameLike(pr) && s.ents.weight(pr.h) == 0 {
+			return true
 		}
-		if s.ents.weight(pr.h) == 0 {
+	}
+	if !p.headShort {
+		return false
+	}
+	if !s.headRead {
+		s.headPairs, _ = headPairs(s.title)
+		s.headRead = true
+	}
+	for _, pr := range s.headPairs {
+		if c.headNameLike(pr) && !p.ents.has(pr.h) {
 			return true
 		}
 	}
 	return false
+}
+
+// headNameLike reports whether both words of a two-word name are mostly
+// written as names (see leadCase), not a headline's capitals ("Head
+// Coach").
+func (c *Clusterer) headNameLike(pr pairRef) bool {
+	return float64(c.df[pr.firstWord]) <= leadCase*float64(c.df[pr.first]) &&
+		float64(c.df[pr.lastWord]) <= leadCase*float64(c.df[pr.last])
+}
+
+// has reports whether v holds the feature h.
+func (v vector) has(h uint64) bool {
+	_, ok := slices.BinarySearchFunc(v, h, func(t term, h uint64) int { return cmp.Compare(t.h, h) })
+	return ok
 }
