@@ -76,6 +76,7 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 		ready: func(ctx context.Context, baseURL string, p *pipeline.Pipeline, st store.Store) error {
 			fmt.Fprintf(env.stdout, "newsdesk demo: newswire at %s\n", wireURL)
 			fmt.Fprintf(env.stdout, "newsdesk demo: open %s\n", baseURL)
+			fmt.Fprintf(env.stdout, "newsdesk demo: %s\n", demoWritesLine(cfg.APIToken != ""))
 			start := time.Now()
 			if err := p.WaitIdle(ctx); err != nil {
 				return fmt.Errorf("demo ingest: %w", err)
@@ -93,6 +94,17 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 			return nil
 		},
 	})
+}
+
+// demoWritesLine tells the demo's user how the sources page's and the
+// API's writes are unlocked. Without it a first-time user meets the token
+// only when a form refuses them; the token itself is never printed, as the
+// demo's output often ends up in a terminal log or a shared screen.
+func demoWritesLine(tokenSet bool) string {
+	if tokenSet {
+		return "writes (add, edit, import or retry a source, in the sources page or the API) take the token in NEWSDESK_API_TOKEN"
+	}
+	return "writes are off: to add, edit, import or retry sources, restart with NEWSDESK_API_TOKEN set to a token of at least 16 bytes"
 }
 
 // subscribeNewswire starts the newswire and subscribes st to its feeds; it

@@ -176,3 +176,25 @@ func TestSubscribedWireAddr(t *testing.T) {
 		})
 	}
 }
+
+// TestDemoWritesLine checks that the demo tells its user how writes are
+// unlocked, with or without a token, and never prints the token.
+func TestDemoWritesLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		tokenSet bool
+		want     string
+	}{
+		{"no token", false, "writes are off: to add, edit, import or retry sources, restart with NEWSDESK_API_TOKEN set to a token of at least 16 bytes"},
+		{"token", true, "writes (add, edit, import or retry a source, in the sources page or the API) take the token in NEWSDESK_API_TOKEN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, demoWritesLine(tt.tokenSet)); diff != "" {
+				t.Errorf("demoWritesLine(%v) (-want +got):\n%s", tt.tokenSet, diff)
+			}
+		})
+	}
+}
