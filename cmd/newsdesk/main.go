@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -49,7 +50,7 @@ Usage:
   newsdesk brief [--format md|html|json] [--translator T] [--allow-private] URL|FILE...
   newsdesk eval extract|cluster|quotes|summarize|timeline|background [flags]
 
-Run "newsdesk COMMAND -h" for a command's flags.
+Run "newsdesk help COMMAND" (or "newsdesk COMMAND -h") for a command's flags.
 `
 
 // environment is what every command gets from run: the configuration with
@@ -81,6 +82,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return err
 }
 
+// helpFor shows the usage of the command args names (and of its
+// subcommand, as "help sources add" does), as that command's -h does.
+func helpFor(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	switch args[0] {
+	case "serve", "demo", "sources", "brief", "prune", "eval":
+		return dispatch(ctx, append(slices.Clone(args), "-h"), getenv, stdout, stderr)
+	default:
+		fmt.Fprintf(stderr, "newsdesk help: unknown command %q\n\n%s", args[0], usage)
+		return errUsage
+	}
+}
+
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, cfgErr := configFromEnv(getenv)
 	env := environment{
@@ -105,6 +118,12 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 	case "eval":
 		return runEval(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
+		if len(rest) > 0 && cmd == "help" {
+			// "newsdesk help brief" is read as "newsdesk brief -h", as
+			// "go help build" is: printing the general usage instead left
+			// the user without the flags they asked for.
+			return helpFor(ctx, rest, getenv, stdout, stderr)
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	default:
