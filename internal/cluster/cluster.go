@@ -302,6 +302,16 @@ type Config struct {
 	// chosen on one half of ecbplus-dev (see docs/clustering.md); 0 turns
 	// it off.
 	YearlessConflict float64
+	// WrittenYearConflict discounts the score by this share when the
+	// article is undated and its text gives its year in a full date
+	// ("26 September 2013"), while no article of the story is dated or
+	// gives a dateline, yet their texts write years, none of them the
+	// article's (see writtenYearConflict). ECB+'s look-alike events are
+	// years apart, and their undated stories write the years around their
+	// own event ("2006" for the 2008 Turkmen elections), never the other
+	// event's. Default 0.25, chosen on ecbplus-dev (see
+	// docs/clustering.md); 0 turns it off.
+	WrittenYearConflict float64
 	// YearRival discounts by this share the score of a story none of
 	// whose articles is dated or gives a dateline, for an undated article
 	// whose year another candidate confirms (see yearRival): that story,
@@ -450,75 +460,76 @@ func DefaultConfig() Config {
 	dc := dedup.DefaultConfig()
 	dc.Window = 30 * 24 * time.Hour
 	return Config{
-		Window:            30 * 24 * time.Hour,
-		ThreadWindow:      60 * 24 * time.Hour,
-		Threshold:         0.14,
-		ThreadThreshold:   0.14,
-		ThreadNames:       3,
-		ThreadSpecific:    1,
-		ThreadMerge:       0.14,
-		ThreadTopicNames:  2,
-		ThreadTopicScore:  0.1,
-		ThreadTopicMin:    10,
-		ThreadTopicShare:  0.5,
-		ThreadVotes:       3,
-		ThreadVoteScore:   0.07,
-		ThreadWeakLinks:   3,
-		ThreadWeakScore:   0.05,
-		ThreadLeadNames:   1,
-		ThreadSideNames:   1,
-		ThreadMergeTopics: 2,
-		ThreadNameWeight:  0.6,
-		RelatedMin:        0.25,
-		DevelopSources:    3,
-		DevelopPause:      24 * time.Hour,
-		DevelopWords:      3,
-		PlaceRatio:        2.25,
-		PlaceThreads:      true,
-		WordWeight:        0.5,
-		EntityWeight:      0.3,
-		NumberWeight:      0.1,
-		TitleWeight:       0.1,
-		TimeScale:         3 * 24 * time.Hour,
-		TimePenalty:       0.5,
-		UnknownGap:        3 * 24 * time.Hour,
-		DFDocs:            5000,
-		Candidates:        15,
-		CentroidTerms:     150,
-		IndexKeys:         12,
-		MaxPosting:        150,
-		MaxStories:        50_000,
-		UndatedHold:       80,
-		UndatedKeep:       5000,
-		NamesOnlyWeight:   0.4,
-		GapRelief:         0.6,
-		FurnitureTitle:    0.2,
-		FurnitureWords:    200,
-		ThinWords:         100,
-		TitleThreshold:    0.10,
-		YearConflict:      0.2,
-		YearlessConflict:  0.3,
-		YearRival:         0.5,
-		YearRivalScore:    0.5,
-		AnchorThreshold:   0.08,
-		StreetConflict:    0.5,
-		AgeThreshold:      0.10,
-		AgeConflict:       0.5,
-		CountConflict:     0.1,
-		NameConflict:      0.3,
-		NameConflictShare: 0.5,
-		FigureConflict:    0.5,
-		HeadNameConflict:  0.2,
-		StreetMentions:    heldMentions,
-		TollThreshold:     0.11,
-		ArchiveWindow:     730 * 24 * time.Hour,
-		ArchiveStories:    100_000,
-		ArchiveNames:      3,
-		ArchiveMixedNames: 4,
-		ArchiveRare:       0,
-		ArchiveCase:       2,
-		ArchiveWholeNames: 3,
-		Dedup:             dc,
+		Window:              30 * 24 * time.Hour,
+		ThreadWindow:        60 * 24 * time.Hour,
+		Threshold:           0.14,
+		ThreadThreshold:     0.14,
+		ThreadNames:         3,
+		ThreadSpecific:      1,
+		ThreadMerge:         0.14,
+		ThreadTopicNames:    2,
+		ThreadTopicScore:    0.1,
+		ThreadTopicMin:      10,
+		ThreadTopicShare:    0.5,
+		ThreadVotes:         3,
+		ThreadVoteScore:     0.07,
+		ThreadWeakLinks:     3,
+		ThreadWeakScore:     0.05,
+		ThreadLeadNames:     1,
+		ThreadSideNames:     1,
+		ThreadMergeTopics:   2,
+		ThreadNameWeight:    0.6,
+		RelatedMin:          0.25,
+		DevelopSources:      3,
+		DevelopPause:        24 * time.Hour,
+		DevelopWords:        3,
+		PlaceRatio:          2.25,
+		PlaceThreads:        true,
+		WordWeight:          0.5,
+		EntityWeight:        0.3,
+		NumberWeight:        0.1,
+		TitleWeight:         0.1,
+		TimeScale:           3 * 24 * time.Hour,
+		TimePenalty:         0.5,
+		UnknownGap:          3 * 24 * time.Hour,
+		DFDocs:              5000,
+		Candidates:          15,
+		CentroidTerms:       150,
+		IndexKeys:           12,
+		MaxPosting:          150,
+		MaxStories:          50_000,
+		UndatedHold:         80,
+		UndatedKeep:         5000,
+		NamesOnlyWeight:     0.4,
+		GapRelief:           0.6,
+		FurnitureTitle:      0.2,
+		FurnitureWords:      200,
+		ThinWords:           100,
+		TitleThreshold:      0.10,
+		YearConflict:        0.2,
+		YearlessConflict:    0.3,
+		WrittenYearConflict: 0.25,
+		YearRival:           0.5,
+		YearRivalScore:      0.5,
+		AnchorThreshold:     0.08,
+		StreetConflict:      0.5,
+		AgeThreshold:        0.10,
+		AgeConflict:         0.5,
+		CountConflict:       0.1,
+		NameConflict:        0.3,
+		NameConflictShare:   0.5,
+		FigureConflict:      0.5,
+		HeadNameConflict:    0.2,
+		StreetMentions:      heldMentions,
+		TollThreshold:       0.11,
+		ArchiveWindow:       730 * 24 * time.Hour,
+		ArchiveStories:      100_000,
+		ArchiveNames:        3,
+		ArchiveMixedNames:   4,
+		ArchiveRare:         0,
+		ArchiveCase:         2,
+		ArchiveWholeNames:   3,
+		Dedup:               dc,
 	}
 }
 
@@ -617,6 +628,9 @@ type story struct {
 	// writesYear counts its articles whose text writes a year
 	// (raw.writesYear), for yearless.
 	writesYear int
+	// written holds the years its articles' texts write, sorted, for
+	// writtenYearConflict.
+	written []int
 	// pairs counts its articles carrying each of its first heldPairs
 	// two-word names, sorted by name: what a late follow-up is matched
 	// with (see rejoin), kept after the story is forgotten.
@@ -1081,6 +1095,9 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	if c.cfg.YearlessConflict > 0 && yearless(d, p, s) {
 		sc *= 1 - c.cfg.YearlessConflict
 	}
+	if c.cfg.WrittenYearConflict > 0 && writtenYearConflict(d, p, s) {
+		sc *= 1 - c.cfg.WrittenYearConflict
+	}
 	if c.cfg.StreetConflict > 0 && c.streetConflict(p, s) {
 		sc *= 1 - c.cfg.StreetConflict
 	}
@@ -1175,6 +1192,19 @@ func (c *Clusterer) yearRival(d Doc, p *prepared, s *story, sc float64) bool {
 // with nothing in s to confirm it.
 func yearless(d Doc, p *prepared, s *story) bool {
 	return era(d, p) != 0 && len(s.years) == 0 && s.writesYear == 0
+}
+
+// writtenYearConflict reports whether d's text gives its year in a full
+// date (d is undated and has no address year: see era) while s gives no
+// sign of its own year but its texts write years, none of them d's. A
+// story whose texts write no year at all is left to yearless.
+func writtenYearConflict(d Doc, p *prepared, s *story) bool {
+	y := era(d, p)
+	if y >= 0 || d.Year != 0 || len(s.years) > 0 || len(s.written) == 0 {
+		return false
+	}
+	_, found := slices.BinarySearch(s.written, -y)
+	return !found
 }
 
 // indexKeys are the keys a document is looked up and posted under: all its
@@ -1311,6 +1341,11 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 	}
 	if p.writesYear && a.DuplicateOf == 0 {
 		s.writesYear++
+		for _, y := range p.written {
+			if i, found := slices.BinarySearch(s.written, y); !found {
+				s.written = slices.Insert(s.written, i, y)
+			}
+		}
 	}
 	if !d.Time.IsZero() {
 		if s.first.IsZero() || d.Time.Before(s.first) {
@@ -1489,7 +1524,7 @@ func (c *Clusterer) forget(s *story) {
 	// so in its thread's count) and point to it; keep only what that needs.
 	s.words, s.ents, s.nums, s.titles = centroid{}, centroid{}, centroid{}, centroid{}
 	s.keys, s.names, s.sources, s.years, s.anchors, s.streets = nil, nil, nil, nil, nil, nil
-	s.writesYear = 0
+	s.writesYear, s.written = 0, nil
 	s.ages = ages{}
 	s.titleAges = ages{}
 	s.titleCounts = ages{}

@@ -53,6 +53,7 @@ type raw struct {
 	// writesYear is set when the text writes a year anywhere, in a date
 	// or alone ("his 2005 fight").
 	writesYear bool
+	written    []int
 }
 
 // extract reads d. Names and numbers come from the original text, since they
@@ -202,6 +203,7 @@ func scan(s string, r *raw, words, names bool) {
 					addDay(time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC))
 					r.year = max(r.year, y)
 					r.writesYear = true
+					r.written = append(r.written, y)
 					dateAt = tokIdx
 					i = end
 					continue
@@ -218,6 +220,7 @@ func scan(s string, r *raw, words, names bool) {
 				if len(low) == 4 {
 					if y, err := strconv.Atoi(low); err == nil && y >= 1900 && y <= 2100 {
 						r.writesYear = true
+						r.written = append(r.written, y)
 						if tokIdx-dateAt <= 2 || slashedDate(s, start) {
 							r.year = max(r.year, y)
 						}

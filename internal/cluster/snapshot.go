@@ -35,7 +35,7 @@ const (
 	snapshotMagic = "NDCS"
 	// SnapshotFormat versions the layout; bump it when the encoding
 	// changes in a way the fingerprint does not see.
-	SnapshotFormat = 2
+	SnapshotFormat = 3
 )
 
 // ErrIncompatible is returned by Load for a snapshot of another format or
@@ -257,6 +257,10 @@ func (w *stateWriter) story(s *story) {
 		w.varint(int64(yc.n))
 	}
 	w.varint(int64(s.writesYear))
+	w.length(len(s.written), s.written == nil)
+	for _, y := range s.written {
+		w.varint(int64(y))
+	}
 	w.length(len(s.pairs), s.pairs == nil)
 	for _, pc := range s.pairs {
 		w.u64(pc.h)
@@ -554,6 +558,12 @@ func (r *stateReader) readStory() *story {
 		}
 	}
 	s.writesYear = r.int()
+	if n, isNil := r.length(1); !isNil && r.Err() == nil {
+		s.written = make([]int, n)
+		for i := range s.written {
+			s.written[i] = r.int()
+		}
+	}
 	if n, isNil := r.length(9); !isNil && r.Err() == nil {
 		s.pairs = make([]pairCount, n)
 		for i := range s.pairs {

@@ -216,6 +216,42 @@ func TestYearlessConflict(t *testing.T) {
 	}
 }
 
+// TestWrittenYearConflict checks that an undated article whose full date
+// gives a year is discounted against an undated story whose texts write
+// years, none of them the article's (Config.WrittenYearConflict), and
+// not when a text of the story writes the year, the story is dated or
+// has a dateline, writes no year, or the article's year is a bare one
+// or its address's.
+func TestWrittenYearConflict(t *testing.T) {
+	t.Parallel()
+	const body = "Voters chose members of parliament in a two-party election, " +
+		"observers from abroad watched the polling stations."
+	report := func(id int64, extra string) Doc {
+		return Doc{ID: id, Title: "Parliamentary elections held", Text: extra + " " + body}
+	}
+	at := time.Date(2008, 12, 14, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"story writes only other years", []Doc{report(1, "The last vote was in 2006."), report(2, "")}, report(3, "26 September 2013"), true},
+		{"story writes the article's year", []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, report(3, "26 September 2013"), false},
+		{"story writes no year", []Doc{report(1, ""), report(2, "Polls closed at eight.")}, report(3, "26 September 2013"), false},
+		{"story has a dateline", []Doc{report(1, "December 14, 2008")}, report(3, "26 September 2013"), false},
+		{"dated story", []Doc{func() Doc { d := report(1, "The last vote was in 2006."); d.Time = at; return d }()}, report(3, "26 September 2013"), false},
+		{"article writes only a bare year", []Doc{report(1, "The last vote was in 2006.")}, report(3, "A vote is due in 2013."), false},
+		{"address's year", []Doc{report(1, "The last vote was in 2006.")}, inYear(report(3, ""), 2013), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			wantDiscount(t, "written year", func(c *Config, k float64) { c.WrittenYearConflict = k }, tt.story, tt.doc, tt.discount)
+		})
+	}
+}
+
 // TestUndatedKeep checks that a dated story past ThreadWindow by the dated
 // articles' clock is still held for an undated report of it while undated
 // articles are arriving (Config.UndatedKeep), and forgotten by time alone
