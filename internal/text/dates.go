@@ -204,44 +204,19 @@ func Dates(s string, ref time.Time) []Date {
 		// "espera … entre el viernes y el domingo" is a plan for the
 		// coming days, "arrested on Friday" the past one.
 		if wd, ok := weekdays[w[i].key]; ok {
-			t := onOrBefore(refDay, time.Weekday(wd))
-			today := t.Equal(refDay)
-			fwd := (wd - int(refDay.Weekday()) + 7) % 7 // on or after refDay
-			a := i
-			marked := false
-			if i > 0 {
-				switch w[i-1].key {
-				case "last", "pasado":
-					if today {
-						t = refDay.AddDate(0, 0, -7)
-					}
-					a, marked = i-1, true
-				case "next", "proximo", "this", "este", "coming":
-					if fwd == 0 && w[i-1].key != "this" && w[i-1].key != "este" && w[i-1].key != "coming" {
-						fwd = 7
-					}
-					t = refDay.AddDate(0, 0, fwd)
-					a, marked = i-1, true
-					if w[i-1].key == "coming" && i > 1 && w[i-2].key == "this" {
-						a = i - 2 // "this coming Sunday"
-					}
+			r := readWeekday(w, i)
+			var t time.Time
+			if r.ahead {
+				fwd := (wd - int(refDay.Weekday()) + 7) % 7 // on or after refDay
+				if fwd == 0 && r.strict {
+					fwd = 7
 				}
-			}
-			if i+1 < len(w) && (w[i+1].key == "pasado" || w[i+1].key == "proximo") {
-				switch {
-				case w[i+1].key == "proximo":
-					t = refDay.AddDate(0, 0, fwd)
-				case today:
-					t = refDay.AddDate(0, 0, -7)
-				}
-				add(a, i+1, t, "day", true)
-				i++
-				continue
-			}
-			if !marked && weekdayAhead(w, i) {
 				t = refDay.AddDate(0, 0, fwd)
+			} else if t = onOrBefore(refDay, time.Weekday(wd)); r.strict && t.Equal(refDay) {
+				t = refDay.AddDate(0, 0, -7)
 			}
-			add(a, i, t, "day", true)
+			add(r.from, r.to, t, "day", true)
+			i = r.to
 		}
 	}
 	return out
@@ -278,6 +253,50 @@ func onOrAfter(day time.Time, wd time.Weekday) time.Time {
 // onOrBefore is the latest day of weekday wd on or before day.
 func onOrBefore(day time.Time, wd time.Weekday) time.Time {
 	return day.AddDate(0, 0, -((int(day.Weekday()) - int(wd) + 7) % 7))
+}
+
+// weekdayRead is how the weekday at w[x] is read against a reference day:
+// forward or back, strict when that day itself is excluded ("next Friday"
+// on a Friday is a week on, "this Friday" that day), and w[from..to] the
+// words that name it ("last Monday", "el viernes próximo").
+type weekdayRead struct {
+	ahead, strict bool
+	from, to      int
+}
+
+// readWeekday reads the weekday at w[x] by its markers, "last"/"pasado"
+// back and "next"/"próximo"/"this"/"coming" forward, before it or, in
+// Spanish, after it ("el viernes pasado"); an unmarked one by its
+// sentence's tense (weekdayAhead). Dates and a figure's dates both read
+// weekdays here, so "the floods of last Sunday" is the Sunday gone in
+// either.
+func readWeekday(w []fword, x int) weekdayRead {
+	r := weekdayRead{from: x, to: x}
+	if x > 0 {
+		switch w[x-1].key {
+		case "last", "pasado":
+			return weekdayRead{strict: true, from: x - 1, to: x}
+		case "next", "proximo":
+			return weekdayRead{ahead: true, strict: true, from: x - 1, to: x}
+		case "this", "este", "coming":
+			r = weekdayRead{ahead: true, from: x - 1, to: x}
+			if w[x-1].key == "coming" && x > 1 && w[x-2].key == "this" {
+				r.from = x - 2 // "this coming Sunday"
+			}
+		}
+	}
+	if x+1 < len(w) {
+		switch w[x+1].key {
+		case "pasado":
+			return weekdayRead{strict: true, from: r.from, to: x + 1}
+		case "proximo":
+			return weekdayRead{ahead: true, strict: true, from: r.from, to: x + 1}
+		}
+	}
+	if r.from == x {
+		r.ahead = weekdayAhead(w, x)
+	}
+	return r
 }
 
 // weekdayAhead reports whether the weekday at w[x] is read forward: the

@@ -683,7 +683,7 @@ func sentenceDates(w []fword) []EventDate {
 	}
 	for x := range w {
 		if wd, ok := weekdayAt(w, x); ok {
-			out = append(out, EventDate{Weekday: wd, Ahead: weekdayAhead(w, x)})
+			out = append(out, EventDate{Weekday: wd, Ahead: readWeekday(w, x).ahead})
 		}
 	}
 	return out

@@ -236,6 +236,10 @@ func TestResolveDatesTense(t *testing.T) {
 		{"spanish past", "es", "Unas 500 personas fueron evacuadas el domingo.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
 		{"english future", "en", "About 500 people will be evacuated on Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
 		{"english past", "en", "About 500 people were evacuated on Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
+		{"english last in a future sentence", "en", "About 500 people will return home after the floods of last Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
+		{"english next", "en", "About 500 people would return home next Sunday.", "500 people", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
+		{"spanish pasado in a future sentence", "es", "Unas 500 personas volverán a casa tras las inundaciones del domingo pasado.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 1}}},
+		{"spanish próximo", "es", "Unas 500 personas volvían a casa el domingo próximo.", "500 personas", []EventDate{{Year: 2026, Month: 3, Day: 8}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
