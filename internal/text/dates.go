@@ -321,17 +321,49 @@ func weekdayAhead(w []fword, x int) bool {
 
 func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t == ";" }
 
+// notPastEd holds lower-case words in "-ed" that are not a past tense
+// ("indeed", "hundred"); names such as "Ahmed" or "United" are told apart
+// by their capital instead.
+var notPastEd = map[string]bool{
+	"hundred": true, "indeed": true, "need": true, "speed": true, "seed": true, "feed": true,
+	"shed": true, "bred": true, "breed": true, "greed": true, "proceed": true, "exceed": true,
+	"succeed": true, "sacred": true, "naked": true, "wicked": true, "hatred": true, "kindred": true,
+}
+
 // tenseAt is 1 when w[k] marks the future or a plan, -1 when it marks the
-// past and 0 otherwise. English past is read from the regular "-ed" and a
-// few common verbs; Spanish future from its "-rá"/"-rán" endings and past
-// from the preterite's "-ó", "-aron", "-ieron".
+// past and 0 otherwise. English past is read from a few common verbs and
+// the regular "-ed" of a lower-case word ("Ahmed" and "United" are names,
+// "indeed" no verb); Spanish future from its "-rá"/"-rán" endings and
+// past from the preterite's "-ó", "-aron", "-ieron".
 func tenseAt(w []fword, k int) int {
 	key := w[k].key
 	switch key {
 	case "will", "shall", "ll", "upcoming", "coming", "espera", "esperan", "preve", "preven",
 		"prevista", "previsto", "previstas", "previstos", "planea", "planean", "proximo", "proxima":
 		return 1
-	case "expected", "due", "set", "plans", "plan", "planned", "scheduled", "going", "aims", "intends":
+	case "due":
+		// "is due on Friday", "due to vote"; not the cause in "due to
+		// the storm".
+		if k+2 < len(w) && w[k+1].key == "to" && isDeterminer(w[k+2].key) {
+			return 0
+		}
+		return 1
+	case "expected", "planned":
+		// A verb after "to" ("expected to dock") or an adjective ("the
+		// planned strike", "the expected vote"), not a verb's participle
+		// ("had planned", "was expected", "than expected"), which the
+		// "-ed" rule below reads.
+		if k+1 < len(w) && w[k+1].key == "to" {
+			return 1
+		}
+		if k > 0 {
+			switch w[k-1].key {
+			case "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "than", "as":
+			default:
+				return 1
+			}
+		}
+	case "set", "plans", "plan", "scheduled", "going", "aims", "intends":
 		if k+1 < len(w) && w[k+1].key == "to" || key == "plans" || key == "plan" || key == "scheduled" {
 			return 1
 		}
@@ -347,7 +379,7 @@ func tenseAt(w []fword, k int) int {
 	switch {
 	case strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán"):
 		return 1 // "celebrará", "abrirán"
-	case len(key) > 4 && strings.HasSuffix(key, "ed"):
+	case len(key) > 4 && strings.HasSuffix(key, "ed") && low == w[k].text && !notPastEd[key]:
 		if k > 0 {
 			switch w[k-1].key {
 			case "be", "been", "being", "is", "are":

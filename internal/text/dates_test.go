@@ -100,6 +100,15 @@ func TestDatesWeekdayTense(t *testing.T) {
 		{"english plan in an earlier sentence", "The fair will open soon. Police arrested a man on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
 		{"present same day", "The museum opens its doors on Wednesday.", []dateHit{{"Wednesday", "2026-03-04", "day", true}}},
 		{"future same day", "The council will vote on Wednesday.", []dateHit{{"Wednesday", "2026-03-04", "day", true}}},
+		{"english planned adjective", "The planned strike on Monday will close schools.", []dateHit{{"Monday", "2026-03-09", "day", true}}},
+		{"english expected adjective", "The expected vote on Friday could topple the government.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english had planned", "They had planned a march on Tuesday.", []dateHit{{"Tuesday", "2026-03-03", "day", true}}},
+		{"english than expected", "Prices rose more than expected on Monday.", []dateHit{{"Monday", "2026-03-02", "day", true}}},
+		{"english due", "The hearing is due on Friday.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english due to the", "Flights were cancelled due to the storm on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
+		{"english name in -ed", "On Friday, Ahmed will speak.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english hundred", "On Friday, a hundred people will march.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english indeed", "On Friday, indeed, the council will vote.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
 		{"spanish present same day", "El museo abre sus puertas el miércoles.", []dateHit{{"miércoles", "2026-03-04", "day", true}}},
 	}
 	for _, tc := range tests {
