@@ -61,12 +61,7 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)
-	ectx, cancel := ctx, context.CancelFunc(func() {})
-	if extractTimeout > 0 {
-		ectx, cancel = context.WithTimeout(ctx, extractTimeout)
-	}
-	res, err := ex(ectx, resp.Body, resp.URL)
-	cancel()
+	res, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return news.Article{}, err
@@ -137,4 +132,18 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// extractWithin runs ex on body under ctx, stopped after timeout if it is
+// positive: a page the extractor cannot finish in that time is one that
+// cannot be used. An error that is ctx's own means the run was stopped,
+// which the caller should check (ctx.Err) before reading a deadline as a
+// page's fault.
+func extractWithin(ctx context.Context, ex extractFunc, timeout time.Duration, body []byte, pageURL string) (extract.Result, error) {
+	ectx, cancel := ctx, context.CancelFunc(func() {})
+	if timeout > 0 {
+		ectx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	defer cancel()
+	return ex(ectx, body, pageURL)
 }

@@ -92,9 +92,11 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	}
 
 	// Cluster in the server's order (groupOrder) with its configuration,
-	// so that the same pages group as the server groups them; articles of
-	// one time were taken in input order, so that giving the pages in
-	// another order could group them otherwise.
+	// so that the same pages group as the server groups them. The order
+	// matters because the clusterer takes articles one at a time, each
+	// joining the stories made by those before it; groupOrder sorts by
+	// time and then URL, so giving the pages in another order groups them
+	// alike.
 	order := make([]news.Article, 0, len(articles))
 	for _, a := range articles {
 		order = append(order, a)
@@ -183,14 +185,12 @@ func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTim
 		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	ectx, cancel := ctx, context.CancelFunc(func() {})
-	if extractTimeout > 0 {
-		ectx, cancel = context.WithTimeout(ctx, extractTimeout)
-	}
-	res, err := ex(ectx, data, fileURL)
-	cancel()
+	res, err := extractWithin(ctx, ex, extractTimeout, data, fileURL)
 	switch {
-	case err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded):
+	case err != nil && ctx.Err() != nil:
+		// Stopped (Ctrl-C), not a page without an article.
+		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
+	case errors.Is(err, context.DeadlineExceeded):
 		return news.Article{}, "", fmt.Errorf("%s: page could not be read within %s: extraction stopped: %w", in, news.FormatDuration(extractTimeout), err)
 	case err != nil:
 		return news.Article{}, "", fmt.Errorf("%s: no article found: %w", in, err)

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +121,26 @@ func TestReadInputTimeout(t *testing.T) {
 				t.Errorf("readInput(%s) = %v; want it refused for its extraction's time", in, err)
 			}
 		})
+	}
+}
+
+// TestReadInputCanceled checks that a file whose extraction is stopped by
+// the run's own cancellation (Ctrl-C) reports the cancellation, not a page
+// without an article.
+func TestReadInputCanceled(t *testing.T) {
+	t.Parallel()
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, []byte("<html><body><article><p>Ferry service resumes.</p></article></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := func(ctx context.Context, _ []byte, _ string) (extract.Result, error) {
+		cancel()
+		<-ctx.Done()
+		return extract.Result{}, ctx.Err()
+	}
+	_, _, err := readInput(ctx, testFetcher(t), stopped, time.Minute, file)
+	if !errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "no article") {
+		t.Errorf("readInput(%s) = %v; want the cancellation", file, err)
 	}
 }
