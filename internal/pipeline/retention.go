@@ -87,15 +87,15 @@ type retentionWorker struct {
 	p *Pipeline
 }
 
-// RetentionTimeout bounds one retention job: far above the queue's
+// retentionTimeout bounds one retention job: far above the queue's
 // JobTimeout, since a first prune of a database that was never pruned
 // removes months of stories, yet finite, so that a prune hung on the
 // database ends and the next period can run. A prune stops between
 // statements when it times out or the queue stops, its committed batches
 // kept (Prune is idempotent: the next one removes the rest).
-const RetentionTimeout = time.Hour
+const retentionTimeout = time.Hour
 
-// Timeout is RetentionTimeout. River's stuck-job rescue leaves the job
+// Timeout is retentionTimeout. River's stuck-job rescue leaves the job
 // alone until it has run this long, whatever queue.Config's
 // RescueStuckJobsAfter (river v0.51.2, internal/maintenance/job_rescuer.go,
 // makeRetryDecision: a job younger than its worker's Timeout is ignored),
@@ -104,7 +104,7 @@ const RetentionTimeout = time.Hour
 // without it discards a retention job found running past its rescue
 // delay, one reason every process sharing a database must be given the
 // same retention (docs/postgres.md).
-func (retentionWorker) Timeout(*river.Job[retentionArgs]) time.Duration { return RetentionTimeout }
+func (retentionWorker) Timeout(*river.Job[retentionArgs]) time.Duration { return retentionTimeout }
 
 // Work prunes, and logs one line: what went, or why it failed. A failed
 // prune is not an error of the job: it is tried at the next period, never
@@ -118,7 +118,7 @@ func (w retentionWorker) Work(ctx context.Context, j *river.Job[retentionArgs]) 
 	log := w.p.logger.With("subsystem", "retention")
 	switch {
 	case err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
-		log.Error("retention prune timed out", append(attrs, "timeout", RetentionTimeout)...)
+		log.Error("retention prune timed out", append(attrs, "timeout", retentionTimeout)...)
 		return ctx.Err()
 	case err != nil && ctx.Err() != nil:
 		// A prune that finished as shutdown began is logged as pruned.
