@@ -108,7 +108,7 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 			w.Header().Set("Retry-After", retryAfter(wait))
 			msg := fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait))
 			if why == refusedBusy {
-				msg = "too many API requests being checked from your address; retry after 1 second"
+				msg = "too many API requests being checked from your address; retry after " + secondsText(wait)
 			}
 			writeError(w, http.StatusTooManyRequests, msg)
 			return
@@ -138,7 +138,7 @@ func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request) (*auth
 	w.Header().Set("Retry-After", retryAfter(wait))
 	msg := fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait))
 	if why == refusedBusy {
-		msg = "Too many API requests are being checked from your address. Try again in 1 second."
+		msg = "Too many API requests are being checked from your address. Try again in " + secondsText(wait) + "."
 	}
 	s.errorPage(w, r, http.StatusTooManyRequests, msg)
 	return nil, false

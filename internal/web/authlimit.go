@@ -111,6 +111,19 @@ const (
 	refusedBusy
 )
 
+// String names r for tests' and logs' messages.
+func (r refusal) String() string {
+	switch r {
+	case notRefused:
+		return "not refused"
+	case refusedFailures:
+		return "refused for failures"
+	case refusedBusy:
+		return "refused for checks under way"
+	}
+	return "refusal(" + strconv.Itoa(int(r)) + ")"
+}
+
 // reserve takes a guess for r's client, unless its failures and the
 // guesses being checked have used up its limit; then it reports why and
 // how long to wait: until its window passes when its failures alone have
@@ -216,6 +229,20 @@ func (l *authLimiter) remove(e *list.Element) {
 // retryAfter is the Retry-After header's value for d: whole seconds,
 // rounded up, at least 1.
 func retryAfter(d time.Duration) string {
+	return strconv.FormatInt(retrySeconds(d), 10)
+}
+
+// secondsText is the wait d as a message says it, the Retry-After value
+// in words: "1 second", "3 seconds".
+func secondsText(d time.Duration) string {
+	if n := retrySeconds(d); n != 1 {
+		return strconv.FormatInt(n, 10) + " seconds"
+	}
+	return "1 second"
+}
+
+// retrySeconds is d in whole seconds, rounded up, at least one.
+func retrySeconds(d time.Duration) int64 {
 	secs := int64((d + time.Second - 1) / time.Second)
-	return strconv.FormatInt(max(secs, 1), 10)
+	return max(secs, 1)
 }

@@ -493,3 +493,31 @@ func TestAuthRefusalSays(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondsText checks that a refusal's message says the wait its
+// Retry-After header gives, and that each refusal names itself.
+func TestSecondsText(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		wait      time.Duration
+		want, hdr string
+	}{
+		{0, "1 second", "1"},
+		{time.Second, "1 second", "1"},
+		{1500 * time.Millisecond, "2 seconds", "2"},
+		{time.Minute, "60 seconds", "60"},
+	}
+	for _, tc := range tests {
+		if got := secondsText(tc.wait); got != tc.want {
+			t.Errorf("secondsText(%v) = %q; want %q", tc.wait, got, tc.want)
+		}
+		if got := retryAfter(tc.wait); got != tc.hdr {
+			t.Errorf("retryAfter(%v) = %q; want %q", tc.wait, got, tc.hdr)
+		}
+	}
+	for r, want := range map[refusal]string{notRefused: "not refused", refusedFailures: "refused for failures", refusedBusy: "refused for checks under way", 7: "refusal(7)"} {
+		if got := r.String(); got != want {
+			t.Errorf("refusal %d String() = %q; want %q", int(r), got, want)
+		}
+	}
+}
