@@ -37,8 +37,10 @@ func headPairs(title string) ([]pairRef, bool) {
 // newHeadName reports whether one side's headline names someone the
 // other side never names, while one side's time is unknown: a two-word
 // name, both of whose words are mostly written as names (see leadCase),
-// of d's headline that no article of s names, or of s's first headline
-// that d does not name. The first report of a look-alike event leads with
+// of d's headline that is not among s's names (its centroid, which keeps
+// only the CentroidTerms heaviest, so a name its articles mention in
+// passing may have been cut), or of s's first headline that d does not
+// name. The first report of a look-alike event leads with
 // its own man ("Klitschko stops Tony Thompson" against a story of his
 // fight with Hasim Rahman; "Chargers' Jackson arrested on suspicion of
 // DUI" against a story headed "Chargers Jamal Williams arrested for

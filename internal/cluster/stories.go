@@ -108,7 +108,9 @@ type Candidate struct {
 }
 
 // Explain scores d against the stories Add would consider, best first,
-// without changing any state.
+// without changing what Add or a snapshot will do: the only state it
+// touches is a story's cache of its headline's names (newHeadName), read
+// from the story's title and so the same whenever it is filled.
 func (c *Clusterer) Explain(d Doc, n int) []Candidate {
 	p := c.prepare(d)
 	var out []Candidate
