@@ -231,7 +231,10 @@ func Build(in Input, opt Options) news.Briefing {
 	// be listed untranslated (the demo's English drought listed three
 	// sentences of a Spanish festival story its thread had linked by the
 	// town). Every article the background reads is then in one language,
-	// so its timeline needs no preference among languages of its own.
+	// so its timeline needs no preference among languages of its own;
+	// unless neither the summary nor the headline cites an article
+	// (readerLang is ""): then it reads every earlier article, in
+	// whatever languages they are.
 	reading := desk
 	if !slices.Contains(inDesk, true) {
 		reading = readerLang(arts, an.langs, summary, head)
