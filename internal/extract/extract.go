@@ -205,7 +205,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	}
 	prune(doc)
 	// The page's own paragraphs, read before go-readability rearranges
-	// the tree, to check the chosen body against (outline.recover).
+	// the tree, to check the chosen body against (outline.recoverChosen).
 	pageText := newOutline(doc)
 
 	// go-trafilatura reads the page without mutating doc; its date search

@@ -297,8 +297,8 @@ func TestChoose(t *testing.T) {
 		return out
 	}
 	for _, tc := range tests {
-		if _, got := choose(asParas(tc.t), asParas(tc.r)); got != tc.want {
-			t.Errorf("%s: choose = %q, want %q", tc.name, got, tc.want)
+		if got := chooseBody(asParas(tc.t), asParas(tc.r)).choice; got != tc.want {
+			t.Errorf("%s: chooseBody = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

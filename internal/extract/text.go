@@ -71,7 +71,7 @@ func render(n *html.Node, o *outline) []para {
 		if o != nil {
 			// The outline keeps the text as it is: most of a page is
 			// never output, so its whitespace is collapsed only if it is
-			// (see outline.recover), and link shares are not needed.
+			// (see outline.recoverChosen), and link shares are not needed.
 			if strings.TrimSpace(s) != "" {
 				paras = append(paras, para{text: s})
 				b := int32(-1)
@@ -363,17 +363,9 @@ const leadMin = 80
 // counts as navigation, not text, when readability's extra text is weighed.
 const linkHeavy = 0.5
 
-// choose picks go-trafilatura's paragraphs (t) or readability's (r). Each
-// paragraph counts as shared when its words occur in the other body; the
-// words only one body has decide.
-func choose(t, r []para) ([]para, string) {
-	c := chooseBody(t, r)
-	return c.paras, c.choice
-}
-
-// chosen is the body choose picked, with the word hashes and gram set it
-// built for those paragraphs, which outline.recover would otherwise build
-// again (words nil or grams empty: not built).
+// chosen is the body chooseBody picked, with the word hashes and gram set
+// it built for those paragraphs, which outline.recoverChosen would
+// otherwise build again (words nil or grams empty: not built).
 type chosen struct {
 	paras  []para
 	choice string
@@ -381,8 +373,10 @@ type chosen struct {
 	grams  gramTable
 }
 
-// chooseBody is choose, keeping the words and gram set of the body it
-// picks.
+// chooseBody picks go-trafilatura's paragraphs (t) or readability's (r),
+// keeping the words and gram set of the body it picks. Each paragraph
+// counts as shared when its words occur in the other body; the words only
+// one body has decide.
 func chooseBody(t, r []para) chosen {
 	if len(r) == 0 {
 		return chosen{paras: t, choice: "trafilatura"}
@@ -698,7 +692,7 @@ type outline struct {
 	depth  []int32 // per block element: its number of enclosing blocks
 	// item: per block element, whether it is a list item or a section
 	// heading (li, dt, dd, h2-h6), the blocks go-trafilatura's wild-text
-	// pass leaves out (see recover).
+	// pass leaves out (see recoverChosen).
 	item []bool
 	// heading: per block element, whether it is a section heading (h2-h6),
 	// and inItem whether a list item (li, dt, dd) encloses it (see
@@ -755,7 +749,7 @@ func newOutline(root *html.Node) *outline {
 	return o
 }
 
-// Thresholds of the body's recovery from the page (outline.recover).
+// Thresholds of the body's recovery from the page (outline.recoverChosen).
 const (
 	// holdShare: the block the body is measured against is the smallest
 	// one holding this share of the body's words found in the page.
@@ -768,23 +762,19 @@ const (
 	edgeMax = 0.01
 	// itemsMax: a body under this share of its block's words is
 	// completed from the block when all it lacks between its first and
-	// last paragraphs is list items and headings (see recover).
+	// last paragraphs is list items and headings (see recoverChosen).
 	itemsMax = 0.95
 )
 
-// recover returns the whole block of the page that holds the chosen body
-// when the body is only scattered parts of it, else body unchanged. Both
-// extractors can settle on some items of a grid or list of sections (one
-// card of a row, the first entries of a guide) and lose the rest: then
-// the block that holds the body has several times its words, and they sit
-// between the body's own paragraphs, not before or after them as a
-// teaser list, comment section or newsletter box would.
-func (o *outline) recover(body []para) []para {
-	return o.recoverChosen(chosen{paras: body})
-}
-
-// recoverChosen is recover of c.paras, reusing the words and gram set
-// chooseBody built for them (the same hashes recover would build).
+// recoverChosen returns the whole block of the page that holds the chosen
+// body c.paras when the body is only scattered parts of it, else the body
+// unchanged. Both extractors can settle on some items of a grid or list
+// of sections (one card of a row, the first entries of a guide) and lose
+// the rest: then the block that holds the body has several times its
+// words, and they sit between the body's own paragraphs, not before or
+// after them as a teaser list, comment section or newsletter box would.
+// It reuses the words and gram set chooseBody built for the body, when
+// c has them, else hashes the paragraphs itself (the same hashes).
 func (o *outline) recoverChosen(c chosen) []para {
 	body := c.paras
 	// Most bodies hold half the page's words or more: words are counted

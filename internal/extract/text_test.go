@@ -95,7 +95,7 @@ func TestGramTable(t *testing.T) {
 // go-trafilatura's when go-trafilatura's text starts well before it (see
 // leadMin), and only then. Words are generated distinct so that shared and
 // one-sided paragraphs are exact.
-// chooseCase is a pair of bodies and the rule choose should pick by.
+// chooseCase is a pair of bodies and the rule chooseBody should pick by.
 type chooseCase struct {
 	name       string
 	t, r       []para
@@ -107,7 +107,7 @@ func checkChoices(t *testing.T, tests []chooseCase) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, got := choose(tt.t, tt.r)
+			got := chooseBody(tt.t, tt.r).choice
 			if diff := cmp.Diff(tt.wantChoice, got); diff != "" {
 				t.Errorf("choice mismatch (-want +got):\n%s", diff)
 			}
@@ -250,7 +250,7 @@ func TestRecover(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			doc := parseHTML(t, tt.page)
-			got := newOutline(doc).recover(tt.body)
+			got := newOutline(doc).recoverChosen(chosen{paras: tt.body})
 			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
 				t.Errorf("recover mismatch (-want +got):\n%s", diff)
 			}
@@ -280,6 +280,59 @@ func TestDropRepeats(t *testing.T) {
 			got := dropRepeats(tt.in)
 			if diff := cmp.Diff(texts(tt.want), texts(got)); diff != "" {
 				t.Errorf("dropRepeats mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRecoverChosenReuse checks that the words and gram set chooseBody
+// hands to recoverChosen give what recoverChosen finds hashing the chosen
+// paragraphs afresh, for every rule chooseBody picks by, readability's
+// body with a link list dropped included. The page holds both bodies'
+// paragraphs with list items between them, so that some bodies are
+// completed from the page and others are not.
+func TestRecoverChosenReuse(t *testing.T) {
+	t.Parallel()
+	w := distinctWords
+	a, c := w("first", 200), w("last", 200)
+	links := para{text: w("related", 20).text, linkShare: 0.9}
+	shared := []para{w("shared", 200), w("more", 200)}
+	tests := []chooseCase{
+		{"trafilatura", []para{a, c}, []para{a, c, w("teaser", 100)}, "trafilatura"},
+		{"trafilatura-earlier-start", append([]para{w("intro", leadMin)}, shared...), shared, "trafilatura-earlier-start"},
+		{"trafilatura-fragment", []para{w("summary", 30), a, c}, []para{w("summary", 30)}, "trafilatura-fragment"},
+		{"readability-tighter", []para{a, c, w("share", 10)}, []para{a, c}, "readability-tighter"},
+		{"readability-tighter, a link list dropped", []para{a, c, w("share", 10)}, []para{a, c, links}, "readability-tighter"},
+		{"readability-more", []para{a}, []para{a, w("gain", 150)}, "readability-more"},
+		{"readability-inner", []para{a, c}, []para{a, w("table", 100), c}, "readability-inner"},
+		{"readability-inner, a link list dropped", []para{a, c}, []para{a, w("table", 100), links, c}, "readability-inner"},
+		{"readability-contains", []para{a, c}, []para{a, w("small", 40), c}, "readability-contains"},
+		{"readability, go-trafilatura wordless", []para{{text: "—"}}, []para{a, c}, "readability"},
+		{"trafilatura alone", []para{a, c}, nil, "trafilatura"},
+		{"readability alone", nil, []para{a, c}, "readability"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var page strings.Builder
+			page.WriteString(`<html><body><div id="post">`)
+			seen := map[string]bool{}
+			for i, p := range append(append([]para{}, tt.r...), tt.t...) {
+				if seen[p.text] {
+					continue
+				}
+				seen[p.text] = true
+				fmt.Fprintf(&page, "<p>%s</p><ul><li>%s</li></ul>", p.text, w(fmt.Sprintf("item%c", 'a'+i), 30).text)
+			}
+			page.WriteString(`</div></body></html>`)
+			o := newOutline(parseHTML(t, page.String()))
+			got := chooseBody(tt.t, tt.r)
+			if diff := cmp.Diff(tt.wantChoice, got.choice); diff != "" {
+				t.Fatalf("choice mismatch (-want +got):\n%s", diff)
+			}
+			want := o.recoverChosen(chosen{paras: got.paras})
+			if diff := cmp.Diff(texts(want), texts(o.recoverChosen(got))); diff != "" {
+				t.Errorf("recoverChosen with chooseBody's hashes mismatch (-fresh +reused):\n%s", diff)
 			}
 		})
 	}
