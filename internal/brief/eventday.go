@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // futureWords mark a clause that tells of what is to come or what could
@@ -14,10 +15,7 @@ import (
 var futureWords = map[string]bool{
 	"will": true, "shall": true, "would": true, "could": true, "might": true,
 	"should": true, "must": true, "ll": true, "wo": true, // "'ll", "wo n't"
-	// Spanish plans: "La organización espera … el domingo", "prevé abrir
-	// el lunes"; its future tense is read by its ending (future).
-	"espera": true, "esperan": true, "prevé": true, "prevén": true, "prevista": true,
-	"previsto": true, "previstas": true, "previstos": true, "planea": true, "planean": true,
+	// Spanish plans and future tense are text.SpanishPlan's (future).
 }
 
 // futureBefore marks words that make the next "to" a plan: "is due to",
@@ -149,10 +147,14 @@ func future(s string, ts []token) bool {
 		if futureBefore[t.text] && k+1 < len(ts) && ts[k+1].text == "to" {
 			return true
 		}
-		// "se celebrará", "abrirán": the Spanish future; "a partir del
-		// lunes", from that day on.
-		if strings.HasSuffix(t.text, "rá") || strings.HasSuffix(t.text, "rán") ||
-			t.text == "partir" && k > 0 && ts[k-1].text == "a" {
+		// Spanish plans ("espera", "prevé abrir el lunes", "a partir del
+		// lunes") and future ("se celebrará"), read as internal/text
+		// reads them for a figure's dates.
+		prev := ""
+		if k > 0 {
+			prev = ts[k-1].text
+		}
+		if text.SpanishPlan(text.Key(t.text), t.text, prev) {
 			return true
 		}
 	}

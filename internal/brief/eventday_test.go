@@ -40,6 +40,7 @@ func TestReportsDay(t *testing.T) {
 		{"El ayuntamiento prevé abrir el lunes.", "lunes", false},
 		{"La feria se celebrará el sábado.", "sábado", false},
 		{"Las restricciones rigen a partir del lunes.", "lunes", false},
+		{"La feria abre sus puertas el próximo lunes.", "lunes", false}, // text.SpanishPlan's "próximo"
 		{"El alcalde anunció el lunes las restricciones.", "lunes", true},
 		{"La policía detuvo al hombre el domingo.", "domingo", true},
 		// The day qualifies a noun.

@@ -321,6 +321,23 @@ func weekdayAhead(w []fword, x int) bool {
 
 func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t == ";" }
 
+// SpanishPlan reports whether a Spanish word marks a plan or the future,
+// read by its key (Key) key, its lower-cased text low and the key of the
+// word before it prev: "espera", "prevé", "prevista", "planea",
+// "próximo", "a partir (del lunes)" and the future tense's "-rá"/"-rán"
+// ("se celebrará", "abrirán"). Dates and the briefing's event days
+// (internal/brief) read Spanish plans by this one list.
+func SpanishPlan(key, low, prev string) bool {
+	switch key {
+	case "espera", "esperan", "preve", "preven", "prevista", "previsto", "previstas", "previstos",
+		"planea", "planean", "proximo", "proxima":
+		return true
+	case "partir":
+		return prev == "a"
+	}
+	return strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán")
+}
+
 // notPastEd holds lower-case words in "-ed" that are not a past tense
 // ("indeed", "hundred"); names such as "Ahmed" or "United" are told apart
 // by their capital instead.
@@ -337,9 +354,16 @@ var notPastEd = map[string]bool{
 // past from the preterite's "-ó", "-aron", "-ieron".
 func tenseAt(w []fword, k int) int {
 	key := w[k].key
+	low := strings.ToLower(w[k].text)
+	prev := ""
+	if k > 0 {
+		prev = w[k-1].key
+	}
+	if SpanishPlan(key, low, prev) {
+		return 1
+	}
 	switch key {
-	case "will", "shall", "ll", "upcoming", "coming", "espera", "esperan", "preve", "preven",
-		"prevista", "previsto", "previstas", "previstos", "planea", "planean", "proximo", "proxima":
+	case "will", "shall", "ll", "upcoming", "coming":
 		return 1
 	case "due":
 		// "is due on Friday", "due to vote"; not the cause in "due to
@@ -367,18 +391,11 @@ func tenseAt(w []fword, k int) int {
 		if k+1 < len(w) && w[k+1].key == "to" || key == "plans" || key == "plan" || key == "scheduled" {
 			return 1
 		}
-	case "partir":
-		if k > 0 && w[k-1].key == "a" {
-			return 1 // "a partir del lunes"
-		}
 	case "said", "told", "was", "were", "had", "did", "met", "made", "took", "gave", "left", "won",
 		"lost", "began", "held", "fue", "fueron", "dijo", "hubo", "estuvo", "tuvo", "hizo", "pasado", "ayer":
 		return -1
 	}
-	low := strings.ToLower(w[k].text)
 	switch {
-	case strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán"):
-		return 1 // "celebrará", "abrirán"
 	case len(key) > 4 && strings.HasSuffix(key, "ed") && low == w[k].text && !notPastEd[key]:
 		if k > 0 {
 			switch w[k-1].key {
