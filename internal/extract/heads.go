@@ -59,10 +59,7 @@ func (o *outline) addHeadings(body []para, title string) []para {
 			continue
 		}
 		if _, ok := pos[h]; ok {
-			continue
-		}
-		if body[at-1].text == h {
-			continue
+			continue // the body has it already, above or elsewhere
 		}
 		ins = append(ins, insert{at, h})
 	}
@@ -92,10 +89,11 @@ func (o *outline) addHeadings(body []para, title string) []para {
 	out := make([]para, 0, len(body)+len(ins))
 	k := 0
 	for j, p := range body {
-		for k < len(ins) && ins[k].at == j {
-			if len(out) == 0 || out[len(out)-1].text != ins[k].text {
-				out = append(out, para{text: ins[k].text})
-			}
+		// A paragraph has at most one insert above it (kept dropped the
+		// rest), and no insert is a paragraph of the body (pos): no
+		// repeat can arise.
+		if k < len(ins) && ins[k].at == j {
+			out = append(out, para{text: ins[k].text})
 			k++
 		}
 		out = append(out, p)

@@ -54,7 +54,7 @@ func TestAddHeadings(t *testing.T) {
 			want: texts(body),
 		},
 		{
-			name: "link, list item, side element, teaser line, title",
+			name: "a linked heading, and one in a list item",
 			page: `<html><body><article>` + p("intro", 80) + `<h3><a href="/x">Another story entirely</a></h3>` +
 				p("middle", 80) + `<ul><li><h4>A card title</h4>` + p("end", 40) + `</li></ul>` +
 				`</article></body></html>`,
