@@ -302,6 +302,14 @@ type Config struct {
 	// chosen on one half of ecbplus-dev (see docs/clustering.md); 0 turns
 	// it off.
 	YearlessConflict float64
+	// YearlessSeveral replaces YearlessConflict when at least two
+	// reports of the story (copies not counted) give no year: one report
+	// that writes none may just not have said it, several that all keep
+	// silent about it are a story of another era, as ECB's undated 2008
+	// election reports are against a 2013 report dated "26 September
+	// 2013" that shares their country, parliament and vote. Default 0.6
+	// (see docs/clustering.md); 0 keeps YearlessConflict for every story.
+	YearlessSeveral float64
 	// WrittenYearConflict discounts the score by this share when the
 	// article is undated and its text gives its year in a full date
 	// ("26 September 2013"), while no article of the story is dated or
@@ -508,6 +516,7 @@ func DefaultConfig() Config {
 		TitleThreshold:      0.10,
 		YearConflict:        0.2,
 		YearlessConflict:    0.3,
+		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,
 		YearRival:           0.5,
 		YearRivalScore:      0.5,
@@ -1093,7 +1102,11 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 		sc *= 1 - c.cfg.YearConflict
 	}
 	if c.cfg.YearlessConflict > 0 && yearless(d, p, s) {
-		sc *= 1 - c.cfg.YearlessConflict
+		k := c.cfg.YearlessConflict
+		if c.cfg.YearlessSeveral > 0 && s.articles >= 2 {
+			k = c.cfg.YearlessSeveral
+		}
+		sc *= 1 - k
 	}
 	if c.cfg.WrittenYearConflict > 0 && writtenYearConflict(d, p, s) {
 		sc *= 1 - c.cfg.WrittenYearConflict

@@ -211,7 +211,49 @@ func TestYearlessConflict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			wantDiscount(t, "yearless", func(c *Config, k float64) { c.YearlessConflict = k }, tt.story, tt.doc, tt.discount)
+			wantDiscount(t, "yearless", func(c *Config, k float64) { c.YearlessConflict, c.YearlessSeveral = k, k }, tt.story, tt.doc, tt.discount)
+		})
+	}
+}
+
+// TestYearlessSeveral checks that the yearless discount is
+// Config.YearlessSeveral when two or more reports of the story give no
+// year, and YearlessConflict when one does: several reports all silent
+// about the year are surer evidence of another era than one.
+func TestYearlessSeveral(t *testing.T) {
+	t.Parallel()
+	const body = "Voters chose members of parliament in a two-party election, " +
+		"observers from abroad watched the polling stations."
+	report := func(id int64, extra string) Doc {
+		return Doc{ID: id, Title: "Parliamentary elections held", Text: extra + " " + body}
+	}
+	const conflict, several = 0.3, 0.6
+	tests := []struct {
+		name  string
+		story []Doc
+		want  float64 // the share of the score left
+	}{
+		{"one report", []Doc{report(1, "")}, 1 - conflict},
+		{"two reports", []Doc{report(1, ""), report(2, "Polls closed at eight.")}, 1 - several},
+		{"three reports", []Doc{report(1, ""), report(2, "Polls closed at eight."), report(4, "Turnout was high.")}, 1 - several},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc := report(3, "26 September 2013")
+			score := func(conflict, several float64) float64 {
+				cfg := DefaultConfig()
+				cfg.YearlessConflict, cfg.YearlessSeveral = conflict, several
+				return bestScore(t, cfg, tt.story, doc)
+			}
+			without := score(0, 0)
+			if without <= 0 {
+				t.Fatalf("score without the check = %v, want > 0", without)
+			}
+			got := score(conflict, several) / without
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-9)); diff != "" {
+				t.Errorf("share of the score left (-want +got):\n%s", diff)
+			}
 		})
 	}
 }
