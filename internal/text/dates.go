@@ -321,9 +321,9 @@ func weekdayAhead(w []fword, x int) bool {
 
 func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t == ";" }
 
-// SpanishPlan reports whether a Spanish word marks a plan or the future,
-// read by its key (Key) key, its lower-cased text low and the key of the
-// word before it prev: "espera", "prevé", "prevista", "planea",
+// SpanishPlan reports whether a Spanish word marks a plan or the future;
+// key is the word's Key, low its lower-cased text and prev the word before
+// it: "espera", "prevé", "prevista", "planea",
 // "próximo", "a partir (del lunes)" and the future tense's "-rá"/"-rán"
 // ("se celebrará", "abrirán"). Dates and the briefing's event days
 // (internal/brief) read Spanish plans by this one list.
@@ -342,9 +342,18 @@ func SpanishPlan(key, low, prev string) bool {
 // ("indeed", "hundred"); names such as "Ahmed" or "United" are told apart
 // by their capital instead.
 var notPastEd = map[string]bool{
-	"hundred": true, "indeed": true, "need": true, "speed": true, "seed": true, "feed": true,
-	"shed": true, "bred": true, "breed": true, "greed": true, "proceed": true, "exceed": true,
-	"succeed": true, "sacred": true, "naked": true, "wicked": true, "hatred": true, "kindred": true,
+	"hundred": true, "indeed": true, "speed": true, "breed": true, "greed": true, "proceed": true,
+	"exceed": true, "succeed": true, "sacred": true, "naked": true, "wicked": true, "hatred": true,
+	"kindred": true,
+}
+
+// isBe reports whether key is a form of "be".
+func isBe(key string) bool {
+	switch key {
+	case "is", "are", "was", "were", "be", "been", "being", "am":
+		return true
+	}
+	return false
 }
 
 // tenseAt is 1 when w[k] marks the future or a plan, -1 when it marks the
@@ -366,26 +375,23 @@ func tenseAt(w []fword, k int) int {
 	case "will", "shall", "ll", "upcoming", "coming":
 		return 1
 	case "due":
-		// "is due on Friday", "due to vote"; not the cause in "due to
-		// the storm".
-		if k+2 < len(w) && w[k+1].key == "to" && isDeterminer(w[k+2].key) {
+		// "is due on Friday", "is due to vote"; "due to" after anything
+		// but a form of "be" gives a cause ("cancelled due to rain on
+		// Friday"), which says nothing of the tense.
+		if k+1 < len(w) && w[k+1].key == "to" {
+			if k > 0 && isBe(w[k-1].key) {
+				return 1
+			}
 			return 0
 		}
 		return 1
 	case "expected", "planned":
-		// A verb after "to" ("expected to dock") or an adjective ("the
-		// planned strike", "the expected vote"), not a verb's participle
-		// ("had planned", "was expected", "than expected"), which the
-		// "-ed" rule below reads.
-		if k+1 < len(w) && w[k+1].key == "to" {
+		// A verb after "to" ("expected to dock") or an adjective after a
+		// determiner ("the planned strike", "the expected vote"); else a
+		// verb's past ("They planned a march", "had planned", "than
+		// expected"), which the "-ed" rule below reads.
+		if k+1 < len(w) && w[k+1].key == "to" || k > 0 && isDeterminer(w[k-1].key) {
 			return 1
-		}
-		if k > 0 {
-			switch w[k-1].key {
-			case "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "than", "as":
-			default:
-				return 1
-			}
 		}
 	case "set", "plans", "plan", "scheduled", "going", "aims", "intends":
 		if k+1 < len(w) && w[k+1].key == "to" || key == "plans" || key == "plan" || key == "scheduled" {
