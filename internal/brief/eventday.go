@@ -154,11 +154,30 @@ func future(s string, ts []token) bool {
 		if k > 0 {
 			prev = ts[k-1].text
 		}
-		if text.SpanishPlan(text.Key(t.text), t.text, prev) {
+		key := text.Key(t.text)
+		if key == "proximo" || key == "proxima" {
+			// "el próximo lunes", "el domingo próximo", "la próxima
+			// semana"; not "un bar próximo a la estación" (near). ts may
+			// end at the day itself: the last word is right before it.
+			if k+1 == len(ts) || spanishTimeWord[text.Key(ts[k+1].text)] || spanishTimeWord[text.Key(prev)] {
+				return true
+			}
+			continue
+		}
+		if text.SpanishPlan(key, t.text, prev) {
 			return true
 		}
 	}
 	return false
+}
+
+// spanishTimeWord holds the keys of the Spanish days, months and spans
+// that "próximo" before or after them makes a plan ("el próximo lunes").
+var spanishTimeWord = map[string]bool{
+	"lunes": true, "martes": true, "miercoles": true, "jueves": true, "viernes": true, "sabado": true, "domingo": true,
+	"semana": true, "mes": true, "ano": true, "fin": true, "enero": true, "febrero": true, "marzo": true, "abril": true,
+	"mayo": true, "junio": true, "julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
+	"noviembre": true, "diciembre": true,
 }
 
 func isApostrophe(t string) bool { return t == "'" || t == "’" }

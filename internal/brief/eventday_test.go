@@ -41,6 +41,8 @@ func TestReportsDay(t *testing.T) {
 		{"La feria se celebrará el sábado.", "sábado", false},
 		{"Las restricciones rigen a partir del lunes.", "lunes", false},
 		{"La feria abre sus puertas el próximo lunes.", "lunes", false}, // text.SpanishPlan's "próximo"
+		// "próximo" as "near" is no plan.
+		{"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", "domingo", true},
 		{"El alcalde anunció el lunes las restricciones.", "lunes", true},
 		{"La policía detuvo al hombre el domingo.", "domingo", true},
 		// The day qualifies a noun.
