@@ -106,7 +106,7 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 		guess, wait, why := s.auth.reserve(r)
 		if why != notRefused {
 			w.Header().Set("Retry-After", retryAfter(wait))
-			msg := fmt.Sprintf("too many wrong API tokens from your address; retry after %s seconds", retryAfter(wait))
+			msg := "too many wrong API tokens from your address; retry after " + secondsText(wait)
 			if why == refusedBusy {
 				msg = "too many API requests being checked from your address; retry after " + secondsText(wait)
 			}
@@ -136,7 +136,7 @@ func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request) (*auth
 		return guess, true
 	}
 	w.Header().Set("Retry-After", retryAfter(wait))
-	msg := fmt.Sprintf("Too many wrong API tokens were sent from your address. Try again in %s seconds.", retryAfter(wait))
+	msg := "Too many wrong API tokens were sent from your address. Try again in " + secondsText(wait) + "."
 	if why == refusedBusy {
 		msg = "Too many API requests are being checked from your address. Try again in " + secondsText(wait) + "."
 	}

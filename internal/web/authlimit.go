@@ -111,7 +111,7 @@ const (
 	refusedBusy
 )
 
-// String names r for tests' and logs' messages.
+// String names r for tests' failure messages.
 func (r refusal) String() string {
 	switch r {
 	case notRefused:
