@@ -1207,8 +1207,9 @@ func yearless(d Doc, p *prepared, s *story) bool {
 	return era(d, p) != 0 && len(s.years) == 0 && s.writesYear == 0
 }
 
-// writtenYearConflict reports whether d's text gives its year in a full
-// date (d is undated and has no address year: see era) while s gives no
+// writtenYearConflict reports whether d's text gives its year in a date
+// (a full or slashed date, or a bare year beside one: see era; d is
+// undated and has no address year) while s gives no
 // sign of its own year but its texts write years, none of them d's. A
 // story whose texts write no year at all is left to yearless.
 func writtenYearConflict(d Doc, p *prepared, s *story) bool {

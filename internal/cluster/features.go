@@ -53,7 +53,9 @@ type raw struct {
 	// writesYear is set when the text writes a year anywhere, in a date
 	// or alone ("his 2005 fight").
 	writesYear bool
-	written    []int
+	// written holds the years the text writes (as writesYear counts
+	// them), unsorted, for story.written.
+	written []int
 }
 
 // extract reads d. Names and numbers come from the original text, since they
