@@ -63,6 +63,26 @@ const pruneLoose = `SELECT a.id FROM articles a
 	AND a.id <> COALESCE((SELECT c.after_article FROM cluster_snapshot c), 0)
 	ORDER BY a.id LIMIT $3`
 
+// inBatches runs run, one transaction a batch, each from the ID the one
+// before it stopped at, until a batch comes back short or ctx ends.
+func (p Pruning) inBatches(ctx context.Context, batch int, run func(tx Tx, after int64) (n int, next int64, err error)) error {
+	var after int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var n int
+		err := p.InTx(ctx, func(tx Tx) error {
+			var err error
+			n, after, err = run(tx, after)
+			return err
+		})
+		if err != nil || n < batch {
+			return err
+		}
+	}
+}
+
 // Prune is store.Pruner's Prune for both back ends.
 //
 // Each batch is one transaction that selects its stories again under the
@@ -84,43 +104,18 @@ func (p Pruning) Prune(ctx context.Context, opt store.PruneOptions) (store.Prune
 	cutoff := opt.Cutoff.UnixNano()
 	gone := prunedSet{stories: map[int64]bool{}, articles: map[int64]bool{}}
 	threads := map[int64]int{} // thread: its stories removed (or, dry, to remove)
-	var after int64
-	for {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		var n int
-		err := p.InTx(ctx, func(tx Tx) error {
-			var err error
-			n, after, err = p.pruneBatch(ctx, tx, opt.DryRun, cutoff, after, batch, &res, &gone, threads)
-			return err
-		})
-		if err != nil {
-			return res, fmt.Errorf("prune stories before %s: %w", opt.Cutoff.Format(time.RFC3339), err)
-		}
-		if n < batch {
-			break
-		}
+	err := p.inBatches(ctx, batch, func(tx Tx, after int64) (int, int64, error) {
+		return p.pruneBatch(ctx, tx, opt.DryRun, cutoff, after, batch, &res, &gone, threads)
+	})
+	if err != nil {
+		return res, fmt.Errorf("prune stories before %s: %w", opt.Cutoff.Format(time.RFC3339), err)
 	}
-	after = 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		var n int
-		err := p.InTx(ctx, func(tx Tx) error {
-			var err error
-			n, after, err = p.pruneLooseBatch(ctx, tx, opt.DryRun, cutoff, after, batch, &res)
-			return err
-		})
-		if err != nil {
-			return res, fmt.Errorf("prune articles in no story before %s: %w", opt.Cutoff.Format(time.RFC3339), err)
-		}
-		if n < batch {
-			break
-		}
+	err = p.inBatches(ctx, batch, func(tx Tx, after int64) (int, int64, error) {
+		return p.pruneLooseBatch(ctx, tx, opt.DryRun, cutoff, after, batch, &res)
+	})
+	if err != nil {
+		return res, fmt.Errorf("prune articles in no story before %s: %w", opt.Cutoff.Format(time.RFC3339), err)
 	}
-	var err error
 	if res.Threads, err = p.threadsGone(ctx, threads, opt.DryRun, batch); err != nil {
 		return res, fmt.Errorf("prune: count threads: %w", err)
 	}
