@@ -14,8 +14,11 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
-func benchPage(b *testing.B, path string) {
-	s, err := New(Config{}, fixtureStore(), nil)
+func benchPage(b *testing.B, path string) { benchServe(b, fixtureStore(), path) }
+
+// benchServe serves path from st, one request an iteration.
+func benchServe(b *testing.B, st Store, path string) {
+	s, err := New(Config{}, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -122,21 +125,7 @@ func wideSQLite(tb testing.TB, n int) *sqlite.Store {
 
 // benchWide serves path from wideSQLite(50): a real store, so that the
 // store calls a page makes, not only its rendering, are measured.
-func benchWide(b *testing.B, path string) {
-	s, err := New(Config{}, wideSQLite(b, 50), slog.New(slog.DiscardHandler))
-	if err != nil {
-		b.Fatal(err)
-	}
-	h := s.Handler()
-	b.ReportAllocs()
-	for b.Loop() {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
-		if rec.Code != 200 {
-			b.Fatalf("status %d", rec.Code)
-		}
-	}
-}
+func benchWide(b *testing.B, path string) { benchServe(b, wideSQLite(b, 50), path) }
 
 func BenchmarkWideStoryPage(b *testing.B) { benchWide(b, "/stories/1") }
 func BenchmarkWideStoryMD(b *testing.B)   { benchWide(b, "/stories/1/briefing.md") }
