@@ -373,52 +373,24 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkExtractScrapinghub extracts the scrapinghub benchmark's pages;
 // it is skipped when ../shared is absent.
-func BenchmarkExtractScrapinghub(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(sharedpath.Dir(b, "data", "extract", "scrapinghub", "html"), "*.html.gz"))
-	if len(files) == 0 {
-		b.Skip("../shared/data/extract/scrapinghub has no pages")
-	}
-	var pages [][]byte
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		z, err := gzip.NewReader(fh)
-		if err != nil {
-			b.Fatal(err)
-		}
-		p, err := io.ReadAll(z)
-		fh.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, p)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		if _, err := Extract(pages[i%len(pages)], "https://example.com/a"); err != nil && !errors.Is(err, ErrNoText) {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkExtractScrapinghub(b *testing.B) { benchSharedPages(b, "scrapinghub", 1) }
 
 // BenchmarkExtractWCXB extracts every third page of wcxb-dev (265 pages,
 // about 150 MB of HTML held in memory: all 793 would be 460 MB); it is
 // skipped when ../shared is absent. With -benchtime 265x -cpu 1 each page
 // is extracted once, so allocations a page compare across builds.
-func BenchmarkExtractWCXB(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join(sharedpath.Dir(b, "data", "extract", "wcxb-dev", "html"), "*.html.gz"))
+func BenchmarkExtractWCXB(b *testing.B) { benchSharedPages(b, "wcxb-dev", 3) }
+
+// benchSharedPages extracts every step-th page of the shared set named,
+// each in turn, one an iteration; it is skipped when ../shared is absent.
+func benchSharedPages(b *testing.B, set string, step int) {
+	files, _ := filepath.Glob(filepath.Join(sharedpath.Dir(b, "data", "extract", set, "html"), "*.html.gz"))
 	if len(files) == 0 {
-		b.Skip("../shared/data/extract/wcxb-dev has no pages")
+		b.Skipf("../shared/data/extract/%s has no pages", set)
 	}
 	var pages [][]byte
-	for i, f := range files {
-		if i%3 != 0 {
-			continue
-		}
-		fh, err := os.Open(f)
+	for i := 0; i < len(files); i += step {
+		fh, err := os.Open(files[i])
 		if err != nil {
 			b.Fatal(err)
 		}
