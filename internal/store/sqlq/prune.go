@@ -176,23 +176,10 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 		}
 		return len(cands), last, nil
 	}
-	now := time.Now().UnixNano()
-	// Recorded before the delete, which takes the links with it (ON
-	// DELETE CASCADE).
-	cond, args := in("story_id", cutoff, now)
-	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
-		SELECT url, $2 FROM articles WHERE `+cond+` AND sort_time < $1
-		ON CONFLICT DO NOTHING`, args...); err != nil {
-		return 0, after, fmt.Errorf("record pruned URLs: %w", err)
+	if err := p.recordPruned(ctx, tx, "story_id", ids, "", cutoff); err != nil {
+		return 0, after, err
 	}
-	cond, args = in("a.story_id", cutoff, now)
-	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
-		SELECT l.link, $2 FROM article_links l JOIN articles a ON a.id = l.article_id
-		WHERE `+cond+` AND a.sort_time < $1
-		ON CONFLICT DO NOTHING`, args...); err != nil {
-		return 0, after, fmt.Errorf("record pruned links: %w", err)
-	}
-	cond, args = in("story_id", cutoff)
+	cond, args := in("story_id", cutoff)
 	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND sort_time < $1 RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
@@ -239,31 +226,39 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 		res.SetAside += len(ids)
 		return len(ids), last, nil
 	}
-	in := func(column string, args ...any) (string, Args) {
-		a := Args(args)
-		return p.In(&a, column, ids), a
+	if err := p.recordPruned(ctx, tx, "id", ids, " AND a.story_id = 0", cutoff); err != nil {
+		return 0, after, err
 	}
-	now := time.Now().UnixNano()
-	cond, args := in("id", cutoff, now)
-	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
-		SELECT url, $2 FROM articles WHERE `+cond+` AND story_id = 0 AND sort_time < $1
-		ON CONFLICT DO NOTHING`, args...); err != nil {
-		return 0, after, fmt.Errorf("record pruned URLs: %w", err)
-	}
-	cond, args = in("a.id", cutoff, now)
-	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
-		SELECT l.link, $2 FROM article_links l JOIN articles a ON a.id = l.article_id
-		WHERE `+cond+` AND a.story_id = 0 AND a.sort_time < $1
-		ON CONFLICT DO NOTHING`, args...); err != nil {
-		return 0, after, fmt.Errorf("record pruned links: %w", err)
-	}
-	cond, args = in("id", cutoff)
+	args := Args{cutoff}
+	cond := p.In(&args, "id", ids)
 	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND story_id = 0 AND sort_time < $1 RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
 	}
 	res.SetAside += len(arts)
 	return len(ids), last, nil
+}
+
+// recordPruned records in pruned_urls the URLs and redirect links of the
+// articles older than cutoff whose column is in ids and that meet also
+// (a condition on articles a), so that a poll does not fetch them again.
+// It runs before the delete, which takes the links with it (ON DELETE
+// CASCADE).
+func (p Pruning) recordPruned(ctx context.Context, tx Tx, column string, ids []int64, also string, cutoff int64) error {
+	args := Args{cutoff, time.Now().UnixNano()}
+	cond := p.In(&args, "a."+column, ids) + ` AND a.sort_time < $1` + also
+	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
+		SELECT a.url, $2 FROM articles a WHERE `+cond+`
+		ON CONFLICT DO NOTHING`, args...); err != nil {
+		return fmt.Errorf("record pruned URLs: %w", err)
+	}
+	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
+		SELECT l.link, $2 FROM article_links l JOIN articles a ON a.id = l.article_id
+		WHERE `+cond+`
+		ON CONFLICT DO NOTHING`, args...); err != nil {
+		return fmt.Errorf("record pruned links: %w", err)
+	}
+	return nil
 }
 
 // threadsGone counts the threads left without a story: after a prune,
