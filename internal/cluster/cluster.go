@@ -939,14 +939,12 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 	// undated article's year changes the others' scores (see yearRival).
 	scores := c.scores[:0]
 	for range cands {
-		scores = append(scores, 0)
+		scores = append(scores, math.Inf(-1))
 	}
 	c.scores = scores
-	rival := false
 	var rivalStory *story
 	rivalScore := math.Inf(-1)
 	for i, s := range cands {
-		scores[i] = math.Inf(-1)
 		if !c.joinable(d, s) {
 			continue
 		}
@@ -958,7 +956,6 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		}
 		scores[i] = c.score(d, p, s)
 		if c.yearRival(d, p, s, scores[i]) {
-			rival = true
 			if scores[i] > rivalScore || scores[i] == rivalScore && s.id < rivalStory.id {
 				rivalStory, rivalScore = s, scores[i]
 			}
@@ -969,7 +966,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		if math.IsInf(sc, -1) {
 			continue
 		}
-		if rival && len(s.years) == 0 {
+		if rivalStory != nil && len(s.years) == 0 {
 			// No article of s is dated or gives a dateline: a year
 			// its texts write in passing is not its own.
 			sc *= 1 - c.cfg.YearRival

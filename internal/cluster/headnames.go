@@ -27,11 +27,7 @@ func headPairs(title string) ([]pairRef, bool) {
 		shown: map[uint64]string{}, pairs: map[uint64]pairWords{},
 	}
 	scan(title, &r, false, true)
-	out := make([]pairRef, 0, len(r.pairs))
-	for h, pw := range r.pairs {
-		out = append(out, pairRef{h, pw})
-	}
-	return out, true
+	return pairNames(&r), true
 }
 
 // newHeadName reports whether one side's headline names someone the

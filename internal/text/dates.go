@@ -207,11 +207,9 @@ func Dates(s string, ref time.Time) []Date {
 			r := readWeekday(w, i)
 			var t time.Time
 			if r.ahead {
-				fwd := (wd - int(refDay.Weekday()) + 7) % 7 // on or after refDay
-				if fwd == 0 && r.strict {
-					fwd = 7
+				if t = onOrAfter(refDay, time.Weekday(wd)); r.strict && t.Equal(refDay) {
+					t = refDay.AddDate(0, 0, 7)
 				}
-				t = refDay.AddDate(0, 0, fwd)
 			} else if t = onOrBefore(refDay, time.Weekday(wd)); r.strict && t.Equal(refDay) {
 				t = refDay.AddDate(0, 0, -7)
 			}
