@@ -420,15 +420,12 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // last. A nil prefer takes every article. langs are the articles'
 // languages (articleLangs).
 func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) (news.Item, bool) {
-	for _, p := range [][]bool{prefer, nil} {
-		if it, ok := bottomLineIn(articles, skip, sc, langs, p); ok {
+	if prefer != nil {
+		if it, ok := bottomLineIn(articles, skip, sc, langs, prefer); ok {
 			return it, true
 		}
-		if p == nil {
-			break
-		}
 	}
-	return news.Item{}, false
+	return bottomLineIn(articles, skip, sc, langs, nil)
 }
 
 // bottomLineIn is bottomLine over the articles that prefer takes, or every
