@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 
 	"github.com/newsdesk/newsdesk/internal/config"
 	"github.com/newsdesk/newsdesk/internal/store"
@@ -34,4 +36,17 @@ func openStore(ctx context.Context, cfg config.Config, logger *slog.Logger) (bac
 		return nil, fmt.Errorf("database %s: %w", cfg.DBPath, err)
 	}
 	return st, nil
+}
+
+// requireDB refuses a SQLite database file that does not exist, which
+// opening would create empty and leave behind; hint ends the message.
+// A PostgreSQL URL is not checked.
+func requireDB(cfg config.Config, hint string) error {
+	if cfg.Database != "" {
+		return nil
+	}
+	if _, err := os.Stat(cfg.DBPath); errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("no database at %s: name it with --db%s", cfg.DBPath, hint)
+	}
+	return nil
 }

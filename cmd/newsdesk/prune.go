@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/config"
@@ -45,12 +43,10 @@ func runPrune(ctx context.Context, args []string, env environment) error {
 	if d < config.MinRetention {
 		return fmt.Errorf("--older-than %s: want at least %s, so that stories still live are kept", news.FormatDuration(d), news.FormatDuration(config.MinRetention))
 	}
-	if cfg.Database == "" {
-		// Opening a SQLite file creates it: a mistyped --db must not prune
-		// an empty new database and report nothing to remove.
-		if _, err := os.Stat(cfg.DBPath); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no database at %s: name it with --db", cfg.DBPath)
-		}
+	// A mistyped --db must not prune an empty new database and report
+	// nothing to remove.
+	if err := requireDB(cfg, ""); err != nil {
+		return err
 	}
 	st, err := openStore(ctx, cfg, env.logger)
 	if err != nil {

@@ -132,11 +132,11 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		fmt.Fprintf(env.stderr, "newsdesk sources: unknown command %q\n\n", cmd)
 		return usageError(env.stderr, sourcesUsage)
 	}
-	if !creates && cfg.Database == "" {
-		// Opening a SQLite file creates it: a mistyped --db would list no
-		// sources, as if the real database had none, and leave a stray file.
-		if _, err := os.Stat(cfg.DBPath); errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("no database at %s: name it with --db, or subscribe with \"newsdesk sources add\" to create it", cfg.DBPath)
+	if !creates {
+		// A mistyped --db would list no sources, as if the real database
+		// had none.
+		if err := requireDB(cfg, `, or subscribe with "newsdesk sources add" to create it`); err != nil {
+			return err
 		}
 	}
 	st, err := openStore(ctx, cfg, env.logger)
