@@ -1466,15 +1466,19 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 func (c *Clusterer) sweep() {
 	cutoff := c.newest.Add(-c.cfg.ThreadWindow)
 	closed := c.newest.Add(-c.cfg.Window)
-	var gone, rest []*story
+	expired := func(s *story) bool {
+		return !s.last.IsZero() && s.last.Before(cutoff) && !c.undatedKeeps(s)
+	}
+	var gone []*story
+	held := 0
 	for _, s := range c.stories {
-		if !s.last.IsZero() && s.last.Before(cutoff) && !c.undatedKeeps(s) {
+		if expired(s) {
 			gone = append(gone, s)
 			continue
 		}
 		// Held on (a story past ThreadWindow too, while UndatedKeep
 		// keeps it): MaxStories may still drop it below.
-		rest = append(rest, s)
+		held++
 		if !s.last.IsZero() && s.last.Before(closed) && s.words.t != nil {
 			// Too old to take articles: keep only what threads and
 			// Related use (names, index keys), not the word centroids.
@@ -1491,7 +1495,15 @@ func (c *Clusterer) sweep() {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	if over := len(rest) - c.cfg.MaxStories; over > 0 {
+	if over := held - c.cfg.MaxStories; over > 0 {
+		// Gathered only then: a sweep runs every 128 articles, and
+		// the held stories number up to MaxStories.
+		rest := make([]*story, 0, held)
+		for _, s := range c.stories {
+			if !expired(s) {
+				rest = append(rest, s)
+			}
+		}
 		sort.Slice(rest, func(i, j int) bool { return rest[i].touched < rest[j].touched })
 		gone = append(gone, rest[:over]...)
 	}
