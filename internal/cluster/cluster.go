@@ -786,8 +786,19 @@ type prepared struct {
 	headRead  bool
 	headShort bool
 	// leadDays are the calendar days its headline and lead name (see
-	// develops).
+	// develops), read by lead on first use (leadRead): only a report
+	// past the pause after a story of several outlets asks.
 	leadDays map[uint64]float64
+	leadRead bool
+}
+
+// lead returns the calendar days d's headline and lead name (leadDays),
+// read once.
+func (p *prepared) lead(d Doc) map[uint64]float64 {
+	if !p.leadRead {
+		p.leadDays, p.leadRead = leadDays(d), true
+	}
+	return p.leadDays
 }
 
 func (c *Clusterer) prepare(d Doc) prepared {
@@ -838,9 +849,6 @@ func (c *Clusterer) prepare(d Doc) prepared {
 	}
 	if c.cfg.FigureConflict > 0 {
 		p.figures = figures(d.Title, d.Text)
-	}
-	if c.cfg.DevelopSources > 0 && !d.Time.IsZero() {
-		p.leadDays = leadDays(d)
 	}
 	return p
 }

@@ -30,7 +30,7 @@ func (c *Clusterer) develops(d Doc, p *prepared, s *story) bool {
 	if fresh < c.cfg.DevelopWords {
 		return false
 	}
-	return laterDay(p.leadDays, s.last, d.Time)
+	return laterDay(p.lead(d), s.last, d.Time)
 }
 
 // laterDay reports whether days, the calendar days a lead names (as scan

@@ -44,7 +44,7 @@ func (c *Clusterer) otherEvent(d Doc, p *prepared, s *story) bool {
 		return true
 	}
 	return !d.Time.IsZero() && !s.last.IsZero() && d.Time.Sub(s.last) >= c.cfg.DevelopPause &&
-		laterDay(p.leadDays, s.last, d.Time)
+		c.cfg.DevelopSources > 0 && laterDay(p.lead(d), s.last, d.Time)
 }
 
 // placeHeadline reports whether p's headline shares at least one word
