@@ -3,11 +3,14 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/netip"
 	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -307,6 +310,69 @@ func TestNoDiscoveryOnceEstablished(t *testing.T) {
 	}
 	if got.URL != src.URL || got.Status != news.StatusError || !strings.Contains(got.LastError, "content type") {
 		t.Errorf("after the portal: URL %s, status %s, error %q; want %s, error about its content type", got.URL, got.Status, got.LastError, src.URL)
+	}
+
+	// A person retries it, the portal still up: the retry makes it new
+	// again, but not a source never read.
+	if _, err := h.st.RetrySource(ctx, src.ID, time.Now().UTC()); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+	got, err = h.st.Source(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.URL != src.URL || got.Status != news.StatusError || !strings.Contains(got.LastError, "content type") {
+		t.Errorf("after a retry behind the portal: URL %s, status %s, error %q; want %s, error about its content type", got.URL, got.Status, got.LastError, src.URL)
+	}
+}
+
+// TestRetryClearsError checks that retrying a feed whose poll failed
+// clears its error state at once, not only when the poll it asks for
+// has run (the sources page showed "error" without one until then), and
+// that the poll, now good, leaves it ok. The server fails the first
+// request only.
+func TestRetryClearsError(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	var gets atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" && gets.Add(1) == 1 {
+			http.Error(w, "down for a moment", http.StatusInternalServerError)
+			return
+		}
+		s.serveFeed(w, r, "rss.xml")
+	}))
+	t.Cleanup(srv.Close)
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: srv.URL + "/feed.xml"})
+	h.waitIdle(t, ctx)
+	got, err := h.st.Source(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != news.StatusError || !strings.Contains(got.LastError, "HTTP 500") || !got.NextPollAt.After(time.Now()) {
+		t.Fatalf("after the failed poll: status %s, error %q, next poll %v; want error, HTTP 500, backed off", got.Status, got.LastError, got.NextPollAt)
+	}
+
+	retried, err := h.st.RetrySource(ctx, src.ID, time.Now().UTC())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if retried.Status == news.StatusError || retried.LastError != "" || retried.ErrorCount != 0 {
+		t.Errorf("retried: status %s, error %q, %d errors; want its error state cleared", retried.Status, retried.LastError, retried.ErrorCount)
+	}
+	h.waitIdle(t, ctx)
+	got, err = h.st.Source(ctx, src.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != news.StatusOK || got.LastError != "" || got.ErrorCount != 0 || got.ArticleCount == 0 {
+		t.Errorf("after the retry's poll: status %s, error %q, %d errors, %d articles; want ok with articles", got.Status, got.LastError, got.ErrorCount, got.ArticleCount)
+	}
+	if n := gets.Load(); n != 2 {
+		t.Errorf("feed fetched %d times, want 2 (the failure and the retry)", n)
 	}
 }
 

@@ -288,15 +288,18 @@ func (p *Pipeline) pollOK(ctx context.Context, src news.Source, now time.Time, o
 // good poll leaves a trace in the store: status ok until a later failure,
 // and, kept through failures, the feed's validators, its title as the
 // name, or its articles. A source named by its user whose first polls all
-// failed looks read, and is not moved: the safe side.
+// failed looks read, and is not moved: the safe side. A source in error
+// that a person retried is new again but has been polled (LastPolledAt),
+// so the traces decide for it as for one in error: a retry does not hand
+// an established feed to whatever page answers next.
 func neverRead(src news.Source) bool {
-	switch src.Status {
-	case news.StatusNew:
+	switch {
+	case src.Status == news.StatusOK:
+		return false
+	case src.Status == news.StatusNew && src.LastPolledAt.IsZero():
 		return true
-	case news.StatusError:
-		return src.ArticleCount == 0 && src.ETag == "" && src.LastModified == "" && src.Name == ""
 	}
-	return false
+	return src.ArticleCount == 0 && src.ETag == "" && src.LastModified == "" && src.Name == ""
 }
 
 // due mirrors store.Store.DueSources: a feed is due when its next poll

@@ -92,7 +92,7 @@ func TestSavePollKeepsEdit(t *testing.T) {
 	}
 	// The edit and the retry are kept beside the poll's outcome.
 	want.Name, want.Category = "Edited", "business"
-	want.LastError, want.ErrorCount, want.NextPollAt = "", 0, polled
+	want.LastError, want.ErrorCount, want.NextPollAt, want.Status = "", 0, polled, news.StatusNew
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("source after savePoll (-want +got):\n%s", diff)
 	}

@@ -14,9 +14,10 @@ type SourceRetrier interface {
 	// its error and error count cleared (so the backoff starts again
 	// from its first step), its unchanged polls too (so that a feed the
 	// adaptive schedule had slowed is read at its base interval again,
-	// docs/pipeline.md "Poll intervals"), and a page source in error back to new, as
-	// a page is read only while new. It returns the source as stored,
-	// or an error matching ErrNotFound.
+	// docs/pipeline.md "Poll intervals"), and a source in error back to
+	// new, not left in error without one until the poll (a page is read
+	// only while new; a feed the pipeline polls whatever its status). It
+	// returns the source as stored, or an error matching ErrNotFound.
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 }
 

@@ -119,7 +119,7 @@ func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (ne
 		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
 	s.NextPollAt, s.LastError, s.ErrorCount, s.UnchangedPolls = now, "", 0, 0
-	if s.Kind == news.SourcePage && s.Status == news.StatusError {
+	if s.Status == news.StatusError {
 		s.Status = news.StatusNew
 	}
 	m.sources[id] = s

@@ -257,8 +257,8 @@ func TestRetrySource(t *testing.T) {
 					if err := json.Unmarshal([]byte(r.body), &got); err != nil {
 						t.Fatal(err)
 					}
-					if got.ID != 2 || got.LastError != "" || got.ErrorCount != 0 {
-						t.Errorf("response %+v, want source 2 without its error", got)
+					if got.ID != 2 || got.LastError != "" || got.ErrorCount != 0 || got.Status != news.StatusNew {
+						t.Errorf("response %+v, want source 2 new, without its error", got)
 					}
 				}
 			})

@@ -10,13 +10,14 @@ import (
 )
 
 // RetrySource is the statement that makes source id due at now (see
-// store.SourceRetrier) and its arguments.
+// store.SourceRetrier) and its arguments. A source in error goes back to
+// new, a feed as a page: its error is cleared, and "error" with no error
+// would be shown until the poll the retry asks for.
 func RetrySource(id int64, now time.Time) (string, Args) {
 	var a Args
 	q := `UPDATE sources SET next_poll_at = ` + a.Add(now.UnixNano()) + `, last_error = '', error_count = 0,
 		unchanged_polls = 0,
-		status = CASE WHEN kind = ` + a.Add(news.SourcePage) + ` AND status = ` + a.Add(news.StatusError) + `
-			THEN ` + a.Add(news.StatusNew) + ` ELSE status END
+		status = CASE WHEN status = ` + a.Add(news.StatusError) + ` THEN ` + a.Add(news.StatusNew) + ` ELSE status END
 		WHERE id = ` + a.Add(id)
 	return q, a
 }

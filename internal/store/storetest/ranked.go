@@ -136,7 +136,8 @@ func idsOf(stories []news.Story) []int64 {
 }
 
 // testRetrySource checks that a retried source is due at once, its error
-// and backoff cleared, and that a page in error is read again.
+// and backoff cleared, a source in error new again (a page is read
+// again), and a feed whose last poll was good left ok.
 func testRetrySource(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	now := day0
@@ -151,6 +152,10 @@ func testRetrySource(t *testing.T, st store.Store) {
 	if err != nil {
 		t.Fatalf("AddSource: %v", err)
 	}
+	good, err := st.AddSource(ctx, news.Source{URL: "https://example.org/good.xml", Status: news.StatusOK, NextPollAt: later})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
 	if due, err := st.DueSources(ctx, now); err != nil || len(due) != 0 {
 		t.Fatalf("DueSources before the retry = %v, %v; want none", due, err)
 	}
@@ -161,7 +166,8 @@ func testRetrySource(t *testing.T, st store.Store) {
 	want := feed
 	// The unchanged polls go too: a person who asks for a poll wants the
 	// feed read at its base interval again, not at its adaptive one.
-	want.NextPollAt, want.LastError, want.ErrorCount, want.UnchangedPolls = now, "", 0, 0
+	// A feed in error is new again, not "error" without one until the poll.
+	want.NextPollAt, want.LastError, want.ErrorCount, want.UnchangedPolls, want.Status = now, "", 0, 0, news.StatusNew
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("retried feed (-want +got):\n%s", diff)
 	}
@@ -174,11 +180,20 @@ func testRetrySource(t *testing.T, st store.Store) {
 	if diff := gocmp.Diff(want, got); diff != "" {
 		t.Errorf("retried page (-want +got):\n%s", diff)
 	}
+	got, err = st.RetrySource(ctx, good.ID, now)
+	if err != nil {
+		t.Fatalf("RetrySource(good): %v", err)
+	}
+	want = good
+	want.NextPollAt = now
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("retried good feed (-want +got):\n%s", diff)
+	}
 	due, err := st.DueSources(ctx, now)
 	if err != nil {
 		t.Fatalf("DueSources: %v", err)
 	}
-	if diff := gocmp.Diff([]int64{feed.ID, page.ID}, sourceIDs(due)); diff != "" {
+	if diff := gocmp.Diff([]int64{feed.ID, page.ID, good.ID}, sourceIDs(due)); diff != "" {
 		t.Errorf("due after the retry (-want +got):\n%s", diff)
 	}
 	if _, err := st.RetrySource(ctx, 9999, now); !errors.Is(err, store.ErrNotFound) {
