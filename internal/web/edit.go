@@ -159,9 +159,8 @@ func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
 // goes back to the source on the sources page; a bad one is an error page
 // that says why.
 func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := s.pagePathID(w, r, "source")
 	if !ok {
-		s.handleNotFoundPage(w, r)
 		return
 	}
 	if s.cfg.APIToken == "" {

@@ -150,6 +150,17 @@ func (s *Server) pageStoreError(w http.ResponseWriter, r *http.Request, what str
 	s.errorPage(w, r, http.StatusInternalServerError, "Something went wrong on our side. Please try again.")
 }
 
+// pagePathID reads the ID a page's path names, a what's. A malformed one
+// (not a positive integer) is answered 400, as the API answers it, and
+// reported false; a well-formed one that names nothing is the store's 404.
+func (s *Server) pagePathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		s.errorPage(w, r, http.StatusBadRequest, "This link is broken: a "+what+"'s number is a positive whole number.")
+	}
+	return id, ok
+}
+
 func (s *Server) handleNotFoundPage(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound, "There is no page at this address.")
 }
@@ -326,12 +337,11 @@ func (s *Server) citedArticles(ctx context.Context, id int64, b news.Briefing) (
 }
 
 // pageStory loads the story a page's path names and its briefing; when it
-// cannot, it has answered the request (a 404 for a bad or unknown ID, else
-// the store error page) and reports false.
+// cannot, it has answered the request (a 400 for a malformed ID, a 404
+// for an unknown one, else the store error page) and reports false.
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) (news.Story, news.Briefing, bool) {
-	id, ok := pathID(r)
+	id, ok := s.pagePathID(w, r, "story")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such story.")
 		return news.Story{}, news.Briefing{}, false
 	}
 	st, b, err := s.storyAndBriefing(r.Context(), id)
@@ -410,9 +420,8 @@ type articlePage struct {
 }
 
 func (s *Server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := s.pagePathID(w, r, "article")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such article.")
 		return
 	}
 	ctx := r.Context()

@@ -194,7 +194,7 @@ func TestThreadPage(t *testing.T) {
 			t.Errorf("GET /api/threads/5 (-want +got):\n%s", diff)
 		}
 		for path, status := range map[string]int{
-			"/threads/99": 404, "/threads/abc": 404, "/api/threads/99": 404, "/api/threads/0": 400,
+			"/threads/99": 404, "/threads/abc": 400, "/api/threads/99": 404, "/api/threads/0": 400,
 		} {
 			if r := do(t, "GET", ts.URL+path, nil, ""); r.status != status {
 				t.Errorf("GET %s: status %d, want %d", path, r.status, status)

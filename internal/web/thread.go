@@ -101,9 +101,8 @@ type threadPage struct {
 }
 
 func (s *Server) handleThreadPage(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := s.pagePathID(w, r, "thread")
 	if !ok {
-		s.errorPage(w, r, http.StatusNotFound, "There is no such thread.")
 		return
 	}
 	list, more, err := s.threadStories(r.Context(), id, maxThreadStories)

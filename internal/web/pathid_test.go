@@ -1,0 +1,51 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPathIDStatus checks that a page and its API answer a malformed ID
+// (not a positive integer) alike, 400, and a well-formed one that names
+// nothing alike, 404: /stories/abc was a 404 page while /api/stories/abc
+// was a 400.
+func TestPathIDStatus(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		page, api string // the page's path and its API's, with %s for the ID
+		known     string // an ID the fixture has
+	}{
+		{"/stories/%s", "/api/stories/%s", "7"},
+		{"/articles/%s", "/api/articles/%s", "2"},
+		{"/threads/%s", "/api/threads/%s", "5"},
+	}
+	ids := []struct {
+		name, id string
+		status   int
+	}{
+		{"letters", "abc", 400},
+		{"letters after a digit", "7x", 400},
+		{"zero", "0", 400},
+		{"negative", "-7", 400},
+		{"past int64", "99999999999999999999", 400},
+		{"unknown", "99", 404},
+		{"known", "", 200},
+	}
+	ts := newTestServer(t, Config{}, fixtureStore())
+	for _, tt := range tests {
+		for _, id := range ids {
+			if id.id == "" {
+				id.id = tt.known
+			}
+			for _, path := range []string{tt.page, tt.api} {
+				path := strings.Replace(path, "%s", id.id, 1)
+				t.Run(path, func(t *testing.T) {
+					t.Parallel()
+					if r := do(t, "GET", ts.URL+path, nil, ""); r.status != id.status {
+						t.Errorf("GET %s (%s): status %d, want %d: %.200s", path, id.name, r.status, id.status, r.body)
+					}
+				})
+			}
+		}
+	}
+}
