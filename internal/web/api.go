@@ -106,11 +106,7 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 		guess, wait, why := s.auth.reserve(r)
 		if why != notRefused {
 			w.Header().Set("Retry-After", retryAfter(wait))
-			msg := "too many wrong API tokens from your address; retry after " + secondsText(wait)
-			if why == refusedBusy {
-				msg = "too many API requests being checked from your address; retry after " + secondsText(wait)
-			}
-			writeError(w, http.StatusTooManyRequests, msg)
+			writeError(w, http.StatusTooManyRequests, why.reason()+"; retry after "+secondsText(wait))
 			return
 		}
 		scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
@@ -125,23 +121,39 @@ func (s *Server) requireToken(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// reserveGuessPage takes a guess (authLimiter.reserve) for a form post,
-// whose token is checked only once its body has been read, or answers a
-// client whose limit is used up, by its failures or by its checks under
-// way, with an error page that says which.
-// The caller must release or fail the guess.
-func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request) (*authGuess, bool) {
+// reserveGuessPage begins a form post that changes sources (doing says
+// how: "changed", "imported"), whose token is checked only once its body
+// has been read (checkFormToken): it refuses the post, with an error page,
+// when no token is configured, or when the client's limit is used up, by
+// its failures or by its checks under way, saying which; else it takes a
+// guess (authLimiter.reserve). The caller must release or fail the guess.
+func (s *Server) reserveGuessPage(w http.ResponseWriter, r *http.Request, doing string) (*authGuess, bool) {
+	if s.cfg.APIToken == "" {
+		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be "+doing+" here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
+		return nil, false
+	}
 	guess, wait, why := s.auth.reserve(r)
 	if why == notRefused {
 		return guess, true
 	}
 	w.Header().Set("Retry-After", retryAfter(wait))
-	msg := "Too many wrong API tokens were sent from your address. Try again in " + secondsText(wait) + "."
-	if why == refusedBusy {
-		msg = "Too many API requests are being checked from your address. Try again in " + secondsText(wait) + "."
-	}
-	s.errorPage(w, r, http.StatusTooManyRequests, msg)
+	reason := why.reason()
+	s.errorPage(w, r, http.StatusTooManyRequests, strings.ToUpper(reason[:1])+reason[1:]+". Try again in "+secondsText(wait)+".")
 	return nil, false
+}
+
+// checkFormToken checks the token field of the form read from r, guess
+// its reserveGuessPage: a missing or wrong one fails the guess and is
+// answered with an error page, and it reports false; the right one gives
+// the guess back.
+func (s *Server) checkFormToken(w http.ResponseWriter, r *http.Request, guess *authGuess) bool {
+	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
+		guess.fail()
+		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
+		return false
+	}
+	guess.release()
+	return true
 }
 
 // tokenEqual compares in constant time; hashing first hides the length.

@@ -124,6 +124,15 @@ func (r refusal) String() string {
 	return "refusal(" + strconv.Itoa(int(r)) + ")"
 }
 
+// reason is why a write refused for r was refused, as its answer says
+// it, before the wait; the API and the forms word it alike.
+func (r refusal) reason() string {
+	if r == refusedBusy {
+		return "too many API requests being checked from your address"
+	}
+	return "too many wrong API tokens from your address"
+}
+
 // reserve takes a guess for r's client, unless its failures and the
 // guesses being checked have used up its limit; then it reports why and
 // how long to wait: until its window passes when its failures alone have

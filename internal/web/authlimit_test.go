@@ -450,8 +450,8 @@ func TestAuthRefusalSays(t *testing.T) {
 	}{
 		{"API, checks under way", false, false, "too many API requests being checked from your address; retry after 1 second", "1"},
 		{"API, wrong tokens", false, true, "too many wrong API tokens from your address; retry after 60 seconds", "60"},
-		{"form, checks under way", true, false, "Too many API requests are being checked from your address. Try again in 1 second.", "1"},
-		{"form, wrong tokens", true, true, "Too many wrong API tokens were sent from your address. Try again in 60 seconds.", "60"},
+		{"form, checks under way", true, false, "Too many API requests being checked from your address. Try again in 1 second.", "1"},
+		{"form, wrong tokens", true, true, "Too many wrong API tokens from your address. Try again in 60 seconds.", "60"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -163,11 +163,7 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if s.cfg.APIToken == "" {
-		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be changed here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
-		return
-	}
-	guess, ok := s.reserveGuessPage(w, r)
+	guess, ok := s.reserveGuessPage(w, r, "changed")
 	if !ok {
 		return
 	}
@@ -185,12 +181,9 @@ func (s *Server) handleSourceEditForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "The form could not be read.")
 		return
 	}
-	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
-		guess.fail()
-		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
+	if !s.checkFormToken(w, r, guess) {
 		return
 	}
-	guess.release()
 	var edit SourceEdit
 	for field, dst := range map[string]**string{"name": &edit.Name, "lang": &edit.Lang, "category": &edit.Category, "poll_interval": &edit.PollInterval} {
 		if vs, ok := r.PostForm[field]; ok && len(vs) > 0 {

@@ -207,11 +207,7 @@ type importPage struct {
 // (routes). It answers with a page listing what was added and skipped:
 // the pages keep no state between requests to show it after a redirect.
 func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.APIToken == "" {
-		s.errorPage(w, r, http.StatusForbidden, "Sources cannot be imported here: no API token is configured. Restart newsdesk with NEWSDESK_API_TOKEN set to allow it.")
-		return
-	}
-	guess, ok := s.reserveGuessPage(w, r)
+	guess, ok := s.reserveGuessPage(w, r, "imported")
 	if !ok {
 		return
 	}
@@ -233,12 +229,9 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
-	if !tokenEqual(strings.TrimSpace(r.PostFormValue("token")), s.cfg.APIToken) {
-		guess.fail()
-		s.errorPage(w, r, http.StatusUnauthorized, "The API token is missing or wrong.")
+	if !s.checkFormToken(w, r, guess) {
 		return
 	}
-	guess.release()
 	f, _, err := r.FormFile("opml")
 	if err != nil {
 		s.errorPage(w, r, http.StatusBadRequest, "Choose an OPML file to import.")
