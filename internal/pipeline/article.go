@@ -61,12 +61,12 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)
-	res, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
+	res, stopped, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
 	switch {
-	case err != nil && ctx.Err() != nil:
-		return news.Article{}, err
-	case errors.Is(err, context.DeadlineExceeded):
-		return fallback(a, it, "page could not be read within "+news.FormatDuration(extractTimeout)+": extraction stopped", src), nil
+	case stopped != nil:
+		return news.Article{}, stopped
+	case errors.As(err, new(slowPageError)):
+		return fallback(a, it, err.Error(), src), nil
 	case errors.Is(err, extract.ErrNotHTML):
 		return fallback(a, it, "page is not an HTML article", src), nil
 	case err != nil:
@@ -134,16 +134,35 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
+// slowPageError is extractWithin's error for a page the extractor did not
+// finish within its timeout: a page that cannot be used. It wraps
+// context.DeadlineExceeded.
+type slowPageError struct{ timeout time.Duration }
+
+func (e slowPageError) Error() string {
+	return "page could not be read within " + news.FormatDuration(e.timeout) + ": extraction stopped"
+}
+
+func (slowPageError) Unwrap() error { return context.DeadlineExceeded }
+
 // extractWithin runs ex on body under ctx, stopped after timeout if it is
 // positive: a page the extractor cannot finish in that time is one that
-// cannot be used. An error that is ctx's own means the run was stopped,
-// which the caller should check (ctx.Err) before reading a deadline as a
-// page's fault.
-func extractWithin(ctx context.Context, ex extractFunc, timeout time.Duration, body []byte, pageURL string) (extract.Result, error) {
+// cannot be used. It tells the two early ends apart, for readArticle and
+// the one-shot path alike: a run ended with ctx is stopped, ex's error
+// (not the page's fault, whatever it says); one that outlasted timeout is
+// err, a slowPageError. Else err is ex's.
+func extractWithin(ctx context.Context, ex extractFunc, timeout time.Duration, body []byte, pageURL string) (res extract.Result, stopped, err error) {
 	ectx, cancel := ctx, context.CancelFunc(func() {})
 	if timeout > 0 {
 		ectx, cancel = context.WithTimeout(ctx, timeout)
 	}
 	defer cancel()
-	return ex(ectx, body, pageURL)
+	res, err = ex(ectx, body, pageURL)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return extract.Result{}, err, nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return extract.Result{}, nil, slowPageError{timeout}
+	}
+	return res, nil, err
 }

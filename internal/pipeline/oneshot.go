@@ -185,13 +185,13 @@ func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTim
 		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	res, err := extractWithin(ctx, ex, extractTimeout, data, fileURL)
+	res, stopped, err := extractWithin(ctx, ex, extractTimeout, data, fileURL)
 	switch {
-	case err != nil && ctx.Err() != nil:
+	case stopped != nil:
 		// Stopped (Ctrl-C), not a page without an article.
-		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
-	case errors.Is(err, context.DeadlineExceeded):
-		return news.Article{}, "", fmt.Errorf("%s: page could not be read within %s: extraction stopped: %w", in, news.FormatDuration(extractTimeout), err)
+		return news.Article{}, "", fmt.Errorf("read %s: %w", in, stopped)
+	case errors.As(err, new(slowPageError)):
+		return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 	case err != nil:
 		return news.Article{}, "", fmt.Errorf("%s: no article found: %w", in, err)
 	}
