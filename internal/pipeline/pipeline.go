@@ -120,10 +120,8 @@ type Pipeline struct {
 	// (store.ErrFenced) from its group job to the leadership goroutine.
 	fenced chan int64
 	// wake brings the scheduler's looks for grouping work back to
-	// GroupEvery (see wakeScheduler); groupInserts counts the cluster job
-	// inserts, for tests.
-	wake         chan struct{}
-	groupInserts atomic.Int64
+	// GroupEvery (see wakeScheduler).
+	wake chan struct{}
 	// addMu orders adding the group queue before group job inserts: River
 	// v0.51.2's Queues().Add registers the queue's producer before it
 	// starts it, and an insert into the queue meanwhile wakes the half
@@ -810,9 +808,6 @@ func (p *Pipeline) insertGroup(ctx context.Context, args river.JobArgs) error {
 func (p *Pipeline) insertGroupJob(ctx context.Context, args river.JobArgs) (*rivertype.JobInsertResult, error) {
 	p.addMu.RLock()
 	defer p.addMu.RUnlock()
-	if _, ok := args.(clusterArgs); ok {
-		p.groupInserts.Add(1)
-	}
 	return p.q.Insert(ctx, args, nil)
 }
 
