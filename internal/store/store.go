@@ -186,7 +186,8 @@ type Store interface {
 
 // MaxIDsPerQuery is how many IDs one query of StoriesByID, ArticlesByID
 // or BriefingsByID takes: more are read a query for each such batch, so
-// that SQLite's placeholders (one an ID) stay far below its limit.
+// that SQLite's placeholders (one an ID) stay far below its limit. It
+// bounds a prune's batch (PruneOptions.Batch) too.
 const MaxIDsPerQuery = 500
 
 // PruneOptions says what Prune removes.
@@ -198,7 +199,7 @@ type PruneOptions struct {
 	DryRun bool
 	// Batch is how many stories one transaction removes, so that a prune
 	// of a year never holds SQLite's one connection for long; 0 is
-	// DefaultPruneBatch.
+	// DefaultPruneBatch, and at most MaxIDsPerQuery are taken.
 	Batch int
 	// Recheck is how long after its last article the clusterer still
 	// offers a story as related to a later one (its thread window): the

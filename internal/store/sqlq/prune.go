@@ -36,10 +36,6 @@ func (p Pruning) lockOf(alias string) string {
 	return p.Lock + " OF " + alias
 }
 
-// maxPruneBatch bounds a batch, so that InList's placeholders stay far
-// below SQLite's limit (32,766).
-const maxPruneBatch = 1000
-
 // pruneCandidates selects a batch of stories to remove, by ID after $2:
 // last updated before the cutoff $1, no article at or after it, and not
 // the story of the clusterer snapshot's last article (loadSnapshot needs
@@ -100,7 +96,9 @@ func (p Pruning) Prune(ctx context.Context, opt store.PruneOptions) (store.Prune
 	if batch <= 0 {
 		batch = store.DefaultPruneBatch
 	}
-	batch = min(batch, maxPruneBatch)
+	// A batch's IDs are placeholders (IDsIn), bounded as every query's
+	// list of IDs is.
+	batch = min(batch, store.MaxIDsPerQuery)
 	cutoff := opt.Cutoff.UnixNano()
 	gone := prunedSet{stories: map[int64]bool{}, articles: map[int64]bool{}}
 	threads := map[int64]int{} // thread: its stories removed (or, dry, to remove)
