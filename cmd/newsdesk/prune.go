@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/config"
-	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -40,8 +39,8 @@ func runPrune(ctx context.Context, args []string, env environment) error {
 	if err != nil {
 		return err
 	}
-	if d < config.MinRetention {
-		return fmt.Errorf("--older-than %s: want at least %s, so that stories still live are kept", news.FormatDuration(d), news.FormatDuration(config.MinRetention))
+	if err := config.CheckRetention(d); err != nil {
+		return fmt.Errorf("--older-than %w", err)
 	}
 	// A mistyped --db must not prune an empty new database and report
 	// nothing to remove.

@@ -59,7 +59,9 @@ func TestPruneCommand(t *testing.T) {
 		stories int // left afterwards
 	}{
 		{"no duration", []string{"prune", "--db", db}, nil, "--older-than is required", 2},
-		{"under the join window", []string{"prune", "--db", db, "--older-than", "29d"}, nil, "want at least 30 days", 2},
+		{"under the join window", []string{"prune", "--db", db, "--older-than", "29d"}, nil, "--older-than 29 days: want at least 30 days", 2},
+		// Retention's 0 keeps everything; here it would remove everything.
+		{"zero", []string{"prune", "--db", db, "--older-than", "0"}, nil, "--older-than 0 seconds: want at least 30 days", 2},
 		{"not a duration", []string{"prune", "--db", db, "--older-than", "soon"}, nil, `retention "soon"`, 2},
 		{"no such database", []string{"prune", "--db", db + ".typo", "--older-than", "30d"}, nil, "no database at", 2},
 		{"dry run", []string{"prune", "--db", db, "--older-than", "30d", "--dry-run"},

@@ -135,6 +135,16 @@ type Config struct {
 // report joins comes back with the new report only, its past gone.
 const MinRetention = 30 * 24 * time.Hour
 
+// CheckRetention checks a retention that removes stories: at least
+// MinRetention. Validate applies it to a Retention other than 0 (which
+// keeps everything), newsdesk prune to its --older-than, which has no 0.
+func CheckRetention(d time.Duration) error {
+	if d < MinRetention {
+		return fmt.Errorf("%s: want at least %s, so that stories still live are kept", news.FormatDuration(d), news.FormatDuration(MinRetention))
+	}
+	return nil
+}
+
 // ParseRetention reads a retention as an operator writes it: a whole
 // number of days ("180d"), or a Go duration ("4320h"); "0" keeps
 // everything. A negative one is an error.
@@ -309,8 +319,10 @@ func (c Config) Validate() error {
 	if c.SummaryWords < 10 {
 		errs = append(errs, fmt.Errorf("summary words %d: want at least 10", c.SummaryWords))
 	}
-	if c.Retention != 0 && c.Retention < MinRetention {
-		errs = append(errs, fmt.Errorf("retention %s: want 0 (keep everything) or at least %s", news.FormatDuration(c.Retention), news.FormatDuration(MinRetention)))
+	if c.Retention != 0 {
+		if err := CheckRetention(c.Retention); err != nil {
+			errs = append(errs, fmt.Errorf("retention %w, or 0 to keep everything", err))
+		}
 	}
 	if c.WriterURL != "" {
 		if err := c.Writer(nil).Validate(); err != nil {

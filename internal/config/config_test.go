@@ -67,7 +67,7 @@ func TestValidate(t *testing.T) {
 		{"short summary", func(c *Config) { c.SummaryWords = 9 }, "summary words 9"},
 		{"retention off", func(c *Config) { c.Retention = 0 }, ""},
 		{"retention 30 days", func(c *Config) { c.Retention = MinRetention }, ""},
-		{"retention under 30 days", func(c *Config) { c.Retention = MinRetention - time.Second }, "retention 29 days 23 hours 59 minutes 59 seconds: want 0 (keep everything) or at least 30 days"},
+		{"retention under 30 days", func(c *Config) { c.Retention = MinRetention - time.Second }, "retention 29 days 23 hours 59 minutes 59 seconds: want at least 30 days, so that stories still live are kept, or 0 to keep everything"},
 		{"retention negative", func(c *Config) { c.Retention = -24 * time.Hour }, "retention -1 day"},
 		{"glossary translator", func(c *Config) { c.Translator = "glossary" }, ""},
 		{"libretranslate translator", func(c *Config) { c.Translator = "libretranslate:http://127.0.0.1:5000" }, ""},
