@@ -112,7 +112,8 @@ func reportsDay(s string, m news.Span) bool {
 	if open > 0 && toks[open-1].text == "," && relativeWords[toks[open].text] {
 		return false
 	}
-	if future(s, toks[:first]) {
+	// The mention's own words count: "el domingo próximo" is a plan.
+	if future(s, toks, 0, last+1) {
 		return false
 	}
 	// A fronted mention ("On Monday, …", "Yesterday the …"): the clause
@@ -127,57 +128,44 @@ func reportsDay(s string, m news.Span) bool {
 		for stop < min(len(toks), end+8) && !clauseBreak(toks[stop].text) && !pastVerb(toks[stop].text) {
 			stop++
 		}
-		if future(s, toks[end:min(len(toks), stop+2)]) {
+		if future(s, toks, end, min(len(toks), stop+2)) {
 			return false
 		}
 	}
 	return true
 }
 
-// future reports whether the words ts of s hold a future or modal marker.
-func future(s string, ts []token) bool {
-	for k, t := range ts {
+// future reports whether the words toks[from:to] of s hold a future or
+// modal marker; the words around them are read too where a marker needs
+// its neighbour ("el domingo próximo").
+func future(s string, toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
 		if futureWords[t.text] {
 			return true
 		}
 		// "may", not the month "May"; "won't", not "won".
-		if s[t.start:t.end] == "may" || t.text == "won" && k+2 < len(ts) && isApostrophe(ts[k+1].text) && ts[k+2].text == "t" {
+		if s[t.start:t.end] == "may" || t.text == "won" && k+2 < to && isApostrophe(toks[k+1].text) && toks[k+2].text == "t" {
 			return true
 		}
-		if futureBefore[t.text] && k+1 < len(ts) && ts[k+1].text == "to" {
+		if futureBefore[t.text] && k+1 < to && toks[k+1].text == "to" {
 			return true
 		}
 		// Spanish plans ("espera", "prevé abrir el lunes", "a partir del
-		// lunes") and future ("se celebrará"), read as internal/text
-		// reads them for a figure's dates.
-		prev := ""
+		// lunes", "el próximo lunes") and future ("se celebrará"), read
+		// as internal/text reads them for a figure's dates.
+		prev, next := "", ""
 		if k > 0 {
-			prev = ts[k-1].text
+			prev = text.Key(toks[k-1].text)
 		}
-		key := text.Key(t.text)
-		if key == "proximo" || key == "proxima" {
-			// "el próximo lunes", "el domingo próximo", "la próxima
-			// semana"; not "un bar próximo a la estación" (near). ts may
-			// end at the day itself: the last word is right before it.
-			if k+1 == len(ts) || spanishTimeWord[text.Key(ts[k+1].text)] || spanishTimeWord[text.Key(prev)] {
-				return true
-			}
-			continue
+		if k+1 < len(toks) {
+			next = text.Key(toks[k+1].text)
 		}
-		if text.SpanishPlan(key, t.text, prev) {
+		if text.SpanishPlan(text.Key(t.text), t.text, prev, next) {
 			return true
 		}
 	}
 	return false
-}
-
-// spanishTimeWord holds the keys of the Spanish days, months and spans
-// that "próximo" before or after them makes a plan ("el próximo lunes").
-var spanishTimeWord = map[string]bool{
-	"lunes": true, "martes": true, "miercoles": true, "jueves": true, "viernes": true, "sabado": true, "domingo": true,
-	"semana": true, "mes": true, "ano": true, "fin": true, "enero": true, "febrero": true, "marzo": true, "abril": true,
-	"mayo": true, "junio": true, "julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
-	"noviembre": true, "diciembre": true,
 }
 
 func isApostrophe(t string) bool { return t == "'" || t == "’" }

@@ -40,7 +40,13 @@ func TestReportsDay(t *testing.T) {
 		{"El ayuntamiento prevé abrir el lunes.", "lunes", false},
 		{"La feria se celebrará el sábado.", "sábado", false},
 		{"Las restricciones rigen a partir del lunes.", "lunes", false},
-		{"La feria abre sus puertas el próximo lunes.", "lunes", false}, // text.SpanishPlan's "próximo"
+		// text.SpanishPlan's "próximo", before or after the day; the
+		// mention is the words text.Dates reads as the day.
+		{"La feria abre sus puertas el próximo lunes.", "lunes", false},
+		{"La feria abre sus puertas el próximo lunes.", "próximo lunes", false},
+		{"La feria abre sus puertas el lunes próximo.", "lunes próximo", false},
+		{"Unas 500 personas volvían a casa el domingo próximo.", "domingo próximo", false},
+		{"La feria abre la próxima semana, el lunes.", "lunes", false},
 		// "próximo" as "near" is no plan.
 		{"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", "domingo", true},
 		{"El alcalde anunció el lunes las restricciones.", "lunes", true},
@@ -84,6 +90,11 @@ func TestTimelineDatesByEvent(t *testing.T) {
 			"The inquiry will look at the decision to release water from the dam on Monday.", date(6)},
 		{"relative clause", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
 			"In Lanmere, where the river flooded the district on Tuesday, residents were angry.", date(6)},
+		// "el domingo próximo" is a plan, read with the day itself.
+		{"spanish weekday próximo", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"Unas 500 personas vuelven a casa el domingo próximo.", date(6)},
+		{"spanish próximo a", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", date(1)},
 		// Friday 6 March, 02:00 in UTC+5 is still Thursday in UTC: the
 		// writer's "on Thursday" is 5 March, not the day before.
 		{"weekday east of UTC", time.Date(2026, 3, 6, 2, 0, 0, 0, east),

@@ -320,20 +320,39 @@ func weekdayAhead(w []fword, x int) bool {
 func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t == ";" }
 
 // SpanishPlan reports whether a Spanish word marks a plan or the future;
-// key is the word's Key, low its lower-cased text and prev the word before
-// it: "espera", "prevé", "prevista", "planea",
-// "próximo", "a partir (del lunes)" and the future tense's "-rá"/"-rán"
-// ("se celebrará", "abrirán"). Dates and the briefing's event days
-// (internal/brief) read Spanish plans by this one list.
-func SpanishPlan(key, low, prev string) bool {
+// key is the word's Key, low its lower-cased text and prev and next the
+// Keys of the words around it ("" at an end): "espera", "prevé",
+// "prevista", "planea", "a partir (del lunes)", the future tense's
+// "-rá"/"-rán" ("se celebrará", "abrirán") and "próximo" beside a day,
+// month or span ("el próximo lunes", "el domingo próximo", "la próxima
+// semana"), not as "near" ("un bar próximo a la estación"). Dates and the
+// briefing's event days (internal/brief) read Spanish plans by this one
+// rule.
+func SpanishPlan(key, low, prev, next string) bool {
 	switch key {
 	case "espera", "esperan", "preve", "preven", "prevista", "previsto", "previstas", "previstos",
-		"planea", "planean", "proximo", "proxima":
+		"planea", "planean":
 		return true
+	case "proximo", "proxima":
+		return spanishTimeWord(prev) || spanishTimeWord(next)
 	case "partir":
 		return prev == "a"
 	}
 	return strings.HasSuffix(low, "rá") || strings.HasSuffix(low, "rán")
+}
+
+// spanishTimeWord reports whether key names a Spanish day, month or span
+// that "próximo" before or after it makes a plan ("el próximo lunes",
+// "el próximo fin de semana").
+func spanishTimeWord(key string) bool {
+	if _, ok := spanishWeekdays[key]; ok {
+		return true
+	}
+	switch key {
+	case "semana", "mes", "ano", "fin":
+		return true
+	}
+	return spanishMonth(key)
 }
 
 // notPastEd holds lower-case words in "-ed" that are not a past tense
@@ -362,11 +381,14 @@ func isBe(key string) bool {
 func tenseAt(w []fword, k int) int {
 	key := w[k].key
 	low := strings.ToLower(w[k].text)
-	prev := ""
+	prev, next := "", ""
 	if k > 0 {
 		prev = w[k-1].key
 	}
-	if SpanishPlan(key, low, prev) {
+	if k+1 < len(w) {
+		next = w[k+1].key
+	}
+	if SpanishPlan(key, low, prev, next) {
 		return 1
 	}
 	switch key {

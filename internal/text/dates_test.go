@@ -1,10 +1,13 @@
 package text
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 type dateHit struct {
@@ -67,6 +70,44 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestSpanishPlanProximo: "próximo" is a plan beside a day, month or span,
+// before or after it, and not as "near".
+func TestSpanishPlanProximo(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"el próximo lunes", true},
+		{"el lunes próximo", true},
+		{"el domingo próximo", true},
+		{"la próxima semana", true},
+		{"el próximo mes de marzo", true},
+		{"en marzo próximo", true},
+		{"un bar próximo a la estación", false},
+		{"una calle próxima al río", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			t.Parallel()
+			w := figWords(tc.in, news.Span{Start: 0, End: len(tc.in)})
+			got := false
+			for k := range w {
+				prev, next := "", ""
+				if k > 0 {
+					prev = w[k-1].key
+				}
+				if k+1 < len(w) {
+					next = w[k+1].key
+				}
+				got = got || SpanishPlan(w[k].key, strings.ToLower(w[k].text), prev, next)
+			}
+			if got != tc.want {
+				t.Errorf("a plan in %q = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 // TestDatesWeekdayTense: a weekday with no "last" or "next" is read by its
 // sentence's tense, nearest marker first: a plan or the future looks
 // ahead, the past (the default) looks back, and the publication's own
@@ -115,6 +156,8 @@ func TestDatesWeekdayTense(t *testing.T) {
 		{"english hundred", "On Friday, a hundred people will march.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
 		{"english indeed", "On Friday, indeed, the council will vote.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
 		{"spanish present same day", "El museo abre sus puertas el miércoles.", []dateHit{{"miércoles", "2026-03-04", "day", true}}},
+		// "próximo" as "near" is no plan: the past verb reads the day back.
+		{"spanish próximo a", "El domingo, un bar próximo a la estación cerró.", []dateHit{{"domingo", "2026-03-01", "day", true}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -773,9 +773,6 @@ func weekdayAt(w []fword, x int) (int, bool) {
 }
 
 func spanishMonth(k string) bool {
-	switch k {
-	case "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre":
-		return true
-	}
-	return false
+	_, ok := spanishMonths[k]
+	return ok
 }

@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"maps"
+	"strings"
+)
 
 // This file holds the word lists the rule-based recognisers use. They are
 // read-only after package initialisation. Keys are folded with Key.
@@ -142,19 +145,36 @@ lunes|martes|miércoles|jueves|viernes|sábado|domingo|mr|mrs|ms|dr`)
 var nameConnectors = set(`of|de|del|la|las|los|for|and|y|the|van|von|der|den|da|di|du|le|bin|al|el|e|on`)
 
 // months, English and Spanish, to month number.
-var months = map[string]int{
+var months = joinDays(map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
 	"september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
 	"nov": 11, "dec": 12,
+}, spanishMonths)
+
+// spanishMonths, to month number: the one Spanish month list, read by
+// dates, events and the "próximo" plan rule (SpanishPlan).
+var spanishMonths = map[string]int{
 	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
 	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 
 // weekdays, English and Spanish (accent-folded), to time.Weekday numbers.
-var weekdays = map[string]int{
+var weekdays = joinDays(map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+}, spanishWeekdays)
+
+// spanishWeekdays (accent-folded), to time.Weekday numbers: the one
+// Spanish weekday list.
+var spanishWeekdays = map[string]int{
 	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
+}
+
+// joinDays is a and b in one map; the lists share no key.
+func joinDays(a, b map[string]int) map[string]int {
+	out := maps.Clone(a)
+	maps.Copy(out, b)
+	return out
 }
 
 // places is a small gazetteer: countries, major cities, US states and
