@@ -441,7 +441,7 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 			if u.doc != d || skip[news.Cite(articles[d].ID, u.span)] {
 				continue
 			}
-			if u.cutsQuote || opensOnPronoun(u.text, langs[d]) || opensOnQuote(u.text) || opensOnLink(u.text) || opensOnPersonal(u.text) {
+			if u.cutsQuote || opensLeaning(u.text, langs[d]) || opensOnQuote(u.text) {
 				continue // leans on what comes before it
 			}
 			// Strictly better only: a tie keeps the earlier sentence.
@@ -454,6 +454,16 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 		}
 	}
 	return news.Item{}, false
+}
+
+// opensLeaning reports whether sentence s, of an article in language
+// lang, opens on words that lean on the sentence before it: a pronoun
+// ("She said…", opensOnPronoun), a connective or a demonstrative ("But
+// these are small complaints…", opensOnLink) or the first or second
+// person (opensOnPersonal). On a line of its own, as the bottom line or a
+// key fact, such a sentence reads as a fragment.
+func opensLeaning(s, lang string) bool {
+	return opensOnPronoun(s, lang) || opensOnLink(s) || opensOnPersonal(s)
 }
 
 // backLinks are first words that tie a sentence to the one before it: a

@@ -30,3 +30,26 @@ func TestLeansOnContext(t *testing.T) {
 		}
 	}
 }
+
+// TestOpensLeaning is the one test of leaning on the sentence before,
+// which the bottom line and the key facts both read.
+func TestOpensLeaning(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, lang string
+		want    bool
+	}{
+		{"She said the dam held.", "en", true},
+		{"But these are small complaints about a project that cost 85 million crowns.", "en", true},
+		{"Next to it, on a small screen, a woman reads the news.", "en", true},
+		{"We visited the site on Monday.", "en", true},
+		{"Pero la presa resistió.", "es", true},
+		{"The dam held through the night, officials said.", "en", false},
+		{"La presa resistió toda la noche.", "es", false},
+	}
+	for _, tt := range tests {
+		if got := opensLeaning(tt.s, tt.lang); got != tt.want {
+			t.Errorf("opensLeaning(%q, %q) = %v, want %v", tt.s, tt.lang, got, tt.want)
+		}
+	}
+}

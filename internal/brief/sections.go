@@ -389,11 +389,10 @@ func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sourc
 			if sc.quoted[sentenceKey{d, f.Sentence}] {
 				continue // its sentence, shown alone, would cut a quotation
 			}
-			if sent := f.Sentence.Of(a.Text); opensOnPronoun(sent, langs[d]) || opensOnLink(sent) || opensOnPersonal(sent) {
-				// A sentence that leans on the one before it ("But these
-				// are small complaints about a project that cost 85
-				// million crowns", "She said…") reads as a fragment on a
-				// line of its own, as the bottom line's would.
+			if opensLeaning(f.Sentence.Of(a.Text), langs[d]) {
+				// "But these are small complaints about a project that
+				// cost 85 million crowns" reads as a fragment on a line
+				// of its own, as the bottom line's would.
 				continue
 			}
 			s, ok := sentScore[[3]int{d, f.Sentence.Start, f.Sentence.End}]
