@@ -215,30 +215,50 @@ var possessivePronouns = wordSet("its", "his", "her", "their", "our", "su", "sus
 // outlet quoting the fire chief as an English one did is one remark, and
 // the reader of the briefing reads it in the desk's language.
 func dropTranslated(articles []news.Article, inDesk []bool, perDoc [][]news.Item, glosses [][]string) {
+	// Each quote of an article in the desk's language, read once:
+	// remarks[e][k] is perDoc[e][k]'s, and is dropped with it.
+	remarks := make([][]remark, len(perDoc))
+	for e, items := range perDoc {
+		if !inDesk[e] {
+			continue
+		}
+		remarks[e] = make([]remark, len(items))
+		for k, it := range items {
+			remarks[e][k] = remark{speakerKey(it.Speaker), remarkStems(strings.ReplaceAll(it.Text, news.QuoteJoiner, " "))}
+		}
+	}
 	for d := range perDoc {
-		kept := perDoc[d][:0]
+		kept, keptRemarks := perDoc[d][:0], remarks[d][:0]
 		for k, it := range perDoc[d] {
-			if !renders(articles, inDesk, perDoc, d, glosses[d][k], speakerKey(it.Speaker)) {
-				kept = append(kept, it)
+			if glosses[d][k] != "" && renders(articles, inDesk, remarks, d, remark{speakerKey(it.Speaker), remarkStems(glosses[d][k])}) {
+				continue
+			}
+			kept = append(kept, it)
+			if remarks[d] != nil {
+				keptRemarks = append(keptRemarks, remarks[d][k])
 			}
 		}
-		perDoc[d] = kept
+		perDoc[d], remarks[d] = kept, keptRemarks
 	}
 }
 
-// renders reports whether gloss, a quote of article d by speaker key,
-// translated, says what a quote by the same speaker says in an article in
-// another language that is in the desk's.
-func renders(articles []news.Article, inDesk []bool, perDoc [][]news.Item, d int, gloss, key string) bool {
-	if gloss == "" {
-		return false
-	}
-	for e, items := range perDoc {
+// remark is a quote as dropTranslated compares it: its speaker's key and
+// its words' stems (remarkStems).
+type remark struct {
+	speaker string
+	stems   map[string]bool
+}
+
+// renders reports whether gloss, a quote of article d translated, says
+// what a quote by the same speaker says in an article in another language
+// that is in the desk's; remarks are the quotes of those articles.
+func renders(articles []news.Article, inDesk []bool, remarks [][]remark, d int, gloss remark) bool {
+	for e, rs := range remarks {
 		if e == d || !inDesk[e] || articles[e].Lang == articles[d].Lang {
 			continue
 		}
-		for _, it := range items {
-			if speakerKey(it.Speaker) == key && sameRemark(gloss, strings.ReplaceAll(it.Text, news.QuoteJoiner, " ")) {
+		for _, r := range rs {
+			if r.speaker == gloss.speaker && sameRemark(gloss.stems, r.stems) {
 				return true
 			}
 		}

@@ -49,6 +49,10 @@ func quoteGlosses(a news.Article, qs []text.Quote) []string {
 	default:
 		return out
 	}
+	// Each paragraph's runs, read once for all the quotes in it.
+	runs := make([][]news.Span, len(orig))
+	trRuns := make([][]news.Span, len(orig))
+	read := make([]bool, len(orig))
 	for i, q := range qs {
 		var gloss []string
 		for _, part := range q.Parts {
@@ -57,14 +61,17 @@ func quoteGlosses(a news.Article, qs []text.Quote) []string {
 				gloss = nil
 				break
 			}
-			runs := quotedRuns(a.Text, orig[p])
-			trRuns := quotedRuns(trParas[p], news.Span{End: len(trParas[p])})
-			k := runOf(runs, part)
-			if k < 0 || len(runs) != len(trRuns) {
+			if !read[p] {
+				runs[p] = quotedRuns(a.Text, orig[p])
+				trRuns[p] = quotedRuns(trParas[p], news.Span{End: len(trParas[p])})
+				read[p] = true
+			}
+			k := runOf(runs[p], part)
+			if k < 0 || len(runs[p]) != len(trRuns[p]) {
 				gloss = nil
 				break
 			}
-			gloss = append(gloss, trRuns[k].Of(trParas[p]))
+			gloss = append(gloss, trRuns[p][k].Of(trParas[p]))
 		}
 		out[i] = strings.Join(gloss, " ")
 	}
@@ -130,19 +137,21 @@ func quotedRuns(s string, p news.Span) []news.Span {
 	return out
 }
 
-// sameRemark reports whether gloss, a foreign quote's translated words,
-// renders the quote said: enough of its content words are among said's,
-// each keyed by its first five letters (stems), which a word-by-word
-// translation often gets right when the ending differs.
-func sameRemark(gloss, said string) bool {
-	g := stems(contentWords(gloss))
+// remarkStems are a quote's content words keyed by their first five
+// letters (stems), as sameRemark compares them.
+func remarkStems(s string) map[string]bool { return stems(contentWords(s)) }
+
+// sameRemark reports whether g, the stems (remarkStems) of a foreign
+// quote's translated words, renders the quote whose stems are said:
+// enough of g are among said, as a word-by-word translation often gets a
+// word's first five letters right when the ending differs.
+func sameRemark(g, said map[string]bool) bool {
 	if len(g) < 2 {
 		return false
 	}
-	s := stems(contentWords(said))
 	shared := 0
 	for w := range g {
-		if s[w] {
+		if said[w] {
 			shared++
 		}
 	}
