@@ -234,10 +234,12 @@ func Build(in Input, opt Options) news.Briefing {
 	// so its timeline needs no preference among languages of its own;
 	// unless neither the summary nor the headline cites an article
 	// (readerLang is ""): then it reads every earlier article, in
-	// whatever languages they are.
-	reading := desk
+	// whatever languages they are. The key facts and the bottom line
+	// read the articles in that language (prefer), decided here once.
+	reading, prefer := desk, inDesk
 	if !slices.Contains(inDesk, true) {
 		reading = readerLang(arts, an.langs, summary, head)
+		prefer = readerArticles(arts, an.langs, reading)
 	}
 	earlier = inLanguage(earlier, reading)
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
@@ -254,7 +256,6 @@ func Build(in Input, opt Options) news.Briefing {
 		return voices(arts, quotes(), inDesk, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
 	// Key facts and the bottom line read in the briefing's language.
-	prefer := readerArticles(arts, an.langs, inDesk, reading)
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
 		return facts(arts, an.langs, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
 	})
@@ -602,16 +603,13 @@ func translatedArticle(a news.Article, l string) (news.Article, bool) {
 }
 
 // readerArticles reports which articles are in the language the briefing
-// reads in, for the key facts and the bottom line: inDesk, those in the
-// desk's language, while any article is, as the headline prefers them;
-// else those in the summary's language (reader, readerLang), read as
+// reads in when none is in the desk's, for the key facts and the bottom
+// line: those in the summary's language (reader, readerLang), read as
 // deskArticles reads the desk's (an article's own tag first); nil, every
-// article, when that is "". langs are the articles' languages
-// (articleLangs).
-func readerArticles(arts []news.Article, langs []string, inDesk []bool, reader string) []bool {
-	if slices.Contains(inDesk, true) {
-		return inDesk
-	}
+// article, when that is "". While any article is in the desk's language,
+// the briefing reads those (inDesk) instead, as the headline prefers
+// them. langs are the articles' languages (articleLangs).
+func readerArticles(arts []news.Article, langs []string, reader string) []bool {
 	if reader == "" {
 		return nil
 	}
