@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -251,10 +252,12 @@ type remark struct {
 
 // renders reports whether gloss, a quote of article d translated, says
 // what a quote by the same speaker says in an article in another language
-// that is in the desk's; remarks are the quotes of those articles.
+// (by the tags' primary subtags, lang.Same) that is in the desk's;
+// remarks are the quotes of those articles.
 func renders(articles []news.Article, inDesk []bool, remarks [][]remark, d int, gloss remark) bool {
 	for e, rs := range remarks {
-		if e == d || !inDesk[e] || articles[e].Lang == articles[d].Lang {
+		// By base language: an "en-GB" quote renders no "en" one.
+		if e == d || !inDesk[e] || lang.Same(articles[e].Lang, articles[d].Lang) {
 			continue
 		}
 		for _, r := range rs {

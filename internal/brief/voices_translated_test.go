@@ -163,3 +163,29 @@ func TestSameRemark(t *testing.T) {
 		}
 	}
 }
+
+// TestRendersByBaseLanguage wants a quote's translation compared only with
+// quotes in another language, told by the tags' primary subtags: an
+// "en-GB" article's quote is in the "en" desk's language already.
+func TestRendersByBaseLanguage(t *testing.T) {
+	t.Parallel()
+	said := remark{"bram oster", remarkStems("We knocked on every door between the bridge and the brewery")}
+	gloss := remark{"bram oster", remarkStems("Call to all the doors between the bridge and the factory of cerveza")}
+	tests := []struct {
+		desk, quoted string // the desk article's tag and the glossed one's
+		want         bool
+	}{
+		{"en", "es", true},
+		{"en-US", "es-MX", true},
+		{"en", "en-GB", false},
+		{"en-us", "EN_GB", false},
+		{"es", "es-AR", false},
+	}
+	for _, tt := range tests {
+		arts := []news.Article{{ID: 1, Lang: tt.desk}, {ID: 2, Lang: tt.quoted}}
+		remarks := [][]remark{{said}, nil}
+		if got := renders(arts, []bool{true, false}, remarks, 1, gloss); got != tt.want {
+			t.Errorf("renders(%q quote by a %q one) = %v, want %v", tt.quoted, tt.desk, got, tt.want)
+		}
+	}
+}
