@@ -11,7 +11,6 @@
 package brief
 
 import (
-	"cmp"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -546,7 +545,7 @@ func summaryArticles(arts []news.Article, langs []string, inDesk []bool, desk st
 	count := map[string]int{}
 	most := ""
 	for i, a := range arts {
-		l := lang.Primary(cmp.Or(lang.Primary(a.Lang), langs[i]))
+		l := ownLang(a, langs[i])
 		count[l]++
 		if count[l] > count[most] {
 			most = l
@@ -642,12 +641,12 @@ func inLanguage(arts []news.Article, l string) []news.Article {
 func readerLang(arts []news.Article, langs []string, summary []news.Item, head news.Item) string {
 	for i, a := range arts {
 		if len(summary) > 0 && len(summary[0].Citations) > 0 && a.ID == summary[0].Citations[0].ArticleID {
-			return cmp.Or(lang.Primary(a.Lang), langs[i])
+			return ownLang(a, langs[i])
 		}
 	}
 	for i, a := range arts {
 		if head.URL != "" && a.URL == head.URL {
-			return cmp.Or(lang.Primary(a.Lang), langs[i])
+			return ownLang(a, langs[i])
 		}
 	}
 	return ""

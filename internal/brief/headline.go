@@ -117,9 +117,17 @@ func deskLanguage(deskLang string) string {
 func deskArticles(arts []news.Article, langs []string, desk string) []bool {
 	out := make([]bool, len(arts))
 	for i, a := range arts {
-		out[i] = lang.Same(cmp.Or(lang.Primary(a.Lang), langs[i]), desk)
+		out[i] = lang.Same(ownLang(a, langs[i]), desk)
 	}
 	return out
+}
+
+// ownLang is article a's language as the briefing's choices of language
+// read it (deskArticles, summaryArticles, readerLang): its own tag's
+// primary subtag where it has one, else guess, its articleLangs guess,
+// which knows English and Spanish only.
+func ownLang(a news.Article, guess string) string {
+	return cmp.Or(lang.Primary(a.Lang), lang.Primary(guess))
 }
 
 // headlineCandidates scores every article's title (arts in time order).
