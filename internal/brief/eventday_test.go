@@ -47,6 +47,7 @@ func TestReportsDay(t *testing.T) {
 		{"La feria abre sus puertas el lunes próximo.", "lunes próximo", false},
 		{"Unas 500 personas volvían a casa el domingo próximo.", "domingo próximo", false},
 		{"La feria abre la próxima semana, el lunes.", "lunes", false},
+		{"La feria abre el próximo 3 de marzo.", "3 de marzo", false},
 		// "próximo" as "near" is no plan.
 		{"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", "domingo", true},
 		{"El alcalde anunció el lunes las restricciones.", "lunes", true},

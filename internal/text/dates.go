@@ -325,16 +325,17 @@ func sentenceEnd(t string) bool { return t == "." || t == "!" || t == "?" || t =
 // "prevista", "planea", "a partir (del lunes)", the future tense's
 // "-rá"/"-rán" ("se celebrará", "abrirán") and "próximo" beside a day,
 // month or span ("el próximo lunes", "el domingo próximo", "la próxima
-// semana"), not as "near" ("un bar próximo a la estación"). Dates and the
-// briefing's event days (internal/brief) read Spanish plans by this one
-// rule.
+// semana", "el próximo 3 de marzo"), not as "near" ("un bar próximo a la
+// estación"). Dates and the briefing's event days (internal/brief) read
+// Spanish plans by this one rule.
 func SpanishPlan(key, low, prev, next string) bool {
 	switch key {
 	case "espera", "esperan", "preve", "preven", "prevista", "previsto", "previstas", "previstos",
 		"planea", "planean":
 		return true
 	case "proximo", "proxima":
-		return spanishTimeWord(prev) || spanishTimeWord(next)
+		// A number after it is the day or year: "el próximo 3 de marzo".
+		return spanishTimeWord(prev) || spanishTimeWord(next) || next != "" && isDigitByte(next[0])
 	case "partir":
 		return prev == "a"
 	}
@@ -349,7 +350,7 @@ func spanishTimeWord(key string) bool {
 		return true
 	}
 	switch key {
-	case "semana", "mes", "ano", "fin":
+	case "dia", "semana", "mes", "ano", "fin":
 		return true
 	}
 	return spanishMonth(key)

@@ -84,6 +84,8 @@ func TestSpanishPlanProximo(t *testing.T) {
 		{"la próxima semana", true},
 		{"el próximo mes de marzo", true},
 		{"en marzo próximo", true},
+		{"el próximo 3 de marzo", true},
+		{"el próximo día 3", true},
 		{"un bar próximo a la estación", false},
 		{"una calle próxima al río", false},
 	} {
