@@ -787,8 +787,10 @@ func (pm *pageMeta) chooseTitle(host string) string {
 			// few words with the declared titles, under a heading that is the
 			// declared headline: the page shows its headline there, and the
 			// <h1> heads a part of the body (a pull quote, a section).
-			if bestScore < 0.3 && pm.showsHeadline(dt) {
-				return cleanTitle(dt)
+			if bestScore < 0.3 {
+				if h := pm.shownHeadline(dt, site, host); h != "" {
+					return cleanTitle(h)
+				}
 			}
 			if labelsHeadline(best, dt) || annotatesHeadline(best, dt) || isSectionLabel(best, dt) || isDamaged(best, dt) || joinsParts(bestParts, dt) {
 				return cleanTitle(dt)
@@ -844,10 +846,24 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
 }
 
-// showsHeadline reports whether one of the headings before the first <h1>
-// is the declared headline dt.
-func (pm *pageMeta) showsHeadline(dt string) bool {
-	return slices.ContainsFunc(pm.leadHeads, func(h string) bool { return strings.EqualFold(h, dt) })
+// shownHeadline returns the declared title that one of the headings before
+// the first <h1> shows: the declared headline dt, or else another declared
+// title (twitter:title, og:title, the <title>, each without the site's
+// name). Pages declare different wordings for different readers, and the
+// one the page sets in its own heading above the body is its headline.
+func (pm *pageMeta) shownHeadline(dt, site, host string) string {
+	cands := []string{dt}
+	for _, d := range []string{pm.ldField("headline", "name"), pm.metaField("og:title"), pm.metaField("twitter:title"), pm.title} {
+		if c := cutSection(stripSiteName(d, site, host)); c != "" {
+			cands = append(cands, c)
+		}
+	}
+	for _, c := range cands {
+		if slices.ContainsFunc(pm.leadHeads, func(h string) bool { return strings.EqualFold(h, c) }) {
+			return c
+		}
+	}
+	return ""
 }
 
 // namesTitle reports whether h1 is the name a document title files its

@@ -184,6 +184,12 @@ func TestChooseTitle(t *testing.T) {
 			want: "What do people love about Rust?",
 		},
 		{
+			name: "a heading above a promotion h1 that is a later declared title is the title",
+			page: `<html><head><title>How the cloud runs inference at scale - Wire</title><meta property="og:title" content="How the cloud runs inference at scale - Wire"><meta name="twitter:title" content="How the cloud is shaping the inference moment"></head>` +
+				`<body><h2>How the cloud is shaping the inference moment</h2><p>Text.</p><h1>A message from Jo Roe, co-founder of Wire:</h1><p>More.</p></body></html>`,
+			want: "How the cloud is shaping the inference moment",
+		},
+		{
 			name: "the declared headline as a heading after the h1 leaves the h1",
 			page: `<html><head><title>What do people love about Rust? | Rust Blog</title></head><body><h1>But what they love is the sense of empowerment</h1><h2>What do people love about Rust?</h2><p>Text.</p></body></html>`,
 			want: "But what they love is the sense of empowerment",
