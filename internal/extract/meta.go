@@ -27,11 +27,14 @@ type pageMeta struct {
 	// first <h1> (at most maxLeadHeads): a page can show its headline as
 	// one of them above an <h1> that heads a section of the body.
 	leadHeads []string
-	ld        []map[string]any // JSON-LD objects, flattened out of arrays and @graph
-	articles  []map[string]any // ld's article objects, then its web pages (see ldArticles)
-	authorEls []string         // text of rel=author / itemprop=author / byline elements
-	byLines   []string         // short visible texts written as a byline ("By Jane Doe")
-	times     []string         // datetime of <time> elements marked as the publication date
+	// markedHead is the first <h2>–<h6> that microdata marks as the
+	// headline (itemprop="headline"): shown and declared at once.
+	markedHead string
+	ld         []map[string]any // JSON-LD objects, flattened out of arrays and @graph
+	articles   []map[string]any // ld's article objects, then its web pages (see ldArticles)
+	authorEls  []string         // text of rel=author / itemprop=author / byline elements
+	byLines    []string         // short visible texts written as a byline ("By Jane Doe")
+	times      []string         // datetime of <time> elements marked as the publication date
 }
 
 type heading struct {
@@ -160,11 +163,14 @@ func collectMeta(doc *html.Node) *pageMeta {
 				if t := collapseSpace(textOf(n)); t != "" {
 					pm.h1 = append(pm.h1, heading{text: t, inMain: inMain, home: linksHome(n, t), afterStory: storyClosed, parts: headingParts(n)})
 				}
-			case "h2", "h3":
-				if len(pm.h1) == 0 && len(pm.leadHeads) < maxLeadHeads {
+			case "h2", "h3", "h4", "h5", "h6":
+				if (n.Data == "h2" || n.Data == "h3") && len(pm.h1) == 0 && len(pm.leadHeads) < maxLeadHeads {
 					if t := collapseSpace(textOf(n)); t != "" {
 						pm.leadHeads = append(pm.leadHeads, t)
 					}
+				}
+				if pm.markedHead == "" && slices.Contains(strings.Fields(attr(n, "itemprop")), "headline") {
+					pm.markedHead = collapseSpace(textOf(n))
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || hasAttr(n, "pubdate") {
@@ -753,17 +759,10 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	best, bestScore := "", -1.0
 	var bestParts []string
 	for i, h := range pm.h1 {
-		ws := lowerWords(h.text)
-		if len(ws) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
+		if len(lowerWords(h.text)) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
 			continue
 		}
-		hit := 0
-		for _, w := range ws {
-			if declTokens[w] {
-				hit++
-			}
-		}
-		score := float64(hit) / float64(len(ws))
+		score := shareOf(h.text, declTokens)
 		if h.inMain {
 			score += 0.05
 		}
@@ -834,6 +833,14 @@ func (pm *pageMeta) chooseTitle(host string) string {
 		}
 		return cleanTitle(best)
 	}
+	// Without an <h1> to take, a heading the page's microdata marks as
+	// the headline is both shown and declared; declared titles without it
+	// are often worded for search results or sharing instead. Half its
+	// words must be the declared titles' too: templates mark each teaser
+	// card's heading as a headline as well.
+	if pm.markedHead != "" && len(pm.markedHead) <= maxMarkedHead && shareOf(pm.markedHead, declTokens) >= 0.5 {
+		return cleanTitle(pm.markedHead)
+	}
 	if decl == "" {
 		return ""
 	}
@@ -845,6 +852,25 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	}
 	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
 }
+
+// shareOf is the share of s's words that are in tokens.
+func shareOf(s string, tokens map[string]bool) float64 {
+	ws := lowerWords(s)
+	if len(ws) == 0 {
+		return 0
+	}
+	hit := 0
+	for _, w := range ws {
+		if tokens[w] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(ws))
+}
+
+// maxMarkedHead bounds a marked headline (markedHead): longer text is a
+// heading that holds a standfirst or more.
+const maxMarkedHead = 200
 
 // shownHeadline returns the declared title that one of the headings before
 // the first <h1> shows: the declared headline dt, or else another declared

@@ -190,6 +190,18 @@ func TestChooseTitle(t *testing.T) {
 			want: "How the cloud is shaping the inference moment",
 		},
 		{
+			name: "without an h1 to take, a heading marked itemprop=headline is the title",
+			page: `<html><head><title>A journal of a woodworking beginner - Jo's Blog</title><meta property="og:title" content="Introductions to my woodworking projects"></head>` +
+				`<body><h1><a href="/">Jo's Blog</a></h1><article><h2 class="entry-title" itemprop="headline">About Jo's beginner woodworking journal</h2><p>Text.</p></article></body></html>`,
+			want: "About Jo's beginner woodworking journal",
+		},
+		{
+			name: "a marked headline sharing few words with the declared titles is a teaser card's",
+			page: `<html><head><title>A journal of a woodworking beginner - Jo's Blog</title><meta property="og:title" content="Introductions to my woodworking projects"></head>` +
+				`<body><h1><a href="/">Jo's Blog</a></h1><aside><h3 itemprop="headline">Ten knives for summer kitchens</h3></aside><p>Text.</p></body></html>`,
+			want: "Introductions to my woodworking projects",
+		},
+		{
 			name: "the declared headline as a heading after the h1 leaves the h1",
 			page: `<html><head><title>What do people love about Rust? | Rust Blog</title></head><body><h1>But what they love is the sense of empowerment</h1><h2>What do people love about Rust?</h2><p>Text.</p></body></html>`,
 			want: "But what they love is the sense of empowerment",
