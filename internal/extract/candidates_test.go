@@ -25,6 +25,7 @@ type titleCandidates struct {
 	Declared  map[string]string `json:"declared"` // JSON-LD headline and the title meta tags
 	H1        []h1Candidate     `json:"h1"`
 	LeadHeads []string          `json:"lead_heads,omitempty"` // <h2>/<h3> before the first <h1>
+	Marked    string            `json:"marked,omitempty"`     // the first <h2>–<h6> marked itemprop=headline
 }
 
 type h1Candidate struct {
@@ -112,6 +113,7 @@ func readCandidates(dir, id string) (titleCandidates, error) {
 		ID: id, URL: truth.URL, Truth: truth.GroundTruth.Title, Chosen: res.Title, Title: pm.title,
 		Declared:  map[string]string{},
 		LeadHeads: pm.leadHeads,
+		Marked:    pm.markedHead,
 	}
 	if ld := pm.ldField("headline", "name"); ld != "" {
 		c.Declared["ld"] = ld
