@@ -818,7 +818,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 				return cleanTitle(dt)
 			}
 		}
-		best = cutSection(cutSiteTail(best, site))
+		best = cutHeadingSection(cutSiteTail(best, site))
 		// A headline set in sentence case where a declared title writes
 		// the same words in title case, or set all in lower case: the
 		// declared capitalisation is an editor's, the heading's a style.
@@ -1277,6 +1277,21 @@ func cutSection(s string) string {
 		return h
 	}
 	return s
+}
+
+// cutHeadingSection is cutSection for the text of the page's own
+// heading, where one tail of five words or more after a pipe is kept: it
+// is a second clause the page shows in its headline ("… Under $2500 |
+// The Best Mirrorless Cameras on the Market"), where the section and
+// site names headings carry run to four words at most. Declared titles
+// keep the plain cut, since a site's longer name is filed there.
+func cutHeadingSection(s string) string {
+	if h := firstSegment(s); h != s {
+		if tail := strings.TrimSpace(s[len(h)+len(" | "):]); !strings.Contains(tail, " | ") && len(strings.Fields(tail)) >= 5 {
+			return s
+		}
+	}
+	return cutSection(s)
 }
 
 func lowerWords(s string) []string {

@@ -256,6 +256,31 @@ func TestAnnotatesHeadline(t *testing.T) {
 	}
 }
 
+func TestCutHeadingSection(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, in, want string }{
+		{"a one-word section", "How meditation rewires brains | Opinion", "How meditation rewires brains"},
+		{"a three-word tail", "Best Residential Movers in NYC 2025 | Top 19 Companies", "Best Residential Movers in NYC 2025"},
+		{"a four-word tail", "12 Must-Have Data Analysis Tools | Python, SQL & AI", "12 Must-Have Data Analysis Tools"},
+		{"two tails", "How to help toddlers sleep | Patient Education | Children's Hospital", "How to help toddlers sleep"},
+		{
+			"a tail of five words or more is the headline's second clause",
+			"Top 10 Digital Cameras Under $2500 | The Best Mirrorless Cameras on the Market",
+			"Top 10 Digital Cameras Under $2500 | The Best Mirrorless Cameras on the Market",
+		},
+		{"a head under three words stays whole", "Climate Change | Economic Research Service", "Climate Change | Economic Research Service"},
+		{"no pipe", "Harbour bridge reopens", "Harbour bridge reopens"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tc.want, cutHeadingSection(tc.in)); diff != "" {
+				t.Errorf("cutHeadingSection(%q) (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
 func TestRepairMojibake(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ in, want string }{
