@@ -783,9 +783,10 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	if best != "" && bestScore >= 0 && (bestScore >= 0.3 || decl == "" || len(pm.h1) == 1 && bestScore > 0) {
 		if dt := cutSection(stripSiteName(decl, site, host)); dt != "" {
 			// An <h1> taken only because it is the page's one <h1>, sharing
-			// few words with the declared titles, under a heading that is the
-			// declared headline: the page shows its headline there, and the
-			// <h1> heads a part of the body (a pull quote, a section).
+			// few words with the declared titles, under a heading that is a
+			// declared title: the page shows its headline there, and the
+			// <h1> heads a part of the body (a pull quote, a section, a
+			// promotion).
 			if bestScore < 0.3 {
 				if h := pm.shownHeadline(dt, site, host); h != "" {
 					return cleanTitle(h)
