@@ -379,7 +379,56 @@ func insertSorted[T cmp.Ordered](set, add []T, limit int) []T {
 type ages [2]uint64
 
 // textAges returns the ages texts write as "N-year-old".
-func textAges(texts ...string) ages {
+func textAges(texts ...string) ages { return readAges(false, texts...) }
+
+// personAges is textAges without the ages of things: "an arrest in a
+// 41-year-old double murder case" gives the case's age, not a person's,
+// and a report of an old crime gives it where the others give the
+// suspect's age.
+func personAges(texts ...string) ages { return readAges(true, texts...) }
+
+// thingAgeWords name what an age can be of besides a person; personAge
+// reads the words after an age for them.
+var thingAgeWords = map[string]bool{
+	"case": true, "cases": true, "murder": true, "murders": true, "killing": true,
+	"killings": true, "slaying": true, "slayings": true, "crime": true, "crimes": true,
+	"mystery": true, "homicide": true, "homicides": true, "record": true, "law": true,
+	"building": true, "house": true, "home": true, "company": true, "business": true,
+	"tradition": true, "rivalry": true, "feud": true, "dispute": true, "bridge": true,
+	"church": true, "warehouse": true, "store": true, "shop": true, "restaurant": true,
+}
+
+// personAgeWords name a person; one after an age ("a 41-year-old murder
+// suspect") makes it a person's age whatever else follows.
+var personAgeWords = map[string]bool{
+	"suspect": true, "victim": true, "man": true, "woman": true, "boy": true, "girl": true,
+	"son": true, "daughter": true, "mother": true, "father": true, "wife": true, "husband": true,
+	"teen": true, "teenager": true, "child": true, "driver": true, "officer": true,
+}
+
+// thingAge reports whether one of the three words after s[:e] names a
+// thing (thingAgeWords) and none a person (personAgeWords).
+func thingAge(s string, e int) bool {
+	words := strings.FieldsFunc(s[e:min(len(s), e+60)], func(r rune) bool {
+		return !unicode.IsLetter(r)
+	})
+	thing := false
+	for i, w := range words {
+		if i == 3 {
+			break
+		}
+		w = strings.ToLower(w)
+		if personAgeWords[w] {
+			return false
+		}
+		thing = thing || thingAgeWords[w]
+	}
+	return thing
+}
+
+// readAges returns the ages texts write as "N-year-old", without those
+// of things when people is set (see personAges).
+func readAges(people bool, texts ...string) ages {
 	var a ages
 	for _, s := range texts {
 		for k := 1; k < len(s); k++ {
@@ -392,6 +441,9 @@ func textAges(texts ...string) ages {
 				i--
 			}
 			if k-i > 2 || i > 0 && isWordRune(rune(s[i-1])) {
+				continue
+			}
+			if people && thingAge(s, k+len("-year-old")) {
 				continue
 			}
 			n := 0

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestAnchors checks which details count as incident anchors and that two
@@ -378,4 +379,55 @@ func agesOf(ns ...int) ages {
 		a.set(n)
 	}
 	return a
+}
+
+// TestPersonAges checks which ages personAges leaves out: an age one of
+// the next three words gives to a thing, unless one of them names a
+// person.
+func TestPersonAges(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text   string
+		all    []int // textAges
+		people []int // personAges
+	}{
+		{"an arrest in a 41-year-old double murder case", []int{41}, nil},
+		{"a 41-year-old murder suspect", []int{41}, []int{41}},
+		{"a 60-year-old woman charged", []int{60}, []int{60}},
+		{"the 30-year-old family feud", []int{30}, nil},
+		{"a 7-year-old girl and the 40-year-old home", []int{7, 40}, []int{7}},
+		{"61-year-old Sharron Smith", []int{61}, []int{61}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			t.Parallel()
+			if got, want := textAges(tt.text), agesOf(tt.all...); got != want {
+				t.Errorf("textAges(%q) = %v, want %v", tt.text, got, want)
+			}
+			if got, want := personAges(tt.text), agesOf(tt.people...); got != want {
+				t.Errorf("personAges(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestPersonAgesConflict checks Config.PersonAges: a report of an arrest
+// in a decades-old case, whose headline gives the case's age, is not
+// discounted as another person against a story whose headline gives the
+// suspect's age (AgeConflict with PersonAges off).
+func TestPersonAgesConflict(t *testing.T) {
+	t.Parallel()
+	story := []Doc{{ID: 1, Title: "60-year-old woman charged in Staunton ice cream shop killings",
+		Text: "A 60-year-old woman was charged with killing two young women in a Staunton ice cream shop in 1967, police said."}}
+	doc := Doc{ID: 2, Title: "Staunton police make arrest in 41-year-old double murder case",
+		Text: "Staunton police said they arrested a woman in the 1967 killings of two young women at an ice cream shop."}
+	score := func(people bool) float64 {
+		cfg := DefaultConfig()
+		cfg.PersonAges = people
+		return bestScore(t, cfg, story, doc)
+	}
+	on, off := score(true), score(false)
+	if diff := cmp.Diff(on*(1-DefaultConfig().AgeConflict), off, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("score without PersonAges, against with it (-want +got):\n%s", diff)
+	}
 }

@@ -320,6 +320,14 @@ type Config struct {
 	// event's. Default 0.25, chosen on ecbplus-dev (see
 	// docs/clustering.md); 0 turns it off.
 	WrittenYearConflict float64
+	// WrittenYearDated applies WrittenYearConflict to a dated article
+	// too: its date's year, against a story that gives no year of its own
+	// but whose texts write years, none of them that one.
+	WrittenYearDated bool
+	// PersonAges leaves out of the age rules an age that one of the three
+	// words after it gives to a thing ("a 41-year-old double murder
+	// case"; see personAges). Off reads every "N-year-old".
+	PersonAges bool
 	// YearRival discounts by this share the score of a story none of
 	// whose articles is dated or gives a dateline, for an undated article
 	// whose year another candidate confirms (see yearRival): that story,
@@ -518,6 +526,8 @@ func DefaultConfig() Config {
 		YearlessConflict:    0.3,
 		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,
+		WrittenYearDated:    true,
+		PersonAges:          true,
 		YearRival:           0.5,
 		YearRivalScore:      0.5,
 		AnchorThreshold:     0.08,
@@ -830,8 +840,12 @@ func (c *Clusterer) prepare(d Doc) prepared {
 		p.anchors, p.streets = anchors(d.Title, d.Text)
 	}
 	if c.cfg.AgeThreshold > 0 || c.cfg.AgeConflict > 0 {
-		p.ages = textAges(d.Title, d.Text)
-		p.titleAges = textAges(d.Title)
+		read := textAges
+		if c.cfg.PersonAges {
+			read = personAges
+		}
+		p.ages = read(d.Title, d.Text)
+		p.titleAges = read(d.Title)
 	}
 	if c.cfg.CountConflict > 0 {
 		p.titleCounts = headlineCounts(d.Title)
@@ -1113,7 +1127,7 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 		}
 		sc *= 1 - k
 	}
-	if c.cfg.WrittenYearConflict > 0 && writtenYearConflict(d, p, s) {
+	if c.cfg.WrittenYearConflict > 0 && (writtenYearConflict(d, p, s) || c.cfg.WrittenYearDated && datedYearConflict(d, s)) {
 		sc *= 1 - c.cfg.WrittenYearConflict
 	}
 	if c.cfg.StreetConflict > 0 && c.streetConflict(p, s) {
@@ -1210,6 +1224,18 @@ func (c *Clusterer) yearRival(d Doc, p *prepared, s *story, sc float64) bool {
 // with nothing in s to confirm it.
 func yearless(d Doc, p *prepared, s *story) bool {
 	return era(d, p) != 0 && len(s.years) == 0 && s.writesYear == 0
+}
+
+// datedYearConflict is writtenYearConflict for a dated article: its
+// year against a story that is neither dated nor gives a dateline but
+// whose texts write years, none of them the article's. A report of 2013
+// meets a look-alike story of 2008 whose reports write 2003 and 2008.
+func datedYearConflict(d Doc, s *story) bool {
+	if d.Time.IsZero() || len(s.years) > 0 || len(s.written) == 0 {
+		return false
+	}
+	_, found := slices.BinarySearch(s.written, d.Time.Year())
+	return !found
 }
 
 // writtenYearConflict reports whether d's text gives its year in a date

@@ -427,3 +427,44 @@ func TestNamesOnlyWeight(t *testing.T) {
 			offU.Score, onU.Score, DefaultConfig().Threshold)
 	}
 }
+
+// TestDatedYearConflict checks Config.WrittenYearDated: a dated report of
+// 2013 against a story that gives no year of its own but whose texts
+// write 2006 is discounted by WrittenYearConflict, and not with the
+// option off, when the story writes 2013, writes no year, or has a dated
+// article or a dateline.
+func TestDatedYearConflict(t *testing.T) {
+	t.Parallel()
+	const body = "Voters chose members of parliament in a two-party election, " +
+		"observers from abroad watched the polling stations."
+	report := func(id int64, extra string) Doc {
+		return Doc{ID: id, Title: "Parliamentary elections held", Text: extra + " " + body}
+	}
+	dated := func(d Doc, tm time.Time) Doc {
+		d.Time = tm
+		return d
+	}
+	at := time.Date(2013, 9, 26, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		on       bool
+		story    []Doc
+		discount bool
+	}{
+		{"story writes only other years", true, []Doc{report(1, "The last vote was in 2006."), report(2, "")}, true},
+		{"option off", false, []Doc{report(1, "The last vote was in 2006."), report(2, "")}, false},
+		{"story writes the article's year", true, []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, false},
+		{"story writes no year", true, []Doc{report(1, ""), report(2, "Polls closed at eight.")}, false},
+		{"story has a dateline", true, []Doc{report(1, "December 14, 2008")}, false},
+		{"dated story", true, []Doc{dated(report(1, "The last vote was in 2006."), at.AddDate(0, 0, -2))}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			wantDiscount(t, "written year", func(c *Config, k float64) {
+				c.WrittenYearConflict = k
+				c.WrittenYearDated = tt.on
+			}, tt.story, dated(report(3, ""), at), tt.discount)
+		})
+	}
+}

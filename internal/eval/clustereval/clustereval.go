@@ -173,6 +173,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.YearlessConflict, "yearless-conflict", cfg.YearlessConflict, "experiment: score discount when the article's year is known and the story gives no year at all (0: off)")
 	fs.Float64Var(&cfg.YearRival, "year-rival", cfg.YearRival, "experiment: further score discount of a story giving no year when another candidate confirms the undated article's year (0: off)")
 	fs.Float64Var(&cfg.YearRivalScore, "year-rival-score", cfg.YearRivalScore, "experiment: least score of the confirming story, as a share of the threshold")
+	fs.BoolVar(&cfg.WrittenYearDated, "written-year-dated", cfg.WrittenYearDated, "experiment: the written-year discount for dated articles too (false: off)")
+	fs.BoolVar(&cfg.PersonAges, "person-ages", cfg.PersonAges, "experiment: leave ages of things (\"a 41-year-old murder case\") out of the age rules (false: off)")
 	fs.Float64Var(&cfg.HeadNameConflict, "head-name-conflict", cfg.HeadNameConflict, "experiment: score discount when one side is undated and the article's headline names a two-word name the story never names (0: off)")
 	fs.Float64Var(&cfg.FigureConflict, "figure-conflict", cfg.FigureConflict, "experiment: score discount when the article's and the story's headlines and leads give a game score or a quake magnitude and share none (0: off)")
 	fs.Float64Var(&cfg.NameConflictShare, "name-conflict-share", cfg.NameConflictShare, "experiment: least share of each side's lead names missing from the other for a name conflict")
