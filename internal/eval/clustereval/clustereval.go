@@ -113,6 +113,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	baseline := fs.Bool("baseline", false, "also run the plain TF-IDF single-pass baseline")
 	threads := fs.Bool("threads", false, "score thread linking (Timeline17 file: labels are topics)")
+	monthFirst := fs.Bool("month-first", false, "read a date that gives a month but no day (\"2005/11/\") as the 1st of the month, as before round 11 of issue 4 (default: no day, the year as an address's)")
 	half := fs.String("half", "", "keep only the stories numbered even or odd (even|odd): the halves settings are chosen and checked on")
 	labels := fs.String("labels", "", "keep only the articles of these stories or topics (comma-separated labels): for sets with few labels, such as Timeline17's five topics")
 	scale := fs.Int("scale", 0, "replay this many generated articles and print cost per article")
@@ -211,7 +212,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *labels != "" {
 		arts = KeepLabels(arts, strings.Split(*labels, ","))
 	}
-	ordered := Order(arts)
+	ordered := order(arts, *monthFirst)
 	if *threads {
 		return runThreads(ctx, cfg, ordered, *asJSON, stdout)
 	}
@@ -287,12 +288,18 @@ func Load(path string) ([]Article, error) {
 
 // ParseDate reads the dates of the data files: "2013-05-02", "2013/05/02",
 // "2013/may/03" (a month's name or its three letters, monthNumber),
-// compact "20130502" and "2013/0502", and month-only "2013/05/". It
-// reports false for no date, and for a year alone ("2013-bas",
-// "2013/film", "2013/decision": ECB+'s dates are read from its pages'
-// addresses), which gives no day to put the article at; DateYear reads
-// that year.
-func ParseDate(s string) (time.Time, bool) {
+// compact "20130502" and "2013/0502". It reports false for no date, for a
+// year alone ("2013-bas", "2013/film", "2013/decision": ECB+'s dates are
+// read from its pages' addresses) and for a month alone ("2005/11/"),
+// which give no day to put the article at; DateYear reads their year.
+// Read as the 1st, a month alone put a report of a quake on the 27th
+// 26 days before it, past the join window.
+func ParseDate(s string) (time.Time, bool) { return parseDate(s, false) }
+
+// parseDate is ParseDate, reading a month alone as its 1st when
+// monthFirst is set (the evaluation's reading before round 11 of issue 4,
+// kept for comparison: --month-first).
+func parseDate(s string, monthFirst bool) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, false
@@ -322,6 +329,8 @@ func ParseDate(s string) (time.Time, bool) {
 		if v, err := strconv.Atoi(parts[2]); err == nil {
 			d = v
 		}
+	} else if len(parts) == 2 && m > 0 && len(parts[1]) != 4 && !monthFirst {
+		return time.Time{}, false
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, false
@@ -382,14 +391,18 @@ type Dated struct {
 // places of dated articles in the file are refilled with the dated articles
 // sorted by date, so neither group is reordered relative to the file more
 // than the dates demand, and nothing later in time is seen early.
-func Order(arts []Article) []Dated {
+func Order(arts []Article) []Dated { return order(arts, false) }
+
+// order is Order, reading a month alone as its 1st when monthFirst is
+// set (see parseDate).
+func order(arts []Article, monthFirst bool) []Dated {
 	out := make([]Dated, len(arts))
 	var slots []int
 	var dated []Dated
 	for i, a := range arts {
 		var t time.Time
 		if a.Date != nil {
-			t, _ = ParseDate(*a.Date)
+			t, _ = parseDate(*a.Date, monthFirst)
 		}
 		out[i] = Dated{Article: a, Time: t}
 		if !t.IsZero() {
