@@ -263,7 +263,8 @@ func TestYearlessSeveral(t *testing.T) {
 // years, none of them the article's (Config.WrittenYearConflict), and
 // not when a text of the story writes the year, the story is dated or
 // has a dateline, writes no year, or the article's year is a bare one
-// or its address's.
+// or its address's. A dated article is discounted the same way
+// (Config.WrittenYearDated), and not with that option off.
 func TestWrittenYearConflict(t *testing.T) {
 	t.Parallel()
 	const body = "Voters chose members of parliament in a two-party election, " +
@@ -272,24 +273,41 @@ func TestWrittenYearConflict(t *testing.T) {
 		return Doc{ID: id, Title: "Parliamentary elections held", Text: extra + " " + body}
 	}
 	at := time.Date(2008, 12, 14, 12, 0, 0, 0, time.UTC)
+	dated := func(d Doc, tm time.Time) Doc {
+		d.Time = tm
+		return d
+	}
+	// Config.WrittenYearDated: a dated report of 2013 is discounted too.
+	at2013 := time.Date(2013, 9, 26, 12, 0, 0, 0, time.UTC)
+	report2013 := dated(report(3, ""), at2013)
 	tests := []struct {
 		name     string
 		story    []Doc
 		doc      Doc
 		discount bool
+		datedOff bool // WrittenYearDated off
 	}{
-		{"story writes only other years", []Doc{report(1, "The last vote was in 2006."), report(2, "")}, report(3, "26 September 2013"), true},
-		{"story writes the article's year", []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, report(3, "26 September 2013"), false},
-		{"story writes no year", []Doc{report(1, ""), report(2, "Polls closed at eight.")}, report(3, "26 September 2013"), false},
-		{"story has a dateline", []Doc{report(1, "December 14, 2008")}, report(3, "26 September 2013"), false},
-		{"dated story", []Doc{func() Doc { d := report(1, "The last vote was in 2006."); d.Time = at; return d }()}, report(3, "26 September 2013"), false},
-		{"article writes only a bare year", []Doc{report(1, "The last vote was in 2006.")}, report(3, "A vote is due in 2013."), false},
-		{"address's year", []Doc{report(1, "The last vote was in 2006.")}, inYear(report(3, ""), 2013), false},
+		{"story writes only other years", []Doc{report(1, "The last vote was in 2006."), report(2, "")}, report(3, "26 September 2013"), true, false},
+		{"dated article, story writes only other years", []Doc{report(1, "The last vote was in 2006."), report(2, "")}, report2013, true, false},
+		{"dated article, WrittenYearDated off", []Doc{report(1, "The last vote was in 2006."), report(2, "")}, report2013, false, true},
+		{"dated article, story writes its year", []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, report2013, false, false},
+		{"dated article, story writes no year", []Doc{report(1, ""), report(2, "Polls closed at eight.")}, report2013, false, false},
+		{"dated article, story has a dateline", []Doc{report(1, "December 14, 2008")}, report2013, false, false},
+		{"dated article, dated story", []Doc{dated(report(1, "The last vote was in 2006."), at2013.AddDate(0, 0, -2))}, report2013, false, false},
+		{"story writes the article's year", []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, report(3, "26 September 2013"), false, false},
+		{"story writes no year", []Doc{report(1, ""), report(2, "Polls closed at eight.")}, report(3, "26 September 2013"), false, false},
+		{"story has a dateline", []Doc{report(1, "December 14, 2008")}, report(3, "26 September 2013"), false, false},
+		{"dated story", []Doc{dated(report(1, "The last vote was in 2006."), at)}, report(3, "26 September 2013"), false, false},
+		{"article writes only a bare year", []Doc{report(1, "The last vote was in 2006.")}, report(3, "A vote is due in 2013."), false, false},
+		{"address's year", []Doc{report(1, "The last vote was in 2006.")}, inYear(report(3, ""), 2013), false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			wantDiscount(t, "written year", func(c *Config, k float64) { c.WrittenYearConflict = k }, tt.story, tt.doc, tt.discount)
+			wantDiscount(t, "written year", func(c *Config, k float64) {
+				c.WrittenYearConflict = k
+				c.WrittenYearDated = !tt.datedOff
+			}, tt.story, tt.doc, tt.discount)
 		})
 	}
 }
@@ -425,46 +443,5 @@ func TestNamesOnlyWeight(t *testing.T) {
 	if offU.Score >= DefaultConfig().Threshold || onU.Score < DefaultConfig().Threshold {
 		t.Errorf("undated report scores %.3f at the names' weight, %.3f at 0.4; want under and over %v",
 			offU.Score, onU.Score, DefaultConfig().Threshold)
-	}
-}
-
-// TestDatedYearConflict checks Config.WrittenYearDated: a dated report of
-// 2013 against a story that gives no year of its own but whose texts
-// write 2006 is discounted by WrittenYearConflict, and not with the
-// option off, when the story writes 2013, writes no year, or has a dated
-// article or a dateline.
-func TestDatedYearConflict(t *testing.T) {
-	t.Parallel()
-	const body = "Voters chose members of parliament in a two-party election, " +
-		"observers from abroad watched the polling stations."
-	report := func(id int64, extra string) Doc {
-		return Doc{ID: id, Title: "Parliamentary elections held", Text: extra + " " + body}
-	}
-	dated := func(d Doc, tm time.Time) Doc {
-		d.Time = tm
-		return d
-	}
-	at := time.Date(2013, 9, 26, 12, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name     string
-		on       bool
-		story    []Doc
-		discount bool
-	}{
-		{"story writes only other years", true, []Doc{report(1, "The last vote was in 2006."), report(2, "")}, true},
-		{"option off", false, []Doc{report(1, "The last vote was in 2006."), report(2, "")}, false},
-		{"story writes the article's year", true, []Doc{report(1, "The last vote was in 2006."), report(2, "Turnout rose since 2013.")}, false},
-		{"story writes no year", true, []Doc{report(1, ""), report(2, "Polls closed at eight.")}, false},
-		{"story has a dateline", true, []Doc{report(1, "December 14, 2008")}, false},
-		{"dated story", true, []Doc{dated(report(1, "The last vote was in 2006."), at.AddDate(0, 0, -2))}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			wantDiscount(t, "written year", func(c *Config, k float64) {
-				c.WrittenYearConflict = k
-				c.WrittenYearDated = tt.on
-			}, tt.story, dated(report(3, ""), at), tt.discount)
-		})
 	}
 }
