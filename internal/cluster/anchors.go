@@ -387,8 +387,8 @@ func textAges(texts ...string) ages { return readAges(false, texts...) }
 // suspect's age.
 func personAges(texts ...string) ages { return readAges(true, texts...) }
 
-// thingAgeWords name what an age can be of besides a person; personAge
-// reads the words after an age for them.
+// thingAgeWords name what an age can be of besides a person, as the
+// head of the noun after the age (see thingAge).
 var thingAgeWords = map[string]bool{
 	"case": true, "cases": true, "murder": true, "murders": true, "killing": true,
 	"killings": true, "slaying": true, "slayings": true, "crime": true, "crimes": true,
@@ -398,27 +398,40 @@ var thingAgeWords = map[string]bool{
 	"church": true, "warehouse": true, "store": true, "shop": true, "restaurant": true,
 }
 
-// personAgeWords name a person; one after an age ("a 41-year-old murder
-// suspect") makes it a person's age whatever else follows.
-var personAgeWords = map[string]bool{
-	"suspect": true, "victim": true, "man": true, "woman": true, "boy": true, "girl": true,
-	"son": true, "daughter": true, "mother": true, "father": true, "wife": true, "husband": true,
-	"teen": true, "teenager": true, "child": true, "driver": true, "officer": true,
+// ageStops end the noun an age is read with: "a 7-year-old at home" is
+// a child's age, whatever the words after "at" name.
+var ageStops = map[string]bool{
+	"at": true, "in": true, "on": true, "of": true, "to": true, "from": true, "with": true,
+	"by": true, "for": true, "and": true, "or": true, "his": true, "her": true, "their": true,
+	"its": true, "the": true, "a": true, "an": true, "was": true, "is": true, "were": true,
+	"had": true, "has": true, "who": true, "that": true,
 }
 
-// thingAge reports whether one of the three words after s[:e] names a
-// thing (thingAgeWords) and none a person (personAgeWords).
+// ageModifiers may stand before a thing's name after its age: "a
+// 41-year-old double murder case", "a 30-year-old family feud".
+var ageModifiers = map[string]bool{
+	"double": true, "triple": true, "cold": true, "unsolved": true, "family": true, "old": true,
+}
+
+// thingAge reports whether the noun after s[:e] names a thing: its words
+// up to punctuation or an ageStops word, at most three, are all
+// thingAgeWords or ageModifiers, one of them a thing ("a 41-year-old
+// double murder case.", "his 30-year-old record, but"). Any other word
+// makes it a person's age ("a 41-year-old murder suspect", "the
+// 35-year-old store manager", "the 8-year-old boy came home"), as does a
+// possessive ("the 7-year-old's murder").
 func thingAge(s string, e int) bool {
-	words := strings.FieldsFunc(s[e:min(len(s), e+60)], func(r rune) bool {
-		return !unicode.IsLetter(r)
-	})
+	end := e
+	for end < len(s) && end-e < 60 && (s[end] == ' ' || s[end] == '-' || s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z') {
+		end++
+	}
 	thing := false
-	for i, w := range words {
-		if i == 3 {
+	for i, w := range strings.Fields(s[e:end]) {
+		w = strings.ToLower(w)
+		if i == 3 || ageStops[w] {
 			break
 		}
-		w = strings.ToLower(w)
-		if personAgeWords[w] {
+		if !thingAgeWords[w] && !ageModifiers[w] {
 			return false
 		}
 		thing = thing || thingAgeWords[w]

@@ -381,9 +381,9 @@ func agesOf(ns ...int) ages {
 	return a
 }
 
-// TestPersonAges checks which ages personAges leaves out: an age one of
-// the next three words gives to a thing, unless one of them names a
-// person.
+// TestPersonAges checks which ages personAges leaves out: an age of a
+// thing, the head of the noun after it (up to three words, ended by
+// punctuation, a preposition, article or verb) naming one.
 func TestPersonAges(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -393,10 +393,19 @@ func TestPersonAges(t *testing.T) {
 	}{
 		{"an arrest in a 41-year-old double murder case", []int{41}, nil},
 		{"a 41-year-old murder suspect", []int{41}, []int{41}},
+		{"a 41-year-old murder suspect was", []int{41}, []int{41}},
 		{"a 60-year-old woman charged", []int{60}, []int{60}},
 		{"the 30-year-old family feud", []int{30}, nil},
 		{"a 7-year-old girl and the 40-year-old home", []int{7, 40}, []int{7}},
 		{"61-year-old Sharron Smith", []int{61}, []int{61}},
+		{"a 7-year-old at home", []int{7}, []int{7}},
+		{"a 15-year-old in his house", []int{15}, []int{15}},
+		{"a 16-year-old murder victim's family", []int{16}, []int{16}},
+		{"the 35-year-old store manager and father", []int{35}, []int{35}},
+		{"the 7-year-old's murder", []int{7}, []int{7}},
+		{"the 8-year-old boy came home", []int{8}, []int{8}},
+		{"68-year-old Navarro Franco, killing him", []int{68}, []int{68}},
+		{"Ford's almost 30-year-old record, but", []int{30}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -324,9 +324,9 @@ type Config struct {
 	// too: its date's year, against a story that gives no year of its own
 	// but whose texts write years, none of them that one.
 	WrittenYearDated bool
-	// PersonAges leaves out of the age rules an age that one of the three
-	// words after it gives to a thing ("a 41-year-old double murder
-	// case"; see personAges). Off reads every "N-year-old".
+	// PersonAges leaves out of the age rules an age that the noun after
+	// it gives to a thing ("a 41-year-old double murder case"; see
+	// thingAge). Off reads every "N-year-old".
 	PersonAges bool
 	// YearRival discounts by this share the score of a story none of
 	// whose articles is dated or gives a dateline, for an undated article
