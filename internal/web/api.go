@@ -91,6 +91,19 @@ func pathID(r *http.Request) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
+// apiPathID reads the ID an API path names, a what's. A malformed one is
+// answered 400 and reported false; a well-formed one that names nothing
+// is the store's 404. pagePathID is its pages' twin: both refuse what
+// pathID refuses, so a page and its API answer an ID alike
+// (TestPathIDStatus).
+func apiPathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
+	id, ok := pathID(r)
+	if !ok {
+		writeError(w, http.StatusBadRequest, what+" id must be a positive integer")
+	}
+	return id, ok
+}
+
 // requireToken lets a write through only with the configured bearer token,
 // and counts a wrong one against the client's address: once it has used up
 // its failures (authLimiter), its writes are answered 429 unchecked, as
@@ -225,9 +238,8 @@ type StoryDetail struct {
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "story")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "story id must be a positive integer")
 		return
 	}
 	st, b, err := s.storyAndBriefing(r.Context(), id)
@@ -339,9 +351,8 @@ func withStoryDefaults(b news.Briefing, st news.Story) news.Briefing {
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "article")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "article id must be a positive integer")
 		return
 	}
 	a, err := s.st.Article(r.Context(), id)
@@ -413,9 +424,8 @@ const maxSourceArticles = 500
 // apiSourceArticles lists a source's articles without their text, so a
 // client can see each one's extraction status and reason.
 func (s *Server) apiSourceArticles(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "source")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
 	limit, err := intParam(r.URL.Query(), queryRange{Name: "limit", Default: maxSourceArticles, Min: 1, Max: maxSourceArticles})
@@ -442,9 +452,8 @@ func (s *Server) apiSourceArticles(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSource(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "source")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
 	src, err := s.st.Source(r.Context(), id)
@@ -750,9 +759,8 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "source")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
 	if err := s.st.DeleteSource(r.Context(), id); err != nil {
@@ -767,9 +775,8 @@ func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
 // for a person who has fixed what made it fail (or thinks the site is
 // back) and does not want to wait out the backoff.
 func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "source")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
 	src, err := s.st.RetrySource(r.Context(), id, s.now().UTC())

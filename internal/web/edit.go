@@ -125,9 +125,8 @@ func (s *Server) editSource(ctx context.Context, id int64, edit SourceEdit) (new
 // interval, for a user who mistyped one or wants the feed read more or
 // less often, without deleting it and losing its history.
 func (s *Server) apiEditSource(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "source")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "source id must be a positive integer")
 		return
 	}
 	var edit SourceEdit

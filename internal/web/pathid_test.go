@@ -8,16 +8,19 @@ import (
 // TestPathIDStatus checks that a page and its API answer a malformed ID
 // (not a positive integer) alike, 400, and a well-formed one that names
 // nothing alike, 404: /stories/abc was a 404 page while /api/stories/abc
-// was a 400.
+// was a 400. An API's 400 names the ID it refuses (apiPathID).
 func TestPathIDStatus(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		page, api string // the page's path and its API's, with %s for the ID
+		page, api string // the page's path (none for a source) and its API's, with %s for the ID
+		what      string // what the API's 400 says the ID is
 		known     string // an ID the fixture has
 	}{
-		{"/stories/%s", "/api/stories/%s", "7"},
-		{"/articles/%s", "/api/articles/%s", "2"},
-		{"/threads/%s", "/api/threads/%s", "5"},
+		{"/stories/%s", "/api/stories/%s", "story", "7"},
+		{"/articles/%s", "/api/articles/%s", "article", "2"},
+		{"/threads/%s", "/api/threads/%s", "thread", "5"},
+		{"", "/api/sources/%s", "source", "2"},
+		{"", "/api/sources/%s/articles", "source", "2"},
 	}
 	ids := []struct {
 		name, id string
@@ -38,11 +41,19 @@ func TestPathIDStatus(t *testing.T) {
 				id.id = tt.known
 			}
 			for _, path := range []string{tt.page, tt.api} {
+				if path == "" {
+					continue
+				}
+				api := path == tt.api
 				path := strings.Replace(path, "%s", id.id, 1)
 				t.Run(path, func(t *testing.T) {
 					t.Parallel()
-					if r := do(t, "GET", ts.URL+path, nil, ""); r.status != id.status {
+					r := do(t, "GET", ts.URL+path, nil, "")
+					if r.status != id.status {
 						t.Errorf("GET %s (%s): status %d, want %d: %.200s", path, id.name, r.status, id.status, r.body)
+					}
+					if want := `"error": "` + tt.what + ` id must be a positive integer"`; api && id.status == 400 && !strings.Contains(r.body, want) {
+						t.Errorf("GET %s (%s): body %.200s, want %s", path, id.name, r.body, want)
 					}
 				})
 			}

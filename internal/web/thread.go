@@ -74,9 +74,8 @@ type threadResponse struct {
 }
 
 func (s *Server) apiThread(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(r)
+	id, ok := apiPathID(w, r, "thread")
 	if !ok {
-		writeError(w, http.StatusBadRequest, "thread id must be a positive integer")
 		return
 	}
 	limit, err := intParam(r.URL.Query(), queryRange{Name: "limit", Default: maxThreadStories, Min: 1, Max: maxThreadStories})
