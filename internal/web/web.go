@@ -66,8 +66,9 @@
 //	                           poll_interval, each optional); 200 with the
 //	                           source; a changed interval moves the next poll
 //	DELETE /api/sources/{id}   204
-//	POST   /api/sources/{id}/retry  poll the source now: its error and
-//	                           backoff cleared; 200 with the source
+//	POST   /api/sources/{id}/retry  poll the feed now: its error and
+//	                           backoff cleared; 200 with the source; 409
+//	                           for a page, read once and not fetched again
 //
 // Writes need "Authorization: Bearer <Config.APIToken>" and are refused
 // when no token is configured, and whenever the browser says the request
