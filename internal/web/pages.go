@@ -110,7 +110,11 @@ type pageData struct {
 	Nav   string // the current section, for the menu
 	Wide  bool   // tables want more than a reading column
 	Query string // the search box's text
-	Page  any
+	// FeedCategory is the one category the page lists, whose Atom feed
+	// its head announces before the feed of every story, so that a feed
+	// reader given the category's page subscribes to that category.
+	FeedCategory string
+	Page         any
 }
 
 // render writes a page through a buffer so a template error becomes a
@@ -223,7 +227,7 @@ func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
 	if page.Category != "" {
 		title = "Top stories in " + page.Category
 	}
-	s.render(w, r, http.StatusOK, "index", pageData{Title: title, Nav: "stories", Page: page})
+	s.render(w, r, http.StatusOK, "index", pageData{Title: title, Nav: "stories", FeedCategory: page.Category, Page: page})
 }
 
 // indexBriefings reads the briefings of the briefed stories among the

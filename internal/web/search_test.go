@@ -173,6 +173,14 @@ func TestCategoryViews(t *testing.T) {
 			!strings.Contains(r.body, "Top stories in Local") {
 			t.Errorf("GET /?category=Local = %d, want story 7 alone:\n%s", r.status, r.body)
 		}
+		// A feed reader given the category's page finds its feed first.
+		categoryFeed := `<link rel="alternate" type="application/atom+xml" title="newsdesk briefings: Local" href="/feeds/stories.atom?category=Local">`
+		if i, all := strings.Index(r.body, categoryFeed), strings.Index(r.body, `title="newsdesk briefings" href="/feeds/stories.atom">`); i < 0 || all < i {
+			t.Errorf("GET /?category=Local does not announce its category's feed before the feed of all stories:\n%s", r.body)
+		}
+		if front := do(t, http.MethodGet, ts.URL+"/", nil, ""); strings.Contains(front.body, "stories.atom?category=") {
+			t.Errorf("the front page announces a category's feed:\n%s", front.body)
+		}
 		r = do(t, http.MethodGet, ts.URL+"/api/stories?category=Local", nil, "")
 		var page struct {
 			Stories []struct {
