@@ -398,6 +398,9 @@ func (s *Server) handleStoryPage(w http.ResponseWriter, r *http.Request) {
 			page.Briefing.ThreadHref = threadPath(st.ThreadID)
 		}
 	}
+	if st.Category != "" && b.Category == st.Category {
+		page.Briefing.CategoryHref = "/?" + url.Values{"category": {st.Category}}.Encode()
+	}
 	page.CopyText = page.Briefing.Headline + " — " + storyURL(s.baseURL(r), st.ID)
 	if !page.Briefing.Briefed {
 		for _, a := range storyArticles {

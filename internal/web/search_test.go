@@ -181,6 +181,11 @@ func TestCategoryViews(t *testing.T) {
 		if front := do(t, http.MethodGet, ts.URL+"/", nil, ""); strings.Contains(front.body, "stories.atom?category=") {
 			t.Errorf("the front page announces a category's feed:\n%s", front.body)
 		}
+		// The story page's category links its view, as the lists' do.
+		if story := do(t, http.MethodGet, ts.URL+"/stories/7", nil, ""); !strings.Contains(story.body,
+			`<p class="section-category"><a class="category" href="/?category=Local">Local</a></p>`) {
+			t.Errorf("story page's category does not link its view:\n%s", story.body)
+		}
 		r = do(t, http.MethodGet, ts.URL+"/api/stories?category=Local", nil, "")
 		var page struct {
 			Stories []struct {

@@ -80,6 +80,10 @@ type briefingView struct {
 	// ThreadHref links the background section to the story's thread page;
 	// empty off the site and for a story without a thread.
 	ThreadHref string
+	// CategoryHref links the category to its list of stories, as the
+	// lists link a story's category; empty off the site, and when the
+	// briefing's category is no longer its story's.
+	CategoryHref string
 
 	numbers map[int64]int // reference number of each cited article
 }
