@@ -1,9 +1,13 @@
 package web
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -134,11 +138,15 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	body := slices.Concat([]byte(xml.Header), out, []byte("\n"))
+	sum := sha256.Sum256(body)
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
-	_, _ = w.Write([]byte(xml.Header))
-	_, _ = w.Write(out)
-	_, _ = w.Write([]byte("\n"))
+	// Feed readers poll the feed every few minutes: with its ETag they ask
+	// again with If-None-Match, and while nothing changed ServeContent
+	// answers 304 without the body, as newsdesk's own polls are answered.
+	w.Header().Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
 
 // entryUpdated is when the entry last changed: its briefing's writing,

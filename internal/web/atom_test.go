@@ -155,3 +155,41 @@ func TestEntryUpdated(t *testing.T) {
 		})
 	}
 }
+
+// TestAtomConditionalGet checks that the feed carries an ETag of its
+// content and answers a reader that sends it back 304 without a body, so
+// that polling an unchanged feed costs no download; a feed of other
+// content has another.
+func TestAtomConditionalGet(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{}, fixtureStore())
+	first := do(t, "GET", ts.URL+"/feeds/stories.atom", nil, "")
+	etag := first.header.Get("ETag")
+	if first.status != 200 || !strings.HasPrefix(etag, `"`) || !strings.Contains(first.body, "<entry>") {
+		t.Fatalf("GET: status %d, ETag %q; want 200 with entries and a strong ETag:\n%s", first.status, etag, first.body)
+	}
+	tests := []struct {
+		name, path, ifNoneMatch string
+		status                  int
+	}{
+		{"same feed, its ETag", "/feeds/stories.atom", etag, 304},
+		{"same feed, any of its ETags", "/feeds/stories.atom", `"other", ` + etag, 304},
+		{"same feed, another ETag", "/feeds/stories.atom", `"other"`, 200},
+		{"another category's feed", "/feeds/stories.atom?category=Local", etag, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := do(t, "GET", ts.URL+tt.path, map[string]string{"If-None-Match": tt.ifNoneMatch}, "")
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d", r.status, tt.status)
+			}
+			if tt.status == 304 && r.body != "" {
+				t.Errorf("304 with a body:\n%s", r.body)
+			}
+			if tt.status == 200 && (r.header.Get("ETag") == "" || !strings.Contains(r.body, "<feed")) {
+				t.Errorf("200 without an ETag or a feed (ETag %q):\n%s", r.header.Get("ETag"), r.body)
+			}
+		})
+	}
+}
