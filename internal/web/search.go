@@ -220,10 +220,17 @@ type searchView struct {
 	Index              int
 }
 
-func searchHref(text string, page int) string {
+// searchHref is the link to page page of the search for text, limit
+// results a page: a limit other than the page's default is kept, as the
+// front page's pager keeps its own, else the next page would be read at
+// the default size and skip or repeat results.
+func searchHref(text string, page, limit int) string {
 	v := url.Values{"q": {text}}
 	if page > 1 {
 		v.Set("page", strconv.Itoa(page))
+	}
+	if limit != searchPageSize {
+		v.Set("limit", strconv.Itoa(limit))
 	}
 	return "/search?" + v.Encode()
 }
@@ -258,10 +265,10 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	view.Hits = hitsOf(res, req.Page.Query)
 	if res.More {
-		view.NextHref = searchHref(req.Text, req.Index+1)
+		view.NextHref = searchHref(req.Text, req.Index+1, req.Page.Limit)
 	}
 	if req.Index > 1 {
-		view.PrevHref = searchHref(req.Text, req.Index-1)
+		view.PrevHref = searchHref(req.Text, req.Index-1, req.Page.Limit)
 	}
 	if len(view.Hits) == 0 {
 		view.Message = "No stories match every word of that search."

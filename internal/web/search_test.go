@@ -144,6 +144,10 @@ func TestSearchPage(t *testing.T) {
 			// promise 256 characters.
 			{"q=" + url.QueryEscape(strings.Repeat("é", 200)), http.StatusBadRequest, "256 bytes of text (an accented letter takes two)"},
 			{"q=bridge&page=-1", http.StatusBadRequest, "broken"},
+			// The pager keeps a page size given, and leaves out the default.
+			{"q=bridge&limit=1&page=2", http.StatusOK, `href="/search?limit=1&amp;q=bridge">`},
+			{"q=bridge&page=2", http.StatusOK, `href="/search?q=bridge">`},
+			{"q=bridge&limit=20&page=2", http.StatusOK, `href="/search?q=bridge">`},
 		} {
 			r := do(t, http.MethodGet, ts.URL+"/search?"+tt.q, nil, "")
 			if r.status != tt.status || !strings.Contains(r.body, tt.msg) {
