@@ -32,7 +32,8 @@
 //	POST /sources/import      the import form (multipart/form-data: the file
 //	                          "opml" and the API token "token"); a page of
 //	                          what was added and skipped
-//	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story
+//	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story;
+//	                          an ETag, 304 for If-None-Match
 //	GET /healthz              liveness: 200 "ok", without the store
 //	GET /readyz               readiness: the store's Ping within ReadyTimeout;
 //	                          200 {"status": "ok"} or 503 {"status":
