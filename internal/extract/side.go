@@ -55,23 +55,30 @@ func (o *outline) dropSide(body []para) []para {
 	// The texts of the page's paragraphs inside side elements; then, for
 	// those texts only, every page paragraph that reads so, in page order,
 	// so that a body paragraph the page also holds outside a side element
-	// (before it) is matched there first.
+	// (before it) is matched there first. keys are the page paragraphs'
+	// texts with their white space collapsed, once each, and only on a
+	// page that has a side element.
 	var sideText map[string]bool
-	for i, p := range o.paras {
+	var keys []string
+	for i := range o.paras {
 		if b := o.block[i]; b < 0 || o.side[b] < 0 {
 			continue
 		}
 		if sideText == nil {
 			sideText = make(map[string]bool)
+			keys = make([]string, len(o.paras))
+			for j, p := range o.paras {
+				keys[j] = collapseSpace(p.text)
+			}
 		}
-		sideText[collapseSpace(p.text)] = true
+		sideText[keys[i]] = true
 	}
 	if sideText == nil {
 		return body
 	}
 	at := make(map[string][]int, len(sideText))
-	for i, p := range o.paras {
-		if k := collapseSpace(p.text); sideText[k] {
+	for i, k := range keys {
+		if sideText[k] {
 			at[k] = append(at[k], i)
 		}
 	}
