@@ -766,6 +766,10 @@ type prepared struct {
 	// applied, kept for the thread merge check (see mergeThreads).
 	cands    []*story
 	hasCands bool
+	// scores are decide's scores of cands, before the year rival's
+	// discount, -Inf where it scored none (see developsThread); nil in
+	// Restore.
+	scores []float64
 	// pairs are its two-word names, sorted by hash.
 	pairs []pairRef
 	// anchors are its incident anchors, sorted (see anchors.go),
@@ -964,6 +968,7 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		scores = append(scores, math.Inf(-1))
 	}
 	c.scores = scores
+	p.scores = scores
 	var rivalStory *story
 	rivalScore := math.Inf(-1)
 	for i, s := range cands {

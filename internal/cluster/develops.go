@@ -1,6 +1,9 @@
 package cluster
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // A story is one event's coverage. When a story that several outlets
 // have covered falls quiet for a day and a report then leads with
@@ -64,16 +67,26 @@ func leadDays(d Doc) map[uint64]float64 {
 // developsThread reports whether d, starting a new story in thread id, is
 // a new development of one of its candidate stories in that thread. It
 // is read from the state apply is given, so Add and Restore agree without
-// a stored field.
+// a stored field; a score decide took (Add) is not taken again.
 func (c *Clusterer) developsThread(d Doc, p *prepared, id int64) bool {
 	if c.cfg.DevelopSources <= 0 {
 		return false
 	}
-	for _, o := range p.cands {
-		if o.thread == id {
-			if c.joinable(d, o) && c.develops(d, p, o) && c.score(d, p, o) >= c.threshold(p, o) {
-				return true
-			}
+	for i, o := range p.cands {
+		if o.thread != id || !c.joinable(d, o) || !c.develops(d, p, o) {
+			continue
+		}
+		sc := math.Inf(-1)
+		if i < len(p.scores) {
+			sc = p.scores[i]
+		}
+		if math.IsInf(sc, -1) {
+			// Restore, or a story decide held apart as another event
+			// (otherEvent), which this check does not ask.
+			sc = c.score(d, p, o)
+		}
+		if sc >= c.threshold(p, o) {
+			return true
 		}
 	}
 	return false
