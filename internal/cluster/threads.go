@@ -130,14 +130,9 @@ func (c *Clusterer) distinctTopics(a, b *thread) bool {
 // one that holds several of its candidates, or else (see weakThread) the
 // best of several that it links to weakly.
 func (c *Clusterer) continues(at time.Time, p *prepared, cands []*story) int64 {
-	cands = c.threadCands(cands)
-	if len(p.apart) > 0 {
-		// Not the thread of a story that otherEvent held p apart from
-		// (see Config.PlaceThreads).
-		cands = slices.DeleteFunc(slices.Clone(cands), func(s *story) bool {
-			return slices.Contains(p.apart, s.thread)
-		})
-	}
+	// Not the thread of a story that otherEvent held p apart from (see
+	// Config.PlaceThreads).
+	cands = c.threadCands(cands, p.apart)
 	var bestThread *thread
 	bestThreadScore := math.Inf(-1)
 	seen := map[int64]bool{}
@@ -299,7 +294,7 @@ func (c *Clusterer) topicThread(at time.Time, p *prepared, cands []*story) int64
 // alone in the thread it began moves, so no other story's thread changes
 // under it. It returns s's thread, new or unchanged.
 func (c *Clusterer) relink(s *story, own *thread, cands []*story) int64 {
-	cands = c.threadCands(cands)
+	cands = c.threadCands(cands, nil)
 	ents, words := &s.ents, &s.words
 	var bestThread *thread
 	bestScore := math.Inf(-1)
@@ -741,14 +736,16 @@ func (c *Clusterer) pastThreads(s *story) bool {
 }
 
 // threadCands is cands without the stories past ThreadWindow (see
-// pastThreads), in their order; cands itself when none is.
-func (c *Clusterer) threadCands(cands []*story) []*story {
-	if !slices.ContainsFunc(cands, c.pastThreads) {
+// pastThreads) and those of the threads apart, in their order, in one
+// copy; cands itself when none is.
+func (c *Clusterer) threadCands(cands []*story, apart []int64) []*story {
+	drop := func(s *story) bool { return c.pastThreads(s) || slices.Contains(apart, s.thread) }
+	if !slices.ContainsFunc(cands, drop) {
 		return cands
 	}
 	out := make([]*story, 0, len(cands))
 	for _, s := range cands {
-		if !c.pastThreads(s) {
+		if !drop(s) {
 			out = append(out, s)
 		}
 	}
