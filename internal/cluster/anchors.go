@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // Incident anchors are the details a reporter writes to pin down where and
@@ -206,8 +208,8 @@ func blockAnchor(num, name string) (uint64, string, bool) {
 // Street").
 func calendarWord(w string) bool {
 	low := strings.ToLower(w)
-	_, month := months[low]
-	_, day := weekdays[low]
+	_, month := text.MonthNumber(low)
+	_, day := text.WeekdayNumber(low)
 	return month || day
 }
 

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/dedup"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // Feature kinds share one hash space; the kind byte keeps "may" the word
@@ -182,13 +183,13 @@ func scan(s string, r *raw, words, names bool) {
 		sentenceStart = false
 		r.tokens++
 		tokIdx++
-		if m, ok := months[low]; ok && (upper || low == strings.ToLower(tok) && len(low) > 4 && m > 0 && spanishMonth[low]) {
+		if m, ok := text.MonthNumber(low); ok && (upper || low == strings.ToLower(tok) && len(low) > 4 && m > 0 && text.SpanishMonth(low)) {
 			month, monthAt = m, tokIdx
 			if day > 0 && tokIdx-dayAt <= 2 {
 				dateAt = tokIdx
 				addDay(calendarDay(r.ref, month, day))
 			}
-		} else if wd, ok := weekdays[low]; ok && !r.ref.IsZero() {
+		} else if wd, ok := text.WeekdayNumber(low); ok && !r.ref.IsZero() {
 			back := (int(r.ref.Weekday()) - wd + 7) % 7
 			addDay(r.ref.AddDate(0, 0, -back))
 		} else if low == "yesterday" || low == "ayer" {
@@ -454,28 +455,6 @@ func calendarDay(ref time.Time, month, day int) time.Time {
 	return t
 }
 
-var months = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-	"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-	"december": 12, "dec": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}
-
-// spanishMonth lists month names written in lower case in Spanish, where
-// capitals cannot mark them.
-var spanishMonth = map[string]bool{
-	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
-	"julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
-	"noviembre": true, "diciembre": true,
-}
-
-var weekdays = map[string]int{
-	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
-}
-
 // headline drops what follows the last " - " or " | " of a title when it is
 // short: the outlet's name ("… - KCTV5", "… | City News, Weather"), which
 // would make one outlet's headlines look alike.
@@ -612,7 +591,7 @@ func URLYear(url string) int {
 			}
 		}
 		if n == 0 && len(rest) >= 3 {
-			if mo, ok := months[strings.ToLower(rest[:3])]; ok && mo > 0 && (len(rest) == 3 || rest[3] == '/') {
+			if mo, ok := text.MonthNumber(strings.ToLower(rest[:3])); ok && mo > 0 && (len(rest) == 3 || rest[3] == '/') {
 				return y
 			}
 		}

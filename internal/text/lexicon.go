@@ -170,6 +170,30 @@ var spanishWeekdays = map[string]int{
 	"domingo": 0, "lunes": 1, "martes": 2, "miercoles": 3, "jueves": 4, "viernes": 5, "sabado": 6,
 }
 
+// MonthNumber returns the month that key, a word folded as Key folds
+// it, names in English or Spanish ("march", "mar", "marzo"), and whether
+// it names one. Other packages read the month list through it, so that
+// there is one.
+func MonthNumber(key string) (int, bool) {
+	m, ok := months[key]
+	return m, ok
+}
+
+// SpanishMonth reports whether key, folded as Key folds it, is a Spanish
+// month name: one written in lower case, where capitals cannot mark it.
+func SpanishMonth(key string) bool {
+	_, ok := spanishMonths[key]
+	return ok
+}
+
+// WeekdayNumber returns the time.Weekday number of the day that key,
+// folded as Key folds it, names in English or Spanish ("friday",
+// "viernes"), and whether it names one.
+func WeekdayNumber(key string) (int, bool) {
+	wd, ok := weekdays[key]
+	return wd, ok
+}
+
 // joinDays is a and b in one map; the lists share no key.
 func joinDays(a, b map[string]int) map[string]int {
 	out := maps.Clone(a)
