@@ -644,9 +644,6 @@ type story struct {
 	// time's year, undated ones by their text's dateline year (negative).
 	// Mostly one entry, so a slice rather than a map.
 	years []yearCount
-	// writesYear counts its articles whose text writes a year
-	// (raw.writesYear), for yearless.
-	writesYear int
 	// written holds the years its articles' texts write, sorted, for
 	// writtenYearConflict.
 	written []int
@@ -1228,7 +1225,7 @@ func (c *Clusterer) yearRival(d Doc, p *prepared, s *story, sc float64) bool {
 // none of their texts writes a year. Joining, d would give s its year
 // with nothing in s to confirm it.
 func yearless(d Doc, p *prepared, s *story) bool {
-	return era(d, p) != 0 && len(s.years) == 0 && s.writesYear == 0
+	return era(d, p) != 0 && len(s.years) == 0 && len(s.written) == 0
 }
 
 // datedYearConflict is writtenYearConflict for a dated article: its
@@ -1390,7 +1387,6 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 		s.years[i].n++
 	}
 	if p.writesYear && a.DuplicateOf == 0 {
-		s.writesYear++
 		for _, y := range p.written {
 			if i, found := slices.BinarySearch(s.written, y); !found {
 				s.written = slices.Insert(s.written, i, y)
@@ -1586,7 +1582,7 @@ func (c *Clusterer) forget(s *story) {
 	// so in its thread's count) and point to it; keep only what that needs.
 	s.words, s.ents, s.nums, s.titles = centroid{}, centroid{}, centroid{}, centroid{}
 	s.keys, s.names, s.sources, s.years, s.anchors, s.streets = nil, nil, nil, nil, nil, nil
-	s.writesYear, s.written = 0, nil
+	s.written = nil
 	s.ages = ages{}
 	s.titleAges = ages{}
 	s.titleCounts = ages{}

@@ -256,7 +256,6 @@ func (w *stateWriter) story(s *story) {
 		w.varint(int64(yc.year))
 		w.varint(int64(yc.n))
 	}
-	w.varint(int64(s.writesYear))
 	w.length(len(s.written), s.written == nil)
 	for _, y := range s.written {
 		w.varint(int64(y))
@@ -557,7 +556,6 @@ func (r *stateReader) readStory() *story {
 			s.years[i] = yearCount{r.int(), r.int()}
 		}
 	}
-	s.writesYear = r.int()
 	if n, isNil := r.length(1); !isNil && r.Err() == nil {
 		s.written = make([]int, n)
 		for i := range s.written {
