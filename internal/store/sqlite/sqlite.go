@@ -30,6 +30,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -196,12 +197,37 @@ func (st *Store) migrate(ctx context.Context) error {
 // it holds the file's write lock from its start, so the migrations it
 // reads recorded stay so until it ends, even with another process opening
 // the file.
-func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps map[string]sqlq.Step) error {
+//
+// The migrations run with foreign keys off, as SQLite's procedure for
+// rebuilding a table asks (https://www.sqlite.org/lang_altertable.html):
+// with them on, dropping a table that others reference runs their ON
+// DELETE actions, which would set every article's source NULL or delete
+// their links. The pragma does nothing inside a transaction, so it is set
+// on the connection around it, and PRAGMA foreign_key_check stands in for
+// the checks before the commit.
+func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps map[string]sqlq.Step) (err error) {
 	if _, err := st.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS newsdesk_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	tx, err := st.db.BeginTx(ctx, nil)
+	conn, err := st.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return fmt.Errorf("migrate: foreign keys off: %w", err)
+	}
+	defer func() {
+		// Not ctx: the connection goes back to the pool, and must not go
+		// with its foreign keys off because ctx ended.
+		if _, onErr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA foreign_keys = ON`); onErr != nil {
+			// Closed rather than pooled without its foreign keys.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			err = errors.Join(err, fmt.Errorf("migrate: foreign keys back on: %w", onErr))
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -228,11 +254,43 @@ func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps
 	if len(applied) == 0 {
 		return nil
 	}
+	if err := foreignKeyCheck(ctx, tx); err != nil {
+		return fmt.Errorf("migrate %s (nothing of this upgrade applied): %w", strings.Join(applied, ", "), err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate: commit %s: %w", strings.Join(applied, ", "), err)
 	}
 	for _, name := range applied {
 		st.logger.Info("applied migration", "name", name)
+	}
+	return nil
+}
+
+// foreignKeyCheck returns an error naming the first few rows of tx's
+// database whose foreign key has no parent, nil if there are none.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return fmt.Errorf("check foreign keys: %w", err)
+	}
+	defer rows.Close()
+	var bad []string
+	for rows.Next() && len(bad) < 5 {
+		var (
+			table, parent string
+			rowid         sql.NullInt64
+			fk            int64
+		)
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return fmt.Errorf("check foreign keys: %w", err)
+		}
+		bad = append(bad, fmt.Sprintf("%s row %d (of %s)", table, rowid.Int64, parent))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check foreign keys: %w", err)
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("check foreign keys: rows whose parent is gone: %s", strings.Join(bad, ", "))
 	}
 	return nil
 }

@@ -61,6 +61,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Fence", testFence},
 		{"Ping", testPing},
 		{"Prune", testPrune},
+		{"IDsNotReused", testIDsNotReused},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,0 +1,72 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// testIDsNotReused checks that the IDs the store gives (sources,
+// articles) are never given again once their row is deleted: they are
+// public (/api/sources/8, an article's page), and a link or bookmark to a
+// deleted source must not show another one. SQLite gives a table without
+// AUTOINCREMENT its largest rowid plus one, so it gave the newest row's
+// ID again after a delete, 1 again once the table was empty. Story and
+// thread IDs are the clusterer's, not the store's.
+func testIDsNotReused(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	a := mustSource(t, st, "https://ids.example/a.xml")
+	b := mustSource(t, st, "https://ids.example/b.xml")
+	if err := st.DeleteSource(ctx, b.ID); err != nil {
+		t.Fatalf("DeleteSource(%d): %v", b.ID, err)
+	}
+	c := mustSource(t, st, "https://ids.example/c.xml")
+	if c.ID <= b.ID {
+		t.Errorf("source added after deleting the newest (%d) got ID %d; want one above it", b.ID, c.ID)
+	}
+	for _, id := range []int64{a.ID, c.ID} {
+		if err := st.DeleteSource(ctx, id); err != nil {
+			t.Fatalf("DeleteSource(%d): %v", id, err)
+		}
+	}
+	d := mustSource(t, st, "https://ids.example/d.xml")
+	if d.ID <= c.ID {
+		t.Errorf("source added to an emptied table got ID %d; want one above the last given, %d", d.ID, c.ID)
+	}
+	if _, err := st.Source(ctx, b.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Source(%d) of the deleted source: err = %v, want ErrNotFound", b.ID, err)
+	}
+
+	// The newest article, and its story, go by retention.
+	old := pruneCutoff.Add(-time.Hour)
+	gone := mustArticle(t, st, news.Article{SourceID: d.ID, URL: "https://ids.example/old", Title: "Old",
+		PublishedAt: old, FetchedAt: old, Extraction: news.ExtractFull})
+	if err := st.SetArticleGroup(ctx, gone.ID, store.Group{StoryID: 1, ThreadID: 1}); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	if err := st.PutStory(ctx, news.Story{ID: 1, ThreadID: 1, Title: "Old", FirstSeen: old, LastUpdated: old,
+		ArticleCount: 1, SourceCount: 1}); err != nil {
+		t.Fatalf("PutStory: %v", err)
+	}
+	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: pruneCutoff})
+	if err != nil {
+		t.Fatalf("Prune: %v", err)
+	}
+	if diff := cmp.Diff(store.PruneResult{Stories: 1, Articles: 1, Threads: 1}, res); diff != "" {
+		t.Fatalf("Prune (-want +got):\n%s", diff)
+	}
+	next := mustArticle(t, st, news.Article{SourceID: d.ID, URL: "https://ids.example/new", Title: "New",
+		PublishedAt: pruneCutoff, FetchedAt: pruneCutoff, Extraction: news.ExtractFull})
+	if next.ID <= gone.ID {
+		t.Errorf("article added after the newest (%d) was pruned got ID %d; want one above it", gone.ID, next.ID)
+	}
+	if _, err := st.Article(ctx, gone.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Article(%d) of the pruned article: err = %v, want ErrNotFound", gone.ID, err)
+	}
+}
