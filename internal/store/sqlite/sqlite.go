@@ -284,7 +284,11 @@ func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
 		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
 			return fmt.Errorf("check foreign keys: %w", err)
 		}
-		bad = append(bad, fmt.Sprintf("%s row %d (of %s)", table, rowid.Int64, parent))
+		row := table + " row" // a WITHOUT ROWID table's has no rowid
+		if rowid.Valid {
+			row += " " + strconv.FormatInt(rowid.Int64, 10)
+		}
+		bad = append(bad, row+" (of "+parent+")")
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("check foreign keys: %w", err)

@@ -1,0 +1,194 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// idsMigration is the migration that gives sources and articles IDs that
+// are never reused.
+const idsMigration = "0012_ids_never_reused.sql"
+
+// openBefore opens a new database at path with the embedded migrations
+// before name applied, and returns it with them all.
+func openBefore(t *testing.T, path, name string) (*sqlite.Store, []store.Migration) {
+	t.Helper()
+	all, err := sqlite.EmbeddedMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(all, func(m store.Migration) bool { return m.Name == name })
+	if i < 0 {
+		t.Fatalf("no migration %s", name)
+	}
+	st, err := sqlite.OpenUnmigrated(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := sqlite.MigrateWith(context.Background(), st, all[:i]); err != nil {
+		t.Fatalf("migrate to before %s: %v", name, err)
+	}
+	return st, all
+}
+
+// TestIDsUpgrade upgrades a database an older newsdesk filled to the
+// migration that rebuilds sources and articles with AUTOINCREMENT, and
+// checks that every row keeps its ID and every reference its row: the
+// articles their source (dropping sources with foreign keys on would set
+// them NULL), the redirect links their article (dropping articles would
+// delete them), the search index its rows; that the indexes and triggers
+// are all there again; that foreign keys are on again and still act; and
+// that the newest source's ID, deleted after the upgrade, is not given
+// again.
+func TestIDsUpgrade(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, all := openBefore(t, filepath.Join(t.TempDir(), "newsdesk.db"), idsMigration)
+	db := st.DB()
+	exec := func(query string, args ...any) {
+		t.Helper()
+		if _, err := db.ExecContext(ctx, query, args...); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+	}
+	// Sparse IDs, as deletes leave them.
+	exec(`INSERT INTO sources (id, kind, url, name, created_at, url_key, poll_interval, poll_reason)
+		VALUES (3, 'feed', 'https://a.example/feed', 'A', 1, 'https://a.example/feed', 3600000000000, 'set'),
+		       (8, 'page', 'https://b.example/', 'B', 2, 'https://b.example/', 0, '')`)
+	exec(`INSERT INTO articles (id, source_id, url, title, text, fetched_at, sort_time, extraction, story_id, thread_id, group_seq, translation)
+		VALUES (5, 8, 'https://b.example/5', 'Bridge reopens', 'The zanzibarite bridge reopened.', 10, 10, 'full', 2, 2, 1, 'tr'),
+		       (9, 3, 'https://a.example/9', 'Storm', 'A storm named Ophelina.', 20, 20, 'full', 2, 2, 2, ''),
+		       (12, NULL, 'https://c.example/12', 'Orphan', 'Its source was deleted.', 30, 30, 'failed', 0, 0, NULL, '')`)
+	exec(`INSERT INTO article_links (link, article_id) VALUES ('https://feeds.example/r/9', 9)`)
+	exec(`INSERT INTO stories (id, thread_id, title) VALUES (2, 2, 'Bridge')`)
+	exec(`INSERT INTO briefings (story_id, generated_at, body) VALUES (2, 40, '{}')`)
+	const dump = `SELECT 'source ' || id || ' ' || url || ' ' || COALESCE(url_key, '-') || ' ' || poll_interval || ' ' || poll_reason FROM sources
+		UNION ALL SELECT 'article ' || id || ' ' || COALESCE(source_id, '-') || ' ' || url || ' ' || story_id || ' ' ||
+			COALESCE(group_seq, '-') || ' ' || translation || ' ' || text FROM articles
+		UNION ALL SELECT 'link ' || link || ' ' || article_id FROM article_links
+		UNION ALL SELECT 'briefing ' || story_id FROM briefings
+		UNION ALL SELECT 'found ' || rowid FROM articles_fts WHERE articles_fts MATCH 'zanzibarite OR ophelina'
+		ORDER BY 1`
+	const schema = `SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master
+		WHERE type IN ('index', 'trigger') ORDER BY name`
+	before, indexes := column(t, db, dump), column(t, db, schema)
+
+	if err := sqlite.MigrateWith(ctx, st, all); err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	if diff := cmp.Diff(before, column(t, db, dump)); diff != "" {
+		t.Errorf("rows after the upgrade (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(indexes, column(t, db, schema)); diff != "" {
+		t.Errorf("indexes and triggers after the upgrade (-before +after):\n%s", diff)
+	}
+	for _, table := range []string{"sources", "articles"} {
+		if got := column(t, db, `SELECT sql FROM sqlite_master WHERE name = ?`, table); len(got) != 1 || !strings.Contains(got[0], "AUTOINCREMENT") {
+			t.Errorf("%s after the upgrade: %q, want its id AUTOINCREMENT", table, got)
+		}
+	}
+	want := []string{"articles 12", "sources 8"}
+	if diff := cmp.Diff(want, column(t, db, `SELECT name || ' ' || seq FROM sqlite_sequence ORDER BY name`)); diff != "" {
+		t.Errorf("sqlite_sequence after the upgrade (-want +got):\n%s", diff)
+	}
+	if got := column(t, db, `PRAGMA foreign_keys`); !slices.Equal(got, []string{"1"}) {
+		t.Fatalf("PRAGMA foreign_keys after the upgrade = %q, want 1: the pool's connection kept them off", got)
+	}
+	if got := column(t, db, `PRAGMA integrity_check`); !slices.Equal(got, []string{"ok"}) {
+		t.Errorf("integrity_check after the upgrade: %q", got)
+	}
+	exec(`INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`)
+
+	// The foreign keys still act, on the new tables.
+	if err := st.DeleteSource(ctx, 8); err != nil {
+		t.Fatalf("DeleteSource: %v", err)
+	}
+	if a, err := st.Article(ctx, 5); err != nil || a.SourceID != 0 {
+		t.Errorf("article 5 after deleting its source: source %d, %v; want it kept with source 0", a.SourceID, err)
+	}
+	exec(`DELETE FROM articles WHERE id = 9`)
+	if got := column(t, db, `SELECT link FROM article_links`); len(got) != 0 {
+		t.Errorf("links after deleting their article: %q, want none", got)
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO article_links (link, article_id) VALUES ('x', 999)`); err == nil {
+		t.Error("link to no article accepted: foreign keys are off")
+	}
+	if got := column(t, db, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'ophelina'`); len(got) != 0 {
+		t.Errorf("search finds the deleted article: %q (delete trigger gone)", got)
+	}
+
+	// The deleted newest source's ID stays retired.
+	src, err := st.AddSource(ctx, news.Source{URL: "https://d.example/feed"})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	if src.ID <= 8 {
+		t.Errorf("source added after deleting source 8 got ID %d, want above 8", src.ID)
+	}
+}
+
+// TestMigrationChecksForeignKeys checks that an upgrade, run with
+// foreign keys off, is refused, and leaves the database as it was, if it
+// leaves a row whose parent is gone: with them off, nothing else would.
+func TestMigrationChecksForeignKeys(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, all := openBefore(t, filepath.Join(t.TempDir(), "newsdesk.db"), idsMigration)
+	// A migration that deletes what a link references, as one dropping a
+	// table it forgot to copy would.
+	bad := store.Migration{Version: all[len(all)-1].Version + 1, Name: "9999_loses_articles.sql",
+		SQL: `DELETE FROM articles`}
+	db := st.DB()
+	if _, err := db.ExecContext(ctx, `INSERT INTO articles (id, url, fetched_at, sort_time, extraction) VALUES (4, 'https://a.example/4', 1, 1, 'full');
+		INSERT INTO article_links (link, article_id) VALUES ('https://feeds.example/r/4', 4)`); err != nil {
+		t.Fatal(err)
+	}
+	before := versions(t, st)
+	err := sqlite.MigrateWith(ctx, st, append(slices.Clone(all), bad))
+	if err == nil || !strings.Contains(err.Error(), "article_links row") {
+		t.Fatalf("upgrade leaving a link to no article: err = %v, want it refused naming article_links", err)
+	}
+	t.Logf("refused: %v", err)
+	if diff := cmp.Diff(before, versions(t, st)); diff != "" {
+		t.Errorf("recorded migrations after the refused upgrade (-before +after):\n%s", diff)
+	}
+	if got := column(t, db, `SELECT article_id FROM article_links`); !slices.Equal(got, []string{"4"}) {
+		t.Errorf("links after the refused upgrade: %q, want the one to article 4", got)
+	}
+	if got := column(t, db, `PRAGMA foreign_keys`); !slices.Equal(got, []string{"1"}) {
+		t.Errorf("PRAGMA foreign_keys after a refused upgrade = %q, want 1", got)
+	}
+}
+
+// column runs query on db and returns its one column as text.
+func column(t *testing.T, db *sql.DB, query string, args ...any) []string {
+	t.Helper()
+	rows, err := db.QueryContext(context.Background(), query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return out
+}
