@@ -148,41 +148,6 @@ func TestConcurrentGroupOrder(t *testing.T) {
 	}
 }
 
-// TestDuplicateDrawsNoID checks that adding a URL already stored leaves the
-// next ID where SQLite would put it: an identity column otherwise draws a
-// number for every row tried.
-func TestDuplicateDrawsNoID(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	st := open(t, pgtest.DSN(t))
-	defer st.Close()
-	s1, err := st.AddSource(ctx, news.Source{URL: "https://example.org/feed"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddSource(ctx, news.Source{URL: s1.URL}); !errors.Is(err, store.ErrDuplicate) {
-		t.Fatalf("AddSource again: %v, want ErrDuplicate", err)
-	}
-	s2, err := st.AddSource(ctx, news.Source{URL: "https://example.org/other"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a1, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, created, err := st.AddArticle(ctx, news.Article{URL: a1.URL}); err != nil || created {
-		t.Fatalf("AddArticle again = created %v, %v; want not created", created, err)
-	}
-	a2, _, err := st.AddArticle(ctx, news.Article{URL: "https://example.org/2"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s2.ID != s1.ID+1 || a2.ID != a1.ID+1 {
-		t.Errorf("IDs after a duplicate: source %d after %d, article %d after %d; want the next ones", s2.ID, s1.ID, a2.ID, a1.ID)
-	}
-}
-
 func TestLockWorker(t *testing.T) {
 	t.Parallel()
 	dsn := pgtest.DSN(t)

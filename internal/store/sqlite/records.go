@@ -184,10 +184,14 @@ func (st *Store) AddArticleFrom(ctx context.Context, link string, a news.Article
 		created bool
 	)
 	add := func(q querier) error {
+		// NOT EXISTS keeps a duplicate from drawing an ID, as on
+		// PostgreSQL: articles' IDs are AUTOINCREMENT (migration 0012),
+		// and a row ON CONFLICT drops would still move the sequence.
 		err := q.QueryRowContext(ctx, `INSERT INTO articles
 			(source_id, url, title, byline, publisher, lang, published_at, fetched_at, sort_time, text,
 			 description, image_url, category, extraction, extraction_reason)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = ?2)
 			ON CONFLICT(url) DO NOTHING RETURNING id`,
 			source, a.URL, a.Title, a.Byline, a.Publisher, a.Lang, sqlq.Nanos(a.PublishedAt), a.FetchedAt.UnixNano(),
 			a.Time().UnixNano(), a.Text, a.Description, a.ImageURL, a.Category, a.Extraction, a.ExtractionReason).Scan(&id)

@@ -70,3 +70,25 @@ func testIDsNotReused(t *testing.T, st store.Store) {
 		t.Errorf("Article(%d) of the pruned article: err = %v, want ErrNotFound", gone.ID, err)
 	}
 }
+
+// testDuplicateDrawsNoID checks that adding a URL already stored, source
+// or article, leaves the next ID where it was: IDs stay dense on both back
+// ends. A PostgreSQL identity column draws a number for every row tried,
+// even one ON CONFLICT drops, and so does an AUTOINCREMENT table on
+// SQLite, where ON CONFLICT DO NOTHING alone gave the next article ID+2.
+func testDuplicateDrawsNoID(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	s1 := mustSource(t, st, "https://example.org/feed")
+	if _, err := st.AddSource(ctx, news.Source{URL: s1.URL}); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("AddSource again: %v, want ErrDuplicate", err)
+	}
+	s2 := mustSource(t, st, "https://example.org/other")
+	a1 := mustArticle(t, st, news.Article{URL: "https://example.org/1"})
+	if _, created, err := st.AddArticle(ctx, news.Article{URL: a1.URL}); err != nil || created {
+		t.Fatalf("AddArticle again = created %v, %v; want not created", created, err)
+	}
+	a2 := mustArticle(t, st, news.Article{URL: "https://example.org/2"})
+	if s2.ID != s1.ID+1 || a2.ID != a1.ID+1 {
+		t.Errorf("IDs after a duplicate: source %d after %d, article %d after %d; want the next ones", s2.ID, s1.ID, a2.ID, a1.ID)
+	}
+}

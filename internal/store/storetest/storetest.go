@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Ping", testPing},
 		{"Prune", testPrune},
 		{"IDsNotReused", testIDsNotReused},
+		{"DuplicateDrawsNoID", testDuplicateDrawsNoID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
