@@ -154,7 +154,7 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 	if c.cfg.ArchiveWindow <= 0 || c.cfg.ArchiveNames <= 0 || d.Time.IsZero() || len(p.pairs) < c.cfg.ArchiveNames {
 		return nil
 	}
-	var shared map[int64][]pairWords
+	var shared, core map[int64][]pairWords
 	for _, pr := range p.pairs {
 		ids := c.archIndex[pr.h]
 		if len(ids) == 0 || !c.nameLike(pr.pairWords) {
@@ -166,7 +166,14 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 				continue // within the window the score has decided
 			}
 			i, _ := slices.BinarySearchFunc(s.pairs, pr.h, byPair)
-			if c.df[pr.h]-s.pairs[i].n > c.cfg.ArchiveRare {
+			n, others := s.pairs[i].n, c.df[pr.h]-s.pairs[i].n
+			if c.coreName(s, n, others) {
+				if core == nil {
+					core = map[int64][]pairWords{}
+				}
+				core[id] = append(core[id], pr.pairWords)
+			}
+			if others > c.cfg.ArchiveRare {
 				continue
 			}
 			if shared == nil {
@@ -183,13 +190,25 @@ func (c *Clusterer) rejoin(d Doc, p *prepared) *story {
 	}
 	var best int64
 	bestN := 0
-	for id, ws := range shared {
+	consider := func(id int64) {
+		ws, cs := shared[id], core[id]
 		n := len(ws)
 		if n < need || c.cfg.ArchiveWholeNames > 0 && wholeNames(ws) < c.cfg.ArchiveWholeNames {
-			continue
+			if !c.coreNames(cs) {
+				return
+			}
+			n = max(n, len(cs))
 		}
 		if n > bestN || n == bestN && id < best {
 			best, bestN = id, n
+		}
+	}
+	for id := range shared {
+		consider(id)
+	}
+	for id := range core {
+		if _, ok := shared[id]; !ok {
+			consider(id)
 		}
 	}
 	if best == 0 {
@@ -269,4 +288,24 @@ func wholeNames(ws []pairWords) int {
 		}
 	}
 	return names
+}
+
+// coreName reports whether a two-word name that n articles of s carry,
+// and others recent articles besides, is one of the names s is about: s
+// has at least ArchiveCoreArticles articles, at least half of them carry
+// it, and ArchiveCoreShare times the others are at most n. A trial's
+// report names the accused and the place again, and so may an undated
+// report of the story that started apart from it, so such a name need
+// not be rare in ArchiveRare's sense.
+func (c *Clusterer) coreName(s *story, n, others int) bool {
+	return c.cfg.ArchiveCore > 0 && s.articles >= c.cfg.ArchiveCoreArticles && 2*n >= s.articles &&
+		others*c.cfg.ArchiveCoreShare <= n
+}
+
+// coreNames reports whether ws, the core names (see coreName) a story
+// past the window shares with a late follow-up, make up at least
+// ArchiveCore whole names: enough to rejoin by, though fewer than
+// ArchiveNames.
+func (c *Clusterer) coreNames(ws []pairWords) bool {
+	return c.cfg.ArchiveCore > 0 && len(ws) >= c.cfg.ArchiveCore && wholeNames(ws) >= c.cfg.ArchiveCore
 }

@@ -324,3 +324,103 @@ func TestReviveThread(t *testing.T) {
 		t.Errorf("thread 1 past the archive window: %+v, want it dropped", th)
 	}
 }
+
+// coreStream is a shooting reported by reports outlets on one day, each
+// in its own words but all naming the accused and the plant, then filler
+// reports of other events, others of them naming the accused too, one
+// every eight hours for span, then follow.
+func coreStream(t0 time.Time, reports, others int, span time.Duration, follow Doc) []Doc {
+	leads := []string{
+		"Two workers were shot dead at a bakery plant on Thursday night.",
+		"A gunwoman opened fire during a late shift, killing two colleagues.",
+		"Investigators spent the night collecting shell casings from the loading dock.",
+		"Neighbours described hearing several shots before sirens filled the street.",
+		"The company closed its gates on Friday and offered counselling to staff.",
+		"Union leaders asked why a suspended worker could return to the site.",
+		"Prosecutors filed two counts of murder and one of attempted murder.",
+		"Relatives of the victims gathered outside the courthouse on Saturday.",
+		"A vigil drew hundreds of mourners to the parish hall nearby.",
+		"The mayor promised a review of security at factories across the city.",
+	}
+	var docs []Doc
+	for i := range reports {
+		docs = append(docs, Doc{
+			ID: int64(i + 1), Source: int64(i + 1), Time: t0.Add(time.Duration(i) * time.Hour),
+			Title: "Kraftwell Mills shooting: two dead",
+			Text: leads[i%len(leads)] + " Police charged Marla Quence over the killings at Kraftwell Mills. " +
+				leads[(i+3)%len(leads)],
+		})
+	}
+	const fillEvery = 8 * time.Hour
+	for i := 1; time.Duration(i)*fillEvery < span; i++ {
+		d := Doc{
+			ID: int64(len(docs) + 1), Source: int64(20 + i%5), Time: t0.Add(time.Duration(i) * fillEvery),
+			Title: fmt.Sprintf("Council of Town%d meets", i),
+			Text: fmt.Sprintf("Members of the Town%d council met Mayor Ann%d Lee%d to discuss budget item %d. "+
+				"Residents came to see the plan for Park%d Road.", i, i, i, i, i),
+		}
+		if i <= others {
+			d.Text += " A speaker mentioned Marla Quence of Kraftwell Mills."
+		}
+		docs = append(docs, d)
+	}
+	follow.ID = int64(len(docs) + 1)
+	follow.Time = t0.Add(span)
+	return append(docs, follow)
+}
+
+// TestRejoinCoreNames checks ArchiveCore: a hearing months on that names
+// only the accused and the plant, the two names every report of a story
+// of eight gave, rejoins it; it does not when the story has fewer
+// reports, when other reports name them as often, or with the rule off
+// (three names are needed then).
+func TestRejoinCoreNames(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2010, 9, 9, 20, 0, 0, 0, time.UTC)
+	// Three two-word names ("Judge Ruth Okafor" is one), two of them the
+	// story's.
+	hearing := Doc{Source: 40, Title: "Accused Kraftwell Mills killer held for trial",
+		Text: "Judge Ruth Okafor ordered Marla Quence held for trial on Tuesday over the shootings at Kraftwell Mills."}
+	off := DefaultConfig()
+	off.ArchiveCore = 0
+	anyShare := DefaultConfig()
+	anyShare.ArchiveCoreShare = 0
+	tests := []struct {
+		name            string
+		cfg             Config
+		reports, others int
+		want            bool // rejoins story 1
+	}{
+		{"eight reports", DefaultConfig(), 8, 0, true},
+		{"eight reports, two others", DefaultConfig(), 8, 2, true},
+		{"rule off", off, 8, 0, false},
+		{"three reports", DefaultConfig(), 3, 0, false},
+		{"eight reports, three others", DefaultConfig(), 8, 3, false},
+		{"eight reports, three others, share not checked", anyShare, 8, 3, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			stream := coreStream(t0, tt.reports, tt.others, 90*24*time.Hour, hearing)
+			c := New(tt.cfg)
+			var as []Assignment
+			for _, d := range stream {
+				as = append(as, c.Add(d))
+			}
+			for i := range tt.reports {
+				if as[i].StoryID != 1 {
+					t.Fatalf("report %d assigned %+v: want story 1", i+1, as[i])
+				}
+			}
+			for i, a := range as[tt.reports : len(as)-1] {
+				if a.StoryID == 1 {
+					t.Fatalf("filler %d joined story 1", i+1)
+				}
+			}
+			last := as[len(as)-1]
+			if got := last.StoryID == 1; got != tt.want {
+				t.Errorf("hearing assigned %+v; rejoins story 1 = %v, want %v", last, got, tt.want)
+			}
+		})
+	}
+}

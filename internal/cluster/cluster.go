@@ -466,6 +466,19 @@ type Config struct {
 	ArchiveWholeNames int
 	ArchiveRare       int
 	ArchiveCase       float64
+	// ArchiveCore lets a late follow-up rejoin a story of at least
+	// ArchiveCoreArticles articles by fewer names than ArchiveNames: this
+	// many whole names, each carried by at least half of the story's
+	// articles and by at most 1/ArchiveCoreShare as many other recent
+	// articles (see coreName). A shooting's charge reported over ten
+	// times names the accused and the company in every report; its
+	// hearing three months on names both again. Defaults 2, 8 and 3,
+	// chosen on the even half of ecbplus-dev (round 12 of issue 4 in
+	// docs/clustering.md); 0 turns it off, as does ArchiveCoreShare 0
+	// the share test.
+	ArchiveCore         int
+	ArchiveCoreArticles int
+	ArchiveCoreShare    int
 
 	// Dedup configures copy detection; its window should equal Window.
 	Dedup dedup.Config
@@ -548,6 +561,9 @@ func DefaultConfig() Config {
 		ArchiveRare:         0,
 		ArchiveCase:         2,
 		ArchiveWholeNames:   3,
+		ArchiveCore:         2,
+		ArchiveCoreArticles: 8,
+		ArchiveCoreShare:    3,
 		Dedup:               dc,
 	}
 }

@@ -187,6 +187,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.ArchiveRare, "archive-rare", cfg.ArchiveRare, "experiment: most recent articles besides the story's own carrying a shared name")
 	fs.IntVar(&cfg.ArchiveWholeNames, "archive-whole-names", cfg.ArchiveWholeNames, "experiment: whole names (two-word names sharing a word count once) the shared two-word names must make up (0: off)")
 	fs.Float64Var(&cfg.ArchiveCase, "archive-case", cfg.ArchiveCase, "experiment: most recent articles using a shared name's word, per article writing it as a name (0: off)")
+	fs.IntVar(&cfg.ArchiveCore, "archive-core", cfg.ArchiveCore, "experiment: shared rare names, each carried by half the story's articles, that let a late follow-up rejoin with fewer than archive-names (0: off)")
+	fs.IntVar(&cfg.ArchiveCoreArticles, "archive-core-articles", cfg.ArchiveCoreArticles, "experiment: least articles of a story for archive-core")
+	fs.IntVar(&cfg.ArchiveCoreShare, "archive-core-share", cfg.ArchiveCoreShare, "experiment: a core name's other carriers times this at most the story's carriers (0: any)")
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
