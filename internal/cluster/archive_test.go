@@ -381,28 +381,26 @@ func TestRejoinCoreNames(t *testing.T) {
 	// story's.
 	hearing := Doc{Source: 40, Title: "Accused Kraftwell Mills killer held for trial",
 		Text: "Judge Ruth Okafor ordered Marla Quence held for trial on Tuesday over the shootings at Kraftwell Mills."}
-	off := DefaultConfig()
-	off.ArchiveCore = 0
-	anyShare := DefaultConfig()
-	anyShare.ArchiveCoreShare = 0
 	tests := []struct {
 		name            string
-		cfg             Config
+		core, share     int // ArchiveCore, ArchiveCoreShare
 		reports, others int
 		want            bool // rejoins story 1
 	}{
-		{"eight reports", DefaultConfig(), 8, 0, true},
-		{"eight reports, two others", DefaultConfig(), 8, 2, true},
-		{"rule off", off, 8, 0, false},
-		{"three reports", DefaultConfig(), 3, 0, false},
-		{"eight reports, three others", DefaultConfig(), 8, 3, false},
-		{"eight reports, three others, share not checked", anyShare, 8, 3, true},
+		{"eight reports", 2, 3, 8, 0, true},
+		{"eight reports, two others", 2, 3, 8, 2, true},
+		{"rule off", 0, 3, 8, 0, false},
+		{"three reports", 2, 3, 3, 0, false},
+		{"eight reports, three others", 2, 3, 8, 3, false},
+		{"eight reports, three others, share not checked", 2, 0, 8, 3, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			stream := coreStream(t0, tt.reports, tt.others, 90*24*time.Hour, hearing)
-			c := New(tt.cfg)
+			cfg := DefaultConfig()
+			cfg.ArchiveCore, cfg.ArchiveCoreShare = tt.core, tt.share
+			c := New(cfg)
 			var as []Assignment
 			for _, d := range stream {
 				as = append(as, c.Add(d))
