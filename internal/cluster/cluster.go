@@ -290,6 +290,12 @@ type Config struct {
 	// the story were written in different years and one side's time is
 	// unknown (see yearConflict). Default 0.2 (see docs/clustering.md).
 	YearConflict float64
+	// YearAdjacent takes this share off the YearConflict discount when
+	// one of the story's years it compares is one year off the article's
+	// (see yearAdjacent). Default 0.25 (0.2 becomes 0.15), chosen on
+	// ecbplus-dev (round 12 of issue 4 in docs/clustering.md); 0 turns it
+	// off.
+	YearAdjacent float64
 	// YearlessConflict discounts the score by this share when the
 	// article's year is known (its time, its address or its dateline) and
 	// the story gives none at all: none of its articles is dated or gives
@@ -536,6 +542,7 @@ func DefaultConfig() Config {
 		ThinWords:           100,
 		TitleThreshold:      0.10,
 		YearConflict:        0.2,
+		YearAdjacent:        0.25,
 		YearlessConflict:    0.3,
 		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,
@@ -1136,7 +1143,11 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 		sc /= 1 + pen*math.Log1p(float64(g)/float64(c.cfg.TimeScale))/math.Ln2
 	}
 	if c.cfg.YearConflict > 0 && c.yearConflict(d, p, s) {
-		sc *= 1 - c.cfg.YearConflict
+		k := c.cfg.YearConflict
+		if c.cfg.YearAdjacent > 0 && yearAdjacent(d, p, s) {
+			k *= 1 - c.cfg.YearAdjacent
+		}
+		sc *= 1 - k
 	}
 	if c.cfg.YearlessConflict > 0 && yearless(d, p, s) {
 		k := c.cfg.YearlessConflict
@@ -1213,6 +1224,26 @@ func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
 		}
 	}
 	return known > 0 && same == 0
+}
+
+// yearAdjacent reports whether one of the years of s that yearConflict
+// compares with d's is one year off it: a report dated by its text in
+// September 2012 against a story whose datelines say September 2013 is
+// weaker evidence of another event than one six years off, since a
+// dateline or a crawled date is often a year out, and an event of
+// December is reported in January.
+func yearAdjacent(d Doc, p *prepared, s *story) bool {
+	y := era(d, p)
+	abs := func(v int) int { return max(v, -v) }
+	for _, yc := range s.years {
+		if y > 0 && yc.year > 0 {
+			continue // as in yearConflict
+		}
+		if abs(abs(yc.year)-abs(y)) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // yearRival reports whether s, scored sc, confirms the year of an

@@ -81,6 +81,51 @@ func TestYearConflict(t *testing.T) {
 	}
 }
 
+// patchReport is an undated report of a browser patch whose text opens
+// with date.
+func patchReport(id int64, date string) Doc {
+	return Doc{ID: id, Title: "Microsoft to patch Internet Explorer flaw",
+		Text: date + " Microsoft will push out an out-of-cycle Windows patch to fix the critical Internet Explorer flaw " +
+			"revealed earlier this week, the Trustworthy Computing group said."}
+}
+
+// TestYearAdjacent checks that a story's year one off the article's takes
+// a quarter off the year discount (0.2 becomes 0.15), and that a year
+// further off, or the rule turned off, keeps the whole discount.
+func TestYearAdjacent(t *testing.T) {
+	t.Parallel()
+	story := []Doc{patchReport(1, "September 18, 2013"), patchReport(2, "September 18, 2013")}
+	tests := []struct {
+		name     string
+		adjacent float64
+		doc      Doc
+		factor   float64 // of the score without the year check
+	}{
+		{"a year off", 0.25, patchReport(3, "September 19, 2012"), 0.85},
+		{"a year off the other way", 0.25, patchReport(3, "January 3, 2014"), 0.85},
+		{"six years off", 0.25, patchReport(3, "September 19, 2007"), 0.8},
+		{"a year off, rule off", 0, patchReport(3, "September 19, 2012"), 0.8},
+		{"same year", 0.25, patchReport(3, "September 19, 2013"), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.YearConflict, cfg.YearAdjacent = 0.2, tt.adjacent
+			off := cfg
+			off.YearConflict = 0
+			base := bestScore(t, off, story, tt.doc)
+			if base <= 0 {
+				t.Fatalf("score without the year check %v: want a candidate", base)
+			}
+			want := tt.factor * base
+			if diff := cmp.Diff(want, bestScore(t, cfg, story, tt.doc), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // wantDiscount wants doc's best score against story, with the check that
 // set turns on at 0.5, to be its score without the check, halved when
 // discount is true and unchanged when not: the check discounts a join by
