@@ -248,6 +248,11 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	paras = dropTitle(paras, res.Title)
 	paras = pageText.dropSide(paras)
 	paras = pageText.addHeadings(paras, res.Title)
+	if strings.HasPrefix(body.choice, "trafilatura") {
+		// go-trafilatura trims its inline elements' text; readability
+		// keeps the page's.
+		paras = pageText.splitGlued(paras)
+	}
 	e.log.Debug("extract", "url", pageURL, "body", body.choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = strings.Join(texts(paras), "\n\n")
 	if res.Text == "" {
