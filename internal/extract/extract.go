@@ -254,7 +254,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 		paras = pageText.splitGlued(paras)
 	}
 	e.log.Debug("extract", "url", pageURL, "body", body.choice, "trafilatura_err", terr, "readability_err", rerr)
-	res.Text = strings.Join(texts(paras), "\n\n")
+	res.Text = fixMojibake(strings.Join(texts(paras), "\n\n"))
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}

@@ -18,7 +18,7 @@ func (o *outline) splitGlued(body []para) []para {
 	for i, p := range body {
 		var cuts []int
 		eachWord(p.text, func(start, end int, h uint64) {
-			if end-start < 2 {
+			if end-start < 2 || end-start > gluedMax {
 				return
 			}
 			if page.slots == nil {
@@ -27,8 +27,8 @@ func (o *outline) splitGlued(body []para) []para {
 			if page.has(gramHash([]uint64{h})) {
 				return
 			}
-			if cut := pairCut(p.text[start:end], page); cut > 0 {
-				cuts = append(cuts, start+cut)
+			for _, c := range splitCuts(p.text[start:end], page, gluedPieces) {
+				cuts = append(cuts, start+c)
 			}
 		})
 		if cuts == nil {
@@ -71,9 +71,19 @@ func (o *outline) wordPairs() gramTable {
 	return g
 }
 
-// pairCut returns the first byte offset inside the word w at which it
-// splits into two words that page holds side by side, or 0.
-func pairCut(w string, page gramTable) int {
+// gluedMax is the longest word, in bytes, that splitGlued tries to split:
+// glued words are a few words long, and the splits tried grow with the
+// square of a word's length (a paragraph of Chinese is one word).
+const gluedMax = 64
+
+// gluedPieces is the most words one glued word is split into ("Accenture
+// via FutureLearn", the middle word a tail between two inline elements).
+const gluedPieces = 3
+
+// splitCuts returns the byte offsets inside the word w at which it splits
+// into at most pieces words, each pair of them side by side in the page,
+// or nil.
+func splitCuts(w string, page gramTable, pieces int) []int {
 	head := uint64(fnvOffset)
 	for i := 0; i < len(w); {
 		r, size := utf8.DecodeRuneInString(w[i:])
@@ -82,15 +92,35 @@ func pairCut(w string, page gramTable) int {
 		if i >= len(w) {
 			break
 		}
-		tail := uint64(fnvOffset)
-		for _, r := range w[i:] {
-			tail = hashRune(tail, r)
+		if !page.has(gramHash([]uint64{head})) {
+			continue
 		}
-		if page.has(gramHash([]uint64{head, tail})) {
-			return i
+		if page.has(gramHash([]uint64{head, stringHash(w[i:])})) {
+			return []int{i}
 		}
+		if pieces <= 2 {
+			continue
+		}
+		rest := splitCuts(w[i:], page, pieces-1)
+		if rest == nil || !page.has(gramHash([]uint64{head, stringHash(w[i : i+rest[0]])})) {
+			continue
+		}
+		cuts := []int{i}
+		for _, c := range rest {
+			cuts = append(cuts, i+c)
+		}
+		return cuts
 	}
-	return 0
+	return nil
+}
+
+// stringHash is the hash of the word w (see appendWordHashes).
+func stringHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		h = hashRune(h, r)
+	}
+	return h
 }
 
 // hashRune adds r, lower-cased, to the FNV-1a hash h as appendWordHashes
