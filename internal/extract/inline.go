@@ -31,8 +31,23 @@ var teaserLine = regexp.MustCompile(`(?i)^(?:related(?: (?:articles?|content|pos
 // unfilled, never the article's text.
 const loremIpsum = "lorem ipsum dolor sit amet"
 
+// navLabels are the labels of a page's own table of contents, as
+// normWords writes them ("Table of Contents", "On this page:", "Jump
+// to:"): a line that is only such a label names the list of links beside
+// it, never text of the article. normWords leaves out the punctuation.
+var navLabels = map[string]bool{
+	"table of contents": true, "table of content": true, "contents": true,
+	"on this page": true, "in this article": true, "in this post": true,
+	"in this guide": true, "jump to": true, "jump to section": true,
+	"skip to content": true,
+}
+
+// navLabelMax is the longest line, in bytes, that can be a navLabel with
+// some punctuation or spaces around it.
+const navLabelMax = 24
+
 // dropInline removes the paragraphs anywhere in the body that no article
-// holds: a teaser line pointing to another page (teaserLine, its title of
+// holds: a table of contents' label standing alone (navLabels), a teaser line pointing to another page (teaserLine, its title of
 // teaserLineMin to teaserLineMax words without a closing full stop,
 // question or exclamation mark, which a sentence quoting such a label
 // would have) and a template's placeholder text (loremIpsum). Both
@@ -52,13 +67,16 @@ func dropInline(body []para) []para {
 	return out
 }
 
-// inlineJunk reports whether a paragraph is a teaser line or placeholder
-// text (see dropInline).
+// inlineJunk reports whether a paragraph is a table of contents' label,
+// a teaser line or placeholder text (see dropInline).
 func inlineJunk(s string) bool {
 	if s == "" {
 		return false
 	}
 	if len(s) >= len(loremIpsum) && strings.EqualFold(s[:len(loremIpsum)], loremIpsum) {
+		return true
+	}
+	if len(s) <= navLabelMax && navLabels[normWords(s)] {
 		return true
 	}
 	// Most paragraphs cannot match: a label is short and opens with one
