@@ -24,6 +24,9 @@ func TestDropInline(t *testing.T) {
 		{"title in quotes", []para{a, l(`Related reading: "The Smart Thermostat Buying Guide"`), b}, []para{a, b}},
 		{"placeholder text", []para{a, l("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."), b}, []para{a, b}},
 		{"placeholder in capitals", []para{a, l("LOREM IPSUM DOLOR SIT AMET"), b}, []para{a, b}},
+		{"table of contents label", []para{l("Table of Contents"), a, b}, []para{a, b}},
+		{"on this page label with a colon", []para{a, l("On this page:"), b}, []para{a, b}},
+		{"jump to label", []para{a, l("JUMP TO:"), b}, []para{a, b}},
 		// Left alone.
 		{"heading without a colon", []para{a, l("Related Articles"), b}, []para{a, l("Related Articles"), b}},
 		{"label with nothing after it", []para{a, l("Recommended courses:"), b}, []para{a, l("Recommended courses:"), b}},
@@ -32,6 +35,8 @@ func TestDropInline(t *testing.T) {
 		{"a question after the label", []para{a, l("Related: why did the council vote no?"), b}, []para{a, l("Related: why did the council vote no?"), b}},
 		{"a long line after the label", []para{a, l("Related: " + distinctWords("w", 25).text), b}, []para{a, l("Related: " + distinctWords("w", 25).text), b}},
 		{"label inside a sentence", []para{a, l("The report, related: a study of 40 deals"), b}, []para{a, l("The report, related: a study of 40 deals"), b}},
+		{"contents in a sentence", []para{a, l("Contents of the box"), b}, []para{a, l("Contents of the box"), b}},
+		{"table of contents as a topic", []para{a, l("Why a table of contents helps readers"), b}, []para{a, l("Why a table of contents helps readers"), b}},
 		{"lorem ipsum discussed", []para{a, l("Lorem ipsum is the placeholder text designers use."), b}, []para{a, l("Lorem ipsum is the placeholder text designers use."), b}},
 	}
 	for _, tc := range tests {
