@@ -161,6 +161,9 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 			for _, it := range s.Items {
 				who := voiceCaption(it)
 				if len(it.Quotes) == 0 {
+					if via := VoiceOutlet(it); via != "" {
+						who += " (" + md(via) + ")"
+					}
 					fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
 					continue
 				}
@@ -250,6 +253,19 @@ func voiceCaption(it news.Item) string {
 		return role + " (name not identified)"
 	}
 	return "speaker not identified"
+}
+
+// VoiceOutlet is the outlet a voice's caption names beside the speaker:
+// its one quote's. A voice of several quotes names none there, as each of
+// its quotes, which may come from different outlets, names its own. The
+// story page and the Markdown export both ask here, so that a reader of
+// either is told where every quote was printed (the export named a lone
+// quote's outlet nowhere while the page did).
+func VoiceOutlet(it news.Item) string {
+	if len(it.Quotes) > 0 {
+		return ""
+	}
+	return it.Outlet
 }
 
 func figureLabel(it news.Item) string {

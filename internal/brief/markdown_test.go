@@ -13,7 +13,8 @@ import (
 
 // TestMarkdownVoicesAndRelated renders a voices and a related section: a
 // speaker quoted several times is one entry with each quote beneath, each
-// with its own footnotes and outlet; related stories link their pages when
+// with its own footnotes and outlet, and a speaker quoted once is named
+// with the quote's outlet, as the story page names it; related stories link their pages when
 // the options give a story URL, and stay plain text otherwise.
 func TestMarkdownVoicesAndRelated(t *testing.T) {
 	t.Parallel()
@@ -53,7 +54,7 @@ func TestMarkdownVoicesAndRelated(t *testing.T) {
 				"- Bram Oster, fire chief:\n" +
 				"  - “We knocked on every door”[^1] (One)\n" +
 				"  - “The water came fast”[^2] (Two)\n" +
-				"- “We will stay”[^3] — Ana Ruiz\n"
+				"- “We will stay”[^3] — Ana Ruiz (One)\n"
 			if !strings.Contains(got, wantVoices) {
 				t.Errorf("voices: want\n%s\nin\n%s", wantVoices, got)
 			}

@@ -27,8 +27,10 @@ type itemView struct {
 	Date    *time.Time
 	URL     string
 	Outlet  string
-	Href    string // related: the story page
-	Figure  *news.Figure
+	// Via is the outlet a voice's caption names (brief.VoiceOutlet).
+	Via    string
+	Href   string // related: the story page
+	Figure *news.Figure
 	// FigureHref links the figure's own bytes.
 	FigureHref string
 	Variants   []itemView
@@ -171,6 +173,9 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, gone ma
 		iv := itemView{
 			Text: it.Text, Marks: marks(it.Citations), Speaker: it.Speaker, Role: it.Role,
 			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure, Lang: langOf(it),
+		}
+		if kind == news.SectionVoices {
+			iv.Via = brief.VoiceOutlet(it)
 		}
 		if c := it.Figure; c != nil && c.Citation.ArticleID > 0 {
 			number(c.Citation.ArticleID)
