@@ -720,10 +720,34 @@ func peopleOnly(f news.Figure) bool {
 }
 
 // trivialFigure is a figure not worth a line: a unit with no number of its
-// own, such as "a day" or "a second".
+// own, such as "a day" or "a second"; or a number written in words only to
+// say roughly how much: vague ("dozens", "a dozen", "several hundred"), or
+// a bare hundred or thousand (roundWords). An editor's key figures are
+// stated as figures; a number in words that counts ("fourteen people",
+// "three hundred residents", "one hundred people", "a hundred and fifty")
+// is one of them.
 func trivialFigure(f text.Figure) bool {
-	return !strings.ContainsAny(f.Text, "0123456789") && f.Value < 2
+	if strings.ContainsAny(f.Text, "0123456789") {
+		return false
+	}
+	return f.Value < 2 || f.Bound == text.BoundVague || roundWords(f)
 }
+
+// roundWords reports whether f, written in words, is a hundred or a
+// thousand by its article or by the scale word alone: "(less than) a
+// hundred metres", "(a few) hundred people", "(unos) cien metros", "a
+// thousand dollars".
+func roundWords(f text.Figure) bool {
+	if f.Value != 100 && f.Value != 1000 {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(f.Text))
+	return len(w) > 0 && roundWordOpeners[w[0]]
+}
+
+// roundWordOpeners open a figure that is a round hundred or thousand in
+// words without counting it out.
+var roundWordOpeners = map[string]bool{"a": true, "an": true, "hundred": true, "thousand": true, "cien": true, "mil": true}
 
 func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news.Item {
 	fig := f.Figure
