@@ -82,6 +82,25 @@ func headline(st news.Story, arts []news.Article, inDesk []bool, sources map[int
 	return news.Item{Text: cands[best].title, URL: a.URL, Outlet: Outlet(a, sources), StoryID: st.ID}
 }
 
+// HeadlineCredit is the outlet and URL a briefing's headline is credited
+// to ("Headline from …"): its headline item's, the article whose title
+// headline chose, and only while that item's words are the headline the
+// briefing shows. A briefing whose headline is not its item's (one stored
+// by an older newsdesk, or edited) credits no outlet rather than name one
+// for words it may not have printed. The story page and the Markdown
+// export both ask here, so that they credit the same outlet or none.
+func HeadlineCredit(b news.Briefing) (outlet, url string) {
+	s, ok := b.Section(news.SectionHeadline)
+	if !ok || len(s.Items) == 0 {
+		return "", ""
+	}
+	h := s.Items[0]
+	if strings.TrimSpace(h.Text) == "" || strings.TrimSpace(h.Text) != strings.TrimSpace(b.Headline) {
+		return "", ""
+	}
+	return h.Outlet, h.URL
+}
+
 // headlineCandidate is one article's title as a headline.
 type headlineCandidate struct {
 	title      string  // cleaned; "" when the article has none

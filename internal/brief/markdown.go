@@ -114,8 +114,8 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 	for _, s := range b.Sections {
 		switch s.Kind {
 		case news.SectionHeadline:
-			if it := s.Items[0]; it.Outlet != "" {
-				fmt.Fprintf(bw, "\n*Headline from %s*\n", md(it.Outlet))
+			if outlet, _ := HeadlineCredit(b); outlet != "" {
+				fmt.Fprintf(bw, "\n*Headline from %s*\n", md(outlet))
 			}
 			continue
 		case news.SectionCategory:

@@ -219,3 +219,47 @@ func TestReferenceTitlePunctuation(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderHeadlineCredit wants a page to credit its headline to an
+// outlet only while the headline is the headline item's words
+// (brief.HeadlineCredit), and to show the briefing's headline, as the
+// Markdown export and the JSON do: a briefing whose headline is not the
+// item's (an older stored one, an edited one) names no outlet for it.
+func TestRenderHeadlineCredit(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	tests := []struct {
+		name     string
+		headline string // "" keeps the fixture's, its headline item's words
+		want     []string
+		notWant  []string
+	}{
+		{"the item's title", "", []string{`<p class="credit">Headline from <a href="https://rivertimes.example/bridge"`}, nil},
+		{"another title", "Bridge shut after inspection",
+			[]string{`>Bridge shut after inspection</h1>`}, []string{`class="credit"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			b := fixtureBriefing()
+			if tt.headline != "" {
+				b.Headline = tt.headline
+			}
+			var buf bytes.Buffer
+			if err := RenderBriefingPage(&buf, b, st.articles); err != nil {
+				t.Fatal(err)
+			}
+			article := buf.String()[strings.Index(buf.String(), `<article class="briefing">`):]
+			for _, s := range tt.want {
+				if !strings.Contains(article, s) {
+					t.Errorf("page lacks %q", s)
+				}
+			}
+			for _, s := range tt.notWant {
+				if strings.Contains(article, s) {
+					t.Errorf("page has %q", s)
+				}
+			}
+		})
+	}
+}

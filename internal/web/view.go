@@ -66,7 +66,7 @@ type briefingView struct {
 	Headline      string
 	HeadlineMarks []marker
 	// HeadlineOutlet and HeadlineURL credit the article whose title the
-	// headline is.
+	// headline is (brief.HeadlineCredit).
 	HeadlineOutlet string
 	HeadlineURL    string
 	HeadlineLang   string
@@ -207,12 +207,15 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, gone ma
 			v.HasHeadline = true
 			if len(s.Items) > 0 {
 				h := s.Items[0]
-				if h.Text != "" {
+				if v.Headline == "" {
 					v.Headline = h.Text
 				}
 				v.HeadlineMarks = marks(h.Citations)
-				v.HeadlineOutlet, v.HeadlineURL, v.HeadlineLang = h.Outlet, h.URL, langOf(h)
+				v.HeadlineLang = langOf(h)
 			}
+			// The page shows the briefing's headline, as the Markdown
+			// and the JSON do, credited only while it is the item's.
+			v.HeadlineOutlet, v.HeadlineURL = brief.HeadlineCredit(b)
 		}
 		sv := sectionView{Kind: string(s.Kind), Title: s.Title}
 		if sv.Title == "" {
