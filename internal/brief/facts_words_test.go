@@ -1,7 +1,6 @@
 package brief
 
 import (
-	stdcmp "cmp"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,54 +14,36 @@ import (
 // hundred residents", "one hundred soldiers") is.
 func TestFactsRoundWordsNotKey(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name  string
-		texts [2]string
-		langs [2]string  // "en" when empty
-		want  [][]string // each item's figure, then its variants' figures
+	// Each case is one story of two outlets' articles, in lang.
+	tests := map[string]struct {
+		lang          string
+		first, second string
+		want          [][]string // each item's figure, then its variants' figures
 	}{
-		{
-			name: "a hundred metres of visibility",
-			texts: [2]string{
-				"The harbour master said visibility at the time was less than a hundred metres.",
-				"About 1,500 people travel between the island and the capital on a normal weekday.",
-			},
-			want: [][]string{{"1,500 people"}},
-		},
-		{
-			name: "dozens and a few hundred",
-			texts: [2]string{
-				"Dozens of people were evacuated from the riverside streets overnight.",
-				"A few hundred people gathered in the square on Sunday to watch the water rise.",
-			},
-			want: nil,
-		},
-		{
-			name: "a hundred in Spanish",
-			texts: [2]string{
-				"La visibilidad era de unos cien metros en la entrada del puerto.",
-				"La policía detuvo a 12 personas durante la protesta.",
-			},
-			langs: [2]string{"es", "es"},
-			want:  [][]string{{"12 personas"}},
-		},
-		{
-			name: "exact numbers in words stay",
-			texts: [2]string{
-				"Fourteen people were injured when the ferry struck the cargo ship.",
-				"Three hundred residents were evacuated from the valley. One hundred soldiers were sent to help them.",
-			},
-			want: [][]string{{"Three hundred residents"}, {"Fourteen people"}, {"One hundred soldiers"}},
-		},
+		"a hundred metres of visibility": {"en",
+			"The harbour master said visibility at the time was less than a hundred metres.",
+			"About 1,500 people travel between the island and the capital on a normal weekday.",
+			[][]string{{"1,500 people"}}},
+		"dozens and a few hundred": {"en",
+			"Dozens of people were evacuated from the riverside streets overnight.",
+			"A few hundred people gathered in the square on Sunday to watch the water rise.",
+			nil},
+		"a hundred in Spanish": {"es",
+			"La visibilidad era de unos cien metros en la entrada del puerto.",
+			"La policía detuvo a 12 personas durante la protesta.",
+			[][]string{{"12 personas"}}},
+		"exact numbers in words stay": {"en",
+			"Fourteen people were injured when the ferry struck the cargo ship.",
+			"Three hundred residents were evacuated from the valley. One hundred soldiers were sent to help them.",
+			[][]string{{"Three hundred residents"}, {"Fourteen people"}, {"One hundred soldiers"}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			arts := []news.Article{
-				{ID: 1, SourceID: 1, Lang: stdcmp.Or(tt.langs[0], "en"), Title: "Story", Text: tt.texts[0]},
-				{ID: 2, SourceID: 2, Lang: stdcmp.Or(tt.langs[1], "en"), Title: "Story", Text: tt.texts[1]},
-			}
-			got := factFigures(arts, twoSources)
+			got := factFigures([]news.Article{
+				{ID: 1, SourceID: 1, Lang: tt.lang, Title: "Story", Text: tt.first},
+				{ID: 2, SourceID: 2, Lang: tt.lang, Title: "Story", Text: tt.second},
+			}, twoSources)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts' figures (-want +got):\n%s", diff)
 			}
