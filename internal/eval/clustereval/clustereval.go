@@ -320,9 +320,11 @@ func parseDate(s string, monthFirst bool) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	m, d := 0, 1
+	compact := false
 	if len(parts) > 1 {
 		if v, err := strconv.Atoi(parts[1]); err == nil && len(parts[1]) == 4 && len(parts) == 2 {
 			m, d = v/100, v%100 // "2005/0726"
+			compact = true
 		} else if err == nil {
 			m = v
 		} else {
@@ -333,7 +335,7 @@ func parseDate(s string, monthFirst bool) (time.Time, bool) {
 		if v, err := strconv.Atoi(parts[2]); err == nil {
 			d = v
 		}
-	} else if len(parts) == 2 && m > 0 && len(parts[1]) != 4 && !monthFirst {
+	} else if len(parts) == 2 && m > 0 && !compact && !monthFirst {
 		return time.Time{}, false
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
