@@ -129,7 +129,9 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if newest.IsZero() {
-		newest = s.now()
+		// An empty feed has changed at no time; the clock here would give
+		// it a new ETag every second, and never a 304.
+		newest = time.Unix(0, 0)
 	}
 	feed.Updated = atomTime(newest)
 	out, err := xml.MarshalIndent(feed, "", "  ")

@@ -35,7 +35,7 @@ func TestBriefingMarkdown(t *testing.T) {
 			}},
 			{"not briefed", "/stories/8/briefing.md", 404, "text/html; charset=utf-8", []string{"This story has not been briefed yet."}},
 			{"unknown story", "/stories/99/briefing.md", 404, "text/html; charset=utf-8", []string{"There is no such story."}},
-			{"bad id", "/stories/x/briefing.md", 400, "text/html; charset=utf-8", []string{"is a positive whole number"}},
+			{"bad id", "/stories/x/briefing.md", 400, "text/html; charset=utf-8", []string{"the story number in it must be a positive whole number"}},
 			{"wrong method", "/stories/7/briefing.md", 405, "text/html; charset=utf-8", []string{"can only be read"}},
 		}
 		for _, tt := range tests {

@@ -160,7 +160,7 @@ func (s *Server) pageStoreError(w http.ResponseWriter, r *http.Request, what str
 func (s *Server) pagePathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
 	id, ok := pathID(r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "This link is broken: a "+what+"'s number is a positive whole number.")
+		s.errorPage(w, r, http.StatusBadRequest, "This link is broken: the "+what+" number in it must be a positive whole number.")
 	}
 	return id, ok
 }

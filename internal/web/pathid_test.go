@@ -13,14 +13,19 @@ func TestPathIDStatus(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		page, api string // the page's path (none for a source) and its API's, with %s for the ID
-		what      string // what the API's 400 says the ID is
-		known     string // an ID the fixture has
+		what      string // what the 400 says the ID is
+		known     string // an ID the fixture has (none: the known ID is not asked)
+		form      string // a POST's form body (none: a GET)
 	}{
-		{"/stories/%s", "/api/stories/%s", "story", "7"},
-		{"/articles/%s", "/api/articles/%s", "article", "2"},
-		{"/threads/%s", "/api/threads/%s", "thread", "5"},
-		{"", "/api/sources/%s", "source", "2"},
-		{"", "/api/sources/%s/articles", "source", "2"},
+		{"/stories/%s", "/api/stories/%s", "story", "7", ""},
+		{"/stories/%s/briefing.md", "", "story", "7", ""},
+		{"/articles/%s", "/api/articles/%s", "article", "2", ""},
+		{"/threads/%s", "/api/threads/%s", "thread", "5", ""},
+		{"", "/api/sources/%s", "source", "2", ""},
+		{"", "/api/sources/%s/articles", "source", "2", ""},
+		// The sources page's edit form; a known ID would be edited, which
+		// TestSourceEditForm asks.
+		{"/sources/%s", "", "source", "", "token=" + testToken + "&name=Renamed"},
 	}
 	ids := []struct {
 		name, id string
@@ -34,10 +39,13 @@ func TestPathIDStatus(t *testing.T) {
 		{"unknown", "99", 404},
 		{"known", "", 200},
 	}
-	ts := newTestServer(t, Config{}, fixtureStore())
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
 	for _, tt := range tests {
 		for _, id := range ids {
 			if id.id == "" {
+				if tt.known == "" {
+					continue
+				}
 				id.id = tt.known
 			}
 			for _, path := range []string{tt.page, tt.api} {
@@ -48,9 +56,16 @@ func TestPathIDStatus(t *testing.T) {
 				path := strings.Replace(path, "%s", id.id, 1)
 				t.Run(path, func(t *testing.T) {
 					t.Parallel()
-					r := do(t, "GET", ts.URL+path, nil, "")
+					method, header := "GET", map[string]string(nil)
+					if tt.form != "" {
+						method, header = "POST", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+					}
+					r := do(t, method, ts.URL+path, header, tt.form)
 					if r.status != id.status {
-						t.Errorf("GET %s (%s): status %d, want %d: %.200s", path, id.name, r.status, id.status, r.body)
+						t.Errorf("%s %s (%s): status %d, want %d: %.200s", method, path, id.name, r.status, id.status, r.body)
+					}
+					if want := "the " + tt.what + " number in it must be a positive whole number"; !api && id.status == 400 && !strings.Contains(r.body, want) {
+						t.Errorf("%s %s (%s): body %.300s, want %s", method, path, id.name, r.body, want)
 					}
 					if want := `"error": "` + tt.what + ` id must be a positive integer"`; api && id.status == 400 && !strings.Contains(r.body, want) {
 						t.Errorf("GET %s (%s): body %.200s, want %s", path, id.name, r.body, want)
