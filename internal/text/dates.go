@@ -353,7 +353,7 @@ func spanishTimeWord(key string) bool {
 	case "dia", "semana", "mes", "ano", "fin":
 		return true
 	}
-	return spanishMonth(key)
+	return SpanishMonth(key)
 }
 
 // notPastEd holds lower-case words in "-ed" that are not a past tense

@@ -609,7 +609,7 @@ func sentenceDates(w []fword) []EventDate {
 		if m == 0 || (x+1 < len(w) && unicode.IsUpper(firstRune(w[x+1].text)) && months[w[x+1].key] == 0) {
 			continue // "March Lane"
 		}
-		if unicode.IsLower(firstRune(w[x].text)) && !spanishMonth(w[x].key) {
+		if unicode.IsLower(firstRune(w[x].text)) && !SpanishMonth(w[x].key) {
 			continue // "may", "march" in English are words
 		}
 		d := EventDate{Month: m}
@@ -770,9 +770,4 @@ func weekdayAt(w []fword, x int) (int, bool) {
 		return 0, false // "Sunday, Aug. 9": the date says it
 	}
 	return wd + 1, true
-}
-
-func spanishMonth(k string) bool {
-	_, ok := spanishMonths[k]
-	return ok
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"maps"
 	"strings"
 )
@@ -145,7 +146,7 @@ lunes|martes|miércoles|jueves|viernes|sábado|domingo|mr|mrs|ms|dr`)
 var nameConnectors = set(`of|de|del|la|las|los|for|and|y|the|van|von|der|den|da|di|du|le|bin|al|el|e|on`)
 
 // months, English and Spanish, to month number.
-var months = joinDays(map[string]int{
+var months = joinDisjoint(map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
 	"september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
@@ -160,7 +161,7 @@ var spanishMonths = map[string]int{
 }
 
 // weekdays, English and Spanish (accent-folded), to time.Weekday numbers.
-var weekdays = joinDays(map[string]int{
+var weekdays = joinDisjoint(map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }, spanishWeekdays)
 
@@ -194,10 +195,17 @@ func WeekdayNumber(key string) (int, bool) {
 	return wd, ok
 }
 
-// joinDays is a and b in one map; the lists share no key.
-func joinDays(a, b map[string]int) map[string]int {
+// joinDisjoint is a and b in one map. It panics if they share a key,
+// which would silently keep b's number: the lists it joins are the
+// package's own, so a clash is an edit's mistake, caught at start.
+func joinDisjoint(a, b map[string]int) map[string]int {
 	out := maps.Clone(a)
-	maps.Copy(out, b)
+	for k, v := range b {
+		if _, ok := out[k]; ok {
+			panic(fmt.Sprintf("text: word lists share the key %q", k))
+		}
+		out[k] = v
+	}
 	return out
 }
 

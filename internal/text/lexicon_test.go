@@ -41,3 +41,18 @@ func TestCalendarWords(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinDisjoint checks that joining two word lists that share a key
+// panics, not that the second list's number silently wins.
+func TestJoinDisjoint(t *testing.T) {
+	t.Parallel()
+	if diff := cmp.Diff(map[string]int{"may": 5, "mayo": 5}, joinDisjoint(map[string]int{"may": 5}, map[string]int{"mayo": 5})); diff != "" {
+		t.Errorf("joined (-want +got):\n%s", diff)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("joinDisjoint of lists sharing \"mar\" did not panic")
+		}
+	}()
+	joinDisjoint(map[string]int{"mar": 3}, map[string]int{"mar": 0})
+}
