@@ -84,7 +84,7 @@ func TestRoutes(t *testing.T) {
 			{"story", "GET", "/stories/7", 200, "text/html", []string{`id="copy-link"`, "Sources differ"}},
 			{"unbriefed story", "GET", "/stories/8", 200, "text/html", []string{"has not been written yet", `href="/articles/3"`}},
 			{"missing story", "GET", "/stories/99", 404, "text/html", []string{"no such story"}},
-			{"bad story id", "GET", "/stories/x7", 400, "text/html", []string{"is a positive whole number"}},
+			{"bad story id", "GET", "/stories/x7", 400, "text/html", []string{"the story number in it must be a positive whole number"}},
 			{"article", "GET", "/articles/2", 200, "text/html", []string{"feed-only", "page blocked by robots.txt"}},
 			{"missing article", "GET", "/articles/99", 404, "text/html", nil},
 			{"sources", "GET", "/sources", 200, "text/html", []string{"Stadtblatt", "fetch: 503 Service Unavailable", "3 in a row", "Articles not read in full", "page blocked by robots.txt"}},
