@@ -14,9 +14,9 @@ type SourceRetrier interface {
 	// its error and error count cleared (so the backoff starts again
 	// from its first step), its unchanged polls too (so that a feed the
 	// adaptive schedule had slowed is read at its base interval again,
-	// docs/pipeline.md "Poll intervals"), and a source in error back to
-	// new, not left in error without one until the poll (a page is read
-	// only while new; a feed the pipeline polls whatever its status). It
+	// docs/pipeline.md "Poll intervals"), and a feed in error back to
+	// new, not left in error without one until the poll. Only a feed: a
+	// page is left as it is, with an error matching ErrReadOnce. It
 	// returns the source as stored, or an error matching ErrNotFound.
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 }

@@ -775,27 +775,22 @@ func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
 // for a person who has fixed what made it fail (or thinks the site is
 // back) and does not want to wait out the backoff.
 //
-// A page is refused: it is read once, and its article, failed or not, is
-// stored under its URL, which is not fetched again; its retry used to be
-// accepted and made it new, and its next poll found the failed article
-// and set the same error again without a fetch. A page's kind never
-// changes, so the check cannot go stale before the retry.
+// A page is refused, 409 (the store's ErrReadOnce): it is read once, and
+// its article, failed or not, is stored under its URL, which is not
+// fetched again; its retry used to be accepted and made it new, and its
+// next poll found the failed article and set the same error again without
+// a fetch.
 func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
 	id, ok := apiPathID(w, r, "source")
 	if !ok {
 		return
 	}
-	src, err := s.st.Source(r.Context(), id)
-	if err != nil {
-		s.storeError(w, r, "source", err)
-		return
-	}
-	if src.Kind == news.SourcePage {
+	src, err := s.st.RetrySource(r.Context(), id, s.now().UTC())
+	if errors.Is(err, store.ErrReadOnce) {
 		writeError(w, http.StatusConflict, fmt.Sprintf("source %d is a page, which is read once: "+
 			"its article is stored, read or not, and a stored page is not fetched again; only a feed can be retried", id))
 		return
 	}
-	src, err = s.st.RetrySource(r.Context(), id, s.now().UTC())
 	if err != nil {
 		s.storeError(w, r, "source", err)
 		return

@@ -118,6 +118,9 @@ func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (ne
 	if !ok {
 		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrNotFound)
 	}
+	if s.Kind == news.SourcePage {
+		return news.Source{}, fmt.Errorf("source %d: %w", id, store.ErrReadOnce)
+	}
 	s.NextPollAt, s.LastError, s.ErrorCount, s.UnchangedPolls = now, "", 0, 0
 	if s.Status == news.StatusError {
 		s.Status = news.StatusNew

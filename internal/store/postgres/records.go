@@ -100,7 +100,10 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 	if err != nil {
 		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
 	}
-	if err := mustAffect(tag, fmt.Sprintf("retry source %d", id)); err != nil {
+	if err := mustAffect(tag, fmt.Sprintf("retry source %d", id)); errors.Is(err, store.ErrNotFound) {
+		// No feed has the ID: a page, or none.
+		return news.Source{}, sqlq.RetryRefused(ctx, st.Source, id)
+	} else if err != nil {
 		return news.Source{}, err
 	}
 	return st.Source(ctx, id)

@@ -9,17 +9,28 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// RetrySource is the statement that makes source id due at now (see
-// store.SourceRetrier) and its arguments. A source in error goes back to
-// new, a feed as a page: its error is cleared, and "error" with no error
-// would be shown until the poll the retry asks for.
+// RetrySource is the statement that makes feed id due at now (see
+// store.SourceRetrier) and its arguments. A feed in error goes back to
+// new: its error is cleared, and "error" with no error would be shown
+// until the poll the retry asks for. A page is not changed (the statement
+// affects no row; RetryRefused says why).
 func RetrySource(id int64, now time.Time) (string, Args) {
 	var a Args
 	q := `UPDATE sources SET next_poll_at = ` + a.Add(now.UnixNano()) + `, last_error = '', error_count = 0,
 		unchanged_polls = 0,
 		status = CASE WHEN status = ` + a.Add(news.StatusError) + ` THEN ` + a.Add(news.StatusNew) + ` ELSE status END
-		WHERE id = ` + a.Add(id)
+		WHERE id = ` + a.Add(id) + ` AND kind = ` + a.Add(news.SourceFeed)
 	return q, a
+}
+
+// RetryRefused is why RetrySource's statement changed no row of source
+// id, read by source: the source is missing (its error, matching
+// store.ErrNotFound) or a page (store.ErrReadOnce).
+func RetryRefused(ctx context.Context, source func(context.Context, int64) (news.Source, error), id int64) error {
+	if _, err := source(ctx, id); err != nil {
+		return fmt.Errorf("retry source %d: %w", id, err)
+	}
+	return fmt.Errorf("retry source %d: %w", id, store.ErrReadOnce)
 }
 
 // EditSource changes what a person edits of source id (see
