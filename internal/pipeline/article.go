@@ -61,10 +61,10 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)
-	res, stopped, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
+	res, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
 	switch {
-	case stopped != nil:
-		return news.Article{}, stopped
+	case errors.As(err, new(stoppedError)):
+		return news.Article{}, err
 	case errors.As(err, new(slowPageError)):
 		return fallback(a, it, err.Error(), src), nil
 	case errors.Is(err, extract.ErrNotHTML):
@@ -145,24 +145,31 @@ func (e slowPageError) Error() string {
 
 func (slowPageError) Unwrap() error { return context.DeadlineExceeded }
 
+// stoppedError is extractWithin's error for a run ended with its caller's
+// context (a stop, Ctrl-C): not the page's fault, whatever the extractor's
+// error says. It reads as that error and wraps it.
+type stoppedError struct{ err error }
+
+func (e stoppedError) Error() string { return e.err.Error() }
+func (e stoppedError) Unwrap() error { return e.err }
+
 // extractWithin runs ex on body under ctx, stopped after timeout if it is
 // positive: a page the extractor cannot finish in that time is one that
 // cannot be used. It tells the two early ends apart, for readArticle and
-// the one-shot path alike: a run ended with ctx is stopped, ex's error
-// (not the page's fault, whatever it says); one that outlasted timeout is
-// err, a slowPageError. Else err is ex's.
-func extractWithin(ctx context.Context, ex extractFunc, timeout time.Duration, body []byte, pageURL string) (res extract.Result, stopped, err error) {
+// the one-shot path alike: a run ended with ctx is a stoppedError; one
+// that outlasted timeout is a slowPageError. Else the error is ex's.
+func extractWithin(ctx context.Context, ex extractFunc, timeout time.Duration, body []byte, pageURL string) (extract.Result, error) {
 	ectx, cancel := ctx, context.CancelFunc(func() {})
 	if timeout > 0 {
 		ectx, cancel = context.WithTimeout(ctx, timeout)
 	}
 	defer cancel()
-	res, err = ex(ectx, body, pageURL)
+	res, err := ex(ectx, body, pageURL)
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return extract.Result{}, err, nil
+		return extract.Result{}, stoppedError{err}
 	case errors.Is(err, context.DeadlineExceeded):
-		return extract.Result{}, nil, slowPageError{timeout}
+		return extract.Result{}, slowPageError{timeout}
 	}
-	return res, nil, err
+	return res, err
 }

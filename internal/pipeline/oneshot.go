@@ -185,11 +185,11 @@ func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTim
 		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	}
 	fileURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	res, stopped, err := extractWithin(ctx, ex, extractTimeout, data, fileURL)
+	res, err := extractWithin(ctx, ex, extractTimeout, data, fileURL)
 	switch {
-	case stopped != nil:
+	case errors.As(err, new(stoppedError)):
 		// Stopped (Ctrl-C), not a page without an article.
-		return news.Article{}, "", fmt.Errorf("read %s: %w", in, stopped)
+		return news.Article{}, "", fmt.Errorf("read %s: %w", in, err)
 	case errors.As(err, new(slowPageError)):
 		return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 	case err != nil:
