@@ -97,10 +97,7 @@ func TestBottomLineStandsAlone(t *testing.T) {
 			langs := articleLangs(arts)
 			// As Build reads them: the desk's articles, else (with no
 			// summary or headline to name a language) every article.
-			prefer := deskArticles(arts, langs, tt.desk)
-			if !slices.Contains(prefer, true) {
-				prefer = readerArticles(arts, langs, "")
-			}
+			_, prefer := preferArticles(arts, langs, tt.desk, deskArticles(arts, langs, tt.desk), nil, news.Item{})
 			it, ok := bottomLine(arts, langs, nil, newScored(arts, SummaryOptions{}.withDefaults()), prefer)
 			if !ok || it.Text != tt.want {
 				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
@@ -130,11 +127,16 @@ func TestReaderLang(t *testing.T) {
 		arts        []news.Article
 		summary     []news.Item
 		want        string
-		wantReaders []bool // readerArticles with no article in the desk's language
+		wantReaders []bool // preferArticles with no article in the desk's language
 	}{
 		{"the summary's first sentence", mixed, []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "en", []bool{false, true}},
 		{"no summary: the headline's", mixed, nil, "es", []bool{true, false}},
 		{"tagged Portuguese", portuguese, []news.Item{{Citations: []news.Citation{{ArticleID: 2}}}}, "pt", []bool{true, true}},
+	}
+	// While an article is in the desk's language, the briefing reads the
+	// desk's articles, whatever the summary cites.
+	if reading, prefer := preferArticles(mixed, articleLangs(mixed), "en", []bool{false, true}, tests[1].summary, head); reading != "en" || !cmp.Equal(prefer, []bool{false, true}) {
+		t.Errorf("preferArticles with a desk article = %q, %v; want en, [false true]", reading, prefer)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,9 +146,12 @@ func TestReaderLang(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("readerLang = %q, want %q", got, tt.want)
 			}
-			readers := readerArticles(tt.arts, langs, got)
+			reading, readers := preferArticles(tt.arts, langs, "fr", make([]bool, len(tt.arts)), tt.summary, head)
+			if reading != tt.want {
+				t.Errorf("preferArticles reads in %q, want %q", reading, tt.want)
+			}
 			if diff := cmp.Diff(tt.wantReaders, readers); diff != "" {
-				t.Errorf("readerArticles (-want +got):\n%s", diff)
+				t.Errorf("preferArticles (-want +got):\n%s", diff)
 			}
 		})
 	}

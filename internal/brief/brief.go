@@ -235,11 +235,7 @@ func Build(in Input, opt Options) news.Briefing {
 	// (readerLang is ""): then it reads every earlier article, in
 	// whatever languages they are. The key facts and the bottom line
 	// read the articles in that language (prefer), decided here once.
-	reading, prefer := desk, inDesk
-	if !slices.Contains(inDesk, true) {
-		reading = readerLang(arts, an.langs, summary, head)
-		prefer = readerArticles(arts, an.langs, reading)
-	}
+	reading, prefer := preferArticles(arts, an.langs, desk, inDesk, summary, head)
 	earlier = inLanguage(earlier, reading)
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
 		return slices.DeleteFunc(Background(earlier, bo), func(it news.Item) bool {
@@ -252,7 +248,7 @@ func Build(in Input, opt Options) news.Briefing {
 	// function panicked panics again at every call.
 	quotes := sync.OnceValue(func() [][]text.Quote { return articleQuotes(arts) })
 	add(news.SectionVoices, guard(opt.Logger, in.Story.ID, news.SectionVoices, func() []news.Item {
-		return voices(arts, quotes(), inDesk, in.Sources, orDefault(opt.MaxVoices, 6))
+		return voices(arts, quotes(), inDesk, an.langs, in.Sources, orDefault(opt.MaxVoices, 6))
 	}))
 	// Key facts and the bottom line read in the briefing's language.
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
@@ -415,7 +411,7 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // not usable, nor one opening on a connective or a demonstrative that
 // points back ("But these are small complaints …"). Nor, while another
 // article has one, is a sentence of an article that prefer leaves out
-// (those in another language than the reader's, readerArticles): an
+// (those in another language than the reader's, preferArticles): an
 // English briefing does not end in Spanish because Crónica del Sur wrote
 // last. A nil prefer takes every article. langs are the articles'
 // languages (articleLangs).
@@ -601,18 +597,22 @@ func translatedArticle(a news.Article, l string) (news.Article, bool) {
 	return news.Article{ID: a.ID, SourceID: a.SourceID, Lang: l, Title: title, Text: body, PublishedAt: a.PublishedAt, FetchedAt: a.FetchedAt}, true
 }
 
-// readerArticles reports which articles are in the language the briefing
-// reads in when none is in the desk's, for the key facts and the bottom
-// line: those in the summary's language (reader, readerLang), read as
-// deskArticles reads the desk's (an article's own tag first); nil, every
-// article, when that is "". While any article is in the desk's language,
-// the briefing reads those (inDesk) instead, as the headline prefers
-// them. langs are the articles' languages (articleLangs).
-func readerArticles(arts []news.Article, langs []string, reader string) []bool {
-	if reader == "" {
-		return nil
+// preferArticles returns the language the briefing reads in (reading)
+// and which of its articles are in it (prefer), for the background, the
+// key facts and the bottom line. While any article is in the desk's
+// language (inDesk), that is desk and inDesk, as the headline prefers
+// them. Else it is the summary's language (readerLang) and the articles
+// in it, read as deskArticles reads the desk's (an article's own tag
+// first); or "" and nil, every article, when neither the summary nor the
+// headline names one. langs are the articles' languages (articleLangs).
+func preferArticles(arts []news.Article, langs []string, desk string, inDesk []bool, summary []news.Item, head news.Item) (reading string, prefer []bool) {
+	if slices.Contains(inDesk, true) {
+		return desk, inDesk
 	}
-	return deskArticles(arts, langs, reader)
+	if reading = readerLang(arts, langs, summary, head); reading == "" {
+		return "", nil
+	}
+	return reading, deskArticles(arts, langs, reading)
 }
 
 // inLanguage returns the articles of arts in language l (as deskArticles

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -44,12 +43,13 @@ func articleQuotes(articles []news.Article) [][]text.Quote {
 // shows them joined by news.QuoteJoiner. The same words quoted by two
 // outlets appear once.
 //
-// quotes[d] are articles[d]'s quotes (articleQuotes), and inDesk tells
-// the articles in the desk's language (deskArticles). A foreign quote that
+// quotes[d] are articles[d]'s quotes (articleQuotes), inDesk tells the
+// articles in the desk's language (deskArticles), and langs[d] is
+// articles[d]'s guessed language (articleLangs). A foreign quote that
 // renders one in the desk's language is left out (dropTranslated), and a
 // voice opens on a quote in the desk's language where the speaker has one
 // (deskFirst).
-func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, sources map[int64]news.Source, n int) []news.Item {
+func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, langs []string, sources map[int64]news.Source, n int) []news.Item {
 	perDoc := make([][]news.Item, len(articles))
 	glosses := make([][]string, len(articles)) // perDoc's machine translations, where known
 	for d, a := range articles {
@@ -87,7 +87,7 @@ func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, sourc
 			glosses[d] = append(glosses[d], gl[qi])
 		}
 	}
-	dropTranslated(articles, inDesk, perDoc, glosses)
+	dropTranslated(articles, inDesk, langs, perDoc, glosses)
 	// The quotes in the order they are offered: in turn from each
 	// article, so that one outlet's quotes do not crowd out the others.
 	var offered []news.Item
@@ -214,8 +214,9 @@ var possessivePronouns = wordSet("its", "his", "her", "their", "our", "su", "sus
 // its machine translation (glosses), a quote of the same speaker in an
 // article in another language that is in the desk's (inDesk): a Spanish
 // outlet quoting the fire chief as an English one did is one remark, and
-// the reader of the briefing reads it in the desk's language.
-func dropTranslated(articles []news.Article, inDesk []bool, perDoc [][]news.Item, glosses [][]string) {
+// the reader of the briefing reads it in the desk's language. langs are
+// the articles' guessed languages (articleLangs).
+func dropTranslated(articles []news.Article, inDesk []bool, langs []string, perDoc [][]news.Item, glosses [][]string) {
 	// Each quote of an article in the desk's language, read once:
 	// remarks[e][k] is perDoc[e][k]'s, and is dropped with it.
 	remarks := make([][]remark, len(perDoc))
@@ -231,7 +232,7 @@ func dropTranslated(articles []news.Article, inDesk []bool, perDoc [][]news.Item
 	for d := range perDoc {
 		kept, keptRemarks := perDoc[d][:0], remarks[d][:0]
 		for k, it := range perDoc[d] {
-			if glosses[d][k] != "" && renders(articles, inDesk, remarks, d, remark{speakerKey(it.Speaker), remarkStems(glosses[d][k])}) {
+			if glosses[d][k] != "" && renders(articles, inDesk, langs, remarks, d, remark{speakerKey(it.Speaker), remarkStems(glosses[d][k])}) {
 				continue
 			}
 			kept = append(kept, it)
@@ -252,12 +253,14 @@ type remark struct {
 
 // renders reports whether gloss, a quote of article d translated, says
 // what a quote by the same speaker says in an article in another language
-// (by the tags' primary subtags, lang.Same) that is in the desk's;
-// remarks are the quotes of those articles.
-func renders(articles []news.Article, inDesk []bool, remarks [][]remark, d int, gloss remark) bool {
+// (each article's own, ownLang: its tag's primary subtag, else its guess
+// in langs) that is in the desk's; remarks are the quotes of those
+// articles.
+func renders(articles []news.Article, inDesk []bool, langs []string, remarks [][]remark, d int, gloss remark) bool {
 	for e, rs := range remarks {
-		// By base language: an "en-GB" quote renders no "en" one.
-		if e == d || !inDesk[e] || lang.Same(articles[e].Lang, articles[d].Lang) {
+		// By base language: an "en-GB" quote renders no "en" one, nor
+		// an untagged article's one guessed English.
+		if e == d || !inDesk[e] || ownLang(articles[e], langs[e]) == ownLang(articles[d], langs[d]) {
 			continue
 		}
 		for _, r := range rs {
@@ -374,7 +377,7 @@ type fact struct {
 // langs are the articles' languages (articleLangs), quotes[d] are
 // articles[d]'s quotes (articleQuotes), and sc the story's sentence
 // scores. prefer, when not nil, tells the articles in the language the
-// briefing reads in (readerArticles): a figure of another article is
+// briefing reads in (preferArticles): a figure of another article is
 // never an item of its own, only, where text.Disagree finds one, another
 // source's value of a listed figure (a variant).
 // A fact shows its whole sentence, and under an English summary "**tres

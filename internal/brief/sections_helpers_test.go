@@ -5,7 +5,8 @@ import "github.com/newsdesk/newsdesk/internal/news"
 // englishVoices is the voices section of articles as an English desk's
 // Build makes it.
 func englishVoices(articles []news.Article, sources map[int64]news.Source, n int) []news.Item {
-	return voices(articles, articleQuotes(articles), deskArticles(articles, articleLangs(articles), "en"), sources, n)
+	langs := articleLangs(articles)
+	return voices(articles, articleQuotes(articles), deskArticles(articles, langs, "en"), langs, sources, n)
 }
 
 // allFacts is the key facts of articles preferring no language, with the

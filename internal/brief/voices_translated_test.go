@@ -165,27 +165,39 @@ func TestSameRemark(t *testing.T) {
 }
 
 // TestRendersByBaseLanguage wants a quote's translation compared only with
-// quotes in another language, told by the tags' primary subtags: an
-// "en-GB" article's quote is in the "en" desk's language already.
+// quotes in another language, told by the tags' primary subtags, else by
+// the guessed languages: an "en-GB" article's quote is in the "en" desk's
+// language already, and so is an untagged one guessed English.
 func TestRendersByBaseLanguage(t *testing.T) {
 	t.Parallel()
 	said := remark{"bram oster", remarkStems("We knocked on every door between the bridge and the brewery")}
 	gloss := remark{"bram oster", remarkStems("Call to all the doors between the bridge and the factory of cerveza")}
 	tests := []struct {
 		desk, quoted string // the desk article's tag and the glossed one's
+		guesses      []string
 		want         bool
 	}{
-		{"en", "es", true},
-		{"en-US", "es-MX", true},
-		{"en", "en-GB", false},
-		{"en-us", "EN_GB", false},
-		{"es", "es-AR", false},
+		{"en", "es", nil, true},
+		{"en-US", "es-MX", nil, true},
+		{"en", "en-GB", nil, false},
+		{"en-us", "EN_GB", nil, false},
+		{"es", "es-AR", nil, false},
+		// Untagged: their guesses tell.
+		{"", "", []string{"en", "es"}, true},
+		{"", "", []string{"en", "en"}, false},
+		{"en", "", []string{"", "en"}, false},
+		// A tag is the article's own, whatever the guess says.
+		{"en", "es", []string{"en", "en"}, true},
 	}
 	for _, tt := range tests {
 		arts := []news.Article{{ID: 1, Lang: tt.desk}, {ID: 2, Lang: tt.quoted}}
 		remarks := [][]remark{{said}, nil}
-		if got := renders(arts, []bool{true, false}, remarks, 1, gloss); got != tt.want {
-			t.Errorf("renders(%q quote by a %q one) = %v, want %v", tt.quoted, tt.desk, got, tt.want)
+		langs := tt.guesses
+		if langs == nil {
+			langs = []string{"", ""}
+		}
+		if got := renders(arts, []bool{true, false}, langs, remarks, 1, gloss); got != tt.want {
+			t.Errorf("renders(%q quote guessed %q by a %q one) = %v, want %v", tt.quoted, langs, tt.desk, got, tt.want)
 		}
 	}
 }
