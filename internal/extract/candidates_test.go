@@ -25,7 +25,7 @@ type titleCandidates struct {
 	Declared  map[string]string `json:"declared"` // JSON-LD headline and the title meta tags
 	H1        []h1Candidate     `json:"h1"`
 	LeadHeads []string          `json:"lead_heads,omitempty"` // <h2>/<h3> before the first <h1>
-	Marked    string            `json:"marked,omitempty"`     // the first <h2>–<h6> marked itemprop=headline
+	Marked    []string          `json:"marked,omitempty"`     // the <h2>–<h6> marked itemprop=headline (at most maxMarkedHeads)
 }
 
 type h1Candidate struct {
@@ -113,7 +113,7 @@ func readCandidates(dir, id string) (titleCandidates, error) {
 		ID: id, URL: truth.URL, Truth: truth.GroundTruth.Title, Chosen: res.Title, Title: pm.title,
 		Declared:  map[string]string{},
 		LeadHeads: pm.leadHeads,
-		Marked:    pm.markedHead,
+		Marked:    pm.markedHeads,
 	}
 	if ld := pm.ldField("headline", "name"); ld != "" {
 		c.Declared["ld"] = ld

@@ -27,14 +27,16 @@ type pageMeta struct {
 	// first <h1> (at most maxLeadHeads): a page can show its headline as
 	// one of them above an <h1> that heads a section of the body.
 	leadHeads []string
-	// markedHead is the first <h2>–<h6> that microdata marks as the
-	// headline (itemprop="headline"): shown and declared at once.
-	markedHead string
-	ld         []map[string]any // JSON-LD objects, flattened out of arrays and @graph
-	articles   []map[string]any // ld's article objects, then its web pages (see ldArticles)
-	authorEls  []string         // text of rel=author / itemprop=author / byline elements
-	byLines    []string         // short visible texts written as a byline ("By Jane Doe")
-	times      []string         // datetime of <time> elements marked as the publication date
+	// markedHeads are the <h2>–<h6> that microdata marks as the headline
+	// (itemprop="headline"), at most maxMarkedHeads: shown and declared at
+	// once. A template marks its teaser cards' headings too, and a card
+	// can come before the article's own.
+	markedHeads []string
+	ld          []map[string]any // JSON-LD objects, flattened out of arrays and @graph
+	articles    []map[string]any // ld's article objects, then its web pages (see ldArticles)
+	authorEls   []string         // text of rel=author / itemprop=author / byline elements
+	byLines     []string         // short visible texts written as a byline ("By Jane Doe")
+	times       []string         // datetime of <time> elements marked as the publication date
 }
 
 type heading struct {
@@ -169,8 +171,10 @@ func collectMeta(doc *html.Node) *pageMeta {
 						pm.leadHeads = append(pm.leadHeads, t)
 					}
 				}
-				if pm.markedHead == "" && slices.Contains(strings.Fields(attr(n, "itemprop")), "headline") {
-					pm.markedHead = collapseSpace(textOf(n))
+				if len(pm.markedHeads) < maxMarkedHeads && slices.Contains(strings.Fields(attr(n, "itemprop")), "headline") {
+					if t := collapseSpace(textOf(n)); t != "" {
+						pm.markedHeads = append(pm.markedHeads, t)
+					}
 				}
 			case "time":
 				if ip := attr(n, "itemprop"); ip == "datePublished" || strings.Contains(attr(n, "class"), "publish") || hasAttr(n, "pubdate") {
@@ -838,9 +842,12 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	// the headline is both shown and declared; declared titles without it
 	// are often worded for search results or sharing instead. Half its
 	// words must be the declared titles' too: templates mark each teaser
-	// card's heading as a headline as well.
-	if pm.markedHead != "" && len(pm.markedHead) <= maxMarkedHead && shareOf(pm.markedHead, declTokens) >= 0.5 {
-		return cleanTitle(pm.markedHead)
+	// card's heading as a headline as well, so the first marked heading
+	// that passes is taken, not the first marked.
+	for _, m := range pm.markedHeads {
+		if len(m) <= maxMarkedHead && shareOf(m, declTokens) >= 0.5 {
+			return cleanTitle(m)
+		}
 	}
 	if decl == "" {
 		return ""
@@ -869,9 +876,13 @@ func shareOf(s string, tokens map[string]bool) float64 {
 	return float64(hit) / float64(len(ws))
 }
 
-// maxMarkedHead bounds a marked headline (markedHead): longer text is a
+// maxMarkedHead bounds a marked headline (markedHeads): longer text is a
 // heading that holds a standfirst or more.
 const maxMarkedHead = 200
+
+// maxMarkedHeads bounds the marked headings kept (markedHeads): a listing
+// page marks every card's.
+const maxMarkedHeads = 8
 
 // shownHeadline returns the declared title that one of the headings before
 // the first <h1> shows: the declared headline dt, or else another declared

@@ -202,6 +202,13 @@ func TestChooseTitle(t *testing.T) {
 			want: "Introductions to my woodworking projects",
 		},
 		{
+			name: "a teaser card's marked headline before the article's own does not hide it",
+			page: `<html><head><title>A journal of a woodworking beginner - Jo's Blog</title><meta property="og:title" content="Introductions to my woodworking projects"></head>` +
+				`<body><h1><a href="/">Jo's Blog</a></h1><aside><h3 itemprop="headline">Ten knives for summer kitchens</h3></aside>` +
+				`<article><h2 class="entry-title" itemprop="headline">About Jo's beginner woodworking journal</h2><p>Text.</p></article></body></html>`,
+			want: "About Jo's beginner woodworking journal",
+		},
+		{
 			name: "the declared headline as a heading after the h1 leaves the h1",
 			page: `<html><head><title>What do people love about Rust? | Rust Blog</title></head><body><h1>But what they love is the sense of empowerment</h1><h2>What do people love about Rust?</h2><p>Text.</p></body></html>`,
 			want: "But what they love is the sense of empowerment",
