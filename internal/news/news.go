@@ -59,11 +59,14 @@ const (
 	SourcePage SourceKind = "page"
 )
 
-// SourceStatus is the outcome of a source's last poll.
+// SourceStatus is where a source stands: the outcome of its last poll,
+// or new.
 type SourceStatus string
 
 // Source statuses.
 const (
+	// StatusNew: not read yet, or a feed retried since its last failed
+	// poll (it then has a LastPolledAt).
 	StatusNew   SourceStatus = "new"
 	StatusOK    SourceStatus = "ok"
 	StatusError SourceStatus = "error"
