@@ -416,6 +416,16 @@ type Config struct {
 	// opponent, a team's other player). Default 0.2, found by reading ECB+'s crossings (see
 	// docs/clustering.md); 0 turns it off.
 	HeadNameConflict float64
+	// LeadNameConflict discounts the score by this share when the
+	// article has no time and gives no year (era 0) and the story's first
+	// headline, in sentence case, has two-word names its reports carry,
+	// none of which the article's headline and lead write, whole or by
+	// the last word (see leadMissing): a report of the story's event leads
+	// with the story's man, a look-alike's report leads with its own and
+	// names the story's in passing (the other running back, the other
+	// bidder). Default 0.5, found on ECB+'s crossings (docs/clustering.md,
+	// round 13); 0 turns it off.
+	LeadNameConflict float64
 	// StreetMentions is how many street names a story keeps from its
 	// articles' text, with or without a house number, for the street
 	// discount: when the article's address is on a street the story names
@@ -559,6 +569,7 @@ func DefaultConfig() Config {
 		NameConflictShare:   0.5,
 		FigureConflict:      0.5,
 		HeadNameConflict:    0.2,
+		LeadNameConflict:    0.5,
 		StreetMentions:      heldMentions,
 		TollThreshold:       0.11,
 		ArchiveWindow:       730 * 24 * time.Hour,
@@ -802,7 +813,7 @@ type prepared struct {
 	// counts.
 	titleAges   ages
 	titleCounts ages
-	// leadNames are the names of its headline and lead (see conflict.go).
+	// leadEnts are the names of its headline and lead (see conflict.go).
 	leadNames []leadName
 	// apart are the threads of the candidate stories that otherEvent held
 	// it apart from (see Config.PlaceThreads).
@@ -819,6 +830,10 @@ type prepared struct {
 	headPairs []pairRef
 	headRead  bool
 	headShort bool
+	// leadEnts are the names, one and two words, of its headline and
+	// lead (see leadMissing), read when first needed (leadEntsRead).
+	leadEnts     map[uint64]float64
+	leadEntsRead bool
 	// leadDays are the calendar days its headline and lead name (see
 	// develops), read by lead on first use (leadRead): only a report
 	// past the pause after a story of several outlets asks.
@@ -1177,6 +1192,9 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	}
 	if c.cfg.HeadNameConflict > 0 && c.newHeadName(p, d, s) {
 		sc *= 1 - c.cfg.HeadNameConflict
+	}
+	if c.cfg.LeadNameConflict > 0 && c.leadMissing(p, d, s) {
+		sc *= 1 - c.cfg.LeadNameConflict
 	}
 	return sc
 }

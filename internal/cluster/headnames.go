@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // headlineWords is the most words a title may have to be read as a
@@ -87,4 +88,68 @@ func (c *Clusterer) headNameLike(pr pairRef) bool {
 func (v vector) has(h uint64) bool {
 	_, ok := slices.BinarySearchFunc(v, h, func(t term, h uint64) int { return cmp.Compare(t.h, h) })
 	return ok
+}
+
+// leadMissing reports whether d, with no time and no year (era 0), leaves
+// out of its lead (headline and the start of its text, see lead) every
+// two-word name of s's first headline that s's reports carry, whole and
+// by its last word ("Bush", "the Saints" name "Reggie Bush", "New Orleans
+// Saints"). newHeadName asks whether d names the story's man at all; a
+// look-alike's report often does, in passing ("In Bush's absence this
+// year, running back Pierre Thomas has established himself"; "we still
+// have yet to hear from the Red Sox"), while a report of the story's own
+// event names him up front. Only a sentence-case headline is read: in a
+// title-case one every capitalised pair looks like a name. A report that
+// gives a year is left to the year rules, which can tell it apart.
+func (c *Clusterer) leadMissing(p *prepared, d Doc, s *story) bool {
+	if era(d, p) != 0 {
+		return false
+	}
+	if !s.headRead {
+		s.headPairs, _ = headPairs(s.title)
+		s.headRead = true
+	}
+	if len(s.headPairs) == 0 || !sentenceCase(s.title) {
+		return false
+	}
+	if !p.leadEntsRead {
+		p.leadEnts = leadEnts(d)
+		p.leadEntsRead = true
+	}
+	missing := false
+	for _, pr := range s.headPairs {
+		if s.ents.weight(pr.h) == 0 {
+			continue // a headline's capitals, not a name its reports carry
+		}
+		if p.leadEnts[pr.h] > 0 || p.leadEnts[pr.last] > 0 {
+			return false // named, or by its last word alone ("Bush", "the Saints")
+		}
+		missing = true
+	}
+	return missing
+}
+
+// leadEnts returns the names (one and two words) of d's headline and
+// lead.
+func leadEnts(d Doc) map[uint64]float64 {
+	r := raw{
+		ents: map[uint64]float64{}, nums: map[uint64]float64{}, // no words: scan reads names only
+		shown: map[uint64]string{},
+	}
+	scan(headline(d.Title)+"\n"+lead(d.Text), &r, false, true)
+	return r.ents
+}
+
+// sentenceCase reports whether a headline is written in sentence case:
+// a word of letters that is not a function word starts lower case. In a
+// title-case headline ("Krafts Food Shooter Yvonne Hiller Charged with
+// Two Counts of Murder") every capitalised pair looks like a name.
+func sentenceCase(title string) bool {
+	for _, w := range strings.Fields(headline(title)) {
+		if !stopwords[w] && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) &&
+			unicode.IsLower([]rune(w)[0]) {
+			return true
+		}
+	}
+	return false
 }

@@ -141,3 +141,79 @@ func TestStoryHeadNameConflict(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadNameConflict checks that a report with no time and no year whose
+// lead leaves out the story's man, naming him only further down, keeps
+// 1 - LeadNameConflict of its score, and that a lead naming him (whole or
+// by his last word), a year, a time or a title-case story headline keeps
+// all of it.
+func TestLeadNameConflict(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2011, 1, 5, 9, 0, 0, 0, time.UTC)
+	story := []Doc{
+		{ID: 1, Title: "Pierre Thomas is headed to injured reserve", Time: day,
+			Text: "The New Orleans Saints placed running back Pierre Thomas on injured reserve with an ankle injury. " +
+				"Pierre Thomas missed practice all week, and Reggie Bush will carry the load in the playoffs."},
+		{ID: 2, Title: "Saints place Pierre Thomas on injured reserve", Time: day.Add(time.Hour),
+			Text: "Pierre Thomas is out for the playoffs after the Saints placed him on injured reserve on Wednesday. " +
+				"Pierre Thomas hurt his ankle on Sunday; Reggie Bush and Chris Ivory share the backfield."},
+		{ID: 3, Title: "Saints' Pierre Thomas placed on IR", Time: day.Add(2 * time.Hour),
+			Text: "The Saints placed Pierre Thomas on injured reserve, ending his season. Pierre Thomas had an ankle " +
+				"injury; Reggie Bush is the starter again."},
+	}
+	// The look-alike's lead (its first 300 bytes) names only its own man;
+	// the story's comes further down.
+	passing := "The Associated Press reports New Orleans Saints running back Reggie Bush will miss the rest of the " +
+		"season with a knee injury. Bush had an MRI this week, and the head coach decided the team would place " +
+		"Bush on injured reserve. It has been a disappointing campaign for Bush, who played in ten games this " +
+		"year. In Bush's absence, running back Pierre Thomas has established himself as the starter."
+	tests := []struct {
+		name    string
+		title   string
+		text    string
+		year    int
+		time    bool
+		storyTC bool // the story's first headline in title case
+		wantBy  float64
+	}{
+		{"the story's man named only in passing", "Reggie Bush's season over", passing, 0, false, false, 0.5},
+		{"the story's man in the lead", "Reggie Bush's season over, Pierre Thomas starts", passing, 0, false, false, 1},
+		{"by his last word", "Reggie Bush's season over as Thomas starts", passing, 0, false, false, 1},
+		{"a year given", "Reggie Bush's season over", passing, 2011, false, false, 1},
+		{"a dated report", "Reggie Bush's season over", passing, 0, true, false, 1},
+		{"a title-case story headline", "Reggie Bush's season over", passing, 0, false, true, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.LeadNameConflict = k
+				c := New(cfg)
+				for i, d := range story {
+					if i == 0 && tt.storyTC {
+						d.Title = "Pierre Thomas Headed To Injured Reserve"
+					}
+					c.Add(d)
+				}
+				d := Doc{ID: 4, Title: tt.title, Text: tt.text, Year: tt.year}
+				if tt.time {
+					d.Time = day.Add(3 * time.Hour)
+				}
+				cands := c.Explain(d, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			on, off := score(0.5), score(0)
+			if off <= 0 {
+				t.Fatalf("score with the rule off %v, want > 0", off)
+			}
+			got := math.Round(on/off*100) / 100
+			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
+				t.Errorf("share of the score kept (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
