@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -186,34 +187,32 @@ func TestLeadNameConflict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			docs := slices.Clone(story)
+			if tt.storyTC {
+				docs[0].Title = "Pierre Thomas Headed To Injured Reserve"
+			}
+			d := Doc{ID: 4, Title: tt.title, Text: tt.text, Year: tt.year}
+			if tt.time {
+				d.Time = day.Add(3 * time.Hour)
+			}
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.LeadNameConflict = k
-				c := New(cfg)
-				for i, d := range story {
-					if i == 0 && tt.storyTC {
-						d.Title = "Pierre Thomas Headed To Injured Reserve"
-					}
-					c.Add(d)
-				}
-				d := Doc{ID: 4, Title: tt.title, Text: tt.text, Year: tt.year}
-				if tt.time {
-					d.Time = day.Add(3 * time.Hour)
-				}
-				cands := c.Explain(d, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				return bestScore(t, cfg, docs, d)
 			}
-			on, off := score(0.5), score(0)
-			if off <= 0 {
-				t.Fatalf("score with the rule off %v, want > 0", off)
-			}
-			got := math.Round(on/off*100) / 100
-			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
+			if diff := cmp.Diff(tt.wantBy, keptShare(t, score(0.5), score(0))); diff != "" {
 				t.Errorf("share of the score kept (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// keptShare is the share of the score off that a rule leaves, to two
+// places.
+func keptShare(t *testing.T, on, off float64) float64 {
+	t.Helper()
+	if off <= 0 {
+		t.Fatalf("score with the rule off %v, want > 0", off)
+	}
+	return math.Round(on/off*100) / 100
 }
