@@ -9,13 +9,14 @@ import (
 	"github.com/newsdesk/newsdesk/internal/text"
 )
 
-// futureWords mark a clause that tells of what is to come or what could
-// be, not of what happened: "The inquiry will be led by …" reports a plan
-// made on the day it was written, whatever day it names.
+// futureWords mark a clause that tells of what could be, not of what
+// happened: "The company expects that talks could resume on Tuesday"
+// reports a hope of the day it was written, whatever day it names.
 var futureWords = map[string]bool{
-	"will": true, "shall": true, "would": true, "could": true, "might": true,
-	"should": true, "must": true, "ll": true, "wo": true, // "'ll", "wo n't"
-	// Spanish plans and future tense are text.SpanishPlan's (future).
+	"would": true, "could": true, "might": true,
+	"should": true, "must": true, "wo": true, // "wo n't"
+	// Plans and the future ("will", "next Monday", "espera", "el próximo
+	// lunes") are text.EnglishPlan's and text.SpanishPlan's (future).
 }
 
 // futureBefore marks words that make the next "to" a plan: "is due to",
@@ -151,9 +152,9 @@ func future(s string, toks []token, from, to int) bool {
 		if futureBefore[t.text] && k+1 < to && toks[k+1].text == "to" {
 			return true
 		}
-		// Spanish plans ("espera", "prevé abrir el lunes", "a partir del
-		// lunes", "el próximo lunes") and future ("se celebrará"), read
-		// as internal/text reads them for a figure's dates.
+		// Plans ("next Monday", "espera", "prevé abrir el lunes", "a
+		// partir del lunes", "el próximo lunes") and the future ("will",
+		// "se celebrará"), read as internal/text reads them for dates.
 		prev, next := "", ""
 		if k > 0 {
 			prev = text.Key(toks[k-1].text)
@@ -161,7 +162,7 @@ func future(s string, toks []token, from, to int) bool {
 		if k+1 < len(toks) {
 			next = text.Key(toks[k+1].text)
 		}
-		if text.SpanishPlan(text.Key(t.text), t.text, prev, next) {
+		if key := text.Key(t.text); text.SpanishPlan(key, t.text, prev, next) || text.EnglishPlan(key, next) {
 			return true
 		}
 	}

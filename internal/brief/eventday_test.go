@@ -48,6 +48,19 @@ func TestReportsDay(t *testing.T) {
 		{"Unas 500 personas volvían a casa el domingo próximo.", "domingo próximo", false},
 		{"La feria abre la próxima semana, el lunes.", "lunes", false},
 		{"La feria abre el próximo 3 de marzo.", "3 de marzo", false},
+		// The plurals: "las próximas semanas", "los próximos días".
+		{"El juez decidirá en las próximas semanas si el alcalde declara el lunes.", "lunes", false},
+		{"En los próximos días, las obras empiezan el lunes.", "lunes", false},
+		{"El lunes, las obras empiezan en los próximos días.", "lunes", false},
+		// English plans, by text.EnglishPlan: the day's own "next" or
+		// "this coming", or the clause's "will".
+		{"The council meets next Monday.", "next Monday", false},
+		{"The council meets this coming Monday.", "this coming Monday", false},
+		{"The council will meet on Monday.", "on Monday", false},
+		{"Next Monday, the council meets to vote.", "Next Monday", false},
+		{"In the coming weeks the council meets on Monday.", "on Monday", false},
+		{"The council met on Monday.", "on Monday", true},
+		{"The next day, police arrested the man on Monday.", "on Monday", true},
 		// "próximo" as "near" is no plan.
 		{"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", "domingo", true},
 		{"El alcalde anunció el lunes las restricciones.", "lunes", true},
@@ -94,6 +107,9 @@ func TestTimelineDatesByEvent(t *testing.T) {
 		// "el domingo próximo" is a plan, read with the day itself.
 		{"spanish weekday próximo", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
 			"Unas 500 personas vuelven a casa el domingo próximo.", date(6)},
+		// "next Monday" is a plan: the council has not met yet.
+		{"english next weekday", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
+			"The council meets next Monday to vote on the budget.", date(6)},
 		{"spanish próximo a", time.Date(2026, 3, 6, 12, 0, 0, 0, time.UTC),
 			"En un bar próximo a la estación, la policía detuvo al hombre el domingo.", date(1)},
 		// Friday 6 March, 02:00 in UTC+5 is still Thursday in UTC: the

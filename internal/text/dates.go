@@ -333,8 +333,9 @@ func SpanishPlan(key, low, prev, next string) bool {
 	case "espera", "esperan", "preve", "preven", "prevista", "previsto", "previstas", "previstos",
 		"planea", "planean":
 		return true
-	case "proximo", "proxima":
-		// A number after it is the day or year: "el próximo 3 de marzo".
+	case "proximo", "proxima", "proximos", "proximas":
+		// A number after it is the day or year: "el próximo 3 de marzo",
+		// "las próximas 48 horas".
 		return spanishTimeWord(prev) || spanishTimeWord(next) || next != "" && isDigitByte(next[0])
 	case "partir":
 		return prev == "a"
@@ -344,16 +345,52 @@ func SpanishPlan(key, low, prev, next string) bool {
 
 // spanishTimeWord reports whether key names a Spanish day, month or span
 // that "próximo" before or after it makes a plan ("el próximo lunes",
-// "el próximo fin de semana").
+// "el próximo fin de semana", "los próximos días").
 func spanishTimeWord(key string) bool {
 	if _, ok := spanishWeekdays[key]; ok {
 		return true
 	}
 	switch key {
-	case "dia", "semana", "mes", "ano", "fin":
+	case "dia", "semana", "mes", "ano", "fin", "dias", "semanas", "meses", "anos", "horas":
 		return true
 	}
 	return SpanishMonth(key)
+}
+
+// EnglishPlan reports whether an English word marks a plan or the future;
+// key is the word's Key and next the Key of the word after it ("" at the
+// end): "will", "shall", "'ll", "coming" and "upcoming" ("this coming
+// Monday", "the coming weeks"), "next" before a day, month or span ("next
+// Monday", "next week", "next March") and "later this" ("later this
+// month"). "next day" and "next morning" tell a story in the past ("The
+// next day, police arrested him"), and "later that day" too, so neither
+// is a plan. "tomorrow" is left out: a sentence naming it is dated that
+// day, which held T17's summary figures (a plan there mostly has "will"
+// or "is set to" anyway). Dates and the briefing's event days
+// (internal/brief) read English plans by this one rule, as SpanishPlan is
+// the Spanish one.
+func EnglishPlan(key, next string) bool {
+	switch key {
+	case "will", "shall", "ll", "upcoming", "coming":
+		return true
+	case "next":
+		return englishPlanSpan(next)
+	case "later":
+		return next == "this"
+	}
+	return false
+}
+
+// englishPlanSpan reports whether key names an English day, month or span
+// that "next" before it makes a plan.
+func englishPlanSpan(key string) bool {
+	switch key {
+	case "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"week", "weekend", "month", "year", "season":
+		return true
+	}
+	_, ok := months[key]
+	return ok && !SpanishMonth(key)
 }
 
 // notPastEd holds lower-case words in "-ed" that are not a past tense
@@ -389,12 +426,10 @@ func tenseAt(w []fword, k int) int {
 	if k+1 < len(w) {
 		next = w[k+1].key
 	}
-	if SpanishPlan(key, low, prev, next) {
+	if SpanishPlan(key, low, prev, next) || EnglishPlan(key, next) {
 		return 1
 	}
 	switch key {
-	case "will", "shall", "ll", "upcoming", "coming":
-		return 1
 	case "due":
 		// "is due on Friday", "is due to vote"; "due to" after anything
 		// but a form of "be" gives a cause ("cancelled due to rain on

@@ -88,6 +88,12 @@ func TestSpanishPlanProximo(t *testing.T) {
 		{"el próximo día 3", true},
 		{"un bar próximo a la estación", false},
 		{"una calle próxima al río", false},
+		// The plurals are plans too, and "near" when no span follows.
+		{"en las próximas semanas", true},
+		{"en los próximos días", true},
+		{"en los próximos meses", true},
+		{"en las próximas 48 horas", true},
+		{"unos barrios próximos al río", false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			t.Parallel()
@@ -102,6 +108,49 @@ func TestSpanishPlanProximo(t *testing.T) {
 					next = w[k+1].key
 				}
 				got = got || SpanishPlan(w[k].key, strings.ToLower(w[k].text), prev, next)
+			}
+			if got != tc.want {
+				t.Errorf("a plan in %q = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestEnglishPlan: "next" is a plan before a day, month or span, not in
+// a story's "the next day"; "coming", "will" and "later this" are plans.
+func TestEnglishPlan(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"next Monday", true},
+		{"next week", true},
+		{"next March", true},
+		{"next year", true},
+		{"this coming Monday", true},
+		{"in the coming weeks", true},
+		{"the upcoming vote", true},
+		{"they will meet", true},
+		{"they 'll meet", true},
+		{"later this month", true},
+		{"the next day", false},
+		{"the next morning", false},
+		{"next to the station", false},
+		{"later that day", false},
+		{"on Monday", false},
+		{"next marzo", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			t.Parallel()
+			w := figWords(tc.in, news.Span{Start: 0, End: len(tc.in)})
+			got := false
+			for k := range w {
+				next := ""
+				if k+1 < len(w) {
+					next = w[k+1].key
+				}
+				got = got || EnglishPlan(w[k].key, next)
 			}
 			if got != tc.want {
 				t.Errorf("a plan in %q = %v, want %v", tc.in, got, tc.want)
@@ -134,6 +183,9 @@ func TestDatesWeekdayTense(t *testing.T) {
 		{"english expected", "The ship is expected to dock on Saturday.", []dateHit{{"Saturday", "2026-03-07", "day", true}}},
 		{"english plans", "The union plans a march on Tuesday.", []dateHit{{"Tuesday", "2026-03-10", "day", true}}},
 		{"english this coming", "They meet this coming Sunday.", []dateHit{{"this coming Sunday", "2026-03-08", "day", true}}},
+		{"english next week", "Police arrested a man on Friday; he appears in court next week.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
+		{"english next week ahead", "The union marches on Friday and strikes next week.", []dateHit{{"Friday", "2026-03-06", "day", true}}},
+		{"english the next day", "The next day brought news of the crash on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
 		{"english passive future", "Some 500 people will be evacuated on Sunday.", []dateHit{{"Sunday", "2026-03-08", "day", true}}},
 		{"english passive past", "Some 500 people were evacuated on Sunday.", []dateHit{{"Sunday", "2026-03-01", "day", true}}},
 		{"english past", "Police arrested a man on Friday.", []dateHit{{"Friday", "2026-02-27", "day", true}}},
