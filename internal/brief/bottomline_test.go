@@ -169,6 +169,7 @@ func TestBottomLineNotAFact(t *testing.T) {
 			continue
 		}
 		shown := map[news.Citation]string{}
+		said := map[string]string{} // the same words, cited from another outlet
 		for _, k := range []news.SectionKind{news.SectionSummary, news.SectionFacts} {
 			if s, ok := b.Section(k); ok {
 				for _, it := range s.Items {
@@ -176,6 +177,7 @@ func TestBottomLineNotAFact(t *testing.T) {
 						for _, c := range v.Citations {
 							shown[c] = string(k)
 						}
+						said[v.Text] = string(k)
 					}
 				}
 			}
@@ -183,6 +185,53 @@ func TestBottomLineNotAFact(t *testing.T) {
 		if k, ok := shown[bl.Items[0].Citations[0]]; ok {
 			t.Errorf("%s: bottom line %q repeats a %s sentence", name, bl.Items[0].Text, k)
 		}
+		if k, ok := said[bl.Items[0].Text]; ok {
+			t.Errorf("%s: bottom line %q repeats a %s sentence of another outlet", name, bl.Items[0].Text, k)
+		}
+	}
+}
+
+// TestBottomLineNotRestated wants a bottom line that does not say again
+// what a shown sentence of another article says: two outlets often write
+// one sentence word for word, or nearly.
+func TestBottomLineNotRestated(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, shown, newest, want string
+	}{
+		{
+			name:   "word for word",
+			shown:  "Ana Moreno will take office as mayor of Port Anselm on 1 April.",
+			newest: "Ana Moreno will take office as mayor of Port Anselm on 1 April. Turnout in the city election was 61 percent, the highest for twenty years.",
+			want:   "Turnout in the city election was 61 percent, the highest for twenty years.",
+		},
+		{
+			name:   "in other words",
+			shown:  "One in four pharmacies in Valdria has run out of long-acting insulin, the national pharmacists' association said on Tuesday.",
+			newest: "Across Valdria one in four pharmacies has run out of insulin, according to the national pharmacists' association. Eastgate's hospital has opened a helpline.",
+			want:   "Eastgate's hospital has opened a helpline.",
+		},
+		{
+			name:   "the same name, another fact",
+			shown:  "Ana Moreno will take office as mayor of Port Anselm on 1 April.",
+			newest: "Ana Moreno thanked the voters of Port Anselm's harbour districts for their support. Turnout in the city election was 61 percent, the highest for twenty years.",
+			want:   "Ana Moreno thanked the voters of Port Anselm's harbour districts for their support.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			arts := []news.Article{
+				{ID: 1, SourceID: 1, Lang: "en", Title: "Shown", PublishedAt: day, Text: tt.shown},
+				{ID: 2, SourceID: 2, Lang: "en", Title: "Newest", PublishedAt: day.Add(time.Hour), Text: tt.newest},
+			}
+			skip := map[news.Citation]bool{news.Cite(1, news.Span{Start: 0, End: len(tt.shown)}): true}
+			it, ok := bottomLine(arts, articleLangs(arts), skip, newScored(arts, SummaryOptions{}.withDefaults()), nil)
+			if !ok || it.Text != tt.want {
+				t.Errorf("bottom line = %q, %v; want %q", it.Text, ok, tt.want)
+			}
+		})
 	}
 }
 

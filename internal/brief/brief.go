@@ -400,9 +400,12 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 
 // bottomLine picks one sentence to end on: the best-scoring sentence (sc)
 // of the newest article (articles must be in time order) that is not
-// among the citations in skip, so it does not repeat the summary or a key
-// fact. It falls back to older articles when the newest has nothing
-// usable.
+// among the citations in skip, nor a near duplicate of one of them
+// (nearDuplicate), so it does not repeat the summary or a key fact: two
+// outlets often write the same sentence ("Moreno will take office on 1
+// April." closed both the summary and the bottom line, each citing its
+// own outlet). It falls back to older articles when the newest has
+// nothing usable.
 //
 // The bottom line is read alone, after the key facts, so it must stand
 // alone: a sentence that opens on a pronoun ("Its president called it
@@ -428,6 +431,16 @@ func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]
 // article when prefer is nil.
 func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, langs []string, prefer []bool) (news.Item, bool) {
 	units, scores := sc.units, sc.scores
+	var shown []map[string]bool // the skipped sentences' concepts
+	for _, u := range units {
+		if skip[news.Cite(articles[u.doc].ID, u.span)] {
+			shown = append(shown, conceptSet(u.text))
+		}
+	}
+	restates := func(s string) bool {
+		cs := conceptSet(s)
+		return slices.ContainsFunc(shown, func(o map[string]bool) bool { return nearDuplicate(cs, o) })
+	}
 	for d := len(articles) - 1; d >= 0; d-- {
 		if prefer != nil && !prefer[d] {
 			continue
@@ -441,7 +454,7 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 				continue // leans on what comes before it
 			}
 			// Strictly better only: a tie keeps the earlier sentence.
-			if best < 0 || scores[i] > bestScore {
+			if (best < 0 || scores[i] > bestScore) && !restates(u.text) {
 				best, bestScore = i, scores[i]
 			}
 		}
