@@ -18,7 +18,7 @@ func TestFactsReaderLanguage(t *testing.T) {
 	flood := []news.Article{
 		{ID: 1, SourceID: 1, Lang: "en", Title: "Flood in Lanmere", Text: "Prime Minister Helena Varro on Tuesday ordered an army engineering unit to Lanmere, where the River Osk reached its highest level on record overnight and forced 120 residents of the Millbrook district out of their homes."},
 		{ID: 2, SourceID: 2, Lang: "en", Title: "Flood in Lanmere", Text: "Firefighters evacuated 150 people from the Millbrook district of Lanmere overnight, after the River Osk burst its banks following three days of heavy rain."},
-		{ID: 3, SourceID: 3, Lang: "es", Title: "Inundación en Lanmere", Text: "Los bomberos de Lanmere evacuaron durante la noche a 150 personas del barrio de Millbrook, después de que el río Osk se desbordara tras tres días de lluvias intensas en el norte de Valdria."},
+		{ID: 3, SourceID: 3, Lang: "es", Title: "Inundación en Lanmere", Text: "Los bomberos de Lanmere evacuaron durante la noche a 150 personas del barrio de Millbrook, después de que el río Osk se desbordara tras cuatro días de lluvias intensas en el norte de Valdria."},
 	}
 	sources := map[int64]news.Source{1: {ID: 1, Name: "One"}, 2: {ID: 2, Name: "Two"}, 3: {ID: 3, Name: "Tres"}}
 	tests := []struct {
@@ -30,7 +30,9 @@ func TestFactsReaderLanguage(t *testing.T) {
 		{
 			name: "every article read: the Spanish sentence is a fact of its own",
 			arts: flood,
-			want: [][]string{{"150 people", "120 residents"}, {"tres días"}},
+			// "cuatro días", which no English sentence gives: "tres días"
+			// would restate the "three days" its item's sentence shows.
+			want: [][]string{{"150 people", "120 residents"}, {"cuatro días"}},
 		},
 		{
 			name:   "an English briefing leaves it out",
@@ -56,6 +58,51 @@ func TestFactsReaderLanguage(t *testing.T) {
 					figs = append(figs, v.Figure.Text)
 				}
 				got = append(got, figs)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("facts' figures (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestFactsReadInListedSentence wants a figure the reader has read in a
+// listed key fact's sentence not listed again from another sentence: the
+// demo's teachers listed "**6 percent**: …a pay rise of 6 percent over two
+// years" and then "**two years**: …6 percent over two years", and the
+// election "**61 percent**: Turnout was 61 percent, the highest … for
+// twenty years" and then "**twenty years**" from another outlet's copy.
+func TestFactsReadInListedSentence(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		arts []news.Article
+		want []string
+	}{
+		{
+			name: "another figure of the listed sentence, from another sentence",
+			arts: []news.Article{
+				{ID: 1, SourceID: 1, Lang: "en", Title: "Teachers accept deal", Text: "Teachers in Valdria have voted to accept a pay rise of 6 percent over two years, ending the threat of a national school strike."},
+				{ID: 2, SourceID: 2, Lang: "en", Title: "Teachers accept deal", Text: "Head teachers in Lanmere were relieved that the strike had been called off, after teachers accepted a pay rise over two years."},
+			},
+			want: []string{"6 percent"},
+		},
+		{
+			name: "a figure no listed sentence gives is listed",
+			arts: []news.Article{
+				{ID: 1, SourceID: 1, Lang: "en", Title: "Teachers accept deal", Text: "Teachers in Valdria have voted to accept a pay rise of 6 percent over two years, ending the threat of a national school strike."},
+				{ID: 2, SourceID: 2, Lang: "en", Title: "Teachers accept deal", Text: "Head teachers in Lanmere were relieved that the strike, which would have closed schools for three days, had been called off."},
+			},
+			want: []string{"6 percent", "three days"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			items := facts(tt.arts, articleLangs(tt.arts), articleQuotes(tt.arts), nil, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), nil)
+			var got []string
+			for _, it := range items {
+				got = append(got, it.Figure.Text)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts' figures (-want +got):\n%s", diff)

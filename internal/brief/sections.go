@@ -508,6 +508,19 @@ func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sourc
 	// prints them too: a sentence with two figures would otherwise come
 	// back, from the copy, for the figure the first showing did not list.
 	seenSent := map[string]bool{}
+	// The figures of each sentence, and those of the sentences listed so
+	// far: a figure the reader has read in a listed sentence ("**6
+	// percent**: …a pay rise of 6 percent over two years") is not listed
+	// again from another ("**two years**: …6 percent over two years").
+	sentFigs := map[[3]int][]news.Figure{}
+	for _, f := range facts {
+		k := [3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}
+		sentFigs[k] = append(sentFigs[k], f.fig.Figure)
+	}
+	var printed []news.Figure
+	markRead := func(f fact) {
+		printed = append(printed, sentFigs[[3]int{f.doc, f.fig.Sentence.Start, f.fig.Sentence.End}]...)
+	}
 	for _, f := range facts {
 		a := articles[f.doc]
 		sk := printedKey(f.fig.Sentence.Of(a.Text))
@@ -531,6 +544,7 @@ func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sourc
 				if main.Value != f.fig.Value && !slices.ContainsFunc(out[i].Variants, func(v news.Item) bool { return v.Figure.Value == f.fig.Value }) {
 					seenSent[sk] = true
 					out[i].Variants = append(out[i].Variants, it)
+					markRead(f)
 				}
 				break
 			}
@@ -573,13 +587,18 @@ func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sourc
 			if !dup {
 				seenSent[sk] = true
 				out[i].Variants = append(out[i].Variants, it)
+				markRead(f)
 			}
 			break
 		}
 		if placed || len(out) == n || !read(f) {
 			continue
 		}
+		if f.person == nil && slices.ContainsFunc(printed, func(g news.Figure) bool { return restates(g, f.fig.Figure) }) {
+			continue // read already, in a listed sentence
+		}
 		seenSent[sk] = true
+		markRead(f)
 		out = append(out, it)
 		mains = append(mains, f.fig)
 		twoValues = append(twoValues, f.twoValues)
