@@ -1213,7 +1213,9 @@ account|insider|source|person|man|woman|spokesman|official|aide|transcript|excer
 mensaje|anuncio|encuesta|estudio|sentencia|auto|documento|periódico|diario|nota|respondents|votantes|encuestados`)
 
 // looksLikeRole reports whether tokens [a, b) read as a role appositive:
-// "a spokeswoman for the agency", "the former governor", "42".
+// "a spokeswoman for the agency", "the former governor", "42", or an
+// occupation after "a" or "an" ("a pharmacist in central Lanmere", "an
+// electrical engineer at …", "a paediatrician at …"; occupationAfterA).
 func (q *quoter) looksLikeRole(a, b int) bool {
 	if b-a > 14 {
 		return false
@@ -1225,6 +1227,33 @@ func (q *quoter) looksLikeRole(a, b int) bool {
 		kw := Key(q.word(k))
 		if roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")] {
 			return det || k == a || isCap(q.word(a))
+		}
+	}
+	return q.occupationAfterA(a, b)
+}
+
+// maxOccupationModifiers is the most words between "a" and the occupation
+// occupationAfterA reads ("a 24-year-old retired engineer").
+const maxOccupationModifiers = 2
+
+// occupationAfterA reports whether tokens [a, b) open on "a" or "an" and,
+// after at most maxOccupationModifiers lower-case words, a lower-case
+// occupation by its ending (agentNoun's "-er", "-or", "-ist", or
+// "-ian": "pharmacist", "engineer", "paediatrician"). The article is
+// what makes the ending safe here: a given name is never written "a
+// Julian", and the occupation is in lower case.
+func (q *quoter) occupationAfterA(a, b int) bool {
+	if first := Key(q.word(a)); first != "a" && first != "an" {
+		return false
+	}
+	for k := a + 1; k < b && k <= a+1+maxOccupationModifiers && q.toks[k].word; k++ {
+		w := q.word(k)
+		if isCap(w) {
+			return false
+		}
+		kw := Key(w)
+		if q.agentNoun(kw) || utf8.RuneCountInString(kw) >= 6 && strings.HasSuffix(kw, "ian") {
+			return true
 		}
 	}
 	return false

@@ -49,6 +49,16 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We found things under the floor", "Oskar Lindqvist", "director"}}},
 		{"after, verb first, two-word role before an unclassified name, then day", "en", `"I want to apologise," said chief executive Mirela Dane on Friday.`,
 			[]voice{{"I want to apologise", "Mirela Dane", "chief executive"}}},
+		// An occupation set off after the name, known by its ending after
+		// "a" or "an" only: no role noun names a pharmacist.
+		{"after, verb first, an occupation after a", "en", `"With the floods, some of our patients cannot even reach us," said Ada Pell, a pharmacist in central Lanmere.`,
+			[]voice{{"With the floods, some of our patients cannot even reach us", "Ada Pell", "pharmacist in central Lanmere"}}},
+		{"after, verb first, an occupation after an and a modifier", "en", `"If the wires are full, the power stays where it is," said Astrid Lunde, an electrical engineer at Lanmere Technical College.`,
+			[]voice{{"If the wires are full, the power stays where it is", "Astrid Lunde", "electrical engineer at Lanmere Technical College"}}},
+		{"after, verb first, an occupation in -ian", "en", `"You do not need to panic," said Dr Henrik Saar, a paediatrician at Port Anselm Children's Hospital.`,
+			[]voice{{"You do not need to panic", "Henrik Saar", "paediatrician at Port Anselm Children's Hospital"}}},
+		{"after, verb first, a capitalised word after a is no occupation", "en", `"You do not need to panic," said Henrik Saar, a Christian from Lanmere.`,
+			[]voice{{"You do not need to panic", "Henrik Saar", ""}}},
 		{"after, verb first, an occupation before an unclassified name", "en", `"There was a bang and everyone fell forward," said passenger Elif Morse, who was travelling to work.`,
 			[]voice{{"There was a bang and everyone fell forward", "Elif Morse", "passenger"}}},
 		{"after, verb first, a possessive before an unclassified name is no role", "en", `"Today the road is open," said the agency's Amara Quist.`,
