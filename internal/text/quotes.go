@@ -1229,7 +1229,19 @@ func (q *quoter) looksLikeRole(a, b int) bool {
 			return det || k == a || isCap(q.word(a))
 		}
 	}
-	return q.occupationAfterA(a, b)
+	return q.occupationAfterA(a, b) || q.whoDoes(a, b)
+}
+
+// occupationVerbs tell, after "who", what a person does for a living
+// ("who runs a bakery on Tanner Street"), in the present: "who runs" is
+// their role, "who ran" a story about them.
+var occupationVerbs = set(`runs|owns|manages|heads|leads|teaches|organises|organizes|works|chairs|coaches|directs`)
+
+// whoDoes reports whether tokens [a, b) are "who" and an occupation verb:
+// the clause says what the speaker does, which no role noun names ("Hilde
+// Marsh, who runs a bakery on Tanner Street").
+func (q *quoter) whoDoes(a, b int) bool {
+	return a+2 < b && Key(q.word(a)) == "who" && q.toks[a+1].word && occupationVerbs[Key(q.word(a+1))]
 }
 
 // maxOccupationModifiers is the most words between "a" and the occupation

@@ -57,6 +57,12 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"If the wires are full, the power stays where it is", "Astrid Lunde", "electrical engineer at Lanmere Technical College"}}},
 		{"after, verb first, an occupation in -ian", "en", `"You do not need to panic," said Dr Henrik Saar, a paediatrician at Port Anselm Children's Hospital.`,
 			[]voice{{"You do not need to panic", "Henrik Saar", "paediatrician at Port Anselm Children's Hospital"}}},
+		// "who" and what the speaker does for a living is their role; a
+		// story about them ("who ran") is not.
+		{"after, verb first, who runs", "en", `"Nobody warned us," said Hilde Marsh, who runs a bakery on Tanner Street.`,
+			[]voice{{"Nobody warned us", "Hilde Marsh", "who runs a bakery on Tanner Street"}}},
+		{"after, verb first, who ran is no role", "en", `"Nobody warned us," said Hilde Marsh, who ran to the bridge.`,
+			[]voice{{"Nobody warned us", "Hilde Marsh", ""}}},
 		{"after, verb first, a capitalised word after a is no occupation", "en", `"You do not need to panic," said Henrik Saar, a Christian from Lanmere.`,
 			[]voice{{"You do not need to panic", "Henrik Saar", ""}}},
 		{"after, verb first, an occupation before an unclassified name", "en", `"There was a bang and everyone fell forward," said passenger Elif Morse, who was travelling to work.`,
