@@ -1241,7 +1241,13 @@ var occupationVerbs = set(`runs|owns|manages|heads|leads|teaches|organises|organ
 // the clause says what the speaker does, which no role noun names ("Hilde
 // Marsh, who runs a bakery on Tanner Street").
 func (q *quoter) whoDoes(a, b int) bool {
-	return a+2 < b && Key(q.word(a)) == "who" && q.toks[a+1].word && occupationVerbs[Key(q.word(a+1))]
+	if a+2 >= b || Key(q.word(a)) != "who" || !q.toks[a+1].word {
+		return false
+	}
+	v := Key(q.word(a + 1))
+	// "who speaks for the group", "who speaks on humanitarian affairs for
+	// the Civic Alliance": a spokesperson; not "who speaks Spanish".
+	return occupationVerbs[v] || v == "speaks" && q.toks[a+2].word && (Key(q.word(a+2)) == "for" || Key(q.word(a+2)) == "on")
 }
 
 // maxOccupationModifiers is the most words between "a" and the occupation

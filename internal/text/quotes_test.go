@@ -61,6 +61,10 @@ func TestQuotes(t *testing.T) {
 		// story about them ("who ran") is not.
 		{"after, verb first, who runs", "en", `"Nobody warned us," said Hilde Marsh, who runs a bakery on Tanner Street.`,
 			[]voice{{"Nobody warned us", "Hilde Marsh", "who runs a bakery on Tanner Street"}}},
+		{"after, verb first, who speaks for", "en", `"Six days of hunger need an explanation," said Corin Maddox, who speaks on humanitarian affairs for the Civic Alliance.`,
+			[]voice{{"Six days of hunger need an explanation", "Corin Maddox", "who speaks on humanitarian affairs for the Civic Alliance"}}},
+		{"after, verb first, who speaks a language is no role", "en", `"Six days of hunger need an explanation," said Corin Maddox, who speaks Spanish.`,
+			[]voice{{"Six days of hunger need an explanation", "Corin Maddox", ""}}},
 		{"after, verb first, who ran is no role", "en", `"Nobody warned us," said Hilde Marsh, who ran to the bridge.`,
 			[]voice{{"Nobody warned us", "Hilde Marsh", ""}}},
 		{"after, verb first, a capitalised word after a is no occupation", "en", `"You do not need to panic," said Henrik Saar, a Christian from Lanmere.`,
