@@ -1250,6 +1250,56 @@ func (q *quoter) whoDoes(a, b int) bool {
 	return occupationVerbs[v] || v == "speaks" && q.toks[a+2].word && (Key(q.word(a+2)) == "for" || Key(q.word(a+2)) == "on")
 }
 
+// maxAffiliationWords is the most words an affiliation after "of" has
+// for affiliation to read it ("the consumer group Fair Money").
+const maxAffiliationWords = 6
+
+// affiliation reads, from token j right after a person's name, "of" and
+// the organisation the person speaks for, up to the clause's end: "of
+// Anselm Capital", "of the consumer group Fair Money", and returns the
+// organisation's words (the caption "Kasper Lund, Anselm Capital"). The
+// words must open on a capital or "the" and end on a name, and not be a
+// place alone ("John Smith of Chicago" is where he is
+// from, not whom he speaks for).
+func (q *quoter) affiliation(j int) (news.Span, bool) {
+	if j+1 >= len(q.toks) || !q.toks[j].word || Key(q.word(j)) != "of" {
+		return news.Span{}, false
+	}
+	a := j + 1
+	f := a
+	for f < len(q.toks) && (q.toks[f].word || q.possessiveMark(f)) && f-a < maxAffiliationWords {
+		f++
+	}
+	if f == a || f < len(q.toks) && !q.isPunct(f, ",.;") {
+		return news.Span{}, false // a longer run, or one the clause goes on past
+	}
+	// A name ends the run ("Anselm Capital", "the consumer group Fair
+	// Money") and nothing but a name's own words follows its first
+	// capital: "of Texas spoke first" and "of Anselm Capital on Friday"
+	// go on into the clause.
+	if (!isCap(q.word(a)) && Key(q.word(a)) != "the") || !q.toks[f-1].word || !isCap(q.word(f-1)) {
+		return news.Span{}, false
+	}
+	inName := false
+	for k := a; k < f; k++ {
+		w := q.word(k)
+		if inName && q.toks[k].word && !isCap(w) && !nameConnectors[Key(w)] {
+			return news.Span{}, false
+		}
+		if _, day := weekdays[Key(w)]; day {
+			return news.Span{}, false
+		}
+		inName = inName || isCap(w)
+	}
+	sp := news.Span{Start: q.toks[a].start, End: q.toks[f-1].end}
+	for _, e := range q.ents {
+		if e.Kind == Place && e.Span == sp {
+			return news.Span{}, false
+		}
+	}
+	return sp, true
+}
+
 // maxOccupationModifiers is the most words between "a" and the occupation
 // occupationAfterA reads ("a 24-year-old retired engineer").
 const maxOccupationModifiers = 2
@@ -2710,6 +2760,11 @@ func (q *quoter) roleOf(p Entity, skip news.Span) news.Span {
 			if f < len(q.toks) && q.looksLikeRole(j+1, f) && q.isPunct(f, ",.;") {
 				return news.Span{Start: q.toks[j+1].start, End: q.toks[f-1].end}
 			}
+		}
+		// An affiliation after "of": "Kasper Lund of Anselm Capital",
+		// "Renate Holm of the consumer group Fair Money".
+		if r, ok := q.affiliation(j); ok {
+			return r
 		}
 		// Role before, set off by a comma: "La ministra de Sanidad, Ana
 		// Ruiz,", "The agency's director, Ana Ruiz,".
