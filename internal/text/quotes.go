@@ -1226,7 +1226,7 @@ func (q *quoter) looksLikeRole(a, b int) bool {
 	for k := a; k < b; k++ {
 		kw := Key(q.word(k))
 		if roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")] {
-			return det || k == a || isCap(q.word(a))
+			return det || k == a || isCap(q.word(a)) || q.modifiersOnly(a, k)
 		}
 	}
 	return q.occupationAfterA(a, b) || q.whoDoes(a, b)
@@ -1248,6 +1248,18 @@ func (q *quoter) whoDoes(a, b int) bool {
 	// "who speaks for the group", "who speaks on humanitarian affairs for
 	// the Civic Alliance": a spokesperson; not "who speaks Spanish".
 	return occupationVerbs[v] || v == "speaks" && q.toks[a+2].word && (Key(q.word(a+2)) == "for" || Key(q.word(a+2)) == "on")
+}
+
+// modifiersOnly reports whether tokens [a, k) are all role modifiers
+// ("managing director", "senior vice president"), so that the role noun
+// at k opens the role as the first word would.
+func (q *quoter) modifiersOnly(a, k int) bool {
+	for i := a; i < k; i++ {
+		if !q.toks[i].word || !roleModifier(Key(q.word(i))) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxAffiliationWords is the most words an affiliation after "of" has
@@ -1535,7 +1547,7 @@ func allCapsWords(q *quoter, a, b int) bool {
 // minister", "a senior White House official").
 func roleModifier(k string) bool {
 	switch k {
-	case "former", "senior", "top", "chief", "deputy", "acting", "interim", "then", "vice", "assistant",
+	case "former", "senior", "top", "chief", "deputy", "acting", "interim", "then", "vice", "assistant", "managing",
 		"presidential", "foreign", "prime", "general", "executive", "national", "local", "state", "federal",
 		"campaign", "press", "official", "democratic", "republican", "the", "a", "an", "his", "her", "their",
 		"el", "la", "los", "las", "un", "una", "su", "sus", "ex", "nuevo", "nueva", "actual", "for", "of", "de", "del":

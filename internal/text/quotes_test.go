@@ -76,6 +76,8 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"We lost", "Kasper Lund", ""}}},
 		{"after, verb first, of and a day is no role", "en", `"We lost," said Kasper Lund of Anselm Capital on Friday.`,
 			[]voice{{"We lost", "Kasper Lund", ""}}},
+		{"after, verb first, a role after its modifiers", "en", `"Now we will wait and see," said Viktor Hallan, managing director of Hallan Ceramics, which employs 140 people.`,
+			[]voice{{"Now we will wait and see", "Viktor Hallan", "managing director of Hallan Ceramics"}}},
 		{"after, verb first, who ran is no role", "en", `"Nobody warned us," said Hilde Marsh, who ran to the bridge.`,
 			[]voice{{"Nobody warned us", "Hilde Marsh", ""}}},
 		{"after, verb first, a capitalised word after a is no occupation", "en", `"You do not need to panic," said Henrik Saar, a Christian from Lanmere.`,
