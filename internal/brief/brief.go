@@ -469,10 +469,26 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scor
 // lang, opens on words that lean on the sentence before it: a pronoun
 // ("She said…", opensOnPronoun), a connective or a demonstrative ("But
 // these are small complaints…", opensOnLink) or the first or second
-// person (opensOnPersonal). On a line of its own, as the bottom line or a
-// key fact, such a sentence reads as a fragment.
+// person (opensOnPersonal), or names its figure only as "the figure"
+// (namesFigureBack). On a line of its own, as the bottom line or a key
+// fact, such a sentence reads as a fragment.
 func opensLeaning(s, lang string) bool {
-	return opensOnPronoun(s, lang) || opensOnLink(s) || opensOnPersonal(s)
+	return opensOnPronoun(s, lang) || opensOnLink(s) || opensOnPersonal(s) || namesFigureBack(s)
+}
+
+// namesFigureBack reports whether s calls its number "the figure" or "la
+// cifra" ("In Eastgate, the figure was 54 percent."): what was counted is
+// in the sentence before, and a key fact shown alone leaves the reader
+// asking 54 percent of what.
+func namesFigureBack(s string) bool {
+	ws := text.Words(s)
+	for k := 0; k+1 < len(ws); k++ {
+		switch ws[k] + " " + ws[k+1] {
+		case "the figure", "that figure", "this figure", "la cifra", "esa cifra", "esta cifra":
+			return true
+		}
+	}
+	return false
 }
 
 // backLinks are first words that tie a sentence to the one before it: a

@@ -173,6 +173,36 @@ func TestFactsSentenceStandsAlone(t *testing.T) {
 
 // TestOpensOnLink pins which openings tie a sentence to the one before it,
 // for the bottom line and the key facts.
+func TestNamesFigureBack(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"In Eastgate, the figure was 54 percent.", true},
+		{"That figure rose to 12 percent in Lanmere.", true},
+		{"En Eastgate, la cifra fue del 54 %.", true},
+		{"Nationally, 71 percent of members accepted the offer.", false},
+		{"Official figures showed inflation at 4.8 percent.", false},
+		{"The figures, published on Tuesday, showed unemployment at 5 percent.", false},
+	}
+	for _, tt := range tests {
+		if got := namesFigureBack(tt.s); got != tt.want {
+			t.Errorf("namesFigureBack(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	// A key fact is not shown with such a sentence.
+	arts := []news.Article{{ID: 1, SourceID: 1, Lang: "en", Title: "Teachers accept deal",
+		Text: "Nationally, 71 percent of members of the teachers' federation accepted the pay offer on Friday. In Eastgate, the figure was 54 percent."}}
+	var got []string
+	for _, it := range facts(arts, articleLangs(arts), articleQuotes(arts), nil, 8, nil, newScored(arts, SummaryOptions{}.withDefaults()), nil) {
+		got = append(got, it.Figure.Text)
+	}
+	if diff := cmp.Diff([]string{"71 percent"}, got); diff != "" {
+		t.Errorf("facts' figures (-want +got):\n%s", diff)
+	}
+}
+
 func TestOpensOnLink(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
