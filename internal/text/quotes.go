@@ -1229,7 +1229,19 @@ func (q *quoter) looksLikeRole(a, b int) bool {
 			return det || k == a || isCap(q.word(a)) || q.modifiersOnly(a, k)
 		}
 	}
-	return q.occupationAfterA(a, b) || q.whoDoes(a, b)
+	return q.occupationAfterA(a, b) || q.whoDoes(a, b) || q.oneOfThe(a, b)
+}
+
+// oneOfThe reports whether tokens [a, b) are "one of the" and a plural
+// occupation ("one of the drivers", "one of the organisers"): the group
+// the speaker belongs to is their role.
+func (q *quoter) oneOfThe(a, b int) bool {
+	if a+3 >= b || Key(q.word(a)) != "one" || Key(q.word(a+1)) != "of" || Key(q.word(a+2)) != "the" || !q.toks[a+3].word {
+		return false
+	}
+	w := q.word(a + 3)
+	kw, ok := strings.CutSuffix(Key(w), "s")
+	return ok && !isCap(w) && (roleNouns[kw] || q.agentNoun(kw))
 }
 
 // occupationVerbs tell, after "who", what a person does for a living
