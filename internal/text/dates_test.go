@@ -97,19 +97,7 @@ func TestSpanishPlanProximo(t *testing.T) {
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			t.Parallel()
-			w := figWords(tc.in, news.Span{Start: 0, End: len(tc.in)})
-			got := false
-			for k := range w {
-				prev, next := "", ""
-				if k > 0 {
-					prev = w[k-1].key
-				}
-				if k+1 < len(w) {
-					next = w[k+1].key
-				}
-				got = got || SpanishPlan(w[k].key, strings.ToLower(w[k].text), prev, next)
-			}
-			if got != tc.want {
+			if got := planIn(tc.in, SpanishPlan); got != tc.want {
 				t.Errorf("a plan in %q = %v, want %v", tc.in, got, tc.want)
 			}
 		})
@@ -143,20 +131,31 @@ func TestEnglishPlan(t *testing.T) {
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			t.Parallel()
-			w := figWords(tc.in, news.Span{Start: 0, End: len(tc.in)})
-			got := false
-			for k := range w {
-				next := ""
-				if k+1 < len(w) {
-					next = w[k+1].key
-				}
-				got = got || EnglishPlan(w[k].key, next)
-			}
-			if got != tc.want {
+			english := func(key, _, _, next string) bool { return EnglishPlan(key, next) }
+			if got := planIn(tc.in, english); got != tc.want {
 				t.Errorf("a plan in %q = %v, want %v", tc.in, got, tc.want)
 			}
 		})
 	}
+}
+
+// planIn reports whether plan finds a plan at any word of s, given each
+// word's Key, lower-cased text and its neighbours' Keys.
+func planIn(s string, plan func(key, low, prev, next string) bool) bool {
+	w := figWords(s, news.Span{Start: 0, End: len(s)})
+	for k := range w {
+		prev, next := "", ""
+		if k > 0 {
+			prev = w[k-1].key
+		}
+		if k+1 < len(w) {
+			next = w[k+1].key
+		}
+		if plan(w[k].key, strings.ToLower(w[k].text), prev, next) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestDatesWeekdayTense: a weekday with no "last" or "next" is read by its
