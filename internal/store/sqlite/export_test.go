@@ -27,3 +27,6 @@ func MigrateWith(ctx context.Context, st *Store, known []store.Migration) error 
 func EmbeddedMigrations() ([]store.Migration, error) {
 	return store.Migrations(migrationFS)
 }
+
+// SetLogger makes st log to logger.
+func SetLogger(st *Store, logger *slog.Logger) { st.logger = logger }

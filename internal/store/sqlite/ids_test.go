@@ -1,8 +1,10 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"log/slog"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -154,6 +156,9 @@ func TestMigrationChecksForeignKeys(t *testing.T) {
 		INSERT INTO article_links (link, article_id) VALUES ('https://feeds.example/r/4', 4)`); err != nil {
 		t.Fatal(err)
 	}
+	// A link orphaned before the upgrade, which the check counts: the
+	// upgrade adds a second to the one there was.
+	orphan(t, db, `INSERT INTO article_links (link, article_id) VALUES ('https://feeds.example/r/99', 99)`)
 	before := versions(t, st)
 	err := sqlite.MigrateWith(ctx, st, append(slices.Clone(all), bad))
 	if err == nil || !strings.Contains(err.Error(), "article_links row") {
@@ -163,11 +168,61 @@ func TestMigrationChecksForeignKeys(t *testing.T) {
 	if diff := cmp.Diff(before, versions(t, st)); diff != "" {
 		t.Errorf("recorded migrations after the refused upgrade (-before +after):\n%s", diff)
 	}
-	if got := column(t, db, `SELECT article_id FROM article_links`); !slices.Equal(got, []string{"4"}) {
-		t.Errorf("links after the refused upgrade: %q, want the one to article 4", got)
+	if got := column(t, db, `SELECT article_id FROM article_links ORDER BY 1`); !slices.Equal(got, []string{"4", "99"}) {
+		t.Errorf("links after the refused upgrade: %q, want those to articles 4 and 99", got)
 	}
 	if got := column(t, db, `PRAGMA foreign_keys`); !slices.Equal(got, []string{"1"}) {
 		t.Errorf("PRAGMA foreign_keys after a refused upgrade = %q, want 1", got)
+	}
+}
+
+// TestMigrationKeepsOldOrphans checks that rows whose parent was gone
+// before an upgrade (the sqlite3 shell has foreign keys off, so deleting
+// a source there leaves its articles pointing at it) do not refuse it:
+// they are not the upgrade's doing, and refusing them would keep
+// newsdesk from opening the file. They are logged and left as they were.
+func TestMigrationKeepsOldOrphans(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, all := openBefore(t, filepath.Join(t.TempDir(), "newsdesk.db"), idsMigration)
+	var logs bytes.Buffer
+	sqlite.SetLogger(st, slog.New(slog.NewTextHandler(&logs, nil)))
+	db := st.DB()
+	orphan(t, db, `INSERT INTO articles (id, source_id, url, fetched_at, sort_time, extraction)
+		VALUES (4, 77, 'https://a.example/4', 1, 1, 'full')`)
+	orphan(t, db, `INSERT INTO article_links (link, article_id) VALUES ('https://feeds.example/r/99', 99)`)
+	if err := sqlite.MigrateWith(ctx, st, all); err != nil {
+		t.Fatalf("upgrade with rows orphaned before it: %v", err)
+	}
+	if got := versions(t, st); len(got) != len(all) {
+		t.Errorf("migrations recorded after the upgrade: %v, want all %d", got, len(all))
+	}
+	got := column(t, db, `SELECT 'article ' || id || ' ' || source_id FROM articles
+		UNION ALL SELECT 'link ' || article_id FROM article_links ORDER BY 1`)
+	if diff := cmp.Diff([]string{"article 4 77", "link 99"}, got); diff != "" {
+		t.Errorf("rows after the upgrade (-want +got):\n%s", diff)
+	}
+	for _, want := range []string{"rows whose parent is gone", "count=2", "articles row 4 (of sources)", "article_links row (of articles)"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log %q lacks %q", logs.String(), want)
+		}
+	}
+}
+
+// orphan runs query on db with foreign keys off, as the sqlite3 shell
+// does by default, to leave a row whose parent is gone.
+func orphan(t *testing.T, db *sql.DB, query string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range []string{`PRAGMA foreign_keys = OFF`, query, `PRAGMA foreign_keys = ON`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
 }
 

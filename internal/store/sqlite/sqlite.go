@@ -203,8 +203,10 @@ func (st *Store) migrate(ctx context.Context) error {
 // with them on, dropping a table that others reference runs their ON
 // DELETE actions, which would set every article's source NULL or delete
 // their links. The pragma does nothing inside a transaction, so it is set
-// on the connection around it, and PRAGMA foreign_key_check stands in for
-// the checks before the commit.
+// on the connection around it, and PRAGMA foreign_key_check, run before
+// the first migration and again before the commit, stands in for the
+// checks: a row the migrations leave without its parent refuses the
+// upgrade, one that was so before it is logged and left.
 func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps map[string]sqlq.Step) (err error) {
 	if _, err := st.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS newsdesk_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
@@ -241,21 +243,41 @@ func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps
 	if err := store.CheckRecorded(known, recorded); err != nil {
 		return err
 	}
-	var applied []string
+	var pending []store.Migration
 	for _, m := range known {
-		if _, done := recorded[m.Version]; done {
-			continue
+		if _, done := recorded[m.Version]; !done {
+			pending = append(pending, m)
 		}
+	}
+	if len(pending) == 0 {
+		return nil
+	}
+	// Rows whose parent was gone before the upgrade (the sqlite3 shell
+	// has foreign keys off, so a DELETE there leaves them) are not the
+	// upgrade's doing: refusing them would keep newsdesk from opening the
+	// file until someone mended it by hand. They are logged; only rows
+	// the migrations leave without a parent refuse the upgrade.
+	old, err := foreignKeyViolations(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if len(old) > 0 {
+		st.logger.Warn("rows whose parent is gone, left as they were", "count", len(old), "rows", firstFew(old))
+	}
+	var applied []string
+	for _, m := range pending {
 		if err := st.applyMigration(ctx, tx, m, steps[m.Name]); err != nil {
 			return fmt.Errorf("migrate %s (nothing of this upgrade applied): %w", m.Name, err)
 		}
 		applied = append(applied, m.Name)
 	}
-	if len(applied) == 0 {
-		return nil
-	}
-	if err := foreignKeyCheck(ctx, tx); err != nil {
+	after, err := foreignKeyViolations(ctx, tx)
+	if err != nil {
 		return fmt.Errorf("migrate %s (nothing of this upgrade applied): %w", strings.Join(applied, ", "), err)
+	}
+	if added := without(after, old); len(added) > 0 {
+		return fmt.Errorf("migrate %s (nothing of this upgrade applied): check foreign keys: rows whose parent is gone: %s",
+			strings.Join(applied, ", "), firstFew(added))
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migrate: commit %s: %w", strings.Join(applied, ", "), err)
@@ -266,37 +288,63 @@ func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps
 	return nil
 }
 
-// foreignKeyCheck returns an error naming the first few rows of tx's
-// database whose foreign key has no parent, nil if there are none.
-func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+// foreignKeyViolations returns the rows of tx's database whose foreign
+// key has no parent, each as "articles row 4 (of sources)". A WITHOUT
+// ROWID table's rows have no rowid, so those of one table and parent are
+// told apart by their number alone.
+func foreignKeyViolations(ctx context.Context, tx *sql.Tx) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
-		return fmt.Errorf("check foreign keys: %w", err)
+		return nil, fmt.Errorf("check foreign keys: %w", err)
 	}
 	defer rows.Close()
 	var bad []string
-	for rows.Next() && len(bad) < 5 {
+	for rows.Next() {
 		var (
 			table, parent string
 			rowid         sql.NullInt64
 			fk            int64
 		)
 		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-			return fmt.Errorf("check foreign keys: %w", err)
+			return nil, fmt.Errorf("check foreign keys: %w", err)
 		}
-		row := table + " row" // a WITHOUT ROWID table's has no rowid
+		row := table + " row"
 		if rowid.Valid {
 			row += " " + strconv.FormatInt(rowid.Int64, 10)
 		}
 		bad = append(bad, row+" (of "+parent+")")
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("check foreign keys: %w", err)
+		return nil, fmt.Errorf("check foreign keys: %w", err)
 	}
-	if len(bad) > 0 {
-		return fmt.Errorf("check foreign keys: rows whose parent is gone: %s", strings.Join(bad, ", "))
+	return bad, nil
+}
+
+// without returns the items of after not in before, counting repeats: a
+// row listed twice after and once before is listed once.
+func without(after, before []string) []string {
+	left := make(map[string]int, len(before))
+	for _, s := range before {
+		left[s]++
 	}
-	return nil
+	var added []string
+	for _, s := range after {
+		if left[s] > 0 {
+			left[s]--
+			continue
+		}
+		added = append(added, s)
+	}
+	return added
+}
+
+// firstFew joins the first five of rows, saying how many more there are.
+func firstFew(rows []string) string {
+	const n = 5
+	if len(rows) <= n {
+		return strings.Join(rows, ", ")
+	}
+	return strings.Join(rows[:n], ", ") + fmt.Sprintf(" and %d more", len(rows)-n)
 }
 
 // applyMigration applies m, with its Go step if not nil, in tx, and
