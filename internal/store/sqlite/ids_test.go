@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"log/slog"
 	"path/filepath"
 	"slices"
@@ -137,6 +138,59 @@ func TestIDsUpgrade(t *testing.T) {
 	}
 	if src.ID <= 8 {
 		t.Errorf("source added after deleting source 8 got ID %d, want above 8", src.ID)
+	}
+}
+
+// TestIDsUpgradeSequence checks that the upgrade seeds the articles'
+// sequence past every article ID still stored anywhere, not only past the
+// largest article's: an ID that outlives its article (pruned) must not be
+// given to a new one, which a duplicate, the snapshot's cursor or a
+// briefing would then name.
+func TestIDsUpgradeSequence(t *testing.T) {
+	t.Parallel()
+	cited, err := json.Marshal(news.Briefing{StoryID: 2, Sections: []news.Section{{Items: []news.Item{
+		{Citations: []news.Citation{news.Cite(6, news.Span{End: 1})}},
+		{Figure: &news.Figure{Citation: news.Cite(13, news.Span{End: 1})}},
+	}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		rows []string // besides article 4 and story 2
+		want string
+	}{
+		{"largest ID", nil, "4"},
+		{"duplicate of a pruned article", []string{`UPDATE articles SET duplicate_of = 9`}, "9"},
+		{"snapshot cursor", []string{`INSERT INTO cluster_snapshot (id, data, after_article, fingerprint, taken_at) VALUES (1, x'00', 11, 'f', 1)`}, "11"},
+		{"citation", []string{`INSERT INTO briefings (story_id, generated_at, body) VALUES (2, 1, '` + string(cited) + `')`}, "13"},
+		{"citation beside a body not JSON", []string{
+			`INSERT INTO stories (id) VALUES (3)`,
+			`INSERT INTO briefings (story_id, generated_at, body) VALUES (2, 1, '` + string(cited) + `'), (3, 1, '{')`,
+		}, "13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			st, all := openBefore(t, filepath.Join(t.TempDir(), "newsdesk.db"), idsMigration)
+			db := st.DB()
+			for _, q := range append([]string{
+				`INSERT INTO articles (id, url, fetched_at, sort_time, extraction) VALUES (4, 'https://a.example/4', 1, 1, 'full')`,
+				`INSERT INTO stories (id) VALUES (2)`,
+			}, tt.rows...) {
+				if _, err := db.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			if err := sqlite.MigrateWith(ctx, st, all); err != nil {
+				t.Fatalf("upgrade: %v", err)
+			}
+			got := column(t, db, `SELECT seq FROM sqlite_sequence WHERE name = 'articles'`)
+			if diff := cmp.Diff([]string{tt.want}, got); diff != "" {
+				t.Errorf("articles' sequence after the upgrade (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -101,9 +101,17 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 	INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
--- The copies set each table's sequence to its largest ID stored; an ID
--- deleted before this upgrade left no trace to seed it higher. Seeded
--- outright all the same, so that an empty table starts a row at 0 too.
+-- The copies set each table's sequence to its largest ID stored. Seeded
+-- outright all the same, so that an empty table starts a row at 0 too,
+-- and so that the articles' sequence also passes the IDs that outlive
+-- their article: a duplicate's duplicate_of (no foreign key; a prune
+-- leaves it), the snapshot's after_article (the replay's cursor) and the
+-- briefings' citations. Nothing keeps a deleted source's ID (articles'
+-- source_id is set NULL), nor an article's no row names any more.
 DELETE FROM sqlite_sequence WHERE name IN ('sources', 'articles');
 INSERT INTO sqlite_sequence (name, seq) SELECT 'sources', COALESCE(max(id), 0) FROM sources;
-INSERT INTO sqlite_sequence (name, seq) SELECT 'articles', COALESCE(max(id), 0) FROM articles;
+INSERT INTO sqlite_sequence (name, seq) SELECT 'articles', max(
+	(SELECT COALESCE(max(max(id, duplicate_of)), 0) FROM articles),
+	(SELECT COALESCE(max(after_article), 0) FROM cluster_snapshot),
+	(SELECT COALESCE(max(c.value), 0) FROM briefings, json_tree(briefings.body) AS c
+		WHERE json_valid(briefings.body) AND c.key = 'article_id' AND c.type = 'integer'));
