@@ -292,7 +292,7 @@ type Config struct {
 	YearConflict float64
 	// YearAdjacent takes this share off the YearConflict discount when
 	// one of the story's years it compares is one year off the article's
-	// (see yearAdjacent). Default 0.25 (0.2 becomes 0.15), chosen on
+	// (see yearConflict). Default 0.25 (0.2 becomes 0.15), chosen on
 	// ecbplus-dev (round 12 of issue 4 in docs/clustering.md); 0 turns it
 	// off.
 	YearAdjacent float64
@@ -1157,12 +1157,14 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 		pen := c.cfg.TimePenalty * (1 - c.cfg.GapRelief*names)
 		sc /= 1 + pen*math.Log1p(float64(g)/float64(c.cfg.TimeScale))/math.Ln2
 	}
-	if c.cfg.YearConflict > 0 && c.yearConflict(d, p, s) {
-		k := c.cfg.YearConflict
-		if c.cfg.YearAdjacent > 0 && yearAdjacent(d, p, s) {
-			k *= 1 - c.cfg.YearAdjacent
+	if c.cfg.YearConflict > 0 {
+		if conflict, adjacent := c.yearConflict(d, p, s); conflict {
+			k := c.cfg.YearConflict
+			if c.cfg.YearAdjacent > 0 && adjacent {
+				k *= 1 - c.cfg.YearAdjacent
+			}
+			sc *= 1 - k
 		}
-		sc *= 1 - k
 	}
 	if c.cfg.YearlessConflict > 0 && yearless(d, p, s) {
 		k := c.cfg.YearlessConflict
@@ -1224,11 +1226,15 @@ func era(d Doc, p *prepared) int {
 // dateline ("May 3, 2013"). Dated articles are compared by their times
 // alone (the time discount), so a follow-up across New Year is not split.
 // The check fires when none of the story's articles that can be compared
-// with d are of d's year.
-func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
+// with d are of d's year. adjacent reports whether one of those is one
+// year off d's: a report dated by its text in September 2012 against a
+// story whose datelines say September 2013 is weaker evidence of another
+// event than one six years off, since a dateline or a crawled date is
+// often a year out, and an event of December is reported in January.
+func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) (conflict, adjacent bool) {
 	y := era(d, p)
 	if y == 0 || len(s.years) == 0 {
-		return false
+		return false, false
 	}
 	abs := func(v int) int { return max(v, -v) }
 	known, same := 0, 0
@@ -1240,28 +1246,11 @@ func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) bool {
 		if abs(yc.year) == abs(y) {
 			same += yc.n
 		}
-	}
-	return known > 0 && same == 0
-}
-
-// yearAdjacent reports whether one of the years of s that yearConflict
-// compares with d's is one year off it: a report dated by its text in
-// September 2012 against a story whose datelines say September 2013 is
-// weaker evidence of another event than one six years off, since a
-// dateline or a crawled date is often a year out, and an event of
-// December is reported in January.
-func yearAdjacent(d Doc, p *prepared, s *story) bool {
-	y := era(d, p)
-	abs := func(v int) int { return max(v, -v) }
-	for _, yc := range s.years {
-		if y > 0 && yc.year > 0 {
-			continue // as in yearConflict
-		}
 		if abs(abs(yc.year)-abs(y)) == 1 {
-			return true
+			adjacent = true
 		}
 	}
-	return false
+	return known > 0 && same == 0, adjacent
 }
 
 // yearRival reports whether s, scored sc, confirms the year of an
