@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,7 +59,8 @@ func openBefore(t *testing.T, path, name string) (*sqlite.Store, []store.Migrati
 func TestIDsUpgrade(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	st, all := openBefore(t, filepath.Join(t.TempDir(), "newsdesk.db"), idsMigration)
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	st, all := openBefore(t, path, idsMigration)
 	db := st.DB()
 	exec := func(query string, args ...any) {
 		t.Helper()
@@ -92,6 +95,10 @@ func TestIDsUpgrade(t *testing.T) {
 	}
 	if diff := cmp.Diff(before, column(t, db, dump)); diff != "" {
 		t.Errorf("rows after the upgrade (-before +after):\n%s", diff)
+	}
+	// The rebuild's WAL is truncated rather than kept until Close.
+	if fi, err := os.Stat(path + "-wal"); err != nil || fi.Size() != 0 {
+		t.Errorf("WAL after the upgrade: %v, want it empty", statSize(fi, err))
 	}
 	if diff := cmp.Diff(indexes, column(t, db, schema)); diff != "" {
 		t.Errorf("indexes and triggers after the upgrade (-before +after):\n%s", diff)
@@ -278,6 +285,14 @@ func orphan(t *testing.T, db *sql.DB, query string) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+}
+
+// statSize describes the result of os.Stat: the size, or the error.
+func statSize(fi os.FileInfo, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return strconv.FormatInt(fi.Size(), 10) + " bytes"
 }
 
 // column runs query on db and returns its one column as text.
