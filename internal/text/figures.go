@@ -299,7 +299,7 @@ func currencyLater(w []fword, j int) (string, bool) {
 var scaleWords = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
 	"mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3,
-	"mil": 1e3, "millon": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9, "billon": 1e12, "billones": 1e12,
+	"mil": 1e3, "millar": 1e3, "millon": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9, "billon": 1e12, "billones": 1e12,
 }
 
 type unitInfo struct {
@@ -457,6 +457,10 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		val, n = v, k
 	} else if v, k, ok := articleHundred(w, i); ok {
 		val, n = v, k // "a hundred metres": the article is the number's "one"
+	} else if k, ok := articleScale(w, i); ok {
+		val, n = 1, k // "a thousand people", "un millar de personas": the scale word follows
+	} else if lang == "es" && w[i].key == "mil" && (i == 0 || !isNum(w[i-1]) && numberWords[w[i-1].key] == 0) {
+		val, n = 1000, 1 // "unos mil vecinos", "mil millones": "mil" alone is a thousand
 	} else if isArticle(w[i].key) && i+1 < len(w) {
 		val, n, article = 1, 1, true
 	} else {
@@ -943,7 +947,7 @@ var numberWords = map[string]float64{
 	"veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
 	"sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
 	"doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600,
-	"setecientos": 700, "ochocientos": 800, "novecientos": 900, "hundred": 100, "hundreds": 200,
+	"setecientos": 700, "ochocientos": 800, "novecientos": 900, "hundred": 100, "hundreds": 200, "cientos": 200,
 	"half": 0.5, "medio": 0.5, "media": 0.5,
 }
 
@@ -973,7 +977,7 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 			break
 		}
 		switch {
-		case k == "hundred" || k == "hundreds":
+		case k == "hundred" || k == "hundreds" || k == "cientos":
 			if cur == 0 {
 				cur = 1
 			}
@@ -1004,16 +1008,45 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 // articleHundred reads "a hundred", "an hundred" or "a dozen" (and what
 // follows, "a hundred and five") at w[i] as one number whose words
 // include the article, so that the figure's text and span show it:
-// "hundred metres" alone misreads "a hundred metres".
+// "hundred metres" alone misreads "a hundred metres". "A few hundred"
+// and "a few dozen" are read whole too: "hundred people" alone looks
+// exact.
 func articleHundred(w []fword, i int) (float64, int, bool) {
-	if k := w[i].key; (k != "a" && k != "an") || i+1 >= len(w) || (w[i+1].key != "hundred" && w[i+1].key != "dozen") {
+	if k := w[i].key; k != "a" && k != "an" {
 		return 0, 0, false
 	}
-	v, n, ok := parseNumberWords(w, i+1)
+	h := i + 1
+	if h < len(w) && w[h].key == "few" {
+		h++
+	}
+	if h >= len(w) || (w[h].key != "hundred" && w[h].key != "dozen") {
+		return 0, 0, false
+	}
+	v, n, ok := parseNumberWords(w, h)
 	if !ok {
 		return 0, 0, false
 	}
-	return v, n + 1, true
+	return v, n + h - i, true
+}
+
+// articleScale reads the article (and "few") before a scale word as the
+// number's "one": "a thousand people", "a few thousand", "un millón de
+// personas", "un millar". It returns how many words the number is; the
+// scale word itself is left to the caller, which reads it as for "3
+// thousand". Without it, an article is a number only before a unit, and
+// "a thousand people" was no figure at all.
+func articleScale(w []fword, i int) (int, bool) {
+	if k := w[i].key; k != "a" && k != "an" && k != "un" {
+		return 0, false
+	}
+	h := i + 1
+	if h < len(w) && w[h].key == "few" && w[i].key == "a" {
+		h++
+	}
+	if h >= len(w) || len(w[h].key) < 3 || scaleWords[w[h].key] == 0 || strings.HasSuffix(w[h].key, "s") {
+		return 0, false
+	}
+	return h - i, true
 }
 
 // quantityOf builds the key of what a figure counts: for counts, the
@@ -1485,8 +1518,8 @@ func vulgarFraction(k string) bool {
 func boundOf(w []fword, i, next int, kind string) string {
 	for x := i; x < next; x++ {
 		switch w[x].key {
-		case "dozen", "dozens", "hundreds":
-			return BoundVague
+		case "dozen", "dozens", "hundreds", "cientos", "few":
+			return BoundVague // "few": "a few hundred", "a few thousand"
 		}
 	}
 	key := func(k int) string {
@@ -1518,7 +1551,27 @@ func boundOf(w []fword, i, next int, kind string) string {
 		k2 == "cerca" && k1 == "de" || k2 == "alrededor" && k1 == "de":
 		return BoundAbout
 	}
+	if roundArticle(w, i, next) {
+		return BoundAbout
+	}
 	return ""
+}
+
+// roundArticle reports whether the figure w[i:next] is a round hundred or
+// thousand by its article alone: "a hundred metres", "a thousand people",
+// "un millar de personas" say roughly how many, as "about 1,000" does; "a
+// hundred and fifty" counts. A bound word before it ("about a thousand",
+// "more than a hundred") is read by boundOf after this.
+func roundArticle(w []fword, i, next int) bool {
+	if i+1 >= next || (w[i].key != "a" && w[i].key != "an" && w[i].key != "un") {
+		return false
+	}
+	switch w[i+1].key {
+	case "hundred", "thousand", "millar":
+	default:
+		return false
+	}
+	return i+2 >= next || w[i+2].key != "and" && numberWords[w[i+2].key] == 0
 }
 
 // SameQuantity reports whether two figures measure the same thing, so
