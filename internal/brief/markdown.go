@@ -159,30 +159,48 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 			}
 		case news.SectionVoices:
 			for _, it := range s.Items {
-				who := voiceCaption(it)
+				c := VoiceCaption(it)
+				who := voiceCaption(c)
 				if len(it.Quotes) == 0 {
-					if via := VoiceOutlet(it); via != "" {
-						who += " (" + md(via) + ")"
+					if c.Via != "" {
+						who = strings.TrimPrefix(who+" ("+md(c.Via)+")", " ")
 					}
-					fmt.Fprintf(bw, "- “%s”%s — %s\n", md(it.Text), ref(it.Citations), who)
+					if who != "" {
+						who = " — " + who
+					}
+					fmt.Fprintf(bw, "- “%s”%s%s\n", md(it.Text), ref(it.Citations), who)
 					continue
 				}
 				// One speaker, their quotes beneath, each with its
-				// own notes and outlet, as the web page shows them.
-				fmt.Fprintf(bw, "- %s:\n", who)
+				// own notes and outlet, as the web page shows them;
+				// with no one to name, the quotes alone.
+				indent := "  "
+				if who != "" {
+					fmt.Fprintf(bw, "- %s:\n", who)
+				} else {
+					indent = ""
+				}
 				for _, q := range append([]news.Item{it}, it.Quotes...) {
 					via := ""
 					if q.Outlet != "" {
 						via = " (" + md(q.Outlet) + ")"
 					}
-					fmt.Fprintf(bw, "  - “%s”%s%s\n", md(q.Text), ref(q.Citations), via)
+					fmt.Fprintf(bw, "%s- “%s”%s%s\n", indent, md(q.Text), ref(q.Citations), via)
 				}
 			}
 		case news.SectionFacts:
 			for _, it := range s.Items {
-				fmt.Fprintf(bw, "- %s%s%s\n", figureLabel(it), md(it.Text), ref(it.Citations))
+				by := ""
+				if o := FactOutlet(it); o != "" {
+					by = " (" + md(o) + ")"
+				}
+				fmt.Fprintf(bw, "- %s%s%s%s\n", figureLabel(it), md(it.Text), ref(it.Citations), by)
 				for _, v := range it.Variants {
-					fmt.Fprintf(bw, "  - %s gives %s%s%s\n", md(v.Outlet), figureLabel(v), md(v.Text), ref(v.Citations))
+					gives := ""
+					if o := FactOutlet(v); o != "" {
+						gives = md(o) + " gives "
+					}
+					fmt.Fprintf(bw, "  - %s%s%s%s\n", gives, figureLabel(v), md(v.Text), ref(v.Citations))
 				}
 			}
 		case news.SectionRelated:
@@ -237,22 +255,35 @@ func markdown(w io.Writer, b news.Briefing, articles map[int64]news.Article, pre
 	return bw.Flush()
 }
 
-// voiceCaption names who said a quote: the speaker and role. Voices lists
-// only quotes whose speaker the extractor resolved, but a quote shown
-// without one must say so, not trail off or borrow a name: the role words
-// the article used stand alone, else "speaker not identified" (the article
-// may name them in a way newsdesk could not resolve, so not "unnamed").
-func voiceCaption(it news.Item) string {
-	who, role := md(it.Speaker), md(it.Role)
-	switch {
-	case who != "" && role != "":
+// Caption is what a voice's caption says: who spoke, in what role, and the
+// outlet that printed the quote (VoiceOutlet). An empty field is not
+// shown, and a voice whose caption is all empty shows none: Voices lists
+// only quotes whose speaker the extractor resolved, so a voice without one
+// is an older or edited briefing's, and neither the page nor the export
+// makes up words for it (the export wrote "speaker not identified" and
+// "(name not identified)" where the page showed nothing or the role alone).
+type Caption struct {
+	Speaker, Role, Via string
+}
+
+// Empty reports whether the caption names no one and no outlet.
+func (c Caption) Empty() bool { return c.Speaker == "" && c.Role == "" && c.Via == "" }
+
+// VoiceCaption is the caption of a voice. The story page and the Markdown
+// export both ask here, so that they name the same speaker, role and
+// outlet.
+func VoiceCaption(it news.Item) Caption {
+	return Caption{Speaker: strings.TrimSpace(it.Speaker), Role: strings.TrimSpace(it.Role), Via: VoiceOutlet(it)}
+}
+
+// voiceCaption writes a caption's speaker and role as the page does:
+// "Ana Ruiz, the mayor", "Ana Ruiz", "the mayor", or "".
+func voiceCaption(c Caption) string {
+	who, role := md(c.Speaker), md(c.Role)
+	if who != "" && role != "" {
 		return who + ", " + role
-	case who != "":
-		return who
-	case role != "":
-		return role + " (name not identified)"
 	}
-	return "speaker not identified"
+	return who + role
 }
 
 // VoiceOutlet is the outlet a voice's caption names beside the speaker:
@@ -266,6 +297,15 @@ func VoiceOutlet(it news.Item) string {
 		return ""
 	}
 	return it.Outlet
+}
+
+// FactOutlet is the outlet a key fact, or one of the figures other
+// sources give for it, is credited to: its article's. The story page and
+// the Markdown export both ask here, so that a reader of either is told
+// which outlet stated each figure (the export named it only for the
+// figures that differ, while the page named it for every fact).
+func FactOutlet(it news.Item) string {
+	return strings.TrimSpace(it.Outlet)
 }
 
 func figureLabel(it news.Item) string {

@@ -112,3 +112,73 @@ func TestMarkdownURLsStayLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestMarkdownCaptionsAsThePage checks that the export names, for each
+// voice, what the story page's caption names (brief.VoiceCaption): the
+// speaker and role it has, the role alone, only the outlet, or nothing;
+// no words the page does not show ("speaker not identified"), and no
+// bare dash.
+func TestMarkdownCaptionsAsThePage(t *testing.T) {
+	t.Parallel()
+	arts := map[int64]news.Article{1: {ID: 1, Title: "One", Text: "We will stay. We will rebuild."}}
+	cite := []news.Citation{{ArticleID: 1, Start: 0, End: 12}}
+	tests := []struct {
+		name string
+		it   news.Item
+		want string
+	}{
+		{"speaker and role", news.Item{Text: "We will stay", Speaker: "Ana Ruiz", Role: "the mayor", Outlet: "One", Citations: cite},
+			"- “We will stay”[^1] — Ana Ruiz, the mayor (One)\n"},
+		{"role only", news.Item{Text: "We will stay", Role: "a senior official", Outlet: "One", Citations: cite},
+			"- “We will stay”[^1] — a senior official (One)\n"},
+		{"outlet only", news.Item{Text: "We will stay", Outlet: "One", Citations: cite},
+			"- “We will stay”[^1] — (One)\n"},
+		{"nothing", news.Item{Text: "We will stay", Speaker: " ", Citations: cite},
+			"- “We will stay”[^1]\n"},
+		{"several quotes, no speaker", news.Item{Text: "We will stay", Outlet: "One", Citations: cite,
+			Quotes: []news.Item{{Text: "We will rebuild", Outlet: "One", Citations: []news.Citation{{ArticleID: 1, Start: 14, End: 29}}}}},
+			"- “We will stay”[^1] (One)\n- “We will rebuild”[^2] (One)\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			b := news.Briefing{Headline: "Flood", Sections: []news.Section{{Kind: news.SectionVoices, Title: "Voices", Items: []news.Item{tc.it}}}}
+			var buf bytes.Buffer
+			if err := Markdown(&buf, b, arts); err != nil {
+				t.Fatal(err)
+			}
+			got := buf.String()
+			got = got[strings.Index(got, "## Voices\n\n")+len("## Voices\n\n"):]
+			got = got[:strings.Index(got, "\n\n")+1]
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("voices (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestMarkdownFactsNameTheirOutlet checks that a key fact names the outlet
+// that stated it, as the story page does (brief.FactOutlet), and that a
+// figure another source gives names its own.
+func TestMarkdownFactsNameTheirOutlet(t *testing.T) {
+	t.Parallel()
+	arts := map[int64]news.Article{1: {ID: 1, Title: "One", Text: "Repairs cost €2.3 million."}, 2: {ID: 2, Title: "Two", Text: "Repairs cost €2.5 million."}}
+	facts := news.Section{Kind: news.SectionFacts, Title: "Key facts", Items: []news.Item{
+		{Text: "Repairs cost €2.3 million.", Outlet: "River Times", Figure: &news.Figure{Text: "€2.3 million"},
+			Citations: []news.Citation{{ArticleID: 1, Start: 0, End: 26}},
+			Variants: []news.Item{{Text: "Repairs cost €2.5 million.", Outlet: "Stadtblatt", Figure: &news.Figure{Text: "€2.5 million"},
+				Citations: []news.Citation{{ArticleID: 2, Start: 0, End: 26}}}}},
+		{Text: "The bridge is closed.", Citations: []news.Citation{{ArticleID: 1, Start: 0, End: 7}}},
+	}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, news.Briefing{Headline: "Bridge", Sections: []news.Section{facts}}, arts); err != nil {
+		t.Fatal(err)
+	}
+	want := "## Key facts\n\n" +
+		"- **€2.3 million**: Repairs cost €2.3 million.[^1] (River Times)\n" +
+		"  - Stadtblatt gives **€2.5 million**: Repairs cost €2.5 million.[^2]\n" +
+		"- The bridge is closed.[^3]\n"
+	if got := buf.String(); !strings.Contains(got, want) {
+		t.Errorf("facts: want\n%s\nin\n%s", want, got)
+	}
+}

@@ -59,25 +59,6 @@ func TestVoices(t *testing.T) {
 	}
 }
 
-func TestVoiceCaption(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		name string
-		it   news.Item
-		want string
-	}{
-		{"speaker and role", news.Item{Speaker: "Ana Ruiz", Role: "the mayor"}, "Ana Ruiz, the mayor"},
-		{"speaker", news.Item{Speaker: "Ana Ruiz"}, "Ana Ruiz"},
-		{"role only", news.Item{Role: "a senior official"}, "a senior official (name not identified)"},
-		{"neither", news.Item{}, "speaker not identified"},
-	}
-	for _, tc := range tests {
-		if got := voiceCaption(tc.it); got != tc.want {
-			t.Errorf("%s: voiceCaption = %q, want %q", tc.name, got, tc.want)
-		}
-	}
-}
-
 // TestVoicesOneEntryPerSpeaker wants each speaker listed once, their quotes
 // from every outlet under that entry (up to QuotesPerVoice), each quote
 // keeping its own citation, outlet and role, and the cap on voices

@@ -27,7 +27,7 @@ type itemView struct {
 	Date    *time.Time
 	URL     string
 	Outlet  string
-	// Via is the outlet a voice's caption names (brief.VoiceOutlet).
+	// Via is the outlet a voice's caption names (brief.VoiceCaption).
 	Via    string
 	Href   string // related: the story page
 	Figure *news.Figure
@@ -174,8 +174,12 @@ func buildBriefingView(b news.Briefing, articles map[int64]news.Article, gone ma
 			Text: it.Text, Marks: marks(it.Citations), Speaker: it.Speaker, Role: it.Role,
 			Date: it.Date, URL: it.URL, Outlet: it.Outlet, Figure: it.Figure, Lang: langOf(it),
 		}
-		if kind == news.SectionVoices {
-			iv.Via = brief.VoiceOutlet(it)
+		switch kind {
+		case news.SectionVoices:
+			c := brief.VoiceCaption(it)
+			iv.Speaker, iv.Role, iv.Via = c.Speaker, c.Role, c.Via
+		case news.SectionFacts:
+			iv.Outlet = brief.FactOutlet(it)
 		}
 		if c := it.Figure; c != nil && c.Citation.ArticleID > 0 {
 			number(c.Citation.ArticleID)

@@ -87,3 +87,37 @@ func TestVoiceQuotesTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestVoiceCaptionsAsTheExport wants the page's voice captions to name
+// what the Markdown export names (brief.VoiceCaption): no caption for a
+// voice with no speaker, role or outlet, nor for several quotes with no
+// speaker (each names its outlet), and the role alone where there is no
+// name; and a key fact to name its outlet (brief.FactOutlet).
+func TestVoiceCaptionsAsTheExport(t *testing.T) {
+	t.Parallel()
+	arts := map[int64]news.Article{1: {ID: 1, Title: "One", Text: "We will stay. We will rebuild."}}
+	c := []news.Citation{{ArticleID: 1, Start: 0, End: 12}}
+	b := news.Briefing{Headline: "Flood", Sections: []news.Section{
+		{Kind: news.SectionVoices, Title: "Voices", Items: []news.Item{
+			{Text: "We will stay", Speaker: " ", Citations: c},
+			{Text: "We will stay", Outlet: "One", Citations: c,
+				Quotes: []news.Item{{Text: "We will rebuild", Outlet: "One", Citations: []news.Citation{{ArticleID: 1, Start: 14, End: 29}}}}},
+			{Text: "We will stay", Role: "a senior official", Citations: c},
+		}},
+		{Kind: news.SectionFacts, Title: "Key facts", Items: []news.Item{{Text: "We will stay.", Outlet: " River Times ", Citations: c}}},
+	}}
+	var buf bytes.Buffer
+	if err := RenderBriefingPage(&buf, b, arts); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	voices := regexp.MustCompile(`(?s)<section class="section section-voices".*?</section>`).FindString(page)
+	want := []string{`<figcaption><span class="role">a senior official</span></figcaption>`}
+	got := regexp.MustCompile(`<figcaption>.*?</figcaption>`).FindAllString(voices, -1)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("captions (-want +got):\n%s\n%s", diff, voices)
+	}
+	if !strings.Contains(page, `<span class="outlet">(River Times)</span>`) {
+		t.Errorf("the key fact names no outlet:\n%s", page)
+	}
+}
