@@ -108,7 +108,9 @@ type quoter struct {
 	// to whoever spoke last.
 	lastSpeaker   *Entity
 	lastSpeakerAt int
-	// dialogue reads paragraphs opened by a dash as Spanish dialogue.
+	// dialogue reads paragraphs opened by a dash as Spanish dialogue; the
+	// text is Spanish, so occupations are read by Spanish endings too
+	// (spanishOccupation).
 	dialogue bool
 	// headline caches headlineAt by paragraph: 1 yes, -1 no, 0 unknown.
 	headline []int8
@@ -1221,15 +1223,72 @@ func (q *quoter) looksLikeRole(a, b int) bool {
 		return false
 	}
 	first := Key(q.word(a))
+	// A possessive pronoun opens a role as an article does: "Sven
+	// Halle, its managing director", "Pablo Ruiz, su portavoz".
 	det := first == "a" || first == "an" || first == "the" || first == "el" || first == "la" || first == "un" ||
-		first == "una" || first == "former" || first == "ex" || first == "who"
+		first == "una" || first == "former" || first == "ex" || first == "who" || rolePossessives[first]
 	for k := a; k < b; k++ {
 		kw := Key(q.word(k))
 		if roleNouns[kw] || roleNouns[strings.TrimSuffix(kw, "s")] {
 			return det || k == a || isCap(q.word(a)) || q.modifiersOnly(a, k)
 		}
 	}
-	return q.occupationAfterA(a, b) || q.whoDoes(a, b) || q.oneOfThe(a, b)
+	return q.occupationAfterA(a, b) || q.whoDoes(a, b) || q.oneOfThe(a, b) || q.dialogue && q.spanishOccupation(a, b)
+}
+
+// rolePossessives are the possessive pronouns a role may open on.
+var rolePossessives = set(`its|his|her|their|our|su|sus`)
+
+// spanishOpeners may come before a Spanish occupation: an article or a
+// possessive ("la enfermera del hospital", "su entrenador").
+var spanishOpeners = set(`el|la|un|una|su|sus`)
+
+// spanishOccupationEndings are the agent-noun endings of Spanish
+// occupations (folded by Key): "entrenador", "enfermera", "periodista",
+// "dependienta", "estudiante", "funcionario", "mecánico", "bióloga".
+var spanishOccupationEndings = []string{"dor", "dora", "tor", "tora", "sor", "sora", "ero", "era", "ista",
+	"iente", "ienta", "ante", "ario", "aria", "ico", "ica", "logo", "loga"}
+
+// notSpanishOccupations have an occupation's ending but open a place, a
+// time or a manner after a comma ("fuera del hospital", "durante la
+// reunión", "frente al ayuntamiento", "primera vez").
+var notSpanishOccupations = set(`fuera|afuera|durante|delante|adelante|mediante|bastante|importante|
+primero|primera|tercero|tercera|entero|entera|dinero|enero|febrero|manera|carrera|frontera|bandera|madera|
+espera|lista|vista|entrevista|pista|conquista|siguiente|suficiente|ambiente|horario|diario|calendario|
+primario|primaria|publico|publica|republica|clinica|logica|practica|unico|unica|basico|basica`)
+
+// spanishPrepositions may follow an occupation in its appositive:
+// "enfermera del hospital", "dependienta en el centro".
+var spanishPrepositions = set(`de|del|en|a|al|para|con|desde`)
+
+// spanishOccupation reports whether tokens [a, b) are a Spanish
+// occupation read by its ending, after at most an article or a
+// possessive: "enfermera del hospital", "dependienta en el centro de
+// Villa Serena", "su entrenador". Spanish writes the appositive without
+// an article, so what makes the ending safe here is the word's place: in
+// lower case, first in the appositive, and ending it or followed by a
+// preposition, as no adjective is.
+func (q *quoter) spanishOccupation(a, b int) bool {
+	k := a
+	if spanishOpeners[Key(q.word(k))] {
+		k++
+	}
+	if k >= b || !q.toks[k].word || isCap(q.word(k)) {
+		return false
+	}
+	kw := Key(q.word(k))
+	if utf8.RuneCountInString(kw) < 5 || notSpanishOccupations[kw] || strings.HasSuffix(kw, "mente") {
+		return false
+	}
+	if k+1 < b && !spanishPrepositions[Key(q.word(k+1))] {
+		return false
+	}
+	for _, end := range spanishOccupationEndings {
+		if strings.HasSuffix(kw, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneOfThe reports whether tokens [a, b) are "one of the" and a plural
@@ -1330,8 +1389,8 @@ const maxOccupationModifiers = 2
 
 // occupationAfterA reports whether tokens [a, b) open on "a" or "an" and,
 // after at most maxOccupationModifiers lower-case words, a lower-case
-// occupation by its ending (agentNoun's "-er", "-or", "-ist", or
-// "-ian": "pharmacist", "engineer", "paediatrician"). The article is
+// occupation by its ending (agentNoun's "-er", "-or", "-ist", "-ian"
+// or "-ic": "pharmacist", "engineer", "paediatrician", "mechanic"). The article is
 // what makes the ending safe here: a given name is never written "a
 // Julian", and the occupation is in lower case.
 func (q *quoter) occupationAfterA(a, b int) bool {
@@ -1347,9 +1406,20 @@ func (q *quoter) occupationAfterA(a, b int) bool {
 		if q.agentNoun(kw) || utf8.RuneCountInString(kw) >= 6 && strings.HasSuffix(kw, "ian") {
 			return true
 		}
+		// "a 24-year-old mechanic", "a medic with the Red Cross": "-ic"
+		// ends adjectives too ("a historic day"), so the word must end
+		// the appositive or come before a preposition, as a noun does.
+		if utf8.RuneCountInString(kw) >= 5 && strings.HasSuffix(kw, "ic") &&
+			(k+1 == b || q.toks[k+1].word && occupationPrepositions[Key(q.word(k+1))]) {
+			return true
+		}
 	}
 	return false
 }
+
+// occupationPrepositions may follow an occupation in its appositive: "a
+// mechanic at the depot", "a medic with the Red Cross".
+var occupationPrepositions = set(`at|in|for|from|with|of|on`)
 
 // object finds the speaker phrase after a verb-first attribution, in
 // tokens [a, limit): a name run with an optional appositive role ("said
@@ -2711,9 +2781,14 @@ var nameOpeners = set(`rival|fellow|candidate|nominee|challenger|incumbent|veter
 // Dalmar", "Shopkeeper …"): an agent-noun ending the text never
 // capitalises mid-sentence, as it would a given name.
 func (q *quoter) agentNoun(k string) bool {
-	return utf8.RuneCountInString(k) >= 5 && !q.midCap[k] &&
+	return utf8.RuneCountInString(k) >= 5 && !q.midCap[k] && !notAgentNouns[k] &&
 		(strings.HasSuffix(k, "er") || strings.HasSuffix(k, "or") || strings.HasSuffix(k, "ist"))
 }
+
+// notAgentNouns end like agent nouns but are prepositions, adverbs and
+// determiners: "Emre Salk, a week after the attack" has no role.
+var notAgentNouns = set(`after|under|other|another|either|neither|rather|never|whether|together|later|
+further|earlier|however|whatever|whoever|wherever|whenever|prior|major|minor`)
 
 // partyWords are party affiliations written before a name. Not "tory":
 // it is a given name too ("Tory Burch").

@@ -57,6 +57,40 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"If the wires are full, the power stays where it is", "Astrid Lunde", "electrical engineer at Lanmere Technical College"}}},
 		{"after, verb first, an occupation in -ian", "en", `"You do not need to panic," said Dr Henrik Saar, a paediatrician at Port Anselm Children's Hospital.`,
 			[]voice{{"You do not need to panic", "Henrik Saar", "paediatrician at Port Anselm Children's Hospital"}}},
+		// "-ic" after "a" is an occupation when it ends the appositive or
+		// comes before a preposition; not an adjective before its noun.
+		{"after, verb first, an occupation in -ic after a hyphenated age", "en", `"We know every bend of that road," said Emre Salk, a 24-year-old mechanic.`,
+			[]voice{{"We know every bend of that road", "Emre Salk", "24-year-old mechanic"}}},
+		{"after, verb first, an occupation in -ic before a preposition", "en", `"We know every bend of that road," said Emre Salk, a medic with the relief convoy.`,
+			[]voice{{"We know every bend of that road", "Emre Salk", "medic with the relief convoy"}}},
+		{"after, verb first, an adjective in -ic is no role", "en", `"We know every bend of that road," said Emre Salk, a historic day for the valley.`,
+			[]voice{{"We know every bend of that road", "Emre Salk", ""}}},
+		// A possessive pronoun opens a role as an article does.
+		{"after, verb first, a role opening on its", "en", `"The safety of our passengers is all that matters," said Sven Halle, its managing director.`,
+			[]voice{{"The safety of our passengers is all that matters", "Sven Halle", "its managing director"}}},
+		// Spanish occupations by their ending, with no article: first in
+		// the appositive, ending it or before a preposition.
+		{"después, verbo primero, oficio sin artículo", "es", `«No hay camas suficientes», dijo María López, enfermera del hospital.`,
+			[]voice{{"No hay camas suficientes", "María López", "enfermera del hospital"}}},
+		{"después, verbo primero, oficio en -ienta", "es", `«Llevo media hora esperando un autobús», contó Inés Carmona, dependienta en el centro de Villa Serena.`,
+			[]voice{{"Llevo media hora esperando un autobús", "Inés Carmona", "dependienta en el centro de Villa Serena"}}},
+		{"después, verbo primero, oficio tras posesivo", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, su entrenador.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", "su entrenador"}}},
+		{"antes, nombre y oficio sin artículo", "es", `María López, enfermera del hospital, dijo: «No hay camas suficientes».`,
+			[]voice{{"No hay camas suficientes", "María López", "enfermera del hospital"}}},
+		// Left alone: a place, a time, a clause after the name's comma.
+		{"después, verbo primero, un lugar no es oficio", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, fuera del estadio.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, verbo primero, un momento no es oficio", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, durante la rueda de prensa.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, verbo primero, una oración no es oficio", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, que llegó tarde al entrenamiento.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, verbo primero, un adjetivo no es oficio", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, la primera vez.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"after, verb first, a place after the name is no role", "en", `"We know every bend of that road," said Emre Salk, outside the garage.`,
+			[]voice{{"We know every bend of that road", "Emre Salk", ""}}},
+		{"after, verb first, a time after the name is no role", "en", `"We know every bend of that road," said Emre Salk, a week after the attack.`,
+			[]voice{{"We know every bend of that road", "Emre Salk", ""}}},
 		// "who" and what the speaker does for a living is their role; a
 		// story about them ("who ran") is not.
 		{"after, verb first, who runs", "en", `"Nobody warned us," said Hilde Marsh, who runs a bakery on Tanner Street.`,
@@ -175,7 +209,7 @@ func TestQuotes(t *testing.T) {
 		{"es: sujeto omitido, nombre en aposición, cita partida", "es", "La consejera delegada de Valdria Rail, Ingrid Solberg, calificó la petición de inasumible. “Hemos hecho una oferta justa”, dijo, “y la puerta del diálogo sigue abierta”.",
 			[]voice{{"Hemos hecho una oferta justa … y la puerta del diálogo sigue abierta", "Ingrid Solberg", "consejera delegada de Valdria Rail"}}},
 		{"es: sujeto omitido, la aposición después de otra persona", "es", "Sofía Alcántara entrena cada mañana. Su entrenador, Paco Lebrija, cree que puede bajar de 2:25 este año. «Tiene la cabeza de una campeona», dijo.",
-			[]voice{{"Tiene la cabeza de una campeona", "Paco Lebrija", ""}}},
+			[]voice{{"Tiene la cabeza de una campeona", "Paco Lebrija", "su entrenador"}}},
 		{"es: sujeto omitido sin nadie en el párrafo", "es", "La presa no corre peligro.\n\n«La vigilamos de cerca», afirmó.",
 			[]voice{{"La vigilamos de cerca", "", ""}}},
 		{"a given name missing from the list before a listed one, es", "es", "Xosé Manuel Beiras habló ayer en el Parlamento. «No vamos a ceder en nada», dijo Beiras.",
