@@ -296,6 +296,13 @@ type Config struct {
 	// ecbplus-dev (round 12 of issue 4 in docs/clustering.md); 0 turns it
 	// off.
 	YearAdjacent float64
+	// DatelineWindow lifts yearConflict from an undated article whose
+	// text writes a full date ("12 January 2010") within this of a dated
+	// story's first to last article: a report of a December escape
+	// written in January is of another year, not of another event, and
+	// its date says how near it is (see datelineNear). Default 60 days
+	// (round 14 of issue 4 in docs/clustering.md); 0 turns it off.
+	DatelineWindow time.Duration
 	// YearlessConflict discounts the score by this share when the
 	// article's year is known (its time, its address or its dateline) and
 	// the story gives none at all: none of its articles is dated or gives
@@ -416,6 +423,14 @@ type Config struct {
 	// opponent, a team's other player). Default 0.2, found by reading ECB+'s crossings (see
 	// docs/clustering.md); 0 turns it off.
 	HeadNameConflict float64
+	// HeadNameEvery reads newHeadName's second way (a name of the
+	// story's first headline the article never names) only when the
+	// article names none of that headline's two-word names: a run of
+	// capitals gives pairs across two names ("Saints RB" of "New Orleans
+	// Saints RB Reggie Bush") that a report of the story's event, naming
+	// "Reggie Bush" and "New Orleans", need not write. Default on (round
+	// 14 of issue 4 in docs/clustering.md); off fires on any one missing.
+	HeadNameEvery bool
 	// LeadNameConflict discounts the score by this share when the
 	// article has no time and gives no year (era 0) and the story's first
 	// headline, in sentence case, has two-word names its reports carry,
@@ -553,6 +568,8 @@ func DefaultConfig() Config {
 		TitleThreshold:      0.10,
 		YearConflict:        0.2,
 		YearAdjacent:        0.25,
+		DatelineWindow:      60 * 24 * time.Hour,
+		HeadNameEvery:       true,
 		YearlessConflict:    0.3,
 		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,
@@ -1233,7 +1250,7 @@ func era(d Doc, p *prepared) int {
 // often a year out, and an event of December is reported in January.
 func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) (conflict, adjacent bool) {
 	y := era(d, p)
-	if y == 0 || len(s.years) == 0 {
+	if y == 0 || len(s.years) == 0 || c.datelineNear(d, p, s) {
 		return false, false
 	}
 	abs := func(v int) int { return max(v, -v) }
@@ -1251,6 +1268,18 @@ func (c *Clusterer) yearConflict(d Doc, p *prepared, s *story) (conflict, adjace
 		}
 	}
 	return known > 0 && same == 0, adjacent
+}
+
+// datelineNear reports whether d, undated and with no year from its
+// address, writes a full date within DatelineWindow of s's dated
+// articles: its year then says nothing the date does not, and a report
+// of a December event written in January is one year on.
+func (c *Clusterer) datelineNear(d Doc, p *prepared, s *story) bool {
+	if c.cfg.DatelineWindow <= 0 || !d.Time.IsZero() || d.Year != 0 || p.raw.dated.IsZero() || s.last.IsZero() {
+		return false
+	}
+	w := c.cfg.DatelineWindow
+	return p.raw.dated.After(s.first.Add(-w)) && p.raw.dated.Before(s.last.Add(w))
 }
 
 // yearRival reports whether s, scored sc, confirms the year of an

@@ -51,6 +51,9 @@ type raw struct {
 	// year is the latest year the text writes in a full date ("May 3,
 	// 2013"), 0 if none: for an undated article, when it was written.
 	year int
+	// dated is the latest full date the text writes (day, month and
+	// year), zero if none.
+	dated time.Time
 	// writesYear is set when the text writes a year anywhere, in a date
 	// or alone ("his 2005 fight").
 	writesYear bool
@@ -205,6 +208,7 @@ func scan(s string, r *raw, words, names bool) {
 				if y, m, dd, end, ok := compactDate(s, start); ok {
 					addDay(time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC))
 					r.year = max(r.year, y)
+					r.sawDate(y, m, dd)
 					r.writesYear = true
 					r.written = append(r.written, y)
 					dateAt = tokIdx
@@ -226,6 +230,9 @@ func scan(s string, r *raw, words, names bool) {
 						r.written = append(r.written, y)
 						if tokIdx-dateAt <= 2 || slashedDate(s, start) {
 							r.year = max(r.year, y)
+							if tokIdx-dateAt <= 2 && month > 0 && day > 0 {
+								r.sawDate(y, month, day)
+							}
 						}
 					}
 				}
@@ -274,6 +281,13 @@ func scan(s string, r *raw, words, names bool) {
 		if _, ok := r.ents[h]; ok {
 			r.ents[h]++
 		}
+	}
+}
+
+// sawDate keeps the latest full date the text writes in r.dated.
+func (r *raw) sawDate(y, m, d int) {
+	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.After(r.dated) {
+		r.dated = t
 	}
 }
 

@@ -37,7 +37,10 @@ func headPairs(title string) ([]pairRef, bool) {
 // of d's headline that is not among s's names (its centroid, which keeps
 // only the CentroidTerms heaviest, so a name its articles mention in
 // passing may have been cut), or of s's first headline that d does not
-// name. The first report of a look-alike event leads with
+// name (with HeadNameEvery, none of the story's headline names: a run
+// of capitals gives pairs across two names, "Saints RB" of "New Orleans
+// Saints RB Reggie Bush", which a report writing "Saints running back
+// Reggie Bush" lacks). The first report of a look-alike event leads with
 // its own man ("Klitschko stops Tony Thompson" against a story of his
 // fight with Hasim Rahman; "Chargers' Jackson arrested on suspicion of
 // DUI" against a story headed "Chargers Jamal Williams arrested for
@@ -68,12 +71,21 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 		s.headPairs, _ = headPairs(s.title)
 		s.headRead = true
 	}
+	missing := false
 	for _, pr := range s.headPairs {
-		if c.headNameLike(pr) && !p.ents.has(pr.h) {
-			return true
+		if !c.headNameLike(pr) {
+			continue
+		}
+		if !p.ents.has(pr.h) {
+			if !c.cfg.HeadNameEvery {
+				return true
+			}
+			missing = true
+		} else if c.cfg.HeadNameEvery {
+			return false // names the story's man; a pair across two names is no name
 		}
 	}
-	return false
+	return missing
 }
 
 // headNameLike reports whether both words of a two-word name are mostly
