@@ -216,3 +216,63 @@ func keptShare(t *testing.T, on, off float64) float64 {
 	}
 	return math.Round(on/off*100) / 100
 }
+
+// TestHeadNameEvery checks that with HeadNameEvery a report naming one of
+// the story's headline names keeps its score, though a run of capitals in
+// that headline gives pairs across two names ("Saints RB") it does not
+// write, and that a report naming none of them is still discounted.
+func TestHeadNameEvery(t *testing.T) {
+	t.Parallel()
+	story := []Doc{
+		{ID: 1, Title: "New Orleans Saints RB Reggie Bush placed on injured reserve",
+			Text: "New Orleans Saints RB Reggie Bush was placed on injured reserve on Wednesday with a sprained knee, " +
+				"the team said, and will miss the last two games of the season."},
+		{ID: 2, Title: "Saints RB Reggie Bush out for the season",
+			Text: "Saints RB Reggie Bush will miss the rest of the season with a knee injury, New Orleans said on " +
+				"Wednesday, placing him on injured reserve before the last two games."},
+	}
+	tests := []struct {
+		name   string
+		every  bool
+		text   string
+		wantBy float64 // the share the score keeps with HeadNameConflict 0.2
+	}{
+		{"names Reggie Bush", true, "New Orleans Saints running back Reggie Bush has been placed on injured reserve " +
+			"and will miss the final two games of the season, the team said on Wednesday.", 1},
+		{"names Reggie Bush, rule off", false, "New Orleans Saints running back Reggie Bush has been placed on injured " +
+			"reserve and will miss the final two games of the season, the team said on Wednesday.", 0.8},
+		{"names none of them", true, "The Saints running back has been placed on injured reserve and will miss the " +
+			"final two games of the season, the team said on Wednesday.", 0.8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.HeadNameConflict, cfg.HeadNameEvery, cfg.LeadNameConflict = k, tt.every, 0
+				c := New(cfg)
+				for _, d := range story {
+					c.Add(d)
+				}
+				for i, w := range []string{"flood", "storm", "drought"} { // other news, for the words' rarity
+					c.Add(Doc{ID: int64(10 + i), Title: "A " + w + " hits the coast", Text: "A " + w + " hit the coast on Monday, officials said."})
+				}
+				// As in the feed, the text starts with the headline (else it reads as a
+				// sign-up wall, see thin).
+				cands := c.Explain(Doc{ID: 3, Title: "Sports news in brief", Text: "Sports news in brief: " + tt.text}, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			on, off := score(0.2), score(0)
+			if off <= 0 {
+				t.Fatalf("score with the rule off %v, want > 0", off)
+			}
+			got := math.Round(on/off*100) / 100
+			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
+				t.Errorf("share of the score kept (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -490,3 +490,51 @@ func TestNamesOnlyWeight(t *testing.T) {
 			offU.Score, onU.Score, DefaultConfig().Threshold)
 	}
 }
+
+// escapeReport is a report of an inmate's escape, dated by its text with
+// date (undated Doc) or by t.
+func escapeReport(id int64, date string, t time.Time) Doc {
+	return Doc{ID: id, Time: t, Title: "Inmate Arcade Comeaux escapes guards",
+		Text: date + " Arcade Comeaux, a prison inmate, pulled a gun on two guards, handcuffed them and ran away " +
+			"near Huntsville, the Texas prison agency said."}
+}
+
+// TestDatelineNear checks that an undated report whose text writes a
+// full date within DatelineWindow of a dated story's articles is not
+// discounted for its year (a January report of a December escape), and
+// that a date further off, a year from the address or the rule turned off
+// keep the year discount (0.85 for a year one off, see YearAdjacent).
+func TestDatelineNear(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2009, 12, 7, 9, 0, 0, 0, time.UTC)
+	story := []Doc{escapeReport(1, "", day), escapeReport(2, "", day.Add(time.Hour))}
+	tests := []struct {
+		name   string
+		window time.Duration
+		doc    Doc
+		factor float64 // of the score without the year check
+	}{
+		{"five weeks on", 60 * 24 * time.Hour, escapeReport(3, "12 January 2010", time.Time{}), 1},
+		{"five weeks on, rule off", 0, escapeReport(3, "12 January 2010", time.Time{}), 0.85},
+		{"seven months on", 60 * 24 * time.Hour, escapeReport(3, "12 July 2010", time.Time{}), 0.85},
+		{"a year from the address", 60 * 24 * time.Hour,
+			func() Doc { d := escapeReport(3, "12 January 2010", time.Time{}); d.Year = 2010; return d }(), 0.85},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.YearConflict, cfg.YearAdjacent, cfg.DatelineWindow = 0.2, 0.25, tt.window
+			off := cfg
+			off.YearConflict = 0
+			base := bestScore(t, off, story, tt.doc)
+			if base <= 0 {
+				t.Fatalf("score without the year check %v: want a candidate", base)
+			}
+			want := tt.factor * base
+			if diff := cmp.Diff(want, bestScore(t, cfg, story, tt.doc), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+				t.Errorf("score (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
