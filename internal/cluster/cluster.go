@@ -353,6 +353,11 @@ type Config struct {
 	// it off. Only an undated article meets it.
 	YearRival      float64
 	YearRivalScore float64
+	// YearRivalConflict applies the YearRival discount also to a story
+	// of another year than the article's (see rivalConflict) when the
+	// rival scores at least the threshold. Default on (round 14 of issue
+	// 4 in docs/clustering.md).
+	YearRivalConflict bool
 	// AnchorThreshold is the join threshold for a story that shares an
 	// incident anchor with the article (a street address, a person named
 	// with an age; see anchors.go), when it is below the usual one: two
@@ -570,6 +575,7 @@ func DefaultConfig() Config {
 		YearAdjacent:        0.25,
 		DatelineWindow:      60 * 24 * time.Hour,
 		HeadNameEvery:       true,
+		YearRivalConflict:   true,
 		YearlessConflict:    0.3,
 		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,
@@ -1045,9 +1051,11 @@ func (c *Clusterer) decide(d Doc, p *prepared) Assignment {
 		if math.IsInf(sc, -1) {
 			continue
 		}
-		if rivalStory != nil && len(s.years) == 0 {
+		if rivalStory != nil && (len(s.years) == 0 || c.rivalConflict(d, p, s, rivalStory, rivalScore)) {
 			// No article of s is dated or gives a dateline: a year
-			// its texts write in passing is not its own.
+			// its texts write in passing is not its own. Or s is of
+			// another year while the rival, of the article's, would
+			// take it on its own score.
 			sc *= 1 - c.cfg.YearRival
 		}
 		if c.develops(d, p, s) {
@@ -1301,6 +1309,21 @@ func (c *Clusterer) yearRival(d Doc, p *prepared, s *story, sc float64) bool {
 		}
 	}
 	return false
+}
+
+// rivalConflict reports whether s, another story than the rival that
+// confirms an undated article's year, is of another year (see
+// yearConflict) while the rival scores the threshold on its own: an
+// obituary reprinted years later and dated then, against the story of
+// the death, which an undated report of it names by the same names.
+// A rival under the threshold is left alone: a report of a 2011 arrest
+// belongs with the 2013 trial's story as much as with the arrest's.
+func (c *Clusterer) rivalConflict(d Doc, p *prepared, s, rival *story, rivalScore float64) bool {
+	if !c.cfg.YearRivalConflict || s == rival || rivalScore < c.threshold(p, rival) {
+		return false
+	}
+	conflict, _ := c.yearConflict(d, p, s)
+	return conflict
 }
 
 // yearless reports whether d's year is known (see era) while s gives no
