@@ -538,3 +538,56 @@ func TestDatelineNear(t *testing.T) {
 		})
 	}
 }
+
+// TestYearRivalConflict checks that an undated report of a 2004 death
+// joins the 2004 story, which its names confirm, rather than a reprint
+// dated eight years on that shares more of its words, and that with the
+// rule off it joins the reprint.
+func TestYearRivalConflict(t *testing.T) {
+	t.Parallel()
+	died := time.Date(2004, 7, 28, 9, 0, 0, 0, time.UTC)
+	docs := []Doc{
+		{ID: 1, Time: died, Title: "Fred LaRue, top Nixon aide, dies at 75",
+			Text: "Fred LaRue, a Nixon campaign aide who delivered hush money to the Watergate burglars, was found " +
+				"dead in his Biloxi hotel room on Tuesday, the Harrison County coroner Gary Hargrove said."},
+		{ID: 2, Time: died.Add(5 * time.Hour), Title: "Watergate figure Fred LaRue found dead",
+			Text: "The Harrison County coroner Gary Hargrove said Fred LaRue died of natural causes in Biloxi. " +
+				"LaRue served four and a half months in prison for his part in the Watergate cover-up."},
+		{ID: 3, Time: died.AddDate(8, 0, 0), Title: "Watergate 'bagman' Fred LaRue dies at 75",
+			Text: "Fred LaRue, the Mississippi oilman who carried cash for the Nixon White House to the Watergate " +
+				"burglars and pleaded guilty to obstruction of justice, has died at 75, aides to John Mitchell " +
+				"recalled, in a career that began with the 1968 campaign."},
+	}
+	late := Doc{ID: 4, Year: 2004, Title: "Fred LaRue, Nixon campaign aide, dies",
+		Text: "Fred LaRue, the Mississippi oilman who carried Nixon campaign cash to the Watergate burglars and " +
+			"pleaded guilty to obstruction of justice, died in Biloxi, Gary Hargrove said; aides to John Mitchell recalled him."}
+	tests := []struct {
+		name string
+		on   bool
+		want int64 // the story the undated report joins, by its first article
+	}{
+		{"rule on", true, 1},
+		{"rule off", false, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			cfg.YearRivalConflict = tt.on
+			c := New(cfg)
+			first := map[int64]int64{} // a story's first article
+			for _, d := range docs {
+				if a := c.Add(d); a.NewStory {
+					first[a.StoryID] = d.ID
+				}
+			}
+			if len(first) != 2 {
+				t.Fatalf("stories %v, want the 2004 story and the reprint's", first)
+			}
+			cands := c.Explain(late, 3)
+			if got := first[c.Add(late).StoryID]; got != tt.want {
+				t.Errorf("joined the story of article %d, want %d (candidates %+v)", got, tt.want, cands)
+			}
+		})
+	}
+}
