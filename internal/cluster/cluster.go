@@ -404,6 +404,11 @@ type Config struct {
 	// articles); NameConflict 0 turns it off.
 	NameConflict      float64
 	NameConflictShare float64
+	// NameConflictYear leaves out the name conflict between a dated
+	// article and an undated story whose datelines give the article's
+	// year (see nameConflict). Default on (round 14 of issue 4 in
+	// docs/clustering.md).
+	NameConflictYear bool
 	// CountConflict discounts the score by this share when the article's
 	// headline and the story's headlines both count victims ("4 teens
 	// shot", "Five are shot") and share no count: a look-alike shooting
@@ -576,6 +581,7 @@ func DefaultConfig() Config {
 		DatelineWindow:      60 * 24 * time.Hour,
 		HeadNameEvery:       true,
 		YearRivalConflict:   true,
+		NameConflictYear:    true,
 		YearlessConflict:    0.3,
 		YearlessSeveral:     0.6,
 		WrittenYearConflict: 0.25,

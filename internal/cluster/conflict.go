@@ -111,6 +111,13 @@ func (c *Clusterer) nameConflict(d Doc, p *prepared, s *story) bool {
 	if len(p.leadNames) == 0 || len(s.leadNames) == 0 {
 		return false
 	}
+	if c.cfg.NameConflictYear && !d.Time.IsZero() &&
+		slices.ContainsFunc(s.years, func(yc yearCount) bool { return yc.year == -d.Time.Year() }) {
+		// The story's datelines give the article's year: its time says
+		// as much as a dated story's would, and the two reports of one
+		// election spell its parties and places their own way.
+		return false
+	}
 	nameLike := func(ln leadName) bool {
 		return float64(c.df[ln.word]) <= leadCase*float64(c.df[ln.name])
 	}

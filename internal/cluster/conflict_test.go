@@ -57,4 +57,33 @@ func TestNameConflict(t *testing.T) {
 		})
 	}
 	checkStartsOwnStory(t, "NameConflict", set, DefaultConfig().NameConflict, surrey, wellington)
+
+	// An undated story whose datelines give the dated article's year
+	// (NameConflictYear): no discount, unless the rule is off or the
+	// datelines give another year.
+	datelined := func(date string) []Doc {
+		out := make([]Doc, len(surrey))
+		for i, d := range surrey {
+			d.Text = date + " " + d.Text
+			out[i] = d
+		}
+		return out
+	}
+	years := []struct {
+		name     string
+		on       bool
+		story    []Doc
+		discount bool
+	}{
+		{"datelines of the article's year", true, datelined("July 19, 2013"), false},
+		{"datelines of the article's year, rule off", false, datelined("July 19, 2013"), true},
+		{"datelines of another year", true, datelined("July 19, 2012"), true},
+	}
+	for _, tt := range years {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			set := func(c *Config, k float64) { c.NameConflict, c.NameConflictYear = k, tt.on }
+			checkDiscount(t, set, DefaultConfig().NameConflict, tt.story, wellingtonDated, tt.discount)
+		})
+	}
 }

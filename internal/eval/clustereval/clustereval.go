@@ -175,6 +175,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&cfg.DatelineWindow, "dateline-window", cfg.DatelineWindow, "experiment: no year conflict for an undated article whose text's full date is within this of a dated story (0: off)")
 	fs.BoolVar(&cfg.HeadNameEvery, "head-name-every", cfg.HeadNameEvery, "experiment: the story's-headline way of the head-name discount only when the article names none of its names (false: any one missing)")
 	fs.BoolVar(&cfg.YearRivalConflict, "year-rival-conflict", cfg.YearRivalConflict, "experiment: the year-rival discount also for a story of another year when the rival scores the threshold (false: off)")
+	fs.BoolVar(&cfg.NameConflictYear, "name-conflict-year", cfg.NameConflictYear, "experiment: no name conflict between a dated article and an undated story whose datelines give its year (false: off)")
 	fs.Float64Var(&cfg.YearAdjacent, "year-adjacent", cfg.YearAdjacent, "experiment: share taken off the year-conflict discount when the story has a year one off the article's (0: off)")
 	fs.Float64Var(&cfg.YearlessConflict, "yearless-conflict", cfg.YearlessConflict, "experiment: score discount when the article's year is known and the story gives no year at all (0: off)")
 	fs.Float64Var(&cfg.YearRival, "year-rival", cfg.YearRival, "experiment: further score discount of a story giving no year when another candidate confirms the undated article's year (0: off)")
