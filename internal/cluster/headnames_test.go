@@ -62,14 +62,7 @@ func TestHeadNameConflict(t *testing.T) {
 				}
 				return cands[0].Score
 			}
-			on, off := score(0.2), score(0)
-			if off <= 0 {
-				t.Fatalf("score with the rule off %v, want > 0", off)
-			}
-			got := math.Round(on/off*100) / 100
-			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
-				t.Errorf("share of the score kept (-want +got):\n%s", diff)
-			}
+			wantShareKept(t, score, tt.wantBy)
 		})
 	}
 }
@@ -131,14 +124,7 @@ func TestStoryHeadNameConflict(t *testing.T) {
 				}
 				return cands[0].Score
 			}
-			on, off := score(0.2), score(0)
-			if off <= 0 {
-				t.Fatalf("score with the rule off %v, want > 0", off)
-			}
-			got := math.Round(on/off*100) / 100
-			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
-				t.Errorf("share of the score kept (-want +got):\n%s", diff)
-			}
+			wantShareKept(t, score, tt.wantBy)
 		})
 	}
 }
@@ -265,14 +251,21 @@ func TestHeadNameEvery(t *testing.T) {
 				}
 				return cands[0].Score
 			}
-			on, off := score(0.2), score(0)
-			if off <= 0 {
-				t.Fatalf("score with the rule off %v, want > 0", off)
-			}
-			got := math.Round(on/off*100) / 100
-			if diff := cmp.Diff(tt.wantBy, got); diff != "" {
-				t.Errorf("share of the score kept (-want +got):\n%s", diff)
-			}
+			wantShareKept(t, score, tt.wantBy)
 		})
+	}
+}
+
+// wantShareKept wants score with the rule at 0.2 to be want times its
+// score with the rule off (to two places).
+func wantShareKept(t *testing.T, score func(k float64) float64, want float64) {
+	t.Helper()
+	on, off := score(0.2), score(0)
+	if off <= 0 {
+		t.Fatalf("score with the rule off %v, want > 0", off)
+	}
+	got := math.Round(on/off*100) / 100
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("share of the score kept (-want +got):\n%s", diff)
 	}
 }

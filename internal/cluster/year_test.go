@@ -112,17 +112,23 @@ func TestYearAdjacent(t *testing.T) {
 			t.Parallel()
 			cfg := DefaultConfig()
 			cfg.YearConflict, cfg.YearAdjacent = 0.2, tt.adjacent
-			off := cfg
-			off.YearConflict = 0
-			base := bestScore(t, off, story, tt.doc)
-			if base <= 0 {
-				t.Fatalf("score without the year check %v: want a candidate", base)
-			}
-			want := tt.factor * base
-			if diff := cmp.Diff(want, bestScore(t, cfg, story, tt.doc), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score (-want +got):\n%s", diff)
-			}
+			wantYearFactor(t, cfg, story, tt.doc, tt.factor)
 		})
+	}
+}
+
+// wantYearFactor wants doc's best score against story under cfg to be
+// factor times its score with the year check off.
+func wantYearFactor(t *testing.T, cfg Config, story []Doc, doc Doc, factor float64) {
+	t.Helper()
+	off := cfg
+	off.YearConflict = 0
+	base := bestScore(t, off, story, doc)
+	if base <= 0 {
+		t.Fatalf("score without the year check %v: want a candidate", base)
+	}
+	if diff := cmp.Diff(factor*base, bestScore(t, cfg, story, doc), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("score (-want +got):\n%s", diff)
 	}
 }
 
@@ -525,16 +531,7 @@ func TestDatelineNear(t *testing.T) {
 			t.Parallel()
 			cfg := DefaultConfig()
 			cfg.YearConflict, cfg.YearAdjacent, cfg.DatelineWindow = 0.2, 0.25, tt.window
-			off := cfg
-			off.YearConflict = 0
-			base := bestScore(t, off, story, tt.doc)
-			if base <= 0 {
-				t.Fatalf("score without the year check %v: want a candidate", base)
-			}
-			want := tt.factor * base
-			if diff := cmp.Diff(want, bestScore(t, cfg, story, tt.doc), cmpopts.EquateApprox(0, 1e-12)); diff != "" {
-				t.Errorf("score (-want +got):\n%s", diff)
-			}
+			wantYearFactor(t, cfg, story, tt.doc, tt.factor)
 		})
 	}
 }
