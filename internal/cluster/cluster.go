@@ -990,6 +990,15 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	return a
 }
 
+// Reserve makes the clusterer number new stories and threads past id: a
+// rebuild from the articles left after retention learns only the IDs they
+// name, and must not give a pruned story's ID again.
+func (c *Clusterer) Reserve(id int64) {
+	if id >= c.next {
+		c.next = id + 1
+	}
+}
+
 // Restore replays a stored decision after a restart, so the clusterer's
 // state survives without being saved separately. Re-fed in their original
 // order, the articles leave the clusterer exactly as Add left it.

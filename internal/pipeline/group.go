@@ -21,8 +21,15 @@ import (
 // restore rebuilds the clusterer from the store and refreshes the stories
 // it holds. p.mu must be held.
 func (p *Pipeline) restore(ctx context.Context) error {
+	// Every path numbers new stories past the largest ID ever saved: the
+	// articles replayed name only the stories retention left.
+	mark, err := p.st.StoryIDMark(ctx)
+	if err != nil {
+		return fmt.Errorf("restore clusterer: %w", err)
+	}
 	cfg := cluster.DefaultConfig()
 	p.cl = cluster.New(cfg)
+	p.cl.Reserve(mark)
 	p.snap = snapState{savedAt: time.Now()}
 	newest, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Limit: 1})
 	if err != nil {
@@ -39,7 +46,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	if now := time.Now(); ref.After(now) {
 		ref = now
 	}
-	switch err := p.restoreSnapshot(ctx, cfg, ref); {
+	switch err := p.restoreSnapshot(ctx, cfg, ref, mark); {
 	case err == nil:
 		return nil
 	case !errors.Is(err, errNoSnapshot):
@@ -51,6 +58,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		}
 		p.logger.Log(ctx, level, "replaying the stored decisions in full", "reason", err)
 		p.cl = cluster.New(cfg)
+		p.cl.Reserve(mark)
 		p.snap = snapState{savedAt: time.Now()}
 	}
 	// Replay what the clusterer still holds: the thread window, and the
@@ -154,12 +162,13 @@ func (p *Pipeline) replay(ctx context.Context, f store.ArticleFilter, fn func(ne
 // and those the replayed articles belong to (a crash may have left them
 // unsaved). An error wrapping errNoSnapshot means there was nothing
 // usable, and p.cl may be left half restored: the caller replays in full.
-func (p *Pipeline) restoreSnapshot(ctx context.Context, cfg cluster.Config, ref time.Time) error {
+func (p *Pipeline) restoreSnapshot(ctx context.Context, cfg cluster.Config, ref time.Time, mark int64) error {
 	cl, after, err := p.loadSnapshot(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	p.cl = cl
+	p.cl.Reserve(mark)
 	p.snap.cursor, p.snap.known = after, true
 	threads := map[int64]int64{}
 	refresh := map[int64]bool{}

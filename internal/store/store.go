@@ -163,6 +163,11 @@ type Store interface {
 	// one retention removed, is left out.
 	StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error)
 	Stories(ctx context.Context, f StoryFilter) ([]news.Story, error)
+	// StoryIDMark returns the largest story or thread ID ever saved, by
+	// PutStory or SetArticleGroup, retention notwithstanding: a clusterer
+	// rebuilt from the articles left numbers new stories past it, so that
+	// a pruned story's ID (an old link, an Atom entry) is not given again.
+	StoryIDMark(ctx context.Context) (int64, error)
 
 	// Briefings, one per story. PutBriefing also marks the story briefed
 	// and, when the briefing has a headline, makes it the story's title.

@@ -351,6 +351,16 @@ func putStory(ctx context.Context, db execer, s news.Story) error {
 	return nil
 }
 
+// StoryIDMark returns the largest story or thread ID ever saved: triggers
+// raise it as stories are put and articles grouped (migration 0012_story_id_mark.sql).
+func (st *Store) StoryIDMark(ctx context.Context) (int64, error) {
+	var mark int64
+	if err := st.pool.QueryRow(ctx, `SELECT mark FROM story_id_mark WHERE id = 1`).Scan(&mark); err != nil {
+		return 0, fmt.Errorf("story ID mark: %w", err)
+	}
+	return mark, nil
+}
+
 // Story returns the story with the given ID.
 func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 	s, err := sqlq.ScanStory(st.pool.QueryRow(ctx, `SELECT `+sqlq.StoryCols+` FROM stories WHERE id = $1`, id))

@@ -92,3 +92,76 @@ func testDuplicateDrawsNoID(t *testing.T, st store.Store) {
 		t.Errorf("IDs after a duplicate: source %d after %d, article %d after %d; want the next ones", s2.ID, s1.ID, a2.ID, a1.ID)
 	}
 }
+
+// testStoryIDMark checks that the store keeps the largest story or thread
+// ID ever saved, by PutStory (a story's own ID or its thread's), by
+// SetArticleGroup (an article's, before its story is put) or through a
+// leader, never lowered and kept when retention removes the story:
+// a clusterer rebuilt from the articles left starts past it, or it would
+// number a new story with a pruned one's ID.
+func testStoryIDMark(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	mark := func(step string, want int64) {
+		t.Helper()
+		got, err := st.StoryIDMark(ctx)
+		if err != nil {
+			t.Fatalf("%s: StoryIDMark: %v", step, err)
+		}
+		if got != want {
+			t.Errorf("%s: StoryIDMark = %d, want %d", step, got, want)
+		}
+	}
+	mark("empty store", 0)
+
+	old := pruneCutoff.Add(-time.Hour)
+	put := func(s news.Story) {
+		t.Helper()
+		s.Title, s.FirstSeen, s.LastUpdated, s.ArticleCount, s.SourceCount = "Old", old, old, 1, 1
+		if err := st.PutStory(ctx, s); err != nil {
+			t.Fatalf("PutStory(%d): %v", s.ID, err)
+		}
+	}
+	put(news.Story{ID: 3, ThreadID: 3})
+	mark("story 3 put", 3)
+	put(news.Story{ID: 4, ThreadID: 6})
+	mark("story 4 put in thread 6", 6)
+	put(news.Story{ID: 4, ThreadID: 3}) // its thread merged into an older one
+	mark("story 4 moved to thread 3", 6)
+
+	a := mustArticle(t, st, news.Article{URL: "https://mark.example/a", Title: "A",
+		PublishedAt: old, FetchedAt: old, Extraction: news.ExtractFull})
+	if err := st.SetArticleGroup(ctx, a.ID, store.Group{StoryID: 9, ThreadID: 9}); err != nil {
+		t.Fatalf("SetArticleGroup: %v", err)
+	}
+	mark("article grouped in story 9", 9)
+
+	ls, ok := st.(interface {
+		Lead(ctx context.Context) (store.Leader, error)
+	})
+	if !ok {
+		t.Fatalf("%T has no leader epoch", st)
+	}
+	l, err := ls.Lead(ctx)
+	if err != nil {
+		t.Fatalf("Lead: %v", err)
+	}
+	if err := l.PutStory(ctx, news.Story{ID: 12, ThreadID: 12, Title: "Old", FirstSeen: old, LastUpdated: old,
+		ArticleCount: 1, SourceCount: 1}); err != nil {
+		t.Fatalf("leader PutStory: %v", err)
+	}
+	mark("story 12 put by a leader", 12)
+	put(news.Story{ID: 2, ThreadID: 2})
+	mark("story 2 put", 12)
+
+	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: pruneCutoff})
+	if err != nil {
+		t.Fatalf("Prune: %v", err)
+	}
+	if res.Stories == 0 {
+		t.Fatalf("Prune removed no story: %+v", res)
+	}
+	if got, err := st.Stories(ctx, store.StoryFilter{}); err != nil || len(got) != 0 {
+		t.Fatalf("Stories after the prune = %d, %v; want none", len(got), err)
+	}
+	mark("every story pruned", 12)
+}

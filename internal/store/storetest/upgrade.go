@@ -30,16 +30,20 @@ type Upgrade struct {
 // RunUpgrades runs the upgrade checks, each on a new database of newDB's:
 // RefuseNewer (see runRefuseNewer), SourceKeyUpgrade
 // (runSourceKeyUpgrade), StoryRankUpgrade (runStoryRankUpgrade),
-// PollScheduleUpgrade (runPollScheduleUpgrade) and SearchUpgrade
-// (runSearchUpgrade).
+// PollScheduleUpgrade (runPollScheduleUpgrade), SearchUpgrade
+// (runSearchUpgrade) and StoryIDMarkUpgrade/* (runStoryIDMarkUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
-	for name, run := range map[string]func(*testing.T, Upgrade){
+	runs := map[string]func(*testing.T, Upgrade){
 		"RefuseNewer":         runRefuseNewer,
 		"SourceKeyUpgrade":    runSourceKeyUpgrade,
 		"StoryRankUpgrade":    runStoryRankUpgrade,
 		"PollScheduleUpgrade": runPollScheduleUpgrade,
 		"SearchUpgrade":       runSearchUpgrade,
-	} {
+	}
+	for i, c := range storyIDMarkUpgrades {
+		runs["StoryIDMarkUpgrade/"+c.name] = runStoryIDMarkUpgrade(i)
+	}
+	for name, run := range runs {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			u := newDB(t)
