@@ -90,7 +90,10 @@ func TestIDsUpgrade(t *testing.T) {
 		WHERE type IN ('index', 'trigger') ORDER BY name`
 	before, indexes := column(t, db, dump), column(t, db, schema)
 
-	if err := sqlite.MigrateWith(ctx, st, all); err != nil {
+	// Up to the rebuild alone: later migrations add indexes and triggers
+	// of their own.
+	through := all[:slices.IndexFunc(all, func(m store.Migration) bool { return m.Name == idsMigration })+1]
+	if err := sqlite.MigrateWith(ctx, st, through); err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
 	if diff := cmp.Diff(before, column(t, db, dump)); diff != "" {
