@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -21,16 +22,7 @@ func TestRestartAfterPrune(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := newSite(t)
-	path := filepath.Join(t.TempDir(), "newsdesk.db")
-	h := startPipeline(t, ctx, path, testFetcher(t))
-	h.ingest(t, ctx, s.url("/merge/before.xml"))
-	h.ingest(t, ctx, s.url("/merge/after.xml"))
-	h.close(t)
-
-	st, err := sqlite.Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, st := ingestStopped(t, ctx, s, "/merge/before.xml", "/merge/after.xml")
 	cutoff := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
 	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: cutoff, Recheck: 60 * 24 * time.Hour})
 	if err != nil {
@@ -40,13 +32,8 @@ func TestRestartAfterPrune(t *testing.T) {
 		t.Fatalf("Prune = %+v; want the March stories removed", res)
 	}
 	kept := articlesByID(t, ctx, st)
-	st.Close()
-
-	h = startPipeline(t, ctx, path, testFetcher(t))
+	h, restored := restartOn(t, ctx, st, path)
 	defer h.close(t)
-	h.p.mu.Lock()
-	restored := h.p.snap
-	h.p.mu.Unlock()
 	if !restored.fromSnapshot {
 		t.Error("the restart after a prune did not load the snapshot")
 	}
@@ -88,4 +75,106 @@ func TestRestartAfterPrune(t *testing.T) {
 	if len(stories) == 0 {
 		t.Error("no story after the later report")
 	}
+}
+
+// ingestStopped ingests the feeds at paths of s, in order, into a new
+// database, stops the pipeline and opens the database as a store, which
+// the caller closes.
+func ingestStopped(t *testing.T, ctx context.Context, s *site, paths ...string) (string, *sqlite.Store) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	h := startPipeline(t, ctx, path, testFetcher(t))
+	for _, p := range paths {
+		h.ingest(t, ctx, s.url(p))
+	}
+	h.close(t)
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, st
+}
+
+// restartOn closes st, the store of the database at path, and starts a
+// pipeline on it, returning it with the clusterer's restore state.
+func restartOn(t *testing.T, ctx context.Context, st *sqlite.Store, path string) (*harness, snapState) {
+	t.Helper()
+	st.Close()
+	h := startPipeline(t, ctx, path, testFetcher(t))
+	h.p.mu.Lock()
+	defer h.p.mu.Unlock()
+	return h, h.p.snap
+}
+
+// TestRebuildAfterPruneKeepsStoryIDs groups an April report and then
+// older March ones, so that the highest-numbered stories are March's,
+// prunes them (retention), and restarts with a snapshot of another
+// clusterer configuration (a new release), which rebuilds the clusterer
+// by replaying the articles left, then groups an unrelated report: its
+// story must get an ID above every pruned one, or an old /stories/N link
+// or Atom entry would show it. Without the store's mark the replay
+// numbered it after the largest ID the kept articles name: pruned 2.
+func TestRebuildAfterPruneKeepsStoryIDs(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	path, st := ingestStopped(t, ctx, s, "/merge/after.xml", "/merge/before.xml")
+	all := storyIDs(t, ctx, st)
+	// The prune keeps the story of the snapshot's last article, March's
+	// here: a snapshot of another release taken at the April report leaves
+	// it to retention, and makes the restart replay in full.
+	newest, err := st.Articles(ctx, store.ArticleFilter{Clustered: true, Limit: 1})
+	if err != nil || len(newest) == 0 {
+		t.Fatalf("newest article: %v, %v", newest, err)
+	}
+	snap, err := st.ClusterSnapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Fingerprint, snap.After = "another release", newest[0].ID
+	if err := st.PutClusterSnapshot(ctx, snap); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := storyIDs(t, ctx, st)
+	if res.Stories == 0 || len(kept) == 0 || slices.Max(all) <= slices.Max(kept) {
+		t.Fatalf("stories %v, %v kept by %+v; want the highest-numbered pruned and some kept", all, kept, res)
+	}
+	h, restored := restartOn(t, ctx, st, path)
+	defer h.close(t)
+	if restored.fromSnapshot {
+		t.Fatal("the restart loaded the snapshot of another configuration; want a full replay")
+	}
+	h.ingest(t, ctx, s.url("/fire-only.xml"))
+	var added []int64
+	for _, id := range storyIDs(t, ctx, h.st) {
+		if !slices.Contains(kept, id) {
+			added = append(added, id)
+		}
+	}
+	if len(added) == 0 {
+		t.Fatal("no new story after the rebuild")
+	}
+	for _, id := range added {
+		if slices.Contains(all, id) || id <= slices.Max(all) {
+			t.Errorf("new story %d after the rebuild; want an ID above every one given before (%v)", id, all)
+		}
+	}
+}
+
+// storyIDs lists the IDs of the stories st holds.
+func storyIDs(t *testing.T, ctx context.Context, st store.Store) []int64 {
+	t.Helper()
+	list, err := st.Stories(ctx, store.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, s := range list {
+		ids = append(ids, s.ID)
+	}
+	return ids
 }
