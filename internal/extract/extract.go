@@ -250,11 +250,19 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	paras = pageText.addHeadings(paras, res.Title)
 	if strings.HasPrefix(body.choice, "trafilatura") {
 		// go-trafilatura trims its inline elements' text; readability
-		// keeps the page's.
+		// keeps the page's. splitGlued's work is capped (glueBudget) but
+		// not cancellable: it does not start past the time limit.
+		if err := ctx.Err(); err != nil {
+			return Result{}, fmt.Errorf("extract %q: %w", pageURL, err)
+		}
 		paras = pageText.splitGlued(paras)
 	}
 	e.log.Debug("extract", "url", pageURL, "body", body.choice, "trafilatura_err", terr, "readability_err", rerr)
 	res.Text = fixMojibake(strings.Join(texts(paras), "\n\n"))
+	// The page's own misread bytes are in its metadata as well.
+	res.Title = fixMojibake(res.Title)
+	res.Description = fixMojibake(res.Description)
+	res.Byline = fixMojibake(res.Byline)
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}

@@ -14,20 +14,20 @@ import (
 // side by side is written as those two words. Styled parts of one word
 // ("Silicon<span>ANGLE</span>") are a word of the page as well, and stay.
 func (o *outline) splitGlued(body []para) []para {
-	var page gramTable // the page's words and pairs of words, read on first need
+	s := splitter{budget: glueBudget}
 	for i, p := range body {
 		var cuts []int
 		eachWord(p.text, func(start, end int, h uint64) {
 			if end-start < 2 || end-start > gluedMax {
 				return
 			}
-			if page.slots == nil {
-				page = o.wordPairs()
+			if s.page.slots == nil {
+				s.page = o.wordPairs()
 			}
-			if page.has(gramHash([]uint64{h})) {
+			if s.has(gramHash([]uint64{h})) || unspaced(p.text[start:end]) {
 				return
 			}
-			for _, c := range splitCuts(p.text[start:end], page, gluedPieces) {
+			for _, c := range s.cuts(p.text[start:end]) {
 				cuts = append(cuts, start+c)
 			}
 		})
@@ -48,14 +48,37 @@ func (o *outline) splitGlued(body []para) []para {
 	return body
 }
 
+// unspaced reports whether the word w is written in a script that puts no
+// spaces between words, where a run glued across elements is as the page
+// shows it, and splitting it would add spaces the script does not use.
+func unspaced(w string) bool {
+	for _, r := range w {
+		if r >= 0x0E00 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana,
+			unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan) {
+			return true
+		}
+	}
+	return false
+}
+
+// joiners are the invisible characters a page can write inside one word
+// (a soft hyphen, zero-width spaces and joiners): the page shows the word
+// whole, so its parts side by side are no glued words.
+const joiners = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
 // wordPairs hashes every word of the page and every pair of words side by
-// side in one paragraph (as gramHash of one and of two word hashes).
+// side in one paragraph (as gramHash of one and of two word hashes). A
+// paragraph holding joiners adds its words read without them as well.
 func (o *outline) wordPairs() gramTable {
 	var all []uint64
-	ends := make([]int, len(o.paras))
-	for i, p := range o.paras {
+	ends := make([]int, 0, len(o.paras))
+	for _, p := range o.paras {
 		all = appendWordHashes(all, p.text)
-		ends[i] = len(all)
+		ends = append(ends, len(all))
+		if strings.ContainsAny(p.text, joiners) {
+			all = appendWordHashes(all, strings.Map(dropJoiner, p.text))
+			ends = append(ends, len(all))
+		}
 	}
 	g := newGramTable(2 * len(all))
 	start := 0
@@ -71,56 +94,108 @@ func (o *outline) wordPairs() gramTable {
 	return g
 }
 
+// dropJoiner is strings.Map's function that removes joiners.
+func dropJoiner(r rune) rune {
+	if strings.ContainsRune(joiners, r) {
+		return -1
+	}
+	return r
+}
+
 // gluedMax is the longest word, in bytes, that splitGlued tries to split:
 // glued words are a few words long, and the splits tried grow with the
 // square of a word's length (a paragraph of Chinese is one word).
 const gluedMax = 64
 
-// gluedPieces is the most words one glued word is split into ("Accenture
-// via FutureLearn", the middle word a tail between two inline elements).
-const gluedPieces = 3
+// glueBudget is the most lookups in the page's words that splitGlued makes
+// for one page. A word costs up to the square of its length in runes; a
+// page made to be slow holds many thousands of distinct such words, where
+// an article has a few glued ones. Past it, words are left as they are.
+const glueBudget = 1 << 18
 
-// splitCuts returns the byte offsets inside the word w at which it splits
-// into at most pieces words, each pair of them side by side in the page,
-// or nil.
-func splitCuts(w string, page gramTable, pieces int) []int {
-	head := uint64(fnvOffset)
-	for i := 0; i < len(w); {
-		r, size := utf8.DecodeRuneInString(w[i:])
-		head = hashRune(head, r)
-		i += size
-		if i >= len(w) {
-			break
-		}
-		if !page.has(gramHash([]uint64{head})) {
-			continue
-		}
-		if page.has(gramHash([]uint64{head, stringHash(w[i:])})) {
-			return []int{i}
-		}
-		if pieces <= 2 {
-			continue
-		}
-		rest := splitCuts(w[i:], page, pieces-1)
-		if rest == nil || !page.has(gramHash([]uint64{head, stringHash(w[i : i+rest[0]])})) {
-			continue
-		}
-		cuts := []int{i}
-		for _, c := range rest {
-			cuts = append(cuts, i+c)
-		}
-		return cuts
-	}
-	return nil
+// splitter splits the glued words of one page.
+type splitter struct {
+	page    gramTable        // see wordPairs
+	budget  int              // lookups left
+	lookups int              // lookups made, for the tests
+	done    map[string][]int // cuts of the words already split or not
+	// hash[i][j] is the hash of a word's runes i to j (see appendWordHashes).
+	hash [gluedMax + 1][gluedMax + 1]uint64
 }
 
-// stringHash is the hash of the word w (see appendWordHashes).
-func stringHash(w string) uint64 {
-	h := uint64(fnvOffset)
-	for _, r := range w {
-		h = hashRune(h, r)
+// has looks h up in the page, or answers false once the budget is spent:
+// a lookup that fails never splits a word wrongly.
+func (s *splitter) has(h uint64) bool {
+	if s.budget <= 0 {
+		return false
 	}
-	return h
+	s.budget--
+	s.lookups++
+	return s.page.has(h)
+}
+
+// cuts returns the byte offsets inside the word w (at most gluedMax bytes)
+// at which it splits into two or three words, each pair of them side by
+// side in the page, or nil. Three is the most one glued word holds
+// ("Accenture via FutureLearn", the middle word a tail between two inline
+// elements). Fewer pieces are preferred, then earlier cuts. A pair of the page implies both its words are of the page, so only
+// the first piece is looked up alone. Each piece's hash is computed once
+// and each lookup made at most once: the cost grows with the square of w's
+// length in runes.
+func (s *splitter) cuts(w string) []int {
+	if c, ok := s.done[w]; ok {
+		return c
+	}
+	var at [gluedMax + 1]int // byte offset of each rune
+	n := 0
+	for i := range w {
+		at[n] = i
+		n++
+	}
+	at[n] = len(w)
+	for i := 0; i < n; i++ {
+		h := uint64(fnvOffset)
+		for j := i; j < n; j++ {
+			r, _ := utf8.DecodeRuneInString(w[at[j]:])
+			h = hashRune(h, r)
+			s.hash[i][j+1] = h
+		}
+	}
+	pair := func(i, j, k int) bool {
+		return s.has(gramHash([]uint64{s.hash[i][j], s.hash[j][k]}))
+	}
+	var heads []int // the cuts whose first piece is a word of the page
+	var found []int
+	for i := 1; i < n && found == nil; i++ {
+		if !s.has(gramHash([]uint64{s.hash[0][i]})) {
+			continue
+		}
+		heads = append(heads, i)
+		if pair(0, i, n) {
+			found = []int{at[i]}
+		}
+	}
+	if found == nil && len(heads) > 0 {
+		var tails [gluedMax + 1]bool // tails[j]: runes j to n are a word of the page
+		for j := heads[0] + 1; j < n; j++ {
+			tails[j] = s.has(gramHash([]uint64{s.hash[j][n]}))
+		}
+		for _, i := range heads {
+			for j := i + 1; j < n && found == nil; j++ {
+				if tails[j] && pair(0, i, j) && pair(i, j, n) {
+					found = []int{at[i], at[j]}
+				}
+			}
+			if found != nil {
+				break
+			}
+		}
+	}
+	if s.done == nil {
+		s.done = make(map[string][]int)
+	}
+	s.done[w] = found
+	return found
 }
 
 // hashRune adds r, lower-cased, to the FNV-1a hash h as appendWordHashes

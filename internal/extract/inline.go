@@ -47,12 +47,12 @@ var navLabels = map[string]bool{
 const navLabelMax = 24
 
 // dropInline removes the paragraphs anywhere in the body that no article
-// holds: a table of contents' label standing alone (navLabels), a teaser line pointing to another page (teaserLine, its title of
-// teaserLineMin to teaserLineMax words without a closing full stop,
-// question or exclamation mark, which a sentence quoting such a label
-// would have) and a template's placeholder text (loremIpsum). Both
-// extractors keep such lines between two paragraphs of the article, where
-// no tail rule reaches them.
+// holds: a table of contents' label standing alone (navLabels), a teaser
+// line pointing to another page (teaserLine, its title of teaserLineMin to
+// teaserLineMax words without a closing full stop, question or exclamation
+// mark, which a sentence quoting such a label would have) and a template's
+// placeholder text (loremIpsum). Both extractors keep such lines between
+// two paragraphs of the article, where no tail rule reaches them.
 func dropInline(body []para) []para {
 	out := body[:0:0]
 	for _, p := range body {
