@@ -16,6 +16,9 @@ import (
 func (o *outline) splitGlued(body []para) []para {
 	s := splitter{budget: glueBudget}
 	for i, p := range body {
+		if s.budget <= 0 {
+			break
+		}
 		var cuts []int
 		eachWord(p.text, func(start, end int, h uint64) {
 			if end-start < 2 || end-start > gluedMax {
@@ -143,7 +146,7 @@ func (s *splitter) has(h uint64) bool {
 // and each lookup made at most once: the cost grows with the square of w's
 // length in runes.
 func (s *splitter) cuts(w string) []int {
-	if c, ok := s.done[w]; ok {
+	if c, ok := s.done[w]; ok || s.budget <= 0 {
 		return c
 	}
 	var at [gluedMax + 1]int // byte offset of each rune
