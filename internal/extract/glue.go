@@ -78,7 +78,7 @@ func (o *outline) wordPairs() gramTable {
 	for _, p := range o.paras {
 		all = appendWordHashes(all, p.text)
 		ends = append(ends, len(all))
-		if strings.ContainsAny(p.text, joiners) {
+		if hasJoiner(p.text) {
 			all = appendWordHashes(all, strings.Map(dropJoiner, p.text))
 			ends = append(ends, len(all))
 		}
@@ -95,6 +95,18 @@ func (o *outline) wordPairs() gramTable {
 		start = end
 	}
 	return g
+}
+
+// hasJoiner reports whether s holds one of joiners. It searches for each
+// in turn: strings.ContainsAny decodes every rune of s, and wordPairs asks
+// this of all the page's text.
+func hasJoiner(s string) bool {
+	for _, j := range joiners {
+		if strings.ContainsRune(s, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropJoiner is strings.Map's function that removes joiners.
@@ -122,8 +134,9 @@ type splitter struct {
 	budget  int              // lookups left
 	lookups int              // lookups made, for the tests
 	done    map[string][]int // cuts of the words already split or not
-	// hash[i][j] is the hash of a word's runes i to j (see appendWordHashes).
-	hash [gluedMax + 1][gluedMax + 1]uint64
+	// hash[i][j] is the hash of a word's runes i to j (see
+	// appendWordHashes), allocated on the first word tried.
+	hash *[gluedMax + 1][gluedMax + 1]uint64
 }
 
 // has looks h up in the page, or answers false once the budget is spent:
@@ -141,10 +154,10 @@ func (s *splitter) has(h uint64) bool {
 // at which it splits into two or three words, each pair of them side by
 // side in the page, or nil. Three is the most one glued word holds
 // ("Accenture via FutureLearn", the middle word a tail between two inline
-// elements). Fewer pieces are preferred, then earlier cuts. A pair of the page implies both its words are of the page, so only
-// the first piece is looked up alone. Each piece's hash is computed once
-// and each lookup made at most once: the cost grows with the square of w's
-// length in runes.
+// elements). Fewer pieces are preferred, then earlier cuts. A pair of the
+// page implies both its words are of the page, so a middle piece is not
+// looked up alone. Each piece's hash is computed once and each lookup made
+// at most once: the cost grows with the square of w's length in runes.
 func (s *splitter) cuts(w string) []int {
 	if c, ok := s.done[w]; ok || s.budget <= 0 {
 		return c
@@ -156,7 +169,17 @@ func (s *splitter) cuts(w string) []int {
 		n++
 	}
 	at[n] = len(w)
-	for i := 0; i < n; i++ {
+	if s.hash == nil {
+		s.hash = new([gluedMax + 1][gluedMax + 1]uint64)
+	}
+	var hashed [gluedMax + 1]bool
+	// row hashes the pieces starting at rune i, on first need: most
+	// words are settled by their first row and a few others.
+	row := func(i int) {
+		if hashed[i] {
+			return
+		}
+		hashed[i] = true
 		h := uint64(fnvOffset)
 		for j := i; j < n; j++ {
 			r, _ := utf8.DecodeRuneInString(w[at[j]:])
@@ -167,6 +190,7 @@ func (s *splitter) cuts(w string) []int {
 	pair := func(i, j, k int) bool {
 		return s.has(gramHash([]uint64{s.hash[i][j], s.hash[j][k]}))
 	}
+	row(0)
 	var heads []int // the cuts whose first piece is a word of the page
 	var found []int
 	for i := 1; i < n && found == nil; i++ {
@@ -174,6 +198,7 @@ func (s *splitter) cuts(w string) []int {
 			continue
 		}
 		heads = append(heads, i)
+		row(i)
 		if pair(0, i, n) {
 			found = []int{at[i]}
 		}
@@ -181,6 +206,7 @@ func (s *splitter) cuts(w string) []int {
 	if found == nil && len(heads) > 0 {
 		var tails [gluedMax + 1]bool // tails[j]: runes j to n are a word of the page
 		for j := heads[0] + 1; j < n; j++ {
+			row(j)
 			tails[j] = s.has(gramHash([]uint64{s.hash[j][n]}))
 		}
 		for _, i := range heads {
