@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -208,4 +209,21 @@ func TestExtractMojibakeMeta(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("title, description, byline, first paragraph (-want +got):\n%s", diff)
 	}
+}
+
+// FuzzFixMojibake checks that fixMojibake keeps valid text valid and
+// never lengthens it: a sequence of two to four characters becomes one.
+func FuzzFixMojibake(f *testing.F) {
+	for _, s := range []string{"doesnâ€™t", "„Spaß“", "CafÃ© Ã\u00a0 la", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "ð\u009f\u0098\u0080"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got := fixMojibake(s)
+		if !utf8.ValidString(got) || len(got) > len(s) {
+			t.Fatalf("fixMojibake(%q) = %q", s, got)
+		}
+	})
 }
