@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -87,8 +89,31 @@ func TestHalf(t *testing.T) {
 	if _, err := Half(arts, "first"); err == nil {
 		t.Error(`Half("first") = nil error, want one`)
 	}
-	if _, err := Half([]Article{{ID: "x", Story: json.RawMessage(`"x_2"`)}}, "even"); err == nil {
-		t.Error("Half of a story that is not a number = nil error, want one")
+	// Stories named by strings are halved by their names' hashes: each
+	// story's articles stay together, and both halves get some.
+	var named []Article
+	for i := range 40 {
+		story := json.RawMessage(fmt.Sprintf(`"story-%d"`, i/2))
+		named = append(named, Article{ID: fmt.Sprint(i), Story: story})
+	}
+	even, err := Half(named, "even")
+	if err != nil {
+		t.Fatalf("Half(even) of named stories: %v", err)
+	}
+	odd, err := Half(named, "odd")
+	if err != nil {
+		t.Fatalf("Half(odd) of named stories: %v", err)
+	}
+	if len(even) == 0 || len(odd) == 0 || len(even)+len(odd) != len(named) {
+		t.Errorf("Half of 20 named stories: %d even and %d odd articles of %d, want both halves and every article once", len(even), len(odd), len(named))
+	}
+	for _, half := range [][]Article{even, odd} {
+		for _, a := range half {
+			if slices.ContainsFunc(half, func(b Article) bool { return b.ID != a.ID && b.Label() == a.Label() }) {
+				continue
+			}
+			t.Errorf("article %s is in a half without the other article of story %s", a.ID, a.Label())
+		}
 	}
 }
 
