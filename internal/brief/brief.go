@@ -477,19 +477,34 @@ func opensLeaning(s, lang string) bool {
 }
 
 // namesFigureBack reports whether s calls its number "the figure" or "la
-// cifra" ("In Eastgate, the figure was 54 percent."): what was counted is
-// in the sentence before, and a key fact shown alone leaves the reader
-// asking 54 percent of what.
+// cifra" and says something of it ("In Eastgate, the figure was 54
+// percent."): what was counted is in the sentence before, and a key fact
+// shown alone leaves the reader asking 54 percent of what. The next word
+// must be a verb of figureVerbs, as "the figure skater", "the figure of
+// the president" and "that figure of speech" are no number.
 func namesFigureBack(s string) bool {
 	ws := text.Words(s)
-	for k := 0; k+1 < len(ws); k++ {
+	for k := 0; k+2 < len(ws); k++ {
 		switch ws[k] + " " + ws[k+1] {
 		case "the figure", "that figure", "this figure", "la cifra", "esa cifra", "esta cifra":
-			return true
+			if figureVerbs[ws[k+2]] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// figureVerbs may follow "the figure" or "la cifra" when it stands for a
+// number named before: a form of "be" or "have", a verb of rising or
+// falling, or a modal, in English and Spanish.
+var figureVerbs = wordSet(
+	"is", "was", "were", "are", "has", "had", "have", "stood", "stands", "rose", "rises", "fell", "falls",
+	"climbed", "dropped", "jumped", "doubled", "tripled", "reached", "grew", "compares", "compared",
+	"represents", "includes", "would", "will", "could", "may", "might", "remains", "remained",
+	"es", "fue", "era", "son", "sería", "será", "asciende", "ascendió", "alcanza", "alcanzó", "supera",
+	"superó", "sube", "subió", "baja", "bajó", "cae", "cayó", "ha", "había", "representa", "incluye",
+	"se", "llega", "llegó", "queda", "quedó")
 
 // backLinks are first words that tie a sentence to the one before it: a
 // connective ("But", "Y") or a demonstrative ("These", "That mix …"), in

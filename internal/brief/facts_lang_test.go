@@ -166,8 +166,8 @@ func TestFactsSentenceStandsAlone(t *testing.T) {
 	}
 }
 
-// TestOpensOnLink pins which openings tie a sentence to the one before it,
-// for the bottom line and the key facts.
+// TestNamesFigureBack pins which sentences name their number only as
+// "the figure", for the bottom line and the key facts.
 func TestNamesFigureBack(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -177,6 +177,11 @@ func TestNamesFigureBack(t *testing.T) {
 		{"In Eastgate, the figure was 54 percent.", true},
 		{"That figure rose to 12 percent in Lanmere.", true},
 		{"En Eastgate, la cifra fue del 54 %.", true},
+		{"La cifra asciende a 3.000 personas.", true},
+		{"The figure skater won $2 million in prize money.", false},
+		{"He was the figure of the president's campaign in 2020.", false},
+		{"It was only that figure of speech, 40 years old.", false},
+		{"La cifra de 2024 aún no se conoce.", false},
 		{"Nationally, 71 percent of members accepted the offer.", false},
 		{"Official figures showed inflation at 4.8 percent.", false},
 		{"The figures, published on Tuesday, showed unemployment at 5 percent.", false},
