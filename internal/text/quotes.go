@@ -1257,6 +1257,23 @@ primero|primera|tercero|tercera|entero|entera|dinero|enero|febrero|manera|carrer
 espera|lista|vista|entrevista|pista|conquista|siguiente|suficiente|ambiente|horario|diario|calendario|
 primario|primaria|publico|publica|republica|clinica|logica|practica|unico|unica|basico|basica`)
 
+// spanishMannerEndings are the occupation endings that also make the
+// adjectives of manner set off after a speaker ("dijo Pablo Ruiz,
+// sonriente", "tajante", "optimista", "desafiante"): a word alone with
+// one of them is a role only after an opener ("la estudiante") or before
+// a preposition ("estudiante de Medicina").
+var spanishMannerEndings = []string{"iente", "ante", "ista"}
+
+// hasAnySuffix reports whether s ends with one of ends.
+func hasAnySuffix(s string, ends []string) bool {
+	for _, end := range ends {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // spanishPrepositions may follow an occupation in its appositive:
 // "enfermera del hospital", "dependienta en el centro".
 var spanishPrepositions = set(`de|del|en|a|al|para|con|desde`)
@@ -1270,7 +1287,8 @@ var spanishPrepositions = set(`de|del|en|a|al|para|con|desde`)
 // preposition, as no adjective is.
 func (q *quoter) spanishOccupation(a, b int) bool {
 	k := a
-	if spanishOpeners[Key(q.word(k))] {
+	opener := spanishOpeners[Key(q.word(k))]
+	if opener {
 		k++
 	}
 	if k >= b || !q.toks[k].word || isCap(q.word(k)) {
@@ -1283,12 +1301,10 @@ func (q *quoter) spanishOccupation(a, b int) bool {
 	if k+1 < b && !spanishPrepositions[Key(q.word(k+1))] {
 		return false
 	}
-	for _, end := range spanishOccupationEndings {
-		if strings.HasSuffix(kw, end) {
-			return true
-		}
+	if k+1 >= b && !opener && hasAnySuffix(kw, spanishMannerEndings) {
+		return false
 	}
-	return false
+	return hasAnySuffix(kw, spanishOccupationEndings)
 }
 
 // oneOfThe reports whether tokens [a, b) are "one of the" and a plural

@@ -76,6 +76,20 @@ func TestQuotes(t *testing.T) {
 			[]voice{{"Llevo media hora esperando un autobús", "Inés Carmona", "dependienta en el centro de Villa Serena"}}},
 		{"después, verbo primero, oficio tras posesivo", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, su entrenador.`,
 			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", "su entrenador"}}},
+		// An adjective of manner shares -iente, -ante, -ista with
+		// occupations; alone after the speaker it is no role.
+		{"después, adjetivo de modo en -iente", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, sonriente.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, adjetivo de modo en -ante", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, tajante.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, adjetivo de modo en -ista", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, optimista.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, adjetivo de modo desafiante", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, desafiante.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", ""}}},
+		{"después, oficio en -ista tras artículo", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, el periodista.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", "periodista"}}},
+		{"después, oficio en -ante ante preposición", "es", `«Vamos a ganar la liga», dijo Pablo Ruiz, estudiante de Medicina.`,
+			[]voice{{"Vamos a ganar la liga", "Pablo Ruiz", "estudiante de Medicina"}}},
 		{"antes, nombre y oficio sin artículo", "es", `María López, enfermera del hospital, dijo: «No hay camas suficientes».`,
 			[]voice{{"No hay camas suficientes", "María López", "enfermera del hospital"}}},
 		// Left alone: a place, a time, a clause after the name's comma.
