@@ -135,34 +135,13 @@ func TestRebuildAfterPruneKeepsStoryIDs(t *testing.T) {
 	if err := st.PutClusterSnapshot(ctx, snap); err != nil {
 		t.Fatal(err)
 	}
-	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	kept := storyIDs(t, ctx, st)
-	if res.Stories == 0 || len(kept) == 0 || slices.Max(all) <= slices.Max(kept) {
-		t.Fatalf("stories %v, %v kept by %+v; want the highest-numbered pruned and some kept", all, kept, res)
-	}
+	kept := pruneMarch(t, ctx, st, all)
 	h, restored := restartOn(t, ctx, st, path)
 	defer h.close(t)
 	if restored.fromSnapshot {
 		t.Fatal("the restart loaded the snapshot of another configuration; want a full replay")
 	}
-	h.ingest(t, ctx, s.url("/fire-only.xml"))
-	var added []int64
-	for _, id := range storyIDs(t, ctx, h.st) {
-		if !slices.Contains(kept, id) {
-			added = append(added, id)
-		}
-	}
-	if len(added) == 0 {
-		t.Fatal("no new story after the rebuild")
-	}
-	for _, id := range added {
-		if slices.Contains(all, id) || id <= slices.Max(all) {
-			t.Errorf("new story %d after the rebuild; want an ID above every one given before (%v)", id, all)
-		}
-	}
+	checkNewStoryIDs(t, ctx, h, s, "rebuild", all, kept)
 }
 
 // storyIDs lists the IDs of the stories st holds.
@@ -206,6 +185,20 @@ func TestSnapshotRestoreAfterPruneKeepsStoryIDs(t *testing.T) {
 	if err := st.PutClusterSnapshot(ctx, old); err != nil {
 		t.Fatal(err)
 	}
+	kept := pruneMarch(t, ctx, st, all)
+	h, restored := restartOn(t, ctx, st, path)
+	defer h.close(t)
+	if !restored.fromSnapshot {
+		t.Fatal("the restart did not load the snapshot; want the snapshot path")
+	}
+	checkNewStoryIDs(t, ctx, h, s, "restore", all, kept)
+}
+
+// pruneMarch prunes st's stories before April 2025, those of the March
+// reports, and returns the IDs kept; all are the IDs before the prune,
+// whose highest must be among those pruned.
+func pruneMarch(t *testing.T, ctx context.Context, st store.Store, all []int64) []int64 {
+	t.Helper()
 	res, err := st.Prune(ctx, store.PruneOptions{Cutoff: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
@@ -214,11 +207,14 @@ func TestSnapshotRestoreAfterPruneKeepsStoryIDs(t *testing.T) {
 	if res.Stories == 0 || len(kept) == 0 || slices.Max(all) <= slices.Max(kept) {
 		t.Fatalf("stories %v, %v kept by %+v; want the highest-numbered pruned and some kept", all, kept, res)
 	}
-	h, restored := restartOn(t, ctx, st, path)
-	defer h.close(t)
-	if !restored.fromSnapshot {
-		t.Fatal("the restart did not load the snapshot; want the snapshot path")
-	}
+	return kept
+}
+
+// checkNewStoryIDs groups an unrelated report after the restart (the
+// rebuild or restore named by after) and wants each new story numbered
+// above every ID given before the prune (all), not only the kept ones.
+func checkNewStoryIDs(t *testing.T, ctx context.Context, h *harness, s *site, after string, all, kept []int64) {
+	t.Helper()
 	h.ingest(t, ctx, s.url("/fire-only.xml"))
 	var added []int64
 	for _, id := range storyIDs(t, ctx, h.st) {
@@ -227,11 +223,11 @@ func TestSnapshotRestoreAfterPruneKeepsStoryIDs(t *testing.T) {
 		}
 	}
 	if len(added) == 0 {
-		t.Fatal("no new story after the restore")
+		t.Fatalf("no new story after the %s", after)
 	}
 	for _, id := range added {
 		if slices.Contains(all, id) || id <= slices.Max(all) {
-			t.Errorf("new story %d after the restore; want an ID above every one given before (%v)", id, all)
+			t.Errorf("new story %d after the %s; want an ID above every one given before (%v)", id, after, all)
 		}
 	}
 }
