@@ -453,6 +453,8 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		if fr, k := fractionAfter(w, i); k > 0 {
 			val, n = val+fr, 1+k // "4½ months", "4 ½", "2 1/2 years"
 		}
+	} else if v, k, ok := vagueScale(w, i, lang); ok {
+		val, n = v, k // "thousands of people", "decenas de miles": boundOf reads them vague
 	} else if v, k, ok := parseNumberWords(w, i); ok {
 		val, n = v, k
 	} else if v, k, ok := articleHundred(w, i); ok {
@@ -1029,6 +1031,38 @@ func articleHundred(w []fword, i int) (float64, int, bool) {
 	return v, n + h - i, true
 }
 
+// vagueScale reads a plural thousand with no number before it as a
+// vague figure: "thousands of people", "tens of thousands", "hundreds of
+// thousands", "miles de personas", "decenas de miles". Without it they
+// were no figure at all, and "hundreds of thousands" was read as
+// "hundreds". The value is the order of magnitude only; boundOf marks it
+// vague so it is never compared. "miles" is a distance in English.
+func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
+	plural := "thousands"
+	if lang == "es" {
+		plural = "miles"
+	}
+	if i > 0 && (isNum(w[i-1]) || numberWords[w[i-1].key] > 0) {
+		return 0, 0, false
+	}
+	if w[i].key == plural {
+		return 1e3, 1, true
+	}
+	var mul float64
+	switch w[i].key {
+	case "tens", "decenas":
+		mul = 10
+	case "hundreds", "cientos", "centenares":
+		mul = 100
+	default:
+		return 0, 0, false
+	}
+	if i+2 < len(w) && (w[i+1].key == "of" || w[i+1].key == "de") && w[i+2].key == plural {
+		return mul * 1e3, 3, true
+	}
+	return 0, 0, false
+}
+
 // articleScale reads the article (and "few") before a scale word as the
 // number's "one": "a thousand people", "a few thousand", "un millón de
 // personas", "un millar". It returns how many words the number is; the
@@ -1522,6 +1556,12 @@ func boundOf(w []fword, i, next int, kind string) string {
 			return BoundVague // "few": "a few hundred", "a few thousand"
 		}
 	}
+	// "thousands of", "decenas de miles" (see vagueScale), but not "40
+	// miles": only as the figure's number.
+	if p := w[i].key; p == "thousands" || p == "miles" ||
+		(p == "tens" || p == "decenas" || p == "centenares") && i+2 < next && (w[i+2].key == "thousands" || w[i+2].key == "miles") {
+		return BoundVague
+	}
 	key := func(k int) string {
 		if k < 0 {
 			return ""
@@ -1563,11 +1603,21 @@ func boundOf(w []fword, i, next int, kind string) string {
 // hundred and fifty" counts. A bound word before it ("about a thousand",
 // "more than a hundred") is read by boundOf after this.
 func roundArticle(w []fword, i, next int) bool {
+	if w[i].key == "mil" {
+		// "mil vecinos" alone, as "a thousand people" ("unos mil" is read
+		// by boundOf before this; "dos mil" starts at "dos"; "mil
+		// millones" and "mil quinientos" count).
+		if i+1 >= next {
+			return true
+		}
+		k := w[i+1].key
+		return k != "millones" && k != "millon" && numberWords[k] == 0
+	}
 	if i+1 >= next || (w[i].key != "a" && w[i].key != "an" && w[i].key != "un") {
 		return false
 	}
 	switch w[i+1].key {
-	case "hundred", "thousand", "millar":
+	case "hundred", "thousand", "millar", "million", "billion", "millon":
 	default:
 		return false
 	}
