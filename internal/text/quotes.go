@@ -1257,12 +1257,19 @@ primero|primera|tercero|tercera|entero|entera|dinero|enero|febrero|manera|carrer
 espera|lista|vista|entrevista|pista|conquista|siguiente|suficiente|ambiente|horario|diario|calendario|
 primario|primaria|publico|publica|republica|clinica|logica|practica|unico|unica|basico|basica`)
 
-// spanishMannerEndings are the occupation endings that also make the
-// adjectives of manner set off after a speaker ("dijo Pablo Ruiz,
-// sonriente", "tajante", "optimista", "desafiante"): a word alone with
-// one of them is a role only after an opener ("la estudiante") or before
-// a preposition ("estudiante de Medicina").
-var spanishMannerEndings = []string{"iente", "ante", "ista"}
+// spanishMannerAdjectives share an occupation's ending (-iente, -ante,
+// -ista) but set off a manner after a speaker ("dijo Pablo Ruiz,
+// sonriente", "tajante", "optimista", "desafiante"): alone, they are no
+// role; after an opener or before a preposition they are read as the
+// rest. A short closed list, because the occupations with these endings
+// are an open set ("periodista", "estudiante", "dependiente",
+// "sindicalista") and lost their role when every bare word with the
+// ending was left out.
+var spanishMannerAdjectives = set(`sonriente|tajante|optimista|pesimista|desafiante|contundente|vehemente|
+elocuente|exultante|triunfante|radiante|jadeante|titubeante|vacilante|cortante|hiriente|distante|arrogante|
+impaciente|insistente|convincente|complaciente|condescendiente|displicente|expectante|suplicante|anhelante|
+sollozante|desconfiante|prudente|exigente|tolerante|realista|idealista|fatalista|alarmista|derrotista|
+triunfalista|conformista`)
 
 // hasAnySuffix reports whether s ends with one of ends.
 func hasAnySuffix(s string, ends []string) bool {
@@ -1301,7 +1308,7 @@ func (q *quoter) spanishOccupation(a, b int) bool {
 	if k+1 < b && !spanishPrepositions[Key(q.word(k+1))] {
 		return false
 	}
-	if k+1 >= b && !opener && hasAnySuffix(kw, spanishMannerEndings) {
+	if k+1 >= b && !opener && spanishMannerAdjectives[kw] {
 		return false
 	}
 	return hasAnySuffix(kw, spanishOccupationEndings)
