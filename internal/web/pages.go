@@ -157,12 +157,44 @@ func (s *Server) pageStoreError(w http.ResponseWriter, r *http.Request, what str
 // pagePathID reads the ID a page's path names, a what's. A malformed one
 // (not a positive integer) is answered 400, as the API answers it, and
 // reported false; a well-formed one that names nothing is the store's 404.
+// A GET or HEAD of a well-formed one written otherwise than its canonical
+// form (leading zeros: /stories/020) is answered a 301 to that form, and
+// reported false, so that one page has one address for links, caches and
+// history; a POST (the sources page's edit form) and the API take it as the
+// same ID, since a redirect would turn a POST into a GET.
 func (s *Server) pagePathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
 	id, ok := pathID(r)
 	if !ok {
 		s.errorPage(w, r, http.StatusBadRequest, "This link is broken: the "+what+" number in it must be a positive whole number.")
+		return id, false
 	}
-	return id, ok
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return id, true
+	}
+	if to, moved := canonicalIDPath(r, id); moved {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return id, false
+	}
+	return id, true
+}
+
+// canonicalIDPath is r's address with its {id} path value written as id
+// is, and whether that differs from the address asked. The ID is the
+// path's second segment on every page that has one (/stories/{id},
+// /stories/{id}/briefing.md, /articles/{id}, /threads/{id}).
+func canonicalIDPath(r *http.Request, id int64) (string, bool) {
+	want := strconv.FormatInt(id, 10)
+	v := r.PathValue("id")
+	if v == want {
+		return "", false
+	}
+	segs := strings.SplitN(r.URL.Path, "/", 4)
+	if len(segs) < 3 || segs[0] != "" || segs[2] != v {
+		return "", false
+	}
+	segs[2] = want
+	u := url.URL{Path: strings.Join(segs, "/"), RawQuery: r.URL.RawQuery}
+	return u.String(), true
 }
 
 func (s *Server) handleNotFoundPage(w http.ResponseWriter, r *http.Request) {

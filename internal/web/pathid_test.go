@@ -1,6 +1,8 @@
 package web
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -73,5 +75,64 @@ func TestPathIDStatus(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestPathIDCanonical checks that a page's GET or HEAD of a well-formed ID
+// with leading zeros is moved (301) to the ID's canonical address, its
+// query kept, while the API and the sources page's edit form (a POST,
+// which a redirect would turn into a GET) take it as the same ID: without
+// the redirect /stories/007 was served as story 7 under a second address.
+func TestPathIDCanonical(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		method, path string
+		form         string
+		status       int
+		location     string // the redirect's target (none: no redirect)
+	}{
+		{"GET", "/stories/007", "", 301, "/stories/7"},
+		{"HEAD", "/stories/007", "", 301, "/stories/7"},
+		{"GET", "/stories/07?v=1", "", 301, "/stories/7?v=1"},
+		{"GET", "/stories/007/briefing.md", "", 301, "/stories/7/briefing.md"},
+		{"GET", "/articles/02", "", 301, "/articles/2"},
+		{"GET", "/threads/0005", "", 301, "/threads/5"},
+		{"GET", "/stories/0099", "", 301, "/stories/99"}, // moved before it is looked up
+		{"GET", "/stories/7", "", 200, ""},
+		{"GET", "/stories/00", "", 400, ""},
+		{"GET", "/api/stories/007", "", 200, ""},
+		{"GET", "/api/articles/02", "", 200, ""},
+		{"GET", "/api/threads/0005", "", 200, ""},
+		{"GET", "/api/sources/02", "", 200, ""},
+		{"POST", "/sources/02", "token=" + testToken + "&name=Renamed", 303, "/sources#source-2"},
+	}
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			t.Parallel()
+			var body io.Reader
+			if tt.form != "" {
+				body = strings.NewReader(tt.form)
+			}
+			req, err := http.NewRequestWithContext(t.Context(), tt.method, ts.URL+tt.path, body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.form != "" {
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Errorf("%s %s: status %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
+			}
+			if got := resp.Header.Get("Location"); got != tt.location {
+				t.Errorf("%s %s: Location %q, want %q", tt.method, tt.path, got, tt.location)
+			}
+		})
 	}
 }
