@@ -247,6 +247,60 @@ func TestBrowserSourcesNarrow(t *testing.T) {
 	screenshot(ctx, t, "sources-narrow.png")
 }
 
+// TestBrowserSourcesWide checks the sources page at 1280 px with a long
+// last error, as a failed fetch's often is (a URL, a resolver's address
+// and the cause): the error's column took most of the table and squeezed
+// the others, the source's name and URL to a few letters a line. The
+// error's column is capped and the full text kept in its title.
+func TestBrowserSourcesWide(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ms := fixtureStore()
+	long := `fetch "https://rivertimes.example/rss": Get "https://rivertimes.example/rss": dial tcp: lookup rivertimes.example on 127.0.0.53:53: ` +
+		strings.Repeat("server misbehaving, and the retry after it failed the same way; ", 6) + "giving up"
+	src := ms.sources[2]
+	src.LastError = long
+	ms.sources[2] = src
+	ts := newTestServer(t, Config{}, ms)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.WaitVisible(chromedp.ID("source-2"))); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	type col struct {
+		Label string
+		Width float64
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[struct {
+		Table float64
+		Cols  []col
+		Title string
+	}](`(() => {
+		const table = document.querySelector("table.sources");
+		const cols = [...table.querySelectorAll("thead th")].map(th => ({label: th.textContent, width: th.getBoundingClientRect().width}));
+		const err = document.querySelector("#source-2 td[data-label='Last error'] [title]");
+		return {table: table.getBoundingClientRect().width, cols: cols, title: err ? err.title : ""};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("table %.0f px, columns %+v", got.Table, got.Cols)
+	if len(got.Cols) != 7 {
+		t.Fatalf("sources table has %d columns, want 7: %+v", len(got.Cols), got.Cols)
+	}
+	for _, c := range got.Cols {
+		switch {
+		case c.Label == "Last error" && c.Width > 0.3*got.Table:
+			t.Errorf("at 1280 px the last error's column is %.0f px of the table's %.0f, want at most 30%%", c.Width, got.Table)
+		case c.Label == "Source" && c.Width < 0.2*got.Table:
+			t.Errorf("at 1280 px the source's column is %.0f px of the table's %.0f, want at least 20%%", c.Width, got.Table)
+		}
+	}
+	if got.Title != long {
+		t.Errorf("last error's title %q, want the whole error %q", got.Title, long)
+	}
+	screenshot(ctx, t, "sources-wide.png")
+}
+
 // TestBrowserToolbarButtons checks that the story page's two toolbar
 // buttons, a link (Markdown) and a button (copy title and URL), are drawn
 // the same height: the link took the page's line height and the button
