@@ -44,8 +44,16 @@ func TestBrowserSearch(t *testing.T) {
 	if marks != "ferry,runs" {
 		t.Errorf("marked %q, want ferry,runs", marks)
 	}
+	// The results page shows one search box, its own, holding the words.
+	boxes, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('input[type="search"]'), i => i.value)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(boxes) != 1 || boxes[0] != "ferry runs" {
+		t.Errorf("search boxes on the results page %q, want one holding ferry runs", boxes)
+	}
 	// The style sheet styles the form under the CSP.
-	display, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".search-form")).display`))
+	display, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".search-page-form")).display`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,9 +107,8 @@ func parsePages() (map[string]*template.Template, error) {
 // pageData is what layout.html needs around every page.
 type pageData struct {
 	Title string
-	Nav   string // the current section, for the menu
+	Nav   string // the current section, for the menu; "search" leaves out the masthead's search box, the page having its own
 	Wide  bool   // tables want more than a reading column
-	Query string // the search box's text
 	// FeedCategory is the one category the page lists, whose Atom feed
 	// its head announces before the feed of every story, so that a feed
 	// reader given the category's page subscribes to that category.

@@ -238,7 +238,7 @@ func searchHref(text string, page, limit int) string {
 func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	req, err := parseSearch(r.URL.Query(), searchPageSize)
 	view := searchView{Query: req.Text, Index: req.Index}
-	data := pageData{Title: "Search", Nav: "search", Query: req.Text, Page: &view}
+	data := pageData{Title: "Search", Nav: "search", Page: &view}
 	if errors.Is(err, errBadQuery) {
 		status, msg := http.StatusBadRequest, "This link to a page of results is broken. Search again."
 		_, perr := store.ParseQuery(req.Text)

@@ -161,6 +161,23 @@ func TestSearchPage(t *testing.T) {
 				t.Errorf("GET %s has no search form", path)
 			}
 		}
+		// The search page shows one search box, its own, prefilled: it
+		// showed the header's too, two boxes with the same words.
+		for _, q := range []string{"q=bridge", "q=", "", "q=nothingmatches", "q=bridge&page=-1"} {
+			r := do(t, http.MethodGet, ts.URL+"/search?"+q, nil, "")
+			if n := strings.Count(r.body, `role="search"`); n != 1 {
+				t.Errorf("GET /search?%s has %d search forms, want 1", q, n)
+			}
+			if n := strings.Count(r.body, `name="q"`); n != 1 {
+				t.Errorf("GET /search?%s has %d search boxes, want 1", q, n)
+			}
+			if !strings.Contains(r.body, `<form class="search-page-form" action="/search"`) {
+				t.Errorf("GET /search?%s has not the page's search form", q)
+			}
+		}
+		if r := do(t, http.MethodGet, ts.URL+"/search?q=bridge", nil, ""); !strings.Contains(r.body, `name="q" value="bridge"`) {
+			t.Errorf("GET /search?q=bridge: the search box is not prefilled:\n%s", r.body)
+		}
 	})
 }
 
