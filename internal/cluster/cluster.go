@@ -13,6 +13,8 @@ package cluster
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -425,6 +427,20 @@ type Config struct {
 	// repeats the figure. Default 0.5, chosen on one half of ecbplus-dev;
 	// 0 turns it off.
 	FigureConflict float64
+	// MagnitudeSlack is how many tenths apart two magnitudes of one quake
+	// may be for FigureConflict: agencies and revisions differ by a few
+	// tenths (one 2005 Iran quake at 5.9 and 6.1; a 2008 one at 5.6, and
+	// 5.4 by the USGS in a report giving 5.2 by Iran's own count), while a
+	// region's two quakes usually differ by more (5.6 against 5.9-6.1
+	// there). Default 2, the least that joins that report (3 and 4 give
+	// the same figures; docs/clustering.md); 0 to 1000.
+	MagnitudeSlack int
+	// AmountSlack is how many tenths of a decade apart two amounts of
+	// money of one event may be for FigureConflict: default 5, a factor of
+	// about 3. One heist's reports in ecbplus-dev span 85 million euros to
+	// $160 million (3 tenths apart); 3, 5 and 8 gave the same figures
+	// (docs/clustering.md); 0 to 1000.
+	AmountSlack int
 	// HeadNameConflict discounts the score by this share when one side's
 	// time is unknown and the article's headline names a two-word name
 	// the story never names, or the story's first headline one the
@@ -441,6 +457,14 @@ type Config struct {
 	// "Reggie Bush" and "New Orleans", need not write. Default on (round
 	// 14 of issue 4 in docs/clustering.md); off fires on any one missing.
 	HeadNameEvery bool
+	// HeadlineWords is the most words a title may have to be read as a
+	// headline by newHeadName. Many ECB+ titles are a report's first
+	// sentence ("The notorious party girl, who makes headlines for ...,
+	// had checked into the Promises Treatment Centre in Malibu, ..."),
+	// which names the places and people around the event, not the one it
+	// is about. Default 15 (15 and 20 measure the same;
+	// docs/clustering.md); 0 reads no title as a headline.
+	HeadlineWords int
 	// LeadNameConflict discounts the score by this share when the
 	// article has no time and gives no year (era 0) and the story's first
 	// headline, in sentence case, has two-word names its reports carry,
@@ -597,6 +621,9 @@ func DefaultConfig() Config {
 		NameConflict:        0.3,
 		NameConflictShare:   0.5,
 		FigureConflict:      0.5,
+		MagnitudeSlack:      2,
+		AmountSlack:         5,
+		HeadlineWords:       15,
 		HeadNameConflict:    0.2,
 		LeadNameConflict:    0.5,
 		StreetMentions:      heldMentions,
@@ -613,6 +640,27 @@ func DefaultConfig() Config {
 		ArchiveCoreShare:    3,
 		Dedup:               dc,
 	}
+}
+
+// maxSlack bounds MagnitudeSlack and AmountSlack: figures are uint16
+// codes, and a slack past the span of a kind's codes turns its check off,
+// which FigureConflict 0 says plainly.
+const maxSlack = 1000
+
+// Validate reports the settings of the figure and headline rules that
+// cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	if c.MagnitudeSlack < 0 || c.MagnitudeSlack > maxSlack {
+		errs = append(errs, fmt.Errorf("magnitude slack must be 0 to %d, got %d", maxSlack, c.MagnitudeSlack))
+	}
+	if c.AmountSlack < 0 || c.AmountSlack > maxSlack {
+		errs = append(errs, fmt.Errorf("amount slack must be 0 to %d, got %d", maxSlack, c.AmountSlack))
+	}
+	if c.HeadlineWords < 0 {
+		errs = append(errs, fmt.Errorf("headline words must not be negative, got %d", c.HeadlineWords))
+	}
+	return errors.Join(errs...)
 }
 
 // centroid is a running sum of unit vectors with its squared norm, kept as
@@ -1229,7 +1277,7 @@ func (c *Clusterer) score(d Doc, p *prepared, s *story) float64 {
 	if c.cfg.NameConflict > 0 && c.nameConflict(d, p, s) {
 		sc *= 1 - c.cfg.NameConflict
 	}
-	if c.cfg.FigureConflict > 0 && otherFigures(p.figures, s.figures) {
+	if c.cfg.FigureConflict > 0 && otherFigures(p.figures, s.figures, uint16(c.cfg.MagnitudeSlack), uint16(c.cfg.AmountSlack)) {
 		sc *= 1 - c.cfg.FigureConflict
 	}
 	if c.cfg.HeadNameConflict > 0 && c.newHeadName(p, d, s) {

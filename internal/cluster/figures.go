@@ -24,14 +24,6 @@ const heldFigures = 16
 // magnitudeBase), a magnitude "d.t" is magnitudeBase+10·d+t.
 const magnitudeBase = 10_000
 
-// magnitudeSlack is how many tenths apart two magnitudes of one quake may
-// be: agencies and revisions differ by a few tenths (one 2005 Iran quake
-// at 5.9 and 6.1; a 2008 one at 5.6, and 5.4 by the USGS in a report
-// giving 5.2 by Iran's own count), while a region's two quakes usually
-// differ by more (5.6 against 5.9-6.1 there). 2 is the least that joins
-// that report (3 and 4 give the same figures; docs/clustering.md).
-const magnitudeSlack = 2
-
 // magnitudeCue is how near (in bytes) to a decimal number "magnitude" or
 // "Richter" must be for it to be a quake's magnitude.
 const magnitudeCue = 30
@@ -161,9 +153,10 @@ func magnitudes(s string, out []uint16) []uint16 {
 
 // otherFigures reports whether a and b, sorted figures, both give a
 // figure of one kind (score, magnitude or amount) and share none of that
-// kind (magnitudes: none within magnitudeSlack of each other, amounts:
-// within amountSlack).
-func otherFigures(a, b []uint16) bool {
+// kind (magnitudes: none within magSlack tenths of each other, amounts:
+// within amountSlack tenths of a decade; Config.MagnitudeSlack and
+// Config.AmountSlack).
+func otherFigures(a, b []uint16, magSlack, amountSlack uint16) bool {
 	split := func(f []uint16) (scores, mags, money []uint16) {
 		i, _ := slices.BinarySearch(f, magnitudeBase)
 		j, _ := slices.BinarySearch(f, amountBase)
@@ -171,7 +164,7 @@ func otherFigures(a, b []uint16) bool {
 	}
 	as, am, ay := split(a)
 	bs, bm, by := split(b)
-	return disjoint(as, bs) || apart(am, bm, magnitudeSlack) || apart(ay, by, amountSlack)
+	return disjoint(as, bs) || apart(am, bm, magSlack) || apart(ay, by, amountSlack)
 }
 
 // apart reports whether a and b, sorted codes of one kind, are both
@@ -196,14 +189,8 @@ func apart(a, b []uint16, slack uint16) bool {
 // events differ by far more (a $2.6 million jewellery raid against an
 // 80 million euro one). An amount is kept as its order of magnitude in
 // tenths of a decade, amountBase+round(10·log10(value)), and two amounts
-// agree when within amountSlack tenths.
+// agree when within Config.AmountSlack tenths.
 const amountBase = 20_000
-
-// amountSlack is how many tenths of a decade apart two amounts of one
-// event may be: 5, a factor of about 3. One heist's reports in
-// ecbplus-dev span 85 million euros to $160 million (3 tenths apart);
-// 3, 5 and 8 gave the same figures (docs/clustering.md).
-const amountSlack = 5
 
 // amounts appends the amounts of money s gives: a number ("2.6", "2. 6",
 // "1,500") and a scale word (million, billion, mln, mn, m, bln, bn),

@@ -59,20 +59,20 @@ func TestOtherFigures(t *testing.T) {
 		{"scores against magnitudes", []uint16{3124}, []uint16{magnitudeBase + 61}, false},
 		{"amounts 30 times apart", []uint16{amountBase + 64}, []uint16{amountBase + 79}, true},
 		{"one haul in two currencies", []uint16{amountBase + 79}, []uint16{amountBase + 82}, false},
-		{"amounts within the slack", []uint16{amountBase + 64}, []uint16{amountBase + 64 + amountSlack}, false},
-		{"amounts just past the slack", []uint16{amountBase + 64}, []uint16{amountBase + 65 + amountSlack}, true},
+		{"amounts within the slack", []uint16{amountBase + 64}, []uint16{amountBase + 64 + 5}, false},
+		{"amounts just past the slack", []uint16{amountBase + 64}, []uint16{amountBase + 65 + 5}, true},
 		{"one side without an amount", []uint16{3124}, []uint16{3124, amountBase + 79}, false},
 		{"other magnitudes", []uint16{magnitudeBase + 56}, []uint16{magnitudeBase + 61}, true},
 		{"one quake by two agencies", []uint16{magnitudeBase + 52, magnitudeBase + 54}, []uint16{magnitudeBase + 56}, false},
-		{"magnitudes just past the slack", []uint16{magnitudeBase + 56}, []uint16{magnitudeBase + 57 + magnitudeSlack}, true},
+		{"magnitudes just past the slack", []uint16{magnitudeBase + 56}, []uint16{magnitudeBase + 57 + 2}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := otherFigures(tt.a, tt.b); got != tt.want {
+			if got := otherFigures(tt.a, tt.b, 2, 5); got != tt.want {
 				t.Errorf("otherFigures(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
-			if got := otherFigures(tt.b, tt.a); got != tt.want {
+			if got := otherFigures(tt.b, tt.a, 2, 5); got != tt.want {
 				t.Errorf("otherFigures(%v, %v) = %v, want %v", tt.b, tt.a, got, tt.want)
 			}
 		})
@@ -131,4 +131,77 @@ func TestFigureConflict(t *testing.T) {
 		})
 	}
 	checkStartsOwnStory(t, "FigureConflict", set, DefaultConfig().FigureConflict, story, other)
+}
+
+// TestFigureSlacks checks that MagnitudeSlack and AmountSlack set how far
+// apart two magnitudes or two amounts may be and still agree: a quake
+// report 3 tenths off the story's magnitude is discounted at the default
+// slack 2 and not at 3, a heist report 5 tenths of a decade off the
+// story's haul is not discounted at the default 5 and is at 4.
+func TestFigureSlacks(t *testing.T) {
+	t.Parallel()
+	quake := []Doc{
+		{ID: 1, Title: "Earthquake of magnitude 5.6 shakes southern Iran",
+			Text: "An earthquake measuring 5.6 on the Richter scale shook the province of Hormozgan in southern Iran, " +
+				"damaging villages near Bandar Abbas, officials said."},
+		{ID: 2, Title: "Magnitude 5.6 quake hits Hormozgan province",
+			Text: "A magnitude 5.6 earthquake struck Hormozgan province near Bandar Abbas in southern Iran, damaging " +
+				"villages, officials said."},
+	}
+	quakeDoc := Doc{ID: 3, Title: "Magnitude 5.9 earthquake rocks southern Iran",
+		Text: "An earthquake of magnitude 5.9 rocked Hormozgan province near Bandar Abbas in southern Iran, damaging villages, officials said."}
+	heist := []Doc{
+		{ID: 1, Title: "Thieves steal $2.6 million in jewels from Paris store",
+			Text: "Armed thieves stole jewels worth $2.6 million from a store on the Champs Elysees in Paris, police said."},
+		{ID: 2, Title: "Paris jewel heist nets $2.6 million",
+			Text: "Police in Paris said armed thieves took jewels worth $2.6 million from a Champs Elysees store."},
+	}
+	heistDoc := Doc{ID: 3, Title: "Armed thieves take $8 million in jewels in Paris",
+		Text: "Armed thieves took jewels worth $8 million from a store on the Champs Elysees in Paris, police said."}
+	tests := []struct {
+		name     string
+		slack    func(*Config)
+		story    []Doc
+		doc      Doc
+		discount bool
+	}{
+		{"magnitudes 3 apart, slack 2", func(*Config) {}, quake, quakeDoc, true},
+		{"magnitudes 3 apart, slack 3", func(c *Config) { c.MagnitudeSlack = 3 }, quake, quakeDoc, false},
+		{"amounts 5 apart, slack 5", func(*Config) {}, heist, heistDoc, false},
+		{"amounts 5 apart, slack 4", func(c *Config) { c.AmountSlack = 4 }, heist, heistDoc, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			set := func(c *Config, k float64) { tt.slack(c); c.FigureConflict = k }
+			checkDiscount(t, set, DefaultConfig().FigureConflict, tt.story, tt.doc, tt.discount)
+		})
+	}
+}
+
+// TestValidateSlacks checks that Validate refuses a negative or too wide
+// slack and a negative headline length, and takes the defaults.
+func TestValidateSlacks(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		set     func(*Config)
+		wantErr bool
+	}{
+		{"defaults", func(*Config) {}, false},
+		{"no slack", func(c *Config) { c.MagnitudeSlack, c.AmountSlack, c.HeadlineWords = 0, 0, 0 }, false},
+		{"negative magnitude slack", func(c *Config) { c.MagnitudeSlack = -1 }, true},
+		{"amount slack past the bound", func(c *Config) { c.AmountSlack = maxSlack + 1 }, true},
+		{"negative headline words", func(c *Config) { c.HeadlineWords = -1 }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cfg := DefaultConfig()
+			tt.set(&cfg)
+			if err := cfg.Validate(); (err != nil) != tt.wantErr {
+				t.Errorf("Validate() = %v, want error %v", err, tt.wantErr)
+			}
+		})
+	}
 }

@@ -7,20 +7,13 @@ import (
 	"unicode"
 )
 
-// headlineWords is the most words a title may have to be read as a
-// headline by newHeadName. Many ECB+ titles are a report's first sentence
-// ("The notorious party girl, who makes headlines for ..., had checked
-// into the Promises Treatment Centre in Malibu, ..."), which names the
-// places and people around the event, not the one it is about; 15 and 20
-// measure the same (docs/clustering.md).
-const headlineWords = 15
-
 // headPairs returns the two-word names of a title, with their words'
 // hashes, in no order, and whether the title is short enough to be read
-// as a headline (at most headlineWords words); no names for a longer one.
-func headPairs(title string) ([]pairRef, bool) {
+// as a headline (at most words words, Config.HeadlineWords); no names
+// for a longer one.
+func headPairs(title string, words int) ([]pairRef, bool) {
 	title = headline(title)
-	if len(strings.Fields(title)) > headlineWords {
+	if len(strings.Fields(title)) > words {
 		return nil, false
 	}
 	r := raw{
@@ -56,7 +49,7 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 		return false
 	}
 	if !p.headRead {
-		p.headPairs, p.headShort = headPairs(d.Title)
+		p.headPairs, p.headShort = headPairs(d.Title, c.cfg.HeadlineWords)
 		p.headRead = true
 	}
 	for _, pr := range p.headPairs {
@@ -68,7 +61,7 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 		return false
 	}
 	if !s.headRead {
-		s.headPairs, _ = headPairs(s.title)
+		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
 		s.headRead = true
 	}
 	missing := false
@@ -118,7 +111,7 @@ func (c *Clusterer) leadMissing(p *prepared, d Doc, s *story) bool {
 		return false
 	}
 	if !s.headRead {
-		s.headPairs, _ = headPairs(s.title)
+		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
 		s.headRead = true
 	}
 	if len(s.headPairs) == 0 || !sentenceCase(s.title) {

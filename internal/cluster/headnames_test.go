@@ -67,6 +67,57 @@ func TestHeadNameConflict(t *testing.T) {
 	}
 }
 
+// TestHeadlineWords checks that HeadlineWords sets which titles are read
+// as headlines: a 9-word headline naming another opponent is discounted
+// at the default 15 and not at 5, a 24-word first sentence standing as
+// the title is not discounted at 15 and is at 30.
+func TestHeadlineWords(t *testing.T) {
+	t.Parallel()
+	story := []Doc{
+		{ID: 1, Title: "Wladimir Klitschko stops Hasim Rahman in seventh round",
+			Text: "Wladimir Klitschko defended his heavyweight title by stopping Hasim Rahman in the seventh round at SAP Arena " +
+				"in Mannheim on Saturday night. Klitschko dominated Rahman with his jab from the opening bell."},
+		{ID: 2, Title: "Klitschko retains title against Rahman",
+			Text: "Wladimir Klitschko retained his heavyweight title against Hasim Rahman, the referee stopping the fight " +
+				"in the seventh round in Mannheim on Saturday night as Klitschko landed jab after jab."},
+	}
+	body := "Wladimir Klitschko stopped his challenger in the sixth round to retain his heavyweight title on Saturday " +
+		"night, landing his jab from the opening bell."
+	short := "Wladimir Klitschko stops Tony Thompson in sixth round"
+	long := "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO " +
+		"heavyweight title belts on Saturday night in Bern"
+	tests := []struct {
+		name   string
+		title  string
+		words  int
+		wantBy float64 // the share the score keeps with HeadNameConflict 0.2
+	}{
+		{"a headline at 15", short, 15, 0.8},
+		{"a headline at 5", short, 5, 1},
+		{"a first sentence at 15", long, 15, 1},
+		{"a first sentence at 30", long, 30, 0.8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.HeadNameConflict, cfg.HeadlineWords = k, tt.words
+				c := New(cfg)
+				for _, d := range story {
+					c.Add(d)
+				}
+				cands := c.Explain(Doc{ID: 3, Title: tt.title, Text: body}, 1)
+				if len(cands) == 0 {
+					t.Fatal("no candidate story")
+				}
+				return cands[0].Score
+			}
+			wantShareKept(t, score, tt.wantBy)
+		})
+	}
+}
+
 // TestStoryHeadNameConflict checks the other way of newHeadName: an
 // undated report with a headline of its own that never names a two-word
 // name of the story's first headline (a team's other player) scores

@@ -192,6 +192,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.PersonAges, "person-ages", cfg.PersonAges, "experiment: leave ages of things (\"a 41-year-old murder case\") out of the age rules (false: off)")
 	fs.Float64Var(&cfg.HeadNameConflict, "head-name-conflict", cfg.HeadNameConflict, "experiment: score discount when one side is undated and the article's headline names a two-word name the story never names (0: off)")
 	fs.Float64Var(&cfg.FigureConflict, "figure-conflict", cfg.FigureConflict, "experiment: score discount when the article's and the story's headlines and leads give a game score or a quake magnitude and share none (0: off)")
+	fs.IntVar(&cfg.MagnitudeSlack, "magnitude-slack", cfg.MagnitudeSlack, "experiment: tenths two quake magnitudes may differ by and still agree for figure-conflict")
+	fs.IntVar(&cfg.AmountSlack, "amount-slack", cfg.AmountSlack, "experiment: tenths of a decade two amounts of money may differ by and still agree for figure-conflict")
+	fs.IntVar(&cfg.HeadlineWords, "headline-words", cfg.HeadlineWords, "experiment: most words of a title read as a headline for head-name-conflict (0: none)")
 	fs.Float64Var(&cfg.NameConflictShare, "name-conflict-share", cfg.NameConflictShare, "experiment: least share of each side's lead names missing from the other for a name conflict")
 	fs.IntVar(&cfg.StreetMentions, "street-mentions", cfg.StreetMentions, "experiment: street names a story keeps from its text for the street discount (0: addresses only)")
 	fs.Float64Var(&cfg.TollThreshold, "toll-threshold", cfg.TollThreshold, "experiment: join threshold for the best story when it gives the article's toll of three or more (0: off)")
@@ -207,6 +210,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	bthr := fs.Float64("baseline-threshold", DefaultBaselineThreshold, "baseline cosine threshold")
 	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("eval cluster: %w", err)
 	}
 	if *demoMode {
 		return runDemo(ctx, cfg, *asJSON, stdout, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
