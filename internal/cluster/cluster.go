@@ -458,12 +458,14 @@ type Config struct {
 	// 14 of issue 4 in docs/clustering.md); off fires on any one missing.
 	HeadNameEvery bool
 	// HeadlineWords is the most words a title may have to be read as a
-	// headline by newHeadName. Many ECB+ titles are a report's first
+	// headline by newHeadName and leadMissing (a longer title gives them
+	// no headline names). Many ECB+ titles are a report's first
 	// sentence ("The notorious party girl, who makes headlines for ...,
 	// had checked into the Promises Treatment Centre in Malibu, ..."),
 	// which names the places and people around the event, not the one it
 	// is about. Default 15 (15 and 20 measure the same;
-	// docs/clustering.md); 0 reads no title as a headline.
+	// docs/clustering.md); 0, as in a Config{} literal, reads no title
+	// as a headline.
 	HeadlineWords int
 	// LeadNameConflict discounts the score by this share when the
 	// article has no time and gives no year (era 0) and the story's first

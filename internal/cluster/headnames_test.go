@@ -13,7 +13,9 @@ import (
 // a two-word name the story never names (a boxer's other opponent) scores
 // HeadNameConflict less against it, and that a headline naming the
 // story's people, a first sentence standing as the title, or a dated
-// article against a dated story is not discounted.
+// article against a dated story is not discounted; and that
+// HeadlineWords sets which titles are headlines (the 9-word one is none
+// at 5, the 24-word first sentence is one at 30).
 func TestHeadNameConflict(t *testing.T) {
 	t.Parallel()
 	story := []Doc{
@@ -27,17 +29,22 @@ func TestHeadNameConflict(t *testing.T) {
 	body := "Wladimir Klitschko stopped his challenger in the sixth round to retain his heavyweight title on Saturday " +
 		"night, landing his jab from the opening bell."
 	day := time.Date(2012, 7, 7, 22, 0, 0, 0, time.UTC)
+	short := "Wladimir Klitschko stops Tony Thompson in sixth round"
+	long := "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO " +
+		"heavyweight title belts on Saturday night in Bern" // 24 words
 	tests := []struct {
 		name   string
 		title  string
 		dated  bool
+		words  int     // HeadlineWords; 0: the default 15
 		wantBy float64 // the share the score keeps with the rule on
 	}{
-		{"another opponent in the headline", "Wladimir Klitschko stops Tony Thompson in sixth round", false, 0.8},
-		{"the story's people in the headline", "Wladimir Klitschko stops Hasim Rahman again", false, 1},
-		{"a first sentence as the title", "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO " +
-			"heavyweight title belts on Saturday night in Bern", false, 1},
-		{"both dated", "Wladimir Klitschko stops Tony Thompson in sixth round", true, 1},
+		{"another opponent in the headline", short, false, 0, 0.8},
+		{"the story's people in the headline", "Wladimir Klitschko stops Hasim Rahman again", false, 0, 1},
+		{"a first sentence as the title", long, false, 0, 1},
+		{"both dated", short, true, 0, 1},
+		{"another opponent, headline words 5", short, false, 5, 1},
+		{"a first sentence, headline words 30", long, false, 30, 0.8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,6 +52,9 @@ func TestHeadNameConflict(t *testing.T) {
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.HeadNameConflict = k
+				if tt.words > 0 {
+					cfg.HeadlineWords = tt.words
+				}
 				c := New(cfg)
 				for _, d := range story {
 					if tt.dated {
@@ -57,57 +67,6 @@ func TestHeadNameConflict(t *testing.T) {
 					d.Time = day.Add(time.Hour)
 				}
 				cands := c.Explain(d, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
-			}
-			wantShareKept(t, score, tt.wantBy)
-		})
-	}
-}
-
-// TestHeadlineWords checks that HeadlineWords sets which titles are read
-// as headlines: a 9-word headline naming another opponent is discounted
-// at the default 15 and not at 5, a 24-word first sentence standing as
-// the title is not discounted at 15 and is at 30.
-func TestHeadlineWords(t *testing.T) {
-	t.Parallel()
-	story := []Doc{
-		{ID: 1, Title: "Wladimir Klitschko stops Hasim Rahman in seventh round",
-			Text: "Wladimir Klitschko defended his heavyweight title by stopping Hasim Rahman in the seventh round at SAP Arena " +
-				"in Mannheim on Saturday night. Klitschko dominated Rahman with his jab from the opening bell."},
-		{ID: 2, Title: "Klitschko retains title against Rahman",
-			Text: "Wladimir Klitschko retained his heavyweight title against Hasim Rahman, the referee stopping the fight " +
-				"in the seventh round in Mannheim on Saturday night as Klitschko landed jab after jab."},
-	}
-	body := "Wladimir Klitschko stopped his challenger in the sixth round to retain his heavyweight title on Saturday " +
-		"night, landing his jab from the opening bell."
-	short := "Wladimir Klitschko stops Tony Thompson in sixth round"
-	long := "Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his WBA, IBF and WBO " +
-		"heavyweight title belts on Saturday night in Bern"
-	tests := []struct {
-		name   string
-		title  string
-		words  int
-		wantBy float64 // the share the score keeps with HeadNameConflict 0.2
-	}{
-		{"a headline at 15", short, 15, 0.8},
-		{"a headline at 5", short, 5, 1},
-		{"a first sentence at 15", long, 15, 1},
-		{"a first sentence at 30", long, 30, 0.8},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			score := func(k float64) float64 {
-				cfg := DefaultConfig()
-				cfg.HeadNameConflict, cfg.HeadlineWords = k, tt.words
-				c := New(cfg)
-				for _, d := range story {
-					c.Add(d)
-				}
-				cands := c.Explain(Doc{ID: 3, Title: tt.title, Text: body}, 1)
 				if len(cands) == 0 {
 					t.Fatal("no candidate story")
 				}
