@@ -55,22 +55,8 @@ func TestHeadNameConflict(t *testing.T) {
 				if tt.words > 0 {
 					cfg.HeadlineWords = tt.words
 				}
-				c := New(cfg)
-				for _, d := range story {
-					if tt.dated {
-						d.Time = day
-					}
-					c.Add(d)
-				}
-				d := Doc{ID: 3, Title: tt.title, Text: body}
-				if tt.dated {
-					d.Time = day.Add(time.Hour)
-				}
-				cands := c.Explain(d, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				docs, d := atDay(story, Doc{ID: 3, Title: tt.title, Text: body}, day, tt.dated)
+				return bestScore(t, cfg, docs, d)
 			}
 			wantShareKept(t, score, tt.wantBy)
 		})
@@ -117,22 +103,8 @@ func TestStoryHeadNameConflict(t *testing.T) {
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.HeadNameConflict = k
-				c := New(cfg)
-				for _, d := range story {
-					if tt.dated {
-						d.Time = day
-					}
-					c.Add(d)
-				}
-				d := Doc{ID: 3, Title: tt.title, Text: tt.text}
-				if tt.dated {
-					d.Time = day.Add(time.Hour)
-				}
-				cands := c.Explain(d, 1)
-				if len(cands) == 0 {
-					t.Fatal("no candidate story")
-				}
-				return cands[0].Score
+				docs, d := atDay(story, Doc{ID: 3, Title: tt.title, Text: tt.text}, day, tt.dated)
+				return bestScore(t, cfg, docs, d)
 			}
 			wantShareKept(t, score, tt.wantBy)
 		})
@@ -264,6 +236,21 @@ func TestHeadNameEvery(t *testing.T) {
 			wantShareKept(t, score, tt.wantBy)
 		})
 	}
+}
+
+// atDay returns story and d as they are, or, when dated, with the story's
+// articles at day and d an hour later: one pair of a table test's rows
+// undated, the other dated.
+func atDay(story []Doc, d Doc, day time.Time, dated bool) ([]Doc, Doc) {
+	if !dated {
+		return story, d
+	}
+	story = slices.Clone(story)
+	for i := range story {
+		story[i].Time = day
+	}
+	d.Time = day.Add(time.Hour)
+	return story, d
 }
 
 // wantShareKept wants score with the rule at 0.2 to be want times its
