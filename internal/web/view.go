@@ -254,7 +254,7 @@ func unlistedRefs(num map[int64]int, listed map[int64]bool, articles map[int64]n
 	for _, id := range ids {
 		iv := itemView{RefLabel: strconv.Itoa(num[id]), Text: "Article " + strconv.FormatInt(id, 10)}
 		if gone[id] {
-			iv.Text = "Article " + strconv.FormatInt(id, 10) + ", no longer stored"
+			iv.Text += ", no longer stored"
 		} else {
 			iv.Local = articlePath(id)
 		}
