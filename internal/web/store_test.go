@@ -94,13 +94,19 @@ func (m *memStore) StoriesByID(ctx context.Context, ids []int64) (map[int64]news
 	if err := m.fail(); err != nil {
 		return nil, err
 	}
-	out := map[int64]news.Story{}
+	return pick(m.stories, ids), nil
+}
+
+// pick is the values of all under ids, keyed by ID, an ID with none left
+// out: the stores' ByID reads.
+func pick[V any](all map[int64]V, ids []int64) map[int64]V {
+	out := map[int64]V{}
 	for _, id := range ids {
-		if s, ok := m.stories[id]; ok {
-			out[id] = s
+		if v, ok := all[id]; ok {
+			out[id] = v
 		}
 	}
-	return out, nil
+	return out
 }
 
 func (m *memStore) Briefing(ctx context.Context, id int64) (news.Briefing, error) {
@@ -122,13 +128,7 @@ func (m *memStore) BriefingsByID(ctx context.Context, storyIDs []int64) (map[int
 	if err := m.fail(); err != nil {
 		return nil, err
 	}
-	out := map[int64]news.Briefing{}
-	for _, id := range storyIDs {
-		if b, ok := m.briefings[id]; ok {
-			out[id] = b
-		}
-	}
-	return out, nil
+	return pick(m.briefings, storyIDs), nil
 }
 
 // ArticlesByID leaves out Text and Translation, as the stores do.
@@ -138,12 +138,10 @@ func (m *memStore) ArticlesByID(ctx context.Context, ids []int64) (map[int64]new
 	if err := m.fail(); err != nil {
 		return nil, err
 	}
-	out := map[int64]news.Article{}
-	for _, id := range ids {
-		if a, ok := m.articles[id]; ok {
-			a.Text, a.Translation = "", news.Translation{}
-			out[id] = a
-		}
+	out := pick(m.articles, ids)
+	for id, a := range out {
+		a.Text, a.Translation = "", news.Translation{}
+		out[id] = a
 	}
 	return out, nil
 }
