@@ -98,18 +98,16 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	// and the batch after it fills the feed.
 	for rest := stories; len(feed.Entries) < feedEntries; {
 		var batch []news.Story
+		var ids []int64
 		for len(rest) > 0 && len(batch) < feedEntries-len(feed.Entries) {
 			if rest[0].Briefed {
 				batch = append(batch, rest[0])
+				ids = append(ids, rest[0].ID)
 			}
 			rest = rest[1:]
 		}
 		if len(batch) == 0 {
 			break
-		}
-		ids := make([]int64, len(batch))
-		for i, st := range batch {
-			ids[i] = st.ID
 		}
 		briefings, err := s.st.BriefingsByID(ctx, ids)
 		if err != nil {
