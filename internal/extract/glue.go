@@ -227,8 +227,8 @@ func (s *splitter) cuts(w string) []int {
 	return found
 }
 
-// hashRune adds r, lower-cased, to the FNV-1a hash h as appendWordHashes
-// does.
+// hashRune adds r, lower-cased, to the FNV-1a hash h: the one hash of a
+// word's runes appendWordHashes, eachWord and splitter.cuts all build.
 func hashRune(h uint64, r rune) uint64 {
 	if r < utf8.RuneSelf {
 		c := byte(r)

@@ -515,7 +515,6 @@ func wordHashes(s string) []uint64 {
 func appendWordHashes(out []uint64, s string) []uint64 {
 	h := uint64(fnvOffset)
 	inWord := false
-	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -535,9 +534,7 @@ func appendWordHashes(out []uint64, s string) []uint64 {
 			}
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
 			word = true
-			for _, c := range buf[:utf8.EncodeRune(buf[:], unicode.ToLower(r))] {
-				h = (h ^ uint64(c)) * fnvPrime
-			}
+			h = hashRune(h, r)
 		}
 		if !word && inWord {
 			out = append(out, h)
