@@ -763,10 +763,11 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	best, bestScore := "", -1.0
 	var bestParts []string
 	for i, h := range pm.h1 {
-		if len(lowerWords(h.text)) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
+		ws := lowerWords(h.text)
+		if len(ws) == 0 || len(h.text) > 300 || isStandfirst(h.text, decl) {
 			continue
 		}
-		score := shareOf(h.text, declTokens)
+		score := shareOf(ws, declTokens)
 		if h.inMain {
 			score += 0.05
 		}
@@ -845,7 +846,7 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	// card's heading as a headline as well, so the first marked heading
 	// that passes is taken, not the first marked.
 	for _, m := range pm.markedHeads {
-		if len(m) <= maxMarkedHead && shareOf(m, declTokens) >= 0.5 {
+		if len(m) <= maxMarkedHead && shareOf(lowerWords(m), declTokens) >= 0.5 {
 			return cleanTitle(m)
 		}
 	}
@@ -861,9 +862,8 @@ func (pm *pageMeta) chooseTitle(host string) string {
 	return cleanTitle(cutSection(stripSiteName(decl, site, host)))
 }
 
-// shareOf is the share of s's words that are in tokens.
-func shareOf(s string, tokens map[string]bool) float64 {
-	ws := lowerWords(s)
+// shareOf is the share of the words ws (lowerWords) that are in tokens.
+func shareOf(ws []string, tokens map[string]bool) float64 {
 	if len(ws) == 0 {
 		return 0
 	}
