@@ -15,8 +15,9 @@ import (
 // before this cap, on BenchmarkExtractHostilePage's page at those sizes;
 // the benchmark keeps the size just under the cap: `go test -run '^$'
 // -bench ExtractHostilePage -benchtime 1x ./internal/extract`), so a
-// hostile page within the 8 MiB read would hold a worker for hours. The largest of the
-// 974 pages of the extraction benchmarks has about 5,000 start tags.
+// hostile page within the 8 MiB read would hold a worker for hours. The
+// largest of the 974 pages of the extraction benchmarks has about 5,000
+// start tags.
 // (Depth needs no cap of ours: x/net/html refuses a page nested past 512
 // elements.)
 const MaxElements = 30_000
