@@ -60,12 +60,8 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 	if !p.headShort {
 		return false
 	}
-	if !s.headRead {
-		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
-		s.headRead = true
-	}
 	missing := false
-	for _, pr := range s.headPairs {
+	for _, pr := range c.storyHeadPairs(s) {
 		if !c.headNameLike(pr) {
 			continue
 		}
@@ -79,6 +75,16 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 		}
 	}
 	return missing
+}
+
+// storyHeadPairs returns the two-word names of s's title (headPairs),
+// read once: newHeadName and leadMissing both ask.
+func (c *Clusterer) storyHeadPairs(s *story) []pairRef {
+	if !s.headRead {
+		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
+		s.headRead = true
+	}
+	return s.headPairs
 }
 
 // headNameLike reports whether both words of a two-word name are mostly
@@ -110,11 +116,8 @@ func (c *Clusterer) leadMissing(p *prepared, d Doc, s *story) bool {
 	if era(d, p) != 0 {
 		return false
 	}
-	if !s.headRead {
-		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
-		s.headRead = true
-	}
-	if len(s.headPairs) == 0 || !sentenceCase(s.title) {
+	heads := c.storyHeadPairs(s)
+	if len(heads) == 0 || !sentenceCase(s.title) {
 		return false
 	}
 	if !p.leadEntsRead {
@@ -122,7 +125,7 @@ func (c *Clusterer) leadMissing(p *prepared, d Doc, s *story) bool {
 		p.leadEntsRead = true
 	}
 	missing := false
-	for _, pr := range s.headPairs {
+	for _, pr := range heads {
 		if s.ents.weight(pr.h) == 0 {
 			continue // a headline's capitals, not a name its reports carry
 		}
