@@ -1670,11 +1670,8 @@ func (c *Clusterer) apply(d Doc, p *prepared, a Assignment) int64 {
 // sweep forgets stories older than ThreadWindow and, beyond MaxStories, the
 // least recently changed ones.
 func (c *Clusterer) sweep() {
-	cutoff := c.newest.Add(-c.cfg.ThreadWindow)
 	closed := c.newest.Add(-c.cfg.Window)
-	expired := func(s *story) bool {
-		return !s.last.IsZero() && s.last.Before(cutoff) && !c.undatedKeeps(s)
-	}
+	expired := func(s *story) bool { return c.pastThreadWindow(s) && !c.undatedKeeps(s) }
 	var gone []*story
 	held := 0
 	for _, s := range c.stories {

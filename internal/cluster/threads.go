@@ -732,7 +732,14 @@ func noPair(uint64) (uint64, uint64, bool) { return 0, 0, false }
 // undated articles is not affected (a story past ThreadWindow there is
 // held only until the next sweep, as before).
 func (c *Clusterer) pastThreads(s *story) bool {
-	return !s.last.IsZero() && s.last.Before(c.newest.Add(-c.cfg.ThreadWindow)) && c.undatedKeeps(s)
+	return c.pastThreadWindow(s) && c.undatedKeeps(s)
+}
+
+// pastThreadWindow reports whether s, dated, last changed more than
+// ThreadWindow before the newest article: what sweep forgets it for,
+// unless UndatedKeep holds it.
+func (c *Clusterer) pastThreadWindow(s *story) bool {
+	return !s.last.IsZero() && s.last.Before(c.newest.Add(-c.cfg.ThreadWindow))
 }
 
 // threadCands is cands without the stories past ThreadWindow (see
@@ -743,11 +750,5 @@ func (c *Clusterer) threadCands(cands []*story, apart []int64) []*story {
 	if !slices.ContainsFunc(cands, drop) {
 		return cands
 	}
-	out := make([]*story, 0, len(cands))
-	for _, s := range cands {
-		if !drop(s) {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(cands), drop)
 }
