@@ -892,7 +892,7 @@ type prepared struct {
 	// counts.
 	titleAges   ages
 	titleCounts ages
-	// leadEnts are the names of its headline and lead (see conflict.go).
+	// leadNames are the names of its headline and lead (see conflict.go).
 	leadNames []leadName
 	// apart are the threads of the candidate stories that otherEvent held
 	// it apart from (see Config.PlaceThreads).
