@@ -331,11 +331,8 @@ func parseDate(s string, monthFirst bool) (time.Time, bool) {
 		return t.UTC(), true
 	}
 	parts := dateParts(s)
-	if len(parts) == 0 {
-		return time.Time{}, false
-	}
-	y, err := strconv.Atoi(parts[0])
-	if err != nil || y < 1800 || y > 2200 {
+	y := partsYear(parts)
+	if y == 0 {
 		return time.Time{}, false
 	}
 	m, d := 0, 1
@@ -384,8 +381,11 @@ func monthNumber(w string) int {
 // DateYear is the year a data file's date gives, with or without a day
 // (0 for none): "2013-bas" gives 2013, which an undated article's Doc.Year
 // then carries.
-func DateYear(s string) int {
-	parts := dateParts(strings.TrimSpace(s))
+func DateYear(s string) int { return partsYear(dateParts(strings.TrimSpace(s))) }
+
+// partsYear is the year that the first of a date's parts (dateParts)
+// gives, 1800 to 2200; 0 for none.
+func partsYear(parts []string) int {
 	if len(parts) == 0 {
 		return 0
 	}
