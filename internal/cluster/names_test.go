@@ -1,6 +1,8 @@
 package cluster
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,17 +42,11 @@ func TestHyphenatedNames(t *testing.T) {
 			if len(tc.want) == 0 && len(r.pairs) > 0 {
 				t.Errorf("%q gives %d two-word names, want none", tc.text, len(r.pairs))
 			}
-			if len(tc.want) > 0 && wholeNames(pairsOf(r)) != 1 {
-				t.Errorf("%q: the two-word names make %d whole names, want 1", tc.text, wholeNames(pairsOf(r)))
+			if n := wholeNames(pairsOf(r)); len(tc.want) > 0 && n != 1 {
+				t.Errorf("%q: the two-word names make %d whole names, want 1", tc.text, n)
 			}
 		})
 	}
 }
 
-func pairsOf(r raw) []pairWords {
-	var out []pairWords
-	for _, p := range r.pairs {
-		out = append(out, p)
-	}
-	return out
-}
+func pairsOf(r raw) []pairWords { return slices.Collect(maps.Values(r.pairs)) }
