@@ -419,24 +419,26 @@ func references(arts []news.Article, sources map[int64]news.Source) []news.Item 
 // last. A nil prefer takes every article. langs are the articles'
 // languages (articleLangs).
 func bottomLine(articles []news.Article, langs []string, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) (news.Item, bool) {
-	if prefer != nil {
-		if it, ok := bottomLineIn(articles, skip, sc, langs, prefer); ok {
-			return it, true
-		}
-	}
-	return bottomLineIn(articles, skip, sc, langs, nil)
-}
-
-// bottomLineIn is bottomLine over the articles that prefer takes, or every
-// article when prefer is nil.
-func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, sc *scoredUnits, langs []string, prefer []bool) (news.Item, bool) {
-	units, scores := sc.units, sc.scores
-	var shown []map[string]bool // the skipped sentences' concepts
-	for _, u := range units {
+	// The skipped sentences' concepts, read once for both passes.
+	var shown []map[string]bool
+	for _, u := range sc.units {
 		if skip[news.Cite(articles[u.doc].ID, u.span)] {
 			shown = append(shown, conceptSet(u.text))
 		}
 	}
+	if prefer != nil {
+		if it, ok := bottomLineIn(articles, skip, shown, sc, langs, prefer); ok {
+			return it, true
+		}
+	}
+	return bottomLineIn(articles, skip, shown, sc, langs, nil)
+}
+
+// bottomLineIn is bottomLine over the articles that prefer takes, or every
+// article when prefer is nil; shown are the concepts of the sentences in
+// skip, which a bottom line must not restate.
+func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, shown []map[string]bool, sc *scoredUnits, langs []string, prefer []bool) (news.Item, bool) {
+	units, scores := sc.units, sc.scores
 	restates := func(s string) bool {
 		cs := conceptSet(s)
 		return slices.ContainsFunc(shown, func(o map[string]bool) bool { return nearDuplicate(cs, o) })
