@@ -769,7 +769,7 @@ func roundWords(f text.Figure) bool {
 
 // roundWordOpeners open a figure that is a round hundred or thousand in
 // words without counting it out.
-var roundWordOpeners = map[string]bool{"a": true, "an": true, "hundred": true, "thousand": true, "cien": true, "mil": true}
+var roundWordOpeners = wordSet("a", "an", "hundred", "thousand", "cien", "mil")
 
 func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news.Item {
 	fig := f.Figure
