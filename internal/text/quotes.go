@@ -2965,6 +2965,11 @@ func possessiveWord(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
+// withoutPossessive is w without a possessive 's (possessiveWord).
+func withoutPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
 // roleArticles are the articles trimRoleStart drops from a role's start.
 var roleArticles = set(`the|a|an|el|la|los|las|un|una`)
 
@@ -3020,14 +3025,14 @@ func (q *quoter) roleText(role news.Span) string {
 	// A team's short name ("Rovers manager", of "Port Anselm Rovers")
 	// is never written in lower case, and a person's later name ("Ruiz
 	// campaign spokesman") is a name.
-	bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	bare := withoutPossessive(w)
 	lower := strings.ToLower(bare)
 	inName, common := false, false
 	for m, t := range q.toks {
 		if m == k || !t.word {
 			continue
 		}
-		wm := strings.TrimSuffix(strings.TrimSuffix(q.word(m), "'s"), "’s")
+		wm := withoutPossessive(q.word(m))
 		switch {
 		case wm == lower:
 			common = true
