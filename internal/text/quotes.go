@@ -1572,7 +1572,7 @@ func (q *quoter) roleThenName(r, limit int) (n, ne int, ok bool) {
 // role.
 func (q *quoter) roleCommaName(a, r, limit int) (n, ne int, ok bool) {
 	w := q.word(r - 1)
-	possessive := strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	possessive := possessiveWord(w)
 	c := r
 	noun := false
 	for c < limit && q.toks[c].word && !isCap(q.word(c)) && c-r < 6 {
@@ -2770,7 +2770,7 @@ func (q *quoter) shownName(sp news.Span) news.Span {
 	}
 	for {
 		first, rest, ok := strings.Cut(sp.Of(q.s), " ")
-		possessive := strings.HasSuffix(first, "'s") || strings.HasSuffix(first, "’s")
+		possessive := possessiveWord(first)
 		party := partyWords[Key(first)] && !partyGroup(rest)
 		if !ok || !party && !possessive && !q.openerBeforeName(sp.Start, first, rest) || !isCap(rest) {
 			return sp
@@ -3107,7 +3107,7 @@ func (q *quoter) titleContext(p news.Span) bool {
 	if o < 0 || !q.toks[o].word {
 		return false
 	}
-	if w := q.word(o); strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
+	if possessiveWord(q.word(o)) {
 		return true // "CNN's "State of the Union""
 	}
 	switch Key(q.word(o)) {
