@@ -461,7 +461,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		val, n = v, k // "a hundred metres": the article is the number's "one"
 	} else if k, ok := articleScale(w, i); ok {
 		val, n = 1, k // "a thousand people", "un millar de personas": the scale word follows
-	} else if lang == "es" && w[i].key == "mil" && (i == 0 || !isNum(w[i-1]) && numberWords[w[i-1].key] == 0) {
+	} else if lang == "es" && w[i].key == "mil" && !afterNumber(w, i) {
 		val, n = 1000, 1 // "unos mil vecinos", "mil millones": "mil" alone is a thousand
 	} else if isArticle(w[i].key) && i+1 < len(w) {
 		val, n, article = 1, 1, true
@@ -1042,7 +1042,7 @@ func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
 	if lang == "es" {
 		plural = "miles"
 	}
-	if i > 0 && (isNum(w[i-1]) || numberWords[w[i-1].key] > 0) {
+	if afterNumber(w, i) {
 		return 0, 0, false
 	}
 	if w[i].key == plural {
@@ -1061,6 +1061,13 @@ func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
 		return mul * 1e3, 3, true
 	}
 	return 0, 0, false
+}
+
+// afterNumber reports whether w[i] follows a number, in digits or words:
+// then a scale word there is that number's ("dos mil", "3 thousands"), not
+// a figure of its own.
+func afterNumber(w []fword, i int) bool {
+	return i > 0 && (isNum(w[i-1]) || numberWords[w[i-1].key] > 0)
 }
 
 // articleScale reads the article (and "few") before a scale word as the
