@@ -95,7 +95,7 @@ func HeadlineCredit(b news.Briefing) (outlet, url string) {
 		return "", ""
 	}
 	h := s.Items[0]
-	if strings.TrimSpace(h.Text) == "" || strings.TrimSpace(h.Text) != strings.TrimSpace(b.Headline) {
+	if t := strings.TrimSpace(h.Text); t == "" || t != strings.TrimSpace(b.Headline) {
 		return "", ""
 	}
 	return h.Outlet, h.URL
