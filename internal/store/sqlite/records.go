@@ -354,14 +354,10 @@ func putStory(ctx context.Context, db execer, s news.Story) error {
 	return nil
 }
 
-// StoryIDMark returns the largest story or thread ID ever saved: triggers
-// raise it as stories are put and articles grouped (migration 0013_story_id_mark.sql).
+// StoryIDMark returns the largest story or thread ID ever saved
+// (sqlq.StoryIDMark).
 func (st *Store) StoryIDMark(ctx context.Context) (int64, error) {
-	var mark int64
-	if err := st.db.QueryRowContext(ctx, `SELECT mark FROM story_id_mark WHERE id = 1`).Scan(&mark); err != nil {
-		return 0, fmt.Errorf("story ID mark: %w", err)
-	}
-	return mark, nil
+	return sqlq.StoryIDMark(ctx, sqlTx{st.db})
 }
 
 // Story returns the story with the given ID.
