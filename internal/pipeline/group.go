@@ -28,9 +28,14 @@ func (p *Pipeline) restore(ctx context.Context) error {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
 	cfg := cluster.DefaultConfig()
-	p.cl = cluster.New(cfg)
-	p.cl.Reserve(mark)
-	p.snap = snapState{savedAt: time.Now()}
+	// empty starts p.cl afresh: before the snapshot is tried, and again
+	// if it cannot be used, for the full replay.
+	empty := func() {
+		p.cl = cluster.New(cfg)
+		p.cl.Reserve(mark)
+		p.snap = snapState{savedAt: time.Now()}
+	}
+	empty()
 	newest, err := p.st.Articles(ctx, store.ArticleFilter{Clustered: true, Limit: 1})
 	if err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
@@ -57,9 +62,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 			level = slog.LevelInfo // none saved yet: not a problem
 		}
 		p.logger.Log(ctx, level, "replaying the stored decisions in full", "reason", err)
-		p.cl = cluster.New(cfg)
-		p.cl.Reserve(mark)
-		p.snap = snapState{savedAt: time.Now()}
+		empty()
 	}
 	// Replay what the clusterer still holds: the thread window, and the
 	// archive window, in which a forgotten story keeps the names a late
