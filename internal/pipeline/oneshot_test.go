@@ -105,10 +105,6 @@ func TestReadInputTimeout(t *testing.T) {
 	t.Parallel()
 	s := newSite(t)
 	fc := testFetcher(t)
-	endless := func(ctx context.Context, _ []byte, _ string) (extract.Result, error) {
-		<-ctx.Done()
-		return extract.Result{}, ctx.Err()
-	}
 	file := filepath.Join(t.TempDir(), "page.html")
 	if err := os.WriteFile(file, []byte("<html><body><article><p>Ferry service resumes.</p></article></body></html>"), 0o644); err != nil {
 		t.Fatal(err)
@@ -116,7 +112,7 @@ func TestReadInputTimeout(t *testing.T) {
 	for _, in := range []string{s.url("/news/fire-1.html"), file} {
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			t.Parallel()
-			_, _, err := readInput(context.Background(), fc, endless, 50*time.Millisecond, in)
+			_, _, err := readInput(context.Background(), fc, endlessExtract, 50*time.Millisecond, in)
 			if err == nil || !strings.Contains(err.Error(), "could not be read within 50 milliseconds") {
 				t.Errorf("readInput(%s) = %v; want it refused for its extraction's time", in, err)
 			}
