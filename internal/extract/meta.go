@@ -1298,8 +1298,10 @@ func cutSection(s string) string {
 // site names headings carry run to four words at most. Declared titles
 // keep the plain cut, since a site's longer name is filed there.
 func cutHeadingSection(s string) string {
-	if h := firstSegment(s); h != s {
-		if tail := strings.TrimSpace(s[len(h)+len(" | "):]); !strings.Contains(tail, " | ") && len(strings.Fields(tail)) >= 5 {
+	// The tail starts after the pipe itself: firstSegment trims its head,
+	// so the head's length is no offset into s.
+	if i := strings.Index(s, " | "); i > 0 {
+		if tail := strings.TrimSpace(s[i+len(" | "):]); !strings.Contains(tail, " | ") && len(strings.Fields(tail)) >= 5 {
 			return s
 		}
 	}

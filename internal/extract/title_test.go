@@ -277,6 +277,11 @@ func TestCutHeadingSection(t *testing.T) {
 		},
 		{"a head under three words stays whole", "Climate Change | Economic Research Service", "Climate Change | Economic Research Service"},
 		{"no pipe", "Harbour bridge reopens", "Harbour bridge reopens"},
+		// The tail is measured from the pipe itself, not from the trimmed
+		// head's length: leading or doubled spaces must not pull the pipe
+		// into the tail as a fifth "word".
+		{"leading spaces before a four-word tail", "  Ten Good Cameras | Best Cameras On Sale", "Ten Good Cameras"},
+		{"spaces before the pipe and a four-word tail", "Ten Good Cameras   | Best Cameras On Sale", "Ten Good Cameras"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
