@@ -101,7 +101,7 @@ func Figures(s, lang string) []Figure {
 			f.Sentence = sent
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
-			f.Bound = boundOf(words, i, next, f.Kind)
+			f.Bound = boundOf(words, i, next, f.Kind, lang)
 			f.Quantity = quantityOf(words, i, next, f)
 			f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
 			out = append(out, f)
@@ -1556,17 +1556,17 @@ func vulgarFraction(k string) bool {
 // value ("at least 30", "up to five years", "unos 30"), and the number
 // words that are no value at all ("dozens of police", "hundreds of
 // people", "several", "a dozen": in news a round guess, not twelve).
-func boundOf(w []fword, i, next int, kind string) string {
+func boundOf(w []fword, i, next int, kind, lang string) string {
 	for x := i; x < next; x++ {
 		switch w[x].key {
 		case "dozen", "dozens", "hundreds", "cientos", "few":
 			return BoundVague // "few": "a few hundred", "a few thousand"
 		}
 	}
-	// "thousands of", "decenas de miles" (see vagueScale), but not "40
-	// miles": only as the figure's number.
-	if p := w[i].key; p == "thousands" || p == "miles" ||
-		(p == "tens" || p == "decenas" || p == "centenares") && i+2 < next && (w[i+2].key == "thousands" || w[i+2].key == "miles") {
+	// "thousands of", "decenas de miles": the figure's number is
+	// vagueScale's reading, asked again rather than copied. "40 miles" is
+	// not: there the plural follows a number.
+	if _, _, ok := vagueScale(w, i, lang); ok {
 		return BoundVague
 	}
 	key := func(k int) string {
