@@ -385,12 +385,12 @@ func EnglishPlan(key, next string) bool {
 // that "next" before it makes a plan.
 func englishPlanSpan(key string) bool {
 	switch key {
-	case "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-		"week", "weekend", "month", "year", "season":
+	case "week", "weekend", "month", "year", "season":
 		return true
 	}
-	_, ok := months[key]
-	return ok && !SpanishMonth(key)
+	_, day := englishWeekdays[key]
+	_, month := englishMonths[key]
+	return day || month
 }
 
 // notPastEd holds lower-case words in "-ed" that are not a past tense

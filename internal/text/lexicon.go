@@ -146,12 +146,17 @@ lunes|martes|miércoles|jueves|viernes|sábado|domingo|mr|mrs|ms|dr`)
 var nameConnectors = set(`of|de|del|la|las|los|for|and|y|the|van|von|der|den|da|di|du|le|bin|al|el|e|on`)
 
 // months, English and Spanish, to month number.
-var months = joinDisjoint(map[string]int{
+var months = joinDisjoint(englishMonths, spanishMonths)
+
+// englishMonths, names and abbreviations, to month number: the one
+// English month list, read by dates and the "next" plan rule
+// (EnglishPlan).
+var englishMonths = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
 	"september": 9, "october": 10, "november": 11, "december": 12,
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
 	"nov": 11, "dec": 12,
-}, spanishMonths)
+}
 
 // spanishMonths, to month number: the one Spanish month list, read by
 // dates, events and the "próximo" plan rule (SpanishPlan).
@@ -161,9 +166,12 @@ var spanishMonths = map[string]int{
 }
 
 // weekdays, English and Spanish (accent-folded), to time.Weekday numbers.
-var weekdays = joinDisjoint(map[string]int{
+var weekdays = joinDisjoint(englishWeekdays, spanishWeekdays)
+
+// englishWeekdays, to time.Weekday numbers: the one English weekday list.
+var englishWeekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-}, spanishWeekdays)
+}
 
 // spanishWeekdays (accent-folded), to time.Weekday numbers: the one
 // Spanish weekday list.
