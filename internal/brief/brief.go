@@ -201,20 +201,25 @@ func Build(in Input, opt Options) news.Briefing {
 	for _, a := range older {
 		isOlder[a.ID] = true
 	}
+	// The older articles' languages are the analysis's (an.langs), in
+	// older's order, so that the background does not guess them again.
+	olderLangs := make([]string, 0, len(older))
 	bo.Focus = append([]news.Article(nil), bo.Focus...)
-	for _, a := range arts {
-		if !isOlder[a.ID] {
+	for i, a := range arts {
+		if isOlder[a.ID] {
+			olderLangs = append(olderLangs, an.langs[i])
+		} else {
 			bo.Focus = append(bo.Focus, a)
 		}
 	}
 	bo.NotAfter = latestTime(arts)
-	var earlier []news.Article
+	var others []news.Article // the earlier stories' articles
 	for _, a := range usable(in.Earlier) {
 		if !own[a.ID] {
-			earlier = append(earlier, a)
+			others = append(others, a)
 		}
 	}
-	earlier = append(earlier, older...)
+	earlier := slices.Concat(others, older)
 	// The summary's sentences are not shown again: the background leaves
 	// them out (a story's own earlier article can give both), key facts
 	// take the same figure from another sentence, and the bottom line
@@ -236,7 +241,9 @@ func Build(in Input, opt Options) news.Briefing {
 	// whatever languages they are. The key facts and the bottom line
 	// read the articles in that language (prefer), decided here once.
 	reading, prefer := preferArticles(arts, an.langs, desk, inDesk, summary, head)
-	earlier = inLanguage(earlier, reading)
+	if reading != "" {
+		earlier = inLanguage(earlier, slices.Concat(articleLangs(others), olderLangs), reading)
+	}
 	add(news.SectionBackground, guard(opt.Logger, in.Story.ID, news.SectionBackground, func() []news.Item {
 		return slices.DeleteFunc(Background(earlier, bo), func(it news.Item) bool {
 			return len(it.Citations) > 0 && seen[it.Citations[0]]
@@ -661,14 +668,12 @@ func preferArticles(arts []news.Article, langs []string, desk string, inDesk []b
 	return reading, deskArticles(arts, langs, reading)
 }
 
-// inLanguage returns the articles of arts in language l (as deskArticles
-// reads it), or arts when l is "".
-func inLanguage(arts []news.Article, l string) []news.Article {
-	if l == "" {
-		return arts
-	}
+// inLanguage returns the articles of arts in language l, as deskArticles
+// reads it; langs are the articles' languages (articleLangs), given by
+// the caller, which has most of them already.
+func inLanguage(arts []news.Article, langs []string, l string) []news.Article {
 	var out []news.Article
-	for d, in := range deskArticles(arts, articleLangs(arts), l) {
+	for d, in := range deskArticles(arts, langs, l) {
 		if in {
 			out = append(out, arts[d])
 		}
