@@ -41,6 +41,7 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/eval"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // Article is one line of a clustering data file.
@@ -360,22 +361,15 @@ func parseDate(s string, monthFirst bool) (time.Time, bool) {
 	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
 }
 
-// monthNumber is the month w names, whole or in its three-letter form
-// ("may", "December", "Dec", and "Sept"), in any case; 0 for any other
-// word. A word that only starts like a month is none: "2013/decision" and
-// "2013/market" are ECB+ addresses giving a year alone.
+// monthNumber is the month w names, 0 for any other word: text's month
+// list (text.MonthNumber), so a whole name or its three letters ("may",
+// "December", "Dec", "Sept") in any case, and a Spanish name too
+// ("mayo"), which no data file's date has. A word that only starts like
+// a month is none: "2013/decision" and "2013/market" are ECB+ addresses
+// giving a year alone.
 func monthNumber(w string) int {
-	w = strings.ToLower(w)
-	if w == "sept" {
-		return int(time.September)
-	}
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if w == name || w == name[:3] {
-			return int(m)
-		}
-	}
-	return 0
+	m, _ := text.MonthNumber(text.Key(w))
+	return m
 }
 
 // DateYear is the year a data file's date gives, with or without a day

@@ -154,6 +154,9 @@ func TestParseDate(t *testing.T) {
 		{"2013/decision", time.Time{}, false},
 		{"2013/market", time.Time{}, false},
 		{"2013/marching/04", time.Time{}, false},
+		// text's month list, Spanish names too.
+		{"2013/mayo/03", day(2013, 5, 3), true},
+		{"2013/Dic/03", time.Time{}, false},
 	}
 	for _, tt := range tests {
 		got, ok := ParseDate(tt.in)
