@@ -85,13 +85,34 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // helpFor shows the usage of the command args names (and of its
 // subcommand, as "help sources add" does), as that command's -h does.
 func helpFor(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	switch args[0] {
-	case "serve", "demo", "sources", "brief", "prune", "eval":
-		return dispatch(ctx, append(slices.Clone(args), "-h"), getenv, stdout, stderr)
-	default:
+	if command(args[0]) == nil {
 		fmt.Fprintf(stderr, "newsdesk help: unknown command %q\n\n%s", args[0], usage)
 		return errUsage
 	}
+	return dispatch(ctx, append(slices.Clone(args), "-h"), getenv, stdout, stderr)
+}
+
+// command returns the function that runs the command name, nil for no
+// command: the one list of commands, which dispatch runs and helpFor
+// checks a name against.
+func command(name string) func(ctx context.Context, args []string, env environment) error {
+	switch name {
+	case "serve":
+		return runServe
+	case "demo":
+		return runDemo
+	case "sources":
+		return runSources
+	case "brief":
+		return runBrief
+	case "prune":
+		return runPrune
+	case "eval":
+		return func(ctx context.Context, args []string, env environment) error {
+			return runEval(ctx, args, env.stdout, env.stderr)
+		}
+	}
+	return nil
 }
 
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -104,19 +125,11 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		stderr: stderr,
 		logger: newLogger(stderr, getenv("NEWSDESK_LOG_LEVEL")),
 	}
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "serve":
-		return runServe(ctx, rest, env)
-	case "demo":
-		return runDemo(ctx, rest, env)
-	case "sources":
-		return runSources(ctx, rest, env)
-	case "brief":
-		return runBrief(ctx, rest, env)
-	case "prune":
-		return runPrune(ctx, rest, env)
-	case "eval":
-		return runEval(ctx, rest, stdout, stderr)
+	cmd, rest := args[0], args[1:]
+	if run := command(cmd); run != nil {
+		return run(ctx, rest, env)
+	}
+	switch cmd {
 	case "help", "-h", "--help":
 		if len(rest) > 0 && cmd == "help" {
 			// "newsdesk help brief" is read as "newsdesk brief -h", as
