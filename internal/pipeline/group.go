@@ -51,8 +51,12 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	if now := time.Now(); ref.After(now) {
 		ref = now
 	}
-	switch err := p.restoreSnapshot(ctx, cfg, ref, mark); {
+	switch err := p.restoreSnapshot(ctx, cfg, ref); {
 	case err == nil:
+		// The snapshot knows the IDs given up to its save, and the replay
+		// after it those of the articles still stored: a story numbered
+		// after the save and pruned since is in neither.
+		p.cl.Reserve(mark)
 		return nil
 	case !errors.Is(err, errNoSnapshot):
 		return fmt.Errorf("restore clusterer: %w", err)
@@ -165,13 +169,14 @@ func (p *Pipeline) replay(ctx context.Context, f store.ArticleFilter, fn func(ne
 // and those the replayed articles belong to (a crash may have left them
 // unsaved). An error wrapping errNoSnapshot means there was nothing
 // usable, and p.cl may be left half restored: the caller replays in full.
-func (p *Pipeline) restoreSnapshot(ctx context.Context, cfg cluster.Config, ref time.Time, mark int64) error {
+// The caller, which reads the store's story-ID mark for both paths, also
+// reserves the IDs up to it.
+func (p *Pipeline) restoreSnapshot(ctx context.Context, cfg cluster.Config, ref time.Time) error {
 	cl, after, err := p.loadSnapshot(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	p.cl = cl
-	p.cl.Reserve(mark)
 	p.snap.cursor, p.snap.known = after, true
 	threads := map[int64]int64{}
 	refresh := map[int64]bool{}

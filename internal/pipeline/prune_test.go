@@ -164,7 +164,7 @@ func storyIDs(t *testing.T, ctx context.Context, st store.Store) []int64 {
 // pruned, so replaying the decisions after the snapshot finds none of
 // them. The restart loads that snapshot, and its clusterer, which knows
 // only April's stories, would give a pruned March ID again without
-// Clusterer.Reserve in restoreSnapshot.
+// Clusterer.Reserve on restore's snapshot path.
 func TestSnapshotRestoreAfterPruneKeepsStoryIDs(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
