@@ -174,7 +174,7 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 		}
 		return len(cands), last, nil
 	}
-	if err := p.recordPruned(ctx, tx, "story_id", ids, "", cutoff); err != nil {
+	if err := p.recordPruned(ctx, tx, ids, false, cutoff); err != nil {
 		return 0, after, err
 	}
 	cond, args := in("story_id", cutoff)
@@ -224,7 +224,7 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 		res.SetAside += len(ids)
 		return len(ids), last, nil
 	}
-	if err := p.recordPruned(ctx, tx, "id", ids, " AND a.story_id = 0", cutoff); err != nil {
+	if err := p.recordPruned(ctx, tx, ids, true, cutoff); err != nil {
 		return 0, after, err
 	}
 	args := Args{cutoff}
@@ -238,13 +238,19 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 }
 
 // recordPruned records in pruned_urls the URLs and redirect links of the
-// articles older than cutoff whose column is in ids and that meet also
-// (a condition on articles a), so that a poll does not fetch them again.
+// articles older than cutoff that a batch deletes, so that a poll does not
+// fetch them again: those of the stories ids, or, loose, the articles ids
+// in no story, as the deletes of pruneBatch and pruneLooseBatch name them.
 // It runs before the delete, which takes the links with it (ON DELETE
 // CASCADE).
-func (p Pruning) recordPruned(ctx context.Context, tx Tx, column string, ids []int64, also string, cutoff int64) error {
+func (p Pruning) recordPruned(ctx context.Context, tx Tx, ids []int64, loose bool, cutoff int64) error {
 	args := Args{cutoff, time.Now().UnixNano()}
-	cond := p.In(&args, "a."+column, ids) + ` AND a.sort_time < $1` + also
+	var cond string
+	if loose {
+		cond = p.In(&args, "a.id", ids) + ` AND a.story_id = 0 AND a.sort_time < $1`
+	} else {
+		cond = p.In(&args, "a.story_id", ids) + ` AND a.sort_time < $1`
+	}
 	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
 		SELECT a.url, $2 FROM articles a WHERE `+cond+`
 		ON CONFLICT DO NOTHING`, args...); err != nil {
