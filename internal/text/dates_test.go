@@ -128,6 +128,7 @@ func TestEnglishPlan(t *testing.T) {
 		{"later that day", false},
 		{"on Monday", false},
 		{"next marzo", false},
+		{"next lunes", false},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			t.Parallel()
