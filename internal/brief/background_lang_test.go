@@ -91,3 +91,43 @@ func TestBackgroundNotInSummary(t *testing.T) {
 		})
 	}
 }
+
+// TestBackgroundOwnUntaggedArticles is TestBackgroundReadsAsTheBriefing
+// for the story's own older articles with no language tag: their language
+// is the guess the briefing's analysis made of them, so an English
+// briefing's background keeps the older English report and leaves out the
+// Spanish one, and a Spanish briefing's the other way round.
+func TestBackgroundOwnUntaggedArticles(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2026, 3, 7, 9, 0, 0, 0, time.UTC)
+	arts := []news.Article{
+		{ID: 1, SourceID: 1, PublishedAt: day.AddDate(0, 0, -3), URL: "https://wire.example/1", Title: "Reservoir falls",
+			Text: "The La Encina reservoir that supplies Villa Serena fell to 40 percent of its capacity on Wednesday after a dry winter. Farmers in the valley said their wells were running low. On Tuesday the regional water board met in Villa Serena to discuss limits on garden watering and car washing."},
+		{ID: 2, SourceID: 2, PublishedAt: day.AddDate(0, 0, -2), URL: "https://cronica.example/2", Title: "El embalse baja",
+			Text: "El embalse de La Encina, que abastece a Villa Serena, bajó el jueves al 35 % de su capacidad tras un invierno seco. Los agricultores del valle dijeron que sus pozos se estaban secando. El miércoles la junta regional del agua se reunió en Villa Serena para estudiar límites al riego de jardines."},
+		{ID: 3, SourceID: 1, PublishedAt: day, URL: "https://wire.example/3", Title: "Villa Serena restricts water use",
+			Text: "Villa Serena will ban garden watering from Monday, after the La Encina reservoir fell to 31 percent of its capacity. The reservoir supplies about 45,000 people."},
+	}
+	sources := map[int64]news.Source{1: {ID: 1, Name: "Meridian Wire"}, 2: {ID: 2, Name: "Crónica del Sur"}}
+	for _, tt := range []struct {
+		desk string
+		want map[int64]bool // the articles the background cites
+	}{
+		{"en", map[int64]bool{1: true}},
+		{"es", map[int64]bool{2: true}},
+	} {
+		t.Run(tt.desk, func(t *testing.T) {
+			t.Parallel()
+			b := Build(Input{Story: news.Story{ID: 1, Title: "Drought"}, Articles: arts, Sources: sources}, Options{Now: fixedNow, DeskLang: tt.desk})
+			cited := map[int64]bool{}
+			if s, ok := b.Section(news.SectionBackground); ok {
+				for _, it := range s.Items {
+					cited[it.Citations[0].ArticleID] = true
+				}
+			}
+			if diff := cmp.Diff(tt.want, cited); diff != "" {
+				t.Errorf("background cites (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
