@@ -287,6 +287,7 @@ func (w *stateWriter) story(s *story) {
 	for _, f := range s.figures {
 		w.uvarint(uint64(f))
 	}
+	w.strs(s.offices)
 }
 
 func (w *stateWriter) doc(r *docRec) {
@@ -598,6 +599,7 @@ func (r *stateReader) readStory() *story {
 			}
 		}
 	}
+	s.offices = r.strs()
 	return s
 }
 

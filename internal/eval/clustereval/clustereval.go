@@ -180,6 +180,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Float64Var(&cfg.NameConflict, "name-conflict", cfg.NameConflict, "experiment: score discount when one side is undated and the article's and the story's leads name different events (0: off)")
 	fs.Float64Var(&cfg.WrittenYearConflict, "written-year-conflict", cfg.WrittenYearConflict, "experiment: score discount when an undated article's full date gives a year an undated story's texts never write (0: off)")
 	fs.Float64Var(&cfg.YearlessSeveral, "yearless-several", cfg.YearlessSeveral, "experiment: the yearless discount instead when at least two of the story's reports give no year (0: yearless-conflict for every story)")
+	fs.Float64Var(&cfg.OfficeConflict, "office-conflict", cfg.OfficeConflict, "experiment: discount when the article and the story name one post (\"Interior Secretary\") held by people sharing no name (0: off)")
 	fs.Float64Var(&cfg.LeadNameConflict, "lead-name-conflict", cfg.LeadNameConflict, "experiment: discount when one side is undated and a name of the story's first headline is missing from the article's lead (0: off)")
 	fs.DurationVar(&cfg.DatelineWindow, "dateline-window", cfg.DatelineWindow, "experiment: no year conflict for an undated article whose text's full date is within this of a dated story (0: off)")
 	fs.BoolVar(&cfg.HeadNameEvery, "head-name-every", cfg.HeadNameEvery, "experiment: the story's-headline way of the head-name discount only when the article names none of its names (false: any one missing)")

@@ -1,0 +1,148 @@
+package cluster
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Holders of one office: a report that names the Interior Secretary as
+// Dirk Kempthorne is not of the story that names him Ken Salazar. One
+// person holds a cabinet post at a time, so two holders with no name in
+// common place the two texts in two administrations, however much else
+// (the law, the agency, the president) they share. This is the evidence
+// an editor reads when an undated report of a rule's making scores high
+// against the story of its reversal (round 16 of issue 4).
+//
+// Only posts that a qualifier makes one of a kind are read: "Interior
+// Secretary", "Prime Minister", "Secretary of State"; a bare
+// "Secretary" or "Minister" may be any of many. Coaches, sheriffs and
+// mayors are left out: a story of a game or a county names two of them.
+
+// officeHolder matches a post and the whole name after it: a capitalised
+// qualifier before "Secretary" or "Minister", or "of" and one after it,
+// then two capitalised words, a middle initial allowed.
+var officeHolder = regexp.MustCompile(`\b(?:([A-Z][a-z]+) (Secretary|Minister)|(Secretary|Minister) of ([A-Z][a-z]+)) ([A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\b`)
+
+// heldOffices is how many office holders a story keeps.
+const heldOffices = 16
+
+// notQualifier are capitalised words before a post that do not say which
+// post it is: a sentence's first word, or a past holder's mark.
+var notQualifier = map[string]bool{
+	"The": true, "A": true, "An": true, "Former": true, "Then": true, "Ex": true, "Acting": true, "Deputy": true, "Assistant": true, "Press": true,
+}
+
+// offices returns the posts a text names with their holders, as
+// "post|holder words" (lower case, sorted, without repeats). A text that
+// begins with its headline is read after it: a headline in title case
+// reads its verb as a holder's name ("Prime Minister Calls Bank ...").
+// A post written after "former", "ex-" or "then-" is a past holder's.
+func offices(title, text string) []string {
+	body := strings.TrimPrefix(text, title)
+	var out []string
+	for _, m := range officeHolder.FindAllStringSubmatchIndex(body, -1) {
+		if pastHolder(body[:m[0]]) {
+			continue
+		}
+		var post string
+		switch {
+		case m[2] >= 0:
+			q := body[m[2]:m[3]]
+			if notQualifier[q] {
+				continue
+			}
+			post = q + " " + body[m[4]:m[5]]
+		default:
+			post = body[m[6]:m[7]] + " of " + body[m[8]:m[9]]
+		}
+		holder := body[m[10]:m[11]]
+		out = append(out, strings.ToLower(post)+"|"+strings.ToLower(holder))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// pastHolder reports whether the text before a post marks it as held
+// before: "former", "ex-", "then-", "outgoing".
+func pastHolder(before string) bool {
+	before = strings.ToLower(before)
+	for _, w := range []string{"former ", "ex-", "then-", "then ", "outgoing ", "late "} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherHolder reports whether a and b (offices' output) both name a
+// post, each side one holder of it, and the two holders share no word of
+// two letters or more (two people in one post), while no post they both
+// name agrees. A side naming two holders of a post is left out for that
+// post: they are a predecessor and a successor, or the ministers of two
+// countries (a pandemic's round-up names five health ministers). One
+// post held by the same person on both sides shows the two texts share
+// a time, so a second post's other holder is a change of staff the
+// story reports ("Trump taps Patrick Shanahan"), not another
+// administration.
+func otherHolder(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	differ := false
+	for _, x := range a {
+		post, h1, _ := strings.Cut(x, "|")
+		h2, ok := soleHolder(b, post)
+		if !ok {
+			continue
+		}
+		if _, one := soleHolder(a, post); !one {
+			continue
+		}
+		if sharesNameWord(h1, h2) {
+			return false
+		}
+		differ = true
+	}
+	return differ
+}
+
+// soleHolder returns the holder of post in offs (offices' output) when
+// offs names exactly one, or several that share a name word ("jim
+// mattis", "james mattis"): the first of them.
+func soleHolder(offs []string, post string) (string, bool) {
+	var first string
+	found := false
+	for _, x := range offs {
+		p, h, _ := strings.Cut(x, "|")
+		if p != post {
+			continue
+		}
+		if !found {
+			first, found = h, true
+			continue
+		}
+		if !sharesNameWord(first, h) {
+			return "", false
+		}
+	}
+	return first, found
+}
+
+// sharesNameWord reports whether two names share a word of two letters
+// or more ("dirk a. kempthorne" and "dirk kempthorne"; "jim mattis" and
+// "james mattis").
+func sharesNameWord(a, b string) bool {
+	for _, w := range strings.Fields(a) {
+		if len(w) < 2 || strings.HasSuffix(w, ".") {
+			continue
+		}
+		if slices.Contains(strings.Fields(b), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteOffices adds an article's office holders to its story's.
+func noteOffices(s *story, add []string) { s.offices = insertSorted(s.offices, add, heldOffices) }

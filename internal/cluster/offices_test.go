@@ -1,0 +1,115 @@
+package cluster
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestOffices(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, title, text string
+		want              []string
+	}{
+		{"a qualified secretary", "", "Interior Secretary Dirk Kempthorne called the move a clarification.",
+			[]string{"interior secretary|dirk kempthorne"}},
+		{"a middle initial, a post of a place", "", "Secretary of State Hillary Clinton met Foreign Minister Sergei V. Lavrov.",
+			[]string{"foreign minister|sergei v. lavrov", "secretary of state|hillary clinton"}},
+		{"a bare post is any of many", "", "The Secretary Dirk Kempthorne spoke; Minister Ken Salazar did not.", nil},
+		{"a past holder", "", "Former Interior Secretary Gale Norton and former Prime Minister Tony Blair, then-Defense Secretary Robert Gates.", nil},
+		{"a title-case headline is not read", "Greek Prime Minister Calls Bank Deaths Murder",
+			"Greek Prime Minister Calls Bank Deaths Murder Prime Minister George Papandreou spoke.",
+			[]string{"prime minister|george papandreou"}},
+		{"repeats once", "", "Interior Secretary Ken Salazar said. Interior Secretary Ken Salazar added.",
+			[]string{"interior secretary|ken salazar"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, offices(tt.title, tt.text)); diff != "" {
+				t.Errorf("offices (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestOtherHolder(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		a, b []string
+		want bool
+	}{
+		{"two holders of one post", []string{"interior secretary|dirk kempthorne"}, []string{"interior secretary|ken salazar"}, true},
+		{"one holder, written two ways", []string{"interior secretary|dirk a. kempthorne"}, []string{"interior secretary|dirk kempthorne"}, false},
+		{"no post in common", []string{"interior secretary|dirk kempthorne"}, []string{"commerce secretary|gary locke"}, false},
+		{"a side names two holders", []string{"health minister|tony ryall"}, []string{"health minister|jose angel", "health minister|oscar ugarte"}, false},
+		{"another post agrees", []string{"defense secretary|james mattis", "secretary of state|mike pompeo"},
+			[]string{"defense secretary|jim mattis", "secretary of state|rex tillerson"}, false},
+		{"one side names none", nil, []string{"interior secretary|ken salazar"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := otherHolder(tt.a, tt.b); got != tt.want {
+				t.Errorf("otherHolder(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOfficeConflict checks that OfficeConflict discounts an undated
+// report naming another holder of a post the story names (a rule's making
+// under one Interior Secretary against the story of its reversal under
+// the next), and not a dated report, one naming the story's holder, or
+// with the rule off.
+func TestOfficeConflict(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2009, 4, 28, 9, 0, 0, 0, time.UTC)
+	story := []Doc{
+		{ID: 1, Title: "Obama Reverses Bush on Species Protection Measure", Time: day,
+			Text: "Obama Reverses Bush on Species Protection Measure. President Obama is restoring a requirement that " +
+				"federal agencies consult wildlife scientists under the Endangered Species Act. Interior Secretary " +
+				"Ken Salazar said the Bush rule had cut science out of the process."},
+		{ID: 2, Title: "Endangered Species Act consultations restored", Time: day.Add(time.Hour),
+			Text: "Endangered Species Act consultations restored. Interior Secretary Ken Salazar revoked the Bush-era " +
+				"rule that let agencies skip consulting Fish and Wildlife Service scientists."},
+	}
+	making := "The Bush administration loosened protection of endangered species under the Endangered Species Act. " +
+		"Federal agencies need no longer consult Fish and Wildlife Service scientists, Interior Secretary HOLDER said. " +
+		"Obama says he intends to reverse the rule."
+	tests := []struct {
+		name   string
+		holder string
+		dated  bool
+		k      float64
+		wantBy float64
+	}{
+		{"another holder of the post", "Dirk Kempthorne", false, 0.7, 0.3},
+		{"the story's holder", "Ken Salazar", false, 0.7, 1},
+		{"a dated report", "Dirk Kempthorne", true, 0.7, 1},
+		{"the rule off", "Dirk Kempthorne", false, 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			d := Doc{ID: 3, Title: "Bush administration loosens endangered species rule",
+				Text: "Bush administration loosens endangered species rule. " + strings.Replace(making, "HOLDER", tt.holder, 1)}
+			if tt.dated {
+				d.Time = day.Add(2 * time.Hour)
+			}
+			score := func(k float64) float64 {
+				cfg := DefaultConfig()
+				cfg.OfficeConflict = k
+				return bestScore(t, cfg, slices.Clone(story), d)
+			}
+			if diff := cmp.Diff(tt.wantBy, keptShare(t, score(tt.k), score(0))); diff != "" {
+				t.Errorf("share of the score kept (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
