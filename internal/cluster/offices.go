@@ -28,21 +28,33 @@ var officeHolder = regexp.MustCompile(`\b(?:([A-Z][a-z]+) (Secretary|Minister)|(
 const heldOffices = 16
 
 // notQualifier are capitalised words before a post that do not say which
-// post it is: a sentence's first word, or a past holder's mark.
+// post it is: a sentence's first word, a past holder's or a second's mark,
+// or a post of which there are many ("Press Secretary").
 var notQualifier = map[string]bool{
-	"The": true, "A": true, "An": true, "Former": true, "Then": true, "Ex": true, "Acting": true, "Deputy": true, "Assistant": true, "Press": true,
+	"The": true, "A": true, "An": true, "Former": true, "Then": true, "Ex": true, "Acting": true, "Deputy": true,
+	"Assistant": true, "Press": true, "Shadow": true, "Junior": true, "Under": true, "Vice": true,
+}
+
+// notHolderMarks are the words before a post that make its holder other
+// than the one person who holds it now: a past holder ("former Interior
+// Secretary", "then-Prime Minister") or a second ("Deputy Prime
+// Minister", "shadow Foreign Secretary").
+var notHolderMarks = []string{
+	"former ", "ex-", "then-", "then ", "outgoing ", "late ",
+	"deputy ", "vice ", "assistant ", "acting ", "shadow ", "junior ", "under ",
 }
 
 // offices returns the posts a text names with their holders, as
 // "post|holder words" (lower case, sorted, without repeats). A text that
 // begins with its headline is read after it: a headline in title case
 // reads its verb as a holder's name ("Prime Minister Calls Bank ...").
-// A post written after "former", "ex-" or "then-" is a past holder's.
+// A post written after "former", "then-", "Deputy" and the like
+// (notHolderMarks) is not its present holder's.
 func offices(title, text string) []string {
 	body := strings.TrimPrefix(text, title)
 	var out []string
 	for _, m := range officeHolder.FindAllStringSubmatchIndex(body, -1) {
-		if pastHolder(body[:m[0]]) {
+		if notHolder(body[max(0, m[0]-len("outgoing ")):m[0]]) {
 			continue
 		}
 		var post string
@@ -63,11 +75,11 @@ func offices(title, text string) []string {
 	return slices.Compact(out)
 }
 
-// pastHolder reports whether the text before a post marks it as held
-// before: "former", "ex-", "then-", "outgoing".
-func pastHolder(before string) bool {
+// notHolder reports whether the text just before a post (at least the
+// longest of notHolderMarks) marks its holder as past or second.
+func notHolder(before string) bool {
 	before = strings.ToLower(before)
-	for _, w := range []string{"former ", "ex-", "then-", "then ", "outgoing ", "late "} {
+	for _, w := range notHolderMarks {
 		if strings.HasSuffix(before, w) {
 			return true
 		}

@@ -21,6 +21,7 @@ func TestOffices(t *testing.T) {
 			[]string{"foreign minister|sergei v. lavrov", "secretary of state|hillary clinton"}},
 		{"a bare post is any of many", "", "The Secretary Dirk Kempthorne spoke; Minister Ken Salazar did not.", nil},
 		{"a past holder", "", "Former Interior Secretary Gale Norton and former Prime Minister Tony Blair, then-Defense Secretary Robert Gates.", nil},
+		{"a second", "", "Deputy Prime Minister Nick Clegg and shadow Foreign Secretary Douglas Alexander spoke.", nil},
 		{"a title-case headline is not read", "Greek Prime Minister Calls Bank Deaths Murder",
 			"Greek Prime Minister Calls Bank Deaths Murder Prime Minister George Papandreou spoke.",
 			[]string{"prime minister|george papandreou"}},
