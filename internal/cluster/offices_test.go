@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func TestOffices(t *testing.T) {
@@ -112,5 +113,30 @@ func TestOfficeConflict(t *testing.T) {
 				t.Errorf("share of the score kept (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestPostMatches checks that the windows about each post find what the
+// regexp finds over the whole text: posts close together, at either end,
+// beside a multi-byte character, and a match whose post sits near the end
+// of an earlier post's window.
+func TestPostMatches(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("The talks went on all day and into the night. ", 3)
+	for _, body := range []string{
+		"",
+		"No post is named here.",
+		"Interior Secretary Dirk Kempthorne said so.",
+		"Said by Interior Secretary Dirk A. Kempthorne",
+		"Prime Minister Gordon Brown met Foreign Minister Sergei Lavrov and Secretary of State Hillary Clinton.",
+		"Prime Minister Gordon Brown spoke. " + long[:76] + " Defence Secretary John Hutton agreed.",
+		"éInterior Secretary Dirk Kempthorne and «Prime Minister Gordon Brown»",
+		long + "Health Minister Ana Ramos " + long + "Labour Minister Carlos Ruiz",
+		"the Minister of Health Ana Ramos, Minister of Labour Carlos Ruiz",
+	} {
+		want := officeHolder.FindAllStringSubmatchIndex(body, -1)
+		if diff := cmp.Diff(want, postMatches(body), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("postMatches(%q) (-whole text +windows):\n%s", body, diff)
+		}
 	}
 }
