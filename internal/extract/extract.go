@@ -59,12 +59,21 @@ type Options struct {
 	// MaxBytes caps the page size read; longer input is cut there, since a
 	// news page's text sits well inside it. Default: 8 MiB.
 	MaxBytes int
+	// StrictHeadings puts back only the section headings that round 11's
+	// rule did (see addHeadings): unlinked, in no side element, directly
+	// above a body paragraph read with the same spaces. Default false:
+	// also those in a side element that wraps most of the body, linked
+	// ones between two paragraphs of text, and those above a spacer or
+	// a caption, matched whatever spaces go-trafilatura dropped. For
+	// measuring the rule (eval extract --strict-headings).
+	StrictHeadings bool
 }
 
 // Extractor extracts articles. It is safe for concurrent use.
 type Extractor struct {
-	log      *slog.Logger
-	maxBytes int
+	log            *slog.Logger
+	maxBytes       int
+	strictHeadings bool
 	// abandoned holds a slot for each library pass left running after
 	// its caller gave up (see pass).
 	abandoned chan struct{}
@@ -72,7 +81,7 @@ type Extractor struct {
 
 // New returns an Extractor configured by opts.
 func New(opts Options) *Extractor {
-	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes, abandoned: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	e := &Extractor{log: opts.Logger, maxBytes: opts.MaxBytes, strictHeadings: opts.StrictHeadings, abandoned: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
@@ -247,7 +256,7 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	paras = dropInline(trimTail(paras))
 	paras = dropTitle(paras, res.Title)
 	paras = pageText.dropSide(paras)
-	paras = pageText.addHeadings(paras, res.Title)
+	paras = pageText.addHeadings(paras, res.Title, e.strictHeadings)
 	if strings.HasPrefix(body.choice, "trafilatura") {
 		// go-trafilatura trims its inline elements' text; readability
 		// keeps the page's. splitGlued's work is capped (glueBudget) but

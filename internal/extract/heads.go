@@ -1,6 +1,10 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
 
 // headMax: the longest section heading addHeadings puts back, in words;
 // a longer "heading" is a standfirst or a teaser's blurb set in heading
@@ -13,18 +17,54 @@ const headMax = 15
 // section, and WCXB's truth keeps section headings. go-trafilatura drops
 // headings it doubts (and, on pages where it finds no known container,
 // every heading: see recover), readability those in blocks it scores
-// low. A heading is not put back when it is mostly link text or sits in
-// a list item (a teaser card's title above its blurb), in a side
-// element (an author box's or a related list's heading, see isSide), or
-// is a teaser line (inlineJunk) or the title (dropTitle drops it). The
-// body is matched to the page by its paragraphs' text, as dropSide does.
-func (o *outline) addHeadings(body []para, title string) []para {
+// low. A heading is not put back when it sits in a list item (a teaser
+// card's title above its blurb), in a side element (an author box's or a
+// related list's heading, see isSide) other than one wrapping most of
+// the body (sideWide, which dropSide sets), when it is mostly link text
+// beside other link text (a card's title), or is a teaser line
+// (inlineJunk) or the title (dropTitle drops it). The paragraph below a
+// heading is the next one with a word that is not in an unlinked aside
+// (a caption between the heading and its text). The body is matched to
+// the page by its paragraphs' text without white space: go-trafilatura
+// drops spaces between inline elements. strict keeps round 11's rule
+// (Options.StrictHeadings): no side element, no link heading, the very
+// next paragraph, matched with its spaces.
+func (o *outline) addHeadings(body []para, title string, strict bool) []para {
 	if len(body) < 2 {
 		return body
 	}
+	aside := o.inAside
+	if strict {
+		aside = func(s int32) bool { return s >= 0 }
+	}
 	// pos: each body paragraph's index by its text; -1 for a text the
-	// body holds twice, which cannot say where a heading goes.
-	var pos map[string]int
+	// body holds twice, which cannot say where a heading goes. loose: the
+	// same by the text without white space, built only once a heading or
+	// the paragraph below one is not in pos, so that most pages copy no
+	// text.
+	var pos, loose map[string]int
+	index := func(key func(string) string) map[string]int {
+		m := make(map[string]int, len(body))
+		for j, p := range body {
+			k := key(p.text)
+			if _, ok := m[k]; ok {
+				m[k] = -1
+				continue
+			}
+			m[k] = j
+		}
+		return m
+	}
+	find := func(s string) (int, bool) {
+		if at, ok := pos[s]; ok || strict {
+			return at, ok
+		}
+		if loose == nil {
+			loose = index(spaceless)
+		}
+		at, ok := loose[spaceless(s)]
+		return at, ok
+	}
 	type insert struct {
 		at   int
 		text string
@@ -32,25 +72,36 @@ func (o *outline) addHeadings(body []para, title string) []para {
 	var ins []insert
 	for i := 0; i+1 < len(o.paras); i++ {
 		b := o.block[i]
-		if b < 0 || !o.heading[b] || o.inItem[b] || o.linked[i] || o.side[b] >= 0 {
+		if b < 0 || !o.heading[b] || o.inItem[b] || aside(o.side[b]) || strict && o.linked[i] {
 			continue
 		}
-		if o.block[i+1] == b {
+		// The paragraph below: past spacers without a word (an empty
+		// <p> holding a zero-width joiner, which the body holds under
+		// every heading, so it cannot say where one goes) and past
+		// unlinked asides (a figure's caption or credit between the
+		// heading and its section's text, which dropSide took out of
+		// the body; a linked one is a list of other posts the heading
+		// names).
+		j := i + 1
+		for !strict && j+1 < len(o.paras) && o.skipBelow(j, b) {
+			j++
+		}
+		if o.block[j] == b {
 			// The heading's own second part, after a block nested in
 			// it, not a paragraph below it.
 			continue
 		}
-		if pos == nil {
-			pos = make(map[string]int, len(body))
-			for j, p := range body {
-				if _, ok := pos[p.text]; ok {
-					pos[p.text] = -1
-					continue
-				}
-				pos[p.text] = j
-			}
+		if o.linked[i] && (o.linked[j] || i > 0 && o.linked[i-1]) {
+			// A linked heading among links is a teaser card's title
+			// (a row of cards, a card's kicker above it); between two
+			// paragraphs of text it is a section's, linked to its own
+			// anchor or to the page it names.
+			continue
 		}
-		at, ok := pos[collapseSpace(o.paras[i+1].text)]
+		if pos == nil {
+			pos = index(func(s string) string { return s })
+		}
+		at, ok := find(collapseSpace(o.paras[j].text))
 		if !ok || at <= 0 {
 			continue
 		}
@@ -58,7 +109,7 @@ func (o *outline) addHeadings(body []para, title string) []para {
 		if n == 0 || n > headMax || h == title || inlineJunk(h) {
 			continue
 		}
-		if _, ok := pos[h]; ok {
+		if _, ok := find(h); ok {
 			continue // the body has it already, above or elsewhere
 		}
 		ins = append(ins, insert{at, h})
@@ -99,4 +150,40 @@ func (o *outline) addHeadings(body []para, title string) []para {
 		out = append(out, p)
 	}
 	return out
+}
+
+// skipBelow reports whether page paragraph j, below a heading in block
+// b, is passed over in looking for the heading's first paragraph: a
+// spacer without a word, or an unlinked paragraph of an aside (inAside)
+// outside the heading.
+func (o *outline) skipBelow(j int, b int32) bool {
+	if wordCount(o.paras[j].text) == 0 {
+		return true
+	}
+	c := o.block[j]
+	return c >= 0 && c != b && !o.linked[j] && o.inAside(o.side[c])
+}
+
+// inAside reports whether side element s (-1: none) or one around it is
+// an aside rather than a wrapper around the article (sideWide).
+func (o *outline) inAside(s int32) bool {
+	for ; s >= 0; s = o.sideUp[s] {
+		if o.sideWide == nil || !o.sideWide[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceless returns s without its white space: go-trafilatura drops the
+// space between adjacent inline elements ("spaceyou're"), so a body
+// paragraph and the page's paragraph it came from may differ in their
+// spaces alone.
+func spaceless(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -8,8 +9,10 @@ import (
 
 // TestAddHeadings checks that a section heading directly above a body
 // paragraph other than the first comes back, and that teaser titles,
-// link headings, side elements' headings, the title and headings above
-// nothing the body holds stay out.
+// link headings among links, side elements' headings, the title and
+// headings above nothing the body holds stay out. Each case runs with
+// the default rules and with strict (Options.StrictHeadings): the cases
+// whose wantStrict differs fail without round 16's rules.
 func TestAddHeadings(t *testing.T) {
 	t.Parallel()
 	w := func(prefix string, n int) para { return distinctWords(prefix, n) }
@@ -28,6 +31,8 @@ func TestAddHeadings(t *testing.T) {
 		body  []para // nil: body
 		title string
 		want  []string
+		// wantStrict: with strict; nil: want.
+		wantStrict []string
 	}{
 		{
 			name: "section headings between paragraphs",
@@ -54,11 +59,55 @@ func TestAddHeadings(t *testing.T) {
 			want: texts(body),
 		},
 		{
-			name: "a linked heading, and one in a list item",
-			page: `<html><body><article>` + p("intro", 80) + `<h3><a href="/x">Another story entirely</a></h3>` +
+			name: "a teaser card's linked heading under its kicker, and one in a list item",
+			page: `<html><body><article>` + p("intro", 80) + `<div><a href="/s">Life</a><h3><a href="/x">Another story entirely</a></h3></div>` +
 				p("middle", 80) + `<ul><li><h4>A card title</h4>` + p("end", 40) + `</li></ul>` +
 				`</article></body></html>`,
 			want: texts(body),
+		},
+		{
+			name: "a linked heading above a linked line",
+			page: `<html><body><article>` + p("intro", 80) + `<h3><a href="/x">Another story</a></h3><p><a href="/y">` +
+				w("middle", 80).text + `</a></p>` + p("end", 40) + `</article></body></html>`,
+			want: texts(body),
+		},
+		{
+			name: "a linked section heading between paragraphs of text",
+			page: `<html><body><article>` + p("intro", 80) + `<h2><a href="#how">How it works</a></h2>` + p("middle", 80) +
+				p("end", 40) + `</article></body></html>`,
+			want:       []string{w("intro", 80).text, "How it works", w("middle", 80).text, w("end", 40).text},
+			wantStrict: texts(body),
+		},
+		{
+			name: "headings in a side element that wraps the body",
+			page: `<html><body><div class="entry-meta">` + p("intro", 80) + `<h2>How it works</h2>` + p("middle", 80) +
+				`<div class="author-box"><h4>About us</h4></div>` + p("end", 40) + `</div></body></html>`,
+			want:       []string{w("intro", 80).text, "How it works", w("middle", 80).text, w("end", 40).text},
+			wantStrict: texts(body),
+		},
+		{
+			name: "a heading above a spacer",
+			page: `<html><body><article>` + p("intro", 80) + `<h2>How it works</h2><p>&#8205;</p>` + p("middle", 80) +
+				p("end", 40) + `</article></body></html>`,
+			want:       []string{w("intro", 80).text, "How it works", w("middle", 80).text, w("end", 40).text},
+			wantStrict: texts(body),
+		},
+		{
+			name: "a heading above a caption, and one above a linked list",
+			page: `<html><body><article>` + p("intro", 80) + `<h2>How it works</h2><figure><img src="a.png">` +
+				`<figcaption>Photo: A. Person</figcaption></figure>` + p("middle", 80) +
+				`<h2>Related</h2><div class="related-posts"><a href="/y">Another story entirely</a></div>` + p("end", 40) +
+				`</article></body></html>`,
+			want:       []string{w("intro", 80).text, "How it works", w("middle", 80).text, w("end", 40).text},
+			wantStrict: texts(body),
+		},
+		{
+			name: "a heading above a paragraph whose spaces go-trafilatura dropped",
+			page: `<html><body><article>` + p("intro", 80) + `<h2>How it works</h2><p>Read the <em>guide</em> ` +
+				w("middle", 80).text + `</p>` + p("end", 40) + `</article></body></html>`,
+			body:       []para{w("intro", 80), {text: "Read theguide " + w("middle", 80).text}, w("end", 40)},
+			want:       []string{w("intro", 80).text, "How it works", "Read theguide " + w("middle", 80).text, w("end", 40).text},
+			wantStrict: []string{w("intro", 80).text, "Read theguide " + w("middle", 80).text, w("end", 40).text},
 		},
 		{
 			name: "a heading in an author box",
@@ -93,17 +142,26 @@ func TestAddHeadings(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			doc := parseHTML(t, tt.page)
-			in := tt.body
-			if in == nil {
-				in = body
-			}
-			got := newOutline(doc).addHeadings(in, tt.title)
-			if diff := cmp.Diff(tt.want, texts(got)); diff != "" {
-				t.Errorf("addHeadings mismatch (-want +got):\n%s", diff)
-			}
-		})
+		for _, strict := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/strict=%v", tt.name, strict), func(t *testing.T) {
+				t.Parallel()
+				doc := parseHTML(t, tt.page)
+				in := tt.body
+				if in == nil {
+					in = body
+				}
+				want := tt.want
+				if strict && tt.wantStrict != nil {
+					want = tt.wantStrict
+				}
+				// As in Extract: dropSide runs first, and marks the side
+				// elements that wrap the body.
+				o := newOutline(doc)
+				got := o.addHeadings(o.dropSide(in), tt.title, strict)
+				if diff := cmp.Diff(want, texts(got)); diff != "" {
+					t.Errorf("addHeadings mismatch (-want +got):\n%s", diff)
+				}
+			})
+		}
 	}
 }

@@ -50,7 +50,9 @@ func isSide(n *html.Node) bool {
 // dropped only before the body's first kept paragraph: the head of the
 // article the body opens with, not a section's header further on. A
 // body paragraph is found in the page by its text, each page paragraph
-// matching once.
+// matching once. It records in o.sideWide the side elements too large to
+// drop, wrappers around the article, whose headings addHeadings may put
+// back.
 func (o *outline) dropSide(body []para) []para {
 	// The texts of the page's paragraphs inside side elements; then, for
 	// those texts only, every page paragraph that reads so, in page order,
@@ -104,6 +106,10 @@ func (o *outline) dropSide(body []para) []para {
 	}
 	if !found {
 		return body
+	}
+	o.sideWide = make([]bool, len(held))
+	for s, w := range held {
+		o.sideWide[s] = float64(w) > sideMax*float64(total)
 	}
 	out := body[:0:0]
 	for j, p := range body {

@@ -705,6 +705,10 @@ type outline struct {
 	side     []int32
 	sideUp   []int32
 	sideHead []bool
+	// sideWide: per side element, whether it holds more than sideMax of
+	// the chosen body's words, so is a wrapper around the article rather
+	// than an aside (set by dropSide; nil until then).
+	sideWide []bool
 }
 
 func (o *outline) add(parent int32, tag string, side int32) int32 {

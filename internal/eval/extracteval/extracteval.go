@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/eval"
+	"github.com/newsdesk/newsdesk/internal/extract"
 )
 
 // Config selects what Run evaluates.
@@ -38,6 +39,9 @@ type Config struct {
 	// Misses lists up to this many pages whose title or date newsdesk got
 	// wrong, with the truth beside the prediction.
 	Misses int
+	// StrictHeadings runs newsdesk with extract.Options.StrictHeadings,
+	// to measure the section-heading rules it turns off.
+	StrictHeadings bool
 }
 
 // Run parses args (the words after "eval extract") and prints the evaluation.
@@ -53,6 +57,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&cfg.Dump, "dump", "", "write each extraction to DIR/<system>/<id>.txt for inspection")
 	fs.StringVar(&cfg.Half, "half", "", "evaluate only the pages whose ID hashes to even or odd")
 	fs.IntVar(&cfg.Misses, "misses", 0, "list up to N pages whose title or date newsdesk missed")
+	fs.BoolVar(&cfg.StrictHeadings, "strict-headings", false, "put back only the section headings round 11's rule did (extract.Options.StrictHeadings)")
 	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
@@ -203,7 +208,7 @@ func Evaluate(ctx context.Context, cfg Config) (*Report, error) {
 		return nil, fmt.Errorf("eval extract: %s: no pages in the selection", cfg.Data)
 	}
 	rep := &Report{Set: filepath.Base(filepath.Clean(cfg.Data)), Half: cfg.Half, Layout: layout, Pages: len(pages), GoVersion: runtime.Version()}
-	systems := []System{Ours()}
+	systems := []System{Ours(extract.Options{StrictHeadings: cfg.StrictHeadings})}
 	if cfg.Compare {
 		systems = append(systems, Peers()...)
 		rep.Peers = map[string]*Score{}

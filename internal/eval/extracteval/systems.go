@@ -28,10 +28,12 @@ type System struct {
 	Run  func(page []byte, pageURL string) (Output, error)
 }
 
-// Ours is newsdesk's own extractor, the one the server ingests with.
-func Ours() System {
+// Ours is newsdesk's own extractor, the one the server ingests with,
+// configured by opts (the zero value: the server's).
+func Ours(opts extract.Options) System {
+	ex := extract.New(opts)
 	return System{Name: "newsdesk", Run: func(page []byte, pageURL string) (Output, error) {
-		r, err := extract.Extract(page, pageURL)
+		r, err := ex.Extract(page, pageURL)
 		if err != nil {
 			return Output{}, err
 		}
