@@ -9,7 +9,7 @@ import (
 
 // TestSharedFloors guards the figures docs/extraction.md reports on both
 // shared sets against regressions; the floors sit a little under them
-// (wcxb-dev: word F1 0.9598, title 0.912, date 0.903, byline 0.819, every
+// (wcxb-dev: word F1 0.9601, title 0.912, date 0.903, byline 0.819, every
 // name 0.801; scrapinghub: word F1 0.9760), except the date and exact
 // byline floors, which are the goals and are met by one page.
 func TestSharedFloors(t *testing.T) {
@@ -19,7 +19,7 @@ func TestSharedFloors(t *testing.T) {
 		set  string
 		want floors
 	}{
-		{"wcxb-dev", floors{word: 0.9595, title: 0.909, date: 0.90, byline: 0.815, bylineExact: 0.80}},
+		{"wcxb-dev", floors{word: 0.9600, title: 0.909, date: 0.90, byline: 0.815, bylineExact: 0.80}},
 		{"scrapinghub", floors{word: 0.975}},
 	}
 	for _, tt := range tests {
