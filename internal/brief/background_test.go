@@ -18,9 +18,12 @@ func TestOwnEarlier(t *testing.T) {
 		{ID: 3, PublishedAt: day(8)},
 		{ID: 4, PublishedAt: day(8).Add(-3 * time.Hour)},
 	}
+	latest := latestTime(arts)
 	var ids []int64
-	for _, a := range ownEarlier(arts) {
-		ids = append(ids, a.ID)
+	for _, a := range arts {
+		if ownEarlier(a, latest) {
+			ids = append(ids, a.ID)
+		}
 	}
 	if diff := cmp.Diff([]int64{1, 2}, ids); diff != "" {
 		t.Errorf("ownEarlier (-want +got):\n%s", diff)

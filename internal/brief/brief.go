@@ -97,22 +97,14 @@ var sectionTitles = map[news.SectionKind]string{
 	news.SectionReferences: "References",
 }
 
-// ownEarlier returns the story's own articles from before its latest day.
-// A story that runs for days (aid paused, talks, aid resumed) is its own
-// best background: what it reported a day or more before its newest article
-// is the context a reader of today's news needs.
-func ownEarlier(arts []news.Article) []news.Article {
-	latest := latestTime(arts)
-	if latest.IsZero() {
-		return nil
-	}
-	var out []news.Article
-	for _, a := range arts {
-		if t := a.Time(); !t.IsZero() && latest.Sub(t) >= 24*time.Hour {
-			out = append(out, a)
-		}
-	}
-	return out
+// ownEarlier reports whether a, one of a story's own articles, is from
+// before the story's latest day, latest being the time of its newest
+// article (latestTime). A story that runs for days (aid paused, talks, aid
+// resumed) is its own best background: what it reported a day or more
+// before its newest article is the context a reader of today's news needs.
+func ownEarlier(a news.Article, latest time.Time) bool {
+	t := a.Time()
+	return !latest.IsZero() && !t.IsZero() && latest.Sub(t) >= 24*time.Hour
 }
 
 // latestTime is the time of the newest of arts.
@@ -191,28 +183,25 @@ func Build(in Input, opt Options) news.Briefing {
 	}
 	// The background is for the story's current news: its articles from
 	// before its latest day are background themselves, so only the rest
-	// are the focus, whose days the timeline leaves out.
-	older := ownEarlier(arts)
+	// are the focus, whose days the timeline leaves out. The older
+	// articles' languages are the analysis's (an.langs), so that the
+	// background does not guess them again; one pass takes both, so that
+	// olderLangs stays in line with older whatever the articles' IDs.
+	latest := latestTime(arts)
+	var older []news.Article
+	var olderLangs []string
 	own := map[int64]bool{}
-	for _, a := range arts {
-		own[a.ID] = true
-	}
-	isOlder := map[int64]bool{}
-	for _, a := range older {
-		isOlder[a.ID] = true
-	}
-	// The older articles' languages are the analysis's (an.langs), in
-	// older's order, so that the background does not guess them again.
-	olderLangs := make([]string, 0, len(older))
 	bo.Focus = append([]news.Article(nil), bo.Focus...)
 	for i, a := range arts {
-		if isOlder[a.ID] {
+		own[a.ID] = true
+		if ownEarlier(a, latest) {
+			older = append(older, a)
 			olderLangs = append(olderLangs, an.langs[i])
 		} else {
 			bo.Focus = append(bo.Focus, a)
 		}
 	}
-	bo.NotAfter = latestTime(arts)
+	bo.NotAfter = latest
 	var others []news.Article // the earlier stories' articles
 	for _, a := range usable(in.Earlier) {
 		if !own[a.ID] {
