@@ -60,6 +60,10 @@ func TestBackgroundReadsAsTheBriefing(t *testing.T) {
 			var got []int64
 			if s, ok := b.Section(news.SectionBackground); ok {
 				for _, it := range s.Items {
+					if len(it.Citations) == 0 {
+						t.Errorf("background item %q cites no article", it.Text)
+						continue
+					}
 					got = append(got, it.Citations[0].ArticleID)
 				}
 			}
@@ -122,6 +126,10 @@ func TestBackgroundOwnUntaggedArticles(t *testing.T) {
 			cited := map[int64]bool{}
 			if s, ok := b.Section(news.SectionBackground); ok {
 				for _, it := range s.Items {
+					if len(it.Citations) == 0 {
+						t.Errorf("background item %q cites no article", it.Text)
+						continue
+					}
 					cited[it.Citations[0].ArticleID] = true
 				}
 			}
