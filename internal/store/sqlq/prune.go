@@ -148,19 +148,20 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 	for i, c := range cands {
 		ids[i] = c.id
 	}
-	// in is the batch's condition on column, after the arguments args.
-	in := func(column string, args ...any) (string, Args) {
-		a := Args(args)
-		return p.In(&a, column, ids), a
+	// in is the batch's condition on column, and its arguments.
+	in := func(column string) (string, Args) {
+		var args Args
+		return p.In(&args, column, ids), args
 	}
 	last := ids[len(ids)-1]
+	doomed := p.storiesArticles(ids)
 	if dry {
 		var arts, briefs int
-		cond, args := in("story_id", cutoff)
-		if _, err := queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE `+cond+` AND sort_time < $1`, args, &arts); err != nil {
+		args := Args{cutoff}
+		if _, err := queryRow(ctx, tx, `SELECT count(*) FROM articles WHERE `+doomed(&args, ""), args, &arts); err != nil {
 			return 0, after, err
 		}
-		cond, args = in("story_id")
+		cond, args := in("story_id")
 		if _, err := queryRow(ctx, tx, `SELECT count(*) FROM briefings WHERE `+cond, args, &briefs); err != nil {
 			return 0, after, err
 		}
@@ -174,16 +175,16 @@ func (p Pruning) pruneBatch(ctx context.Context, tx Tx, dry bool, cutoff, after 
 		}
 		return len(cands), last, nil
 	}
-	if err := p.recordPruned(ctx, tx, ids, false, cutoff); err != nil {
+	if err := p.recordPruned(ctx, tx, cutoff, doomed); err != nil {
 		return 0, after, err
 	}
-	cond, args := in("story_id", cutoff)
-	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND sort_time < $1 RETURNING id`, args...)
+	args := Args{cutoff}
+	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+doomed(&args, "")+` RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
 	}
 	const orphan = ` AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = `
-	cond, args = in("story_id")
+	cond, args := in("story_id")
 	briefs, err := queryIDs(ctx, tx, `DELETE FROM briefings WHERE `+cond+orphan+`briefings.story_id) RETURNING story_id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete briefings: %w", err)
@@ -224,12 +225,12 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 		res.SetAside += len(ids)
 		return len(ids), last, nil
 	}
-	if err := p.recordPruned(ctx, tx, ids, true, cutoff); err != nil {
+	doomed := p.looseArticles(ids)
+	if err := p.recordPruned(ctx, tx, cutoff, doomed); err != nil {
 		return 0, after, err
 	}
 	args := Args{cutoff}
-	cond := p.In(&args, "id", ids)
-	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+cond+` AND story_id = 0 AND sort_time < $1 RETURNING id`, args...)
+	arts, err := queryIDs(ctx, tx, `DELETE FROM articles WHERE `+doomed(&args, "")+` RETURNING id`, args...)
 	if err != nil {
 		return 0, after, fmt.Errorf("delete articles: %w", err)
 	}
@@ -237,20 +238,38 @@ func (p Pruning) pruneLooseBatch(ctx context.Context, tx Tx, dry bool, cutoff, a
 	return len(ids), last, nil
 }
 
-// recordPruned records in pruned_urls the URLs and redirect links of the
-// articles older than cutoff that a batch deletes, so that a poll does not
-// fetch them again: those of the stories ids, or, loose, the articles ids
-// in no story, as the deletes of pruneBatch and pruneLooseBatch name them.
-// It runs before the delete, which takes the links with it (ON DELETE
-// CASCADE).
-func (p Pruning) recordPruned(ctx context.Context, tx Tx, ids []int64, loose bool, cutoff int64) error {
-	args := Args{cutoff, time.Now().UnixNano()}
-	var cond string
-	if loose {
-		cond = p.In(&args, "a.id", ids) + ` AND a.story_id = 0 AND a.sort_time < $1`
-	} else {
-		cond = p.In(&args, "a.story_id", ids) + ` AND a.sort_time < $1`
+// batchArticles is the condition that names the articles a batch
+// removes, its columns prefixed by prefix ("a." where articles is aliased
+// a, "" in a DELETE), the batch's IDs added to args after the cutoff $1.
+// One condition serves the count of a dry run, the record of the URLs
+// (recordPruned) and the delete, so that what is recorded is what is
+// removed.
+type batchArticles func(args *Args, prefix string) string
+
+// storiesArticles names the articles older than the cutoff of the stories
+// ids (pruneBatch).
+func (p Pruning) storiesArticles(ids []int64) batchArticles {
+	return func(args *Args, prefix string) string {
+		return p.In(args, prefix+"story_id", ids) + ` AND ` + prefix + `sort_time < $1`
 	}
+}
+
+// looseArticles names the articles ids that are older than the cutoff and
+// still in no story (pruneLooseBatch): one grouped into a story since the
+// batch selected it stays.
+func (p Pruning) looseArticles(ids []int64) batchArticles {
+	return func(args *Args, prefix string) string {
+		return p.In(args, prefix+"id", ids) + ` AND ` + prefix + `story_id = 0 AND ` + prefix + `sort_time < $1`
+	}
+}
+
+// recordPruned records in pruned_urls the URLs and redirect links of the
+// articles doomed that a batch is about to delete, so that a poll does not
+// fetch them again. It runs before the delete, which takes the links with
+// it (ON DELETE CASCADE).
+func (p Pruning) recordPruned(ctx context.Context, tx Tx, cutoff int64, doomed batchArticles) error {
+	args := Args{cutoff, time.Now().UnixNano()}
+	cond := doomed(&args, "a.")
 	if err := tx.Exec(ctx, `INSERT INTO pruned_urls (url, pruned_at)
 		SELECT a.url, $2 FROM articles a WHERE `+cond+`
 		ON CONFLICT DO NOTHING`, args...); err != nil {
