@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,5 +42,24 @@ func TestHelpGolden(t *testing.T) {
 				t.Errorf("%s -h differs from %s (-want +got):\n%s", cmd, golden, diff)
 			}
 		})
+	}
+}
+
+// TestUsageListsCommands holds the general usage to commands, the one list
+// dispatch runs: each command has its line "  newsdesk NAME ..." in usage,
+// and each such line names a command.
+func TestUsageListsCommands(t *testing.T) {
+	t.Parallel()
+	var listed []string
+	for line := range strings.Lines(usage) {
+		if rest, ok := strings.CutPrefix(line, "  newsdesk "); ok {
+			name, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+			listed = append(listed, name)
+		}
+	}
+	slices.Sort(listed)
+	known := slices.Sorted(maps.Keys(commands()))
+	if diff := cmp.Diff(known, listed); diff != "" {
+		t.Errorf("usage's commands differ from commands() (-known +listed):\n%s", diff)
 	}
 }

@@ -92,28 +92,28 @@ func helpFor(ctx context.Context, args []string, getenv func(string) string, std
 	return dispatch(ctx, append(slices.Clone(args), "-h"), getenv, stdout, stderr)
 }
 
-// command returns the function that runs the command name, nil for no
-// command: the one list of commands, which dispatch runs and helpFor
-// checks a name against.
-func command(name string) func(ctx context.Context, args []string, env environment) error {
-	switch name {
-	case "serve":
-		return runServe
-	case "demo":
-		return runDemo
-	case "sources":
-		return runSources
-	case "brief":
-		return runBrief
-	case "prune":
-		return runPrune
-	case "eval":
-		return func(ctx context.Context, args []string, env environment) error {
+// commandFunc runs a command with the arguments after its name.
+type commandFunc func(ctx context.Context, args []string, env environment) error
+
+// commands is the one list of commands, by name: dispatch runs them,
+// helpFor checks a name against them, and TestUsageListsCommands holds
+// usage to them.
+func commands() map[string]commandFunc {
+	return map[string]commandFunc{
+		"serve":   runServe,
+		"demo":    runDemo,
+		"sources": runSources,
+		"brief":   runBrief,
+		"prune":   runPrune,
+		"eval": func(ctx context.Context, args []string, env environment) error {
 			return runEval(ctx, args, env.stdout, env.stderr)
-		}
+		},
 	}
-	return nil
 }
+
+// command returns the function that runs the command name, nil for no
+// command.
+func command(name string) commandFunc { return commands()[name] }
 
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, cfgErr := configFromEnv(getenv)
@@ -126,8 +126,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		logger: newLogger(stderr, getenv("NEWSDESK_LOG_LEVEL")),
 	}
 	cmd, rest := args[0], args[1:]
-	if run := command(cmd); run != nil {
-		return run(ctx, rest, env)
+	if fn := command(cmd); fn != nil {
+		return fn(ctx, rest, env)
 	}
 	switch cmd {
 	case "help", "-h", "--help":
