@@ -55,7 +55,9 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	case err == nil:
 		// The snapshot knows the IDs given up to its save, and the replay
 		// after it those of the articles still stored: a story numbered
-		// after the save and pruned since is in neither.
+		// after the save and pruned since is in neither. Reserving after
+		// restoreSnapshot's replay and refresh, not before them, is safe:
+		// neither numbers a story, only Add does (clusterBatch).
 		p.cl.Reserve(mark)
 		return nil
 	case !errors.Is(err, errNoSnapshot):
