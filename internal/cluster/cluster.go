@@ -166,6 +166,18 @@ type Config struct {
 	// translated, or the story holding an article of its language.
 	// Default 2.25; 0 turns the check off.
 	PlaceRatio float64
+	// PlaceHistory is how many articles the clusterer must have seen for
+	// document frequency alone to tell a place from an event's name in
+	// PlaceRatio's check. A handful of pages with no history (the
+	// one-shot brief of three URLs) has no article outside a story to
+	// carry the town's name, so every shared headline name looked like
+	// the event's own and the town's festival took its water
+	// restrictions. Until then the report itself counts as an article
+	// outside the story that carries the name; the ratio of names to
+	// words and the later day still have to agree (docs/clustering.md,
+	// "Events of one place in a handful of pages"). Default 10; 0 turns
+	// it off.
+	PlaceHistory int
 	// PlaceThreads keeps a report that PlaceRatio held apart from a story,
 	// as another event of its place, out of that story's thread too when
 	// it starts a story of its own: the town's people that the two share
@@ -592,6 +604,7 @@ func DefaultConfig() Config {
 		DevelopPause:        24 * time.Hour,
 		DevelopWords:        3,
 		PlaceRatio:          2.25,
+		PlaceHistory:        10,
 		PlaceThreads:        true,
 		WordWeight:          0.5,
 		EntityWeight:        0.3,

@@ -52,13 +52,28 @@ func (c *Clusterer) otherEvent(d Doc, p *prepared, s *story) bool {
 // too: a place ("Villa Serena"), not the name of s's event ("Fiesta del
 // Almendro"), which only s's articles carry, nor a word of its event.
 func (c *Clusterer) placeHeadline(p *prepared, s *story) bool {
+	// With a thin history, the report is the one article outside s that
+	// can carry the name (see Config.PlaceHistory).
+	self := 0
+	if len(c.dfQueue) < c.cfg.PlaceHistory {
+		self = 1
+	}
 	shared := false
 	for _, h := range p.titleWords {
 		if s.titles.weight(h) == 0 {
 			continue
 		}
 		i := slices.IndexFunc(p.titleNames, func(n titleName) bool { return n.word == h })
-		if i < 0 || c.df[p.titleNames[i].name] <= s.total {
+		if i < 0 {
+			return false
+		}
+		df := c.df[p.titleNames[i].name]
+		if df == 0 && self > 0 {
+			// Only the report writes this word as a name ("Serena"
+			// of "Villa Serena"): it is not the story's event's name.
+			continue
+		}
+		if df+self <= s.total {
 			return false
 		}
 		shared = true
