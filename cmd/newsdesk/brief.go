@@ -47,9 +47,13 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer fc.Close()
+	// The clusterer's configuration is the server's (see serve), built
+	// here so that the one-shot groups as serve does.
+	ccfg := pipeline.DefaultConfig().Cluster
 	opt := pipeline.OneShotOptions{
 		SummaryWords: cfg.SummaryWords,
 		DeskLang:     cfg.DeskLang,
+		Cluster:      &ccfg,
 		Logger:       env.logger,
 	}
 	if cfg.Translator != "" {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/cluster"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/translate"
 	"github.com/newsdesk/newsdesk/internal/write"
@@ -89,6 +90,13 @@ type Config struct {
 	// SummaryWords is the summary's length budget. Default
 	// brief.DefaultSummaryWords (65).
 	SummaryWords int
+	// Cluster is the clusterer's configuration, checked by Validate (with
+	// cluster.Config.Validate) so that a setting the clusterer cannot use
+	// stops the server at start-up rather than grouping articles wrongly.
+	// A snapshot taken under another configuration is not loaded
+	// (cluster.Fingerprint): the articles are grouped afresh. Default
+	// cluster.DefaultConfig().
+	Cluster cluster.Config
 	// Translator, optional, translates foreign articles into DeskLang for
 	// the clusterer. Nil, or translate.Noop, clusters every article in its
 	// own language and stores no translation.
@@ -219,6 +227,7 @@ func DefaultConfig() Config {
 		LeaderRetry:      DefaultLeaderRetry,
 		LeaderGrace:      DefaultLeaderGrace,
 		DeskLang:         DefaultDeskLang,
+		Cluster:          cluster.DefaultConfig(),
 		SummaryWords:     brief.DefaultSummaryWords,
 		GroupBatch:       DefaultGroupBatch,
 		MaxRelated:       DefaultMaxRelated,
@@ -273,6 +282,9 @@ func (c Config) Validate() error {
 	}
 	if c.GroupBacklogJobs < 1 || c.GroupBacklogJobs > maxBacklogJobs {
 		errs = append(errs, fmt.Errorf("group backlog jobs must be 1 to %d, got %d", maxBacklogJobs, c.GroupBacklogJobs))
+	}
+	if err := c.Cluster.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("cluster: %w", err))
 	}
 	if c.MaxRelated < 0 || c.EarlierPerStory < 0 {
 		errs = append(errs, errors.New("related story limits must not be negative"))

@@ -27,7 +27,7 @@ func (p *Pipeline) restore(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("restore clusterer: %w", err)
 	}
-	cfg := cluster.DefaultConfig()
+	cfg := p.cfg.Cluster
 	// empty starts p.cl afresh: before the snapshot is tried, and again
 	// if it cannot be used, for the full replay.
 	empty := func() {

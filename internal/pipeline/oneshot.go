@@ -36,6 +36,10 @@ type OneShotOptions struct {
 	Writer write.Writer
 	// DeskLang is the desk's language; default "en".
 	DeskLang string
+	// Cluster, if set, is the clusterer's configuration, checked before
+	// any page is fetched; nil means cluster.DefaultConfig(), the
+	// server's (Config.Cluster).
+	Cluster *cluster.Config
 	// Logger receives internal details; nil discards them.
 	Logger *slog.Logger
 }
@@ -57,6 +61,13 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 	}
 	if opt.DeskLang == "" {
 		opt.DeskLang = DefaultDeskLang
+	}
+	ccfg := cluster.DefaultConfig()
+	if opt.Cluster != nil {
+		ccfg = *opt.Cluster
+	}
+	if err := ccfg.Validate(); err != nil {
+		return nil, nil, fmt.Errorf("cluster config: %w", err)
 	}
 	articles := map[int64]news.Article{}
 	sources := map[int64]news.Source{}
@@ -102,7 +113,7 @@ func OneShot(ctx context.Context, fc *fetch.Client, inputs []string, opt OneShot
 		order = append(order, a)
 	}
 	groupOrder(order)
-	cl := cluster.New(cluster.DefaultConfig())
+	cl := cluster.New(ccfg)
 	members := map[int64][]news.Article{}
 	var storyIDs []int64
 	for _, a := range order {

@@ -178,7 +178,7 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cluster.DefaultConfig()), fenced: make(chan int64, 1),
+	p := &Pipeline{cfg: cfg, st: st, fc: fc, logger: logger, cl: cluster.New(cfg.Cluster), fenced: make(chan int64, 1),
 		wake: make(chan struct{}, 1), written: map[int64]writtenSection{}}
 	p.briefLog = logger.With("subsystem", "brief")
 	_, turns := st.(sharedLocker)

@@ -137,7 +137,7 @@ func (p *Pipeline) saveSnapshot(ctx context.Context) error {
 		p.dirty = true
 		return fmt.Errorf("not saved: article %d was grouped after this clusterer's last decision (article %d)", later[0].ID, p.snap.cursor)
 	}
-	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: p.snapshotFingerprint(cluster.DefaultConfig()), TakenAt: time.Now().UTC()}
+	snap := store.ClusterSnapshot{Data: buf.Bytes(), After: p.snap.cursor, Fingerprint: p.snapshotFingerprint(p.cfg.Cluster), TakenAt: time.Now().UTC()}
 	if err := p.leader().PutClusterSnapshot(ctx, snap); err != nil {
 		return err
 	}
