@@ -488,6 +488,10 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			}
 		}
 	}
+	if v, k := belowThousand(w, i, j, val); k > 0 {
+		val, step = val+v, 0
+		j += k
+	}
 	if article && j == i+1 {
 		// "a" alone is a number only before a unit: "a month-long", "a
 		// week"; "one" also before a hyphen and a unit: "a one-month
@@ -949,7 +953,9 @@ var numberWords = map[string]float64{
 	"veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
 	"sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
 	"doscientos": 200, "trescientos": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600,
-	"setecientos": 700, "ochocientos": 800, "novecientos": 900, "hundred": 100, "hundreds": 200, "cientos": 200,
+	"setecientos": 700, "ochocientos": 800, "novecientos": 900,
+	"doscientas": 200, "trescientas": 300, "cuatrocientas": 400, "quinientas": 500, "seiscientas": 600,
+	"setecientas": 700, "ochocientas": 800, "novecientas": 900, "hundred": 100, "hundreds": 200, "cientos": 200,
 	"half": 0.5, "medio": 0.5, "media": 0.5,
 }
 
@@ -1038,15 +1044,18 @@ func articleHundred(w []fword, i int) (float64, int, bool) {
 // "hundreds". The value is the order of magnitude only; boundOf marks it
 // vague so it is never compared. "miles" is a distance in English.
 func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
-	plural := "thousands"
+	plurals := vaguePlurals["en"]
 	if lang == "es" {
-		plural = "miles"
+		plurals = vaguePlurals["es"]
 	}
 	if afterNumber(w, i) {
 		return 0, 0, false
 	}
-	if w[i].key == plural {
-		return 1e3, 1, true
+	if sc, ok := plurals[w[i].key]; ok {
+		if w[i].key == "miles" && i+2 < len(w) && w[i+1].key == "de" && (w[i+2].key == "millones" || w[i+2].key == "millon") {
+			return 1e9, 3, true // "miles de millones": billions
+		}
+		return sc, 1, true
 	}
 	var mul float64
 	switch w[i].key {
@@ -1057,10 +1066,24 @@ func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
 	default:
 		return 0, 0, false
 	}
-	if i+2 < len(w) && (w[i+1].key == "of" || w[i+1].key == "de") && w[i+2].key == plural {
-		return mul * 1e3, 3, true
+	if i+2 < len(w) && (w[i+1].key == "of" || w[i+1].key == "de") {
+		if sc, ok := plurals[w[i+2].key]; ok {
+			return mul * sc, 3, true
+		}
 	}
 	return 0, 0, false
+}
+
+// vaguePlurals are the plural scale words that, with no number before
+// them, count a multitude rather than give a value, by language:
+// "thousands of people" as much as "millions of viewers" or "millones de
+// euros". All are read as vague figures (BoundVague), which are shown
+// but never compared with another figure: "millions" against "3.2
+// million" is no disagreement. Before, the thousands were vague figures
+// and the millions no figure at all.
+var vaguePlurals = map[string]map[string]float64{
+	"en": {"thousands": 1e3, "millions": 1e6, "billions": 1e9},
+	"es": {"miles": 1e3, "millones": 1e6, "millardos": 1e9},
 }
 
 // afterNumber reports whether w[i] follows a number, in digits or words:
@@ -1068,6 +1091,27 @@ func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
 // a figure of its own.
 func afterNumber(w []fword, i int) bool {
 	return i > 0 && (isNum(w[i-1]) || numberWords[w[i-1].key] > 0)
+}
+
+// belowThousand reads the hundreds, tens and units written in words after
+// a thousand that ends the number w[i:j] of value val: "mil quinientos"
+// is 1,500 and "dos mil trescientos" 2,300, "two thousand five hundred"
+// 2,500 and "a thousand and one" 1,001, not the thousands alone. It
+// returns the value they add and how many words they are, 0 for none.
+// What they write is exact to the unit, so the caller clears the step.
+func belowThousand(w []fword, i, j int, val float64) (float64, int) {
+	if j >= len(w) || j == i || (w[j-1].key != "mil" && w[j-1].key != "thousand") || val < 1e3 || math.Mod(val, 1e3) != 0 {
+		return 0, 0
+	}
+	k := j
+	if w[k].key == "and" && k+1 < len(w) {
+		k++ // "two thousand and five"
+	}
+	v, n, ok := parseNumberWords(w, k)
+	if !ok || v < 1 || v >= 1e3 || v != math.Trunc(v) {
+		return 0, 0
+	}
+	return v, k - j + n
 }
 
 // articleScale reads the article (and "few") before a scale word as the

@@ -1,0 +1,97 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestWordNumbersPastAThousand checks the hundreds, tens and units written
+// in words after a thousand: "mil quinientos" was read as 1,000, the
+// words after "mil" dropped.
+func TestWordNumbersPastAThousand(t *testing.T) {
+	t.Parallel()
+	type read struct {
+		Text     string
+		Value    float64
+		Bound    string
+		Quantity string
+	}
+	tests := []struct {
+		name, lang, in string
+		want           read
+	}{
+		{"mil quinientos", "es", "Fueron evacuados mil quinientos vecinos.", read{"mil quinientos vecinos", 1500, "", "evacuated"}},
+		{"mil quinientas is exact", "es", "Fueron evacuadas mil quinientas personas.", read{"mil quinientas personas", 1500, "", "evacuated"}},
+		{"unos mil quinientos", "es", "Unos mil quinientos vecinos fueron evacuados.", read{"mil quinientos vecinos", 1500, BoundAbout, "evacuated"}},
+		{"dos mil trescientos", "es", "Fueron evacuadas dos mil trescientas cuarenta personas.", read{"dos mil trescientas cuarenta personas", 2340, "", "evacuated"}},
+		{"mil doscientos euros", "es", "La multa fue de mil doscientos euros.", read{"mil doscientos euros", 1200, "", "fine"}},
+		{"mil millones stays", "es", "El rescate costará mil millones de euros.", read{"mil millones de euros", 1e9, "", "bailout"}},
+		{"two thousand five hundred", "en", "Two thousand five hundred people were evacuated.", read{"Two thousand five hundred people", 2500, "", "evacuated"}},
+		{"a thousand and fifty", "en", "A thousand and fifty people were evacuated.", read{"A thousand and fifty people", 1050, "", "evacuated"}},
+		{"two thousand stays", "en", "Two thousand people were evacuated.", read{"Two thousand people", 2000, "", "evacuated"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []read
+			for _, f := range Figures(tt.in, tt.lang) {
+				got = append(got, read{f.Text, f.Value, f.Bound, f.Quantity})
+			}
+			if diff := cmp.Diff([]read{tt.want}, got); diff != "" {
+				t.Errorf("Figures(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+// TestVagueMultitudes checks that a plural scale word with no number
+// before it is a vague figure in both languages, whatever its scale:
+// "thousands of people" was one and "millions of people" no figure at
+// all. A vague figure is never compared, so "millions" against an exact
+// "3.2 million" is no disagreement between sources.
+func TestVagueMultitudes(t *testing.T) {
+	t.Parallel()
+	type read struct {
+		Text  string
+		Value float64
+		Bound string
+	}
+	tests := []struct {
+		name, lang, in string
+		want           []read
+	}{
+		{"thousands", "en", "Thousands of people watched the final.", []read{{"Thousands of people", 1e3, BoundVague}}},
+		{"millions", "en", "Millions of people watched the final.", []read{{"Millions of people", 1e6, BoundVague}}},
+		{"millions mid-sentence", "en", "The final was watched by millions of people.", []read{{"millions of people", 1e6, BoundVague}}},
+		{"hundreds of millions", "en", "Hundreds of millions of people watched the final.", []read{{"Hundreds of millions of people", 1e8, BoundVague}}},
+		{"3 million stays exact", "en", "The final was watched by 3 million people.", []read{{"3 million people", 3e6, ""}}},
+		{"miles", "es", "Miles de personas vieron la final.", []read{{"Miles de personas", 1e3, BoundVague}}},
+		{"millones", "es", "Millones de personas vieron la final.", []read{{"Millones de personas", 1e6, BoundVague}}},
+		{"millones de euros", "es", "El fondo perdió millones de euros.", []read{{"millones de euros", 1e6, BoundVague}}},
+		{"miles de millones", "es", "El fondo perdió miles de millones de euros.", []read{{"miles de millones de euros", 1e9, BoundVague}}},
+		{"decenas de millones", "es", "Decenas de millones de personas vieron la final.", []read{{"Decenas de millones de personas", 1e7, BoundVague}}},
+		{"3 millones stays exact", "es", "La final la vieron 3 millones de personas.", []read{{"3 millones de personas", 3e6, ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []read
+			for _, f := range Figures(tt.in, tt.lang) {
+				got = append(got, read{f.Text, f.Value, f.Bound})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Figures(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+	// Never compared: a multitude and an exact figure of one quantity.
+	vague := Figures("Millions of people watched the final.", "en")
+	exact := Figures("3.2 million people watched the final.", "en")
+	if len(vague) != 1 || len(exact) != 1 {
+		t.Fatalf("got %d and %d figures, want one each", len(vague), len(exact))
+	}
+	if Comparable(vague[0], exact[0]) || Conflict(vague[0].Figure, exact[0].Figure) {
+		t.Errorf("a multitude is compared with an exact figure: %+v and %+v", vague[0].Figure, exact[0].Figure)
+	}
+}
