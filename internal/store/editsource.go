@@ -15,7 +15,10 @@ type SourceRetrier interface {
 	// from its first step), its unchanged polls too (so that a feed the
 	// adaptive schedule had slowed is read at its base interval again,
 	// docs/pipeline.md "Poll intervals"), and a feed in error back to
-	// new, not left in error without one until the poll. Only a feed: a
+	// new, not left in error without one until the poll. A page in
+	// error, whose article could not be read, is made new with its error
+	// cleared and its failed article deleted (it has no text, so no story
+	// or briefing holds it), so that its poll fetches it again; any other
 	// page is left as it is, with an error matching ErrReadOnce. It
 	// returns the source as stored, or an error matching ErrNotFound.
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)

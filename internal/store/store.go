@@ -21,10 +21,11 @@ var (
 	// ErrFenced is returned by a Leader's write when another Leader was
 	// taken after it (see Leader): the write changed nothing.
 	ErrFenced = errors.New("fenced: another process has taken the lead")
-	// ErrReadOnce is returned by RetrySource for a page: it is read once,
-	// and its article, failed or not, is stored under its URL, which is not
-	// fetched again, so a retry would only set the same error again.
-	ErrReadOnce = errors.New("a page is read once: only a feed can be retried")
+	// ErrReadOnce is returned by RetrySource for a page whose article was
+	// read (or that has not been tried yet): it is read once, and its
+	// article is stored under its URL, which is not fetched again. A page
+	// whose article could not be read is retried (see SourceRetrier).
+	ErrReadOnce = errors.New("a page is read once: only a feed, or a page that could not be read, can be retried")
 )
 
 // ArticleFilter selects articles. Zero fields do not filter.

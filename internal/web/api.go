@@ -743,7 +743,7 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 	// URL (news.URLKey).
 	added, err := s.st.AddSource(r.Context(), src)
 	if errors.Is(err, store.ErrDuplicate) {
-		writeError(w, http.StatusConflict, "that URL is already a source")
+		s.readdSource(w, r, src)
 		return
 	}
 	if err != nil {
@@ -756,6 +756,60 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Location", "/api/sources/"+strconv.FormatInt(added.ID, 10))
 	writeJSON(w, http.StatusCreated, added)
+}
+
+// readdSource answers POST /api/sources for src, whose URL is already a
+// source. A page whose article could not be read is what a person adding
+// it again means to have read: it is retried as "Retry now" retries it
+// (store.SourceRetrier), 200 with the source, new again, and the page is
+// fetched at the scheduler's next look. Anything else is a 409 that says
+// which source holds the URL and why adding it again changes nothing.
+func (s *Server) readdSource(w http.ResponseWriter, r *http.Request, src news.Source) {
+	held, err := s.sourceByURL(r.Context(), src.URL)
+	if err != nil {
+		s.storeError(w, r, "source", err)
+		return
+	}
+	switch {
+	case held.ID == 0:
+		// Removed meanwhile, or held under a spelling an older newsdesk
+		// stored: the store's key refused it all the same.
+		writeError(w, http.StatusConflict, "that URL is already a source")
+	case held.Kind == news.SourcePage && held.Status == news.StatusError:
+		retried, err := s.st.RetrySource(r.Context(), held.ID, s.now().UTC())
+		if errors.Is(err, store.ErrReadOnce) {
+			writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a page, which is read once", held.ID))
+			return
+		}
+		if err != nil {
+			s.storeError(w, r, "source", err)
+			return
+		}
+		s.log.Info("failed page added again: read again", "id", retried.ID, "url", retried.URL)
+		w.Header().Set("Location", "/api/sources/"+strconv.FormatInt(retried.ID, 10))
+		writeJSON(w, http.StatusOK, retried)
+	case held.Kind == news.SourcePage:
+		writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a page, which is read once: its article is stored", held.ID))
+	default:
+		writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a feed; to poll it now, POST /api/sources/%d/retry", held.ID, held.ID))
+	}
+}
+
+// sourceByURL returns the source whose URL has raw's canonical key, or a
+// zero source if none has. It lists the sources: it is asked only when
+// the store has refused an addition as a duplicate.
+func (s *Server) sourceByURL(ctx context.Context, raw string) (news.Source, error) {
+	srcs, err := s.st.Sources(ctx)
+	if err != nil {
+		return news.Source{}, fmt.Errorf("find source %q: %w", raw, err)
+	}
+	key := news.URLKey(raw)
+	for _, src := range srcs {
+		if news.URLKey(src.URL) == key {
+			return src, nil
+		}
+	}
+	return news.Source{}, nil
 }
 
 func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
@@ -775,11 +829,10 @@ func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {
 // for a person who has fixed what made it fail (or thinks the site is
 // back) and does not want to wait out the backoff.
 //
-// A page is refused, 409 (the store's ErrReadOnce): it is read once, and
-// its article, failed or not, is stored under its URL, which is not
-// fetched again; its retry used to be accepted and made it new, and its
-// next poll found the failed article and set the same error again without
-// a fetch.
+// A page whose article could not be read is read again: the store deletes
+// the failed article and makes the page new (store.SourceRetrier). Any
+// other page is refused, 409 (the store's ErrReadOnce): it is read once,
+// and its article is stored under its URL, which is not fetched again.
 func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
 	id, ok := apiPathID(w, r, "source")
 	if !ok {
@@ -788,7 +841,7 @@ func (s *Server) apiRetrySource(w http.ResponseWriter, r *http.Request) {
 	src, err := s.st.RetrySource(r.Context(), id, s.now().UTC())
 	if errors.Is(err, store.ErrReadOnce) {
 		writeError(w, http.StatusConflict, fmt.Sprintf("source %d is a page, which is read once: "+
-			"its article is stored, read or not, and a stored page is not fetched again; only a feed can be retried", id))
+			"its article is stored and a stored page is not fetched again; only a feed, or a page that could not be read, can be retried", id))
 		return
 	}
 	if err != nil {

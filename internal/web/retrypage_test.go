@@ -18,21 +18,27 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
-// TestRetryPageRefused runs the pipeline against a loopback site whose
-// page is a 404 and whose feed fails once, and retries both through the
-// API. The feed is fetched again and comes back ok. The page is refused
-// with a 409 that says why, left in error with its reason, and not fetched
-// again: its retry used to be a 200 that made it new, and its next poll
-// found the stored failed article and set the same error again.
-func TestRetryPageRefused(t *testing.T) {
+// TestRetryFailedPage runs the pipeline against a loopback site whose
+// page is a 404 at first and whose feed fails once. Adding the page again
+// through the API, as a person whose page failed does, reads it again:
+// a 200 with the source new again, and the page is fetched and read. It
+// used to be a 409 "already a source", and "Retry now" a 409 too, so a
+// page that failed once could never be read. A page read in full is still
+// read once: its retry is a 409 that says why. The feed is retried as
+// before: fetched again, it comes back ok.
+func TestRetryFailedPage(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
 	var pageGets, feedGets atomic.Int32
 	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/story.html":
-			pageGets.Add(1)
-			http.NotFound(w, r)
+			if pageGets.Add(1) == 1 {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			_, _ = w.Write([]byte(retriedPage))
 		case "/feed.xml":
 			if feedGets.Add(1) == 1 {
 				http.Error(w, "down for a moment", http.StatusInternalServerError)
@@ -105,10 +111,10 @@ func TestRetryPageRefused(t *testing.T) {
 	}
 
 	ts := newTestServer(t, Config{APIToken: testToken}, st)
-	auth := map[string]string{"Authorization": "Bearer " + testToken}
-	r := do(t, "POST", ts.URL+"/api/sources/"+strconv.FormatInt(page.ID, 10)+"/retry", auth, "")
-	if r.status != http.StatusConflict || !strings.Contains(r.body, "is a page, which is read once") {
-		t.Errorf("retry the page: status %d, %s; want 409 saying a page is read once", r.status, r.body)
+	auth := map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "application/json"}
+	readd := do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "`+page.URL+`", "kind": "page"}`)
+	if readd.status != http.StatusOK || !strings.Contains(readd.body, `"status": "new"`) {
+		t.Errorf("add the failed page again: status %d, %s; want 200 with the page new again", readd.status, readd.body)
 	}
 	if r := do(t, "POST", ts.URL+"/api/sources/"+strconv.FormatInt(feed.ID, 10)+"/retry", auth, ""); r.status != http.StatusOK {
 		t.Errorf("retry the feed: status %d, %s; want 200", r.status, r.body)
@@ -119,12 +125,25 @@ func TestRetryPageRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Status != news.StatusError || got.LastError != failed.LastError || got.ErrorCount != failed.ErrorCount {
-		t.Errorf("page after the refused retry: status %s, error %q, %d errors; want it as it was: %s, %q, %d",
-			got.Status, got.LastError, got.ErrorCount, failed.Status, failed.LastError, failed.ErrorCount)
+	if got.Status != news.StatusOK || got.LastError != "" {
+		t.Errorf("page after it was added again: status %s, error %q; want ok", got.Status, got.LastError)
 	}
-	if n := pageGets.Load(); n != 1 {
-		t.Errorf("page fetched %d times, want 1", n)
+	if a, err := st.ArticleByURL(ctx, news.URLKey(page.URL)); err != nil || a.Extraction != news.ExtractFull {
+		t.Errorf("page's article after it was added again: %s (%s), %v; want read in full", a.Extraction, a.ExtractionReason, err)
+	}
+	if n := pageGets.Load(); n != 2 {
+		t.Errorf("page fetched %d times, want 2 (the 404 and the retry)", n)
+	}
+	for _, r := range []response{
+		do(t, "POST", ts.URL+"/api/sources/"+strconv.FormatInt(page.ID, 10)+"/retry", auth, ""),
+		do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "`+page.URL+`", "kind": "page"}`),
+	} {
+		if r.status != http.StatusConflict || !strings.Contains(r.body, "a page, which is read once") {
+			t.Errorf("retry or add the page read in full: status %d, %s; want 409 saying a page is read once", r.status, r.body)
+		}
+	}
+	if n := pageGets.Load(); n != 2 {
+		t.Errorf("page fetched %d times after it was read, want 2", n)
 	}
 	if got, err := st.Source(ctx, feed.ID); err != nil || got.Status != news.StatusOK {
 		t.Errorf("feed after its retry: status %s, error %q, %v; want ok", got.Status, got.LastError, err)
@@ -133,3 +152,11 @@ func TestRetryPageRefused(t *testing.T) {
 		t.Errorf("feed fetched %d times, want 2 (the failure and the retry)", n)
 	}
 }
+
+// retriedPage is the article the failed page serves once it is back.
+const retriedPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour reopens after storm</title></head>
+<body><article><h1>Harbour reopens after storm</h1>
+<p>The harbour of the town reopened on Tuesday morning after three days of closure, the port authority said, as crews cleared the last of the debris the storm had left on the quays and in the channel.</p>
+<p>Fishing boats left at dawn for the first time since Friday. "We lost three days of work, but the boats are safe," said the head of the fishermen's association, standing on the north quay as the first crews returned.</p>
+<p>The authority said a survey of the breakwater had found no damage that would keep ships out, and that the ferry to the islands would run to its normal timetable from Wednesday.</p>
+</article></body></html>`

@@ -1002,7 +1002,8 @@ func TestArticlePageDate(t *testing.T) {
 
 // TestSourcesPageRetry checks what the sources page says of a source in
 // error beside its error: when a feed is tried again, and that a page
-// source, which is read once, is not.
+// source, which is read once, is read again by "Retry now" (it had no
+// button, and its article could never be read once its fetch failed).
 func TestSourcesPageRetry(t *testing.T) {
 	t.Parallel()
 	st := fixtureStore()
@@ -1015,7 +1016,8 @@ func TestSourcesPageRetry(t *testing.T) {
 	page := do(t, "GET", ts.URL+"/sources", nil, "").body
 	for _, want := range []string{
 		`(3 in a row; next try <time datetime="2026-03-02T11:30:00Z">2 Mar 2026, 11:30 UTC</time>)`,
-		`(a page is read once, and not tried again)`,
+		`(a page is read once; retrying reads it again)`,
+		`data-retry="/api/sources/3/retry"`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("sources page lacks %q", want)

@@ -101,8 +101,9 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
 	}
 	if err := mustAffect(tag, fmt.Sprintf("retry source %d", id)); errors.Is(err, store.ErrNotFound) {
-		// No feed has the ID: a page, or none.
-		return news.Source{}, sqlq.RetryRefused(ctx, st.Source, id)
+		// No feed has the ID: a page, read again if it could not be
+		// read, or none.
+		return sqlq.RetryPage(ctx, st.inTx, sourceKeys().Lock, st.Source, id, now)
 	} else if err != nil {
 		return news.Source{}, err
 	}

@@ -13,7 +13,7 @@ import (
 // store.SourceRetrier) and its arguments. A feed in error goes back to
 // new: its error is cleared, and "error" with no error would be shown
 // until the poll the retry asks for. A page is not changed (the statement
-// affects no row; RetryRefused says why).
+// affects no row; RetryPage reads a failed page again, or says why not).
 func RetrySource(id int64, now time.Time) (string, Args) {
 	var a Args
 	q := `UPDATE sources SET next_poll_at = ` + a.Add(now.UnixNano()) + `, last_error = '', error_count = 0,
@@ -23,14 +23,49 @@ func RetrySource(id int64, now time.Time) (string, Args) {
 	return q, a
 }
 
-// RetryRefused is why RetrySource's statement changed no row of source
-// id, read by source: the source is missing (its error, matching
-// store.ErrNotFound) or a page (store.ErrReadOnce).
-func RetryRefused(ctx context.Context, source func(context.Context, int64) (news.Source, error), id int64) error {
-	if _, err := source(ctx, id); err != nil {
-		return fmt.Errorf("retry source %d: %w", id, err)
+// RetryPage reads page source id again, for RetrySource when its
+// statement changed no row (the source is not a feed): a page whose
+// article could not be read (news.ExtractFailed: no text, so in no story
+// and cited by no briefing) loses that article, so that the next poll
+// fetches the page afresh rather than find the failed article under its
+// URL, and is made new and due at now, its error cleared. A person adding
+// the page again, or pressing "Retry now", expects it read again, as a
+// feed's retry is. A page whose article was read, or that was never
+// tried, is refused (store.ErrReadOnce); a missing source is
+// store.ErrNotFound. lock is SourceKeys.Lock; source reads the source
+// after.
+func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.Context, int64) (news.Source, error), id int64, now time.Time) (news.Source, error) {
+	err := inTx(ctx, func(tx Tx) error {
+		s, err := readSource(ctx, tx, lock, id)
+		if err != nil {
+			return err
+		}
+		if s.Kind != news.SourcePage || s.Status != news.StatusError {
+			return store.ErrReadOnce
+		}
+		// The article is found as ArticleByURL finds it: under the page's
+		// URL, or under the one it redirected to.
+		key := news.URLKey(s.URL)
+		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE extraction = $1 AND (url = $2
+			OR id IN (SELECT article_id FROM article_links WHERE link = $2)) RETURNING id`, news.ExtractFailed, key)
+		if err != nil {
+			return err
+		}
+		deleted := rows.Next()
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if !deleted {
+			return store.ErrReadOnce
+		}
+		return tx.Exec(ctx, `UPDATE sources SET status = $1, last_error = '', error_count = 0,
+			next_poll_at = $2 WHERE id = $3`, news.StatusNew, now.UnixNano(), id)
+	})
+	if err != nil {
+		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
 	}
-	return fmt.Errorf("retry source %d: %w", id, store.ErrReadOnce)
+	return source(ctx, id)
 }
 
 // EditSource changes what a person edits of source id (see

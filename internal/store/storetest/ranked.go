@@ -201,6 +201,60 @@ func testRetrySource(t *testing.T, st store.Store) {
 	if _, err := st.RetrySource(ctx, 9999, now); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("RetrySource(missing) = %v, want store.ErrNotFound", err)
 	}
+	testRetryFailedPage(t, st, now, []int64{feed.ID, good.ID})
+}
+
+// testRetryFailedPage checks that a page whose article could not be read
+// is read again when retried: its failed article is deleted, so that the
+// poll fetches the page rather than find the article under its URL, and
+// it is new and due, its error cleared. A page whose article was read is
+// still refused and left as it is. due are the sources due before.
+func testRetryFailedPage(t *testing.T, st store.Store, now time.Time, due []int64) {
+	t.Helper()
+	ctx := context.Background()
+	failed, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
+		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	read, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/read",
+		Status: news.StatusOK, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	for _, a := range []news.Article{
+		{SourceID: failed.ID, URL: failed.URL, FetchedAt: now, Extraction: news.ExtractFailed, ExtractionReason: failed.LastError},
+		{SourceID: read.ID, URL: read.URL, FetchedAt: now, Title: "Read", Text: "The article.", Extraction: news.ExtractFull},
+	} {
+		if _, _, err := st.AddArticle(ctx, a); err != nil {
+			t.Fatalf("AddArticle: %v", err)
+		}
+	}
+	got, err := st.RetrySource(ctx, failed.ID, now)
+	if err != nil {
+		t.Fatalf("RetrySource(failed page): %v", err)
+	}
+	want := failed
+	want.Status, want.LastError, want.ErrorCount, want.NextPollAt = news.StatusNew, "", 0, now
+	if diff := gocmp.Diff(want, got); diff != "" {
+		t.Errorf("retried failed page (-want +got):\n%s", diff)
+	}
+	if _, err := st.ArticleByURL(ctx, failed.URL); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("ArticleByURL(failed page) after the retry = %v, want store.ErrNotFound", err)
+	}
+	if _, err := st.RetrySource(ctx, read.ID, now); !errors.Is(err, store.ErrReadOnce) {
+		t.Errorf("RetrySource(read page) = %v, want store.ErrReadOnce", err)
+	}
+	if _, err := st.ArticleByURL(ctx, read.URL); err != nil {
+		t.Errorf("ArticleByURL(read page) after a refused retry: %v", err)
+	}
+	list, err := st.DueSources(ctx, now)
+	if err != nil {
+		t.Fatalf("DueSources: %v", err)
+	}
+	if diff := gocmp.Diff(append(due, failed.ID), sourceIDs(list)); diff != "" {
+		t.Errorf("due after the page's retry (-want +got):\n%s", diff)
+	}
 }
 
 func sourceIDs(srcs []news.Source) []int64 {
