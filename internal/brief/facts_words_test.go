@@ -23,7 +23,7 @@ func TestFactsRoundWordsNotKey(t *testing.T) {
 		"a hundred metres of visibility": {"en",
 			"The harbour master said visibility at the time was less than a hundred metres.",
 			"About 1,500 people travel between the island and the capital on a normal weekday.",
-			[][]string{{"1,500 people"}}},
+			[][]string{{"About 1,500 people"}}},
 		"dozens and a few hundred": {"en",
 			"Dozens of people were evacuated from the riverside streets overnight.",
 			"A few hundred people gathered in the square on Sunday to watch the water rise.",

@@ -773,8 +773,12 @@ var roundWordOpeners = wordSet("a", "an", "hundred", "thousand", "cien", "mil")
 
 func factItem(a news.Article, f text.Figure, sources map[int64]news.Source) news.Item {
 	fig := f.Figure
-	fig.Text = f.Span.Of(a.Text)
-	fig.Citation = news.Cite(a.ID, f.Span)
+	// The label keeps the words that bound the value ("up to 600
+	// crowns"): the number alone would state a figure the article does
+	// not give.
+	label := boundedSpan(a.Text, f)
+	fig.Text = label.Of(a.Text)
+	fig.Citation = news.Cite(a.ID, label)
 	return news.Item{
 		Text:      f.Sentence.Of(a.Text),
 		Citations: []news.Citation{news.Cite(a.ID, f.Sentence)},
