@@ -60,6 +60,8 @@ func TestBriefGroupsAHandfulOfPages(t *testing.T) {
 			[]string{droughtES, festival, rate}, [][]string{{droughtES}, {festival}, {rate}}},
 		{"two reports of one story beside another", nil,
 			[]string{festival, rate, baking}, [][]string{{festival, baking}, {rate}}},
+		{"two reports of one story beside another event of its town", nil,
+			[]string{droughtES, festival, baking}, [][]string{{droughtES}, {festival, baking}}},
 		{"one story from three outlets beside another", nil,
 			[]string{cupCourier, rate, cupPost, cupWire}, [][]string{{cupCourier, cupPost, cupWire}, {rate}}},
 		{"one story in two languages beside another", []string{"--translator", "glossary"},

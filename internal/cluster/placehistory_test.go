@@ -44,6 +44,8 @@ func TestPlaceHistory(t *testing.T) {
 		{"another event of the town", 10, []cluster.Doc{festival, drought}, []bool{true}},
 		{"another event of the town, off", 0, []cluster.Doc{festival, drought}, []bool{false}},
 		{"a second report of the festival", 10, []cluster.Doc{festival, baking}, []bool{false}},
+		{"another event of the town after two reports", 10, []cluster.Doc{festival, baking, drought}, []bool{false, true}},
+		{"another event of the town after two reports, off", 0, []cluster.Doc{festival, baking, drought}, []bool{false, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

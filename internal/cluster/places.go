@@ -52,12 +52,12 @@ func (c *Clusterer) otherEvent(d Doc, p *prepared, s *story) bool {
 // too: a place ("Villa Serena"), not the name of s's event ("Fiesta del
 // Almendro"), which only s's articles carry, nor a word of its event.
 func (c *Clusterer) placeHeadline(p *prepared, s *story) bool {
-	// With a thin history, the report is the one article outside s that
-	// can carry the name (see Config.PlaceHistory).
-	self := 0
-	if len(c.dfQueue) < c.cfg.PlaceHistory {
-		self = 1
-	}
+	// With a thin history no article outside s and the report may carry
+	// the name, so document frequency cannot tell a place from the
+	// event's name: the report itself is the article outside s, and a
+	// shared headline word both sides write as a name counts (see
+	// Config.PlaceHistory).
+	thin := len(c.dfQueue) < c.cfg.PlaceHistory
 	shared := false
 	for _, h := range p.titleWords {
 		if s.titles.weight(h) == 0 {
@@ -68,12 +68,12 @@ func (c *Clusterer) placeHeadline(p *prepared, s *story) bool {
 			return false
 		}
 		df := c.df[p.titleNames[i].name]
-		if df == 0 && self > 0 {
+		switch {
+		case thin && df == 0:
 			// Only the report writes this word as a name ("Serena"
 			// of "Villa Serena"): it is not the story's event's name.
 			continue
-		}
-		if df+self <= s.total {
+		case !thin && df <= s.total:
 			return false
 		}
 		shared = true
