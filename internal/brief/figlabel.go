@@ -15,11 +15,24 @@ import (
 // above "The researchers counted fewer than 300 adults" told an editor
 // a figure the article does not give; "fewer than 300 adults" is what it
 // says.
-var boundWords = map[string][]string{
-	text.BoundMin: {"por lo menos", "at least", "more than", "al menos", "más de", "mas de", "exceeding", "above", "over"},
+var boundWords = withExceeding(map[string][]string{
+	text.BoundMin: {"por lo menos", "at least", "more than", "al menos", "más de", "mas de", "exceeding", "exceeds", "above", "over"},
 	text.BoundMax: {"as many as", "as much as", "a maximum of", "maximum of", "fewer than", "less than", "menos de", "up to", "under", "hasta"},
 	text.BoundAbout: {"approximately", "aproximadamente", "alrededor de", "an estimated", "cerca de", "close to", "estimated",
 		"roughly", "around", "nearly", "almost", "about", "some", "unos", "unas", "casi"},
+})
+
+// withExceeding adds to words' least bounds the Spanish verbs of
+// exceeding with the article before the number ("supera el 90 %"), which
+// text.Figures reads as a least.
+func withExceeding(words map[string][]string) map[string][]string {
+	for _, v := range []string{"supera", "superan", "superó", "superaron", "superaba", "superaban",
+		"rebasa", "rebasan", "rebasó", "sobrepasa", "sobrepasan", "sobrepasó"} {
+		for _, art := range []string{"el", "la", "los", "las"} {
+			words[text.BoundMin] = append(words[text.BoundMin], v+" "+art)
+		}
+	}
+	return words
 }
 
 // boundedSpan returns f's span in body widened to take in the words just

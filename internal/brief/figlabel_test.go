@@ -25,6 +25,8 @@ func TestBoundedFigureLabel(t *testing.T) {
 		{"exact stays", "en", "The fire forced 212 people from their homes.", []string{"212 people"}},
 		{"hasta", "es", "Las multas podrán llegar hasta 600 euros.", []string{"hasta 600 euros"}},
 		{"más de", "es", "La organización espera más de 20.000 personas.", []string{"más de 20.000 personas"}},
+		{"supera el", "es", "La ocupación de los hoteles supera el 90 % para el sábado.", []string{"supera el 90 %"}},
+		{"exceeds", "en", "Hotel occupancy exceeds 90 percent for Saturday.", []string{"exceeds 90 percent"}},
 		{"unos", "es", "Fueron evacuados unos 150 vecinos.", []string{"unos 150 vecinos"}},
 	}
 	for _, tt := range tests {

@@ -1590,6 +1590,11 @@ var boundWords = set(`at|least|more|than|over|above|up|to|as|many|much|nearly|al
 approximately|some|estimated|an|close|fewer|less|under|al|menos|por|lo|mas|cerca|de|unos|unas|alrededor|
 aproximadamente|casi|hasta|un|total|of`)
 
+// exceedsES are the Spanish verbs that put a figure's value as a least
+// ("la ocupación supera el 90 %", "superaron los 300 muertos"), read with
+// the article between them and the number. English "exceeds" needs none.
+var exceedsES = set(`supera|superan|superó|superaron|superaba|superaban|rebasa|rebasan|rebasó|sobrepasa|sobrepasan|sobrepasó`)
+
 // vulgarFraction reports whether k is a fraction glyph ("11½ to 23
 // months": the range's first number ends in one).
 func vulgarFraction(k string) bool {
@@ -1629,7 +1634,8 @@ func boundOf(w []fword, i, next int, kind, lang string) string {
 	case k1 == "several" || k1 == "many" || k1 == "scores" || k2 == "scores" && k1 == "of" || k1 == "varios" || k1 == "varias":
 		return BoundVague
 	case k2 == "at" && k1 == "least", k2 == "more" && k1 == "than", k2 == "al" && k1 == "menos",
-		k3 == "por" && k2 == "lo" && k1 == "menos", k2 == "mas" && k1 == "de", k1 == "above", k1 == "exceeding",
+		k3 == "por" && k2 == "lo" && k1 == "menos", k2 == "mas" && k1 == "de", k1 == "above", k1 == "exceeding", k1 == "exceeds",
+		exceedsES[k2] && (k1 == "el" || k1 == "la" || k1 == "los" || k1 == "las"),
 		k1 == "over" && kind != KindDuration:
 		return BoundMin
 	case k2 == "up" && k1 == "to", k3 == "as" && k2 == "many" && k1 == "as", k3 == "as" && k2 == "much" && k1 == "as",

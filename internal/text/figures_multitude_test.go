@@ -45,6 +45,37 @@ func TestWordNumbersPastAThousand(t *testing.T) {
 	}
 }
 
+// TestExceedsBound checks that a verb of exceeding before a figure makes
+// it a least: "la ocupación supera el 90 %" was an exact 90 %.
+func TestExceedsBound(t *testing.T) {
+	t.Parallel()
+	type read struct {
+		Text  string
+		Bound string
+	}
+	tests := []struct {
+		name, lang, in string
+		want           []read
+	}{
+		{"supera el", "es", "La ocupación de los hoteles supera el 90 % para el sábado.", []read{{"90 %", BoundMin}}},
+		{"superaron los", "es", "Las pérdidas superaron los 300 millones de euros.", []read{{"300 millones de euros", BoundMin}}},
+		{"exceeds", "en", "Hotel occupancy exceeds 90 percent for Saturday.", []read{{"90 percent", BoundMin}}},
+		{"el alone stays exact", "es", "La ocupación de los hoteles es el 90 % para el sábado.", []read{{"90 %", ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var got []read
+			for _, f := range Figures(tt.in, tt.lang) {
+				got = append(got, read{f.Text, f.Bound})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Figures(%q) (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
 // TestVagueMultitudes checks that a plural scale word with no number
 // before it is a vague figure in both languages, whatever its scale:
 // "thousands of people" was one and "millions of people" no figure at
