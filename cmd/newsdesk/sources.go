@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -147,6 +148,33 @@ func runSources(ctx context.Context, args []string, env environment) error {
 	return do(st)
 }
 
+// sourcesReadd answers "sources add" of a URL already subscribed. A page
+// that could not be read is what a person adding it again means to have
+// read: it is retried as POST /api/sources retries it (the store deletes
+// its failed article and makes it new), and the server reads it at its
+// scheduler's next look. Anything else is refused as already subscribed.
+func sourcesReadd(ctx context.Context, st store.Store, src news.Source, env environment) error {
+	subscribed := fmt.Errorf("already subscribed to %s", src.URL)
+	all, err := st.Sources(ctx)
+	if err != nil {
+		return fmt.Errorf("find source %s: %w", src.URL, err)
+	}
+	key := news.URLKey(src.URL)
+	i := slices.IndexFunc(all, func(s news.Source) bool { return news.URLKey(s.URL) == key })
+	if i < 0 || all[i].Kind != news.SourcePage || all[i].Status != news.StatusError {
+		return subscribed
+	}
+	held := all[i]
+	if _, err := st.RetrySource(ctx, held.ID, time.Now().UTC()); errors.Is(err, store.ErrReadOnce) {
+		return subscribed
+	} else if err != nil {
+		return fmt.Errorf("retry source %d: %w", held.ID, err)
+	}
+	fmt.Fprintf(env.stdout, "source %d, a page, could not be read (%s): queued to be read again; a running server reads it within seconds\n",
+		held.ID, held.LastError)
+	return nil
+}
+
 // parseSourcesAdd reads the arguments of "sources add" into the source to
 // add.
 func parseSourcesAdd(args []string, env environment) (news.Source, error) {
@@ -178,7 +206,7 @@ func sourcesAdd(ctx context.Context, st store.Store, src news.Source, env enviro
 	added, err := st.AddSource(ctx, src)
 	if err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
-			return fmt.Errorf("already subscribed to %s", src.URL)
+			return sourcesReadd(ctx, st, src, env)
 		}
 		return fmt.Errorf("add source %s: %w", src.URL, err)
 	}

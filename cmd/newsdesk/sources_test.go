@@ -290,3 +290,78 @@ func TestPrintSources(t *testing.T) {
 		t.Errorf("table (-want +got):\n%s", diff)
 	}
 }
+
+// TestSourcesAddRetriesFailedPage adds again, with "sources add --page",
+// a page whose fetch failed: it is queued to be read again (new, its
+// failed article gone), as POST /api/sources does, where it used to be
+// refused as already subscribed, so that the page could never be read. A
+// page read in full is still refused.
+func TestSourcesAddRetriesFailedPage(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	db := filepath.Join(t.TempDir(), "sources.db")
+	st, err := sqlite.Open(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	const failedURL, readURL = "https://wire.example/gone", "https://wire.example/read"
+	for _, p := range []struct {
+		src news.Source
+		art news.Article
+	}{
+		{news.Source{Kind: news.SourcePage, URL: failedURL, Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now},
+			news.Article{URL: failedURL, FetchedAt: now, Extraction: news.ExtractFailed, ExtractionReason: "page could not be fetched: HTTP 404"}},
+		{news.Source{Kind: news.SourcePage, URL: readURL, Status: news.StatusOK, LastPolledAt: now},
+			news.Article{URL: readURL, FetchedAt: now, Title: "Read", Text: "The article.", Extraction: news.ExtractFull}},
+	} {
+		src, err := st.AddSource(ctx, p.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.art.SourceID = src.ID
+		if _, _, err := st.AddArticle(ctx, p.art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	tests := []struct {
+		url, want, wantErr string
+	}{
+		{failedURL, "source 1, a page, could not be read (page could not be fetched: HTTP 404): queued to be read again", ""},
+		{readURL, "", "already subscribed to " + readURL},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		err := run(ctx, []string{"sources", "--db", db, "add", "--page", tt.url}, func(string) string { return "" }, &stdout, &stderr)
+		if got := errString(err); !strings.Contains(got, tt.wantErr) || (tt.wantErr == "") != (err == nil) {
+			t.Errorf("add %s: error %q, want %q", tt.url, got, tt.wantErr)
+		}
+		if !strings.Contains(stdout.String(), tt.want) {
+			t.Errorf("add %s: stdout %q, want %q", tt.url, stdout.String(), tt.want)
+		}
+	}
+	st, err = sqlite.Open(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.Source(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]any{news.StatusNew, "", 0}, []any{got.Status, got.LastError, got.ErrorCount}); diff != "" {
+		t.Errorf("failed page after it was added again (-want +got):\n%s", diff)
+	}
+	if _, err := st.ArticleByURL(ctx, failedURL); err == nil {
+		t.Error("the failed page's article is still stored: its poll would find it and not fetch the page")
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
