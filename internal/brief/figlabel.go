@@ -22,6 +22,9 @@ var boundWords = withExceeding(map[string][]string{
 		"roughly", "around", "nearly", "almost", "about", "some", "unos", "unas", "casi"},
 })
 
+// periodWords make a duration a period: how often, not how long.
+var periodWords = []string{"every", "cada"}
+
 // withExceeding adds to words' least bounds the Spanish verbs of
 // exceeding with the article before the number ("supera el 90 %"), which
 // text.Figures reads as a least.
@@ -37,12 +40,18 @@ func withExceeding(words map[string][]string) map[string][]string {
 
 // boundedSpan returns f's span in body widened to take in the words just
 // before it that bound its value ("up to 600 crowns", "fewer than 300
-// adults", "about 1,500 people"), when f has such a bound and the words
-// are there, within its sentence; else f's own span. The label stays a
+// adults", "about 1,500 people") or make a duration a period ("every two
+// weeks"), when they are there, within its sentence; else f's own span. The label stays a
 // span of the article, so it is still cited byte for byte.
 func boundedSpan(body string, f text.Figure) news.Span {
 	sp := f.Span
 	words, ok := boundWords[f.Bound]
+	if f.Kind == text.KindDuration && f.Bound == "" {
+		// "every two weeks" is how often, not how long: "two weeks"
+		// alone above "will review the measures every two weeks" read
+		// as a duration.
+		words, ok = periodWords, true
+	}
 	if !ok || !sp.Valid(len(body)) || sp.Start <= f.Sentence.Start {
 		return sp
 	}

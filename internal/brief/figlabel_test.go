@@ -27,6 +27,9 @@ func TestBoundedFigureLabel(t *testing.T) {
 		{"más de", "es", "La organización espera más de 20.000 personas.", []string{"más de 20.000 personas"}},
 		{"supera el", "es", "La ocupación de los hoteles supera el 90 % para el sábado.", []string{"supera el 90 %"}},
 		{"exceeds", "en", "Hotel occupancy exceeds 90 percent for Saturday.", []string{"exceeds 90 percent"}},
+		{"every", "en", "The town council will review the measures every two weeks.", []string{"every two weeks"}},
+		{"cada", "es", "El ayuntamiento revisará las medidas cada dos semanas.", []string{"cada dos semanas"}},
+		{"a duration stays", "en", "The strike lasted two weeks.", []string{"two weeks"}},
 		{"unos", "es", "Fueron evacuados unos 150 vecinos.", []string{"unos 150 vecinos"}},
 	}
 	for _, tt := range tests {
