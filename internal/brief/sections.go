@@ -145,6 +145,7 @@ func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, langs
 			shown = append(shown, padded(it.Text))
 			continue
 		}
+		it = unsaidParts(it, padded, said)
 		if total >= MaxVoiceQuotes || len(out[v].Quotes)+1 >= QuotesPerVoice {
 			continue
 		}
@@ -322,6 +323,36 @@ func fuller(v *news.Item, it news.Item, padded func(string) string) bool {
 		}
 	}
 	return false
+}
+
+// unsaidParts leaves out of a further quote of a voice the parts whose
+// words a quote listed holds (said), keeping their citations in step, when
+// what is left is still a quote of four words: an outlet joining a remark
+// another outlet printed to a new one ("We will look at every radio call
+// and every radar track … If the equipment played a part, we will say
+// so", under "… every radar track from this morning") showed the reader
+// the words twice. Each part is a span of the article on its own, so
+// what is left is still verbatim.
+func unsaidParts(it news.Item, padded func(string) string, said func(news.Item) bool) news.Item {
+	parts := strings.Split(it.Text, news.QuoteJoiner)
+	if len(parts) < 2 || len(parts) != len(it.Citations) {
+		return it
+	}
+	var keep []string
+	var cites []news.Citation
+	for k, p := range parts {
+		if said(news.Item{Text: p}) {
+			continue
+		}
+		keep = append(keep, p)
+		cites = append(cites, it.Citations[k])
+	}
+	body := strings.Join(keep, " ")
+	if len(keep) == len(parts) || len(keep) == 0 || len(text.Words(body)) < 4 || len(strings.Fields(body)) < text.MinQuoteWords {
+		return it
+	}
+	it.Text, it.Citations = strings.Join(keep, news.QuoteJoiner), cites
+	return it
 }
 
 // speakerKey is a speaker's name with letter case and spacing ignored, so

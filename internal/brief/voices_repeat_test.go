@@ -27,6 +27,17 @@ func TestVoicesSkipQuotedAgain(t *testing.T) {
 			want: []string{"We will look at every radio call and every radar track from this morning, and we will publish what we find"},
 		},
 		{
+			name: "a part of a further quote shown",
+			texts: [2]string{
+				`"Visibility was less than a hundred metres," said Ruth Calder, the harbour master. "We will look at every radio call and every radar track from this morning."`,
+				`"We will look at every radio call and every radar track," said Ruth Calder. "If the equipment played a part, we will say so."`,
+			},
+			want: []string{
+				"Visibility was less than a hundred metres" + news.QuoteJoiner + "We will look at every radio call and every radar track from this morning.",
+				"If the equipment played a part, we will say so.",
+			},
+		},
+		{
 			name: "another remark",
 			texts: [2]string{
 				`"We will look at every radio call and every radar track from this morning," said Ruth Calder.`,
