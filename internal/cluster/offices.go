@@ -54,7 +54,7 @@ func offices(title, text string) []string {
 	body := strings.TrimPrefix(text, title)
 	var out []string
 	for _, m := range postMatches(body) {
-		if notHolder(body[max(0, m[0]-len("outgoing ")):m[0]]) {
+		if notHolder(body[:m[0]]) {
 			continue
 		}
 		var post string
@@ -141,12 +141,13 @@ func isLetter(b byte) bool {
 	return b >= 0x80 || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// notHolder reports whether the text just before a post (at least the
-// longest of notHolderMarks) marks its holder as past or second.
+// notHolder reports whether the text before a post ends in one of
+// notHolderMarks, in any case, marking its holder as past or second. Each
+// mark is compared with as many bytes as it has, so that no window length
+// has to be kept at least the longest mark's.
 func notHolder(before string) bool {
-	before = strings.ToLower(before)
 	for _, w := range notHolderMarks {
-		if strings.HasSuffix(before, w) {
+		if strings.EqualFold(before[max(0, len(before)-len(w)):], w) {
 			return true
 		}
 	}

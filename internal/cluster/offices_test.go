@@ -23,6 +23,8 @@ func TestOffices(t *testing.T) {
 		{"a bare post is any of many", "", "The Secretary Dirk Kempthorne spoke; Minister Ken Salazar did not.", nil},
 		{"a past holder", "", "Former Interior Secretary Gale Norton and former Prime Minister Tony Blair, then-Defense Secretary Robert Gates.", nil},
 		{"a second", "", "Deputy Prime Minister Nick Clegg and shadow Foreign Secretary Douglas Alexander spoke.", nil},
+		{"an assistant, capitalised", "", "Assistant Secretary of State Victoria Nuland said.", nil},
+		{"an assistant, lower case", "", "The assistant Secretary of State Victoria Nuland said.", nil},
 		{"a title-case headline is not read", "Greek Prime Minister Calls Bank Deaths Murder",
 			"Greek Prime Minister Calls Bank Deaths Murder Prime Minister George Papandreou spoke.",
 			[]string{"prime minister|george papandreou"}},
