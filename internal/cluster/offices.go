@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // Holders of one office: a report that names the Interior Secretary as
@@ -21,8 +23,10 @@ import (
 
 // officeHolder matches a post and the whole name after it: a capitalised
 // qualifier before "Secretary" or "Minister", or "of" and one after it,
-// then two capitalised words, a middle initial allowed.
-var officeHolder = regexp.MustCompile(`\b(?:([A-Z][a-z]+) (Secretary|Minister)|(Secretary|Minister) of ([A-Z][a-z]+)) ([A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\b`)
+// then two to four capitalised words or initials, so that a double
+// surname ("Jose Luis Rodriguez Zapatero") is read whole rather than cut
+// to its given names, which would make one holder two.
+var officeHolder = regexp.MustCompile(`\b(?:([A-Z][a-z]+) (Secretary|Minister)|(Secretary|Minister) of ([A-Z][a-z]+)) ([A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,3})\b`)
 
 // heldOffices is how many office holders a story keeps.
 const heldOffices = 16
@@ -210,10 +214,15 @@ func soleHolder(offs []string, post string) (string, bool) {
 
 // sharesNameWord reports whether two names share a word of two letters
 // or more ("dirk a. kempthorne" and "dirk kempthorne"; "jim mattis" and
-// "james mattis").
+// "james mattis"). A weekday is no name word: AP style writes "Secretary
+// of State Hillary Clinton Monday said", and two holders both read on a
+// Monday are still two.
 func sharesNameWord(a, b string) bool {
 	for _, w := range strings.Fields(a) {
 		if len(w) < 2 || strings.HasSuffix(w, ".") {
+			continue
+		}
+		if _, day := text.WeekdayNumber(w); day {
 			continue
 		}
 		if slices.Contains(strings.Fields(b), w) {

@@ -28,6 +28,8 @@ func TestOffices(t *testing.T) {
 		{"a title-case headline is not read", "Greek Prime Minister Calls Bank Deaths Murder",
 			"Greek Prime Minister Calls Bank Deaths Murder Prime Minister George Papandreou spoke.",
 			[]string{"prime minister|george papandreou"}},
+		{"a double surname", "", "Prime Minister Jose Luis Rodriguez Zapatero said.",
+			[]string{"prime minister|jose luis rodriguez zapatero"}},
 		{"repeats once", "", "Interior Secretary Ken Salazar said. Interior Secretary Ken Salazar added.",
 			[]string{"interior secretary|ken salazar"}},
 	}
@@ -54,6 +56,10 @@ func TestOtherHolder(t *testing.T) {
 		{"a side names two holders", []string{"health minister|tony ryall"}, []string{"health minister|jose angel", "health minister|oscar ugarte"}, false},
 		{"another post agrees", []string{"defense secretary|james mattis", "secretary of state|mike pompeo"},
 			[]string{"defense secretary|jim mattis", "secretary of state|rex tillerson"}, false},
+		{"a double surname, written whole and cut", []string{"prime minister|jose luis rodriguez zapatero"},
+			[]string{"prime minister|rodriguez zapatero"}, false},
+		{"two holders read on one weekday", []string{"secretary of state|hillary clinton monday"},
+			[]string{"secretary of state|condoleezza rice monday"}, true},
 		{"one side names none", nil, []string{"interior secretary|ken salazar"}, false},
 	}
 	for _, tt := range tests {
