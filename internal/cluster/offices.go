@@ -85,14 +85,20 @@ func offices(title, text string) []string {
 const postReach = 64
 
 // postMatches returns officeHolder's matches in body (submatch indexes
-// into body). It runs the regexp only over a window about each
-// "Secretary" and "Minister", keeping the matches that hold that word:
-// every match holds one of the two words, most articles name no post at
-// all, and over the whole text the regexp costs some 90 µs an article.
-// A window starts and ends between words, so its edges make no word
-// boundary the whole text lacks.
+// into body), as FindAllStringSubmatchIndex over the whole body would:
+// in order, each once, none overlapping an earlier one. It runs the
+// regexp only over a window about each "Secretary" and "Minister",
+// keeping the matches that hold that word: every match holds one of the
+// two words, most articles name no post at all, and over the whole text
+// the regexp costs some 90 µs an article. A window starts and ends
+// between words, so its edges make no word boundary the whole text
+// lacks. A match may hold two post words ("Prime Minister Foreign
+// Secretary Jack Straw"); the search goes on after its end, so that the
+// second word's window neither returns it again nor finds a match that
+// overlaps it.
 func postMatches(body string) [][]int {
 	var out [][]int
+	end := 0 // the end of the last match kept
 	for from := 0; ; {
 		at := indexPost(body[from:])
 		if at < 0 {
@@ -100,7 +106,10 @@ func postMatches(body string) [][]int {
 		}
 		at += from
 		from = at + 1
-		lo, hi := wordEdge(body, max(0, at-postReach), -1), wordEdge(body, min(len(body), at+2*postReach), 1)
+		// The window starts no earlier than the last match's end, as the
+		// whole text's search goes on from there; that end lies on a word
+		// boundary, as a window's edge must.
+		lo, hi := max(end, wordEdge(body, max(0, at-postReach), -1)), wordEdge(body, min(len(body), at+2*postReach), 1)
 		for _, m := range officeHolder.FindAllStringSubmatchIndex(body[lo:hi], -1) {
 			if m[0] > at-lo || m[1] <= at-lo {
 				continue
@@ -111,7 +120,9 @@ func postMatches(body string) [][]int {
 				}
 			}
 			out = append(out, m)
+			end = m[1]
 		}
+		from = max(from, end)
 	}
 }
 

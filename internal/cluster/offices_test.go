@@ -126,25 +126,30 @@ func TestOfficeConflict(t *testing.T) {
 
 // TestPostMatches checks that the windows about each post find what the
 // regexp finds over the whole text: posts close together, at either end,
-// beside a multi-byte character, and a match whose post sits near the end
-// of an earlier post's window.
+// beside a multi-byte character, a match whose post sits near the end of
+// an earlier post's window, and one match holding two post words.
 func TestPostMatches(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("The talks went on all day and into the night. ", 3)
-	for _, body := range []string{
-		"",
-		"No post is named here.",
-		"Interior Secretary Dirk Kempthorne said so.",
-		"Said by Interior Secretary Dirk A. Kempthorne",
-		"Prime Minister Gordon Brown met Foreign Minister Sergei Lavrov and Secretary of State Hillary Clinton.",
-		"Prime Minister Gordon Brown spoke. " + long[:76] + " Defence Secretary John Hutton agreed.",
-		"éInterior Secretary Dirk Kempthorne and «Prime Minister Gordon Brown»",
-		long + "Health Minister Ana Ramos " + long + "Labour Minister Carlos Ruiz",
-		"the Minister of Health Ana Ramos, Minister of Labour Carlos Ruiz",
-	} {
-		want := officeHolder.FindAllStringSubmatchIndex(body, -1)
-		if diff := cmp.Diff(want, postMatches(body), cmpopts.EquateEmpty()); diff != "" {
-			t.Errorf("postMatches(%q) (-whole text +windows):\n%s", body, diff)
-		}
+	tests := []struct{ name, body string }{
+		{"empty", ""},
+		{"no post", "No post is named here."},
+		{"one post", "Interior Secretary Dirk Kempthorne said so."},
+		{"a middle initial at the end", "Said by Interior Secretary Dirk A. Kempthorne"},
+		{"posts close together", "Prime Minister Gordon Brown met Foreign Minister Sergei Lavrov and Secretary of State Hillary Clinton."},
+		{"a post near an earlier window's end", "Prime Minister Gordon Brown spoke. " + long[:76] + " Defence Secretary John Hutton agreed."},
+		{"beside multi-byte characters", "éInterior Secretary Dirk Kempthorne and «Prime Minister Gordon Brown»"},
+		{"posts far apart", long + "Health Minister Ana Ramos " + long + "Labour Minister Carlos Ruiz"},
+		{"posts of a place", "the Minister of Health Ana Ramos, Minister of Labour Carlos Ruiz"},
+		{"two post words in one match", "Prime Minister Foreign Secretary Jack Straw said."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			want := officeHolder.FindAllStringSubmatchIndex(tt.body, -1)
+			if diff := cmp.Diff(want, postMatches(tt.body), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("postMatches(%q) (-whole text +windows):\n%s", tt.body, diff)
+			}
+		})
 	}
 }
