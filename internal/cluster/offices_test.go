@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,18 +79,6 @@ func TestOtherHolder(t *testing.T) {
 func TestOfficeConflict(t *testing.T) {
 	t.Parallel()
 	day := time.Date(2009, 4, 28, 9, 0, 0, 0, time.UTC)
-	story := []Doc{
-		{ID: 1, Title: "Obama Reverses Bush on Species Protection Measure", Time: day,
-			Text: "Obama Reverses Bush on Species Protection Measure. President Obama is restoring a requirement that " +
-				"federal agencies consult wildlife scientists under the Endangered Species Act. Interior Secretary " +
-				"Ken Salazar said the Bush rule had cut science out of the process."},
-		{ID: 2, Title: "Endangered Species Act consultations restored", Time: day.Add(time.Hour),
-			Text: "Endangered Species Act consultations restored. Interior Secretary Ken Salazar revoked the Bush-era " +
-				"rule that let agencies skip consulting Fish and Wildlife Service scientists."},
-	}
-	making := "The Bush administration loosened protection of endangered species under the Endangered Species Act. " +
-		"Federal agencies need no longer consult Fish and Wildlife Service scientists, Interior Secretary HOLDER said. " +
-		"Obama says he intends to reverse the rule."
 	tests := []struct {
 		name   string
 		holder string
@@ -107,21 +94,43 @@ func TestOfficeConflict(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			d := Doc{ID: 3, Title: "Bush administration loosens endangered species rule",
-				Text: "Bush administration loosens endangered species rule. " + strings.Replace(making, "HOLDER", tt.holder, 1)}
+			d := officeReport(3, tt.holder)
 			if tt.dated {
 				d.Time = day.Add(2 * time.Hour)
 			}
 			score := func(k float64) float64 {
 				cfg := DefaultConfig()
 				cfg.OfficeConflict = k
-				return bestScore(t, cfg, slices.Clone(story), d)
+				return bestScore(t, cfg, officeStory(day), d)
 			}
 			if diff := cmp.Diff(tt.wantBy, keptShare(t, score(tt.k), score(0))); diff != "" {
 				t.Errorf("share of the score kept (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// officeStory is a story of a rule's reversal, two reports from day on
+// naming the Interior Secretary, Ken Salazar; IDs 1 and 2.
+func officeStory(day time.Time) []Doc {
+	return []Doc{
+		{ID: 1, Title: "Obama Reverses Bush on Species Protection Measure", Time: day,
+			Text: "Obama Reverses Bush on Species Protection Measure. President Obama is restoring a requirement that " +
+				"federal agencies consult wildlife scientists under the Endangered Species Act. Interior Secretary " +
+				"Ken Salazar said the Bush rule had cut science out of the process."},
+		{ID: 2, Title: "Endangered Species Act consultations restored", Time: day.Add(time.Hour),
+			Text: "Endangered Species Act consultations restored. Interior Secretary Ken Salazar revoked the Bush-era " +
+				"rule that let agencies skip consulting Fish and Wildlife Service scientists."},
+	}
+}
+
+// officeReport is an undated report of the rule's making, naming holder
+// as the Interior Secretary.
+func officeReport(id int64, holder string) Doc {
+	return Doc{ID: id, Title: "Bush administration loosens endangered species rule",
+		Text: "Bush administration loosens endangered species rule. The Bush administration loosened protection of " +
+			"endangered species under the Endangered Species Act. Federal agencies need no longer consult Fish and " +
+			"Wildlife Service scientists, Interior Secretary " + holder + " said. Obama says he intends to reverse the rule."}
 }
 
 // TestPostMatches checks that the windows about each post find what the

@@ -169,6 +169,12 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{"gva-stream small bounds", small, func(t *testing.T) []Doc {
 			return loadJSONL(t, "../../../shared/data/cluster/gva-stream-2013-2015.jsonl", 1000)
 		}, []int{250, 700}},
+		{"offices", DefaultConfig(), func(*testing.T) []Doc {
+			// The story names its Interior Secretary; the undated report
+			// after the cut names another, which only the story's offices,
+			// loaded, can discount.
+			return append(officeStory(t0), officeReport(3, "Dirk Kempthorne"))
+		}, []int{2}},
 		{"ecbplus undated", DefaultConfig(), func(t *testing.T) []Doc {
 			return loadJSONL(t, "../../../shared/data/cluster/ecbplus-dev.jsonl", 500)
 		}, []int{300}},
