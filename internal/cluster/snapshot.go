@@ -600,7 +600,23 @@ func (r *stateReader) readStory() *story {
 		}
 	}
 	s.offices = r.strs()
+	// noteOffices inserts into them by binary search and keeps at most
+	// heldOffices; otherHolder cuts each at its "|".
+	if r.Err() == nil && (len(s.offices) > heldOffices || !officesInOrder(s.offices)) {
+		r.Fail(errors.New("story offices out of order"))
+	}
 	return s
+}
+
+// officesInOrder reports whether offs is as noteOffices keeps a story's
+// offices: strictly increasing, each a "post|holder".
+func officesInOrder(offs []string) bool {
+	for i, x := range offs {
+		if !strings.Contains(x, "|") || i > 0 && x <= offs[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // figure reads one of a story's figures, refusing a value no figure code

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"io"
 	"maps"
@@ -308,6 +309,48 @@ func TestSnapshotRefused(t *testing.T) {
 	}
 	if _, err := Load(DefaultConfig(), bytes.NewReader(good)); err != nil {
 		t.Errorf("Load of the good snapshot: %v", err)
+	}
+}
+
+// TestSnapshotRefusesOffices checks that Load refuses a story's offices
+// that noteOffices cannot have made (a CRC-valid snapshot written from a
+// state set by hand): unsorted, repeated, too many, or with no holder.
+func TestSnapshotRefusesOffices(t *testing.T) {
+	t.Parallel()
+	many := make([]string, heldOffices+1)
+	for i := range many {
+		many[i] = fmt.Sprintf("post %02d|holder", i)
+	}
+	tests := []struct {
+		name    string
+		offices []string
+		wantErr bool
+	}{
+		{"as kept", []string{"interior secretary|ken salazar", "prime minister|gordon brown"}, false},
+		{"unsorted", []string{"prime minister|gordon brown", "interior secretary|ken salazar"}, true},
+		{"repeated", []string{"interior secretary|ken salazar", "interior secretary|ken salazar"}, true},
+		{"too many", many, true},
+		{"no holder", []string{"interior secretary"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := New(DefaultConfig())
+			for _, d := range officeStory(time.Date(2009, 4, 28, 9, 0, 0, 0, time.UTC)) {
+				c.Add(d)
+			}
+			for _, s := range c.stories {
+				s.offices = tt.offices
+			}
+			var buf bytes.Buffer
+			if err := c.Snapshot(&buf); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(DefaultConfig(), &buf)
+			if (err != nil) != tt.wantErr || errors.Is(err, ErrIncompatible) {
+				t.Errorf("Load: %v; want an error %v, not ErrIncompatible", err, tt.wantErr)
+			}
+		})
 	}
 }
 
