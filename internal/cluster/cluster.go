@@ -1014,7 +1014,11 @@ func (c *Clusterer) prepare(d Doc) prepared {
 		p.figures = figures(d.Title, d.Text)
 	}
 	if c.cfg.OfficeConflict > 0 {
+		// otherHolder compares every post of the article with the
+		// story's for each candidate; the story keeps heldOffices, and
+		// so does the article.
 		p.offices = offices(d.Title, d.Text)
+		p.offices = p.offices[:min(len(p.offices), heldOffices)]
 	}
 	return p
 }

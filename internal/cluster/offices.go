@@ -99,13 +99,17 @@ const postReach = 64
 func postMatches(body string) [][]int {
 	var out [][]int
 	end := 0 // the end of the last match kept
+	// The next "Secretary" and "Minister" at or after from; each is
+	// looked for again only once the search has passed it.
+	sec, mins := indexFrom(body, "Secretary", 0), indexFrom(body, "Minister", 0)
 	for from := 0; ; {
-		at := indexPost(body[from:])
+		at := sec
+		if at < 0 || mins >= 0 && mins < at {
+			at = mins
+		}
 		if at < 0 {
 			return out
 		}
-		at += from
-		from = at + 1
 		// The window starts no earlier than the last match's end, as the
 		// whole text's search goes on from there; that end lies on a word
 		// boundary, as a window's edge must.
@@ -122,21 +126,24 @@ func postMatches(body string) [][]int {
 			out = append(out, m)
 			end = m[1]
 		}
-		from = max(from, end)
+		from = max(at+1, end)
+		if sec >= 0 && sec < from {
+			sec = indexFrom(body, "Secretary", from)
+		}
+		if mins >= 0 && mins < from {
+			mins = indexFrom(body, "Minister", from)
+		}
 	}
 }
 
-// indexPost returns the index of the first "Secretary" or "Minister" in
-// s, or -1.
-func indexPost(s string) int {
-	i, j := strings.Index(s, "Secretary"), strings.Index(s, "Minister")
-	switch {
-	case i < 0:
-		return j
-	case j < 0:
-		return i
+// indexFrom returns the index in s of the first w at or after from, or
+// -1.
+func indexFrom(s, w string, from int) int {
+	i := strings.Index(s[from:], w)
+	if i < 0 {
+		return -1
 	}
-	return min(i, j)
+	return from + i
 }
 
 // wordEdge moves i in body by step (-1 back, 1 on) until it stands
@@ -227,17 +234,20 @@ func soleHolder(offs []string, post string) (string, bool) {
 // or more ("dirk a. kempthorne" and "dirk kempthorne"; "jim mattis" and
 // "james mattis"). A weekday is no name word: AP style writes "Secretary
 // of State Hillary Clinton Monday said", and two holders both read on a
-// Monday are still two.
+// Monday are still two. It runs for every candidate story of an undated
+// article, so it walks the words in place rather than split the names.
 func sharesNameWord(a, b string) bool {
-	for _, w := range strings.Fields(a) {
+	for w := range strings.FieldsSeq(a) {
 		if len(w) < 2 || strings.HasSuffix(w, ".") {
 			continue
 		}
 		if _, day := text.WeekdayNumber(w); day {
 			continue
 		}
-		if slices.Contains(strings.Fields(b), w) {
-			return true
+		for v := range strings.FieldsSeq(b) {
+			if v == w {
+				return true
+			}
 		}
 	}
 	return false

@@ -71,6 +71,17 @@ func TestOtherHolder(t *testing.T) {
 	}
 }
 
+// TestOtherHolderAllocs checks that otherHolder, run for every candidate
+// story of an undated article, allocates nothing. Not parallel:
+// AllocsPerRun counts the whole process's allocations.
+func TestOtherHolderAllocs(t *testing.T) {
+	a := []string{"interior secretary|dirk a. kempthorne", "prime minister|gordon brown"}
+	b := []string{"interior secretary|ken salazar", "prime minister|gordon brown", "secretary of state|hillary clinton"}
+	if n := testing.AllocsPerRun(100, func() { otherHolder(a, b) }); n != 0 {
+		t.Errorf("otherHolder: %v allocations a run, want 0", n)
+	}
+}
+
 // TestOfficeConflict checks that OfficeConflict discounts an undated
 // report naming another holder of a post the story names (a rule's making
 // under one Interior Secretary against the story of its reversal under
