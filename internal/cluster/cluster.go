@@ -494,12 +494,13 @@ type Config struct {
 	// "Interior Secretary", "Prime Minister", "Secretary of State") held
 	// by people who share no name (see offices.go): one person holds such
 	// a post at a time, so the two texts are of two administrations. A
-	// holder marked "former", "ex-" or "then-" is not read; a side naming
-	// two holders of a post does not read it; one post agreeing clears
-	// the rest; read only while one side is undated. Default 0.7 (0.55 to
-	// 0.9 measure the same),
-	// found on ECB+'s crossing of a rule's making into the story of its
-	// reversal (docs/clustering.md, round 16); 0 turns it off.
+	// holder marked as past or second ("former", "then-", "deputy",
+	// "shadow" ...: notHolderMarks) is not read; a side naming two
+	// holders of a post does not read it; one post agreeing clears the
+	// rest; read only while one side is undated. Default 0.7 (0.55 to 0.9
+	// measure the same), found on ECB+'s crossing of a rule's making into
+	// the story of its reversal (docs/clustering.md, round 16); 0 turns
+	// it off.
 	OfficeConflict float64
 	// StreetMentions is how many street names a story keeps from its
 	// articles' text, with or without a house number, for the street
