@@ -173,3 +173,45 @@ func TestPostMatches(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkOffices measures reading an article's posts (ns/op is per
+// article): over a few built-in texts, most of which name no post, as
+// most articles do, and over the first 2,000 texts of ECB+ and
+// gva-stream when the shared data is present.
+//
+//	go test -run '^$' -bench Offices ./internal/cluster
+func BenchmarkOffices(b *testing.B) {
+	long := strings.Repeat("The talks went on all day and into the night, officials said. ", 20)
+	sets := []struct {
+		name string
+		docs func(b *testing.B) []Doc
+	}{
+		{"built-in", func(*testing.B) []Doc {
+			docs := append(officeStory(time.Time{}), officeReport(3, "Dirk Kempthorne"))
+			for i, text := range []string{
+				long,
+				long + "Prime Minister Jose Luis Rodriguez Zapatero met Foreign Secretary David Miliband. " + long,
+				"Storm Hits Coast. " + long + long,
+			} {
+				docs = append(docs, Doc{ID: int64(4 + i), Text: text})
+			}
+			return docs
+		}},
+		{"ecbplus-dev", func(b *testing.B) []Doc {
+			return loadJSONL(b, "../../../shared/data/cluster/ecbplus-dev.jsonl", 2000)
+		}},
+		{"gva-stream", func(b *testing.B) []Doc {
+			return loadJSONL(b, "../../../shared/data/cluster/gva-stream-2013-2015.jsonl", 2000)
+		}},
+	}
+	for _, set := range sets {
+		b.Run(set.name, func(b *testing.B) {
+			docs := set.docs(b)
+			b.ResetTimer()
+			for i := range b.N {
+				d := docs[i%len(docs)]
+				offices(d.Title, d.Text)
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ var sameState = []cmp.Option{
 // loadJSONL reads up to n articles of a data set shared by the eval
 // commands, skipping the test when it is absent. IDs are numbered in
 // order; undated articles get no time.
-func loadJSONL(t *testing.T, path string, n int) []Doc {
+func loadJSONL(t testing.TB, path string, n int) []Doc {
 	t.Helper()
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
