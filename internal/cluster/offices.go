@@ -32,11 +32,19 @@ var officeHolder = regexp.MustCompile(`\b(?:([A-Z][a-z]+) (Secretary|Minister)|(
 const heldOffices = 16
 
 // notQualifier are capitalised words before a post that do not say which
-// post it is: a sentence's first word, a past holder's or a second's mark,
-// or a post of which there are many ("Press Secretary").
+// post it is: a past holder's or a second's mark, or a post of which
+// there are many ("Press Secretary"). A function word, capitalised at a
+// sentence's start ("When Secretary Ken Salazar spoke", "The Minister"),
+// is not one either: qualifier reads the package's stopwords for those.
 var notQualifier = map[string]bool{
-	"The": true, "A": true, "An": true, "Former": true, "Then": true, "Ex": true, "Acting": true, "Deputy": true,
-	"Assistant": true, "Press": true, "Shadow": true, "Junior": true, "Under": true, "Vice": true,
+	"Former": true, "Ex": true, "Acting": true, "Deputy": true,
+	"Assistant": true, "Press": true, "Shadow": true, "Junior": true, "Vice": true,
+}
+
+// qualifier reports whether q, the capitalised word before "Secretary"
+// or "Minister", makes the post one of a kind.
+func qualifier(q string) bool {
+	return !notQualifier[q] && !stopwords[strings.ToLower(q)]
 }
 
 // notHolderMarks are the words before a post that make its holder other
@@ -65,7 +73,7 @@ func offices(title, text string) []string {
 		switch {
 		case m[2] >= 0:
 			q := body[m[2]:m[3]]
-			if notQualifier[q] {
+			if !qualifier(q) {
 				continue
 			}
 			post = q + " " + body[m[4]:m[5]]
