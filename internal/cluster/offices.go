@@ -33,12 +33,15 @@ const heldOffices = 16
 
 // notQualifier are capitalised words before a post that do not say which
 // post it is: a past holder's or a second's mark, or a post of which
-// there are many ("Press Secretary"). A function word, capitalised at a
+// there are many ("Press Secretary", "Permanent Secretary" of each
+// department, "Cabinet Secretary" in each cabinet, "General Secretary"
+// of each party or union). A function word, capitalised at a
 // sentence's start ("When Secretary Ken Salazar spoke", "The Minister"),
 // is not one either: qualifier reads the package's stopwords for those.
 var notQualifier = map[string]bool{
 	"Former": true, "Ex": true, "Acting": true, "Deputy": true,
 	"Assistant": true, "Press": true, "Shadow": true, "Junior": true, "Vice": true,
+	"Permanent": true, "Cabinet": true, "Private": true, "Principal": true, "Parliamentary": true, "General": true,
 }
 
 // qualifier reports whether q, the capitalised word before "Secretary"

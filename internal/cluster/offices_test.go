@@ -21,6 +21,7 @@ func TestOffices(t *testing.T) {
 			[]string{"foreign minister|sergei v. lavrov", "secretary of state|hillary clinton"}},
 		{"a bare post is any of many", "", "The Secretary Dirk Kempthorne spoke; Minister Ken Salazar did not.", nil},
 		{"a sentence's first word is no qualifier", "", "When Secretary Ken Salazar spoke. But Minister Tony Blair and Then Secretary John Hay.", nil},
+		{"a post of which there are many", "", "Permanent Secretary Tom Scholar and Cabinet Secretary Jeremy Heywood met General Secretary Brendan Barber.", nil},
 		{"a past holder", "", "Former Interior Secretary Gale Norton and former Prime Minister Tony Blair, then-Defense Secretary Robert Gates.", nil},
 		{"a second", "", "Deputy Prime Minister Nick Clegg and shadow Foreign Secretary Douglas Alexander spoke.", nil},
 		{"an assistant, capitalised", "", "Assistant Secretary of State Victoria Nuland said.", nil},
