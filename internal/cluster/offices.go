@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/newsdesk/newsdesk/internal/text"
 )
@@ -35,13 +36,16 @@ const heldOffices = 16
 // post it is: a past holder's or a second's mark, or a post of which
 // there are many ("Press Secretary", "Permanent Secretary" of each
 // department, "Cabinet Secretary" in each cabinet, "General Secretary"
-// of each party or union). A function word, capitalised at a
+// of each party or union), or one in each region, which no nationality
+// before it need name ("First Minister" of Scotland and of Wales, "Chief
+// Minister" of each Indian state). A function word, capitalised at a
 // sentence's start ("When Secretary Ken Salazar spoke", "The Minister"),
 // is not one either: qualifier reads the package's stopwords for those.
 var notQualifier = map[string]bool{
 	"Former": true, "Ex": true, "Acting": true, "Deputy": true,
 	"Assistant": true, "Press": true, "Shadow": true, "Junior": true, "Vice": true,
 	"Permanent": true, "Cabinet": true, "Private": true, "Principal": true, "Parliamentary": true, "General": true,
+	"First": true, "Chief": true,
 }
 
 // qualifier reports whether q, the capitalised word before "Secretary"
@@ -59,6 +63,43 @@ var notHolderMarks = []string{
 	"deputy ", "vice ", "assistant ", "acting ", "shadow ", "junior ", "under ",
 }
 
+// nationalities are the adjectives that say whose post a post is when
+// written before it ("Russian Foreign Minister", "Scottish First
+// Minister"): each country has its foreign minister and prime minister,
+// so a post keyed with its nationality is another post than the same
+// post of another country, or than the post with none.
+var nationalities = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`afghan albanian algerian american argentine argentinian armenian australian
+austrian azerbaijani bangladeshi belgian bolivian bosnian brazilian british bulgarian burmese cambodian
+canadian chilean chinese colombian croatian cuban cypriot czech danish dutch ecuadorean ecuadorian egyptian
+english estonian ethiopian filipino finnish french georgian german ghanaian greek guatemalan haitian
+honduran hungarian icelandic indian indonesian iranian iraqi irish israeli italian jamaican japanese
+jordanian kazakh kenyan korean kosovar kuwaiti latvian lebanese libyan lithuanian macedonian malaysian
+maltese mexican moldovan mongolian moroccan nepalese nigerian norwegian pakistani palestinian panamanian
+paraguayan peruvian polish portuguese qatari romanian russian rwandan saudi scottish serbian singaporean
+slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese thai tunisian turkish ugandan
+ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// nationBefore returns the capitalised nationality that ends before (a
+// post's match begins after it and one space), if any.
+func nationBefore(before string) (string, bool) {
+	rest, ok := strings.CutSuffix(before, " ")
+	if !ok {
+		return "", false
+	}
+	i := strings.LastIndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	w := rest[i:]
+	if w == "" || !unicode.IsUpper(rune(w[0])) || !nationalities[strings.ToLower(w)] {
+		return "", false
+	}
+	return w, true
+}
+
 // offices returns the posts a text names with their holders, as
 // "post|holder words" (lower case, sorted, without repeats). A text that
 // begins with its headline is read after it: a headline in title case
@@ -69,8 +110,18 @@ func offices(title, text string) []string {
 	body := strings.TrimPrefix(text, title)
 	var out []string
 	for _, m := range postMatches(body) {
-		if notHolder(body[:m[0]]) {
+		before := body[:m[0]]
+		if notHolder(before) {
 			continue
+		}
+		nation, ok := nationBefore(before)
+		if ok {
+			// "former Russian Foreign Minister": the mark is before the
+			// nationality.
+			if notHolder(before[:len(before)-len(nation)-1]) {
+				continue
+			}
+			nation = strings.ToLower(nation) + " "
 		}
 		var post string
 		switch {
@@ -84,7 +135,7 @@ func offices(title, text string) []string {
 			post = body[m[6]:m[7]] + " of " + body[m[8]:m[9]]
 		}
 		holder := body[m[10]:m[11]]
-		out = append(out, strings.ToLower(post)+"|"+strings.ToLower(holder))
+		out = append(out, nation+strings.ToLower(post)+"|"+strings.ToLower(holder))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
