@@ -143,7 +143,7 @@ func offices(title, text string) []string {
 
 // postReach bounds how far a match of officeHolder reaches from its
 // "Secretary" or "Minister": a qualifier or "of" and a word before or
-// after it, and a name of three words after it.
+// after it, and a name of up to four words after it.
 const postReach = 64
 
 // postMatches returns officeHolder's matches in body (submatch indexes
