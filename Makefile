@@ -18,7 +18,7 @@ STATICCHECK_VERSION ?= v0.8.2
 TOOLS := $(CURDIR)/.tools/$(GOTOOLCHAIN)
 export PATH := $(TOOLS):$(PATH)
 
-.PHONY: demo check tools fmt vet staticcheck test fuzz vuln build
+.PHONY: demo check tools postgres fmt vet staticcheck test fuzz vuln build
 
 demo:
 	$(GO) run ./cmd/newsdesk demo
@@ -26,7 +26,7 @@ demo:
 build:
 	$(GO) build -o bin/newsdesk ./cmd/newsdesk
 
-check: tools fmt vet staticcheck test fuzz vuln
+check: tools postgres fmt vet staticcheck test fuzz vuln
 
 # tools installs what the checks need on a fresh machine: staticcheck from
 # the Go module proxy, Debian's Chromium for the browser tests, and a C
@@ -40,6 +40,11 @@ tools:
 	if [ -n "$$pkgs" ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; \
 	fi
+
+# postgres installs and starts the PostgreSQL server the back end's tests
+# use, unless NEWSDESK_TEST_POSTGRES names another or none.
+postgres:
+	@scripts/postgres
 
 fmt:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
