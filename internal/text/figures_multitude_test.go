@@ -6,45 +6,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// TestWordNumbersPastAThousand checks the hundreds, tens and units written
-// in words after a thousand: "mil quinientos" was read as 1,000, the
-// words after "mil" dropped.
-func TestWordNumbersPastAThousand(t *testing.T) {
-	t.Parallel()
-	type read struct {
-		Text     string
-		Value    float64
-		Bound    string
-		Quantity string
-	}
-	tests := []struct {
-		name, lang, in string
-		want           read
-	}{
-		{"mil quinientos", "es", "Fueron evacuados mil quinientos vecinos.", read{"mil quinientos vecinos", 1500, "", "evacuated"}},
-		{"mil quinientas is exact", "es", "Fueron evacuadas mil quinientas personas.", read{"mil quinientas personas", 1500, "", "evacuated"}},
-		{"unos mil quinientos", "es", "Unos mil quinientos vecinos fueron evacuados.", read{"mil quinientos vecinos", 1500, BoundAbout, "evacuated"}},
-		{"dos mil trescientos", "es", "Fueron evacuadas dos mil trescientas cuarenta personas.", read{"dos mil trescientas cuarenta personas", 2340, "", "evacuated"}},
-		{"mil doscientos euros", "es", "La multa fue de mil doscientos euros.", read{"mil doscientos euros", 1200, "", "fine"}},
-		{"mil millones stays", "es", "El rescate costará mil millones de euros.", read{"mil millones de euros", 1e9, "", "bailout"}},
-		{"two thousand five hundred", "en", "Two thousand five hundred people were evacuated.", read{"Two thousand five hundred people", 2500, "", "evacuated"}},
-		{"a thousand and fifty", "en", "A thousand and fifty people were evacuated.", read{"A thousand and fifty people", 1050, "", "evacuated"}},
-		{"two thousand stays", "en", "Two thousand people were evacuated.", read{"Two thousand people", 2000, "", "evacuated"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var got []read
-			for _, f := range Figures(tt.in, tt.lang) {
-				got = append(got, read{f.Text, f.Value, f.Bound, f.Quantity})
-			}
-			if diff := cmp.Diff([]read{tt.want}, got); diff != "" {
-				t.Errorf("Figures(%q) (-want +got):\n%s", tt.in, diff)
-			}
-		})
-	}
-}
-
 // TestExceedsBound checks that a verb of exceeding before a figure makes
 // it a least: "la ocupación supera el 90 %" was an exact 90 %.
 func TestExceedsBound(t *testing.T) {

@@ -50,6 +50,17 @@ func TestRoundWordFigures(t *testing.T) {
 		{"dos mil stays", "es", "Fueron evacuadas dos mil personas.", read{"dos mil personas", 2000, "", "evacuated"}},
 		{"varios cientos", "es", "Varios cientos de personas fueron evacuadas.", read{"cientos de personas", 100, BoundVague, ""}},
 		{"cientos de", "es", "Cientos de personas fueron evacuadas.", read{"Cientos de personas", 100, BoundVague, ""}},
+		// The hundreds, tens and units written in words after a thousand:
+		// "mil quinientos" was read as 1,000, the words after "mil" dropped.
+		{"mil quinientos", "es", "Fueron evacuados mil quinientos vecinos.", read{"mil quinientos vecinos", 1500, "", "evacuated"}},
+		{"mil quinientas is exact", "es", "Fueron evacuadas mil quinientas personas.", read{"mil quinientas personas", 1500, "", "evacuated"}},
+		{"unos mil quinientos", "es", "Unos mil quinientos vecinos fueron evacuados.", read{"mil quinientos vecinos", 1500, BoundAbout, "evacuated"}},
+		{"dos mil trescientos", "es", "Fueron evacuadas dos mil trescientas cuarenta personas.", read{"dos mil trescientas cuarenta personas", 2340, "", "evacuated"}},
+		{"mil doscientos euros", "es", "La multa fue de mil doscientos euros.", read{"mil doscientos euros", 1200, "", "fine"}},
+		{"mil millones stays", "es", "El rescate costará mil millones de euros.", read{"mil millones de euros", 1e9, "", "bailout"}},
+		{"two thousand five hundred", "en", "Two thousand five hundred people were evacuated.", read{"Two thousand five hundred people", 2500, "", "evacuated"}},
+		{"a thousand and fifty", "en", "A thousand and fifty people were evacuated.", read{"A thousand and fifty people", 1050, "", "evacuated"}},
+		{"two thousand stays", "en", "Two thousand people were evacuated.", read{"Two thousand people", 2000, "", "evacuated"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
