@@ -43,7 +43,9 @@ tools:
 
 # postgres installs and starts the PostgreSQL server the back end's tests
 # use, unless NEWSDESK_TEST_POSTGRES names another or none.
-postgres:
+# It comes after tools, whose apt-get would otherwise race its own for
+# dpkg's lock under make -j.
+postgres: tools
 	@scripts/postgres
 
 fmt:
