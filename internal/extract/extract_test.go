@@ -2,10 +2,12 @@ package extract
 
 import (
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/net/html"
 
@@ -422,4 +425,31 @@ func parseHTML(t *testing.T, page string) *html.Node {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// TestReadabilityQuiet checks that go-readability's records are not
+// formatted: its default logger is enabled at Info (it writes its text to
+// io.Discard), which cost about 1% of extraction time.
+func TestReadabilityQuiet(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		logger *slog.Logger
+		want   []bool // enabled at Debug, Info, Error
+	}{
+		{name: "library default", logger: readability.NewParser().Logger, want: []bool{false, true, true}},
+		{name: "extractor's", logger: New(Options{}).readabilityParser().Logger, want: []bool{false, false, false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got []bool
+			for _, l := range []slog.Level{slog.LevelDebug, slog.LevelInfo, slog.LevelError} {
+				got = append(got, tc.logger.Enabled(context.Background(), l))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("enabled at Debug, Info, Error (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
