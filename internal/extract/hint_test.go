@@ -14,7 +14,8 @@ func TestMetaHint(t *testing.T) {
 	t.Parallel()
 	body := `<div class="byline author">By Jane Roe</div><article>` +
 		strings.Repeat("<p>The council approved the budget after a long debate about the harbour and its ferries.</p>", 6) +
-		`<a rel="category tag" href="/politics/">Politics</a></article>`
+		`<a rel="category tag" href="/politics/">Politics</a></article>` +
+		`<div class="site-footer"><a href="https://creativecommons.org/licenses/by-sa/3.0/">Some rights reserved</a></div>`
 	tests := []struct {
 		name       string
 		byline     string
@@ -47,6 +48,11 @@ func TestMetaHint(t *testing.T) {
 			// of the page ("Politics").
 			if !slices.Equal(tr.Metadata.Categories, []string{"-"}) || !slices.Equal(tr.Metadata.Tags, []string{"-"}) {
 				t.Errorf("categories %q, tags %q, want the hint's", tr.Metadata.Categories, tr.Metadata.Tags)
+			}
+			// The license is the hint's: the search of the page's
+			// footer links (which would find BY-SA 3.0) did not run.
+			if tr.Metadata.License != "CC BY 4.0" {
+				t.Errorf("license %q, want the hint's", tr.Metadata.License)
 			}
 			var after bytes.Buffer
 			if err := html.Render(&after, doc); err != nil {
