@@ -491,6 +491,17 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	if v, k := belowThousand(w, i, j, val); k > 0 {
 		val, step = val+v, 0
 		j += k
+		// A million or more after them scales the whole: "mil quinientos
+		// millones" is how Spanish writes 1.5 billion, and "two thousand
+		// five hundred million" is 2.5 billion, not 2,500. Rounded to
+		// that scale as "1.500 millones" is. Abbreviations ("m", "bn")
+		// do not follow words.
+		if j < len(w) && len(w[j].key) > 2 && scaleWords[w[j].key] >= 1e6 {
+			sc := scaleWords[w[j].key]
+			step = sc * writtenStep(val)
+			val *= sc
+			j++
+		}
 	}
 	if article && j == i+1 {
 		// "a" alone is a number only before a unit: "a month-long", "a

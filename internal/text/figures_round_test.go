@@ -61,6 +61,12 @@ func TestRoundWordFigures(t *testing.T) {
 		{"two thousand five hundred", "en", "Two thousand five hundred people were evacuated.", read{"Two thousand five hundred people", 2500, "", "evacuated"}},
 		{"a thousand and fifty", "en", "A thousand and fifty people were evacuated.", read{"A thousand and fifty people", 1050, "", "evacuated"}},
 		{"two thousand stays", "en", "Two thousand people were evacuated.", read{"Two thousand people", 2000, "", "evacuated"}},
+		// A scale word after those words multiplies them all: "mil
+		// quinientos millones" is the usual Spanish way to write 1.5
+		// billion, and was read as 1,500.
+		{"mil quinientos millones", "es", "El rescate costará mil quinientos millones de euros.", read{"mil quinientos millones de euros", 1.5e9, "", "bailout"}},
+		{"dos mil trescientos millones", "es", "El rescate costará dos mil trescientos millones de euros.", read{"dos mil trescientos millones de euros", 2.3e9, "", "bailout"}},
+		{"two thousand five hundred million", "en", "The bailout will cost two thousand five hundred million dollars.", read{"two thousand five hundred million dollars", 2.5e9, "", "cost"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
