@@ -1078,6 +1078,11 @@ func vagueScale(w []fword, i int, lang string) (float64, int, bool) {
 		return 0, 0, false
 	}
 	if i+2 < len(w) && (w[i+1].key == "of" || w[i+1].key == "de") {
+		if lang == "es" && w[i+2].key == "miles" && i+4 < len(w) && w[i+3].key == "de" && (w[i+4].key == "millones" || w[i+4].key == "millon") {
+			// "cientos de miles de millones": hundreds of billions, not
+			// "miles de millones" with "cientos de" cut off.
+			return mul * 1e9, 5, true
+		}
 		if sc, ok := plurals[w[i+2].key]; ok {
 			return mul * sc, 3, true
 		}

@@ -62,6 +62,10 @@ func TestVagueMultitudes(t *testing.T) {
 		{"millones", "es", "Millones de personas vieron la final.", []read{{"Millones de personas", 1e6, BoundVague}}},
 		{"millones de euros", "es", "El fondo perdió millones de euros.", []read{{"millones de euros", 1e6, BoundVague}}},
 		{"miles de millones", "es", "El fondo perdió miles de millones de euros.", []read{{"miles de millones de euros", 1e9, BoundVague}}},
+		// "cientos de miles de millones" was cut to "miles de millones",
+		// a hundredth of the sum.
+		{"cientos de miles de millones", "es", "Costó cientos de miles de millones de euros.", []read{{"cientos de miles de millones de euros", 1e11, BoundVague}}},
+		{"decenas de miles de millones", "es", "Decenas de miles de millones de euros se perdieron.", []read{{"Decenas de miles de millones de euros", 1e10, BoundVague}}},
 		{"decenas de millones", "es", "Decenas de millones de personas vieron la final.", []read{{"Decenas de millones de personas", 1e7, BoundVague}}},
 		{"3 millones stays exact", "es", "La final la vieron 3 millones de personas.", []read{{"3 millones de personas", 3e6, ""}}},
 	}
