@@ -984,6 +984,12 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 			if seen && (k == "-" || k == "y" || k == "and") && j+1 < len(w) {
 				// "twenty-five", "treinta y cinco"; after "hundred",
 				// English joins tens too: "a hundred and fifty".
+				// Spanish joins with "y" only after treinta to noventa
+				// (16 to 29 are one word): "diez y dos" is two numbers,
+				// as in "dos mil diez y dos mil once".
+				if k == "y" && !tensAbove20(w[j-1].key) {
+					break
+				}
 				limit := 10.0
 				if k == "and" && w[j-1].key == "hundred" {
 					limit = 100
@@ -1022,6 +1028,13 @@ func parseNumberWords(w []fword, i int) (float64, int, bool) {
 		return 0, 0, false
 	}
 	return total, n, true
+}
+
+// tensAbove20 reports whether key is a tens word from thirty to ninety,
+// the only ones Spanish joins to a unit with "y".
+func tensAbove20(key string) bool {
+	v := numberWords[key]
+	return v >= 30 && v <= 90 && math.Mod(v, 10) == 0
 }
 
 // articleHundred reads "a hundred", "an hundred" or "a dozen" (and what
@@ -1124,6 +1137,11 @@ func belowThousand(w []fword, i, j int, val float64) (float64, int) {
 		k++ // "two thousand and five"
 	}
 	v, n, ok := parseNumberWords(w, k)
+	if !ok && w[j-1].key == "mil" && w[k].key == "once" {
+		// After "mil", "once" is eleven, not the English word that
+		// parseNumberWords leaves alone: "dos mil once" is 2,011.
+		v, n, ok = 11, 1, true
+	}
 	if !ok || v < 1 || v >= 1e3 || v != math.Trunc(v) {
 		return 0, 0
 	}

@@ -147,6 +147,11 @@ func TestFigures(t *testing.T) {
 		{"spanish thousands dot", "es", "Hubo 1.234 detenidos.", []fig{{"1.234 detenidos", 1234, "people", KindCount, "arrested"}}},
 		{"spanish words", "es", "Murieron treinta y cinco personas.",
 			[]fig{{"treinta y cinco personas", 35, "people", KindCount, "dead"}}},
+		// Spanish joins with "y" only after treinta to noventa: "diez y
+		// dos" is two numbers, and "dos mil diez y dos mil once" was one
+		// count of 2,012.
+		{"spanish y only after the tens", "es", "Murieron dos mil diez y dos mil once personas.",
+			[]fig{{"dos mil diez", 2010, "", KindCount, ""}, {"dos mil once personas", 2011, "people", KindCount, ""}}},
 		{"spanish duration", "es", "La tregua de tres semanas terminó.", []fig{{"tres semanas", 3, "week", KindDuration, "ceasefire"}}},
 		{"spanish alto el fuego", "es", "Acordaron un alto el fuego de 30 días.", []fig{{"30 días", 30, "day", KindDuration, "ceasefire"}}},
 		{"spanish un mes", "es", "La tregua durará un mes.", []fig{{"un mes", 1, "month", KindDuration, "ceasefire"}}},
