@@ -1127,7 +1127,8 @@ func afterNumber(w []fword, i int) bool {
 // is 1,500 and "dos mil trescientos" 2,300, "two thousand five hundred"
 // 2,500 and "a thousand and one" 1,001, not the thousands alone. It
 // returns the value they add and how many words they are, 0 for none.
-// What they write is exact to the unit, so the caller clears the step.
+// What they write is exact to the unit, so the caller clears the step,
+// unless a million or more follows and scales them all.
 func belowThousand(w []fword, i, j int, val float64) (float64, int) {
 	if j >= len(w) || j == i || (w[j-1].key != "mil" && w[j-1].key != "thousand") || val < 1e3 || math.Mod(val, 1e3) != 0 {
 		return 0, 0
@@ -1137,10 +1138,16 @@ func belowThousand(w []fword, i, j int, val float64) (float64, int) {
 		k++ // "two thousand and five"
 	}
 	v, n, ok := parseNumberWords(w, k)
-	if !ok && w[j-1].key == "mil" && w[k].key == "once" {
+	switch {
+	case ok:
+	case w[j-1].key == "mil" && w[k].key == "once":
 		// After "mil", "once" is eleven, not the English word that
 		// parseNumberWords leaves alone: "dos mil once" is 2,011.
 		v, n, ok = 11, 1, true
+	case k > j && w[k].key == "one":
+		// After "thousand and", "one" is a number, not the pronoun
+		// parseNumberWords leaves alone: "a thousand and one" is 1,001.
+		v, n, ok = 1, 1, true
 	}
 	if !ok || v < 1 || v >= 1e3 || v != math.Trunc(v) {
 		return 0, 0

@@ -61,6 +61,9 @@ func TestRoundWordFigures(t *testing.T) {
 		{"two thousand five hundred", "en", "Two thousand five hundred people were evacuated.", read{"Two thousand five hundred people", 2500, "", "evacuated"}},
 		{"a thousand and fifty", "en", "A thousand and fifty people were evacuated.", read{"A thousand and fifty people", 1050, "", "evacuated"}},
 		{"dos mil veinte is a count", "es", "Fueron evacuadas dos mil veinte personas.", read{"dos mil veinte personas", 2020, "", "evacuated"}},
+		// "one" alone is left unread as a pronoun, but not after "thousand
+		// and": "a thousand and one" was read as a round thousand.
+		{"a thousand and one", "en", "A thousand and one people were evacuated.", read{"A thousand and one people", 1001, "", "evacuated"}},
 		{"two thousand stays", "en", "Two thousand people were evacuated.", read{"Two thousand people", 2000, "", "evacuated"}},
 		// A scale word after those words multiplies them all: "mil
 		// quinientos millones" is the usual Spanish way to write 1.5
