@@ -2,8 +2,8 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // headMax: the longest section heading addHeadings puts back, in words;
@@ -39,31 +39,19 @@ func (o *outline) addHeadings(body []para, title string, strict bool) []para {
 	}
 	// pos: each body paragraph's index by its text; -1 for a text the
 	// body holds twice, which cannot say where a heading goes. loose: the
-	// same by the text without white space, built only once a heading or
-	// the paragraph below one is not in pos, so that most pages copy no
-	// text.
-	var pos, loose map[string]int
-	index := func(key func(string) string) map[string]int {
-		m := make(map[string]int, len(body))
-		for j, p := range body {
-			k := key(p.text)
-			if _, ok := m[k]; ok {
-				m[k] = -1
-				continue
-			}
-			m[k] = j
-		}
-		return m
-	}
+	// same by the text without white space, for a text pos misses; it is
+	// built on every page that puts a heading back (a heading to put back
+	// is one the body lacks), so it is keyed by a hash and copies no text.
+	var pos map[string]int
+	var loose spacelessIndex
 	find := func(s string) (int, bool) {
 		if at, ok := pos[s]; ok || strict {
 			return at, ok
 		}
-		if loose == nil {
-			loose = index(spaceless)
+		if loose.at == nil {
+			loose = newSpacelessIndex(body)
 		}
-		at, ok := loose[spaceless(s)]
-		return at, ok
+		return loose.find(s)
 	}
 	type insert struct {
 		at   int
@@ -99,7 +87,14 @@ func (o *outline) addHeadings(body []para, title string, strict bool) []para {
 			continue
 		}
 		if pos == nil {
-			pos = index(func(s string) string { return s })
+			pos = make(map[string]int, len(body))
+			for j, p := range body {
+				if _, ok := pos[p.text]; ok {
+					pos[p.text] = -1
+					continue
+				}
+				pos[p.text] = j
+			}
 		}
 		at, ok := find(collapseSpace(o.paras[j].text))
 		if !ok || at <= 0 {
@@ -175,15 +170,105 @@ func (o *outline) inAside(s int32) bool {
 	return false
 }
 
-// spaceless returns s without its white space: go-trafilatura drops the
-// space between adjacent inline elements ("spaceyou're"), so a body
-// paragraph and the page's paragraph it came from may differ in their
-// spaces alone.
-func spaceless(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
+// spacelessIndex finds a body paragraph by its text without white
+// space: go-trafilatura drops the space between adjacent inline elements
+// ("spaceyou're"), so a body paragraph and the page's paragraph it came
+// from may differ in their spaces alone. It keys each paragraph by a hash
+// of its non-space bytes rather than by a spaceless copy, and confirms a
+// hit by comparing the texts, so that building it copies no text.
+type spacelessIndex struct {
+	body []para
+	// at: the index of the body paragraph with each hash; -1 for a hash
+	// that two paragraphs share (one text held twice, or, rarely, two
+	// texts whose hashes collide), which find resolves by a scan.
+	at map[uint64]int
+}
+
+func newSpacelessIndex(body []para) spacelessIndex {
+	x := spacelessIndex{body: body, at: make(map[uint64]int, len(body))}
+	for j, p := range body {
+		h := spacelessHash(p.text)
+		if _, ok := x.at[h]; ok {
+			x.at[h] = -1
+			continue
 		}
-		return r
-	}, s)
+		x.at[h] = j
+	}
+	return x
+}
+
+// find returns the index of the body paragraph equal to s but for white
+// space, -1 if the body holds several, and whether it holds one.
+func (x spacelessIndex) find(s string) (int, bool) {
+	at, ok := x.at[spacelessHash(s)]
+	switch {
+	case !ok:
+		return 0, false
+	case at >= 0:
+		return at, equalSpaceless(x.body[at].text, s)
+	}
+	found := false
+	for j, p := range x.body {
+		if !equalSpaceless(p.text, s) {
+			continue
+		}
+		if found {
+			return -1, true
+		}
+		at, found = j, true
+	}
+	return at, found
+}
+
+// spacelessHash returns a 64-bit FNV-1a hash of s's runes outside its
+// white space (unicode.IsSpace). It hashes runes, not bytes, so that an
+// invalid byte counts as utf8.RuneError, as it did in a spaceless copy
+// made by strings.Map: equalSpaceless's equality, whose hits it keys.
+func spacelessHash(s string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		for k := 0; k < 32; k += 8 {
+			h ^= uint64(byte(r >> k))
+			h *= prime
+		}
+	}
+	return h
+}
+
+// equalSpaceless reports whether a and b hold the same runes outside
+// their white space (unicode.IsSpace), an invalid byte read as
+// utf8.RuneError, without copying either.
+func equalSpaceless(a, b string) bool {
+	i, j := 0, 0
+	for {
+		ra, na := nextNonSpace(a, &i)
+		rb, nb := nextNonSpace(b, &j)
+		if na == 0 || nb == 0 {
+			return na == nb
+		}
+		if ra != rb {
+			return false
+		}
+	}
+}
+
+// nextNonSpace returns the first rune of s at or after *i that is not
+// white space (unicode.IsSpace) and its width, and moves *i past it; a
+// width of 0 at the end of s.
+func nextNonSpace(s string, i *int) (rune, int) {
+	for *i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[*i:])
+		*i += n
+		if !unicode.IsSpace(r) {
+			return r, n
+		}
+	}
+	return 0, 0
 }

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -162,6 +164,70 @@ func TestAddHeadings(t *testing.T) {
 					t.Errorf("addHeadings mismatch (-want +got):\n%s", diff)
 				}
 			})
+		}
+	}
+}
+
+// TestSpacelessIndex checks that addHeadings' index finds a body
+// paragraph by its text without white space, as a spaceless copy would:
+// a text held twice gives -1, a hash two texts share is resolved by
+// comparing them, and an invalid byte reads as utf8.RuneError.
+func TestSpacelessIndex(t *testing.T) {
+	t.Parallel()
+	body := []para{{text: "Read theguide now"}, {text: "How it works"}, {text: "Twice said"}, {text: "Twice  said"}, {text: "bad\xffbyte"}}
+	// collided: one hash for two different texts, as if they collided.
+	collided := spacelessIndex{body: body, at: map[uint64]int{spacelessHash("Howitworks"): -1}}
+	type result struct {
+		At int
+		OK bool
+	}
+	tests := []struct {
+		name string
+		x    spacelessIndex
+		s    string
+		want result
+	}{
+		{"spaces differ", newSpacelessIndex(body), "Read the guide now", result{0, true}},
+		{"tabs and no-break spaces", newSpacelessIndex(body), "How\tit\u00a0works", result{1, true}},
+		{"held twice", newSpacelessIndex(body), "Twicesaid", result{-1, true}},
+		{"absent", newSpacelessIndex(body), "How it worked", result{0, false}},
+		{"a prefix", newSpacelessIndex(body), "How it", result{0, false}},
+		{"invalid byte as RuneError", newSpacelessIndex(body), "bad\ufffdbyte", result{4, true}},
+		{"a shared hash, resolved", collided, "How it works", result{1, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			at, ok := tt.x.find(tt.s)
+			if diff := cmp.Diff(tt.want, result{at, ok}); diff != "" {
+				t.Errorf("find(%q) mismatch (-want +got):\n%s", tt.s, diff)
+			}
+		})
+	}
+}
+
+// TestEqualSpaceless checks equalSpaceless against a spaceless copy made
+// by strings.Map, which it replaces.
+func TestEqualSpaceless(t *testing.T) {
+	t.Parallel()
+	copyless := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	texts := []string{"", " ", "a", " a ", "ab", "a b", "a\u2003b", "ba", "abc", "\xff", "\ufffd", "é", "e\u0301", "ab "}
+	for _, a := range texts {
+		for _, b := range texts {
+			want := copyless(a) == copyless(b)
+			if got := equalSpaceless(a, b); got != want {
+				t.Errorf("equalSpaceless(%q, %q) = %v, want %v", a, b, got, want)
+			}
+			if want && spacelessHash(a) != spacelessHash(b) {
+				t.Errorf("spacelessHash(%q) != spacelessHash(%q) for texts equal but for spaces", a, b)
+			}
 		}
 	}
 }
