@@ -79,11 +79,12 @@ func (o *outline) addHeadings(body []para, title string, strict bool) []para {
 			// it, not a paragraph below it.
 			continue
 		}
-		if o.linked[i] && (o.linked[j] || i > 0 && o.linked[i-1]) {
+		if o.linked[i] && (o.linked[j] || o.linkedAbove(i)) {
 			// A linked heading among links is a teaser card's title
 			// (a row of cards, a card's kicker above it); between two
 			// paragraphs of text it is a section's, linked to its own
-			// anchor or to the page it names.
+			// anchor or to the page it names. The paragraph above is
+			// the first with a word (linkedAbove).
 			continue
 		}
 		if pos == nil {
@@ -157,6 +158,19 @@ func (o *outline) skipBelow(j int, b int32) bool {
 	}
 	c := o.block[j]
 	return c >= 0 && c != b && !o.linked[j] && o.inAside(o.side[c])
+}
+
+// linkedAbove reports whether the page paragraph above heading i is
+// linked, looking past spacers without a word as skipBelow looks past
+// them below: a row of teaser cards may set an empty <p> between cards.
+// Unlike skipBelow it does not look past asides: a linked heading below
+// a caption is taken as a section's.
+func (o *outline) linkedAbove(i int) bool {
+	k := i - 1
+	for k >= 0 && wordCount(o.paras[k].text) == 0 {
+		k--
+	}
+	return k >= 0 && o.linked[k]
 }
 
 // inAside reports whether side element s (-1: none) or one around it is

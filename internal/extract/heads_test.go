@@ -74,6 +74,12 @@ func TestAddHeadings(t *testing.T) {
 			want: texts(body),
 		},
 		{
+			name: "a linked heading under a linked line and a spacer",
+			page: `<html><body><article>` + p("intro", 80) + `<p><a href="/y">Another story entirely</a></p><p>&#8205;</p>` +
+				`<h3><a href="/x">Yet another story</a></h3>` + p("middle", 80) + p("end", 40) + `</article></body></html>`,
+			want: texts(body),
+		},
+		{
 			name: "a linked section heading between paragraphs of text",
 			page: `<html><body><article>` + p("intro", 80) + `<h2><a href="#how">How it works</a></h2>` + p("middle", 80) +
 				p("end", 40) + `</article></body></html>`,
