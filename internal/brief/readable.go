@@ -182,18 +182,20 @@ func articleLangs(articles []news.Article) []string {
 	return out
 }
 
-// nameFirst puts first a sentence that does not open on a pronoun (whose
-// candidate does not lean), keeping the others in their order, so the
-// summary's first line says whom it is about: the first such sentence
-// that names someone (named), else the first such sentence. With the
-// first sentence not leaning, or every one leaning, the order stays.
+// nameFirst puts first a sentence that does not refer back (whose
+// candidate's refers is false: no pronoun, connective, demonstrative or
+// other opener of refersBack), keeping the others in their order, so the
+// summary's first line says whom it is about and stands on its own: the
+// first such sentence that names someone (named), else the first such
+// sentence. With the first sentence not referring back, or every one
+// doing so, the order stays.
 func nameFirst(chosen []candidate, named func(unit) bool) {
-	if len(chosen) == 0 || !chosen[0].leans {
+	if len(chosen) == 0 || !chosen[0].refers {
 		return
 	}
 	at := -1
 	for i, c := range chosen {
-		if c.leans {
+		if c.refers {
 			continue
 		}
 		if named(c.u) {
@@ -317,6 +319,148 @@ func placeLeaners(chosen []candidate) []candidate {
 				continue
 			}
 			out = slices.Insert(out, i+1, c)
+			break
+		}
+	}
+	return out
+}
+
+// A summary's first sentence is read with nothing before it but the
+// headline, so it must not refer back to something only an earlier
+// sentence of its article said: "Most of the cases are children at two
+// primary schools" (what cases?), "The move follows…", "Both said…", "But
+// the union…". opensOnPronoun covers a pronoun subject; refersBack adds
+// the other openers an editor would strike from a first line, in English
+// and Spanish, and nameFirst keeps them out of first place. Definite nouns
+// in general are not read ("The plan, agreed after six hours of talks…"
+// opens well under its headline): only those that can mean nothing but
+// something said before.
+
+// backConnectives are first words (or word pairs) that tie a sentence to
+// the one before it: "But …", "However, …", "Sin embargo, …".
+var backConnectives = map[string]map[string]bool{
+	"en": wordSet("but", "however", "yet", "still", "also", "meanwhile", "instead", "nevertheless",
+		"nonetheless", "moreover", "furthermore", "besides", "therefore", "thus", "hence", "consequently",
+		"likewise", "similarly", "and", "or", "nor",
+		"even so", "as a", "in addition", "by contrast", "in response", "in turn", "despite this", "after that"),
+	"es": wordSet("pero", "además", "también", "asimismo", "entonces", "igualmente", "tampoco", "y", "o",
+		"sin embargo", "no obstante", "por ello", "por eso", "por tanto", "por su", "en cambio",
+		"mientras tanto", "a su", "pese a", "aun así"),
+}
+
+// demonstratives open a sentence on something named before ("This is the
+// fifth increase…", "These were the first…", "Such cuts…"), unless a time
+// word follows ("This week the council voted", "Este jueves…").
+var demonstratives = map[string]map[string]bool{
+	"en": wordSet("this", "that", "these", "those", "such"),
+	"es": wordSet("este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "esto", "eso",
+		"aquel", "aquella", "aquellos", "aquellas", "aquello", "dicho", "dicha", "dichos", "dichas", "tal", "tales"),
+}
+
+// timeWords after a demonstrative make it point at the calendar, not back.
+var timeWords = wordSet("week", "year", "month", "morning", "afternoon", "evening", "weekend", "season",
+	"spring", "summer", "autumn", "fall", "winter", "time", "day", "decade", "century",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"semana", "año", "mes", "mañana", "tarde", "noche", "fin", "temporada", "primavera", "verano",
+	"otoño", "invierno", "día", "década", "siglo", "lunes", "martes", "miércoles", "jueves", "viernes",
+	"sábado", "domingo")
+
+// quantifiers, with "of the"/"de los" after them ("Most of the cases…",
+// "La mayoría de los casos…") or standing alone before a verb ("All are
+// recovering"), count members of a group named before. With a noun of
+// their own ("Most trains were cancelled") they do not lean.
+var quantifiers = map[string]map[string]bool{
+	"en": wordSet("all", "most", "many", "some", "none", "several", "few", "half", "each", "either", "neither"),
+	"es": wordSet("todos", "todas", "muchos", "muchas", "algunos", "algunas", "varios", "varias", "ninguno",
+		"ninguna", "mayoría", "mitad", "cada", "otros", "otras"),
+}
+
+// ofTheGroup are the words after "of"/"de" that make a quantifier count
+// a group named before.
+var ofTheGroup = wordSet("the", "them", "these", "those", "its", "their", "his", "her",
+	"los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas", "sus")
+
+// bareVerbs after a quantifier make it the whole subject ("All are
+// recovering", "Todos están…").
+var bareVerbs = wordSet("are", "were", "is", "was", "have", "had", "has", "will", "would", "could", "can",
+	"may", "might", "must", "should", "said", "say", "says", "remain", "remained", "did", "do",
+	"están", "estaban", "estuvieron", "son", "eran", "fueron", "han", "habían", "tienen", "dijeron",
+	"se", "siguen", "serán", "pueden")
+
+// alwaysOthers open on a group set against one named before ("Others
+// said …"). "Another 1.9 million Americans filed …" is a news lead's
+// convention, not a reference, so "another" is not among them.
+var alwaysOthers = wordSet("others")
+
+// backNouns after "the"/"el"/"la" name only something said before: the
+// move, the decision, the two (men), the latter. A number word counts
+// only on its own ("The two men", not "The two-day strike").
+var backNouns = map[string]map[string]bool{
+	"en": wordSet("move", "decision", "announcement", "remarks", "comments", "incident", "development",
+		"step", "latter", "pair", "trio", "duo", "same",
+		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+	"es": wordSet("medida", "decisión", "anuncio", "incidente", "declaraciones", "iniciativa", "misma", "mismo",
+		"dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
+}
+
+var definiteArticles = wordSet("the", "el", "la", "los", "las")
+
+// refersBack reports whether sentence s, in language lang ("en" or "es";
+// anything else reads as English), opens on words that refer to
+// something an earlier sentence said: a pronoun (opensOnPronoun), a
+// connective, a demonstrative, a quantifier over a group named before, or
+// a definite noun that can only point back ("The move…", "The two…").
+func refersBack(s, lang string) bool {
+	if opensOnPronoun(s, lang) {
+		return true
+	}
+	if _, ok := backConnectives[lang]; !ok {
+		lang = "en"
+	}
+	ws := leadingWords(s, 4)
+	if len(ws) == 0 {
+		return false
+	}
+	at := func(i int) string {
+		if i < len(ws) {
+			return ws[i]
+		}
+		return ""
+	}
+	w0, w1, w2 := ws[0], at(1), at(2)
+	switch {
+	case backConnectives[lang][w0], w1 != "" && backConnectives[lang][w0+" "+w1]:
+		return !(w0 == "as" && w1 == "a" && w2 != "result")
+	case demonstratives[lang][w0]:
+		// "Those who …", "Tal como …" describe, they do not point back.
+		return !timeWords[w1] && w1 != "who" && w1 != "como" && w1 != "y"
+	case w0 == "la" && quantifiers[lang][w1]: // "La mayoría de los…"
+		return w2 == "de" && ofTheGroup[at(3)]
+	case alwaysOthers[w0]:
+		return true
+	case w0 == "both" || w0 == "ambos" || w0 == "ambas":
+		// "Both men said …" points back; "Both Republican members of the
+		// board …" and "Both Moreno and Greaves …" name their two.
+		return (w1 == "of" || w1 == "de") && ofTheGroup[w2] || bareVerbs[w1] || bareVerbs[w2]
+	case quantifiers[lang][w0]:
+		return (w1 == "of" || w1 == "de") && ofTheGroup[w2] || bareVerbs[w1] || w1 == "ellos" || w1 == "ellas"
+	case definiteArticles[w0]:
+		return backNouns[lang][w1]
+	}
+	return false
+}
+
+// leadingWords are the first n words of s, lower-cased, with their
+// punctuation trimmed but hyphens kept, so "two-day" is not "two".
+func leadingWords(s string, n int) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+		if f == "" {
+			continue
+		}
+		out = append(out, f)
+		if len(out) == n {
 			break
 		}
 	}

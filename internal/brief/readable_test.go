@@ -116,6 +116,7 @@ func TestNameFirst(t *testing.T) {
 			for i, s := range tc.in {
 				cs[i].u.text = s
 				cs[i].leans = opensOnPronoun(s, "en")
+				cs[i].refers = refersBack(s, "en")
 			}
 			names := map[string]bool{"moreno": true}
 			nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, names) })
@@ -307,6 +308,157 @@ func TestPlaceLeaners(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("placeLeaners mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRefersBack(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, lang string
+		want    bool
+	}{
+		// Openers that point back.
+		{"Most of the cases are children at two primary schools.", "en", true},
+		{"Many of them were still without power on Sunday.", "en", true},
+		{"All are recovering, the hospital said.", "en", true},
+		{"Some have been amplified by the president and his team.", "en", true},
+		{"The move follows weeks of protests.", "en", true},
+		{"The decision was welcomed by the union.", "en", true},
+		{"The two men were arrested at the border.", "en", true},
+		{"The latter was not charged.", "en", true},
+		{"Both said the talks would resume on Monday.", "en", true},
+		{"Both men were arrested at the border.", "en", true},
+		{"Both of them denied the charges.", "en", true},
+		{"This is what a feeding frenzy looks like.", "en", true},
+		{"Those comments came after the vote.", "en", true},
+		{"Such cuts would close three schools.", "en", true},
+		{"“This is a scandal,” Senator Jeff Merkley said.", "en", true},
+		{"But the union said it would strike again.", "en", true},
+		{"However, the bank kept its forecast.", "en", true},
+		{"As a result, trains were cancelled.", "en", true},
+		{"Others said the plan came too late.", "en", true},
+		{"She said the plan came too late.", "en", true}, // a pronoun, as opensOnPronoun
+		// Openers that stand on their own.
+		{"Health officials confirmed 23 cases of measles on Thursday.", "en", false},
+		{"Most trains were cancelled on Monday.", "en", false},
+		{"All flights from the capital were grounded.", "en", false},
+		{"The plan, agreed after six hours of talks, includes army escorts.", "en", false},
+		{"The two-day strike ended on Tuesday.", "en", false},
+		{"The 600 residents of Tarrow village were told to pack.", "en", false},
+		{"Both Republican members of the county board signed affidavits.", "en", false},
+		{"Both Moreno and Greaves voted on Monday.", "en", false},
+		{"This week the council voted to close the bridge.", "en", false},
+		{"Those who want to vote must register by Friday.", "en", false},
+		{"Another 1.9 million Americans filed for unemployment benefits last week.", "en", false},
+		{"As the Senate prepares to vote, the senator spoke.", "en", false},
+		{"It was not clear whether the dam would hold.", "en", false},
+		// Spanish.
+		{"La mayoría de los casos son niños de dos colegios.", "es", true},
+		{"Muchos de ellos siguen sin luz.", "es", true},
+		{"Todos están fuera de peligro, según el hospital.", "es", true},
+		{"La medida entrará en vigor el lunes.", "es", true},
+		{"Los dos hombres fueron detenidos en la frontera.", "es", true},
+		{"Ambos dijeron que las negociaciones seguirán.", "es", true},
+		{"Esta es la quinta subida del año.", "es", true},
+		{"Dicha propuesta fue rechazada.", "es", true},
+		{"Sin embargo, el banco mantuvo su previsión.", "es", true},
+		{"Pero el sindicato anunció otra huelga.", "es", true},
+		{"Dijo que el puente seguirá cerrado.", "es", true}, // a dropped subject, as opensOnPronoun
+		{"Las autoridades sanitarias confirmaron 23 casos de sarampión.", "es", false},
+		{"Este jueves el ayuntamiento votó el cierre del puente.", "es", false},
+		{"La organización espera más de 20.000 visitantes.", "es", false},
+		{"Los dos partidos principales perdieron votos.", "es", true},
+		{"Tal como anunció el Gobierno, el plan empieza en mayo.", "es", false},
+		{"Moreno ganó las elecciones el lunes.", "es", false},
+		{"", "en", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.s, func(t *testing.T) {
+			t.Parallel()
+			if got := refersBack(tc.s, tc.lang); got != tc.want {
+				t.Errorf("refersBack(%q, %q) = %v, want %v", tc.s, tc.lang, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestNameFirstBackReference wants a summary that would open on a sentence
+// referring back (not by a pronoun) to open on one that stands alone, and
+// the order kept when the rule is off (SummaryOptions.BackReferenceOpeners).
+func TestNameFirstBackReference(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, lang string
+		off        bool
+		in         []string
+		want       []string
+	}{
+		{
+			name: "most of the cases",
+			lang: "en",
+			in: []string{
+				"Most of the cases are children at two primary schools.",
+				"Priya Anand, Eastgate's director of public health, said the outbreak began in late February.",
+				"All are recovering, the hospital said.",
+			},
+			want: []string{
+				"Priya Anand, Eastgate's director of public health, said the outbreak began in late February.",
+				"Most of the cases are children at two primary schools.",
+				"All are recovering, the hospital said.",
+			},
+		},
+		{
+			name: "the move, rule off",
+			lang: "en",
+			off:  true,
+			in:   []string{"The move follows weeks of protests.", "Moreno closed the bridge on Monday."},
+			want: []string{"The move follows weeks of protests.", "Moreno closed the bridge on Monday."},
+		},
+		{
+			name: "the move",
+			lang: "en",
+			in:   []string{"The move follows weeks of protests.", "Moreno closed the bridge on Monday."},
+			want: []string{"Moreno closed the bridge on Monday.", "The move follows weeks of protests."},
+		},
+		{
+			name: "la mayoría de los casos",
+			lang: "es",
+			in: []string{
+				"La mayoría de los casos son niños de dos colegios.",
+				"Sin embargo, el ministerio no cerrará las escuelas.",
+				"Las autoridades sanitarias de Eastgate confirmaron 23 casos de sarampión.",
+			},
+			want: []string{
+				"Las autoridades sanitarias de Eastgate confirmaron 23 casos de sarampión.",
+				"La mayoría de los casos son niños de dos colegios.",
+				"Sin embargo, el ministerio no cerrará las escuelas.",
+			},
+		},
+		{
+			name: "every one refers back",
+			lang: "en",
+			in:   []string{"Most of the cases are children.", "The move follows weeks of protests."},
+			want: []string{"Most of the cases are children.", "The move follows weeks of protests."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cs := make([]candidate, len(tc.in))
+			for i, s := range tc.in {
+				cs[i].u.text = s
+				cs[i].leans, cs[i].refers = openerMarks(s, tc.lang, SummaryOptions{BackReferenceOpeners: tc.off})
+			}
+			names := map[string]bool{"moreno": true, "anand": true, "eastgate": true}
+			nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, names) })
+			var got []string
+			for _, c := range cs {
+				got = append(got, c.u.text)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("order (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -30,6 +30,14 @@ type SummaryOptions struct {
 	// sentences for the key facts and the bottom line; the summary has its
 	// own model.
 	Weights []float64
+	// BackReferenceOpeners, when true, lets the summary open on a
+	// sentence that refers back to one it does not show ("Most of the
+	// cases are children …", "The move follows …", "But the union …"),
+	// as before the rule; a pronoun opener is kept out of first place
+	// either way. False by default: such a sentence is not put first
+	// (refersBack, nameFirst; docs/briefing.md, "A first sentence that
+	// stands on its own").
+	BackReferenceOpeners bool
 }
 
 func (o SummaryOptions) withDefaults() SummaryOptions {

@@ -394,9 +394,16 @@ type candidate struct {
 	// near marks the shortlisted candidates this one restates
 	// (nearDuplicate): a set holds at most one of them.
 	near []bool
-	// leans marks a sentence that opens on a pronoun (opensOnPronoun): it
-	// may not be a summary's first sentence.
+	// leans marks a sentence that opens on a pronoun (opensOnPronoun): no
+	// set is made only of such sentences, and it may not be a summary's
+	// first sentence.
 	leans bool
+	// refers marks a sentence that may not open the summary (nameFirst):
+	// one that refers back (refersBack), or, with
+	// SummaryOptions.BackReferenceOpeners, one that leans. It plays no
+	// part in which set is chosen, so the model's inputs do not depend on
+	// it.
+	refers bool
 }
 
 // subsetFeatures describes the summary made of cands[i] for i in pick.
@@ -497,7 +504,7 @@ func candidates(articles []news.Article, langs []string, o SummaryOptions, m sum
 	sets := make([]map[string]bool, len(cands))
 	for k := range cands {
 		sets[k] = conceptSet(cands[k].u.text)
-		cands[k].leans = opensOnPronoun(cands[k].u.text, langs[cands[k].u.doc])
+		cands[k].leans, cands[k].refers = openerMarks(cands[k].u.text, langs[cands[k].u.doc], o)
 		cands[k].near = make([]bool, len(cands))
 		for j := range k {
 			if nearDuplicate(sets[k], sets[j]) {
@@ -532,6 +539,17 @@ func candidates(articles []news.Article, langs []string, o SummaryOptions, m sum
 		}
 	}
 	return cands, weight
+}
+
+// openerMarks tells, of sentence s in language lang, whether it opens on
+// a pronoun (candidate.leans) and whether it may not open the summary
+// (candidate.refers).
+func openerMarks(s, lang string, o SummaryOptions) (leans, refers bool) {
+	leans = opensOnPronoun(s, lang)
+	if o.BackReferenceOpeners {
+		return leans, leans
+	}
+	return leans, refersBack(s, lang)
 }
 
 // sourceLengths is the log of the articles' total words and of the

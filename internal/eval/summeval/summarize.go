@@ -49,6 +49,7 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	var opt brief.SummaryOptions
 	fs.IntVar(&opt.Words, "words", brief.DefaultSummaryWords, "length budget in words, for every system")
 	fs.IntVar(&opt.Shortlist, "shortlist", 0, "how many of the best sentences the summariser chooses among (0: the trained model's)")
+	fs.BoolVar(&opt.BackReferenceOpeners, "back-reference-openers", false, "let the summary open on a sentence that refers back (\"Most of the cases…\"), as before the rule")
 	if err := eval.ParseFlags(fs, args); err != nil {
 		return err
 	}
