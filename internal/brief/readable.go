@@ -27,6 +27,9 @@ import (
 //     (a person for "his", an organisation or thing for "its"), or is
 //     left out (placeLeaners): "Its chief engineer said …" after "Lanmere
 //     mayor Piet Halloran welcomed the fund." points at nothing.
+//   - Nor does a summary open on a sentence that refers back in other
+//     words: "Most of the cases …", "The move …", "But …" (refersBack,
+//     nameFirst). This only orders the chosen set.
 
 // nearDuplicateShare is how much of the shorter sentence's concepts
 // (content words and word pairs, conceptsOf) the other must hold for the
@@ -429,8 +432,21 @@ func refersBack(s, lang string) bool {
 	}
 	w0, w1, w2 := ws[0], at(1), at(2)
 	switch {
-	case backConnectives[lang][w0], w1 != "" && backConnectives[lang][w0+" "+w1]:
-		return !(w0 == "as" && w1 == "a" && w2 != "result")
+	case backConnectives[lang][w0]:
+		return true
+	case w1 != "" && backConnectives[lang][w0+" "+w1]:
+		// "As a result" points back, "As a child" does not; "In response
+		// to the attack, …" and "In addition to …" name what they follow,
+		// and so does "Pese a la lluvia" (not "Pese a ello").
+		switch w0 + " " + w1 {
+		case "as a":
+			return w2 == "result"
+		case "in response", "in addition":
+			return w2 != "to"
+		case "pese a":
+			return w2 == "ello" || w2 == "esto" || w2 == "eso"
+		}
+		return true
 	case demonstratives[lang][w0]:
 		// "Those who …", "Tal como …" describe, they do not point back.
 		return !timeWords[w1] && w1 != "who" && w1 != "como" && w1 != "y"

@@ -353,6 +353,13 @@ func TestRefersBack(t *testing.T) {
 		{"Those who want to vote must register by Friday.", "en", false},
 		{"Another 1.9 million Americans filed for unemployment benefits last week.", "en", false},
 		{"As the Senate prepares to vote, the senator spoke.", "en", false},
+		{"As a child, Brenner ran along the river.", "en", false},
+		{"In response to the attack, the agency paused its convoys.", "en", false},
+		{"In response, the agency paused its convoys.", "en", true},
+		{"In addition to the grants, the fund will build flood walls.", "en", false},
+		{"Por su parte, el sindicato rechazó la oferta.", "es", true},
+		{"Pese a ello, el banco subió los tipos.", "es", true},
+		{"Pese a la lluvia, la carrera se celebró.", "es", false},
 		{"It was not clear whether the dam would hold.", "en", false},
 		// Spanish.
 		{"La mayoría de los casos son niños de dos colegios.", "es", true},
