@@ -361,11 +361,12 @@ var demonstratives = map[string]map[string]bool{
 }
 
 // timeWords after a demonstrative make it point at the calendar, not back.
-var timeWords = wordSet("week", "year", "month", "morning", "afternoon", "evening", "weekend", "season",
+var timeWords = wordSet("week", "year", "month", "morning", "afternoon", "evening", "night", "weekend", "season",
 	"spring", "summer", "autumn", "fall", "winter", "time", "day", "decade", "century",
+	"weeks", "years", "months", "days",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"semana", "año", "mes", "mañana", "tarde", "noche", "fin", "temporada", "primavera", "verano",
-	"otoño", "invierno", "día", "década", "siglo", "lunes", "martes", "miércoles", "jueves", "viernes",
+	"otoño", "invierno", "día", "década", "siglo", "semanas", "años", "meses", "días", "lunes", "martes", "miércoles", "jueves", "viernes",
 	"sábado", "domingo")
 
 // quantifiers, with "of the"/"de los" after them ("Most of the cases…",
