@@ -52,6 +52,9 @@ type Options struct {
 	MaxVoices, MaxFacts int
 	// MaxRelated caps the related stories listed; 5 by default.
 	MaxRelated int
+	// Figures tunes how the key facts read figures; the zero value is
+	// text's default (text.FigureOptions).
+	Figures text.FigureOptions
 	// Now is the generation time stamped on the briefing; zero means the
 	// current time.
 	Now time.Time
@@ -248,7 +251,7 @@ func Build(in Input, opt Options) news.Briefing {
 	}))
 	// Key facts and the bottom line read in the briefing's language.
 	factItems := guard(opt.Logger, in.Story.ID, news.SectionFacts, func() []news.Item {
-		return facts(arts, an.langs, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer)
+		return facts(arts, an.langs, quotes(), in.Sources, orDefault(opt.MaxFacts, 8), seen, sc, prefer, opt.Figures)
 	})
 	add(news.SectionFacts, factItems)
 	// Nor is a key fact's sentence the bottom line, a few lines below it.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/text"
 )
 
 // TestFactsReaderLanguage wants a key fact listed on its own line only
@@ -50,7 +51,7 @@ func TestFactsReaderLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			items := facts(tt.arts, articleLangs(tt.arts), articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer)
+			items := facts(tt.arts, articleLangs(tt.arts), articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer, text.FigureOptions{})
 			var got [][]string
 			for _, it := range items {
 				figs := []string{it.Figure.Text}

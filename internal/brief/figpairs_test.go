@@ -35,7 +35,9 @@ import (
 //	NEWSDESK_FIGURE_PAIRS=/tmp/pairs.jsonl go test ./internal/brief -run TestFigurePairs -v
 //
 // writes every pair shown, and prints counts per corpus and the labelled
-// sample's precision.
+// sample's precision. NEWSDESK_FIGURE_SEPARATE_SUMS=1 reads figures with
+// text.FigureOptions.SeparateSums, to measure the eval without the rule
+// that keys a committed sum as its fund.
 
 // pairRef names a figure by its article and its bytes.
 type pairRef struct {
@@ -124,7 +126,7 @@ type shownPair struct {
 
 // shownPairs runs the key-facts section over every story of docs with two
 // articles or more and lists each main value with each of its variants.
-func shownPairs(set string, docs []evalDoc) []shownPair {
+func shownPairs(set string, docs []evalDoc, fo text.FigureOptions) []shownPair {
 	byStory := map[string][]evalDoc{}
 	var order []string
 	for _, d := range docs {
@@ -143,7 +145,7 @@ func shownPairs(set string, docs []evalDoc) []shownPair {
 		for i, d := range ds {
 			arts[i] = news.Article{ID: int64(i + 1), Text: d.text, Lang: d.lang, PublishedAt: d.published, URL: "https://outlet" + strconv.Itoa(i+1) + ".example/a"}
 		}
-		for _, it := range allFacts(arts, nil, 8, nil) {
+		for _, it := range allFactsWith(arts, nil, 8, nil, fo) {
 			for _, v := range it.Variants {
 				a, b := it.Figure, v.Figure
 				da, db := ds[a.Citation.ArticleID-1], ds[b.Citation.ArticleID-1]
@@ -161,8 +163,8 @@ func shownPairs(set string, docs []evalDoc) []shownPair {
 
 // figureAt finds the figure of d's text that starts at start, its dates
 // read against d's publication day as Facts reads them.
-func figureAt(d evalDoc, start int) (text.Figure, bool) {
-	figs := text.Figures(d.text, d.lang)
+func figureAt(d evalDoc, start int, fo text.FigureOptions) (text.Figure, bool) {
+	figs := text.FiguresWith(d.text, d.lang, fo)
 	text.ResolveDates(figs, d.published)
 	for _, f := range figs {
 		if f.Span.Start == start {
@@ -183,6 +185,7 @@ func TestFigurePairs(t *testing.T) {
 	t.Parallel()
 	const minPrecision, minKept = 0.60, 1.0
 	corpora := pairCorpora(t, true)
+	fo := text.FigureOptions{SeparateSums: os.Getenv("NEWSDESK_FIGURE_SEPARATE_SUMS") == "1"}
 	if out := os.Getenv("NEWSDESK_FIGURE_PAIRS"); out != "" {
 		var all []shownPair
 		sets := make([]string, 0, len(corpora))
@@ -191,7 +194,7 @@ func TestFigurePairs(t *testing.T) {
 		}
 		slices.Sort(sets)
 		for _, s := range sets {
-			ps := shownPairs(s, corpora[s])
+			ps := shownPairs(s, corpora[s], fo)
 			t.Logf("%s: %d pairs shown as disagreements", s, len(ps))
 			all = append(all, ps...)
 		}
@@ -234,8 +237,8 @@ func TestFigurePairs(t *testing.T) {
 		if !okA || !okB {
 			t.Fatalf("pair %+v: article not in %s", p, p.Set)
 		}
-		fa, okA := figureAt(da, p.A.Start)
-		fb, okB := figureAt(db, p.B.Start)
+		fa, okA := figureAt(da, p.A.Start, fo)
+		fb, okB := figureAt(db, p.B.Start, fo)
 		called := okA && okB && !peopleOnly(fa.Figure) && text.Disagree(fa, fb)
 		if p.Disagree {
 			trues++

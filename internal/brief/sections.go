@@ -410,12 +410,13 @@ type fact struct {
 // scores. prefer, when not nil, tells the articles in the language the
 // briefing reads in (preferArticles): a figure of another article is
 // never an item of its own, only, where text.Disagree finds one, another
-// source's value of a listed figure (a variant).
+// source's value of a listed figure (a variant). fo tunes how figures are
+// read and keyed.
 // A fact shows its whole sentence, and under an English summary "**tres
 // días**: Los bomberos de Lanmere evacuaron…" is a line the reader cannot
 // read; its figure is most often one an English article gives too, whose
 // sentence is shown already (the summary's, or a variant's).
-func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool) []news.Item {
+func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sources map[int64]news.Source, n int, skip map[news.Citation]bool, sc *scoredUnits, prefer []bool, fo text.FigureOptions) []news.Item {
 	units, scores := sc.units, sc.scores
 	sentScore := map[[3]int]float64{}
 	for i, u := range units {
@@ -423,7 +424,7 @@ func facts(articles []news.Article, langs []string, quotes [][]text.Quote, sourc
 	}
 	var facts []fact
 	for d, a := range articles {
-		figs := text.Figures(a.Text, a.Lang)
+		figs := text.FiguresWith(a.Text, a.Lang, fo)
 		// "Thursday" is a day only against the day the article came
 		// out: so dated, it tells this week's shooting from "a Dec. 3
 		// incident".

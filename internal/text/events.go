@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 
@@ -57,6 +58,13 @@ type Event struct {
 	// received, got, concedió). The sum a side asked for and the sum it
 	// got are two amounts of one noun, not two values of one.
 	Stage string
+	// Givers and Recipients are who commits a sum and who gets it, for a
+	// sum keyed as a fund: a name right before the verb that commits it
+	// ("The World Bank pledged $50 million"), a name after "to" or "for"
+	// right after it ("$2 million to the Red Cross"), each name's words
+	// joined. Two donors' pledges, or one donor's sums for two places,
+	// are two sums, not two values of one.
+	Givers, Recipients []string
 	// names are the words (keys) of the text's capitalised words, shared
 	// by every figure of one text: a place the other source names
 	// anywhere is not a contradicting place.
@@ -126,6 +134,10 @@ func SameEvent(a, b Figure) bool {
 		return false
 	}
 	if ea.Stage != "" && eb.Stage != "" && ea.Stage != eb.Stage {
+		return false
+	}
+	if len(ea.Givers) > 0 && len(eb.Givers) > 0 && !overlap(ea.Givers, eb.Givers) ||
+		len(ea.Recipients) > 0 && len(eb.Recipients) > 0 && !overlap(ea.Recipients, eb.Recipients) {
 		return false
 	}
 	if len(ea.People) > 0 && len(eb.People) > 0 && !overlap(ea.People, eb.People) {
@@ -253,8 +265,9 @@ var aggregateMarkers = set(`series|string|spate|wave|rash|separate|several|multi
 var incidentNouns = set(`shootings|attacks|incidents|stabbings|bombings|tiroteos|ataques|incidentes|atentados|balaceras`)
 
 // eventOf reads the anchors of the sentence sent of s, whose words are
-// w, into the figures figs of that sentence.
-func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
+// w, into the figures figs of that sentence; o.SeparateSums leaves out a
+// sum's givers and recipients.
+func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int, o FigureOptions) {
 	var ev Event
 	// Places: a name after a locative, maybe past lower-case words
 	// ("in the city", "in south suburban Calumet City").
@@ -350,6 +363,9 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int) {
 		i := starts[k]
 		e.People = figurePeople(w, es, i)
 		e.Stage = stageOf(w, i, f.Span.End)
+		if !o.SeparateSums && f.Kind == KindMoney && (f.Quantity == "fund" || strings.HasSuffix(f.Quantity, " fund")) {
+			e.Givers, e.Recipients = sumParties(w, es, i, f.Span.End)
+		}
 		if f.Quantity == "dead" && !including {
 			e.VictimsOnly = reflexive || victimsOnly(w, i, f.Span.End)
 		}
@@ -461,6 +477,58 @@ func stageOf(w []fword, i, end int) string {
 	}
 	return ""
 }
+
+// sumParties reads who commits the sum w[i:] ending at byte end, and who
+// gets it: the name that is the subject of the verb committing it before
+// it in its clause, past at most two lower-case words ("The World Bank
+// has pledged", "la Unión Europea destinó"), and a name after "to",
+// "for", "a" or "para" right after it, past an article ("$2 million to
+// the Red Cross", "300 millones para Valencia"). A possessive's name
+// ("Valdria's government announced") is left out: the government is the
+// subject.
+func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []string) {
+	lo, _ := clause(w, i, i+1)
+	for v := i - 1; v >= lo; v-- {
+		if !commitVerbs[w[v].key] {
+			continue
+		}
+		for _, e := range es {
+			if e.hi > v || e.hi < v-2 || e.lo < lo {
+				continue
+			}
+			between := true
+			for y := e.hi; y < v; y++ {
+				between = between && unicode.IsLower(firstRune(w[y].text))
+			}
+			if k := nameKey(w[e.lo:e.hi]); between && k != "" {
+				givers = append(givers, k)
+			}
+		}
+		break
+	}
+	x := i
+	for x < len(w) && w[x].start < end {
+		x++
+	}
+	if x < len(w) && sumLinks[w[x].key] {
+		y := x + 1
+		if y < len(w) && (w[y].key == "the" || w[y].key == "el" || w[y].key == "la" || w[y].key == "los" || w[y].key == "las") {
+			y++
+		}
+		for _, e := range es {
+			if k := nameKey(w[e.lo:e.hi]); e.lo == y && k != "" {
+				recipients = append(recipients, k)
+			}
+		}
+	}
+	return givers, recipients
+}
+
+// sumLinks stand between a sum and who gets it.
+var sumLinks = set(`to|for|a|para`)
+
+// nameKey is a name's words (nameKeys) joined: "world bank".
+func nameKey(w []fword) string { return strings.Join(nameKeys(w), " ") }
 
 // nameRef is an entity of a sentence with its words w[lo:hi].
 type nameRef struct {

@@ -58,7 +58,25 @@ const (
 // separators, or in words. Bare numbers, years, times and day numbers of
 // dates are left out. Each figure keeps its sentence and a Quantity key
 // naming what it counts ("dead", "injured", "aid", "ceasefire").
-func Figures(s, lang string) []Figure {
+func Figures(s, lang string) []Figure { return FiguresWith(s, lang, FigureOptions{}) }
+
+// FigureOptions tune how Figures keys what a figure measures. The zero
+// value is the default.
+type FigureOptions struct {
+	// SeparateSums, off by default, keys a money figure by its own noun
+	// only: a sum committed by a verb ("announced 2.1 billion crowns for
+	// the recovery", "pledged $40 million") gets no key, and a fund, a
+	// plan, a package and a programme are four quantities. By default
+	// such a sum is keyed "fund", as those nouns are, so that two
+	// outlets' sizes of one fund meet and, when they differ, show as
+	// sources that differ, unless their sentences name two donors or two
+	// recipients (Event.Givers, Event.Recipients; docs/voices-and-figures.md,
+	// "One sum set aside").
+	SeparateSums bool
+}
+
+// FiguresWith is Figures with options.
+func FiguresWith(s, lang string, o FigureOptions) []Figure {
 	lang = strings.ToLower(lang)
 	if len(lang) > 2 {
 		lang = lang[:2]
@@ -102,7 +120,7 @@ func Figures(s, lang string) []Figure {
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
 			f.Bound = boundOf(words, i, next, f.Kind, lang)
-			f.Quantity = quantityOf(words, i, next, f)
+			f.Quantity = quantityOf(words, i, next, f, o)
 			f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
 			out = append(out, f)
 			starts, ends = append(starts, i), append(ends, next)
@@ -115,7 +133,7 @@ func Figures(s, lang string) []Figure {
 			keyed = keyed || f.Quantity != ""
 		}
 		if keyed {
-			eventOf(s, sent, words, figs, starts)
+			eventOf(s, sent, words, figs, starts, o)
 		}
 	}
 	for i := range out {
@@ -278,7 +296,7 @@ var currencyWords = map[string]string{
 	// its own unit; the native names tell the country. "a crown" is no
 	// money (parseFigure), "a 2.3 billion crown fund" is.
 	"crown": "crowns", "crowns": "crowns", "krona": "SEK", "kronor": "SEK", "koruna": "CZK", "korun": "CZK",
-	"koruny": "CZK", "krone": "krone", "kroner": "krone", "kronur": "ISK", "korona": "krone",
+	"koruny": "CZK", "coronas": "crowns", "krone": "krone", "kroner": "krone", "kronur": "ISK", "korona": "krone",
 }
 
 // currencyLater returns the currency a bare scaled number's sentence names
@@ -416,7 +434,7 @@ cut|recorte|ceasefire|truce|walkout|tregua|alto|sentence|condena|prison|prision|
 lockdown|confinamiento|quarantine|cuarentena|war|guerra|siege|asedio|term|mandato|mission|mision|
 deadline|plazo|delay|retraso|ban|prohibicion|suspension|visit|visita|trip|viaje|journey|flight|vuelo|
 border|frontera|wall|muro|road|carretera|line|linea|pipeline|oleoducto|gasoducto|range|alcance|coast|costa|
-distance|distancia|radius|radio|zone|zona|area|mandate|reform|reforma|program|programa|plan|package|paquete|
+distance|distancia|radius|radio|zone|zona|area|mandate|reform|reforma|program|programme|programa|plan|package|paquete|fondo|
 wealth|fortune|fortuna|net|worth`)
 
 func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
@@ -1180,7 +1198,7 @@ func articleScale(w []fword, i int) (int, bool) {
 // kinds, the measure noun the figure modifies or that governs it, in the
 // figure's own clause ("aid", "ceasefire", "consumer price"). A figure
 // whose key cannot be told is left without one, and is never compared.
-func quantityOf(w []fword, i, next int, f Figure) string {
+func quantityOf(w []fword, i, next int, f Figure, o FigureOptions) string {
 	if f.Bound == BoundVague {
 		return "" // "dozens of police": no value to compare
 	}
@@ -1216,10 +1234,78 @@ func quantityOf(w []fword, i, next int, f Figure) string {
 		}
 	}
 	if best < 0 {
+		if f.Kind == KindMoney && !o.SeparateSums && committedSum(w, i) {
+			// "promised 2.1 billion crowns to help Lanmere recover":
+			// the sum an authority commits is its fund, whatever noun
+			// another outlet gives it.
+			return "fund"
+		}
 		return ""
 	}
-	return measureKey(w, best, i, next)
+	key := measureKey(w, best, i, next)
+	if f.Kind == KindMoney && !o.SeparateSums {
+		// "a 2.3 billion crown plan", "the $2bn package", "un fondo de
+		// 2.300 millones": a sum set aside is one quantity whichever of
+		// these nouns an outlet calls it by; the word that says which
+		// one ("pension fund", "stimulus package") still tells two apart.
+		head, mod := key, ""
+		if sp := strings.LastIndexByte(key, ' '); sp >= 0 {
+			mod, head = key[:sp+1], key[sp+1:]
+		}
+		if allocationNouns[head] {
+			key = mod + "fund"
+		}
+	}
+	return key
 }
+
+// allocationNouns name a sum set aside for a purpose (keys as
+// canonicalMeasure gives them).
+var allocationNouns = set(`fund|plan|package|program|programme|fondo|paquete`)
+
+// committedSum reports whether the money figure at w[i] is the object of a
+// verb that commits a sum ("announced 2.1 billion crowns for the
+// recovery", "pledged $40 million", "destinó 300 millones de euros"), past
+// determiners, bound words and the day ("prometió el lunes"). A sum said to come on top of another ("a
+// further $40 million", "otros 300 millones") is that other sum's
+// complement, not its size, and is not one.
+func committedSum(w []fword, i int) bool {
+	for y := i - 1; y >= 0 && y >= i-4; y-- {
+		k := w[y].key
+		switch {
+		case commitVerbs[k]:
+			return true
+		case addedSum[k]:
+			return false
+		case sumDays[k] || isWeekday(k):
+			// "prometió el lunes 2.100 millones", "announced Monday $2bn".
+		case !stageObjects[k] && !boundWords[k]:
+			return false
+		}
+	}
+	return false
+}
+
+// commitVerbs commit a sum of money to a purpose: the sum is the fund,
+// package or plan another outlet may name.
+var commitVerbs = set(`announced|announces|announce|announcing|promised|promises|promise|promising|pledged|pledges|
+pledge|pledging|earmarked|earmarks|earmark|allocated|allocates|allocate|allocating|committed|commits|commit|
+unveiled|unveils|unveil|aside|anuncio|anuncia|anuncian|anunciaron|prometio|promete|prometen|prometieron|destino|
+destina|destinan|destinaron|asigno|asigna|asignan|asignaron|comprometio|compromete|comprometen|comprometieron`)
+
+// isWeekday reports whether k is an English or Spanish weekday (Sunday
+// is 0 in weekdays, so presence is what tells).
+func isWeekday(k string) bool {
+	_, ok := weekdays[k]
+	return ok
+}
+
+// sumDays may stand between the verb and the sum it commits, with a
+// weekday: "anunció este lunes", "announced on Monday".
+var sumDays = set(`on|today|yesterday|este|hoy|ayer`)
+
+// addedSum before a sum makes it one on top of another.
+var addedSum = set(`further|additional|another|extra|otros|otras|adicionales`)
 
 // countKey keys a count: the event the words around it name ("30 people
 // were killed", "killing 30 people", "30 dead"), else the counted noun. The
