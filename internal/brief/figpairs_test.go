@@ -28,7 +28,8 @@ import (
 // the section showed before the figure keys were tightened (151, 17 of
 // them true: the Qeshm quake's early toll of three against at least 10
 // was relabelled true), every pair it showed after that the first set did
-// not hold (10, none true) and the demo flood's evacuated pair (true); it
+// not hold (10, none true), the demo flood's evacuated pair (true) and the
+// demo recovery fund's two sizes (true); it
 // names figures by article ID and bytes, so the shared texts stay out of
 // the repository. Articles carry the day the corpus says they were
 // published, as Facts reads weekdays against it.
