@@ -44,9 +44,24 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 			return store.ErrReadOnce
 		}
 		// The article is found as ArticleByURL finds it: under the page's
-		// URL, or under the one it redirected to.
+		// URL, or under the one it redirected to. Its text is checked,
+		// not assumed, to be empty: an article with text may be in a
+		// story and cited by a briefing.
 		key := news.URLKey(s.URL)
-		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE extraction = $1 AND (url = $2
+		// A failed article is grouped (with no story), so it can be the
+		// cluster snapshot's cursor; deleted, the cursor would name no
+		// grouped article and the next start replay the whole archive.
+		// The cursor moves back to the article grouped before it (none:
+		// 0, the start), which the snapshot's decisions also cover.
+		if err := tx.Exec(ctx, `UPDATE cluster_snapshot SET after_article = COALESCE((
+				SELECT p.id FROM articles p, articles f
+				WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq
+				ORDER BY p.group_seq DESC, p.id DESC LIMIT 1), 0)
+			WHERE after_article IN (SELECT id FROM articles WHERE extraction = $1 AND text = '' AND (url = $2
+				OR id IN (SELECT article_id FROM article_links WHERE link = $2)))`, news.ExtractFailed, key); err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE extraction = $1 AND text = '' AND (url = $2
 			OR id IN (SELECT article_id FROM article_links WHERE link = $2)) RETURNING id`, news.ExtractFailed, key)
 		if err != nil {
 			return err

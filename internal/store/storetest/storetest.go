@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchLongArticle", testSearchLongArticle},
 		{"SearchFolding", testSearchFolding},
 		{"RetrySource", testRetrySource},
+		{"RetryPageKeepsSnapshot", testRetryPageKeepsSnapshot},
 		{"EditSource", testEditSource},
 		{"UpdateSourceFunc", testUpdateSourceFunc},
 		{"StoryNotFound", testStoryNotFound},
