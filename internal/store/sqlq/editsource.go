@@ -47,7 +47,10 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 		// URL, or under the one it redirected to. Its text is checked,
 		// not assumed, to be empty: an article with text may be in a
 		// story and cited by a briefing.
-		key := news.URLKey(s.URL)
+		var a Args
+		key := a.Add(news.URLKey(s.URL))
+		failed := `SELECT id FROM articles WHERE extraction = ` + a.Add(news.ExtractFailed) + ` AND text = '' AND (url = ` + key + `
+			OR id IN (SELECT article_id FROM article_links WHERE link = ` + key + `))`
 		// A failed article is grouped (with no story), so it can be the
 		// cluster snapshot's cursor; deleted, the cursor would name no
 		// grouped article and the next start replay the whole archive.
@@ -55,14 +58,14 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 		// 0, the start), which the snapshot's decisions also cover.
 		if err := tx.Exec(ctx, `UPDATE cluster_snapshot SET after_article = COALESCE((
 				SELECT p.id FROM articles p, articles f
-				WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq
+				WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq AND p.id NOT IN (`+failed+`)
 				ORDER BY p.group_seq DESC, p.id DESC LIMIT 1), 0)
-			WHERE after_article IN (SELECT id FROM articles WHERE extraction = $1 AND text = '' AND (url = $2
-				OR id IN (SELECT article_id FROM article_links WHERE link = $2)))`, news.ExtractFailed, key); err != nil {
+			WHERE after_article IN (`+failed+`)`, a...); err != nil {
 			return err
 		}
-		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE extraction = $1 AND text = '' AND (url = $2
-			OR id IN (SELECT article_id FROM article_links WHERE link = $2)) RETURNING id`, news.ExtractFailed, key)
+		// Only whether a row went is asked: RETURNING 1, since Tx's Exec
+		// reports no count.
+		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE id IN (`+failed+`) RETURNING 1`, a...)
 		if err != nil {
 			return err
 		}
@@ -74,8 +77,9 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 		if !deleted {
 			return store.ErrReadOnce
 		}
-		return tx.Exec(ctx, `UPDATE sources SET status = $1, last_error = '', error_count = 0,
-			next_poll_at = $2 WHERE id = $3`, news.StatusNew, now.UnixNano(), id)
+		var u Args
+		return tx.Exec(ctx, `UPDATE sources SET status = `+u.Add(news.StatusNew)+`, last_error = '', error_count = 0,
+			next_poll_at = `+u.Add(now.UnixNano())+` WHERE id = `+u.Add(id), u...)
 	})
 	if err != nil {
 		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
