@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -150,28 +149,24 @@ func runSources(ctx context.Context, args []string, env environment) error {
 
 // sourcesReadd answers "sources add" of a URL already subscribed. A page
 // that could not be read is what a person adding it again means to have
-// read: it is retried as POST /api/sources retries it (the store deletes
-// its failed article and makes it new), and the server reads it at its
-// scheduler's next look. Anything else is refused as already subscribed.
+// read: the store retries it as POST /api/sources does (ReaddSource: its
+// failed article deleted, the page made new), and a running server reads
+// it at its scheduler's next look. Anything else is refused as already
+// subscribed.
 func sourcesReadd(ctx context.Context, st store.Store, src news.Source, env environment) error {
 	subscribed := fmt.Errorf("already subscribed to %s", src.URL)
-	all, err := st.Sources(ctx)
-	if err != nil {
-		return fmt.Errorf("find source %s: %w", src.URL, err)
-	}
-	key := news.URLKey(src.URL)
-	i := slices.IndexFunc(all, func(s news.Source) bool { return news.URLKey(s.URL) == key })
-	if i < 0 || all[i].Kind != news.SourcePage || all[i].Status != news.StatusError {
+	held, retried, err := st.ReaddSource(ctx, src.URL, time.Now().UTC())
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		// Removed since the store refused it: it was subscribed then.
+		return subscribed
+	case err != nil:
+		return err
+	case !retried:
 		return subscribed
 	}
-	held := all[i]
-	if _, err := st.RetrySource(ctx, held.ID, time.Now().UTC()); errors.Is(err, store.ErrReadOnce) {
-		return subscribed
-	} else if err != nil {
-		return fmt.Errorf("retry source %d: %w", held.ID, err)
-	}
-	fmt.Fprintf(env.stdout, "source %d, a page, could not be read (%s): queued to be read again; a running server reads it within seconds\n",
-		held.ID, held.LastError)
+	fmt.Fprintf(env.stdout, "source %d, a page, could not be read: queued to be read again; a running server reads it within seconds\n",
+		held.ID)
 	return nil
 }
 

@@ -329,7 +329,7 @@ func TestSourcesAddRetriesFailedPage(t *testing.T) {
 	tests := []struct {
 		url, want, wantErr string
 	}{
-		{failedURL, "source 1, a page, could not be read (page could not be fetched: HTTP 404): queued to be read again", ""},
+		{failedURL, "source 1, a page, could not be read: queued to be read again", ""},
 		{readURL, "", "already subscribed to " + readURL},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,16 @@ type SourceRetrier interface {
 	// page is left as it is, with an error matching ErrReadOnce. It
 	// returns the source as stored, or an error matching ErrNotFound.
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
+	// ReaddSource answers a person adding url again once AddSource has
+	// refused it (ErrDuplicate): in one transaction, the source that
+	// owns url's canonical key (news.URLKey), found by the key's index,
+	// is retried as RetrySource retries it if it is a page in error, so
+	// that a page that could not be read is read again; any other source
+	// is left as it is. It returns the source, as stored after, and
+	// whether it was retried, or an error matching ErrNotFound when no
+	// source owns the key (removed since the refusal). The web API and
+	// "sources add" share it, so that both answer alike.
+	ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error)
 }
 
 // SourceEditor is how a person changes a source after adding it; every

@@ -760,56 +760,32 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 
 // readdSource answers POST /api/sources for src, whose URL is already a
 // source. A page whose article could not be read is what a person adding
-// it again means to have read: it is retried as "Retry now" retries it
-// (store.SourceRetrier), 200 with the source, new again, and the page is
-// fetched at the scheduler's next look. Anything else is a 409 that says
-// which source holds the URL and why adding it again changes nothing.
+// it again means to have read: the store retries it as "Retry now"
+// retries it (store.SourceRetrier's ReaddSource), 200 with the source, new
+// again, and the page is fetched at the scheduler's next look. The 200
+// has no Location: that header means something only on a 201 or a 3xx
+// (RFC 9110), and the source's ID is in the body. Anything else is a 409
+// that says which source holds the URL and why adding it again changes
+// nothing; so is a source removed since the store refused the URL.
 func (s *Server) readdSource(w http.ResponseWriter, r *http.Request, src news.Source) {
-	held, err := s.sourceByURL(r.Context(), src.URL)
-	if err != nil {
-		s.storeError(w, r, "source", err)
-		return
-	}
+	held, retried, err := s.st.ReaddSource(r.Context(), src.URL, s.now().UTC())
 	switch {
-	case held.ID == 0:
-		// Removed meanwhile, or held under a spelling an older newsdesk
-		// stored: the store's key refused it all the same.
+	case errors.Is(err, store.ErrNotFound):
+		// Removed meanwhile: the store's key refused it all the same,
+		// and a 404 would name no resource the client asked for.
 		writeError(w, http.StatusConflict, "that URL is already a source")
+	case err != nil:
+		s.storeError(w, r, "source", err)
+	case retried:
+		s.log.Info("failed page added again: read again", "id", held.ID, "url", held.URL)
+		writeJSON(w, http.StatusOK, held)
 	case held.Kind == news.SourcePage && held.Status == news.StatusError:
-		retried, err := s.st.RetrySource(r.Context(), held.ID, s.now().UTC())
-		if errors.Is(err, store.ErrReadOnce) {
-			writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a page, which is read once", held.ID))
-			return
-		}
-		if err != nil {
-			s.storeError(w, r, "source", err)
-			return
-		}
-		s.log.Info("failed page added again: read again", "id", retried.ID, "url", retried.URL)
-		w.Header().Set("Location", "/api/sources/"+strconv.FormatInt(retried.ID, 10))
-		writeJSON(w, http.StatusOK, retried)
+		writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a page, which is read once", held.ID))
 	case held.Kind == news.SourcePage:
 		writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a page, which is read once: its article is stored", held.ID))
 	default:
 		writeError(w, http.StatusConflict, fmt.Sprintf("that URL is already source %d, a feed; to poll it now, POST /api/sources/%d/retry", held.ID, held.ID))
 	}
-}
-
-// sourceByURL returns the source whose URL has raw's canonical key, or a
-// zero source if none has. It lists the sources: it is asked only when
-// the store has refused an addition as a duplicate.
-func (s *Server) sourceByURL(ctx context.Context, raw string) (news.Source, error) {
-	srcs, err := s.st.Sources(ctx)
-	if err != nil {
-		return news.Source{}, fmt.Errorf("find source %q: %w", raw, err)
-	}
-	key := news.URLKey(raw)
-	for _, src := range srcs {
-		if news.URLKey(src.URL) == key {
-			return src, nil
-		}
-	}
-	return news.Source{}, nil
 }
 
 func (s *Server) apiDeleteSource(w http.ResponseWriter, r *http.Request) {

@@ -129,6 +129,22 @@ func (m *memStore) RetrySource(ctx context.Context, id int64, now time.Time) (ne
 	return s, nil
 }
 
+// ReaddSource is store.SourceRetrier's: memStore's pages are never
+// retried (see RetrySource), so it finds the source by key or says none.
+func (m *memStore) ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.fail(); err != nil {
+		return news.Source{}, false, err
+	}
+	for _, s := range m.sources {
+		if news.URLKey(s.URL) == news.URLKey(url) {
+			return s, false, nil
+		}
+	}
+	return news.Source{}, false, fmt.Errorf("source %q: %w", url, store.ErrNotFound)
+}
+
 func (m *memStore) EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

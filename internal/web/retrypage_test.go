@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
+	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
@@ -116,6 +118,10 @@ func TestRetryFailedPage(t *testing.T) {
 	if readd.status != http.StatusOK || !strings.Contains(readd.body, `"status": "new"`) {
 		t.Errorf("add the failed page again: status %d, %s; want 200 with the page new again", readd.status, readd.body)
 	}
+	// Location means something on a 201 or a 3xx (RFC 9110), not a 200.
+	if loc := readd.header.Get("Location"); loc != "" {
+		t.Errorf("add the failed page again: Location %q on a 200, want none", loc)
+	}
 	if r := do(t, "POST", ts.URL+"/api/sources/"+strconv.FormatInt(feed.ID, 10)+"/retry", auth, ""); r.status != http.StatusOK {
 		t.Errorf("retry the feed: status %d, %s; want 200", r.status, r.body)
 	}
@@ -160,3 +166,28 @@ const retriedPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <p>Fishing boats left at dawn for the first time since Friday. "We lost three days of work, but the boats are safe," said the head of the fishermen's association, standing on the north quay as the first crews returned.</p>
 <p>The authority said a survey of the breakwater had found no damage that would keep ships out, and that the ferry to the islands would run to its normal timetable from Wednesday.</p>
 </article></body></html>`
+
+// removedOnReadd is a store whose source is removed between AddSource's
+// refusal of its URL and ReaddSource's look-up.
+type removedOnReadd struct{ *memStore }
+
+func (s removedOnReadd) ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error) {
+	return news.Source{}, false, fmt.Errorf("add source %q again: %w", url, store.ErrNotFound)
+}
+
+// TestReaddRemovedSource checks that adding a URL whose source is removed
+// while the store refuses it is the 409 a duplicate is, not a 404 for a
+// resource the client never named.
+func TestReaddRemovedSource(t *testing.T) {
+	t.Parallel()
+	st := fixtureStore()
+	if _, err := st.AddSource(t.Context(), news.Source{Kind: news.SourcePage, URL: "https://example.org/gone"}); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, Config{APIToken: testToken}, removedOnReadd{st})
+	auth := map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "application/json"}
+	r := do(t, "POST", ts.URL+"/api/sources", auth, `{"url": "https://example.org/gone", "kind": "page"}`)
+	if r.status != http.StatusConflict || !strings.Contains(r.body, "already a source") {
+		t.Errorf("add a URL whose source was removed meanwhile: status %d, %s; want 409 already a source", r.status, r.body)
+	}
+}

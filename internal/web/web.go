@@ -111,6 +111,7 @@ type Store interface {
 	RankedStories(ctx context.Context, p store.StoryPage) (store.RankedPage, error)
 	SearchStories(ctx context.Context, p store.SearchPage) (store.SearchResult, error)
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
+	ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error)
 	EditSource(ctx context.Context, id int64, edit func(*news.Source) error) (news.Source, error)
 	Story(ctx context.Context, id int64) (news.Story, error)
 	StoriesByID(ctx context.Context, ids []int64) (map[int64]news.Story, error)

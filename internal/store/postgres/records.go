@@ -110,6 +110,12 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 	return st.Source(ctx, id)
 }
 
+// ReaddSource answers the addition again of a subscribed URL; see
+// store.SourceRetrier.
+func (st *Store) ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error) {
+	return sqlq.ReaddSource(ctx, st.inTx, sourceKeys(), st.Source, url, now)
+}
+
 // EditSource changes what a person edits of a source; see
 // store.SourceEditor. The row is read FOR UPDATE, so a poll saved
 // meanwhile waits for the edit, and the edit for it.

@@ -109,6 +109,12 @@ func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news
 	return st.Source(ctx, id)
 }
 
+// ReaddSource answers the addition again of a subscribed URL; see
+// store.SourceRetrier.
+func (st *Store) ReaddSource(ctx context.Context, url string, now time.Time) (news.Source, bool, error) {
+	return sqlq.ReaddSource(ctx, st.inTx, sourceKeys(), st.Source, url, now)
+}
+
 // EditSource changes what a person edits of a source; see
 // store.SourceEditor. The write transaction takes the database's lock
 // (_txlock=immediate), so no poll is saved between its read and write.

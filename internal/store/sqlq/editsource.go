@@ -2,6 +2,7 @@ package sqlq
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -24,13 +25,8 @@ func RetrySource(id int64, now time.Time) (string, Args) {
 }
 
 // RetryPage reads page source id again, for RetrySource when its
-// statement changed no row (the source is not a feed): a page whose
-// article could not be read (news.ExtractFailed: no text, so in no story
-// and cited by no briefing) loses that article, so that the next poll
-// fetches the page afresh rather than find the failed article under its
-// URL, and is made new and due at now, its error cleared. A person adding
-// the page again, or pressing "Retry now", expects it read again, as a
-// feed's retry is. A page whose article was read, or that was never
+// statement changed no row (the source is not a feed), in a transaction
+// of inTx (retryPage). A page whose article was read, or that was never
 // tried, is refused (store.ErrReadOnce); a missing source is
 // store.ErrNotFound. lock is SourceKeys.Lock; source reads the source
 // after.
@@ -40,51 +36,106 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 		if err != nil {
 			return err
 		}
-		if s.Kind != news.SourcePage || s.Status != news.StatusError {
-			return store.ErrReadOnce
-		}
-		// The article is found as ArticleByURL finds it: under the page's
-		// URL, or under the one it redirected to. Its text is checked,
-		// not assumed, to be empty: an article with text may be in a
-		// story and cited by a briefing.
-		var a Args
-		key := a.Add(news.URLKey(s.URL))
-		failed := `SELECT id FROM articles WHERE extraction = ` + a.Add(news.ExtractFailed) + ` AND text = '' AND (url = ` + key + `
-			OR id IN (SELECT article_id FROM article_links WHERE link = ` + key + `))`
-		// A failed article is grouped (with no story), so it can be the
-		// cluster snapshot's cursor; deleted, the cursor would name no
-		// grouped article and the next start replay the whole archive.
-		// The cursor moves back to the article grouped before it (none:
-		// 0, the start), which the snapshot's decisions also cover.
-		if err := tx.Exec(ctx, `UPDATE cluster_snapshot SET after_article = COALESCE((
-				SELECT p.id FROM articles p, articles f
-				WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq AND p.id NOT IN (`+failed+`)
-				ORDER BY p.group_seq DESC, p.id DESC LIMIT 1), 0)
-			WHERE after_article IN (`+failed+`)`, a...); err != nil {
-			return err
-		}
-		// Only whether a row went is asked: RETURNING 1, since Tx's Exec
-		// reports no count.
-		rows, err := tx.Query(ctx, `DELETE FROM articles WHERE id IN (`+failed+`) RETURNING 1`, a...)
-		if err != nil {
-			return err
-		}
-		deleted := rows.Next()
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if !deleted {
-			return store.ErrReadOnce
-		}
-		var u Args
-		return tx.Exec(ctx, `UPDATE sources SET status = `+u.Add(news.StatusNew)+`, last_error = '', error_count = 0,
-			next_poll_at = `+u.Add(now.UnixNano())+` WHERE id = `+u.Add(id), u...)
+		return retryPage(ctx, tx, s, now)
 	})
 	if err != nil {
 		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
 	}
 	return source(ctx, id)
+}
+
+// ReaddSource answers, in a transaction of inTx, the addition of url that
+// the store refused as a duplicate (see store.SourceRetrier): the source
+// that owns url's key, read by the key's index and locked (k.Lock), is
+// retried as RetryPage retries it if it is a page in error. It returns
+// the source, as source reads it after a retry, and whether it was
+// retried; no source with the key is store.ErrNotFound.
+func ReaddSource(ctx context.Context, inTx InTx, k SourceKeys, source func(context.Context, int64) (news.Source, error), url string, now time.Time) (news.Source, bool, error) {
+	var (
+		held    news.Source
+		retried bool
+	)
+	err := inTx(ctx, func(tx Tx) error {
+		var (
+			a   Args
+			err error
+		)
+		// url_key_dup is 0 for the key's owner: a twin an older newsdesk
+		// stored is not the one the store's refusal names.
+		held, err = querySource(ctx, tx, k.Eq(a.Add(news.URLKey(url)))+` AND s.url_key_dup = 0`+k.Lock, a...)
+		if err != nil {
+			return err
+		}
+		switch err := retryPage(ctx, tx, held, now); {
+		case errors.Is(err, store.ErrReadOnce):
+			return nil
+		case err != nil:
+			return err
+		}
+		retried = true
+		return nil
+	})
+	if err != nil {
+		return news.Source{}, false, fmt.Errorf("add source %q again: %w", url, err)
+	}
+	if !retried {
+		return held, false, nil
+	}
+	s, err := source(ctx, held.ID)
+	if err != nil {
+		return news.Source{}, false, fmt.Errorf("add source %q again: %w", url, err)
+	}
+	return s, true, nil
+}
+
+// retryPage reads page s, read from tx and locked there, again: a page
+// whose article could not be read (news.ExtractFailed: no text, so in no
+// story and cited by no briefing) loses that article, so that the next
+// poll fetches the page afresh rather than find the failed article under
+// its URL, and is made new and due at now, its error cleared. A person
+// adding the page again, or pressing "Retry now", expects it read again,
+// as a feed's retry is. Any other source is refused (store.ErrReadOnce).
+func retryPage(ctx context.Context, tx Tx, s news.Source, now time.Time) error {
+	if s.Kind != news.SourcePage || s.Status != news.StatusError {
+		return store.ErrReadOnce
+	}
+	// The article is found as ArticleByURL finds it: under the page's
+	// URL, or under the one it redirected to. Its text is checked,
+	// not assumed, to be empty: an article with text may be in a
+	// story and cited by a briefing.
+	var a Args
+	key := a.Add(news.URLKey(s.URL))
+	failed := `SELECT id FROM articles WHERE extraction = ` + a.Add(news.ExtractFailed) + ` AND text = '' AND (url = ` + key + `
+		OR id IN (SELECT article_id FROM article_links WHERE link = ` + key + `))`
+	// A failed article is grouped (with no story), so it can be the
+	// cluster snapshot's cursor; deleted, the cursor would name no
+	// grouped article and the next start replay the whole archive.
+	// The cursor moves back to the article grouped before it (none:
+	// 0, the start), which the snapshot's decisions also cover.
+	if err := tx.Exec(ctx, `UPDATE cluster_snapshot SET after_article = COALESCE((
+			SELECT p.id FROM articles p, articles f
+			WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq AND p.id NOT IN (`+failed+`)
+			ORDER BY p.group_seq DESC, p.id DESC LIMIT 1), 0)
+		WHERE after_article IN (`+failed+`)`, a...); err != nil {
+		return err
+	}
+	// Only whether a row went is asked: RETURNING 1, since Tx's Exec
+	// reports no count.
+	rows, err := tx.Query(ctx, `DELETE FROM articles WHERE id IN (`+failed+`) RETURNING 1`, a...)
+	if err != nil {
+		return err
+	}
+	deleted := rows.Next()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if !deleted {
+		return store.ErrReadOnce
+	}
+	var u Args
+	return tx.Exec(ctx, `UPDATE sources SET status = `+u.Add(news.StatusNew)+`, last_error = '', error_count = 0,
+		next_poll_at = `+u.Add(now.UnixNano())+` WHERE id = `+u.Add(s.ID), u...)
 }
 
 // EditSource changes what a person edits of source id (see
@@ -187,7 +238,13 @@ func updateSourceFunc(ctx context.Context, tx Tx, k SourceKeys, id int64, apply 
 // readSource reads source id in tx, lock ending its SELECT; a missing
 // source is store.ErrNotFound.
 func readSource(ctx context.Context, tx Tx, lock string, id int64) (news.Source, error) {
-	rows, err := tx.Query(ctx, `SELECT `+SourceFields+`, 0 FROM sources s WHERE s.id = $1`+lock, id)
+	return querySource(ctx, tx, `s.id = $1`+lock, id)
+}
+
+// querySource reads in tx the source of sources s that where (and any
+// lock after it) selects; none is store.ErrNotFound.
+func querySource(ctx context.Context, tx Tx, where string, args ...any) (news.Source, error) {
+	rows, err := tx.Query(ctx, `SELECT `+SourceFields+`, 0 FROM sources s WHERE `+where, args...)
 	if err != nil {
 		return news.Source{}, err
 	}

@@ -357,3 +357,63 @@ func testRetryPageKeepsSnapshot(t *testing.T, st store.Store) {
 		t.Errorf("Article(cursor %d) = clustered %v, %v; want a grouped article, as a start without a full replay needs", snap.After, a.Clustered, err)
 	}
 }
+
+// testReaddSource checks ReaddSource, the answer to a person adding a
+// subscribed URL again: a page whose article could not be read is retried
+// (new, due, its failed article gone); a feed, or a page read in full, is
+// returned as it is, not retried; a URL no source owns is ErrNotFound.
+func testReaddSource(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	now := day0
+	failed, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
+		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	read, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/read",
+		Status: news.StatusOK, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource: %v", err)
+	}
+	feed := mustSource(t, st, "https://example.org/feed.xml")
+	mustArticle(t, st, news.Article{SourceID: failed.ID, URL: failed.URL, FetchedAt: now,
+		Extraction: news.ExtractFailed, ExtractionReason: failed.LastError})
+	mustArticle(t, st, news.Article{SourceID: read.ID, URL: read.URL, FetchedAt: now, Title: "Read", Text: "The article."})
+
+	retried := failed
+	retried.Status, retried.LastError, retried.ErrorCount, retried.NextPollAt = news.StatusNew, "", 0, now
+	for _, tt := range []struct {
+		url         string
+		want        news.Source
+		wantRetried bool
+	}{
+		{failed.URL, retried, true},
+		{read.URL, read, false},
+		{feed.URL, feed, false},
+	} {
+		got, ok, err := st.ReaddSource(ctx, tt.url, now)
+		if err != nil {
+			t.Errorf("ReaddSource(%s): %v", tt.url, err)
+			continue
+		}
+		if ok != tt.wantRetried {
+			t.Errorf("ReaddSource(%s) retried %v, want %v", tt.url, ok, tt.wantRetried)
+		}
+		if diff := gocmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ReaddSource(%s) (-want +got):\n%s", tt.url, diff)
+		}
+	}
+	if _, err := st.ArticleByURL(ctx, failed.URL); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("ArticleByURL(failed page) after it was added again = %v, want store.ErrNotFound", err)
+	}
+	if _, err := st.ArticleByURL(ctx, read.URL); err != nil {
+		t.Errorf("ArticleByURL(read page) after it was added again: %v", err)
+	}
+	// Retried, the page is new: adding it again once more changes nothing.
+	if got, ok, err := st.ReaddSource(ctx, failed.URL, now.Add(time.Hour)); err != nil || ok || got.NextPollAt != now {
+		t.Errorf("ReaddSource(retried page) = due %v, retried %v, %v; want due %v, not retried", got.NextPollAt, ok, err, now)
+	}
+	if _, _, err := st.ReaddSource(ctx, "https://example.org/never", now); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("ReaddSource(unknown URL) = %v, want store.ErrNotFound", err)
+	}
+}

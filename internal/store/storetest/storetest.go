@@ -51,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"SearchFolding", testSearchFolding},
 		{"RetrySource", testRetrySource},
 		{"RetryPageKeepsSnapshot", testRetryPageKeepsSnapshot},
+		{"ReaddSource", testReaddSource},
 		{"EditSource", testEditSource},
 		{"UpdateSourceFunc", testUpdateSourceFunc},
 		{"StoryNotFound", testStoryNotFound},
