@@ -280,3 +280,50 @@ func TestFencedSnapshotReported(t *testing.T) {
 		t.Errorf("snapshot after the fenced save: err = %v, want store.ErrNotFound", err)
 	}
 }
+
+// TestRetriedPageKeepsSnapshot adds a page that cannot be read after a
+// feed, so that its failed article, grouped without a story, is the last
+// decision the snapshot Stop saves covers: the snapshot's cursor. The page
+// is then retried, as a person adding it again retries it, which deletes
+// that article. The restart must still load the snapshot, replaying
+// nothing, rather than find its cursor gone and replay every article.
+func TestRetriedPageKeepsSnapshot(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	cfg := testConfig()
+	cfg.SnapshotArticles = 1 // a snapshot after every batch
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	h := startPipelineWith(t, ctx, path, testFetcher(t), cfg)
+	h.ingest(t, ctx, s.url("/merge/before.xml"))
+	page := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/missing.html")})
+	h.waitIdle(t, ctx)
+	h.close(t)
+
+	st, err := sqlite.Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed, err := st.ArticleByURL(ctx, news.URLKey(page.URL))
+	if err != nil || failed.Extraction != news.ExtractFailed {
+		t.Fatalf("the page's article: %s, %v; want failed", failed.Extraction, err)
+	}
+	if snap, err := st.ClusterSnapshot(ctx); err != nil || snap.After != failed.ID {
+		t.Fatalf("snapshot at the stop ends at article %d, %v; want the failed page's %d", snap.After, err, failed.ID)
+	}
+	if _, err := st.RetrySource(ctx, page.ID, time.Now().UTC()); err != nil {
+		t.Fatalf("RetrySource(failed page): %v", err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	h = startPipelineWith(t, ctx, path, testFetcher(t), cfg)
+	h.p.mu.Lock()
+	restored := h.p.snap
+	h.p.mu.Unlock()
+	if !restored.fromSnapshot || restored.replayed != 0 {
+		t.Errorf("restart after the retry: from snapshot %v replaying %d; want true, 0", restored.fromSnapshot, restored.replayed)
+	}
+	h.close(t)
+}
