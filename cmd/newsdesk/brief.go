@@ -47,13 +47,12 @@ func runBrief(ctx context.Context, args []string, env environment) error {
 		return err
 	}
 	defer fc.Close()
-	// The clusterer's configuration is the server's (see serve), built
-	// here so that the one-shot groups as serve does.
-	ccfg := pipeline.DefaultConfig().Cluster
+	// Cluster is left nil, cluster.DefaultConfig(): serve sets no
+	// clusterer configuration either, so the one-shot groups as serve
+	// does. Were serve to read an override, it would be passed here.
 	opt := pipeline.OneShotOptions{
 		SummaryWords: cfg.SummaryWords,
 		DeskLang:     cfg.DeskLang,
-		Cluster:      &ccfg,
 		Logger:       env.logger,
 	}
 	if cfg.Translator != "" {
