@@ -165,7 +165,7 @@ func sourcesReadd(ctx context.Context, st store.Store, src news.Source, env envi
 	case !retried:
 		return subscribed
 	}
-	fmt.Fprintf(env.stdout, "source %d, a page, could not be read: queued to be read again; a running server reads it within seconds\n",
+	fmt.Fprintf(env.stdout, "source %d, a page, could not be read: queued to be read again; a running server reads it at its next pass\n",
 		held.ID)
 	return nil
 }
