@@ -327,3 +327,43 @@ func TestRetriedPageKeepsSnapshot(t *testing.T) {
 	}
 	h.close(t)
 }
+
+// TestRetryBeforeStopKeepsSnapshot retries a failed page while the
+// pipeline runs, its failed article the clusterer's last decision but not
+// yet in a saved snapshot (as under the default SnapshotArticles and
+// SnapshotEvery), and stops before the page is read again. The snapshot
+// Stop would save names the deleted article: it must not replace the one
+// stored, so that the restart loads that one and replays nothing.
+func TestRetryBeforeStopKeepsSnapshot(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := newSite(t)
+	cfg := testConfig() // the default SnapshotArticles and SnapshotEvery: no save by count or time
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	h := startPipelineWith(t, ctx, path, testFetcher(t), cfg)
+	h.ingest(t, ctx, s.url("/merge/before.xml"))
+	h.p.mu.Lock()
+	err := h.p.saveSnapshot(ctx)
+	h.p.mu.Unlock()
+	if err != nil {
+		t.Fatalf("save a snapshot after the feed: %v", err)
+	}
+	page := h.addSource(t, ctx, news.Source{Kind: news.SourcePage, URL: s.url("/news/missing.html")})
+	h.waitIdle(t, ctx)
+	// Due in a day: the running pipeline does not read the page again
+	// before the stop, so its clusterer's last decision stays the deleted
+	// article's.
+	if _, err := h.st.RetrySource(ctx, page.ID, time.Now().Add(24*time.Hour)); err != nil {
+		t.Fatalf("RetrySource(failed page): %v", err)
+	}
+	h.close(t)
+
+	h = startPipelineWith(t, ctx, path, testFetcher(t), cfg)
+	h.p.mu.Lock()
+	restored := h.p.snap
+	h.p.mu.Unlock()
+	if !restored.fromSnapshot || restored.replayed != 0 {
+		t.Errorf("restart after a retry just before the stop: from snapshot %v replaying %d; want true, 0", restored.fromSnapshot, restored.replayed)
+	}
+	h.close(t)
+}
