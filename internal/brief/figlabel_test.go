@@ -31,6 +31,9 @@ func TestBoundedFigureLabel(t *testing.T) {
 		{"cada", "es", "El ayuntamiento revisará las medidas cada dos semanas.", []string{"cada dos semanas"}},
 		{"a duration stays", "en", "The strike lasted two weeks.", []string{"two weeks"}},
 		{"unos", "es", "Fueron evacuados unos 150 vecinos.", []string{"unos 150 vecinos"}},
+		// Words text reads a bound from that a list kept here lacked.
+		{"maximum", "en", "The hall seats maximum 300 people.", []string{"maximum 300 people"}},
+		{"range top stays", "en", "Sentences run from 46 to 57 months.", []string{"57 months"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

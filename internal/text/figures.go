@@ -15,6 +15,12 @@ type Figure struct {
 	news.Figure
 	Span     news.Span `json:"span"`     // the figure's bytes
 	Sentence news.Span `json:"sentence"` // the sentence that holds it
+	// BoundWords are the words just before the figure that say its
+	// Bound ("fewer than", "up to", "supera el", "unos"), empty when none
+	// does, so that a label can keep them: "300 adults" alone states a
+	// figure the article does not give. Read where Bound is, so the two
+	// cannot drift apart.
+	BoundWords news.Span `json:"-"`
 	// BaseValue and BaseUnit restate the value in its kind's base unit,
 	// so that "30-day" and "a month-long", or "800 metres" and "0.8 km",
 	// can be compared: durations in days, distances in km, weights in kg;
@@ -119,7 +125,11 @@ func FiguresWith(s, lang string, o FigureOptions) []Figure {
 			f.Sentence = sent
 			f.Text = f.Span.Of(s)
 			f.Citation = news.Citation{Start: f.Span.Start, End: f.Span.End}
-			f.Bound = boundOf(words, i, next, f.Kind, lang)
+			var nb int
+			f.Bound, nb = boundOf(words, i, next, f.Kind, lang)
+			if nb > 0 {
+				f.BoundWords = news.Span{Start: words[i-nb].start, End: words[i-1].end}
+			}
 			f.Quantity = quantityOf(words, i, next, f, o)
 			f.BaseValue, f.BaseUnit, f.Approx = base(f.Value, f.Unit)
 			out = append(out, f)
@@ -1731,19 +1741,22 @@ func vulgarFraction(k string) bool {
 // boundOf reads the words before the figure w[i:next] that bound its
 // value ("at least 30", "up to five years", "unos 30"), and the number
 // words that are no value at all ("dozens of police", "hundreds of
-// people", "several", "a dozen": in news a round guess, not twelve).
-func boundOf(w []fword, i, next int, kind, lang string) string {
+// people", "several", "a dozen": in news a round guess, not twelve). n
+// is how many words before w[i] say the bound, so that a label can keep
+// them (Figure.BoundWords); 0 for a vague figure, the top of a range and
+// a hundred or thousand bounded by its article alone.
+func boundOf(w []fword, i, next int, kind, lang string) (bound string, n int) {
 	for x := i; x < next; x++ {
 		switch w[x].key {
 		case "dozen", "dozens", "hundreds", "cientos", "few":
-			return BoundVague // "few": "a few hundred", "a few thousand"
+			return BoundVague, 0 // "few": "a few hundred", "a few thousand"
 		}
 	}
 	// "thousands of", "decenas de miles": the figure's number is
 	// vagueScale's reading, asked again rather than copied. "40 miles" is
 	// not: there the plural follows a number.
 	if _, _, ok := vagueScale(w, i, lang); ok {
-		return BoundVague
+		return BoundVague, 0
 	}
 	key := func(k int) string {
 		if k < 0 {
@@ -1755,30 +1768,40 @@ func boundOf(w []fword, i, next int, kind, lang string) string {
 	// The top of a range: "46 to 57 months", "de 2 a 5 años", "entre 2 y
 	// 5 años", "nine to 18 months".
 	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || numberWords[k2] > 0 || vulgarFraction(k2)) {
-		return BoundMax
+		return BoundMax, 0 // a range's top: "to" bounds nothing alone
 	}
+	// Longest first within each bound, so that the count of words is
+	// the whole phrase: "por lo menos", not "lo menos".
 	switch {
 	case k1 == "several" || k1 == "many" || k1 == "scores" || k2 == "scores" && k1 == "of" || k1 == "varios" || k1 == "varias":
-		return BoundVague
-	case k2 == "at" && k1 == "least", k2 == "more" && k1 == "than", k2 == "al" && k1 == "menos",
-		k3 == "por" && k2 == "lo" && k1 == "menos", k2 == "mas" && k1 == "de", k1 == "above", k1 == "exceeding", k1 == "exceeds",
-		exceedsES[k2] && (k1 == "el" || k1 == "la" || k1 == "los" || k1 == "las"),
-		k1 == "over" && kind != KindDuration:
-		return BoundMin
-	case k2 == "up" && k1 == "to", k3 == "as" && k2 == "many" && k1 == "as", k3 == "as" && k2 == "much" && k1 == "as",
-		k2 == "fewer" && k1 == "than", k2 == "less" && k1 == "than", k1 == "under", k1 == "hasta",
-		k2 == "menos" && k1 == "de", k1 == "maximum" || k2 == "maximum" && k1 == "of":
-		return BoundMax
+		return BoundVague, 0
+	case k3 == "por" && k2 == "lo" && k1 == "menos":
+		return BoundMin, 3
+	case k2 == "at" && k1 == "least", k2 == "more" && k1 == "than", k2 == "al" && k1 == "menos", k2 == "mas" && k1 == "de",
+		exceedsES[k2] && (k1 == "el" || k1 == "la" || k1 == "los" || k1 == "las"):
+		return BoundMin, 2
+	case k1 == "above", k1 == "exceeding", k1 == "exceeds", k1 == "over" && kind != KindDuration:
+		return BoundMin, 1
+	case k3 == "as" && k2 == "many" && k1 == "as", k3 == "as" && k2 == "much" && k1 == "as",
+		k3 == "a" && k2 == "maximum" && k1 == "of":
+		return BoundMax, 3
+	case k2 == "up" && k1 == "to", k2 == "fewer" && k1 == "than", k2 == "less" && k1 == "than",
+		k2 == "menos" && k1 == "de", k2 == "maximum" && k1 == "of":
+		return BoundMax, 2
+	case k1 == "under", k1 == "hasta", k1 == "maximum":
+		return BoundMax, 1
+	case k2 == "an" && k1 == "estimated", k2 == "close" && k1 == "to",
+		k2 == "cerca" && k1 == "de", k2 == "alrededor" && k1 == "de":
+		return BoundAbout, 2
 	case k1 == "about" || k1 == "around" || k1 == "roughly" || k1 == "approximately" || k1 == "some" ||
-		k1 == "nearly" || k1 == "almost" || k1 == "estimated" || k2 == "close" && k1 == "to" ||
-		k1 == "unos" || k1 == "unas" || k1 == "aproximadamente" || k1 == "casi" ||
-		k2 == "cerca" && k1 == "de" || k2 == "alrededor" && k1 == "de":
-		return BoundAbout
+		k1 == "nearly" || k1 == "almost" || k1 == "estimated" ||
+		k1 == "unos" || k1 == "unas" || k1 == "aproximadamente" || k1 == "casi":
+		return BoundAbout, 1
 	}
 	if roundArticle(w, i, next) {
-		return BoundAbout
+		return BoundAbout, 0 // the article is the figure's own word
 	}
-	return ""
+	return "", 0
 }
 
 // roundArticle reports whether the figure w[i:next] is a round hundred or
