@@ -71,12 +71,9 @@ func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, langs
 				parts = append(parts, s)
 				it.Citations = append(it.Citations, news.Cite(a.ID, p))
 			}
-			// Four words, and as many as the extractor asks of a quote
-			// with no attribution of its own counted between spaces:
-			// text.Words splits "a know-it-all" in four. A link alone is
-			// no voice.
+			// A link alone is no voice.
 			body := strings.Join(parts, " ")
-			if !ok || len(text.Words(body)) < 4 || len(strings.Fields(body)) < text.MinQuoteWords || linksOnly(body) {
+			if !ok || !longEnoughQuote(body) || linksOnly(body) {
 				continue
 			}
 			if embeddedFragment(a.Text, q.Parts[0]) {
@@ -145,10 +142,10 @@ func voices(articles []news.Article, quotes [][]text.Quote, inDesk []bool, langs
 			shown = append(shown, padded(it.Text))
 			continue
 		}
-		it = unsaidParts(it, padded, said)
 		if total >= MaxVoiceQuotes || len(out[v].Quotes)+1 >= QuotesPerVoice {
 			continue
 		}
+		it = unsaidParts(it, said)
 		if out[v].Role == "" {
 			// The caption names the speaker's role as any of their
 			// articles gives it.
@@ -326,14 +323,15 @@ func fuller(v *news.Item, it news.Item, padded func(string) string) bool {
 }
 
 // unsaidParts leaves out of a further quote of a voice the parts whose
-// words a quote listed holds (said), keeping their citations in step, when
-// what is left is still a quote of four words: an outlet joining a remark
-// another outlet printed to a new one ("We will look at every radio call
-// and every radar track … If the equipment played a part, we will say
-// so", under "… every radar track from this morning") showed the reader
-// the words twice. Each part is a span of the article on its own, so
-// what is left is still verbatim.
-func unsaidParts(it news.Item, padded func(string) string, said func(news.Item) bool) news.Item {
+// words a quote listed holds (said), keeping their citations in step,
+// when what is left is still long enough to show (longEnoughQuote): an
+// outlet joining a remark another outlet printed to a new one ("We will
+// look at every radio call and every radar track … If the equipment
+// played a part, we will say so", under "… every radar track from this
+// morning") showed the reader the words twice. Each part is a span of
+// the article on its own, so what is left is still verbatim. It is asked
+// only of a quote that will be listed.
+func unsaidParts(it news.Item, said func(news.Item) bool) news.Item {
 	parts := strings.Split(it.Text, news.QuoteJoiner)
 	if len(parts) < 2 || len(parts) != len(it.Citations) {
 		return it
@@ -348,11 +346,24 @@ func unsaidParts(it news.Item, padded func(string) string, said func(news.Item) 
 		cites = append(cites, it.Citations[k])
 	}
 	body := strings.Join(keep, " ")
-	if len(keep) == len(parts) || len(keep) == 0 || len(text.Words(body)) < 4 || len(strings.Fields(body)) < text.MinQuoteWords {
+	if len(keep) == len(parts) || len(keep) == 0 || !longEnoughQuote(body) {
 		return it
 	}
 	it.Text, it.Citations = strings.Join(keep, news.QuoteJoiner), cites
 	return it
+}
+
+// minVoiceWords is the fewest words (text.Words) a quote shown under a
+// voice holds: fewer are a phrase, not a remark.
+const minVoiceWords = 4
+
+// longEnoughQuote reports whether body, a quote's parts joined by
+// spaces, is long enough to show under a voice: minVoiceWords words, and
+// as many as the extractor asks of a quote with no attribution of its
+// own counted between spaces (text.MinQuoteWords), since text.Words
+// splits "a know-it-all" in four.
+func longEnoughQuote(body string) bool {
+	return len(text.Words(body)) >= minVoiceWords && len(strings.Fields(body)) >= text.MinQuoteWords
 }
 
 // speakerKey is a speaker's name with letter case and spacing ignored, so
