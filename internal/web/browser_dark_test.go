@@ -47,3 +47,49 @@ func TestBrowserDarkFormControls(t *testing.T) {
 	}
 	screenshot(ctx, t, "sources-dark.png")
 }
+
+// TestBrowserDarkSearchMarks checks that in a dark colour scheme the
+// words a search result's snippet marks are legible: the snippet's marks
+// kept the light scheme's pale yellow under the dark scheme's light text,
+// a contrast of 1.1 to 1 (WCAG asks 4.5). Every mark is measured, its text
+// colour against its background.
+func TestBrowserDarkSearchMarks(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, sqliteFixture(t))
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatalf("emulate a %s colour scheme: %v", scheme, err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/search?q=ferry+runs"),
+			chromedp.WaitVisible(chromedp.CSS(".snippet mark"))); err != nil {
+			t.Fatalf("open search results: %v", err)
+		}
+		ratios, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+			const rgb = s => s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number);
+			const lum = c => c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+				.reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+			return Array.from(document.querySelectorAll(".snippet mark"), m => {
+				const [a, b] = [lum(rgb(getComputedStyle(m).color)), lum(rgb(getComputedStyle(m).backgroundColor))];
+				return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+			});
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ratios) == 0 {
+			t.Fatalf("%s: no marked words in the snippets", scheme)
+		}
+		for i, r := range ratios {
+			if r < 4.5 {
+				t.Errorf("%s: mark %d has a contrast of %.2f to 1, want at least 4.5", scheme, i, r)
+			}
+		}
+		screenshot(ctx, t, "search-"+scheme+".png")
+	}
+}
