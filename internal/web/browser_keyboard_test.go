@@ -1,0 +1,65 @@
+package web
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestBrowserSkipLink checks that a keyboard user reaches a page's content
+// without tabbing through the masthead on every page: the first Tab
+// shows a "Skip to content" link, and following it, the next Tab is in the
+// page's main content. Without it, the story page's first control of its
+// own ("← All stories") was the seventh Tab, after the brand, three
+// navigation links, the search box and its button.
+func TestBrowserSkipLink(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, fixtureStore())
+	for _, path := range []string{"/stories/7", "/sources", "/search?q=ferry"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+path), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		// Hidden until it has the focus: the page looks as it did.
+		hidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+			const a = document.querySelector("a[href='#main']");
+			if (!a) return false;
+			const r = a.getBoundingClientRect();
+			return r.bottom <= 0 || r.right <= 0 || r.width <= 1 || r.height <= 1;
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !hidden {
+			t.Errorf("%s: no skip link, or it shows before it has the focus", path)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)); err != nil {
+			t.Fatal(err)
+		}
+		first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+			const a = document.activeElement, r = a.getBoundingClientRect();
+			const shown = r.top >= 0 && r.left >= 0 && r.width > 1 && r.height > 1 &&
+				r.bottom <= innerHeight && r.right <= innerWidth;
+			return a.getAttribute("href") + " " + a.textContent + (shown ? "" : " (not shown)");
+		})()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first != "#main Skip to content" {
+			t.Errorf("%s: the first Tab focuses %q, want the skip link, shown", path, first)
+		}
+		screenshot(ctx, t, "skip-link.png")
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter), chromedp.KeyEvent(kb.Tab)); err != nil {
+			t.Fatal(err)
+		}
+		inMain, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.activeElement !== null && document.activeElement.closest("main") !== null`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !inMain {
+			got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : "nothing"`))
+			t.Errorf("%s: after the skip link, Tab focuses %s, outside the main content", path, got)
+		}
+	}
+}
