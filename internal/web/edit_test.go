@@ -318,3 +318,58 @@ func TestSourceEditForm(t *testing.T) {
 		})
 	}
 }
+
+// TestFormErrorLinksBack checks that a form of the sources page that is
+// refused (a wrong token, a bad field, no file) answers with a page that
+// links back to the sources page, to the edited source's row, and marks
+// Sources in the menu: it offered only "Go to the top stories", away from
+// the form to mend. Other error pages do not link to the sources page.
+func TestFormErrorLinksBack(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	form := map[string]string{"Content-Type": "application/x-www-form-urlencoded"}
+	noFile, ct := multipartImport(t, nil, testToken)
+	wrongToken, ct2 := multipartImport(t, nil, "nope")
+	back := `<a href="/sources">Back to the sources page</a>`
+	tests := []struct {
+		name, method, path string
+		header             map[string]string
+		body               string
+		status             int
+		back               string // the link back, "" for none
+	}{
+		{"edit, wrong token", "POST", "/sources/1", form, "name=X&token=nope", 401, `<a href="/sources#source-1">Back to the sources page</a>`},
+		{"edit, bad field", "POST", "/sources/1", form, "lang=not+a+language&token=" + testToken, 400, `<a href="/sources#source-1">Back to the sources page</a>`},
+		{"edit, leading zeros", "POST", "/sources/001", form, "name=X&token=nope", 401, `<a href="/sources#source-1">Back to the sources page</a>`},
+		{"edit, no such source", "POST", "/sources/999", form, "name=X&token=" + testToken, 404, `<a href="/sources#source-999">Back to the sources page</a>`},
+		{"edit, malformed ID", "POST", "/sources/abc", form, "name=X&token=" + testToken, 400, back},
+		{"import, no file", "POST", "/sources/import", map[string]string{"Content-Type": ct}, noFile.String(), 400, back},
+		{"import, wrong token", "POST", "/sources/import", map[string]string{"Content-Type": ct2}, wrongToken.String(), 401, back},
+		{"a page that is not there", "GET", "/nope", nil, "", 404, ""},
+		{"a story that is not there", "GET", "/stories/999", nil, "", 404, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r := do(t, tt.method, ts.URL+tt.path, tt.header, tt.body)
+			if r.status != tt.status {
+				t.Fatalf("status %d, want %d: %s", r.status, tt.status, r.body)
+			}
+			if !strings.Contains(r.body, `<a href="/">Go to the top stories</a>`) {
+				t.Errorf("no link to the top stories:\n%s", r.body)
+			}
+			if tt.back == "" {
+				if strings.Contains(r.body, "Back to the sources page") {
+					t.Errorf("links back to the sources page:\n%s", r.body)
+				}
+				return
+			}
+			if !strings.Contains(r.body, tt.back) {
+				t.Errorf("answer lacks %s:\n%s", tt.back, r.body)
+			}
+			if !strings.Contains(r.body, `<a href="/sources" aria-current="page">`) {
+				t.Errorf("the menu does not mark Sources:\n%s", r.body)
+			}
+		})
+	}
+}

@@ -134,10 +134,28 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type errorPage struct {
 	Status  int
 	Message string
+	// Back is the page a refused form was sent from, to try it again
+	// there; empty for every other error.
+	Back string
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	s.render(w, r, status, "error", pageData{Title: http.StatusText(status), Page: errorPage{Status: status, Message: msg}})
+	d := pageData{Title: http.StatusText(status)}
+	page := errorPage{Status: status, Message: msg}
+	// The sources page's forms (an edit, an import) post to /sources/...:
+	// a wrong token or a bad field is mended on that page, which the
+	// error page offered no way back to but the browser's.
+	if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/sources/") {
+		page.Back = "/sources"
+		// An edit's source, its row's anchor as the page writes it
+		// (source-7 for a form posted to /sources/007).
+		if id, err := strconv.ParseInt(r.PathValue("id"), 10, 64); err == nil && id > 0 {
+			page.Back += "#source-" + strconv.FormatInt(id, 10)
+		}
+		d.Nav = "sources"
+	}
+	d.Page = page
+	s.render(w, r, status, "error", d)
 }
 
 // pageStoreError answers a failed store call with an HTML error page.
