@@ -324,3 +324,62 @@ func TestBrowserToolbarButtons(t *testing.T) {
 		t.Errorf("toolbar heights (Markdown link, copy button) = %v, want equal", heights)
 	}
 }
+
+// TestBrowserCopyFailsNarrow checks that on a phone a failed copy's
+// message does not squeeze the story page's toolbar: the message shared
+// the buttons' line, so at 375 px "Copy title and URL" was broken onto
+// four lines, the button four times its height, to make room for "Could
+// not copy; select the address bar instead". The copy is made to fail as
+// it does where the page has neither the clipboard API nor execCommand.
+func TestBrowserCopyFailsNarrow(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, fixtureStore())
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800), chromedp.Navigate(ts.URL+"/stories/7"),
+		chromedp.WaitVisible(chromedp.ID("copy-link"))); err != nil {
+		t.Fatalf("open story page: %v", err)
+	}
+	const heights = `[".toolbar a.button", "#copy-link"].map(s => document.querySelector(s).getBoundingClientRect().height)`
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](heights))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		Object.defineProperty(navigator, "clipboard", {value: undefined});
+		document.execCommand = () => false;
+		return true;
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))); err != nil {
+		t.Fatalf("click copy: %v", err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
+		const el = document.getElementById("copy-status");
+		const check = () => el.textContent ? resolve(el.textContent) : setTimeout(check, 20);
+		check();
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the message: %v", err)
+	}
+	if !strings.HasPrefix(status, "Could not copy") {
+		t.Fatalf("message %q, want the failure's", status)
+	}
+	screenshot(ctx, t, "copy-failed-375.png")
+	after, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](heights))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"Markdown link", "copy button"} {
+		if math.Abs(after[i]-before[i]) > 0.5 {
+			t.Errorf("%s %.0f px high after the failed copy, %.0f before", name, after[i], before[i])
+		}
+	}
+	scroll, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scroll > 375 {
+		t.Errorf("page %d px wide at 375 px: it scrolls sideways", scroll)
+	}
+}
