@@ -47,3 +47,34 @@ func TestBrowserImportOPML(t *testing.T) {
 		t.Errorf("store has %d sources after the import, want 4", len(srcs))
 	}
 }
+
+// TestBrowserImportFormOpens checks that opening the sources page's
+// "Import OPML" form leaves the "Export as OPML" button where it was: the
+// toolbar centred its items, so the form's height moved the button 62 px
+// down at 1280 px, out from under the pointer that had just passed it.
+func TestBrowserImportFormOpens(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	const top = `document.querySelector(".sources-toolbar a.button").getBoundingClientRect().top`
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.WaitVisible(chromedp.CSS(`.import-sources summary`))); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[float64](top))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.import-sources summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.import-sources input[name=opml]`))); err != nil {
+		t.Fatalf("open the import form: %v", err)
+	}
+	after, err := chromedp.Run(ctx, chromedp.Evaluate[float64](top))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Errorf("Export as OPML at %.0f px from the top with the import form open, %.0f px closed", after, before)
+	}
+	screenshot(ctx, t, "import-open.png")
+}
