@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,4 +64,60 @@ func TestBrowserEditSource(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// TestBrowserEditRefused checks that a refused edit says so in the
+// error colour (--bad), as a failed fetch and a failed copy do: "Not
+// saved: …" was set in the muted grey of the form's notes, and read as
+// one. A second refusal is drawn alike.
+func TestBrowserEditRefused(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.WaitReady(chromedp.CSS(`form[data-edit]`)),
+	); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`sessionStorage.setItem("newsdesk-api-token", "`+testToken+`")`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.Click(chromedp.CSS(`#source-1 summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#source-1 input[name=lang]`)),
+	); err != nil {
+		t.Fatalf("open the edit form: %v", err)
+	}
+	const status = `new Promise((resolve) => {
+		const el = document.querySelector("#source-1 .edit-status");
+		const check = () => el.textContent.includes("…") || !el.textContent ? setTimeout(check, 20) :
+			resolve(el.textContent.trim() + " | " + getComputedStyle(el).color);
+		check();
+	})`
+	for _, lang := range []string{"not a language", "also not one"} {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector("#source-1 form").elements.lang.value = "`+lang+`"`)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#source-1 button[type=submit]`))); err != nil {
+			t.Fatalf("click save: %v", err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](status, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("read status: %v", err)
+		}
+		msg, colour, _ := strings.Cut(got, " | ")
+		if !strings.HasPrefix(msg, "Not saved: lang must be") {
+			t.Errorf("status %q, want the refusal", msg)
+		}
+		if colour != "rgb(164, 22, 26)" {
+			t.Errorf("refusal drawn in %s, want the error colour rgb(164, 22, 26)", colour)
+		}
+		// Cleared, so that the next read waits for the next answer.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.querySelector("#source-1 .edit-status").textContent = ""`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	screenshot(ctx, t, "edit-refused.png")
 }

@@ -24,6 +24,12 @@
     return fallbackCopy(text);
   }
 
+  // failed shows a status as an error, in the error colour, or as a note:
+  // a refusal set in the muted grey of "Saving…" read as one more note.
+  function failed(status, yes) {
+    status.classList.toggle("error-text", yes);
+  }
+
   // tokenKey keeps the API token for the tab's life: retrying is a write,
   // which the API takes only with the token, and a page cannot hold it.
   var tokenKey = "newsdesk-api-token";
@@ -33,6 +39,7 @@
     var token = sessionStorage.getItem(tokenKey) || window.prompt("API token (NEWSDESK_API_TOKEN) to retry this source:");
     if (!token) { return; }
     button.disabled = true;
+    failed(status, false);
     status.textContent = " Asking…";
     fetch(button.getAttribute("data-retry"), {
       method: "POST",
@@ -46,10 +53,12 @@
           return;
         }
         if (resp.status === 401) { sessionStorage.removeItem(tokenKey); }
+        failed(status, true);
         status.textContent = " Not retried: " + (body.error || resp.statusText);
         button.disabled = false;
       });
     }, function () {
+      failed(status, true);
       status.textContent = " Not retried: newsdesk could not be reached.";
       button.disabled = false;
     });
@@ -79,6 +88,7 @@
     });
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
+    failed(status, false);
     status.textContent = " Saving…";
     fetch(form.getAttribute("data-edit"), {
       method: "PATCH",
@@ -97,10 +107,12 @@
           sessionStorage.removeItem(tokenKey);
           if (tokenField) { tokenField.parentNode.hidden = false; }
         }
+        failed(status, true);
         status.textContent = " Not saved: " + (answer.error || resp.statusText);
         button.disabled = false;
       });
     }, function () {
+      failed(status, true);
       status.textContent = " Not saved: newsdesk could not be reached.";
       button.disabled = false;
     });
