@@ -1,10 +1,14 @@
 package web
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestBrowserSkipLink checks that a keyboard user reaches a page's content
@@ -61,5 +65,52 @@ func TestBrowserSkipLink(t *testing.T) {
 			got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : "nothing"`))
 			t.Errorf("%s: after the skip link, Tab focuses %s, outside the main content", path, got)
 		}
+	}
+}
+
+// TestBrowserEditControlsNamed checks, in Chromium's accessibility tree,
+// that each source's "Edit" control on the sources page says whose it is:
+// a screen reader's list of the page's controls showed "Edit" once per
+// source, none telling which. The page still shows "Edit" alone.
+func TestBrowserEditControlsNamed(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{}, fixtureStore())
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/sources"), chromedp.WaitVisible(chromedp.ID("source-1"))); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatalf("read the accessibility tree: %v", err)
+	}
+	var names []string
+	for _, n := range tree.Nodes {
+		// A control's name, not the text nodes it is made of.
+		if n.Ignored || n.Name == nil || n.Role == nil || strings.Contains(string(n.Role.Value), "Text") {
+			continue
+		}
+		var name string
+		if err := json.Unmarshal(n.Name.Value, &name); err != nil {
+			continue
+		}
+		if strings.HasPrefix(name, "Edit") {
+			names = append(names, name)
+		}
+	}
+	want := []string{"Edit Stadtblatt", "Edit River Times <b>"}
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("edit controls' accessible names (-want +got):\n%s", diff)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#source-1 summary").innerText`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// innerText keeps text clipped to nothing; what is drawn is the box.
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#source-1 summary .visually-hidden").getBoundingClientRect().width`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(shown, "Edit") || width > 1 {
+		t.Errorf("summary shows %q, its hidden name %.0f px wide; want Edit and at most 1 px", shown, width)
 	}
 }
