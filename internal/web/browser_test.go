@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -381,5 +382,33 @@ func TestBrowserCopyFailsNarrow(t *testing.T) {
 	}
 	if scroll > 375 {
 		t.Errorf("page %d px wide at 375 px: it scrolls sideways", scroll)
+	}
+}
+
+// TestBrowserCopyNeedsScript checks that the story page shows its "Copy
+// title and URL" button only where app.js runs, the script that makes it
+// copy: with script off (or app.js not loaded) the button was shown, and
+// a click did nothing. Markdown, a plain link, is shown either way.
+func TestBrowserCopyNeedsScript(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, Config{}, fixtureStore())
+	for _, script := range []bool{true, false} {
+		ctx := newBrowser(t)
+		if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatalf("open a tab: %v", err)
+		}
+		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !script}); err != nil {
+			t.Fatalf("turn script off: %v", err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/stories/7"), chromedp.WaitVisible(chromedp.CSS(".toolbar a.button"))); err != nil {
+			t.Fatalf("open story page: %v", err)
+		}
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("copy-link").getBoundingClientRect().width > 0`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shown != script {
+			t.Errorf("with script %v, the copy button is shown: %v", script, shown)
+		}
 	}
 }

@@ -135,6 +135,8 @@
     var button = document.getElementById("copy-link");
     var status = document.getElementById("copy-status");
     if (!button || !status) { return; }
+    // Hidden in the page: without this script it would copy nothing.
+    button.hidden = false;
     var timer = 0;
     button.addEventListener("click", function () {
       var text = button.getAttribute("data-copy") || (document.title + " \u2014 " + location.href);
