@@ -1,6 +1,7 @@
 package web
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,4 +78,52 @@ func TestBrowserImportFormOpens(t *testing.T) {
 		t.Errorf("Export as OPML at %.0f px from the top with the import form open, %.0f px closed", after, before)
 	}
 	screenshot(ctx, t, "import-open.png")
+}
+
+// TestBrowserImportResultNarrow imports, at 375 px, a list whose feeds'
+// URLs are long (one added, one skipped) and checks that the page of what
+// was added and skipped does not scroll sideways: its URLs did not wrap,
+// so this list's ran to 609 px, past the window's edge, the page 614 px wide.
+func TestBrowserImportResultNarrow(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	// No hyphen: a slash is no line break opportunity.
+	long := "https://feeds.example/newsroom/sections/regional/latestheadlines/feed.xml"
+	opml := `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+<outline text="A feed with a long address" type="rss" xmlUrl="` + long + `"/>
+<outline text="The same again" type="rss" xmlUrl="` + long + `"/>
+</body></opml>`
+	file := filepath.Join(t.TempDir(), "long.opml")
+	if err := os.WriteFile(file, []byte(opml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(375, 800),
+		chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.Click(chromedp.CSS(`.import-sources summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.import-sources input[name=opml]`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`.import-sources input[name=opml]`), []string{file}),
+		chromedp.SendKeys(chromedp.CSS(`.import-sources input[name=token]`), testToken),
+		chromedp.Click(chromedp.CSS(`.import-sources button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`ul.import-list`)),
+	); err != nil {
+		t.Fatalf("import through the form: %v", err)
+	}
+	screenshot(ctx, t, "import-result-375.png")
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const out = [];
+		if (document.documentElement.scrollWidth > innerWidth) out.push("page " + document.documentElement.scrollWidth + " px wide");
+		for (const el of document.querySelectorAll(".import-list .url")) {
+			const r = el.getBoundingClientRect();
+			if (r.right > innerWidth) out.push(el.textContent.slice(0, 30) + "… to " + Math.round(r.right) + " px");
+		}
+		return [document.querySelectorAll(".import-list .url").length + " URLs"].concat(out);
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != "2 URLs" {
+		t.Errorf("at 375 px: %q, want 2 URLs, none past the window's edge", got)
+	}
 }
