@@ -13,6 +13,8 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // chromiumPath is Debian's Chromium, which `make tools` installs.
@@ -410,5 +412,45 @@ func TestBrowserCopyNeedsScript(t *testing.T) {
 		if shown != script {
 			t.Errorf("with script %v, the copy button is shown: %v", script, shown)
 		}
+	}
+}
+
+// TestBrowserSourcesNarrowLongURL checks the sources page at 375 px with
+// a page source whose page could not be read and whose URL holds no break
+// opportunity for 60 characters (a slash is none): the "Articles not read
+// in full" card showed the untitled article's link (its URL) and the
+// reason quoting it cut at the window's edge, the rest only by scrolling
+// the table sideways.
+func TestBrowserSourcesNarrowLongURL(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	st := fixtureStore()
+	long := "https://gone.example/newsroom/sections/regional/latestheadlines/article.html"
+	st.sources[3] = news.Source{ID: 3, Kind: news.SourcePage, URL: long, Status: news.StatusError, CreatedAt: t0,
+		LastError: "page could not be fetched: GET " + long + ": HTTP 404 Not Found"}
+	st.articles[4] = news.Article{ID: 4, SourceID: 3, URL: long, FetchedAt: t0,
+		Extraction: news.ExtractFailed, ExtractionReason: "page could not be fetched: GET " + long + ": HTTP 404 Not Found"}
+	ts := newTestServer(t, Config{}, st)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 900), chromedp.Navigate(ts.URL+"/sources"),
+		chromedp.WaitVisible(chromedp.ID("source-3"))); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	screenshot(ctx, t, "sources-narrow-long-url.png")
+	off, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+		const out = [];
+		for (const s of document.querySelectorAll(".table-scroll")) {
+			if (s.scrollWidth > s.clientWidth + 1) out.push("table scrolls sideways by " + (s.scrollWidth - s.clientWidth) + " px");
+		}
+		for (const el of document.querySelectorAll("table.sources td, table.sources td *")) {
+			const r = el.getBoundingClientRect();
+			if (r.width > 0 && r.right > window.innerWidth + 1) out.push(el.tagName + " " + el.textContent.slice(0, 30) + "… ends at " + Math.round(r.right) + " px");
+		}
+		return out;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(off) > 0 {
+		t.Errorf("at 375 px:\n%s", strings.Join(off, "\n"))
 	}
 }
