@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -415,13 +416,13 @@ func TestBrowserCopyNeedsScript(t *testing.T) {
 	}
 }
 
-// TestBrowserSourcesNarrowLongURL checks the sources page at 375 px with
-// a page source whose page could not be read and whose URL holds no break
-// opportunity for 60 characters (a slash is none): the "Articles not read
-// in full" card showed the untitled article's link (its URL) and the
-// reason quoting it cut at the window's edge, the rest only by scrolling
-// the table sideways.
-func TestBrowserSourcesNarrowLongURL(t *testing.T) {
+// TestBrowserSourcesLongURL checks the sources page, at 375 and 1280 px,
+// with a page source whose page could not be read and whose URL holds no
+// break opportunity for 60 characters (a slash is none): the "Articles
+// not read in full" table showed the untitled article's link (its URL)
+// and the reason quoting it cut at the edge, the rest only by scrolling
+// the table sideways (201 px on a phone, 282 px at 1280).
+func TestBrowserSourcesLongURL(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowser(t)
 	st := fixtureStore()
@@ -431,26 +432,29 @@ func TestBrowserSourcesNarrowLongURL(t *testing.T) {
 	st.articles[4] = news.Article{ID: 4, SourceID: 3, URL: long, FetchedAt: t0,
 		Extraction: news.ExtractFailed, ExtractionReason: "page could not be fetched: GET " + long + ": HTTP 404 Not Found"}
 	ts := newTestServer(t, Config{}, st)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 900), chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.WaitVisible(chromedp.ID("source-3"))); err != nil {
-		t.Fatalf("open sources page: %v", err)
-	}
-	screenshot(ctx, t, "sources-narrow-long-url.png")
-	off, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
-		const out = [];
-		for (const s of document.querySelectorAll(".table-scroll")) {
-			if (s.scrollWidth > s.clientWidth + 1) out.push("table scrolls sideways by " + (s.scrollWidth - s.clientWidth) + " px");
+	for _, width := range []int64{375, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(ts.URL+"/sources"),
+			chromedp.WaitVisible(chromedp.ID("source-3"))); err != nil {
+			t.Fatalf("open sources page: %v", err)
 		}
-		for (const el of document.querySelectorAll("table.sources td, table.sources td *")) {
-			const r = el.getBoundingClientRect();
-			if (r.width > 0 && r.right > window.innerWidth + 1) out.push(el.tagName + " " + el.textContent.slice(0, 30) + "… ends at " + Math.round(r.right) + " px");
+		screenshot(ctx, t, fmt.Sprintf("sources-long-url-%d.png", width))
+		off, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+			const out = [];
+			for (const s of document.querySelectorAll(".table-scroll")) {
+				if (s.scrollWidth > s.clientWidth + 1) out.push("table scrolls sideways by " + (s.scrollWidth - s.clientWidth) + " px");
+				const edge = s.getBoundingClientRect().right;
+				for (const el of s.querySelectorAll("td, td *")) {
+					const r = el.getBoundingClientRect();
+					if (r.width > 0 && r.right > edge + 1) out.push(el.tagName + " " + el.textContent.slice(0, 30) + "… ends at " + Math.round(r.right) + " px, past " + Math.round(edge));
+				}
+			}
+			return out;
+		})()`))
+		if err != nil {
+			t.Fatal(err)
 		}
-		return out;
-	})()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(off) > 0 {
-		t.Errorf("at 375 px:\n%s", strings.Join(off, "\n"))
+		if len(off) > 0 {
+			t.Errorf("at %d px:\n%s", width, strings.Join(off, "\n"))
+		}
 	}
 }
