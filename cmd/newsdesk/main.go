@@ -162,6 +162,7 @@ func configFromEnv(getenv func(string) string) (config.Config, error) {
 	// otherwise never match.
 	cfg.APIToken = strings.TrimSpace(getenv("NEWSDESK_API_TOKEN"))
 	cfg.BaseURL = getenv("NEWSDESK_BASE_URL")
+	cfg.InstanceID = strings.TrimSpace(getenv("NEWSDESK_INSTANCE_ID"))
 	cfg.Translator = getenv("NEWSDESK_TRANSLATOR")
 	if v := getenv("NEWSDESK_DESK_LANG"); v != "" {
 		cfg.DeskLang = v

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -129,7 +130,17 @@ func newFetcher(cfg config.Config, logger *slog.Logger) (*fetch.Client, error) {
 // and schedule is the pipeline's, which an edited interval moves the next
 // poll by.
 func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Source), schedule web.Scheduler) web.Config {
-	return web.Config{APIToken: cfg.APIToken, BaseURL: cfg.BaseURL, OnSourceAdded: onSourceAdded, Schedule: schedule}
+	return web.Config{
+		APIToken: cfg.APIToken, BaseURL: cfg.BaseURL, ListenAddr: cfg.Addr, InstanceID: cfg.InstanceID,
+		OnSourceAdded: onSourceAdded, Schedule: schedule,
+	}
+}
+
+// newInstanceID draws an instance ID for a server not given one
+// (config.Config.InstanceID): 128 random bits in base32, so that no other instance
+// draws it too, as it would then refuse that one's feed as its own.
+func newInstanceID() string {
+	return rand.Text()
 }
 
 // serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
@@ -166,7 +177,13 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	}
 	defer fc.Close()
 
+	if cfg.InstanceID == "" {
+		cfg.InstanceID = newInstanceID()
+	}
 	pcfg := pipeline.DefaultConfig()
+	// The pipeline refuses a feed the web server wrote, however a poll
+	// reaches it: both are given the one ID.
+	pcfg.InstanceID = cfg.InstanceID
 	pcfg.Workers = cfg.Workers
 	pcfg.PollInterval = cfg.PollInterval
 	pcfg.DeskLang = cfg.DeskLang

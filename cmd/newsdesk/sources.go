@@ -66,6 +66,13 @@ func runSources(ctx context.Context, args []string, env environment) error {
 		if err != nil {
 			return err
 		}
+		// The server's own site, as its configuration names it: the
+		// public URL and the listen address (NEWSDESK_BASE_URL,
+		// NEWSDESK_ADDR). A server started with other flags is caught
+		// at its first poll of the feed, by its instance ID.
+		if err := web.CheckNotOwnSite(src.URL, cfg.BaseURL, cfg.Addr); err != nil {
+			return fmt.Errorf("source %q: %w", src.URL, err)
+		}
 		creates = true
 		do = func(st store.Store) error { return sourcesAdd(ctx, st, src, env) }
 	case "import":
@@ -77,7 +84,8 @@ func runSources(ctx context.Context, args []string, env environment) error {
 			return err
 		}
 		creates = true
-		do = func(st store.Store) error { return sourcesImport(ctx, st, rest[0], srcs, env) }
+		own := []string{cfg.BaseURL, cfg.Addr}
+		do = func(st store.Store) error { return sourcesImport(ctx, st, rest[0], srcs, own, env) }
 	case "export":
 		do = func(st store.Store) error {
 			srcs, err := st.Sources(ctx)
@@ -316,7 +324,7 @@ func readOPML(path string) ([]news.Source, error) {
 
 // sourcesImport subscribes st to srcs, the outlines of the OPML file at
 // path.
-func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news.Source, env environment) error {
+func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news.Source, own []string, env environment) error {
 	// The store finds a feed already subscribed under any spelling, older
 	// rows included (see store.Store.AddSource): an indexed lookup per
 	// outline.
@@ -326,6 +334,10 @@ func sourcesImport(ctx context.Context, st store.Store, path string, srcs []news
 		// feed URL fails the checks `sources add` makes is reported and left
 		// out rather than failing the whole list; a bad label is repaired.
 		s, warns, err := web.ImportSource(o)
+		if err == nil {
+			// The server's own site (see "add").
+			err = web.CheckNotOwnSite(s.URL, own...)
+		}
 		if err != nil {
 			fmt.Fprintf(env.stderr, "newsdesk: import %s: skipped source %q: %v\n", path, o.URL, err)
 			invalid++

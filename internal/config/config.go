@@ -49,6 +49,13 @@ type Config struct {
 	// feed readers. Default empty: each request's own Host. Read from
 	// NEWSDESK_BASE_URL.
 	BaseURL string
+	// InstanceID names this instance in its Atom feed of briefings, by
+	// which a poll that reaches the feed (through any URL) knows it for
+	// its own and refuses it (pipeline.Config.InstanceID). Processes that
+	// share one database and serve one site should be given the same ID,
+	// as any of them may poll a feed another serves. Default empty: serve
+	// draws a random one at start. Read from NEWSDESK_INSTANCE_ID.
+	InstanceID string
 	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
 	// when Database is set.
 	DBPath string
@@ -265,11 +272,28 @@ func isOneCharRepeated(s string) bool {
 	return size > 0 && len(s)%size == 0 && strings.Repeat(s[:size], len(s)/size) == s
 }
 
+// validInstanceID reports whether id can end the generator's URN and be
+// read back as one word of it: no space, nothing to escape.
+func validInstanceID(id string) bool {
+	if len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return id != ""
+}
+
 // Validate reports every setting that cannot work.
 func (c Config) Validate() error {
 	var errs []error
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
+	}
+	if c.InstanceID != "" && !validInstanceID(c.InstanceID) {
+		errs = append(errs, fmt.Errorf("instance ID %q: want 1 to 64 letters, digits, '-', '_' or '.'", c.InstanceID))
 	}
 	if c.BaseURL != "" {
 		if _, err := web.ParseBaseURL(c.BaseURL); err != nil {

@@ -29,7 +29,29 @@ type Feed struct {
 	// the feed says neither, or says something unreadable. Not capped:
 	// the poller decides how far to trust it.
 	UpdateEvery time.Duration
-	Items       []Item
+	// Instance is the newsdesk instance that wrote the feed, as its
+	// generator names it (InstanceURNPrefix and an ID); "" for a feed
+	// newsdesk did not write. A newsdesk refuses its own briefings as a
+	// source, however it reached them (a proxy, a redirect, another host
+	// name), and only the document can tell it that.
+	Instance string
+	Items    []Item
+}
+
+// InstanceURNPrefix begins the URN by which newsdesk's Atom feed of
+// briefings names the instance that wrote it, in its <generator uri>.
+const InstanceURNPrefix = "urn:newsdesk:instance:"
+
+// instance is the instance URN among the words of a feed's generator
+// (gofeed joins Atom's generator name, version and uri with spaces; an RSS
+// <generator> a proxy rewrote the feed into keeps it too), else "".
+func instance(generator string) string {
+	for w := range strings.FieldsSeq(generator) {
+		if id, ok := strings.CutPrefix(w, InstanceURNPrefix); ok && id != "" {
+			return w
+		}
+	}
+	return ""
 }
 
 // Item is one entry of a feed.
@@ -87,6 +109,7 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		Lang:        strings.TrimSpace(gf.Language),
 		Description: HTMLText(gf.Description),
 		UpdateEvery: updateEvery(gf),
+		Instance:    instance(gf.Generator),
 	}
 	if f.Lang == "" && gf.DublinCoreExt != nil && len(gf.DublinCoreExt.Language) > 0 {
 		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])

@@ -326,3 +326,37 @@ func TestUpdateEvery(t *testing.T) {
 		})
 	}
 }
+
+// TestInstance checks that a feed's generator gives the newsdesk instance
+// that wrote it, in an Atom generator's uri (as newsdesk writes it) or
+// among the words of an RSS generator (a proxy's rewrite), and nothing
+// for a generator that names none.
+func TestInstance(t *testing.T) {
+	t.Parallel()
+	atom := func(gen string) string {
+		return `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><id>x</id><title>t</title>` + gen +
+			`<updated>2026-01-01T00:00:00Z</updated></feed>`
+	}
+	tests := []struct {
+		name, doc, want string
+	}{
+		{"atom generator uri", atom(`<generator uri="urn:newsdesk:instance:ABC123">newsdesk</generator>`), "urn:newsdesk:instance:ABC123"},
+		{"atom generator with version", atom(`<generator uri="urn:newsdesk:instance:x-1" version="2">newsdesk</generator>`), "urn:newsdesk:instance:x-1"},
+		{"atom, another generator", atom(`<generator uri="https://wordpress.org/">WordPress</generator>`), ""},
+		{"atom, the bare prefix", atom(`<generator uri="urn:newsdesk:instance:">newsdesk</generator>`), ""},
+		{"atom, no generator", atom(``), ""},
+		{"rss generator", `<rss version="2.0"><channel><title>t</title><generator>newsdesk urn:newsdesk:instance:ABC123</generator></channel></rss>`, "urn:newsdesk:instance:ABC123"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Parse([]byte(tt.doc), "https://desk.example/feed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, f.Instance); diff != "" {
+				t.Errorf("Instance (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -30,6 +30,15 @@ type Config struct {
 	// "pages over 1 s 0 (slowest ...)"). Default 30 seconds, the fetch's own total
 	// timeout; 0 leaves only the job's timeout.
 	ExtractTimeout time.Duration
+	// InstanceID is this instance's identifier, the one its web server
+	// writes into its Atom feed of briefings (web.Config.InstanceID). A
+	// polled feed that names it (feed.Feed.Instance) is this instance's
+	// own briefings, however the poll reached it (a proxy, a redirect,
+	// another host name): the source is put in error and none of its
+	// items is stored, as a briefing must not cite a briefing of this
+	// desk. Another instance's feed is another desk's published work and
+	// is read as any feed. Empty (the default) turns the check off.
+	InstanceID string
 	// PollWorkers is how many feeds are polled at once. Default 2.
 	PollWorkers int
 	// PollInterval is how long after a successful poll a feed is polled

@@ -73,6 +73,10 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 			p.logger.Info("feed could not be parsed", "source", src.ID, "url", resp.URL, "err", err)
 			return p.pollFailed(ctx, src, now, "feed could not be read: "+err.Error(), 0)
 		}
+		if err := p.notOwnFeed(f, resp.URL); err != nil {
+			p.logger.Warn("source is this instance's own feed", "source", src.ID, "url", resp.URL)
+			return p.pollFailed(ctx, src, now, err.Error(), 0)
+		}
 	}
 	if feedURL != "" {
 		// Subscribe to the feed itself from now on, the page becoming the
@@ -216,7 +220,27 @@ func (p *Pipeline) readAnnounced(ctx context.Context, link string) (discovered, 
 	if err != nil {
 		return discovered{}, fmt.Errorf("parse feed: %w", err)
 	}
+	// A page may announce this instance's own feed among others: it is
+	// passed over for the next, and alone it fails the poll.
+	if err := p.notOwnFeed(f, resp.URL); err != nil {
+		return discovered{}, err
+	}
 	return discovered{url: canon, resp: resp, feed: f}, nil
+}
+
+// notOwnFeed refuses f, read at link, when it names this instance as its
+// writer (Config.InstanceID): its items are this desk's briefings, which
+// stored as articles would join the stories they summarise and be cited
+// by their next briefings. The feed is recognised by what it says, not by
+// its URL, which a proxy, a redirect or another host name changes; the
+// URLs of this server's own site are refused earlier, when the source is
+// added (web.CheckNotOwnSite).
+func (p *Pipeline) notOwnFeed(f *feed.Feed, link string) error {
+	if p.cfg.InstanceID == "" || f.Instance != feed.InstanceURNPrefix+p.cfg.InstanceID {
+		return nil
+	}
+	return fmt.Errorf("%s is this newsdesk's own feed of briefings (%s): its items are not stored, "+
+		"as a briefing must not cite a briefing of this desk", shownURL(link), f.Instance)
 }
 
 // shownURL is raw as a source's error may show it: without a password and

@@ -737,6 +737,10 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 	}) {
 		return
 	}
+	if err := CheckNotOwnSite(src.URL, s.ownSites(r)...); err != nil {
+		writeError(w, http.StatusBadRequest, "url: "+err.Error())
+		return
+	}
 	src.CreatedAt = s.now().UTC()
 	// The store refuses another spelling of a subscribed URL, even of a
 	// row an older newsdesk stored as given: it keys sources by canonical

@@ -10,19 +10,29 @@ import (
 	"slices"
 	"time"
 
+	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
 // Atom 1.0 (RFC 4287) elements; encoding/xml escapes their text.
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Updated string      `xml:"updated"`
-	Author  atomPerson  `xml:"author"`
-	Links   []atomLink  `xml:"link"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName   xml.Name       `xml:"http://www.w3.org/2005/Atom feed"`
+	ID        string         `xml:"id"`
+	Title     string         `xml:"title"`
+	Updated   string         `xml:"updated"`
+	Author    atomPerson     `xml:"author"`
+	Generator *atomGenerator `xml:"generator,omitempty"`
+	Links     []atomLink     `xml:"link"`
+	Entries   []atomEntry    `xml:"entry"`
+}
+
+// atomGenerator is RFC 4287's atom:generator; its uri names the instance
+// (feed.InstanceURNPrefix), which is how a newsdesk knows its own feed
+// when a poll reaches it through a proxy, a redirect or another host name.
+type atomGenerator struct {
+	URI  string `xml:"uri,attr,omitempty"`
+	Name string `xml:",chardata"`
 }
 
 type atomPerson struct {
@@ -81,10 +91,15 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		q := "?" + url.Values{"category": {category}}.Encode()
 		self, title, home = self+q, title+": "+category, home+q
 	}
+	generator := &atomGenerator{Name: "newsdesk"}
+	if s.cfg.InstanceID != "" {
+		generator.URI = feed.InstanceURNPrefix + s.cfg.InstanceID
+	}
 	feed := atomFeed{
-		ID:     self,
-		Title:  title,
-		Author: atomPerson{Name: "newsdesk"},
+		ID:        self,
+		Title:     title,
+		Author:    atomPerson{Name: "newsdesk"},
+		Generator: generator,
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: self},
 			{Rel: "alternate", Type: "text/html", Href: home},

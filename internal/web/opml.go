@@ -114,10 +114,13 @@ func parseImport(body io.Reader) ([]news.Source, error) {
 // twice too, is skipped, as is one whose URL the checks refuse; a store
 // error is logged and reported as not saved, without its text, and the
 // import goes on, so that the result says what was added.
-func (s *Server) importSources(ctx context.Context, path string, outlines []news.Source) ImportResult {
+func (s *Server) importSources(ctx context.Context, path string, outlines []news.Source, own []string) ImportResult {
 	res := ImportResult{Added: []news.Source{}, Skipped: []ImportSkipped{}}
 	for _, o := range outlines {
 		src, warns, err := ImportSource(o)
+		if err == nil {
+			err = CheckNotOwnSite(src.URL, own...)
+		}
 		if err != nil {
 			res.Skipped = append(res.Skipped, ImportSkipped{URL: redactURL(o.URL), Reason: err.Error()})
 			continue
@@ -183,7 +186,7 @@ func (s *Server) apiImportSources(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, s.importSources(r.Context(), r.URL.Path, outlines))
+	writeJSON(w, http.StatusOK, s.importSources(r.Context(), r.URL.Path, outlines, s.ownSites(r)))
 }
 
 func containsFold(list []string, s string) bool {
@@ -247,6 +250,6 @@ func (s *Server) handleImportForm(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, status, "Nothing imported: "+err.Error()+".")
 		return
 	}
-	res := s.importSources(r.Context(), r.URL.Path, outlines)
+	res := s.importSources(r.Context(), r.URL.Path, outlines, s.ownSites(r))
 	s.render(w, r, http.StatusOK, "import", pageData{Title: "Import", Nav: "sources", Wide: true, Page: importPage{res}})
 }

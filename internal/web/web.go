@@ -138,6 +138,16 @@ type Config struct {
 	// used for absolute links (the copy button, the Atom feed). Empty means
 	// the scheme and Host of each request.
 	BaseURL string
+	// ListenAddr is the address the server listens on (host:port), one of
+	// the addresses of its own site, which a source may not be on
+	// (CheckNotOwnSite). Empty: the base URL and each request's Host only.
+	ListenAddr string
+	// InstanceID names this instance in its Atom feed's <generator uri>
+	// (feed.InstanceURNPrefix and the ID), by which the pipeline refuses
+	// the feed as a source however it is reached (pipeline.Config.
+	// InstanceID); the two must be given the same value. Empty: the
+	// feed names no instance.
+	InstanceID string
 	// OnSourceAdded, if set, is called after a source is added through the
 	// API, with a context that outlives the request (not cancelled when the
 	// response is sent) so the hook can start a poll. It runs before the

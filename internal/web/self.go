@@ -1,0 +1,120 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// ErrOwnSite is the refusal of a source on this newsdesk's own site: its
+// feed of briefings, a story page, an article page. Each is newsdesk's
+// own output (an article page is a copy of an article it already holds),
+// and subscribed to it, its briefings would come back as articles, join
+// the very stories they summarise and be cited by the next briefing: a
+// briefing citing itself, which the trust model exists to rule out.
+var ErrOwnSite = errors.New("is this newsdesk's own site: its briefings and pages would come back as articles and be cited by the briefings they came from")
+
+// CheckNotOwnSite refuses rawURL, a source's URL, when it is on one of
+// sites: this server's addresses, each a URL (Config.BaseURL, "https://
+// news.example.org") or a host:port (the listen address, a request's
+// Host). A site's host is compared by name, the scheme's default port
+// standing for a missing one, http's 80 and https's 443 being the one site
+// (a proxy answers both); a listen address on every interface (":8080",
+// "0.0.0.0:8080", "[::]:8080") is reached through loopback, so it stands
+// for every loopback name on its port. Only the address is compared: a
+// proxy or a redirect in between is caught at poll time, by the instance
+// its feed names (pipeline.Config.InstanceID).
+func CheckNotOwnSite(rawURL string, sites ...string) error {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Hostname() == "" {
+		return nil // not a URL this check can place; CheckURL refuses it
+	}
+	for _, site := range sites {
+		if site == "" {
+			continue
+		}
+		if onSite(u, site) {
+			return fmt.Errorf("%s %w", rawURL, ErrOwnSite)
+		}
+	}
+	return nil
+}
+
+// onSite reports whether u is on site, a URL or a host:port.
+func onSite(u *url.URL, site string) bool {
+	host, port := hostPort(u)
+	var shost, sport string
+	if strings.Contains(site, "://") {
+		s, err := url.Parse(site)
+		if err != nil || s.Hostname() == "" {
+			return false
+		}
+		shost, sport = hostPort(s)
+	} else {
+		h, p, err := net.SplitHostPort(site)
+		if err != nil {
+			// A Host header without a port: the default of either scheme.
+			h, p = site, ""
+		}
+		shost, sport = strings.ToLower(strings.Trim(h, "[]")), p
+		if isUnspecified(shost) {
+			// Listening on every interface: reached at least through
+			// loopback.
+			if !isLoopback(host) {
+				return false
+			}
+			return samePort(port, sport)
+		}
+	}
+	if host != shost && !(isLoopback(host) && isLoopback(shost)) {
+		return false
+	}
+	return samePort(port, sport)
+}
+
+// hostPort is u's lower-case host name and its port as given ("" for the
+// scheme's default).
+func hostPort(u *url.URL) (string, string) {
+	host, port := strings.ToLower(u.Hostname()), u.Port()
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	return host, port
+}
+
+// samePort compares two ports, "" standing for a default port (80 or 443,
+// one site behind a proxy).
+func samePort(a, b string) bool {
+	def := func(p string) bool { return p == "" || p == "80" || p == "443" }
+	if def(a) && def(b) {
+		return true
+	}
+	return a == b
+}
+
+func isUnspecified(host string) bool {
+	if host == "" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsUnspecified()
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// ownSites are the addresses this server answers at, as r reached it: the
+// configured base URL, the listen address and the request's Host, the
+// last two because the base URL is often unset and a client may name the
+// server by any of its names.
+func (s *Server) ownSites(r *http.Request) []string {
+	return []string{s.cfg.BaseURL, s.cfg.ListenAddr, r.Host}
+}
