@@ -26,6 +26,9 @@ func TestValidate(t *testing.T) {
 		{"base URL with an empty host name", func(c *Config) { c.BaseURL = "https://:443" }, "with a host name"},
 		{"base URL with user info", func(c *Config) { c.BaseURL = "https://desk:pw@news.example.org" }, "want no user name or password"},
 		{"base URL with a port", func(c *Config) { c.BaseURL = "http://127.0.0.1:8080" }, ""},
+		{"instance ID", func(c *Config) { c.InstanceID = "desk-1.eu_west" }, ""},
+		{"instance ID with a space", func(c *Config) { c.InstanceID = "desk one" }, `instance ID "desk one"`},
+		{"instance ID over 64 bytes", func(c *Config) { c.InstanceID = strings.Repeat("d", 65) }, "want 1 to 64 letters"},
 		{"postgres instead of a file", func(c *Config) {
 			c.DBPath, c.Database = "", "postgres://newsdesk@db.internal:5432/newsdesk?sslmode=require"
 		}, ""},

@@ -54,7 +54,9 @@
 //	GET    /api/articles/{id}  news.Article, text included
 //	GET    /api/sources        {"sources": [news.Source...]}
 //	GET    /api/sources/{id}   news.Source
-//	POST   /api/sources        body SourceRequest; 201 with the source
+//	POST   /api/sources        body SourceRequest; 201 with the source; 400
+//	                           for a URL on this server's own site
+//	                           (CheckNotOwnSite)
 //	POST   /api/sources/import body an OPML list (application/xml, text/xml
 //	                           or text/x-opml; at most MaxOPMLBody, 413
 //	                           past it or past MaxImportFeeds feeds; 415 for
