@@ -205,7 +205,11 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 		return fmt.Errorf("pipeline: %w", err)
 	}
 
-	srv, err := web.New(webConfig(cfg, func(ctx context.Context, s news.Source) {
+	wcfg := cfg
+	// The address listened on, port 0 resolved: the one a source on this
+	// server's own site would name.
+	wcfg.Addr = ln.Addr().String()
+	srv, err := web.New(webConfig(wcfg, func(ctx context.Context, s news.Source) {
 		if err := p.PollNow(ctx, s.ID); err != nil {
 			logger.Warn("poll new source", "source", s.ID, "err", err)
 		}
