@@ -94,6 +94,13 @@ func TestAddOwnSiteRefused(t *testing.T) {
 	if r.status != http.StatusOK || !strings.Contains(r.body, "this newsdesk's own site") || !strings.Contains(r.body, "other.example") {
 		t.Errorf("import: status %d, %s; want 200, the own feed skipped as this newsdesk's own site, the other added", r.status, r.body)
 	}
+	// The sources page's import form, the same list: the own feed is
+	// skipped again, the other already subscribed.
+	body, ct := multipartImport(t, &opml, testToken)
+	form := do(t, "POST", ts.URL+"/sources/import", map[string]string{"Content-Type": ct}, body.String())
+	if form.status != http.StatusOK || !strings.Contains(form.body, "this newsdesk&#39;s own site") {
+		t.Errorf("import form: status %d; want 200, the own feed skipped as this newsdesk's own site:\n%s", form.status, form.body)
+	}
 	srcs, err := st.Sources(t.Context())
 	if err != nil {
 		t.Fatal(err)
