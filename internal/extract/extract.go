@@ -349,7 +349,8 @@ func (e *Extractor) pass(ctx context.Context, pageURL string, f func()) error {
 // metadata left a field empty. Its site name when it found none is the
 // page's host, which names no publisher: the outlet's name falls back to
 // the host where it is shown (brief.Outlet), and Publisher stays empty
-// rather than claim one.
+// rather than claim one. m.License is licenseHint's "CC BY 4.0" on every
+// page, not the page's licence, so it is never read.
 func fillFrom(res *Result, m trafilatura.Metadata, base *url.URL) {
 	if res.Title == "" {
 		res.Title = m.Title

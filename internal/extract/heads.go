@@ -89,12 +89,12 @@ func (o *outline) addHeadings(body []para, title string, strict bool) []para {
 		}
 		if pos == nil {
 			pos = make(map[string]int, len(body))
-			for j, p := range body {
+			for k, p := range body {
 				if _, ok := pos[p.text]; ok {
 					pos[p.text] = -1
 					continue
 				}
-				pos[p.text] = j
+				pos[p.text] = k
 			}
 		}
 		at, ok := find(collapseSpace(o.paras[j].text))
