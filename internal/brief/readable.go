@@ -353,7 +353,8 @@ var backConnectives = map[string]map[string]bool{
 
 // demonstratives open a sentence on something named before ("This is the
 // fifth increase…", "These were the first…", "Such cuts…"), unless a time
-// word follows ("This week the council voted", "Este jueves…").
+// word follows ("This week the council voted", "Este jueves…", "This
+// year's festival…", "That same day…", "Este 2024…"; pointsAtTime).
 var demonstratives = map[string]map[string]bool{
 	"en": wordSet("this", "that", "these", "those", "such"),
 	"es": wordSet("este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "esto", "eso",
@@ -361,13 +362,34 @@ var demonstratives = map[string]map[string]bool{
 }
 
 // timeWords after a demonstrative make it point at the calendar, not back.
+// They are folded as text.Key folds ("ano", "dia"), so a word written
+// without its accent ("Este miercoles") reads the same; weekdays and
+// months are text's lists (pointsAtTime).
 var timeWords = wordSet("week", "year", "month", "morning", "afternoon", "evening", "night", "weekend", "season",
-	"spring", "summer", "autumn", "fall", "winter", "time", "day", "decade", "century",
-	"weeks", "years", "months", "days",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"semana", "año", "mes", "mañana", "tarde", "noche", "fin", "temporada", "primavera", "verano",
-	"otoño", "invierno", "día", "década", "siglo", "semanas", "años", "meses", "días", "lunes", "martes", "miércoles", "jueves", "viernes",
-	"sábado", "domingo")
+	"spring", "summer", "autumn", "fall", "winter", "time", "day", "decade", "century", "quarter", "term",
+	"session", "christmas", "weeks", "years", "months", "days",
+	"semana", "ano", "mes", "manana", "tarde", "noche", "fin", "temporada", "primavera", "verano",
+	"otono", "invierno", "dia", "decada", "siglo", "madrugada", "jornada", "curso", "navidad",
+	"semanas", "anos", "meses", "dias")
+
+// pointsAtTime reports whether w, the word after a demonstrative, names a
+// time: a time word, a weekday or a month ("This Friday", "Este enero"),
+// or a year ("Este 2024"), possessive or not ("This year's festival").
+// "May" is left out, as "That may change" is far more common than "That
+// May", and so are abbreviations ("mar" is also the sea).
+func pointsAtTime(w string) bool {
+	k := text.Key(w)
+	if timeWords[k] {
+		return true
+	}
+	if _, ok := text.WeekdayNumber(k); ok {
+		return true
+	}
+	if _, ok := text.MonthNumber(k); ok && len(k) > 4 {
+		return true
+	}
+	return k != "" && strings.Trim(k, "0123456789") == ""
+}
 
 // quantifiers, with "of the"/"de los" after them ("Most of the cases…",
 // "La mayoría de los casos…") or standing alone before a verb ("All are
@@ -384,6 +406,40 @@ var quantifiers = map[string]map[string]bool{
 var ofTheGroup = wordSet("the", "them", "these", "those", "its", "their", "his", "her",
 	"los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas", "sus")
 
+// countsGroupBefore reports whether ws, the words after a quantifier's
+// "of"/"de" ("the cases are…"), count a group named before. A possessive
+// or a superlative right after the article names the group in the same
+// phrase ("Some of the world's biggest banks", "Half of the country's
+// adults", "Most of the largest firms", "Algunos de los principales
+// bancos", "La mayoría de los más afectados").
+func countsGroupBefore(ws []string) bool {
+	if len(ws) == 0 || !ofTheGroup[ws[0]] {
+		return false
+	}
+	if len(ws) > 1 && definiteArticles[ws[0]] && namesOwnGroup(ws[1]) {
+		return false
+	}
+	return true
+}
+
+// namesOwnGroup reports whether w, after "of the"/"de los", names the
+// group itself: a possessive ("world's") or a superlative ("biggest",
+// "principales", "más").
+func namesOwnGroup(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "'s"), strings.HasSuffix(w, "’s"), strings.HasSuffix(w, "s'"), strings.HasSuffix(w, "s’"):
+		return true
+	case len(w) > 5 && strings.HasSuffix(w, "est"):
+		return true
+	}
+	return superlatives[w]
+}
+
+// superlatives are the Spanish words that, after "de los", pick out the
+// group they count ("de los principales bancos", "de los más
+// afectados"); English superlatives are read by their "-est".
+var superlatives = wordSet("principales", "más", "mayores", "grandes", "menores", "mejores", "peores")
+
 // bareVerbs after a quantifier make it the whole subject ("All are
 // recovering", "Todos están…").
 var bareVerbs = wordSet("are", "were", "is", "was", "have", "had", "has", "will", "would", "could", "can",
@@ -398,16 +454,29 @@ var alwaysOthers = wordSet("others")
 
 // backNouns after "the"/"el"/"la" name only something said before: the
 // move, the decision, the two (men), the latter. A number word counts
-// only on its own ("The two men", not "The two-day strike").
+// only on its own ("The two men", not "The two-day strike"). A noun
+// followed by what it is of or about names its own referent ("The
+// decision to close the plant", "El anuncio de la OTAN"; namingAfter).
 var backNouns = map[string]map[string]bool{
 	"en": wordSet("move", "decision", "announcement", "remarks", "comments", "incident", "development",
-		"step", "latter", "pair", "trio", "duo", "same",
-		"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-	"es": wordSet("medida", "decisión", "anuncio", "incidente", "declaraciones", "iniciativa", "misma", "mismo",
-		"dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
+		"step", "latter", "pair", "trio", "duo", "same"),
+	"es": wordSet("medida", "decisión", "anuncio", "incidente", "declaraciones", "iniciativa", "misma", "mismo"),
+}
+
+// backNumbers after "the"/"los" count people or things named before ("The
+// two men", "Los dos hombres"), whatever follows: "The two of them" points
+// back too.
+var backNumbers = map[string]map[string]bool{
+	"en": wordSet("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+	"es": wordSet("dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
 }
 
 var definiteArticles = wordSet("the", "el", "la", "los", "las")
+
+// namingAfter are the words after a back noun that go on to say what it
+// is ("The move to ban diesel", "La decisión del Gobierno de cerrar…").
+// They do not rescue a number word: "The two of them" still points back.
+var namingAfter = wordSet("to", "that", "of", "by", "de", "del", "que")
 
 // refersBack reports whether sentence s, in language lang ("en" or "es";
 // anything else reads as English), opens on words that refer to
@@ -421,7 +490,7 @@ func refersBack(s, lang string) bool {
 	if _, ok := backConnectives[lang]; !ok {
 		lang = "en"
 	}
-	ws := leadingWords(s, 4)
+	ws := leadingWords(s, 6)
 	if len(ws) == 0 {
 		return false
 	}
@@ -433,6 +502,10 @@ func refersBack(s, lang string) bool {
 	}
 	w0, w1, w2 := ws[0], at(1), at(2)
 	switch {
+	case w0 == "además" && w1 == "de":
+		// "Además de la policía, …" names what it adds to, as "In
+		// addition to …" does.
+		return false
 	case backConnectives[lang][w0]:
 		return true
 	case w1 != "" && backConnectives[lang][w0+" "+w1]:
@@ -446,37 +519,51 @@ func refersBack(s, lang string) bool {
 			return w2 != "to"
 		case "pese a":
 			return w2 == "ello" || w2 == "esto" || w2 == "eso"
+		case "a su":
+			// "A su vez" points back; "A su llegada a Madrid, el
+			// presidente…" names its "su" after the comma.
+			return w2 == "vez"
 		}
 		return true
 	case demonstratives[lang][w0]:
-		// "Those who …", "Tal como …" describe, they do not point back.
-		return !timeWords[w1] && w1 != "who" && w1 != "como" && w1 != "y"
+		// "Those who …", "Those killed …", "Tal como …", "Tal vez …"
+		// describe, they do not point back; "That same day", "Ese
+		// mismo día" point at the calendar as "That day" does.
+		if w1 == "same" || w1 == "mismo" || w1 == "misma" {
+			w1 = w2
+		}
+		if w0 == "those" && len(w1) > 4 && strings.HasSuffix(w1, "ed") {
+			return false
+		}
+		return !pointsAtTime(w1) && w1 != "who" && w1 != "como" && w1 != "vez" && w1 != "y"
 	case w0 == "la" && quantifiers[lang][w1]: // "La mayoría de los…"
-		return w2 == "de" && ofTheGroup[at(3)]
+		return w2 == "de" && countsGroupBefore(ws[3:])
 	case alwaysOthers[w0]:
 		return true
 	case w0 == "both" || w0 == "ambos" || w0 == "ambas":
 		// "Both men said …" points back; "Both Republican members of the
 		// board …" and "Both Moreno and Greaves …" name their two.
-		return (w1 == "of" || w1 == "de") && ofTheGroup[w2] || bareVerbs[w1] || bareVerbs[w2]
+		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:]) || bareVerbs[w1] || bareVerbs[w2]
 	case quantifiers[lang][w0]:
-		return (w1 == "of" || w1 == "de") && ofTheGroup[w2] || bareVerbs[w1] || w1 == "ellos" || w1 == "ellas"
+		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:]) || bareVerbs[w1] || w1 == "ellos" || w1 == "ellas"
 	case definiteArticles[w0]:
-		return backNouns[lang][w1]
+		return backNumbers[lang][w1] || backNouns[lang][w1] && !namingAfter[w2]
 	}
 	return false
 }
 
-// leadingWords are the first n words of s, lower-cased, with their
-// punctuation trimmed but hyphens kept, so "two-day" is not "two".
+// leadingWords are the first n words of s, lower-cased, with the
+// punctuation at their ends trimmed ("However," is "however"); a word's
+// inner hyphen stays, so "two-day" is not "two". A token of punctuation
+// alone ("- The move…") is no word.
 func leadingWords(s string, n int) []string {
 	var out []string
-	for _, f := range strings.Fields(strings.ToLower(s)) {
-		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' })
+	for _, f := range strings.Fields(s) {
+		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if f == "" {
 			continue
 		}
-		out = append(out, f)
+		out = append(out, strings.ToLower(f))
 		if len(out) == n {
 			break
 		}

@@ -383,6 +383,40 @@ func TestRefersBack(t *testing.T) {
 		{"Tal como anunció el Gobierno, el plan empieza en mayo.", "es", false},
 		{"Moreno ganó las elecciones el lunes.", "es", false},
 		{"", "en", false},
+		// A demonstrative before a time word, possessive, after "same",
+		// unaccented, a month or a year, points at the calendar.
+		{"This year's festival drew 40,000 visitors.", "en", false},
+		{"This year’s festival drew 40,000 visitors.", "en", false},
+		{"That same day, floodwater reached the old town.", "en", false},
+		{"This Christmas, shops expect fewer buyers.", "en", false},
+		{"This quarter, revenue fell 4 percent.", "en", false},
+		{"Esta madrugada un incendio ha arrasado una nave.", "es", false},
+		{"Esta jornada se celebran elecciones en tres países.", "es", false},
+		{"Este 2024 será el año más cálido.", "es", false},
+		{"Este enero cerraron 200 comercios.", "es", false},
+		{"Este miercoles el ayuntamiento votó el cierre.", "es", false},
+		{"Ese mismo día la policía detuvo a dos hombres.", "es", false},
+		{"That may change next year.", "en", true},
+		// A quantifier's group named in its own phrase.
+		{"Some of the world's biggest banks cut their forecasts.", "en", false},
+		{"Half of the country's adults have been vaccinated.", "en", false},
+		{"Most of the largest firms froze hiring.", "en", false},
+		{"Algunos de los principales bancos bajaron sus previsiones.", "es", false},
+		{"La mayoría de los más afectados son niños.", "es", false},
+		{"Tal vez el Gobierno retire la ley.", "es", false},
+		// A back noun that names its referent, and "además de".
+		{"The decision to close the plant angered workers.", "en", false},
+		{"The move to ban diesel cars was delayed.", "en", false},
+		{"La decisión del Gobierno de cerrar la planta indignó a los trabajadores.", "es", false},
+		{"El anuncio de la OTAN llegó el lunes.", "es", false},
+		{"The two of them denied the charges.", "en", true},
+		{"Además de la policía, acudieron los bomberos.", "es", false},
+		{"Además, la policía detuvo a dos hombres.", "es", true},
+		{"Those killed included two children.", "en", false},
+		{"A su llegada a Madrid, el presidente saludó a los ministros.", "es", false},
+		{"A su vez, el sindicato convocó otra huelga.", "es", true},
+		// A lone dash is no word.
+		{"- The move follows weeks of protests.", "en", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+"/"+tc.s, func(t *testing.T) {
