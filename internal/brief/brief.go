@@ -467,14 +467,17 @@ func bottomLineIn(articles []news.Article, skip map[news.Citation]bool, shown []
 }
 
 // opensLeaning reports whether sentence s, of an article in language
-// lang, opens on words that lean on the sentence before it: a pronoun
-// ("She said…", opensOnPronoun), a connective or a demonstrative ("But
-// these are small complaints…", opensOnLink) or the first or second
-// person (opensOnPersonal), or names its figure only as "the figure"
-// (namesFigureBack). On a line of its own, as the bottom line or a key
-// fact, such a sentence reads as a fragment.
+// lang, opens on words that lean on the sentence before it: any opener
+// the summary keeps out of first place (refersBack: a pronoun, a
+// connective, a demonstrative, a quantifier over a group named before,
+// "The move…"), so that a line the summary would not open on is not a key
+// fact or the bottom line either; and, as such a line stands with no
+// headline over it, a short phrase before a comma that points back
+// (opensOnLinkPhrase), the first or second person (opensOnPersonal) or a
+// figure named only as "the figure" (namesFigureBack). On a line of its
+// own such a sentence reads as a fragment.
 func opensLeaning(s, lang string) bool {
-	return opensOnPronoun(s, lang) || opensOnLink(s) || opensOnPersonal(s) || namesFigureBack(s)
+	return refersBack(s, lang) || opensOnLinkPhrase(s) || opensOnPersonal(s) || namesFigureBack(s)
 }
 
 // namesFigureBack reports whether s calls its number "the figure" or "la
@@ -507,25 +510,13 @@ var figureVerbs = wordSet(
 	"superó", "sube", "subió", "baja", "bajó", "cae", "cayó", "ha", "había", "representa", "incluye",
 	"se", "llega", "llegó", "queda", "quedó")
 
-// backLinks are first words that tie a sentence to the one before it: a
-// connective ("But", "Y") or a demonstrative ("These", "That mix …"), in
-// English (linkWords, and "such") and Spanish. A pronoun opener is
-// opensOnPronoun's.
-var backLinks = wordSet(append([]string{"such",
-	"pero", "y", "también", "además", "este", "esta", "ese", "esa", "estos", "estas", "esos", "esas"}, linkWords...)...)
-
-// opensOnLink reports whether s opens on one of backLinks, or on a short
-// phrase set off by a comma that points back with a pronoun or a
-// demonstrative ("Next to it, on a small screen, a woman…", "After that,",
-// "Junto a ella,"): the sentence places itself by the one before.
-func opensOnLink(s string) bool {
-	ws := text.Words(s)
-	if len(ws) == 0 {
-		return false
-	}
-	if backLinks[ws[0]] {
-		return true
-	}
+// opensOnLinkPhrase reports whether s opens on a short phrase set off by
+// a comma that points back with a pronoun or a demonstrative ("Next to
+// it, on a small screen, a woman…", "After that,", "Junto a ella,"): the
+// sentence places itself by the one before. A demonstrative before a time
+// word ("That night,", "That same day,") points at the calendar, as in
+// refersBack.
+func opensOnLinkPhrase(s string) bool {
 	lead, _, ok := strings.Cut(s, ",")
 	if !ok {
 		return false
@@ -534,8 +525,15 @@ func opensOnLink(s string) bool {
 	if len(lw) > maxLeadPhrase {
 		return false
 	}
-	for _, w := range lw {
-		if pointsBack[w] {
+	for i, w := range lw {
+		if !pointsBack[w] {
+			continue
+		}
+		next := lw[i+1:]
+		if len(next) > 1 && (next[0] == "same" || next[0] == "mismo" || next[0] == "misma") {
+			next = next[1:]
+		}
+		if len(next) == 0 || !pointsAtTime(next[0]) {
 			return true
 		}
 	}
@@ -551,7 +549,7 @@ func opensOnPersonal(s string) bool {
 }
 
 // maxLeadPhrase is the most words an opening phrase before a comma has for
-// opensOnLink to read it ("Next to it", "Despite all of this"); a longer
+// opensOnLinkPhrase to read it ("Next to it", "Despite all of this"); a longer
 // one is a clause of its own.
 const maxLeadPhrase = 4
 

@@ -44,8 +44,17 @@ func TestOpensLeaning(t *testing.T) {
 		{"Next to it, on a small screen, a woman reads the news.", "en", true},
 		{"We visited the site on Monday.", "en", true},
 		{"Pero la presa resistió.", "es", true},
+		{"That mix of large objects is rare.", "en", true},
 		{"The dam held through the night, officials said.", "en", false},
 		{"La presa resistió toda la noche.", "es", false},
+		// The summary's openers (refersBack) and these lines agree.
+		{"Sin embargo, la presa resistió.", "es", true},
+		{"No obstante, el banco mantuvo su previsión.", "es", true},
+		{"Meanwhile, the river kept rising.", "en", true},
+		{"Most of the cases are children at two primary schools.", "en", true},
+		{"The move follows weeks of protests.", "en", true},
+		{"Este jueves el ayuntamiento votó el cierre del puente.", "es", false},
+		{"That night, floodwater reached the old town.", "en", false},
 	}
 	for _, tt := range tests {
 		if got := opensLeaning(tt.s, tt.lang); got != tt.want {

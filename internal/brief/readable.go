@@ -506,6 +506,10 @@ func refersBack(s, lang string) bool {
 		// "Además de la policía, …" names what it adds to, as "In
 		// addition to …" does.
 		return false
+	case lang == "en" && w0 == "so":
+		// "So the union…" points back; "So far, 23 people…" and "So
+		// many came that…" do not.
+		return w1 != "far" && w1 != "many" && w1 != "much"
 	case backConnectives[lang][w0]:
 		return true
 	case w1 != "" && backConnectives[lang][w0+" "+w1]:

@@ -415,6 +415,9 @@ func TestRefersBack(t *testing.T) {
 		{"Those killed included two children.", "en", false},
 		{"A su llegada a Madrid, el presidente saludó a los ministros.", "es", false},
 		{"A su vez, el sindicato convocó otra huelga.", "es", true},
+		// "So" ties a sentence to the one before, but not in "So far".
+		{"So the union called another strike.", "en", true},
+		{"So far, 23 people have died.", "en", false},
 		// A lone dash is no word.
 		{"- The move follows weeks of protests.", "en", true},
 	}

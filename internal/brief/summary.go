@@ -144,8 +144,11 @@ var FeatureNames = []string{
 var defaultWeights = []float64{0.38, 0.531, -0.723, -0.515, 1.574, 0.317, 0.202, -0.026, 0.102, -0.041, -0.345, 0.029, 0, -0.2}
 
 // linkWords are the English first words that tie a sentence to the one
-// before it: a connective ("But") or a demonstrative ("These"). Both the
-// sentence scorer (danglers) and the bottom line (backLinks) read them.
+// before it: a connective ("But") or a demonstrative ("These"), as the
+// sentence scorer (danglers) was fitted with them. Which sentence may open
+// a summary, or stand as a key fact or the bottom line, is refersBack's
+// question, which reads more openers and both languages; danglers stays
+// this set because its weight was fitted on it.
 var linkWords = []string{"but", "and", "yet", "so", "however", "also", "still", "this", "that", "these", "those"}
 
 // danglers open sentences that make no sense without the one before: the
