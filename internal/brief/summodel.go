@@ -324,21 +324,14 @@ func selectSummary(articles []news.Article, langs []string, o SummaryOptions, m 
 // selectFrom is selectSummary with the articles' words read already.
 func selectFrom(articles []news.Article, langs []string, sw *storyWords, o SummaryOptions, m summaryModel, skip map[news.Citation]bool, units []unit, feats [][]float64) []unit {
 	cands, weight := candidates(articles, langs, o, m, skip, units, feats)
-	var best []int
-	bestVal := math.Inf(-1)
 	src := sourceLengths(articles, o.Words)
 	ex := m.Expected.newExpectation(sw, cands)
-	eachSubset(cands, o.Words, func(pick []int) {
+	best := bestSubset(cands, o.Words, func(pick []int) float64 {
 		var v float64
 		for k, x := range subsetFeatures(cands, pick, weight, o.Words, len(articles), src, ex) {
 			v += m.Subset[k] * x
 		}
-		// Strictly better only: of sets that tie, the first enumerated
-		// (of the better-ranked candidates) stays.
-		if v > bestVal {
-			bestVal = v
-			best = append(best[:0], pick...)
-		}
+		return v
 	})
 	chosen := make([]candidate, len(best))
 	for i, k := range best {
@@ -358,6 +351,35 @@ func selectFrom(articles []news.Article, langs []string, sw *storyWords, o Summa
 		out[i] = c.u
 	}
 	return out
+}
+
+// bestSubset is the set of eachSubset that value rates highest, of those
+// with a sentence that may open the summary (not candidate.refers) where
+// any candidate is one. nameFirst can only put one of the set's own
+// sentences first, so a set whose every sentence refers back, a
+// one-sentence summary among them, would open on "The move follows…"
+// under its headline; an editor would rather take the best set that
+// stands on its own. With SummaryOptions.BackReferenceOpeners, refers is
+// leans, which eachSubset already keeps from making a set alone, so the
+// rule is off. eachSubset, which the model's training reads too, is left
+// as it was: the rule decides among the sets the model rates, not which
+// sets it was fitted on.
+func bestSubset(cands []candidate, budget int, value func(pick []int) float64) []int {
+	anyAlone := slices.ContainsFunc(cands, func(c candidate) bool { return !c.refers })
+	var best []int
+	bestVal := math.Inf(-1)
+	eachSubset(cands, budget, func(pick []int) {
+		if anyAlone && !slices.ContainsFunc(pick, func(k int) bool { return !cands[k].refers }) {
+			return
+		}
+		// Strictly better only: of sets that tie, the first enumerated
+		// (of the better-ranked candidates) stays.
+		if v := value(pick); v > bestVal {
+			bestVal = v
+			best = append(best[:0], pick...)
+		}
+	})
+	return best
 }
 
 // subsetFeatureNames names the features of a whole candidate summary that
@@ -400,9 +422,9 @@ type candidate struct {
 	leans bool
 	// refers marks a sentence that may not open the summary (nameFirst):
 	// one that refers back (refersBack), or, with
-	// SummaryOptions.BackReferenceOpeners, one that leans. It plays no
-	// part in which set is chosen, so the model's inputs do not depend on
-	// it.
+	// SummaryOptions.BackReferenceOpeners, one that leans. The model's
+	// inputs do not depend on it; bestSubset only passes over a set made
+	// of such sentences alone.
 	refers bool
 }
 

@@ -79,6 +79,49 @@ func TestEachSubset(t *testing.T) {
 	}
 }
 
+// TestBestSubset wants the best-rated set with a sentence that may open the
+// summary, where there is one: not a one-sentence summary, or a set, whose
+// every sentence refers back ("The move follows…").
+func TestBestSubset(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		words  []int
+		budget int
+		refers []int
+		value  []float64 // each sentence's worth; a set's is their sum
+		want   []int
+	}{
+		{"best set stands alone", []int{10, 10, 10}, 20, []int{1}, []float64{3, 2, 1}, []int{0, 1}},
+		{"one sentence that refers back", []int{40, 40}, 50, []int{0}, []float64{3, 1}, []int{1}},
+		{"every sentence of the best set refers back", []int{10, 10, 10}, 20, []int{0, 1}, []float64{3, 2, 1}, []int{0, 2}},
+		{"every candidate refers back", []int{40, 40}, 50, []int{0, 1}, []float64{3, 1}, []int{0}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			cands := make([]candidate, len(tc.words))
+			for i, w := range tc.words {
+				cands[i].u.words = w
+				cands[i].near = make([]bool, len(tc.words))
+			}
+			for _, i := range tc.refers {
+				cands[i].refers = true
+			}
+			got := bestSubset(cands, tc.budget, func(pick []int) float64 {
+				var v float64
+				for _, k := range pick {
+					v += tc.value[k]
+				}
+				return v
+			})
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("best set (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestCapsShare(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
