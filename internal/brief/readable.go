@@ -416,7 +416,7 @@ func countsGroupBefore(ws []string) bool {
 	if len(ws) == 0 || !ofTheGroup[ws[0]] {
 		return false
 	}
-	if len(ws) > 1 && definiteArticles[ws[0]] && namesOwnGroup(ws[1]) {
+	if len(ws) > 1 && definiteArticles[ws[0]] && namesOwnGroup(ws[1], ws[2:]) {
 		return false
 	}
 	return true
@@ -424,13 +424,15 @@ func countsGroupBefore(ws []string) bool {
 
 // namesOwnGroup reports whether w, after "of the"/"de los", names the
 // group itself: a possessive ("world's") or a superlative ("biggest",
-// "principales", "más").
-func namesOwnGroup(w string) bool {
+// "principales", "más"). An English "-est" counts only before a word
+// that is not a verb, as a superlative comes before its noun: "Most of
+// the protest was peaceful" is a noun that points back.
+func namesOwnGroup(w string, rest []string) bool {
 	switch {
 	case strings.HasSuffix(w, "'s"), strings.HasSuffix(w, "’s"), strings.HasSuffix(w, "s'"), strings.HasSuffix(w, "s’"):
 		return true
 	case len(w) > 5 && strings.HasSuffix(w, "est"):
-		return true
+		return len(rest) > 0 && !bareVerbs[rest[0]]
 	}
 	return superlatives[w]
 }

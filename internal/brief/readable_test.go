@@ -401,6 +401,7 @@ func TestRefersBack(t *testing.T) {
 		{"Some of the world's biggest banks cut their forecasts.", "en", false},
 		{"Half of the country's adults have been vaccinated.", "en", false},
 		{"Most of the largest firms froze hiring.", "en", false},
+		{"Most of the protest was peaceful.", "en", true},
 		{"Algunos de los principales bancos bajaron sus previsiones.", "es", false},
 		{"La mayoría de los más afectados son niños.", "es", false},
 		{"Tal vez el Gobierno retire la ley.", "es", false},
