@@ -83,27 +83,31 @@ func TestCommittedSums(t *testing.T) {
 func TestCommittedSumKeys(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
+		name                   string
 		lang, sentence, figure string
 		o                      FigureOptions
 		want                   string
 	}{
-		{"en", "The government on Monday promised 2.1 billion crowns to help the city recover.", "2.1 billion crowns", FigureOptions{}, "fund"},
-		{"en", "The government on Monday promised 2.1 billion crowns to help the city recover.", "2.1 billion crowns", FigureOptions{SeparateSums: true}, ""},
-		{"en", "The government's 2.3 billion crown plan will need no new taxes.", "2.3 billion crown", FigureOptions{}, "fund"},
-		{"en", "The government's 2.3 billion crown plan will need no new taxes.", "2.3 billion crown", FigureOptions{SeparateSums: true}, "plan"},
-		{"en", "The $447 billion jobs package failed.", "$447 billion", FigureOptions{}, "jobs fund"},
-		{"en", "The agency has pledged a further $40 million.", "$40 million", FigureOptions{}, ""},
-		{"en", "Sunday's marathon alone raised 310,000 crowns.", "310,000 crowns", FigureOptions{}, ""},
-		{"en", "The 10-year plan was approved.", "10-year", FigureOptions{}, "plan"},
-		{"es", "El Ejecutivo destinó 450 millones de euros a la reconstrucción.", "450 millones de euros", FigureOptions{}, "fund"},
-		{"es", "El Gobierno aprobó un fondo de 2.300 millones de coronas.", "2.300 millones de coronas", FigureOptions{}, "fund"},
-		{"es", "Lanza recibió una placa y 500 coronas.", "500 coronas", FigureOptions{}, ""},
+		{"a sum promised", "en", "The government on Monday promised 2.1 billion crowns to help the city recover.", "2.1 billion crowns", FigureOptions{}, "fund"},
+		{"a sum promised, separate sums", "en", "The government on Monday promised 2.1 billion crowns to help the city recover.", "2.1 billion crowns", FigureOptions{SeparateSums: true}, ""},
+		{"a plan", "en", "The government's 2.3 billion crown plan will need no new taxes.", "2.3 billion crown", FigureOptions{}, "fund"},
+		{"a plan, separate sums", "en", "The government's 2.3 billion crown plan will need no new taxes.", "2.3 billion crown", FigureOptions{SeparateSums: true}, "plan"},
+		{"a package keeps its modifier", "en", "The $447 billion jobs package failed.", "$447 billion", FigureOptions{}, "jobs fund"},
+		{"a further sum", "en", "The agency has pledged a further $40 million.", "$40 million", FigureOptions{}, ""},
+		{"a sum raised", "en", "Sunday's marathon alone raised 310,000 crowns.", "310,000 crowns", FigureOptions{}, ""},
+		{"a duration's plan", "en", "The 10-year plan was approved.", "10-year", FigureOptions{}, "plan"},
+		{"una suma destinada", "es", "El Ejecutivo destinó 450 millones de euros a la reconstrucción.", "450 millones de euros", FigureOptions{}, "fund"},
+		{"un fondo", "es", "El Gobierno aprobó un fondo de 2.300 millones de coronas.", "2.300 millones de coronas", FigureOptions{}, "fund"},
+		{"un premio", "es", "Lanza recibió una placa y 500 coronas.", "500 coronas", FigureOptions{}, ""},
 	}
 	for _, tt := range tests {
-		f := sumFigure(t, tt.sentence, tt.lang, tt.figure, tt.o)
-		if diff := cmp.Diff(tt.want, f.Quantity); diff != "" {
-			t.Errorf("%q in %q (%+v): key (-want +got):\n%s", tt.figure, tt.sentence, tt.o, diff)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := sumFigure(t, tt.sentence, tt.lang, tt.figure, tt.o)
+			if diff := cmp.Diff(tt.want, f.Quantity); diff != "" {
+				t.Errorf("%q in %q (%+v): key (-want +got):\n%s", tt.figure, tt.sentence, tt.o, diff)
+			}
+		})
 	}
 }
 
