@@ -485,7 +485,11 @@ func stageOf(w []fword, i, end int) string {
 // "for", "a" or "para" right after it, past an article ("$2 million to
 // the Red Cross", "300 millones para Valencia"). A possessive's name
 // ("Valdria's government announced") is left out: the government is the
-// subject.
+// subject. So is a giver that is only a capitalised common noun for a
+// government ("el Gobierno", "el Ejecutivo", British "the Government"):
+// it names whichever government the story is about, as English "the
+// government" does, which is no name at all; kept, it would make
+// "el Gobierno" and "el Ejecutivo", one government, two givers.
 func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []string) {
 	lo, _ := clause(w, i, i+1)
 	for v := i - 1; v >= lo; v-- {
@@ -500,7 +504,7 @@ func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []strin
 			for y := e.hi; y < v; y++ {
 				between = between && unicode.IsLower(firstRune(w[y].text))
 			}
-			if k := nameKey(w[e.lo:e.hi]); between && k != "" {
+			if k := nameKey(w[e.lo:e.hi]); between && k != "" && !governmentNouns[k] {
 				givers = append(givers, k)
 			}
 		}
@@ -523,6 +527,12 @@ func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []strin
 	}
 	return givers, recipients
 }
+
+// governmentNouns are common nouns that Spanish, and British English,
+// capitalise when they mean the government of the day. A name key is
+// matched whole: "gobierno vasco" and "trump administration" are givers.
+var governmentNouns = set(`government|gobierno|ejecutivo|executive|administration|administracion|cabinet|gabinete|
+state|estado`)
 
 // sumLinks stand between a sum and who gets it.
 var sumLinks = set(`to|for|a|para`)

@@ -35,6 +35,8 @@ func TestCommittedSums(t *testing.T) {
 			side{"es", "El Gobierno anunció 2.100 millones de coronas para la reconstrucción del valle.", "2.100 millones de coronas"}, true},
 		{"un plan contra una suma destinada", side{"es", "El plan de 500 millones de euros pagará nuevos diques.", "500 millones de euros"},
 			side{"es", "El Ejecutivo destinó 450 millones de euros a la reconstrucción.", "450 millones de euros"}, true},
+		{"dos nombres del Gobierno", side{"es", "El Gobierno anunció 2.100 millones de euros para la reconstrucción.", "2.100 millones de euros"},
+			side{"es", "El Ejecutivo destinó 2.300 millones de euros a la reconstrucción.", "2.300 millones de euros"}, true},
 		{"a fund in Spanish against one in English", side{"es", "El Gobierno prometió 2.100 millones de coronas para la reconstrucción.", "2.100 millones de coronas"},
 			side{"en", "The government announced a 2.3 billion crown fund.", "2.3 billion crown"}, true},
 
