@@ -136,8 +136,7 @@ func SameEvent(a, b Figure) bool {
 	if ea.Stage != "" && eb.Stage != "" && ea.Stage != eb.Stage {
 		return false
 	}
-	if len(ea.Givers) > 0 && len(eb.Givers) > 0 && !overlap(ea.Givers, eb.Givers) ||
-		len(ea.Recipients) > 0 && len(eb.Recipients) > 0 && !overlap(ea.Recipients, eb.Recipients) {
+	if !partiesMeet(ea.Givers, eb.Givers, ea.names, eb.names) || !partiesMeet(ea.Recipients, eb.Recipients, ea.names, eb.names) {
 		return false
 	}
 	if len(ea.People) > 0 && len(eb.People) > 0 && !overlap(ea.People, eb.People) {
@@ -207,6 +206,44 @@ func overlap(a, b []string) bool {
 	return false
 }
 
+// partiesMeet reports whether two sums' givers, or recipients, a and b
+// may be the same: they share one, or neither side names any. A side
+// that names one when the other does not is two sums unless the other
+// text names it somewhere ("The EU pledged €500 million" against "the
+// government announced a €2 billion plan", "$2 million for the Red
+// Cross" against "$3 million for schools"). Unlike a place, which a
+// sentence often leaves out, who gives a sum and who gets it is what a
+// report of the sum says: an outlet that names neither is seldom telling
+// of the same sum, and a false "sources differ" is the worst error the
+// section can make. aNames and bNames are the words each text names.
+func partiesMeet(a, b []string, aNames, bNames map[string]bool) bool {
+	switch {
+	case len(a) > 0 && len(b) > 0:
+		return overlap(a, b)
+	case len(a) > 0:
+		return anyNamedWhole(a, bNames)
+	case len(b) > 0:
+		return anyNamedWhole(b, aNames)
+	}
+	return true
+}
+
+// anyNamedWhole reports whether every word of one of the names (keys
+// joined by spaces, as nameKey gives them) is among names: the other
+// text names "World Bank", not only "World" or "Bank".
+func anyNamedWhole(parties []string, names map[string]bool) bool {
+	for _, p := range parties {
+		whole := true
+		for _, w := range strings.Fields(p) {
+			whole = whole && names[w]
+		}
+		if whole {
+			return true
+		}
+	}
+	return false
+}
+
 func namedIn(words []string, names map[string]bool) bool {
 	for _, w := range words {
 		if names[w] {
@@ -265,9 +302,10 @@ var aggregateMarkers = set(`series|string|spate|wave|rash|separate|several|multi
 var incidentNouns = set(`shootings|attacks|incidents|stabbings|bombings|tiroteos|ataques|incidentes|atentados|balaceras`)
 
 // eventOf reads the anchors of the sentence sent of s, whose words are
-// w, into the figures figs of that sentence; o.SeparateSums leaves out a
+// w, into the figures figs of that sentence; inner are the words s
+// capitalises past a sentence's first word; o.SeparateSums leaves out a
 // sum's givers and recipients.
-func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int, o FigureOptions) {
+func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int, inner map[string]bool, o FigureOptions) {
 	var ev Event
 	// Places: a name after a locative, maybe past lower-case words
 	// ("in the city", "in south suburban Calumet City").
@@ -364,7 +402,7 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int, o
 		e.People = figurePeople(w, es, i)
 		e.Stage = stageOf(w, i, f.Span.End)
 		if !o.SeparateSums && f.Kind == KindMoney && (f.Quantity == "fund" || strings.HasSuffix(f.Quantity, " fund")) {
-			e.Givers, e.Recipients = sumParties(w, es, i, f.Span.End)
+			e.Givers, e.Recipients = sumParties(w, es, i, f.Span.End, inner)
 		}
 		if f.Quantity == "dead" && !including {
 			e.VictimsOnly = reflexive || victimsOnly(w, i, f.Span.End)
@@ -489,8 +527,12 @@ func stageOf(w []fword, i, end int) string {
 // government ("el Gobierno", "el Ejecutivo", British "the Government"):
 // it names whichever government the story is about, as English "the
 // government" does, which is no name at all; kept, it would make
-// "el Gobierno" and "el Ejecutivo", one government, two givers.
-func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []string) {
+// "el Gobierno" and "el Ejecutivo", one government, two givers. And so is
+// a lone word that opens the sentence and that the text capitalises
+// nowhere else (inner): "Donors pledged", "Officials announced" name no
+// one, though Entities keeps them, as it keeps "Smith" before a verb of
+// speech, which many of the committing verbs are.
+func sumParties(w []fword, es []nameRef, i, end int, inner map[string]bool) (givers, recipients []string) {
 	lo, _ := clause(w, i, i+1)
 	for v := i - 1; v >= lo; v-- {
 		if !commitVerbs[w[v].key] {
@@ -504,7 +546,8 @@ func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []strin
 			for y := e.hi; y < v; y++ {
 				between = between && unicode.IsLower(firstRune(w[y].text))
 			}
-			if k := nameKey(w[e.lo:e.hi]); between && k != "" && !governmentNouns[k] {
+			opener := e.hi == e.lo+1 && e.e.Kind == OtherEntity && !inner[w[e.lo].key] && firstLetterWord(w) == e.lo
+			if k := nameKey(w[e.lo:e.hi]); between && k != "" && !governmentNouns[k] && !opener {
 				givers = append(givers, k)
 			}
 		}
@@ -533,6 +576,17 @@ func sumParties(w []fword, es []nameRef, i, end int) (givers, recipients []strin
 // matched whole: "gobierno vasco" and "trump administration" are givers.
 var governmentNouns = set(`government|gobierno|ejecutivo|executive|administration|administracion|cabinet|gabinete|
 state|estado`)
+
+// firstLetterWord is the index of the first word of w that starts with a
+// letter (past an opening quote or dash), or len(w).
+func firstLetterWord(w []fword) int {
+	for x, fw := range w {
+		if unicode.IsLetter(firstRune(fw.text)) {
+			return x
+		}
+	}
+	return len(w)
+}
 
 // sumLinks stand between a sum and who gets it.
 var sumLinks = set(`to|for|a|para`)

@@ -94,13 +94,24 @@ func FiguresWith(s, lang string, o FigureOptions) []Figure {
 	names := map[string]bool{}
 	sents := Sentences(s)
 	cut := cutDecimals(s, sents)
-	for _, sent := range sents {
-		words := figWords(s, sent)
-		for _, w := range words {
-			if unicode.IsUpper(firstRune(w.text)) {
+	// The words of every sentence first, so that a sentence's anchors can
+	// ask what the whole text capitalises.
+	sentWords := make([][]fword, len(sents))
+	inner := map[string]bool{} // capitalised past a sentence's first word
+	for k, sent := range sents {
+		sentWords[k] = figWords(s, sent)
+		opener := true
+		for _, w := range sentWords[k] {
+			up := unicode.IsUpper(firstRune(w.text))
+			if up {
 				names[w.key] = true
+				inner[w.key] = inner[w.key] || !opener
 			}
+			opener = opener && !up && !unicode.IsLetter(firstRune(w.text))
 		}
+	}
+	for k, sent := range sents {
+		words := sentWords[k]
 		first := len(out)
 		var starts, ends []int // the figures' words
 		for i := 0; i < len(words); {
@@ -143,7 +154,7 @@ func FiguresWith(s, lang string, o FigureOptions) []Figure {
 			keyed = keyed || f.Quantity != ""
 		}
 		if keyed {
-			eventOf(s, sent, words, figs, starts, o)
+			eventOf(s, sent, words, figs, starts, inner, o)
 		}
 	}
 	for i := range out {
