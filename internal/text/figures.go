@@ -320,6 +320,21 @@ var currencyWords = map[string]string{
 	"koruny": "CZK", "coronas": "crowns", "krone": "krone", "kroner": "krone", "kronur": "ISK", "korona": "krone",
 }
 
+// crownCountries are the Spanish adjectives of the countries whose
+// currency is the crown. Spanish "coronas" are money only after a scale
+// word ("2.300 millones de coronas") or before one of these ("500
+// coronas suecas"): alone they are far more often wreaths ("dos coronas
+// de flores", "30 coronas fúnebres"), as "a crown" alone is no money.
+var crownCountries = set(`suecas|danesas|noruegas|checas|islandesas`)
+
+// keyAt is the key of w[k], or "" past the end.
+func keyAt(w []fword, k int) string {
+	if k < len(w) {
+		return w[k].key
+	}
+	return ""
+}
+
 // currencyLater returns the currency a bare scaled number's sentence names
 // after it, from word j on ("2.1 billion, paid in crowns"), unless another
 // number comes first: the currency is then that number's.
@@ -509,6 +524,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 	}
 	j := i + n
 	step := 0.0
+	scaled := false // a scale word was read: "millones", "bn"
 	// "1.5 million", "$2.3bn", "40 millones", "mil millones".
 	if j < len(w) {
 		sc, ok := scaleWords[w[j].key]
@@ -524,6 +540,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 				step = sc * writtenStep(val)
 				val *= sc
 				j++
+				scaled = true
 			}
 		}
 	}
@@ -540,6 +557,7 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 			step = sc * writtenStep(val)
 			val *= sc
 			j++
+			scaled = true
 		}
 	}
 	if article && j == i+1 {
@@ -596,7 +614,8 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		if w[k].text == "-" && adjacent(w[k-1], w[k]) && k+1 < len(w) {
 			k++ // "30-day", "42-year-old", "month-long"
 		}
-		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" && !(article && w[k].key == "crown") {
+		if c, ok := currencyWords[w[k].key]; ok && w[k].key != "pound" && !(article && w[k].key == "crown") &&
+			!(w[k].key == "coronas" && !scaled && !crownCountries[keyAt(w, k+1)]) {
 			kind, unit, end = KindMoney, c, w[k].end
 			j = k + 1
 		} else if c, ok := currencyAfterAdjective(w, k); ok && !article {

@@ -93,7 +93,12 @@ func TestCommittedSums(t *testing.T) {
 	}
 }
 
-// TestCommittedSumKeys pins the key a sum set aside is given.
+// noMoney, as a TestCommittedSumKeys row's key, wants no money figure in
+// the sentence at all.
+const noMoney = "(no money)"
+
+// TestCommittedSumKeys pins the key a sum set aside is given, and that
+// words which are not money give none.
 func TestCommittedSumKeys(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -112,11 +117,24 @@ func TestCommittedSumKeys(t *testing.T) {
 		{"a duration's plan", "en", "The 10-year plan was approved.", "10-year", FigureOptions{}, "plan"},
 		{"una suma destinada", "es", "El Ejecutivo destinó 450 millones de euros a la reconstrucción.", "450 millones de euros", FigureOptions{}, "fund"},
 		{"un fondo", "es", "El Gobierno aprobó un fondo de 2.300 millones de coronas.", "2.300 millones de coronas", FigureOptions{}, "fund"},
-		{"un premio", "es", "Lanza recibió una placa y 500 coronas.", "500 coronas", FigureOptions{}, ""},
+		{"un premio en coronas suecas", "es", "Lanza recibió una placa y 500 coronas suecas.", "500 coronas", FigureOptions{}, ""},
+		// Spanish "coronas" are wreaths far more often than money: no
+		// money without a scale word or the currency's country.
+		{"coronas de flores", "es", "Los Reyes depositaron dos coronas de flores ante el monumento.", "dos coronas", FigureOptions{}, noMoney},
+		{"coronas fúnebres", "es", "Los vecinos colocaron 30 coronas fúnebres en la plaza.", "30 coronas", FigureOptions{}, noMoney},
+		{"coronas sin escala", "es", "Lanza recibió una placa y 500 coronas.", "500 coronas", FigureOptions{}, noMoney},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			if tt.want == noMoney {
+				for _, f := range FiguresWith(tt.sentence, tt.lang, tt.o) {
+					if f.Kind == KindMoney {
+						t.Errorf("%q: money figure %q (%s), want none", tt.sentence, f.Text, f.Unit)
+					}
+				}
+				return
+			}
 			f := sumFigure(t, tt.sentence, tt.lang, tt.figure, tt.o)
 			if diff := cmp.Diff(tt.want, f.Quantity); diff != "" {
 				t.Errorf("%q in %q (%+v): key (-want +got):\n%s", tt.figure, tt.sentence, tt.o, diff)
