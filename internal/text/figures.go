@@ -1274,7 +1274,7 @@ func quantityOf(w []fword, i, next int, f Figure, o FigureOptions) string {
 		}
 	}
 	if best < 0 {
-		if f.Kind == KindMoney && !o.SeparateSums && committedSum(w, i) {
+		if f.Kind == KindMoney && !o.SeparateSums && committedSum(w, i, next) {
 			// "promised 2.1 billion crowns to help Lanmere recover":
 			// the sum an authority commits is its fund, whatever noun
 			// another outlet gives it.
@@ -1308,8 +1308,15 @@ var allocationNouns = set(`fund|plan|package|program|programme|fondo|paquete`)
 // recovery", "pledged $40 million", "destinó 300 millones de euros"), past
 // determiners, bound words and the day ("prometió el lunes"). A sum said to come on top of another ("a
 // further $40 million", "otros 300 millones") is that other sum's
-// complement, not its size, and is not one.
-func committedSum(w []fword, i int) bool {
+// complement, not its size, and is not one. Nor is a sum the word after
+// which, w[next], names what it is the size of: that noun is not a
+// measure noun, so not a fund ("committed a $2 million fraud",
+// "announced a $90 billion buyback"); a link to its purpose, a day or the
+// clause's end may follow ("committed $4 billion to hiring").
+func committedSum(w []fword, i, next int) bool {
+	if next < len(w) && namesThing(w[next]) {
+		return false
+	}
 	for y := i - 1; y >= 0 && y >= i-4; y-- {
 		k := w[y].key
 		switch {
@@ -1339,6 +1346,22 @@ func isWeekday(k string) bool {
 	_, ok := weekdays[k]
 	return ok
 }
+
+// namesThing reports whether fw, the word right after a sum, is a
+// lower-case word that names a thing rather than linking the sum to the
+// rest of its clause.
+func namesThing(fw fword) bool {
+	k := fw.key
+	return unicode.IsLower(firstRune(fw.text)) && !clauseBreak(fw) && !sumLinks[k] && !boundWords[k] &&
+		!sumDays[k] && !afterSum[k]
+}
+
+// afterSum may follow a committed sum without naming what it pays for:
+// prepositions, conjunctions, days, rates and the verbs of a clause the
+// sum opens ("$2 billion that would rebuild homes").
+var afterSum = set(`in|on|from|by|into|toward|towards|across|during|within|through|with|over|and|or|nor|plus|this|
+last|next|that|would|will|was|were|is|are|be|had|has|have|could|should|can|may|might|must|each|per|apiece|
+annually|earlier|en|con|por|durante|desde|sobre|entre|hacia|y|o|e|ni|que|esta|cada|al|del|se|fue|sera|seran`)
 
 // sumDays may stand between the verb and the sum it commits, with a
 // weekday: "anunció este lunes", "announced on Monday".
