@@ -535,7 +535,7 @@ func stageOf(w []fword, i, end int) string {
 func sumParties(w []fword, es []nameRef, i, end int, inner map[string]bool) (givers, recipients []string) {
 	lo, _ := clause(w, i, i+1)
 	for v := i - 1; v >= lo; v-- {
-		if !commitVerbs[w[v].key] {
+		if !commitVerb(w, v) {
 			continue
 		}
 		for _, e := range es {

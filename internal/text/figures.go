@@ -1320,7 +1320,7 @@ func committedSum(w []fword, i, next int) bool {
 	for y := i - 1; y >= 0 && y >= i-4; y-- {
 		k := w[y].key
 		switch {
-		case commitVerbs[k]:
+		case commitVerb(w, y):
 			return true
 		case addedSum[k]:
 			return false
@@ -1339,6 +1339,17 @@ var commitVerbs = set(`announced|announces|announce|announcing|promised|promises
 pledge|pledging|earmarked|earmarks|earmark|allocated|allocates|allocate|allocating|committed|commits|commit|
 unveiled|unveils|unveil|aside|anuncio|anuncia|anuncian|anunciaron|prometio|promete|prometen|prometieron|destino|
 destina|destinan|destinaron|asigno|asigna|asignan|asignaron|comprometio|compromete|comprometen|comprometieron`)
+
+// commitVerb reports whether w[y] is a verb that commits a sum; "aside"
+// only after "set" or "put" ("set aside $2bn"), not in "politics aside".
+func commitVerb(w []fword, y int) bool {
+	if w[y].key == "aside" {
+		return y > 0 && setAside[w[y-1].key]
+	}
+	return commitVerbs[w[y].key]
+}
+
+var setAside = set(`set|sets|setting|put|puts|putting`)
 
 // isWeekday reports whether k is an English or Spanish weekday (Sunday
 // is 0 in weekdays, so presence is what tells).
@@ -1364,8 +1375,9 @@ last|next|that|would|will|was|were|is|are|be|had|has|have|could|should|can|may|m
 annually|earlier|en|con|por|durante|desde|sobre|entre|hacia|y|o|e|ni|que|esta|cada|al|del|se|fue|sera|seran`)
 
 // sumDays may stand between the verb and the sum it commits, with a
-// weekday: "anunció este lunes", "announced on Monday".
-var sumDays = set(`on|today|yesterday|este|hoy|ayer`)
+// weekday: "anunció este lunes", "anunció el pasado lunes", "announced
+// on Monday", "announced last Monday".
+var sumDays = set(`on|today|yesterday|last|next|este|hoy|ayer|pasado|proximo`)
 
 // addedSum before a sum makes it one on top of another.
 var addedSum = set(`further|additional|another|extra|otros|otras|adicionales`)
