@@ -545,6 +545,12 @@ func parseFigure(s string, w []fword, i int, lang string) (Figure, int, bool) {
 		}
 	}
 	if v, k := belowThousand(w, i, j, val); k > 0 {
+		if y := val + v; y >= 1900 && y <= 2100 && i > 0 && (w[i-1].key == "ano" || w[i-1].key == "year") {
+			// "en el año dos mil diez millones de personas": the year
+			// in words, not 2,010 million people; the figure, if any,
+			// starts after it.
+			return f, 0, false
+		}
 		val, step = val+v, 0
 		j += k
 		// A million or more after them scales the whole: "mil quinientos

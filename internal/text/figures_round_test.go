@@ -71,6 +71,11 @@ func TestRoundWordFigures(t *testing.T) {
 		{"mil quinientos millones", "es", "El rescate costará mil quinientos millones de euros.", read{"mil quinientos millones de euros", 1.5e9, "", "bailout"}},
 		{"dos mil trescientos millones", "es", "El rescate costará dos mil trescientos millones de euros.", read{"dos mil trescientos millones de euros", 2.3e9, "", "bailout"}},
 		{"two thousand five hundred million", "en", "The bailout will cost two thousand five hundred million dollars.", read{"two thousand five hundred million dollars", 2.5e9, "", "cost"}},
+		// A year in words after "año" or "year" is the year, not the
+		// start of a figure that the scale word after it multiplies:
+		// not 2,010 million people.
+		{"el año dos mil diez", "es", "En el año dos mil diez millones de personas emigraron.", read{"diez millones de personas", 1e7, "", "people"}},
+		{"the year two thousand ten", "en", "In the year two thousand ten million people emigrated.", read{"ten million people", 1e7, "", "people"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
