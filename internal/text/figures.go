@@ -78,6 +78,14 @@ type FigureOptions struct {
 	// sources that differ, unless their sentences name two donors or two
 	// recipients (Event.Givers, Event.Recipients; docs/voices-and-figures.md,
 	// "One sum set aside").
+	//
+	// It switches off the fund keys and the givers and recipients only,
+	// not the reading that came with them, so it is not the figures of
+	// before the rule: "fondo" and "programme" are measure nouns either
+	// way ("un fondo de 2.300 millones" is keyed "fondo" with it, where it
+	// had no key before), and Spanish "coronas" are money either way
+	// after a scale word or before the country ("2.300 millones de
+	// coronas", "500 coronas suecas").
 	SeparateSums bool
 }
 
