@@ -170,6 +170,14 @@ type Store interface {
 	// a pruned story's ID (an old link, an Atom entry) is not given again.
 	StoryIDMark(ctx context.Context) (int64, error)
 
+	// InstanceID returns this newsdesk's instance ID, which its Atom feed
+	// names and by which a poll refuses that feed as this desk's own
+	// (pipeline.Config.InstanceID): drawn at random and stored by the
+	// first call on a database, the stored one after, so that it is kept
+	// across restarts and every process on the database gets the same,
+	// two calls at once included.
+	InstanceID(ctx context.Context) (string, error)
+
 	// Briefings, one per story. PutBriefing also marks the story briefed
 	// and, when the briefing has a headline, makes it the story's title.
 	PutBriefing(ctx context.Context, b news.Briefing) error

@@ -66,6 +66,14 @@ func TestConcurrentOpen(t *testing.T) {
 	storetest.CheckMigrations(t, stores[0].QueueDB(), os.DirFS("."), time.Now())
 }
 
+// TestInstanceID runs storetest.RunInstanceID: stores on one schema, as
+// several workers on one database, ask for its instance ID at once.
+func TestInstanceID(t *testing.T) {
+	t.Parallel()
+	dsn := pgtest.DSN(t)
+	storetest.RunInstanceID(t, func(t *testing.T) store.Store { return open(t, dsn) })
+}
+
 // TestReopen checks that data survives closing and that reopening applies
 // no migration again.
 func TestReopen(t *testing.T) {

@@ -364,6 +364,12 @@ func (st *Store) StoryIDMark(ctx context.Context) (int64, error) {
 	return sqlq.StoryIDMark(ctx, pgTx{st.pool})
 }
 
+// InstanceID returns this newsdesk's instance ID, stored by the first
+// call (sqlq.InstanceID).
+func (st *Store) InstanceID(ctx context.Context) (string, error) {
+	return sqlq.InstanceID(ctx, pgTx{st.pool})
+}
+
 // Story returns the story with the given ID.
 func (st *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 	s, err := sqlq.ScanStory(st.pool.QueryRow(ctx, `SELECT `+sqlq.StoryCols+` FROM stories WHERE id = $1`, id))

@@ -25,6 +25,20 @@ func TestConformance(t *testing.T) {
 	})
 }
 
+// TestInstanceID runs storetest.RunInstanceID: stores on one file, as
+// processes would open it, ask for its instance ID at once.
+func TestInstanceID(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "newsdesk.db")
+	storetest.RunInstanceID(t, func(t *testing.T) store.Store {
+		st, err := sqlite.Open(context.Background(), path, nil)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		return st
+	})
+}
+
 // TestReopen checks that data survives closing and that opening an
 // up-to-date database applies no migration again.
 func TestReopen(t *testing.T) {

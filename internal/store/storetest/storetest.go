@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"IDsNotReused", testIDsNotReused},
 		{"DuplicateDrawsNoID", testDuplicateDrawsNoID},
 		{"StoryIDMark", testStoryIDMark},
+		{"InstanceID", testInstanceID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,6 +135,10 @@ func runReopen(t testing.TB, open func() store.Store, check func(st store.Store)
 	if a.Translation != tr {
 		t.Errorf("Article translation = %+v, want %+v", a.Translation, tr)
 	}
+	instanceID, err := st.InstanceID(ctx)
+	if err != nil {
+		t.Fatalf("InstanceID: %v", err)
+	}
 	if err := closeFirst(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
@@ -163,6 +168,11 @@ func runReopen(t testing.TB, open func() store.Store, check func(st store.Store)
 		t.Errorf("briefing lost on reopen: %v", err)
 	} else if diff := cmp.Diff(brief, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("Briefing after reopen mismatch (-want +got):\n%s", diff)
+	}
+	// A restart names the same instance in its feed, or it would take
+	// its feed from before the restart for another desk's.
+	if got, err := st.InstanceID(ctx); err != nil || got != instanceID {
+		t.Errorf("InstanceID after reopen = %q, %v; want %q, the one stored before", got, err, instanceID)
 	}
 	// IDs and places in GroupedOrder continue after the stored ones.
 	b := mustArticle(t, st, news.Article{URL: "https://example.org/2", PublishedAt: day0.Add(-time.Hour)})
