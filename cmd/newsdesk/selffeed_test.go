@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,4 +141,70 @@ func TestServeRefusesOwnFeed(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Errorf("serve: %v", err)
 	}
+}
+
+// TestServeKeepsInstanceID runs serve several times on one database and
+// reads the instance ID its Atom feed names: without NEWSDESK_INSTANCE_ID
+// it is the database's, the same after a restart (it was drawn anew at
+// each start, so a restarted desk took its earlier feed for another
+// desk's); a configured ID wins for the run given it and changes nothing
+// stored; another database has another ID.
+func TestServeKeepsInstanceID(t *testing.T) {
+	t.Parallel()
+	db, other := filepath.Join(t.TempDir(), "nd.db"), filepath.Join(t.TempDir(), "other.db")
+	tests := []struct {
+		name, db, configured string
+		// first: the feed names the first run's instance (when no ID is
+		// configured; a configured one must be named instead).
+		first bool
+	}{
+		{name: "first start", db: db, first: true},
+		{name: "restart", db: db, first: true},
+		{name: "configured", db: db, configured: "desk-1"},
+		{name: "restart unconfigured", db: db, first: true},
+		{name: "another database", db: other},
+	}
+	var stored string
+	for i, tt := range tests {
+		got := serveInstanceID(t, tt.db, tt.configured)
+		if i == 0 {
+			stored = got
+		}
+		switch {
+		case tt.configured != "" && got != tt.configured:
+			t.Errorf("%s: the feed names instance %q; want the configured %q", tt.name, got, tt.configured)
+		case tt.configured == "" && tt.first && got != stored:
+			t.Errorf("%s: the feed names instance %q; want the first run's, %q", tt.name, got, stored)
+		case tt.configured == "" && !tt.first && got == stored:
+			t.Errorf("%s: the feed names instance %q, the first run's; want another", tt.name, got)
+		}
+	}
+}
+
+// instanceURN finds the instance ID in an Atom feed's generator.
+var instanceURN = regexp.MustCompile(`uri="urn:newsdesk:instance:([^"]+)"`)
+
+// serveInstanceID runs serve on the SQLite database db, NEWSDESK_INSTANCE_ID
+// set to configured, and returns the instance ID its feed names.
+func serveInstanceID(t *testing.T, db, configured string) string {
+	t.Helper()
+	env := map[string]string{"NEWSDESK_INSTANCE_ID": configured}
+	addr := reusableAddr(t)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	defer cancel()
+	var stdout, stderr bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--db", db}, func(k string) string { return env[k] }, &stdout, &stderr)
+	}()
+	body := getWhenUp(t, ctx, done, "http://"+addr+"/feeds/stories.atom")
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v", err)
+	}
+	m := instanceURN.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("the feed names no instance: %s", body)
+	}
+	return m[1]
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -136,11 +135,29 @@ func webConfig(cfg config.Config, onSourceAdded func(context.Context, news.Sourc
 	}
 }
 
-// newInstanceID draws an instance ID for a server not given one
-// (config.Config.InstanceID): 128 random bits in base32, so that no other instance
-// draws it too, as it would then refuse that one's feed as its own.
-func newInstanceID() string {
-	return rand.Text()
+// instanceID is the ID serve gives its feed and its pipeline: the
+// configured one (config.Config.InstanceID) if set, else the database's
+// (store.Store.InstanceID), which every process on the database shares
+// and a restart keeps. A process drawing its own at each start would take
+// its sibling workers' feeds, and its own from before a restart, for
+// another desk's. The database's is read (stored at the first start)
+// even when one is configured, to log both: a process on the database
+// not given the configured ID names the stored one.
+func instanceID(ctx context.Context, configured string, st store.Store, logger *slog.Logger) (string, error) {
+	stored, err := st.InstanceID(ctx)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case configured == "":
+		logger.Info("instance ID", "id", stored, "from", "database")
+		return stored, nil
+	case configured != stored:
+		logger.Info("instance ID", "id", configured, "from", "NEWSDESK_INSTANCE_ID", "database", stored)
+	default:
+		logger.Info("instance ID", "id", configured, "from", "NEWSDESK_INSTANCE_ID")
+	}
+	return configured, nil
 }
 
 // serve runs newsdesk until ctx is cancelled, then shuts down gracefully:
@@ -177,8 +194,8 @@ func serve(ctx context.Context, cfg config.Config, env environment, h hooks) err
 	}
 	defer fc.Close()
 
-	if cfg.InstanceID == "" {
-		cfg.InstanceID = newInstanceID()
+	if cfg.InstanceID, err = instanceID(ctx, cfg.InstanceID, st, logger); err != nil {
+		return err
 	}
 	pcfg := pipeline.DefaultConfig()
 	// The pipeline refuses a feed the web server wrote, however a poll
