@@ -51,10 +51,13 @@ type Config struct {
 	BaseURL string
 	// InstanceID names this instance in its Atom feed of briefings, by
 	// which a poll that reaches the feed (through any URL) knows it for
-	// its own and refuses it (pipeline.Config.InstanceID). Processes that
-	// share one database and serve one site should be given the same ID,
-	// as any of them may poll a feed another serves. Default empty: serve
-	// draws a random one at start. Read from NEWSDESK_INSTANCE_ID.
+	// its own and refuses it (pipeline.Config.InstanceID). Default empty:
+	// serve and demo take the database's (store.Store.InstanceID), drawn
+	// at random at the first start on it and kept, so that every process
+	// on one database names the same instance and a restart keeps it. A
+	// configured ID wins over the database's, which it leaves unchanged:
+	// processes on one database should all be given it, or none. Read
+	// from NEWSDESK_INSTANCE_ID.
 	InstanceID string
 	// DBPath is the SQLite database file. Default ./newsdesk.db. Unused
 	// when Database is set.
