@@ -105,6 +105,13 @@ func TestTwoServesPostgres(t *testing.T) {
 	if regexp.MustCompile(`leading`).MatchString(stderr2.String()) {
 		t.Fatalf("second serve leads beside the first:\n%s", stderr2.String())
 	}
+	// Both name one instance, the database's, in their feeds: each drew
+	// its own before, and took the other's feed for another desk's.
+	logged := regexp.MustCompile(`msg="instance ID" id=(\S+) from=database`)
+	id1, id2 := logged.FindStringSubmatch(stderr1.String()), logged.FindStringSubmatch(stderr2.String())
+	if id1 == nil || id2 == nil || id1[1] != id2[1] {
+		t.Errorf("instance IDs logged: %q and %q; want one, the database's", id1, id2)
+	}
 	if err := stop1(); err != nil {
 		t.Errorf("first serve exited with %v", err)
 	}
