@@ -281,7 +281,7 @@ func (p *Pipeline) newItems(ctx context.Context, src news.Source, f *feed.Feed) 
 		if len(it.Categories) > 0 {
 			item.Category = it.Categories[0]
 		}
-		params = append(params, river.InsertManyParams{Args: articleArgs{SourceID: src.ID, Item: item}})
+		params = append(params, river.InsertManyParams{Args: articleArgs{SourceID: src.ID, Item: item, Key: c}})
 	}
 	return params, nil
 }

@@ -1,0 +1,87 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/queue"
+	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
+	"github.com/newsdesk/newsdesk/internal/store/sqlite"
+)
+
+// TestOverlappingPollsQueueEachItemOnce polls a feed twice before any of
+// its article jobs has run, as a poll asked for (an OPML import, "Retry
+// now") and the scheduler's poll of the same source do when they overlap:
+// both find the items unstored. Each item must be queued once, on both
+// back ends; without the article job's unique key each poll queued every
+// item, and the two jobs of an item, run at once by two workers or two
+// processes, fetched its page twice (found dogfooding three `serve`
+// processes on PostgreSQL: 96 article jobs and 7 pages fetched twice for
+// the demo's 84 articles).
+func TestOverlappingPollsQueueEachItemOnce(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		open func(t *testing.T, ctx context.Context) (store.Store, *sql.DB)
+	}{
+		{"sqlite", func(t *testing.T, ctx context.Context) (store.Store, *sql.DB) {
+			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			return st, st.QueueDB()
+		}},
+		{"postgres", func(t *testing.T, ctx context.Context) (store.Store, *sql.DB) {
+			st, err := postgres.Open(ctx, pgtest.DSN(t), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			return st, st.QueueDB()
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			s := newSite(t)
+			s.ignoreETag.Store(true) // the second poll reads the items too, as the first did
+			st, db := tc.open(t, ctx)
+			// The jobs a poll inserts need the queue's tables; no client
+			// works them, so none runs between the two polls.
+			if err := queue.Migrate(ctx, db, nil); err != nil {
+				t.Fatal(err)
+			}
+			p, err := New(testConfig(), st, db, testFetcher(t), testLogger(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := st.AddSource(ctx, news.Source{URL: s.url("/rss.xml")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, args := range []pollArgs{{SourceID: src.ID, Now: true}, {SourceID: src.ID, Now: true}} {
+				if err := p.poll(ctx, args); err != nil {
+					t.Fatalf("poll %d: %v", i+1, err)
+				}
+			}
+			if full, _ := s.counts("rss.xml"); full != 2 {
+				t.Fatalf("feed read %d times, want 2", full)
+			}
+			var jobs, links int
+			if err := db.QueryRowContext(ctx,
+				`SELECT count(*), count(DISTINCT args->'item'->>'url') FROM river_job WHERE kind = 'newsdesk.article'`,
+			).Scan(&jobs, &links); err != nil {
+				t.Fatal(err)
+			}
+			if links == 0 || jobs != links {
+				t.Errorf("%d article jobs for %d links after two overlapping polls, want one a link", jobs, links)
+			}
+		})
+	}
+}
