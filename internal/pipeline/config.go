@@ -155,6 +155,14 @@ type Config struct {
 	// postgres.FenceIdleTimeout (5 s) if that leader is frozen inside it,
 	// after which the server ends its transaction.
 	LeaderGrace time.Duration
+	// ReclaimDeadEvery is how often the leader makes the running jobs of
+	// dead processes available again (queue.Queue.ReclaimDeadClients) on a
+	// shared PostgreSQL database. A follower killed mid-ingest left its
+	// article jobs running, and no process looked at them again until one
+	// started or took the lead: the articles waited River's rescuer (about
+	// 10 minutes), and grouping its backlog wait, then grouped without
+	// them. Default 5 seconds; 0 turns it off (the rescuer's delay again).
+	ReclaimDeadEvery time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms; a poll every second, for
 	// what no insert announced: see queue.Config).
@@ -201,6 +209,7 @@ const (
 	maxBacklogJobs         = 10_000
 	DefaultLeaderRetry     = time.Second
 	DefaultLeaderGrace     = 7 * time.Second
+	DefaultReclaimDead     = 5 * time.Second
 	DefaultDeskLang        = "en"
 	DefaultGroupBatch      = 500
 	DefaultMaxRelated      = 5
@@ -235,6 +244,7 @@ func DefaultConfig() Config {
 		GroupBacklogJobs: DefaultBacklogJobs,
 		LeaderRetry:      DefaultLeaderRetry,
 		LeaderGrace:      DefaultLeaderGrace,
+		ReclaimDeadEvery: DefaultReclaimDead,
 		DeskLang:         DefaultDeskLang,
 		Cluster:          cluster.DefaultConfig(),
 		SummaryWords:     brief.DefaultSummaryWords,
@@ -270,6 +280,9 @@ func (c Config) Validate() error {
 	}
 	if c.AdaptMax < 0 || c.MaxPollHint < 0 {
 		errs = append(errs, fmt.Errorf("adaptive and hint caps must not be negative, got %s and %s", news.FormatDuration(c.AdaptMax), news.FormatDuration(c.MaxPollHint)))
+	}
+	if c.ReclaimDeadEvery < 0 {
+		errs = append(errs, fmt.Errorf("reclaim interval must not be negative, got %s", news.FormatDuration(c.ReclaimDeadEvery)))
 	}
 	if c.ScheduleEvery <= 0 || c.GroupEvery <= 0 || c.LeaderRetry <= 0 {
 		errs = append(errs, fmt.Errorf("schedule intervals must be positive, got %s, %s and %s", news.FormatDuration(c.ScheduleEvery), news.FormatDuration(c.GroupEvery), news.FormatDuration(c.LeaderRetry)))

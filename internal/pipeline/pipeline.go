@@ -627,6 +627,12 @@ func (p *Pipeline) scheduler(ctx context.Context, done chan<- struct{}) {
 	defer close(done)
 	polls := time.NewTicker(p.cfg.ScheduleEvery)
 	defer polls.Stop()
+	var reclaim <-chan time.Time // nil, never ready: SQLite, or turned off
+	if p.shared && p.cfg.ReclaimDeadEvery > 0 {
+		t := time.NewTicker(p.cfg.ReclaimDeadEvery)
+		defer t.Stop()
+		reclaim = t.C
+	}
 	look := time.NewTimer(0)
 	defer look.Stop()
 	var (
@@ -641,6 +647,9 @@ func (p *Pipeline) scheduler(ctx context.Context, done chan<- struct{}) {
 			return
 		case <-polls.C:
 			p.logSchedule(ctx, p.schedulePolls(ctx))
+			continue
+		case <-reclaim:
+			p.reclaimDead(ctx)
 			continue
 		case <-p.wake:
 			every = p.cfg.GroupEvery
@@ -667,6 +676,28 @@ func (p *Pipeline) scheduler(ctx context.Context, done chan<- struct{}) {
 		next = max(next, 0)
 		due = now.Add(next)
 		look.Reset(next)
+	}
+}
+
+// reclaimDead makes the running jobs of processes that died available
+// again, if this process leads (Config.ReclaimDeadEvery): a follower
+// killed mid-ingest left its article jobs running, and no process looked
+// at them until one started or took the lead. Only the leader looks, so
+// that N processes do not each ask; a dead leader's jobs are reclaimed by
+// the process that takes its lock (lead).
+func (p *Pipeline) reclaimDead(ctx context.Context) {
+	if !p.mayGroup() {
+		return
+	}
+	n, err := p.q.ReclaimDeadPeers(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			p.logger.Warn("reclaim the jobs of dead processes", "err", err)
+		}
+		return
+	}
+	if n > 0 {
+		p.logger.Info("reclaimed jobs left running by a dead process", "jobs", n)
 	}
 }
 

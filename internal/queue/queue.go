@@ -500,6 +500,25 @@ func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
 	return reclaimDead(ctx, q.alive, q.Client.ID())
 }
 
+// ReclaimDeadPeers is ReclaimDeadClients on a connection of the pool
+// rather than the liveness lock's, so that it may run beside a
+// ReclaimDeadClients in another goroutine (a database/sql connection runs
+// one query at a time, and a pgx one cannot interleave two result sets).
+// This client's jobs look alive from there (its lock is held by another
+// session) and are skipped by ID besides. It does nothing on SQLite or
+// before Start.
+func (q *Queue) ReclaimDeadPeers(ctx context.Context) (int64, error) {
+	if !q.postgres || q.alive == nil {
+		return 0, nil
+	}
+	conn, err := q.db.Conn(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
+	}
+	defer conn.Close()
+	return reclaimDead(ctx, conn, q.Client.ID())
+}
+
 // reclaimDead is ReclaimDead skipping the jobs of client self.
 func reclaimDead(ctx context.Context, conn *sql.Conn, self string) (int64, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT attempted_by[array_length(attempted_by, 1)]
