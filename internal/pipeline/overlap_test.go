@@ -3,8 +3,13 @@ package pipeline
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/riverqueue/river"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/queue"
@@ -81,6 +86,67 @@ func TestOverlappingPollsQueueEachItemOnce(t *testing.T) {
 			}
 			if links == 0 || jobs != links {
 				t.Errorf("%d article jobs for %d links after two overlapping polls, want one a link", jobs, links)
+			}
+		})
+	}
+}
+
+// TestPollNowJoinsScheduledPoll asks for a poll of a source (an import, a
+// "Retry now") when the scheduler has already queued one: a due source
+// must end with one poll job, the scheduler's, so that its feed is read
+// once; as a job of its own (now) it ran beside the scheduler's and the
+// feed was read twice at once. A source not due still gets a poll that
+// polls it anyway.
+func TestPollNowJoinsScheduledPoll(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name      string
+		next      time.Duration // NextPollAt after now; a new source is due at once
+		scheduled bool          // the scheduler has queued its poll
+		want      []bool        // each poll job's now, in insertion order
+	}{
+		{"new source, scheduler first", 0, true, []bool{false}},
+		{"new source alone", 0, false, []bool{false}},
+		{"not due", time.Hour, false, []bool{true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			p, _ := unstartedPipeline(t, ctx)
+			src, err := p.st.AddSource(ctx, news.Source{URL: "https://example.org/feed.xml"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.next > 0 {
+				if _, err := p.st.UpdateSourceFunc(ctx, src.ID, func(s *news.Source) error {
+					s.NextPollAt = time.Now().Add(tc.next)
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.scheduled {
+				if _, err := p.q.Insert(ctx, pollArgs{SourceID: src.ID}, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := p.PollNow(ctx, src.ID); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := p.q.Client.JobList(ctx, river.NewJobListParams().Kinds(pollArgs{}.Kind()).First(10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []bool{}
+			for _, j := range rows.Jobs {
+				var a pollArgs
+				if err := json.Unmarshal(j.EncodedArgs, &a); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, a.Now)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("poll jobs' now (-want +got):\n%s", diff)
 			}
 		})
 	}
