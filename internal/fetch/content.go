@@ -131,6 +131,17 @@ func feedRoot(b []byte) bool {
 	return false
 }
 
+// refuses reports whether a response of media type mt fails the
+// expectation whatever its body says: the body decides only for an
+// ambiguous type (IsHTML and IsFeed sniff it) or, when a feed is
+// expected, a textual one (IsFeed sniffs it).
+func (e Expect) refuses(mt string) bool {
+	if e == ExpectAny || ambiguous(mt) || (e&ExpectFeed != 0 && textual(mt)) {
+		return false
+	}
+	return !e.matches(&Response{ContentType: mt})
+}
+
 // matches reports whether the response fits the expectation.
 func (e Expect) matches(r *Response) bool {
 	if e == ExpectAny {

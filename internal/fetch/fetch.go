@@ -420,6 +420,15 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return nil, fe
 	}
+	if r.Expect.refuses(out.MediaType()) {
+		// No body could make this type acceptable (a PDF, an image or a
+		// video where a page or a feed is expected), so none is read:
+		// reading it would spend up to MaxBodyBytes on a link to a report
+		// or a podcast's audio, only to refuse it, or to fail it as too
+		// large. Closing the unread body gives up the connection, which is
+		// cheaper than draining megabytes to keep it.
+		return nil, &Error{URL: r.URL, Kind: KindContentType, Detail: describeType(out)}
+	}
 	body, err := c.readBody(resp)
 	if err != nil {
 		var fe *Error

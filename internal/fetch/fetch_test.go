@@ -737,3 +737,76 @@ func TestAcceptHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestUnwantedTypeNotRead checks that a body whose declared type no body
+// could make acceptable (a PDF, an image, a video where a page or a feed is
+// expected) is refused without being read, while a type that must be
+// sniffed is read as before. Each body is endless, so a fetch that reads it
+// ends at the body cap (KindTooLarge) rather than at its type.
+func TestUnwantedTypeNotRead(t *testing.T) {
+	t.Parallel()
+	const limit = 1 << 20
+	var mu sync.Mutex
+	written := map[string]int64{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", r.URL.Query().Get("type"))
+		chunk := bytes.Repeat([]byte("%PDF-1.4 <html><body>"), 1<<10)
+		var n int64
+		defer func() { mu.Lock(); written[r.URL.RawQuery] = n; mu.Unlock() }()
+		for n < 64*limit {
+			m, err := w.Write(chunk)
+			n += int64(m)
+			if err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.MaxBodyBytes = limit })
+	tests := []struct {
+		typ    string
+		expect Expect
+		want   string // the error's kind
+	}{
+		{"application/pdf", ExpectHTML, "content-type"},
+		{"image/jpeg", ExpectHTML, "content-type"},
+		{"video/mp4", ExpectHTML | ExpectFeed, "content-type"},
+		{"audio/mpeg", ExpectFeed, "content-type"},
+		{"text/xml", ExpectHTML, "content-type"}, // IsHTML never sniffs a declared XML type
+		// The body decides these, so it is read, up to the cap.
+		{"text/html", ExpectHTML, "too-large"},
+		{"application/octet-stream", ExpectHTML, "too-large"},
+		{"text/plain", ExpectFeed, "too-large"},
+		{"text/xml", ExpectFeed, "too-large"},
+		{"application/pdf", ExpectAny, "too-large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typ+"/"+strconv.Itoa(int(tt.expect)), func(t *testing.T) {
+			_, err := c.Get(context.Background(), Request{URL: srv.URL + "/?type=" + tt.typ, Expect: tt.expect})
+			if diff := cmp.Diff(tt.want, KindOf(err).String()); diff != "" {
+				t.Errorf("kind (-want +got):\n%s\nerror: %v", diff, err)
+			}
+		})
+	}
+}
+
+// TestRefusesAgreesWithMatches checks that Expect.refuses never refuses a
+// response matches would accept, over the content kinds' cases.
+func TestRefusesAgreesWithMatches(t *testing.T) {
+	t.Parallel()
+	bodies := []string{"", "<!DOCTYPE html><html>", `<?xml version="1.0"?><rss version="2.0">`, `{"version": "https://jsonfeed.org/version/1.1"}`, "%PDF-1.4"}
+	types := []string{"", "text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", "text/xml", "application/xml",
+		"application/rss+xml", "application/feed+json", "application/json", "application/pdf", "image/png", "video/mp4", "text/css"}
+	for _, e := range []Expect{ExpectAny, ExpectHTML, ExpectFeed, ExpectHTML | ExpectFeed} {
+		for _, typ := range types {
+			if !e.refuses(mediaType(typ)) {
+				continue
+			}
+			for _, body := range bodies {
+				if e.matches(&Response{ContentType: typ, Body: []byte(body)}) {
+					t.Errorf("expect %d refuses %q, but matches it with body %q", e, typ, body)
+				}
+			}
+		}
+	}
+}
