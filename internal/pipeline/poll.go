@@ -29,12 +29,11 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now().UTC()
-	if !args.Now && !due(src, now) {
+	if !args.Now && !due(src, time.Now()) {
 		return nil // polled meanwhile; see pollArgs
 	}
 	if src.Kind == news.SourcePage {
-		return p.pollPage(ctx, src, now)
+		return p.pollPage(ctx, src, time.Now().UTC())
 	}
 
 	// A web page is accepted too, though a feed is asked for: people
@@ -50,6 +49,13 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
 		Expect: expect,
 	})
+	// The poll is dated when the feed answered, not when the job began: a
+	// fetch may wait its turn at a busy host for a minute and then run to
+	// its timeout, and a backoff or a Retry-After counted from before that
+	// was cut short by as much (a feed that timed out after 30 s was asked
+	// again 5 s later, not the 30 s to a minute of its first backoff:
+	// TestPollDatedWhenAnswered).
+	now := time.Now().UTC()
 	if err != nil {
 		return p.fetchFailed(ctx, src, now, err)
 	}
