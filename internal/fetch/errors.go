@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -70,7 +71,10 @@ type Error struct {
 	// Detail completes the message for some kinds: the blocked address
 	// (KindPrivate), the content type (KindContentType), a short network
 	// cause (KindNetwork), the redirect count or loop target (KindRedirects),
-	// "headers" when the headers, not the body, were too large (KindTooLarge).
+	// "headers" when the headers, not the body, were too large (KindTooLarge),
+	// "held" when the request was not sent because its host asked for no
+	// requests until RetryAfter has passed (KindStatus, the status it
+	// asked with).
 	Detail string
 	Limit  int64 // KindTooLarge: the byte cap; KindRedirects: the hop cap
 	Err    error
@@ -85,6 +89,9 @@ func (e *Error) Error() string {
 		msg := prefix + "HTTP " + strconv.Itoa(e.StatusCode)
 		if text != "" {
 			msg += " " + text
+		}
+		if e.Detail == "held" {
+			msg = prefix + "not sent: the host answered an earlier request with " + strings.TrimPrefix(msg, prefix)
 		}
 		if e.RetryAfter > 0 {
 			msg += " (retry after " + news.FormatDuration(e.RetryAfter.Round(time.Second)) + ")"
@@ -173,6 +180,17 @@ func formatBytes(n int64) string {
 func RetryAfter(err error) time.Duration {
 	var fe *Error
 	if errors.As(err, &fe) {
+		return fe.RetryAfter
+	}
+	return 0
+}
+
+// Held returns how long err's host still asks not to be contacted when
+// err is a request not sent for that reason (see Config.RetryAfterPerRequest),
+// else 0.
+func Held(err error) time.Duration {
+	var fe *Error
+	if errors.As(err, &fe) && fe.Kind == KindStatus && fe.Detail == "held" {
 		return fe.RetryAfter
 	}
 	return 0

@@ -74,6 +74,14 @@ type Config struct {
 	// AllowPrefixes are address ranges allowed even when AllowPrivate is
 	// off, e.g. one trusted feed server on the LAN.
 	AllowPrefixes []netip.Prefix
+	// RetryAfterPerRequest, when true, lets a 429's Retry-After hold back
+	// only the caller that got it (a source's next poll), as before
+	// 29 November 2026. By default it holds back every request to the host
+	// until then (at most MaxHostHold): 429 says the client sent too many
+	// requests, not that one URL is unwell, and the next page asked for a
+	// second later would be refused too. A 503's Retry-After holds back
+	// only its caller either way: one feed of a site can be down alone.
+	RetryAfterPerRequest bool
 	// Logger receives internal details (robots.txt failures and the like);
 	// nil discards them.
 	Logger *slog.Logger
@@ -137,6 +145,7 @@ type Client struct {
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
+	held     map[string]hold // hosts that asked for no requests until a time
 	robots   robotsCache
 }
 
@@ -208,6 +217,7 @@ func New(cfg Config) (*Client, error) {
 		now:      time.Now,
 		sleep:    sleepCtx,
 		limiters: make(map[string]*rate.Limiter),
+		held:     make(map[string]hold),
 		robots:   robotsCache{entries: make(map[string]robotsEntry)},
 	}
 	c.transport, c.conns = &politeTransport{c: c, next: tr}, tr
@@ -267,6 +277,49 @@ func (c *Client) limiter(host string) *rate.Limiter {
 		c.limiters[host] = lim
 	}
 	return lim
+}
+
+// MaxHostHold caps how long a 429's Retry-After holds back the other
+// requests to its host; the URL that got it still waits its whole
+// Retry-After (a source's next poll). A site that says "come back next
+// week" to one request must not stop its other feeds and pages for a week.
+const MaxHostHold = time.Hour
+
+// hold is a host's Retry-After: no request until until, asked by a
+// response of status.
+type hold struct {
+	until  time.Time
+	status int
+}
+
+// holdHost records that host asked, with status and Retry-After, for no
+// request before until; a later or longer hold wins.
+func (c *Client) holdHost(host string, until time.Time, status int) {
+	if c.cfg.RetryAfterPerRequest {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if h, ok := c.held[host]; !ok || until.After(h.until) {
+		c.held[host] = hold{until: until, status: status}
+	}
+}
+
+// heldFor returns how long host still asks not to be contacted, and the
+// status it asked with; an expired hold is forgotten.
+func (c *Client) heldFor(host string) (time.Duration, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.held[host]
+	if !ok {
+		return 0, 0
+	}
+	left := h.until.Sub(c.now())
+	if left <= 0 {
+		delete(c.held, host)
+		return 0, 0
+	}
+	return left, h.status
 }
 
 // MaxCrawlDelay caps the Crawl-delay a robots.txt can impose, so one
@@ -345,6 +398,12 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, &Error{URL: r.URL, Kind: KindInvalidURL, Detail: err.Error(), Err: err}
 	}
+	// A host that answered 429 with Retry-After is not asked
+	// again, for any URL, until then: the request fails at once, with the
+	// time left as its RetryAfter, without touching the network.
+	if left, status := c.heldFor(hostKey(u)); left > 0 {
+		return nil, &Error{URL: r.URL, Kind: KindStatus, StatusCode: status, RetryAfter: left, Detail: "held"}
+	}
 	if r.CheckRobots && !c.robotsAllowed(ctx, u) {
 		return nil, &Error{URL: r.URL, Kind: KindRobots}
 	}
@@ -415,6 +474,9 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 		fe := &Error{URL: r.URL, Kind: KindStatus, StatusCode: resp.StatusCode}
 		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 			fe.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
+			if resp.StatusCode == http.StatusTooManyRequests && fe.RetryAfter > 0 {
+				c.holdHost(hostKey(resp.Request.URL), c.now().Add(min(fe.RetryAfter, MaxHostHold)), resp.StatusCode)
+			}
 		}
 		// Drain a little so the connection can be reused.
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))

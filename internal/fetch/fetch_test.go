@@ -112,7 +112,8 @@ func TestStatusErrors(t *testing.T) {
 		w.WriteHeader(code)
 	}))
 	defer srv.Close()
-	c := testClient(t, nil)
+	// Each case reaches the server: no 429 or 503 holds the host back.
+	c := testClient(t, func(cfg *Config) { cfg.RetryAfterPerRequest = true })
 	c.now = func() time.Time { return now }
 	httpDate := now.Add(90 * time.Second).Format(http.TimeFormat)
 	tests := []struct {
@@ -808,5 +809,103 @@ func TestRefusesAgreesWithMatches(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRetryAfterHoldsHost checks that a 429's Retry-After holds
+// back every request to that host, not only the URL that got it, until the
+// time it names, without touching the network; other hosts are not held,
+// and RetryAfterPerRequest turns the hold off.
+func TestRetryAfterHoldsHost(t *testing.T) {
+	t.Parallel()
+	type step struct {
+		path    string
+		advance time.Duration // the clock moves on before the request
+		host    string        // "other" for the same server under another name
+		want    string        // the error, "" for none
+		hits    int32         // the server's requests so far
+	}
+	tests := []struct {
+		name       string
+		perRequest bool
+		steps      []step
+	}{
+		{"429 in seconds", false, []step{
+			{path: "/limited?code=429&ra=120", want: "GET {u}/limited?code=429&ra=120: HTTP 429 Too Many Requests (retry after 2 minutes)", hits: 1},
+			{path: "/page", want: "GET {u}/page: not sent: the host answered an earlier request with HTTP 429 Too Many Requests (retry after 2 minutes)", hits: 1},
+			{path: "/page", host: "other", hits: 2},
+			{path: "/page", advance: 90 * time.Second, want: "GET {u}/page: not sent: the host answered an earlier request with HTTP 429 Too Many Requests (retry after 30 seconds)", hits: 2},
+			{path: "/page", advance: 30 * time.Second, hits: 3},
+		}},
+		{"429 as a date", false, []step{
+			{path: "/limited?code=429&ra=date", want: "GET {u}/limited?code=429&ra=date: HTTP 429 Too Many Requests (retry after 1 minute)", hits: 1},
+			{path: "/feed.xml", want: "GET {u}/feed.xml: not sent: the host answered an earlier request with HTTP 429 Too Many Requests (retry after 1 minute)", hits: 1},
+			{path: "/feed.xml", advance: time.Minute, hits: 2},
+		}},
+		{"429 held at most an hour", false, []step{
+			{path: "/limited?code=429&ra=86400", want: "GET {u}/limited?code=429&ra=86400: HTTP 429 Too Many Requests (retry after 1 day)", hits: 1},
+			{path: "/page", advance: 59 * time.Minute, want: "GET {u}/page: not sent: the host answered an earlier request with HTTP 429 Too Many Requests (retry after 1 minute)", hits: 1},
+			{path: "/page", advance: time.Minute, hits: 2},
+		}},
+		{"503 holds only its caller", false, []step{
+			{path: "/limited?code=503&ra=120", want: "GET {u}/limited?code=503&ra=120: HTTP 503 Service Unavailable (retry after 2 minutes)", hits: 1},
+			{path: "/page", hits: 2},
+		}},
+		{"500 holds nothing", false, []step{
+			{path: "/limited?code=500&ra=120", want: "GET {u}/limited?code=500&ra=120: HTTP 500 Internal Server Error", hits: 1},
+			{path: "/page", hits: 2},
+		}},
+		{"per request", true, []step{
+			{path: "/limited?code=429&ra=120", want: "GET {u}/limited?code=429&ra=120: HTTP 429 Too Many Requests (retry after 2 minutes)", hits: 1},
+			{path: "/page", hits: 2},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			clock := time.Date(2026, 11, 29, 22, 0, 0, 0, time.UTC)
+			now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+			var hits atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				hits.Add(1)
+				code, _ := strconv.Atoi(r.URL.Query().Get("code"))
+				if code == 0 {
+					fmt.Fprint(w, "ok")
+					return
+				}
+				ra := r.URL.Query().Get("ra")
+				if ra == "date" {
+					ra = now().Add(time.Minute).Format(http.TimeFormat)
+				}
+				w.Header().Set("Retry-After", ra)
+				w.WriteHeader(code)
+			}))
+			defer srv.Close()
+			c := testClient(t, func(cfg *Config) { cfg.RetryAfterPerRequest = tt.perRequest })
+			c.now = now
+			other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+			for i, st := range tt.steps {
+				mu.Lock()
+				clock = clock.Add(st.advance)
+				mu.Unlock()
+				base := srv.URL
+				if st.host == "other" {
+					base = other
+				}
+				_, err := c.Get(context.Background(), Request{URL: base + st.path})
+				got := ""
+				if err != nil {
+					got = err.Error()
+				}
+				want := strings.ReplaceAll(st.want, "{u}", base)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("step %d: error (-want +got):\n%s", i+1, diff)
+				}
+				if diff := cmp.Diff(st.hits, hits.Load()); diff != "" {
+					t.Errorf("step %d: server requests (-want +got):\n%s", i+1, diff)
+				}
+			}
+		})
 	}
 }

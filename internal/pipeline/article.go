@@ -58,6 +58,14 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled {
 			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
 		}
+		if fetch.Held(err) > 0 {
+			// Not asked: the page's host answered another request with
+			// 429 and a Retry-After that has not passed. The page
+			// has not failed, so it is read once the host allows, not
+			// stored with the feed's text for good; the article job
+			// waits (Pipeline.article).
+			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
+		}
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)

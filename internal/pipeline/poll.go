@@ -386,6 +386,13 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 		return err
 	}
 	_, err := p.storeArticle(ctx, args)
+	if left := fetch.Held(err); left > 0 {
+		// The page's host asked for no requests until then: the job
+		// sleeps until it allows, its attempts untouched, rather than
+		// hold a worker or spend a retry.
+		p.logger.Debug("article waits for its host's Retry-After", "url", args.Item.URL, "wait", left)
+		return river.JobSnooze(left)
+	}
 	return err
 }
 

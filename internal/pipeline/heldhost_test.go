@@ -1,0 +1,108 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/store"
+)
+
+// TestArticlesWaitForHostRetryAfter checks that once an article page's
+// host answers 429 with Retry-After, the feed's other pages on that host
+// are neither asked for before the time it names nor stored with the
+// feed's text for good: their jobs wait, and then read the pages.
+func TestArticlesWaitForHostRetryAfter(t *testing.T) {
+	t.Parallel()
+	const retryAfter = 3 * time.Second
+	ctx := context.Background()
+
+	var mu sync.Mutex
+	var limitedAt time.Time
+	requests := map[string][]time.Time{}
+	pages := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		now := time.Now()
+		mu.Lock()
+		requests[r.URL.Path] = append(requests[r.URL.Path], now)
+		first := r.URL.Path == "/a1" && len(requests["/a1"]) == 1
+		if first {
+			limitedAt = now
+		}
+		mu.Unlock()
+		if first {
+			w.Header().Set("Retry-After", fmt.Sprint(int(retryAfter.Seconds())))
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>Page %s</title></head><body><article><h1>Page %s</h1>%s</article></body></html>",
+			r.URL.Path, r.URL.Path, strings.Repeat("<p>The harbour council approved the ferry budget on Tuesday after a long debate about dredging costs.</p>", 6))
+	}))
+	defer pages.Close()
+	// The pages are on another host than the feed, so that the feed's
+	// polls are not held with them.
+	pagesURL := strings.Replace(pages.URL, "127.0.0.1", "localhost", 1)
+
+	var feedMu sync.Mutex
+	items := []string{"a1"}
+	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		feedMu.Lock()
+		defer feedMu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Held</title>`)
+		for _, it := range items {
+			fmt.Fprintf(w, `<item><title>%s</title><link>%s/%s</link><description>Feed text of %s.</description></item>`, it, pagesURL, it, it)
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	defer feedSrv.Close()
+
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	src := h.addSource(t, ctx, news.Source{URL: feedSrv.URL + "/feed.xml"})
+	h.waitIdle(t, ctx)
+	feedMu.Lock()
+	items = []string{"a1", "a2", "a3"}
+	feedMu.Unlock()
+	if err := h.p.PollNow(ctx, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+
+	list, err := h.st.Articles(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]news.ExtractionStatus{}
+	for _, a := range list {
+		got[a.URL[strings.LastIndex(a.URL, "/"):]] = a.Extraction
+	}
+	want := map[string]news.ExtractionStatus{"/a1": news.ExtractFeedOnly, "/a2": news.ExtractFull, "/a3": news.ExtractFull}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("extraction by page (-want +got):\n%s", diff)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	counts := map[string]int{}
+	for path, times := range requests {
+		if path != "/robots.txt" {
+			counts[path] = len(times)
+		}
+		for _, at := range times {
+			if at.After(limitedAt) && at.Before(limitedAt.Add(retryAfter)) {
+				t.Errorf("%s asked %v after the 429, before its Retry-After of %v", path, at.Sub(limitedAt), retryAfter)
+			}
+		}
+	}
+	if diff := cmp.Diff(map[string]int{"/a1": 1, "/a2": 1, "/a3": 1}, counts); diff != "" {
+		t.Errorf("page requests (-want +got):\n%s", diff)
+	}
+}
