@@ -322,6 +322,15 @@ func (c *Client) heldFor(host string) (time.Duration, int) {
 	return left, h.status
 }
 
+// checkHeld returns the error of a request to u (raw as given) not sent
+// because its host is held, or nil.
+func (c *Client) checkHeld(raw string, u *url.URL) error {
+	if left, status := c.heldFor(hostKey(u)); left > 0 {
+		return &Error{URL: raw, Kind: KindStatus, StatusCode: status, RetryAfter: left, Detail: "held"}
+	}
+	return nil
+}
+
 // MaxCrawlDelay caps the Crawl-delay a robots.txt can impose, so one
 // site's setting cannot stall its feed for minutes per article.
 const MaxCrawlDelay = 30 * time.Second
@@ -401,8 +410,8 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	// A host that answered 429 with Retry-After is not asked
 	// again, for any URL, until then: the request fails at once, with the
 	// time left as its RetryAfter, without touching the network.
-	if left, status := c.heldFor(hostKey(u)); left > 0 {
-		return nil, &Error{URL: r.URL, Kind: KindStatus, StatusCode: status, RetryAfter: left, Detail: "held"}
+	if err := c.checkHeld(r.URL, u); err != nil {
+		return nil, err
 	}
 	if r.CheckRobots && !c.robotsAllowed(ctx, u) {
 		return nil, &Error{URL: r.URL, Kind: KindRobots}
@@ -412,6 +421,11 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	// slow server.
 	if err := c.wait(ctx, hostKey(u)); err != nil {
 		return nil, c.classify(ctx, r.URL, err)
+	}
+	// Again after the wait: a request queued behind others to a busy
+	// host may have waited while one of them was answered 429.
+	if err := c.checkHeld(r.URL, u); err != nil {
+		return nil, err
 	}
 	prewaited := new(atomic.Bool)
 	prewaited.Store(true)

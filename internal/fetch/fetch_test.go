@@ -909,3 +909,40 @@ func TestRetryAfterHoldsHost(t *testing.T) {
 		})
 	}
 }
+
+// TestHoldSeenAfterWait checks that a request queued behind its host's
+// rate limit is not sent when the host was held (answered 429 to another
+// request) while it waited.
+func TestHoldSeenAfterWait(t *testing.T) {
+	t.Parallel()
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.HostInterval = time.Second })
+	fakeClock(c)
+	fakeSleep := c.sleep
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		// Another request to the host is answered 429 meanwhile.
+		c.holdHost("127.0.0.1", c.now().Add(d+time.Minute), http.StatusTooManyRequests)
+		return fakeSleep(ctx, d)
+	}
+	var got []string
+	for _, p := range []string{"/1", "/2"} {
+		_, err := c.Get(context.Background(), Request{URL: srv.URL + p})
+		msg := ""
+		if err != nil {
+			msg = strings.TrimPrefix(err.Error(), "GET "+srv.URL)
+		}
+		got = append(got, msg)
+	}
+	want := []string{"", "/2: not sent: the host answered an earlier request with HTTP 429 Too Many Requests (retry after 1 minute)"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(int32(1), hits.Load()); diff != "" {
+		t.Errorf("server requests (-want +got):\n%s", diff)
+	}
+}
