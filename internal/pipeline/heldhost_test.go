@@ -106,3 +106,55 @@ func TestArticlesWaitForHostRetryAfter(t *testing.T) {
 		t.Errorf("page requests (-want +got):\n%s", diff)
 	}
 }
+
+// TestPollHeldIsNotAFailure checks that a feed whose poll is not sent,
+// because its host answered another feed's poll with 429 and a
+// Retry-After, keeps its status, error and failure count, and is due
+// again when the host allows.
+func TestPollHeldIsNotAFailure(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/limited.xml" {
+			w.Header().Set("Retry-After", "600")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Healthy</title></channel></rss>`)
+	}))
+	defer srv.Close()
+	h := startPipeline(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t))
+	healthy := h.addSource(t, ctx, news.Source{URL: srv.URL + "/healthy.xml"})
+	h.waitIdle(t, ctx)
+	h.addSource(t, ctx, news.Source{URL: srv.URL + "/limited.xml"})
+	h.waitIdle(t, ctx)
+	before := time.Now()
+	// A feed never read, whose first poll is held, and one read before.
+	never := h.addSource(t, ctx, news.Source{URL: srv.URL + "/never.xml"})
+	if err := h.p.PollNow(ctx, healthy.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.waitIdle(t, ctx)
+	type state struct {
+		Status   news.SourceStatus
+		Error    string
+		Failures int
+		Held     bool // next poll at least 9 minutes away
+	}
+	got := map[string]state{}
+	for _, id := range []int64{healthy.ID, never.ID} {
+		s, err := h.st.Source(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[s.URL[strings.LastIndex(s.URL, "/"):]] = state{s.Status, s.LastError, s.ErrorCount, s.NextPollAt.Sub(before) > 9*time.Minute}
+	}
+	want := map[string]state{
+		"/healthy.xml": {news.StatusOK, "", 0, true},
+		"/never.xml":   {news.StatusNew, "", 0, true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sources after a held poll (-want +got):\n%s", diff)
+	}
+}

@@ -56,6 +56,9 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	// again 5 s later, not the 30 s to a minute of its first backoff:
 	// TestPollDatedWhenAnswered).
 	now := time.Now().UTC()
+	if left := fetch.Held(err); left > 0 && ctx.Err() == nil {
+		return p.pollHeld(ctx, src, now, left)
+	}
 	if err != nil {
 		return p.fetchFailed(ctx, src, now, err)
 	}
@@ -339,6 +342,19 @@ func due(s news.Source, now time.Time) bool {
 		return s.Status == news.StatusNew
 	}
 	return !s.NextPollAt.After(now)
+}
+
+// pollHeld puts off a poll that was not sent because the feed's host,
+// answering another request with 429, asked for no requests for left: the
+// feed has not failed, so its status, error and failure count stay as they
+// were, and it is polled again when the host allows. Counted as a failure,
+// a feed in good health showed its neighbour's 429 as its error and was
+// backed off longer at each hold, up to fetch.BackoffMax.
+func (p *Pipeline) pollHeld(ctx context.Context, src news.Source, now time.Time, left time.Duration) error {
+	p.logger.Info("poll put off: the feed's host asked for no requests for a while", "source", src.ID, "url", src.URL, "wait", left)
+	return p.savePoll(ctx, src.ID, func(cur *news.Source) {
+		cur.NextPollAt = now.Add(left)
+	})
 }
 
 // fetchFailed records a poll whose fetch failed, honouring the server's
