@@ -355,7 +355,7 @@ func selectFrom(articles []news.Article, langs []string, sw *storyWords, o Summa
 
 // bestSubset is the set of eachSubset that value rates highest, of those
 // with a sentence that may open the summary (not candidate.refers) where
-// any candidate is one. nameFirst can only put one of the set's own
+// any offered set has one. nameFirst can only put one of the set's own
 // sentences first, so a set whose every sentence refers back, a
 // one-sentence summary among them, would open on "The move follows…"
 // under its headline; an editor would rather take the best set that
@@ -366,19 +366,31 @@ func selectFrom(articles []news.Article, langs []string, sw *storyWords, o Summa
 // sets it was fitted on.
 func bestSubset(cands []candidate, budget int, value func(pick []int) float64) []int {
 	anyAlone := slices.ContainsFunc(cands, func(c candidate) bool { return !c.refers })
-	var best []int
-	bestVal := math.Inf(-1)
+	var best, bestAny []int
+	bestVal, bestAnyVal := math.Inf(-1), math.Inf(-1)
 	eachSubset(cands, budget, func(pick []int) {
+		// Strictly better only: of sets that tie, the first enumerated
+		// (of the better-ranked candidates) stays.
+		v := value(pick)
+		if v > bestAnyVal {
+			bestAnyVal = v
+			bestAny = append(bestAny[:0], pick...)
+		}
 		if anyAlone && !slices.ContainsFunc(pick, func(k int) bool { return !cands[k].refers }) {
 			return
 		}
-		// Strictly better only: of sets that tie, the first enumerated
-		// (of the better-ranked candidates) stays.
-		if v := value(pick); v > bestVal {
+		if v > bestVal {
 			bestVal = v
 			best = append(best[:0], pick...)
 		}
 	})
+	// anyAlone looks at every candidate, but eachSubset does not offer
+	// every set: the sentences that may open can all lean on a pronoun and
+	// not fit, or restate, beside a named one. Then no offered set stands
+	// alone, and the best set overall still beats an empty summary.
+	if best == nil {
+		return bestAny
+	}
 	return best
 }
 

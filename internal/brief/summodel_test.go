@@ -89,13 +89,18 @@ func TestBestSubset(t *testing.T) {
 		words  []int
 		budget int
 		refers []int
+		leans  []int     // open on a pronoun: eachSubset offers no set of them alone
 		value  []float64 // each sentence's worth; a set's is their sum
 		want   []int
 	}{
-		{"best set stands alone", []int{10, 10, 10}, 20, []int{1}, []float64{3, 2, 1}, []int{0, 1}},
-		{"one sentence that refers back", []int{40, 40}, 50, []int{0}, []float64{3, 1}, []int{1}},
-		{"every sentence of the best set refers back", []int{10, 10, 10}, 20, []int{0, 1}, []float64{3, 2, 1}, []int{0, 2}},
-		{"every candidate refers back", []int{40, 40}, 50, []int{0, 1}, []float64{3, 1}, []int{0}},
+		{"best set stands alone", []int{10, 10, 10}, 20, []int{1}, nil, []float64{3, 2, 1}, []int{0, 1}},
+		{"one sentence that refers back", []int{40, 40}, 50, []int{0}, nil, []float64{3, 1}, []int{1}},
+		{"every sentence of the best set refers back", []int{10, 10, 10}, 20, []int{0, 1}, nil, []float64{3, 2, 1}, []int{0, 2}},
+		{"every candidate refers back", []int{40, 40}, 50, []int{0, 1}, nil, []float64{3, 1}, []int{0}},
+		// The only sentence that may open leans on a pronoun and does not
+		// fit beside the named one, so no offered set stands alone: the
+		// best offered set is still better than an empty summary.
+		{"no offered set stands alone", []int{40, 40}, 50, []int{0}, []int{1}, []float64{3, 1}, []int{0}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,6 +112,9 @@ func TestBestSubset(t *testing.T) {
 			}
 			for _, i := range tc.refers {
 				cands[i].refers = true
+			}
+			for _, i := range tc.leans {
+				cands[i].leans = true
 			}
 			got := bestSubset(cands, tc.budget, func(pick []int) float64 {
 				var v float64
