@@ -24,9 +24,14 @@ var ErrOwnSite = errors.New("is this newsdesk's own site: its briefings and page
 // standing for a missing one, http's 80 and https's 443 being the one site
 // (a proxy answers both); a listen address on every interface (":8080",
 // "0.0.0.0:8080", "[::]:8080") is reached through loopback, so it stands
-// for every loopback name on its port. Only the address is compared: a
-// proxy or a redirect in between is caught at poll time, by the instance
-// its feed names (pipeline.Config.InstanceID).
+// for every loopback name on its port; a source on "0.0.0.0" or "[::]"
+// reaches this server through loopback too, on Linux, so it counts as a
+// loopback name. A fully-qualified name's trailing dot ("localhost.") is
+// dropped on both sides. IP addresses are read in their usual forms
+// only: the numeric forms some resolvers take ("127.1", "2130706433")
+// are not parsed as addresses, so they pass here. Only the address is
+// compared: these, and a proxy or a redirect in between, are caught at
+// poll time, by the instance its feed names (pipeline.Config.InstanceID).
 func CheckNotOwnSite(rawURL string, sites ...string) error {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Hostname() == "" {
@@ -59,26 +64,26 @@ func onSite(u *url.URL, site string) bool {
 			// A Host header without a port: the default of either scheme.
 			h, p = site, ""
 		}
-		shost, sport = strings.ToLower(strings.Trim(h, "[]")), p
+		shost, sport = hostName(strings.Trim(h, "[]")), p
 		if isUnspecified(shost) {
 			// Listening on every interface: reached at least through
 			// loopback.
-			if !isLoopback(host) {
+			if !reachesLoopback(host) {
 				return false
 			}
 			return samePort(port, sport)
 		}
 	}
-	if host != shost && !(isLoopback(host) && isLoopback(shost)) {
+	if host != shost && !(reachesLoopback(host) && isLoopback(shost)) {
 		return false
 	}
 	return samePort(port, sport)
 }
 
-// hostPort is u's lower-case host name and its port as given ("" for the
+// hostPort is u's host name (hostName) and its port as given ("" for the
 // scheme's default).
 func hostPort(u *url.URL) (string, string) {
-	host, port := strings.ToLower(u.Hostname()), u.Port()
+	host, port := hostName(u.Hostname()), u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}
@@ -95,6 +100,12 @@ func samePort(a, b string) bool {
 	return a == b
 }
 
+// hostName is host in lower case without a fully-qualified name's
+// trailing dot: "News.Example.org." and "news.example.org" are one host.
+func hostName(host string) string {
+	return strings.TrimSuffix(strings.ToLower(host), ".")
+}
+
 func isUnspecified(host string) bool {
 	if host == "" {
 		return true
@@ -109,6 +120,17 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// reachesLoopback reports whether a source on host reaches this server
+// through loopback: a loopback name, or the unspecified address, which a
+// connection on Linux takes for the local host.
+func reachesLoopback(host string) bool {
+	if isLoopback(host) {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsUnspecified()
 }
 
 // ownSites are the addresses this server answers at, as r reached it: the

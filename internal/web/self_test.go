@@ -24,7 +24,19 @@ func TestCheckNotOwnSite(t *testing.T) {
 		{"base URL, a story page", "https://news.example.org/stories/7", []string{"https://news.example.org"}, true},
 		{"base URL, over http", "http://news.example.org/feeds/stories.atom", []string{"https://news.example.org"}, true},
 		{"base URL, host case", "https://NEWS.example.org:443/", []string{"https://news.example.org"}, true},
+		// Deliberate: another port on the same host is another server (8443
+		// behind a TLS proxy, say); the poll-time instance check is the
+		// backstop.
 		{"base URL, another port", "https://news.example.org:8443/feeds/stories.atom", []string{"https://news.example.org"}, false},
+		// Deliberate: a proxy answers both 80 and 443, so they are one site.
+		{"base URL, 80 and 443 one site", "http://news.example.org:80/feeds/stories.atom", []string{"https://news.example.org:443"}, true},
+		{"base URL, a trailing dot on the source", "https://news.example.org./feeds/stories.atom", []string{"https://news.example.org"}, true},
+		{"base URL, a trailing dot on the site", "https://news.example.org/feeds/stories.atom", []string{"https://news.example.org."}, true},
+		{"listen address, localhost with a trailing dot", "http://localhost.:8080/", []string{"127.0.0.1:8080"}, true},
+		{"request Host with a trailing dot", "http://news.example.org/", []string{"news.example.org.:80"}, true},
+		{"source on 0.0.0.0", "http://0.0.0.0:8080/feeds/stories.atom", []string{"127.0.0.1:8080"}, true},
+		{"source on [::], every interface", "http://[::]:8080/feeds/stories.atom", []string{":8080"}, true},
+		{"source on 0.0.0.0, another port", "http://0.0.0.0:8081/feeds/stories.atom", []string{"127.0.0.1:8080"}, false},
 		{"base URL, another host", "https://example.org/feeds/stories.atom", []string{"https://news.example.org"}, false},
 		{"listen address", "http://127.0.0.1:8080/feeds/stories.atom", []string{"127.0.0.1:8080"}, true},
 		{"listen address, localhost", "http://localhost:8080/", []string{"127.0.0.1:8080"}, true},
