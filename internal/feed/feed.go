@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,29 +30,41 @@ type Feed struct {
 	// the feed says neither, or says something unreadable. Not capped:
 	// the poller decides how far to trust it.
 	UpdateEvery time.Duration
-	// Instance is the newsdesk instance that wrote the feed, as its
-	// generator names it (InstanceURNPrefix and an ID); "" for a feed
+	// Instances are the newsdesk instances the feed's generator names
+	// (each InstanceURNPrefix and an ID), in its order; none for a feed
 	// newsdesk did not write. A newsdesk refuses its own briefings as a
 	// source, however it reached them (a proxy, a redirect, another host
-	// name), and only the document can tell it that.
+	// name), and only the document can tell it that. Every URN is kept: a
+	// feed that names another desk before this one, such as a proxy's
+	// merge, is this desk's all the same (see NamesInstance).
+	Instances []string
+	// Instance is the first of Instances, "" for none: what to show. To
+	// ask whether a feed is a given desk's, use NamesInstance.
 	Instance string
 	Items    []Item
+}
+
+// NamesInstance reports whether f's generator names the instance id
+// (pipeline.Config.InstanceID), among any others; never for an empty id.
+func (f *Feed) NamesInstance(id string) bool {
+	return id != "" && slices.Contains(f.Instances, InstanceURNPrefix+id)
 }
 
 // InstanceURNPrefix begins the URN by which newsdesk's Atom feed of
 // briefings names the instance that wrote it, in its <generator uri>.
 const InstanceURNPrefix = "urn:newsdesk:instance:"
 
-// instance is the instance URN among the words of a feed's generator
+// instances are the instance URNs among the words of a feed's generator
 // (gofeed joins Atom's generator name, version and uri with spaces; an RSS
-// <generator> a proxy rewrote the feed into keeps it too), else "".
-func instance(generator string) string {
+// <generator> a proxy rewrote the feed into keeps them too), in order.
+func instances(generator string) []string {
+	var urns []string
 	for w := range strings.FieldsSeq(generator) {
 		if id, ok := strings.CutPrefix(w, InstanceURNPrefix); ok && id != "" {
-			return w
+			urns = append(urns, w)
 		}
 	}
-	return ""
+	return urns
 }
 
 // Item is one entry of a feed.
@@ -109,7 +122,10 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		Lang:        strings.TrimSpace(gf.Language),
 		Description: HTMLText(gf.Description),
 		UpdateEvery: updateEvery(gf),
-		Instance:    instance(gf.Generator),
+		Instances:   instances(gf.Generator),
+	}
+	if len(f.Instances) > 0 {
+		f.Instance = f.Instances[0]
 	}
 	if f.Lang == "" && gf.DublinCoreExt != nil && len(gf.DublinCoreExt.Language) > 0 {
 		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])

@@ -200,6 +200,10 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte(`<rss><channel><item><link>%zz</link></item></channel></rss>`), "")
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1","items":[null]}`), "::")
+	// Generators naming instances, as newsdesk's Atom feed and a proxy's
+	// RSS rewrite of it write them.
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><generator uri="urn:newsdesk:instance:ABC" version="1">newsdesk</generator></feed>`), "https://desk.example/feeds/stories.atom")
+	f.Add([]byte(`<rss version="2.0"><channel><title>t</title><generator>newsdesk urn:newsdesk:instance:A urn:newsdesk:instance:B</generator></channel></rss>`), "https://desk.example/feed")
 	f.Fuzz(func(t *testing.T, data []byte, base string) {
 		feed, err := Parse(data, base)
 		if err != nil {
@@ -210,6 +214,11 @@ func FuzzParse(f *testing.F) {
 		}
 		if len(feed.Items) > MaxItems {
 			t.Fatalf("%d items, more than MaxItems", len(feed.Items))
+		}
+		for _, urn := range feed.Instances {
+			if id, ok := strings.CutPrefix(urn, InstanceURNPrefix); !ok || id == "" {
+				t.Fatalf("instance %q is not an instance URN", urn)
+			}
 		}
 		for _, it := range feed.Items {
 			if it.URL != "" && !strings.HasPrefix(it.URL, "http://") && !strings.HasPrefix(it.URL, "https://") {
@@ -338,14 +347,17 @@ func TestInstance(t *testing.T) {
 			`<updated>2026-01-01T00:00:00Z</updated></feed>`
 	}
 	tests := []struct {
-		name, doc, want string
+		name, doc string
+		want      []string
 	}{
-		{"atom generator uri", atom(`<generator uri="urn:newsdesk:instance:ABC123">newsdesk</generator>`), "urn:newsdesk:instance:ABC123"},
-		{"atom generator with version", atom(`<generator uri="urn:newsdesk:instance:x-1" version="2">newsdesk</generator>`), "urn:newsdesk:instance:x-1"},
-		{"atom, another generator", atom(`<generator uri="https://wordpress.org/">WordPress</generator>`), ""},
-		{"atom, the bare prefix", atom(`<generator uri="urn:newsdesk:instance:">newsdesk</generator>`), ""},
-		{"atom, no generator", atom(``), ""},
-		{"rss generator", `<rss version="2.0"><channel><title>t</title><generator>newsdesk urn:newsdesk:instance:ABC123</generator></channel></rss>`, "urn:newsdesk:instance:ABC123"},
+		{"atom generator uri", atom(`<generator uri="urn:newsdesk:instance:ABC123">newsdesk</generator>`), []string{"urn:newsdesk:instance:ABC123"}},
+		{"atom generator with version", atom(`<generator uri="urn:newsdesk:instance:x-1" version="2">newsdesk</generator>`), []string{"urn:newsdesk:instance:x-1"}},
+		{"atom, another generator", atom(`<generator uri="https://wordpress.org/">WordPress</generator>`), nil},
+		{"atom, the bare prefix", atom(`<generator uri="urn:newsdesk:instance:">newsdesk</generator>`), nil},
+		{"atom, no generator", atom(``), nil},
+		{"rss generator", `<rss version="2.0"><channel><title>t</title><generator>newsdesk urn:newsdesk:instance:ABC123</generator></channel></rss>`, []string{"urn:newsdesk:instance:ABC123"}},
+		// A generator that names another desk before this one: each counts.
+		{"rss generator, two instances", `<rss version="2.0"><channel><title>t</title><generator>urn:newsdesk:instance:other urn:newsdesk:instance:ABC123</generator></channel></rss>`, []string{"urn:newsdesk:instance:other", "urn:newsdesk:instance:ABC123"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -354,8 +366,20 @@ func TestInstance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, f.Instance); diff != "" {
-				t.Errorf("Instance (-want +got):\n%s", diff)
+			if diff := cmp.Diff(tt.want, f.Instances); diff != "" {
+				t.Errorf("Instances (-want +got):\n%s", diff)
+			}
+			// NamesInstance answers for every instance named, not only
+			// the first, and for no other.
+			for _, urn := range tt.want {
+				if id := strings.TrimPrefix(urn, InstanceURNPrefix); !f.NamesInstance(id) {
+					t.Errorf("NamesInstance(%q) = false; want true", id)
+				}
+			}
+			for _, id := range []string{"", "nobody"} {
+				if f.NamesInstance(id) {
+					t.Errorf("NamesInstance(%q) = true; want false", id)
+				}
 			}
 		})
 	}
