@@ -31,11 +31,20 @@ func InstanceID(ctx context.Context, q Tx) (string, error) {
 		return "", fmt.Errorf("store instance ID: %w", err)
 	}
 	id, err = readInstanceID(ctx, q)
-	if err == nil && id == "" {
-		err = errors.New("read instance ID: no row after insert")
+	if err != nil {
+		return "", err
 	}
-	return id, err
+	if id == "" {
+		// The insert did nothing and yet no row is there: nothing deletes
+		// the row, so the instance table is not what the migration made.
+		return "", fmt.Errorf("store instance ID: %w", errNoInstanceRow)
+	}
+	return id, nil
 }
+
+// errNoInstanceRow is InstanceID's error when the instance table holds no
+// row right after its insert.
+var errNoInstanceRow = errors.New("no row after insert")
 
 // readInstanceID reads the stored instance ID, "" if there is none yet.
 func readInstanceID(ctx context.Context, q Tx) (string, error) {

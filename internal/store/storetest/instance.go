@@ -70,17 +70,25 @@ func testInstanceID(t *testing.T, st store.Store) {
 // PostgreSQL database must: else each would take another's Atom feed for
 // another desk's. open must open a new store on the same database on every
 // call, empty on the first; the stores are opened first, then every one
-// asks at once, and the suite closes them.
+// asks at once, and the suite closes them. Then a store opened on the
+// database that holds the ID, as a restart opens it, must read that ID
+// rather than draw another.
 func RunInstanceID(t *testing.T, open func(t *testing.T) store.Store) {
-	stores := make([]store.Store, 4)
-	for i := range stores {
+	opened := func() store.Store {
 		st := open(t)
 		t.Cleanup(func() {
 			if err := st.Close(); err != nil {
 				t.Errorf("Close: %v", err)
 			}
 		})
-		stores[i] = st
+		return st
 	}
-	checkOneInstanceID(t, instanceIDs(t, stores, 2))
+	stores := make([]store.Store, 4)
+	for i := range stores {
+		stores[i] = opened()
+	}
+	ids := instanceIDs(t, stores, 2)
+	checkOneInstanceID(t, ids)
+	reopened := instanceIDs(t, []store.Store{opened()}, 1)
+	checkOneInstanceID(t, append(ids, reopened...))
 }
