@@ -111,12 +111,17 @@ func retryPage(ctx context.Context, tx Tx, s news.Source, now time.Time) error {
 	// cluster snapshot's cursor; deleted, the cursor would name no
 	// grouped article and the next start replay the whole archive.
 	// The cursor moves back to the article grouped before it (none:
-	// 0, the start), which the snapshot's decisions also cover.
-	if err := tx.Exec(ctx, `UPDATE cluster_snapshot SET after_article = COALESCE((
+	// 0, the start), which the snapshot's decisions also cover. An
+	// ungrouped p (group_seq NULL) is never that article: NULL < x is
+	// not true, so the comparison passes over it. The failed set is
+	// written once, as a CTE, so that its placeholders appear once.
+	if err := tx.Exec(ctx, `WITH failed AS (`+failed+`)
+		UPDATE cluster_snapshot SET after_article = COALESCE((
 			SELECT p.id FROM articles p, articles f
-			WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq AND p.id NOT IN (`+failed+`)
+			WHERE f.id = cluster_snapshot.after_article AND p.group_seq < f.group_seq
+				AND p.id NOT IN (SELECT id FROM failed)
 			ORDER BY p.group_seq DESC, p.id DESC LIMIT 1), 0)
-		WHERE after_article IN (`+failed+`)`, a...); err != nil {
+		WHERE after_article IN (SELECT id FROM failed)`, a...); err != nil {
 		return err
 	}
 	// Only whether a row went is asked: RETURNING 1, since Tx's Exec
