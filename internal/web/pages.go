@@ -134,9 +134,18 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 type errorPage struct {
 	Status  int
 	Message string
-	// Back is the page a refused form was sent from, to try it again
-	// there; empty for every other error.
-	Back string
+	// Back links to the page a refused form was sent from, to try it
+	// again there; its URL is empty for every other error. The link's
+	// text goes with its URL, so that a form on another page gets words
+	// that name that page.
+	Back backLink
+}
+
+// backLink is an error page's link back to where the refused request
+// came from.
+type backLink struct {
+	URL  string
+	Text string // the link's words, "Back to the sources page"
 }
 
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
@@ -146,11 +155,11 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 	// a wrong token or a bad field is mended on that page, which the
 	// error page offered no way back to but the browser's.
 	if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/sources/") {
-		page.Back = "/sources"
+		page.Back = backLink{URL: "/sources", Text: "Back to the sources page"}
 		// An edit's source, its row's anchor as the page writes it
 		// (source-7 for a form posted to /sources/007).
 		if id, err := strconv.ParseInt(r.PathValue("id"), 10, 64); err == nil && id > 0 {
-			page.Back += "#source-" + strconv.FormatInt(id, 10)
+			page.Back.URL += "#source-" + strconv.FormatInt(id, 10)
 		}
 		d.Nav = "sources"
 	}
