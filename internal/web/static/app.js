@@ -24,10 +24,11 @@
     return fallbackCopy(text);
   }
 
-  // failed shows a status as an error, in the error colour, or as a note:
-  // a refusal set in the muted grey of "Saving…" read as one more note.
-  function failed(status, yes) {
-    status.classList.toggle("error-text", yes);
+  // markError shows a status as an error, in the error colour, when on,
+  // else as a note: a refusal set in the muted grey of "Saving…" read as
+  // one more note.
+  function markError(status, on) {
+    status.classList.toggle("error-text", on);
   }
 
   // tokenKey keeps the API token for the tab's life: retrying is a write,
@@ -39,7 +40,7 @@
     var token = sessionStorage.getItem(tokenKey) || window.prompt("API token (NEWSDESK_API_TOKEN) to retry this source:");
     if (!token) { return; }
     button.disabled = true;
-    failed(status, false);
+    markError(status, false);
     status.textContent = " Asking…";
     fetch(button.getAttribute("data-retry"), {
       method: "POST",
@@ -53,12 +54,12 @@
           return;
         }
         if (resp.status === 401) { sessionStorage.removeItem(tokenKey); }
-        failed(status, true);
+        markError(status, true);
         status.textContent = " Not retried: " + (body.error || resp.statusText);
         button.disabled = false;
       });
     }, function () {
-      failed(status, true);
+      markError(status, true);
       status.textContent = " Not retried: newsdesk could not be reached.";
       button.disabled = false;
     });
@@ -88,7 +89,7 @@
     });
     var button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    failed(status, false);
+    markError(status, false);
     status.textContent = " Saving…";
     fetch(form.getAttribute("data-edit"), {
       method: "PATCH",
@@ -107,12 +108,12 @@
           sessionStorage.removeItem(tokenKey);
           if (tokenField) { tokenField.parentNode.hidden = false; }
         }
-        failed(status, true);
+        markError(status, true);
         status.textContent = " Not saved: " + (answer.error || resp.statusText);
         button.disabled = false;
       });
     }, function () {
-      failed(status, true);
+      markError(status, true);
       status.textContent = " Not saved: newsdesk could not be reached.";
       button.disabled = false;
     });
