@@ -38,10 +38,7 @@ type Feed struct {
 	// feed that names another desk before this one, such as a proxy's
 	// merge, is this desk's all the same (see NamesInstance).
 	Instances []string
-	// Instance is the first of Instances, "" for none: what to show. To
-	// ask whether a feed is a given desk's, use NamesInstance.
-	Instance string
-	Items    []Item
+	Items     []Item
 }
 
 // NamesInstance reports whether f's generator names the instance id
@@ -123,9 +120,6 @@ func Parse(data []byte, baseURL string) (f *Feed, err error) {
 		Description: HTMLText(gf.Description),
 		UpdateEvery: updateEvery(gf),
 		Instances:   instances(gf.Generator),
-	}
-	if len(f.Instances) > 0 {
-		f.Instance = f.Instances[0]
 	}
 	if f.Lang == "" && gf.DublinCoreExt != nil && len(gf.DublinCoreExt.Language) > 0 {
 		f.Lang = strings.TrimSpace(gf.DublinCoreExt.Language[0])

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -54,6 +55,15 @@ func TestOwnFeedRefused(t *testing.T) {
 	}
 	ownProxy, ownRedirect := serveDesk("desk-a")
 	otherProxy, _ := serveDesk("desk-b")
+	// A feed whose generator names another desk first and this one after
+	// it, as a desk republishing this one's feed might write it.
+	both := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Two desks</title><link>%[1]s/</link>`+
+			`<generator>newsdesk urn:newsdesk:instance:desk-b urn:newsdesk:instance:desk-a</generator>`+
+			`<item><title>A briefing</title><link>%[1]s/stories/1</link><guid>%[1]s/stories/1</guid></item></channel></rss>`, s.url(""))
+	}))
+	t.Cleanup(both.Close)
 
 	tests := []struct {
 		name, url    string
@@ -64,6 +74,7 @@ func TestOwnFeedRefused(t *testing.T) {
 		{name: "own feed through a redirect", url: ownRedirect + "/feeds/stories.atom?category=", wantRefused: true},
 		{name: "own home page, announcing the feed", url: ownProxy + "/", wantRefused: true},
 		{name: "another desk's feed", url: otherProxy + "/feeds/stories.atom", wantArticles: true},
+		{name: "a feed naming another desk, then this one", url: both.URL + "/rss.xml", wantRefused: true},
 	}
 	srcs := make([]news.Source, len(tests))
 	for i, tt := range tests {

@@ -237,19 +237,20 @@ func (p *Pipeline) readAnnounced(ctx context.Context, link string) (discovered, 
 	return discovered{url: canon, resp: resp, feed: f}, nil
 }
 
-// notOwnFeed refuses f, read at link, when it names this instance as its
-// writer (Config.InstanceID): its items are this desk's briefings, which
+// notOwnFeed refuses f, read at link, when it names this instance among
+// its writers (Config.InstanceID; a feed rewritten by another desk may
+// name that desk first): its items are this desk's briefings, which
 // stored as articles would join the stories they summarise and be cited
 // by their next briefings. The feed is recognised by what it says, not by
 // its URL, which a proxy, a redirect or another host name changes; the
 // URLs of this server's own site are refused earlier, when the source is
 // added (web.CheckNotOwnSite).
 func (p *Pipeline) notOwnFeed(f *feed.Feed, link string) error {
-	if p.cfg.InstanceID == "" || f.Instance != feed.InstanceURNPrefix+p.cfg.InstanceID {
+	if !f.NamesInstance(p.cfg.InstanceID) {
 		return nil
 	}
 	return fmt.Errorf("%s is this newsdesk's own feed of briefings (%s): its items are not stored, "+
-		"as a briefing must not cite a briefing of this desk", shownURL(link), f.Instance)
+		"as a briefing must not cite a briefing of this desk", shownURL(link), feed.InstanceURNPrefix+p.cfg.InstanceID)
 }
 
 // shownURL is raw as a source's error may show it: without a password and
