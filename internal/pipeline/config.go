@@ -161,7 +161,11 @@ type Config struct {
 	// article jobs running, and no process looked at them again until one
 	// started or took the lead: the articles waited River's rescuer (about
 	// 10 minutes), and grouping its backlog wait, then grouped without
-	// them. Default 5 seconds; 0 turns it off (the rescuer's delay again).
+	// them. Only jobs that started three intervals ago or more are taken,
+	// so that a live process whose liveness lock's connection dropped,
+	// which takes the lock again every half interval, does not have its
+	// running jobs run twice (a dead follower's jobs wait 15 to 20 s).
+	// Default 5 seconds; 0 turns it off (the rescuer's delay again).
 	ReclaimDeadEvery time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
 	// up work; zero takes queue's defaults (5ms; a poll every second, for

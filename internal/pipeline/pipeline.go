@@ -221,6 +221,12 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 		}
 	}
 	qcfg.FetchCooldown, qcfg.FetchPollInterval = cfg.FetchCooldown, cfg.FetchPollInterval
+	if cfg.ReclaimDeadEvery > 0 {
+		// Twice per look at dead peers, so a live process whose liveness
+		// lock's connection was lost has it back well within the look's
+		// grace (reclaimGrace).
+		qcfg.AliveCheckEvery = cfg.ReclaimDeadEvery / 2
+	}
 	if pp, ok := st.(pgxPooler); ok {
 		// PostgreSQL: River listens on a connection of the store's pool.
 		qcfg.ListenPool = pp.Pool()
@@ -699,7 +705,7 @@ func (p *Pipeline) reclaimDead(ctx context.Context) {
 	if !p.mayGroup() {
 		return
 	}
-	n, err := p.q.ReclaimDeadPeers(ctx)
+	n, err := p.q.ReclaimDeadPeers(ctx, reclaimGrace(p.cfg.ReclaimDeadEvery))
 	if err != nil {
 		if ctx.Err() == nil {
 			p.logger.Warn("reclaim the jobs of dead processes", "err", err)
@@ -710,6 +716,14 @@ func (p *Pipeline) reclaimDead(ctx context.Context) {
 		p.logger.Info("reclaimed jobs left running by a dead process", "jobs", n)
 	}
 }
+
+// reclaimGrace is how long a running job must have run before the leader's
+// look at dead processes may take it: three looks. A process whose
+// liveness lock's connection was lost (a proxy restart, a TCP reset) looks
+// dead until it takes the lock again, which it tries twice a look
+// (queue.Config.AliveCheckEvery); its jobs, still running, must not be run
+// a second time meanwhile.
+func reclaimGrace(every time.Duration) time.Duration { return 3 * every }
 
 // wakeScheduler brings the scheduler's looks for grouping work back to
 // GroupEvery: an article was stored. It never blocks.

@@ -440,3 +440,77 @@ func TestPostgresNewNeedsListenPool(t *testing.T) {
 		t.Errorf("New without ListenPool: err = %v, want one naming ListenPool", err)
 	}
 }
+
+// TestPostgresAliveLockLost checks that a client whose liveness lock's
+// connection is lost while it works a job (a proxy restart, a TCP reset;
+// here pg_terminate_backend) takes the lock again, and that a peer's
+// repeated ReclaimDeadPeers meanwhile does not make the job available to
+// run a second time. Before, the lock stayed lost and the leader's look
+// every 5 s reclaimed the live client's jobs, which ran twice.
+func TestPostgresAliveLockLost(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	const every = 50 * time.Millisecond
+	fast := func(c *queue.Config) { c.AliveCheckEvery = every }
+	var done1, done2 atomic.Int64
+	block := make(chan struct{})
+	db1, listen1 := openPostgresListen(t, dsn)
+	q1 := newQueue(t, db1, 1, &done1, block, listen1, fast)
+	if err := q1.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q1.Stop(ctx)
+	defer close(block) // before Stop, which waits for the job
+	if _, err := q1.Client.Insert(ctx, noopArgs{N: 1}, nil); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool {
+		res, err := q1.Client.JobList(ctx, river.NewJobListParams().States("running"))
+		return err == nil && len(res.Jobs) == 1
+	})
+	// The peer starts once the job runs on q1, and would work it if it
+	// were made available: q1's one worker is busy.
+	db2, listen2 := openPostgresListen(t, dsn)
+	q2 := newQueue(t, db2, 1, &done2, nil, listen2, fast)
+	if err := q2.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q2.Stop(ctx)
+	holder := func() (pid int) {
+		err := db2.QueryRowContext(ctx, `SELECT pid FROM pg_locks WHERE locktype = 'advisory'
+			AND classid = $1 AND objid = hashtext($2)::oid AND objsubid = 2 AND granted`,
+			int64(0x6e640004), q1.Client.ID()).Scan(&pid)
+		if err != nil {
+			return 0
+		}
+		return pid
+	}
+	old := holder()
+	if old == 0 {
+		t.Fatal("no session holds the working client's liveness lock")
+	}
+	if _, err := db2.ExecContext(ctx, `SELECT pg_terminate_backend($1)`, old); err != nil {
+		t.Fatal(err)
+	}
+	// The peer looks again and again, as the leader does, with a grace
+	// of a few of the client's checks.
+	deadline := time.Now().Add(20 * every)
+	for time.Now().Before(deadline) {
+		if _, err := q2.ReclaimDeadPeers(ctx, 4*every); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(every / 5)
+	}
+	var state string
+	var attempt int
+	if err := db2.QueryRowContext(ctx, `SELECT state, attempt FROM river_job`).Scan(&state, &attempt); err != nil {
+		t.Fatal(err)
+	}
+	if state != "running" || attempt != 1 || done2.Load() != 0 {
+		t.Errorf("job %s at attempt %d, %d worked by the peer; want running at 1, none: the live client's job was reclaimed", state, attempt, done2.Load())
+	}
+	if pid := holder(); pid == 0 || pid == old {
+		t.Errorf("liveness lock held by backend %d after %d was ended, want a new one", pid, old)
+	}
+}

@@ -27,6 +27,7 @@ package queue
 import (
 	"context"
 	"database/sql"
+	sqldriver "database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,6 +35,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -103,6 +105,15 @@ type Config struct {
 	// PeriodicJobs are River's periodic jobs, which only the client
 	// River elects leader among those sharing the job table inserts.
 	PeriodicJobs []*river.PeriodicJob
+	// AliveCheckEvery is how often a started client on PostgreSQL checks
+	// the connection holding its liveness lock (see Start) and, if it is
+	// gone, takes the lock again on a new one. A session lock lives only
+	// as long as its connection: a proxy restart, idle_session_timeout, a
+	// TCP reset or pg_terminate_backend drops it while the client keeps
+	// working, and its running jobs then look dead to ReclaimDeadPeers.
+	// Default DefaultAliveCheckEvery (2.5s, half the pipeline's
+	// ReclaimDeadEvery).
+	AliveCheckEvery time.Duration
 }
 
 // Defaults of Config.
@@ -112,6 +123,7 @@ const (
 	DefaultJobTimeout         = 5 * time.Minute
 	DefaultMaxAttempts        = 5
 	DefaultCompletedRetention = time.Hour
+	DefaultAliveCheckEvery    = 2500 * time.Millisecond
 )
 
 // DefaultConfig returns the defaults, with one queue "default" of 4 workers.
@@ -123,6 +135,7 @@ func DefaultConfig() Config {
 		JobTimeout:         DefaultJobTimeout,
 		MaxAttempts:        DefaultMaxAttempts,
 		CompletedRetention: DefaultCompletedRetention,
+		AliveCheckEvery:    DefaultAliveCheckEvery,
 		LogLevel:           slog.LevelWarn,
 	}
 }
@@ -166,6 +179,9 @@ func (c Config) withDefaults() Config {
 	if c.CompletedRetention <= 0 {
 		c.CompletedRetention = d.CompletedRetention
 	}
+	if c.AliveCheckEvery <= 0 {
+		c.AliveCheckEvery = d.AliveCheckEvery
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -181,9 +197,16 @@ type Queue struct {
 	db       *sql.DB
 	postgres bool
 	logger   *slog.Logger
+	// aliveMu guards alive, which the watchdog (watchAlive) replaces
+	// when its connection breaks.
+	aliveMu sync.Mutex
 	// alive holds the client's liveness lock from Start to Stop
 	// (PostgreSQL only; see Start).
-	alive *sql.Conn
+	alive      *sql.Conn
+	aliveEvery time.Duration
+	// stopWatch ends the watchdog; watchDone is closed when it has.
+	stopWatch chan struct{}
+	watchDone chan struct{}
 }
 
 // IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
@@ -392,7 +415,7 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open job queue: %w", err)
 	}
-	return &Queue{Client: client, db: db, postgres: postgres, logger: cfg.Logger}, nil
+	return &Queue{Client: client, db: db, postgres: postgres, logger: cfg.Logger, aliveEvery: cfg.AliveCheckEvery}, nil
 }
 
 // Start migrates River's tables, reclaims the jobs a dead process left
@@ -407,6 +430,9 @@ func New(db *sql.DB, workers *river.Workers, cfg Config) (*Queue, error) {
 // it when the process dies, and a job whose last attempt belongs to a
 // client whose lock is free is made available again (ReclaimDead). A job
 // stuck in a live process is left to River's rescuer (RescueStuckJobsAfter).
+// The lock's connection is watched (Config.AliveCheckEvery) and the lock
+// taken again if the connection is lost, so that a live process does not
+// stay dead to the others.
 func (q *Queue) Start(ctx context.Context) error {
 	if err := Migrate(ctx, q.db, q.logger); err != nil {
 		return err
@@ -434,6 +460,10 @@ func (q *Queue) Start(ctx context.Context) error {
 		q.releaseAlive()
 		return fmt.Errorf("start job queue: %w", err)
 	}
+	if q.postgres {
+		q.stopWatch, q.watchDone = make(chan struct{}), make(chan struct{})
+		go q.watchAlive()
+	}
 	return nil
 }
 
@@ -444,21 +474,102 @@ const lockClient = 0x6e640004
 // holdAlive takes this client's liveness lock on a connection kept until
 // Stop (see Start).
 func (q *Queue) holdAlive(ctx context.Context) error {
-	conn, err := q.db.Conn(ctx)
+	conn, err := q.lockAlive(ctx)
 	if err != nil {
 		return fmt.Errorf("start job queue: %w", err)
 	}
+	q.aliveMu.Lock()
+	q.alive = conn
+	q.aliveMu.Unlock()
+	return nil
+}
+
+// lockAlive takes this client's liveness lock on a new connection of the
+// pool and returns the connection.
+//
+// The connection's backend probes the client with TCP keepalives after 10
+// idle seconds, every 5, and gives up after 3 unanswered: a machine lost
+// without closing its sockets (power off, a network partition) loses its
+// lock, and its jobs are reclaimed, within about half a minute instead of
+// the operating system's default of over two hours, far past River's
+// rescuer (RescueStuckJobsAfter). The settings do nothing on a Unix socket,
+// whose peer cannot be lost that way.
+func (q *Queue) lockAlive(ctx context.Context) (*sql.Conn, error) {
+	conn, err := q.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, `SELECT set_config('tcp_keepalives_idle', '10', false),
+		set_config('tcp_keepalives_interval', '5', false), set_config('tcp_keepalives_count', '3', false)`); err != nil {
+		discard(conn)
+		return nil, fmt.Errorf("liveness lock: set keepalives: %w", err)
+	}
 	var got bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext($2))`, lockClient, q.Client.ID()).Scan(&got); err != nil {
-		conn.Close()
-		return fmt.Errorf("start job queue: liveness lock: %w", err)
+		discard(conn)
+		return nil, fmt.Errorf("liveness lock: %w", err)
 	}
 	if !got {
-		conn.Close()
-		return fmt.Errorf("start job queue: another client with ID %q is running", q.Client.ID())
+		discard(conn)
+		return nil, fmt.Errorf("another client with ID %q is running", q.Client.ID())
+	}
+	return conn, nil
+}
+
+// discard closes conn's session rather than returning it to the pool: it
+// may hold a session setting or lock no other user of the pool expects.
+func discard(conn *sql.Conn) {
+	// Raw closes a connection whose function returns sqldriver.ErrBadConn.
+	_ = conn.Raw(func(any) error { return sqldriver.ErrBadConn })
+	conn.Close()
+}
+
+// watchAlive checks the liveness lock's connection every AliveCheckEvery
+// until Stop (see checkAlive).
+func (q *Queue) watchAlive() {
+	defer close(q.watchDone)
+	t := time.NewTicker(q.aliveEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-q.stopWatch:
+			return
+		case <-t.C:
+			q.checkAlive()
+		}
+	}
+}
+
+// checkAlive takes the liveness lock again on a new connection if its
+// connection is lost. A session lock lives as long as its connection, and
+// without the lock this live client's running jobs look dead: the leader's
+// ReclaimDeadPeers would make them available and they would run twice.
+// ReclaimDeadPeers' grace covers the moments until the lock is back. If
+// another session holds the lock (a peer checking whether this client is
+// dead), the next check tries again.
+func (q *Queue) checkAlive() {
+	ctx, cancel := context.WithTimeout(context.Background(), max(q.aliveEvery, 5*time.Second))
+	defer cancel()
+	q.aliveMu.Lock()
+	defer q.aliveMu.Unlock()
+	if q.alive != nil {
+		_, err := q.alive.ExecContext(ctx, `SELECT 1`)
+		if err == nil {
+			return
+		}
+		q.logger.Warn("job queue liveness lock lost with its connection; taking it again", "err", err)
+		// Closed, not pooled: if the session is in fact alive, closing
+		// it frees the lock for the new connection.
+		discard(q.alive)
+		q.alive = nil
+	}
+	conn, err := q.lockAlive(ctx)
+	if err != nil {
+		q.logger.Error("take the job queue liveness lock again", "err", err)
+		return
 	}
 	q.alive = conn
-	return nil
+	q.logger.Info("job queue liveness lock taken again")
 }
 
 // releaseAlive gives up the liveness lock. The connection goes back to the
@@ -466,6 +577,13 @@ func (q *Queue) holdAlive(ctx context.Context) error {
 // explicitly; if that fails the connection is broken and its session, and
 // with it the lock, is gone or going.
 func (q *Queue) releaseAlive() {
+	if q.stopWatch != nil {
+		close(q.stopWatch)
+		<-q.watchDone
+		q.stopWatch = nil
+	}
+	q.aliveMu.Lock()
+	defer q.aliveMu.Unlock()
 	if q.alive == nil {
 		return
 	}
@@ -474,6 +592,8 @@ func (q *Queue) releaseAlive() {
 	if _, err := q.alive.ExecContext(ctx, `SELECT pg_advisory_unlock($1, hashtext($2))`, lockClient, q.Client.ID()); err != nil {
 		q.logger.Warn("release job queue liveness lock", "err", err)
 	}
+	// Its keepalive settings stay with the session: harmless for the
+	// pool's other users, which are as well off with a dead peer noticed.
 	q.alive.Close()
 	q.alive = nil
 }
@@ -483,8 +603,13 @@ func (q *Queue) releaseAlive() {
 // how many. conn must hold the caller's own liveness lock (see Start); the
 // caller's own jobs, if any are marked running, count as dead, since it has
 // not started working.
+//
+// A reclaimed job keeps its attempt count, and River adds one when it
+// fetches the job again: a job reclaimed MaxAttempts times is discarded.
+// That bounds a job that kills every process that works it, and is why a
+// job can be discarded with fewer errors recorded than attempts.
 func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
-	return reclaimDead(ctx, conn, "")
+	return reclaimDead(ctx, conn, "", 0)
 }
 
 // ReclaimDeadClients is ReclaimDead for a started queue: it reclaims the
@@ -492,12 +617,18 @@ func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
 // process whose lock this one has just taken, instead of leaving them to
 // River's rescuer. Its own jobs are left alone: its liveness lock is held
 // by the very session that asks, so they would look dead. It does nothing
-// on SQLite, where a process owns the database.
+// on SQLite, where a process owns the database, or while the lock's
+// connection is lost (see checkAlive).
 func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
-	if !q.postgres || q.alive == nil {
+	if !q.postgres {
 		return 0, nil
 	}
-	return reclaimDead(ctx, q.alive, q.Client.ID())
+	q.aliveMu.Lock()
+	defer q.aliveMu.Unlock()
+	if q.alive == nil {
+		return 0, nil
+	}
+	return reclaimDead(ctx, q.alive, q.Client.ID(), 0)
 }
 
 // ReclaimDeadPeers is ReclaimDeadClients on a connection of the pool
@@ -507,8 +638,21 @@ func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
 // This client's jobs look alive from there (its lock is held by another
 // session) and are skipped by ID besides. It does nothing on SQLite or
 // before Start.
-func (q *Queue) ReclaimDeadPeers(ctx context.Context) (int64, error) {
-	if !q.postgres || q.alive == nil {
+//
+// It reclaims only jobs attempted more than grace ago. Meant to be called
+// again and again, it would otherwise take the jobs of a live client
+// whose lock's connection was just lost (a proxy restart, a TCP reset),
+// before the client takes its lock again (Config.AliveCheckEvery), and
+// they would run twice. A grace of a few AliveCheckEvery covers that; a
+// dead client's jobs wait that much longer.
+func (q *Queue) ReclaimDeadPeers(ctx context.Context, grace time.Duration) (int64, error) {
+	if !q.postgres {
+		return 0, nil
+	}
+	q.aliveMu.Lock()
+	started := q.alive != nil
+	q.aliveMu.Unlock()
+	if !started {
 		return 0, nil
 	}
 	conn, err := q.db.Conn(ctx)
@@ -516,11 +660,12 @@ func (q *Queue) ReclaimDeadPeers(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
 	}
 	defer conn.Close()
-	return reclaimDead(ctx, conn, q.Client.ID())
+	return reclaimDead(ctx, conn, q.Client.ID(), grace)
 }
 
-// reclaimDead is ReclaimDead skipping the jobs of client self.
-func reclaimDead(ctx context.Context, conn *sql.Conn, self string) (int64, error) {
+// reclaimDead is ReclaimDead skipping the jobs of client self and those
+// attempted less than grace ago.
+func reclaimDead(ctx context.Context, conn *sql.Conn, self string, grace time.Duration) (int64, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT attempted_by[array_length(attempted_by, 1)]
 		FROM river_job WHERE state = 'running' AND array_length(attempted_by, 1) > 0`)
 	if err != nil {
@@ -543,7 +688,7 @@ func reclaimDead(ctx context.Context, conn *sql.Conn, self string) (int64, error
 	}
 	var total int64
 	for _, id := range clients {
-		n, err := reclaimIfDead(ctx, conn, id)
+		n, err := reclaimIfDead(ctx, conn, id, grace)
 		if err != nil {
 			return total, fmt.Errorf("reclaim jobs of client %q: %w", id, err)
 		}
@@ -552,9 +697,10 @@ func reclaimDead(ctx context.Context, conn *sql.Conn, self string) (int64, error
 	return total, nil
 }
 
-// reclaimIfDead reclaims the running jobs of client id if its liveness lock
-// is free, holding the lock meanwhile so the check cannot go stale.
-func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string) (n int64, err error) {
+// reclaimIfDead reclaims the running jobs of client id attempted more than
+// grace ago if its liveness lock is free, holding the lock meanwhile so the
+// check cannot go stale.
+func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string, grace time.Duration) (n int64, err error) {
 	var free bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext($2))`, lockClient, id).Scan(&free); err != nil {
 		return 0, err
@@ -567,9 +713,11 @@ func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string) (n int64, err
 			err = uerr
 		}
 	}()
-	// scheduled_at is left alone: it was due when the job started.
+	// scheduled_at is left alone: it was due when the job started. Both
+	// times are the server's, so clocks of other machines do not matter.
 	res, err := conn.ExecContext(ctx, `UPDATE river_job SET state = 'available'
-		WHERE state = 'running' AND attempted_by[array_length(attempted_by, 1)] = $1`, id)
+		WHERE state = 'running' AND attempted_by[array_length(attempted_by, 1)] = $1
+		AND attempted_at <= now() - make_interval(secs => $2)`, id, grace.Seconds())
 	if err != nil {
 		return 0, err
 	}
