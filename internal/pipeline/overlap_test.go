@@ -91,43 +91,65 @@ func TestOverlappingPollsQueueEachItemOnce(t *testing.T) {
 	}
 }
 
-// TestPollNowJoinsScheduledPoll asks for a poll of a source (an import, a
-// "Retry now") when the scheduler has already queued one: a due source
+// TestPollNowJoinsScheduledPoll asks for a poll of a source (an add or
+// an import) when the scheduler has already queued one: a due source
 // must end with one poll job, the scheduler's, so that its feed is read
 // once; as a job of its own (now) it ran beside the scheduler's and the
 // feed was read twice at once. A source not due still gets a poll that
-// polls it anyway.
+// polls it anyway, and so does a source polled before whose scheduled
+// poll is already running: River drops the insert as that poll's
+// duplicate, but the poll may have read the source before an edit.
 func TestPollNowJoinsScheduledPoll(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name      string
 		next      time.Duration // NextPollAt after now; a new source is due at once
+		polled    bool          // the source was polled before (LastPolledAt)
 		scheduled bool          // the scheduler has queued its poll
+		running   bool          // and that poll is running
 		want      []bool        // each poll job's now, in insertion order
 	}{
-		{"new source, scheduler first", 0, true, []bool{false}},
-		{"new source alone", 0, false, []bool{false}},
-		{"not due", time.Hour, false, []bool{true}},
+		{"new source, scheduler first", 0, false, true, false, []bool{false}},
+		{"new source alone", 0, false, false, false, []bool{false}},
+		{"not due", time.Hour, false, false, false, []bool{true}},
+		// It read the row the source was added with.
+		{"new source, scheduler's poll running", 0, false, true, true, []bool{false}},
+		// It may have read the row before an edit.
+		{"polled source, scheduler's poll running", 0, true, true, true, []bool{false, true}},
+		{"polled source, scheduler's poll queued", 0, true, true, false, []bool{false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
-			p, _ := unstartedPipeline(t, ctx)
+			p, rc := unstartedPipeline(t, ctx)
 			src, err := p.st.AddSource(ctx, news.Source{URL: "https://example.org/feed.xml"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tc.next > 0 {
+			if tc.next > 0 || tc.polled {
 				if _, err := p.st.UpdateSourceFunc(ctx, src.ID, func(s *news.Source) error {
-					s.NextPollAt = time.Now().Add(tc.next)
+					if tc.next > 0 {
+						s.NextPollAt = time.Now().Add(tc.next)
+					}
+					if tc.polled {
+						s.LastPolledAt = time.Now().Add(-time.Hour)
+					}
 					return nil
 				}); err != nil {
 					t.Fatal(err)
 				}
 			}
 			if tc.scheduled {
-				if _, err := p.q.Insert(ctx, pollArgs{SourceID: src.ID}, nil); err != nil {
+				res, err := p.q.Insert(ctx, pollArgs{SourceID: src.ID}, nil)
+				if err != nil {
 					t.Fatal(err)
+				}
+				if tc.running {
+					// As a client that fetched it leaves it.
+					if _, err := rc.Store.(*sqlite.Store).QueueDB().ExecContext(ctx, `UPDATE river_job
+						SET state = 'running', attempt = 1, attempted_at = CURRENT_TIMESTAMP WHERE id = ?`, res.Job.ID); err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			if err := p.PollNow(ctx, src.ID); err != nil {

@@ -564,21 +564,38 @@ func (p *Pipeline) Leading() bool {
 
 // PollNow schedules a poll of the source now, whatever its NextPollAt. It
 // does nothing if a poll of it is already pending. Call it after Start,
-// which creates the job tables on a new database.
+// which creates the job tables on a new database. Its caller is serve's
+// OnSourceAdded (a source added or imported); "Retry now" clears the
+// source's backoff and leaves the poll to the scheduler.
 //
-// A source that is due (a new one, added or imported; one whose "Retry
-// now" cleared its backoff) gets the job the scheduler inserts for it,
-// which is unique with the scheduler's: as a job of its own (Now) it ran
-// beside the scheduler's poll of the same source, which read it as due
+// A source that is due (a new one) gets the job the scheduler inserts for
+// it, which is unique with the scheduler's: as a job of its own (Now) it
+// ran beside the scheduler's poll of the same source, which read it as due
 // until the first recorded its outcome, and every feed an import added
-// was read twice at once (1 and 4 of the 6 in two dogfood runs). Only
-// a source not due needs Now, to be polled anyway.
+// was read twice at once (1 and 4 of the 6 in two dogfood runs). Only a
+// source not due needs Now, to be polled anyway.
+//
+// A scheduler's poll found already running read the source before this
+// call: unique among pending states, which must include running, River
+// drops this insert as its duplicate. For a new source that poll read the
+// row as it is. A source polled before may have been edited since (a
+// future caller editing, then polling), so it also gets a poll of its own
+// (Now), which reads the row as it is now.
 func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	src, err := p.st.Source(ctx, sourceID)
 	if err != nil {
 		return fmt.Errorf("poll now: %w", err)
 	}
 	args := pollArgs{SourceID: sourceID, Now: !due(src, time.Now().UTC())}
+	res, err := p.q.Insert(ctx, args, nil)
+	if err != nil {
+		return fmt.Errorf("poll source %d now: %w", sourceID, err)
+	}
+	if args.Now || !res.UniqueSkippedAsDuplicate || res.Job == nil ||
+		res.Job.State != rivertype.JobStateRunning || src.LastPolledAt.IsZero() {
+		return nil
+	}
+	args.Now = true
 	if _, err := p.q.Insert(ctx, args, nil); err != nil {
 		return fmt.Errorf("poll source %d now: %w", sourceID, err)
 	}
@@ -900,7 +917,10 @@ func (pollArgs) InsertOpts() river.InsertOpts { return uniqueOpts(QueuePoll) }
 // processes: 12 article jobs twice and 7 pages fetched twice for the
 // demo's Spanish outlet imported into a running server. The item's source
 // and feed text are left out of the key: the article is stored once,
-// under its URL, whichever job reads it.
+// under its URL. So when two feeds list one URL, the job queued first
+// wins, and the other feed's Content, Summary and Category, the fallback
+// used when the page cannot be read, are dropped with its job. No key is
+// held for good: one finished or discarded frees it.
 type articleArgs struct {
 	SourceID int64    `json:"source_id"`
 	Item     feedItem `json:"item"`

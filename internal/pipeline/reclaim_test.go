@@ -15,8 +15,10 @@ import (
 
 // TestLeaderReclaimsDeadFollowerJobs leaves an article job running under a
 // River client that holds no liveness lock, as a follower killed mid-fetch
-// (kill -9, a lost machine) leaves it, beside a leader that keeps running.
-// The leader must make it available again within a few ReclaimDeadEvery,
+// leaves it (kill -9; a lost machine once TCP keepalives give up on its
+// lock's session, about 25 s), beside a leader that keeps running. The
+// leader must make it available again within a few ReclaimDeadEvery (the
+// grace, reclaimGrace, and one look),
 // and the article be stored. Without the leader's periodic look the job
 // stayed running until a process started or took the lead, or River's
 // rescuer (about 10 minutes): dogfooding three serve processes, the 4
