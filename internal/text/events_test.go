@@ -13,12 +13,7 @@ import (
 // as a disagreement, while two sources' values for one event still are.
 func TestDisagreeEvents(t *testing.T) {
 	t.Parallel()
-	type side struct{ lang, sentence, figure string }
-	tests := []struct {
-		name string
-		a, b side
-		want bool
-	}{
+	tests := []disagreeCase{
 		// One event: still a disagreement.
 		{"same place", side{"en", "Seven people were wounded in a drive-by shooting in Calumet City.", "Seven people"},
 			side{"en", "Six people were wounded in a drive-by shooting in Calumet City on Monday.", "Six people"}, true},
@@ -163,39 +158,39 @@ func TestDisagreeEvents(t *testing.T) {
 // by weekday and by date, or by two outlets on two days, still compares.
 func TestDisagreeDated(t *testing.T) {
 	t.Parallel()
-	type side struct{ lang, published, sentence, figure string }
+	type datedSide struct{ lang, published, sentence, figure string }
 	tests := []struct {
 		name string
-		a, b side
+		a, b datedSide
 		want bool
 	}{
-		{"a weekday and its date", side{"en", "2013-02-07", "Four men were wounded in a shooting Thursday afternoon.", "Four men were wounded"},
-			side{"en", "2013-02-08", "Five men were wounded in a shooting on Feb. 7.", "Five men were wounded"}, true},
-		{"one weekday told on two days", side{"en", "2013-03-12", "Seven people were wounded in a shooting Monday night.", "Seven people"},
-			side{"en", "2013-03-11", "Six people were wounded in a shooting Monday.", "Six people"}, true},
-		{"the day a figure was said is not its event's", side{"en", "2013-03-15", "Police said Friday that 12 people were killed in the attack.", "12 people"},
-			side{"en", "2013-03-14", "Fifteen people were killed in the attack on March 13.", "Fifteen people"}, true},
-		{"no publication date: a weekday is any day", side{"en", "", "Four men were wounded in a shooting Thursday afternoon.", "Four men were wounded"},
-			side{"en", "", "A Dec. 3 incident left five people wounded.", "five people"}, true},
-		{"a date without a year takes the year before publication", side{"en", "2013-01-02", "Five people were wounded in a shooting on Dec. 30.", "Five people"},
-			side{"en", "2013-01-05", "Four people were wounded in a shooting on Dec. 30, 2012.", "Four people"}, true},
-		{"a weekday against an earlier date", side{"en", "2013-02-07", "Four men were wounded in a shooting in South Shore Thursday afternoon.", "Four men were wounded"},
-			side{"en", "2013-02-07", "The shooting happened a block from the site of a Dec. 3 incident that left five people wounded.", "five people"}, false},
-		{"a weekday before a count", side{"en", "2013-03-10", "On Sunday, 10 people were wounded in a shooting.", "10 people"},
-			side{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
-		{"one weekday in two weeks", side{"en", "2013-03-10", "Four people were wounded in a shooting Sunday.", "Four people"},
-			side{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
-		{"a year-less date of another year", side{"en", "2013-01-02", "Five people were wounded in a shooting on Dec. 30.", "Five people"},
-			side{"en", "2013-01-05", "Four people were wounded in a shooting on Dec. 30, 2011.", "Four people"}, false},
-		{"a weekday and its date es", side{"es", "2013-02-07", "Cuatro personas resultaron heridas en un tiroteo el jueves.", "Cuatro personas"},
-			side{"es", "2013-02-08", "Cinco personas resultaron heridas en el tiroteo del 7 de febrero.", "Cinco personas"}, true},
-		{"a weekday against an earlier date es", side{"es", "2013-02-07", "Cuatro personas resultaron heridas en un tiroteo el jueves.", "Cuatro personas"},
-			side{"es", "2013-02-07", "El tiroteo del 3 de diciembre dejó cinco heridos.", "cinco heridos"}, false},
+		{"a weekday and its date", datedSide{"en", "2013-02-07", "Four men were wounded in a shooting Thursday afternoon.", "Four men were wounded"},
+			datedSide{"en", "2013-02-08", "Five men were wounded in a shooting on Feb. 7.", "Five men were wounded"}, true},
+		{"one weekday told on two days", datedSide{"en", "2013-03-12", "Seven people were wounded in a shooting Monday night.", "Seven people"},
+			datedSide{"en", "2013-03-11", "Six people were wounded in a shooting Monday.", "Six people"}, true},
+		{"the day a figure was said is not its event's", datedSide{"en", "2013-03-15", "Police said Friday that 12 people were killed in the attack.", "12 people"},
+			datedSide{"en", "2013-03-14", "Fifteen people were killed in the attack on March 13.", "Fifteen people"}, true},
+		{"no publication date: a weekday is any day", datedSide{"en", "", "Four men were wounded in a shooting Thursday afternoon.", "Four men were wounded"},
+			datedSide{"en", "", "A Dec. 3 incident left five people wounded.", "five people"}, true},
+		{"a date without a year takes the year before publication", datedSide{"en", "2013-01-02", "Five people were wounded in a shooting on Dec. 30.", "Five people"},
+			datedSide{"en", "2013-01-05", "Four people were wounded in a shooting on Dec. 30, 2012.", "Four people"}, true},
+		{"a weekday against an earlier date", datedSide{"en", "2013-02-07", "Four men were wounded in a shooting in South Shore Thursday afternoon.", "Four men were wounded"},
+			datedSide{"en", "2013-02-07", "The shooting happened a block from the site of a Dec. 3 incident that left five people wounded.", "five people"}, false},
+		{"a weekday before a count", datedSide{"en", "2013-03-10", "On Sunday, 10 people were wounded in a shooting.", "10 people"},
+			datedSide{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
+		{"one weekday in two weeks", datedSide{"en", "2013-03-10", "Four people were wounded in a shooting Sunday.", "Four people"},
+			datedSide{"en", "2013-03-18", "Six people were wounded in a shooting Sunday.", "Six people"}, false},
+		{"a year-less date of another year", datedSide{"en", "2013-01-02", "Five people were wounded in a shooting on Dec. 30.", "Five people"},
+			datedSide{"en", "2013-01-05", "Four people were wounded in a shooting on Dec. 30, 2011.", "Four people"}, false},
+		{"a weekday and its date es", datedSide{"es", "2013-02-07", "Cuatro personas resultaron heridas en un tiroteo el jueves.", "Cuatro personas"},
+			datedSide{"es", "2013-02-08", "Cinco personas resultaron heridas en el tiroteo del 7 de febrero.", "Cinco personas"}, true},
+		{"a weekday against an earlier date es", datedSide{"es", "2013-02-07", "Cuatro personas resultaron heridas en un tiroteo el jueves.", "Cuatro personas"},
+			datedSide{"es", "2013-02-07", "El tiroteo del 3 de diciembre dejó cinco heridos.", "cinco heridos"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			dated := func(s side) Figure {
+			dated := func(s datedSide) Figure {
 				t.Helper()
 				f := figureIn(t, s.sentence, s.lang, s.figure)
 				if s.published != "" {

@@ -20,17 +20,24 @@ func figureIn(t *testing.T, s, lang, want string) Figure {
 	return Figure{}
 }
 
+// side is one outlet's sentence and the figure in it a disagreement test
+// reads.
+type side struct{ lang, sentence, figure string }
+
+// disagreeCase is one row of a Disagree table: two outlets' sides and
+// whether they may be shown as disagreeing.
+type disagreeCase struct {
+	name string
+	a, b side
+	want bool
+}
+
 // TestConflict checks which pairs of figures from two sources a briefing
 // may show as a disagreement: only the same quantity, measured alike, with
 // values that cannot both be true.
 func TestConflict(t *testing.T) {
 	t.Parallel()
-	type side struct{ lang, sentence, figure string }
-	tests := []struct {
-		name string
-		a, b side
-		want bool
-	}{
+	tests := []disagreeCase{
 		// True disagreements stay.
 		{"death toll", side{"en", "The blast killed 12 people.", "12 people"}, side{"en", "The blast killed 15 people.", "15 people"}, true},
 		{"death toll es", side{"es", "Murieron 12 personas.", "12 personas"}, side{"es", "Murieron 15 personas en la explosión.", "15 personas"}, true},

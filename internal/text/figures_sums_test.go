@@ -16,12 +16,7 @@ import (
 // each false row guards the rule's bounds.
 func TestCommittedSums(t *testing.T) {
 	t.Parallel()
-	type side struct{ lang, sentence, figure string }
-	tests := []struct {
-		name string
-		a, b side
-		want bool
-	}{
+	tests := []disagreeCase{
 		// One sum, two sizes: sources differ.
 		{"a fund against a sum announced", side{"en", "Valdria's government on Monday announced a 2.3 billion crown fund to rebuild homes.", "2.3 billion crown"},
 			side{"en", "The government on Monday announced 2.1 billion crowns for the recovery of the valley.", "2.1 billion crowns"}, true},
