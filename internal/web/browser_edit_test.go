@@ -1,12 +1,36 @@
 package web
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
+
+// openEditForm opens the sources page with the API token in the tab's
+// session storage, as a person gave it at the prompt earlier in the tab,
+// and unfolds source 1's edit form until its input named field shows.
+func openEditForm(t *testing.T, ctx context.Context, base, field string) {
+	t.Helper()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/sources"),
+		chromedp.WaitReady(chromedp.CSS(`form[data-edit]`)),
+	); err != nil {
+		t.Fatalf("open sources page: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`sessionStorage.setItem("newsdesk-api-token", "`+testToken+`")`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/sources"),
+		chromedp.Click(chromedp.CSS(`#source-1 summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#source-1 input[name=`+field+`]`)),
+	); err != nil {
+		t.Fatalf("open the edit form: %v", err)
+	}
+}
 
 // TestBrowserEditSource edits a source on the sources page as a person
 // would: app.js, under the CSP, sends the form as PATCH /api/sources/{id}
@@ -16,23 +40,7 @@ func TestBrowserEditSource(t *testing.T) {
 	ctx := newBrowser(t)
 	st := fixtureStore()
 	ts := newTestServer(t, Config{APIToken: testToken}, st)
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.WaitReady(chromedp.CSS(`form[data-edit]`)),
-	); err != nil {
-		t.Fatalf("open sources page: %v", err)
-	}
-	// The token as a person gave it at the prompt earlier in the tab.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`sessionStorage.setItem("newsdesk-api-token", "`+testToken+`")`)); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.Click(chromedp.CSS(`#source-1 summary`)),
-		chromedp.WaitVisible(chromedp.CSS(`#source-1 input[name=category]`)),
-	); err != nil {
-		t.Fatalf("open the edit form: %v", err)
-	}
+	openEditForm(t, ctx, ts.URL, "category")
 	hidden, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#source-1 .edit-token").hidden`))
 	if err != nil {
 		t.Fatal(err)
@@ -74,22 +82,7 @@ func TestBrowserEditRefused(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowser(t)
 	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.WaitReady(chromedp.CSS(`form[data-edit]`)),
-	); err != nil {
-		t.Fatalf("open sources page: %v", err)
-	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`sessionStorage.setItem("newsdesk-api-token", "`+testToken+`")`)); err != nil {
-		t.Fatal(err)
-	}
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.Click(chromedp.CSS(`#source-1 summary`)),
-		chromedp.WaitVisible(chromedp.CSS(`#source-1 input[name=lang]`)),
-	); err != nil {
-		t.Fatalf("open the edit form: %v", err)
-	}
+	openEditForm(t, ctx, ts.URL, "lang")
 	const status = `new Promise((resolve) => {
 		const el = document.querySelector("#source-1 .edit-status");
 		const check = () => el.textContent.includes("…") || !el.textContent ? setTimeout(check, 20) :

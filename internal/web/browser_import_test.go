@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,17 +23,7 @@ func TestBrowserImportOPML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx,
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.Click(chromedp.CSS(`.import-sources summary`)),
-		chromedp.WaitVisible(chromedp.CSS(`.import-sources input[name=opml]`)),
-		chromedp.SetUploadFiles(chromedp.CSS(`.import-sources input[name=opml]`), []string{file}),
-		chromedp.SendKeys(chromedp.CSS(`.import-sources input[name=token]`), testToken),
-		chromedp.Click(chromedp.CSS(`.import-sources button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`ul.import-list`)),
-	); err != nil {
-		t.Fatalf("import through the form: %v", err)
-	}
+	importThroughForm(t, ctx, ts.URL, file)
 	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("main").innerText`))
 	if err != nil {
 		t.Fatal(err)
@@ -98,18 +89,7 @@ func TestBrowserImportResultNarrow(t *testing.T) {
 	if err := os.WriteFile(file, []byte(opml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(375, 800),
-		chromedp.Navigate(ts.URL+"/sources"),
-		chromedp.Click(chromedp.CSS(`.import-sources summary`)),
-		chromedp.WaitVisible(chromedp.CSS(`.import-sources input[name=opml]`)),
-		chromedp.SetUploadFiles(chromedp.CSS(`.import-sources input[name=opml]`), []string{file}),
-		chromedp.SendKeys(chromedp.CSS(`.import-sources input[name=token]`), testToken),
-		chromedp.Click(chromedp.CSS(`.import-sources button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`ul.import-list`)),
-	); err != nil {
-		t.Fatalf("import through the form: %v", err)
-	}
+	importThroughForm(t, ctx, ts.URL, file, chromedp.EmulateViewport(375, 800))
 	screenshot(ctx, t, "import-result-375.png")
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
 		const out = [];
@@ -125,5 +105,24 @@ func TestBrowserImportResultNarrow(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "2 URLs" {
 		t.Errorf("at 375 px: %q, want 2 URLs, none past the window's edge", got)
+	}
+}
+
+// importThroughForm uploads file with the sources page's import form, as a
+// person would, after the steps given first (a viewport, say), and waits
+// for the page of what was added and skipped.
+func importThroughForm(t *testing.T, ctx context.Context, base, file string, first ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	steps := append(first,
+		chromedp.Navigate(base+"/sources"),
+		chromedp.Click(chromedp.CSS(`.import-sources summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`.import-sources input[name=opml]`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`.import-sources input[name=opml]`), []string{file}),
+		chromedp.SendKeys(chromedp.CSS(`.import-sources input[name=token]`), testToken),
+		chromedp.Click(chromedp.CSS(`.import-sources button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`ul.import-list`)),
+	)
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("import through the form: %v", err)
 	}
 }

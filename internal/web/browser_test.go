@@ -94,17 +94,7 @@ func TestBrowserCopyAndHighlight(t *testing.T) {
 		t.Errorf("headline font %q: style sheet not applied", font)
 	}
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))); err != nil {
-		t.Fatalf("click copy: %v", err)
-	}
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
-		const el = document.getElementById("copy-status");
-		const check = () => el.textContent ? resolve(el.textContent) : setTimeout(check, 20);
-		check();
-	})`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("read confirmation: %v", err)
-	}
+	status := clickCopy(t, ctx)
 	if status != "Copied" {
 		t.Errorf("confirmation %q, want Copied", status)
 	}
@@ -355,17 +345,7 @@ func TestBrowserCopyFailsNarrow(t *testing.T) {
 	})()`)); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))); err != nil {
-		t.Fatalf("click copy: %v", err)
-	}
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
-		const el = document.getElementById("copy-status");
-		const check = () => el.textContent ? resolve(el.textContent) : setTimeout(check, 20);
-		check();
-	})`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("read the message: %v", err)
-	}
+	status := clickCopy(t, ctx)
 	if !strings.HasPrefix(status, "Could not copy") {
 		t.Fatalf("message %q, want the failure's", status)
 	}
@@ -457,4 +437,22 @@ func TestBrowserSourcesLongURL(t *testing.T) {
 			t.Errorf("at %d px:\n%s", width, strings.Join(off, "\n"))
 		}
 	}
+}
+
+// clickCopy clicks the story page's copy button and returns the message
+// the page then shows beside it, waiting for it to be set.
+func clickCopy(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))); err != nil {
+		t.Fatalf("click copy: %v", err)
+	}
+	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise((resolve) => {
+		const el = document.getElementById("copy-status");
+		const check = () => el.textContent ? resolve(el.textContent) : setTimeout(check, 20);
+		check();
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("read the copy message: %v", err)
+	}
+	return status
 }
