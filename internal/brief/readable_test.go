@@ -95,6 +95,27 @@ func TestStoryNames(t *testing.T) {
 	}
 }
 
+// nameFirstOrder puts the sentences in through nameFirst, each marked by
+// marks (whether it leans on a pronoun, whether it refers back), with
+// names the story's, and returns them in the order nameFirst leaves.
+func nameFirstOrder(in []string, marks func(s string) (leans, refers bool), names ...string) []string {
+	cs := make([]candidate, len(in))
+	for i, s := range in {
+		cs[i].u.text = s
+		cs[i].leans, cs[i].refers = marks(s)
+	}
+	named := map[string]bool{}
+	for _, n := range names {
+		named[n] = true
+	}
+	nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, named) })
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.u.text)
+	}
+	return got
+}
+
 func TestNameFirst(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -112,18 +133,9 @@ func TestNameFirst(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cs := make([]candidate, len(tc.in))
-			for i, s := range tc.in {
-				cs[i].u.text = s
-				cs[i].leans = opensOnPronoun(s, "en")
-				cs[i].refers = refersBack(s, "en")
-			}
-			names := map[string]bool{"moreno": true}
-			nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, names) })
-			var got []string
-			for _, c := range cs {
-				got = append(got, c.u.text)
-			}
+			got := nameFirstOrder(tc.in, func(s string) (bool, bool) {
+				return opensOnPronoun(s, "en"), refersBack(s, "en")
+			}, "moreno")
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("order (-want +got):\n%s", diff)
 			}
@@ -494,17 +506,9 @@ func TestNameFirstBackReference(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cs := make([]candidate, len(tc.in))
-			for i, s := range tc.in {
-				cs[i].u.text = s
-				cs[i].leans, cs[i].refers = openerMarks(s, tc.lang, SummaryOptions{BackReferenceOpeners: tc.off})
-			}
-			names := map[string]bool{"moreno": true, "anand": true, "eastgate": true}
-			nameFirst(cs, func(u unit) bool { return namesSomeone(u.text, names) })
-			var got []string
-			for _, c := range cs {
-				got = append(got, c.u.text)
-			}
+			got := nameFirstOrder(tc.in, func(s string) (bool, bool) {
+				return openerMarks(s, tc.lang, SummaryOptions{BackReferenceOpeners: tc.off})
+			}, "moreno", "anand", "eastgate")
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("order (-want +got):\n%s", diff)
 			}

@@ -8,6 +8,24 @@ import (
 	"github.com/newsdesk/newsdesk/internal/news"
 )
 
+// wordCandidates makes a candidate of each word count, restating none of
+// the others, with those at the indexes in leans opening on a pronoun and
+// those in refers referring back.
+func wordCandidates(words, leans, refers []int) []candidate {
+	cands := make([]candidate, len(words))
+	for i, w := range words {
+		cands[i].u.words = w
+		cands[i].near = make([]bool, len(words))
+	}
+	for _, i := range leans {
+		cands[i].leans = true
+	}
+	for _, i := range refers {
+		cands[i].refers = true
+	}
+	return cands
+}
+
 func TestEachSubset(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -29,16 +47,9 @@ func TestEachSubset(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cands := make([]candidate, len(tc.words))
-			for i, w := range tc.words {
-				cands[i].u.words = w
-				cands[i].near = make([]bool, len(tc.words))
-			}
+			cands := wordCandidates(tc.words, tc.leans, nil)
 			for _, p := range tc.near {
 				cands[p[0]].near[p[1]], cands[p[1]].near[p[0]] = true, true
-			}
-			for _, i := range tc.leans {
-				cands[i].leans = true
 			}
 			// Brute force over bit masks.
 			allLean := len(tc.leans) == len(cands)
@@ -105,17 +116,7 @@ func TestBestSubset(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			cands := make([]candidate, len(tc.words))
-			for i, w := range tc.words {
-				cands[i].u.words = w
-				cands[i].near = make([]bool, len(tc.words))
-			}
-			for _, i := range tc.refers {
-				cands[i].refers = true
-			}
-			for _, i := range tc.leans {
-				cands[i].leans = true
-			}
+			cands := wordCandidates(tc.words, tc.leans, tc.refers)
 			got := bestSubset(cands, tc.budget, func(pick []int) float64 {
 				var v float64
 				for _, k := range pick {
