@@ -204,6 +204,29 @@ func testRetrySource(t *testing.T, st store.Store) {
 	testRetryFailedPage(t, st, now, []int64{feed.ID, good.ID})
 }
 
+// mustFailedPage adds a page polled at now whose article could not be read
+// (HTTP 404).
+func mustFailedPage(t *testing.T, st store.Store, now time.Time) news.Source {
+	t.Helper()
+	s, err := st.AddSource(context.Background(), news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
+		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource(failed page): %v", err)
+	}
+	return s
+}
+
+// mustReadPage adds a page polled at now whose article was read.
+func mustReadPage(t *testing.T, st store.Store, now time.Time) news.Source {
+	t.Helper()
+	s, err := st.AddSource(context.Background(), news.Source{Kind: news.SourcePage, URL: "https://example.org/read",
+		Status: news.StatusOK, LastPolledAt: now})
+	if err != nil {
+		t.Fatalf("AddSource(read page): %v", err)
+	}
+	return s
+}
+
 // testRetryFailedPage checks that a page whose article could not be read
 // is read again when retried: its failed article is deleted, so that the
 // poll fetches the page rather than find the article under its URL, and
@@ -212,16 +235,7 @@ func testRetrySource(t *testing.T, st store.Store) {
 func testRetryFailedPage(t *testing.T, st store.Store, now time.Time, due []int64) {
 	t.Helper()
 	ctx := context.Background()
-	failed, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
-		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
-	if err != nil {
-		t.Fatalf("AddSource: %v", err)
-	}
-	read, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/read",
-		Status: news.StatusOK, LastPolledAt: now})
-	if err != nil {
-		t.Fatalf("AddSource: %v", err)
-	}
+	failed, read := mustFailedPage(t, st, now), mustReadPage(t, st, now)
 	for _, a := range []news.Article{
 		{SourceID: failed.ID, URL: failed.URL, FetchedAt: now, Extraction: news.ExtractFailed, ExtractionReason: failed.LastError},
 		{SourceID: read.ID, URL: read.URL, FetchedAt: now, Title: "Read", Text: "The article.", Extraction: news.ExtractFull},
@@ -319,11 +333,7 @@ func testRetryPageKeepsSnapshot(t *testing.T, st store.Store) {
 		t.Skipf("%T keeps no cluster snapshot", st)
 	}
 	now := day0
-	page, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
-		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
-	if err != nil {
-		t.Fatalf("AddSource: %v", err)
-	}
+	page := mustFailedPage(t, st, now)
 	feed := mustSource(t, st, "https://example.org/feed.xml")
 	// Grouped in this order: the failed page's article last, as when the
 	// page was the last article of the batch before a save.
@@ -365,16 +375,7 @@ func testRetryPageKeepsSnapshot(t *testing.T, st store.Store) {
 func testReaddSource(t *testing.T, st store.Store) {
 	ctx := context.Background()
 	now := day0
-	failed, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/gone",
-		Status: news.StatusError, LastError: "page could not be fetched: HTTP 404", ErrorCount: 1, LastPolledAt: now})
-	if err != nil {
-		t.Fatalf("AddSource: %v", err)
-	}
-	read, err := st.AddSource(ctx, news.Source{Kind: news.SourcePage, URL: "https://example.org/read",
-		Status: news.StatusOK, LastPolledAt: now})
-	if err != nil {
-		t.Fatalf("AddSource: %v", err)
-	}
+	failed, read := mustFailedPage(t, st, now), mustReadPage(t, st, now)
 	feed := mustSource(t, st, "https://example.org/feed.xml")
 	mustArticle(t, st, news.Article{SourceID: failed.ID, URL: failed.URL, FetchedAt: now,
 		Extraction: news.ExtractFailed, ExtractionReason: failed.LastError})
