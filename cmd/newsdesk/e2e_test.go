@@ -307,26 +307,40 @@ func checkItem(t *testing.T, story int64, kind news.SectionKind, it news.Item, t
 	}
 }
 
+// postSource subscribes url through the API of the server at base, as
+// "sources add" does, and returns the answer's status and body.
+func postSource(t *testing.T, ctx context.Context, base, token, url string) (int, []byte) {
+	t.Helper()
+	body := fmt.Sprintf(`{"url": %q}`, url)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/sources", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("read the answer to POST /api/sources %s: %v", url, err)
+	}
+	return resp.StatusCode, b
+}
+
 // checkBadInputs subscribes sources that fail in every way the issue names
 // and checks each failure is reported clearly while the rest goes on.
 func checkBadInputs(t *testing.T, ctx context.Context, base, wire, token string) {
 	add := func(url string) int64 {
 		t.Helper()
-		body := fmt.Sprintf(`{"url": %q}`, url)
-		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, base+"/api/sources", strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
+		status, b := postSource(t, ctx, base, token, url)
+		if status != http.StatusCreated && status != http.StatusOK {
+			t.Fatalf("POST /api/sources %s: %d: %s", url, status, b)
 		}
-		defer resp.Body.Close()
 		var s news.Source
-		if resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK {
-			b, _ := io.ReadAll(resp.Body)
-			t.Fatalf("POST /api/sources %s: %s: %s", url, resp.Status, b)
-		}
-		if err := json.NewDecoder(resp.Body).Decode(&s); err != nil {
+		if err := json.Unmarshal(b, &s); err != nil {
 			t.Fatal(err)
 		}
 		return s.ID

@@ -86,22 +86,8 @@ func TestServeRefusesOwnFeed(t *testing.T) {
 	defer proxy.Close()
 
 	add := func(feedURL string) (int, string) {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, self+"/api/sources", strings.NewReader(`{"url": "`+feedURL+`"}`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+token)
-		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var b bytes.Buffer
-		if _, err := b.ReadFrom(resp.Body); err != nil {
-			t.Fatal(err)
-		}
-		return resp.StatusCode, b.String()
+		status, b := postSource(t, ctx, self, token, feedURL)
+		return status, string(b)
 	}
 	if status, body := add(self + "/feeds/stories.atom"); status != http.StatusBadRequest || !strings.Contains(body, "this newsdesk's own site") {
 		t.Errorf("add its own feed: %d %s; want 400, this newsdesk's own site", status, body)
