@@ -325,10 +325,7 @@ func BenchRankedPage(b *testing.B, st store.Store, n int) {
 // the deleted article makes the next start replay the whole archive.
 func testRetryPageKeepsSnapshot(t *testing.T, st store.Store) {
 	ctx := context.Background()
-	snaps, ok := st.(interface {
-		PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error
-		ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, error)
-	})
+	snaps, ok := st.(snapshotStore)
 	if !ok {
 		t.Skipf("%T keeps no cluster snapshot", st)
 	}

@@ -973,14 +973,18 @@ func testDeleteSourceKeepsArticles(t *testing.T, st store.Store) {
 	}
 }
 
+// snapshotStore is a back end that keeps the clusterer's snapshot, which
+// store.Store does not require.
+type snapshotStore interface {
+	PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error
+	ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, error)
+}
+
 // testClusterSnapshot checks that the back end keeps the clusterer's
 // snapshot, the latest replacing the one before, bytes and all.
 func testClusterSnapshot(t *testing.T, st store.Store) {
 	ctx := context.Background()
-	cs, ok := st.(interface {
-		PutClusterSnapshot(ctx context.Context, s store.ClusterSnapshot) error
-		ClusterSnapshot(ctx context.Context) (store.ClusterSnapshot, error)
-	})
+	cs, ok := st.(snapshotStore)
 	if !ok {
 		t.Fatalf("%T keeps no cluster snapshot", st)
 	}
