@@ -52,14 +52,7 @@ func TestFactsReaderLanguage(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			items := facts(tt.arts, articleLangs(tt.arts), articleQuotes(tt.arts), sources, 8, nil, newScored(tt.arts, SummaryOptions{}.withDefaults()), tt.prefer, text.FigureOptions{})
-			var got [][]string
-			for _, it := range items {
-				figs := []string{it.Figure.Text}
-				for _, v := range it.Variants {
-					figs = append(figs, v.Figure.Text)
-				}
-				got = append(got, figs)
-			}
+			got := itemFigures(items)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts' figures (-want +got):\n%s", diff)
 			}

@@ -62,8 +62,14 @@ func TestFactsPeopleCountsDiffer(t *testing.T) {
 // factFigures is the text of each key fact's figure and its variants (the
 // other sources' values), as the briefing lists them: one slice a fact.
 func factFigures(arts []news.Article, sources map[int64]news.Source) [][]string {
+	return itemFigures(allFacts(arts, sources, 8, nil))
+}
+
+// itemFigures is the text of each key fact item's figure and its variants:
+// one slice an item.
+func itemFigures(items []news.Item) [][]string {
 	var got [][]string
-	for _, it := range allFacts(arts, sources, 8, nil) {
+	for _, it := range items {
 		figs := []string{it.Figure.Text}
 		for _, v := range it.Variants {
 			figs = append(figs, v.Figure.Text)

@@ -77,14 +77,7 @@ func TestFactsSumSizes(t *testing.T) {
 				{ID: 1, SourceID: 1, Lang: tt.lang, Title: "Fund", Text: tt.texts[0]},
 				{ID: 2, SourceID: 2, Lang: tt.lang, Title: "Fund", Text: tt.texts[1]},
 			}
-			var got [][]string
-			for _, it := range allFactsWith(arts, twoSources, 8, nil, tt.o) {
-				figs := []string{it.Figure.Text}
-				for _, v := range it.Variants {
-					figs = append(figs, v.Figure.Text)
-				}
-				got = append(got, figs)
-			}
+			got := itemFigures(allFactsWith(arts, twoSources, 8, nil, tt.o))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("facts (-want +got):\n%s", diff)
 			}
