@@ -38,6 +38,9 @@ const (
 	KindInvalidURL
 	// KindCanceled is a request whose context was canceled by the caller.
 	KindCanceled
+	// KindBusy is a request not sent because its host's turn was further
+	// off than Request.MaxWait; RetryAfter says when to come back.
+	KindBusy
 )
 
 var kindNames = map[ErrorKind]string{
@@ -51,6 +54,7 @@ var kindNames = map[ErrorKind]string{
 	KindContentType: "content-type",
 	KindInvalidURL:  "invalid-url",
 	KindCanceled:    "canceled",
+	KindBusy:        "busy",
 }
 
 // String returns a short lower-case name, suitable for logs and metrics.
@@ -142,10 +146,10 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Temporary reports whether trying again later may succeed: timeouts,
-// network failures, 408, 425, 429 and 5xx statuses.
+// network failures, a busy host's turn, 408, 425, 429 and 5xx statuses.
 func (e *Error) Temporary() bool {
 	switch e.Kind {
-	case KindTimeout, KindNetwork:
+	case KindTimeout, KindNetwork, KindBusy:
 		return true
 	case KindStatus:
 		return e.StatusCode == http.StatusRequestTimeout || e.StatusCode == http.StatusTooEarly ||
@@ -191,6 +195,17 @@ func RetryAfter(err error) time.Duration {
 func Held(err error) time.Duration {
 	var fe *Error
 	if errors.As(err, &fe) && fe.Kind == KindStatus && fe.Detail == "held" {
+		return fe.RetryAfter
+	}
+	return 0
+}
+
+// Busy returns how long from now to come back when err is a request not
+// sent because its host's turn was further off than Request.MaxWait,
+// else 0.
+func Busy(err error) time.Duration {
+	var fe *Error
+	if errors.As(err, &fe) && fe.Kind == KindBusy {
 		return fe.RetryAfter
 	}
 	return 0

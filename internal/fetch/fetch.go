@@ -113,6 +113,14 @@ type Request struct {
 	// Expect, when not ExpectAny, fails the fetch with KindContentType
 	// unless the body is of an expected kind.
 	Expect Expect
+	// MaxWait, when positive, bounds how long the request waits for its
+	// host's turn (Config.HostInterval, a Crawl-delay): if the turn is
+	// further off, the request is not sent, takes no turn, and fails at
+	// once with a KindBusy error whose RetryAfter is when to come back
+	// (see Busy). A queued job gives its worker back that way rather than
+	// hold it while one busy host's backlog drains. Zero waits as long as
+	// it takes.
+	MaxWait time.Duration
 }
 
 // Response is a fetched body.
@@ -145,8 +153,13 @@ type Client struct {
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
-	held     map[string]hold // hosts that asked for no requests until a time
-	robots   robotsCache
+	// booked is, per host, the latest turn promised to a request turned
+	// away as busy (Request.MaxWait): the next one is told to come back
+	// an interval later, so a backlog turned away comes back one at a
+	// time at the host's pace, not all at once at its next free turn.
+	booked map[string]time.Time
+	held   map[string]hold // hosts that asked for no requests until a time
+	robots robotsCache
 }
 
 // New returns a client, or an error if cfg is unusable.
@@ -217,6 +230,7 @@ func New(cfg Config) (*Client, error) {
 		now:      time.Now,
 		sleep:    sleepCtx,
 		limiters: make(map[string]*rate.Limiter),
+		booked:   make(map[string]time.Time),
 		held:     make(map[string]hold),
 		robots:   robotsCache{entries: make(map[string]robotsEntry)},
 	}
@@ -347,6 +361,13 @@ func (c *Client) slowHost(host string, delay time.Duration) {
 // wait blocks until host may be contacted again. Hosts are keyed by name
 // without port: two ports of one server are one server to be polite to.
 func (c *Client) wait(ctx context.Context, host string) error {
+	return c.waitAtMost(ctx, host, 0)
+}
+
+// waitAtMost is wait, but when maxWait is positive and host's turn is
+// further off than maxWait it does not wait: it gives the turn back and
+// returns a *busyError saying when to come back.
+func (c *Client) waitAtMost(ctx context.Context, host string, maxWait time.Duration) error {
 	if c.cfg.HostInterval < 0 {
 		return nil
 	}
@@ -357,11 +378,45 @@ func (c *Client) wait(ctx context.Context, host string) error {
 	if d <= 0 {
 		return nil
 	}
+	if maxWait > 0 && d > maxWait {
+		// Given back, the turn is the next request's: this one holds
+		// none while it is away, so politeness stays the limiter's
+		// alone, and it is asked again when it comes back.
+		r.CancelAt(now)
+		return &busyError{wait: c.book(host, now, d, lim.Limit())}
+	}
 	if err := c.sleep(ctx, d); err != nil {
 		r.CancelAt(c.now())
 		return err
 	}
 	return nil
+}
+
+// book returns how long from now a request to host turned away as busy
+// should come back: at the host's next free turn (now+free), or an
+// interval after the last one turned away, whichever is later. It is only
+// a hint to spread the returns out; the limiter still decides.
+func (c *Client) book(host string, now time.Time, free time.Duration, limit rate.Limit) time.Duration {
+	interval := time.Second
+	if limit > 0 && limit != rate.Inf {
+		interval = time.Duration(float64(time.Second) / float64(limit))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	at := now.Add(free)
+	if next := c.booked[host].Add(interval); next.After(at) {
+		at = next
+	}
+	c.booked[host] = at
+	return at.Sub(now)
+}
+
+// busyError is waitAtMost's error for a request turned away because its
+// host's turn is wait away.
+type busyError struct{ wait time.Duration }
+
+func (e *busyError) Error() string {
+	return "host busy: its turn is " + news.FormatDuration(e.wait) + " away"
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -419,7 +474,10 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	// Wait for the host's turn before the timeout starts: time spent
 	// queueing behind other requests to a busy host is politeness, not a
 	// slow server.
-	if err := c.wait(ctx, hostKey(u)); err != nil {
+	if err := c.waitAtMost(ctx, hostKey(u), r.MaxWait); err != nil {
+		if be, ok := errors.AsType[*busyError](err); ok {
+			return nil, &Error{URL: r.URL, Kind: KindBusy, RetryAfter: be.wait, Detail: be.Error()}
+		}
 		return nil, c.classify(ctx, r.URL, err)
 	}
 	// Again after the wait: a request queued behind others to a busy

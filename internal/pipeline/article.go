@@ -37,7 +37,10 @@ type extractFunc func(ctx context.Context, html []byte, pageURL string) (extract
 // returns an error only when ctx ended, so the caller retries later rather
 // than store a fallback the page did not deserve. A page whose extraction
 // outlasts extractTimeout (if positive) is one that cannot be used.
-func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news.Source, it feedItem, extractTimeout time.Duration) (news.Article, error) {
+//
+// A page whose host's turn is further off than hostWait (if positive) is
+// not fetched: the error is fetch.Busy's, for the job to come back then.
+func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news.Source, it feedItem, extractTimeout, hostWait time.Duration) (news.Article, error) {
 	a := news.Article{
 		SourceID:    src.ID,
 		URL:         news.URLKey(it.URL),
@@ -53,9 +56,9 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		// fills in for items that carry none.
 		Category: cmp.Or(it.Category, src.Category),
 	}
-	resp, err := fc.Get(ctx, fetch.Request{URL: it.URL, CheckRobots: true, Expect: fetch.ExpectHTML})
+	resp, err := fc.Get(ctx, fetch.Request{URL: it.URL, CheckRobots: true, Expect: fetch.ExpectHTML, MaxWait: hostWait})
 	if err != nil {
-		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled {
+		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled || fetch.Busy(err) > 0 {
 			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
 		}
 		if fetch.Held(err) > 0 {

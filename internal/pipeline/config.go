@@ -67,6 +67,14 @@ type Config struct {
 	// It bounds the wait of an article stored while a cluster job was
 	// already finishing. Default 100ms.
 	GroupEvery time.Duration
+	// HostWait is how long a poll or an article fetch may wait for its
+	// host's turn (the fetch client's per-host interval, a Crawl-delay)
+	// while it holds its worker. A turn further off gives the worker
+	// back: the job is snoozed until its turn, not counted as an attempt,
+	// so a backlog on one host does not keep every worker waiting while
+	// other hosts' pages queue behind it (docs/pipeline.md, "A backlog on
+	// one host"). Default 2 seconds; 0 waits as long as it takes.
+	HostWait time.Duration
 	// GroupSettle is how long clustering may wait while feeds are being
 	// polled and articles fetched, so that a backlog (the first poll of
 	// new sources) is grouped oldest first as one batch rather than feed
@@ -207,6 +215,7 @@ const (
 	DefaultScheduleEvery   = time.Second
 	DefaultGroupEvery      = 100 * time.Millisecond
 	DefaultGroupSettle     = 2 * time.Second
+	DefaultHostWait        = 2 * time.Second
 	DefaultGroupBacklog    = time.Minute
 	DefaultBacklogJobs     = 20
 	MaxGroupBacklogWait    = time.Hour
@@ -244,6 +253,7 @@ func DefaultConfig() Config {
 		ScheduleEvery:    DefaultScheduleEvery,
 		GroupEvery:       DefaultGroupEvery,
 		GroupSettle:      DefaultGroupSettle,
+		HostWait:         DefaultHostWait,
 		GroupBacklogWait: DefaultGroupBacklog,
 		GroupBacklogJobs: DefaultBacklogJobs,
 		LeaderRetry:      DefaultLeaderRetry,
@@ -302,6 +312,9 @@ func (c Config) Validate() error {
 	}
 	if c.GroupSettle < 0 {
 		errs = append(errs, fmt.Errorf("group settle must not be negative, got %s", news.FormatDuration(c.GroupSettle)))
+	}
+	if c.HostWait < 0 {
+		errs = append(errs, fmt.Errorf("host wait must not be negative, got %s", news.FormatDuration(c.HostWait)))
 	}
 	if c.GroupBacklogWait < 0 || c.GroupBacklogWait > MaxGroupBacklogWait {
 		errs = append(errs, fmt.Errorf("group backlog wait must be 0 to %s, got %s", news.FormatDuration(MaxGroupBacklogWait), news.FormatDuration(c.GroupBacklogWait)))

@@ -335,11 +335,14 @@ func (p *Pipeline) settle(ctx context.Context) (time.Duration, error) {
 		p.settling = now
 	}
 	if busy && !p.backlog && p.cfg.GroupBacklogWait > p.cfg.GroupSettle {
-		// Only jobs under way or ready make a backlog: fetches waiting
+		// Only jobs under way, ready, or snoozed until their host's turn
+		// within the wait's bound make a backlog: a busy host's pages
+		// give their workers back and wait scheduled (Config.HostWait),
+		// and a story must not be grouped without them. Fetches waiting
 		// out a retry's backoff (a site down) are not a backlog being
 		// fetched, and would otherwise hold steady grouping back by the
 		// whole GroupBacklogWait for as long as they keep retrying.
-		n, err := p.q.CountActiveIn(ctx, p.cfg.GroupBacklogJobs, QueuePoll, QueueArticle)
+		n, err := p.q.CountDueIn(ctx, p.cfg.GroupBacklogJobs, p.cfg.GroupBacklogWait, QueuePoll, QueueArticle)
 		if err != nil {
 			return 0, err
 		}

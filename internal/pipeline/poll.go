@@ -47,8 +47,15 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 	}
 	resp, err := p.fc.Get(ctx, fetch.Request{
 		URL: src.URL, ETag: src.ETag, LastModified: src.LastModified,
-		Expect: expect,
+		Expect: expect, MaxWait: p.cfg.HostWait,
 	})
+	if left := fetch.Busy(err); left > 0 {
+		// Not sent: the feed's host is busy with a backlog. The poll
+		// comes back at its turn, its source untouched, rather than hold
+		// a poll worker that other hosts' feeds are waiting for.
+		p.logger.Debug("poll waits for its host's turn", "source", src.ID, "url", src.URL, "wait", left)
+		return river.JobSnooze(left)
+	}
 	// The poll is dated when the feed answered, not when the job began: a
 	// fetch may wait its turn at a busy host for a minute and then run to
 	// its timeout, and a backoff or a Retry-After counted from before that
@@ -145,6 +152,9 @@ func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time)
 	a, err := p.st.ArticleByURL(ctx, news.URLKey(src.URL))
 	if errors.Is(err, store.ErrNotFound) {
 		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
+	}
+	if left := fetch.Busy(err); left > 0 {
+		return river.JobSnooze(left) // see poll: back at the host's turn
 	}
 	if err != nil {
 		return fmt.Errorf("read page %s: %w", src.URL, err)
@@ -410,6 +420,12 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 		p.logger.Debug("article waits for its host's Retry-After", "url", args.Item.URL, "wait", left)
 		return river.JobSnooze(left)
 	}
+	if left := fetch.Busy(err); left > 0 {
+		// The host's turn is far off (a backlog of its pages ahead of
+		// this one): the worker goes to another host's page meanwhile.
+		p.logger.Debug("article waits for its host's turn", "url", args.Item.URL, "wait", left)
+		return river.JobSnooze(left)
+	}
 	return err
 }
 
@@ -435,7 +451,7 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	} else if err != nil {
 		return news.Article{}, err
 	}
-	a, err := readArticle(ctx, p.fc, extract.ExtractContext, src, args.Item, p.cfg.ExtractTimeout)
+	a, err := readArticle(ctx, p.fc, extract.ExtractContext, src, args.Item, p.cfg.ExtractTimeout, p.cfg.HostWait)
 	if err != nil {
 		return news.Article{}, err
 	}

@@ -856,6 +856,32 @@ func (q *Queue) CountActiveIn(ctx context.Context, limit int, queues ...string) 
 	return len(res.Jobs), nil
 }
 
+// CountDueIn is CountActiveIn counting too the jobs scheduled to run
+// within the next within: a job snoozed until its host's turn (a page of
+// a busy host's backlog) is as much a part of the backlog being fetched as
+// one waiting for a worker, though it holds none. A job waiting out a
+// retry's backoff (retryable) is still not counted.
+func (q *Queue) CountDueIn(ctx context.Context, limit int, within time.Duration, queues ...string) (int, error) {
+	n, err := q.CountActiveIn(ctx, limit, queues...)
+	if err != nil || n >= limit || within <= 0 {
+		return n, err
+	}
+	horizon := time.Now().Add(within)
+	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).
+		States(rivertype.JobStateScheduled).
+		OrderBy(river.JobListOrderByScheduledAt, river.SortOrderAsc).First(limit-n))
+	if err != nil {
+		return 0, fmt.Errorf("count scheduled jobs of %v: %w", queues, err)
+	}
+	for _, j := range res.Jobs {
+		if j.ScheduledAt.After(horizon) {
+			break
+		}
+		n++
+	}
+	return n, nil
+}
+
 // Pending reports whether any job is unfinished.
 func (q *Queue) Pending(ctx context.Context) (bool, error) {
 	res, err := q.Client.JobList(ctx, river.NewJobListParams().States(PendingStates()...).First(1))
