@@ -946,3 +946,63 @@ func TestHoldSeenAfterWait(t *testing.T) {
 		t.Errorf("server requests (-want +got):\n%s", diff)
 	}
 }
+
+// TestMaxWaitTurnsAway checks Request.MaxWait with a fake clock: a request
+// whose host's turn is further off is not sent and takes no turn, and the
+// requests turned away are told to come back one host interval apart, not
+// all at the host's next free turn.
+func TestMaxWaitTurnsAway(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var sent []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		sent = append(sent, r.URL.Path)
+		mu.Unlock()
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+	c := testClient(t, func(cfg *Config) { cfg.HostInterval = 2 * time.Second })
+	sleeps := fakeClock(c)
+	type result struct {
+		Path      string
+		Busy      time.Duration
+		Temporary bool
+	}
+	tests := []struct {
+		path    string
+		maxWait time.Duration
+		want    result
+	}{
+		{"/1", time.Second, result{Path: "/1"}},                                         // the host is free: sent
+		{"/2", time.Second, result{Path: "/2", Busy: 2 * time.Second, Temporary: true}}, // its turn in 2s
+		{"/3", time.Second, result{Path: "/3", Busy: 4 * time.Second, Temporary: true}}, // after /2's
+		{"/4", 0, result{Path: "/4"}},                                                   // waits; /2's and /3's turns were given back
+		{"/5", 3 * time.Second, result{Path: "/5"}},                                     // 2s is within 3s: waits
+	}
+	var got, want []result
+	for _, tt := range tests {
+		want = append(want, tt.want)
+		_, err := c.Get(context.Background(), Request{URL: srv.URL + tt.path, MaxWait: tt.maxWait})
+		r := result{Path: tt.path, Busy: Busy(err)}
+		var fe *Error
+		if errors.As(err, &fe) {
+			r.Temporary = fe.Temporary()
+			if fe.Kind != KindBusy {
+				t.Errorf("%s: %v", tt.path, err)
+			}
+		}
+		got = append(got, r)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("results (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"2s", "2s"}, sleeps()); diff != "" {
+		t.Errorf("sleeps (-want +got):\n%s", diff)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff([]string{"/1", "/4", "/5"}, sent); diff != "" {
+		t.Errorf("requests sent (-want +got):\n%s", diff)
+	}
+}
