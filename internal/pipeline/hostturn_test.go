@@ -15,6 +15,8 @@ import (
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
+	"github.com/newsdesk/newsdesk/internal/store/postgres"
+	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 )
 
 // turnHost is a loopback site that serves one feed of pages and records
@@ -104,6 +106,28 @@ func (h *turnHost) closestGap() time.Duration {
 // backlog.
 func TestBusyHostGivesWorkersBack(t *testing.T) {
 	t.Parallel()
+	tests := []struct {
+		name  string
+		start func(t *testing.T, ctx context.Context, fc *fetch.Client, cfg Config) (store.Store, *Pipeline)
+	}{
+		{"sqlite", func(t *testing.T, ctx context.Context, fc *fetch.Client, cfg Config) (store.Store, *Pipeline) {
+			h := startPipelineWith(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), fc, cfg)
+			return h.st, h.p
+		}},
+		{"postgres", func(t *testing.T, ctx context.Context, fc *fetch.Client, cfg Config) (store.Store, *Pipeline) {
+			pr := startPostgresWith(t, ctx, pgtest.DSN(t), fc, func(st *postgres.Store) store.Store { return st }, func(c *Config) { c.HostWait = cfg.HostWait })
+			return pr.st, pr.p
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			testBusyHost(t, tt.start)
+		})
+	}
+}
+
+func testBusyHost(t *testing.T, open func(t *testing.T, ctx context.Context, fc *fetch.Client, cfg Config) (store.Store, *Pipeline)) {
 	const (
 		interval = time.Second
 		backlog  = 24 // pages on host A: 24 s at its pace
@@ -125,16 +149,21 @@ func TestBusyHostGivesWorkersBack(t *testing.T) {
 	t.Cleanup(fc.Close)
 	cfg := testConfig()
 	cfg.HostWait = 2 * time.Second
-	h := startPipelineWith(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), fc, cfg)
+	st, p := open(t, ctx, fc, cfg)
 
 	start := time.Now()
-	h.addSource(t, ctx, news.Source{URL: hostA.base + "/feed.xml"})
+	addSource := func(url string) {
+		if _, err := st.AddSource(ctx, news.Source{URL: url}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	addSource(hostA.base + "/feed.xml")
 	waitFor(t, "host A's backlog is being fetched", func() bool { return hostA.pagesAsked() >= 2 })
 	added := time.Now()
-	h.addSource(t, ctx, news.Source{URL: hostB.base + "/feed.xml"})
+	addSource(hostB.base + "/feed.xml")
 	waitFor(t, "host B's page is fetched", func() bool { _, ok := hostB.firstAt("/p0"); return ok })
 	atB, _ := hostB.firstAt("/p0")
-	h.waitIdle(t, ctx)
+	waitIdle(t, ctx, p)
 	drained := time.Since(start)
 
 	waited := atB.Sub(added)
@@ -151,7 +180,7 @@ func TestBusyHostGivesWorkersBack(t *testing.T) {
 			t.Errorf("host %s asked twice %v apart, under its interval %v", name, gap, interval)
 		}
 	}
-	list, err := h.st.Articles(ctx, store.ArticleFilter{})
+	list, err := st.Articles(ctx, store.ArticleFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
