@@ -735,12 +735,12 @@ func (p *Pipeline) reclaimDead(ctx context.Context) {
 	}
 }
 
-// reclaimGrace is how long a running job must have run before the leader's
-// look at dead processes may take it: three looks. A process whose
-// liveness lock's connection was lost (a proxy restart, a TCP reset) looks
-// dead until it takes the lock again, which it tries twice a look
-// (queue.Config.AliveCheckEvery); its jobs, still running, must not be run
-// a second time meanwhile.
+// reclaimGrace is how long a process's liveness lock must have stayed
+// free, at every look, before the leader's look at dead processes may take
+// its jobs: three looks. A process whose liveness lock's connection was
+// lost (a proxy restart, a TCP reset) looks dead until it takes the lock
+// again, which it tries twice a look (queue.Config.AliveCheckEvery); its
+// jobs, still running, must not be run a second time meanwhile.
 func reclaimGrace(every time.Duration) time.Duration { return 3 * every }
 
 // wakeScheduler brings the scheduler's looks for grouping work back to

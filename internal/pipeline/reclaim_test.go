@@ -18,7 +18,7 @@ import (
 // leaves it (kill -9; a lost machine once TCP keepalives give up on its
 // lock's session, about 25 s), beside a leader that keeps running. The
 // leader must make it available again within a few ReclaimDeadEvery (the
-// grace, reclaimGrace, and one look),
+// look that finds its lock free, the grace, reclaimGrace, and one look),
 // and the article be stored. Without the leader's periodic look the job
 // stayed running until a process started or took the lead, or River's
 // rescuer (about 10 minutes): dogfooding three serve processes, the 4

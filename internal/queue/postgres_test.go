@@ -446,7 +446,12 @@ func TestPostgresNewNeedsListenPool(t *testing.T) {
 // here pg_terminate_backend) takes the lock again, and that a peer's
 // repeated ReclaimDeadPeers meanwhile does not make the job available to
 // run a second time. Before, the lock stayed lost and the leader's look
-// every 5 s reclaimed the live client's jobs, which ran twice.
+// every 5 s reclaimed the live client's jobs, which ran twice. The job is
+// made to have started two minutes ago, a long job (not yet ten,
+// past which River's rescuer would take it): a grace counted from the
+// job's start rather than from when the lock went free let it be taken at
+// the first look. A client whose lock stays free (a ghost's job) loses its
+// job, but only after the grace from the first look that found it free.
 func TestPostgresAliveLockLost(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -469,6 +474,9 @@ func TestPostgresAliveLockLost(t *testing.T) {
 		res, err := q1.Client.JobList(ctx, river.NewJobListParams().States("running"))
 		return err == nil && len(res.Jobs) == 1
 	})
+	if _, err := db1.ExecContext(ctx, `UPDATE river_job SET attempted_at = now() - interval '2 minutes'`); err != nil {
+		t.Fatal(err)
+	}
 	// The peer starts once the job runs on q1, and would work it if it
 	// were made available: q1's one worker is busy.
 	db2, listen2 := openPostgresListen(t, dsn)
@@ -512,5 +520,34 @@ func TestPostgresAliveLockLost(t *testing.T) {
 	}
 	if pid := holder(); pid == 0 || pid == old {
 		t.Errorf("liveness lock held by backend %d after %d was ended, want a new one", pid, old)
+	}
+
+	// A ghost's job, parked where no worker looks: its lock is free at
+	// every look, so after the grace it is reclaimed, and not before.
+	res, err := q1.Client.Insert(ctx, noopArgs{N: 2}, &river.InsertOpts{Queue: "parked"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db2.ExecContext(ctx, `UPDATE river_job SET state = 'running', attempt = 1,
+		attempted_at = now() - interval '2 minutes', attempted_by = ARRAY['ghost'] WHERE id = $1`, res.Job.ID); err != nil {
+		t.Fatal(err)
+	}
+	const grace = 4 * every
+	first := time.Now()
+	for {
+		n, err := q2.ReclaimDeadPeers(ctx, grace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 {
+			break
+		}
+		if time.Since(first) > 20*grace {
+			t.Fatalf("the ghost's job not reclaimed %s after the first look, want after the grace, %s", time.Since(first), grace)
+		}
+		time.Sleep(every / 2)
+	}
+	if took := time.Since(first); took < grace {
+		t.Errorf("the ghost's job reclaimed %s after the first look that found its lock free, want the grace, %s, or more", took, grace)
 	}
 }

@@ -207,6 +207,16 @@ type Queue struct {
 	// stopWatch ends the watchdog; watchDone is closed when it has.
 	stopWatch chan struct{}
 	watchDone chan struct{}
+	// peersMu serializes ReclaimDeadPeers and guards freeSince: when
+	// each peer client was first found with its liveness lock free, and
+	// free at every look since. A peer leaves it when its lock is held
+	// again or it has no running job left.
+	peersMu   sync.Mutex
+	freeSince map[string]time.Time
+	// lastLook is when ReclaimDeadPeers last looked: after a longer gap
+	// than the grace (this process did not lead meanwhile) freeSince no
+	// longer says the locks stayed free, and is forgotten.
+	lastLook time.Time
 }
 
 // IsPostgres reports whether db is a PostgreSQL pool opened through pgx's
@@ -609,7 +619,7 @@ func (q *Queue) releaseAlive() {
 // That bounds a job that kills every process that works it, and is why a
 // job can be discarded with fewer errors recorded than attempts.
 func ReclaimDead(ctx context.Context, conn *sql.Conn) (int64, error) {
-	return reclaimDead(ctx, conn, "", 0)
+	return reclaimDead(ctx, conn, "", 0, nil)
 }
 
 // ReclaimDeadClients is ReclaimDead for a started queue: it reclaims the
@@ -628,7 +638,7 @@ func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
 	if q.alive == nil {
 		return 0, nil
 	}
-	return reclaimDead(ctx, q.alive, q.Client.ID(), 0)
+	return reclaimDead(ctx, q.alive, q.Client.ID(), 0, nil)
 }
 
 // ReclaimDeadPeers is ReclaimDeadClients on a connection of the pool
@@ -639,12 +649,16 @@ func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
 // session) and are skipped by ID besides. It does nothing on SQLite or
 // before Start.
 //
-// It reclaims only jobs attempted more than grace ago. Meant to be called
-// again and again, it would otherwise take the jobs of a live client
-// whose lock's connection was just lost (a proxy restart, a TCP reset),
-// before the client takes its lock again (Config.AliveCheckEvery), and
-// they would run twice. A grace of a few AliveCheckEvery covers that; a
-// dead client's jobs wait that much longer.
+// It reclaims a peer's jobs only once the peer's lock has been free at
+// every look for grace or more, and only those attempted more than grace
+// ago. Meant to be called again and again, it would otherwise take the
+// jobs of a live client whose lock's connection was just lost (a proxy
+// restart, a TCP reset), before the client takes its lock again
+// (Config.AliveCheckEvery), and they would run twice: a job's age says
+// nothing of how long its client has been without its lock, as a job may
+// run for minutes. A grace of a few AliveCheckEvery covers that; a dead
+// client's jobs wait that much longer, counted from the first look that
+// found it dead.
 func (q *Queue) ReclaimDeadPeers(ctx context.Context, grace time.Duration) (int64, error) {
 	if !q.postgres {
 		return 0, nil
@@ -659,13 +673,30 @@ func (q *Queue) ReclaimDeadPeers(ctx context.Context, grace time.Duration) (int6
 	if err != nil {
 		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
 	}
-	defer conn.Close()
-	return reclaimDead(ctx, conn, q.Client.ID(), grace)
+	q.peersMu.Lock()
+	defer q.peersMu.Unlock()
+	now := time.Now()
+	if q.freeSince == nil || now.Sub(q.lastLook) > grace {
+		q.freeSince = make(map[string]time.Time)
+	}
+	q.lastLook = now
+	n, err := reclaimDead(ctx, conn, q.Client.ID(), grace, q.freeSince)
+	if err != nil {
+		// Closed, not pooled: a failed or cancelled query may leave the
+		// session holding a peer's liveness lock, and the peer would
+		// then look alive for as long as the pool keeps it.
+		discard(conn)
+		return n, err
+	}
+	conn.Close()
+	return n, nil
 }
 
 // reclaimDead is ReclaimDead skipping the jobs of client self and those
-// attempted less than grace ago.
-func reclaimDead(ctx context.Context, conn *sql.Conn, self string, grace time.Duration) (int64, error) {
+// attempted less than grace ago. If freeSince is not nil, a client's jobs
+// are reclaimed only once freeSince, which reclaimDead keeps, shows its
+// lock free at every look for grace or more (see ReclaimDeadPeers).
+func reclaimDead(ctx context.Context, conn *sql.Conn, self string, grace time.Duration, freeSince map[string]time.Time) (int64, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT DISTINCT attempted_by[array_length(attempted_by, 1)]
 		FROM river_job WHERE state = 'running' AND array_length(attempted_by, 1) > 0`)
 	if err != nil {
@@ -686,9 +717,22 @@ func reclaimDead(ctx context.Context, conn *sql.Conn, self string, grace time.Du
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("reclaim jobs of dead clients: %w", err)
 	}
+	if freeSince != nil {
+		// A client with no running job left has nothing to reclaim;
+		// should it run jobs again, its lock's freedom is timed anew.
+		running := make(map[string]bool, len(clients))
+		for _, id := range clients {
+			running[id] = true
+		}
+		for id := range freeSince {
+			if !running[id] {
+				delete(freeSince, id)
+			}
+		}
+	}
 	var total int64
 	for _, id := range clients {
-		n, err := reclaimIfDead(ctx, conn, id, grace)
+		n, err := reclaimIfDead(ctx, conn, id, grace, freeSince)
 		if err != nil {
 			return total, fmt.Errorf("reclaim jobs of client %q: %w", id, err)
 		}
@@ -698,14 +742,16 @@ func reclaimDead(ctx context.Context, conn *sql.Conn, self string, grace time.Du
 }
 
 // reclaimIfDead reclaims the running jobs of client id attempted more than
-// grace ago if its liveness lock is free, holding the lock meanwhile so the
-// check cannot go stale.
-func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string, grace time.Duration) (n int64, err error) {
+// grace ago if its liveness lock is free, and, with freeSince, has been at
+// every look for grace or more; it holds the lock meanwhile so the check
+// cannot go stale.
+func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string, grace time.Duration, freeSince map[string]time.Time) (n int64, err error) {
 	var free bool
 	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext($2))`, lockClient, id).Scan(&free); err != nil {
 		return 0, err
 	}
 	if !free {
+		delete(freeSince, id)
 		return 0, nil
 	}
 	defer func() {
@@ -713,6 +759,18 @@ func reclaimIfDead(ctx context.Context, conn *sql.Conn, id string, grace time.Du
 			err = uerr
 		}
 	}()
+	if freeSince != nil {
+		// The local monotonic clock: only this process's looks compare.
+		now := time.Now()
+		since, seen := freeSince[id]
+		if !seen {
+			freeSince[id] = now
+			return 0, nil
+		}
+		if now.Sub(since) < grace {
+			return 0, nil
+		}
+	}
 	// scheduled_at is left alone: it was due when the job started. Both
 	// times are the server's, so clocks of other machines do not matter.
 	res, err := conn.ExecContext(ctx, `UPDATE river_job SET state = 'available'
