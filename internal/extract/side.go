@@ -113,8 +113,7 @@ func (o *outline) dropSide(body []para) []para {
 	}
 	out := body[:0:0]
 	for j, p := range body {
-		if s := side[j]; s >= 0 && float64(held[s]) <= sideMax*float64(total) &&
-			(len(out) == 0 || !o.inHeaders(s)) {
+		if s := side[j]; s >= 0 && !o.sideWide[s] && (len(out) == 0 || !o.inHeaders(s)) {
 			continue
 		}
 		out = append(out, p)
