@@ -239,18 +239,13 @@ func (x spacelessIndex) find(s string) (int, bool) {
 // invalid byte counts as utf8.RuneError, as it did in a spaceless copy
 // made by strings.Map: equalSpaceless's equality, whose hits it keys.
 func spacelessHash(s string) uint64 {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-	)
-	h := uint64(offset)
+	h := uint64(fnvOffset)
 	for _, r := range s {
 		if unicode.IsSpace(r) {
 			continue
 		}
 		for k := 0; k < 32; k += 8 {
-			h ^= uint64(byte(r >> k))
-			h *= prime
+			h = (h ^ uint64(byte(r>>k))) * fnvPrime
 		}
 	}
 	return h
