@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -89,18 +88,17 @@ func (e *Error) Error() string {
 	prefix := "GET " + e.URL + ": "
 	switch e.Kind {
 	case KindStatus:
-		text := http.StatusText(e.StatusCode)
-		msg := prefix + "HTTP " + strconv.Itoa(e.StatusCode)
-		if text != "" {
+		msg := "HTTP " + strconv.Itoa(e.StatusCode)
+		if text := http.StatusText(e.StatusCode); text != "" {
 			msg += " " + text
 		}
 		if e.Detail == "held" {
-			msg = prefix + "not sent: the host answered an earlier request with " + strings.TrimPrefix(msg, prefix)
+			msg = "not sent: the host answered an earlier request with " + msg
 		}
 		if e.RetryAfter > 0 {
 			msg += " (retry after " + news.FormatDuration(e.RetryAfter.Round(time.Second)) + ")"
 		}
-		return msg
+		return prefix + msg
 	case KindTooLarge:
 		if e.Detail == "headers" {
 			return prefix + "response headers exceed " + formatBytes(e.Limit) + " limit"
