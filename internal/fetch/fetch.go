@@ -361,35 +361,36 @@ func (c *Client) slowHost(host string, delay time.Duration) {
 // wait blocks until host may be contacted again. Hosts are keyed by name
 // without port: two ports of one server are one server to be polite to.
 func (c *Client) wait(ctx context.Context, host string) error {
-	return c.waitAtMost(ctx, host, 0)
+	_, err := c.waitAtMost(ctx, host, 0)
+	return err
 }
 
 // waitAtMost is wait, but when maxWait is positive and host's turn is
 // further off than maxWait it does not wait: it gives the turn back and
-// returns a *busyError saying when to come back.
-func (c *Client) waitAtMost(ctx context.Context, host string, maxWait time.Duration) error {
+// returns, as busy, how long from now to come back.
+func (c *Client) waitAtMost(ctx context.Context, host string, maxWait time.Duration) (busy time.Duration, err error) {
 	if c.cfg.HostInterval < 0 {
-		return nil
+		return 0, nil
 	}
 	lim := c.limiter(host)
 	now := c.now()
 	r := lim.ReserveN(now, 1)
 	d := r.DelayFrom(now)
 	if d <= 0 {
-		return nil
+		return 0, nil
 	}
 	if maxWait > 0 && d > maxWait {
 		// Given back, the turn is the next request's: this one holds
 		// none while it is away, so politeness stays the limiter's
 		// alone, and it is asked again when it comes back.
 		r.CancelAt(now)
-		return &busyError{wait: c.book(host, now, d, lim.Limit())}
+		return c.book(host, now, d, lim.Limit()), nil
 	}
 	if err := c.sleep(ctx, d); err != nil {
 		r.CancelAt(c.now())
-		return err
+		return 0, err
 	}
-	return nil
+	return 0, nil
 }
 
 // book returns how long from now a request to host turned away as busy
@@ -409,14 +410,6 @@ func (c *Client) book(host string, now time.Time, free time.Duration, limit rate
 	}
 	c.booked[host] = at
 	return at.Sub(now)
-}
-
-// busyError is waitAtMost's error for a request turned away because its
-// host's turn is wait away.
-type busyError struct{ wait time.Duration }
-
-func (e *busyError) Error() string {
-	return "host busy: its turn is " + news.FormatDuration(e.wait) + " away"
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {
@@ -474,10 +467,12 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 	// Wait for the host's turn before the timeout starts: time spent
 	// queueing behind other requests to a busy host is politeness, not a
 	// slow server.
-	if err := c.waitAtMost(ctx, hostKey(u), r.MaxWait); err != nil {
-		if be, ok := errors.AsType[*busyError](err); ok {
-			return nil, &Error{URL: r.URL, Kind: KindBusy, RetryAfter: be.wait, Detail: be.Error()}
-		}
+	busy, err := c.waitAtMost(ctx, hostKey(u), r.MaxWait)
+	if busy > 0 {
+		return nil, &Error{URL: r.URL, Kind: KindBusy, RetryAfter: busy,
+			Detail: "host busy: its turn is " + news.FormatDuration(busy) + " away"}
+	}
+	if err != nil {
 		return nil, c.classify(ctx, r.URL, err)
 	}
 	// Again after the wait: a request queued behind others to a busy
