@@ -58,15 +58,11 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 	}
 	resp, err := fc.Get(ctx, fetch.Request{URL: it.URL, CheckRobots: true, Expect: fetch.ExpectHTML, MaxWait: hostWait})
 	if err != nil {
-		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled || fetch.Busy(err) > 0 {
-			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
-		}
-		if fetch.Held(err) > 0 {
-			// Not asked: the page's host answered another request with
-			// 429 and a Retry-After that has not passed. The page
-			// has not failed, so it is read once the host allows, not
-			// stored with the feed's text for good; the article job
-			// waits (Pipeline.article).
+		// Not the page's failure, so not stored with the feed's text for
+		// good: a stop; a host whose turn is far off (Busy); or one that
+		// answered another request with 429 and a Retry-After that has
+		// not passed (Held). The article job comes back (Pipeline.article).
+		if ctx.Err() != nil || fetch.KindOf(err) == fetch.KindCanceled || fetch.Busy(err) > 0 || fetch.Held(err) > 0 {
 			return news.Article{}, fmt.Errorf("fetch %s: %w", it.URL, err)
 		}
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
