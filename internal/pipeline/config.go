@@ -164,15 +164,17 @@ type Config struct {
 	// after which the server ends its transaction.
 	LeaderGrace time.Duration
 	// ReclaimDeadEvery is how often the leader makes the running jobs of
-	// dead processes available again (queue.Queue.ReclaimDeadClients) on a
+	// dead processes available again (queue.Queue.ReclaimDeadPeers) on a
 	// shared PostgreSQL database. A follower killed mid-ingest left its
 	// article jobs running, and no process looked at them again until one
 	// started or took the lead: the articles waited River's rescuer (about
 	// 10 minutes), and grouping its backlog wait, then grouped without
-	// them. Only jobs that started three intervals ago or more are taken,
-	// so that a live process whose liveness lock's connection dropped,
-	// which takes the lock again every half interval, does not have its
-	// running jobs run twice (a dead follower's jobs wait 15 to 20 s).
+	// them. A process's jobs are taken only once its liveness lock has
+	// been free at every look for three intervals (reclaimGrace), and only
+	// those started that long ago, so that a live process whose lock's
+	// connection dropped, which takes the lock again every half interval,
+	// does not have its running jobs run twice (a dead follower's jobs
+	// wait 15 to 20 s after a look first finds it dead).
 	// Default 5 seconds; 0 turns it off (the rescuer's delay again).
 	ReclaimDeadEvery time.Duration
 	// FetchCooldown and FetchPollInterval tune how fast the job queue picks
