@@ -579,9 +579,9 @@ func (p *Pipeline) Leading() bool {
 // call: unique among pending states, which must include running, River
 // drops this insert as its duplicate. For a new source (never polled) that
 // poll read the row as it is, and a second would read the new feed twice
-// at once, which the join exists to avoid. A source polled before may have been edited since (a
-// future caller editing, then polling), so it also gets a poll of its own
-// (Now), which reads the row as it is now.
+// at once, which the join exists to avoid. A source polled before may
+// have been edited since (a future caller editing, then polling), so it
+// also gets a poll of its own (Now), which reads the row as it is now.
 func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	src, err := p.st.Source(ctx, sourceID)
 	if err != nil {
