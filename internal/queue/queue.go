@@ -646,8 +646,9 @@ func (q *Queue) ReclaimDeadClients(ctx context.Context) (int64, error) {
 // ReclaimDeadClients in another goroutine (a database/sql connection runs
 // one query at a time, and a pgx one cannot interleave two result sets).
 // This client's jobs look alive from there (its lock is held by another
-// session) and are skipped by ID besides. It does nothing on SQLite or
-// before Start.
+// session) and are skipped by ID besides. It does nothing on SQLite,
+// before Start, or while this client's own lock's connection is lost (see
+// checkAlive).
 //
 // It reclaims a peer's jobs only once the peer's lock has been free at
 // every look for grace or more, and only those attempted more than grace
