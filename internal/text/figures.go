@@ -1365,13 +1365,6 @@ func commitVerb(w []fword, y int) bool {
 
 var setAside = set(`set|sets|setting|put|puts|putting`)
 
-// isWeekday reports whether k is an English or Spanish weekday (Sunday
-// is 0 in weekdays, so presence is what tells).
-func isWeekday(k string) bool {
-	_, ok := weekdays[k]
-	return ok
-}
-
 // namesThing reports whether fw, the word right after a sum, is a
 // lower-case word that names a thing rather than linking the sum to the
 // rest of its clause.

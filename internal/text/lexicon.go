@@ -203,6 +203,13 @@ func WeekdayNumber(key string) (int, bool) {
 	return wd, ok
 }
 
+// isWeekday reports whether key, folded as Key folds it, is an English or
+// Spanish weekday (Sunday is 0 in weekdays, so presence is what tells).
+func isWeekday(key string) bool {
+	_, ok := weekdays[key]
+	return ok
+}
+
 // joinDisjoint is a and b in one map. It panics if they share a key,
 // which would silently keep b's number: the lists it joins are the
 // package's own, so a clash is an edit's mistake, caught at start.

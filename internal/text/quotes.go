@@ -1392,7 +1392,7 @@ func (q *quoter) affiliation(j int) (news.Span, bool) {
 		if inName && q.toks[k].word && !isCap(w) && !nameConnectors[Key(w)] {
 			return news.Span{}, false
 		}
-		if _, day := weekdays[Key(w)]; day {
+		if isWeekday(Key(w)) {
 			return news.Span{}, false
 		}
 		inName = inName || isCap(w)
