@@ -559,7 +559,7 @@ func sumParties(w []fword, es []nameRef, i, end int, inner map[string]bool) (giv
 	}
 	if x < len(w) && sumLinks[w[x].key] {
 		y := x + 1
-		if y < len(w) && (w[y].key == "the" || w[y].key == "el" || w[y].key == "la" || w[y].key == "los" || w[y].key == "las") {
+		if y < len(w) && definiteArticles[w[y].key] {
 			y++
 		}
 		for _, e := range es {
@@ -590,6 +590,10 @@ func firstLetterWord(w []fword) int {
 
 // sumLinks stand between a sum and who gets it.
 var sumLinks = set(`to|for|a|para`)
+
+// definiteArticles may stand between a sum's link and its recipient ("to
+// the city of Lanmere", "para la Junta").
+var definiteArticles = set(`the|el|la|los|las`)
 
 // nameKey is a name's words (nameKeys) joined: "world bank".
 func nameKey(w []fword) string { return strings.Join(nameKeys(w), " ") }
