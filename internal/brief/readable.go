@@ -449,11 +449,6 @@ var bareVerbs = wordSet("are", "were", "is", "was", "have", "had", "has", "will"
 	"están", "estaban", "estuvieron", "son", "eran", "fueron", "han", "habían", "tienen", "dijeron",
 	"se", "siguen", "serán", "pueden")
 
-// alwaysOthers open on a group set against one named before ("Others
-// said …"). "Another 1.9 million Americans filed …" is a news lead's
-// convention, not a reference, so "another" is not among them.
-var alwaysOthers = wordSet("others")
-
 // backNouns after "the"/"el"/"la" name only something said before: the
 // move, the decision, the two (men), the latter. A number word counts
 // only on its own ("The two men", not "The two-day strike"). A noun
@@ -544,7 +539,10 @@ func refersBack(s, lang string) bool {
 		return !pointsAtTime(w1) && w1 != "who" && w1 != "como" && w1 != "vez" && w1 != "y"
 	case w0 == "la" && quantifiers[lang][w1]: // "La mayoría de los…"
 		return w2 == "de" && countsGroupBefore(ws[3:])
-	case alwaysOthers[w0]:
+	case w0 == "others":
+		// A group set against one named before ("Others said …").
+		// "Another 1.9 million Americans filed …" is a news lead's
+		// convention, not a reference, so "another" is not read.
 		return true
 	case w0 == "both" || w0 == "ambos" || w0 == "ambas":
 		// "Both men said …" points back; "Both Republican members of the
