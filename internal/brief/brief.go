@@ -529,11 +529,7 @@ func opensOnLinkPhrase(s string) bool {
 		if !pointsBack[w] {
 			continue
 		}
-		next := lw[i+1:]
-		if len(next) > 1 && (next[0] == "same" || next[0] == "mismo" || next[0] == "misma") {
-			next = next[1:]
-		}
-		if len(next) == 0 || !pointsAtTime(next[0]) {
+		if !pointsAtTime(pastSame(lw[i+1:])) {
 			return true
 		}
 	}

@@ -372,6 +372,20 @@ var timeWords = wordSet("week", "year", "month", "morning", "afternoon", "evenin
 	"otono", "invierno", "dia", "decada", "siglo", "madrugada", "jornada", "curso", "navidad",
 	"semanas", "anos", "meses", "dias")
 
+// pastSame is the word that a demonstrative before ws points at: the
+// first, or the one after "same" or "mismo", as "That same day" and "Ese
+// mismo día" point at the calendar as "That day" does; "" when ws is
+// empty.
+func pastSame(ws []string) string {
+	if len(ws) > 1 && (ws[0] == "same" || ws[0] == "mismo" || ws[0] == "misma") {
+		return ws[1]
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
+}
+
 // pointsAtTime reports whether w, the word after a demonstrative, names a
 // time: a time word, a weekday or a month ("This Friday", "Este enero"),
 // or a year ("Este 2024"), possessive or not ("This year's festival").
@@ -528,11 +542,8 @@ func refersBack(s, lang string) bool {
 		return true
 	case demonstratives[lang][w0]:
 		// "Those who …", "Those killed …", "Tal como …", "Tal vez …"
-		// describe, they do not point back; "That same day", "Ese
-		// mismo día" point at the calendar as "That day" does.
-		if w1 == "same" || w1 == "mismo" || w1 == "misma" {
-			w1 = w2
-		}
+		// describe, they do not point back.
+		w1 = pastSame(ws[1:])
 		if w0 == "those" && len(w1) > 4 && strings.HasSuffix(w1, "ed") {
 			return false
 		}
