@@ -266,9 +266,6 @@ type Caption struct {
 	Speaker, Role, Via string
 }
 
-// Empty reports whether the caption names no one and no outlet.
-func (c Caption) Empty() bool { return c.Speaker == "" && c.Role == "" && c.Via == "" }
-
 // VoiceCaption is the caption of a voice. The story page and the Markdown
 // export both ask here, so that they name the same speaker, role and
 // outlet.
