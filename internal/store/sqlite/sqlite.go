@@ -289,7 +289,8 @@ func (st *Store) migrateWith(ctx context.Context, known []store.Migration, steps
 	// file keeps that size (140 MB for 100k articles) until the last
 	// connection closes: a serve would hold it for as long as it runs.
 	// The commit's automatic checkpoint has copied the pages back, so
-	// truncating costs little (65 ms there). Left to the next checkpoint
+	// truncating costs little (65 ms there; both figures from a throwaway
+	// test, docs/postgres.md). Left to the next checkpoint
 	// if it fails: the upgrade is committed.
 	var busy, pages, moved int
 	if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &pages, &moved); err != nil {
