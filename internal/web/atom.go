@@ -95,7 +95,7 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.InstanceID != "" {
 		generator.URI = feed.InstanceURNPrefix + s.cfg.InstanceID
 	}
-	feed := atomFeed{
+	doc := atomFeed{
 		ID:        self,
 		Title:     title,
 		Author:    atomPerson{Name: "newsdesk"},
@@ -111,10 +111,10 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 	// unless a briefed story's briefing is missing (a story is marked
 	// briefed with its briefing, so hardly ever); such a story is skipped,
 	// and the batch after it fills the feed.
-	for rest := stories; len(feed.Entries) < feedEntries; {
+	for rest := stories; len(doc.Entries) < feedEntries; {
 		var batch []news.Story
 		var ids []int64
-		for len(rest) > 0 && len(batch) < feedEntries-len(feed.Entries) {
+		for len(rest) > 0 && len(batch) < feedEntries-len(doc.Entries) {
 			if rest[0].Briefed {
 				batch = append(batch, rest[0])
 				ids = append(ids, rest[0].ID)
@@ -135,7 +135,7 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				continue
 			}
-			feed.Entries = append(feed.Entries, storyEntry(base, st, b))
+			doc.Entries = append(doc.Entries, storyEntry(base, st, b))
 			if u := entryUpdated(st, b); u.After(newest) {
 				newest = u
 			}
@@ -146,8 +146,8 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		// it a new ETag every second, and never a 304.
 		newest = time.Unix(0, 0)
 	}
-	feed.Updated = atomTime(newest)
-	out, err := xml.MarshalIndent(feed, "", "  ")
+	doc.Updated = atomTime(newest)
+	out, err := xml.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		s.log.Error("atom feed marshal", "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
