@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // headPairs returns the two-word names of a title, with their words'
@@ -153,9 +154,9 @@ func leadEnts(d Doc) map[uint64]float64 {
 // title-case headline ("Krafts Food Shooter Yvonne Hiller Charged with
 // Two Counts of Murder") every capitalised pair looks like a name.
 func sentenceCase(title string) bool {
-	for _, w := range strings.Fields(headline(title)) {
-		if !stopwords[w] && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) &&
-			unicode.IsLower([]rune(w)[0]) {
+	for w := range strings.FieldsSeq(headline(title)) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(first) && !stopwords[w] && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			return true
 		}
 	}
