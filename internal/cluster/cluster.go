@@ -826,10 +826,12 @@ type story struct {
 	// subtags), for otherEvent's word comparison.
 	langs []string
 	// headPairs are the two-word names of its title (its first article's
-	// headline), read when first needed (headRead) and not kept in
-	// snapshots: the title is (see newHeadName).
-	headPairs []pairRef
-	headRead  bool
+	// headline) and headSentence whether the title is in sentence case,
+	// read when first needed (headRead) and not kept in snapshots: the
+	// title is (see storyHeadPairs).
+	headPairs    []pairRef
+	headSentence bool
+	headRead     bool
 }
 
 type docRec struct {

@@ -61,8 +61,9 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 	if !p.headShort {
 		return false
 	}
+	heads, _ := c.storyHeadPairs(s)
 	missing := false
-	for _, pr := range c.storyHeadPairs(s) {
+	for _, pr := range heads {
 		if !c.headNameLike(pr) {
 			continue
 		}
@@ -78,14 +79,16 @@ func (c *Clusterer) newHeadName(p *prepared, d Doc, s *story) bool {
 	return missing
 }
 
-// storyHeadPairs returns the two-word names of s's title (headPairs),
-// read once: newHeadName and leadMissing both ask.
-func (c *Clusterer) storyHeadPairs(s *story) []pairRef {
+// storyHeadPairs returns the two-word names of s's title (headPairs)
+// and whether it is in sentence case (sentenceCase), read once:
+// newHeadName and leadMissing ask for every candidate story.
+func (c *Clusterer) storyHeadPairs(s *story) ([]pairRef, bool) {
 	if !s.headRead {
 		s.headPairs, _ = headPairs(s.title, c.cfg.HeadlineWords)
+		s.headSentence = sentenceCase(s.title)
 		s.headRead = true
 	}
-	return s.headPairs
+	return s.headPairs, s.headSentence
 }
 
 // headNameLike reports whether both words of a two-word name are mostly
@@ -117,8 +120,8 @@ func (c *Clusterer) leadMissing(p *prepared, d Doc, s *story) bool {
 	if era(d, p) != 0 {
 		return false
 	}
-	heads := c.storyHeadPairs(s)
-	if len(heads) == 0 || !sentenceCase(s.title) {
+	heads, sentence := c.storyHeadPairs(s)
+	if len(heads) == 0 || !sentence {
 		return false
 	}
 	if !p.leadEntsRead {
