@@ -52,7 +52,10 @@ func Sentences(s string) []news.Span {
 	start := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' {
+		if r == '\n' || bullets[r] {
+			// A list's bullet starts an item as a line break does (a
+			// list flattened into one line: … last month. ■ The rate …),
+			// and is markup, not part of the sentence.
 			emit(start, i)
 			start = i + n
 			i += n
@@ -95,7 +98,7 @@ func Sentences(s string) []news.Span {
 // letter, digit or opening quote, and not close an abbreviation.
 func boundaryAfter(s string, i, j int) bool {
 	c, m := utf8.DecodeRuneInString(s[j:])
-	if !unicode.IsSpace(c) && !opensNoSpace(s, j, c, m) {
+	if !unicode.IsSpace(c) && !opensNoSpace(s, j, c, m) && !openerNoSpace(s, i, j) {
 		return false
 	}
 	k := j
@@ -134,11 +137,17 @@ func boundaryAfter(s string, i, j int) bool {
 			}
 			w -= m
 		}
+		if next == '(' && stateAbbreviations[s[w:i]] {
+			// A dateline: "SACRAMENTO, Calif. (AP) — The governor …".
+			return false
+		}
 		word := strings.ToLower(s[w:i])
 		if abbreviations[word] {
-			// A dotted acronym ends a sentence when a sentence opener
-			// follows: "in the U.S. The next day".
-			return strings.Contains(word, ".") && notStartNames[Key(firstWord(s[k:]))] && !strings.HasPrefix(word, "a.m") && !strings.HasPrefix(word, "p.m")
+			// A dotted acronym, or a suffix that may close a name at
+			// the end of a sentence, ends a sentence when a sentence
+			// opener follows: "in the U.S. The next day", "shared by
+			// Donald Trump Jr. The clip"; a title never does.
+			return (strings.Contains(word, ".") || closingAbbreviations[word]) && notStartNames[Key(firstWord(s[k:]))] && !strings.HasPrefix(word, "a.m") && !strings.HasPrefix(word, "p.m")
 		}
 		// A single capital letter is an initial: "John F. Kennedy".
 		if utf8.RuneCountInString(word) == 1 {
@@ -164,6 +173,32 @@ func opensNoSpace(s string, j int, c rune, n int) bool {
 	next, _ := utf8.DecodeRuneInString(s[j+n:])
 	return unicode.IsUpper(next) || unicode.IsDigit(next) || next == '¿' || next == '¡'
 }
+
+// openerNoSpace reports whether the stop at s[i], its trailing marks up
+// to j, ends a sentence although no space follows: a word of two or more
+// lower-case letters before it and a sentence opener (The, We …) right
+// after it, as text whose paragraphs were joined without a break has it
+// ("has ended.The committee"). A name with a stop in it ("Hill.TV",
+// "Booking.Com") does not read as one.
+func openerNoSpace(s string, i, j int) bool {
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsUpper(next) || !notStartNames[Key(firstWord(s[j:]))] {
+		return false
+	}
+	lower := 0
+	for w := i; w > 0 && lower < 2; {
+		r, m := utf8.DecodeLastRuneInString(s[:w])
+		if !unicode.IsLower(r) {
+			break
+		}
+		lower++
+		w -= m
+	}
+	return lower >= 2
+}
+
+// bullets are the marks that open a list's items.
+var bullets = map[rune]bool{'•': true, '‣': true, '⁃': true, '◦': true, '●': true, '■': true, '▪': true, '►': true, '▶': true, '◆': true}
 
 // attributionFollows reports whether s starts with a short name or
 // pronoun phrase followed by a speech verb: "Trump said", "the aide told".
@@ -199,6 +234,23 @@ var abbreviations = map[string]bool{
 	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "approx": true, "dept": true, "est": true,
 	"ee.uu": true, "d.c": true, "ave": true, "mt": true, "ft": true, "univ": true, "gob": true, "av": true, "dra": true, "lic": true, "ing": true,
 	"rev": true, "hon": true, "del": true,
+	// Titles in the plural, military and diplomatic ranks, and Congress's
+	// resolutions (H. Res. 601): a name or a number follows.
+	"sens": true, "reps": true, "govs": true, "gens": true, "maj": true, "brig": true, "adm": true, "amb": true,
+	"cmdr": true, "supt": true, "atty": true, "dep": true, "cpl": true, "pvt": true, "res": true,
+}
+
+// closingAbbreviations are the abbreviations that may end a sentence, as
+// they close a name: Donald Trump Jr., Acme Inc.
+var closingAbbreviations = map[string]bool{"jr": true, "sr": true, "inc": true, "corp": true, "ltd": true, "co": true, "etc": true}
+
+// stateAbbreviations are the US states' abbreviations a dateline uses
+// (SACRAMENTO, Calif. (AP) —), as written: with a capital.
+var stateAbbreviations = map[string]bool{
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true, "Fla": true,
+	"Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true, "Mass": true,
+	"Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true, "Nev": true, "Okla": true,
+	"Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true, "Wash": true, "Wis": true, "Wyo": true,
 }
 
 // dottedInitials reports whether word (lower-cased, its last stop cut) is

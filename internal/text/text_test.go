@@ -54,6 +54,23 @@ func TestSentences(t *testing.T) {
 		{"german angle mark closes", "»Wir gewinnen.« Dann ging er.", []string{"»Wir gewinnen.«", "Dann ging er."}},
 		{"french angle mark closes after a space", "« Il part. » Puis il revient.", []string{"« Il part. » Puis il revient."}},
 		{"abbreviation before a curly mark", "She moved to the U.S.“It was home,” she said.", []string{"She moved to the U.S.“It was home,” she said."}},
+		{"plural and military titles", "Democratic Sens. Ana Ruiz and Tom Bell and GOP Reps. Jo Park and Lee Chan met Amb. Bill Ward, Maj. Gen. Ali Reza and Brig. Gen. Sam Ode. They left.",
+			[]string{"Democratic Sens. Ana Ruiz and Tom Bell and GOP Reps. Jo Park and Lee Chan met Amb. Bill Ward, Maj. Gen. Ali Reza and Brig. Gen. Sam Ode.", "They left."}},
+		{"deputy and resolution", "He met Dep. Chief Joe Moro. The House passed H. Res. 601 on Monday.", []string{"He met Dep. Chief Joe Moro.", "The House passed H. Res. 601 on Monday."}},
+		{"state before a dateline credit", "SACRAMENTO, Calif. (AP) — The governor signed the bill. It takes effect in May.",
+			[]string{"SACRAMENTO, Calif. (AP) — The governor signed the bill.", "It takes effect in May."}},
+		{"state ends a sentence", "The rally was in Kenosha, Wis. The game was called off. It was in Farmville, Va. Gov. Ana Ruiz spoke.",
+			[]string{"The rally was in Kenosha, Wis.", "The game was called off.", "It was in Farmville, Va.", "Gov. Ana Ruiz spoke."}},
+		{"suffix ends a sentence before an opener", "The video was shared by Donald Trump Jr. The clip was removed. Acme Inc. By noon it had fallen.",
+			[]string{"The video was shared by Donald Trump Jr.", "The clip was removed.", "Acme Inc.", "By noon it had fallen."}},
+		{"suffix before a name", "They marked Martin Luther King Jr. Day in Atlanta with Acme Inc. President Jo Park.",
+			[]string{"They marked Martin Luther King Jr. Day in Atlanta with Acme Inc. President Jo Park."}},
+		{"stop without a space before an opener", "Her testimony has ended.The committee will meet. We look at it.We’ll see.",
+			[]string{"Her testimony has ended.", "The committee will meet.", "We look at it.", "We’ll see."}},
+		{"stop without a space in a name", "He spoke on Hill.TV and Booking.Com on Monday.", []string{"He spoke on Hill.TV and Booking.Com on Monday."}},
+		{"bullets", "Jobs were added last month. ■ The unemployment rate was 3.8 percent. ■ 20,000 jobs were added.",
+			[]string{"Jobs were added last month.", "The unemployment rate was 3.8 percent.", "20,000 jobs were added."}},
+		{"bullet without a space", "Brands changed. ►The pancake brand was renamed. • Others followed", []string{"Brands changed.", "The pancake brand was renamed.", "Others followed"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
