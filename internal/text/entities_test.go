@@ -32,6 +32,10 @@ func TestEntities(t *testing.T) {
 		{"surname after full name", "Maria Lopez arrived. Later, Lopez spoke.",
 			[]ent{{"Maria Lopez", Person}, {"Lopez", Person}}},
 		{"honorific", "Mr. Smith and Dr. Jones disagreed.", []ent{{"Smith", Person}, {"Jones", Person}}},
+		// The splitter keeps a plural title or a rank with the name it
+		// precedes, so the title must not join the name.
+		{"plural title", "Sens. Jon Tester and Jeff Merkley objected.", []ent{{"Jon Tester", Person}, {"Jeff Merkley", Person}}},
+		{"rank", "Maj. Gen. Ann Lee and Cpl. Tom Ray arrived.", []ent{{"Ann Lee", Person}, {"Tom Ray", Person}}},
 		{"a title before an organisation head is part of the organisation", "She took the helm at the Justice Department in 2015.",
 			[]ent{{"Justice Department", Organization}}},
 		{"an organisation and a title before a given name", "Ohio Democratic Party Chairman David Pepper called it a win.",

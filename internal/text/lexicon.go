@@ -87,6 +87,11 @@ var personTitles = map[string]string{
 	"secretario": "m", "secretaria": "f", "gobernador": "m", "gobernadora": "f", "portavoz": "", "rey": "m", "reina": "f",
 	"consejero": "m", "consejera": "f", "vicepresidente": "m", "vicepresidenta": "f", "canciller": "",
 	"candidate": "", "candidato": "m", "candidata": "f", "spokesman": "m", "spokeswoman": "f", "spokesperson": "",
+	// Plural titles and ranks the splitter keeps with the names they
+	// precede ("Sens. Jon Tester and Jeff Merkley"): a title, never a
+	// word of the name.
+	"sens": "", "reps": "", "govs": "", "gens": "", "maj": "", "brig": "", "adm": "", "amb": "",
+	"cmdr": "", "supt": "", "atty": "", "cpl": "", "pvt": "",
 }
 
 // roleNouns are the head nouns of a role or affiliation ("the foreign
