@@ -12,6 +12,8 @@ import (
 	"github.com/araddon/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/text/width"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // pageMeta is what one walk over the parsed page collects before any field
@@ -1587,7 +1589,7 @@ func parseDate(s string) (time.Time, bool) {
 	if err != nil {
 		return time.Time{}, false
 	}
-	if t.Year() < 1995 || t.After(time.Now().AddDate(1, 0, 0)) {
+	if !news.PlausiblePublished(t, time.Now()) {
 		return time.Time{}, false
 	}
 	return t, true

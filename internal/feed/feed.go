@@ -16,6 +16,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // Feed is a parsed feed document.
@@ -241,6 +242,11 @@ func convertItem(it *gofeed.Item, base *url.URL) Item {
 		out.Published = it.PublishedParsed.UTC()
 	default:
 		out.Published = out.Updated
+	}
+	// A date no article can have is no date: the page's own, if it
+	// declares one, is read instead (news.PlausiblePublished).
+	if !out.Published.IsZero() && !news.PlausiblePublished(out.Published, time.Now()) {
+		out.Published = time.Time{}
 	}
 	if it.Image != nil && it.Image.URL != "" {
 		out.ImageURL = resolve(base, it.Image.URL)

@@ -384,3 +384,37 @@ func TestInstance(t *testing.T) {
 		})
 	}
 }
+
+// TestImplausibleDatesDropped: an item dated before the web's news sites or
+// more than a year ahead has no publication date, as a page declaring one
+// has none (extract's parseDate). Kept, 9999-12-31 overflowed the store's
+// Unix nanoseconds and came back as 1816, and a date years ahead would keep
+// its story first in the ranked list for years.
+func TestImplausibleDatesDropped(t *testing.T) {
+	t.Parallel()
+	const head = `<rss version="2.0"><channel><title>T</title><link>https://d.example/</link>`
+	next := time.Now().UTC().AddDate(0, 6, 0).Truncate(time.Second)
+	tests := []struct {
+		name, item string
+		want       time.Time
+	}{
+		{"year 9999", `<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate>`, time.Time{}},
+		{"two years ahead", `<pubDate>` + time.Now().UTC().AddDate(2, 0, 0).Format(time.RFC1123Z) + `</pubDate>`, time.Time{}},
+		{"year 1066", `<pubDate>Sat, 14 Oct 1066 09:00:00 GMT</pubDate>`, time.Time{}},
+		{"updated only, year 9999", `<atom:updated xmlns:atom="http://www.w3.org/2005/Atom">9999-12-31T23:59:59Z</atom:updated>`, time.Time{}},
+		{"a real date", `<pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate>`, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC)},
+		{"six months ahead, a scheduled post", `<pubDate>` + next.Format(time.RFC1123Z) + `</pubDate>`, next},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f, err := Parse([]byte(head+"<item><title>x</title><link>https://d.example/a</link>"+tt.item+"</item></channel></rss>"), "https://d.example/rss")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, f.Items[0].Published); diff != "" {
+				t.Errorf("Published (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -233,6 +233,18 @@ type Translation struct {
 	Text string `json:"text,omitempty"`
 }
 
+// PlausiblePublished reports whether t can be an article's publication
+// time, seen at now: not before 1995, when news sites began, and not more
+// than a year ahead (a scheduled post may be dated a little ahead; a date
+// years ahead is a broken feed's or page's, and would keep its story first
+// in the ranked list for years). Feeds and pages are held to the same rule,
+// so an article's date does not depend on which of them gave it; either
+// bound also keeps the time within the store's Unix nanoseconds (1678 to
+// 2262), past which 9999-12-31 came back as 1816.
+func PlausiblePublished(t, now time.Time) bool {
+	return t.Year() >= 1995 && !t.After(now.AddDate(1, 0, 0))
+}
+
 // Time is the article's best known time: published, else fetched.
 func (a Article) Time() time.Time {
 	if !a.PublishedAt.IsZero() {
