@@ -63,7 +63,7 @@ func (s *Server) handleOPMLExport(w http.ResponseWriter, r *http.Request) {
 type ImportResult struct {
 	Added    []news.Source   `json:"added"`
 	Skipped  []ImportSkipped `json:"skipped"`
-	Repaired []ImportSkipped `json:"repaired,omitempty"`
+	Repaired []ImportSkipped `json:"repaired"`
 }
 
 // ImportSkipped is an outline of an imported list and what happened to
@@ -115,7 +115,7 @@ func parseImport(body io.Reader) ([]news.Source, error) {
 // error is logged and reported as not saved, without its text, and the
 // import goes on, so that the result says what was added.
 func (s *Server) importSources(ctx context.Context, path string, outlines []news.Source, own []string) ImportResult {
-	res := ImportResult{Added: []news.Source{}, Skipped: []ImportSkipped{}}
+	res := ImportResult{Added: []news.Source{}, Skipped: []ImportSkipped{}, Repaired: []ImportSkipped{}}
 	for _, o := range outlines {
 		src, warns, err := ImportSource(o)
 		if err == nil {

@@ -382,3 +382,35 @@ func TestOPMLRoundTripHTTP(t *testing.T) {
 		t.Errorf("second import: %d %s", r.status, r.body)
 	}
 }
+
+// TestImportResultShape: the import's answer always has its three lists,
+// empty ones as [], as docs/web.md shows it; "repaired" was left out when
+// nothing was repaired, though "skipped" was [] when nothing was skipped,
+// so a client reading res.repaired.length failed on a clean list.
+func TestImportResultShape(t *testing.T) {
+	t.Parallel()
+	const clean = `<opml version="2.0"><head><title>t</title></head><body><outline text="Clean" type="rss" xmlUrl="https://clean.example/feed.xml"/></body></opml>`
+	ts := newTestServer(t, Config{APIToken: testToken}, sqliteFixture(t))
+	r := do(t, "POST", ts.URL+"/api/sources/import", map[string]string{"Authorization": "Bearer " + testToken, "Content-Type": "text/x-opml"}, clean)
+	if r.status != 200 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.body), &raw); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for k, v := range raw {
+		if k == "added" {
+			continue
+		}
+		got[k] = strings.Join(strings.Fields(string(v)), "")
+	}
+	want := map[string]string{"skipped": "[]", "repaired": "[]"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lists besides added (-want +got):\n%s", diff)
+	}
+	if _, ok := raw["added"]; !ok {
+		t.Errorf("no added in %s", r.body)
+	}
+}
