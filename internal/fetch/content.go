@@ -98,7 +98,12 @@ func SniffFeed(data []byte) bool {
 		case bytes.HasPrefix(head, []byte("<!--")):
 			end = []byte("-->")
 		case bytes.HasPrefix(head, []byte("<!")):
-			end = []byte(">")
+			i := declEnd(head)
+			if i < 0 {
+				return false
+			}
+			head = head[i:]
+			continue
 		case bytes.HasPrefix(head, []byte("<")):
 			return feedRoot(head[1:])
 		default:
@@ -111,6 +116,41 @@ func SniffFeed(data []byte) bool {
 		head = head[i+len(end):]
 	}
 	return false
+}
+
+// declEnd returns the length of the declaration that head starts with
+// ("<!DOCTYPE ...>"), or -1 if it does not end within head. A doctype's
+// internal subset ("[<!ENTITY nbsp "&#160;">]") holds ">" of its own, as
+// may its quoted strings and comments, so the declaration ends at the
+// first ">" outside all three: feeds that declare HTML entities so were
+// refused as "unexpected content type" when served as XML.
+func declEnd(head []byte) int {
+	depth := 0
+	var quote byte
+	for i := 2; i < len(head); i++ {
+		c := head[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case bytes.HasPrefix(head[i:], []byte("<!--")):
+			j := bytes.Index(head[i+4:], []byte("-->"))
+			if j < 0 {
+				return -1
+			}
+			i += 4 + j + 2
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case c == '>' && depth == 0:
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // feedRoot reports whether an element name (the bytes after "<") is a

@@ -26,6 +26,10 @@ func TestContentKinds(t *testing.T) {
 		{"rss served as html", "text/html", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">", true, true},
 		{"html page with a feed link", "text/html", "<!DOCTYPE html><html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\">", true, false},
 		{"comment and stylesheet before rss", "text/xml", "<?xml version=\"1.0\"?><!-- generator --><?xml-stylesheet href=\"x.xsl\"?>\n<rss>", false, true},
+		{"rss 0.91 with its public doctype", "text/xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\">", false, true},
+		{"rss with a doctype declaring entities", "application/xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n  <!ENTITY nbsp \"&#160;\">\n  <!ENTITY arrow \"->\">\n]>\n<rss version=\"2.0\">", false, true},
+		{"atom with a doctype holding a comment", "text/xml", "<!DOCTYPE feed [<!-- ]> --><!ENTITY copy \"&#169;\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">", false, true},
+		{"sitemap with a doctype declaring entities", "application/xml", "<!DOCTYPE urlset [<!ENTITY a \"<rss>\">]><urlset>", false, false},
 		{"rss mentioned in html text", "", "<p>Use <rss> for feeds</p>", true, false},
 		{"empty", "", "", false, false},
 	}
