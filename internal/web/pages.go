@@ -153,8 +153,9 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 	page := errorPage{Status: status, Message: msg}
 	// The sources page's forms (an edit, an import) post to /sources/...:
 	// a wrong token or a bad field is mended on that page, which the
-	// error page offered no way back to but the browser's.
-	if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/sources/") {
+	// error page offered no way back to but the browser's; nor did a
+	// form's address read with GET.
+	if strings.HasPrefix(r.URL.Path, "/sources/") {
 		page.Back = backLink{URL: "/sources", Text: "Back to the sources page"}
 		// An edit's source, its row's anchor as the page writes it
 		// (source-7 for a form posted to /sources/007).

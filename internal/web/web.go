@@ -338,12 +338,22 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		// "/" catches every method, so a POST to a page that exists would
 		// otherwise be told the page does not.
+		probe := r.Clone(r.Context())
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			probe := r.Clone(r.Context())
 			probe.Method = http.MethodGet
 			if _, pattern := mux.Handler(probe); pattern != "/" {
 				w.Header().Set("Allow", "GET, HEAD")
 				s.errorPage(w, r, http.StatusMethodNotAllowed, "This page can only be read, not changed.")
+				return
+			}
+		} else {
+			// Nor is the address a form posts to (/sources/7,
+			// /sources/import) missing when a browser reads it, from its
+			// address bar or history: it is there for POST only.
+			probe.Method = http.MethodPost
+			if _, pattern := mux.Handler(probe); pattern != "/" {
+				w.Header().Set("Allow", "POST")
+				s.errorPage(w, r, http.StatusMethodNotAllowed, "This address only takes the sources page's forms: edit or import sources there.")
 				return
 			}
 		}

@@ -93,6 +93,9 @@ func TestRoutes(t *testing.T) {
 			{"story wrong method", "DELETE", "/stories/7", 405, "text/html", []string{"can only be read"}},
 			{"index wrong method", "PUT", "/", 405, "text/html", []string{"can only be read"}},
 			{"unknown page wrong method", "POST", "/nope", 404, "text/html", []string{"no page at this address"}},
+			{"edit form read", "GET", "/sources/1", 405, "text/html", []string{"only takes the sources page&#39;s forms", "Back to the sources page"}},
+			{"import form read", "GET", "/sources/import", 405, "text/html", []string{"only takes the sources page&#39;s forms", "Back to the sources page"}},
+			{"edit form head", "HEAD", "/sources/1", 405, "text/html", nil},
 			{"style", "GET", "/static/style.css", 200, "text/css", []string{"--serif"}},
 			{"script", "GET", "/static/app.js", 200, "text/javascript", []string{"copy-link"}},
 			{"favicon", "GET", "/static/favicon.svg", 200, "image/svg+xml", []string{"<svg"}},
@@ -130,6 +133,9 @@ func TestRoutes(t *testing.T) {
 				}
 				if tt.status == http.StatusMethodNotAllowed && r.header.Get("Allow") == "" {
 					t.Errorf("%s %s: 405 without Allow", tt.method, tt.path)
+				}
+				if allow := r.header.Get("Allow"); strings.HasPrefix(tt.path, "/sources/") && tt.status == http.StatusMethodNotAllowed && allow != "POST" {
+					t.Errorf("%s %s: Allow %q, want POST", tt.method, tt.path, allow)
 				}
 				if got := r.header.Get("Content-Security-Policy"); got != ContentSecurityPolicy {
 					t.Errorf("%s %s: CSP %q", tt.method, tt.path, got)
