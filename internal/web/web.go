@@ -338,22 +338,21 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		// "/" catches every method, so a POST to a page that exists would
 		// otherwise be told the page does not.
+		// Nor is the address a form posts to (/sources/7,
+		// /sources/import) missing when a browser reads it, from its
+		// address bar or history: it is there for POST only.
 		probe := r.Clone(r.Context())
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			probe.Method = http.MethodGet
-			if _, pattern := mux.Handler(probe); pattern != "/" {
-				w.Header().Set("Allow", "GET, HEAD")
-				s.errorPage(w, r, http.StatusMethodNotAllowed, "This page can only be read, not changed.")
-				return
+		for _, m := range []struct{ method, allow, msg string }{
+			{http.MethodGet, "GET, HEAD", "This page can only be read, not changed."},
+			{http.MethodPost, "POST", "This address only takes the sources page's forms: edit or import sources there."},
+		} {
+			if r.Method == m.method || (m.method == http.MethodGet && r.Method == http.MethodHead) {
+				continue
 			}
-		} else {
-			// Nor is the address a form posts to (/sources/7,
-			// /sources/import) missing when a browser reads it, from its
-			// address bar or history: it is there for POST only.
-			probe.Method = http.MethodPost
+			probe.Method = m.method
 			if _, pattern := mux.Handler(probe); pattern != "/" {
-				w.Header().Set("Allow", "POST")
-				s.errorPage(w, r, http.StatusMethodNotAllowed, "This address only takes the sources page's forms: edit or import sources there.")
+				w.Header().Set("Allow", m.allow)
+				s.errorPage(w, r, http.StatusMethodNotAllowed, m.msg)
 				return
 			}
 		}

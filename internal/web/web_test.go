@@ -96,6 +96,8 @@ func TestRoutes(t *testing.T) {
 			{"edit form read", "GET", "/sources/1", 405, "text/html", []string{"only takes the sources page&#39;s forms", "Back to the sources page"}},
 			{"import form read", "GET", "/sources/import", 405, "text/html", []string{"only takes the sources page&#39;s forms", "Back to the sources page"}},
 			{"edit form head", "HEAD", "/sources/1", 405, "text/html", nil},
+			{"edit form other method", "OPTIONS", "/sources/1", 405, "text/html", []string{"only takes the sources page&#39;s forms"}},
+			{"import form other method", "DELETE", "/sources/import", 405, "text/html", []string{"only takes the sources page&#39;s forms"}},
 			{"style", "GET", "/static/style.css", 200, "text/css", []string{"--serif"}},
 			{"script", "GET", "/static/app.js", 200, "text/javascript", []string{"copy-link"}},
 			{"favicon", "GET", "/static/favicon.svg", 200, "image/svg+xml", []string{"<svg"}},
