@@ -34,11 +34,11 @@ var blocks = map[atom.Atom]bool{
 // separate paragraphs.
 func HTMLText(s string) string {
 	if !looksLikeHTML(s) {
-		return plainParagraphs(html.UnescapeString(s))
+		return plainParagraphs(dropControls(html.UnescapeString(s)))
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return plainParagraphs(s)
+		return plainParagraphs(dropControls(s))
 	}
 	var w textWriter
 	w.walk(doc)
@@ -93,6 +93,24 @@ func splitBlank(s string) []string {
 	return out
 }
 
+// dropControls removes the control characters that are not white space
+// (NUL to BS, SO to US) and DEL, raw or written as references (&#1;): a
+// browser draws nothing for them, and kept they reached a feed-only
+// article's stored text and the briefings citing it, as extract drops
+// them from pages.
+func dropControls(s string) string {
+	control := func(r rune) bool { return r < 0x20 && (r < '\t' || r > '\r') || r == 0x7f }
+	if !strings.ContainsFunc(s, control) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if control(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // collapse turns every run of whitespace into one space and trims.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -104,7 +122,7 @@ type textWriter struct {
 func (w *textWriter) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		w.cur.WriteString(n.Data)
+		w.cur.WriteString(dropControls(n.Data))
 		return
 	case html.ElementNode:
 		if skipped[n.DataAtom] {

@@ -29,6 +29,8 @@ func TestHTMLText(t *testing.T) {
 		{"nbsp", "<p>a&nbsp;b</p>", "a b"},
 		{"empty", "", ""},
 		{"only tags", "<p></p><br><div> </div>", ""},
+		{"control characters in plain text", "Ferry\x01 runs\x1f four\x7f times\x08.", "Ferry runs four times."},
+		{"control characters in html", "<p>Ferry\x01 runs&#1; four&#x1f; times.</p>", "Ferry runs four times."},
 	}
 	for _, tt := range tests {
 		if got := HTMLText(tt.in); got != tt.want {
