@@ -100,7 +100,7 @@ func TestKillAndRestartPostgres(t *testing.T) {
 	cmd, out := start()
 	errc := make(chan error, 1)
 	go func() { errc <- cmd.Wait() }()
-	waitFor(t, ctx, out, regexp.MustCompile(`ingested \d+ articles into \d+ stories`), errc)
+	waitFor(t, ctx, out, regexp.MustCompile(`the kept database holds \d+ articles in \d+ stories`), errc)
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := <-errc; err != nil {
 		t.Errorf("last life exited with %v\noutput:\n%s", err, out)

@@ -65,8 +65,14 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 	}
 	defer wire.Close()
 	var wireURL string
+	held := 0 // the articles a kept database held before this run
 	return serve(ctx, cfg, env, hooks{
 		setup: func(ctx context.Context, st store.Store) error {
+			as, err := st.Articles(ctx, store.ArticleFilter{})
+			if err != nil {
+				return fmt.Errorf("count kept demo articles: %w", err)
+			}
+			held = len(as)
 			// The wire starts here, once the store is open, because a kept
 			// database decides its address (see startNewswire).
 			u, err := subscribeNewswire(ctx, st, wire, wireAddr, logger)
@@ -89,11 +95,22 @@ func runDemo(ctx context.Context, args []string, env environment) error {
 			if err != nil {
 				return fmt.Errorf("count demo stories: %w", err)
 			}
-			fmt.Fprintf(env.stdout, "newsdesk demo: ingested %d articles into %d stories in %s; press Ctrl-C to stop\n",
-				len(as), len(ss), news.FormatDuration(time.Since(start).Round(time.Second)))
+			fmt.Fprintf(env.stdout, "newsdesk demo: %s; press Ctrl-C to stop\n", demoIngestLine(held, len(as), len(ss), time.Since(start)))
 			return nil
 		},
 	})
+}
+
+// demoIngestLine says what the demo's ingest did: held articles were
+// stored before it (a kept --db), and the database now holds articles in
+// stories. On a kept database it had said "ingested 89 articles" when it
+// ingested none, counting what the database held.
+func demoIngestLine(held, articles, stories int, took time.Duration) string {
+	d := news.FormatDuration(took.Round(time.Second))
+	if held == 0 {
+		return fmt.Sprintf("ingested %d articles into %d stories in %s", articles, stories, d)
+	}
+	return fmt.Sprintf("the kept database holds %d articles in %d stories; this run ingested %d new ones in %s", articles, stories, max(articles-held, 0), d)
 }
 
 // demoWritesLine tells the demo's user how the sources page's and the

@@ -198,3 +198,29 @@ func TestDemoWritesLine(t *testing.T) {
 		})
 	}
 }
+
+// TestDemoIngestLine checks the demo's last line: a fresh database's ingest
+// as before, a kept one's as what it holds and what this run added, not
+// "ingested" all it holds.
+func TestDemoIngestLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name                    string
+		held, articles, stories int
+		took                    time.Duration
+		want                    string
+	}{
+		{"fresh", 0, 84, 21, 2200 * time.Millisecond, "ingested 84 articles into 21 stories in 2 seconds"},
+		{"kept, nothing new", 89, 89, 23, 10 * time.Millisecond, "the kept database holds 89 articles in 23 stories; this run ingested 0 new ones in 0 seconds"},
+		{"kept, a few new", 86, 89, 23, time.Second, "the kept database holds 89 articles in 23 stories; this run ingested 3 new ones in 1 second"},
+		{"kept, killed mid-ingest", 3, 84, 21, 3 * time.Second, "the kept database holds 84 articles in 21 stories; this run ingested 81 new ones in 3 seconds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if diff := cmp.Diff(tt.want, demoIngestLine(tt.held, tt.articles, tt.stories, tt.took)); diff != "" {
+				t.Errorf("demoIngestLine (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
