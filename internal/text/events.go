@@ -327,7 +327,9 @@ func eventOf(s string, sent news.Span, w []fword, figs []Figure, starts []int, i
 		es = append(es, nameRef{e, lo, hi})
 	}
 	for _, e := range es {
-		if e.e.Kind == Person || months[w[e.lo].key] > 0 || weekdays[w[e.lo].key] > 0 {
+		// isWeekday, not weekdays[...] > 0: Sunday is 0. (Entities keeps
+		// weekdays out of names today, so this guards a later change.)
+		if e.e.Kind == Person || months[w[e.lo].key] > 0 || isWeekday(w[e.lo].key) {
 			continue
 		}
 		y := e.lo - 1

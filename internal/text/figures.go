@@ -1839,7 +1839,8 @@ func boundOf(w []fword, i, next int, kind, lang string) (bound string, n int) {
 	k1, k2, k3 := key(i-1), key(i-2), key(i-3)
 	// The top of a range: "46 to 57 months", "de 2 a 5 años", "entre 2 y
 	// 5 años", "nine to 18 months".
-	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || numberWords[k2] > 0 || vulgarFraction(k2)) {
+	_, k2Word := numberWords[k2] // "zero" is 0: presence is what tells
+	if (k1 == "to" || k1 == "a" || k1 == "y" || k1 == "-" || k1 == "and") && i >= 2 && (isNum(w[i-2]) || k2Word || vulgarFraction(k2)) {
 		return BoundMax, 0 // a range's top: "to" bounds nothing alone
 	}
 	// Longest first within each bound, so that the count of words is

@@ -30,6 +30,8 @@ func TestBoundWords(t *testing.T) {
 		{"alrededor de", "es", "Viven alrededor de 500 personas.", []read{{"500 personas", BoundAbout, "alrededor de"}}},
 		{"exact", "en", "The fire forced 212 people out.", []read{{"212 people", "", ""}}},
 		{"range top", "en", "Sentences run from 46 to 57 months.", []read{{"57 months", BoundMax, ""}}},
+		{"range top from zero", "en", "Sentences run from zero to 18 months.", []read{{"18 months", BoundMax, ""}}},
+		{"range top from zero with and", "en", "Growth will be between zero and 2 percent.", []read{{"2 percent", BoundMax, ""}}},
 		{"round by article", "en", "A hundred people waited.", []read{{"A hundred people", BoundAbout, ""}}},
 		{"vague", "en", "Dozens of people waited.", []read{{"Dozens of people", BoundVague, ""}}},
 	}
