@@ -421,16 +421,18 @@ var ofTheGroup = wordSet("the", "them", "these", "those", "its", "their", "his",
 	"los", "las", "ellos", "ellas", "estos", "estas", "esos", "esas", "sus")
 
 // countsGroupBefore reports whether ws, the words after a quantifier's
-// "of"/"de" ("the cases are…"), count a group named before. A possessive
-// or a superlative right after the article names the group in the same
-// phrase ("Some of the world's biggest banks", "Half of the country's
-// adults", "Most of the largest firms", "Algunos de los principales
-// bancos", "La mayoría de los más afectados").
-func countsGroupBefore(ws []string) bool {
+// "of"/"de" ("the cases are…"), count a group named before; raw are the
+// same words as written. A possessive or a superlative right after the
+// article names the group in the same phrase ("Some of the world's
+// biggest banks", "Half of the country's adults", "Most of the largest
+// firms", "Algunos de los principales bancos", "La mayoría de los más
+// afectados"); after a share quantifier (share), so does a people or a
+// population (populationGroup: "La mayoría de los españoles").
+func countsGroupBefore(ws, raw []string, lang string, share bool) bool {
 	if len(ws) == 0 || !ofTheGroup[ws[0]] {
 		return false
 	}
-	if len(ws) > 1 && definiteArticles[ws[0]] && namesOwnGroup(ws[1], ws[2:]) {
+	if len(ws) > 1 && definiteArticles[ws[0]] && (namesOwnGroup(ws[1], ws[2:]) || share && populationGroup(raw[1], lang)) {
 		return false
 	}
 	return true
@@ -450,6 +452,47 @@ func namesOwnGroup(w string, rest []string) bool {
 	}
 	return superlatives[w]
 }
+
+// shareQuantifiers count a share of a group ("Most of the …", "La mayoría
+// de los …", "Half of the …"). Of a whole people or population, named by
+// its own noun (populationGroup), the share stands on its own: "La
+// mayoría de los españoles cree …", "Most of the Americans polled …".
+// Other quantifiers count members of a group said before even then:
+// "Several of the Americans were injured", "Both of the Americans …".
+var shareQuantifiers = wordSet("most", "half", "mayoría", "mitad")
+
+// populationGroup reports whether w, the word after a share quantifier's
+// "of the"/"de los" as written, names a people or a population by
+// itself: an English capitalised word ("the Americans", "the
+// Democrats"), or a noun of populationNouns (Spanish writes demonyms in
+// lower case: "los españoles", "los estadounidenses").
+func populationGroup(w, lang string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if lang == "en" && unicode.IsUpper(r) {
+		return true
+	}
+	return populationNouns[strings.ToLower(w)]
+}
+
+// populationNouns name a whole people or population: demonyms (Spanish,
+// in lower case; English ones are capitalised) and the electorate's and
+// market's nouns. Nouns of a group an event picked out ("victims",
+// "heridos", "residents", "vecinos") are not here: they point back.
+var populationNouns = wordSet(
+	"voters", "citizens", "taxpayers", "consumers", "electorate", "public", "population",
+	"votantes", "electores", "ciudadanos", "ciudadanas", "contribuyentes", "consumidores",
+	"españoles", "españolas", "estadounidenses", "americanos", "americanas", "latinoamericanos",
+	"europeos", "europeas", "mexicanos", "mexicanas", "argentinos", "argentinas", "colombianos",
+	"colombianas", "chilenos", "chilenas", "peruanos", "peruanas", "venezolanos", "venezolanas",
+	"cubanos", "cubanas", "ecuatorianos", "ecuatorianas", "bolivianos", "bolivianas", "uruguayos",
+	"uruguayas", "paraguayos", "paraguayas", "dominicanos", "dominicanas", "puertorriqueños",
+	"puertorriqueñas", "hondureños", "hondureñas", "salvadoreños", "salvadoreñas", "guatemaltecos",
+	"guatemaltecas", "nicaragüenses", "costarricenses", "panameños", "panameñas", "canadienses",
+	"brasileños", "brasileñas", "portugueses", "portuguesas", "franceses", "francesas", "alemanes",
+	"alemanas", "británicos", "británicas", "italianos", "italianas", "catalanes", "catalanas",
+	"vascos", "vascas", "gallegos", "gallegas", "andaluces", "andaluzas", "madrileños", "madrileñas",
+	"canarios", "canarias", "ucranianos", "ucranianas", "rusos", "rusas", "chinos", "chinas",
+	"japoneses", "japonesas", "israelíes", "palestinos", "palestinas", "iraníes")
 
 // superlatives are the Spanish words that, after "de los", pick out the
 // group they count ("de los principales bancos", "de los más
@@ -501,9 +544,13 @@ func refersBack(s, lang string) bool {
 	if _, ok := backConnectives[lang]; !ok {
 		lang = "en"
 	}
-	ws := leadingWords(s, 6)
-	if len(ws) == 0 {
+	raw := leadingFields(s, 6)
+	if len(raw) == 0 {
 		return false
+	}
+	ws := make([]string, len(raw))
+	for i, f := range raw {
+		ws[i] = strings.ToLower(f)
 	}
 	at := func(i int) string {
 		if i < len(ws) {
@@ -549,7 +596,7 @@ func refersBack(s, lang string) bool {
 		}
 		return !pointsAtTime(w1) && w1 != "who" && w1 != "como" && w1 != "vez" && w1 != "y"
 	case w0 == "la" && quantifiers[lang][w1]: // "La mayoría de los…"
-		return w2 == "de" && countsGroupBefore(ws[3:])
+		return w2 == "de" && countsGroupBefore(ws[3:], raw[3:], lang, shareQuantifiers[w1])
 	case w0 == "others":
 		// A group set against one named before ("Others said …").
 		// "Another 1.9 million Americans filed …" is a news lead's
@@ -558,27 +605,28 @@ func refersBack(s, lang string) bool {
 	case w0 == "both" || w0 == "ambos" || w0 == "ambas":
 		// "Both men said …" points back; "Both Republican members of the
 		// board …" and "Both Moreno and Greaves …" name their two.
-		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:]) || bareVerbs[w1] || bareVerbs[w2]
+		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:], raw[2:], lang, false) || bareVerbs[w1] || bareVerbs[w2]
 	case quantifiers[lang][w0]:
-		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:]) || bareVerbs[w1] || w1 == "ellos" || w1 == "ellas"
+		return (w1 == "of" || w1 == "de") && countsGroupBefore(ws[2:], raw[2:], lang, shareQuantifiers[w0]) || bareVerbs[w1] || w1 == "ellos" || w1 == "ellas"
 	case definiteArticles[w0]:
 		return backNumbers[lang][w1] || backNouns[lang][w1] && !namingAfter[w2]
 	}
 	return false
 }
 
-// leadingWords are the first n words of s, lower-cased, with the
-// punctuation at their ends trimmed ("However," is "however"); a word's
+// leadingFields are the first n words of s as written, with the
+// punctuation at their ends trimmed ("However," is "However"); a word's
 // inner hyphen stays, so "two-day" is not "two". A token of punctuation
-// alone ("- The move…") is no word.
-func leadingWords(s string, n int) []string {
+// alone ("- The move…") is no word. refersBack reads them lower-cased,
+// and the case only where it names a people ("the Americans").
+func leadingFields(s string, n int) []string {
 	var out []string
 	for _, f := range strings.Fields(s) {
 		f = strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if f == "" {
 			continue
 		}
-		out = append(out, strings.ToLower(f))
+		out = append(out, f)
 		if len(out) == n {
 			break
 		}

@@ -417,6 +417,20 @@ func TestRefersBack(t *testing.T) {
 		{"Algunos de los principales bancos bajaron sus previsiones.", "es", false},
 		{"La mayoría de los más afectados son niños.", "es", false},
 		{"Tal vez el Gobierno retire la ley.", "es", false},
+		// A share of a people or a population named by its own noun
+		// stands alone; of a group said before, or counted by "both" or
+		// "several", it still points back.
+		{"La mayoría de los españoles cree que la economía empeorará.", "es", false},
+		{"La mayoría de los votantes rechazó la reforma.", "es", false},
+		{"La mitad de los estadounidenses tiene un arma.", "es", false},
+		{"La mayoría de las españolas trabaja fuera de casa.", "es", false},
+		{"Most of the Americans polled oppose the tariffs.", "en", false},
+		{"Half of the voters backed the measure.", "en", false},
+		{"Most of the victims were children.", "en", true},
+		{"Several of the Americans were injured.", "en", true},
+		{"Both of the Americans were released.", "en", true},
+		{"Varios de los españoles resultaron heridos.", "es", true},
+		{"La mayoría de los heridos son niños.", "es", true},
 		// A back noun that names its referent, and "además de".
 		{"The decision to close the plant angered workers.", "en", false},
 		{"The move to ban diesel cars was delayed.", "en", false},
