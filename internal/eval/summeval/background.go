@@ -156,8 +156,8 @@ func EvalBackground(ctx context.Context, dir string, arts map[string][]news.Arti
 	return evalBackground(ctx, dir, arts, every, half, brief.DefaultBackground())
 }
 
-// inHalf reports whether the i-th date of an event belongs to half ("" for
-// every date).
+// inHalf reports whether the i-th date of an event, or the i-th story of
+// a NeuS split, belongs to half ("" for every one).
 func inHalf(i int, half string) bool {
 	switch half {
 	case "even":

@@ -21,6 +21,7 @@ import (
 // SummarizeResult is the outcome of "eval summarize".
 type SummarizeResult struct {
 	Split     string           `json:"split"`
+	Half      string           `json:"half,omitempty"` // "even" or "odd" with --half
 	Docs      int              `json:"docs"`
 	Words     int              `json:"words"`
 	Stemming  bool             `json:"stemming"`
@@ -45,7 +46,8 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	dir := fs.String("data", "", "folder with NAME.source and NAME.target in the NeuS layout")
 	split := fs.String("split", "val", "split NAME to read")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	limit := fs.Int("limit", 0, "score only the first N stories (0: all)")
+	limit := fs.Int("limit", 0, "score only the first N stories (0: all; read after --half)")
+	half := fs.String("half", "", "score only the stories whose index in the split is even (the 1st, 3rd, …) or odd (even|odd): settings are chosen on one half and checked on the other")
 	var opt brief.SummaryOptions
 	fs.IntVar(&opt.Words, "words", brief.DefaultSummaryWords, "length budget in words, for every system")
 	fs.IntVar(&opt.Shortlist, "shortlist", 0, "how many of the best sentences the summariser chooses among (0: the trained model's)")
@@ -56,9 +58,21 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *dir == "" {
 		return errors.New("eval summarize: --data DIR is required")
 	}
+	if *half != "" && *half != "even" && *half != "odd" {
+		return fmt.Errorf("eval summarize: --half %q: want even or odd", *half)
+	}
 	clusters, err := ReadNeuS(*dir, *split)
 	if err != nil {
 		return fmt.Errorf("eval summarize: %w", err)
+	}
+	if *half != "" {
+		var kept []Cluster
+		for i, c := range clusters {
+			if inHalf(i, *half) {
+				kept = append(kept, c)
+			}
+		}
+		clusters = kept
 	}
 	if *limit > 0 && *limit < len(clusters) {
 		clusters = clusters[:*limit]
@@ -67,11 +81,15 @@ func RunSummarize(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return fmt.Errorf("eval summarize: %w", err)
 	}
-	res.Split = *split
+	res.Split, res.Half = *split, *half
 	if *asJSON {
 		return writeJSON(stdout, res)
 	}
-	fmt.Fprintf(stdout, "NeuS %s: %d stories, budget %d words; ROUGE F1 (rouge-score tokens, no stemming; reference: the summary without its title)\n", res.Split, res.Docs, res.Words)
+	name := res.Split
+	if res.Half != "" {
+		name += " (" + res.Half + " half)"
+	}
+	fmt.Fprintf(stdout, "NeuS %s: %d stories, budget %d words; ROUGE F1 (rouge-score tokens, no stemming; reference: the summary without its title)\n", name, res.Docs, res.Words)
 	fmt.Fprintf(stdout, "%-10s %8s %8s %8s\n", "system", "ROUGE-1", "ROUGE-2", "ROUGE-L")
 	row := func(name string, r Rouge) { fmt.Fprintf(stdout, "%-10s %8.4f %8.4f %8.4f\n", name, r.R1, r.R2, r.RL) }
 	row("newsdesk", res.Rouge)

@@ -266,6 +266,48 @@ func FuzzRougeSelf(f *testing.F) {
 	})
 }
 
+// TestRunSummarizeHalf checks --half: even keeps the 1st, 3rd, … story
+// of the split, odd the others, the two halves' means make the whole
+// one's, and any other value is refused.
+func TestRunSummarizeHalf(t *testing.T) {
+	t.Parallel()
+	type result struct {
+		R1, R2, RL float64
+		Docs       int
+	}
+	run := func(extra ...string) result {
+		t.Helper()
+		var out bytes.Buffer
+		args := append([]string{"--data", filepath.Join("testdata", "neus"), "--split", "tiny", "--json"}, extra...)
+		if err := RunSummarize(context.Background(), args, &out, &bytes.Buffer{}); err != nil {
+			t.Fatalf("eval summarize %q: %v", extra, err)
+		}
+		var got struct {
+			R1   float64 `json:"rouge1_f1"`
+			R2   float64 `json:"rouge2_f1"`
+			RL   float64 `json:"rougeL_f1"`
+			Docs int     `json:"docs"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatalf("%v in %s", err, out.String())
+		}
+		return result(got)
+	}
+	whole, even, odd, first := run(), run("--half", "even"), run("--half", "odd"), run("--limit", "1")
+	if diff := cmp.Diff(first, even); diff != "" {
+		t.Errorf("--half even is not the first story (-limit 1 +half even):\n%s", diff)
+	}
+	if even.Docs != 1 || odd.Docs != 1 || whole.Docs != 2 {
+		t.Errorf("docs: whole %d, even %d, odd %d; want 2, 1, 1", whole.Docs, even.Docs, odd.Docs)
+	}
+	if got := (even.R1 + odd.R1) / 2; math.Abs(got-whole.R1) > 1e-9 {
+		t.Errorf("mean of the halves' ROUGE-1 = %v, want the whole's %v", got, whole.R1)
+	}
+	if err := RunSummarize(context.Background(), []string{"--data", filepath.Join("testdata", "neus"), "--split", "tiny", "--half", "first"}, &bytes.Buffer{}, &bytes.Buffer{}); err == nil {
+		t.Error(`eval summarize --half first = nil error, want one`)
+	}
+}
+
 func TestInHalf(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
