@@ -205,11 +205,12 @@ func blockAnchor(num, name string) (uint64, string, bool) {
 // calendarWord reports whether w names a weekday or a month, which may
 // follow a street without its type ("the 7700 block of Utica Tuesday")
 // but is not part of its name (a street may begin with one: "May
-// Street").
+// Street"). w is folded as text's lists are (text.Key: accents and a
+// possessive dropped), so "Tuesday's" and "Miércoles" are read too.
 func calendarWord(w string) bool {
-	low := strings.ToLower(w)
-	_, month := text.MonthNumber(low)
-	_, day := text.WeekdayNumber(low)
+	k := text.Key(w)
+	_, month := text.MonthNumber(k)
+	_, day := text.WeekdayNumber(k)
 	return month || day
 }
 

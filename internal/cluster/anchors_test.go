@@ -25,6 +25,7 @@ func TestAnchors(t *testing.T) {
 		{"two-word street", "at 400 Martin Luther King Boulevard", "near 400 King Blvd.", true, []string{"king"}},
 		{"block of a street without its type", "in the 700 block of North Homan in Chicago", "the 700 block of N. Homan Ave.", true, []string{"homan"}},
 		{"block of a street before a weekday", "the 7700 block of Utica Tuesday", "at 7748 Utica Street", true, []string{"utica"}},
+		{"block of a street before a weekday's", "near the 7700 block of Utica Tuesday's shooting", "at 7748 Utica Street", true, []string{"utica"}},
 		{"block of a street at a sentence's end", "the 5200 block of Hickory Woods. Police", "5200 block of Hickory Woods Drive", true, []string{"woods"}},
 		{"street named after a month", "at 1200 May Street", "the 1200 block of May St.", true, []string{"may"}},
 		{"house number without a street type", "at 700 North Homan in Chicago", "at 700 North Homan in Chicago", false, nil},
