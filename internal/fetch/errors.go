@@ -92,7 +92,7 @@ func (e *Error) Error() string {
 		if text := http.StatusText(e.StatusCode); text != "" {
 			msg += " " + text
 		}
-		if e.Detail == "held" {
+		if e.held() {
 			msg = "not sent: the host answered an earlier request with " + msg
 		}
 		if e.RetryAfter > 0 {
@@ -180,34 +180,36 @@ func formatBytes(n int64) string {
 // RetryAfter returns the delay the server asked for with Retry-After when
 // err is a fetch's *Error (429 or 503), else 0.
 func RetryAfter(err error) time.Duration {
-	var fe *Error
-	if errors.As(err, &fe) {
-		return fe.RetryAfter
-	}
-	return 0
+	return retryAfterIf(err, func(*Error) bool { return true })
 }
 
 // Held returns how long err's host still asks not to be contacted when
 // err is a request not sent for that reason (see Config.RetryAfterPerRequest),
 // else 0.
 func Held(err error) time.Duration {
-	var fe *Error
-	if errors.As(err, &fe) && fe.Kind == KindStatus && fe.Detail == "held" {
-		return fe.RetryAfter
-	}
-	return 0
+	return retryAfterIf(err, (*Error).held)
 }
 
 // Busy returns how long from now to come back when err is a request not
 // sent because its host's turn was further off than Request.MaxWait,
 // else 0.
 func Busy(err error) time.Duration {
+	return retryAfterIf(err, func(e *Error) bool { return e.Kind == KindBusy })
+}
+
+// retryAfterIf returns the RetryAfter of the *Error err is or wraps, if it
+// is one and is, else 0.
+func retryAfterIf(err error, is func(*Error) bool) time.Duration {
 	var fe *Error
-	if errors.As(err, &fe) && fe.Kind == KindBusy {
+	if errors.As(err, &fe) && is(fe) {
 		return fe.RetryAfter
 	}
 	return 0
 }
+
+// held reports whether e is a request not sent because its host asked for
+// no requests until a time (Client.checkHeld).
+func (e *Error) held() bool { return e.Kind == KindStatus && e.Detail == "held" }
 
 // parseRetryAfter reads a Retry-After value: delay-seconds or an HTTP date,
 // relative to now. Unparseable or past values give 0.

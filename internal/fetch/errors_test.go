@@ -68,3 +68,36 @@ func TestRetryAfter(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldAndBusy checks that Held and Busy each answer for their own
+// kind of request not sent, wrapped or not, and 0 for anything else.
+func TestHeldAndBusy(t *testing.T) {
+	t.Parallel()
+	held := &Error{Kind: KindStatus, StatusCode: 429, RetryAfter: time.Minute, Detail: "held"}
+	busy := &Error{Kind: KindBusy, RetryAfter: 3 * time.Second}
+	tests := []struct {
+		name       string
+		err        error
+		held, busy time.Duration
+	}{
+		{"held", held, time.Minute, 0},
+		{"held, wrapped", fmt.Errorf("fetch: %w", held), time.Minute, 0},
+		{"busy", busy, 0, 3 * time.Second},
+		{"busy, wrapped", fmt.Errorf("fetch: %w", busy), 0, 3 * time.Second},
+		{"429 answered", &Error{Kind: KindStatus, StatusCode: 429, RetryAfter: time.Minute}, 0, 0},
+		{"held detail, other kind", &Error{Kind: KindNetwork, RetryAfter: time.Minute, Detail: "held"}, 0, 0},
+		{"other error", errors.New("dial tcp: refused"), 0, 0},
+		{"nil", nil, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := Held(tt.err); got != tt.held {
+				t.Errorf("Held = %v, want %v", got, tt.held)
+			}
+			if got := Busy(tt.err); got != tt.busy {
+				t.Errorf("Busy = %v, want %v", got, tt.busy)
+			}
+		})
+	}
+}
