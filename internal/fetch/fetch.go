@@ -158,8 +158,11 @@ type Client struct {
 	// an interval later, so a backlog turned away comes back one at a
 	// time at the host's pace, not all at once at its next free turn.
 	booked map[string]time.Time
-	held   map[string]hold // hosts that asked for no requests until a time
-	robots robotsCache
+	// bookings counts book's calls, so that every bookSweepEvery-th
+	// sweeps booked and held of what has passed (sweepHosts).
+	bookings int
+	held     map[string]hold // hosts that asked for no requests until a time
+	robots   robotsCache
 }
 
 // New returns a client, or an error if cfg is unusable.
@@ -409,7 +412,41 @@ func (c *Client) book(host string, now time.Time, free time.Duration, limit rate
 		at = next
 	}
 	c.booked[host] = at
+	c.bookings++
+	if c.bookings%bookSweepEvery == 0 {
+		c.sweepHosts(now)
+	}
 	return at.Sub(now)
+}
+
+// bookSweepEvery is how many bookings (book) pass between two sweeps of
+// the hosts' bookings and holds: often enough that a desk polling
+// thousands of hosts keeps only those of the last few minutes, rarely
+// enough that the sweep, a pass over both maps, costs next to nothing
+// per booking.
+const bookSweepEvery = 1024
+
+// sweepHosts forgets the bookings and holds that no longer change
+// anything at now. A booking pushes a request back only while it lies
+// less than its host's interval behind now (book takes the later of now
+// plus the host's free turn and the booking plus the interval), and an
+// interval is at most HostInterval or MaxCrawlDelay (slowHost), so one
+// older than both, with a second's margin for the limiter's rounding, is
+// forgotten. An expired hold is forgotten as heldFor forgets it. Without
+// it every host ever turned away stayed in booked for good. c.mu must be
+// held.
+func (c *Client) sweepHosts(now time.Time) {
+	stale := now.Add(-max(c.cfg.HostInterval, MaxCrawlDelay) - time.Second)
+	for host, at := range c.booked {
+		if at.Before(stale) {
+			delete(c.booked, host)
+		}
+	}
+	for host, h := range c.held {
+		if !h.until.After(now) {
+			delete(c.held, host)
+		}
+	}
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/time/rate"
 )
 
 // testClient returns a client for loopback servers with per-host limiting
@@ -1004,5 +1005,42 @@ func TestMaxWaitTurnsAway(t *testing.T) {
 	defer mu.Unlock()
 	if diff := cmp.Diff([]string{"/1", "/4", "/5"}, sent); diff != "" {
 		t.Errorf("requests sent (-want +got):\n%s", diff)
+	}
+}
+
+// TestBookedSwept checks that the hosts' bookings (book) and holds that
+// have passed are forgotten as more are made, so that a desk turning away
+// requests to thousands of hosts over time keeps only the recent ones,
+// and that a booking still within its host's reach is kept and still
+// spaces the next request out.
+func TestBookedSwept(t *testing.T) {
+	t.Parallel()
+	c := testClient(t, func(cfg *Config) { cfg.HostInterval = time.Second })
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	c.now = func() time.Time { return clock }
+	limit := rate.Every(time.Second)
+	const rounds, hostsPerRound = 20, 1000
+	var sizes []int
+	for r := range rounds {
+		for i := range hostsPerRound {
+			c.book(fmt.Sprintf("h%d-%d.example", r, i), clock, time.Second, limit)
+		}
+		c.holdHost(fmt.Sprintf("h%d-0.example", r), clock.Add(time.Minute), 429)
+		sizes = append(sizes, len(c.booked)+len(c.held))
+		clock = clock.Add(10 * time.Minute)
+	}
+	// Every round's bookings and hold have passed by the next round's
+	// first sweep, 1,024 bookings in: at most two rounds' are kept.
+	if most := slices.Max(sizes); most > 2*(hostsPerRound+1) {
+		t.Errorf("bookings and holds kept after each round %v: at most %d, want at most %d", sizes, most, 2*(hostsPerRound+1))
+	}
+	// A booking made just before a sweep still spaces the next request
+	// to its host out by an interval.
+	c.book("recent.example", clock, 2*time.Second, limit) // at clock+2s
+	for i := range bookSweepEvery {
+		c.book(fmt.Sprintf("filler-%d.example", i), clock, time.Second, limit)
+	}
+	if got, want := c.book("recent.example", clock, time.Second, limit), 3*time.Second; got != want {
+		t.Errorf("next booking of a host booked before the sweep: %v from now, want %v", got, want)
 	}
 }
