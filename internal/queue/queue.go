@@ -917,28 +917,59 @@ func (q *Queue) CountActiveIn(ctx context.Context, limit int, queues ...string) 
 
 // CountDueIn is CountActiveIn counting too the jobs scheduled to run
 // within the next within: a job snoozed until its host's turn (a page of
-// a busy host's backlog) is as much a part of the backlog being fetched as
-// one waiting for a worker, though it holds none. A job waiting out a
-// retry's backoff (retryable) is still not counted.
+// a busy host's backlog, SnoozeForHost) is as much a part of the backlog
+// being fetched as one waiting for a worker, though it holds none. Not
+// counted: a job waiting out a retry's backoff (retryable), and one
+// snoozed because its host asked for no requests for a while (a 429's
+// Retry-After, SnoozeForHost with held): like a site that is down, a host
+// refusing requests is not a backlog being fetched, and one that refuses
+// every request would otherwise hold grouping back by the whole wait each
+// time its hold came round.
+//
+// It is one query, so one snapshot of the job table: counted in two, a
+// job that moved from scheduled to available (River's scheduler) or ran
+// between them was missed or counted twice.
 func (q *Queue) CountDueIn(ctx context.Context, limit int, within time.Duration, queues ...string) (int, error) {
-	n, err := q.CountActiveIn(ctx, limit, queues...)
-	if err != nil || n >= limit || within <= 0 {
-		return n, err
+	if within <= 0 {
+		return q.CountActiveIn(ctx, limit, queues...)
 	}
-	horizon := time.Now().Add(within)
+	// The horizon is this process's clock, as a snooze's scheduled_at is
+	// (River sets it from the client's time on both back ends).
+	due := `(state <> 'scheduled' OR (scheduled_at <= @due_horizon AND coalesce(metadata ->> '` +
+		hostWaitKey + `', '') <> '` + hostWaitHeld + `'))`
 	res, err := q.Client.JobList(ctx, river.NewJobListParams().Queues(queues...).
-		States(rivertype.JobStateScheduled).
-		OrderBy(river.JobListOrderByScheduledAt, river.SortOrderAsc).First(limit-n))
+		States(append(ActiveStates(), rivertype.JobStateScheduled)...).
+		Where(due, river.NamedArgs{"due_horizon": time.Now().Add(within)}).
+		First(limit))
 	if err != nil {
-		return 0, fmt.Errorf("count scheduled jobs of %v: %w", queues, err)
+		return 0, fmt.Errorf("count due jobs of %v: %w", queues, err)
 	}
-	for _, j := range res.Jobs {
-		if j.ScheduledAt.After(horizon) {
-			break
-		}
-		n++
+	return len(res.Jobs), nil
+}
+
+// hostWaitKey is the job metadata key SnoozeForHost records why the job
+// waits under: hostWaitHeld or hostWaitBusy.
+const (
+	hostWaitKey  = "newsdesk_host_wait"
+	hostWaitHeld = "held"
+	hostWaitBusy = "busy"
+)
+
+// SnoozeForHost returns the error that snoozes the job ctx is working for
+// d (river.JobSnooze), and records in its metadata why it waits: held, its
+// host asked for no requests for a while (a 429's Retry-After); else its
+// host's turn is d away. CountDueIn counts the second as part of a backlog
+// and not the first. Outside a worker (a test calling the work function)
+// nothing is recorded.
+func SnoozeForHost(ctx context.Context, d time.Duration, held bool) error {
+	why := hostWaitBusy
+	if held {
+		why = hostWaitHeld
 	}
-	return n, nil
+	// The record is a hint to CountDueIn; its only error is a context
+	// that is not a worker's, which has no job to record it on.
+	_ = river.MetadataSet(ctx, hostWaitKey, why)
+	return river.JobSnooze(d)
 }
 
 // Pending reports whether any job is unfinished.
