@@ -191,10 +191,10 @@ func New(cfg Config, st store.Store, db *sql.DB, fc *fetch.Client, logger *slog.
 
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[pollArgs]) error {
-		return p.poll(ctx, j.Args)
+		return p.waitForHost(ctx, j.JobRow, p.poll(ctx, j.Args))
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, j *river.Job[articleArgs]) error {
-		return p.article(ctx, j.Args)
+		return p.waitForHost(ctx, j.JobRow, p.article(ctx, j.Args))
 	}))
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, _ *river.Job[clusterArgs]) error {
 		return p.groupJob(ctx, p.clusterAll)

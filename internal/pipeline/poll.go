@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -9,11 +10,13 @@ import (
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/newsdesk/newsdesk/internal/extract"
 	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
+	"github.com/newsdesk/newsdesk/internal/queue"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
@@ -53,8 +56,7 @@ func (p *Pipeline) poll(ctx context.Context, args pollArgs) error {
 		// Not sent: the feed's host is busy with a backlog. The poll
 		// comes back at its turn, its source untouched, rather than hold
 		// a poll worker that other hosts' feeds are waiting for.
-		p.logger.Debug("poll waits for its host's turn", "source", src.ID, "url", src.URL, "wait", left)
-		return river.JobSnooze(left)
+		return &hostWait{url: src.URL, left: left}
 	}
 	// The poll is dated when the feed answered, not when the job began: a
 	// fetch may wait its turn at a busy host for a minute and then run to
@@ -153,8 +155,11 @@ func (p *Pipeline) pollPage(ctx context.Context, src news.Source, now time.Time)
 	if errors.Is(err, store.ErrNotFound) {
 		a, err = p.storeArticle(ctx, articleArgs{SourceID: src.ID, Item: feedItem{URL: src.URL}})
 	}
-	if left := fetch.Busy(err); left > 0 {
-		return river.JobSnooze(left) // see poll: back at the host's turn
+	if w := hostWaitOf(src.URL, err); w != nil {
+		// Back at the host's turn, or when it allows requests again, as
+		// an article job comes back: not an attempt spent while the host
+		// asks to wait (TestPagePollHeldSnoozes).
+		return w
 	}
 	if err != nil {
 		return fmt.Errorf("read page %s: %w", src.URL, err)
@@ -413,20 +418,92 @@ func (p *Pipeline) article(ctx context.Context, args articleArgs) error {
 		return err
 	}
 	_, err := p.storeArticle(ctx, args)
-	if left := fetch.Held(err); left > 0 {
-		// The page's host asked for no requests until then: the job
-		// sleeps until it allows, its attempts untouched, rather than
-		// hold a worker or spend a retry.
-		p.logger.Debug("article waits for its host's Retry-After", "url", args.Item.URL, "wait", left)
-		return river.JobSnooze(left)
-	}
-	if left := fetch.Busy(err); left > 0 {
-		// The host's turn is far off (a backlog of its pages ahead of
-		// this one): the worker goes to another host's page meanwhile.
-		p.logger.Debug("article waits for its host's turn", "url", args.Item.URL, "wait", left)
-		return river.JobSnooze(left)
+	if w := hostWaitOf(args.Item.URL, err); w != nil {
+		// The page's host asked for no requests until then (held), or
+		// its turn is far off (a backlog of its pages ahead of this
+		// one): the job sleeps until then, its attempts untouched,
+		// rather than hold a worker or spend a retry.
+		return w
 	}
 	return err
+}
+
+// hostWait is a poll or article job's fetch not sent because of its host:
+// held, the host asked for no requests for left (a 429's Retry-After,
+// fetch.Held); else its turn is left away (fetch.Busy). The job's worker
+// snoozes the job for left (Pipeline.waitForHost).
+type hostWait struct {
+	url  string
+	left time.Duration
+	held bool
+}
+
+func (w *hostWait) Error() string {
+	if w.held {
+		return fmt.Sprintf("%s not fetched: its host asked for no requests for %s", w.url, w.left)
+	}
+	return fmt.Sprintf("%s not fetched: its host's turn is %s away", w.url, w.left)
+}
+
+// hostWaitOf returns err's hostWait for url if err is a fetch not sent
+// because its host is held or busy, else nil.
+func hostWaitOf(url string, err error) *hostWait {
+	if left := fetch.Held(err); left > 0 {
+		return &hostWait{url: url, left: left, held: true}
+	}
+	if left := fetch.Busy(err); left > 0 {
+		return &hostWait{url: url, left: left}
+	}
+	return nil
+}
+
+// Bounds of a poll or article job's waits for its host (waitForHost).
+// River does not count a snooze as an attempt (v0.51.2), so without them
+// a host busy or held for good, or a clock that keeps the host's turn
+// ahead, snoozed a job forever. A legitimate wait stays well inside
+// both: a backlog of 1,000 pages at the longest Crawl-delay (30 s) is
+// fetched in about 8 hours, and a host's 429 holds the others for at
+// most an hour at a time (fetch.MaxHostHold).
+const (
+	// maxHostSnoozes is the most times a job is snoozed for its host.
+	maxHostSnoozes = 1000
+	// maxHostWaitAge is the oldest a job may be and still be snoozed.
+	maxHostWaitAge = 24 * time.Hour
+)
+
+// waitForHost is the worker's answer for a poll or article job whose
+// work returned err: err itself, unless it is a hostWait. Then the job is
+// snoozed until its host allows (queue.SnoozeForHost, which records
+// whether the host holds it), unless it has waited past the bounds
+// above: then it is cancelled, with the reason logged. A cancelled
+// article is queued again by its feed's next poll if the feed still
+// lists it; a cancelled poll, by the scheduler when its source is due.
+func (p *Pipeline) waitForHost(ctx context.Context, job *rivertype.JobRow, err error) error {
+	var w *hostWait
+	if !errors.As(err, &w) {
+		return err
+	}
+	snoozes := priorSnoozes(job.Metadata)
+	age := time.Since(job.CreatedAt)
+	if snoozes >= maxHostSnoozes || age > maxHostWaitAge {
+		p.logger.Warn("job given up: its host kept it waiting too long", "job", job.ID, "kind", job.Kind,
+			"url", w.url, "held", w.held, "snoozes", snoozes, "age", age.Round(time.Second))
+		return river.JobCancel(fmt.Errorf("given up after %d waits over %s: %w", snoozes, age.Round(time.Second), w))
+	}
+	p.logger.Debug("job waits for its host", "job", job.ID, "kind", job.Kind, "url", w.url, "held", w.held, "wait", w.left)
+	return queue.SnoozeForHost(ctx, w.left, w.held)
+}
+
+// priorSnoozes is how often River has snoozed a job, from its metadata
+// ("snoozes", which River counts up at each snooze); 0 if unreadable.
+func priorSnoozes(metadata []byte) int64 {
+	var m struct {
+		Snoozes int64 `json:"snoozes"`
+	}
+	if json.Unmarshal(metadata, &m) != nil {
+		return 0
+	}
+	return m.Snoozes
 }
 
 // stored reports whether the article at the canonical link is stored:
