@@ -592,8 +592,12 @@ func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 	if err != nil {
 		return fmt.Errorf("poll source %d now: %w", sourceID, err)
 	}
-	if args.Now || !res.UniqueSkippedAsDuplicate || res.Job == nil ||
-		res.Job.State != rivertype.JobStateRunning || src.LastPolledAt.IsZero() {
+	// The job just inserted, or a pending one not yet started, reads the
+	// source as it is now; a running one read it before this call, which
+	// matters only for a source polled before: a new one's row is still
+	// as that poll read it.
+	readBefore := joinedRunning(res) && !src.LastPolledAt.IsZero()
+	if args.Now || !readBefore {
 		return nil
 	}
 	args.Now = true
@@ -601,6 +605,13 @@ func (p *Pipeline) PollNow(ctx context.Context, sourceID int64) error {
 		return fmt.Errorf("poll source %d now: %w", sourceID, err)
 	}
 	return nil
+}
+
+// joinedRunning reports whether res is an insert River dropped as the
+// duplicate of a job already running, which read its arguments' source
+// before the insert.
+func joinedRunning(res *rivertype.JobInsertResult) bool {
+	return res.UniqueSkippedAsDuplicate && res.Job != nil && res.Job.State == rivertype.JobStateRunning
 }
 
 // WaitIdle returns when there is nothing left to do: no job pending or

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/newsdesk/newsdesk/internal/news"
 )
@@ -48,6 +49,31 @@ func TestPollNowFetchesOnce(t *testing.T) {
 			h.waitIdle(t, ctx)
 			if diff := cmp.Diff(int32(1), gets.Load()); diff != "" {
 				t.Errorf("feed fetches (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestJoinedRunning checks which insert answers PollNow reads as joining
+// a poll already running: only a duplicate whose job is running.
+func TestJoinedRunning(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		res  *rivertype.JobInsertResult
+		want bool
+	}{
+		{"inserted", &rivertype.JobInsertResult{Job: &rivertype.JobRow{State: rivertype.JobStateAvailable}}, false},
+		{"duplicate of a running job", &rivertype.JobInsertResult{UniqueSkippedAsDuplicate: true, Job: &rivertype.JobRow{State: rivertype.JobStateRunning}}, true},
+		{"duplicate of an available job", &rivertype.JobInsertResult{UniqueSkippedAsDuplicate: true, Job: &rivertype.JobRow{State: rivertype.JobStateAvailable}}, false},
+		{"duplicate of a snoozed job", &rivertype.JobInsertResult{UniqueSkippedAsDuplicate: true, Job: &rivertype.JobRow{State: rivertype.JobStateScheduled}}, false},
+		{"duplicate without its job", &rivertype.JobInsertResult{UniqueSkippedAsDuplicate: true}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := joinedRunning(tt.res); got != tt.want {
+				t.Errorf("joinedRunning = %v, want %v", got, tt.want)
 			}
 		})
 	}
