@@ -494,8 +494,10 @@ func (p *Pipeline) waitForHost(ctx context.Context, job *rivertype.JobRow, err e
 	return queue.SnoozeForHost(ctx, w.left, w.held)
 }
 
-// priorSnoozes is how often River has snoozed a job, from its metadata
-// ("snoozes", which River counts up at each snooze); 0 if unreadable.
+// priorSnoozes is how often River has snoozed a job, from its metadata:
+// "snoozes", which River counts up at each snooze (since v0.16.0, per its
+// CHANGELOG); 0 if absent or unreadable, when the job's age still bounds
+// its waits.
 func priorSnoozes(metadata []byte) int64 {
 	var m struct {
 		Snoozes int64 `json:"snoozes"`
