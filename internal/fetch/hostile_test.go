@@ -133,27 +133,35 @@ func TestHostileBodies(t *testing.T) {
 		}
 	}))
 	t.Cleanup(srv.Close) // after the parallel subtests
-	c := testClient(t, func(cfg *Config) {
-		cfg.MaxBodyBytes = limit
-		cfg.Timeout = 500 * time.Millisecond
-	})
+	// Only the dribble needs the short timeout to end it. The others end
+	// on a size cap, which a loaded machine under the race detector may
+	// take longer than 500 ms to reach (the server gzips a megabyte a
+	// write), so a short timeout there would fail them as timeouts.
+	timeouts := map[time.Duration]*Client{}
+	for _, d := range []time.Duration{500 * time.Millisecond, 30 * time.Second} {
+		timeouts[d] = testClient(t, func(cfg *Config) {
+			cfg.MaxBodyBytes = limit
+			cfg.Timeout = d
+		})
+	}
 	tests := []struct {
-		path string
-		want ErrorKind
-		msg  string // the error message's end
+		path    string
+		timeout time.Duration
+		want    ErrorKind
+		msg     string // the error message's end
 	}{
-		{"/endless", KindTooLarge, "response body exceeds 64 KiB limit"},
-		{"/endless-gzip", KindTooLarge, "response body exceeds 64 KiB limit"},
-		{"/dribble", KindTimeout, "timed out"},
-		{"/huge-headers", KindTooLarge, "response headers exceed 256 KiB limit"},
-		{"/large-headers", 0, ""},
+		{"/endless", 30 * time.Second, KindTooLarge, "response body exceeds 64 KiB limit"},
+		{"/endless-gzip", 30 * time.Second, KindTooLarge, "response body exceeds 64 KiB limit"},
+		{"/dribble", 500 * time.Millisecond, KindTimeout, "timed out"},
+		{"/huge-headers", 30 * time.Second, KindTooLarge, "response headers exceed 256 KiB limit"},
+		{"/large-headers", 30 * time.Second, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			t.Parallel()
 			start := time.Now()
-			resp, err := c.Get(context.Background(), Request{URL: srv.URL + tt.path})
-			if took := time.Since(start); took > 5*time.Second {
+			resp, err := timeouts[tt.timeout].Get(context.Background(), Request{URL: srv.URL + tt.path})
+			if took := time.Since(start); took > tt.timeout+5*time.Second {
 				t.Errorf("took %v", took)
 			}
 			if tt.want == 0 {
