@@ -142,6 +142,19 @@ func boundaryAfter(s string, i, j int) bool {
 			return false
 		}
 		word := strings.ToLower(s[w:i])
+		if titleAbbreviations[word] {
+			// A plural title or a rank stands before a name, so it is
+			// written with a capital ("Sens. Jon Tester", "Brig. Gen."); in
+			// lower case the same letters are a word ending its sentence
+			// ("3 sets of 10 reps. Then", "sent to the brig. The").
+			first, _ := utf8.DecodeRuneInString(s[w:i])
+			return !unicode.IsUpper(first)
+		}
+		if nameSuffixes[word] && !nameBefore(s, w) {
+			// Sr. and Jr. close a name only after one; Spanish Sr.
+			// (señor) is a title before it: "el Sr. De la Fuente".
+			return false
+		}
 		if abbreviations[word] {
 			// A dotted acronym, or a suffix that may close a name at
 			// the end of a sentence, ends a sentence when a sentence
@@ -234,10 +247,33 @@ var abbreviations = map[string]bool{
 	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "approx": true, "dept": true, "est": true,
 	"ee.uu": true, "d.c": true, "ave": true, "mt": true, "ft": true, "univ": true, "gob": true, "av": true, "dra": true, "lic": true, "ing": true,
 	"rev": true, "hon": true, "del": true,
-	// Titles in the plural, military and diplomatic ranks, and Congress's
-	// resolutions (H. Res. 601): a name or a number follows.
+}
+
+// titleAbbreviations are titles in the plural, military and diplomatic
+// ranks, and Congress's resolutions (H. Res. 601): a name or a number
+// follows, and they are written with a capital. Some are words in lower
+// case ("reps", "brig", "res"), so, unlike abbreviations, they are read
+// only with one.
+var titleAbbreviations = map[string]bool{
 	"sens": true, "reps": true, "govs": true, "gens": true, "maj": true, "brig": true, "adm": true, "amb": true,
 	"cmdr": true, "supt": true, "atty": true, "dep": true, "cpl": true, "pvt": true, "res": true,
+}
+
+// nameSuffixes are the closing abbreviations that close a person's name
+// (Donald Trump Jr.); Spanish writes "Sr." before one, as a title.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true}
+
+// nameBefore reports whether the word before s[w:], a comma aside
+// ("King, Jr."), begins with a capital, as a name does. A stop right
+// before (". Sr. La Rosa") ends a sentence: no name is closed there.
+func nameBefore(s string, w int) bool {
+	e := strings.TrimRightFunc(s[:w], func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if i := strings.LastIndexFunc(e, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(e[i:])
+		e = e[i+n:]
+	}
+	first, _ := utf8.DecodeRuneInString(e)
+	return unicode.IsUpper(first)
 }
 
 // closingAbbreviations are the abbreviations that may end a sentence, as

@@ -71,6 +71,17 @@ func TestSentences(t *testing.T) {
 		{"bullets", "Jobs were added last month. ■ The unemployment rate was 3.8 percent. ■ 20,000 jobs were added.",
 			[]string{"Jobs were added last month.", "The unemployment rate was 3.8 percent.", "20,000 jobs were added."}},
 		{"bullet without a space", "Brands changed. ►The pancake brand was renamed. • Others followed", []string{"Brands changed.", "The pancake brand was renamed.", "Others followed"}},
+		// A plural title or a rank is written with a capital before a
+		// name; in lower case the same letters are a word ending its
+		// sentence.
+		{"lower-case rank words end a sentence", "Do 3 sets of 10 reps. Then rest. He was sent to the brig. The crew cheered.",
+			[]string{"Do 3 sets of 10 reps.", "Then rest.", "He was sent to the brig.", "The crew cheered."}},
+		// Sr. and Jr. close a name that precedes them; Spanish Sr.
+		// (señor) is a title before the name and ends nothing.
+		{"suffix after a name ends a sentence", "No charges apply to Norris Greenhouse Sr. He is a father. It was Martin Luther King, Jr. The end.",
+			[]string{"No charges apply to Norris Greenhouse Sr.", "He is a father.", "It was Martin Luther King, Jr.", "The end."}},
+		{"spanish title before a name", "Habló con el Sr. De la Fuente ayer. Sr. La Rosa, gracias.",
+			[]string{"Habló con el Sr. De la Fuente ayer.", "Sr. La Rosa, gracias."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -111,7 +111,8 @@ func tokenize(s string) []token {
 		}
 		if j < len(s) && s[j] == '.' {
 			first, _ := utf8.DecodeRuneInString(s[i:])
-			if dots || (j-i == utf8.RuneLen(first) && unicode.IsUpper(first)) || (unicode.IsUpper(first) && abbreviations[strings.ToLower(s[i:j])]) {
+			low := strings.ToLower(s[i:j])
+			if dots || (j-i == utf8.RuneLen(first) && unicode.IsUpper(first)) || (unicode.IsUpper(first) && (abbreviations[low] || titleAbbreviations[low])) {
 				j++
 			}
 		}
