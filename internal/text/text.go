@@ -281,9 +281,12 @@ func nameBefore(s string, w int) bool {
 var closingAbbreviations = map[string]bool{"jr": true, "sr": true, "inc": true, "corp": true, "ltd": true, "co": true, "etc": true}
 
 // stateAbbreviations are the US states' abbreviations a dateline uses
-// (SACRAMENTO, Calif. (AP) —), as written: with a capital.
+// (SACRAMENTO, Calif. (AP) —), as written: with a capital. The dotted
+// pairs (N.J., S.C.) are read as initials; W.Va. is not a pair, so it is
+// here.
 var stateAbbreviations = map[string]bool{
-	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true, "Fla": true,
+	"W.Va": true,
+	"Ala":  true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Del": true, "Fla": true,
 	"Ga": true, "Ill": true, "Ind": true, "Kan": true, "Ky": true, "La": true, "Md": true, "Mass": true,
 	"Mich": true, "Minn": true, "Miss": true, "Mo": true, "Mont": true, "Neb": true, "Nev": true, "Okla": true,
 	"Ore": true, "Pa": true, "Tenn": true, "Vt": true, "Va": true, "Wash": true, "Wis": true, "Wyo": true,

@@ -59,6 +59,8 @@ func TestSentences(t *testing.T) {
 		{"deputy and resolution", "He met Dep. Chief Joe Moro. The House passed H. Res. 601 on Monday.", []string{"He met Dep. Chief Joe Moro.", "The House passed H. Res. 601 on Monday."}},
 		{"state before a dateline credit", "SACRAMENTO, Calif. (AP) — The governor signed the bill. It takes effect in May.",
 			[]string{"SACRAMENTO, Calif. (AP) — The governor signed the bill.", "It takes effect in May."}},
+		{"dotted state before a dateline credit", "CHARLESTON, W.Va. (AP) — Police say a man fled. NEWARK, N.J. (AP) — He was found.",
+			[]string{"CHARLESTON, W.Va. (AP) — Police say a man fled.", "NEWARK, N.J. (AP) — He was found."}},
 		{"state ends a sentence", "The rally was in Kenosha, Wis. The game was called off. It was in Farmville, Va. Gov. Ana Ruiz spoke.",
 			[]string{"The rally was in Kenosha, Wis.", "The game was called off.", "It was in Farmville, Va.", "Gov. Ana Ruiz spoke."}},
 		{"suffix ends a sentence before an opener", "The video was shared by Donald Trump Jr. The clip was removed. Acme Inc. By noon it had fallen.",
