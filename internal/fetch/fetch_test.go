@@ -1035,12 +1035,18 @@ func TestBookedSwept(t *testing.T) {
 		t.Errorf("bookings and holds kept after each round %v: at most %d, want at most %d", sizes, most, 2*(hostsPerRound+1))
 	}
 	// A booking made just before a sweep still spaces the next request
-	// to its host out by an interval.
-	c.book("recent.example", clock, 2*time.Second, limit) // at clock+2s
+	// to its host out by an interval, and so does one already passed
+	// but less than its host's interval (a Crawl-delay's 30 s) ago.
+	crawlDelay := rate.Every(MaxCrawlDelay)
+	c.book("recent.example", clock, 2*time.Second, limit)                       // at clock+2s
+	c.book("slow.example", clock.Add(-20*time.Second), time.Second, crawlDelay) // at clock-19s
 	for i := range bookSweepEvery {
 		c.book(fmt.Sprintf("filler-%d.example", i), clock, time.Second, limit)
 	}
 	if got, want := c.book("recent.example", clock, time.Second, limit), 3*time.Second; got != want {
 		t.Errorf("next booking of a host booked before the sweep: %v from now, want %v", got, want)
+	}
+	if got, want := c.book("slow.example", clock, time.Second, crawlDelay), 11*time.Second; got != want {
+		t.Errorf("next booking of a slow host booked 19 s before the sweep: %v from now, want %v", got, want)
 	}
 }
