@@ -924,7 +924,9 @@ func (q *Queue) CountActiveIn(ctx context.Context, limit int, queues ...string) 
 // Retry-After, SnoozeForHost with held): like a site that is down, a host
 // refusing requests is not a backlog being fetched, and one that refuses
 // every request would otherwise hold grouping back by the whole wait each
-// time its hold came round.
+// time its hold came round. A snooze no longer than River's scheduler
+// interval (5 s) leaves the job available, not scheduled, so a job held
+// that briefly counts as active, as it did before.
 //
 // It is one query, so one snapshot of the job table: counted in two, a
 // job that moved from scheduled to available (River's scheduler) or ran
