@@ -192,7 +192,7 @@ func (s *Server) pageStoreError(w http.ResponseWriter, r *http.Request, what str
 func (s *Server) pagePathID(w http.ResponseWriter, r *http.Request, what string) (int64, bool) {
 	id, ok := pathID(r)
 	if !ok {
-		s.errorPage(w, r, http.StatusBadRequest, "This link is broken: the "+what+" number in it must be a positive whole number.")
+		s.badPathIDPage(w, r, what)
 		return id, false
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -203,6 +203,11 @@ func (s *Server) pagePathID(w http.ResponseWriter, r *http.Request, what string)
 		return id, false
 	}
 	return id, true
+}
+
+// badPathIDPage answers a page whose path's ID, a what's, is malformed.
+func (s *Server) badPathIDPage(w http.ResponseWriter, r *http.Request, what string) {
+	s.errorPage(w, r, http.StatusBadRequest, "This link is broken: the "+what+" number in it must be a positive whole number.")
 }
 
 // canonicalIDPath is r's address with its {id} path value written as id
@@ -222,6 +227,24 @@ func canonicalIDPath(r *http.Request, id int64) (string, bool) {
 	segs[2] = want
 	u := url.URL{Path: strings.Join(segs, "/"), RawQuery: r.URL.RawQuery}
 	return u.String(), true
+}
+
+// trailingSlash answers a GET or HEAD of a page's address written with a
+// trailing slash (/stories/20/) with a 301 to the page's one address
+// (path(id): /stories/20), its query kept, in one hop when the ID also has
+// leading zeros. The target is built from the parsed ID and a fixed prefix,
+// never from the path asked, so it stays on this site whatever the path
+// holds; a malformed ID is the 400 its page answers.
+func (s *Server) trailingSlash(what string, path func(int64) string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, ok := pathID(r)
+		if !ok {
+			s.badPathIDPage(w, r, what)
+			return
+		}
+		u := url.URL{Path: path(id), RawQuery: r.URL.RawQuery}
+		http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+	}
 }
 
 func (s *Server) handleNotFoundPage(w http.ResponseWriter, r *http.Request) {

@@ -136,3 +136,57 @@ func TestPathIDCanonical(t *testing.T) {
 		})
 	}
 }
+
+// TestPathTrailingSlash checks that a page's address written with a
+// trailing slash (/stories/7/, as a hand-typed or pasted link often is)
+// is moved (301) to the page's one address, same-origin and with its query
+// kept, in one hop even when the ID also has leading zeros; a malformed ID
+// is the 400 its page answers. Before, each was a 404 "There is no page at
+// this address".
+func TestPathTrailingSlash(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		method, path string
+		status       int
+		location     string // the redirect's target (none: no redirect)
+	}{
+		{"GET", "/stories/7/", 301, "/stories/7"},
+		{"HEAD", "/stories/7/", 301, "/stories/7"},
+		{"GET", "/stories/7/?v=1&w=a%2Fb", 301, "/stories/7?v=1&w=a%2Fb"},
+		{"GET", "/stories/007/", 301, "/stories/7"},
+		{"GET", "/stories/99/", 301, "/stories/99"}, // moved before it is looked up
+		{"GET", "/articles/2/", 301, "/articles/2"},
+		{"GET", "/articles/2/?hl=0-5", 301, "/articles/2?hl=0-5"},
+		{"GET", "/threads/5/", 301, "/threads/5"},
+		{"GET", "/sources/", 301, "/sources"},
+		{"GET", "/sources/?x=1", 301, "/sources?x=1"},
+		{"GET", "/stories/abc/", 400, ""},
+		{"GET", "/stories/0/", 400, ""},
+		{"GET", "/stories/%2F%2Fevil.example/", 400, ""},
+		{"POST", "/stories/7/", 405, ""},
+		{"GET", "/stories/7/x", 404, ""},
+		{"GET", "/api/stories/7/", 404, ""}, // the API names one address and does not redirect
+	}
+	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			t.Parallel()
+			req, err := http.NewRequestWithContext(t.Context(), tt.method, ts.URL+tt.path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tt.status {
+				t.Errorf("%s %s: status %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
+			}
+			if got := resp.Header.Get("Location"); got != tt.location {
+				t.Errorf("%s %s: Location %q, want %q", tt.method, tt.path, got, tt.location)
+			}
+		})
+	}
+}

@@ -32,6 +32,9 @@
 //	POST /sources/import      the import form (multipart/form-data: the file
 //	                          "opml" and the API token "token"); a page of
 //	                          what was added and skipped
+//	GET /stories/{id}/, /articles/{id}/, /threads/{id}/, /sources/
+//	                          301 to the address without the trailing
+//	                          slash, its query kept
 //	GET /feeds/stories.atom   Atom 1.0 feed, one entry per briefed story;
 //	                          an ETag, 304 for If-None-Match
 //	GET /healthz              liveness: 200 "ok", without the store
@@ -327,6 +330,14 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
 	mux.HandleFunc("GET /threads/{id}", s.handleThreadPage)
 	mux.HandleFunc("GET /sources", s.handleSourcesPage)
+	// A page's address with a trailing slash, as a hand-typed or pasted
+	// link often has it, is moved to the page's one address.
+	mux.HandleFunc("GET /stories/{id}/{$}", s.trailingSlash("story", storyPath))
+	mux.HandleFunc("GET /articles/{id}/{$}", s.trailingSlash("article", articlePath))
+	mux.HandleFunc("GET /threads/{id}/{$}", s.trailingSlash("thread", threadPath))
+	mux.HandleFunc("GET /sources/{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, (&url.URL{Path: "/sources", RawQuery: r.URL.RawQuery}).String(), http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("POST /sources/{id}", s.handleSourceEditForm)
 	mux.HandleFunc("GET /sources.opml", s.handleOPMLExport)
 	mux.HandleFunc("POST /sources/import", s.handleImportForm)
