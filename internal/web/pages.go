@@ -116,6 +116,19 @@ type pageData struct {
 	Page         any
 }
 
+// FeedHref is the Atom feed of the page: its category's where it lists
+// one, else the feed of every story, which is also the feed of a story's
+// or a thread's page, neither having one of its own. The menu's "Feed"
+// and the first feed the head announces both link it, so that a reader
+// who follows the link and one whose feed reader is given the page
+// subscribe to the same feed.
+func (d pageData) FeedHref() string {
+	if d.FeedCategory == "" {
+		return "/feeds/stories.atom"
+	}
+	return "/feeds/stories.atom?" + url.Values{"category": {d.FeedCategory}}.Encode()
+}
+
 // render writes a page through a buffer so a template error becomes a
 // clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, d pageData) {

@@ -2,8 +2,10 @@ package web
 
 import (
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -248,4 +250,51 @@ func TestCategoryViews(t *testing.T) {
 			t.Errorf("feed of an empty category has entries:\n%s", r.body)
 		}
 	})
+}
+
+// TestMenuFeedLink checks that the menu's "Feed" links the feed of the
+// page it is on, where the page has one (a category's list), and the
+// feed of every story elsewhere, and that it is the feed the page's head
+// announces first: on /?category=Local the menu linked the feed of all
+// stories while the head announced Local's.
+func TestMenuFeedLink(t *testing.T) {
+	t.Parallel()
+	nav := regexp.MustCompile(`(?s)<nav class="nav"[^>]*>.*?<a href="([^"]*)"[^>]*>Feed(.*?)</a>`)
+	head := regexp.MustCompile(`<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]*)">`)
+	tests := []struct {
+		path, feed string
+		named      string // the category the link's name gives, visually hidden
+	}{
+		{"/", "/feeds/stories.atom", ""},
+		{"/?category=Local", "/feeds/stories.atom?category=Local", "Local"},
+		{"/?category=Local&limit=1", "/feeds/stories.atom?category=Local", "Local"},
+		{"/?category=R%26D+%2F+x", "/feeds/stories.atom?category=R%26D+%2F+x", "R&amp;D / x"},
+		{"/stories/7", "/feeds/stories.atom", ""}, // a story, a thread: no feed of their own
+		{"/threads/5", "/feeds/stories.atom", ""},
+		{"/sources", "/feeds/stories.atom", ""},
+		{"/search?q=flood", "/feeds/stories.atom", ""},
+	}
+	ts := newTestServer(t, Config{}, fixtureStore())
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			t.Parallel()
+			r := do(t, http.MethodGet, ts.URL+tt.path, nil, "")
+			if r.status != http.StatusOK {
+				t.Fatalf("GET %s = %d", tt.path, r.status)
+			}
+			m := nav.FindStringSubmatch(r.body)
+			if m == nil {
+				t.Fatalf("GET %s: no Feed link in the menu:\n%s", tt.path, r.body)
+			}
+			if got := html.UnescapeString(m[1]); got != tt.feed {
+				t.Errorf("GET %s: menu's Feed links %q, want %q", tt.path, got, tt.feed)
+			}
+			if tt.named != "" && !strings.Contains(m[2], tt.named) {
+				t.Errorf("GET %s: menu's Feed link %q does not name %q", tt.path, m[0], tt.named)
+			}
+			if first := head.FindStringSubmatch(r.body); first == nil || first[1] != m[1] {
+				t.Errorf("GET %s: head's first feed %q, menu's %q: want the same", tt.path, first, m[1])
+			}
+		})
+	}
 }
