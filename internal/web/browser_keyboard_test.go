@@ -9,6 +9,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
 // TestBrowserSkipLink checks that a keyboard user reaches a page's content
@@ -112,5 +114,72 @@ func TestBrowserEditControlsNamed(t *testing.T) {
 	}
 	if !strings.HasPrefix(shown, "Edit") || width > 1 {
 		t.Errorf("summary shows %q, its hidden name %.0f px wide; want Edit and at most 1 px", shown, width)
+	}
+}
+
+// TestBrowserLastErrorWhole checks that a source's long last error, cut
+// to its first lines on the sources page, can be read whole by keyboard
+// (and so by touch): the error is a disclosure whose summary takes the
+// focus and opens with Enter, and opened it shows every line. Before, the
+// rest was only in the span's title, a tooltip that neither a keyboard
+// nor a touch screen shows. A short error is shown whole, with nothing to
+// open.
+func TestBrowserLastErrorWhole(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	ms := fixtureStore()
+	long := `feed could not be read: parse feed: XML syntax error on line 7: element <channel> closed by </rss>; ` +
+		strings.Repeat("the feed's items after it were not read, and the next poll will try again; ", 4) + "giving up"
+	src := ms.sources[2]
+	src.LastError = long
+	ms.sources[2] = src
+	src = ms.sources[1]
+	src.Status, src.LastError, src.ErrorCount = news.StatusError, "GET https://stadtblatt.example/feed.xml: HTTP 503 Service Unavailable", 1
+	ms.sources[1] = src
+	ts := newTestServer(t, Config{}, ms)
+	type state struct {
+		Text      string // the error's text as the page holds it
+		Clipped   bool   // its box hides some of its lines
+		Focusable bool   // a keyboard reaches the control that shows it
+		Controls  int    // disclosures in source 1's short error's cell
+	}
+	const probe = `(() => {
+		const cell = document.querySelector("#source-2 td[data-label='Last error']");
+		const text = cell.querySelector(".last-error-text") || cell.querySelector(".last-error");
+		const sum = cell.querySelector("details.last-error > summary");
+		if (sum) sum.focus();
+		return {text: text.textContent, clipped: text.scrollHeight > text.clientHeight + 1,
+			focusable: sum !== null && document.activeElement === sum,
+			controls: document.querySelectorAll("#source-1 td[data-label='Last error'] details").length};
+	})()`
+	for _, width := range []int64{1280, 375} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), chromedp.Navigate(ts.URL+"/sources"),
+			chromedp.WaitVisible(chromedp.ID("source-2"))); err != nil {
+			t.Fatalf("open sources page: %v", err)
+		}
+		before, err := chromedp.Run(ctx, chromedp.Evaluate[state](probe))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if before.Text != long || !before.Clipped {
+			t.Errorf("at %d px before opening: %+v; want the whole error in the page, cut to its first lines", width, before)
+		}
+		if !before.Focusable {
+			t.Fatalf("at %d px no control a keyboard reaches shows the whole error", width)
+		}
+		if before.Controls != 0 {
+			t.Errorf("at %d px source 1's short error has %d disclosures, want none", width, before.Controls)
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Enter)); err != nil {
+			t.Fatal(err)
+		}
+		after, err := chromedp.Run(ctx, chromedp.Evaluate[state](probe))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Clipped {
+			t.Errorf("at %d px after Enter the error is still cut: %+v", width, after)
+		}
+		screenshot(ctx, t, "last-error-open.png")
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -47,6 +48,16 @@ func stop(title string) string {
 	return "."
 }
 
+// longErrorRunes is the longest last error the sources page shows whole
+// in its column (16rem, three lines of the 0.85rem sans: some 100
+// characters, fewer where words wrap early); a longer one is cut to its
+// first three lines, and the page offers to show it whole.
+const longErrorRunes = 80
+
+// longError reports whether the sources page cuts the error msg to its
+// first lines (longErrorRunes).
+func longError(msg string) bool { return utf8.RuneCountInString(msg) > longErrorRunes }
+
 // pageNames are the templates rendered inside layout.html.
 var pageNames = []string{"index", "story", "article", "sources", "thread", "error", "search", "import"}
 
@@ -73,6 +84,7 @@ var templateFuncs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
+	"longError": longError,
 	"figureValue": func(f *news.Figure, fallback string) string {
 		if f != nil && f.Text != "" {
 			return f.Text
