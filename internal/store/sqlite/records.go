@@ -94,19 +94,7 @@ func (st *Store) UpdateSourceFunc(ctx context.Context, id int64, apply func(*new
 
 // RetrySource makes a source due now; see store.SourceRetrier.
 func (st *Store) RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error) {
-	q, args := sqlq.RetrySource(id, now)
-	res, err := st.db.ExecContext(ctx, q, args...)
-	if err != nil {
-		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
-	}
-	if err := mustAffect(res, fmt.Sprintf("retry source %d", id)); errors.Is(err, store.ErrNotFound) {
-		// No feed has the ID: a page, read again if it could not be
-		// read, or none.
-		return sqlq.RetryPage(ctx, st.inTx, sourceKeys().Lock, st.Source, id, now)
-	} else if err != nil {
-		return news.Source{}, err
-	}
-	return st.Source(ctx, id)
+	return sqlq.RetrySource(ctx, st.inTx, sourceKeys().Lock, st.Source, id, now)
 }
 
 // ReaddSource answers the addition again of a subscribed URL; see

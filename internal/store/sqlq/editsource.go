@@ -10,33 +10,31 @@ import (
 	"github.com/newsdesk/newsdesk/internal/store"
 )
 
-// RetrySource is the statement that makes feed id due at now (see
-// store.SourceRetrier) and its arguments. A feed in error goes back to
-// new: its error is cleared, and "error" with no error would be shown
-// until the poll the retry asks for. A page is not changed (the statement
-// affects no row; RetryPage reads a failed page again, or says why not).
-func RetrySource(id int64, now time.Time) (string, Args) {
-	var a Args
-	q := `UPDATE sources SET next_poll_at = ` + a.Add(now.UnixNano()) + `, last_error = '', error_count = 0,
-		unchanged_polls = 0,
-		status = CASE WHEN status = ` + a.Add(news.StatusError) + ` THEN ` + a.Add(news.StatusNew) + ` ELSE status END
-		WHERE id = ` + a.Add(id) + ` AND kind = ` + a.Add(news.SourceFeed)
-	return q, a
-}
-
-// RetryPage reads page source id again, for RetrySource when its
-// statement changed no row (the source is not a feed), in a transaction
-// of inTx (retryPage). A page whose article was read, or that was never
-// tried, is refused (store.ErrReadOnce); a missing source is
-// store.ErrNotFound. lock is SourceKeys.Lock; source reads the source
-// after.
-func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.Context, int64) (news.Source, error), id int64, now time.Time) (news.Source, error) {
+// RetrySource makes source id due at now (see store.SourceRetrier), in a
+// transaction of inTx that reads the source, locked (lock is
+// SourceKeys.Lock), and writes it as its kind asks: a feed is made due, its
+// error, error count and unchanged polls cleared, and a feed in error goes
+// back to new ("error" with no error would be shown until the poll the
+// retry asks for); a page is read again if it could not be read, else
+// refused (retryPage: store.ErrReadOnce). A missing source is
+// store.ErrNotFound. source reads the source after. The kind is read
+// first, rather than a feed's UPDATE tried and a page's retry run when it
+// changes no row, as it was: that ran, for every page, a write statement
+// that wrote nothing, and on SQLite took the database's write lock for it.
+func RetrySource(ctx context.Context, inTx InTx, lock string, source func(context.Context, int64) (news.Source, error), id int64, now time.Time) (news.Source, error) {
 	err := inTx(ctx, func(tx Tx) error {
 		s, err := readSource(ctx, tx, lock, id)
 		if err != nil {
 			return err
 		}
-		return retryPage(ctx, tx, s, now)
+		if s.Kind != news.SourceFeed {
+			return retryPage(ctx, tx, s, now)
+		}
+		var a Args
+		return tx.Exec(ctx, `UPDATE sources SET next_poll_at = `+a.Add(now.UnixNano())+`, last_error = '', error_count = 0,
+		unchanged_polls = 0,
+		status = CASE WHEN status = `+a.Add(news.StatusError)+` THEN `+a.Add(news.StatusNew)+` ELSE status END
+		WHERE id = `+a.Add(id), a...)
 	})
 	if err != nil {
 		return news.Source{}, fmt.Errorf("retry source %d: %w", id, err)
@@ -47,7 +45,7 @@ func RetryPage(ctx context.Context, inTx InTx, lock string, source func(context.
 // ReaddSource answers, in a transaction of inTx, the addition of url that
 // the store refused as a duplicate (see store.SourceRetrier): the source
 // that owns url's key, read by the key's index and locked (k.Lock), is
-// retried as RetryPage retries it if it is a page in error. It returns
+// retried as RetrySource retries it if it is a page in error. It returns
 // the source, as source reads it after a retry, and whether it was
 // retried; no source with the key is store.ErrNotFound.
 func ReaddSource(ctx context.Context, inTx InTx, k SourceKeys, source func(context.Context, int64) (news.Source, error), url string, now time.Time) (news.Source, bool, error) {

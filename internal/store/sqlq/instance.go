@@ -26,7 +26,7 @@ func InstanceID(ctx context.Context, q Tx) (string, error) {
 		return id, err
 	}
 	// rand.Text: 128 random bits in base32, which no other instance draws
-	// too, and which config.Config.InstanceID's rule accepts.
+	// too, and which feed.ValidInstanceID accepts.
 	if err := q.Exec(ctx, `INSERT INTO instance (id, instance_id) VALUES (1, $1) ON CONFLICT (id) DO NOTHING`, rand.Text()); err != nil {
 		return "", fmt.Errorf("store instance ID: %w", err)
 	}
