@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsdesk/newsdesk/internal/brief"
+	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/pipeline"
@@ -275,27 +276,13 @@ func isOneCharRepeated(s string) bool {
 	return size > 0 && len(s)%size == 0 && strings.Repeat(s[:size], len(s)/size) == s
 }
 
-// validInstanceID reports whether id can end the generator's URN and be
-// read back as one word of it: no space, nothing to escape.
-func validInstanceID(id string) bool {
-	if len(id) > 64 {
-		return false
-	}
-	for _, c := range id {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
-			return false
-		}
-	}
-	return id != ""
-}
-
 // Validate reports every setting that cannot work.
 func (c Config) Validate() error {
 	var errs []error
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, fmt.Errorf("addr %q: %w", c.Addr, err))
 	}
-	if c.InstanceID != "" && !validInstanceID(c.InstanceID) {
+	if c.InstanceID != "" && !feed.ValidInstanceID(c.InstanceID) {
 		errs = append(errs, fmt.Errorf("instance ID %q: want 1 to 64 letters, digits, '-', '_' or '.'", c.InstanceID))
 	}
 	if c.BaseURL != "" {

@@ -52,6 +52,23 @@ func (f *Feed) NamesInstance(id string) bool {
 // briefings names the instance that wrote it, in its <generator uri>.
 const InstanceURNPrefix = "urn:newsdesk:instance:"
 
+// ValidInstanceID reports whether id can end InstanceURNPrefix and be read
+// back as one word of a generator (instances): 1 to 64 ASCII letters,
+// digits, '-', '_' or '.', so no space and nothing to escape. It is the
+// one rule for an instance ID, a configured one (config.Config.InstanceID)
+// or one a store draws (store.Store.InstanceID).
+func ValidInstanceID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
 // instances are the instance URNs among the words of a feed's generator
 // (gofeed joins Atom's generator name, version and uri with spaces; an RSS
 // <generator> a proxy rewrote the feed into keeps them too), in order.

@@ -418,3 +418,30 @@ func TestImplausibleDatesDropped(t *testing.T) {
 		})
 	}
 }
+
+// TestValidInstanceID checks the one rule for an instance ID, which the
+// configuration and the store conformance suite both ask: a word that ends
+// the generator's URN and is read back whole.
+func TestValidInstanceID(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		id   string
+		want bool
+	}{
+		{"desk-1.eu_west", true},
+		{"ABCDEFGHIJKLMNOPQRSTUVWXYZ", true}, // crypto/rand.Text's alphabet
+		{strings.Repeat("d", 64), true},
+		{"", false},
+		{strings.Repeat("d", 65), false},
+		{"desk one", false},
+		{"desk\tone", false},
+		{"desk/one", false},
+		{"déjà", false},
+		{"desk:1", false},
+	}
+	for _, tt := range tests {
+		if got := ValidInstanceID(tt.id); got != tt.want {
+			t.Errorf("ValidInstanceID(%q) = %v, want %v", tt.id, got, tt.want)
+		}
+	}
+}

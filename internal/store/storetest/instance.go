@@ -2,16 +2,12 @@ package storetest
 
 import (
 	"context"
-	"regexp"
 	"sync"
 	"testing"
 
+	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
-
-// instanceIDRule is config.Config.InstanceID's rule: what the Atom feed's
-// generator URN may end with.
-var instanceIDRule = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // instanceCallers is how many calls ask for the instance ID at once.
 const instanceCallers = 8
@@ -46,7 +42,7 @@ func instanceIDs(t *testing.T, stores []store.Store, n int) []string {
 // that one fits the generator URN.
 func checkOneInstanceID(t *testing.T, ids []string) {
 	t.Helper()
-	if !instanceIDRule.MatchString(ids[0]) {
+	if !feed.ValidInstanceID(ids[0]) {
 		t.Errorf("InstanceID = %q; want 1 to 64 letters, digits, '-', '_' or '.'", ids[0])
 	}
 	for i, id := range ids {
