@@ -95,3 +95,61 @@ func mediaTypeOf(t string) string {
 	t, _, _ = strings.Cut(t, ";")
 	return strings.ToLower(strings.TrimSpace(t))
 }
+
+// PageInstances returns the newsdesk instances an HTML page names as its
+// writer, each InstanceURNPrefix and an ID, in page order: the URNs among
+// the words of its <meta name="generator" content="…">, which every page
+// of newsdesk's web server carries (web.Config.InstanceID), as its Atom
+// feed's generator names it. A page is read up to its <body>, where HTML
+// ends the head and a generator meta belongs.
+func PageInstances(page []byte) []string {
+	var urns []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return urns
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, hasAttr := z.TagName()
+		switch atom.Lookup(name) {
+		case atom.Body:
+			return urns
+		case atom.Meta:
+		default:
+			continue
+		}
+		var metaName, content string
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			switch string(k) {
+			case "name":
+				metaName = string(v)
+			case "content":
+				content = string(v)
+			}
+		}
+		if strings.EqualFold(strings.TrimSpace(metaName), "generator") {
+			urns = append(urns, instances(content)...)
+		}
+	}
+}
+
+// PageNamesInstance reports whether the HTML page names the instance id
+// (pipeline.Config.InstanceID) among its writers (PageInstances); never
+// for an empty id.
+func PageNamesInstance(page []byte, id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, urn := range PageInstances(page) {
+		if urn == InstanceURNPrefix+id {
+			return true
+		}
+	}
+	return false
+}

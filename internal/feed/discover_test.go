@@ -45,3 +45,42 @@ func FuzzDiscover(f *testing.F) {
 		}
 	})
 }
+
+// TestPageInstances checks that the instances a page's generator meta
+// names are read back, as newsdesk's pages write it, and that nothing
+// else on a page is taken for one: the text of the page, another meta,
+// a generator past the head.
+func TestPageInstances(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, page string
+		want       []string
+		desk       bool // names desk-a
+	}{
+		{"newsdesk's page", `<!doctype html><html><head><meta charset="utf-8"><meta name="generator" content="newsdesk urn:newsdesk:instance:desk-a"><title>x</title></head><body><p>Hi</p></body></html>`,
+			[]string{"urn:newsdesk:instance:desk-a"}, true},
+		{"upper case, self-closing, unquoted", `<HTML><HEAD><META NAME=Generator CONTENT="newsdesk urn:newsdesk:instance:desk-a"/></HEAD></HTML>`,
+			[]string{"urn:newsdesk:instance:desk-a"}, true},
+		{"another desk", `<head><meta name="generator" content="newsdesk urn:newsdesk:instance:desk-b"></head>`,
+			[]string{"urn:newsdesk:instance:desk-b"}, false},
+		{"a longer ID", `<head><meta name="generator" content="urn:newsdesk:instance:desk-ab"></head>`,
+			[]string{"urn:newsdesk:instance:desk-ab"}, false},
+		{"in the text", `<head><title>urn:newsdesk:instance:desk-a</title></head><body><p>urn:newsdesk:instance:desk-a</p></body>`, nil, false},
+		{"another meta", `<head><meta name="description" content="urn:newsdesk:instance:desk-a"></head>`, nil, false},
+		{"past the body", `<head></head><body><meta name="generator" content="urn:newsdesk:instance:desk-a"></body>`, nil, false},
+		{"no ID", `<head><meta name="generator" content="newsdesk urn:newsdesk:instance:"></head>`, nil, false},
+		{"WordPress", `<head><meta name="generator" content="WordPress 6.5"></head>`, nil, false},
+	}
+	for _, tt := range tests {
+		got := PageInstances([]byte(tt.page))
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: PageInstances (-want +got):\n%s", tt.name, diff)
+		}
+		if d := PageNamesInstance([]byte(tt.page), "desk-a"); d != tt.desk {
+			t.Errorf("%s: PageNamesInstance(desk-a) = %v, want %v", tt.name, d, tt.desk)
+		}
+		if PageNamesInstance([]byte(tt.page), "") {
+			t.Errorf("%s: PageNamesInstance(\"\") = true", tt.name)
+		}
+	}
+}

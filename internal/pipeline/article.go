@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/newsdesk/newsdesk/internal/extract"
+	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/fetch"
 	"github.com/newsdesk/newsdesk/internal/lang"
 	"github.com/newsdesk/newsdesk/internal/news"
@@ -40,7 +41,15 @@ type extractFunc func(ctx context.Context, html []byte, pageURL string) (extract
 //
 // A page whose host's turn is further off than hostWait (if positive) is
 // not fetched: the error is fetch.Busy's, for the job to come back then.
-func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news.Source, it feedItem, extractTimeout, hostWait time.Duration) (news.Article, error) {
+//
+// A page that names instanceID (Config.InstanceID) as its writer
+// (feed.PageNamesInstance) is this desk's own, a briefing or a copy of an
+// article it holds, however it was reached: a story page added as a page
+// source through a proxy or by another host name, or an item of a feed
+// that links this desk's story pages (its own feed copied without its
+// generator). It is failed (ownPage), its text, the feed's text and the
+// feed's summary all left out, so that nothing of it can be cited.
+func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news.Source, it feedItem, extractTimeout, hostWait time.Duration, instanceID string) (news.Article, error) {
 	a := news.Article{
 		SourceID:    src.ID,
 		URL:         news.URLKey(it.URL),
@@ -68,6 +77,9 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 		return fallback(a, it, "page could not be fetched: "+err.Error(), src), nil
 	}
 	a.URL = news.URLKey(resp.URL)
+	if feed.PageNamesInstance(resp.Body, instanceID) {
+		return ownPage(a, it, instanceID), nil
+	}
 	res, err := extractWithin(ctx, ex, extractTimeout, resp.Body, resp.URL)
 	switch {
 	case errors.As(err, new(stoppedError)):
@@ -93,6 +105,16 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 	}
 	a.Lang = detectLang(a.Text, res.Lang, src.Lang)
 	return a, nil
+}
+
+// ownPage is the article of a page of this desk's own (readArticle): failed,
+// with no text, not even the feed's (a copy of this desk's feed carries
+// its briefings' summaries), and no summary, and a reason that says why.
+func ownPage(a news.Article, it feedItem, instanceID string) news.Article {
+	a.Text, a.Description, a.Extraction = "", "", news.ExtractFailed
+	a.ExtractionReason = fmt.Sprintf("%s is a page of this newsdesk (%s): it is not stored, "+
+		"as a briefing must not cite a briefing of this desk", shownURL(it.URL), feed.InstanceURNPrefix+instanceID)
+	return a
 }
 
 // noFeedText ends the reason an article failed when its feed item had no

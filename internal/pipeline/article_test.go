@@ -94,7 +94,7 @@ func TestSlowPageStopped(t *testing.T) {
 				ctx, cancel = context.WithTimeout(ctx, tt.jobLeft)
 				defer cancel()
 			}
-			a, err := readArticle(ctx, fc, endlessExtract, news.Source{Kind: news.SourceFeed}, feedItem{URL: srv.URL + "/a", Content: tt.content}, 200*time.Millisecond, 0)
+			a, err := readArticle(ctx, fc, endlessExtract, news.Source{Kind: news.SourceFeed}, feedItem{URL: srv.URL + "/a", Content: tt.content}, 200*time.Millisecond, 0, "")
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err %v, want %v", err, tt.wantErr)
 			}

@@ -36,8 +36,12 @@ type Config struct {
 	// own briefings, however the poll reached it (a proxy, a redirect,
 	// another host name): the source is put in error and none of its
 	// items is stored, as a briefing must not cite a briefing of this
-	// desk. Another instance's feed is another desk's published work and
-	// is read as any feed. Empty (the default) turns the check off.
+	// desk. A page that names it in its generator meta (feed.
+	// PageNamesInstance: a story page reached through a proxy, or linked
+	// by a copy of the feed that lost its generator) is stored as a failed
+	// article, with no text. Another instance's feed or page is another
+	// desk's published work and is read as any. Empty (the default) turns
+	// the checks off.
 	InstanceID string
 	// PollWorkers is how many feeds are polled at once. Default 2.
 	PollWorkers int

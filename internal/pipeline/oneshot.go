@@ -174,7 +174,7 @@ func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTim
 			return news.Article{}, "", fmt.Errorf("%s: no fetch client to read URLs with", in)
 		}
 		// A URL given on the command line is a page, with no feed behind it.
-		a, err := readArticle(ctx, fc, ex, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, extractTimeout, 0)
+		a, err := readArticle(ctx, fc, ex, news.Source{Kind: news.SourcePage}, feedItem{URL: in}, extractTimeout, 0, "")
 		if err != nil {
 			return news.Article{}, "", fmt.Errorf("%s: %w", in, err)
 		}

@@ -530,7 +530,7 @@ func (p *Pipeline) storeArticle(ctx context.Context, args articleArgs) (news.Art
 	} else if err != nil {
 		return news.Article{}, err
 	}
-	a, err := readArticle(ctx, p.fc, extract.ExtractContext, src, args.Item, p.cfg.ExtractTimeout, p.cfg.HostWait)
+	a, err := readArticle(ctx, p.fc, extract.ExtractContext, src, args.Item, p.cfg.ExtractTimeout, p.cfg.HostWait, p.cfg.InstanceID)
 	if err != nil {
 		return news.Article{}, err
 	}

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/newsdesk/newsdesk/internal/feed"
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/store"
 )
@@ -91,10 +90,7 @@ func (s *Server) handleAtom(w http.ResponseWriter, r *http.Request) {
 		q := "?" + url.Values{"category": {category}}.Encode()
 		self, title, home = self+q, title+": "+category, home+q
 	}
-	generator := &atomGenerator{Name: "newsdesk"}
-	if s.cfg.InstanceID != "" {
-		generator.URI = feed.InstanceURNPrefix + s.cfg.InstanceID
-	}
+	generator := &atomGenerator{Name: "newsdesk", URI: s.instanceURN()}
 	doc := atomFeed{
 		ID:        self,
 		Title:     title,

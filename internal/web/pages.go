@@ -125,7 +125,11 @@ type pageData struct {
 	// its head announces before the feed of every story, so that a feed
 	// reader given the category's page subscribes to that category.
 	FeedCategory string
-	Page         any
+	// Generator is the page's <meta name="generator">: "newsdesk" and
+	// the instance's URN (generator), by which a poll that reaches the
+	// page by any address knows it for this desk's own.
+	Generator string
+	Page      any
 }
 
 // FeedHref is the Atom feed of the page: its category's where it lists
@@ -144,6 +148,7 @@ func (d pageData) FeedHref() string {
 // render writes a page through a buffer so a template error becomes a
 // clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, d pageData) {
+	d.Generator = s.generator()
 	var buf bytes.Buffer
 	if err := s.pages[name].Execute(&buf, d); err != nil {
 		s.log.Error("render page", "page", name, "path", r.URL.Path, "err", err)

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/newsdesk/newsdesk/internal/feed"
 )
 
 // ErrOwnSite is the refusal of a source on this newsdesk's own site: its
@@ -139,4 +141,27 @@ func reachesLoopback(host string) bool {
 // server by any of its names.
 func (s *Server) ownSites(r *http.Request) []string {
 	return []string{s.cfg.BaseURL, s.cfg.ListenAddr, r.Host}
+}
+
+// instanceURN names this instance (feed.InstanceURNPrefix and
+// Config.InstanceID), "" when it has no ID.
+func (s *Server) instanceURN() string {
+	if s.cfg.InstanceID == "" {
+		return ""
+	}
+	return feed.InstanceURNPrefix + s.cfg.InstanceID
+}
+
+// generator is the content of every page's <meta name="generator">:
+// "newsdesk" and the instance's URN, as the Atom feed's generator names
+// it. A poll reads it back (feed.PageNamesInstance) to refuse a page of
+// this desk however it reached it: a story page added as a page source
+// through a proxy or by another host name, or linked by a feed's item
+// (a copy of this desk's feed that lost its generator), whose text is a
+// briefing of this desk.
+func (s *Server) generator() string {
+	if urn := s.instanceURN(); urn != "" {
+		return "newsdesk " + urn
+	}
+	return "newsdesk"
 }

@@ -153,3 +153,32 @@ func TestAtomNamesInstance(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesNameInstance checks that every HTML page names the instance
+// that serves it in <meta name="generator">, as the Atom feed names it in
+// its generator, so that a poll reaching a page of this desk by another
+// address (a proxy, another host name, a feed's item linking a story
+// page) knows it for the desk's own (feed.PageNamesInstance). Before, a
+// page named no instance, and a story page added as a page source through
+// a proxy was stored as an article: a briefing, citable by the next.
+func TestPagesNameInstance(t *testing.T) {
+	t.Parallel()
+	paths := []string{"/", "/?category=Local", "/stories/7", "/articles/2", "/threads/5", "/sources", "/search?q=ferry", "/no-such-page", "/stories/99"}
+	for _, id := range []string{"desk-a", ""} {
+		ts := newTestServer(t, Config{InstanceID: id}, fixtureStore())
+		for _, path := range paths {
+			r := do(t, http.MethodGet, ts.URL+path, nil, "")
+			got := feed.PageInstances([]byte(r.body))
+			var want []string
+			if id != "" {
+				want = []string{feed.InstanceURNPrefix + id}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("instance %q: GET %s (%d) names instances (-want +got):\n%s", id, path, r.status, diff)
+			}
+			if !strings.Contains(r.body, `<meta name="generator" content="newsdesk`) {
+				t.Errorf("instance %q: GET %s has no generator meta", id, path)
+			}
+		}
+	}
+}

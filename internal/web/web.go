@@ -148,10 +148,11 @@ type Config struct {
 	// (CheckNotOwnSite). Empty: the base URL and each request's Host only.
 	ListenAddr string
 	// InstanceID names this instance in its Atom feed's <generator uri>
-	// (feed.InstanceURNPrefix and the ID), by which the pipeline refuses
-	// the feed as a source however it is reached (pipeline.Config.
-	// InstanceID); the two must be given the same value. Empty: the
-	// feed names no instance.
+	// (feed.InstanceURNPrefix and the ID) and in every page's <meta
+	// name="generator">, by which the pipeline refuses the feed as a
+	// source, and a page as an article, however it is reached (pipeline.
+	// Config.InstanceID); the two must be given the same value. Empty: the
+	// feed and the pages name no instance.
 	InstanceID string
 	// OnSourceAdded, if set, is called after a source is added through the
 	// API, with a context that outlives the request (not cancelled when the
