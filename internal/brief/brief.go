@@ -315,7 +315,7 @@ func usable(in []news.Article) []news.Article {
 }
 
 // Outlet names the outlet an article came from: its source's name, else the
-// publisher the page declares, else the site of its URL (outletHost).
+// publisher the page declares, else the site of its URL (OutletHost).
 func Outlet(a news.Article, sources map[int64]news.Source) string {
 	if s, ok := sources[a.SourceID]; ok && strings.TrimSpace(s.Name) != "" {
 		return strings.TrimSpace(s.Name)
@@ -324,18 +324,18 @@ func Outlet(a news.Article, sources map[int64]news.Source) string {
 		return p
 	}
 	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-		return outletHost(u)
+		return OutletHost(u)
 	}
 	return ""
 }
 
-// outletHost names u's site as a reader would type it: its host in lower
+// OutletHost names u's site as a reader would type it: its host in lower
 // case, without "www." or a fully-qualified name's trailing dot, and with
 // its port when the URL gives one its scheme does not default to. The port
 // tells two sites on one host apart (a local server's, a site's second
 // port), which the host alone made one outlet, and a page of a local
 // server reads "127.0.0.1:18505", its address, rather than "127.0.0.1".
-func outletHost(u *url.URL) string {
+func OutletHost(u *url.URL) string {
 	host := strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(u.Hostname()), "."), "www.")
 	port := u.Port()
 	if port == "" || (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {

@@ -181,11 +181,13 @@ func readInput(ctx context.Context, fc *fetch.Client, ex extractFunc, extractTim
 		if a.Extraction != news.ExtractFull {
 			return news.Article{}, "", fmt.Errorf("%s: %s", in, a.ExtractionReason)
 		}
-		host := u.Hostname()
+		// The host as brief.Outlet names a page without a publisher: with
+		// its port, which tells a reader which local server it is, and
+		// tells two sites on one host's two ports apart.
 		if fu, err := url.Parse(a.URL); err == nil && fu.Hostname() != "" {
-			host = fu.Hostname()
+			u = fu
 		}
-		return a, strings.TrimPrefix(host, "www."), nil
+		return a, brief.OutletHost(u), nil
 	}
 	abs, err := filepath.Abs(in)
 	if err != nil {

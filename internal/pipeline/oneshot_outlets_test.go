@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,5 +76,42 @@ func TestOneShotOutletsOnOneHost(t *testing.T) {
 	}
 	if len(articles) != 3 {
 		t.Errorf("%d articles, want 3", len(articles))
+	}
+}
+
+// TestOneShotOutletByHostAndPort serves a page that names no outlet (no
+// site name, a <title> that is the headline alone, as the demo's newswire
+// serves Meridian Wire Service's) from a local server: the one-shot names
+// its outlet by the page's host and port, as brief.Outlet does, since
+// "127.0.0.1" alone tells a reader nothing and makes every local server
+// one outlet.
+func TestOneShotOutletByHostAndPort(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>River bursts its banks in Lanmere</title>
+<meta property="article:published_time" content="2026-03-03T06:00:00Z"></head><body><h1>River bursts its banks in Lanmere</h1><article>
+<p>Firefighters evacuated 150 people from the Millbrook district of Lanmere overnight after the River Osk burst its banks.</p>
+<p>"We knocked on every door between the bridge and the brewery," said Bram Oster, the city's fire chief.</p></article></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	briefings, _, err := OneShot(t.Context(), testFetcher(t), []string{srv.URL + "/flood"}, OneShotOptions{Now: time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.TrimPrefix(srv.URL, "http://") // 127.0.0.1:PORT
+	var outlets []string
+	for _, b := range briefings {
+		srcs, _ := b.Section(news.SectionSources)
+		for _, it := range srcs.Items {
+			outlets = append(outlets, it.Text)
+		}
+		refs, _ := b.Section(news.SectionReferences)
+		for _, it := range refs.Items {
+			outlets = append(outlets, it.Outlet)
+		}
+	}
+	if diff := cmp.Diff([]string{want, want}, outlets); diff != "" {
+		t.Errorf("the source's and the reference's outlets (-want +got):\n%s", diff)
 	}
 }
