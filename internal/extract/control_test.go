@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -10,37 +11,128 @@ import (
 // TestControlCharsDropped: C0 control characters other than white space,
 // and DEL, are no text: a browser draws nothing for them, and kept they
 // reached the stored text, the briefings citing it and the Markdown
-// export.
+// export. They are dropped whether the page holds them raw, as character
+// references or as JSON-LD escapes (the last two are decoded after the
+// page is read, so they were kept when raw ones were first dropped).
 func TestControlCharsDropped(t *testing.T) {
 	t.Parallel()
-	const page = "<!doctype html><html><head><title>Ferry\x01 timetable changes for the\x7f winter</title></head><body><article>" +
-		"<h1>Ferry\x01 timetable changes for the\x7f winter</h1>" +
-		"<p>The island ferry\x0b will run\x01 four times a day from December, the operator Brannock Lines said on Monday, cutting two evening crossings\x1f because of falling demand.</p>" +
-		"<p>Commuters said\x0c the change would make it harder to reach jobs in Port Anselm, and the island council asked the operator to keep one late crossing on Fridays.</p>" +
-		"</article></body></html>"
-	res, err := Extract([]byte(page), "https://ferry.example/news/timetable")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name                          string
+		title, ld, ferry, run, demand string // where each control stands
+	}{
+		{"raw", "Ferry\x01 timetable", "", "ferry\x0b will", "run\x01 four", "crossings\x1f"},
+		{"references", "Ferry&#1; timetable", "", "ferry&#11; will", "run &#x7f; four", "crossings &#x1f;"},
+		{"json-ld escapes", "Ferry timetable", `"headline":"Ferry\u0001 timetable changes for the winter","author":{"@type":"Person","name":"Ann\u0002 Lee"},`, "ferry will", "run four", "crossings"},
 	}
-	control := func(s string) []string {
-		var out []string
-		for _, r := range s {
-			if (r < 0x20 && r != '\n') || r == 0x7f || r == '\uFFFD' {
-				out = append(out, string(r))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			page := "<!doctype html><html><head><title>" + tt.title + " changes for the winter</title>" +
+				`<script type="application/ld+json">{"@type":"NewsArticle",` + tt.ld + `"inLanguage":"en"}</script></head><body><article>` +
+				"<h1>" + tt.title + " changes for the winter</h1>" +
+				"<p>The island " + tt.ferry + " " + tt.run + " times a day from December, the operator Brannock Lines said on Monday, cutting two evening " + tt.demand + " because of falling demand.</p>" +
+				"<p>Commuters said&#12; the change would make it harder to reach jobs in Port Anselm, and the island council asked the operator to keep one late crossing on Fridays.</p>" +
+				"</article></body></html>"
+			res, err := Extract([]byte(page), "https://ferry.example/news/timetable")
+			if err != nil {
+				t.Fatal(err)
+			}
+			control := func(s string) []string {
+				var out []string
+				for _, r := range s {
+					if (r < 0x20 && r != '\n') || r == 0x7f || r == '\uFFFD' {
+						out = append(out, string(r))
+					}
+				}
+				return out
+			}
+			got := map[string][]string{"title": control(res.Title), "byline": control(res.Byline), "text": control(res.Text)}
+			if diff := cmp.Diff(map[string][]string{"title": nil, "byline": nil, "text": nil}, got); diff != "" {
+				t.Errorf("control characters kept (-want +got):\n%s\ntitle %q, byline %q, text: %q", diff, res.Title, res.Byline, res.Text)
+			}
+			for _, want := range []string{"The island ferry will run four times a day", "crossings because of falling demand", "Commuters said the change"} {
+				if !strings.Contains(res.Text, want) {
+					t.Errorf("text lacks %q: %q", want, res.Text)
+				}
+			}
+			if want := "Ferry timetable changes for the winter"; res.Title != want {
+				t.Errorf("title %q, want %q", res.Title, want)
+			}
+		})
+	}
+}
+
+// TestIndexControl checks the eight-bytes-at-a-time scan against a byte
+// at a time, for every byte value at every place of a word and of the
+// tail, among white space (which a word's first test lets through).
+func TestIndexControl(t *testing.T) {
+	t.Parallel()
+	naive := func(p []byte) int {
+		for i, c := range p {
+			if c < 0x20 && (c < '\t' || c > '\r') || c == 0x7f {
+				return i
 			}
 		}
-		return out
+		return -1
 	}
-	got := map[string][]string{"title": control(res.Title), "text": control(res.Text)}
-	if diff := cmp.Diff(map[string][]string{"title": nil, "text": nil}, got); diff != "" {
-		t.Errorf("control characters kept (-want +got):\n%s\ntext: %q", diff, res.Text)
-	}
-	for _, want := range []string{"The island ferry will run four times a day", "crossings because of falling demand", "Commuters said the change"} {
-		if !strings.Contains(res.Text, want) {
-			t.Errorf("text lacks %q: %q", want, res.Text)
+	for _, fill := range []byte{'a', ' ', '\n', 0x80, 0xff, '~'} {
+		for size := range 20 {
+			for at := range size {
+				for c := range 256 {
+					p := []byte(strings.Repeat(string([]byte{fill}), size))
+					p[at] = byte(c)
+					if got, want := indexControl(p), naive(p); got != want {
+						t.Fatalf("indexControl(%q) = %d, want %d", p, got, want)
+					}
+				}
+			}
 		}
 	}
-	if want := "Ferry timetable changes for the winter"; res.Title != want {
-		t.Errorf("title %q, want %q", res.Title, want)
+}
+
+// TestDropControlText: the controls decoded from the parsed page go, and so
+// does a space they would leave doubled or at an end; other text is
+// returned as it is.
+func TestDropControlText(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"no control  here \n", "no control  here \n"},
+		{"ferry\x01 will", "ferry will"},
+		{"ferry \x01 will", "ferry will"},
+		{"ferry \x01\x7f will", "ferry will"},
+		{"ferry\x01will", "ferrywill"},
+		{"\x01 ferry", "ferry"},
+		{"ferry \x01", "ferry"},
+		{"crossings \x1f\n\nCommuters", "crossings\n\nCommuters"},
+		{"crossings\n\n\x1f Commuters", "crossings\n\nCommuters"},
+		{"tab\tand\vfeed\fstay", "tab\tand\vfeed\fstay"},
+		{"Zürich \x01 “quoted”", "Zürich “quoted”"},
+	}
+	for _, tt := range tests {
+		if got := dropControlText(tt.in); got != tt.want {
+			t.Errorf("dropControlText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWithoutControls: a page without control bytes is read as it is, one
+// with them without them.
+func TestWithoutControls(t *testing.T) {
+	t.Parallel()
+	for _, page := range []string{"", "<p>plain</p>\n", "<p>a\x01b\x7f</p>\x00", "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f<p>x</p>"} {
+		got, err := io.ReadAll(withoutControls([]byte(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, page)
+		if string(got) != want {
+			t.Errorf("withoutControls(%q) = %q, want %q", page, got, want)
+		}
 	}
 }

@@ -279,6 +279,11 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	res.Title = fixMojibake(res.Title)
 	res.Description = fixMojibake(res.Description)
 	res.Byline = fixMojibake(res.Byline)
+	// A control character written as a reference (&#1;) or a JSON-LD
+	// escape (\u0001) is decoded after utf8Reader has read the page.
+	for _, f := range []*string{&res.Title, &res.Byline, &res.Publisher, &res.Description, &res.Text} {
+		*f = dropControlText(*f)
+	}
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}
@@ -404,51 +409,19 @@ func parsePageURL(s string) *url.URL {
 // The page's control characters (controlByte) are dropped on the way: a
 // browser draws nothing for them, and kept they reached the stored text,
 // the briefings citing it and the Markdown export. They are dropped after
-// decoding, as ISO-2022-JP's escape sequences begin with one.
+// decoding, as ISO-2022-JP's escape sequences begin with one. Those the
+// page writes as references (&#1;) are only decoded by the parser: see
+// dropControlText.
 func utf8Reader(page []byte) io.Reader {
 	if utf8.Valid(page) {
-		return controlDropper{bytes.NewReader(page)}
+		return withoutControls(page)
 	}
 	enc, name, _ := charset.DetermineEncoding(page, "text/html")
 	if name == "utf-8" {
 		// Declared UTF-8 but not valid: keep what is, mark what is not.
-		return controlDropper{bytes.NewReader(bytes.ToValidUTF8(page, []byte("\uFFFD")))}
+		return withoutControls(bytes.ToValidUTF8(page, []byte("\uFFFD")))
 	}
 	return controlDropper{enc.NewDecoder().Reader(bytes.NewReader(page))}
-}
-
-// controlByte marks the ASCII control characters that are not white
-// space (NUL to BS, SO to US) and DEL. In UTF-8 each is one byte and never
-// part of another rune's encoding, so they can be dropped from any chunk
-// of the text.
-var controlByte = func() (t [utf8.RuneSelf]bool) {
-	for c := range 0x20 {
-		t[c] = c < '\t' || c > '\r'
-	}
-	t[0x7f] = true
-	return t
-}()
-
-// controlDropper reads UTF-8 from r without its control characters
-// (controlByte).
-type controlDropper struct{ r io.Reader }
-
-func (d controlDropper) Read(p []byte) (int, error) {
-	for {
-		n, err := d.r.Read(p)
-		kept := 0
-		for _, c := range p[:n] {
-			if c >= utf8.RuneSelf || !controlByte[c] {
-				p[kept] = c
-				kept++
-			}
-		}
-		// A chunk of nothing but control characters is read past rather
-		// than answered with 0 bytes and no error.
-		if kept > 0 || err != nil || n == 0 {
-			return kept, err
-		}
-	}
 }
 
 // checkHTML rejects input that cannot be an HTML page: empty, binary, or
