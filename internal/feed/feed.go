@@ -242,14 +242,17 @@ func convertItem(it *gofeed.Item, base *url.URL) Item {
 	if out.Content == "" {
 		out.Content = out.Summary
 	}
+	// The author is the article's byline: held to the rule its text is
+	// (dropControls), its white space folded as the title's.
 	for _, a := range it.Authors {
-		if a != nil && strings.TrimSpace(a.Name) != "" {
-			out.Author = strings.TrimSpace(a.Name)
-			break
+		if a != nil {
+			if out.Author = collapse(dropControls(a.Name)); out.Author != "" {
+				break
+			}
 		}
 	}
 	if out.Author == "" && it.Author != nil {
-		out.Author = strings.TrimSpace(it.Author.Name)
+		out.Author = collapse(dropControls(it.Author.Name))
 	}
 	if it.UpdatedParsed != nil {
 		out.Updated = it.UpdatedParsed.UTC()

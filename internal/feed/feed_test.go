@@ -445,3 +445,30 @@ func TestValidInstanceID(t *testing.T) {
 		}
 	}
 }
+
+// TestAuthorControlChars: a feed's author name, the article's byline, is
+// held to the rule its text is (dropControls). XML refuses control
+// characters, but a JSON feed's "\u0001" decodes to one, and the name was
+// kept as given.
+func TestAuthorControlChars(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, author, want string }{
+		{"glued", `Ann\u0001 Lee`, "Ann Lee"},
+		{"alone between spaces", `Ann \u007f Lee`, "Ann Lee"},
+		{"at the ends", `\u0002 Ann Lee \u001f`, "Ann Lee"},
+		{"plain", `Ann Lee`, "Ann Lee"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc := `{"version":"https://jsonfeed.org/version/1.1","title":"W","items":[{"id":"1","url":"https://d.example/a","title":"x","content_text":"y","authors":[{"name":"` + tt.author + `"}]}]}`
+			f, err := Parse([]byte(doc), "https://d.example/feed.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, f.Items[0].Author); diff != "" {
+				t.Errorf("Author (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
