@@ -257,16 +257,15 @@ func convertItem(it *gofeed.Item, base *url.URL) Item {
 	if it.UpdatedParsed != nil {
 		out.Updated = it.UpdatedParsed.UTC()
 	}
-	switch {
-	case it.PublishedParsed != nil:
-		out.Published = it.PublishedParsed.UTC()
-	default:
-		out.Published = out.Updated
-	}
-	// A date no article can have is no date: the page's own, if it
-	// declares one, is read instead (news.PlausiblePublished).
-	if !out.Published.IsZero() && !news.PlausiblePublished(out.Published, time.Now()) {
-		out.Published = time.Time{}
+	// A date no article can have is no date (news.PlausiblePublished):
+	// the item's update time stands in for it, as for an item without
+	// one, and else the page's own date, if it declares one, is read.
+	now := time.Now()
+	for _, t := range []*time.Time{it.PublishedParsed, &out.Updated} {
+		if t != nil && !t.IsZero() && news.PlausiblePublished(*t, now) {
+			out.Published = t.UTC()
+			break
+		}
 	}
 	if it.Image != nil && it.Image.URL != "" {
 		out.ImageURL = resolve(base, it.Image.URL)

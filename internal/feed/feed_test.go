@@ -389,7 +389,8 @@ func TestInstance(t *testing.T) {
 // more than a year ahead has no publication date, as a page declaring one
 // has none (extract's parseDate). Kept, 9999-12-31 overflowed the store's
 // Unix nanoseconds and came back as 1816, and a date years ahead would keep
-// its story first in the ranked list for years.
+// its story first in the ranked list for years. A plausible update time
+// stands in for an implausible publication date, as for a missing one.
 func TestImplausibleDatesDropped(t *testing.T) {
 	t.Parallel()
 	const head = `<rss version="2.0"><channel><title>T</title><link>https://d.example/</link>`
@@ -403,6 +404,8 @@ func TestImplausibleDatesDropped(t *testing.T) {
 		{"year 1066", `<pubDate>Sat, 14 Oct 1066 09:00:00 GMT</pubDate>`, time.Time{}},
 		{"updated only, year 9999", `<atom:updated xmlns:atom="http://www.w3.org/2005/Atom">9999-12-31T23:59:59Z</atom:updated>`, time.Time{}},
 		{"a real date", `<pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate>`, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC)},
+		{"year 9999, a real update", `<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate><atom:updated xmlns:atom="http://www.w3.org/2005/Atom">2026-03-10T10:00:00Z</atom:updated>`, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC)},
+		{"a real date, updated in 9999", `<pubDate>Tue, 10 Mar 2026 10:00:00 GMT</pubDate><atom:updated xmlns:atom="http://www.w3.org/2005/Atom">9999-12-31T23:59:59Z</atom:updated>`, time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC)},
 		{"six months ahead, a scheduled post", `<pubDate>` + next.Format(time.RFC1123Z) + `</pubDate>`, next},
 	}
 	for _, tt := range tests {
