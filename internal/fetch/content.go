@@ -121,8 +121,8 @@ func SniffFeed(data []byte) bool {
 // declEnd returns the length of the declaration that head starts with
 // ("<!DOCTYPE ...>"), or -1 if it does not end within head. A doctype's
 // internal subset ("[<!ENTITY nbsp "&#160;">]") holds ">" of its own, as
-// may its quoted strings and comments, so the declaration ends at the
-// first ">" outside all three: feeds that declare HTML entities so were
+// may its quoted strings, comments and processing instructions, so the
+// declaration ends at the first ">" outside all four: feeds that declare HTML entities so were
 // refused as "unexpected content type" when served as XML.
 func declEnd(head []byte) int {
 	depth := 0
@@ -136,12 +136,18 @@ func declEnd(head []byte) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case bytes.HasPrefix(head[i:], []byte("<!--")):
-			j := bytes.Index(head[i+4:], []byte("-->"))
+		case bytes.HasPrefix(head[i:], []byte("<!--")), bytes.HasPrefix(head[i:], []byte("<?")):
+			// A comment or a processing instruction: its text may hold
+			// an apostrophe, which is no quote.
+			open, end := []byte("<!--"), []byte("-->")
+			if head[i+1] == '?' {
+				open, end = []byte("<?"), []byte("?>")
+			}
+			j := bytes.Index(head[i+len(open):], end)
 			if j < 0 {
 				return -1
 			}
-			i += 4 + j + 2
+			i += len(open) + j + len(end) - 1
 		case c == '[':
 			depth++
 		case c == ']' && depth > 0:

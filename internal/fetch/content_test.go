@@ -29,6 +29,7 @@ func TestContentKinds(t *testing.T) {
 		{"rss 0.91 with its public doctype", "text/xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\">", false, true},
 		{"rss with a doctype declaring entities", "application/xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n  <!ENTITY nbsp \"&#160;\">\n  <!ENTITY arrow \"->\">\n]>\n<rss version=\"2.0\">", false, true},
 		{"atom with a doctype holding a comment", "text/xml", "<!DOCTYPE feed [<!-- ]> --><!ENTITY copy \"&#169;\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">", false, true},
+		{"atom with a doctype holding a processing instruction", "text/xml", "<!DOCTYPE feed [<?generator it's ours?><!ENTITY copy \"&#169;\">]><feed xmlns=\"http://www.w3.org/2005/Atom\">", false, true},
 		{"sitemap with a doctype declaring entities", "application/xml", "<!DOCTYPE urlset [<!ENTITY a \"<rss>\">]><urlset>", false, false},
 		{"rss mentioned in html text", "", "<p>Use <rss> for feeds</p>", true, false},
 		{"empty", "", "", false, false},
