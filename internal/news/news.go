@@ -242,7 +242,9 @@ type Translation struct {
 // bound also keeps the time within the store's Unix nanoseconds (1678 to
 // 2262), past which 9999-12-31 came back as 1816.
 func PlausiblePublished(t, now time.Time) bool {
-	return t.Year() >= 1995 && !t.After(now.AddDate(1, 0, 0))
+	// The year in UTC: the same instant written with another offset
+	// (1995-01-01T00:30+01:00) is the same answer.
+	return t.UTC().Year() >= 1995 && !t.After(now.AddDate(1, 0, 0))
 }
 
 // Time is the article's best known time: published, else fetched.
