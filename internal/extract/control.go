@@ -130,3 +130,20 @@ func dropControlText(s string) string {
 	}
 	return string(out)
 }
+
+// dropControlParagraphs is dropControlText for a text of paragraphs
+// separated by "\n\n": one that was only control characters goes with
+// them, so that no empty paragraph is left between two others.
+func dropControlParagraphs(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	paras := strings.Split(s, "\n\n")
+	kept := paras[:0]
+	for _, p := range paras {
+		if p = dropControlText(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}

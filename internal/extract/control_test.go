@@ -143,3 +143,38 @@ func TestWithoutControls(t *testing.T) {
 		}
 	}
 }
+
+// TestDropControlParagraphs: a paragraph that was nothing but control
+// characters goes, rather than leaving "\n\n\n\n" in the text, whose
+// paragraphs are separated by exactly "\n\n".
+func TestDropControlParagraphs(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want string }{
+		{"a\n\nb", "a\n\nb"},
+		{"a\n\n\x01\n\nb", "a\n\nb"},
+		{"\x01 \n\na \x01\n\nb", "a\n\nb"},
+		{"a\n\n\x7f", "a"},
+	}
+	for _, tt := range tests {
+		if got := dropControlParagraphs(tt.in); got != tt.want {
+			t.Errorf("dropControlParagraphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestControlOnlyParagraph: a page's paragraph of nothing but a control
+// reference (<p>&#1;</p>) leaves no empty paragraph in the text.
+func TestControlOnlyParagraph(t *testing.T) {
+	t.Parallel()
+	const page = `<!doctype html><html><head><title>Ferry timetable changes for the winter</title></head><body><article><h1>Ferry timetable changes for the winter</h1>
+<p>The island ferry will run four times a day from December, the operator Brannock Lines said on Monday, cutting two evening crossings because of falling demand.</p>
+<p>&#1;</p>
+<p>Commuters said the change would make it harder to reach jobs in Port Anselm, and the island council asked the operator to keep one late crossing on Fridays.</p></article></body></html>`
+	res, err := Extract([]byte(page), "https://ferry.example/news/timetable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "falling demand.\n\nCommuters said"; !strings.Contains(res.Text, want) {
+		t.Errorf("text lacks %q: %q", want, res.Text)
+	}
+}

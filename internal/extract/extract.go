@@ -281,9 +281,10 @@ func (e *Extractor) ExtractContext(ctx context.Context, page []byte, pageURL str
 	res.Byline = fixMojibake(res.Byline)
 	// A control character written as a reference (&#1;) or a JSON-LD
 	// escape (\u0001) is decoded after utf8Reader has read the page.
-	for _, f := range []*string{&res.Title, &res.Byline, &res.Publisher, &res.Description, &res.Text} {
+	for _, f := range []*string{&res.Title, &res.Byline, &res.Publisher, &res.Description} {
 		*f = dropControlText(*f)
 	}
+	res.Text = dropControlParagraphs(res.Text)
 	if res.Text == "" {
 		return res, fmt.Errorf("extract %q: %w", pageURL, ErrNoText)
 	}
