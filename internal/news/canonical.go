@@ -39,6 +39,16 @@ func isTracking(key string) bool {
 // treat case and trailing slashes as significant. Query pairs keep their
 // original encoding.
 func CanonicalURL(raw string) (string, error) {
+	return canonicalURL(raw, false)
+}
+
+// canonicalURL is CanonicalURL and, with rfc3986, the normalisation of a
+// source's URL (SourceURL): CanonicalURL's form with its path and query
+// normalised as RFC 3986 section 6.2.2 does. Articles keep CanonicalURL's
+// form without it: they are stored, and pruned URLs kept, under that key,
+// and a changed key would fetch again every article of a feed still
+// listing it (docs/web.md, dogfood round 8).
+func canonicalURL(raw string, rfc3986 bool) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return "", fmt.Errorf("canonical URL %q: %w", raw, err)
@@ -52,6 +62,12 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	host, port := u.Hostname(), u.Port()
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if rfc3986 {
+		// "example.com.." would lose a dot each time it is normalised:
+		// a source's form is normalised again, so it must be a fixed
+		// point. (The articles' key keeps CanonicalURL's one dot.)
+		host = strings.TrimRight(host, ".")
+	}
 	if host == "" {
 		return "", fmt.Errorf("canonical URL %q: no host", raw)
 	}
@@ -66,12 +82,122 @@ func CanonicalURL(raw string) (string, error) {
 	}
 	u.Host = host
 	u.Fragment, u.RawFragment = "", ""
+	if rfc3986 {
+		u.RawQuery = normalizePercent(u.RawQuery)
+	}
 	u.RawQuery = canonicalQuery(u.RawQuery)
 	u.ForceQuery = false
+	if rfc3986 {
+		p := removeDotSegments(normalizePercent(u.EscapedPath()))
+		dec, err := url.PathUnescape(p)
+		if err != nil {
+			return "", fmt.Errorf("canonical URL %q: %w", raw, err)
+		}
+		u.Path, u.RawPath = dec, p
+	}
 	if u.Path == "" && u.RawPath == "" {
 		u.Path = "/"
 	}
 	return u.String(), nil
+}
+
+// SourceURL returns the form a source's URL is stored and compared in:
+// CanonicalURL's, with the path and query normalised as RFC 3986 section
+// 6.2.2 does, so that spellings a server must take for one resource are
+// one source: dot segments removed ("/./feed.xml", "/x/../feed.xml" are
+// "/feed.xml"), percent-encoded unreserved characters decoded ("%66eed"
+// is "feed", "%7E" is "~") and other percent-encodings upper-cased
+// ("%2f" is "%2F", which stays encoded: it is not a slash to the server).
+// The host is left as CanonicalURL leaves it.
+func SourceURL(raw string) (string, error) {
+	return canonicalURL(raw, true)
+}
+
+// SourceKey is the key a source is stored and compared under (the
+// sources' url_key): its SourceURL form, or the URL as given when it has
+// none, as URLKey is for articles.
+func SourceKey(raw string) string {
+	if c, err := SourceURL(raw); err == nil {
+		return c
+	}
+	return raw
+}
+
+// normalizePercent decodes the percent-encoded octets of s that are
+// unreserved characters (RFC 3986 section 2.3) and upper-cases the hex
+// digits of the others; a "%" not followed by two hex digits is left.
+func normalizePercent(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		c := unhex(s[i+1])<<4 | unhex(s[i+2])
+		if isUnreserved(c) {
+			b.WriteByte(c)
+		} else {
+			b.WriteByte('%')
+			b.WriteString(strings.ToUpper(s[i+1 : i+3]))
+		}
+		i += 2
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	default:
+		return c - 'a' + 10
+	}
+}
+
+// isUnreserved reports whether c is ALPHA / DIGIT / "-" / "." / "_" / "~".
+func isUnreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// removeDotSegments is RFC 3986 section 5.2.4's algorithm over an
+// escaped path: "." and ".." segments go, ".." with the segment before
+// it. An encoded slash ("%2F") divides no segments.
+func removeDotSegments(p string) string {
+	if !strings.Contains(p, ".") {
+		return p
+	}
+	var out []string
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		switch seg {
+		case ".":
+			if last {
+				out = append(out, "")
+			}
+		case "..":
+			if len(out) > 1 {
+				out = out[:len(out)-1]
+			}
+			if last {
+				out = append(out, "")
+			}
+		default:
+			out = append(out, seg)
+		}
+	}
+	return strings.Join(out, "/")
 }
 
 // ErrNotHTTP is the error of a URL that is not absolute http(s), for
@@ -124,7 +250,7 @@ func canonicalQuery(raw string) string {
 // MaxURLLen is the longest URL a source may have.
 const MaxURLLen = 2048
 
-// CheckURL returns the canonical form of raw, an absolute http(s) URL
+// CheckURL returns the source form (SourceURL) of raw, an absolute http(s) URL
 // without user info; field names it in the errors, which are fit to show
 // the client. Every URL that becomes a source's passes it, whether a user
 // gave it or a page announced it: GET /api/sources shows them to anyone.
@@ -153,9 +279,10 @@ func CheckURL(field, raw string) (string, error) {
 		return "", fmt.Errorf("%s must not contain spaces or control characters", field)
 	}
 	// The canonical form is the one `newsdesk sources add` stores and the
-	// store keys sources by, so the same feed written another way
-	// (HTTP://Example.org:80/feed#top) is a duplicate, not a second source.
-	canon, err := CanonicalURL(u.String())
+	// store keys sources by (SourceKey), so the same feed written another
+	// way (HTTP://Example.org:80/./feed#top) is a duplicate, not a second
+	// source.
+	canon, err := SourceURL(u.String())
 	if err != nil {
 		return "", fmt.Errorf("%s is not a valid URL", field)
 	}
