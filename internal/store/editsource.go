@@ -24,7 +24,7 @@ type SourceRetrier interface {
 	RetrySource(ctx context.Context, id int64, now time.Time) (news.Source, error)
 	// ReaddSource answers a person adding url again once AddSource has
 	// refused it (ErrDuplicate): in one transaction, the source that
-	// owns url's canonical key (news.URLKey), found by the key's index,
+	// owns url's key (news.SourceKey), found by the key's index,
 	// is retried as RetrySource retries it if it is a page in error, so
 	// that a page that could not be read is read again; any other source
 	// is left as it is. It returns the source, as stored after, and

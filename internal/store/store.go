@@ -98,7 +98,7 @@ type Group struct {
 // Store is everything newsdesk keeps. Implementations are safe for
 // concurrent use.
 type Store interface {
-	// Sources, unique by the canonical form of their URL (news.URLKey):
+	// Sources, unique by the normalised form of their URL (news.SourceKey):
 	// AddSource returns ErrDuplicate if the URL is already subscribed,
 	// however either row writes it (an older newsdesk stored URLs as
 	// given), and so does UpdateSourceFunc (SourceUpdater, the one way

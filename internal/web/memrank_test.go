@@ -138,7 +138,7 @@ func (m *memStore) ReaddSource(ctx context.Context, url string, now time.Time) (
 		return news.Source{}, false, err
 	}
 	for _, s := range m.sources {
-		if news.URLKey(s.URL) == news.URLKey(url) {
+		if news.SourceKey(s.URL) == news.SourceKey(url) {
 			return s, false, nil
 		}
 	}

@@ -217,7 +217,7 @@ func (m *memStore) AddSource(ctx context.Context, s news.Source) (news.Source, e
 	}
 	for _, o := range m.sources {
 		// Unique by canonical URL, as store.Store's sources are.
-		if news.URLKey(o.URL) == news.URLKey(s.URL) {
+		if news.SourceKey(o.URL) == news.SourceKey(s.URL) {
 			return news.Source{}, fmt.Errorf("source %q: %w", s.URL, store.ErrDuplicate)
 		}
 	}

@@ -385,8 +385,9 @@ func (st *Store) migrate(ctx context.Context) error {
 // goSteps are the Go halves of migrations, by file name: each runs after
 // its file's SQL, in the same transaction, for what SQL cannot do.
 var goSteps = map[string]sqlq.Step{
-	"0005_source_url_key.sql": sqlq.SourceKeyStep,
-	"0006_story_rank.sql":     sqlq.StoryRankStep,
+	"0005_source_url_key.sql":     sqlq.SourceKeyStep,
+	"0006_story_rank.sql":         sqlq.StoryRankStep,
+	"0014_source_key_rfc3986.sql": sqlq.SourceKeyStep,
 }
 
 // pgTx is a connection or transaction (pgx.Tx, *pgxpool.Conn) as the

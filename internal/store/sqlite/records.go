@@ -36,7 +36,7 @@ func (st *Store) AddSource(ctx context.Context, s news.Source) (news.Source, err
 	}
 	var id int64
 	args := append([]any{s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.CreatedAt.UnixNano(), s.ETag, s.LastModified,
-		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.URLKey(s.URL)},
+		sqlq.Nanos(s.LastPolledAt), sqlq.Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, news.SourceKey(s.URL)},
 		sqlq.PollArgs(s)...)
 	err := st.db.QueryRowContext(ctx, sourceKeys().AddSource(), args...).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -49,8 +49,9 @@ var migrationFS embed.FS
 // goSteps are the Go halves of migrations, by file name: each runs after
 // its file's SQL, in the same transaction, for what SQL cannot do.
 var goSteps = map[string]sqlq.Step{
-	"0006_source_url_key.sql": sqlq.SourceKeyStep,
-	"0007_story_rank.sql":     sqlq.StoryRankStep,
+	"0006_source_url_key.sql":     sqlq.SourceKeyStep,
+	"0007_story_rank.sql":         sqlq.StoryRankStep,
+	"0015_source_key_rfc3986.sql": sqlq.SourceKeyStep,
 }
 
 // sqlTx is a transaction or the database (*sql.Tx, *sql.DB) as the

@@ -60,7 +60,7 @@ func ReaddSource(ctx context.Context, inTx InTx, k SourceKeys, source func(conte
 		)
 		// url_key_dup is 0 for the key's owner: a twin an older newsdesk
 		// stored is not the one the store's refusal names.
-		held, err = querySource(ctx, tx, k.Eq(a.Add(news.URLKey(url)))+` AND s.url_key_dup = 0`+k.Lock, a...)
+		held, err = querySource(ctx, tx, k.Eq(a.Add(news.SourceKey(url)))+` AND s.url_key_dup = 0`+k.Lock, a...)
 		if err != nil {
 			return err
 		}

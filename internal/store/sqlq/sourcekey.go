@@ -12,7 +12,7 @@ import (
 )
 
 // Sources are kept unique by the canonical form of their URL, not only by
-// the URL as written: url_key is news.URLKey of url, under a unique index
+// the URL as written: url_key is news.SourceKey of url, under a unique index
 // on (url_key, url_key_dup). url_key_dup is 0 for the source that owns its
 // key, so a second source with the key is refused whatever its spelling.
 // An older newsdesk stored URLs as given, so a database may already hold
@@ -25,9 +25,13 @@ import (
 
 // SourceKeyStep is the Go half of the migration that adds url_key, run in
 // its transaction after its SQL: it keys every stored source, oldest
-// first, with news.URLKey, the function the web layer canonicalises new
-// sources with, and marks the later twins of a key (see above), warning
-// about each with the command that removes it.
+// first, with news.SourceKey, the form the web layer stores new sources
+// in (news.CheckURL), and marks the later twins of a key (see above),
+// warning about each with the command that removes it. The migration that
+// normalised the keys as RFC 3986 does (SQLite 0015, PostgreSQL 0014) runs
+// it again after its SQL has set every url_key_dup to the row's ID, so
+// that no row's new key meets an older key still unchanged in the unique
+// index.
 func SourceKeyStep(ctx context.Context, tx Tx, logger *slog.Logger) error {
 	type row struct {
 		id  int64
@@ -52,7 +56,7 @@ func SourceKeyStep(ctx context.Context, tx Tx, logger *slog.Logger) error {
 	}
 	owners := make(map[string]int64, len(list))
 	for _, r := range list {
-		key, dup := news.URLKey(r.url), int64(0)
+		key, dup := news.SourceKey(r.url), int64(0)
 		if owner, ok := owners[key]; ok {
 			dup = r.id
 			logger.Warn("two sources are subscribed to one URL written two ways; both kept",
@@ -114,7 +118,7 @@ func DeleteErr(id int64, err error) error {
 // AddSource is the insert of a new source: $1-$14 its fields (kind, url,
 // name, home_url, lang, category, created_at, etag, last_modified,
 // last_polled_at, next_poll_at, status, last_error, error_count), $15
-// news.URLKey of $2, the URL, $16-$20 its poll schedule (PollArgs). It returns the new ID, or no row if the URL
+// news.SourceKey of $2, the URL, $16-$20 its poll schedule (PollArgs). It returns the new ID, or no row if the URL
 // is subscribed in any spelling. The NOT EXISTS counts a source with the
 // key whether it owns it or is a twin, so that a key only twins have (the
 // store does not leave one, but a database may hold one) is taken on both
@@ -242,7 +246,7 @@ func (k SourceKeys) UpdateSource(ctx context.Context, tx Tx, s news.Source) erro
 	if err != nil {
 		return err
 	}
-	key := news.URLKey(s.URL)
+	key := news.SourceKey(s.URL)
 	args := append([]any{s.Kind, s.URL, s.Name, s.HomeURL, s.Lang, s.Category, s.ETag, s.LastModified,
 		Nanos(s.LastPolledAt), Nanos(s.NextPollAt), s.Status, s.LastError, s.ErrorCount, s.ID, key}, PollArgs(s)...)
 	if err := tx.Exec(ctx, `UPDATE sources SET kind = $1, url = $2, name = $3, home_url = $4,

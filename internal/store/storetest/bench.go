@@ -41,9 +41,9 @@ func BenchSourceDuplicate(b *testing.B, st store.Store, n int) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			want, found := news.URLKey(spelling(i)), false
+			want, found := news.SourceKey(spelling(i)), false
 			for _, s := range srcs {
-				found = found || news.URLKey(s.URL) == want
+				found = found || news.SourceKey(s.URL) == want
 			}
 			if !found {
 				b.Fatalf("%q not found", spelling(i))

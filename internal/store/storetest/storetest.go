@@ -360,8 +360,8 @@ func testSourceDuplicate(t *testing.T, st store.Store) {
 	}
 }
 
-// testSourceCanonicalKey checks that sources are unique by the canonical
-// form of their URL (news.URLKey): another spelling of a subscribed URL is
+// testSourceCanonicalKey checks that sources are unique by the normalised
+// form of their URL (news.SourceKey): another spelling of a subscribed URL is
 // a duplicate, on AddSource and UpdateSourceFunc, and is free again once the
 // source is deleted.
 func testSourceCanonicalKey(t *testing.T, st store.Store) {
@@ -373,11 +373,25 @@ func testSourceCanonicalKey(t *testing.T, st store.Store) {
 		"https://example.org./feed.xml",
 		"https://example.org/feed.xml?utm_source=rss&fbclid=x",
 		"https://example.org/feed.xml#latest",
+		// RFC 3986 section 6.2.2's spellings (dogfood round 8).
+		"https://example.org/./feed.xml",
+		"https://example.org/x/../feed.xml",
+		"https://example.org/%66eed.xml",
+		"https://example.org/%2E/feed.xml",
 	} {
 		if _, err := st.AddSource(ctx, news.Source{URL: spelling}); !errors.Is(err, store.ErrDuplicate) {
 			t.Errorf("AddSource(%q) beside %q: err = %v, want ErrDuplicate", spelling, a.URL, err)
 		}
 	}
+	// A source added spelt so is keyed normalised: the store, not only
+	// its callers (news.CheckURL), compares normalised forms.
+	mustSource(t, st, "https://example.org/a/../%7Eed/feed.xml")
+	if _, err := st.AddSource(ctx, news.Source{URL: "https://example.org/~ed/feed.xml"}); !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("AddSource of a URL added with a dot-dot segment and %%7E: err = %v, want ErrDuplicate", err)
+	}
+	// An encoded slash is not a slash: another feed.
+	mustSource(t, st, "https://example.org/a%2Ffeed.xml")
+	mustSource(t, st, "https://example.org/a/feed.xml")
 	// The path's case is kept by the canonical form: another feed.
 	b := mustSource(t, st, "https://example.org/Feed.xml")
 	b.URL = "https://EXAMPLE.org/feed.xml?utm_medium=social"

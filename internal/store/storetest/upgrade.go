@@ -29,16 +29,18 @@ type Upgrade struct {
 
 // RunUpgrades runs the upgrade checks, each on a new database of newDB's:
 // RefuseNewer (see runRefuseNewer), SourceKeyUpgrade
-// (runSourceKeyUpgrade), StoryRankUpgrade (runStoryRankUpgrade),
+// (runSourceKeyUpgrade), SourceKeyRFC3986Upgrade
+// (runSourceKeyRFC3986Upgrade), StoryRankUpgrade (runStoryRankUpgrade),
 // PollScheduleUpgrade (runPollScheduleUpgrade), SearchUpgrade
 // (runSearchUpgrade) and StoryIDMarkUpgrade/* (runStoryIDMarkUpgrade).
 func RunUpgrades(t *testing.T, newDB func(t *testing.T) Upgrade) {
 	runs := map[string]func(*testing.T, Upgrade){
-		"RefuseNewer":         runRefuseNewer,
-		"SourceKeyUpgrade":    runSourceKeyUpgrade,
-		"StoryRankUpgrade":    runStoryRankUpgrade,
-		"PollScheduleUpgrade": runPollScheduleUpgrade,
-		"SearchUpgrade":       runSearchUpgrade,
+		"RefuseNewer":             runRefuseNewer,
+		"SourceKeyUpgrade":        runSourceKeyUpgrade,
+		"SourceKeyRFC3986Upgrade": runSourceKeyRFC3986Upgrade,
+		"StoryRankUpgrade":        runStoryRankUpgrade,
+		"PollScheduleUpgrade":     runPollScheduleUpgrade,
+		"SearchUpgrade":           runSearchUpgrade,
 	}
 	for i, c := range storyIDMarkUpgrades {
 		runs["StoryIDMarkUpgrade/"+c.name] = runStoryIDMarkUpgrade(i)
@@ -263,7 +265,7 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 	// database may hold) is taken on both back ends.
 	orphan := "https://example.org/orphan.xml"
 	if _, err := u.Raw.ExecContext(ctx, `INSERT INTO sources (kind, url, name, created_at, url_key, url_key_dup)
-		VALUES ('feed', $1, $1, $2, $3, 1000000)`, orphan, day0.UnixNano(), news.URLKey(orphan)); err != nil {
+		VALUES ('feed', $1, $1, $2, $3, 1000000)`, orphan, day0.UnixNano(), news.SourceKey(orphan)); err != nil {
 		t.Fatalf("insert a twin with no owner: %v", err)
 	}
 	add("HTTPS://example.org/orphan.xml", true)
@@ -297,6 +299,102 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 	add("https://example.org/late.xml", false)
 }
 
+// runSourceKeyRFC3986Upgrade checks the migration that normalises the
+// sources' keys as RFC 3986 does (the back end's
+// *_source_key_rfc3986.sql) on a database an older newsdesk keyed with
+// news.URLKey, which kept the path as written: so with rows that are
+// spellings of one feed under two keys. Every row survives, its URL as it
+// was (the URL it is polled at, and its page's article's key); each is
+// keyed by news.SourceKey, the oldest spelling of a feed owning the key
+// and a later one its twin; and a spelling of any is refused after. u's
+// database is new.
+func runSourceKeyRFC3986Upgrade(t *testing.T, u Upgrade) {
+	ctx := context.Background()
+	u.migrateTo(t, "_source_key_rfc3986.sql")
+	old := []string{
+		"https://example.org/x/../feed.xml", // the feed's oldest spelling
+		"https://example.org/feed.xml",      // a twin of the first after the upgrade
+		"https://example.org/%7Eed/news",    // alone, not normalised
+		"https://example.org/a%2fb.xml",     // alone, an encoded slash
+		"feed.xml",                          // no canonical form
+		longNonASCIIURL(3),                  // its key is over a btree row
+	}
+	ids := make([]int64, len(old))
+	for i, url := range old {
+		// As the older newsdesk left them: keyed by news.URLKey, each
+		// the owner of its key, as the keys were then all different.
+		if err := u.Raw.QueryRowContext(ctx, `INSERT INTO sources (kind, url, name, created_at, url_key, url_key_dup)
+			VALUES ('feed', $1, $1, $2, $3, 0) RETURNING id`, url, day0.UnixNano(), news.URLKey(url)).Scan(&ids[i]); err != nil {
+			t.Fatalf("insert source %q: %v", url, err)
+		}
+	}
+
+	st, err := u.Open()
+	if err != nil {
+		t.Fatalf("Open the older database: %v", err)
+	}
+	defer st.Close()
+	list, err := st.Sources(ctx)
+	if err != nil {
+		t.Fatalf("Sources: %v", err)
+	}
+	var got []string
+	for _, s := range list {
+		got = append(got, s.URL)
+	}
+	if diff := cmp.Diff(old, got); diff != "" {
+		t.Errorf("sources after the upgrade mismatch (-before +after):\n%s", diff)
+	}
+	type keyed struct {
+		Key string
+		Dup int64
+	}
+	var keys []keyed
+	for _, id := range ids {
+		var k keyed
+		if err := u.Raw.QueryRowContext(ctx, `SELECT url_key, url_key_dup FROM sources WHERE id = $1`, id).Scan(&k.Key, &k.Dup); err != nil {
+			t.Fatalf("read key of source %d: %v", id, err)
+		}
+		keys = append(keys, k)
+	}
+	want := []keyed{
+		{"https://example.org/feed.xml", 0},
+		{"https://example.org/feed.xml", ids[1]},
+		{"https://example.org/~ed/news", 0},
+		{"https://example.org/a%2Fb.xml", 0},
+		{"feed.xml", 0},
+		{news.SourceKey(old[5]), 0},
+	}
+	if diff := cmp.Diff(want, keys); diff != "" {
+		t.Errorf("keys after the upgrade mismatch (-want +got):\n%s", diff)
+	}
+	u.checkOwned(t, "https://example.org/feed.xml")
+
+	add := func(url string, wantDup bool) {
+		t.Helper()
+		_, err := st.AddSource(ctx, news.Source{URL: url})
+		if wantDup && !errors.Is(err, store.ErrDuplicate) {
+			t.Errorf("AddSource(%q): err = %v, want ErrDuplicate", url, err)
+		}
+		if !wantDup && err != nil {
+			t.Errorf("AddSource(%q): %v, want it added", url, err)
+		}
+	}
+	add("https://example.org/%66eed.xml", true)
+	add("https://example.org/~ed/news", true)
+	add("https://example.org/a%2Fb.xml", true)
+	add("https://example.org/a/b.xml", false)
+	add("feed.xml", true)
+	add(strings.Replace(old[5], "example.org", "Example.ORG", 1), true)
+
+	// The owner deleted, the twin owns the key: still taken.
+	if err := st.DeleteSource(ctx, ids[0]); err != nil {
+		t.Fatalf("DeleteSource(%d): %v", ids[0], err)
+	}
+	u.checkOwned(t, "https://example.org/feed.xml")
+	add("https://example.org/./feed.xml", true)
+}
+
 // checkOwned checks that one source owns url's key (url_key_dup 0) if any
 // source has it: a key left to twins alone is taken on neither back end's
 // unique index.
@@ -304,7 +402,7 @@ func (u Upgrade) checkOwned(t *testing.T, url string) {
 	t.Helper()
 	var with, owners int
 	if err := u.Raw.QueryRowContext(context.Background(), `SELECT count(*), count(CASE WHEN url_key_dup = 0 THEN 1 END)
-		FROM sources WHERE url_key = $1`, news.URLKey(url)).Scan(&with, &owners); err != nil {
+		FROM sources WHERE url_key = $1`, news.SourceKey(url)).Scan(&with, &owners); err != nil {
 		t.Fatalf("count owners of %q: %v", url, err)
 	}
 	if with > 0 && owners != 1 {

@@ -1,0 +1,11 @@
+-- Source keys normalised as RFC 3986 section 6.2.2 does (news.SourceKey):
+-- "/./feed.xml", "/x/../feed.xml" and "/%66eed.xml" are keyed as
+-- "/feed.xml", so that another spelling of a subscribed feed is refused.
+-- Only url_key changes: url, the URL a source is polled at, and every
+-- other table (articles, article_links and pruned_urls are keyed by the
+-- articles' own URLs, news.URLKey, and refer to sources by ID) are left
+-- as they are. The Go step (sqlq.SourceKeyStep) keys every row again,
+-- oldest first, a later spelling of one feed kept as a twin; this SQL
+-- first makes every row a twin of its own ID, so that no row's new key
+-- meets another's old key, not yet changed, in the unique index.
+UPDATE sources SET url_key_dup = id;
