@@ -49,6 +49,10 @@ func testSourcesCommands(t *testing.T, dbFlags []string) {
 		{args: []string{"add", "--name", "Gazette", "--category", "local", "https://gazette.example/local.xml#top"},
 			want: []string{"added source 1: https://gazette.example/local.xml\n"}},
 		{args: []string{"add", "https://gazette.example/local.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
+		// Spellings RFC 3986 section 6.2.2 makes one URL (dogfood round 8).
+		{args: []string{"add", "https://gazette.example/./local.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
+		{args: []string{"add", "https://gazette.example/x/../local.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
+		{args: []string{"add", "https://gazette.example/%6Cocal.xml"}, wantErr: "already subscribed to https://gazette.example/local.xml"},
 		{args: []string{"add", "ftp://gazette.example/x"}, wantErr: `source "ftp://gazette.example/x": url must start with http:// or https://`},
 		// GET /api/sources shows every URL to anyone: no passwords in them.
 		{args: []string{"add", "https://reader:hunter2@gazette.example/x"}, wantErr: "url must not contain a user name or password"},
