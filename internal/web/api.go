@@ -743,8 +743,8 @@ func (s *Server) apiAddSource(w http.ResponseWriter, r *http.Request) {
 	}
 	src.CreatedAt = s.now().UTC()
 	// The store refuses another spelling of a subscribed URL, even of a
-	// row an older newsdesk stored as given: it keys sources by canonical
-	// URL (news.URLKey).
+	// row an older newsdesk stored as given: it keys sources by their
+	// normalised URL (news.SourceKey), so "/./feed.xml" is "/feed.xml".
 	added, err := s.st.AddSource(r.Context(), src)
 	if errors.Is(err, store.ErrDuplicate) {
 		s.readdSource(w, r, src)

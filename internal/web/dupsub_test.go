@@ -72,6 +72,15 @@ func TestAddSourceRFC3986Spellings(t *testing.T) {
 		if len(res.Added) != 0 || !cmp.Equal(wantSkipped, res.Skipped) {
 			t.Errorf("import added %v, skipped (-want +got):\n%s", res.Added, cmp.Diff(wantSkipped, res.Skipped))
 		}
+		// The sources page's import form says what it says of an exact
+		// duplicate.
+		doc := opml.String()
+		body, ct := multipartImport(t, &doc, testToken)
+		r = do(t, "POST", ts.URL+"/sources/import", map[string]string{"Content-Type": ct}, body.String())
+		if want := feed + `</span>: <span class="error-text">` + reasonSubscribed; r.status != 200 ||
+			strings.Count(r.body, want) != len(spellings) || !strings.Contains(r.body, "0 feeds added") {
+			t.Errorf("import form: status %d, want 200 with %q %d times and none added:\n%s", r.status, want, len(spellings), r.body)
+		}
 		after, err := st.Sources(t.Context())
 		if err != nil {
 			t.Fatal(err)
