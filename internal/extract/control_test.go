@@ -71,7 +71,9 @@ func TestControlCharsDropped(t *testing.T) {
 
 // TestIndexControl checks the eight-bytes-at-a-time scan against a byte
 // at a time, for every byte value at every place of a word and of the
-// tail, among white space (which a word's first test lets through).
+// tail, among white space (which a word's first test lets through), and
+// followed by control bytes, so that of two in one word the first is
+// answered, not the last.
 func TestIndexControl(t *testing.T) {
 	t.Parallel()
 	naive := func(p []byte) int {
@@ -88,6 +90,12 @@ func TestIndexControl(t *testing.T) {
 				for c := range 256 {
 					p := []byte(strings.Repeat(string([]byte{fill}), size))
 					p[at] = byte(c)
+					if got, want := indexControl(p), naive(p); got != want {
+						t.Fatalf("indexControl(%q) = %d, want %d", p, got, want)
+					}
+					for i := at + 1; i < size; i++ {
+						p[i] = 0x01
+					}
 					if got, want := indexControl(p), naive(p); got != want {
 						t.Fatalf("indexControl(%q) = %d, want %d", p, got, want)
 					}
