@@ -71,6 +71,15 @@ func canonicalURL(raw string, rfc3986 bool) (string, error) {
 	if host == "" {
 		return "", fmt.Errorf("canonical URL %q: no host", raw)
 	}
+	// url.Parse takes a host such as "]" or "a]" (only an IPv6 literal's
+	// brackets are checked, and Hostname has removed those), but no host
+	// may hold a bracket (RFC 3986 section 3.2.2), and the port's join
+	// below would trim it: "http://]:00" became "http://:00/", a form
+	// with no host that SourceURL then refused, so not a fixed point
+	// (FuzzSourceURL), and that CheckURL returned as a source's URL.
+	if strings.ContainsAny(host, "[]") {
+		return "", fmt.Errorf("canonical URL %q: bracket in host %q", raw, host)
+	}
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
 		port = ""
 	}

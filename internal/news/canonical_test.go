@@ -47,9 +47,18 @@ func TestCanonicalURL(t *testing.T) {
 
 func TestCanonicalURLRejects(t *testing.T) {
 	t.Parallel()
-	for _, in := range []string{"", "/relative", "example.com/a", "ftp://example.com/", "mailto:a@b.c", "javascript:alert(1)", "https://", "https:///path", "http://%41/", "https:opaque"} {
+	for _, in := range []string{"", "/relative", "example.com/a", "ftp://example.com/", "mailto:a@b.c", "javascript:alert(1)", "https://", "https:///path", "http://%41/", "https:opaque",
+		// A bracket outside an IPv6 literal, which url.Parse takes:
+		// "http://]:00" was "http://:00/", with no host (FuzzSourceURL).
+		"http://]:00", "http://]/", "https://a]/feed", "https://a[b/feed"} {
 		if got, err := CanonicalURL(in); err == nil {
 			t.Errorf("CanonicalURL(%q) = %q, want error", in, got)
+		}
+		if got, err := SourceURL(in); err == nil {
+			t.Errorf("SourceURL(%q) = %q, want error", in, got)
+		}
+		if got, err := CheckURL("url", in); err == nil {
+			t.Errorf("CheckURL(%q) = %q, want error", in, got)
 		}
 	}
 }
