@@ -117,7 +117,9 @@ func canonicalURL(raw string, rfc3986 bool) (string, error) {
 // "/feed.xml"), percent-encoded unreserved characters decoded ("%66eed"
 // is "feed", "%7E" is "~") and other percent-encodings upper-cased
 // ("%2f" is "%2F", which stays encoded: it is not a slash to the server).
-// The host is left as CanonicalURL leaves it.
+// The host is left as CanonicalURL leaves it (lower-cased, an IDN not
+// turned into Punycode), but for its trailing dots, all dropped rather
+// than one, so that the form is a fixed point.
 func SourceURL(raw string) (string, error) {
 	return canonicalURL(raw, true)
 }
