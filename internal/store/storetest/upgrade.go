@@ -197,32 +197,12 @@ func runSourceKeyUpgrade(t *testing.T, u Upgrade) {
 		}
 	}
 
-	st, err := u.Open()
-	if err != nil {
-		t.Fatalf("Open the older database: %v", err)
-	}
+	st := u.openSources(t, old)
 	defer st.Close()
-	list, err := st.Sources(ctx)
-	if err != nil {
-		t.Fatalf("Sources: %v", err)
-	}
-	var got []string
-	for _, s := range list {
-		got = append(got, s.URL)
-	}
-	if diff := cmp.Diff(old, got); diff != "" {
-		t.Errorf("sources after the upgrade mismatch (-before +after):\n%s", diff)
-	}
 
 	add := func(url string, wantDup bool) {
 		t.Helper()
-		_, err := st.AddSource(ctx, news.Source{URL: url})
-		if wantDup && !errors.Is(err, store.ErrDuplicate) {
-			t.Errorf("AddSource(%q): err = %v, want ErrDuplicate", url, err)
-		}
-		if !wantDup && err != nil {
-			t.Errorf("AddSource(%q): %v, want it added", url, err)
-		}
+		checkAdd(t, st, url, wantDup)
 	}
 	add("https://example.org/feed.xml?utm_medium=x", true)
 	add("https://other.example/news", true)
@@ -329,22 +309,8 @@ func runSourceKeyRFC3986Upgrade(t *testing.T, u Upgrade) {
 		}
 	}
 
-	st, err := u.Open()
-	if err != nil {
-		t.Fatalf("Open the older database: %v", err)
-	}
+	st := u.openSources(t, old)
 	defer st.Close()
-	list, err := st.Sources(ctx)
-	if err != nil {
-		t.Fatalf("Sources: %v", err)
-	}
-	var got []string
-	for _, s := range list {
-		got = append(got, s.URL)
-	}
-	if diff := cmp.Diff(old, got); diff != "" {
-		t.Errorf("sources after the upgrade mismatch (-before +after):\n%s", diff)
-	}
 	type keyed struct {
 		Key string
 		Dup int64
@@ -372,13 +338,7 @@ func runSourceKeyRFC3986Upgrade(t *testing.T, u Upgrade) {
 
 	add := func(url string, wantDup bool) {
 		t.Helper()
-		_, err := st.AddSource(ctx, news.Source{URL: url})
-		if wantDup && !errors.Is(err, store.ErrDuplicate) {
-			t.Errorf("AddSource(%q): err = %v, want ErrDuplicate", url, err)
-		}
-		if !wantDup && err != nil {
-			t.Errorf("AddSource(%q): %v, want it added", url, err)
-		}
+		checkAdd(t, st, url, wantDup)
 	}
 	add("https://example.org/%66eed.xml", true)
 	add("https://example.org/~ed/news", true)
@@ -393,6 +353,43 @@ func runSourceKeyRFC3986Upgrade(t *testing.T, u Upgrade) {
 	}
 	u.checkOwned(t, "https://example.org/feed.xml")
 	add("https://example.org/./feed.xml", true)
+}
+
+// openSources opens u's database, which upgrades it, and checks that
+// its sources' URLs are still old, in order: the migrations that key
+// sources change url_key alone, never the URL a source is polled at.
+func (u Upgrade) openSources(t *testing.T, old []string) store.Store {
+	t.Helper()
+	st, err := u.Open()
+	if err != nil {
+		t.Fatalf("Open the older database: %v", err)
+	}
+	list, err := st.Sources(context.Background())
+	if err != nil {
+		st.Close()
+		t.Fatalf("Sources: %v", err)
+	}
+	var got []string
+	for _, s := range list {
+		got = append(got, s.URL)
+	}
+	if diff := cmp.Diff(old, got); diff != "" {
+		t.Errorf("sources after the upgrade mismatch (-before +after):\n%s", diff)
+	}
+	return st
+}
+
+// checkAdd adds a source at url to st, wanting store.ErrDuplicate if
+// wantDup and the source added otherwise.
+func checkAdd(t *testing.T, st store.Store, url string, wantDup bool) {
+	t.Helper()
+	_, err := st.AddSource(context.Background(), news.Source{URL: url})
+	if wantDup && !errors.Is(err, store.ErrDuplicate) {
+		t.Errorf("AddSource(%q): err = %v, want ErrDuplicate", url, err)
+	}
+	if !wantDup && err != nil {
+		t.Errorf("AddSource(%q): %v, want it added", url, err)
+	}
 }
 
 // checkOwned checks that one source owns url's key (url_key_dup 0) if any
