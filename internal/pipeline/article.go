@@ -112,7 +112,7 @@ func readArticle(ctx context.Context, fc *fetch.Client, ex extractFunc, src news
 // its briefings' summaries), and no summary, and a reason that says why.
 func ownPage(a news.Article, it feedItem, instanceID string) news.Article {
 	a.Text, a.Description, a.Extraction = "", "", news.ExtractFailed
-	a.ExtractionReason = fmt.Sprintf("%s is a page of this newsdesk (%s): it is not stored, "+
+	a.ExtractionReason = fmt.Sprintf("%s is a page of this newsdesk (%s): its text is not stored, "+
 		"as a briefing must not cite a briefing of this desk", shownURL(it.URL), feed.InstanceURNPrefix+instanceID)
 	return a
 }
