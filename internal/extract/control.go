@@ -7,17 +7,18 @@ import (
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsdesk/newsdesk/internal/news"
 )
 
-// controlByte marks the ASCII control characters that are not white
-// space (NUL to BS, SO to US) and DEL. In UTF-8 each is one byte and never
+// controlByte marks the control characters of news.IsControl, a table
+// for the byte-at-a-time loops below. In UTF-8 each is one byte and never
 // part of another rune's encoding, so they can be dropped from any chunk
 // of the text.
 var controlByte = func() (t [utf8.RuneSelf]bool) {
-	for c := range 0x20 {
-		t[c] = c < '\t' || c > '\r'
+	for c := range rune(utf8.RuneSelf) {
+		t[c] = news.IsControl(c)
 	}
-	t[0x7f] = true
 	return t
 }()
 

@@ -3,6 +3,8 @@ package feed
 import (
 	"strings"
 
+	"github.com/newsdesk/newsdesk/internal/news"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -93,18 +95,16 @@ func splitBlank(s string) []string {
 	return out
 }
 
-// dropControls removes the control characters that are not white space
-// (NUL to BS, SO to US) and DEL, raw or written as references (&#1;): a
-// browser draws nothing for them, and kept they reached a feed-only
-// article's stored text and the briefings citing it, as extract drops
-// them from pages.
+// dropControls removes the control characters (news.IsControl), raw or
+// written as references (&#1;): a browser draws nothing for them, and
+// kept they reached a feed-only article's stored text and the briefings
+// citing it, as extract drops them from pages.
 func dropControls(s string) string {
-	control := func(r rune) bool { return r < 0x20 && (r < '\t' || r > '\r') || r == 0x7f }
-	if !strings.ContainsFunc(s, control) {
+	if !strings.ContainsFunc(s, news.IsControl) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if control(r) {
+		if news.IsControl(r) {
 			return -1
 		}
 		return r
