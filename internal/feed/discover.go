@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -143,13 +144,6 @@ func PageInstances(page []byte) []string {
 // (pipeline.Config.InstanceID) among its writers (PageInstances); never
 // for an empty id.
 func PageNamesInstance(page []byte, id string) bool {
-	if id == "" {
-		return false
-	}
-	for _, urn := range PageInstances(page) {
-		if urn == InstanceURNPrefix+id {
-			return true
-		}
-	}
-	return false
+	// An empty id is answered before the page is read: most desks set none.
+	return id != "" && slices.Contains(PageInstances(page), InstanceURNPrefix+id)
 }
