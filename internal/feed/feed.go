@@ -262,7 +262,7 @@ func convertItem(it *gofeed.Item, base *url.URL) Item {
 	// one, and else the page's own date, if it declares one, is read.
 	now := time.Now()
 	for _, t := range []*time.Time{it.PublishedParsed, &out.Updated} {
-		if t != nil && !t.IsZero() && news.PlausiblePublished(*t, now) {
+		if t != nil && news.PlausiblePublished(*t, now) { // a zero time is before 1995
 			out.Published = t.UTC()
 			break
 		}
