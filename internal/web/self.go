@@ -52,14 +52,14 @@ func CheckNotOwnSite(rawURL string, sites ...string) error {
 
 // onSite reports whether u is on site, a URL or a host:port.
 func onSite(u *url.URL, site string) bool {
-	host, port := hostPort(u)
+	host, port := hostName(u.Hostname()), u.Port()
 	var shost, sport string
 	if strings.Contains(site, "://") {
 		s, err := url.Parse(site)
 		if err != nil || s.Hostname() == "" {
 			return false
 		}
-		shost, sport = hostPort(s)
+		shost, sport = hostName(s.Hostname()), s.Port()
 	} else {
 		h, p, err := net.SplitHostPort(site)
 		if err != nil {
@@ -70,10 +70,7 @@ func onSite(u *url.URL, site string) bool {
 		if isUnspecified(shost) {
 			// Listening on every interface: reached at least through
 			// loopback.
-			if !reachesLoopback(host) {
-				return false
-			}
-			return samePort(port, sport)
+			return reachesLoopback(host) && samePort(port, sport)
 		}
 	}
 	if host != shost && !(reachesLoopback(host) && isLoopback(shost)) {
@@ -82,18 +79,9 @@ func onSite(u *url.URL, site string) bool {
 	return samePort(port, sport)
 }
 
-// hostPort is u's host name (hostName) and its port as given ("" for the
-// scheme's default).
-func hostPort(u *url.URL) (string, string) {
-	host, port := hostName(u.Hostname()), u.Port()
-	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
-		port = ""
-	}
-	return host, port
-}
-
-// samePort compares two ports, "" standing for a default port (80 or 443,
-// one site behind a proxy).
+// samePort compares two ports as url.URL.Port gives them, "" (the
+// scheme's default), 80 and 443 being one site behind a proxy, whatever
+// the scheme.
 func samePort(a, b string) bool {
 	def := func(p string) bool { return p == "" || p == "80" || p == "443" }
 	if def(a) && def(b) {
