@@ -107,33 +107,41 @@ func TestPathIDCanonical(t *testing.T) {
 		{"POST", "/sources/02", "token=" + testToken + "&name=Renamed", 303, "/sources#source-2"},
 	}
 	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			t.Parallel()
-			var body io.Reader
-			if tt.form != "" {
-				body = strings.NewReader(tt.form)
-			}
-			req, err := http.NewRequestWithContext(t.Context(), tt.method, ts.URL+tt.path, body)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tt.form != "" {
-				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != tt.status {
-				t.Errorf("%s %s: status %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
-			}
-			if got := resp.Header.Get("Location"); got != tt.location {
-				t.Errorf("%s %s: Location %q, want %q", tt.method, tt.path, got, tt.location)
-			}
+			checkMoved(t, ts.URL, tt.method, tt.path, tt.form, tt.status, tt.location)
 		})
+	}
+}
+
+// checkMoved sends method path (with form, urlencoded, unless it is "")
+// to the server at base, following no redirect, and checks the answer's
+// status and its Location ("" for none).
+func checkMoved(t *testing.T, base, method, path, form string, status int, location string) {
+	t.Helper()
+	var body io.Reader
+	if form != "" {
+		body = strings.NewReader(form)
+	}
+	req, err := http.NewRequestWithContext(t.Context(), method, base+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if form != "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != status {
+		t.Errorf("%s %s: status %d, want %d", method, path, resp.StatusCode, status)
+	}
+	if got := resp.Header.Get("Location"); got != location {
+		t.Errorf("%s %s: Location %q, want %q", method, path, got, location)
 	}
 }
 
@@ -168,25 +176,10 @@ func TestPathTrailingSlash(t *testing.T) {
 		{"GET", "/api/stories/7/", 404, ""}, // the API names one address and does not redirect
 	}
 	ts := newTestServer(t, Config{APIToken: testToken}, fixtureStore())
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
 			t.Parallel()
-			req, err := http.NewRequestWithContext(t.Context(), tt.method, ts.URL+tt.path, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp, err := client.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != tt.status {
-				t.Errorf("%s %s: status %d, want %d", tt.method, tt.path, resp.StatusCode, tt.status)
-			}
-			if got := resp.Header.Get("Location"); got != tt.location {
-				t.Errorf("%s %s: Location %q, want %q", tt.method, tt.path, got, tt.location)
-			}
+			checkMoved(t, ts.URL, tt.method, tt.path, "", tt.status, tt.location)
 		})
 	}
 }
