@@ -335,9 +335,9 @@ var currencyWords = map[string]string{
 // de flores", "30 coronas fúnebres"), as "a crown" alone is no money.
 var crownCountries = set(`suecas|danesas|noruegas|checas|islandesas`)
 
-// keyAt is the key of w[k], or "" past the end.
+// keyAt is the key of w[k], or "" before the start or past the end.
 func keyAt(w []fword, k int) string {
-	if k < len(w) {
+	if k >= 0 && k < len(w) {
 		return w[k].key
 	}
 	return ""
@@ -1830,13 +1830,7 @@ func boundOf(w []fword, i, next int, kind, lang string) (bound string, n int) {
 	if _, _, ok := vagueScale(w, i, lang); ok {
 		return BoundVague, 0
 	}
-	key := func(k int) string {
-		if k < 0 {
-			return ""
-		}
-		return w[k].key
-	}
-	k1, k2, k3 := key(i-1), key(i-2), key(i-3)
+	k1, k2, k3 := keyAt(w, i-1), keyAt(w, i-2), keyAt(w, i-3)
 	// The top of a range: "46 to 57 months", "de 2 a 5 años", "entre 2 y
 	// 5 años", "nine to 18 months".
 	_, k2Word := numberWords[k2] // "zero" is 0: presence is what tells
