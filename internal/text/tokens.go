@@ -111,8 +111,7 @@ func tokenize(s string) []token {
 		}
 		if j < len(s) && s[j] == '.' {
 			first, _ := utf8.DecodeRuneInString(s[i:])
-			low := strings.ToLower(s[i:j])
-			if dots || (j-i == utf8.RuneLen(first) && unicode.IsUpper(first)) || (unicode.IsUpper(first) && (abbreviations[low] || titleAbbreviations[low])) {
+			if dots || (j-i == utf8.RuneLen(first) && unicode.IsUpper(first)) || (unicode.IsUpper(first) && capitalAbbreviation(s[i:j])) {
 				j++
 			}
 		}
@@ -194,4 +193,13 @@ func isAllCaps(w string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// capitalAbbreviation reports whether word, which opens with a capital,
+// is an abbreviation or a title whose stop is its own ("Gen.", "Sens.").
+// tokenize asks it only of a capitalised word before a stop, so that no
+// other word is lower-cased for the lookup.
+func capitalAbbreviation(word string) bool {
+	low := strings.ToLower(word)
+	return abbreviations[low] || titleAbbreviations[low]
 }
