@@ -538,9 +538,14 @@ var namingAfter = wordSet("to", "that", "of", "by", "de", "del", "que")
 // connective, a demonstrative, a quantifier over a group named before, or
 // a definite noun that can only point back ("The move…", "The two…").
 func refersBack(s, lang string) bool {
-	if opensOnPronoun(s, lang) {
-		return true
-	}
+	return opensOnPronoun(s, lang) || opensOnBackWords(s, lang)
+}
+
+// opensOnBackWords is refersBack but for the pronoun: the connectives,
+// demonstratives, quantifiers and definite nouns. A caller that has asked
+// opensOnPronoun already (openerMarks) asks only this, so that the
+// sentence is not split into words twice.
+func opensOnBackWords(s, lang string) bool {
 	if _, ok := backConnectives[lang]; !ok {
 		lang = "en"
 	}

@@ -583,7 +583,7 @@ func openerMarks(s, lang string, o SummaryOptions) (leans, refers bool) {
 	if o.BackReferenceOpeners {
 		return leans, leans
 	}
-	return leans, refersBack(s, lang)
+	return leans, leans || opensOnBackWords(s, lang) // refersBack, the pronoun read once
 }
 
 // sourceLengths is the log of the articles' total words and of the
