@@ -37,23 +37,12 @@ func TestOwnFeedRefused(t *testing.T) {
 	// serveDesk serves h's store as the instance named id, behind a
 	// reverse proxy (another host:port) and a redirect to the proxy.
 	serveDesk := func(id string) (proxy, redirect string) {
-		srv, err := web.New(web.Config{InstanceID: id}, h.st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		desk := httptest.NewServer(srv.Handler())
-		t.Cleanup(desk.Close)
-		target, err := url.Parse(desk.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		px := httptest.NewServer(httputil.NewSingleHostReverseProxy(target))
-		t.Cleanup(px.Close)
+		px := serveDeskProxy(t, h.st, id)
 		rd := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, px.URL+r.URL.RequestURI(), http.StatusFound)
+			http.Redirect(w, r, px+r.URL.RequestURI(), http.StatusFound)
 		}))
 		t.Cleanup(rd.Close)
-		return px.URL, rd.URL
+		return px, rd.URL
 	}
 	ownProxy, ownRedirect := serveDesk("desk-a")
 	otherProxy, _ := serveDesk("desk-b")
@@ -124,25 +113,10 @@ func TestOwnPageRefused(t *testing.T) {
 		t.Fatalf("Stories after the ingest = %v, %v; want one", stories, err)
 	}
 	story := fmt.Sprintf("/stories/%d", stories[0].ID)
-	serveDesk := func(id string) string {
-		srv, err := web.New(web.Config{InstanceID: id}, h.st, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		desk := httptest.NewServer(srv.Handler())
-		t.Cleanup(desk.Close)
-		target, err := url.Parse(desk.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		px := httptest.NewServer(httputil.NewSingleHostReverseProxy(target))
-		t.Cleanup(px.Close)
-		return px.URL
-	}
 	// The page source and the copied feed reach the desk by two proxies,
 	// so that the feed's items, story pages, are not the page source's
 	// URL, whose article would go to whichever stored it first.
-	own, ownToo, other := serveDesk("desk-a"), serveDesk("desk-a"), serveDesk("desk-b")
+	own, ownToo, other := serveDeskProxy(t, h.st, "desk-a"), serveDeskProxy(t, h.st, "desk-a"), serveDeskProxy(t, h.st, "desk-b")
 	// The feed as a converter serves it: the same entries, no generator.
 	generator := regexp.MustCompile(`(?s)<generator[^>]*>.*?</generator>`)
 	copied := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -219,4 +193,24 @@ func TestOwnPageRefused(t *testing.T) {
 			}
 		}
 	}
+}
+
+// serveDeskProxy serves st through the web handler as the instance named
+// id, behind a reverse proxy (another host:port), and returns the proxy's
+// URL.
+func serveDeskProxy(t *testing.T, st store.Store, id string) string {
+	t.Helper()
+	srv, err := web.New(web.Config{InstanceID: id}, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk := httptest.NewServer(srv.Handler())
+	t.Cleanup(desk.Close)
+	target, err := url.Parse(desk.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := httptest.NewServer(httputil.NewSingleHostReverseProxy(target))
+	t.Cleanup(px.Close)
+	return px.URL
 }
