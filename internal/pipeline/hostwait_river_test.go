@@ -14,6 +14,7 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/newsdesk/newsdesk/internal/queue"
+	"github.com/newsdesk/newsdesk/internal/store"
 	"github.com/newsdesk/newsdesk/internal/store/postgres"
 	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
@@ -34,33 +35,12 @@ func (snoozeCountArgs) Kind() string { return "newsdesk.test_snooze_count" }
 // reached.
 func TestPriorSnoozesReadsRiver(t *testing.T) {
 	t.Parallel()
-	backEnds := []struct {
-		name string
-		open func(t *testing.T) (*sql.DB, func(*queue.Config))
-	}{
-		{"sqlite", func(t *testing.T) (*sql.DB, func(*queue.Config)) {
-			st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "q.db"), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st.QueueDB(), func(*queue.Config) {}
-		}},
-		{"postgres", func(t *testing.T) (*sql.DB, func(*queue.Config)) {
-			st, err := postgres.Open(context.Background(), pgtest.DSN(t), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st.QueueDB(), func(c *queue.Config) { c.ListenPool = st.Pool() }
-		}},
-	}
 	const runs = 4
-	for _, be := range backEnds {
+	for _, be := range storeBackEnds {
 		t.Run(be.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
-			db, opt := be.open(t)
+			_, db, opt := be.open(t)
 			if err := queue.Migrate(ctx, db, slog.New(slog.DiscardHandler)); err != nil {
 				t.Fatal(err)
 			}
@@ -115,4 +95,29 @@ func TestPriorSnoozesReadsRiver(t *testing.T) {
 			}
 		})
 	}
+}
+
+// storeBackEnds opens a store of each back end, with its queue database
+// and the option a queue on it needs; PostgreSQL's is skipped without
+// NEWSDESK_TEST_POSTGRES.
+var storeBackEnds = []struct {
+	name string
+	open func(t *testing.T) (store.Store, *sql.DB, func(*queue.Config))
+}{
+	{"sqlite", func(t *testing.T) (store.Store, *sql.DB, func(*queue.Config)) {
+		st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "newsdesk.db"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st, st.QueueDB(), func(*queue.Config) {}
+	}},
+	{"postgres", func(t *testing.T) (store.Store, *sql.DB, func(*queue.Config)) {
+		st, err := postgres.Open(context.Background(), pgtest.DSN(t), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st, st.QueueDB(), func(c *queue.Config) { c.ListenPool = st.Pool() }
+	}},
 }

@@ -2,9 +2,7 @@ package pipeline
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,9 +11,6 @@ import (
 
 	"github.com/newsdesk/newsdesk/internal/news"
 	"github.com/newsdesk/newsdesk/internal/queue"
-	"github.com/newsdesk/newsdesk/internal/store"
-	"github.com/newsdesk/newsdesk/internal/store/postgres"
-	"github.com/newsdesk/newsdesk/internal/store/postgres/pgtest"
 	"github.com/newsdesk/newsdesk/internal/store/sqlite"
 )
 
@@ -30,33 +25,13 @@ import (
 // the demo's 84 articles).
 func TestOverlappingPollsQueueEachItemOnce(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
-		name string
-		open func(t *testing.T, ctx context.Context) (store.Store, *sql.DB)
-	}{
-		{"sqlite", func(t *testing.T, ctx context.Context) (store.Store, *sql.DB) {
-			st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "newsdesk.db"), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st, st.QueueDB()
-		}},
-		{"postgres", func(t *testing.T, ctx context.Context) (store.Store, *sql.DB) {
-			st, err := postgres.Open(ctx, pgtest.DSN(t), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			return st, st.QueueDB()
-		}},
-	} {
+	for _, tc := range storeBackEnds {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			s := newSite(t)
 			s.ignoreETag.Store(true) // the second poll reads the items too, as the first did
-			st, db := tc.open(t, ctx)
+			st, db, _ := tc.open(t)
 			// The jobs a poll inserts need the queue's tables; no client
 			// works them, so none runs between the two polls.
 			if err := queue.Migrate(ctx, db, nil); err != nil {
