@@ -139,9 +139,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 			snap.Data = bytes.Clone(older.Data)
 			tt.restart(t, path, snap)
 			h := startPipelineWith(t, ctx, path, testFetcher(t), cfg)
-			h.p.mu.Lock()
-			restored := h.p.snap
-			h.p.mu.Unlock()
+			restored := h.snapState()
 			got := placements(t, h)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("placements after the restart (-one run +restarted):\n%s", diff)
@@ -319,9 +317,7 @@ func TestRetriedPageKeepsSnapshot(t *testing.T) {
 	}
 
 	h = startPipelineWith(t, ctx, path, testFetcher(t), cfg)
-	h.p.mu.Lock()
-	restored := h.p.snap
-	h.p.mu.Unlock()
+	restored := h.snapState()
 	if !restored.fromSnapshot || restored.replayed != 0 {
 		t.Errorf("restart after the retry: from snapshot %v replaying %d; want true, 0", restored.fromSnapshot, restored.replayed)
 	}
@@ -359,11 +355,17 @@ func TestRetryBeforeStopKeepsSnapshot(t *testing.T) {
 	h.close(t)
 
 	h = startPipelineWith(t, ctx, path, testFetcher(t), cfg)
-	h.p.mu.Lock()
-	restored := h.p.snap
-	h.p.mu.Unlock()
+	restored := h.snapState()
 	if !restored.fromSnapshot || restored.replayed != 0 {
 		t.Errorf("restart after a retry just before the stop: from snapshot %v replaying %d; want true, 0", restored.fromSnapshot, restored.replayed)
 	}
 	h.close(t)
+}
+
+// snapState is where h's clusterer stands against the stored decisions,
+// read under the pipeline's lock.
+func (h *harness) snapState() snapState {
+	h.p.mu.Lock()
+	defer h.p.mu.Unlock()
+	return h.p.snap
 }
