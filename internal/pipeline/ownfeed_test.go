@@ -28,11 +28,7 @@ import (
 func TestOwnFeedRefused(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s := newSite(t)
-	cfg := testConfig()
-	cfg.InstanceID = "desk-a"
-	h := startPipelineWith(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t), cfg)
-	h.ingest(t, ctx, s.url("/rss.xml"))
+	h, s := startDeskA(t, ctx)
 
 	// serveDesk serves h's store as the instance named id, behind a
 	// reverse proxy (another host:port) and a redirect to the proxy.
@@ -103,11 +99,7 @@ func TestOwnFeedRefused(t *testing.T) {
 func TestOwnPageRefused(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s := newSite(t)
-	cfg := testConfig()
-	cfg.InstanceID = "desk-a"
-	h := startPipelineWith(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t), cfg)
-	h.ingest(t, ctx, s.url("/rss.xml"))
+	h, _ := startDeskA(t, ctx)
 	stories, err := h.st.Stories(ctx, store.StoryFilter{Limit: 1})
 	if err != nil || len(stories) == 0 {
 		t.Fatalf("Stories after the ingest = %v, %v; want one", stories, err)
@@ -213,4 +205,16 @@ func serveDeskProxy(t *testing.T, st store.Store, id string) string {
 	px := httptest.NewServer(httputil.NewSingleHostReverseProxy(target))
 	t.Cleanup(px.Close)
 	return px.URL
+}
+
+// startDeskA starts a pipeline whose instance is "desk-a" and ingests a
+// site's feed into it, so that the desk has stories to serve.
+func startDeskA(t *testing.T, ctx context.Context) (*harness, *site) {
+	t.Helper()
+	s := newSite(t)
+	cfg := testConfig()
+	cfg.InstanceID = "desk-a"
+	h := startPipelineWith(t, ctx, filepath.Join(t.TempDir(), "newsdesk.db"), testFetcher(t), cfg)
+	h.ingest(t, ctx, s.url("/rss.xml"))
+	return h, s
 }
